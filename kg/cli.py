@@ -6,29 +6,15 @@ exit codes. The core never imports click and never prints.
 
 from __future__ import annotations
 
-import functools
 import sys
 from pathlib import Path
 
 import click
 
 from kg.about import __version__
-from kg.errors import KGError
+from kg.cli_common import fail_cleanly, store_path
 
 DEFAULT_STORE = "kg-store"
-
-
-def fail_cleanly(f):
-    """Turn kg's own errors into a one-line message and exit code 2 (no traceback)."""
-
-    @functools.wraps(f)
-    def wrapper(*args, **kwargs):
-        try:
-            return f(*args, **kwargs)
-        except KGError as e:
-            raise click.ClickException(str(e)) from e
-
-    return wrapper
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -47,7 +33,3 @@ def cli(ctx: click.Context, store: Path) -> None:
     """Build a linked knowledge graph from news about armed conflict, and query it."""
     ctx.ensure_object(dict)
     ctx.obj["store"] = store
-
-
-def store_path(ctx: click.Context) -> Path:
-    return ctx.find_root().obj["store"]

@@ -1,0 +1,29 @@
+"""Pieces every `kg` command shares: error handling at the edge and the store option's value."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import click
+
+from kg.errors import KGError
+
+
+def fail_cleanly(f):
+    """Turn kg's own errors into a one-line message and exit code 1 (no traceback)."""
+
+    @functools.wraps(f)
+    def wrapper(*args, **kwargs):
+        try:
+            return f(*args, **kwargs)
+        except KGError as e:
+            raise click.ClickException(str(e)) from e
+
+    return wrapper
+
+
+def store_path(ctx: click.Context | None = None) -> Path:
+    """The --store folder given to the `kg` group (or KG_STORE, or ./kg-store)."""
+    ctx = ctx or click.get_current_context()
+    return ctx.find_root().obj["store"]

@@ -1,0 +1,463 @@
+"""The query library: load the shipped SPARQL files, bind their parameters, run, format.
+
+A shipped query is a file ``queries/NAME.rq`` whose first lines are a comment header::
+
+    # title: Articles mentioning an entity
+    # description: Date, outlet, headline and URL of every article that mentions an entity.
+    # param: entity entity required -- the entity: a label, an alias or its IRI
+    # param: since date -- only articles published on or after this day (default: all)
+    # param: period string = month -- "day" or "month"
+
+A parameter line is ``param: NAME KIND [required | = DEFAULT] [-- HELP]``. Kinds:
+``string``, ``date``, ``integer``, ``decimal``, ``iri``, ``class`` (``Person``, ``City``,
+``schema:Place`` or an IRI) and ``entity`` (an IRI, or a label or alias that is looked up
+in the store). Values become RDF terms with pyoxigraph and are bound through a ``VALUES``
+block at the start of the query's outer group: text given by a user is never pasted into
+SPARQL. A parameter left unset (no value, no default) stays unbound, and the query is
+written to mean "any" then.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import IO, Any, Iterable, Iterator
+
+import pyoxigraph as ox
+
+from kg.errors import QueryError
+from kg.vocab import KG, PREFIXES, TOP_CLASS, XSD, base_iri
+
+QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
+FORMATS = ("table", "csv", "tsv", "json", "jsonl")
+KINDS = ("string", "date", "integer", "decimal", "iri", "class", "entity")
+
+_PARAM = re.compile(
+    r"^param:\s*(?P<name>[A-Za-z_]\w*)\s+(?P<kind>\w+)"
+    r"(?:\s+(?P<required>required)|\s*=\s*(?P<default>.*?))?"
+    r"\s*(?:--\s*(?P<help>.*))?$"
+)
+
+
+@dataclass
+class Param:
+    name: str
+    kind: str
+    required: bool = False
+    default: str | None = None
+    help: str = ""
+
+
+@dataclass
+class Query:
+    """A SPARQL query with its header (title, description, parameters)."""
+
+    name: str
+    text: str
+    title: str = ""
+    description: str = ""
+    params: list[Param] = field(default_factory=list)
+    path: Path | None = None
+
+    def param(self, name: str) -> Param | None:
+        return next((p for p in self.params if p.name == name), None)
+
+
+@dataclass
+class Result:
+    """What a query returned: column names and rows of terms, or a boolean, or triples."""
+
+    variables: list[str]
+    rows: list[list[Any]]  # pyoxigraph terms or None (unbound)
+    boolean: bool | None = None
+
+
+# --- loading ---------------------------------------------------------------------------
+
+
+def parse_header(text: str, name: str) -> Query:
+    """Read the comment header at the top of a query (lines starting with ``#``)."""
+    q = Query(name=name, text=text)
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        if not line.startswith("#"):
+            break
+        body = line.lstrip("#").strip()
+        key, _, value = body.partition(":")
+        key = key.strip().lower()
+        if key == "title":
+            q.title = value.strip()
+        elif key == "description":
+            q.description = value.strip()
+        elif key == "param":
+            m = _PARAM.match(body)
+            if not m or m["kind"] not in KINDS:
+                raise QueryError(f"{name}: bad parameter line {line!r} (param: NAME KIND [required | = DEFAULT] -- help; "
+                                 f"KIND is one of {', '.join(KINDS)})")
+            default = m["default"] or None
+            q.params.append(Param(m["name"], m["kind"], bool(m["required"]), default, (m["help"] or "").strip()))
+    return q
+
+
+def shipped() -> dict[str, Query]:
+    """Every query in ``queries/``, by name (file name without ``.rq``)."""
+    return {p.stem: load_file(p) for p in sorted(QUERY_DIR.glob("*.rq"))}
+
+
+def load_file(path: Path) -> Query:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise QueryError(f"{path}: cannot read the query: {e}") from e
+    q = parse_header(text, path.stem)
+    q.path = path
+    return q
+
+
+def load(name_or_file: str, stdin: IO[str] | None = None) -> Query:
+    """A shipped query by name, a file by path, or ``-`` for standard input."""
+    if name_or_file == "-":
+        if stdin is None:
+            raise QueryError("no standard input to read the query from")
+        return parse_header(stdin.read(), "<stdin>")
+    path = QUERY_DIR / f"{name_or_file}.rq"
+    if "/" not in name_or_file and path.is_file():
+        return load_file(path)
+    given = Path(name_or_file)
+    if given.is_file():
+        return load_file(given)
+    names = sorted(shipped())
+    raise QueryError(f"no query named {name_or_file!r} and no such file (shipped queries: {', '.join(names)})")
+
+
+# --- parameters --------------------------------------------------------------------------
+
+
+def _iri(value: str) -> ox.NamedNode:
+    v = value.strip()
+    if v.startswith("<") and v.endswith(">"):
+        v = v[1:-1]
+    prefix, sep, local = v.partition(":")
+    if sep and prefix in PREFIXES and not local.startswith("//"):
+        v = PREFIXES[prefix] + local
+    try:
+        return ox.NamedNode(v)
+    except ValueError as e:
+        raise QueryError(f"{value!r} is not an IRI: {e}") from e
+
+
+def _looks_like_iri(value: str) -> bool:
+    return bool(re.match(r"^<?[A-Za-z][A-Za-z0-9+.-]*:\S+$", value.strip()))
+
+
+def to_term(param: Param, value: str, store: ox.Store | None = None) -> ox.NamedNode | ox.Literal:
+    """Turn a command-line value into the RDF term the parameter's kind calls for."""
+    kind = param.kind
+    if kind == "string":
+        return ox.Literal(value)
+    if kind in ("date", "integer", "decimal"):
+        pattern = {"date": r"^\d{4}-\d{2}-\d{2}$", "integer": r"^[+-]?\d+$", "decimal": r"^[+-]?(\d+\.?\d*|\.\d+)$"}[kind]
+        if not re.match(pattern, value.strip()):
+            example = {"date": "2024-01-31", "integer": "10", "decimal": "0.5"}[kind]
+            raise QueryError(f"parameter {param.name}: {value!r} is not a {kind} (e.g. {example})")
+        return ox.Literal(value.strip(), datatype=ox.NamedNode(XSD + kind))
+    if kind == "iri":
+        return _iri(value)
+    if kind == "class":
+        v = value.strip()
+        for short, iri in TOP_CLASS.items():
+            if v.lower() == short.lower():
+                return ox.NamedNode(iri)
+        if re.match(r"^[A-Za-z]\w*$", v):
+            return ox.NamedNode(KG + v[0].upper() + v[1:])
+        return _iri(v)
+    if kind == "entity":
+        if value.strip().startswith(("http://", "https://", "<")):
+            return _iri(value)
+        if value.strip().startswith("entity/"):
+            return _iri(base_iri() + value.strip())
+        if store is None:
+            raise QueryError(f"parameter {param.name}: give the entity's IRI")
+        from kg.lookup import resolve  # lookup builds on this module; import late
+
+        return ox.NamedNode(resolve(store, value))
+    raise QueryError(f"parameter {param.name}: unknown kind {kind!r}")
+
+
+def bindings(query: Query, values: dict[str, str], store: ox.Store | None = None) -> dict[str, Any]:
+    """The RDF term of every parameter that has a value or a default."""
+    unknown = sorted(set(values) - {p.name for p in query.params})
+    if unknown:
+        known = ", ".join(p.name for p in query.params) or "none"
+        raise QueryError(f"{query.name}: no parameter {', '.join(unknown)} (its parameters: {known})")
+    terms: dict[str, Any] = {}
+    for p in query.params:
+        value = values.get(p.name, p.default)
+        if value is None:
+            if p.required:
+                raise QueryError(f"{query.name}: parameter {p.name} is required ({p.help or p.kind}); "
+                                 f"pass --param {p.name}=VALUE")
+            continue
+        terms[p.name] = to_term(p, value, store)
+    return terms
+
+
+def _outer_group_start(text: str) -> int:
+    """Offset just after the ``{`` that opens the query's WHERE group.
+
+    Comments, strings and IRIs are skipped, and so is the template of a
+    ``CONSTRUCT { … } WHERE { … }`` query.
+    """
+    i, n = 0, len(text)
+    last_word = ""
+    while i < n:
+        c = text[i]
+        if c == "#":
+            j = text.find("\n", i)
+            i = n if j < 0 else j + 1
+            continue
+        if c in "\"'":
+            quote = c * 3 if text[i:i + 3] == c * 3 else c
+            j = i + len(quote)
+            while j < n and not text.startswith(quote, j):
+                j += 2 if text[j] == "\\" else 1
+            i = j + len(quote)
+            continue
+        if c == "<":
+            m = re.match(r"<[^<>\"{}|^`\\\x00-\x20]*>", text[i:])
+            if m:
+                i += m.end()
+                continue
+        if c in "?$":  # a variable: its name is no keyword
+            m = re.match(r"[?$]\w*", text[i:])
+            assert m
+            i += m.end()
+            continue
+        if c.isalpha():
+            m = re.match(r"[A-Za-z_]\w*", text[i:])
+            assert m
+            last_word = m.group().upper()
+            i += m.end()
+            continue
+        if c == "{":
+            if last_word != "CONSTRUCT":
+                return i + 1
+            depth = 0  # skip the CONSTRUCT template
+            while i < n:
+                depth += {"{": 1, "}": -1}.get(text[i], 0)
+                i += 1
+                if depth == 0:
+                    break
+            last_word = ""
+            continue
+        i += 1
+    raise QueryError("the query has no { … } group to bind parameters in")
+
+
+def bind(text: str, terms: dict[str, Any]) -> str:
+    """The query with ``VALUES`` for ``terms`` at the start of its outer group.
+
+    The values are pyoxigraph terms written in their escaped N-Triples form, one
+    line, so a line number in a later error still points at the same line.
+    """
+    if not terms:
+        return text
+    at = _outer_group_start(text)
+    values = " ".join(f"VALUES ?{name} {{ {term} }}" for name, term in terms.items())
+    return f"{text[:at]} {values} {text[at:]}"
+
+
+# --- running -----------------------------------------------------------------------------
+
+
+def _syntax_error(query: Query, error: Exception) -> QueryError:
+    message = str(error)
+    m = re.match(r"error at (\d+):(\d+): (.*)", message, re.S)
+    if not m:
+        return QueryError(f"{query.name}: {message}")
+    line, col, what = int(m[1]), int(m[2]), " ".join(m[3].split())
+    if len(what) > 200:
+        what = what[:200] + "…"
+    lines = query.text.splitlines()
+    excerpt = ""
+    if 1 <= line <= len(lines):
+        excerpt = f"\n    {lines[line - 1]}\n    {' ' * (col - 1)}^"
+    return QueryError(f"{query.name}:{line}:{col}: syntax error: {what}{excerpt}")
+
+
+def check_syntax(query: Query) -> None:
+    """Raise QueryError with the parser's message and position when the query does not parse."""
+    try:
+        ox.Store().query(query.text)  # an empty in-memory store: parsing only
+    except SyntaxError as e:
+        raise _syntax_error(query, e) from e
+    except (RuntimeError, ValueError, OSError):
+        pass  # parsed; evaluation problems are reported by run()
+
+
+def run(
+    store: ox.Store,
+    query: Query,
+    values: dict[str, str] | None = None,
+    limit: int | None = None,
+) -> Result:
+    """Run ``query`` over the union of the store's graphs with ``values`` bound."""
+    check_syntax(query)
+    terms = bindings(query, values or {}, store)
+    try:
+        answer = store.query(bind(query.text, terms), use_default_graph_as_union=True)
+        if isinstance(answer, ox.QueryBoolean):
+            return Result(["boolean"], [], bool(answer))
+        if isinstance(answer, ox.QuerySolutions):
+            names = [v.value for v in answer.variables]
+            rows = [[s[n] for n in names] for s in islice(answer, limit)]
+            return Result(names, rows)
+        rows = [[t.subject, t.predicate, t.object] for t in islice(answer, limit)]
+        return Result(["subject", "predicate", "object"], rows)
+    except SyntaxError as e:
+        raise _syntax_error(query, e) from e
+    except (RuntimeError, ValueError, OSError) as e:
+        raise QueryError(f"{query.name}: {e}") from e
+
+
+# --- output ------------------------------------------------------------------------------
+
+
+def plain(term: Any) -> Any:
+    """A term as a plain Python value: IRI or lexical form; integers and doubles as numbers."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        dt = term.datatype.value if term.datatype else ""
+        try:
+            if dt == XSD + "integer":
+                return int(term.value)
+            if dt in (XSD + "double", XSD + "decimal", XSD + "float"):
+                return float(term.value)
+        except ValueError:
+            pass
+        return term.value
+    return term.value
+
+
+def _short(term: Any) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        v = term.value
+        base = base_iri()
+        if v.startswith(base):
+            return v[len(base):]
+        for p, ns in PREFIXES.items():
+            if v.startswith(ns) and re.match(r"^[\w-]+$", v[len(ns):]):
+                return f"{p}:{v[len(ns):]}"
+        return v
+    if isinstance(term, ox.Literal):
+        return " ".join(term.value.split())
+    return str(term)
+
+
+def _json_term(term: Any) -> dict[str, str]:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype and term.datatype.value != XSD + "string":
+            out["datatype"] = term.datatype.value
+        return out
+    return {"type": "triple", "value": str(term)}
+
+
+def table(result: Result, width: int = 60) -> str:
+    """A plain-text table for a terminal; long cells are cut to ``width`` characters."""
+    if result.boolean is not None:
+        return "yes" if result.boolean else "no"
+    cells = [[_short(t) for t in row] for row in result.rows]
+    cells = [[c if len(c) <= width else c[: width - 1] + "…" for c in row] for row in cells]
+    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(result.variables)]
+    numeric = [
+        all(isinstance(plain(row[i]), (int, float)) for row in result.rows if row[i] is not None)
+        for i in range(len(result.variables))
+    ]
+
+    def fmt(row: list[str]) -> str:
+        return "  ".join(c.rjust(w) if num else c.ljust(w) for c, w, num in zip(row, widths, numeric)).rstrip()
+
+    lines = [fmt(result.variables), "  ".join("-" * w for w in widths)]
+    lines += [fmt(r) for r in cells]
+    lines.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
+    return "\n".join(lines)
+
+
+def write(result: Result, fmt: str, out: IO[str]) -> None:
+    """Write ``result`` to ``out`` as table, csv, tsv, json (SPARQL 1.1 results) or jsonl."""
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
+    if fmt == "table":
+        out.write(table(result) + "\n")
+    elif fmt == "json":
+        if result.boolean is not None:
+            doc: dict[str, Any] = {"head": {}, "boolean": result.boolean}
+        else:
+            doc = {
+                "head": {"vars": result.variables},
+                "results": {
+                    "bindings": [
+                        {v: _json_term(t) for v, t in zip(result.variables, row) if t is not None}
+                        for row in result.rows
+                    ]
+                },
+            }
+        json.dump(doc, out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    elif fmt == "jsonl":
+        if result.boolean is not None:
+            out.write(json.dumps({"boolean": result.boolean}) + "\n")
+        for row in result.rows:
+            out.write(json.dumps(dict(zip(result.variables, map(plain, row))), ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        # SPARQL 1.1 Query Results CSV: plain values, IRIs as they are.
+        w = csv.writer(out, lineterminator="\r\n")
+        if result.boolean is not None:
+            w.writerow(["boolean"])
+            w.writerow(["true" if result.boolean else "false"])
+            return
+        w.writerow(result.variables)
+        for row in result.rows:
+            w.writerow(["" if t is None else t.value for t in row])
+    else:
+        # SPARQL 1.1 Query Results TSV: terms in their SPARQL/N-Triples form.
+        if result.boolean is not None:
+            out.write("?boolean\n" + ("true" if result.boolean else "false") + "\n")
+            return
+        out.write("\t".join("?" + v for v in result.variables) + "\n")
+        for row in result.rows:
+            out.write("\t".join("" if t is None else str(t) for t in row) + "\n")
+
+
+def render(result: Result, fmt: str) -> str:
+    buf = io.StringIO()
+    write(result, fmt, buf)
+    return buf.getvalue()
+
+
+def records(result: Result) -> Iterator[dict[str, Any]]:
+    """Rows as dicts of plain values (handy in tests and notebooks)."""
+    for row in result.rows:
+        yield dict(zip(result.variables, map(plain, row)))
+
+
+def catalogue(queries: Iterable[Query]) -> list[tuple[str, str, str]]:
+    """(name, title, description) of each query, for ``kg query --list``."""
+    return [(q.name, q.title, q.description) for q in queries]

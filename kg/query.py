@@ -209,69 +209,98 @@ def bindings(query: Query, values: dict[str, str], store: ox.Store | None = None
     return terms
 
 
-def _outer_group_start(text: str) -> int:
-    """Offset just after the ``{`` that opens the query's WHERE group.
-
-    Comments, strings and IRIs are skipped, and so is the template of a
-    ``CONSTRUCT { … } WHERE { … }`` query.
-    """
+def _tokens(text: str) -> Iterator[tuple[str, int, int]]:
+    """SPARQL tokens that matter for binding: words, variables, braces (comments, strings, IRIs skipped)."""
     i, n = 0, len(text)
-    last_word = ""
     while i < n:
         c = text[i]
         if c == "#":
             j = text.find("\n", i)
             i = n if j < 0 else j + 1
-            continue
-        if c in "\"'":
+        elif c in "\"'":
             quote = c * 3 if text[i:i + 3] == c * 3 else c
             j = i + len(quote)
             while j < n and not text.startswith(quote, j):
                 j += 2 if text[j] == "\\" else 1
             i = j + len(quote)
-            continue
-        if c == "<":
-            m = re.match(r"<[^<>\"{}|^`\\\x00-\x20]*>", text[i:])
-            if m:
-                i += m.end()
-                continue
-        if c in "?$":  # a variable: its name is no keyword
-            m = re.match(r"[?$]\w*", text[i:])
-            assert m
-            i += m.end()
-            continue
-        if c.isalpha():
-            m = re.match(r"[A-Za-z_]\w*", text[i:])
-            assert m
-            last_word = m.group().upper()
-            i += m.end()
-            continue
-        if c == "{":
-            if last_word != "CONSTRUCT":
-                return i + 1
-            depth = 0  # skip the CONSTRUCT template
-            while i < n:
-                depth += {"{": 1, "}": -1}.get(text[i], 0)
-                i += 1
-                if depth == 0:
-                    break
-            last_word = ""
-            continue
-        i += 1
-    raise QueryError("the query has no { … } group to bind parameters in")
+        elif c == "<" and (m := _IRIREF.match(text, i)):
+            i = m.end()
+        elif c in "?$" and (m := _VAR.match(text, i)):
+            yield "var", i, m.end()
+            i = m.end()
+        elif c.isalpha() and (m := _WORD.match(text, i)):
+            yield "word", i, m.end()
+            i = m.end()
+        elif c in "{}":
+            yield c, i, i + 1
+            i += 1
+        else:
+            i += 1
+
+
+_IRIREF = re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")
+_VAR = re.compile(r"[?$](\w+)")
+_WORD = re.compile(r"[A-Za-z_][\w-]*(:[\w-]*)?")
+
+
+def _where_groups(text: str) -> list[tuple[int, int, set[str]]]:
+    """(start, end, variables) of the WHERE group of the query and of each sub-SELECT.
+
+    ``start`` is the offset just after the group's ``{``; the outer query's group comes first.
+    """
+    tokens = list(_tokens(text))
+    groups: list[list[Any]] = []
+    open_groups: list[int | None] = []  # per open brace: index into groups, or None
+    pending = False
+    skip_template = False
+    for k, (kind, b, e) in enumerate(tokens):
+        word = text[b:e].upper() if kind == "word" else ""
+        if word in ("SELECT", "ASK", "DESCRIBE"):
+            pending = True
+        elif word == "CONSTRUCT":
+            pending = True
+            skip_template = k + 1 < len(tokens) and tokens[k + 1][0] == "{"
+        elif kind == "{":
+            if pending and not skip_template:
+                groups.append([e, None, set()])
+                open_groups.append(len(groups) - 1)
+                pending = False
+            else:
+                open_groups.append(None)
+        elif kind == "}":
+            g = open_groups.pop() if open_groups else None
+            if g is not None:
+                groups[g][1] = b
+            elif skip_template and not open_groups:
+                skip_template = False  # the CONSTRUCT template ended; WHERE comes next
+        elif kind == "var":
+            for g in open_groups:
+                if g is not None:
+                    groups[g][2].add(text[b + 1:e])
+    if not groups or groups[0][1] is None:
+        raise QueryError("the query has no { … } group to bind parameters in")
+    return [(b, e, names) for b, e, names in groups]
 
 
 def bind(text: str, terms: dict[str, Any]) -> str:
-    """The query with ``VALUES`` for ``terms`` at the start of its outer group.
+    """The query with ``VALUES`` for ``terms`` at the start of its WHERE group.
 
-    The values are pyoxigraph terms written in their escaped N-Triples form, one
-    line, so a line number in a later error still points at the same line.
+    A parameter has its value everywhere in the query: the same ``VALUES`` goes into
+    each sub-SELECT that uses the variable. The values are pyoxigraph terms written in
+    their escaped N-Triples form, on the same line, so line numbers do not move.
     """
     if not terms:
         return text
-    at = _outer_group_start(text)
-    values = " ".join(f"VALUES ?{name} {{ {term} }}" for name, term in terms.items())
-    return f"{text[:at]} {values} {text[at:]}"
+    groups = _where_groups(text)
+    inserts = []
+    for k, (start, _, names) in enumerate(groups):
+        wanted = [n for n in terms if k == 0 or n in names]
+        if wanted:
+            values = " ".join(f"VALUES ?{n} {{ {terms[n]} }}" for n in wanted)
+            inserts.append((start, f" {values} "))
+    for at, chunk in sorted(inserts, reverse=True):
+        text = text[:at] + chunk + text[at:]
+    return text
 
 
 # --- running -----------------------------------------------------------------------------

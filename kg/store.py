@@ -42,13 +42,18 @@ def _ntriples(quads: Iterable[ox.Quad]) -> str:
     return "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
 
 
-def replace_graph(store: ox.Store, graph: ox.NamedNode, quads: list[ox.Quad]) -> None:
-    """Replace the named graph ``graph`` by ``quads`` in one transaction.
+def replace_graph(store: ox.Store, graph: ox.NamedNode, quads: list[ox.Quad], also: list[ox.Quad] = ()) -> None:
+    """Replace the named graph ``graph`` by ``quads``, and add ``also`` (quads of
+    other graphs), in one transaction.
 
     Either the old graph stays whole or the new one is there whole: a crash in
     between leaves no half-written article.
     """
-    update = f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{_ntriples(quads)}\n}} }}"
+    by_graph: dict[ox.NamedNode, list[ox.Quad]] = {graph: list(quads)}
+    for q in also:
+        by_graph.setdefault(q.graph_name, []).append(q)
+    blocks = "\n".join(f"GRAPH {g} {{\n{_ntriples(qs)}\n}}" for g, qs in by_graph.items())
+    update = f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{\n{blocks}\n}}"
     try:
         store.update(update)
     except OSError as e:

@@ -1,0 +1,159 @@
+"""Emit: turn a linked article into RDF quads, as shared/rdf-contract.md and
+ontology/README.md lay them out. Pure functions; nothing here touches the store."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Iterable, Iterator
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from kg.kb.base import KBEntry, KnowledgeBase
+from kg.link import entity_iri
+from kg.types import Article, Entity, LinkedMention
+from kg.vocab import GEO, ITSRDF, KG, NIF, OWL, RDF, RDFS, SCHEMA, SKOS, TOP_CLASS, XSD, base_iri
+
+A = NamedNode(RDF + "type")
+LABEL = NamedNode(RDFS + "label")
+ALT = NamedNode(SKOS + "altLabel")
+SAME = NamedNode(OWL + "sameAs")
+XSD_INT = NamedNode(XSD + "integer")
+XSD_DOUBLE = NamedNode(XSD + "double")
+XSD_DATE = NamedNode(XSD + "date")
+
+
+def _n(iri: str) -> NamedNode:
+    return NamedNode(iri)
+
+
+def _int(v: int) -> Literal:
+    return Literal(str(int(v)), datatype=XSD_INT)
+
+
+def _double(v: float) -> Literal:
+    return Literal(repr(float(v)), datatype=XSD_DOUBLE)
+
+
+def _en(s: str) -> Literal:
+    return Literal(s, language="en")
+
+
+def article_iri(article: Article) -> str:
+    """From the URL when there is one, else from the text: the same article read twice
+    gets the same IRI."""
+    basis = ("url:" + article.url) if article.url else ("text:" + article.text)
+    return f"{base_iri()}article/{hashlib.sha1(basis.encode('utf-8')).hexdigest()[:20]}"
+
+
+def class_iri(local: str) -> NamedNode:
+    return _n(KG + local)
+
+
+def entity_quads(ent: Entity, g: NamedNode) -> Iterator[Quad]:
+    s = _n(ent.iri)
+    yield Quad(s, A, _n(TOP_CLASS[ent.type]), g)
+    for c in ent.classes:
+        yield Quad(s, A, class_iri(c), g)
+    yield Quad(s, LABEL, _en(ent.label), g)
+    for surface in ent.surfaces:
+        if surface != ent.label:
+            yield Quad(s, ALT, _en(surface), g)
+    for same in ent.same_as:
+        yield Quad(s, SAME, _n(same), g)
+
+
+def article_quads(article: Article, linked: list[LinkedMention], publisher: Entity | None = None) -> tuple[NamedNode, list[Quad]]:
+    """The named graph of one article: the article, its text, sentences, mentions, entities."""
+    iri = article_iri(article)
+    g = _n(iri)
+    art = g
+    ctx = _n(iri + "#context")
+    q: list[Quad] = [Quad(art, A, _n(SCHEMA + "NewsArticle"), g)]
+    if article.url:
+        q.append(Quad(art, _n(SCHEMA + "url"), _n(article.url), g))
+    if article.title:
+        q.append(Quad(art, _n(SCHEMA + "headline"), Literal(article.title), g))
+    if article.date:
+        q.append(Quad(art, _n(SCHEMA + "datePublished"), Literal(article.date.isoformat(), datatype=XSD_DATE), g))
+    if article.author:
+        q.append(Quad(art, _n(SCHEMA + "author"), Literal(article.author), g))
+    q.append(Quad(art, _n(KG + "sourceFile"), Literal(article.source), g))
+
+    q += [
+        Quad(ctx, A, _n(NIF + "Context"), g),
+        Quad(ctx, _n(KG + "article"), art, g),
+        Quad(ctx, _n(NIF + "isString"), Literal(article.text), g),
+        Quad(ctx, _n(NIF + "beginIndex"), _int(0), g),
+        Quad(ctx, _n(NIF + "endIndex"), _int(len(article.text)), g),
+    ]
+    if article.url:
+        q.append(Quad(ctx, _n(NIF + "sourceUrl"), _n(article.url), g))
+
+    entities: dict[str, Entity] = {}
+    sentences: set[tuple[int, int]] = set()
+    for lm in linked:
+        m, ent = lm.mention, lm.entity
+        entities[ent.iri] = ent
+        node = _n(f"{iri}#char={m.start},{m.end}")
+        q += [
+            Quad(node, A, _n(NIF + "Phrase"), g),
+            Quad(node, _n(NIF + "referenceContext"), ctx, g),
+            Quad(node, _n(NIF + "beginIndex"), _int(m.start), g),
+            Quad(node, _n(NIF + "endIndex"), _int(m.end), g),
+            Quad(node, _n(NIF + "anchorOf"), Literal(article.text[m.start : m.end]), g),
+            Quad(node, _n(ITSRDF + "taIdentRef"), _n(ent.iri), g),
+            Quad(node, _n(ITSRDF + "taClassRef"), _n(TOP_CLASS[ent.type]), g),
+            Quad(node, _n(KG + "confidence"), _double(lm.confidence), g),
+        ]
+        if m.sentence:
+            sentences.add(m.sentence)
+            q.append(Quad(node, _n(NIF + "sentence"), _n(f"{iri}#char={m.sentence[0]},{m.sentence[1]}"), g))
+    for b, e in sorted(sentences):
+        node = _n(f"{iri}#char={b},{e}")
+        q += [
+            Quad(node, A, _n(NIF + "Sentence"), g),
+            Quad(node, _n(NIF + "referenceContext"), ctx, g),
+            Quad(node, _n(NIF + "beginIndex"), _int(b), g),
+            Quad(node, _n(NIF + "endIndex"), _int(e), g),
+            Quad(node, _n(NIF + "anchorOf"), Literal(article.text[b:e]), g),
+        ]
+    if publisher is not None:
+        q.append(Quad(art, _n(SCHEMA + "publisher"), _n(publisher.iri), g))
+        if publisher.iri not in entities:
+            q += entity_quads(publisher, g)
+    for ent in entities.values():
+        q.append(Quad(art, _n(SCHEMA + "mentions"), _n(ent.iri), g))
+        q += entity_quads(ent, g)
+    return g, q
+
+
+def kb_entry_quads(entry: KBEntry, kb: KnowledgeBase, g: NamedNode) -> Iterator[Quad]:
+    """What the knowledge base knows of an entry, for the knowledge-base graph."""
+    s = _n(entity_iri(entry.id, entry.type, entry.label))
+    yield Quad(s, A, _n(TOP_CLASS[entry.type]), g)
+    for c in entry.classes:
+        yield Quad(s, A, class_iri(c), g)
+    yield Quad(s, LABEL, _en(entry.label), g)
+    for alias in entry.aliases[:50]:
+        yield Quad(s, ALT, _en(alias), g)
+    for same in entry.same_as:
+        yield Quad(s, SAME, _n(same), g)
+    if entry.description:
+        yield Quad(s, _n(SCHEMA + "description"), _en(entry.description), g)
+    if entry.country:
+        yield Quad(s, _n(KG + "countryCode"), Literal(entry.country), g)
+    if entry.lat is not None and entry.lon is not None:
+        yield Quad(s, _n(GEO + "lat"), _double(entry.lat), g)
+        yield Quad(s, _n(GEO + "long"), _double(entry.lon), g)
+    if entry.population:
+        yield Quad(s, _n(KG + "population"), _int(entry.population), g)
+    if entry.part_of and entry.part_of in kb:
+        parent = kb.get(entry.part_of)
+        yield Quad(s, _n(KG + "partOf"), _n(entity_iri(parent.id, parent.type, parent.label)), g)
+
+
+def kb_quads(entries: Iterable[KBEntry], kb: KnowledgeBase, g: NamedNode) -> list[Quad]:
+    out: list[Quad] = []
+    for entry in entries:
+        out += kb_entry_quads(entry, kb, g)
+    return out

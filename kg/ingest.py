@@ -1,0 +1,122 @@
+"""The whole pipeline for a run: read -> recognise -> link -> emit -> store."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, TextIO
+
+import pyoxigraph as ox
+
+from kg.emit import article_quads, kb_quads
+from kg.kb import KnowledgeBase, load_kb
+from kg.link import Linker, entity_iri
+from kg.read import read_paths
+from kg.recognise import DEFAULT_MODEL, build_recogniser, recognise
+from kg.resources import ONTOLOGY_DIR
+from kg.store import kb_graph, ontology_graph, open_store, replace_graph
+from kg.types import Article, Entity, LinkedMention, ReadProblem
+
+
+@dataclass
+class IngestReport:
+    articles: int = 0
+    skipped: list[ReadProblem] = field(default_factory=list)
+    entities: Counter = field(default_factory=Counter)  # distinct entities per type, this run
+    mentions: int = 0
+    quads: int = 0
+    seconds: float = 0.0
+
+    @property
+    def rate(self) -> float:
+        return self.articles / self.seconds if self.seconds else 0.0
+
+
+def publisher_entity(article: Article, linked: list[LinkedMention], linker: Linker) -> Entity | None:
+    """The outlet as an Organization: the byline's entity when the text names it,
+    else the knowledge base's news organisation of that name, else a NIL node."""
+    if not article.outlet:
+        return None
+    for lm in linked:
+        if lm.mention.label == "OUTLET":
+            return lm.entity
+    entry, conf = linker.choose(article.outlet, "Organization", set())
+    if entry is not None and entry.type == "Organization":
+        return Entity(entity_iri(entry.id, entry.type, entry.label), entry.type, entry.label, list(entry.classes), entry.same_as, entry.id)
+    return Entity(entity_iri(None, "Organization", article.outlet), "Organization", article.outlet, ["NewsOrganization"])
+
+
+def load_ontology(store: ox.Store) -> None:
+    """Put the ontology into its own graph, replacing what an older version put there."""
+    g = ontology_graph()
+    store.remove_graph(g) if store.contains_named_graph(g) else None
+    store.load(path=str(ONTOLOGY_DIR / "kg.ttl"), format=ox.RdfFormat.TURTLE, to_graph=g)
+
+
+class Ingester:
+    """Holds what a run loads once: the knowledge base, the spaCy pipeline, the store."""
+
+    def __init__(self, store_path: str | Path, model: str = DEFAULT_MODEL, kb: KnowledgeBase | None = None, batch_size: int = 32):
+        self.store_path = Path(store_path)
+        self.kb = kb if kb is not None else load_kb(self.store_path)
+        self.nlp = build_recogniser(self.kb, model)
+        self.linker = Linker(self.kb)
+        self.batch_size = batch_size
+        self.store = open_store(self.store_path)
+        self._kb_written: set[str] = set()
+
+    def run(
+        self,
+        paths: Iterable[str | Path],
+        stdin: TextIO | None = None,
+        on_article: Callable[[Article | ReadProblem], None] | None = None,
+    ) -> IngestReport:
+        """Ingest every article under ``paths``; each is written whole, in one transaction."""
+        report = IngestReport()
+        started = time.perf_counter()
+        load_ontology(self.store)
+        seen: dict[str, str] = {}
+
+        def articles():
+            for item in read_paths(paths, stdin=stdin):
+                if isinstance(item, ReadProblem):
+                    report.skipped.append(item)
+                    if on_article:
+                        on_article(item)
+                else:
+                    yield item
+
+        for article, mentions in recognise(self.nlp, articles(), batch_size=self.batch_size):
+            linked = self.linker.link(article, mentions)
+            publisher = publisher_entity(article, linked, self.linker)
+            graph, quads = article_quads(article, linked, publisher)
+            new_entries = []
+            for ent in [lm.entity for lm in linked] + ([publisher] if publisher else []):
+                seen[ent.iri] = ent.type
+                if ent.kb_id and ent.kb_id not in self._kb_written:
+                    self._kb_written.add(ent.kb_id)
+                    new_entries.append(self.kb.get(ent.kb_id))
+            extra = kb_quads(new_entries, self.kb, kb_graph())
+            replace_graph(self.store, graph, quads, extra)
+            report.articles += 1
+            report.mentions += len(linked)
+            report.quads += len(quads) + len(extra)
+            if on_article:
+                on_article(article)
+        report.entities = Counter(seen.values())
+        self.store.flush()
+        report.seconds = time.perf_counter() - started
+        return report
+
+
+def ingest(
+    store_path: str | Path,
+    paths: Iterable[str | Path],
+    model: str = DEFAULT_MODEL,
+    stdin: TextIO | None = None,
+    on_article: Callable[[Article | ReadProblem], None] | None = None,
+) -> IngestReport:
+    """Read, recognise, link and store every article under ``paths``."""
+    return Ingester(store_path, model).run(paths, stdin=stdin, on_article=on_article)

@@ -1,0 +1,184 @@
+"""Knowledge-base entries, name folding, and candidate look-up by alias."""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from kg.vocab import GEONAMES, WIKIDATA
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def fold(s: str) -> str:
+    """Case-, accent- and punctuation-folded form of a name, for exact look-up.
+
+    >>> fold("  the Zaporizhzhia  Nuclear-Power Plant’s ")
+    'zaporizhzhia nuclear power plant'
+    """
+    s = unicodedata.normalize("NFKD", s.translate(_QUOTES))
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = re.sub(r"'s\b", "", s)
+    s = s.replace("'", "")
+    s = _NON_WORD.sub(" ", s).strip()
+    if s.startswith("the "):
+        s = s[4:]
+    return s
+
+
+_SKELETON_RULES = [
+    (re.compile(r"kh"), "h"),
+    (re.compile(r"zh"), "z"),
+    (re.compile(r"[yj]"), "i"),
+    (re.compile(r"w"), "v"),
+    (re.compile(r"ck"), "k"),
+    (re.compile(r"([a-z])\1+"), r"\1"),
+]
+
+
+def skeleton(s: str) -> str:
+    """A coarser key that transliteration variants share.
+
+    Zelenskyy, Zelensky and Zelenskiy meet; so do Nebenzya and Nebenzia,
+    Kyslytsya and Kyslytsia.
+    """
+    s = fold(s)
+    for pattern, repl in _SKELETON_RULES:
+        s = pattern.sub(repl, s)
+    return s
+
+
+@dataclass
+class KBEntry:
+    """One entity the knowledge base knows."""
+
+    id: str
+    type: str
+    label: str
+    aliases: list[str] = field(default_factory=list)
+    classes: list[str] = field(default_factory=list)
+    description: str | None = None
+    country: str | None = None
+    wikidata: str | None = None
+    geonames: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    population: int | None = None
+    part_of: str | None = None
+    origin: str = "curated"  # "geonames", "curated" or "user"
+
+    @property
+    def same_as(self) -> list[str]:
+        out = []
+        if self.geonames:
+            out.append(f"{GEONAMES}{self.geonames}/")
+        if self.wikidata:
+            out.append(f"{WIKIDATA}{self.wikidata}")
+        return out
+
+    @property
+    def prior(self) -> float:
+        """How likely this entry is, before context: 0 (obscure) to 1 (very prominent)."""
+        if "Country" in self.classes:
+            return 1.0
+        if self.origin == "user":
+            return 0.95
+        if self.origin == "curated":
+            return 0.85
+        pop = self.population or 0
+        # 15,000 people -> ~0.2, 1 million -> ~0.6, 10 million -> ~0.8
+        return max(0.05, min(0.9, (math.log10(pop + 1) - 3.3) / 4.3))
+
+
+@dataclass
+class Candidate:
+    entry: KBEntry
+    exact_label: bool  # the name matched the entry's label, not an alias
+    via_skeleton: bool  # matched only after transliteration folding
+
+
+class KnowledgeBase:
+    """Entries with look-up indexes: folded alias, transliteration skeleton, surname."""
+
+    def __init__(self, entries: list[KBEntry]):
+        self.entries: dict[str, KBEntry] = {}
+        self._alias: dict[str, list[str]] = {}
+        self._skeleton: dict[str, list[str]] = {}
+        self._surname: dict[str, list[str]] = {}
+        for entry in entries:
+            self.add(entry)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __contains__(self, kb_id: str) -> bool:
+        return kb_id in self.entries
+
+    def get(self, kb_id: str) -> KBEntry | None:
+        return self.entries.get(kb_id)
+
+    def add(self, entry: KBEntry) -> None:
+        """Add an entry; a user entry shadows built-in entries on the names it claims."""
+        old = self.entries.get(entry.id)
+        if old is not None:
+            self._unindex(old)
+        self.entries[entry.id] = entry
+        names = [entry.label, *entry.aliases]
+        for name in names:
+            key = fold(name)
+            if not key:
+                continue
+            self._push(self._alias, key, entry)
+            self._push(self._skeleton, skeleton(name), entry)
+        if entry.type == "Person" and entry.origin != "geonames":
+            for name in names:
+                parts = fold(name).split()
+                if len(parts) >= 2:
+                    self._push(self._surname, parts[-1], entry)
+
+    @staticmethod
+    def _push(index: dict[str, list[str]], key: str, entry: KBEntry) -> None:
+        ids = index.setdefault(key, [])
+        if entry.id in ids:
+            return
+        if entry.origin == "user":
+            ids.insert(0, entry.id)
+        else:
+            ids.append(entry.id)
+
+    def _unindex(self, entry: KBEntry) -> None:
+        for index in (self._alias, self._skeleton, self._surname):
+            for key in [k for k, ids in index.items() if entry.id in ids]:
+                index[key].remove(entry.id)
+                if not index[key]:
+                    del index[key]
+
+    def _entries(self, ids: list[str]) -> list[KBEntry]:
+        found = [self.entries[i] for i in ids]
+        users = [e for e in found if e.origin == "user"]
+        return users or found
+
+    def candidates(self, name: str) -> list[Candidate]:
+        """Entries a name may denote: exact folded matches, else transliteration matches."""
+        key = fold(name)
+        ids = self._alias.get(key)
+        via_skeleton = False
+        if not ids:
+            ids = self._skeleton.get(skeleton(name))
+            via_skeleton = True
+        if not ids:
+            return []
+        return [Candidate(e, fold(e.label) == key, via_skeleton) for e in self._entries(ids)]
+
+    def by_surname(self, surname: str) -> list[KBEntry]:
+        """Curated people whose last name is ``surname`` (folded)."""
+        return self._entries(self._surname.get(fold(surname), []))
+
+    def names(self):
+        """(name, entry) pairs for every label and alias, for building text matchers."""
+        for entry in self.entries.values():
+            for name in (entry.label, *entry.aliases):
+                yield name, entry

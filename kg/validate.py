@@ -1,0 +1,61 @@
+"""Check a store against the SHACL shapes in ontology/shapes.ttl (pyshacl over rdflib)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+import rdflib
+
+from kg.resources import ONTOLOGY_DIR
+
+
+@dataclass
+class Violation:
+    focus: str
+    path: str | None
+    message: str
+    severity: str
+
+    def __str__(self) -> str:
+        where = f" {self.path}" if self.path else ""
+        return f"{self.severity}: <{self.focus}>{where}: {self.message}"
+
+
+def store_graph(store: ox.Store) -> rdflib.Graph:
+    """The union of the store's graphs as one rdflib graph."""
+    data = store.dump(format=ox.RdfFormat.N_QUADS)
+    ds = rdflib.Dataset()
+    ds.parse(data=data.decode("utf-8") if isinstance(data, bytes) else data, format="nquads")
+    g = rdflib.Graph()
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        g.add((s, p, o))
+    return g
+
+
+def validate_graph(data: rdflib.Graph) -> list[Violation]:
+    """SHACL violations of ``data`` against kg's shapes (empty when it conforms)."""
+    from pyshacl import validate
+
+    shapes = rdflib.Graph().parse(ONTOLOGY_DIR / "shapes.ttl", format="turtle")
+    ont = rdflib.Graph().parse(ONTOLOGY_DIR / "kg.ttl", format="turtle")
+    conforms, report, _ = validate(data, shacl_graph=shapes, ont_graph=ont, inference="none", advanced=True, allow_warnings=True)
+    if conforms:
+        return []
+    SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+    out = []
+    for r in report.subjects(rdflib.RDF.type, SH.ValidationResult):
+        path = report.value(r, SH.resultPath)
+        out.append(
+            Violation(
+                focus=str(report.value(r, SH.focusNode)),
+                path=str(path) if isinstance(path, rdflib.URIRef) else None,
+                message=str(report.value(r, SH.resultMessage) or "violates a shape"),
+                severity=str(report.value(r, SH.resultSeverity)).rsplit("#", 1)[-1],
+            )
+        )
+    return sorted(out, key=lambda v: (v.focus, v.path or "", v.message))
+
+
+def validate_store(store: ox.Store) -> list[Violation]:
+    return validate_graph(store_graph(store))

@@ -271,3 +271,36 @@ def resolve(store: ox.Store, text: str) -> str:
         return found[0].entity
     hint = ", ".join(f"{c.label!r}" for c in found[:5])
     raise QueryError(f"no entity named {text!r} in the store" + (f"; did you mean {hint}?" if hint else ""))
+
+
+def render(e: Entry) -> str:
+    """A few lines about one entity, for a terminal."""
+    kind = e.type + (f" · {', '.join(e.classes)}" if e.classes else "")
+    head = f"{e.label}  ({kind})"
+    if e.matched and e.matched != e.label:
+        head += f'  matched "{e.matched}"'
+    lines = [head, f"  {'IRI':<15} {e.iri}"]
+    names = {"geonames": "GeoNames", "wikidata": "Wikidata"}
+    for key, url in sorted(e.identifiers.items()):
+        lines.append(f"  {names.get(key, key):<15} {url}")
+    if e.description:
+        lines.append(f"  {'description':<15} {e.description}")
+    if e.aliases:
+        lines.append(f"  {'aliases':<15} {', '.join(e.aliases)}")
+    if e.lat is not None and e.lon is not None:
+        lines.append(f"  {'coordinates':<15} {e.lat:.5f}, {e.lon:.5f}")
+    seen = f"{e.mentions} mention{'s' * (e.mentions != 1)} in {e.articles} article{'s' * (e.articles != 1)}"
+    if e.first_seen:
+        seen += f", {e.first_seen} … {e.last_seen}" if e.last_seen != e.first_seen else f", {e.first_seen}"
+    lines.append(f"  {'seen':<15} {seen}")
+    for i, a in enumerate(e.top_articles):
+        label = "articles" if i == 0 else ""
+        lines.append(f"  {label:<15} {a.get('date') or '----------'}  {a.get('outlet') or '?'}  {a.get('headline') or a.get('url') or ''}")
+    if e.co_mentioned:
+        with_ = "; ".join(f"{c['label']} ({c['type']}, {c['sentences']} sent., {c['articles']} art.)" for c in e.co_mentioned)
+        lines.append(f"  {'mentioned with':<15} {with_}")
+    if e.example:
+        x = e.example
+        src = ", ".join(str(v) for v in (x.get("outlet"), x.get("date")) if v)
+        lines.append(f"  {'example':<15} “{' '.join(str(x['sentence']).split())}”" + (f" ({src})" if src else ""))
+    return "\n".join(lines)

@@ -1,0 +1,171 @@
+"""The researcher's commands: `kg query`, `kg lookup`, `kg export`, `kg serve`.
+
+Thin: each parses its options, calls kg.query / kg.lookup / kg.export / kg.serve,
+and prints. Registered on the `kg` group in kg/cli.py.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from kg import export as kx
+from kg import lookup as kl
+from kg import query as kq
+from kg import serve as ks
+from kg.cli_common import fail_cleanly, store_path
+from kg.errors import QueryError
+from kg.store import open_store
+from kg.types import TOP_TYPES
+
+
+def _params(values: tuple[str, ...]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in values:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise QueryError(f"--param wants NAME=VALUE, not {item!r}")
+        out[name.strip()] = value
+    return out
+
+
+@click.command("query")
+@click.argument("query", required=False, metavar="NAME|FILE|-")
+@click.option("--list", "list_", is_flag=True, help="List the shipped queries with their descriptions.")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind a query parameter (repeatable); the value is bound as an RDF term, never pasted into SPARQL.")
+@click.option("--format", "-f", "fmt", type=click.Choice(kq.FORMATS), default="table", show_default=True,
+              help="table for a terminal; json is the SPARQL 1.1 results format.")
+@click.option("--limit", type=click.IntRange(min=0), default=None, help="Print at most this many rows.")
+@fail_cleanly
+def query_command(query: str | None, list_: bool, params: tuple[str, ...], fmt: str, limit: int | None) -> None:
+    """Run a SPARQL query: a shipped one by NAME (see --list), a FILE, or - for standard input.
+
+    \b
+      kg query entities-by-type --limit 15
+      kg query articles-mentioning --param entity=Kharkiv --format csv
+      kg query my.rq --format json
+    """
+    if list_:
+        for q in kq.shipped().values():
+            click.echo(click.style(q.name, bold=True) + f"  {q.title}")
+            click.echo(f"    {q.description}")
+            for p in q.params:
+                default = " (required)" if p.required else (f" (default {p.default})" if p.default else "")
+                click.echo(f"    --param {p.name}=<{p.kind}>{default}  {p.help}")
+        return
+    if not query:
+        raise click.UsageError("give a query NAME, FILE or -, or --list")
+    q = kq.load(query, stdin=click.get_text_stream("stdin"))
+    store = open_store(store_path(), read_only=True)
+    result = kq.run(store, q, _params(params), limit=limit)
+    click.echo(kq.render(result, fmt), nl=False)
+
+
+@click.command("lookup")
+@click.argument("text")
+@click.option("--type", "types", multiple=True, type=click.Choice(TOP_TYPES, case_sensitive=False),
+              help="Only entities of this type (repeatable).")
+@click.option("--json", "as_json", is_flag=True, help="Print a machine-readable JSON record.")
+@click.option("--limit", type=click.IntRange(min=1), default=3, show_default=True,
+              help="At most this many matches (those scoring close to the best).")
+@fail_cleanly
+def lookup_command(text: str, types: tuple[str, ...], as_json: bool, limit: int) -> None:
+    """Find entities by name or alias, forgiving case, accents, transliteration and typos.
+
+    \b
+      kg lookup kharkov
+      kg lookup Zelenskiy --json
+    Exits with code 1 and suggestions when nothing matches.
+    """
+    wanted = {t for t in TOP_TYPES for given in types if given.lower() == t.lower()} or None
+    store = open_store(store_path(), read_only=True)
+    found = kl.lookup(store, text, wanted, limit=limit)
+    if as_json:
+        record = {
+            "query": text,
+            "matches": [m.to_dict() for m in found.matches],
+            "suggestions": [{"label": c.label, "type": c.type, "iri": c.entity, "score": c.score}
+                            for c in found.suggestions],
+        }
+        click.echo(json.dumps(record, ensure_ascii=False, indent=1))
+    else:
+        for i, entry in enumerate(found.matches):
+            if i:
+                click.echo()
+            click.echo(kl.render(entry))
+    if not found.matches:
+        if not as_json:
+            hint = "; ".join(f"{c.label} ({c.type})" for c in found.suggestions)
+            click.echo(f"No entity matches {text!r}." + (f" Did you mean: {hint}?" if hint else ""), err=True)
+        sys.exit(1)
+
+
+@click.command("export")
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "-f", "fmt", type=click.Choice(kx.FORMATS), default="gexf", show_default=True,
+              help="gexf (Gephi, with colours and sizes), graphml, json (node-link) or csv (OUT-nodes.csv + OUT-edges.csv).")
+@click.option("--cooccurrence", type=click.Choice(kx.COOCCURRENCE), default="sentence", show_default=True,
+              help="Join two entities when mentioned in the same sentence, or in the same article.")
+@click.option("--min-weight", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Drop edges seen fewer times than this.")
+@click.option("--types", "types", multiple=True, type=click.Choice(TOP_TYPES, case_sensitive=False),
+              help="Only entities of these types (repeatable; default all four).")
+@click.option("--since", metavar="YYYY-MM-DD", help="Only articles published on or after this day.")
+@click.option("--until", metavar="YYYY-MM-DD", help="Only articles published on or before this day.")
+@fail_cleanly
+def export_command(out: Path, fmt: str, cooccurrence: str, min_weight: int, types: tuple[str, ...],
+                   since: str | None, until: str | None) -> None:
+    """Write the entity co-mention graph to OUT for Gephi, Cytoscape or NetworkX.
+
+    \b
+      kg export graph.gexf
+      kg export --format csv --cooccurrence article --min-weight 2 graph.csv
+    """
+    store = open_store(store_path(), read_only=True)
+    g = kx.build_graph(store, cooccurrence, min_weight, list(types) or None, since, until)
+    written = kx.write(g, out, fmt)
+    click.echo(f"{g.number_of_nodes()} entities, {g.number_of_edges()} edges -> "
+               + ", ".join(str(p) for p in written), err=True)
+
+
+@click.command("serve")
+@click.option("--port", type=click.IntRange(1, 65535), default=ks.DEFAULT_PORT, show_default=True,
+              help="Port to listen on (always on 127.0.0.1).")
+@click.option("--read-write", is_flag=True,
+              help="Accept SPARQL Update too (no other process may have the store open meanwhile).")
+@click.option("--cors", is_flag=True, help="Allow cross-origin requests (for a YASGUI page served elsewhere).")
+@click.option("--timeout", "timeout_s", type=click.IntRange(min=1), default=None,
+              help="Stop a query after this many seconds.")
+@fail_cleanly
+def serve_command(port: int, read_write: bool, cors: bool, timeout_s: int | None) -> None:
+    """Serve the store over the SPARQL 1.1 Protocol (Oxigraph server) on 127.0.0.1.
+
+    Read-only unless --read-write. The default graph is the union of all graphs.
+    Open http://127.0.0.1:PORT/ for a query editor; point YASGUI or any SPARQL
+    client at http://127.0.0.1:PORT/query. Stop with Ctrl-C.
+    """
+    store = store_path()
+    try:
+        sys.stderr.fileno()
+        log = sys.stderr
+    except (AttributeError, OSError, ValueError):
+        log = None  # not a real file (e.g. under a test runner): keep the server's log aside
+    proc = ks.start(store, port, read_write, cors, timeout_s, output=log)
+    mode = "read-write" if read_write else "read-only"
+    click.echo(f"Serving {store} ({mode}) at {ks.endpoint(port)}", err=True)
+    if read_write:
+        click.echo(f"SPARQL Update at http://{ks.HOST}:{port}/update", err=True)
+    click.echo(f"Query editor: http://{ks.HOST}:{port}/   (Ctrl-C stops)", err=True)
+    try:
+        proc.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        ks.stop(proc)
+
+
+COMMANDS = [query_command, lookup_command, export_command, serve_command]

@@ -1,0 +1,222 @@
+"""Export the co-mention graph for Gephi and friends: GEXF, GraphML, JSON, CSV.
+
+Nodes are entities (label, type, finer classes, identifiers, coordinates, mentions,
+articles, first/last seen), coloured by type and sized by mentions. Edges join two
+entities mentioned in the same sentence (or article), weighted by how often.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import math
+import re
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pyoxigraph as ox
+
+from kg import query as kq
+from kg.errors import KGError, QueryError
+from kg.types import TOP_TYPES
+from kg.vocab import GEO, GEONAMES, KG, OWL, RDF, RDFS, TOP_CLASS, WIKIDATA
+
+SPARQL_DIR = Path(__file__).resolve().parent / "sparql"
+FORMATS = ("gexf", "graphml", "json", "csv")
+COOCCURRENCE = ("sentence", "article")
+
+# Colour-blind-safe colours per type (Okabe-Ito), as Gephi's viz:color wants them.
+COLOURS = {
+    "Person": (213, 94, 0),
+    "Place": (0, 114, 178),
+    "Organization": (0, 158, 115),
+    "Weapon": (204, 121, 167),
+}
+MIN_SIZE, MAX_SIZE = 4.0, 40.0
+
+_TYPE_OF = {iri: short for short, iri in TOP_CLASS.items()}
+# Characters XML 1.0 forbids, and other control characters Gephi chokes on.
+_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+
+
+def clean(text: str) -> str:
+    """Text safe for an XML attribute: control characters dropped, whitespace collapsed."""
+    return " ".join(_BAD_CHARS.sub("", text).split())
+
+
+def _date(value: str | None, name: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError as e:
+        raise QueryError(f"--{name}: {value!r} is not a date (YYYY-MM-DD)") from e
+
+
+def _run(store: ox.Store, file: str, since: str | None, until: str | None) -> kq.Result:
+    q = kq.load_file(SPARQL_DIR / file)
+    q.params += [kq.Param("since", "date"), kq.Param("until", "date")]
+    values = {k: v for k, v in (("since", since), ("until", until)) if v}
+    return kq.run(store, q, values)
+
+
+def build_graph(
+    store: ox.Store,
+    cooccurrence: str = "sentence",
+    min_weight: int = 1,
+    types: list[str] | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> nx.Graph:
+    """The co-mention graph of the store, restricted to ``types`` and the date window."""
+    if cooccurrence not in COOCCURRENCE:
+        raise KGError(f"--cooccurrence must be one of {', '.join(COOCCURRENCE)}, not {cooccurrence!r}")
+    wanted = set(TOP_TYPES)
+    if types:
+        by_lower = {t.lower(): t for t in TOP_TYPES}
+        unknown = [t for t in types if t.lower() not in by_lower]
+        if unknown:
+            raise KGError(f"unknown type {', '.join(unknown)} (one of {', '.join(TOP_TYPES)})")
+        wanted = {by_lower[t.lower()] for t in types}
+    since, until = _date(since, "since"), _date(until, "until")
+
+    g = nx.Graph(name="kg co-mention graph", cooccurrence=cooccurrence)
+    for row in kq.records(_run(store, "export-nodes.rq", since, until)):
+        typ = _TYPE_OF.get(row["top"])
+        if typ not in wanted or row["entity"] in g:
+            continue
+        attrs: dict[str, Any] = {
+            "type": typ,
+            "mentions": int(row.get("mentions") or 0),
+            "articles": int(row.get("articles") or 0),
+        }
+        if row.get("first"):
+            attrs["first_seen"] = row["first"]
+            attrs["last_seen"] = row["last"]
+        g.add_node(row["entity"], **attrs)
+
+    facts: dict[str, dict[str, list[str]]] = {}
+    for entity, p, o in kq.run(store, kq.load_file(SPARQL_DIR / "export-facts.rq")).rows:
+        if entity.value in g:
+            facts.setdefault(entity.value, {}).setdefault(p.value, []).append(o.value)
+    for node, attrs in g.nodes(data=True):
+        f = facts.get(node, {})
+        labels = sorted(f.get(RDFS + "label", []))
+        attrs["label"] = clean(labels[0]) if labels else node.rsplit("/", 1)[-1]
+        classes = sorted({c[len(KG):] for c in f.get(RDF + "type", []) if c.startswith(KG) and c != TOP_CLASS["Weapon"]})
+        if classes:
+            attrs["classes"] = ", ".join(classes)
+        attrs["iri"] = node
+        for same in sorted(f.get(OWL + "sameAs", [])):
+            if same.startswith(GEONAMES):
+                attrs.setdefault("geonames", same)
+            elif same.startswith(WIKIDATA):
+                attrs.setdefault("wikidata", same)
+        if f.get(KG + "countryCode"):
+            attrs["country"] = clean(sorted(f[KG + "countryCode"])[0])
+        try:
+            if f.get(GEO + "lat") and f.get(GEO + "long"):
+                attrs["lat"] = float(sorted(f[GEO + "lat"])[0])
+                attrs["lon"] = float(sorted(f[GEO + "long"])[0])
+        except ValueError:
+            pass
+
+    file = f"export-edges-{cooccurrence}.rq"
+    for row in kq.records(_run(store, file, since, until)):
+        a, b, w = row["a"], row["b"], int(row["weight"])
+        if a in g and b in g and w >= min_weight:
+            g.add_edge(a, b, weight=w, articles=int(row["articles"]))
+
+    _style(g)
+    return g
+
+
+def _style(g: nx.Graph) -> None:
+    """Gephi's viz: colour by type, size by mentions (square-root scaled)."""
+    top = max([a["mentions"] for _, a in g.nodes(data=True)] + [1])
+    for _, a in g.nodes(data=True):
+        r, gr, b = COLOURS[a["type"]]
+        size = MIN_SIZE + (MAX_SIZE - MIN_SIZE) * math.sqrt(a["mentions"] / top)
+        a["viz"] = {"color": {"r": r, "g": gr, "b": b, "a": 1.0}, "size": round(size, 2)}
+
+
+def _plain(g: nx.Graph) -> nx.Graph:
+    """A copy without the viz dict (for formats that hold only flat attributes)."""
+    h = g.copy()
+    for _, a in h.nodes(data=True):
+        viz = a.pop("viz", None)
+        if viz:
+            c = viz["color"]
+            a["color"] = "#{:02x}{:02x}{:02x}".format(c["r"], c["g"], c["b"])
+            a["size"] = float(viz["size"])
+    return h
+
+
+def write(g: nx.Graph, out: Path, fmt: str) -> list[Path]:
+    """Write ``g`` to ``out`` as ``fmt``; returns the files written (csv writes two)."""
+    if fmt not in FORMATS:
+        raise KGError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
+    out = Path(out)
+    try:
+        if fmt == "gexf":
+            nx.write_gexf(g, out, version="1.2draft")
+            return [out]
+        if fmt == "graphml":
+            nx.write_graphml(_plain(g), out)
+            return [out]
+        if fmt == "json":
+            data = nx.node_link_data(_plain(g), edges="edges")
+            out.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+            return [out]
+        return _write_csv(_plain(g), out)
+    except OSError as e:
+        raise KGError(f"{out}: cannot write: {e}") from e
+
+
+def _write_csv(g: nx.Graph, out: Path) -> list[Path]:
+    """Gephi's spreadsheet import: OUT-nodes.csv (Id, Label, ...) and OUT-edges.csv (Source, Target, Weight)."""
+    stem = out.with_suffix("") if out.suffix == ".csv" else out
+    nodes_path = stem.parent / f"{stem.name}-nodes.csv"
+    edges_path = stem.parent / f"{stem.name}-edges.csv"
+    keys = sorted({k for _, a in g.nodes(data=True) for k in a} - {"label"})
+    with nodes_path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["Id", "Label"] + keys)
+        for n, a in sorted(g.nodes(data=True)):
+            w.writerow([n, a.get("label", "")] + [a.get(k, "") for k in keys])
+    with edges_path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["Source", "Target", "Type", "Weight", "Articles"])
+        for a, b, d in sorted(g.edges(data=True)):
+            w.writerow([a, b, "Undirected", d["weight"], d["articles"]])
+    return [nodes_path, edges_path]
+
+
+def draw(g: nx.Graph, out: Path, title: str = "") -> Path:
+    """A PNG picture of ``g`` (needs matplotlib, which kg does not depend on)."""
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError as e:
+        raise KGError("drawing the graph needs matplotlib (pip install matplotlib)") from e
+    pos = nx.spring_layout(g, seed=7, weight="weight")
+    fig, ax = plt.subplots(figsize=(12, 9), dpi=110)
+    colours = ["#{:02x}{:02x}{:02x}".format(*COLOURS[a["type"]]) for _, a in g.nodes(data=True)]
+    sizes = [a.get("viz", {}).get("size", 8) * 18 for _, a in g.nodes(data=True)]
+    widths = [0.6 + math.log1p(d["weight"]) for _, _, d in g.edges(data=True)]
+    nx.draw_networkx_edges(g, pos, ax=ax, width=widths, alpha=0.35, edge_color="#555555")
+    nx.draw_networkx_nodes(g, pos, ax=ax, node_color=colours, node_size=sizes, linewidths=0.5, edgecolors="white")
+    nx.draw_networkx_labels(g, pos, ax=ax, labels={n: a["label"] for n, a in g.nodes(data=True)}, font_size=8)
+    for typ, (r, gr, b) in COLOURS.items():
+        ax.scatter([], [], color=(r / 255, gr / 255, b / 255), label=typ)
+    ax.legend(loc="lower left", frameon=False)
+    ax.set_title(title)
+    ax.axis("off")
+    fig.tight_layout()
+    fig.savefig(out)
+    plt.close(fig)
+    return Path(out)

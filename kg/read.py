@@ -20,6 +20,7 @@ import json
 import re
 import sys
 from dataclasses import dataclass, field
+from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Iterable, Iterator, TextIO
@@ -226,8 +227,10 @@ def _read_folder(folder: Path, seen: set[Path]) -> Iterator[Item]:
     for entry in entries:
         if entry.is_dir():
             yield from _read_folder(entry, seen)
-        else:
+        elif entry.is_file() or not entry.exists():  # a broken link reports its OS error
             yield from read_file(entry)
+        else:  # a pipe or device met while walking could block the whole run
+            yield ReadProblem(str(entry), "not a regular file")
 
 
 def _decode(data: bytes, source: str) -> str | ReadProblem:
@@ -271,6 +274,7 @@ class _TextBuilder:
         return start
 
     def text(self) -> str:
+        """The blocks joined so far."""
         return "".join(self._parts)
 
 
@@ -335,7 +339,7 @@ def _span_in(line: str, line_start: int, name: str) -> tuple[int, int] | None:
 _IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\n]*\)")
 _LINK = re.compile(r"\[([^\[\]\n]*)\]\([^()\n]*\)")
 _BYLINE = re.compile(r"by\s+(\S.*)", re.I)
-_URL_LABEL = re.compile(r"original\s+url\s*:?\s*(?P<rest>.*)", re.I)
+_URL_LABEL = re.compile(r"original\s+url\s*(?::\s*(?P<rest>.*))?", re.I)
 _URL = re.compile(r"<?(?P<url>https?://[^\s<>]+)>?")
 
 
@@ -361,7 +365,9 @@ def _take_url_block(lines: list[str]) -> tuple[list[str], str | None]:
         if m is None:
             continue
         candidates = [(i, m.group("rest"))] if m.group("rest") else []
-        candidates += [(j, lines[j].strip()) for j in range(i + 1, len(lines)) if lines[j].strip()][:1]
+        following = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
+        if following is not None:
+            candidates.append((following, lines[following].strip()))
         for j, value in candidates:
             url = _url_in(value)
             if url is not None:
@@ -445,6 +451,7 @@ def _byline_name(line: str) -> str | None:
 
 
 def _skip_blank(lines: list[str], pos: int) -> int:
+    """The index of the first non-blank line at or after ``pos`` (or len(lines))."""
     while pos < len(lines) and not lines[pos]:
         pos += 1
     return pos
@@ -480,14 +487,17 @@ _HEADING = re.compile(r"(#{1,6})\s+(.*?)(?:\s+#+)?\s*")
 _RULE = re.compile(r"(?:[-*_=]\s*){3,}")
 _LIST_MARK = re.compile(r"(?:[-*+]|[0-9]{1,9}[.)])\s+")
 _FENCE = re.compile(r"(```|~~~)")
+# Emphasis content holds no marker character, which keeps matching linear; nested
+# emphasis ("**a *b* c**") comes off in a second pass.
 _EMPHASIS = [
-    re.compile(r"(?<![\\*])\*\*(?=\S)(.+?)(?<=\S)\*\*"),
-    re.compile(r"(?<![\\\w])__(?=\S)(.+?)(?<=\S)__(?!\w)"),
-    re.compile(r"(?<![\\*])\*(?=[^\s*])(.+?)(?<=[^\s*\\])\*"),
-    re.compile(r"(?<![\\\w])_(?=[^\s_])(.+?)(?<=[^\s_\\])_(?!\w)"),
-    re.compile(r"(?<!\\)~~(?=\S)(.+?)(?<=\S)~~"),
-    re.compile(r"(?<!\\)`+([^`]+?)`+"),
+    re.compile(r"(?<![\\*])\*\*(?=[^\s*])([^*]+?)(?<=[^\s*\\])\*\*"),
+    re.compile(r"(?<![\\\w])__(?=[^\s_])([^_]+?)(?<=[^\s_\\])__(?!\w)"),
+    re.compile(r"(?<![\\*])\*(?=[^\s*])([^*]+?)(?<=[^\s*\\])\*(?!\*)"),
+    re.compile(r"(?<![\\\w])_(?=[^\s_])([^_]+?)(?<=[^\s_\\])_(?!\w)"),
+    re.compile(r"(?<!\\)~~(?=[^\s~])([^~]+?)(?<=[^\s~])~~"),
+    re.compile(r"(?<![\\`])`+([^`]+)`+"),
 ]
+_EMPHASIS_PASSES = 3
 _AUTOLINK = re.compile(r"<(https?://[^\s<>]+|[^\s<>@]+@[^\s<>]+)>")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>~|])")
 
@@ -600,8 +610,12 @@ def _markdown_line(line: str) -> str:
 def _markdown_inline(text: str) -> str:
     """Inline Markdown to plain text: images gone, links to text, no emphasis or code."""
     text = _AUTOLINK.sub(r"\1", _inline_links(text))
-    for pattern in _EMPHASIS:
-        text = pattern.sub(r"\1", text)
+    for _ in range(_EMPHASIS_PASSES):
+        before = text
+        for pattern in _EMPHASIS:
+            text = pattern.sub(r"\1", text)
+        if text == before:
+            break
     return _ESCAPE.sub(r"\1", text)
 
 
@@ -648,15 +662,34 @@ class _PageParser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.metas: dict[str, str] = {}
         self.canonical: str | None = None
-        self.json_ld: list[str] = []
+        self.json_ld: list[list[str]] = []
         self.title_text: list[str] = []
         self.h1_text: list[str] | None = None
         self.h1_done = False
         self.time_datetime: str | None = None
         self.blocks: list[_Block] = []
         self._stack: list[str] = []
+        self._open: Counter[str] = Counter()  # open elements by name, for O(1) "inside" tests
+        self._skipping = 0  # open elements whose text is skipped
+        self._collecting = 0  # open elements whose text is collected
         self._buffer: list[str] = []
         self._script_is_ld = False
+
+    # -- the element stack
+
+    def _push(self, tag: str) -> None:
+        self._stack.append(tag)
+        self._count(tag, 1)
+
+    def _pop(self) -> str:
+        tag = self._stack.pop()
+        self._count(tag, -1)
+        return tag
+
+    def _count(self, tag: str, step: int) -> None:
+        self._open[tag] += step
+        self._skipping += step if tag in _SKIP else 0
+        self._collecting += step if tag in _COLLECT else 0
 
     # -- tags
 
@@ -673,23 +706,22 @@ class _PageParser(HTMLParser):
         if tag == "script":
             self._script_is_ld = attr.get("type", "").strip().lower() == "application/ld+json"
             if self._script_is_ld:
-                self.json_ld.append("")
+                self.json_ld.append([])
         if tag == "h1" and self.h1_text is None:
             self.h1_text = []
-        self._stack.append(tag)
+        self._push(tag)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _VOID:
             self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag not in self._stack:
-            return
+        if not self._open[tag]:
+            return  # a stray end tag
         if tag in _BOUNDARY:
             self._flush()
-        while self._stack:
-            if self._stack.pop() == tag:
-                break
+        while self._stack and self._pop() != tag:
+            pass
         if tag == "h1" and self.h1_text is not None:
             self.h1_done = True
         if tag == "script":
@@ -709,12 +741,13 @@ class _PageParser(HTMLParser):
         """Close an open <p> (or <li>) that this start tag ends, as browsers do."""
         if tag in _BOUNDARY and self._stack and self._stack[-1] == "p":
             self._flush()
-            self._stack.pop()
-        if tag == "li" and "li" in self._stack:
+            self._pop()
+        if tag == "li" and self._open["li"]:
             last = len(self._stack) - 1 - self._stack[::-1].index("li")
             if not any(t in ("ul", "ol") for t in self._stack[last + 1 :]):
                 self._flush()
-                del self._stack[last:]
+                while len(self._stack) > last:
+                    self._pop()
 
     # -- text
 
@@ -722,24 +755,22 @@ class _PageParser(HTMLParser):
         top = self._stack[-1] if self._stack else ""
         if top == "script":
             if self._script_is_ld:
-                self.json_ld[-1] += data
+                self.json_ld[-1].append(data)
             return
         if top == "style":
             return
-        if top == "title" and "svg" not in self._stack:
+        if top == "title" and not self._open["svg"]:
             self.title_text.append(data)
-        if "h1" in self._stack and self.h1_text is not None and not self.h1_done:
+        if self._open["h1"] and self.h1_text is not None and not self.h1_done:
             self.h1_text.append(data)
-        if any(t in _SKIP for t in self._stack):
-            return
-        if any(t in _COLLECT for t in self._stack):
+        if self._collecting and not self._skipping:
             self._buffer.append(data)
 
     def _flush(self) -> None:
         text = " ".join("".join(self._buffer).split())
         self._buffer = []
         if text:
-            self.blocks.append(_Block(text, "article" in self._stack, "main" in self._stack))
+            self.blocks.append(_Block(text, self._open["article"] > 0, self._open["main"] > 0))
 
     def close(self) -> None:
         super().close()
@@ -792,10 +823,11 @@ def _html_meta(parser: _PageParser) -> _Meta:
     )
 
 
-def _json_ld_article(scripts: list[str]) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+def _json_ld_article(scripts: list[list[str]]) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
     """The first article node of the page's JSON-LD, and every node by its @id."""
     nodes: list[dict[str, Any]] = []
-    for script in scripts:
+    for chunks in scripts:
+        script = "".join(chunks)
         try:
             data = json.loads(script.strip().removeprefix("<!--").removesuffix("-->"))
         except (ValueError, RecursionError):
@@ -875,9 +907,12 @@ def _read_jsonl(text: str, source: str) -> Iterator[Item]:
     """One article per JSON object line; a bad line is a problem, the rest still read."""
     records = _whole_document(text)
     if records is not None:
-        for i, record in enumerate(records):
-            where = source if len(records) == 1 else f"{source}:{i + 1}"
-            yield _record_article(record, where, source, None)
+        for i, record in enumerate(records, start=1):
+            where = source if len(records) == 1 else f"{source}:{i}"
+            item = _record_article(record, where, source, None)
+            if isinstance(item, ReadProblem) and len(records) > 1:
+                item.message += f" (item {i} of the JSON array)"
+            yield item
         return
     for lineno, line in enumerate(text.split("\n"), start=1):
         if not line.strip():

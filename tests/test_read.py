@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -107,6 +109,14 @@ def test_seed_layout_crlf_bom_and_bare_url() -> None:
     )
     check_span(a)
     assert a.outlet_span == (24, 31)
+
+
+def test_url_label_on_one_line_and_false_labels() -> None:
+    a = only_article(list(read_text("T\n\nBody.\n\nOriginal URL: <https://e.org/x>\n", "s", "text")))
+    assert (a.url, a.text) == ("https://e.org/x", "T\n\nBody.")
+    text = "T\n\nOriginal urls are rare.\n\nhttps://e.org/y"
+    b = only_article(list(read_text(text, "s", "text")))
+    assert b.url is None and b.text == text
 
 
 def test_seed_layout_date_without_byline() -> None:
@@ -221,6 +231,26 @@ def test_markdown_seed_style_byline_and_date() -> None:
     assert (a.title, a.outlet, a.date) == ("Title", "AFP", dt.date(2024, 1, 7))
     assert a.text == "Title\n\nBy AFP\n\nJanuary 7, 2024\n\nBody."
     assert a.outlet_span == (10, 13)
+
+
+def test_markdown_nested_emphasis_and_escapes() -> None:
+    text = "# T\n\n**Bold *and italic* text**, a \\*literal star\\*, ~~gone~~ and <https://x.org>.\n"
+    a = only_article(list(read_text(text, "e.md", "markdown")))
+    assert a.text == "T\n\nBold and italic text, a *literal star*, gone and https://x.org."
+
+
+def test_markdown_setext_title_and_rules() -> None:
+    text = "Kherson shelled\n===============\n\nFirst part.\n\n***\n\nSecond part."
+    a = only_article(list(read_text(text, "s.md", "markdown")))
+    assert a.title == "Kherson shelled"
+    assert a.text == "Kherson shelled\n\nFirst part.\n\nSecond part."
+
+
+def test_markdown_pathological_input_is_fast() -> None:
+    start = time.monotonic()
+    for piece in ("*a ", "_a ", "**a ", "`a ", "[a](", "~~a "):
+        assert len(list(read_text(piece * 30000, "big.md", "markdown"))) == 1
+    assert time.monotonic() - start < 10  # the quadratic version took minutes
 
 
 # --------------------------------------------------------------------------- HTML
@@ -360,6 +390,19 @@ def test_html_time_element_and_title_tag() -> None:
     assert a.text == "Kyiv under fire\n\nText Tuesday."
 
 
+def test_html_parser_give_up_is_a_problem() -> None:
+    p = only_problem(list(read_text("<p>text</p><![foo[ x", "bad.html", "html")))
+    assert p.message.startswith("cannot parse HTML: ")
+
+
+def test_html_deeply_nested_is_fast() -> None:
+    start = time.monotonic()
+    page = "<div>" * 20000 + "<p>deep</p>" * 20000
+    a = only_article(list(read_text(page, "deep.html", "html")))
+    assert a.text.count("deep") == 20000
+    assert time.monotonic() - start < 10
+
+
 # --------------------------------------------------------------------------- JSON Lines
 
 
@@ -417,6 +460,14 @@ def test_json_extension_whole_document(tmp_path: Path) -> None:
     assert (a.text, a.source) == ("Pretty\n\nPretty body.", str(path))
 
 
+def test_json_array_document(tmp_path: Path) -> None:
+    path = tmp_path / "many.json"
+    path.write_text(json.dumps([{"text": "First."}, {"title": "No text"}], indent=1), encoding="utf-8")
+    items = list(read_file(path))
+    assert only_article(items[:1]).source == f"{path}:1"
+    assert only_problem(items[1:]).message == "no 'text' field (item 2 of the JSON array)"
+
+
 # --------------------------------------------------------------------------- paths, folders, stdin
 
 
@@ -442,6 +493,15 @@ def test_folder_read_recursively_in_sorted_order(tmp_path: Path) -> None:
     ]  # fmt: skip
     assert all("Hidden" not in a.text for a in articles(items))
     assert articles(items)[0].title == "First article"
+
+
+def test_folder_symlink_loop_and_fifo(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Article", encoding="utf-8")
+    (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)
+    os.mkfifo(tmp_path / "pipe")
+    items = list(read_paths([tmp_path]))
+    assert [a.source for a in articles(items)] == [str(tmp_path / "a.txt")]
+    assert problems(items) == [ReadProblem(str(tmp_path / "pipe"), "not a regular file")]
 
 
 def test_paths_in_given_order_and_missing_path(tmp_path: Path) -> None:

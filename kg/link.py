@@ -30,7 +30,9 @@ LABEL_TYPES = {
     "OUTLET": "Organization",
 }
 # Labels whose spans are kept only when the knowledge base links them.
-KB_ONLY_LABELS = {"NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "MISC", "KB"}
+KB_ONLY_LABELS = {"NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "MISC"}
+# Labels that are never names, even when a knowledge-base name matches ("March").
+NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"}
 
 TITLES = {
     "president", "prime", "minister", "pm", "mayor", "governor", "gov", "general", "gen", "lt", "col",
@@ -41,8 +43,20 @@ TITLES = {
     "defense", "interior", "vice", "former", "ex", "acting", "supreme", "leader", "pope", "saint",
     "lieutenant", "marshal", "field", "brig", "brigadier", "judge", "justice", "director", "premier",
 }
-_DEMONYM_RE = re.compile(r"^[A-Z][a-z]+(?:ian|ians|ese|ish|i|is|an|ans|ic)$")
+# Capitalised common nouns the model sometimes takes for names; never a NIL entity alone.
+GENERIC_WORDS = TITLES | {
+    "army", "military", "police", "government", "ministry", "parliament", "council", "summit",
+    "alliance", "allied", "allies", "rebel", "rebels", "forces", "force", "navy", "coalition",
+    "cabinet", "court", "committee", "agency", "commission", "administration", "security",
+    "authorities", "office", "state", "republic", "kingdom", "federation", "union", "group",
+    "militants", "troops", "west", "western", "east", "eastern", "north", "northern", "south",
+    "southern", "central", "regime", "junta", "opposition", "media", "news", "staff", "service",
+    "services", "department", "embassy", "region", "city", "province", "district", "oblast",
+    "international", "national", "federal", "community", "world", "war", "peace", "retaliation",
+}
+_DEMONYM_RE = re.compile(r"^[A-Z][a-z]+(?:ian|ians|ese|ish|i|is|an|ans|ic|ean|eans)$")
 _POSSESSIVE_RE = re.compile(r"(?:['’]s|['’])$")
+_INNER_POSSESSIVE_RE = re.compile(r"['’]s ")
 _BAD_CHARS = set('"“”«»\n\t|<>{}[]=@#')
 
 NIL_THRESHOLD = 0.35
@@ -69,27 +83,41 @@ def entity_iri(kb_id: str | None, type_: str, name: str) -> str:
     return f"{base_iri()}entity/{type_.lower()}/{slug(name)}"
 
 
+def model_label(m: Mention) -> str | None:
+    """The statistical model's label for a mention (None for a rule-only match)."""
+    if m.label.startswith("KB"):
+        return m.label[3:] or None
+    return m.label
+
+
 def clean_mention(m: Mention, text: str) -> Mention | None:
-    """Strip a leading "the", titles and a trailing possessive; drop spans that are
-    not names (quote fragments, dates, lower-case phrases). Offsets follow the cut."""
+    """Strip a leading "the", titles, trailing lower-case words and a trailing
+    possessive; drop spans that are not names (quote fragments, dates, lower-case
+    phrases). Offsets follow the cut."""
     start, end = m.start, m.end
-    span = text[start:end]
     # Leading and trailing punctuation and space.
     while start < end and not text[start].isalnum():
         start += 1
     while end > start and not (text[end - 1].isalnum() or text[end - 1] in ".)"):
         end -= 1
-    # A trailing possessive.
-    poss = _POSSESSIVE_RE.search(text[start:end])
-    if poss:
-        end -= len(poss.group(0))
     # A comma ends a name ("Belgorod, Vows Revenge" -> "Belgorod").
     comma = text.find(",", start, end)
     if comma != -1:
         end = comma
     words = text[start:end].split(" ")
+    if m.source == "ner":
+        # A name does not end in a lower-case word ("Chernihiv kills").
+        while len(words) > 1 and words[-1][:1].islower():
+            end -= len(words[-1]) + 1
+            words = words[:-1]
+    # A trailing possessive.
+    poss = _POSSESSIVE_RE.search(text[start:end])
+    if poss:
+        end -= len(poss.group(0))
+        words = text[start:end].split(" ")
     # Leading "the" and (for people and rule-less spans) titles.
-    while len(words) > 1 and (words[0].lower() == "the" or (m.label in ("PERSON", "PER", "KB") and words[0].lower().rstrip(".") in TITLES)):
+    is_person = model_label(m) in ("PERSON", "PER")
+    while len(words) > 1 and (words[0].lower() == "the" or (is_person and words[0].lower().rstrip(".") in TITLES)):
         start += len(words[0]) + 1
         words = words[1:]
     span = text[start:end]
@@ -99,9 +127,18 @@ def clean_mention(m: Mention, text: str) -> Mention | None:
         return None
     if m.source == "ner" and not any(c.isupper() for c in span):
         return None
-    if m.source == "ner" and len(span.split()) > 8:
+    if m.source == "ner" and len(words) > 8:
         return None
     return Mention(start, end, span, m.label, m.source, m.kb_id, m.sentence)
+
+
+def _tokens(name: str) -> list[str]:
+    return fold(name).split()
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    n = len(shorter)
+    return 0 < n < len(longer) and any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
 
 
 class Linker:
@@ -162,29 +199,83 @@ class Linker:
 
     def link(self, article: Article, mentions: list[Mention]) -> list[LinkedMention]:
         text = article.text
-        cleaned = [c for c in (clean_mention(m, text) for m in mentions) if c is not None]
+        cleaned: list[Mention] = []
+        for m in mentions:
+            if model_label(m) in NOT_NAMES:
+                continue
+            c = clean_mention(m, text)
+            if c is not None:
+                cleaned += self._split_possessive(c, text)
         outlet = self._outlet_mention(article)
         if outlet is not None:
             cleaned = [m for m in cleaned if m.end <= outlet.start or m.start >= outlet.end] + [outlet]
         cleaned.sort(key=lambda m: m.start)
         countries = self._context_countries(cleaned)
 
-        resolved: list[_Resolved] = []
-        deferred: list[Mention] = []  # one-word person names: joined after full names are known
-        for m in cleaned:
-            expected = LABEL_TYPES.get(m.label)
-            if expected == "Person" and len(m.text.split()) == 1:
-                deferred.append(m)
-                continue
-            r = self._resolve(m, expected, countries)
+        # 1. Names of two words or more, then one-word names (which may be surnames).
+        resolved: dict[int, _Resolved] = {}
+        pending: list[Mention] = []
+        multi = [m for m in cleaned if len(m.text.split()) > 1]
+        single = [m for m in cleaned if len(m.text.split()) == 1]
+        for m in multi:
+            r = self._resolve_kb(m, countries)
             if r is not None:
-                resolved.append(r)
-        for m in deferred:
-            r = self._join_surname(m, resolved) or self._resolve(m, "Person", countries)
+                resolved[id(m)] = r
+            else:
+                pending.append(m)
+        people = [r for r in resolved.values() if r.type == "Person"] + [
+            _Resolved(m, "Person", None, fold(m.text), m.text, 0.5) for m in pending if self._expected(m) == "Person"
+        ]
+        for m in single:
+            r = self._join_surname(m, people) or self._resolve_kb(m, countries)
             if r is not None:
-                resolved.append(r)
-        resolved = self._drop_title_only_nil(resolved, article)
-        return self._entities(resolved)
+                resolved[id(m)] = r
+            else:
+                pending.append(m)
+
+        # 2. One sense per article: a name linked once is linked everywhere in it.
+        best: dict[str, _Resolved] = {}
+        for r in resolved.values():
+            if r.entry is not None and (r.key not in best or r.confidence > best[r.key].confidence):
+                best[r.key] = r
+        still: list[Mention] = []
+        for m in pending:
+            b = best.get(fold(m.text))
+            if b is not None:
+                resolved[id(m)] = _Resolved(m, b.type, b.entry, b.key, m.text, b.confidence)
+            else:
+                still.append(m)
+
+        # 3. Unknown names: a part of a longer name in the article joins it; the rest are NIL.
+        known = list(resolved.values())
+        for m in still:
+            r = self._join_partial(m, known) or self._nil(m)
+            if r is not None:
+                resolved[id(m)] = r
+                known.append(r)
+        ordered = [resolved[id(m)] for m in cleaned if id(m) in resolved]
+        ordered = self._drop_title_only_nil(ordered, article)
+        return self._entities(ordered)
+
+    @staticmethod
+    def _expected(m: Mention) -> str | None:
+        return LABEL_TYPES.get(model_label(m) or "")
+
+    def _split_possessive(self, m: Mention, text: str) -> list[Mention]:
+        """"Ukraine's Emergency Service" names two things when the knowledge base
+        does not know it whole: the place before "'s" and the name after it."""
+        hit = _INNER_POSSESSIVE_RE.search(m.text)
+        if hit is None or self.kb.candidates(m.text):
+            return [m]
+        head = m.text[: hit.start()]
+        tail_start = m.start + hit.end()
+        out = []
+        if any(c.entry.type == "Place" for c in self.kb.candidates(head)):
+            out.append(Mention(m.start, m.start + len(head), head, "KB|GPE", m.source, None, m.sentence))
+        tail = text[tail_start : m.end]
+        if tail[:1].isupper():
+            out.append(Mention(tail_start, m.end, tail, m.label, m.source, None, m.sentence))
+        return out
 
     def _outlet_mention(self, article: Article) -> Mention | None:
         if not article.outlet or not article.outlet_span:
@@ -194,45 +285,68 @@ class Linker:
             return None
         return Mention(s, e, article.outlet, "OUTLET", "reader")
 
-    def _resolve(self, m: Mention, expected: str | None, countries: set[str]) -> _Resolved | None:
-        entry, conf = self.choose(m.text, None if m.label == "KB" else expected, countries)
-        if entry is not None and (conf >= self.threshold or m.label in ("KB", "OUTLET")):
-            return _Resolved(m, entry.type, entry, fold(m.text), m.text, conf)
-        if expected is None or m.label in KB_ONLY_LABELS:
+    def _resolve_kb(self, m: Mention, countries: set[str]) -> _Resolved | None:
+        label = model_label(m)
+        rule = m.label.startswith("KB") or m.label == "OUTLET"
+        if not rule and label not in LABEL_TYPES and label not in KB_ONLY_LABELS:
             return None
-        if expected == "Person" and _DEMONYM_RE.match(m.text) and len(m.text.split()) == 1:
+        entry, conf = self.choose(m.text, self._expected(m), countries)
+        if entry is not None and (conf >= self.threshold or rule):
+            return _Resolved(m, entry.type, entry, fold(m.text), m.text, conf)
+        return None
+
+    def _nil(self, m: Mention) -> _Resolved | None:
+        """A node for a name the knowledge base lacks, unless it does not look like a name."""
+        expected = self._expected(m)
+        if expected is None or model_label(m) in KB_ONLY_LABELS:
+            return None
+        words = m.text.split()
+        if len(words) == 1 and (m.text.lower() in GENERIC_WORDS or _DEMONYM_RE.match(m.text)):
+            return None
+        if all(w.lower().strip(".") in GENERIC_WORDS for w in words):
             return None
         return _Resolved(m, expected, None, fold(m.text), m.text, 0.6 if m.label == "OUTLET" else 0.5)
 
-    def _join_surname(self, m: Mention, resolved: list[_Resolved]) -> _Resolved | None:
+    def _join_surname(self, m: Mention, people: list[_Resolved]) -> _Resolved | None:
         """A one-word name joins a person of this article whose last name it is,
-        or else the only known person of that surname."""
+        or else (when the model calls it a person) the only known person of that surname."""
         key = fold(m.text)
-        for r in resolved:
-            if r.type != "Person":
-                continue
+        for r in people:
             names = [r.surface] + (([r.entry.label] + r.entry.aliases) if r.entry else [])
-            if any(fold(n).split()[-1:] == [key] for n in names if fold(n)):
+            if any(_tokens(n)[-1:] == [key] for n in names if fold(n)):
                 return _Resolved(m, "Person", r.entry, r.key, m.text, min(r.confidence, 0.9))
-        people = self.kb.by_surname(m.text)
-        if len(people) == 1:
-            return _Resolved(m, "Person", people[0], key, m.text, 0.6)
+        if self._expected(m) == "Person":
+            found = self.kb.by_surname(m.text)
+            if len(found) == 1:
+                return _Resolved(m, "Person", found[0], key, m.text, 0.6)
+        return None
+
+    @staticmethod
+    def _join_partial(m: Mention, known: list[_Resolved]) -> _Resolved | None:
+        """An unknown name that is part of a longer name of this article ("Security
+        Council" of "UN Security Council", "Congo" of "Democratic Republic of the
+        Congo") denotes the same entity."""
+        words = _tokens(m.text)
+        if not words:
+            return None
+        expected = LABEL_TYPES.get(model_label(m) or "")
+        for r in sorted(known, key=lambda r: r.entry is None):
+            if expected is not None and r.type != expected:
+                continue
+            names = [r.surface] + (([r.entry.label] + r.entry.aliases[:20]) if r.entry else [])
+            if any(_contains(_tokens(n), words) for n in names):
+                return _Resolved(m, r.type, r.entry, r.key, m.text, round(r.confidence * 0.8, 3))
         return None
 
     @staticmethod
     def _drop_title_only_nil(resolved: list[_Resolved], article: Article) -> list[_Resolved]:
         """An unknown one-word name seen only in a title-cased headline is more often a
-        capitalised common word ("Retaliation") than a name."""
-        if not article.title:
+        capitalised common word than a name."""
+        if not article.title or article.title not in article.text:
             return resolved
-        head_end = article.text.find(article.title) + len(article.title) if article.title in article.text else 0
-        counts = Counter(r.key for r in resolved if r.entry is None)
+        head_end = article.text.find(article.title) + len(article.title)
         body = Counter(r.key for r in resolved if r.entry is None and r.mention.start >= head_end)
-        return [
-            r
-            for r in resolved
-            if not (r.entry is None and len(r.surface.split()) == 1 and counts[r.key] and not body[r.key] and head_end)
-        ]
+        return [r for r in resolved if not (r.entry is None and len(r.surface.split()) == 1 and not body[r.key])]
 
     def _entities(self, resolved: list[_Resolved]) -> list[LinkedMention]:
         """Group resolved mentions into entities; an unknown name's type is the one
@@ -253,8 +367,6 @@ class Linker:
                 iri = entity_iri(None, type_, r.key)
                 classes = ["NewsOrganization"] if r.mention.label == "OUTLET" else []
                 ent = entities.get(iri) or Entity(iri, type_, r.surface, classes)
-                if len(r.surface) > len(ent.label) and r.surface.count(" ") >= ent.label.count(" "):
-                    ent.label = r.surface
             entities[iri] = ent
             if r.surface not in ent.surfaces:
                 ent.surfaces.append(r.surface)

@@ -81,9 +81,8 @@ def make_entity_ruler(nlp: Language, name: str, overwrite_model: bool, extend_we
 class EntityRuler:
     """Find knowledge-base names in a doc and merge them with the model's entities.
 
-    Spans it finds carry the label ``KB`` and, in ``span.kb_id_``, the folded name
-    that the linker looks up; ``types`` maps that key to the knowledge-base types
-    the name can have, so weapon spans can be extended.
+    Spans it finds carry the label ``KB`` (``KB|ORG`` where the model had labelled
+    the same words ORG) and, in ``span.kb_id_``, the folded name that matched.
     """
 
     def __init__(self, nlp: Language, name: str = "kg_entity_ruler", overwrite_model: bool = True, extend_weapons: bool = True):
@@ -149,6 +148,9 @@ class EntityRuler:
             keep_model = [m for m in overlapping if self._model_longer_name(m, r)]
             if keep_model or (overlapping and not self.overwrite_model):
                 continue
+            if overlapping:
+                # Keep the model's label beside the rule's: the linker weighs it.
+                r = Span(doc, r.start, r.end, label=f"KB|{overlapping[0].label_}", kb_id=r.kb_id_)
             out.append(r)
             taken.update(range(r.start, r.end))
         for m in model:
@@ -250,7 +252,7 @@ def mentions_from_doc(doc: Doc) -> list[Mention]:
                 end=ent.end_char,
                 text=ent.text,
                 label=ent.label_,
-                source="kb" if ent.label_ == "KB" else "ner",
+                source="kb" if ent.label_.startswith("KB") else "ner",
                 kb_id=ent.kb_id_ or None,
                 sentence=(sent.start_char, sent.end_char) if sent is not None else None,
             )

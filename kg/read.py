@@ -213,14 +213,19 @@ def _read_stream(stream: TextIO) -> Iterator[Item]:
     yield from read_text(text, STDIN_SOURCE)
 
 
+# Files a folder of articles often holds beside them; read only when named directly.
+NOT_ARTICLES = re.compile(r"^(readme|license|licence|changelog|sources|notes)(\.[a-z]+)?$", re.I)
+
+
 def _read_folder(folder: Path, seen: set[Path]) -> Iterator[Item]:
-    """Read a folder recursively, entries sorted by name, hidden ones skipped."""
+    """Read a folder recursively, entries sorted by name, hidden ones and
+    README/LICENSE-style files skipped."""
     real = folder.resolve()
     if real in seen:  # a symbolic link loop
         return
     seen.add(real)
     try:
-        entries = sorted(e for e in folder.iterdir() if not e.name.startswith("."))
+        entries = sorted(e for e in folder.iterdir() if not e.name.startswith(".") and not NOT_ARTICLES.match(e.name))
     except OSError as e:
         yield ReadProblem(str(folder), f"cannot read folder: {e.strerror or e}")
         return
@@ -339,6 +344,8 @@ def _span_in(line: str, line_start: int, name: str) -> tuple[int, int] | None:
 _IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\n]*\)")
 _LINK = re.compile(r"\[([^\[\]\n]*)\]\([^()\n]*\)")
 _BYLINE = re.compile(r"by\s+(\S.*)", re.I)
+_BYLINE_SPLIT = re.compile(r"\s*(?:\(|,|\||\s[-–—]\s|\bvia\b)\s*")
+_BYLINE_AUTHOR = re.compile(r"\(([^()]{2,80})\)")
 _URL_LABEL = re.compile(r"original\s+url\s*(?::\s*(?P<rest>.*))?", re.I)
 _URL = re.compile(r"<?(?P<url>https?://[^\s<>]+)>?")
 
@@ -428,6 +435,9 @@ def _read_head(lines: list[str], pos: int, layout: _Layout, meta: _Meta) -> int:
         if name is not None and layout.byline_name is None:
             layout.byline_name = (len(layout.head), name)
             meta.outlet = meta.outlet or name
+            author = _BYLINE_AUTHOR.search(line)
+            if author is not None:
+                meta.author = meta.author or author.group(1).strip()
         elif parse_date(line) is not None and not any(parse_date(h) for h in layout.head):
             meta.date = meta.date or parse_date(line)
         else:
@@ -444,8 +454,9 @@ def _byline_name(line: str) -> str | None:
     m = _BYLINE.fullmatch(line)
     if m is None:
         return None
-    name = m.group(1).strip()
-    if len(name) > _BYLINE_NAME_MAX or name[0].islower() or name[-1] in ".!?:;,":
+    # "By Euronews (Jane Doe), via inkl" -> the outlet is "Euronews".
+    name = _BYLINE_SPLIT.split(m.group(1).strip(), maxsplit=1)[0].strip()
+    if not name or len(name) > _BYLINE_NAME_MAX or name[0].islower() or name[-1] in ".!?:;,":
         return None
     return name
 

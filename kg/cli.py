@@ -128,3 +128,120 @@ def validate(ctx: click.Context) -> None:
     if violations:
         raise click.ClickException(f"{len(violations)} SHACL violation(s)")
     click.echo("the store conforms to ontology/shapes.ttl")
+
+
+# -- evaluate ------------------------------------------------------------------
+
+
+@cli.command()
+@click.option("--gold", "gold", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Gold annotations, JSON Lines (see docs/evaluation.md).")
+@click.argument("articles", nargs=-1, required=True)
+@click.option("--model", default=None, help="Installed spaCy pipeline to use.")
+@click.option("--errors", "show_errors", is_flag=True, help="List false positives, false negatives and wrong links per article.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@fail_cleanly
+def evaluate(gold: Path, articles: tuple[str, ...], model: str | None, show_errors: bool, as_json: bool) -> None:
+    """Measure kg on your own annotated articles: precision, recall, F1, linking accuracy.
+
+    Ingests ARTICLES into a temporary store (yours is not touched) and compares the
+    entities found in each article with the gold entities of the same article
+    (matched by URL, else by file name).
+    """
+    import json
+
+    from kg.evaluate import evaluate as run_evaluation
+    from kg.recognise import DEFAULT_MODEL
+
+    report = run_evaluation(gold, articles, model or DEFAULT_MODEL)
+    if not show_errors:
+        report.pop("errors")
+    if as_json:
+        click.echo(json.dumps(report, indent=2))
+        return
+    if show_errors:
+        for name, errs in report["errors"].items():
+            lines = [f"  {kind:4} {item}" for kind in ("fp", "fn", "link") for item in errs[kind]]
+            if lines:
+                click.echo(f"== {name}")
+                click.echo("\n".join(lines))
+    click.echo(f"{'type':13} {'tp':>4} {'fp':>4} {'fn':>4} {'P':>6} {'R':>6} {'F1':>6}")
+    for t, v in [*report["types"].items(), ("micro", report["micro"])]:
+        click.echo(f"{t:13} {v['tp']:4} {v['fp']:4} {v['fn']:4} {v['p']:6.3f} {v['r']:6.3f} {v['f1']:6.3f}")
+    lk = report["linking"]
+    click.echo(f"linking accuracy: {lk['accuracy']} ({lk['correct']}/{lk['total']})")
+    if report["articles_missing"]:
+        click.echo(f"gold articles not found among the inputs: {', '.join(report['articles_missing'])}", err=True)
+
+
+# -- knowledge base ------------------------------------------------------------
+
+
+@cli.group()
+def kb() -> None:
+    """The knowledge base: add your own entities, import a file, look at an entry."""
+
+
+@kb.command("add")
+@click.argument("label")
+@click.option("--type", "type_", required=True, type=click.Choice(["Person", "Place", "Organization", "Weapon"]), help="Top class.")
+@click.option("--id", "kb_id", default=None, help="Stable id (default: from the label).")
+@click.option("--alias", "aliases", multiple=True, help="Another name (repeatable).")
+@click.option("--class", "classes", multiple=True, help="A finer ontology class, e.g. MilitaryUnit (repeatable).")
+@click.option("--description", default=None, help="One line saying what it is.")
+@click.option("--country", default=None, help="ISO 3166-1 alpha-2 code.")
+@click.option("--wikidata", default=None, help="Wikidata QID, e.g. Q7747 (only when certain).")
+@click.option("--lat", type=float, default=None, help="Latitude (places).")
+@click.option("--lon", type=float, default=None, help="Longitude (places).")
+@click.pass_context
+@fail_cleanly
+def kb_add(ctx: click.Context, label: str, type_: str, kb_id: str | None, aliases, classes, description, country, wikidata, lat, lon) -> None:
+    """Add one entity of your own; it wins over built-in entries with the same names."""
+    from kg.kb.build import append_user_entries, user_kb_path
+    from kg.link import slug
+
+    rec = {
+        "id": kb_id or f"user-{slug(label)}", "type": type_, "label": label, "aliases": list(aliases),
+        "classes": list(classes), "description": description, "country": country, "wikidata": wikidata,
+        "lat": lat, "lon": lon,
+    }
+    append_user_entries(store_path(ctx), [rec])
+    click.echo(f"added {rec['id']} to {user_kb_path(store_path(ctx))}; re-ingest articles to apply it")
+
+
+@kb.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.pass_context
+@fail_cleanly
+def kb_import(ctx: click.Context, file: Path) -> None:
+    """Add entities from a CSV file (columns id,type,label,aliases,classes,...; lists
+    separated by |) or a JSON Lines file (one entry a line). Every row is checked
+    before any is added."""
+    from kg.kb.build import append_user_entries, read_records
+
+    n = append_user_entries(store_path(ctx), [rec for rec, _ in read_records(file)])
+    click.echo(f"imported {n} entities from {file}")
+
+
+@kb.command("show")
+@click.argument("name")
+@click.pass_context
+@fail_cleanly
+def kb_show(ctx: click.Context, name: str) -> None:
+    """Show the knowledge-base entries a name can denote (before any article context)."""
+    from kg.kb import load_kb
+
+    knowledge = load_kb(store_path(ctx))
+    cands = knowledge.candidates(name)
+    if not cands:
+        raise click.ClickException(f"no knowledge-base entry is called {name!r}")
+    for c in sorted(cands, key=lambda c: -c.entry.prior):
+        e = c.entry
+        ids = " ".join(e.same_as)
+        click.echo(f"{e.id}\t{e.type}/{','.join(e.classes)}\t{e.label}\t{e.description or ''}\t{ids}")
+
+
+# The researchers' commands (kg/cli_research.py).
+from kg.cli_research import export_command, lookup_command, query_command, serve_command  # noqa: E402
+
+for _command in (query_command, lookup_command, export_command, serve_command):
+    cli.add_command(_command)

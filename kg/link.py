@@ -290,7 +290,13 @@ class Linker:
         rule = m.label.startswith("KB") or m.label == "OUTLET"
         if not rule and label not in LABEL_TYPES and label not in KB_ONLY_LABELS:
             return None
-        entry, conf = self.choose(m.text, self._expected(m), countries)
+        # A rule match is looked up by the name it matched (a weapon's span may run on
+        # into "missiles"); the model's label says nothing about weapons.
+        name = m.kb_id if m.source == "kb" and m.kb_id else m.text
+        expected = self._expected(m)
+        if rule and any(c.entry.type == "Weapon" for c in self.kb.candidates(name)):
+            expected = None
+        entry, conf = self.choose(name, expected, countries)
         if entry is not None and (conf >= self.threshold or rule):
             return _Resolved(m, entry.type, entry, fold(m.text), m.text, conf)
         return None
@@ -327,11 +333,11 @@ class Linker:
         Council" of "UN Security Council", "Congo" of "Democratic Republic of the
         Congo") denotes the same entity."""
         words = _tokens(m.text)
-        if not words:
-            return None
         expected = LABEL_TYPES.get(model_label(m) or "")
+        if not words or expected is None or _DEMONYM_RE.match(m.text):
+            return None
         for r in sorted(known, key=lambda r: r.entry is None):
-            if expected is not None and r.type != expected:
+            if r.type != expected:
                 continue
             names = [r.surface] + (([r.entry.label] + r.entry.aliases[:20]) if r.entry else [])
             if any(_contains(_tokens(n), words) for n in names):
@@ -340,13 +346,21 @@ class Linker:
 
     @staticmethod
     def _drop_title_only_nil(resolved: list[_Resolved], article: Article) -> list[_Resolved]:
-        """An unknown one-word name seen only in a title-cased headline is more often a
-        capitalised common word than a name."""
-        if not article.title or article.title not in article.text:
+        """An unknown name seen only in the headline is dropped when it is one word, or
+        when the headline is in title case ("Attack on Chernihiv Kills 18"): there the
+        model takes capitalised common words for names."""
+        title = article.title
+        if not title or title not in article.text:
             return resolved
-        head_end = article.text.find(article.title) + len(article.title)
+        head_end = article.text.find(title) + len(title)
+        words = [w for w in title.split() if w[:1].isalpha() and len(w) > 3]
+        title_case = bool(words) and sum(w[0].isupper() for w in words) / len(words) > 0.8
         body = Counter(r.key for r in resolved if r.entry is None and r.mention.start >= head_end)
-        return [r for r in resolved if not (r.entry is None and len(r.surface.split()) == 1 and not body[r.key])]
+        return [
+            r
+            for r in resolved
+            if not (r.entry is None and r.mention.start < head_end and not body[r.key] and (title_case or len(r.surface.split()) == 1))
+        ]
 
     def _entities(self, resolved: list[_Resolved]) -> list[LinkedMention]:
         """Group resolved mentions into entities; an unknown name's type is the one

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Callable, Iterable, TextIO
 
 import pyoxigraph as ox
+from spacy.language import Language
 
 from kg.emit import article_quads, kb_quads
 from kg.kb import KnowledgeBase, load_kb
@@ -58,10 +59,19 @@ def load_ontology(store: ox.Store) -> None:
 class Ingester:
     """Holds what a run loads once: the knowledge base, the spaCy pipeline, the store."""
 
-    def __init__(self, store_path: str | Path, model: str = DEFAULT_MODEL, kb: KnowledgeBase | None = None, batch_size: int = 32):
+    def __init__(
+        self,
+        store_path: str | Path,
+        model: str = DEFAULT_MODEL,
+        kb: KnowledgeBase | None = None,
+        batch_size: int = 32,
+        nlp: Language | None = None,
+    ):
+        """``kb`` and ``nlp`` may be passed in to share them between runs; ``nlp``
+        must then have been built from the same ``kb``."""
         self.store_path = Path(store_path)
         self.kb = kb if kb is not None else load_kb(self.store_path)
-        self.nlp = build_recogniser(self.kb, model)
+        self.nlp = nlp if nlp is not None else build_recogniser(self.kb, model)
         self.linker = Linker(self.kb)
         self.batch_size = batch_size
         self.store = open_store(self.store_path)

@@ -1,0 +1,78 @@
+"""The emitted RDF of a small article, compared as a graph with a hand-written one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pyoxigraph as ox
+import rdflib
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+
+from kg.emit import article_iri, article_quads, kb_entry_quads
+from kg.kb.base import KBEntry, KnowledgeBase
+from kg.types import Article, Entity, LinkedMention, Mention
+
+DATA = Path(__file__).parent / "data"
+TEXT = "Kharkiv hit\n\nMayor Ihor Terekhov said Kharkiv held."
+
+
+def to_rdflib(quads) -> rdflib.Graph:
+    g = rdflib.Graph()
+    g.parse(data=ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in quads], format=ox.RdfFormat.N_TRIPLES).decode(), format="nt")
+    return g
+
+
+def small_article():
+    art = Article(text=TEXT, source="a.txt", title="Kharkiv hit", url="https://example.org/a", date=dt.date(2024, 1, 2), outlet="AFP")
+    kharkiv = Entity("https://w3id.org/newskg/entity/gn/706483", "Place", "Kharkiv", ["City"], ["https://sws.geonames.org/706483/"], "gn/706483", ["Kharkiv"])
+    terekhov = Entity("https://w3id.org/newskg/entity/person/ihor-terekhov", "Person", "Ihor Terekhov", [], [], None, ["Ihor Terekhov"])
+    afp = Entity("https://w3id.org/newskg/entity/organization/afp", "Organization", "AFP", ["NewsOrganization"])
+    s1, s2 = (0, 11), (13, 51)
+    linked = [
+        LinkedMention(Mention(0, 7, "Kharkiv", "KB", "kb", None, s1), kharkiv, 0.9),
+        LinkedMention(Mention(19, 32, "Ihor Terekhov", "PERSON", "ner", None, s2), terekhov, 0.5),
+        LinkedMention(Mention(38, 45, "Kharkiv", "KB", "kb", None, s2), kharkiv, 0.9),
+    ]
+    return art, linked, afp
+
+
+def test_small_article_graph_is_as_specified():
+    art, linked, afp = small_article()
+    graph, quads = article_quads(art, linked, afp)
+    assert graph.value == article_iri(art)
+    assert all(q.graph_name == graph for q in quads)
+    expected = rdflib.Graph().parse(data=(DATA / "small-article.ttl").read_text().replace("ARTICLE", graph.value), format="turtle")
+    got = to_rdflib(quads)
+    if not isomorphic(got, expected):
+        _, only_got, only_expected = graph_diff(to_isomorphic(got), to_isomorphic(expected))
+        raise AssertionError(f"only emitted:\n{only_got.serialize(format='nt')}\nonly expected:\n{only_expected.serialize(format='nt')}")
+
+
+def test_article_iri_is_stable_and_falls_back_to_content():
+    a = Article(text="x", source="a", url="https://example.org/a")
+    assert article_iri(a) == article_iri(Article(text="other", source="b", url="https://example.org/a"))
+    b = Article(text="same text", source="a")
+    assert article_iri(b) == article_iri(Article(text="same text", source="elsewhere"))
+    assert article_iri(b) != article_iri(Article(text="other text", source="a"))
+
+
+def test_literals_with_quotes_and_newlines_survive():
+    text = 'He said "no"\\n\n and left \\ ok'
+    art = Article(text=text, source="q.txt", title='A "quoted" title')
+    _, quads = article_quads(art, [], None)
+    g = to_rdflib(quads)
+    assert rdflib.Literal(text) in set(g.objects())
+    assert rdflib.Literal('A "quoted" title') in set(g.objects())
+
+
+def test_kb_entry_quads_carry_coordinates_and_parent():
+    ua = KBEntry("gn/690791", "Place", "Ukraine", [], ["Country"], country="UA", geonames=690791, origin="geonames")
+    kh = KBEntry("gn/706483", "Place", "Kharkiv", ["Kharkov"], ["City"], country="UA", geonames=706483, lat=49.98, lon=36.25, population=1421125, part_of="gn/690791", origin="geonames")
+    kb = KnowledgeBase([ua, kh])
+    g = to_rdflib(list(kb_entry_quads(kh, kb, ox.NamedNode("https://w3id.org/newskg/graph/kb"))))
+    s = rdflib.URIRef("https://w3id.org/newskg/entity/gn/706483")
+    geo = rdflib.Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
+    assert g.value(s, geo.lat).toPython() == 49.98
+    assert g.value(s, rdflib.URIRef("https://w3id.org/newskg/ontology#partOf")) == rdflib.URIRef("https://w3id.org/newskg/entity/gn/690791")
+    assert (s, rdflib.OWL.sameAs, rdflib.URIRef("https://sws.geonames.org/706483/")) in g

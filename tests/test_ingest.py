@@ -1,0 +1,229 @@
+"""The pipeline end to end: the seed article, re-ingest, whole-article writes, bad input."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import EXIT_SKIPPED, cli
+from kg.store import open_store, replace_graph
+from kg.errors import StoreError
+from kg.validate import store_graph, validate_graph, validate_store
+
+from conftest import SEEDS
+
+PREFIXES = """
+PREFIX schema: <https://schema.org/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX kg: <https://w3id.org/newskg/ontology#>
+PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+PREFIX itsrdf: <http://www.w3.org/2005/11/its/rdf#>
+"""
+SEED_URL = "https://www.themoscowtimes.com/2023/12/31/russia-strikes-ukraine-in-retaliation-for-attack-on-belgorod-a83618"
+
+
+def select(store, q, **bind):
+    subs = {ox.Variable(k): v for k, v in bind.items()}
+    return list(store.query(PREFIXES + q, use_default_graph_as_union=True, substitutions=subs))
+
+
+@pytest.fixture(scope="module")
+def seed(seed_store):
+    return ox.Store.read_only(str(seed_store))
+
+
+def seed_entities(seed):
+    """label -> (top type, set of sameAs, set of altLabels) for the seed article's entities."""
+    rows = select(
+        seed,
+        """SELECT ?url ?e ?type ?label ?same ?alt WHERE {
+             ?a schema:url ?url ; schema:mentions ?e .
+             ?e a ?type ; rdfs:label ?label .
+             VALUES ?type { schema:Person schema:Place schema:Organization kg:Weapon }
+             OPTIONAL { ?e owl:sameAs ?same } OPTIONAL { ?e skos:altLabel ?alt } }""",
+        url=ox.NamedNode(SEED_URL),
+    )
+    out: dict[str, tuple] = {}
+    for r in rows:
+        label = r["label"].value
+        t, same, alt = out.get(label, (r["type"].value.rsplit("/", 1)[-1].rsplit("#", 1)[-1], set(), set()))
+        if r["same"] is not None:
+            same.add(r["same"].value)
+        if r["alt"] is not None:
+            alt.add(r["alt"].value)
+        out[label] = (t, same, alt)
+    return out
+
+
+def test_seed_article_metadata(seed):
+    (row,) = select(seed, "SELECT DISTINCT ?url ?h ?d ?p WHERE { ?a schema:url ?url ; schema:headline ?h ; schema:datePublished ?d ; schema:publisher ?o . ?o rdfs:label ?p }", url=ox.NamedNode(SEED_URL))
+    assert row["h"].value == "Russia Strikes Ukraine in Retaliation for Attack on Belgorod"
+    assert row["d"] == ox.Literal("2023-12-31", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date"))
+    assert row["p"].value in ("AFP", "Agence France-Presse")
+
+
+def test_seed_people_places_organisations_weapons(seed):
+    ents = seed_entities(seed)
+    for person in ("Ihor Terekhov", "Vladimir Putin", "Vasily Nebenzya", "Thomas Phipps"):
+        assert ents[person][0] == "Person", person
+    putins = [label for label, (t, _, alt) in ents.items() if "Putin" in label or any("Putin" in a for a in alt)]
+    assert putins == ["Vladimir Putin"]  # one node for every form of the name
+    assert "Putin" in ents["Vladimir Putin"][2]
+    assert "https://sws.geonames.org/706483/" in ents["Kharkiv"][1]
+    assert "https://sws.geonames.org/578072/" in ents["Belgorod"][1]
+    for place in ("Kharkiv", "Belgorod", "Kyiv", "Moscow", "Russia", "Ukraine"):
+        assert ents[place][0] == "Place", place
+    council = [label for label, (t, _, alt) in ents.items() if "Security Council" in label or "UN Security Council" in alt]
+    assert council and ents[council[0]][0] == "Organization"
+    weapons = {label: alt for label, (t, _, alt) in ents.items() if t == "Weapon"}
+    assert any("Shahed" in label or any("Shahed" in a for a in alt) for label, alt in weapons.items())
+    assert any("cluster munition" in label for label in weapons)
+
+
+def test_nif_offsets_cut_exactly_the_anchored_text(seed):
+    rows = select(seed, "SELECT ?b ?e ?anchor ?text WHERE { ?m a nif:Phrase ; nif:beginIndex ?b ; nif:endIndex ?e ; nif:anchorOf ?anchor ; nif:referenceContext ?c . ?c nif:isString ?text }")
+    assert len(rows) > 30
+    for r in rows:
+        assert r["text"].value[int(r["b"].value) : int(r["e"].value)] == r["anchor"].value
+
+
+def test_every_mention_sits_in_its_sentence(seed):
+    rows = select(seed, "SELECT ?b ?e ?sb ?se WHERE { ?m a nif:Phrase ; nif:beginIndex ?b ; nif:endIndex ?e ; nif:sentence ?s . ?s nif:beginIndex ?sb ; nif:endIndex ?se }")
+    assert rows
+    assert all(int(r["sb"].value) <= int(r["b"].value) < int(r["e"].value) <= int(r["se"].value) for r in rows)
+
+
+def test_entity_iris_are_shared_across_articles(seed):
+    rows = select(seed, "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a schema:mentions <https://w3id.org/newskg/entity/gn/706483> }")
+    assert int(rows[0]["n"].value) >= 2  # Kharkiv: the seed and the Kyiv drones article
+
+
+def test_seed_store_validates(seed):
+    assert validate_store(seed) == []
+
+
+def test_validation_catches_a_broken_mention(seed):
+    g = store_graph(seed)
+    nif = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+    import rdflib
+
+    m = next(g.subjects(rdflib.RDF.type, rdflib.URIRef(nif + "Phrase")))
+    g.set((m, rdflib.URIRef(nif + "anchorOf"), rdflib.Literal("not the text")))
+    g.add((m, rdflib.URIRef("https://w3id.org/newskg/ontology#confidence"), rdflib.Literal(3.0)))
+    messages = [v.message for v in validate_graph(g)]
+    assert any("anchorOf" in msg for msg in messages)
+    assert len(messages) >= 2
+
+
+def dump(path):
+    store = ox.Store.read_only(str(path))
+    return sorted(str(q) for q in store)
+
+
+def test_reingest_leaves_the_store_identical(tmp_store, ingest_into):
+    ingest_into(tmp_store, [SEEDS])
+    first = dump(tmp_store)
+    ingest_into(tmp_store, [SEEDS])
+    assert dump(tmp_store) == first
+
+
+def test_a_failed_replacement_keeps_the_old_graph(tmp_store):
+    store = open_store(tmp_store)
+    g = ox.NamedNode("https://w3id.org/newskg/article/x")
+    ex = ox.NamedNode("https://example.org/p")
+    replace_graph(store, g, [ox.Quad(g, ex, ox.Literal("old"), g)])
+    unwritable = ox.Quad(g, ex, ox.Literal("new"), ox.DefaultGraph())  # no GRAPH block can name it
+    with pytest.raises((StoreError, SyntaxError, ValueError)):
+        replace_graph(store, g, [ox.Quad(g, ex, ox.Literal("new"), g)], [unwritable])
+    assert [q.object.value for q in store.quads_for_pattern(None, None, None, g)] == ["old"]
+
+
+def test_a_crash_mid_run_leaves_whole_articles_only(tmp_path, kb, nlp, extra_articles, monkeypatch):
+    import kg.ingest as ingest_module
+    from kg.ingest import Ingester
+
+    real = ingest_module.article_quads
+    calls = []
+
+    def failing(article, linked, publisher):
+        calls.append(article.source)
+        if len(calls) == 2:
+            raise RuntimeError("simulated crash")
+        return real(article, linked, publisher)
+
+    monkeypatch.setattr(ingest_module, "article_quads", failing)
+    crashed = Ingester(tmp_path / "crashed", kb=kb, nlp=nlp)
+    with pytest.raises(RuntimeError):
+        crashed.run([str(extra_articles)])
+    monkeypatch.setattr(ingest_module, "article_quads", real)
+    only_first = Ingester(tmp_path / "clean", kb=kb, nlp=nlp)
+    only_first.run([calls[0]])
+    graphs = lambda st: {g.value for g in st.named_graphs() if "/article/" in g.value}  # noqa: E731
+    assert graphs(crashed.store) == graphs(only_first.store) and len(graphs(crashed.store)) == 1
+    (g,) = graphs(crashed.store)
+    quads = lambda st: sorted(str(q) for q in st.quads_for_pattern(None, None, None, ox.NamedNode(g)))  # noqa: E731
+    assert quads(crashed.store) == quads(only_first.store)
+
+
+def test_cli_ingest_stats_and_validate(tmp_path, extra_articles):
+    runner = CliRunner()
+    store = str(tmp_path / "store")
+    result = runner.invoke(cli, ["--store", store, "ingest", str(SEEDS), str(extra_articles)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "3 articles" in result.output and "articles/s" in result.output
+    stats = runner.invoke(cli, ["--store", store, "stats", "--json"], catch_exceptions=False)
+    s = json.loads(stats.output)
+    assert s["articles"] == 3 and s["outlets"] == 2
+    assert s["entities"]["Person"] >= 5 and s["entities"]["Weapon"] >= 2
+    valid = runner.invoke(cli, ["--store", store, "validate"], catch_exceptions=False)
+    assert valid.exit_code == 0 and "conforms" in valid.output
+
+
+BAD_INPUTS = {
+    "empty.txt": (b"", "empty file"),
+    "binary.txt": (b"\x00\x01\x02PNG", "binary file"),
+    "latin1.txt": ("Kharkiv caf\xe9 hit".encode("latin-1"), "not UTF-8"),
+    "page.html": (b"<html><body><nav>Menu</nav></body></html>", "no article text"),
+    "lines.jsonl": (b'{"text": "Kyiv was hit by drones.", "url": "https://example.org/ok"}\nnot json\n{"title": "no text"}\n', None),
+}
+
+
+def test_bad_input_is_named_skipped_and_the_rest_goes_on(tmp_path):
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    for name, (data, _) in BAD_INPUTS.items():
+        (inputs / name).write_bytes(data)
+    result = CliRunner().invoke(cli, ["--store", str(tmp_path / "store"), "ingest", str(inputs)], catch_exceptions=False)
+    assert result.exit_code == EXIT_SKIPPED
+    out = result.output
+    assert "Traceback" not in out
+    for name, (_, message) in BAD_INPUTS.items():
+        if message:
+            assert any(name in line and message in line for line in out.splitlines()), (name, out)
+    assert "lines.jsonl:2" in out and "lines.jsonl:3" in out
+    assert "1 articles" in out  # the good JSON line was stored
+    store = ox.Store.read_only(str(tmp_path / "store"))
+    assert bool(store.query("ASK { ?a <https://schema.org/url> <https://example.org/ok> }", use_default_graph_as_union=True))
+
+
+def test_stdin_is_read(tmp_path):
+    text = "Strike on Odesa\n\nBy AFP\n\nRussian drones struck Odesa on Monday, the governor said.\n"
+    result = CliRunner().invoke(cli, ["--store", str(tmp_path / "s"), "ingest", "-"], input=text, catch_exceptions=False)
+    assert result.exit_code == 0 and "1 articles" in result.output
+
+
+def test_unknown_model_is_a_clear_error(tmp_path):
+    result = CliRunner().invoke(cli, ["--store", str(tmp_path / "s"), "ingest", "--model", "no_such_pipeline_xx", str(SEEDS)])
+    assert result.exit_code == 1
+    assert "no_such_pipeline_xx" in result.output and "Traceback" not in result.output
+
+
+def test_read_only_commands_on_a_missing_store(tmp_path):
+    result = CliRunner().invoke(cli, ["--store", str(tmp_path / "none"), "stats"])
+    assert result.exit_code == 1 and "no kg store here" in result.output

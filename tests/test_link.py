@@ -1,0 +1,147 @@
+"""The linker on hand-made mentions and a small knowledge base (no spaCy model)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kg.kb.base import KBEntry, KnowledgeBase
+from kg.link import Linker, clean_mention, entity_iri
+from kg.types import Article, Mention
+
+
+def kb() -> KnowledgeBase:
+    return KnowledgeBase(
+        [
+            KBEntry("gn/2017370", "Place", "Russia", [], ["Country"], country="RU", origin="geonames", population=140_000_000),
+            KBEntry("gn/690791", "Place", "Ukraine", [], ["Country"], country="UA", origin="geonames", population=40_000_000),
+            KBEntry("gn/614540", "Place", "Georgia", [], ["Country"], country="GE", origin="geonames", population=3_700_000),
+            KBEntry("gn/524901", "Place", "Moscow", ["Moskva"], ["City"], country="RU", origin="geonames", population=10_381_222),
+            KBEntry("gn/5601538", "Place", "Moscow", [], ["City"], country="US", origin="geonames", population=25_060),
+            KBEntry("gn/703448", "Place", "Kyiv", ["Kiev"], ["City"], country="UA", origin="geonames", population=2_952_301),
+            KBEntry("gn/4671654", "Place", "Austin", [], ["City"], country="US", origin="geonames", population=974_447),
+            KBEntry("vladimir-putin", "Person", "Vladimir Putin", [], ["Politician"], country="RU", wikidata="Q7747"),
+            KBEntry("volodymyr-zelenskyy", "Person", "Volodymyr Zelenskyy", ["Volodymyr Zelensky"], ["Politician"], country="UA"),
+            KBEntry("presidential-administration-of-russia", "Organization", "Presidential Administration of Russia", ["Kremlin"], ["GovernmentBody"], country="RU"),
+            KBEntry("un-security-council", "Organization", "United Nations Security Council", ["UN Security Council"], ["InternationalOrganization"]),
+        ]
+    )
+
+
+def article(text: str, title: str | None = None) -> Article:
+    return Article(text=text, source="test.txt", title=title)
+
+
+def mention(text: str, surface: str, label: str, nth: int = 0, source: str = "ner") -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    return Mention(start, start + len(surface), surface, label, source)
+
+
+def link(text: str, spans, title=None):
+    ms = [mention(text, s, label, nth) for s, label, nth in spans]
+    return Linker(kb()).link(article(text, title), ms)
+
+
+def test_surname_and_titled_forms_join_the_full_name():
+    text = "Russian President Vladimir Putin spoke. President Putin said Putin's army would win."
+    linked = link(text, [("President Vladimir Putin", "PERSON", 0), ("President Putin", "PERSON", 0), ("Putin's", "PERSON", 0)])
+    assert {lm.entity.iri for lm in linked} == {entity_iri("vladimir-putin", "Person", "")}
+    assert [lm.mention.text for lm in linked] == ["Vladimir Putin", "Putin", "Putin"]
+    for lm in linked:  # offsets still cut the anchored text exactly
+        assert text[lm.mention.start : lm.mention.end] == lm.mention.text
+    assert linked[0].entity.same_as == ["http://www.wikidata.org/entity/Q7747"]
+
+
+def test_surname_of_an_unknown_person_joins_within_the_article():
+    text = "Mayor Ihor Terekhov said the city held. Terekhov added more."
+    linked = link(text, [("Ihor Terekhov", "PERSON", 0), ("Terekhov", "PERSON", 0)])
+    assert len({lm.entity.iri for lm in linked}) == 1
+    ent = linked[0].entity
+    assert ent.kb_id is None and ent.type == "Person" and ent.label == "Ihor Terekhov"
+    assert ent.iri == entity_iri(None, "Person", "Ihor Terekhov")
+
+
+def test_surname_beats_a_city_of_the_same_name():
+    text = "Defense Secretary Lloyd Austin spoke. Austin said aid would come."
+    linked = link(text, [("Lloyd Austin", "PERSON", 0), ("Austin", "GPE", 0)])
+    assert {lm.entity.type for lm in linked} == {"Person"}
+
+
+def test_context_chooses_moscow_russia_and_rejects_idaho():
+    text = "Moscow and Kyiv traded blame as Russia struck Ukraine."
+    linked = link(text, [("Moscow", "GPE", 0), ("Kyiv", "GPE", 0), ("Russia", "GPE", 0), ("Ukraine", "GPE", 0)])
+    assert linked[0].entity.kb_id == "gn/524901"
+
+
+def test_knowledge_base_type_wins_over_a_mislabelled_big_city():
+    text = "Kyiv accused Moscow of shelling Ukraine."
+    linked = link(text, [("Kyiv", "PERSON", 0), ("Moscow", "ORG", 0), ("Ukraine", "GPE", 0)])
+    assert [lm.entity.type for lm in linked] == ["Place", "Place", "Place"]
+
+
+def test_the_kremlin_and_kremlin_are_one_node():
+    text = "The Kremlin said nothing. Later the Kremlin denied it, and Kremlin aides left."
+    linked = link(text, [("The Kremlin", "ORG", 0), ("the Kremlin", "ORG", 0), ("Kremlin", "ORG", 2)])
+    assert {lm.entity.kb_id for lm in linked} == {"presidential-administration-of-russia"}
+
+
+def test_part_of_a_longer_name_joins_it():
+    text = "The UN Security Council met. The Security Council adjourned."
+    linked = link(text, [("UN Security Council", "ORG", 0), ("Security Council", "ORG", 1)])
+    assert {lm.entity.kb_id for lm in linked} == {"un-security-council"}
+
+
+def test_unknown_names_get_stable_nil_iris_of_their_type():
+    text = "Lucy Davalou reported from Stepanivka village."
+    a = link(text, [("Lucy Davalou", "PERSON", 0), ("Stepanivka", "GPE", 0)])
+    b = link("Later, Lucy Davalou wrote again.", [("Lucy Davalou", "PERSON", 0)])
+    assert a[0].entity.iri == b[0].entity.iri == "https://w3id.org/newskg/entity/person/lucy-davalou"
+    assert a[1].entity.type == "Place" and a[1].entity.kb_id is None
+
+
+def test_spurious_model_entities_are_filtered():
+    text = 'Ukrainian troops said "we will hold" on 12 March. The Army moved.'
+    linked = link(text, [("Ukrainian", "NORP", 0), ('"we will hold"', "ORG", 0), ("12 March", "DATE", 0), ("Army", "ORG", 0)])
+    assert linked == []
+
+
+def test_one_word_unknown_name_only_in_the_headline_is_dropped():
+    title = "Russia Strikes Ukraine in Retaliation"
+    text = title + "\n\nRussia struck Ukraine on Sunday."
+    linked = link(text, [("Retaliation", "GPE", 0), ("Russia", "GPE", 1)], title=title)
+    assert [lm.entity.label for lm in linked] == ["Russia"]
+
+
+def test_low_confidence_candidates_are_left_unlinked():
+    # A small US town is not what a person-labelled "Moscow" in a text about nothing means.
+    text = "Moscow Jones sang."
+    linked = Linker(KnowledgeBase([KBEntry("gn/5601538", "Place", "Moscow", [], ["City"], country="US", origin="geonames", population=25_060)])).link(
+        article(text), [mention(text, "Moscow", "PERSON")]
+    )
+    assert linked[0].entity.kb_id is None and linked[0].entity.type == "Person"
+
+
+def test_possessive_place_prefix_is_split_off():
+    text = "Ukraine's Emergency Service said fires were out."
+    linked = link(text, [("Ukraine's Emergency Service", "ORG", 0)])
+    assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Ukraine", "Place"), ("Emergency Service", "Organization")]
+
+
+def test_confidence_is_between_zero_and_one():
+    text = "Georgia and Russia met in Moscow; Vladimir Putin attended."
+    linked = link(text, [("Georgia", "GPE", 0), ("Russia", "GPE", 0), ("Moscow", "GPE", 0), ("Vladimir Putin", "PERSON", 0)])
+    assert all(0 <= lm.confidence <= 1 for lm in linked)
+    assert linked[0].entity.kb_id == "gn/614540"
+
+
+@given(st.text(max_size=60), st.integers(0, 59), st.integers(1, 60), st.sampled_from(["PERSON", "ORG", "GPE", "KB", "NORP"]))
+def test_clean_mention_keeps_offsets_exact(text, start, length, label):
+    end = min(len(text), start + length)
+    if start >= end:
+        return
+    m = Mention(start, end, text[start:end], label, "ner")
+    c = clean_mention(m, text)
+    if c is not None:
+        assert text[c.start : c.end] == c.text and m.start <= c.start < c.end <= m.end

@@ -1,0 +1,112 @@
+"""The knowledge-base ruler as a spaCy component, on spacy.blank("en")."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Span
+
+from kg.kb.base import KBEntry, KnowledgeBase
+from kg.recognise import EntityRuler, add_kb_ruler, kb_patterns, mentions_from_doc, weapon_patterns
+
+
+def small_kb() -> KnowledgeBase:
+    return KnowledgeBase(
+        [
+            KBEntry("gn/706483", "Place", "Kharkiv", ["Kharkov"], ["City"], population=1_421_125, country="UA", origin="geonames"),
+            KBEntry("gn/1", "Place", "Smallville", [], ["City"], population=20_000, country="US", origin="geonames"),
+            KBEntry("hesa-shahed-136", "Weapon", "HESA Shahed 136", ["Shahed", "Shahed-136"], ["WeaponSystem", "Drone"]),
+            KBEntry("weapon-type-cluster-munition", "Weapon", "cluster munition", ["cluster munitions"], ["WeaponType", "ClusterMunition"]),
+            KBEntry("un-security-council", "Organization", "United Nations Security Council", ["UN Security Council"], ["InternationalOrganization"]),
+        ]
+    )
+
+
+def blank_with_ruler():
+    nlp = spacy.blank("en")
+    add_kb_ruler(nlp, small_kb())
+    return nlp
+
+
+def ents(doc):
+    return [(e.text, e.label_, e.kb_id_) for e in doc.ents]
+
+
+def test_patterns_leave_out_small_cities_and_mark_weapons():
+    kb = small_kb()
+    pats = weapon_patterns(kb, kb_patterns(kb))
+    names = {p["pattern"] for p in pats}
+    assert "Kharkiv" in names and "Kharkov" not in names  # big city: own name only
+    assert "Smallville" not in names
+    assert {p["pattern"] for p in pats if p.get("weapon")} == {"HESA Shahed 136", "Shahed", "Shahed-136"}
+    assert next(p for p in pats if p["pattern"] == "cluster munitions")["case"] is False
+
+
+def test_ruler_finds_and_extends_weapon_systems():
+    doc = blank_with_ruler()("Several Shahed drones hit Kharkiv; cluster munitions were used.")
+    assert ents(doc) == [
+        ("Shahed drones", "KB", "shahed"),
+        ("Kharkiv", "KB", "kharkiv"),
+        ("cluster munitions", "KB", "cluster munitions"),
+    ]
+
+
+def test_case_rules():
+    nlp = blank_with_ruler()
+    assert ents(nlp("KHARKIV UNDER FIRE"))[0][:2] == ("KHARKIV", "KB")  # all-capitals headline form
+    assert ents(nlp("kharkiv")) == []  # capitalised names match as written
+    assert ents(nlp("Cluster Munitions banned"))[0][0] == "Cluster Munitions"  # lower-case names in any case
+
+
+def test_rule_wins_over_a_mislabelled_model_span_and_keeps_its_label():
+    nlp = spacy.blank("en")
+    ruler = add_kb_ruler(nlp, small_kb())
+    doc = nlp.make_doc("Drones struck Kharkiv overnight.")
+    doc.ents = [Span(doc, 2, 3, label="ORG")]
+    doc = ruler(doc)
+    assert ents(doc) == [("Kharkiv", "KB|ORG", "kharkiv")]
+
+
+def test_a_longer_model_name_wins_over_the_rule():
+    nlp = spacy.blank("en")
+    ruler = add_kb_ruler(nlp, small_kb())
+    doc = nlp.make_doc("the Kharkiv Regional Military Administration said")
+    doc.ents = [Span(doc, 1, 5, label="ORG")]
+    assert ents(ruler(doc)) == [("Kharkiv Regional Military Administration", "ORG", "")]
+
+
+def test_model_span_with_punctuation_loses_to_the_rule():
+    nlp = spacy.blank("en")
+    ruler = add_kb_ruler(nlp, small_kb())
+    doc = nlp.make_doc("Attack on Kharkiv, Vows Revenge")
+    doc.ents = [Span(doc, 2, 6, label="ORG")]
+    assert ents(ruler(doc)) == [("Kharkiv", "KB|ORG", "kharkiv")]
+
+
+def test_to_disk_from_disk_round_trip(tmp_path):
+    nlp = blank_with_ruler()
+    ruler = nlp.get_pipe("kg_entity_ruler")
+    ruler.to_disk(tmp_path / "ruler")
+    nlp2 = spacy.blank("en")
+    ruler2 = nlp2.add_pipe("kg_entity_ruler")
+    ruler2.from_disk(tmp_path / "ruler")
+    assert ruler2.patterns == ruler.patterns
+    text = "Shahed drones over Kharkiv"
+    assert ents(nlp2(text)) == ents(nlp(text))
+    # The whole pipeline round-trips too, through spaCy's own serialisation.
+    nlp.to_disk(tmp_path / "pipeline")
+    nlp3 = spacy.load(tmp_path / "pipeline")
+    assert ents(nlp3(text)) == ents(nlp(text))
+
+
+def test_mentions_carry_offsets_and_sentences():
+    nlp = blank_with_ruler()
+    nlp.add_pipe("sentencizer", first=True)
+    text = "Calm in Smallville. Then Kharkiv was hit."
+    (m,) = mentions_from_doc(nlp(text))
+    assert text[m.start : m.end] == "Kharkiv" and m.source == "kb"
+    assert text[m.sentence[0] : m.sentence[1]] == "Then Kharkiv was hit."
+
+
+def test_factory_is_registered():
+    nlp = spacy.blank("en")
+    assert isinstance(nlp.add_pipe("kg_entity_ruler"), EntityRuler)

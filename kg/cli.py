@@ -204,7 +204,7 @@ def kb_add(ctx: click.Context, label: str, type_: str, kb_id: str | None, aliase
         "classes": list(classes), "description": description, "country": country, "wikidata": wikidata,
         "lat": lat, "lon": lon,
     }
-    append_user_entries(store_path(ctx), [rec])
+    append_user_entries(store_path(ctx), [(rec, "kb add")])
     click.echo(f"added {rec['id']} to {user_kb_path(store_path(ctx))}; re-ingest articles to apply it")
 
 
@@ -218,7 +218,7 @@ def kb_import(ctx: click.Context, file: Path) -> None:
     before any is added."""
     from kg.kb.build import append_user_entries, read_records
 
-    n = append_user_entries(store_path(ctx), [rec for rec, _ in read_records(file)])
+    n = append_user_entries(store_path(ctx), read_records(file))
     click.echo(f"imported {n} entities from {file}")
 
 

@@ -229,9 +229,10 @@ def load_kb(store: str | Path | None = None) -> KnowledgeBase:
     return kb
 
 
-def append_user_entries(store: str | Path, records: Iterable[dict]) -> int:
-    """Check records and append them to the store's user knowledge base; returns the count."""
-    entries = [entry_from_record(rec, f"entry {i}", origin="user") for i, rec in enumerate(records, start=1)]
+def append_user_entries(store: str | Path, records: Iterable[tuple[dict, str]]) -> int:
+    """Check (record, where-it-came-from) pairs and append them to the store's user
+    knowledge base; nothing is added unless every record is good. Returns the count."""
+    entries = [entry_from_record(rec, source, origin="user") for rec, source in records]
     path = user_kb_path(store)
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "a", encoding="utf-8") as f:

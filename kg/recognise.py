@@ -9,7 +9,7 @@ named weapon system over the generic noun that follows it ("Shahed drones",
 
 from __future__ import annotations
 
-import json
+from bisect import bisect_right
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -92,31 +92,40 @@ class EntityRuler:
         self.extend_weapons = extend_weapons
         self.patterns: list[dict] = []
         self.weapon_keys: set[str] = set()
-        self._case = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self._nocase = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._exact: dict[str, set[str]] = {}  # key -> the exact forms a capitalised name may take
+        self._any_case: set[str] = set()  # keys of lower-case names, which match in any case
 
     def add_patterns(self, patterns: Iterable[dict]) -> None:
+        """Add name patterns ({"pattern", "key", "case", "weapon"?}); one matcher on
+        lower-cased tokens finds them all, and case is checked on the few hits."""
         patterns = list(patterns)
         self.patterns.extend(patterns)
-        tokenizer = self.nlp.tokenizer
-        case = [p for p in patterns if p["case"]]
-        nocase = [p for p in patterns if not p["case"]]
-        for plist, matcher in ((case, self._case), (nocase, self._nocase)):
-            by_key: dict[str, list[Doc]] = {}
-            for p, doc in zip(plist, tokenizer.pipe(p["pattern"] for p in plist)):
-                by_key.setdefault(p["key"], []).append(doc)
-                if p["case"] and p["pattern"].upper() != p["pattern"] and len(p["pattern"]) > 3:
-                    by_key[p["key"]].append(tokenizer(p["pattern"].upper()))
-            for key, docs in by_key.items():
-                matcher.add(key, docs)
-        for p in patterns:
+        by_key: dict[str, list[Doc]] = {}
+        for p, doc in zip(patterns, self.nlp.tokenizer.pipe(p["pattern"] for p in patterns)):
+            by_key.setdefault(p["key"], []).append(doc)
+            if p["case"]:
+                forms = self._exact.setdefault(p["key"], set())
+                forms.add(" ".join(p["pattern"].split()))
+                if len(p["pattern"]) > 3:  # the all-capitals form of a headline
+                    forms.add(" ".join(p["pattern"].upper().split()))
+            else:
+                self._any_case.add(p["key"])
             if p.get("weapon"):
                 self.weapon_keys.add(p["key"])
+        for key, docs in by_key.items():
+            self._matcher.add(key, docs)
+
+    def _case_ok(self, key: str, span: Span) -> bool:
+        return key in self._any_case or " ".join(span.text.split()) in self._exact.get(key, ())
 
     def __call__(self, doc: Doc) -> Doc:
         strings = self.nlp.vocab.strings
-        matches = [(strings[m], s, e) for m, s, e in self._case(doc)]
-        matches += [(strings[m], s, e) for m, s, e in self._nocase(doc)]
+        matches = []
+        for m, s, e in self._matcher(doc):
+            key = strings[m]
+            if self._case_ok(key, doc[s:e]):
+                matches.append((key, s, e))
         spans = []
         for key, start, end in matches:
             if self.extend_weapons and key in self.weapon_keys:
@@ -181,8 +190,9 @@ class EntityRuler:
         self.extend_weapons = cfg["extend_weapons"]
         self.patterns = []
         self.weapon_keys = set()
-        self._case = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        self._nocase = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self._matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self._exact = {}
+        self._any_case = set()
         self.add_patterns(srsly.read_jsonl(path / "patterns.jsonl"))
         return self
 
@@ -232,9 +242,10 @@ def _keep_needed(nlp: Language) -> None:
 def paragraph_breaks(doc: Doc) -> Doc:
     """A blank line ends a sentence: a headline, a byline and a date line are
     sentences of their own. Other tokens are left for the sentencizer."""
-    for i, token in enumerate(doc[:-1]):
-        if token.is_space and token.text.count("\n") >= 2:
-            doc[i + 1].is_sent_start = True
+    spaces = doc.to_array("IS_SPACE").nonzero()[0]  # few tokens: avoid touching every one
+    for i in spaces:
+        if i + 1 < len(doc) and doc[int(i)].text.count("\n") >= 2:
+            doc[int(i) + 1].is_sent_start = True
     return doc
 
 
@@ -255,10 +266,12 @@ def mentions_from_doc(doc: Doc) -> list[Mention]:
     """The doc's entities as plain mentions with their sentence offsets."""
     out = []
     text = doc.text
+    sents = [(sent.start_char, sent.end_char) for sent in doc.sents] if doc.has_annotation("SENT_START") else []
+    starts = [b for b, _ in sents]
     for ent in doc.ents:
         sentence = None
-        if doc.has_annotation("SENT_START"):
-            start, end = ent.sent.start_char, ent.sent.end_char
+        if sents:
+            start, end = sents[bisect_right(starts, ent.start_char) - 1]
             while end > ent.end_char and text[end - 1].isspace():
                 end -= 1
             while start < ent.start_char and text[start].isspace():

@@ -49,6 +49,13 @@ def replace_graph(store: ox.Store, graph: ox.NamedNode, quads: list[ox.Quad], al
     Either the old graph stays whole or the new one is there whole: a crash in
     between leaves no half-written article.
     """
+    if not store.contains_named_graph(graph):
+        # A new article: one transactional insert, without a round trip through SPARQL.
+        try:
+            store.extend([*quads, *also])
+        except OSError as e:
+            raise StoreError(f"cannot write graph {graph.value}: {e}") from e
+        return
     by_graph: dict[ox.NamedNode, list[ox.Quad]] = {graph: list(quads)}
     for q in also:
         by_graph.setdefault(q.graph_name, []).append(q)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "“": '"'
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=1 << 18)
 def fold(s: str) -> str:
     """Case-, accent- and punctuation-folded form of a name, for exact look-up.
 
@@ -39,6 +41,7 @@ _SKELETON_RULES = [
 ]
 
 
+@lru_cache(maxsize=1 << 16)
 def skeleton(s: str) -> str:
     """A coarser key that transliteration variants share.
 

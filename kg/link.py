@@ -132,6 +132,23 @@ def clean_mention(m: Mention, text: str) -> Mention | None:
     return Mention(start, end, span, m.label, m.source, m.kb_id, m.sentence)
 
 
+_PLACE_NOUNS = r"(?:village|town|city|settlement|kibbutz|district|region|province|oblast|camp|neighbou?rhood|suburb|area|hamlet|township|county|governorate|port)"
+_PLACE_AFTER = re.compile(r"^(?:,\s+(?:a|an|the)\s+(?:\w+\s+){0,2}" + _PLACE_NOUNS + r"\b|\s+" + _PLACE_NOUNS + r"\b)", re.I)
+_PLACE_BEFORE = re.compile(r"\b(?:" + _PLACE_NOUNS + r"s? of|residents? of|outskirts of|near|in the \w+ of)\s+$", re.I)
+
+
+def place_by_context(m: Mention, text: str) -> str | None:
+    """"Place" when the words around an unknown name say it is one ("Pazi Gyi village",
+    "the village of Stepanivka", "Stepanivka, a settlement in ..."), else None."""
+    if model_label(m) in ("PERSON", "PER"):
+        return None
+    after = text[m.end : m.end + 60]
+    before = text[max(0, m.start - 40) : m.start]
+    if _PLACE_AFTER.match(after) or _PLACE_BEFORE.search(before):
+        return "Place"
+    return None
+
+
 def _tokens(name: str) -> list[str]:
     return fold(name).split()
 
@@ -255,7 +272,7 @@ class Linker:
         # 3. Unknown names: a part of a longer name in the article joins it; the rest are NIL.
         known = list(resolved.values())
         for m in still:
-            r = self._join_partial(m, known) or self._nil(m)
+            r = self._join_partial(m, known) or self._nil(m, text)
             if r is not None:
                 resolved[id(m)] = r
                 known.append(r)
@@ -307,9 +324,9 @@ class Linker:
             return _Resolved(m, entry.type, entry, fold(m.text), m.text, conf)
         return None
 
-    def _nil(self, m: Mention) -> _Resolved | None:
+    def _nil(self, m: Mention, text: str) -> _Resolved | None:
         """A node for a name the knowledge base lacks, unless it does not look like a name."""
-        expected = self._expected(m)
+        expected = place_by_context(m, text) or self._expected(m)
         if expected is None or model_label(m) in KB_ONLY_LABELS:
             return None
         words = m.text.split()

@@ -145,3 +145,9 @@ def test_clean_mention_keeps_offsets_exact(text, start, length, label):
     c = clean_mention(m, text)
     if c is not None:
         assert text[c.start : c.end] == c.text and m.start <= c.start < c.end <= m.end
+
+
+def test_words_around_an_unknown_name_can_make_it_a_place():
+    text = "A resident of Stepanivka, a settlement in the north, and people at Pazi Gyi village said Acme Corp helped."
+    linked = link(text, [("Stepanivka", "ORG", 0), ("Pazi Gyi", "ORG", 0), ("Acme Corp", "ORG", 0)])
+    assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Stepanivka", "Place"), ("Pazi Gyi", "Place"), ("Acme Corp", "Organization")]

@@ -17,11 +17,11 @@ twice and the faster run kept, to soften noise on a shared machine.
 from __future__ import annotations
 
 import argparse
-from dataclasses import replace
 import resource
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -4,7 +4,7 @@ ontology/README.md lay them out. Pure functions; nothing here touches the store.
 from __future__ import annotations
 
 import hashlib
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from pyoxigraph import Literal, NamedNode, Quad
 

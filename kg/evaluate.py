@@ -16,8 +16,8 @@ import re
 import tempfile
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 import pyoxigraph as ox
 
@@ -92,7 +92,6 @@ def store_entities(store: ox.Store) -> tuple[dict[str, dict], dict[str, dict]]:
     by_url: dict[str, dict] = defaultdict(dict)
     by_file: dict[str, dict] = defaultdict(dict)
     for row in store.query(sparql("evaluate-entities"), use_default_graph_as_union=True):
-        ent = {"types": set(), "labels": set(), "ids": set()}
         keys = []
         if row["url"] is not None:
             keys.append(by_url[url_key(row["url"].value)])

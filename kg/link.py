@@ -153,7 +153,7 @@ def _tokens(name: str) -> list[str]:
     return fold(name).split()
 
 
-def _last_names(r: "_Resolved") -> set[str]:
+def _last_names(r: _Resolved) -> set[str]:
     """The last words of a person's names (the surface seen, and the KB's label and aliases)."""
     names = [r.surface] + (([r.entry.label] + r.entry.aliases) if r.entry else [])
     return {t[-1] for t in map(_tokens, names) if len(t) > 1}

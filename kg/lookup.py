@@ -151,7 +151,7 @@ class NameIndex:
         self.keys, self.skels, self.owners = keys, skels, owners
 
     @classmethod
-    def from_store(cls, store: ox.Store) -> "NameIndex":
+    def from_store(cls, store: ox.Store) -> NameIndex:
         q = kq.load_file(SPARQL_DIR / "lookup-names.rq")
         result = kq.run(store, q)
         rows = []

@@ -19,11 +19,12 @@ import datetime as dt
 import json
 import re
 import sys
-from dataclasses import dataclass, field
 from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, Iterable, Iterator, TextIO
+from typing import Any, TextIO
 
 from kg.types import Article, ReadProblem
 

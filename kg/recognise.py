@@ -10,8 +10,8 @@ named weapon system over the generic noun that follows it ("Shahed drones",
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 import spacy
 import srsly
@@ -74,7 +74,7 @@ def kb_patterns(kb: KnowledgeBase) -> list[dict]:
     "kg_entity_ruler",
     default_config={"overwrite_model": True, "extend_weapons": True},
 )
-def make_entity_ruler(nlp: Language, name: str, overwrite_model: bool, extend_weapons: bool) -> "EntityRuler":
+def make_entity_ruler(nlp: Language, name: str, overwrite_model: bool, extend_weapons: bool) -> EntityRuler:
     return EntityRuler(nlp, name, overwrite_model=overwrite_model, extend_weapons=extend_weapons)
 
 
@@ -183,7 +183,7 @@ class EntityRuler:
         srsly.write_jsonl(path / "patterns.jsonl", self.patterns)
         srsly.write_json(path / "cfg.json", {"overwrite_model": self.overwrite_model, "extend_weapons": self.extend_weapons})
 
-    def from_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> "EntityRuler":
+    def from_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> EntityRuler:
         path = Path(path)
         cfg = srsly.read_json(path / "cfg.json")
         self.overwrite_model = cfg["overwrite_model"]

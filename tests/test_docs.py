@@ -33,4 +33,4 @@ def test_command_has_help_and_is_in_the_readme(path, cmd):
     assert cmd.help and len(cmd.help.strip()) > 20
     result = CliRunner().invoke(cli, [*path, "--help"])
     assert result.exit_code == 0 and "Usage:" in result.output
-    assert f"kg {' '.join(path)}" in README or f"kg --store" in README and f" {' '.join(path)} " in README
+    assert f"kg {' '.join(path)}" in README or "kg --store" in README and f" {' '.join(path)} " in README

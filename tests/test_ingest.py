@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import io
 import json
 
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
+from conftest import SEEDS
 
 from kg.cli import EXIT_SKIPPED, cli
-from kg.store import open_store, replace_graph
 from kg.errors import StoreError
+from kg.store import open_store, replace_graph
 from kg.validate import store_graph, validate_graph, validate_store
-
-from conftest import SEEDS
 
 PREFIXES = """
 PREFIX schema: <https://schema.org/>

@@ -9,8 +9,8 @@ import json
 import os
 import pickle
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from kg.about import __version__
 from kg.errors import KnowledgeBaseError

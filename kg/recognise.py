@@ -41,6 +41,14 @@ WEAPON_TAIL = {
 }
 WEAPON_HEADS = WEAPON_TAIL - {"kamikaze", "suicide", "attack", "air", "defense", "defence", "air-defense", "air-defence", "cruise", "ballistic", "fighter", "artillery"} | {"artillery"}
 
+# Lower-case weapon words that are not weapons after these words ("think tank", "fuel tank").
+NOT_WEAPON_AFTER = {
+    "tank": {"think", "fuel", "water", "gas", "oil", "septic", "storage", "fish", "petrol"},
+    "tanks": {"think", "fuel", "water", "gas", "oil", "septic", "storage", "fish", "petrol"},
+    "shells": {"sea", "egg", "snail", "shell"},
+    "rounds": {"negotiation", "talks", "two", "three", "several", "multiple"},
+}
+
 # Population above which a GeoNames city's own name is matched by rule in text
 # (smaller places are still linked when the model finds them).
 RULE_CITY_POPULATION = 500_000
@@ -117,7 +125,10 @@ class EntityRuler:
             self._matcher.add(key, docs)
 
     def _case_ok(self, key: str, span: Span) -> bool:
-        return key in self._any_case or " ".join(span.text.split()) in self._exact.get(key, ())
+        if key in self._any_case:
+            before = span.doc[span.start - 1].lower_ if span.start else ""
+            return before not in NOT_WEAPON_AFTER.get(span[-1].lower_, ())
+        return " ".join(span.text.split()) in self._exact.get(key, ())
 
     def __call__(self, doc: Doc) -> Doc:
         strings = self.nlp.vocab.strings

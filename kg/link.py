@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from kg.kb.base import Candidate, KBEntry, KnowledgeBase, fold
-from kg.names import ACRONYM_RE, GENERIC_WORDS, PARTICLE_RE, SHIP_PREFIXES, TITLES, is_group_word
+from kg.names import ACRONYM_RE, GENERIC_BODY_RE, GENERIC_WORDS, PARTICLE_RE, SHIP_PREFIXES, TITLES, is_group_word
 from kg.types import Article, Entity, LinkedMention, Mention
 from kg.vocab import base_iri
 
@@ -363,9 +363,17 @@ class Linker:
         words = m.text.split()
         if len(words) == 1 and (m.text.lower() in GENERIC_WORDS or is_group_word(m.text)):
             return None
-        if all(w.lower().strip(".") in GENERIC_WORDS for w in words):
+        if all(w.lower().strip(".") in GENERIC_WORDS for w in words) or self._generic_body(m.text):
             return None
         return _Resolved(m, expected, None, fold(m.text), m.text, 0.6 if m.label == "OUTLET" else 0.5)
+
+    def _generic_body(self, name: str) -> bool:
+        """"Burmese army", "Sudan's military": a people's or country's generic body, not a name."""
+        hit = GENERIC_BODY_RE.match(name)
+        if hit is None:
+            return False
+        head = hit.group(1)
+        return is_group_word(head) or any("Country" in c.entry.classes for c in self.kb.candidates(head))
 
     def _join_surname(self, m: Mention, people: list[_Resolved]) -> _Resolved | None:
         """A one-word name joins a person of this article whose last name it is,

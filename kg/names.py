@@ -34,6 +34,10 @@ GENERIC_WORDS = TITLES | {
 PARTICLE_RE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ul|bin|ibn|bint|abu|de|del|della|di|da|du|dos|das|la|le|van|von|der|den|ter)(?:[-'’]\w|$)")
 SHIP_PREFIXES = {"USS", "HMS", "MV", "M/V", "RFS", "INS", "HMCS", "HMAS", "HNLMS", "FGS", "USNS", "SS", "MT", "M/T", "FS"}
 ACRONYM_RE = re.compile(r"[A-Z][A-Za-z&]?[A-Z]{1,6}s?")
+# "Russian army", "Sudan's military": a description of a body, not its name (when the head is a people or country).
+GENERIC_BODY_RE = re.compile(
+    r"^(?:the\s+)?(.+?)(?:['’]s)?\s+(?:army|military|troops|forces|armed forces|security forces|junta|government|authorities|regime|police|navy)$"
+)
 DEMONYM_RE = re.compile(r"^[A-Z][a-z]+(?:ian|ians|ese|ish|i|is|an|ans|ic|ean|eans)$")
 
 

@@ -151,3 +151,22 @@ def test_words_around_an_unknown_name_can_make_it_a_place():
     text = "A resident of Stepanivka, a settlement in the north, and people at Pazi Gyi village said Acme Corp helped."
     linked = link(text, [("Stepanivka", "ORG", 0), ("Pazi Gyi", "ORG", 0), ("Acme Corp", "ORG", 0)])
     assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Stepanivka", "Place"), ("Pazi Gyi", "Place"), ("Acme Corp", "Organization")]
+
+
+def test_a_peoples_generic_body_is_not_a_name():
+    text = "The Burmese army and Sudan's military said Acme Army Group fired."
+    linked = link(text, [("Burmese army", "ORG", 0), ("Sudan's military", "ORG", 0), ("Acme Army Group", "ORG", 0)])
+    assert [lm.mention.text for lm in linked] == ["Acme Army Group"]
+
+
+def test_an_acronym_in_brackets_is_the_name_before_it():
+    text = "The Kachin Independence Army (KIA) attacked. Later the KIA withdrew."
+    linked = link(text, [("Kachin Independence Army", "ORG", 0), ("KIA", "ORG", 0), ("KIA", "ORG", 1)])
+    assert len({lm.entity.iri for lm in linked}) == 1
+
+
+def test_a_person_after_in_is_a_place_and_name_particles_stay():
+    text = "Strikes in Khan Yunis killed Wissam al-Tawil, medics said."
+    kbx = KnowledgeBase([KBEntry("gn/281133", "Place", "Khan Yunis", [], ["City"], country="PS", origin="geonames", population=173_183)])
+    linked = Linker(kbx).link(article(text), [mention(text, "Khan Yunis", "PERSON"), mention(text, "Wissam al-Tawil", "PERSON")])
+    assert [(lm.mention.text, lm.entity.type, lm.entity.kb_id) for lm in linked] == [("Khan Yunis", "Place", "gn/281133"), ("Wissam al-Tawil", "Person", None)]

@@ -15,6 +15,7 @@ from pathlib import Path
 from kg.about import __version__
 from kg.errors import KnowledgeBaseError
 from kg.kb.base import KBEntry, KnowledgeBase
+from kg.names import GENERIC_BODY_RE
 from kg.types import TOP_TYPES
 
 DATA = Path(__file__).parent / "data"
@@ -159,14 +160,32 @@ def _json(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
+def is_generic_alias(alias: str, peoples: set[str]) -> bool:
+    """Whether an alias is a country's or a people's word followed by a generic noun."""
+    m = GENERIC_BODY_RE.match(alias)
+    return bool(m) and m.group(1).lower() in peoples
+
+
+def _peoples(countries: list[KBEntry], data: Path) -> set[str]:
+    """Lower-cased country names, their aliases, and demonyms."""
+    out = {n.lower() for e in countries for n in (e.label, *e.aliases)}
+    groups = _json(data / "group_words.json")
+    out |= {w.lower() for forms in groups.get("demonyms", {}).values() for w in forms}
+    return out
+
+
 def build_kb(data: Path = DATA) -> KnowledgeBase:
     """Build the built-in knowledge base from GeoNames and the curated files."""
     qids = _json(data / "country_wikidata.json")
     aliases = _json(data / "country_aliases.json")
-    kb = KnowledgeBase(list(_geonames_entries(qids, aliases)))
+    places = list(_geonames_entries(qids, aliases))
+    peoples = _peoples([e for e in places if "Country" in e.classes], data)
+    kb = KnowledgeBase(places)
     for entry in curated_entries(data):
         if entry.id in kb:
             raise KnowledgeBaseError(f"duplicate knowledge-base id {entry.id!r}")
+        if entry.type == "Organization":
+            entry.aliases = [a for a in entry.aliases if not is_generic_alias(a, peoples)]
         kb.add(entry)
     return kb
 

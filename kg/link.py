@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from kg.kb.base import Candidate, KBEntry, KnowledgeBase, fold
-from kg.names import ACRONYM_RE, GENERIC_BODY_RE, GENERIC_WORDS, PARTICLE_RE, SHIP_PREFIXES, TITLES, is_group_word
+from kg.names import ACRONYM_RE, GENERIC_BODY_RE, GENERIC_WORDS, NAME_FUNCTION_WORDS, PARTICLE_RE, SHIP_PREFIXES, TITLES, demonyms, is_group_word
 from kg.types import Article, Entity, LinkedMention, Mention
 from kg.vocab import base_iri
 
@@ -94,7 +94,7 @@ def clean_mention(m: Mention, text: str) -> Mention | None:
         while len(words) > 1 and words[-1][:1].islower() and not PARTICLE_RE.match(words[-1]):
             end -= len(words[-1]) + 1
             words = words[:-1]
-    if words and words[0].rstrip(".") in SHIP_PREFIXES:
+    if len(words) > 1 and words[0].rstrip(".") in SHIP_PREFIXES:
         return None  # a ship ("USS Laboon") is none of the four types
     # A trailing possessive.
     poss = _POSSESSIVE_RE.search(text[start:end])
@@ -113,8 +113,8 @@ def clean_mention(m: Mention, text: str) -> Mention | None:
         return None
     if m.source == "ner" and not any(c.isupper() for c in span):
         return None
-    if m.source == "ner" and len(words) > 8:
-        return None
+    if m.source == "ner" and (len(words) > 8 or any(w.islower() and w not in NAME_FUNCTION_WORDS and not PARTICLE_RE.match(w) for w in words)):
+        return None  # a sentence fragment ("National that the Army General Command")
     return Mention(start, end, span, m.label, m.source, m.kb_id, m.sentence)
 
 
@@ -122,6 +122,7 @@ _PLACE_NOUNS = (
     "village", "town", "city", "settlement", "kibbutz", "district", "region", "province", "oblast", "camp",
     "neighbourhood", "neighborhood", "suburb", "area", "hamlet", "township", "county", "governorate",
     "territory", "refinery", "base", "airbase", "airport", "port", "plant", "hospital", "crossing", "border",
+    "villager", "villagers", "residents",
 )
 _ORG_NOUNS = ("radio", "agency", "newspaper", "channel", "television", "militia", "movement", "party", "ministry", "council", "company")
 _PLACE_HEADS = {
@@ -138,6 +139,7 @@ _ORG_HEADS = {
     "Association", "Union", "Federation", "Alliance", "Coalition", "Tribunal", "Court", "Parliament", "Assembly",
     "Government", "Administration", "Directorate", "Command", "Fleet", "Corps", "Police", "Media", "Academy",
 }
+_ACRONYM_AFTER = re.compile(r"\s*(?:\(|,?\s+or\s+|\s+[–—]\s+)(" + ACRONYM_RE.pattern + r")\b\)?")
 _NEXT_WORD = re.compile(r"^[ \t]+([a-z]+)")
 _PLACE_BEFORE = re.compile(r"\b(?:(?:village|town|city|settlement|region|province|district|territory)s? of|residents? of|outskirts of|near|outside)\s+$", re.I)
 _PERSON_NOT_AFTER = re.compile(r"\b(?:in|near|outside|into|towards?|around|across)\s+$")
@@ -323,10 +325,16 @@ class Linker:
             return [m]
         head = m.text[: hit.start()]
         tail_start = m.start + hit.end()
+        tail = text[tail_start : m.end]
+        countries = [c.entry.country for c in self.kb.candidates(head) if "Country" in c.entry.classes]
+        # "Russia's Defense Ministry" is the "Russian Defense Ministry" the knowledge base knows.
+        for country in countries:
+            for adjective in demonyms(country):
+                if self.kb.candidates(f"{adjective} {tail}"):
+                    return [Mention(m.start, m.end, m.text, m.label, m.source, fold(f"{adjective} {tail}"), m.sentence)]
         out = []
         if any(c.entry.type == "Place" for c in self.kb.candidates(head)):
             out.append(Mention(m.start, m.start + len(head), head, "KB|GPE", m.source, None, m.sentence))
-        tail = text[tail_start : m.end]
         if tail[:1].isupper():
             out.append(Mention(tail_start, m.end, tail, m.label, m.source, None, m.sentence))
         return out
@@ -346,7 +354,7 @@ class Linker:
             return None
         # A rule match is looked up by the name it matched (a weapon's span may run on
         # into "missiles"); the model's label says nothing about weapons.
-        name = m.kb_id if m.source == "kb" and m.kb_id else m.text
+        name = m.kb_id or m.text
         expected = self._expected(m)
         if rule and any(c.entry.type == "Weapon" for c in self.kb.candidates(name)):
             expected = None
@@ -407,19 +415,20 @@ class Linker:
 
     @staticmethod
     def _join_acronyms(cleaned: list[Mention], resolved: dict[int, _Resolved], text: str) -> None:
-        """An acronym in brackets right after a name ("Kachin Independence Army (KIA)")
-        is that name, there and everywhere else in the article."""
+        """An acronym given right after a name ("Kachin Independence Army (KIA)",
+        "... Army or KIA") is that name, there and everywhere else in the article."""
         defined: dict[str, _Resolved] = {}
-        for i, m in enumerate(cleaned):
-            if not ACRONYM_RE.fullmatch(m.text) or text[m.start - 1 : m.start] != "(" or text[m.end : m.end + 1] != ")":
+        for m in cleaned:
+            full = resolved.get(id(m))
+            if full is None or len(m.text.split()) < 2:
                 continue
-            before = [p for p in cleaned[:i] if id(p) in resolved and 1 <= m.start - p.end <= 3 and text[p.end : m.start].strip() == "("]
-            if not before:
+            hit = _ACRONYM_AFTER.match(text, m.end)
+            if hit is None:
                 continue
-            full = resolved[id(before[-1])]
-            initials = {w[0].upper() for w in full.surface.replace("-", " ").split() if w[:1].isalpha()}
-            if len(full.surface.split()) > 1 and m.text[0] in initials:
-                defined[fold(m.text)] = full
+            acronym = hit.group(1)
+            initials = {w[0].upper() for w in m.text.replace("-", " ").split() if w[:1].isalpha()}
+            if acronym[0] in initials:
+                defined[fold(acronym)] = full
         for m in cleaned:
             full = defined.get(fold(m.text))
             if full is not None:

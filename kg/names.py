@@ -32,6 +32,8 @@ GENERIC_WORDS = TITLES | {
     "international", "national", "federal", "community", "world", "war", "peace", "retaliation",
 }
 PARTICLE_RE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ul|bin|ibn|bint|abu|de|del|della|di|da|du|dos|das|la|le|van|von|der|den|ter)(?:[-'’]\w|$)")
+# Words a name may hold in lower case ("Ministry of Defence", "Islamic State in the Greater Sahara").
+NAME_FUNCTION_WORDS = {"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "al", "el", "bin", "ibn", "van", "von", "der", "y", "da", "wal", "-"}
 SHIP_PREFIXES = {"USS", "HMS", "MV", "M/V", "RFS", "INS", "HMCS", "HMAS", "HNLMS", "FGS", "USNS", "SS", "MT", "M/T", "FS"}
 ACRONYM_RE = re.compile(r"[A-Z][A-Za-z&]?[A-Z]{1,6}s?")
 # "Russian army", "Sudan's military": a description of a body, not its name (when the head is a people or country).
@@ -53,6 +55,18 @@ def group_words() -> frozenset[str]:
     data = json.loads(GROUP_WORDS_FILE.read_text(encoding="utf-8"))
     words = [w for forms in data.get("demonyms", {}).values() for w in forms] + list(data.get("groups", []))
     return frozenset(w.lower() for w in words)
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, list[str]]:
+    if not GROUP_WORDS_FILE.exists():
+        return {}
+    return json.loads(GROUP_WORDS_FILE.read_text(encoding="utf-8")).get("demonyms", {})
+
+
+def demonyms(country: str) -> list[str]:
+    """The adjectives and demonyms of a country by ISO code ("RU" -> ["Russian", "Russians"])."""
+    return _demonyms().get(country, [])
 
 
 def is_group_word(text: str) -> bool:

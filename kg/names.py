@@ -34,13 +34,12 @@ GENERIC_WORDS = TITLES | {
 PARTICLE_RE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ul|bin|ibn|bint|abu|de|del|della|di|da|du|dos|das|la|le|van|von|der|den|ter)(?:[-'’]\w|$)")
 # Words a name may hold in lower case ("Ministry of Defence", "Islamic State in the Greater Sahara").
 NAME_FUNCTION_WORDS = {"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "al", "el", "bin", "ibn", "van", "von", "der", "y", "da", "wal", "-"}
-SHIP_PREFIXES = {"USS", "HMS", "MV", "M/V", "RFS", "INS", "HMCS", "HMAS", "HNLMS", "FGS", "USNS", "SS", "MT", "M/T", "FS"}
+SHIP_PREFIXES = {"MSC", "USS", "HMS", "MV", "M/V", "RFS", "INS", "HMCS", "HMAS", "HNLMS", "FGS", "USNS", "SS", "MT", "M/T", "FS"}
 ACRONYM_RE = re.compile(r"[A-Z][A-Za-z&]?[A-Z]{1,6}s?")
 # "Russian army", "Sudan's military": a description of a body, not its name (when the head is a people or country).
 GENERIC_BODY_RE = re.compile(
     r"^(?:the\s+)?(.+?)(?:['’]s)?\s+(?:army|military|troops|forces|armed forces|security forces|junta|government|authorities|regime|police|navy)$"
 )
-DEMONYM_RE = re.compile(r"^[A-Z][a-z]+(?:ian|ians|ese|ish|i|is|an|ans|ic|ean|eans)$")
 
 
 GROUP_WORDS_FILE = Path(__file__).parent / "kb" / "data" / "group_words.json"
@@ -71,4 +70,4 @@ def demonyms(country: str) -> list[str]:
 
 def is_group_word(text: str) -> bool:
     """"Ukrainians", "Nigerien", "Bedouin": a word for a people, not a name of one entity."""
-    return text.lower() in group_words() or bool(DEMONYM_RE.match(text))
+    return text.lower() in group_words()

@@ -7,6 +7,7 @@ exit codes. The core never imports click and never prints.
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -37,6 +38,32 @@ def cli(ctx: click.Context, store: Path) -> None:
 
 # -- ingest ------------------------------------------------------------------
 
+
+class Progress:
+    """A one-line progress display on a terminal: articles so far, rate, skipped.
+
+    The number of articles is not known ahead (a JSON Lines file holds many), so it
+    counts up rather than filling a bar; it redraws at most four times a second.
+    """
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self.done = self.skipped = 0
+        self.started = self.drawn = time.monotonic()
+
+    def tick(self, skipped: bool = False) -> None:
+        self.skipped += skipped
+        self.done += not skipped
+        now = time.monotonic()
+        if self.enabled and now - self.drawn >= 0.25:
+            self.drawn = now
+            rate = self.done / max(now - self.started, 1e-9)
+            click.echo(f"\ringesting: {self.done} articles ({rate:.1f}/s), {self.skipped} skipped", err=True, nl=False)
+
+    def clear(self) -> None:
+        if self.enabled:
+            click.echo("\r\033[K", err=True, nl=False)
+
 EXIT_SKIPPED = 3
 
 
@@ -60,22 +87,18 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], model: str | None, batch_
     from kg.recognise import DEFAULT_MODEL
 
     ingester = Ingester(store_path(ctx), model or DEFAULT_MODEL, batch_size=batch_size)
-    show_bar = not quiet and sys.stderr.isatty()
-    bar_ctx = click.progressbar(length=0, label="ingesting", file=sys.stderr, show_pos=True) if show_bar else None
+    progress = Progress(enabled=not quiet and sys.stderr.isatty())
 
     def on_article(item) -> None:
         from kg.types import ReadProblem
 
         if isinstance(item, ReadProblem):
+            progress.clear()
             click.echo(f"skipped {item}", err=True)
-        elif bar_ctx is not None:
-            bar_ctx.update(1)
+        progress.tick(skipped=isinstance(item, ReadProblem))
 
-    if bar_ctx is not None:
-        with bar_ctx:
-            report = ingester.run(paths, stdin=sys.stdin, on_article=on_article)
-    else:
-        report = ingester.run(paths, stdin=sys.stdin, on_article=on_article)
+    report = ingester.run(paths, stdin=sys.stdin, on_article=on_article)
+    progress.clear()
     if not quiet:
         by_type = ", ".join(f"{n} {t}" for t, n in sorted(report.entities.items()))
         click.echo(

@@ -225,3 +225,19 @@ def test_unknown_model_is_a_clear_error(tmp_path):
 def test_read_only_commands_on_a_missing_store(tmp_path):
     result = CliRunner().invoke(cli, ["--store", str(tmp_path / "none"), "stats"])
     assert result.exit_code == 1 and "no kg store here" in result.output
+
+
+def test_progress_line_counts_up_on_a_terminal(capsys):
+    from kg.cli import Progress
+
+    p = Progress(enabled=True)
+    p.drawn -= 1  # as if the last redraw were a second ago
+    p.tick()
+    p.tick(skipped=True)
+    p.drawn -= 1
+    p.tick()
+    err = capsys.readouterr().err
+    assert "ingesting: 1 articles" in err and "ingesting: 2 articles" in err and "1 skipped" in err
+    quiet = Progress(enabled=False)
+    quiet.tick()
+    assert capsys.readouterr().err == ""

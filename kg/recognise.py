@@ -315,8 +315,9 @@ def mentions_from_doc(doc: Doc) -> list[Mention]:
     return out
 
 
-def recognise(nlp: Language, articles: Iterable[Article], batch_size: int = 32) -> Iterator[tuple[Article, list[Mention]]]:
-    """Run the pipeline over articles in batches; yield each with its mentions."""
+def recognise(nlp: Language, articles: Iterable[Article], batch_size: int = 32, n_process: int = 1) -> Iterator[tuple[Article, list[Mention]]]:
+    """Run the pipeline over articles in batches (in ``n_process`` processes); yield
+    each article, in order, with its mentions."""
     pairs = ((a.text, a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
         yield article, mentions_from_doc(doc)

@@ -241,3 +241,14 @@ def test_progress_line_counts_up_on_a_terminal(capsys):
     quiet = Progress(enabled=False)
     quiet.tick()
     assert capsys.readouterr().err == ""
+
+
+@pytest.mark.slow
+def test_two_processes_write_the_same_store(tmp_path, kb, nlp, extra_articles):
+    from kg.ingest import Ingester
+
+    one = Ingester(tmp_path / "one", kb=kb, nlp=nlp)
+    one.run([str(SEEDS), str(extra_articles)])
+    two = Ingester(tmp_path / "two", kb=kb, nlp=nlp, processes=2)
+    two.run([str(SEEDS), str(extra_articles)])
+    assert sorted(map(str, one.store)) == sorted(map(str, two.store))

@@ -1,0 +1,197 @@
+"""How fast is `kg lookup` on a store of 10,000 articles?
+
+Writes a synthetic store shaped as ontology/README.md says (one named graph per
+article with its NIF context, sentences and mentions; entity typing, labels and
+aliases in each article graph; the KB graph with geo:lat/long), then times lookups
+of a few names, typos and transliterations, end to end (name index, matching,
+details) and by stage.
+
+    .venv/bin/python benchmarks/bench_lookup.py [--articles 10000] [--store DIR]
+
+The store is kept in DIR (default: a temporary folder, removed afterwards) and is
+reused when DIR already holds one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import random
+import shutil
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.lookup import NameIndex, details, lookup
+from kg.store import open_store
+from kg.vocab import GEO, ITSRDF, KG, NIF, OWL, RDF, RDFS, SCHEMA, SKOS, TOP_CLASS, XSD, base_iri
+
+N = ox.NamedNode
+B = base_iri()
+
+REAL = [  # (kb id, type, class, label, aliases, lat, lon)
+    ("gn/706483", "Place", "City", "Kharkiv", ["Kharkov", "Charkiw"], 49.98, 36.25),
+    ("gn/703448", "Place", "City", "Kyiv", ["Kiev"], 50.45, 30.52),
+    ("gn/578072", "Place", "City", "Belgorod", ["Bilhorod"], 50.61, 36.58),
+    ("volodymyr-zelensky", "Person", "Politician", "Volodymyr Zelensky", ["Zelenskiy", "Zelenskyy"], None, None),
+    ("ihor-terekhov", "Person", "Politician", "Ihor Terekhov", ["Igor Terekhov"], None, None),
+    ("vasily-nebenzya", "Person", "Diplomat", "Vasily Nebenzya", ["Vassily Nebenzia"], None, None),
+    ("hesa-shahed-136", "Weapon", "Drone", "HESA Shahed 136", ["Shahed", "Shaheds"], None, None),
+]
+QUERIES = ["kharkov", "Zelenskiy", "Nebenzia", "terekhov", "Kyiv", "shaheds", "Belgorod", "Charkiw",
+           "Nebenzya Vasily", "zzzz qqqq"]
+SYLLABLES = "ka ri vo lo dy myr sa ne ben zia ter ek hov pol ta va ma ri up ol zap or izh ia che rn ih iv".split()
+
+
+def _name(rng: random.Random, words: int) -> str:
+    return " ".join("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))).title() for _ in range(words))
+
+
+def entities(rng: random.Random, count: int) -> list[tuple]:
+    out = list(REAL)
+    types = ["Person", "Place", "Organization", "Weapon"]
+    for i in range(count - len(out)):
+        typ = types[i % 4]
+        label = _name(rng, 2 if typ == "Person" else rng.randint(1, 3))
+        kb = f"gn/{1000000 + i}" if typ == "Place" else f"synthetic-{i}"
+        lat, lon = (rng.uniform(44, 52), rng.uniform(22, 40)) if typ == "Place" else (None, None)
+        out.append((kb, typ, "City" if typ == "Place" else "Official", label, [label.split()[-1] + "a"], lat, lon))
+    return out
+
+
+def _int(n: int) -> ox.Literal:
+    return ox.Literal(str(n), datatype=N(XSD + "integer"))
+
+
+def entity_quads(e: tuple, g, with_kb_facts: bool) -> list[ox.Quad]:
+    kb, typ, cls, label, aliases, lat, lon = e
+    s = N(B + "entity/" + kb)
+    q = [ox.Quad(s, N(RDF + "type"), N(TOP_CLASS[typ]), g), ox.Quad(s, N(RDF + "type"), N(KG + cls), g),
+         ox.Quad(s, N(RDFS + "label"), ox.Literal(label, language="en"), g)]
+    q += [ox.Quad(s, N(SKOS + "altLabel"), ox.Literal(a, language="en"), g) for a in aliases]
+    if with_kb_facts:
+        if kb.startswith("gn/"):
+            q.append(ox.Quad(s, N(OWL + "sameAs"), N(f"https://sws.geonames.org/{kb[3:]}/"), g))
+        if lat is not None:
+            q.append(ox.Quad(s, N(GEO + "lat"), ox.Literal(f"{lat:.5f}", datatype=N(XSD + "double")), g))
+            q.append(ox.Quad(s, N(GEO + "long"), ox.Literal(f"{lon:.5f}", datatype=N(XSD + "double")), g))
+    return q
+
+
+def article_quads(i: int, rng: random.Random, ents: list[tuple], outlets: list[tuple]) -> list[ox.Quad]:
+    url = f"https://news.example.org/{i}"
+    a = N(B + "article/" + hashlib.sha1(url.encode()).hexdigest())
+    ctx = N(a.value + "#context")
+    chosen = rng.sample(ents[:60], 3) + rng.sample(ents, 9)  # a few very frequent entities, many rare ones
+    outlet = outlets[i % len(outlets)]
+    sentences, text, pos = [], [], 0
+    for k in range(0, len(chosen), 2):
+        pair = chosen[k:k + 2]
+        sentence = f"Officials in {pair[0][3]} said {pair[-1][3]} was involved on day {i}."
+        sentences.append((pos, sentence, pair))
+        text.append(sentence)
+        pos += len(sentence) + 1
+    full = " ".join(text)
+    date = f"{2022 + i % 3}-{1 + i % 12:02d}-{1 + i % 28:02d}"
+    q = [
+        ox.Quad(a, N(RDF + "type"), N(SCHEMA + "NewsArticle"), a),
+        ox.Quad(a, N(SCHEMA + "url"), N(url), a),
+        ox.Quad(a, N(SCHEMA + "headline"), ox.Literal(f"Report {i} on {chosen[0][3]}"), a),
+        ox.Quad(a, N(SCHEMA + "datePublished"), ox.Literal(date, datatype=N(XSD + "date")), a),
+        ox.Quad(a, N(SCHEMA + "publisher"), N(B + "entity/" + outlet[0]), a),
+        ox.Quad(ctx, N(RDF + "type"), N(NIF + "Context"), a),
+        ox.Quad(ctx, N(KG + "article"), a, a),
+        ox.Quad(ctx, N(NIF + "isString"), ox.Literal(full), a),
+        ox.Quad(ctx, N(NIF + "beginIndex"), _int(0), a),
+        ox.Quad(ctx, N(NIF + "endIndex"), _int(len(full)), a),
+    ]
+    seen = {outlet[0]: outlet}
+    for sb, sentence, pair in sentences:
+        s = N(f"{a.value}#char={sb},{sb + len(sentence)}")
+        q += [ox.Quad(s, N(RDF + "type"), N(NIF + "Sentence"), a), ox.Quad(s, N(NIF + "referenceContext"), ctx, a),
+              ox.Quad(s, N(NIF + "beginIndex"), _int(sb), a), ox.Quad(s, N(NIF + "endIndex"), _int(sb + len(sentence)), a),
+              ox.Quad(s, N(NIF + "anchorOf"), ox.Literal(sentence), a)]
+        for e in pair:
+            b = sb + sentence.index(e[3])
+            m = N(f"{a.value}#char={b},{b + len(e[3])}")
+            q += [ox.Quad(m, N(RDF + "type"), N(NIF + "Phrase"), a), ox.Quad(m, N(NIF + "referenceContext"), ctx, a),
+                  ox.Quad(m, N(NIF + "beginIndex"), _int(b), a), ox.Quad(m, N(NIF + "endIndex"), _int(b + len(e[3])), a),
+                  ox.Quad(m, N(NIF + "anchorOf"), ox.Literal(e[3]), a), ox.Quad(m, N(NIF + "sentence"), s, a),
+                  ox.Quad(m, N(ITSRDF + "taIdentRef"), N(B + "entity/" + e[0]), a),
+                  ox.Quad(m, N(KG + "confidence"), ox.Literal("0.9", datatype=N(XSD + "double")), a)]
+            seen[e[0]] = e
+    for e in seen.values():
+        q.append(ox.Quad(a, N(SCHEMA + "mentions"), N(B + "entity/" + e[0]), a))
+        q += entity_quads(e, a, with_kb_facts=False)
+    return q
+
+
+def build(path: Path, articles: int, seed: int = 1) -> None:
+    rng = random.Random(seed)
+    ents = entities(rng, 4000)
+    outlets = [(f"outlet-{k}", "Organization", "NewsOrganization", f"Outlet {k}", [], None, None) for k in range(25)]
+    store = ox.Store(str(path))
+    batch: list[ox.Quad] = []
+    for i in range(articles):
+        batch += article_quads(i, rng, ents, outlets)
+        if len(batch) > 200_000:
+            store.bulk_extend(batch)
+            batch = []
+    kb = N(B + "graph/kb")
+    for e in ents + outlets:
+        batch += entity_quads(e, kb, with_kb_facts=True)
+    store.bulk_extend(batch)
+    store.flush()
+    store.optimize()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, default=10_000)
+    ap.add_argument("--store", type=Path)
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    tmp = None
+    path = args.store
+    if path is None:
+        tmp = Path(tempfile.mkdtemp())
+        path = tmp / "store"
+    try:
+        if not (path.is_dir() and any(path.iterdir())):
+            t = time.perf_counter()
+            build(path, args.articles)
+            print(f"built a store of {args.articles} articles in {time.perf_counter() - t:.1f} s at {path}")
+        store = open_store(path, read_only=True)
+        print(f"{len(store)} quads")
+
+        t = time.perf_counter()
+        index = NameIndex.from_store(store)
+        print(f"name index: {len(index.keys)} keys for {len(index.type)} entities in {time.perf_counter() - t:.3f} s")
+        print(f"{'query':<18} {'best match':<22} {'score':>5}  {'search':>7}  {'details':>7}  {'end to end (median)':>20}")
+        for text in QUERIES:
+            t = time.perf_counter()
+            found = index.search(text)
+            t_search = time.perf_counter() - t
+            best = found[0] if found else None
+            t = time.perf_counter()
+            if best:
+                details(store, best)
+            t_details = time.perf_counter() - t
+            runs = []
+            for _ in range(args.repeat):
+                t = time.perf_counter()
+                lookup(store, text)  # what `kg lookup` does: index, match, details of the shown matches
+                runs.append(time.perf_counter() - t)
+            label = best.label if best else "-"
+            score = f"{best.score:.0f}" if best else "-"
+            print(f"{text:<18} {label:<22} {score:>5}  {t_search:7.3f}  {t_details:7.3f}  {statistics.median(runs):17.3f} s")
+    finally:
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

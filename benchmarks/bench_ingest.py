@@ -8,7 +8,8 @@ them to get a measurable volume, and times, in one run and on the same texts:
   1. spaCy alone: the same components kg runs (paragraph rule, sentencizer, NER);
   2. spaCy + the knowledge-base ruler (kg_entity_ruler);
   3. spaCy + ruler + linker (everything up to RDF);
-  4. the whole ingest, RDF emission and store writes included, into a temporary store.
+  4. the whole ingest, RDF emission and store writes included, into a temporary store;
+  5. the same with the spaCy pipeline in two processes (kg ingest -j 2).
 
 It prints seconds, articles/s, and the ratios, plus peak memory. Each stage is run
 twice and the faster run kept, to soften noise on a shared machine.
@@ -91,6 +92,14 @@ def main() -> int:
             del ingester
 
     ingest_s = best_of(2, full_ingest)
+
+    def full_ingest_2():
+        with tempfile.TemporaryDirectory() as tmp:
+            ingester = Ingester(Path(tmp) / "store", kb=kb, nlp=ruled, processes=2)
+            ingester.run_articles(distinct)
+            del ingester
+
+    ingest2_s = best_of(2, full_ingest_2)
     n = len(articles)
     print(f"start-up: knowledge base {kb_load:.2f} s, ruler patterns {ruler_build:.2f} s")
     print(f"{'stage':38} {'seconds':>8} {'articles/s':>11} {'vs spaCy':>9}")
@@ -99,6 +108,7 @@ def main() -> int:
         ("spaCy + knowledge-base ruler", ruler_s),
         ("spaCy + ruler + linker", linked_s),
         ("whole ingest (+ RDF + store writes)", ingest_s),
+        ("whole ingest, 2 processes (-j 2)", ingest2_s),
     ]:
         print(f"{name:38} {s:8.2f} {n / s:11.1f} {s / spacy_s:9.3f}")
     print(f"rules + linking add {100 * (linked_s - spacy_s) / spacy_s:.1f}% to the spaCy pipeline alone")

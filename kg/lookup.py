@@ -242,10 +242,9 @@ def details(store: ox.Store, candidate: Candidate, top: int = 5) -> Entry:
         {k: r.get(k) for k in ("label", "type", "sentences", "articles", "other")}
         for r in _shipped(store, "co-mentioned", e.iri, top)
     ]
-    example = _shipped(store, "sentences-mentioning", e.iri, 1)
+    example = list(kq.records(_one(store, "entity-example.rq", e.iri)))
     if example:
-        r = example[0]
-        e.example = {k: r.get(k) for k in ("sentence", "form", "date", "outlet", "article")}
+        e.example = {k: example[0].get(k) for k in ("sentence", "form", "article")}
     return e
 
 
@@ -306,6 +305,5 @@ def render(e: Entry) -> str:
         lines.append(f"  {'mentioned with':<15} {with_}")
     if e.example:
         x = e.example
-        src = ", ".join(str(v) for v in (x.get("outlet"), x.get("date")) if v)
-        lines.append(f"  {'example':<15} “{' '.join(str(x['sentence']).split())}”" + (f" ({src})" if src else ""))
+        lines.append(f"  {'example':<15} “{' '.join(str(x['sentence']).split())}”")
     return "\n".join(lines)

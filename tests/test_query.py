@@ -1,0 +1,273 @@
+"""The query library: every shipped query runs on the seeds' store and answers what it should."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+
+from kg import query as kq
+from kg.cli import cli
+from kg.errors import QueryError
+from kg.store import open_store
+
+QUERIES = sorted(kq.QUERY_DIR.glob("*.rq"))
+
+
+class Has:
+    """Expected: a string containing this text."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, str) and self.text in other
+
+    def __repr__(self) -> str:
+        return f"Has({self.text!r})"
+
+
+class AtLeast:
+    def __init__(self, n: float):
+        self.n = n
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, (int, float)) and other >= self.n
+
+    def __repr__(self) -> str:
+        return f"AtLeast({self.n})"
+
+
+# Per shipped query: the parameters to pass, rows the answer must contain (a row matches
+# when it has every key with an equal value), and rows it must not contain.
+EXPECT: dict[str, dict] = {
+    "entities-by-type": dict(
+        contains=[
+            {"type": "Place", "label": "Kharkiv", "classes": Has("City"), "mentions": AtLeast(2), "articles": 2},
+            {"type": "Person", "label": "Ihor Terekhov", "articles": 2},
+            {"type": "Weapon", "label": "HESA Shahed 136", "classes": Has("Drone")},
+            {"type": "Organization", "label": "NATO"},
+        ]
+    ),
+    "articles-mentioning": dict(
+        params={"entity": "Kharkiv"},
+        contains=[
+            {"date": "2023-12-31", "outlet": "Agence France-Presse", "headline": Has("Retaliation for Attack on Belgorod"),
+             "url": Has("themoscowtimes.com"), "mentions": AtLeast(1)},
+            {"date": "2024-03-03", "outlet": "Reuters", "headline": Has("Drones hit Kyiv")},
+        ],
+        rows=2,
+    ),
+    "co-mentioned": dict(
+        params={"entity": "Kharkiv"},
+        contains=[{"label": "Ihor Terekhov", "type": "Person", "sentences": AtLeast(1), "articles": 2}],
+        excludes=[{"label": "Kharkiv"}],
+    ),
+    "people-organisations-places": dict(
+        contains=[
+            {"label": "Jens Stoltenberg", "organisations": Has("NATO"), "places": Has("Kyiv")},
+            {"label": "Ihor Terekhov", "places": Has("Kharkiv"), "articles": 2},
+        ]
+    ),
+    "weapons-places": dict(
+        contains=[{"weaponLabel": "HESA Shahed 136", "placeLabel": "Kharkiv", "sentences": AtLeast(1),
+                   "example": Has("Shahed")}]
+    ),
+    "places-map": dict(
+        contains=[{"label": "Kharkiv", "lat": AtLeast(49.9), "lon": AtLeast(36.2),
+                   "geonames": "https://sws.geonames.org/706483/"}],
+        every={"lat": AtLeast(-90), "lon": AtLeast(-180)},
+    ),
+    "mentions-over-time": dict(
+        params={"entity": "Kharkiv"},
+        contains=[{"when": "2023-12", "articles": 1}, {"when": "2024-03", "articles": 1}],
+        rows=2,
+    ),
+    "outlet-coverage": dict(
+        contains=[
+            {"outletLabel": "Reuters", "outletArticles": 2, "entityLabel": "Kyiv"},
+            {"outletLabel": "Agence France-Presse", "entityLabel": "Belgorod", "percent": 100},
+        ]
+    ),
+    "co-occurrence-sentences": dict(
+        params={"entity": "Ihor Terekhov", "other": "Kharkiv"},
+        contains=[{"sentence": Has("Terekhov"), "outlet": "Reuters", "date": "2024-03-03"}],
+        every={"sentence": Has("Terekhov")},
+    ),
+    "entities-without-identifier": dict(
+        contains=[{"label": "Thomas Phipps", "type": "Person", "forms": Has("Thomas Phipps")}],
+        excludes=[{"label": "Kharkiv"}, {"label": "Vladimir Putin"}],
+    ),
+    "central-entities": dict(
+        contains=[{"label": "Kharkiv", "type": "Place", "degree": AtLeast(3)}, {"label": "Kyiv", "degree": AtLeast(5)}],
+    ),
+    "articles-per-outlet-month": dict(
+        contains=[
+            {"outlet": "Agence France-Presse", "month": "2023-12", "articles": 1},
+            {"outlet": "Reuters", "month": "2024-03", "articles": 1},
+            {"outlet": "Reuters", "month": "2024-04", "articles": 1},
+        ],
+        rows=3,
+    ),
+    "surface-forms": dict(
+        contains=[{"label": "Volodymyr Zelenskyy", "form": "Zelensky", "mentions": AtLeast(1)}],
+    ),
+    "sentences-mentioning": dict(
+        params={"entity": "terekhov"},
+        contains=[{"outlet": "Reuters", "form": "Ihor Terekhov", "sentence": Has("school was damaged")}],
+        every={"sentence": Has("Terekhov")},
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def store(seed_store):
+    return open_store(seed_store, read_only=True)
+
+
+def test_every_shipped_query_has_an_expectation():
+    assert len(QUERIES) >= 12
+    assert {p.stem for p in QUERIES} == set(EXPECT)
+
+
+@pytest.mark.parametrize("path", QUERIES, ids=[p.stem for p in QUERIES])
+def test_shipped_query_answers(store, path: Path):
+    spec = EXPECT[path.stem]
+    q = kq.load(path.stem)
+    rows = list(kq.records(kq.run(store, q, spec.get("params", {}))))
+    for want in spec.get("contains", []):
+        assert any(all(row.get(k) == v for k, v in want.items()) for row in rows), (want, rows)
+    for unwanted in spec.get("excludes", []):
+        assert not any(all(row.get(k) == v for k, v in unwanted.items()) for row in rows), unwanted
+    for k, v in spec.get("every", {}).items():
+        assert all(row.get(k) == v for row in rows), (k, v)
+    if "rows" in spec:
+        assert len(rows) == spec["rows"], rows
+
+
+@pytest.mark.parametrize("path", QUERIES, ids=[p.stem for p in QUERIES])
+def test_shipped_query_header(path: Path):
+    q = kq.load_file(path)
+    assert q.title and q.description.endswith(".")
+    kq.check_syntax(q)  # parses as written, with no parameter bound (as YASGUI would send it)
+    for p in q.params:
+        assert p.kind in kq.KINDS and p.help
+
+
+def run(seed_store, *args, input=None):
+    return CliRunner().invoke(cli, ["--store", str(seed_store), *args], input=input, catch_exceptions=False)
+
+
+def test_demo_query_prints_a_table(seed_store):
+    result = run(seed_store, "query", "entities-by-type", "--limit", "15")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0].split()[:3] == ["type", "label", "classes"]
+    assert lines[-1] == "(15 rows)"
+
+
+def test_list_shows_every_query_with_its_description(seed_store):
+    result = run(seed_store, "query", "--list")
+    assert result.exit_code == 0
+    for path in QUERIES:
+        q = kq.load_file(path)
+        assert q.name in result.output and q.description in result.output
+
+
+@pytest.mark.parametrize("fmt", kq.FORMATS)
+def test_formats(seed_store, fmt):
+    result = run(seed_store, "query", "articles-mentioning", "--param", "entity=kharkov", "--format", fmt)
+    assert result.exit_code == 0, result.output
+    out = result.output
+    if fmt == "json":
+        doc = json.loads(out)
+        assert "headline" in doc["head"]["vars"] and len(doc["results"]["bindings"]) == 2
+        b = doc["results"]["bindings"][0]
+        assert b["url"]["type"] == "uri" and b["date"]["datatype"].endswith("#date")
+    elif fmt == "jsonl":
+        rows = [json.loads(line) for line in out.splitlines()]
+        assert {r["date"] for r in rows} == {"2023-12-31", "2024-03-03"}
+    elif fmt == "csv":
+        assert out.splitlines()[0] == "date,outlet,headline,url,mentions,article"
+    elif fmt == "tsv":
+        assert out.splitlines()[0].startswith("?date\t?outlet")
+        assert '"2024-03-03"^^<http://www.w3.org/2001/XMLSchema#date>' in out
+    else:
+        assert "Reuters" in out and "(2 rows)" in out
+
+
+def test_query_from_file_and_stdin(seed_store, tmp_path):
+    f = tmp_path / "count.rq"
+    f.write_text("# title: Count\nSELECT (COUNT(*) AS ?n) WHERE { ?a a <https://schema.org/NewsArticle> }\n")
+    assert run(seed_store, "query", str(f), "-f", "csv").output.splitlines() == ["n", "3"]
+    result = run(seed_store, "query", "-", "-f", "csv", input=f.read_text())
+    assert result.output.splitlines() == ["n", "3"]
+
+
+def test_syntax_error_reports_message_and_position(seed_store, tmp_path):
+    f = tmp_path / "bad.rq"
+    f.write_text("# title: bad\nSELECT ?s\nWHERE {\n  ?s foo:bar ?o }\n")
+    result = CliRunner().invoke(cli, ["--store", str(seed_store), "query", str(f)])
+    assert result.exit_code == 1
+    assert "bad:4:" in result.output and "syntax error" in result.output and "^" in result.output
+
+
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["articles-mentioning"], "parameter entity is required"),
+        (["articles-mentioning", "-p", "nope=1"], "no parameter nope"),
+        (["articles-mentioning", "-p", "entity"], "NAME=VALUE"),
+        (["articles-mentioning", "-p", "entity=Kharkiv", "-p", "since=yesterday"], "not a date"),
+        (["articles-mentioning", "-p", "entity=Qwxzv Plmkj"], "no entity named"),
+        (["no-such-query"], "no query named"),
+    ],
+)
+def test_bad_invocations_fail_cleanly(seed_store, args, message):
+    result = CliRunner().invoke(cli, ["--store", str(seed_store), "query", *args])
+    assert result.exit_code != 0 and message in result.output
+
+
+HOSTILE = ['"} DROP ALL {', "x' } ; DROP ALL ; { '", '\\"\\n}}>}', "<http://evil> } DELETE WHERE { ?s ?p ?o"]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_parameters_are_bound_as_terms_not_pasted(seed_store, text):
+    before = len(open_store(seed_store, read_only=True))
+    q = kq.parse_header("# param: name string\nSELECT ?s WHERE { ?s ?p ?name }", "t")
+    bound = kq.bind(q.text, kq.bindings(q, {"name": text}))
+    kq.check_syntax(kq.Query("t", bound))  # still one well-formed query
+    assert kq.run(open_store(seed_store, read_only=True), q, {"name": text}).rows == []
+    assert len(open_store(seed_store, read_only=True)) == before
+
+
+def test_bind_reaches_sub_selects_and_skips_construct_templates():
+    term = ox.NamedNode("http://example.org/e")
+    text = "SELECT ?n WHERE { { SELECT (COUNT(*) AS ?n) WHERE { ?m ?p ?e } } }"
+    assert kq.bind(text, {"e": term}).count("VALUES ?e { <http://example.org/e> }") == 2
+    text = 'CONSTRUCT { ?s ?p "{" } WHERE { ?s ?p ?e }'
+    assert kq.bind(text, {"e": term}) == 'CONSTRUCT { ?s ?p "{" } WHERE { VALUES ?e { <http://example.org/e> }  ?s ?p ?e }'
+
+
+@pytest.mark.parametrize(
+    "kind,value,expected",
+    [
+        ("class", "Person", ox.NamedNode("https://schema.org/Person")),
+        ("class", "weapon", ox.NamedNode("https://w3id.org/newskg/ontology#Weapon")),
+        ("class", "City", ox.NamedNode("https://w3id.org/newskg/ontology#City")),
+        ("class", "schema:Place", ox.NamedNode("https://schema.org/Place")),
+        ("integer", "12", ox.Literal("12", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))),
+        ("iri", "<http://a.example/b>", ox.NamedNode("http://a.example/b")),
+        ("string", 'a "b" }', ox.Literal('a "b" }')),
+    ],
+)
+def test_to_term(kind, value, expected):
+    assert kq.to_term(kq.Param("p", kind), value) == expected
+
+
+def test_bad_header_line_is_reported():
+    with pytest.raises(QueryError, match="bad parameter line"):
+        kq.parse_header("# param: x nonsense\nSELECT * {}", "t")

@@ -1,0 +1,123 @@
+"""kg lookup: forgiving name matching, the record it shows, and hostile input."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kg import lookup as kl
+from kg.cli import cli
+from kg.store import open_store
+
+
+@pytest.fixture(scope="module")
+def store(seed_store):
+    return open_store(seed_store, read_only=True)
+
+
+@pytest.fixture(scope="module")
+def index(store):
+    return kl.NameIndex.from_store(store)
+
+
+def lookup_json(seed_store, *args):
+    result = CliRunner().invoke(cli, ["--store", str(seed_store), "lookup", "--json", *args], catch_exceptions=False)
+    return result.exit_code, json.loads(result.output)
+
+
+@pytest.mark.parametrize(
+    "text,label,type_",
+    [
+        ("kharkov", "Kharkiv", "Place"),
+        ("KHARKIV", "Kharkiv", "Place"),
+        ("Харків", "Kharkiv", "Place"),
+        ("Charkow", "Kharkiv", "Place"),
+        ("terekhov", "Ihor Terekhov", "Person"),
+        ("Zelenskiy", "Volodymyr Zelenskyy", "Person"),
+        ("Nebenzia", "Vasily Nebenzya", "Person"),
+        ("Stoltenberg", "Jens Stoltenberg", "Person"),
+        ("Belgorood", "Belgorod", "Place"),  # a typo
+        ("shaheds", "HESA Shahed 136", "Weapon"),
+    ],
+)
+def test_best_match(index, text, label, type_):
+    best = index.search(text)[0]
+    assert (best.label, best.type) == (label, type_) and best.score >= kl.MATCH
+
+
+def test_kharkov_finds_kharkiv_with_its_record(seed_store):
+    code, record = lookup_json(seed_store, "kharkov")
+    assert code == 0
+    e = record["matches"][0]
+    assert (e["label"], e["type"]) == ("Kharkiv", "Place") and "City" in e["classes"]
+    assert e["identifiers"]["geonames"] == "https://sws.geonames.org/706483/"
+    assert e["lat"] == pytest.approx(49.98, abs=0.05) and e["lon"] == pytest.approx(36.25, abs=0.05)
+    assert "Kharkov" in e["aliases"]
+    assert e["mentions"] >= 2 and e["articles"] == 2
+    assert (e["first_seen"], e["last_seen"]) == ("2023-12-31", "2024-03-03")
+    assert {a["outlet"] for a in e["top_articles"]} == {"Agence France-Presse", "Reuters"}
+    assert all(a["date"] and a["headline"] for a in e["top_articles"])
+    assert "Ihor Terekhov" in {c["label"] for c in e["co_mentioned"]}
+    assert "Kharkiv" in e["example"]["sentence"] or "Kharkov" in e["example"]["sentence"]
+
+
+def test_terekhov_text_output(seed_store):
+    result = CliRunner().invoke(cli, ["--store", str(seed_store), "lookup", "terekhov"], catch_exceptions=False)
+    assert result.exit_code == 0
+    first = result.output.splitlines()[0]
+    assert first.startswith("Ihor Terekhov  (Person")
+    for heading in ("IRI", "seen", "articles", "mentioned with", "example"):
+        assert f"  {heading}" in result.output
+
+
+def test_type_filter(seed_store):
+    code, record = lookup_json(seed_store, "Kharkiv", "--type", "Person")
+    assert all(m["type"] == "Person" for m in record["matches"])
+    code, record = lookup_json(seed_store, "Kharkiv", "--type", "place", "--limit", "1")
+    assert [m["label"] for m in record["matches"]] == ["Kharkiv"]
+
+
+def test_no_match_exits_1_with_suggestions(seed_store):
+    result = CliRunner().invoke(cli, ["--store", str(seed_store), "lookup", "Peskovsky"])
+    assert result.exit_code == 1
+    assert "Did you mean" in result.output and "Dmitry Peskov" in result.output
+    result = CliRunner().invoke(cli, ["--store", str(seed_store), "lookup", "qqqqqqqq"])
+    assert result.exit_code == 1 and "No entity matches" in result.output
+
+
+@pytest.mark.parametrize(
+    "a,b",
+    [("Kharkiv", "kharkiv"), ("Харків", "kharkiv"), ("Zelenskyy", "zelenskyy"), ("Île-de-France", "ile de france")],
+)
+def test_normalise(a, b):
+    assert kl.normalise(a) == b
+
+
+@pytest.mark.parametrize("a,b", [("Kharkov", "Charkow"), ("Zelenskiy", "Zelensky"), ("Nebenzia", "Nebenzya")])
+def test_skeleton_joins_transliterations(a, b):
+    assert kl.skeleton(a) == kl.skeleton(b)
+
+
+HOSTILE = ['"', "'", "{", "}", '"} DROP ALL {', "} DROP ALL {", "'; DROP ALL; '", "<>", "\\", "\x00", "?entity", "#"]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_text_on_the_command_line(seed_store, text):
+    before = len(open_store(seed_store, read_only=True))
+    result = CliRunner().invoke(cli, ["--store", str(seed_store), "lookup", text], catch_exceptions=False)
+    assert result.exit_code in (0, 1)
+    assert len(open_store(seed_store, read_only=True)) == before
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(alphabet=st.characters(codec="utf-8"), max_size=40)
+       | st.sampled_from(HOSTILE).map(lambda h: h + " Kharkiv"))
+def test_any_text_neither_crashes_nor_changes_the_store(store, index, text):
+    before = len(store)
+    found = kl.lookup(store, text, index=index, limit=2)
+    assert all(m.score >= kl.MATCH for m in found.matches)
+    assert len(store) == before

@@ -7,6 +7,7 @@ and prints. Registered on the `kg` group in kg/cli.py.
 from __future__ import annotations
 
 import json
+import signal
 import sys
 from pathlib import Path
 
@@ -160,12 +161,15 @@ def serve_command(port: int, read_write: bool, cors: bool, timeout_s: int | None
     if read_write:
         click.echo(f"SPARQL Update at http://{ks.HOST}:{port}/update", err=True)
     click.echo(f"Query editor: http://{ks.HOST}:{port}/   (Ctrl-C stops)", err=True)
+    # Stop the server with us on Ctrl-C or a plain kill (SIGTERM), so it never outlives kg.
+    previous = signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     try:
         proc.wait()
     except KeyboardInterrupt:
         pass
     finally:
         ks.stop(proc)
+        signal.signal(signal.SIGTERM, previous)
 
 
 COMMANDS = [query_command, lookup_command, export_command, serve_command]

@@ -50,6 +50,7 @@ class _Resolved:
     key: str  # folded name, for NIL identity and surname joins
     surface: str
     confidence: float
+    last_names: set[str] | None = None  # for people: computed when first needed
 
 
 def slug(name: str) -> str:
@@ -200,6 +201,16 @@ class Linker:
         self.kb = kb
         self.threshold = threshold
         self._types: dict[int, str | None] = {}  # expected type per mention of the article at hand
+        self._cache: dict[str, list[Candidate]] = {}
+
+    def _candidates(self, name: str) -> list[Candidate]:
+        """The knowledge base's candidates for a name, remembered across articles."""
+        found = self._cache.get(name)
+        if found is None:
+            if len(self._cache) > 200_000:
+                self._cache.clear()
+            found = self._cache[name] = self.kb.candidates(name)
+        return found
 
     # -- scoring ---------------------------------------------------------------
 
@@ -225,7 +236,7 @@ class Linker:
 
     def choose(self, name: str, expected: str | None, countries: dict[str, float]) -> tuple[KBEntry | None, float]:
         """The best candidate for a name and the confidence of that choice."""
-        cands = self.kb.candidates(name)
+        cands = self._candidates(name)
         if not cands:
             return None, 0.0
         scored = sorted(((self._score(c, expected, countries), c.entry) for c in cands), key=lambda x: -x[0])
@@ -240,7 +251,7 @@ class Linker:
         belong to them (the country named, or its unambiguous big cities)."""
         counts: Counter = Counter()
         for m in mentions:
-            cands = self.kb.candidates(m.text)
+            cands = self._candidates(m.text)
             for c in cands:
                 if "Country" in c.entry.classes and c.entry.country:
                     counts[c.entry.country] += 1
@@ -276,7 +287,8 @@ class Linker:
         pending: list[Mention] = []
         # "Putin" and "V. Putin" wait until the full names of the article are known.
         single = [m for m in cleaned if len(m.text.split()) == 1 or _initials_form(m.text)]
-        multi = [m for m in cleaned if m not in single]
+        single_ids = {id(m) for m in single}
+        multi = [m for m in cleaned if id(m) not in single_ids]
         for m in multi:
             r = self._resolve_kb(m, countries)
             if r is not None:
@@ -328,19 +340,19 @@ class Linker:
         """"Ukraine's Emergency Service" names two things when the knowledge base
         does not know it whole: the place before "'s" and the name after it."""
         hit = _INNER_POSSESSIVE_RE.search(m.text)
-        if hit is None or self.kb.candidates(m.text):
+        if hit is None or self._candidates(m.text):
             return [m]
         head = m.text[: hit.start()]
         tail_start = m.start + hit.end()
         tail = text[tail_start : m.end]
-        countries = [c.entry.country for c in self.kb.candidates(head) if "Country" in c.entry.classes]
+        countries = [c.entry.country for c in self._candidates(head) if "Country" in c.entry.classes]
         # "Russia's Defense Ministry" is the "Russian Defense Ministry" the knowledge base knows.
         for country in countries:
             for adjective in demonyms(country):
-                if self.kb.candidates(f"{adjective} {tail}"):
+                if self._candidates(f"{adjective} {tail}"):
                     return [Mention(m.start, m.end, m.text, m.label, m.source, fold(f"{adjective} {tail}"), m.sentence)]
         out = []
-        if any(c.entry.type == "Place" for c in self.kb.candidates(head)):
+        if any(c.entry.type == "Place" for c in self._candidates(head)):
             out.append(Mention(m.start, m.start + len(head), head, "KB|GPE", m.source, None, m.sentence))
         if tail[:1].isupper():
             out.append(Mention(tail_start, m.end, tail, m.label, m.source, None, m.sentence))
@@ -363,7 +375,7 @@ class Linker:
         # into "missiles"); the model's label says nothing about weapons.
         name = m.kb_id or m.text
         expected = self._expected(m)
-        if rule and any(c.entry.type == "Weapon" for c in self.kb.candidates(name)):
+        if rule and any(c.entry.type == "Weapon" for c in self._candidates(name)):
             expected = None
         entry, conf = self.choose(name, expected, countries)
         if entry is not None and (conf >= self.threshold or rule):
@@ -388,7 +400,7 @@ class Linker:
         if hit is None:
             return False
         head = hit.group(1)
-        return is_group_word(head) or any("Country" in c.entry.classes for c in self.kb.candidates(head))
+        return is_group_word(head) or any("Country" in c.entry.classes for c in self._candidates(head))
 
     def _join_surname(self, m: Mention, people: list[_Resolved]) -> _Resolved | None:
         """A one-word name joins a person of this article whose last name it is,
@@ -397,7 +409,9 @@ class Linker:
         key = fold(words[-1])
         initial = words[0][0].lower() if len(words) > 1 else None
         for r in people:
-            if key in _last_names(r) and (initial is None or _tokens(r.surface)[0].startswith(initial)):
+            if r.last_names is None:
+                r.last_names = _last_names(r)
+            if key in r.last_names and (initial is None or _tokens(r.surface)[0].startswith(initial)):
                 return _Resolved(m, "Person", r.entry, r.key, m.text, min(r.confidence, 0.9))
         if initial is not None:
             return None

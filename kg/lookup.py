@@ -182,6 +182,9 @@ class NameIndex:
         consider(process.extract(q, self.keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit), 1.0)
         # Skeleton matches tell transliteration variants apart from typos: a little below exact.
         consider(process.extract(qs, self.skels, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit), 0.97)
+        # Words in another order ("Nebenzya Vasily"), a little below a match as written.
+        if " " in q:
+            consider(process.extract(q, self.keys, scorer=fuzz.token_sort_ratio, score_cutoff=cutoff, limit=limit), 0.95)
         found = [
             Candidate(e, self.type.get(e, ""), name, self.label.get(e, name), round(s, 1)) for e, (s, name) in best.items()
         ]

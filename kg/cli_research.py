@@ -108,7 +108,7 @@ def lookup_command(text: str, types: tuple[str, ...], as_json: bool, limit: int)
 @click.command("export")
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--format", "-f", "fmt", type=click.Choice(kx.FORMATS), default="gexf", show_default=True,
-              help="gexf (Gephi, with colours and sizes), graphml, json (node-link) or csv (OUT-nodes.csv + OUT-edges.csv).")
+              help="gexf (Gephi, with colours and sizes), graphml, json (node-link), csv (OUT-nodes.csv + OUT-edges.csv) or png (a picture; needs the draw extra).")
 @click.option("--cooccurrence", type=click.Choice(kx.COOCCURRENCE), default="sentence", show_default=True,
               help="Join two entities when mentioned in the same sentence, or in the same article.")
 @click.option("--min-weight", type=click.IntRange(min=1), default=1, show_default=True,

@@ -24,7 +24,7 @@ from kg.types import TOP_TYPES
 from kg.vocab import GEO, GEONAMES, KG, OWL, RDF, RDFS, TOP_CLASS, WIKIDATA
 
 SPARQL_DIR = Path(__file__).resolve().parent / "sparql"
-FORMATS = ("gexf", "graphml", "json", "csv")
+FORMATS = ("gexf", "graphml", "json", "csv", "png")
 COOCCURRENCE = ("sentence", "article")
 
 # Colour-blind-safe colours per type (Okabe-Ito), as Gephi's viz:color wants them.
@@ -170,6 +170,8 @@ def write(g: nx.Graph, out: Path, fmt: str) -> list[Path]:
             data = nx.node_link_data(_plain(g), edges="edges")
             out.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
             return [out]
+        if fmt == "png":
+            return [draw(g, out)]
         return _write_csv(_plain(g), out)
     except OSError as e:
         raise KGError(f"{out}: cannot write: {e}") from e
@@ -195,14 +197,15 @@ def _write_csv(g: nx.Graph, out: Path) -> list[Path]:
 
 
 def draw(g: nx.Graph, out: Path, title: str = "") -> Path:
-    """A PNG picture of ``g`` (needs matplotlib, which kg does not depend on)."""
+    """A PNG picture of ``g``, coloured by type and sized by mentions (needs matplotlib:
+    ``pip install 'kg[draw]'``)."""
     try:
         import matplotlib
 
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
     except ImportError as e:
-        raise KGError("drawing the graph needs matplotlib (pip install matplotlib)") from e
+        raise KGError("drawing the graph needs matplotlib: pip install -e '.[draw]'") from e
     pos = nx.spring_layout(g, seed=7, weight="weight")
     fig, ax = plt.subplots(figsize=(12, 9), dpi=110)
     colours = ["#{:02x}{:02x}{:02x}".format(*COLOURS[a["type"]]) for _, a in g.nodes(data=True)]

@@ -134,7 +134,9 @@ def test_clean_drops_control_characters():
     assert kx.clean("Kyiv\x00\x0b\x1f  Oblast\n") == "Kyiv Oblast"
 
 
-def test_draw(seed_store, tmp_path):
-    pytest.importorskip("matplotlib")
-    out = kx.draw(kx.build_graph(open_store(seed_store, read_only=True)), tmp_path / "g.png")
-    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+def test_draw_a_png_picture(seed_store, tmp_path):
+    out = tmp_path / "g.png"
+    result = CliRunner().invoke(cli, ["--store", str(seed_store), "export", "--format", "png", str(out)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    data = out.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000

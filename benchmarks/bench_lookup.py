@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.lookup import NameIndex, details, lookup
+from kg.lookup import NameIndex, details, lookup, name_index
 from kg.store import open_store
 from kg.vocab import GEO, ITSRDF, KG, NIF, OWL, RDF, RDFS, SCHEMA, SKOS, TOP_CLASS, XSD, base_iri
 
@@ -170,7 +170,8 @@ def main() -> None:
         t = time.perf_counter()
         index = NameIndex.from_store(store)
         print(f"name index: {len(index.keys)} keys for {len(index.type)} entities in {time.perf_counter() - t:.3f} s")
-        print(f"{'query':<18} {'best match':<22} {'score':>5}  {'search':>7}  {'details':>7}  {'end to end (median)':>20}")
+        name_index(store, path)  # the first `kg lookup` on a changed store builds and keeps the index
+        print(f"{'query':<18} {'best match':<22} {'score':>5}  {'search':>7}  {'details':>7}  {'end to end (median)':>20}  {'cached':>8}")
         for text in QUERIES:
             t = time.perf_counter()
             found = index.search(text)
@@ -180,14 +181,20 @@ def main() -> None:
             if best:
                 details(store, best)
             t_details = time.perf_counter() - t
-            runs = []
+            runs, cached = [], []
             for _ in range(args.repeat):
                 t = time.perf_counter()
-                lookup(store, text)  # what `kg lookup` does: index, match, details of the shown matches
+                lookup(store, text)  # no cache: build the index, match, details of the shown matches
                 runs.append(time.perf_counter() - t)
+                t = time.perf_counter()
+                lookup(store, text, index=name_index(store, path))  # what `kg lookup` does: the cached index
+                cached.append(time.perf_counter() - t)
             label = best.label if best else "-"
             score = f"{best.score:.0f}" if best else "-"
-            print(f"{text:<18} {label:<22} {score:>5}  {t_search:7.3f}  {t_details:7.3f}  {statistics.median(runs):17.3f} s")
+            print(
+                f"{text:<18} {label:<22} {score:>5}  {t_search:7.3f}  {t_details:7.3f}"
+                f"  {statistics.median(runs):17.3f} s  {statistics.median(cached):8.3f} s"
+            )
     finally:
         if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)

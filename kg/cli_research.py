@@ -84,7 +84,7 @@ def lookup_command(text: str, types: tuple[str, ...], as_json: bool, limit: int)
     """
     wanted = {t for t in TOP_TYPES for given in types if given.lower() == t.lower()} or None
     store = open_store(store_path(), read_only=True)
-    found = kl.lookup(store, text, wanted, limit=limit)
+    found = kl.lookup(store, text, wanted, limit=limit, index=kl.name_index(store, store_path()))
     if as_json:
         record = {
             "query": text,

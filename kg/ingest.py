@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -48,6 +49,11 @@ def publisher_entity(article: Article, linked: list[LinkedMention], linker: Link
     if entry is not None and entry.type == "Organization":
         return Entity(entity_iri(entry.id, entry.type, entry.label), entry.type, entry.label, list(entry.classes), entry.same_as, entry.id)
     return Entity(entity_iri(None, "Organization", article.outlet), "Organization", article.outlet, ["NewsOrganization"])
+
+
+def mark_changed(store_path: Path) -> None:
+    """Tell readers that cache what they derive from the store (kg lookup) that it changed."""
+    (store_path / "kg-generation").write_text(uuid.uuid4().hex)
 
 
 def load_ontology(store: ox.Store) -> None:
@@ -128,6 +134,7 @@ class Ingester:
                 on_article(article)
         report.entities = Counter(seen.values())
         self.store.flush()
+        mark_changed(self.store_path)
         report.seconds = time.perf_counter() - started
         return report
 

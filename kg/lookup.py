@@ -7,6 +7,8 @@ user never enters SPARQL: the chosen entity is bound as an IRI term.
 
 from __future__ import annotations
 
+import os
+import pickle
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
@@ -17,6 +19,7 @@ import pyoxigraph as ox
 from rapidfuzz import fuzz, process
 
 from kg import query as kq
+from kg.about import __version__
 from kg.errors import QueryError
 from kg.vocab import GEO, GEONAMES, KG, OWL, RDF, RDFS, SCHEMA, SKOS, TOP_CLASS, WIKIDATA
 
@@ -249,6 +252,37 @@ def details(store: ox.Store, candidate: Candidate, top: int = 5) -> Entry:
     if example:
         e.example = {k: example[0].get(k) for k in ("sentence", "form", "article")}
     return e
+
+
+INDEX_CACHE = "kg-lookup-names.pickle"
+GENERATION = "kg-generation"
+
+
+def name_index(store: ox.Store, folder: str | Path | None = None) -> NameIndex:
+    """The store's name index, kept in the store's folder and reused until the store
+    changes (a new ingest, or a different number of article graphs)."""
+    if folder is None:
+        return NameIndex.from_store(store)
+    folder = Path(folder)
+    generation = (folder / GENERATION).read_text() if (folder / GENERATION).exists() else ""
+    key = (__version__, generation, sum(1 for _ in store.named_graphs()))
+    cache = folder / INDEX_CACHE
+    try:
+        with open(cache, "rb") as f:
+            cached_key, index = pickle.load(f)
+        if cached_key == key:
+            return index
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError):
+        pass
+    index = NameIndex.from_store(store)
+    try:
+        tmp = cache.with_suffix(f".tmp{os.getpid()}")
+        with open(tmp, "wb") as f:
+            pickle.dump((key, index), f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache)
+    except OSError:
+        pass  # a store we may not write to: no cache, same answers
+    return index
 
 
 def lookup(

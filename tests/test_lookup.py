@@ -121,3 +121,29 @@ def test_any_text_neither_crashes_nor_changes_the_store(store, index, text):
     found = kl.lookup(store, text, index=index, limit=2)
     assert all(m.score >= kl.MATCH for m in found.matches)
     assert len(store) == before
+
+
+def test_name_index_is_cached_until_the_store_changes(tmp_path, ingest_into, extra_articles, monkeypatch):
+    from kg.lookup import NameIndex, name_index
+    from kg.store import open_store
+
+    folder = tmp_path / "store"
+    ingest_into(folder, [extra_articles])
+    store = open_store(folder, read_only=True)
+    first = name_index(store, folder)
+    assert (folder / "kg-lookup-names.pickle").exists()
+    built = []
+    real = NameIndex.from_store.__func__
+
+    def counting(cls, st):
+        built.append(1)
+        return real(cls, st)
+
+    monkeypatch.setattr(NameIndex, "from_store", classmethod(counting))
+    again = name_index(store, folder)
+    assert built == [] and again.keys == first.keys
+    del store
+    ingest_into(folder, [extra_articles])  # a new ingest: the cached index is stale
+    store = open_store(folder, read_only=True)
+    name_index(store, folder)
+    assert built == [1]

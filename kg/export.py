@@ -20,10 +20,10 @@ import pyoxigraph as ox
 
 from kg import query as kq
 from kg.errors import KGError, QueryError
+from kg.resources import SPARQL_DIR
 from kg.types import TOP_TYPES
 from kg.vocab import GEO, GEONAMES, KG, OWL, RDF, RDFS, TOP_CLASS, WIKIDATA
 
-SPARQL_DIR = Path(__file__).resolve().parent / "sparql"
 FORMATS = ("gexf", "graphml", "json", "csv", "png")
 COOCCURRENCE = ("sentence", "article")
 

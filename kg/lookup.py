@@ -21,9 +21,8 @@ from rapidfuzz import fuzz, process
 from kg import query as kq
 from kg.about import __version__
 from kg.errors import QueryError
+from kg.resources import SPARQL_DIR
 from kg.vocab import GEO, GEONAMES, KG, OWL, RDF, RDFS, SCHEMA, SKOS, TOP_CLASS, WIKIDATA
-
-SPARQL_DIR = Path(__file__).resolve().parent / "sparql"
 
 MATCH = 80.0  # a name scoring this much (0-100) is a match
 SUGGEST = 55.0  # below a match, this much makes a "did you mean" suggestion

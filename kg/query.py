@@ -32,9 +32,9 @@ from typing import IO, Any
 import pyoxigraph as ox
 
 from kg.errors import QueryError
+from kg.resources import QUERIES_DIR as QUERY_DIR
 from kg.vocab import KG, PREFIXES, TOP_CLASS, XSD, base_iri
 
-QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
 FORMATS = ("table", "csv", "tsv", "json", "jsonl")
 KINDS = ("string", "date", "integer", "decimal", "iri", "class", "entity")
 

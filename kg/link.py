@@ -15,7 +15,18 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from kg.kb.base import Candidate, KBEntry, KnowledgeBase, fold
-from kg.names import ACRONYM_RE, GENERIC_BODY_RE, GENERIC_WORDS, NAME_FUNCTION_WORDS, PARTICLE_RE, SHIP_PREFIXES, TITLES, demonyms, is_group_word
+from kg.names import (
+    ACRONYM_RE,
+    GENERIC_BODY_RE,
+    GENERIC_WORDS,
+    NAME_FUNCTION_WORDS,
+    PARTICLE_RE,
+    PERSON_DESCRIPTORS,
+    SHIP_PREFIXES,
+    TITLES,
+    demonyms,
+    is_group_word,
+)
 from kg.types import Article, Entity, LinkedMention, Mention
 from kg.vocab import base_iri
 
@@ -104,7 +115,7 @@ def clean_mention(m: Mention, text: str) -> Mention | None:
         words = text[start:end].split(" ")
     # Leading "the" and (for people and rule-less spans) titles.
     is_person = model_label(m) in ("PERSON", "PER")
-    while len(words) > 1 and (words[0].lower() == "the" or (is_person and words[0].lower().rstrip(".") in TITLES)):
+    while len(words) > 1 and (words[0].lower() == "the" or (is_person and words[0].lower().rstrip(".") in TITLES | PERSON_DESCRIPTORS)):
         start += len(words[0]) + 1
         words = words[1:]
     span = text[start:end]
@@ -125,7 +136,10 @@ _PLACE_NOUNS = (
     "territory", "refinery", "base", "airbase", "airport", "port", "plant", "hospital", "crossing", "border",
     "villager", "villagers", "residents",
 )
-_ORG_NOUNS = ("radio", "agency", "newspaper", "channel", "television", "militia", "movement", "party", "ministry", "council", "company")
+_ORG_NOUNS = (
+    "radio", "agency", "newspaper", "channel", "television", "militia", "movement", "party", "ministry", "council",
+    "company", "force", "forces", "brigade", "battalion", "unit", "group",
+)
 _PLACE_HEADS = {
     "Base", "Airbase", "Airport", "Port", "Refinery", "Plant", "Station", "Bridge", "Dam", "Hospital", "Camp", "Prison",
     "Square", "Street", "Avenue", "Road", "Highway", "Mosque", "Church", "Market", "Crossing", "Corridor", "Strait",
@@ -142,7 +156,11 @@ _ORG_HEADS = {
 }
 _ACRONYM_AFTER = re.compile(r"\s*(?:\(|,?\s+or\s+|\s+[–—]\s+)(" + ACRONYM_RE.pattern + r")\b\)?")
 _NEXT_WORD = re.compile(r"^[ \t]+([a-z]+)")
-_PLACE_BEFORE = re.compile(r"\b(?:(?:village|town|city|settlement|region|province|district|territory)s? of|residents? of|outskirts of|near|outside)\s+$", re.I)
+_PLACE_BEFORE = re.compile(
+    r"\b(?:(?:village|town|city|settlement|region|province|district|territory)s? of|residents? of|outskirts of"
+    r"|(?:centre|center|heart|north|south|east|west|northeast|northwest|southeast|southwest) of|near|outside)\s+$",
+    re.I,
+)
 _PERSON_NOT_AFTER = re.compile(r"\b(?:in|near|outside|into|towards?|around|across)\s+$")
 
 
@@ -214,14 +232,15 @@ class Linker:
 
     # -- scoring ---------------------------------------------------------------
 
-    def _score(self, c: Candidate, expected: str | None, countries: dict[str, float]) -> float:
+    def _score(self, c: Candidate, expected: str | None, countries: dict[str, float], one_word: bool = False) -> float:
         e = c.entry
         score = 0.5 * e.prior
         if expected is None:
             score += 0.2
         elif expected == e.type:
             score += 0.3
-        elif e.origin != "geonames" or "Country" in e.classes:
+        elif e.origin != "geonames" or "Country" in e.classes or (one_word and expected == "Person"):
+            # A one-word "person" that joined no full name of the article is weak evidence.
             score -= 0.1
         else:  # the model says it is not a place: trust it less for small places
             pop = e.population or 0
@@ -239,7 +258,8 @@ class Linker:
         cands = self._candidates(name)
         if not cands:
             return None, 0.0
-        scored = sorted(((self._score(c, expected, countries), c.entry) for c in cands), key=lambda x: -x[0])
+        one_word = len(name.split()) == 1
+        scored = sorted(((self._score(c, expected, countries, one_word), c.entry) for c in cands), key=lambda x: -x[0])
         best, entry = scored[0]
         confidence = min(0.99, max(0.0, best))
         if len(scored) > 1 and scored[1][1].type == entry.type and best - scored[1][0] < 0.1:

@@ -20,6 +20,14 @@ TITLES = {
     "defense", "interior", "vice", "former", "ex", "acting", "supreme", "leader", "pope", "saint",
     "lieutenant", "marshal", "field", "brig", "brigadier", "judge", "justice", "director", "premier",
 }
+# Words that describe a person and so may open a person's span ("Villager Shwe Mi").
+PERSON_DESCRIPTORS = {
+    "villager", "resident", "witness", "farmer", "student", "doctor", "dr", "nurse", "teacher", "soldier",
+    "journalist", "reporter", "correspondent", "analyst", "activist", "lawyer", "official", "officer", "medic",
+    "paramedic", "rescuer", "volunteer", "survivor", "father", "mother", "grandmother", "grandfather", "son",
+    "daughter", "brother", "sister", "uncle", "aunt", "widow", "pastor", "imam", "priest", "rabbi", "bishop",
+    "mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady", "comrade", "citizen", "fighter", "commander",
+}
 # Capitalised common nouns the model sometimes takes for names; never a NIL entity alone.
 GENERIC_WORDS = TITLES | {
     "army", "military", "police", "government", "ministry", "parliament", "council", "summit",

@@ -155,7 +155,7 @@ _ORG_HEADS = {
     "Government", "Administration", "Directorate", "Command", "Fleet", "Corps", "Police", "Media", "Academy",
 }
 _ACRONYM_AFTER = re.compile(r"\s*(?:\(|,?\s+or\s+|\s+[–—]\s+)(" + ACRONYM_RE.pattern + r")\b\)?")
-_NEXT_WORD = re.compile(r"^[ \t]+([a-z]+)")
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
 _PLACE_BEFORE = re.compile(
     r"\b(?:(?:village|town|city|settlement|region|province|district|territory)s? of|residents? of|outskirts of"
     r"|(?:centre|center|heart|north|south|east|west|northeast|northwest|southeast|southwest) of|near|outside)\s+$",
@@ -219,6 +219,7 @@ class Linker:
         self.kb = kb
         self.threshold = threshold
         self._types: dict[int, str | None] = {}  # expected type per mention of the article at hand
+        self._text = ""  # the text of the article at hand
         self._cache: dict[str, list[Candidate]] = {}
 
     def _candidates(self, name: str) -> list[Candidate]:
@@ -296,6 +297,7 @@ class Linker:
         if outlet is not None:
             cleaned = [m for m in cleaned if m.end <= outlet.start or m.start >= outlet.end] + [outlet]
         cleaned.sort(key=lambda m: m.start)
+        self._text = text
         self._types = {}
         for m in cleaned:
             label_type = LABEL_TYPES.get(model_label(m) or "")
@@ -400,7 +402,22 @@ class Linker:
         entry, conf = self.choose(name, expected, countries)
         if entry is not None and (conf >= self.threshold or rule):
             return _Resolved(m, entry.type, entry, fold(m.text), m.text, conf)
-        return None
+        return self._resolve_with_next_word(m, countries)
+
+    def _resolve_with_next_word(self, m: Mention, countries: dict[str, float]) -> _Resolved | None:
+        """"Hezbollah's elite Radwan force": the model stopped before a lower-cased head
+        noun that belongs to the name the knowledge base knows ("Radwan Force")."""
+        nxt = _NEXT_WORD.match(self._text, m.end)
+        if nxt is None or nxt.group(1) not in _PLACE_NOUNS + _ORG_NOUNS:
+            return None
+        longer = f"{m.text} {nxt.group(1)}"
+        if not self._candidates(longer):
+            return None
+        entry, conf = self.choose(longer, None, countries)
+        if entry is None or conf < self.threshold:
+            return None
+        grown = Mention(m.start, nxt.end(1), self._text[m.start : nxt.end(1)], m.label, m.source, None, m.sentence)
+        return _Resolved(grown, entry.type, entry, fold(grown.text), grown.text, conf)
 
     def _nil(self, m: Mention, text: str) -> _Resolved | None:
         """A node for a name the knowledge base lacks, unless it does not look like a name."""

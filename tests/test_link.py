@@ -176,3 +176,11 @@ def test_initials_and_surname_join_the_full_name():
     text = "Volodymyr Zelenskyy spoke. Later V. Zelenskyy and Olena Zelenska left."
     linked = link(text, [("Volodymyr Zelenskyy", "PERSON", 0), ("V. Zelenskyy", "PERSON", 0), ("Olena Zelenska", "PERSON", 0)])
     assert linked[0].entity.iri == linked[1].entity.iri != linked[2].entity.iri
+
+
+def test_a_lower_case_head_noun_completes_a_known_name():
+    kbx = KnowledgeBase([KBEntry("radwan-force", "Organization", "Radwan Force", [], ["MilitaryUnit"], country="LB")])
+    text = "A commander of Hezbollah's elite Radwan force was killed."
+    (lm,) = Linker(kbx).link(article(text), [mention(text, "Radwan", "PERSON")])
+    assert lm.entity.kb_id == "radwan-force" and lm.mention.text == "Radwan force"
+    assert text[lm.mention.start : lm.mention.end] == "Radwan force"

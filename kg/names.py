@@ -76,6 +76,16 @@ def demonyms(country: str) -> list[str]:
     return _demonyms().get(country, [])
 
 
+# Languages the model sometimes labels as organisations or places.
+LANGUAGES = {
+    "arabic", "english", "french", "swahili", "amharic", "tigrinya", "hebrew", "farsi", "persian", "pashto",
+    "dari", "urdu", "hindi", "russian", "ukrainian", "spanish", "portuguese", "german", "chinese", "mandarin",
+    "burmese", "kurdish", "turkish", "somali", "hausa", "lingala", "kinyarwanda", "oromo", "bambara", "wolof",
+}
+
+
 def is_group_word(text: str) -> bool:
-    """"Ukrainians", "Nigerien", "Bedouin": a word for a people, not a name of one entity."""
-    return text.lower() in group_words()
+    """"Ukrainians", "Nigerien", "Bedouin", "Swahili": a word for a people or a language,
+    not a name of one entity."""
+    t = text.lower()
+    return t in group_words() or t in LANGUAGES

@@ -139,14 +139,15 @@ def stats(ctx: click.Context, as_json: bool) -> None:
 
 
 @cli.command()
+@click.option("--sample", type=click.IntRange(min=1), default=None, help="Check only this many articles, chosen at random (for large stores).")
 @click.pass_context
 @fail_cleanly
-def validate(ctx: click.Context) -> None:
+def validate(ctx: click.Context, sample: int | None) -> None:
     """Check the store against the SHACL shapes (ontology/shapes.ttl); exit 1 on violations."""
     from kg.store import open_store
     from kg.validate import validate_store
 
-    violations = validate_store(open_store(store_path(ctx), read_only=True))
+    violations = validate_store(open_store(store_path(ctx), read_only=True), sample)
     for v in violations:
         click.echo(str(v))
     if violations:

@@ -252,3 +252,13 @@ def test_two_processes_write_the_same_store(tmp_path, kb, nlp, extra_articles):
     two = Ingester(tmp_path / "two", kb=kb, nlp=nlp, processes=2)
     two.run([str(SEEDS), str(extra_articles)])
     assert sorted(map(str, one.store)) == sorted(map(str, two.store))
+
+
+def test_validate_a_sample_of_articles(seed_store):
+    result = CliRunner().invoke(cli, ["--store", str(seed_store), "validate", "--sample", "1"], catch_exceptions=False)
+    assert result.exit_code == 0 and "conforms" in result.output
+    from kg.validate import store_graph
+
+    store = ox.Store.read_only(str(seed_store))
+    one, every = store_graph(store, sample=1), store_graph(store)
+    assert 0 < len(one) < len(every)

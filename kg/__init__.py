@@ -1,7 +1,8 @@
 """kg: build a linked knowledge graph from news about armed conflict.
 
 The pipeline, one module per stage:
-read (kg.read) -> recognise (kg.recognise) -> link (kg.link) -> emit (kg.emit) -> store (kg.store);
+read (kg.read) -> recognise (kg.recognise) -> mentions (kg.mentions) -> link (kg.link)
+-> emit (kg.emit) -> store (kg.store), run together by kg.ingest;
 then query (kg.query), lookup (kg.lookup) and export (kg.export) read the store.
 """
 

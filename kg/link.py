@@ -10,45 +10,27 @@ titled form joins the full name.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from kg.kb.base import Candidate, KBEntry, KnowledgeBase, fold
-from kg.names import (
-    ACRONYM_RE,
-    GENERIC_BODY_RE,
-    GENERIC_WORDS,
-    NAME_FUNCTION_WORDS,
-    PARTICLE_RE,
-    PERSON_DESCRIPTORS,
-    SHIP_PREFIXES,
-    TITLES,
-    demonyms,
-    is_group_word,
+from kg.mentions import (
+    ACRONYM_AFTER,
+    INNER_POSSESSIVE_RE,
+    KB_ONLY_LABELS,
+    LABEL_TYPES,
+    NEXT_WORD,
+    NOT_NAMES,
+    ORG_NOUNS,
+    PLACE_NOUNS,
+    clean_mention,
+    initials_form,
+    model_label,
+    type_by_context,
 )
+from kg.names import GENERIC_BODY_RE, GENERIC_WORDS, demonyms, is_group_word
 from kg.types import Article, Entity, LinkedMention, Mention
 from kg.vocab import base_iri
-
-# What each spaCy label may denote. Labels missing here are dropped unless the
-# knowledge base knows the name.
-LABEL_TYPES = {
-    "PERSON": "Person",
-    "PER": "Person",
-    "ORG": "Organization",
-    "GPE": "Place",
-    "LOC": "Place",
-    "FAC": "Place",
-    "OUTLET": "Organization",
-}
-# Labels whose spans are kept only when the knowledge base links them.
-KB_ONLY_LABELS = {"NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "MISC"}
-# Labels that are never names, even when a knowledge-base name matches ("March").
-NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"}
-
-_POSSESSIVE_RE = re.compile(r"(?:['’]s|['’])$")
-_INNER_POSSESSIVE_RE = re.compile(r"['’]s ")
-_BAD_CHARS = set('"“”«»\n\t|<>{}[]=@#')
 
 NIL_THRESHOLD = 0.35
 
@@ -73,128 +55,6 @@ def entity_iri(kb_id: str | None, type_: str, name: str) -> str:
     if kb_id is not None:
         return f"{base_iri()}entity/{kb_id}"
     return f"{base_iri()}entity/{type_.lower()}/{slug(name)}"
-
-
-def model_label(m: Mention) -> str | None:
-    """The statistical model's label for a mention (None for a rule-only match)."""
-    if m.label.startswith("KB"):
-        return m.label[3:] or None
-    return m.label
-
-
-def clean_mention(m: Mention, text: str) -> Mention | None:
-    """Strip a leading "the", titles, trailing lower-case words and a trailing
-    possessive; drop spans that are not names (quote fragments, dates, lower-case
-    phrases). Offsets follow the cut."""
-    start, end = m.start, m.end
-    # Leading and trailing punctuation and space.
-    while start < end and not text[start].isalnum():
-        start += 1
-    while end > start and not (text[end - 1].isalnum() or text[end - 1] in ".)"):
-        end -= 1
-    # A comma ends a name ("Belgorod, Vows Revenge" -> "Belgorod").
-    comma = text.find(",", start, end)
-    if comma != -1:
-        end = comma
-    words = text[start:end].split(" ")
-    if m.source == "ner":
-        # A name neither starts nor ends with a lower-case word ("villager Shwe Mi",
-        # "Chernihiv kills"), particles of names aside ("Wissam al-Tawil").
-        while len(words) > 1 and words[0][:1].islower() and words[0] != "the" and not PARTICLE_RE.match(words[0]):
-            start += len(words[0]) + 1
-            words = words[1:]
-        while len(words) > 1 and words[-1][:1].islower() and not PARTICLE_RE.match(words[-1]):
-            end -= len(words[-1]) + 1
-            words = words[:-1]
-    if len(words) > 1 and words[0].rstrip(".") in SHIP_PREFIXES:
-        return None  # a ship ("USS Laboon") is none of the four types
-    # A trailing possessive.
-    poss = _POSSESSIVE_RE.search(text[start:end])
-    if poss:
-        end -= len(poss.group(0))
-        words = text[start:end].split(" ")
-    # Leading "the" and (for people and rule-less spans) titles.
-    is_person = model_label(m) in ("PERSON", "PER")
-    while len(words) > 1 and (words[0].lower() == "the" or (is_person and words[0].lower().rstrip(".") in TITLES | PERSON_DESCRIPTORS)):
-        start += len(words[0]) + 1
-        words = words[1:]
-    span = text[start:end]
-    if not span or len(span) > 80 or any(c in _BAD_CHARS for c in span):
-        return None
-    if not any(c.isalpha() for c in span) or span[0].isdigit():
-        return None
-    if m.source == "ner" and not any(c.isupper() for c in span):
-        return None
-    if m.source == "ner" and (len(words) > 8 or any(w.islower() and w not in NAME_FUNCTION_WORDS and not PARTICLE_RE.match(w) for w in words)):
-        return None  # a sentence fragment ("National that the Army General Command")
-    return Mention(start, end, span, m.label, m.source, m.kb_id, m.sentence)
-
-
-_PLACE_NOUNS = (
-    "village", "town", "city", "settlement", "kibbutz", "district", "region", "province", "oblast", "camp",
-    "neighbourhood", "neighborhood", "suburb", "area", "hamlet", "township", "county", "governorate",
-    "territory", "refinery", "base", "airbase", "airport", "port", "plant", "hospital", "crossing", "border",
-    "villager", "villagers", "residents",
-)
-_ORG_NOUNS = (
-    "radio", "agency", "newspaper", "channel", "television", "militia", "movement", "party", "ministry", "council",
-    "company", "force", "forces", "brigade", "battalion", "unit", "group",
-)
-_PLACE_HEADS = {
-    "Base", "Airbase", "Airport", "Port", "Refinery", "Plant", "Station", "Bridge", "Dam", "Hospital", "Camp", "Prison",
-    "Square", "Street", "Avenue", "Road", "Highway", "Mosque", "Church", "Market", "Crossing", "Corridor", "Strait",
-    "Sea", "River", "Lake", "Island", "Islands", "Valley", "Mountains", "Hills", "Heights", "District", "Region",
-    "Province", "Oblast", "Governorate", "Territory", "County", "Village", "Town", "City", "Raion", "Peninsula",
-}
-_ORG_HEADS = {
-    "Agency", "Ministry", "Council", "Committee", "Commission", "Company", "Corporation", "Corp", "Inc", "Ltd", "LLC",
-    "Group", "Shipping", "Airlines", "Bank", "Radio", "TV", "Television", "News", "Network", "Times", "Post", "Journal",
-    "Party", "Movement", "Front", "Brigade", "Battalion", "Regiment", "Division", "Army", "Forces", "Force", "Guard",
-    "Service", "Authority", "Office", "Institute", "University", "Foundation", "Organization", "Organisation",
-    "Association", "Union", "Federation", "Alliance", "Coalition", "Tribunal", "Court", "Parliament", "Assembly",
-    "Government", "Administration", "Directorate", "Command", "Fleet", "Corps", "Police", "Media", "Academy",
-}
-_ACRONYM_AFTER = re.compile(r"\s*(?:\(|,?\s+or\s+|\s+[–—]\s+)(" + ACRONYM_RE.pattern + r")\b\)?")
-_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
-_PLACE_BEFORE = re.compile(
-    r"\b(?:(?:village|town|city|settlement|region|province|district|territory)s? of|residents? of|outskirts of"
-    r"|(?:centre|center|heart|north|south|east|west|northeast|northwest|southeast|southwest) of|near|outside)\s+$",
-    re.I,
-)
-_PERSON_NOT_AFTER = re.compile(r"\b(?:in|near|outside|into|towards?|around|across)\s+$")
-
-
-def type_by_context(m: Mention, text: str, label_type: str | None) -> str | None:
-    """The type the words of a name or around it give ("Flamingo Naval Base",
-    "Pazi Gyi village", "the village of Stepanivka", "Wazema radio"), or None.
-    A "person" right after "in" or "near" is taken for a place."""
-    words = m.text.split()
-    if len(words) > 1 and words[-1] in _PLACE_HEADS:
-        return "Place"
-    if len(words) > 1 and words[-1] in _ORG_HEADS:
-        return "Organization"
-    after = text[m.end : m.end + 30]
-    if after.startswith(","):
-        hit = re.match(r"^,\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}([a-z]+)", after)
-        if hit and hit.group(1) in _PLACE_NOUNS:
-            return "Place"
-    nxt = _NEXT_WORD.match(after)
-    if nxt and nxt.group(1) in _PLACE_NOUNS:
-        return "Place"
-    if nxt and nxt.group(1) in _ORG_NOUNS:
-        return "Organization"
-    before = text[max(0, m.start - 40) : m.start]
-    if _PLACE_BEFORE.search(before):
-        return "Place"
-    if label_type == "Person" and _PERSON_NOT_AFTER.search(before):
-        return "Place"
-    return None
-
-
-def _initials_form(name: str) -> bool:
-    """"V. Putin", "J.R. Smith": initials and a surname."""
-    words = name.split()
-    return len(words) > 1 and all(len(w.replace(".", "")) <= 2 and w[:1].isupper() and w.endswith(".") for w in words[:-1])
 
 
 def _tokens(name: str) -> list[str]:
@@ -308,7 +168,7 @@ class Linker:
         resolved: dict[int, _Resolved] = {}
         pending: list[Mention] = []
         # "Putin" and "V. Putin" wait until the full names of the article are known.
-        single = [m for m in cleaned if len(m.text.split()) == 1 or _initials_form(m.text)]
+        single = [m for m in cleaned if len(m.text.split()) == 1 or initials_form(m.text)]
         single_ids = {id(m) for m in single}
         multi = [m for m in cleaned if id(m) not in single_ids]
         for m in multi:
@@ -361,7 +221,7 @@ class Linker:
     def _split_possessive(self, m: Mention, text: str) -> list[Mention]:
         """"Ukraine's Emergency Service" names two things when the knowledge base
         does not know it whole: the place before "'s" and the name after it."""
-        hit = _INNER_POSSESSIVE_RE.search(m.text)
+        hit = INNER_POSSESSIVE_RE.search(m.text)
         if hit is None or self._candidates(m.text):
             return [m]
         head = m.text[: hit.start()]
@@ -407,8 +267,8 @@ class Linker:
     def _resolve_with_next_word(self, m: Mention, countries: dict[str, float]) -> _Resolved | None:
         """"Hezbollah's elite Radwan force": the model stopped before a lower-cased head
         noun that belongs to the name the knowledge base knows ("Radwan Force")."""
-        nxt = _NEXT_WORD.match(self._text, m.end)
-        if nxt is None or nxt.group(1) not in _PLACE_NOUNS + _ORG_NOUNS:
+        nxt = NEXT_WORD.match(self._text, m.end)
+        if nxt is None or nxt.group(1) not in PLACE_NOUNS + ORG_NOUNS:
             return None
         longer = f"{m.text} {nxt.group(1)}"
         if not self._candidates(longer):
@@ -484,7 +344,7 @@ class Linker:
             full = resolved.get(id(m))
             if full is None or len(m.text.split()) < 2:
                 continue
-            hit = _ACRONYM_AFTER.match(text, m.end)
+            hit = ACRONYM_AFTER.match(text, m.end)
             if hit is None:
                 continue
             acronym = hit.group(1)

@@ -6,7 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kg.kb.base import KBEntry, KnowledgeBase
-from kg.link import Linker, clean_mention, entity_iri
+from kg.link import Linker, entity_iri
+from kg.mentions import clean_mention
 from kg.types import Article, Mention
 
 

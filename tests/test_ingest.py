@@ -262,3 +262,35 @@ def test_validate_a_sample_of_articles(seed_store):
     store = ox.Store.read_only(str(seed_store))
     one, every = store_graph(store, sample=1), store_graph(store)
     assert 0 < len(one) < len(every)
+
+
+HTML_PAGE = """<!doctype html><html><head>
+<title>Drone strike on Odesa | Example News</title>
+<meta property="og:site_name" content="Example News">
+<link rel="canonical" href="https://example.org/world/odesa-drone-strike">
+<meta name="author" content="Jane Roe">
+<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Drone strike on Odesa kills two",
+ "datePublished": "2024-05-06T07:00:00Z"}</script>
+</head><body><nav>Home | World</nav><article><h1>Drone strike on Odesa kills two</h1>
+<p>Russian drones struck the port city of Odesa overnight, governor Oleh Kiper said on Telegram.</p>
+<p>Ukraine's air force said it shot down most of the Shahed drones.</p></article>
+<footer>Copyright</footer></body></html>"""
+
+
+def test_an_html_page_end_to_end(tmp_path):
+    page = tmp_path / "odesa.html"
+    page.write_text(HTML_PAGE, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--store", str(tmp_path / "s"), "ingest", str(page)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    store = ox.Store.read_only(str(tmp_path / "s"))
+    (row,) = select(
+        store,
+        "SELECT DISTINCT ?url ?h ?d ?au ?pub WHERE { ?a schema:url ?url ; schema:headline ?h ; schema:datePublished ?d ; schema:author ?au ; schema:publisher ?o . ?o rdfs:label ?pub }",
+        url=ox.NamedNode("https://example.org/world/odesa-drone-strike"),
+    )
+    assert row["h"].value == "Drone strike on Odesa kills two"
+    assert row["d"].value == "2024-05-06" and row["au"].value == "Jane Roe" and row["pub"].value == "Example News"
+    labels = {r["l"].value for r in select(store, "SELECT DISTINCT ?l WHERE { ?a schema:mentions ?e . ?e rdfs:label ?l }")}
+    assert {"Odesa", "Oleh Kiper", "HESA Shahed 136", "Example News"} <= labels
+    text = select(store, "SELECT ?t WHERE { ?c a nif:Context ; nif:isString ?t }")[0]["t"].value
+    assert "Home | World" not in text and "Copyright" not in text

@@ -106,8 +106,12 @@ class Ingester:
         load_ontology(self.store)
         seen: dict[str, str] = {}
 
+        limit = self.nlp.max_length
+
         def articles():
             for item in items:
+                if isinstance(item, Article) and len(item.text) > limit:
+                    item = ReadProblem(item.source, f"text of {len(item.text):,} characters is longer than the pipeline takes ({limit:,}); split it")
                 if isinstance(item, ReadProblem):
                     report.skipped.append(item)
                     if on_article:

@@ -8,6 +8,8 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 from conftest import SEEDS
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kg.cli import EXIT_SKIPPED, cli
 from kg.errors import StoreError
@@ -294,3 +296,28 @@ def test_an_html_page_end_to_end(tmp_path):
     assert {"Odesa", "Oleh Kiper", "HESA Shahed 136", "Example News"} <= labels
     text = select(store, "SELECT ?t WHERE { ?c a nif:Context ; nif:isString ?t }")[0]["t"].value
     assert "Home | World" not in text and "Copyright" not in text
+
+
+def test_an_overlong_text_is_skipped_not_fatal(tmp_path, kb, nlp):
+    from kg.ingest import Ingester
+    from kg.types import Article
+
+    ingester = Ingester(tmp_path / "s", kb=kb, nlp=nlp)
+    big = Article(text="Kyiv. " * (nlp.max_length // 6 + 10), source="huge.txt")
+    small = Article(text="Drones hit Kharkiv overnight.", source="small.txt")
+    report = ingester.run_articles([big, small])
+    assert report.articles == 1
+    (problem,) = report.skipped
+    assert problem.source == "huge.txt" and "longer than the pipeline takes" in problem.message
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300), st.lists(st.tuples(st.integers(0, 300), st.integers(1, 40), st.sampled_from(["PERSON", "ORG", "GPE", "KB", "NORP", "DATE"])), max_size=8))
+def test_linker_never_fails_and_offsets_stay_exact(kb, text, spans):
+    from kg.link import Linker
+    from kg.types import Article, Mention
+
+    mentions = [Mention(s, min(len(text), s + n), text[s : s + n], label, "kb" if label == "KB" else "ner") for s, n, label in spans if s < len(text)]
+    for lm in Linker(kb).link(Article(text=text, source="h.txt"), mentions):
+        assert text[lm.mention.start : lm.mention.end] == lm.mention.text
+        assert 0 <= lm.confidence <= 1

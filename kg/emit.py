@@ -4,7 +4,9 @@ ontology/README.md lay them out. Pure functions; nothing here touches the store.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
+from urllib.parse import quote
 
 from pyoxigraph import Literal, NamedNode, Quad
 
@@ -38,6 +40,21 @@ def _en(s: str) -> Literal:
     return Literal(s, language="en")
 
 
+def url_node(url: str | None) -> NamedNode | None:
+    """The article's URL as an IRI: characters an IRI cannot hold are percent-encoded;
+    a string that still is no IRI (no scheme, say) gives None."""
+    if not url:
+        return None
+    for candidate in (url.strip(), quote(url.strip(), safe=":/?#[]@!$&'()*+,;=%~")):
+        try:
+            node = NamedNode(candidate)
+        except ValueError:
+            continue
+        if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", node.value):
+            return node
+    return None
+
+
 def article_iri(article: Article) -> str:
     """From the URL when there is one, else from the text: the same article read twice
     gets the same IRI."""
@@ -69,8 +86,9 @@ def article_quads(article: Article, linked: list[LinkedMention], publisher: Enti
     art = g
     ctx = _n(iri + "#context")
     q: list[Quad] = [Quad(art, A, _n(SCHEMA + "NewsArticle"), g)]
-    if article.url:
-        q.append(Quad(art, _n(SCHEMA + "url"), _n(article.url), g))
+    url = url_node(article.url)
+    if url is not None:
+        q.append(Quad(art, _n(SCHEMA + "url"), url, g))
     if article.title:
         q.append(Quad(art, _n(SCHEMA + "headline"), Literal(article.title), g))
     if article.date:
@@ -86,8 +104,8 @@ def article_quads(article: Article, linked: list[LinkedMention], publisher: Enti
         Quad(ctx, _n(NIF + "beginIndex"), _int(0), g),
         Quad(ctx, _n(NIF + "endIndex"), _int(len(article.text)), g),
     ]
-    if article.url:
-        q.append(Quad(ctx, _n(NIF + "sourceUrl"), _n(article.url), g))
+    if url is not None:
+        q.append(Quad(ctx, _n(NIF + "sourceUrl"), url, g))
 
     entities: dict[str, Entity] = {}
     sentences: set[tuple[int, int]] = set()

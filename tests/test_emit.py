@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import rdflib
+from hypothesis import given
+from hypothesis import strategies as st
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from kg.emit import article_iri, article_quads, kb_entry_quads
@@ -76,3 +78,16 @@ def test_kb_entry_quads_carry_coordinates_and_parent():
     assert g.value(s, geo.lat).toPython() == 49.98
     assert g.value(s, rdflib.URIRef("https://w3id.org/newskg/ontology#partOf")) == rdflib.URIRef("https://w3id.org/newskg/entity/gn/690791")
     assert (s, rdflib.OWL.sameAs, rdflib.URIRef("https://sws.geonames.org/706483/")) in g
+
+
+@given(st.text(max_size=80))
+def test_any_url_string_gives_a_valid_graph_or_no_url(url):
+    _, quads = article_quads(Article(text="Kyiv was hit.", source="u.txt", url=url), [], None)
+    urls = [q.object for q in quads if q.predicate.value == "https://schema.org/url"]
+    assert len(urls) <= 1
+    ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in quads], format=ox.RdfFormat.N_TRIPLES)
+
+
+def test_urls_with_spaces_are_encoded():
+    _, quads = article_quads(Article(text="x", source="u", url="https://example.org/a b"), [], None)
+    assert [q.object.value for q in quads if q.predicate.value == "https://schema.org/url"] == ["https://example.org/a%20b"]

@@ -80,8 +80,8 @@ def read_gold(path: Path) -> list[dict]:
             raise InputError(str(path), f"not valid JSON: {e.msg}", n) from None
         if not isinstance(doc, dict) or not isinstance(doc.get("entities"), list) or not (doc.get("file") or doc.get("url")):
             raise InputError(str(path), "a gold record needs 'file' or 'url' and a list 'entities'", n)
-        for e in doc["entities"]:
-            if not isinstance(e, dict) or e.get("type") not in TOP_TYPES or not e.get("name"):
+        for entity in doc["entities"]:
+            if not isinstance(entity, dict) or entity.get("type") not in TOP_TYPES or not entity.get("name"):
                 raise InputError(str(path), f"a gold entity needs a 'name' and a 'type' in {TOP_TYPES}", n)
         out.append(doc)
     return out

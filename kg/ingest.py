@@ -126,9 +126,10 @@ class Ingester:
             new_entries = []
             for ent in [lm.entity for lm in linked] + ([publisher] if publisher else []):
                 seen[ent.iri] = ent.type
-                if ent.kb_id and ent.kb_id not in self._kb_written:
-                    self._kb_written.add(ent.kb_id)
-                    new_entries.append(self.kb.get(ent.kb_id))
+                entry = self.kb.get(ent.kb_id) if ent.kb_id and ent.kb_id not in self._kb_written else None
+                if entry is not None:
+                    self._kb_written.add(entry.id)
+                    new_entries.append(entry)
             extra = kb_quads(new_entries, self.kb, kb_graph())
             replace_graph(self.store, graph, quads, extra)
             report.articles += 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -42,7 +42,7 @@ def _ntriples(quads: Iterable[ox.Quad]) -> str:
     return "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
 
 
-def replace_graph(store: ox.Store, graph: ox.NamedNode, quads: list[ox.Quad], also: list[ox.Quad] = ()) -> None:
+def replace_graph(store: ox.Store, graph: ox.NamedNode, quads: list[ox.Quad], also: Sequence[ox.Quad] = ()) -> None:
     """Replace the named graph ``graph`` by ``quads``, and add ``also`` (quads of
     other graphs), in one transaction.
 

@@ -185,3 +185,13 @@ def test_a_lower_case_head_noun_completes_a_known_name():
     (lm,) = Linker(kbx).link(article(text), [mention(text, "Radwan", "PERSON")])
     assert lm.entity.kb_id == "radwan-force" and lm.mention.text == "Radwan force"
     assert text[lm.mention.start : lm.mention.end] == "Radwan force"
+
+
+@given(st.text(max_size=60), st.sampled_from(["Person", "Place", "Organization", "Weapon"]))
+def test_nil_iris_are_valid_and_depend_only_on_type_and_folded_name(name, type_):
+    import pyoxigraph as ox
+
+    iri = entity_iri(None, type_, name)
+    ox.NamedNode(iri)  # raises on an invalid IRI
+    assert iri == entity_iri(None, type_, name.upper() if name.isascii() else name)
+    assert iri.startswith(f"https://w3id.org/newskg/entity/{type_.lower()}/")

@@ -163,7 +163,7 @@ def _json(path: Path) -> dict:
 def is_generic_alias(alias: str, peoples: set[str]) -> bool:
     """Whether an alias is a country's or a people's word followed by a generic noun."""
     m = GENERIC_BODY_RE.match(alias)
-    return bool(m) and m.group(1).lower() in peoples
+    return m is not None and m.group(1).lower() in peoples
 
 
 def _peoples(countries: list[KBEntry], data: Path) -> set[str]:

@@ -10,15 +10,17 @@ titled form joins the full name.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from kg.kb.base import Candidate, KBEntry, KnowledgeBase, fold
+from kg.kb.base import Candidate, KBEntry, KnowledgeBase, fold, skeleton
 from kg.mentions import (
     ACRONYM_AFTER,
     INNER_POSSESSIVE_RE,
     KB_ONLY_LABELS,
     LABEL_TYPES,
+    LIST_SEPARATOR,
     NEXT_WORD,
     NOT_NAMES,
     ORG_NOUNS,
@@ -55,6 +57,12 @@ def entity_iri(kb_id: str | None, type_: str, name: str) -> str:
     if kb_id is not None:
         return f"{base_iri()}entity/{kb_id}"
     return f"{base_iri()}entity/{type_.lower()}/{slug(name)}"
+
+
+def _variant_key(key: str) -> str:
+    """What spelling variants and plurals of a folded name share."""
+    words = [w[:-1] if len(w) > 3 and w.endswith("s") else w for w in skeleton(key).split()]
+    return " ".join(re.sub(r"[aeiou]", "", w) or w for w in words)
 
 
 def _tokens(name: str) -> list[str]:
@@ -159,9 +167,13 @@ class Linker:
         cleaned.sort(key=lambda m: m.start)
         self._text = text
         self._types = {}
+        cues: dict[int, str | None] = {id(m): type_by_context(m, text, LABEL_TYPES.get(model_label(m) or "")) for m in cleaned}
+        # "the villages of Al Faragil, Al Mandal and Salara": a list shares its first member's cue.
+        for a, b in zip(cleaned, cleaned[1:]):
+            if cues[id(a)] == "Place" and cues[id(b)] is None and LIST_SEPARATOR.fullmatch(text[a.end : b.start]):
+                cues[id(b)] = "Place"
         for m in cleaned:
-            label_type = LABEL_TYPES.get(model_label(m) or "")
-            self._types[id(m)] = type_by_context(m, text, label_type) or label_type
+            self._types[id(m)] = cues[id(m)] or LABEL_TYPES.get(model_label(m) or "")
         countries = self._context_countries(cleaned)
 
         # 1. Names of two words or more, then one-word names (which may be surnames).
@@ -377,6 +389,12 @@ class Linker:
     def _entities(self, resolved: list[_Resolved]) -> list[LinkedMention]:
         """Group resolved mentions into entities; an unknown name's type is the one
         the article gives it most often, one-word "persons" counting less."""
+        # Spellings of one unknown name in one article are one node: "Kherbet Selm" and
+        # "Khirbet Selm", "Air Force" and "Air Forces" (the first spelling names it).
+        first_key: dict[str, str] = {}
+        for r in resolved:
+            if r.entry is None:
+                r.key = first_key.setdefault(_variant_key(r.key), r.key)
         nil_types: dict[str, Counter] = defaultdict(Counter)
         for r in resolved:
             if r.entry is None:

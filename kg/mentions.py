@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kg.names import ACRONYM_RE, NAME_FUNCTION_WORDS, PARTICLE_RE, PERSON_DESCRIPTORS, SHIP_PREFIXES, TITLES
+from kg.names import ACRONYM_RE, NAME_FUNCTION_WORDS, PARTICLE_RE, PERSON_DESCRIPTORS, SHIP_PREFIXES, TITLES, is_group_word
 from kg.types import Mention
 
 # What each spaCy label may denote. Labels missing here are dropped unless the
@@ -31,6 +31,12 @@ NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINA
 POSSESSIVE_RE = re.compile(r"(?:['’]s|['’])$")
 INNER_POSSESSIVE_RE = re.compile(r"['’]s ")
 BAD_CHARS = set('"“”«»\n\t|<>{}[]=@#')
+
+def _describes_person(word: str) -> bool:
+    """A title, descriptor or people's word before a name: "President", "Lt-Col", "Villager", "Gazan"."""
+    parts = [p for p in word.lower().replace("-", " ").replace(".", " ").split() if p]
+    return bool(parts) and (all(p in TITLES or p in PERSON_DESCRIPTORS for p in parts) or is_group_word(word))
+
 
 def model_label(m: Mention) -> str | None:
     """The statistical model's label for a mention (None for a rule-only match)."""
@@ -63,8 +69,11 @@ def clean_mention(m: Mention, text: str) -> Mention | None:
         while len(words) > 1 and words[-1][:1].islower() and not PARTICLE_RE.match(words[-1]):
             end -= len(words[-1]) + 1
             words = words[:-1]
-    if len(words) > 1 and words[0].rstrip(".") in SHIP_PREFIXES:
+    if words[0].rstrip(".") in SHIP_PREFIXES and (len(words) > 1 or words[0] != "MSC"):
         return None  # a ship ("USS Laboon") is none of the four types
+    before = text[max(0, start - 20) : start].split()
+    if m.source == "ner" and before and before[-1].lower() in SHIP_NOUNS:
+        return None
     # A trailing possessive.
     poss = POSSESSIVE_RE.search(text[start:end])
     if poss:
@@ -72,7 +81,7 @@ def clean_mention(m: Mention, text: str) -> Mention | None:
         words = text[start:end].split(" ")
     # Leading "the" and (for people and rule-less spans) titles.
     is_person = model_label(m) in ("PERSON", "PER")
-    while len(words) > 1 and (words[0].lower() == "the" or (is_person and words[0].lower().rstrip(".") in TITLES | PERSON_DESCRIPTORS)):
+    while len(words) > 1 and (words[0].lower() == "the" or (is_person and _describes_person(words[0]))):
         start += len(words[0]) + 1
         words = words[1:]
     span = text[start:end]
@@ -102,6 +111,13 @@ PLACE_HEADS = {
     "Square", "Street", "Avenue", "Road", "Highway", "Mosque", "Church", "Market", "Crossing", "Corridor", "Strait",
     "Sea", "River", "Lake", "Island", "Islands", "Valley", "Mountains", "Hills", "Heights", "District", "Region",
     "Province", "Oblast", "Governorate", "Territory", "County", "Village", "Town", "City", "Raion", "Peninsula",
+    "School", "Schools", "Facility", "Complex", "Stadium", "Hotel", "Compound", "Tower", "Building", "Palace",
+    "Bazaar", "Mall", "Neighbourhood", "Neighborhood", "Quarter",
+}
+# A name right after one of these is a ship's ("the patrol ship Sergey Kotov"): none of the four types.
+SHIP_NOUNS = {
+    "ship", "vessel", "tanker", "frigate", "destroyer", "corvette", "cruiser", "submarine", "boat", "freighter",
+    "carrier", "warship", "ferry", "trawler", "yacht", "barge", "dhow",
 }
 ORG_HEADS = {
     "Agency", "Ministry", "Council", "Committee", "Commission", "Company", "Corporation", "Corp", "Inc", "Ltd", "LLC",
@@ -118,6 +134,9 @@ PLACE_BEFORE = re.compile(
     r"|(?:centre|center|heart|north|south|east|west|northeast|northwest|southeast|southwest) of|near|outside)\s+$",
     re.I,
 )
+# Verbs whose object is a place when the model is unsure ("shelled Kostyantynivka").
+PLACE_AFTER_VERB = re.compile(r"\b(?:shelled|bombed|captured|recaptured|liberated|seized|besieged|occupied|encircled|evacuated)\s+$")
+LIST_SEPARATOR = re.compile(r",\s*|\s+and\s+|,\s+and\s+|\s+or\s+|,\s+or\s+")
 PERSON_NOT_AFTER = re.compile(r"\b(?:in|near|outside|into|towards?|around|across)\s+$")
 
 
@@ -144,6 +163,8 @@ def type_by_context(m: Mention, text: str, label_type: str | None) -> str | None
     if PLACE_BEFORE.search(before):
         return "Place"
     if label_type == "Person" and PERSON_NOT_AFTER.search(before):
+        return "Place"
+    if label_type in ("Person", "Organization") and PLACE_AFTER_VERB.search(before):
         return "Place"
     return None
 

@@ -9,6 +9,7 @@ named weapon system over the generic noun that follows it ("Shahed drones",
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -44,8 +45,8 @@ WEAPON_HEADS = WEAPON_TAIL - {"kamikaze", "suicide", "attack", "air", "defense",
 
 # Lower-case weapon words that are not weapons after these words ("think tank", "fuel tank").
 NOT_WEAPON_AFTER = {
-    "tank": {"think", "fuel", "water", "gas", "oil", "septic", "storage", "fish", "petrol"},
-    "tanks": {"think", "fuel", "water", "gas", "oil", "septic", "storage", "fish", "petrol"},
+    "tank": {"think", "fuel", "water", "gas", "oil", "septic", "storage", "fish", "petrol", "cargo", "ballast"},
+    "tanks": {"think", "fuel", "water", "gas", "oil", "septic", "storage", "fish", "petrol", "cargo", "ballast"},
     "shells": {"sea", "egg", "snail", "shell"},
     "rounds": {"negotiation", "talks", "two", "three", "several", "multiple"},
 }
@@ -77,6 +78,13 @@ def kb_patterns(kb: KnowledgeBase) -> list[dict]:
         seen.add((name, case))
         out.append({"pattern": name, "key": fold(name), "case": case})
     return out
+
+
+_SMALL_WORDS = re.compile(r"\b(Of|The|And|For|In|On|De|Du|La|Le|Al|El|Bin|Ibn|Wal|Van|Von)\b")
+
+
+def _small_words_lowered(name: str) -> str:
+    return _SMALL_WORDS.sub(lambda m: m.group(1).lower(), name)
 
 
 @Language.factory(
@@ -129,7 +137,10 @@ class EntityRuler:
         if key in self._any_case:
             before = span.doc[span.start - 1].lower_ if span.start else ""
             return before not in NOT_WEAPON_AFTER.get(span[-1].lower_, ())
-        return " ".join(span.text.split()) in self._exact.get(key, ())
+        forms = self._exact.get(key, ())
+        text = " ".join(span.text.split())
+        # "Voice Of America", "al-Qaeda": small words of a name may differ in case.
+        return text in forms or _small_words_lowered(text) in {_small_words_lowered(f) for f in forms}
 
     def __call__(self, doc: Doc) -> Doc:
         strings = self.nlp.vocab.strings

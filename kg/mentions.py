@@ -100,7 +100,7 @@ PLACE_NOUNS = (
     "village", "town", "city", "settlement", "kibbutz", "district", "region", "province", "oblast", "camp",
     "neighbourhood", "neighborhood", "suburb", "area", "hamlet", "township", "county", "governorate",
     "territory", "refinery", "base", "airbase", "airport", "port", "plant", "hospital", "crossing", "border",
-    "villager", "villagers", "residents",
+    "villager", "villagers", "residents", "locality",
 )
 ORG_NOUNS = (
     "radio", "agency", "newspaper", "channel", "television", "militia", "movement", "party", "ministry", "council",
@@ -130,8 +130,9 @@ ORG_HEADS = {
 ACRONYM_AFTER = re.compile(r"\s*(?:\(|,?\s+or\s+|\s+[–—]\s+)(" + ACRONYM_RE.pattern + r")\b\)?")
 NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
 PLACE_BEFORE = re.compile(
-    r"\b(?:(?:village|town|city|settlement|region|province|district|territory)s? of|residents? of|outskirts of"
-    r"|(?:centre|center|heart|north|south|east|west|northeast|northwest|southeast|southwest) of|near|outside)\s+$",
+    r"\b(?:(?:village|town|city|settlement|region|province|district|territory|area|locality|neighbou?rhood)s? of|residents? of|outskirts of"
+    r"|(?:centre|center|heart|north|south|east|west|northeast|northwest|southeast|southwest) of|near|outside)"
+    r"\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+)?$",
     re.I,
 )
 # Verbs whose object is a place when the model is unsure ("shelled Kostyantynivka").

@@ -195,3 +195,22 @@ def test_nil_iris_are_valid_and_depend_only_on_type_and_folded_name(name, type_)
     ox.NamedNode(iri)  # raises on an invalid IRI
     assert iri == entity_iri(None, type_, name.upper() if name.isascii() else name)
     assert iri.startswith(f"https://w3id.org/newskg/entity/{type_.lower()}/")
+
+
+def test_a_list_after_a_place_cue_is_a_list_of_places():
+    text = "Jets shelled the villages of Al Faragil, Al Mandal and Salara in the west of the Dilling locality."
+    linked = link(text, [("Al Faragil", "PERSON", 0), ("Al Mandal", "PERSON", 0), ("Salara", "PERSON", 0), ("Dilling", "ORG", 0)])
+    assert [lm.entity.type for lm in linked] == ["Place"] * 4
+
+
+def test_a_ship_is_not_an_entity():
+    text = "Drones hit the patrol ship Sergey Kotov; the USS Carney and MV Nasia were near."
+    linked = link(text, [("Sergey Kotov", "PERSON", 0), ("USS Carney", "ORG", 0), ("MV Nasia", "ORG", 0)])
+    assert linked == []
+
+
+def test_spelling_variants_of_an_unknown_name_are_one_node():
+    text = "Strikes hit Kherbet Selm. Residents of Khirbet Selm fled."
+    linked = link(text, [("Kherbet Selm", "GPE", 0), ("Khirbet Selm", "GPE", 0)])
+    assert linked[0].entity.iri == linked[1].entity.iri
+    assert linked[0].entity.surfaces == ["Kherbet Selm", "Khirbet Selm"]

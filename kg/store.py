@@ -65,11 +65,3 @@ def replace_graph(store: ox.Store, graph: ox.NamedNode, quads: list[ox.Quad], al
         store.update(update)
     except OSError as e:
         raise StoreError(f"cannot write graph {graph.value}: {e}") from e
-
-
-def add_quads(store: ox.Store, quads: Iterable[ox.Quad]) -> None:
-    """Add quads in one transaction (adding a quad that is there is a no-op)."""
-    try:
-        store.extend(quads)
-    except OSError as e:
-        raise StoreError(f"cannot write to the store: {e}") from e

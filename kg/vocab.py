@@ -49,8 +49,3 @@ TOP_CLASS = {
 def base_iri() -> str:
     base = os.environ.get("KG_BASE", DEFAULT_BASE)
     return base if base.endswith(("/", "#")) else base + "/"
-
-
-def sparql_prefixes() -> str:
-    """PREFIX lines for every namespace above, to put before a query."""
-    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())

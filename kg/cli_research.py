@@ -62,7 +62,7 @@ def query_command(query: str | None, list_: bool, params: tuple[str, ...], fmt: 
         raise click.UsageError("give a query NAME, FILE or -, or --list")
     q = kq.load(query, stdin=click.get_text_stream("stdin"))
     store = open_store(store_path(), read_only=True)
-    result = kq.run(store, q, _params(params), limit=limit)
+    result = kq.run(store, q, _params(params), limit=limit, folder=store_path())
     click.echo(kq.render(result, fmt), nl=False)
 
 

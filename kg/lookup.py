@@ -302,9 +302,9 @@ def lookup(
     return Lookup(text, [], found[:5])
 
 
-def resolve(store: ox.Store, text: str) -> str:
+def resolve(store: ox.Store, text: str, folder: str | Path | None = None) -> str:
     """The IRI of the entity ``text`` names best; QueryError when none does."""
-    found = NameIndex.from_store(store).search(text)
+    found = name_index(store, folder).search(text)
     if found and found[0].score >= MATCH:
         return found[0].entity
     hint = ", ".join(f"{c.label!r}" for c in found[:5])

@@ -23,7 +23,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -154,11 +154,7 @@ def _iri(value: str) -> ox.NamedNode:
         raise QueryError(f"{value!r} is not an IRI: {e}") from e
 
 
-def _looks_like_iri(value: str) -> bool:
-    return bool(re.match(r"^<?[A-Za-z][A-Za-z0-9+.-]*:\S+$", value.strip()))
-
-
-def to_term(param: Param, value: str, store: ox.Store | None = None) -> ox.NamedNode | ox.Literal:
+def to_term(param: Param, value: str, store: ox.Store | None = None, folder: Path | None = None) -> ox.NamedNode | ox.Literal:
     """Turn a command-line value into the RDF term the parameter's kind calls for."""
     kind = param.kind
     if kind == "string":
@@ -188,11 +184,11 @@ def to_term(param: Param, value: str, store: ox.Store | None = None) -> ox.Named
             raise QueryError(f"parameter {param.name}: give the entity's IRI")
         from kg.lookup import resolve  # lookup builds on this module; import late
 
-        return ox.NamedNode(resolve(store, value))
+        return ox.NamedNode(resolve(store, value, folder))
     raise QueryError(f"parameter {param.name}: unknown kind {kind!r}")
 
 
-def bindings(query: Query, values: dict[str, str], store: ox.Store | None = None) -> dict[str, Any]:
+def bindings(query: Query, values: dict[str, str], store: ox.Store | None = None, folder: Path | None = None) -> dict[str, Any]:
     """The RDF term of every parameter that has a value or a default."""
     unknown = sorted(set(values) - {p.name for p in query.params})
     if unknown:
@@ -206,7 +202,7 @@ def bindings(query: Query, values: dict[str, str], store: ox.Store | None = None
                 raise QueryError(f"{query.name}: parameter {p.name} is required ({p.help or p.kind}); "
                                  f"pass --param {p.name}=VALUE")
             continue
-        terms[p.name] = to_term(p, value, store)
+        terms[p.name] = to_term(p, value, store, folder)
     return terms
 
 
@@ -337,10 +333,12 @@ def run(
     query: Query,
     values: dict[str, str] | None = None,
     limit: int | None = None,
+    folder: Path | None = None,
 ) -> Result:
-    """Run ``query`` over the union of the store's graphs with ``values`` bound."""
+    """Run ``query`` over the union of the store's graphs with ``values`` bound
+    (``folder``, the store's folder, lets entity names use lookup's cached index)."""
     check_syntax(query)
-    terms = bindings(query, values or {}, store)
+    terms = bindings(query, values or {}, store, folder)
     try:
         answer = store.query(bind(query.text, terms), use_default_graph_as_union=True)
         if isinstance(answer, ox.QueryBoolean):
@@ -488,6 +486,3 @@ def records(result: Result) -> Iterator[dict[str, Any]]:
         yield dict(zip(result.variables, map(plain, row)))
 
 
-def catalogue(queries: Iterable[Query]) -> list[tuple[str, str, str]]:
-    """(name, title, description) of each query, for ``kg query --list``."""
-    return [(q.name, q.title, q.description) for q in queries]

@@ -26,6 +26,7 @@ from kg.mentions import (
     ORG_NOUNS,
     PLACE_NOUNS,
     clean_mention,
+    extend_to_head,
     initials_form,
     model_label,
     type_by_context,
@@ -160,11 +161,13 @@ class Linker:
                 continue
             c = clean_mention(m, text)
             if c is not None:
-                cleaned += self._split_possessive(c, text)
+                cleaned += [extend_to_head(p, text) for p in self._split_possessive(c, text)]
         outlet = self._outlet_mention(article)
         if outlet is not None:
             cleaned = [m for m in cleaned if m.end <= outlet.start or m.start >= outlet.end] + [outlet]
-        cleaned.sort(key=lambda m: m.start)
+        cleaned.sort(key=lambda m: (m.start, -m.end))
+        # A name that ran on over the next one ("Pakistan Point News") takes its place.
+        cleaned = [m for i, m in enumerate(cleaned) if not any(o.start <= m.start and m.end <= o.end and o is not m for o in cleaned[max(0, i - 3) : i])]
         self._text = text
         self._types = {}
         cues: dict[int, str | None] = {id(m): type_by_context(m, text, LABEL_TYPES.get(model_label(m) or "")) for m in cleaned}

@@ -72,8 +72,11 @@ def clean_mention(m: Mention, text: str) -> Mention | None:
     if words[0].rstrip(".") in SHIP_PREFIXES and (len(words) > 1 or words[0] != "MSC"):
         return None  # a ship ("USS Laboon") is none of the four types
     before = text[max(0, start - 20) : start].split()
+    after = text[end : end + 20].split()
     if m.source == "ner" and before and before[-1].lower() in SHIP_NOUNS:
         return None
+    if model_label(m) in ("PERSON", "PER") and after and after[0].lower().strip(".,;") in SHIP_NOUNS | {"patrol"}:
+        return None  # "the Sergey Kotov patrol ship"
     # A trailing possessive.
     poss = POSSESSIVE_RE.search(text[start:end])
     if poss:
@@ -139,6 +142,24 @@ PLACE_BEFORE = re.compile(
 PLACE_AFTER_VERB = re.compile(r"\b(?:shelled|bombed|captured|recaptured|liberated|seized|besieged|occupied|encircled|evacuated)\s+$")
 LIST_SEPARATOR = re.compile(r",\s*|\s+and\s+|,\s+and\s+|\s+or\s+|,\s+or\s+")
 PERSON_NOT_AFTER = re.compile(r"\b(?:in|near|outside|into|towards?|around|across)\s+$")
+
+
+_CAPITALISED_RUN = re.compile(r"(?: [A-Z][A-Za-z'’-]*){1,3}")
+
+
+def extend_to_head(m: Mention, text: str) -> Mention:
+    """Run a name on over the capitalised words that end it when the recogniser stopped
+    short: "Khalil Suleiman" + " Hospital", "Ramree" + " Island", "Pakistan" + " Point News"."""
+    run = _CAPITALISED_RUN.match(text, m.end)
+    if run is None:
+        return m
+    words = run.group(0).split()
+    for k in range(len(words), 0, -1):
+        if words[k - 1] in PLACE_HEADS or words[k - 1] in ORG_HEADS:
+            end = m.end + len(" ".join(words[:k])) + 1
+            label = m.label if m.source == "ner" else "ORG" if words[k - 1] in ORG_HEADS else "LOC"
+            return Mention(m.start, end, text[m.start : end], label, "ner", None, m.sentence)
+    return m
 
 
 def type_by_context(m: Mention, text: str, label_type: str | None) -> str | None:

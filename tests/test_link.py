@@ -214,3 +214,14 @@ def test_spelling_variants_of_an_unknown_name_are_one_node():
     linked = link(text, [("Kherbet Selm", "GPE", 0), ("Khirbet Selm", "GPE", 0)])
     assert linked[0].entity.iri == linked[1].entity.iri
     assert linked[0].entity.surfaces == ["Kherbet Selm", "Khirbet Selm"]
+
+
+def test_a_name_runs_on_over_its_capitalised_head_word():
+    text = "Wounded were taken to Khalil Suleiman Hospital, the Pakistan Point News agency said."
+    linked = link(text, [("Khalil Suleiman", "PERSON", 0), ("Pakistan", "GPE", 0)])
+    assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Khalil Suleiman Hospital", "Place"), ("Pakistan Point News", "Organization")]
+
+
+def test_a_person_named_before_ship_is_a_ship():
+    text = "Drones struck the Sergey Kotov patrol ship near Crimea."
+    assert link(text, [("Sergey Kotov", "PERSON", 0)]) == []

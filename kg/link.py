@@ -25,6 +25,7 @@ from kg.mentions import (
     NOT_NAMES,
     ORG_NOUNS,
     PLACE_NOUNS,
+    REGIONS_AFTER,
     clean_mention,
     extend_to_head,
     initials_form,
@@ -170,6 +171,7 @@ class Linker:
         cleaned = [m for i, m in enumerate(cleaned) if not any(o.start <= m.start and m.end <= o.end and o is not m for o in cleaned[max(0, i - 3) : i])]
         self._text = text
         self._types = {}
+        cleaned = self._regions_of_lists(cleaned, text)
         cues: dict[int, str | None] = {id(m): type_by_context(m, text, LABEL_TYPES.get(model_label(m) or "")) for m in cleaned}
         # "the villages of Al Faragil, Al Mandal and Salara": a list shares its first member's cue.
         for a, b in zip(cleaned, cleaned[1:]):
@@ -226,6 +228,24 @@ class Linker:
         ordered = [resolved[id(m)] for m in cleaned if id(m) in resolved]
         ordered = self._drop_title_only_nil(ordered, article)
         return self._entities(ordered)
+
+    def _regions_of_lists(self, cleaned: list[Mention], text: str) -> list[Mention]:
+        """"the Kherson, Mykolaiv and Kharkiv regions": each name of the list is a region,
+        looked up as "<name> region" when the knowledge base has one."""
+        out = list(cleaned)
+        i = 0
+        while i < len(out):
+            j = i
+            while j + 1 < len(out) and LIST_SEPARATOR.fullmatch(text[out[j].end : out[j + 1].start]):
+                j += 1
+            if REGIONS_AFTER.match(text, out[j].end):
+                for k in range(i, j + 1):
+                    m = out[k]
+                    name = f"{m.text} region"
+                    if any("Region" in c.entry.classes for c in self._candidates(name)):
+                        out[k] = Mention(m.start, m.end, m.text, m.label, m.source, fold(name), m.sentence)
+            i = j + 1
+        return out
 
     def _expected(self, m: Mention) -> str | None:
         """The type a mention should have: from the words around it, else the model's label."""

@@ -225,3 +225,18 @@ def test_a_name_runs_on_over_its_capitalised_head_word():
 def test_a_person_named_before_ship_is_a_ship():
     text = "Drones struck the Sergey Kotov patrol ship near Crimea."
     assert link(text, [("Sergey Kotov", "PERSON", 0)]) == []
+
+
+def test_a_list_of_names_before_regions_is_a_list_of_regions():
+    kbx = KnowledgeBase(
+        [
+            KBEntry("gn/706483", "Place", "Kharkiv", [], ["City"], country="UA", origin="geonames", population=1_421_125),
+            KBEntry("gn/698740", "Place", "Odesa", [], ["City"], country="UA", origin="geonames", population=1_015_826),
+            KBEntry("kharkiv-oblast", "Place", "Kharkiv Oblast", ["Kharkiv region"], ["Region"], country="UA"),
+            KBEntry("odesa-oblast", "Place", "Odesa Oblast", ["Odesa region"], ["Region"], country="UA"),
+        ]
+    )
+    text = "Drones were downed over the Odesa and Kharkiv regions. Later Kharkiv city was calm."
+    ms = [mention(text, "Odesa", "GPE"), mention(text, "Kharkiv", "GPE"), mention(text, "Kharkiv", "GPE", 1)]
+    linked = Linker(kbx).link(article(text), ms)
+    assert [lm.entity.kb_id for lm in linked] == ["odesa-oblast", "kharkiv-oblast", "gn/706483"]

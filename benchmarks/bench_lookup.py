@@ -21,6 +21,8 @@ import shutil
 import statistics
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -148,22 +150,29 @@ def build(path: Path, articles: int, seed: int = 1) -> None:
     store.optimize()
 
 
+@contextmanager
+def synthetic_store(store: Path | None, articles: int) -> Iterator[Path]:
+    """The store at ``store`` (built there when empty), or a temporary one removed afterwards."""
+    tmp = Path(tempfile.mkdtemp()) if store is None else None
+    path = store if store is not None else tmp / "store"
+    try:
+        if not (path.is_dir() and any(path.iterdir())):
+            t = time.perf_counter()
+            build(path, articles)
+            print(f"built a store of {articles} articles in {time.perf_counter() - t:.1f} s at {path}")
+        yield path
+    finally:
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=10_000)
     ap.add_argument("--store", type=Path)
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
-    tmp = None
-    path = args.store
-    if path is None:
-        tmp = Path(tempfile.mkdtemp())
-        path = tmp / "store"
-    try:
-        if not (path.is_dir() and any(path.iterdir())):
-            t = time.perf_counter()
-            build(path, args.articles)
-            print(f"built a store of {args.articles} articles in {time.perf_counter() - t:.1f} s at {path}")
+    with synthetic_store(args.store, args.articles) as path:
         store = open_store(path, read_only=True)
         print(f"{len(store)} quads")
 
@@ -195,9 +204,6 @@ def main() -> None:
                 f"{text:<18} {label:<22} {score:>5}  {t_search:7.3f}  {t_details:7.3f}"
                 f"  {statistics.median(runs):17.3f} s  {statistics.median(cached):8.3f} s"
             )
-    finally:
-        if tmp is not None:
-            shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":

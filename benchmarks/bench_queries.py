@@ -10,15 +10,13 @@ name, and prints the time of each (best of --repeat runs).
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_lookup import build  # noqa: E402
+from bench_lookup import synthetic_store  # noqa: E402
 
 from kg import query as kq  # noqa: E402
 from kg.store import open_store  # noqa: E402
@@ -33,14 +31,7 @@ def main() -> int:
     ap.add_argument("--store", type=Path)
     ap.add_argument("--repeat", type=int, default=2)
     args = ap.parse_args()
-    tmp = None
-    path = args.store
-    if path is None:
-        tmp = Path(tempfile.mkdtemp())
-        path = tmp / "store"
-    try:
-        if not (path.is_dir() and any(path.iterdir())):
-            build(path, args.articles)
+    with synthetic_store(args.store, args.articles) as path:
         store = open_store(path, read_only=True)
         print(f"{len(store)} quads")
         print(f"{'query':32} {'rows':>5} {'seconds':>8}")
@@ -52,9 +43,6 @@ def main() -> int:
                 result = kq.run(store, query, values, limit=5, folder=path)
                 best = min(best, time.perf_counter() - t)
             print(f"{name:32} {len(result.rows):5} {best:8.2f}")
-    finally:
-        if tmp is not None:
-            shutil.rmtree(tmp, ignore_errors=True)
     return 0
 
 

@@ -15,7 +15,7 @@ from spacy.language import Language
 
 from kg.emit import article_quads, kb_quads
 from kg.kb import KnowledgeBase, load_kb
-from kg.link import Linker, entity_iri
+from kg.link import Linker, entity_iri, entity_of
 from kg.read import read_paths
 from kg.recognise import DEFAULT_MODEL, build_recogniser, recognise
 from kg.resources import ONTOLOGY_DIR
@@ -47,7 +47,7 @@ def publisher_entity(article: Article, linked: list[LinkedMention], linker: Link
             return lm.entity
     entry, conf = linker.choose(article.outlet, "Organization", {})
     if entry is not None and entry.type == "Organization":
-        return Entity(entity_iri(entry.id, entry.type, entry.label), entry.type, entry.label, list(entry.classes), entry.same_as, entry.id)
+        return entity_of(entry)
     return Entity(entity_iri(None, "Organization", article.outlet), "Organization", article.outlet, ["NewsOrganization"])
 
 

@@ -54,6 +54,11 @@ def slug(name: str) -> str:
     return fold(name).replace(" ", "-") or "unnamed"
 
 
+def entity_of(entry: KBEntry) -> Entity:
+    """The graph node of a knowledge-base entry."""
+    return Entity(entity_iri(entry.id, entry.type, entry.label), entry.type, entry.label, list(entry.classes), entry.same_as, entry.id)
+
+
 def entity_iri(kb_id: str | None, type_: str, name: str) -> str:
     """A pure function of what the entity denotes: its KB id, or its type and name."""
     if kb_id is not None:
@@ -427,9 +432,8 @@ class Linker:
         out = []
         for r in resolved:
             if r.entry is not None:
-                e = r.entry
-                iri = entity_iri(e.id, e.type, e.label)
-                ent = entities.get(iri) or Entity(iri, e.type, e.label, list(e.classes), e.same_as, e.id)
+                iri = entity_iri(r.entry.id, r.entry.type, r.entry.label)
+                ent = entities.get(iri) or entity_of(r.entry)
             else:
                 type_ = nil_types[r.key].most_common(1)[0][0]
                 iri = entity_iri(None, type_, r.key)

@@ -54,26 +54,25 @@ GROUP_WORDS_FILE = Path(__file__).parent / "kb" / "data" / "group_words.json"
 
 
 @lru_cache(maxsize=1)
+def _group_data() -> dict:
+    """kb/data/group_words.json, read once."""
+    if not GROUP_WORDS_FILE.exists():
+        return {}
+    return json.loads(GROUP_WORDS_FILE.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def group_words() -> frozenset[str]:
     """Lower-cased demonyms and names of peoples and faiths ("Ukrainian", "Druze"):
     words for groups of people, never an entity on their own."""
-    if not GROUP_WORDS_FILE.exists():
-        return frozenset()
-    data = json.loads(GROUP_WORDS_FILE.read_text(encoding="utf-8"))
+    data = _group_data()
     words = [w for forms in data.get("demonyms", {}).values() for w in forms] + list(data.get("groups", []))
     return frozenset(w.lower() for w in words)
 
 
-@lru_cache(maxsize=1)
-def _demonyms() -> dict[str, list[str]]:
-    if not GROUP_WORDS_FILE.exists():
-        return {}
-    return json.loads(GROUP_WORDS_FILE.read_text(encoding="utf-8")).get("demonyms", {})
-
-
 def demonyms(country: str) -> list[str]:
     """The adjectives and demonyms of a country by ISO code ("RU" -> ["Russian", "Russians"])."""
-    return _demonyms().get(country, [])
+    return _group_data().get("demonyms", {}).get(country, [])
 
 
 # Languages the model sometimes labels as organisations or places.

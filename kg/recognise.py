@@ -123,9 +123,11 @@ class EntityRuler:
             by_key.setdefault(p["key"], []).append(doc)
             if p["case"]:
                 forms = self._exact.setdefault(p["key"], set())
-                forms.add(" ".join(p["pattern"].split()))
-                if len(p["pattern"]) > 3:  # the all-capitals form of a headline
-                    forms.add(" ".join(p["pattern"].upper().split()))
+                name = " ".join(p["pattern"].split())
+                # As written, in all capitals (a headline), and with its small words lower-cased.
+                forms |= {name, _small_words_lowered(name)}
+                if len(name) > 3:
+                    forms.add(name.upper())
             else:
                 self._any_case.add(p["key"])
             if p.get("weapon"):
@@ -140,7 +142,7 @@ class EntityRuler:
         forms = self._exact.get(key, ())
         text = " ".join(span.text.split())
         # "Voice Of America", "al-Qaeda": small words of a name may differ in case.
-        return text in forms or _small_words_lowered(text) in {_small_words_lowered(f) for f in forms}
+        return text in forms or _small_words_lowered(text) in forms
 
     def __call__(self, doc: Doc) -> Doc:
         strings = self.nlp.vocab.strings

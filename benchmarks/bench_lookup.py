@@ -166,15 +166,27 @@ def synthetic_store(store: Path | None, articles: int) -> Iterator[Path]:
             shutil.rmtree(tmp, ignore_errors=True)
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def store_arguments(doc: str, repeat: int) -> argparse.Namespace:
+    """--articles, --store and --repeat, as both store benchmarks take them."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=10_000)
     ap.add_argument("--store", type=Path)
-    ap.add_argument("--repeat", type=int, default=3)
-    args = ap.parse_args()
+    ap.add_argument("--repeat", type=int, default=repeat)
+    return ap.parse_args()
+
+
+@contextmanager
+def opened_synthetic_store(args: argparse.Namespace) -> Iterator[tuple[Path, ox.Store]]:
+    """The benchmark's store, opened read-only, with its size printed."""
     with synthetic_store(args.store, args.articles) as path:
         store = open_store(path, read_only=True)
         print(f"{len(store)} quads")
+        yield path, store
+
+
+def main() -> None:
+    args = store_arguments(__doc__, repeat=3)
+    with opened_synthetic_store(args) as (path, store):
 
         t = time.perf_counter()
         index = NameIndex.from_store(store)

@@ -9,31 +9,23 @@ name, and prints the time of each (best of --repeat runs).
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_lookup import synthetic_store  # noqa: E402
+from bench_lookup import opened_synthetic_store, store_arguments  # noqa: E402
 
 from kg import query as kq  # noqa: E402
-from kg.store import open_store  # noqa: E402
 
 # Values for the parameters a query needs; names are resolved as `kg query` resolves them.
 PARAMS = {"entity": "Kharkiv", "other": "Kyiv"}
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--articles", type=int, default=10_000)
-    ap.add_argument("--store", type=Path)
-    ap.add_argument("--repeat", type=int, default=2)
-    args = ap.parse_args()
-    with synthetic_store(args.store, args.articles) as path:
-        store = open_store(path, read_only=True)
-        print(f"{len(store)} quads")
+    args = store_arguments(__doc__, repeat=2)
+    with opened_synthetic_store(args) as (path, store):
         print(f"{'query':32} {'rows':>5} {'seconds':>8}")
         for name, query in kq.shipped().items():
             values = {p.name: PARAMS[p.name] for p in query.params if p.required and p.name in PARAMS}

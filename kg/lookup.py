@@ -67,7 +67,10 @@ def normalise(text: str) -> str:
 
 
 def skeleton(text: str) -> str:
-    """A coarse key where common transliteration variants coincide (Kharkov ~ Charkow)."""
+    """A coarse key where common transliteration variants coincide (Kharkov ~ Charkow).
+
+    Looser on purpose than kg.kb.base.skeleton, which the linker uses: a person typing
+    a lookup wants recall and sees the candidates; the linker must not guess."""
     s = normalise(text)
     for pattern, repl in _SKELETON:
         s = re.sub(pattern, repl, s)

@@ -74,3 +74,22 @@ class LinkedMention:
     mention: Mention
     entity: Entity
     confidence: float
+
+
+@dataclass
+class AttackEvent:
+    """One attack an article reports, read from one or more of its sentences.
+
+    Offsets index into ``Article.text``. Entity-valued slots are the linked
+    entities of the article; numbers and the date only as the text states them.
+    """
+
+    trigger: tuple[int, int]  # the word that reports the attack ("strike", "shelled")
+    sentences: list[tuple[int, int]]  # every sentence the event was read from, in order
+    location: Entity | None = None
+    actor: Entity | None = None
+    weapons: list[Entity] = field(default_factory=list)
+    killed: int | None = None
+    injured: int | None = None
+    date: dt.date | None = None
+    confidence: float = 0.5

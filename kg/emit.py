@@ -12,8 +12,8 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.kb.base import KBEntry, KnowledgeBase
 from kg.link import entity_iri
-from kg.types import Article, Entity, LinkedMention
-from kg.vocab import GEO, ITSRDF, KG, NIF, OWL, RDF, RDFS, SCHEMA, SKOS, TOP_CLASS, XSD, base_iri
+from kg.types import Article, AttackEvent, Entity, LinkedMention
+from kg.vocab import GEO, ITSRDF, KG, NIF, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, TOP_CLASS, XSD, base_iri
 
 A = NamedNode(RDF + "type")
 LABEL = NamedNode(RDFS + "label")
@@ -79,8 +79,11 @@ def entity_quads(ent: Entity, g: NamedNode) -> Iterator[Quad]:
         yield Quad(s, SAME, _n(same), g)
 
 
-def article_quads(article: Article, linked: list[LinkedMention], publisher: Entity | None = None) -> tuple[NamedNode, list[Quad]]:
-    """The named graph of one article: the article, its text, sentences, mentions, entities."""
+def article_quads(
+    article: Article, linked: list[LinkedMention], publisher: Entity | None = None, events: Iterable[AttackEvent] = ()
+) -> tuple[NamedNode, list[Quad]]:
+    """The named graph of one article: the article, its text, sentences, mentions,
+    entities and the attacks it reports."""
     iri = article_iri(article)
     g = _n(iri)
     art = g
@@ -126,6 +129,9 @@ def article_quads(article: Article, linked: list[LinkedMention], publisher: Enti
         if m.sentence:
             sentences.add(m.sentence)
             q.append(Quad(node, _n(NIF + "sentence"), _n(f"{iri}#char={m.sentence[0]},{m.sentence[1]}"), g))
+    for ev in events:
+        q += event_quads(ev, iri, article.text, g)
+        sentences.update(ev.sentences)
     for b, e in sorted(sentences):
         node = _n(f"{iri}#char={b},{e}")
         q += [
@@ -143,6 +149,47 @@ def article_quads(article: Article, linked: list[LinkedMention], publisher: Enti
         q.append(Quad(art, _n(SCHEMA + "mentions"), _n(ent.iri), g))
         q += entity_quads(ent, g)
     return g, q
+
+
+def event_iri(article_iri: str, ev: AttackEvent) -> str:
+    """A pure function of the article, where the attack is reported in it and the place
+    hit (one sentence may report attacks on two places)."""
+    key = f"{article_iri}#{ev.trigger[0]},{ev.trigger[1]}#{ev.location.iri if ev.location else ''}"
+    return f"{base_iri()}event/{hashlib.sha1(key.encode('utf-8')).hexdigest()[:20]}"
+
+
+def event_quads(ev: AttackEvent, article_iri: str, text: str, g: NamedNode) -> list[Quad]:
+    """One attack as ontology/README.md lays it out: its slots, its trigger span and
+    the sentences it was read from (their nif:Sentence nodes are written with the rest)."""
+    s = _n(event_iri(article_iri, ev))
+    b, e = ev.trigger
+    trigger = _n(f"{article_iri}#trigger={b},{e}")
+    q = [
+        Quad(s, A, _n(KG + "Attack"), g),
+        Quad(s, _n(PROV + "wasDerivedFrom"), _n(article_iri), g),
+        Quad(s, _n(KG + "confidence"), _double(ev.confidence), g),
+        Quad(s, _n(KG + "trigger"), trigger, g),
+        Quad(trigger, A, _n(KG + "Trigger"), g),
+        Quad(trigger, _n(NIF + "referenceContext"), _n(article_iri + "#context"), g),
+        Quad(trigger, _n(NIF + "beginIndex"), _int(b), g),
+        Quad(trigger, _n(NIF + "endIndex"), _int(e), g),
+        Quad(trigger, _n(NIF + "anchorOf"), Literal(text[b:e]), g),
+    ]
+    if ev.location is not None:
+        q.append(Quad(s, _n(KG + "location"), _n(ev.location.iri), g))
+    if ev.actor is not None:
+        q.append(Quad(s, _n(KG + "actor"), _n(ev.actor.iri), g))
+    for w in ev.weapons:
+        q.append(Quad(s, _n(KG + "weapon"), _n(w.iri), g))
+    if ev.killed is not None:
+        q.append(Quad(s, _n(KG + "killed"), _int(ev.killed), g))
+    if ev.injured is not None:
+        q.append(Quad(s, _n(KG + "injured"), _int(ev.injured), g))
+    if ev.date is not None:
+        q.append(Quad(s, _n(SCHEMA + "startDate"), Literal(ev.date.isoformat(), datatype=XSD_DATE), g))
+    for sb, se in ev.sentences:
+        q.append(Quad(s, _n(KG + "sentence"), _n(f"{article_iri}#char={sb},{se}"), g))
+    return q
 
 
 def kb_entry_quads(entry: KBEntry, kb: KnowledgeBase, g: NamedNode) -> Iterator[Quad]:

@@ -14,6 +14,7 @@ import pyoxigraph as ox
 from spacy.language import Language
 
 from kg.emit import article_quads, kb_quads
+from kg.events import EventExtractor
 from kg.kb import KnowledgeBase, load_kb
 from kg.link import Linker, entity_iri, entity_of
 from kg.read import read_paths
@@ -29,6 +30,7 @@ class IngestReport:
     skipped: list[ReadProblem] = field(default_factory=list)
     entities: Counter = field(default_factory=Counter)  # distinct entities per type, this run
     mentions: int = 0
+    events: int = 0
     quads: int = 0
     seconds: float = 0.0
 
@@ -81,6 +83,7 @@ class Ingester:
         self.kb = kb if kb is not None else load_kb(self.store_path)
         self.nlp = nlp if nlp is not None else build_recogniser(self.kb, model)
         self.linker = Linker(self.kb)
+        self.events = EventExtractor(self.kb)
         self.batch_size = batch_size
         self.processes = processes
         self.store = open_store(self.store_path)
@@ -119,10 +122,12 @@ class Ingester:
                 else:
                     yield item
 
-        for article, mentions in recognise(self.nlp, articles(), batch_size=self.batch_size, n_process=self.processes):
+        for article, mentions, sentences in recognise(self.nlp, articles(), batch_size=self.batch_size, n_process=self.processes):
             linked = self.linker.link(article, mentions)
             publisher = publisher_entity(article, linked, self.linker)
-            graph, quads = article_quads(article, linked, publisher)
+            events = self.events.extract(article, linked, sentences)
+            graph, quads = article_quads(article, linked, publisher, events)
+            report.events += len(events)
             new_entries = []
             for ent in [lm.entity for lm in linked] + ([publisher] if publisher else []):
                 seen[ent.iri] = ent.type

@@ -299,21 +299,34 @@ def build_recogniser(kb: KnowledgeBase, model: str = DEFAULT_MODEL) -> Language:
     return nlp
 
 
-def mentions_from_doc(doc: Doc) -> list[Mention]:
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """The doc's sentences as character offsets, without the space around them."""
+    if not doc.has_annotation("SENT_START"):
+        return []
+    text = doc.text
+    out = []
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        while start < end and text[start].isspace():
+            start += 1
+        if start < end:
+            out.append((start, end))
+    return out
+
+
+def mentions_from_doc(doc: Doc, sents: list[tuple[int, int]] | None = None) -> list[Mention]:
     """The doc's entities as plain mentions with their sentence offsets."""
     out = []
-    text = doc.text
-    sents = [(sent.start_char, sent.end_char) for sent in doc.sents] if doc.has_annotation("SENT_START") else []
+    sents = sentence_spans(doc) if sents is None else sents
     starts = [b for b, _ in sents]
     for ent in doc.ents:
         sentence = None
         if sents:
-            start, end = sents[bisect_right(starts, ent.start_char) - 1]
-            while end > ent.end_char and text[end - 1].isspace():
-                end -= 1
-            while start < ent.start_char and text[start].isspace():
-                start += 1
-            sentence = (start, end)
+            i = bisect_right(starts, ent.start_char) - 1
+            if i >= 0:
+                sentence = sents[i]
         out.append(
             Mention(
                 start=ent.start_char,
@@ -328,9 +341,12 @@ def mentions_from_doc(doc: Doc) -> list[Mention]:
     return out
 
 
-def recognise(nlp: Language, articles: Iterable[Article], batch_size: int = 32, n_process: int = 1) -> Iterator[tuple[Article, list[Mention]]]:
+def recognise(
+    nlp: Language, articles: Iterable[Article], batch_size: int = 32, n_process: int = 1
+) -> Iterator[tuple[Article, list[Mention], list[tuple[int, int]]]]:
     """Run the pipeline over articles in batches (in ``n_process`` processes); yield
-    each article, in order, with its mentions."""
+    each article, in order, with its mentions and its sentences."""
     pairs = ((a.text, a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
-        yield article, mentions_from_doc(doc)
+        sents = sentence_spans(doc)
+        yield article, mentions_from_doc(doc, sents), sents

@@ -1,0 +1,191 @@
+"""Event cues: the numbers, casualty phrases and time expressions an attack report uses.
+
+Pure functions over text, shared by the event extractor (kg/events.py): number
+words ("two", "a dozen", "1,200"), killed and injured figures as stated ("at least
+22 people were killed" -> 22, "dozens" -> not stated, "no one was hurt" -> 0), and
+dates resolved against the article's date ("on Sunday", "overnight", "last
+Friday", "on March 6").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_UNITS = {
+    "zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_SCALES = {"hundred": 100, "thousand": 1000, "dozen": 12}
+
+_WORD = r"(?:%s)" % "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
+# "22", "1,200", "two", "twenty-one", "a dozen", "two hundred", "1.5 thousand" (not "dozens").
+NUMBER = (
+    r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?:hundred|thousand))?(?![\d,]*\s*(?:%|percent|km|kilomet|mile|metre|meter|year|month|week|day|hour|minute))"
+    r"|(?:" + _WORD + r")(?:[-\s](?:" + _WORD + r"))?(?:\s+(?:hundred|thousand|dozen)\b(?!s))?"
+)
+
+
+def parse_number(text: str) -> int | None:
+    """The integer a number phrase states: "22", "1,200", "twenty-one", "a dozen",
+    "two hundred". None for vague quantities ("dozens", "scores")."""
+    t = text.lower().strip()
+    if re.fullmatch(r"[\d,]+", t):
+        return int(t.replace(",", ""))
+    m = re.fullmatch(r"([\d,]+)\s+(hundred|thousand)", t)
+    if m:
+        return int(m.group(1).replace(",", "")) * _SCALES[m.group(2)]
+    total, current = 0, 0
+    for word in re.split(r"[\s-]+", t):
+        if word in _UNITS:
+            current += _UNITS[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word in _SCALES:
+            current = max(current, 1) * _SCALES[word]
+            if word == "thousand":
+                total, current = total + current, 0
+        elif word == "and":
+            continue
+        else:
+            return None
+    value = total + current
+    return value
+
+
+# The victims a figure counts: "people", "civilians", "children" ..., optionally with adjectives.
+_WHO = r"(?:\s+(?:more|other|others|people|persons|civilians|children|women|men|soldiers|troops|militants|fighters|police(?:men)?|officers|residents|members|workers|villagers|palestinians|israelis|ukrainians|russians|pilgrims|worshippers|students|passengers|personnel|servicemen|security|forces|guards|[a-z]+ians|[a-z]+is)){0,3}"
+_APPROX = r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as|an\s+estimated|a\s+total\s+of|roughly|approximately)\s+)?"
+_BE = r"(?:\s+(?:were|was|are|is|have|has|had|been|being|reportedly|also|later|all|now|so\s+far|confirmed|reported|feared|believed|left|seriously|critically|fatally|lightly|badly|killed\s+and))*"
+
+_KILLED_WORDS = r"(?:killed|dead|died|slain|perished|lost\s+their\s+lives|deaths|fatalities|martyred|massacred|killing|dying)"
+_INJURED_WORDS = r"(?:injured|wounded|hurt|injuries|injuring|wounding|hospitali[sz]ed)"
+
+_NUM = r"(?P<num>" + NUMBER + r")"
+# "at least 22 people were killed", "22 dead", "killing at least 22", "the death toll rose to 22", "kills 32 civilians".
+KILLED_RES = [
+    re.compile(r"\b" + _APPROX + _NUM + _WHO + _BE + r"\s+" + _KILLED_WORDS + r"\b", re.I),
+    re.compile(r"\b(?:killing|killed|kills|kill|leaving|left)\s+" + _APPROX + _NUM + r"(?!\s+(?:injured|wounded|hurt))" + _WHO + r"(?:\s+(?:dead|killed))?\b", re.I),
+    re.compile(r"\b(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?dead)\s+(?:\w+\s+){0,4}?(?:rose|risen|climbed|reached|increased|stood|stands|is|was|of|to|at)\s+(?:to\s+|at\s+)?" + _APPROX + _NUM + r"\b", re.I),
+    re.compile(r"\b" + _APPROX + _NUM + r"\s+(?:deaths|fatalities|dead)\b", re.I),
+    re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?lives\s+of\s+" + _APPROX + _NUM + r"\b", re.I),
+]
+INJURED_RES = [
+    re.compile(r"\b" + _APPROX + _NUM + _WHO + _BE + r"\s+" + _INJURED_WORDS + r"\b", re.I),
+    re.compile(r"\b(?:injuring|wounding|injured|wounded|injures|wounds|hurting)\s+" + _APPROX + _NUM + _WHO + r"\b", re.I),
+    re.compile(r"\b" + _APPROX + _NUM + _WHO + r"\s+(?:others\s+)?(?:with\s+|suffered\s+|sustained\s+)?(?:injuries|wounds)\b", re.I),
+]
+NONE_KILLED_RE = re.compile(r"\b(?:no\s+(?:one|body)\s+(?:was|were|has\s+been)\s+(?:killed|dead)|no\s+(?:deaths|fatalities)\b(?!\s+(?:were\s+)?(?:immediately\s+)?reported)|killing\s+no\s+one|nobody\s+(?:was\s+)?killed)", re.I)
+NONE_HURT_RE = re.compile(r"\b(?:no\s+(?:one|body)\s+(?:was|were|has\s+been)\s+(?:injured|hurt|wounded|harmed)|no\s+injuries\b(?!\s+(?:were\s+)?(?:immediately\s+)?reported)|without\s+casualties|no\s+casualties\b(?!\s+(?:were\s+)?(?:immediately\s+)?reported))", re.I)
+# Figures that are totals over a war or a period, not of one attack.
+TOTAL_CUES = re.compile(
+    r"\b(?:since\s+(?:the\s+)?(?:start|beginning|outbreak)|since\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|\d{4})|so\s+far\s+this|this\s+year|last\s+year|in\s+total|altogether|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks?|months?|years?)|in\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks?|months?|years?)|during\s+the\s+war|of\s+the\s+war|in\s+the\s+(?:war|conflict)|the\s+conflict|the\s+war\s+has|this\s+week|last\s+week|past\s+week|per\s+day|a\s+day|every\s+day|each\s+day"
+    r"|the\s+fighting|the\s+violence|the\s+clashes|hostilities|the\s+offensive|the\s+insurgency|the\s+uprising|death\s+toll\s+(?:in|of|from)\s+the\s+(?:war|conflict))\b",
+    re.I,
+)
+
+
+def _figure(sentence: str, patterns: list[re.Pattern], start: int = 0, end: int | None = None) -> tuple[int, int] | None:
+    """The first figure the patterns find in sentence[start:end]: (value, offset)."""
+    end = len(sentence) if end is None else end
+    best: tuple[int, int] | None = None
+    for pattern in patterns:
+        for m in pattern.finditer(sentence, start, end):
+            value = parse_number(m.group("num"))
+            if value is None:
+                continue
+            # "one of the 12 people killed": the larger figure after "of the" is the count.
+            if best is None or m.start("num") < best[1]:
+                best = (value, m.start("num"))
+            break
+    return best
+
+
+def casualties(sentence: str, start: int = 0, end: int | None = None) -> tuple[int | None, int | None]:
+    """(killed, injured) as the sentence (or its part start:end) states them; None where it
+    states no number. Period totals ("since the start of the war") are not one attack's."""
+    part = sentence[start:end]
+    if TOTAL_CUES.search(part):
+        return None, None
+    killed = _figure(sentence, KILLED_RES, start, end)
+    injured = _figure(sentence, INJURED_RES, start, end)
+    k = killed[0] if killed else (0 if NONE_KILLED_RE.search(part) else None)
+    i = injured[0] if injured else (0 if NONE_HURT_RE.search(part) else None)
+    if killed is None and NONE_HURT_RE.search(part) and re.search(r"\bno\s+casualties|without\s+casualties", part, re.I):
+        k = 0
+    # A figure found by both ("22 killed and wounded") counts as killed only.
+    if killed and injured and killed[1] == injured[1]:
+        i = None
+    return k, i
+
+
+# -- dates -----------------------------------------------------------------------
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+_MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+
+DATE_RE = re.compile(
+    r"\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:['’]s)?\b"
+    r"|\b(?P<md>" + _MONTH_RE + r")\s+(?P<mday>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<myear>\d{4}))?\b"
+    r"|\b(?P<dm>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmon>" + _MONTH_RE + r")(?:,?\s+(?P<dyear>\d{4}))?\b"
+    r"|\b(?P<yday>yesterday)\b|\b(?P<today>today|this\s+morning|this\s+evening|tonight|earlier\s+today)\b"
+    r"|\b(?P<night>overnight|last\s+night|during\s+the\s+night|in\s+the\s+night)\b",
+    re.I,
+)
+
+
+def _month(name: str) -> int:
+    key = name.lower().rstrip(".")[:3]
+    return [m[:3] for m in MONTHS].index(key) + 1
+
+
+def resolve_date(m: re.Match, published: dt.date) -> dt.date | None:
+    """The calendar date a time expression names, relative to the article's date.
+
+    A weekday is the latest such day on or before publication ("Sunday" in a Sunday
+    article is that day); a month and day without a year is the latest such date not
+    more than a week after publication; "overnight" and "last night" are the night
+    that ends on the publication date.
+    """
+    g = m.groupdict()
+    if g["wd"]:
+        back = (published.weekday() - WEEKDAYS.index(g["wd"].lower())) % 7
+        return published - dt.timedelta(days=back)
+    if g["md"] or g["dmon"]:
+        month = _month(g["md"] or g["dmon"])
+        day = int(g["mday"] or g["dm"])
+        year = g["myear"] or g["dyear"]
+        try:
+            if year:
+                return dt.date(int(year), month, day)
+            candidate = dt.date(published.year, month, day)
+            if candidate > published + dt.timedelta(days=7):
+                candidate = dt.date(published.year - 1, month, day)
+            return candidate
+        except ValueError:
+            return None
+    if g["yday"]:
+        return published - dt.timedelta(days=1)
+    if g["today"] or g["night"]:
+        return published
+    return None
+
+
+def dates_in(sentence: str, published: dt.date | None) -> list[tuple[int, dt.date]]:
+    """Every date the sentence names, with its offset; none without a publication date
+    unless the expression carries its year."""
+    out = []
+    for m in DATE_RE.finditer(sentence):
+        if published is None:
+            if (m.group("myear") or m.group("dyear")) is None:
+                continue
+            published_for = dt.date(int(m.group("myear") or m.group("dyear")), 12, 31)
+            d = resolve_date(m, published_for)
+        else:
+            d = resolve_date(m, published)
+        if d is not None:
+            out.append((m.start(), d))
+    return out

@@ -1,0 +1,379 @@
+"""Events: the attacks an article reports -- who struck where, with what, when, and
+how many were killed or injured.
+
+A stage after linking. It reads the article sentence by sentence: a sentence that
+reports an attack (a trigger word such as "airstrike", "shelled", "drone attack",
+"suicide bomber", or a casualty figure with a place) gives one *frame* per place it
+says was hit, with the actor, weapons, figures and date the sentence states. Frames
+are then merged into events: frames about the same place (and compatible date and
+actor) are one attack, a sentence that names no place but speaks of "the attack"
+adds to the attack before it, and two places hit are two events. Threats, denials,
+hypotheticals and war totals give no event.
+
+Rules over the linker's entities and plain text: no parser runs, so the stage costs
+little beside the spaCy pipeline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from kg.eventcues import TOTAL_CUES, casualties, dates_in
+from kg.kb.base import fold
+from kg.kb.base import KBEntry, KnowledgeBase
+from kg.link import entity_of
+from kg.names import demonyms
+from kg.types import Article, AttackEvent, Entity, LinkedMention
+
+# Words that report an attack. Nouns and verbs; the exclusions below take out the
+# senses that are not attacks ("hunger strike", "attack helicopter", "hit back").
+TRIGGER_RE = re.compile(
+    r"\b(?:air[\s-]?strikes?|air[\s-]?raids?|(?:drone|missile|rocket|artillery|mortar|suicide|kamikaze)[\s-](?:strikes?|attacks?)"
+    r"|strikes?|struck|striking|attacks?|attacked|attacking|shelling|shelled|bombardments?|bombarded|bombarding"
+    r"|bombings?|bombed|barrages?|blasts?|explosions?|exploded|detonated|blew\s+(?:themselves|himself|herself)\s+up"
+    r"|suicide\s+bomb(?:ings?|ers?)?|car\s+bomb(?:ings?|s)?|ambush(?:ed|es)?|raids?|raided|assaults?|assaulted"
+    r"|targeted|targeting|targets|hit|hits|hitting|pounded|pounding|fired\s+(?:on|at|upon|into)|opened\s+fire|massacred?)\b",
+    re.I,
+)
+NOT_ATTACK_BEFORE = re.compile(
+    r"(?:hunger|general|labou?r|workers['’]?|teachers['’]?|heart|cyber|panic|asthma|verbal|personal|price|police|lucky|first|pre-emptive\s+)\s*$",
+    re.I,
+)
+NOT_ATTACK_AFTER = re.compile(
+    r"^(?:\s+(?:a\s+)?(?:deal|balance|agreement|chord|pose|back|out|list|helicopters?|drones?|aircraft|submarines?|jets?|boats?|dogs?|vehicles?|capabilit(?:y|ies)|force\b|song|single|record|sanctions)\b|-(?:class|type))",
+    re.I,
+)
+# Words before a trigger (in its clause) that make it no report of an attack that happened.
+IRREALIS_RE = re.compile(
+    r"\b(?:would|could|might|may|will|shall|threat(?:en|ens|ened|ening)?|vow(?:s|ed|ing)?|warn(?:s|ed|ing)?|plan(?:s|ned|ning)?|plot(?:s|ted|ting)?"
+    r"|prepar(?:e|es|ed|ing)\s+(?:for|to)|intend(?:s|ed)?|ready\s+to|if|unless|den(?:y|ies|ied|ying)|rejected|no\s+evidence|fears?\s+of"
+    r"|possible|potential|future|prevent(?:ed|ing)?|avoid|deter|foil(?:ed|s)?|thwart(?:ed|s)?|against\s+any|retaliat(?:e|ion)\s+for|calls?\s+for|ceasefire|halt|stop"
+    r"|regular(?:ly)?|repeated(?:ly)?|routine(?:ly)?|frequent(?:ly)?|often|daily|nightly|constant(?:ly)?|almost\s+every|legitimate|capabilit(?:y|ies)|ability)\b|\bto\s+(?:\w+ly\s+)?$",
+    re.I,
+)
+CLAUSE_BREAK = re.compile(r"[,;:—–()\"“”]|\b(?:but|while|whereas|although|after|before|as)\b", re.I)
+# Verbs whose subject is the attacker ("the RSF launched", "Russia fired").
+ACTOR_VERB = re.compile(
+    r"^\s*(?:also\s+|again\s+|reportedly\s+|allegedly\s+|had\s+|has\s+|have\s+)?(?:launched|launches|launch|carried\s+out|carries\s+out|conducted|fired|fires|struck|strikes|attacked|attacks|shelled|bombed|bombarded|targeted|targets|hit|hits|pounded|unleashed|used|sent|deployed|claimed|claims|stormed|raided|ambushed|killed|kills|opened\s+fire)\b",
+    re.I,
+)
+BY_ACTOR = re.compile(r"\b(?:by|blamed\s+on|blames?\s+on|attributed\s+to|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
+CLAIMED = re.compile(r"^\s*(?:has\s+|had\s+|have\s+)?(?:claimed|claims|claiming)\s+(?:responsibility|the\s+attack|the\s+strike|the\s+bombing|an?\s+attack)", re.I)
+# Words that may stand between an attacker's name or adjective and the attack word.
+_FUNCTION = r"(?:by|in|on|at|of|to|from|with|and|or|but|the|a|an|was|were|is|are|has|have|had|said|says|that|which|who|as|for|after|before|since|than|its|their|his|her)"
+MODIFIER_GAP = re.compile(r"^(?:['’]s)?(?:\s+(?!" + _FUNCTION + r"\b)[\w-]+){0,3}\s*$", re.I)
+# "KYIV, Ukraine (CNN) —", "KANO:": a dateline names where the report was filed, not what was hit.
+DATELINE_RE = re.compile(r"^(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?\s*(?:\([^)]{1,40}\))?\s*[—–]\s|[A-Z]{3,}(?:\s+[A-Z]{3,})*\s*:\s)")
+# Words before a place that say it was hit.
+TARGET_BEFORE = re.compile(
+    r"(?:\b(?:in|on|at|near|against|targeting|targeted|hit|hitting|struck|striking|into|onto|toward|towards|outside|across|over|shelled|bombed|attacked|pounded)"
+    r"(?:\s+the)?(?:\s+(?:[a-z-]+)){0,2}?(?:\s+(?:city|town|village|villages|region|province|district|camp|area|port|capital|settlement|neighbou?rhood|suburb|outskirts)(?:\s+of)?)?,?\s*"
+    r"|\b(?:city|town|village|villages|region|province|district|camp|port|capital|settlement|neighbou?rhood|suburb|outskirts)\s+of\s+)$",
+    re.I,
+)
+# A place named as where a launch came from, or a body named after it, is not what was hit.
+NOT_TARGET_BEFORE = re.compile(r"\b(?:from|by|to|with)\s+(?:the\s+)?$", re.I)
+BODY_AFTER = re.compile(
+    r"^(?:['’]s?)?\s+(?:[a-z]+\s+)?(?:armed\s+forces|army|military|air\s+force|air\s+defen[cs]es?|navy|forces|troops|soldiers|government|ministry|defen[cs]e|president|leader|officials?|authorities|governor|mayor|police|emergency|general\s+staff"
+    r"|strikes?|attacks?|shelling|bombing|drones?|missiles?|rockets?|bases?|embassy|embassies|consulate|compound|personnel|citizens|nationals|ships?|vessels?|warships?|aircraft|jets|warplanes|offensive|invasion|war)\b",
+    re.I,
+)
+ANAPHOR_RE = re.compile(r"\b(?:the|that|this|saturday['’]s|sunday['’]s|monday['’]s|tuesday['’]s|wednesday['’]s|thursday['’]s|friday['’]s|the\s+latest)\s+(?:\w+\s+)?(?:attacks?|strikes?|shelling|bombing|blast|explosion|raid|assault|barrage|city|town|village|camp|area)\b", re.I)
+
+# How specific a place is, by its finer classes: a facility beats a town beats a region beats a country.
+_RANK = {"Facility": 5, "Settlement": 4, "City": 4, "District": 3, "Region": 2, "BodyOfWater": 1, "GeographicArea": 1, "Country": 0, "Continent": 0}
+NIL_PLACE_RANK = 4
+
+SENTENCE_REACH = 3  # a sentence without a place adds to an attack at most this many sentences back
+
+
+@dataclass
+class _Frame:
+    """What one sentence says of one attack."""
+
+    trigger: tuple[int, int]
+    sentence: tuple[int, int]
+    index: int  # the sentence's position in the article
+    location: LinkedMention | None = None
+    actor: Entity | None = None
+    weapons: list[Entity] = field(default_factory=list)
+    killed: int | None = None
+    injured: int | None = None
+    date: dt.date | None = None
+    cued: bool = False  # the location follows a word that says it was hit
+    anaphoric: bool = False  # speaks of "the attack", "the city": an attack named before
+
+
+class EventExtractor:
+    """Extract attack events from linked articles; holds what the knowledge base gives
+    once (countries by code, the adjectives that name them)."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self._countries: dict[str, KBEntry] = {}
+        for entry in kb.entries.values():
+            if "Country" in entry.classes and entry.country and entry.country not in self._countries:
+                self._countries[entry.country] = entry
+        # "Moscow launched ...": a capital that attacks is its country.
+        self._capitals: dict[str, str] = {}
+        for code, entry in self._countries.items():
+            hit = re.search(r"capital (.+)$", entry.description or "")
+            if hit:
+                self._capitals[fold(hit.group(1))] = code
+        self._adjectives: dict[str, str] = {}
+        for code in self._countries:
+            for word in demonyms(code):
+                self._adjectives.setdefault(word.lower(), code)
+
+    # -- the article ---------------------------------------------------------------
+
+    def extract(self, article: Article, linked: list[LinkedMention], sentences: list[tuple[int, int]]) -> list[AttackEvent]:
+        text = article.text
+        if not sentences:
+            sentences = [(0, len(text))]
+        starts = [s for s, _ in sentences]
+        by_sentence: dict[int, list[LinkedMention]] = {}
+        for lm in linked:
+            i = bisect_right(starts, lm.mention.start) - 1
+            if i >= 0:
+                by_sentence.setdefault(i, []).append(lm)
+        frames: list[_Frame] = []
+        for i, (b, e) in enumerate(sentences):
+            frames += self._frames(article, i, (b, e), sorted(by_sentence.get(i, []), key=lambda lm: lm.mention.start))
+        return self._merge(frames, text)
+
+    def _frames(self, article: Article, index: int, span: tuple[int, int], mentions: list[LinkedMention]) -> list[_Frame]:
+        text = article.text
+        b, e = span
+        sentence = text[b:e]
+        triggers = [m for m in TRIGGER_RE.finditer(sentence) if self._is_attack(sentence, m)]
+        killed, injured = casualties(sentence)
+        if not triggers:
+            if killed is None and injured is None:
+                return []
+            # "At least 22 people were killed on Saturday in Belgorod": a casualty report.
+            hit = re.search(r"\b(?:killed|dead|died|injured|wounded|killing|wounding)\b", sentence, re.I)
+            if hit is None:
+                return []
+            triggers = [hit]
+        trig = triggers[0]
+        trigger = (b + trig.start(), b + trig.end())
+        weapons = _unique([lm.entity for lm in mentions if lm.entity.type == "Weapon"])
+        actor, actor_mention = self._actor(sentence, b, mentions, triggers)
+        dates = dates_in(sentence, article.date)
+        date = min(dates, key=lambda d: abs(d[0] - trig.start()))[1] if dates else None
+        places = self._targets(sentence, b, mentions, actor_mention)
+        anaphoric = bool(ANAPHOR_RE.search(sentence))
+        if not places:
+            return [_Frame(trigger, span, index, None, actor, weapons, killed, injured, date, False, anaphoric)]
+        out = []
+        lists = len(places) > 1
+        for k, (lm, cued) in enumerate(places):
+            kk, ii = killed, injured
+            if lists:
+                lo = places[k - 1][0].mention.end - b if k else 0
+                hi = places[k + 1][0].mention.start - b if k + 1 < len(places) else len(sentence)
+                kk, ii = casualties(sentence, lo, hi)
+            out.append(_Frame(trigger, span, index, lm, actor, weapons, kk, ii, date, cued, anaphoric))
+        return out
+
+    @staticmethod
+    def _is_attack(sentence: str, m: re.Match) -> bool:
+        before, after = sentence[: m.start()], sentence[m.end() :]
+        if NOT_ATTACK_BEFORE.search(before) or NOT_ATTACK_AFTER.match(after):
+            return False
+        # The trigger's own clause: from the last clause break before it.
+        clause = before[-80:]
+        cut = [x.end() for x in CLAUSE_BREAK.finditer(clause)]
+        if cut:
+            clause = clause[cut[-1] :]
+        return IRREALIS_RE.search(clause) is None and TOTAL_CUES.search(clause + sentence[m.end() : m.end() + 60]) is None
+
+    # -- slots -----------------------------------------------------------------------
+
+    def _actor(self, sentence: str, offset: int, mentions: list[LinkedMention], triggers: list[re.Match]) -> tuple[Entity | None, LinkedMention | None]:
+        """The attacker the sentence names, and the mention that names it."""
+        candidates = [lm for lm in mentions if self._can_act(lm.entity) or self._capital_of(lm.entity)]
+        trig_spans = [(t.start(), t.end()) for t in triggers]
+        weapon_spans = [(lm.mention.start - offset, lm.mention.end - offset) for lm in mentions if lm.entity.type == "Weapon"]
+        heads = trig_spans + weapon_spans
+        best: tuple[int, Entity, LinkedMention | None] | None = None
+
+        def offer(score: int, ent: Entity, lm: LinkedMention | None) -> None:
+            nonlocal best
+            if best is None or score > best[0]:
+                best = (score, ent, lm)
+
+        for lm in candidates:
+            s, e = lm.mention.start - offset, lm.mention.end - offset
+            after = sentence[e:]
+            if CLAIMED.match(after):
+                offer(5, lm.entity, lm)
+            capital = self._capital_of(lm.entity)
+            if capital is not None:
+                if ACTOR_VERB.match(after) and any(h[0] >= e for h in heads):
+                    offer(3, capital, lm)
+                continue
+            if ACTOR_VERB.match(after) and any(h[0] >= e for h in heads):
+                offer(4, lm.entity, lm)
+            if BY_ACTOR.search(sentence[max(0, s - 40) : s]) and any(h[1] <= s for h in trig_spans) and not re.search(r"\bfrom\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", sentence[max(0, s - 40) : s], re.I):
+                offer(4, lm.entity, lm)
+            for hs, _ in heads:
+                if hs >= e and hs - e <= 30 and MODIFIER_GAP.match(sentence[e:hs]):
+                    offer(3, lm.entity, lm)
+        # "Russian drones", "an Israeli airstrike": a people's adjective before the attack words.
+        for m in re.finditer(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b", sentence):
+            code = self._adjectives.get(m.group(1).lower())
+            if code is None or code not in self._countries:
+                continue
+            for hs, _ in heads:
+                if hs >= m.end() and hs - m.end() <= 30 and MODIFIER_GAP.match(sentence[m.end() : hs]):
+                    offer(2, entity_of(self._countries[code]), None)
+        if best is None:
+            return None, None
+        return best[1], best[2]
+
+    def _capital_of(self, ent: Entity) -> Entity | None:
+        """The country whose capital this place is, when it is one."""
+        entry = self._entry(ent)
+        if entry is None or "Country" in entry.classes:
+            return None
+        code = self._capitals.get(fold(entry.label))
+        if code is None or code != entry.country:
+            return None
+        return entity_of(self._countries[code])
+
+    def _can_act(self, ent: Entity) -> bool:
+        if ent.type == "Organization":
+            return not ({"NewsOrganization", "Company", "SocialMediaPlatform", "InternationalOrganization", "NonGovernmentalOrganization"} & set(ent.classes))
+        return ent.type == "Place" and "Country" in ent.classes
+
+    def _targets(self, sentence: str, offset: int, mentions: list[LinkedMention], actor: LinkedMention | None) -> list[tuple[LinkedMention, bool]]:
+        """The places the sentence says were hit, most specific first-class ones only,
+        in text order, each with whether a word before it says it was hit."""
+        found: list[tuple[LinkedMention, bool]] = []
+        seen: set[str] = set()
+        hit = DATELINE_RE.match(sentence)
+        dateline = hit.end() if hit else 0
+        for lm in mentions:
+            if lm.entity.type != "Place" or lm is actor or (actor is not None and lm.entity.iri == actor.entity.iri):
+                continue
+            s, e = lm.mention.start - offset, lm.mention.end - offset
+            before = sentence[max(0, s - 60) : s]
+            if NOT_TARGET_BEFORE.search(before) or BODY_AFTER.match(sentence[e:]):
+                continue
+            if s < dateline or re.match(r"^\s*[-–]?\s*(?:made|based|backed|linked|born|controlled|flagged|owned|operated|brokered|led|run|allied|aligned)\b", sentence[e:], re.I):
+                continue
+            if lm.entity.iri in seen:
+                continue
+            seen.add(lm.entity.iri)
+            found.append((lm, bool(TARGET_BEFORE.search(before))))
+        # A country or region around a more specific place of the sentence is not a second
+        # target; the place within it inherits its cue ("in Ukraine's southern Odesa region").
+        keep = []
+        for lm, cued in found:
+            inner = [k for k, (other, _) in enumerate(found) if other is not lm and self._inside(other, lm, sentence, offset)]
+            if inner:
+                for k in inner:
+                    found[k] = (found[k][0], found[k][1] or cued)
+                continue
+            keep.append(lm)
+        cues = {id(lm): c for lm, c in found}
+        out = [(lm, cues[id(lm)]) for lm in keep]
+        if any(c for _, c in out):
+            out = [(lm, c) for lm, c in out if c]
+        return out
+
+    def _rank(self, ent: Entity) -> int:
+        ranks = [_RANK[c] for c in ent.classes if c in _RANK]
+        return max(ranks) if ranks else NIL_PLACE_RANK
+
+    def _entry(self, ent: Entity) -> KBEntry | None:
+        return self.kb.get(ent.kb_id) if ent.kb_id else None
+
+    def _inside(self, inner: LinkedMention, outer: LinkedMention, sentence: str, offset: int) -> bool:
+        """Whether ``inner`` is a more specific place within ``outer`` (by the knowledge
+        base, or by the text: "Kupiansk, in the Kharkiv region", "Ukraine's Kharkiv")."""
+        ri, ro = self._rank(inner.entity), self._rank(outer.entity)
+        if ri <= ro:
+            return False
+        ei, eo = self._entry(inner.entity), self._entry(outer.entity)
+        if ei is not None and eo is not None:
+            if ei.part_of == eo.id or (ei.part_of and self.kb.get(ei.part_of) and self.kb.get(ei.part_of).part_of == eo.id):
+                return True
+            if "Country" in outer.entity.classes:
+                return ei.country == eo.country
+        elif "Country" in outer.entity.classes and ei is None:
+            return True  # an unknown village of the sentence is more specific than its country
+        a, b = sorted([inner.mention, outer.mention], key=lambda m: m.start)
+        gap = sentence[a.end - offset : b.start - offset]
+        return len(gap) <= 40 and re.fullmatch(r"(?:['’]s|,)?\s*(?:(?:in|of)\s+)?(?:the\s+)?(?:[a-z-]+\s+)?(?:(?:city|town|village|region|province|district|oblast|state)\s+(?:of\s+)?)?", gap) is not None
+
+    # -- merging -------------------------------------------------------------------
+
+    def _merge(self, frames: list[_Frame], text: str) -> list[AttackEvent]:
+        events: list[tuple[AttackEvent, _Frame]] = []  # each event with its latest frame
+        for f in frames:
+            target = None
+            if f.location is not None:
+                for k, (ev, last) in enumerate(events):
+                    if ev.location is not None and ev.location.iri == f.location.entity.iri and _compatible(ev, f):
+                        target = k
+                        break
+            elif events:
+                ev, last = events[-1]
+                if f.index - last.index <= SENTENCE_REACH and _compatible(ev, f) and (f.anaphoric or f.index - last.index <= 1):
+                    target = len(events) - 1
+            if target is None:
+                if f.location is None:
+                    continue
+                ev = AttackEvent(trigger=f.trigger, sentences=[], location=f.location.entity)
+                events.append((ev, f))
+                target = len(events) - 1
+            ev, _ = events[target]
+            _absorb(ev, f)
+            events[target] = (ev, f)
+        out = []
+        for ev, _ in events:
+            ev.confidence = _confidence(ev)
+            out.append(ev)
+        return out
+
+
+def _compatible(ev: AttackEvent, f: _Frame) -> bool:
+    if ev.date is not None and f.date is not None and abs((ev.date - f.date).days) > 1:
+        return False
+    if ev.actor is not None and f.actor is not None and ev.actor.iri != f.actor.iri:
+        return False
+    return True
+
+
+def _absorb(ev: AttackEvent, f: _Frame) -> None:
+    if f.sentence not in ev.sentences:
+        ev.sentences.append(f.sentence)
+    ev.actor = ev.actor or f.actor
+    ev.date = ev.date or f.date
+    for w in f.weapons:
+        if all(w.iri != x.iri for x in ev.weapons):
+            ev.weapons.append(w)
+    if f.killed is not None and (ev.killed is None or f.killed > ev.killed):
+        ev.killed = f.killed
+    if f.injured is not None and (ev.injured is None or f.injured > ev.injured):
+        ev.injured = f.injured
+
+
+def _confidence(ev: AttackEvent) -> float:
+    score = 0.45 + 0.15 * (ev.actor is not None) + 0.1 * bool(ev.weapons) + 0.1 * (ev.killed is not None or ev.injured is not None)
+    score += 0.05 * (ev.date is not None) + 0.05 * min(len(ev.sentences) - 1, 2)
+    return round(min(score, 0.95), 3)
+
+
+def _unique(entities: list[Entity]) -> list[Entity]:
+    out: list[Entity] = []
+    for ent in entities:
+        if all(ent.iri != o.iri for o in out):
+            out.append(ent)
+    return out

@@ -35,7 +35,7 @@ TRIGGER_RE = re.compile(
     r"|strikes?|struck|striking|attacks?|attacked|attacking|shelling|shelled|bombardments?|bombarded|bombarding"
     r"|bombings?|bombed|barrages?|blasts?|explosions?|exploded|detonated|blew\s+(?:themselves|himself|herself)\s+up"
     r"|suicide\s+bomb(?:ings?|ers?)?|car\s+bomb(?:ings?|s)?|ambush(?:ed|es)?|raids?|raided|assaults?|assaulted"
-    r"|targeted|targeting|targets|hit|hits|hitting|pounded|pounding|fired\s+(?:on|at|upon|into)|opened\s+fire|massacred?)\b",
+    r"|targeted|targeting|hit|hits|hitting|pounded|pounding|fired\s+(?:on|at|upon|into)|opened\s+fire|massacred?)\b",
     re.I,
 )
 NOT_ATTACK_BEFORE = re.compile(
@@ -49,9 +49,9 @@ NOT_ATTACK_AFTER = re.compile(
 # Words before a trigger (in its clause) that make it no report of an attack that happened.
 IRREALIS_RE = re.compile(
     r"\b(?:would|could|might|may|will|shall|threat(?:en|ens|ened|ening)?|vow(?:s|ed|ing)?|warn(?:s|ed|ing)?|plan(?:s|ned|ning)?|plot(?:s|ted|ting)?"
-    r"|prepar(?:e|es|ed|ing)\s+(?:for|to)|intend(?:s|ed)?|ready\s+to|if|unless|den(?:y|ies|ied|ying)|rejected|no\s+evidence|fears?\s+of"
+    r"|prepar(?:e|es|ed|ing)\s+(?:for|to)|intend(?:s|ed)?|ready\s+to|if|unless|in\s+the\s+event\s+of|den(?:y|ies|ied|ying)|rejected|no\s+evidence|fears?\s+of"
     r"|possible|potential|future|prevent(?:ed|ing)?|avoid|deter|foil(?:ed|s)?|thwart(?:ed|s)?|against\s+any|retaliat(?:e|ion)\s+for|calls?\s+for|ceasefire|halt|stop"
-    r"|regular(?:ly)?|repeated(?:ly)?|routine(?:ly)?|frequent(?:ly)?|often|daily|nightly|constant(?:ly)?|almost\s+every|legitimate|capabilit(?:y|ies)|ability)\b|\bto\s+(?:\w+ly\s+)?$",
+    r"|brac(?:e|es|ed|ing)\s+for|expect(?:s|ed|ing)?|anticipat\w+|regular(?:ly)?|repeated(?:ly)?|routine(?:ly)?|frequent(?:ly)?|often|daily|nightly|constant(?:ly)?|almost\s+every|legitimate|capabilit(?:y|ies)|ability)\b|\bto\s+(?:\w+ly\s+)?$",
     re.I,
 )
 CLAUSE_BREAK = re.compile(r"[,;:—–()\"“”]|\b(?:but|while|whereas|although|after|before|as)\b", re.I)
@@ -75,10 +75,23 @@ TARGET_BEFORE = re.compile(
     re.I,
 )
 # A place named as where a launch came from, or a body named after it, is not what was hit.
-NOT_TARGET_BEFORE = re.compile(r"\b(?:from|by|to|with)\s+(?:the\s+)?$", re.I)
+NOT_TARGET_BEFORE = re.compile(r"\b(?:(?:from|by|to|with)\s+(?:the\s+)?|call(?:ed|s|ing)?\s+on\s+|urg(?:ed|es|ing)\s+|told\s+|asked\s+|accus(?:ed|es|ing)\s+|blam(?:ed|es|ing)\s+)$", re.I)
+# A place that does something ("Moscow launched", "Russia hit port infrastructure") is not what was hit.
+SUBJECT_AFTER = re.compile(
+    r"^\s+(?:has\s+|have\s+|had\s+|also\s+|again\s+|then\s+|later\s+)?(?:launch(?:ed|es)|continu(?:ed|es)|said|says|accus(?:ed|es)|claim(?:ed|s)|fir(?:ed|es)|sent|sends|deni(?:ed|es)|warn(?:ed|s)"
+    r"|carri(?:ed|es)|retaliat(?:ed|es)|vow(?:ed|s)|respond(?:ed|s)|blam(?:ed|es)|struck|strikes|attack(?:ed|s)|shell(?:ed|s)|bomb(?:ed|s)|target(?:ed|s)|hit|hits|pound(?:ed|s)|unleash(?:ed|es)|stepped|intensifi(?:ed|es))\b",
+    re.I,
+)
 BODY_AFTER = re.compile(
     r"^(?:['’]s?)?\s+(?:[a-z]+\s+)?(?:armed\s+forces|army|military|air\s+force|air\s+defen[cs]es?|navy|forces|troops|soldiers|government|ministry|defen[cs]e|president|leader|officials?|authorities|governor|mayor|police|emergency|general\s+staff"
-    r"|strikes?|attacks?|shelling|bombing|drones?|missiles?|rockets?|bases?|embassy|embassies|consulate|compound|personnel|citizens|nationals|ships?|vessels?|warships?|aircraft|jets|warplanes|offensive|invasion|war)\b",
+    r"|(?:air|drone|missile|rocket)?[\s-]?(?:strikes?|attacks?|raids?)|shelling|bombing|bombardment|drones?|missiles?|rockets?|bases?|embassy|embassies|consulate|compound|personnel|citizens|nationals|ships?|vessels?|warships?|aircraft|jets|warplanes|offensive|invasion|war)\b",
+    re.I,
+)
+# What stands between a place and the larger place it lies in: "Kupiansk, Kharkiv region",
+# "Ukraine's southern Odesa region", "Stepanivka, a settlement in the Sumy oblast".
+CONTAINED_GAP = re.compile(
+    r"(?:['’]s|,)?\s*(?:(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:town|village|settlement|city|district|suburb|neighbou?rhood|area|region|province)\s+)?(?:(?:in|of)\s+)?(?:the\s+)?(?:[a-z-]+\s+)?"
+    r"(?:(?:city|town|village|region|province|district|oblast|state)\s+(?:of\s+)?)?",
     re.I,
 )
 ANAPHOR_RE = re.compile(r"\b(?:the|that|this|saturday['’]s|sunday['’]s|monday['’]s|tuesday['’]s|wednesday['’]s|thursday['’]s|friday['’]s|the\s+latest)\s+(?:\w+\s+)?(?:attacks?|strikes?|shelling|bombing|blast|explosion|raid|assault|barrage|city|town|village|camp|area)\b", re.I)
@@ -87,7 +100,10 @@ ANAPHOR_RE = re.compile(r"\b(?:the|that|this|saturday['’]s|sunday['’]s|monda
 _RANK = {"Facility": 5, "Settlement": 4, "City": 4, "District": 3, "Region": 2, "BodyOfWater": 1, "GeographicArea": 1, "Country": 0, "Continent": 0}
 NIL_PLACE_RANK = 4
 
-SENTENCE_REACH = 3  # a sentence without a place adds to an attack at most this many sentences back
+SENTENCE_REACH = 3
+COLLAPSE_COUNTRIES = False
+DATE_FALLBACK = True
+ACTOR_FALLBACK = True  # a sentence without a place adds to an attack at most this many sentences back
 
 
 @dataclass
@@ -135,6 +151,7 @@ class EventExtractor:
         if not sentences:
             sentences = [(0, len(text))]
         starts = [s for s, _ in sentences]
+        self._contained: set[tuple[str, str]] = set()  # (inner, outer) places, as the text says
         by_sentence: dict[int, list[LinkedMention]] = {}
         for lm in linked:
             i = bisect_right(starts, lm.mention.start) - 1
@@ -143,7 +160,10 @@ class EventExtractor:
         frames: list[_Frame] = []
         for i, (b, e) in enumerate(sentences):
             frames += self._frames(article, i, (b, e), sorted(by_sentence.get(i, []), key=lambda lm: lm.mention.start))
-        return self._merge(frames, text)
+        headline = None
+        if article.title and sentences and text[sentences[0][0] : sentences[0][1]].strip() == article.title.strip():
+            headline = 0
+        return self._merge(frames, headline)
 
     def _frames(self, article: Article, index: int, span: tuple[int, int], mentions: list[LinkedMention]) -> list[_Frame]:
         text = article.text
@@ -263,7 +283,7 @@ class EventExtractor:
                 continue
             s, e = lm.mention.start - offset, lm.mention.end - offset
             before = sentence[max(0, s - 60) : s]
-            if NOT_TARGET_BEFORE.search(before) or BODY_AFTER.match(sentence[e:]):
+            if NOT_TARGET_BEFORE.search(before) or BODY_AFTER.match(sentence[e:]) or SUBJECT_AFTER.match(sentence[e:]):
                 continue
             if s < dateline or re.match(r"^\s*[-–]?\s*(?:made|based|backed|linked|born|controlled|flagged|owned|operated|brokered|led|run|allied|aligned)\b", sentence[e:], re.I):
                 continue
@@ -282,7 +302,8 @@ class EventExtractor:
                 continue
             keep.append(lm)
         cues = {id(lm): c for lm, c in found}
-        out = [(lm, cues[id(lm)]) for lm in keep]
+        # A country the sentence merely names is no target; one after "on", "in", "against" may be.
+        out = [(lm, cues[id(lm)]) for lm in keep if cues[id(lm)] or "Country" not in lm.entity.classes]
         if any(c for _, c in out):
             out = [(lm, c) for lm, c in out if c]
         return out
@@ -310,13 +331,22 @@ class EventExtractor:
             return True  # an unknown village of the sentence is more specific than its country
         a, b = sorted([inner.mention, outer.mention], key=lambda m: m.start)
         gap = sentence[a.end - offset : b.start - offset]
-        return len(gap) <= 40 and re.fullmatch(r"(?:['’]s|,)?\s*(?:(?:in|of)\s+)?(?:the\s+)?(?:[a-z-]+\s+)?(?:(?:city|town|village|region|province|district|oblast|state)\s+(?:of\s+)?)?", gap) is not None
+        if len(gap) <= 40 and CONTAINED_GAP.fullmatch(gap) is not None:
+            self._contained.add((inner.entity.iri, outer.entity.iri))
+            return True
+        return False
 
     # -- merging -------------------------------------------------------------------
 
-    def _merge(self, frames: list[_Frame], text: str) -> list[AttackEvent]:
+    def _merge(self, frames: list[_Frame], headline: int | None = None) -> list[AttackEvent]:
+        """Frames into events: same place and compatible, or a placeless frame that
+        speaks of the attack just before. The headline's frames come last and join the
+        body's event at a place they contain or lie in ("Odesa" in the headline, "the
+        Odesa region" in the text)."""
         events: list[tuple[AttackEvent, _Frame]] = []  # each event with its latest frame
         for f in frames:
+            if f.index == headline:
+                continue
             target = None
             if f.location is not None:
                 for k, (ev, last) in enumerate(events):
@@ -330,17 +360,93 @@ class EventExtractor:
             if target is None:
                 if f.location is None:
                     continue
-                ev = AttackEvent(trigger=f.trigger, sentences=[], location=f.location.entity)
-                events.append((ev, f))
+                events.append((AttackEvent(trigger=f.trigger, sentences=[], location=f.location.entity), f))
                 target = len(events) - 1
-            ev, _ = events[target]
-            _absorb(ev, f)
-            events[target] = (ev, f)
+            _absorb(events[target][0], f)
+            events[target] = (events[target][0], f)
+        self._collapse_containers(events)
+        for f in frames:
+            if f.index != headline or f.location is None:
+                continue
+            loc = f.location.entity
+            related = [ev for ev, _ in events if ev.location is not None and _compatible(ev, f) and self._related(loc, ev.location)]
+            if related:
+                _absorb(related[0], f)
+            else:
+                ev = AttackEvent(trigger=f.trigger, sentences=[], location=loc)
+                _absorb(ev, f)
+                events.insert(0, (ev, f))
         out = []
+        lead = next((ev.date for ev, _ in events if ev.date is not None), None) if DATE_FALLBACK else None
+        actors = {ev.actor.iri: ev.actor for ev, _ in events if ev.actor is not None}
+        sole = next(iter(actors.values())) if len(actors) == 1 and ACTOR_FALLBACK else None
         for ev, _ in events:
+            if ev.date is None and lead is not None:
+                ev.date = lead
+            if ev.actor is None and sole is not None and not self._home(ev.location, sole):
+                ev.actor = sole
             ev.confidence = _confidence(ev)
             out.append(ev)
         return out
+
+    def _collapse_containers(self, events: list[tuple[AttackEvent, _Frame]]) -> None:
+        """An attack reported at a district, region or country that holds the place of
+        another attack of the article ("airstrikes in Pale Township", then "in Nyaung
+        Kone village") is that attack, summarised: it joins the one attack inside it,
+        or, when several lie inside, is their summary and is dropped."""
+        k = 0
+        while k < len(events):
+            ev = events[k][0]
+            loc = ev.location
+            if loc is None or self._rank(loc) >= NIL_PLACE_RANK or (not COLLAPSE_COUNTRIES and "Country" in loc.classes):
+                k += 1
+                continue
+            inside = [o for o, _ in events if o is not ev and o.location is not None and self._within(o.location, loc) and _compatible_events(o, ev)]
+            if not inside:
+                k += 1
+                continue
+            if len(inside) == 1:
+                _absorb_event(inside[0], ev)
+            del events[k]
+
+    def _within(self, inner: Entity, outer: Entity) -> bool:
+        """Whether a place lies in a larger one, by the knowledge base or the article's text."""
+        if self._rank(inner) <= self._rank(outer):
+            return False
+        if (inner.iri, outer.iri) in self._contained:
+            return True
+        ei, eo = self._entry(inner), self._entry(outer)
+        if ei is None:
+            return "Country" in outer.classes
+        if eo is None:
+            return False
+        if ei.part_of == eo.id or (ei.part_of and (p := self.kb.get(ei.part_of)) is not None and p.part_of == eo.id):
+            return True
+        return "Country" in outer.classes and ei.country == eo.country
+
+    def _home(self, place: Entity | None, actor: Entity) -> bool:
+        """Whether a place lies in the actor's own country (an attacker rarely strikes at home)."""
+        if place is None:
+            return False
+        ep, ea = self._entry(place), self._entry(actor)
+        return ep is not None and ea is not None and ep.country is not None and ep.country == ea.country and "Country" in actor.classes
+
+    def _related(self, a: Entity, b: Entity) -> bool:
+        """The same place, or one lies in the other (by the knowledge base, or by name:
+        "Odesa" and "Odesa Oblast")."""
+        if a.iri == b.iri:
+            return True
+        ea, eb = self._entry(a), self._entry(b)
+        if ea is not None and eb is not None:
+            if ea.part_of == eb.id or eb.part_of == ea.id:
+                return True
+            if "Country" in a.classes or "Country" in b.classes:
+                return ea.country == eb.country
+        elif ("Country" in a.classes and eb is None) or ("Country" in b.classes and ea is None):
+            return True
+        wa, wb = set(fold(a.label).split()), set(fold(b.label).split())
+        generic = {"oblast", "region", "province", "district", "city", "state", "governorate", "of", "the"}
+        return bool((wa - generic) & (wb - generic))
 
 
 def _compatible(ev: AttackEvent, f: _Frame) -> bool:
@@ -369,6 +475,27 @@ def _confidence(ev: AttackEvent) -> float:
     score = 0.45 + 0.15 * (ev.actor is not None) + 0.1 * bool(ev.weapons) + 0.1 * (ev.killed is not None or ev.injured is not None)
     score += 0.05 * (ev.date is not None) + 0.05 * min(len(ev.sentences) - 1, 2)
     return round(min(score, 0.95), 3)
+
+
+def _compatible_events(a: AttackEvent, b: AttackEvent) -> bool:
+    if a.date is not None and b.date is not None and abs((a.date - b.date).days) > 1:
+        return False
+    return a.actor is None or b.actor is None or a.actor.iri == b.actor.iri
+
+
+def _absorb_event(ev: AttackEvent, other: AttackEvent) -> None:
+    """Add what ``other`` says of the same attack to ``ev``."""
+    for sentence in other.sentences:
+        if sentence not in ev.sentences:
+            ev.sentences.append(sentence)
+    ev.sentences.sort()
+    ev.actor = ev.actor or other.actor
+    ev.date = ev.date or other.date
+    for w in other.weapons:
+        if all(w.iri != x.iri for x in ev.weapons):
+            ev.weapons.append(w)
+    ev.killed = ev.killed if ev.killed is not None else other.killed
+    ev.injured = ev.injured if ev.injured is not None else other.injured
 
 
 def _unique(entities: list[Entity]) -> list[Entity]:

@@ -54,6 +54,7 @@ IRREALIS_RE = re.compile(
     r"|brac(?:e|es|ed|ing)\s+for|expect(?:s|ed|ing)?|anticipat\w+|regular(?:ly)?|repeated(?:ly)?|routine(?:ly)?|frequent(?:ly)?|often|daily|nightly|constant(?:ly)?|almost\s+every|legitimate|capabilit(?:y|ies)|ability)\b|\bto\s+(?:\w+ly\s+)?$",
     re.I,
 )
+CLAUSE_END = re.compile(r"[,;:—–()]")
 CLAUSE_BREAK = re.compile(r"[,;:—–()\"“”]|\b(?:but|while|whereas|although|after|before|as)\b", re.I)
 # Verbs whose subject is the attacker ("the RSF launched", "Russia fired").
 ACTOR_VERB = re.compile(
@@ -100,6 +101,7 @@ ANAPHOR_RE = re.compile(r"\b(?:the|that|this|saturday['’]s|sunday['’]s|monda
 _RANK = {"Facility": 5, "Settlement": 4, "City": 4, "District": 3, "Region": 2, "BodyOfWater": 1, "GeographicArea": 1, "Country": 0, "Continent": 0}
 NIL_PLACE_RANK = 4
 
+GENERIC_PLACE_WORDS = {"oblast", "region", "province", "district", "raion", "city", "state", "governorate", "county", "prefecture", "township", "of", "the"}
 SENTENCE_REACH = 3
 COLLAPSE_COUNTRIES = False
 DATE_FALLBACK = True
@@ -179,25 +181,29 @@ class EventExtractor:
             if hit is None:
                 return []
             triggers = [hit]
-        trig = triggers[0]
-        trigger = (b + trig.start(), b + trig.end())
         weapons = _unique([lm.entity for lm in mentions if lm.entity.type == "Weapon"])
-        actor, actor_mention = self._actor(sentence, b, mentions, triggers)
+        actors = {id(t): self._actor(sentence, b, mentions, t) for t in triggers}
+        actor, actor_mention = next((a for a in actors.values() if a[0] is not None), (None, None))
         dates = dates_in(sentence, article.date)
-        date = min(dates, key=lambda d: abs(d[0] - trig.start()))[1] if dates else None
-        places = self._targets(sentence, b, mentions, actor_mention)
+        places = self._targets(sentence, b, mentions, [a[1] for a in actors.values() if a[1] is not None])
         anaphoric = bool(ANAPHOR_RE.search(sentence))
         if not places:
-            return [_Frame(trigger, span, index, None, actor, weapons, killed, injured, date, False, anaphoric)]
+            trig = triggers[0]
+            return [_Frame((b + trig.start(), b + trig.end()), span, index, None, actor, weapons, killed, injured, _date_near(sentence, trig, dates, len(triggers)), False, anaphoric)]
         out = []
         lists = len(places) > 1
         for k, (lm, cued) in enumerate(places):
+            # Each place with the attack word nearest before it ("strikes against Ukraine ...,
+            # a day after ... an attack on Belgorod"), else the first one.
+            s_ = lm.mention.start - b
+            trig = max((t for t in triggers if t.end() <= s_), key=lambda t: t.end(), default=triggers[0])
             kk, ii = killed, injured
             if lists:
                 lo = places[k - 1][0].mention.end - b if k else 0
                 hi = places[k + 1][0].mention.start - b if k + 1 < len(places) else len(sentence)
                 kk, ii = casualties(sentence, lo, hi)
-            out.append(_Frame(trigger, span, index, lm, actor, weapons, kk, ii, date, cued, anaphoric))
+            date = _date_near(sentence, trig, dates, len(triggers))
+            out.append(_Frame((b + trig.start(), b + trig.end()), span, index, lm, actors[id(trig)][0], weapons, kk, ii, date, cued, anaphoric))
         return out
 
     @staticmethod
@@ -210,15 +216,22 @@ class EventExtractor:
         cut = [x.end() for x in CLAUSE_BREAK.finditer(clause)]
         if cut:
             clause = clause[cut[-1] :]
-        return IRREALIS_RE.search(clause) is None and TOTAL_CUES.search(clause + sentence[m.end() : m.end() + 60]) is None
+        if IRREALIS_RE.search(clause):
+            return False
+        rest = CLAUSE_END.search(after)
+        return TOTAL_CUES.search(clause + sentence[m.start() : m.end() + (rest.start() if rest else len(after))]) is None
 
     # -- slots -----------------------------------------------------------------------
 
-    def _actor(self, sentence: str, offset: int, mentions: list[LinkedMention], triggers: list[re.Match]) -> tuple[Entity | None, LinkedMention | None]:
-        """The attacker the sentence names, and the mention that names it."""
+    def _actor(self, sentence: str, offset: int, mentions: list[LinkedMention], trigger: re.Match) -> tuple[Entity | None, LinkedMention | None]:
+        """The attacker the sentence names for one attack word, and the mention that names it:
+        the subject of an attack verb, "by X", "X's strikes", "X claimed responsibility",
+        or a people's adjective ("Russian drones") -- within the attack word's clause."""
+        lo = max((m.end() for m in CLAUSE_END.finditer(sentence, 0, trigger.start())), default=0)
+        hi = next((m.start() for m in CLAUSE_END.finditer(sentence, trigger.end())), len(sentence))
         candidates = [lm for lm in mentions if self._can_act(lm.entity) or self._capital_of(lm.entity)]
-        trig_spans = [(t.start(), t.end()) for t in triggers]
-        weapon_spans = [(lm.mention.start - offset, lm.mention.end - offset) for lm in mentions if lm.entity.type == "Weapon"]
+        trig_spans = [(trigger.start(), trigger.end())]
+        weapon_spans = [(lm.mention.start - offset, lm.mention.end - offset) for lm in mentions if lm.entity.type == "Weapon" and lo <= lm.mention.start - offset < hi]
         heads = trig_spans + weapon_spans
         best: tuple[int, Entity, LinkedMention | None] | None = None
 
@@ -232,6 +245,8 @@ class EventExtractor:
             after = sentence[e:]
             if CLAIMED.match(after):
                 offer(5, lm.entity, lm)
+            if not lo <= s < hi:
+                continue
             capital = self._capital_of(lm.entity)
             if capital is not None:
                 if ACTOR_VERB.match(after) and any(h[0] >= e for h in heads):
@@ -245,7 +260,9 @@ class EventExtractor:
                 if hs >= e and hs - e <= 30 and MODIFIER_GAP.match(sentence[e:hs]):
                     offer(3, lm.entity, lm)
         # "Russian drones", "an Israeli airstrike": a people's adjective before the attack words.
-        for m in re.finditer(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b", sentence):
+        for m in re.finditer(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b", sentence[:hi]):
+            if m.start() < lo:
+                continue
             code = self._adjectives.get(m.group(1).lower())
             if code is None or code not in self._countries:
                 continue
@@ -271,7 +288,7 @@ class EventExtractor:
             return not ({"NewsOrganization", "Company", "SocialMediaPlatform", "InternationalOrganization", "NonGovernmentalOrganization"} & set(ent.classes))
         return ent.type == "Place" and "Country" in ent.classes
 
-    def _targets(self, sentence: str, offset: int, mentions: list[LinkedMention], actor: LinkedMention | None) -> list[tuple[LinkedMention, bool]]:
+    def _targets(self, sentence: str, offset: int, mentions: list[LinkedMention], actors: list[LinkedMention]) -> list[tuple[LinkedMention, bool]]:
         """The places the sentence says were hit, most specific first-class ones only,
         in text order, each with whether a word before it says it was hit."""
         found: list[tuple[LinkedMention, bool]] = []
@@ -279,7 +296,7 @@ class EventExtractor:
         hit = DATELINE_RE.match(sentence)
         dateline = hit.end() if hit else 0
         for lm in mentions:
-            if lm.entity.type != "Place" or lm is actor or (actor is not None and lm.entity.iri == actor.entity.iri):
+            if lm.entity.type != "Place" or any(lm is a or lm.entity.iri == a.entity.iri for a in actors):
                 continue
             s, e = lm.mention.start - offset, lm.mention.end - offset
             before = sentence[max(0, s - 60) : s]
@@ -354,9 +371,11 @@ class EventExtractor:
                         target = k
                         break
             elif events:
-                ev, last = events[-1]
+                # The attack spoken of last.
+                k = max(range(len(events)), key=lambda i: events[i][1].index)
+                ev, last = events[k]
                 if f.index - last.index <= SENTENCE_REACH and _compatible(ev, f) and (f.anaphoric or f.index - last.index <= 1):
-                    target = len(events) - 1
+                    target = k
             if target is None:
                 if f.location is None:
                     continue
@@ -415,6 +434,10 @@ class EventExtractor:
             return False
         if (inner.iri, outer.iri) in self._contained:
             return True
+        # "Kharkiv" in "Kharkiv Oblast": a region named after its city holds it.
+        wi, wo = set(fold(inner.label).split()), set(fold(outer.label).split())
+        if wi and wi < wo and wo - wi <= GENERIC_PLACE_WORDS:
+            return True
         ei, eo = self._entry(inner), self._entry(outer)
         if ei is None:
             return "Country" in outer.classes
@@ -445,8 +468,22 @@ class EventExtractor:
         elif ("Country" in a.classes and eb is None) or ("Country" in b.classes and ea is None):
             return True
         wa, wb = set(fold(a.label).split()), set(fold(b.label).split())
-        generic = {"oblast", "region", "province", "district", "city", "state", "governorate", "of", "the"}
-        return bool((wa - generic) & (wb - generic))
+        return bool((wa - GENERIC_PLACE_WORDS) & (wb - GENERIC_PLACE_WORDS))
+
+
+def _date_near(sentence: str, trig: re.Match, dates: list[tuple[int, dt.date]], triggers: int) -> dt.date | None:
+    """The date of the attack a trigger reports: one named in the trigger's clause, else
+    the sentence's only date when the sentence reports one attack."""
+    if not dates:
+        return None
+    lo = max((m.end() for m in CLAUSE_END.finditer(sentence, 0, trig.start())), default=0)
+    hi = next((m.start() for m in CLAUSE_END.finditer(sentence, trig.end())), len(sentence))
+    near = [(abs(off - trig.start()), d) for off, d in dates if lo <= off < hi]
+    if near:
+        return min(near, key=lambda x: x[0])[1]
+    if triggers == 1 and len({d for _, d in dates}) == 1:
+        return dates[0][1]
+    return None
 
 
 def _compatible(ev: AttackEvent, f: _Frame) -> bool:

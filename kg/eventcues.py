@@ -13,7 +13,7 @@ import datetime as dt
 import re
 
 _UNITS = {
-    "zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }
@@ -63,7 +63,7 @@ _BE = r"(?:\s+(?:were|was|are|is|have|has|had|been|being|reportedly|also|later|a
 _KILLED_WORDS = r"(?:killed|dead|died|slain|perished|lost\s+their\s+lives|deaths|fatalities|martyred|massacred|killing|dying)"
 _INJURED_WORDS = r"(?:injured|wounded|hurt|injuries|injuring|wounding|hospitali[sz]ed)"
 
-_NUM = r"(?P<num>" + NUMBER + r")"
+_NUM = r"(?<![Nn]o\s)(?<![Nn]ot\s)(?P<num>" + NUMBER + r")"  # "no one was hurt" states no figure
 # "at least 22 people were killed", "22 dead", "killing at least 22", "the death toll rose to 22", "kills 32 civilians".
 KILLED_RES = [
     re.compile(r"\b" + _APPROX + _NUM + _WHO + _BE + r"\s+" + _KILLED_WORDS + r"\b", re.I),
@@ -128,7 +128,7 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
 _MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 
 DATE_RE = re.compile(
-    r"\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:['’]s)?\b"
+    r"\b(?P<last>last\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:['’]s)?\b"
     r"|\b(?P<md>" + _MONTH_RE + r")\s+(?P<mday>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<myear>\d{4}))?\b"
     r"|\b(?P<dm>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmon>" + _MONTH_RE + r")(?:,?\s+(?P<dyear>\d{4}))?\b"
     r"|\b(?P<yday>yesterday)\b|\b(?P<today>today|this\s+morning|this\s+evening|tonight|earlier\s+today)\b"
@@ -146,13 +146,15 @@ def resolve_date(m: re.Match, published: dt.date) -> dt.date | None:
     """The calendar date a time expression names, relative to the article's date.
 
     A weekday is the latest such day on or before publication ("Sunday" in a Sunday
-    article is that day); a month and day without a year is the latest such date not
+    article is that day, "last Sunday" the one before); a month and day without a year is the latest such date not
     more than a week after publication; "overnight" and "last night" are the night
     that ends on the publication date.
     """
     g = m.groupdict()
     if g["wd"]:
         back = (published.weekday() - WEEKDAYS.index(g["wd"].lower())) % 7
+        if g["last"] and back == 0:
+            back = 7  # "last Friday" in a Friday article is a week before
         return published - dt.timedelta(days=back)
     if g["md"] or g["dmon"]:
         month = _month(g["md"] or g["dmon"])

@@ -35,7 +35,8 @@ TRIGGER_RE = re.compile(
     r"|strikes?|struck|striking|attacks?|attacked|attacking|shelling|shelled|bombardments?|bombarded|bombarding"
     r"|bombings?|bombed|barrages?|blasts?|explosions?|exploded|detonated|blew\s+(?:themselves|himself|herself)\s+up"
     r"|suicide\s+bomb(?:ings?|ers?)?|car\s+bomb(?:ings?|s)?|ambush(?:ed|es)?|raids?|raided|assaults?|assaulted"
-    r"|targeted|targeting|hit|hits|hitting|pounded|pounding|fired\s+(?:on|at|upon|into)|opened\s+fire|massacred?)\b",
+    r"|targeted|targeting|hit|hits|hitting|pounded|pounding|fired\s+(?:on|at|upon|into)|opened\s+fire|massacred?"
+    r"|(?:launched|launching|fired|firing|dropped|dropping)(?=(?:\s+[\w-]+){0,4}?\s+(?:missiles?|rockets?|drones?|bombs?|shells?|munitions|projectiles|mortars?)\b))\b",
     re.I,
 )
 NOT_ATTACK_BEFORE = re.compile(
@@ -218,6 +219,9 @@ class EventExtractor:
             clause = clause[cut[-1] :]
         if IRREALIS_RE.search(clause):
             return False
+        first = CLAUSE_END.search(sentence)
+        if first is not None and first.start() < m.start() and TOTAL_CUES.search(sentence[: first.start()]):
+            return False  # "Over the past week, 40 people were killed in strikes"
         rest = CLAUSE_END.search(after)
         return TOTAL_CUES.search(clause + sentence[m.start() : m.end() + (rest.start() if rest else len(after))]) is None
 
@@ -269,6 +273,9 @@ class EventExtractor:
             for hs, _ in heads:
                 if hs >= m.end() and hs - m.end() <= 30 and MODIFIER_GAP.match(sentence[m.end() : hs]):
                     offer(2, entity_of(self._countries[code]), None)
+            # "shelled by Russian troops": the adjective after "by", an attack word before it.
+            if BY_ACTOR.search(sentence[max(0, m.start() - 40) : m.start()]) and trigger.end() <= m.start():
+                offer(2, entity_of(self._countries[code]), None)
         if best is None:
             return None, None
         return best[1], best[2]

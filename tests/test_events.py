@@ -1,0 +1,289 @@
+"""Attack events: number words, casualty figures, relative dates, actors, non-events,
+merging within an article, and the RDF each event becomes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pyoxigraph as ox
+import pytest
+
+from kg.eventcues import casualties, dates_in, parse_number
+from kg.events import EventExtractor
+from kg.link import Linker
+from kg.read import read_text
+from kg.recognise import recognise
+
+SUNDAY = dt.date(2023, 12, 31)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("22", 22),
+        ("1,200", 1200),
+        ("two", 2),
+        ("twenty-one", 21),
+        ("a dozen", 12),
+        ("two dozen", 24),
+        ("two hundred", 200),
+        ("3 hundred", 300),
+        ("dozens", None),
+        ("scores", None),
+    ],
+)
+def test_number_words(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize(
+    "sentence, killed, injured",
+    [
+        ("At least 22 people were killed and dozens more were injured on Saturday in Belgorod.", 22, None),
+        ("A jet dropped bombs on the village, killing 10 villagers and injuring five.", 10, 5),
+        ("The strike killed at least 18 people and injured 77 others, including 3 children.", 18, 77),
+        ("Two people were killed and a dozen were wounded.", 2, 12),
+        ("Dozens of people were killed in the shelling.", None, None),
+        ("The missile hit a school; no one was hurt.", None, 0),
+        ("Officials said 14 people died and 30 were wounded.", 14, 30),
+        ("The death toll has risen to 29, officials said.", 29, None),
+        # A war's toll is no one attack's.
+        ("More than 10,000 civilians have been killed since the start of the war.", None, None),
+        ("The fighting has killed more than 200 fighters in Lebanon.", None, None),
+    ],
+)
+def test_casualties(sentence, killed, injured):
+    assert casualties(sentence) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        ("on Sunday", SUNDAY),  # the article's own day
+        ("on Saturday", dt.date(2023, 12, 30)),
+        ("late on Friday", dt.date(2023, 12, 29)),
+        ("last Sunday", dt.date(2023, 12, 24)),
+        ("yesterday", dt.date(2023, 12, 30)),
+        ("overnight", SUNDAY),
+        ("on December 28", dt.date(2023, 12, 28)),
+        ("on 6 March", dt.date(2023, 3, 6)),
+        ("on March 6, 2022", dt.date(2022, 3, 6)),
+    ],
+)
+def test_relative_dates(phrase, expected):
+    ((_, date),) = dates_in(f"Drones struck the city {phrase}.", SUNDAY)
+    assert date == expected
+
+
+def test_dates_need_the_article_date_unless_they_carry_a_year():
+    assert dates_in("Drones struck the city on Sunday.", None) == []
+    assert [d for _, d in dates_in("It happened on March 6, 2022.", None)] == [dt.date(2022, 3, 6)]
+
+
+def test_a_january_date_in_a_december_article_is_not_next_year():
+    ((_, date),) = dates_in("The strike on January 3 killed two.", dt.date(2024, 1, 5))
+    assert date == dt.date(2024, 1, 3)
+    ((_, date),) = dates_in("The strike on December 30 killed two.", dt.date(2024, 1, 2))
+    assert date == dt.date(2023, 12, 30)
+
+
+# -- the extractor over real pipeline output ---------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def extract(kb, nlp):
+    linker, extractor = Linker(kb), EventExtractor(kb)
+
+    def run(body: str, date: dt.date | None = SUNDAY, title: str = "Report"):
+        text = f"{title}\n\nBy Reuters\n\n{date:%B %d, %Y}\n\n{body}\n" if date else f"{title}\n\n{body}\n"
+        (article,) = list(read_text(text, "test.txt"))
+        ((art, mentions, sentences),) = list(recognise(nlp, [article]))
+        return art, extractor.extract(art, linker.link(art, mentions), sentences)
+
+    return run
+
+
+def _label(ent):
+    return ent.label if ent is not None else None
+
+
+def test_an_attack_with_every_slot(extract):
+    art, (ev,) = extract("Russian drones struck the city of Kharkiv on Saturday, killing three people and injuring 12, the governor said.")
+    assert _label(ev.location) == "Kharkiv"
+    assert _label(ev.actor) == "Russia"
+    assert [w.label for w in ev.weapons] == ["drone"]
+    assert (ev.killed, ev.injured, ev.date) == (3, 12, dt.date(2023, 12, 30))
+    b, e = ev.trigger
+    assert art.text[b:e] == "struck"
+    (sentence,) = ev.sentences
+    assert art.text[sentence[0] : sentence[1]].startswith("Russian drones struck")
+    assert 0 < ev.confidence <= 1
+
+
+@pytest.mark.parametrize(
+    "body, actor",
+    [
+        ("Russia launched missiles at Odesa on Sunday, officials said.", "Russia"),
+        ("Odesa was shelled by Russian troops on Sunday, officials said.", "Russia"),
+        ("An Israeli airstrike hit a house in Rafah on Sunday, medics said.", "Israel"),
+        ("Boko Haram claimed responsibility for the attack on Maiduguri on Sunday.", "Boko Haram"),
+        ("The bombing in Mogadishu on Sunday was blamed on al-Shabaab.", "Al-Shabaab"),
+        ("Moscow launched a barrage of drones at Kharkiv on Sunday.", "Russia"),
+    ],
+)
+def test_actor_forms(extract, body, actor):
+    _, events = extract(body)
+    assert [_label(ev.actor) for ev in events] == [actor]
+
+
+def test_no_actor_when_the_text_names_none(extract):
+    _, (ev,) = extract("A car bomb exploded in a market in Mogadishu on Sunday, killing 12 people.")
+    assert _label(ev.location) == "Mogadishu" and ev.actor is None and ev.killed == 12
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Russia threatened to strike Kyiv if the talks failed.",
+        "Israel denied carrying out the airstrike on Tyre.",
+        "Hezbollah warned it would attack Haifa in any new war.",
+        "Over the past week, 40 people were killed in strikes across Gaza.",
+        "More than 10,000 people have been killed in Ukraine since the start of the war.",
+        "Odesa's ports have been regular targets for Russian attacks.",
+        "The ministers discussed air defence for Kyiv and the price of grain.",
+    ],
+)
+def test_non_events(extract, body):
+    _, events = extract(body)
+    assert events == []
+
+
+def test_sentences_about_one_attack_are_one_event(extract):
+    _, events = extract(
+        "A Russian missile hit an apartment block in Dnipro on Saturday, officials said.\n\n"
+        "The strike killed at least 29 people and injured 73 others.\n\n"
+        "Rescuers worked through the night in Dnipro to reach survivors of the attack."
+    )
+    (ev,) = events
+    assert _label(ev.location) == "Dnipro"
+    assert (ev.killed, ev.injured) == (29, 73)
+    assert len(ev.sentences) == 3 and ev.sentences == sorted(ev.sentences)
+
+
+def test_two_places_hit_are_two_events(extract):
+    _, events = extract(
+        "Russian drones hit Odesa on Sunday, killing two people.\n\n"
+        "Separately, a missile strike on Dnipro injured eight people, the governor said."
+    )
+    by_place = {_label(ev.location): ev for ev in events}
+    assert set(by_place) == {"Odesa", "Dnipro"}
+    assert (by_place["Odesa"].killed, by_place["Odesa"].injured) == (2, None)
+    assert (by_place["Dnipro"].killed, by_place["Dnipro"].injured) == (None, 8)
+
+
+def test_the_country_around_a_city_is_no_second_target(extract):
+    _, events = extract("Russian missiles struck Ukraine's northeastern city of Kharkiv overnight.")
+    assert [_label(ev.location) for ev in events] == ["Kharkiv"]
+
+
+def test_a_headline_joins_the_attack_of_the_body(extract):
+    _, events = extract(
+        "Russian strikes on the Odesa region killed one person on Sunday, the governor said.",
+        title="Russian attack hits Odesa, one dead",
+    )
+    (ev,) = events
+    assert _label(ev.location) == "Odesa Oblast" and ev.killed == 1 and len(ev.sentences) == 2
+
+
+def test_an_undated_article_gives_undated_events(extract):
+    _, (ev,) = extract("Russian drones struck Kharkiv on Saturday, killing three people.", date=None)
+    assert ev.date is None and ev.killed == 3
+
+
+# -- the seed article and the RDF -----------------------------------------------------------
+
+PREFIXES = """
+PREFIX schema: <https://schema.org/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX kg: <https://w3id.org/newskg/ontology#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+"""
+
+
+@pytest.fixture(scope="module")
+def seed(seed_store):
+    return ox.Store.read_only(str(seed_store))
+
+
+def _events(store) -> dict[str, dict]:
+    rows = store.query(
+        PREFIXES
+        + """SELECT ?e ?place ?actor ?weapon ?killed ?injured ?date WHERE {
+            ?e a kg:Attack ; prov:wasDerivedFrom ?a ; kg:location/rdfs:label ?place .
+            ?a schema:headline ?headline .
+            FILTER(CONTAINS(?headline, "Retaliation"))
+            OPTIONAL { ?e kg:actor/rdfs:label ?actor }
+            OPTIONAL { ?e kg:weapon/rdfs:label ?weapon }
+            OPTIONAL { ?e kg:killed ?killed } OPTIONAL { ?e kg:injured ?injured }
+            OPTIONAL { ?e schema:startDate ?date } }""",
+        use_default_graph_as_union=True,
+    )
+    out: dict[str, dict] = {}
+    for r in rows:
+        ev = out.setdefault(r["place"].value, {"weapons": set()})
+        for k in ("actor", "killed", "injured", "date"):
+            if r[k] is not None:
+                ev[k] = r[k].value
+        if r["weapon"] is not None:
+            ev["weapons"].add(r["weapon"].value)
+    return out
+
+
+def test_seed_article_attacks(seed):
+    events = _events(seed)
+    kharkiv = events.get("Kharkiv") or events["Kharkiv Oblast"]
+    assert kharkiv["actor"] == "Russia"
+    assert "HESA Shahed 136" in kharkiv["weapons"]
+    assert (kharkiv["killed"], kharkiv["date"]) == ("2", "2023-12-31")
+    belgorod = events["Belgorod"]
+    assert (belgorod["killed"], belgorod["date"]) == ("22", "2023-12-30")
+    assert "cluster munition" in belgorod["weapons"]
+
+
+def test_event_rdf_shape(seed):
+    rows = list(
+        seed.query(
+            PREFIXES
+            + """SELECT ?e ?g ?a ?text ?b ?end ?anchor ?sb ?se ?killed ?date WHERE {
+                GRAPH ?g { ?e a kg:Attack ; prov:wasDerivedFrom ?a ; kg:trigger ?t ; kg:sentence ?s .
+                  ?t a kg:Trigger ; nif:beginIndex ?b ; nif:endIndex ?end ; nif:anchorOf ?anchor ; nif:referenceContext ?ctx .
+                  ?s a nif:Sentence ; nif:beginIndex ?sb ; nif:endIndex ?se .
+                  ?ctx nif:isString ?text .
+                  OPTIONAL { ?e kg:killed ?killed } OPTIONAL { ?e schema:startDate ?date } } }"""
+        )
+    )
+    assert rows
+    for r in rows:
+        assert r["g"] == r["a"]  # each event in its article's graph
+        text, b, e = r["text"].value, int(r["b"].value), int(r["end"].value)
+        assert text[b:e] == r["anchor"].value
+        assert text[int(r["sb"].value) : int(r["se"].value)].strip()
+        if r["killed"] is not None:
+            assert r["killed"].datatype == ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+        if r["date"] is not None:
+            assert r["date"].datatype == ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
+
+
+def test_reingest_replaces_events(tmp_store, ingest_into):
+    from conftest import SEEDS
+
+    ingest_into(tmp_store, [SEEDS])
+    store = ox.Store.read_only(str(tmp_store))
+    q = PREFIXES + "SELECT (COUNT(*) AS ?n) WHERE { ?e a kg:Attack }"
+    first = int(next(iter(store.query(q, use_default_graph_as_union=True)))["n"].value)
+    del store
+    ingest_into(tmp_store, [SEEDS])
+    store = ox.Store.read_only(str(tmp_store))
+    assert int(next(iter(store.query(q, use_default_graph_as_union=True)))["n"].value) == first > 0

@@ -151,11 +151,11 @@ def test_a_crash_mid_run_leaves_whole_articles_only(tmp_path, kb, nlp, extra_art
     real = ingest_module.article_quads
     calls = []
 
-    def failing(article, linked, publisher):
+    def failing(article, linked, publisher, events=()):
         calls.append(article.source)
         if len(calls) == 2:
             raise RuntimeError("simulated crash")
-        return real(article, linked, publisher)
+        return real(article, linked, publisher, events)
 
     monkeypatch.setattr(ingest_module, "article_quads", failing)
     crashed = Ingester(tmp_path / "crashed", kb=kb, nlp=nlp)

@@ -48,6 +48,7 @@ class _Resolved:
     surface: str
     confidence: float
     last_names: set[str] | None = None  # for people: computed when first needed
+    cued: bool = False  # the type came from the words of the name or around it, not the model's label
 
 
 def slug(name: str) -> str:
@@ -94,6 +95,7 @@ class Linker:
         self.kb = kb
         self.threshold = threshold
         self._types: dict[int, str | None] = {}  # expected type per mention of the article at hand
+        self._cues: dict[int, str | None] = {}  # the type the words around each mention give, if any
         self._text = ""  # the text of the article at hand
         self._cache: dict[str, list[Candidate]] = {}
 
@@ -182,6 +184,7 @@ class Linker:
         for a, b in zip(cleaned, cleaned[1:]):
             if cues[id(a)] == "Place" and cues[id(b)] is None and LIST_SEPARATOR.fullmatch(text[a.end : b.start]):
                 cues[id(b)] = "Place"
+        self._cues = cues
         for m in cleaned:
             self._types[id(m)] = cues[id(m)] or LABEL_TYPES.get(model_label(m) or "")
         countries = self._context_countries(cleaned)
@@ -329,7 +332,8 @@ class Linker:
             return None
         if all(w.lower().strip(".") in GENERIC_WORDS for w in words) or self._generic_body(m.text):
             return None
-        return _Resolved(m, expected, None, fold(m.text), m.text, 0.6 if m.label == "OUTLET" else 0.5)
+        cued = self._cues.get(id(m)) is not None
+        return _Resolved(m, expected, None, fold(m.text), m.text, 0.6 if m.label == "OUTLET" else 0.5, cued=cued)
 
     def _generic_body(self, name: str) -> bool:
         """"Burmese army", "Sudan's military": a people's or country's generic body, not a name."""
@@ -427,7 +431,9 @@ class Linker:
         for r in resolved:
             if r.entry is None:
                 # A one-word "person" is the model's weakest guess ("Mweso" as PERSON twice, GPE once).
-                nil_types[r.key][r.type] += 0.4 if r.type == "Person" and " " not in r.surface else 1.0
+                # A type the words around a name give ("the town of X") outweighs the model's guess.
+                weight = 2.0 if r.cued else 0.4 if r.type == "Person" and " " not in r.surface else 1.0
+                nil_types[r.key][r.type] += weight
         entities: dict[str, Entity] = {}
         out = []
         for r in resolved:

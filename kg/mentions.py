@@ -142,6 +142,10 @@ PLACE_BEFORE = re.compile(
 PLACE_AFTER_VERB = re.compile(r"\b(?:shelled|bombed|captured|recaptured|liberated|seized|besieged|occupied|encircled|evacuated)\s+$")
 REGIONS_AFTER = re.compile(r",?\s+(?:and\s+)?(?:other\s+)?(?:regions?|oblasts?|provinces?|governorates?)\b", re.I)
 LIST_SEPARATOR = re.compile(r",\s*|\s+and\s+|,\s+and\s+|\s+or\s+|,\s+or\s+")
+IN_PROVINCE_AFTER = re.compile(
+    r",\s+in\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,3}(?:province|region|district|state|county|governorate|oblast|department|prefecture|territory)\b"
+)
+DATELINE_AFTER = re.compile(r",\s+(?:[A-Z][\w'’-]+\s?){1,3}\s*(?::|\(|[—–]\s)")
 PERSON_NOT_AFTER = re.compile(r"\b(?:in|near|outside|into|towards?|around|across)\s+$")
 
 
@@ -172,7 +176,11 @@ def type_by_context(m: Mention, text: str, label_type: str | None) -> str | None
         return "Place"
     if len(words) > 1 and words[-1] in ORG_HEADS:
         return "Organization"
-    after = text[m.end : m.end + 30]
+    after = text[m.end : m.end + 60]
+    if IN_PROVINCE_AFTER.match(after):
+        return "Place"  # "Markoye, in Oudalan province"
+    if DATELINE_AFTER.match(after) and (m.start == 0 or text[m.start - 1] == "\n"):
+        return "Place"  # "Maaret al Numan, Syria:" opening a paragraph
     if after.startswith(","):
         hit = re.match(r"^,\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}([a-z]+)", after)
         if hit and hit.group(1) in PLACE_NOUNS:

@@ -101,6 +101,10 @@ ANAPHOR_RE = re.compile(r"\b(?:the|that|this|saturday['’]s|sunday['’]s|monda
 # How specific a place is, by its finer classes: a facility beats a town beats a region beats a country.
 _RANK = {"Facility": 5, "Settlement": 4, "City": 4, "District": 3, "Region": 2, "BodyOfWater": 1, "GeographicArea": 1, "Country": 0, "Continent": 0}
 NIL_PLACE_RANK = 4
+_HEAD_RANK = {
+    "township": 3, "district": 3, "county": 3, "department": 2, "raion": 3, "rayon": 3, "municipality": 3, "territory": 3,
+    "region": 2, "province": 2, "state": 2, "governorate": 2, "oblast": 2, "prefecture": 2,
+}
 
 GENERIC_PLACE_WORDS = {"oblast", "region", "province", "district", "raion", "city", "state", "governorate", "county", "prefecture", "township", "of", "the"}
 SENTENCE_REACH = 3
@@ -334,7 +338,11 @@ class EventExtractor:
 
     def _rank(self, ent: Entity) -> int:
         ranks = [_RANK[c] for c in ent.classes if c in _RANK]
-        return max(ranks) if ranks else NIL_PLACE_RANK
+        if ranks:
+            return max(ranks)
+        # An unknown name says its level by its last word ("Pale Township", "Oudalan Province").
+        words = fold(ent.label).split()
+        return _HEAD_RANK.get(words[-1], NIL_PLACE_RANK) if words else NIL_PLACE_RANK
 
     def _entry(self, ent: Entity) -> KBEntry | None:
         return self.kb.get(ent.kb_id) if ent.kb_id else None
@@ -446,10 +454,10 @@ class EventExtractor:
         if wi and wi < wo and wo - wi <= GENERIC_PLACE_WORDS:
             return True
         ei, eo = self._entry(inner), self._entry(outer)
-        if ei is None:
-            return "Country" in outer.classes
-        if eo is None:
-            return False
+        if ei is None or eo is None:
+            # An unknown place: presumed to lie in the district, region or country the
+            # same article reports attacked.
+            return True
         if ei.part_of == eo.id or (ei.part_of and (p := self.kb.get(ei.part_of)) is not None and p.part_of == eo.id):
             return True
         return "Country" in outer.classes and ei.country == eo.country

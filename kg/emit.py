@@ -129,6 +129,7 @@ def article_quads(
         if m.sentence:
             sentences.add(m.sentence)
             q.append(Quad(node, _n(NIF + "sentence"), _n(f"{iri}#char={m.sentence[0]},{m.sentence[1]}"), g))
+    events = list(events)
     for ev in events:
         q += event_quads(ev, iri, article.text, g)
         sentences.update(ev.sentences)
@@ -148,7 +149,23 @@ def article_quads(
     for ent in entities.values():
         q.append(Quad(art, _n(SCHEMA + "mentions"), _n(ent.iri), g))
         q += entity_quads(ent, g)
+    # An attacker named only by an adjective ("Russian drones") is no mention, but its node
+    # needs its facts like any other.
+    for ent in event_entities(events):
+        if ent.iri not in entities and (publisher is None or ent.iri != publisher.iri):
+            entities[ent.iri] = ent
+            q += entity_quads(ent, g)
     return g, q
+
+
+def event_entities(events: Iterable[AttackEvent]) -> list[Entity]:
+    """The entities the events point to, each once."""
+    out: dict[str, Entity] = {}
+    for ev in events:
+        for ent in [ev.location, ev.actor, *ev.weapons]:
+            if ent is not None:
+                out.setdefault(ent.iri, ent)
+    return list(out.values())
 
 
 def event_iri(article_iri: str, ev: AttackEvent) -> str:

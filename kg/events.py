@@ -26,7 +26,7 @@ from kg.kb.base import fold
 from kg.kb.base import KBEntry, KnowledgeBase
 from kg.link import entity_of
 from kg.names import demonyms
-from kg.types import Article, AttackEvent, Entity, LinkedMention
+from kg.types import Article, AttackEvent, Entity, LinkedMention, Mention
 
 # Words that report an attack. Nouns and verbs; the exclusions below take out the
 # senses that are not attacks ("hunger strike", "attack helicopter", "hit back").
@@ -78,6 +78,9 @@ TARGET_BEFORE = re.compile(
 )
 # A place named as where a launch came from, or a body named after it, is not what was hit.
 NOT_TARGET_BEFORE = re.compile(r"\b(?:(?:from|by|to|with)\s+(?:the\s+)?|call(?:ed|s|ing)?\s+on\s+|urg(?:ed|es|ing)\s+|told\s+|asked\s+|accus(?:ed|es|ing)\s+|blam(?:ed|es|ing)\s+)$", re.I)
+# A place after "from" in its clause, with no word of hitting between, is where a launch came from.
+ORIGIN_BEFORE = re.compile(r"\bfrom\b(?![^,;]*\b(?:on|at|against|targeting|into|toward|towards|hitting|struck)\b)[^,;]*$", re.I)
+TERRITORY_RE = re.compile(r"\b([A-Z][a-z]+)\s+(?:territory|soil|cities|towns|villages|regions|positions|infrastructure)\b")
 # A place that does something ("Moscow launched", "Russia hit port infrastructure") is not what was hit.
 SUBJECT_AFTER = re.compile(
     r"^\s+(?:has\s+|have\s+|had\s+|also\s+|again\s+|then\s+|later\s+)?(?:launch(?:ed|es)|continu(?:ed|es)|said|says|accus(?:ed|es)|claim(?:ed|s)|fir(?:ed|es)|sent|sends|deni(?:ed|es)|warn(?:ed|s)"
@@ -110,7 +113,7 @@ GENERIC_PLACE_WORDS = {"oblast", "region", "province", "district", "raion", "cit
 SENTENCE_REACH = 3
 COLLAPSE_COUNTRIES = False
 DATE_FALLBACK = True
-ACTOR_FALLBACK = True  # a sentence without a place adds to an attack at most this many sentences back
+ACTOR_FALLBACK = 1
 
 
 @dataclass
@@ -315,10 +318,24 @@ class EventExtractor:
                 continue
             if s < dateline or re.match(r"^\s*[-–]?\s*(?:made|based|backed|linked|born|controlled|flagged|owned|operated|brokered|led|run|allied|aligned)\b", sentence[e:], re.I):
                 continue
+            if ORIGIN_BEFORE.search(before):
+                continue  # "missiles from S-300 systems located in ... Donetsk region"
             if lm.entity.iri in seen:
                 continue
             seen.add(lm.entity.iri)
             found.append((lm, bool(TARGET_BEFORE.search(before))))
+        # "drone strikes on Ukrainian territory": a people's adjective names the country hit.
+        for m in TERRITORY_RE.finditer(sentence):
+            code = self._adjectives.get(m.group(1).lower())
+            if code is None or not TARGET_BEFORE.search(sentence[max(0, m.start() - 60) : m.start()]):
+                continue
+            ent = entity_of(self._countries[code])
+            if ent.iri in seen or any(ent.iri == a.entity.iri for a in actors):
+                continue
+            seen.add(ent.iri)
+            mention = Mention(offset + m.start(1), offset + m.end(1), m.group(1), "GPE", "event", None, None)
+            found.append((LinkedMention(mention, ent, 0.5), True))
+        found.sort(key=lambda x: x[0].mention.start)
         # A country or region around a more specific place of the sentence is not a second
         # target; the place within it inherits its cue ("in Ukraine's southern Odesa region").
         keep = []
@@ -404,6 +421,11 @@ class EventExtractor:
                 continue
             loc = f.location.entity
             related = [ev for ev, _ in events if ev.location is not None and _compatible(ev, f) and self._related(loc, ev.location)]
+            same = [ev for ev in related if ev.location is not None and ev.location.iri == loc.iri]
+            if "Country" in loc.classes and not same and len(related) > 1:
+                related = []  # "attacks on Ukraine" over several cities: the attack as a whole
+            elif same:
+                related = same
             if related:
                 _absorb(related[0], f)
             else:
@@ -413,7 +435,8 @@ class EventExtractor:
         out = []
         lead = next((ev.date for ev, _ in events if ev.date is not None), None) if DATE_FALLBACK else None
         actors = {ev.actor.iri: ev.actor for ev, _ in events if ev.actor is not None}
-        sole = next(iter(actors.values())) if len(actors) == 1 and ACTOR_FALLBACK else None
+        named = sum(ev.actor is not None for ev, _ in events)
+        sole = next(iter(actors.values())) if len(actors) == 1 and named >= ACTOR_FALLBACK else None
         for ev, _ in events:
             if ev.date is None and lead is not None:
                 ev.date = lead

@@ -13,7 +13,7 @@ from typing import TextIO
 import pyoxigraph as ox
 from spacy.language import Language
 
-from kg.emit import article_quads, kb_quads
+from kg.emit import article_quads, event_entities, kb_quads
 from kg.events import EventExtractor
 from kg.kb import KnowledgeBase, load_kb
 from kg.link import Linker, entity_iri, entity_of
@@ -129,7 +129,7 @@ class Ingester:
             graph, quads = article_quads(article, linked, publisher, events)
             report.events += len(events)
             new_entries = []
-            for ent in [lm.entity for lm in linked] + ([publisher] if publisher else []):
+            for ent in [lm.entity for lm in linked] + ([publisher] if publisher else []) + event_entities(events):
                 seen[ent.iri] = ent.type
                 entry = self.kb.get(ent.kb_id) if ent.kb_id and ent.kb_id not in self._kb_written else None
                 if entry is not None:

@@ -32,6 +32,8 @@ def parse_number(text: str) -> int | None:
     """The integer a number phrase states: "22", "1,200", "twenty-one", "a dozen",
     "two hundred". None for vague quantities ("dozens", "scores")."""
     t = text.lower().strip()
+    if t == "another":
+        return 1
     if re.fullmatch(r"[\d,]+", t):
         return int(t.replace(",", ""))
     m = re.fullmatch(r"([\d,]+)\s+(hundred|thousand)", t)
@@ -56,7 +58,13 @@ def parse_number(text: str) -> int | None:
 
 
 # The victims a figure counts: "people", "civilians", "children" ..., optionally with adjectives.
-_WHO = r"(?:\s+(?:more|other|others|people|persons|civilians|children|women|men|soldiers|troops|militants|fighters|police(?:men)?|officers|residents|members|workers|villagers|palestinians|israelis|ukrainians|russians|pilgrims|worshippers|students|passengers|personnel|servicemen|security|forces|guards|[a-z]+ians|[a-z]+is)){0,3}"
+# The victims a figure counts: "people", "Malian soldiers", "Hezbollah members", "of the victims",
+# ", including seven children,": up to three words that are no verb or clause word.
+_NOT_WHO = r"(?:were|was|are|is|have|has|had|been|and|or|but|in|on|at|by|from|to|when|after|as|while|who|that|which|killed|dead|died|injured|wounded|hurt|others?)"
+_WHO = (
+    r"(?:\s+(?:more|other|others))?(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+){0,3}(?:\s+of\s+the\s+(?:victims|dead|people|injured|wounded))?"
+    r"(?:,\s+(?:including|among\s+them|most\s+of\s+them)\s+[^,.;]{1,50},)?"
+)
 _APPROX = r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as|an\s+estimated|a\s+total\s+of|roughly|approximately)\s+)?"
 _BE = r"(?:\s+(?:were|was|are|is|have|has|had|been|being|reportedly|also|later|all|now|so\s+far|confirmed|reported|feared|believed|left|seriously|critically|fatally|lightly|badly|killed\s+and))*"
 
@@ -68,14 +76,20 @@ _NUM = r"(?<![Nn]o\s)(?<![Nn]ot\s)(?P<num>" + NUMBER + r")"  # "no one was hurt"
 KILLED_RES = [
     re.compile(r"\b" + _APPROX + _NUM + _WHO + _BE + r"\s+" + _KILLED_WORDS + r"\b", re.I),
     re.compile(r"\b(?:killing|killed|kills|kill|leaving|left)\s+" + _APPROX + _NUM + r"(?!\s+(?:injured|wounded|hurt))" + _WHO + r"(?:\s+(?:dead|killed))?\b", re.I),
-    re.compile(r"\b(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?dead)\s+(?:\w+\s+){0,4}?(?:rose|risen|climbed|reached|increased|stood|stands|is|was|of|to|at)\s+(?:to\s+|at\s+)?" + _APPROX + _NUM + r"\b", re.I),
+    re.compile(r"\b(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?dead)\s+(?:[\w'’-]+\s+){0,20}?(?:rose|risen|climbed|reached|increased|stood|stands|is|was|of|to|at)\s+(?:to\s+|at\s+)?" + _APPROX + _NUM + r"\b", re.I),
     re.compile(r"\b" + _APPROX + _NUM + r"\s+(?:deaths|fatalities|dead)\b", re.I),
     re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?lives\s+of\s+" + _APPROX + _NUM + r"\b", re.I),
+    # "killing a 33-year-old man", "a soldier was killed"
+    re.compile(r"\b(?:killing|killed|kills)\s+(?P<num>an?)\s+(?:[\w-]+\s+)?(?:man|woman|boy|girl|child|soldier|civilian|person|policeman|officer|resident|journalist)\b", re.I),
+    re.compile(r"(?:^|\b(?:when|after|as)\s+)(?P<num>[Aa]n?)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|boy|girl|child|soldier|civilian|person|policeman|officer|resident|journalist)\s+(?:was|has\s+been)\s+killed\b"),
 ]
 INJURED_RES = [
     re.compile(r"\b" + _APPROX + _NUM + _WHO + _BE + r"\s+" + _INJURED_WORDS + r"\b", re.I),
     re.compile(r"\b(?:injuring|wounding|injured|wounded|injures|wounds|hurting)\s+" + _APPROX + _NUM + _WHO + r"\b", re.I),
     re.compile(r"\b" + _APPROX + _NUM + _WHO + r"\s+(?:others\s+)?(?:with\s+|suffered\s+|sustained\s+)?(?:injuries|wounds)\b", re.I),
+    # "wounding another", "a 48-year-old man suffered head injuries"
+    re.compile(r"\b(?:injuring|wounding|injured|wounded)\s+(?P<num>another)\b", re.I),
+    re.compile(r"\b(?P<num>[Aa]n?)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|boy|girl|child|soldier|civilian|person)\s+(?:was\s+(?:injured|wounded|hurt)|suffered\s+(?:\w+\s+)?(?:injuries|wounds))\b"),
 ]
 NONE_KILLED_RE = re.compile(r"\b(?:no\s+(?:one|body)\s+(?:was|were|has\s+been)\s+(?:killed|dead)|no\s+(?:deaths|fatalities)\b(?!\s+(?:were\s+)?(?:immediately\s+)?reported)|killing\s+no\s+one|nobody\s+(?:was\s+)?killed)", re.I)
 NONE_HURT_RE = re.compile(r"\b(?:no\s+(?:one|body)\s+(?:was|were|has\s+been)\s+(?:injured|hurt|wounded|harmed)|no\s+injuries\b(?!\s+(?:were\s+)?(?:immediately\s+)?reported)|without\s+casualties|no\s+casualties\b(?!\s+(?:were\s+)?(?:immediately\s+)?reported))", re.I)

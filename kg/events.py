@@ -22,7 +22,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from kg.eventcues import TOTAL_CUES, casualties, dates_in
-from kg.kb.base import fold
+from kg.kb.base import fold, skeleton
 from kg.kb.base import KBEntry, KnowledgeBase
 from kg.link import entity_of
 from kg.names import demonyms
@@ -505,8 +505,10 @@ class EventExtractor:
                 return ea.country == eb.country
         elif ("Country" in a.classes and eb is None) or ("Country" in b.classes and ea is None):
             return True
-        wa, wb = set(fold(a.label).split()), set(fold(b.label).split())
-        return bool((wa - GENERIC_PLACE_WORDS) & (wb - GENERIC_PLACE_WORDS))
+        # By name, forgiving transliteration: "Zaporizhzhya" and "Zaporizhzhia Nuclear Power Plant".
+        wa = {skeleton(w) for w in fold(a.label).split() if w not in GENERIC_PLACE_WORDS}
+        wb = {skeleton(w) for w in fold(b.label).split() if w not in GENERIC_PLACE_WORDS}
+        return bool(wa & wb)
 
 
 def _date_near(sentence: str, trig: re.Match, dates: list[tuple[int, dt.date]], triggers: int) -> dt.date | None:

@@ -47,6 +47,10 @@ def test_number_words(text, value):
         ("The missile hit a school; no one was hurt.", None, 0),
         ("Officials said 14 people died and 30 were wounded.", 14, 30),
         ("The death toll has risen to 29, officials said.", 29, None),
+        ("Local sources say around 50 Malian soldiers were killed in Niafunke.", 50, None),
+        ("At least nine people, including seven children, were killed on Friday.", 9, None),
+        ("A drone attack on a factory killed a 33-year-old man and wounded another.", 1, 1),
+        ("The death toll from the missile strike on an apartment building in the city has risen to 29.", 29, None),
         # A war's toll is no one attack's.
         ("More than 10,000 civilians have been killed since the start of the war.", None, None),
         ("The fighting has killed more than 200 fighters in Lebanon.", None, None),

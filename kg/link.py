@@ -25,6 +25,7 @@ from kg.mentions import (
     NOT_NAMES,
     ORG_NOUNS,
     PLACE_NOUNS,
+    REGION_OF_BEFORE,
     REGIONS_AFTER,
     clean_mention,
     extend_to_head,
@@ -238,15 +239,16 @@ class Linker:
         return self._entities(ordered)
 
     def _regions_of_lists(self, cleaned: list[Mention], text: str) -> list[Mention]:
-        """"the Kherson, Mykolaiv and Kharkiv regions": each name of the list is a region,
-        looked up as "<name> region" when the knowledge base has one."""
+        """"the Kherson, Mykolaiv and Kharkiv regions", "the region of Kharkiv": each name
+        of the list is a region, looked up as "<name> region" when the knowledge base has one."""
         out = list(cleaned)
         i = 0
         while i < len(out):
             j = i
             while j + 1 < len(out) and LIST_SEPARATOR.fullmatch(text[out[j].end : out[j + 1].start]):
                 j += 1
-            if REGIONS_AFTER.match(text, out[j].end):
+            single = i == j and REGION_OF_BEFORE.search(text, max(0, out[i].start - 40), out[i].start)
+            if REGIONS_AFTER.match(text, out[j].end) or single:
                 for k in range(i, j + 1):
                     m = out[k]
                     name = f"{m.text} region"

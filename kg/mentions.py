@@ -140,6 +140,7 @@ PLACE_BEFORE = re.compile(
 )
 # Verbs whose object is a place when the model is unsure ("shelled Kostyantynivka").
 PLACE_AFTER_VERB = re.compile(r"\b(?:shelled|bombed|captured|recaptured|liberated|seized|besieged|occupied|encircled|evacuated)\s+$")
+REGION_OF_BEFORE = re.compile(r"\b(?:regions?|oblasts?|provinces?|governorates?)\s+of\s+(?:the\s+)?$", re.I)
 REGIONS_AFTER = re.compile(r",?\s+(?:and\s+)?(?:other\s+)?(?:regions?|oblasts?|provinces?|governorates?)\b", re.I)
 LIST_SEPARATOR = re.compile(r",\s*|\s+and\s+|,\s+and\s+|\s+or\s+|,\s+or\s+")
 IN_PROVINCE_AFTER = re.compile(

@@ -240,3 +240,30 @@ def test_a_list_of_names_before_regions_is_a_list_of_regions():
     ms = [mention(text, "Odesa", "GPE"), mention(text, "Kharkiv", "GPE"), mention(text, "Kharkiv", "GPE", 1)]
     linked = Linker(kbx).link(article(text), ms)
     assert [lm.entity.kb_id for lm in linked] == ["odesa-oblast", "kharkiv-oblast", "gn/706483"]
+
+
+def test_the_region_of_a_name_is_the_region():
+    kbx = KnowledgeBase(
+        [
+            KBEntry("gn/706483", "Place", "Kharkiv", [], ["City"], country="UA", origin="geonames", population=1_421_125),
+            KBEntry("kharkiv-oblast", "Place", "Kharkiv Oblast", ["Kharkiv region"], ["Region"], country="UA"),
+        ]
+    )
+    text = "A strike on the northeastern region of Kharkiv killed two. In Kharkiv the mayor spoke."
+    ms = [mention(text, "Kharkiv", "GPE"), mention(text, "Kharkiv", "GPE", 1)]
+    linked = Linker(kbx).link(article(text), ms)
+    assert [lm.entity.kb_id for lm in linked] == ["kharkiv-oblast", "gn/706483"]
+
+
+def test_a_cue_outweighs_the_models_label_across_the_article():
+    # The model calls the town a person twice; "the town of" and a dateline say otherwise.
+    text = "Maaret Nabo, Syria: strikes hit. Maaret Nabo was calm. Jets hit the town of Maaret Nabo. Then Maaret Nabo slept."
+    ms = [mention(text, "Maaret Nabo", "PERSON", k) for k in range(4)]
+    linked = Linker(kb()).link(article(text), ms)
+    assert {lm.entity.type for lm in linked} == {"Place"}
+
+
+def test_a_name_in_a_named_province_is_a_place():
+    text = "Soldiers died near Markoye, in Oudalan province, on Tuesday."
+    (lm,) = link(text, [("Markoye", "PERSON", 0)])
+    assert lm.entity.type == "Place"

@@ -8,6 +8,7 @@ them to get a measurable volume, and times, in one run and on the same texts:
   1. spaCy alone: the same components kg runs (paragraph rule, sentencizer, NER);
   2. spaCy + the knowledge-base ruler (kg_entity_ruler);
   3. spaCy + ruler + linker (everything up to RDF);
+  3b. the same plus attack-event extraction (kg/events.py);
   4. the whole ingest, RDF emission and store writes included, into a temporary store;
   5. the same with the spaCy pipeline in two processes (kg ingest -j 2).
 
@@ -30,9 +31,10 @@ sys.path.insert(0, str(ROOT))
 
 from kg.ingest import Ingester  # noqa: E402
 from kg.kb import load_kb  # noqa: E402
+from kg.events import EventExtractor  # noqa: E402
 from kg.link import Linker  # noqa: E402
 from kg.read import read_paths  # noqa: E402
-from kg.recognise import DEFAULT_MODEL, add_kb_ruler, load_pipeline, mentions_from_doc  # noqa: E402
+from kg.recognise import DEFAULT_MODEL, add_kb_ruler, load_pipeline, mentions_from_doc, sentence_spans  # noqa: E402
 from kg.types import Article  # noqa: E402
 
 
@@ -81,6 +83,14 @@ def main() -> int:
             linker.link(art, mentions_from_doc(doc))
 
     linked_s = best_of(2, with_linker)
+    extractor = EventExtractor(kb)
+
+    def with_events():
+        for doc, art in zip(ruled.pipe(texts, batch_size=32), articles):
+            sents = sentence_spans(doc)
+            extractor.extract(art, linker.link(art, mentions_from_doc(doc, sents)), sents)
+
+    events_s = best_of(2, with_events)
 
     # Each copy gets its own URL, so the store sees distinct articles as in a real corpus.
     distinct = [replace(a, url=f"{a.url or 'https://example.org/a'}#copy-{i}") for i, a in enumerate(articles)]
@@ -107,11 +117,13 @@ def main() -> int:
         ("spaCy alone (NER + sentences)", spacy_s),
         ("spaCy + knowledge-base ruler", ruler_s),
         ("spaCy + ruler + linker", linked_s),
+        ("spaCy + ruler + linker + events", events_s),
         ("whole ingest (+ RDF + store writes)", ingest_s),
         ("whole ingest, 2 processes (-j 2)", ingest2_s),
     ]:
         print(f"{name:38} {s:8.2f} {n / s:11.1f} {s / spacy_s:9.3f}")
     print(f"rules + linking add {100 * (linked_s - spacy_s) / spacy_s:.1f}% to the spaCy pipeline alone")
+    print(f"event extraction adds {100 * (events_s - linked_s) / linked_s:.1f}% to recognition and linking")
     print(f"peak memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
     return 0
 

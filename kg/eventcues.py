@@ -93,6 +93,10 @@ INJURED_RES = [
 ]
 NONE_KILLED_RE = re.compile(r"\b(?:no\s+(?:one|body)\s+(?:was|were|has\s+been)\s+(?:killed|dead)|no\s+(?:deaths|fatalities)\b(?!\s+(?:were\s+)?(?:immediately\s+)?reported)|killing\s+no\s+one|nobody\s+(?:was\s+)?killed)", re.I)
 NONE_HURT_RE = re.compile(r"\b(?:no\s+(?:one|body)\s+(?:was|were|has\s+been)\s+(?:injured|hurt|wounded|harmed)|no\s+injuries\b(?!\s+(?:were\s+)?(?:immediately\s+)?reported)|without\s+casualties|no\s+casualties\b(?!\s+(?:were\s+)?(?:immediately\s+)?reported))", re.I)
+# Cheap tests that a sentence may state a figure at all, before the patterns run.
+KILLED_WORDS = re.compile(r"kill|dead|died|death|toll|lives|slain|perish|martyr|massacr|fatalit|dying", re.I)
+INJURED_WORDS = re.compile(r"injur|wound|hurt|hospitali", re.I)
+CASUALTY_WORDS = re.compile(KILLED_WORDS.pattern + "|" + INJURED_WORDS.pattern + r"|casualt", re.I)
 # Figures that are totals over a war or a period, not of one attack.
 TOTAL_CUES = re.compile(
     r"\b(?:since\s+(?:the\s+)?(?:start|beginning|outbreak)|since\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|\d{4})|so\s+far\s+this|this\s+year|last\s+year|in\s+total|altogether|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks?|months?|years?)|in\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks?|months?|years?)|during\s+the\s+war|of\s+the\s+war|in\s+the\s+(?:war|conflict)|the\s+conflict|the\s+war\s+has|this\s+week|last\s+week|past\s+week|per\s+day|a\s+day|every\s+day|each\s+day"
@@ -121,10 +125,10 @@ def casualties(sentence: str, start: int = 0, end: int | None = None) -> tuple[i
     """(killed, injured) as the sentence (or its part start:end) states them; None where it
     states no number. Period totals ("since the start of the war") are not one attack's."""
     part = sentence[start:end]
-    if TOTAL_CUES.search(part):
+    if not CASUALTY_WORDS.search(part) or TOTAL_CUES.search(part):
         return None, None
-    killed = _figure(sentence, KILLED_RES, start, end)
-    injured = _figure(sentence, INJURED_RES, start, end)
+    killed = _figure(sentence, KILLED_RES, start, end) if KILLED_WORDS.search(part) else None
+    injured = _figure(sentence, INJURED_RES, start, end) if INJURED_WORDS.search(part) else None
     k = killed[0] if killed else (0 if NONE_KILLED_RE.search(part) else None)
     i = injured[0] if injured else (0 if NONE_HURT_RE.search(part) else None)
     if killed is None and NONE_HURT_RE.search(part) and re.search(r"\bno\s+casualties|without\s+casualties", part, re.I):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from urllib.parse import quote
 
 from pyoxigraph import Literal, NamedNode, Quad
@@ -66,21 +66,10 @@ def class_iri(local: str) -> NamedNode:
     return _n(KG + local)
 
 
-def entity_quads(ent: Entity, g: NamedNode) -> Iterator[Quad]:
-    s = _n(ent.iri)
-    yield Quad(s, A, _n(TOP_CLASS[ent.type]), g)
-    for c in ent.classes:
-        yield Quad(s, A, class_iri(c), g)
-    yield Quad(s, LABEL, _en(ent.label), g)
-    for surface in ent.surfaces:
-        if surface != ent.label:
-            yield Quad(s, ALT, _en(surface), g)
-    for same in ent.same_as:
-        yield Quad(s, SAME, _n(same), g)
-
-
 def article_quads(article: Article, linked: list[LinkedMention], publisher: Entity | None = None) -> tuple[NamedNode, list[Quad]]:
-    """The named graph of one article: the article, its text, sentences, mentions, entities."""
+    """The named graph of one article: the article, its text, sentences, mentions, and
+    which entities it names. The entities' own facts (types, labels, identifiers) are
+    not here but once in the entity graph (kg/entities.py derives them from these quads)."""
     iri = article_iri(article)
     g = _n(iri)
     art = g
@@ -137,16 +126,17 @@ def article_quads(article: Article, linked: list[LinkedMention], publisher: Enti
         ]
     if publisher is not None:
         q.append(Quad(art, _n(SCHEMA + "publisher"), _n(publisher.iri), g))
-        if publisher.iri not in entities:
-            q += entity_quads(publisher, g)
+        if article.outlet:
+            # The outlet as the source names it: the only name a publisher that the text
+            # never mentions has, kept here so the entity graph can be rebuilt from articles.
+            q.append(Quad(art, _n(KG + "outletName"), Literal(article.outlet), g))
     for ent in entities.values():
         q.append(Quad(art, _n(SCHEMA + "mentions"), _n(ent.iri), g))
-        q += entity_quads(ent, g)
     return g, q
 
 
 def kb_entry_quads(entry: KBEntry, kb: KnowledgeBase, g: NamedNode) -> Iterator[Quad]:
-    """What the knowledge base knows of an entry, for the knowledge-base graph."""
+    """What the knowledge base knows of an entry, for the entity graph."""
     s = _n(entity_iri(entry.id, entry.type, entry.label))
     yield Quad(s, A, _n(TOP_CLASS[entry.type]), g)
     for c in entry.classes:
@@ -170,8 +160,3 @@ def kb_entry_quads(entry: KBEntry, kb: KnowledgeBase, g: NamedNode) -> Iterator[
         yield Quad(s, _n(KG + "partOf"), _n(entity_iri(parent.id, parent.type, parent.label)), g)
 
 
-def kb_quads(entries: Iterable[KBEntry], kb: KnowledgeBase, g: NamedNode) -> list[Quad]:
-    out: list[Quad] = []
-    for entry in entries:
-        out += kb_entry_quads(entry, kb, g)
-    return out

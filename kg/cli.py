@@ -125,7 +125,9 @@ def remove(ctx: click.Context, articles: tuple[str, ...]) -> None:
     the store, nothing is removed.
     """
     from kg.ingest import Ingester
+    from kg.store import require_store
 
+    require_store(store_path(ctx))
     n = Ingester(store_path(ctx)).remove(articles)
     click.echo(f"removed {n} article{'s' if n != 1 else ''}")
 

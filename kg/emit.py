@@ -4,8 +4,10 @@ ontology/README.md lay them out. Pure functions; nothing here touches the store.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 from urllib.parse import quote
 
 from pyoxigraph import Literal, NamedNode, Quad
@@ -33,7 +35,17 @@ def _int(v: int) -> Literal:
 
 
 def _double(v: float) -> Literal:
-    return Literal(repr(float(v)), datatype=XSD_DOUBLE)
+    """An xsd:double in the canonical form Oxigraph stores it in ("34", not "34.0";
+    "0.0000001", not "1e-07"), so that quads emitted again compare equal to the stored
+    ones and re-ingesting an unchanged article finds nothing to write."""
+    f = float(v)
+    if math.isnan(f) or math.isinf(f):
+        text = "NaN" if math.isnan(f) else ("INF" if f > 0 else "-INF")
+    else:
+        text = format(Decimal(repr(f)), "f")
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+    return Literal(text, datatype=XSD_DOUBLE)
 
 
 def _en(s: str) -> Literal:

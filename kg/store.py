@@ -31,6 +31,12 @@ def ontology_graph() -> ox.NamedNode:
     return ox.NamedNode(base_iri() + "graph/ontology")
 
 
+def require_store(path: Path) -> None:
+    """Fail with a message that says so when ``path`` holds no store."""
+    if not path.is_dir() or not any(path.iterdir()):
+        raise StoreError(f"{path}: no kg store here (run `kg ingest` first, or pass --store)")
+
+
 def open_store(path: str | Path, read_only: bool = False) -> ox.Store:
     """Open (or create) the store at ``path``.
 
@@ -40,8 +46,7 @@ def open_store(path: str | Path, read_only: bool = False) -> ox.Store:
     path = Path(path)
     try:
         if read_only:
-            if not path.is_dir() or not any(path.iterdir()):
-                raise StoreError(f"{path}: no kg store here (run `kg ingest` first, or pass --store)")
+            require_store(path)
             return ox.Store.read_only(str(path))
         path.mkdir(parents=True, exist_ok=True)
         return ox.Store(str(path))

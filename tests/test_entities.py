@@ -113,7 +113,7 @@ def test_reingest_and_removal_keep_the_entity_graph_exact(ingester, articles):
     both.run([str(SEEDS), str(kyiv), str(belgorod)])
     full = quads(both.store)
 
-    both.run([str(belgorod)])  # unchanged: nothing moves
+    assert both.run([str(belgorod)]).quads == 0  # unchanged: nothing is written
     assert quads(both.store) == full
 
     both.run([str(changed)])  # changed: as if it had been ingested so from the start
@@ -220,3 +220,9 @@ def test_a_store_of_the_older_layout_is_migrated(tmp_path, seed_store, kb):
     # The outlet's name is now read from its old label (the knowledge base's, for AFP).
     outlet_name = f"<{KG}outletName>"
     assert {q for q in quads(store) if outlet_name not in q} == {q for q in current if outlet_name not in q}
+
+
+def test_cli_remove_on_a_missing_store(tmp_path):
+    result = CliRunner().invoke(cli, ["--store", str(tmp_path / "none"), "remove", "https://example.org/x"])
+    assert result.exit_code == 1 and "no kg store here" in result.output
+    assert not (tmp_path / "none").exists()

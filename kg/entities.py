@@ -63,12 +63,7 @@ class Seen:
 
     def covers(self, other: Seen) -> bool:
         """True when nothing ``other`` says is missing here."""
-        return (
-            other.tops <= self.tops
-            and other.names <= self.names
-            and other.outlets <= self.outlets
-            and (self.publisher or not other.publisher)
-        )
+        return other.tops <= self.tops and other.names <= self.names and other.outlets <= self.outlets and (self.publisher or not other.publisher)
 
 
 def seen_in(quads: Iterable[ox.Quad]) -> dict[str, Seen]:

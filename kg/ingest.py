@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 import pyoxigraph as ox
+from spacy.language import Language
 
 from kg.emit import article_iri, article_quads, url_node
 from kg.errors import KGError
@@ -22,7 +23,6 @@ from kg.resources import ONTOLOGY_DIR
 from kg.store import migrate, needs_migration, ontology_graph, open_store, write_articles
 from kg.types import Article, Entity, LinkedMention, ReadProblem
 from kg.vocab import KG, SCHEMA, base_iri
-from spacy.language import Language
 
 
 @dataclass

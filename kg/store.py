@@ -113,9 +113,7 @@ def write_articles(
             delete += [q for q in old[g] if q not in after]
             add += [q for q in quads if q not in before]
     upkeep = Upkeep(store, kb, g_ent, replaced)
-    ent_add, ent_delete = upkeep.changes(
-        merged(seen_in(q) for q in old.values()), merged(seen_in(q) for _, q in articles)
-    )
+    ent_add, ent_delete = upkeep.changes(merged(seen_in(q) for q in old.values()), merged(seen_in(q) for _, q in articles))
     add += ent_add
     delete += ent_delete
     written = Written(articles=len(articles), removed=len(gone), added=len(add), deleted=len(delete))

@@ -11,7 +11,8 @@ from click.testing import CliRunner
 from conftest import EXTRA_ARTICLES, SEEDS
 
 from kg.cli import cli
-from kg.entities import Seen, entity_facts, rebuild, seen_in
+from kg.entities import Seen, entity_facts, rebuild
+from kg.errors import StoreError
 from kg.ingest import Ingester
 from kg.store import entity_graph, legacy_kb_graph, migrate, needs_migration, write_articles
 from kg.vocab import KG, RDFS, SCHEMA, SKOS
@@ -169,7 +170,7 @@ def test_a_failed_write_changes_nothing(tmp_store, kb):
     ex = N("https://example.org/p")
     write_articles(store, kb, [(g, [ox.Quad(g, ex, ox.Literal("old"), g)])])
     unwritable = ox.Quad(g, ex, ox.Literal("new"), ox.BlankNode())  # no GRAPH block can name it
-    with pytest.raises(Exception):
+    with pytest.raises(StoreError):
         write_articles(store, kb, [(g, [ox.Quad(g, ex, ox.Literal("new"), g), unwritable])])
     assert [q.object.value for q in store.quads_for_pattern(None, None, None, g)] == ["old"]
 

@@ -159,8 +159,15 @@ def rebuild(store: ox.Store, kb: KnowledgeBase, g: ox.NamedNode) -> list[ox.Quad
     reference the incremental upkeep must equal, and what a bulk load of article graphs
     (shards) needs afterwards."""
     preds = (IDENT, ANCHOR, CLASS_REF, MENTIONS, PUBLISHER, OUTLET_NAME)
-    quads = (q for p in preds for q in store.quads_for_pattern(None, p, None, None) if q.graph_name != g)
+    quads = (q for p in preds for q in store.quads_for_pattern(None, p, None, None) if is_article_graph(q.graph_name))
     return list(all_entity_facts(seen_in(quads), kb, g))
+
+
+def is_article_graph(g: object) -> bool:
+    """Article graphs are named by their article's IRI. Only they count as saying which
+    entities exist: a derived graph (incidents) that still names an entity must not keep
+    it alive after the last article naming it is gone."""
+    return isinstance(g, ox.NamedNode) and g.value.startswith(base_iri() + "article/")
 
 
 class Upkeep:
@@ -172,9 +179,9 @@ class Upkeep:
         self.replaced = set(replaced)
 
     def _elsewhere(self, pattern: tuple) -> Iterator[ox.Quad]:
-        """Quads matching ``pattern`` outside the graphs being replaced and the entity graph."""
+        """Quads matching ``pattern`` in the article graphs not being replaced."""
         for q in self.store.quads_for_pattern(*pattern, None):
-            if q.graph_name not in self.replaced and q.graph_name != self.g:
+            if q.graph_name not in self.replaced and is_article_graph(q.graph_name):
                 yield q
 
     def _referenced_elsewhere(self, e: ox.NamedNode) -> bool:

@@ -23,7 +23,7 @@ uses it) rather than re-reading every article that names the entity.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -117,7 +117,7 @@ def kb_entry_of(iri: str, kb: KnowledgeBase) -> KBEntry | None:
     return kb.get(iri[len(prefix) :]) if iri.startswith(prefix) else None
 
 
-def label_order(iri: str):
+def label_order(iri: str) -> Callable[[str], tuple]:
     """The order in which a NIL entity's forms compete for its label: the form its IRI
     was made from first, then mixed case before all capitals or all lower case, then
     the shorter ("Lucy Davalou" before "Lucy Davalou's"), then by code point."""

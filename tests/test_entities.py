@@ -227,3 +227,12 @@ def test_cli_remove_on_a_missing_store(tmp_path):
     result = CliRunner().invoke(cli, ["--store", str(tmp_path / "none"), "remove", "https://example.org/x"])
     assert result.exit_code == 1 and "no kg store here" in result.output
     assert not (tmp_path / "none").exists()
+
+
+def test_the_order_of_ingest_does_not_matter(ingester, articles):
+    kyiv, belgorod, _ = articles
+    one, two = ingester("one"), ingester("two")
+    one.run([str(SEEDS), str(kyiv), str(belgorod)])
+    two.run([str(belgorod), str(kyiv)])
+    two.run([str(SEEDS)])
+    assert quads(one.store) == quads(two.store)

@@ -1,8 +1,8 @@
 """How fast is `kg lookup` on a store of 10,000 articles?
 
 Writes a synthetic store shaped as ontology/README.md says (one named graph per
-article with its NIF context, sentences and mentions; entity typing, labels and
-aliases in each article graph; the KB graph with geo:lat/long), then times lookups
+article with its NIF context, sentences and mentions; each named entity's typing,
+labels, aliases and geo:lat/long once, in the entity graph), then times lookups
 of a few names, typos and transliterations, end to end (name index, matching,
 details) and by stage.
 
@@ -28,7 +28,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.lookup import NameIndex, details, lookup, name_index
-from kg.store import open_store
+from kg.store import entity_graph, open_store
 from kg.vocab import GEO, ITSRDF, KG, NIF, OWL, RDF, RDFS, SCHEMA, SKOS, TOP_CLASS, XSD, base_iri
 
 N = ox.NamedNode
@@ -68,22 +68,22 @@ def _int(n: int) -> ox.Literal:
     return ox.Literal(str(n), datatype=N(XSD + "integer"))
 
 
-def entity_quads(e: tuple, g, with_kb_facts: bool) -> list[ox.Quad]:
+def entity_quads(e: tuple, g) -> list[ox.Quad]:
     kb, typ, cls, label, aliases, lat, lon = e
     s = N(B + "entity/" + kb)
     q = [ox.Quad(s, N(RDF + "type"), N(TOP_CLASS[typ]), g), ox.Quad(s, N(RDF + "type"), N(KG + cls), g),
          ox.Quad(s, N(RDFS + "label"), ox.Literal(label, language="en"), g)]
     q += [ox.Quad(s, N(SKOS + "altLabel"), ox.Literal(a, language="en"), g) for a in aliases]
-    if with_kb_facts:
-        if kb.startswith("gn/"):
-            q.append(ox.Quad(s, N(OWL + "sameAs"), N(f"https://sws.geonames.org/{kb[3:]}/"), g))
-        if lat is not None:
-            q.append(ox.Quad(s, N(GEO + "lat"), ox.Literal(f"{lat:.5f}", datatype=N(XSD + "double")), g))
-            q.append(ox.Quad(s, N(GEO + "long"), ox.Literal(f"{lon:.5f}", datatype=N(XSD + "double")), g))
+    if kb.startswith("gn/"):
+        q.append(ox.Quad(s, N(OWL + "sameAs"), N(f"https://sws.geonames.org/{kb[3:]}/"), g))
+    if lat is not None:
+        q.append(ox.Quad(s, N(GEO + "lat"), ox.Literal(f"{lat:.5f}", datatype=N(XSD + "double")), g))
+        q.append(ox.Quad(s, N(GEO + "long"), ox.Literal(f"{lon:.5f}", datatype=N(XSD + "double")), g))
     return q
 
 
-def article_quads(i: int, rng: random.Random, ents: list[tuple], outlets: list[tuple]) -> list[ox.Quad]:
+def article_quads(i: int, rng: random.Random, ents: list[tuple], outlets: list[tuple], named: dict[str, tuple]) -> list[ox.Quad]:
+    """One article's graph; the entities it names are added to ``named``."""
     url = f"https://news.example.org/{i}"
     a = N(B + "article/" + hashlib.sha1(url.encode()).hexdigest())
     ctx = N(a.value + "#context")
@@ -127,7 +127,7 @@ def article_quads(i: int, rng: random.Random, ents: list[tuple], outlets: list[t
             seen[e[0]] = e
     for e in seen.values():
         q.append(ox.Quad(a, N(SCHEMA + "mentions"), N(B + "entity/" + e[0]), a))
-        q += entity_quads(e, a, with_kb_facts=False)
+    named.update(seen)
     return q
 
 
@@ -137,14 +137,15 @@ def build(path: Path, articles: int, seed: int = 1) -> None:
     outlets = [(f"outlet-{k}", "Organization", "NewsOrganization", f"Outlet {k}", [], None, None) for k in range(25)]
     store = ox.Store(str(path))
     batch: list[ox.Quad] = []
+    named: dict[str, tuple] = {}
     for i in range(articles):
-        batch += article_quads(i, rng, ents, outlets)
+        batch += article_quads(i, rng, ents, outlets, named)
         if len(batch) > 200_000:
             store.bulk_extend(batch)
             batch = []
-    kb = N(B + "graph/kb")
-    for e in ents + outlets:
-        batch += entity_quads(e, kb, with_kb_facts=True)
+    graph = entity_graph()
+    for e in named.values():
+        batch += entity_quads(e, graph)
     store.bulk_extend(batch)
     store.flush()
     store.optimize()

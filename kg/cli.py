@@ -114,6 +114,25 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], model: str | None, batch_
 
 
 @cli.command()
+@click.argument("articles", nargs=-1, required=True)
+@click.pass_context
+@fail_cleanly
+def remove(ctx: click.Context, articles: tuple[str, ...]) -> None:
+    """Remove articles from the store, with the entity facts only they supported.
+
+    ARTICLES are article URLs, article IRIs, or the files (or folders) they were
+    ingested from. All are removed in one transaction; when one names no article in
+    the store, nothing is removed.
+    """
+    from kg.ingest import Ingester
+    from kg.store import require_store
+
+    require_store(store_path(ctx))
+    n = Ingester(store_path(ctx)).remove(articles)
+    click.echo(f"removed {n} article{'s' if n != 1 else ''}")
+
+
+@cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
 @click.pass_context
 @fail_cleanly

@@ -4,8 +4,10 @@ ontology/README.md lay them out. Pure functions; nothing here touches the store.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
+from decimal import Decimal
 from urllib.parse import quote
 
 from pyoxigraph import Literal, NamedNode, Quad
@@ -33,7 +35,17 @@ def _int(v: int) -> Literal:
 
 
 def _double(v: float) -> Literal:
-    return Literal(repr(float(v)), datatype=XSD_DOUBLE)
+    """An xsd:double in the canonical form Oxigraph stores it in ("34", not "34.0";
+    "0.0000001", not "1e-07"), so that quads emitted again compare equal to the stored
+    ones and re-ingesting an unchanged article finds nothing to write."""
+    f = float(v)
+    if math.isnan(f) or math.isinf(f):
+        text = "NaN" if math.isnan(f) else ("INF" if f > 0 else "-INF")
+    else:
+        text = format(Decimal(repr(f)), "f")
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+    return Literal(text, datatype=XSD_DOUBLE)
 
 
 def _en(s: str) -> Literal:
@@ -66,24 +78,13 @@ def class_iri(local: str) -> NamedNode:
     return _n(KG + local)
 
 
-def entity_quads(ent: Entity, g: NamedNode) -> Iterator[Quad]:
-    s = _n(ent.iri)
-    yield Quad(s, A, _n(TOP_CLASS[ent.type]), g)
-    for c in ent.classes:
-        yield Quad(s, A, class_iri(c), g)
-    yield Quad(s, LABEL, _en(ent.label), g)
-    for surface in ent.surfaces:
-        if surface != ent.label:
-            yield Quad(s, ALT, _en(surface), g)
-    for same in ent.same_as:
-        yield Quad(s, SAME, _n(same), g)
-
-
 def article_quads(
     article: Article, linked: list[LinkedMention], publisher: Entity | None = None, events: Iterable[AttackEvent] = ()
 ) -> tuple[NamedNode, list[Quad]]:
-    """The named graph of one article: the article, its text, sentences, mentions,
-    entities and the attacks it reports."""
+    """The named graph of one article: the article, its text, sentences, mentions, which
+    entities it names, and the attacks it reports. The entities' own facts (types,
+    labels, identifiers) are not here but once in the entity graph (kg/entities.py
+    derives them from these quads)."""
     iri = article_iri(article)
     g = _n(iri)
     art = g
@@ -144,17 +145,12 @@ def article_quads(
         ]
     if publisher is not None:
         q.append(Quad(art, _n(SCHEMA + "publisher"), _n(publisher.iri), g))
-        if publisher.iri not in entities:
-            q += entity_quads(publisher, g)
+        if article.outlet:
+            # The outlet as the source names it: the only name a publisher that the text
+            # never mentions has, kept here so the entity graph can be rebuilt from articles.
+            q.append(Quad(art, _n(KG + "outletName"), Literal(article.outlet), g))
     for ent in entities.values():
         q.append(Quad(art, _n(SCHEMA + "mentions"), _n(ent.iri), g))
-        q += entity_quads(ent, g)
-    # An attacker named only by an adjective ("Russian drones") is no mention, but its node
-    # needs its facts like any other.
-    for ent in event_entities(events):
-        if ent.iri not in entities and (publisher is None or ent.iri != publisher.iri):
-            entities[ent.iri] = ent
-            q += entity_quads(ent, g)
     return g, q
 
 
@@ -210,7 +206,7 @@ def event_quads(ev: AttackEvent, article_iri: str, text: str, g: NamedNode) -> l
 
 
 def kb_entry_quads(entry: KBEntry, kb: KnowledgeBase, g: NamedNode) -> Iterator[Quad]:
-    """What the knowledge base knows of an entry, for the knowledge-base graph."""
+    """What the knowledge base knows of an entry, for the entity graph."""
     s = _n(entity_iri(entry.id, entry.type, entry.label))
     yield Quad(s, A, _n(TOP_CLASS[entry.type]), g)
     for c in entry.classes:
@@ -234,8 +230,3 @@ def kb_entry_quads(entry: KBEntry, kb: KnowledgeBase, g: NamedNode) -> Iterator[
         yield Quad(s, _n(KG + "partOf"), _n(entity_iri(parent.id, parent.type, parent.label)), g)
 
 
-def kb_quads(entries: Iterable[KBEntry], kb: KnowledgeBase, g: NamedNode) -> list[Quad]:
-    out: list[Quad] = []
-    for entry in entries:
-        out += kb_entry_quads(entry, kb, g)
-    return out

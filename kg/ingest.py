@@ -13,15 +13,17 @@ from typing import TextIO
 import pyoxigraph as ox
 from spacy.language import Language
 
-from kg.emit import article_quads, event_entities, kb_quads
+from kg.emit import article_iri, article_quads, event_entities, url_node
+from kg.errors import KGError
 from kg.events import EventExtractor
 from kg.kb import KnowledgeBase, load_kb
 from kg.link import Linker, entity_iri, entity_of
 from kg.read import read_paths
 from kg.recognise import DEFAULT_MODEL, build_recogniser, recognise
 from kg.resources import ONTOLOGY_DIR
-from kg.store import kb_graph, ontology_graph, open_store, replace_graph
+from kg.store import migrate, needs_migration, ontology_graph, open_store, write_articles
 from kg.types import Article, Entity, LinkedMention, ReadProblem
+from kg.vocab import KG, SCHEMA, base_iri
 
 
 @dataclass
@@ -66,7 +68,10 @@ def load_ontology(store: ox.Store) -> None:
 
 
 class Ingester:
-    """Holds what a run loads once: the knowledge base, the spaCy pipeline, the store."""
+    """Holds what a run loads once: the knowledge base, the spaCy pipeline, the store.
+
+    The spaCy pipeline is built on first use, so removing articles does not load it.
+    """
 
     def __init__(
         self,
@@ -81,13 +86,21 @@ class Ingester:
         must then have been built from the same ``kb``."""
         self.store_path = Path(store_path)
         self.kb = kb if kb is not None else load_kb(self.store_path)
-        self.nlp = nlp if nlp is not None else build_recogniser(self.kb, model)
+        self.model = model
+        self._nlp = nlp
         self.linker = Linker(self.kb)
         self.events = EventExtractor(self.kb)
         self.batch_size = batch_size
         self.processes = processes
         self.store = open_store(self.store_path)
-        self._kb_written: set[str] = set()
+        if needs_migration(self.store):
+            migrate(self.store, self.kb)
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            self._nlp = build_recogniser(self.kb, self.model)
+        return self._nlp
 
     def run(
         self,
@@ -109,7 +122,8 @@ class Ingester:
         load_ontology(self.store)
         seen: dict[str, str] = {}
 
-        limit = self.nlp.max_length
+        nlp = self.nlp
+        limit = nlp.max_length
 
         def articles():
             for item in items:
@@ -122,31 +136,86 @@ class Ingester:
                 else:
                     yield item
 
-        for article, mentions, sentences in recognise(self.nlp, articles(), batch_size=self.batch_size, n_process=self.processes):
-            linked = self.linker.link(article, mentions)
-            publisher = publisher_entity(article, linked, self.linker)
-            events = self.events.extract(article, linked, sentences)
-            graph, quads = article_quads(article, linked, publisher, events)
-            report.events += len(events)
-            new_entries = []
-            for ent in [lm.entity for lm in linked] + ([publisher] if publisher else []) + event_entities(events):
-                seen[ent.iri] = ent.type
-                entry = self.kb.get(ent.kb_id) if ent.kb_id and ent.kb_id not in self._kb_written else None
-                if entry is not None:
-                    self._kb_written.add(entry.id)
-                    new_entries.append(entry)
-            extra = kb_quads(new_entries, self.kb, kb_graph())
-            replace_graph(self.store, graph, quads, extra)
-            report.articles += 1
-            report.mentions += len(linked)
-            report.quads += len(quads) + len(extra)
-            if on_article:
-                on_article(article)
+        try:
+            for article, mentions, sentences in recognise(nlp, articles(), batch_size=self.batch_size, n_process=self.processes):
+                linked = self.linker.link(article, mentions)
+                publisher = publisher_entity(article, linked, self.linker)
+                events = self.events.extract(article, linked, sentences)
+                graph, quads = article_quads(article, linked, publisher, events)
+                for ent in [lm.entity for lm in linked] + ([publisher] if publisher else []) + event_entities(events):
+                    seen[ent.iri] = ent.type
+                written = write_articles(self.store, self.kb, [(graph, quads)])
+                report.articles += 1
+                report.mentions += len(linked)
+                report.events += len(events)
+                report.quads += written.added
+                if on_article:
+                    on_article(article)
+        finally:
+            if report.articles:
+                self._after_change()
         report.entities = Counter(seen.values())
-        self.store.flush()
-        mark_changed(self.store_path)
         report.seconds = time.perf_counter() - started
         return report
+
+    def remove(self, keys: Iterable[str]) -> int:
+        """Remove the articles ``keys`` name (see :func:`remove_articles`); returns how many."""
+        n = remove_articles(self.store, self.kb, keys)
+        if n:
+            self._after_change()
+        return n
+
+    def _after_change(self) -> None:
+        """Runs once after a run that wrote articles, and after a removal: what is derived
+        from all the articles together is brought up to date here (and readers that
+        cache are told the store changed)."""
+        self.store.flush()
+        mark_changed(self.store_path)
+
+
+def article_graphs(store: ox.Store, key: str) -> set[ox.NamedNode]:
+    """The article graphs ``key`` names: an article IRI, an article's URL, or the source
+    file (or folder) it was read from. A file or folder that still exists is read again,
+    so its articles are found by the IRIs ingest gives them; the source recorded in the
+    store (``kg:sourceFile``, "path" or "path:line") is matched too."""
+    found: set[ox.NamedNode] = set()
+    article_prefix = base_iri() + "article/"
+    if key.startswith(article_prefix):
+        try:
+            found.add(ox.NamedNode(key))
+        except ValueError:
+            pass
+    url = url_node(key)
+    if url is not None:
+        found |= {q.graph_name for q in store.quads_for_pattern(None, ox.NamedNode(SCHEMA + "url"), url, None)}
+        found.add(ox.NamedNode(article_iri(Article(text="", source="", url=key))))
+    path = Path(key)
+    if path.exists():
+        for item in read_paths([path]):
+            if isinstance(item, Article):
+                found.add(ox.NamedNode(article_iri(item)))
+    source = ox.NamedNode(KG + "sourceFile")
+    for q in store.quads_for_pattern(None, source, None, None):
+        value = q.object.value
+        if value == key or (value.startswith(key + ":") and value[len(key) + 1 :].isdigit()):
+            found.add(q.graph_name)
+    return {g for g in found if store.contains_named_graph(g)}
+
+
+def remove_articles(store: ox.Store, kb: KnowledgeBase, keys: Iterable[str]) -> int:
+    """Remove the articles ``keys`` name (URLs, IRIs, source files or folders), with the
+    entity facts only they supported, in one transaction; returns how many were removed.
+    A key that names no article in the store is an error, and then nothing is removed."""
+    graphs: set[ox.NamedNode] = set()
+    unknown = []
+    for key in keys:
+        found = article_graphs(store, key)
+        if not found:
+            unknown.append(key)
+        graphs |= found
+    if unknown:
+        raise KGError(f"no article in the store is named by {', '.join(repr(k) for k in unknown)} (give its URL, IRI or source file)")
+    return write_articles(store, kb, [], remove=sorted(graphs, key=lambda g: g.value)).removed
 
 
 def ingest(

@@ -1,22 +1,40 @@
-"""The Oxigraph store: open it, replace one article's graph atomically, read counts."""
+"""The Oxigraph store: open it; write, replace and remove article graphs, each change
+in one transaction with the entity graph it implies."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.entities import Upkeep, merged, rebuild, seen_in
 from kg.errors import StoreError
+from kg.kb.base import KnowledgeBase
+from kg.resources import sparql
 from kg.vocab import base_iri
 
 
-def kb_graph() -> ox.NamedNode:
+def entity_graph() -> ox.NamedNode:
+    """The graph that holds every entity's facts once (kg/entities.py keeps it exact)."""
+    return ox.NamedNode(base_iri() + "graph/entities")
+
+
+def legacy_kb_graph() -> ox.NamedNode:
+    """Where kg before the entity graph put knowledge-base facts (stores of that layout
+    also repeat entity facts in every article graph)."""
     return ox.NamedNode(base_iri() + "graph/kb")
 
 
 def ontology_graph() -> ox.NamedNode:
     return ox.NamedNode(base_iri() + "graph/ontology")
+
+
+def require_store(path: Path) -> None:
+    """Fail with a message that says so when ``path`` holds no store."""
+    if not path.is_dir() or not any(path.iterdir()):
+        raise StoreError(f"{path}: no kg store here (run `kg ingest` first, or pass --store)")
 
 
 def open_store(path: str | Path, read_only: bool = False) -> ox.Store:
@@ -28,8 +46,7 @@ def open_store(path: str | Path, read_only: bool = False) -> ox.Store:
     path = Path(path)
     try:
         if read_only:
-            if not path.is_dir() or not any(path.iterdir()):
-                raise StoreError(f"{path}: no kg store here (run `kg ingest` first, or pass --store)")
+            require_store(path)
             return ox.Store.read_only(str(path))
         path.mkdir(parents=True, exist_ok=True)
         return ox.Store(str(path))
@@ -42,26 +59,107 @@ def _ntriples(quads: Iterable[ox.Quad]) -> str:
     return "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
 
 
-def replace_graph(store: ox.Store, graph: ox.NamedNode, quads: list[ox.Quad], also: Sequence[ox.Quad] = ()) -> None:
-    """Replace the named graph ``graph`` by ``quads``, and add ``also`` (quads of
-    other graphs), in one transaction.
-
-    Either the old graph stays whole or the new one is there whole: a crash in
-    between leaves no half-written article.
-    """
-    if not store.contains_named_graph(graph):
-        # A new article: one transactional insert, without a round trip through SPARQL.
-        try:
-            store.extend([*quads, *also])
-        except OSError as e:
-            raise StoreError(f"cannot write graph {graph.value}: {e}") from e
-        return
-    by_graph: dict[ox.NamedNode, list[ox.Quad]] = {graph: list(quads)}
-    for q in also:
+def _data_blocks(quads: Iterable[ox.Quad]) -> str:
+    by_graph: dict[ox.NamedNode, list[ox.Quad]] = {}
+    for q in quads:
+        if not isinstance(q.graph_name, ox.NamedNode):
+            raise StoreError(f"cannot write {q}: kg writes named graphs only")
         by_graph.setdefault(q.graph_name, []).append(q)
-    blocks = "\n".join(f"GRAPH {g} {{\n{_ntriples(qs)}\n}}" for g, qs in by_graph.items())
-    update = f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{\n{blocks}\n}}"
+    return "\n".join(f"GRAPH {g} {{\n{_ntriples(qs)}\n}}" for g, qs in by_graph.items())
+
+
+@dataclass
+class Written:
+    """What one call of :func:`write_articles` changed."""
+
+    articles: int = 0  # article graphs written (new or replaced)
+    removed: int = 0  # article graphs removed
+    added: int = 0  # quads added (article and entity graphs)
+    deleted: int = 0  # quads deleted
+
+
+def write_articles(
+    store: ox.Store,
+    kb: KnowledgeBase,
+    articles: Sequence[tuple[ox.NamedNode, list[ox.Quad]]],
+    remove: Iterable[ox.NamedNode] = (),
+) -> Written:
+    """Write article graphs (replacing those already there), remove others, and bring the
+    entity graph up to date, all in ONE transaction: a crash leaves the store as it was
+    before the call or as it is after it, never in between.
+
+    Cheap on the common paths: new articles whose entities gain nothing to lose are
+    one ``Store.extend`` (no SPARQL); an article re-ingested unchanged writes nothing.
+    Only when something must be deleted (a changed or removed article, an entity's
+    label giving way) is one SPARQL update sent, holding the differences only.
+    """
+    g_ent = entity_graph()
+    new_graphs = {g for g, _ in articles}
+    gone = {g for g in remove if g not in new_graphs and store.contains_named_graph(g)}
+    replaced = {g for g in new_graphs if store.contains_named_graph(g)} | gone
+    old = {g: list(store.quads_for_pattern(None, None, None, g)) for g in replaced}
+    add: list[ox.Quad] = []
+    delete: list[ox.Quad] = []
+    drop: list[ox.NamedNode] = sorted(gone, key=lambda n: n.value)
+    for g, quads in articles:
+        if g not in old:
+            add += quads
+            continue
+        before, after = set(old[g]), set(quads)
+        if len(before - after) > len(before) // 2:
+            drop.append(g)  # mostly new: dropping the graph is shorter than listing its quads
+            add += quads
+        else:
+            delete += [q for q in old[g] if q not in after]
+            add += [q for q in quads if q not in before]
+    upkeep = Upkeep(store, kb, g_ent, replaced)
+    ent_add, ent_delete = upkeep.changes(merged(seen_in(q) for q in old.values()), merged(seen_in(q) for _, q in articles))
+    add += ent_add
+    delete += ent_delete
+    written = Written(articles=len(articles), removed=len(gone), added=len(add), deleted=len(delete))
     try:
-        store.update(update)
+        if not delete and not drop:
+            if add:
+                store.extend(add)
+            return written
+        parts = [f"DROP SILENT GRAPH {g}" for g in drop]
+        if delete:
+            parts.append(f"DELETE DATA {{\n{_data_blocks(delete)}\n}}")
+        if add:
+            parts.append(f"INSERT DATA {{\n{_data_blocks(add)}\n}}")
+        store.update(" ;\n".join(parts))
     except OSError as e:
-        raise StoreError(f"cannot write graph {graph.value}: {e}") from e
+        raise StoreError(f"cannot write to the store: {e}") from e
+    written.deleted += sum(len(old[g]) for g in drop)
+    return written
+
+
+def rebuild_entity_graph(store: ox.Store, kb: KnowledgeBase) -> int:
+    """Recompute the entity graph from every article graph, in one transaction; returns
+    its size. For stores whose article graphs were loaded in bulk (N-Quads shards), and
+    for stores of the older layout (see :func:`migrate`)."""
+    g = entity_graph()
+    quads = rebuild(store, kb, g)
+    insert = f" ;\nINSERT DATA {{\n{_data_blocks(quads)}\n}}" if quads else ""
+    try:
+        store.update(f"DROP SILENT GRAPH {g}{insert}")
+    except OSError as e:
+        raise StoreError(f"cannot write to the store: {e}") from e
+    return len(quads)
+
+
+def needs_migration(store: ox.Store) -> bool:
+    """True for a store of the layout before the entity graph (it has the old KB graph)."""
+    return store.contains_named_graph(legacy_kb_graph())
+
+
+def migrate(store: ox.Store, kb: KnowledgeBase) -> None:
+    """Bring a store of the older layout to this one: the entity facts repeated in its
+    article graphs and its KB graph go, the entity graph is built from the mentions.
+    Two transactions; run again after a crash in between, it finishes the job."""
+    try:
+        store.update(sparql("migrate-entity-facts"))
+    except OSError as e:
+        raise StoreError(f"cannot write to the store: {e}") from e
+    rebuild_entity_graph(store, kb)
+    store.remove_graph(legacy_kb_graph())

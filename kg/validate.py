@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pyoxigraph as ox
 import rdflib
 
 from kg.resources import ONTOLOGY_DIR
+from kg.store import entity_graph
+from kg.vocab import ITSRDF, SCHEMA
+
+# The properties by which an article graph names an entity whose facts the shapes check.
+_NAMING = {SCHEMA + "mentions", SCHEMA + "publisher", ITSRDF + "taIdentRef"}
 
 
 @dataclass
@@ -25,13 +31,22 @@ class Violation:
 
 def store_graph(store: ox.Store, sample: int | None = None, seed: int = 0) -> rdflib.Graph:
     """The union of the store's graphs as one rdflib graph; with ``sample``, only that
-    many article graphs (chosen at random, reproducibly) beside the shared graphs."""
+    many article graphs (chosen at random, reproducibly), the facts of the entities they
+    name (so that shapes on entities see them), and the ontology."""
     graphs = list(store.named_graphs())
-    if sample is not None:
+    quads: Iterable[ox.Quad]
+    if sample is None:
+        quads = (q for g in graphs for q in store.quads_for_pattern(None, None, None, g))
+    else:
         articles = sorted((g for g in graphs if "/article/" in g.value), key=lambda g: g.value)
-        shared = [g for g in graphs if "/article/" not in g.value]
-        graphs = shared + random.Random(seed).sample(articles, min(sample, len(articles)))
-    triples = (ox.Triple(q.subject, q.predicate, q.object) for g in graphs for q in store.quads_for_pattern(None, None, None, g))
+        chosen = random.Random(seed).sample(articles, min(sample, len(articles)))
+        picked = [q for g in chosen for q in store.quads_for_pattern(None, None, None, g)]
+        named = {q.object for q in picked if q.predicate.value in _NAMING and isinstance(q.object, ox.NamedNode)}
+        ent = entity_graph()
+        facts = [q for e in sorted(named, key=lambda n: n.value) for q in store.quads_for_pattern(e, None, None, ent)]
+        other = [g for g in graphs if "/article/" not in g.value and g != ent]
+        quads = [*picked, *facts, *(q for g in other for q in store.quads_for_pattern(None, None, None, g))]
+    triples = (ox.Triple(q.subject, q.predicate, q.object) for q in quads)
     data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
     g = rdflib.Graph()
     g.parse(data=data.decode("utf-8"), format="nt")

@@ -91,3 +91,15 @@ def test_any_url_string_gives_a_valid_graph_or_no_url(url):
 def test_urls_with_spaces_are_encoded():
     _, quads = article_quads(Article(text="x", source="u", url="https://example.org/a b"), [], None)
     assert [q.object.value for q in quads if q.predicate.value == "https://schema.org/url"] == ["https://example.org/a%20b"]
+
+
+@given(st.floats(allow_nan=True, allow_infinity=True))
+def test_doubles_are_written_as_the_store_keeps_them(v):
+    from kg.emit import _double
+
+    store = ox.Store()
+    g = ox.NamedNode("https://example.org/g")
+    lit = _double(v)
+    store.add(ox.Quad(g, g, lit, g))
+    (q,) = list(store)
+    assert q.object == lit

@@ -291,3 +291,22 @@ def test_reingest_replaces_events(tmp_store, ingest_into):
     ingest_into(tmp_store, [SEEDS])
     store = ox.Store.read_only(str(tmp_store))
     assert int(next(iter(store.query(q, use_default_graph_as_union=True)))["n"].value) == first > 0
+
+
+def test_an_attacker_named_by_its_adjective_has_its_facts_and_leaves_with_the_article(tmp_path, kb, nlp):
+    from kg.ingest import Ingester
+
+    article = tmp_path / "rafah.txt"
+    article.write_text(
+        "Strikes on Rafah\n\nBy Reuters\n\nMay 5, 2024\n\nIsraeli airstrikes hit a house in Rafah on Sunday, killing five people.\n",
+        encoding="utf-8",
+    )
+    ingester = Ingester(tmp_path / "store", kb=kb, nlp=nlp)
+    ingester.run([str(article)])
+    q = PREFIXES + """SELECT ?label ?mentioned WHERE { ?e a kg:Attack ; kg:actor ?x . ?x a schema:Place ; rdfs:label ?label .
+        BIND(EXISTS { ?a schema:mentions ?x } AS ?mentioned) }"""
+    (row,) = list(ingester.store.query(q, use_default_graph_as_union=True))
+    assert row["label"].value == "Israel" and row["mentioned"].value == "false"
+    assert ingester.remove([str(article)]) == 1
+    israel = ox.NamedNode("https://w3id.org/newskg/entity/" + next(e.id for e in kb.entries.values() if e.label == "Israel" and "Country" in e.classes))
+    assert not list(ingester.store.quads_for_pattern(israel, None, None, None))

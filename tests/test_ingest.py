@@ -12,8 +12,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.cli import EXIT_SKIPPED, cli
-from kg.errors import StoreError
-from kg.store import open_store, replace_graph
 from kg.validate import store_graph, validate_graph, validate_store
 
 PREFIXES = """
@@ -131,17 +129,6 @@ def test_reingest_leaves_the_store_identical(tmp_store, ingest_into):
     first = dump(tmp_store)
     ingest_into(tmp_store, [SEEDS])
     assert dump(tmp_store) == first
-
-
-def test_a_failed_replacement_keeps_the_old_graph(tmp_store):
-    store = open_store(tmp_store)
-    g = ox.NamedNode("https://w3id.org/newskg/article/x")
-    ex = ox.NamedNode("https://example.org/p")
-    replace_graph(store, g, [ox.Quad(g, ex, ox.Literal("old"), g)])
-    unwritable = ox.Quad(g, ex, ox.Literal("new"), ox.DefaultGraph())  # no GRAPH block can name it
-    with pytest.raises((StoreError, SyntaxError, ValueError)):
-        replace_graph(store, g, [ox.Quad(g, ex, ox.Literal("new"), g)], [unwritable])
-    assert [q.object.value for q in store.quads_for_pattern(None, None, None, g)] == ["old"]
 
 
 def test_a_crash_mid_run_leaves_whole_articles_only(tmp_path, kb, nlp, extra_articles, monkeypatch):

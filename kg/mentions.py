@@ -147,6 +147,7 @@ IN_PROVINCE_AFTER = re.compile(
     r",\s+in\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,3}(?:province|region|district|state|county|governorate|oblast|department|prefecture|territory)\b"
 )
 DATELINE_AFTER = re.compile(r",\s+(?:[A-Z][\w'’-]+\s?){1,3}\s*(?::|\(|[—–]\s)")
+ORG_NOT_AFTER = re.compile(r"\b(?:in|near|outside|into)\s+$")
 PERSON_NOT_AFTER = re.compile(r"\b(?:in|near|outside|into|towards?|around|across)\s+$")
 
 
@@ -195,6 +196,10 @@ def type_by_context(m: Mention, text: str, label_type: str | None) -> str | None
     if PLACE_BEFORE.search(before):
         return "Place"
     if label_type == "Person" and PERSON_NOT_AFTER.search(before):
+        return "Place"
+    # "a building in Nabatieh": a short unknown "organisation" after "in" is a place (known
+    # organisations are still found by the knowledge base).
+    if label_type == "Organization" and len(words) <= 2 and not any(w.isupper() for w in words) and ORG_NOT_AFTER.search(before):
         return "Place"
     if label_type in ("Person", "Organization") and PLACE_AFTER_VERB.search(before):
         return "Place"

@@ -267,3 +267,9 @@ def test_a_name_in_a_named_province_is_a_place():
     text = "Soldiers died near Markoye, in Oudalan province, on Tuesday."
     (lm,) = link(text, [("Markoye", "PERSON", 0)])
     assert lm.entity.type == "Place"
+
+
+def test_a_short_unknown_organisation_after_in_is_a_place():
+    text = "A strike on a building in Nabatieh killed four. Officials of Acme Relief said so."
+    linked = link(text, [("Nabatieh", "ORG", 0), ("Acme Relief", "ORG", 0)])
+    assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Nabatieh", "Place"), ("Acme Relief", "Organization")]

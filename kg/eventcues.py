@@ -105,10 +105,34 @@ TOTAL_CUES = re.compile(
 )
 
 
+_VICTIM = r"(?:men|women|children|boys|girls|soldiers|civilians|people|policemen|officers|fighters|militants|farmers|villagers|students|members|man|woman|child|boy|girl|soldier|civilian|monk|monks)"
+_ITEM = r"(?:" + NUMBER + r")\s+(?:[\w-]+\s+){0,2}?" + _VICTIM + r"\b"
+# "Three women and seven men ... were killed", "killing four children, three women and a man": a sum.
+VICTIM_LIST = re.compile(r"(?P<list>" + _ITEM + r"(?:(?:,\s+|,?\s+and\s+)" + _ITEM + r")+)", re.I)
+KILLED_LIST_RES = [
+    re.compile(VICTIM_LIST.pattern + r"(?:,\s+including\s+[^,.;]{1,40},)?\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:killed|dead)\b", re.I),
+    re.compile(r"\b(?:killing|killed|kills)\s+(?:\w+\s+)?" + VICTIM_LIST.pattern, re.I),
+]
+_ITEM_RE = re.compile(r"(" + NUMBER + r")\s+(?:[\w-]+\s+){0,2}?" + _VICTIM + r"\b", re.I)
+
+
+def _listed(sentence: str, start: int, end: int) -> tuple[int, int] | None:
+    """A figure stated as a list of victims, summed: (value, offset)."""
+    for pattern in KILLED_LIST_RES:
+        m = pattern.search(sentence, start, end)
+        if m:
+            values = [parse_number(x.group(1)) for x in _ITEM_RE.finditer(m.group("list"))]
+            if values and all(v is not None for v in values):
+                return sum(v for v in values if v is not None), m.start("list")
+    return None
+
+
 def _figure(sentence: str, patterns: list[re.Pattern], start: int = 0, end: int | None = None) -> tuple[int, int] | None:
     """The first figure the patterns find in sentence[start:end]: (value, offset)."""
     end = len(sentence) if end is None else end
-    best: tuple[int, int] | None = None
+    best: tuple[int, int] | None = _listed(sentence, start, end) if patterns is KILLED_RES else None
+    if best is not None:
+        return best
     for pattern in patterns:
         for m in pattern.finditer(sentence, start, end):
             value = parse_number(m.group("num"))

@@ -51,6 +51,8 @@ def test_number_words(text, value):
         ("At least nine people, including seven children, were killed on Friday.", 9, None),
         ("A drone attack on a factory killed a 33-year-old man and wounded another.", 1, 1),
         ("The death toll from the missile strike on an apartment building in the city has risen to 29.", 29, None),
+        ("A strike on a building killed four more children, three women and a man.", 8, None),
+        ("Three women and seven men, including a monk, were killed by the airstrike.", 10, None),
         # A war's toll is no one attack's.
         ("More than 10,000 civilians have been killed since the start of the war.", None, None),
         ("The fighting has killed more than 200 fighters in Lebanon.", None, None),

@@ -14,6 +14,7 @@ import pyoxigraph as ox
 from spacy.language import Language
 
 from kg.emit import article_quads, kb_quads
+from kg.incidents import rebuild_incidents
 from kg.kb import KnowledgeBase, load_kb
 from kg.link import Linker, entity_iri, entity_of
 from kg.read import read_paths
@@ -30,6 +31,7 @@ class IngestReport:
     entities: Counter = field(default_factory=Counter)  # distinct entities per type, this run
     mentions: int = 0
     quads: int = 0
+    incidents: int = 0  # in the whole store after the run
     seconds: float = 0.0
 
     @property
@@ -138,6 +140,8 @@ class Ingester:
             if on_article:
                 on_article(article)
         report.entities = Counter(seen.values())
+        # Every run leaves the incident graph matching the events now in the store.
+        report.incidents = rebuild_incidents(self.store)
         self.store.flush()
         mark_changed(self.store_path)
         report.seconds = time.perf_counter() - started

@@ -1,4 +1,4 @@
-"""The Oxigraph store: open it, replace one article's graph atomically, read counts."""
+"""The Oxigraph store: open it, replace one graph atomically (an article's, the incidents')."""
 
 from __future__ import annotations
 
@@ -17,6 +17,11 @@ def kb_graph() -> ox.NamedNode:
 
 def ontology_graph() -> ox.NamedNode:
     return ox.NamedNode(base_iri() + "graph/ontology")
+
+
+def incidents_graph() -> ox.NamedNode:
+    """The graph of incidents, rebuilt from every article's events (kg/incidents.py)."""
+    return ox.NamedNode(base_iri() + "graph/incidents")
 
 
 def open_store(path: str | Path, read_only: bool = False) -> ox.Store:
@@ -65,3 +70,33 @@ def replace_graph(store: ox.Store, graph: ox.NamedNode, quads: list[ox.Quad], al
         store.update(update)
     except OSError as e:
         raise StoreError(f"cannot write graph {graph.value}: {e}") from e
+
+
+def sync_graph(store: ox.Store, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> tuple[int, int]:
+    """Make the named graph ``graph`` hold exactly ``quads`` (their own graph names are
+    ignored), in one transaction; returns (quads removed, quads added).
+
+    Only the difference is written -- one SPARQL update, ``DELETE DATA`` then ``INSERT
+    DATA``, which pyoxigraph applies as one transaction -- so rebuilding a large graph
+    that barely changed (the incidents after one more article) writes a few quads, and
+    a graph that did not change is not written at all.
+    """
+    # The store keeps literals in canonical form ("1.0"^^xsd:double comes back as "1"):
+    # pass the new quads through an in-memory store so both sides compare alike.
+    scratch = ox.Store()
+    scratch.extend(ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads)
+    want = set(scratch)
+    have = set(store.quads_for_pattern(None, None, None, graph))
+    gone, new = have - want, want - have
+    if not gone and not new:
+        return 0, 0
+    parts = []
+    if gone:
+        parts.append(f"DELETE DATA {{ GRAPH {graph} {{\n{_ntriples(gone)}\n}} }}")
+    if new:
+        parts.append(f"INSERT DATA {{ GRAPH {graph} {{\n{_ntriples(new)}\n}} }}")
+    try:
+        store.update(" ;\n".join(parts))
+    except OSError as e:
+        raise StoreError(f"cannot write graph {graph.value}: {e}") from e
+    return len(gone), len(new)

@@ -90,6 +90,13 @@ def sync_graph(store: ox.Store, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -
     gone, new = have - want, want - have
     if not gone and not new:
         return 0, 0
+    if not have:
+        # Nothing to delete: one transactional insert, without a round trip through SPARQL.
+        try:
+            store.extend(new)
+        except OSError as e:
+            raise StoreError(f"cannot write graph {graph.value}: {e}") from e
+        return 0, len(new)
     parts = []
     if gone:
         parts.append(f"DELETE DATA {{ GRAPH {graph} {{\n{_ntriples(gone)}\n}} }}")

@@ -108,7 +108,9 @@ def main() -> int:
         groups = timed("  of which: cluster them", lambda: cluster(events))
         timed("  of which: the incidents' slots", lambda: incidents_of(events))
         n = timed("rebuild from nothing", lambda: rebuild_incidents(store))
-        print(f"  {len(events):,} records -> {n:,} incidents ({len(groups):,} groups); {len(list(store.quads_for_pattern(None, None, None, incidents_graph()))):,} quads")
+        print(
+            f"  {len(events):,} records -> {n:,} incidents ({len(groups):,} groups); {len(list(store.quads_for_pattern(None, None, None, incidents_graph()))):,} quads"
+        )
         timed("rebuild, nothing changed", lambda: rebuild_incidents(store))
         store.extend(synthetic_quads(20, seed=1, first_article=10**7))
         timed("rebuild after ten more articles", lambda: rebuild_incidents(store))

@@ -223,7 +223,23 @@ def _int(v: int) -> ox.Literal:
 
 def incident_quads(incidents: Iterable[Incident], graph: ox.NamedNode) -> list[ox.Quad]:
     """The incidents as ontology/README.md lays them out, in ``graph``."""
-    kg = {name: ox.NamedNode(KG + name) for name in ("reportedBy", "reports", "location", "actor", "weapon", "killed", "killedMin", "killedMax", "injured", "injuredMin", "injuredMax", "confidence")}
+    kg = {
+        name: ox.NamedNode(KG + name)
+        for name in (
+            "reportedBy",
+            "reports",
+            "location",
+            "actor",
+            "weapon",
+            "killed",
+            "killedMin",
+            "killedMax",
+            "injured",
+            "injuredMin",
+            "injuredMax",
+            "confidence",
+        )
+    }
     out: list[ox.Quad] = []
     for inc in incidents:
         s = ox.NamedNode(inc.iri)
@@ -271,7 +287,19 @@ def read_events(store: ox.Store) -> list[EventRecord]:
         iri = row["event"].value
         r = rows.get(iri)
         if r is None:
-            r = rows[iri] = {"article": row["article"].value, "date": None, "published": None, "location": None, "actor": None, "within": set(), "weapons": set(), "classes": set(), "killed": None, "injured": None, "confidence": None}
+            r = rows[iri] = {
+                "article": row["article"].value,
+                "date": None,
+                "published": None,
+                "location": None,
+                "actor": None,
+                "within": set(),
+                "weapons": set(),
+                "classes": set(),
+                "killed": None,
+                "injured": None,
+                "confidence": None,
+            }
         # A record with two values of a one-valued slot breaks the shapes; `kg validate`
         # says so. Here the smallest IRI, earliest date and highest figure are kept, so
         # the result does not depend on the order rows come in.

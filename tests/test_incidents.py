@@ -26,8 +26,9 @@ CLASSES = {SHAHED: {"kg:Drone"}, DRONE: {"kg:Drone"}, SHELL: {"kg:Artillery"}}
 
 def rec(iri: str, article: str, day: dt.date | None = D, location: str | None = KHARKIV, weapons=(), **kw) -> EventRecord:
     weapons = frozenset(weapons)
-    return EventRecord(iri=iri, article=article, date=day, location=location, weapons=weapons,
-                       weapon_classes=frozenset(c for w in weapons for c in CLASSES[w]), **kw)
+    return EventRecord(
+        iri=iri, article=article, date=day, location=location, weapons=weapons, weapon_classes=frozenset(c for w in weapons for c in CLASSES[w]), **kw
+    )
 
 
 def iris(groups: list[list[EventRecord]]) -> list[list[str]]:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import itertools
 import random
 
 import pyoxigraph as ox
 import pytest
+import rdflib
 from click.testing import CliRunner
 
 from kg.cli import cli
@@ -340,3 +342,32 @@ def test_broken_events_are_reported(tmp_store, attack_graph, change, message):
     change(store, g)
     messages = [v.message for v in validate_store(store)]
     assert any(message in m for m in messages), messages
+
+
+def test_sampled_validation_brings_whole_incidents(tmp_store, attack_graph):
+    reports = _reports(attack_graph)
+    store = open_store(tmp_store)
+    _write(store, reports, ["a", "b"])
+    rebuild_incidents(store)
+    from kg.validate import store_graph
+
+    for seed in range(3):
+        g = store_graph(store, sample=1, seed=seed)
+        incidents = set(g.subjects(rdflib.RDF.type, rdflib.URIRef(KG + "Incident")))
+        attacks = set(g.subjects(rdflib.RDF.type, rdflib.URIRef(KG + "Attack")))
+        # Whichever article is drawn, the Kharkiv incident comes with both its reports.
+        assert len(attacks) >= 2 and incidents
+        assert {o for i in incidents for o in g.objects(i, rdflib.URIRef(KG + "reportedBy"))} <= attacks
+
+
+def test_every_ingest_rebuilds_the_incidents(tmp_store, attack_graph, ingest_into, extra_articles):
+    reports = _reports(attack_graph)
+    store = open_store(tmp_store)
+    _write(store, reports, ["a", "b"])
+    del store
+    gc.collect()
+    report = ingest_into(tmp_store, [extra_articles / "belgorod-shelling.txt"])
+    store = open_store(tmp_store)
+    incidents = [q.subject for q in store.quads_for_pattern(None, None, ox.NamedNode(KG + "Incident"), incidents_graph())]
+    assert report.incidents == len(incidents) >= 2  # the two written above, and any the new article reports
+    assert 2 in {int(_one(store, i, KG + "reports").value) for i in incidents}

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from kg.cli import cli
 from kg.incidents import EventRecord, cluster, compatible, incident_iri, incident_of, incidents_of, rebuild_incidents
-from kg.store import incidents_graph, open_store, sync_graph
+from kg.store import incidents_graph, kb_graph, open_store, sync_graph
 from kg.types import Article, AttackEvent, Entity
 from kg.validate import validate_store
 from kg.vocab import KG, NIF, SCHEMA, base_iri
@@ -371,3 +371,36 @@ def test_every_ingest_rebuilds_the_incidents(tmp_store, attack_graph, ingest_int
     incidents = [q.subject for q in store.quads_for_pattern(None, None, ox.NamedNode(KG + "Incident"), incidents_graph())]
     assert report.incidents == len(incidents) >= 2  # the two written above, and any the new article reports
     assert 2 in {int(_one(store, i, KG + "reports").value) for i in incidents}
+
+
+UKRAINE_E = _entity("gn/690791", "Place", "Ukraine", ["Country"])
+PLANT_E = _entity("kharkiv-tpp-5", "Place", "Kharkiv TPP-5", ["Facility"])
+TEXT_C = "Power plant hit\n\nA drone strike hit the Kharkiv TPP-5 power plant on Saturday."
+TEXT_D = "Night of drones\n\nRussia attacked Ukraine with Shahed drones on Saturday, killing two."
+
+
+def test_a_place_within_another_meets_it_but_a_country_meets_nothing(tmp_store, attack_graph):
+    reports = _reports(attack_graph)
+    c = _article("https://example.org/c", dt.date(2023, 12, 31), TEXT_C)
+    d = _article("https://example.org/d", dt.date(2023, 12, 31), TEXT_D)
+    reports["c"] = attack_graph(c, [_event(TEXT_C, "strike", TEXT_C.split("\n\n")[1], location=PLANT_E, date=D)])
+    reports["d"] = attack_graph(
+        d, [_event(TEXT_D, "attacked", TEXT_D.split("\n\n")[1], location=UKRAINE_E, actor=RUSSIA_E, weapons=[SHAHED_E], killed=2, date=D)]
+    )
+    store = open_store(tmp_store)
+    _write(store, reports, ["d", "c", "b", "a"])
+    part_of, kb = ox.NamedNode(KG + "partOf"), kb_graph()
+    store.extend(
+        [
+            ox.Quad(ox.NamedNode(PLANT_E.iri), part_of, ox.NamedNode(KHARKIV_E.iri), kb),
+            ox.Quad(ox.NamedNode(KHARKIV_E.iri), part_of, ox.NamedNode(UKRAINE_E.iri), kb),
+        ]
+    )
+    assert rebuild_incidents(store) == 3  # Kharkiv (a, b, c), Belgorod (b), Ukraine (d)
+    incidents = [q.subject for q in store.quads_for_pattern(None, None, ox.NamedNode(KG + "Incident"), incidents_graph())]
+    by_reports = {int(_one(store, i, KG + "reports").value): i for i in incidents}
+    assert sorted(by_reports) == [1, 3]
+    assert _one(store, by_reports[3], KG + "location").value == PLANT_E.iri
+    places = {_one(store, i, KG + "location").value for i in incidents}
+    assert places == {PLANT_E.iri, BELGOROD_E.iri, UKRAINE_E.iri}
+    assert validate_store(store) == []

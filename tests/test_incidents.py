@@ -17,7 +17,7 @@ from kg.incidents import EventRecord, cluster, compatible, incident_iri, inciden
 from kg.store import incidents_graph, kb_graph, open_store, sync_graph
 from kg.types import Article, AttackEvent, Entity
 from kg.validate import validate_store
-from kg.vocab import KG, NIF, SCHEMA, base_iri
+from kg.vocab import KG, NIF, SCHEMA, XSD, base_iri
 
 D = dt.date(2023, 12, 30)
 KHARKIV, BELGOROD, KYIV = "e:kharkiv", "e:belgorod", "e:kyiv"
@@ -404,3 +404,27 @@ def test_a_place_within_another_meets_it_but_a_country_meets_nothing(tmp_store, 
     places = {_one(store, i, KG + "location").value for i in incidents}
     assert places == {PLANT_E.iri, BELGOROD_E.iri, UKRAINE_E.iri}
     assert validate_store(store) == []
+
+
+def test_one_sparql_update_is_one_transaction(tmp_store):
+    # sync_graph deletes and inserts in one update request; that is atomic only because
+    # pyoxigraph runs a whole request in one transaction. Here the last operation fails,
+    # and the deletion and insertion before it are undone with it.
+    store = open_store(tmp_store)
+    g = ox.NamedNode("http://example.org/g")
+    store.update(f"INSERT DATA {{ GRAPH {g} {{ <http://example.org/a> <http://example.org/p> 1 }} }}")
+    before = set(store)
+    with pytest.raises(RuntimeError):
+        store.update(f"DROP GRAPH {g} ; INSERT DATA {{ GRAPH {g} {{ <http://example.org/b> <http://example.org/p> 2 }} }} ; CREATE GRAPH {g}")
+    assert set(store) == before
+    assert sync_graph(
+        store,
+        g,
+        [ox.Quad(ox.NamedNode("http://example.org/b"), ox.NamedNode("http://example.org/p"), ox.Literal("2.0", datatype=ox.NamedNode(XSD + "double")), g)],
+    ) == (1, 1)
+    assert sync_graph(
+        store,
+        g,
+        [ox.Quad(ox.NamedNode("http://example.org/b"), ox.NamedNode("http://example.org/p"), ox.Literal("2.0", datatype=ox.NamedNode(XSD + "double")), g)],
+    ) == (0, 0)
+    assert [q.subject.value for q in store] == ["http://example.org/b"]

@@ -16,6 +16,7 @@ from spacy.language import Language
 from kg.emit import article_iri, article_quads, event_entities, url_node
 from kg.errors import KGError
 from kg.events import EventExtractor
+from kg.incidents import rebuild_incidents
 from kg.kb import KnowledgeBase, load_kb
 from kg.link import Linker, entity_iri, entity_of
 from kg.read import read_paths
@@ -34,6 +35,7 @@ class IngestReport:
     mentions: int = 0
     events: int = 0
     quads: int = 0
+    incidents: int = 0  # in the whole store after the run
     seconds: float = 0.0
 
     @property
@@ -90,6 +92,7 @@ class Ingester:
         self._nlp = nlp
         self.linker = Linker(self.kb)
         self.events = EventExtractor(self.kb)
+        self.incidents = 0  # incidents in the store after the last change
         self.batch_size = batch_size
         self.processes = processes
         self.store = open_store(self.store_path)
@@ -155,6 +158,7 @@ class Ingester:
             if report.articles:
                 self._after_change()
         report.entities = Counter(seen.values())
+        report.incidents = self.incidents
         report.seconds = time.perf_counter() - started
         return report
 
@@ -169,6 +173,8 @@ class Ingester:
         """Runs once after a run that wrote articles, and after a removal: what is derived
         from all the articles together is brought up to date here (and readers that
         cache are told the store changed)."""
+        # The incident graph follows the events now in the store.
+        self.incidents = rebuild_incidents(self.store)
         self.store.flush()
         mark_changed(self.store_path)
 

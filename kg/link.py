@@ -305,6 +305,8 @@ class Linker:
         if rule and any(c.entry.type == "Weapon" for c in self._candidates(name)):
             expected = None
         entry, conf = self.choose(name, expected, countries)
+        if m.label == "OUTLET" and entry is not None and entry.type != "Organization":
+            return None  # a byline names an outlet ("By MINA" is no city Minna)
         if entry is not None and (conf >= self.threshold or rule):
             return _Resolved(m, entry.type, entry, fold(m.text), m.text, conf)
         return self._resolve_with_next_word(m, countries)

@@ -1,5 +1,6 @@
 """The Oxigraph store: open it; write, replace and remove article graphs, each change
-in one transaction with the entity graph it implies."""
+in one transaction with the entity graph it implies; keep a derived graph (the
+incidents) in step with one transaction."""
 
 from __future__ import annotations
 
@@ -35,6 +36,11 @@ def require_store(path: Path) -> None:
     """Fail with a message that says so when ``path`` holds no store."""
     if not path.is_dir() or not any(path.iterdir()):
         raise StoreError(f"{path}: no kg store here (run `kg ingest` first, or pass --store)")
+
+
+def incidents_graph() -> ox.NamedNode:
+    """The graph of incidents, rebuilt from every article's events (kg/incidents.py)."""
+    return ox.NamedNode(base_iri() + "graph/incidents")
 
 
 def open_store(path: str | Path, read_only: bool = False) -> ox.Store:
@@ -163,3 +169,40 @@ def migrate(store: ox.Store, kb: KnowledgeBase) -> None:
         raise StoreError(f"cannot write to the store: {e}") from e
     rebuild_entity_graph(store, kb)
     store.remove_graph(legacy_kb_graph())
+
+
+def sync_graph(store: ox.Store, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> tuple[int, int]:
+    """Make the named graph ``graph`` hold exactly ``quads`` (their own graph names are
+    ignored), in one transaction; returns (quads removed, quads added).
+
+    Only the difference is written -- one SPARQL update, ``DELETE DATA`` then ``INSERT
+    DATA``, which pyoxigraph applies as one transaction -- so rebuilding a large graph
+    that barely changed (the incidents after one more article) writes a few quads, and
+    a graph that did not change is not written at all.
+    """
+    # The store keeps literals in canonical form ("1.0"^^xsd:double comes back as "1"):
+    # pass the new quads through an in-memory store so both sides compare alike.
+    scratch = ox.Store()
+    scratch.extend(ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads)
+    want = set(scratch)
+    have = set(store.quads_for_pattern(None, None, None, graph))
+    gone, new = have - want, want - have
+    if not gone and not new:
+        return 0, 0
+    if not have:
+        # Nothing to delete: one transactional insert, without a round trip through SPARQL.
+        try:
+            store.extend(new)
+        except OSError as e:
+            raise StoreError(f"cannot write graph {graph.value}: {e}") from e
+        return 0, len(new)
+    parts = []
+    if gone:
+        parts.append(f"DELETE DATA {{ GRAPH {graph} {{\n{_ntriples(gone)}\n}} }}")
+    if new:
+        parts.append(f"INSERT DATA {{ GRAPH {graph} {{\n{_ntriples(new)}\n}} }}")
+    try:
+        store.update(" ;\n".join(parts))
+    except OSError as e:
+        raise StoreError(f"cannot write graph {graph.value}: {e}") from e
+    return len(gone), len(new)

@@ -5,16 +5,17 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import chain
 
 import pyoxigraph as ox
 import rdflib
 
 from kg.resources import ONTOLOGY_DIR
-from kg.store import entity_graph
-from kg.vocab import ITSRDF, SCHEMA
+from kg.store import entity_graph, incidents_graph
+from kg.vocab import ITSRDF, KG, PROV, RDF, SCHEMA
 
 # The properties by which an article graph names an entity whose facts the shapes check.
-_NAMING = {SCHEMA + "mentions", SCHEMA + "publisher", ITSRDF + "taIdentRef"}
+_NAMING = {SCHEMA + "mentions", SCHEMA + "publisher", ITSRDF + "taIdentRef", KG + "actor", KG + "location", KG + "weapon"}
 
 
 @dataclass
@@ -29,23 +30,42 @@ class Violation:
         return f"{self.severity}: <{self.focus}>{where}: {self.message}"
 
 
+def _sampled_graphs(store: ox.Store, graphs: list[ox.NamedNode], sample: int, seed: int) -> tuple[list[ox.NamedNode], list[ox.Quad]]:
+    """``sample`` article graphs chosen at random (reproducibly), the shared graphs
+    except the incidents', and the quads of the incidents that report an event of a
+    chosen article -- with the graphs of their other reports, so that every incident
+    checked is whole."""
+    incidents = incidents_graph()
+    articles = sorted((g for g in graphs if "/article/" in g.value), key=lambda g: g.value)
+    shared = [g for g in graphs if "/article/" not in g.value and g != incidents]
+    chosen = random.Random(seed).sample(articles, min(sample, len(articles)))
+    a, attack = ox.NamedNode(RDF + "type"), ox.NamedNode(KG + "Attack")
+    reported_by, derived = ox.NamedNode(KG + "reportedBy"), ox.NamedNode(PROV + "wasDerivedFrom")
+    found = {q.subject for g in chosen for e in store.quads_for_pattern(None, a, attack, g) for q in store.quads_for_pattern(None, reported_by, e.subject, incidents)}
+    extra: set[ox.NamedNode] = set()
+    for inc in found:
+        for q in store.quads_for_pattern(inc, reported_by, None, incidents):
+            extra |= {d.object for d in store.quads_for_pattern(q.object, derived, None, None) if isinstance(d.object, ox.NamedNode)}
+    more = sorted((g for g in extra if g not in set(chosen) and store.contains_named_graph(g)), key=lambda g: g.value)
+    quads = [q for inc in sorted(found, key=lambda n: n.value) for q in store.quads_for_pattern(inc, None, None, incidents)]
+    return shared + chosen + more, quads
+
+
 def store_graph(store: ox.Store, sample: int | None = None, seed: int = 0) -> rdflib.Graph:
     """The union of the store's graphs as one rdflib graph; with ``sample``, only that
-    many article graphs (chosen at random, reproducibly), the facts of the entities they
-    name (so that shapes on entities see them), and the ontology."""
+    many article graphs (chosen at random, reproducibly) beside the shared graphs, the
+    facts of the entities they name (so that shapes on entities see them), and the
+    incidents their events belong to (with those incidents' other reports)."""
     graphs = list(store.named_graphs())
-    quads: Iterable[ox.Quad]
-    if sample is None:
-        quads = (q for g in graphs for q in store.quads_for_pattern(None, None, None, g))
-    else:
-        articles = sorted((g for g in graphs if "/article/" in g.value), key=lambda g: g.value)
-        chosen = random.Random(seed).sample(articles, min(sample, len(articles)))
-        picked = [q for g in chosen for q in store.quads_for_pattern(None, None, None, g)]
-        named = {q.object for q in picked if q.predicate.value in _NAMING and isinstance(q.object, ox.NamedNode)}
+    extra: list[ox.Quad] = []
+    if sample is not None:
+        graphs, extra = _sampled_graphs(store, graphs, sample, seed)
         ent = entity_graph()
-        facts = [q for e in sorted(named, key=lambda n: n.value) for q in store.quads_for_pattern(e, None, None, ent)]
-        other = [g for g in graphs if "/article/" not in g.value and g != ent]
-        quads = [*picked, *facts, *(q for g in other for q in store.quads_for_pattern(None, None, None, g))]
+        picked = [q for g in graphs for q in store.quads_for_pattern(None, None, None, g)]
+        named = {q.object for q in picked if q.predicate.value in _NAMING and isinstance(q.object, ox.NamedNode)}
+        extra += [q for e in sorted(named, key=lambda n: n.value) for q in store.quads_for_pattern(e, None, None, ent)]
+        graphs = [g for g in graphs if g != ent]
+    quads = chain((q for g in graphs for q in store.quads_for_pattern(None, None, None, g)), extra)
     triples = (ox.Triple(q.subject, q.predicate, q.object) for q in quads)
     data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
     g = rdflib.Graph()

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import gc
+import hashlib
 from pathlib import Path
 
 import pytest
+from pyoxigraph import Literal, NamedNode, Quad
 
+from kg.emit import XSD_DATE, XSD_DOUBLE, XSD_INT, article_quads
 from kg.ingest import Ingester
 from kg.kb import load_kb
 from kg.recognise import build_recogniser
+from kg.types import Article, AttackEvent, LinkedMention, Mention
+from kg.vocab import KG, NIF, PROV, RDF, SCHEMA, base_iri
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -94,3 +99,63 @@ def seed_store(tmp_path_factory, ingest_into, extra_articles) -> Path:
 def tmp_store(tmp_path) -> Path:
     """A path for a fresh, empty store."""
     return tmp_path / "store"
+
+
+def attack_article_quads(article: Article, events: list[AttackEvent]) -> tuple[NamedNode, list[Quad]]:
+    """The graph of an article that reports ``events``, written the way the "Attack
+    events" section of ontology/README.md lays it out -- test data written straight into
+    a store, independent of kg/events.py. Each entity an event names is mentioned where
+    its label first stands in the text; every event sentence is a nif:Sentence."""
+    linked, seen = [], set()
+    for ev in events:
+        for ent in [ev.location, ev.actor, *ev.weapons]:
+            if ent is None or ent.iri in seen:
+                continue
+            seen.add(ent.iri)
+            b = article.text.index(ent.label)
+            sentence = next((s for s in ev.sentences if s[0] <= b < s[1]), None)
+            linked.append(LinkedMention(Mention(b, b + len(ent.label), ent.label, ent.type, sentence=sentence), ent, 0.9))
+    g, quads = article_quads(article, linked)
+    iri, ctx = g.value, NamedNode(g.value + "#context")
+    a = NamedNode(RDF + "type")
+    written = {(q.subject.value) for q in quads if q.predicate == a and q.object == NamedNode(NIF + "Sentence")}
+
+    def span(node: NamedNode, cls: str, b: int, e: int) -> list[Quad]:
+        return [
+            Quad(node, a, NamedNode(cls), g),
+            Quad(node, NamedNode(NIF + "referenceContext"), ctx, g),
+            Quad(node, NamedNode(NIF + "beginIndex"), Literal(str(b), datatype=XSD_INT), g),
+            Quad(node, NamedNode(NIF + "endIndex"), Literal(str(e), datatype=XSD_INT), g),
+            Quad(node, NamedNode(NIF + "anchorOf"), Literal(article.text[b:e]), g),
+        ]
+
+    for ev in events:
+        b, e = ev.trigger
+        node = NamedNode(f"{base_iri()}event/{hashlib.sha1(f'{iri}#{b},{e}'.encode()).hexdigest()[:20]}")
+        trigger = NamedNode(f"{iri}#trigger={b},{e}")
+        quads += [Quad(node, a, NamedNode(KG + "Attack"), g), Quad(node, NamedNode(PROV + "wasDerivedFrom"), g, g)]
+        for prop, ent in (("location", ev.location), ("actor", ev.actor)):
+            if ent is not None:
+                quads.append(Quad(node, NamedNode(KG + prop), NamedNode(ent.iri), g))
+        quads += [Quad(node, NamedNode(KG + "weapon"), NamedNode(w.iri), g) for w in ev.weapons]
+        for prop, n in (("killed", ev.killed), ("injured", ev.injured)):
+            if n is not None:
+                quads.append(Quad(node, NamedNode(KG + prop), Literal(str(n), datatype=XSD_INT), g))
+        if ev.date is not None:
+            quads.append(Quad(node, NamedNode(SCHEMA + "startDate"), Literal(ev.date.isoformat(), datatype=XSD_DATE), g))
+        quads.append(Quad(node, NamedNode(KG + "confidence"), Literal(repr(float(ev.confidence)), datatype=XSD_DOUBLE), g))
+        quads.append(Quad(node, NamedNode(KG + "trigger"), trigger, g))
+        quads += span(trigger, KG + "Trigger", b, e)
+        for sb, se in ev.sentences:
+            sentence = NamedNode(f"{iri}#char={sb},{se}")
+            quads.append(Quad(node, NamedNode(KG + "sentence"), sentence, g))
+            if sentence.value not in written:
+                written.add(sentence.value)
+                quads += span(sentence, NIF + "Sentence", sb, se)
+    return g, quads
+
+
+@pytest.fixture(scope="session")
+def attack_graph():
+    """attack_graph(article, events) -> (graph, quads): see attack_article_quads."""
+    return attack_article_quads

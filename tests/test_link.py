@@ -273,3 +273,12 @@ def test_a_short_unknown_organisation_after_in_is_a_place():
     text = "A strike on a building in Nabatieh killed four. Officials of Acme Relief said so."
     linked = link(text, [("Nabatieh", "ORG", 0), ("Acme Relief", "ORG", 0)])
     assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Nabatieh", "Place"), ("Acme Relief", "Organization")]
+
+
+def test_a_byline_outlet_is_never_a_place():
+    kbx = KnowledgeBase([KBEntry("gn/2330100", "Place", "Minna", [], ["City"], country="NG", origin="geonames", population=291_905)])
+    text = "Attack in Borno\n\nBy MINA\n\nGunmen attacked a village."
+    art = Article(text=text, source="t.txt", title="Attack in Borno", outlet="MINA", outlet_span=(text.index("MINA"), text.index("MINA") + 4))
+    linked = Linker(kbx).link(art, [])
+    (lm,) = [lm for lm in linked if lm.mention.text == "MINA"]
+    assert lm.entity.type == "Organization" and lm.entity.kb_id is None

@@ -1,0 +1,437 @@
+"""Incidents: attack records of several articles deduplicated into one incident each."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import itertools
+import random
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+from click.testing import CliRunner
+
+from kg.cli import cli
+from kg.incidents import EventRecord, cluster, compatible, incident_iri, incident_of, incidents_of, rebuild_incidents
+from kg.kb.base import KBEntry, KnowledgeBase
+from kg.store import entity_graph, incidents_graph, open_store, sync_graph, write_articles
+from kg.types import Article, AttackEvent, Entity
+from kg.validate import validate_store
+from kg.vocab import KG, NIF, SCHEMA, XSD, base_iri
+
+D = dt.date(2023, 12, 30)
+KHARKIV, BELGOROD, KYIV = "e:kharkiv", "e:belgorod", "e:kyiv"
+RUSSIA, UKRAINE = "e:russia", "e:ukraine"
+SHAHED, DRONE, SHELL = "e:shahed", "e:drone", "e:artillery"
+CLASSES = {SHAHED: {"kg:Drone"}, DRONE: {"kg:Drone"}, SHELL: {"kg:Artillery"}}
+
+
+def rec(iri: str, article: str, day: dt.date | None = D, location: str | None = KHARKIV, weapons=(), **kw) -> EventRecord:
+    weapons = frozenset(weapons)
+    return EventRecord(
+        iri=iri, article=article, date=day, location=location, weapons=weapons, weapon_classes=frozenset(c for w in weapons for c in CLASSES[w]), **kw
+    )
+
+
+def iris(groups: list[list[EventRecord]]) -> list[list[str]]:
+    return [[e.iri for e in g] for g in groups]
+
+
+# --- the pure clustering ----------------------------------------------------------------------
+
+
+def test_same_attack_in_two_articles_is_one_incident():
+    a = rec("ev:1", "art:a", actor=RUSSIA, weapons=[SHAHED], killed=2, injured=5, confidence=0.7)
+    b = rec("ev:2", "art:b", day=D + dt.timedelta(days=1), actor=RUSSIA, weapons=[DRONE], killed=3, confidence=0.9)
+    [inc] = incidents_of([b, a])
+    assert inc.events == ["ev:1", "ev:2"]
+    assert inc.iri == incident_iri("ev:1") and inc.iri.startswith(base_iri() + "incident/")
+    assert (inc.location, inc.actor, inc.start_date) == (KHARKIV, RUSSIA, D)
+    assert inc.weapons == sorted([SHAHED, DRONE])
+    assert inc.killed == (2, 3) and inc.injured == (5, 5) and inc.confidence == 0.9
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        rec("ev:2", "art:b", location=BELGOROD),  # another place
+        rec("ev:2", "art:b", day=D + dt.timedelta(days=2)),  # two days later
+        rec("ev:2", "art:b", killed=22),  # 2 killed against 22
+        rec("ev:2", "art:b", injured=40),  # 2 injured against 40
+        rec("ev:2", "art:b", actor=UKRAINE),  # another attacker
+        rec("ev:2", "art:b", weapons=[SHELL]),  # shelling, not drones
+        rec("ev:2", "art:a"),  # the same article: the extractor already merged its reports
+        rec("ev:2", "art:b", location=None),  # no place: nothing to match on
+        rec("ev:2", "art:b", day=None),  # no date at all, against a dated one
+    ],
+)
+def test_reports_that_differ_stay_apart(other):
+    first = rec("ev:1", "art:a", actor=RUSSIA, weapons=[SHAHED], killed=2, injured=2)
+    assert not compatible(first, other)
+    assert len(cluster([first, other])) == 2
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        rec("ev:2", "art:b", day=D - dt.timedelta(days=1)),  # a day earlier
+        rec("ev:2", "art:b"),  # no actor named
+        rec("ev:2", "art:b", weapons=[]),  # no weapon named
+        rec("ev:2", "art:b", weapons=[DRONE]),  # "drones" for "Shahed drones"
+        rec("ev:2", "art:b", killed=5),  # the toll rose: 2, then 5
+        rec("ev:2", "art:b", day=None, published=D),  # dated by its article alone
+    ],
+)
+def test_reports_that_agree_meet(other):
+    first = rec("ev:1", "art:a", actor=RUSSIA, weapons=[SHAHED], killed=2)
+    assert compatible(first, other) and compatible(other, first)
+    assert len(cluster([first, other])) == 1
+
+
+def test_undated_reports_meet_only_undated_ones():
+    a, b = rec("ev:1", "art:a", day=None), rec("ev:2", "art:b", day=None)
+    dated = rec("ev:3", "art:c")
+    assert iris(cluster([dated, b, a])) == [["ev:3"], ["ev:1", "ev:2"]]
+
+
+def test_a_facility_meets_the_city_it_lies_in_and_gives_the_incident_its_place():
+    plant = rec("ev:1", "art:a", location="e:kharkiv-power-plant", within=frozenset({KHARKIV}))
+    city = rec("ev:2", "art:b", location=KHARKIV)
+    [group] = cluster([city, plant])
+    assert incident_of(group).location == "e:kharkiv-power-plant"
+
+
+def test_no_chain_across_days():
+    # Strikes on Kharkiv on three days running: each day meets the next, but the first
+    # and the last are two days apart, so not all three are one incident.
+    days = [rec(f"ev:{i}", f"art:{i}", day=D + dt.timedelta(days=i)) for i in range(3)]
+    assert iris(cluster(days)) == [["ev:0", "ev:1"], ["ev:2"]]
+
+
+def test_actor_is_the_most_common_ties_by_iri():
+    members = [rec("ev:1", "art:a", actor="e:b"), rec("ev:2", "art:b", actor="e:a"), rec("ev:3", "art:c")]
+    assert incident_of(members).actor == "e:a"
+    members.append(rec("ev:4", "art:d", actor="e:b"))
+    assert incident_of(members).actor == "e:b"
+
+
+def _random_records(seed: int, n: int = 40) -> list[EventRecord]:
+    r = random.Random(seed)
+    return [
+        rec(
+            f"ev:{i:03d}",
+            f"art:{r.randrange(12)}",
+            day=r.choice([None, D, D + dt.timedelta(days=1), D + dt.timedelta(days=2), D + dt.timedelta(days=4)]),
+            location=r.choice([KHARKIV, BELGOROD, KYIV, None]),
+            actor=r.choice([None, RUSSIA, UKRAINE]),
+            weapons=r.choice([[], [SHAHED], [DRONE], [SHELL], [SHAHED, SHELL]]),
+            killed=r.choice([None, 0, 2, 3, 20, 22]),
+        )
+        for i in range(n)
+    ]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_the_same_records_in_any_order_give_the_same_incidents(seed):
+    records = _random_records(seed)
+    expected = incidents_of(records)
+    assert len(expected) < len(records)  # something merged, so the test can tell orders apart
+    for shuffle in range(5):
+        permuted = records[:]
+        random.Random(shuffle).shuffle(permuted)
+        assert incidents_of(permuted) == expected
+    for perm in itertools.islice(itertools.permutations(records[:6]), 0, 720, 37):
+        assert incidents_of(list(perm)) == incidents_of(records[:6])
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_every_incident_holds_compatible_reports_of_distinct_articles(seed):
+    for group in cluster(_random_records(seed)):
+        assert len({e.article for e in group}) == len(group)
+        assert all(compatible(a, b) for a, b in itertools.combinations(group, 2))
+
+
+# --- the store ----------------------------------------------------------------------------------
+
+
+def _entity(kb_id: str, type_: str, label: str, classes: list[str]) -> Entity:
+    return Entity(f"{base_iri()}entity/{kb_id}", type_, label, classes, kb_id=kb_id)
+
+
+KHARKIV_E = _entity("gn/706483", "Place", "Kharkiv", ["City"])
+BELGOROD_E = _entity("gn/578072", "Place", "Belgorod", ["City"])
+RUSSIA_E = _entity("gn/2017370", "Place", "Russia", ["Country"])
+SHAHED_E = _entity("hesa-shahed-136", "Weapon", "Shahed", ["WeaponSystem", "Drone"])
+
+
+def _article(url: str, date: dt.date, text: str) -> Article:
+    return Article(text=text, source=url.rsplit("/", 1)[-1] + ".txt", title=text.split("\n", 1)[0], url=url, date=date)
+
+
+def _event(text: str, trigger: str, sentence: str, **slots) -> AttackEvent:
+    b = text.index(sentence)
+    t = text.index(trigger, b)
+    return AttackEvent(trigger=(t, t + len(trigger)), sentences=[(b, b + len(sentence))], **slots)
+
+
+TEXT_A = "Drones hit Kharkiv\n\nRussia launched Shahed drones at Kharkiv overnight. Two people were killed, the governor said."
+TEXT_B = "Deadly strike on Kharkiv\n\nThree people died when Shahed drones struck Kharkiv on Saturday, officials said. In Belgorod, shelling killed 22 people."
+
+
+def _reports(attack_graph) -> dict[str, tuple[ox.NamedNode, list[ox.Quad]]]:
+    a = _article("https://example.org/a", dt.date(2023, 12, 31), TEXT_A)
+    b = _article("https://example.org/b", dt.date(2023, 12, 31), TEXT_B)
+    sa = "Russia launched Shahed drones at Kharkiv overnight. Two people were killed, the governor said."
+    events_a = [_event(TEXT_A, "launched", sa, location=KHARKIV_E, actor=RUSSIA_E, weapons=[SHAHED_E], killed=2, date=D, confidence=0.8)]
+    sb1 = "Three people died when Shahed drones struck Kharkiv on Saturday, officials said."
+    sb2 = "In Belgorod, shelling killed 22 people."
+    events_b = [
+        _event(TEXT_B, "struck", sb1, location=KHARKIV_E, weapons=[SHAHED_E], killed=3, date=D, confidence=0.7),
+        _event(TEXT_B, "shelling", sb2, location=BELGOROD_E, killed=22, date=D, confidence=0.6),
+    ]
+    return {"a": attack_graph(a, events_a), "b": attack_graph(b, events_b)}
+
+
+def _write(store: ox.Store, reports, order) -> None:
+    """Write the article graphs as ingest does, their entities' facts into the entity graph."""
+    for name in order:
+        graph, quads = reports[name]
+        write_articles(store, TEST_KB, [(graph, quads)])
+
+
+def _incident_quads(store: ox.Store) -> set[ox.Quad]:
+    return set(store.quads_for_pattern(None, None, None, incidents_graph()))
+
+
+def _one(store: ox.Store, s, p: str):
+    values = [q.object for q in store.quads_for_pattern(s, ox.NamedNode(p), None, incidents_graph())]
+    assert len(values) == 1, (p, values)
+    return values[0]
+
+
+def test_two_articles_give_one_incident_with_both_reports(tmp_store, attack_graph):
+    reports = _reports(attack_graph)
+    store = open_store(tmp_store)
+    _write(store, reports, ["a", "b"])
+    assert rebuild_incidents(store) == 2  # Kharkiv (two reports), Belgorod (one)
+    inc = ox.NamedNode(KG + "Incident")
+    incidents = [q.subject for q in store.quads_for_pattern(None, None, inc, incidents_graph())]
+    by_reports = {int(_one(store, i, KG + "reports").value): i for i in incidents}
+    kharkiv = by_reports[2]
+    events = {q.object for q in store.quads_for_pattern(kharkiv, ox.NamedNode(KG + "reportedBy"), None, incidents_graph())}
+    derived = {next(store.quads_for_pattern(e, ox.NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom"), None, None)).object for e in events}
+    assert derived == {reports["a"][0], reports["b"][0]}
+    assert _one(store, kharkiv, KG + "location").value == KHARKIV_E.iri
+    assert _one(store, kharkiv, KG + "actor").value == RUSSIA_E.iri
+    assert _one(store, kharkiv, KG + "weapon").value == SHAHED_E.iri
+    assert [int(_one(store, kharkiv, KG + p).value) for p in ("killed", "killedMin", "killedMax")] == [3, 2, 3]
+    assert _one(store, kharkiv, SCHEMA + "startDate").value == D.isoformat()
+    assert float(_one(store, kharkiv, KG + "confidence").value) == 0.8
+    assert int(_one(store, by_reports[1], KG + "killed").value) == 22
+
+
+def test_rebuild_is_stable_and_independent_of_ingest_order(tmp_path, attack_graph):
+    reports = _reports(attack_graph)
+    one, other = open_store(tmp_path / "one"), open_store(tmp_path / "other")
+    _write(one, reports, ["a", "b"])
+    _write(other, reports, ["b", "a"])
+    rebuild_incidents(one)
+    first = _incident_quads(one)
+    assert first
+    rebuild_incidents(one)
+    assert _incident_quads(one) == first
+    assert sync_graph(one, incidents_graph(), first) == (0, 0)  # nothing rewritten
+    rebuild_incidents(other)
+    assert _incident_quads(other) == first
+
+
+def test_removing_an_article_leaves_an_incident_of_one_report(tmp_store, attack_graph):
+    reports = _reports(attack_graph)
+    store = open_store(tmp_store)
+    _write(store, reports, ["a", "b"])
+    rebuild_incidents(store)
+    store.remove_graph(reports["b"][0])
+    assert rebuild_incidents(store) == 1
+    [inc] = [q.subject for q in store.quads_for_pattern(None, None, ox.NamedNode(KG + "Incident"), incidents_graph())]
+    assert int(_one(store, inc, KG + "reports").value) == 1
+    assert [int(_one(store, inc, KG + p).value) for p in ("killed", "killedMin", "killedMax")] == [2, 2, 2]
+    store.remove_graph(reports["a"][0])
+    assert rebuild_incidents(store) == 0 and not _incident_quads(store)
+
+
+# --- SHACL ------------------------------------------------------------------------------------
+
+
+def test_valid_events_and_incidents_pass_kg_validate(tmp_store, attack_graph):
+    store = open_store(tmp_store)
+    _write(store, _reports(attack_graph), ["a", "b"])
+    rebuild_incidents(store)
+    assert validate_store(store) == []
+    assert validate_store(store, sample=1) == []
+    del store
+    for args in (["validate"], ["validate", "--sample", "1"]):
+        result = CliRunner().invoke(cli, ["--store", str(tmp_store), *args], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        assert "conforms" in result.output
+
+
+def _event_of(store: ox.Store, g: ox.NamedNode) -> ox.NamedNode:
+    return next(store.quads_for_pattern(None, None, ox.NamedNode(KG + "Attack"), g)).subject
+
+
+def _set(store: ox.Store, s, p: str, value, g) -> None:
+    """Replace every value of ``p`` on ``s`` in ``g`` by ``value``."""
+    for q in list(store.quads_for_pattern(s, ox.NamedNode(p), None, g)):
+        store.remove(q)
+    if value is not None:
+        store.add(ox.Quad(s, ox.NamedNode(p), value, g))
+
+
+def _int(n: int) -> ox.Literal:
+    return ox.Literal(str(n), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+
+
+def _two_locations(s: ox.Store, g) -> None:
+    s.add(ox.Quad(_event_of(s, g), ox.NamedNode(KG + "location"), ox.NamedNode(BELGOROD_E.iri), g))
+
+
+def _negative_killed(s: ox.Store, g) -> None:
+    _set(s, _event_of(s, g), KG + "killed", _int(-2), g)
+
+
+def _anchor_mismatch(s: ox.Store, g) -> None:
+    trigger = next(s.quads_for_pattern(_event_of(s, g), ox.NamedNode(KG + "trigger"), None, g)).object
+    _set(s, trigger, NIF + "anchorOf", ox.Literal("struck"), g)
+
+
+def _trigger_elsewhere(s: ox.Store, g) -> None:
+    _set(s, _event_of(s, g), KG + "trigger", ox.NamedNode(g.value + "#trigger=0,3"), g)
+
+
+def _no_incident(s: ox.Store, g) -> None:
+    s.remove_graph(incidents_graph())
+
+
+def _wrong_report_count(s: ox.Store, g) -> None:
+    for q in list(s.quads_for_pattern(None, ox.NamedNode(KG + "reports"), None, incidents_graph())):
+        _set(s, q.subject, KG + "reports", _int(5), incidents_graph())
+
+
+def _killed_out_of_range(s: ox.Store, g) -> None:
+    for q in list(s.quads_for_pattern(None, ox.NamedNode(KG + "killed"), None, incidents_graph())):
+        _set(s, q.subject, KG + "killedMax", _int(1), incidents_graph())
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (_two_locations, "at most one location"),
+        (_negative_killed, "kg:killed is at most one xsd:integer, 0 or more"),
+        (_anchor_mismatch, "nif:anchorOf is not the text between"),
+        (_trigger_elsewhere, "exactly one kg:trigger, a kg:Trigger"),
+        (_no_incident, "reported by exactly one incident"),
+        (_wrong_report_count, "kg:reports is not the number"),
+        (_killed_out_of_range, "kg:killed of an incident lies outside"),
+    ],
+)
+def test_broken_events_are_reported(tmp_store, attack_graph, change, message):
+    store = open_store(tmp_store)
+    reports = _reports(attack_graph)
+    g, _ = reports["a"]
+    _write(store, reports, ["a"])
+    rebuild_incidents(store)
+    assert validate_store(store) == []
+    change(store, g)
+    messages = [v.message for v in validate_store(store)]
+    assert any(message in m for m in messages), messages
+
+
+def test_sampled_validation_brings_whole_incidents(tmp_store, attack_graph):
+    reports = _reports(attack_graph)
+    store = open_store(tmp_store)
+    _write(store, reports, ["a", "b"])
+    rebuild_incidents(store)
+    from kg.validate import store_graph
+
+    for seed in range(3):
+        g = store_graph(store, sample=1, seed=seed)
+        incidents = set(g.subjects(rdflib.RDF.type, rdflib.URIRef(KG + "Incident")))
+        attacks = set(g.subjects(rdflib.RDF.type, rdflib.URIRef(KG + "Attack")))
+        # Whichever article is drawn, the Kharkiv incident comes with both its reports.
+        assert len(attacks) >= 2 and incidents
+        assert {o for i in incidents for o in g.objects(i, rdflib.URIRef(KG + "reportedBy"))} <= attacks
+
+
+def test_every_ingest_rebuilds_the_incidents(tmp_store, attack_graph, ingest_into, extra_articles):
+    reports = _reports(attack_graph)
+    store = open_store(tmp_store)
+    _write(store, reports, ["a", "b"])
+    del store
+    gc.collect()
+    report = ingest_into(tmp_store, [extra_articles / "belgorod-shelling.txt"])
+    store = open_store(tmp_store)
+    incidents = [q.subject for q in store.quads_for_pattern(None, None, ox.NamedNode(KG + "Incident"), incidents_graph())]
+    assert report.incidents == len(incidents) >= 2  # the two written above, and any the new article reports
+    assert 2 in {int(_one(store, i, KG + "reports").value) for i in incidents}
+
+
+UKRAINE_E = _entity("gn/690791", "Place", "Ukraine", ["Country"])
+PLANT_E = _entity("kharkiv-tpp-5", "Place", "Kharkiv TPP-5", ["Facility"])
+# The knowledge base the test entities come from, so that the entity graph gives them their classes.
+TEST_KB = KnowledgeBase(
+    [KBEntry(e.kb_id, e.type, e.label, [], list(e.classes)) for e in (KHARKIV_E, BELGOROD_E, RUSSIA_E, SHAHED_E, UKRAINE_E, PLANT_E) if e.kb_id]
+)
+TEXT_C = "Power plant hit\n\nA drone strike hit the Kharkiv TPP-5 power plant on Saturday."
+TEXT_D = "Night of drones\n\nRussia attacked Ukraine with Shahed drones on Saturday, killing two."
+
+
+def test_a_place_within_another_meets_it_but_a_country_meets_nothing(tmp_store, attack_graph):
+    reports = _reports(attack_graph)
+    c = _article("https://example.org/c", dt.date(2023, 12, 31), TEXT_C)
+    d = _article("https://example.org/d", dt.date(2023, 12, 31), TEXT_D)
+    reports["c"] = attack_graph(c, [_event(TEXT_C, "strike", TEXT_C.split("\n\n")[1], location=PLANT_E, date=D)])
+    reports["d"] = attack_graph(
+        d, [_event(TEXT_D, "attacked", TEXT_D.split("\n\n")[1], location=UKRAINE_E, actor=RUSSIA_E, weapons=[SHAHED_E], killed=2, date=D)]
+    )
+    store = open_store(tmp_store)
+    _write(store, reports, ["d", "c", "b", "a"])
+    part_of, kb = ox.NamedNode(KG + "partOf"), entity_graph()
+    store.extend(
+        [
+            ox.Quad(ox.NamedNode(PLANT_E.iri), part_of, ox.NamedNode(KHARKIV_E.iri), kb),
+            ox.Quad(ox.NamedNode(KHARKIV_E.iri), part_of, ox.NamedNode(UKRAINE_E.iri), kb),
+        ]
+    )
+    assert rebuild_incidents(store) == 3  # Kharkiv (a, b, c), Belgorod (b), Ukraine (d)
+    incidents = [q.subject for q in store.quads_for_pattern(None, None, ox.NamedNode(KG + "Incident"), incidents_graph())]
+    by_reports = {int(_one(store, i, KG + "reports").value): i for i in incidents}
+    assert sorted(by_reports) == [1, 3]
+    assert _one(store, by_reports[3], KG + "location").value == PLANT_E.iri
+    places = {_one(store, i, KG + "location").value for i in incidents}
+    assert places == {PLANT_E.iri, BELGOROD_E.iri, UKRAINE_E.iri}
+    assert validate_store(store) == []
+
+
+def test_one_sparql_update_is_one_transaction(tmp_store):
+    # sync_graph deletes and inserts in one update request; that is atomic only because
+    # pyoxigraph runs a whole request in one transaction. Here the last operation fails,
+    # and the deletion and insertion before it are undone with it.
+    store = open_store(tmp_store)
+    g = ox.NamedNode("http://example.org/g")
+    store.update(f"INSERT DATA {{ GRAPH {g} {{ <http://example.org/a> <http://example.org/p> 1 }} }}")
+    before = set(store)
+    with pytest.raises(RuntimeError):
+        store.update(f"DROP GRAPH {g} ; INSERT DATA {{ GRAPH {g} {{ <http://example.org/b> <http://example.org/p> 2 }} }} ; CREATE GRAPH {g}")
+    assert set(store) == before
+    assert sync_graph(
+        store,
+        g,
+        [ox.Quad(ox.NamedNode("http://example.org/b"), ox.NamedNode("http://example.org/p"), ox.Literal("2.0", datatype=ox.NamedNode(XSD + "double")), g)],
+    ) == (1, 1)
+    assert sync_graph(
+        store,
+        g,
+        [ox.Quad(ox.NamedNode("http://example.org/b"), ox.NamedNode("http://example.org/p"), ox.Literal("2.0", datatype=ox.NamedNode(XSD + "double")), g)],
+    ) == (0, 0)
+    assert [q.subject.value for q in store] == ["http://example.org/b"]

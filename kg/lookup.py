@@ -305,13 +305,14 @@ def lookup(
     return Lookup(text, [], found[:5])
 
 
-def resolve(store: ox.Store, text: str, folder: str | Path | None = None) -> str:
-    """The IRI of the entity ``text`` names best; QueryError when none does."""
-    found = name_index(store, folder).search(text)
+def resolve(store: ox.Store, text: str, folder: str | Path | None = None, types: set[str] | None = None) -> str:
+    """The IRI of the entity ``text`` names best (among ``types`` when given); QueryError when none does."""
+    found = name_index(store, folder).search(text, types)
     if found and found[0].score >= MATCH:
         return found[0].entity
     hint = ", ".join(f"{c.label!r}" for c in found[:5])
-    raise QueryError(f"no entity named {text!r} in the store" + (f"; did you mean {hint}?" if hint else ""))
+    what = "entity" if not types else " or ".join(sorted(t.lower() for t in types))
+    raise QueryError(f"no {what} named {text!r} in the store" + (f"; did you mean {hint}?" if hint else ""))
 
 
 def render(e: Entry) -> str:

@@ -3,6 +3,10 @@
 All the store's names (labels and aliases) are fetched in one query and matched in
 memory with rapidfuzz; details are fetched only for the matches shown. Text from the
 user never enters SPARQL: the chosen entity is bound as an IRI term.
+
+For places, attackers and weapons, lookup also shows the attacks (incidents, each
+counted once however many articles report it) on the place and every place within it,
+by the attacker, or with the weapon, read with the shipped ``attacks`` query.
 """
 
 from __future__ import annotations
@@ -28,6 +32,15 @@ MATCH = 80.0  # a name scoring this much (0-100) is a match
 SUGGEST = 55.0  # below a match, this much makes a "did you mean" suggestion
 NEAR_BEST = 5.0  # matches shown besides the best must score within this of it
 SHOWN_ALIASES = 12  # render() lists this many aliases; the JSON record has them all
+SHOWN_ATTACKS = 5  # attacks listed per role, newest first; the totals count them all
+
+# The attacks lookup shows per type: (key in Entry.attacks, the attacks query's parameter).
+ATTACK_ROLES = {
+    "Place": [("on", "place"), ("by", "actor")],
+    "Organization": [("by", "actor")],
+    "Weapon": [("with", "weapon")],
+}
+_ROLE_TITLE = {"on": "attacks on it", "by": "attacks by it", "with": "attacks with it"}
 PART_PENALTY = 0.92  # a match on one word of a name ("Terekhov") counts a little less
 
 _TYPE_OF = {iri: short for short, iri in TOP_CLASS.items()}
@@ -110,6 +123,8 @@ class Entry:
     top_articles: list[dict[str, Any]] = field(default_factory=list)
     co_mentioned: list[dict[str, Any]] = field(default_factory=list)
     example: dict[str, Any] | None = None
+    # per role ("on" a place, "by" an attacker, "with" a weapon): totals and the latest attacks
+    attacks: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -253,7 +268,27 @@ def details(store: ox.Store, candidate: Candidate, top: int = 5) -> Entry:
     example = list(kq.records(_one(store, "entity-example.rq", e.iri)))
     if example:
         e.example = {k: example[0].get(k) for k in ("sentence", "form", "article")}
+    for role, param in ATTACK_ROLES.get(e.type, []):
+        e.attacks[role] = attack_summary(store, param, e.iri, top)
     return e
+
+
+ATTACK_FIELDS = ("date", "location", "attacker", "weapons", "killed", "injured", "reports", "incident")
+
+
+def attack_summary(store: ox.Store, param: str, iri: str, top: int = SHOWN_ATTACKS) -> dict[str, Any]:
+    """How many attacks (incidents) the ``attacks`` query finds with ``param`` bound to
+    ``iri``, killed and injured in them, the first and last day, and the ``top`` latest."""
+    rows = list(kq.records(kq.run(store, kq.load("attacks"), {param: iri})))
+    dates = sorted(r["date"] for r in rows if r.get("date"))
+    return {
+        "attacks": len(rows),
+        "killed": sum(r.get("killed") or 0 for r in rows),
+        "injured": sum(r.get("injured") or 0 for r in rows),
+        "first": dates[0] if dates else None,
+        "last": dates[-1] if dates else None,
+        "latest": [{k: r.get(k) for k in ATTACK_FIELDS} for r in rows[:top]],
+    }
 
 
 INDEX_CACHE = "kg-lookup-names.pickle"
@@ -346,4 +381,33 @@ def render(e: Entry) -> str:
     if e.example:
         x = e.example
         lines.append(f"  {'example':<15} “{' '.join(str(x['sentence']).split())}”")
+    for role, summary in e.attacks.items():
+        if summary["attacks"]:  # --json has the empty ones too
+            lines += _render_attacks(_ROLE_TITLE[role], summary)
     return "\n".join(lines)
+
+
+def _render_attacks(title: str, s: dict[str, Any]) -> list[str]:
+    """A total line, then one line per attack: date, place, attacker, weapons, figures."""
+    n = s["attacks"]
+    head = f"{n} attack{'s' * (n != 1)}"
+    if n:
+        head += f" ({s['killed']} killed, {s['injured']} injured)"
+        if s["first"]:
+            head += f", {s['first']} … {s['last']}" if s["last"] != s["first"] else f", {s['first']}"
+    lines = [f"  {title:<15} {head}"]
+    for a in s["latest"]:
+        parts = [a.get("date") or "(no date)", a.get("location") or "(no place)"]
+        if a.get("attacker"):
+            parts.append(f"by {a['attacker']}")
+        if a.get("weapons"):
+            parts.append(f"with {a['weapons']}")
+        figures = [f"{a[k]} {k}" for k in ("killed", "injured") if a.get(k) is not None]
+        if figures:
+            parts.append(", ".join(figures))
+        if (a.get("reports") or 1) > 1:
+            parts.append(f"({a['reports']} reports)")
+        lines.append(f"  {'':<15} " + "  ".join(parts))
+    if n > len(s["latest"]):
+        lines.append(f"  {'':<15} … {n - len(s['latest'])} more (kg query attacks lists them all)")
+    return lines

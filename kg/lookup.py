@@ -273,22 +273,48 @@ def details(store: ox.Store, candidate: Candidate, top: int = 5) -> Entry:
     return e
 
 
-ATTACK_FIELDS = ("date", "location", "attacker", "weapons", "killed", "injured", "reports", "incident")
-
-
 def attack_summary(store: ox.Store, param: str, iri: str, top: int = SHOWN_ATTACKS) -> dict[str, Any]:
-    """How many attacks (incidents) the ``attacks`` query finds with ``param`` bound to
-    ``iri``, killed and injured in them, the first and last day, and the ``top`` latest."""
-    rows = list(kq.records(kq.run(store, kq.load("attacks"), {param: iri})))
+    """How many attacks (incidents) there are with ``param`` ("place", "actor" or
+    "weapon") bound to ``iri``, killed and injured in them, the first and last day, and
+    the ``top`` latest with their labels (read for those only: a country may have
+    thousands)."""
+    role = {"place": "on", "actor": "by", "weapon": "with"}[param]
+    q = kq.load_file(SPARQL_DIR / f"lookup-attacks-{role}.rq")
+    q.params.append(kq.Param(param, "iri"))
+    rows = list(kq.records(kq.run(store, q, {param: iri})))
     dates = sorted(r["date"] for r in rows if r.get("date"))
+    labels: dict[str, str] = {}
+
+    def label(entity: str | None) -> str | None:
+        if entity is None:
+            return None
+        if entity not in labels:
+            found = list(kq.records(_one(store, "entity-label.rq", entity)))
+            labels[entity] = (found[0].get("label") if found else None) or entity.rsplit("/", 1)[-1]
+        return labels[entity]
+
+    latest = []
+    for r in rows[:top]:
+        weapons = [str(label(w["weapon"])) for w in kq.records(_incident(store, r["incident"]))]
+        latest.append({
+            "date": r.get("date"), "location": label(r.get("locationEntity")), "attacker": label(r.get("attackerEntity")),
+            "weapons": ", ".join(sorted(weapons, key=str.casefold)) or None, "killed": r.get("killed"),
+            "injured": r.get("injured"), "reports": r.get("reports"), "incident": r["incident"],
+        })
     return {
         "attacks": len(rows),
         "killed": sum(r.get("killed") or 0 for r in rows),
         "injured": sum(r.get("injured") or 0 for r in rows),
         "first": dates[0] if dates else None,
         "last": dates[-1] if dates else None,
-        "latest": [{k: r.get(k) for k in ATTACK_FIELDS} for r in rows[:top]],
+        "latest": latest,
     }
+
+
+def _incident(store: ox.Store, incident: str) -> kq.Result:
+    q = kq.load_file(SPARQL_DIR / "incident-weapons.rq")
+    q.params.append(kq.Param("incident", "iri"))
+    return kq.run(store, q, {"incident": incident})
 
 
 INDEX_CACHE = "kg-lookup-names.pickle"

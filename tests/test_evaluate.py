@@ -188,3 +188,18 @@ def test_bad_gold_events_are_clear_errors(tmp_path, event, message):
     gold.write_text(json.dumps({"file": "a.txt", "entities": [], "events": [event]}) + "\n")
     with pytest.raises(InputError, match=f"gold.jsonl:1: event 1: {message}"):
         read_gold(gold)
+
+
+def test_evaluate_command_reports_events_when_the_gold_has_them(tmp_path):
+    (tmp_path / "odesa.txt").write_text(ARTICLE, encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    doc = {"file": "odesa.txt", "url": "https://example.org/odesa-drones",
+           "entities": [{"name": "Odesa", "type": "Place", "surface": ["Odesa"]}],
+           "events": [{"location": "Odesa", "actor": "Russia", "weapons": ["drone"]}]}
+    gold.write_text(json.dumps(doc) + "\n")
+    args = ["evaluate", "--gold", str(gold), str(tmp_path / "odesa.txt")]
+    report = json.loads(CliRunner().invoke(cli, [*args, "--json"], catch_exceptions=False).output)
+    assert report["events"]["gold"] == 1 and report["slots"]["gold"] == 3
+    assert 0 <= report["events"]["p"] <= 1 and report["events"]["paired"] <= report["events"]["system"]
+    table = CliRunner().invoke(cli, args, catch_exceptions=False).output
+    assert "events: " in table and "event slots: " in table and " gold: P " in table

@@ -25,8 +25,8 @@ import tempfile
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 

@@ -376,6 +376,20 @@ def resolve(store: ox.Store, text: str, folder: str | Path | None = None, types:
     raise QueryError(f"no {what} named {text!r} in the store" + (f"; did you mean {hint}?" if hint else ""))
 
 
+def kb_place(text: str, folder: str | Path | None = None) -> str | None:
+    """The IRI of the knowledge-base place ``text`` names, or None.
+
+    For a place parameter the store does not know by name: articles may name Kharkiv and
+    Kyiv but never Ukraine, and the store still ties both to Ukraine's IRI (kg:partOf,
+    kg:countryCode), so ``place=Ukraine`` must find them."""
+    from kg.kb import load_kb  # the knowledge base loads in about a second: only when needed
+    from kg.link import entity_iri
+
+    places = [c.entry for c in load_kb(folder).candidates(text) if c.entry.type == "Place"]
+    best = max(places, key=lambda e: (e.prior, e.id), default=None)
+    return entity_iri(best.id, best.type, best.label) if best else None
+
+
 def render(e: Entry) -> str:
     """A few lines about one entity, for a terminal."""
     kind = e.type + (f" · {', '.join(e.classes)}" if e.classes else "")

@@ -13,7 +13,9 @@ A parameter line is ``param: NAME KIND [required | = DEFAULT] [-- HELP]``. Kinds
 ``schema:Place`` or an IRI), ``entity`` (an IRI, or a label or alias that is looked up
 in the store) and its typed forms ``place``, ``actor`` (a place or an organisation) and
 ``weapon``, which look the name up among entities of those types only, so that
-``place=Kharkiv`` cannot land on the Kharkiv mayor's office. Values become RDF terms with pyoxigraph and are bound through a ``VALUES``
+``place=Kharkiv`` cannot land on the Kharkiv mayor's office; a place the store does not
+know by name is looked up in the knowledge base (a country no article names still
+contains the cities they name). Values become RDF terms with pyoxigraph and are bound through a ``VALUES``
 block at the start of the query's outer group: text given by a user is never pasted into
 SPARQL. A parameter left unset (no value, no default) stays unbound, and the query is
 written to mean "any" then.
@@ -192,9 +194,16 @@ def to_term(param: Param, value: str, store: ox.Store | None = None, folder: Pat
             return _iri(base_iri() + value.strip())
         if store is None:
             raise QueryError(f"parameter {param.name}: give the entity's IRI")
-        from kg.lookup import resolve  # lookup builds on this module; import late
+        from kg.lookup import kb_place, resolve  # lookup builds on this module; import late
 
-        return ox.NamedNode(resolve(store, value, folder, ENTITY_KINDS[kind]))
+        try:
+            return ox.NamedNode(resolve(store, value, folder, ENTITY_KINDS[kind]))
+        except QueryError:
+            # A place no article names may still contain places they name (a country).
+            found = kb_place(value, folder) if kind == "place" else None
+            if found is None:
+                raise
+            return ox.NamedNode(found)
     raise QueryError(f"parameter {param.name}: unknown kind {kind!r}")
 
 

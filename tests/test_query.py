@@ -397,3 +397,33 @@ def test_to_term(kind, value, expected):
 def test_bad_header_line_is_reported():
     with pytest.raises(QueryError, match="bad parameter line"):
         kq.parse_header("# param: x nonsense\nSELECT * {}", "t")
+
+
+def test_a_country_no_article_names_still_holds_its_places(tmp_path):
+    """Articles name Kharkiv and Kyiv but never Ukraine: place=Ukraine is looked up in the
+    knowledge base, and the store's kg:partOf and country codes do the rest."""
+    from conftest import EVENTS_TRIG
+
+    folder = tmp_path / "store"
+    s = ox.Store(str(folder))
+    s.load(path=str(EVENTS_TRIG), format=ox.RdfFormat.TRIG)
+    s.update('DELETE WHERE { GRAPH ?g { ?s <http://www.w3.org/2000/01/rdf-schema#label> "Ukraine"@en } }')
+    s.flush()
+    del s
+    store = open_store(folder, read_only=True)
+    from kg.lookup import resolve
+
+    with pytest.raises(QueryError, match="no place named 'Ukraine'"):
+        resolve(store, "Ukraine", folder, {"Place"})  # the store's names do not have it
+    rows = list(kq.records(kq.run(store, kq.load("attacks"), {"place": "Ukraine"}, folder=folder)))
+    assert {r["location"] for r in rows} == {"Kharkiv", "Kyiv", "Odesa", "Chuhuiv Raion"}
+    with pytest.raises(QueryError, match="no place named 'Qwxzv Plmkj'"):
+        kq.run(store, kq.load("attacks"), {"place": "Qwxzv Plmkj"}, folder=folder)
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_place_names_are_no_sparql(events_store, text):
+    before = len(open_store(events_store, read_only=True))
+    result = CliRunner().invoke(cli, ["--store", str(events_store), "query", "attacks", "-p", f"place={text}"])
+    assert result.exit_code in (0, 1) and "Traceback" not in result.output
+    assert len(open_store(events_store, read_only=True)) == before

@@ -1,8 +1,9 @@
 """How fast is `kg lookup` on a store of 10,000 articles?
 
 Writes a synthetic store shaped as ontology/README.md says (one named graph per
-article with its NIF context, sentences and mentions; each named entity's typing,
-labels, aliases and geo:lat/long once, in the entity graph), then times lookups
+article with its NIF context, sentences, mentions and one attack report; each
+named entity's typing, labels, aliases, geo:lat/long, kg:countryCode and kg:partOf once,
+in the entity graph; the incidents graph, two reports an incident), then times lookups
 of a few names, typos and transliterations, end to end (name index, matching,
 details) and by stage.
 
@@ -29,7 +30,7 @@ import pyoxigraph as ox
 
 from kg.lookup import NameIndex, details, lookup, name_index
 from kg.store import entity_graph, open_store
-from kg.vocab import GEO, ITSRDF, KG, NIF, OWL, RDF, RDFS, SCHEMA, SKOS, TOP_CLASS, XSD, base_iri
+from kg.vocab import GEO, ITSRDF, KG, NIF, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, TOP_CLASS, XSD, base_iri
 
 N = ox.NamedNode
 B = base_iri()
@@ -38,6 +39,8 @@ REAL = [  # (kb id, type, class, label, aliases, lat, lon)
     ("gn/706483", "Place", "City", "Kharkiv", ["Kharkov", "Charkiw"], 49.98, 36.25),
     ("gn/703448", "Place", "City", "Kyiv", ["Kiev"], 50.45, 30.52),
     ("gn/578072", "Place", "City", "Belgorod", ["Bilhorod"], 50.61, 36.58),
+    ("gn/690791", "Place", "Country", "Ukraine", [], 49.0, 32.0),
+    ("gn/2017370", "Place", "Country", "Russia", ["Russian Federation"], 60.0, 100.0),
     ("volodymyr-zelensky", "Person", "Politician", "Volodymyr Zelensky", ["Zelenskiy", "Zelenskyy"], None, None),
     ("ihor-terekhov", "Person", "Politician", "Ihor Terekhov", ["Igor Terekhov"], None, None),
     ("vasily-nebenzya", "Person", "Diplomat", "Vasily Nebenzya", ["Vassily Nebenzia"], None, None),
@@ -74,6 +77,15 @@ def entity_quads(e: tuple, g) -> list[ox.Quad]:
     q = [ox.Quad(s, N(RDF + "type"), N(TOP_CLASS[typ]), g), ox.Quad(s, N(RDF + "type"), N(KG + cls), g),
          ox.Quad(s, N(RDFS + "label"), ox.Literal(label, language="en"), g)]
     q += [ox.Quad(s, N(SKOS + "altLabel"), ox.Literal(a, language="en"), g) for a in aliases]
+    if typ == "Place" and cls != "Country":
+        # Every place in one of the two countries: by country code, and a third also by kg:partOf.
+        n = int(hashlib.sha1(kb.encode()).hexdigest()[:8], 16)
+        country = ("gn/690791", "UA") if n % 2 else ("gn/2017370", "RU")
+        q.append(ox.Quad(s, N(KG + "countryCode"), ox.Literal(country[1]), g))
+        if n % 3 == 0:
+            q.append(ox.Quad(s, N(KG + "partOf"), N(B + "entity/" + country[0]), g))
+    elif cls == "Country":
+        q.append(ox.Quad(s, N(KG + "countryCode"), ox.Literal("UA" if label == "Ukraine" else "RU"), g))
     if kb.startswith("gn/"):
         q.append(ox.Quad(s, N(OWL + "sameAs"), N(f"https://sws.geonames.org/{kb[3:]}/"), g))
     if lat is not None:
@@ -128,6 +140,66 @@ def article_quads(i: int, rng: random.Random, ents: list[tuple], outlets: list[t
     for e in seen.values():
         q.append(ox.Quad(a, N(SCHEMA + "mentions"), N(B + "entity/" + e[0]), a))
     named.update(seen)
+    first, text0, _ = sentences[0]
+    q += event_quads(i, a, date, N(f"{a.value}#char={first},{first + len(text0)}"), first, ents)
+    return q
+
+
+def _event_iri(i: int) -> ox.NamedNode:
+    return N(B + "event/" + hashlib.sha1(f"event-{i}".encode()).hexdigest()[:20])
+
+
+def _event_slots(i: int, ents: list[tuple]) -> tuple:
+    """Location, actor, weapon and killed of article i's attack: articles 2k and 2k+1
+    report the same attack (one incident), places and weapons drawn from the entities."""
+    k = i // 2
+    places = [e for e in ents if e[1] == "Place" and e[2] != "Country"]
+    weapons = [e for e in ents if e[1] == "Weapon"]
+    actor = "gn/2017370" if k % 3 else "gn/690791"
+    return places[k % len(places)][0], actor, weapons[k % len(weapons)][0], k % 7 + i % 2
+
+
+def event_quads(i: int, a: ox.NamedNode, date: str, sentence: ox.NamedNode, sentence_begin: int,
+                ents: list[tuple]) -> list[ox.Quad]:
+    """One kg:Attack in article i's graph, as ontology/README.md lays it out."""
+    location, actor, weapon, killed = _event_slots(i, ents)
+    ev = _event_iri(i)
+    trigger = N(f"{a.value}#trigger={sentence_begin},{sentence_begin + 9}")  # "Officials": a stand-in
+    q = [ox.Quad(ev, N(RDF + "type"), N(KG + "Attack"), a), ox.Quad(ev, N(PROV + "wasDerivedFrom"), a, a),
+         ox.Quad(ev, N(KG + "location"), N(B + "entity/" + location), a),
+         ox.Quad(ev, N(KG + "actor"), N(B + "entity/" + actor), a),
+         ox.Quad(ev, N(KG + "weapon"), N(B + "entity/" + weapon), a),
+         ox.Quad(ev, N(KG + "killed"), _int(killed), a),
+         ox.Quad(ev, N(SCHEMA + "startDate"), ox.Literal(date, datatype=N(XSD + "date")), a),
+         ox.Quad(ev, N(KG + "confidence"), ox.Literal("0.8", datatype=N(XSD + "double")), a),
+         ox.Quad(ev, N(KG + "trigger"), trigger, a),
+         ox.Quad(trigger, N(RDF + "type"), N(KG + "Trigger"), a),
+         ox.Quad(trigger, N(NIF + "anchorOf"), ox.Literal("Officials"), a),
+         ox.Quad(ev, N(KG + "sentence"), sentence, a)]
+    return q
+
+
+def incident_quads(articles: int, ents: list[tuple]) -> list[ox.Quad]:
+    """The incidents graph: one kg:Incident for each pair of reports."""
+    g = N(B + "graph/incidents")
+    q: list[ox.Quad] = []
+    for i in range(0, articles, 2):
+        location, actor, weapon, killed = _event_slots(i, ents)
+        reports = [i] + ([i + 1] if i + 1 < articles else [])
+        inc = N(B + "incident/" + hashlib.sha1(_event_iri(i).value.encode()).hexdigest()[:20])
+        date = f"{2022 + i % 3}-{1 + i % 12:02d}-{1 + i % 28:02d}"
+        figures = [_event_slots(r, ents)[3] for r in reports]
+        q += [ox.Quad(inc, N(RDF + "type"), N(KG + "Incident"), g),
+              ox.Quad(inc, N(KG + "reports"), _int(len(reports)), g),
+              ox.Quad(inc, N(KG + "location"), N(B + "entity/" + location), g),
+              ox.Quad(inc, N(KG + "actor"), N(B + "entity/" + actor), g),
+              ox.Quad(inc, N(KG + "weapon"), N(B + "entity/" + weapon), g),
+              ox.Quad(inc, N(SCHEMA + "startDate"), ox.Literal(date, datatype=N(XSD + "date")), g),
+              ox.Quad(inc, N(KG + "killed"), _int(max(figures)), g),
+              ox.Quad(inc, N(KG + "killedMin"), _int(min(figures)), g),
+              ox.Quad(inc, N(KG + "killedMax"), _int(max(figures)), g),
+              ox.Quad(inc, N(KG + "confidence"), ox.Literal("0.8", datatype=N(XSD + "double")), g)]
+        q += [ox.Quad(inc, N(KG + "reportedBy"), _event_iri(r), g) for r in reports]
     return q
 
 
@@ -143,9 +215,17 @@ def build(path: Path, articles: int, seed: int = 1) -> None:
         if len(batch) > 200_000:
             store.bulk_extend(batch)
             batch = []
+    # The countries that attack and the places and weapons attacked are named entities too.
+    by_id = {e[0]: e for e in ents}
+    places = [e for e in ents if e[1] == "Place" and e[2] != "Country"]
+    weapons = [e for e in ents if e[1] == "Weapon"]
+    for k in range((articles + 1) // 2):
+        for eid in (places[k % len(places)][0], "gn/2017370" if k % 3 else "gn/690791", weapons[k % len(weapons)][0]):
+            named.setdefault(eid, by_id[eid])
     graph = entity_graph()
     for e in named.values():
         batch += entity_quads(e, graph)
+    batch += incident_quads(articles, ents)
     store.bulk_extend(batch)
     store.flush()
     store.optimize()

@@ -20,7 +20,7 @@ from bench_lookup import opened_synthetic_store, store_arguments  # noqa: E402
 from kg import query as kq  # noqa: E402
 
 # Values for the parameters a query needs; names are resolved as `kg query` resolves them.
-PARAMS = {"entity": "Kharkiv", "other": "Kyiv"}
+PARAMS = {"entity": "Kharkiv", "other": "Kyiv", "place": "Ukraine"}
 
 
 def main() -> int:
@@ -29,6 +29,8 @@ def main() -> int:
         print(f"{'query':32} {'rows':>5} {'seconds':>8}")
         for name, query in kq.shipped().items():
             values = {p.name: PARAMS[p.name] for p in query.params if p.required and p.name in PARAMS}
+            if name == "attacks":
+                values["place"] = PARAMS["place"]  # its costliest filter: every place within a country
             best = float("inf")
             for _ in range(args.repeat):
                 t = time.perf_counter()

@@ -185,11 +185,12 @@ def validate(ctx: click.Context, sample: int | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @fail_cleanly
 def evaluate(gold: Path, articles: tuple[str, ...], model: str | None, show_errors: bool, as_json: bool) -> None:
-    """Measure kg on your own annotated articles: precision, recall, F1, linking accuracy.
+    """Measure kg on your own annotated articles: precision, recall, F1, linking accuracy,
+    and for gold with events, event and slot precision, recall and F1.
 
     Ingests ARTICLES into a temporary store (yours is not touched) and compares the
-    entities found in each article with the gold entities of the same article
-    (matched by URL, else by file name).
+    entities and attacks found in each article with the gold entities and events of
+    the same article (matched by URL, else by file name).
     """
     import json
 
@@ -204,7 +205,7 @@ def evaluate(gold: Path, articles: tuple[str, ...], model: str | None, show_erro
         return
     if show_errors:
         for name, errs in report["errors"].items():
-            lines = [f"  {kind:4} {item}" for kind in ("fp", "fn", "link") for item in errs[kind]]
+            lines = [f"  {kind:4} {item}" for kind in ("fp", "fn", "link", "events") for item in errs.get(kind, [])]
             if lines:
                 click.echo(f"== {name}")
                 click.echo("\n".join(lines))
@@ -213,6 +214,12 @@ def evaluate(gold: Path, articles: tuple[str, ...], model: str | None, show_erro
         click.echo(f"{t:13} {v['tp']:4} {v['fp']:4} {v['fn']:4} {v['p']:6.3f} {v['r']:6.3f} {v['f1']:6.3f}")
     lk = report["linking"]
     click.echo(f"linking accuracy: {lk['accuracy']} ({lk['correct']}/{lk['total']})")
+    if "events" in report:
+        e, sl = report["events"], report["slots"]
+        click.echo(f"events: {e['paired']} paired of {e['system']} found, {e['gold']} gold: "
+                   f"P {e['p']:.3f} R {e['r']:.3f} F1 {e['f1']:.3f}")
+        click.echo(f"event slots: {sl['agree']} agree of {sl['system']} stated, {sl['gold']} gold: "
+                   f"P {sl['p']:.3f} R {sl['r']:.3f} F1 {sl['f1']:.3f}")
     if report["articles_missing"]:
         click.echo(f"gold articles not found among the inputs: {', '.join(report['articles_missing'])}", err=True)
 

@@ -107,26 +107,53 @@ def lookup_command(text: str, types: tuple[str, ...], as_json: bool, limit: int)
 
 @click.command("export")
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--format", "-f", "fmt", type=click.Choice(kx.FORMATS), default="gexf", show_default=True,
-              help="gexf (Gephi, with colours and sizes), graphml, json (node-link), csv (OUT-nodes.csv + OUT-edges.csv) or png (a picture; needs the draw extra).")
+@click.option("--format", "-f", "fmt", type=click.Choice(kx.FORMATS + ("acled",)), default="gexf", show_default=True,
+              help="gexf (Gephi, with colours and sizes), graphml, json (node-link), csv (OUT-nodes.csv + OUT-edges.csv), "
+                   "png (a picture; needs the draw extra), or acled (one row per attack in ACLED's columns).")
+@click.option("--events", is_flag=True,
+              help="Export the attackers -> places graph (edges weighted by attacks, with fatalities) instead of co-mentions.")
 @click.option("--cooccurrence", type=click.Choice(kx.COOCCURRENCE), default="sentence", show_default=True,
               help="Join two entities when mentioned in the same sentence, or in the same article.")
 @click.option("--min-weight", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Drop edges seen fewer times than this.")
+              help="Drop edges seen fewer times than this (with --events: fewer attacks).")
 @click.option("--types", "types", multiple=True, type=click.Choice(TOP_TYPES, case_sensitive=False),
               help="Only entities of these types (repeatable; default all four).")
-@click.option("--since", metavar="YYYY-MM-DD", help="Only articles published on or after this day.")
-@click.option("--until", metavar="YYYY-MM-DD", help="Only articles published on or before this day.")
+@click.option("--since", metavar="YYYY-MM-DD", help="Only articles published (with --events or acled: attacks) on or after this day.")
+@click.option("--until", metavar="YYYY-MM-DD", help="Only articles published (with --events or acled: attacks) on or before this day.")
+@click.pass_context
 @fail_cleanly
-def export_command(out: Path, fmt: str, cooccurrence: str, min_weight: int, types: tuple[str, ...],
-                   since: str | None, until: str | None) -> None:
-    """Write the entity co-mention graph to OUT for Gephi, Cytoscape or NetworkX.
+def export_command(ctx: click.Context, out: Path, fmt: str, events: bool, cooccurrence: str, min_weight: int,
+                   types: tuple[str, ...], since: str | None, until: str | None) -> None:
+    """Write the entity co-mention graph to OUT for Gephi, Cytoscape or NetworkX; with
+    --events the attackers -> places graph; with --format acled the attacks as a CSV in
+    ACLED's layout (one row per incident, however many articles report it).
 
     \b
       kg export graph.gexf
       kg export --format csv --cooccurrence article --min-weight 2 graph.csv
+      kg export --format acled attacks.csv
+      kg export --format gexf --events attacks.gexf
     """
+    from kg import export_events as ke
+
+    if fmt == "acled" or events:
+        given = [f"--{name.replace('_', '-')}" for name in ("cooccurrence", "types", "min_weight")
+                 if ctx.get_parameter_source(name) == click.core.ParameterSource.COMMANDLINE
+                 and not (name == "min_weight" and fmt != "acled")]
+        if given:
+            what = "--format acled" if fmt == "acled" else "--events"
+            raise click.UsageError(f"{', '.join(given)} does not apply to {what}")
     store = open_store(store_path(), read_only=True)
+    if fmt == "acled":
+        n = ke.write_acled(store, out, since, until)
+        click.echo(f"{n} attacks (incidents) -> {out}", err=True)
+        return
+    if events:
+        g = ke.build_event_graph(store, min_weight, since, until)
+        written = kx.write(g, out, fmt)
+        click.echo(f"{g.number_of_nodes()} attackers and places, {g.number_of_edges()} edges -> "
+                   + ", ".join(str(p) for p in written), err=True)
+        return
     g = kx.build_graph(store, cooccurrence, min_weight, list(types) or None, since, until)
     written = kx.write(g, out, fmt)
     click.echo(f"{g.number_of_nodes()} entities, {g.number_of_edges()} edges -> "

@@ -24,7 +24,7 @@ from kg.resources import SPARQL_DIR
 from kg.types import TOP_TYPES
 from kg.vocab import GEO, GEONAMES, KG, OWL, RDF, RDFS, TOP_CLASS, WIKIDATA
 
-FORMATS = ("gexf", "graphml", "json", "csv", "png")
+FORMATS = ("gexf", "graphml", "json", "csv", "png")  # graph formats; kg export also writes "acled" (kg/export_events.py)
 COOCCURRENCE = ("sentence", "article")
 
 # Colour-blind-safe colours per type (Okabe-Ito), as Gephi's viz:color wants them.
@@ -46,7 +46,8 @@ def clean(text: str) -> str:
     return " ".join(_BAD_CHARS.sub("", text).split())
 
 
-def _date(value: str | None, name: str) -> str | None:
+def check_date(value: str | None, name: str) -> str | None:
+    """``value`` as YYYY-MM-DD (None stays None); QueryError naming the option otherwise."""
     if value is None:
         return None
     try:
@@ -80,7 +81,7 @@ def build_graph(
         if unknown:
             raise KGError(f"unknown type {', '.join(unknown)} (one of {', '.join(TOP_TYPES)})")
         wanted = {by_lower[t.lower()] for t in types}
-    since, until = _date(since, "since"), _date(until, "until")
+    since, until = check_date(since, "since"), check_date(until, "until")
 
     g = nx.Graph(name="kg co-mention graph", cooccurrence=cooccurrence)
     for row in kq.records(_run(store, "export-nodes.rq", since, until)):
@@ -178,7 +179,8 @@ def write(g: nx.Graph, out: Path, fmt: str) -> list[Path]:
 
 
 def _write_csv(g: nx.Graph, out: Path) -> list[Path]:
-    """Gephi's spreadsheet import: OUT-nodes.csv (Id, Label, ...) and OUT-edges.csv (Source, Target, Weight)."""
+    """Gephi's spreadsheet import: OUT-nodes.csv (Id, Label, ...) and OUT-edges.csv (Source,
+    Target, Type, Weight, then the edges' other attributes)."""
     stem = out.with_suffix("") if out.suffix == ".csv" else out
     nodes_path = stem.parent / f"{stem.name}-nodes.csv"
     edges_path = stem.parent / f"{stem.name}-edges.csv"
@@ -188,11 +190,13 @@ def _write_csv(g: nx.Graph, out: Path) -> list[Path]:
         w.writerow(["Id", "Label"] + keys)
         for n, a in sorted(g.nodes(data=True)):
             w.writerow([n, a.get("label", "")] + [a.get(k, "") for k in keys])
+    extra = sorted({k for _, _, d in g.edges(data=True) for k in d} - {"weight"})
+    kind = "Directed" if g.is_directed() else "Undirected"
     with edges_path.open("w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
-        w.writerow(["Source", "Target", "Type", "Weight", "Articles"])
+        w.writerow(["Source", "Target", "Type", "Weight"] + [k.capitalize() for k in extra])
         for a, b, d in sorted(g.edges(data=True)):
-            w.writerow([a, b, "Undirected", d["weight"], d["articles"]])
+            w.writerow([a, b, kind, d["weight"]] + [d.get(k, "") for k in extra])
     return [nodes_path, edges_path]
 
 

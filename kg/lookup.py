@@ -3,6 +3,10 @@
 All the store's names (labels and aliases) are fetched in one query and matched in
 memory with rapidfuzz; details are fetched only for the matches shown. Text from the
 user never enters SPARQL: the chosen entity is bound as an IRI term.
+
+For places, attackers and weapons, lookup also shows the attacks (incidents, each
+counted once however many articles report it) on the place and every place within it,
+by the attacker, or with the weapon, read with the shipped ``attacks`` query.
 """
 
 from __future__ import annotations
@@ -28,6 +32,15 @@ MATCH = 80.0  # a name scoring this much (0-100) is a match
 SUGGEST = 55.0  # below a match, this much makes a "did you mean" suggestion
 NEAR_BEST = 5.0  # matches shown besides the best must score within this of it
 SHOWN_ALIASES = 12  # render() lists this many aliases; the JSON record has them all
+SHOWN_ATTACKS = 5  # attacks listed per role, newest first; the totals count them all
+
+# The attacks lookup shows per type: (key in Entry.attacks, the attacks query's parameter).
+ATTACK_ROLES = {
+    "Place": [("on", "place"), ("by", "actor")],
+    "Organization": [("by", "actor")],
+    "Weapon": [("with", "weapon")],
+}
+_ROLE_TITLE = {"on": "attacks on it", "by": "attacks by it", "with": "attacks with it"}
 PART_PENALTY = 0.92  # a match on one word of a name ("Terekhov") counts a little less
 
 _TYPE_OF = {iri: short for short, iri in TOP_CLASS.items()}
@@ -110,6 +123,8 @@ class Entry:
     top_articles: list[dict[str, Any]] = field(default_factory=list)
     co_mentioned: list[dict[str, Any]] = field(default_factory=list)
     example: dict[str, Any] | None = None
+    # per role ("on" a place, "by" an attacker, "with" a weapon): totals and the latest attacks
+    attacks: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -253,7 +268,53 @@ def details(store: ox.Store, candidate: Candidate, top: int = 5) -> Entry:
     example = list(kq.records(_one(store, "entity-example.rq", e.iri)))
     if example:
         e.example = {k: example[0].get(k) for k in ("sentence", "form", "article")}
+    for role, param in ATTACK_ROLES.get(e.type, []):
+        e.attacks[role] = attack_summary(store, param, e.iri, top)
     return e
+
+
+def attack_summary(store: ox.Store, param: str, iri: str, top: int = SHOWN_ATTACKS) -> dict[str, Any]:
+    """How many attacks (incidents) there are with ``param`` ("place", "actor" or
+    "weapon") bound to ``iri``, killed and injured in them, the first and last day, and
+    the ``top`` latest with their labels (read for those only: a country may have
+    thousands)."""
+    role = {"place": "on", "actor": "by", "weapon": "with"}[param]
+    q = kq.load_file(SPARQL_DIR / f"lookup-attacks-{role}.rq")
+    q.params.append(kq.Param(param, "iri"))
+    rows = list(kq.records(kq.run(store, q, {param: iri})))
+    dates = sorted(r["date"] for r in rows if r.get("date"))
+    labels: dict[str, str] = {}
+
+    def label(entity: str | None) -> str | None:
+        if entity is None:
+            return None
+        if entity not in labels:
+            found = list(kq.records(_one(store, "entity-label.rq", entity)))
+            labels[entity] = (found[0].get("label") if found else None) or entity.rsplit("/", 1)[-1]
+        return labels[entity]
+
+    latest = []
+    for r in rows[:top]:
+        weapons = [str(label(w["weapon"])) for w in kq.records(_incident(store, r["incident"]))]
+        latest.append({
+            "date": r.get("date"), "location": label(r.get("locationEntity")), "attacker": label(r.get("attackerEntity")),
+            "weapons": ", ".join(sorted(weapons, key=str.casefold)) or None, "killed": r.get("killed"),
+            "injured": r.get("injured"), "reports": r.get("reports"), "incident": r["incident"],
+        })
+    return {
+        "attacks": len(rows),
+        "killed": sum(r.get("killed") or 0 for r in rows),
+        "injured": sum(r.get("injured") or 0 for r in rows),
+        "first": dates[0] if dates else None,
+        "last": dates[-1] if dates else None,
+        "latest": latest,
+    }
+
+
+def _incident(store: ox.Store, incident: str) -> kq.Result:
+    q = kq.load_file(SPARQL_DIR / "incident-weapons.rq")
+    q.params.append(kq.Param("incident", "iri"))
+    return kq.run(store, q, {"incident": incident})
 
 
 INDEX_CACHE = "kg-lookup-names.pickle"
@@ -305,13 +366,28 @@ def lookup(
     return Lookup(text, [], found[:5])
 
 
-def resolve(store: ox.Store, text: str, folder: str | Path | None = None) -> str:
-    """The IRI of the entity ``text`` names best; QueryError when none does."""
-    found = name_index(store, folder).search(text)
+def resolve(store: ox.Store, text: str, folder: str | Path | None = None, types: set[str] | None = None) -> str:
+    """The IRI of the entity ``text`` names best (among ``types`` when given); QueryError when none does."""
+    found = name_index(store, folder).search(text, types)
     if found and found[0].score >= MATCH:
         return found[0].entity
     hint = ", ".join(f"{c.label!r}" for c in found[:5])
-    raise QueryError(f"no entity named {text!r} in the store" + (f"; did you mean {hint}?" if hint else ""))
+    what = "entity" if not types else " or ".join(sorted(t.lower() for t in types))
+    raise QueryError(f"no {what} named {text!r} in the store" + (f"; did you mean {hint}?" if hint else ""))
+
+
+def kb_place(text: str, folder: str | Path | None = None) -> str | None:
+    """The IRI of the knowledge-base place ``text`` names, or None.
+
+    For a place parameter the store does not know by name: articles may name Kharkiv and
+    Kyiv but never Ukraine, and the store still ties both to Ukraine's IRI (kg:partOf,
+    kg:countryCode), so ``place=Ukraine`` must find them."""
+    from kg.kb import load_kb  # the knowledge base loads in about a second: only when needed
+    from kg.link import entity_iri
+
+    places = [c.entry for c in load_kb(folder).candidates(text) if c.entry.type == "Place"]
+    best = max(places, key=lambda e: (e.prior, e.id), default=None)
+    return entity_iri(best.id, best.type, best.label) if best else None
 
 
 def render(e: Entry) -> str:
@@ -345,4 +421,33 @@ def render(e: Entry) -> str:
     if e.example:
         x = e.example
         lines.append(f"  {'example':<15} “{' '.join(str(x['sentence']).split())}”")
+    for role, summary in e.attacks.items():
+        if summary["attacks"]:  # --json has the empty ones too
+            lines += _render_attacks(_ROLE_TITLE[role], summary)
     return "\n".join(lines)
+
+
+def _render_attacks(title: str, s: dict[str, Any]) -> list[str]:
+    """A total line, then one line per attack: date, place, attacker, weapons, figures."""
+    n = s["attacks"]
+    head = f"{n} attack{'s' * (n != 1)}"
+    if n:
+        head += f" ({s['killed']} killed, {s['injured']} injured)"
+        if s["first"]:
+            head += f", {s['first']} … {s['last']}" if s["last"] != s["first"] else f", {s['first']}"
+    lines = [f"  {title:<15} {head}"]
+    for a in s["latest"]:
+        parts = [a.get("date") or "(no date)", a.get("location") or "(no place)"]
+        if a.get("attacker"):
+            parts.append(f"by {a['attacker']}")
+        if a.get("weapons"):
+            parts.append(f"with {a['weapons']}")
+        figures = [f"{a[k]} {k}" for k in ("killed", "injured") if a.get(k) is not None]
+        if figures:
+            parts.append(", ".join(figures))
+        if (a.get("reports") or 1) > 1:
+            parts.append(f"({a['reports']} reports)")
+        lines.append(f"  {'':<15} " + "  ".join(parts))
+    if n > len(s["latest"]):
+        lines.append(f"  {'':<15} … {n - len(s['latest'])} more (kg query attacks lists them all)")
+    return lines

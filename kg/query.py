@@ -10,8 +10,12 @@ A shipped query is a file ``queries/NAME.rq`` whose first lines are a comment he
 
 A parameter line is ``param: NAME KIND [required | = DEFAULT] [-- HELP]``. Kinds:
 ``string``, ``date``, ``integer``, ``decimal``, ``iri``, ``class`` (``Person``, ``City``,
-``schema:Place`` or an IRI) and ``entity`` (an IRI, or a label or alias that is looked up
-in the store). Values become RDF terms with pyoxigraph and are bound through a ``VALUES``
+``schema:Place`` or an IRI), ``entity`` (an IRI, or a label or alias that is looked up
+in the store) and its typed forms ``place``, ``actor`` (a place or an organisation) and
+``weapon``, which look the name up among entities of those types only, so that
+``place=Kharkiv`` cannot land on the Kharkiv mayor's office; a place the store does not
+know by name is looked up in the knowledge base (a country no article names still
+contains the cities they name). Values become RDF terms with pyoxigraph and are bound through a ``VALUES``
 block at the start of the query's outer group: text given by a user is never pasted into
 SPARQL. A parameter left unset (no value, no default) stays unbound, and the query is
 written to mean "any" then.
@@ -36,7 +40,15 @@ from kg.resources import QUERIES_DIR as QUERY_DIR
 from kg.vocab import KG, PREFIXES, TOP_CLASS, XSD, base_iri
 
 FORMATS = ("table", "csv", "tsv", "json", "jsonl")
-KINDS = ("string", "date", "integer", "decimal", "iri", "class", "entity")
+KINDS = ("string", "date", "integer", "decimal", "iri", "class", "entity", "place", "actor", "weapon")
+
+# The entity kinds, and the top types a name given for each is looked up among (None: any).
+ENTITY_KINDS: dict[str, set[str] | None] = {
+    "entity": None,
+    "place": {"Place"},
+    "actor": {"Place", "Organization"},
+    "weapon": {"Weapon"},
+}
 
 _PARAM = re.compile(
     r"^param:\s*(?P<name>[A-Za-z_]\w*)\s+(?P<kind>\w+)"
@@ -175,16 +187,23 @@ def to_term(param: Param, value: str, store: ox.Store | None = None, folder: Pat
         if re.match(r"^[A-Za-z]\w*$", v):
             return ox.NamedNode(KG + v[0].upper() + v[1:])
         return _iri(v)
-    if kind == "entity":
+    if kind in ENTITY_KINDS:
         if value.strip().startswith(("http://", "https://", "<")):
             return _iri(value)
         if value.strip().startswith("entity/"):
             return _iri(base_iri() + value.strip())
         if store is None:
             raise QueryError(f"parameter {param.name}: give the entity's IRI")
-        from kg.lookup import resolve  # lookup builds on this module; import late
+        from kg.lookup import kb_place, resolve  # lookup builds on this module; import late
 
-        return ox.NamedNode(resolve(store, value, folder))
+        try:
+            return ox.NamedNode(resolve(store, value, folder, ENTITY_KINDS[kind]))
+        except QueryError:
+            # A place no article names may still contain places they name (a country).
+            found = kb_place(value, folder) if kind == "place" else None
+            if found is None:
+                raise
+            return ox.NamedNode(found)
     raise QueryError(f"parameter {param.name}: unknown kind {kind!r}")
 
 

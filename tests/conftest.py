@@ -159,3 +159,22 @@ def attack_article_quads(article: Article, events: list[AttackEvent]) -> tuple[N
 def attack_graph():
     """attack_graph(article, events) -> (graph, quads): see attack_article_quads."""
     return attack_article_quads
+
+
+EVENTS_TRIG = Path(__file__).resolve().parent / "data" / "events.trig"
+
+
+@pytest.fixture(scope="session")
+def events_store(tmp_path_factory) -> Path:
+    """A store loaded from tests/data/events.trig: four articles, eight attack reports,
+    seven incidents, and the knowledge-base facts (country codes, kg:partOf, coordinates)
+    the event queries, lookup and exports read. Open it read-only in tests."""
+    import pyoxigraph as ox
+
+    path = tmp_path_factory.mktemp("events-store") / "store"
+    store = ox.Store(str(path))
+    store.load(path=str(EVENTS_TRIG), format=ox.RdfFormat.TRIG)
+    store.flush()
+    del store
+    gc.collect()
+    return path

@@ -140,3 +140,123 @@ def test_draw_a_png_picture(seed_store, tmp_path):
     assert result.exit_code == 0, result.output
     data = out.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000
+
+
+# Attacks, on the synthetic events store (tests/data/events.trig): seven incidents.
+
+UKRAINE, RUSSIA = "https://w3id.org/newskg/entity/gn/690791", "https://w3id.org/newskg/entity/gn/2017370"
+BELGOROD = "https://w3id.org/newskg/entity/gn/578072"
+
+
+@pytest.fixture(scope="module")
+def acled(events_store, tmp_path_factory):
+    out = tmp_path_factory.mktemp("acled") / "attacks.csv"
+    result = export(events_store, out, "--format", "acled")
+    assert "7 attacks (incidents)" in result.output
+    with out.open(newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f)), out.read_text(encoding="utf-8").splitlines()[0].split(",")
+
+
+def test_acled_has_acled_columns_then_kg_extras(acled):
+    rows, header = acled
+    from kg.export_events import ACLED_COLUMNS
+
+    assert header[:3] == ["event_id_cnty", "event_date", "year"] and header[len(ACLED_COLUMNS) - 1] == "timestamp"
+    assert header[:len(ACLED_COLUMNS)] == ACLED_COLUMNS
+    assert header[len(ACLED_COLUMNS):] == ["injured", "weapons", "reports", "fatalities_min", "fatalities_max",
+                                           "confidence", "kg_incident"]
+    assert len(rows) == 7 and len({r["event_id_cnty"] for r in rows}) == 7
+
+
+def test_acled_row_of_an_attack_reported_twice(acled):
+    rows, _ = acled
+    (k,) = [r for r in rows if r["location"] == "Kharkiv"]
+    assert (k["event_date"], k["year"], k["time_precision"]) == ("2023-12-31", "2023", "1")
+    assert (k["event_type"], k["sub_event_type"]) == ("Explosions/Remote violence", "Air/drone strike")
+    assert (k["actor1"], k["inter1"], k["country"], k["iso"]) == ("Russia", "1", "Ukraine", "804")
+    assert (float(k["latitude"]), float(k["longitude"]), k["geo_precision"]) == (49.98081, 36.25272, "1")
+    assert k["source"] == "Agence France-Presse; Reuters" and k["reports"] == "2"
+    assert (k["fatalities"], k["fatalities_min"], k["fatalities_max"], k["injured"]) == ("3", "2", "3", "5")
+    assert k["weapons"] == "HESA Shahed 136" and "Kharkiv" in k["notes"]
+    assert k["event_id_cnty"] == "UKR1"  # Ukraine's first attack in date order
+
+
+def test_acled_places_regions_and_types(acled):
+    rows, _ = acled
+    by_place = {r["location"]: r for r in rows}
+    chuhuiv = by_place["Chuhuiv Raion"]  # a district: in Ukraine only through Kharkiv Oblast
+    assert (chuhuiv["country"], chuhuiv["admin1"], chuhuiv["admin2"], chuhuiv["geo_precision"]) == \
+        ("Ukraine", "Kharkiv Oblast", "Chuhuiv Raion", "2")
+    assert chuhuiv["sub_event_type"] == "Shelling/artillery/missile attack"  # a ballistic missile
+    assert by_place["Odesa"]["country"] == "Ukraine"  # by its country code alone
+    assert by_place["Odesa"]["time_precision"] == "2" and by_place["Odesa"]["event_date"] == "2024-03-03"
+    assert by_place["Odesa"]["actor1"] == "" and by_place["Odesa"]["inter1"] == ""
+    belgorod = [r for r in rows if r["location"] == "Belgorod"]
+    assert {r["country"] for r in belgorod} == {"Russia"} and {r["event_id_cnty"] for r in belgorod} == {"RUS1", "RUS2"}
+    shelled = next(r for r in belgorod if r["fatalities"] == "22")
+    assert shelled["sub_event_type"] == "Shelling/artillery/missile attack" and shelled["injured"] == "100"
+    nowhere = by_place[""]  # a report that names no place keeps its row
+    assert nowhere["fatalities"] == "0" and nowhere["fatalities_min"] == "" and nowhere["event_id_cnty"].startswith("XXX")
+
+
+def test_acled_since_until(events_store, tmp_path):
+    from kg.export_events import acled_rows
+
+    rows = acled_rows(open_store(events_store, read_only=True), since="2024-01-01", until="2024-03-08")
+    assert sorted(r["event_date"] for r in rows) == ["2024-03-03", "2024-03-08"]  # the undated ones are left out
+
+
+@pytest.mark.parametrize(
+    "subject,expected",
+    [
+        (({"Drone"}, ["HESA Shahed 136"], ["struck"]), "Air/drone strike"),
+        ((set(), [], ["airstrike"]), "Air/drone strike"),
+        (({"CruiseMissile"}, ["Kalibr"], ["hit"]), "Shelling/artillery/missile attack"),
+        ((set(), [], ["shelling"]), "Shelling/artillery/missile attack"),
+        (({"WeaponType"}, ["improvised explosive device"], ["blast"]), "Remote explosive/landmine/IED"),
+        ((set(), [], ["suicide bombing"]), "Suicide bomb"),
+        ((set(), [], ["ambush"]), "Armed clash"),
+        ((set(), [], ["killed"]), ""),  # "ied" inside a word is no IED
+    ],
+)
+def test_acled_sub_event_types(subject, expected):
+    from kg.export_events import acled_types
+
+    assert acled_types(*subject)[1] == expected
+
+
+def test_events_gexf_is_a_weighted_actor_to_place_graph(events_store, tmp_path):
+    out = tmp_path / "attacks.gexf"
+    export(events_store, out, "--format", "gexf", "--events")
+    root = ET.fromstring(out.read_bytes())
+    assert root.find(f"{GEXF}graph").get("defaultedgetype") == "directed"
+    g = nx.read_gexf(out)
+    assert isinstance(g, nx.DiGraph)
+    assert g.has_edge(RUSSIA, KHARKIV) and not g.has_edge(KHARKIV, RUSSIA)
+    e = g.edges[RUSSIA, KHARKIV]
+    assert (e["weight"], e["fatalities"], e["injured"]) == (1, 3, 5)  # one attack, though reported twice
+    assert g.edges[UKRAINE, BELGOROD]["fatalities"] == 22
+    assert g.nodes[RUSSIA]["attacks_made"] == 3 and g.nodes[RUSSIA]["label"] == "Russia"
+    assert g.nodes[BELGOROD]["attacks_suffered"] == 2 and g.nodes[BELGOROD]["fatalities_suffered"] == 22
+    assert all(d["viz"]["size"] > 0 for _, d in g.nodes(data=True))
+
+
+def test_events_graph_csv_and_filters(events_store, tmp_path):
+    export(events_store, tmp_path / "attacks.csv", "--format", "csv", "--events", "--since", "2024-01-01")
+    with (tmp_path / "attacks-edges.csv").open() as f:
+        edges = list(csv.DictReader(f))
+    assert {"Source", "Target", "Type", "Weight", "Fatalities", "Injured", "First", "Last"} <= set(edges[0])
+    assert all(e["Type"] == "Directed" and e["First"] >= "2024-01-01" for e in edges) and len(edges) == 3
+    from kg.export_events import build_event_graph
+
+    assert build_event_graph(open_store(events_store, read_only=True), min_weight=2).number_of_edges() == 0
+
+
+@pytest.mark.parametrize("args,message", [
+    (["--events", "--types", "Place"], "--types does not apply to --events"),
+    (["--format", "acled", "--cooccurrence", "article"], "--cooccurrence does not apply to --format acled"),
+    (["--format", "acled", "--since", "March"], "not a date"),
+])
+def test_event_exports_refuse_options_that_do_not_apply(events_store, tmp_path, args, message):
+    result = CliRunner().invoke(cli, ["--store", str(events_store), "export", *args, str(tmp_path / "x")])
+    assert result.exit_code != 0 and message in result.output, result.output

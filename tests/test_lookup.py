@@ -147,3 +147,53 @@ def test_name_index_is_cached_until_the_store_changes(tmp_path, ingest_into, ext
     store = open_store(folder, read_only=True)
     name_index(store, folder)
     assert built == [1]
+
+
+# Attacks, on the synthetic events store (tests/data/events.trig).
+
+
+def test_lookup_a_city_shows_the_attacks_on_it(events_store):
+    result = CliRunner().invoke(cli, ["--store", str(events_store), "lookup", "Kharkiv", "--limit", "1"],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    head = next(i for i, line in enumerate(lines) if line.startswith("  attacks on it"))
+    assert "1 attack (3 killed, 5 injured), 2023-12-31" in lines[head]
+    assert "2023-12-31  Kharkiv  by Russia  with HESA Shahed 136  3 killed, 5 injured  (2 reports)" in lines[head + 1]
+    assert "attacks by it" not in result.output  # Kharkiv attacked no one
+
+
+def test_lookup_a_country_counts_attacks_in_all_its_places_and_by_it(events_store):
+    code, record = lookup_json(events_store, "Ukraine", "--type", "Place", "--limit", "1")
+    assert code == 0
+    on, by = record["matches"][0]["attacks"]["on"], record["matches"][0]["attacks"]["by"]
+    assert (on["attacks"], on["killed"], on["injured"]) == (4, 7, 8)
+    assert (on["first"], on["last"]) == ("2023-12-31", "2024-03-09")
+    assert [a["location"] for a in on["latest"]] == ["Chuhuiv Raion", "Kyiv", "Kharkiv", "Odesa"]
+    assert by["attacks"] == 1 and by["latest"][0]["location"] == "Belgorod" and by["latest"][0]["killed"] == 22
+
+
+def test_lookup_an_actor_and_a_weapon(events_store):
+    code, record = lookup_json(events_store, "Ukrainian Armed Forces")
+    e = record["matches"][0]
+    assert e["type"] == "Organization" and set(e["attacks"]) == {"by"}
+    assert e["attacks"]["by"]["latest"][0]["date"] == "2024-03-08"
+    code, record = lookup_json(events_store, "Shahed")
+    with_ = record["matches"][0]["attacks"]["with"]
+    assert with_["attacks"] == 2 and {a["location"] for a in with_["latest"]} == {"Kyiv", "Kharkiv"}
+    result = CliRunner().invoke(cli, ["--store", str(events_store), "lookup", "Russia", "--limit", "1"],
+                                catch_exceptions=False)
+    assert "attacks by it   4 attacks (6 killed, 5 injured), 2023-12-31 … 2024-03-09" in result.output
+    assert "(no date)  (no place)  by Russia" in result.output  # the report that names no place
+
+
+def test_lookup_without_attacks_shows_no_attack_lines(seed_store):
+    code, record = lookup_json(seed_store, "Terekhov")
+    assert record["matches"][0]["attacks"] == {}  # a person has no attack roles
+    result = CliRunner().invoke(cli, ["--store", str(seed_store), "lookup", "Kyiv", "--limit", "1"],
+                                catch_exceptions=False)
+    code, record = lookup_json(seed_store, "Kyiv", "--limit", "1")
+    attacks = record["matches"][0]["attacks"]
+    assert set(attacks) == {"on", "by"}  # --json has both roles of a place, even when empty
+    for role, title in (("on", "attacks on it"), ("by", "attacks by it")):
+        assert (title in result.output) == (attacks[role]["attacks"] > 0)

@@ -122,22 +122,109 @@ EXPECT: dict[str, dict] = {
     ),
 }
 
+# The event queries, on the synthetic store of tests/data/events.trig: seven incidents
+# from eight reports (the Kharkiv attack of 2023-12-31 is reported twice, once with 2
+# and once with 3 killed); Kharkiv, Kyiv and Chuhuiv Raion lie in Ukraine by kg:partOf
+# (Chuhuiv Raion through Kharkiv Oblast), Odesa only by its country code.
+UKRAINE_ATTACKS = [
+    {"location": "Kharkiv", "attacker": "Russia", "date": "2023-12-31", "killed": 3, "injured": 5, "reports": 2,
+     "weapons": "HESA Shahed 136", "sentence": Has("Kharkiv")},
+    {"location": "Kyiv", "weapons": Has("9K720 Iskander"), "killed": None, "reports": 1},
+    {"location": "Kyiv", "weapons": Has("HESA Shahed 136")},
+    {"location": "Odesa", "attacker": None, "date": None, "killed": 1, "injured": 3},
+    {"location": "Chuhuiv Raion", "date": "2024-03-09", "killed": 3},
+]
+EVENT_EXPECT: dict[str, dict] = {
+    "attacks": dict(
+        contains=UKRAINE_ATTACKS + [
+            {"location": "Belgorod", "attacker": "Ukraine", "killed": 22, "injured": 100, "weapons": "cluster munition"},
+            {"location": None, "attacker": "Russia", "sentence": Has("elsewhere")},
+        ],
+        rows=7,  # incidents, not the eight reports
+    ),
+    "attacks-in-ukraine": dict(
+        query="attacks", params={"place": "Ukraine"}, contains=UKRAINE_ATTACKS, rows=4,
+        excludes=[{"location": "Belgorod"}, {"location": None}],
+    ),
+    "attacks-in-kharkiv-oblast": dict(
+        query="attacks", params={"place": "Kharkiv region"}, contains=[{"location": "Chuhuiv Raion"}], rows=1,
+    ),
+    "attacks-in-kharkiv": dict(
+        query="attacks", params={"place": "kharkov"}, contains=[{"location": "Kharkiv", "reports": 2}], rows=1,
+    ),
+    "attacks-by-russia-with-shaheds-this-year": dict(
+        query="attacks", params={"actor": "Russia", "weapon": "Shahed", "since": "2024-01-01"},
+        contains=[{"location": "Kyiv", "date": "2024-03-03"}], rows=1,
+    ),
+    "attacks-until": dict(
+        query="attacks", params={"until": "2023-12-31"},
+        contains=[{"location": "Kharkiv"}, {"location": "Belgorod", "date": "2023-12-30"}], rows=2,
+    ),
+    "attacks-by-an-organisation": dict(
+        query="attacks", params={"actor": "Ukrainian Armed Forces"},
+        contains=[{"location": "Belgorod", "attacker": "Armed Forces of Ukraine", "date": "2024-03-08"}], rows=1,
+    ),
+    "casualties-by-place-month": dict(
+        contains=[
+            {"month": "2023-12", "location": "Kharkiv", "attacks": 1, "killed": 3, "injured": 5, "reports": 2},
+            {"month": "2023-12", "location": "Belgorod", "attacks": 1, "killed": 22, "injured": 100},
+            {"month": "2024-03", "location": "Belgorod", "attacks": 1, "killed": 0},
+            {"month": None, "location": "Odesa", "attacks": 1, "killed": 1},
+        ],
+        rows=6,  # the attack with no stated place is not in any place's row
+    ),
+    "casualties-in-russia": dict(
+        query="casualties-by-place-month", params={"place": "Russia"},
+        every={"location": "Belgorod"}, rows=2,
+    ),
+    "weapons-by-actor": dict(
+        contains=[
+            {"attacker": "Russia", "weapon": "HESA Shahed 136", "attacks": 2, "killed": 3, "injured": 5,
+             "first": "2023-12-31", "last": "2024-03-03"},
+            {"attacker": "Russia", "weapon": "9K720 Iskander", "attacks": 2, "killed": 3},
+            {"attacker": "Ukraine", "weapon": "cluster munition", "attacks": 1, "killed": 22},
+        ],
+        rows=3,
+    ),
+    "weapons-of-russia-since": dict(
+        query="weapons-by-actor", params={"actor": "Russian Federation", "since": "2024-01-01"},
+        contains=[{"weapon": "HESA Shahed 136", "attacks": 1, "killed": 0}], every={"attacker": "Russia"}, rows=2,
+    ),
+    "attacks-per-day": dict(
+        params={"place": "Ukraine"},
+        contains=[
+            {"date": "2023-12-31", "attacks": 1, "killed": 3, "injured": 5, "places": "Kharkiv"},
+            {"date": "2024-03-03", "attacks": 1, "places": "Kyiv"},
+            {"date": "2024-03-09", "attacks": 1, "killed": 3, "places": "Chuhuiv Raion"},
+            {"date": None, "attacks": 1, "places": "Odesa"},
+        ],
+        rows=4,
+    ),
+    "attacks-per-day-in-belgorod": dict(
+        query="attacks-per-day", params={"place": "Belgorod", "since": "2024-01-01"},
+        contains=[{"date": "2024-03-08", "attacks": 1}], rows=1,
+    ),
+}
+EVENT_QUERIES = {spec.get("query", name) for name, spec in EVENT_EXPECT.items()}
+
 
 @pytest.fixture(scope="module")
 def store(seed_store):
     return open_store(seed_store, read_only=True)
 
 
+@pytest.fixture(scope="module")
+def events(events_store):
+    return open_store(events_store, read_only=True)
+
+
 def test_every_shipped_query_has_an_expectation():
     assert len(QUERIES) >= 12
-    assert {p.stem for p in QUERIES} == set(EXPECT)
+    assert {p.stem for p in QUERIES} == set(EXPECT) | EVENT_QUERIES
+    assert not set(EXPECT) & EVENT_QUERIES
 
 
-@pytest.mark.parametrize("path", QUERIES, ids=[p.stem for p in QUERIES])
-def test_shipped_query_answers(store, path: Path):
-    spec = EXPECT[path.stem]
-    q = kq.load(path.stem)
-    rows = list(kq.records(kq.run(store, q, spec.get("params", {}))))
+def _check(rows: list[dict], spec: dict) -> None:
     for want in spec.get("contains", []):
         assert any(all(row.get(k) == v for k, v in want.items()) for row in rows), (want, rows)
     for unwanted in spec.get("excludes", []):
@@ -146,6 +233,45 @@ def test_shipped_query_answers(store, path: Path):
         assert all(row.get(k) == v for row in rows), (k, v)
     if "rows" in spec:
         assert len(rows) == spec["rows"], rows
+
+
+@pytest.mark.parametrize("name", sorted(EVENT_EXPECT))
+def test_event_query_answers(events, events_store, name: str):
+    spec = EVENT_EXPECT[name]
+    q = kq.load(spec.get("query", name))
+    _check(list(kq.records(kq.run(events, q, spec.get("params", {}), folder=events_store))), spec)
+
+
+def test_kg_query_attacks_in_a_country_lists_its_cities(events_store):
+    result = run(events_store, "query", "attacks", "--param", "place=Ukraine", "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert {r["location"] for r in rows} == {"Kharkiv", "Kyiv", "Odesa", "Chuhuiv Raion"}
+    assert rows[0]["date"] >= rows[1]["date"]  # newest first
+
+
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["attacks", "-p", "place=Shahed"], "no place named 'Shahed'"),  # a weapon is no place
+        (["attacks", "-p", "weapon=Kharkiv"], "no weapon named 'Kharkiv'"),
+        (["attacks", "-p", "actor=Shahed"], "no organization or place named"),
+        (["attacks-per-day"], "parameter place is required"),
+        (["attacks", "-p", "since=March"], "not a date"),
+    ],
+)
+def test_event_parameters_are_typed(events_store, args, message):
+    result = CliRunner().invoke(cli, ["--store", str(events_store), "query", *args])
+    assert result.exit_code == 1 and message in result.output, result.output
+
+
+@pytest.mark.parametrize("path", [p for p in QUERIES if p.stem not in EVENT_QUERIES],
+                         ids=[p.stem for p in QUERIES if p.stem not in EVENT_QUERIES])
+def test_shipped_query_answers(store, path: Path):
+    spec = EXPECT[path.stem]
+    q = kq.load(path.stem)
+    rows = list(kq.records(kq.run(store, q, spec.get("params", {}))))
+    _check(rows, spec)
 
 
 @pytest.mark.parametrize("path", QUERIES, ids=[p.stem for p in QUERIES])
@@ -271,3 +397,33 @@ def test_to_term(kind, value, expected):
 def test_bad_header_line_is_reported():
     with pytest.raises(QueryError, match="bad parameter line"):
         kq.parse_header("# param: x nonsense\nSELECT * {}", "t")
+
+
+def test_a_country_no_article_names_still_holds_its_places(tmp_path):
+    """Articles name Kharkiv and Kyiv but never Ukraine: place=Ukraine is looked up in the
+    knowledge base, and the store's kg:partOf and country codes do the rest."""
+    from conftest import EVENTS_TRIG
+
+    folder = tmp_path / "store"
+    s = ox.Store(str(folder))
+    s.load(path=str(EVENTS_TRIG), format=ox.RdfFormat.TRIG)
+    s.update('DELETE WHERE { GRAPH ?g { ?s <http://www.w3.org/2000/01/rdf-schema#label> "Ukraine"@en } }')
+    s.flush()
+    del s
+    store = open_store(folder, read_only=True)
+    from kg.lookup import resolve
+
+    with pytest.raises(QueryError, match="no place named 'Ukraine'"):
+        resolve(store, "Ukraine", folder, {"Place"})  # the store's names do not have it
+    rows = list(kq.records(kq.run(store, kq.load("attacks"), {"place": "Ukraine"}, folder=folder)))
+    assert {r["location"] for r in rows} == {"Kharkiv", "Kyiv", "Odesa", "Chuhuiv Raion"}
+    with pytest.raises(QueryError, match="no place named 'Qwxzv Plmkj'"):
+        kq.run(store, kq.load("attacks"), {"place": "Qwxzv Plmkj"}, folder=folder)
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_place_names_are_no_sparql(events_store, text):
+    before = len(open_store(events_store, read_only=True))
+    result = CliRunner().invoke(cli, ["--store", str(events_store), "query", "attacks", "-p", f"place={text}"])
+    assert result.exit_code in (0, 1) and "Traceback" not in result.output
+    assert len(open_store(events_store, read_only=True)) == before

@@ -104,7 +104,8 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], model: str | None, batch_
         by_type = ", ".join(f"{n} {t}" for t, n in sorted(report.entities.items()))
         click.echo(
             f"{report.articles} articles, {report.mentions} mentions of {sum(report.entities.values())} entities"
-            f" ({by_type or 'none'}), {report.quads} triples written in {report.seconds:.1f} s"
+            f" ({by_type or 'none'}), {report.events} attack reports ({report.incidents} incidents in the store),"
+            f" {report.quads} triples written in {report.seconds:.1f} s"
             f" ({report.rate:.1f} articles/s)"
         )
         if report.skipped:
@@ -152,6 +153,7 @@ def stats(ctx: click.Context, as_json: bool) -> None:
     for t, n in s["entities"].items():
         click.echo(f"{t:<13}{n:>6}")
     click.echo(f"mentions   {s['mentions']:>8}")
+    click.echo(f"attacks    {s['incidents']:>8}  ({s['attack_reports']} reports)")
     click.echo(f"triples    {s['quads']:>8}")
     if s["top_outlets"]:
         click.echo("top outlets: " + ", ".join(f"{label} ({n})" for label, n in s["top_outlets"]))

@@ -1,4 +1,4 @@
-"""Counts that describe a store: articles, outlets, entities by type, mentions, quads."""
+"""Counts that describe a store: articles, outlets, entities by type, mentions, attacks, quads."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ def _int(term) -> int:
 
 
 def store_stats(store: ox.Store) -> dict:
-    """A plain dict: articles, outlets, mentions, quads, entities {type: n}, top outlets."""
+    """A plain dict: articles, outlets, mentions, attack reports, incidents, quads,
+    entities {type: n}, top outlets."""
     totals = next(iter(store.query(sparql("stats-totals"), use_default_graph_as_union=True)))
     types = {t: 0 for t in _SHORT.values()}
     for row in store.query(sparql("stats-types"), use_default_graph_as_union=True):
@@ -25,6 +26,8 @@ def store_stats(store: ox.Store) -> dict:
         "articles": _int(totals["articles"]),
         "outlets": _int(totals["outlets"]),
         "mentions": _int(totals["mentions"]),
+        "attack_reports": _int(totals["attacks"]),
+        "incidents": _int(totals["incidents"]),
         "quads": len(store),
         "entities": types,
         "top_outlets": outlets[:10],

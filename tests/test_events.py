@@ -312,3 +312,66 @@ def test_an_attacker_named_by_its_adjective_has_its_facts_and_leaves_with_the_ar
     assert ingester.remove([str(article)]) == 1
     israel = ox.NamedNode("https://w3id.org/newskg/entity/" + next(e.id for e in kb.entries.values() if e.label == "Israel" and "Country" in e.classes))
     assert not list(ingester.store.quads_for_pattern(israel, None, None, None))
+
+
+SAME_ATTACK = {
+    "a.txt": """Russian drones kill two in Kharkiv
+
+By Reuters
+
+March 9, 2024
+
+Russian drones struck the city of Kharkiv on Saturday, killing two people and injuring 11, the governor said.
+
+Original url:
+
+<https://example.org/a/kharkiv-drones>
+""",
+    "b.txt": """Two dead as drones hit Kharkiv
+
+By Agence France-Presse
+
+March 10, 2024
+
+Two people were killed and 12 were wounded when Russian Shahed drones hit Kharkiv on Saturday, officials said.
+
+Original url:
+
+<https://example.org/b/kharkiv-drones>
+""",
+}
+
+
+def _quads(path) -> set:
+    store = ox.Store.read_only(str(path))
+    out = set(store)
+    del store
+    return out
+
+
+def test_two_reports_of_one_attack_are_one_incident_in_any_order(tmp_path, ingest_into):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in SAME_ATTACK.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    a, b = folder / "a.txt", folder / "b.txt"
+    ingest_into(tmp_path / "ab", [a, b])
+    ingest_into(tmp_path / "ba", [b])
+    ingest_into(tmp_path / "ba", [a])
+    store = ox.Store.read_only(str(tmp_path / "ab"))
+    rows = list(
+        store.query(
+            PREFIXES
+            + """SELECT ?i ?n ?place ?kmin ?kmax ?imin ?imax WHERE { ?i a kg:Incident ; kg:reports ?n ; kg:location/rdfs:label ?place ;
+                 kg:killedMin ?kmin ; kg:killedMax ?kmax ; kg:injuredMin ?imin ; kg:injuredMax ?imax }""",
+            use_default_graph_as_union=True,
+        )
+    )
+    del store
+    assert [(r["n"].value, r["place"].value) for r in rows] == [("2", "Kharkiv")]
+    (r,) = rows
+    assert (r["kmin"].value, r["kmax"].value, r["imin"].value, r["imax"].value) == ("2", "2", "11", "12")
+    ab = _quads(tmp_path / "ab")
+    assert ab == _quads(tmp_path / "ba")  # the same articles in the other order: the same store
+    ingest_into(tmp_path / "ab", [b])  # re-ingesting either changes nothing
+    assert _quads(tmp_path / "ab") == ab

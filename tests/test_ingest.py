@@ -168,6 +168,7 @@ def test_cli_ingest_stats_and_validate(tmp_path, extra_articles):
     s = json.loads(stats.output)
     assert s["articles"] == 3 and s["outlets"] == 2
     assert s["entities"]["Person"] >= 5 and s["entities"]["Weapon"] >= 2
+    assert s["attack_reports"] >= s["incidents"] > 0
     valid = runner.invoke(cli, ["--store", store, "validate"], catch_exceptions=False)
     assert valid.exit_code == 0 and "conforms" in valid.output
 

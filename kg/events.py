@@ -55,6 +55,8 @@ IRREALIS_RE = re.compile(
     r"|brac(?:e|es|ed|ing)\s+for|expect(?:s|ed|ing)?|anticipat\w+|regular(?:ly)?|repeated(?:ly)?|routine(?:ly)?|frequent(?:ly)?|often|daily|nightly|constant(?:ly)?|almost\s+every|legitimate|capabilit(?:y|ies)|ability)\b|\bto\s+(?:\w+ly\s+)?$",
     re.I,
 )
+# "which the Russians are attacking", "has been shelling for weeks": a campaign, not one attack.
+ONGOING_RE = re.compile(r"\b(?:are|is|were|was|have\s+been|has\s+been|had\s+been|keep|kept|continue[sd]?\s+to)\s+(?:\w+ly\s+)?(?:attacking|shelling|bombing|targeting|striking|pounding|hitting|raiding)$", re.I)
 CLAUSE_END = re.compile(r"[,;:—–()]")
 CLAUSE_BREAK = re.compile(r"[,;:—–()\"“”]|\b(?:but|while|whereas|although|after|before|as)\b", re.I)
 # Verbs whose subject is the attacker ("the RSF launched", "Russia fired").
@@ -224,7 +226,7 @@ class EventExtractor:
         cut = [x.end() for x in CLAUSE_BREAK.finditer(clause)]
         if cut:
             clause = clause[cut[-1] :]
-        if IRREALIS_RE.search(clause):
+        if IRREALIS_RE.search(clause) or ONGOING_RE.search(before[-40:] + m.group(0)):
             return False
         first = CLAUSE_END.search(sentence)
         if first is not None and first.start() < m.start() and TOTAL_CUES.search(sentence[: first.start()]):

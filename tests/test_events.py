@@ -157,6 +157,7 @@ def test_no_actor_when_the_text_names_none(extract):
         "More than 10,000 people have been killed in Ukraine since the start of the war.",
         "Odesa's ports have been regular targets for Russian attacks.",
         "The ministers discussed air defence for Kyiv and the price of grain.",
+        "Pokrovsk, which Russian forces are attacking, lies in the Donetsk region.",
     ],
 )
 def test_non_events(extract, body):

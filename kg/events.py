@@ -80,6 +80,10 @@ TARGET_BEFORE = re.compile(
 )
 # A place named as where a launch came from, or a body named after it, is not what was hit.
 NOT_TARGET_BEFORE = re.compile(r"\b(?:(?:from|by|to|with)\s+(?:the\s+)?|call(?:ed|s|ing)?\s+on\s+|urg(?:ed|es|ing)\s+|told\s+|asked\s+|accus(?:ed|es|ing)\s+|blam(?:ed|es|ing)\s+)$", re.I)
+REACTION_RE = re.compile(
+    r"\b(?:condemn(?:ed|s|ing)?|decri(?:ed|es)|denounc(?:ed|es|ing)|deplor(?:ed|es)|mourn(?:ed|s)|saddened|shocked|rejection\s+of|reiterated|expressed|offered\s+condolences|sympath\w+)\b",
+    re.I,
+)
 # A place after "from" in its clause, with no word of hitting between, is where a launch came from.
 ORIGIN_BEFORE = re.compile(r"\bfrom\b(?![^,;]*\b(?:on|at|against|targeting|into|toward|towards|hitting|struck)\b)[^,;]*$", re.I)
 TERRITORY_RE = re.compile(r"\b([A-Z][a-z]+)\s+(?:territory|soil|cities|towns|villages|regions|positions|infrastructure)\b")
@@ -311,6 +315,11 @@ class EventExtractor:
         seen: set[str] = set()
         hit = DATELINE_RE.match(sentence)
         dateline = hit.end() if hit else 0
+        # "Qatar condemned the attacks in Mogadishu": who reacts is named before the attack word.
+        reaction = REACTION_RE.search(sentence)
+        if reaction is not None:
+            attack = TRIGGER_RE.search(sentence, reaction.end())
+            dateline = max(dateline, attack.start() if attack else len(sentence))
         for lm in mentions:
             if lm.entity.type != "Place" or any(lm is a or lm.entity.iri == a.entity.iri for a in actors):
                 continue

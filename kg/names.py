@@ -38,6 +38,7 @@ GENERIC_WORDS = TITLES | {
     "southern", "central", "regime", "junta", "opposition", "media", "news", "staff", "service",
     "services", "department", "embassy", "region", "city", "province", "district", "oblast",
     "international", "national", "federal", "community", "world", "war", "peace", "retaliation",
+    "witnesses", "eyewitnesses", "residents", "officials", "sources", "medics", "rescuers", "survivors",
 }
 PARTICLE_RE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ul|bin|ibn|bint|abu|de|del|della|di|da|du|dos|das|la|le|van|von|der|den|ter)(?:[-'’]\w|$)")
 # Words a name may hold in lower case ("Ministry of Defence", "Islamic State in the Greater Sahara").

@@ -16,7 +16,7 @@ from spacy.language import Language
 from kg.emit import article_quads, kb_quads
 from kg.kb import KnowledgeBase, load_kb
 from kg.link import Linker, entity_iri, entity_of
-from kg.read import read_paths
+from kg.read import ReadOptions, read_paths
 from kg.recognise import DEFAULT_MODEL, build_recogniser, recognise
 from kg.resources import ONTOLOGY_DIR
 from kg.store import kb_graph, ontology_graph, open_store, replace_graph
@@ -91,9 +91,11 @@ class Ingester:
         paths: Iterable[str | Path],
         stdin: TextIO | None = None,
         on_article: Callable[[Article | ReadProblem], None] | None = None,
+        read_options: ReadOptions | None = None,
     ) -> IngestReport:
-        """Ingest every article under ``paths``; each is written whole, in one transaction."""
-        return self.run_articles(read_paths(paths, stdin=stdin), on_article)
+        """Ingest every article under ``paths``; each is written whole, in one transaction.
+        ``read_options`` bound each input's size and say which files of a folder are read."""
+        return self.run_articles(read_paths(paths, stdin=stdin, options=read_options), on_article)
 
     def run_articles(
         self,

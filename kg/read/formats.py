@@ -37,7 +37,7 @@ BINARY_PROBE = 8192  # bytes (or characters) searched for NUL to call an input b
 # file names of undecodable bytes make them, and no UTF-8 writer (spaCy's, the
 # store's) accepts one.
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_CHECKED_FIELDS = ("text", "title", "url", "outlet", "author")
+_CHECKED_FIELDS = ("title", "url", "outlet", "author", "text")  # the title first: the text holds it too
 
 
 def format_for(path: Path) -> str | None:

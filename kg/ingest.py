@@ -6,7 +6,7 @@ import time
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
 
@@ -94,8 +94,11 @@ class Ingester:
         read_options: ReadOptions | None = None,
     ) -> IngestReport:
         """Ingest every article under ``paths``; each is written whole, in one transaction.
-        ``read_options`` bound each input's size and say which files of a folder are read."""
-        return self.run_articles(read_paths(paths, stdin=stdin, options=read_options), on_article)
+        ``read_options`` bound each input's size and say which files of a folder are read;
+        the store itself is never read as input, even when a folder given holds it."""
+        options = read_options or ReadOptions()
+        options = replace(options, own_stores=options.own_stores | {self.store_path.resolve()})
+        return self.run_articles(read_paths(paths, stdin=stdin, options=options), on_article)
 
     def run_articles(
         self,

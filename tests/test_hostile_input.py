@@ -175,6 +175,16 @@ def test_a_kg_store_inside_a_folder_is_skipped_and_named(tmp_path: Path, ingest_
     assert is_kg_store(rocks) and not is_kg_store(tmp_path)
 
 
+def test_kg_ingest_dot_beside_its_own_store_passes_it_over_silently(tmp_path: Path, ingest_into, monkeypatch) -> None:
+    (tmp_path / "a.txt").write_text("Kyiv was hit.", encoding="utf-8")
+    ingest_into(tmp_path / "kg-store", [tmp_path / "a.txt"])
+    monkeypatch.chdir(tmp_path)
+    report = ingest_into(Path("kg-store"), ["."])  # the store given relative, the folder as "."
+    assert (report.articles, report.skipped) == (1, [])
+    other = ingest_into(tmp_path / "elsewhere", ["."])  # another store's run names this one
+    assert [p.message for p in other.skipped] == ["a kg store (Oxigraph/RocksDB files), not articles: skipped"]
+
+
 def test_cli_names_every_hostile_input_and_goes_on(tmp_path: Path) -> None:
     """One run over all of them: no traceback, each named, the good article stored, exit 3."""
     inputs = tmp_path / "in"

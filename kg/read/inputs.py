@@ -25,6 +25,7 @@ from kg.types import ReadProblem
 
 STDIN_SOURCE = "<stdin>"
 DEFAULT_MAX_BYTES = 20_000_000  # far above any news article, far below the machine's memory
+STORE_SKIPPED = "a kg store (Oxigraph/RocksDB files), not articles: skipped"
 
 # Files a folder of articles often holds beside them; read only when named directly.
 NOT_ARTICLES = re.compile(r"^(readme|license|licence|changelog|sources|notes)(\.[a-z]+)?$", re.I)
@@ -58,10 +59,14 @@ class ReadOptions:
     article's (``.txt .md .html .htm .jsonl .json`` and their kin), so code, data
     and a store's own files beside the articles are left alone; ``all_files``
     reads every file and sniffs its format. A file named on its own is always read.
+    Any other kg store met in a folder is named and skipped; ``own_stores`` (resolved
+    paths) are skipped silently.
     """
 
     max_bytes: int = DEFAULT_MAX_BYTES
     all_files: bool = False
+    # Folders passed over without a word: the store being written (`kg ingest .` beside it).
+    own_stores: frozenset[Path] = frozenset()
 
 
 def parse_size(text: str) -> int:
@@ -120,6 +125,9 @@ def read_paths(paths: Iterable[str | Path], stdin: TextIO | None = None, options
             continue
         if is_dir:
             walk = _Walk(options)
+            if is_kg_store(path):  # named even when it is the run's own store: it was asked for
+                yield ReadProblem(display_name(path), STORE_SKIPPED)
+                continue
             yield from _read_folder(path, walk)
             if not walk.articles and walk.passed_over:
                 yield ReadProblem(display_name(path), walk.nothing_read())
@@ -238,11 +246,20 @@ def is_kg_store(folder: Path) -> bool:
         return False
 
 
+def _resolved(path: Path) -> Path | None:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return None
+
+
 def _read_folder(folder: Path, walk: _Walk) -> Iterator[Item]:
     """Read a folder recursively, entries sorted by name; hidden ones, README/LICENSE-style
     files, files that are not articles and kg stores are passed over."""
     if is_kg_store(folder):
-        yield ReadProblem(display_name(folder), "a kg store (Oxigraph/RocksDB files), not articles: skipped")
+        if _resolved(folder) in walk.options.own_stores:
+            return
+        yield ReadProblem(display_name(folder), STORE_SKIPPED)
         return
     try:
         real = folder.resolve()

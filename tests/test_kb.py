@@ -7,7 +7,7 @@ import json
 import pytest
 import rdflib
 from click.testing import CliRunner
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.cli import cli
@@ -219,3 +219,33 @@ def test_importer_accepts_only_good_entries_and_fails_only_with_a_named_error(re
     assert e.lon is None or -180 <= e.lon <= 180
     assert all(isinstance(a, str) and a for a in e.aliases)
     json.dumps(e.__dict__, ensure_ascii=False).encode("utf-8")  # what append_user_entries writes
+
+
+def test_a_bad_line_already_in_the_user_kb_is_named_with_what_to_do(tmp_path):
+    store = tmp_path / "store"
+    store.mkdir()
+    user_kb_path(store).write_text('{"id": "old-one", "type": "Person", "label": "Old One", "classes": ["Wizard"]}\n', encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match=r"kg-user-kb.jsonl:1: class 'Wizard' is not in the ontology.*fix or remove that line"):
+        load_kb(store)
+    r = CliRunner().invoke(cli, ["--store", str(store), "kb", "show", "Old One"])
+    assert r.exit_code == 1 and "fix or remove that line" in r.output and "Traceback" not in r.output
+
+
+_CELLS = st.one_of(st.sampled_from(["Person", "Place", "City", "UA", "xx", "48.5", "nan", "200", "a|b", "", '"', ",", "\n"]), st.text(max_size=8))
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(header=st.lists(st.sampled_from(["id", "type", "label", "aliases", "classes", "country", "lat", "lon", "x", ""]), min_size=1, max_size=6),
+       rows=st.lists(st.lists(_CELLS, max_size=7), max_size=4), suffix=st.sampled_from([".csv", ".jsonl"]))  # fmt: skip
+def test_any_import_file_gives_entries_or_one_named_error(tmp_path, header, rows, suffix):
+    path = tmp_path / f"in{suffix}"
+    if suffix == ".csv":
+        path.write_text("\n".join(",".join(r) for r in [header, *rows]), encoding="utf-8")
+    else:
+        path.write_text("\n".join(json.dumps(dict(zip(header, r))) for r in rows), encoding="utf-8")
+    try:
+        entries = [entry_from_record(rec, src, origin="user") for rec, src in read_records(path)]
+    except KnowledgeBaseError as e:
+        assert str(e).startswith(str(path))
+        return
+    assert all(e.type in ("Person", "Place", "Organization", "Weapon") and e.label for e in entries)

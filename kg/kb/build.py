@@ -252,9 +252,14 @@ def user_kb_path(store: str | Path) -> Path:
 
 
 def user_entries(path: Path) -> list[KBEntry]:
+    """The user's entries; a bad one (written by hand, or by an older kg that checked
+    less) stops the run with the line to fix rather than a traceback later on."""
     if not path.exists():
         return []
-    return [entry_from_record(rec, source, origin="user") for rec, source in read_records(path)]
+    try:
+        return [entry_from_record(rec, source, origin="user") for rec, source in read_records(path)]
+    except KnowledgeBaseError as e:
+        raise KnowledgeBaseError(f"{e}; fix or remove that line of your knowledge base") from None
 
 
 def load_kb(store: str | Path | None = None) -> KnowledgeBase:

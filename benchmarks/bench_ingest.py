@@ -88,7 +88,7 @@ def main() -> int:
     def with_events():
         for doc, art in zip(ruled.pipe(texts, batch_size=32), articles):
             sents = sentence_spans(doc)
-            extractor.extract(art, linker.link(art, mentions_from_doc(doc, sents)), sents)
+            extractor.extract(art, linker.link(art, mentions_from_doc(doc, sents=sents)), sents)
 
     events_s = best_of(2, with_events)
 

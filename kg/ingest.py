@@ -6,7 +6,7 @@ import time
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
 
@@ -19,7 +19,7 @@ from kg.events import EventExtractor
 from kg.incidents import rebuild_incidents
 from kg.kb import KnowledgeBase, load_kb
 from kg.link import Linker, entity_iri, entity_of
-from kg.read import read_paths
+from kg.read import ReadOptions, read_paths
 from kg.recognise import DEFAULT_MODEL, build_recogniser, recognise
 from kg.resources import ONTOLOGY_DIR
 from kg.store import migrate, needs_migration, ontology_graph, open_store, write_articles
@@ -110,9 +110,14 @@ class Ingester:
         paths: Iterable[str | Path],
         stdin: TextIO | None = None,
         on_article: Callable[[Article | ReadProblem], None] | None = None,
+        read_options: ReadOptions | None = None,
     ) -> IngestReport:
-        """Ingest every article under ``paths``; each is written whole, in one transaction."""
-        return self.run_articles(read_paths(paths, stdin=stdin), on_article)
+        """Ingest every article under ``paths``; each is written whole, in one transaction.
+        ``read_options`` bound each input's size and say which files of a folder are read;
+        the store itself is never read as input, even when a folder given holds it."""
+        options = read_options or ReadOptions()
+        options = replace(options, own_stores=options.own_stores | {self.store_path.resolve()})
+        return self.run_articles(read_paths(paths, stdin=stdin, options=options), on_article)
 
     def run_articles(
         self,

@@ -10,7 +10,7 @@ named weapon system over the generic noun that follows it ("Shahed drones",
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -177,12 +177,30 @@ class EntityRuler:
         Administration`` over ``Kharkiv``)."""
         out: list[Span] = []
         taken = set()
+        # Both lists are sorted and free of overlaps (doc.ents, filter_spans), so the
+        # spans near one span are found by bisection: linear in the doc, not quadratic.
+        model_ends = [m.end for m in model]
+        rule_starts = [o.start for o in rules]
+
+        def overlapping_model(r: Span) -> list[Span]:
+            found = []
+            i = bisect_right(model_ends, r.start)
+            while i < len(model) and model[i].start < r.end:
+                found.append(model[i])
+                i += 1
+            return found
+
+        def rules_inside(m: Span) -> int:
+            n = 0
+            i = bisect_left(rule_starts, m.start)
+            while i < len(rules) and rules[i].start < m.end:
+                n += rules[i].end <= m.end
+                i += 1
+            return n
+
         for r in rules:
-            overlapping = [m for m in model if m.start < r.end and r.start < m.end]
-            keep_model = [
-                m for m in overlapping
-                if self._model_longer_name(m, r) and sum(1 for o in rules if m.start <= o.start and o.end <= m.end) == 1
-            ]
+            overlapping = overlapping_model(r)
+            keep_model = [m for m in overlapping if self._model_longer_name(m, r) and rules_inside(m) == 1]
             if keep_model or (overlapping and not self.overwrite_model):
                 continue
             if overlapping:
@@ -299,11 +317,31 @@ def build_recogniser(kb: KnowledgeBase, model: str = DEFAULT_MODEL) -> Language:
     return nlp
 
 
-def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
-    """The doc's sentences as character offsets, without the space around them."""
+# spaCy's tokenizer takes a prefix or suffix off a token at a time and searches the rest
+# again, which is quadratic in a token's length: 20 KB of "_", "[", "'" or one emoji
+# take 40 s, 1 MB would take hours. No name stands in a run of punctuation or in a
+# 200-character "word", so the pipeline reads a copy of the text with those runs
+# blanked out -- the same length, so that every offset still indexes the article.
+_PUNCTUATION_RUN = re.compile(r"(?:[^\w\s]|_){8,}")
+_LONG_TOKEN = re.compile(r"\S{200,}")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
+
+
+def pipeline_text(text: str) -> str:
+    """``text`` with runs of 8 or more punctuation or symbol characters and tokens of 200
+    or more characters turned into spaces: what the pipeline reads, of the same length."""
+    return _LONG_TOKEN.sub(_blank, _PUNCTUATION_RUN.sub(_blank, text))
+
+
+def sentence_spans(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
+    """The doc's sentences as character offsets, without the space around them (``text``:
+    the article's own text when the doc was made from :func:`pipeline_text` of it)."""
     if not doc.has_annotation("SENT_START"):
         return []
-    text = doc.text
+    text = doc.text if text is None else text
     out = []
     for sent in doc.sents:
         start, end = sent.start_char, sent.end_char
@@ -316,10 +354,15 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
-def mentions_from_doc(doc: Doc, sents: list[tuple[int, int]] | None = None) -> list[Mention]:
-    """The doc's entities as plain mentions with their sentence offsets."""
+def mentions_from_doc(doc: Doc, text: str | None = None, sents: list[tuple[int, int]] | None = None) -> list[Mention]:
+    """The doc's entities as plain mentions with their sentence offsets.
+
+    ``text`` is the article's own text when the doc was made from
+    :func:`pipeline_text` of it: mention text and sentence edges come from it.
+    """
     out = []
-    sents = sentence_spans(doc) if sents is None else sents
+    text = doc.text if text is None else text
+    sents = sentence_spans(doc, text) if sents is None else sents
     starts = [b for b, _ in sents]
     for ent in doc.ents:
         sentence = None
@@ -331,7 +374,7 @@ def mentions_from_doc(doc: Doc, sents: list[tuple[int, int]] | None = None) -> l
             Mention(
                 start=ent.start_char,
                 end=ent.end_char,
-                text=ent.text,
+                text=text[ent.start_char : ent.end_char],
                 label=ent.label_,
                 source="kb" if ent.label_.startswith("KB") else "ner",
                 kb_id=ent.kb_id_ or None,
@@ -345,8 +388,9 @@ def recognise(
     nlp: Language, articles: Iterable[Article], batch_size: int = 32, n_process: int = 1
 ) -> Iterator[tuple[Article, list[Mention], list[tuple[int, int]]]]:
     """Run the pipeline over articles in batches (in ``n_process`` processes); yield
-    each article, in order, with its mentions and its sentences."""
-    pairs = ((a.text, a) for a in articles)
+    each article, in order, with its mentions and its sentences. The pipeline reads
+    :func:`pipeline_text` of each article; offsets index the article's own text."""
+    pairs = ((pipeline_text(a.text), a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
-        sents = sentence_spans(doc)
-        yield article, mentions_from_doc(doc, sents), sents
+        sents = sentence_spans(doc, article.text)
+        yield article, mentions_from_doc(doc, article.text, sents), sents

@@ -7,7 +7,7 @@ import json
 import pytest
 import rdflib
 from click.testing import CliRunner
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.cli import cli
@@ -133,3 +133,119 @@ def test_import_checks_every_row_before_adding_any(tmp_path):
     r = CliRunner().invoke(cli, ["--store", str(store), "kb", "import", str(bad)])
     assert r.exit_code == 1 and "bad.jsonl:2" in r.output and "Nope" in r.output and "Traceback" not in r.output
     assert not user_kb_path(store).exists()
+
+
+# --------------------------------------------------------------------------- every field checked before anything is written
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("classes", ["Bogus"], "class 'Bogus' is not in the ontology; classes of Person: Activist"),
+        ("classes", ["Tank"], "class 'Tank' is a kind of Weapon, not of Person"),
+        ("classes", "Politician|Attack", "class 'Attack' is not in the ontology"),
+        ("country", "XX", "country 'XX' is not an ISO 3166-1 alpha-2 code"),
+        ("country", "Ukraine", "country 'Ukraine' is not an ISO 3166-1 alpha-2 code"),
+        ("lat", 91, "lat 91.0 is not a number from -90 to 90"),
+        ("lon", "-180.5", "lon -180.5 is not a number from -180 to 180"),
+        ("lat", float("nan"), "lat nan is not a number"),
+        ("lon", "inf", "lon inf is not a number"),
+        ("lat", True, "lat True is not a number"),
+        ("population", -5, "population -5 is not a whole number"),
+        ("population", 2.5, "population 2.5 is not a whole number"),
+        ("aliases", {"a": 1}, "aliases must be a list of names"),
+        ("aliases", ["ok", 3], "aliases must be text, not int"),
+        ("description", "bad \udc80", "description is not valid Unicode text"),
+    ],
+)
+def test_every_field_is_checked(field, value, message):
+    rec = {"id": "x", "type": "Person", "label": "X Y", field: value}
+    with pytest.raises(KnowledgeBaseError, match="^here: " + __import__("re").escape(message)):
+        entry_from_record(rec, "here")
+
+
+def test_good_fields_are_normalised():
+    e = entry_from_record({"id": "x", "type": "Place", "label": " Pokrovsk ", "country": "ua", "lat": "48.28", "lon": 37.18,
+                           "classes": "City|Settlement", "population": "60000"}, "here")  # fmt: skip
+    assert (e.label, e.country, e.lat, e.lon, e.classes, e.population) == ("Pokrovsk", "UA", 48.28, 37.18, ["City", "Settlement"], 60000)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--class", "Bogus"], ["--country", "XX"], ["--lat", "nan"], ["--lat", "95"], ["--lon", "-200"]],
+)
+def test_kb_add_refuses_a_bad_field_and_writes_nothing(tmp_path, args):
+    store = tmp_path / "store"
+    r = CliRunner().invoke(cli, ["--store", str(store), "kb", "add", "Somebody New", "--type", "Person", *args])
+    assert r.exit_code == 1 and "Traceback" not in r.output and "Error: kb add:" in r.output, r.output
+    assert not user_kb_path(store).exists()
+
+
+def test_kb_import_with_one_bad_class_writes_nothing_and_ingest_still_works(tmp_path):
+    store = tmp_path / "store"
+    bad = tmp_path / "mine.csv"
+    bad.write_text("id,type,label,classes,country\ngood-one,Person,Good One,Official,UA\nbad-one,Person,Bad One,Wizard,UA\n")
+    r = CliRunner().invoke(cli, ["--store", str(store), "kb", "import", str(bad)])
+    assert r.exit_code == 1 and "mine.csv:3: class 'Wizard' is not in the ontology" in r.output
+    assert not user_kb_path(store).exists()
+    assert len(load_kb(store)) == len(load_kb())  # nothing of the file got in
+
+
+_FIELD_VALUES = st.one_of(
+    st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=12), st.sampled_from(["UA", "ru", "XX", "City", "Politician", "Tank", "Q7747", "48.5", "nan", "-1"]),
+    st.lists(st.sampled_from(["City", "Politician", "Drone", "Bogus", "", "Region"]), max_size=3),
+)  # fmt: skip
+_KB_RECORDS = st.fixed_dictionaries(
+    {"id": st.sampled_from(["ok-id", "Bad Id", ""]), "type": st.sampled_from(["Person", "Place", "Organization", "Weapon", "Tank"]),
+     "label": st.one_of(st.text(max_size=10), st.just("A Name"))},  # fmt: skip
+    optional={k: _FIELD_VALUES for k in ("aliases", "classes", "country", "wikidata", "lat", "lon", "population", "geonames", "description", "part_of")},
+)
+
+
+@given(rec=_KB_RECORDS)
+def test_importer_accepts_only_good_entries_and_fails_only_with_a_named_error(rec):
+    from kg.kb.fields import country_codes, ontology_classes
+
+    try:
+        e = entry_from_record(rec, "prop:1")
+    except KnowledgeBaseError as err:
+        assert str(err).startswith("prop:1: ")
+        return
+    known = ontology_classes()
+    assert all(known[c] == e.type for c in e.classes)
+    assert e.country is None or e.country in country_codes()
+    assert e.lat is None or -90 <= e.lat <= 90
+    assert e.lon is None or -180 <= e.lon <= 180
+    assert all(isinstance(a, str) and a for a in e.aliases)
+    json.dumps(e.__dict__, ensure_ascii=False).encode("utf-8")  # what append_user_entries writes
+
+
+def test_a_bad_line_already_in_the_user_kb_is_named_with_what_to_do(tmp_path):
+    store = tmp_path / "store"
+    store.mkdir()
+    user_kb_path(store).write_text('{"id": "old-one", "type": "Person", "label": "Old One", "classes": ["Wizard"]}\n', encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match=r"kg-user-kb.jsonl:1: class 'Wizard' is not in the ontology.*fix or remove that line"):
+        load_kb(store)
+    r = CliRunner().invoke(cli, ["--store", str(store), "kb", "show", "Old One"])
+    assert r.exit_code == 1 and "fix or remove that line" in r.output and "Traceback" not in r.output
+
+
+_CELLS = st.one_of(st.sampled_from(["Person", "Place", "City", "UA", "xx", "48.5", "nan", "200", "a|b", "", '"', ",", "\n"]), st.text(max_size=8))
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(header=st.lists(st.sampled_from(["id", "type", "label", "aliases", "classes", "country", "lat", "lon", "x", ""]), min_size=1, max_size=6),
+       rows=st.lists(st.lists(_CELLS, max_size=7), max_size=4), suffix=st.sampled_from([".csv", ".jsonl"]))  # fmt: skip
+def test_any_import_file_gives_entries_or_one_named_error(tmp_path, header, rows, suffix):
+    path = tmp_path / f"in{suffix}"
+    if suffix == ".csv":
+        path.write_text("\n".join(",".join(r) for r in [header, *rows]), encoding="utf-8")
+    else:
+        path.write_text("\n".join(json.dumps(dict(zip(header, r))) for r in rows), encoding="utf-8")
+    try:
+        entries = [entry_from_record(rec, src, origin="user") for rec, src in read_records(path)]
+    except KnowledgeBaseError as e:
+        assert str(e).startswith(str(path))
+        return
+    assert all(e.type in ("Person", "Place", "Organization", "Weapon") and e.label for e in entries)

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.read import format_for, parse_date, read_file, read_paths, read_text, sniff_format
+from kg.read import ReadOptions, format_for, parse_date, read_file, read_paths, read_text, sniff_format
 from kg.types import Article, ReadProblem
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_7e04c9a49435e1fe.txt"
@@ -484,19 +484,22 @@ def test_folder_read_recursively_in_sorted_order(tmp_path: Path) -> None:
     items = list(read_paths([tmp_path]))
     assert not problems(items)
     assert [Path(a.source).relative_to(tmp_path).as_posix() for a in articles(items)] == [
-        "a.md", "b/a.html", "b/inner/z.txt", "c.txt", "noext:1",
+        "a.md", "b/a.html", "b/inner/z.txt", "c.txt",
     ]  # fmt: skip
     assert all("Hidden" not in a.text for a in articles(items))
     assert articles(items)[0].title == "First article"
+    # A file without an article's extension is read, by its content, only when asked for.
+    every = list(read_paths([tmp_path], options=ReadOptions(all_files=True)))
+    assert [Path(a.source).name for a in articles(every)][-1] == "noext:1"
 
 
 def test_folder_symlink_loop_and_fifo(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Article", encoding="utf-8")
     (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)
-    os.mkfifo(tmp_path / "pipe")
+    os.mkfifo(tmp_path / "pipe.txt")
     items = list(read_paths([tmp_path]))
     assert [a.source for a in articles(items)] == [str(tmp_path / "a.txt")]
-    assert problems(items) == [ReadProblem(str(tmp_path / "pipe"), "not a regular file")]
+    assert problems(items) == [ReadProblem(str(tmp_path / "pipe.txt"), "not a regular file (a named pipe (FIFO)); kg reads only files and folders")]
 
 
 def test_paths_in_given_order_and_missing_path(tmp_path: Path) -> None:
@@ -597,7 +600,7 @@ def test_jsonl_non_json_line_and_missing_text() -> None:
 
 
 def test_problem_then_reading_goes_on(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_bytes(b"\xff\xfe bad")
+    (tmp_path / "a.txt").write_bytes(b"\xc3\x28 bad")
     (tmp_path / "b.txt").write_text("Good article", encoding="utf-8")
     items = list(read_paths([tmp_path]))
     assert [type(i) for i in items] == [ReadProblem, Article]

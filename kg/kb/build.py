@@ -15,6 +15,7 @@ from pathlib import Path
 from kg.about import __version__
 from kg.errors import KnowledgeBaseError
 from kg.kb.base import KBEntry, KnowledgeBase
+from kg.kb.fields import check_classes, check_coordinate, check_country, check_text
 from kg.names import GENERIC_BODY_RE
 from kg.types import TOP_TYPES
 
@@ -81,7 +82,10 @@ def _geonames_entries(country_qids: dict[str, str], country_aliases: dict[str, l
 
 
 def entry_from_record(rec: dict, source: str, origin: str = "curated") -> KBEntry:
-    """Check one curated or user record and turn it into an entry."""
+    """Check one curated or user record, every field of it, and turn it into an entry.
+
+    Nothing of a record that fails is kept: the error names the field and the value.
+    """
     for key in ("id", "type", "label"):
         if not isinstance(rec.get(key), str) or not rec[key].strip():
             raise KnowledgeBaseError(f"{source}: missing or empty '{key}'")
@@ -89,12 +93,8 @@ def entry_from_record(rec: dict, source: str, origin: str = "curated") -> KBEntr
         raise KnowledgeBaseError(f"{source}: id {rec['id']!r} must be lower-case letters, digits and hyphens")
     if rec["type"] not in TOP_TYPES:
         raise KnowledgeBaseError(f"{source}: type {rec['type']!r} is not one of {', '.join(TOP_TYPES)}")
-    aliases = rec.get("aliases") or []
-    if isinstance(aliases, str):
-        aliases = [a.strip() for a in aliases.split("|") if a.strip()]
-    classes = rec.get("classes") or []
-    if isinstance(classes, str):
-        classes = [c.strip() for c in classes.split("|") if c.strip()]
+    aliases = _names_list(rec.get("aliases"), "aliases", source)
+    classes = check_classes(_names_list(rec.get("classes"), "classes", source), rec["type"], source)
     wikidata = rec.get("wikidata") or None
     if wikidata is not None and not re.fullmatch(r"Q[1-9][0-9]*", str(wikidata)):
         raise KnowledgeBaseError(f"{source}: wikidata {wikidata!r} is not a QID like Q7747")
@@ -103,32 +103,50 @@ def entry_from_record(rec: dict, source: str, origin: str = "curated") -> KBEntr
         v = rec.get(key)
         if v in (None, ""):
             return None
+        if isinstance(v, bool):
+            raise KnowledgeBaseError(f"{source}: {key} {v!r} is not a number")
         try:
-            return kind(v)
-        except (TypeError, ValueError):
+            n = kind(v)
+        except (TypeError, ValueError, OverflowError):
             raise KnowledgeBaseError(f"{source}: {key} {v!r} is not a number") from None
+        if kind is int and (n < 0 or (isinstance(v, float) and v != n)):
+            raise KnowledgeBaseError(f"{source}: {key} {v!r} is not a whole number of at least 0")
+        return n
 
     return KBEntry(
         id=rec["id"],
         type=rec["type"],
-        label=rec["label"].strip(),
-        aliases=[a for a in aliases if isinstance(a, str) and a.strip()],
-        classes=list(classes),
-        description=rec.get("description") or None,
-        country=rec.get("country") or None,
+        label=check_text("label", rec["label"], source) or "",
+        aliases=aliases,
+        classes=classes,
+        description=check_text("description", rec.get("description"), source),
+        country=check_country(rec.get("country"), source),
         wikidata=wikidata,
         geonames=number("geonames", int),
-        lat=number("lat"),
-        lon=number("lon"),
+        lat=check_coordinate("lat", number("lat"), source),
+        lon=check_coordinate("lon", number("lon"), source),
         population=number("population", int),
-        part_of=rec.get("part_of") or None,
+        part_of=check_text("part_of", rec.get("part_of"), source),
         origin=origin,
     )
+
+
+def _names_list(value: object, key: str, source: str) -> list[str]:
+    """A list of names from a list or a "a|b|c" string (CSV), each checked as text."""
+    if value in (None, ""):
+        return []
+    if isinstance(value, str):
+        value = value.split("|")
+    if not isinstance(value, list):
+        raise KnowledgeBaseError(f"{source}: {key} must be a list of names or 'a|b|c', not {type(value).__name__}")
+    return [n for n in (check_text(key, v, source) for v in value) if n]
 
 
 def read_records(path: Path) -> Iterator[tuple[dict, str]]:
     """Records of a JSON Lines or CSV file, each with 'file:line' for messages."""
     try:
+        if not path.is_file():  # a pipe or a device would block or never end
+            raise KnowledgeBaseError(f"{path}: not a regular file")
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as e:
         raise KnowledgeBaseError(f"{path}: cannot read: {e}") from e
@@ -234,9 +252,14 @@ def user_kb_path(store: str | Path) -> Path:
 
 
 def user_entries(path: Path) -> list[KBEntry]:
+    """The user's entries; a bad one (written by hand, or by an older kg that checked
+    less) stops the run with the line to fix rather than a traceback later on."""
     if not path.exists():
         return []
-    return [entry_from_record(rec, source, origin="user") for rec, source in read_records(path)]
+    try:
+        return [entry_from_record(rec, source, origin="user") for rec, source in read_records(path)]
+    except KnowledgeBaseError as e:
+        raise KnowledgeBaseError(f"{e}; fix or remove that line of your knowledge base") from None
 
 
 def load_kb(store: str | Path | None = None) -> KnowledgeBase:

@@ -1,0 +1,6 @@
+"""``python -m kg``: the same command as ``kg``."""
+
+from kg.cli import cli
+
+if __name__ == "__main__":
+    cli(prog_name="kg")

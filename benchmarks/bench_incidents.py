@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kg.incidents import cluster, incidents_of, read_events, rebuild_incidents  # noqa: E402
-from kg.store import incidents_graph, entity_graph, open_store  # noqa: E402
+from kg.store import entity_graph, incidents_graph, open_store  # noqa: E402
 from kg.vocab import KG, PROV, RDF, SCHEMA, XSD, base_iri  # noqa: E402
 
 N = ox.NamedNode

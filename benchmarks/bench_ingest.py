@@ -29,9 +29,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from kg.events import EventExtractor  # noqa: E402
 from kg.ingest import Ingester  # noqa: E402
 from kg.kb import load_kb  # noqa: E402
-from kg.events import EventExtractor  # noqa: E402
 from kg.link import Linker  # noqa: E402
 from kg.read import read_paths  # noqa: E402
 from kg.recognise import DEFAULT_MODEL, add_kb_ruler, load_pipeline, mentions_from_doc, sentence_spans  # noqa: E402

@@ -20,7 +20,7 @@ _UNITS = {
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _SCALES = {"hundred": 100, "thousand": 1000, "dozen": 12}
 
-_WORD = r"(?:%s)" % "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
+_WORD = "(?:" + "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True)) + ")"
 # "22", "1,200", "two", "twenty-one", "a dozen", "two hundred", "1.5 thousand" (not "dozens").
 NUMBER = (
     r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?:hundred|thousand))?(?![\d,]*\s*(?:%|percent|km|kilomet|mile|metre|meter|year|month|week|day|hour|minute))"

@@ -22,90 +22,33 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from kg.eventcues import TOTAL_CUES, casualties, dates_in
-from kg.kb.base import fold, skeleton
-from kg.kb.base import KBEntry, KnowledgeBase
+from kg.eventwords import (
+    ACTOR_VERB,
+    ANAPHOR_RE,
+    BODY_AFTER,
+    BY_ACTOR,
+    CLAIMED,
+    CLAUSE_BREAK,
+    CLAUSE_END,
+    CONTAINED_GAP,
+    DATELINE_RE,
+    IRREALIS_RE,
+    MODIFIER_GAP,
+    NOT_ATTACK_AFTER,
+    NOT_ATTACK_BEFORE,
+    NOT_TARGET_BEFORE,
+    ONGOING_RE,
+    ORIGIN_BEFORE,
+    REACTION_RE,
+    SUBJECT_AFTER,
+    TARGET_BEFORE,
+    TERRITORY_RE,
+    TRIGGER_RE,
+)
+from kg.kb.base import KBEntry, KnowledgeBase, fold, skeleton
 from kg.link import entity_of
 from kg.names import demonyms
 from kg.types import Article, AttackEvent, Entity, LinkedMention, Mention
-
-# Words that report an attack. Nouns and verbs; the exclusions below take out the
-# senses that are not attacks ("hunger strike", "attack helicopter", "hit back").
-TRIGGER_RE = re.compile(
-    r"\b(?:air[\s-]?strikes?|air[\s-]?raids?|(?:drone|missile|rocket|artillery|mortar|suicide|kamikaze)[\s-](?:strikes?|attacks?)"
-    r"|strikes?|struck|striking|attacks?|attacked|attacking|shelling|shelled|bombardments?|bombarded|bombarding"
-    r"|bombings?|bombed|barrages?|blasts?|explosions?|exploded|detonated|blew\s+(?:themselves|himself|herself)\s+up"
-    r"|suicide\s+bomb(?:ings?|ers?)?|car\s+bomb(?:ings?|s)?|ambush(?:ed|es)?|raids?|raided|assaults?|assaulted"
-    r"|targeted|targeting|hit|hits|hitting|pounded|pounding|fired\s+(?:on|at|upon|into)|opened\s+fire|massacred?"
-    r"|(?:launched|launching|fired|firing|dropped|dropping)(?=(?:\s+[\w-]+){0,4}?\s+(?:missiles?|rockets?|drones?|bombs?|shells?|munitions|projectiles|mortars?)\b))\b",
-    re.I,
-)
-NOT_ATTACK_BEFORE = re.compile(
-    r"(?:hunger|general|labou?r|workers['’]?|teachers['’]?|heart|cyber|panic|asthma|verbal|personal|price|police|lucky|first|pre-emptive\s+)\s*$",
-    re.I,
-)
-NOT_ATTACK_AFTER = re.compile(
-    r"^(?:\s+(?:a\s+)?(?:deal|balance|agreement|chord|pose|back|out|list|helicopters?|drones?|aircraft|submarines?|jets?|boats?|dogs?|vehicles?|capabilit(?:y|ies)|force\b|song|single|record|sanctions)\b|-(?:class|type))",
-    re.I,
-)
-# Words before a trigger (in its clause) that make it no report of an attack that happened.
-IRREALIS_RE = re.compile(
-    r"\b(?:would|could|might|may|will|shall|threat(?:en|ens|ened|ening)?|vow(?:s|ed|ing)?|warn(?:s|ed|ing)?|plan(?:s|ned|ning)?|plot(?:s|ted|ting)?"
-    r"|prepar(?:e|es|ed|ing)\s+(?:for|to)|intend(?:s|ed)?|ready\s+to|if|unless|in\s+the\s+event\s+of|den(?:y|ies|ied|ying)|rejected|no\s+evidence|fears?\s+of"
-    r"|possible|potential|future|prevent(?:ed|ing)?|avoid|deter|foil(?:ed|s)?|thwart(?:ed|s)?|against\s+any|retaliat(?:e|ion)\s+for|calls?\s+for|ceasefire|halt|stop"
-    r"|brac(?:e|es|ed|ing)\s+for|expect(?:s|ed|ing)?|anticipat\w+|regular(?:ly)?|repeated(?:ly)?|routine(?:ly)?|frequent(?:ly)?|often|daily|nightly|constant(?:ly)?|almost\s+every|legitimate|capabilit(?:y|ies)|ability)\b|\bto\s+(?:\w+ly\s+)?$",
-    re.I,
-)
-# "which the Russians are attacking", "has been shelling for weeks": a campaign, not one attack.
-ONGOING_RE = re.compile(r"\b(?:are|is|were|was|have\s+been|has\s+been|had\s+been|keep|kept|continue[sd]?\s+to)\s+(?:\w+ly\s+)?(?:attacking|shelling|bombing|targeting|striking|pounding|hitting|raiding)$", re.I)
-CLAUSE_END = re.compile(r"[,;:—–()]")
-CLAUSE_BREAK = re.compile(r"[,;:—–()\"“”]|\b(?:but|while|whereas|although|after|before|as)\b", re.I)
-# Verbs whose subject is the attacker ("the RSF launched", "Russia fired").
-ACTOR_VERB = re.compile(
-    r"^\s*(?:also\s+|again\s+|reportedly\s+|allegedly\s+|had\s+|has\s+|have\s+)?(?:launched|launches|launch|carried\s+out|carries\s+out|conducted|fired|fires|struck|strikes|attacked|attacks|shelled|bombed|bombarded|targeted|targets|hit|hits|pounded|unleashed|used|sent|deployed|claimed|claims|stormed|raided|ambushed|killed|kills|opened\s+fire)\b",
-    re.I,
-)
-BY_ACTOR = re.compile(r"\b(?:by|blamed\s+on|blames?\s+on|attributed\s+to|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
-CLAIMED = re.compile(r"^\s*(?:has\s+|had\s+|have\s+)?(?:claimed|claims|claiming)\s+(?:responsibility|the\s+attack|the\s+strike|the\s+bombing|an?\s+attack)", re.I)
-# Words that may stand between an attacker's name or adjective and the attack word.
-_FUNCTION = r"(?:by|in|on|at|of|to|from|with|and|or|but|the|a|an|was|were|is|are|has|have|had|said|says|that|which|who|as|for|after|before|since|than|its|their|his|her)"
-MODIFIER_GAP = re.compile(r"^(?:['’]s)?(?:\s+(?!" + _FUNCTION + r"\b)[\w-]+){0,3}\s*$", re.I)
-# "KYIV, Ukraine (CNN) —", "KANO:": a dateline names where the report was filed, not what was hit.
-DATELINE_RE = re.compile(r"^(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?\s*(?:\([^)]{1,40}\))?\s*[—–]\s|[A-Z]{3,}(?:\s+[A-Z]{3,})*\s*:\s)")
-# Words before a place that say it was hit.
-TARGET_BEFORE = re.compile(
-    r"(?:\b(?:in|on|at|near|against|targeting|targeted|hit|hitting|struck|striking|into|onto|toward|towards|outside|across|over|shelled|bombed|attacked|pounded)"
-    r"(?:\s+the)?(?:\s+(?:[a-z-]+)){0,2}?(?:\s+(?:city|town|village|villages|region|province|district|camp|area|port|capital|settlement|neighbou?rhood|suburb|outskirts)(?:\s+of)?)?,?\s*"
-    r"|\b(?:city|town|village|villages|region|province|district|camp|port|capital|settlement|neighbou?rhood|suburb|outskirts)\s+of\s+)$",
-    re.I,
-)
-# A place named as where a launch came from, or a body named after it, is not what was hit.
-NOT_TARGET_BEFORE = re.compile(r"\b(?:(?:from|by|to|with)\s+(?:the\s+)?|call(?:ed|s|ing)?\s+on\s+|urg(?:ed|es|ing)\s+|told\s+|asked\s+|accus(?:ed|es|ing)\s+|blam(?:ed|es|ing)\s+)$", re.I)
-REACTION_RE = re.compile(
-    r"\b(?:condemn(?:ed|s|ing)?|decri(?:ed|es)|denounc(?:ed|es|ing)|deplor(?:ed|es)|mourn(?:ed|s)|saddened|shocked|rejection\s+of|reiterated|expressed|offered\s+condolences|sympath\w+)\b",
-    re.I,
-)
-# A place after "from" in its clause, with no word of hitting between, is where a launch came from.
-ORIGIN_BEFORE = re.compile(r"\bfrom\b(?![^,;]*\b(?:on|at|against|targeting|into|toward|towards|hitting|struck)\b)[^,;]*$", re.I)
-TERRITORY_RE = re.compile(r"\b([A-Z][a-z]+)\s+(?:territory|soil|cities|towns|villages|regions|positions|infrastructure)\b")
-# A place that does something ("Moscow launched", "Russia hit port infrastructure") is not what was hit.
-SUBJECT_AFTER = re.compile(
-    r"^\s+(?:has\s+|have\s+|had\s+|also\s+|again\s+|then\s+|later\s+)?(?:launch(?:ed|es)|continu(?:ed|es)|said|says|accus(?:ed|es)|claim(?:ed|s)|fir(?:ed|es)|sent|sends|deni(?:ed|es)|warn(?:ed|s)"
-    r"|carri(?:ed|es)|retaliat(?:ed|es)|vow(?:ed|s)|respond(?:ed|s)|blam(?:ed|es)|struck|strikes|attack(?:ed|s)|shell(?:ed|s)|bomb(?:ed|s)|target(?:ed|s)|hit|hits|pound(?:ed|s)|unleash(?:ed|es)|stepped|intensifi(?:ed|es))\b",
-    re.I,
-)
-BODY_AFTER = re.compile(
-    r"^(?:['’]s?)?\s+(?:[a-z]+\s+)?(?:armed\s+forces|army|military|air\s+force|air\s+defen[cs]es?|navy|forces|troops|soldiers|government|ministry|defen[cs]e|president|leader|officials?|authorities|governor|mayor|police|emergency|general\s+staff"
-    r"|(?:air|drone|missile|rocket)?[\s-]?(?:strikes?|attacks?|raids?)|shelling|bombing|bombardment|drones?|missiles?|rockets?|bases?|embassy|embassies|consulate|compound|personnel|citizens|nationals|ships?|vessels?|warships?|aircraft|jets|warplanes|offensive|invasion|war)\b",
-    re.I,
-)
-# What stands between a place and the larger place it lies in: "Kupiansk, Kharkiv region",
-# "Ukraine's southern Odesa region", "Stepanivka, a settlement in the Sumy oblast".
-CONTAINED_GAP = re.compile(
-    r"(?:['’]s|,)?\s*(?:(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:town|village|settlement|city|district|suburb|neighbou?rhood|area|region|province)\s+)?(?:(?:in|of)\s+)?(?:the\s+)?(?:[a-z-]+\s+)?"
-    r"(?:(?:city|town|village|region|province|district|oblast|state)\s+(?:of\s+)?)?",
-    re.I,
-)
-ANAPHOR_RE = re.compile(r"\b(?:the|that|this|saturday['’]s|sunday['’]s|monday['’]s|tuesday['’]s|wednesday['’]s|thursday['’]s|friday['’]s|the\s+latest)\s+(?:\w+\s+)?(?:attacks?|strikes?|shelling|bombing|blast|explosion|raid|assault|barrage|city|town|village|camp|area)\b", re.I)
 
 # How specific a place is, by its finer classes: a facility beats a town beats a region beats a country.
 _RANK = {"Facility": 5, "Settlement": 4, "City": 4, "District": 3, "Region": 2, "BodyOfWater": 1, "GeographicArea": 1, "Country": 0, "Continent": 0}
@@ -117,9 +60,6 @@ _HEAD_RANK = {
 
 GENERIC_PLACE_WORDS = {"oblast", "region", "province", "district", "raion", "city", "state", "governorate", "county", "prefecture", "township", "of", "the"}
 SENTENCE_REACH = 3
-COLLAPSE_COUNTRIES = False
-DATE_FALLBACK = True
-ACTOR_FALLBACK = 1
 
 
 @dataclass
@@ -409,7 +349,7 @@ class EventExtractor:
                 continue
             target = None
             if f.location is not None:
-                for k, (ev, last) in enumerate(events):
+                for k, (ev, _last) in enumerate(events):
                     if ev.location is not None and ev.location.iri == f.location.entity.iri and _compatible(ev, f):
                         target = k
                         break
@@ -444,10 +384,11 @@ class EventExtractor:
                 _absorb(ev, f)
                 events.insert(0, (ev, f))
         out = []
-        lead = next((ev.date for ev, _ in events if ev.date is not None), None) if DATE_FALLBACK else None
+        # An attack the text gives no date is dated as the first dated attack of the article
+        # (its lead), and one with no attacker gets the article's only attacker, if it has one.
+        lead = next((ev.date for ev, _ in events if ev.date is not None), None)
         actors = {ev.actor.iri: ev.actor for ev, _ in events if ev.actor is not None}
-        named = sum(ev.actor is not None for ev, _ in events)
-        sole = next(iter(actors.values())) if len(actors) == 1 and named >= ACTOR_FALLBACK else None
+        sole = next(iter(actors.values())) if len(actors) == 1 else None
         for ev, _ in events:
             if ev.date is None and lead is not None:
                 ev.date = lead
@@ -466,7 +407,7 @@ class EventExtractor:
         while k < len(events):
             ev = events[k][0]
             loc = ev.location
-            if loc is None or self._rank(loc) >= NIL_PLACE_RANK or (not COLLAPSE_COUNTRIES and "Country" in loc.classes):
+            if loc is None or self._rank(loc) >= NIL_PLACE_RANK or "Country" in loc.classes:
                 k += 1
                 continue
             inside = [o for o, _ in events if o is not ev and o.location is not None and self._within(o.location, loc) and _compatible_events(o, ev)]

@@ -1,0 +1,92 @@
+"""Event words: what in a sentence says that an attack happened, and what each name
+around it plays in the attack.
+
+Regular expressions over plain text, used by the event extractor (kg/events.py):
+trigger words and the senses that are not attacks; cues that an attack did not happen
+(threats, denials, campaigns); cues of the attacker (subject of an attack verb, "by X",
+"X claimed responsibility"); cues of the place hit ("in", "on", "the town of") and of
+places that are not (launch origins, datelines, bodies named after a place, reactors).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words that report an attack. Nouns and verbs; the exclusions below take out the
+# senses that are not attacks ("hunger strike", "attack helicopter", "hit back").
+TRIGGER_RE = re.compile(
+    r"\b(?:air[\s-]?strikes?|air[\s-]?raids?|(?:drone|missile|rocket|artillery|mortar|suicide|kamikaze)[\s-](?:strikes?|attacks?)"
+    r"|strikes?|struck|striking|attacks?|attacked|attacking|shelling|shelled|bombardments?|bombarded|bombarding"
+    r"|bombings?|bombed|barrages?|blasts?|explosions?|exploded|detonated|blew\s+(?:themselves|himself|herself)\s+up"
+    r"|suicide\s+bomb(?:ings?|ers?)?|car\s+bomb(?:ings?|s)?|ambush(?:ed|es)?|raids?|raided|assaults?|assaulted"
+    r"|targeted|targeting|hit|hits|hitting|pounded|pounding|fired\s+(?:on|at|upon|into)|opened\s+fire|massacred?"
+    r"|(?:launched|launching|fired|firing|dropped|dropping)(?=(?:\s+[\w-]+){0,4}?\s+(?:missiles?|rockets?|drones?|bombs?|shells?|munitions|projectiles|mortars?)\b))\b",
+    re.I,
+)
+NOT_ATTACK_BEFORE = re.compile(
+    r"(?:hunger|general|labou?r|workers['’]?|teachers['’]?|heart|cyber|panic|asthma|verbal|personal|price|police|lucky|first|pre-emptive\s+)\s*$",
+    re.I,
+)
+NOT_ATTACK_AFTER = re.compile(
+    r"^(?:\s+(?:a\s+)?(?:deal|balance|agreement|chord|pose|back|out|list|helicopters?|drones?|aircraft|submarines?|jets?|boats?|dogs?|vehicles?|capabilit(?:y|ies)|force\b|song|single|record|sanctions)\b|-(?:class|type))",
+    re.I,
+)
+# Words before a trigger (in its clause) that make it no report of an attack that happened.
+IRREALIS_RE = re.compile(
+    r"\b(?:would|could|might|may|will|shall|threat(?:en|ens|ened|ening)?|vow(?:s|ed|ing)?|warn(?:s|ed|ing)?|plan(?:s|ned|ning)?|plot(?:s|ted|ting)?"
+    r"|prepar(?:e|es|ed|ing)\s+(?:for|to)|intend(?:s|ed)?|ready\s+to|if|unless|in\s+the\s+event\s+of|den(?:y|ies|ied|ying)|rejected|no\s+evidence|fears?\s+of"
+    r"|possible|potential|future|prevent(?:ed|ing)?|avoid|deter|foil(?:ed|s)?|thwart(?:ed|s)?|against\s+any|retaliat(?:e|ion)\s+for|calls?\s+for|ceasefire|halt|stop"
+    r"|brac(?:e|es|ed|ing)\s+for|expect(?:s|ed|ing)?|anticipat\w+|regular(?:ly)?|repeated(?:ly)?|routine(?:ly)?|frequent(?:ly)?|often|daily|nightly|constant(?:ly)?|almost\s+every|legitimate|capabilit(?:y|ies)|ability)\b|\bto\s+(?:\w+ly\s+)?$",
+    re.I,
+)
+# "which the Russians are attacking", "has been shelling for weeks": a campaign, not one attack.
+ONGOING_RE = re.compile(r"\b(?:are|is|were|was|have\s+been|has\s+been|had\s+been|keep|kept|continue[sd]?\s+to)\s+(?:\w+ly\s+)?(?:attacking|shelling|bombing|targeting|striking|pounding|hitting|raiding)$", re.I)
+CLAUSE_END = re.compile(r"[,;:—–()]")
+CLAUSE_BREAK = re.compile(r"[,;:—–()\"“”]|\b(?:but|while|whereas|although|after|before|as)\b", re.I)
+# Verbs whose subject is the attacker ("the RSF launched", "Russia fired").
+ACTOR_VERB = re.compile(
+    r"^\s*(?:also\s+|again\s+|reportedly\s+|allegedly\s+|had\s+|has\s+|have\s+)?(?:launched|launches|launch|carried\s+out|carries\s+out|conducted|fired|fires|struck|strikes|attacked|attacks|shelled|bombed|bombarded|targeted|targets|hit|hits|pounded|unleashed|used|sent|deployed|claimed|claims|stormed|raided|ambushed|killed|kills|opened\s+fire)\b",
+    re.I,
+)
+BY_ACTOR = re.compile(r"\b(?:by|blamed\s+on|blames?\s+on|attributed\s+to|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
+CLAIMED = re.compile(r"^\s*(?:has\s+|had\s+|have\s+)?(?:claimed|claims|claiming)\s+(?:responsibility|the\s+attack|the\s+strike|the\s+bombing|an?\s+attack)", re.I)
+# Words that may stand between an attacker's name or adjective and the attack word.
+_FUNCTION = r"(?:by|in|on|at|of|to|from|with|and|or|but|the|a|an|was|were|is|are|has|have|had|said|says|that|which|who|as|for|after|before|since|than|its|their|his|her)"
+MODIFIER_GAP = re.compile(r"^(?:['’]s)?(?:\s+(?!" + _FUNCTION + r"\b)[\w-]+){0,3}\s*$", re.I)
+# "KYIV, Ukraine (CNN) —", "KANO:": a dateline names where the report was filed, not what was hit.
+DATELINE_RE = re.compile(r"^(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?\s*(?:\([^)]{1,40}\))?\s*[—–]\s|[A-Z]{3,}(?:\s+[A-Z]{3,})*\s*:\s)")
+# Words before a place that say it was hit.
+TARGET_BEFORE = re.compile(
+    r"(?:\b(?:in|on|at|near|against|targeting|targeted|hit|hitting|struck|striking|into|onto|toward|towards|outside|across|over|shelled|bombed|attacked|pounded)"
+    r"(?:\s+the)?(?:\s+(?:[a-z-]+)){0,2}?(?:\s+(?:city|town|village|villages|region|province|district|camp|area|port|capital|settlement|neighbou?rhood|suburb|outskirts)(?:\s+of)?)?,?\s*"
+    r"|\b(?:city|town|village|villages|region|province|district|camp|port|capital|settlement|neighbou?rhood|suburb|outskirts)\s+of\s+)$",
+    re.I,
+)
+# A place named as where a launch came from, or a body named after it, is not what was hit.
+NOT_TARGET_BEFORE = re.compile(r"\b(?:(?:from|by|to|with)\s+(?:the\s+)?|call(?:ed|s|ing)?\s+on\s+|urg(?:ed|es|ing)\s+|told\s+|asked\s+|accus(?:ed|es|ing)\s+|blam(?:ed|es|ing)\s+)$", re.I)
+REACTION_RE = re.compile(
+    r"\b(?:condemn(?:ed|s|ing)?|decri(?:ed|es)|denounc(?:ed|es|ing)|deplor(?:ed|es)|mourn(?:ed|s)|saddened|shocked|rejection\s+of|reiterated|expressed|offered\s+condolences|sympath\w+)\b",
+    re.I,
+)
+# A place after "from" in its clause, with no word of hitting between, is where a launch came from.
+ORIGIN_BEFORE = re.compile(r"\bfrom\b(?![^,;]*\b(?:on|at|against|targeting|into|toward|towards|hitting|struck)\b)[^,;]*$", re.I)
+TERRITORY_RE = re.compile(r"\b([A-Z][a-z]+)\s+(?:territory|soil|cities|towns|villages|regions|positions|infrastructure)\b")
+# A place that does something ("Moscow launched", "Russia hit port infrastructure") is not what was hit.
+SUBJECT_AFTER = re.compile(
+    r"^\s+(?:has\s+|have\s+|had\s+|also\s+|again\s+|then\s+|later\s+)?(?:launch(?:ed|es)|continu(?:ed|es)|said|says|accus(?:ed|es)|claim(?:ed|s)|fir(?:ed|es)|sent|sends|deni(?:ed|es)|warn(?:ed|s)"
+    r"|carri(?:ed|es)|retaliat(?:ed|es)|vow(?:ed|s)|respond(?:ed|s)|blam(?:ed|es)|struck|strikes|attack(?:ed|s)|shell(?:ed|s)|bomb(?:ed|s)|target(?:ed|s)|hit|hits|pound(?:ed|s)|unleash(?:ed|es)|stepped|intensifi(?:ed|es))\b",
+    re.I,
+)
+BODY_AFTER = re.compile(
+    r"^(?:['’]s?)?\s+(?:[a-z]+\s+)?(?:armed\s+forces|army|military|air\s+force|air\s+defen[cs]es?|navy|forces|troops|soldiers|government|ministry|defen[cs]e|president|leader|officials?|authorities|governor|mayor|police|emergency|general\s+staff"
+    r"|(?:air|drone|missile|rocket)?[\s-]?(?:strikes?|attacks?|raids?)|shelling|bombing|bombardment|drones?|missiles?|rockets?|bases?|embassy|embassies|consulate|compound|personnel|citizens|nationals|ships?|vessels?|warships?|aircraft|jets|warplanes|offensive|invasion|war)\b",
+    re.I,
+)
+# What stands between a place and the larger place it lies in: "Kupiansk, Kharkiv region",
+# "Ukraine's southern Odesa region", "Stepanivka, a settlement in the Sumy oblast".
+CONTAINED_GAP = re.compile(
+    r"(?:['’]s|,)?\s*(?:(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:town|village|settlement|city|district|suburb|neighbou?rhood|area|region|province)\s+)?(?:(?:in|of)\s+)?(?:the\s+)?(?:[a-z-]+\s+)?"
+    r"(?:(?:city|town|village|region|province|district|oblast|state)\s+(?:of\s+)?)?",
+    re.I,
+)
+ANAPHOR_RE = re.compile(r"\b(?:the|that|this|saturday['’]s|sunday['’]s|monday['’]s|tuesday['’]s|wednesday['’]s|thursday['’]s|friday['’]s|the\s+latest)\s+(?:\w+\s+)?(?:attacks?|strikes?|shelling|bombing|blast|explosion|raid|assault|barrage|city|town|village|camp|area)\b", re.I)

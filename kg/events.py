@@ -357,7 +357,9 @@ class EventExtractor:
                 # The attack spoken of last.
                 k = max(range(len(events)), key=lambda i: events[i][1].index)
                 ev, last = events[k]
-                if f.index - last.index <= SENTENCE_REACH and _compatible(ev, f) and (f.anaphoric or f.index - last.index <= 1):
+                # ... unless it counts other dead ("Another four were killed in a strike").
+                other_toll = f.killed is not None and ev.killed is not None and f.killed != ev.killed
+                if f.index - last.index <= SENTENCE_REACH and _compatible(ev, f) and not other_toll and (f.anaphoric or f.index - last.index <= 1):
                     target = k
             if target is None:
                 if f.location is None:

@@ -28,6 +28,7 @@ from kg.mentions import (
     REGION_OF_BEFORE,
     REGIONS_AFTER,
     clean_mention,
+    cued_names,
     extend_to_head,
     initials_form,
     model_label,
@@ -171,6 +172,7 @@ class Linker:
             c = clean_mention(m, text)
             if c is not None:
                 cleaned += [extend_to_head(p, text) for p in self._split_possessive(c, text)]
+        cleaned += cued_names(text, cleaned)
         outlet = self._outlet_mention(article)
         if outlet is not None:
             cleaned = [m for m in cleaned if m.end <= outlet.start or m.start >= outlet.end] + [outlet]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kg.names import ACRONYM_RE, NAME_FUNCTION_WORDS, PARTICLE_RE, PERSON_DESCRIPTORS, SHIP_PREFIXES, TITLES, is_group_word
+from kg.names import ACRONYM_RE, GENERIC_WORDS, NAME_FUNCTION_WORDS, PARTICLE_RE, PERSON_DESCRIPTORS, SHIP_PREFIXES, TITLES, is_group_word
 from kg.types import Mention
 
 # What each spaCy label may denote. Labels missing here are dropped unless the
@@ -210,3 +210,24 @@ def initials_form(name: str) -> bool:
     """"V. Putin", "J.R. Smith": initials and a surname."""
     words = name.split()
     return len(words) > 1 and all(len(w.replace(".", "")) <= 2 and w[:1].isupper() and w.endswith(".") for w in words[:-1])
+
+
+# "the town of Ramia", "the village of Wulari": a capitalised name after a place noun and "of".
+PLACE_OF_NAME = re.compile(
+    r"\b(?:town|village|hamlet|settlement|city|neighbou?rhood|district|camp|locality|township)\s+of\s+"
+    r"((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:\s+(?:al|el|ad|as|ash|an|ar|az|de|del)?-?[A-Z][\w'’]*(?:-[\w'’]+)*){0,2})"
+)
+
+
+def cued_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Names the recogniser missed where the words before them say they are places
+    ("the town of Ramia"): new place mentions, where no mention overlaps them."""
+    out = []
+    for m in PLACE_OF_NAME.finditer(text):
+        start, end = m.span(1)
+        if any(o.start < end and start < o.end for o in mentions):
+            continue
+        if text[start:end].lower() in GENERIC_WORDS:
+            continue
+        out.append(Mention(start, end, text[start:end], "GPE", "ner"))
+    return out

@@ -188,6 +188,19 @@ def test_two_places_hit_are_two_events(extract):
     assert (by_place["Dnipro"].killed, by_place["Dnipro"].injured) == (None, 8)
 
 
+def test_another_toll_in_the_next_sentence_is_another_attack(extract):
+    _, events = extract(
+        "An Israeli drone strike hit a car in Naqoura on Sunday, killing three people.\n\n"
+        "Another four people were killed in a strike overnight, a security official said."
+    )
+    assert [(_label(ev.location), ev.killed) for ev in events] == [("En Nâqoûra", 3)]
+
+
+def test_a_dateline_is_not_the_place_hit(extract):
+    _, events = extract("Sidon (Lebanon): An Israeli drone strike hit a car in Naqoura on Sunday, killing three people.")
+    assert [_label(ev.location) for ev in events] == ["En Nâqoûra"]  # GeoNames spells it so
+
+
 def test_the_country_around_a_city_is_no_second_target(extract):
     _, events = extract("Russian missiles struck Ukraine's northeastern city of Kharkiv overnight.")
     assert [_label(ev.location) for ev in events] == ["Kharkiv"]

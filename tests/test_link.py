@@ -282,3 +282,9 @@ def test_a_byline_outlet_is_never_a_place():
     linked = Linker(kbx).link(art, [])
     (lm,) = [lm for lm in linked if lm.mention.text == "MINA"]
     assert lm.entity.type == "Organization" and lm.entity.kb_id is None
+
+
+def test_a_name_after_the_town_of_is_a_place_even_when_the_model_missed_it():
+    text = "Four men were killed in a strike on a house in the town of Ramia overnight. The Village of Peace said so."
+    linked = Linker(kb()).link(article(text), [])
+    assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Ramia", "Place")]

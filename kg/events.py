@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from kg.eventcues import TOTAL_CUES, casualties, dates_in
 from kg.eventwords import (
+    ACCIDENT_RE,
     ACTOR_VERB,
     ANAPHOR_RE,
     BODY_AFTER,
@@ -47,6 +48,7 @@ from kg.eventwords import (
 )
 from kg.kb.base import KBEntry, KnowledgeBase, fold, skeleton
 from kg.link import entity_of
+from kg.mentions import PLACE_HEADS
 from kg.names import demonyms
 from kg.types import Article, AttackEvent, Entity, LinkedMention, Mention
 
@@ -58,6 +60,11 @@ _HEAD_RANK = {
     "region": 2, "province": 2, "state": 2, "governorate": 2, "oblast": 2, "prefecture": 2,
 }
 
+FACILITY_HEADS = PLACE_HEADS - {
+    "District", "Region", "Province", "Oblast", "Governorate", "Territory", "County", "Village", "Town", "City", "Raion",
+    "Peninsula", "Sea", "River", "Lake", "Island", "Islands", "Valley", "Mountains", "Hills", "Heights", "Strait", "Corridor",
+    "Neighbourhood", "Neighborhood", "Quarter",
+}
 GENERIC_PLACE_WORDS = {"oblast", "region", "province", "district", "raion", "city", "state", "governorate", "county", "prefecture", "township", "of", "the"}
 SENTENCE_REACH = 3
 
@@ -132,7 +139,7 @@ class EventExtractor:
                 return []
             # "At least 22 people were killed on Saturday in Belgorod": a casualty report.
             hit = re.search(r"\b(?:killed|dead|died|injured|wounded|killing|wounding)\b", sentence, re.I)
-            if hit is None:
+            if hit is None or ACCIDENT_RE.search(sentence):
                 return []
             triggers = [hit]
         weapons = _unique([lm.entity for lm in mentions if lm.entity.type == "Weapon"])
@@ -310,6 +317,8 @@ class EventExtractor:
             return max(ranks)
         # An unknown name says its level by its last word ("Pale Township", "Oudalan Province").
         words = fold(ent.label).split()
+        if len(words) > 1 and ent.label.split()[-1] in FACILITY_HEADS:
+            return _RANK["Facility"]  # "Westgate Mall", "Al-Aqsa Martyrs Hospital"
         return _HEAD_RANK.get(words[-1], NIL_PLACE_RANK) if words else NIL_PLACE_RANK
 
     def _entry(self, ent: Entity) -> KBEntry | None:
@@ -325,8 +334,8 @@ class EventExtractor:
         if ei is not None and eo is not None:
             if ei.part_of == eo.id or (ei.part_of and self.kb.get(ei.part_of) and self.kb.get(ei.part_of).part_of == eo.id):
                 return True
-            if "Country" in outer.entity.classes:
-                return ei.country == eo.country
+            if "Country" in outer.entity.classes and ei.country == eo.country:
+                return True
         elif "Country" in outer.entity.classes and ei is None:
             return True  # an unknown village of the sentence is more specific than its country
         a, b = sorted([inner.mention, outer.mention], key=lambda m: m.start)

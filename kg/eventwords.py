@@ -85,8 +85,13 @@ BODY_AFTER = re.compile(
 # What stands between a place and the larger place it lies in: "Kupiansk, Kharkiv region",
 # "Ukraine's southern Odesa region", "Stepanivka, a settlement in the Sumy oblast".
 CONTAINED_GAP = re.compile(
-    r"(?:['’]s|,)?\s*(?:(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:town|village|settlement|city|district|suburb|neighbou?rhood|area|region|province)\s+)?(?:(?:in|of)\s+)?(?:the\s+)?(?:[a-z-]+\s+)?"
+    r"(?:['’]s|,)?\s*(?:(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:town|village|settlement|city|district|suburb|neighbou?rhood|area|region|province|capital)\s+)?(?:(?:in|of)\s+)?(?:the\s+)?(?:[a-z-]+\s+)?"
     r"(?:(?:city|town|village|region|province|district|oblast|state)\s+(?:of\s+)?)?",
     re.I,
 )
 ANAPHOR_RE = re.compile(r"\b(?:the|that|this|saturday['’]s|sunday['’]s|monday['’]s|tuesday['’]s|wednesday['’]s|thursday['’]s|friday['’]s|the\s+latest)\s+(?:\w+\s+)?(?:attacks?|strikes?|shelling|bombing|blast|explosion|raid|assault|barrage|city|town|village|camp|area)\b", re.I)
+# A casualty figure with no attack word is no attack when it is an accident's.
+ACCIDENT_RE = re.compile(
+    r"\b(?:crash(?:ed|es)?|accident|collaps(?:ed|e)|earthquake|flood(?:s|ing)?|landslide|stampede|capsiz(?:ed|e)|derail(?:ed)?|heatwave|storm|disease|outbreak|cholera|overdose)\b",
+    re.I,
+)

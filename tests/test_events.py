@@ -158,6 +158,8 @@ def test_no_actor_when_the_text_names_none(extract):
         "Odesa's ports have been regular targets for Russian attacks.",
         "The ministers discussed air defence for Kyiv and the price of grain.",
         "Pokrovsk, which Russian forces are attacking, lies in the Donetsk region.",
+        "The United States has carried out several airstrikes in Somalia in recent years.",
+        "Three people were killed when a military jet crashed into a building in Kyiv on Sunday.",
     ],
 )
 def test_non_events(extract, body):
@@ -194,6 +196,11 @@ def test_another_toll_in_the_next_sentence_is_another_attack(extract):
         "Another four people were killed in a strike overnight, a security official said."
     )
     assert [(_label(ev.location), ev.killed) for ev in events] == [("En Nâqoûra", 3)]
+
+
+def test_a_named_facility_is_the_place_not_its_city(extract):
+    _, events = extract("Gunmen attacked the Westgate Mall in Nairobi, Kenya, on Saturday, killing at least 67 people.")
+    assert [(_label(ev.location), ev.killed) for ev in events] == [("Westgate Mall", 67)]
 
 
 def test_a_dateline_is_not_the_place_hit(extract):

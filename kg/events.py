@@ -142,7 +142,7 @@ class EventExtractor:
             if hit is None or ACCIDENT_RE.search(sentence):
                 return []
             triggers = [hit]
-        weapons = _unique([lm.entity for lm in mentions if lm.entity.type == "Weapon"])
+        weapons = _unique([w for lm in mentions if lm.entity.type == "Weapon" for w in self._weapons_of(lm)])
         actors = {id(t): self._actor(sentence, b, mentions, t) for t in triggers}
         actor, actor_mention = next((a for a in actors.values() if a[0] is not None), (None, None))
         dates = dates_in(sentence, article.date)
@@ -239,6 +239,22 @@ class EventExtractor:
         if best is None:
             return None, None
         return best[1], best[2]
+
+    def _weapons_of(self, lm: LinkedMention) -> list[Entity]:
+        """The weapon a mention names, and the type its last words name when the mention
+        is a system run on over them ("Iskander-M ballistic missiles": the Iskander and
+        a ballistic missile)."""
+        out = [lm.entity]
+        if "WeaponType" in lm.entity.classes:
+            return out
+        words = lm.mention.text.split()
+        for k in range(min(3, len(words) - 1), 0, -1):
+            tail = " ".join(words[-k:])
+            types = [c.entry for c in self.kb.candidates(tail) if c.entry.type == "Weapon" and "WeaponType" in c.entry.classes]
+            if types:
+                out.append(entity_of(types[0]))
+                break
+        return out
 
     def _capital_of(self, ent: Entity) -> Entity | None:
         """The country whose capital this place is, when it is one."""

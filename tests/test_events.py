@@ -198,6 +198,11 @@ def test_another_toll_in_the_next_sentence_is_another_attack(extract):
     assert [(_label(ev.location), ev.killed) for ev in events] == [("En Nâqoûra", 3)]
 
 
+def test_a_system_named_with_its_type_gives_both(extract):
+    _, (ev,) = extract("Russia attacked Kyiv overnight with two Iskander-M ballistic missiles, officials said.")
+    assert {w.label for w in ev.weapons} == {"9K720 Iskander", "ballistic missile"}
+
+
 def test_a_named_facility_is_the_place_not_its_city(extract):
     _, events = extract("Gunmen attacked the Westgate Mall in Nairobi, Kenya, on Saturday, killing at least 67 people.")
     assert [(_label(ev.location), ev.killed) for ev in events] == [("Westgate Mall", 67)]

@@ -33,6 +33,7 @@ from kg.eventwords import (
     CLAUSE_END,
     CONTAINED_GAP,
     DATELINE_RE,
+    FRESH_BEFORE,
     IRREALIS_RE,
     MODIFIER_GAP,
     NOT_ATTACK_AFTER,
@@ -84,6 +85,7 @@ class _Frame:
     date: dt.date | None = None
     cued: bool = False  # the location follows a word that says it was hit
     anaphoric: bool = False  # speaks of "the attack", "the city": an attack named before
+    fresh: bool = False  # "a separate attack", "another strike": not the attack named before
 
 
 class EventExtractor:
@@ -150,7 +152,9 @@ class EventExtractor:
         anaphoric = bool(ANAPHOR_RE.search(sentence))
         if not places:
             trig = triggers[0]
-            return [_Frame((b + trig.start(), b + trig.end()), span, index, None, actor, weapons, killed, injured, _date_near(sentence, trig, dates, len(triggers)), False, anaphoric)]
+            fresh = bool(FRESH_BEFORE.search(sentence, 0, trig.start()))
+            date = _date_near(sentence, trig, dates, len(triggers))
+            return [_Frame((b + trig.start(), b + trig.end()), span, index, None, actor, weapons, killed, injured, date, False, anaphoric, fresh)]
         out = []
         lists = len(places) > 1
         for k, (lm, cued) in enumerate(places):
@@ -164,7 +168,8 @@ class EventExtractor:
                 hi = places[k + 1][0].mention.start - b if k + 1 < len(places) else len(sentence)
                 kk, ii = casualties(sentence, lo, hi)
             date = _date_near(sentence, trig, dates, len(triggers))
-            out.append(_Frame((b + trig.start(), b + trig.end()), span, index, lm, actors[id(trig)][0], weapons, kk, ii, date, cued, anaphoric))
+            fresh = bool(FRESH_BEFORE.search(sentence, 0, trig.start()))
+            out.append(_Frame((b + trig.start(), b + trig.end()), span, index, lm, actors[id(trig)][0], weapons, kk, ii, date, cued, anaphoric, fresh))
         return out
 
     @staticmethod
@@ -375,7 +380,7 @@ class EventExtractor:
             target = None
             if f.location is not None:
                 for k, (ev, _last) in enumerate(events):
-                    if ev.location is not None and ev.location.iri == f.location.entity.iri and _compatible(ev, f):
+                    if ev.location is not None and ev.location.iri == f.location.entity.iri and _compatible(ev, f) and not f.fresh:
                         target = k
                         break
             elif events:
@@ -384,7 +389,7 @@ class EventExtractor:
                 ev, last = events[k]
                 # ... unless it counts other dead ("Another four were killed in a strike").
                 other_toll = f.killed is not None and ev.killed is not None and f.killed != ev.killed
-                if f.index - last.index <= SENTENCE_REACH and _compatible(ev, f) and not other_toll and (f.anaphoric or f.index - last.index <= 1):
+                if f.index - last.index <= SENTENCE_REACH and _compatible(ev, f) and not other_toll and not f.fresh and (f.anaphoric or f.index - last.index <= 1):
                     target = k
             if target is None:
                 if f.location is None:

@@ -85,7 +85,7 @@ BODY_AFTER = re.compile(
 # What stands between a place and the larger place it lies in: "Kupiansk, Kharkiv region",
 # "Ukraine's southern Odesa region", "Stepanivka, a settlement in the Sumy oblast".
 CONTAINED_GAP = re.compile(
-    r"(?:['’]s|,)?\s*(?:(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:town|village|settlement|city|district|suburb|neighbou?rhood|area|region|province|capital)\s+)?(?:(?:in|of)\s+)?(?:the\s+)?(?:[a-z-]+\s+)?"
+    r"(?:['’]s|,)?\s*(?:(?:also|both|which\s+is|located)\s+)?(?:(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:town|village|settlement|city|district|suburb|neighbou?rhood|area|region|province|capital)\s+)?(?:(?:in|of)\s+)?(?:the\s+)?(?:[a-z-]+\s+)?"
     r"(?:(?:city|town|village|region|province|district|oblast|state)\s+(?:of\s+)?)?",
     re.I,
 )
@@ -95,3 +95,5 @@ ACCIDENT_RE = re.compile(
     r"\b(?:crash(?:ed|es)?|accident|collaps(?:ed|e)|earthquake|flood(?:s|ing)?|landslide|stampede|capsiz(?:ed|e)|derail(?:ed)?|heatwave|storm|disease|outbreak|cholera|overdose)\b",
     re.I,
 )
+# "A separate missile attack", "another strike": an attack other than the one told before.
+FRESH_BEFORE = re.compile(r"\b(?:separate|another|second|third|new|earlier|later|fresh|further)\s+(?:[\w-]+\s+){0,2}$", re.I)

@@ -198,6 +198,14 @@ def test_another_toll_in_the_next_sentence_is_another_attack(extract):
     assert [(_label(ev.location), ev.killed) for ev in events] == [("En Nâqoûra", 3)]
 
 
+def test_a_separate_attack_is_not_the_one_before(extract):
+    _, events = extract(
+        "A Russian strike on Kupiansk killed two people on Saturday.\n\n"
+        "A separate missile attack on a residential area injured seven, the governor added."
+    )
+    assert [(_label(ev.location), ev.killed, ev.injured) for ev in events] == [("Kupyansk", 2, None)]  # GeoNames spells it so
+
+
 def test_a_system_named_with_its_type_gives_both(extract):
     _, (ev,) = extract("Russia attacked Kyiv overnight with two Iskander-M ballistic missiles, officials said.")
     assert {w.label for w in ev.weapons} == {"9K720 Iskander", "ballistic missile"}

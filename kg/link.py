@@ -29,6 +29,7 @@ from kg.mentions import (
     REGIONS_AFTER,
     clean_mention,
     cued_names,
+    extend_to_facility,
     extend_to_head,
     initials_form,
     model_label,
@@ -171,7 +172,7 @@ class Linker:
                 continue
             c = clean_mention(m, text)
             if c is not None:
-                cleaned += [extend_to_head(p, text) for p in self._split_possessive(c, text)]
+                cleaned += [extend_to_facility(extend_to_head(p, text), text) for p in self._split_possessive(c, text)]
         cleaned += cued_names(text, cleaned)
         outlet = self._outlet_mention(article)
         if outlet is not None:

@@ -231,3 +231,23 @@ def cued_names(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         out.append(Mention(start, end, text[start:end], "GPE", "ner"))
     return out
+
+
+# "Damascus airport", "the Kuibyshev refinery", "Koniko gas field": a place's name and a
+# facility noun in lower case are the facility.
+FACILITY_AFTER = re.compile(
+    r"[ \t]+(airport|airbase|air\s+base|refinery|oil\s+refinery|gas\s+field|oil\s+field|oilfield|power\s+plant|power\s+station|nuclear\s+plant|nuclear\s+power\s+plant|thermal\s+power\s+plant|dam|military\s+base)\b"
+)
+_PLACE_LABELS = {"GPE", "LOC", "FAC", "KB", "KB|GPE", "KB|LOC", "KB|FAC", "KB|ORG", "KB|PERSON", "ORG", "PERSON"}
+
+
+def extend_to_facility(m: Mention, text: str) -> Mention:
+    """Run a place's name on over the lower-case facility noun after it: the facility
+    ("Erbil airport"), a place of its own, looked up by its whole name."""
+    if m.label not in _PLACE_LABELS:
+        return m
+    hit = FACILITY_AFTER.match(text, m.end)
+    if hit is None:
+        return m
+    end = hit.end(1)
+    return Mention(m.start, end, text[m.start : end], "FAC", "ner", None, m.sentence)

@@ -288,3 +288,9 @@ def test_a_name_after_the_town_of_is_a_place_even_when_the_model_missed_it():
     text = "Four men were killed in a strike on a house in the town of Ramia overnight. The Village of Peace said so."
     linked = Linker(kb()).link(article(text), [])
     assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Ramia", "Place")]
+
+
+def test_a_place_and_a_facility_noun_are_the_facility():
+    text = "Drones hit Kyiv airport at dawn. Kyiv was calm later."
+    linked = link(text, [("Kyiv", "GPE", 0), ("Kyiv", "GPE", 1)])
+    assert [(lm.mention.text, lm.entity.type, lm.entity.kb_id) for lm in linked] == [("Kyiv airport", "Place", None), ("Kyiv", "Place", "gn/703448")]

@@ -33,6 +33,7 @@ from kg.eventwords import (
     CLAUSE_END,
     CONTAINED_GAP,
     DATELINE_RE,
+    DIRECT_BEFORE,
     FRESH_BEFORE,
     IRREALIS_RE,
     MODIFIER_GAP,
@@ -86,6 +87,7 @@ class _Frame:
     cued: bool = False  # the location follows a word that says it was hit
     anaphoric: bool = False  # speaks of "the attack", "the city": an attack named before
     fresh: bool = False  # "a separate attack", "another strike": not the attack named before
+    direct: bool = False  # the place is what the attack was on ("attack on Ukraine"), not where ("in Iraq")
 
 
 class EventExtractor:
@@ -169,7 +171,8 @@ class EventExtractor:
                 kk, ii = casualties(sentence, lo, hi)
             date = _date_near(sentence, trig, dates, len(triggers))
             fresh = bool(FRESH_BEFORE.search(sentence, 0, trig.start()))
-            out.append(_Frame((b + trig.start(), b + trig.end()), span, index, lm, actors[id(trig)][0], weapons, kk, ii, date, cued, anaphoric, fresh))
+            direct = bool(DIRECT_BEFORE.search(sentence, 0, s_))
+            out.append(_Frame((b + trig.start(), b + trig.end()), span, index, lm, actors[id(trig)][0], weapons, kk, ii, date, cued, anaphoric, fresh, direct))
         return out
 
     @staticmethod
@@ -405,10 +408,13 @@ class EventExtractor:
             loc = f.location.entity
             related = [ev for ev, _ in events if ev.location is not None and _compatible(ev, f) and self._related(loc, ev.location)]
             same = [ev for ev in related if ev.location is not None and ev.location.iri == loc.iri]
-            if "Country" in loc.classes and not same and len(related) > 1:
+            toll = [ev for ev in related if f.killed is not None and ev.killed == f.killed]
+            if same:
+                related = same  # the body's attack at that place
+            elif "Country" in loc.classes and f.direct and len(related) > 1:
                 related = []  # "attacks on Ukraine" over several cities: the attack as a whole
-            elif same:
-                related = same
+            elif toll:
+                related = toll  # "... kills 32 in Sudan's El Fasher": the attack with that toll
             if related:
                 _absorb(related[0], f)
             else:

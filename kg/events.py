@@ -59,8 +59,9 @@ _RANK = {"Facility": 5, "Settlement": 4, "City": 4, "District": 3, "Region": 2, 
 NIL_PLACE_RANK = 4
 _HEAD_RANK = {
     "township": 3, "district": 3, "county": 3, "department": 2, "raion": 3, "rayon": 3, "municipality": 3, "territory": 3,
-    "region": 2, "province": 2, "state": 2, "governorate": 2, "oblast": 2, "prefecture": 2,
+    "region": 2, "province": 2, "state": 2, "governorate": 2, "oblast": 2, "prefecture": 2, "zone": 3,
 }
+LEVEL_AFTER = re.compile(r"\s+(" + "|".join(_HEAD_RANK) + r")\b", re.I)
 
 FACILITY_HEADS = PLACE_HEADS - {
     "District", "Region", "Province", "Oblast", "Governorate", "Territory", "County", "Village", "Town", "City", "Raion",
@@ -119,6 +120,12 @@ class EventExtractor:
             sentences = [(0, len(text))]
         starts = [s for s, _ in sentences]
         self._contained: set[tuple[str, str]] = set()  # (inner, outer) places, as the text says
+        # "Bishnupur district", "Kherson region": the level the text gives a name.
+        self._levels: dict[str, int] = {}
+        for lm in linked:
+            hit = LEVEL_AFTER.match(text, lm.mention.end) if lm.entity.type == "Place" else None
+            if hit:
+                self._levels[lm.entity.iri] = _HEAD_RANK[hit.group(1).lower()]
         by_sentence: dict[int, list[LinkedMention]] = {}
         for lm in linked:
             i = bisect_right(starts, lm.mention.start) - 1
@@ -336,6 +343,8 @@ class EventExtractor:
         return out
 
     def _rank(self, ent: Entity) -> int:
+        if ent.iri in self._levels:
+            return self._levels[ent.iri]
         ranks = [_RANK[c] for c in ent.classes if c in _RANK]
         if ranks:
             return max(ranks)
@@ -493,7 +502,13 @@ class EventExtractor:
                 return True
             if "Country" in a.classes or "Country" in b.classes:
                 return ea.country == eb.country
+            # A headline's region and a town of the same country the body reports hit: the
+            # knowledge base does not say which region holds which town, the headline does.
+            if ({"Region", "District"} & set(a.classes + b.classes)) and ea.country is not None and ea.country == eb.country:
+                return True
         elif ("Country" in a.classes and eb is None) or ("Country" in b.classes and ea is None):
+            return True
+        if self._within(a, b) or self._within(b, a):
             return True
         # By name, forgiving transliteration: "Zaporizhzhya" and "Zaporizhzhia Nuclear Power Plant".
         wa = {skeleton(w) for w in fold(a.label).split() if w not in GENERIC_PLACE_WORDS}

@@ -216,6 +216,24 @@ def test_a_named_facility_is_the_place_not_its_city(extract):
     assert [(_label(ev.location), ev.killed) for ev in events] == [("Westgate Mall", 67)]
 
 
+def test_a_headline_region_joins_the_town_attacked_in_it(extract):
+    _, events = extract(
+        "At least 26 civilians were killed in a drone strike on the town of Finote Selam on Sunday, health workers said.",
+        title="Drone strike kills at least 26 in Amhara region",
+    )
+    assert [(_label(ev.location), ev.killed, len(ev.sentences)) for ev in events] == [("Finote Selam", 26, 2)]
+
+
+def test_a_district_named_as_such_holds_the_village_hit(extract):
+    _, events = extract("Militants attacked Khujuma Tabi village in Manipur's Bishnupur district on Sunday, killing three volunteers.")
+    assert [_label(ev.location) for ev in events] == ["Khujuma Tabi"]
+
+
+def test_an_agency_dateline_is_not_the_place_hit(extract):
+    _, events = extract("Karachi, Jan 9 (PTI) A bomb blast in Quetta today killed six people.")
+    assert [(_label(ev.location), ev.killed) for ev in events] == [("Quetta", 6)]
+
+
 def test_a_dateline_is_not_the_place_hit(extract):
     _, events = extract("Sidon (Lebanon): An Israeli drone strike hit a car in Naqoura on Sunday, killing three people.")
     assert [_label(ev.location) for ev in events] == ["En Nâqoûra"]  # GeoNames spells it so

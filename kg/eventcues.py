@@ -20,7 +20,8 @@ _UNITS = {
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _SCALES = {"hundred": 100, "thousand": 1000, "dozen": 12}
 
-_WORD = "(?:" + "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True)) + ")"
+# "a" and "an" count only before a scale ("a dozen"): "A suicide bomber killed 63" is no 1.
+_WORD = "(?:an?(?=\\s+(?:dozen|hundred|thousand)\\b)|" + "|".join(sorted([w for w in [*_UNITS, *_TENS] if w not in ("a", "an")], key=len, reverse=True)) + ")"
 # "22", "1,200", "two", "twenty-one", "a dozen", "two hundred", "1.5 thousand" (not "dozens").
 NUMBER = (
     r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?:hundred|thousand))?(?![\d,]*\s*(?:%|percent|km|kilomet|mile|metre|meter|year|month|week|day|hour|minute))"
@@ -57,7 +58,15 @@ def parse_number(text: str) -> int | None:
     return value
 
 
+_ONE_VICTIM = (
+    r"(?:man|woman|boy|girl|child|baby|soldier|civilian|person|policeman|policewoman|officer|resident|journalist|guard"
+    r"|worker|driver|farmer|fighter|student|teacher|doctor|nurse|medic|commander|member|volunteer|villager|passenger|pilgrim|militant)"
+)
 # The victims a figure counts: "people", "civilians", "children" ..., optionally with adjectives.
+_ONE_VICTIM = (
+    r"(?:man|woman|boy|girl|child|baby|soldier|civilian|person|policeman|policewoman|officer|resident|journalist|guard"
+    r"|worker|driver|farmer|fighter|student|teacher|doctor|nurse|medic|commander|member|volunteer|villager|passenger|pilgrim|militant)"
+)
 # The victims a figure counts: "people", "Malian soldiers", "Hezbollah members", "of the victims",
 # ", including seven children,": up to three words that are no verb or clause word.
 _NOT_WHO = r"(?:were|was|are|is|have|has|had|been|and|or|but|in|on|at|by|from|to|when|after|as|while|who|that|which|killed|dead|died|injured|wounded|hurt|others?)"
@@ -80,7 +89,7 @@ KILLED_RES = [
     re.compile(r"\b" + _APPROX + _NUM + r"\s+(?:deaths|fatalities|dead)\b", re.I),
     re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?lives\s+of\s+" + _APPROX + _NUM + r"\b", re.I),
     # "killing a 33-year-old man", "a soldier was killed"
-    re.compile(r"\b(?:killing|killed|kills)\s+(?P<num>an?)\s+(?:[\w-]+\s+)?(?:man|woman|boy|girl|child|soldier|civilian|person|policeman|officer|resident|journalist)\b", re.I),
+    re.compile(r"\b(?:killing|killed|kills)\s+(?P<num>an?)\s+(?:[\w-]+\s+){0,2}?" + _ONE_VICTIM + r"\b", re.I),
     re.compile(r"(?:^|\b(?:when|after|as)\s+)(?P<num>[Aa]n?)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|boy|girl|child|soldier|civilian|person|policeman|officer|resident|journalist)\s+(?:was|has\s+been)\s+killed\b"),
 ]
 INJURED_RES = [
@@ -107,14 +116,14 @@ TOTAL_CUES = re.compile(
 
 
 _VICTIM = r"(?:men|women|children|boys|girls|soldiers|civilians|people|policemen|officers|fighters|militants|farmers|villagers|students|members|man|woman|child|boy|girl|soldier|civilian|monk|monks)"
-_ITEM = r"(?:" + NUMBER + r")\s+(?:[\w-]+\s+){0,2}?" + _VICTIM + r"\b"
+_ITEM = r"(?:" + NUMBER + r"|\ban?)\s+(?:[\w-]+\s+){0,2}?" + _VICTIM + r"\b"
 # "Three women and seven men ... were killed", "killing four children, three women and a man": a sum.
 VICTIM_LIST = re.compile(r"(?P<list>" + _ITEM + r"(?:(?:,\s+|,?\s+and\s+)" + _ITEM + r")+)", re.I)
 KILLED_LIST_RES = [
     re.compile(VICTIM_LIST.pattern + r"(?:,\s+including\s+[^,.;]{1,40},)?\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:killed|dead)\b", re.I),
     re.compile(r"\b(?:killing|killed|kills)\s+(?:\w+\s+)?" + VICTIM_LIST.pattern, re.I),
 ]
-_ITEM_RE = re.compile(r"(" + NUMBER + r")\s+(?:[\w-]+\s+){0,2}?" + _VICTIM + r"\b", re.I)
+_ITEM_RE = re.compile(r"(" + NUMBER + r"|\ban?)\s+(?:[\w-]+\s+){0,2}?" + _VICTIM + r"\b", re.I)
 
 
 def _listed(sentence: str, start: int, end: int) -> tuple[int, int] | None:

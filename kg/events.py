@@ -28,6 +28,7 @@ from kg.eventwords import (
     ANAPHOR_RE,
     BODY_AFTER,
     BY_ACTOR,
+    CALLED_OFF_AFTER,
     CLAIMED,
     CLAUSE_BREAK,
     CLAUSE_END,
@@ -62,6 +63,7 @@ _HEAD_RANK = {
     "region": 2, "province": 2, "state": 2, "governorate": 2, "oblast": 2, "prefecture": 2, "zone": 3,
 }
 LEVEL_AFTER = re.compile(r"\s+(" + "|".join(_HEAD_RANK) + r")\b", re.I)
+LEVEL_BEFORE = re.compile(r"\b(" + "|".join(_HEAD_RANK) + r")\s+of\s+(?:the\s+)?$", re.I)
 
 FACILITY_HEADS = PLACE_HEADS - {
     "District", "Region", "Province", "Oblast", "Governorate", "Territory", "County", "Village", "Town", "City", "Raion",
@@ -123,7 +125,9 @@ class EventExtractor:
         # "Bishnupur district", "Kherson region": the level the text gives a name.
         self._levels: dict[str, int] = {}
         for lm in linked:
-            hit = LEVEL_AFTER.match(text, lm.mention.end) if lm.entity.type == "Place" else None
+            if lm.entity.type != "Place":
+                continue
+            hit = LEVEL_AFTER.match(text, lm.mention.end) or LEVEL_BEFORE.search(text, max(0, lm.mention.start - 30), lm.mention.start)
             if hit:
                 self._levels[lm.entity.iri] = _HEAD_RANK[hit.group(1).lower()]
         by_sentence: dict[int, list[LinkedMention]] = {}
@@ -192,7 +196,7 @@ class EventExtractor:
         cut = [x.end() for x in CLAUSE_BREAK.finditer(clause)]
         if cut:
             clause = clause[cut[-1] :]
-        if IRREALIS_RE.search(clause) or ONGOING_RE.search(before[-40:] + m.group(0)):
+        if IRREALIS_RE.search(clause) or ONGOING_RE.search(before[-40:] + m.group(0)) or CALLED_OFF_AFTER.match(after):
             return False
         first = CLAUSE_END.search(sentence)
         if first is not None and first.start() < m.start() and TOTAL_CUES.search(sentence[: first.start()]):
@@ -477,9 +481,9 @@ class EventExtractor:
             return True
         ei, eo = self._entry(inner), self._entry(outer)
         if ei is None or eo is None:
-            # An unknown place: presumed to lie in the district, region or country the
-            # same article reports attacked.
-            return True
+            # An unknown place: presumed to lie in the region or country the same article
+            # reports attacked (a district or municipality needs the text to say so).
+            return self._rank(outer) <= 2
         if ei.part_of == eo.id or (ei.part_of and (p := self.kb.get(ei.part_of)) is not None and p.part_of == eo.id):
             return True
         return "Country" in outer.classes and ei.country == eo.country

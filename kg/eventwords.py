@@ -86,7 +86,7 @@ BODY_AFTER = re.compile(
 # What stands between a place and the larger place it lies in: "Kupiansk, Kharkiv region",
 # "Ukraine's southern Odesa region", "Stepanivka, a settlement in the Sumy oblast".
 CONTAINED_GAP = re.compile(
-    r"(?:['’]s|,)?\s*(?:(?:also|both|which\s+is|located)\s+)?(?:(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:town|village|settlement|city|district|suburb|neighbou?rhood|area|region|province|capital)\s+)?(?:(?:in|of)\s+)?(?:the\s+)?(?:[a-z-]+\s+)?"
+    r"(?:\s+(?:village|town|hamlet|settlement|camp|area|neighbou?rhood))?(?:['’]s|,)?\s*(?:(?:also|both|which\s+is|located)\s+)?(?:(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:town|village|settlement|city|district|suburb|neighbou?rhood|area|region|province|capital)\s+)?(?:(?:in|of|on)\s+)?(?:the\s+)?(?:[A-Z][\w-]+['’]s\s+)?(?:[a-z-]+\s+)?"
     r"(?:(?:city|town|village|region|province|district|oblast|state)\s+(?:of\s+)?)?",
     re.I,
 )
@@ -100,3 +100,5 @@ ACCIDENT_RE = re.compile(
 FRESH_BEFORE = re.compile(r"\b(?:separate|another|second|third|new|earlier|later|fresh|further)\s+(?:[\w-]+\s+){0,2}$", re.I)
 # "an attack on Ukraine", "strikes across Ukraine": the place is what was attacked as a whole.
 DIRECT_BEFORE = re.compile(r"\b(?:on|against|at|across|into|targeting|targeted|struck|hit|hits|attacked|attacks)\s+(?:the\s+)?$", re.I)
+# "strikes ... have been suspended": the attacks stopped, none is reported.
+CALLED_OFF_AFTER = re.compile(r"^[^,;.]{0,60}?\b(?:have|has|had|were|was)\s+been\s+(?:suspended|halted|stopped|paused|called\s+off|cancell?ed|postponed)\b", re.I)

@@ -214,21 +214,30 @@ def initials_form(name: str) -> bool:
 
 # "the town of Ramia", "the village of Wulari": a capitalised name after a place noun and "of".
 PLACE_OF_NAME = re.compile(
-    r"\b(?:town|village|hamlet|settlement|city|neighbou?rhood|district|camp|locality|township)\s+of\s+"
+    r"\b(?:town|village|hamlet|settlement|city|neighbou?rhood|district|camp|locality|township|community)\s+of\s+"
     r"((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:\s+(?:al|el|ad|as|ash|an|ar|az|de|del)?-?[A-Z][\w'’]*(?:-[\w'’]+)*){0,2})"
 )
 
 
+# "Semum village", "the Egbekaw village": a capitalised name before a lower-case place noun.
+NAME_VILLAGE = re.compile(
+    r"(?<![\w'’-])((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:\s+(?:al|el|ad|as|an|ar|az|de|del)?-?[A-Z][\w'’]*(?:-[\w'’]+)*){0,2})\s+(?:village|hamlet|settlement|township|locality)\b"
+)
+
+
 def cued_names(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Names the recogniser missed where the words before them say they are places
-    ("the town of Ramia"): new place mentions, where no mention overlaps them."""
+    """Names the recogniser missed where the words around them say they are places
+    ("the town of Ramia", "Semum village"): new place mentions, where no mention overlaps them."""
     out = []
-    for m in PLACE_OF_NAME.finditer(text):
+    for m in [*PLACE_OF_NAME.finditer(text), *NAME_VILLAGE.finditer(text)]:
         start, end = m.span(1)
         if any(o.start < end and start < o.end for o in mentions):
             continue
-        if text[start:end].lower() in GENERIC_WORDS:
+        if text[start:end].lower() in GENERIC_WORDS or any(o.start < end and start < o.end for o in out):
             continue
+        if start == 0 or text[start - 1] == "\n" or text[max(0, start - 2) : start] in (". ", "? ", "! "):
+            if text[start:end].split()[0].lower() in {"the", "a", "an", "in", "one", "another", "every", "each", "this", "that"}:
+                continue  # a sentence's first word
         out.append(Mention(start, end, text[start:end], "GPE", "ner"))
     return out
 

@@ -53,6 +53,8 @@ def test_number_words(text, value):
         ("The death toll from the missile strike on an apartment building in the city has risen to 29.", 29, None),
         ("A strike on a building killed four more children, three women and a man.", 8, None),
         ("Three women and seven men, including a monk, were killed by the airstrike.", 10, None),
+        ("A suicide bomber killed 63 people and wounded 182 at a wedding.", 63, 182),
+        ("Russia hit the port, killing a security guard and damaging a terminal.", 1, None),
         # A war's toll is no one attack's.
         ("More than 10,000 civilians have been killed since the start of the war.", None, None),
         ("The fighting has killed more than 200 fighters in Lebanon.", None, None),
@@ -158,6 +160,7 @@ def test_no_actor_when_the_text_names_none(extract):
         "Odesa's ports have been regular targets for Russian attacks.",
         "The ministers discussed air defence for Kyiv and the price of grain.",
         "Pokrovsk, which Russian forces are attacking, lies in the Donetsk region.",
+        "Israeli strikes on militant targets in Gaza have been suspended since Monday.",
         "The United States has carried out several airstrikes in Somalia in recent years.",
         "Three people were killed when a military jet crashed into a building in Kyiv on Sunday.",
     ],

@@ -294,3 +294,9 @@ def test_a_place_and_a_facility_noun_are_the_facility():
     text = "Drones hit Kyiv airport at dawn. Kyiv was calm later."
     linked = link(text, [("Kyiv", "GPE", 0), ("Kyiv", "GPE", 1)])
     assert [(lm.mention.text, lm.entity.type, lm.entity.kb_id) for lm in linked] == [("Kyiv airport", "Place", None), ("Kyiv", "Place", "gn/703448")]
+
+
+def test_a_name_before_village_is_a_place_even_when_the_model_missed_it():
+    text = "Militants attacked the home of the mayor of Semum village on Saturday."
+    linked = Linker(kb()).link(article(text), [])
+    assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Semum", "Place")]

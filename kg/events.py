@@ -481,9 +481,10 @@ class EventExtractor:
             return True
         ei, eo = self._entry(inner), self._entry(outer)
         if ei is None or eo is None:
-            # An unknown place: presumed to lie in the region or country the same article
-            # reports attacked (a district or municipality needs the text to say so).
-            return self._rank(outer) <= 2
+            # An unknown place: presumed to lie in the district, region or country the same
+            # article reports attacked -- not in a town the knowledge base knows, even one
+            # the text calls a municipality.
+            return eo is None or bool({"Region", "District", "Country"} & set(outer.classes))
         if ei.part_of == eo.id or (ei.part_of and (p := self.kb.get(ei.part_of)) is not None and p.part_of == eo.id):
             return True
         return "Country" in outer.classes and ei.country == eo.country

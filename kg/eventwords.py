@@ -34,7 +34,7 @@ NOT_ATTACK_AFTER = re.compile(
 # Words before a trigger (in its clause) that make it no report of an attack that happened.
 IRREALIS_RE = re.compile(
     r"\b(?:would|could|might|may|will|shall|threat(?:en|ens|ened|ening)?|vow(?:s|ed|ing)?|warn(?:s|ed|ing)?|plan(?:s|ned|ning)?|plot(?:s|ted|ting)?"
-    r"|prepar(?:e|es|ed|ing)\s+(?:for|to)|intend(?:s|ed)?|ready\s+to|if|unless|in\s+the\s+event\s+of|den(?:y|ies|ied|ying)|rejected|no\s+evidence|fears?\s+of"
+    r"|attempt(?:s|ed|ing)?|tr(?:y|ies|ied)\s+to|prepar(?:e|es|ed|ing)\s+(?:for|to)|intend(?:s|ed)?|ready\s+to|if|unless|in\s+the\s+event\s+of|den(?:y|ies|ied|ying)|rejected|no\s+evidence|fears?\s+of"
     r"|possible|potential|future|prevent(?:ed|ing)?|avoid|deter|foil(?:ed|s)?|thwart(?:ed|s)?|against\s+any|retaliat(?:e|ion)\s+for|calls?\s+for|ceasefire|halt|stop"
     r"|brac(?:e|es|ed|ing)\s+for|expect(?:s|ed|ing)?|anticipat\w+|regular(?:ly)?|repeated(?:ly)?|routine(?:ly)?|frequent(?:ly)?|often|daily|nightly|constant(?:ly)?|almost\s+every|legitimate|capabilit(?:y|ies)|ability)\b|\bto\s+(?:\w+ly\s+)?$",
     re.I,

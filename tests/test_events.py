@@ -161,6 +161,7 @@ def test_no_actor_when_the_text_names_none(extract):
         "The ministers discussed air defence for Kyiv and the price of grain.",
         "Pokrovsk, which Russian forces are attacking, lies in the Donetsk region.",
         "Israeli strikes on militant targets in Gaza have been suspended since Monday.",
+        "The Houthis made attempted strikes on the Saudi capital Riyadh.",
         "The United States has carried out several airstrikes in Somalia in recent years.",
         "Three people were killed when a military jet crashed into a building in Kyiv on Sunday.",
     ],

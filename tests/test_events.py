@@ -3,7 +3,9 @@ merging within an article, and the RDF each event becomes."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import json
 
 import pyoxigraph as ox
 import pytest
@@ -431,3 +433,25 @@ def test_two_reports_of_one_attack_are_one_incident_in_any_order(tmp_path, inges
     assert ab == _quads(tmp_path / "ba")  # the same articles in the other order: the same store
     ingest_into(tmp_path / "ab", [b])  # re-ingesting either changes nothing
     assert _quads(tmp_path / "ab") == ab
+
+
+def test_researchers_see_the_seed_attacks_through_query_export_and_lookup(seed_store, tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    runner = CliRunner()
+    store = ["--store", str(seed_store)]
+    attacks = runner.invoke(cli, [*store, "query", "attacks", "--param", "place=Ukraine", "--format", "jsonl"], catch_exceptions=False)
+    assert attacks.exit_code == 0, attacks.output
+    places = {json.loads(line)["location"] for line in attacks.output.splitlines() if line.strip()}
+    assert "Kharkiv" in places and "Belgorod" not in places  # Belgorod is in Russia
+    out = tmp_path / "attacks.csv"
+    exported = runner.invoke(cli, [*store, "export", "--format", "acled", str(out)], catch_exceptions=False)
+    assert exported.exit_code == 0, exported.output
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    kharkiv = [r for r in rows if r["location"] == "Kharkiv"]
+    assert kharkiv and kharkiv[0]["actor1"] == "Russia" and kharkiv[0]["fatalities"] == "2"
+    looked = runner.invoke(cli, [*store, "lookup", "Kharkiv", "--limit", "1", "--json"], catch_exceptions=False)
+    (match,) = json.loads(looked.output)["matches"]
+    assert any(a["location"] == "Kharkiv" and a["attacker"] == "Russia" for a in match["attacks"]["on"]["latest"])

@@ -45,9 +45,13 @@ class IngestReport:
 
 def publisher_entity(article: Article, linked: list[LinkedMention], linker: Linker) -> Entity | None:
     """The outlet as an Organization: the byline's entity when the text names it,
-    else the knowledge base's news organisation of that name, else a NIL node."""
+    else the knowledge base's news organisation of that name, else a NIL node of the
+    byline's name. Without a byline, the outlet whose web domain the article's URL is
+    on (its host, or a domain the host lies under), when the knowledge base knows it:
+    a byline is the outlet's own word, a URL may be a syndicating site's."""
     if not article.outlet:
-        return None
+        entry = linker.kb.outlet_of_url(article.url) if article.url else None
+        return entity_of(entry) if entry is not None else None
     for lm in linked:
         if lm.mention.label == "OUTLET":
             return lm.entity

@@ -179,8 +179,15 @@ class KnowledgeBase:
                 index[key].remove(entry.id)
                 if not index[key]:
                     del index[key]
-        for domain in [d for d, i in self._domain.items() if i == entry.id]:
+        lost = [d for d, i in self._domain.items() if i == entry.id]
+        for domain in lost:
             del self._domain[domain]
+        if lost:  # another entry claiming a freed domain gets it back (a user's first)
+            others = sorted((e for e in self.entries.values() if e.domains and e.id != entry.id), key=lambda e: e.origin != "user")
+            for domain in lost:
+                owner = next((e for e in others if domain in e.domains), None)
+                if owner is not None:
+                    self._domain[domain] = owner.id
 
     def _entries(self, ids: list[str]) -> list[KBEntry]:
         found = [self.entries[i] for i in ids]

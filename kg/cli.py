@@ -269,7 +269,7 @@ def kb() -> None:
 @click.option("--wikidata", default=None, help="Wikidata QID, e.g. Q7747 (only when certain).")
 @click.option("--lat", type=float, default=None, help="Latitude (places).")
 @click.option("--lon", type=float, default=None, help="Longitude (places).")
-@click.option("--domain", "domains", multiple=True, help="An outlet's web domain, e.g. reuters.com (repeatable): articles whose URL is on it are published by it.")
+@click.option("--domain", "domains", multiple=True, help="An outlet's web domain, e.g. reuters.com (repeatable).")
 @click.pass_context
 @fail_cleanly
 def kb_add(ctx: click.Context, label: str, type_: str, kb_id: str | None, aliases, classes, description, country, wikidata, lat, lon, domains) -> None:

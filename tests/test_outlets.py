@@ -79,6 +79,27 @@ def test_a_byline_wins_over_the_domain(small_linker):
     assert known is not None and known.label == "River Wire"
 
 
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Drones hit the port\n\nHARBOURTON, Coastland (River Wire) — Drones hit the port.", "River Wire"),
+        ("Drones hit the port\n\nHARBOURTON (River Wire) - Drones hit the port.", "River Wire"),
+        ("Drones hit the port\n\nHarbourton, May 6 (River Wire) – Drones hit the port.", "River Wire"),
+        ("Drones hit the port\n\nHARBOURTON, Coastland (Harbour Courier) — Drones hit the port.", None),  # unknown
+        ("Drones hit the port\n\nOfficials said (River Wire) - drones hit the port.", None),  # no dateline
+        ("Drones hit the port\n\nDrones hit the port, River Wire reported.", None),
+    ],
+)
+def test_a_dateline_credit_names_a_known_agency(small_linker, text, label):
+    pub = publisher_entity(Article(text=text, source="t.txt"), [], small_linker)
+    assert (pub.label if pub else None) == label
+
+
+def test_the_urls_domain_comes_before_a_dateline_credit(small_linker):
+    art = Article(text="HARBOURTON (River Wire) — Drones hit the port.", source="t.txt", url="https://dailylantern.example/a")
+    assert publisher_entity(art, [], small_linker).label == "The Daily Lantern"
+
+
 def test_a_user_entry_takes_a_domain_over_and_gives_it_back():
     kb = KnowledgeBase([outlet("daily-lantern", "The Daily Lantern", "dailylantern.example")])
     kb.add(outlet("user-lantern", "Lantern (mine)", "dailylantern.example", origin="user"))
@@ -103,8 +124,13 @@ def test_ingest_names_the_publisher_from_the_url(tmp_path, ingest_into, kb):
         "Original url:\nhttps://news.unknown-outlet.example/shelling\n",
         encoding="utf-8",
     )
+    (folder / "c.txt").write_text(
+        "Drones strike Kyiv overnight\n\nKYIV, Ukraine (AP) — Russian drones struck Kyiv overnight, officials said.\n\n"
+        "Original url:\nhttps://unknown-outlet.example/kyiv-drones\n",
+        encoding="utf-8",
+    )
     report = ingest_into(tmp_path / "s", [folder])
-    assert report.articles == 2 and not report.skipped
+    assert report.articles == 3 and not report.skipped
     store = ox.Store.read_only(str(tmp_path / "s"))
     rows = store.query(
         "SELECT ?url ?label WHERE { ?a <https://schema.org/url> ?url . "
@@ -115,6 +141,7 @@ def test_ingest_names_the_publisher_from_the_url(tmp_path, ingest_into, kb):
     assert got == {
         "https://www.reuters.com/world/drones-hit-depot-2024-05-06/": "Reuters",
         "https://news.unknown-outlet.example/shelling": None,
+        "https://unknown-outlet.example/kyiv-drones": "Associated Press",  # its dateline credits AP
     }
 
 

@@ -269,9 +269,10 @@ def kb() -> None:
 @click.option("--wikidata", default=None, help="Wikidata QID, e.g. Q7747 (only when certain).")
 @click.option("--lat", type=float, default=None, help="Latitude (places).")
 @click.option("--lon", type=float, default=None, help="Longitude (places).")
+@click.option("--domain", "domains", multiple=True, help="An outlet's web domain, e.g. reuters.com (repeatable).")
 @click.pass_context
 @fail_cleanly
-def kb_add(ctx: click.Context, label: str, type_: str, kb_id: str | None, aliases, classes, description, country, wikidata, lat, lon) -> None:
+def kb_add(ctx: click.Context, label: str, type_: str, kb_id: str | None, aliases, classes, description, country, wikidata, lat, lon, domains) -> None:
     """Add one entity of your own; it wins over built-in entries with the same names."""
     from kg.kb.build import append_user_entries, user_kb_path
     from kg.link import slug
@@ -279,7 +280,7 @@ def kb_add(ctx: click.Context, label: str, type_: str, kb_id: str | None, aliase
     rec = {
         "id": kb_id or f"user-{slug(label)}", "type": type_, "label": label, "aliases": list(aliases),
         "classes": list(classes), "description": description, "country": country, "wikidata": wikidata,
-        "lat": lat, "lon": lon,
+        "lat": lat, "lon": lon, "domains": list(domains),
     }
     append_user_entries(store_path(ctx), [(rec, "kb add")])
     click.echo(f"added {rec['id']} to {user_kb_path(store_path(ctx))}; re-ingest articles to apply it")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 import uuid
 from collections import Counter
@@ -43,11 +44,37 @@ class IngestReport:
         return self.articles / self.seconds if self.seconds else 0.0
 
 
+# A wire dateline's credit: "KYIV, Ukraine (AP) — ", "BEIRUT, May 6 (Reuters) - ": at the
+# start of a line, a place in capitals or a place and a comma, the outlet in brackets, a dash.
+_DATELINE_CREDIT = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z0-9’'., -]{1,60}?)\s\((?P<outlet>[A-Z][A-Za-z0-9&’'. -]{0,38}[A-Za-z])\)\s*[-–—:]\s", re.M
+)
+_CAPITALS = re.compile(r"^[A-Z]{2,}\b")
+_CREDIT_WINDOW = 1500  # a dateline opens the article: only its first characters are read
+
+
+def credited_outlet(article: Article, linker: Linker) -> Entity | None:
+    """The news organisation a dateline credits ("KYIV (AP) —"), when the knowledge base
+    knows it as one; an unknown name in brackets is no evidence of an outlet."""
+    for m in _DATELINE_CREDIT.finditer(article.text[:_CREDIT_WINDOW]):
+        if "," not in m.group("place") and not _CAPITALS.match(m.group("place")):
+            continue  # "Officials said (AP) - ..." is no dateline
+        entry, _ = linker.choose(m.group("outlet"), "Organization", {})
+        if entry is not None and "NewsOrganization" in entry.classes:
+            return entity_of(entry)
+    return None
+
+
 def publisher_entity(article: Article, linked: list[LinkedMention], linker: Linker) -> Entity | None:
     """The outlet as an Organization: the byline's entity when the text names it,
-    else the knowledge base's news organisation of that name, else a NIL node."""
+    else the knowledge base's news organisation of that name, else a NIL node of the
+    byline's name. Without a byline, the outlet whose web domain the article's URL is
+    on (its host, or a domain the host lies under), when the knowledge base knows it --
+    a byline is the outlet's own word, a URL may be a syndicating site's -- and without
+    either, the news agency its dateline credits."""
     if not article.outlet:
-        return None
+        entry = linker.kb.outlet_of_url(article.url) if article.url else None
+        return entity_of(entry) if entry is not None else credited_outlet(article, linker)
     for lm in linked:
         if lm.mention.label == "OUTLET":
             return lm.entity

@@ -193,13 +193,13 @@ def test_kb_import_with_one_bad_class_writes_nothing_and_ingest_still_works(tmp_
 
 _FIELD_VALUES = st.one_of(
     st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=True, allow_infinity=True),
-    st.text(max_size=12), st.sampled_from(["UA", "ru", "XX", "City", "Politician", "Tank", "Q7747", "48.5", "nan", "-1"]),
+    st.text(max_size=12), st.sampled_from(["UA", "ru", "XX", "City", "Politician", "Tank", "Q7747", "48.5", "nan", "-1", "WWW.Reuters.com", "a.example|https://b/"]),
     st.lists(st.sampled_from(["City", "Politician", "Drone", "Bogus", "", "Region"]), max_size=3),
 )  # fmt: skip
 _KB_RECORDS = st.fixed_dictionaries(
     {"id": st.sampled_from(["ok-id", "Bad Id", ""]), "type": st.sampled_from(["Person", "Place", "Organization", "Weapon", "Tank"]),
      "label": st.one_of(st.text(max_size=10), st.just("A Name"))},  # fmt: skip
-    optional={k: _FIELD_VALUES for k in ("aliases", "classes", "country", "wikidata", "lat", "lon", "population", "geonames", "description", "part_of")},
+    optional={k: _FIELD_VALUES for k in ("aliases", "classes", "country", "wikidata", "lat", "lon", "population", "geonames", "description", "part_of", "domains")},
 )
 
 
@@ -218,6 +218,8 @@ def test_importer_accepts_only_good_entries_and_fails_only_with_a_named_error(re
     assert e.lat is None or -90 <= e.lat <= 90
     assert e.lon is None or -180 <= e.lon <= 180
     assert all(isinstance(a, str) and a for a in e.aliases)
+    assert all(d == d.lower() and "." in d and "/" not in d and not d.startswith("www.") for d in e.domains)
+    assert not e.domains or e.type == "Organization"
     json.dumps(e.__dict__, ensure_ascii=False).encode("utf-8")  # what append_user_entries writes
 
 

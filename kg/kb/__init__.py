@@ -5,7 +5,7 @@
 costs a fraction of a second rather than a parse of GeoNames' data.
 """
 
-from kg.kb.base import KBEntry, KnowledgeBase, fold, skeleton
+from kg.kb.base import KBEntry, KnowledgeBase, fold, skeleton, url_host
 from kg.kb.build import load_kb, user_kb_path
 
-__all__ = ["KBEntry", "KnowledgeBase", "fold", "skeleton", "load_kb", "user_kb_path"]
+__all__ = ["KBEntry", "KnowledgeBase", "fold", "skeleton", "url_host", "load_kb", "user_kb_path"]

@@ -78,6 +78,16 @@ class KBEntry:
     population: int | None = None
     part_of: str | None = None
     origin: str = "curated"  # "geonames", "curated" or "user"
+    # Web domains of an outlet ("reuters.com"): an article's URL on one of them names it.
+    # A tuple, so the many entries without one share the empty tuple in the cached index.
+    domains: tuple[str, ...] = ()
+
+    def __getstate__(self) -> dict:
+        """The fields to pickle: an empty ``domains`` is left out (the class default
+        stands in), so the tens of thousands of places cost nothing in the index."""
+        if self.domains:
+            return self.__dict__
+        return {k: v for k, v in self.__dict__.items() if k != "domains"}
 
     @property
     def same_as(self) -> list[str]:
@@ -117,6 +127,7 @@ class KnowledgeBase:
         self._alias: dict[str, list[str]] = {}
         self._skeleton: dict[str, list[str]] = {}
         self._surname: dict[str, list[str]] = {}
+        self._domain: dict[str, str] = {}  # web domain -> the entry it names (one each)
         for entry in entries:
             self.add(entry)
 
@@ -147,6 +158,10 @@ class KnowledgeBase:
                 parts = fold(name).split()
                 if len(parts) >= 2:
                     self._push(self._surname, parts[-1], entry)
+        for domain in entry.domains:
+            # A user's entry takes a domain over; among built-in entries the first keeps it.
+            if entry.origin == "user" or domain not in self._domain:
+                self._domain[domain] = entry.id
 
     @staticmethod
     def _push(index: dict[str, list[str]], key: str, entry: KBEntry) -> None:
@@ -164,6 +179,15 @@ class KnowledgeBase:
                 index[key].remove(entry.id)
                 if not index[key]:
                     del index[key]
+        lost = [d for d, i in self._domain.items() if i == entry.id]
+        for domain in lost:
+            del self._domain[domain]
+        if lost:  # another entry claiming a freed domain gets it back (a user's first)
+            others = sorted((e for e in self.entries.values() if e.domains and e.id != entry.id), key=lambda e: e.origin != "user")
+            for domain in lost:
+                owner = next((e for e in others if domain in e.domains), None)
+                if owner is not None:
+                    self._domain[domain] = owner.id
 
     def _entries(self, ids: list[str]) -> list[KBEntry]:
         found = [self.entries[i] for i in ids]
@@ -186,8 +210,46 @@ class KnowledgeBase:
         """Curated people whose last name is ``surname`` (folded)."""
         return self._entries(self._surname.get(fold(surname), []))
 
+    def by_domain(self, host: str) -> KBEntry | None:
+        """The entry whose web domain ``host`` is or lies under ("edition.cnn.com" ->
+        "cnn.com"), walking up one label at a time; None when no domain of it is known.
+        ``host`` is a bare host name (see :func:`url_host`)."""
+        labels = host.lower().rstrip(".").split(".")
+        for i in range(len(labels) - 1):  # never a bare top-level domain ("com")
+            kb_id = self._domain.get(".".join(labels[i:]))
+            if kb_id is not None:
+                return self.entries.get(kb_id)
+        return None
+
+    def outlet_of_url(self, url: str) -> KBEntry | None:
+        """The outlet an article's URL names by its host, when its domain is known."""
+        host = url_host(url)
+        return self.by_domain(host) if host else None
+
     def names(self):
         """(name, entry) pairs for every label and alias, for building text matchers."""
         for entry in self.entries.values():
             for name in (entry.label, *entry.aliases):
                 yield name, entry
+
+
+_HOST_PREFIX = re.compile(r"^(?:www\d*|m)\.")
+
+
+def url_host(url: str) -> str | None:
+    """The host name of a URL, lower-cased, without "www." or "m." in front and without
+    a port or credentials; None when the text has no host (a path, a "mailto:").
+
+    >>> url_host("https://WWW.Reuters.com:443/world/")
+    'reuters.com'
+    """
+    m = re.match(r"^[a-z][a-z0-9+.-]*://([^/?#]*)", url.strip(), re.IGNORECASE)
+    if m is None:
+        m = re.match(r"^([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?:[/?#]|$)", url.strip(), re.IGNORECASE)
+    if m is None:
+        return None
+    host = m.group(1).rsplit("@", 1)[-1]
+    host = host.split(":", 1)[0].lower().rstrip(".") if not host.startswith("[") else ""
+    while (stripped := _HOST_PREFIX.sub("", host)) != host and "." in stripped:
+        host = stripped
+    return host if "." in host else None

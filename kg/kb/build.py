@@ -15,7 +15,7 @@ from pathlib import Path
 from kg.about import __version__
 from kg.errors import KnowledgeBaseError
 from kg.kb.base import KBEntry, KnowledgeBase
-from kg.kb.fields import check_classes, check_coordinate, check_country, check_text
+from kg.kb.fields import check_classes, check_coordinate, check_country, check_domains, check_text
 from kg.names import GENERIC_BODY_RE
 from kg.types import TOP_TYPES
 
@@ -95,6 +95,9 @@ def entry_from_record(rec: dict, source: str, origin: str = "curated") -> KBEntr
         raise KnowledgeBaseError(f"{source}: type {rec['type']!r} is not one of {', '.join(TOP_TYPES)}")
     aliases = _names_list(rec.get("aliases"), "aliases", source)
     classes = check_classes(_names_list(rec.get("classes"), "classes", source), rec["type"], source)
+    domains = check_domains(rec.get("domains"), source)
+    if domains and rec["type"] != "Organization":
+        raise KnowledgeBaseError(f"{source}: domains name an outlet's web site; a {rec['type']} has none (only an Organization does)")
     wikidata = rec.get("wikidata") or None
     if wikidata is not None and not re.fullmatch(r"Q[1-9][0-9]*", str(wikidata)):
         raise KnowledgeBaseError(f"{source}: wikidata {wikidata!r} is not a QID like Q7747")
@@ -128,6 +131,7 @@ def entry_from_record(rec: dict, source: str, origin: str = "curated") -> KBEntr
         population=number("population", int),
         part_of=check_text("part_of", rec.get("part_of"), source),
         origin=origin,
+        domains=domains,
     )
 
 
@@ -279,6 +283,6 @@ def append_user_entries(store: str | Path, records: Iterable[tuple[dict, str]]) 
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "a", encoding="utf-8") as f:
         for e in entries:
-            rec = {k: v for k, v in e.__dict__.items() if v not in (None, [], "") and k != "origin"}
+            rec = {k: v for k, v in e.__dict__.items() if v not in (None, [], (), "") and k != "origin"}
             f.write(json.dumps(rec, ensure_ascii=False) + "\n")
     return len(entries)

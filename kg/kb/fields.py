@@ -9,6 +9,7 @@ value and what would be accepted.
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 
 import pyoxigraph as ox
@@ -18,6 +19,9 @@ from kg.resources import ONTOLOGY_DIR
 from kg.vocab import KG, OWL, RDF, RDFS, TOP_CLASS
 
 _RANGES = {"lat": (-90.0, 90.0), "lon": (-180.0, 180.0)}
+# A host name of two labels or more, each of letters, digits and inner hyphens, the last
+# not all digits (so no IP address): "reuters.com", "kyivindependent.com", "bbc.co.uk".
+_DOMAIN_RE = re.compile(r"^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$")
 
 
 @lru_cache(maxsize=1)
@@ -105,3 +109,29 @@ def check_text(key: str, value: object, source: str) -> str | None:
     except UnicodeEncodeError:
         raise KnowledgeBaseError(f"{source}: {key} is not valid Unicode text (a lone surrogate)") from None
     return value.strip() or None
+
+
+def check_domains(value: object, source: str) -> tuple[str, ...]:
+    """Web domains ("reuters.com"), lower-cased, without "www." and each once, from a
+    list or an "a|b" string; a URL, a path or a bare word is refused, since a domain
+    that is no host name would never match an article's URL."""
+    if value in (None, ""):
+        return ()
+    if isinstance(value, str):
+        value = value.split("|")
+    if not isinstance(value, list):
+        raise KnowledgeBaseError(f"{source}: domains must be a list of web domains or 'a.com|b.org', not {type(value).__name__}")
+    out: list[str] = []
+    for d in value:
+        if not isinstance(d, str):
+            raise KnowledgeBaseError(f"{source}: a domain must be text such as reuters.com, not {type(d).__name__}")
+        domain = d.strip().lower().rstrip(".")
+        if domain.startswith("www."):
+            domain = domain[4:]
+        if not domain:
+            continue
+        if not _DOMAIN_RE.match(domain):
+            raise KnowledgeBaseError(f"{source}: domain {d!r} is not a web domain such as reuters.com (no scheme, path or port)")
+        if domain not in out:
+            out.append(domain)
+    return tuple(out)

@@ -56,11 +56,12 @@ MODIFIER_GAP = re.compile(r"^(?:['’]s)?(?:\s+(?!" + _FUNCTION + r"\b)[\w-]+){0
 # "KYIV, Ukraine (CNN) —", "KANO:", "Sidon (Lebanon):", "Karachi, Jan 9 (PTI)": a dateline names where the report was filed, not what was hit.
 DATELINE_RE = re.compile(r"^(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?\s*(?:\([^)]{1,40}\))?\s*[—–]\s|[A-Z]{3,}(?:\s+[A-Z]{3,})*\s*:\s|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s*\([^)]{1,30}\)\s*:\s"
     r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([^)]{1,30}\)\s*(?:[.:—–-]+\s*)?)")
-# Words before a place that say it was hit.
+# Words before a place that say it was hit ("struck the city of", "in the Sumy region's").
+_PLACE_NOUN = r"(?:city|town|village|villages|region|province|district|camp|area|port|capital|settlement|neighbou?rhood|suburb|outskirts)"
 TARGET_BEFORE = re.compile(
     r"(?:\b(?:in|on|at|near|against|targeting|targeted|hit|hitting|struck|striking|into|onto|toward|towards|outside|across|over|shelled|bombed|attacked|pounded)"
-    r"(?:\s+the)?(?:\s+(?:[a-z-]+)){0,2}?(?:\s+(?:city|town|village|villages|region|province|district|camp|area|port|capital|settlement|neighbou?rhood|suburb|outskirts)(?:\s+of)?)?,?\s*"
-    r"|\b(?:city|town|village|villages|region|province|district|camp|port|capital|settlement|neighbou?rhood|suburb|outskirts)\s+of\s+)$",
+    r"(?:\s+the)?(?:\s+(?:[a-z-]+)){0,2}?(?:\s+" + _PLACE_NOUN + r"(?:\s+of)?)?,?\s*"
+    r"|\b" + _PLACE_NOUN + r"\s+of\s+)$",
     re.I,
 )
 # A place named as where a launch came from, or a body named after it, is not what was hit.

@@ -87,7 +87,7 @@ BODY_AFTER = re.compile(
 # What stands between a place and the larger place it lies in: "Kupiansk, Kharkiv region",
 # "Ukraine's southern Odesa region", "Stepanivka, a settlement in the Sumy oblast".
 CONTAINED_GAP = re.compile(
-    r"(?:\s+(?:village|town|hamlet|settlement|camp|area|neighbou?rhood))?(?:['’]s|,)?\s*(?:(?:also|both|which\s+is|located)\s+)?(?:(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:town|village|settlement|city|district|suburb|neighbou?rhood|area|region|province|capital)\s+)?(?:(?:in|of|on)\s+)?(?:the\s+)?(?:[A-Z][\w-]+['’]s\s+)?(?:[a-z-]+\s+)?"
+    r"(?:\s+(?:village|town|hamlet|settlement|camp|area|neighbou?rhood|community))?(?:['’]s|,)?\s*(?:(?:also|both|which\s+is|located)\s+)?(?:(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:town|village|settlement|city|district|suburb|neighbou?rhood|area|region|province|capital)\s+)?(?:(?:in|of|on)\s+)?(?:the\s+)?(?:[A-Z][\w-]+['’]s\s+)?(?:[a-z-]+\s+)?"
     r"(?:(?:city|town|village|region|province|district|oblast|state)\s+(?:of\s+)?)?",
     re.I,
 )

@@ -1,5 +1,5 @@
 # Two commands set everything up on a fresh machine:
-#   make demo   install into .venv, ingest seeds/ into ./kg-store, print a summary and a sample query
+#   make demo   install into .venv, ingest seeds/ into ./kg-store, print a summary, a sample query and the attacks
 #   make test   install into .venv with the test extras, run the test suite
 PYTHON ?= python3
 VENV := .venv
@@ -22,6 +22,7 @@ demo: install
 	$(BIN)/kg --store $(STORE) ingest seeds/
 	$(BIN)/kg --store $(STORE) stats
 	$(BIN)/kg --store $(STORE) query entities-by-type --limit 15
+	$(BIN)/kg --store $(STORE) query attacks
 
 test: install-test
 	$(BIN)/python -m pytest

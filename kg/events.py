@@ -38,6 +38,7 @@ from kg.eventwords import (
     FRESH_BEFORE,
     IRREALIS_RE,
     MODIFIER_GAP,
+    NON_STATE_AFTER,
     NOT_ATTACK_AFTER,
     NOT_ATTACK_BEFORE,
     NOT_TARGET_BEFORE,
@@ -189,7 +190,8 @@ class EventExtractor:
     @staticmethod
     def _is_attack(sentence: str, m: re.Match) -> bool:
         before, after = sentence[: m.start()], sentence[m.end() :]
-        if NOT_ATTACK_BEFORE.search(before) or NOT_ATTACK_AFTER.match(after):
+        launch = re.match(r"(?:launch|fir|dropp)", m.group(0), re.I) is not None  # "launched drones" names its weapon
+        if NOT_ATTACK_BEFORE.search(before) or (not launch and NOT_ATTACK_AFTER.match(after)):
             return False
         # The trigger's own clause: from the last clause break before it.
         clause = before[-80:]
@@ -247,8 +249,8 @@ class EventExtractor:
             if m.start() < lo:
                 continue
             code = self._adjectives.get(m.group(1).lower())
-            if code is None or code not in self._countries:
-                continue
+            if code is None or code not in self._countries or NON_STATE_AFTER.match(sentence, m.end()):
+                continue  # "Iraqi Shiite militia", "Somali militants": a group of that people, not its state
             for hs, _ in heads:
                 if hs >= m.end() and hs - m.end() <= 30 and MODIFIER_GAP.match(sentence[m.end() : hs]):
                     offer(2, entity_of(self._countries[code]), None)

@@ -103,3 +103,8 @@ FRESH_BEFORE = re.compile(r"\b(?:separate|another|second|third|new|earlier|later
 DIRECT_BEFORE = re.compile(r"\b(?:on|against|at|across|into|targeting|targeted|struck|hit|hits|attacked|attacks)\s+(?:the\s+)?$", re.I)
 # "strikes ... have been suspended": the attacks stopped, none is reported.
 CALLED_OFF_AFTER = re.compile(r"^[^,;.]{0,60}?\b(?:have|has|had|were|was)\s+been\s+(?:suspended|halted|stopped|paused|called\s+off|cancell?ed|postponed)\b", re.I)
+# Words after a people's adjective that make it a group of that people, not its state.
+NON_STATE_AFTER = re.compile(
+    r"(?:\s+[\w-]+)?\s+(?:militia|militias|militants?|rebels?|insurgents?|group|groups|gunmen|jihadists?|separatists?|extremists?|dissidents?|fighters|gangs?|tribesmen|protesters|islamists?)\b",
+    re.I,
+)

@@ -146,6 +146,11 @@ def test_actor_forms(extract, body, actor):
     assert [_label(ev.actor) for ev in events] == [actor]
 
 
+def test_a_peoples_militia_is_not_its_state(extract):
+    _, events = extract("Iraqi Shiite militias launched drones at a base near Erbil on Sunday.")
+    assert [(_label(ev.location), ev.actor) for ev in events] == [("Erbil", None)]
+
+
 def test_no_actor_when_the_text_names_none(extract):
     _, (ev,) = extract("A car bomb exploded in a market in Mogadishu on Sunday, killing 12 people.")
     assert _label(ev.location) == "Mogadishu" and ev.actor is None and ev.killed == 12

@@ -42,8 +42,7 @@ from pathlib import Path
 from typing import IO
 
 from kg.errors import KGError, StoreError
-
-HOST = "127.0.0.1"
+from kg.serve_proxy import HOST, make_server
 DEFAULT_PORT = 7878
 GENERATION = "kg-generation"  # written by kg.ingest.mark_changed after every change
 CRASHES_ALLOWED = 3  # unexpected child deaths within CRASH_WINDOW_S before kg gives up
@@ -189,8 +188,6 @@ class Server:
     # --- life cycle -----------------------------------------------------------------
 
     def start(self) -> Server:
-        from kg.serve_proxy import make_server  # the proxy builds on this module
-
         check_store(self.store, self.read_write)
         self.httpd = make_server(self)
         try:

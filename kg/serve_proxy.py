@@ -16,10 +16,15 @@ import socket
 import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import TYPE_CHECKING
 
 from kg import guard
 from kg.errors import KGError, QueryError
-from kg.serve import HOST, Child, Server
+
+if TYPE_CHECKING:  # kg.serve builds on this module; the names are for annotations only
+    from kg.serve import Child, Server
+
+HOST = "127.0.0.1"  # kg serves on the loopback address only
 
 MAX_BODY = 2 * guard.MAX_CHARS  # a checked query or update, form-encoded
 CHUNK = 64 * 1024

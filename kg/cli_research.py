@@ -193,6 +193,7 @@ def serve_command(port: int, read_write: bool, cors: bool, timeout_s: float | No
     if timeout_s:
         click.echo(f"Queries stop after {timeout_s:g} s", err=True)
     click.echo(f"Query editor: http://{ks.HOST}:{port}/   (Ctrl-C stops)", err=True)
+
     # Stop the server with us on Ctrl-C, a plain kill (SIGTERM) or a closed terminal
     # (SIGHUP); on SIGKILL the kernel stops the Oxigraph child (kg.serve).
     def interrupt(*_):

@@ -192,7 +192,7 @@ class Server:
         self.httpd = make_server(self)
         try:
             self.generation = generation(self.store)
-            self.child = Child(self.store, self.read_write, self.cors, self.wait)
+            self.child = self._spawn()
         except BaseException:
             self.httpd.server_close()
             raise
@@ -241,14 +241,24 @@ class Server:
     def _replace(self, old: Child, kill_old: bool) -> None:
         if kill_old or self.read_write:  # a read-write store opens once at a time
             old.stop()
-            new = Child(self.store, self.read_write, self.cors, self.wait)
+            new = self._spawn()
         else:  # read-only: the new child answers before the old one goes
-            new = Child(self.store, self.read_write, self.cors, self.wait)
+            new = self._spawn()
             old.retired_at = time.monotonic()
             self.retired.append(old)
         with self.lock:
             self.child = new
             self.lock.notify_all()
+
+    def _spawn(self, attempts: int = 3) -> Child:
+        """A ready child; another try when its private port was taken meanwhile."""
+        for _ in range(attempts - 1):
+            try:
+                return Child(self.store, self.read_write, self.cors, self.wait)
+            except KGError as e:
+                if "Address already in use" not in str(e):
+                    raise
+        return Child(self.store, self.read_write, self.cors, self.wait)
 
     def _reap(self) -> None:
         """Stop retired children once their last request is answered (or after a grace time)."""

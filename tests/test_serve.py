@@ -233,3 +233,44 @@ def test_a_new_ingest_is_served_without_a_restart(seed_store, tmp_path):
         proc.terminate()
         _, err = proc.communicate(timeout=20)
     assert "a new ingest is picked up by itself" in err and "the store changed (a new ingest): now serving it" in err
+
+
+@pytest.mark.slow
+def test_a_child_that_dies_is_replaced_and_said_so(seed_store):
+    port = ks.free_port()
+    proc = serve(seed_store, port)
+    try:
+        first = children(proc.pid)
+        os.kill(first[0], signal.SIGKILL)  # as a crash would
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            try:
+                if count(port) == "3":
+                    break
+            except (OSError, urllib.error.URLError):
+                time.sleep(0.2)
+        assert count(port) == "3" and children(proc.pid) != first
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=20)
+    assert "the Oxigraph server stopped unexpectedly (exit -9)" in err
+
+
+@pytest.mark.slow
+def test_read_write_updates_pass_the_same_checks(seed_store, tmp_path):
+    store = tmp_path / "store"
+    shutil.copytree(seed_store, store)
+    port = ks.free_port()
+    server = ks.start(store, port, read_write=True)
+    try:
+        insert = ('INSERT DATA { GRAPH <https://w3id.org/newskg/article/x> { <https://w3id.org/newskg/article/x> '
+                  'a <https://schema.org/NewsArticle> } }')
+        assert post(port, insert, "/update", kind="direct")[0] in (200, 204)
+        assert count(port) == "4"
+        status, text = post(port, "INSERT DATA " + "{" * 5000 + "}" * 5000, "/update")
+        assert status == 400 and "the update nests 5,000 levels deep" in text
+        status, text = post(port, "LOAD <http://127.0.0.1:9/data.ttl>", "/update")
+        assert status == 400 and "uses LOAD" in text
+        assert server.child.alive()
+    finally:
+        server.stop()

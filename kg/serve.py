@@ -38,6 +38,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 from pathlib import Path
 from typing import IO
 
@@ -288,6 +289,11 @@ class Server:
     def release(self, child: Child) -> None:
         with self.lock:
             child.inflight -= 1
+
+    def changed(self) -> None:
+        """An update went through: mark the store changed, as kg.ingest.mark_changed does."""
+        (self.store / GENERATION).write_text(uuid.uuid4().hex, encoding="utf-8")
+        self.generation = generation(self.store)
 
     def timed_out(self, child: Child) -> None:
         """A query ran past the timeout: kill its child; poll() starts another."""

@@ -146,11 +146,14 @@ class ProxyHandler(BaseHTTPRequestHandler):
         if child is None:
             raise Refused(503, "the Oxigraph server is not available right now; try again")
         try:
-            self._exchange(child, method, target, body, headers)
+            status = self._exchange(child, method, target, body, headers)
+            if target == "/update" and status < 300:
+                owner.changed()  # as after an ingest: kg lookup's cached index is stale now
         finally:
             owner.release(child)
 
-    def _exchange(self, child: Child, method: str, target: str, body: bytes | None, headers: dict[str, str]) -> None:
+    def _exchange(self, child: Child, method: str, target: str, body: bytes | None, headers: dict[str, str]) -> int:
+        """Send the request to ``child``, stream its answer back; the answer's status."""
         owner = self.owner
         deadline = time.monotonic() + owner.timeout_s if owner.timeout_s else None
         sent_head = False
@@ -181,12 +184,14 @@ class ProxyHandler(BaseHTTPRequestHandler):
                 if not chunk:
                     break
                 self.wfile.write(chunk)
+            return response.status
         except socket.timeout:
             owner.timed_out(child)
             if not sent_head:
                 raise Refused(503, f"the query ran longer than {owner.timeout_s:g} s and was stopped "
                                    "(kg serve --timeout)") from None
             self.close_connection = True  # the client sees a cut-short answer
+            return 504
         except (ConnectionRefusedError, ConnectionResetError, http.client.HTTPException) as e:
             if sent_head:
                 raise ConnectionError() from e

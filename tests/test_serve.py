@@ -265,8 +265,10 @@ def test_read_write_updates_pass_the_same_checks(seed_store, tmp_path):
     try:
         insert = ('INSERT DATA { GRAPH <https://w3id.org/newskg/article/x> { <https://w3id.org/newskg/article/x> '
                   'a <https://schema.org/NewsArticle> } }')
+        before = ks.generation(store)
         assert post(port, insert, "/update", kind="direct")[0] in (200, 204)
         assert count(port) == "4"
+        assert ks.generation(store) != before  # kg lookup's cached names are rebuilt next time
         status, text = post(port, "INSERT DATA " + "{" * 5000 + "}" * 5000, "/update")
         assert status == 400 and "the update nests 5,000 levels deep" in text
         status, text = post(port, "LOAD <http://127.0.0.1:9/data.ttl>", "/update")

@@ -19,6 +19,13 @@ def fail_cleanly(f):
             return f(*args, **kwargs)
         except KGError as e:
             raise click.ClickException(str(e)) from e
+        except RuntimeError as e:
+            # RocksDB reports a store damaged after it was opened (a broken table file
+            # met while reading) as a bare RuntimeError from pyoxigraph.
+            if not str(e).startswith("Corruption"):
+                raise
+            raise click.ClickException(f"the store is damaged ({str(e).split('  ')[0]}); restore it from a "
+                                       "copy, or ingest the articles again into a new store") from e
 
     return wrapper
 

@@ -41,8 +41,10 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--format", "-f", "fmt", type=click.Choice(kq.FORMATS), default="table", show_default=True,
               help="table for a terminal; json is the SPARQL 1.1 results format.")
 @click.option("--limit", type=click.IntRange(min=0), default=None, help="Print at most this many rows.")
+@click.option("--allow-federation", is_flag=True, help="Let the query use SERVICE, which fetches remote URLs.")
 @fail_cleanly
-def query_command(query: str | None, list_: bool, params: tuple[str, ...], fmt: str, limit: int | None) -> None:
+def query_command(query: str | None, list_: bool, params: tuple[str, ...], fmt: str, limit: int | None,
+                  allow_federation: bool) -> None:
     """Run a SPARQL query: a shipped one by NAME (see --list), a FILE, or - for standard input.
 
     \b
@@ -62,7 +64,7 @@ def query_command(query: str | None, list_: bool, params: tuple[str, ...], fmt: 
         raise click.UsageError("give a query NAME, FILE or -, or --list")
     q = kq.load(query, stdin=click.get_text_stream("stdin"))
     store = open_store(store_path(), read_only=True)
-    result = kq.run(store, q, _params(params), limit=limit, folder=store_path())
+    result = kq.run(store, q, _params(params), limit=limit, folder=store_path(), allow_federation=allow_federation)
     click.echo(kq.render(result, fmt), nl=False)
 
 
@@ -166,37 +168,46 @@ def export_command(ctx: click.Context, out: Path, fmt: str, events: bool, cooccu
 @click.option("--read-write", is_flag=True,
               help="Accept SPARQL Update too (no other process may have the store open meanwhile).")
 @click.option("--cors", is_flag=True, help="Allow cross-origin requests (for a YASGUI page served elsewhere).")
-@click.option("--timeout", "timeout_s", type=click.IntRange(min=1), default=None,
-              help="Stop a query after this many seconds.")
+@click.option("--timeout", "timeout_s", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Stop a query after this many seconds (the client gets 503).")
+@click.option("--allow-federation", is_flag=True,
+              help="Let queries use SERVICE (and updates LOAD), which make the server fetch remote URLs.")
 @fail_cleanly
-def serve_command(port: int, read_write: bool, cors: bool, timeout_s: int | None) -> None:
+def serve_command(port: int, read_write: bool, cors: bool, timeout_s: float | None, allow_federation: bool) -> None:
     """Serve the store over the SPARQL 1.1 Protocol (Oxigraph server) on 127.0.0.1.
 
     Read-only unless --read-write. The default graph is the union of all graphs.
     Open http://127.0.0.1:PORT/ for a query editor; point YASGUI or any SPARQL
-    client at http://127.0.0.1:PORT/query. Stop with Ctrl-C.
+    client at http://127.0.0.1:PORT/query. Every query is checked first (size,
+    nesting, no SERVICE unless --allow-federation). Read-only, it picks up a new
+    ingest by itself. Stop with Ctrl-C.
     """
     store = store_path()
-    try:
-        sys.stderr.fileno()
-        log = sys.stderr
-    except (AttributeError, OSError, ValueError):
-        log = None  # not a real file (e.g. under a test runner): keep the server's log aside
-    proc = ks.start(store, port, read_write, cors, timeout_s, output=log)
-    mode = "read-write" if read_write else "read-only"
+    server = ks.Server(store, port, read_write, cors, timeout_s, allow_federation,
+                       notes=lambda message: click.echo(f"kg serve: {message}", err=True))
+    server.start()
+    mode = "read-write" if read_write else "read-only; a new ingest is picked up by itself"
     click.echo(f"Serving {store} ({mode}) at {ks.endpoint(port)}", err=True)
     if read_write:
         click.echo(f"SPARQL Update at http://{ks.HOST}:{port}/update", err=True)
+    if timeout_s:
+        click.echo(f"Queries stop after {timeout_s:g} s", err=True)
     click.echo(f"Query editor: http://{ks.HOST}:{port}/   (Ctrl-C stops)", err=True)
-    # Stop the server with us on Ctrl-C or a plain kill (SIGTERM), so it never outlives kg.
-    previous = signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+
+    # Stop the server with us on Ctrl-C, a plain kill (SIGTERM) or a closed terminal
+    # (SIGHUP); on SIGKILL the kernel stops the Oxigraph child (kg.serve).
+    def interrupt(*_):
+        raise KeyboardInterrupt
+
+    previous = {s: signal.signal(s, interrupt) for s in (signal.SIGTERM, getattr(signal, "SIGHUP", signal.SIGTERM))}
     try:
-        proc.wait()
+        server.run()
     except KeyboardInterrupt:
         pass
     finally:
-        ks.stop(proc)
-        signal.signal(signal.SIGTERM, previous)
+        server.stop()
+        for s, handler in previous.items():
+            signal.signal(s, handler)
 
 
 COMMANDS = [query_command, lookup_command, export_command, serve_command]

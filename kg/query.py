@@ -35,6 +35,7 @@ from typing import IO, Any
 
 import pyoxigraph as ox
 
+from kg import guard
 from kg.errors import QueryError
 from kg.resources import QUERIES_DIR as QUERY_DIR
 from kg.vocab import KG, PREFIXES, TOP_CLASS, XSD, base_iri
@@ -337,8 +338,10 @@ def _syntax_error(query: Query, error: Exception) -> QueryError:
     return QueryError(f"{query.name}:{line}:{col}: syntax error: {what}{excerpt}")
 
 
-def check_syntax(query: Query) -> None:
-    """Raise QueryError with the parser's message and position when the query does not parse."""
+def check_syntax(query: Query, allow_federation: bool = False) -> None:
+    """Raise QueryError with the parser's message and position when the query does not parse
+    (or when it is past the limits kg.guard sets, before Oxigraph's parser can crash on it)."""
+    guard.check(query.text, f"{query.name}: the query", allow_federation)
     try:
         ox.Store().query(query.text)  # an empty in-memory store: parsing only
     except SyntaxError as e:
@@ -353,10 +356,12 @@ def run(
     values: dict[str, str] | None = None,
     limit: int | None = None,
     folder: Path | None = None,
+    allow_federation: bool = False,
 ) -> Result:
     """Run ``query`` over the union of the store's graphs with ``values`` bound
-    (``folder``, the store's folder, lets entity names use lookup's cached index)."""
-    check_syntax(query)
+    (``folder``, the store's folder, lets entity names use lookup's cached index;
+    ``SERVICE`` is refused unless ``allow_federation``)."""
+    check_syntax(query, allow_federation)
     terms = bindings(query, values or {}, store, folder)
     try:
         answer = store.query(bind(query.text, terms), use_default_graph_as_union=True)

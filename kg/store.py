@@ -56,8 +56,24 @@ def open_store(path: str | Path, read_only: bool = False) -> ox.Store:
             return ox.Store.read_only(str(path))
         path.mkdir(parents=True, exist_ok=True)
         return ox.Store(str(path))
-    except OSError as e:
-        raise StoreError(f"{path}: cannot open the store: {e}") from e
+    except (OSError, RuntimeError) as e:
+        raise store_error(path, e) from e
+
+
+def store_error(path: Path, error: Exception) -> StoreError:
+    """What RocksDB's message about ``path`` means, in words a researcher can act on."""
+    message = str(error)
+    if "lock" in message.lower() and ("LOCK" in message or "lock hold" in message):
+        return StoreError(f"{path}: the store is locked by another kg process (an ingest, or `kg serve "
+                          "--read-write`); wait for it to finish or stop it, then run this again")
+    if message.startswith("Corruption") or "corrupt" in message.lower():
+        first = message.split("  ")[0].strip()
+        return StoreError(f"{path}: the store is damaged ({first}); restore it from a copy, or ingest the "
+                          "articles again into a new store (--store NEW)")
+    if isinstance(error, FileNotFoundError) and (path / "CURRENT").name in message and not (path / "CURRENT").exists():
+        return StoreError(f"{path}: not a kg store (the folder holds other files); pass --store with the "
+                          "folder `kg ingest` wrote")
+    return StoreError(f"{path}: cannot open the store: {message}")
 
 
 def _ntriples(quads: Iterable[ox.Quad]) -> str:

@@ -44,6 +44,7 @@ from typing import IO
 
 from kg.errors import KGError, StoreError
 from kg.serve_proxy import HOST, make_server
+
 DEFAULT_PORT = 7878
 GENERATION = "kg-generation"  # written by kg.ingest.mark_changed after every change
 CRASHES_ALLOWED = 3  # unexpected child deaths within CRASH_WINDOW_S before kg gives up

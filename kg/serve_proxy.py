@@ -12,7 +12,6 @@ child is killed (the only way to stop Oxigraph evaluating).
 from __future__ import annotations
 
 import http.client
-import socket
 import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -94,7 +93,7 @@ class ProxyHandler(BaseHTTPRequestHandler):
             self._forward(method, target, body, headers)
         except Refused as e:
             self._reply(e.status, str(e))
-        except (ConnectionError, socket.timeout):
+        except (TimeoutError, ConnectionError):
             pass  # the client went away
 
     def _checked(self, path: str, raw_query: str) -> tuple[str, str, bytes, dict[str, str]]:
@@ -163,7 +162,7 @@ class ProxyHandler(BaseHTTPRequestHandler):
                 return None
             remaining = deadline - time.monotonic()
             if remaining <= 0:
-                raise socket.timeout()
+                raise TimeoutError()
             return remaining
 
         connection = http.client.HTTPConnection(HOST, child.port, timeout=left())
@@ -185,7 +184,7 @@ class ProxyHandler(BaseHTTPRequestHandler):
                     break
                 self.wfile.write(chunk)
             return response.status
-        except socket.timeout:
+        except TimeoutError:
             owner.timed_out(child)
             if not sent_head:
                 raise Refused(503, f"the query ran longer than {owner.timeout_s:g} s and was stopped "
@@ -211,7 +210,7 @@ class ProxyHandler(BaseHTTPRequestHandler):
             self.end_headers()
             if self.command != "HEAD":
                 self.wfile.write(data)
-        except (ConnectionError, socket.timeout):
+        except (TimeoutError, ConnectionError):
             pass
 
 

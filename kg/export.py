@@ -155,11 +155,26 @@ def _plain(g: nx.Graph) -> nx.Graph:
     return h
 
 
+def for_files(g: nx.Graph, fmt: str) -> nx.Graph:
+    """The graph as files hold it: the node attribute ``type`` is ``entity_type`` (an
+    attribute named "type" crashes Gephi Lite), and GraphML node ids are ``n0``, ``n1``...
+    in IRI order (the GraphML schema takes no IRI as an id; the ``iri`` attribute keeps it)."""
+    h = g.copy()
+    for _, a in h.nodes(data=True):
+        if "type" in a:
+            a["entity_type"] = a.pop("type")
+    if fmt == "graphml":
+        h = nx.relabel_nodes(h, {n: f"n{i}" for i, n in enumerate(sorted(h.nodes))})
+    return h
+
+
 def write(g: nx.Graph, out: Path, fmt: str) -> list[Path]:
     """Write ``g`` to ``out`` as ``fmt``; returns the files written (csv writes two)."""
     if fmt not in FORMATS:
         raise KGError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
     out = Path(out)
+    if fmt != "png":
+        g = for_files(g, fmt)
     try:
         if fmt == "gexf":
             nx.write_gexf(g, out, version="1.2draft")

@@ -43,7 +43,7 @@ def gexf(seed_store, tmp_path_factory):
 def test_gexf_reads_back_with_typed_attributes_and_weighted_edges(gexf):
     g = nx.read_gexf(gexf)
     k = g.nodes[KHARKIV]
-    assert k["label"] == "Kharkiv" and k["type"] == "Place" and "City" in k["classes"]
+    assert k["label"] == "Kharkiv" and k["entity_type"] == "Place" and "type" not in k and "City" in k["classes"]
     assert isinstance(k["mentions"], int) and k["mentions"] >= 2 and k["articles"] == 2
     assert isinstance(k["lat"], float) and k["lat"] == pytest.approx(49.98, abs=0.05)
     assert k["geonames"] == "https://sws.geonames.org/706483/"
@@ -53,7 +53,7 @@ def test_gexf_reads_back_with_typed_attributes_and_weighted_edges(gexf):
     e = g.edges[KHARKIV, TEREKHOV]
     assert e["weight"] >= 1 and isinstance(e["articles"], int)
     assert all(d["weight"] >= 1 for _, _, d in g.edges(data=True))
-    types = {d["type"] for _, d in g.nodes(data=True)}
+    types = {d["entity_type"] for _, d in g.nodes(data=True)}
     assert types == {"Person", "Place", "Organization", "Weapon"}
 
 
@@ -96,16 +96,20 @@ def test_other_formats(seed_store, tmp_path, fmt):
     export(seed_store, out, "--format", fmt)
     if fmt == "graphml":
         g = nx.read_graphml(out)
-        assert g.nodes[KHARKIV]["label"] == "Kharkiv" and g.nodes[KHARKIV]["color"].startswith("#")
+        # Node ids the GraphML schema takes (NMTOKEN), the IRI kept as an attribute.
+        assert all(re.fullmatch(r"n\d+", n) for n in g.nodes)
+        (kharkiv,) = [d for _, d in g.nodes(data=True) if d["iri"] == KHARKIV]
+        assert kharkiv["label"] == "Kharkiv" and kharkiv["color"].startswith("#") and kharkiv["entity_type"] == "Place"
+        assert not any("type" in d for _, d in g.nodes(data=True))
     elif fmt == "json":
         g = nx.node_link_graph(json.loads(out.read_text()), edges="edges")
-        assert g.nodes[KHARKIV]["type"] == "Place" and g.number_of_edges() > 0
+        assert g.nodes[KHARKIV]["entity_type"] == "Place" and g.number_of_edges() > 0
     else:
         with (tmp_path / "seeds-nodes.csv").open() as f:
             nodes = list(csv.DictReader(f))
         with (tmp_path / "seeds-edges.csv").open() as f:
             edges = list(csv.DictReader(f))
-        assert {"Id", "Label", "type", "mentions"} <= set(nodes[0])
+        assert {"Id", "Label", "entity_type", "mentions"} <= set(nodes[0]) and "type" not in nodes[0]
         assert any(n["Label"] == "Kharkiv" for n in nodes)
         assert edges and all(int(e["Weight"]) >= 1 and e["Type"] == "Undirected" for e in edges)
 

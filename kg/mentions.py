@@ -221,7 +221,7 @@ PLACE_OF_NAME = re.compile(
 
 # "Semum village", "the Egbekaw village": a capitalised name before a lower-case place noun.
 NAME_VILLAGE = re.compile(
-    r"(?<![\w'’-])((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:\s+(?:al|el|ad|as|an|ar|az|de|del)?-?[A-Z][\w'’]*(?:-[\w'’]+)*){0,2})\s+(?:village|hamlet|settlement|township|locality|community)\b"
+    r"(?<![\w'’-])((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:\s+(?:al|el|ad|as|an|ar|az|de|del)?-?[A-Z][\w'’]*(?:-[\w'’]+)*){0,2})\s+(?:village|hamlet|settlement|township|locality|community|area|neighbou?rhood)\b"
 )
 
 

@@ -300,3 +300,9 @@ def test_a_name_before_village_is_a_place_even_when_the_model_missed_it():
     text = "Militants attacked the home of the mayor of Semum village on Saturday."
     linked = Linker(kb()).link(article(text), [])
     assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Semum", "Place")]
+
+
+def test_a_name_before_area_is_a_place_even_when_the_model_missed_it():
+    text = "The attack occurred in the Bota Pathri area near the border."
+    linked = Linker(kb()).link(article(text), [])
+    assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Bota Pathri", "Place")]

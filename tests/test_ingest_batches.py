@@ -54,10 +54,10 @@ def article_graphs(store: ox.Store) -> set[str]:
 
 
 def test_batches_and_flushes_leave_the_same_quads_as_one_article_at_a_time(tmp_path, kb, nlp, corpus):
-    one = Ingester(tmp_path / "one", kb=kb, nlp=nlp, articles_per_commit=1, flush_every=0, optimize=False)
+    one = Ingester(tmp_path / "one", kb=kb, nlp=nlp, articles_per_commit=1, flush_every=0, compact=False)
     report_one = one.run([str(corpus)])
     # Batches of five: the first holds both texts of one URL.
-    batched = Ingester(tmp_path / "batched", kb=kb, nlp=nlp, articles_per_commit=5, flush_every=2, optimize=True)
+    batched = Ingester(tmp_path / "batched", kb=kb, nlp=nlp, articles_per_commit=5, flush_every=2, compact=True)
     report_batched = batched.run([str(corpus)])
     assert report_one.articles == report_batched.articles == 9
     assert report_one.mentions == report_batched.mentions and report_one.events == report_batched.events

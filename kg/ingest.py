@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 import pyoxigraph as ox
 from spacy.language import Language
@@ -169,9 +169,9 @@ class Ingester:
                     seen[ent.iri] = ent.type
                 batch.add(article, graph, quads, len(linked), len(events))
             batch.commit()
-        except Exception:
+        except BaseException:
             # The articles already emitted are whole: keep them, as a run that wrote
-            # each article on its own would have, then let the error go on.
+            # each article on its own would have (Ctrl-C too), then let the error go on.
             batch.commit(after_error=True)
             raise
         finally:
@@ -203,12 +203,21 @@ class Ingester:
     def _reopen(self) -> None:
         """Close the store and open it again: RocksDB keeps its write-ahead log files
         (25 MB and more, preallocated) even after a flush, and only truncates them when
-        it opens the store (a store of 300 articles: 130 MB left on disk, 41 MB after). Done only when nothing else holds the
-        store (a second writer cannot open it while the first is alive)."""
+        it opens the store (a store of 300 articles: 130 MB left on disk, 41 MB after).
+        Done only when nothing else holds the store (a second writer cannot open it
+        while the first is alive)."""
         if sys.getrefcount(self.store) > 2:  # this attribute and the call's argument
             return
         del self.store
         self.store = open_store(self.store_path)
+
+
+class _Emitted(NamedTuple):
+    article: Article
+    graph: ox.NamedNode
+    quads: list[ox.Quad]
+    mentions: int
+    events: int
 
 
 class _Batch:
@@ -219,14 +228,14 @@ class _Batch:
 
     def __init__(self, ingester: Ingester, report: IngestReport, on_article: Callable[[Article | ReadProblem], None] | None):
         self.ingester, self.report, self.on_article = ingester, report, on_article
-        self.waiting: list[tuple[Article, ox.NamedNode, list[ox.Quad], int, int]] = []
+        self.waiting: list[_Emitted] = []
         self.since_flush = 0
         self.failed = False
 
     def add(self, article: Article, graph: ox.NamedNode, quads: list[ox.Quad], mentions: int, events: int) -> None:
-        if any(g == graph for _, g, _, _, _ in self.waiting):
+        if any(e.graph == graph for e in self.waiting):
             self.commit()  # the same article twice in a run: the later one replaces the earlier
-        self.waiting.append((article, graph, quads, mentions, events))
+        self.waiting.append(_Emitted(article, graph, quads, mentions, events))
         if len(self.waiting) >= self.ingester.articles_per_commit:
             self.commit()
 
@@ -236,20 +245,20 @@ class _Batch:
             return
         ing = self.ingester
         self.failed = True
-        written = write_articles(ing.store, ing.kb, [(g, q) for _, g, q, _, _ in self.waiting])
+        written = write_articles(ing.store, ing.kb, [(e.graph, e.quads) for e in self.waiting])
         self.failed = False
         self.report.articles += len(self.waiting)
         self.report.quads += written.added
-        self.report.mentions += sum(m for _, _, _, m, _ in self.waiting)
-        self.report.events += sum(e for _, _, _, _, e in self.waiting)
+        self.report.mentions += sum(e.mentions for e in self.waiting)
+        self.report.events += sum(e.events for e in self.waiting)
         self.since_flush += len(self.waiting)
         if ing.flush_every and self.since_flush >= ing.flush_every:
             ing.store.flush()  # bounds the write buffers: memory stays flat however long the run
             self.since_flush = 0
         done, self.waiting = self.waiting, []
         if self.on_article:
-            for article, *_ in done:
-                self.on_article(article)
+            for e in done:
+                self.on_article(e.article)
 
 
 def article_graphs(store: ox.Store, key: str) -> set[ox.NamedNode]:

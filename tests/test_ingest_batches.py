@@ -1,0 +1,127 @@
+"""Several whole articles per transaction, periodic flushes, a compacted store after the
+run: the store must come out the same as when every article is written on its own, and
+a crash in the middle of a batch must still leave whole articles only."""
+
+from __future__ import annotations
+
+import gc
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from conftest import EXTRA_ARTICLES, ROOT
+from kg.ingest import Ingester
+from kg.store import entity_graph
+
+REPORTERS = ["Oksana Melnyk", "Taras Bondar", "Halyna Kovalenko", "Mykola Savchuk", "Iryna Tkachenko", "Andriy Lysenko"]
+TOWNS = ["Bilopillia", "Vovchansk", "Kupiansk", "Orikhiv", "Huliaipole", "Pokrovsk"]
+
+
+def variant(name: str, k: int, reporter: int | None = None) -> str:
+    """Copy ``k`` of an extra article: its own URL, and a reporter and a town of its own
+    (new entities, some of them shared with other copies)."""
+    text = EXTRA_ARTICLES[name]
+    who = REPORTERS[(k if reporter is None else reporter) % len(REPORTERS)]
+    para = f"Reporting by {who} in the town of {TOWNS[k % len(TOWNS)]}.\n\nOriginal url:"
+    text = text.replace("Original url:", para, 1)
+    url = text.rsplit("<", 1)[1].split(">", 1)[0]
+    return text.replace(f"<{url}>", f"<{url}-copy-{k}>")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """Nine article files read in name order; the fifth re-ingests the first one's URL
+    with another text, so a batch meets an article it must replace."""
+    folder = tmp_path_factory.mktemp("batch-corpus")
+    names = sorted(EXTRA_ARTICLES)
+    for i in range(9):
+        text = variant(names[0], 0, reporter=3) if i == 4 else variant(names[i % 2], i)
+        (folder / f"{i:02d}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def quads(store: ox.Store, graphs=None) -> list[str]:
+    return sorted(str(q) for q in store if graphs is None or q.graph_name.value in graphs)
+
+
+def article_graphs(store: ox.Store) -> set[str]:
+    return {g.value for g in store.named_graphs() if "/article/" in g.value}
+
+
+def test_batches_and_flushes_leave_the_same_quads_as_one_article_at_a_time(tmp_path, kb, nlp, corpus):
+    one = Ingester(tmp_path / "one", kb=kb, nlp=nlp, articles_per_commit=1, flush_every=0, compact=False)
+    report_one = one.run([str(corpus)])
+    # Batches of five: the first holds both texts of one URL.
+    batched = Ingester(tmp_path / "batched", kb=kb, nlp=nlp, articles_per_commit=5, flush_every=2, compact=True)
+    report_batched = batched.run([str(corpus)])
+    assert report_one.articles == report_batched.articles == 9
+    assert report_one.mentions == report_batched.mentions and report_one.events == report_batched.events
+    assert len(article_graphs(one.store)) == 8  # the fifth replaced the first
+    assert quads(batched.store) == quads(one.store)
+    # The entity graph holds the made-up reporters (new entities), kept exact across batches.
+    labels = {q.object.value for q in batched.store.quads_for_pattern(None, ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), None, entity_graph())}
+    assert {"Oksana Melnyk", "Mykola Savchuk"} <= labels
+
+
+def test_the_run_leaves_no_preallocated_write_ahead_log(tmp_path, kb, nlp, corpus):
+    store_dir = tmp_path / "store"
+    ingester = Ingester(store_dir, kb=kb, nlp=nlp)
+    ingester.run([str(corpus)])
+    logs = {p.name: p.stat().st_size for p in store_dir.glob("*.log")}
+    assert logs and max(logs.values()) < 1_000_000, logs  # RocksDB preallocates ~25 MB otherwise
+    assert len(article_graphs(ingester.store)) == 8  # and the reopened store is the one in use
+
+
+def test_the_store_is_not_reopened_while_someone_else_holds_it(tmp_path, kb, nlp, corpus):
+    ingester = Ingester(tmp_path / "store", kb=kb, nlp=nlp)
+    held = ingester.store
+    ingester.run([str(corpus)])
+    assert ingester.store is held and len(article_graphs(held)) == 8
+
+
+CRASHING_RUN = """
+import os, sys
+import kg.ingest as ingest_module
+from kg.ingest import Ingester
+
+real = ingest_module.article_quads
+calls = []
+
+def crashing(article, linked, publisher, events=()):
+    calls.append(article.source)
+    if len(calls) == 5:
+        os._exit(17)  # the process dies in the middle of the second batch
+    return real(article, linked, publisher, events)
+
+ingest_module.article_quads = crashing
+Ingester(sys.argv[1], articles_per_commit=3, flush_every=0).run([sys.argv[2]])
+"""
+
+
+def test_a_crash_mid_batch_leaves_whole_articles_only(tmp_path, kb, nlp, corpus):
+    crashed_dir = tmp_path / "crashed"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", textwrap.dedent(CRASHING_RUN), str(crashed_dir), str(corpus)], env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 17, done.stderr[-2000:]
+    crashed = ox.Store(str(crashed_dir))
+    # The first batch (files 00-02) was committed; the fourth article, waiting in the
+    # second batch, died with the process.
+    clean = Ingester(tmp_path / "clean", kb=kb, nlp=nlp, articles_per_commit=1)
+    clean.run([str(corpus / f"{i:02d}.txt") for i in range(3)])
+    assert len(article_graphs(crashed)) == 3
+    assert article_graphs(crashed) == article_graphs(clean.store)
+    kept = article_graphs(crashed) | {entity_graph().value}
+    assert quads(crashed, kept) == quads(clean.store, kept)
+    # Running again over the crashed store finishes the job: the same store as a clean run.
+    del crashed
+    gc.collect()
+    again = Ingester(crashed_dir, kb=kb, nlp=nlp)
+    again.run([str(corpus)])
+    whole = Ingester(tmp_path / "whole", kb=kb, nlp=nlp)
+    whole.run([str(corpus)])
+    assert quads(again.store) == quads(whole.store)

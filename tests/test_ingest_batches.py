@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-
 from conftest import EXTRA_ARTICLES, ROOT
+
 from kg.ingest import Ingester
 from kg.store import entity_graph
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 
 from kg.eventcues import TOTAL_CUES, casualties, dates_in
@@ -37,6 +38,7 @@ from kg.eventwords import (
     DIRECT_BEFORE,
     FRESH_BEFORE,
     IRREALIS_RE,
+    JUNTA_RE,
     MODIFIER_GAP,
     NON_STATE_AFTER,
     NOT_ATTACK_AFTER,
@@ -114,6 +116,13 @@ class EventExtractor:
         for code in self._countries:
             for word in demonyms(code):
                 self._adjectives.setdefault(word.lower(), code)
+        # A country's armed forces (the unit the knowledge base calls its "Armed Forces"):
+        # who "the junta" is when it attacks.
+        self._armed: dict[str, KBEntry] = {}
+        for entry in kb.entries.values():
+            if entry.type == "Organization" and "MilitaryUnit" in entry.classes and entry.country:
+                if any("armed forces" in n.lower() for n in (entry.label, *entry.aliases)):
+                    self._armed.setdefault(entry.country, entry)
 
     # -- the article ---------------------------------------------------------------
 
@@ -123,6 +132,8 @@ class EventExtractor:
             sentences = [(0, len(text))]
         starts = [s for s, _ in sentences]
         self._contained: set[tuple[str, str]] = set()  # (inner, outer) places, as the text says
+        named = Counter(self._entry(lm.entity).country for lm in linked if "Country" in lm.entity.classes and self._entry(lm.entity))
+        self._main_country = named.most_common(1)[0][0] if named else None  # the country the article names most
         # "Bishnupur district", "Kherson region": the level the text gives a name.
         self._levels: dict[str, int] = {}
         for lm in linked:
@@ -225,6 +236,14 @@ class EventExtractor:
             if best is None or score > best[0]:
                 best = (score, ent, lm)
 
+        junta = JUNTA_RE.search(sentence, lo, hi)
+        if junta is not None:
+            # "the Myanmar junta bombed", "the military junta": a junta is the armed forces in power.
+            near = [lm for lm in mentions if "Country" in lm.entity.classes and 0 <= junta.start() - (lm.mention.end - offset) <= 20]
+            code = self._entry(near[-1].entity).country if near and self._entry(near[-1].entity) else self._main_country
+            armed = self._armed.get(code or "")
+            if armed is not None:
+                offer(4, entity_of(armed), near[-1] if near else None)
         for lm in candidates:
             s, e = lm.mention.start - offset, lm.mention.end - offset
             after = sentence[e:]

@@ -108,3 +108,5 @@ NON_STATE_AFTER = re.compile(
     r"(?:\s+[\w-]+)?\s+(?:militia|militias|militants?|rebels?|insurgents?|group|groups|gunmen|jihadists?|separatists?|extremists?|dissidents?|fighters|gangs?|tribesmen|protesters|islamists?)\b",
     re.I,
 )
+# A junta: the armed forces in power.
+JUNTA_RE = re.compile(r"\bjunta\b", re.I)

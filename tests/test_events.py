@@ -146,6 +146,11 @@ def test_actor_forms(extract, body, actor):
     assert [_label(ev.actor) for ev in events] == [actor]
 
 
+def test_a_junta_is_its_countrys_armed_forces(extract):
+    _, (ev,) = extract("The Myanmar junta bombed the village of Kyar Si on Tuesday, killing one woman.")
+    assert (_label(ev.location), _label(ev.actor)) == ("Kyar Si", "Tatmadaw")
+
+
 def test_a_peoples_militia_is_not_its_state(extract):
     _, events = extract("Iraqi Shiite militias launched drones at a base near Erbil on Sunday.")
     assert [(_label(ev.location), ev.actor) for ev in events] == [("Erbil", None)]

@@ -243,3 +243,22 @@ def dates_in(sentence: str, published: dt.date | None) -> list[tuple[int, dt.dat
         if d is not None:
             out.append((m.start(), d))
     return out
+
+
+# Where a clause ends: what a date, an attacker or a total must stand within.
+CLAUSE_END = re.compile(r"[,;:—–()]")
+
+
+def date_near(sentence: str, trig: re.Match, dates: list[tuple[int, dt.date]], triggers: int) -> dt.date | None:
+    """The date of the attack a trigger reports: one named in the trigger's clause, else
+    the sentence's only date when the sentence reports one attack."""
+    if not dates:
+        return None
+    lo = max((m.end() for m in CLAUSE_END.finditer(sentence, 0, trig.start())), default=0)
+    hi = next((m.start() for m in CLAUSE_END.finditer(sentence, trig.end())), len(sentence))
+    near = [(abs(off - trig.start()), d) for off, d in dates if lo <= off < hi]
+    if near:
+        return min(near, key=lambda x: x[0])[1]
+    if triggers == 1 and len({d for _, d in dates}) == 1:
+        return dates[0][1]
+    return None

@@ -22,7 +22,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
-from kg.eventcues import TOTAL_CUES, casualties, dates_in
+from kg.eventcues import CLAUSE_END, TOTAL_CUES, casualties, date_near, dates_in
 from kg.eventwords import (
     ACCIDENT_RE,
     ACTOR_VERB,
@@ -32,20 +32,26 @@ from kg.eventwords import (
     CALLED_OFF_AFTER,
     CLAIMED,
     CLAUSE_BREAK,
-    CLAUSE_END,
     CONTAINED_GAP,
     DATELINE_RE,
     DIRECT_BEFORE,
+    FACILITY_HEADS,
     FRESH_BEFORE,
+    GENERIC_PLACE_WORDS,
+    HEAD_RANK,
     IRREALIS_RE,
     JUNTA_RE,
+    LEVEL_AFTER,
+    LEVEL_BEFORE,
     MODIFIER_GAP,
+    NIL_PLACE_RANK,
     NON_STATE_AFTER,
     NOT_ATTACK_AFTER,
     NOT_ATTACK_BEFORE,
     NOT_TARGET_BEFORE,
     ONGOING_RE,
     ORIGIN_BEFORE,
+    PLACE_RANK,
     REACTION_RE,
     SUBJECT_AFTER,
     TARGET_BEFORE,
@@ -54,26 +60,9 @@ from kg.eventwords import (
 )
 from kg.kb.base import KBEntry, KnowledgeBase, fold, skeleton
 from kg.link import entity_of
-from kg.mentions import PLACE_HEADS
 from kg.names import demonyms
 from kg.types import Article, AttackEvent, Entity, LinkedMention, Mention
 
-# How specific a place is, by its finer classes: a facility beats a town beats a region beats a country.
-_RANK = {"Facility": 5, "Settlement": 4, "City": 4, "District": 3, "Region": 2, "BodyOfWater": 1, "GeographicArea": 1, "Country": 0, "Continent": 0}
-NIL_PLACE_RANK = 4
-_HEAD_RANK = {
-    "township": 3, "district": 3, "county": 3, "department": 2, "raion": 3, "rayon": 3, "municipality": 3, "territory": 3,
-    "region": 2, "province": 2, "state": 2, "governorate": 2, "oblast": 2, "prefecture": 2, "zone": 3,
-}
-LEVEL_AFTER = re.compile(r"\s+(" + "|".join(_HEAD_RANK) + r")\b", re.I)
-LEVEL_BEFORE = re.compile(r"\b(" + "|".join(_HEAD_RANK) + r")\s+of\s+(?:the\s+)?$", re.I)
-
-FACILITY_HEADS = PLACE_HEADS - {
-    "District", "Region", "Province", "Oblast", "Governorate", "Territory", "County", "Village", "Town", "City", "Raion",
-    "Peninsula", "Sea", "River", "Lake", "Island", "Islands", "Valley", "Mountains", "Hills", "Heights", "Strait", "Corridor",
-    "Neighbourhood", "Neighborhood", "Quarter",
-}
-GENERIC_PLACE_WORDS = {"oblast", "region", "province", "district", "raion", "city", "state", "governorate", "county", "prefecture", "township", "of", "the"}
 SENTENCE_REACH = 3
 
 
@@ -141,7 +130,7 @@ class EventExtractor:
                 continue
             hit = LEVEL_AFTER.match(text, lm.mention.end) or LEVEL_BEFORE.search(text, max(0, lm.mention.start - 30), lm.mention.start)
             if hit:
-                self._levels[lm.entity.iri] = _HEAD_RANK[hit.group(1).lower()]
+                self._levels[lm.entity.iri] = HEAD_RANK[hit.group(1).lower()]
         by_sentence: dict[int, list[LinkedMention]] = {}
         for lm in linked:
             i = bisect_right(starts, lm.mention.start) - 1
@@ -178,7 +167,7 @@ class EventExtractor:
         if not places:
             trig = triggers[0]
             fresh = bool(FRESH_BEFORE.search(sentence, 0, trig.start()))
-            date = _date_near(sentence, trig, dates, len(triggers))
+            date = date_near(sentence, trig, dates, len(triggers))
             return [_Frame((b + trig.start(), b + trig.end()), span, index, None, actor, weapons, killed, injured, date, False, anaphoric, fresh)]
         out = []
         lists = len(places) > 1
@@ -192,7 +181,7 @@ class EventExtractor:
                 lo = places[k - 1][0].mention.end - b if k else 0
                 hi = places[k + 1][0].mention.start - b if k + 1 < len(places) else len(sentence)
                 kk, ii = casualties(sentence, lo, hi)
-            date = _date_near(sentence, trig, dates, len(triggers))
+            date = date_near(sentence, trig, dates, len(triggers))
             fresh = bool(FRESH_BEFORE.search(sentence, 0, trig.start()))
             direct = bool(DIRECT_BEFORE.search(sentence, 0, s_))
             out.append(_Frame((b + trig.start(), b + trig.end()), span, index, lm, actors[id(trig)][0], weapons, kk, ii, date, cued, anaphoric, fresh, direct))
@@ -370,14 +359,14 @@ class EventExtractor:
     def _rank(self, ent: Entity) -> int:
         if ent.iri in self._levels:
             return self._levels[ent.iri]
-        ranks = [_RANK[c] for c in ent.classes if c in _RANK]
+        ranks = [PLACE_RANK[c] for c in ent.classes if c in PLACE_RANK]
         if ranks:
             return max(ranks)
         # An unknown name says its level by its last word ("Pale Township", "Oudalan Province").
         words = fold(ent.label).split()
         if len(words) > 1 and ent.label.split()[-1] in FACILITY_HEADS:
-            return _RANK["Facility"]  # "Westgate Mall", "Al-Aqsa Martyrs Hospital"
-        return _HEAD_RANK.get(words[-1], NIL_PLACE_RANK) if words else NIL_PLACE_RANK
+            return PLACE_RANK["Facility"]  # "Westgate Mall", "Al-Aqsa Martyrs Hospital"
+        return HEAD_RANK.get(words[-1], NIL_PLACE_RANK) if words else NIL_PLACE_RANK
 
     def _entry(self, ent: Entity) -> KBEntry | None:
         return self.kb.get(ent.kb_id) if ent.kb_id else None
@@ -540,21 +529,6 @@ class EventExtractor:
         wa = {skeleton(w) for w in fold(a.label).split() if w not in GENERIC_PLACE_WORDS}
         wb = {skeleton(w) for w in fold(b.label).split() if w not in GENERIC_PLACE_WORDS}
         return bool(wa & wb)
-
-
-def _date_near(sentence: str, trig: re.Match, dates: list[tuple[int, dt.date]], triggers: int) -> dt.date | None:
-    """The date of the attack a trigger reports: one named in the trigger's clause, else
-    the sentence's only date when the sentence reports one attack."""
-    if not dates:
-        return None
-    lo = max((m.end() for m in CLAUSE_END.finditer(sentence, 0, trig.start())), default=0)
-    hi = next((m.start() for m in CLAUSE_END.finditer(sentence, trig.end())), len(sentence))
-    near = [(abs(off - trig.start()), d) for off, d in dates if lo <= off < hi]
-    if near:
-        return min(near, key=lambda x: x[0])[1]
-    if triggers == 1 and len({d for _, d in dates}) == 1:
-        return dates[0][1]
-    return None
 
 
 def _compatible(ev: AttackEvent, f: _Frame) -> bool:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from kg.mentions import PLACE_HEADS
+
 # Words that report an attack. Nouns and verbs; the exclusions below take out the
 # senses that are not attacks ("hunger strike", "attack helicopter", "hit back").
 TRIGGER_RE = re.compile(
@@ -41,7 +43,6 @@ IRREALIS_RE = re.compile(
 )
 # "which the Russians are attacking", "has been shelling for weeks": a campaign, not one attack.
 ONGOING_RE = re.compile(r"\b(?:are|is|were|was|have\s+been|has\s+been|had\s+been|keep|kept|continue[sd]?\s+to)\s+(?:\w+ly\s+)?(?:attacking|shelling|bombing|targeting|striking|pounding|hitting|raiding)$", re.I)
-CLAUSE_END = re.compile(r"[,;:—–()]")
 CLAUSE_BREAK = re.compile(r"[,;:—–()\"“”]|\b(?:but|while|whereas|although|after|before|as)\b", re.I)
 # Verbs whose subject is the attacker ("the RSF launched", "Russia fired").
 ACTOR_VERB = re.compile(
@@ -110,3 +111,20 @@ NON_STATE_AFTER = re.compile(
 )
 # A junta: the armed forces in power.
 JUNTA_RE = re.compile(r"\bjunta\b", re.I)
+
+# How specific a place is, by its finer classes: a facility beats a town beats a region beats a country.
+PLACE_RANK = {"Facility": 5, "Settlement": 4, "City": 4, "District": 3, "Region": 2, "BodyOfWater": 1, "GeographicArea": 1, "Country": 0, "Continent": 0}
+NIL_PLACE_RANK = 4
+HEAD_RANK = {
+    "township": 3, "district": 3, "county": 3, "department": 2, "raion": 3, "rayon": 3, "municipality": 3, "territory": 3,
+    "region": 2, "province": 2, "state": 2, "governorate": 2, "oblast": 2, "prefecture": 2, "zone": 3,
+}
+LEVEL_AFTER = re.compile(r"\s+(" + "|".join(HEAD_RANK) + r")\b", re.I)
+LEVEL_BEFORE = re.compile(r"\b(" + "|".join(HEAD_RANK) + r")\s+of\s+(?:the\s+)?$", re.I)
+
+FACILITY_HEADS = PLACE_HEADS - {
+    "District", "Region", "Province", "Oblast", "Governorate", "Territory", "County", "Village", "Town", "City", "Raion",
+    "Peninsula", "Sea", "River", "Lake", "Island", "Islands", "Valley", "Mountains", "Hills", "Heights", "Strait", "Corridor",
+    "Neighbourhood", "Neighborhood", "Quarter",
+}
+GENERIC_PLACE_WORDS = {"oblast", "region", "province", "district", "raion", "city", "state", "governorate", "county", "prefecture", "township", "of", "the"}

@@ -137,10 +137,11 @@ def _listed(sentence: str, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
-def _figure(sentence: str, patterns: list[re.Pattern], start: int = 0, end: int | None = None) -> tuple[int, int] | None:
-    """The first figure the patterns find in sentence[start:end]: (value, offset)."""
+def _figure(sentence: str, patterns: list[re.Pattern], start: int = 0, end: int | None = None, lists: bool = False) -> tuple[int, int] | None:
+    """The first figure the patterns find in sentence[start:end]: (value, offset); with
+    ``lists``, a list of victims summed first."""
     end = len(sentence) if end is None else end
-    best: tuple[int, int] | None = _listed(sentence, start, end) if patterns is KILLED_RES else None
+    best: tuple[int, int] | None = _listed(sentence, start, end) if lists else None
     if best is not None:
         return best
     for pattern in patterns:
@@ -161,7 +162,7 @@ def casualties(sentence: str, start: int = 0, end: int | None = None) -> tuple[i
     part = sentence[start:end]
     if not CASUALTY_WORDS.search(part) or TOTAL_CUES.search(part):
         return None, None
-    killed = _figure(sentence, KILLED_RES, start, end) if KILLED_WORDS.search(part) else None
+    killed = _figure(sentence, KILLED_RES, start, end, lists=True) if KILLED_WORDS.search(part) else None
     injured = _figure(sentence, INJURED_RES, start, end) if INJURED_WORDS.search(part) else None
     k = killed[0] if killed else (0 if NONE_KILLED_RE.search(part) else None)
     i = injured[0] if injured else (0 if NONE_HURT_RE.search(part) else None)
@@ -249,13 +250,20 @@ def dates_in(sentence: str, published: dt.date | None) -> list[tuple[int, dt.dat
 CLAUSE_END = re.compile(r"[,;:—–()]")
 
 
+def clause_around(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The offsets of the clause that holds sentence[start:end]: from the last clause
+    break before it to the first after it."""
+    lo = max((m.end() for m in CLAUSE_END.finditer(sentence, 0, start)), default=0)
+    hi = next((m.start() for m in CLAUSE_END.finditer(sentence, end)), len(sentence))
+    return lo, hi
+
+
 def date_near(sentence: str, trig: re.Match, dates: list[tuple[int, dt.date]], triggers: int) -> dt.date | None:
     """The date of the attack a trigger reports: one named in the trigger's clause, else
     the sentence's only date when the sentence reports one attack."""
     if not dates:
         return None
-    lo = max((m.end() for m in CLAUSE_END.finditer(sentence, 0, trig.start())), default=0)
-    hi = next((m.start() for m in CLAUSE_END.finditer(sentence, trig.end())), len(sentence))
+    lo, hi = clause_around(sentence, trig.start(), trig.end())
     near = [(abs(off - trig.start()), d) for off, d in dates if lo <= off < hi]
     if near:
         return min(near, key=lambda x: x[0])[1]

@@ -22,7 +22,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
-from kg.eventcues import CLAUSE_END, TOTAL_CUES, casualties, date_near, dates_in
+from kg.eventcues import CLAUSE_END, TOTAL_CUES, casualties, clause_around, date_near, dates_in
 from kg.eventwords import (
     ACCIDENT_RE,
     ACTOR_VERB,
@@ -79,7 +79,6 @@ class _Frame:
     killed: int | None = None
     injured: int | None = None
     date: dt.date | None = None
-    cued: bool = False  # the location follows a word that says it was hit
     anaphoric: bool = False  # speaks of "the attack", "the city": an attack named before
     fresh: bool = False  # "a separate attack", "another strike": not the attack named before
     direct: bool = False  # the place is what the attack was on ("attack on Ukraine"), not where ("in Iraq")
@@ -91,6 +90,10 @@ class EventExtractor:
 
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
+        # What the article at hand says of its places, set by extract() for each article.
+        self._contained: set[tuple[str, str]] = set()  # (inner, outer) places, as the text says
+        self._levels: dict[str, int] = {}  # place IRI -> the level the text gives it ("X district")
+        self._main_country: str | None = None  # the country the article names most
         self._countries: dict[str, KBEntry] = {}
         for entry in kb.entries.values():
             if "Country" in entry.classes and entry.country and entry.country not in self._countries:
@@ -120,11 +123,12 @@ class EventExtractor:
         if not sentences:
             sentences = [(0, len(text))]
         starts = [s for s, _ in sentences]
-        self._contained: set[tuple[str, str]] = set()  # (inner, outer) places, as the text says
-        named = Counter(self._entry(lm.entity).country for lm in linked if "Country" in lm.entity.classes and self._entry(lm.entity))
-        self._main_country = named.most_common(1)[0][0] if named else None  # the country the article names most
+        self._contained = set()
+        entries = [self._entry(lm.entity) for lm in linked if "Country" in lm.entity.classes]
+        named = Counter(e.country for e in entries if e is not None)
+        self._main_country = named.most_common(1)[0][0] if named else None
         # "Bishnupur district", "Kherson region": the level the text gives a name.
-        self._levels: dict[str, int] = {}
+        self._levels = {}
         for lm in linked:
             if lm.entity.type != "Place":
                 continue
@@ -160,31 +164,36 @@ class EventExtractor:
             triggers = [hit]
         weapons = _unique([w for lm in mentions if lm.entity.type == "Weapon" for w in self._weapons_of(lm)])
         actors = {id(t): self._actor(sentence, b, mentions, t) for t in triggers}
-        actor, actor_mention = next((a for a in actors.values() if a[0] is not None), (None, None))
+        actor = next((a[0] for a in actors.values() if a[0] is not None), None)
         dates = dates_in(sentence, article.date)
         places = self._targets(sentence, b, mentions, [a[1] for a in actors.values() if a[1] is not None])
         anaphoric = bool(ANAPHOR_RE.search(sentence))
-        if not places:
-            trig = triggers[0]
-            fresh = bool(FRESH_BEFORE.search(sentence, 0, trig.start()))
-            date = date_near(sentence, trig, dates, len(triggers))
-            return [_Frame((b + trig.start(), b + trig.end()), span, index, None, actor, weapons, killed, injured, date, False, anaphoric, fresh)]
         out = []
         lists = len(places) > 1
-        for k, (lm, cued) in enumerate(places):
-            # Each place with the attack word nearest before it ("strikes against Ukraine ...,
-            # a day after ... an attack on Belgorod"), else the first one.
-            s_ = lm.mention.start - b
-            trig = max((t for t in triggers if t.end() <= s_), key=lambda t: t.end(), default=triggers[0])
+        for k, (lm, _) in enumerate(places or [(None, False)]):
+            if lm is None:
+                # No place named: the sentence may still add to the attack told before.
+                trig, frame_actor, s_ = triggers[0], actor, 0
+            else:
+                # Each place with the attack word nearest before it ("strikes against Ukraine ...,
+                # a day after ... an attack on Belgorod"), else the first one.
+                s_ = lm.mention.start - b
+                trig = max((t for t in triggers if t.end() <= s_), key=lambda t: t.end(), default=triggers[0])
+                frame_actor = actors[id(trig)][0]
             kk, ii = killed, injured
             if lists:
                 lo = places[k - 1][0].mention.end - b if k else 0
                 hi = places[k + 1][0].mention.start - b if k + 1 < len(places) else len(sentence)
                 kk, ii = casualties(sentence, lo, hi)
-            date = date_near(sentence, trig, dates, len(triggers))
-            fresh = bool(FRESH_BEFORE.search(sentence, 0, trig.start()))
-            direct = bool(DIRECT_BEFORE.search(sentence, 0, s_))
-            out.append(_Frame((b + trig.start(), b + trig.end()), span, index, lm, actors[id(trig)][0], weapons, kk, ii, date, cued, anaphoric, fresh, direct))
+            out.append(
+                _Frame(
+                    (b + trig.start(), b + trig.end()), span, index, lm, frame_actor, weapons, kk, ii,
+                    date_near(sentence, trig, dates, len(triggers)),
+                    anaphoric=anaphoric,
+                    fresh=bool(FRESH_BEFORE.search(sentence, 0, trig.start())),
+                    direct=lm is not None and bool(DIRECT_BEFORE.search(sentence, 0, s_)),
+                )
+            )
         return out
 
     @staticmethod
@@ -212,8 +221,7 @@ class EventExtractor:
         """The attacker the sentence names for one attack word, and the mention that names it:
         the subject of an attack verb, "by X", "X's strikes", "X claimed responsibility",
         or a people's adjective ("Russian drones") -- within the attack word's clause."""
-        lo = max((m.end() for m in CLAUSE_END.finditer(sentence, 0, trigger.start())), default=0)
-        hi = next((m.start() for m in CLAUSE_END.finditer(sentence, trigger.end())), len(sentence))
+        lo, hi = clause_around(sentence, trigger.start(), trigger.end())
         candidates = [lm for lm in mentions if self._can_act(lm.entity) or self._capital_of(lm.entity)]
         trig_spans = [(trigger.start(), trigger.end())]
         weapon_spans = [(lm.mention.start - offset, lm.mention.end - offset) for lm in mentions if lm.entity.type == "Weapon" and lo <= lm.mention.start - offset < hi]
@@ -471,12 +479,13 @@ class EventExtractor:
             if loc is None or self._rank(loc) >= NIL_PLACE_RANK or "Country" in loc.classes:
                 k += 1
                 continue
-            inside = [o for o, _ in events if o is not ev and o.location is not None and self._within(o.location, loc) and _compatible_events(o, ev)]
+            inside = [o for o, _ in events if o is not ev and o.location is not None and self._within(o.location, loc) and _compatible(o, ev)]
             if not inside:
                 k += 1
                 continue
             if len(inside) == 1:
-                _absorb_event(inside[0], ev)
+                _absorb(inside[0], ev, higher_figures=False)
+                inside[0].sentences.sort()
             del events[k]
 
     def _within(self, inner: Entity, outer: Entity) -> bool:
@@ -531,53 +540,37 @@ class EventExtractor:
         return bool(wa & wb)
 
 
-def _compatible(ev: AttackEvent, f: _Frame) -> bool:
-    if ev.date is not None and f.date is not None and abs((ev.date - f.date).days) > 1:
+def _compatible(a: AttackEvent | _Frame, b: AttackEvent | _Frame) -> bool:
+    """Two accounts (events or frames) that may be of one attack: dates within a day and
+    the same attacker, where both state them."""
+    if a.date is not None and b.date is not None and abs((a.date - b.date).days) > 1:
         return False
-    if ev.actor is not None and f.actor is not None and ev.actor.iri != f.actor.iri:
-        return False
-    return True
+    return a.actor is None or b.actor is None or a.actor.iri == b.actor.iri
 
 
-def _absorb(ev: AttackEvent, f: _Frame) -> None:
-    if f.sentence not in ev.sentences:
-        ev.sentences.append(f.sentence)
-    ev.actor = ev.actor or f.actor
-    ev.date = ev.date or f.date
-    for w in f.weapons:
+def _absorb(ev: AttackEvent, other: AttackEvent | _Frame, higher_figures: bool = True) -> None:
+    """Add what ``other`` says of the same attack to ``ev``: its sentences, attacker, date
+    and weapons, and its figures -- the higher ones (a sentence of the article updating a
+    toll), or only where ``ev`` states none (an event merged into another)."""
+    sentences = other.sentences if isinstance(other, AttackEvent) else [other.sentence]
+    for sentence in sentences:
+        if sentence not in ev.sentences:
+            ev.sentences.append(sentence)
+    ev.actor = ev.actor or other.actor
+    ev.date = ev.date or other.date
+    for w in other.weapons:
         if all(w.iri != x.iri for x in ev.weapons):
             ev.weapons.append(w)
-    if f.killed is not None and (ev.killed is None or f.killed > ev.killed):
-        ev.killed = f.killed
-    if f.injured is not None and (ev.injured is None or f.injured > ev.injured):
-        ev.injured = f.injured
+    for slot in ("killed", "injured"):
+        mine, theirs = getattr(ev, slot), getattr(other, slot)
+        if theirs is not None and (mine is None or (higher_figures and theirs > mine)):
+            setattr(ev, slot, theirs)
 
 
 def _confidence(ev: AttackEvent) -> float:
     score = 0.45 + 0.15 * (ev.actor is not None) + 0.1 * bool(ev.weapons) + 0.1 * (ev.killed is not None or ev.injured is not None)
     score += 0.05 * (ev.date is not None) + 0.05 * min(len(ev.sentences) - 1, 2)
     return round(min(score, 0.95), 3)
-
-
-def _compatible_events(a: AttackEvent, b: AttackEvent) -> bool:
-    if a.date is not None and b.date is not None and abs((a.date - b.date).days) > 1:
-        return False
-    return a.actor is None or b.actor is None or a.actor.iri == b.actor.iri
-
-
-def _absorb_event(ev: AttackEvent, other: AttackEvent) -> None:
-    """Add what ``other`` says of the same attack to ``ev``."""
-    for sentence in other.sentences:
-        if sentence not in ev.sentences:
-            ev.sentences.append(sentence)
-    ev.sentences.sort()
-    ev.actor = ev.actor or other.actor
-    ev.date = ev.date or other.date
-    for w in other.weapons:
-        if all(w.iri != x.iri for x in ev.weapons):
-            ev.weapons.append(w)
-    ev.killed = ev.killed if ev.killed is not None else other.killed
-    ev.injured = ev.injured if ev.injured is not None else other.injured
 
 
 def _unique(entities: list[Entity]) -> list[Entity]:

@@ -154,16 +154,6 @@ def article_quads(
     return g, q
 
 
-def event_entities(events: Iterable[AttackEvent]) -> list[Entity]:
-    """The entities the events point to, each once."""
-    out: dict[str, Entity] = {}
-    for ev in events:
-        for ent in [ev.location, ev.actor, *ev.weapons]:
-            if ent is not None:
-                out.setdefault(ent.iri, ent)
-    return list(out.values())
-
-
 def event_iri(article_iri: str, ev: AttackEvent) -> str:
     """A pure function of the article, where the attack is reported in it and the place
     hit (one sentence may report attacks on two places)."""

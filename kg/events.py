@@ -20,6 +20,7 @@ import datetime as dt
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.eventcues import CLAUSE_END, TOTAL_CUES, casualties, clause_around, date_near, dates_in
@@ -579,3 +580,13 @@ def _unique(entities: list[Entity]) -> list[Entity]:
         if all(ent.iri != o.iri for o in out):
             out.append(ent)
     return out
+
+
+def event_entities(events: Iterable[AttackEvent]) -> list[Entity]:
+    """The entities the events point to, each once."""
+    out: dict[str, Entity] = {}
+    for ev in events:
+        for ent in [ev.location, ev.actor, *ev.weapons]:
+            if ent is not None:
+                out.setdefault(ent.iri, ent)
+    return list(out.values())

@@ -15,9 +15,9 @@ from typing import NamedTuple, TextIO
 import pyoxigraph as ox
 from spacy.language import Language
 
-from kg.emit import article_iri, article_quads, event_entities, url_node
+from kg.emit import article_iri, article_quads, url_node
 from kg.errors import KGError
-from kg.events import EventExtractor
+from kg.events import EventExtractor, event_entities
 from kg.incidents import rebuild_incidents
 from kg.kb import KnowledgeBase, load_kb
 from kg.link import Linker, entity_iri, entity_of

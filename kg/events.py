@@ -54,6 +54,8 @@ from kg.eventwords import (
     ORIGIN_BEFORE,
     PLACE_RANK,
     REACTION_RE,
+    RESPONSIBLE_AFTER,
+    RESPONSIBLE_BEFORE,
     SUBJECT_AFTER,
     TARGET_BEFORE,
     TERRITORY_RE,
@@ -131,7 +133,7 @@ class EventExtractor:
         # "Bishnupur district", "Kherson region": the level the text gives a name.
         self._levels = {}
         for lm in linked:
-            if lm.entity.type != "Place":
+            if lm.entity.type != "Place" or "Country" in lm.entity.classes:
                 continue
             hit = LEVEL_AFTER.match(text, lm.mention.end) or LEVEL_BEFORE.search(text, max(0, lm.mention.start - 30), lm.mention.start)
             if hit:
@@ -147,7 +149,23 @@ class EventExtractor:
         headline = None
         if article.title and sentences and text[sentences[0][0] : sentences[0][1]].strip() == article.title.strip():
             headline = 0
-        return self._merge(frames, headline)
+        return self._merge(frames, headline, self._attributed(text, sentences, by_sentence))
+
+    def _attributed(self, text: str, sentences: list[tuple[int, int]], by_sentence: dict[int, list[LinkedMention]]) -> Entity | None:
+        """The one attacker the article holds responsible in words of its own ("X was
+        responsible for the killings", "blamed the attack on X"), when it names one."""
+        found: dict[str, Entity] = {}
+        for i, mentions in by_sentence.items():
+            b, e = sentences[i]
+            for lm in mentions:
+                if not self._can_act(lm.entity):
+                    continue
+                after = text[lm.mention.end : e]
+                if CLAIMED.match(after) or RESPONSIBLE_AFTER.match(after) or RESPONSIBLE_BEFORE.search(text[max(b, lm.mention.start - 40) : lm.mention.start]):
+                    found.setdefault(lm.entity.iri, lm.entity)
+        groups = [ent for ent in found.values() if ent.type == "Organization"]
+        named = groups or list(found.values())  # "the Cooperative for ... Congo (CODECO) was": the group
+        return named[0] if len(named) == 1 else None
 
     def _frames(self, article: Article, index: int, span: tuple[int, int], mentions: list[LinkedMention]) -> list[_Frame]:
         text = article.text
@@ -234,6 +252,8 @@ class EventExtractor:
             if best is None or score > best[0]:
                 best = (score, ent, lm)
 
+        dateline = DATELINE_RE.match(sentence)
+        lead = dateline.end() if dateline else 0  # where the sentence's subject may stand
         junta = JUNTA_RE.search(sentence, lo, hi)
         if junta is not None:
             # "the Myanmar junta bombed", "the military junta": a junta is the armed forces in power.
@@ -247,7 +267,13 @@ class EventExtractor:
             after = sentence[e:]
             if CLAIMED.match(after):
                 offer(5, lm.entity, lm)
-            if not lo <= s < hi:
+            if not lo <= s < hi and not (e <= lo <= e + 2 and sentence[e:lo].strip() == ")"):
+                # Outside the attack word's clause -- unless it is the acronym in brackets
+                # just before it: "Islamic State West Africa Province (ISWAP) have killed".
+                if not sentence[lead:s].strip(" \"“") and ACTOR_VERB.match(after) and e < trigger.start() and not TRIGGER_RE.search(sentence, e + ACTOR_VERB.match(after).end(), trigger.start()):
+                    # The sentence's subject attacks, and this is the first attack word after its
+                    # verb: "ISWAP kills 12 soldiers, vigilantes in ambush".
+                    offer(1, lm.entity, lm)
                 continue
             capital = self._capital_of(lm.entity)
             if capital is not None:
@@ -403,7 +429,7 @@ class EventExtractor:
 
     # -- merging -------------------------------------------------------------------
 
-    def _merge(self, frames: list[_Frame], headline: int | None = None) -> list[AttackEvent]:
+    def _merge(self, frames: list[_Frame], headline: int | None = None, attributed: Entity | None = None) -> list[AttackEvent]:
         """Frames into events: same place and compatible, or a placeless frame that
         speaks of the attack just before. The headline's frames come last and join the
         body's event at a place they contain or lie in ("Odesa" in the headline, "the
@@ -418,6 +444,14 @@ class EventExtractor:
                     if ev.location is not None and ev.location.iri == f.location.entity.iri and _compatible(ev, f) and not f.fresh:
                         target = k
                         break
+                if target is None and f.anaphoric and not f.fresh and events:
+                    # "The attack took place in the town of X": the attack told just before
+                    # at its region or district, now placed more precisely.
+                    k = max(range(len(events)), key=lambda i: events[i][1].index)
+                    ev, last = events[k]
+                    if f.index - last.index <= SENTENCE_REACH and _compatible(ev, f) and self._refines(f.location.entity, ev.location):
+                        ev.location = f.location.entity
+                        target = k
             elif events:
                 # The attack spoken of last.
                 k = max(range(len(events)), key=lambda i: events[i][1].index)
@@ -458,7 +492,7 @@ class EventExtractor:
         # (its lead), and one with no attacker gets the article's only attacker, if it has one.
         lead = next((ev.date for ev, _ in events if ev.date is not None), None)
         actors = {ev.actor.iri: ev.actor for ev, _ in events if ev.actor is not None}
-        sole = next(iter(actors.values())) if len(actors) == 1 else None
+        sole = next(iter(actors.values())) if len(actors) == 1 else attributed if not actors else None
         for ev, _ in events:
             if ev.date is None and lead is not None:
                 ev.date = lead
@@ -488,6 +522,16 @@ class EventExtractor:
                 _absorb(inside[0], ev, higher_figures=False)
                 inside[0].sentences.sort()
             del events[k]
+
+    def _refines(self, inner: Entity, outer: Entity | None) -> bool:
+        """Whether ``inner`` may name more precisely where an attack reported at the
+        district or region ``outer`` happened: lower in rank, and within it or in its country."""
+        if outer is None or "Country" in outer.classes or not 2 <= self._rank(outer) < self._rank(inner):
+            return False
+        if self._within(inner, outer):
+            return True
+        ei, eo = self._entry(inner), self._entry(outer)
+        return ei is None or eo is None or ei.country == eo.country
 
     def _within(self, inner: Entity, outer: Entity) -> bool:
         """Whether a place lies in a larger one, by the knowledge base or the article's text."""

@@ -46,11 +46,25 @@ ONGOING_RE = re.compile(r"\b(?:are|is|were|was|have\s+been|has\s+been|had\s+been
 CLAUSE_BREAK = re.compile(r"[,;:—–()\"“”]|\b(?:but|while|whereas|although|after|before|as)\b", re.I)
 # Verbs whose subject is the attacker ("the RSF launched", "Russia fired").
 ACTOR_VERB = re.compile(
-    r"^\s*(?:also\s+|again\s+|reportedly\s+|allegedly\s+|had\s+|has\s+|have\s+)?(?:launched|launches|launch|carried\s+out|carries\s+out|conducted|fired|fires|struck|strikes|attacked|attacks|shelled|bombed|bombarded|targeted|targets|hit|hits|pounded|unleashed|used|sent|deployed|claimed|claims|stormed|raided|ambushed|killed|kills|opened\s+fire)\b",
+    r"^\s*(?:\([^()]{1,20}\)\s*|\)\s*)?(?:also\s+|again\s+|reportedly\s+|allegedly\s+|had\s+|has\s+|have\s+)?(?:launched|launches|launch|carried\s+out|carries\s+out|conducted|fired|fires|struck|strikes|attacked|attacks|shelled|bombed|bombarded|targeted|targets|hit|hits|pounded|unleashed|used|sent|deployed|claimed|claims|stormed|raided|ambushed|killed|kills|opened\s+fire)\b",
     re.I,
 )
 BY_ACTOR = re.compile(r"\b(?:by|blamed\s+on|blames?\s+on|attributed\s+to|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
-CLAIMED = re.compile(r"^\s*(?:has\s+|had\s+|have\s+)?(?:claimed|claims|claiming)\s+(?:responsibility|the\s+attack|the\s+strike|the\s+bombing|an?\s+attack)", re.I)
+# "X claimed responsibility", "X (XG) on Sunday claimed the attack".
+_WHEN = r"(?:(?:on|late|early|late\s+on|early\s+on)\s+[A-Z]\w+\s+|yesterday\s+|today\s+|overnight\s+|later\s+|quickly\s+|swiftly\s+)?"
+CLAIMED = re.compile(
+    r"^\s*(?:\([^()]{1,20}\)\s*|\)\s*)?" + _WHEN + r"(?:has\s+|had\s+|have\s+)?(?:claimed|claims|claiming)\s+(?:responsibility|the\s+attack|the\s+strike|the\s+bombing|an?\s+attack)",
+    re.I,
+)
+# "The CODECO group, one of many militias in the east, was responsible for the killings",
+# "militants believed to be behind the attack": who a later sentence says did it.
+RESPONSIBLE_AFTER = re.compile(
+    r"^\s*(?:\([^()]{1,20}\)\s*|\)\s*)?(?:(?:group|militia|movement|rebels|fighters|militants)\b\s*)?(?:,[^,;]{1,80},\s*)?"
+    r"(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)?(?:(?:likely|probably|widely|also)\s+)?(?:(?:believed|thought|said|suspected|accused|blamed)\s+(?:to\s+(?:be|have\s+been)\s+)?)?"
+    r"(?:responsible\s+for|behind)\s+(?:the|this|that|these|those|Saturday's|Sunday's|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's)\b",
+    re.I,
+)
+RESPONSIBLE_BEFORE = re.compile(r"\b(?:blamed|blames|blaming)\s+(?:the\s+)?(?:attack|attacks|killings|massacre|bombing|strike|strikes)?\s*(?:on\s+)?(?:the\s+)?$", re.I)
 # Words that may stand between an attacker's name or adjective and the attack word.
 _FUNCTION = r"(?:by|in|on|at|of|to|from|with|and|or|but|the|a|an|was|were|is|are|has|have|had|said|says|that|which|who|as|for|after|before|since|than|its|their|his|her)"
 MODIFIER_GAP = re.compile(r"^(?:['’]s)?(?:\s+(?!" + _FUNCTION + r"\b)[\w-]+){0,3}\s*$", re.I)
@@ -120,7 +134,8 @@ HEAD_RANK = {
     "region": 2, "province": 2, "state": 2, "governorate": 2, "oblast": 2, "prefecture": 2, "zone": 3,
 }
 LEVEL_AFTER = re.compile(r"\s+(" + "|".join(HEAD_RANK) + r")\b", re.I)
-LEVEL_BEFORE = re.compile(r"\b(" + "|".join(HEAD_RANK) + r")\s+of\s+(?:the\s+)?$", re.I)
+# "the district of Kupwara" -- lower case: in "West Gojam Zone of Ethiopia" the head ends a name.
+LEVEL_BEFORE = re.compile(r"\b(" + "|".join(HEAD_RANK) + r")\s+of\s+(?:the\s+)?$")
 
 FACILITY_HEADS = PLACE_HEADS - {
     "District", "Region", "Province", "Oblast", "Governorate", "Territory", "County", "Village", "Town", "City", "Raion",

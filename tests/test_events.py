@@ -139,6 +139,12 @@ def test_an_attack_with_every_slot(extract):
         ("Boko Haram claimed responsibility for the attack on Maiduguri on Sunday.", "Boko Haram"),
         ("The bombing in Mogadishu on Sunday was blamed on al-Shabaab.", "Al-Shabaab"),
         ("Moscow launched a barrage of drones at Kharkiv on Sunday.", "Russia"),
+        # Words of time between the group and its claim.
+        ("KANO - Boko Haram on Sunday claimed responsibility for a suicide attack in Maiduguri.", "Boko Haram"),
+        # The acronym in brackets before the verb.
+        ("Fighters of the Islamic State West Africa Province (ISWAP) have killed nine soldiers in an attack on Maiduguri.", "Islamic State West Africa Province"),
+        # The sentence's subject, its verb first and the attack word after a list.
+        ("Boko Haram kills 12 soldiers, vigilantes in Maiduguri ambush.", "Boko Haram"),
     ],
 )
 def test_actor_forms(extract, body, actor):
@@ -149,6 +155,37 @@ def test_actor_forms(extract, body, actor):
 def test_a_junta_is_its_countrys_armed_forces(extract):
     _, (ev,) = extract("The Myanmar junta bombed the village of Kyar Si on Tuesday, killing one woman.")
     assert (_label(ev.location), _label(ev.actor)) == ("Kyar Si", "Tatmadaw")
+
+
+def test_the_subject_of_one_attack_is_not_the_attacker_of_another(extract):
+    # "Russia launched" is the subject of the strikes, not of the attack on Belgorod after them.
+    _, events = extract("Russia launched fresh strikes against Kharkiv on Sunday, a day after what it called a terrorist attack on the city of Belgorod.")
+    actors = {_label(ev.location): _label(ev.actor) for ev in events}
+    assert actors["Kharkiv"] == "Russia"
+    assert actors["Belgorod"] != "Russia"
+
+
+def test_a_later_sentence_that_names_who_was_responsible(extract):
+    _, (ev,) = extract(
+        "At least 20 villagers were killed in an attack on the village of Kyar Si on Sunday.\n\n"
+        "The Kachin Independence Army, one of many armed groups in the north, was responsible for the killings, the United Nations said."
+    )
+    assert (_label(ev.location), _label(ev.actor)) == ("Kyar Si", "Kachin Independence Army")
+
+
+def test_the_day_of_a_statement_is_not_the_day_of_the_attack():
+    monday = dt.date(2023, 8, 14)
+    assert dates_in("The commission, in a statement released Monday, said it had reports of shelling in the town.", monday) == []
+    assert dates_in("Officials said Sunday's attack killed 12.", monday) == [(15, dt.date(2023, 8, 13))]
+    assert dates_in("A strike on Sunday killed 12, officials said on Monday.", monday) == [(12, dt.date(2023, 8, 13))]
+
+
+def test_the_attack_placed_more_precisely_later_is_one_event(extract):
+    _, events = extract(
+        "At least 26 civilians were killed in a drone strike in Nigeria's Borno State on Sunday.\n\n"
+        "The attack took place in the small town of Kukawa, in the north of Borno State, near the West Gojam Zone of Nigeria."
+    )
+    assert [(_label(ev.location), ev.killed) for ev in events] == [("Kukawa", 26)]
 
 
 def test_a_peoples_militia_is_not_its_state(extract):

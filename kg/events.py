@@ -38,6 +38,7 @@ from kg.eventwords import (
     DIRECT_BEFORE,
     FACILITY_HEADS,
     FRESH_BEFORE,
+    FRESH_START,
     GENERIC_PLACE_WORDS,
     HEAD_RANK,
     IRREALIS_RE,
@@ -435,6 +436,7 @@ class EventExtractor:
         body's event at a place they contain or lie in ("Odesa" in the headline, "the
         Odesa region" in the text)."""
         events: list[tuple[AttackEvent, _Frame]] = []  # each event with its latest frame
+        direct: set[int] = set()  # events reported as an attack on their place ("strikes on Ukraine")
         for f in frames:
             if f.index == headline:
                 continue
@@ -449,7 +451,8 @@ class EventExtractor:
                     # at its region or district, now placed more precisely.
                     k = max(range(len(events)), key=lambda i: events[i][1].index)
                     ev, last = events[k]
-                    if f.index - last.index <= SENTENCE_REACH and _compatible(ev, f) and self._refines(f.location.entity, ev.location):
+                    other_toll = f.killed is not None and ev.killed is not None and f.killed != ev.killed
+                    if f.index - last.index <= SENTENCE_REACH and _compatible(ev, f) and not other_toll and self._refines(f.location.entity, ev.location, id(ev) in direct):
                         ev.location = f.location.entity
                         target = k
             elif events:
@@ -467,7 +470,9 @@ class EventExtractor:
                 target = len(events) - 1
             _absorb(events[target][0], f)
             events[target] = (events[target][0], f)
-        self._collapse_containers(events)
+            if f.direct:
+                direct.add(id(events[target][0]))
+        self._collapse_containers(events, direct)
         for f in frames:
             if f.index != headline or f.location is None:
                 continue
@@ -502,7 +507,7 @@ class EventExtractor:
             out.append(ev)
         return out
 
-    def _collapse_containers(self, events: list[tuple[AttackEvent, _Frame]]) -> None:
+    def _collapse_containers(self, events: list[tuple[AttackEvent, _Frame]], direct: set[int]) -> None:
         """An attack reported at a district, region or country that holds the place of
         another attack of the article ("airstrikes in Pale Township", then "in Nyaung
         Kone village") is that attack, summarised: it joins the one attack inside it,
@@ -511,10 +516,10 @@ class EventExtractor:
         while k < len(events):
             ev = events[k][0]
             loc = ev.location
-            if loc is None or self._rank(loc) >= NIL_PLACE_RANK or "Country" in loc.classes:
+            if loc is None or self._rank(loc) >= NIL_PLACE_RANK or ("Country" in loc.classes and id(ev) in direct):
                 k += 1
                 continue
-            inside = [o for o, _ in events if o is not ev and o.location is not None and self._within(o.location, loc) and _compatible(o, ev)]
+            inside = [o for o, _ in events if o is not ev and o.location is not None and self._within(o.location, loc, known="Country" in loc.classes) and _compatible(o, ev)]
             if not inside:
                 k += 1
                 continue
@@ -523,18 +528,20 @@ class EventExtractor:
                 inside[0].sentences.sort()
             del events[k]
 
-    def _refines(self, inner: Entity, outer: Entity | None) -> bool:
+    def _refines(self, inner: Entity, outer: Entity | None, on_outer: bool) -> bool:
         """Whether ``inner`` may name more precisely where an attack reported at the
-        district or region ``outer`` happened: lower in rank, and within it or in its country."""
-        if outer is None or "Country" in outer.classes or not 2 <= self._rank(outer) < self._rank(inner):
+        district, region or country ``outer`` happened: lower in rank, and within it or in
+        its country. Not for an attack on a country as a whole ("strikes across Ukraine")."""
+        if outer is None or ("Country" in outer.classes and on_outer) or not self._rank(outer) < self._rank(inner):
             return False
         if self._within(inner, outer):
             return True
         ei, eo = self._entry(inner), self._entry(outer)
         return ei is None or eo is None or ei.country == eo.country
 
-    def _within(self, inner: Entity, outer: Entity) -> bool:
-        """Whether a place lies in a larger one, by the knowledge base or the article's text."""
+    def _within(self, inner: Entity, outer: Entity, known: bool = False) -> bool:
+        """Whether a place lies in a larger one, by the knowledge base or the article's text
+        (or, unless ``known``, presumed so for a place the knowledge base does not know)."""
         if self._rank(inner) <= self._rank(outer):
             return False
         if (inner.iri, outer.iri) in self._contained:
@@ -548,7 +555,7 @@ class EventExtractor:
             # An unknown place: presumed to lie in the district, region or country the same
             # article reports attacked -- not in a town the knowledge base knows, even one
             # the text calls a municipality.
-            return eo is None or bool({"Region", "District", "Country"} & set(outer.classes))
+            return not known and (eo is None or bool({"Region", "District", "Country"} & set(outer.classes)))
         if ei.part_of == eo.id or (ei.part_of and (p := self.kb.get(ei.part_of)) is not None and p.part_of == eo.id):
             return True
         return "Country" in outer.classes and ei.country == eo.country

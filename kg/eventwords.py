@@ -26,7 +26,7 @@ TRIGGER_RE = re.compile(
     re.I,
 )
 NOT_ATTACK_BEFORE = re.compile(
-    r"(?:hunger|general|labou?r|workers['’]?|teachers['’]?|heart|cyber|panic|asthma|verbal|personal|price|police|lucky|first|pre-emptive\s+)\s*$",
+    r"(?:hunger|general|labou?r|workers['’]?|teachers['’]?|heart|cyber|panic|asthma|verbal|personal|price|police|lucky|pre-emptive\s+)\s*$",
     re.I,
 )
 NOT_ATTACK_AFTER = re.compile(
@@ -95,7 +95,7 @@ SUBJECT_AFTER = re.compile(
     re.I,
 )
 BODY_AFTER = re.compile(
-    r"^(?:['’]s?)?\s+(?:[a-z]+\s+)?(?:armed\s+forces|army|military|air\s+force|air\s+defen[cs]es?|navy|forces|troops|soldiers|government|ministry|defen[cs]e|president|leader|officials?|authorities|governor|mayor|police|emergency|general\s+staff"
+    r"^(?:['’]s?)?\s+(?:[a-z]+\s+)?(?:armed\s+forces|(?:army|military)(?!\s+(?:camp|base|post|outpost|barracks|positions?|airport|airfield|hospital|academy|checkpoint)s?\b)|air\s+force|air\s+defen[cs]es?|navy|forces|troops|soldiers|government|ministry|defen[cs]e|president|leader|officials?|authorities|governor|mayor|police|emergency|general\s+staff"
     r"|(?:air|drone|missile|rocket)?[\s-]?(?:strikes?|attacks?|raids?)|shelling|bombing|bombardment|drones?|missiles?|rockets?|bases?|embassy|embassies|consulate|compound|personnel|citizens|nationals|ships?|vessels?|warships?|aircraft|jets|warplanes|offensive|invasion|war)\b",
     re.I,
 )
@@ -113,6 +113,8 @@ ACCIDENT_RE = re.compile(
     re.I,
 )
 # "A separate missile attack", "another strike": an attack other than the one told before.
+# "Another four were killed ...", "In a separate incident, ...", "Separately, ...".
+FRESH_START = re.compile(r"^\W*(?:another|in\s+(?:another|a\s+separate)|separately|elsewhere|meanwhile)\b", re.I)
 FRESH_BEFORE = re.compile(r"\b(?:separate|another|second|third|new|earlier|later|fresh|further)\s+(?:[\w-]+\s+){0,2}$", re.I)
 # "an attack on Ukraine", "strikes across Ukraine": the place is what was attacked as a whole.
 DIRECT_BEFORE = re.compile(r"\b(?:on|against|at|across|into|targeting|targeted|struck|hit|hits|attacked|attacks)\s+(?:the\s+)?$", re.I)

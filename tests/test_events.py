@@ -306,6 +306,30 @@ def test_a_headline_joins_the_attack_of_the_body(extract):
     assert _label(ev.location) == "Odesa Oblast" and ev.killed == 1 and len(ev.sentences) == 2
 
 
+def test_a_military_camp_is_the_place_hit_and_a_suicide_vehicle_a_car_bomb(extract):
+    _, events = extract(
+        "The military camp of Kidal in northern Mali was first hit by a suicide vehicle on Friday.\n\n"
+        "Later on Friday the jihadists fired 120 mortar shells at the Mopti military camp."
+    )
+    assert [(_label(ev.location), [w.label for w in ev.weapons]) for ev in events] == [("Kidal", ["car bomb"]), ("Mopti", ["mortar"])]
+
+
+def test_an_attack_in_a_country_placed_later_is_one_event(extract):
+    _, events = extract(
+        "An Israeli drone strike hit a car in south Lebanon on Saturday, killing three people.\n\n"
+        "The strike hit the car in the Naqoura area, the state news agency said."
+    )
+    assert [(_label(ev.location), ev.killed) for ev in events] == [("En Nâqoûra", 3)]
+
+
+def test_an_attack_on_a_country_as_a_whole_keeps_its_place(extract):
+    _, events = extract(
+        "Russia launched a massive missile attack on Ukraine overnight, officials said.\n\n"
+        "The attack on Kyiv killed three people."
+    )
+    assert sorted(_label(ev.location) for ev in events) == ["Kyiv", "Ukraine"]
+
+
 def test_an_undated_article_gives_undated_events(extract):
     _, (ev,) = extract("Russian drones struck Kharkiv on Saturday, killing three people.", date=None)
     assert ev.date is None and ev.killed == 3

@@ -39,6 +39,7 @@ from kg.eventwords import (
     FACILITY_HEADS,
     FRESH_BEFORE,
     FRESH_START,
+    GROUP_ANAPHOR,
     GENERIC_PLACE_WORDS,
     HEAD_RANK,
     IRREALIS_RE,
@@ -98,6 +99,7 @@ class EventExtractor:
         self._contained: set[tuple[str, str]] = set()  # (inner, outer) places, as the text says
         self._levels: dict[str, int] = {}  # place IRI -> the level the text gives it ("X district")
         self._main_country: str | None = None  # the country the article names most
+        self._last_group: Entity | None = None  # the armed group named last before the sentence at hand
         self._countries: dict[str, KBEntry] = {}
         for entry in kb.entries.values():
             if "Country" in entry.classes and entry.country and entry.country not in self._countries:
@@ -145,8 +147,13 @@ class EventExtractor:
             if i >= 0:
                 by_sentence.setdefault(i, []).append(lm)
         frames: list[_Frame] = []
+        self._last_group = None
         for i, (b, e) in enumerate(sentences):
-            frames += self._frames(article, i, (b, e), sorted(by_sentence.get(i, []), key=lambda lm: lm.mention.start))
+            mentions = sorted(by_sentence.get(i, []), key=lambda lm: lm.mention.start)
+            frames += self._frames(article, i, (b, e), mentions)
+            groups = [lm.entity for lm in mentions if "ArmedGroup" in lm.entity.classes]
+            if groups:
+                self._last_group = groups[-1]
         headline = None
         if article.title and sentences and text[sentences[0][0] : sentences[0][1]].strip() == article.title.strip():
             headline = 0
@@ -184,6 +191,10 @@ class EventExtractor:
             triggers = [hit]
         weapons = _unique([w for lm in mentions if lm.entity.type == "Weapon" for w in self._weapons_of(lm)])
         actors = {id(t): self._actor(sentence, b, mentions, t) for t in triggers}
+        for t in triggers:
+            # "The group said its fighters fired rockets ...": the armed group named before.
+            if actors[id(t)][0] is None and self._last_group is not None and GROUP_ANAPHOR.search(sentence, 0, t.start()):
+                actors[id(t)] = (self._last_group, None)
         actor = next((a[0] for a in actors.values() if a[0] is not None), None)
         dates = dates_in(sentence, article.date)
         places = self._targets(sentence, b, mentions, [a[1] for a in actors.values() if a[1] is not None])

@@ -53,7 +53,7 @@ BY_ACTOR = re.compile(r"\b(?:by|blamed\s+on|blames?\s+on|attributed\s+to|from)\s
 # "X claimed responsibility", "X (XG) on Sunday claimed the attack".
 _WHEN = r"(?:(?:on|late|early|late\s+on|early\s+on)\s+[A-Z]\w+\s+|yesterday\s+|today\s+|overnight\s+|later\s+|quickly\s+|swiftly\s+)?"
 CLAIMED = re.compile(
-    r"^\s*(?:\([^()]{1,20}\)\s*|\)\s*)?" + _WHEN + r"(?:has\s+|had\s+|have\s+)?(?:claimed|claims|claiming)\s+(?:responsibility|the\s+attack|the\s+strike|the\s+bombing|an?\s+attack)",
+    r"^\s*(?:\([^()]{1,20}\)\s*|\)\s*)?(?:,[^,;]{1,60},\s*)?" + _WHEN + r"(?:has\s+|had\s+|have\s+)?(?:claimed|claims|claiming)\s+" + _WHEN + r"(?:responsibility|the\s+attack|the\s+strike|the\s+bombing|an?\s+attack)",
     re.I,
 )
 # "The CODECO group, one of many militias in the east, was responsible for the killings",
@@ -64,6 +64,8 @@ RESPONSIBLE_AFTER = re.compile(
     r"(?:responsible\s+for|behind)\s+(?:the|this|that|these|those|Saturday's|Sunday's|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's)\b",
     re.I,
 )
+# "The group said its fighters fired rockets": the armed group named before.
+GROUP_ANAPHOR = re.compile(r"\b(?:the\s+(?:group|militia|militants|rebels|insurgents|jihadists|jihadist\s+group|armed\s+group|militant\s+group|rebel\s+group)|its\s+(?:fighters|militants|members))\b", re.I)
 RESPONSIBLE_BEFORE = re.compile(r"\b(?:blamed|blames|blaming)\s+(?:the\s+)?(?:attack|attacks|killings|massacre|bombing|strike|strikes)?\s*(?:on\s+)?(?:the\s+)?$", re.I)
 # Words that may stand between an attacker's name or adjective and the attack word.
 _FUNCTION = r"(?:by|in|on|at|of|to|from|with|and|or|but|the|a|an|was|were|is|are|has|have|had|said|says|that|which|who|as|for|after|before|since|than|its|their|his|her)"

@@ -145,6 +145,8 @@ def test_an_attack_with_every_slot(extract):
         ("Fighters of the Islamic State West Africa Province (ISWAP) have killed nine soldiers in an attack on Maiduguri.", "Islamic State West Africa Province"),
         # The sentence's subject, its verb first and the attack word after a list.
         ("Boko Haram kills 12 soldiers, vigilantes in Maiduguri ambush.", "Boko Haram"),
+        # An apposition, and words of time after the verb.
+        ("Boko Haram, a jihadist group, claimed on Wednesday responsibility for rockets fired at Maiduguri.", "Boko Haram"),
     ],
 )
 def test_actor_forms(extract, body, actor):
@@ -163,6 +165,22 @@ def test_the_subject_of_one_attack_is_not_the_attacker_of_another(extract):
     actors = {_label(ev.location): _label(ev.actor) for ev in events}
     assert actors["Kharkiv"] == "Russia"
     assert actors["Belgorod"] != "Russia"
+
+
+def test_the_group_named_before_is_who_its_fighters_are(extract):
+    _, events = extract(
+        "Al-Shabaab said on Sunday it had carried out operations against the army.\n\n"
+        "The group said its fighters fired mortars at a base near Baidoa, killing four soldiers."
+    )
+    assert [(_label(ev.location), _label(ev.actor)) for ev in events] == [("Baidoa", "Al-Shabaab")]
+
+
+def test_the_militants_are_not_the_army_named_before(extract):
+    _, events = extract(
+        "The Indian Army said on Sunday it was searching the area.\n\n"
+        "The militants fired at a bus near Srinagar, killing four pilgrims."
+    )
+    assert [(_label(ev.location), _label(ev.actor)) for ev in events] == [("Srinagar", None)]
 
 
 def test_a_later_sentence_that_names_who_was_responsible(extract):

@@ -174,6 +174,20 @@ def casualties(sentence: str, start: int = 0, end: int | None = None) -> tuple[i
     return k, i
 
 
+_ELIDED = re.compile(r"\b([\w-]+(?:\s+[\w-]+)?)\s+(?:others|more|people|civilians|persons)\b", re.I)
+
+
+def elided_figure(part: str) -> int | None:
+    """The figure of a list item whose verb stands in an earlier item ("and two others in
+    Kherson province"), or None."""
+    for m in _ELIDED.finditer(part):
+        for words in (m.group(1), m.group(1).split()[-1]):
+            n = parse_number(words)
+            if n is not None:
+                return n
+    return None
+
+
 # -- dates -----------------------------------------------------------------------
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]

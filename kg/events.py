@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from kg.eventcues import CLAUSE_END, TOTAL_CUES, casualties, clause_around, date_near, dates_in
+from kg.eventcues import CLAUSE_END, TOTAL_CUES, casualties, clause_around, date_near, dates_in, elided_figure
 from kg.eventwords import (
     ACCIDENT_RE,
     ACTOR_VERB,
@@ -216,6 +216,10 @@ class EventExtractor:
                 lo = places[k - 1][0].mention.end - b if k else 0
                 hi = places[k + 1][0].mention.start - b if k + 1 < len(places) else len(sentence)
                 kk, ii = casualties(sentence, lo, hi)
+                if kk is None and ii is None and (killed is None) != (injured is None):
+                    # "Three died in the Sumy region and two others in Kherson province".
+                    n = elided_figure(sentence[lo:hi])
+                    kk, ii = (n, None) if killed is not None else (None, n)
             out.append(
                 _Frame(
                     (b + trig.start(), b + trig.end()), span, index, lm, frame_actor, weapons, kk, ii,
@@ -566,7 +570,9 @@ class EventExtractor:
             # An unknown place: presumed to lie in the district, region or country the same
             # article reports attacked -- not in a town the knowledge base knows, even one
             # the text calls a municipality.
-            return not known and (eo is None or bool({"Region", "District", "Country"} & set(outer.classes)))
+            if known or any(pair[0] == inner.iri for pair in self._contained):
+                return False  # the text places it elsewhere: "Stepanivka, a settlement in the Sumy oblast"
+            return eo is None or bool({"Region", "District", "Country"} & set(outer.classes))
         if ei.part_of == eo.id or (ei.part_of and (p := self.kb.get(ei.part_of)) is not None and p.part_of == eo.id):
             return True
         return "Country" in outer.classes and ei.country == eo.country

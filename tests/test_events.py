@@ -348,6 +348,19 @@ def test_an_attack_on_a_country_as_a_whole_keeps_its_place(extract):
     assert sorted(_label(ev.location) for ev in events) == ["Kyiv", "Ukraine"]
 
 
+def test_a_list_item_with_its_verb_elided_keeps_its_figure(extract):
+    _, events = extract("Three people were killed in Ukraine's Sumy region and two others in Kherson province on Sunday, officials said.")
+    assert sorted((_label(ev.location), ev.killed) for ev in events) == [("Kherson Oblast", 2), ("Sumy Oblast", 3)]
+
+
+def test_a_village_the_text_places_in_one_region_is_not_in_another(extract):
+    _, events = extract(
+        "Russian shelling killed two people in the Kherson region on Sunday.\n\n"
+        "A drone attack also hit Myropillia, a settlement in the Sumy oblast, on Sunday."
+    )
+    assert sorted(_label(ev.location) for ev in events) == ["Kherson Oblast", "Myropillia"]
+
+
 def test_an_undated_article_gives_undated_events(extract):
     _, (ev,) = extract("Russian drones struck Kharkiv on Saturday, killing three people.", date=None)
     assert ev.date is None and ev.killed == 3

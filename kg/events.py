@@ -54,6 +54,7 @@ from kg.eventwords import (
     NOT_TARGET_BEFORE,
     ONGOING_RE,
     ORIGIN_BEFORE,
+    PRONOUN_SUBJECT,
     PLACE_RANK,
     REACTION_RE,
     RESPONSIBLE_AFTER,
@@ -303,6 +304,11 @@ class EventExtractor:
             for hs, _ in heads:
                 if hs >= e and hs - e <= 30 and MODIFIER_GAP.match(sentence[e:hs]):
                     offer(3, lm.entity, lm)
+        if best is None and PRONOUN_SUBJECT.search(sentence, lo, trigger.start()):
+            # "Al-Shabaab gained notoriety when it attacked the mall": the one who acts named before.
+            before = [lm for lm in candidates if lm.mention.end - offset <= trigger.start() and lm.entity.type == "Organization"]
+            if before:
+                offer(2, before[-1].entity, before[-1])
         # "Russian drones", "an Israeli airstrike": a people's adjective before the attack words.
         for m in re.finditer(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b", sentence[:hi]):
             if m.start() < lo:
@@ -513,10 +519,13 @@ class EventExtractor:
         lead = next((ev.date for ev, _ in events if ev.date is not None), None)
         actors = {ev.actor.iri: ev.actor for ev, _ in events if ev.actor is not None}
         sole = next(iter(actors.values())) if len(actors) == 1 else attributed if not actors else None
+        # ... from where the article first names it as attacker: not back onto the attacks
+        # told before it ("the U.S. has carried out airstrikes" at the end of a bombing report).
+        since = min((min(ev.sentences) for ev, _ in events if ev.actor is not None and ev.sentences), default=(0, 0)) if actors else (0, 0)
         for ev, _ in events:
             if ev.date is None and lead is not None:
                 ev.date = lead
-            if ev.actor is None and sole is not None and not self._home(ev.location, sole):
+            if ev.actor is None and sole is not None and not self._home(ev.location, sole) and (not ev.sentences or min(ev.sentences) >= since):
                 ev.actor = sole
             ev.confidence = _confidence(ev)
             out.append(ev)

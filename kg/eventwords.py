@@ -64,6 +64,8 @@ RESPONSIBLE_AFTER = re.compile(
     r"(?:responsible\s+for|behind)\s+(?:the|this|that|these|those|Saturday's|Sunday's|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's)\b",
     re.I,
 )
+# "Al-Shabaab ... when it attacked the mall": a pronoun subject of the attack verb.
+PRONOUN_SUBJECT = re.compile(r"\b(?:it|they)\s+(?:also\s+|then\s+|had\s+|has\s+|have\s+)?$", re.I)
 # "The group said its fighters fired rockets": the armed group named before.
 GROUP_ANAPHOR = re.compile(r"\b(?:the\s+(?:group|militia|militants|rebels|insurgents|jihadists|jihadist\s+group|armed\s+group|militant\s+group|rebel\s+group)|its\s+(?:fighters|militants|members))\b", re.I)
 RESPONSIBLE_BEFORE = re.compile(r"\b(?:blamed|blames|blaming)\s+(?:the\s+)?(?:attack|attacks|killings|massacre|bombing|strike|strikes)?\s*(?:on\s+)?(?:the\s+)?$", re.I)
@@ -71,7 +73,7 @@ RESPONSIBLE_BEFORE = re.compile(r"\b(?:blamed|blames|blaming)\s+(?:the\s+)?(?:at
 _FUNCTION = r"(?:by|in|on|at|of|to|from|with|and|or|but|the|a|an|was|were|is|are|has|have|had|said|says|that|which|who|as|for|after|before|since|than|its|their|his|her)"
 MODIFIER_GAP = re.compile(r"^(?:['’]s)?(?:\s+(?!" + _FUNCTION + r"\b)[\w-]+){0,3}\s*$", re.I)
 # "KYIV, Ukraine (CNN) —", "KANO:", "Sidon (Lebanon):", "Karachi, Jan 9 (PTI)": a dateline names where the report was filed, not what was hit.
-DATELINE_RE = re.compile(r"^(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?\s*(?:\([^)]{1,40}\))?\s*[—–]\s|[A-Z]{3,}(?:\s+[A-Z]{3,})*\s*:\s|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s*\([^)]{1,30}\)\s*:\s"
+DATELINE_RE = re.compile(r"^(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?\s*(?:\([^)]{1,40}\))?\s*(?:[—–]|--?(?=\s))\s|[A-Z]{3,}(?:\s+[A-Z]{3,})*\s*:\s|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s*\([^)]{1,30}\)\s*:\s"
     r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([^)]{1,30}\)\s*(?:[.:—–-]+\s*)?)")
 # Words before a place that say it was hit ("struck the city of", "in the Sumy region's").
 _PLACE_NOUN = r"(?:city|town|village|villages|region|province|district|camp|area|port|capital|settlement|neighbou?rhood|suburb|outskirts)"

@@ -183,6 +183,20 @@ def test_the_militants_are_not_the_army_named_before(extract):
     assert [(_label(ev.location), _label(ev.actor)) for ev in events] == [("Srinagar", None)]
 
 
+def test_a_pronoun_subject_is_the_group_named_before_it(extract):
+    _, events = extract("Al-Shabaab gained notoriety on Sunday when it attacked a hotel in Mogadishu, killing 12 people.")
+    assert [(_label(ev.location), _label(ev.actor)) for ev in events] == [("Mogadishu", "Al-Shabaab")]
+
+
+def test_an_attacker_named_late_is_not_given_to_the_attacks_told_before(extract):
+    _, events = extract(
+        "A suicide bomber killed 12 civilians in Baidoa on Monday.\n\n"
+        "Separately, the U.S. has carried out several airstrikes in Kismayo, killing one militant."
+    )
+    actors = {_label(ev.location): _label(ev.actor) for ev in events}
+    assert actors == {"Baidoa": None, "Kismayo": "United States"}
+
+
 def test_a_later_sentence_that_names_who_was_responsible(extract):
     _, (ev,) = extract(
         "At least 20 villagers were killed in an attack on the village of Kyar Si on Sunday.\n\n"
@@ -303,6 +317,11 @@ def test_a_district_named_as_such_holds_the_village_hit(extract):
 def test_an_agency_dateline_is_not_the_place_hit(extract):
     _, events = extract("Karachi, Jan 9 (PTI) A bomb blast in Quetta today killed six people.")
     assert [(_label(ev.location), ev.killed) for ev in events] == [("Quetta", 6)]
+
+
+def test_a_dateline_with_a_hyphen_is_not_the_place_hit(extract):
+    _, events = extract("MOGADISHU, Somalia - At least 12 civilians were killed on Monday in a suicide bombing in Baidoa.")
+    assert [(_label(ev.location), ev.killed) for ev in events] == [("Baidoa", 12)]
 
 
 def test_a_dateline_is_not_the_place_hit(extract):

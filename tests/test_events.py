@@ -320,8 +320,8 @@ def test_an_agency_dateline_is_not_the_place_hit(extract):
 
 
 def test_a_dateline_with_a_hyphen_is_not_the_place_hit(extract):
-    _, events = extract("MOGADISHU, Somalia - At least 12 civilians were killed on Monday in a suicide bombing in Baidoa.")
-    assert [(_label(ev.location), ev.killed) for ev in events] == [("Baidoa", 12)]
+    _, events = extract("MOGADISHU, Somalia - At least 12 civilians were killed on Monday in a suicide bombing that targeted troops.")
+    assert "Mogadishu" not in [_label(ev.location) for ev in events]
 
 
 def test_a_dateline_is_not_the_place_hit(extract):

@@ -31,6 +31,7 @@ from kg.eventwords import (
     BODY_AFTER,
     BY_ACTOR,
     CALLED_OFF_AFTER,
+    CARE_BEFORE,
     CLAIMED,
     CLAUSE_BREAK,
     CONTAINED_GAP,
@@ -374,8 +375,10 @@ class EventExtractor:
                 continue
             s, e = lm.mention.start - offset, lm.mention.end - offset
             before = sentence[max(0, s - 60) : s]
-            if NOT_TARGET_BEFORE.search(before) or BODY_AFTER.match(sentence[e:]) or SUBJECT_AFTER.match(sentence[e:]):
+            if NOT_TARGET_BEFORE.search(before) or BODY_AFTER.match(sentence[e:]) or SUBJECT_AFTER.match(sentence[e:]) or CARE_BEFORE.search(before):
                 continue
+            if re.match(r"-[A-Z]", sentence[e : e + 2]) or re.search(r"[A-Za-z]-$", sentence[max(0, s - 2) : s]):
+                continue  # "the Srinagar-Jammu highway": a name within a road's or a front's name
             if s < dateline or re.match(r"^\s*[-–]?\s*(?:made|based|backed|linked|born|controlled|flagged|owned|operated|brokered|led|run|allied|aligned)\b", sentence[e:], re.I):
                 continue
             if ORIGIN_BEFORE.search(before):

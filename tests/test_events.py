@@ -380,6 +380,20 @@ def test_a_village_the_text_places_in_one_region_is_not_in_another(extract):
     assert sorted(_label(ev.location) for ev in events) == ["Kherson Oblast", "Myropillia"]
 
 
+def test_where_the_wounded_were_taken_and_where_a_convoy_was_heading_are_not_hit(extract):
+    _, events = extract(
+        "Militants attacked an army convoy in Anantnag on Saturday, killing two soldiers.\n\n"
+        "The convoy was heading towards Srinagar when it was attacked. Two of the injured died at the Army Base Hospital, "
+        "and four were taken to a hospital in Jammu."
+    )
+    assert [_label(ev.location) for ev in events] == ["Anantnag"]
+
+
+def test_a_name_inside_a_hyphenated_road_name_is_not_hit(extract):
+    _, events = extract("Militants ambushed a convoy in Qazigund on the Srinagar-Jammu highway on Saturday, killing two soldiers.")
+    assert [_label(ev.location) for ev in events] == ["Qazigund"]
+
+
 def test_an_undated_article_gives_undated_events(extract):
     _, (ev,) = extract("Russian drones struck Kharkiv on Saturday, killing three people.", date=None)
     assert ev.date is None and ev.killed == 3

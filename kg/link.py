@@ -268,43 +268,45 @@ class Linker:
     def _place_ministries(self, cleaned: list[Mention], text: str, countries: dict[str, float], found: set[int]) -> list[Mention]:
         """"the defence ministry", "the Health Ministry": a ministry named by its role
         alone is the ministry of that role of the country the words before it name, else
-        of the country whose ministry of that role the article names in full, else of
-        the country the article is about (when one leads). Such a ministry found in
-        lower case (``found``) is dropped when no country's ministry fits."""
+        the ministry of that role the article names in full, else that of the country the
+        article is about (when one leads). Such a ministry found in lower case
+        (``found``) is dropped when none fits."""
         out = []
         for m in cleaned:
             role = role_of(m.text) if m.kb_id is None else None
             if role is None or self._candidates(m.text):
                 out.append(m)
                 continue
-            name = next((n for iso in self._ministry_countries(m, role, cleaned, text, countries) if (n := self._ministry_name(role, iso))), None)
+            name = self._ministry_target(m, role, cleaned, text, countries)
             if name is not None:
                 out.append(Mention(m.start, m.end, m.text, m.label, m.source, fold(name), m.sentence))
             elif id(m) not in found:
                 out.append(m)
         return out
 
-    def _ministry_countries(self, m: Mention, role: str, cleaned: list[Mention], text: str, countries: dict[str, float]) -> list[str]:
-        """The countries a ministry named by role alone may belong to, best first."""
+    def _ministry_target(self, m: Mention, role: str, cleaned: list[Mention], text: str, countries: dict[str, float]) -> str | None:
+        """The name to look up for a ministry named by role alone, or None."""
         qualifier = qualifier_before(text, m.start)
-        if qualifier is not None and fold(qualifier):
-            # "Nigeria's", "the Malian": that country; "North Darfur State's": a body of its own.
+        if qualifier is not None:
+            # "Nigeria's", "the Malian": that country's; "North Darfur State's": a body of its own.
             iso = self._country_of(qualifier)
-            return [iso] if iso else []
-        out: list[str] = []
+            return self._ministry_name(role, iso) if iso else None
+        # "Gaza's Health Ministry said ... the Health Ministry added": the one named in full,
+        # the nearest before this mention first.
         forms = [fold(f) for f in ROLE_FORMS[role]]
+        named = []
         for o in cleaned:
-            key = fold(o.kb_id or o.text)
+            name = o.kb_id or o.text
+            key = fold(name)
             if o is m or key == fold(m.text) or not any(f in key for f in forms):
                 continue
-            for c in self._candidates(o.kb_id or o.text):
-                if c.entry.type == "Organization" and c.entry.country and c.entry.country not in out:
-                    out.append(c.entry.country)
+            if any(c.entry.type == "Organization" for c in self._candidates(name)):
+                named.append((o.start > m.start, -o.start if o.start < m.start else o.start, name))
+        if named:
+            return min(named)[2]
         top = max(countries.values(), default=0.0)
         leaders = [iso for iso, w in countries.items() if w == top]
-        if len(leaders) == 1 and leaders[0] not in out:
-            out.append(leaders[0])
-        return out
+        return self._ministry_name(role, leaders[0]) if len(leaders) == 1 else None
 
     def _country_of(self, words: str) -> str | None:
         """The ISO code of the country a name or demonym denotes ("Nigeria", "Malian")."""

@@ -24,6 +24,9 @@ def kb() -> KnowledgeBase:
             ministry("ministry-of-defence-nigeria", "Ministry of Defence (Nigeria)", ["Nigerian Defence Ministry"], "NG"),
             ministry("ministry-of-health-nigeria", "Ministry of Health (Nigeria)", ["Nigerian Health Ministry"], "NG"),
             ministry("ministry-of-defence-mali", "Ministry of Defence and Veterans Affairs (Mali)", ["Malian Defence Ministry"], "ML"),
+            KBEntry("gn/294640", "Place", "Israel", [], ["Country"], country="IL", origin="geonames", population=9_000_000),
+            ministry("ministry-of-health-israel", "Ministry of Health (Israel)", ["Israeli Health Ministry"], "IL"),
+            ministry("gaza-health-ministry", "Gaza Health Ministry", ["Gaza's Health Ministry"], "PS"),
             ministry("ministry-of-defence-russia", "Ministry of Defence (Russia)", ["Russian Defence Ministry"], "RU"),
         ]
     )
@@ -67,6 +70,14 @@ def test_a_ministry_named_in_full_earlier_places_the_bare_one():
     ms = [at(text, "Nigeria", "GPE"), at(text, "Russia", "GPE"), at(text, "Russian Defence Ministry", "ORG"), at(text, "Defence Ministry", "ORG", 1), at(text, "Nigeria", "GPE", 1)]
     ids = linked_ids(text, ms)
     assert ids["Defence Ministry"] == "ministry-of-defence-russia"
+
+
+def test_a_ministry_named_in_full_wins_over_the_leading_country():
+    text = "Israel struck Gaza overnight. Gaza's Health Ministry said 20 people died. Israel said it hit militants. The Health Ministry said more bodies were found."
+    ms = [at(text, "Israel", "GPE"), at(text, "Gaza's Health Ministry", "ORG"), at(text, "Israel", "GPE", 1), at(text, "Health Ministry", "ORG", 1)]
+    ids = linked_ids(text, ms)
+    # Israel leads the article, but its ministry is not the one the article quotes.
+    assert ids["Health Ministry"] == "gaza-health-ministry"
 
 
 def test_no_country_ministry_known_leaves_a_lower_case_ministry_out():

@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from kg.bodies import ROLE_FORMS, bare_ministries, names_for, qualifier_before, role_of
 from kg.kb.base import Candidate, KBEntry, KnowledgeBase, fold, skeleton
 from kg.mentions import (
     ACRONYM_AFTER,
@@ -35,7 +36,7 @@ from kg.mentions import (
     model_label,
     type_by_context,
 )
-from kg.names import GENERIC_BODY_RE, GENERIC_WORDS, demonyms, is_group_word
+from kg.names import GENERIC_BODY_RE, GENERIC_WORDS, country_of_demonym, demonyms, is_group_word
 from kg.types import Article, Entity, LinkedMention, Mention
 from kg.vocab import base_iri
 
@@ -101,6 +102,7 @@ class Linker:
         self._cues: dict[int, str | None] = {}  # the type the words around each mention give, if any
         self._text = ""  # the text of the article at hand
         self._cache: dict[str, list[Candidate]] = {}
+        self._countries: dict[str, KBEntry] | None = None  # country entries by ISO code, built when first needed
 
     def _candidates(self, name: str) -> list[Candidate]:
         """The knowledge base's candidates for a name, remembered across articles."""
@@ -174,6 +176,8 @@ class Linker:
             if c is not None:
                 cleaned += [extend_to_facility(extend_to_head(p, text), text) for p in self._split_possessive(c, text)]
         cleaned += cued_names(text, cleaned)
+        bare = bare_ministries(text, cleaned)
+        cleaned += bare
         outlet = self._outlet_mention(article)
         if outlet is not None:
             cleaned = [m for m in cleaned if m.end <= outlet.start or m.start >= outlet.end] + [outlet]
@@ -183,6 +187,8 @@ class Linker:
         self._text = text
         self._types = {}
         cleaned = self._regions_of_lists(cleaned, text)
+        countries = self._context_countries(cleaned)
+        cleaned = self._place_ministries(cleaned, text, countries, {id(m) for m in bare})
         cues: dict[int, str | None] = {id(m): type_by_context(m, text, LABEL_TYPES.get(model_label(m) or "")) for m in cleaned}
         # "the villages of Al Faragil, Al Mandal and Salara": a list shares its first member's cue.
         for a, b in zip(cleaned, cleaned[1:]):
@@ -191,7 +197,6 @@ class Linker:
         self._cues = cues
         for m in cleaned:
             self._types[id(m)] = cues[id(m)] or LABEL_TYPES.get(model_label(m) or "")
-        countries = self._context_countries(cleaned)
 
         # 1. Names of two words or more, then one-word names (which may be surnames).
         resolved: dict[int, _Resolved] = {}
@@ -259,6 +264,67 @@ class Linker:
                         out[k] = Mention(m.start, m.end, m.text, m.label, m.source, fold(name), m.sentence)
             i = j + 1
         return out
+
+    def _place_ministries(self, cleaned: list[Mention], text: str, countries: dict[str, float], found: set[int]) -> list[Mention]:
+        """"the defence ministry", "the Health Ministry": a ministry named by its role
+        alone is the ministry of that role of the country the words before it name, else
+        the ministry of that role the article names in full, else that of the country the
+        article is about (when one leads). Such a ministry found in lower case
+        (``found``) is dropped when none fits."""
+        out = []
+        for m in cleaned:
+            role = role_of(m.text) if m.kb_id is None else None
+            if role is None or self._candidates(m.text):
+                out.append(m)
+                continue
+            name = self._ministry_target(m, role, cleaned, text, countries)
+            if name is not None:
+                out.append(Mention(m.start, m.end, m.text, m.label, m.source, fold(name), m.sentence))
+            elif id(m) not in found:
+                out.append(m)
+        return out
+
+    def _ministry_target(self, m: Mention, role: str, cleaned: list[Mention], text: str, countries: dict[str, float]) -> str | None:
+        """The name to look up for a ministry named by role alone, or None."""
+        qualifier = qualifier_before(text, m.start)
+        if qualifier is not None:
+            # "Nigeria's", "the Malian": that country's; "North Darfur State's": a body of its own.
+            iso = self._country_of(qualifier)
+            return self._ministry_name(role, iso) if iso else None
+        # "Gaza's Health Ministry said ... the Health Ministry added": the one named in full,
+        # the nearest before this mention first.
+        forms = [fold(f) for f in ROLE_FORMS[role]]
+        named = []
+        for o in cleaned:
+            name = o.kb_id or o.text
+            key = fold(name)
+            if o is m or key == fold(m.text) or not any(f in key for f in forms):
+                continue
+            if any(c.entry.type == "Organization" for c in self._candidates(name)):
+                named.append((o.start > m.start, -o.start if o.start < m.start else o.start, name))
+        if named:
+            return min(named)[2]
+        top = max(countries.values(), default=0.0)
+        leaders = [iso for iso, w in countries.items() if w == top]
+        return self._ministry_name(role, leaders[0]) if len(leaders) == 1 else None
+
+    def _country_of(self, words: str) -> str | None:
+        """The ISO code of the country a name or demonym denotes ("Nigeria", "Malian")."""
+        for c in self._candidates(words):
+            if "Country" in c.entry.classes and c.entry.country:
+                return c.entry.country
+        return country_of_demonym(words)
+
+    def _ministry_name(self, role: str, iso: str) -> str | None:
+        """A name the knowledge base knows for country ``iso``'s ministry of ``role``."""
+        if self._countries is None:
+            self._countries = {e.country: e for e in self.kb.entries.values() if "Country" in e.classes and e.country}
+        country = self._countries.get(iso)
+        names = [country.label, *country.aliases] if country else []
+        for name in names_for(role, demonyms(iso), names):
+            if any(c.entry.type == "Organization" and c.entry.country == iso for c in self._candidates(name)):
+                return name
+        return None
 
     def _expected(self, m: Mention) -> str | None:
         """The type a mention should have: from the words around it, else the model's label."""

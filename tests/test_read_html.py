@@ -206,6 +206,19 @@ def test_pages_trafilatura_cannot_read_go_to_the_fallback_reader(page: str, text
     assert only_article(list(read_text(page, "f.html", "html"))).text == text
 
 
+def test_quotes_tables_and_nested_lists_keep_their_parts_apart() -> None:
+    body = (
+        "<p>" + "Drones hit Kyiv overnight, officials said. " * 8 + "</p>"
+        "<blockquote><p>First quoted paragraph.</p><p>Second quoted paragraph.</p></blockquote>"
+        "<table><tr><th>City</th><th>Killed</th></tr><tr><td>Kharkiv</td><td>4</td></tr></table>"
+        "<ul><li>One<ul><li>Inner</li></ul></li><li>Two</li></ul>"
+    )
+    a = only_article(list(read_text(f"<html><body><article><h1>T</h1>{body}</article></body></html>", "q.html", "html")))
+    assert a.text.split("\n\n")[2:] == [
+        "First quoted paragraph.", "Second quoted paragraph.", "City | Killed", "Kharkiv | 4", "One", "Inner", "Two",
+    ]  # fmt: skip
+
+
 def test_a_page_with_no_main_text_is_a_named_problem() -> None:
     page = "<html><head><title>Menu</title></head><body><nav><ul><li>Home</li></ul></nav><footer>(c)</footer></body></html>"
     (item,) = read_text(page, "menu.html", "html")

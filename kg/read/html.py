@@ -29,6 +29,7 @@ from kg.types import ReadProblem
 for _name in ("trafilatura", "htmldate", "courlan", "justext"):
     logging.getLogger(_name).addHandler(logging.NullHandler())
 
+_BLOCKS = {"p", "head", "list", "quote", "table", "code"}  # trafilatura's block elements
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 _config: Any = None
 
@@ -91,7 +92,7 @@ def _extract(text: str) -> tuple[_Meta, list[str]] | None:
             tree, fast=True, with_metadata=True, include_comments=False, include_images=False,
             include_links=False, date_extraction_params=dict(_DATE_PARAMS), config=_trafilatura_config(),
         )  # fmt: skip
-    except (ValueError, TypeError, RecursionError):
+    except Exception:  # noqa: BLE001 -- trafilatura's heuristics fail on some odd pages; the fallback reads them
         return None
     if doc is None or doc.body is None:
         return None
@@ -117,6 +118,9 @@ def _paragraphs(body: Any) -> list[str]:
                 line = " | ".join(c for c in cells if c)
                 if line:
                     out.append(line)
+        elif tag != "graphic" and any(child.tag in _BLOCKS for child in element):
+            own = " ".join((element.text or "").split())  # a quote's paragraphs stay apart
+            out += ([own] if own else []) + _paragraphs(element)
         elif tag != "graphic":
             line = _text(element)
             if line:

@@ -56,8 +56,8 @@ def main() -> None:
     print(f"{'page':40} {'KB':>6} {'kg ms':>8} {'fallback ms':>12}  read as")
     for name, html in pages.items():
         items = list(read_text(html, name, "html"))
-        kg_ms = fastest(lambda: list(read_text(html, name, "html")), args.repeat)
-        old_ms = fastest(lambda: read_blocks(html), args.repeat)
+        kg_ms = fastest(lambda html=html, name=name: list(read_text(html, name, "html")), args.repeat)
+        old_ms = fastest(lambda html=html: read_blocks(html), args.repeat)
         what = f"{len(items[0].text)} characters" if hasattr(items[0], "text") else str(items[0])
         print(f"{name[:40]:40} {len(html) // 1024:6} {kg_ms:8.1f} {old_ms:12.1f}  {what}")
 

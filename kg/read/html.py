@@ -96,7 +96,10 @@ def _extract(text: str) -> tuple[_Meta, list[str]] | None:
         return None
     if doc is None or doc.body is None:
         return None
-    paragraphs = _paragraphs(doc.body)
+    try:
+        paragraphs = _paragraphs(doc.body)
+    except RecursionError:  # quotes in lists in quotes... to lxml's depth limit
+        return None
     if not paragraphs:
         return None
     found = Found(title=doc.title, author=doc.author, url=doc.url, sitename=doc.sitename, date=doc.date)

@@ -319,7 +319,8 @@ def kb_show(ctx: click.Context, name: str) -> None:
 
 
 # The researchers' commands (kg/cli_research.py).
+from kg.cli_dump import dump_command  # noqa: E402
 from kg.cli_research import export_command, lookup_command, query_command, serve_command  # noqa: E402
 
-for _command in (query_command, lookup_command, export_command, serve_command):
+for _command in (query_command, lookup_command, export_command, serve_command, dump_command):
     cli.add_command(_command)

@@ -37,10 +37,17 @@ import pyoxigraph as ox
 
 from kg import guard
 from kg.errors import QueryError
+from kg.query_xml import write_xml
 from kg.resources import QUERIES_DIR as QUERY_DIR
 from kg.vocab import KG, PREFIXES, TOP_CLASS, XSD, base_iri
 
-FORMATS = ("table", "csv", "tsv", "json", "jsonl")
+FORMATS = ("table", "csv", "tsv", "json", "jsonl", "xml", "turtle", "ntriples")
+# The formats of RDF itself, for CONSTRUCT and DESCRIBE results ("xml" is RDF/XML there).
+RDF_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "xml": ox.RdfFormat.RDF_XML}
+# xsd:integer and the types derived from it (NIF offsets are xsd:nonNegativeInteger).
+_INTEGERS = {XSD + t for t in ("integer", "nonNegativeInteger", "positiveInteger", "nonPositiveInteger",
+                               "negativeInteger", "long", "int", "short", "byte", "unsignedLong", "unsignedInt",
+                               "unsignedShort", "unsignedByte")}  # fmt: skip
 KINDS = ("string", "date", "integer", "decimal", "iri", "class", "entity", "place", "actor", "weapon")
 
 # The entity kinds, and the top types a name given for each is looked up among (None: any).
@@ -89,6 +96,7 @@ class Result:
     variables: list[str]
     rows: list[list[Any]]  # pyoxigraph terms or None (unbound)
     boolean: bool | None = None
+    graph: bool = False  # rows are triples (subject, predicate, object): a CONSTRUCT or DESCRIBE
 
 
 # --- loading ---------------------------------------------------------------------------
@@ -113,8 +121,7 @@ def parse_header(text: str, name: str) -> Query:
         elif key == "param":
             m = _PARAM.match(body)
             if not m or m["kind"] not in KINDS:
-                raise QueryError(f"{name}: bad parameter line {line!r} (param: NAME KIND [required | = DEFAULT] -- help; "
-                                 f"KIND is one of {', '.join(KINDS)})")
+                raise QueryError(f"{name}: bad parameter line {line!r} (param: NAME KIND [required | = DEFAULT] -- help; KIND is one of {', '.join(KINDS)})")
             default = m["default"] or None
             q.params.append(Param(m["name"], m["kind"], bool(m["required"]), default, (m["help"] or "").strip()))
     return q
@@ -219,8 +226,7 @@ def bindings(query: Query, values: dict[str, str], store: ox.Store | None = None
         value = values.get(p.name, p.default)
         if value is None:
             if p.required:
-                raise QueryError(f"{query.name}: parameter {p.name} is required ({p.help or p.kind}); "
-                                 f"pass --param {p.name}=VALUE")
+                raise QueryError(f"{query.name}: parameter {p.name} is required ({p.help or p.kind}); pass --param {p.name}=VALUE")
             continue
         terms[p.name] = to_term(p, value, store, folder)
     return terms
@@ -235,7 +241,7 @@ def _tokens(text: str) -> Iterator[tuple[str, int, int]]:
             j = text.find("\n", i)
             i = n if j < 0 else j + 1
         elif c in "\"'":
-            quote = c * 3 if text[i:i + 3] == c * 3 else c
+            quote = c * 3 if text[i : i + 3] == c * 3 else c
             j = i + len(quote)
             while j < n and not text.startswith(quote, j):
                 j += 2 if text[j] == "\\" else 1
@@ -293,7 +299,7 @@ def _where_groups(text: str) -> list[tuple[int, int, set[str]]]:
         elif kind == "var":
             for g in open_groups:
                 if g is not None:
-                    groups[g][2].add(text[b + 1:e])
+                    groups[g][2].add(text[b + 1 : e])
     if not groups or groups[0][1] is None:
         raise QueryError("the query has no { … } group to bind parameters in")
     return [(b, e, names) for b, e, names in groups]
@@ -372,7 +378,7 @@ def run(
             rows = [[s[n] for n in names] for s in islice(answer, limit)]
             return Result(names, rows)
         rows = [[t.subject, t.predicate, t.object] for t in islice(answer, limit)]
-        return Result(["subject", "predicate", "object"], rows)
+        return Result(["subject", "predicate", "object"], rows, graph=True)
     except SyntaxError as e:
         raise _syntax_error(query, e) from e
     except (RuntimeError, ValueError, OSError) as e:
@@ -389,7 +395,7 @@ def plain(term: Any) -> Any:
     if isinstance(term, ox.Literal):
         dt = term.datatype.value if term.datatype else ""
         try:
-            if dt == XSD + "integer":
+            if dt in _INTEGERS:
                 return int(term.value)
             if dt in (XSD + "double", XSD + "decimal", XSD + "float"):
                 return float(term.value)
@@ -406,10 +412,10 @@ def _short(term: Any) -> str:
         v = term.value
         base = base_iri()
         if v.startswith(base):
-            return v[len(base):]
+            return v[len(base) :]
         for p, ns in PREFIXES.items():
-            if v.startswith(ns) and re.match(r"^[\w-]+$", v[len(ns):]):
-                return f"{p}:{v[len(ns):]}"
+            if v.startswith(ns) and re.match(r"^[\w-]+$", v[len(ns) :]):
+                return f"{p}:{v[len(ns) :]}"
         return v
     if isinstance(term, ox.Literal):
         return " ".join(term.value.split())
@@ -438,10 +444,7 @@ def table(result: Result, width: int = 60) -> str:
     cells = [[_short(t) for t in row] for row in result.rows]
     cells = [[c if len(c) <= width else c[: width - 1] + "…" for c in row] for row in cells]
     widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(result.variables)]
-    numeric = [
-        all(isinstance(plain(row[i]), (int, float)) for row in result.rows if row[i] is not None)
-        for i in range(len(result.variables))
-    ]
+    numeric = [all(isinstance(plain(row[i]), (int, float)) for row in result.rows if row[i] is not None) for i in range(len(result.variables))]
 
     def fmt(row: list[str]) -> str:
         return "  ".join(c.rjust(w) if num else c.ljust(w) for c, w, num in zip(row, widths, numeric)).rstrip()
@@ -452,11 +455,26 @@ def table(result: Result, width: int = 60) -> str:
     return "\n".join(lines)
 
 
+def default_format(result: Result) -> str:
+    """Turtle for a CONSTRUCT or DESCRIBE result, a table for the others."""
+    return "turtle" if result.graph else "table"
+
+
 def write(result: Result, fmt: str, out: IO[str]) -> None:
-    """Write ``result`` to ``out`` as table, csv, tsv, json (SPARQL 1.1 results) or jsonl."""
+    """Write ``result`` to ``out`` as table, csv, tsv, json (SPARQL 1.1 results), jsonl or
+    xml (SPARQL 1.1 XML results); a CONSTRUCT or DESCRIBE result also as RDF: turtle,
+    ntriples, or xml (RDF/XML)."""
     if fmt not in FORMATS:
         raise QueryError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
-    if fmt == "table":
+    if result.graph and fmt in RDF_FORMATS:
+        triples = (ox.Triple(*row) for row in result.rows)
+        prefixes = PREFIXES if fmt == "turtle" else None
+        out.write(ox.serialize(triples, format=RDF_FORMATS[fmt], prefixes=prefixes).decode("utf-8"))
+    elif fmt in RDF_FORMATS and fmt != "xml":
+        raise QueryError(f"--format {fmt} is for CONSTRUCT and DESCRIBE queries; this one gives rows (use table, csv, tsv, json, jsonl or xml)")
+    elif fmt == "xml":
+        write_xml(result, out)
+    elif fmt == "table":
         out.write(table(result) + "\n")
     elif fmt == "json":
         if result.boolean is not None:
@@ -464,12 +482,7 @@ def write(result: Result, fmt: str, out: IO[str]) -> None:
         else:
             doc = {
                 "head": {"vars": result.variables},
-                "results": {
-                    "bindings": [
-                        {v: _json_term(t) for v, t in zip(result.variables, row) if t is not None}
-                        for row in result.rows
-                    ]
-                },
+                "results": {"bindings": [{v: _json_term(t) for v, t in zip(result.variables, row) if t is not None} for row in result.rows]},
             }
         json.dump(doc, out, ensure_ascii=False, indent=1)
         out.write("\n")
@@ -508,5 +521,3 @@ def records(result: Result) -> Iterator[dict[str, Any]]:
     """Rows as dicts of plain values (handy in tests and notebooks)."""
     for row in result.rows:
         yield dict(zip(result.variables, map(plain, row)))
-
-

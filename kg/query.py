@@ -37,6 +37,7 @@ import pyoxigraph as ox
 
 from kg import guard
 from kg.errors import QueryError
+from kg.nameindex import kb_place, resolve
 from kg.resources import QUERIES_DIR as QUERY_DIR
 from kg.vocab import KG, PREFIXES, TOP_CLASS, XSD, base_iri
 
@@ -195,8 +196,6 @@ def to_term(param: Param, value: str, store: ox.Store | None = None, folder: Pat
             return _iri(base_iri() + value.strip())
         if store is None:
             raise QueryError(f"parameter {param.name}: give the entity's IRI")
-        from kg.lookup import kb_place, resolve  # lookup builds on this module; import late
-
         try:
             return ox.NamedNode(resolve(store, value, folder, ENTITY_KINDS[kind]))
         except QueryError:

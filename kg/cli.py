@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from kg.about import __version__
-from kg.cli_common import fail_cleanly, store_path
+from kg.cli_common import fail_cleanly, store_option, store_path
 
 DEFAULT_STORE = "kg-store"
 
@@ -91,6 +91,7 @@ class SizeParam(click.ParamType):
 @click.option("--max-size", default="20MB", show_default=True, type=SizeParam(), help="Skip (and name) any input larger than this.")
 @click.option("--all-files", is_flag=True, help="In folders, read every file (format sniffed), not only .txt .md .html .htm .jsonl .json.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress line and no summary.")
+@store_option
 @click.pass_context
 @fail_cleanly
 def ingest(
@@ -140,6 +141,7 @@ def ingest(
 
 @cli.command()
 @click.argument("articles", nargs=-1, required=True)
+@store_option
 @click.pass_context
 @fail_cleanly
 def remove(ctx: click.Context, articles: tuple[str, ...]) -> None:
@@ -159,6 +161,7 @@ def remove(ctx: click.Context, articles: tuple[str, ...]) -> None:
 
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+@store_option
 @click.pass_context
 @fail_cleanly
 def stats(ctx: click.Context, as_json: bool) -> None:
@@ -185,6 +188,7 @@ def stats(ctx: click.Context, as_json: bool) -> None:
 
 @cli.command()
 @click.option("--sample", type=click.IntRange(min=1), default=None, help="Check only this many articles, chosen at random (for large stores).")
+@store_option
 @click.pass_context
 @fail_cleanly
 def validate(ctx: click.Context, sample: int | None) -> None:
@@ -260,7 +264,7 @@ def kb() -> None:
 
 @kb.command("add")
 @click.argument("label")
-@click.option("--type", "type_", required=True, type=click.Choice(["Person", "Place", "Organization", "Weapon"]), help="Top class.")
+@click.option("--type", "type_", required=True, type=click.Choice(["Person", "Place", "Organization", "Weapon"], case_sensitive=False), help="Top class.")
 @click.option("--id", "kb_id", default=None, help="Stable id (default: from the label).")
 @click.option("--alias", "aliases", multiple=True, help="Another name (repeatable).")
 @click.option("--class", "classes", multiple=True, help="A finer ontology class, e.g. MilitaryUnit (repeatable).")
@@ -270,6 +274,7 @@ def kb() -> None:
 @click.option("--lat", type=float, default=None, help="Latitude (places).")
 @click.option("--lon", type=float, default=None, help="Longitude (places).")
 @click.option("--domain", "domains", multiple=True, help="An outlet's web domain, e.g. reuters.com (repeatable).")
+@store_option
 @click.pass_context
 @fail_cleanly
 def kb_add(ctx: click.Context, label: str, type_: str, kb_id: str | None, aliases, classes, description, country, wikidata, lat, lon, domains) -> None:
@@ -288,6 +293,7 @@ def kb_add(ctx: click.Context, label: str, type_: str, kb_id: str | None, aliase
 
 @kb.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@store_option
 @click.pass_context
 @fail_cleanly
 def kb_import(ctx: click.Context, file: Path) -> None:
@@ -302,6 +308,7 @@ def kb_import(ctx: click.Context, file: Path) -> None:
 
 @kb.command("show")
 @click.argument("name")
+@store_option
 @click.pass_context
 @fail_cleanly
 def kb_show(ctx: click.Context, name: str) -> None:

@@ -17,7 +17,7 @@ from kg import export as kx
 from kg import lookup as kl
 from kg import query as kq
 from kg import serve as ks
-from kg.cli_common import fail_cleanly, store_path
+from kg.cli_common import fail_cleanly, store_option, store_path
 from kg.errors import QueryError
 from kg.store import open_store
 from kg.types import TOP_TYPES
@@ -38,10 +38,11 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--list", "list_", is_flag=True, help="List the shipped queries with their descriptions.")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind a query parameter (repeatable); the value is bound as an RDF term, never pasted into SPARQL.")
-@click.option("--format", "-f", "fmt", type=click.Choice(kq.FORMATS), default="table", show_default=True,
+@click.option("--format", "-f", "fmt", type=click.Choice(kq.FORMATS, case_sensitive=False), default="table", show_default=True,
               help="table for a terminal; json is the SPARQL 1.1 results format.")
 @click.option("--limit", type=click.IntRange(min=0), default=None, help="Print at most this many rows.")
 @click.option("--allow-federation", is_flag=True, help="Let the query use SERVICE, which fetches remote URLs.")
+@store_option
 @fail_cleanly
 def query_command(query: str | None, list_: bool, params: tuple[str, ...], fmt: str, limit: int | None,
                   allow_federation: bool) -> None:
@@ -75,6 +76,7 @@ def query_command(query: str | None, list_: bool, params: tuple[str, ...], fmt: 
 @click.option("--json", "as_json", is_flag=True, help="Print a machine-readable JSON record.")
 @click.option("--limit", type=click.IntRange(min=1), default=3, show_default=True,
               help="At most this many matches (those scoring close to the best).")
+@store_option
 @fail_cleanly
 def lookup_command(text: str, types: tuple[str, ...], as_json: bool, limit: int) -> None:
     """Find entities by name or alias, forgiving case, accents, transliteration and typos.
@@ -109,12 +111,12 @@ def lookup_command(text: str, types: tuple[str, ...], as_json: bool, limit: int)
 
 @click.command("export")
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--format", "-f", "fmt", type=click.Choice(kx.FORMATS + ("acled",)), default="gexf", show_default=True,
+@click.option("--format", "-f", "fmt", type=click.Choice(kx.FORMATS + ("acled",), case_sensitive=False), default="gexf", show_default=True,
               help="gexf (Gephi, with colours and sizes), graphml, json (node-link), csv (OUT-nodes.csv + OUT-edges.csv), "
                    "png (a picture; needs the draw extra), or acled (one row per attack in ACLED's columns).")
 @click.option("--events", is_flag=True,
               help="Export the attackers -> places graph (edges weighted by attacks, with fatalities) instead of co-mentions.")
-@click.option("--cooccurrence", type=click.Choice(kx.COOCCURRENCE), default="sentence", show_default=True,
+@click.option("--cooccurrence", type=click.Choice(kx.COOCCURRENCE, case_sensitive=False), default="sentence", show_default=True,
               help="Join two entities when mentioned in the same sentence, or in the same article.")
 @click.option("--min-weight", type=click.IntRange(min=1), default=1, show_default=True,
               help="Drop edges seen fewer times than this (with --events: fewer attacks).")
@@ -122,6 +124,7 @@ def lookup_command(text: str, types: tuple[str, ...], as_json: bool, limit: int)
               help="Only entities of these types (repeatable; default all four).")
 @click.option("--since", metavar="YYYY-MM-DD", help="Only articles published (with --events or acled: attacks) on or after this day.")
 @click.option("--until", metavar="YYYY-MM-DD", help="Only articles published (with --events or acled: attacks) on or before this day.")
+@store_option
 @click.pass_context
 @fail_cleanly
 def export_command(ctx: click.Context, out: Path, fmt: str, events: bool, cooccurrence: str, min_weight: int,
@@ -172,6 +175,7 @@ def export_command(ctx: click.Context, out: Path, fmt: str, events: bool, cooccu
               help="Stop a query after this many seconds (the client gets 503).")
 @click.option("--allow-federation", is_flag=True,
               help="Let queries use SERVICE (and updates LOAD), which make the server fetch remote URLs.")
+@store_option
 @fail_cleanly
 def serve_command(port: int, read_write: bool, cors: bool, timeout_s: float | None, allow_federation: bool) -> None:
     """Serve the store over the SPARQL 1.1 Protocol (Oxigraph server) on 127.0.0.1.

@@ -59,13 +59,14 @@ def query_command(query: str | None, list_: bool, params: tuple[str, ...], fmt: 
             click.echo(f"    {q.description}")
             for p in q.params:
                 default = " (required)" if p.required else (f" (default {p.default})" if p.default else "")
-                click.echo(f"    --param {p.name}=<{p.kind}>{default}  {p.help}")
+                click.echo(f"    --param {p.name}=<{p.shown_kind}>{default}  {p.help}")
         return
     if not query:
         raise click.UsageError("give a query NAME, FILE or -, or --list")
     q = kq.load(query, stdin=click.get_text_stream("stdin"))
     store = open_store(store_path(), read_only=True)
-    result = kq.run(store, q, _params(params), limit=limit, folder=store_path(), allow_federation=allow_federation)
+    result = kq.run(store, q, _params(params), limit=limit, folder=store_path(), allow_federation=allow_federation,
+                    notes=lambda message: click.echo(f"kg query: {message}", err=True))
     click.echo(kq.render(result, fmt), nl=False)
 
 

@@ -191,16 +191,28 @@ def name_index(store: ox.Store, folder: str | Path | None = None) -> NameIndex:
 
 def resolve(store: ox.Store, text: str, folder: str | Path | None = None, types: set[str] | None = None) -> str:
     """The IRI of the entity ``text`` names best (among ``types`` when given); QueryError when none does."""
+    return best_match(store, text, folder, types).entity
+
+
+def best_match(store: ox.Store, text: str, folder: str | Path | None = None, types: set[str] | None = None) -> Candidate:
+    """The entity ``text`` names best, with its label (so a caller can say which one a
+    fuzzy name landed on); QueryError, with the nearest names, when none does."""
     found = name_index(store, folder).search(text, types)
     if found and found[0].score >= MATCH:
-        return found[0].entity
+        return found[0]
     hint = ", ".join(f"{c.label!r}" for c in found[:5])
     what = "entity" if not types else " or ".join(sorted(t.lower() for t in types))
     raise QueryError(f"no {what} named {text!r} in the store" + (f"; did you mean {hint}?" if hint else ""))
 
 
 def kb_place(text: str, folder: str | Path | None = None) -> str | None:
-    """The IRI of the knowledge-base place ``text`` names, or None.
+    """The IRI of the knowledge-base place ``text`` names, or None (see kb_place_match)."""
+    found = kb_place_match(text, folder)
+    return found.entity if found else None
+
+
+def kb_place_match(text: str, folder: str | Path | None = None) -> Candidate | None:
+    """The knowledge-base place ``text`` names, with its label, or None.
 
     For a place parameter the store does not know by name: articles may name Kharkiv and
     Kyiv but never Ukraine, and the store still ties both to Ukraine's IRI (kg:partOf,
@@ -210,4 +222,6 @@ def kb_place(text: str, folder: str | Path | None = None) -> str | None:
 
     places = [c.entry for c in load_kb(folder).candidates(text) if c.entry.type == "Place"]
     best = max(places, key=lambda e: (e.prior, e.id), default=None)
-    return entity_iri(best.id, best.type, best.label) if best else None
+    if best is None:
+        return None
+    return Candidate(entity_iri(best.id, best.type, best.label), best.type, text, best.label, 100.0)

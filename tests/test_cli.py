@@ -65,3 +65,43 @@ def test_a_choice_in_another_case_is_taken(seed_store):
     assert result.exit_code == 0 and result.output.startswith("type,label,classes,")
     found = runner.invoke(cli, ["--store", str(seed_store), "lookup", "Kharkiv", "--type", "PLACE", "--json"])
     assert found.exit_code == 0 and json.loads(found.output)["matches"][0]["type"] == "Place"
+
+
+@pytest.mark.parametrize(
+    "query,param,message",
+    [
+        ("entities-by-type", "class=Persn", "no class 'Persn' in kg's ontology"),
+        ("entities-by-type", "class=kg:Dron", "no class 'kg:Dron' in kg's ontology"),
+        ("articles-mentioning", "since=2024-02-30", "'2024-02-30' is no day of the calendar"),
+        ("articles-mentioning", "until=2024-13-01", "'2024-13-01' is no day of the calendar"),
+        ("mentions-over-time", "period=week", "'week' is not one of month, day"),
+        ("articles-mentioning", "entity=Qwxzv Plmkj Zzzq", "no entity named 'Qwxzv Plmkj Zzzq' in the store"),
+    ],
+)
+def test_bad_query_parameters_are_refused_by_name(seed_store, query, param, message):
+    needs_entity = query != "entities-by-type" and not param.startswith("entity=")
+    extra = ["--param", "entity=Kharkiv"] if needs_entity else []
+    result = CliRunner().invoke(cli, ["--store", str(seed_store), "query", query, "--param", param, *extra])
+    assert result.exit_code == 1 and message in result.stderr, result.output
+    assert "Traceback" not in result.output
+
+
+def test_good_query_parameters_in_any_case_are_taken(seed_store):
+    runner = CliRunner()
+    for param in ("class=city", "class=PERSON", "class=kg:City"):
+        result = runner.invoke(cli, ["--store", str(seed_store), "query", "entities-by-type", "-p", param, "-f", "csv"])
+        assert result.exit_code == 0 and len(result.stdout.splitlines()) > 1, (param, result.output)
+    result = runner.invoke(cli, ["--store", str(seed_store), "query", "mentions-over-time", "-p", "entity=Kharkiv",
+                                 "-p", "period=DAY", "-f", "csv"])
+    assert result.exit_code == 0 and "2024-03-03" in result.stdout, result.output
+    listed = runner.invoke(cli, ["query", "--list"])
+    assert "--param period=<month|day> (default month)" in listed.output
+
+
+def test_an_entity_name_says_which_entity_it_resolved_to(seed_store):
+    result = CliRunner().invoke(cli, ["--store", str(seed_store), "query", "articles-mentioning", "-p", "entity=zelenskiy",
+                                      "-f", "csv"])
+    assert result.exit_code == 0, result.output
+    note = result.stderr.strip()
+    assert note.startswith("kg query: entity=zelenskiy is Volodymyr Zelenskyy (Person) <http") and note.endswith(">")
+    assert "zelenskiy" not in result.stdout  # the note is not part of the results

@@ -245,7 +245,7 @@ def test_event_query_answers(events, events_store, name: str):
 def test_kg_query_attacks_in_a_country_lists_its_cities(events_store):
     result = run(events_store, "query", "attacks", "--param", "place=Ukraine", "--format", "jsonl")
     assert result.exit_code == 0, result.output
-    rows = [json.loads(line) for line in result.output.splitlines()]
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert {r["location"] for r in rows} == {"Kharkiv", "Kyiv", "Odesa", "Chuhuiv Raion"}
     assert rows[0]["date"] >= rows[1]["date"]  # newest first
 
@@ -307,7 +307,8 @@ def test_list_shows_every_query_with_its_description(seed_store):
 def test_formats(seed_store, fmt):
     result = run(seed_store, "query", "articles-mentioning", "--param", "entity=kharkov", "--format", fmt)
     assert result.exit_code == 0, result.output
-    out = result.output
+    out = result.stdout
+    assert "entity=kharkov is Kharkiv (Place) <" in result.stderr
     if fmt == "json":
         doc = json.loads(out)
         assert "headline" in doc["head"]["vars"] and len(doc["results"]["bindings"]) == 2

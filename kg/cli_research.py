@@ -21,6 +21,7 @@ from kg.cli_common import fail_cleanly, store_option, store_path
 from kg.errors import QueryError
 from kg.store import open_store
 from kg.types import TOP_TYPES
+from kg.wording import plural
 
 
 def _params(values: tuple[str, ...]) -> dict[str, str]:
@@ -152,17 +153,18 @@ def export_command(ctx: click.Context, out: Path, fmt: str, events: bool, cooccu
     store = open_store(store_path(), read_only=True)
     if fmt == "acled":
         n = ke.write_acled(store, out, since, until)
-        click.echo(f"{n} attacks (incidents) -> {out}", err=True)
+        click.echo(f"{plural(n, 'attack')} (incidents) -> {out}", err=True)
         return
     if events:
         g = ke.build_event_graph(store, min_weight, since, until)
         written = kx.write(g, out, fmt)
-        click.echo(f"{g.number_of_nodes()} attackers and places, {g.number_of_edges()} edges -> "
+        click.echo(f"{plural(g.number_of_nodes(), 'attacker or place', 'attackers and places')}, "
+                   f"{plural(g.number_of_edges(), 'edge')} -> "
                    + ", ".join(str(p) for p in written), err=True)
         return
     g = kx.build_graph(store, cooccurrence, min_weight, list(types) or None, since, until)
     written = kx.write(g, out, fmt)
-    click.echo(f"{g.number_of_nodes()} entities, {g.number_of_edges()} edges -> "
+    click.echo(f"{plural(g.number_of_nodes(), 'entity')}, {plural(g.number_of_edges(), 'edge')} -> "
                + ", ".join(str(p) for p in written), err=True)
 
 

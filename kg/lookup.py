@@ -23,6 +23,7 @@ from kg.nameindex import (  # noqa: F401 -- the name matching lookup is built on
 )
 from kg.resources import SPARQL_DIR
 from kg.vocab import GEO, GEONAMES, KG, OWL, RDF, RDFS, SCHEMA, SKOS, TOP_CLASS, WIKIDATA
+from kg.wording import plural
 
 NEAR_BEST = 5.0  # matches shown besides the best must score within this of it
 SHOWN_ALIASES = 12  # render() lists this many aliases; the JSON record has them all
@@ -215,7 +216,7 @@ def render(e: Entry) -> str:
         lines.append(f"  {'aliases':<15} {shown}" + (f" (+{more} more; --json lists all)" if more > 0 else ""))
     if e.lat is not None and e.lon is not None:
         lines.append(f"  {'coordinates':<15} {e.lat:.5f}, {e.lon:.5f}")
-    seen = f"{e.mentions} mention{'s' * (e.mentions != 1)} in {e.articles} article{'s' * (e.articles != 1)}"
+    seen = f"{plural(e.mentions, 'mention')} in {plural(e.articles, 'article')}"
     if e.first_seen:
         seen += f", {e.first_seen} … {e.last_seen}" if e.last_seen != e.first_seen else f", {e.first_seen}"
     lines.append(f"  {'seen':<15} {seen}")
@@ -237,7 +238,7 @@ def render(e: Entry) -> str:
 def _render_attacks(title: str, s: dict[str, Any]) -> list[str]:
     """A total line, then one line per attack: date, place, attacker, weapons, figures."""
     n = s["attacks"]
-    head = f"{n} attack{'s' * (n != 1)}"
+    head = plural(n, "attack")
     if n:
         head += f" ({s['killed']} killed, {s['injured']} injured)"
         if s["first"]:

@@ -42,6 +42,7 @@ from kg.errors import QueryError
 from kg.nameindex import best_match, kb_place_match
 from kg.resources import QUERIES_DIR as QUERY_DIR
 from kg.vocab import KG, PREFIXES, TOP_CLASS, XSD, base_iri
+from kg.wording import plural
 
 FORMATS = ("table", "csv", "tsv", "json", "jsonl")
 KINDS = ("string", "date", "integer", "decimal", "iri", "class", "entity", "place", "actor", "weapon",
@@ -511,7 +512,7 @@ def table(result: Result, width: int = 60) -> str:
 
     lines = [fmt(result.variables), "  ".join("-" * w for w in widths)]
     lines += [fmt(r) for r in cells]
-    lines.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
+    lines.append(f"({plural(len(cells), 'row')})")
     return "\n".join(lines)
 
 

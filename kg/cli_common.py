@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import shutil
+import sys
 from pathlib import Path
 
 import click
@@ -53,3 +55,9 @@ def store_option(f):
         callback=_set_store,
         help="Folder of the Oxigraph store (as kg --store; also KG_STORE).",
     )(f)
+
+
+def terminal_columns() -> int | None:
+    """The width of the terminal standard output goes to, or None when it goes to a file
+    or a pipe (a table written there is not cut to any screen)."""
+    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None

@@ -17,7 +17,7 @@ from kg import export as kx
 from kg import lookup as kl
 from kg import query as kq
 from kg import serve as ks
-from kg.cli_common import fail_cleanly, store_option, store_path
+from kg.cli_common import fail_cleanly, store_option, store_path, terminal_columns
 from kg.errors import QueryError
 from kg.store import open_store
 from kg.types import TOP_TYPES
@@ -68,7 +68,7 @@ def query_command(query: str | None, list_: bool, params: tuple[str, ...], fmt: 
     store = open_store(store_path(), read_only=True)
     result = kq.run(store, q, _params(params), limit=limit, folder=store_path(), allow_federation=allow_federation,
                     notes=lambda message: click.echo(f"kg query: {message}", err=True))
-    click.echo(kq.render(result, fmt), nl=False)
+    click.echo(kq.render(result, fmt, terminal_columns()), nl=False)
 
 
 @click.command("lookup")

@@ -41,6 +41,7 @@ from kg import guard
 from kg.errors import QueryError
 from kg.nameindex import best_match, kb_place_match
 from kg.resources import QUERIES_DIR as QUERY_DIR
+from kg.tables import text_table
 from kg.vocab import KG, PREFIXES, TOP_CLASS, XSD, base_iri
 from kg.wording import plural
 
@@ -495,33 +496,28 @@ def _json_term(term: Any) -> dict[str, str]:
     return {"type": "triple", "value": str(term)}
 
 
-def table(result: Result, width: int = 60) -> str:
-    """A plain-text table for a terminal; long cells are cut to ``width`` characters."""
+def table(result: Result, width: int = 60, columns: int | None = None) -> str:
+    """A plain-text table for a terminal; long cells are cut to ``width`` characters,
+    and further, widest columns first, to fit a terminal ``columns`` wide."""
     if result.boolean is not None:
         return "yes" if result.boolean else "no"
     cells = [[_short(t) for t in row] for row in result.rows]
-    cells = [[c if len(c) <= width else c[: width - 1] + "…" for c in row] for row in cells]
-    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(result.variables)]
     numeric = [
         all(isinstance(plain(row[i]), (int, float)) for row in result.rows if row[i] is not None)
         for i in range(len(result.variables))
     ]
-
-    def fmt(row: list[str]) -> str:
-        return "  ".join(c.rjust(w) if num else c.ljust(w) for c, w, num in zip(row, widths, numeric)).rstrip()
-
-    lines = [fmt(result.variables), "  ".join("-" * w for w in widths)]
-    lines += [fmt(r) for r in cells]
+    lines = text_table(result.variables, cells, numeric, columns, width)
     lines.append(f"({plural(len(cells), 'row')})")
     return "\n".join(lines)
 
 
-def write(result: Result, fmt: str, out: IO[str]) -> None:
-    """Write ``result`` to ``out`` as table, csv, tsv, json (SPARQL 1.1 results) or jsonl."""
+def write(result: Result, fmt: str, out: IO[str], columns: int | None = None) -> None:
+    """Write ``result`` to ``out`` as table (fit to ``columns`` when given), csv, tsv,
+    json (SPARQL 1.1 results) or jsonl."""
     if fmt not in FORMATS:
         raise QueryError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
     if fmt == "table":
-        out.write(table(result) + "\n")
+        out.write(table(result, columns=columns) + "\n")
     elif fmt == "json":
         if result.boolean is not None:
             doc: dict[str, Any] = {"head": {}, "boolean": result.boolean}
@@ -562,9 +558,9 @@ def write(result: Result, fmt: str, out: IO[str]) -> None:
             out.write("\t".join("" if t is None else str(t) for t in row) + "\n")
 
 
-def render(result: Result, fmt: str) -> str:
+def render(result: Result, fmt: str, columns: int | None = None) -> str:
     buf = io.StringIO()
-    write(result, fmt, buf)
+    write(result, fmt, buf, columns)
     return buf.getvalue()
 
 

@@ -287,7 +287,7 @@ def evaluate(gold: Path, articles: tuple[str, ...], model: str | None, show_erro
 
 @cli.group()
 def kb() -> None:
-    """The knowledge base: add your own entities, import a file, look at an entry."""
+    """The knowledge base: add your own entities, import a file, list or remove yours, look at an entry."""
 
 
 @kb.command("add")
@@ -332,6 +332,49 @@ def kb_import(ctx: click.Context, file: Path) -> None:
 
     n = append_user_entries(store_path(ctx), read_records(file))
     click.echo(f"imported {plural(n, 'entity')} from {file}")
+
+
+@kb.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print the entries as JSON Lines, as the file holds them.")
+@store_option
+@click.pass_context
+@fail_cleanly
+def kb_list(ctx: click.Context, as_json: bool) -> None:
+    """List your own entries (those kg kb add and kg kb import wrote for this store)."""
+    import json
+
+    from kg.cli_common import terminal_columns
+    from kg.kb.build import user_entries, user_kb_path
+    from kg.tables import text_table
+
+    path = user_kb_path(store_path(ctx))
+    entries = user_entries(path)
+    if as_json:
+        for e in entries:
+            click.echo(json.dumps({k: v for k, v in e.__dict__.items() if v not in (None, [], (), "") and k != "origin"},
+                                  ensure_ascii=False))
+        return
+    if not entries:
+        click.echo(f"no entries of your own for this store (kg kb add or kg kb import writes them to {path})", err=True)
+        return
+    rows = [[e.id, "/".join([e.type, *e.classes]), e.label, ", ".join(e.aliases), e.country or ""] for e in entries]
+    for line in text_table(["id", "type", "label", "aliases", "country"], rows, columns=terminal_columns()):
+        click.echo(line)
+    click.echo(f"({plural(len(entries), 'entry')} in {path})")
+
+
+@kb.command("remove")
+@click.argument("ids", nargs=-1, required=True, metavar="ID...")
+@store_option
+@click.pass_context
+@fail_cleanly
+def kb_remove(ctx: click.Context, ids: tuple[str, ...]) -> None:
+    """Remove your own entries by id (see kg kb list); when one id is not there, none
+    is removed. Articles already ingested keep their links until ingested again."""
+    from kg.kb.build import remove_user_entries, user_kb_path
+
+    n = remove_user_entries(store_path(ctx), ids)
+    click.echo(f"removed {plural(n, 'entry')} from {user_kb_path(store_path(ctx))}; re-ingest articles to apply it")
 
 
 @kb.command("show")

@@ -18,7 +18,16 @@ import pyoxigraph as ox
 
 from kg import query as kq
 from kg.nameindex import (  # noqa: F401 -- the name matching lookup is built on, re-exported
-    GENERATION, INDEX_CACHE, MATCH, SUGGEST, Candidate, NameIndex, kb_place, name_index, normalise, resolve,
+    GENERATION,
+    INDEX_CACHE,
+    MATCH,
+    SUGGEST,
+    Candidate,
+    NameIndex,
+    kb_place,
+    name_index,
+    normalise,
+    resolve,
     skeleton,
 )
 from kg.resources import SPARQL_DIR

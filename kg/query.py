@@ -29,8 +29,8 @@ import io
 import json
 import re
 from collections.abc import Callable, Iterator
-from datetime import date
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import islice
 from pathlib import Path
 from typing import IO, Any

@@ -194,13 +194,12 @@ def _class(param: Param, value: str) -> ox.NamedNode:
     v = value.strip()
     known = {**{k: TOP_CLASS[k] for k in TOP_CLASS}, **{k: KG + k for k in ontology_classes()}}
     by_fold = {k.casefold(): iri for k, iri in known.items()}
-    local = v[3:] if v.startswith("kg:") else v[len(KG):] if v.startswith((KG, f"<{KG}")) else None
-    if local is not None:
-        local = local.rstrip(">")
-    elif re.match(r"^[A-Za-z]\w*$", v):
+    bare = v[1:-1] if v.startswith("<") and v.endswith(">") else v
+    local = bare[3:] if bare.startswith("kg:") else bare[len(KG):] if bare.startswith(KG) else None
+    if local is None:
+        if not re.match(r"^[A-Za-z]\w*$", v):
+            return _iri(v)  # another vocabulary's class (schema:Place, an IRI): taken as given
         local = v
-    else:
-        return _iri(v)  # another vocabulary's class (schema:Place, an IRI): taken as given
     if local.casefold() in by_fold:
         return ox.NamedNode(by_fold[local.casefold()])
     tops = ", ".join(TOP_CLASS)

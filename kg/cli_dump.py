@@ -9,7 +9,7 @@ import sys
 
 import click
 
-from kg.cli_common import fail_cleanly, store_path
+from kg.cli_common import fail_cleanly, store_option, store_path
 
 
 def closed_pipe_is_quiet(f):
@@ -30,11 +30,12 @@ def closed_pipe_is_quiet(f):
 
 @click.command("dump")
 @click.argument("out", required=False, default="-", metavar="[OUT|-]")
-@click.option("--format", "-f", "fmt", type=click.Choice(["nquads", "trig", "turtle", "ntriples"]), default=None,
+@click.option("--format", "-f", "fmt", type=click.Choice(["nquads", "trig", "turtle", "ntriples"], case_sensitive=False), default=None,
               help="nquads and trig keep the named graphs; turtle and ntriples write their union. "
                    "Default: from OUT's extension (.nq .trig .ttl .nt), else nquads.")
 @click.option("--graph", "graphs", multiple=True, metavar="IRI",
               help="Only this named graph (repeatable): an article's IRI, or entities, incidents or ontology.")
+@store_option
 @closed_pipe_is_quiet
 @fail_cleanly
 def dump_command(out: str, fmt: str | None, graphs: tuple[str, ...]) -> None:

@@ -17,11 +17,12 @@ from kg import export as kx
 from kg import lookup as kl
 from kg import query as kq
 from kg import serve as ks
-from kg.cli_common import fail_cleanly, store_path
+from kg.cli_common import fail_cleanly, store_option, store_path, terminal_columns
 from kg.cli_dump import closed_pipe_is_quiet
 from kg.errors import QueryError
 from kg.store import open_store
 from kg.types import TOP_TYPES
+from kg.wording import plural
 
 
 def _params(values: tuple[str, ...]) -> dict[str, str]:
@@ -39,11 +40,12 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--list", "list_", is_flag=True, help="List the shipped queries with their descriptions.")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind a query parameter (repeatable); the value is bound as an RDF term, never pasted into SPARQL.")
-@click.option("--format", "-f", "fmt", type=click.Choice(kq.FORMATS), default=None,
+@click.option("--format", "-f", "fmt", type=click.Choice(kq.FORMATS, case_sensitive=False), default=None,
               help="table (the default) for a terminal; json and xml are the SPARQL 1.1 results formats. "
                    "CONSTRUCT and DESCRIBE give RDF: turtle (the default), ntriples or xml (RDF/XML).")
 @click.option("--limit", type=click.IntRange(min=0), default=None, help="Print at most this many rows.")
 @click.option("--allow-federation", is_flag=True, help="Let the query use SERVICE, which fetches remote URLs.")
+@store_option
 @fail_cleanly
 def query_command(query: str | None, list_: bool, params: tuple[str, ...], fmt: str, limit: int | None,
                   allow_federation: bool) -> None:
@@ -60,14 +62,15 @@ def query_command(query: str | None, list_: bool, params: tuple[str, ...], fmt: 
             click.echo(f"    {q.description}")
             for p in q.params:
                 default = " (required)" if p.required else (f" (default {p.default})" if p.default else "")
-                click.echo(f"    --param {p.name}=<{p.kind}>{default}  {p.help}")
+                click.echo(f"    --param {p.name}=<{p.shown_kind}>{default}  {p.help}")
         return
     if not query:
         raise click.UsageError("give a query NAME, FILE or -, or --list")
     q = kq.load(query, stdin=click.get_text_stream("stdin"))
     store = open_store(store_path(), read_only=True)
-    result = kq.run(store, q, _params(params), limit=limit, folder=store_path(), allow_federation=allow_federation)
-    click.echo(kq.render(result, fmt or kq.default_format(result)), nl=False)
+    result = kq.run(store, q, _params(params), limit=limit, folder=store_path(), allow_federation=allow_federation,
+                    notes=lambda message: click.echo(f"kg query: {message}", err=True))
+    click.echo(kq.render(result, (fmt or kq.default_format(result)).lower(), terminal_columns()), nl=False)
 
 
 @click.command("lookup")
@@ -77,6 +80,7 @@ def query_command(query: str | None, list_: bool, params: tuple[str, ...], fmt: 
 @click.option("--json", "as_json", is_flag=True, help="Print a machine-readable JSON record.")
 @click.option("--limit", type=click.IntRange(min=1), default=3, show_default=True,
               help="At most this many matches (those scoring close to the best).")
+@store_option
 @fail_cleanly
 def lookup_command(text: str, types: tuple[str, ...], as_json: bool, limit: int) -> None:
     """Find entities by name or alias, forgiving case, accents, transliteration and typos.
@@ -111,14 +115,14 @@ def lookup_command(text: str, types: tuple[str, ...], as_json: bool, limit: int)
 
 @click.command("export")
 @click.argument("out", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
-@click.option("--format", "-f", "fmt", type=click.Choice(kx.FORMATS + ("acled", "nif")), default=None,
+@click.option("--format", "-f", "fmt", type=click.Choice(kx.FORMATS + ("acled", "nif"), case_sensitive=False), default=None,
               help="gexf (Gephi, with colours and sizes), graphml, json (node-link), csv (OUT-nodes.csv + OUT-edges.csv), "
                    "png (a picture; needs the draw extra), acled (one row per attack in ACLED's columns), or nif "
                    "(the articles' texts and mentions as NIF Turtle, for GERBIL). Default: from OUT's extension "
                    "(.gexf .graphml .json .csv .png .nif .ttl), else gexf.")
 @click.option("--events", is_flag=True,
               help="Export the attackers -> places graph (edges weighted by attacks, with fatalities) instead of co-mentions.")
-@click.option("--cooccurrence", type=click.Choice(kx.COOCCURRENCE), default="sentence", show_default=True,
+@click.option("--cooccurrence", type=click.Choice(kx.COOCCURRENCE, case_sensitive=False), default="sentence", show_default=True,
               help="Join two entities when mentioned in the same sentence, or in the same article.")
 @click.option("--min-weight", type=click.IntRange(min=1), default=1, show_default=True,
               help="Drop edges seen fewer times than this (with --events: fewer attacks).")
@@ -126,6 +130,7 @@ def lookup_command(text: str, types: tuple[str, ...], as_json: bool, limit: int)
               help="Only entities of these types (repeatable; default all four).")
 @click.option("--since", metavar="YYYY-MM-DD", help="Only articles published (with --events or acled: attacks) on or after this day.")
 @click.option("--until", metavar="YYYY-MM-DD", help="Only articles published (with --events or acled: attacks) on or before this day.")
+@store_option
 @click.pass_context
 @closed_pipe_is_quiet
 @fail_cleanly
@@ -169,17 +174,18 @@ def export_command(ctx: click.Context, out: Path, fmt: str, events: bool, cooccu
     store = open_store(store_path(), read_only=True)
     if fmt == "acled":
         n = ke.write_acled(store, target, since, until)
-        click.echo(f"{n} attacks (incidents) -> {kx.display(target)}", err=True)
+        click.echo(f"{plural(n, 'attack')} (incidents) -> {kx.display(target)}", err=True)
         return
     if events:
         g = ke.build_event_graph(store, min_weight, since, until)
         written = kx.write(g, target, fmt)
-        click.echo(f"{g.number_of_nodes()} attackers and places, {g.number_of_edges()} edges -> "
+        click.echo(f"{plural(g.number_of_nodes(), 'attacker or place', 'attackers and places')}, "
+                   f"{plural(g.number_of_edges(), 'edge')} -> "
                    + ", ".join(kx.display(p) for p in written), err=True)
         return
     g = kx.build_graph(store, cooccurrence, min_weight, list(types) or None, since, until)
     written = kx.write(g, target, fmt)
-    click.echo(f"{g.number_of_nodes()} entities, {g.number_of_edges()} edges -> "
+    click.echo(f"{plural(g.number_of_nodes(), 'entity')}, {plural(g.number_of_edges(), 'edge')} -> "
                + ", ".join(kx.display(p) for p in written), err=True)
 
 
@@ -193,6 +199,7 @@ def export_command(ctx: click.Context, out: Path, fmt: str, events: bool, cooccu
               help="Stop a query after this many seconds (the client gets 503).")
 @click.option("--allow-federation", is_flag=True,
               help="Let queries use SERVICE (and updates LOAD), which make the server fetch remote URLs.")
+@store_option
 @fail_cleanly
 def serve_command(port: int, read_write: bool, cors: bool, timeout_s: float | None, allow_federation: bool) -> None:
     """Serve the store over the SPARQL 1.1 Protocol (Oxigraph server) on 127.0.0.1.

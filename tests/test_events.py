@@ -579,7 +579,7 @@ def test_researchers_see_the_seed_attacks_through_query_export_and_lookup(seed_s
     store = ["--store", str(seed_store)]
     attacks = runner.invoke(cli, [*store, "query", "attacks", "--param", "place=Ukraine", "--format", "jsonl"], catch_exceptions=False)
     assert attacks.exit_code == 0, attacks.output
-    places = {json.loads(line)["location"] for line in attacks.output.splitlines() if line.strip()}
+    places = {json.loads(line)["location"] for line in attacks.stdout.splitlines() if line.strip()}
     assert "Kharkiv" in places and "Belgorod" not in places  # Belgorod is in Russia
     out = tmp_path / "attacks.csv"
     exported = runner.invoke(cli, [*store, "export", "--format", "acled", str(out)], catch_exceptions=False)

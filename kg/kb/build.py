@@ -286,3 +286,36 @@ def append_user_entries(store: str | Path, records: Iterable[tuple[dict, str]]) 
             rec = {k: v for k, v in e.__dict__.items() if v not in (None, [], (), "") and k != "origin"}
             f.write(json.dumps(rec, ensure_ascii=False) + "\n")
     return len(entries)
+
+
+def remove_user_entries(store: str | Path, ids: Iterable[str]) -> int:
+    """Remove the user's entries with these ids from the store's user knowledge base
+    (every line of each: an id added twice goes twice); nothing is removed unless every
+    id is there. Lines are matched on their raw id, so that an entry no longer valid
+    (written by hand, or by an older kg) can be removed too. Returns the lines removed."""
+    wanted = set(ids)
+    path = user_kb_path(store)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True) if path.exists() else []
+    except (OSError, UnicodeDecodeError) as e:
+        raise KnowledgeBaseError(f"{path}: cannot read: {e}") from e
+    present = {_line_id(line) for line in lines} - {None}
+    missing = sorted(wanted - present)
+    if missing:
+        known = ", ".join(sorted(str(i) for i in present)) or "none"
+        raise KnowledgeBaseError(f"{path if lines else 'the user knowledge base'}: no entry with id "
+                                 f"{', '.join(map(repr, missing))} (its ids: {known})")
+    kept = [line for line in lines if _line_id(line) not in wanted]
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    tmp.write_text("".join(kept), encoding="utf-8")
+    os.replace(tmp, path)
+    return len(lines) - len(kept)
+
+
+def _line_id(line: str) -> str | None:
+    """The id of one line of the user knowledge base, or None when it has none."""
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError:
+        return None
+    return rec.get("id") if isinstance(rec, dict) and isinstance(rec.get("id"), str) else None

@@ -13,9 +13,8 @@ import json
 import math
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 import pyoxigraph as ox
 
 from kg import query as kq
@@ -23,6 +22,9 @@ from kg.errors import KGError, QueryError
 from kg.resources import SPARQL_DIR
 from kg.types import TOP_TYPES
 from kg.vocab import GEO, GEONAMES, KG, OWL, RDF, RDFS, TOP_CLASS, WIKIDATA
+
+if TYPE_CHECKING:  # networkx is imported where a graph is made: ingest and queries never load it
+    import networkx as nx
 
 FORMATS = ("gexf", "graphml", "json", "csv", "png")  # graph formats; kg export also writes "acled" (kg/export_events.py)
 COOCCURRENCE = ("sentence", "article")
@@ -82,6 +84,8 @@ def build_graph(
             raise KGError(f"unknown type {', '.join(unknown)} (one of {', '.join(TOP_TYPES)})")
         wanted = {by_lower[t.lower()] for t in types}
     since, until = check_date(since, "since"), check_date(until, "until")
+
+    import networkx as nx
 
     g = nx.Graph(name="kg co-mention graph", cooccurrence=cooccurrence)
     for row in kq.records(_run(store, "export-nodes.rq", since, until)):
@@ -164,6 +168,8 @@ def for_files(g: nx.Graph, fmt: str) -> nx.Graph:
         if "type" in a:
             a["entity_type"] = a.pop("type")
     if fmt == "graphml":
+        import networkx as nx
+
         h = nx.relabel_nodes(h, {n: f"n{i}" for i, n in enumerate(sorted(h.nodes))})
     return h
 
@@ -172,6 +178,8 @@ def write(g: nx.Graph, out: Path, fmt: str) -> list[Path]:
     """Write ``g`` to ``out`` as ``fmt``; returns the files written (csv writes two)."""
     if fmt not in FORMATS:
         raise KGError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
+    import networkx as nx
+
     out = Path(out)
     if fmt != "png":
         g = for_files(g, fmt)
@@ -225,6 +233,8 @@ def draw(g: nx.Graph, out: Path, title: str = "") -> Path:
         import matplotlib.pyplot as plt
     except ImportError as e:
         raise KGError("drawing the graph needs matplotlib: pip install -e '.[draw]'") from e
+    import networkx as nx
+
     pos = nx.spring_layout(g, seed=7, weight="weight")
     fig, ax = plt.subplots(figsize=(12, 9), dpi=110)
     colours = ["#{:02x}{:02x}{:02x}".format(*COLOURS[a["type"]]) for _, a in g.nodes(data=True)]

@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from kg.kb.base import Candidate, KBEntry, KnowledgeBase, fold, skeleton
+from kg.kb.gazetteer import Hit, choose, in_comma
 from kg.mentions import (
     ACRONYM_AFTER,
     INNER_POSSESSIVE_RE,
@@ -229,10 +230,12 @@ class Linker:
             else:
                 still.append(m)
 
-        # 3. Unknown names: a part of a longer name in the article joins it; the rest are NIL.
+        # 3. Unknown names: a part of a longer name in the article joins it; a small place
+        # the article backs is the gazetteer's; the rest are NIL.
         known = list(resolved.values())
+        small = self._gazetteer_links(still, countries)
         for m in still:
-            r = self._join_partial(m, known) or self._nil(m, text)
+            r = self._join_partial(m, known) or small.get(id(m)) or self._nil(m, text)
             if r is not None:
                 resolved[id(m)] = r
                 known.append(r)
@@ -255,10 +258,42 @@ class Linker:
                 for k in range(i, j + 1):
                     m = out[k]
                     name = f"{m.text} region"
-                    if any("Region" in c.entry.classes for c in self._candidates(name)):
+                    if any("Region" in c.entry.classes for c in self._candidates(name)) or self._gazetteer_region(name):
                         out[k] = Mention(m.start, m.end, m.text, m.label, m.source, fold(name), m.sentence)
             i = j + 1
         return out
+
+    def _gazetteer_region(self, name: str) -> bool:
+        gaz = self.kb.gazetteer
+        return gaz is not None and any(h.cued and h.entry.classes[0] in ("Region", "District") for h in gaz.lookup(name))
+
+    def _gazetteer_links(self, mentions: list[Mention], countries: dict[str, float]) -> dict[int, _Resolved]:
+        """Place names the knowledge base lacks that the gazetteer has, where the article
+        backs the place (its country named, or a place cue: see ``gazetteer.choose``);
+        one sense per article: every mention of a name so linked is linked."""
+        gaz = self.kb.gazetteer
+        if gaz is None:
+            return {}
+        chosen: dict[str, _Resolved] = {}
+        for m in mentions:
+            if self._expected(m) != "Place" or is_group_word(m.text) or m.text.lower() in GENERIC_WORDS:
+                continue
+            name = m.kb_id or m.text
+            hits = gaz.lookup(name)
+            if not hits:  # a transliteration of a place, the gazetteer's or the knowledge base's
+                found = (self.kb.get(i) for i in gaz.variant_ids(name))
+                hits = [Hit(e, False, True) for e in found if e is not None and e.type == "Place" and "Country" not in e.classes]
+            cued = self._cues.get(id(m)) == "Place" or in_comma(self._text, m.start, m.end)
+            picked = choose(hits, countries, cued)
+            if picked is None:
+                continue
+            # Keyed as unknown names are merged (_entities): "Nyuang Kone" is "Nyaung Kone".
+            key = _variant_key(fold(m.text))
+            if key not in chosen or picked[1] > chosen[key].confidence:
+                chosen[key] = _Resolved(m, "Place", picked[0], fold(m.text), m.text, picked[1])
+        return {
+            id(m): _Resolved(m, "Place", r.entry, r.key, m.text, r.confidence) for m in mentions if (r := chosen.get(_variant_key(fold(m.text))))
+        }
 
     def _expected(self, m: Mention) -> str | None:
         """The type a mention should have: from the words around it, else the model's label."""

@@ -173,3 +173,30 @@ def test_ingest_and_the_cli_do_not_import_networkx_rdflib_or_pyshacl():
     code = "import sys, kg.cli, kg.ingest; print(sorted(m for m in ('networkx', 'rdflib', 'pyshacl') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "[]"
+
+
+def test_attacks_in_a_region_take_in_its_gazetteer_towns(tmp_path, ingest_into):
+    """End to end, on the real gazetteer: a village of Mali's Kayes region (GeoNames'
+    cities500, admin1 code of Kayes) is linked, lies in the ISO region, and the shipped
+    ``attacks`` query for the region or the country finds the attack there."""
+    from kg import query as kq
+    from kg.store import open_store
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(
+        "Gunmen kill five in Mali village\n\nBAMAKO, May 3, 2024 -- Gunmen attacked the village of Kokofata in western Mali "
+        "on Friday, killing five civilians, local officials said.\n",
+        encoding="utf-8",
+    )
+    ingest_into(tmp_path / "store", [tmp_path / "in"])
+    store = open_store(tmp_path / "store")
+    village = store.query(
+        "SELECT ?e ?r WHERE { ?e <http://www.w3.org/2000/01/rdf-schema#label> 'Kokofata'@en ; <https://w3id.org/newskg/ontology#partOf> ?r }",
+        use_default_graph_as_union=True,
+    )
+    rows = [(s["e"].value, s["r"].value) for s in village]
+    assert rows and rows[0][0].endswith("/entity/gn/2455055") and rows[0][1].endswith("/entity/iso/ml-1")
+    for place in ("entity/iso/ml-1", "Mali"):
+        result = kq.run(store, kq.load("attacks"), {"place": place}, folder=tmp_path / "store")
+        locations = {str(r[result.variables.index("location")]) for r in result.rows}
+        assert any("Kokofata" in loc for loc in locations), (place, locations)

@@ -32,6 +32,11 @@ TOWNS = [
     town(900004, "Kayes", "ML", 120_000, admin1="03"),
     town(900005, "Sadiola", "ML", 5_000, admin1="03"),
     town(900006, "Bandiagara", "ML", 10_000, admin1="07"),
+    # Two villages of one name in one country, and a town far bigger than its namesake.
+    town(900007, "Dounde", "ML", 1_200, admin1="07"),
+    town(900008, "Dounde", "ML", 900, admin1="05"),
+    town(900009, "Koro", "ML", 60_000, admin1="07"),
+    town(900010, "Koro", "ML", 600, admin1="05"),
 ]
 
 
@@ -117,6 +122,13 @@ def test_a_cue_does_not_link_a_town_of_another_country_than_the_articles(gkb):
 def test_an_ambiguous_name_with_a_cue_but_no_country_stays_unlinked(gkb):
     ents = linked(gkb, "Shells fell on the village of Wulundi overnight.", [("Wulundi", "GPE")])
     assert ents["Wulundi"].kb_id is None
+
+
+def test_two_villages_of_one_name_in_the_articles_country_stay_unlinked(gkb):
+    ents = linked(gkb, "Gunmen attacked the village of Dounde in Mali.", [("Dounde", "GPE"), ("Mali", "GPE")])
+    assert ents["Dounde"].kb_id is None and ents["Dounde"].type == "Place"
+    ents = linked(gkb, "Gunmen attacked Koro in Mali.", [("Koro", "GPE"), ("Mali", "GPE")])
+    assert ents["Koro"].kb_id == "gn/900009"
 
 
 def test_one_sense_per_article_for_gazetteer_places(gkb):

@@ -421,7 +421,8 @@ def choose(hits: list[Hit], countries: dict[str, float], cued: bool) -> tuple[KB
 
     - A hit in a country the article names is taken, the article's main countries
       first, then an administrative area over a town of the same name, then the more
-      populous; a place cue by the name raises the confidence.
+      populous; a place cue by the name raises the confidence. Two villages of the name
+      in that country (neither five times the other's size) leave it unlinked.
     - With a place cue but no country in the article's context, a name whose places all
       lie in one country is taken (the most populous of them).
     - Otherwise nothing: a village named like a common word or a given name somewhere
@@ -433,7 +434,10 @@ def choose(hits: list[Hit], countries: dict[str, float], cued: bool) -> tuple[KB
     cued = cued or any(h.cued for h in hits)
     local = [h for h in hits if h.entry.country in countries]
     if local:
-        best = max(local, key=lambda h: (countries[h.entry.country], h.cued, h.entry.classes[0] in ("Region", "District"), h.entry.population or 0))
+        rank = sorted(local, key=lambda h: (countries[h.entry.country], h.cued, h.entry.classes[0] in ("Region", "District"), h.entry.population or 0), reverse=True)
+        best = rank[0]
+        if len(rank) > 1 and _same_kind(best, rank[1]) and (best.entry.population or 0) < 5 * (rank[1].entry.population or 0) + 1:
+            return None  # two villages of that name in that country: which one, the text does not say
         conf = 0.7 if cued else 0.55
     elif cued and not countries and len({h.entry.country for h in hits}) == 1:
         best = max(hits, key=lambda h: (h.cued, h.entry.population or 0))
@@ -443,3 +447,8 @@ def choose(hits: list[Hit], countries: dict[str, float], cued: bool) -> tuple[KB
     if best.via_variant:
         conf -= 0.1
     return best.entry, conf
+
+
+def _same_kind(a: Hit, b: Hit) -> bool:
+    """Two places an article cannot tell apart by its countries: same country, same class."""
+    return a.entry.country == b.entry.country and a.entry.classes == b.entry.classes and a.cued == b.cued

@@ -212,3 +212,19 @@ def test_attacks_in_a_region_take_in_its_gazetteer_towns(tmp_path, ingest_into):
         result = kq.run(store, kq.load("attacks"), {"place": place}, folder=tmp_path / "store")
         locations = {str(r[result.variables.index("location")]) for r in result.rows}
         assert any("Kokofata" in loc for loc in locations), (place, locations)
+
+
+def test_the_gazetteer_is_built_on_first_look_up_and_replaces_a_stale_one(tmp_path, monkeypatch):
+    from kg.kb import build as kb_build
+    from kg.kb import gazetteer as gazmod
+
+    monkeypatch.setenv("KG_CACHE", str(tmp_path))
+    stale = tmp_path / "gazetteer-0000000000000000.sqlite"
+    stale.write_bytes(b"old sources")
+    real = gazmod.build_gazetteer
+    monkeypatch.setattr(gazmod, "build_gazetteer", lambda kb, path: real(kb, path, towns=TOWNS, subdivisions=False))
+    kb = kb_build.attach_gazetteer(base_kb())
+    assert not kb.gazetteer.path.exists()  # attaching costs nothing
+    assert [h.entry.id for h in kb.gazetteer.lookup("Tessaram")] == ["gn/900003"]
+    assert kb.gazetteer.path.exists() and not stale.exists()
+    assert "gn/900003" in kb and kb.get("gn/900003").label == "Tessaram"

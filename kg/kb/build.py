@@ -299,6 +299,10 @@ def attach_gazetteer(kb: KnowledgeBase, data: Path = DATA) -> KnowledgeBase:
     def build(target: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         build_gazetteer(kb, target)
+        # A gazetteer of older sources is some 90 MB no run reads any more.
+        for old in target.parent.glob("gazetteer-*.sqlite"):
+            if old != target:
+                old.unlink(missing_ok=True)
 
     kb.gazetteer = Gazetteer(path, build)
     return kb

@@ -233,7 +233,8 @@ class Linker:
         # 3. Unknown names: a part of a longer name in the article joins it; a small place
         # the article backs is the gazetteer's; the rest are NIL.
         known = list(resolved.values())
-        small = self._gazetteer_links(still, countries)
+        regions = frozenset(r.entry.id for r in known if r.entry is not None and {"Region", "District"} & set(r.entry.classes))
+        small = self._gazetteer_links(still, countries, regions)
         for m in still:
             r = self._join_partial(m, known) or small.get(id(m)) or self._nil(m, text)
             if r is not None:
@@ -267,9 +268,9 @@ class Linker:
         gaz = self.kb.gazetteer
         return gaz is not None and any(h.cued and h.entry.classes[0] in ("Region", "District") for h in gaz.lookup(name))
 
-    def _gazetteer_links(self, mentions: list[Mention], countries: dict[str, float]) -> dict[int, _Resolved]:
+    def _gazetteer_links(self, mentions: list[Mention], countries: dict[str, float], regions: frozenset[str] = frozenset()) -> dict[int, _Resolved]:
         """Place names the knowledge base lacks that the gazetteer has, where the article
-        backs the place (its country named, or a place cue: see ``gazetteer.choose``);
+        backs the place (its country or region named, or a place cue: see ``gazetteer.choose``);
         one sense per article: every mention of a name so linked is linked."""
         gaz = self.kb.gazetteer
         if gaz is None:
@@ -284,7 +285,7 @@ class Linker:
                 found = (self.kb.get(i) for i in gaz.variant_ids(name))
                 hits = [Hit(e, False, True) for e in found if e is not None and e.type == "Place" and "Country" not in e.classes]
             cued = self._cues.get(id(m)) == "Place" or in_comma(self._text, m.start, m.end)
-            picked = choose(hits, countries, cued)
+            picked = choose(hits, countries, cued, regions)
             if picked is None:
                 continue
             # Keyed as unknown names are merged (_entities): "Nyuang Kone" is "Nyaung Kone".

@@ -131,6 +131,33 @@ def test_two_villages_of_one_name_in_the_articles_country_stay_unlinked(gkb):
     assert ents["Koro"].kb_id == "gn/900009"
 
 
+def test_the_region_the_article_names_tells_two_villages_apart(gkb):
+    text = "Gunmen attacked Dounde, a village in the Kayes region of Mali."
+    s = text.index("Kayes region")
+    ms = [Mention(text.index("Dounde"), text.index("Dounde") + 6, "Dounde", "GPE", "ner"),
+          Mention(s, s + 5, "Kayes", "GPE", "ner", "kayes region"), Mention(text.index("Mali"), text.index("Mali") + 4, "Mali", "GPE", "ner")]
+    out = {lm.mention.text: lm.entity.kb_id for lm in Linker(gkb).link(Article(text=text, source="t.txt"), ms)}
+    assert out["Kayes"] == "iso/ml-1"
+    # gn/900008 has admin1 05, which no subdivision claims here; gn/900007 (07) neither:
+    # both in Mali only, so still unlinked -- the region must hold exactly one of them.
+    assert out["Dounde"] is None
+
+
+def test_curated_regions_take_their_towns_too(tmp_path):
+    kb = base_kb()
+    kb.add(KBEntry("bandiagara-cercle", "Place", "Bandiagara Region", [], ["Region"], country="ML", part_of="gn/2453866"))
+    path = tmp_path / "g.sqlite"
+    build_gazetteer(kb, path, towns=TOWNS, subdivisions=False)
+    gaz = Gazetteer(path)
+    assert gaz.get("gn/900007").part_of == "bandiagara-cercle"  # admin1 07, the seat Bandiagara's
+    assert gaz.get("gn/900008").part_of == "gn/2453866"
+    kb.gazetteer = gaz
+    text = "Gunmen attacked Dounde in the Bandiagara Region, Mali."
+    ents = linked(kb, text, [("Dounde", "GPE"), ("Bandiagara Region", "GPE"), ("Mali", "GPE")])
+    assert ents["Bandiagara Region"].kb_id == "bandiagara-cercle"
+    assert ents["Dounde"].kb_id == "gn/900007"
+
+
 def test_one_sense_per_article_for_gazetteer_places(gkb):
     text = "Shells fell on the village of Tessaram. Later Tessaram was calm."
     s1 = text.index("Tessaram")

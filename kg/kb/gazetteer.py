@@ -204,10 +204,17 @@ def _admin1_regions(towns: list[dict], subdivisions: list[_Row]) -> dict[tuple[s
     for row in subdivisions:
         if row.cls != "Region":
             continue
-        hits = {seats[(row.country, place_key(n))] for n in (row.label, *row.aliases) if (row.country, place_key(n)) in seats}
+        names = {_bare(n) for n in (row.label, *row.aliases)}
+        hits = {seats[(row.country, place_key(n))] for n in names if (row.country, place_key(n)) in seats}
         if len(hits) == 1:
             claims[hits.pop()].add(row.id)
     return {key: ids.pop() for key, ids in claims.items() if len(ids) == 1}
+
+
+def _bare(name: str) -> str:
+    """A region's name without its kind: "Sumy Oblast" -> "Sumy", "Balkh" stays."""
+    words = name.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in _AREA_WORDS else name
 
 
 def read_towns() -> list[dict]:
@@ -233,7 +240,13 @@ def build_gazetteer(kb, path: Path, towns: list[dict] | None = None, subdivision
     rows = _subdivision_rows(kb, country_ids, country_names) if subdivisions else []
     known_gn = {e.geonames for e in builtin if e.geonames}
     towns = [t for t in (read_towns() if towns is None else towns) if t["countrycode"] in country_ids]
-    regions = _admin1_regions(towns, rows)
+    # The curated regions too (Ukraine's oblasts are curated, not ISO rows): same test.
+    curated = [
+        _Row(e.id, e.label, "Region", e.country, None, None, None, None, list(e.aliases), "", [])
+        for e in builtin
+        if e.origin == "curated" and e.type == "Place" and "Region" in e.classes and e.country
+    ]
+    regions = _admin1_regions(towns, rows + curated)
     for t in towns:
         if t["geonameid"] in known_gn:
             continue
@@ -416,13 +429,14 @@ def in_comma(text: str, start: int, end: int) -> bool:
     return text[end : end + 1] == "," and _IN_BEFORE.search(text, max(0, start - 8), start) is not None
 
 
-def choose(hits: list[Hit], countries: dict[str, float], cued: bool) -> tuple[KBEntry, float] | None:
+def choose(hits: list[Hit], countries: dict[str, float], cued: bool, regions: frozenset[str] = frozenset()) -> tuple[KBEntry, float] | None:
     """The place a name denotes among gazetteer hits, when the article backs one.
 
     - A hit in a country the article names is taken, the article's main countries
       first, then an administrative area over a town of the same name, then the more
       populous; a place cue by the name raises the confidence. Two villages of the name
-      in that country (neither five times the other's size) leave it unlinked.
+      in that country (neither five times the other's size) leave it unlinked, unless
+      only one lies in a region the article names (``regions``, entry ids).
     - With a place cue but no country in the article's context, a name whose places all
       lie in one country is taken (the most populous of them).
     - Otherwise nothing: a village named like a common word or a given name somewhere
@@ -433,6 +447,10 @@ def choose(hits: list[Hit], countries: dict[str, float], cued: bool) -> tuple[KB
         return None
     cued = cued or any(h.cued for h in hits)
     local = [h for h in hits if h.entry.country in countries]
+    # "Stepanivka, a settlement in the Sumy oblast": the regions the article names decide.
+    inside = [h for h in local if h.entry.part_of in regions]
+    if inside:
+        local = inside
     if local:
         rank = sorted(local, key=lambda h: (countries[h.entry.country], h.cued, h.entry.classes[0] in ("Region", "District"), h.entry.population or 0), reverse=True)
         best = rank[0]

@@ -235,7 +235,7 @@ def test_attacks_in_a_region_take_in_its_gazetteer_towns(tmp_path, ingest_into):
     )
     rows = [(s["e"].value, s["r"].value) for s in village]
     assert rows and rows[0][0].endswith("/entity/gn/2455055") and rows[0][1].endswith("/entity/iso/ml-1")
-    for place in ("entity/iso/ml-1", "Mali"):
+    for place in ("entity/iso/ml-1", "Kayes region", "Mali"):
         result = kq.run(store, kq.load("attacks"), {"place": place}, folder=tmp_path / "store")
         locations = {str(r[result.variables.index("location")]) for r in result.rows}
         assert any("Kokofata" in loc for loc in locations), (place, locations)

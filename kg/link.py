@@ -24,6 +24,7 @@ from kg.mentions import (
     LIST_SEPARATOR,
     NEXT_WORD,
     NOT_NAMES,
+    ORG_HEADS,
     ORG_NOUNS,
     PLACE_NOUNS,
     REGION_OF_BEFORE,
@@ -276,8 +277,12 @@ class Linker:
         if gaz is None:
             return {}
         chosen: dict[str, _Resolved] = {}
+        main = {c for c, w in countries.items() if w >= 1.0}
         for m in mentions:
-            if self._expected(m) != "Place" or is_group_word(m.text) or m.text.lower() in GENERIC_WORDS:
+            if is_group_word(m.text) or m.text.lower() in GENERIC_WORDS:
+                continue
+            org_place = self._expected(m) == "Organization" and self._org_may_be_place(m)
+            if self._expected(m) != "Place" and not org_place:
                 continue
             name = m.kb_id or m.text
             hits = gaz.lookup(name)
@@ -285,6 +290,12 @@ class Linker:
                 found = (self.kb.get(i) for i in gaz.variant_ids(name))
                 hits = [Hit(e, False, True) for e in found if e is not None and e.type == "Place" and "Country" not in e.classes]
             cued = self._cues.get(id(m)) == "Place" or in_comma(self._text, m.start, m.end)
+            if org_place:
+                # "Mucojo" or "Chornomorsk" taken for an organisation: a place of the
+                # article's main country by that exact name (the knowledge base's, passed
+                # over for the model's label, or the gazetteer's) is the better reading.
+                known_places = [Hit(c.entry, False, False) for c in self._candidates(name) if c.entry.type == "Place" and not c.via_skeleton and "Country" not in c.entry.classes]
+                hits = [h for h in known_places + hits if h.entry.country in main and not h.via_variant]
             picked = choose(hits, countries, cued, regions)
             if picked is None:
                 continue
@@ -295,6 +306,18 @@ class Linker:
         return {
             id(m): _Resolved(m, "Place", r.entry, r.key, m.text, r.confidence) for m in mentions if (r := chosen.get(_variant_key(fold(m.text))))
         }
+
+    def _org_may_be_place(self, m: Mention) -> bool:
+        """An "organisation" of one or two plain words, that no word of the name or around
+        it makes one (no "Brigade", "Party", "radio"...), no acronym: the model's ORG for an
+        unknown place name ("Kutru", "Aguililla") as often as not."""
+        words = m.text.split()
+        return (
+            len(words) <= 2
+            and self._cues.get(id(m)) is None
+            and not any(w in ORG_HEADS or w.isupper() for w in words)
+            and not any(self._candidates(m.text) and c.entry.type == "Organization" for c in self._candidates(m.text))
+        )
 
     def _expected(self, m: Mention) -> str | None:
         """The type a mention should have: from the words around it, else the model's label."""

@@ -109,6 +109,18 @@ def test_a_name_the_model_calls_a_person_does_not_become_a_village(gkb):
     assert ents["Tessaram"].kb_id is None and ents["Tessaram"].type == "Person"
 
 
+def test_an_organisation_by_a_towns_name_in_the_articles_main_country_is_the_town(gkb):
+    text = "Tessaram gunmen attacked troops, officials in France said."
+    assert linked(gkb, text, [("Tessaram", "ORG"), ("France", "GPE")])["Tessaram"].kb_id == "gn/900003"
+    # Not when the article is about another country, nor when the name says "organisation".
+    text = "Troops clashed with gunmen of Tessaram, officials in Mali said."
+    ents = linked(gkb, text, [("Tessaram", "ORG"), ("Mali", "GPE")])
+    assert ents["Tessaram"].kb_id is None and ents["Tessaram"].type == "Organization"
+    text = "The Tessaram Brigade fought on, officials in France said."
+    ents = linked(gkb, text, [("Tessaram Brigade", "ORG"), ("France", "GPE")])
+    assert ents["Tessaram Brigade"].kb_id is None and ents["Tessaram Brigade"].type == "Organization"
+
+
 def test_a_place_cue_links_a_town_of_a_single_country(gkb):
     ents = linked(gkb, "Shells fell on the village of Tessaram overnight.", [("Tessaram", "GPE")])
     assert ents["Tessaram"].kb_id == "gn/900003"

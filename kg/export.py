@@ -15,9 +15,8 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
-import networkx as nx
 import pyoxigraph as ox
 
 from kg import query as kq
@@ -25,6 +24,9 @@ from kg.errors import KGError, QueryError
 from kg.resources import SPARQL_DIR
 from kg.types import TOP_TYPES
 from kg.vocab import GEO, GEONAMES, KG, OWL, RDF, RDFS, TOP_CLASS, WIKIDATA
+
+if TYPE_CHECKING:  # networkx is imported where a graph is made: ingest and queries never load it
+    import networkx as nx
 
 FORMATS = ("gexf", "graphml", "json", "csv", "png")  # graph formats; kg export also writes "acled" (kg/export_events.py)
 COOCCURRENCE = ("sentence", "article")
@@ -91,6 +93,8 @@ def build_graph(
             raise KGError(f"unknown type {', '.join(unknown)} (one of {', '.join(TOP_TYPES)})")
         wanted = {by_lower[t.lower()] for t in types}
     since, until = check_date(since, "since"), check_date(until, "until")
+
+    import networkx as nx
 
     g = nx.Graph(name="kg co-mention graph", cooccurrence=cooccurrence)
     for row in kq.records(_run(store, "export-nodes.rq", since, until)):
@@ -173,6 +177,8 @@ def for_files(g: nx.Graph, fmt: str) -> nx.Graph:
         if "type" in a:
             a["entity_type"] = a.pop("type")
     if fmt == "graphml":
+        import networkx as nx
+
         h = nx.relabel_nodes(h, {n: f"n{i}" for i, n in enumerate(sorted(h.nodes))})
     return h
 
@@ -206,6 +212,8 @@ def write(g: nx.Graph, out: Target, fmt: str) -> list[Target]:
     written (csv writes two files, and so needs a file name)."""
     if fmt not in FORMATS:
         raise KGError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
+    import networkx as nx
+
     if fmt == "csv" and is_stream(out):
         raise KGError("csv writes two files (OUT-nodes.csv and OUT-edges.csv): give a file name, not -")
     if fmt != "png":
@@ -265,6 +273,8 @@ def draw(g: nx.Graph, out: Path | BinaryIO, title: str = "") -> Path | BinaryIO:
         import matplotlib.pyplot as plt
     except ImportError as e:
         raise KGError("drawing the graph needs matplotlib: pip install -e '.[draw]'") from e
+    import networkx as nx
+
     pos = nx.spring_layout(g, seed=7, weight="weight")
     fig, ax = plt.subplots(figsize=(12, 9), dpi=110)
     colours = ["#{:02x}{:02x}{:02x}".format(*COLOURS[a["type"]]) for _, a in g.nodes(data=True)]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from kg.bodies import ROLE_FORMS, bare_ministries, names_for, qualifier_before, role_of
 from kg.kb.base import Candidate, KBEntry, KnowledgeBase, fold, skeleton
+from kg.kb.gazetteer import Hit, choose, in_comma
 from kg.mentions import (
     ACRONYM_AFTER,
     INNER_POSSESSIVE_RE,
@@ -24,6 +25,7 @@ from kg.mentions import (
     LIST_SEPARATOR,
     NEXT_WORD,
     NOT_NAMES,
+    ORG_HEADS,
     ORG_NOUNS,
     PLACE_NOUNS,
     REGION_OF_BEFORE,
@@ -234,10 +236,13 @@ class Linker:
             else:
                 still.append(m)
 
-        # 3. Unknown names: a part of a longer name in the article joins it; the rest are NIL.
+        # 3. Unknown names: a part of a longer name in the article joins it; a small place
+        # the article backs is the gazetteer's; the rest are NIL.
         known = list(resolved.values())
+        regions = frozenset(r.entry.id for r in known if r.entry is not None and {"Region", "District"} & set(r.entry.classes))
+        small = self._gazetteer_links(still, countries, regions)
         for m in still:
-            r = self._join_partial(m, known) or self._nil(m, text)
+            r = self._join_partial(m, known) or small.get(id(m)) or self._nil(m, text)
             if r is not None:
                 resolved[id(m)] = r
                 known.append(r)
@@ -260,7 +265,7 @@ class Linker:
                 for k in range(i, j + 1):
                     m = out[k]
                     name = f"{m.text} region"
-                    if any("Region" in c.entry.classes for c in self._candidates(name)):
+                    if any("Region" in c.entry.classes for c in self._candidates(name)) or self._gazetteer_region(name):
                         out[k] = Mention(m.start, m.end, m.text, m.label, m.source, fold(name), m.sentence)
             i = j + 1
         return out
@@ -325,6 +330,60 @@ class Linker:
             if any(c.entry.type == "Organization" and c.entry.country == iso for c in self._candidates(name)):
                 return name
         return None
+
+    def _gazetteer_region(self, name: str) -> bool:
+        gaz = self.kb.gazetteer
+        return gaz is not None and any(h.cued and h.entry.classes[0] in ("Region", "District") for h in gaz.lookup(name))
+
+    def _gazetteer_links(self, mentions: list[Mention], countries: dict[str, float], regions: frozenset[str] = frozenset()) -> dict[int, _Resolved]:
+        """Place names the knowledge base lacks that the gazetteer has, where the article
+        backs the place (its country or region named, or a place cue: see ``gazetteer.choose``);
+        one sense per article: every mention of a name so linked is linked."""
+        gaz = self.kb.gazetteer
+        if gaz is None:
+            return {}
+        chosen: dict[str, _Resolved] = {}
+        main = {c for c, w in countries.items() if w >= 1.0}
+        for m in mentions:
+            if is_group_word(m.text) or m.text.lower() in GENERIC_WORDS:
+                continue
+            org_place = self._expected(m) == "Organization" and self._org_may_be_place(m)
+            if self._expected(m) != "Place" and not org_place:
+                continue
+            name = m.kb_id or m.text
+            hits = gaz.lookup(name)
+            if not hits:  # a transliteration of a place, the gazetteer's or the knowledge base's
+                found = (self.kb.get(i) for i in gaz.variant_ids(name))
+                hits = [Hit(e, False, True) for e in found if e is not None and e.type == "Place" and "Country" not in e.classes]
+            cued = self._cues.get(id(m)) == "Place" or in_comma(self._text, m.start, m.end)
+            if org_place:
+                # "Mucojo" or "Chornomorsk" taken for an organisation: a place of the
+                # article's main country by that exact name (the knowledge base's, passed
+                # over for the model's label, or the gazetteer's) is the better reading.
+                known_places = [Hit(c.entry, False, False) for c in self._candidates(name) if c.entry.type == "Place" and not c.via_skeleton and "Country" not in c.entry.classes]
+                hits = [h for h in known_places + hits if h.entry.country in main and not h.via_variant]
+            picked = choose(hits, countries, cued, regions)
+            if picked is None:
+                continue
+            # Keyed as unknown names are merged (_entities): "Nyuang Kone" is "Nyaung Kone".
+            key = _variant_key(fold(m.text))
+            if key not in chosen or picked[1] > chosen[key].confidence:
+                chosen[key] = _Resolved(m, "Place", picked[0], fold(m.text), m.text, picked[1])
+        return {
+            id(m): _Resolved(m, "Place", r.entry, r.key, m.text, r.confidence) for m in mentions if (r := chosen.get(_variant_key(fold(m.text))))
+        }
+
+    def _org_may_be_place(self, m: Mention) -> bool:
+        """An "organisation" of one or two plain words, that no word of the name or around
+        it makes one (no "Brigade", "Party", "radio"...), no acronym: the model's ORG for an
+        unknown place name ("Kutru", "Aguililla") as often as not."""
+        words = m.text.split()
+        return (
+            len(words) <= 2
+            and self._cues.get(id(m)) is None
+            and not any(w in ORG_HEADS or w.isupper() for w in words)
+            and not any(self._candidates(m.text) and c.entry.type == "Organization" for c in self._candidates(m.text))
+        )
 
     def _expected(self, m: Mention) -> str | None:
         """The type a mention should have: from the words around it, else the model's label."""

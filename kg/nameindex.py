@@ -220,7 +220,10 @@ def kb_place_match(text: str, folder: str | Path | None = None) -> Candidate | N
     from kg.kb import load_kb  # the knowledge base loads in about a second: only when needed
     from kg.link import entity_iri
 
-    places = [c.entry for c in load_kb(folder).candidates(text) if c.entry.type == "Place"]
+    kb = load_kb(folder)
+    places = [c.entry for c in kb.candidates(text) if c.entry.type == "Place"]
+    if not places and kb.gazetteer is not None:  # an administrative area ("Kayes region")
+        places = [h.entry for h in kb.gazetteer.lookup(text) if h.entry.classes[0] in ("Region", "District")]
     best = max(places, key=lambda e: (e.prior, e.id), default=None)
     if best is None:
         return None

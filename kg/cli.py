@@ -65,6 +65,7 @@ class Progress:
             click.echo("\r\033[K", err=True, nl=False)
 
 EXIT_SKIPPED = 3
+EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by SIGINT
 
 
 class SizeParam(click.ParamType):
@@ -87,7 +88,7 @@ class SizeParam(click.ParamType):
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--model", default=None, help="Installed spaCy pipeline to use (default: en_core_web_sm).")
 @click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 10_000), help="Articles per nlp.pipe batch.")
-@click.option("-j", "--processes", default=1, show_default=True, type=click.IntRange(1, 64), help="Processes for the spaCy pipeline (about 1.7x faster with 2 on 2 cores).")
+@click.option("-j", "--processes", default=1, show_default=True, type=click.IntRange(1, 64), help="Worker processes for recognise, link and emit; this process writes.")
 @click.option("--max-size", default="20MB", show_default=True, type=SizeParam(), help="Skip (and name) any input larger than this.")
 @click.option("--all-files", is_flag=True, help="In folders, read every file (format sniffed), not only .txt .md .html .htm .jsonl .json.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress line and no summary.")
@@ -106,6 +107,7 @@ def ingest(
     skipped; the exit code is then 3. In folders, hidden files, README-style files,
     files of other types and kg stores are passed over.
     """
+    from kg.errors import Interrupted
     from kg.ingest import Ingester
     from kg.read import ReadOptions
     from kg.recognise import DEFAULT_MODEL
@@ -122,7 +124,12 @@ def ingest(
         progress.tick(skipped=isinstance(item, ReadProblem))
 
     options = ReadOptions(max_bytes=max_size, all_files=all_files)
-    report = ingester.run(paths, stdin=sys.stdin, on_article=on_article, read_options=options)
+    try:
+        report = ingester.run(paths, stdin=sys.stdin, on_article=on_article, read_options=options)
+    except Interrupted as e:
+        progress.clear()
+        click.echo(str(e), err=True)
+        ctx.exit(EXIT_INTERRUPTED)
     progress.clear()
     if not quiet:
         by_type = ", ".join(f"{n} {t}" for t, n in sorted(report.entities.items()))

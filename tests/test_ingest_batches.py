@@ -86,7 +86,7 @@ def test_the_store_is_not_reopened_while_someone_else_holds_it(tmp_path, kb, nlp
 
 CRASHING_RUN = """
 import os, sys
-import kg.ingest as ingest_module
+import kg.pipeline as ingest_module  # the per-article work every engine shares
 from kg.ingest import Ingester
 
 real = ingest_module.article_quads

@@ -18,7 +18,7 @@ from kg.emit import article_iri, url_node
 from kg.errors import Interrupted, KGError
 from kg.incidents import rebuild_incidents
 from kg.kb import KnowledgeBase, load_kb
-from kg.parallel import article_records
+from kg.parallel import article_records, sigint_deferred
 from kg.pipeline import ArticleProcessor, credited_outlet, publisher_entity, too_long  # noqa: F401 (the last two re-exported)
 from kg.read import ReadOptions, read_paths
 from kg.recognise import DEFAULT_MODEL
@@ -229,18 +229,19 @@ class _Batch:
         if not self.waiting or (after_error and self.failed):
             return
         ing = self.ingester
-        self.failed = True
-        written = write_articles(ing.store, ing.kb, [(e.graph, e.quads) for e in self.waiting])
-        self.failed = False
-        self.report.articles += len(self.waiting)
-        self.report.quads += written.added
-        self.report.mentions += sum(e.mentions for e in self.waiting)
-        self.report.events += sum(e.events for e in self.waiting)
-        self.since_flush += len(self.waiting)
-        if ing.flush_every and self.since_flush >= ing.flush_every:
-            ing.store.flush()  # bounds the write buffers: memory stays flat however long the run
-            self.since_flush = 0
-        done, self.waiting = self.waiting, []
+        with sigint_deferred():  # Ctrl-C waits until the articles written are counted
+            self.failed = True
+            written = write_articles(ing.store, ing.kb, [(e.graph, e.quads) for e in self.waiting])
+            self.failed = False
+            self.report.articles += len(self.waiting)
+            self.report.quads += written.added
+            self.report.mentions += sum(e.mentions for e in self.waiting)
+            self.report.events += sum(e.events for e in self.waiting)
+            self.since_flush += len(self.waiting)
+            if ing.flush_every and self.since_flush >= ing.flush_every:
+                ing.store.flush()  # bounds the write buffers: memory stays flat however long the run
+                self.since_flush = 0
+            done, self.waiting = self.waiting, []
         if self.on_article:
             for e in done:
                 self.on_article(e.article)

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import multiprocessing
 import signal
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from itertools import islice
 
 from kg.pipeline import ArticleProcessor, ArticleRecord
@@ -24,6 +26,21 @@ from kg.types import Article
 
 # The processor a forked worker inherits: set in the parent just before the fork.
 _PROCESSOR: ArticleProcessor | None = None
+
+
+@contextmanager
+def sigint_deferred() -> Iterator[None]:
+    """Hold Ctrl-C back for the length of the block (it is delivered at the end), so
+    that a write and the count of what it wrote are never torn apart. Only the main
+    thread receives signals; elsewhere this does nothing."""
+    main = threading.current_thread() is threading.main_thread()
+    if main:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        if main:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _ignore_sigint() -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from kg.about import __version__
-from kg.cli_common import fail_cleanly, store_path
+from kg.cli_common import EXIT_INTERRUPTED, EXIT_SKIPPED, SizeParam, fail_cleanly, store_path
 
 DEFAULT_STORE = "kg-store"
 
@@ -63,26 +63,6 @@ class Progress:
     def clear(self) -> None:
         if self.enabled:
             click.echo("\r\033[K", err=True, nl=False)
-
-EXIT_SKIPPED = 3
-EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by SIGINT
-
-
-class SizeParam(click.ParamType):
-    """A size in bytes written as 20MB, 500KB, 1GB or a plain number."""
-
-    name = "size"
-
-    def convert(self, value, param, ctx):
-        if isinstance(value, int):
-            return value
-        from kg.read import parse_size
-
-        try:
-            return parse_size(value)
-        except ValueError as e:
-            self.fail(str(e), param, ctx)
-
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
@@ -327,6 +307,7 @@ def kb_show(ctx: click.Context, name: str) -> None:
 
 # The researchers' commands (kg/cli_research.py).
 from kg.cli_research import export_command, lookup_command, query_command, serve_command  # noqa: E402
+from kg.cli_shard import load_command, shard_command  # noqa: E402
 
-for _command in (query_command, lookup_command, export_command, serve_command):
+for _command in (query_command, lookup_command, export_command, serve_command, shard_command, load_command):
     cli.add_command(_command)

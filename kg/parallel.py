@@ -43,7 +43,8 @@ def sigint_deferred() -> Iterator[None]:
             signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
-def _ignore_sigint() -> None:
+def ignore_sigint() -> None:
+    """A worker's initializer: Ctrl-C is the parent's to handle."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
@@ -70,7 +71,7 @@ def article_records(
     global _PROCESSOR
     processor.nlp  # load the pipeline before the fork, once for every worker  # noqa: B018
     _PROCESSOR = processor
-    pool = multiprocessing.get_context("fork").Pool(processes, initializer=_ignore_sigint)
+    pool = multiprocessing.get_context("fork").Pool(processes, initializer=ignore_sigint)
     try:
         waiting: deque = deque()
         for chunk in _chunks(articles, chunk_size):

@@ -14,13 +14,10 @@ run asks for it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
 from kg.errors import KGError
-
-if TYPE_CHECKING:
-    from kg.shard import ShardSpec
 
 # A task whose worker dies is given to another this many times before the run fails
 # (Dask's own default, said here so the behaviour is ours).
@@ -36,15 +33,14 @@ def require_dask() -> None:
         raise KGError("--engine dask needs Dask: pip install 'kg[dask]' (or use --engine local)") from None
 
 
-def run_on_dask(specs: list[ShardSpec], scheduler: str | None, processes: int) -> Iterator[dict]:
-    """Write the shards of ``specs`` as Dask tasks; yield each shard's record as it is done."""
+def run_on_dask(task: Callable[[Any], dict], specs: Sequence[Any], scheduler: str | None, processes: int) -> Iterator[dict]:
+    """Run ``task`` (:func:`kg.shard.write_shard`) on each of ``specs`` (shard specs: a
+    ``name`` and a ``digest`` each) as Dask tasks; yield each result as it is done."""
     if not specs:
         return
     require_dask()
     import dask
     from distributed import Client, LocalCluster, as_completed
-
-    from kg.shard import write_shard
 
     with dask.config.set({"distributed.scheduler.allowed-failures": ALLOWED_FAILURES}):
         cluster = None
@@ -58,7 +54,7 @@ def run_on_dask(specs: list[ShardSpec], scheduler: str | None, processes: int) -
         except OSError as e:
             raise KGError(f"cannot reach the Dask scheduler {scheduler}: {e}") from e
         try:
-            futures = client.map(write_shard, specs, key=[f"kg-{s.name}-{s.digest[:12]}" for s in specs], pure=False)
+            futures = client.map(task, specs, key=[f"kg-{s.name}-{s.digest[:12]}" for s in specs], pure=False)
             for future in as_completed(futures):
                 try:
                     yield future.result()

@@ -67,7 +67,7 @@ def publisher_entity(article: Article, linked: list[LinkedMention], linker: Link
 @dataclass
 class ArticleRecord:
     """One article ready to write: its graph and quads, and what the run's summary counts.
-    Plain data (pyoxigraph terms pickle), so a worker process can hand it back."""
+    Plain data, so a worker process can hand it back."""
 
     article: Article
     graph: ox.NamedNode
@@ -75,6 +75,20 @@ class ArticleRecord:
     mentions: int = 0
     events: int = 0
     entities: dict[str, str] = field(default_factory=dict)  # entity IRI -> top type
+
+    # Pickled with its quads as N-Quads bytes: pickling pyoxigraph terms one by one cost
+    # half as much CPU as the article's whole NLP (1.2 s for 100 articles), N-Quads out
+    # and back a twentieth of that.
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state["graph"] = self.graph.value
+        state["quads"] = ox.serialize(self.quads, format=ox.RdfFormat.N_QUADS)
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        state["graph"] = ox.NamedNode(state["graph"])
+        state["quads"] = list(ox.parse(state["quads"], format=ox.RdfFormat.N_QUADS))
+        self.__dict__.update(state)
 
 
 def too_long(article: Article, limit: int) -> ReadProblem | None:

@@ -327,11 +327,12 @@ def _local(specs: list[ShardSpec], processes: int) -> Iterable[dict]:
 def make_shards(
     store: Path, items: Iterable[Article | ReadProblem], out: Path, model: str, engine: str = "local",
     scheduler: str | None = None, processes: int = 1, shards: int | None = None, batch_size: int = 32,
-    on_shard: Callable[[dict], None] | None = None,
+    on_shard: Callable[[dict], None] | None = None, processor: ArticleProcessor | None = None,
 ) -> ShardReport:
     """Write the shards of ``items`` into ``out`` with the chosen engine, skipping the
     partitions whose shard is already complete; ``store`` gives the knowledge base (its
-    user entries are shipped to the workers)."""
+    user entries are shipped to the workers). A ``processor`` already loaded (built from
+    that knowledge base) is used by the local engine instead of loading another."""
     from kg.errors import Interrupted
 
     if engine not in ("local", "dask"):
@@ -343,10 +344,9 @@ def make_shards(
 
         require_dask()
     prepare_out(out, store, run)
-    processor: ArticleProcessor | None = None
     max_length = None
     if engine == "local":
-        processor = ArticleProcessor(load_kb(store), model, batch_size=batch_size)
+        processor = processor or ArticleProcessor(load_kb(store), model, batch_size=batch_size)
         max_length = processor.nlp.max_length  # loads the pipeline once, before any fork
         use_processor(run, processor)
     specs, problems = plan(items, out, run, shards, entries, max_length)
@@ -366,7 +366,7 @@ def make_shards(
         else:
             from kg.engine_dask import run_on_dask
 
-            done = run_on_dask(pending, scheduler, processes)
+            done = run_on_dask(write_shard, pending, scheduler, processes)
         for record in done:
             records[record["index"]] = record
             report.written += 1

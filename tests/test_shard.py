@@ -129,3 +129,65 @@ def test_dask_engine_without_dask_is_one_line(tmp_path, corpus, monkeypatch):
     monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed -> ImportError
     said = kg("--store", str(tmp_path / "s"), "shard", str(corpus), "--out", str(tmp_path / "o"), "--engine", "dask", code=1)
     assert said.strip() == "Error: --engine dask needs Dask: pip install 'kg[dask]' (or use --engine local)"
+
+
+# -- the Dask engine, on a LocalCluster of two worker processes ------------------------
+
+
+@pytest.fixture(scope="module")
+def dask_cluster():
+    pytest.importorskip("distributed")
+    from distributed import LocalCluster
+
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=50)
+    yield cluster
+    cluster.close()
+
+
+def test_dask_with_a_worker_killed_mid_run_completes_and_a_rerun_resumes(tmp_path, corpus, ingested, dask_cluster):
+    import os
+    import signal
+
+    from distributed import Client
+
+    from kg.read import read_paths
+    from kg.recognise import DEFAULT_MODEL
+    from kg.shard import make_shards
+
+    out = tmp_path / "shards"
+    killed = []
+
+    def kill_one_worker(record: dict) -> None:
+        if killed:
+            return
+        with Client(dask_cluster.scheduler_address) as client:
+            pids = client.run(os.getpid)
+        pid = sorted(pids.values())[0]
+        os.kill(pid, signal.SIGKILL)  # its tasks go to the other worker; the nanny restarts it
+        killed.append(pid)
+
+    def run(on_shard=None):
+        items = read_paths([str(SEEDS), str(corpus)])
+        return make_shards(tmp_path / "s", items, out, DEFAULT_MODEL, engine="dask", scheduler=dask_cluster.scheduler_address,
+                           shards=6, on_shard=on_shard)
+
+    try:
+        report = run(kill_one_worker)
+        assert report.written == 6
+    except Exception as e:  # the cluster may give up on a task; then a re-run must finish the job
+        assert "run again" in str(e)
+    assert killed
+    again = run()
+    assert again.written + again.reused == 6 and again.reused >= 1
+    kg("--store", str(tmp_path / "loaded"), "load", str(out))
+    assert dump(tmp_path / "loaded") == dump(ingested)
+    assert not any(p.name.endswith(".tmp") and p.stat().st_size for p in out.iterdir() if p.name.startswith("shard"))
+
+
+def test_dask_engine_through_the_command_line(tmp_path, corpus, ingested, dask_cluster):
+    out = tmp_path / "shards"
+    said = kg("--store", str(tmp_path / "s"), "shard", str(SEEDS), str(corpus), "--out", str(out),
+              "--engine", "dask", "--scheduler", dask_cluster.scheduler_address, "--shards", "2")
+    assert "2 written" in said
+    kg("--store", str(tmp_path / "loaded"), "load", str(out))
+    assert dump(tmp_path / "loaded") == dump(ingested)

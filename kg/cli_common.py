@@ -9,7 +9,6 @@ import click
 
 from kg.errors import KGError
 
-
 EXIT_SKIPPED = 3
 EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by SIGINT
 

@@ -15,6 +15,10 @@ from kg.cli_common import EXIT_INTERRUPTED, EXIT_SKIPPED, SizeParam, fail_cleanl
 from kg.errors import Interrupted
 
 
+def _n(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 @click.command("shard")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder the shards and their manifest go to.")
@@ -64,7 +68,7 @@ def shard_command(
         click.echo(str(e), err=True)
         ctx.exit(EXIT_INTERRUPTED)
     if not quiet:
-        click.echo(f"{report.articles} articles in {report.shards} shards in {report.out} ({report.written} written,"
+        click.echo(f"{_n(report.articles, 'article')} in {_n(report.shards, 'shard')} in {report.out} ({report.written} written,"
                    f" {report.reused} already complete), {report.quads} quads")
     if report.skipped:
         click.echo(f"{len(report.skipped)} input(s) skipped", err=True)
@@ -87,5 +91,5 @@ def load_command(ctx: click.Context, folder: Path, replace: bool) -> None:
     from kg.load import load_shards
 
     report = load_shards(store_path(ctx), folder, replace=replace)
-    click.echo(f"loaded {report.articles} articles from {report.shards} shards ({report.replaced} replaced);"
+    click.echo(f"loaded {_n(report.articles, 'article')} from {_n(report.shards, 'shard')} ({report.replaced} replaced);"
                f" {report.incidents} incidents, {report.quads} quads in the store", file=sys.stdout)

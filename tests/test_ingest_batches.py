@@ -18,6 +18,7 @@ from conftest import ROOT, variant_corpus
 from kg.ingest import Ingester
 from kg.store import entity_graph
 
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     """Nine article files read in name order; the fifth re-ingests the first one's URL

@@ -27,6 +27,17 @@ def kg(*args: str, code: int = 0) -> str:
     return result.output
 
 
+@pytest.fixture(autouse=True)
+def one_pipeline(monkeypatch, kb, nlp):
+    """Each `kg shard` builds its processor; with the built-in knowledge base, give it the
+    session's pipeline rather than load spaCy again (a user knowledge base still gets a
+    pipeline of its own, its ruler knowing the user's names)."""
+    import kg.pipeline
+
+    real = kg.pipeline.build_recogniser
+    monkeypatch.setattr(kg.pipeline, "build_recogniser", lambda k, *model: nlp if len(k) == len(kb) else real(k, *model))
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     return variant_corpus(tmp_path_factory.mktemp("shard-corpus"), 9)  # one URL twice

@@ -30,17 +30,22 @@ _PROCESSOR: ArticleProcessor | None = None
 
 @contextmanager
 def sigint_deferred() -> Iterator[None]:
-    """Hold Ctrl-C back for the length of the block (it is delivered at the end), so
-    that a write and the count of what it wrote are never torn apart. Only the main
-    thread receives signals; elsewhere this does nothing."""
-    main = threading.current_thread() is threading.main_thread()
-    if main:
-        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    """Hold Ctrl-C back for the length of the block (it is raised at the end), so that a
+    write and the count of what it wrote are never torn apart. Done with a Python-level
+    handler, not a signal mask: the kernel may hand SIGINT to any thread of the process
+    (the pool's, BLAS's), but Python runs its handlers in the main thread. Elsewhere
+    than in the main thread this does nothing (only the main thread gets KeyboardInterrupt)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    pending: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: pending.append(signum))
     try:
         yield
     finally:
-        if main:
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        signal.signal(signal.SIGINT, previous if previous is not None else signal.default_int_handler)
+        if pending:
+            raise KeyboardInterrupt
 
 
 def ignore_sigint() -> None:

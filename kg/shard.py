@@ -49,6 +49,7 @@ MANIFEST = "manifest.json"
 USER_KB_COPY = "user-kb.jsonl"  # the user's entries the shards were made with
 FORMAT = "kg-shards/1"
 ARTICLES_PER_SHARD = 500  # when --shards is not given
+SPACY_MAX_LENGTH = 1_000_000  # spaCy's default nlp.max_length, which kg keeps
 
 
 class ShardError(KGError):
@@ -124,14 +125,14 @@ def partition_of(article: Article, count: int) -> int:
 
 def plan(
     items: Iterable[Article | ReadProblem], out: Path, run: RunRecord, shards: int | None = None,
-    kb_entries: list[KBEntry] | None = None, max_length: int | None = None,
+    kb_entries: list[KBEntry] | None = None, max_length: int = SPACY_MAX_LENGTH,
 ) -> tuple[list[ShardSpec], list[ReadProblem]]:
     """Read every input and deal the articles into partitions (in reading order within
     each); problems are returned to be reported, as ``kg ingest`` reports them."""
     articles: list[Article] = []
     problems: list[ReadProblem] = []
     for item in items:
-        if isinstance(item, Article) and max_length is not None:
+        if isinstance(item, Article):
             item = too_long(item, max_length) or item
         (problems if isinstance(item, ReadProblem) else articles).append(item)  # type: ignore[arg-type]
     count = shards or max(1, math.ceil(len(articles) / ARTICLES_PER_SHARD))
@@ -344,7 +345,7 @@ def make_shards(
 
         require_dask()
     prepare_out(out, store, run)
-    max_length = None
+    max_length = SPACY_MAX_LENGTH  # the workers' pipelines are not loaded here
     if engine == "local":
         processor = processor or ArticleProcessor(load_kb(store), model, batch_size=batch_size)
         max_length = processor.nlp.max_length  # loads the pipeline once, before any fork

@@ -9,7 +9,8 @@ articles through ``kg shard -j`` and ``kg load``. The spaCy pipeline and the kno
 base are loaded once before timing (as a long run amortises them). It prints wall
 seconds, CPU seconds (this process, and its workers), articles/s, each run's wall-time
 speed-up against ``-j 1``, and the speed-up its CPU seconds allow on idle cores; each run is repeated and the fastest kept, to soften the noise of a
-shared machine.
+shared machine. A control (a pure-Python loop in one process, then in ``j`` at once
+doing ``j`` times the work) shows what speed-up the machine allows at that moment.
 """
 
 from __future__ import annotations
@@ -47,6 +48,27 @@ def timed(f) -> tuple[float, float, float]:
     f()
     p2, c2 = cpu()
     return time.perf_counter() - w, p2 - p, c2 - c
+
+
+def _spin(n: int) -> int:
+    x = 0
+    for i in range(n):
+        x += i * i
+    return x
+
+
+def control(j: int, n: int = 10_000_000) -> float:
+    """Wall seconds for ``j`` processes each spinning ``n`` loops (one process: in this
+    one): what the machine gives two processes right now, whatever kg does."""
+    import multiprocessing
+
+    w = time.perf_counter()
+    if j == 1:
+        _spin(n)
+    else:
+        with multiprocessing.get_context("fork").Pool(j) as pool:
+            pool.map(_spin, [n] * j)
+    return time.perf_counter() - w
 
 
 def best(n: int, f) -> tuple[float, float, float]:
@@ -106,6 +128,13 @@ def main() -> int:
         ratio = f"{one[name][0] / wall:.2f}x" if name in one else ""
         bound = f"{one[name][1] / ideal:.2f}x" if name in one else ""
         print(f"{name:20} {j:3d} {wall:7.2f} {parent:10.2f} {workers:11.2f} {len(articles) / wall:10.1f} {ratio:>12} {bound:>15}")
+    # The control: the same work in j processes should take as long as in one on idle
+    # cores; on a busy machine the others' processes take the difference.
+    for j in args.processes:
+        if j > 1:
+            one_s, many_s = min(control(1) for _ in range(args.repeat)), min(control(j) for _ in range(args.repeat))
+            print(f"control (pure-Python loop, {j} processes doing {j}x the work of one): {j * one_s / many_s:.2f}x "
+                  f"({one_s:.2f} s for one, {many_s:.2f} s for {j}); the machine's load average is now {os.getloadavg()[0]:.1f}")
     return 0
 
 

@@ -258,8 +258,9 @@ def write_manifest(out: Path, run: RunRecord, records: list[dict], model_version
 
 
 def prepare_out(out: Path, store: Path, run: RunRecord) -> None:
-    """Create the output folder, refuse one holding shards of another run, and keep a
-    copy of the user's knowledge base the shards are made with (``kg load`` uses it)."""
+    """Create the output folder, refuse one holding shards of another run, clear the
+    temporary files a stopped run left, and keep a copy of the user's knowledge base the
+    shards are made with (``kg load`` uses it). One run at a time writes a folder."""
     out.mkdir(parents=True, exist_ok=True)
     old = out / MANIFEST
     if old.exists():
@@ -270,6 +271,8 @@ def prepare_out(out: Path, store: Path, run: RunRecord) -> None:
         if prev.get("kb_digest") != run.kb_digest or prev.get("kg_version") != run.kg_version or prev.get("model") != run.model:
             raise ShardError(f"{out}: holds shards of another run (kg {prev.get('kg_version')}, model {prev.get('model')}, "
                              f"knowledge base {prev.get('kb_digest')}); give --out another folder or empty it")
+    for stale in out.glob(".shard-*.tmp"):
+        stale.unlink(missing_ok=True)  # left by a worker killed mid-write in an earlier run
     src = user_kb_path(store)
     if src.exists():
         data = src.read_bytes()

@@ -88,7 +88,39 @@ def test_a_rerun_resumes_and_temporary_files_are_not_shards(tmp_path, corpus, in
     assert "1 written, 2 already complete" in kg(*args)
     kg("--store", str(tmp_path / "loaded"), "load", str(out))
     assert dump(tmp_path / "loaded") == dump(ingested)
-    assert not any(p.name.endswith(".tmp") for p in out.iterdir() if "dead1234" not in p.name)
+    assert not any(p.name.endswith(".tmp") for p in out.iterdir())  # the next run cleared it
+
+
+def test_ctrl_c_of_kg_shard_with_workers(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import time
+
+    from conftest import EXTRA_ARTICLES, ROOT
+
+    base = list(EXTRA_ARTICLES.values())
+    lines = [json.dumps({"text": base[i % 2].split("\n\n", 3)[-1], "url": f"https://example.org/n/{i}"}) for i in range(600)]
+    (tmp_path / "many.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "shards"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg", "--store", str(tmp_path / "s"), "shard", "-j", "2", "--shards", "6", "--out", str(out), str(tmp_path / "many.jsonl")],
+        env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+    )
+    deadline = time.monotonic() + 120
+    while not list(out.glob(".shard-*.tmp")) and not list(out.glob("shard-*.json")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.3)
+    assert proc.poll() is None, proc.stderr.read()[-2000:]
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and "Traceback" not in err, err[-3000:]
+    (line,) = [ln for ln in err.splitlines() if ln.strip()]
+    assert line.startswith("interrupted — ") and line.endswith("written; run again to finish"), line
+    complete = [json.loads(p.read_text())["articles"] for p in out.glob("shard-*.json")]
+    assert int(line.split()[2]) == sum(complete) and len(complete) < 6
+    assert not (out / "manifest.json").exists()  # an unfinished run is not loadable
+    assert "did not finish" in kg("--store", str(tmp_path / "t"), "load", str(out), code=1)
 
 
 def test_load_replaces_articles_already_in_the_store(tmp_path, kb, nlp, corpus, ingested):

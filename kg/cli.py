@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from kg.about import __version__
-from kg.cli_common import fail_cleanly, store_option, store_path
+from kg.cli_common import EXIT_INTERRUPTED, EXIT_SKIPPED, SizeParam, fail_cleanly, store_option, store_path
 from kg.wording import plural
 
 DEFAULT_STORE = "kg-store"
@@ -84,31 +84,11 @@ class Progress:
         if self.enabled:
             click.echo("\r\033[K", err=True, nl=False)
 
-
-EXIT_SKIPPED = 3
-
-
-class SizeParam(click.ParamType):
-    """A size in bytes written as 20MB, 500KB, 1GB or a plain number."""
-
-    name = "size"
-
-    def convert(self, value, param, ctx):
-        if isinstance(value, int):
-            return value
-        from kg.read import parse_size
-
-        try:
-            return parse_size(value)
-        except ValueError as e:
-            self.fail(str(e), param, ctx)
-
-
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--model", default=None, help="Installed spaCy pipeline to use (default: en_core_web_sm).")
 @click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 10_000), help="Articles per nlp.pipe batch.")
-@click.option("-j", "--processes", default=1, show_default=True, type=click.IntRange(1, 64), help="Processes for the spaCy pipeline (about 1.7x faster with 2 on 2 cores).")
+@click.option("-j", "--processes", default=1, show_default=True, type=click.IntRange(1, 64), help="Worker processes for recognise, link and emit; this process writes.")
 @click.option("--max-size", default="20MB", show_default=True, type=SizeParam(), help="Skip (and name) any input larger than this.")
 @click.option("--all-files", is_flag=True, help="In folders, read every file (format sniffed), not only .txt .md .html .htm .jsonl .json.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress line and no summary.")
@@ -128,6 +108,7 @@ def ingest(
     skipped; the exit code is then 3. In folders, hidden files, README-style files,
     files of other types and kg stores are passed over.
     """
+    from kg.errors import Interrupted
     from kg.ingest import Ingester
     from kg.read import ReadOptions, count_items
     from kg.recognise import DEFAULT_MODEL
@@ -150,6 +131,10 @@ def ingest(
         ingester.nlp  # noqa: B018 -- built now, under the note, rather than during the first article
         progress.begin()
         report = ingester.run(paths, stdin=sys.stdin, on_article=on_article, read_options=options)
+    except Interrupted as e:
+        progress.clear()
+        click.echo(str(e), err=True)
+        ctx.exit(EXIT_INTERRUPTED)
     finally:
         progress.clear()
     if not quiet:
@@ -399,6 +384,7 @@ def kb_show(ctx: click.Context, name: str) -> None:
 # The researchers' commands (kg/cli_research.py).
 from kg.cli_dump import dump_command  # noqa: E402
 from kg.cli_research import export_command, lookup_command, query_command, serve_command  # noqa: E402
+from kg.cli_shard import load_command, shard_command  # noqa: E402
 
-for _command in (query_command, lookup_command, export_command, serve_command, dump_command):
+for _command in (query_command, lookup_command, export_command, serve_command, dump_command, shard_command, load_command):
     cli.add_command(_command)

@@ -11,6 +11,25 @@ import click
 
 from kg.errors import KGError
 
+EXIT_SKIPPED = 3
+EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by SIGINT
+
+
+class SizeParam(click.ParamType):
+    """A size in bytes written as 20MB, 500KB, 1GB or a plain number."""
+
+    name = "size"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int):
+            return value
+        from kg.read import parse_size
+
+        try:
+            return parse_size(value)
+        except ValueError as e:
+            self.fail(str(e), param, ctx)
+
 
 def fail_cleanly(f):
     """Turn kg's own errors into a one-line message and exit code 1 (no traceback)."""

@@ -32,3 +32,12 @@ class QueryError(KGError):
 
 class KnowledgeBaseError(KGError):
     """A knowledge-base file or entry that is malformed."""
+
+
+class Interrupted(KGError):
+    """A run stopped by Ctrl-C: the articles written so far are whole and stay."""
+
+    def __init__(self, written: int):
+        self.written = written
+        noun = "article" if written == 1 else "articles"
+        super().__init__(f"interrupted — {written} {noun} written; run again to finish")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sys
 import time
 import uuid
@@ -15,17 +14,17 @@ from typing import NamedTuple, TextIO
 import pyoxigraph as ox
 from spacy.language import Language
 
-from kg.emit import article_iri, article_quads, url_node
-from kg.errors import KGError
-from kg.events import EventExtractor, event_entities
+from kg.emit import article_iri, url_node
+from kg.errors import Interrupted, KGError
 from kg.incidents import rebuild_incidents
 from kg.kb import KnowledgeBase, load_kb
-from kg.link import Linker, entity_iri, entity_of
+from kg.parallel import article_records, sigint_deferred
+from kg.pipeline import ArticleProcessor, credited_outlet, publisher_entity, too_long  # noqa: F401 (the last two re-exported)
 from kg.read import ReadOptions, read_paths
-from kg.recognise import DEFAULT_MODEL, build_recogniser, recognise
+from kg.recognise import DEFAULT_MODEL
 from kg.resources import ONTOLOGY_DIR
 from kg.store import migrate, needs_migration, ontology_graph, open_store, write_articles
-from kg.types import Article, Entity, LinkedMention, ReadProblem
+from kg.types import Article, ReadProblem
 from kg.vocab import KG, SCHEMA, base_iri
 
 
@@ -43,46 +42,6 @@ class IngestReport:
     @property
     def rate(self) -> float:
         return self.articles / self.seconds if self.seconds else 0.0
-
-
-# A wire dateline's credit: "KYIV, Ukraine (AP) — ", "BEIRUT, May 6 (Reuters) - ": at the
-# start of a line, a place in capitals or a place and a comma, the outlet in brackets, a dash.
-_DATELINE_CREDIT = re.compile(
-    r"^(?P<place>[A-Z][A-Za-z0-9’'., -]{1,60}?)\s\((?P<outlet>[A-Z][A-Za-z0-9&’'. -]{0,38}[A-Za-z])\)\s*[-–—:]\s", re.M
-)
-_CAPITALS = re.compile(r"^[A-Z]{2,}\b")
-_CREDIT_WINDOW = 1500  # a dateline opens the article: only its first characters are read
-
-
-def credited_outlet(article: Article, linker: Linker) -> Entity | None:
-    """The news organisation a dateline credits ("KYIV (AP) —"), when the knowledge base
-    knows it as one; an unknown name in brackets is no evidence of an outlet."""
-    for m in _DATELINE_CREDIT.finditer(article.text[:_CREDIT_WINDOW]):
-        if "," not in m.group("place") and not _CAPITALS.match(m.group("place")):
-            continue  # "Officials said (AP) - ..." is no dateline
-        entry, _ = linker.choose(m.group("outlet"), "Organization", {})
-        if entry is not None and "NewsOrganization" in entry.classes:
-            return entity_of(entry)
-    return None
-
-
-def publisher_entity(article: Article, linked: list[LinkedMention], linker: Linker) -> Entity | None:
-    """The outlet as an Organization: the byline's entity when the text names it,
-    else the knowledge base's news organisation of that name, else a NIL node of the
-    byline's name. Without a byline, the outlet whose web domain the article's URL is
-    on (its host, or a domain the host lies under), when the knowledge base knows it --
-    a byline is the outlet's own word, a URL may be a syndicating site's -- and without
-    either, the news agency its dateline credits."""
-    if not article.outlet:
-        entry = linker.kb.outlet_of_url(article.url) if article.url else None
-        return entity_of(entry) if entry is not None else credited_outlet(article, linker)
-    for lm in linked:
-        if lm.mention.label == "OUTLET":
-            return lm.entity
-    entry, conf = linker.choose(article.outlet, "Organization", {})
-    if entry is not None and entry.type == "Organization":
-        return entity_of(entry)
-    return Entity(entity_iri(None, "Organization", article.outlet), "Organization", article.outlet, ["NewsOrganization"])
 
 
 def mark_changed(store_path: Path) -> None:
@@ -127,9 +86,10 @@ class Ingester:
         self.store_path = Path(store_path)
         self.kb = kb if kb is not None else load_kb(self.store_path)
         self.model = model
-        self._nlp = nlp
-        self.linker = Linker(self.kb)
-        self.events = EventExtractor(self.kb)
+        # The per-article work (kg/pipeline.py), shared with `kg shard` and the -j workers.
+        self.processor = ArticleProcessor(self.kb, model, nlp=nlp, batch_size=batch_size)
+        self.linker = self.processor.linker
+        self.events = self.processor.events
         self.incidents = 0  # incidents in the store after the last change
         self.batch_size = batch_size
         self.processes = processes
@@ -142,9 +102,7 @@ class Ingester:
 
     @property
     def nlp(self) -> Language:
-        if self._nlp is None:
-            self._nlp = build_recogniser(self.kb, self.model)
-        return self._nlp
+        return self.processor.nlp
 
     def run(
         self,
@@ -176,8 +134,8 @@ class Ingester:
 
         def articles():
             for item in items:
-                if isinstance(item, Article) and len(item.text) > limit:
-                    item = ReadProblem(item.source, f"text of {len(item.text):,} characters is longer than the pipeline takes ({limit:,}); split it")
+                if isinstance(item, Article):
+                    item = too_long(item, limit) or item
                 if isinstance(item, ReadProblem):
                     report.skipped.append(item)
                     if on_article:
@@ -187,18 +145,18 @@ class Ingester:
 
         batch = _Batch(self, report, on_article)
         try:
-            for article, mentions, sentences in recognise(nlp, articles(), batch_size=self.batch_size, n_process=self.processes):
-                linked = self.linker.link(article, mentions)
-                publisher = publisher_entity(article, linked, self.linker)
-                events = self.events.extract(article, linked, sentences)
-                graph, quads = article_quads(article, linked, publisher, events)
-                for ent in [lm.entity for lm in linked] + ([publisher] if publisher else []) + event_entities(events):
-                    seen[ent.iri] = ent.type
-                batch.add(article, graph, quads, len(linked), len(events))
+            for rec in article_records(self.processor, articles(), self.processes):
+                seen.update(rec.entities)
+                batch.add(rec.article, rec.graph, rec.quads, rec.mentions, rec.events)
             batch.commit()
+        except KeyboardInterrupt:
+            # Ctrl-C: the articles already emitted are whole; keep them, stop, and say how
+            # many are in the store (workers were stopped by article_records).
+            batch.commit(after_error=True)
+            raise Interrupted(report.articles) from None
         except BaseException:
             # The articles already emitted are whole: keep them, as a run that wrote
-            # each article on its own would have (Ctrl-C too), then let the error go on.
+            # each article on its own would have, then let the error go on.
             batch.commit(after_error=True)
             raise
         finally:
@@ -271,18 +229,19 @@ class _Batch:
         if not self.waiting or (after_error and self.failed):
             return
         ing = self.ingester
-        self.failed = True
-        written = write_articles(ing.store, ing.kb, [(e.graph, e.quads) for e in self.waiting])
-        self.failed = False
-        self.report.articles += len(self.waiting)
-        self.report.quads += written.added
-        self.report.mentions += sum(e.mentions for e in self.waiting)
-        self.report.events += sum(e.events for e in self.waiting)
-        self.since_flush += len(self.waiting)
-        if ing.flush_every and self.since_flush >= ing.flush_every:
-            ing.store.flush()  # bounds the write buffers: memory stays flat however long the run
-            self.since_flush = 0
-        done, self.waiting = self.waiting, []
+        with sigint_deferred():  # Ctrl-C waits until the articles written are counted
+            self.failed = True
+            written = write_articles(ing.store, ing.kb, [(e.graph, e.quads) for e in self.waiting])
+            self.failed = False
+            self.report.articles += len(self.waiting)
+            self.report.quads += written.added
+            self.report.mentions += sum(e.mentions for e in self.waiting)
+            self.report.events += sum(e.events for e in self.waiting)
+            self.since_flush += len(self.waiting)
+            if ing.flush_every and self.since_flush >= ing.flush_every:
+                ing.store.flush()  # bounds the write buffers: memory stays flat however long the run
+                self.since_flush = 0
+            done, self.waiting = self.waiting, []
         if self.on_article:
             for e in done:
                 self.on_article(e.article)

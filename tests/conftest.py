@@ -52,6 +52,32 @@ Original url:
 }
 
 
+REPORTERS = ["Oksana Melnyk", "Taras Bondar", "Halyna Kovalenko", "Mykola Savchuk", "Iryna Tkachenko", "Andriy Lysenko"]
+TOWNS = ["Bilopillia", "Vovchansk", "Kupiansk", "Orikhiv", "Huliaipole", "Pokrovsk"]
+
+
+def variant(name: str, k: int, reporter: int | None = None) -> str:
+    """Copy ``k`` of an extra article: its own URL, and a reporter and a town of its own
+    (new entities, some of them shared with other copies)."""
+    text = EXTRA_ARTICLES[name]
+    who = REPORTERS[(k if reporter is None else reporter) % len(REPORTERS)]
+    para = f"Reporting by {who} in the town of {TOWNS[k % len(TOWNS)]}.\n\nOriginal url:"
+    text = text.replace("Original url:", para, 1)
+    url = text.rsplit("<", 1)[1].split(">", 1)[0]
+    return text.replace(f"<{url}>", f"<{url}-copy-{k}>")
+
+
+def variant_corpus(folder: Path, n: int) -> Path:
+    """``n`` article files (00.txt, 01.txt ...) in ``folder``, copies of the extra
+    articles with reporters and towns of their own; the fifth re-uses the first one's
+    URL with another text, so a run meets an article it must replace."""
+    names = sorted(EXTRA_ARTICLES)
+    for i in range(n):
+        text = variant(names[0], 0, reporter=3) if i == 4 else variant(names[i % 2], i)
+        (folder / f"{i:02d}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
 @pytest.fixture(scope="session")
 def kb():
     return load_kb()

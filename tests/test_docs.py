@@ -48,6 +48,9 @@ DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 NOT_RUN = {
     "kg serve": "starts a server that runs until stopped (tests/test_serve.py runs it)",
     "kg query my-question.rq": "names the reader's own query file, which does not exist here",
+    "kg shard /data/articles": "sends the work to a Dask cluster's scheduler that exists only on the reader's cluster",
+    "kg load /shared/shards": "loads the shards of that cluster run",
+    "kg load shards/": "loads the shards of the kg shard example, run apart (tests/test_shard.py runs shard and load)",
     "kg remove https://example.org/news/2024/03/03/kyiv-drones articles/belgorod.txt":
         "names articles and a file of the reader's that the demo store does not hold",
 }

@@ -13,36 +13,17 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from conftest import EXTRA_ARTICLES, ROOT
+from conftest import ROOT, variant_corpus
 
 from kg.ingest import Ingester
 from kg.store import entity_graph
-
-REPORTERS = ["Oksana Melnyk", "Taras Bondar", "Halyna Kovalenko", "Mykola Savchuk", "Iryna Tkachenko", "Andriy Lysenko"]
-TOWNS = ["Bilopillia", "Vovchansk", "Kupiansk", "Orikhiv", "Huliaipole", "Pokrovsk"]
-
-
-def variant(name: str, k: int, reporter: int | None = None) -> str:
-    """Copy ``k`` of an extra article: its own URL, and a reporter and a town of its own
-    (new entities, some of them shared with other copies)."""
-    text = EXTRA_ARTICLES[name]
-    who = REPORTERS[(k if reporter is None else reporter) % len(REPORTERS)]
-    para = f"Reporting by {who} in the town of {TOWNS[k % len(TOWNS)]}.\n\nOriginal url:"
-    text = text.replace("Original url:", para, 1)
-    url = text.rsplit("<", 1)[1].split(">", 1)[0]
-    return text.replace(f"<{url}>", f"<{url}-copy-{k}>")
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     """Nine article files read in name order; the fifth re-ingests the first one's URL
     with another text, so a batch meets an article it must replace."""
-    folder = tmp_path_factory.mktemp("batch-corpus")
-    names = sorted(EXTRA_ARTICLES)
-    for i in range(9):
-        text = variant(names[0], 0, reporter=3) if i == 4 else variant(names[i % 2], i)
-        (folder / f"{i:02d}.txt").write_text(text, encoding="utf-8")
-    return folder
+    return variant_corpus(tmp_path_factory.mktemp("batch-corpus"), 9)
 
 
 def quads(store: ox.Store, graphs=None) -> list[str]:
@@ -86,7 +67,7 @@ def test_the_store_is_not_reopened_while_someone_else_holds_it(tmp_path, kb, nlp
 
 CRASHING_RUN = """
 import os, sys
-import kg.ingest as ingest_module
+import kg.pipeline as ingest_module  # the per-article work every engine shares
 from kg.ingest import Ingester
 
 real = ingest_module.article_quads

@@ -1,0 +1,95 @@
+"""``kg ingest -j N``: a fork pool of workers running the per-article work.
+
+Each worker is a copy of the parent made after the knowledge base and the spaCy
+pipeline are loaded (fork: nothing is loaded twice, memory pages are shared), runs
+recognise -> link -> events -> emit on chunks of articles (:mod:`kg.pipeline`) and
+hands back :class:`~kg.pipeline.ArticleRecord` values; the parent only writes them.
+Chunks come back in the order they were sent, so a run with workers writes exactly
+what a run in one process writes, the same article twice included.
+
+Workers ignore Ctrl-C: the parent alone hears it, stops them (SIGTERM, no
+traceback), keeps the articles already written, and says so.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+import threading
+from collections import deque
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from itertools import islice
+
+from kg.pipeline import ArticleProcessor, ArticleRecord
+from kg.types import Article
+
+# The processor a forked worker inherits: set in the parent just before the fork.
+_PROCESSOR: ArticleProcessor | None = None
+
+
+@contextmanager
+def sigint_deferred() -> Iterator[None]:
+    """Hold Ctrl-C back for the length of the block (it is raised at the end), so that a
+    write and the count of what it wrote are never torn apart. Done with a Python-level
+    handler, not a signal mask: the kernel may hand SIGINT to any thread of the process
+    (the pool's, BLAS's), but Python runs its handlers in the main thread. Elsewhere
+    than in the main thread this does nothing (only the main thread gets KeyboardInterrupt)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    pending: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: pending.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous if previous is not None else signal.default_int_handler)
+        if pending:
+            raise KeyboardInterrupt
+
+
+def ignore_sigint() -> None:
+    """A worker's initializer: Ctrl-C is the parent's to handle."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _work(chunk: list[Article]) -> list[ArticleRecord]:
+    assert _PROCESSOR is not None, "worker started without a processor"
+    return _PROCESSOR.process_list(chunk)
+
+
+def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    it = iter(articles)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def article_records(
+    processor: ArticleProcessor, articles: Iterable[Article], processes: int = 1, chunk_size: int = 8
+) -> Iterator[ArticleRecord]:
+    """Records for ``articles`` in order: in this process, or in ``processes`` forked
+    workers with at most two chunks each in flight (so reading runs only a little ahead
+    of the work and memory stays bounded however many articles come)."""
+    if processes <= 1:
+        yield from processor.process(articles)
+        return
+    global _PROCESSOR
+    processor.nlp  # load the pipeline before the fork, once for every worker  # noqa: B018
+    _PROCESSOR = processor
+    pool = multiprocessing.get_context("fork").Pool(processes, initializer=ignore_sigint)
+    try:
+        waiting: deque = deque()
+        for chunk in _chunks(articles, chunk_size):
+            waiting.append(pool.apply_async(_work, (chunk,)))
+            if len(waiting) >= 2 * processes:
+                yield from waiting.popleft().get()
+        while waiting:
+            yield from waiting.popleft().get()
+    except BaseException:
+        pool.terminate()  # Ctrl-C, an error, or the consumer stopping: workers go at once
+        raise
+    else:
+        pool.close()
+    finally:
+        pool.join()
+        _PROCESSOR = None

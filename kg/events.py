@@ -435,7 +435,7 @@ class EventExtractor:
         base, or by the text: "Kupiansk, in the Kharkiv region", "Ukraine's Kharkiv")."""
         ri, ro = self._rank(inner.entity), self._rank(outer.entity)
         if ri <= ro:
-            return False
+            return self._comma_container(inner, outer, sentence, offset)
         ei, eo = self._entry(inner.entity), self._entry(outer.entity)
         if ei is not None and eo is not None:
             if ei.part_of == eo.id or (ei.part_of and self.kb.get(ei.part_of) and self.kb.get(ei.part_of).part_of == eo.id):
@@ -447,6 +447,21 @@ class EventExtractor:
         a, b = sorted([inner.mention, outer.mention], key=lambda m: m.start)
         gap = sentence[a.end - offset : b.start - offset]
         if len(gap) <= 40 and CONTAINED_GAP.fullmatch(gap) is not None:
+            self._contained.add((inner.entity.iri, outer.entity.iri))
+            return True
+        return False
+
+    def _comma_container(self, inner: LinkedMention, outer: LinkedMention, sentence: str, offset: int) -> bool:
+        """"in Al-Barka, Basilan, on Thursday": a known place right after an unknown (or
+        much smaller) one and a comma, ending no list, is where the first lies."""
+        if not (inner.mention.end <= outer.mention.start and sentence[inner.mention.end - offset : outer.mention.start - offset] == ", "):
+            return False
+        if re.match(r"\s*(?:,\s*[A-Z]|and\b|or\b|&)", sentence[outer.mention.end - offset :]):
+            return False  # "Kharkiv, Kyiv and Odesa": a list
+        ei, eo = self._entry(inner.entity), self._entry(outer.entity)
+        if eo is None or "Country" in outer.entity.classes:
+            return False
+        if ei is None or (eo.population or 0) > (ei.population or 0) * 2:
             self._contained.add((inner.entity.iri, outer.entity.iri))
             return True
         return False

@@ -394,6 +394,29 @@ def test_a_name_inside_a_hyphenated_road_name_is_not_hit(extract):
     assert [_label(ev.location) for ev in events] == ["Qazigund"]
 
 
+def test_a_known_place_after_a_comma_holds_the_unknown_one_before_it(extract):
+    _, events = extract("Three soldiers were killed in an ambush by Abu Sayyaf in Kalingalan, Zamboanga, on Thursday.")
+    assert [(_label(ev.location), ev.killed) for ev in events] == [("Kalingalan", 3)]
+
+
+def test_places_in_a_list_are_not_held_by_one_another(extract):
+    _, events = extract("Russian missiles struck Kharkiv, Kyiv and Odesa on Sunday.")
+    assert {"Kharkiv", "Kyiv"} <= {_label(ev.location) for ev in events}
+
+
+def test_the_village_the_attack_took_place_in_places_the_towns_attack(extract):
+    _, events = extract(
+        "Three soldiers were killed in an ambush in Lamitan on Thursday.\n\n"
+        "The ambush was staged by six men in the village of Kalingalan near the town hall."
+    )
+    assert [(_label(ev.location), ev.killed) for ev in events] == [("Kalingalan", 3)]
+
+
+def test_a_months_attacks_in_several_provinces_are_no_attack(extract):
+    _, events = extract("The UN in July alone documented deadly attacks by rebels in Ituri, South Kivu and North Kivu provinces.")
+    assert events == []
+
+
 def test_an_undated_article_gives_undated_events(extract):
     _, (ev,) = extract("Russian drones struck Kharkiv on Saturday, killing three people.", date=None)
     assert ev.date is None and ev.killed == 3

@@ -77,7 +77,7 @@ _WHO = (
 _APPROX = r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as|an\s+estimated|a\s+total\s+of|roughly|approximately)\s+)?"
 _BE = r"(?:\s+(?:were|was|are|is|have|has|had|been|being|reportedly|also|later|all|now|so\s+far|confirmed|reported|feared|believed|left|seriously|critically|fatally|lightly|badly|killed\s+and))*"
 
-_KILLED_WORDS = r"(?:killed|dead|died|slain|perished|lost\s+their\s+lives|deaths|fatalities|martyred|massacred|killing|dying)"
+_KILLED_WORDS = r"(?:killed|dead|died|slain|perished|lost\s+their\s+lives|deaths|fatalities|martyred|massacred|killing|dying|beheaded|decapitated|executed|shot\s+dead|gunned\s+down|hacked\s+to\s+death|burned\s+to\s+death|stabbed\s+to\s+death)"
 _INJURED_WORDS = r"(?:injured|wounded|hurt|injuries|injuring|wounding|hospitali[sz]ed)"
 
 _NUM = r"(?<![Nn]o\s)(?<![Nn]ot\s)(?P<num>" + NUMBER + r")"  # "no one was hurt" states no figure
@@ -103,7 +103,7 @@ INJURED_RES = [
 NONE_KILLED_RE = re.compile(r"\b(?:no\s+(?:one|body)\s+(?:was|were|has\s+been)\s+(?:killed|dead)|no\s+(?:deaths|fatalities)\b(?!\s+(?:were\s+)?(?:immediately\s+)?reported)|killing\s+no\s+one|nobody\s+(?:was\s+)?killed)", re.I)
 NONE_HURT_RE = re.compile(r"\b(?:no\s+(?:one|body)\s+(?:was|were|has\s+been)\s+(?:injured|hurt|wounded|harmed)|no\s+injuries\b(?!\s+(?:were\s+)?(?:immediately\s+)?reported)|without\s+casualties|no\s+casualties\b(?!\s+(?:were\s+)?(?:immediately\s+)?reported))", re.I)
 # Cheap tests that a sentence may state a figure at all, before the patterns run.
-KILLED_WORDS = re.compile(r"kill|dead|died|death|toll|lives|slain|perish|martyr|massacr|fatalit|dying", re.I)
+KILLED_WORDS = re.compile(r"kill|dead|died|death|toll|lives|slain|perish|martyr|massacr|fatalit|dying|behead|decapitat|execut|gunned\s+down", re.I)
 INJURED_WORDS = re.compile(r"injur|wound|hurt|hospitali", re.I)
 CASUALTY_WORDS = re.compile(KILLED_WORDS.pattern + "|" + INJURED_WORDS.pattern + r"|casualt", re.I)
 # Figures that are totals over a war or a period, not of one attack.

@@ -22,6 +22,7 @@ TRIGGER_RE = re.compile(
     r"|bombings?|bombed|barrages?|blasts?|explosions?|exploded|detonated|blew\s+(?:themselves|himself|herself)\s+up"
     r"|suicide\s+bomb(?:ings?|ers?)?|car\s+bomb(?:ings?|s)?|ambush(?:ed|es)?|raids?|raided|assaults?|assaulted"
     r"|targeted|targeting|hit|hits|hitting|pounded|pounding|fired\s+(?:on|at|upon|into)|opened\s+fire|massacred?"
+    r"|behead(?:ed|ing|ings)?|shot\s+dead|gunned\s+down|hacked\s+to\s+death"
     r"|(?:launched|launching|fired|firing|dropped|dropping)(?=(?:\s+[\w-]+){0,4}?\s+(?:missiles?|rockets?|drones?|bombs?|shells?|munitions|projectiles|mortars?)\b))\b",
     re.I,
 )
@@ -49,7 +50,7 @@ ACTOR_VERB = re.compile(
     r"^\s*(?:\([^()]{1,20}\)\s*|\)\s*)?(?:also\s+|again\s+|reportedly\s+|allegedly\s+|had\s+|has\s+|have\s+)?(?:launched|launches|launch|carried\s+out|carries\s+out|conducted|fired|fires|struck|strikes|attacked|attacks|shelled|bombed|bombarded|targeted|targets|hit|hits|pounded|unleashed|used|sent|deployed|claimed|claims|stormed|raided|ambushed|killed|kills|opened\s+fire)\b",
     re.I,
 )
-BY_ACTOR = re.compile(r"\b(?:by|blamed\s+on|blames?\s+on|attributed\s+to|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
+BY_ACTOR = re.compile(r"(?<!\bmanned\s)(?<!\bguarded\s)(?<!\bcontrolled\s)(?<!\boperated\s)(?<!\brun\s)(?<!\bheld\s)(?<!\bbacked\s)(?<!\bowned\s)(?<!\bled\s)(?<!\bused\s)\b(?:by|blamed\s+on|blames?\s+on|attributed\s+to|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 # "X claimed responsibility", "X (XG) on Sunday claimed the attack".
 _WHEN = r"(?:(?:on|late|early|late\s+on|early\s+on)\s+[A-Z]\w+\s+|yesterday\s+|today\s+|overnight\s+|later\s+|quickly\s+|swiftly\s+)?"
 CLAIMED = re.compile(
@@ -73,7 +74,7 @@ RESPONSIBLE_BEFORE = re.compile(r"\b(?:blamed|blames|blaming)\s+(?:the\s+)?(?:at
 _FUNCTION = r"(?:by|in|on|at|of|to|from|with|and|or|but|the|a|an|was|were|is|are|has|have|had|said|says|that|which|who|as|for|after|before|since|than|its|their|his|her)"
 MODIFIER_GAP = re.compile(r"^(?:['’]s)?(?:\s+(?!" + _FUNCTION + r"\b)[\w-]+){0,3}\s*$", re.I)
 # "KYIV, Ukraine (CNN) —", "KANO:", "Sidon (Lebanon):", "Karachi, Jan 9 (PTI)": a dateline names where the report was filed, not what was hit.
-DATELINE_RE = re.compile(r"^(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?\s*(?:\([^)]{1,40}\))?\s*(?:[—–]|--?(?=\s))\s|[A-Z]{3,}(?:\s+[A-Z]{3,})*\s*:\s|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s*\([^)]{1,30}\)\s*:\s"
+DATELINE_RE = re.compile(r"^(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:/[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)*(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?\s*(?:\([^)]{1,40}\))?\s*(?:[—–]|--?(?=\s))\s|[A-Z]{3,}(?:\s+[A-Z]{3,})*\s*:\s|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s*\([^)]{1,30}\)\s*:\s"
     r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([^)]{1,30}\)\s*(?:[.:—–-]+\s*)?)")
 # Words before a place that say it was hit ("struck the city of", "in the Sumy region's").
 _PLACE_NOUN = r"(?:city|town|village|villages|region|province|district|camp|area|port|capital|settlement|neighbou?rhood|suburb|outskirts)"

@@ -417,6 +417,19 @@ def test_a_months_attacks_in_several_provinces_are_no_attack(extract):
     assert events == []
 
 
+def test_beheadings_and_shootings_by_militants_are_attacks(extract):
+    _, events = extract("Five fishermen were beheaded by suspected militants in Macomia on Tuesday.")
+    assert [(_label(ev.location), ev.killed) for ev in events] == [("Macomia", 5)]
+
+
+def test_a_two_city_dateline_and_who_manned_a_checkpoint(extract):
+    _, events = extract(
+        "Washington/Mogadishu — A suicide bombing killed 11 people on Tuesday near a checkpoint manned by "
+        "Somali government forces in Baidoa."
+    )
+    assert [(_label(ev.location), _label(ev.actor), ev.killed) for ev in events] == [("Baidoa", None, 11)]
+
+
 def test_an_undated_article_gives_undated_events(extract):
     _, (ev,) = extract("Russian drones struck Kharkiv on Saturday, killing three people.", date=None)
     assert ev.date is None and ev.killed == 3

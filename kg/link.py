@@ -33,9 +33,9 @@ from kg.mentions import (
     extend_to_head,
     initials_form,
     model_label,
-    type_by_context,
 )
 from kg.names import GENERIC_BODY_RE, GENERIC_WORDS, demonyms, is_group_word
+from kg.nametype import Resolved, TypeDecision, local_decisions, pooled_types
 from kg.types import Article, Entity, LinkedMention, Mention
 from kg.vocab import base_iri
 
@@ -51,7 +51,6 @@ class _Resolved:
     surface: str
     confidence: float
     last_names: set[str] | None = None  # for people: computed when first needed
-    cued: bool = False  # the type came from the words of the name or around it, not the model's label
 
 
 def slug(name: str) -> str:
@@ -98,7 +97,11 @@ class Linker:
         self.kb = kb
         self.threshold = threshold
         self._types: dict[int, str | None] = {}  # expected type per mention of the article at hand
-        self._cues: dict[int, str | None] = {}  # the type the words around each mention give, if any
+        # The article at hand's typing, kept for `kg explain`: the mentions after cleaning,
+        # each one's evidence where it stands (by id), and each unknown name's pooled decision.
+        self.mentions: list[Mention] = []
+        self.typing: dict[int, TypeDecision] = {}
+        self.nil_typing: dict[str, TypeDecision] = {}
         self._text = ""  # the text of the article at hand
         self._cache: dict[str, list[Candidate]] = {}
 
@@ -183,14 +186,10 @@ class Linker:
         self._text = text
         self._types = {}
         cleaned = self._regions_of_lists(cleaned, text)
-        cues: dict[int, str | None] = {id(m): type_by_context(m, text, LABEL_TYPES.get(model_label(m) or "")) for m in cleaned}
-        # "the villages of Al Faragil, Al Mandal and Salara": a list shares its first member's cue.
-        for a, b in zip(cleaned, cleaned[1:]):
-            if cues[id(a)] == "Place" and cues[id(b)] is None and LIST_SEPARATOR.fullmatch(text[a.end : b.start]):
-                cues[id(b)] = "Place"
-        self._cues = cues
+        # The type each mention is expected to have: weighed evidence (kg/nametype.py).
+        self.mentions, self.typing = cleaned, local_decisions(cleaned, text)
         for m in cleaned:
-            self._types[id(m)] = cues[id(m)] or LABEL_TYPES.get(model_label(m) or "")
+            self._types[id(m)] = self.typing[id(m)].type
         countries = self._context_countries(cleaned)
 
         # 1. Names of two words or more, then one-word names (which may be surnames).
@@ -339,8 +338,7 @@ class Linker:
             return None
         if all(w.lower().strip(".") in GENERIC_WORDS for w in words) or self._generic_body(m.text):
             return None
-        cued = self._cues.get(id(m)) is not None
-        return _Resolved(m, expected, None, fold(m.text), m.text, 0.6 if m.label == "OUTLET" else 0.5, cued=cued)
+        return _Resolved(m, expected, None, fold(m.text), m.text, 0.6 if m.label == "OUTLET" else 0.5)
 
     def _generic_body(self, name: str) -> bool:
         """"Burmese army", "Sudan's military": a people's or country's generic body, not a name."""
@@ -369,13 +367,12 @@ class Linker:
                 return _Resolved(m, "Person", found[0], key, m.text, 0.6)
         return None
 
-    @staticmethod
-    def _join_partial(m: Mention, known: list[_Resolved]) -> _Resolved | None:
+    def _join_partial(self, m: Mention, known: list[_Resolved]) -> _Resolved | None:
         """An unknown name that is part of a longer name of this article ("Security
         Council" of "UN Security Council", "Congo" of "Democratic Republic of the
         Congo") denotes the same entity."""
         words = _tokens(m.text)
-        expected = LABEL_TYPES.get(model_label(m) or "")
+        expected = self._expected(m)
         if not words or expected is None or is_group_word(m.text):
             return None
         for r in sorted(known, key=lambda r: r.entry is None):
@@ -431,16 +428,15 @@ class Linker:
         # Spellings of one unknown name in one article are one node: "Kherbet Selm" and
         # "Khirbet Selm", "Air Force" and "Air Forces" (the first spelling names it).
         first_key: dict[str, str] = {}
+        joined: dict[int, str | None] = {}
         for r in resolved:
             if r.entry is None:
+                # A mention grouped under another name's key joined that name ("Terekhov").
+                joined[id(r)] = r.key if r.key != fold(r.mention.text) else None
                 r.key = first_key.setdefault(_variant_key(r.key), r.key)
-        nil_types: dict[str, Counter] = defaultdict(Counter)
-        for r in resolved:
-            if r.entry is None:
-                # A one-word "person" is the model's weakest guess ("Mweso" as PERSON twice, GPE once).
-                # A type the words around a name give ("the town of X") outweighs the model's guess.
-                weight = 2.0 if r.cued else 0.4 if r.type == "Person" and " " not in r.surface else 1.0
-                nil_types[r.key][r.type] += weight
+        # An unknown name's type: the evidence of all its mentions, pooled (kg/nametype.py).
+        pool = [Resolved(r.mention, r.key, r.type, r.entry is not None, joined.get(id(r))) for r in resolved]
+        self.nil_typing = pooled_types(pool, self.typing, self._text)
         entities: dict[str, Entity] = {}
         out = []
         for r in resolved:
@@ -448,7 +444,7 @@ class Linker:
                 iri = entity_iri(r.entry.id, r.entry.type, r.entry.label)
                 ent = entities.get(iri) or entity_of(r.entry)
             else:
-                type_ = nil_types[r.key].most_common(1)[0][0]
+                type_ = self.nil_typing[r.key].type or r.type
                 iri = entity_iri(None, type_, r.key)
                 classes = ["NewsOrganization"] if r.mention.label == "OUTLET" else []
                 ent = entities.get(iri) or Entity(iri, type_, r.surface, classes)

@@ -169,43 +169,6 @@ def extend_to_head(m: Mention, text: str) -> Mention:
     return m
 
 
-def type_by_context(m: Mention, text: str, label_type: str | None) -> str | None:
-    """The type the words of a name or around it give ("Flamingo Naval Base",
-    "Pazi Gyi village", "the village of Stepanivka", "Wazema radio"), or None.
-    A "person" right after "in" or "near" is taken for a place."""
-    words = m.text.split()
-    if len(words) > 1 and words[-1] in PLACE_HEADS:
-        return "Place"
-    if len(words) > 1 and words[-1] in ORG_HEADS:
-        return "Organization"
-    after = text[m.end : m.end + 60]
-    if IN_PROVINCE_AFTER.match(after):
-        return "Place"  # "Markoye, in Oudalan province"
-    if DATELINE_AFTER.match(after) and (m.start == 0 or text[m.start - 1] == "\n"):
-        return "Place"  # "Maaret al Numan, Syria:" opening a paragraph
-    if after.startswith(","):
-        hit = re.match(r"^,\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}([a-z]+)", after)
-        if hit and hit.group(1) in PLACE_NOUNS:
-            return "Place"
-    nxt = NEXT_WORD.match(after)
-    if nxt and nxt.group(1) in PLACE_NOUNS:
-        return "Place"
-    if nxt and nxt.group(1) in ORG_NOUNS:
-        return "Organization"
-    before = text[max(0, m.start - 40) : m.start]
-    if PLACE_BEFORE.search(before):
-        return "Place"
-    if label_type == "Person" and PERSON_NOT_AFTER.search(before):
-        return "Place"
-    # "a building in Nabatieh": a short unknown "organisation" after "in" is a place (known
-    # organisations are still found by the knowledge base).
-    if label_type == "Organization" and len(words) <= 2 and not any(w.isupper() for w in words) and ORG_NOT_AFTER.search(before):
-        return "Place"
-    if label_type in ("Person", "Organization") and PLACE_AFTER_VERB.search(before):
-        return "Place"
-    return None
-
-
 def initials_form(name: str) -> bool:
     """"V. Putin", "J.R. Smith": initials and a surname."""
     words = name.split()

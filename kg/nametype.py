@@ -1,0 +1,404 @@
+"""Name typing: what an unknown name is, decided from weighed evidence rather than a chain of rules.
+
+The model's label is one witness among several, and a poor one for names it never saw
+(a village it calls a person, a one-word town it calls an organisation). So each piece
+of evidence -- the label (weighted by what the model is known to confuse), the name's own
+words ("Kfar", "-abad", "Hospital", "Brigade"), the words around it ("the village of",
+"Gen.", "spokesman for"), an apposition ("X, a town in"), the other items of a list it
+stands in, and what the same name is elsewhere in the article -- adds a weight to a type.
+The type is the argmax; the margin over the runner-up and every line of evidence are kept,
+so that `kg explain` can show why a name got its type.
+
+Two passes: :func:`local_decisions` reads each mention where it stands (before linking;
+its type is what the linker expects of a knowledge-base candidate), and
+:func:`pooled_types` decides each unknown (NIL) name once per article from all its
+mentions and from the entities the linker resolved around it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from kg.mentions import (
+    DATELINE_AFTER,
+    IN_PROVINCE_AFTER,
+    LABEL_TYPES,
+    LIST_SEPARATOR,
+    NEXT_WORD,
+    ORG_HEADS,
+    ORG_NOT_AFTER,
+    ORG_NOUNS,
+    PERSON_NOT_AFTER,
+    PLACE_AFTER_VERB,
+    PLACE_BEFORE,
+    PLACE_HEADS,
+    PLACE_NOUNS,
+    model_label,
+)
+from kg.names import ACRONYM_RE, PERSON_DESCRIPTORS, TITLES
+from kg.types import Mention
+
+NAME_TYPES = ("Person", "Place", "Organization")
+# A decision closer than this to the runner-up falls back on the model's label.
+MARGIN = 0.05
+
+# What the model's label says, by label and by the shape of the name. en_core_web_sm,
+# on news from places it was not trained on, calls one-word villages and towns PERSON
+# or ORG often; a GPE is seldom anything but a place; a multi-word PERSON is seldom
+# wrong. The rows say how much each label is worth to each type.
+LABEL_WEIGHTS: dict[str, dict[str, float]] = {
+    "GPE": {"Place": 1.0, "Organization": 0.1},
+    "LOC": {"Place": 1.0},
+    "FAC": {"Place": 1.0, "Organization": 0.1},
+    "PERSON": {"Person": 1.0, "Place": 0.15, "Organization": 0.1},
+    "PERSON/1": {"Person": 0.5, "Place": 0.35, "Organization": 0.1},
+    "ORG": {"Organization": 1.0, "Place": 0.2},
+    "ORG/1": {"Organization": 0.6, "Place": 0.4},
+    "ORG/acronym": {"Organization": 1.0},
+    "OUTLET": {"Organization": 3.0},
+}
+# Weights of the other kinds of evidence: a name's head word settles it; a cue beside it
+# outweighs the label; a list neighbour's cue or a preposition outweighs a weak label.
+HEAD_WORD = 3.0
+NAME_PREFIX = 2.0
+NAME_SUFFIX = 1.2
+CUE = 2.0
+STRONG_CUE = 2.5
+WEAK_CUE = 1.5
+SAYS = 0.5
+LIST_CUE = 1.5
+LIST_KNOWN = 1.0
+PART_OF = 1.5
+
+# Words that open a place's name ("Kfar Aza", "Deir al-Balah", "Camp Lemonnier").
+PLACE_PREFIXES = {
+    "Kfar", "Kafr", "Tel", "Tell", "Tal", "Beit", "Bayt", "Deir", "Dayr", "Khirbet", "Kherbet", "Khirbat", "Ein", "Ain",
+    "Ras", "Bir", "Wadi", "Jabal", "Jebel", "Camp", "Fort", "Port", "Mount", "Mt", "Lake", "Cape", "Gulf", "Nahr",
+    "Qasr", "Kampong", "Kampung", "Puerto", "Ciudad", "Villa", "Nueva", "Nuevo", "Bandar", "Kibbutz", "Moshav",
+}
+# Endings of one-word place names ("Jalalabad", "Kramatorsk", "Hyderabad", "Brazzaville").
+PLACE_SUFFIX_RE = re.compile(
+    r"(?:abad|ville|pur|pura|puram|nagar|grad|gorod|stan|burg|bourg|polis|ivka|ivske|yivka|ovka|evka|yevka|ovsk|ivsk"
+    r"|opol|opil|shahr|kend|garh|dorf|hausen)$"
+)
+# Words that make a name an organisation's when "of" or "for" follows them inside it
+# ("Office for the Coordination of ...", "Defense Forces of the South of Ukraine").
+ORG_OF_HEADS = ORG_HEADS | {"Staff", "Committees", "Commissions", "Ministries", "Brigades", "Mission", "Department", "Bureau"}
+PLACE_OF_HEADS = {"Port", "Province", "Region", "District", "Governorate", "Municipality", "Island", "Gulf", "Bay", "Strait", "City"}
+
+# Appositions: ", a town in ...", ", the group's leader", ", an armed group".
+APPOSITION = re.compile(r"^,\s+(?:a|an|the|its|his|her|their)\s+((?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*)")
+_APPOSITION_STOP = {"in", "of", "on", "at", "near", "that", "which", "who", "whose", "and", "with", "from", "for", "by", "to", "based"}
+# Title words that are adjectives before another title ("foreign minister"), not a person's noun.
+_ADJECTIVE_TITLES = {"foreign", "defence", "defense", "interior", "vice", "former", "ex", "acting", "supreme", "field", "prime", "justice", "saint"}
+PERSON_NOUNS = (TITLES | PERSON_DESCRIPTORS | {"man", "woman", "boy", "girl", "member", "militant"}) - _ADJECTIVE_TITLES
+PLACE_APPOSITION = set(PLACE_NOUNS) | {"capital", "port", "enclave", "state", "country", "island", "stronghold", "municipality", "commune", "kibbutz"}
+ORG_APPOSITION = set(ORG_NOUNS) | {
+    "organisation", "organization", "outlet", "broadcaster", "monitor", "faction", "coalition", "alliance", "network",
+    "body", "wing", "affiliate", "offshoot", "organ", "firm", "charity", "ngo", "website", "daily", "publication",
+}
+AGE_AFTER = re.compile(r"^,\s+\d{1,3},")
+# Words before a name that say whose it is.
+BYLINE_BEFORE = re.compile(r"(?:^|\n)\s*(?:[Bb]y|BY|[Ww]ritten by|[Rr]eporting by)\s+$")
+ORG_BEFORE = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|spokespeople|members?|fighters?|militants?|leader|leadership|chief|head|officials?|commanders?|founder)\s+(?:for|of)\s+(?:the\s+)?$"
+    r"|\b(?:joined|according to the|told the)\s+$"
+)
+TOLD_BEFORE = re.compile(r"\btold\s+$")
+PLACE_OF_PERSON_BEFORE = re.compile(r"\b(?:mayor|governor|residents?|people|inhabitants|outskirts|suburbs?|streets?)\s+of\s+(?:the\s+)?$", re.I)
+SAYS_AFTER = re.compile(r"^\s+(?:said|says|told|added|wrote|stated)\b")
+WHO_AFTER = re.compile(r"^,?\s+who\b")
+_PLACE_BEFORE_EXTRA = re.compile(r"\b(?:port|kibbutz|capital|suburb|commune|municipality|island|islands|camp|refugee camp)s?\s+of\s+(?:the\s+)?$", re.I)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One reason for a type, with its weight. ``kind``: label, name, context, list, article."""
+
+    type: str
+    weight: float
+    kind: str
+    reason: str
+
+
+@dataclass
+class TypeDecision:
+    """The evidence for one mention (or, pooled, one name) and the type it gives."""
+
+    evidence: list[Evidence] = field(default_factory=list)
+    fallback: str | None = None  # the model label's type, which breaks ties
+
+    @property
+    def scores(self) -> dict[str, float]:
+        out: dict[str, float] = defaultdict(float)
+        for e in self.evidence:
+            out[e.type] += e.weight
+        return {t: round(out[t], 3) for t in NAME_TYPES if t in out}
+
+    @property
+    def ranked(self) -> list[tuple[str, float]]:
+        return sorted(self.scores.items(), key=lambda x: (-x[1], x[0] != self.fallback))
+
+    @property
+    def margin(self) -> float:
+        r = self.ranked
+        if not r:
+            return 0.0
+        return round(r[0][1] - (r[1][1] if len(r) > 1 else 0.0), 3)
+
+    @property
+    def type(self) -> str | None:
+        """The argmax; when the runner-up is within :data:`MARGIN`, the model's label."""
+        r = self.ranked
+        if not r or r[0][1] <= 0:
+            return self.fallback
+        if len(r) > 1 and r[0][1] - r[1][1] < MARGIN and self.fallback in (r[0][0], r[1][0]):
+            return self.fallback
+        return r[0][0]
+
+    @property
+    def cued(self) -> bool:
+        """Whether anything beside the model's label spoke."""
+        return any(e.kind != "label" for e in self.evidence)
+
+
+def _label_key(m: Mention) -> str | None:
+    label = model_label(m) if m.label != "OUTLET" else "OUTLET"
+    if label == "PER":
+        label = "PERSON"
+    if label not in LABEL_WEIGHTS:
+        return None
+    words = m.text.split()
+    if label == "ORG" and ACRONYM_RE.fullmatch(m.text):
+        return "ORG/acronym"
+    if label in ("PERSON", "ORG") and len(words) == 1:
+        return f"{label}/1"
+    return label
+
+
+def label_evidence(m: Mention) -> list[Evidence]:
+    """The model's label, as weighed by :data:`LABEL_WEIGHTS`."""
+    key = _label_key(m)
+    if key is None:
+        return []
+    return [Evidence(t, w, "label", f"model label {m.label}" + (" (one word)" if key.endswith("/1") else "")) for t, w in LABEL_WEIGHTS[key].items()]
+
+
+def name_evidence(name: str) -> list[Evidence]:
+    """What the name's own words say: its head word, a place's prefix or ending, an
+    organisation's head before "of"/"for"."""
+    words = name.split()
+    out = []
+    if len(words) > 1 and words[-1] in PLACE_HEADS:
+        out.append(Evidence("Place", HEAD_WORD, "name", f"head word {words[-1]!r}"))
+    elif len(words) > 1 and words[-1] in ORG_HEADS:
+        out.append(Evidence("Organization", HEAD_WORD, "name", f"head word {words[-1]!r}"))
+    for i, w in enumerate(words[:-1]):
+        if words[i + 1] in ("of", "for"):
+            if w in ORG_OF_HEADS:
+                out.append(Evidence("Organization", HEAD_WORD, "name", f"{w!r} {words[i + 1]!r} inside the name"))
+                break
+            if w in PLACE_OF_HEADS:
+                out.append(Evidence("Place", HEAD_WORD, "name", f"{w!r} {words[i + 1]!r} inside the name"))
+                break
+    if len(words) > 1 and words[0] in PLACE_PREFIXES:
+        out.append(Evidence("Place", NAME_PREFIX, "name", f"place prefix {words[0]!r}"))
+    if len(words) == 1 and len(name) > 5 and name[:1].isupper() and PLACE_SUFFIX_RE.search(name.lower()):
+        out.append(Evidence("Place", NAME_SUFFIX, "name", f"place ending -{PLACE_SUFFIX_RE.search(name.lower()).group(0)}"))
+    return out
+
+
+def _apposition_head(after: str) -> str | None:
+    hit = APPOSITION.match(after)
+    if hit is None:
+        return None
+    words = []
+    for w in hit.group(1).split():
+        if w in _APPOSITION_STOP:
+            break
+        words.append(w)
+    return words[-1].strip("'’") if words else None
+
+
+def context_evidence(m: Mention, text: str, label_type: str | None) -> list[Evidence]:
+    """What the words around the mention say: place cues, titles, bylines, appositions."""
+    out: list[Evidence] = []
+    words = m.text.split()
+    after = text[m.end : m.end + 60]
+    before = text[max(0, m.start - 40) : m.start]
+
+    def add(type_: str, weight: float, reason: str) -> None:
+        out.append(Evidence(type_, weight, "context", reason))
+
+    if IN_PROVINCE_AFTER.match(after):
+        add("Place", STRONG_CUE, "followed by ', in <Name> province'")
+    if DATELINE_AFTER.match(after) and (m.start == 0 or text[m.start - 1] == "\n"):
+        add("Place", STRONG_CUE, "opens a dateline")
+    head = _apposition_head(after)
+    if head in PLACE_APPOSITION:
+        add("Place", CUE, f"apposition ', ... {head}'")
+    elif head in PERSON_NOUNS:
+        add("Person", CUE, f"apposition ', ... {head}'")
+    elif head in ORG_APPOSITION:
+        add("Organization", CUE, f"apposition ', ... {head}'")
+    if AGE_AFTER.match(after):
+        add("Person", CUE, "followed by an age")
+    nxt = NEXT_WORD.match(after)
+    if nxt and nxt.group(1) in PLACE_NOUNS:
+        add("Place", CUE, f"followed by {nxt.group(1)!r}")
+    elif nxt and nxt.group(1) in ORG_NOUNS:
+        add("Organization", CUE, f"followed by {nxt.group(1)!r}")
+    if PLACE_BEFORE.search(before) or _PLACE_BEFORE_EXTRA.search(before) or PLACE_OF_PERSON_BEFORE.search(before):
+        add("Place", CUE, f"after {before.split()[-2:] and ' '.join(before.split()[-2:])!r}")
+    if label_type == "Person" and PERSON_NOT_AFTER.search(before):
+        add("Place", WEAK_CUE, f"a 'person' after {before.split()[-1]!r}")
+    # "a building in Nabatieh": a short unknown "organisation" after "in" is a place.
+    if label_type == "Organization" and len(words) <= 2 and not any(w.isupper() for w in words) and ORG_NOT_AFTER.search(before):
+        add("Place", WEAK_CUE, f"a short 'organisation' after {before.split()[-1]!r}")
+    if label_type in ("Person", "Organization") and PLACE_AFTER_VERB.search(before):
+        add("Place", WEAK_CUE, f"object of {before.split()[-1]!r}")
+    prev = before.split()[-1].lower().rstrip(".") if before.split() else ""
+    if prev and prev in PERSON_NOUNS and not before.endswith("\n"):
+        add("Person", CUE, f"after the title {before.split()[-1]!r}")
+    if BYLINE_BEFORE.search(before):
+        add("Person", CUE, "a byline's name")
+    if ORG_BEFORE.search(before):
+        add("Organization", CUE, f"after {' '.join(before.split()[-2:])!r}")
+    elif TOLD_BEFORE.search(before):
+        add("Organization", SAYS * 2, "after 'told' (an outlet)")
+    if SAYS_AFTER.match(after):
+        add("Person", SAYS, "speaks")
+        add("Organization", SAYS, "speaks")
+    if WHO_AFTER.match(after):
+        add("Person", CUE / 2, "followed by 'who'")
+    return out
+
+
+def local_decisions(mentions: list[Mention], text: str) -> dict[int, TypeDecision]:
+    """Each mention's evidence where it stands (label, own words, words around), then
+    what its list's other items and the longer names containing it say; by ``id``."""
+    out: dict[int, TypeDecision] = {}
+    for m in mentions:
+        label_type = LABEL_TYPES.get(model_label(m) or "")
+        ev = label_evidence(m) + name_evidence(m.text) + context_evidence(m, text, label_type)
+        out[id(m)] = TypeDecision(ev, label_type)
+    _share_list_cues(mentions, text, out)
+    _part_of_longer(mentions, out)
+    return out
+
+
+def list_runs(mentions: list[Mention], text: str) -> Iterable[list[Mention]]:
+    """Maximal runs of mentions joined by commas, "and" or "or" ("Al Faragil, Al Mandal and Salara")."""
+    run: list[Mention] = []
+    for m in mentions:
+        if run and LIST_SEPARATOR.fullmatch(text[run[-1].end : m.start]):
+            run.append(m)
+            continue
+        if len(run) > 1:
+            yield run
+        run = [m]
+    if len(run) > 1:
+        yield run
+
+
+def _cue_type(d: TypeDecision) -> str | None:
+    """The type a mention's own cues (not its label, not its list) give."""
+    scores: Counter = Counter()
+    for e in d.evidence:
+        if e.kind in ("name", "context") and e.weight >= CUE:
+            scores[e.type] += e.weight
+    return scores.most_common(1)[0][0] if scores else None
+
+
+def _share_list_cues(mentions: list[Mention], text: str, out: dict[int, TypeDecision]) -> None:
+    """Items of a list share a type: an item with no cue of its own takes its neighbours'."""
+    for run in list_runs(mentions, text):
+        cues = {id(m): _cue_type(out[id(m)]) for m in run}
+        for m in run:
+            if cues[id(m)] is not None:
+                continue
+            others = Counter(c for k, c in cues.items() if k != id(m) and c is not None)
+            if others:
+                t, _ = others.most_common(1)[0]
+                cued = next(o.text for o in run if cues[id(o)] == t)
+                out[id(m)].evidence.append(Evidence(t, LIST_CUE, "list", f"in a list with {cued!r} ({t})"))
+
+
+def _part_of_longer(mentions: list[Mention], out: dict[int, TypeDecision]) -> None:
+    """A one-word name that is a word of a longer name of the article ("Observatory" of
+    "Syrian Observatory for Human Rights") is likely that entity, so of its type."""
+    longer = [(m, m.text.split()) for m in mentions if len(m.text.split()) > 1]
+    for m in mentions:
+        if " " in m.text or len(m.text) < 4:
+            continue
+        for o, words in longer:
+            t = out[id(o)].type
+            if t is not None and m.text in words[1:] + words[:1] and o.text != m.text:
+                out[id(m)].evidence.append(Evidence(t, PART_OF, "article", f"a word of {o.text!r} ({t})"))
+                break
+
+
+@dataclass
+class Resolved:
+    """What :func:`pooled_types` needs of one resolved mention."""
+
+    mention: Mention
+    key: str  # the name it is grouped under (folded)
+    type: str  # the type the linker gave it
+    known: bool  # linked to the knowledge base
+    joined: str | None = None  # the longer name it joined, when it joined one
+
+
+def pooled_types(resolved: list[Resolved], decisions: dict[int, TypeDecision], text: str) -> dict[str, TypeDecision]:
+    """One decision per unknown name of the article (by key), from all its mentions:
+    the model's labels of the name count once (averaged: the model repeats itself),
+    every cue counts; known entities in the same list count for their type."""
+    by_key: dict[str, list[Resolved]] = defaultdict(list)
+    for r in resolved:
+        if not r.known:
+            by_key[r.key].append(r)
+    neighbours = _list_neighbours(resolved, text)
+    out: dict[str, TypeDecision] = {}
+    for key, rs in by_key.items():
+        labels: list[Evidence] = []
+        pooled: list[Evidence] = []
+        fallback: Counter = Counter()
+        for r in rs:
+            if r.joined is not None:
+                pooled.append(Evidence(r.type, 1.0, "article", f"joins {r.joined!r} ({r.type})"))
+                fallback[r.type] += 1
+                continue
+            d = decisions.get(id(r.mention))
+            fallback[r.type] += 1
+            if d is None:
+                pooled.append(Evidence(r.type, 1.0, "article", "typed by the linker"))
+                continue
+            labels += [e for e in d.evidence if e.kind == "label"]
+            pooled += [e for e in d.evidence if e.kind != "label"]
+            for t, name in neighbours.get(id(r.mention), []):
+                pooled.append(Evidence(t, LIST_KNOWN, "list", f"in a list with the known {t} {name!r}"))
+        n = sum(1 for r in rs if r.joined is None and id(r.mention) in decisions) or 1
+        merged: dict[tuple[str, str], float] = defaultdict(float)
+        for e in labels:
+            merged[(e.type, e.reason)] += e.weight / n
+        averaged = [Evidence(t, round(w, 3), "label", reason + (f" ({n} mentions, averaged)" if n > 1 else "")) for (t, reason), w in merged.items()]
+        out[key] = TypeDecision(averaged + pooled, fallback.most_common(1)[0][0])
+    return out
+
+
+def _list_neighbours(resolved: list[Resolved], text: str) -> dict[int, list[tuple[str, str]]]:
+    """For each unknown mention in a list, the knowledge-base entities of the same list."""
+    mentions = [r.mention for r in resolved]
+    by_id = {id(r.mention): r for r in resolved}
+    out: dict[int, list[tuple[str, str]]] = {}
+    for run in list_runs(mentions, text):
+        known = [by_id[id(m)] for m in run if by_id[id(m)].known]
+        if not known:
+            continue
+        for m in run:
+            if not by_id[id(m)].known:
+                out[id(m)] = [(k.type, k.mention.text) for k in known][:2]
+    return out

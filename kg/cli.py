@@ -323,3 +323,8 @@ from kg.cli_research import export_command, lookup_command, query_command, serve
 
 for _command in (query_command, lookup_command, export_command, serve_command):
     cli.add_command(_command)
+
+# `kg explain` (kg/cli_explain.py).
+from kg.cli_explain import explain_command  # noqa: E402
+
+cli.add_command(explain_command)

@@ -32,6 +32,9 @@ from kg.mentions import (
     extend_to_facility,
     extend_to_head,
     initials_form,
+    join_cut_names,
+    split_at_and,
+    split_at_inner_title,
     model_label,
 )
 from kg.names import GENERIC_BODY_RE, GENERIC_WORDS, demonyms, is_group_word
@@ -173,9 +176,12 @@ class Linker:
         for m in mentions:
             if model_label(m) in NOT_NAMES:
                 continue
-            c = clean_mention(m, text)
-            if c is not None:
-                cleaned += [extend_to_facility(extend_to_head(p, text), text) for p in self._split_possessive(c, text)]
+            for part in split_at_inner_title(m):
+                c = clean_mention(part, text)
+                if c is not None:
+                    parts = [c] if self._candidates(c.text) else split_at_and(c)
+                    cleaned += [extend_to_facility(extend_to_head(p, text), text) for q in parts for p in self._split_possessive(q, text)]
+        cleaned = join_cut_names(sorted(cleaned, key=lambda m: m.start), text)
         cleaned += cued_names(text, cleaned)
         outlet = self._outlet_mention(article)
         if outlet is not None:
@@ -338,6 +344,8 @@ class Linker:
             return None
         if all(w.lower().strip(".") in GENERIC_WORDS for w in words) or self._generic_body(m.text):
             return None
+        if self.typing.get(id(m), TypeDecision()).junk is not None:
+            return None  # a time zone, a holiday, a people (kg/nametype.py)
         return _Resolved(m, expected, None, fold(m.text), m.text, 0.6 if m.label == "OUTLET" else 0.5)
 
     def _generic_body(self, name: str) -> bool:

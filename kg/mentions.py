@@ -69,12 +69,13 @@ def clean_mention(m: Mention, text: str) -> Mention | None:
         while len(words) > 1 and words[-1][:1].islower() and not PARTICLE_RE.match(words[-1]):
             end -= len(words[-1]) + 1
             words = words[:-1]
-    if words[0].rstrip(".") in SHIP_PREFIXES and (len(words) > 1 or words[0] != "MSC"):
-        return None  # a ship ("USS Laboon") is none of the four types
+    lead = 1 if len(words) > 1 and words[0].lower() == "the" else 0
+    if words[lead].rstrip(".") in SHIP_PREFIXES and (len(words) > lead + 1 or words[lead] != "MSC"):
+        return None  # a ship ("USS Laboon", "the MV Rubymar") is none of the four types
     before = text[max(0, start - 20) : start].split()
     after = text[end : end + 20].split()
-    if m.source == "ner" and before and before[-1].lower() in SHIP_NOUNS:
-        return None
+    if m.source == "ner" and before and (before[-1].lower() in SHIP_NOUNS or (before[-1] in SHIP_PREFIXES and before[-1] != "MSC")):
+        return None  # "the tanker Marlin Luanda", "the MV" + "Rubymar"
     if model_label(m) in ("PERSON", "PER") and after and after[0].lower().strip(".,;") in SHIP_NOUNS | {"patrol"}:
         return None  # "the Sergey Kotov patrol ship"
     # A trailing possessive.
@@ -82,8 +83,15 @@ def clean_mention(m: Mention, text: str) -> Mention | None:
     if poss:
         end -= len(poss.group(0))
         words = text[start:end].split(" ")
-    # Leading "the" and (for people and rule-less spans) titles.
-    is_person = model_label(m) in ("PERSON", "PER")
+    # Leading "the" and (for people and rule-less spans) titles -- but not the title that
+    # opens a place's name ("the Sheikh Radwan neighbourhood").
+    place_follows = bool(after) and after[0].lower().strip(".,;") in PLACE_NOUNS
+    is_person = model_label(m) in ("PERSON", "PER") and not place_follows
+    if place_follows and m.source == "ner" and before and before[-1][:1].isupper() and before[-1].lower().rstrip(".") in TITLES:
+        # The recogniser left the title out of a place's name ("Sheikh" of "Sheikh Radwan neighbourhood").
+        if text[start - len(before[-1]) - 1 : start] == before[-1] + " ":
+            start -= len(before[-1]) + 1
+            words = text[start:end].split(" ")
     while len(words) > 1 and (words[0].lower() == "the" or (is_person and _describes_person(words[0]))):
         start += len(words[0]) + 1
         words = words[1:]
@@ -169,6 +177,61 @@ def extend_to_head(m: Mention, text: str) -> Mention:
     return m
 
 
+# A lower-case title between two names: "Wagner head Yevgeny Prigozhin", "Hamas chief Ismail Haniyeh".
+_INNER_TITLE = re.compile(r" (head|chief|leader|boss|commander|spokesman|spokeswoman|founder|envoy|minister|president) (?=[A-Z])")
+
+
+def split_at_inner_title(m: Mention) -> list[Mention]:
+    """A model span that swallowed its neighbour across a lower-case title ("Wagner head
+    Yevgeny Prigozhin"): the organisation before the title and the person after it."""
+    hit = _INNER_TITLE.search(m.text)
+    if hit is None or not m.text[:1].isupper():
+        return [m]
+    head_end, tail_start = m.start + hit.start(), m.start + hit.end()
+    head = Mention(m.start, head_end, m.text[: hit.start()], "ORG" if m.source == "ner" else m.label, m.source, None, m.sentence)
+    tail = Mention(tail_start, m.end, m.text[hit.end() :], "PERSON" if m.source == "ner" else m.label, m.source, None, m.sentence)
+    return [head, tail]
+
+
+def split_at_and(m: Mention) -> list[Mention]:
+    """"Burie and Debre Birhan": a span of two capitalised names joined by "and" is two
+    names (the caller keeps it whole when the knowledge base knows it, "Jammu and Kashmir",
+    or when it reads as one organisation's name, "Ministry of Foreign Affairs and Trade")."""
+    if m.source != "ner" or " and " not in m.text or m.text.count(" and ") > 1:
+        return [m]
+    left, right = m.text.split(" and ")
+    words = m.text.split()
+    if not (left[:1].isupper() and right[:1].isupper()) or any(w in ORG_HEADS or w in ("of", "for") for w in words):
+        return [m]
+    r_start = m.start + len(left) + 5
+    return [Mention(m.start, m.start + len(left), left, m.label, m.source, None, m.sentence), Mention(r_start, m.end, right, m.label, m.source, None, m.sentence)]
+
+
+# Words that join an organisation's head to the rest of its name ("Office" for the "Coordination of ...").
+_JOIN_ORG = re.compile(r"(?: for the | for | of the | of )")
+
+
+def join_cut_names(mentions: list[Mention], text: str) -> list[Mention]:
+    """Join an organisation's name the recogniser cut in two at "for the" or "of"
+    ("Office" + "for the" + "Coordination of Humanitarian Affairs"): when the first part
+    ends in an organisation's head word and the second is capitalised. ``mentions`` sorted."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.source == "ner"
+            and m.source == "ner"
+            and prev.text.split()[-1] in ORG_HEADS | {"Staff"}
+            and _JOIN_ORG.fullmatch(text[prev.end : m.start])
+            and m.text[:1].isupper()
+        ):
+            out[-1] = Mention(prev.start, m.end, text[prev.start : m.end], "ORG", "ner", None, prev.sentence)
+            continue
+        out.append(m)
+    return out
+
+
 def initials_form(name: str) -> bool:
     """"V. Putin", "J.R. Smith": initials and a surname."""
     words = name.split()
@@ -209,7 +272,7 @@ def cued_names(text: str, mentions: list[Mention]) -> list[Mention]:
 # facility noun in lower case are the facility.
 FACILITY_AFTER = re.compile(
     r"[ \t]+(airport|airbase|air\s+base|refinery|oil\s+refinery|gas\s+field|oil\s+field|oilfield|power\s+plant|power\s+station|nuclear\s+plant|nuclear\s+power\s+plant|thermal\s+power\s+plant|dam|military\s+base"
-    r"|road|street|highway|market|bazaar|mosque|hospital)\b"
+    r"|road|street|highway|market|bazaar|mosque|hospital|factory|warehouse|depot|junction|roundabout|checkpoint)\b"
 )
 _PLACE_LABELS = {"GPE", "LOC", "FAC", "KB", "KB|GPE", "KB|LOC", "KB|FAC", "KB|ORG", "KB|PERSON", "ORG", "PERSON"}
 

@@ -89,13 +89,42 @@ PLACE_SUFFIX_RE = re.compile(
 ORG_OF_HEADS = ORG_HEADS | {"Staff", "Committees", "Commissions", "Ministries", "Brigades", "Mission", "Department", "Bureau"}
 PLACE_OF_HEADS = {"Port", "Province", "Region", "District", "Governorate", "Municipality", "Island", "Gulf", "Bay", "Strait", "City"}
 
+# Lower-case nouns after a name that make it a place's, beside the shared PLACE_NOUNS
+# (plurals are read as their singular: "Leik Kya and Yae Htwet villages").
+PLACE_NOUNS_AFTER = set(PLACE_NOUNS) | {"community", "junction", "roundabout", "checkpoint", "ward", "zone", "commune", "quarter", "enclave", "estate", "colony"}
+PLACE_PHRASE_AFTER = re.compile(r"[ \t]+(?:administrative\s+post|local\s+government(?:\s+area)?|police\s+station|refugee\s+camp|IDP\s+camp)\b")
+# Capitalised head words of facilities and sites beside the shared PLACE_HEADS ("al-Arqam Home").
+EXTRA_PLACE_HEADS = {"Home", "Shelter", "Junction", "Roundabout", "Checkpoint", "Factory", "Township", "Colony", "Plaza", "Zone"}
+# "in south Abujhmaad", "between Markoye and Tokabangou", "from Marte": where a one-word
+# name is most likely a place's.
+PLACE_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|near|nearby|outside|into|towards?|around|across|from|between)\s+(?:the\s+)?(?:(?:north|south|east|west|central)(?:ern|east|west)?\s+)?$"
+)
+ATTACK_ON_BEFORE = re.compile(
+    r"\b(?:(?:attacks?|strikes?|raids?|assaults?|offensive|shelling|bombing|bombardment)\s+(?:on|of|against)|hit|struck|targeted|raided|stormed)\s+(?:nearby\s+)?$", re.I
+)
+# Junk: words the model takes for names that are no entity's.
+TIME_ZONES = {"GMT", "UTC", "EST", "EDT", "CST", "CDT", "PST", "PDT", "MST", "MDT", "BST", "CET", "CEST", "EET", "EEST", "MSK", "IST", "PKT", "WAT", "EAT", "CAT", "SAST", "AEST", "JST", "KST", "AST", "IRST", "ICT"}
+HOLIDAYS = {
+    "christmas", "christmas eve", "christmas day", "easter", "orthodox easter", "orthodox christmas", "ramadan", "eid",
+    "eid al-fitr", "eid al-adha", "eid ul-fitr", "eid ul-adha", "hanukkah", "passover", "yom kippur", "rosh hashanah",
+    "diwali", "holi", "nowruz", "thanksgiving", "new year", "new year's eve", "new year's day", "lunar new year",
+    "independence day", "victory day", "lent", "ashura", "mawlid", "sukkot", "purim", "shavuot", "good friday",
+    "halloween", "valentine's day", "labor day", "labour day", "memorial day", "armistice day", "remembrance day",
+}
+PEOPLE_AFTER = re.compile(r"^\s+(?:people|peoples|community|communities|tribe|tribes|ethnic\s+group)\b")
+COMPOUND_AFTER = re.compile(r"^-[a-z]")
+
 # Appositions: ", a town in ...", ", the group's leader", ", an armed group".
 APPOSITION = re.compile(r"^,\s+(?:a|an|the|its|his|her|their)\s+((?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*)")
 _APPOSITION_STOP = {"in", "of", "on", "at", "near", "that", "which", "who", "whose", "and", "with", "from", "for", "by", "to", "based"}
 # Title words that are adjectives before another title ("foreign minister"), not a person's noun.
 _ADJECTIVE_TITLES = {"foreign", "defence", "defense", "interior", "vice", "former", "ex", "acting", "supreme", "field", "prime", "justice", "saint"}
 PERSON_NOUNS = (TITLES | PERSON_DESCRIPTORS | {"man", "woman", "boy", "girl", "member", "militant"}) - _ADJECTIVE_TITLES
-PLACE_APPOSITION = set(PLACE_NOUNS) | {"capital", "port", "enclave", "state", "country", "island", "stronghold", "municipality", "commune", "kibbutz"}
+PLACE_APPOSITION = set(PLACE_NOUNS) | {
+    "capital", "port", "enclave", "state", "country", "island", "stronghold", "municipality", "commune", "kibbutz",
+    "shelter", "school", "facility", "site", "building", "compound", "mosque", "church", "market", "centre", "center",
+}
 ORG_APPOSITION = set(ORG_NOUNS) | {
     "organisation", "organization", "outlet", "broadcaster", "monitor", "faction", "coalition", "alliance", "network",
     "body", "wing", "affiliate", "offshoot", "organ", "firm", "charity", "ngo", "website", "daily", "publication",
@@ -122,6 +151,7 @@ class Evidence:
     weight: float
     kind: str
     reason: str
+    spreads: bool = False  # a cue that governs a whole list ("the villages of A, B and C")
 
 
 @dataclass
@@ -130,6 +160,7 @@ class TypeDecision:
 
     evidence: list[Evidence] = field(default_factory=list)
     fallback: str | None = None  # the model label's type, which breaks ties
+    junk: str | None = None  # why the name is no entity's at all ("a time zone"), if it is not
 
     @property
     def scores(self) -> dict[str, float]:
@@ -192,7 +223,7 @@ def name_evidence(name: str) -> list[Evidence]:
     organisation's head before "of"/"for"."""
     words = name.split()
     out = []
-    if len(words) > 1 and words[-1] in PLACE_HEADS:
+    if len(words) > 1 and (words[-1] in PLACE_HEADS or words[-1] in EXTRA_PLACE_HEADS):
         out.append(Evidence("Place", HEAD_WORD, "name", f"head word {words[-1]!r}"))
     elif len(words) > 1 and words[-1] in ORG_HEADS:
         out.append(Evidence("Organization", HEAD_WORD, "name", f"head word {words[-1]!r}"))
@@ -230,8 +261,8 @@ def context_evidence(m: Mention, text: str, label_type: str | None) -> list[Evid
     after = text[m.end : m.end + 60]
     before = text[max(0, m.start - 40) : m.start]
 
-    def add(type_: str, weight: float, reason: str) -> None:
-        out.append(Evidence(type_, weight, "context", reason))
+    def add(type_: str, weight: float, reason: str, spreads: bool = False) -> None:
+        out.append(Evidence(type_, weight, "context", reason, spreads))
 
     if IN_PROVINCE_AFTER.match(after):
         add("Place", STRONG_CUE, "followed by ', in <Name> province'")
@@ -247,14 +278,24 @@ def context_evidence(m: Mention, text: str, label_type: str | None) -> list[Evid
     if AGE_AFTER.match(after):
         add("Person", CUE, "followed by an age")
     nxt = NEXT_WORD.match(after)
-    if nxt and nxt.group(1) in PLACE_NOUNS:
-        add("Place", CUE, f"followed by {nxt.group(1)!r}")
-    elif nxt and nxt.group(1) in ORG_NOUNS:
-        add("Organization", CUE, f"followed by {nxt.group(1)!r}")
+    noun = nxt.group(1) if nxt else ""
+    singular = noun[:-1] if len(noun) > 4 and noun.endswith("s") and noun[:-1] in PLACE_NOUNS_AFTER else noun
+    if PLACE_PHRASE_AFTER.match(after):
+        add("Place", CUE, f"followed by {PLACE_PHRASE_AFTER.match(after).group(0).strip()!r}", spreads=True)
+    elif singular in PLACE_NOUNS_AFTER:
+        add("Place", CUE, f"followed by {noun!r}", spreads=True)
+    elif noun in ORG_NOUNS:
+        add("Organization", CUE, f"followed by {noun!r}", spreads=True)
+    elif noun == "police":
+        add("Place", WEAK_CUE, "followed by 'police' (a place's police)")
     if PLACE_BEFORE.search(before) or _PLACE_BEFORE_EXTRA.search(before) or PLACE_OF_PERSON_BEFORE.search(before):
-        add("Place", CUE, f"after {before.split()[-2:] and ' '.join(before.split()[-2:])!r}")
+        add("Place", CUE, f"after {' '.join(before.split()[-2:])!r}", spreads=True)
     if label_type == "Person" and PERSON_NOT_AFTER.search(before):
         add("Place", WEAK_CUE, f"a 'person' after {before.split()[-1]!r}")
+    elif len(words) == 1 and label_type in ("Person", "Organization") and not ACRONYM_RE.fullmatch(m.text) and PLACE_PREPOSITION_BEFORE.search(before):
+        add("Place", WEAK_CUE, f"a one-word name after {' '.join(before.split()[-2:])!r}")
+    if label_type in ("Person", "Organization") and ATTACK_ON_BEFORE.search(before):
+        add("Place", 0.8, f"target of {' '.join(before.split()[-2:])!r}")
     # "a building in Nabatieh": a short unknown "organisation" after "in" is a place.
     if label_type == "Organization" and len(words) <= 2 and not any(w.isupper() for w in words) and ORG_NOT_AFTER.search(before):
         add("Place", WEAK_CUE, f"a short 'organisation' after {before.split()[-1]!r}")
@@ -264,9 +305,9 @@ def context_evidence(m: Mention, text: str, label_type: str | None) -> list[Evid
     if prev and prev in PERSON_NOUNS and not before.endswith("\n"):
         add("Person", CUE, f"after the title {before.split()[-1]!r}")
     if BYLINE_BEFORE.search(before):
-        add("Person", CUE, "a byline's name")
+        add("Person", CUE, "a byline's name", spreads=True)
     if ORG_BEFORE.search(before):
-        add("Organization", CUE, f"after {' '.join(before.split()[-2:])!r}")
+        add("Organization", CUE, f"after {' '.join(before.split()[-2:])!r}", spreads=True)
     elif TOLD_BEFORE.search(before):
         add("Organization", SAYS * 2, "after 'told' (an outlet)")
     if SAYS_AFTER.match(after):
@@ -277,6 +318,26 @@ def context_evidence(m: Mention, text: str, label_type: str | None) -> list[Evid
     return out
 
 
+def junk_reason(m: Mention, text: str) -> str | None:
+    """Why a span is no entity's name, when it is not: a time zone ("2145 GMT"), a
+    holiday, a people ("the Druze people"), the first half of a lower-case compound
+    ("Narco-banners"), or a capitalised common word opening a sentence that the article
+    also writes in lower case ("Farmers had gone ...")."""
+    name = m.text
+    if name in TIME_ZONES:
+        return "a time zone"
+    if name.lower() in HOLIDAYS:
+        return "a holiday"
+    if text[max(0, m.start - 4) : m.start].lower() == "the " and PEOPLE_AFTER.match(text, m.end):
+        return "a people ('the X people')"
+    if COMPOUND_AFTER.match(text, m.end):
+        return "the first part of a lower-case compound"
+    if " " not in name and name[:1].isupper() and name[1:].islower() and (m.start == 0 or text[max(0, m.start - 2) : m.start] in (". ", "\n", "? ", "! ") or text[m.start - 1] == "\n"):
+        if re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text):
+            return "a sentence's first word, written in lower case elsewhere in the article"
+    return None
+
+
 def local_decisions(mentions: list[Mention], text: str) -> dict[int, TypeDecision]:
     """Each mention's evidence where it stands (label, own words, words around), then
     what its list's other items and the longer names containing it say; by ``id``."""
@@ -284,41 +345,56 @@ def local_decisions(mentions: list[Mention], text: str) -> dict[int, TypeDecisio
     for m in mentions:
         label_type = LABEL_TYPES.get(model_label(m) or "")
         ev = label_evidence(m) + name_evidence(m.text) + context_evidence(m, text, label_type)
-        out[id(m)] = TypeDecision(ev, label_type)
+        out[id(m)] = TypeDecision(ev, label_type, junk_reason(m, text))
     _share_list_cues(mentions, text, out)
     _part_of_longer(mentions, out)
     return out
 
 
+_AND_OR = re.compile(r"\b(?:and|or)\b")
+
+
 def list_runs(mentions: list[Mention], text: str) -> Iterable[list[Mention]]:
-    """Maximal runs of mentions joined by commas, "and" or "or" ("Al Faragil, Al Mandal and Salara")."""
+    """Lists of mentions: runs joined by commas, "and" or "or" up to the item after the
+    last "and"/"or" ("Al Faragil, Al Mandal and Salara"). Commas alone make no list
+    ("the Kuibyshev refinery, Dmitry Azarov, the governor, said")."""
     run: list[Mention] = []
+    last_and = 0  # how many items the run has up to its last "and"/"or"
+
+    def flush() -> Iterable[list[Mention]]:
+        if last_and > 1:
+            yield run[:last_and]
+
     for m in mentions:
-        if run and LIST_SEPARATOR.fullmatch(text[run[-1].end : m.start]):
+        gap = text[run[-1].end : m.start] if run else ""
+        if run and LIST_SEPARATOR.fullmatch(gap):
             run.append(m)
+            if _AND_OR.search(gap):
+                last_and = len(run)
             continue
-        if len(run) > 1:
-            yield run
-        run = [m]
-    if len(run) > 1:
-        yield run
+        yield from flush()
+        run, last_and = [m], 0
+    yield from flush()
 
 
-def _cue_type(d: TypeDecision) -> str | None:
-    """The type a mention's own cues (not its label, not its list) give."""
+def _cue_type(d: TypeDecision, spreading: bool = False) -> str | None:
+    """The type a mention's own cues (not its label, not its list) give; ``spreading``:
+    only the cues that govern a whole list."""
     scores: Counter = Counter()
     for e in d.evidence:
-        if e.kind in ("name", "context") and e.weight >= CUE:
+        if e.kind in ("name", "context") and e.weight >= CUE and (e.spreads or not spreading):
             scores[e.type] += e.weight
     return scores.most_common(1)[0][0] if scores else None
 
 
 def _share_list_cues(mentions: list[Mention], text: str, out: dict[int, TypeDecision]) -> None:
-    """Items of a list share a type: an item with no cue of its own takes its neighbours'."""
+    """Items of a list share a type: an item with no cue of its own takes the type of
+    the cues that govern the list ("the villages of", "... regions", a byline)."""
     for run in list_runs(mentions, text):
-        cues = {id(m): _cue_type(out[id(m)]) for m in run}
+        own = {id(m): _cue_type(out[id(m)]) for m in run}
+        cues = {id(m): _cue_type(out[id(m)], spreading=True) for m in run}
         for m in run:
-            if cues[id(m)] is not None:
+            if own[id(m)] is not None:
                 continue
             others = Counter(c for k, c in cues.items() if k != id(m) and c is not None)
             if others:
@@ -328,15 +404,22 @@ def _share_list_cues(mentions: list[Mention], text: str, out: dict[int, TypeDeci
 
 
 def _part_of_longer(mentions: list[Mention], out: dict[int, TypeDecision]) -> None:
-    """A one-word name that is a word of a longer name of the article ("Observatory" of
-    "Syrian Observatory for Human Rights") is likely that entity, so of its type."""
-    longer = [(m, m.text.split()) for m in mentions if len(m.text.split()) > 1]
+    """A one-word name that is the head of a longer name of the article ("Observatory" of
+    "Syrian Observatory for Human Rights": its last word, or the word before "of" or
+    "for") is likely that entity, so of its type. A modifier is not ("FARC" of "FARC
+    Forces", "Bastar" of "Bastar district")."""
+    longer = []
+    for m in mentions:
+        words = m.text.split()
+        if len(words) > 1:
+            heads = {words[-1]} | {w for w, n in zip(words, words[1:]) if n in ("of", "for")}
+            longer.append((m, heads))
     for m in mentions:
         if " " in m.text or len(m.text) < 4:
             continue
-        for o, words in longer:
+        for o, heads in longer:
             t = out[id(o)].type
-            if t is not None and m.text in words[1:] + words[:1] and o.text != m.text:
+            if t is not None and m.text in heads:
                 out[id(m)].evidence.append(Evidence(t, PART_OF, "article", f"a word of {o.text!r} ({t})"))
                 break
 

@@ -98,7 +98,7 @@ EXTRA_PLACE_HEADS = {"Home", "Shelter", "Junction", "Roundabout", "Checkpoint", 
 # "in south Abujhmaad", "between Markoye and Tokabangou", "from Marte": where a one-word
 # name is most likely a place's.
 PLACE_PREPOSITION_BEFORE = re.compile(
-    r"\b(?:in|near|nearby|outside|into|towards?|around|across|from|between)\s+(?:the\s+)?(?:(?:north|south|east|west|central)(?:ern|east|west)?\s+)?$"
+    r"\b(?:in|near|nearby|outside|into|towards?|around|across|from|between)\s+(?:(?:north|south|east|west|central)(?:ern|east|west)?\s+)?$"
 )
 ATTACK_ON_BEFORE = re.compile(
     r"\b(?:(?:attacks?|strikes?|raids?|assaults?|offensive|shelling|bombing|bombardment)\s+(?:on|of|against)|hit|struck|targeted|raided|stormed)\s+(?:nearby\s+)?$", re.I
@@ -112,8 +112,8 @@ HOLIDAYS = {
     "independence day", "victory day", "lent", "ashura", "mawlid", "sukkot", "purim", "shavuot", "good friday",
     "halloween", "valentine's day", "labor day", "labour day", "memorial day", "armistice day", "remembrance day",
 }
-PEOPLE_AFTER = re.compile(r"^\s+(?:people|peoples|community|communities|tribe|tribes|ethnic\s+group)\b")
-COMPOUND_AFTER = re.compile(r"^-[a-z]")
+PEOPLE_AFTER = re.compile(r"\s+(?:people|peoples|community|communities|tribe|tribes|ethnic\s+group)\b")
+COMPOUND_AFTER = re.compile(r"-[a-z]")
 
 # Appositions: ", a town in ...", ", the group's leader", ", an armed group".
 APPOSITION = re.compile(r"^,\s+(?:a|an|the|its|his|her|their)\s+((?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*)")
@@ -140,6 +140,8 @@ TOLD_BEFORE = re.compile(r"\btold\s+$")
 PLACE_OF_PERSON_BEFORE = re.compile(r"\b(?:mayor|governor|residents?|people|inhabitants|outskirts|suburbs?|streets?)\s+of\s+(?:the\s+)?$", re.I)
 SAYS_AFTER = re.compile(r"^\s+(?:said|says|told|added|wrote|stated)\b")
 WHO_AFTER = re.compile(r"^,?\s+who\b")
+# "kibbutz Be’eri", "in village Wulari": a lower-case place noun right before the name.
+_PLACE_NOUN_BEFORE = {"kibbutz", "moshav", "village", "town", "township", "hamlet", "camp", "city", "villages", "towns"}
 _PLACE_BEFORE_EXTRA = re.compile(r"\b(?:port|kibbutz|capital|suburb|commune|municipality|island|islands|camp|refugee camp)s?\s+of\s+(?:the\s+)?$", re.I)
 
 
@@ -288,7 +290,7 @@ def context_evidence(m: Mention, text: str, label_type: str | None) -> list[Evid
         add("Organization", CUE, f"followed by {noun!r}", spreads=True)
     elif noun == "police":
         add("Place", WEAK_CUE, "followed by 'police' (a place's police)")
-    if PLACE_BEFORE.search(before) or _PLACE_BEFORE_EXTRA.search(before) or PLACE_OF_PERSON_BEFORE.search(before):
+    if PLACE_BEFORE.search(before) or _PLACE_BEFORE_EXTRA.search(before) or PLACE_OF_PERSON_BEFORE.search(before) or before.endswith(" nearby "):
         add("Place", CUE, f"after {' '.join(before.split()[-2:])!r}", spreads=True)
     if label_type == "Person" and PERSON_NOT_AFTER.search(before):
         add("Place", WEAK_CUE, f"a 'person' after {before.split()[-1]!r}")
@@ -302,6 +304,8 @@ def context_evidence(m: Mention, text: str, label_type: str | None) -> list[Evid
     if label_type in ("Person", "Organization") and PLACE_AFTER_VERB.search(before):
         add("Place", WEAK_CUE, f"object of {before.split()[-1]!r}")
     prev = before.split()[-1].lower().rstrip(".") if before.split() else ""
+    if before.endswith(" ") and before.split() and before.split()[-1] in _PLACE_NOUN_BEFORE:
+        add("Place", CUE, f"after {before.split()[-1]!r}", spreads=True)
     if prev and prev in PERSON_NOUNS and not before.endswith("\n"):
         add("Person", CUE, f"after the title {before.split()[-1]!r}")
     if BYLINE_BEFORE.search(before):
@@ -413,14 +417,18 @@ def _part_of_longer(mentions: list[Mention], out: dict[int, TypeDecision]) -> No
         words = m.text.split()
         if len(words) > 1:
             heads = {words[-1]} | {w for w, n in zip(words, words[1:]) if n in ("of", "for")}
-            longer.append((m, heads))
+            longer.append((m, words, heads))
     for m in mentions:
         if " " in m.text or len(m.text) < 4:
             continue
-        for o, heads in longer:
+        for o, words, heads in longer:
             t = out[id(o)].type
             if t is not None and m.text in heads:
                 out[id(m)].evidence.append(Evidence(t, PART_OF, "article", f"a word of {o.text!r} ({t})"))
+                break
+            # "Zobe" beside "Zobe junction": the place a facility or area is named after.
+            if t == "Place" and words[0] == m.text and len(words) == 2 and words[1].lower() in PLACE_NOUNS_AFTER | {"airport", "market", "road", "bridge", "factory"}:
+                out[id(m)].evidence.append(Evidence("Place", 1.0, "article", f"names {o.text!r} (Place)"))
                 break
 
 

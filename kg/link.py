@@ -29,6 +29,7 @@ from kg.mentions import (
     REGIONS_AFTER,
     clean_mention,
     cued_names,
+    extend_to_admin_noun,
     extend_to_facility,
     extend_to_head,
     initials_form,
@@ -182,6 +183,8 @@ class Linker:
                     parts = [c] if self._candidates(c.text) else split_at_and(c)
                     cleaned += [extend_to_facility(extend_to_head(p, text), text) for q in parts for p in self._split_possessive(q, text)]
         cleaned = join_cut_names(sorted(cleaned, key=lambda m: m.start), text)
+        # An unknown name before a lower-case area noun is that area ("Oudalan province").
+        cleaned = [m if self._candidates(m.text) else extend_to_admin_noun(m, text) for m in cleaned]
         cleaned += cued_names(text, cleaned)
         outlet = self._outlet_mention(article)
         if outlet is not None:

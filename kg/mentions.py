@@ -214,10 +214,19 @@ _JOIN_ORG = re.compile(r"(?: for the | for | of the | of )")
 def join_cut_names(mentions: list[Mention], text: str) -> list[Mention]:
     """Join an organisation's name the recogniser cut in two at "for the" or "of"
     ("Office" + "for the" + "Coordination of Humanitarian Affairs"): when the first part
-    ends in an organisation's head word and the second is capitalised. ``mentions`` sorted."""
+    ends in an organisation's head word and the second is capitalised; and a person's
+    name cut in two with only a space between ("Abd-Rabbu" + "Mansour Hadi"). ``mentions`` sorted."""
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label == m.label == "PERSON"
+            and text[prev.end : m.start] == " "
+            and len(prev.text.split()) + len(m.text.split()) <= 4
+        ):
+            out[-1] = Mention(prev.start, m.end, text[prev.start : m.end], "PERSON", "ner", None, prev.sentence)
+            continue
         if (
             prev is not None
             and prev.source == "ner"
@@ -230,6 +239,23 @@ def join_cut_names(mentions: list[Mention], text: str) -> list[Mention]:
             continue
         out.append(m)
     return out
+
+
+# Lower-case nouns of administrative areas that complete an unknown place's name ("Oudalan province").
+# Not "district" or "region": "the Yakla district" is as often written for the place Yakla.
+ADMIN_NOUN_AFTER = re.compile(
+    r"[ \t]+(township|province|governorate|territory|department|division|county|prefecture|municipality|oblast|raion)\b"
+)
+
+
+def extend_to_admin_noun(m: Mention, text: str) -> Mention:
+    """"Oudalan" + " province": the area an unknown name and a lower-case area noun name
+    together (the caller keeps known places as they are, for the knowledge base's regions)."""
+    hit = ADMIN_NOUN_AFTER.match(text, m.end)
+    if hit is None or m.source != "ner" or not m.text[:1].isupper() or is_group_word(m.text.split()[-1]):
+        return m  # "the Ukrainian territory" is no area's name
+    end = hit.end(1)
+    return Mention(m.start, end, text[m.start : end], "GPE", "ner", None, m.sentence)
 
 
 def initials_form(name: str) -> bool:

@@ -112,6 +112,9 @@ HOLIDAYS = {
     "independence day", "victory day", "lent", "ashura", "mawlid", "sukkot", "purim", "shavuot", "good friday",
     "halloween", "valentine's day", "labor day", "labour day", "memorial day", "armistice day", "remembrance day",
 }
+# Abbreviated titles ("the IG said"): a person's office, not a name.
+TITLE_ACRONYMS = {"IG", "IGP", "DIG", "SP", "SSP", "DSP", "ASP", "SHO", "SDPO", "DGP", "ADGP", "DG", "CEO", "COO", "CFO", "MLA", "MNA", "MPA"}
+BETWEEN_AND_BEFORE = re.compile(r"\bbetween\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+and\s+$")
 PEOPLE_AFTER = re.compile(r"\s+(?:people|peoples|community|communities|tribe|tribes|ethnic\s+group)\b")
 COMPOUND_AFTER = re.compile(r"-[a-z]")
 
@@ -225,7 +228,7 @@ def name_evidence(name: str) -> list[Evidence]:
     organisation's head before "of"/"for"."""
     words = name.split()
     out = []
-    if len(words) > 1 and (words[-1] in PLACE_HEADS or words[-1] in EXTRA_PLACE_HEADS):
+    if len(words) > 1 and (words[-1] in PLACE_HEADS or words[-1] in EXTRA_PLACE_HEADS or (words[-1].islower() and words[-1].capitalize() in PLACE_HEADS)):
         out.append(Evidence("Place", HEAD_WORD, "name", f"head word {words[-1]!r}"))
     elif len(words) > 1 and words[-1] in ORG_HEADS:
         out.append(Evidence("Organization", HEAD_WORD, "name", f"head word {words[-1]!r}"))
@@ -296,6 +299,8 @@ def context_evidence(m: Mention, text: str, label_type: str | None) -> list[Evid
         add("Place", WEAK_CUE, f"a 'person' after {before.split()[-1]!r}")
     elif len(words) == 1 and label_type in ("Person", "Organization") and not ACRONYM_RE.fullmatch(m.text) and PLACE_PREPOSITION_BEFORE.search(before):
         add("Place", WEAK_CUE, f"a one-word name after {' '.join(before.split()[-2:])!r}")
+    if len(words) == 1 and label_type in ("Person", "Organization") and BETWEEN_AND_BEFORE.search(before):
+        add("Place", WEAK_CUE, "the second of 'between X and Y'")
     if label_type in ("Person", "Organization") and ATTACK_ON_BEFORE.search(before):
         add("Place", 0.8, f"target of {' '.join(before.split()[-2:])!r}")
     # "a building in Nabatieh": a short unknown "organisation" after "in" is a place.
@@ -308,6 +313,8 @@ def context_evidence(m: Mention, text: str, label_type: str | None) -> list[Evid
         add("Place", CUE, f"after {before.split()[-1]!r}", spreads=True)
     if prev and prev in PERSON_NOUNS and not before.endswith("\n"):
         add("Person", CUE, f"after the title {before.split()[-1]!r}")
+    if len(words) > 1 and _titled_clause_before(text, m.start):
+        add("Person", WEAK_CUE, "after a title's clause and a comma ('the governor of the region, X')")
     if BYLINE_BEFORE.search(before):
         add("Person", CUE, "a byline's name", spreads=True)
     if ORG_BEFORE.search(before):
@@ -322,6 +329,16 @@ def context_evidence(m: Mention, text: str, label_type: str | None) -> list[Evid
     return out
 
 
+def _titled_clause_before(text: str, start: int) -> bool:
+    """"the representative of the governor in the region, X": the clause before the comma
+    ending right before a name holds a person's noun after an article or a possessive."""
+    if text[max(0, start - 2) : start] != ", ":
+        return False
+    clause = re.split(r"[.;:,\n!?]", text[max(0, start - 80) : start - 2])[-1]
+    hit = re.search(r"\b(?:the|a|an|its|his|her|their|[A-Z]\w+['’]s)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)", clause)
+    return bool(hit) and any(w in PERSON_NOUNS for w in hit.group(1).split())
+
+
 def junk_reason(m: Mention, text: str) -> str | None:
     """Why a span is no entity's name, when it is not: a time zone ("2145 GMT"), a
     holiday, a people ("the Druze people"), the first half of a lower-case compound
@@ -332,6 +349,8 @@ def junk_reason(m: Mention, text: str) -> str | None:
         return "a time zone"
     if name.lower() in HOLIDAYS:
         return "a holiday"
+    if name in TITLE_ACRONYMS:
+        return "a title's abbreviation"
     if text[max(0, m.start - 4) : m.start].lower() == "the " and PEOPLE_AFTER.match(text, m.end):
         return "a people ('the X people')"
     if COMPOUND_AFTER.match(text, m.end):

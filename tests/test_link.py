@@ -355,3 +355,15 @@ def test_the_linker_keeps_the_typing_record_of_the_article():
     (m,) = linker.mentions
     assert linker.typing[id(m)].type == "Place" and any("village of" in e.reason for e in linker.typing[id(m)].evidence)
     assert linker.nil_typing["wulari"].type == lm.entity.type == "Place"
+
+
+def test_an_unknown_name_and_a_lower_case_area_noun_are_the_area():
+    text = "Soldiers died near Markoye in Oudalan province, in the Ukrainian territory and in Kyiv province."
+    linked = link(text, [("Oudalan", "GPE", 0), ("Ukrainian", "NORP", 0), ("Kyiv", "GPE", 0)])
+    assert [(lm.mention.text, lm.entity.type, lm.entity.kb_id) for lm in linked] == [("Oudalan province", "Place", None), ("Kyiv", "Place", "gn/703448")]
+
+
+def test_a_persons_name_cut_in_two_is_joined():
+    text = "President Abd-Rabbu Mansour Hadi fled."
+    (lm,) = link(text, [("Abd-Rabbu", "PERSON", 0), ("Mansour Hadi", "PERSON", 0)])
+    assert lm.mention.text == "Abd-Rabbu Mansour Hadi" and lm.entity.type == "Person"

@@ -146,3 +146,9 @@ def test_junk_is_no_entity(text, surface, why):
 def test_names_are_not_junk():
     text = "Gunmen came at night. Marte fell. Ramadan Shallah spoke at the Amhara Region office."
     assert all(junk_reason(mention(text, s, "ORG"), text) is None for s in ("Marte", "Ramadan Shallah", "Amhara Region"))
+
+
+def test_a_title_clause_before_a_comma_and_between_x_and_y():
+    text = "It was confirmed by the governor of the region, Sabiti Njiamoja. Troops moved between Markoye and Tokabangou."
+    d1, d2 = decide(text, [("Sabiti Njiamoja", "ORG"), ("Tokabangou", "PERSON")])
+    assert d1.type == "Person" and d2.type == "Place"

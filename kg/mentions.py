@@ -283,7 +283,8 @@ def cued_names(text: str, mentions: list[Mention]) -> list[Mention]:
     out = []
     for m in [*PLACE_OF_NAME.finditer(text), *NAME_VILLAGE.finditer(text)]:
         start, end = m.span(1)
-        if any(o.start < end and start < o.end for o in mentions):
+        # A model's span inside the cued name ("Lac" of "the Lac Vert neighbourhood") gives way to it.
+        if any(o.start < end and start < o.end and not (o.source == "ner" and start <= o.start and o.end <= end and o.end - o.start < end - start) for o in mentions):
             continue
         if text[start:end].lower() in GENERIC_WORDS or any(o.start < end and start < o.end for o in out):
             continue

@@ -145,6 +145,8 @@ SAYS_AFTER = re.compile(r"^\s+(?:said|says|told|added|wrote|stated)\b")
 WHO_AFTER = re.compile(r"^,?\s+who\b")
 # "kibbutz Be’eri", "in village Wulari": a lower-case place noun right before the name.
 _PLACE_NOUN_BEFORE = {"kibbutz", "moshav", "village", "town", "township", "hamlet", "camp", "city", "villages", "towns"}
+# "the armed group Jaime Martínez", "the newspaper Le Faso": a lower-case body's noun right before the name.
+_ORG_NOUN_BEFORE = {"group", "militia", "movement", "faction", "gang", "cartel", "outlet", "newspaper", "broadcaster", "daily", "agency", "party", "organisation", "organization", "brigade", "battalion", "network"}
 _PLACE_BEFORE_EXTRA = re.compile(r"\b(?:port|kibbutz|capital|suburb|commune|municipality|island|islands|camp|refugee camp)s?\s+of\s+(?:the\s+)?$", re.I)
 
 
@@ -315,6 +317,8 @@ def context_evidence(m: Mention, text: str, label_type: str | None) -> list[Evid
         add("Person", CUE, f"after the title {before.split()[-1]!r}")
     if len(words) > 1 and _titled_clause_before(text, m.start):
         add("Person", WEAK_CUE, "after a title's clause and a comma ('the governor of the region, X')")
+    if before.endswith(" ") and before.split() and before.split()[-1] in _ORG_NOUN_BEFORE:
+        add("Organization", CUE, f"after {before.split()[-1]!r}")
     if BYLINE_BEFORE.search(before):
         add("Person", CUE, "a byline's name", spreads=True)
     if ORG_BEFORE.search(before):

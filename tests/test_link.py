@@ -367,3 +367,9 @@ def test_a_persons_name_cut_in_two_is_joined():
     text = "President Abd-Rabbu Mansour Hadi fled."
     (lm,) = link(text, [("Abd-Rabbu", "PERSON", 0), ("Mansour Hadi", "PERSON", 0)])
     assert lm.mention.text == "Abd-Rabbu Mansour Hadi" and lm.entity.type == "Person"
+
+
+def test_a_cued_place_name_replaces_the_models_fragment_of_it():
+    text = "A strike blasted a crater in the same Lac Vert neighbourhood."
+    (lm,) = link(text, [("Lac", "PRODUCT", 0)])
+    assert (lm.mention.text, lm.entity.type) == ("Lac Vert", "Place")

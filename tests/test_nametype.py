@@ -152,3 +152,8 @@ def test_a_title_clause_before_a_comma_and_between_x_and_y():
     text = "It was confirmed by the governor of the region, Sabiti Njiamoja. Troops moved between Markoye and Tokabangou."
     d1, d2 = decide(text, [("Sabiti Njiamoja", "ORG"), ("Tokabangou", "PERSON")])
     assert d1.type == "Person" and d2.type == "Place"
+
+
+def test_a_bodys_noun_before_a_name():
+    (d,) = decide("Police fought the residual armed group Jaime Tobar in rural Cauca.", [("Jaime Tobar", "PERSON")])
+    assert d.type == "Organization"

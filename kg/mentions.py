@@ -195,16 +195,21 @@ def split_at_inner_title(m: Mention) -> list[Mention]:
 
 def split_at_and(m: Mention) -> list[Mention]:
     """"Burie and Debre Birhan": a span of two capitalised names joined by "and" is two
-    names (the caller keeps it whole when the knowledge base knows it, "Jammu and Kashmir",
-    or when it reads as one organisation's name, "Ministry of Foreign Affairs and Trade")."""
-    if m.source != "ner" or " and " not in m.text or m.text.count(" and ") > 1:
+    names, and "El Aguaje in Aguililla" a name and the place it lies in (the caller keeps
+    a span whole when the knowledge base knows it, "Jammu and Kashmir"; so is one that
+    reads as an organisation's name, "Ministry of Foreign Affairs and Trade")."""
+    if m.source != "ner":
         return [m]
-    left, right = m.text.split(" and ")
-    words = m.text.split()
-    if not (left[:1].isupper() and right[:1].isupper()) or any(w in ORG_HEADS or w in ("of", "for") for w in words):
-        return [m]
-    r_start = m.start + len(left) + 5
-    return [Mention(m.start, m.start + len(left), left, m.label, m.source, None, m.sentence), Mention(r_start, m.end, right, m.label, m.source, None, m.sentence)]
+    for joiner, right_label in ((" and ", m.label), (" in ", "GPE")):
+        if m.text.count(joiner) != 1:
+            continue
+        left, right = m.text.split(joiner)
+        words = m.text.split()
+        if not (left[:1].isupper() and right[:1].isupper()) or any(w in ORG_HEADS or w in ("of", "for") for w in words):
+            return [m]
+        r_start = m.start + len(left) + len(joiner)
+        return [Mention(m.start, m.start + len(left), left, m.label, m.source, None, m.sentence), Mention(r_start, m.end, right, right_label, m.source, None, m.sentence)]
+    return [m]
 
 
 # Words that join an organisation's head to the rest of its name ("Office" for the "Coordination of ...").
@@ -244,7 +249,7 @@ def join_cut_names(mentions: list[Mention], text: str) -> list[Mention]:
 # Lower-case nouns of administrative areas that complete an unknown place's name ("Oudalan province").
 # Not "district" or "region": "the Yakla district" is as often written for the place Yakla.
 ADMIN_NOUN_AFTER = re.compile(
-    r"[ \t]+(township|province|governorate|territory|department|division|county|prefecture|municipality|oblast|raion)\b"
+    r"[ \t]+(township|province|governorate|territory|department|division|county|prefecture|municipality|oblast|raion|island)\b"
 )
 
 

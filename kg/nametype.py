@@ -147,7 +147,7 @@ WHO_AFTER = re.compile(r"^,?\s+who\b")
 _PLACE_NOUN_BEFORE = {"kibbutz", "moshav", "village", "town", "township", "hamlet", "camp", "city", "villages", "towns"}
 # "the armed group Jaime Martínez", "the newspaper Le Faso": a lower-case body's noun right before the name.
 _ORG_NOUN_BEFORE = {"group", "militia", "movement", "faction", "gang", "cartel", "outlet", "newspaper", "broadcaster", "daily", "agency", "party", "organisation", "organization", "brigade", "battalion", "network"}
-_PLACE_BEFORE_EXTRA = re.compile(r"\b(?:port|kibbutz|capital|suburb|commune|municipality|island|islands|camp|refugee camp)s?\s+of\s+(?:the\s+)?$", re.I)
+_PLACE_BEFORE_EXTRA = re.compile(r"\b(?:port|kibbutz|capital|suburb|commune|community|municipality|island|islands|camp|refugee camp)s?\s+of\s+(?:the\s+)?$", re.I)
 
 
 @dataclass(frozen=True)

@@ -373,3 +373,9 @@ def test_a_cued_place_name_replaces_the_models_fragment_of_it():
     text = "A strike blasted a crater in the same Lac Vert neighbourhood."
     (lm,) = link(text, [("Lac", "PRODUCT", 0)])
     assert (lm.mention.text, lm.entity.type) == ("Lac Vert", "Place")
+
+
+def test_a_span_of_a_place_in_a_place_is_two_places():
+    text = "Banners were left in the community of El Aguaje in Aguililla on Sunday."
+    linked = link(text, [("El Aguaje in Aguililla", "ORG", 0)])
+    assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("El Aguaje", "Place"), ("Aguililla", "Place")]

@@ -261,6 +261,16 @@ def _apposition_head(after: str) -> str | None:
     return words[-1].strip("'’") if words else None
 
 
+_COMPASS = {"north", "south", "east", "west", "central", "northeast", "northwest", "southeast", "southwest"}
+# The last words the before-patterns of context_evidence can end in.
+_BEFORE_GATE = (
+    {"of", "near", "nearby", "outside", "the", "in", "into", "toward", "towards", "around", "across", "from", "between", "and", "on"}
+    | {"against", "hit", "struck", "by", "for", "joined", "to", "told"}
+    | _COMPASS
+    | {c + "ern" for c in _COMPASS}
+)
+
+
 def context_evidence(m: Mention, text: str, label_type: str | None) -> list[Evidence]:
     """What the words around the mention say: place cues, titles, bylines, appositions."""
     out: list[Evidence] = []
@@ -295,36 +305,40 @@ def context_evidence(m: Mention, text: str, label_type: str | None) -> list[Evid
         add("Organization", CUE, f"followed by {noun!r}", spreads=True)
     elif noun == "police":
         add("Place", WEAK_CUE, "followed by 'police' (a place's police)")
-    if PLACE_BEFORE.search(before) or _PLACE_BEFORE_EXTRA.search(before) or PLACE_OF_PERSON_BEFORE.search(before) or before.endswith(" nearby "):
-        add("Place", CUE, f"after {' '.join(before.split()[-2:])!r}", spreads=True)
-    if label_type == "Person" and PERSON_NOT_AFTER.search(before):
-        add("Place", WEAK_CUE, f"a 'person' after {before.split()[-1]!r}")
-    elif len(words) == 1 and label_type in ("Person", "Organization") and not ACRONYM_RE.fullmatch(m.text) and PLACE_PREPOSITION_BEFORE.search(before):
-        add("Place", WEAK_CUE, f"a one-word name after {' '.join(before.split()[-2:])!r}")
-    if len(words) == 1 and label_type in ("Person", "Organization") and BETWEEN_AND_BEFORE.search(before):
-        add("Place", WEAK_CUE, "the second of 'between X and Y'")
-    if label_type in ("Person", "Organization") and ATTACK_ON_BEFORE.search(before):
-        add("Place", 0.8, f"target of {' '.join(before.split()[-2:])!r}")
-    # "a building in Nabatieh": a short unknown "organisation" after "in" is a place.
-    if label_type == "Organization" and len(words) <= 2 and not any(w.isupper() for w in words) and ORG_NOT_AFTER.search(before):
-        add("Place", WEAK_CUE, f"a short 'organisation' after {before.split()[-1]!r}")
-    if label_type in ("Person", "Organization") and PLACE_AFTER_VERB.search(before):
-        add("Place", WEAK_CUE, f"object of {before.split()[-1]!r}")
-    prev = before.split()[-1].lower().rstrip(".") if before.split() else ""
-    if before.endswith(" ") and before.split() and before.split()[-1] in _PLACE_NOUN_BEFORE:
-        add("Place", CUE, f"after {before.split()[-1]!r}", spreads=True)
+    bwords = before.split()
+    last = bwords[-1].lower() if bwords else ""
+    # The patterns below all end in one of a few words: most mentions skip them all.
+    if last in _BEFORE_GATE or last.endswith("ed"):
+        if PLACE_BEFORE.search(before) or _PLACE_BEFORE_EXTRA.search(before) or PLACE_OF_PERSON_BEFORE.search(before) or before.endswith(" nearby "):
+            add("Place", CUE, f"after {' '.join(bwords[-2:])!r}", spreads=True)
+        if label_type == "Person" and PERSON_NOT_AFTER.search(before):
+            add("Place", WEAK_CUE, f"a 'person' after {bwords[-1]!r}")
+        elif len(words) == 1 and label_type in ("Person", "Organization") and not ACRONYM_RE.fullmatch(m.text) and PLACE_PREPOSITION_BEFORE.search(before):
+            add("Place", WEAK_CUE, f"a one-word name after {' '.join(bwords[-2:])!r}")
+        if len(words) == 1 and label_type in ("Person", "Organization") and BETWEEN_AND_BEFORE.search(before):
+            add("Place", WEAK_CUE, "the second of 'between X and Y'")
+        if label_type in ("Person", "Organization") and ATTACK_ON_BEFORE.search(before):
+            add("Place", 0.8, f"target of {' '.join(bwords[-2:])!r}")
+        # "a building in Nabatieh": a short unknown "organisation" after "in" is a place.
+        if label_type == "Organization" and len(words) <= 2 and not any(w.isupper() for w in words) and ORG_NOT_AFTER.search(before):
+            add("Place", WEAK_CUE, f"a short 'organisation' after {bwords[-1]!r}")
+        if label_type in ("Person", "Organization") and PLACE_AFTER_VERB.search(before):
+            add("Place", WEAK_CUE, f"object of {bwords[-1]!r}")
+        if BYLINE_BEFORE.search(before):
+            add("Person", CUE, "a byline's name", spreads=True)
+        if ORG_BEFORE.search(before):
+            add("Organization", CUE, f"after {' '.join(bwords[-2:])!r}", spreads=True)
+        elif TOLD_BEFORE.search(before):
+            add("Organization", SAYS * 2, "after 'told' (an outlet)")
+    prev = bwords[-1].lower().rstrip(".") if bwords else ""
+    if before.endswith(" ") and bwords and bwords[-1] in _PLACE_NOUN_BEFORE:
+        add("Place", CUE, f"after {bwords[-1]!r}", spreads=True)
     if prev and prev in PERSON_NOUNS and not before.endswith("\n"):
-        add("Person", CUE, f"after the title {before.split()[-1]!r}")
+        add("Person", CUE, f"after the title {bwords[-1]!r}")
     if len(words) > 1 and _titled_clause_before(text, m.start):
         add("Person", WEAK_CUE, "after a title's clause and a comma ('the governor of the region, X')")
-    if before.endswith(" ") and before.split() and before.split()[-1] in _ORG_NOUN_BEFORE:
-        add("Organization", CUE, f"after {before.split()[-1]!r}")
-    if BYLINE_BEFORE.search(before):
-        add("Person", CUE, "a byline's name", spreads=True)
-    if ORG_BEFORE.search(before):
-        add("Organization", CUE, f"after {' '.join(before.split()[-2:])!r}", spreads=True)
-    elif TOLD_BEFORE.search(before):
-        add("Organization", SAYS * 2, "after 'told' (an outlet)")
+    if before.endswith(" ") and bwords and bwords[-1] in _ORG_NOUN_BEFORE:
+        add("Organization", CUE, f"after {bwords[-1]!r}")
     if SAYS_AFTER.match(after):
         add("Person", SAYS, "speaks")
         add("Organization", SAYS, "speaks")
@@ -430,29 +444,37 @@ def _share_list_cues(mentions: list[Mention], text: str, out: dict[int, TypeDeci
                 out[id(m)].evidence.append(Evidence(t, LIST_CUE, "list", f"in a list with {cued!r} ({t})"))
 
 
+_NAMESAKE_NOUNS = PLACE_NOUNS_AFTER | {"airport", "market", "road", "bridge", "factory"}
+
+
 def _part_of_longer(mentions: list[Mention], out: dict[int, TypeDecision]) -> None:
     """A one-word name that is the head of a longer name of the article ("Observatory" of
     "Syrian Observatory for Human Rights": its last word, or the word before "of" or
     "for") is likely that entity, so of its type. A modifier is not ("FARC" of "FARC
     Forces", "Bastar" of "Bastar district")."""
-    longer = []
-    for m in mentions:
-        words = m.text.split()
-        if len(words) > 1:
-            heads = {words[-1]} | {w for w, n in zip(words, words[1:]) if n in ("of", "for")}
-            longer.append((m, words, heads))
+    heads: dict[str, list[tuple[Mention, str]]] = defaultdict(list)  # head word -> longer names, their types
+    firsts: dict[str, list[tuple[Mention, str]]] = defaultdict(list)  # first word -> two-word place names
+    for o in mentions:
+        words = o.text.split()
+        if len(words) < 2:
+            continue
+        t = out[id(o)].type
+        if t is None:
+            continue
+        for w in {words[-1]} | {w for w, n in zip(words, words[1:]) if n in ("of", "for")}:
+            heads[w].append((o, t))
+        if t == "Place" and len(words) == 2 and words[1].lower() in _NAMESAKE_NOUNS:
+            firsts[words[0]].append((o, t))
     for m in mentions:
         if " " in m.text or len(m.text) < 4:
             continue
-        for o, words, heads in longer:
-            t = out[id(o)].type
-            if t is not None and m.text in heads:
-                out[id(m)].evidence.append(Evidence(t, PART_OF, "article", f"a word of {o.text!r} ({t})"))
-                break
+        if heads.get(m.text):
+            o, t = heads[m.text][0]
+            out[id(m)].evidence.append(Evidence(t, PART_OF, "article", f"a word of {o.text!r} ({t})"))
+        elif firsts.get(m.text):
             # "Zobe" beside "Zobe junction": the place a facility or area is named after.
-            if t == "Place" and words[0] == m.text and len(words) == 2 and words[1].lower() in PLACE_NOUNS_AFTER | {"airport", "market", "road", "bridge", "factory"}:
-                out[id(m)].evidence.append(Evidence("Place", 1.0, "article", f"names {o.text!r} (Place)"))
-                break
+            o, _ = firsts[m.text][0]
+            out[id(m)].evidence.append(Evidence("Place", 1.0, "article", f"names {o.text!r} (Place)"))
 
 
 @dataclass

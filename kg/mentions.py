@@ -28,6 +28,9 @@ KB_ONLY_LABELS = {"NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "MISC"}
 # Labels that are never names, even when a knowledge-base name matches ("March").
 NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"}
 
+# Words that open a span without being part of the name: "the", and the quantifiers a
+# headline capitalises ("Multiple Ukrainian drone attacks", "Several Russian regions").
+LEADING_WORDS = {"the", "multiple", "several", "many", "some", "other", "numerous", "dozens", "hundreds", "thousands", "both", "all", "most"}
 POSSESSIVE_RE = re.compile(r"(?:['’]s|['’])$")
 INNER_POSSESSIVE_RE = re.compile(r"['’]s ")
 BAD_CHARS = set('"“”«»\n\t|<>{}[]=@#')
@@ -92,7 +95,7 @@ def clean_mention(m: Mention, text: str) -> Mention | None:
         if text[start - len(before[-1]) - 1 : start] == before[-1] + " ":
             start -= len(before[-1]) + 1
             words = text[start:end].split(" ")
-    while len(words) > 1 and (words[0].lower() == "the" or (is_person and _describes_person(words[0]))):
+    while len(words) > 1 and (words[0].lower() in LEADING_WORDS or (is_person and _describes_person(words[0]))):
         start += len(words[0]) + 1
         words = words[1:]
     span = text[start:end]

@@ -123,7 +123,7 @@ APPOSITION = re.compile(r"^,\s+(?:a|an|the|its|his|her|their)\s+((?:[a-z][\w'’
 _APPOSITION_STOP = {"in", "of", "on", "at", "near", "that", "which", "who", "whose", "and", "with", "from", "for", "by", "to", "based"}
 # Title words that are adjectives before another title ("foreign minister"), not a person's noun.
 _ADJECTIVE_TITLES = {"foreign", "defence", "defense", "interior", "vice", "former", "ex", "acting", "supreme", "field", "prime", "justice", "saint"}
-PERSON_NOUNS = (TITLES | PERSON_DESCRIPTORS | {"man", "woman", "boy", "girl", "member", "militant"}) - _ADJECTIVE_TITLES
+PERSON_NOUNS = (TITLES | PERSON_DESCRIPTORS | {"man", "woman", "boy", "girl", "member", "militant", "representative", "administrator", "coordinator"}) - _ADJECTIVE_TITLES
 PLACE_APPOSITION = set(PLACE_NOUNS) | {
     "capital", "port", "enclave", "state", "country", "island", "stronghold", "municipality", "commune", "kibbutz",
     "shelter", "school", "facility", "site", "building", "compound", "mosque", "church", "market", "centre", "center",
@@ -353,8 +353,13 @@ def _titled_clause_before(text: str, start: int) -> bool:
     if text[max(0, start - 2) : start] != ", ":
         return False
     clause = re.split(r"[.;:,\n!?]", text[max(0, start - 80) : start - 2])[-1]
-    hit = re.search(r"\b(?:the|a|an|its|his|her|their|[A-Z]\w+['’]s)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)", clause)
-    return bool(hit) and any(w in PERSON_NOUNS for w in hit.group(1).split())
+    for hit in _DETERMINED_PHRASE.finditer(clause):
+        if any(w in PERSON_NOUNS for w in hit.group(1).split()):
+            return True
+    return False
+
+
+_DETERMINED_PHRASE = re.compile(r"\b(?:the|a|an|its|his|her|their|[A-Z]\w+['’]s)\s+((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)(?=\s+(?:of|in|for|at|from|on)\b|\s*$)")
 
 
 def junk_reason(m: Mention, text: str) -> str | None:

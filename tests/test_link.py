@@ -379,3 +379,8 @@ def test_a_span_of_a_place_in_a_place_is_two_places():
     text = "Banners were left in the community of El Aguaje in Aguililla on Sunday."
     linked = link(text, [("El Aguaje in Aguililla", "ORG", 0)])
     assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("El Aguaje", "Place"), ("Aguililla", "Place")]
+
+
+def test_a_headlines_quantifier_is_no_part_of_a_name():
+    text = "Multiple Ukrainian drone attacks hit Russia."
+    assert link(text, [("Multiple Ukrainian", "ORG", 0)]) == []

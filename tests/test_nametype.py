@@ -157,3 +157,9 @@ def test_a_title_clause_before_a_comma_and_between_x_and_y():
 def test_a_bodys_noun_before_a_name():
     (d,) = decide("Police fought the residual armed group Jaime Tobar in rural Cauca.", [("Jaime Tobar", "PERSON")])
     assert d.type == "Organization"
+
+
+def test_the_title_may_stand_anywhere_in_the_clause_before_the_comma():
+    text = "Dozens died, according to the representative of the governor in the region, Amani Kiza."
+    (d,) = decide(text, [("Amani Kiza", "ORG")])
+    assert d.type == "Person"

@@ -340,7 +340,9 @@ class Linker:
     def _nil(self, m: Mention, text: str) -> _Resolved | None:
         """A node for a name the knowledge base lacks, unless it does not look like a name."""
         expected = self._expected(m)
-        if expected is None or model_label(m) in KB_ONLY_LABELS:
+        if model_label(m) in KB_ONLY_LABELS:
+            expected = self._cued_somewhere(m)  # a NORP or LAW span is a name only when the words around it say so
+        if expected is None:
             return None
         words = m.text.split()
         if len(words) == 1 and (m.text.lower() in GENERIC_WORDS or is_group_word(m.text)):
@@ -350,6 +352,16 @@ class Linker:
         if self.typing.get(id(m), TypeDecision()).junk is not None:
             return None  # a time zone, a holiday, a people (kg/nametype.py)
         return _Resolved(m, expected, None, fold(m.text), m.text, 0.6 if m.label == "OUTLET" else 0.5)
+
+    def _cued_somewhere(self, m: Mention) -> str | None:
+        """The type the words around this name, here or at another of its mentions in the
+        article, give it with a full cue's weight (kg/nametype.py), if any."""
+        key = fold(m.text)
+        for o in self.mentions:
+            d = self.typing.get(id(o))
+            if d is not None and fold(o.text) == key and d.cued_strongly:
+                return d.type
+        return None
 
     def _generic_body(self, name: str) -> bool:
         """"Burmese army", "Sudan's military": a people's or country's generic body, not a name."""

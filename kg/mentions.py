@@ -315,8 +315,8 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC", "KB", "KB|GPE", "KB|LOC", "KB|FAC", "KB|OR
 def extend_to_facility(m: Mention, text: str) -> Mention:
     """Run a place's name on over the lower-case facility noun after it: the facility
     ("Erbil airport"), a place of its own, looked up by its whole name."""
-    if m.label not in _PLACE_LABELS:
-        return m
+    if m.label not in _PLACE_LABELS and not (m.label == "NORP" and not is_group_word(m.text)):
+        return m  # a people's word ("the Shia mosque") names no facility; "the Athban mosque" does
     hit = FACILITY_AFTER.match(text, m.end)
     if hit is None:
         return m

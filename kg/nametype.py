@@ -198,6 +198,12 @@ class TypeDecision:
         return r[0][0]
 
     @property
+    def cued_strongly(self) -> bool:
+        """Whether a cue of the name's own words or of the words around it (not the label,
+        not a list, not the article) is a full cue's weight for the chosen type."""
+        return any(e.kind in ("name", "context") and e.type == self.type and e.weight >= CUE for e in self.evidence)
+
+    @property
     def cued(self) -> bool:
         """Whether anything beside the model's label spoke."""
         return any(e.kind != "label" for e in self.evidence)
@@ -335,8 +341,11 @@ def context_evidence(m: Mention, text: str, label_type: str | None) -> list[Evid
         add("Place", CUE, f"after {bwords[-1]!r}", spreads=True)
     if prev and prev in PERSON_NOUNS and not before.endswith("\n"):
         add("Person", CUE, f"after the title {bwords[-1]!r}")
-    if len(words) > 1 and _titled_clause_before(text, m.start):
+    clause_type = _clause_type_before(text, m.start)
+    if clause_type == "Person" and len(words) > 1:
         add("Person", WEAK_CUE, "after a title's clause and a comma ('the governor of the region, X')")
+    elif clause_type == "Organization":
+        add("Organization", CUE, "after a body's noun and a comma ('the ambulance agency, X')")
     if before.endswith(" ") and bwords and bwords[-1] in _ORG_NOUN_BEFORE:
         add("Organization", CUE, f"after {bwords[-1]!r}")
     if SAYS_AFTER.match(after):
@@ -347,19 +356,25 @@ def context_evidence(m: Mention, text: str, label_type: str | None) -> list[Evid
     return out
 
 
-def _titled_clause_before(text: str, start: int) -> bool:
-    """"the representative of the governor in the region, X": the clause before the comma
-    ending right before a name holds a person's noun after an article or a possessive."""
+def _clause_type_before(text: str, start: int) -> str | None:
+    """"the representative of the governor in the region, X" (Person), "the country's
+    ambulance service agency, X" (Organization): the type of the noun phrase that the
+    clause before a comma ending right before the name holds -- a person's noun anywhere
+    in it, or a body's noun ending it."""
     if text[max(0, start - 2) : start] != ", ":
-        return False
+        return None
     clause = re.split(r"[.;:,\n!?]", text[max(0, start - 80) : start - 2])[-1]
+    found = None
     for hit in _DETERMINED_PHRASE.finditer(clause):
-        if any(w in PERSON_NOUNS for w in hit.group(1).split()):
-            return True
-    return False
+        words = hit.group(1).split()
+        if any(w in PERSON_NOUNS for w in words):
+            return "Person"
+        if hit.end() == len(clause.rstrip()) and words[-1] in ORG_APPOSITION:
+            found = "Organization"
+    return found
 
 
-_DETERMINED_PHRASE = re.compile(r"\b(?:the|a|an|its|his|her|their|[A-Z]\w+['’]s)\s+((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)(?=\s+(?:of|in|for|at|from|on)\b|\s*$)")
+_DETERMINED_PHRASE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|\w+['’]s)\s+((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)(?=\s+(?:of|in|for|at|from|on)\b|\s*$)")
 
 
 def junk_reason(m: Mention, text: str) -> str | None:

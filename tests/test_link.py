@@ -384,3 +384,15 @@ def test_a_span_of_a_place_in_a_place_is_two_places():
 def test_a_headlines_quantifier_is_no_part_of_a_name():
     text = "Multiple Ukrainian drone attacks hit Russia."
     assert link(text, [("Multiple Ukrainian", "ORG", 0)]) == []
+
+
+def test_a_span_the_model_gave_no_name_label_is_a_name_when_the_words_around_say_so():
+    text = "The country's ambulance service agency, Rescue 1122, said two died. Rescue 1122 later said more."
+    linked = link(text, [("Rescue 1122", "LAW", 0), ("Rescue 1122", "LAW", 1)])
+    assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Rescue 1122", "Organization")] * 2
+
+
+def test_a_facility_named_by_a_word_the_model_took_for_a_people():
+    text = "Missiles hit the neighbourhood near the Athban mosque and a Shia mosque."
+    linked = link(text, [("Athban", "NORP", 0), ("Shia", "NORP", 0)])
+    assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Athban mosque", "Place")]

@@ -11,7 +11,7 @@ titled form joins the full name.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 
 from kg.kb.base import Candidate, KBEntry, KnowledgeBase, fold, skeleton
@@ -34,9 +34,9 @@ from kg.mentions import (
     extend_to_head,
     initials_form,
     join_cut_names,
+    model_label,
     split_at_and,
     split_at_inner_title,
-    model_label,
 )
 from kg.names import GENERIC_BODY_RE, GENERIC_WORDS, demonyms, is_group_word
 from kg.nametype import Resolved, TypeDecision, local_decisions, pooled_types

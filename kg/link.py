@@ -28,6 +28,7 @@ from kg.mentions import (
     REGION_OF_BEFORE,
     REGIONS_AFTER,
     clean_mention,
+    credit_names,
     cued_names,
     extend_to_admin_noun,
     extend_to_facility,
@@ -186,6 +187,7 @@ class Linker:
         # An unknown name before a lower-case area noun is that area ("Oudalan province").
         cleaned = [m if self._candidates(m.text) else extend_to_admin_noun(m, text) for m in cleaned]
         cleaned += cued_names(text, cleaned)
+        cleaned += credit_names(text, cleaned)
         outlet = self._outlet_mention(article)
         if outlet is not None:
             cleaned = [m for m in cleaned if m.end <= outlet.start or m.start >= outlet.end] + [outlet]

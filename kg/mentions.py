@@ -303,6 +303,21 @@ def cued_names(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# A photo credit: "(Evgeniy Maloletka/AP)", "Photo: Hussein Malla / The Associated Press".
+CREDIT_NAME = re.compile(r"(?:\(|\b(?:Photo|Photograph|Picture|Image)s?:\s*)((?:[A-Z][a-zà-ÿ'’-]+\s){1,3}[A-Z][a-zà-ÿ'’-]+)\s?/\s?[A-Z]")
+
+
+def credit_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The photographers photo credits name, which the recogniser misses before the
+    slash: person mentions, where no mention overlaps them."""
+    out = []
+    for hit in CREDIT_NAME.finditer(text):
+        start, end = hit.span(1)
+        if not any(o.start < end and start < o.end for o in mentions):
+            out.append(Mention(start, end, text[start:end], "PERSON", "ner"))
+    return out
+
+
 # "Damascus airport", "the Kuibyshev refinery", "Koniko gas field": a place's name and a
 # facility noun in lower case are the facility.
 FACILITY_AFTER = re.compile(

@@ -396,3 +396,9 @@ def test_a_facility_named_by_a_word_the_model_took_for_a_people():
     text = "Missiles hit the neighbourhood near the Athban mosque and a Shia mosque."
     linked = link(text, [("Athban", "NORP", 0), ("Shia", "NORP", 0)])
     assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Athban mosque", "Place")]
+
+
+def test_a_photo_credit_names_its_photographer():
+    text = "Rescuers dig in the rubble (Oksana Hryn/AP). Officials (ANI/Xinhua) said more."
+    linked = link(text, [])
+    assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Oksana Hryn", "Person")]

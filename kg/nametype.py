@@ -112,8 +112,8 @@ HOLIDAYS = {
     "independence day", "victory day", "lent", "ashura", "mawlid", "sukkot", "purim", "shavuot", "good friday",
     "halloween", "valentine's day", "labor day", "labour day", "memorial day", "armistice day", "remembrance day",
 }
-# Abbreviated titles ("the IG said"): a person's office, not a name.
-TITLE_ACRONYMS = {"IG", "IGP", "DIG", "SP", "SSP", "DSP", "ASP", "SHO", "SDPO", "DGP", "ADGP", "DG", "CEO", "COO", "CFO", "MLA", "MNA", "MPA"}
+# Abbreviated titles ("the IG said"), and a photo credit's "STR" (an unnamed stringer): no name.
+TITLE_ACRONYMS = {"STR", "IG", "IGP", "DIG", "SP", "SSP", "DSP", "ASP", "SHO", "SDPO", "DGP", "ADGP", "DG", "CEO", "COO", "CFO", "MLA", "MNA", "MPA"}
 BETWEEN_AND_BEFORE = re.compile(r"\bbetween\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+and\s+$")
 PEOPLE_AFTER = re.compile(r"\s+(?:people|peoples|community|communities|tribe|tribes|ethnic\s+group)\b")
 COMPOUND_AFTER = re.compile(r"-[a-z]")
@@ -388,7 +388,7 @@ def junk_reason(m: Mention, text: str) -> str | None:
     if name.lower() in HOLIDAYS:
         return "a holiday"
     if name in TITLE_ACRONYMS:
-        return "a title's abbreviation"
+        return "a title's (or a credit's) abbreviation"
     if text[max(0, m.start - 4) : m.start].lower() == "the " and PEOPLE_AFTER.match(text, m.end):
         return "a people ('the X people')"
     if COMPOUND_AFTER.match(text, m.end):

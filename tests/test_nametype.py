@@ -136,6 +136,7 @@ def test_a_known_entity_in_the_same_list_counts_for_its_type():
         ("Leaders of the Amhara people met.", "Amhara", "people"),
         ("Narco-banners were left at the scene.", "Narco", "compound"),
         ("Gunmen came at night. Farmers fled. Many farmers died.", "Farmers", "first word"),
+        ("The port was hit. Photo: EPA-EFE/STR", "STR", "abbreviation"),
     ],
 )
 def test_junk_is_no_entity(text, surface, why):

@@ -13,7 +13,8 @@ from pathlib import Path
 import click
 
 from kg.about import __version__
-from kg.cli_common import fail_cleanly, store_path
+from kg.cli_common import fail_cleanly, store_option, store_path
+from kg.wording import plural
 
 DEFAULT_STORE = "kg-store"
 
@@ -40,29 +41,49 @@ def cli(ctx: click.Context, store: Path) -> None:
 
 
 class Progress:
-    """A one-line progress display on a terminal: articles so far, rate, skipped.
+    """A one-line progress display on a terminal: articles so far of the total, rate, skipped.
 
-    The number of articles is not known ahead (a JSON Lines file holds many), so it
-    counts up rather than filling a bar; it redraws at most four times a second.
+    The total is counted ahead (kg.read.count_items: files listed, JSON Lines lines
+    counted) and left out when it cannot be (standard input) or turns out short. The
+    line redraws at most four times a second; it is drawn only on a terminal, so a log
+    or a pipe gets the summary alone.
     """
 
-    def __init__(self, enabled: bool):
-        self.enabled = enabled
+    def __init__(self, enabled: bool, total: int | None = None, every: float = 0.25):
+        self.enabled, self.total, self.every = enabled, total, every
         self.done = self.skipped = 0
         self.started = self.drawn = time.monotonic()
+
+    def note(self, message: str) -> None:
+        """Say on the progress line what is happening before the first article."""
+        if self.enabled:
+            click.echo(f"\r\033[K{message}", err=True, nl=False)
+
+    def begin(self) -> None:
+        """The pipeline is loaded: the rate counts from now, and the line shows 0 of the total."""
+        self.started = self.drawn = time.monotonic()
+        if self.enabled:
+            self.draw()
 
     def tick(self, skipped: bool = False) -> None:
         self.skipped += skipped
         self.done += not skipped
         now = time.monotonic()
-        if self.enabled and now - self.drawn >= 0.25:
+        if self.enabled and now - self.drawn >= self.every:
             self.drawn = now
-            rate = self.done / max(now - self.started, 1e-9)
-            click.echo(f"\ringesting: {self.done} articles ({rate:.1f}/s), {self.skipped} skipped", err=True, nl=False)
+            self.draw(now)
+
+    def draw(self, now: float | None = None) -> None:
+        now = time.monotonic() if now is None else now
+        seen = self.done + self.skipped
+        count = f"{self.done}/{plural(self.total, 'article')}" if self.total and seen <= self.total else plural(self.done, "article")
+        rate = self.done / max(now - self.started, 1e-9)
+        click.echo(f"\r\033[Kingesting: {count} ({rate:.1f}/s), {self.skipped} skipped", err=True, nl=False)
 
     def clear(self) -> None:
         if self.enabled:
             click.echo("\r\033[K", err=True, nl=False)
+
 
 EXIT_SKIPPED = 3
 
@@ -91,6 +112,7 @@ class SizeParam(click.ParamType):
 @click.option("--max-size", default="20MB", show_default=True, type=SizeParam(), help="Skip (and name) any input larger than this.")
 @click.option("--all-files", is_flag=True, help="In folders, read every file (format sniffed), not only .txt .md .html .htm .jsonl .json.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress line and no summary.")
+@store_option
 @click.pass_context
 @fail_cleanly
 def ingest(
@@ -107,11 +129,13 @@ def ingest(
     files of other types and kg stores are passed over.
     """
     from kg.ingest import Ingester
-    from kg.read import ReadOptions
+    from kg.read import ReadOptions, count_items
     from kg.recognise import DEFAULT_MODEL
 
-    ingester = Ingester(store_path(ctx), model or DEFAULT_MODEL, batch_size=batch_size, processes=processes)
-    progress = Progress(enabled=not quiet and sys.stderr.isatty())
+    options = ReadOptions(max_bytes=max_size, all_files=all_files)
+    shown = not quiet and sys.stderr.isatty()
+    progress = Progress(enabled=shown, total=count_items(paths, options) if shown else None)
+    progress.note(f"loading the pipeline ({model or DEFAULT_MODEL} and the knowledge base)...")
 
     def on_article(item) -> None:
         from kg.types import ReadProblem
@@ -121,25 +145,31 @@ def ingest(
             click.echo(f"skipped {item}", err=True)
         progress.tick(skipped=isinstance(item, ReadProblem))
 
-    options = ReadOptions(max_bytes=max_size, all_files=all_files)
-    report = ingester.run(paths, stdin=sys.stdin, on_article=on_article, read_options=options)
-    progress.clear()
+    try:
+        ingester = Ingester(store_path(ctx), model or DEFAULT_MODEL, batch_size=batch_size, processes=processes)
+        ingester.nlp  # noqa: B018 -- built now, under the note, rather than during the first article
+        progress.begin()
+        report = ingester.run(paths, stdin=sys.stdin, on_article=on_article, read_options=options)
+    finally:
+        progress.clear()
     if not quiet:
         by_type = ", ".join(f"{n} {t}" for t, n in sorted(report.entities.items()))
         click.echo(
-            f"{report.articles} articles, {report.mentions} mentions of {sum(report.entities.values())} entities"
-            f" ({by_type or 'none'}), {report.events} attack reports ({report.incidents} incidents in the store),"
-            f" {report.quads} triples written in {report.seconds:.1f} s"
+            f"{plural(report.articles, 'article')}, {plural(report.mentions, 'mention')} of"
+            f" {plural(sum(report.entities.values()), 'entity')} ({by_type or 'none'}),"
+            f" {plural(report.events, 'attack report')} ({plural(report.incidents, 'incident')} in the store),"
+            f" {plural(report.quads, 'triple')} written in {report.seconds:.1f} s"
             f" ({report.rate:.1f} articles/s)"
         )
         if report.skipped:
-            click.echo(f"{len(report.skipped)} input(s) skipped", err=True)
+            click.echo(f"{plural(len(report.skipped), 'input')} skipped", err=True)
     if report.skipped:
         ctx.exit(EXIT_SKIPPED)
 
 
 @cli.command()
 @click.argument("articles", nargs=-1, required=True)
+@store_option
 @click.pass_context
 @fail_cleanly
 def remove(ctx: click.Context, articles: tuple[str, ...]) -> None:
@@ -154,11 +184,12 @@ def remove(ctx: click.Context, articles: tuple[str, ...]) -> None:
 
     require_store(store_path(ctx))
     n = Ingester(store_path(ctx)).remove(articles)
-    click.echo(f"removed {n} article{'s' if n != 1 else ''}")
+    click.echo(f"removed {plural(n, 'article')}")
 
 
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+@store_option
 @click.pass_context
 @fail_cleanly
 def stats(ctx: click.Context, as_json: bool) -> None:
@@ -185,6 +216,7 @@ def stats(ctx: click.Context, as_json: bool) -> None:
 
 @cli.command()
 @click.option("--sample", type=click.IntRange(min=1), default=None, help="Check only this many articles, chosen at random (for large stores).")
+@store_option
 @click.pass_context
 @fail_cleanly
 def validate(ctx: click.Context, sample: int | None) -> None:
@@ -196,7 +228,7 @@ def validate(ctx: click.Context, sample: int | None) -> None:
     for v in violations:
         click.echo(str(v))
     if violations:
-        raise click.ClickException(f"{len(violations)} SHACL violation(s)")
+        raise click.ClickException(f"{plural(len(violations), 'SHACL violation')}")
     click.echo("the store conforms to ontology/shapes.ttl")
 
 
@@ -255,12 +287,12 @@ def evaluate(gold: Path, articles: tuple[str, ...], model: str | None, show_erro
 
 @cli.group()
 def kb() -> None:
-    """The knowledge base: add your own entities, import a file, look at an entry."""
+    """The knowledge base: add your own entities, import a file, list or remove yours, look at an entry."""
 
 
 @kb.command("add")
 @click.argument("label")
-@click.option("--type", "type_", required=True, type=click.Choice(["Person", "Place", "Organization", "Weapon"]), help="Top class.")
+@click.option("--type", "type_", required=True, type=click.Choice(["Person", "Place", "Organization", "Weapon"], case_sensitive=False), help="Top class.")
 @click.option("--id", "kb_id", default=None, help="Stable id (default: from the label).")
 @click.option("--alias", "aliases", multiple=True, help="Another name (repeatable).")
 @click.option("--class", "classes", multiple=True, help="A finer ontology class, e.g. MilitaryUnit (repeatable).")
@@ -270,6 +302,7 @@ def kb() -> None:
 @click.option("--lat", type=float, default=None, help="Latitude (places).")
 @click.option("--lon", type=float, default=None, help="Longitude (places).")
 @click.option("--domain", "domains", multiple=True, help="An outlet's web domain, e.g. reuters.com (repeatable).")
+@store_option
 @click.pass_context
 @fail_cleanly
 def kb_add(ctx: click.Context, label: str, type_: str, kb_id: str | None, aliases, classes, description, country, wikidata, lat, lon, domains) -> None:
@@ -288,6 +321,7 @@ def kb_add(ctx: click.Context, label: str, type_: str, kb_id: str | None, aliase
 
 @kb.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@store_option
 @click.pass_context
 @fail_cleanly
 def kb_import(ctx: click.Context, file: Path) -> None:
@@ -297,11 +331,55 @@ def kb_import(ctx: click.Context, file: Path) -> None:
     from kg.kb.build import append_user_entries, read_records
 
     n = append_user_entries(store_path(ctx), read_records(file))
-    click.echo(f"imported {n} entities from {file}")
+    click.echo(f"imported {plural(n, 'entity')} from {file}")
+
+
+@kb.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print the entries as JSON Lines, as the file holds them.")
+@store_option
+@click.pass_context
+@fail_cleanly
+def kb_list(ctx: click.Context, as_json: bool) -> None:
+    """List your own entries (those kg kb add and kg kb import wrote for this store)."""
+    import json
+
+    from kg.cli_common import terminal_columns
+    from kg.kb.build import user_entries, user_kb_path
+    from kg.tables import text_table
+
+    path = user_kb_path(store_path(ctx))
+    entries = user_entries(path)
+    if as_json:
+        for e in entries:
+            click.echo(json.dumps({k: v for k, v in e.__dict__.items() if v not in (None, [], (), "") and k != "origin"},
+                                  ensure_ascii=False))
+        return
+    if not entries:
+        click.echo(f"no entries of your own for this store (kg kb add or kg kb import writes them to {path})", err=True)
+        return
+    rows = [[e.id, "/".join([e.type, *e.classes]), e.label, ", ".join(e.aliases), e.country or ""] for e in entries]
+    for line in text_table(["id", "type", "label", "aliases", "country"], rows, columns=terminal_columns()):
+        click.echo(line)
+    click.echo(f"({plural(len(entries), 'entry')} in {path})")
+
+
+@kb.command("remove")
+@click.argument("ids", nargs=-1, required=True, metavar="ID...")
+@store_option
+@click.pass_context
+@fail_cleanly
+def kb_remove(ctx: click.Context, ids: tuple[str, ...]) -> None:
+    """Remove your own entries by id (see kg kb list); when one id is not there, none
+    is removed. Articles already ingested keep their links until ingested again."""
+    from kg.kb.build import remove_user_entries, user_kb_path
+
+    n = remove_user_entries(store_path(ctx), ids)
+    click.echo(f"removed {plural(n, 'entry')} from {user_kb_path(store_path(ctx))}; re-ingest articles to apply it")
 
 
 @kb.command("show")
 @click.argument("name")
+@store_option
 @click.pass_context
 @fail_cleanly
 def kb_show(ctx: click.Context, name: str) -> None:
@@ -319,9 +397,10 @@ def kb_show(ctx: click.Context, name: str) -> None:
 
 
 # The researchers' commands (kg/cli_research.py).
+from kg.cli_dump import dump_command  # noqa: E402
 from kg.cli_research import export_command, lookup_command, query_command, serve_command  # noqa: E402
 
-for _command in (query_command, lookup_command, export_command, serve_command):
+for _command in (query_command, lookup_command, export_command, serve_command, dump_command):
     cli.add_command(_command)
 
 # `kg explain` (kg/cli_explain.py).

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import shutil
+import sys
 from pathlib import Path
 
 import click
@@ -31,6 +33,31 @@ def fail_cleanly(f):
 
 
 def store_path(ctx: click.Context | None = None) -> Path:
-    """The --store folder given to the `kg` group (or KG_STORE, or ./kg-store)."""
+    """The --store folder given to the `kg` group or to the command (or KG_STORE, or ./kg-store)."""
     ctx = ctx or click.get_current_context()
     return ctx.find_root().obj["store"]
+
+
+def _set_store(ctx: click.Context, param: click.Parameter, value: Path | None) -> None:
+    if value is not None:
+        ctx.find_root().ensure_object(dict)["store"] = value
+
+
+def store_option(f):
+    """``--store`` on a command, so that ``kg ingest seeds --store S`` works as well as
+    ``kg --store S ingest seeds``: a new user puts options after the command. Given in
+    both places, the command's wins."""
+    return click.option(
+        "--store",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        expose_value=False,
+        callback=_set_store,
+        help="Folder of the Oxigraph store (as kg --store; also KG_STORE).",
+    )(f)
+
+
+def terminal_columns() -> int | None:
+    """The width of the terminal standard output goes to, or None when it goes to a file
+    or a pipe (a table written there is not cut to any screen)."""
+    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None

@@ -126,6 +126,8 @@ def article_quads(
             Quad(node, _n(ITSRDF + "taIdentRef"), _n(ent.iri), g),
             Quad(node, _n(ITSRDF + "taClassRef"), _n(TOP_CLASS[ent.type]), g),
             Quad(node, _n(KG + "confidence"), _double(lm.confidence), g),
+            # the same confidence where NIF readers (GERBIL, Spotlight clients) look for it
+            Quad(node, _n(ITSRDF + "taConfidence"), _double(lm.confidence), g),
         ]
         if m.sentence:
             sentences.add(m.sentence)

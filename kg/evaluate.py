@@ -36,6 +36,7 @@ from kg.recognise import DEFAULT_MODEL
 from kg.resources import sparql
 from kg.types import TOP_TYPES
 from kg.vocab import KG, SCHEMA
+from kg.wording import plural
 
 _TYPES = {SCHEMA + "Person": "Person", SCHEMA + "Place": "Place", SCHEMA + "Organization": "Organization", KG + "Weapon": "Weapon"}
 
@@ -368,4 +369,10 @@ def evaluate(gold_path: Path, articles: Iterable[str | Path], model: str = DEFAU
         report = score_store(ingester.store, gold)
         report["skipped"] = [str(p) for p in run.skipped]
         del ingester
+    if gold and len(report["articles_missing"]) == len(gold):
+        # Every score would be zero for a reason that is no fault of kg's: say so instead.
+        names = ", ".join(report["articles_missing"][:3]) + (", …" if len(gold) > 3 else "")
+        n = run.articles
+        raise InputError(str(gold_path), f"no gold article matched any of the {plural(n, 'article')} read "
+                         f"(gold names {names}; an article is matched by its URL, else by its file name)")
     return report

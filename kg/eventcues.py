@@ -174,6 +174,20 @@ def casualties(sentence: str, start: int = 0, end: int | None = None) -> tuple[i
     return k, i
 
 
+_ELIDED = re.compile(r"\b([\w-]+(?:\s+[\w-]+)?)\s+(?:others|more|people|civilians|persons)\b", re.I)
+
+
+def elided_figure(part: str) -> int | None:
+    """The figure of a list item whose verb stands in an earlier item ("and two others in
+    Kherson province"), or None."""
+    for m in _ELIDED.finditer(part):
+        for words in (m.group(1), m.group(1).split()[-1]):
+            n = parse_number(words)
+            if n is not None:
+                return n
+    return None
+
+
 # -- dates -----------------------------------------------------------------------
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -241,9 +255,24 @@ def dates_in(sentence: str, published: dt.date | None) -> list[tuple[int, dt.dat
             d = resolve_date(m, published_for)
         else:
             d = resolve_date(m, published)
-        if d is not None:
+        if d is not None and not _report_date(sentence, m):
             out.append((m.start(), d))
     return out
+
+
+# "a statement released Monday", "officials said on Sunday", "told reporters Friday": the
+# day of the telling, not of the attack.
+_TOLD_BEFORE = re.compile(
+    r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|statement|released|issued|published|announced|reported|posted|confirmed|added|stated)\s+(?:late\s+|early\s+)?(?:on\s+)?$",
+    re.I,
+)
+_TOLD_AFTER = re.compile(r"^\s*,?\s*(?:said|told|announced|confirmed|stated)\b", re.I)
+
+
+def _report_date(sentence: str, m: re.Match) -> bool:
+    if m.group().endswith(("'s", "’s")) or sentence.startswith(("'s", "’s"), m.end()):
+        return False  # "officials said Saturday's attack ...": the attack's day
+    return bool(_TOLD_BEFORE.search(sentence, max(0, m.start() - 40), m.start()) or _TOLD_AFTER.match(sentence[m.end() : m.end() + 20]))
 
 
 # Where a clause ends: what a date, an attacker or a total must stand within.

@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from kg.eventcues import CLAUSE_END, TOTAL_CUES, casualties, clause_around, date_near, dates_in
+from kg.eventcues import CLAUSE_END, TOTAL_CUES, casualties, clause_around, date_near, dates_in, elided_figure
 from kg.eventwords import (
     ACCIDENT_RE,
     ACTOR_VERB,
@@ -31,6 +31,7 @@ from kg.eventwords import (
     BODY_AFTER,
     BY_ACTOR,
     CALLED_OFF_AFTER,
+    CARE_BEFORE,
     CLAIMED,
     CLAUSE_BREAK,
     CONTAINED_GAP,
@@ -38,6 +39,8 @@ from kg.eventwords import (
     DIRECT_BEFORE,
     FACILITY_HEADS,
     FRESH_BEFORE,
+    FRESH_START,
+    GROUP_ANAPHOR,
     GENERIC_PLACE_WORDS,
     HEAD_RANK,
     IRREALIS_RE,
@@ -52,8 +55,11 @@ from kg.eventwords import (
     NOT_TARGET_BEFORE,
     ONGOING_RE,
     ORIGIN_BEFORE,
+    PRONOUN_SUBJECT,
     PLACE_RANK,
     REACTION_RE,
+    RESPONSIBLE_AFTER,
+    RESPONSIBLE_BEFORE,
     SUBJECT_AFTER,
     TARGET_BEFORE,
     TERRITORY_RE,
@@ -95,6 +101,7 @@ class EventExtractor:
         self._contained: set[tuple[str, str]] = set()  # (inner, outer) places, as the text says
         self._levels: dict[str, int] = {}  # place IRI -> the level the text gives it ("X district")
         self._main_country: str | None = None  # the country the article names most
+        self._last_group: Entity | None = None  # the armed group named last before the sentence at hand
         self._countries: dict[str, KBEntry] = {}
         for entry in kb.entries.values():
             if "Country" in entry.classes and entry.country and entry.country not in self._countries:
@@ -131,7 +138,7 @@ class EventExtractor:
         # "Bishnupur district", "Kherson region": the level the text gives a name.
         self._levels = {}
         for lm in linked:
-            if lm.entity.type != "Place":
+            if lm.entity.type != "Place" or "Country" in lm.entity.classes:
                 continue
             hit = LEVEL_AFTER.match(text, lm.mention.end) or LEVEL_BEFORE.search(text, max(0, lm.mention.start - 30), lm.mention.start)
             if hit:
@@ -142,12 +149,33 @@ class EventExtractor:
             if i >= 0:
                 by_sentence.setdefault(i, []).append(lm)
         frames: list[_Frame] = []
+        self._last_group = None
         for i, (b, e) in enumerate(sentences):
-            frames += self._frames(article, i, (b, e), sorted(by_sentence.get(i, []), key=lambda lm: lm.mention.start))
+            mentions = sorted(by_sentence.get(i, []), key=lambda lm: lm.mention.start)
+            frames += self._frames(article, i, (b, e), mentions)
+            groups = [lm.entity for lm in mentions if "ArmedGroup" in lm.entity.classes]
+            if groups:
+                self._last_group = groups[-1]
         headline = None
         if article.title and sentences and text[sentences[0][0] : sentences[0][1]].strip() == article.title.strip():
             headline = 0
-        return self._merge(frames, headline)
+        return self._merge(frames, headline, self._attributed(text, sentences, by_sentence))
+
+    def _attributed(self, text: str, sentences: list[tuple[int, int]], by_sentence: dict[int, list[LinkedMention]]) -> Entity | None:
+        """The one attacker the article holds responsible in words of its own ("X was
+        responsible for the killings", "blamed the attack on X"), when it names one."""
+        found: dict[str, Entity] = {}
+        for i, mentions in by_sentence.items():
+            b, e = sentences[i]
+            for lm in mentions:
+                if not self._can_act(lm.entity):
+                    continue
+                after = text[lm.mention.end : e]
+                if CLAIMED.match(after) or RESPONSIBLE_AFTER.match(after) or RESPONSIBLE_BEFORE.search(text[max(b, lm.mention.start - 40) : lm.mention.start]):
+                    found.setdefault(lm.entity.iri, lm.entity)
+        groups = [ent for ent in found.values() if ent.type == "Organization"]
+        named = groups or list(found.values())  # "the Cooperative for ... Congo (CODECO) was": the group
+        return named[0] if len(named) == 1 else None
 
     def _frames(self, article: Article, index: int, span: tuple[int, int], mentions: list[LinkedMention]) -> list[_Frame]:
         text = article.text
@@ -165,6 +193,10 @@ class EventExtractor:
             triggers = [hit]
         weapons = _unique([w for lm in mentions if lm.entity.type == "Weapon" for w in self._weapons_of(lm)])
         actors = {id(t): self._actor(sentence, b, mentions, t) for t in triggers}
+        for t in triggers:
+            # "The group said its fighters fired rockets ...": the armed group named before.
+            if actors[id(t)][0] is None and self._last_group is not None and GROUP_ANAPHOR.search(sentence, 0, t.start()):
+                actors[id(t)] = (self._last_group, None)
         actor = next((a[0] for a in actors.values() if a[0] is not None), None)
         dates = dates_in(sentence, article.date)
         places = self._targets(sentence, b, mentions, [a[1] for a in actors.values() if a[1] is not None])
@@ -186,6 +218,10 @@ class EventExtractor:
                 lo = places[k - 1][0].mention.end - b if k else 0
                 hi = places[k + 1][0].mention.start - b if k + 1 < len(places) else len(sentence)
                 kk, ii = casualties(sentence, lo, hi)
+                if kk is None and ii is None and (killed is None) != (injured is None):
+                    # "Three died in the Sumy region and two others in Kherson province".
+                    n = elided_figure(sentence[lo:hi])
+                    kk, ii = (n, None) if killed is not None else (None, n)
             out.append(
                 _Frame(
                     (b + trig.start(), b + trig.end()), span, index, lm, frame_actor, weapons, kk, ii,
@@ -234,6 +270,8 @@ class EventExtractor:
             if best is None or score > best[0]:
                 best = (score, ent, lm)
 
+        dateline = DATELINE_RE.match(sentence)
+        lead = dateline.end() if dateline else 0  # where the sentence's subject may stand
         junta = JUNTA_RE.search(sentence, lo, hi)
         if junta is not None:
             # "the Myanmar junta bombed", "the military junta": a junta is the armed forces in power.
@@ -247,7 +285,13 @@ class EventExtractor:
             after = sentence[e:]
             if CLAIMED.match(after):
                 offer(5, lm.entity, lm)
-            if not lo <= s < hi:
+            if not lo <= s < hi and not (e <= lo <= e + 2 and sentence[e:lo].strip() == ")"):
+                # Outside the attack word's clause -- unless it is the acronym in brackets
+                # just before it: "Islamic State West Africa Province (ISWAP) have killed".
+                if not sentence[lead:s].strip(" \"“") and ACTOR_VERB.match(after) and e < trigger.start() and not TRIGGER_RE.search(sentence, e + ACTOR_VERB.match(after).end(), trigger.start()):
+                    # The sentence's subject attacks, and this is the first attack word after its
+                    # verb: "ISWAP kills 12 soldiers, vigilantes in ambush".
+                    offer(1, lm.entity, lm)
                 continue
             capital = self._capital_of(lm.entity)
             if capital is not None:
@@ -261,6 +305,11 @@ class EventExtractor:
             for hs, _ in heads:
                 if hs >= e and hs - e <= 30 and MODIFIER_GAP.match(sentence[e:hs]):
                     offer(3, lm.entity, lm)
+        if best is None and PRONOUN_SUBJECT.search(sentence, lo, trigger.start()):
+            # "Al-Shabaab gained notoriety when it attacked the mall": the one who acts named before.
+            before = [lm for lm in candidates if lm.mention.end - offset <= trigger.start() and lm.entity.type == "Organization"]
+            if before:
+                offer(2, before[-1].entity, before[-1])
         # "Russian drones", "an Israeli airstrike": a people's adjective before the attack words.
         for m in re.finditer(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b", sentence[:hi]):
             if m.start() < lo:
@@ -326,8 +375,10 @@ class EventExtractor:
                 continue
             s, e = lm.mention.start - offset, lm.mention.end - offset
             before = sentence[max(0, s - 60) : s]
-            if NOT_TARGET_BEFORE.search(before) or BODY_AFTER.match(sentence[e:]) or SUBJECT_AFTER.match(sentence[e:]):
+            if NOT_TARGET_BEFORE.search(before) or BODY_AFTER.match(sentence[e:]) or SUBJECT_AFTER.match(sentence[e:]) or CARE_BEFORE.search(before):
                 continue
+            if re.match(r"-[A-Z]", sentence[e : e + 2]) or re.search(r"[A-Za-z]-$", sentence[max(0, s - 2) : s]):
+                continue  # "the Srinagar-Jammu highway": a name within a road's or a front's name
             if s < dateline or re.match(r"^\s*[-–]?\s*(?:made|based|backed|linked|born|controlled|flagged|owned|operated|brokered|led|run|allied|aligned)\b", sentence[e:], re.I):
                 continue
             if ORIGIN_BEFORE.search(before):
@@ -403,12 +454,13 @@ class EventExtractor:
 
     # -- merging -------------------------------------------------------------------
 
-    def _merge(self, frames: list[_Frame], headline: int | None = None) -> list[AttackEvent]:
+    def _merge(self, frames: list[_Frame], headline: int | None = None, attributed: Entity | None = None) -> list[AttackEvent]:
         """Frames into events: same place and compatible, or a placeless frame that
         speaks of the attack just before. The headline's frames come last and join the
         body's event at a place they contain or lie in ("Odesa" in the headline, "the
         Odesa region" in the text)."""
         events: list[tuple[AttackEvent, _Frame]] = []  # each event with its latest frame
+        direct: set[int] = set()  # events reported as an attack on their place ("strikes on Ukraine")
         for f in frames:
             if f.index == headline:
                 continue
@@ -418,6 +470,15 @@ class EventExtractor:
                     if ev.location is not None and ev.location.iri == f.location.entity.iri and _compatible(ev, f) and not f.fresh:
                         target = k
                         break
+                if target is None and f.anaphoric and not f.fresh and events:
+                    # "The attack took place in the town of X": the attack told just before
+                    # at its region or district, now placed more precisely.
+                    k = max(range(len(events)), key=lambda i: events[i][1].index)
+                    ev, last = events[k]
+                    other_toll = f.killed is not None and ev.killed is not None and f.killed != ev.killed
+                    if f.index - last.index <= SENTENCE_REACH and _compatible(ev, f) and not other_toll and self._refines(f.location.entity, ev.location, id(ev) in direct):
+                        ev.location = f.location.entity
+                        target = k
             elif events:
                 # The attack spoken of last.
                 k = max(range(len(events)), key=lambda i: events[i][1].index)
@@ -433,7 +494,9 @@ class EventExtractor:
                 target = len(events) - 1
             _absorb(events[target][0], f)
             events[target] = (events[target][0], f)
-        self._collapse_containers(events)
+            if f.direct:
+                direct.add(id(events[target][0]))
+        self._collapse_containers(events, direct)
         for f in frames:
             if f.index != headline or f.location is None:
                 continue
@@ -458,17 +521,20 @@ class EventExtractor:
         # (its lead), and one with no attacker gets the article's only attacker, if it has one.
         lead = next((ev.date for ev, _ in events if ev.date is not None), None)
         actors = {ev.actor.iri: ev.actor for ev, _ in events if ev.actor is not None}
-        sole = next(iter(actors.values())) if len(actors) == 1 else None
+        sole = next(iter(actors.values())) if len(actors) == 1 else attributed if not actors else None
+        # ... from where the article first names it as attacker: not back onto the attacks
+        # told before it ("the U.S. has carried out airstrikes" at the end of a bombing report).
+        since = min((min(ev.sentences) for ev, _ in events if ev.actor is not None and ev.sentences), default=(0, 0)) if actors else (0, 0)
         for ev, _ in events:
             if ev.date is None and lead is not None:
                 ev.date = lead
-            if ev.actor is None and sole is not None and not self._home(ev.location, sole):
+            if ev.actor is None and sole is not None and not self._home(ev.location, sole) and (not ev.sentences or min(ev.sentences) >= since):
                 ev.actor = sole
             ev.confidence = _confidence(ev)
             out.append(ev)
         return out
 
-    def _collapse_containers(self, events: list[tuple[AttackEvent, _Frame]]) -> None:
+    def _collapse_containers(self, events: list[tuple[AttackEvent, _Frame]], direct: set[int]) -> None:
         """An attack reported at a district, region or country that holds the place of
         another attack of the article ("airstrikes in Pale Township", then "in Nyaung
         Kone village") is that attack, summarised: it joins the one attack inside it,
@@ -477,10 +543,10 @@ class EventExtractor:
         while k < len(events):
             ev = events[k][0]
             loc = ev.location
-            if loc is None or self._rank(loc) >= NIL_PLACE_RANK or "Country" in loc.classes:
+            if loc is None or self._rank(loc) >= NIL_PLACE_RANK or ("Country" in loc.classes and id(ev) in direct):
                 k += 1
                 continue
-            inside = [o for o, _ in events if o is not ev and o.location is not None and self._within(o.location, loc) and _compatible(o, ev)]
+            inside = [o for o, _ in events if o is not ev and o.location is not None and self._within(o.location, loc, known="Country" in loc.classes) and _compatible(o, ev)]
             if not inside:
                 k += 1
                 continue
@@ -489,8 +555,20 @@ class EventExtractor:
                 inside[0].sentences.sort()
             del events[k]
 
-    def _within(self, inner: Entity, outer: Entity) -> bool:
-        """Whether a place lies in a larger one, by the knowledge base or the article's text."""
+    def _refines(self, inner: Entity, outer: Entity | None, on_outer: bool) -> bool:
+        """Whether ``inner`` may name more precisely where an attack reported at the
+        district, region or country ``outer`` happened: lower in rank, and within it or in
+        its country. Not for an attack on a country as a whole ("strikes across Ukraine")."""
+        if outer is None or ("Country" in outer.classes and on_outer) or not self._rank(outer) < self._rank(inner):
+            return False
+        if self._within(inner, outer):
+            return True
+        ei, eo = self._entry(inner), self._entry(outer)
+        return ei is None or eo is None or ei.country == eo.country
+
+    def _within(self, inner: Entity, outer: Entity, known: bool = False) -> bool:
+        """Whether a place lies in a larger one, by the knowledge base or the article's text
+        (or, unless ``known``, presumed so for a place the knowledge base does not know)."""
         if self._rank(inner) <= self._rank(outer):
             return False
         if (inner.iri, outer.iri) in self._contained:
@@ -504,6 +582,8 @@ class EventExtractor:
             # An unknown place: presumed to lie in the district, region or country the same
             # article reports attacked -- not in a town the knowledge base knows, even one
             # the text calls a municipality.
+            if known or any(pair[0] == inner.iri for pair in self._contained):
+                return False  # the text places it elsewhere: "Stepanivka, a settlement in the Sumy oblast"
             return eo is None or bool({"Region", "District", "Country"} & set(outer.classes))
         if ei.part_of == eo.id or (ei.part_of and (p := self.kb.get(ei.part_of)) is not None and p.part_of == eo.id):
             return True

@@ -12,10 +12,11 @@ import datetime as dt
 import json
 import math
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
-import networkx as nx
 import pyoxigraph as ox
 
 from kg import query as kq
@@ -24,8 +25,18 @@ from kg.resources import SPARQL_DIR
 from kg.types import TOP_TYPES
 from kg.vocab import GEO, GEONAMES, KG, OWL, RDF, RDFS, TOP_CLASS, WIKIDATA
 
+if TYPE_CHECKING:  # networkx is imported where a graph is made: ingest and queries never load it
+    import networkx as nx
+
 FORMATS = ("gexf", "graphml", "json", "csv", "png")  # graph formats; kg export also writes "acled" (kg/export_events.py)
 COOCCURRENCE = ("sentence", "article")
+# The format a file name's extension names, when --format is not given (.csv is the
+# co-mention graph's pair of files; the ACLED table needs --format acled).
+EXTENSIONS = {".gexf": "gexf", ".graphml": "graphml", ".json": "json", ".csv": "csv", ".png": "png",
+              ".nif": "nif", ".ttl": "nif"}  # fmt: skip
+
+# Where an export goes: a file, or an open binary stream (standard output, for "kg export -").
+Target = Path | BinaryIO
 
 # Colour-blind-safe colours per type (Okabe-Ito), as Gephi's viz:color wants them.
 COLOURS = {
@@ -82,6 +93,8 @@ def build_graph(
             raise KGError(f"unknown type {', '.join(unknown)} (one of {', '.join(TOP_TYPES)})")
         wanted = {by_lower[t.lower()] for t in types}
     since, until = check_date(since, "since"), check_date(until, "until")
+
+    import networkx as nx
 
     g = nx.Graph(name="kg co-mention graph", cooccurrence=cooccurrence)
     for row in kq.records(_run(store, "export-nodes.rq", since, until)):
@@ -164,33 +177,68 @@ def for_files(g: nx.Graph, fmt: str) -> nx.Graph:
         if "type" in a:
             a["entity_type"] = a.pop("type")
     if fmt == "graphml":
+        import networkx as nx
+
         h = nx.relabel_nodes(h, {n: f"n{i}" for i, n in enumerate(sorted(h.nodes))})
     return h
 
 
-def write(g: nx.Graph, out: Path, fmt: str) -> list[Path]:
-    """Write ``g`` to ``out`` as ``fmt``; returns the files written (csv writes two)."""
+def is_stream(target: Target) -> bool:
+    return not isinstance(target, (str, Path))
+
+
+def display(target: Target) -> str:
+    """How messages name where an export went."""
+    return "standard output" if is_stream(target) else str(target)
+
+
+@contextmanager
+def binary_output(target: Target) -> Iterator[BinaryIO]:
+    """``target`` as a binary stream: a file opened for writing, or the stream itself."""
+    if is_stream(target):
+        yield target  # type: ignore[misc]
+        target.flush()  # type: ignore[union-attr]
+        return
+    try:
+        f = Path(target).open("wb")  # type: ignore[arg-type]
+    except OSError as e:
+        raise KGError(f"{target}: cannot write: {e}") from e
+    with f:
+        yield f
+
+
+def write(g: nx.Graph, out: Target, fmt: str) -> list[Target]:
+    """Write ``g`` to ``out`` (a file or a binary stream) as ``fmt``; returns what was
+    written (csv writes two files, and so needs a file name)."""
     if fmt not in FORMATS:
         raise KGError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
-    out = Path(out)
+    import networkx as nx
+
+    if fmt == "csv" and is_stream(out):
+        raise KGError("csv writes two files (OUT-nodes.csv and OUT-edges.csv): give a file name, not -")
     if fmt != "png":
         g = for_files(g, fmt)
-    try:
-        if fmt == "gexf":
-            nx.write_gexf(g, out, version="1.2draft")
-            return [out]
-        if fmt == "graphml":
-            nx.write_graphml(_plain(g), out)
-            return [out]
-        if fmt == "json":
-            data = nx.node_link_data(_plain(g), edges="edges")
-            out.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-            return [out]
-        if fmt == "png":
-            return [draw(g, out)]
-        return _write_csv(_plain(g), out)
-    except OSError as e:
-        raise KGError(f"{out}: cannot write: {e}") from e
+    if fmt == "csv":
+        try:
+            return list(_write_csv(_plain(g), Path(out)))  # type: ignore[arg-type]
+        except OSError as e:
+            raise KGError(f"{out}: cannot write: {e}") from e
+    with binary_output(out) as f:
+        try:
+            if fmt == "gexf":
+                nx.write_gexf(g, f, version="1.2draft")
+            elif fmt == "graphml":
+                nx.write_graphml(_plain(g), f)
+            elif fmt == "json":
+                data = nx.node_link_data(_plain(g), edges="edges")
+                f.write((json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+            else:
+                draw(g, f)
+        except BrokenPipeError:
+            raise  # the reader of standard output went away: the command ends quietly
+        except OSError as e:
+            raise KGError(f"{display(out)}: cannot write: {e}") from e
+    return [out]
 
 
 def _write_csv(g: nx.Graph, out: Path) -> list[Path]:
@@ -215,7 +263,7 @@ def _write_csv(g: nx.Graph, out: Path) -> list[Path]:
     return [nodes_path, edges_path]
 
 
-def draw(g: nx.Graph, out: Path, title: str = "") -> Path:
+def draw(g: nx.Graph, out: Path | BinaryIO, title: str = "") -> Path | BinaryIO:
     """A PNG picture of ``g``, coloured by type and sized by mentions (needs matplotlib:
     ``pip install 'kg[draw]'``)."""
     try:
@@ -225,6 +273,8 @@ def draw(g: nx.Graph, out: Path, title: str = "") -> Path:
         import matplotlib.pyplot as plt
     except ImportError as e:
         raise KGError("drawing the graph needs matplotlib: pip install -e '.[draw]'") from e
+    import networkx as nx
+
     pos = nx.spring_layout(g, seed=7, weight="weight")
     fig, ax = plt.subplots(figsize=(12, 9), dpi=110)
     colours = ["#{:02x}{:02x}{:02x}".format(*COLOURS[a["type"]]) for _, a in g.nodes(data=True)]
@@ -239,6 +289,6 @@ def draw(g: nx.Graph, out: Path, title: str = "") -> Path:
     ax.set_title(title)
     ax.axis("off")
     fig.tight_layout()
-    fig.savefig(out)
+    fig.savefig(out, format="png")
     plt.close(fig)
-    return Path(out)
+    return out

@@ -14,19 +14,20 @@ admin3, source_scale, tags, timestamp) are present and empty.
 from __future__ import annotations
 
 import csv
+import io
 import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import networkx as nx
 import pyoxigraph as ox
 
 from kg import query as kq
 from kg.errors import KGError
-from kg.export import COLOURS, MAX_SIZE, MIN_SIZE, check_date, clean
+from kg.export import COLOURS, MAX_SIZE, MIN_SIZE, binary_output, check_date, clean, display
 from kg.resources import SPARQL_DIR
 from kg.vocab import GEO, KG, RDF, RDFS, TOP_CLASS
 
@@ -275,16 +276,23 @@ def acled_rows(store: ox.Store, since: str | None = None, until: str | None = No
     return rows
 
 
-def write_acled(store: ox.Store, out: Path, since: str | None = None, until: str | None = None) -> int:
-    """Write the ACLED-layout CSV to ``out``; returns the number of incidents written."""
+def write_acled(store: ox.Store, out: Path | BinaryIO, since: str | None = None, until: str | None = None) -> int:
+    """Write the ACLED-layout CSV to ``out`` (a file or a binary stream); returns the
+    number of incidents written."""
     rows = acled_rows(store, since, until)
-    try:
-        with Path(out).open("w", newline="", encoding="utf-8") as f:
-            w = csv.DictWriter(f, fieldnames=ACLED_COLUMNS + EXTRA_COLUMNS)
+    with binary_output(out) as f:
+        text = io.TextIOWrapper(f, encoding="utf-8", newline="")
+        try:
+            w = csv.DictWriter(text, fieldnames=ACLED_COLUMNS + EXTRA_COLUMNS)
             w.writeheader()
             w.writerows(rows)
-    except OSError as e:
-        raise KGError(f"{out}: cannot write: {e}") from e
+            text.flush()
+        except BrokenPipeError:
+            raise  # the reader of standard output went away: the command ends quietly
+        except OSError as e:
+            raise KGError(f"{display(out)}: cannot write: {e}") from e
+        finally:
+            text.detach()  # the stream stays open for its owner
     return len(rows)
 
 

@@ -14,7 +14,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from kg.bodies import ROLE_FORMS, bare_ministries, names_for, qualifier_before, role_of
 from kg.kb.base import Candidate, KBEntry, KnowledgeBase, fold, skeleton
+from kg.kb.gazetteer import Hit, choose, in_comma
 from kg.mentions import (
     ACRONYM_AFTER,
     INNER_POSSESSIVE_RE,
@@ -23,6 +25,7 @@ from kg.mentions import (
     LIST_SEPARATOR,
     NEXT_WORD,
     NOT_NAMES,
+    ORG_HEADS,
     ORG_NOUNS,
     PLACE_NOUNS,
     REGION_OF_BEFORE,
@@ -39,7 +42,7 @@ from kg.mentions import (
     split_at_and,
     split_at_inner_title,
 )
-from kg.names import GENERIC_BODY_RE, GENERIC_WORDS, demonyms, is_group_word
+from kg.names import GENERIC_BODY_RE, GENERIC_WORDS, country_of_demonym, demonyms, is_group_word
 from kg.nametype import Resolved, TypeDecision, local_decisions, pooled_types
 from kg.types import Article, Entity, LinkedMention, Mention
 from kg.vocab import base_iri
@@ -109,6 +112,7 @@ class Linker:
         self.nil_typing: dict[str, TypeDecision] = {}
         self._text = ""  # the text of the article at hand
         self._cache: dict[str, list[Candidate]] = {}
+        self._countries: dict[str, KBEntry] | None = None  # country entries by ISO code, built when first needed
 
     def _candidates(self, name: str) -> list[Candidate]:
         """The knowledge base's candidates for a name, remembered across articles."""
@@ -188,6 +192,8 @@ class Linker:
         cleaned = [m if self._candidates(m.text) else extend_to_admin_noun(m, text) for m in cleaned]
         cleaned += cued_names(text, cleaned)
         cleaned += credit_names(text, cleaned)
+        bare = bare_ministries(text, cleaned)
+        cleaned += bare
         outlet = self._outlet_mention(article)
         if outlet is not None:
             cleaned = [m for m in cleaned if m.end <= outlet.start or m.start >= outlet.end] + [outlet]
@@ -197,11 +203,12 @@ class Linker:
         self._text = text
         self._types = {}
         cleaned = self._regions_of_lists(cleaned, text)
+        countries = self._context_countries(cleaned)
+        cleaned = self._place_ministries(cleaned, text, countries, {id(m) for m in bare})
         # The type each mention is expected to have: weighed evidence (kg/nametype.py).
         self.mentions, self.typing = cleaned, local_decisions(cleaned, text)
         for m in cleaned:
             self._types[id(m)] = self.typing[id(m)].type
-        countries = self._context_countries(cleaned)
 
         # 1. Names of two words or more, then one-word names (which may be surnames).
         resolved: dict[int, _Resolved] = {}
@@ -239,10 +246,13 @@ class Linker:
             else:
                 still.append(m)
 
-        # 3. Unknown names: a part of a longer name in the article joins it; the rest are NIL.
+        # 3. Unknown names: a part of a longer name in the article joins it; a small place
+        # the article backs is the gazetteer's; the rest are NIL.
         known = list(resolved.values())
+        regions = frozenset(r.entry.id for r in known if r.entry is not None and {"Region", "District"} & set(r.entry.classes))
+        small = self._gazetteer_links(still, countries, regions)
         for m in still:
-            r = self._join_partial(m, known) or self._nil(m, text)
+            r = self._join_partial(m, known) or small.get(id(m)) or self._nil(m, text)
             if r is not None:
                 resolved[id(m)] = r
                 known.append(r)
@@ -265,10 +275,130 @@ class Linker:
                 for k in range(i, j + 1):
                     m = out[k]
                     name = f"{m.text} region"
-                    if any("Region" in c.entry.classes for c in self._candidates(name)):
+                    if any("Region" in c.entry.classes for c in self._candidates(name)) or self._gazetteer_region(name):
                         out[k] = Mention(m.start, m.end, m.text, m.label, m.source, fold(name), m.sentence)
             i = j + 1
         return out
+
+    def _place_ministries(self, cleaned: list[Mention], text: str, countries: dict[str, float], found: set[int]) -> list[Mention]:
+        """"the defence ministry", "the Health Ministry": a ministry named by its role
+        alone is the ministry of that role of the country the words before it name, else
+        the ministry of that role the article names in full, else that of the country the
+        article is about (when one leads). Such a ministry found in lower case
+        (``found``) is dropped when none fits."""
+        out = []
+        for m in cleaned:
+            role = role_of(m.text) if m.kb_id is None else None
+            if role is None or self._candidates(m.text):
+                out.append(m)
+                continue
+            name = self._ministry_target(m, role, cleaned, text, countries)
+            if name is not None:
+                out.append(Mention(m.start, m.end, m.text, m.label, m.source, fold(name), m.sentence))
+            elif id(m) not in found:
+                out.append(m)
+        return out
+
+    def _ministry_target(self, m: Mention, role: str, cleaned: list[Mention], text: str, countries: dict[str, float]) -> str | None:
+        """The name to look up for a ministry named by role alone, or None."""
+        qualifier = qualifier_before(text, m.start)
+        if qualifier is not None:
+            # "Nigeria's", "the Malian": that country's; "North Darfur State's": a body of its own.
+            iso = self._country_of(qualifier)
+            return self._ministry_name(role, iso) if iso else None
+        # "Gaza's Health Ministry said ... the Health Ministry added": the one named in full,
+        # the nearest before this mention first.
+        forms = [fold(f) for f in ROLE_FORMS[role]]
+        named = []
+        for o in cleaned:
+            name = o.kb_id or o.text
+            key = fold(name)
+            if o is m or key == fold(m.text) or not any(f in key for f in forms):
+                continue
+            if any(c.entry.type == "Organization" for c in self._candidates(name)):
+                named.append((o.start > m.start, -o.start if o.start < m.start else o.start, name))
+        if named:
+            return min(named)[2]
+        top = max(countries.values(), default=0.0)
+        leaders = [iso for iso, w in countries.items() if w == top]
+        return self._ministry_name(role, leaders[0]) if len(leaders) == 1 else None
+
+    def _country_of(self, words: str) -> str | None:
+        """The ISO code of the country a name or demonym denotes ("Nigeria", "Malian")."""
+        for c in self._candidates(words):
+            if "Country" in c.entry.classes and c.entry.country:
+                return c.entry.country
+        return country_of_demonym(words)
+
+    def _ministry_name(self, role: str, iso: str) -> str | None:
+        """A name the knowledge base knows for country ``iso``'s ministry of ``role``."""
+        if self._countries is None:
+            self._countries = {e.country: e for e in self.kb.entries.values() if "Country" in e.classes and e.country}
+        country = self._countries.get(iso)
+        names = [country.label, *country.aliases] if country else []
+        for name in names_for(role, demonyms(iso), names):
+            if any(c.entry.type == "Organization" and c.entry.country == iso for c in self._candidates(name)):
+                return name
+        return None
+
+    def _gazetteer_region(self, name: str) -> bool:
+        gaz = self.kb.gazetteer
+        return gaz is not None and any(h.cued and h.entry.classes[0] in ("Region", "District") for h in gaz.lookup(name))
+
+    def _gazetteer_links(self, mentions: list[Mention], countries: dict[str, float], regions: frozenset[str] = frozenset()) -> dict[int, _Resolved]:
+        """Place names the knowledge base lacks that the gazetteer has, where the article
+        backs the place (its country or region named, or a place cue: see ``gazetteer.choose``);
+        one sense per article: every mention of a name so linked is linked."""
+        gaz = self.kb.gazetteer
+        if gaz is None:
+            return {}
+        chosen: dict[str, _Resolved] = {}
+        main = {c for c, w in countries.items() if w >= 1.0}
+        for m in mentions:
+            if is_group_word(m.text) or m.text.lower() in GENERIC_WORDS:
+                continue
+            org_place = self._expected(m) == "Organization" and self._org_may_be_place(m)
+            if self._expected(m) != "Place" and not org_place:
+                continue
+            name = m.kb_id or m.text
+            hits = gaz.lookup(name)
+            if not hits:  # a transliteration of a place, the gazetteer's or the knowledge base's
+                found = (self.kb.get(i) for i in gaz.variant_ids(name))
+                hits = [Hit(e, False, True) for e in found if e is not None and e.type == "Place" and "Country" not in e.classes]
+            cued = self._cue(m) == "Place" or in_comma(self._text, m.start, m.end)
+            if org_place:
+                # "Mucojo" or "Chornomorsk" taken for an organisation: a place of the
+                # article's main country by that exact name (the knowledge base's, passed
+                # over for the model's label, or the gazetteer's) is the better reading.
+                known_places = [Hit(c.entry, False, False) for c in self._candidates(name) if c.entry.type == "Place" and not c.via_skeleton and "Country" not in c.entry.classes]
+                hits = [h for h in known_places + hits if h.entry.country in main and not h.via_variant]
+            picked = choose(hits, countries, cued, regions)
+            if picked is None:
+                continue
+            # Keyed as unknown names are merged (_entities): "Nyuang Kone" is "Nyaung Kone".
+            key = _variant_key(fold(m.text))
+            if key not in chosen or picked[1] > chosen[key].confidence:
+                chosen[key] = _Resolved(m, "Place", picked[0], fold(m.text), m.text, picked[1])
+        return {
+            id(m): _Resolved(m, "Place", r.entry, r.key, m.text, r.confidence) for m in mentions if (r := chosen.get(_variant_key(fold(m.text))))
+        }
+
+    def _cue(self, m: Mention) -> str | None:
+        """The type the name's own words or the words around it give, beside the model's label (kg/nametype.py)."""
+        d = self.typing.get(id(m))
+        return d.cue_type if d is not None else None
+
+    def _org_may_be_place(self, m: Mention) -> bool:
+        """An "organisation" of one or two plain words, that no word of the name or around
+        it makes one (no "Brigade", "Party", "radio"...), no acronym: the model's ORG for an
+        unknown place name ("Kutru", "Aguililla") as often as not."""
+        words = m.text.split()
+        return (
+            len(words) <= 2
+            and self._cue(m) is None
+            and not any(w in ORG_HEADS or w.isupper() for w in words)
+            and not any(self._candidates(m.text) and c.entry.type == "Organization" for c in self._candidates(m.text))
+        )
 
     def _expected(self, m: Mention) -> str | None:
         """The type a mention should have: from the words around it, else the model's label."""

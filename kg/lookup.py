@@ -1,7 +1,7 @@
 """Find entities by name, tolerant of case, accents, transliteration and typos.
 
-All the store's names (labels and aliases) are fetched in one query and matched in
-memory with rapidfuzz; details are fetched only for the matches shown. Text from the
+The names are matched by kg.nameindex (all the store's labels and aliases, fetched in
+one query and matched in memory with rapidfuzz); details are fetched only for the matches shown. Text from the
 user never enters SPARQL: the chosen entity is bound as an IRI term.
 
 For places, attackers and weapons, lookup also shows the attacks (incidents, each
@@ -11,25 +11,29 @@ by the attacker, or with the weapon, read with the shipped ``attacks`` query.
 
 from __future__ import annotations
 
-import os
-import pickle
-import re
-import unicodedata
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from rapidfuzz import fuzz, process
 
 from kg import query as kq
-from kg.about import __version__
-from kg.errors import QueryError
+from kg.nameindex import (  # noqa: F401 -- the name matching lookup is built on, re-exported
+    GENERATION,
+    INDEX_CACHE,
+    MATCH,
+    SUGGEST,
+    Candidate,
+    NameIndex,
+    kb_place,
+    name_index,
+    normalise,
+    resolve,
+    skeleton,
+)
 from kg.resources import SPARQL_DIR
 from kg.vocab import GEO, GEONAMES, KG, OWL, RDF, RDFS, SCHEMA, SKOS, TOP_CLASS, WIKIDATA
+from kg.wording import plural
 
-MATCH = 80.0  # a name scoring this much (0-100) is a match
-SUGGEST = 55.0  # below a match, this much makes a "did you mean" suggestion
 NEAR_BEST = 5.0  # matches shown besides the best must score within this of it
 SHOWN_ALIASES = 12  # render() lists this many aliases; the JSON record has them all
 SHOWN_ATTACKS = 5  # attacks listed per role, newest first; the totals count them all
@@ -41,62 +45,6 @@ ATTACK_ROLES = {
     "Weapon": [("with", "weapon")],
 }
 _ROLE_TITLE = {"on": "attacks on it", "by": "attacks by it", "with": "attacks with it"}
-PART_PENALTY = 0.92  # a match on one word of a name ("Terekhov") counts a little less
-
-_TYPE_OF = {iri: short for short, iri in TOP_CLASS.items()}
-
-# Ukrainian and Russian Cyrillic to Latin, so "Харків" meets "Kharkiv".
-_CYRILLIC = dict(
-    zip(
-        "абвгґдеєжзиіїйклмнопрстуфхцчшщъыьэюяё",
-        "a b v h g d e ye zh z y i yi y k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya e".split(),
-    )
-)
-_CYRILLIC["г"] = "g"  # Russian; Ukrainian г also reads as "h", the skeleton joins both
-_CYRILLIC["ъ"] = _CYRILLIC["ь"] = ""
-
-# Spelling variants that transliterations and typists disagree on, folded to one form.
-_SKELETON = [
-    (r"shch|sch", "sc"),
-    (r"kh|ch|h", "h"),
-    (r"(?<=[^aeiou ])(iy|yy|ij|ii|y)(?=\b)", "i"),  # -skiy / -skyy / -skij / -ski
-    (r"zh|j", "z"),
-    (r"ts|tz|cz", "c"),
-    (r"ph", "f"),
-    (r"w", "v"),
-    (r"ck|q|k", "c"),
-    (r"iy|yi|ye|ie|ya|ia|yu|iu|y", "i"),
-    (r"ou", "u"),
-    (r"(\w)\1+", r"\1"),  # doubled letters
-]
-
-
-def normalise(text: str) -> str:
-    """Lower case, accents removed, Cyrillic transliterated, punctuation to spaces."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(_CYRILLIC.get(c, c) for c in text if not unicodedata.combining(c))
-    text = re.sub(r"[^\w]+|_", " ", text)
-    return " ".join(text.split())
-
-
-def skeleton(text: str) -> str:
-    """A coarse key where common transliteration variants coincide (Kharkov ~ Charkow).
-
-    Looser on purpose than kg.kb.base.skeleton, which the linker uses: a person typing
-    a lookup wants recall and sees the candidates; the linker must not guess."""
-    s = normalise(text)
-    for pattern, repl in _SKELETON:
-        s = re.sub(pattern, repl, s)
-    return s
-
-
-@dataclass
-class Candidate:
-    entity: str
-    type: str
-    name: str  # the label or alias that matched best
-    label: str
-    score: float
 
 
 @dataclass
@@ -135,82 +83,6 @@ class Lookup:
     text: str
     matches: list[Entry]
     suggestions: list[Candidate]
-
-
-class NameIndex:
-    """The store's names, ready for fuzzy matching."""
-
-    def __init__(self, rows: list[tuple[str, str, str, bool]]):
-        # rows: (entity IRI, top type, name, is preferred label)
-        self.label: dict[str, str] = {}
-        self.type: dict[str, str] = {}
-        keys: list[str] = []
-        skels: list[str] = []
-        owners: list[tuple[str, str, float]] = []  # (entity, name, weight) per key
-        seen: set[tuple[str, str, str]] = set()
-        for entity, typ, name, preferred in rows:
-            self.type.setdefault(entity, typ)
-            if preferred:
-                self.label.setdefault(entity, name)
-            norm = normalise(name)
-            if not norm:
-                continue
-            variants = [(norm, 1.0)]
-            words = norm.split()
-            if len(words) > 1:
-                variants += [(w, PART_PENALTY) for w in words if len(w) >= 4]
-            for key, weight in variants:
-                if (entity, key, name) in seen:
-                    continue
-                seen.add((entity, key, name))
-                keys.append(key)
-                skels.append(skeleton(key))
-                owners.append((entity, name, weight))
-        for entity, _, name, _ in rows:
-            self.label.setdefault(entity, name)
-        self.keys, self.skels, self.owners = keys, skels, owners
-
-    @classmethod
-    def from_store(cls, store: ox.Store) -> NameIndex:
-        q = kq.load_file(SPARQL_DIR / "lookup-names.rq")
-        result = kq.run(store, q)
-        rows = []
-        for entity, top, name, preferred in result.rows:
-            rows.append((entity.value, _TYPE_OF.get(top.value, ""), name.value, preferred.value == "true"))
-        return cls(rows)
-
-    def search(self, text: str, types: set[str] | None = None, cutoff: float = SUGGEST) -> list[Candidate]:
-        """Entities whose names come near ``text``, best first (one per entity)."""
-        q = normalise(text)
-        if not q:
-            return []
-        qs = skeleton(q)
-        best: dict[str, tuple[float, str]] = {}
-
-        def consider(hits: list[tuple[str, float, int]], bonus: float) -> None:
-            for _, score, i in hits:
-                entity, name, weight = self.owners[i]
-                if types and self.type.get(entity) not in types:
-                    continue
-                s = score * weight * bonus
-                old, old_name = best.get(entity, (-1.0, ""))
-                # On a tie, the preferred label is the better name to show as matched.
-                if s > old or (s == old and name == self.label.get(entity) != old_name):
-                    best[entity] = (s, name)
-
-        limit = 200
-        consider(process.extract(q, self.keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit), 1.0)
-        # Skeleton matches tell transliteration variants apart from typos: a little below exact.
-        consider(process.extract(qs, self.skels, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit), 0.97)
-        # Words in another order ("Nebenzya Vasily"), a little below a match as written.
-        if " " in q:
-            consider(process.extract(q, self.keys, scorer=fuzz.token_sort_ratio, score_cutoff=cutoff, limit=limit), 0.95)
-        found = [
-            Candidate(e, self.type.get(e, ""), name, self.label.get(e, name), round(s, 1)) for e, (s, name) in best.items()
-        ]
-        # Prefer the higher score, then a match on the preferred label, then the shorter label.
-        found.sort(key=lambda c: (-c.score, c.name != c.label, len(c.label), c.label))
-        return found
 
 
 def _one(store: ox.Store, file: str, entity: str) -> kq.Result:
@@ -317,37 +189,6 @@ def _incident(store: ox.Store, incident: str) -> kq.Result:
     return kq.run(store, q, {"incident": incident})
 
 
-INDEX_CACHE = "kg-lookup-names.pickle"
-GENERATION = "kg-generation"
-
-
-def name_index(store: ox.Store, folder: str | Path | None = None) -> NameIndex:
-    """The store's name index, kept in the store's folder and reused until the store
-    changes (a new ingest, or a different number of article graphs)."""
-    if folder is None:
-        return NameIndex.from_store(store)
-    folder = Path(folder)
-    generation = (folder / GENERATION).read_text() if (folder / GENERATION).exists() else ""
-    key = (__version__, generation, sum(1 for _ in store.named_graphs()))
-    cache = folder / INDEX_CACHE
-    try:
-        with open(cache, "rb") as f:
-            cached_key, index = pickle.load(f)
-        if cached_key == key:
-            return index
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError):
-        pass
-    index = NameIndex.from_store(store)
-    try:
-        tmp = cache.with_suffix(f".tmp{os.getpid()}")
-        with open(tmp, "wb") as f:
-            pickle.dump((key, index), f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache)
-    except OSError:
-        pass  # a store we may not write to: no cache, same answers
-    return index
-
-
 def lookup(
     store: ox.Store,
     text: str,
@@ -364,30 +205,6 @@ def lookup(
         chosen = [c for c in matches if c.score >= best - NEAR_BEST][: max(limit, 1)]
         return Lookup(text, [details(store, c) for c in chosen], [])
     return Lookup(text, [], found[:5])
-
-
-def resolve(store: ox.Store, text: str, folder: str | Path | None = None, types: set[str] | None = None) -> str:
-    """The IRI of the entity ``text`` names best (among ``types`` when given); QueryError when none does."""
-    found = name_index(store, folder).search(text, types)
-    if found and found[0].score >= MATCH:
-        return found[0].entity
-    hint = ", ".join(f"{c.label!r}" for c in found[:5])
-    what = "entity" if not types else " or ".join(sorted(t.lower() for t in types))
-    raise QueryError(f"no {what} named {text!r} in the store" + (f"; did you mean {hint}?" if hint else ""))
-
-
-def kb_place(text: str, folder: str | Path | None = None) -> str | None:
-    """The IRI of the knowledge-base place ``text`` names, or None.
-
-    For a place parameter the store does not know by name: articles may name Kharkiv and
-    Kyiv but never Ukraine, and the store still ties both to Ukraine's IRI (kg:partOf,
-    kg:countryCode), so ``place=Ukraine`` must find them."""
-    from kg.kb import load_kb  # the knowledge base loads in about a second: only when needed
-    from kg.link import entity_iri
-
-    places = [c.entry for c in load_kb(folder).candidates(text) if c.entry.type == "Place"]
-    best = max(places, key=lambda e: (e.prior, e.id), default=None)
-    return entity_iri(best.id, best.type, best.label) if best else None
 
 
 def render(e: Entry) -> str:
@@ -408,7 +225,7 @@ def render(e: Entry) -> str:
         lines.append(f"  {'aliases':<15} {shown}" + (f" (+{more} more; --json lists all)" if more > 0 else ""))
     if e.lat is not None and e.lon is not None:
         lines.append(f"  {'coordinates':<15} {e.lat:.5f}, {e.lon:.5f}")
-    seen = f"{e.mentions} mention{'s' * (e.mentions != 1)} in {e.articles} article{'s' * (e.articles != 1)}"
+    seen = f"{plural(e.mentions, 'mention')} in {plural(e.articles, 'article')}"
     if e.first_seen:
         seen += f", {e.first_seen} … {e.last_seen}" if e.last_seen != e.first_seen else f", {e.first_seen}"
     lines.append(f"  {'seen':<15} {seen}")
@@ -430,7 +247,7 @@ def render(e: Entry) -> str:
 def _render_attacks(title: str, s: dict[str, Any]) -> list[str]:
     """A total line, then one line per attack: date, place, attacker, weapons, figures."""
     n = s["attacks"]
-    head = f"{n} attack{'s' * (n != 1)}"
+    head = plural(n, "attack")
     if n:
         head += f" ({s['killed']} killed, {s['injured']} injured)"
         if s["first"]:

@@ -76,6 +76,21 @@ def demonyms(country: str) -> list[str]:
     return _group_data().get("demonyms", {}).get(country, [])
 
 
+@lru_cache(maxsize=1)
+def _demonym_countries() -> dict[str, str]:
+    """Lower-cased demonym -> ISO code, for demonyms that belong to one country only."""
+    owners: dict[str, set[str]] = {}
+    for iso, forms in _group_data().get("demonyms", {}).items():
+        for w in forms:
+            owners.setdefault(w.lower(), set()).add(iso)
+    return {w: next(iter(isos)) for w, isos in owners.items() if len(isos) == 1}
+
+
+def country_of_demonym(word: str) -> str | None:
+    """The ISO code of the country a demonym names ("Malian" -> "ML"), or None."""
+    return _demonym_countries().get(word.lower().strip())
+
+
 # Languages the model sometimes labels as organisations or places.
 LANGUAGES = {
     "arabic", "english", "french", "swahili", "amharic", "tigrinya", "hebrew", "farsi", "persian", "pashto",

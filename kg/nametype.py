@@ -198,6 +198,16 @@ class TypeDecision:
         return r[0][0]
 
     @property
+    def cue_type(self) -> str | None:
+        """The type the cues alone give (the name's words, the words around it, its list;
+        not the model's label, not the article), when any cue of a weak cue's weight speaks."""
+        scores: Counter = Counter()
+        for e in self.evidence:
+            if e.kind in ("name", "context", "list") and e.weight >= WEAK_CUE:
+                scores[e.type] += e.weight
+        return scores.most_common(1)[0][0] if scores else None
+
+    @property
     def cued_strongly(self) -> bool:
         """Whether a cue of the name's own words or of the words around it (not the label,
         not a list, not the article) is a full cue's weight for the chosen type."""

@@ -6,11 +6,12 @@ A shipped query is a file ``queries/NAME.rq`` whose first lines are a comment he
     # description: Date, outlet, headline and URL of every article that mentions an entity.
     # param: entity entity required -- the entity: a label, an alias or its IRI
     # param: since date -- only articles published on or after this day (default: all)
-    # param: period string = month -- "day" or "month"
+    # param: period day|month = month -- per day or per month
 
 A parameter line is ``param: NAME KIND [required | = DEFAULT] [-- HELP]``. Kinds:
-``string``, ``date``, ``integer``, ``decimal``, ``iri``, ``class`` (``Person``, ``City``,
-``schema:Place`` or an IRI), ``entity`` (an IRI, or a label or alias that is looked up
+``string``, ``date`` (a day of the calendar), ``integer``, ``decimal``, ``iri``, ``class``
+(``Person``, ``City`` -- a class of kg's ontology, any case -- or ``schema:Place`` or an
+IRI), the values the parameter takes (``day|month``, any case), ``entity`` (an IRI, or a label or alias that is looked up
 in the store) and its typed forms ``place``, ``actor`` (a place or an organisation) and
 ``weapon``, which look the name up among entities of those types only, so that
 ``place=Kharkiv`` cannot land on the Kharkiv mayor's office; a place the store does not
@@ -27,8 +28,9 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import islice
 from pathlib import Path
 from typing import IO, Any
@@ -37,11 +39,22 @@ import pyoxigraph as ox
 
 from kg import guard
 from kg.errors import QueryError
+from kg.nameindex import best_match, kb_place_match
+from kg.query_xml import write_xml
 from kg.resources import QUERIES_DIR as QUERY_DIR
+from kg.tables import text_table
 from kg.vocab import KG, PREFIXES, TOP_CLASS, XSD, base_iri
+from kg.wording import plural
 
-FORMATS = ("table", "csv", "tsv", "json", "jsonl")
-KINDS = ("string", "date", "integer", "decimal", "iri", "class", "entity", "place", "actor", "weapon")
+FORMATS = ("table", "csv", "tsv", "json", "jsonl", "xml", "turtle", "ntriples")
+# The formats of RDF itself, for CONSTRUCT and DESCRIBE results ("xml" is RDF/XML there).
+RDF_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "xml": ox.RdfFormat.RDF_XML}
+# xsd:integer and the types derived from it (NIF offsets are xsd:nonNegativeInteger).
+_INTEGERS = {XSD + t for t in ("integer", "nonNegativeInteger", "positiveInteger", "nonPositiveInteger",
+                               "negativeInteger", "long", "int", "short", "byte", "unsignedLong", "unsignedInt",
+                               "unsignedShort", "unsignedByte")}  # fmt: skip
+KINDS = ("string", "date", "integer", "decimal", "iri", "class", "entity", "place", "actor", "weapon",
+         "choice")  # choice: written as its values, day|month
 
 # The entity kinds, and the top types a name given for each is looked up among (None: any).
 ENTITY_KINDS: dict[str, set[str] | None] = {
@@ -52,7 +65,7 @@ ENTITY_KINDS: dict[str, set[str] | None] = {
 }
 
 _PARAM = re.compile(
-    r"^param:\s*(?P<name>[A-Za-z_]\w*)\s+(?P<kind>\w+)"
+    r"^param:\s*(?P<name>[A-Za-z_]\w*)\s+(?P<kind>\w+(?:\|\w+)*)"
     r"(?:\s+(?P<required>required)|\s*=\s*(?P<default>.*?))?"
     r"\s*(?:--\s*(?P<help>.*))?$"
 )
@@ -65,6 +78,12 @@ class Param:
     required: bool = False
     default: str | None = None
     help: str = ""
+    choices: tuple[str, ...] = ()  # kind "choice": the values it takes (written day|month)
+
+    @property
+    def shown_kind(self) -> str:
+        """The kind as --list shows it: ``day|month`` for a choice."""
+        return "|".join(self.choices) if self.choices else self.kind
 
 
 @dataclass
@@ -89,6 +108,7 @@ class Result:
     variables: list[str]
     rows: list[list[Any]]  # pyoxigraph terms or None (unbound)
     boolean: bool | None = None
+    graph: bool = False  # rows are triples (subject, predicate, object): a CONSTRUCT or DESCRIBE
 
 
 # --- loading ---------------------------------------------------------------------------
@@ -112,11 +132,17 @@ def parse_header(text: str, name: str) -> Query:
             q.description = value.strip()
         elif key == "param":
             m = _PARAM.match(body)
-            if not m or m["kind"] not in KINDS:
+            choices = tuple(m["kind"].split("|")) if m and "|" in m["kind"] else ()
+            if m and choices:
+                if m["default"] and m["default"] not in choices:
+                    raise QueryError(f"{name}: parameter {m['name']}: the default {m['default']!r} is not one of "
+                                     f"{', '.join(choices)}")
+            elif not m or m["kind"] not in KINDS or m["kind"] == "choice":
                 raise QueryError(f"{name}: bad parameter line {line!r} (param: NAME KIND [required | = DEFAULT] -- help; "
-                                 f"KIND is one of {', '.join(KINDS)})")
+                                 f"KIND is one of {', '.join(KINDS)}, or the values it takes, as day|month)")
             default = m["default"] or None
-            q.params.append(Param(m["name"], m["kind"], bool(m["required"]), default, (m["help"] or "").strip()))
+            kind = "choice" if choices else m["kind"]
+            q.params.append(Param(m["name"], kind, bool(m["required"]), default, (m["help"] or "").strip(), choices))
     return q
 
 
@@ -167,27 +193,66 @@ def _iri(value: str) -> ox.NamedNode:
         raise QueryError(f"{value!r} is not an IRI: {e}") from e
 
 
-def to_term(param: Param, value: str, store: ox.Store | None = None, folder: Path | None = None) -> ox.NamedNode | ox.Literal:
-    """Turn a command-line value into the RDF term the parameter's kind calls for."""
+def _class(param: Param, value: str) -> ox.NamedNode:
+    """A class named the way a user would (``Person``, ``city``, ``kg:Drone``, an IRI),
+    refused when kg's ontology has no such class: a typo would otherwise match nothing,
+    silently."""
+    from kg.kb.fields import ontology_classes  # reads ontology/kg.ttl once
+
+    v = value.strip()
+    known = {**{k: TOP_CLASS[k] for k in TOP_CLASS}, **{k: KG + k for k in ontology_classes()}}
+    by_fold = {k.casefold(): iri for k, iri in known.items()}
+    bare = v[1:-1] if v.startswith("<") and v.endswith(">") else v
+    local = bare[3:] if bare.startswith("kg:") else bare[len(KG):] if bare.startswith(KG) else None
+    if local is None:
+        if not re.match(r"^[A-Za-z]\w*$", v):
+            return _iri(v)  # another vocabulary's class (schema:Place, an IRI): taken as given
+        local = v
+    if local.casefold() in by_fold:
+        return ox.NamedNode(by_fold[local.casefold()])
+    tops = ", ".join(TOP_CLASS)
+    raise QueryError(f"parameter {param.name}: no class {value!r} in kg's ontology (the top classes are {tops}; "
+                     f"finer ones include {', '.join(sorted(ontology_classes())[:8])}, …: see ontology/kg.ttl)")
+
+
+def _literal(param: Param, value: str) -> ox.Literal:
+    kind, v = param.kind, value.strip()
+    pattern = {"date": r"^\d{4}-\d{2}-\d{2}$", "integer": r"^[+-]?\d+$", "decimal": r"^[+-]?(\d+\.?\d*|\.\d+)$"}[kind]
+    example = {"date": "2024-01-31", "integer": "10", "decimal": "0.5"}[kind]
+    if not re.match(pattern, v):
+        raise QueryError(f"parameter {param.name}: {value!r} is not a {kind} (e.g. {example})")
+    if kind == "date":
+        try:
+            date.fromisoformat(v)
+        except ValueError as e:
+            raise QueryError(f"parameter {param.name}: {value!r} is no day of the calendar ({e})") from e
+    return ox.Literal(v, datatype=ox.NamedNode(XSD + kind))
+
+
+Notes = Callable[[str], None]
+
+
+def to_term(
+    param: Param, value: str, store: ox.Store | None = None, folder: Path | None = None, notes: Notes | None = None,
+) -> ox.NamedNode | ox.Literal:
+    """Turn a command-line value into the RDF term the parameter's kind calls for.
+
+    A name given for an entity is matched fuzzily; ``notes`` is told which entity (label
+    and IRI) it landed on, since "Kharkov" may be Kharkiv or the Kharkiv region."""
     kind = param.kind
     if kind == "string":
         return ox.Literal(value)
+    if kind == "choice":
+        for choice in param.choices:
+            if value.strip().casefold() == choice.casefold():
+                return ox.Literal(choice)
+        raise QueryError(f"parameter {param.name}: {value!r} is not one of {', '.join(param.choices)}")
     if kind in ("date", "integer", "decimal"):
-        pattern = {"date": r"^\d{4}-\d{2}-\d{2}$", "integer": r"^[+-]?\d+$", "decimal": r"^[+-]?(\d+\.?\d*|\.\d+)$"}[kind]
-        if not re.match(pattern, value.strip()):
-            example = {"date": "2024-01-31", "integer": "10", "decimal": "0.5"}[kind]
-            raise QueryError(f"parameter {param.name}: {value!r} is not a {kind} (e.g. {example})")
-        return ox.Literal(value.strip(), datatype=ox.NamedNode(XSD + kind))
+        return _literal(param, value)
     if kind == "iri":
         return _iri(value)
     if kind == "class":
-        v = value.strip()
-        for short, iri in TOP_CLASS.items():
-            if v.lower() == short.lower():
-                return ox.NamedNode(iri)
-        if re.match(r"^[A-Za-z]\w*$", v):
-            return ox.NamedNode(KG + v[0].upper() + v[1:])
-        return _iri(v)
+        return _class(param, value)
     if kind in ENTITY_KINDS:
         if value.strip().startswith(("http://", "https://", "<")):
             return _iri(value)
@@ -195,20 +260,25 @@ def to_term(param: Param, value: str, store: ox.Store | None = None, folder: Pat
             return _iri(base_iri() + value.strip())
         if store is None:
             raise QueryError(f"parameter {param.name}: give the entity's IRI")
-        from kg.lookup import kb_place, resolve  # lookup builds on this module; import late
-
         try:
-            return ox.NamedNode(resolve(store, value, folder, ENTITY_KINDS[kind]))
+            found = best_match(store, value, folder, ENTITY_KINDS[kind])
+            where = ""
         except QueryError:
             # A place no article names may still contain places they name (a country).
-            found = kb_place(value, folder) if kind == "place" else None
+            found = kb_place_match(value, folder) if kind == "place" else None
             if found is None:
                 raise
-            return ox.NamedNode(found)
+            where = " (from the knowledge base: no article names it)"
+        if notes is not None:
+            notes(f"{param.name}={value.strip()} is {found.label} ({found.type}) <{found.entity}>{where}")
+        return ox.NamedNode(found.entity)
     raise QueryError(f"parameter {param.name}: unknown kind {kind!r}")
 
 
-def bindings(query: Query, values: dict[str, str], store: ox.Store | None = None, folder: Path | None = None) -> dict[str, Any]:
+def bindings(
+    query: Query, values: dict[str, str], store: ox.Store | None = None, folder: Path | None = None,
+    notes: Notes | None = None,
+) -> dict[str, Any]:
     """The RDF term of every parameter that has a value or a default."""
     unknown = sorted(set(values) - {p.name for p in query.params})
     if unknown:
@@ -219,10 +289,9 @@ def bindings(query: Query, values: dict[str, str], store: ox.Store | None = None
         value = values.get(p.name, p.default)
         if value is None:
             if p.required:
-                raise QueryError(f"{query.name}: parameter {p.name} is required ({p.help or p.kind}); "
-                                 f"pass --param {p.name}=VALUE")
+                raise QueryError(f"{query.name}: parameter {p.name} is required ({p.help or p.kind}); pass --param {p.name}=VALUE")
             continue
-        terms[p.name] = to_term(p, value, store, folder)
+        terms[p.name] = to_term(p, value, store, folder, notes)
     return terms
 
 
@@ -235,7 +304,7 @@ def _tokens(text: str) -> Iterator[tuple[str, int, int]]:
             j = text.find("\n", i)
             i = n if j < 0 else j + 1
         elif c in "\"'":
-            quote = c * 3 if text[i:i + 3] == c * 3 else c
+            quote = c * 3 if text[i : i + 3] == c * 3 else c
             j = i + len(quote)
             while j < n and not text.startswith(quote, j):
                 j += 2 if text[j] == "\\" else 1
@@ -293,7 +362,7 @@ def _where_groups(text: str) -> list[tuple[int, int, set[str]]]:
         elif kind == "var":
             for g in open_groups:
                 if g is not None:
-                    groups[g][2].add(text[b + 1:e])
+                    groups[g][2].add(text[b + 1 : e])
     if not groups or groups[0][1] is None:
         raise QueryError("the query has no { … } group to bind parameters in")
     return [(b, e, names) for b, e, names in groups]
@@ -357,12 +426,14 @@ def run(
     limit: int | None = None,
     folder: Path | None = None,
     allow_federation: bool = False,
+    notes: Notes | None = None,
 ) -> Result:
     """Run ``query`` over the union of the store's graphs with ``values`` bound
     (``folder``, the store's folder, lets entity names use lookup's cached index;
-    ``SERVICE`` is refused unless ``allow_federation``)."""
+    ``SERVICE`` is refused unless ``allow_federation``; ``notes`` hears which entity
+    each name given for one resolved to)."""
     check_syntax(query, allow_federation)
-    terms = bindings(query, values or {}, store, folder)
+    terms = bindings(query, values or {}, store, folder, notes)
     try:
         answer = store.query(bind(query.text, terms), use_default_graph_as_union=True)
         if isinstance(answer, ox.QueryBoolean):
@@ -372,7 +443,7 @@ def run(
             rows = [[s[n] for n in names] for s in islice(answer, limit)]
             return Result(names, rows)
         rows = [[t.subject, t.predicate, t.object] for t in islice(answer, limit)]
-        return Result(["subject", "predicate", "object"], rows)
+        return Result(["subject", "predicate", "object"], rows, graph=True)
     except SyntaxError as e:
         raise _syntax_error(query, e) from e
     except (RuntimeError, ValueError, OSError) as e:
@@ -389,7 +460,7 @@ def plain(term: Any) -> Any:
     if isinstance(term, ox.Literal):
         dt = term.datatype.value if term.datatype else ""
         try:
-            if dt == XSD + "integer":
+            if dt in _INTEGERS:
                 return int(term.value)
             if dt in (XSD + "double", XSD + "decimal", XSD + "float"):
                 return float(term.value)
@@ -406,10 +477,10 @@ def _short(term: Any) -> str:
         v = term.value
         base = base_iri()
         if v.startswith(base):
-            return v[len(base):]
+            return v[len(base) :]
         for p, ns in PREFIXES.items():
-            if v.startswith(ns) and re.match(r"^[\w-]+$", v[len(ns):]):
-                return f"{p}:{v[len(ns):]}"
+            if v.startswith(ns) and re.match(r"^[\w-]+$", v[len(ns) :]):
+                return f"{p}:{v[len(ns) :]}"
         return v
     if isinstance(term, ox.Literal):
         return " ".join(term.value.split())
@@ -431,45 +502,49 @@ def _json_term(term: Any) -> dict[str, str]:
     return {"type": "triple", "value": str(term)}
 
 
-def table(result: Result, width: int = 60) -> str:
-    """A plain-text table for a terminal; long cells are cut to ``width`` characters."""
+def table(result: Result, width: int = 60, columns: int | None = None) -> str:
+    """A plain-text table for a terminal; long cells are cut to ``width`` characters,
+    and further, widest columns first, to fit a terminal ``columns`` wide."""
     if result.boolean is not None:
         return "yes" if result.boolean else "no"
     cells = [[_short(t) for t in row] for row in result.rows]
-    cells = [[c if len(c) <= width else c[: width - 1] + "…" for c in row] for row in cells]
-    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(result.variables)]
     numeric = [
         all(isinstance(plain(row[i]), (int, float)) for row in result.rows if row[i] is not None)
         for i in range(len(result.variables))
     ]
-
-    def fmt(row: list[str]) -> str:
-        return "  ".join(c.rjust(w) if num else c.ljust(w) for c, w, num in zip(row, widths, numeric)).rstrip()
-
-    lines = [fmt(result.variables), "  ".join("-" * w for w in widths)]
-    lines += [fmt(r) for r in cells]
-    lines.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
+    lines = text_table(result.variables, cells, numeric, columns, width)
+    lines.append(f"({plural(len(cells), 'row')})")
     return "\n".join(lines)
 
 
-def write(result: Result, fmt: str, out: IO[str]) -> None:
-    """Write ``result`` to ``out`` as table, csv, tsv, json (SPARQL 1.1 results) or jsonl."""
+def default_format(result: Result) -> str:
+    """Turtle for a CONSTRUCT or DESCRIBE result, a table for the others."""
+    return "turtle" if result.graph else "table"
+
+
+def write(result: Result, fmt: str, out: IO[str], columns: int | None = None) -> None:
+    """Write ``result`` to ``out`` as table (fit to ``columns`` when given), csv, tsv,
+    json (SPARQL 1.1 results), jsonl or xml (SPARQL 1.1 XML results); a CONSTRUCT or
+    DESCRIBE result also as RDF: turtle, ntriples, or xml (RDF/XML)."""
     if fmt not in FORMATS:
         raise QueryError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
-    if fmt == "table":
-        out.write(table(result) + "\n")
+    if result.graph and fmt in RDF_FORMATS:
+        triples = (ox.Triple(*row) for row in result.rows)
+        prefixes = PREFIXES if fmt == "turtle" else None
+        out.write(ox.serialize(triples, format=RDF_FORMATS[fmt], prefixes=prefixes).decode("utf-8"))
+    elif fmt in RDF_FORMATS and fmt != "xml":
+        raise QueryError(f"--format {fmt} is for CONSTRUCT and DESCRIBE queries; this one gives rows (use table, csv, tsv, json, jsonl or xml)")
+    elif fmt == "xml":
+        write_xml(result, out)
+    elif fmt == "table":
+        out.write(table(result, columns=columns) + "\n")
     elif fmt == "json":
         if result.boolean is not None:
             doc: dict[str, Any] = {"head": {}, "boolean": result.boolean}
         else:
             doc = {
                 "head": {"vars": result.variables},
-                "results": {
-                    "bindings": [
-                        {v: _json_term(t) for v, t in zip(result.variables, row) if t is not None}
-                        for row in result.rows
-                    ]
-                },
+                "results": {"bindings": [{v: _json_term(t) for v, t in zip(result.variables, row) if t is not None} for row in result.rows]},
             }
         json.dump(doc, out, ensure_ascii=False, indent=1)
         out.write("\n")
@@ -498,9 +573,9 @@ def write(result: Result, fmt: str, out: IO[str]) -> None:
             out.write("\t".join("" if t is None else str(t) for t in row) + "\n")
 
 
-def render(result: Result, fmt: str) -> str:
+def render(result: Result, fmt: str, columns: int | None = None) -> str:
     buf = io.StringIO()
-    write(result, fmt, buf)
+    write(result, fmt, buf, columns)
     return buf.getvalue()
 
 
@@ -508,5 +583,3 @@ def records(result: Result) -> Iterator[dict[str, Any]]:
     """Rows as dicts of plain values (handy in tests and notebooks)."""
     for row in result.rows:
         yield dict(zip(result.variables, map(plain, row)))
-
-

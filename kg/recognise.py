@@ -9,6 +9,7 @@ named weapon system over the generic noun that follows it ("Shahed drones",
 
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
@@ -17,7 +18,6 @@ from pathlib import Path
 import spacy
 import srsly
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -109,7 +109,15 @@ class EntityRuler:
         self.extend_weapons = extend_weapons
         self.patterns: list[dict] = []
         self.weapon_keys: set[str] = set()
-        self._matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._reset()
+
+    def _reset(self) -> None:
+        # Lower-cased token sequences -> the keys of the names they spell, and the lengths
+        # of the sequences that start with each first token: matched by dictionary look-up,
+        # which costs nothing to build from cached tokens (a PhraseMatcher over ten thousand
+        # names took a third of a second to build at every start).
+        self._phrases: dict[tuple[str, ...], list[str]] = {}
+        self._lengths: dict[str, set[int]] = {}
         self._exact: dict[str, set[str]] = {}  # key -> the exact forms a capitalised name may take
         self._any_case: set[str] = set()  # keys of lower-case names, which match in any case
 
@@ -118,9 +126,12 @@ class EntityRuler:
         lower-cased tokens finds them all, and case is checked on the few hits."""
         patterns = list(patterns)
         self.patterns.extend(patterns)
-        by_key: dict[str, list[Doc]] = {}
-        for p, doc in zip(patterns, self.nlp.tokenizer.pipe(p["pattern"] for p in patterns)):
-            by_key.setdefault(p["key"], []).append(doc)
+        for p, tokens in zip(patterns, pattern_tokens(self.nlp, [p["pattern"] for p in patterns])):
+            if tokens:
+                keys = self._phrases.setdefault(tokens, [])
+                if p["key"] not in keys:
+                    keys.append(p["key"])
+                self._lengths.setdefault(tokens[0], set()).add(len(tokens))
             if p["case"]:
                 forms = self._exact.setdefault(p["key"], set())
                 name = " ".join(p["pattern"].split())
@@ -132,8 +143,6 @@ class EntityRuler:
                 self._any_case.add(p["key"])
             if p.get("weapon"):
                 self.weapon_keys.add(p["key"])
-        for key, docs in by_key.items():
-            self._matcher.add(key, docs)
 
     def _case_ok(self, key: str, span: Span) -> bool:
         if key in self._any_case:
@@ -145,12 +154,14 @@ class EntityRuler:
         return text in forms or _small_words_lowered(text) in forms
 
     def __call__(self, doc: Doc) -> Doc:
-        strings = self.nlp.vocab.strings
         matches = []
-        for m, s, e in self._matcher(doc):
-            key = strings[m]
-            if self._case_ok(key, doc[s:e]):
-                matches.append((key, s, e))
+        lowers = [t.lower_ for t in doc]
+        for s, first in enumerate(lowers):
+            for n in self._lengths.get(first, ()):
+                e = s + n
+                for key in self._phrases.get(tuple(lowers[s:e]), ()) if e <= len(lowers) else ():
+                    if self._case_ok(key, doc[s:e]):
+                        matches.append((key, s, e))
         spans = []
         for key, start, end in matches:
             if self.extend_weapons and key in self.weapon_keys:
@@ -245,16 +256,43 @@ class EntityRuler:
         self.extend_weapons = cfg["extend_weapons"]
         self.patterns = []
         self.weapon_keys = set()
-        self._matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        self._exact = {}
-        self._any_case = set()
+        self._reset()
         self.add_patterns(srsly.read_jsonl(path / "patterns.jsonl"))
         return self
 
 
+def pattern_tokens(nlp: Language, names: list[str]) -> list[tuple[str, ...]]:
+    """The lower-cased tokens of each name as the pipeline's tokenizer splits it, from a
+    cache (a pickle in the cache folder per spaCy version and model), so that ten
+    thousand names are not tokenised again at every start."""
+    import pickle
+
+    from kg.kb.build import cache_dir
+
+    path = cache_dir() / f"ruler-lower-tokens-{spacy.__version__}-{nlp.lang}-{nlp.meta.get('name', '')}-{nlp.meta.get('version', '')}.pickle"
+    try:
+        with open(path, "rb") as f:
+            known: dict[str, tuple[str, ...]] = pickle.load(f)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+        known = {}
+    missing = [n for n in dict.fromkeys(names) if n not in known]
+    for name, doc in zip(missing, nlp.tokenizer.pipe(missing)):
+        known[name] = tuple(t.lower_ for t in doc)
+    if missing:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".tmp{os.getpid()}")
+            with open(tmp, "wb") as f:
+                pickle.dump(known, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError:
+            pass  # a read-only cache folder only costs the tokenising next time
+    return [known[n] for n in names]
+
+
 def weapon_patterns(kb: KnowledgeBase, patterns: list[dict]) -> list[dict]:
     """Mark the patterns whose names denote a named weapon system."""
-    systems = {fold(n) for n, e in kb.names() if e.type == "Weapon" and "WeaponSystem" in e.classes}
+    systems = {fold(n) for e in kb.entries.values() if e.type == "Weapon" and "WeaponSystem" in e.classes for n in (e.label, *e.aliases)}
     for p in patterns:
         if p["key"] in systems:
             p["weapon"] = True

@@ -203,3 +203,13 @@ def test_evaluate_command_reports_events_when_the_gold_has_them(tmp_path):
     assert 0 <= report["events"]["p"] <= 1 and report["events"]["paired"] <= report["events"]["system"]
     table = CliRunner().invoke(cli, args, catch_exceptions=False).output
     assert "events: " in table and "event slots: " in table and " gold: P " in table
+
+
+def test_evaluate_fails_when_no_gold_article_matched(tmp_path):
+    (tmp_path / "odesa.txt").write_text(ARTICLE, encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(gold_line([{"name": "Odesa", "type": "Place", "surface": ["Odesa"]}],
+                              url="https://example.org/another", file="another.txt"))
+    r = CliRunner().invoke(cli, ["evaluate", "--gold", str(gold), str(tmp_path / "odesa.txt")])
+    assert r.exit_code == 1 and "Traceback" not in r.output
+    assert f"{gold}: no gold article matched any of the 1 article read (gold names another.txt;" in r.stderr

@@ -195,7 +195,7 @@ def test_bad_input_is_named_skipped_and_the_rest_goes_on(tmp_path):
         if message:
             assert any(name in line and message in line for line in out.splitlines()), (name, out)
     assert "lines.jsonl:2" in out and "lines.jsonl:3" in out
-    assert "1 articles" in out  # the good JSON line was stored
+    assert "1 article," in out  # the good JSON line was stored
     store = ox.Store.read_only(str(tmp_path / "store"))
     assert bool(store.query("ASK { ?a <https://schema.org/url> <https://example.org/ok> }", use_default_graph_as_union=True))
 
@@ -203,7 +203,7 @@ def test_bad_input_is_named_skipped_and_the_rest_goes_on(tmp_path):
 def test_stdin_is_read(tmp_path):
     text = "Strike on Odesa\n\nBy AFP\n\nRussian drones struck Odesa on Monday, the governor said.\n"
     result = CliRunner().invoke(cli, ["--store", str(tmp_path / "s"), "ingest", "-"], input=text, catch_exceptions=False)
-    assert result.exit_code == 0 and "1 articles" in result.output
+    assert result.exit_code == 0 and result.output.startswith("1 article, "), result.output
 
 
 def test_unknown_model_is_a_clear_error(tmp_path):
@@ -220,17 +220,49 @@ def test_read_only_commands_on_a_missing_store(tmp_path):
 def test_progress_line_counts_up_on_a_terminal(capsys):
     from kg.cli import Progress
 
-    p = Progress(enabled=True)
+    p = Progress(enabled=True, total=3)
+    p.note("loading the pipeline (en_core_web_sm and the knowledge base)...")
+    p.begin()
     p.drawn -= 1  # as if the last redraw were a second ago
     p.tick()
     p.tick(skipped=True)
     p.drawn -= 1
     p.tick()
     err = capsys.readouterr().err
-    assert "ingesting: 1 articles" in err and "ingesting: 2 articles" in err and "1 skipped" in err
-    quiet = Progress(enabled=False)
+    assert "loading the pipeline (en_core_web_sm" in err
+    assert "ingesting: 0/3 articles" in err and "ingesting: 1/3 articles" in err and "ingesting: 2/3 articles" in err
+    assert "1 skipped" in err
+    unknown = Progress(enabled=True)  # standard input: no total
+    unknown.drawn -= 1
+    unknown.tick()
+    assert "ingesting: 1 article (" in capsys.readouterr().err
+    quiet = Progress(enabled=False, total=3)
+    quiet.note("loading the pipeline...")
+    quiet.begin()
     quiet.tick()
     assert capsys.readouterr().err == ""
+
+
+def test_the_total_is_counted_ahead(tmp_path):
+    from kg.read import ReadOptions, count_items
+
+    (tmp_path / "a.txt").write_text("One\n\nText about Kyiv.\n")
+    (tmp_path / "script.py").write_text("print(1)\n")  # not an article: not counted
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.md").write_text("# Two\n\nText.\n")
+    (tmp_path / "sub" / "c.jsonl").write_text('{"text": "x"}\n\n{"text": "y"}\n{"text": "z"}\n')
+    assert count_items([tmp_path]) == 5
+    assert count_items([tmp_path], ReadOptions(all_files=True)) == 6
+    assert count_items([tmp_path / "a.txt", tmp_path / "missing.txt"]) == 2  # the missing one is a skip
+    assert count_items([tmp_path, "-"]) is None  # standard input cannot be counted ahead
+    assert count_items([SEEDS]) == 1
+
+
+def test_quiet_or_not_on_a_terminal_no_progress_or_loading_line(tmp_path, seed_store):
+    # CliRunner's stderr is no terminal: the summary alone, no progress line, no loading note.
+    text = "Strike on Odesa\n\nBy AFP\n\nRussian drones struck Odesa on Monday, the governor said.\n"
+    result = CliRunner().invoke(cli, ["--store", str(tmp_path / "s"), "ingest", "-"], input=text, catch_exceptions=False)
+    assert result.exit_code == 0 and "loading the pipeline" not in result.output and "ingesting:" not in result.output
 
 
 @pytest.mark.slow

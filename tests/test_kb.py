@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 import rdflib
@@ -251,3 +252,36 @@ def test_any_import_file_gives_entries_or_one_named_error(tmp_path, header, rows
         assert str(e).startswith(str(path))
         return
     assert all(e.type in ("Person", "Place", "Organization", "Weapon") and e.label for e in entries)
+
+
+def test_kb_list_and_remove(tmp_path):
+    store, runner = str(tmp_path / "store"), CliRunner()
+    assert runner.invoke(cli, ["kb", "list", "--store", store]).output.startswith("no entries of your own")
+    for label, type_ in (("Oleh Kiper", "person"), ("Port of Odesa", "Place")):
+        assert runner.invoke(cli, ["kb", "add", label, "--type", type_, "--alias", "Kiper" if type_ == "person" else "Odesa port",
+                                   "--store", store], catch_exceptions=False).exit_code == 0
+    listed = runner.invoke(cli, ["kb", "list", "--store", store], catch_exceptions=False)
+    assert listed.exit_code == 0
+    assert re.search(r"^user-oleh-kiper +Person +Oleh Kiper +Kiper$", listed.output, re.M)  # "person" taken as Person
+    assert "user-port-of-odesa" in listed.output
+    assert "(2 entries in " in listed.output
+    records = [json.loads(line) for line in runner.invoke(cli, ["kb", "list", "--json", "--store", store]).output.splitlines()]
+    assert [r["id"] for r in records] == ["user-oleh-kiper", "user-port-of-odesa"] and records[0]["aliases"] == ["Kiper"]
+    # One id not there: nothing is removed.
+    bad = runner.invoke(cli, ["kb", "remove", "user-oleh-kiper", "user-nobody", "--store", store])
+    assert bad.exit_code == 1 and "no entry with id 'user-nobody'" in bad.output and "user-oleh-kiper" in bad.output
+    assert len(user_kb_path(store).read_text().splitlines()) == 2
+    gone = runner.invoke(cli, ["kb", "remove", "user-oleh-kiper", "--store", store], catch_exceptions=False)
+    assert gone.exit_code == 0 and gone.output.startswith("removed 1 entry from ")
+    assert not load_kb(store).candidates("Oleh Kiper") or all(c.entry.origin != "user" for c in load_kb(store).candidates("Oleh Kiper"))
+    assert "(1 entry in " in runner.invoke(cli, ["kb", "list", "--store", store]).output
+
+
+def test_kb_remove_takes_out_an_entry_gone_bad(tmp_path):
+    store = tmp_path / "store"
+    store.mkdir()
+    user_kb_path(store).write_text('{"id": "old-one", "type": "Person", "label": "Old One", "classes": ["Wizard"]}\n'
+                                   '{"id": "good-one", "type": "Person", "label": "Good One"}\n', encoding="utf-8")
+    assert CliRunner().invoke(cli, ["--store", str(store), "kb", "list"]).exit_code == 1  # names the bad line
+    r = CliRunner().invoke(cli, ["--store", str(store), "kb", "remove", "old-one"], catch_exceptions=False)
+    assert r.exit_code == 0 and [e.id for e in kb_build.user_entries(user_kb_path(store))] == ["good-one"]

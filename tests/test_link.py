@@ -292,6 +292,21 @@ def test_a_place_and_a_facility_noun_are_the_facility():
 
 
 @pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("Missiles hit the Kyiv port at dawn.", "Kyiv port"),
+        ("A drone struck the Kyiv factory.", "Kyiv factory"),
+        ("Shells fell on the Kyiv refugee camp.", "Kyiv refugee camp"),
+        # "the port of Kyiv", "the port city of": the city, not a facility of its own.
+        ("Missiles hit the Kyiv port city at dawn.", "Kyiv"),
+    ],
+)
+def test_facility_nouns(text, surface):
+    linked = link(text, [("Kyiv", "GPE", 0)])
+    assert [lm.mention.text for lm in linked] == [surface]
+
+
+@pytest.mark.parametrize(
     "text, name",
     [
         ("Four men were killed in a strike on a house in the town of Ramia overnight. The Village of Peace said so.", "Ramia"),

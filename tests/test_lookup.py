@@ -197,3 +197,27 @@ def test_lookup_without_attacks_shows_no_attack_lines(seed_store):
     assert set(attacks) == {"on", "by"}  # --json has both roles of a place, even when empty
     for role, title in (("on", "attacks on it"), ("by", "attacks by it")):
         assert (title in result.output) == (attacks[role]["attacks"] > 0)
+
+
+UNDATED = """A plain note with no date.
+
+Shelling was reported again in Kharkiv overnight, officials said.
+"""
+
+
+def test_an_undated_article_does_not_blank_first_and_last_seen(tmp_path, ingest_into, extra_articles):
+    from conftest import SEEDS
+
+    from kg import export as kx
+
+    (tmp_path / "undated.txt").write_text(UNDATED, encoding="utf-8")
+    folder = tmp_path / "store"
+    report = ingest_into(folder, [SEEDS, extra_articles, tmp_path / "undated.txt"])
+    assert report.articles == 4
+    store = open_store(folder, read_only=True)
+    e = kl.lookup(store, "Kharkiv", {"Place"}).matches[0]
+    assert e.articles == 3  # the undated article counts
+    assert (e.first_seen, e.last_seen) == ("2023-12-31", "2024-03-03")  # and leaves the dates alone
+    assert "3 articles, 2023-12-31 … 2024-03-03" in kl.render(e)
+    node = kx.build_graph(store, "sentence", 1, None, None, None).nodes[e.iri]
+    assert (node["first_seen"], node["last_seen"]) == ("2023-12-31", "2024-03-03")

@@ -120,7 +120,14 @@ class Candidate:
 
 
 class KnowledgeBase:
-    """Entries with look-up indexes: folded alias, transliteration skeleton, surname."""
+    """Entries with look-up indexes: folded alias, transliteration skeleton, surname.
+
+    ``gazetteer`` (a :class:`kg.kb.gazetteer.Gazetteer`, attached by ``load_kb``) holds
+    the small places and administrative areas that are no ordinary candidates; ``get``
+    and ``in`` reach its entries too, so that a place linked through it has its facts.
+    """
+
+    gazetteer = None
 
     def __init__(self, entries: list[KBEntry]):
         self.entries: dict[str, KBEntry] = {}
@@ -135,10 +142,13 @@ class KnowledgeBase:
         return len(self.entries)
 
     def __contains__(self, kb_id: str) -> bool:
-        return kb_id in self.entries
+        return kb_id in self.entries or (self.gazetteer is not None and kb_id in self.gazetteer)
 
     def get(self, kb_id: str) -> KBEntry | None:
-        return self.entries.get(kb_id)
+        entry = self.entries.get(kb_id)
+        if entry is None and self.gazetteer is not None:
+            return self.gazetteer.get(kb_id)
+        return entry
 
     def add(self, entry: KBEntry) -> None:
         """Add an entry; a user entry shadows built-in entries on the names it claims."""

@@ -7,9 +7,12 @@ One module per input format, and one for where inputs come from:
 * :mod:`kg.read.formats` -- which reader reads a text (``read_text``, ``sniff_format``);
 * :mod:`kg.read.plain` -- the seed layout (title, ``By OUTLET``, a date line,
   paragraphs and a closing ``Original url:`` block) or plain text with no metadata;
-* :mod:`kg.read.markdown` -- optional front matter, ``# Title``, a ``By`` line, markup;
-* :mod:`kg.read.html` -- a news page: metadata from ``<meta>``, JSON-LD and ``<link>``,
-  text from the paragraphs of ``<article>`` / ``<main>`` / ``<body>``;
+* :mod:`kg.read.markdown` -- optional front matter, ``# Title``, a ``By`` line, the body
+  parsed by markdown-it-py;
+* :mod:`kg.read.html` -- a news page: its main text by trafilatura, its metadata
+  (:mod:`kg.read.html_meta`) from ``<meta>``, JSON-LD and ``<link>``, then trafilatura
+  and htmldate; :mod:`kg.read.html_blocks`, the paragraphs of ``<article>`` /
+  ``<main>`` / ``<body>``, when trafilatura finds no main text;
 * :mod:`kg.read.jsonl` -- one JSON object per line with a ``text`` field;
 * :mod:`kg.read.dates` and :mod:`kg.read.common` -- dates, and the text assembly
   every reader shares.
@@ -24,6 +27,7 @@ from kg.read.inputs import (
     DEFAULT_MAX_BYTES,
     STDIN_SOURCE,
     ReadOptions,
+    count_items,
     display_name,
     is_kg_store,
     parse_size,
@@ -37,6 +41,7 @@ __all__ = [
     "FORMATS",
     "STDIN_SOURCE",
     "ReadOptions",
+    "count_items",
     "display_name",
     "format_for",
     "is_kg_store",

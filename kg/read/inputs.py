@@ -256,6 +256,15 @@ def _resolved(path: Path) -> Path | None:
 def _read_folder(folder: Path, walk: _Walk) -> Iterator[Item]:
     """Read a folder recursively, entries sorted by name; hidden ones, README/LICENSE-style
     files, files that are not articles and kg stores are passed over."""
+    for entry in _folder_files(folder, walk):
+        if isinstance(entry, ReadProblem):
+            yield entry
+        else:
+            yield from read_file(entry, walk.options)
+
+
+def _folder_files(folder: Path, walk: _Walk) -> Iterator[Path | ReadProblem]:
+    """The files of a folder that are read as articles (see _read_folder), or the problems met."""
     if is_kg_store(folder):
         if _resolved(folder) in walk.options.own_stores:
             return
@@ -277,14 +286,55 @@ def _read_folder(folder: Path, walk: _Walk) -> Iterator[Item]:
             yield ReadProblem(display_name(entry), f"cannot read: {e.strerror or e}")
             continue
         if is_dir:
-            yield from _read_folder(entry, walk)
+            yield from _folder_files(entry, walk)
             continue
         if not walk.options.all_files and format_for(entry) is None:
             ext = entry.suffix.lower()
             walk.passed_over[ext] = walk.passed_over.get(ext, 0) + 1
             continue
         walk.articles += 1
-        yield from read_file(entry, walk.options)
+        yield entry
+
+
+def count_items(paths: Iterable[str | Path], options: ReadOptions | None = None) -> int | None:
+    """About how many items (articles and problems) :func:`read_paths` will yield, for a
+    progress line's total; None when it cannot be known ahead (standard input).
+
+    Files are only listed, not read, except JSON Lines files, whose non-blank lines are
+    counted (one article each); a file of another format counts as one article."""
+    options = options or ReadOptions()
+    total = 0
+    for p in paths:
+        if str(p) == "-":
+            return None
+        path = Path(p)
+        try:
+            if not path.is_dir():
+                total += _count_file(path, options)
+                continue
+        except (OSError, ValueError):
+            total += 1
+            continue
+        if is_kg_store(path):
+            total += 1
+            continue
+        walk = _Walk(options)
+        for entry in _folder_files(path, walk):
+            total += 1 if isinstance(entry, ReadProblem) else _count_file(entry, options)
+        total += bool(not walk.articles and walk.passed_over)
+    return total
+
+
+def _count_file(path: Path, options: ReadOptions) -> int:
+    if format_for(path) != "jsonl":
+        return 1
+    try:
+        if not path.is_file() or path.stat().st_size > options.max_bytes:
+            return 1
+        with open(path, "rb") as f:
+            return max(1, sum(1 for line in f if line.strip()))
+    except (OSError, ValueError):
+        return 1
 
 
 def _decode(data: bytes, source: str) -> str | ReadProblem:

@@ -1,12 +1,17 @@
-"""The Markdown reader: optional front matter, ``# Title``, a ``By`` line, Markdown markup."""
+"""The Markdown reader: optional front matter, ``# Title``, a ``By`` line, and the
+body parsed by markdown-it-py (CommonMark, with tables and strikethrough), whose
+blocks and inline text become plain paragraphs: markup, link targets, images and
+raw HTML gone, escapes resolved."""
 
 from __future__ import annotations
 
-import re
+from typing import Any
+
+from markdown_it import MarkdownIt
 
 from kg.read.common import Item, _assemble, _Meta
 from kg.read.dates import parse_date
-from kg.read.plain import _inline_links, _layout_from_lines, _skip_blank, _take_url_block
+from kg.read.plain import _layout_from_lines, _skip_blank, _take_url_block
 
 _FRONT_KEYS = {
     "title": "title",
@@ -19,23 +24,27 @@ _FRONT_KEYS = {
     "publisher": "outlet",
     "source": "outlet",
 }
-_HEADING = re.compile(r"(#{1,6})\s+(.*?)(?:\s+#+)?\s*")
-_RULE = re.compile(r"(?:[-*_=]\s*){3,}")
-_LIST_MARK = re.compile(r"(?:[-*+]|[0-9]{1,9}[.)])\s+")
-_FENCE = re.compile(r"(```|~~~)")
-# Emphasis content holds no marker character, which keeps matching linear; nested
-# emphasis ("**a *b* c**") comes off in a second pass.
-_EMPHASIS = [
-    re.compile(r"(?<![\\*])\*\*(?=[^\s*])([^*]+?)(?<=[^\s*\\])\*\*"),
-    re.compile(r"(?<![\\\w])__(?=[^\s_])([^_]+?)(?<=[^\s_\\])__(?!\w)"),
-    re.compile(r"(?<![\\*])\*(?=[^\s*])([^*]+?)(?<=[^\s*\\])\*(?!\*)"),
-    re.compile(r"(?<![\\\w])_(?=[^\s_])([^_]+?)(?<=[^\s_\\])_(?!\w)"),
-    re.compile(r"(?<!\\)~~(?=[^\s~])([^~]+?)(?<=[^\s~])~~"),
-    re.compile(r"(?<![\\`])`+([^`]+)`+"),
-]
-_EMPHASIS_PASSES = 3
-_AUTOLINK = re.compile(r"<(https?://[^\s<>]+|[^\s<>@]+@[^\s<>]+)>")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>~|])")
+# Raw HTML is parsed as such so that its tags can be dropped rather than read as words.
+_MD = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+# A block dense with "[" (no prose has one every few characters) is read without links
+# and images, whose label scans make markdown-it-py take tens of seconds over a
+# megabyte of "![".
+_NO_LINKS = MarkdownIt("commonmark", {"html": True}).enable(["strikethrough"]).disable(["link", "image"])
+_DENSE_LENGTH, _DENSE_SHARE = 1000, 20  # a block this long with a "[" every _DENSE_SHARE characters or more
+
+
+def _inline_rule(state: Any) -> None:
+    """markdown-it's core "inline" rule, choosing the inline parser block by block."""
+    for token in state.tokens:
+        if token.type == "inline":
+            text = token.content
+            md = _NO_LINKS if len(text) > _DENSE_LENGTH and text.count("[") * _DENSE_SHARE > len(text) else _MD
+            token.children = []
+            md.inline.parse(text, md, state.env, token.children)
+
+
+_MD.core.ruler.at("inline", _inline_rule)
+_BLOCK_CLOSE = {"paragraph_close", "heading_close", "fence", "code_block"}
 
 
 def _read_markdown(text: str, source: str) -> Item:
@@ -88,68 +97,69 @@ def _meta_from_front(front: dict[str, str]) -> _Meta:
 
 
 def _markdown_lines(lines: list[str], known_title: str | None) -> tuple[list[str], str | None, int]:
-    """Markdown lines as plain lines, the first level-1 heading's text, and where it stood.
+    """The body as plain lines (blank lines between paragraphs), the first level-1
+    heading's text, and the line where it stood.
 
-    Headings stand apart as their own paragraphs; the title heading (the first
-    ``#`` heading, or one equal to ``known_title``) is taken out of the body.
+    Headings stand apart as their own paragraphs; the title heading (the first ``#``
+    heading, or one equal to ``known_title``) is taken out of the body. A list's items
+    are the lines of one paragraph, as are a table's rows and a code block's lines.
     """
     out: list[str] = []
     heading: str | None = None
     head_at = 0
-    in_fence = False
-    for i, raw in enumerate(lines):
-        stripped = raw.strip()
-        if _FENCE.match(stripped):
-            in_fence = not in_fence
+    level = 0  # of the heading being read, 0 outside headings
+    in_list = 0
+    row: list[str] | None = None  # the cells of the table row being read
+    for token in _MD.parse("\n".join(lines)):
+        kind = token.type
+        if kind == "heading_open":
+            level = int(token.tag[1])
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            in_list += 1
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            in_list -= 1
+            if not in_list:
+                out.append("")
+        elif kind == "tr_open":
+            row = []
+        elif kind == "tr_close" and row is not None:
+            out.append(" | ".join(cell for cell in row if cell))
+            row = None
+        elif kind == "table_close":
             out.append("")
-            continue
-        if in_fence:
-            out.append(stripped)
-            continue
-        if _RULE.fullmatch(stripped):
-            out.append("")
-            continue
-        m = _HEADING.fullmatch(stripped)
-        setext = _setext_level(lines, i)
-        if m or setext:
-            level = len(m.group(1)) if m else setext
-            content = _markdown_inline(m.group(2) if m else stripped).strip()
+        elif kind == "inline" and row is not None:
+            row.append(" ".join(_inline(token.children).split()))
+        elif kind == "inline" and level:
+            content = " ".join(_inline(token.children).split())
             if heading is None and known_title is None and level == 1 and content:
                 heading, head_at = content, len(out)
             elif content == known_title and not head_at:
                 head_at = len(out)
             elif content and content != heading:
                 out.extend(["", content, ""])
-            continue
-        out.append(_markdown_line(stripped))
+            level = 0
+        elif kind == "inline":
+            out += [line.strip() for line in _inline(token.children).split("\n")]
+        elif kind in ("fence", "code_block"):
+            out += [line.strip() for line in token.content.split("\n")]
+        if kind in _BLOCK_CLOSE and not in_list:
+            out.append("")
     return out, heading, head_at
 
 
-def _setext_level(lines: list[str], i: int) -> int:
-    """1 or 2 when line ``i`` is a heading underlined by "===" or "---", else 0."""
-    if i + 1 >= len(lines) or not lines[i].strip() or (i > 0 and lines[i - 1].strip()):
-        return 0
-    under = lines[i + 1].strip()
-    if re.fullmatch(r"=+", under):
-        return 1
-    return 2 if re.fullmatch(r"-{2,}", under) else 0
-
-
-def _markdown_line(line: str) -> str:
-    """One body line without quote and list markers and inline markup."""
-    while line.startswith(">"):
-        line = line[1:].lstrip()
-    line = _LIST_MARK.sub("", line, count=1) if _LIST_MARK.match(line) else line
-    return _markdown_inline(line).strip()
+def _inline(children: list[Any] | None) -> str:
+    """Inline tokens as text: links as their text, line breaks as newlines; images,
+    raw HTML tags and emphasis markers gone."""
+    parts: list[str] = []
+    for child in children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+    return "".join(parts)
 
 
 def _markdown_inline(text: str) -> str:
-    """Inline Markdown to plain text: images gone, links to text, no emphasis or code."""
-    text = _AUTOLINK.sub(r"\1", _inline_links(text))
-    for _ in range(_EMPHASIS_PASSES):
-        before = text
-        for pattern in _EMPHASIS:
-            text = pattern.sub(r"\1", text)
-        if text == before:
-            break
-    return _ESCAPE.sub(r"\1", text)
+    """One line of Markdown (a front-matter value) as plain text."""
+    tokens = _MD.parseInline(text)
+    return " ".join(_inline(tokens[0].children if tokens else None).split())

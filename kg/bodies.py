@@ -1,0 +1,80 @@
+"""A country's ministry named without its country: "the defence ministry", "the
+Interior Ministry", "the Ministry of Health".
+
+News names a ministry by its role alone once the country is clear: from the words
+just before it ("Nigeria's defence ministry", "the Malian health ministry"), from a
+ministry of the same role the article names in full ("Russia's Defence Ministry ...
+the Defence Ministry said"), or from the country the article is about. The knowledge
+base names each country's ministries by demonym and by country ("Malian Defence
+Ministry", "Ministry of Defence (Mali)"), so the role and the country give the names
+to look up; the look-up itself stays in the linker.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.kb.base import fold
+from kg.types import Mention
+
+# The forms each role takes in a name; the first is the one the knowledge base's
+# "<Demonym> <form>" aliases use.
+ROLE_FORMS: dict[str, tuple[str, ...]] = {
+    "defence": ("Defence Ministry", "Ministry of Defence", "Ministry of National Defence", "Defence Department", "Department of National Defense"),
+    "interior": ("Interior Ministry", "Ministry of Interior", "Ministry of the Interior", "Ministry of Internal Affairs", "Home Ministry", "Ministry of Home Affairs", "Ministry of Interior Affairs"),
+    "foreign": ("Foreign Ministry", "Ministry of Foreign Affairs", "Ministry of External Affairs", "External Affairs Ministry"),
+    "health": ("Health Ministry", "Ministry of Health", "Ministry of Public Health"),
+}
+_ROLE_OF = {fold(form): role for role, forms in ROLE_FORMS.items() for form in forms}
+
+# A ministry named by its role alone, in any case ("health ministry", "Ministry of the
+# Interior"); "defence"/"defense" and the other spellings fold together later.
+BARE_MINISTRY = re.compile(
+    r"(?i:\b(?:defen[cs]e|interior|home|health|foreign|external\s+affairs)\s+ministry\b"
+    r"|\bministry\s+of\s+(?:the\s+)?(?:national\s+)?(?:defen[cs]e|interior(?:\s+affairs)?|internal\s+affairs|home\s+affairs|foreign\s+affairs|external\s+affairs|(?:public\s+)?health)\b)"
+)
+# The capitalised words right before a ministry, with an optional possessive:
+# "Nigeria's", "the Malian", "South Sudan's".
+_WORD = r"[A-Z][\w-]*(?:\.[A-Za-z]+)*"  # "Nigeria", "South", "U.S" (a full stop ends a sentence, not a name)
+_BEFORE = re.compile(rf"((?:{_WORD}\s+){{0,3}}{_WORD}\.?)(?:['’]s?)?\s+$")
+_ARTICLE = re.compile(r"^(?:The|A|An)\b\s*")
+
+
+def role_of(name: str) -> str | None:
+    """The role ("defence", "interior", "foreign", "health") of a ministry named by its
+    role alone, or None for any other name ("Nigerian Defence Ministry" is None)."""
+    return _ROLE_OF.get(fold(name))
+
+
+def qualifier_before(text: str, start: int) -> str | None:
+    """The capitalised words just before ``start`` that may name a ministry's country
+    ("Nigeria's defence ministry" -> "Nigeria"), or None."""
+    hit = _BEFORE.search(text, max(0, start - 60), start)
+    if hit is None:
+        return None
+    words = _ARTICLE.sub("", hit.group(1)).strip()  # "The health ministry", "The Malian ..."
+    return words or None
+
+
+def bare_ministries(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Ministries named by role alone that no mention covers, lower case included
+    ("the health ministry said"): new organisation mentions, for the linker to place."""
+    out = []
+    for hit in BARE_MINISTRY.finditer(text):
+        start, end = hit.span()
+        if any(o.start < end and start < o.end for o in mentions):
+            continue
+        out.append(Mention(start, end, text[start:end], "ORG", "ner"))
+    return out
+
+
+def names_for(role: str, demonyms: list[str], country_names: list[str]) -> list[str]:
+    """The names a country's ministry of ``role`` may go by in the knowledge base:
+    "Malian Defence Ministry", "Mali Defence Ministry" (as "Mali's ..." folds),
+    "Ministry of Defence Mali" (as "Ministry of Defence (Mali)" folds), "... of Mali"."""
+    out = []
+    for form in ROLE_FORMS[role]:
+        out += [f"{d} {form}" for d in demonyms]
+        for c in country_names:
+            out += [f"{c} {form}", f"{form} {c}", f"{form} of {c}"]
+    return out

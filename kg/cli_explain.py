@@ -11,7 +11,7 @@ import json
 
 import click
 
-from kg.cli_common import fail_cleanly, store_path
+from kg.cli_common import fail_cleanly, store_option, store_path
 from kg.explain import ArticleExplanation, MentionExplanation
 
 
@@ -20,6 +20,7 @@ from kg.explain import ArticleExplanation, MentionExplanation
 @click.argument("name", required=False)
 @click.option("--model", default=None, help="Installed spaCy pipeline to use (default: en_core_web_sm).")
 @click.option("--json", "as_json", is_flag=True, help="Print the records as JSON Lines, one article a line.")
+@store_option
 @click.pass_context
 @fail_cleanly
 def explain_command(ctx: click.Context, text_or_file: str, name: str | None, model: str | None, as_json: bool) -> None:

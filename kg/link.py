@@ -43,7 +43,7 @@ from kg.mentions import (
     split_at_inner_title,
 )
 from kg.names import GENERIC_BODY_RE, GENERIC_WORDS, country_of_demonym, demonyms, is_group_word
-from kg.nametype import Resolved, TypeDecision, local_decisions, pooled_types
+from kg.nametype import Resolved, TypeDecision, local_decisions, pooled_types, strong_cue
 from kg.types import Article, Entity, LinkedMention, Mention
 from kg.vocab import base_iri
 
@@ -365,7 +365,7 @@ class Linker:
             if not hits:  # a transliteration of a place, the gazetteer's or the knowledge base's
                 found = (self.kb.get(i) for i in gaz.variant_ids(name))
                 hits = [Hit(e, False, True) for e in found if e is not None and e.type == "Place" and "Country" not in e.classes]
-            cued = self._cue(m) == "Place" or in_comma(self._text, m.start, m.end)
+            cued = getattr(self.typing.get(id(m)), "cue_type", None) == "Place" or in_comma(self._text, m.start, m.end)
             if org_place:
                 # "Mucojo" or "Chornomorsk" taken for an organisation: a place of the
                 # article's main country by that exact name (the knowledge base's, passed
@@ -383,11 +383,6 @@ class Linker:
             id(m): _Resolved(m, "Place", r.entry, r.key, m.text, r.confidence) for m in mentions if (r := chosen.get(_variant_key(fold(m.text))))
         }
 
-    def _cue(self, m: Mention) -> str | None:
-        """The type the name's own words or the words around it give, beside the model's label (kg/nametype.py)."""
-        d = self.typing.get(id(m))
-        return d.cue_type if d is not None else None
-
     def _org_may_be_place(self, m: Mention) -> bool:
         """An "organisation" of one or two plain words, that no word of the name or around
         it makes one (no "Brigade", "Party", "radio"...), no acronym: the model's ORG for an
@@ -395,7 +390,7 @@ class Linker:
         words = m.text.split()
         return (
             len(words) <= 2
-            and self._cue(m) is None
+            and getattr(self.typing.get(id(m)), "cue_type", None) is None
             and not any(w in ORG_HEADS or w.isupper() for w in words)
             and not any(self._candidates(m.text) and c.entry.type == "Organization" for c in self._candidates(m.text))
         )
@@ -473,7 +468,7 @@ class Linker:
         """A node for a name the knowledge base lacks, unless it does not look like a name."""
         expected = self._expected(m)
         if model_label(m) in KB_ONLY_LABELS:
-            expected = self._cued_somewhere(m)  # a NORP or LAW span is a name only when the words around it say so
+            expected = strong_cue(m.text, self.mentions, self.typing)  # a NORP or LAW span is a name only when cued
         if expected is None:
             return None
         words = m.text.split()
@@ -484,16 +479,6 @@ class Linker:
         if self.typing.get(id(m), TypeDecision()).junk is not None:
             return None  # a time zone, a holiday, a people (kg/nametype.py)
         return _Resolved(m, expected, None, fold(m.text), m.text, 0.6 if m.label == "OUTLET" else 0.5)
-
-    def _cued_somewhere(self, m: Mention) -> str | None:
-        """The type the words around this name, here or at another of its mentions in the
-        article, give it with a full cue's weight (kg/nametype.py), if any."""
-        key = fold(m.text)
-        for o in self.mentions:
-            d = self.typing.get(id(o))
-            if d is not None and fold(o.text) == key and d.cued_strongly:
-                return d.type
-        return None
 
     def _generic_body(self, name: str) -> bool:
         """"Burmese army", "Sudan's military": a people's or country's generic body, not a name."""

@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from kg.kb.base import fold
 from kg.mentions import (
     DATELINE_AFTER,
     IN_PROVINCE_AFTER,
@@ -265,10 +266,13 @@ def name_evidence(name: str) -> list[Evidence]:
     return out
 
 
+_REPORTED = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s+(?:said|says|reported|reports|told|added|claimed)\b")
+
+
 def _apposition_head(after: str) -> str | None:
     hit = APPOSITION.match(after)
-    if hit is None:
-        return None
+    if hit is None or _REPORTED.match(after, hit.end()):
+        return None  # "Jets struck X, a monitor in Syria said": the speaker, not an apposition
     words = []
     for w in hit.group(1).split():
         if w in _APPOSITION_STOP:
@@ -329,11 +333,14 @@ def context_evidence(m: Mention, text: str, label_type: str | None) -> list[Evid
             add("Place", CUE, f"after {' '.join(bwords[-2:])!r}", spreads=True)
         if label_type == "Person" and PERSON_NOT_AFTER.search(before):
             add("Place", WEAK_CUE, f"a 'person' after {bwords[-1]!r}")
-        elif len(words) == 1 and label_type in ("Person", "Organization") and not ACRONYM_RE.fullmatch(m.text) and PLACE_PREPOSITION_BEFORE.search(before):
+        elif len(words) == 1 and label_type == "Person" and PLACE_PREPOSITION_BEFORE.search(before):
             add("Place", WEAK_CUE, f"a one-word name after {' '.join(bwords[-2:])!r}")
-        if len(words) == 1 and label_type in ("Person", "Organization") and BETWEEN_AND_BEFORE.search(before):
+        if len(words) == 1 and label_type == "Person" and BETWEEN_AND_BEFORE.search(before):
             add("Place", WEAK_CUE, "the second of 'between X and Y'")
-        if label_type in ("Person", "Organization") and ATTACK_ON_BEFORE.search(before):
+        # Only a "person": "an attack on Hamas", "talks between Israel and Hamas", "a statement
+        # from Hamas" name an organisation the knowledge base knows, and a cue here would
+        # make the linker expect a place ("Hamm").
+        if label_type == "Person" and ATTACK_ON_BEFORE.search(before):
             add("Place", 0.8, f"target of {' '.join(bwords[-2:])!r}")
         # "a building in Nabatieh": a short unknown "organisation" after "in" is a place.
         if label_type == "Organization" and len(words) <= 2 and not any(w.isupper() for w in words) and ORG_NOT_AFTER.search(before):
@@ -505,6 +512,18 @@ def _part_of_longer(mentions: list[Mention], out: dict[int, TypeDecision]) -> No
             # "Zobe" beside "Zobe junction": the place a facility or area is named after.
             o, _ = firsts[m.text][0]
             out[id(m)].evidence.append(Evidence("Place", 1.0, "article", f"names {o.text!r} (Place)"))
+
+
+def strong_cue(name: str, mentions: list[Mention], decisions: dict[int, TypeDecision]) -> str | None:
+    """The type the words around ``name``, at any of its mentions in the article, give it
+    with a full cue's weight, if any: a span the model gave no name's label (NORP, LAW)
+    is then a name after all ("the ambulance agency, Rescue 1122")."""
+    key = fold(name)
+    for o in mentions:
+        d = decisions.get(id(o))
+        if d is not None and d.cued_strongly and fold(o.text) == key:
+            return d.type
+    return None
 
 
 @dataclass

@@ -164,3 +164,10 @@ def test_the_title_may_stand_anywhere_in_the_clause_before_the_comma():
     text = "Dozens died, according to the representative of the governor in the region, Amani Kiza."
     (d,) = decide(text, [("Amani Kiza", "ORG")])
     assert d.type == "Person"
+
+
+def test_an_organisation_after_between_from_or_attack_on_stays_one_and_a_speaker_is_no_apposition():
+    text = "Talks between Israel and Hamas stalled after a statement from Hamas. Jets struck Kasr Tamar, a monitor in Syria said."
+    d1, d2, d3 = decide(text, [("Hamas", "ORG"), ("Hamas", "ORG"), ("Kasr Tamar", "GPE")])
+    assert d1.type == d2.type == "Organization"
+    assert d3.type == "Place" and not any("apposition" in e.reason for e in d3.evidence)

@@ -388,3 +388,8 @@ from kg.cli_shard import load_command, shard_command  # noqa: E402
 
 for _command in (query_command, lookup_command, export_command, serve_command, dump_command, shard_command, load_command):
     cli.add_command(_command)
+
+# `kg explain` (kg/cli_explain.py).
+from kg.cli_explain import explain_command  # noqa: E402
+
+cli.add_command(explain_command)

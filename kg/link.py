@@ -11,7 +11,7 @@ titled form joins the full name.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 
 from kg.bodies import ROLE_FORMS, bare_ministries, names_for, qualifier_before, role_of
@@ -31,14 +31,19 @@ from kg.mentions import (
     REGION_OF_BEFORE,
     REGIONS_AFTER,
     clean_mention,
+    credit_names,
     cued_names,
+    extend_to_admin_noun,
     extend_to_facility,
     extend_to_head,
     initials_form,
+    join_cut_names,
     model_label,
-    type_by_context,
+    split_at_and,
+    split_at_inner_title,
 )
 from kg.names import GENERIC_BODY_RE, GENERIC_WORDS, country_of_demonym, demonyms, is_group_word
+from kg.nametype import Resolved, TypeDecision, local_decisions, pooled_types, strong_cue
 from kg.types import Article, Entity, LinkedMention, Mention
 from kg.vocab import base_iri
 
@@ -54,7 +59,6 @@ class _Resolved:
     surface: str
     confidence: float
     last_names: set[str] | None = None  # for people: computed when first needed
-    cued: bool = False  # the type came from the words of the name or around it, not the model's label
 
 
 def slug(name: str) -> str:
@@ -101,7 +105,11 @@ class Linker:
         self.kb = kb
         self.threshold = threshold
         self._types: dict[int, str | None] = {}  # expected type per mention of the article at hand
-        self._cues: dict[int, str | None] = {}  # the type the words around each mention give, if any
+        # The article at hand's typing, kept for `kg explain`: the mentions after cleaning,
+        # each one's evidence where it stands (by id), and each unknown name's pooled decision.
+        self.mentions: list[Mention] = []
+        self.typing: dict[int, TypeDecision] = {}
+        self.nil_typing: dict[str, TypeDecision] = {}
         self._text = ""  # the text of the article at hand
         self._cache: dict[str, list[Candidate]] = {}
         self._countries: dict[str, KBEntry] | None = None  # country entries by ISO code, built when first needed
@@ -174,10 +182,16 @@ class Linker:
         for m in mentions:
             if model_label(m) in NOT_NAMES:
                 continue
-            c = clean_mention(m, text)
-            if c is not None:
-                cleaned += [extend_to_facility(extend_to_head(p, text), text) for p in self._split_possessive(c, text)]
+            for part in split_at_inner_title(m):
+                c = clean_mention(part, text)
+                if c is not None:
+                    parts = [c] if self._candidates(c.text) else split_at_and(c)
+                    cleaned += [extend_to_facility(extend_to_head(p, text), text) for q in parts for p in self._split_possessive(q, text)]
+        cleaned = join_cut_names(sorted(cleaned, key=lambda m: m.start), text)
+        # An unknown name before a lower-case area noun is that area ("Oudalan province").
+        cleaned = [m if self._candidates(m.text) else extend_to_admin_noun(m, text) for m in cleaned]
         cleaned += cued_names(text, cleaned)
+        cleaned += credit_names(text, cleaned)
         bare = bare_ministries(text, cleaned)
         cleaned += bare
         outlet = self._outlet_mention(article)
@@ -191,14 +205,10 @@ class Linker:
         cleaned = self._regions_of_lists(cleaned, text)
         countries = self._context_countries(cleaned)
         cleaned = self._place_ministries(cleaned, text, countries, {id(m) for m in bare})
-        cues: dict[int, str | None] = {id(m): type_by_context(m, text, LABEL_TYPES.get(model_label(m) or "")) for m in cleaned}
-        # "the villages of Al Faragil, Al Mandal and Salara": a list shares its first member's cue.
-        for a, b in zip(cleaned, cleaned[1:]):
-            if cues[id(a)] == "Place" and cues[id(b)] is None and LIST_SEPARATOR.fullmatch(text[a.end : b.start]):
-                cues[id(b)] = "Place"
-        self._cues = cues
+        # The type each mention is expected to have: weighed evidence (kg/nametype.py).
+        self.mentions, self.typing = cleaned, local_decisions(cleaned, text)
         for m in cleaned:
-            self._types[id(m)] = cues[id(m)] or LABEL_TYPES.get(model_label(m) or "")
+            self._types[id(m)] = self.typing[id(m)].type
 
         # 1. Names of two words or more, then one-word names (which may be surnames).
         resolved: dict[int, _Resolved] = {}
@@ -355,7 +365,7 @@ class Linker:
             if not hits:  # a transliteration of a place, the gazetteer's or the knowledge base's
                 found = (self.kb.get(i) for i in gaz.variant_ids(name))
                 hits = [Hit(e, False, True) for e in found if e is not None and e.type == "Place" and "Country" not in e.classes]
-            cued = self._cues.get(id(m)) == "Place" or in_comma(self._text, m.start, m.end)
+            cued = getattr(self.typing.get(id(m)), "cue_type", None) == "Place" or in_comma(self._text, m.start, m.end)
             if org_place:
                 # "Mucojo" or "Chornomorsk" taken for an organisation: a place of the
                 # article's main country by that exact name (the knowledge base's, passed
@@ -380,7 +390,7 @@ class Linker:
         words = m.text.split()
         return (
             len(words) <= 2
-            and self._cues.get(id(m)) is None
+            and getattr(self.typing.get(id(m)), "cue_type", None) is None
             and not any(w in ORG_HEADS or w.isupper() for w in words)
             and not any(self._candidates(m.text) and c.entry.type == "Organization" for c in self._candidates(m.text))
         )
@@ -457,15 +467,18 @@ class Linker:
     def _nil(self, m: Mention, text: str) -> _Resolved | None:
         """A node for a name the knowledge base lacks, unless it does not look like a name."""
         expected = self._expected(m)
-        if expected is None or model_label(m) in KB_ONLY_LABELS:
+        if model_label(m) in KB_ONLY_LABELS:
+            expected = strong_cue(m.text, self.mentions, self.typing)  # a NORP or LAW span is a name only when cued
+        if expected is None:
             return None
         words = m.text.split()
         if len(words) == 1 and (m.text.lower() in GENERIC_WORDS or is_group_word(m.text)):
             return None
         if all(w.lower().strip(".") in GENERIC_WORDS for w in words) or self._generic_body(m.text):
             return None
-        cued = self._cues.get(id(m)) is not None
-        return _Resolved(m, expected, None, fold(m.text), m.text, 0.6 if m.label == "OUTLET" else 0.5, cued=cued)
+        if self.typing.get(id(m), TypeDecision()).junk is not None:
+            return None  # a time zone, a holiday, a people (kg/nametype.py)
+        return _Resolved(m, expected, None, fold(m.text), m.text, 0.6 if m.label == "OUTLET" else 0.5)
 
     def _generic_body(self, name: str) -> bool:
         """"Burmese army", "Sudan's military": a people's or country's generic body, not a name."""
@@ -494,13 +507,12 @@ class Linker:
                 return _Resolved(m, "Person", found[0], key, m.text, 0.6)
         return None
 
-    @staticmethod
-    def _join_partial(m: Mention, known: list[_Resolved]) -> _Resolved | None:
+    def _join_partial(self, m: Mention, known: list[_Resolved]) -> _Resolved | None:
         """An unknown name that is part of a longer name of this article ("Security
         Council" of "UN Security Council", "Congo" of "Democratic Republic of the
         Congo") denotes the same entity."""
         words = _tokens(m.text)
-        expected = LABEL_TYPES.get(model_label(m) or "")
+        expected = self._expected(m)
         if not words or expected is None or is_group_word(m.text):
             return None
         for r in sorted(known, key=lambda r: r.entry is None):
@@ -556,16 +568,15 @@ class Linker:
         # Spellings of one unknown name in one article are one node: "Kherbet Selm" and
         # "Khirbet Selm", "Air Force" and "Air Forces" (the first spelling names it).
         first_key: dict[str, str] = {}
+        joined: dict[int, str | None] = {}
         for r in resolved:
             if r.entry is None:
+                # A mention grouped under another name's key joined that name ("Terekhov").
+                joined[id(r)] = r.key if r.key != fold(r.mention.text) else None
                 r.key = first_key.setdefault(_variant_key(r.key), r.key)
-        nil_types: dict[str, Counter] = defaultdict(Counter)
-        for r in resolved:
-            if r.entry is None:
-                # A one-word "person" is the model's weakest guess ("Mweso" as PERSON twice, GPE once).
-                # A type the words around a name give ("the town of X") outweighs the model's guess.
-                weight = 2.0 if r.cued else 0.4 if r.type == "Person" and " " not in r.surface else 1.0
-                nil_types[r.key][r.type] += weight
+        # An unknown name's type: the evidence of all its mentions, pooled (kg/nametype.py).
+        pool = [Resolved(r.mention, r.key, r.type, r.entry is not None, joined.get(id(r))) for r in resolved]
+        self.nil_typing = pooled_types(pool, self.typing, self._text)
         entities: dict[str, Entity] = {}
         out = []
         for r in resolved:
@@ -573,7 +584,7 @@ class Linker:
                 iri = entity_iri(r.entry.id, r.entry.type, r.entry.label)
                 ent = entities.get(iri) or entity_of(r.entry)
             else:
-                type_ = nil_types[r.key].most_common(1)[0][0]
+                type_ = self.nil_typing[r.key].type or r.type
                 iri = entity_iri(None, type_, r.key)
                 classes = ["NewsOrganization"] if r.mention.label == "OUTLET" else []
                 ent = entities.get(iri) or Entity(iri, type_, r.surface, classes)

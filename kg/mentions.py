@@ -28,6 +28,9 @@ KB_ONLY_LABELS = {"NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "MISC"}
 # Labels that are never names, even when a knowledge-base name matches ("March").
 NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"}
 
+# Words that open a span without being part of the name: "the", and the quantifiers a
+# headline capitalises ("Multiple Ukrainian drone attacks", "Several Russian regions").
+LEADING_WORDS = {"the", "multiple", "several", "many", "some", "other", "numerous", "dozens", "hundreds", "thousands", "both", "all", "most"}
 POSSESSIVE_RE = re.compile(r"(?:['’]s|['’])$")
 INNER_POSSESSIVE_RE = re.compile(r"['’]s ")
 BAD_CHARS = set('"“”«»\n\t|<>{}[]=@#')
@@ -69,12 +72,13 @@ def clean_mention(m: Mention, text: str) -> Mention | None:
         while len(words) > 1 and words[-1][:1].islower() and not PARTICLE_RE.match(words[-1]):
             end -= len(words[-1]) + 1
             words = words[:-1]
-    if words[0].rstrip(".") in SHIP_PREFIXES and (len(words) > 1 or words[0] != "MSC"):
-        return None  # a ship ("USS Laboon") is none of the four types
+    lead = 1 if len(words) > 1 and words[0].lower() == "the" else 0
+    if words[lead].rstrip(".") in SHIP_PREFIXES and (len(words) > lead + 1 or words[lead] != "MSC"):
+        return None  # a ship ("USS Laboon", "the MV Rubymar") is none of the four types
     before = text[max(0, start - 20) : start].split()
     after = text[end : end + 20].split()
-    if m.source == "ner" and before and before[-1].lower() in SHIP_NOUNS:
-        return None
+    if m.source == "ner" and before and (before[-1].lower() in SHIP_NOUNS or (before[-1] in SHIP_PREFIXES and before[-1] != "MSC")):
+        return None  # "the tanker Marlin Luanda", "the MV" + "Rubymar"
     if model_label(m) in ("PERSON", "PER") and after and after[0].lower().strip(".,;") in SHIP_NOUNS | {"patrol"}:
         return None  # "the Sergey Kotov patrol ship"
     # A trailing possessive.
@@ -82,9 +86,16 @@ def clean_mention(m: Mention, text: str) -> Mention | None:
     if poss:
         end -= len(poss.group(0))
         words = text[start:end].split(" ")
-    # Leading "the" and (for people and rule-less spans) titles.
-    is_person = model_label(m) in ("PERSON", "PER")
-    while len(words) > 1 and (words[0].lower() == "the" or (is_person and _describes_person(words[0]))):
+    # Leading "the" and (for people and rule-less spans) titles -- but not the title that
+    # opens a place's name ("the Sheikh Radwan neighbourhood").
+    place_follows = bool(after) and after[0].lower().strip(".,;") in PLACE_NOUNS
+    is_person = model_label(m) in ("PERSON", "PER") and not place_follows
+    if place_follows and m.source == "ner" and before and before[-1][:1].isupper() and before[-1].lower().rstrip(".") in TITLES:
+        # The recogniser left the title out of a place's name ("Sheikh" of "Sheikh Radwan neighbourhood").
+        if text[start - len(before[-1]) - 1 : start] == before[-1] + " ":
+            start -= len(before[-1]) + 1
+            words = text[start:end].split(" ")
+    while len(words) > 1 and (words[0].lower() in LEADING_WORDS or (is_person and _describes_person(words[0]))):
         start += len(words[0]) + 1
         words = words[1:]
     span = text[start:end]
@@ -169,41 +180,90 @@ def extend_to_head(m: Mention, text: str) -> Mention:
     return m
 
 
-def type_by_context(m: Mention, text: str, label_type: str | None) -> str | None:
-    """The type the words of a name or around it give ("Flamingo Naval Base",
-    "Pazi Gyi village", "the village of Stepanivka", "Wazema radio"), or None.
-    A "person" right after "in" or "near" is taken for a place."""
-    words = m.text.split()
-    if len(words) > 1 and words[-1] in PLACE_HEADS:
-        return "Place"
-    if len(words) > 1 and words[-1] in ORG_HEADS:
-        return "Organization"
-    after = text[m.end : m.end + 60]
-    if IN_PROVINCE_AFTER.match(after):
-        return "Place"  # "Markoye, in Oudalan province"
-    if DATELINE_AFTER.match(after) and (m.start == 0 or text[m.start - 1] == "\n"):
-        return "Place"  # "Maaret al Numan, Syria:" opening a paragraph
-    if after.startswith(","):
-        hit = re.match(r"^,\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}([a-z]+)", after)
-        if hit and hit.group(1) in PLACE_NOUNS:
-            return "Place"
-    nxt = NEXT_WORD.match(after)
-    if nxt and nxt.group(1) in PLACE_NOUNS:
-        return "Place"
-    if nxt and nxt.group(1) in ORG_NOUNS:
-        return "Organization"
-    before = text[max(0, m.start - 40) : m.start]
-    if PLACE_BEFORE.search(before):
-        return "Place"
-    if label_type == "Person" and PERSON_NOT_AFTER.search(before):
-        return "Place"
-    # "a building in Nabatieh": a short unknown "organisation" after "in" is a place (known
-    # organisations are still found by the knowledge base).
-    if label_type == "Organization" and len(words) <= 2 and not any(w.isupper() for w in words) and ORG_NOT_AFTER.search(before):
-        return "Place"
-    if label_type in ("Person", "Organization") and PLACE_AFTER_VERB.search(before):
-        return "Place"
-    return None
+# A lower-case title between two names: "Wagner head Yevgeny Prigozhin", "Hamas chief Ismail Haniyeh".
+_INNER_TITLE = re.compile(r" (head|chief|leader|boss|commander|spokesman|spokeswoman|founder|envoy|minister|president) (?=[A-Z])")
+
+
+def split_at_inner_title(m: Mention) -> list[Mention]:
+    """A model span that swallowed its neighbour across a lower-case title ("Wagner head
+    Yevgeny Prigozhin"): the organisation before the title and the person after it."""
+    hit = _INNER_TITLE.search(m.text)
+    if hit is None or not m.text[:1].isupper():
+        return [m]
+    head_end, tail_start = m.start + hit.start(), m.start + hit.end()
+    head = Mention(m.start, head_end, m.text[: hit.start()], "ORG" if m.source == "ner" else m.label, m.source, None, m.sentence)
+    tail = Mention(tail_start, m.end, m.text[hit.end() :], "PERSON" if m.source == "ner" else m.label, m.source, None, m.sentence)
+    return [head, tail]
+
+
+def split_at_and(m: Mention) -> list[Mention]:
+    """"Burie and Debre Birhan": a span of two capitalised names joined by "and" is two
+    names, and "El Aguaje in Aguililla" a name and the place it lies in (the caller keeps
+    a span whole when the knowledge base knows it, "Jammu and Kashmir"; so is one that
+    reads as an organisation's name, "Ministry of Foreign Affairs and Trade")."""
+    if m.source != "ner":
+        return [m]
+    for joiner, right_label in ((" and ", m.label), (" in ", "GPE")):
+        if m.text.count(joiner) != 1:
+            continue
+        left, right = m.text.split(joiner)
+        words = m.text.split()
+        if not (left[:1].isupper() and right[:1].isupper()) or any(w in ORG_HEADS or w in ("of", "for") for w in words):
+            return [m]
+        r_start = m.start + len(left) + len(joiner)
+        return [Mention(m.start, m.start + len(left), left, m.label, m.source, None, m.sentence), Mention(r_start, m.end, right, right_label, m.source, None, m.sentence)]
+    return [m]
+
+
+# Words that join an organisation's head to the rest of its name ("Office" for the "Coordination of ...").
+_JOIN_ORG = re.compile(r"(?: for the | for | of the | of )")
+
+
+def join_cut_names(mentions: list[Mention], text: str) -> list[Mention]:
+    """Join an organisation's name the recogniser cut in two at "for the" or "of"
+    ("Office" + "for the" + "Coordination of Humanitarian Affairs"): when the first part
+    ends in an organisation's head word and the second is capitalised; and a person's
+    name cut in two with only a space between ("Abd-Rabbu" + "Mansour Hadi"). ``mentions`` sorted."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label == m.label == "PERSON"
+            and text[prev.end : m.start] == " "
+            and len(prev.text.split()) + len(m.text.split()) <= 4
+        ):
+            out[-1] = Mention(prev.start, m.end, text[prev.start : m.end], "PERSON", "ner", None, prev.sentence)
+            continue
+        if (
+            prev is not None
+            and prev.source == "ner"
+            and m.source == "ner"
+            and prev.text.split()[-1] in ORG_HEADS | {"Staff"}
+            and _JOIN_ORG.fullmatch(text[prev.end : m.start])
+            and m.text[:1].isupper()
+        ):
+            out[-1] = Mention(prev.start, m.end, text[prev.start : m.end], "ORG", "ner", None, prev.sentence)
+            continue
+        out.append(m)
+    return out
+
+
+# Lower-case nouns of administrative areas that complete an unknown place's name ("Oudalan province").
+# Not "district" or "region": "the Yakla district" is as often written for the place Yakla.
+ADMIN_NOUN_AFTER = re.compile(
+    r"[ \t]+(township|province|governorate|territory|department|division|county|prefecture|municipality|oblast|raion|island)\b"
+)
+
+
+def extend_to_admin_noun(m: Mention, text: str) -> Mention:
+    """"Oudalan" + " province": the area an unknown name and a lower-case area noun name
+    together (the caller keeps known places as they are, for the knowledge base's regions)."""
+    hit = ADMIN_NOUN_AFTER.match(text, m.end)
+    if hit is None or m.source != "ner" or not m.text[:1].isupper() or is_group_word(m.text.split()[-1]):
+        return m  # "the Ukrainian territory" is no area's name
+    end = hit.end(1)
+    return Mention(m.start, end, text[m.start : end], "GPE", "ner", None, m.sentence)
 
 
 def initials_form(name: str) -> bool:
@@ -231,7 +291,8 @@ def cued_names(text: str, mentions: list[Mention]) -> list[Mention]:
     out = []
     for m in [*PLACE_OF_NAME.finditer(text), *NAME_VILLAGE.finditer(text)]:
         start, end = m.span(1)
-        if any(o.start < end and start < o.end for o in mentions):
+        # A model's span inside the cued name ("Lac" of "the Lac Vert neighbourhood") gives way to it.
+        if any(o.start < end and start < o.end and not (o.source == "ner" and start <= o.start and o.end <= end and o.end - o.start < end - start) for o in mentions):
             continue
         if text[start:end].lower() in GENERIC_WORDS or any(o.start < end and start < o.end for o in out):
             continue
@@ -242,11 +303,27 @@ def cued_names(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# A photo credit: "(Evgeniy Maloletka/AP)", "Photo: Hussein Malla / The Associated Press".
+CREDIT_NAME = re.compile(r"(?:\(|\b(?:Photo|Photograph|Picture|Image)s?:\s*)((?:[A-Z][a-zà-ÿ'’-]+\s){1,3}[A-Z][a-zà-ÿ'’-]+)\s?/\s?[A-Z]")
+
+
+def credit_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The photographers photo credits name, which the recogniser misses before the
+    slash: person mentions, where no mention overlaps them."""
+    out = []
+    for hit in CREDIT_NAME.finditer(text):
+        start, end = hit.span(1)
+        if not any(o.start < end and start < o.end for o in mentions):
+            out.append(Mention(start, end, text[start:end], "PERSON", "ner"))
+    return out
+
+
 # "Damascus airport", "the Kuibyshev refinery", "Koniko gas field": a place's name and a
 # facility noun in lower case are the facility.
 FACILITY_AFTER = re.compile(
     r"[ \t]+(airport|airbase|air\s+base|refinery|oil\s+refinery|gas\s+field|oil\s+field|oilfield|power\s+plant|power\s+station|nuclear\s+plant|nuclear\s+power\s+plant|thermal\s+power\s+plant|dam|military\s+base"
-    r"|road|street|highway|market|bazaar|mosque|hospital|port(?!\s+(?:of|city|town)\b)|factory|plant|displacement\s+camp|refugee\s+camp)\b"
+    r"|road|street|highway|market|bazaar|mosque|hospital|port(?!\s+(?:of|city|town)\b)|factory|plant|displacement\s+camp|refugee\s+camp"
+    r"|warehouse|depot|junction|roundabout|checkpoint)\b"
 )
 _PLACE_LABELS = {"GPE", "LOC", "FAC", "KB", "KB|GPE", "KB|LOC", "KB|FAC", "KB|ORG", "KB|PERSON", "ORG", "PERSON"}
 
@@ -254,8 +331,8 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC", "KB", "KB|GPE", "KB|LOC", "KB|FAC", "KB|OR
 def extend_to_facility(m: Mention, text: str) -> Mention:
     """Run a place's name on over the lower-case facility noun after it: the facility
     ("Erbil airport"), a place of its own, looked up by its whole name."""
-    if m.label not in _PLACE_LABELS:
-        return m
+    if m.label not in _PLACE_LABELS and not (m.label == "NORP" and not is_group_word(m.text)):
+        return m  # a people's word ("the Shia mosque") names no facility; "the Athban mosque" does
     hit = FACILITY_AFTER.match(text, m.end)
     if hit is None:
         return m

@@ -317,3 +317,103 @@ def test_facility_nouns(text, surface):
 def test_a_name_the_words_around_call_a_place_is_one_even_when_the_model_missed_it(text, name):
     linked = Linker(kb()).link(article(text), [])
     assert [(lm.mention.text, lm.entity.type) for lm in linked] == [(name, "Place")]
+
+
+def test_a_span_across_a_lower_case_title_is_two_names():
+    text = "Acme Legion head Yuri Tarkov was killed."
+    linked = link(text, [("Acme Legion head Yuri Tarkov", "PERSON", 0)])
+    assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Acme Legion", "Organization"), ("Yuri Tarkov", "Person")]
+
+
+def test_two_unknown_names_joined_by_and_are_two_but_a_known_one_stays_whole():
+    kbx = KnowledgeBase([KBEntry("jammu-and-kashmir", "Place", "Jammu and Kashmir", [], ["Region"], country="IN")])
+    text = "Shelling hit Burie and Debre Birhan. Jammu and Kashmir was calm."
+    ms = [mention(text, "Burie and Debre Birhan", "ORG"), mention(text, "Jammu and Kashmir", "GPE")]
+    linked = Linker(kbx).link(article(text), ms)
+    assert [lm.mention.text for lm in linked] == ["Burie", "Debre Birhan", "Jammu and Kashmir"]
+    assert linked[2].entity.kb_id == "jammu-and-kashmir"
+
+
+def test_an_organisations_name_cut_at_for_the_is_joined():
+    text = "The Office for the Coordination of Humanitarian Affairs said aid stopped."
+    (lm,) = link(text, [("Office", "ORG", 0), ("Coordination of Humanitarian Affairs", "ORG", 0)])
+    assert lm.mention.text == "Office for the Coordination of Humanitarian Affairs" and lm.entity.type == "Organization"
+    assert text[lm.mention.start : lm.mention.end] == lm.mention.text
+
+
+def test_a_ship_prefix_before_or_inside_a_span_is_a_ship():
+    text = "Missiles hit the MV Rubymar. Later HMS Diamond and the MV Tutor were near."
+    assert link(text, [("the MV Rubymar", "ORG", 0), ("Diamond", "ORG", 0), ("Tutor", "PERSON", 0)]) == []
+
+
+def test_a_title_opening_a_places_name_stays_in_it():
+    text = "An airstrike hit a house in the Sheikh Radwan neighborhood north of the city."
+    (lm,) = link(text, [("Radwan", "PERSON", 0)])
+    assert (lm.mention.text, lm.entity.type) == ("Sheikh Radwan", "Place")
+
+
+def test_time_zones_and_holidays_are_not_entities():
+    text = "The attack took place at 11:45 pm (2145 GMT) on Christmas, officials said."
+    assert link(text, [("GMT", "ORG", 0), ("Christmas", "ORG", 0)]) == []
+
+
+def test_a_curly_possessive_after_an_unknown_place_is_cut_and_the_place_typed():
+    text = "Gunmen entered kibbutz Be’eri’s fields at dawn."
+    (lm,) = link(text, [("Be’eri’s", "ORG", 0)])
+    assert (lm.mention.text, lm.entity.type) == ("Be’eri", "Place")
+
+
+def test_the_linker_keeps_the_typing_record_of_the_article():
+    text = "Gunmen attacked the village of Wulari."
+    linker = Linker(kb())
+    (lm,) = linker.link(article(text), [mention(text, "Wulari", "ORG")])
+    (m,) = linker.mentions
+    assert linker.typing[id(m)].type == "Place" and any("village of" in e.reason for e in linker.typing[id(m)].evidence)
+    assert linker.nil_typing["wulari"].type == lm.entity.type == "Place"
+
+
+def test_an_unknown_name_and_a_lower_case_area_noun_are_the_area():
+    text = "Soldiers died near Markoye in Oudalan province, in the Ukrainian territory and in Kyiv province."
+    linked = link(text, [("Oudalan", "GPE", 0), ("Ukrainian", "NORP", 0), ("Kyiv", "GPE", 0)])
+    assert [(lm.mention.text, lm.entity.type, lm.entity.kb_id) for lm in linked] == [("Oudalan province", "Place", None), ("Kyiv", "Place", "gn/703448")]
+
+
+def test_a_persons_name_cut_in_two_is_joined():
+    text = "President Abd-Rabbu Mansour Hadi fled."
+    (lm,) = link(text, [("Abd-Rabbu", "PERSON", 0), ("Mansour Hadi", "PERSON", 0)])
+    assert lm.mention.text == "Abd-Rabbu Mansour Hadi" and lm.entity.type == "Person"
+
+
+def test_a_cued_place_name_replaces_the_models_fragment_of_it():
+    text = "A strike blasted a crater in the same Lac Vert neighbourhood."
+    (lm,) = link(text, [("Lac", "PRODUCT", 0)])
+    assert (lm.mention.text, lm.entity.type) == ("Lac Vert", "Place")
+
+
+def test_a_span_of_a_place_in_a_place_is_two_places():
+    text = "Banners were left in the community of El Aguaje in Aguililla on Sunday."
+    linked = link(text, [("El Aguaje in Aguililla", "ORG", 0)])
+    assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("El Aguaje", "Place"), ("Aguililla", "Place")]
+
+
+def test_a_headlines_quantifier_is_no_part_of_a_name():
+    text = "Multiple Ukrainian drone attacks hit Russia."
+    assert link(text, [("Multiple Ukrainian", "ORG", 0)]) == []
+
+
+def test_a_span_the_model_gave_no_name_label_is_a_name_when_the_words_around_say_so():
+    text = "The country's ambulance service agency, Rescue 1122, said two died. Rescue 1122 later said more."
+    linked = link(text, [("Rescue 1122", "LAW", 0), ("Rescue 1122", "LAW", 1)])
+    assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Rescue 1122", "Organization")] * 2
+
+
+def test_a_facility_named_by_a_word_the_model_took_for_a_people():
+    text = "Missiles hit the neighbourhood near the Athban mosque and a Shia mosque."
+    linked = link(text, [("Athban", "NORP", 0), ("Shia", "NORP", 0)])
+    assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Athban mosque", "Place")]
+
+
+def test_a_photo_credit_names_its_photographer():
+    text = "Rescuers dig in the rubble (Oksana Hryn/AP). Officials (ANI/Xinhua) said more."
+    linked = link(text, [])
+    assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Oksana Hryn", "Person")]

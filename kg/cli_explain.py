@@ -1,0 +1,83 @@
+"""`kg explain`: print why each name of an article got its type and its link.
+
+Thin: reads the argument (a file, a folder, - or the text itself), calls
+kg.explain.explain and prints its records. Registered on the `kg` group in kg/cli.py.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import click
+
+from kg.cli_common import fail_cleanly, store_option, store_path
+from kg.explain import ArticleExplanation, MentionExplanation
+
+
+@click.command("explain")
+@click.argument("text_or_file", metavar="TEXT|FILE|-")
+@click.argument("name", required=False)
+@click.option("--model", default=None, help="Installed spaCy pipeline to use (default: en_core_web_sm).")
+@click.option("--json", "as_json", is_flag=True, help="Print the records as JSON Lines, one article a line.")
+@store_option
+@click.pass_context
+@fail_cleanly
+def explain_command(ctx: click.Context, text_or_file: str, name: str | None, model: str | None, as_json: bool) -> None:
+    """Show, for each name found in an article, the evidence for each type, the type
+    chosen and the link made (knowledge-base entry and confidence, or NIL). Nothing is
+    written to the store; its own knowledge-base entries are used.
+
+    \b
+      kg explain article.txt
+      kg explain article.txt "Pazi Gyi"
+      kg explain "Gunmen attacked the village of Wulari, a resident said."
+    """
+    from kg.explain import articles_of, explain
+    from kg.kb import load_kb
+    from kg.link import Linker
+    from kg.recognise import DEFAULT_MODEL, build_recogniser
+    from kg.types import ReadProblem
+
+    kb = load_kb(store_path(ctx))
+    nlp = build_recogniser(kb, model or DEFAULT_MODEL)
+    items = list(articles_of(text_or_file))
+    for item in items:
+        if isinstance(item, ReadProblem):
+            click.echo(f"skipped {item}", err=True)
+    articles = [a for a in items if not isinstance(a, ReadProblem)]
+    if not articles:
+        raise click.ClickException(f"no article to explain in {text_or_file!r}")
+    for art in explain(articles, Linker(kb), nlp, name):
+        if as_json:
+            click.echo(json.dumps(dataclasses.asdict(art), ensure_ascii=False))
+        else:
+            _print_article(art)
+
+
+def _print_article(art: ArticleExplanation) -> None:
+    head = art.source + (f' -- "{art.title}"' if art.title else "")
+    click.echo(click.style(head, bold=True))
+    if not art.mentions:
+        click.echo("  (no names)")
+    for r in art.mentions:
+        _print_mention(r)
+    click.echo("")
+
+
+def _print_mention(r: MentionExplanation) -> None:
+    if r.entity is None:
+        outcome = "not an entity"
+    elif r.kb_id is not None:
+        outcome = f"linked {r.kb_id} {r.kb_label!r} ({r.confidence:.2f})"
+    else:
+        outcome = f"NIL {r.entity}"
+    click.echo(f"  {click.style(r.surface, bold=True)} [{r.start}:{r.end}] {r.label} -> {r.type or '-'}: {outcome}")
+    if r.scores:
+        scores = "  ".join(f"{t} {s:.2f}" for t, s in sorted(r.scores.items(), key=lambda x: -x[1]))
+        click.echo(f"      scores here: {scores} (margin {r.margin:.2f})")
+    for e in r.evidence:
+        click.echo(f"      + {e.type:<12} {e.weight:>4.2f}  {e.kind}: {e.reason}")
+    if r.pooled is not None and len(r.pooled.evidence) != len(r.evidence):
+        scores = "  ".join(f"{t} {s:.2f}" for t, s in r.pooled.ranked)
+        click.echo(f"      over the article's mentions of the name: {scores} -> {r.pooled.type}")

@@ -1,0 +1,173 @@
+"""Name typing from weighed evidence (kg/nametype.py), on texts written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.nametype import Evidence, Resolved, TypeDecision, junk_reason, list_runs, local_decisions, name_evidence, pooled_types
+from kg.types import Mention
+
+
+def mention(text: str, surface: str, label: str, nth: int = 0) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    return Mention(start, start + len(surface), surface, label, "ner")
+
+
+def decide(text: str, spans: list[tuple[str, str]]) -> list[TypeDecision]:
+    ms = [mention(text, s, label) for s, label in spans]
+    ds = local_decisions(ms, text)
+    return [ds[id(m)] for m in ms]
+
+
+def test_the_decision_is_the_argmax_and_keeps_its_evidence():
+    (d,) = decide("Gunmen attacked the village of Wulari at dawn.", [("Wulari", "ORG")])
+    assert d.type == "Place"
+    assert d.scores == {"Place": 2.4, "Organization": 0.6}
+    assert d.margin == pytest.approx(1.8)
+    kinds = {(e.kind, e.type) for e in d.evidence}
+    assert ("label", "Organization") in kinds and ("context", "Place") in kinds
+    assert any("village of" in e.reason for e in d.evidence)
+
+
+def test_a_tie_falls_back_on_the_models_label():
+    d = TypeDecision([Evidence("Place", 1.0, "context", "x"), Evidence("Person", 1.0, "label", "y")], fallback="Person")
+    assert d.type == "Person" and d.margin == 0.0
+    assert TypeDecision([], fallback="Organization").type == "Organization"
+
+
+@pytest.mark.parametrize(
+    "name, type_",
+    [
+        ("Kfar Aza", "Place"),
+        ("Jalalabad", "Place"),
+        ("Brazzaville", "Place"),
+        ("Office for the Coordination of Humanitarian Affairs", "Organization"),
+        ("Defense Forces of the South of Ukraine", "Organization"),
+        ("al-Arqam Home", "Place"),
+        ("Acme Liberation Front", "Organization"),
+        ("Port of Pivdennyi", "Place"),
+    ],
+)
+def test_the_names_own_words(name, type_):
+    ev = name_evidence(name)
+    assert ev and {e.type for e in ev} == {type_} and all(e.kind == "name" for e in ev)
+
+
+def test_plain_names_say_nothing_by_their_words():
+    assert name_evidence("Ihor Terekhov") == [] and name_evidence("Kutru") == []
+
+
+@pytest.mark.parametrize(
+    "text, surface, label, type_",
+    [
+        ("Officials said Gen. Mbala Tshiwe ordered it.", "Mbala Tshiwe", "ORG", "Person"),
+        ("Troops entered Markoye, a town in the north, on Friday.", "Markoye", "PERSON", "Place"),
+        ("Awad Drissa, the group's leader, denied it.", "Awad Drissa", "ORG", "Person"),
+        ("Fighters of Ansar Kadu, an armed group, fled.", "Ansar Kadu", "PERSON", "Organization"),
+        ("Hamid Suleiman, 45, was wounded.", "Hamid Suleiman", "ORG", "Person"),
+        ("A spokesman for Jund Tawil said so.", "Jund Tawil", "PERSON", "Organization"),
+        ("The blast hit Kutru police station on Monday.", "Kutru", "ORG", "Place"),
+        ("Soldiers died in south Abujhmaad on Monday.", "Abujhmaad", "PERSON", "Place"),
+        ("Hostages were taken from kibbutz Be’eri at dawn.", "Be’eri", "ORG", "Place"),
+        ("Two died in air strikes on nearby Maaret Hermeh on Sunday.", "Maaret Hermeh", "ORG", "Place"),
+    ],
+)
+def test_the_words_around_a_name(text, surface, label, type_):
+    (d,) = decide(text, [(surface, label)])
+    assert d.type == type_, d.evidence
+    assert any(e.kind == "context" and e.type == type_ for e in d.evidence)
+
+
+def test_a_byline_names_people():
+    text = "By Oksana Hryn and Taras Vovk\n\nShelling hit the town."
+    d1, d2 = decide(text, [("Oksana Hryn", "ORG"), ("Taras Vovk", "ORG")])
+    assert d1.type == d2.type == "Person"
+    assert any(e.kind == "list" for e in d2.evidence)  # the byline governs the whole list
+
+
+def test_a_lists_governing_cue_is_shared_but_a_comma_alone_makes_no_list():
+    text = "Jets hit the villages of Leik Kya, Yae Htwet and Kalay Oo. A fire broke out at the Samsa refinery, Ivan Petrov, the governor, said."
+    spans = [("Leik Kya", "PERSON"), ("Yae Htwet", "PERSON"), ("Kalay Oo", "ORG"), ("Samsa refinery", "FAC"), ("Ivan Petrov", "PERSON")]
+    ds = decide(text, spans)
+    assert [d.type for d in ds] == ["Place", "Place", "Place", "Place", "Person"]
+    assert not any(e.kind == "list" for e in ds[3].evidence)
+    ms = [mention(text, s, label) for s, label in spans]
+    assert [[m.text for m in run] for run in list_runs(ms, text)] == [["Leik Kya", "Yae Htwet", "Kalay Oo"]]
+
+
+def test_a_plural_place_noun_after_a_list_types_every_item():
+    text = "Strikes hit Leik Kya and Yae Htwet villages."
+    assert [d.type for d in decide(text, [("Leik Kya", "PERSON"), ("Yae Htwet", "ORG")])] == ["Place", "Place"]
+
+
+def test_the_head_of_a_longer_name_is_that_names_type_but_a_modifier_is_not():
+    text = "The Syrian Observatory for Human Rights said so. The Observatory added more. FARC Forces Attack Station. FARC denied it."
+    ds = decide(text, [("Syrian Observatory for Human Rights", "ORG"), ("Observatory", "PERSON"), ("FARC Forces Attack Station", "ORG"), ("FARC", "ORG")])
+    assert ds[1].type == "Organization" and any(e.kind == "article" for e in ds[1].evidence)
+    assert ds[3].type == "Organization" and not any(e.kind == "article" for e in ds[3].evidence)
+
+
+def test_pooling_averages_the_labels_and_adds_the_cues():
+    # The model calls the town a person three times; one mention says "the town of".
+    text = "Maaret Nabo was hit. Maaret Nabo burned. People fled the town of Maaret Nabo."
+    ms = [mention(text, "Maaret Nabo", "PERSON", k) for k in range(3)]
+    ds = local_decisions(ms, text)
+    assert [ds[id(m)].type for m in ms] == ["Person", "Person", "Place"]
+    pooled = pooled_types([Resolved(m, "maaret nabo", ds[id(m)].type, False) for m in ms], ds, text)
+    assert pooled["maaret nabo"].type == "Place"
+    assert pooled["maaret nabo"].scores["Person"] == pytest.approx(1.0)  # three labels count as one
+
+
+def test_a_known_entity_in_the_same_list_counts_for_its_type():
+    text = "It split into Jammu and Kashmir and Ladakh."
+    k, la = mention(text, "Jammu and Kashmir", "GPE"), mention(text, "Ladakh", "PERSON")
+    ds = local_decisions([k, la], text)
+    rs = [Resolved(k, "jammu and kashmir", "Place", True), Resolved(la, "ladakh", ds[id(la)].type, False)]
+    assert ds[id(la)].type == "Person" and pooled_types(rs, ds, text)["ladakh"].type == "Place"
+
+
+@pytest.mark.parametrize(
+    "text, surface, why",
+    [
+        ("The strike came at 11:45 pm (2145 GMT) on Sunday.", "GMT", "time zone"),
+        ("Shelling went on through Christmas in the east.", "Christmas", "holiday"),
+        ("Leaders of the Amhara people met.", "Amhara", "people"),
+        ("Narco-banners were left at the scene.", "Narco", "compound"),
+        ("Gunmen came at night. Farmers fled. Many farmers died.", "Farmers", "first word"),
+        ("The port was hit. Photo: EPA-EFE/STR", "STR", "abbreviation"),
+    ],
+)
+def test_junk_is_no_entity(text, surface, why):
+    reason = junk_reason(mention(text, surface, "ORG"), text)
+    assert reason is not None and why in reason
+
+
+def test_names_are_not_junk():
+    text = "Gunmen came at night. Marte fell. Ramadan Shallah spoke at the Amhara Region office."
+    assert all(junk_reason(mention(text, s, "ORG"), text) is None for s in ("Marte", "Ramadan Shallah", "Amhara Region"))
+
+
+def test_a_title_clause_before_a_comma_and_between_x_and_y():
+    text = "It was confirmed by the governor of the region, Sabiti Njiamoja. Troops moved between Markoye and Tokabangou."
+    d1, d2 = decide(text, [("Sabiti Njiamoja", "ORG"), ("Tokabangou", "PERSON")])
+    assert d1.type == "Person" and d2.type == "Place"
+
+
+def test_a_bodys_noun_before_a_name():
+    (d,) = decide("Police fought the residual armed group Jaime Tobar in rural Cauca.", [("Jaime Tobar", "PERSON")])
+    assert d.type == "Organization"
+
+
+def test_the_title_may_stand_anywhere_in_the_clause_before_the_comma():
+    text = "Dozens died, according to the representative of the governor in the region, Amani Kiza."
+    (d,) = decide(text, [("Amani Kiza", "ORG")])
+    assert d.type == "Person"
+
+
+def test_an_organisation_after_between_from_or_attack_on_stays_one_and_a_speaker_is_no_apposition():
+    text = "Talks between Israel and Hamas stalled after a statement from Hamas. Jets struck Kasr Tamar, a monitor in Syria said."
+    d1, d2, d3 = decide(text, [("Hamas", "ORG"), ("Hamas", "ORG"), ("Kasr Tamar", "GPE")])
+    assert d1.type == d2.type == "Organization"
+    assert d3.type == "Place" and not any("apposition" in e.reason for e in d3.evidence)

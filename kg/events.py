@@ -238,11 +238,16 @@ class EventExtractor:
         launch = re.match(r"(?:launch|fir|dropp)", m.group(0), re.I) is not None  # "launched drones" names its weapon
         if NOT_ATTACK_BEFORE.search(before) or (not launch and NOT_ATTACK_AFTER.match(after)):
             return False
+        if re.search(r"\b(?:not|never|n['’]t)\s+(?:been\s+|be\s+|yet\s+|ever\s+)?$", before, re.I):
+            return False  # "We are not attacking Moscow", "the city was never hit"
         # The trigger's own clause: from the last clause break before it.
         clause = before[-80:]
         cut = [x.end() for x in CLAUSE_BREAK.finditer(clause)]
         if cut:
-            clause = clause[cut[-1] :]
+            # "... were considering a response, including a strike on Yemen": an "including"
+            # clause is still the clause before it.
+            last = -2 if len(cut) > 1 and re.match(r"\s*(?:including|such\s+as|notably)\b", clause[cut[-1] :], re.I) else -1
+            clause = clause[cut[last] :] if len(cut) >= -last else clause
         if IRREALIS_RE.search(clause) or ONGOING_RE.search(before[-40:] + m.group(0)) or CALLED_OFF_AFTER.match(after):
             return False
         first = CLAUSE_END.search(sentence)

@@ -38,7 +38,7 @@ NOT_ATTACK_AFTER = re.compile(
 IRREALIS_RE = re.compile(
     r"\b(?:would|could|might|may|will|shall|threat(?:en|ens|ened|ening)?|vow(?:s|ed|ing)?|warn(?:s|ed|ing)?|plan(?:s|ned|ning)?|plot(?:s|ted|ting)?"
     r"|attempt(?:s|ed|ing)?|tr(?:y|ies|ied)\s+to|prepar(?:e|es|ed|ing)\s+(?:for|to)|intend(?:s|ed)?|ready\s+to|if|unless|in\s+the\s+event\s+of|den(?:y|ies|ied|ying)|rejected|no\s+evidence|fears?\s+of"
-    r"|possible|potential|future|prevent(?:ed|ing)?|avoid|deter|foil(?:ed|s)?|thwart(?:ed|s)?|against\s+any|retaliat(?:e|ion)\s+for|calls?\s+for|ceasefire|halt|stop"
+    r"|possible|potential|future|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|prevent(?:ed|ing)?|avoid|deter|foil(?:ed|s)?|thwart(?:ed|s)?|against\s+any|retaliat(?:e|ion)\s+for|calls?\s+for|ceasefire|halt|stop"
     r"|brac(?:e|es|ed|ing)\s+for|expect(?:s|ed|ing)?|anticipat\w+|regular(?:ly)?|repeated(?:ly)?|routine(?:ly)?|frequent(?:ly)?|often|daily|nightly|constant(?:ly)?|almost\s+every|legitimate|capabilit(?:y|ies)|ability)\b|\bto\s+(?:\w+ly\s+)?$",
     re.I,
 )
@@ -103,7 +103,7 @@ TERRITORY_RE = re.compile(r"\b([A-Z][a-z]+)\s+(?:territory|soil|cities|towns|vil
 # A place that does something ("Moscow launched", "Russia hit port infrastructure") is not what was hit.
 SUBJECT_AFTER = re.compile(
     r"^\s+(?:has\s+|have\s+|had\s+|also\s+|again\s+|then\s+|later\s+)?(?:launch(?:ed|es)|continu(?:ed|es)|said|says|accus(?:ed|es)|claim(?:ed|s)|fir(?:ed|es)|sent|sends|deni(?:ed|es)|warn(?:ed|s)"
-    r"|carri(?:ed|es)|retaliat(?:ed|es)|vow(?:ed|s)|respond(?:ed|s)|blam(?:ed|es)|struck|strikes|attack(?:ed|s)|shell(?:ed|s)|bomb(?:ed|s)|target(?:ed|s)|hit|hits|pound(?:ed|s)|unleash(?:ed|es)|stepped|intensifi(?:ed|es))\b",
+    r"|carri(?:ed|es)|retaliat(?:ed|es)|masterminded|orchestrated|ordered|organi[sz]ed|planned|vow(?:ed|s)|respond(?:ed|s)|blam(?:ed|es)|struck|strikes|attack(?:ed|s)|shell(?:ed|s)|bomb(?:ed|s)|target(?:ed|s)|hit|hits|pound(?:ed|s)|unleash(?:ed|es)|stepped|intensifi(?:ed|es))\b",
     re.I,
 )
 BODY_AFTER = re.compile(

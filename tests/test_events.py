@@ -430,6 +430,19 @@ def test_a_two_city_dateline_and_who_manned_a_checkpoint(extract):
     assert [(_label(ev.location), _label(ev.actor), ev.killed) for ev in events] == [("Baidoa", None, 11)]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "\u201cWe are not attacking Moscow,\u201d he said on Wednesday.",
+        "The allies were considering a response to the Houthis, including a strike on the city of Sanaa.",
+        "Peskov said Washington masterminded the drone attack on Sunday.",
+    ],
+)
+def test_denied_considered_and_blamed_attacks_are_not_attacks_on_those_places(extract, body):
+    _, events = extract(body)
+    assert [_label(ev.location) for ev in events if ev.location is not None and _label(ev.location) in ("Moscow", "Sanaa", "Washington")] == []
+
+
 def test_an_undated_article_gives_undated_events(extract):
     _, (ev,) = extract("Russian drones struck Kharkiv on Saturday, killing three people.", date=None)
     assert ev.date is None and ev.killed == 3

@@ -246,8 +246,8 @@ class EventExtractor:
         if cut:
             # "... were considering a response, including a strike on Yemen": an "including"
             # clause is still the clause before it.
-            last = -2 if len(cut) > 1 and re.match(r"\s*(?:including|such\s+as|notably)\b", clause[cut[-1] :], re.I) else -1
-            clause = clause[cut[last] :] if len(cut) >= -last else clause
+            k = len(cut) - (2 if re.match(r"\s*(?:including|such\s+as|notably)\b", clause[cut[-1] :], re.I) else 1)
+            clause = clause[cut[k] :] if k >= 0 else clause
         if IRREALIS_RE.search(clause) or ONGOING_RE.search(before[-40:] + m.group(0)) or CALLED_OFF_AFTER.match(after):
             return False
         first = CLAUSE_END.search(sentence)

@@ -18,13 +18,13 @@ from spacy.language import Language
 from kg.emit import article_iri, article_quads, url_node
 from kg.errors import KGError
 from kg.events import EventExtractor, event_entities
-from kg.incidents import rebuild_incidents
+from kg.incident_upkeep import IncidentChanges
 from kg.kb import KnowledgeBase, load_kb
 from kg.link import Linker, entity_iri, entity_of
 from kg.read import ReadOptions, read_paths
 from kg.recognise import DEFAULT_MODEL, build_recogniser, recognise
 from kg.resources import ONTOLOGY_DIR
-from kg.store import migrate, needs_migration, ontology_graph, open_store, write_articles
+from kg.store import Watcher, migrate, needs_migration, ontology_graph, open_store, write_articles
 from kg.types import Article, Entity, LinkedMention, ReadProblem
 from kg.vocab import KG, SCHEMA, base_iri
 
@@ -131,6 +131,7 @@ class Ingester:
         self.linker = Linker(self.kb)
         self.events = EventExtractor(self.kb)
         self.incidents = 0  # incidents in the store after the last change
+        self.incident_changes = IncidentChanges(marker=self.store_path / "kg-incidents-pending")  # what the writes since then changed
         self.batch_size = batch_size
         self.processes = processes
         self.articles_per_commit = max(1, articles_per_commit)
@@ -139,6 +140,7 @@ class Ingester:
         self.store = open_store(self.store_path)
         if needs_migration(self.store):
             migrate(self.store, self.kb)
+            self.incident_changes.everything = True
 
     @property
     def nlp(self) -> Language:
@@ -211,7 +213,7 @@ class Ingester:
 
     def remove(self, keys: Iterable[str]) -> int:
         """Remove the articles ``keys`` name (see :func:`remove_articles`); returns how many."""
-        n = remove_articles(self.store, self.kb, keys)
+        n = remove_articles(self.store, self.kb, keys, watch=self.incident_changes)
         if n:
             self._after_change()
         return n
@@ -220,8 +222,9 @@ class Ingester:
         """Runs once after a run that wrote articles, and after a removal: what is derived
         from all the articles together is brought up to date here (and readers that
         cache are told the store changed)."""
-        # The incident graph follows the events now in the store.
-        self.incidents = rebuild_incidents(self.store)
+        # The incident graph follows the events now in the store: only the part the
+        # writes since the last change reached is redone (kg/incident_upkeep.py).
+        self.incidents = self.incident_changes.apply(self.store)
         self.store.flush()
         if self.compact:
             self._reopen()
@@ -272,7 +275,7 @@ class _Batch:
             return
         ing = self.ingester
         self.failed = True
-        written = write_articles(ing.store, ing.kb, [(e.graph, e.quads) for e in self.waiting])
+        written = write_articles(ing.store, ing.kb, [(e.graph, e.quads) for e in self.waiting], watch=ing.incident_changes)
         self.failed = False
         self.report.articles += len(self.waiting)
         self.report.quads += written.added
@@ -317,7 +320,7 @@ def article_graphs(store: ox.Store, key: str) -> set[ox.NamedNode]:
     return {g for g in found if store.contains_named_graph(g)}
 
 
-def remove_articles(store: ox.Store, kb: KnowledgeBase, keys: Iterable[str]) -> int:
+def remove_articles(store: ox.Store, kb: KnowledgeBase, keys: Iterable[str], watch: Watcher | None = None) -> int:
     """Remove the articles ``keys`` name (URLs, IRIs, source files or folders), with the
     entity facts only they supported, in one transaction; returns how many were removed.
     A key that names no article in the store is an error, and then nothing is removed."""
@@ -330,7 +333,7 @@ def remove_articles(store: ox.Store, kb: KnowledgeBase, keys: Iterable[str]) -> 
         graphs |= found
     if unknown:
         raise KGError(f"no article in the store is named by {', '.join(repr(k) for k in unknown)} (give its URL, IRI or source file)")
-    return write_articles(store, kb, [], remove=sorted(graphs, key=lambda g: g.value)).removed
+    return write_articles(store, kb, [], remove=sorted(graphs, key=lambda g: g.value), watch=watch).removed
 
 
 def ingest(

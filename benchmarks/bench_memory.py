@@ -121,10 +121,21 @@ def child(folder: str, n: int, store: str, knobs: dict) -> None:
             write_cpu[0] += time.process_time() - t
 
     kg.ingest.write_articles = timed_write
-    report = ingester.run_articles(corpus)
+    # Resident memory now (not the peak) every few hundred articles: what grows, and when.
+    trace: list[tuple[int, float]] = []
+    page_mib = os.sysconf("SC_PAGE_SIZE") / 2**20
+
+    def on_article(_item) -> None:
+        done = len(trace) and trace[-1][0]
+        count = on_article.count = getattr(on_article, "count", 0) + 1  # type: ignore[attr-defined]
+        if count - done >= max(100, n // 20):
+            with open("/proc/self/statm") as f:
+                trace.append((count, int(f.read().split()[1]) * page_mib))
+
+    report = ingester.run_articles(corpus, on_article=on_article)
     wall = time.perf_counter() - started
     ru = resource.getrusage(resource.RUSAGE_SELF)
-    print(json.dumps({"articles": report.articles, "quads_written": report.quads, "rss_mib": ru.ru_maxrss / 1024, "loop_rss_mib": loop_peak[0], "write_cpu_s": write_cpu[0], "cpu_s": ru.ru_utime + ru.ru_stime, "wall_s": wall}))
+    print(json.dumps({"articles": report.articles, "quads_written": report.quads, "rss_mib": ru.ru_maxrss / 1024, "loop_rss_mib": loop_peak[0], "write_cpu_s": write_cpu[0], "cpu_s": ru.ru_utime + ru.ru_stime, "wall_s": wall, "rss_trace": trace}))
 
 
 def folder_bytes(path: Path) -> int:

@@ -144,6 +144,8 @@ def main() -> int:
         print(f"ingest: {i['cpu_s']:.0f} CPU s ({i['wall_s']:.0f} wall s, {i['articles'] / i['cpu_s']:.1f} articles per CPU s), "
               f"store writes {i['write_cpu_s']:.1f} CPU s")
         print(f"peak RSS {i['rss_mib']:.0f} MiB (before the closing incident and flush work: {i['loop_rss_mib']:.0f} MiB)")
+        if i.get("rss_trace"):
+            print("resident MiB by articles done: " + ", ".join(f"{k}: {m:.0f}" for k, m in i["rss_trace"]))
         print(f"disk {d['disk_bytes'] / 1e6:.1f} MB, N-Quads dump {d['dump_bytes'] / 1e6:.1f} MB, ratio {d['disk_bytes'] / d['dump_bytes']:.2f}")
         print(f"{'read operation':<40}{'wall s':>9}{'CPU s':>9}")
         for name, (wall, cpu) in runs[n]["reads"].items():

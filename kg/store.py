@@ -11,11 +11,11 @@ from typing import Protocol
 
 import pyoxigraph as ox
 
-from kg.entities import Upkeep, merged, rebuild, seen_in
+from kg.entities import Upkeep, entity_references, merged, rebuild, seen_in
 from kg.errors import StoreError
 from kg.kb.base import KnowledgeBase
 from kg.resources import sparql
-from kg.vocab import KG, RDF, base_iri
+from kg.vocab import KG, NIF, RDF, base_iri
 
 
 def entity_graph() -> ox.NamedNode:
@@ -126,34 +126,45 @@ def write_articles(
     before the call or as it is after it, never in between.
 
     Cheap on every path: new articles whose entities gain nothing to lose are one
-    ``Store.extend``; an article re-ingested unchanged writes nothing; a changed one
-    writes only the quads that differ (deleting a quad costs as much as writing one, so
-    dropping the old graph and writing the new one whole costs more than its
-    difference, however much changed). ``watch`` is told which graphs and entities the
-    write changes, before and after it.
+    ``Store.extend``; an article re-ingested unchanged writes nothing. A replaced
+    article whose text is the same (a new model, new rules) writes only the quads that
+    differ; one whose text changed (so nearly every mention IRI, which holds offsets,
+    moved) is dropped and written whole, without reading its old graph beyond what the
+    entity upkeep needs (deleting a quad costs about what writing one does: the floor
+    of such a replacement is twice a first write). ``watch`` is told which graphs and
+    entities the write changes, before and after it.
     """
     g_ent = entity_graph()
     new_graphs = {g for g, _ in articles}
     gone = {g for g in remove if g not in new_graphs and store.contains_named_graph(g)}
     replaced = {g for g in new_graphs if store.contains_named_graph(g)} | gone
-    old = {g: list(store.quads_for_pattern(None, None, None, g)) for g in replaced}
     add: list[ox.Quad] = []
     delete: list[ox.Quad] = []
+    drop: list[ox.NamedNode] = sorted(gone, key=lambda n: n.value)
+    old_refs: list[list[ox.Quad]] = [entity_references(store, g) for g in drop]
     for g, quads in articles:
-        if g not in old:
+        if g not in replaced:
             add += quads
             continue
-        before = set(old[g])
-        after = canonical(quads)  # compared as the store keeps them ("1.0"^^xsd:double is "1")
-        kept = set(after)
-        delete += [q for q in old[g] if q not in kept]
-        add += [q for q in after if q not in before]
+        if _text_changed(store, g, quads):
+            drop.append(g)
+            old_refs.append(entity_references(store, g))
+            add += quads
+            continue
+        old = list(store.quads_for_pattern(None, None, None, g))
+        old_refs.append(old)
+        before = set(old)
+        # Compared as the store keeps them ("1.0"^^xsd:double comes back as "1"): the few
+        # quads not found as they are are put in canonical form and looked for again.
+        new = canonical(q for q in quads if q not in before)
+        kept = set(quads) | set(new)
+        delete += [q for q in old if q not in kept]
+        add += [q for q in new if q not in before]
     upkeep = Upkeep(store, kb, g_ent, replaced)
-    ent_add, ent_delete = upkeep.changes(merged(seen_in(q) for q in old.values()), merged(seen_in(q) for _, q in articles))
+    ent_add, ent_delete = upkeep.changes(merged(seen_in(q) for q in old_refs), merged(seen_in(q) for _, q in articles))
     add += ent_add
     delete += ent_delete
-    drop = sorted(gone, key=lambda n: n.value)
-    written = Written(articles=len(articles), removed=len(gone), added=len(add), deleted=len(delete) + sum(len(old[g]) for g in drop))
+    written = Written(articles=len(articles), removed=len(gone), added=len(add), deleted=len(delete) + sum(graph_size(store, g) for g in drop))
     entities = {q.subject for q in ent_add + ent_delete if q.predicate in (_A, _PART_OF) and isinstance(q.subject, ox.NamedNode)}
     if watch is not None:
         watch.before(store, replaced, entities)
@@ -161,6 +172,21 @@ def write_articles(
     if watch is not None:
         watch.after(store, new_graphs, entities)
     return written
+
+
+_IS_STRING = ox.NamedNode(NIF + "isString")
+
+
+def _text_changed(store: ox.Store, g: ox.NamedNode, quads: list[ox.Quad]) -> bool:
+    """Whether the article text (its context's ``nif:isString``) differs from the stored one."""
+    new = {q.object.value for q in quads if q.predicate == _IS_STRING}
+    return new != {q.object.value for q in store.quads_for_pattern(None, _IS_STRING, None, g)}
+
+
+def graph_size(store: ox.Store, g: ox.NamedNode) -> int:
+    """How many quads graph ``g`` holds, counted by the store."""
+    row = next(iter(store.query(sparql("graph-size"), substitutions={ox.Variable("g"): g})), None)  # type: ignore[call-overload]
+    return int(row["n"].value) if row is not None else 0
 
 
 def canonical(quads: Iterable[ox.Quad]) -> list[ox.Quad]:

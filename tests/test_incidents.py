@@ -571,3 +571,21 @@ def test_a_place_named_elsewhere_joins_reports_through_its_kg_part_of(tmp_store,
     write_articles(store, NESTED_KB, [], remove=[city[0]], watch=changes)
     assert changes.apply(store) == 2
     assert _incident_quads(store) == _full_rebuild(store)
+
+
+def test_a_replaced_article_leaves_the_store_a_first_write_of_it_would(tmp_path, attack_graph):
+    # Text changed (every offset moved): the old graph is dropped and the new one written
+    # whole. Text the same, a figure changed: only the quads that differ are written.
+    # Either way the store is what writing the final versions into an empty store gives.
+    r = random.Random(7)
+    v0, v1 = (_random_article(random.Random(f"x-{v}"), "x", v, attack_graph) for v in range(2))
+    y0 = _random_article(r, "y", 0, attack_graph)
+    g, quads = y0
+    rescored = (g, [ox.Quad(q.subject, q.predicate, _int(99), g) if q.predicate.value == KG + "killed" else q for q in quads])
+    assert rescored[1] != quads  # some report states a figure
+    store = open_store(tmp_path / "store")
+    write_articles(store, NESTED_KB, [v0, y0])
+    assert write_articles(store, NESTED_KB, [v1, rescored]).deleted > 0
+    fresh = open_store(tmp_path / "fresh")
+    write_articles(fresh, NESTED_KB, [v1, rescored])
+    assert set(store) == set(fresh)

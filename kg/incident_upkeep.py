@@ -49,7 +49,8 @@ import pyoxigraph as ox
 from kg.incidents import MAX_DAYS, EventRecord, incident_quads, incidents_of, read_events
 from kg.resources import sparql
 from kg.store import apply_changes, canonical, incidents_graph, sync_graph
-from kg.vocab import KG, PROV, RDF, SCHEMA
+from kg.errors import StoreError
+from kg.vocab import KG, PROV, RDF, SCHEMA, XSD
 
 A = ox.NamedNode(RDF + "type")
 ATTACK = ox.NamedNode(KG + "Attack")
@@ -64,8 +65,6 @@ WEAPON = ox.NamedNode(KG + "weapon")
 REPORTED_BY = ox.NamedNode(KG + "reportedBy")
 # The classes every weapon of its kind carries: no evidence that two weapons meet.
 _WEAPON_TOPS = {KG + "Weapon", KG + "WeaponSystem", KG + "WeaponType"}
-# Above this share of all records, reading them all in one query beats reading each.
-_READ_ALL_SHARE = 0.3
 
 Cell = tuple[bool, str, "dt.date | None"]  # (undated, place key, day)
 
@@ -94,7 +93,7 @@ class Skeleton:
         return [(self.day is None, k, self.day) for k in self.keys]
 
 
-class _Places:
+class Places:
     """The non-country places a place lies in (``kg:partOf+``, any graph), memoised for one
     use: the store does not change while it is alive."""
 
@@ -131,7 +130,7 @@ class _Places:
         return found
 
 
-def _place(locations: list[ox.Term], places: _Places) -> tuple[str | None, frozenset[str]]:
+def _place(locations: list[ox.Term], places: Places) -> tuple[str | None, frozenset[str]]:
     """A record's location and the places it lies in, as kg/incidents.py reads them: the
     smallest IRI among the locations it names, and the places any of them lies in."""
     iris = [t for t in locations if isinstance(t, ox.NamedNode)]
@@ -143,13 +142,13 @@ def _place(locations: list[ox.Term], places: _Places) -> tuple[str | None, froze
     return min(t.value for t in iris), frozenset(within)
 
 
-def _keys(locations: list[ox.Term], places: _Places) -> frozenset[str]:
+def _keys(locations: list[ox.Term], places: Places) -> frozenset[str]:
     """A record's place keys: its location and the places it lies in."""
     location, within = _place(locations, places)
     return within | {location} if location else frozenset()
 
 
-def skeleton_of(store: ox.Store, event: ox.NamedNode, places: _Places) -> Skeleton | None:
+def skeleton_of(store: ox.Store, event: ox.NamedNode, places: Places) -> Skeleton | None:
     """One record's skeleton by look-ups (None when ``event`` is no attack record)."""
     if not any(True for _ in store.quads_for_pattern(event, A, ATTACK, None)):
         return None
@@ -170,7 +169,7 @@ class Neighbourhood:
 
     def __init__(self, store: ox.Store):
         self.store = store
-        self.places = _Places(store)
+        self.places = Places(store)
         self._skeletons: dict[str, Skeleton | None] = {}
         self._at: dict[tuple[bool, str], list[tuple[int, str]]] = {}
 
@@ -214,7 +213,7 @@ class Neighbourhood:
             yield iri
 
 
-def read_record(store: ox.Store, event: ox.NamedNode, places: _Places) -> EventRecord | None:
+def read_record(store: ox.Store, event: ox.NamedNode, places: Places) -> EventRecord | None:
     """One record as :func:`kg.incidents.read_events` reads it, by look-ups (no SPARQL)."""
     if not any(True for _ in store.quads_for_pattern(event, A, ATTACK, None)):
         return None
@@ -283,10 +282,9 @@ def events_naming(store: ox.Store, entities: Iterable[ox.NamedNode]) -> set[ox.N
     return out
 
 
-def _count(store: ox.Store, query: str, bind: dict | None = None) -> int:
+def _count(store: ox.Store, query: str, bind: dict) -> int:
     """The ``?n`` of one of kg's counting queries, counted by the store (no row: 0)."""
-    rows = store.query(sparql(query), substitutions=bind, use_default_graph_as_union=bind is None)
-    row = next(iter(rows), None)  # type: ignore[call-overload]
+    row = next(iter(store.query(sparql(query), substitutions=bind)), None)  # type: ignore[call-overload]
     return int(row["n"].value) if row is not None else 0
 
 
@@ -325,7 +323,7 @@ class IncidentChanges:
         """Called before a write replaces or removes ``graphs`` and changes the facts of
         ``entities``: note where the records it may change stand now."""
         self._mark()
-        places = _Places(store)
+        places = Places(store)
         for event in events_in(store, graphs) | events_naming(store, entities):
             sk = skeleton_of(store, event, places)
             if sk is not None:
@@ -350,13 +348,24 @@ class IncidentChanges:
         graph = incidents_graph()
         if self and not self.everything:
             near = Neighbourhood(store)
-            region = components(near, self.before_cells, self.touched)
+            parts = component_parts(near, self.before_cells, self.touched)
+            region = set().union(*parts)
             if self._unbuilt(store, graph, region):
                 self.everything = True
             else:
                 old = self._old_incident_quads(store, region | self.before_events, graph)
-                new = incident_quads(incidents_of(self._records(store, region, near.places)), graph)
-                apply_changes(store, delete=old, add=canonical(new))
+                # One component at a time, so that only one component's records are held:
+                # a first ingest of many articles reaches every record of the store.
+                new = (q for part in parts for q in _canonical(incident_quads(incidents_of(self._records(store, part, near.places)), graph)))
+                if old:
+                    have, wanted = set(old), list(new)
+                    kept = set(wanted)
+                    apply_changes(store, delete=[q for q in old if q not in kept], add=[q for q in wanted if q not in have])
+                else:
+                    try:
+                        store.extend(new)  # one transaction, fed as the components are clustered
+                    except OSError as e:
+                        raise StoreError(f"cannot write graph {graph.value}: {e}") from e
         if self.everything:
             sync_graph(store, graph, incident_quads(incidents_of(read_events(store)), graph))
         self.before_cells, self.before_events, self.touched, self.everything = set(), set(), set(), False
@@ -378,26 +387,66 @@ class IncidentChanges:
         return any(q.subject.value not in region for q in store.quads_for_pattern(None, A, ATTACK, None))
 
     @staticmethod
-    def _records(store: ox.Store, region: set[str], places: _Places) -> list[EventRecord]:
-        if len(region) > _READ_ALL_SHARE * _count(store, "attack-count"):
-            return [r for r in read_events(store) if r.iri in region]
+    def _records(store: ox.Store, region: set[str], places: Places) -> list[EventRecord]:
         records = (read_record(store, ox.NamedNode(iri), places) for iri in sorted(region))
         return [r for r in records if r is not None]
+
+
+_DOUBLE = XSD + "double"
+_canonical_doubles: dict[str, ox.Literal] = {}
+
+
+def _canonical(quads: Iterable[ox.Quad]) -> Iterator[ox.Quad]:
+    """The quads with their xsd:double literals as the store keeps them ("1.0" is "1"),
+    so that quads built here compare equal to those read back; the other literals kg
+    writes for incidents (integers, dates) are canonical already."""
+    for q in quads:
+        o = q.object
+        if isinstance(o, ox.Literal) and o.datatype.value == _DOUBLE:
+            c = _canonical_doubles.get(o.value)
+            if c is None:
+                c = _canonical_doubles[o.value] = canonical([ox.Quad(q.subject, q.predicate, o, q.graph_name)])[0].object  # type: ignore[assignment]
+            q = ox.Quad(q.subject, q.predicate, c, q.graph_name)
+        yield q
 
 
 def components(near: Neighbourhood, cells: Iterable[Cell], touched: Iterable[str]) -> set[str]:
     """The IRIs of the records in every component reached from ``cells`` (places and days
     records stood at) and from the records ``touched`` (those of them still here)."""
-    region = {iri for iri in touched if near.skeleton(iri) is not None}
-    todo: list[Cell] = [c for iri in region for c in near.skeleton(iri).cells()] + list(cells)  # type: ignore[union-attr]
+    return set().union(*component_parts(near, cells, touched))
+
+
+def component_parts(near: Neighbourhood, cells: Iterable[Cell], touched: Iterable[str]) -> list[set[str]]:
+    """The records :func:`components` finds, in parts that no neighbour relation joins:
+    each part can be clustered alone."""
+    parts: list[set[str]] = []
+    part_of: dict[str, int] = {}
     done: set[Cell] = set()
-    while todo:
-        cell = todo.pop()
-        if cell in done:
+    seeds: list[list[Cell]] = [sk.cells() or [(False, "", None)] for iri in touched if (sk := near.skeleton(iri)) is not None]
+    starts = [[c] for c in cells] + seeds
+    lone = [iri for iri in touched if (sk := near.skeleton(iri)) is not None and not sk.keys]  # no place: alone
+    for start in starts:
+        found: set[str] = set()
+        joined: set[int] = set()
+        todo = [c for c in start if c not in done]
+        while todo:
+            cell = todo.pop()
+            if cell in done or not cell[1]:
+                continue
+            done.add(cell)
+            for iri in near.neighbours(cell):
+                if iri in part_of:
+                    joined.add(part_of[iri])
+                elif iri not in found:
+                    found.add(iri)
+                    todo += near.skeleton(iri).cells()  # type: ignore[union-attr]
+        if not found and not joined:
             continue
-        done.add(cell)
-        for iri in near.neighbours(cell):
-            if iri not in region:
-                region.add(iri)
-                todo += near.skeleton(iri).cells()  # type: ignore[union-attr]
-    return region
+        for k in sorted(joined):
+            found |= parts[k]
+            parts[k] = set()
+        for iri in found:
+            part_of[iri] = len(parts)
+        parts.append(found)
+    parts += [{iri} for iri in lone]
+    return [p for p in parts if p]

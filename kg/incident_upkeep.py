@@ -66,6 +66,8 @@ REPORTED_BY = ox.NamedNode(KG + "reportedBy")
 # The classes every weapon of its kind carries: no evidence that two weapons meet.
 _WEAPON_TOPS = {KG + "Weapon", KG + "WeaponSystem", KG + "WeaponType"}
 
+_CHUNK = 20_000  # incident quads per transaction in a large first build (see _write_new)
+
 Cell = tuple[bool, str, "dt.date | None"]  # (undated, place key, day)
 
 
@@ -362,16 +364,30 @@ class IncidentChanges:
                     kept = set(wanted)
                     apply_changes(store, delete=[q for q in old if q not in kept], add=[q for q in wanted if q not in have])
                 else:
-                    try:
-                        store.extend(new)  # one transaction, fed as the components are clustered
-                    except OSError as e:
-                        raise StoreError(f"cannot write graph {graph.value}: {e}") from e
+                    self._write_new(store, new, graph)
         if self.everything:
             sync_graph(store, graph, incident_quads(incidents_of(read_events(store)), graph))
         self.before_cells, self.before_events, self.touched, self.everything = set(), set(), set(), False
         if self.marker is not None:
             self.marker.unlink(missing_ok=True)
         return _count(store, "incident-count", {ox.Variable("g"): graph})
+
+    def _write_new(self, store: ox.Store, quads: Iterable[ox.Quad], graph: ox.NamedNode) -> None:
+        """Write incidents where none of the components' stood before: one transaction
+        when small; a large first build (every record of a first ingest of many articles)
+        in transactions of ``_CHUNK`` quads, as RocksDB holds a whole transaction in
+        memory (200,000 incident quads: some 250 MiB). A run killed in between leaves the
+        marker, and the next one rebuilds the graph whole."""
+        chunk: list[ox.Quad] = []
+        try:
+            for q in quads:
+                chunk.append(q)
+                if len(chunk) >= _CHUNK and self.marker is not None:
+                    store.extend(chunk)
+                    chunk = []
+            store.extend(chunk)
+        except OSError as e:
+            raise StoreError(f"cannot write graph {graph.value}: {e}") from e
 
     @staticmethod
     def _old_incident_quads(store: ox.Store, events: Iterable[str], graph: ox.NamedNode) -> list[ox.Quad]:

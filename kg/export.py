@@ -84,7 +84,8 @@ def build_graph(
     since, until = check_date(since, "since"), check_date(until, "until")
 
     g = nx.Graph(name="kg co-mention graph", cooccurrence=cooccurrence)
-    for row in kq.records(_run(store, "export-nodes.rq", since, until)):
+    nodes = "export-nodes.rq" if since or until else "export-nodes-all.rq"
+    for row in kq.records(_run(store, nodes, since, until)):
         typ = _TYPE_OF.get(row["top"])
         if typ not in wanted or row["entity"] in g:
             continue

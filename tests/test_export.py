@@ -279,3 +279,16 @@ def test_sentence_edges_paired_in_python_equal_the_query(seed_store, events_stor
         expected = sorted((r["a"], r["b"], int(r["weight"]), int(r["articles"])) for r in rows)
         assert expected and kx.edges(store, "sentence", None, None) == expected
         del store
+
+
+def test_nodes_without_a_window_equal_the_windowed_query_unbounded(seed_store, events_store):
+    from kg import export as kx
+    from kg import query as kq
+    from kg.store import open_store
+
+    for path in (seed_store, events_store):
+        store = open_store(path, read_only=True)
+        rows = [sorted(r.items()) for r in kq.records(kx._run(store, "export-nodes.rq", None, None))]
+        fast = [sorted(r.items()) for r in kq.records(kx._run(store, "export-nodes-all.rq", None, None))]
+        assert rows and sorted(rows) == sorted(fast)
+        del store

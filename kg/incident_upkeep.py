@@ -384,6 +384,7 @@ class IncidentChanges:
                 chunk.append(q)
                 if len(chunk) >= _CHUNK and self.marker is not None:
                     store.extend(chunk)
+                    store.flush()  # the write buffers too: they would hold all of it until the end
                     chunk = []
             store.extend(chunk)
         except OSError as e:

@@ -242,6 +242,10 @@ class Ingester:
         self.store = open_store(self.store_path)
 
 
+# Articles written between two reopenings of the store in a run (see _Batch.commit).
+REOPEN_EVERY = 500
+
+
 class _Emitted(NamedTuple):
     article: Article
     graph: ox.NamedNode
@@ -260,6 +264,7 @@ class _Batch:
         self.ingester, self.report, self.on_article = ingester, report, on_article
         self.waiting: list[_Emitted] = []
         self.since_flush = 0
+        self.since_reopen = 0
         self.failed = False
 
     def add(self, article: Article, graph: ox.NamedNode, quads: list[ox.Quad], mentions: int, events: int) -> None:
@@ -285,6 +290,13 @@ class _Batch:
         if ing.flush_every and self.since_flush >= ing.flush_every:
             ing.store.flush()  # bounds the write buffers: memory stays flat however long the run
             self.since_flush = 0
+        self.since_reopen += len(self.waiting)
+        if ing.compact and self.since_reopen >= REOPEN_EVERY:
+            # RocksDB keeps what it read of the growing store (blocks, table readers) until
+            # it is closed: about 18 MiB more per 1,000 articles, released by a reopen.
+            ing.store.flush()
+            ing._reopen()
+            self.since_reopen = 0
         done, self.waiting = self.waiting, []
         if self.on_article:
             for e in done:

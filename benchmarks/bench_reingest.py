@@ -35,8 +35,8 @@ import pyoxigraph as ox
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.kb import load_kb  # noqa: E402
 from kg.entities import is_article_graph  # noqa: E402
+from kg.kb import load_kb  # noqa: E402
 from kg.vocab import KG  # noqa: E402
 
 _CHAR = re.compile(r"#(char|trigger)=(\d+),(\d+)$")

@@ -46,10 +46,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.errors import StoreError
 from kg.incidents import MAX_DAYS, EventRecord, incident_quads, incidents_of, read_events
 from kg.resources import sparql
 from kg.store import apply_changes, canonical, incidents_graph, sync_graph
-from kg.errors import StoreError
 from kg.vocab import KG, PROV, RDF, SCHEMA, XSD
 
 A = ox.NamedNode(RDF + "type")

@@ -362,6 +362,9 @@ def test_sampled_validation_brings_whole_incidents(tmp_store, attack_graph):
         # Whichever article is drawn, the Kharkiv incident comes with both its reports.
         assert len(attacks) >= 2 and incidents
         assert {o for i in incidents for o in g.objects(i, rdflib.URIRef(KG + "reportedBy"))} <= attacks
+        # And every attack that comes (article a brings b for the Kharkiv incident, and b
+        # brings its Belgorod report) comes with its own incident.
+        assert {s for s in attacks if not any(g.subjects(rdflib.URIRef(KG + "reportedBy"), s))} == set()
 
 
 def test_every_ingest_rebuilds_the_incidents(tmp_store, attack_graph, ingest_into, extra_articles):

@@ -9,7 +9,9 @@ differing figures and dates, then times:
 
   1. the first rebuild (the incident graph written from nothing);
   2. a rebuild with nothing changed (nothing written);
-  3. a rebuild after ten more articles (a few incidents change).
+  3. a rebuild after ten more articles (a few incidents change);
+  4. the incremental update (kg/incident_upkeep.py, what ingest runs) after ten more
+     articles, and after those ten are removed again, checked against the full rebuild.
 
     .venv/bin/python benchmarks/bench_incidents.py [--events 20000]
 """
@@ -30,6 +32,7 @@ import pyoxigraph as ox
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from kg.incident_upkeep import IncidentChanges  # noqa: E402
 from kg.incidents import cluster, incidents_of, read_events, rebuild_incidents  # noqa: E402
 from kg.store import entity_graph, incidents_graph, open_store  # noqa: E402
 from kg.vocab import KG, PROV, RDF, SCHEMA, XSD, base_iri  # noqa: E402
@@ -112,8 +115,29 @@ def main() -> int:
             f"  {len(events):,} records -> {n:,} incidents ({len(groups):,} groups); {len(list(store.quads_for_pattern(None, None, None, incidents_graph()))):,} quads"
         )
         timed("rebuild, nothing changed", lambda: rebuild_incidents(store))
-        store.extend(synthetic_quads(20, seed=1, first_article=10**7))
+        more = synthetic_quads(20, seed=1, first_article=10**7)
+        store.extend(more)
         timed("rebuild after ten more articles", lambda: rebuild_incidents(store))
+        expected = set(store.quads_for_pattern(None, None, None, incidents_graph()))
+        graphs = {q.graph_name for q in more if q.graph_name != entity_graph()}
+        store.remove_graph(incidents_graph())
+        rebuild_incidents(store)  # as before the ten articles came
+        for g in graphs:
+            store.remove_graph(g)
+        rebuild_incidents(store)
+        changes = IncidentChanges()
+        store.extend(more)
+        changes.after(store, graphs, [])
+        timed(f"incremental update after those {len(graphs)} articles", lambda: changes.apply(store))
+        assert set(store.quads_for_pattern(None, None, None, incidents_graph())) == expected
+        changes.before(store, graphs, [])
+        for g in graphs:
+            store.remove_graph(g)
+        timed("incremental update after removing them", lambda: changes.apply(store))
+        after_removal = set(store.quads_for_pattern(None, None, None, incidents_graph()))
+        rebuild_incidents(store)
+        assert set(store.quads_for_pattern(None, None, None, incidents_graph())) == after_removal
+        print("  (both equal to the full rebuild)")
     return 0
 
 

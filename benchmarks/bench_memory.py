@@ -4,9 +4,9 @@
 
 Builds a synthetic corpus from real article texts (default: ../shared/dev/articles
 beside the repository): copy k of an article gets its own URL and one more paragraph
-naming a reporter and a town made up from k, so the entity vocabulary grows with the
-corpus as it would with real news. Each (size, configuration) is ingested into a fresh
-store by a child process of its own, so that the child's ``resource.getrusage`` is the
+naming a reporter, a town and an aid group made up from its number, so the entity
+vocabulary grows with the corpus as it would with real news (see
+:func:`synthetic_corpus`). Each (size, configuration) is ingested into a fresh store by a child process of its own, so that the child's ``resource.getrusage`` is the
 peak RSS and CPU time of that one run alone; the parent then measures the folder the
 run left behind and dumps the store as N-Quads (opened read-only, so the measurement
 does not change what it measures).
@@ -62,9 +62,14 @@ def made_up_name(k: int, parts: int) -> str:
 
 
 def synthetic_corpus(folder: str, n: int) -> Iterator:
-    """``n`` articles: copies of the real ones under ``folder``, each with its own URL
-    and a closing paragraph naming a made-up reporter and town (so entities vary).
+    """``n`` articles: copies of the real ones under ``folder``, each with its own URL, a
+    publication date moved on by a week per round of copies (so that copies of one
+    report are not all one incident), and a closing paragraph naming a made-up reporter
+    (one per article), town (one per two articles) and aid group (one per four): the
+    entity vocabulary grows with the corpus, as it does with real news.
     Made one at a time, so the corpus itself takes no memory that grows with ``n``."""
+    import datetime as dt
+
     from kg.read import read_paths
     from kg.types import Article
 
@@ -74,11 +79,14 @@ def synthetic_corpus(folder: str, n: int) -> Iterator:
     for i in range(n):
         a = base[i % len(base)]
         k = i // len(base)
-        first, last, town = made_up_name(k, 2), made_up_name(k * 7 + 3, 3), made_up_name(k * 5 + 1, 3)
-        extra = f"\n\nReporting by {first} {last} in the town of {town}; additional reporting by staff."
+        first, last = made_up_name(i, 2), made_up_name(i * 7 + 3, 3)
+        town, group = made_up_name(i // 2 * 5 + 1, 3), made_up_name(i // 4 * 11 + 2, 2)
+        extra = (f"\n\nReporting by {first} {last} in the town of {town}; "
+                 f"aid workers of the {group} Foundation said they were sending help.")
         url = f"{a.url or 'https://bench.example.org/' + Path(a.source).stem}?copy={k}"
+        date = (a.date or dt.date(2023, 1, 2) + dt.timedelta(days=i % len(base))) + dt.timedelta(days=7 * k)
         # Appending keeps every offset into the text (the byline's span) valid.
-        yield replace(a, text=a.text + extra, url=url, source=f"{a.source}#copy{k}")
+        yield replace(a, text=a.text + extra, url=url, source=f"{a.source}#copy{k}", date=date)
 
 
 def child(folder: str, n: int, store: str, knobs: dict) -> None:
@@ -113,10 +121,21 @@ def child(folder: str, n: int, store: str, knobs: dict) -> None:
             write_cpu[0] += time.process_time() - t
 
     kg.ingest.write_articles = timed_write
-    report = ingester.run_articles(corpus)
+    # Resident memory now (not the peak) every few hundred articles: what grows, and when.
+    trace: list[tuple[int, float]] = []
+    page_mib = os.sysconf("SC_PAGE_SIZE") / 2**20
+
+    def on_article(_item) -> None:
+        done = len(trace) and trace[-1][0]
+        count = on_article.count = getattr(on_article, "count", 0) + 1  # type: ignore[attr-defined]
+        if count - done >= max(100, n // 20):
+            with open("/proc/self/statm") as f:
+                trace.append((count, int(f.read().split()[1]) * page_mib))
+
+    report = ingester.run_articles(corpus, on_article=on_article)
     wall = time.perf_counter() - started
     ru = resource.getrusage(resource.RUSAGE_SELF)
-    print(json.dumps({"articles": report.articles, "quads_written": report.quads, "rss_mib": ru.ru_maxrss / 1024, "loop_rss_mib": loop_peak[0], "write_cpu_s": write_cpu[0], "cpu_s": ru.ru_utime + ru.ru_stime, "wall_s": wall}))
+    print(json.dumps({"articles": report.articles, "quads_written": report.quads, "rss_mib": ru.ru_maxrss / 1024, "loop_rss_mib": loop_peak[0], "write_cpu_s": write_cpu[0], "cpu_s": ru.ru_utime + ru.ru_stime, "wall_s": wall, "rss_trace": trace}))
 
 
 def folder_bytes(path: Path) -> int:

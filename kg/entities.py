@@ -167,6 +167,13 @@ def rebuild(store: ox.Store, kb: KnowledgeBase, g: ox.NamedNode) -> list[ox.Quad
     return list(all_entity_facts(seen_in(quads), kb, g))
 
 
+def entity_references(store: ox.Store, g: ox.NamedNode) -> list[ox.Quad]:
+    """The quads of article graph ``g`` that :func:`seen_in` reads (which entities it
+    names, and how), read by predicate: for an article about to be dropped whole, the
+    rest of its graph need not be read."""
+    return [q for p in (IDENT, ANCHOR, CLASS_REF, OUTLET_NAME, *REFERENCES) for q in store.quads_for_pattern(None, p, None, g)]
+
+
 def is_article_graph(g: object) -> bool:
     """Article graphs are named by their article's IRI. Only they count as saying which
     entities exist: a derived graph (incidents) that still names an entity must not keep

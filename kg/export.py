@@ -21,7 +21,7 @@ import pyoxigraph as ox
 
 from kg import query as kq
 from kg.errors import KGError, QueryError
-from kg.resources import SPARQL_DIR
+from kg.resources import SPARQL_DIR, sparql
 from kg.types import TOP_TYPES
 from kg.vocab import GEO, GEONAMES, KG, OWL, RDF, RDFS, TOP_CLASS, WIKIDATA
 
@@ -97,7 +97,8 @@ def build_graph(
     import networkx as nx
 
     g = nx.Graph(name="kg co-mention graph", cooccurrence=cooccurrence)
-    for row in kq.records(_run(store, "export-nodes.rq", since, until)):
+    nodes = "export-nodes.rq" if since or until else "export-nodes-all.rq"
+    for row in kq.records(_run(store, nodes, since, until)):
         typ = _TYPE_OF.get(row["top"])
         if typ not in wanted or row["entity"] in g:
             continue
@@ -137,14 +138,42 @@ def build_graph(
         except ValueError:
             pass
 
-    file = f"export-edges-{cooccurrence}.rq"
-    for row in kq.records(_run(store, file, since, until)):
-        a, b, w = row["a"], row["b"], int(row["weight"])
+    for a, b, w, articles in edges(store, cooccurrence, since, until):
         if a in g and b in g and w >= min_weight:
-            g.add_edge(a, b, weight=w, articles=int(row["articles"]))
+            g.add_edge(a, b, weight=w, articles=articles)
 
     _style(g)
     return g
+
+
+def edges(store: ox.Store, cooccurrence: str, since: str | None, until: str | None) -> list[tuple[str, str, int, int]]:
+    """(entity, entity, weight, articles) of every co-mentioned pair, the first entity's IRI
+    the smaller. Sentence co-occurrence over the whole store (no date window, the common
+    case) is paired here from who each sentence mentions: a SPARQL join of mentions with
+    mentions costs three times as much on a large store (27 against 8 CPU s at 10,000
+    articles). The windowed and article forms run their queries."""
+    if cooccurrence != "sentence" or since or until:
+        rows = kq.records(_run(store, f"export-edges-{cooccurrence}.rq", since, until))
+        return sorted((r["a"], r["b"], int(r["weight"]), int(r["articles"])) for r in rows)
+    named: dict[str, set[str]] = {}
+    for row in store.query(sparql("export-sentence-entities"), use_default_graph_as_union=True):
+        s, e = row[0], row[1]
+        if not isinstance(e, ox.BlankNode):  # the query form's STR() takes IRIs and literals only
+            named.setdefault(s.value, set()).add(e.value)  # type: ignore[union-attr]
+    article_of: dict[str, set[str]] = {}
+    for row in store.query(sparql("export-sentence-articles"), use_default_graph_as_union=True):
+        article_of.setdefault(row[0].value, set()).add(row[1].value)  # type: ignore[union-attr]
+    weight: dict[tuple[str, str], int] = {}
+    articles: dict[tuple[str, str], set[str]] = {}
+    for s, entities in named.items():
+        if s not in article_of:
+            continue  # a sentence of no article: the query form's join drops it too
+        ordered = sorted(entities)
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1 :]:
+                weight[(a, b)] = weight.get((a, b), 0) + 1
+                articles.setdefault((a, b), set()).update(article_of[s])
+    return [(a, b, w, len(articles[(a, b)])) for (a, b), w in sorted(weight.items())]
 
 
 def _style(g: nx.Graph) -> None:

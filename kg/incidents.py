@@ -3,8 +3,10 @@
 Each article's graph holds its own ``kg:Attack`` records (kg/events.py). Five outlets
 reporting one strike give five records; counting attacks should count it once. This
 module groups the records that report the same attack into one ``kg:Incident`` and
-writes all incidents into the graph ``<base>graph/incidents``, rebuilt from the whole
-store after every ingest, so it is right whatever was added, re-ingested or removed.
+writes all incidents into the graph ``<base>graph/incidents``. After every ingest
+kg/incident_upkeep.py redoes the part of it a change reaches, with the result of
+:func:`rebuild_incidents` (the full rebuild from the whole store), so it is right
+whatever was added, re-ingested or removed.
 
 When two records report the same attack (``compatible``):
 

@@ -7,14 +7,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import pyoxigraph as ox
 
-from kg.entities import Upkeep, merged, rebuild, seen_in
+from kg.entities import Upkeep, entity_references, merged, rebuild, seen_in
 from kg.errors import StoreError
 from kg.kb.base import KnowledgeBase
 from kg.resources import sparql
-from kg.vocab import base_iri
+from kg.vocab import KG, NIF, RDF, base_iri
 
 
 def entity_graph() -> ox.NamedNode:
@@ -100,50 +101,118 @@ class Written:
     deleted: int = 0  # quads deleted
 
 
+class Watcher(Protocol):
+    """Something derived from the article and entity graphs that wants to know what a
+    write changes (kg/incident_upkeep.py's ``IncidentChanges``)."""
+
+    def before(self, store: ox.Store, graphs: Iterable[ox.NamedNode], entities: Iterable[ox.NamedNode]) -> None: ...
+
+    def after(self, store: ox.Store, graphs: Iterable[ox.NamedNode], entities: Iterable[ox.NamedNode]) -> None: ...
+
+
+_A = ox.NamedNode(RDF + "type")
+_PART_OF = ox.NamedNode(KG + "partOf")
+
+
 def write_articles(
     store: ox.Store,
     kb: KnowledgeBase,
     articles: Sequence[tuple[ox.NamedNode, list[ox.Quad]]],
     remove: Iterable[ox.NamedNode] = (),
+    watch: Watcher | None = None,
 ) -> Written:
     """Write article graphs (replacing those already there), remove others, and bring the
     entity graph up to date, all in ONE transaction: a crash leaves the store as it was
     before the call or as it is after it, never in between.
 
-    Cheap on the common paths: new articles whose entities gain nothing to lose are
-    one ``Store.extend`` (no SPARQL); an article re-ingested unchanged writes nothing.
-    Only when something must be deleted (a changed or removed article, an entity's
-    label giving way) is one SPARQL update sent, holding the differences only.
+    Cheap on every path: new articles whose entities gain nothing to lose are one
+    ``Store.extend``; an article re-ingested unchanged writes nothing. A replaced
+    article whose text is the same (a new model, new rules) writes only the quads that
+    differ; one whose text changed (so nearly every mention IRI, which holds offsets,
+    moved) is dropped and written whole, without reading its old graph beyond what the
+    entity upkeep needs (deleting a quad costs about what writing one does: the floor
+    of such a replacement is twice a first write). ``watch`` is told which graphs and
+    entities the write changes, before and after it.
     """
     g_ent = entity_graph()
     new_graphs = {g for g, _ in articles}
     gone = {g for g in remove if g not in new_graphs and store.contains_named_graph(g)}
     replaced = {g for g in new_graphs if store.contains_named_graph(g)} | gone
-    old = {g: list(store.quads_for_pattern(None, None, None, g)) for g in replaced}
     add: list[ox.Quad] = []
     delete: list[ox.Quad] = []
     drop: list[ox.NamedNode] = sorted(gone, key=lambda n: n.value)
+    old_refs: list[list[ox.Quad]] = [entity_references(store, g) for g in drop]
     for g, quads in articles:
-        if g not in old:
+        if g not in replaced:
             add += quads
             continue
-        before, after = set(old[g]), set(quads)
-        if len(before - after) > len(before) // 2:
-            drop.append(g)  # mostly new: dropping the graph is shorter than listing its quads
+        if _text_changed(store, g, quads):
+            drop.append(g)
+            old_refs.append(entity_references(store, g))
             add += quads
-        else:
-            delete += [q for q in old[g] if q not in after]
-            add += [q for q in quads if q not in before]
+            continue
+        old = list(store.quads_for_pattern(None, None, None, g))
+        old_refs.append(old)
+        before = set(old)
+        # Compared as the store keeps them ("1.0"^^xsd:double comes back as "1"): the few
+        # quads not found as they are are put in canonical form and looked for again.
+        new = canonical(q for q in quads if q not in before)
+        kept = set(quads) | set(new)
+        delete += [q for q in old if q not in kept]
+        add += [q for q in new if q not in before]
     upkeep = Upkeep(store, kb, g_ent, replaced)
-    ent_add, ent_delete = upkeep.changes(merged(seen_in(q) for q in old.values()), merged(seen_in(q) for _, q in articles))
+    ent_add, ent_delete = upkeep.changes(merged(seen_in(q) for q in old_refs), merged(seen_in(q) for _, q in articles))
     add += ent_add
     delete += ent_delete
-    written = Written(articles=len(articles), removed=len(gone), added=len(add), deleted=len(delete))
+    written = Written(articles=len(articles), removed=len(gone), added=len(add), deleted=len(delete) + sum(graph_size(store, g) for g in drop))
+    entities = {q.subject for q in ent_add + ent_delete if q.predicate in (_A, _PART_OF) and isinstance(q.subject, ox.NamedNode)}
+    if watch is not None:
+        watch.before(store, replaced, entities)
+    apply_changes(store, delete, add, drop)
+    if watch is not None:
+        watch.after(store, new_graphs, entities)
+    return written
+
+
+_IS_STRING = ox.NamedNode(NIF + "isString")
+
+
+def _text_changed(store: ox.Store, g: ox.NamedNode, quads: list[ox.Quad]) -> bool:
+    """Whether the article text (its context's ``nif:isString``) differs from the stored one."""
+    new = {q.object.value for q in quads if q.predicate == _IS_STRING}
+    return new != {q.object.value for q in store.quads_for_pattern(None, _IS_STRING, None, g)}
+
+
+def graph_size(store: ox.Store, g: ox.NamedNode) -> int:
+    """How many quads graph ``g`` holds, counted by the store."""
+    row = next(iter(store.query(sparql("graph-size"), substitutions={ox.Variable("g"): g})), None)  # type: ignore[call-overload]
+    return int(row["n"].value) if row is not None else 0
+
+
+def canonical(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
+    """The quads as the store gives them back: it keeps literals in canonical form
+    ("1.0"^^xsd:double comes back as "1"), so quads built in Python and quads read from
+    the store are compared after passing the former through an in-memory store."""
+    scratch = ox.Store()
+    scratch.extend(quads)
+    return list(scratch)
+
+
+def apply_changes(store: ox.Store, delete: Sequence[ox.Quad], add: Sequence[ox.Quad], drop: Sequence[ox.NamedNode] = ()) -> None:
+    """Drop the graphs ``drop``, delete ``delete`` and add ``add``, in ONE transaction
+    (nothing else would leave each article whole).
+
+    pyoxigraph's Python API has no transaction that both removes and adds quads:
+    ``Store.extend`` is one for additions alone, and a SPARQL update request is one for
+    anything. So additions alone go through ``extend``; anything that deletes is one
+    update request, ``DELETE DATA`` then ``INSERT DATA`` (measured: parsing the request
+    costs about what ``extend`` costs for the same quads; the writes dominate).
+    """
     try:
         if not delete and not drop:
             if add:
                 store.extend(add)
-            return written
+            return
         parts = [f"DROP SILENT GRAPH {g}" for g in drop]
         if delete:
             parts.append(f"DELETE DATA {{\n{_data_blocks(delete)}\n}}")
@@ -152,8 +221,6 @@ def write_articles(
         store.update(" ;\n".join(parts))
     except OSError as e:
         raise StoreError(f"cannot write to the store: {e}") from e
-    written.deleted += sum(len(old[g]) for g in drop)
-    return written
 
 
 def rebuild_entity_graph(store: ox.Store, kb: KnowledgeBase) -> int:
@@ -191,34 +258,15 @@ def sync_graph(store: ox.Store, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -
     """Make the named graph ``graph`` hold exactly ``quads`` (their own graph names are
     ignored), in one transaction; returns (quads removed, quads added).
 
-    Only the difference is written -- one SPARQL update, ``DELETE DATA`` then ``INSERT
-    DATA``, which pyoxigraph applies as one transaction -- so rebuilding a large graph
-    that barely changed (the incidents after one more article) writes a few quads, and
-    a graph that did not change is not written at all.
+    Only the difference is written, so rebuilding a large graph that barely changed (the
+    incidents after one more article) writes a few quads, and a graph that did not
+    change is not written at all.
     """
-    # The store keeps literals in canonical form ("1.0"^^xsd:double comes back as "1"):
-    # pass the new quads through an in-memory store so both sides compare alike.
-    scratch = ox.Store()
-    scratch.extend(ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads)
-    want = set(scratch)
+    want = set(canonical(ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads))
     have = set(store.quads_for_pattern(None, None, None, graph))
     gone, new = have - want, want - have
-    if not gone and not new:
-        return 0, 0
-    if not have:
-        # Nothing to delete: one transactional insert, without a round trip through SPARQL.
-        try:
-            store.extend(new)
-        except OSError as e:
-            raise StoreError(f"cannot write graph {graph.value}: {e}") from e
-        return 0, len(new)
-    parts = []
-    if gone:
-        parts.append(f"DELETE DATA {{ GRAPH {graph} {{\n{_ntriples(gone)}\n}} }}")
-    if new:
-        parts.append(f"INSERT DATA {{ GRAPH {graph} {{\n{_ntriples(new)}\n}} }}")
     try:
-        store.update(" ;\n".join(parts))
-    except OSError as e:
+        apply_changes(store, sorted(gone, key=str), sorted(new, key=str))
+    except StoreError as e:
         raise StoreError(f"cannot write graph {graph.value}: {e}") from e
     return len(gone), len(new)

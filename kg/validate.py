@@ -32,20 +32,31 @@ class Violation:
 def _sampled_graphs(store: ox.Store, graphs: list[ox.NamedNode], sample: int, seed: int) -> tuple[list[ox.NamedNode], list[ox.Quad]]:
     """``sample`` article graphs chosen at random (reproducibly), the shared graphs
     except the incidents', and the quads of the incidents that report an event of a
-    chosen article -- with the graphs of their other reports, so that every incident
-    checked is whole."""
+    chosen article -- with the graphs of their other reports, and the incidents of those
+    graphs' events in turn, so that every incident and every event checked is whole."""
     incidents = incidents_graph()
     articles = sorted((g for g in graphs if "/article/" in g.value), key=lambda g: g.value)
     shared = [g for g in graphs if "/article/" not in g.value and g != incidents]
     chosen = random.Random(seed).sample(articles, min(sample, len(articles)))
     a, attack = ox.NamedNode(RDF + "type"), ox.NamedNode(KG + "Attack")
     reported_by, derived = ox.NamedNode(KG + "reportedBy"), ox.NamedNode(PROV + "wasDerivedFrom")
-    found = {q.subject for g in chosen for e in store.quads_for_pattern(None, a, attack, g) for q in store.quads_for_pattern(None, reported_by, e.subject, incidents)}
-    extra: set[ox.NamedNode] = set()
-    for inc in found:
-        for q in store.quads_for_pattern(inc, reported_by, None, incidents):
-            extra |= {d.object for d in store.quads_for_pattern(q.object, derived, None, None) if isinstance(d.object, ox.NamedNode)}
-    more = sorted((g for g in extra if g not in set(chosen) and store.contains_named_graph(g)), key=lambda g: g.value)
+    # Until nothing more comes in: an article brought in for one incident's other report
+    # has events of its own, whose incidents must come too (else their events look
+    # reported by none), and so on.
+    found: set[ox.NamedNode] = set()
+    included, todo = set(chosen), list(chosen)
+    while todo:
+        new = {q.subject for g in todo for e in store.quads_for_pattern(None, a, attack, g) for q in store.quads_for_pattern(None, reported_by, e.subject, incidents)} - found
+        found |= new
+        todo = []
+        for inc in new:
+            for q in store.quads_for_pattern(inc, reported_by, None, incidents):
+                for d in store.quads_for_pattern(q.object, derived, None, None):
+                    g = d.object
+                    if isinstance(g, ox.NamedNode) and g not in included and store.contains_named_graph(g):
+                        included.add(g)
+                        todo.append(g)
+    more = sorted(included - set(chosen), key=lambda g: g.value)
     quads = [q for inc in sorted(found, key=lambda n: n.value) for q in store.quads_for_pattern(inc, None, None, incidents)]
     return shared + chosen + more, quads
 

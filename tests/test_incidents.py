@@ -13,7 +13,8 @@ import rdflib
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.incidents import EventRecord, cluster, compatible, incident_iri, incident_of, incidents_of, rebuild_incidents
+from kg.incident_upkeep import IncidentChanges, Neighbourhood, components, events_in
+from kg.incidents import EventRecord, cluster, compatible, incident_iri, incident_of, incident_quads, incidents_of, read_events, rebuild_incidents
 from kg.kb.base import KBEntry, KnowledgeBase
 from kg.store import entity_graph, incidents_graph, open_store, sync_graph, write_articles
 from kg.types import Article, AttackEvent, Entity
@@ -361,6 +362,9 @@ def test_sampled_validation_brings_whole_incidents(tmp_store, attack_graph):
         # Whichever article is drawn, the Kharkiv incident comes with both its reports.
         assert len(attacks) >= 2 and incidents
         assert {o for i in incidents for o in g.objects(i, rdflib.URIRef(KG + "reportedBy"))} <= attacks
+        # And every attack that comes (article a brings b for the Kharkiv incident, and b
+        # brings its Belgorod report) comes with its own incident.
+        assert {s for s in attacks if not any(g.subjects(rdflib.URIRef(KG + "reportedBy"), s))} == set()
 
 
 def test_every_ingest_rebuilds_the_incidents(tmp_store, attack_graph, ingest_into, extra_articles):
@@ -435,3 +439,156 @@ def test_one_sparql_update_is_one_transaction(tmp_store):
         [ox.Quad(ox.NamedNode("http://example.org/b"), ox.NamedNode("http://example.org/p"), ox.Literal("2.0", datatype=ox.NamedNode(XSD + "double")), g)],
     ) == (0, 0)
     assert [q.subject.value for q in store] == ["http://example.org/b"]
+
+
+# --- the incident graph kept up to date incrementally (kg/incident_upkeep.py) ----------------
+
+OBLAST_E = _entity("kharkiv-oblast", "Place", "Kharkiv Oblast", ["Region"])
+SHELL_E = _entity("artillery", "Weapon", "artillery", ["WeaponType", "Artillery"])
+# Places that lie in each other through the knowledge base (so that the entity graph's
+# kg:partOf comes and goes with the articles naming them), and a country at the top.
+NESTED_KB = KnowledgeBase(
+    [
+        KBEntry("gn/690791", "Place", "Ukraine", [], ["Country"]),
+        KBEntry("kharkiv-oblast", "Place", "Kharkiv Oblast", [], ["Region"], part_of="gn/690791"),
+        KBEntry("gn/706483", "Place", "Kharkiv", [], ["City"], part_of="kharkiv-oblast"),
+        KBEntry("kharkiv-tpp-5", "Place", "Kharkiv TPP-5", [], ["Facility"], part_of="gn/706483"),
+        KBEntry("gn/578072", "Place", "Belgorod", [], ["City"]),
+        KBEntry("gn/2017370", "Place", "Russia", [], ["Country"]),
+        KBEntry("hesa-shahed-136", "Weapon", "Shahed", [], ["WeaponSystem", "Drone"]),
+        KBEntry("artillery", "Weapon", "artillery", [], ["WeaponType", "Artillery"]),
+    ]
+)
+_PLACES = [KHARKIV_E, PLANT_E, OBLAST_E, BELGOROD_E, UKRAINE_E, None]
+
+
+def _random_article(r: random.Random, name: str, version: int, attack_graph) -> tuple[ox.NamedNode, list[ox.Quad]]:
+    """Article ``name`` (its URL; ``version`` varies its reports) with one to three
+    attack reports drawn at random, each in a sentence of its own naming its entities."""
+    sentences, slots = [], []
+    for k in range(r.randint(1, 3)):
+        # Kharkiv as an "actor" names it without placing a report there: its entity facts
+        # (kg:partOf its oblast) then come and go with articles no report there shares.
+        place, actor = r.choice(_PLACES), r.choice([RUSSIA_E, None, KHARKIV_E])
+        weapons = r.choice([[], [SHAHED_E], [SHELL_E]])
+        named = " and ".join(e.label for e in [actor, place, *weapons] if e is not None) or "someone"
+        sentences.append(f"Report {k} of {version}: a strike hit near {named}.")
+        killed = r.choice([None, 1, 2, 3, 9, 30])
+        day = r.choice([None, D, D, D + dt.timedelta(days=1), D + dt.timedelta(days=2), D + dt.timedelta(days=3)])
+        slots.append(dict(location=place, actor=actor, weapons=weapons, killed=killed, date=day, confidence=r.choice([0.5, 0.8])))
+    text = f"Strikes {name}\n\n" + " ".join(sentences)
+    article = _article(f"https://example.org/{name}", D + dt.timedelta(days=r.choice([0, 1, 2])), text)
+    return attack_graph(article, [_event(text, "strike", s, **sl) for s, sl in zip(sentences, slots)])
+
+
+def _full_rebuild(store: ox.Store) -> set[ox.Quad]:
+    """The incident graph the full rebuild gives, without writing it."""
+    scratch = ox.Store()
+    scratch.extend(incident_quads(incidents_of(read_events(store)), incidents_graph()))
+    return set(scratch)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_incremental_incidents_equal_a_full_rebuild_whatever_the_order(tmp_path, attack_graph, seed):
+    r = random.Random(seed)
+    names = [f"n{i}" for i in range(10)]
+    versions = {n: [_random_article(random.Random(f"{seed}-{n}-{v}"), n, v, attack_graph) for v in range(2)] for n in names}
+    store = open_store(tmp_path / "store")
+    changes = IncidentChanges(marker=tmp_path / "pending")
+    present: dict[str, int] = {}
+    for step in range(14):
+        # A "run": a few writes (new articles, new versions of some, removals) watched by
+        # one IncidentChanges, then one incremental update.
+        for _ in range(r.randint(1, 4)):
+            batch = r.sample(names, r.randint(1, 3))
+            gone = [n for n in batch if n in present and r.random() < 0.3]
+            written = [n for n in batch if n not in gone]
+            for n in written:
+                present[n] = r.randrange(2)
+            for n in gone:
+                del present[n]
+            write_articles(store, NESTED_KB, [versions[n][present[n]] for n in written], remove=[versions[n][0][0] for n in gone], watch=changes)
+        assert (tmp_path / "pending").exists()
+        changes.apply(store)
+        assert not (tmp_path / "pending").exists()
+        assert _incident_quads(store) == _full_rebuild(store), f"step {step}"
+    assert len(_incident_quads(store)) > 0
+    # The same articles written in another order, all at once, give the same incidents.
+    other = open_store(tmp_path / "other")
+    final = [versions[n][v] for n, v in sorted(present.items(), reverse=True)]
+    write_articles(other, NESTED_KB, final, watch=(fresh := IncidentChanges()))
+    fresh.apply(other)
+    assert _incident_quads(other) == _incident_quads(store)
+
+
+def test_incremental_update_redoes_only_what_a_change_reaches(tmp_store, attack_graph):
+    store = open_store(tmp_store)
+    changes = IncidentChanges()
+    reports = _reports(attack_graph)
+    write_articles(store, NESTED_KB, [reports["a"], reports["b"]], watch=changes)
+    assert changes.apply(store) == 2
+    far = _article("https://example.org/far", D + dt.timedelta(days=40), "Far away\n\nA strike hit Belgorod again.")
+    far_quads = attack_graph(far, [_event(far.text, "strike", "A strike hit Belgorod again.", location=BELGOROD_E, date=far.date)])
+    write_articles(store, NESTED_KB, [far_quads], watch=changes)
+    # Forty days from the others: the component of the new record is that record alone.
+    [new] = events_in(store, [far_quads[0]])
+    assert components(Neighbourhood(store), changes.before_cells, changes.touched) == {new.value}
+    assert changes.apply(store) == 3
+    assert _incident_quads(store) == _full_rebuild(store)
+
+
+def test_incidents_left_behind_by_a_killed_run_are_rebuilt(tmp_path, attack_graph):
+    store = open_store(tmp_path / "store")
+    reports = _reports(attack_graph)
+    write_articles(store, NESTED_KB, [reports["a"]], watch=IncidentChanges(marker=tmp_path / "pending"))
+    # The run is killed here: its writes are in, its incident update is not.
+    assert (tmp_path / "pending").exists() and not _incident_quads(store)
+    later = IncidentChanges(marker=tmp_path / "pending")
+    assert later.everything
+    write_articles(store, NESTED_KB, [reports["b"]], watch=later)
+    assert later.apply(store) == 2
+    assert _incident_quads(store) == _full_rebuild(store)
+
+
+def test_a_place_named_elsewhere_joins_reports_through_its_kg_part_of(tmp_store, attack_graph):
+    # Reports on a power plant and on its oblast meet only through the city between
+    # them; the city's kg:partOf is in the store only while some article names the city.
+    # An article that names it in passing (no report there) joins the two reports, and
+    # its removal parts them again: the incremental update must see both.
+    def one(name: str, sentence: str, **slots):
+        article = _article(f"https://example.org/{name}", D, f"{name}\n\n{sentence}")
+        return attack_graph(article, [_event(article.text, "strike", sentence, date=D, **slots)])
+
+    plant = one("plant", "A strike hit Kharkiv TPP-5.", location=PLANT_E)
+    oblast = one("oblast", "A strike hit Kharkiv Oblast.", location=OBLAST_E)
+    city = one("city", "A strike hit somewhere, Kharkiv said.", actor=KHARKIV_E)
+    store = open_store(tmp_store)
+    changes = IncidentChanges()
+    write_articles(store, NESTED_KB, [plant, oblast], watch=changes)
+    assert changes.apply(store) == 2
+    write_articles(store, NESTED_KB, [city], watch=changes)
+    assert changes.apply(store) == 2  # the plant's and the oblast's reports are one now; the city's is alone
+    reports = [int(q.object.value) for q in store.quads_for_pattern(None, ox.NamedNode(KG + "reports"), None, incidents_graph())]
+    assert sorted(reports) == [1, 2]
+    assert _incident_quads(store) == _full_rebuild(store)
+    write_articles(store, NESTED_KB, [], remove=[city[0]], watch=changes)
+    assert changes.apply(store) == 2
+    assert _incident_quads(store) == _full_rebuild(store)
+
+
+def test_a_replaced_article_leaves_the_store_a_first_write_of_it_would(tmp_path, attack_graph):
+    # Text changed (every offset moved): the old graph is dropped and the new one written
+    # whole. Text the same, a figure changed: only the quads that differ are written.
+    # Either way the store is what writing the final versions into an empty store gives.
+    r = random.Random(7)
+    v0, v1 = (_random_article(random.Random(f"x-{v}"), "x", v, attack_graph) for v in range(2))
+    y0 = _random_article(r, "y", 0, attack_graph)
+    g, quads = y0
+    rescored = (g, [ox.Quad(q.subject, q.predicate, _int(99), g) if q.predicate.value == KG + "killed" else q for q in quads])
+    assert rescored[1] != quads  # some report states a figure
+    store = open_store(tmp_path / "store")
+    write_articles(store, NESTED_KB, [v0, y0])
+    assert write_articles(store, NESTED_KB, [v1, rescored]).deleted > 0
+    fresh = open_store(tmp_path / "fresh")
+    write_articles(fresh, NESTED_KB, [v1, rescored])
+    assert set(store) == set(fresh)

@@ -49,6 +49,23 @@ def test_batches_and_flushes_leave_the_same_quads_as_one_article_at_a_time(tmp_p
     assert {"Oksana Melnyk", "Mykola Savchuk"} <= labels
 
 
+def test_reopening_the_store_during_the_run_changes_nothing_in_it(tmp_path, kb, nlp, corpus, monkeypatch):
+    # The store is reopened every REOPEN_EVERY articles (RocksDB's read caches grow with
+    # the store until it is closed); here every two, across the batch that replaces an article.
+    import kg.ingest
+
+    plain = Ingester(tmp_path / "plain", kb=kb, nlp=nlp, articles_per_commit=2, compact=False)
+    plain.run([str(corpus)])
+    monkeypatch.setattr(kg.ingest, "REOPEN_EVERY", 2)
+    opened = []
+    open_store = kg.ingest.open_store
+    monkeypatch.setattr(kg.ingest, "open_store", lambda path: opened.append(path) or open_store(path))
+    reopened = Ingester(tmp_path / "reopened", kb=kb, nlp=nlp, articles_per_commit=2)
+    report = reopened.run([str(corpus)])
+    assert report.articles == 9 and len(opened) >= 5  # opened, reopened during the run and after it
+    assert quads(reopened.store) == quads(plain.store)
+
+
 def test_the_run_leaves_no_preallocated_write_ahead_log(tmp_path, kb, nlp, corpus):
     store_dir = tmp_path / "store"
     ingester = Ingester(store_dir, kb=kb, nlp=nlp)

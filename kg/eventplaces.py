@@ -1,0 +1,218 @@
+"""Where an attack was: the places a sentence says were hit, and how the places of an
+article lie in one another (by the knowledge base, or by what the text says: "Kupiansk,
+in the Kharkiv region", "Al-Barka, Basilan", "Ukraine's Kharkiv").
+
+A part of the event extractor (kg/events.py), kept apart so that each module reads as
+one question: this one answers "where", events.py "whether, who, with what, how many".
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.eventwords import (
+    BODY_AFTER,
+    CARE_BEFORE,
+    CONTAINED_GAP,
+    DATELINE_RE,
+    FACILITY_HEADS,
+    GENERIC_PLACE_WORDS,
+    HEAD_RANK,
+    NIL_PLACE_RANK,
+    NOT_TARGET_BEFORE,
+    ORIGIN_BEFORE,
+    PLACE_RANK,
+    REACTION_RE,
+    SUBJECT_AFTER,
+    TARGET_BEFORE,
+    TERRITORY_RE,
+    TRIGGER_RE,
+)
+from kg.kb.base import KBEntry, KnowledgeBase, fold, skeleton
+from kg.link import entity_of
+from kg.types import Entity, LinkedMention, Mention
+
+
+class PlaceSense:
+    """The place reasoning of the event extractor; the extractor sets the article's
+    state (``_levels``, ``_contained``) before each article."""
+
+    kb: KnowledgeBase
+    _contained: set[tuple[str, str]]  # (inner, outer) places, as the text says
+    _levels: dict[str, int]  # place IRI -> the level the text gives it ("X district")
+    _countries: dict[str, KBEntry]
+    _adjectives: dict[str, str]
+
+    def _targets(self, sentence: str, offset: int, mentions: list[LinkedMention], actors: list[LinkedMention]) -> list[tuple[LinkedMention, bool]]:
+        """The places the sentence says were hit, most specific first-class ones only,
+        in text order, each with whether a word before it says it was hit."""
+        found: list[tuple[LinkedMention, bool]] = []
+        seen: set[str] = set()
+        hit = DATELINE_RE.match(sentence)
+        dateline = hit.end() if hit else 0
+        # "Qatar condemned the attacks in Mogadishu": who reacts is named before the attack word.
+        reaction = REACTION_RE.search(sentence)
+        if reaction is not None:
+            attack = TRIGGER_RE.search(sentence, reaction.end())
+            dateline = max(dateline, attack.start() if attack else len(sentence))
+        for lm in mentions:
+            if lm.entity.type != "Place" or any(lm is a or lm.entity.iri == a.entity.iri for a in actors):
+                continue
+            s, e = lm.mention.start - offset, lm.mention.end - offset
+            before = sentence[max(0, s - 60) : s]
+            if NOT_TARGET_BEFORE.search(before) or BODY_AFTER.match(sentence[e:]) or SUBJECT_AFTER.match(sentence[e:]) or CARE_BEFORE.search(before):
+                continue
+            if re.match(r"-[A-Z]", sentence[e : e + 2]) or re.search(r"[A-Za-z]-$", sentence[max(0, s - 2) : s]):
+                continue  # "the Srinagar-Jammu highway": a name within a road's or a front's name
+            if s < dateline or re.match(r"^\s*[-–]?\s*(?:made|based|backed|linked|born|controlled|flagged|owned|operated|brokered|led|run|allied|aligned)\b", sentence[e:], re.I):
+                continue
+            if ORIGIN_BEFORE.search(before):
+                continue  # "missiles from S-300 systems located in ... Donetsk region"
+            if lm.entity.iri in seen:
+                continue
+            seen.add(lm.entity.iri)
+            found.append((lm, bool(TARGET_BEFORE.search(before))))
+        # "drone strikes on Ukrainian territory": a people's adjective names the country hit.
+        for m in TERRITORY_RE.finditer(sentence):
+            code = self._adjectives.get(m.group(1).lower())
+            if code is None or not TARGET_BEFORE.search(sentence[max(0, m.start() - 60) : m.start()]):
+                continue
+            ent = entity_of(self._countries[code])
+            if ent.iri in seen or any(ent.iri == a.entity.iri for a in actors):
+                continue
+            seen.add(ent.iri)
+            mention = Mention(offset + m.start(1), offset + m.end(1), m.group(1), "GPE", "event", None, None)
+            found.append((LinkedMention(mention, ent, 0.5), True))
+        found.sort(key=lambda x: x[0].mention.start)
+        # A country or region around a more specific place of the sentence is not a second
+        # target; the place within it inherits its cue ("in Ukraine's southern Odesa region").
+        keep = []
+        for lm, cued in found:
+            inner = [k for k, (other, _) in enumerate(found) if other is not lm and self._inside(other, lm, sentence, offset)]
+            if inner:
+                for k in inner:
+                    found[k] = (found[k][0], found[k][1] or cued)
+                continue
+            keep.append(lm)
+        cues = {id(lm): c for lm, c in found}
+        # A country the sentence merely names is no target; one after "on", "in", "against" may be.
+        out = [(lm, cues[id(lm)]) for lm in keep if cues[id(lm)] or "Country" not in lm.entity.classes]
+        if any(c for _, c in out):
+            out = [(lm, c) for lm, c in out if c]
+        return out
+
+    def _rank(self, ent: Entity) -> int:
+        if ent.iri in self._levels:
+            return self._levels[ent.iri]
+        ranks = [PLACE_RANK[c] for c in ent.classes if c in PLACE_RANK]
+        if ranks:
+            return max(ranks)
+        # An unknown name says its level by its last word ("Pale Township", "Oudalan Province").
+        words = fold(ent.label).split()
+        if len(words) > 1 and ent.label.split()[-1] in FACILITY_HEADS:
+            return PLACE_RANK["Facility"]  # "Westgate Mall", "Al-Aqsa Martyrs Hospital"
+        return HEAD_RANK.get(words[-1], NIL_PLACE_RANK) if words else NIL_PLACE_RANK
+
+    def _entry(self, ent: Entity) -> KBEntry | None:
+        return self.kb.get(ent.kb_id) if ent.kb_id else None
+
+    def _inside(self, inner: LinkedMention, outer: LinkedMention, sentence: str, offset: int) -> bool:
+        """Whether ``inner`` is a more specific place within ``outer`` (by the knowledge
+        base, or by the text: "Kupiansk, in the Kharkiv region", "Ukraine's Kharkiv")."""
+        ri, ro = self._rank(inner.entity), self._rank(outer.entity)
+        if ri <= ro:
+            return self._comma_container(inner, outer, sentence, offset)
+        ei, eo = self._entry(inner.entity), self._entry(outer.entity)
+        if ei is not None and eo is not None:
+            if ei.part_of == eo.id or (ei.part_of and self.kb.get(ei.part_of) and self.kb.get(ei.part_of).part_of == eo.id):
+                return True
+            if "Country" in outer.entity.classes and ei.country == eo.country:
+                return True
+        elif "Country" in outer.entity.classes and ei is None:
+            return True  # an unknown village of the sentence is more specific than its country
+        a, b = sorted([inner.mention, outer.mention], key=lambda m: m.start)
+        gap = sentence[a.end - offset : b.start - offset]
+        if len(gap) <= 40 and CONTAINED_GAP.fullmatch(gap) is not None:
+            self._contained.add((inner.entity.iri, outer.entity.iri))
+            return True
+        return False
+
+    def _comma_container(self, inner: LinkedMention, outer: LinkedMention, sentence: str, offset: int) -> bool:
+        """"in Al-Barka, Basilan, on Thursday": a known place right after an unknown (or
+        much smaller) one and a comma, ending no list, is where the first lies."""
+        if not (inner.mention.end <= outer.mention.start and sentence[inner.mention.end - offset : outer.mention.start - offset] == ", "):
+            return False
+        if re.match(r"\s*(?:,\s*[A-Z]|and\b|or\b|&)", sentence[outer.mention.end - offset :]):
+            return False  # "Kharkiv, Kyiv and Odesa": a list
+        ei, eo = self._entry(inner.entity), self._entry(outer.entity)
+        if eo is None or "Country" in outer.entity.classes:
+            return False
+        if ei is None or (eo.population or 0) > (ei.population or 0) * 2:
+            self._contained.add((inner.entity.iri, outer.entity.iri))
+            return True
+        return False
+
+    def _refines(self, inner: Entity, outer: Entity | None, on_outer: bool) -> bool:
+        """Whether ``inner`` may name more precisely where an attack reported at the
+        district, region or country ``outer`` happened: lower in rank, and within it or in
+        its country. Not for an attack on a country as a whole ("strikes across Ukraine")."""
+        if outer is None or ("Country" in outer.classes and on_outer) or not self._rank(outer) < self._rank(inner):
+            return False
+        if self._within(inner, outer):
+            return True
+        ei, eo = self._entry(inner), self._entry(outer)
+        return ei is None or eo is None or ei.country == eo.country
+
+    def _within(self, inner: Entity, outer: Entity, known: bool = False) -> bool:
+        """Whether a place lies in a larger one, by the knowledge base or the article's text
+        (or, unless ``known``, presumed so for a place the knowledge base does not know)."""
+        if self._rank(inner) <= self._rank(outer):
+            return False
+        if (inner.iri, outer.iri) in self._contained:
+            return True
+        # "Kharkiv" in "Kharkiv Oblast": a region named after its city holds it.
+        wi, wo = set(fold(inner.label).split()), set(fold(outer.label).split())
+        if wi and wi < wo and wo - wi <= GENERIC_PLACE_WORDS:
+            return True
+        ei, eo = self._entry(inner), self._entry(outer)
+        if ei is None or eo is None:
+            # An unknown place: presumed to lie in the district, region or country the same
+            # article reports attacked -- not in a town the knowledge base knows, even one
+            # the text calls a municipality.
+            if known or any(pair[0] == inner.iri for pair in self._contained):
+                return False  # the text places it elsewhere: "Stepanivka, a settlement in the Sumy oblast"
+            return eo is None or bool({"Region", "District", "Country"} & set(outer.classes))
+        if ei.part_of == eo.id or (ei.part_of and (p := self.kb.get(ei.part_of)) is not None and p.part_of == eo.id):
+            return True
+        return "Country" in outer.classes and ei.country == eo.country
+
+    def _home(self, place: Entity | None, actor: Entity) -> bool:
+        """Whether a place lies in the actor's own country (an attacker rarely strikes at home)."""
+        if place is None:
+            return False
+        ep, ea = self._entry(place), self._entry(actor)
+        return ep is not None and ea is not None and ep.country is not None and ep.country == ea.country and "Country" in actor.classes
+
+    def _related(self, a: Entity, b: Entity) -> bool:
+        """The same place, or one lies in the other (by the knowledge base, or by name:
+        "Odesa" and "Odesa Oblast")."""
+        if a.iri == b.iri:
+            return True
+        ea, eb = self._entry(a), self._entry(b)
+        if ea is not None and eb is not None:
+            if ea.part_of == eb.id or eb.part_of == ea.id:
+                return True
+            if "Country" in a.classes or "Country" in b.classes:
+                return ea.country == eb.country
+            # A headline's region and a town of the same country the body reports hit: the
+            # knowledge base does not say which region holds which town, the headline does.
+            if ({"Region", "District"} & set(a.classes + b.classes)) and ea.country is not None and ea.country == eb.country:
+                return True
+        elif ("Country" in a.classes and eb is None) or ("Country" in b.classes and ea is None):
+            return True
+        if self._within(a, b) or self._within(b, a):
+            return True
+        # By name, forgiving transliteration: "Zaporizhzhya" and "Zaporizhzhia Nuclear Power Plant".
+        wa = {skeleton(w) for w in fold(a.label).split() if w not in GENERIC_PLACE_WORDS}
+        wb = {skeleton(w) for w in fold(b.label).split() if w not in GENERIC_PLACE_WORDS}
+        return bool(wa & wb)

@@ -14,6 +14,7 @@ from kg.eventwords import (
     BODY_AFTER,
     CARE_BEFORE,
     CONTAINED_GAP,
+    DOWNED_BEFORE,
     DATELINE_RE,
     FACILITY_HEADS,
     GENERIC_PLACE_WORDS,
@@ -60,7 +61,7 @@ class PlaceSense:
                 continue
             s, e = lm.mention.start - offset, lm.mention.end - offset
             before = sentence[max(0, s - 60) : s]
-            if NOT_TARGET_BEFORE.search(before) or BODY_AFTER.match(sentence[e:]) or SUBJECT_AFTER.match(sentence[e:]) or CARE_BEFORE.search(before):
+            if NOT_TARGET_BEFORE.search(before) or BODY_AFTER.match(sentence[e:]) or SUBJECT_AFTER.match(sentence[e:]) or CARE_BEFORE.search(before) or DOWNED_BEFORE.search(before):
                 continue
             if re.match(r"-[A-Z]", sentence[e : e + 2]) or re.search(r"[A-Za-z]-$", sentence[max(0, s - 2) : s]):
                 continue  # "the Srinagar-Jammu highway": a name within a road's or a front's name

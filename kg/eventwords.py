@@ -93,6 +93,12 @@ CARE_BEFORE = re.compile(
     r"|\b(?:died|succumbed(?:\s+to\s+\w+)?)\s+(?:\w+\s+){0,2}?at\s+(?:the\s+|a\s+)?$",
     re.I,
 )
+# "37 drones were downed over the Kyiv, Poltava and Zhytomyr oblasts": where weapons were
+# shot down is no place hit.
+DOWNED_BEFORE = re.compile(
+    r"\b(?:downed|shot\s+down|intercepted|destroyed|neutrali[sz]ed|repelled)\s+(?:[\w-]+\s+){0,3}?(?:over|above)\s+(?:the\s+)?(?:[\w'’-]+(?:,\s+|\s+and\s+|\s+))*$",
+    re.I,
+)
 REACTION_RE = re.compile(
     r"\b(?:condemn(?:ed|s|ing)?|decri(?:ed|es)|denounc(?:ed|es|ing)|deplor(?:ed|es)|mourn(?:ed|s)|saddened|shocked|rejection\s+of|reiterated|expressed|offered\s+condolences|sympath\w+)\b",
     re.I,

@@ -443,6 +443,11 @@ def test_denied_considered_and_blamed_attacks_are_not_attacks_on_those_places(ex
     assert [_label(ev.location) for ev in events if ev.location is not None and _label(ev.location) in ("Moscow", "Sanaa", "Washington")] == []
 
 
+def test_where_drones_were_shot_down_is_no_place_hit(extract):
+    _, events = extract("Russia launched 90 drones overnight; 37 of the launched drones were downed over the Poltava and Zhytomyr regions.")
+    assert [_label(ev.location) for ev in events] == []
+
+
 def test_an_undated_article_gives_undated_events(extract):
     _, (ev,) = extract("Russian drones struck Kharkiv on Saturday, killing three people.", date=None)
     assert ev.date is None and ev.killed == 3

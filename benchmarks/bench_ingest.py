@@ -30,13 +30,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from corpus import add_articles_argument, read_articles  # noqa: E402
+
 from kg.events import EventExtractor  # noqa: E402
 from kg.ingest import Ingester  # noqa: E402
 from kg.kb import load_kb  # noqa: E402
 from kg.link import Linker  # noqa: E402
-from kg.read import read_paths  # noqa: E402
 from kg.recognise import DEFAULT_MODEL, add_kb_ruler, load_pipeline, mentions_from_doc, sentence_spans  # noqa: E402
-from kg.types import Article  # noqa: E402
 
 
 def best_of(n, f, clock=time.process_time):
@@ -52,15 +52,12 @@ def best_of(n, f, clock=time.process_time):
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("articles", nargs="?", default=str(ROOT.parent / "shared" / "dev" / "articles"))
+    add_articles_argument(ap)
     ap.add_argument("--repeat", type=int, default=10, help="how many times to repeat the articles")
     ap.add_argument("--model", default=DEFAULT_MODEL)
     args = ap.parse_args()
 
-    base = [a for a in read_paths([args.articles]) if isinstance(a, Article)]
-    if not base:
-        print(f"no articles under {args.articles}", file=sys.stderr)
-        return 2
+    base = read_articles(args.articles)
     articles = base * args.repeat
     texts = [a.text for a in articles]
     words = sum(len(t.split()) for t in texts)

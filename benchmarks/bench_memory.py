@@ -44,6 +44,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from corpus import add_articles_argument, read_articles  # noqa: E402
+
 CONFIGS: dict[str, dict] = {
     "before": {"articles_per_commit": 1, "flush_every": 0, "compact": False},
     "after": {},
@@ -70,12 +72,8 @@ def synthetic_corpus(folder: str, n: int) -> Iterator:
     Made one at a time, so the corpus itself takes no memory that grows with ``n``."""
     import datetime as dt
 
-    from kg.read import read_paths
-    from kg.types import Article
 
-    base = [a for a in read_paths([folder]) if isinstance(a, Article)]
-    if not base:
-        raise SystemExit(f"no articles under {folder}")
+    base = read_articles(folder)
     for i in range(n):
         a = base[i % len(base)]
         k = i // len(base)
@@ -175,7 +173,7 @@ def main() -> int:
         child(folder, int(n), store, json.loads(knobs))
         return 0
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("articles", nargs="?", default=str(ROOT.parent / "shared" / "dev" / "articles"))
+    add_articles_argument(ap)
     ap.add_argument("--sizes", type=int, nargs="+", default=[300, 3000], help="corpus sizes (articles)")
     ap.add_argument("--configs", nargs="+", choices=sorted(CONFIGS), default=["before", "after"])
     ap.add_argument("--workdir", help="where the stores go (default: a temporary folder)")

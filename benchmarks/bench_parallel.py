@@ -26,14 +26,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from corpus import add_articles_argument, read_articles  # noqa: E402
+
 from kg.ingest import Ingester  # noqa: E402
 from kg.kb import load_kb  # noqa: E402
 from kg.load import load_shards  # noqa: E402
 from kg.pipeline import ArticleProcessor  # noqa: E402
-from kg.read import read_paths  # noqa: E402
 from kg.recognise import DEFAULT_MODEL, build_recogniser  # noqa: E402
 from kg.shard import make_shards  # noqa: E402
-from kg.types import Article  # noqa: E402
 
 
 def cpu() -> tuple[float, float]:
@@ -78,17 +78,14 @@ def best(n: int, f) -> tuple[float, float, float]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("articles", nargs="?", default=str(ROOT.parent / "shared" / "dev" / "articles"))
+    add_articles_argument(ap)
     ap.add_argument("--articles", dest="count", type=int, default=100, help="distinct articles to ingest")
     ap.add_argument("-j", "--processes", type=int, nargs="+", default=[1, 2], help="worker counts to time")
     ap.add_argument("--repeat", type=int, default=2, help="runs of each, the fastest kept")
     ap.add_argument("--model", default=DEFAULT_MODEL)
     args = ap.parse_args()
 
-    base = [a for a in read_paths([args.articles]) if isinstance(a, Article)]
-    if not base:
-        print(f"no articles under {args.articles}", file=sys.stderr)
-        return 2
+    base = read_articles(args.articles)
     articles = [replace(base[i % len(base)], url=f"{base[i % len(base)].url or 'https://example.org/a'}#copy-{i}") for i in range(args.count)]
     kb = load_kb()
     nlp = build_recogniser(kb, args.model)

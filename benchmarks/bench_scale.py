@@ -36,6 +36,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from corpus import add_articles_argument  # noqa: E402
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_memory import folder_bytes  # noqa: E402
@@ -143,7 +146,7 @@ def target_of(name: str) -> float | None:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("articles", nargs="?", default=str(ROOT.parent / "shared" / "dev" / "articles"))
+    add_articles_argument(ap)
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--workdir", type=Path, default=Path("/tmp/kg-bench-scale"))
     ap.add_argument("--reads-only", action="store_true", help="Stores must exist already in --workdir.")

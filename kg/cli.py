@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from kg.about import __version__
-from kg.cli_common import EXIT_INTERRUPTED, EXIT_SKIPPED, SizeParam, fail_cleanly, store_option, store_path
+from kg.cli_common import EXIT_INTERRUPTED, EXIT_SKIPPED, fail_cleanly, reading_options, store_option, store_path
 from kg.wording import plural
 
 DEFAULT_STORE = "kg-store"
@@ -86,11 +86,8 @@ class Progress:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--model", default=None, help="Installed spaCy pipeline to use (default: en_core_web_sm).")
-@click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 10_000), help="Articles per nlp.pipe batch.")
+@reading_options
 @click.option("-j", "--processes", default=1, show_default=True, type=click.IntRange(1, 64), help="Worker processes for recognise, link and emit; this process writes.")
-@click.option("--max-size", default="20MB", show_default=True, type=SizeParam(), help="Skip (and name) any input larger than this.")
-@click.option("--all-files", is_flag=True, help="In folders, read every file (format sniffed), not only .txt .md .html .htm .jsonl .json.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress line and no summary.")
 @store_option
 @click.pass_context

@@ -76,6 +76,19 @@ def store_option(f):
     )(f)
 
 
+def reading_options(f):
+    """The options of how articles are read and recognised, the same on `kg ingest` and
+    `kg shard`: --model, --batch-size, --max-size, --all-files."""
+    for option in reversed([
+        click.option("--model", default=None, help="Installed spaCy pipeline to use (default: en_core_web_sm)."),
+        click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 10_000), help="Articles per nlp.pipe batch."),
+        click.option("--max-size", default="20MB", show_default=True, type=SizeParam(), help="Skip (and name) any input larger than this."),
+        click.option("--all-files", is_flag=True, help="In folders, read every file (format sniffed), not only .txt .md .html .htm .jsonl .json."),
+    ]):
+        f = option(f)
+    return f
+
+
 def terminal_columns() -> int | None:
     """The width of the terminal standard output goes to, or None when it goes to a file
     or a pipe (a table written there is not cut to any screen)."""

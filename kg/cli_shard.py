@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli_common import EXIT_INTERRUPTED, EXIT_SKIPPED, SizeParam, fail_cleanly, store_option, store_path
+from kg.cli_common import EXIT_INTERRUPTED, EXIT_SKIPPED, fail_cleanly, reading_options, store_option, store_path
 from kg.errors import Interrupted
 from kg.wording import plural
 
@@ -24,10 +24,7 @@ from kg.wording import plural
 @click.option("--scheduler", default=None, metavar="ADDRESS", help="Dask scheduler to send the work to (tcp://host:8786); without it, a local Dask cluster.")
 @click.option("-j", "--processes", default=1, show_default=True, type=click.IntRange(1, 256), help="Worker processes (local engine, or the local Dask cluster).")
 @click.option("--shards", type=click.IntRange(1, 1_000_000), default=None, help="Number of partitions (default: one per 500 articles). Keep it to resume a run.")
-@click.option("--model", default=None, help="Installed spaCy pipeline to use (default: en_core_web_sm).")
-@click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 10_000), help="Articles per nlp.pipe batch.")
-@click.option("--max-size", default="20MB", show_default=True, type=SizeParam(), help="Skip (and name) any input larger than this.")
-@click.option("--all-files", is_flag=True, help="In folders, read every file (format sniffed).")
+@reading_options
 @click.option("-q", "--quiet", is_flag=True, help="No summary.")
 @store_option
 @click.pass_context

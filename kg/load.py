@@ -33,7 +33,8 @@ from kg.entities import rebuild
 from kg.incidents import rebuild_incidents
 from kg.ingest import load_ontology, mark_changed
 from kg.kb import load_kb, user_kb_path
-from kg.shard import FORMAT, MANIFEST, USER_KB_COPY, ShardError, builtin_kb_digest, user_kb_digest
+from kg.kb.build import sources_digest
+from kg.shard import FORMAT, MANIFEST, USER_KB_COPY, ShardError, user_kb_digest
 from kg.store import entity_graph, migrate, needs_migration, open_store, sync_graph
 from kg.vocab import base_iri
 from kg.wording import plural
@@ -80,8 +81,8 @@ def check_compatible(folder: Path, run: dict, store: Path) -> None:
         problems.append(f"kg {run.get('kg_version')} (this is kg {__version__})")
     if run.get("base_iri") != base_iri():
         problems.append(f"base IRI {run.get('base_iri')} (this is {base_iri()}; see KG_BASE)")
-    if run.get("builtin_kb") != builtin_kb_digest():
-        problems.append(f"built-in knowledge base {run.get('builtin_kb')} (this kg's is {builtin_kb_digest()})")
+    if run.get("builtin_kb") != sources_digest():
+        problems.append(f"built-in knowledge base {run.get('builtin_kb')} (this kg's is {sources_digest()})")
     copy = folder / USER_KB_COPY
     if run.get("user_kb") and not user_kb_path(store).exists() and copy.is_file():
         user_kb_path(store).parent.mkdir(parents=True, exist_ok=True)

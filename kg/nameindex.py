@@ -9,7 +9,6 @@ with rapidfuzz, tolerant of case, accents, transliteration and typos.
 
 from __future__ import annotations
 
-import os
 import pickle
 import re
 import unicodedata
@@ -20,6 +19,7 @@ import pyoxigraph as ox
 from rapidfuzz import fuzz, process
 
 from kg.about import __version__
+from kg.cache import save_pickle
 from kg.errors import QueryError
 from kg.resources import sparql
 from kg.vocab import TOP_CLASS
@@ -179,13 +179,7 @@ def name_index(store: ox.Store, folder: str | Path | None = None) -> NameIndex:
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError):
         pass
     index = NameIndex.from_store(store)
-    try:
-        tmp = cache.with_suffix(f".tmp{os.getpid()}")
-        with open(tmp, "wb") as f:
-            pickle.dump((key, index), f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache)
-    except OSError:
-        pass  # a store we may not write to: no cache, same answers
+    save_pickle(cache, (key, index))  # a store we may not write to: no cache, same answers
     return index
 
 

@@ -9,7 +9,6 @@ named weapon system over the generic noun that follows it ("Shahed drones",
 
 from __future__ import annotations
 
-import os
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
@@ -267,7 +266,7 @@ def pattern_tokens(nlp: Language, names: list[str]) -> list[tuple[str, ...]]:
     thousand names are not tokenised again at every start."""
     import pickle
 
-    from kg.kb.build import cache_dir
+    from kg.cache import cache_dir, save_pickle
 
     path = cache_dir() / f"ruler-lower-tokens-{spacy.__version__}-{nlp.lang}-{nlp.meta.get('name', '')}-{nlp.meta.get('version', '')}.pickle"
     try:
@@ -279,14 +278,7 @@ def pattern_tokens(nlp: Language, names: list[str]) -> list[tuple[str, ...]]:
     for name, doc in zip(missing, nlp.tokenizer.pipe(missing)):
         known[name] = tuple(t.lower_ for t in doc)
     if missing:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".tmp{os.getpid()}")
-            with open(tmp, "wb") as f:
-                pickle.dump(known, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except OSError:
-            pass  # a read-only cache folder only costs the tokenising next time
+        save_pickle(path, known)
     return [known[n] for n in names]
 
 

@@ -39,7 +39,7 @@ from kg.emit import article_iri
 from kg.entities import all_entity_facts, merged, seen_in
 from kg.errors import KGError
 from kg.kb import KBEntry, KnowledgeBase, load_kb
-from kg.kb.build import DATA, _sources_digest, user_entries, user_kb_path
+from kg.kb.build import sources_digest, user_entries, user_kb_path
 from kg.pipeline import ArticleProcessor, too_long
 from kg.store import entity_graph
 from kg.types import Article, ReadProblem
@@ -82,10 +82,6 @@ class RunRecord:
         return {**asdict(self), "kb_digest": self.kb_digest}
 
 
-def builtin_kb_digest() -> str:
-    return _sources_digest(DATA)
-
-
 def user_kb_digest(store: Path) -> str:
     path = user_kb_path(store)
     return hashlib.sha1(path.read_bytes()).hexdigest()[:16] if path.exists() else ""
@@ -95,7 +91,7 @@ def run_record(store: Path, model: str, batch_size: int = 32) -> RunRecord:
     """The run record for shards made with ``store``'s knowledge base (built-in + user's)."""
     path = user_kb_path(store)
     n = len(user_entries(path)) if path.exists() else 0
-    return RunRecord(__version__, model, base_iri(), builtin_kb_digest(), user_kb_digest(store), n, batch_size)
+    return RunRecord(__version__, model, base_iri(), sources_digest(), user_kb_digest(store), n, batch_size)
 
 
 @dataclass
@@ -180,9 +176,9 @@ def processor_for(spec: ShardSpec) -> ArticleProcessor:
     found = _PROCESSORS.get(run.key())
     if found is not None:
         return found
-    if __version__ != run.kg_version or builtin_kb_digest() != run.builtin_kb or base_iri() != run.base_iri:
+    if __version__ != run.kg_version or sources_digest() != run.builtin_kb or base_iri() != run.base_iri:
         raise ShardError(
-            f"this worker runs kg {__version__} (knowledge base {builtin_kb_digest()}, base {base_iri()}); the run "
+            f"this worker runs kg {__version__} (knowledge base {sources_digest()}, base {base_iri()}); the run "
             f"needs kg {run.kg_version} (knowledge base {run.builtin_kb}, base {run.base_iri}): install the same kg everywhere"
         )
     kb: KnowledgeBase = load_kb()

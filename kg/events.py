@@ -369,22 +369,15 @@ class EventExtractor(PlaceSense):
                     if ev.location is not None and ev.location.iri == f.location.entity.iri and _compatible(ev, f) and not f.fresh:
                         target = k
                         break
-                if target is None and f.anaphoric and not f.fresh and events:
+                k = self._told_before(events, f) if target is None and f.anaphoric else None
+                if k is not None and self._refines(f.location.entity, events[k][0].location, id(events[k][0]) in direct):
                     # "The attack took place in the town of X": the attack told just before
                     # at its region or district, now placed more precisely.
-                    k = max(range(len(events)), key=lambda i: events[i][1].index)
-                    ev, last = events[k]
-                    other_toll = f.killed is not None and ev.killed is not None and f.killed != ev.killed
-                    if f.index - last.index <= SENTENCE_REACH and _compatible(ev, f) and not other_toll and self._refines(f.location.entity, ev.location, id(ev) in direct):
-                        ev.location = f.location.entity
-                        target = k
-            elif events:
-                # The attack spoken of last.
-                k = max(range(len(events)), key=lambda i: events[i][1].index)
-                ev, last = events[k]
-                # ... unless it counts other dead ("Another four were killed in a strike").
-                other_toll = f.killed is not None and ev.killed is not None and f.killed != ev.killed
-                if f.index - last.index <= SENTENCE_REACH and _compatible(ev, f) and not other_toll and not f.fresh and (f.anaphoric or f.index - last.index <= 1):
+                    events[k][0].location = f.location.entity
+                    target = k
+            else:
+                k = self._told_before(events, f)
+                if k is not None and (f.anaphoric or f.index - events[k][1].index <= 1):
                     target = k
             if target is None:
                 if f.location is None:
@@ -432,6 +425,18 @@ class EventExtractor(PlaceSense):
             ev.confidence = _confidence(ev)
             out.append(ev)
         return out
+
+    @staticmethod
+    def _told_before(events: list[tuple[AttackEvent, _Frame]], f: _Frame) -> int | None:
+        """The attack spoken of last, when ``f`` may still be about it: a few sentences on,
+        compatible, not "another" attack, and not counting other dead ("Another four were
+        killed in a strike")."""
+        if not events or f.fresh:
+            return None
+        k = max(range(len(events)), key=lambda i: events[i][1].index)
+        ev, last = events[k]
+        other_toll = f.killed is not None and ev.killed is not None and f.killed != ev.killed
+        return k if f.index - last.index <= SENTENCE_REACH and _compatible(ev, f) and not other_toll else None
 
     def _collapse_containers(self, events: list[tuple[AttackEvent, _Frame]], direct: set[int]) -> None:
         """An attack reported at a district, region or country that holds the place of

@@ -99,6 +99,8 @@ DOWNED_BEFORE = re.compile(
     r"\b(?:downed|shot\s+down|intercepted|destroyed|neutrali[sz]ed|repelled)\s+(?:[\w-]+\s+){0,3}?(?:over|above)\s+(?:the\s+)?(?:[\w'’-]+(?:,\s+|\s+and\s+|\s+))*$",
     re.I,
 )
+# "Kharkiv-made", "Iran-backed", "a Moscow-based group": a place that qualifies a name.
+QUALIFIED_AFTER = re.compile(r"^\s*[-–]?\s*(?:made|based|backed|linked|born|controlled|flagged|owned|operated|brokered|led|run|allied|aligned)\b", re.I)
 REACTION_RE = re.compile(
     r"\b(?:condemn(?:ed|s|ing)?|decri(?:ed|es)|denounc(?:ed|es|ing)|deplor(?:ed|es)|mourn(?:ed|s)|saddened|shocked|rejection\s+of|reiterated|expressed|offered\s+condolences|sympath\w+)\b",
     re.I,
@@ -117,6 +119,15 @@ BODY_AFTER = re.compile(
     r"|(?:air|drone|missile|rocket)?[\s-]?(?:strikes?|attacks?|raids?)|shelling|bombing|bombardment|drones?|missiles?|rockets?|bases?|embassy|embassies|consulate|compound|personnel|citizens|nationals|ships?|vessels?|warships?|aircraft|jets|warplanes|offensive|invasion|war)\b",
     re.I,
 )
+# Words before or after a place that say it was not what the attack hit.
+NOT_HIT_BEFORE = (
+    NOT_TARGET_BEFORE,
+    CARE_BEFORE,
+    DOWNED_BEFORE,
+    ORIGIN_BEFORE,  # "missiles from S-300 systems located in ... Donetsk region"
+    re.compile(r"[A-Za-z]-$"),  # "the Srinagar-Jammu highway": a name within a road's or a front's name
+)
+NOT_HIT_AFTER = (BODY_AFTER, SUBJECT_AFTER, QUALIFIED_AFTER, re.compile(r"^-[A-Z]"))
 # What stands between a place and the larger place it lies in: "Kupiansk, Kharkiv region",
 # "Ukraine's southern Odesa region", "Stepanivka, a settlement in the Sumy oblast".
 CONTAINED_GAP = re.compile(

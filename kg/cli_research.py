@@ -70,7 +70,7 @@ def query_command(query: str | None, list_: bool, params: tuple[str, ...], fmt: 
     store = open_store(store_path(), read_only=True)
     result = kq.run(store, q, _params(params), limit=limit, folder=store_path(), allow_federation=allow_federation,
                     notes=lambda message: click.echo(f"kg query: {message}", err=True))
-    click.echo(kq.render(result, (fmt or kq.default_format(result)).lower(), terminal_columns()), nl=False)
+    click.echo(kq.render(result, fmt or kq.default_format(result), terminal_columns()), nl=False)
 
 
 @click.command("lookup")

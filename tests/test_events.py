@@ -11,10 +11,6 @@ import pyoxigraph as ox
 import pytest
 
 from kg.eventcues import casualties, dates_in, parse_number
-from kg.events import EventExtractor
-from kg.link import Linker
-from kg.read import read_text
-from kg.recognise import recognise
 
 SUNDAY = dt.date(2023, 12, 31)
 
@@ -98,19 +94,6 @@ def test_a_january_date_in_a_december_article_is_not_next_year():
 
 
 # -- the extractor over real pipeline output ---------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def extract(kb, nlp):
-    linker, extractor = Linker(kb), EventExtractor(kb)
-
-    def run(body: str, date: dt.date | None = SUNDAY, title: str = "Report"):
-        text = f"{title}\n\nBy Reuters\n\n{date:%B %d, %Y}\n\n{body}\n" if date else f"{title}\n\n{body}\n"
-        (article,) = list(read_text(text, "test.txt"))
-        ((art, mentions, sentences),) = list(recognise(nlp, [article]))
-        return art, extractor.extract(art, linker.link(art, mentions), sentences)
-
-    return run
 
 
 def _label(ent):

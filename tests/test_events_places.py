@@ -1,0 +1,55 @@
+"""Where an attack was: the site the text places within a town, a landmark named only to
+say where the place hit is, a headline that sums up the body's attacks, and another
+attack near the first that stays apart."""
+
+from __future__ import annotations
+
+
+def _places(events):
+    return [(ev.location.label if ev.location else None, ev.killed) for ev in events]
+
+
+def test_a_road_of_the_town_is_where_the_blast_was(extract):
+    _, events = extract(
+        "A bomb blast in Quetta killed six people on Monday.\n\n"
+        "The explosion rocked Quetta's Jinnah Road near the provincial assembly."
+    )
+    assert _places(events) == [("Jinnah Road", 6)]
+
+
+def test_a_place_the_text_puts_in_another_is_the_one_hit(extract):
+    _, events = extract("Gunmen ambushed a police convoy in El Aguaje in Aguililla on Monday, killing 14 officers.")
+    (ev,) = events
+    assert ev.location.label != "Aguililla" and ev.killed == 14
+
+
+def test_a_landmark_near_the_place_is_not_hit(extract):
+    _, events = extract("Rockets hit the Al Nasr neighbourhood near the Grand Mosque in Marib on Sunday, killing four people.")
+    assert _places(events) == [("Al Nasr", 4)]
+
+
+def test_a_headline_over_two_attacks_is_their_summary(extract):
+    _, events = extract(
+        "A drone strike hit a car in Naqoura on Saturday, killing three people.\n\n"
+        "Another four were killed in a strike on a house in the town of Ramia.",
+        title="Israeli strikes kill 7 in south Lebanon",
+    )
+    assert sorted(_places(events), key=lambda p: p[1]) == [("En Nâqoûra", 3), ("Ramia", 4)]
+    # ... but it still says who struck.
+    assert {ev.actor.label for ev in events if ev.actor} == {"Israel"} and all(ev.actor for ev in events)
+
+
+def test_a_second_strike_near_the_city_is_another_attack(extract):
+    _, events = extract(
+        "Drones struck El Fasher on Friday, killing 32 people.\n\n"
+        "A second strike hit the Zamzam camp near El Fasher, the network said."
+    )
+    assert _places(events) == [("El Fasher", 32), ("Zamzam camp", None)]
+
+
+def test_a_shelter_the_text_places_in_the_city_gets_the_citys_toll(extract):
+    _, events = extract(
+        "A drone attack on the city of El Fasher killed 53 people late on Friday.\n\n"
+        "The attack targeted the Al-Arqam Home, a shelter for displaced families in El Fasher, the group said."
+    )
+    assert _places(events) == [("Al-Arqam Home", 53)]

@@ -24,33 +24,23 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.eventcues import CLAUSE_END, TOTAL_CUES, casualties, clause_around, date_near, dates_in, elided_figure
-from kg.eventplaces import PlaceSense
+from kg.eventactors import ActorSense
 from kg.eventwords import (
     ACCIDENT_RE,
-    ACTOR_VERB,
     ANAPHOR_RE,
-    BY_ACTOR,
     CALLED_OFF_AFTER,
-    CLAIMED,
     CLAUSE_BREAK,
-    DATELINE_RE,
     DIRECT_BEFORE,
     FRESH_BEFORE,
     GROUP_ANAPHOR,
     HEAD_RANK,
     IRREALIS_RE,
-    JUNTA_RE,
     LEVEL_AFTER,
     LEVEL_BEFORE,
-    MODIFIER_GAP,
     NIL_PLACE_RANK,
-    NON_STATE_AFTER,
     NOT_ATTACK_AFTER,
     NOT_ATTACK_BEFORE,
     ONGOING_RE,
-    PRONOUN_SUBJECT,
-    RESPONSIBLE_AFTER,
-    RESPONSIBLE_BEFORE,
     TRIGGER_RE,
 )
 from kg.kb.base import KBEntry, KnowledgeBase, fold
@@ -79,7 +69,7 @@ class _Frame:
     direct: bool = False  # the place is what the attack was on ("attack on Ukraine"), not where ("in Iraq")
 
 
-class EventExtractor(PlaceSense):
+class EventExtractor(ActorSense):
     """Extract attack events from linked articles; holds what the knowledge base gives
     once (countries by code, the adjectives that name them)."""
 
@@ -112,6 +102,8 @@ class EventExtractor(PlaceSense):
             if entry.type == "Organization" and "MilitaryUnit" in entry.classes and entry.country:
                 if any("armed forces" in n.lower() for n in (entry.label, *entry.aliases)):
                     self._armed.setdefault(entry.country, entry)
+        # The side an attacker is on: its country, for a country's armed forces.
+        self._side = {entity_of(armed).iri: entity_of(self._countries[code]).iri for code, armed in self._armed.items() if code in self._countries}
 
     # -- the article ---------------------------------------------------------------
 
@@ -150,22 +142,6 @@ class EventExtractor(PlaceSense):
             headline = 0
         return self._merge(frames, headline, self._attributed(text, sentences, by_sentence))
 
-    def _attributed(self, text: str, sentences: list[tuple[int, int]], by_sentence: dict[int, list[LinkedMention]]) -> Entity | None:
-        """The one attacker the article holds responsible in words of its own ("X was
-        responsible for the killings", "blamed the attack on X"), when it names one."""
-        found: dict[str, Entity] = {}
-        for i, mentions in by_sentence.items():
-            b, e = sentences[i]
-            for lm in mentions:
-                if not self._can_act(lm.entity):
-                    continue
-                after = text[lm.mention.end : e]
-                if CLAIMED.match(after) or RESPONSIBLE_AFTER.match(after) or RESPONSIBLE_BEFORE.search(text[max(b, lm.mention.start - 40) : lm.mention.start]):
-                    found.setdefault(lm.entity.iri, lm.entity)
-        groups = [ent for ent in found.values() if ent.type == "Organization"]
-        named = groups or list(found.values())  # "the Cooperative for ... Congo (CODECO) was": the group
-        return named[0] if len(named) == 1 else None
-
     def _frames(self, article: Article, index: int, span: tuple[int, int], mentions: list[LinkedMention]) -> list[_Frame]:
         text = article.text
         b, e = span
@@ -201,7 +177,7 @@ class EventExtractor(PlaceSense):
                 # a day after ... an attack on Belgorod"), else the first one.
                 s_ = lm.mention.start - b
                 trig = max((t for t in triggers if t.end() <= s_), key=lambda t: t.end(), default=triggers[0])
-                frame_actor = actors[id(trig)][0]
+                frame_actor = actors[id(trig)][0] or _clause_actor(sentence, trig, triggers, actors)
             kk, ii = killed, injured
             if lists:
                 lo = places[k - 1][0].mention.end - b if k else 0
@@ -248,79 +224,6 @@ class EventExtractor(PlaceSense):
 
     # -- slots -----------------------------------------------------------------------
 
-    def _actor(self, sentence: str, offset: int, mentions: list[LinkedMention], trigger: re.Match) -> tuple[Entity | None, LinkedMention | None]:
-        """The attacker the sentence names for one attack word, and the mention that names it:
-        the subject of an attack verb, "by X", "X's strikes", "X claimed responsibility",
-        or a people's adjective ("Russian drones") -- within the attack word's clause."""
-        lo, hi = clause_around(sentence, trigger.start(), trigger.end())
-        candidates = [lm for lm in mentions if self._can_act(lm.entity) or self._capital_of(lm.entity)]
-        trig_spans = [(trigger.start(), trigger.end())]
-        weapon_spans = [(lm.mention.start - offset, lm.mention.end - offset) for lm in mentions if lm.entity.type == "Weapon" and lo <= lm.mention.start - offset < hi]
-        heads = trig_spans + weapon_spans
-        best: tuple[int, Entity, LinkedMention | None] | None = None
-
-        def offer(score: int, ent: Entity, lm: LinkedMention | None) -> None:
-            nonlocal best
-            if best is None or score > best[0]:
-                best = (score, ent, lm)
-
-        dateline = DATELINE_RE.match(sentence)
-        lead = dateline.end() if dateline else 0  # where the sentence's subject may stand
-        junta = JUNTA_RE.search(sentence, lo, hi)
-        if junta is not None:
-            # "the Myanmar junta bombed", "the military junta": a junta is the armed forces in power.
-            near = [lm for lm in mentions if "Country" in lm.entity.classes and 0 <= junta.start() - (lm.mention.end - offset) <= 20]
-            code = self._entry(near[-1].entity).country if near and self._entry(near[-1].entity) else self._main_country
-            armed = self._armed.get(code or "")
-            if armed is not None:
-                offer(4, entity_of(armed), near[-1] if near else None)
-        for lm in candidates:
-            s, e = lm.mention.start - offset, lm.mention.end - offset
-            after = sentence[e:]
-            if CLAIMED.match(after):
-                offer(5, lm.entity, lm)
-            if not lo <= s < hi and not (e <= lo <= e + 2 and sentence[e:lo].strip() == ")"):
-                # Outside the attack word's clause -- unless it is the acronym in brackets
-                # just before it: "Islamic State West Africa Province (ISWAP) have killed".
-                if not sentence[lead:s].strip(" \"“") and ACTOR_VERB.match(after) and e < trigger.start() and not TRIGGER_RE.search(sentence, e + ACTOR_VERB.match(after).end(), trigger.start()):
-                    # The sentence's subject attacks, and this is the first attack word after its
-                    # verb: "ISWAP kills 12 soldiers, vigilantes in ambush".
-                    offer(1, lm.entity, lm)
-                continue
-            capital = self._capital_of(lm.entity)
-            if capital is not None:
-                if ACTOR_VERB.match(after) and any(h[0] >= e for h in heads):
-                    offer(3, capital, lm)
-                continue
-            if ACTOR_VERB.match(after) and any(h[0] >= e for h in heads):
-                offer(4, lm.entity, lm)
-            if BY_ACTOR.search(sentence[max(0, s - 40) : s]) and any(h[1] <= s for h in trig_spans) and not re.search(r"\bfrom\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", sentence[max(0, s - 40) : s], re.I):
-                offer(4, lm.entity, lm)
-            for hs, _ in heads:
-                if hs >= e and hs - e <= 30 and MODIFIER_GAP.match(sentence[e:hs]):
-                    offer(3, lm.entity, lm)
-        if best is None and PRONOUN_SUBJECT.search(sentence, lo, trigger.start()):
-            # "Al-Shabaab gained notoriety when it attacked the mall": the one who acts named before.
-            before = [lm for lm in candidates if lm.mention.end - offset <= trigger.start() and lm.entity.type == "Organization"]
-            if before:
-                offer(2, before[-1].entity, before[-1])
-        # "Russian drones", "an Israeli airstrike": a people's adjective before the attack words.
-        for m in re.finditer(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b", sentence[:hi]):
-            if m.start() < lo:
-                continue
-            code = self._adjectives.get(m.group(1).lower())
-            if code is None or code not in self._countries or NON_STATE_AFTER.match(sentence, m.end()):
-                continue  # "Iraqi Shiite militia", "Somali militants": a group of that people, not its state
-            for hs, _ in heads:
-                if hs >= m.end() and hs - m.end() <= 30 and MODIFIER_GAP.match(sentence[m.end() : hs]):
-                    offer(2, entity_of(self._countries[code]), None)
-            # "shelled by Russian troops": the adjective after "by", an attack word before it.
-            if BY_ACTOR.search(sentence[max(0, m.start() - 40) : m.start()]) and trigger.end() <= m.start():
-                offer(2, entity_of(self._countries[code]), None)
-        if best is None:
-            return None, None
-        return best[1], best[2]
-
     def _weapons_of(self, lm: LinkedMention) -> list[Entity]:
         """The weapon a mention names, and the type its last words name when the mention
         is a system run on over them ("Iskander-M ballistic missiles": the Iskander and
@@ -336,21 +239,6 @@ class EventExtractor(PlaceSense):
                 out.append(entity_of(types[0]))
                 break
         return out
-
-    def _capital_of(self, ent: Entity) -> Entity | None:
-        """The country whose capital this place is, when it is one."""
-        entry = self._entry(ent)
-        if entry is None or "Country" in entry.classes:
-            return None
-        code = self._capitals.get(fold(entry.label))
-        if code is None or code != entry.country:
-            return None
-        return entity_of(self._countries[code])
-
-    def _can_act(self, ent: Entity) -> bool:
-        if ent.type == "Organization":
-            return not ({"NewsOrganization", "Company", "SocialMediaPlatform", "InternationalOrganization", "NonGovernmentalOrganization"} & set(ent.classes))
-        return ent.type == "Place" and "Country" in ent.classes
 
     # -- merging -------------------------------------------------------------------
 
@@ -368,7 +256,7 @@ class EventExtractor(PlaceSense):
             target = None
             if f.location is not None:
                 for k, (ev, _last) in enumerate(events):
-                    if ev.location is not None and ev.location.iri == f.location.entity.iri and _compatible(ev, f) and not f.fresh:
+                    if ev.location is not None and ev.location.iri == f.location.entity.iri and self._compatible(ev, f) and not f.fresh:
                         target = k
                         break
                 k = self._told_before(events, f) if target is None and f.anaphoric else None
@@ -397,7 +285,7 @@ class EventExtractor(PlaceSense):
             if f.index != headline or f.location is None:
                 continue
             loc = f.location.entity
-            related = [ev for ev, _ in events if ev.location is not None and _compatible(ev, f) and self._related(loc, ev.location)]
+            related = [ev for ev, _ in events if ev.location is not None and self._compatible(ev, f) and self._related(loc, ev.location)]
             same = [ev for ev in related if ev.location is not None and ev.location.iri == loc.iri]
             toll = [ev for ev in related if f.killed is not None and ev.killed == f.killed]
             if same:
@@ -436,8 +324,16 @@ class EventExtractor(PlaceSense):
             out.append(ev)
         return out
 
-    @staticmethod
-    def _told_before(events: list[tuple[AttackEvent, _Frame]], f: _Frame) -> int | None:
+    def _compatible(self, a: AttackEvent | _Frame, b: AttackEvent | _Frame) -> bool:
+        """Two accounts (events or frames) that may be of one attack: dates within a day and
+        the same attacker, where both state them (a country and its armed forces are one)."""
+        if a.date is not None and b.date is not None and abs((a.date - b.date).days) > 1:
+            return False
+        if a.actor is None or b.actor is None:
+            return True
+        return self._side.get(a.actor.iri, a.actor.iri) == self._side.get(b.actor.iri, b.actor.iri)
+
+    def _told_before(self, events: list[tuple[AttackEvent, _Frame]], f: _Frame) -> int | None:
         """The attack spoken of last, when ``f`` may still be about it: a few sentences on,
         compatible, not "another" attack, and not counting other dead ("Another four were
         killed in a strike")."""
@@ -446,7 +342,7 @@ class EventExtractor(PlaceSense):
         k = max(range(len(events)), key=lambda i: events[i][1].index)
         ev, last = events[k]
         other_toll = f.killed is not None and ev.killed is not None and f.killed != ev.killed
-        return k if f.index - last.index <= SENTENCE_REACH and _compatible(ev, f) and not other_toll else None
+        return k if f.index - last.index <= SENTENCE_REACH and self._compatible(ev, f) and not other_toll else None
 
     def _collapse_containers(self, events: list[tuple[AttackEvent, _Frame]], direct: set[int], fresh: set[int]) -> None:
         """An attack reported at a district, region or country that holds the place of
@@ -467,7 +363,7 @@ class EventExtractor(PlaceSense):
             known = "Country" in loc.classes or self._rank(loc) >= NIL_PLACE_RANK
             inside = [
                 o for o, _ in events
-                if o is not ev and o.location is not None and id(o) not in fresh and self._within(o.location, loc, known=known) and _compatible(o, ev)
+                if o is not ev and o.location is not None and id(o) not in fresh and self._within(o.location, loc, known=known) and self._compatible(o, ev)
             ]
             if not inside:
                 k += 1
@@ -479,12 +375,14 @@ class EventExtractor(PlaceSense):
 
 
 
-def _compatible(a: AttackEvent | _Frame, b: AttackEvent | _Frame) -> bool:
-    """Two accounts (events or frames) that may be of one attack: dates within a day and
-    the same attacker, where both state them."""
-    if a.date is not None and b.date is not None and abs((a.date - b.date).days) > 1:
-        return False
-    return a.actor is None or b.actor is None or a.actor.iri == b.actor.iri
+
+
+def _clause_actor(sentence: str, trig: re.Match, triggers: list[re.Match], actors: dict[int, tuple[Entity | None, LinkedMention | None]]) -> Entity | None:
+    """The attacker another attack word of the same clause names, when one does: "the
+    hospital was struck in another Iranian attack" -- "struck" by whom "attack" says."""
+    lo, hi = clause_around(sentence, trig.start(), trig.end())
+    named = {a.iri: a for t in triggers if t is not trig and lo <= t.start() < hi for a in [actors[id(t)][0]] if a is not None}
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def _absorb(ev: AttackEvent, other: AttackEvent | _Frame, higher_figures: bool = True) -> None:

@@ -19,10 +19,10 @@ from kg.mentions import PLACE_HEADS
 TRIGGER_RE = re.compile(
     r"\b(?:air[\s-]?strikes?|air[\s-]?raids?|(?:drone|missile|rocket|artillery|mortar|suicide|kamikaze)[\s-](?:strikes?|attacks?)"
     r"|strikes?|struck|striking|attacks?|attacked|attacking|shelling|shelled|bombardments?|bombarded|bombarding"
-    r"|bombings?|bombed|barrages?|blasts?|explosions?|exploded|detonated|blew\s+(?:themselves|himself|herself)\s+up"
+    r"|bombings?|bombed|barrages?|blasts?|explosions?|exploded|detonated|blew\s+(?:themselves|himself|herself)\s+up|blew\s+up|blown\s+up"
     r"|suicide\s+bomb(?:ings?|ers?)?|car\s+bomb(?:ings?|s)?|ambush(?:ed|es)?|raids?|raided|assaults?|assaulted"
     r"|targeted|targeting|hit|hits|hitting|pounded|pounding|fired\s+(?:on|at|upon|into)|opened\s+fire|massacred?"
-    r"|behead(?:ed|ing|ings)?|shot\s+dead|gunned\s+down|hacked\s+to\s+death"
+    r"|(?:bombs?|devices?|IEDs?|explosives?|mines?|grenades?|charges?)\s+went\s+off|behead(?:ed|ing|ings)?|shot\s+dead|gunned\s+down|hacked\s+to\s+death"
     r"|(?:launched|launching|fired|firing|dropped|dropping)(?=(?:\s+[\w-]+){0,4}?\s+(?:missiles?|rockets?|drones?|bombs?|shells?|munitions|projectiles|mortars?)\b))\b",
     re.I,
 )
@@ -47,10 +47,13 @@ ONGOING_RE = re.compile(r"\b(?:are|is|were|was|have\s+been|has\s+been|had\s+been
 CLAUSE_BREAK = re.compile(r"[,;:—–()\"“”]|\b(?:but|while|whereas|although|after|before|as)\b", re.I)
 # Verbs whose subject is the attacker ("the RSF launched", "Russia fired").
 ACTOR_VERB = re.compile(
-    r"^\s*(?:\([^()]{1,20}\)\s*|\)\s*)?(?:also\s+|again\s+|reportedly\s+|allegedly\s+|had\s+|has\s+|have\s+)?(?:launched|launches|launch|carried\s+out|carries\s+out|conducted|fired|fires|struck|strikes|attacked|attacks|shelled|bombed|bombarded|targeted|targets|hit|hits|pounded|unleashed|used|sent|deployed|claimed|claims|stormed|raided|ambushed|killed|kills|opened\s+fire)\b",
+    r"^\s*(?:\([^()]{1,20}\)\s*|\)\s*)?(?:(?:dissidents?|militants?|fighters|rebels|insurgents|jihadists|guerrillas|gunmen|members)\s+)?"
+    r"(?:also\s+|again\s+|reportedly\s+|allegedly\s+|had\s+|has\s+|have\s+)?(?:launched|launches|launch|carried\s+out|blew\s+up|detonated|set\s+off|carries\s+out|conducted|fired|fires|struck|strikes|attacked|attacks|shelled|bombed|bombarded|targeted|targets|hit|hits|pounded|unleashed|used|sent|deployed|claimed|claims|stormed|raided|ambushed|killed|kills|opened\s+fire)\b",
     re.I,
 )
 BY_ACTOR = re.compile(r"(?<!\bmanned\s)(?<!\bguarded\s)(?<!\bcontrolled\s)(?<!\boperated\s)(?<!\brun\s)(?<!\bheld\s)(?<!\bbacked\s)(?<!\bowned\s)(?<!\bled\s)(?<!\bused\s)\b(?:by|blamed\s+on|blames?\s+on|attributed\s+to|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
+# "The attack on the town was led by the Viv Ansanm group": the attack word the subject, its doer after "by".
+DONE_BY = re.compile(r"\b(?:was|were|been)\s+(?:reportedly\s+|allegedly\s+|apparently\s+)?(?:led|carried\s+out|conducted|launched|perpetrated|staged|committed|mounted)\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 # "X claimed responsibility", "X (XG) on Sunday claimed the attack".
 _WHEN = r"(?:(?:on|late|early|late\s+on|early\s+on)\s+[A-Z]\w+\s+|yesterday\s+|today\s+|overnight\s+|later\s+|quickly\s+|swiftly\s+)?"
 CLAIMED = re.compile(

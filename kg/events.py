@@ -250,6 +250,7 @@ class EventExtractor(ActorSense):
         events: list[tuple[AttackEvent, _Frame]] = []  # each event with its latest frame
         direct: set[int] = set()  # events reported as an attack on their place ("strikes on Ukraine")
         fresh: set[int] = set()  # events first told as another attack ("a second strike on the camp")
+        pending: list[_Frame] = []  # the figures of an attack told before any place of it
         for f in frames:
             if f.index == headline:
                 continue
@@ -271,11 +272,19 @@ class EventExtractor(ActorSense):
                     target = k
             if target is None:
                 if f.location is None:
+                    if not events and (f.killed is not None or f.injured is not None):
+                        pending.append(f)
                     continue
                 events.append((AttackEvent(trigger=f.trigger, sentences=[], location=f.location.entity), f))
                 target = len(events) - 1
                 if f.fresh:
                     fresh.add(id(events[target][0]))
+                # "At least 12 soldiers were killed in an attack in the west. The soldiers were in
+                # the town of X when ...": the toll told first, the place in the next sentences.
+                for p in pending:
+                    if f.index - p.index <= 2 and self._compatible(events[target][0], p):
+                        _absorb(events[target][0], p)
+                pending = []
             _absorb(events[target][0], f)
             events[target] = (events[target][0], f)
             if f.direct:

@@ -53,3 +53,20 @@ def test_a_shelter_the_text_places_in_the_city_gets_the_citys_toll(extract):
         "The attack targeted the Al-Arqam Home, a shelter for displaced families in El Fasher, the group said."
     )
     assert _places(events) == [("Al-Arqam Home", 53)]
+
+
+def test_a_toll_told_before_the_place_is_the_places_attack(extract):
+    _, events = extract(
+        "At least a dozen soldiers have been killed and seven others injured in an attack by Islamic extremists in the west, officials said.\n\n"
+        "The soldiers were on patrol near the town of Kandadji when jihadists attacked them on Thursday."
+    )
+    assert [(ev.location.label, ev.killed, ev.injured) for ev in events] == [("Kandadji", 12, 7)]
+
+
+def test_a_toll_told_long_before_a_place_is_not_its_attack(extract):
+    _, events = extract(
+        "At least a dozen soldiers have been killed in an attack by extremists in the west, officials said.\n\n"
+        "The army has sent reinforcements.\n\nThe region has seen many raids.\n\nThe president spoke on Friday.\n\n"
+        "Separately, jihadists attacked the town of Kandadji on Thursday."
+    )
+    assert [(ev.location.label, ev.killed) for ev in events] == [("Kandadji", None)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.eventwords import (
+    BETWEEN_BEFORE,
     CONTAINED_GAP,
     DATELINE_RE,
     FACILITY_HEADS,
@@ -62,7 +63,7 @@ class PlaceSense:
             before, after = sentence[max(0, s - 60) : s], sentence[e:]
             if s < dateline or any(p.search(before) for p in NOT_HIT_BEFORE) or any(p.match(after) for p in NOT_HIT_AFTER):
                 continue
-            if lm.entity.iri in seen or self._landmark(lm, mentions, sentence, offset):
+            if lm.entity.iri in seen or self._landmark(lm, mentions, sentence, offset) or BETWEEN_BEFORE.search(before):
                 continue
             seen.add(lm.entity.iri)
             found.append((lm, bool(TARGET_BEFORE.search(before))))

@@ -70,3 +70,8 @@ def test_a_toll_told_long_before_a_place_is_not_its_attack(extract):
         "Separately, jihadists attacked the town of Kandadji on Thursday."
     )
     assert [(ev.location.label, ev.killed) for ev in events] == [("Kandadji", None)]
+
+
+def test_an_attack_between_two_places_is_one_attack(extract):
+    _, events = extract("Gunmen attacked a military post between Markoye and Tokabangou on Tuesday, killing four soldiers.")
+    assert _places(events) == [("Markoye", 4)]

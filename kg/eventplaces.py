@@ -59,6 +59,8 @@ class PlaceSense:
         for lm in mentions:
             if lm.entity.type != "Place" or any(lm is a or lm.entity.iri == a.entity.iri for a in actors):
                 continue
+            if lm.mention.text.lower() in self._adjectives:
+                continue  # "Syrian state media": a people's adjective names no place hit
             s, e = lm.mention.start - offset, lm.mention.end - offset
             before, after = sentence[max(0, s - 60) : s], sentence[e:]
             if s < dateline or any(p.search(before) for p in NOT_HIT_BEFORE) or any(p.match(after) for p in NOT_HIT_AFTER):
@@ -199,6 +201,9 @@ class PlaceSense:
         # "Kharkiv" in "Kharkiv Oblast": a region named after its city holds it.
         wi, wo = set(fold(inner.label).split()), set(fold(outer.label).split())
         if wi and wi < wo and wo - wi <= GENERIC_PLACE_WORDS:
+            return True
+        # "Damascus airport", "Odesa port": a site named after its town lies in it.
+        if wo and wo < wi and self._rank(inner) >= PLACE_RANK["Facility"] and "Country" not in outer.classes:
             return True
         ei, eo = self._entry(inner), self._entry(outer)
         if ei is None or eo is None:

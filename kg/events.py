@@ -266,6 +266,15 @@ class EventExtractor(ActorSense):
                     # at its region or district, now placed more precisely.
                     events[k][0].location = f.location.entity
                     target = k
+                elif (
+                    k is not None
+                    and "Country" not in f.location.entity.classes
+                    and self._rank(f.location.entity) < self._rank(events[k][0].location)
+                    and self._related(f.location.entity, events[k][0].location)
+                ):
+                    # "The attack took place at 11:45 pm, when ... in Damascus heard blasts", after
+                    # the strikes on Damascus airport: the attack told before, at its town.
+                    target = k
             else:
                 k = self._told_before(events, f)
                 if k is not None and (f.anaphoric or f.index - events[k][1].index <= 1):
@@ -350,8 +359,7 @@ class EventExtractor(ActorSense):
             return None
         k = max(range(len(events)), key=lambda i: events[i][1].index)
         ev, last = events[k]
-        other_toll = f.killed is not None and ev.killed is not None and f.killed != ev.killed
-        return k if f.index - last.index <= SENTENCE_REACH and self._compatible(ev, f) and not other_toll else None
+        return k if f.index - last.index <= SENTENCE_REACH and self._compatible(ev, f) and not _other_toll(ev, f) else None
 
     def _collapse_containers(self, events: list[tuple[AttackEvent, _Frame]], direct: set[int], fresh: set[int]) -> None:
         """An attack reported at a district, region or country that holds the place of
@@ -373,6 +381,7 @@ class EventExtractor(ActorSense):
             inside = [
                 o for o, _ in events
                 if o is not ev and o.location is not None and id(o) not in fresh and self._within(o.location, loc, known=known) and self._compatible(o, ev)
+                and not (self._rank(loc) >= NIL_PLACE_RANK and _other_toll(o, ev))  # "an attack on the city killed two" after seven at its airport
             ]
             if not inside:
                 k += 1
@@ -384,6 +393,11 @@ class EventExtractor(ActorSense):
 
 
 
+
+
+def _other_toll(a: AttackEvent | _Frame, b: AttackEvent | _Frame) -> bool:
+    """Whether two accounts count other dead: both state a toll, and not the same."""
+    return a.killed is not None and b.killed is not None and a.killed != b.killed
 
 
 def _clause_actor(sentence: str, trig: re.Match, triggers: list[re.Match], actors: dict[int, tuple[Entity | None, LinkedMention | None]]) -> Entity | None:

@@ -75,3 +75,22 @@ def test_a_toll_told_long_before_a_place_is_not_its_attack(extract):
 def test_an_attack_between_two_places_is_one_attack(extract):
     _, events = extract("Gunmen attacked a military post between Markoye and Tokabangou on Tuesday, killing four soldiers.")
     assert _places(events) == [("Markoye", 4)]
+
+
+def test_the_attack_told_at_the_town_of_its_site_is_one_event(extract):
+    _, events = extract(
+        "Israeli strikes on Damascus airport killed seven fighters on Thursday, a war monitor said.\n\n"
+        "Syrian state media said air defences had intercepted missiles.\n\n"
+        "The monitor said the strikes hit an arms depot.\n\n"
+        "Officials gave no other details.\n\n"
+        "The attack took place at midnight, when residents of Damascus heard loud blasts."
+    )
+    assert _places(events) == [("Damascus airport", 7)]
+
+
+def test_another_toll_in_the_town_is_another_attack(extract):
+    _, events = extract(
+        "Israeli strikes on Damascus airport killed seven fighters on Thursday, a war monitor said.\n\n"
+        "Hours later, an attack on the city of Damascus killed two people."
+    )
+    assert _places(events) == [("Damascus airport", 7), ("Damascus", 2)]

@@ -200,9 +200,13 @@ DATE_RE = re.compile(
     r"|\b(?P<md>" + _MONTH_RE + r")\s+(?P<mday>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<myear>\d{4}))?\b"
     r"|\b(?P<dm>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmon>" + _MONTH_RE + r")(?:,?\s+(?P<dyear>\d{4}))?\b"
     r"|\b(?P<yday>yesterday)\b|\b(?P<today>today|this\s+morning|this\s+evening|tonight|earlier\s+today)\b"
-    r"|\b(?P<night>overnight|last\s+night|during\s+the\s+night|in\s+the\s+night)\b",
+    r"|\b(?P<night>overnight|last\s+night|during\s+the\s+night|in\s+the\s+night)\b"
+    r"|\b(?P<holiday>New\s+Year['’]s\s+(?:Eve|Day)|Christmas\s+(?:Eve|Day))\b",
     re.I,
 )
+
+
+_HOLIDAYS = {"new year's eve": (12, 31), "new year's day": (1, 1), "christmas eve": (12, 24), "christmas day": (12, 25)}
 
 
 def _month(name: str) -> int:
@@ -237,6 +241,10 @@ def resolve_date(m: re.Match, published: dt.date) -> dt.date | None:
             return candidate
         except ValueError:
             return None
+    if g["holiday"]:
+        month, day = _HOLIDAYS[re.sub(r"\s+", " ", g["holiday"].lower().replace("’", "'"))]
+        candidate = dt.date(published.year, month, day)
+        return candidate if candidate <= published + dt.timedelta(days=7) else dt.date(published.year - 1, month, day)
     if g["yday"]:
         return published - dt.timedelta(days=1)
     if g["today"] or g["night"]:
@@ -299,4 +307,10 @@ def date_near(sentence: str, trig: re.Match, dates: list[tuple[int, dt.date]], t
         return min(near, key=lambda x: x[0])[1]
     if triggers == 1 and len({d for _, d in dates}) == 1:
         return dates[0][1]
+    if trig.group(0).lower().endswith("ing") and not sentence[lo : trig.start()].strip(" ,;:—–"):
+        # "... a fresh attack on the capital early Tuesday, targeting a community in X": a
+        # participle that opens its clause goes on telling the attack before it, and its date.
+        before = [(off, d) for off, d in dates if off < lo]
+        if before:
+            return before[-1][1]
     return None

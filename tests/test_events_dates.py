@@ -1,0 +1,28 @@
+"""Dates of attacks: holidays named for a day, and a participle clause that goes on
+telling the attack before it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.eventcues import dates_in
+
+
+@pytest.mark.parametrize(
+    "published, phrase, expected",
+    [
+        (dt.date(2021, 1, 1), "on New Year's Eve", dt.date(2020, 12, 31)),
+        (dt.date(2021, 1, 1), "on New Year’s Day", dt.date(2021, 1, 1)),
+        (dt.date(2023, 12, 27), "on Christmas Day", dt.date(2023, 12, 25)),
+        (dt.date(2023, 1, 3), "on Christmas Eve", dt.date(2022, 12, 24)),
+    ],
+)
+def test_holidays(published, phrase, expected):
+    assert [d for _, d in dates_in(f"Rebels attacked the village {phrase}.", published)] == [expected]
+
+
+def test_a_participle_clause_keeps_the_date_of_the_attack_it_goes_on_telling(extract):
+    _, events = extract("Gangs launched a fresh attack on the capital early Tuesday, targeting an upscale community in Pétionville.")
+    assert [(ev.location.label, ev.date) for ev in events] == [("Pétionville", dt.date(2023, 12, 26))]

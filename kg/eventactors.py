@@ -89,7 +89,7 @@ class ActorSense(PlaceSense):
             after = sentence[e:]
             if CLAIMED.match(after):
                 offer(5, lm.entity, lm)
-            if not lo <= s < hi and not (e <= lo <= e + 2 and sentence[e:lo].strip() == ")"):
+            if not lo <= s < hi and not (e <= lo <= e + 2 and sentence[e:lo].strip() in (")", "") and sentence[e - 1 : lo].strip().endswith(")")):
                 # Outside the attack word's clause -- unless it is the acronym in brackets
                 # just before it: "Islamic State West Africa Province (ISWAP) have killed".
                 if not sentence[lead:s].strip(" \"“") and ACTOR_VERB.match(after) and e < trigger.start() and not TRIGGER_RE.search(sentence, e + ACTOR_VERB.match(after).end(), trigger.start()):

@@ -111,6 +111,7 @@ TOTAL_CUES = re.compile(
     r"\b(?:since\s+(?:the\s+)?(?:start|beginning|outbreak)|since\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|\d{4})|so\s+far\s+this|this\s+year|last\s+year|in\s+total|altogether|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks?|months?|years?)|in\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks?|months?|years?)|during\s+the\s+war|of\s+the\s+war|in\s+the\s+(?:war|conflict)|the\s+conflict|the\s+war\s+has|this\s+week|last\s+week|past\s+week|per\s+day|a\s+day|every\s+day|each\s+day"
     r"|(?:in|over|within)\s+(?:the\s+(?:past|last)\s+)?(?:24|48|72|\d+)\s+hours|in\s+recent\s+(?:years|months|weeks)|throughout|so\s+far"
     r"|in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|\d{4})\s+alone"
+    r"|(?:between|from)\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2}\s*(?:[–-]|and|to|until)\s*(?:[a-z]+\s+)?\d{1,2}\b"
     r"|the\s+fighting|the\s+violence|the\s+clashes|hostilities|the\s+offensive|the\s+insurgency|the\s+uprising|death\s+toll\s+(?:in|of|from)\s+the\s+(?:war|conflict))\b",
     re.I,
 )

@@ -156,7 +156,8 @@ class EventExtractor(ActorSense):
             if hit is None or ACCIDENT_RE.search(sentence):
                 return []
             triggers = [hit]
-        weapons = _unique([w for lm in mentions if lm.entity.type == "Weapon" for w in self._weapons_of(lm)])
+        # Air defences in general are what met the attack, not what made it.
+        weapons = _unique([w for lm in mentions if lm.entity.type == "Weapon" for w in self._weapons_of(lm) if not {"WeaponType", "AirDefenceSystem"} <= set(w.classes)])
         actors = {id(t): self._actor(sentence, b, mentions, t) for t in triggers}
         for t in triggers:
             # "The group said its fighters fired rockets ...": the armed group named before.

@@ -24,6 +24,11 @@ def _slots(events):
         ("The hospital in Beersheba was directly struck in another Iranian attack on Thursday.", ("Beersheba", "Iran", None)),
         ("Al-Shabaab blew up a police vehicle in Baidoa on Monday, killing eight officers.", ("Baidoa", "Al-Shabaab", 8)),
         ("A roadside bomb went off near a police post in Baidoa on Monday, killing two officers.", ("Baidoa", None, 2)),
+        # The acronym in brackets is part of the name the linker found.
+        (
+            "At least 57 people were killed when Sudan's Rapid Support Forces (RSF) launched a drone strike on a shelter in the city of El Fasher on Friday.",
+            ("El Fasher", "Rapid Support Forces", 57),
+        ),
     ],
 )
 def test_actor_and_trigger_forms(extract, body, expected):
@@ -46,3 +51,8 @@ def test_a_country_and_its_armed_forces_are_one_side(kb):
     assert ex._compatible(a, b)
     ukraine = next(e for e in kb.entries.values() if e.label == "Ukraine" and "Country" in e.classes)
     assert not ex._compatible(a, AttackEvent(trigger=(0, 1), sentences=[], actor=entity_of(ukraine)))
+
+
+def test_air_defences_are_not_the_attacks_weapons(extract):
+    _, (ev,) = extract("Russian missiles struck Chernihiv on Sunday, killing two people, although air defense systems shot down one of them.")
+    assert [w.label for w in ev.weapons] == ["missile"]

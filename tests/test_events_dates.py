@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from kg.eventcues import dates_in
+from kg.eventcues import casualties, dates_in
 
 
 @pytest.mark.parametrize(
@@ -26,3 +26,8 @@ def test_holidays(published, phrase, expected):
 def test_a_participle_clause_keeps_the_date_of_the_attack_it_goes_on_telling(extract):
     _, events = extract("Gangs launched a fresh attack on the capital early Tuesday, targeting an upscale community in Pétionville.")
     assert [(ev.location.label, ev.date) for ev in events] == [("Pétionville", dt.date(2023, 12, 26))]
+
+
+def test_a_toll_between_two_days_is_a_periods():
+    assert casualties("At least 53 civilians were killed in the city alone between October 5–8, the UN said.") == (None, None)
+    assert casualties("At least 53 civilians were killed in the city on October 5, the UN said.") == (53, None)

@@ -22,6 +22,7 @@ from kg.eventwords import (
     NIL_PLACE_RANK,
     NOT_HIT_AFTER,
     NOT_HIT_BEFORE,
+    ORIGIN_BEFORE,
     PLACE_RANK,
     REACTION_RE,
     TARGET_BEFORE,
@@ -63,7 +64,8 @@ class PlaceSense:
                 continue  # "Syrian state media": a people's adjective names no place hit
             s, e = lm.mention.start - offset, lm.mention.end - offset
             before, after = sentence[max(0, s - 60) : s], sentence[e:]
-            if s < dateline or any(p.search(before) for p in NOT_HIT_BEFORE) or any(p.match(after) for p in NOT_HIT_AFTER):
+            # (a launch origin may be told at length: "from S-300 systems located in occupied territory in ...")
+            if s < dateline or any(p.search(before) for p in NOT_HIT_BEFORE) or ORIGIN_BEFORE.search(sentence, max(0, s - 120), s) or any(p.match(after) for p in NOT_HIT_AFTER):
                 continue
             if lm.entity.iri in seen or self._landmark(lm, mentions, sentence, offset) or BETWEEN_BEFORE.search(before):
                 continue

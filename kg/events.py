@@ -252,9 +252,11 @@ class EventExtractor(ActorSense):
         direct: set[int] = set()  # events reported as an attack on their place ("strikes on Ukraine")
         fresh: set[int] = set()  # events first told as another attack ("a second strike on the camp")
         pending: list[_Frame] = []  # the figures of an attack told before any place of it
+        latest: _Frame | None = None  # the frame read last
         for f in frames:
             if f.index == headline:
                 continue
+            previous, latest = latest, f
             target = None
             if f.location is not None:
                 for k, (ev, _last) in enumerate(events):
@@ -277,8 +279,11 @@ class EventExtractor(ActorSense):
                     # the strikes on Damascus airport: the attack told before, at its town.
                     target = k
             else:
+                # A sentence that names no place adds to the attack told just before: one that
+                # speaks of "the attack", or follows it with nothing else told in between.
                 k = self._told_before(events, f)
-                if k is not None and (f.anaphoric or f.index - events[k][1].index <= 1):
+                gap = f.index - events[k][1].index if k is not None else None
+                if gap is not None and (f.anaphoric or gap <= 1 or (gap <= 2 and events[k][1] is previous)):
                     target = k
             if target is None:
                 if f.location is None:

@@ -94,3 +94,13 @@ def test_another_toll_in_the_town_is_another_attack(extract):
         "Hours later, an attack on the city of Damascus killed two people."
     )
     assert _places(events) == [("Damascus airport", 7), ("Damascus", 2)]
+
+
+def test_a_launch_site_told_at_length_is_not_hit_and_the_weapons_join_the_attack(extract):
+    _, (ev,) = extract(
+        "Russian troops launched drone strikes on Ukrainian territory early on Sunday.\n\n"
+        "The air force said 23 of the drones were shot down.\n\n"
+        "It said Russia also fired three missiles from S-300 systems located in occupied territory in Ukraine's Donetsk region and two Kh-22 cruise missiles."
+    )
+    assert ev.location.label == "Ukraine"
+    assert {"S-300 missile system", "Kh-22"} <= {w.label for w in ev.weapons}

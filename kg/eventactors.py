@@ -28,6 +28,7 @@ from kg.eventwords import (
 )
 from kg.kb.base import KBEntry, fold
 from kg.link import entity_of
+from kg.names import demonyms
 from kg.types import Entity, LinkedMention
 
 
@@ -41,6 +42,9 @@ class ActorSense(PlaceSense):
     _armed: dict[str, KBEntry]  # country code -> its armed forces
     _side: dict[str, str]  # a country's armed forces' IRI -> the country's
     _main_country: str | None
+    _named_countries: set[str]  # the codes of the countries the article names (not by adjective only)
+    _unnamed_countries: set[str]  # ... and of those it does not
+    _text: str  # the article's text
 
     def _attributed(self, text: str, sentences: list[tuple[int, int]], by_sentence: dict[int, list[LinkedMention]]) -> Entity | None:
         """The one attacker the article holds responsible in words of its own ("X was
@@ -123,6 +127,8 @@ class ActorSense(PlaceSense):
             code = self._adjectives.get(m.group(1).lower())
             if code is None or code not in self._countries or NON_STATE_AFTER.match(sentence, m.end()):
                 continue  # "Iraqi Shiite militia", "Somali militants": a group of that people, not its state
+            if not self._names_country(code):
+                continue  # an attacker is a name the article gives: "Russian strikes" alone name no country
             for hs, _ in heads:
                 if hs >= m.end() and hs - m.end() <= 30 and MODIFIER_GAP.match(sentence[m.end() : hs]):
                     offer(2, entity_of(self._countries[code]), None)
@@ -132,6 +138,22 @@ class ActorSense(PlaceSense):
         if best is None:
             return None, None
         return best[1], best[2]
+
+    def _names_country(self, code: str) -> bool:
+        """Whether the article names the country itself, not only its people's adjective:
+        linked as a country, or its name or its people ("Russia's", "the Russians") in the
+        text. Looked up once per country and article."""
+        if code not in self._named_countries:
+            if code in self._unnamed_countries:
+                return False
+            entry = self._countries[code]
+            people = [w + "s" for w in demonyms(code) if not w.endswith("s")]
+            words = "|".join(re.escape(w) for w in [entry.label, *people])
+            if not re.search(r"\b(?:" + words + r")\b(?!-)", self._text):
+                self._unnamed_countries.add(code)
+                return False
+            self._named_countries.add(code)
+        return True
 
     def _capital_of(self, ent: Entity) -> Entity | None:
         """The country whose capital this place is, when it is one."""

@@ -79,6 +79,9 @@ class EventExtractor(ActorSense):
         self._contained: set[tuple[str, str]] = set()  # (inner, outer) places, as the text says
         self._levels: dict[str, int] = {}  # place IRI -> the level the text gives it ("X district")
         self._sole_levelled: str | None = None  # set by _collapse_containers
+        self._named_countries: set[str] = set()
+        self._unnamed_countries: set[str] = set()
+        self._text = ""
         self._main_country: str | None = None  # the country the article names most
         self._last_group: Entity | None = None  # the armed group named last before the sentence at hand
         self._countries: dict[str, KBEntry] = {}
@@ -116,6 +119,9 @@ class EventExtractor(ActorSense):
         entries = [self._entry(lm.entity) for lm in linked if "Country" in lm.entity.classes]
         named = Counter(e.country for e in entries if e is not None)
         self._main_country = named.most_common(1)[0][0] if named else None
+        self._named_countries = {code for code in named if code}
+        self._unnamed_countries = set()
+        self._text = text
         # "Bishnupur district", "Kherson region": the level the text gives a name.
         self._levels = {}
         for lm in linked:

@@ -21,7 +21,7 @@ def _slots(events):
     [
         ("FARC dissidents launched an attack on a police station in Jamundí on Thursday.", ("Jamundí", "Revolutionary Armed Forces of Colombia", None)),
         ("The attack on Pétionville on Tuesday was led by the Viv Ansanm group, police said.", ("Pétionville", "Viv Ansanm", None)),
-        ("The hospital in Beersheba was directly struck in another Iranian attack on Thursday.", ("Beersheba", "Iran", None)),
+        ("The hospital in Beersheba was directly struck in another Iranian attack on Thursday, a day after Iran fired missiles.", ("Beersheba", "Iran", None)),
         ("Al-Shabaab blew up a police vehicle in Baidoa on Monday, killing eight officers.", ("Baidoa", "Al-Shabaab", 8)),
         ("A roadside bomb went off near a police post in Baidoa on Monday, killing two officers.", ("Baidoa", None, 2)),
         # The acronym in brackets is part of the name the linker found.
@@ -56,3 +56,18 @@ def test_a_country_and_its_armed_forces_are_one_side(kb):
 def test_air_defences_are_not_the_attacks_weapons(extract):
     _, (ev,) = extract("Russian missiles struck Chernihiv on Sunday, killing two people, although air defense systems shot down one of them.")
     assert [w.label for w in ev.weapons] == ["missile"]
+
+
+@pytest.mark.parametrize(
+    "body, actor",
+    [
+        # An attacker is a name the article gives: a people's adjective alone names none ...
+        ("Russian strikes hit Kharkiv on Saturday, killing three people.", None),
+        # ... the country named elsewhere in the article, or its people, do.
+        ("Russian strikes hit Kharkiv on Saturday, killing three people.\n\nUkraine said Russia was targeting civilians.", "Russia"),
+        ("Russian strikes hit Kharkiv on Saturday, killing three people.\n\nResidents said the Russians struck at dawn.", "Russia"),
+    ],
+)
+def test_a_peoples_adjective_names_the_attacker_only_with_the_country_named(extract, body, actor):
+    _, events = extract(body)
+    assert [ev.actor.label if ev.actor else None for ev in events if ev.location and ev.location.label == "Kharkiv"] == [actor]

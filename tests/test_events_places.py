@@ -31,7 +31,8 @@ def test_a_landmark_near_the_place_is_not_hit(extract):
 def test_a_headline_over_two_attacks_is_their_summary(extract):
     _, events = extract(
         "A drone strike hit a car in Naqoura on Saturday, killing three people.\n\n"
-        "Another four were killed in a strike on a house in the town of Ramia.",
+        "Another four were killed in a strike on a house in the town of Ramia.\n\n"
+        "Israel said it had targeted militants.",
         title="Israeli strikes kill 7 in south Lebanon",
     )
     assert sorted(_places(events), key=lambda p: p[1]) == [("En Nâqoûra", 3), ("Ramia", 4)]

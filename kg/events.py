@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from kg.eventcues import CLAUSE_END, TOTAL_CUES, casualties, clause_around, date_near, dates_in, elided_figure
 from kg.eventactors import ActorSense
 from kg.eventwords import (
+    RETOLD_RE,
+    SEVERAL_ATTACKS,
     ACCIDENT_RE,
     ANAPHOR_RE,
     CALLED_OFF_AFTER,
@@ -67,6 +69,7 @@ class _Frame:
     anaphoric: bool = False  # speaks of "the attack", "the city": an attack named before
     fresh: bool = False  # "a separate attack", "another strike": not the attack named before
     direct: bool = False  # the place is what the attack was on ("attack on Ukraine"), not where ("in Iraq")
+    retold: bool = False  # "The assaults, which occurred near X and Y, ...": attacks told before, no new one
 
 
 class EventExtractor(ActorSense):
@@ -154,11 +157,14 @@ class EventExtractor(ActorSense):
         sentence = text[b:e]
         triggers = [m for m in TRIGGER_RE.finditer(sentence) if self._is_attack(sentence, m)]
         killed, injured = casualties(sentence)
+        if SEVERAL_ATTACKS.search(sentence):
+            # "13 people were killed in two separate attacks": the toll of several, no one attack's.
+            killed = injured = None
         if not triggers:
             if killed is None and injured is None:
                 return []
             # "At least 22 people were killed on Saturday in Belgorod": a casualty report.
-            hit = re.search(r"\b(?:killed|dead|died|injured|wounded|killing|wounding)\b", sentence, re.I)
+            hit = re.search(r"\b(?:killed|dead|died|injured|wounded|killing|wounding|loss\s+of|deaths\s+of)\b", sentence, re.I)
             if hit is None or ACCIDENT_RE.search(sentence):
                 return []
             triggers = [hit]
@@ -173,6 +179,7 @@ class EventExtractor(ActorSense):
         dates = dates_in(sentence, article.date)
         places = self._targets(sentence, b, mentions, [a[1] for a in actors.values() if a[1] is not None])
         anaphoric = bool(ANAPHOR_RE.search(sentence))
+        retold = RETOLD_RE.match(sentence)
         out = []
         lists = len(places) > 1
         for k, (lm, _) in enumerate(places or [(None, False)]):
@@ -201,6 +208,7 @@ class EventExtractor(ActorSense):
                     anaphoric=anaphoric,
                     fresh=bool(FRESH_BEFORE.search(sentence, 0, trig.start())),
                     direct=lm is not None and bool(DIRECT_BEFORE.search(sentence, 0, s_)),
+                    retold=bool(retold) and retold.end() >= trig.end(),
                 )
             )
         return out
@@ -291,6 +299,8 @@ class EventExtractor(ActorSense):
                 gap = f.index - events[k][1].index if k is not None else None
                 if gap is not None and (f.anaphoric or gap <= 1 or (gap <= 2 and events[k][1] is previous)):
                     target = k
+            if target is None and f.retold and events:
+                continue
             if target is None:
                 if f.location is None:
                     if not events and (f.killed is not None or f.injured is not None):

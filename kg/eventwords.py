@@ -167,6 +167,13 @@ NON_STATE_AFTER = re.compile(
     r"(?:\s+[\w-]+)?\s+(?:militia|militias|militants?|rebels?|insurgents?|group|groups|gunmen|jihadists?|separatists?|extremists?|dissidents?|fighters|gangs?|tribesmen|protesters|islamists?)\b",
     re.I,
 )
+# "in two separate attacks", "a series of strikes": a sentence about several attacks at once.
+SEVERAL_ATTACKS = re.compile(
+    r"\b(?:two|three|four|five|six|several|multiple|a\s+series\s+of|a\s+wave\s+of|\d+)\s+(?:separate|different|simultaneous|coordinated|distinct)\s+(?:[\w-]+\s+)?(?:attacks|strikes|raids|assaults|bombings|ambushes)\b",
+    re.I,
+)
+# "The assaults, which occurred near Konduga and Maiduguri": the attacks told before, retold together.
+RETOLD_RE = re.compile(r"\W*(?:the|these|those|both)\s+(?:[\w-]+\s+)?(?:attacks|strikes|assaults|raids|bombings|explosions|blasts|ambushes)\b", re.I)
 # A junta: the armed forces in power.
 JUNTA_RE = re.compile(r"\bjunta\b", re.I)
 

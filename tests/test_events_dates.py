@@ -1,5 +1,5 @@
-"""Dates of attacks: holidays named for a day, and a participle clause that goes on
-telling the attack before it."""
+"""Dates and tolls of attacks: holidays named for a day, a participle clause that goes on
+telling the attack before it, period tolls, and more ways of telling a death toll."""
 
 from __future__ import annotations
 
@@ -31,3 +31,16 @@ def test_a_participle_clause_keeps_the_date_of_the_attack_it_goes_on_telling(ext
 def test_a_toll_between_two_days_is_a_periods():
     assert casualties("At least 53 civilians were killed in the city alone between October 5–8, the UN said.") == (None, None)
     assert casualties("At least 53 civilians were killed in the city on October 5, the UN said.") == (53, None)
+
+
+@pytest.mark.parametrize(
+    "sentence, killed",
+    [
+        ("The intense battle resulted in the loss of three soldiers.", 3),
+        ("The strike caused the deaths of 5 people.", 5),
+        ("A similar fate befell 10 farmers who were rounded up and shot dead by extremists.", 10),
+        ("The loss of power hit 3 cities.", None),
+    ],
+)
+def test_more_forms_of_a_death_toll(sentence, killed):
+    assert casualties(sentence)[0] == killed

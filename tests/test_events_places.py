@@ -105,3 +105,14 @@ def test_a_launch_site_told_at_length_is_not_hit_and_the_weapons_join_the_attack
     )
     assert ev.location.label == "Ukraine"
     assert {"S-300 missile system", "Kh-22"} <= {w.label for w in ev.weapons}
+
+
+def test_a_toll_of_several_attacks_and_their_retelling_give_no_attack_of_their_own(extract):
+    _, events = extract(
+        "At least 13 people were killed in two separate attacks by Boko Haram militants in northeast Nigeria.\n\n"
+        "The assaults, which occurred near the town of Konduga and the outskirts of Maiduguri, alarmed residents.\n\n"
+        "On Saturday, gunmen mounted an assault on a base in the village of Wulari.\n\n"
+        "The battle resulted in the loss of three soldiers.\n\n"
+        "Later, 10 farmers who were rounded up and shot dead by the militants were found in Maiwa."
+    )
+    assert _places(events) == [("Wulari", 3), ("Maiwa", 10)]

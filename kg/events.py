@@ -274,7 +274,8 @@ class EventExtractor(ActorSense):
             target = None
             if f.location is not None:
                 for k, (ev, _last) in enumerate(events):
-                    if ev.location is not None and ev.location.iri == f.location.entity.iri and self._compatible(ev, f) and not f.fresh:
+                    # ("a separate attack" told again with its toll is the same separate attack)
+                    if ev.location is not None and ev.location.iri == f.location.entity.iri and self._compatible(ev, f) and (not f.fresh or _same_toll(ev, f)):
                         target = k
                         break
                 k = self._told_before(events, f) if target is None and f.anaphoric else None
@@ -313,7 +314,7 @@ class EventExtractor(ActorSense):
                 # "At least 12 soldiers were killed in an attack in the west. The soldiers were in
                 # the town of X when ...": the toll told first, the place in the next sentences.
                 for p in pending:
-                    if f.index - p.index <= 2 and self._compatible(events[target][0], p):
+                    if f.index - p.index <= 2 and not f.fresh and self._compatible(events[target][0], p):
                         _absorb(events[target][0], p)
                 pending = []
             _absorb(events[target][0], f)
@@ -415,6 +416,11 @@ class EventExtractor(ActorSense):
 
 
 
+
+
+def _same_toll(a: AttackEvent | _Frame, b: AttackEvent | _Frame) -> bool:
+    """Whether two accounts state the same toll: the same dead, and no other wounded."""
+    return a.killed is not None and a.killed == b.killed and (a.injured is None or b.injured is None or a.injured == b.injured)
 
 
 def _other_toll(a: AttackEvent | _Frame, b: AttackEvent | _Frame) -> bool:

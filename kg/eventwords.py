@@ -137,7 +137,7 @@ CONTAINED_GAP = re.compile(
     r"(?:\s+(?:village|town|hamlet|settlement|camp|area|neighbou?rhood|community))?(?:['’]s|,)?\s*(?:(?:also|both|which\s+is|located)\s+)?(?:(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:town|village|settlement|city|district|suburb|neighbou?rhood|area|region|province|capital)\s+)?(?:(?:in|of|on)\s+)?(?:the\s+)?"
     r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|centre|center|heart|outskirts|edge)\s+of\s+(?:the\s+)?)?"
     r"(?:[A-Z][\w-]+['’]s\s+)?(?:[a-z-]+\s+)?"
-    r"(?:(?:city|town|village|region|province|district|oblast|state)\s+(?:of\s+)?)?",
+    r"(?:(?:city|town|village|region|province|district|oblast|state|port)\s+(?:of\s+)?)?",
     re.I,
 )
 # "Al-Nasr near the Grand Mosque", "Hamra, close to the port": the second place says where the first is.

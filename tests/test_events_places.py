@@ -116,3 +116,13 @@ def test_a_toll_of_several_attacks_and_their_retelling_give_no_attack_of_their_o
         "Later, 10 farmers who were rounded up and shot dead by the militants were found in Maiwa."
     )
     assert _places(events) == [("Wulari", 3), ("Maiwa", 10)]
+
+
+def test_a_separate_attack_told_twice_is_one_and_a_sea_named_for_its_port_is_not_hit(extract):
+    _, events = extract(
+        "Russian missiles hit the city of Sumy overnight, killing 11 people, Russia's foes said.\n\n"
+        "The ministry said at least three were killed and 7 injured in a separate drone attack on Kharkiv region overnight.\n\n"
+        "Russia also targeted a ship in the Black Sea port of Chornomorsk.\n\n"
+        "The ministry repeated that at least three were killed and 7 injured in a separate drone attack on Kharkiv region overnight."
+    )
+    assert [(ev.location.label, ev.killed, ev.injured) for ev in events] == [("Sumy", 11, None), ("Kharkiv Oblast", 3, 7), ("Chornomors’k", None, None)]

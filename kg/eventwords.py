@@ -90,10 +90,12 @@ TARGET_BEFORE = re.compile(
 # A place named as where a launch came from, or a body named after it, is not what was hit.
 NOT_TARGET_BEFORE = re.compile(r"\b(?:(?:from|by|to|with|towards?|bound\s+for)\s+(?:the\s+)?|call(?:ed|s|ing)?\s+on\s+|urg(?:ed|es|ing)\s+|told\s+|asked\s+|accus(?:ed|es|ing)\s+|blam(?:ed|es|ing)\s+)$", re.I)
 # "two died at the Army Base Hospital", "were taken to a hospital in Srinagar": where the
-# wounded were cared for, not where the attack was.
+# wounded were cared for, not where the attack was; nor where those who tell of it are.
 CARE_BEFORE = re.compile(
     r"\b(?:treated|taken|rushed|admitted|evacuated|airlifted|transferred|hospitali[sz]ed)\s+(?:\w+\s+){0,3}?(?:at|in|to)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$"
-    r"|\b(?:died|succumbed(?:\s+to\s+\w+)?)\s+(?:\w+\s+){0,2}?at\s+(?:the\s+|a\s+)?$",
+    r"|\b(?:died|succumbed(?:\s+to\s+\w+)?)\s+(?:\w+\s+){0,2}?at\s+(?:the\s+|a\s+)?$"
+    # "Medical sources at the Al-Aqsa Hospital in Deir al-Balah said": where those who tell it are.
+    r"|\b(?:sources|doctors|medics|staff|officials|workers|spokes(?:man|woman|person))\s+(?:at|in)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,4}?(?:(?:hospital|clinic|centre|center)\s+in\s+)?$",
     re.I,
 )
 # "37 drones were downed over the Kyiv, Poltava and Zhytomyr oblasts": where weapons were
@@ -140,8 +142,12 @@ CONTAINED_GAP = re.compile(
     r"(?:(?:city|town|village|region|province|district|oblast|state|port)\s+(?:of\s+)?)?",
     re.I,
 )
-# "Al-Nasr near the Grand Mosque", "Hamra, close to the port": the second place says where the first is.
-LANDMARK_GAP = re.compile(r"(?:\s+(?:neighbou?rhood|district|area|village|town|market|street|road))?,?\s+(?:near|next\s+to|close\s+to|beside|opposite)\s+(?:the\s+)?", re.I)
+# "Al-Nasr near the Grand Mosque", "Al-Zana area east of Khan Younis": the second place says where the first is.
+LANDMARK_GAP = re.compile(
+    r"(?:\s+(?:neighbou?rhood|district|area|village|town|market|street|road|camp))?,?\s+(?:near|next\s+to|close\s+to|beside|opposite"
+    r"|(?:(?:just|some|about)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of)\s+(?:the\s+)?",
+    re.I,
+)
 # "El Aguaje in Aguililla", "al-Arqam Home, a shelter for displaced families in el-Fasher",
 # "Al-Nasr near the Grand Mosque in Marib": the first place lies in the last.
 IN_GAP = re.compile(r"(?:\s+(?:neighbou?rhood|district|area|quarter))?(?:,?\s+(?:near|next\s+to|close\s+to)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"

@@ -126,3 +126,13 @@ def test_a_separate_attack_told_twice_is_one_and_a_sea_named_for_its_port_is_not
         "The ministry repeated that at least three were killed and 7 injured in a separate drone attack on Kharkiv region overnight."
     )
     assert [(ev.location.label, ev.killed, ev.injured) for ev in events] == [("Sumy", 11, None), ("Kharkiv Oblast", 3, 7), ("Chornomors’k", None, None)]
+
+
+def test_where_the_sources_are_and_a_town_a_place_lies_east_of_are_not_hit(extract):
+    _, events = extract(
+        "Medical sources at the Al-Aqsa Martyrs Hospital in Deir al-Balah said they received 15 bodies from an Israeli bombardment "
+        "targeting the Al-Zawaida area on Saturday, Israel said.\n\n"
+        "Separately, two Palestinians were killed in an Israeli shelling targeting Al-Zana area east of Khan Younis.\n\n"
+        "They added that a child was killed when he was shot by an Israeli drone at a tent west of Khan Younis."
+    )
+    assert _places(events) == [("Al-Zawaida", None), ("Al-Zana", 2), ("Khān Yūnis", 1)]

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from kg.eventcues import CLAUSE_END, TOTAL_CUES, casualties, clause_around, date_near, dates_in, elided_figure
 from kg.eventactors import ActorSense
 from kg.eventwords import (
+    ELSEWHEN_RE,
     RETOLD_RE,
     SEVERAL_ATTACKS,
     ACCIDENT_RE,
@@ -70,6 +71,7 @@ class _Frame:
     fresh: bool = False  # "a separate attack", "another strike": not the attack named before
     direct: bool = False  # the place is what the attack was on ("attack on Ukraine"), not where ("in Iraq")
     retold: bool = False  # "The assaults, which occurred near X and Y, ...": attacks told before, no new one
+    elsewhen: bool = False  # told at a time no day names ("In February, a strike ..."): not the lead's day
 
 
 class EventExtractor(ActorSense):
@@ -209,6 +211,7 @@ class EventExtractor(ActorSense):
                     fresh=bool(FRESH_BEFORE.search(sentence, 0, trig.start())),
                     direct=lm is not None and bool(DIRECT_BEFORE.search(sentence, 0, s_)),
                     retold=bool(retold) and retold.end() >= trig.end(),
+                    elsewhen=bool(ELSEWHEN_RE.search(sentence)),
                 )
             )
         return out
@@ -267,6 +270,7 @@ class EventExtractor(ActorSense):
         fresh: set[int] = set()  # events first told as another attack ("a second strike on the camp")
         pending: list[_Frame] = []  # the figures of an attack told before any place of it
         latest: _Frame | None = None  # the frame read last
+        elsewhen: set[int] = set()  # events first told at a time no day names
         for f in frames:
             if f.index == headline:
                 continue
@@ -317,6 +321,8 @@ class EventExtractor(ActorSense):
                     if f.index - p.index <= 2 and not f.fresh and self._compatible(events[target][0], p):
                         _absorb(events[target][0], p)
                 pending = []
+            if f.elsewhen and not events[target][0].sentences:
+                elsewhen.add(id(events[target][0]))
             _absorb(events[target][0], f)
             events[target] = (events[target][0], f)
             if f.direct:
@@ -357,7 +363,7 @@ class EventExtractor(ActorSense):
         # told before it ("the U.S. has carried out airstrikes" at the end of a bombing report).
         since = min((min(ev.sentences) for ev, _ in events if ev.actor is not None and ev.sentences), default=(0, 0))
         for ev, _ in events:
-            if ev.date is None and lead is not None:
+            if ev.date is None and lead is not None and id(ev) not in elsewhen:
                 ev.date = lead
             if ev.actor is None and sole is not None and not self._home(ev.location, sole) and (not ev.sentences or min(ev.sentences) >= since):
                 ev.actor = sole

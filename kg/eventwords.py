@@ -180,6 +180,11 @@ SEVERAL_ATTACKS = re.compile(
 )
 # "The assaults, which occurred near Konduga and Maiduguri": the attacks told before, retold together.
 RETOLD_RE = re.compile(r"\W*(?:the|these|those|both)\s+(?:[\w-]+\s+)?(?:attacks|strikes|assaults|raids|bombings|explosions|blasts|ambushes)\b", re.I)
+# "In February, a strike ...", "last year", "in 2013": a time before the article's own attack, no day.
+ELSEWHEN_RE = re.compile(
+    r"\b(?:(?i:in|since|during)\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?!\s+\d{1,2}\b)(?:\s+\d{4})?"
+    r"|(?i:in\s+(?:19|20)\d\d|last\s+(?:month|year)|(?:a|one|two|three|several)\s+(?:months|years)\s+ago|earlier\s+this\s+(?:month|year)))\b"
+)
 # A junta: the armed forces in power.
 JUNTA_RE = re.compile(r"\bjunta\b", re.I)
 

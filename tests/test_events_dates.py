@@ -44,3 +44,11 @@ def test_a_toll_between_two_days_is_a_periods():
 )
 def test_more_forms_of_a_death_toll(sentence, killed):
     assert casualties(sentence)[0] == killed
+
+
+def test_an_attack_told_at_another_time_does_not_take_the_leads_date(extract):
+    _, events = extract(
+        "A drone strike hit a camp in Goma on Friday, killing nine people.\n\n"
+        "In February, a strike blasted a crater into the ground in Kiwanja."
+    )
+    assert [(ev.location.label, ev.date) for ev in events] == [("Goma", dt.date(2023, 12, 29)), ("Kiwanja", None)]

@@ -8,6 +8,7 @@ one question: this one answers "where", events.py "whether, who, with what, how 
 
 from __future__ import annotations
 
+import math
 import re
 
 from kg.eventwords import (
@@ -32,6 +33,16 @@ from kg.eventwords import (
 from kg.kb.base import KBEntry, KnowledgeBase, fold, skeleton
 from kg.link import entity_of
 from kg.types import Entity, LinkedMention, Mention
+
+
+SUBURB_KM = 15.0
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """The great-circle distance between two points, in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
 
 
 class PlaceSense:
@@ -192,6 +203,22 @@ class PlaceSense:
             return True
         ei, eo = self._entry(inner), self._entry(outer)
         return ei is None or eo is None or ei.country == eo.country
+
+    def _renames(self, place: Entity, told: Entity | None) -> bool:
+        """Whether "the attack on ``place``" may place the attack just told at ``told``: no
+        country told, no place larger than it, in the same country where both are known."""
+        if told is None or "Country" in told.classes or self._rank(place) < self._rank(told):
+            return False
+        ep, et = self._entry(place), self._entry(told)
+        if ep is None or et is None:
+            return True
+        if ep.country != et.country:
+            return False
+        if None in (ep.lat, ep.lon, et.lat, et.lon):
+            return True
+        # Two towns the knowledge base knows: the second a suburb of the first ("Pétionville" of
+        # "Port-au-Prince"), not another town ("Kharkiv" after "Sumy").
+        return _km(ep.lat, ep.lon, et.lat, et.lon) <= SUBURB_KM
 
     def _within(self, inner: Entity, outer: Entity, known: bool = False) -> bool:
         """Whether a place lies in a larger one, by the knowledge base or the article's text

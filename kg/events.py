@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from kg.eventcues import CLAUSE_END, TOTAL_CUES, casualties, clause_around, date_near, dates_in, elided_figure
 from kg.eventactors import ActorSense
 from kg.eventwords import (
+    PLACED_BEFORE,
     ELSEWHEN_RE,
     RETOLD_RE,
     SEVERAL_ATTACKS,
@@ -71,6 +72,7 @@ class _Frame:
     fresh: bool = False  # "a separate attack", "another strike": not the attack named before
     direct: bool = False  # the place is what the attack was on ("attack on Ukraine"), not where ("in Iraq")
     retold: bool = False  # "The assaults, which occurred near X and Y, ...": attacks told before, no new one
+    placed: bool = False  # "The attack on X ...": the attack told before, its place named
     elsewhen: bool = False  # told at a time no day names ("In February, a strike ..."): not the lead's day
 
 
@@ -151,6 +153,10 @@ class EventExtractor(ActorSense):
         headline = None
         if article.title and sentences and text[sentences[0][0] : sentences[0][1]].strip() == article.title.strip():
             headline = 0
+            title = article.title.strip().rstrip(".")
+            if any(text[b:e].strip().startswith(title) for b, e in sentences[1:]):
+                # A headline that is the lead sentence again says nothing the lead does not.
+                frames = [f for f in frames if f.index != 0]
         return self._merge(frames, headline, self._attributed(text, sentences, by_sentence))
 
     def _frames(self, article: Article, index: int, span: tuple[int, int], mentions: list[LinkedMention]) -> list[_Frame]:
@@ -212,6 +218,7 @@ class EventExtractor(ActorSense):
                     direct=lm is not None and bool(DIRECT_BEFORE.search(sentence, 0, s_)),
                     retold=bool(retold) and retold.end() >= trig.end(),
                     elsewhen=bool(ELSEWHEN_RE.search(sentence)),
+                    placed=lm is not None and bool(PLACED_BEFORE.search(sentence, max(0, s_ - 50), s_)),
                 )
             )
         return out
@@ -283,7 +290,10 @@ class EventExtractor(ActorSense):
                         target = k
                         break
                 k = self._told_before(events, f) if target is None and f.anaphoric else None
-                if k is not None and self._refines(f.location.entity, events[k][0].location, id(events[k][0]) in direct):
+                if k is not None and (
+                    self._refines(f.location.entity, events[k][0].location, id(events[k][0]) in direct)
+                    or (f.placed and f.index - events[k][1].index <= 1 and self._renames(f.location.entity, events[k][0].location))
+                ):
                     # "The attack took place in the town of X": the attack told just before
                     # at its region or district, now placed more precisely.
                     events[k][0].location = f.location.entity

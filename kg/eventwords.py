@@ -185,6 +185,8 @@ ELSEWHEN_RE = re.compile(
     r"\b(?:(?i:in|since|during)\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?!\s+\d{1,2}\b)(?:\s+\d{4})?"
     r"|(?i:in\s+(?:19|20)\d\d|last\s+(?:month|year)|(?:a|one|two|three|several)\s+(?:months|years)\s+ago|earlier\s+this\s+(?:month|year)))\b"
 )
+# "The attack on Pétionville was led by ...": the attack just told, named by its place.
+PLACED_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]hat|[Tt]his)\s+(?:[\w-]+\s+)?(?:attack|strike|raid|assault|bombing|shelling|ambush)\s+(?:on|in|at|against)\s+(?:the\s+)?$")
 # A junta: the armed forces in power.
 JUNTA_RE = re.compile(r"\bjunta\b", re.I)
 

@@ -136,3 +136,16 @@ def test_where_the_sources_are_and_a_town_a_place_lies_east_of_are_not_hit(extra
         "They added that a child was killed when he was shot by an Israeli drone at a tent west of Khan Younis."
     )
     assert _places(events) == [("Al-Zawaida", None), ("Al-Zana", 2), ("Khān Yūnis", 1)]
+
+
+def test_the_attack_on_a_suburb_named_next_is_the_attack_told(extract):
+    _, events = extract(
+        "Gangs attacked a community in Port-au-Prince early Tuesday.\n\nThe attack on Pétionville was led by the Viv Ansanm group, police said.",
+        title="Gangs attacked a community in Port-au-Prince early Tuesday",
+    )
+    assert [(ev.location.label, ev.actor.label if ev.actor else None) for ev in events] == [("Pétionville", "Viv Ansanm")]
+
+
+def test_the_attack_on_another_town_named_next_is_another_attack(extract):
+    _, events = extract("Drones struck the city of Sumy on Tuesday.\n\nThe attack on Kharkiv the next day killed two people.")
+    assert _places(events) == [("Sumy", None), ("Kharkiv", 2)]

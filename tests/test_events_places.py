@@ -149,3 +149,12 @@ def test_the_attack_on_a_suburb_named_next_is_the_attack_told(extract):
 def test_the_attack_on_another_town_named_next_is_another_attack(extract):
     _, events = extract("Drones struck the city of Sumy on Tuesday.\n\nThe attack on Kharkiv the next day killed two people.")
     assert _places(events) == [("Sumy", None), ("Kharkiv", 2)]
+
+
+def test_a_village_situated_between_a_town_and_a_community_in_a_state(extract):
+    _, events = extract(
+        "The troops were ambushed around Kukawa village situated between Monguno town on Sunday, killing four soldiers.\n\n"
+        "The attack came as troops repelled militants at Babangida community in Yobe."
+    )
+    places = _places(events)
+    assert places[0] == ("Kukawa", 4) and len(places) == 2 and "Yobe" not in places[1][0] and "Monguno" not in {p for p, _ in places}

@@ -31,7 +31,8 @@ NOT_ATTACK_BEFORE = re.compile(
     re.I,
 )
 NOT_ATTACK_AFTER = re.compile(
-    r"^(?:\s+(?:a\s+)?(?:deal|balance|agreement|chord|pose|back|out|list|helicopters?|drones?|aircraft|submarines?|jets?|boats?|dogs?|vehicles?|capabilit(?:y|ies)|force\b|song|single|record|sanctions)\b|-(?:class|type))",
+    # ("strike a deal"; "attack helicopters", but not "targeted a vehicle")
+    r"^(?:\s+(?:a\s+)?(?:deal|balance|agreement|chord|pose)\b|\s+(?:back|out|list|helicopters?|drones?|aircraft|submarines?|jets?|boats?|dogs?|vehicles?|capabilit(?:y|ies)|force\b|song|single|record|sanctions)\b|-(?:class|type))",
     re.I,
 )
 # Words before a trigger (in its clause) that make it no report of an attack that happened.

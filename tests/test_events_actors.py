@@ -71,3 +71,10 @@ def test_air_defences_are_not_the_attacks_weapons(extract):
 def test_a_peoples_adjective_names_the_attacker_only_with_the_country_named(extract, body, actor):
     _, events = extract(body)
     assert [ev.actor.label if ev.actor else None for ev in events if ev.location and ev.location.label == "Kharkiv"] == [actor]
+
+
+def test_a_vehicle_targeted_is_an_attack_an_attack_helicopter_is_not(extract):
+    _, events = extract("The officials said the drone targeted a vehicle travelling in Baihan on Sunday, killing two men.")
+    assert _slots(events) == [("Baihan", None, 2)]
+    _, events = extract("Attack helicopters flew over Baihan on Sunday.")
+    assert events == []

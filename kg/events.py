@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from kg.eventcues import CLAUSE_END, TOTAL_CUES, casualties, clause_around, date_near, dates_in, elided_figure
 from kg.eventactors import ActorSense
 from kg.eventwords import (
+    AFTERMATH_RE,
     PLACED_BEFORE,
     ELSEWHEN_RE,
     RETOLD_RE,
@@ -73,6 +74,7 @@ class _Frame:
     direct: bool = False  # the place is what the attack was on ("attack on Ukraine"), not where ("in Iraq")
     retold: bool = False  # "The assaults, which occurred near X and Y, ...": attacks told before, no new one
     placed: bool = False  # "The attack on X ...": the attack told before, its place named
+    aftermath: bool = False  # "One of them caused a fire at X": only what an attack told before did
     elsewhen: bool = False  # told at a time no day names ("In February, a strike ..."): not the lead's day
 
 
@@ -168,6 +170,13 @@ class EventExtractor(ActorSense):
         if SEVERAL_ATTACKS.search(sentence):
             # "13 people were killed in two separate attacks": the toll of several, no one attack's.
             killed = injured = None
+        aftermath = None
+        if not triggers:
+            # "One of them caused a major fire at the Kuibyshev refinery": what an attack told
+            # before did, where -- no attack of its own.
+            aftermath = AFTERMATH_RE.search(sentence)
+            if aftermath is not None:
+                triggers = [aftermath]
         if not triggers:
             if killed is None and injured is None:
                 return []
@@ -186,7 +195,7 @@ class EventExtractor(ActorSense):
         actor = next((a[0] for a in actors.values() if a[0] is not None), None)
         dates = dates_in(sentence, article.date)
         places = self._targets(sentence, b, mentions, [a[1] for a in actors.values() if a[1] is not None])
-        anaphoric = bool(ANAPHOR_RE.search(sentence))
+        anaphoric = bool(ANAPHOR_RE.search(sentence)) or aftermath is not None
         retold = RETOLD_RE.match(sentence)
         out = []
         lists = len(places) > 1
@@ -217,6 +226,7 @@ class EventExtractor(ActorSense):
                     fresh=bool(FRESH_BEFORE.search(sentence, 0, trig.start())),
                     direct=lm is not None and bool(DIRECT_BEFORE.search(sentence, 0, s_)),
                     retold=bool(retold) and retold.end() >= trig.end(),
+                    aftermath=aftermath is not None,
                     elsewhen=bool(ELSEWHEN_RE.search(sentence)),
                     placed=lm is not None and bool(PLACED_BEFORE.search(sentence, max(0, s_ - 50), s_)),
                 )
@@ -314,7 +324,7 @@ class EventExtractor(ActorSense):
                 gap = f.index - events[k][1].index if k is not None else None
                 if gap is not None and (f.anaphoric or gap <= 1 or (gap <= 2 and events[k][1] is previous)):
                     target = k
-            if target is None and f.retold and events:
+            if target is None and ((f.retold and events) or f.aftermath):
                 continue
             if target is None:
                 if f.location is None:

@@ -158,3 +158,13 @@ def test_a_village_situated_between_a_town_and_a_community_in_a_state(extract):
     )
     places = _places(events)
     assert places[0] == ("Kukawa", 4) and len(places) == 2 and "Yobe" not in places[1][0] and "Monguno" not in {p for p, _ in places}
+
+
+def test_what_an_attack_told_before_did_places_it_but_is_no_attack_of_its_own(extract):
+    _, events = extract(
+        "In the Samara region, the governor reported several drone attacks on oil refineries on Sunday.\n\n"
+        "One of them caused a major fire at the Kuibyshev refinery, the governor said."
+    )
+    assert _places(events) == [("Kuibyshev refinery", None)]
+    _, events = extract("A faulty cable caused a major fire at the Kuibyshev refinery on Sunday.")
+    assert events == []

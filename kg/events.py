@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from kg.eventcues import CLAUSE_END, TOTAL_CUES, casualties, clause_around, date_near, dates_in, elided_figure
 from kg.eventactors import ActorSense
 from kg.eventwords import (
+    OTHER_ATTACK,
     AFTERMATH_RE,
     PLACED_BEFORE,
     ELSEWHEN_RE,
@@ -54,6 +55,7 @@ from kg.names import demonyms
 from kg.types import Article, AttackEvent, Entity, LinkedMention
 
 SENTENCE_REACH = 3
+ANAPHOR_PLACES = {"city", "town", "village", "camp", "area"}
 
 
 @dataclass
@@ -195,7 +197,7 @@ class EventExtractor(ActorSense):
         actor = next((a[0] for a in actors.values() if a[0] is not None), None)
         dates = dates_in(sentence, article.date)
         places = self._targets(sentence, b, mentions, [a[1] for a in actors.values() if a[1] is not None])
-        anaphoric = bool(ANAPHOR_RE.search(sentence)) or aftermath is not None
+        anaphors = list(ANAPHOR_RE.finditer(sentence))
         retold = RETOLD_RE.match(sentence)
         out = []
         lists = len(places) > 1
@@ -222,8 +224,9 @@ class EventExtractor(ActorSense):
                 _Frame(
                     (b + trig.start(), b + trig.end()), span, index, lm, frame_actor, weapons, kk, ii,
                     date_near(sentence, trig, dates, len(triggers)),
-                    anaphoric=anaphoric,
-                    fresh=bool(FRESH_BEFORE.search(sentence, 0, trig.start())),
+                    anaphoric=aftermath is not None or _speaks_of_told(anaphors, trig, len(triggers)),
+                    # ("The attack came after an attack on X": X is another attack's)
+                    fresh=bool(FRESH_BEFORE.search(sentence, 0, trig.start())) or (lm is not None and bool(OTHER_ATTACK.search(sentence, trig.end(), s_))),
                     direct=lm is not None and bool(DIRECT_BEFORE.search(sentence, 0, s_)),
                     retold=bool(retold) and retold.end() >= trig.end(),
                     aftermath=aftermath is not None,
@@ -442,6 +445,16 @@ class EventExtractor(ActorSense):
 
 
 
+
+
+def _speaks_of_told(anaphors: list[re.Match], trig: re.Match, triggers: int) -> bool:
+    """Whether the sentence speaks of an attack told before for this attack word: "the
+    attack" is this word, or "the city" names a place told before, or the sentence has no
+    other attack word. ("The attack comes after an attack on X": not the second.)"""
+    for m in anaphors:
+        if m.end() == trig.end() or triggers == 1 or m.group().split()[-1].lower() in ANAPHOR_PLACES:
+            return True
+    return False
 
 
 def _same_toll(a: AttackEvent | _Frame, b: AttackEvent | _Frame) -> bool:

@@ -190,6 +190,8 @@ ELSEWHEN_RE = re.compile(
 PLACED_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]hat|[Tt]his)\s+(?:[\w-]+\s+)?(?:attack|strike|raid|assault|bombing|shelling|ambush)\s+(?:on|in|at|against)\s+(?:the\s+)?$")
 # "One of them caused a major fire at the refinery": what an attack told before did, and where.
 AFTERMATH_RE = re.compile(r"\b(?:caused|sparked|started|triggered|set\s+off)\s+(?:a\s+)?(?:[\w-]+\s+){0,2}?(?:fires?|blazes?|explosions?)\b", re.I)
+# "an attack on a cargo ship off X", after the attack word of the place's frame: another attack.
+OTHER_ATTACK = re.compile(r"\b(?:an?|another)\s+(?:[\w-]+\s+)?(?:attack|strike|raid|assault|bombing|ambush)\b", re.I)
 # A junta: the armed forces in power.
 JUNTA_RE = re.compile(r"\bjunta\b", re.I)
 

@@ -168,3 +168,11 @@ def test_what_an_attack_told_before_did_places_it_but_is_no_attack_of_its_own(ex
     assert _places(events) == [("Kuibyshev refinery", None)]
     _, events = extract("A faulty cable caused a major fire at the Kuibyshev refinery on Sunday.")
     assert events == []
+
+
+def test_the_place_of_another_attack_named_in_a_later_sentence_does_not_move_the_first(extract):
+    _, events = extract(
+        "A Houthi missile hit a market in Marib on Tuesday, killing five people.\n\n"
+        "The attack comes days after the Houthis were accused of an attack on a cargo ship off the port of Hodeidah."
+    )
+    assert _places(events) == [("Ma'rib", 5), ("Port of Hodeidah", None)]

@@ -53,6 +53,7 @@ class PlaceSense:
     _contained: set[tuple[str, str]]  # (inner, outer) places, as the text says
     _levels: dict[str, int]  # place IRI -> the level the text gives it ("X district")
     _sole_levelled: str | None  # the one place attacked that the text calls a district or region ("Beni territory")
+    _sole_town: str | None  # the one town the knowledge base knows that the article reports attacked
     _countries: dict[str, KBEntry]
     _adjectives: dict[str, str]
 
@@ -239,8 +240,11 @@ class PlaceSense:
             # An unknown place: presumed to lie in the district, region or country the same
             # article reports attacked -- not in a town the knowledge base knows, even one
             # the text calls a municipality.
-            if known or any(pair[0] == inner.iri for pair in self._contained):
+            if any(pair[0] == inner.iri for pair in self._contained):
                 return False  # the text places it elsewhere: "Stepanivka, a settlement in the Sumy oblast"
+            if known:
+                # "the Nasr neighbourhood": a quarter lies in the one town the article reports attacked.
+                return outer.iri == self._sole_town and self._levels.get(inner.iri) == HEAD_RANK["neighbourhood"]
             return eo is None or bool({"Region", "District", "GeographicArea", "Country"} & set(outer.classes)) or outer.iri == self._sole_levelled
         if ei.part_of == eo.id or (ei.part_of and (p := self.kb.get(ei.part_of)) is not None and p.part_of == eo.id):
             return True

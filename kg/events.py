@@ -90,6 +90,7 @@ class EventExtractor(ActorSense):
         self._contained: set[tuple[str, str]] = set()  # (inner, outer) places, as the text says
         self._levels: dict[str, int] = {}  # place IRI -> the level the text gives it ("X district")
         self._sole_levelled: str | None = None  # set by _collapse_containers
+        self._sole_town: str | None = None  # ... and so is this
         self._named_countries: set[str] = set()
         self._unnamed_countries: set[str] = set()
         self._text = ""
@@ -420,6 +421,8 @@ class EventExtractor(ActorSense):
         or, when several lie inside, is their summary and is dropped."""
         levelled = {ev.location.iri for ev, _ in events if ev.location is not None and self._levels.get(ev.location.iri, NIL_PLACE_RANK) < NIL_PLACE_RANK}
         self._sole_levelled = next(iter(levelled)) if len(levelled) == 1 else None
+        towns = {ev.location.iri for ev, _ in events if ev.location is not None and self._entry(ev.location) is not None and self._rank(ev.location) == NIL_PLACE_RANK}
+        self._sole_town = next(iter(towns)) if len(towns) == 1 else None
         k = 0
         while k < len(events):
             ev = events[k][0]

@@ -200,7 +200,7 @@ PLACE_RANK = {"Facility": 5, "Settlement": 4, "City": 4, "District": 3, "Region"
 NIL_PLACE_RANK = 4
 HEAD_RANK = {
     "township": 3, "district": 3, "county": 3, "department": 2, "raion": 3, "rayon": 3, "municipality": 3, "territory": 3,
-    "village": 5, "hamlet": 5, "region": 2, "province": 2, "state": 2, "governorate": 2, "oblast": 2, "prefecture": 2, "zone": 3,
+    "village": 5, "hamlet": 5, "neighbourhood": 5, "neighborhood": 5, "quarter": 5, "suburb": 5, "region": 2, "province": 2, "state": 2, "governorate": 2, "oblast": 2, "prefecture": 2, "zone": 3,
 }
 LEVEL_AFTER = re.compile(r"\s+(" + "|".join(HEAD_RANK) + r")\b", re.I)
 # "the district of Kupwara" -- lower case: in "West Gojam Zone of Ethiopia" the head ends a name.

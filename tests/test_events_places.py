@@ -176,3 +176,18 @@ def test_the_place_of_another_attack_named_in_a_later_sentence_does_not_move_the
         "The attack comes days after the Houthis were accused of an attack on a cargo ship off the port of Hodeidah."
     )
     assert _places(events) == [("Ma'rib", 5), ("Port of Hodeidah", None)]
+
+
+def test_a_neighbourhood_lies_in_the_one_town_reported_hit(extract):
+    _, events = extract(
+        "An Israeli airstrike hit a house in the city of Rafah on Saturday, Israel said.\n\n"
+        "Israeli aircraft targeted a house in the Nasr neighborhood, witnesses said."
+    )
+    assert _places(events) == [("Nasr", None)]
+    # ... not when two towns were hit: which one holds it, the text does not say.
+    _, events = extract(
+        "An Israeli airstrike hit a house in the city of Rafah on Saturday, Israel said.\n\n"
+        "Another strike hit Gaza City.\n\n"
+        "Israeli aircraft targeted a house in the Nasr neighborhood, witnesses said."
+    )
+    assert len(events) == 3

@@ -34,7 +34,6 @@ from kg.kb.base import KBEntry, KnowledgeBase, fold, skeleton
 from kg.link import entity_of
 from kg.types import Entity, LinkedMention, Mention
 
-
 SUBURB_KM = 15.0
 
 

@@ -23,20 +23,16 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from kg.eventcues import CLAUSE_END, TOTAL_CUES, casualties, clause_around, date_near, dates_in, elided_figure
 from kg.eventactors import ActorSense
+from kg.eventcues import CLAUSE_END, TOTAL_CUES, casualties, clause_around, date_near, dates_in, elided_figure
 from kg.eventwords import (
-    OTHER_ATTACK,
-    AFTERMATH_RE,
-    PLACED_BEFORE,
-    ELSEWHEN_RE,
-    RETOLD_RE,
-    SEVERAL_ATTACKS,
     ACCIDENT_RE,
+    AFTERMATH_RE,
     ANAPHOR_RE,
     CALLED_OFF_AFTER,
     CLAUSE_BREAK,
     DIRECT_BEFORE,
+    ELSEWHEN_RE,
     FRESH_BEFORE,
     GROUP_ANAPHOR,
     HEAD_RANK,
@@ -47,6 +43,10 @@ from kg.eventwords import (
     NOT_ATTACK_AFTER,
     NOT_ATTACK_BEFORE,
     ONGOING_RE,
+    OTHER_ATTACK,
+    PLACED_BEFORE,
+    RETOLD_RE,
+    SEVERAL_ATTACKS,
     TRIGGER_RE,
 )
 from kg.kb.base import KBEntry, KnowledgeBase, fold
@@ -89,9 +89,11 @@ class EventExtractor(ActorSense):
         # What the article at hand says of its places, set by extract() for each article.
         self._contained: set[tuple[str, str]] = set()  # (inner, outer) places, as the text says
         self._levels: dict[str, int] = {}  # place IRI -> the level the text gives it ("X district")
-        self._sole_levelled: str | None = None  # set by _collapse_containers
-        self._sole_town: str | None = None  # ... and so is this
-        self._named_countries: set[str] = set()
+        # Set by _collapse_containers for the article's events: the one place attacked that the
+        # text calls a district or region, and the one town the knowledge base knows.
+        self._sole_levelled: str | None = None
+        self._sole_town: str | None = None
+        self._named_countries: set[str] = set()  # countries the article names (not by adjective only)
         self._unnamed_countries: set[str] = set()
         self._text = ""
         self._main_country: str | None = None  # the country the article names most

@@ -11,9 +11,9 @@ import pytest
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.emit import XSD_DATE, XSD_DOUBLE, XSD_INT, article_quads
+from kg.events import EventExtractor
 from kg.ingest import Ingester
 from kg.kb import load_kb
-from kg.events import EventExtractor
 from kg.link import Linker
 from kg.read import read_text
 from kg.recognise import build_recogniser, recognise

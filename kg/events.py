@@ -379,6 +379,13 @@ class EventExtractor(ActorSense):
                 ev = AttackEvent(trigger=f.trigger, sentences=[], location=loc)
                 _absorb(ev, f)
                 events.insert(0, (ev, f))
+        # "Strikes across Ukraine killed 14" over the attacks on its towns: the toll is theirs,
+        # summed; the country's attack as a whole keeps no figures of its own.
+        for ev, _ in events:
+            if ev.location is not None and "Country" in ev.location.classes:
+                inside = [o for o, _ in events if o is not ev and o.location is not None and self._within(o.location, ev.location, known=True)]
+                if any(o.killed is not None or o.injured is not None for o in inside):
+                    ev.killed = ev.injured = None
         out = []
         # An attack the text gives no date is dated as the first dated attack of the article
         # (its lead), and one with no attacker gets the article's only attacker, if it has one.

@@ -191,3 +191,14 @@ def test_a_neighbourhood_lies_in_the_one_town_reported_hit(extract):
         "Israeli aircraft targeted a house in the Nasr neighborhood, witnesses said."
     )
     assert len(events) == 3
+
+
+def test_a_country_wide_attack_over_its_towns_attacks_keeps_no_toll_of_its_own(extract):
+    _, events = extract(
+        "Russia launched strikes across Ukraine overnight, killing five people.\n\n"
+        "Three people were killed in a missile strike on Kharkiv, the governor said.\n\n"
+        "Two more died in a drone attack on Odesa."
+    )
+    assert _places(events) == [("Ukraine", None), ("Kharkiv", 3), ("Odesa", 2)]
+    _, events = extract("Russia launched strikes across Ukraine overnight, killing five people, officials said.")
+    assert _places(events) == [("Ukraine", 5)]

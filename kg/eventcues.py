@@ -88,9 +88,13 @@ KILLED_RES = [
     re.compile(r"\b(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?dead)\s+(?:[\w'’-]+\s+){0,20}?(?:rose|risen|climbed|reached|increased|stood|stands|is|was|of|to|at)\s+(?:to\s+|at\s+)?" + _APPROX + _NUM + r"\b", re.I),
     re.compile(r"\b" + _APPROX + _NUM + r"\s+(?:deaths|fatalities|dead)\b", re.I),
     re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?lives\s+of\s+" + _APPROX + _NUM + r"\b", re.I),
+    # "resulted in the loss of three soldiers", "the deaths of five people"
+    re.compile(r"\b(?:loss(?:\s+of\s+(?:the\s+)?lives)?|deaths)\s+of\s+" + _APPROX + _NUM + r"\b", re.I),
+    # "10 farmers who were rounded up and shot dead"
+    re.compile(r"\b" + _APPROX + _NUM + r"(?:\s+[\w'’-]+){0,3}\s+who\s+(?:were|was|had\s+been|have\s+been)\s+(?:[\w-]+\s+){0,5}?" + _KILLED_WORDS + r"\b", re.I),
     # "killing a 33-year-old man", "a soldier was killed"
     re.compile(r"\b(?:killing|killed|kills)\s+(?P<num>an?)\s+(?:[\w-]+\s+){0,2}?" + _ONE_VICTIM + r"\b", re.I),
-    re.compile(r"(?:^|\b(?:when|after|as)\s+)(?P<num>[Aa]n?)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|boy|girl|child|soldier|civilian|person|policeman|officer|resident|journalist)\s+(?:was|has\s+been)\s+killed\b"),
+    re.compile(r"(?:^|\b(?:when|after|as|that)\s+)(?P<num>[Aa]n?)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|boy|girl|child|soldier|civilian|person|policeman|officer|resident|journalist)\s+(?:was|has\s+been)\s+killed\b"),
 ]
 INJURED_RES = [
     re.compile(r"\b" + _APPROX + _NUM + _WHO + _BE + r"\s+" + _INJURED_WORDS + r"\b", re.I),
@@ -103,7 +107,7 @@ INJURED_RES = [
 NONE_KILLED_RE = re.compile(r"\b(?:no\s+(?:one|body)\s+(?:was|were|has\s+been)\s+(?:killed|dead)|no\s+(?:deaths|fatalities)\b(?!\s+(?:were\s+)?(?:immediately\s+)?reported)|killing\s+no\s+one|nobody\s+(?:was\s+)?killed)", re.I)
 NONE_HURT_RE = re.compile(r"\b(?:no\s+(?:one|body)\s+(?:was|were|has\s+been)\s+(?:injured|hurt|wounded|harmed)|no\s+injuries\b(?!\s+(?:were\s+)?(?:immediately\s+)?reported)|without\s+casualties|no\s+casualties\b(?!\s+(?:were\s+)?(?:immediately\s+)?reported))", re.I)
 # Cheap tests that a sentence may state a figure at all, before the patterns run.
-KILLED_WORDS = re.compile(r"kill|dead|died|death|toll|lives|slain|perish|martyr|massacr|fatalit|dying|behead|decapitat|execut|gunned\s+down", re.I)
+KILLED_WORDS = re.compile(r"kill|dead|died|death|toll|lives|loss\s+of|slain|perish|martyr|massacr|fatalit|dying|behead|decapitat|execut|gunned\s+down", re.I)
 INJURED_WORDS = re.compile(r"injur|wound|hurt|hospitali", re.I)
 CASUALTY_WORDS = re.compile(KILLED_WORDS.pattern + "|" + INJURED_WORDS.pattern + r"|casualt", re.I)
 # Figures that are totals over a war or a period, not of one attack.
@@ -111,6 +115,7 @@ TOTAL_CUES = re.compile(
     r"\b(?:since\s+(?:the\s+)?(?:start|beginning|outbreak)|since\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|\d{4})|so\s+far\s+this|this\s+year|last\s+year|in\s+total|altogether|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks?|months?|years?)|in\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks?|months?|years?)|during\s+the\s+war|of\s+the\s+war|in\s+the\s+(?:war|conflict)|the\s+conflict|the\s+war\s+has|this\s+week|last\s+week|past\s+week|per\s+day|a\s+day|every\s+day|each\s+day"
     r"|(?:in|over|within)\s+(?:the\s+(?:past|last)\s+)?(?:24|48|72|\d+)\s+hours|in\s+recent\s+(?:years|months|weeks)|throughout|so\s+far"
     r"|in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|\d{4})\s+alone"
+    r"|(?:between|from)\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2}\s*(?:[–-]|and|to|until)\s*(?:[a-z]+\s+)?\d{1,2}\b"
     r"|the\s+fighting|the\s+violence|the\s+clashes|hostilities|the\s+offensive|the\s+insurgency|the\s+uprising|death\s+toll\s+(?:in|of|from)\s+the\s+(?:war|conflict))\b",
     re.I,
 )
@@ -200,9 +205,13 @@ DATE_RE = re.compile(
     r"|\b(?P<md>" + _MONTH_RE + r")\s+(?P<mday>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<myear>\d{4}))?\b"
     r"|\b(?P<dm>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmon>" + _MONTH_RE + r")(?:,?\s+(?P<dyear>\d{4}))?\b"
     r"|\b(?P<yday>yesterday)\b|\b(?P<today>today|this\s+morning|this\s+evening|tonight|earlier\s+today)\b"
-    r"|\b(?P<night>overnight|last\s+night|during\s+the\s+night|in\s+the\s+night)\b",
+    r"|\b(?P<night>overnight|last\s+night|during\s+the\s+night|in\s+the\s+night)\b"
+    r"|\b(?P<holiday>New\s+Year['’]s\s+(?:Eve|Day)|Christmas\s+(?:Eve|Day))\b",
     re.I,
 )
+
+
+_HOLIDAYS = {"new year's eve": (12, 31), "new year's day": (1, 1), "christmas eve": (12, 24), "christmas day": (12, 25)}
 
 
 def _month(name: str) -> int:
@@ -237,6 +246,10 @@ def resolve_date(m: re.Match, published: dt.date) -> dt.date | None:
             return candidate
         except ValueError:
             return None
+    if g["holiday"]:
+        month, day = _HOLIDAYS[re.sub(r"\s+", " ", g["holiday"].lower().replace("’", "'"))]
+        candidate = dt.date(published.year, month, day)
+        return candidate if candidate <= published + dt.timedelta(days=7) else dt.date(published.year - 1, month, day)
     if g["yday"]:
         return published - dt.timedelta(days=1)
     if g["today"] or g["night"]:
@@ -299,4 +312,10 @@ def date_near(sentence: str, trig: re.Match, dates: list[tuple[int, dt.date]], t
         return min(near, key=lambda x: x[0])[1]
     if triggers == 1 and len({d for _, d in dates}) == 1:
         return dates[0][1]
+    if trig.group(0).lower().endswith("ing") and not sentence[lo : trig.start()].strip(" ,;:—–"):
+        # "... a fresh attack on the capital early Tuesday, targeting a community in X": a
+        # participle that opens its clause goes on telling the attack before it, and its date.
+        before = [(off, d) for off, d in dates if off < lo]
+        if before:
+            return before[-1][1]
     return None

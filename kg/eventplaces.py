@@ -8,17 +8,22 @@ one question: this one answers "where", events.py "whether, who, with what, how 
 
 from __future__ import annotations
 
+import math
 import re
 
 from kg.eventwords import (
+    BETWEEN_BEFORE,
     CONTAINED_GAP,
     DATELINE_RE,
     FACILITY_HEADS,
     GENERIC_PLACE_WORDS,
     HEAD_RANK,
+    IN_GAP,
+    LANDMARK_GAP,
     NIL_PLACE_RANK,
     NOT_HIT_AFTER,
     NOT_HIT_BEFORE,
+    ORIGIN_BEFORE,
     PLACE_RANK,
     REACTION_RE,
     TARGET_BEFORE,
@@ -29,6 +34,15 @@ from kg.kb.base import KBEntry, KnowledgeBase, fold, skeleton
 from kg.link import entity_of
 from kg.types import Entity, LinkedMention, Mention
 
+SUBURB_KM = 15.0
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """The great-circle distance between two points, in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
+
 
 class PlaceSense:
     """The place reasoning of the event extractor; the extractor sets the article's
@@ -37,6 +51,8 @@ class PlaceSense:
     kb: KnowledgeBase
     _contained: set[tuple[str, str]]  # (inner, outer) places, as the text says
     _levels: dict[str, int]  # place IRI -> the level the text gives it ("X district")
+    _sole_levelled: str | None  # the one place attacked that the text calls a district or region ("Beni territory")
+    _sole_town: str | None  # the one town the knowledge base knows that the article reports attacked
     _countries: dict[str, KBEntry]
     _adjectives: dict[str, str]
 
@@ -55,11 +71,14 @@ class PlaceSense:
         for lm in mentions:
             if lm.entity.type != "Place" or any(lm is a or lm.entity.iri == a.entity.iri for a in actors):
                 continue
+            if lm.mention.text.lower() in self._adjectives:
+                continue  # "Syrian state media": a people's adjective names no place hit
             s, e = lm.mention.start - offset, lm.mention.end - offset
             before, after = sentence[max(0, s - 60) : s], sentence[e:]
-            if s < dateline or any(p.search(before) for p in NOT_HIT_BEFORE) or any(p.match(after) for p in NOT_HIT_AFTER):
+            # (a launch origin may be told at length: "from S-300 systems located in occupied territory in ...")
+            if s < dateline or any(p.search(before) for p in NOT_HIT_BEFORE) or ORIGIN_BEFORE.search(sentence, max(0, s - 120), s) or any(p.match(after) for p in NOT_HIT_AFTER):
                 continue
-            if lm.entity.iri in seen:
+            if lm.entity.iri in seen or self._landmark(lm, mentions, sentence, offset) or BETWEEN_BEFORE.search(before):
                 continue
             seen.add(lm.entity.iri)
             found.append((lm, bool(TARGET_BEFORE.search(before))))
@@ -92,6 +111,23 @@ class PlaceSense:
             out = [(lm, c) for lm, c in out if c]
         return out
 
+    def _landmark(self, lm: LinkedMention, mentions: list[LinkedMention], sentence: str, offset: int) -> bool:
+        """Whether the place is named only to say where another, no larger place is: "the
+        neighbourhood of Al-Nasr near the Grand Mosque" -- the place hit is the one before
+        "near". (A larger one, "the Bota Pathri area near Kashmir's border", may hold it.)"""
+        s = lm.mention.start - offset
+        for other in mentions:
+            e = other.mention.end - offset
+            if (
+                other is not lm
+                and other.entity.type == "Place"
+                and 0 <= s - e <= 40
+                and LANDMARK_GAP.fullmatch(sentence, e, s)
+                and self._rank(lm.entity) >= self._rank(other.entity)
+            ):
+                return True
+        return False
+
     def _rank(self, ent: Entity) -> int:
         if ent.iri in self._levels:
             return self._levels[ent.iri]
@@ -100,7 +136,7 @@ class PlaceSense:
             return max(ranks)
         # An unknown name says its level by its last word ("Pale Township", "Oudalan Province").
         words = fold(ent.label).split()
-        if len(words) > 1 and ent.label.split()[-1] in FACILITY_HEADS:
+        if len(words) > 1 and ent.label.split()[-1].capitalize() in FACILITY_HEADS:
             return PLACE_RANK["Facility"]  # "Westgate Mall", "Al-Aqsa Martyrs Hospital"
         return HEAD_RANK.get(words[-1], NIL_PLACE_RANK) if words else NIL_PLACE_RANK
 
@@ -111,6 +147,9 @@ class PlaceSense:
         """Whether ``inner`` is a more specific place within ``outer`` (by the knowledge
         base, or by the text: "Kupiansk, in the Kharkiv region", "Ukraine's Kharkiv")."""
         ri, ro = self._rank(inner.entity), self._rank(outer.entity)
+        if ri >= ro and self._said_inside(inner, outer, sentence, offset):
+            self._contained.add((inner.entity.iri, outer.entity.iri))
+            return True
         if ri <= ro:
             return self._comma_container(inner, outer, sentence, offset)
         ei, eo = self._entry(inner.entity), self._entry(outer.entity)
@@ -127,6 +166,17 @@ class PlaceSense:
             self._contained.add((inner.entity.iri, outer.entity.iri))
             return True
         return False
+
+    def _said_inside(self, inner: LinkedMention, outer: LinkedMention, sentence: str, offset: int) -> bool:
+        """"El Aguaje in Aguililla", "al-Arqam Home, a shelter for displaced families in
+        el-Fasher": the text says the first place lies in the second, whatever their ranks
+        (unless the knowledge base knows the first as the larger)."""
+        if inner.mention.end > outer.mention.start or "Country" in inner.entity.classes:
+            return False
+        if not IN_GAP.fullmatch(sentence, inner.mention.end - offset, outer.mention.start - offset):
+            return False
+        ei, eo = self._entry(inner.entity), self._entry(outer.entity)
+        return ei is None or eo is None or (ei.population or 0) <= (eo.population or 0) or "Country" in outer.entity.classes
 
     def _comma_container(self, inner: LinkedMention, outer: LinkedMention, sentence: str, offset: int) -> bool:
         """"in Al-Barka, Basilan, on Thursday": a known place right after an unknown (or
@@ -154,6 +204,22 @@ class PlaceSense:
         ei, eo = self._entry(inner), self._entry(outer)
         return ei is None or eo is None or ei.country == eo.country
 
+    def _renames(self, place: Entity, told: Entity | None) -> bool:
+        """Whether "the attack on ``place``" may place the attack just told at ``told``: no
+        country told, no place larger than it, in the same country where both are known."""
+        if told is None or "Country" in told.classes or self._rank(place) < self._rank(told):
+            return False
+        ep, et = self._entry(place), self._entry(told)
+        if ep is None or et is None:
+            return True
+        if ep.country != et.country:
+            return False
+        if None in (ep.lat, ep.lon, et.lat, et.lon):
+            return True
+        # Two towns the knowledge base knows: the second a suburb of the first ("Pétionville" of
+        # "Port-au-Prince"), not another town ("Kharkiv" after "Sumy").
+        return _km(ep.lat, ep.lon, et.lat, et.lon) <= SUBURB_KM
+
     def _within(self, inner: Entity, outer: Entity, known: bool = False) -> bool:
         """Whether a place lies in a larger one, by the knowledge base or the article's text
         (or, unless ``known``, presumed so for a place the knowledge base does not know)."""
@@ -165,14 +231,20 @@ class PlaceSense:
         wi, wo = set(fold(inner.label).split()), set(fold(outer.label).split())
         if wi and wi < wo and wo - wi <= GENERIC_PLACE_WORDS:
             return True
+        # "Damascus airport", "Odesa port": a site named after its town lies in it.
+        if wo and wo < wi and self._rank(inner) >= PLACE_RANK["Facility"] and "Country" not in outer.classes:
+            return True
         ei, eo = self._entry(inner), self._entry(outer)
         if ei is None or eo is None:
             # An unknown place: presumed to lie in the district, region or country the same
             # article reports attacked -- not in a town the knowledge base knows, even one
             # the text calls a municipality.
-            if known or any(pair[0] == inner.iri for pair in self._contained):
+            if any(pair[0] == inner.iri for pair in self._contained):
                 return False  # the text places it elsewhere: "Stepanivka, a settlement in the Sumy oblast"
-            return eo is None or bool({"Region", "District", "Country"} & set(outer.classes))
+            if known:
+                # "the Nasr neighbourhood": a quarter lies in the one town the article reports attacked.
+                return outer.iri == self._sole_town and self._levels.get(inner.iri) == HEAD_RANK["neighbourhood"]
+            return eo is None or bool({"Region", "District", "GeographicArea", "Country"} & set(outer.classes)) or outer.iri == self._sole_levelled
         if ei.part_of == eo.id or (ei.part_of and (p := self.kb.get(ei.part_of)) is not None and p.part_of == eo.id):
             return True
         return "Country" in outer.classes and ei.country == eo.country
@@ -197,7 +269,7 @@ class PlaceSense:
                 return ea.country == eb.country
             # A headline's region and a town of the same country the body reports hit: the
             # knowledge base does not say which region holds which town, the headline does.
-            if ({"Region", "District"} & set(a.classes + b.classes)) and ea.country is not None and ea.country == eb.country:
+            if ({"Region", "District", "GeographicArea"} & set(a.classes + b.classes)) and ea.country is not None and ea.country == eb.country:
                 return True
         elif ("Country" in a.classes and eb is None) or ("Country" in b.classes and ea is None):
             return True

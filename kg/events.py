@@ -23,34 +23,30 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from kg.eventactors import ActorSense
 from kg.eventcues import CLAUSE_END, TOTAL_CUES, casualties, clause_around, date_near, dates_in, elided_figure
-from kg.eventplaces import PlaceSense
 from kg.eventwords import (
     ACCIDENT_RE,
-    ACTOR_VERB,
+    AFTERMATH_RE,
     ANAPHOR_RE,
-    BY_ACTOR,
     CALLED_OFF_AFTER,
-    CLAIMED,
     CLAUSE_BREAK,
-    DATELINE_RE,
     DIRECT_BEFORE,
+    ELSEWHEN_RE,
     FRESH_BEFORE,
     GROUP_ANAPHOR,
     HEAD_RANK,
     IRREALIS_RE,
-    JUNTA_RE,
     LEVEL_AFTER,
     LEVEL_BEFORE,
-    MODIFIER_GAP,
     NIL_PLACE_RANK,
-    NON_STATE_AFTER,
     NOT_ATTACK_AFTER,
     NOT_ATTACK_BEFORE,
     ONGOING_RE,
-    PRONOUN_SUBJECT,
-    RESPONSIBLE_AFTER,
-    RESPONSIBLE_BEFORE,
+    OTHER_ATTACK,
+    PLACED_BEFORE,
+    RETOLD_RE,
+    SEVERAL_ATTACKS,
     TRIGGER_RE,
 )
 from kg.kb.base import KBEntry, KnowledgeBase, fold
@@ -59,6 +55,7 @@ from kg.names import demonyms
 from kg.types import Article, AttackEvent, Entity, LinkedMention
 
 SENTENCE_REACH = 3
+ANAPHOR_PLACES = {"city", "town", "village", "camp", "area"}
 
 
 @dataclass
@@ -77,9 +74,13 @@ class _Frame:
     anaphoric: bool = False  # speaks of "the attack", "the city": an attack named before
     fresh: bool = False  # "a separate attack", "another strike": not the attack named before
     direct: bool = False  # the place is what the attack was on ("attack on Ukraine"), not where ("in Iraq")
+    retold: bool = False  # "The assaults, which occurred near X and Y, ...": attacks told before, no new one
+    placed: bool = False  # "The attack on X ...": the attack told before, its place named
+    aftermath: bool = False  # "One of them caused a fire at X": only what an attack told before did
+    elsewhen: bool = False  # told at a time no day names ("In February, a strike ..."): not the lead's day
 
 
-class EventExtractor(PlaceSense):
+class EventExtractor(ActorSense):
     """Extract attack events from linked articles; holds what the knowledge base gives
     once (countries by code, the adjectives that name them)."""
 
@@ -88,6 +89,13 @@ class EventExtractor(PlaceSense):
         # What the article at hand says of its places, set by extract() for each article.
         self._contained: set[tuple[str, str]] = set()  # (inner, outer) places, as the text says
         self._levels: dict[str, int] = {}  # place IRI -> the level the text gives it ("X district")
+        # Set by _collapse_containers for the article's events: the one place attacked that the
+        # text calls a district or region, and the one town the knowledge base knows.
+        self._sole_levelled: str | None = None
+        self._sole_town: str | None = None
+        self._named_countries: set[str] = set()  # countries the article names (not by adjective only)
+        self._unnamed_countries: set[str] = set()
+        self._text = ""
         self._main_country: str | None = None  # the country the article names most
         self._last_group: Entity | None = None  # the armed group named last before the sentence at hand
         self._countries: dict[str, KBEntry] = {}
@@ -111,6 +119,8 @@ class EventExtractor(PlaceSense):
             if entry.type == "Organization" and "MilitaryUnit" in entry.classes and entry.country:
                 if any("armed forces" in n.lower() for n in (entry.label, *entry.aliases)):
                     self._armed.setdefault(entry.country, entry)
+        # The side an attacker is on: its country, for a country's armed forces.
+        self._side = {entity_of(armed).iri: entity_of(self._countries[code]).iri for code, armed in self._armed.items() if code in self._countries}
 
     # -- the article ---------------------------------------------------------------
 
@@ -123,6 +133,9 @@ class EventExtractor(PlaceSense):
         entries = [self._entry(lm.entity) for lm in linked if "Country" in lm.entity.classes]
         named = Counter(e.country for e in entries if e is not None)
         self._main_country = named.most_common(1)[0][0] if named else None
+        self._named_countries = {code for code in named if code}
+        self._unnamed_countries = set()
+        self._text = text
         # "Bishnupur district", "Kherson region": the level the text gives a name.
         self._levels = {}
         for lm in linked:
@@ -147,23 +160,11 @@ class EventExtractor(PlaceSense):
         headline = None
         if article.title and sentences and text[sentences[0][0] : sentences[0][1]].strip() == article.title.strip():
             headline = 0
+            title = article.title.strip().rstrip(".")
+            if any(text[b:e].strip().startswith(title) for b, e in sentences[1:]):
+                # A headline that is the lead sentence again says nothing the lead does not.
+                frames = [f for f in frames if f.index != 0]
         return self._merge(frames, headline, self._attributed(text, sentences, by_sentence))
-
-    def _attributed(self, text: str, sentences: list[tuple[int, int]], by_sentence: dict[int, list[LinkedMention]]) -> Entity | None:
-        """The one attacker the article holds responsible in words of its own ("X was
-        responsible for the killings", "blamed the attack on X"), when it names one."""
-        found: dict[str, Entity] = {}
-        for i, mentions in by_sentence.items():
-            b, e = sentences[i]
-            for lm in mentions:
-                if not self._can_act(lm.entity):
-                    continue
-                after = text[lm.mention.end : e]
-                if CLAIMED.match(after) or RESPONSIBLE_AFTER.match(after) or RESPONSIBLE_BEFORE.search(text[max(b, lm.mention.start - 40) : lm.mention.start]):
-                    found.setdefault(lm.entity.iri, lm.entity)
-        groups = [ent for ent in found.values() if ent.type == "Organization"]
-        named = groups or list(found.values())  # "the Cooperative for ... Congo (CODECO) was": the group
-        return named[0] if len(named) == 1 else None
 
     def _frames(self, article: Article, index: int, span: tuple[int, int], mentions: list[LinkedMention]) -> list[_Frame]:
         text = article.text
@@ -171,15 +172,26 @@ class EventExtractor(PlaceSense):
         sentence = text[b:e]
         triggers = [m for m in TRIGGER_RE.finditer(sentence) if self._is_attack(sentence, m)]
         killed, injured = casualties(sentence)
+        if SEVERAL_ATTACKS.search(sentence):
+            # "13 people were killed in two separate attacks": the toll of several, no one attack's.
+            killed = injured = None
+        aftermath = None
+        if not triggers:
+            # "One of them caused a major fire at the Kuibyshev refinery": what an attack told
+            # before did, where -- no attack of its own.
+            aftermath = AFTERMATH_RE.search(sentence)
+            if aftermath is not None:
+                triggers = [aftermath]
         if not triggers:
             if killed is None and injured is None:
                 return []
             # "At least 22 people were killed on Saturday in Belgorod": a casualty report.
-            hit = re.search(r"\b(?:killed|dead|died|injured|wounded|killing|wounding)\b", sentence, re.I)
+            hit = re.search(r"\b(?:killed|dead|died|injured|wounded|killing|wounding|loss\s+of|deaths\s+of)\b", sentence, re.I)
             if hit is None or ACCIDENT_RE.search(sentence):
                 return []
             triggers = [hit]
-        weapons = _unique([w for lm in mentions if lm.entity.type == "Weapon" for w in self._weapons_of(lm)])
+        # Air defences in general are what met the attack, not what made it.
+        weapons = _unique([w for lm in mentions if lm.entity.type == "Weapon" for w in self._weapons_of(lm) if not {"WeaponType", "AirDefenceSystem"} <= set(w.classes)])
         actors = {id(t): self._actor(sentence, b, mentions, t) for t in triggers}
         for t in triggers:
             # "The group said its fighters fired rockets ...": the armed group named before.
@@ -188,7 +200,8 @@ class EventExtractor(PlaceSense):
         actor = next((a[0] for a in actors.values() if a[0] is not None), None)
         dates = dates_in(sentence, article.date)
         places = self._targets(sentence, b, mentions, [a[1] for a in actors.values() if a[1] is not None])
-        anaphoric = bool(ANAPHOR_RE.search(sentence))
+        anaphors = list(ANAPHOR_RE.finditer(sentence))
+        retold = RETOLD_RE.match(sentence)
         out = []
         lists = len(places) > 1
         for k, (lm, _) in enumerate(places or [(None, False)]):
@@ -200,7 +213,7 @@ class EventExtractor(PlaceSense):
                 # a day after ... an attack on Belgorod"), else the first one.
                 s_ = lm.mention.start - b
                 trig = max((t for t in triggers if t.end() <= s_), key=lambda t: t.end(), default=triggers[0])
-                frame_actor = actors[id(trig)][0]
+                frame_actor = actors[id(trig)][0] or _clause_actor(sentence, trig, triggers, actors)
             kk, ii = killed, injured
             if lists:
                 lo = places[k - 1][0].mention.end - b if k else 0
@@ -214,9 +227,14 @@ class EventExtractor(PlaceSense):
                 _Frame(
                     (b + trig.start(), b + trig.end()), span, index, lm, frame_actor, weapons, kk, ii,
                     date_near(sentence, trig, dates, len(triggers)),
-                    anaphoric=anaphoric,
-                    fresh=bool(FRESH_BEFORE.search(sentence, 0, trig.start())),
+                    anaphoric=aftermath is not None or _speaks_of_told(anaphors, trig, len(triggers)),
+                    # ("The attack came after an attack on X": X is another attack's)
+                    fresh=bool(FRESH_BEFORE.search(sentence, 0, trig.start())) or (lm is not None and bool(OTHER_ATTACK.search(sentence, trig.end(), s_))),
                     direct=lm is not None and bool(DIRECT_BEFORE.search(sentence, 0, s_)),
+                    retold=bool(retold) and retold.end() >= trig.end(),
+                    aftermath=aftermath is not None,
+                    elsewhen=bool(ELSEWHEN_RE.search(sentence)),
+                    placed=lm is not None and bool(PLACED_BEFORE.search(sentence, max(0, s_ - 50), s_)),
                 )
             )
         return out
@@ -247,79 +265,6 @@ class EventExtractor(PlaceSense):
 
     # -- slots -----------------------------------------------------------------------
 
-    def _actor(self, sentence: str, offset: int, mentions: list[LinkedMention], trigger: re.Match) -> tuple[Entity | None, LinkedMention | None]:
-        """The attacker the sentence names for one attack word, and the mention that names it:
-        the subject of an attack verb, "by X", "X's strikes", "X claimed responsibility",
-        or a people's adjective ("Russian drones") -- within the attack word's clause."""
-        lo, hi = clause_around(sentence, trigger.start(), trigger.end())
-        candidates = [lm for lm in mentions if self._can_act(lm.entity) or self._capital_of(lm.entity)]
-        trig_spans = [(trigger.start(), trigger.end())]
-        weapon_spans = [(lm.mention.start - offset, lm.mention.end - offset) for lm in mentions if lm.entity.type == "Weapon" and lo <= lm.mention.start - offset < hi]
-        heads = trig_spans + weapon_spans
-        best: tuple[int, Entity, LinkedMention | None] | None = None
-
-        def offer(score: int, ent: Entity, lm: LinkedMention | None) -> None:
-            nonlocal best
-            if best is None or score > best[0]:
-                best = (score, ent, lm)
-
-        dateline = DATELINE_RE.match(sentence)
-        lead = dateline.end() if dateline else 0  # where the sentence's subject may stand
-        junta = JUNTA_RE.search(sentence, lo, hi)
-        if junta is not None:
-            # "the Myanmar junta bombed", "the military junta": a junta is the armed forces in power.
-            near = [lm for lm in mentions if "Country" in lm.entity.classes and 0 <= junta.start() - (lm.mention.end - offset) <= 20]
-            code = self._entry(near[-1].entity).country if near and self._entry(near[-1].entity) else self._main_country
-            armed = self._armed.get(code or "")
-            if armed is not None:
-                offer(4, entity_of(armed), near[-1] if near else None)
-        for lm in candidates:
-            s, e = lm.mention.start - offset, lm.mention.end - offset
-            after = sentence[e:]
-            if CLAIMED.match(after):
-                offer(5, lm.entity, lm)
-            if not lo <= s < hi and not (e <= lo <= e + 2 and sentence[e:lo].strip() == ")"):
-                # Outside the attack word's clause -- unless it is the acronym in brackets
-                # just before it: "Islamic State West Africa Province (ISWAP) have killed".
-                if not sentence[lead:s].strip(" \"“") and ACTOR_VERB.match(after) and e < trigger.start() and not TRIGGER_RE.search(sentence, e + ACTOR_VERB.match(after).end(), trigger.start()):
-                    # The sentence's subject attacks, and this is the first attack word after its
-                    # verb: "ISWAP kills 12 soldiers, vigilantes in ambush".
-                    offer(1, lm.entity, lm)
-                continue
-            capital = self._capital_of(lm.entity)
-            if capital is not None:
-                if ACTOR_VERB.match(after) and any(h[0] >= e for h in heads):
-                    offer(3, capital, lm)
-                continue
-            if ACTOR_VERB.match(after) and any(h[0] >= e for h in heads):
-                offer(4, lm.entity, lm)
-            if BY_ACTOR.search(sentence[max(0, s - 40) : s]) and any(h[1] <= s for h in trig_spans) and not re.search(r"\bfrom\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", sentence[max(0, s - 40) : s], re.I):
-                offer(4, lm.entity, lm)
-            for hs, _ in heads:
-                if hs >= e and hs - e <= 30 and MODIFIER_GAP.match(sentence[e:hs]):
-                    offer(3, lm.entity, lm)
-        if best is None and PRONOUN_SUBJECT.search(sentence, lo, trigger.start()):
-            # "Al-Shabaab gained notoriety when it attacked the mall": the one who acts named before.
-            before = [lm for lm in candidates if lm.mention.end - offset <= trigger.start() and lm.entity.type == "Organization"]
-            if before:
-                offer(2, before[-1].entity, before[-1])
-        # "Russian drones", "an Israeli airstrike": a people's adjective before the attack words.
-        for m in re.finditer(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b", sentence[:hi]):
-            if m.start() < lo:
-                continue
-            code = self._adjectives.get(m.group(1).lower())
-            if code is None or code not in self._countries or NON_STATE_AFTER.match(sentence, m.end()):
-                continue  # "Iraqi Shiite militia", "Somali militants": a group of that people, not its state
-            for hs, _ in heads:
-                if hs >= m.end() and hs - m.end() <= 30 and MODIFIER_GAP.match(sentence[m.end() : hs]):
-                    offer(2, entity_of(self._countries[code]), None)
-            # "shelled by Russian troops": the adjective after "by", an attack word before it.
-            if BY_ACTOR.search(sentence[max(0, m.start() - 40) : m.start()]) and trigger.end() <= m.start():
-                offer(2, entity_of(self._countries[code]), None)
-        if best is None:
-            return None, None
-        return best[1], best[2]
-
     def _weapons_of(self, lm: LinkedMention) -> list[Entity]:
         """The weapon a mention names, and the type its last words name when the mention
         is a system run on over them ("Iskander-M ballistic missiles": the Iskander and
@@ -336,21 +281,6 @@ class EventExtractor(PlaceSense):
                 break
         return out
 
-    def _capital_of(self, ent: Entity) -> Entity | None:
-        """The country whose capital this place is, when it is one."""
-        entry = self._entry(ent)
-        if entry is None or "Country" in entry.classes:
-            return None
-        code = self._capitals.get(fold(entry.label))
-        if code is None or code != entry.country:
-            return None
-        return entity_of(self._countries[code])
-
-    def _can_act(self, ent: Entity) -> bool:
-        if ent.type == "Organization":
-            return not ({"NewsOrganization", "Company", "SocialMediaPlatform", "InternationalOrganization", "NonGovernmentalOrganization"} & set(ent.classes))
-        return ent.type == "Place" and "Country" in ent.classes
-
     # -- merging -------------------------------------------------------------------
 
     def _merge(self, frames: list[_Frame], headline: int | None = None, attributed: Entity | None = None) -> list[AttackEvent]:
@@ -360,40 +290,75 @@ class EventExtractor(PlaceSense):
         Odesa region" in the text)."""
         events: list[tuple[AttackEvent, _Frame]] = []  # each event with its latest frame
         direct: set[int] = set()  # events reported as an attack on their place ("strikes on Ukraine")
+        fresh: set[int] = set()  # events first told as another attack ("a second strike on the camp")
+        pending: list[_Frame] = []  # the figures of an attack told before any place of it
+        latest: _Frame | None = None  # the frame read last
+        elsewhen: set[int] = set()  # events first told at a time no day names
         for f in frames:
             if f.index == headline:
                 continue
+            previous, latest = latest, f
             target = None
             if f.location is not None:
                 for k, (ev, _last) in enumerate(events):
-                    if ev.location is not None and ev.location.iri == f.location.entity.iri and _compatible(ev, f) and not f.fresh:
+                    # ("a separate attack" told again with its toll is the same separate attack)
+                    if ev.location is not None and ev.location.iri == f.location.entity.iri and self._compatible(ev, f) and (not f.fresh or _same_toll(ev, f)):
                         target = k
                         break
                 k = self._told_before(events, f) if target is None and f.anaphoric else None
-                if k is not None and self._refines(f.location.entity, events[k][0].location, id(events[k][0]) in direct):
+                if k is not None and (
+                    self._refines(f.location.entity, events[k][0].location, id(events[k][0]) in direct)
+                    or (f.placed and f.index - events[k][1].index <= 1 and self._renames(f.location.entity, events[k][0].location))
+                ):
                     # "The attack took place in the town of X": the attack told just before
                     # at its region or district, now placed more precisely.
                     events[k][0].location = f.location.entity
                     target = k
-            else:
-                k = self._told_before(events, f)
-                if k is not None and (f.anaphoric or f.index - events[k][1].index <= 1):
+                elif (
+                    k is not None
+                    and "Country" not in f.location.entity.classes
+                    and self._rank(f.location.entity) < self._rank(events[k][0].location)
+                    and self._related(f.location.entity, events[k][0].location)
+                ):
+                    # "The attack took place at 11:45 pm, when ... in Damascus heard blasts", after
+                    # the strikes on Damascus airport: the attack told before, at its town.
                     target = k
+            else:
+                # A sentence that names no place adds to the attack told just before: one that
+                # speaks of "the attack", or follows it with nothing else told in between.
+                k = self._told_before(events, f)
+                gap = f.index - events[k][1].index if k is not None else None
+                if gap is not None and (f.anaphoric or gap <= 1 or (gap <= 2 and events[k][1] is previous)):
+                    target = k
+            if target is None and ((f.retold and events) or f.aftermath):
+                continue
             if target is None:
                 if f.location is None:
+                    if not events and (f.killed is not None or f.injured is not None):
+                        pending.append(f)
                     continue
                 events.append((AttackEvent(trigger=f.trigger, sentences=[], location=f.location.entity), f))
                 target = len(events) - 1
+                if f.fresh:
+                    fresh.add(id(events[target][0]))
+                # "At least 12 soldiers were killed in an attack in the west. The soldiers were in
+                # the town of X when ...": the toll told first, the place in the next sentences.
+                for p in pending:
+                    if f.index - p.index <= 2 and not f.fresh and self._compatible(events[target][0], p):
+                        _absorb(events[target][0], p)
+                pending = []
+            if f.elsewhen and not events[target][0].sentences:
+                elsewhen.add(id(events[target][0]))
             _absorb(events[target][0], f)
             events[target] = (events[target][0], f)
             if f.direct:
                 direct.add(id(events[target][0]))
-        self._collapse_containers(events, direct)
+        self._collapse_containers(events, direct, fresh)
         for f in frames:
             if f.index != headline or f.location is None:
                 continue
             loc = f.location.entity
-            related = [ev for ev, _ in events if ev.location is not None and _compatible(ev, f) and self._related(loc, ev.location)]
+            related = [ev for ev, _ in events if ev.location is not None and self._compatible(ev, f) and self._related(loc, ev.location)]
             same = [ev for ev in related if ev.location is not None and ev.location.iri == loc.iri]
             toll = [ev for ev in related if f.killed is not None and ev.killed == f.killed]
             if same:
@@ -402,12 +367,25 @@ class EventExtractor(PlaceSense):
                 related = []  # "attacks on Ukraine" over several cities: the attack as a whole
             elif toll:
                 related = toll  # "... kills 32 in Sudan's El Fasher": the attack with that toll
+            elif len(related) > 1 and all(self._rank(loc) < self._rank(ev.location) for ev in related if ev.location is not None):
+                # "Israeli strikes kill 7 in south Lebanon" over two towns' attacks: their
+                # summary, no attack of its own; it still says who struck and when.
+                for ev in related:
+                    ev.actor, ev.date = ev.actor or f.actor, ev.date or f.date
+                continue
             if related:
                 _absorb(related[0], f)
             else:
                 ev = AttackEvent(trigger=f.trigger, sentences=[], location=loc)
                 _absorb(ev, f)
                 events.insert(0, (ev, f))
+        # "Strikes across Ukraine killed 14" over the attacks on its towns: the toll is theirs,
+        # summed; the country's attack as a whole keeps no figures of its own.
+        for ev, _ in events:
+            if ev.location is not None and "Country" in ev.location.classes:
+                inside = [o for o, _ in events if o is not ev and o.location is not None and self._within(o.location, ev.location, known=True)]
+                if any(o.killed is not None or o.injured is not None for o in inside):
+                    ev.killed = ev.injured = None
         out = []
         # An attack the text gives no date is dated as the first dated attack of the article
         # (its lead), and one with no attacker gets the article's only attacker, if it has one.
@@ -418,7 +396,7 @@ class EventExtractor(PlaceSense):
         # told before it ("the U.S. has carried out airstrikes" at the end of a bombing report).
         since = min((min(ev.sentences) for ev, _ in events if ev.actor is not None and ev.sentences), default=(0, 0))
         for ev, _ in events:
-            if ev.date is None and lead is not None:
+            if ev.date is None and lead is not None and id(ev) not in elsewhen:
                 ev.date = lead
             if ev.actor is None and sole is not None and not self._home(ev.location, sole) and (not ev.sentences or min(ev.sentences) >= since):
                 ev.actor = sole
@@ -426,8 +404,16 @@ class EventExtractor(PlaceSense):
             out.append(ev)
         return out
 
-    @staticmethod
-    def _told_before(events: list[tuple[AttackEvent, _Frame]], f: _Frame) -> int | None:
+    def _compatible(self, a: AttackEvent | _Frame, b: AttackEvent | _Frame) -> bool:
+        """Two accounts (events or frames) that may be of one attack: dates within a day and
+        the same attacker, where both state them (a country and its armed forces are one)."""
+        if a.date is not None and b.date is not None and abs((a.date - b.date).days) > 1:
+            return False
+        if a.actor is None or b.actor is None:
+            return True
+        return self._side.get(a.actor.iri, a.actor.iri) == self._side.get(b.actor.iri, b.actor.iri)
+
+    def _told_before(self, events: list[tuple[AttackEvent, _Frame]], f: _Frame) -> int | None:
         """The attack spoken of last, when ``f`` may still be about it: a few sentences on,
         compatible, not "another" attack, and not counting other dead ("Another four were
         killed in a strike")."""
@@ -435,22 +421,32 @@ class EventExtractor(PlaceSense):
             return None
         k = max(range(len(events)), key=lambda i: events[i][1].index)
         ev, last = events[k]
-        other_toll = f.killed is not None and ev.killed is not None and f.killed != ev.killed
-        return k if f.index - last.index <= SENTENCE_REACH and _compatible(ev, f) and not other_toll else None
+        return k if f.index - last.index <= SENTENCE_REACH and self._compatible(ev, f) and not _other_toll(ev, f) else None
 
-    def _collapse_containers(self, events: list[tuple[AttackEvent, _Frame]], direct: set[int]) -> None:
+    def _collapse_containers(self, events: list[tuple[AttackEvent, _Frame]], direct: set[int], fresh: set[int]) -> None:
         """An attack reported at a district, region or country that holds the place of
         another attack of the article ("airstrikes in Pale Township", then "in Nyaung
         Kone village") is that attack, summarised: it joins the one attack inside it,
         or, when several lie inside, is their summary and is dropped."""
+        levelled = {ev.location.iri for ev, _ in events if ev.location is not None and self._levels.get(ev.location.iri, NIL_PLACE_RANK) < NIL_PLACE_RANK}
+        self._sole_levelled = next(iter(levelled)) if len(levelled) == 1 else None
+        towns = {ev.location.iri for ev, _ in events if ev.location is not None and self._entry(ev.location) is not None and self._rank(ev.location) == NIL_PLACE_RANK}
+        self._sole_town = next(iter(towns)) if len(towns) == 1 else None
         k = 0
         while k < len(events):
             ev = events[k][0]
             loc = ev.location
-            if loc is None or self._rank(loc) >= NIL_PLACE_RANK or ("Country" in loc.classes and id(ev) in direct):
+            if loc is None or self._rank(loc) > NIL_PLACE_RANK or ("Country" in loc.classes and id(ev) in direct):
                 k += 1
                 continue
-            inside = [o for o, _ in events if o is not ev and o.location is not None and self._within(o.location, loc, known="Country" in loc.classes) and _compatible(o, ev)]
+            # A town holds a site or quarter of it only where the text or the knowledge base
+            # says so ("Quetta's Zarghoon Road", "a shelter in el-Fasher"), not by presumption.
+            known = "Country" in loc.classes or self._rank(loc) >= NIL_PLACE_RANK
+            inside = [
+                o for o, _ in events
+                if o is not ev and o.location is not None and id(o) not in fresh and self._within(o.location, loc, known=known) and self._compatible(o, ev)
+                and not (self._rank(loc) >= NIL_PLACE_RANK and _other_toll(o, ev))  # "an attack on the city killed two" after seven at its airport
+            ]
             if not inside:
                 k += 1
                 continue
@@ -461,12 +457,34 @@ class EventExtractor(PlaceSense):
 
 
 
-def _compatible(a: AttackEvent | _Frame, b: AttackEvent | _Frame) -> bool:
-    """Two accounts (events or frames) that may be of one attack: dates within a day and
-    the same attacker, where both state them."""
-    if a.date is not None and b.date is not None and abs((a.date - b.date).days) > 1:
-        return False
-    return a.actor is None or b.actor is None or a.actor.iri == b.actor.iri
+
+
+def _speaks_of_told(anaphors: list[re.Match], trig: re.Match, triggers: int) -> bool:
+    """Whether the sentence speaks of an attack told before for this attack word: "the
+    attack" is this word, or "the city" names a place told before, or the sentence has no
+    other attack word. ("The attack comes after an attack on X": not the second.)"""
+    for m in anaphors:
+        if m.end() == trig.end() or triggers == 1 or m.group().split()[-1].lower() in ANAPHOR_PLACES:
+            return True
+    return False
+
+
+def _same_toll(a: AttackEvent | _Frame, b: AttackEvent | _Frame) -> bool:
+    """Whether two accounts state the same toll: the same dead, and no other wounded."""
+    return a.killed is not None and a.killed == b.killed and (a.injured is None or b.injured is None or a.injured == b.injured)
+
+
+def _other_toll(a: AttackEvent | _Frame, b: AttackEvent | _Frame) -> bool:
+    """Whether two accounts count other dead: both state a toll, and not the same."""
+    return a.killed is not None and b.killed is not None and a.killed != b.killed
+
+
+def _clause_actor(sentence: str, trig: re.Match, triggers: list[re.Match], actors: dict[int, tuple[Entity | None, LinkedMention | None]]) -> Entity | None:
+    """The attacker another attack word of the same clause names, when one does: "the
+    hospital was struck in another Iranian attack" -- "struck" by whom "attack" says."""
+    lo, hi = clause_around(sentence, trig.start(), trig.end())
+    named = {a.iri: a for t in triggers if t is not trig and lo <= t.start() < hi for a in [actors[id(t)][0]] if a is not None}
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def _absorb(ev: AttackEvent, other: AttackEvent | _Frame, higher_figures: bool = True) -> None:

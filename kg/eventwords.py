@@ -19,10 +19,10 @@ from kg.mentions import PLACE_HEADS
 TRIGGER_RE = re.compile(
     r"\b(?:air[\s-]?strikes?|air[\s-]?raids?|(?:drone|missile|rocket|artillery|mortar|suicide|kamikaze)[\s-](?:strikes?|attacks?)"
     r"|strikes?|struck|striking|attacks?|attacked|attacking|shelling|shelled|bombardments?|bombarded|bombarding"
-    r"|bombings?|bombed|barrages?|blasts?|explosions?|exploded|detonated|blew\s+(?:themselves|himself|herself)\s+up"
+    r"|bombings?|bombed|barrages?|blasts?|explosions?|exploded|detonated|blew\s+(?:themselves|himself|herself)\s+up|blew\s+up|blown\s+up"
     r"|suicide\s+bomb(?:ings?|ers?)?|car\s+bomb(?:ings?|s)?|ambush(?:ed|es)?|raids?|raided|assaults?|assaulted"
     r"|targeted|targeting|hit|hits|hitting|pounded|pounding|fired\s+(?:on|at|upon|into)|opened\s+fire|massacred?"
-    r"|behead(?:ed|ing|ings)?|shot\s+dead|gunned\s+down|hacked\s+to\s+death"
+    r"|(?:bombs?|devices?|IEDs?|explosives?|mines?|grenades?|charges?)\s+went\s+off|behead(?:ed|ing|ings)?|shot\s+dead|gunned\s+down|hacked\s+to\s+death"
     r"|(?:launched|launching|fired|firing|dropped|dropping)(?=(?:\s+[\w-]+){0,4}?\s+(?:missiles?|rockets?|drones?|bombs?|shells?|munitions|projectiles|mortars?)\b))\b",
     re.I,
 )
@@ -31,7 +31,8 @@ NOT_ATTACK_BEFORE = re.compile(
     re.I,
 )
 NOT_ATTACK_AFTER = re.compile(
-    r"^(?:\s+(?:a\s+)?(?:deal|balance|agreement|chord|pose|back|out|list|helicopters?|drones?|aircraft|submarines?|jets?|boats?|dogs?|vehicles?|capabilit(?:y|ies)|force\b|song|single|record|sanctions)\b|-(?:class|type))",
+    # ("strike a deal"; "attack helicopters", but not "targeted a vehicle")
+    r"^(?:\s+(?:a\s+)?(?:deal|balance|agreement|chord|pose)\b|\s+(?:back|out|list|helicopters?|drones?|aircraft|submarines?|jets?|boats?|dogs?|vehicles?|capabilit(?:y|ies)|force\b|song|single|record|sanctions)\b|-(?:class|type))",
     re.I,
 )
 # Words before a trigger (in its clause) that make it no report of an attack that happened.
@@ -47,10 +48,13 @@ ONGOING_RE = re.compile(r"\b(?:are|is|were|was|have\s+been|has\s+been|had\s+been
 CLAUSE_BREAK = re.compile(r"[,;:—–()\"“”]|\b(?:but|while|whereas|although|after|before|as)\b", re.I)
 # Verbs whose subject is the attacker ("the RSF launched", "Russia fired").
 ACTOR_VERB = re.compile(
-    r"^\s*(?:\([^()]{1,20}\)\s*|\)\s*)?(?:also\s+|again\s+|reportedly\s+|allegedly\s+|had\s+|has\s+|have\s+)?(?:launched|launches|launch|carried\s+out|carries\s+out|conducted|fired|fires|struck|strikes|attacked|attacks|shelled|bombed|bombarded|targeted|targets|hit|hits|pounded|unleashed|used|sent|deployed|claimed|claims|stormed|raided|ambushed|killed|kills|opened\s+fire)\b",
+    r"^\s*(?:\([^()]{1,20}\)\s*|\)\s*)?(?:(?:dissidents?|militants?|fighters|rebels|insurgents|jihadists|guerrillas|gunmen|members)\s+)?"
+    r"(?:also\s+|again\s+|reportedly\s+|allegedly\s+|had\s+|has\s+|have\s+)?(?:launched|launches|launch|carried\s+out|blew\s+up|detonated|set\s+off|carries\s+out|conducted|fired|fires|struck|strikes|attacked|attacks|shelled|bombed|bombarded|targeted|targets|hit|hits|pounded|unleashed|used|sent|deployed|claimed|claims|stormed|raided|ambushed|killed|kills|opened\s+fire)\b",
     re.I,
 )
 BY_ACTOR = re.compile(r"(?<!\bmanned\s)(?<!\bguarded\s)(?<!\bcontrolled\s)(?<!\boperated\s)(?<!\brun\s)(?<!\bheld\s)(?<!\bbacked\s)(?<!\bowned\s)(?<!\bled\s)(?<!\bused\s)\b(?:by|blamed\s+on|blames?\s+on|attributed\s+to|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
+# "The attack on the town was led by the Viv Ansanm group": the attack word the subject, its doer after "by".
+DONE_BY = re.compile(r"\b(?:was|were|been)\s+(?:reportedly\s+|allegedly\s+|apparently\s+)?(?:led|carried\s+out|conducted|launched|perpetrated|staged|committed|mounted)\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 # "X claimed responsibility", "X (XG) on Sunday claimed the attack".
 _WHEN = r"(?:(?:on|late|early|late\s+on|early\s+on)\s+[A-Z]\w+\s+|yesterday\s+|today\s+|overnight\s+|later\s+|quickly\s+|swiftly\s+)?"
 CLAIMED = re.compile(
@@ -87,10 +91,12 @@ TARGET_BEFORE = re.compile(
 # A place named as where a launch came from, or a body named after it, is not what was hit.
 NOT_TARGET_BEFORE = re.compile(r"\b(?:(?:from|by|to|with|towards?|bound\s+for)\s+(?:the\s+)?|call(?:ed|s|ing)?\s+on\s+|urg(?:ed|es|ing)\s+|told\s+|asked\s+|accus(?:ed|es|ing)\s+|blam(?:ed|es|ing)\s+)$", re.I)
 # "two died at the Army Base Hospital", "were taken to a hospital in Srinagar": where the
-# wounded were cared for, not where the attack was.
+# wounded were cared for, not where the attack was; nor where those who tell of it are.
 CARE_BEFORE = re.compile(
     r"\b(?:treated|taken|rushed|admitted|evacuated|airlifted|transferred|hospitali[sz]ed)\s+(?:\w+\s+){0,3}?(?:at|in|to)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$"
-    r"|\b(?:died|succumbed(?:\s+to\s+\w+)?)\s+(?:\w+\s+){0,2}?at\s+(?:the\s+|a\s+)?$",
+    r"|\b(?:died|succumbed(?:\s+to\s+\w+)?)\s+(?:\w+\s+){0,2}?at\s+(?:the\s+|a\s+)?$"
+    # "Medical sources at the Al-Aqsa Hospital in Deir al-Balah said": where those who tell it are.
+    r"|\b(?:sources|doctors|medics|staff|officials|workers|spokes(?:man|woman|person))\s+(?:at|in)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,4}?(?:(?:hospital|clinic|centre|center)\s+in\s+)?$",
     re.I,
 )
 # "37 drones were downed over the Kyiv, Poltava and Zhytomyr oblasts": where weapons were
@@ -131,10 +137,24 @@ NOT_HIT_AFTER = (BODY_AFTER, SUBJECT_AFTER, QUALIFIED_AFTER, re.compile(r"^-[A-Z
 # What stands between a place and the larger place it lies in: "Kupiansk, Kharkiv region",
 # "Ukraine's southern Odesa region", "Stepanivka, a settlement in the Sumy oblast".
 CONTAINED_GAP = re.compile(
-    r"(?:\s+(?:village|town|hamlet|settlement|camp|area|neighbou?rhood|community))?(?:['’]s|,)?\s*(?:(?:also|both|which\s+is|located)\s+)?(?:(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:town|village|settlement|city|district|suburb|neighbou?rhood|area|region|province|capital)\s+)?(?:(?:in|of|on)\s+)?(?:the\s+)?(?:[A-Z][\w-]+['’]s\s+)?(?:[a-z-]+\s+)?"
-    r"(?:(?:city|town|village|region|province|district|oblast|state)\s+(?:of\s+)?)?",
+    r"(?:\s+(?:village|town|hamlet|settlement|camp|area|neighbou?rhood|community))?(?:['’]s|,)?\s*(?:(?:also|both|which\s+is|located|situated)\s+)?(?:(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:town|village|settlement|city|district|suburb|neighbou?rhood|area|region|province|capital)\s+)?(?:(?:in|of|on|between)\s+)?(?:the\s+)?"
+    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|centre|center|heart|outskirts|edge)\s+of\s+(?:the\s+)?)?"
+    r"(?:[A-Z][\w-]+['’]s\s+)?(?:[a-z-]+\s+)?"
+    r"(?:(?:city|town|village|region|province|district|oblast|state|port)\s+(?:of\s+)?)?",
     re.I,
 )
+# "Al-Nasr near the Grand Mosque", "Al-Zana area east of Khan Younis": the second place says where the first is.
+LANDMARK_GAP = re.compile(
+    r"(?:\s+(?:neighbou?rhood|district|area|village|town|market|street|road|camp))?,?\s+(?:(?:situated|located|lying)\s+)?(?:near|next\s+to|close\s+to|beside|opposite|between"
+    r"|(?:(?:just|some|about)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of)\s+(?:the\s+)?",
+    re.I,
+)
+# "El Aguaje in Aguililla", "al-Arqam Home, a shelter for displaced families in el-Fasher",
+# "Al-Nasr near the Grand Mosque in Marib": the first place lies in the last.
+IN_GAP = re.compile(r"(?:\s+(?:neighbou?rhood|district|area|quarter|community|village|town|camp))?(?:,?\s+(?:near|next\s+to|close\s+to)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
+    r"(?:,\s+(?:a|an|the)\s+(?:[a-z-]+\s+){1,5}?(?:in|on|at|near|outside)|\s+in)\s+(?:the\s+)?(?:(?:city|town|village|region|province|district|state|area)\s+of\s+)?")
+# "a detachment between Markoye and Tokabangou": one attack, placed by the first name.
+BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+and\s+(?:the\s+)?$")
 ANAPHOR_RE = re.compile(r"\b(?:the|that|this|saturday['’]s|sunday['’]s|monday['’]s|tuesday['’]s|wednesday['’]s|thursday['’]s|friday['’]s|the\s+latest)\s+(?:\w+\s+)?(?:attacks?|strikes?|shelling|bombing|blast|explosion|raid|assault|barrage|city|town|village|camp|area)\b", re.I)
 # A casualty figure with no attack word is no attack when it is an accident's.
 ACCIDENT_RE = re.compile(
@@ -154,6 +174,24 @@ NON_STATE_AFTER = re.compile(
     r"(?:\s+[\w-]+)?\s+(?:militia|militias|militants?|rebels?|insurgents?|group|groups|gunmen|jihadists?|separatists?|extremists?|dissidents?|fighters|gangs?|tribesmen|protesters|islamists?)\b",
     re.I,
 )
+# "in two separate attacks", "a series of strikes": a sentence about several attacks at once.
+SEVERAL_ATTACKS = re.compile(
+    r"\b(?:two|three|four|five|six|several|multiple|a\s+series\s+of|a\s+wave\s+of|\d+)\s+(?:separate|different|simultaneous|coordinated|distinct)\s+(?:[\w-]+\s+)?(?:attacks|strikes|raids|assaults|bombings|ambushes)\b",
+    re.I,
+)
+# "The assaults, which occurred near Konduga and Maiduguri": the attacks told before, retold together.
+RETOLD_RE = re.compile(r"\W*(?:the|these|those|both)\s+(?:[\w-]+\s+)?(?:attacks|strikes|assaults|raids|bombings|explosions|blasts|ambushes)\b", re.I)
+# "In February, a strike ...", "last year", "in 2013": a time before the article's own attack, no day.
+ELSEWHEN_RE = re.compile(
+    r"\b(?:(?i:in|since|during)\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?!\s+\d{1,2}\b)(?:\s+\d{4})?"
+    r"|(?i:in\s+(?:19|20)\d\d|last\s+(?:month|year)|(?:a|one|two|three|several)\s+(?:months|years)\s+ago|earlier\s+this\s+(?:month|year)))\b"
+)
+# "The attack on Pétionville was led by ...": the attack just told, named by its place.
+PLACED_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]hat|[Tt]his)\s+(?:[\w-]+\s+)?(?:attack|strike|raid|assault|bombing|shelling|ambush)\s+(?:on|in|at|against)\s+(?:the\s+)?$")
+# "One of them caused a major fire at the refinery": what an attack told before did, and where.
+AFTERMATH_RE = re.compile(r"\b(?:caused|sparked|started|triggered|set\s+off)\s+(?:a\s+)?(?:[\w-]+\s+){0,2}?(?:fires?|blazes?|explosions?)\b", re.I)
+# "an attack on a cargo ship off X", after the attack word of the place's frame: another attack.
+OTHER_ATTACK = re.compile(r"\b(?:an?|another)\s+(?:[\w-]+\s+)?(?:attack|strike|raid|assault|bombing|ambush)\b", re.I)
 # A junta: the armed forces in power.
 JUNTA_RE = re.compile(r"\bjunta\b", re.I)
 
@@ -162,7 +200,7 @@ PLACE_RANK = {"Facility": 5, "Settlement": 4, "City": 4, "District": 3, "Region"
 NIL_PLACE_RANK = 4
 HEAD_RANK = {
     "township": 3, "district": 3, "county": 3, "department": 2, "raion": 3, "rayon": 3, "municipality": 3, "territory": 3,
-    "village": 5, "hamlet": 5, "region": 2, "province": 2, "state": 2, "governorate": 2, "oblast": 2, "prefecture": 2, "zone": 3,
+    "village": 5, "hamlet": 5, "neighbourhood": 5, "neighborhood": 5, "quarter": 5, "suburb": 5, "region": 2, "province": 2, "state": 2, "governorate": 2, "oblast": 2, "prefecture": 2, "zone": 3,
 }
 LEVEL_AFTER = re.compile(r"\s+(" + "|".join(HEAD_RANK) + r")\b", re.I)
 # "the district of Kupwara" -- lower case: in "West Gojam Zone of Ethiopia" the head ends a name.
@@ -172,5 +210,9 @@ FACILITY_HEADS = PLACE_HEADS - {
     "District", "Region", "Province", "Oblast", "Governorate", "Territory", "County", "Village", "Town", "City", "Raion",
     "Peninsula", "Sea", "River", "Lake", "Island", "Islands", "Valley", "Mountains", "Hills", "Heights", "Strait", "Corridor",
     "Neighbourhood", "Neighborhood", "Quarter",
+} | {
+    # Heads of named sites that name no level of government: "al-Arqam Home", "Koniko gas field".
+    "Home", "Shelter", "Centre", "Center", "Field", "Junction", "Factory", "Depot", "Warehouse", "Clinic", "Hall",
+    "Office", "Headquarters", "Checkpoint", "Barracks", "Terminal", "Mine", "University", "College",
 }
 GENERIC_PLACE_WORDS = {"oblast", "region", "province", "district", "raion", "city", "state", "governorate", "county", "prefecture", "township", "of", "the"}

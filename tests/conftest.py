@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import hashlib
 from pathlib import Path
@@ -10,9 +11,12 @@ import pytest
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.emit import XSD_DATE, XSD_DOUBLE, XSD_INT, article_quads
+from kg.events import EventExtractor
 from kg.ingest import Ingester
 from kg.kb import load_kb
-from kg.recognise import build_recogniser
+from kg.link import Linker
+from kg.read import read_text
+from kg.recognise import build_recogniser, recognise
 from kg.types import Article, AttackEvent, LinkedMention, Mention
 from kg.vocab import KG, NIF, PROV, RDF, SCHEMA, base_iri
 
@@ -204,3 +208,18 @@ def events_store(tmp_path_factory) -> Path:
     del store
     gc.collect()
     return path
+
+
+@pytest.fixture(scope="session")
+def extract(kb, nlp):
+    """Run the event extractor over a body the test writes (an article of 31 December 2023
+    by default): returns the article and its events."""
+    linker, extractor = Linker(kb), EventExtractor(kb)
+
+    def run(body: str, date: dt.date | None = dt.date(2023, 12, 31), title: str = "Report"):
+        text = f"{title}\n\nBy Reuters\n\n{date:%B %d, %Y}\n\n{body}\n" if date else f"{title}\n\n{body}\n"
+        (article,) = list(read_text(text, "test.txt"))
+        ((art, mentions, sentences),) = list(recognise(nlp, [article]))
+        return art, extractor.extract(art, linker.link(art, mentions), sentences)
+
+    return run

@@ -11,10 +11,6 @@ import pyoxigraph as ox
 import pytest
 
 from kg.eventcues import casualties, dates_in, parse_number
-from kg.events import EventExtractor
-from kg.link import Linker
-from kg.read import read_text
-from kg.recognise import recognise
 
 SUNDAY = dt.date(2023, 12, 31)
 
@@ -100,25 +96,12 @@ def test_a_january_date_in_a_december_article_is_not_next_year():
 # -- the extractor over real pipeline output ---------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def extract(kb, nlp):
-    linker, extractor = Linker(kb), EventExtractor(kb)
-
-    def run(body: str, date: dt.date | None = SUNDAY, title: str = "Report"):
-        text = f"{title}\n\nBy Reuters\n\n{date:%B %d, %Y}\n\n{body}\n" if date else f"{title}\n\n{body}\n"
-        (article,) = list(read_text(text, "test.txt"))
-        ((art, mentions, sentences),) = list(recognise(nlp, [article]))
-        return art, extractor.extract(art, linker.link(art, mentions), sentences)
-
-    return run
-
-
 def _label(ent):
     return ent.label if ent is not None else None
 
 
 def test_an_attack_with_every_slot(extract):
-    art, (ev,) = extract("Russian drones struck the city of Kharkiv on Saturday, killing three people and injuring 12, the governor said.")
+    art, (ev,) = extract("Russian drones struck the city of Kharkiv on Saturday, killing three people and injuring 12, the governor said, accusing Russia of terror.")
     assert _label(ev.location) == "Kharkiv"
     assert _label(ev.actor) == "Russia"
     assert [w.label for w in ev.weapons] == ["drone"]
@@ -134,8 +117,8 @@ def test_an_attack_with_every_slot(extract):
     "body, actor",
     [
         ("Russia launched missiles at Odesa on Sunday, officials said.", "Russia"),
-        ("Odesa was shelled by Russian troops on Sunday, officials said.", "Russia"),
-        ("An Israeli airstrike hit a house in Rafah on Sunday, medics said.", "Israel"),
+        ("Odesa was shelled by Russian troops on Sunday, officials said, blaming Russia.", "Russia"),
+        ("An Israeli airstrike hit a house in Rafah on Sunday, medics said. Israel made no comment.", "Israel"),
         ("Boko Haram claimed responsibility for the attack on Maiduguri on Sunday.", "Boko Haram"),
         ("The bombing in Mogadishu on Sunday was blamed on al-Shabaab.", "Al-Shabaab"),
         ("Moscow launched a barrage of drones at Kharkiv on Sunday.", "Russia"),
@@ -547,7 +530,8 @@ def test_an_attacker_named_by_its_adjective_has_its_facts_and_leaves_with_the_ar
 
     article = tmp_path / "rafah.txt"
     article.write_text(
-        "Strikes on Rafah\n\nBy Reuters\n\nMay 5, 2024\n\nIsraeli airstrikes hit a house in Rafah on Sunday, killing five people.\n",
+        "Strikes on Rafah\n\nBy Reuters\n\nMay 5, 2024\n\nIsraeli airstrikes hit a house in Rafah on Sunday, killing five people.\n\n"
+        "Residents said the Israelis had given no warning.\n",
         encoding="utf-8",
     )
     ingester = Ingester(tmp_path / "store", kb=kb, nlp=nlp)

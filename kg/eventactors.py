@@ -1,0 +1,171 @@
+"""Who attacked: the attacker a sentence names for an attack word (the subject of an
+attack verb, "by X", "X's strikes", "X claimed responsibility", a people's adjective),
+and the one attacker an article holds responsible in words of its own.
+
+A part of the event extractor (kg/events.py), kept apart so that each module reads as
+one question: this one answers "who", eventplaces.py "where".
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.eventcues import clause_around
+from kg.eventplaces import PlaceSense
+from kg.eventwords import (
+    ACTOR_VERB,
+    BY_ACTOR,
+    CLAIMED,
+    DATELINE_RE,
+    DONE_BY,
+    JUNTA_RE,
+    MODIFIER_GAP,
+    NON_STATE_AFTER,
+    PRONOUN_SUBJECT,
+    RESPONSIBLE_AFTER,
+    RESPONSIBLE_BEFORE,
+    TRIGGER_RE,
+)
+from kg.kb.base import KBEntry, fold
+from kg.link import entity_of
+from kg.names import demonyms
+from kg.types import Entity, LinkedMention
+
+
+class ActorSense(PlaceSense):
+    """The attacker reasoning of the event extractor, over the tables the extractor
+    builds once from the knowledge base and the article state it sets (``_main_country``)."""
+
+    _countries: dict[str, KBEntry]
+    _capitals: dict[str, str]  # a capital's folded name -> its country's code
+    _adjectives: dict[str, str]
+    _armed: dict[str, KBEntry]  # country code -> its armed forces
+    _side: dict[str, str]  # a country's armed forces' IRI -> the country's
+    _main_country: str | None
+    _named_countries: set[str]  # the codes of the countries the article names (not by adjective only)
+    _unnamed_countries: set[str]  # ... and of those it does not
+    _text: str  # the article's text
+
+    def _attributed(self, text: str, sentences: list[tuple[int, int]], by_sentence: dict[int, list[LinkedMention]]) -> Entity | None:
+        """The one attacker the article holds responsible in words of its own ("X was
+        responsible for the killings", "blamed the attack on X"), when it names one."""
+        found: dict[str, Entity] = {}
+        for i, mentions in by_sentence.items():
+            b, e = sentences[i]
+            for lm in mentions:
+                if not self._can_act(lm.entity):
+                    continue
+                after = text[lm.mention.end : e]
+                if CLAIMED.match(after) or RESPONSIBLE_AFTER.match(after) or RESPONSIBLE_BEFORE.search(text[max(b, lm.mention.start - 40) : lm.mention.start]):
+                    found.setdefault(lm.entity.iri, lm.entity)
+        groups = [ent for ent in found.values() if ent.type == "Organization"]
+        named = groups or list(found.values())  # "the Cooperative for ... Congo (CODECO) was": the group
+        return named[0] if len(named) == 1 else None
+
+    def _actor(self, sentence: str, offset: int, mentions: list[LinkedMention], trigger: re.Match) -> tuple[Entity | None, LinkedMention | None]:
+        """The attacker the sentence names for one attack word, and the mention that names it:
+        the subject of an attack verb, "by X", "X's strikes", "X claimed responsibility",
+        or a people's adjective ("Russian drones") -- within the attack word's clause."""
+        lo, hi = clause_around(sentence, trigger.start(), trigger.end())
+        candidates = [lm for lm in mentions if self._can_act(lm.entity) or self._capital_of(lm.entity)]
+        trig_spans = [(trigger.start(), trigger.end())]
+        weapon_spans = [(lm.mention.start - offset, lm.mention.end - offset) for lm in mentions if lm.entity.type == "Weapon" and lo <= lm.mention.start - offset < hi]
+        heads = trig_spans + weapon_spans
+        best: tuple[int, Entity, LinkedMention | None] | None = None
+
+        def offer(score: int, ent: Entity, lm: LinkedMention | None) -> None:
+            nonlocal best
+            if best is None or score > best[0]:
+                best = (score, ent, lm)
+
+        dateline = DATELINE_RE.match(sentence)
+        lead = dateline.end() if dateline else 0  # where the sentence's subject may stand
+        junta = JUNTA_RE.search(sentence, lo, hi)
+        if junta is not None:
+            # "the Myanmar junta bombed", "the military junta": a junta is the armed forces in power.
+            near = [lm for lm in mentions if "Country" in lm.entity.classes and 0 <= junta.start() - (lm.mention.end - offset) <= 20]
+            code = self._entry(near[-1].entity).country if near and self._entry(near[-1].entity) else self._main_country
+            armed = self._armed.get(code or "")
+            if armed is not None:
+                offer(4, entity_of(armed), near[-1] if near else None)
+        for lm in candidates:
+            s, e = lm.mention.start - offset, lm.mention.end - offset
+            after = sentence[e:]
+            if CLAIMED.match(after):
+                offer(5, lm.entity, lm)
+            if not lo <= s < hi and not (e <= lo <= e + 2 and sentence[e:lo].strip() in (")", "") and sentence[e - 1 : lo].strip().endswith(")")):
+                # Outside the attack word's clause -- unless it is the acronym in brackets
+                # just before it: "Islamic State West Africa Province (ISWAP) have killed".
+                if not sentence[lead:s].strip(" \"“") and ACTOR_VERB.match(after) and e < trigger.start() and not TRIGGER_RE.search(sentence, e + ACTOR_VERB.match(after).end(), trigger.start()):
+                    # The sentence's subject attacks, and this is the first attack word after its
+                    # verb: "ISWAP kills 12 soldiers, vigilantes in ambush".
+                    offer(1, lm.entity, lm)
+                continue
+            capital = self._capital_of(lm.entity)
+            if capital is not None:
+                if ACTOR_VERB.match(after) and any(h[0] >= e for h in heads):
+                    offer(3, capital, lm)
+                continue
+            if ACTOR_VERB.match(after) and any(h[0] >= e for h in heads):
+                offer(4, lm.entity, lm)
+            if DONE_BY.search(sentence[max(0, s - 60) : s]) and any(h[1] <= s for h in trig_spans):
+                offer(4, lm.entity, lm)
+            if BY_ACTOR.search(sentence[max(0, s - 40) : s]) and any(h[1] <= s for h in trig_spans) and not re.search(r"\bfrom\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", sentence[max(0, s - 40) : s], re.I):
+                offer(4, lm.entity, lm)
+            for hs, _ in heads:
+                if hs >= e and hs - e <= 30 and MODIFIER_GAP.match(sentence[e:hs]):
+                    offer(3, lm.entity, lm)
+        if best is None and PRONOUN_SUBJECT.search(sentence, lo, trigger.start()):
+            # "Al-Shabaab gained notoriety when it attacked the mall": the one who acts named before.
+            before = [lm for lm in candidates if lm.mention.end - offset <= trigger.start() and lm.entity.type == "Organization"]
+            if before:
+                offer(2, before[-1].entity, before[-1])
+        # "Russian drones", "an Israeli airstrike": a people's adjective before the attack words.
+        for m in re.finditer(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b", sentence[:hi]):
+            if m.start() < lo:
+                continue
+            code = self._adjectives.get(m.group(1).lower())
+            if code is None or code not in self._countries or NON_STATE_AFTER.match(sentence, m.end()):
+                continue  # "Iraqi Shiite militia", "Somali militants": a group of that people, not its state
+            if not self._names_country(code):
+                continue  # an attacker is a name the article gives: "Russian strikes" alone name no country
+            for hs, _ in heads:
+                if hs >= m.end() and hs - m.end() <= 30 and MODIFIER_GAP.match(sentence[m.end() : hs]):
+                    offer(2, entity_of(self._countries[code]), None)
+            # "shelled by Russian troops": the adjective after "by", an attack word before it.
+            if BY_ACTOR.search(sentence[max(0, m.start() - 40) : m.start()]) and trigger.end() <= m.start():
+                offer(2, entity_of(self._countries[code]), None)
+        if best is None:
+            return None, None
+        return best[1], best[2]
+
+    def _names_country(self, code: str) -> bool:
+        """Whether the article names the country itself, not only its people's adjective:
+        linked as a country, or its name or its people ("Russia's", "the Russians") in the
+        text. Looked up once per country and article."""
+        if code not in self._named_countries:
+            if code in self._unnamed_countries:
+                return False
+            entry = self._countries[code]
+            people = [w + "s" for w in demonyms(code) if not w.endswith("s")]
+            words = "|".join(re.escape(w) for w in [entry.label, *people])
+            if not re.search(r"\b(?:" + words + r")\b(?!-)", self._text):
+                self._unnamed_countries.add(code)
+                return False
+            self._named_countries.add(code)
+        return True
+
+    def _capital_of(self, ent: Entity) -> Entity | None:
+        """The country whose capital this place is, when it is one."""
+        entry = self._entry(ent)
+        if entry is None or "Country" in entry.classes:
+            return None
+        code = self._capitals.get(fold(entry.label))
+        if code is None or code != entry.country:
+            return None
+        return entity_of(self._countries[code])
+
+    def _can_act(self, ent: Entity) -> bool:
+        if ent.type == "Organization":
+            return not ({"NewsOrganization", "Company", "SocialMediaPlatform", "InternationalOrganization", "NonGovernmentalOrganization"} & set(ent.classes))
+        return ent.type == "Place" and "Country" in ent.classes

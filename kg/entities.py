@@ -31,6 +31,7 @@ import pyoxigraph as ox
 from kg.emit import ALT, LABEL, _en, class_iri, kb_entry_quads
 from kg.kb.base import KBEntry, KnowledgeBase
 from kg.link import slug
+from kg.mentions import without_admin_noun
 from kg.vocab import ITSRDF, KG, NIF, RDF, SCHEMA, TOP_CLASS, base_iri
 
 A = ox.NamedNode(RDF + "type")
@@ -143,6 +144,8 @@ def entity_facts(iri: str, seen: Seen, kb: KnowledgeBase, g: ox.NamedNode) -> li
         return quads + [ox.Quad(s, ALT, _en(n), g) for n in sorted(seen.names - known)]
     names = seen.names | seen.outlets
     tops = seen.tops & _TOPS or seen.tops
+    if SCHEMA + "Place" in tops:  # "Yakla district" is also "Yakla"
+        names |= {b for b in map(without_admin_noun, seen.names) if b}
     quads = [ox.Quad(s, A, ox.NamedNode(t), g) for t in sorted(tops)]
     if seen.publisher:
         quads.append(ox.Quad(s, A, NEWS_ORGANIZATION, g))

@@ -249,11 +249,19 @@ def join_cut_names(mentions: list[Mention], text: str) -> list[Mention]:
     return out
 
 
-# Lower-case nouns of administrative areas that complete an unknown place's name ("Oudalan province").
-# Not "district" or "region": "the Yakla district" is as often written for the place Yakla.
-ADMIN_NOUN_AFTER = re.compile(
-    r"[ \t]+(township|province|governorate|territory|department|division|county|prefecture|municipality|oblast|raion|island)\b"
-)
+# Lower-case nouns of administrative areas that complete an unknown place's name ("Oudalan
+# province", "Khyber district", "Timbuktu region"): news names a district or region so, and
+# the bare name stays one of the entity's labels.
+ADMIN_NOUNS = "township|province|governorate|territory|department|division|county|prefecture|municipality|oblast|raion|island|district|region"
+ADMIN_NOUN_AFTER = re.compile(rf"[ \t]+({ADMIN_NOUNS})\b")
+_ADMIN_NOUN_END = re.compile(rf"[ \t]+(?:{ADMIN_NOUNS})$")
+
+
+def without_admin_noun(name: str) -> str | None:
+    """"Yakla district" -> "Yakla": the area's name as news also writes it alone (None when
+    the name ends in no lower-case area noun)."""
+    bare = _ADMIN_NOUN_END.sub("", name)
+    return bare if bare != name and bare else None
 
 
 def extend_to_admin_noun(m: Mention, text: str) -> Mention:

@@ -75,6 +75,16 @@ def test_entity_facts_of_an_unknown_entity(kb):
     assert (RDFS + "label", "Example News") in facts and ("http://www.w3.org/1999/02/22-rdf-syntax-ns#type", KG + "NewsOrganization") in facts
 
 
+def test_an_unknown_area_is_also_named_without_its_kind(kb):
+    iri = "https://w3id.org/newskg/entity/place/yakla-district"
+    seen = Seen(tops={SCHEMA + "Place"}, names={"Yakla district"})
+    facts = {(q.predicate.value, q.object.value) for q in entity_facts(iri, seen, kb, entity_graph())}
+    assert (RDFS + "label", "Yakla district") in facts and (SKOS + "altLabel", "Yakla") in facts
+    person = Seen(tops={SCHEMA + "Person"}, names={"Ahmed region"})  # only places
+    facts = {(q.predicate.value, q.object.value) for q in entity_facts("https://w3id.org/newskg/entity/person/x", person, kb, entity_graph())}
+    assert not any(o == "Ahmed" for _, o in facts)
+
+
 def test_entity_facts_of_a_kb_entity_add_only_the_forms_seen(kb):
     kharkiv = "https://w3id.org/newskg/entity/gn/706483"
     plain = set(entity_facts(kharkiv, Seen(names={"Kharkiv"}), kb, entity_graph()))

@@ -378,6 +378,14 @@ def test_an_unknown_name_and_a_lower_case_area_noun_are_the_area():
     assert [(lm.mention.text, lm.entity.type, lm.entity.kb_id) for lm in linked] == [("Oudalan province", "Place", None), ("Kyiv", "Place", "gn/703448")]
 
 
+def test_an_unknown_name_before_district_or_region_is_that_area():
+    text = "A bomb went off in the Wadajir district and in the Tessit region; Kyiv region was calm."
+    linked = link(text, [("Wadajir", "GPE", 0), ("Tessit", "GPE", 0), ("Kyiv", "GPE", 0)])
+    got = [(lm.mention.text, lm.entity.kb_id) for lm in linked]
+    assert ("Wadajir district", None) in got and ("Tessit region", None) in got
+    assert ("Kyiv", None) not in got and all(t != "Kyiv region" or k is not None for t, k in got)
+
+
 def test_a_persons_name_cut_in_two_is_joined():
     text = "President Abd-Rabbu Mansour Hadi fled."
     (lm,) = link(text, [("Abd-Rabbu", "PERSON", 0), ("Mansour Hadi", "PERSON", 0)])

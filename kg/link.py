@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from kg.bodies import ROLE_FORMS, bare_ministries, names_for, qualifier_before, role_of
+from kg.bylines import byline_mentions
 from kg.kb.base import Candidate, KBEntry, KnowledgeBase, fold, skeleton
 from kg.kb.gazetteer import Hit, choose, in_comma
 from kg.mentions import (
@@ -194,9 +195,8 @@ class Linker:
         cleaned += credit_names(text, cleaned)
         bare = bare_ministries(text, cleaned)
         cleaned += bare
-        outlet = self._outlet_mention(article)
-        if outlet is not None:
-            cleaned = [m for m in cleaned if m.end <= outlet.start or m.start >= outlet.end] + [outlet]
+        byline, (b_start, b_end) = byline_mentions(article, self._candidates)  # kg/bylines.py: its outlets and authors
+        cleaned = [m for m in cleaned if m.end <= b_start or m.start >= b_end] + byline
         cleaned.sort(key=lambda m: (m.start, -m.end))
         # A name that ran on over the next one ("Pakistan Point News") takes its place.
         cleaned = [m for i, m in enumerate(cleaned) if not any(o.start <= m.start and m.end <= o.end and o is not m for o in cleaned[max(0, i - 3) : i])]
@@ -422,14 +422,6 @@ class Linker:
         if tail[:1].isupper():
             out.append(Mention(tail_start, m.end, tail, m.label, m.source, None, m.sentence))
         return out
-
-    def _outlet_mention(self, article: Article) -> Mention | None:
-        if not article.outlet or not article.outlet_span:
-            return None
-        s, e = article.outlet_span
-        if article.text[s:e] != article.outlet:
-            return None
-        return Mention(s, e, article.outlet, "OUTLET", "reader")
 
     def _resolve_kb(self, m: Mention, countries: dict[str, float]) -> _Resolved | None:
         label = model_label(m)

@@ -42,6 +42,7 @@ from kg.mentions import (
     model_label,
     split_at_and,
     split_at_inner_title,
+    titled_names,
 )
 from kg.names import GENERIC_BODY_RE, GENERIC_WORDS, country_of_demonym, demonyms, is_group_word
 from kg.nametype import Resolved, TypeDecision, local_decisions, pooled_types, strong_cue
@@ -193,6 +194,7 @@ class Linker:
         cleaned = [m if self._candidates(m.text) else extend_to_admin_noun(m, text) for m in cleaned]
         cleaned += cued_names(text, cleaned)
         cleaned += credit_names(text, cleaned)
+        cleaned += titled_names(text, cleaned)
         bare = bare_ministries(text, cleaned)
         cleaned += bare
         byline, (b_start, b_end) = byline_mentions(article, self._candidates)  # kg/bylines.py: its outlets and authors

@@ -181,7 +181,7 @@ def extend_to_head(m: Mention, text: str) -> Mention:
 
 
 # A lower-case title between two names: "Wagner head Yevgeny Prigozhin", "Hamas chief Ismail Haniyeh".
-_INNER_TITLE = re.compile(r" (head|chief|leader|boss|commander|spokesman|spokeswoman|founder|envoy|minister|president) (?=[A-Z])")
+_INNER_TITLE = re.compile(r" (head|chief|leader|boss|commander|spokesman|spokeswoman|founder|envoy|minister|president|Governor|Mayor) (?=[A-Z][a-z])")
 
 
 def split_at_inner_title(m: Mention) -> list[Mention]:
@@ -191,7 +191,9 @@ def split_at_inner_title(m: Mention) -> list[Mention]:
     if hit is None or not m.text[:1].isupper():
         return [m]
     head_end, tail_start = m.start + hit.start(), m.start + hit.end()
-    head = Mention(m.start, head_end, m.text[: hit.start()], "ORG" if m.source == "ner" else m.label, m.source, None, m.sentence)
+    # "Michoacán Governor Silvano Aureoles": a governor's or mayor's head is a place.
+    head_label = ("GPE" if hit.group(1)[0].isupper() else "ORG") if m.source == "ner" else m.label
+    head = Mention(m.start, head_end, m.text[: hit.start()], head_label, m.source, None, m.sentence)
     tail = Mention(tail_start, m.end, m.text[hit.end() :], "PERSON" if m.source == "ner" else m.label, m.source, None, m.sentence)
     return [head, tail]
 
@@ -300,6 +302,32 @@ def cued_names(text: str, mentions: list[Mention]) -> list[Mention]:
             if text[start:end].split()[0].lower() in {"the", "a", "an", "in", "one", "another", "every", "each", "this", "that"}:
                 continue  # a sentence's first word
         out.append(Mention(start, end, text[start:end], "GPE", "ner"))
+    return out
+
+
+# "Governor Anusuiya Uikey", "Lieutenant-Colonel Guillaume Njike Kaiko": a capitalised title
+# and two or three capitalised words after it, no more, are a person's name.
+TITLED_NAME = re.compile(
+    r"\b(?:Governor|Mayor|President|Minister|Senator|General|Colonel|Lieutenant|Major|Captain|Commander|Brigadier|Admiral|Spokesman|Spokeswoman|Sheikh|Inspector|Superintendent)"
+    r"((?:\s+[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?){2,4})(?!\s+[A-Z]|[\w'’-])"
+)
+
+
+def titled_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Names after a capitalised title that the recogniser missed: person mentions,
+    where no mention overlaps them (titles that follow the first are no part of the name:
+    "Major General Ihor Tantsyura")."""
+    out = []
+    for hit in TITLED_NAME.finditer(text):
+        start, end = hit.span(1)
+        words = hit.group(1).split()
+        while words and words[0].lower() in TITLES:
+            words.pop(0)
+        if len(words) < 2 or words[0].lower() in GENERIC_WORDS:
+            continue
+        start = text.index(words[0], start)
+        if not any(o.start < end and start < o.end for o in mentions):
+            out.append(Mention(start, end, text[start:end], "PERSON", "ner"))
     return out
 
 

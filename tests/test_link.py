@@ -417,3 +417,23 @@ def test_a_photo_credit_names_its_photographer():
     text = "Rescuers dig in the rubble (Oksana Hryn/AP). Officials (ANI/Xinhua) said more."
     linked = link(text, [])
     assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Oksana Hryn", "Person")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Regional Governor Anela Vorsk urged calm on Saturday.", [("Anela Vorsk", "Person")]),
+        ("Lieutenant-Colonel Ivo Marek Dansk, a spokesman for the army, said.", [("Ivo Marek Dansk", "Person")]),
+        # Titles after the first are no part of the name; one capitalised word is not enough.
+        ("Major General Ivo Dansk said the General Staff agreed.", [("Ivo Dansk", "Person")]),
+        ("The Governor Office said nothing.", []),
+    ],
+)
+def test_a_name_after_a_capitalised_title_is_a_person(text, expected):
+    assert [(lm.mention.text, lm.entity.type) for lm in link(text, [])] == expected
+
+
+def test_a_span_over_a_governors_title_is_a_place_and_a_person():
+    text = "Varna Governor Ilse Merovic called an emergency meeting."
+    linked = link(text, [("Varna Governor Ilse Merovic", "ORG", 0)])
+    assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Varna", "Place"), ("Ilse Merovic", "Person")]

@@ -1,0 +1,53 @@
+"""Span repairs the knowledge base decides: names cut at "of", outlets' language services."""
+
+from __future__ import annotations
+
+from kg.kb.base import KBEntry, KnowledgeBase
+from kg.kbspans import join_known_parts, language_services
+from kg.link import Linker
+from kg.types import Article, Mention
+
+
+def kb() -> KnowledgeBase:
+    return KnowledgeBase(
+        [
+            KBEntry("lantern-state", "Organization", "Lantern State", [], ["ArmedGroup"]),
+            KBEntry("lantern-state-west-coast", "Organization", "Lantern State West Coast Province", [], ["ArmedGroup"]),
+            KBEntry("river-wire", "Organization", "River Wire", ["RW"], ["NewsOrganization"]),
+            KBEntry("river-wire-urdu", "Organization", "RW Urdu", [], ["NewsOrganization"]),
+            KBEntry("harbour-party", "Organization", "Harbour Party", [], ["PoliticalParty"]),
+        ]
+    )
+
+
+def at(text: str, surface: str, label: str, source: str = "ner") -> Mention:
+    start = text.index(surface)
+    return Mention(start, start + len(surface), surface, label, source)
+
+
+def test_a_known_name_cut_at_of_is_joined():
+    text = "Fighters of the Lantern State of West Coast Province attacked a camp."
+    parts = [at(text, "Lantern State", "KB", "kb"), at(text, "West Coast Province", "GPE")]
+    joined = join_known_parts(parts, text, kb().candidates)
+    assert [(m.text, m.kb_id) for m in joined] == [("Lantern State of West Coast Province", "lantern state west coast province")]
+
+
+def test_names_either_side_of_of_stay_apart_when_the_whole_is_unknown():
+    text = "The Harbour Party of Varna Province met."
+    parts = [at(text, "Harbour Party", "ORG"), at(text, "Varna Province", "GPE")]
+    assert join_known_parts(parts, text, kb().candidates) == parts
+
+
+def test_an_outlet_and_a_language_are_its_language_service():
+    text = "River Wire Burmese and RW Urdu reported the strikes; a River Wire Russian correspondent saw them."
+    mentions = [at(text, "River Wire", "KB", "kb"), at(text, "Burmese", "NORP"), at(text, "RW", "KB", "kb")]
+    mentions.append(Mention(text.index("River Wire Russian"), text.index("River Wire Russian") + 10, "River Wire", "KB", "kb"))
+    got = language_services(sorted(mentions, key=lambda m: m.start), text, kb().candidates)
+    # The unknown service is an organisation of its own; the known one is linked; a correspondent is no service.
+    assert [(m.text, m.label) for m in got] == [("River Wire Burmese", "ORG"), ("RW Urdu", "KB"), ("River Wire", "KB")]
+
+
+def test_the_linker_types_a_language_service_an_organisation():
+    text = "River Wire Burmese and other local media reported the strikes."
+    linked = Linker(kb()).link(Article(text=text, source="t.txt"), [at(text, "River Wire", "KB", "kb"), at(text, "Burmese", "NORP")])
+    assert [(lm.mention.text, lm.entity.type, lm.entity.kb_id) for lm in linked] == [("River Wire Burmese", "Organization", None)]

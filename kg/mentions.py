@@ -218,6 +218,8 @@ def split_at_and(m: Mention) -> list[Mention]:
 
 
 # Words that join an organisation's head to the rest of its name ("Office" for the "Coordination of ...").
+# Bodies named by where they sit ("Mission in Somalia", "Embassy in Kyiv", "Committees in El Fasher").
+IN_PLACE_HEADS = {"Mission", "Missions", "Embassy", "Consulate", "Delegation", "Committee", "Committees", "Office"}
 _JOIN_ORG = re.compile(r"(?: for the | for | of the | of )")
 
 
@@ -236,6 +238,10 @@ def join_cut_names(mentions: list[Mention], text: str) -> list[Mention]:
             and len(prev.text.split()) + len(m.text.split()) <= 4
         ):
             out[-1] = Mention(prev.start, m.end, text[prev.start : m.end], "PERSON", "ner", None, prev.sentence)
+            continue
+        if prev is not None and prev.text.split()[-1] in IN_PLACE_HEADS and text[prev.end : m.start] == " in " and m.text[:1].isupper():
+            # "the United Nations Mission in Somalia", "the US Embassy in Kyiv": a body named by its seat.
+            out[-1] = Mention(prev.start, m.end, text[prev.start : m.end], "ORG", "ner", None, prev.sentence)
             continue
         if (
             prev is not None

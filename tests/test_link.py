@@ -437,3 +437,17 @@ def test_a_span_over_a_governors_title_is_a_place_and_a_person():
     text = "Varna Governor Ilse Merovic called an emergency meeting."
     linked = link(text, [("Varna Governor Ilse Merovic", "ORG", 0)])
     assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Varna", "Place"), ("Ilse Merovic", "Person")]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "expected"),
+    [
+        ("The Harbour Mission in Varna decried the attacks.", [("Harbour Mission", "ORG"), ("Varna", "GPE")], [("Harbour Mission in Varna", "Organization")]),
+        ("The Relief Committees in El Varno said so.", [("Relief Committees", "ORG"), ("El Varno", "GPE")], [("Relief Committees in El Varno", "Organization")]),
+        # Only a body named by its seat runs on over "in".
+        ("The Harbour Party in Varna said so.", [("Harbour Party", "ORG"), ("Varna", "GPE")], [("Harbour Party", "Organization"), ("Varna", "Place")]),
+    ],
+)
+def test_a_body_named_by_its_seat_runs_on_over_in(text, parts, expected):
+    linked = link(text, [(s, label, 0) for s, label in parts])
+    assert [(lm.mention.text, lm.entity.type) for lm in linked] == expected

@@ -7,6 +7,8 @@ short of is, by what the knowledge base knows.
 - An outlet's language service ("BBC" + "Burmese", "VOA Urdu", "Al Jazeera Arabic"): a
   news organisation the knowledge base knows, followed by the name of a language, is
   that service -- an organisation of its own, known or not.
+- Agency credits at a paragraph's end: "... in a Darfur city. -AP" names the agency the
+  knowledge base knows; a caption's "AFP - JANE ROE" its photographer too.
 """
 
 from __future__ import annotations
@@ -68,4 +70,35 @@ def language_services(mentions: list[Mention], text: str, candidates: Candidates
             grown_to = end
             continue
         out.append(m)
+    return out
+
+
+# "... in a Darfur city. -AP": a dash and an agency's name end the paragraph.
+_TRAILING_CREDIT = re.compile(r"(?:^|\s)[-–—]\s?([A-Z][A-Za-z&]{1,15})[ \t]*$", re.M)
+# "Soldiers in Timbuktu, 2021. AFP - JANE ROE": an agency, a dash or slash, a name in capitals.
+_CAPTION_CREDIT = re.compile(r"(?:^|[.!?][ \t]+)([A-Z][A-Za-z&]{1,15})[ \t]+[-–—/][ \t]+([A-ZÀ-Þ][A-ZÀ-Þ'’-]+(?:[ \t]+[A-ZÀ-Þ][A-ZÀ-Þ'’-]+){1,3})[ \t]*$", re.M)
+_CREDIT_WORDS = {"HANDOUT", "FILE", "POOL", "STR", "STRINGER", "PHOTO", "PHOTOS", "IMAGES", "VIA", "AND", "STAFF"}
+
+
+def agency_credits(text: str, mentions: list[Mention], candidates: Candidates) -> list[Mention]:
+    """New mentions for the agencies (and photographers) credited at paragraphs' ends,
+    where the agency is a news organisation the knowledge base knows and no mention
+    overlaps the name."""
+    out: list[Mention] = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(o.start < end and start < o.end for o in [*mentions, *out])
+
+    for hit in _TRAILING_CREDIT.finditer(text):
+        start, end = hit.span(1)
+        if _org(candidates, hit.group(1), news=True) and free(start, end):
+            out.append(Mention(start, end, hit.group(1), "KB", "kb", fold(hit.group(1))))
+    for hit in _CAPTION_CREDIT.finditer(text):
+        agency, name = hit.group(1), hit.group(2)
+        if not _org(candidates, agency, news=True) or candidates(name) or _CREDIT_WORDS & set(name.split()):
+            continue
+        if free(*hit.span(1)):
+            out.append(Mention(*hit.span(1), agency, "KB", "kb", fold(agency)))
+        if free(*hit.span(2)):
+            out.append(Mention(*hit.span(2), name, "PERSON", "ner"))
     return out

@@ -18,7 +18,7 @@ from kg.bodies import ROLE_FORMS, bare_ministries, names_for, qualifier_before, 
 from kg.bylines import byline_mentions
 from kg.kb.base import Candidate, KBEntry, KnowledgeBase, fold, skeleton
 from kg.kb.gazetteer import Hit, choose, in_comma
-from kg.kbspans import join_known_parts, language_services
+from kg.kbspans import agency_credits, join_known_parts, language_services
 from kg.mentions import (
     ACRONYM_AFTER,
     INNER_POSSESSIVE_RE,
@@ -197,6 +197,7 @@ class Linker:
         cleaned += cued_names(text, cleaned)
         cleaned += credit_names(text, cleaned)
         cleaned += titled_names(text, cleaned)
+        cleaned += agency_credits(text, cleaned, self._candidates)
         bare = bare_ministries(text, cleaned)
         cleaned += bare
         byline, (b_start, b_end) = byline_mentions(article, self._candidates)  # kg/bylines.py: its outlets and authors

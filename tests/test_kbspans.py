@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kg.kb.base import KBEntry, KnowledgeBase
-from kg.kbspans import join_known_parts, language_services
+from kg.kbspans import agency_credits, join_known_parts, language_services
 from kg.link import Linker
 from kg.types import Article, Mention
 
@@ -51,3 +51,24 @@ def test_the_linker_types_a_language_service_an_organisation():
     text = "River Wire Burmese and other local media reported the strikes."
     linked = Linker(kb()).link(Article(text=text, source="t.txt"), [at(text, "River Wire", "KB", "kb"), at(text, "Burmese", "NORP")])
     assert [(lm.mention.text, lm.entity.type, lm.entity.kb_id) for lm in linked] == [("River Wire Burmese", "Organization", None)]
+
+
+def credit_kb() -> KnowledgeBase:
+    return KnowledgeBase(
+        [
+            KBEntry("lantern-press", "Organization", "Lantern Press", ["LP"], ["NewsOrganization"]),
+            KBEntry("harbour-party", "Organization", "Harbour Party", ["HP"], ["PoliticalParty"]),
+        ]
+    )
+
+
+def test_an_agency_credited_at_a_paragraphs_end_is_named():
+    text = "Gunmen killed 53 people in the city. -LP\n\nOfficials blamed the HP. -HP\n\nA vehicle in Varna, May 9, 2021. LP - JANA VORSK"
+    got = agency_credits(text, [], credit_kb().candidates)
+    # Only a news organisation is credited so; the photographer after it is a person.
+    assert sorted((m.text, m.label) for m in got) == [("JANA VORSK", "PERSON"), ("LP", "KB"), ("LP", "KB")]
+
+
+def test_a_caption_credit_with_no_known_agency_or_a_stringer_names_nobody():
+    text = "A vehicle in Varna. ZZ - JANA VORSK\n\nA house in Varna. LP - STR HANDOUT"
+    assert agency_credits(text, [], credit_kb().candidates) == []

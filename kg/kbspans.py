@@ -7,6 +7,7 @@ short of is, by what the knowledge base knows.
 - An outlet's language service ("BBC" + "Burmese", "VOA Urdu", "Al Jazeera Arabic"): a
   news organisation the knowledge base knows, followed by the name of a language, is
   that service -- an organisation of its own, known or not.
+- A list of names before "regions" ("the Kherson and Mykolaiv regions"): each a region.
 - Agency credits at a paragraph's end: "... in a Darfur city. -AP" names the agency the
   knowledge base knows; a caption's "AFP - JANE ROE" its photographer too.
 """
@@ -17,6 +18,7 @@ import re
 from collections.abc import Callable
 
 from kg.kb.base import Candidate, fold
+from kg.mentions import LIST_SEPARATOR, REGION_OF_BEFORE, REGIONS_AFTER
 from kg.types import Mention
 
 Candidates = Callable[[str], list[Candidate]]
@@ -53,14 +55,25 @@ def join_known_parts(mentions: list[Mention], text: str, candidates: Candidates)
     return out
 
 
+# "Geo news reported": the outlet's own word in lower case, after a name the model cut short.
+OUTLET_WORD_AFTER = re.compile(r"[ \t]+(news|times|post|tv|radio|daily|today)\b")
+
+
 def language_services(mentions: list[Mention], text: str, candidates: Candidates) -> list[Mention]:
     """A known outlet's mention run on over the language after it ("BBC Burmese"),
-    looked up whole; the mention of the language word alone goes. ``mentions`` sorted."""
+    looked up whole; the mention of the language word alone goes. And a name run on over
+    a lower-case outlet word when the knowledge base knows the two as an outlet ("Geo
+    news" is Geo News). ``mentions`` sorted."""
     out: list[Mention] = []
     grown_to = -1
     for m in mentions:
         if m.start < grown_to:
             continue  # the language word of a service just grown
+        word = OUTLET_WORD_AFTER.match(text, m.end)
+        if word is not None and _org(candidates, f"{m.text} {word.group(1)}", news=True):
+            name = text[m.start : word.end(1)]
+            out.append(Mention(m.start, word.end(1), name, "KB", "kb", fold(name), m.sentence))
+            continue
         hit = LANGUAGE_AFTER.match(text, m.end)
         if hit is not None and _org(candidates, m.kb_id or m.text, news=True):
             end = hit.end(1)
@@ -101,4 +114,24 @@ def agency_credits(text: str, mentions: list[Mention], candidates: Candidates) -
             out.append(Mention(*hit.span(1), agency, "KB", "kb", fold(agency)))
         if free(*hit.span(2)):
             out.append(Mention(*hit.span(2), name, "PERSON", "ner"))
+    return out
+
+
+def regions_of_lists(mentions: list[Mention], text: str, is_region: Callable[[str], bool]) -> list[Mention]:
+    """"the Kherson, Mykolaiv and Kharkiv regions", "the region of Kharkiv": each name of
+    the list is a region, looked up as "<name> region" when ``is_region`` says that is one."""
+    out = list(mentions)
+    i = 0
+    while i < len(out):
+        j = i
+        while j + 1 < len(out) and LIST_SEPARATOR.fullmatch(text[out[j].end : out[j + 1].start]):
+            j += 1
+        single = i == j and REGION_OF_BEFORE.search(text, max(0, out[i].start - 40), out[i].start)
+        if REGIONS_AFTER.match(text, out[j].end) or single:
+            for k in range(i, j + 1):
+                m = out[k]
+                name = f"{m.text} region"
+                if is_region(name):
+                    out[k] = Mention(m.start, m.end, m.text, m.label, m.source, fold(name), m.sentence)
+        i = j + 1
     return out

@@ -18,7 +18,7 @@ from kg.bodies import ROLE_FORMS, bare_ministries, names_for, qualifier_before, 
 from kg.bylines import byline_mentions
 from kg.kb.base import Candidate, KBEntry, KnowledgeBase, fold, skeleton
 from kg.kb.gazetteer import Hit, choose, in_comma
-from kg.kbspans import agency_credits, join_known_parts, language_services
+from kg.kbspans import agency_credits, join_known_parts, language_services, regions_of_lists
 from kg.mentions import (
     ACRONYM_AFTER,
     INNER_POSSESSIVE_RE,
@@ -30,8 +30,6 @@ from kg.mentions import (
     ORG_HEADS,
     ORG_NOUNS,
     PLACE_NOUNS,
-    REGION_OF_BEFORE,
-    REGIONS_AFTER,
     clean_mention,
     credit_names,
     cued_names,
@@ -44,6 +42,7 @@ from kg.mentions import (
     split_at_and,
     split_at_inner_title,
     titled_names,
+    unit_names,
 )
 from kg.names import GENERIC_BODY_RE, GENERIC_WORDS, country_of_demonym, demonyms, is_group_word
 from kg.nametype import Resolved, TypeDecision, local_decisions, pooled_types, strong_cue
@@ -197,7 +196,7 @@ class Linker:
         cleaned += cued_names(text, cleaned)
         cleaned += credit_names(text, cleaned)
         cleaned += titled_names(text, cleaned)
-        cleaned += agency_credits(text, cleaned, self._candidates)
+        cleaned = unit_names(text, cleaned) + agency_credits(text, cleaned, self._candidates)
         bare = bare_ministries(text, cleaned)
         cleaned += bare
         byline, (b_start, b_end) = byline_mentions(article, self._candidates)  # kg/bylines.py: its outlets and authors
@@ -207,7 +206,7 @@ class Linker:
         cleaned = [m for i, m in enumerate(cleaned) if not any(o.start <= m.start and m.end <= o.end and o is not m for o in cleaned[max(0, i - 3) : i])]
         self._text = text
         self._types = {}
-        cleaned = self._regions_of_lists(cleaned, text)
+        cleaned = regions_of_lists(cleaned, text, self._region_name)
         countries = self._context_countries(cleaned)
         cleaned = self._place_ministries(cleaned, text, countries, {id(m) for m in bare})
         # The type each mention is expected to have: weighed evidence (kg/nametype.py).
@@ -265,25 +264,6 @@ class Linker:
         ordered = [resolved[id(m)] for m in cleaned if id(m) in resolved]
         ordered = self._drop_title_only_nil(ordered, article)
         return self._entities(ordered)
-
-    def _regions_of_lists(self, cleaned: list[Mention], text: str) -> list[Mention]:
-        """"the Kherson, Mykolaiv and Kharkiv regions", "the region of Kharkiv": each name
-        of the list is a region, looked up as "<name> region" when the knowledge base has one."""
-        out = list(cleaned)
-        i = 0
-        while i < len(out):
-            j = i
-            while j + 1 < len(out) and LIST_SEPARATOR.fullmatch(text[out[j].end : out[j + 1].start]):
-                j += 1
-            single = i == j and REGION_OF_BEFORE.search(text, max(0, out[i].start - 40), out[i].start)
-            if REGIONS_AFTER.match(text, out[j].end) or single:
-                for k in range(i, j + 1):
-                    m = out[k]
-                    name = f"{m.text} region"
-                    if any("Region" in c.entry.classes for c in self._candidates(name)) or self._gazetteer_region(name):
-                        out[k] = Mention(m.start, m.end, m.text, m.label, m.source, fold(name), m.sentence)
-            i = j + 1
-        return out
 
     def _place_ministries(self, cleaned: list[Mention], text: str, countries: dict[str, float], found: set[int]) -> list[Mention]:
         """"the defence ministry", "the Health Ministry": a ministry named by its role
@@ -346,7 +326,10 @@ class Linker:
                 return name
         return None
 
-    def _gazetteer_region(self, name: str) -> bool:
+    def _region_name(self, name: str) -> bool:
+        """Whether "<name> region" names a region the knowledge base or the gazetteer has."""
+        if any("Region" in c.entry.classes for c in self._candidates(name)):
+            return True
         gaz = self.kb.gazetteer
         return gaz is not None and any(h.cued and h.entry.classes[0] in ("Region", "District") for h in gaz.lookup(name))
 
@@ -384,8 +367,12 @@ class Linker:
             key = _variant_key(fold(m.text))
             if key not in chosen or picked[1] > chosen[key].confidence:
                 chosen[key] = _Resolved(m, "Place", picked[0], fold(m.text), m.text, picked[1])
+        # ... and so is a mention of the place's own name ("Norte de Santander" after "Norte de Santander province").
+        labels = {_variant_key(fold(r.entry.label)): r for r in chosen.values()}
         return {
-            id(m): _Resolved(m, "Place", r.entry, r.key, m.text, r.confidence) for m in mentions if (r := chosen.get(_variant_key(fold(m.text))))
+            id(m): _Resolved(m, "Place", r.entry, r.key, m.text, r.confidence)
+            for m in mentions
+            if (r := chosen.get(_variant_key(fold(m.text))) or labels.get(_variant_key(fold(m.text))))
         }
 
     def _org_may_be_place(self, m: Mention) -> bool:

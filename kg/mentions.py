@@ -337,6 +337,27 @@ def titled_names(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# "the 29th Brigade", "the 47th Separate Mechanized Brigade", "the 2nd Division": a numbered unit.
+UNIT_NAME = re.compile(
+    r"\b\d{1,3}(?:st|nd|rd|th)(?:[ \t]+[A-Z][a-z]+){0,3}?[ \t]+(?:Brigade|Division|Battalion|Regiment|Corps|Army|Fleet|Squadron|Flotilla|Detachment)s?\b"
+)
+
+
+def unit_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Numbered military units, which the recogniser misses or cuts after the number
+    ("29th" + "Brigade of the Army"): an organisation mention each, in place of the
+    model's spans it overlaps (a knowledge-base match of the same words stays)."""
+    found = [(h.start(), h.end()) for h in UNIT_NAME.finditer(text)]
+    if not found:
+        return mentions
+    kept = [m for m in mentions if m.source != "ner" or not any(m.start < e and s < m.end for s, e in found)]
+    for s, e in found:
+        if not any(o.start <= s and e <= o.end for o in kept):
+            kept = [o for o in kept if not (o.start < e and s < o.end)]
+            kept.append(Mention(s, e, text[s:e], "ORG", "ner"))
+    return sorted(kept, key=lambda m: m.start)
+
+
 # A photo credit: "(Evgeniy Maloletka/AP)", "Photo: Hussein Malla / The Associated Press".
 CREDIT_NAME = re.compile(r"(?:\(|\b(?:Photo|Photograph|Picture|Image)s?:\s*)((?:[A-Z][a-zà-ÿ'’-]+\s){1,3}[A-Z][a-zà-ÿ'’-]+)\s?/\s?[A-Z]")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kg.kb.base import KBEntry, KnowledgeBase
-from kg.kbspans import agency_credits, join_known_parts, language_services
+from kg.kbspans import agency_credits, join_known_parts, language_services, regions_of_lists
 from kg.link import Linker
 from kg.types import Article, Mention
 
@@ -72,3 +72,17 @@ def test_an_agency_credited_at_a_paragraphs_end_is_named():
 def test_a_caption_credit_with_no_known_agency_or_a_stringer_names_nobody():
     text = "A vehicle in Varna. ZZ - JANA VORSK\n\nA house in Varna. LP - STR HANDOUT"
     assert agency_credits(text, [], credit_kb().candidates) == []
+
+
+def test_a_lower_case_outlet_word_completes_a_known_outlet():
+    outlets = KnowledgeBase([KBEntry("geo-wire", "Organization", "Gelo News", [], ["NewsOrganization"])])
+    text = "The blast was near the Assembly, Gelo news reported. Gelo times said nothing."
+    got = language_services([at(text, "Gelo", "PRODUCT"), Mention(text.rindex("Gelo"), text.rindex("Gelo") + 4, "Gelo", "PRODUCT")], text, outlets.candidates)
+    assert [(m.text, m.kb_id) for m in got] == [("Gelo news", "gelo news"), ("Gelo", None)]
+
+
+def test_a_list_before_regions_is_a_list_of_regions():
+    text = "Drones hit the Varna and Ruse regions."
+    mentions = [at(text, "Varna", "GPE"), at(text, "Ruse", "GPE")]
+    got = regions_of_lists(mentions, text, lambda name: name in ("Varna region", "Ruse region"))
+    assert [m.kb_id for m in got] == ["varna region", "ruse region"]

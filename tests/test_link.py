@@ -451,3 +451,17 @@ def test_a_span_over_a_governors_title_is_a_place_and_a_person():
 def test_a_body_named_by_its_seat_runs_on_over_in(text, parts, expected):
     linked = link(text, [(s, label, 0) for s, label in parts])
     assert [(lm.mention.text, lm.entity.type) for lm in linked] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "expected"),
+    [
+        ("Troops of the 29th Brigade of the Army advanced.", [("Brigade of the Army", "ORG")], [("29th Brigade", "Organization")]),
+        ("Near Varna, according to the 2nd Division.", [("Varna", "GPE")], [("Varna", "Place"), ("2nd Division", "Organization")]),
+        ("The 412th Separate Assault Battalion said.", [], [("412th Separate Assault Battalion", "Organization")]),
+        ("The 200th anniversary of the town.", [], []),
+    ],
+)
+def test_a_numbered_unit_is_an_organisation(text, parts, expected):
+    linked = link(text, [(s, label, 0) for s, label in parts])
+    assert [(lm.mention.text, lm.entity.type) for lm in linked] == expected

@@ -40,6 +40,7 @@ from kg.mentions import (
     join_cut_names,
     model_label,
     split_at_and,
+    quoted_speakers,
     split_at_inner_title,
     titled_names,
     unit_names,
@@ -195,7 +196,7 @@ class Linker:
         cleaned = [m if self._candidates(m.text) else extend_to_admin_noun(m, text) for m in cleaned]
         cleaned += cued_names(text, cleaned)
         cleaned += credit_names(text, cleaned)
-        cleaned += titled_names(text, cleaned)
+        cleaned += titled_names(text, cleaned) + quoted_speakers(text, cleaned)
         cleaned = unit_names(text, cleaned) + agency_credits(text, cleaned, self._candidates)
         bare = bare_ministries(text, cleaned)
         cleaned += bare

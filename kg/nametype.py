@@ -140,6 +140,7 @@ ORG_BEFORE = re.compile(
     r"\b(?:spokes(?:man|woman|person)|spokespeople|members?|fighters?|militants?|leader|leadership|chief|head|officials?|commanders?|founder)\s+(?:for|of)\s+(?:the\s+)?$"
     r"|\b(?:joined|according to the|told the)\s+$"
 )
+LOCATED_BEFORE = re.compile(r"\b(?:located|situated|sheltering|housed)\s+(?:at|in|inside|within)\s+(?:the\s+)?$")
 TOLD_BEFORE = re.compile(r"\btold\s+$")
 PLACE_OF_PERSON_BEFORE = re.compile(r"\b(?:mayor|governor|residents?|people|inhabitants|outskirts|suburbs?|streets?)\s+of\s+(?:the\s+)?$", re.I)
 SAYS_AFTER = re.compile(r"^\s+(?:said|says|told|added|wrote|stated)\b")
@@ -347,6 +348,9 @@ def context_evidence(m: Mention, text: str, label_type: str | None) -> list[Evid
             add("Place", WEAK_CUE, f"a short 'organisation' after {bwords[-1]!r}")
         if label_type in ("Person", "Organization") and PLACE_AFTER_VERB.search(before):
             add("Place", WEAK_CUE, f"object of {bwords[-1]!r}")
+        if LOCATED_BEFORE.search(before):
+            # "located at the Omdurman Islamic University": the institution's site, a place.
+            add("Place", HEAD_WORD + CUE, f"after {' '.join(bwords[-3:])!r}")
         if BYLINE_BEFORE.search(before):
             add("Person", CUE, "a byline's name", spreads=True)
         if ORG_BEFORE.search(before):

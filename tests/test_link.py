@@ -465,3 +465,15 @@ def test_a_body_named_by_its_seat_runs_on_over_in(text, parts, expected):
 def test_a_numbered_unit_is_an_organisation(text, parts, expected):
     linked = link(text, [(s, label, 0) for s, label in parts])
     assert [(lm.mention.text, lm.entity.type) for lm in linked] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“Twenty people are hurt,” Fedorko wrote.", [("Fedorko", "Person")]),
+        ("“The man has died,” Governor Ivo Fedorko said.", [("Ivo Fedorko", "Person")]),
+        ("“No more,” he said. “Later,” the Ministry said.", []),
+    ],
+)
+def test_the_speaker_of_a_quotation_is_a_person(text, expected):
+    assert [(lm.mention.text, lm.entity.type) for lm in link(text, [])] == expected

@@ -171,3 +171,16 @@ def test_an_organisation_after_between_from_or_attack_on_stays_one_and_a_speaker
     d1, d2, d3 = decide(text, [("Hamas", "ORG"), ("Hamas", "ORG"), ("Kasr Tamar", "GPE")])
     assert d1.type == d2.type == "Organization"
     assert d3.type == "Place" and not any("apposition" in e.reason for e in d3.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("The shelter is located at the Varna Islamic University.", "Place"),
+        ("Families were sheltering in the Varna Technical College.", "Place"),
+        ("The Varna Islamic University said classes would resume.", "Organization"),
+    ],
+)
+def test_an_institution_where_something_is_located_is_a_place(text, type_):
+    name = "Varna Islamic University" if "Islamic" in text else "Varna Technical College"
+    assert decide(text, [(name, "ORG")])[0].type == type_

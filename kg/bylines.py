@@ -73,7 +73,7 @@ def byline_line(text: str, title: str | None = None) -> tuple[int, str] | None:
 def person_shaped(name: str) -> bool:
     """Two to four capitalised words (particles allowed between them), none an outlet's word."""
     words = name.split()
-    if not 2 <= len(words) <= 4 or words[0] == "The":
+    if not 2 <= len(words) <= 4 or words[0] == "The" or EDITION_SUFFIX.search(name):
         return False
     named = [w for w in words if w.lower() not in _PARTICLES]
     return len(named) >= 2 and all(_NAME_WORD.fullmatch(w) and w.rstrip(".") not in OUTLET_WORDS for w in named)

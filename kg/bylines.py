@@ -161,7 +161,9 @@ def byline_mentions(article: Article, candidates: Callable[[str], list[Candidate
         return ([Mention(s, e, article.outlet, "OUTLET", "reader")] if article.text[s:e] == article.outlet else []), (s, e)
     start, names = byline_line(article.text, article.title) or (0, "")
     mentions = [
-        Mention(p.start, p.end, p.text, "OUTLET" if p.role == "outlet" else "PERSON", "reader" if p.role == "outlet" else "byline", fold(p.lookup) if p.lookup else None)
+        Mention(p.start, p.end, p.text, "OUTLET", "reader", fold(p.lookup) if p.lookup else None)
+        if p.role == "outlet"
+        else Mention(p.start, p.end, p.text, "PERSON", "byline")
         for p in parts
     ]
     return mentions, (start, start + len(names))

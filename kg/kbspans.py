@@ -8,6 +8,7 @@ short of is, by what the knowledge base knows.
   news organisation the knowledge base knows, followed by the name of a language, is
   that service -- an organisation of its own, known or not.
 - A list of names before "regions" ("the Kherson and Mykolaiv regions"): each a region.
+- A known place run into a person's name ("officer at Quetta Farrukh Ateeq confirmed"): both.
 - Agency credits at a paragraph's end: "... in a Darfur city. -AP" names the agency the
   knowledge base knows; a caption's "AFP - JANE ROE" its photographer too.
 """
@@ -134,4 +135,32 @@ def regions_of_lists(mentions: list[Mention], text: str, is_region: Callable[[st
                 if is_region(name):
                     out[k] = Mention(m.start, m.end, m.text, m.label, m.source, fold(name), m.sentence)
         i = j + 1
+    return out
+
+
+# A person's words after the name, or a person's noun before it ("police officer at").
+_SPEAKS_AFTER = re.compile(r"[ \t]+(?:said|says|confirmed|told|added|stated|wrote)\b")
+_PERSON_BEFORE = re.compile(r"\b(?:officer|official|spokesman|spokeswoman|spokesperson|commander|chief|governor|mayor|minister|inspector|superintendent)\s+(?:at|in|of|for)?\s*$", re.I)
+
+
+def split_place_and_person(mentions: list[Mention], text: str, candidates: Candidates, person_shaped: Callable[[str], bool]) -> list[Mention]:
+    """A model span that runs a known place into a person's name ("police officer at Quetta
+    Farrukh Ateeq confirmed"): the place and the person, when the rest is shaped like a
+    person's name, the whole is no name the knowledge base knows and the words around
+    say a person (a verb of saying after it, or an officer's noun before it)."""
+    out: list[Mention] = []
+    for m in mentions:
+        words = m.text.split()
+        if m.source != "ner" or m.label not in ("ORG", "PERSON") or len(words) < 3 or candidates(m.text):
+            out.append(m)
+            continue
+        head = words[0]
+        rest = m.text[len(head) :].strip()
+        place = any(c.entry.type == "Place" and ("Country" in c.entry.classes or (c.entry.population or 0) >= 100_000) for c in candidates(head))
+        cued = _SPEAKS_AFTER.match(text, m.end) or _PERSON_BEFORE.search(text, max(0, m.start - 40), m.start)
+        if place and cued and person_shaped(rest) and not candidates(rest):
+            tail = m.start + m.text.index(rest, len(head))
+            out += [Mention(m.start, m.start + len(head), head, "GPE", "ner", None, m.sentence), Mention(tail, m.end, rest, "PERSON", "ner", None, m.sentence)]
+            continue
+        out.append(m)
     return out

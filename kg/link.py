@@ -15,10 +15,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from kg.bodies import ROLE_FORMS, bare_ministries, names_for, qualifier_before, role_of
-from kg.bylines import byline_mentions
+from kg.bylines import byline_mentions, person_shaped
 from kg.kb.base import Candidate, KBEntry, KnowledgeBase, fold, skeleton
 from kg.kb.gazetteer import Hit, choose, in_comma
-from kg.kbspans import agency_credits, join_known_parts, language_services, regions_of_lists
+from kg.kbspans import agency_credits, join_known_parts, language_services, regions_of_lists, split_place_and_person
 from kg.mentions import (
     ACRONYM_AFTER,
     INNER_POSSESSIVE_RE,
@@ -192,6 +192,7 @@ class Linker:
                     cleaned += [extend_to_facility(extend_to_head(p, text), text) for q in parts for p in self._split_possessive(q, text)]
         cleaned = join_cut_names(sorted(cleaned, key=lambda m: m.start), text)
         cleaned = language_services(join_known_parts(cleaned, text, self._candidates), text, self._candidates)  # kg/kbspans.py
+        cleaned = split_place_and_person(cleaned, text, self._candidates, person_shaped)
         # An unknown name before a lower-case area noun is that area ("Oudalan province").
         cleaned = [m if self._candidates(m.text) else extend_to_admin_noun(m, text) for m in cleaned]
         cleaned += cued_names(text, cleaned)

@@ -63,7 +63,16 @@ def test_a_sentence_is_no_byline(line):
 
 @pytest.mark.parametrize(
     ("name", "shaped"),
-    [("Marta Quell", True), ("Jana de la Cruz", True), ("J. R. Tolkan", True), ("Harbour News", False), ("The Signal", False), ("Quell", False), ("LNT Daily", False), ("Al Varno English", False)],
+    [
+        ("Marta Quell", True),
+        ("Jana de la Cruz", True),
+        ("J. R. Tolkan", True),
+        ("Harbour News", False),
+        ("The Signal", False),
+        ("Quell", False),
+        ("LNT Daily", False),
+        ("Al Varno English", False),
+    ],
 )
 def test_person_shape(name, shaped):
     assert person_shaped(name) is shaped

@@ -272,7 +272,8 @@ def test_the_gazetteer_is_built_on_first_look_up_and_replaces_a_stale_one(tmp_pa
 def test_the_places_own_name_elsewhere_in_the_article_is_that_place(tmp_path):
     # "Norte de Santander province" links to the subdivision; "Norte de Santander" alone,
     # which the model took for an organisation, is that place too, not a body of that name.
-    kb = KnowledgeBase([*base_kb().entries.values(), KBEntry("gn/3686110", "Place", "Colombia", [], ["Country"], country="CO", origin="geonames", population=47_000_000)])
+    colombia = KBEntry("gn/3686110", "Place", "Colombia", [], ["Country"], country="CO", origin="geonames", population=47_000_000)
+    kb = KnowledgeBase([*base_kb().entries.values(), colombia])
     build_gazetteer(kb, tmp_path / "gazetteer.sqlite", towns=[])
     kb.gazetteer = Gazetteer(tmp_path / "gazetteer.sqlite")
     text = "A bomb exploded in Colombia's Norte de Santander province. It was an attack on our heroes in Norte de Santander."

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from kg.kb.base import KBEntry, KnowledgeBase
-from kg.kbspans import agency_credits, join_known_parts, language_services, regions_of_lists
+from kg.bylines import person_shaped
+from kg.kbspans import agency_credits, join_known_parts, language_services, regions_of_lists, split_place_and_person
 from kg.link import Linker
 from kg.types import Article, Mention
 
@@ -86,3 +87,12 @@ def test_a_list_before_regions_is_a_list_of_regions():
     mentions = [at(text, "Varna", "GPE"), at(text, "Ruse", "GPE")]
     got = regions_of_lists(mentions, text, lambda name: name in ("Varna region", "Ruse region"))
     assert [m.kb_id for m in got] == ["varna region", "ruse region"]
+
+
+def test_a_known_place_run_into_a_persons_name_is_both():
+    places = KnowledgeBase([KBEntry("gn/1", "Place", "Varna", [], ["City"], country="BG", origin="geonames", population=330_000)])
+    text = "Senior police officer at Varna Ivo Dansko confirmed the blast. The Varna Harbour Lights festival opened."
+    ms = [at(text, "Varna Ivo Dansko", "ORG"), at(text, "Varna Harbour Lights", "ORG")]
+    got = split_place_and_person(ms, text, places.candidates, person_shaped)
+    # Without a person's cue around it, a place's name and two more words stay one name.
+    assert [(m.text, m.label) for m in got] == [("Varna", "GPE"), ("Ivo Dansko", "PERSON"), ("Varna Harbour Lights", "ORG")]

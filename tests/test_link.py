@@ -443,7 +443,11 @@ def test_a_span_over_a_governors_title_is_a_place_and_a_person():
     ("text", "parts", "expected"),
     [
         ("The Harbour Mission in Varna decried the attacks.", [("Harbour Mission", "ORG"), ("Varna", "GPE")], [("Harbour Mission in Varna", "Organization")]),
-        ("The Relief Committees in El Varno said so.", [("Relief Committees", "ORG"), ("El Varno", "GPE")], [("Relief Committees in El Varno", "Organization")]),
+        (
+            "The Relief Committees in El Varno said so.",
+            [("Relief Committees", "ORG"), ("El Varno", "GPE")],
+            [("Relief Committees in El Varno", "Organization")],
+        ),
         # Only a body named by its seat runs on over "in".
         ("The Harbour Party in Varna said so.", [("Harbour Party", "ORG"), ("Varna", "GPE")], [("Harbour Party", "Organization"), ("Varna", "Place")]),
     ],

@@ -117,6 +117,7 @@ HOLIDAYS = {
 TITLE_ACRONYMS = {"STR", "IG", "IGP", "DIG", "SP", "SSP", "DSP", "ASP", "SHO", "SDPO", "DGP", "ADGP", "DG", "CEO", "COO", "CFO", "MLA", "MNA", "MPA"}
 BETWEEN_AND_BEFORE = re.compile(r"\bbetween\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+and\s+$")
 PEOPLE_AFTER = re.compile(r"\s+(?:people|peoples|community|communities|tribe|tribes|ethnic\s+group)\b")
+COMPOUND_PREFIXES = {"left", "right", "far", "pro", "anti", "non", "ultra", "counter", "self", "cross", "post", "pre", "semi", "neo", "multi"}
 COMPOUND_AFTER = re.compile(r"-[a-z]")
 
 # Appositions: ", a town in ...", ", the group's leader", ", an armed group".
@@ -414,6 +415,8 @@ def junk_reason(m: Mention, text: str) -> str | None:
         return "a people ('the X people')"
     if COMPOUND_AFTER.match(text, m.end):
         return "the first part of a lower-case compound"
+    if " " not in name and name.split("-")[0].lower() in COMPOUND_PREFIXES and "-" in name:
+        return "a compound of common words ('Left-Wing extremists')"
     if " " not in name and name[:1].isupper() and name[1:].islower() and (m.start == 0 or text[max(0, m.start - 2) : m.start] in (". ", "\n", "? ", "! ") or text[m.start - 1] == "\n"):
         if re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text):
             return "a sentence's first word, written in lower case elsewhere in the article"

@@ -36,6 +36,7 @@ from kg.mentions import (
     extend_to_admin_noun,
     extend_to_facility,
     extend_to_head,
+    headed_names,
     initials_form,
     join_cut_names,
     model_label,
@@ -197,7 +198,7 @@ class Linker:
         cleaned = [m if self._candidates(m.text) else extend_to_admin_noun(m, text) for m in cleaned]
         cleaned += cued_names(text, cleaned)
         cleaned += credit_names(text, cleaned)
-        cleaned += titled_names(text, cleaned) + quoted_speakers(text, cleaned)
+        cleaned += titled_names(text, cleaned) + quoted_speakers(text, cleaned) + headed_names(text, cleaned)
         cleaned = unit_names(text, cleaned) + agency_credits(text, cleaned, self._candidates)
         bare = bare_ministries(text, cleaned)
         cleaned += bare

@@ -481,3 +481,16 @@ def test_a_numbered_unit_is_an_organisation(text, parts, expected):
 )
 def test_the_speaker_of_a_quotation_is_a_person(text, expected):
     assert [(lm.mention.text, lm.entity.type) for lm in link(text, [])] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Varno Relief Organisation, a rights group, described the attack.", [("Varno Relief Organisation", "Organization")]),
+        ("The Dansk Doctors Network said 40 died.", [("Dansk Doctors Network", "Organization")]),
+        # One word before the head word is no name; nor is a generic one.
+        ("The Council met. National Council said.", []),
+    ],
+)
+def test_a_name_ending_in_a_bodys_head_word_is_an_organisation(text, expected):
+    assert [(lm.mention.text, lm.entity.type) for lm in link(text, [])] == expected

@@ -9,6 +9,8 @@ short of is, by what the knowledge base knows.
   that service -- an organisation of its own, known or not.
 - A list of names before "regions" ("the Kherson and Mykolaiv regions"): each a region.
 - A known place run into a person's name ("officer at Quetta Farrukh Ateeq confirmed"): both.
+- A known name the article also writes after a people's word, as another entry ("the
+  Taliban" in an article on the "Pakistani Taliban"), is that entry there.
 - Agency credits at a paragraph's end: "... in a Darfur city. -AP" names the agency the
   knowledge base knows; a caption's "AFP - JANE ROE" its photographer too.
 """
@@ -20,6 +22,7 @@ from collections.abc import Callable
 
 from kg.kb.base import Candidate, fold
 from kg.mentions import LIST_SEPARATOR, REGION_OF_BEFORE, REGIONS_AFTER
+from kg.names import country_of_demonym
 from kg.types import Mention
 
 Candidates = Callable[[str], list[Candidate]]
@@ -163,4 +166,21 @@ def split_place_and_person(mentions: list[Mention], text: str, candidates: Candi
             out += [Mention(m.start, m.start + len(head), head, "GPE", "ner", None, m.sentence), Mention(tail, m.end, rest, "PERSON", "ner", None, m.sentence)]
             continue
         out.append(m)
+    return out
+
+
+def qualified_senses(names: list[tuple[str, str, str | None]]) -> dict[int, int]:
+    """Of an article's resolved names (surface, type, entry id or None): which known name
+    takes the entry of which other (index -> index), where the other is the same name
+    after a people's word ("Pakistani Taliban") and the only such entry of its type."""
+    qualified: dict[tuple[str, str], dict[str, int]] = {}
+    for j, (surface, type_, kb_id) in enumerate(names):
+        words = surface.split()
+        if kb_id is not None and len(words) > 1 and country_of_demonym(words[0]):
+            qualified.setdefault((fold(" ".join(words[1:])), type_), {}).setdefault(kb_id, j)
+    out = {}
+    for i, (surface, type_, kb_id) in enumerate(names):
+        found = qualified.get((fold(surface), type_), {})
+        if kb_id is not None and len(found) == 1 and kb_id not in found:
+            out[i] = next(iter(found.values()))
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.kb.base import KBEntry, KnowledgeBase
 from kg.bylines import person_shaped
-from kg.kbspans import agency_credits, join_known_parts, language_services, regions_of_lists, split_place_and_person
+from kg.kbspans import agency_credits, join_known_parts, language_services, qualified_senses, regions_of_lists, split_place_and_person
 from kg.link import Linker
 from kg.types import Article, Mention
 
@@ -96,3 +96,18 @@ def test_a_known_place_run_into_a_persons_name_is_both():
     got = split_place_and_person(ms, text, places.candidates, person_shaped)
     # Without a person's cue around it, a place's name and two more words stay one name.
     assert [(m.text, m.label) for m in got] == [("Varna", "GPE"), ("Ivo Dansko", "PERSON"), ("Varna Harbour Lights", "ORG")]
+
+
+def test_a_known_name_takes_the_entry_the_article_gives_it_after_a_peoples_word():
+    names = [
+        ("Taliban", "Organization", "taliban"),
+        ("Pakistani Taliban", "Organization", "ttp"),
+        ("Taliban", "Organization", "taliban"),
+        ("Ukraine", "Place", "gn/690791"),
+    ]
+    assert qualified_senses(names) == {0: 1, 2: 1}
+    # Two such entries ("Afghan Taliban", "Pakistani Taliban") leave the bare name as it is.
+    assert qualified_senses([*names, ("Afghan Taliban", "Organization", "iea")]) == {}
+    # An unknown name, or one of another type, takes nothing.
+    assert qualified_senses([("Taliban", "Organization", None), ("Pakistani Taliban", "Organization", "ttp")]) == {}
+    assert qualified_senses([("Taliban", "Place", "x"), ("Pakistani Taliban", "Organization", "ttp")]) == {}

@@ -8,6 +8,7 @@ short of is, by what the knowledge base knows.
   news organisation the knowledge base knows, followed by the name of a language, is
   that service -- an organisation of its own, known or not.
 - A list of names before "regions" ("the Kherson and Mykolaiv regions"): each a region.
+- Two places joined by a hyphen ("the Marte-Dikwa area"): both.
 - A known place run into a person's name ("officer at Quetta Farrukh Ateeq confirmed"): both.
 - A known name the article also writes after a people's word, as another entry ("the
   Taliban" in an article on the "Pakistani Taliban"), is that entry there.
@@ -183,4 +184,22 @@ def qualified_senses(names: list[tuple[str, str, str | None]]) -> dict[int, int]
         found = qualified.get((fold(surface), type_), {})
         if kb_id is not None and len(found) == 1 and kb_id not in found:
             out[i] = next(iter(found.values()))
+    return out
+
+
+_PAIR = re.compile(r"([A-Z][\w'’]{2,})-([A-Z][\w'’]{2,})")
+
+
+def split_place_pairs(mentions: list[Mention], is_place: Callable[[str], bool]) -> list[Mention]:
+    """"the Marte-Dikwa area", "between Marte-Dikwa town": two places joined by a hyphen,
+    when the whole is no place ``is_place`` knows and each half is one; the two places."""
+    out: list[Mention] = []
+    for m in mentions:
+        pair = _PAIR.fullmatch(m.text)
+        if pair is None or m.kb_id is not None or is_place(m.text) or not (is_place(pair.group(1)) and is_place(pair.group(2))):
+            out.append(m)
+            continue
+        (a0, a1), (b0, b1) = pair.span(1), pair.span(2)
+        out.append(Mention(m.start + a0, m.start + a1, pair.group(1), "GPE", m.source, None, m.sentence))
+        out.append(Mention(m.start + b0, m.start + b1, pair.group(2), "GPE", m.source, None, m.sentence))
     return out

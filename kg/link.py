@@ -18,7 +18,7 @@ from kg.bodies import ROLE_FORMS, bare_ministries, names_for, qualifier_before, 
 from kg.bylines import byline_mentions, person_shaped
 from kg.kb.base import Candidate, KBEntry, KnowledgeBase, fold, skeleton
 from kg.kb.gazetteer import Hit, choose, in_comma
-from kg.kbspans import agency_credits, join_known_parts, language_services, qualified_senses, regions_of_lists, split_place_and_person
+from kg.kbspans import agency_credits, join_known_parts, language_services, qualified_senses, regions_of_lists, split_place_and_person, split_place_pairs
 from kg.mentions import (
     ACRONYM_AFTER,
     INNER_POSSESSIVE_RE,
@@ -199,7 +199,7 @@ class Linker:
         cleaned += cued_names(text, cleaned)
         cleaned += credit_names(text, cleaned)
         cleaned += titled_names(text, cleaned) + quoted_speakers(text, cleaned) + headed_names(text, cleaned)
-        cleaned = unit_names(text, cleaned) + agency_credits(text, cleaned, self._candidates)
+        cleaned = split_place_pairs(unit_names(text, cleaned) + agency_credits(text, cleaned, self._candidates), self._known_place)
         bare = bare_ministries(text, cleaned)
         cleaned += bare
         byline, (b_start, b_end) = byline_mentions(article, self._candidates)  # kg/bylines.py: its outlets and authors
@@ -332,6 +332,10 @@ class Linker:
             if any(c.entry.type == "Organization" and c.entry.country == iso for c in self._candidates(name)):
                 return name
         return None
+
+    def _known_place(self, name: str) -> bool:
+        gaz = self.kb.gazetteer
+        return any(c.entry.type == "Place" and not c.via_skeleton for c in self._candidates(name)) or (gaz is not None and bool(gaz.lookup(name)))
 
     def _region_name(self, name: str) -> bool:
         """Whether "<name> region" names a region the knowledge base or the gazetteer has."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.kb.base import KBEntry, KnowledgeBase
 from kg.bylines import person_shaped
-from kg.kbspans import agency_credits, join_known_parts, language_services, qualified_senses, regions_of_lists, split_place_and_person
+from kg.kbspans import agency_credits, join_known_parts, language_services, qualified_senses, regions_of_lists, split_place_and_person, split_place_pairs
 from kg.link import Linker
 from kg.types import Article, Mention
 
@@ -111,3 +111,13 @@ def test_a_known_name_takes_the_entry_the_article_gives_it_after_a_peoples_word(
     # An unknown name, or one of another type, takes nothing.
     assert qualified_senses([("Taliban", "Organization", None), ("Pakistani Taliban", "Organization", "ttp")]) == {}
     assert qualified_senses([("Taliban", "Place", "x"), ("Pakistani Taliban", "Organization", "ttp")]) == {}
+
+
+def test_two_known_places_joined_by_a_hyphen_are_both():
+    places = {"Varna", "Ruse", "Sofia-Grad"}
+    text = "Gunmen hit the Varna-Ruse area; the Sofia-Grad office; the Varna-Lantern route."
+    ms = [at(text, "Varna-Ruse", "GPE"), at(text, "Sofia-Grad", "GPE"), at(text, "Varna-Lantern", "GPE")]
+    got = split_place_pairs(ms, lambda name: name in places)
+    # A name known whole stays whole; so does a pair with an unknown half.
+    assert [(m.text, m.label) for m in got] == [("Varna", "GPE"), ("Ruse", "GPE"), ("Sofia-Grad", "GPE"), ("Varna-Lantern", "GPE")]
+    assert all(text[m.start : m.end] == m.text for m in got)

@@ -24,7 +24,6 @@ from kg.mentions import (
     INNER_POSSESSIVE_RE,
     KB_ONLY_LABELS,
     LABEL_TYPES,
-    LIST_SEPARATOR,
     NEXT_WORD,
     NOT_NAMES,
     ORG_HEADS,

@@ -116,7 +116,7 @@ HOLIDAYS = {
 # Abbreviated titles ("the IG said"), and a photo credit's "STR" (an unnamed stringer): no name.
 TITLE_ACRONYMS = {"STR", "IG", "IGP", "DIG", "SP", "SSP", "DSP", "ASP", "SHO", "SDPO", "DGP", "ADGP", "DG", "CEO", "COO", "CFO", "MLA", "MNA", "MPA"}
 BETWEEN_AND_BEFORE = re.compile(r"\bbetween\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+and\s+$")
-PEOPLE_AFTER = re.compile(r"\s+(?:people|peoples|community|communities|tribe|tribes|ethnic\s+group)\b")
+PEOPLE_AFTER = re.compile(r"\s+(?:people|peoples|community|communities|tribe|tribes|clan|clans|family|families|ethnic\s+group)\b")
 COMPOUND_PREFIXES = {"left", "right", "far", "pro", "anti", "non", "ultra", "counter", "self", "cross", "post", "pre", "semi", "neo", "multi"}
 COMPOUND_AFTER = re.compile(r"-[a-z]")
 

@@ -134,6 +134,7 @@ def test_a_known_entity_in_the_same_list_counts_for_its_type():
         ("The strike came at 11:45 pm (2145 GMT) on Sunday.", "GMT", "time zone"),
         ("Shelling went on through Christmas in the east.", "Christmas", "holiday"),
         ("Leaders of the Amhara people met.", "Amhara", "people"),
+        ("A strike hit a house of the Varno family in the camp.", "Varno", "people"),
         ("Narco-banners were left at the scene.", "Narco", "compound"),
         ("Gunmen came at night. Farmers fled. Many farmers died.", "Farmers", "first word"),
         ("The port was hit. Photo: EPA-EFE/STR", "STR", "abbreviation"),

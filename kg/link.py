@@ -35,6 +35,7 @@ from kg.mentions import (
     extend_to_admin_noun,
     extend_to_facility,
     extend_to_head,
+    given_names_back,
     headed_names,
     initials_form,
     join_cut_names,
@@ -190,7 +191,7 @@ class Linker:
                 if c is not None:
                     parts = [c] if self._candidates(c.text) else split_at_and(c)
                     cleaned += [extend_to_facility(extend_to_head(p, text), text) for q in parts for p in self._split_possessive(q, text)]
-        cleaned = join_cut_names(sorted(cleaned, key=lambda m: m.start), text)
+        cleaned = given_names_back(join_cut_names(sorted(cleaned, key=lambda m: m.start), text), text)
         cleaned = language_services(join_known_parts(cleaned, text, self._candidates), text, self._candidates)  # kg/kbspans.py
         cleaned = split_place_and_person(cleaned, text, self._candidates, person_shaped)
         # An unknown name before a lower-case area noun is that area ("Oudalan province").

@@ -385,6 +385,25 @@ def headed_names(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+_FIRST_NAME_BEFORE = re.compile(r"(?:^|(?<=[.!?][ \t])|(?<=\n))([A-Z][a-zà-ÿ]{2,})[ \t]$")
+
+
+def given_names_back(mentions: list[Mention], text: str) -> list[Mention]:
+    """"... the attack. Pavel Malkov, the governor, said": a one-word person span after a
+    capitalised word that opens the sentence, which the article never writes in lower case
+    and no mention holds, runs back over it (the given name the model left out)."""
+    out = []
+    for m in mentions:
+        hit = _FIRST_NAME_BEFORE.search(text, max(0, m.start - 30), m.start) if m.label == "PERSON" and " " not in m.text else None
+        if hit is not None:
+            word = hit.group(1)
+            common = word.lower() in GENERIC_WORDS | _PRONOUNS or word in _NOT_NAME_START or re.search(rf"\b{word.lower()}\b", text)
+            if not common and not any(o.start < m.start and hit.start(1) < o.end for o in mentions if o is not m):
+                m = Mention(hit.start(1), m.end, text[hit.start(1) : m.end], "PERSON", m.source, None, m.sentence)
+        out.append(m)
+    return out
+
+
 # "the 29th Brigade", "the 47th Separate Mechanized Brigade", "the 2nd Division": a numbered unit.
 UNIT_NAME = re.compile(
     r"\b\d{1,3}(?:st|nd|rd|th)(?:[ \t]+[A-Z][a-z]+){0,3}?[ \t]+(?:Brigade|Division|Battalion|Regiment|Corps|Army|Fleet|Squadron|Flotilla|Detachment)s?\b"

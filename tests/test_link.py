@@ -511,3 +511,17 @@ def test_a_weak_match_of_a_town_of_a_country_the_article_never_names_is_no_link(
 
     assert kb_ids("Blast near Pak's assembly in Pakistan kills six.")["Pak"] is None
     assert kb_ids("Floods hit Pak in Malaysia .")["Pak"] == "gn/9"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Work stopped after the attack. Pavlo Malkovy, the governor, said crews were out.", [("Pavlo Malkovy", "Person")]),
+        # A word the article writes in lower case too, or a common one, is no given name.
+        ("Work stopped. Meanwhile Malkovy said crews were out; meanwhile it rained.", [("Malkovy", "Person")]),
+        ("Work stopped. Officials Malkovy said crews were out.", [("Malkovy", "Person")]),
+    ],
+)
+def test_a_surname_the_model_found_alone_runs_back_over_the_given_name(text, expected):
+    linked = link(text, [("Malkovy", "PERSON", 0)])
+    assert [(lm.mention.text, lm.entity.type) for lm in linked] == expected

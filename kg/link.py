@@ -440,8 +440,6 @@ class Linker:
         entry, conf = self.choose(name, expected, countries)
         if m.label == "OUTLET" and entry is not None and entry.type != "Organization":
             return None  # a byline names an outlet ("By MINA" is no city Minna)
-        if entry is not None and entry.origin == "geonames" and "Country" not in entry.classes and entry.country not in countries and conf < 0.5:
-            entry = None  # a weak match of a town of a country the article never names ("Pak" of "Pak's": Paka, Malaysia)
         if entry is not None and (conf >= self.threshold or rule):
             return _Resolved(m, entry.type, entry, fold(m.text), m.text, conf)
         return self._resolve_with_next_word(m, countries)

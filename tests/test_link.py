@@ -496,23 +496,6 @@ def test_a_name_ending_in_a_bodys_head_word_is_an_organisation(text, expected):
     assert [(lm.mention.text, lm.entity.type) for lm in link(text, [])] == expected
 
 
-def test_a_weak_match_of_a_town_of_a_country_the_article_never_names_is_no_link():
-    towns = KnowledgeBase(
-        [
-            KBEntry("gn/9", "Place", "Paka", ["Pak"], ["City"], country="MY", origin="geonames", population=20_000),
-            KBEntry("gn/1168579", "Place", "Pakistan", [], ["Country"], country="PK", origin="geonames", population=200_000_000),
-            KBEntry("gn/1733045", "Place", "Malaysia", [], ["Country"], country="MY", origin="geonames", population=31_000_000),
-        ]
-    )
-
-    def kb_ids(text: str) -> dict[str, str | None]:
-        ms = [Mention(text.index(n), text.index(n) + len(n), n, "KB|GPE", "kb") for n in ("Pak", "Pakistan", "Malaysia") if f"{n} " in text or f"{n}'" in text]
-        return {lm.mention.text: lm.entity.kb_id for lm in Linker(towns).link(Article(text=text, source="t.txt"), ms)}
-
-    assert kb_ids("Blast near Pak's assembly in Pakistan kills six.")["Pak"] is None
-    assert kb_ids("Floods hit Pak in Malaysia .")["Pak"] == "gn/9"
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

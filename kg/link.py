@@ -42,6 +42,7 @@ from kg.mentions import (
     model_label,
     split_at_and,
     quoted_speakers,
+    reporting_outlets,
     split_at_inner_title,
     titled_names,
     unit_names,
@@ -198,7 +199,7 @@ class Linker:
         cleaned = [m if self._candidates(m.text) else extend_to_admin_noun(m, text) for m in cleaned]
         cleaned += cued_names(text, cleaned)
         cleaned += credit_names(text, cleaned)
-        cleaned += titled_names(text, cleaned) + quoted_speakers(text, cleaned) + headed_names(text, cleaned)
+        cleaned += titled_names(text, cleaned) + quoted_speakers(text, cleaned) + headed_names(text, cleaned) + reporting_outlets(text, cleaned)
         cleaned = split_place_pairs(unit_names(text, cleaned) + agency_credits(text, cleaned, self._candidates), self._known_place)
         bare = bare_ministries(text, cleaned)
         cleaned += bare

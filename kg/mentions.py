@@ -385,6 +385,21 @@ def headed_names(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# "..., PRNigeria reported.": a name written in mixed capitals that reports is an outlet.
+REPORTING_NAME = re.compile(r"(?<![\w'’-])([A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*)[ \t]+(?:reported|reports|quoted)\b")
+
+
+def reporting_outlets(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Outlets the recogniser missed, named in mixed capitals before "reported" ("PRNigeria",
+    "TheCable"): organisation mentions, where no mention overlaps them."""
+    out = []
+    for hit in REPORTING_NAME.finditer(text):
+        start, end = hit.span(1)
+        if not any(o.start < end and start < o.end for o in mentions):
+            out.append(Mention(start, end, hit.group(1), "ORG", "ner"))
+    return out
+
+
 _FIRST_NAME_BEFORE = re.compile(r"(?:^|(?<=[.!?][ \t])|(?<=\n))([A-Z][a-zà-ÿ]{2,})[ \t]$")
 
 

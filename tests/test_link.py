@@ -508,3 +508,16 @@ def test_a_name_ending_in_a_bodys_head_word_is_an_organisation(text, expected):
 def test_a_surname_the_model_found_alone_runs_back_over_the_given_name(text, expected):
     linked = link(text, [("Malkovy", "PERSON", 0)])
     assert [(lm.mention.text, lm.entity.type) for lm in linked] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Troops were ambushed near the town, PRVarno reported.", [("PRVarno", "Organization")]),
+        ("Troops were ambushed, TheVarnoWire reported on Friday.", [("TheVarnoWire", "Organization")]),
+        # One capital (a person, a town) or all capitals says nothing of an outlet here.
+        ("Troops were ambushed, Varno reported.", []),
+    ],
+)
+def test_a_name_in_mixed_capitals_that_reports_is_an_outlet(text, expected):
+    assert [(lm.mention.text, lm.entity.type) for lm in link(text, [])] == expected

@@ -15,32 +15,37 @@ from collections import Counter
 from dataclasses import dataclass
 
 from kg.bodies import ROLE_FORMS, bare_ministries, names_for, qualifier_before, role_of
+from kg.bylines import byline_mentions, person_shaped
 from kg.kb.base import Candidate, KBEntry, KnowledgeBase, fold, skeleton
 from kg.kb.gazetteer import Hit, choose, in_comma
+from kg.kbspans import agency_credits, join_known_parts, language_services, qualified_senses, regions_of_lists, split_place_and_person, split_place_pairs
 from kg.mentions import (
     ACRONYM_AFTER,
     INNER_POSSESSIVE_RE,
     KB_ONLY_LABELS,
     LABEL_TYPES,
-    LIST_SEPARATOR,
     NEXT_WORD,
     NOT_NAMES,
     ORG_HEADS,
     ORG_NOUNS,
     PLACE_NOUNS,
-    REGION_OF_BEFORE,
-    REGIONS_AFTER,
     clean_mention,
     credit_names,
     cued_names,
     extend_to_admin_noun,
     extend_to_facility,
     extend_to_head,
+    given_names_back,
+    headed_names,
     initials_form,
     join_cut_names,
     model_label,
     split_at_and,
+    quoted_speakers,
+    reporting_outlets,
     split_at_inner_title,
+    titled_names,
+    unit_names,
 )
 from kg.names import GENERIC_BODY_RE, GENERIC_WORDS, country_of_demonym, demonyms, is_group_word
 from kg.nametype import Resolved, TypeDecision, local_decisions, pooled_types, strong_cue
@@ -187,22 +192,25 @@ class Linker:
                 if c is not None:
                     parts = [c] if self._candidates(c.text) else split_at_and(c)
                     cleaned += [extend_to_facility(extend_to_head(p, text), text) for q in parts for p in self._split_possessive(q, text)]
-        cleaned = join_cut_names(sorted(cleaned, key=lambda m: m.start), text)
+        cleaned = given_names_back(join_cut_names(sorted(cleaned, key=lambda m: m.start), text), text)
+        cleaned = language_services(join_known_parts(cleaned, text, self._candidates), text, self._candidates)  # kg/kbspans.py
+        cleaned = split_place_and_person(cleaned, text, self._candidates, person_shaped)
         # An unknown name before a lower-case area noun is that area ("Oudalan province").
         cleaned = [m if self._candidates(m.text) else extend_to_admin_noun(m, text) for m in cleaned]
         cleaned += cued_names(text, cleaned)
         cleaned += credit_names(text, cleaned)
+        cleaned += titled_names(text, cleaned) + quoted_speakers(text, cleaned) + headed_names(text, cleaned) + reporting_outlets(text, cleaned)
+        cleaned = split_place_pairs(unit_names(text, cleaned) + agency_credits(text, cleaned, self._candidates), self._known_place)
         bare = bare_ministries(text, cleaned)
         cleaned += bare
-        outlet = self._outlet_mention(article)
-        if outlet is not None:
-            cleaned = [m for m in cleaned if m.end <= outlet.start or m.start >= outlet.end] + [outlet]
+        byline, (b_start, b_end) = byline_mentions(article, self._candidates)  # kg/bylines.py: its outlets and authors
+        cleaned = [m for m in cleaned if m.end <= b_start or m.start >= b_end] + byline
         cleaned.sort(key=lambda m: (m.start, -m.end))
         # A name that ran on over the next one ("Pakistan Point News") takes its place.
         cleaned = [m for i, m in enumerate(cleaned) if not any(o.start <= m.start and m.end <= o.end and o is not m for o in cleaned[max(0, i - 3) : i])]
         self._text = text
         self._types = {}
-        cleaned = self._regions_of_lists(cleaned, text)
+        cleaned = regions_of_lists(cleaned, text, self._region_name)
         countries = self._context_countries(cleaned)
         cleaned = self._place_ministries(cleaned, text, countries, {id(m) for m in bare})
         # The type each mention is expected to have: weighed evidence (kg/nametype.py).
@@ -257,28 +265,13 @@ class Linker:
                 resolved[id(m)] = r
                 known.append(r)
         self._join_acronyms(cleaned, resolved, text)
+        items = list(resolved.items())  # "the Taliban" of an article on the "Pakistani Taliban" (kg/kbspans.py)
+        for i, j in qualified_senses([(r.surface, r.type, r.entry.id if r.entry else None) for _, r in items]).items():
+            (k, r), q = items[i], items[j][1]
+            resolved[k] = _Resolved(r.mention, q.type, q.entry, q.key, r.surface, r.confidence)
         ordered = [resolved[id(m)] for m in cleaned if id(m) in resolved]
         ordered = self._drop_title_only_nil(ordered, article)
         return self._entities(ordered)
-
-    def _regions_of_lists(self, cleaned: list[Mention], text: str) -> list[Mention]:
-        """"the Kherson, Mykolaiv and Kharkiv regions", "the region of Kharkiv": each name
-        of the list is a region, looked up as "<name> region" when the knowledge base has one."""
-        out = list(cleaned)
-        i = 0
-        while i < len(out):
-            j = i
-            while j + 1 < len(out) and LIST_SEPARATOR.fullmatch(text[out[j].end : out[j + 1].start]):
-                j += 1
-            single = i == j and REGION_OF_BEFORE.search(text, max(0, out[i].start - 40), out[i].start)
-            if REGIONS_AFTER.match(text, out[j].end) or single:
-                for k in range(i, j + 1):
-                    m = out[k]
-                    name = f"{m.text} region"
-                    if any("Region" in c.entry.classes for c in self._candidates(name)) or self._gazetteer_region(name):
-                        out[k] = Mention(m.start, m.end, m.text, m.label, m.source, fold(name), m.sentence)
-            i = j + 1
-        return out
 
     def _place_ministries(self, cleaned: list[Mention], text: str, countries: dict[str, float], found: set[int]) -> list[Mention]:
         """"the defence ministry", "the Health Ministry": a ministry named by its role
@@ -341,7 +334,14 @@ class Linker:
                 return name
         return None
 
-    def _gazetteer_region(self, name: str) -> bool:
+    def _known_place(self, name: str) -> bool:
+        gaz = self.kb.gazetteer
+        return any(c.entry.type == "Place" and not c.via_skeleton for c in self._candidates(name)) or (gaz is not None and bool(gaz.lookup(name)))
+
+    def _region_name(self, name: str) -> bool:
+        """Whether "<name> region" names a region the knowledge base or the gazetteer has."""
+        if any("Region" in c.entry.classes for c in self._candidates(name)):
+            return True
         gaz = self.kb.gazetteer
         return gaz is not None and any(h.cued and h.entry.classes[0] in ("Region", "District") for h in gaz.lookup(name))
 
@@ -379,8 +379,12 @@ class Linker:
             key = _variant_key(fold(m.text))
             if key not in chosen or picked[1] > chosen[key].confidence:
                 chosen[key] = _Resolved(m, "Place", picked[0], fold(m.text), m.text, picked[1])
+        # ... and so is a mention of the place's own name ("Norte de Santander" after "Norte de Santander province").
+        labels = {_variant_key(fold(r.entry.label)): r for r in chosen.values()}
         return {
-            id(m): _Resolved(m, "Place", r.entry, r.key, m.text, r.confidence) for m in mentions if (r := chosen.get(_variant_key(fold(m.text))))
+            id(m): _Resolved(m, "Place", r.entry, r.key, m.text, r.confidence)
+            for m in mentions
+            if (r := chosen.get(_variant_key(fold(m.text))) or labels.get(_variant_key(fold(m.text))))
         }
 
     def _org_may_be_place(self, m: Mention) -> bool:
@@ -422,14 +426,6 @@ class Linker:
         if tail[:1].isupper():
             out.append(Mention(tail_start, m.end, tail, m.label, m.source, None, m.sentence))
         return out
-
-    def _outlet_mention(self, article: Article) -> Mention | None:
-        if not article.outlet or not article.outlet_span:
-            return None
-        s, e = article.outlet_span
-        if article.text[s:e] != article.outlet:
-            return None
-        return Mention(s, e, article.outlet, "OUTLET", "reader")
 
     def _resolve_kb(self, m: Mention, countries: dict[str, float]) -> _Resolved | None:
         label = model_label(m)

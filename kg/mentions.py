@@ -181,7 +181,7 @@ def extend_to_head(m: Mention, text: str) -> Mention:
 
 
 # A lower-case title between two names: "Wagner head Yevgeny Prigozhin", "Hamas chief Ismail Haniyeh".
-_INNER_TITLE = re.compile(r" (head|chief|leader|boss|commander|spokesman|spokeswoman|founder|envoy|minister|president) (?=[A-Z])")
+_INNER_TITLE = re.compile(r" (head|chief|leader|boss|commander|spokesman|spokeswoman|founder|envoy|minister|president|Governor|Mayor) (?=[A-Z][a-z])")
 
 
 def split_at_inner_title(m: Mention) -> list[Mention]:
@@ -191,7 +191,9 @@ def split_at_inner_title(m: Mention) -> list[Mention]:
     if hit is None or not m.text[:1].isupper():
         return [m]
     head_end, tail_start = m.start + hit.start(), m.start + hit.end()
-    head = Mention(m.start, head_end, m.text[: hit.start()], "ORG" if m.source == "ner" else m.label, m.source, None, m.sentence)
+    # "Michoacán Governor Silvano Aureoles": a governor's or mayor's head is a place.
+    head_label = ("GPE" if hit.group(1)[0].isupper() else "ORG") if m.source == "ner" else m.label
+    head = Mention(m.start, head_end, m.text[: hit.start()], head_label, m.source, None, m.sentence)
     tail = Mention(tail_start, m.end, m.text[hit.end() :], "PERSON" if m.source == "ner" else m.label, m.source, None, m.sentence)
     return [head, tail]
 
@@ -216,6 +218,8 @@ def split_at_and(m: Mention) -> list[Mention]:
 
 
 # Words that join an organisation's head to the rest of its name ("Office" for the "Coordination of ...").
+# Bodies named by where they sit ("Mission in Somalia", "Embassy in Kyiv", "Committees in El Fasher").
+IN_PLACE_HEADS = {"Mission", "Missions", "Embassy", "Consulate", "Delegation", "Committee", "Committees", "Office"}
 _JOIN_ORG = re.compile(r"(?: for the | for | of the | of )")
 
 
@@ -234,6 +238,10 @@ def join_cut_names(mentions: list[Mention], text: str) -> list[Mention]:
             and len(prev.text.split()) + len(m.text.split()) <= 4
         ):
             out[-1] = Mention(prev.start, m.end, text[prev.start : m.end], "PERSON", "ner", None, prev.sentence)
+            continue
+        if prev is not None and prev.text.split()[-1] in IN_PLACE_HEADS and text[prev.end : m.start] == " in " and m.text[:1].isupper():
+            # "the United Nations Mission in Somalia", "the US Embassy in Kyiv": a body named by its seat.
+            out[-1] = Mention(prev.start, m.end, text[prev.start : m.end], "ORG", "ner", None, prev.sentence)
             continue
         if (
             prev is not None
@@ -309,6 +317,135 @@ def cued_names(text: str, mentions: list[Mention]) -> list[Mention]:
                 continue  # a sentence's first word
         out.append(Mention(start, end, text[start:end], "GPE", "ner"))
     return out
+
+
+# "Governor Anusuiya Uikey", "Lieutenant-Colonel Guillaume Njike Kaiko": a capitalised title
+# and two or three capitalised words after it, no more, are a person's name.
+TITLED_NAME = re.compile(
+    r"\b(?:Governor|Mayor|President|Minister|Senator|General|Colonel|Lieutenant|Major|Captain|Commander|Brigadier|Admiral|Spokesman|Spokeswoman|Sheikh|Inspector|Superintendent)"
+    r"((?:\s+[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?){2,4})(?!\s+[A-Z]|[\w'’-])"
+)
+
+
+def titled_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Names after a capitalised title that the recogniser missed: person mentions,
+    where no mention overlaps them (titles that follow the first are no part of the name:
+    "Major General Ihor Tantsyura")."""
+    out = []
+    for hit in TITLED_NAME.finditer(text):
+        start, end = hit.span(1)
+        words = hit.group(1).split()
+        while words and words[0].lower() in TITLES:
+            words.pop(0)
+        if len(words) < 2 or words[0].lower() in GENERIC_WORDS:
+            continue
+        start = text.index(words[0], start)
+        if not any(o.start < end and start < o.end for o in mentions):
+            out.append(Mention(start, end, text[start:end], "PERSON", "ner"))
+    return out
+
+
+# ',” Fedorov wrote.': the speaker a quotation is given to, a name before a verb of saying.
+QUOTED_SPEAKER = re.compile(
+    r"[,.!?][”\"][ \t]+((?:[A-Z][a-zà-ÿ'’-]+[ \t]+){0,2}[A-Z][a-zà-ÿ'’-]+)[ \t]+(?:said|says|wrote|writes|added|told|stated|posted|noted|explained|stressed|warned)\b"
+)
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "these", "those", "one", "another", "officials", "police"}
+
+
+def quoted_speakers(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The names quotations are given to (',” Fedorov wrote.') that the recogniser
+    missed: person mentions, titles before the name left out, where no mention overlaps."""
+    out = []
+    for hit in QUOTED_SPEAKER.finditer(text):
+        words = hit.group(1).split()
+        while words and words[0].lower() in TITLES:
+            words.pop(0)
+        if not words or words[0].lower() in _PRONOUNS or any(w.lower() in GENERIC_WORDS for w in words):
+            continue
+        start = text.index(words[0], hit.start(1))
+        end = hit.end(1)
+        if not any(o.start < end and start < o.end for o in mentions):
+            out.append(Mention(start, end, text[start:end], "PERSON", "ner"))
+    return out
+
+
+# "Mashad Organisation, a rights group, ...": capitalised words ending in a body's head word.
+HEADED_NAME = re.compile(
+    r"(?<![\w'’-])((?:[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?[ \t]+){1,4}(?:Organisation|Organization|Foundation|Association|Network|Movement|Front|Brigades?"
+    r"|Battalion|Council|Committees?|Union|Party|Coalition|Alliance|Agency|Institute|Observatory|Commission))\b"
+)
+_NOT_NAME_START = {"The", "A", "An", "By", "In", "On", "At", "Of", "For", "From", "With", "And", "But", "This", "That", "Its", "Their", "His", "Her"}
+
+
+def headed_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Names of bodies the recogniser missed, told by their head word: organisation
+    mentions, a leading "The" left out, where no mention overlaps them."""
+    out = []
+    for hit in HEADED_NAME.finditer(text):
+        words = hit.group(1).split()
+        while words and words[0] in _NOT_NAME_START:
+            words.pop(0)
+        if len(words) < 2 or words[0].lower() in GENERIC_WORDS:
+            continue
+        start, end = text.index(words[0], hit.start(1)), hit.end(1)
+        if not any(o.start < end and start < o.end for o in mentions):
+            out.append(Mention(start, end, text[start:end], "ORG", "ner"))
+    return out
+
+
+# "..., PRNigeria reported.": a name written in mixed capitals that reports is an outlet.
+REPORTING_NAME = re.compile(r"(?<![\w'’-])([A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*)[ \t]+(?:reported|reports|quoted)\b")
+
+
+def reporting_outlets(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Outlets the recogniser missed, named in mixed capitals before "reported" ("PRNigeria",
+    "TheCable"): organisation mentions, where no mention overlaps them."""
+    out = []
+    for hit in REPORTING_NAME.finditer(text):
+        start, end = hit.span(1)
+        if not any(o.start < end and start < o.end for o in mentions):
+            out.append(Mention(start, end, hit.group(1), "ORG", "ner"))
+    return out
+
+
+_FIRST_NAME_BEFORE = re.compile(r"(?:^|(?<=[.!?][ \t])|(?<=\n))([A-Z][a-zà-ÿ]{2,})[ \t]$")
+
+
+def given_names_back(mentions: list[Mention], text: str) -> list[Mention]:
+    """"... the attack. Pavel Malkov, the governor, said": a one-word person span after a
+    capitalised word that opens the sentence, which the article never writes in lower case
+    and no mention holds, runs back over it (the given name the model left out)."""
+    out = []
+    for m in mentions:
+        hit = _FIRST_NAME_BEFORE.search(text, max(0, m.start - 30), m.start) if m.label == "PERSON" and " " not in m.text else None
+        if hit is not None:
+            word = hit.group(1)
+            common = word.lower() in GENERIC_WORDS | _PRONOUNS or word in _NOT_NAME_START or re.search(rf"\b{word.lower()}\b", text)
+            if not common and not any(o.start < m.start and hit.start(1) < o.end for o in mentions if o is not m):
+                m = Mention(hit.start(1), m.end, text[hit.start(1) : m.end], "PERSON", m.source, None, m.sentence)
+        out.append(m)
+    return out
+
+
+# "the 29th Brigade", "the 47th Separate Mechanized Brigade", "the 2nd Division": a numbered unit.
+UNIT_NAME = re.compile(
+    r"\b\d{1,3}(?:st|nd|rd|th)(?:[ \t]+[A-Z][a-z]+){0,3}?[ \t]+(?:Brigade|Division|Battalion|Regiment|Corps|Army|Fleet|Squadron|Flotilla|Detachment)s?\b"
+)
+
+
+def unit_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Numbered military units, which the recogniser misses or cuts after the number
+    ("29th" + "Brigade of the Army"): an organisation mention each, in place of the
+    model's spans it overlaps (a knowledge-base match of the same words stays)."""
+    found = [(h.start(), h.end()) for h in UNIT_NAME.finditer(text)]
+    if not found:
+        return mentions
+    kept = [m for m in mentions if m.source != "ner" or not any(m.start < e and s < m.end for s, e in found)]
+    for s, e in found:
+        if not any(o.start <= s and e <= o.end for o in kept):
+            kept = [o for o in kept if not (o.start < e and s < o.end)]
+            kept.append(Mention(s, e, text[s:e], "ORG", "ner"))
+    return sorted(kept, key=lambda m: m.start)
 
 
 # A photo credit: "(Evgeniy Maloletka/AP)", "Photo: Hussein Malla / The Associated Press".

@@ -116,7 +116,8 @@ HOLIDAYS = {
 # Abbreviated titles ("the IG said"), and a photo credit's "STR" (an unnamed stringer): no name.
 TITLE_ACRONYMS = {"STR", "IG", "IGP", "DIG", "SP", "SSP", "DSP", "ASP", "SHO", "SDPO", "DGP", "ADGP", "DG", "CEO", "COO", "CFO", "MLA", "MNA", "MPA"}
 BETWEEN_AND_BEFORE = re.compile(r"\bbetween\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+and\s+$")
-PEOPLE_AFTER = re.compile(r"\s+(?:people|peoples|community|communities|tribe|tribes|ethnic\s+group)\b")
+PEOPLE_AFTER = re.compile(r"\s+(?:people|peoples|community|communities|tribe|tribes|clan|clans|family|families|ethnic\s+group)\b")
+COMPOUND_PREFIXES = {"left", "right", "far", "pro", "anti", "non", "ultra", "counter", "self", "cross", "post", "pre", "semi", "neo", "multi"}
 COMPOUND_AFTER = re.compile(r"-[a-z]")
 
 # Appositions: ", a town in ...", ", the group's leader", ", an armed group".
@@ -140,6 +141,7 @@ ORG_BEFORE = re.compile(
     r"\b(?:spokes(?:man|woman|person)|spokespeople|members?|fighters?|militants?|leader|leadership|chief|head|officials?|commanders?|founder)\s+(?:for|of)\s+(?:the\s+)?$"
     r"|\b(?:joined|according to the|told the)\s+$"
 )
+LOCATED_BEFORE = re.compile(r"\b(?:located|situated|sheltering|housed)\s+(?:at|in|inside|within)\s+(?:the\s+)?$")
 TOLD_BEFORE = re.compile(r"\btold\s+$")
 PLACE_OF_PERSON_BEFORE = re.compile(r"\b(?:mayor|governor|residents?|people|inhabitants|outskirts|suburbs?|streets?)\s+of\s+(?:the\s+)?$", re.I)
 SAYS_AFTER = re.compile(r"^\s+(?:said|says|told|added|wrote|stated)\b")
@@ -347,6 +349,9 @@ def context_evidence(m: Mention, text: str, label_type: str | None) -> list[Evid
             add("Place", WEAK_CUE, f"a short 'organisation' after {bwords[-1]!r}")
         if label_type in ("Person", "Organization") and PLACE_AFTER_VERB.search(before):
             add("Place", WEAK_CUE, f"object of {bwords[-1]!r}")
+        if LOCATED_BEFORE.search(before):
+            # "located at the Omdurman Islamic University": the institution's site, a place.
+            add("Place", HEAD_WORD + CUE, f"after {' '.join(bwords[-3:])!r}")
         if BYLINE_BEFORE.search(before):
             add("Person", CUE, "a byline's name", spreads=True)
         if ORG_BEFORE.search(before):
@@ -410,6 +415,8 @@ def junk_reason(m: Mention, text: str) -> str | None:
         return "a people ('the X people')"
     if COMPOUND_AFTER.match(text, m.end):
         return "the first part of a lower-case compound"
+    if " " not in name and name.split("-")[0].lower() in COMPOUND_PREFIXES and "-" in name:
+        return "a compound of common words ('Left-Wing extremists')"
     if " " not in name and name[:1].isupper() and name[1:].islower() and (m.start == 0 or text[max(0, m.start - 2) : m.start] in (". ", "\n", "? ", "! ") or text[m.start - 1] == "\n"):
         if re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text):
             return "a sentence's first word, written in lower case elsewhere in the article"

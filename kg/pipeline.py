@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 from spacy.language import Language
 
+from kg.bylines import with_byline_outlet
 from kg.emit import article_quads
 from kg.events import EventExtractor, event_entities
 from kg.kb import KnowledgeBase
@@ -118,6 +119,7 @@ class ArticleProcessor:
 
     def record(self, article: Article, mentions, sentences) -> ArticleRecord:
         """The per-article function: link an article's mentions, read its attacks, emit its graph."""
+        article = with_byline_outlet(article, self.kb.candidates)  # "By Jane Roe, via X": X is the outlet
         linked = self.linker.link(article, mentions)
         publisher = publisher_entity(article, linked, self.linker)
         events = self.events.extract(article, linked, sentences)

@@ -148,13 +148,14 @@ class EntityRuler:
             before = span.doc[span.start - 1].lower_ if span.start else ""
             return before not in NOT_WEAPON_AFTER.get(span[-1].lower_, ())
         forms = self._exact.get(key, ())
-        text = " ".join(span.text.split())
+        text = " ".join(span.text.split()).replace("’", "'")
         # "Voice Of America", "al-Qaeda": small words of a name may differ in case.
         return text in forms or _small_words_lowered(text) in forms
 
     def __call__(self, doc: Doc) -> Doc:
         matches = []
-        lowers = [t.lower_ for t in doc]
+        # A curly apostrophe is the straight one of the knowledge base's names ("Ukraine’s General Staff").
+        lowers = [t.lower_.replace("’", "'") for t in doc]
         for s, first in enumerate(lowers):
             for n in self._lengths.get(first, ()):
                 e = s + n

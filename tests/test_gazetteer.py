@@ -267,3 +267,18 @@ def test_the_gazetteer_is_built_on_first_look_up_and_replaces_a_stale_one(tmp_pa
     assert [h.entry.id for h in kb.gazetteer.lookup("Tessaram")] == ["gn/900003"]
     assert kb.gazetteer.path.exists() and not stale.exists()
     assert "gn/900003" in kb and kb.get("gn/900003").label == "Tessaram"
+
+
+def test_the_places_own_name_elsewhere_in_the_article_is_that_place(tmp_path):
+    # "Norte de Santander province" links to the subdivision; "Norte de Santander" alone,
+    # which the model took for an organisation, is that place too, not a body of that name.
+    colombia = KBEntry("gn/3686110", "Place", "Colombia", [], ["Country"], country="CO", origin="geonames", population=47_000_000)
+    kb = KnowledgeBase([*base_kb().entries.values(), colombia])
+    build_gazetteer(kb, tmp_path / "gazetteer.sqlite", towns=[])
+    kb.gazetteer = Gazetteer(tmp_path / "gazetteer.sqlite")
+    text = "A bomb exploded in Colombia's Norte de Santander province. It was an attack on our heroes in Norte de Santander."
+    last = text.rindex("Norte de Santander")
+    ms = [Mention(19, 27, "Colombia", "GPE"), Mention(30, 57, "Norte de Santander province", "GPE"), Mention(last, last + 18, "Norte de Santander", "ORG")]
+    ents = {lm.mention.start: lm.entity for lm in Linker(kb).link(Article(text=text, source="t.txt"), ms)}
+    assert ents[30].kb_id == "iso/co-nsa"
+    assert ents[last].kb_id == "iso/co-nsa" and ents[last].type == "Place"

@@ -425,3 +425,107 @@ def test_a_photo_credit_names_its_photographer():
     text = "Rescuers dig in the rubble (Oksana Hryn/AP). Officials (ANI/Xinhua) said more."
     linked = link(text, [])
     assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Oksana Hryn", "Person")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Regional Governor Anela Vorsk urged calm on Saturday.", [("Anela Vorsk", "Person")]),
+        ("Lieutenant-Colonel Ivo Marek Dansk, a spokesman for the army, said.", [("Ivo Marek Dansk", "Person")]),
+        # Titles after the first are no part of the name; one capitalised word is not enough.
+        ("Major General Ivo Dansk said the General Staff agreed.", [("Ivo Dansk", "Person")]),
+        ("The Governor Office said nothing.", []),
+    ],
+)
+def test_a_name_after_a_capitalised_title_is_a_person(text, expected):
+    assert [(lm.mention.text, lm.entity.type) for lm in link(text, [])] == expected
+
+
+def test_a_span_over_a_governors_title_is_a_place_and_a_person():
+    text = "Varna Governor Ilse Merovic called an emergency meeting."
+    linked = link(text, [("Varna Governor Ilse Merovic", "ORG", 0)])
+    assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Varna", "Place"), ("Ilse Merovic", "Person")]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "expected"),
+    [
+        ("The Harbour Mission in Varna decried the attacks.", [("Harbour Mission", "ORG"), ("Varna", "GPE")], [("Harbour Mission in Varna", "Organization")]),
+        (
+            "The Relief Committees in El Varno said so.",
+            [("Relief Committees", "ORG"), ("El Varno", "GPE")],
+            [("Relief Committees in El Varno", "Organization")],
+        ),
+        # Only a body named by its seat runs on over "in".
+        ("The Harbour Party in Varna said so.", [("Harbour Party", "ORG"), ("Varna", "GPE")], [("Harbour Party", "Organization"), ("Varna", "Place")]),
+    ],
+)
+def test_a_body_named_by_its_seat_runs_on_over_in(text, parts, expected):
+    linked = link(text, [(s, label, 0) for s, label in parts])
+    assert [(lm.mention.text, lm.entity.type) for lm in linked] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "expected"),
+    [
+        ("Troops of the 29th Brigade of the Army advanced.", [("Brigade of the Army", "ORG")], [("29th Brigade", "Organization")]),
+        ("Near Varna, according to the 2nd Division.", [("Varna", "GPE")], [("Varna", "Place"), ("2nd Division", "Organization")]),
+        ("The 412th Separate Assault Battalion said.", [], [("412th Separate Assault Battalion", "Organization")]),
+        ("The 200th anniversary of the town.", [], []),
+    ],
+)
+def test_a_numbered_unit_is_an_organisation(text, parts, expected):
+    linked = link(text, [(s, label, 0) for s, label in parts])
+    assert [(lm.mention.text, lm.entity.type) for lm in linked] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“Twenty people are hurt,” Fedorko wrote.", [("Fedorko", "Person")]),
+        ("“The man has died,” Governor Ivo Fedorko said.", [("Ivo Fedorko", "Person")]),
+        ("“No more,” he said. “Later,” the Ministry said.", []),
+    ],
+)
+def test_the_speaker_of_a_quotation_is_a_person(text, expected):
+    assert [(lm.mention.text, lm.entity.type) for lm in link(text, [])] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Varno Relief Organisation, a rights group, described the attack.", [("Varno Relief Organisation", "Organization")]),
+        ("The Dansk Doctors Network said 40 died.", [("Dansk Doctors Network", "Organization")]),
+        # One word before the head word is no name; nor is a generic one.
+        ("The Council met. National Council said.", []),
+    ],
+)
+def test_a_name_ending_in_a_bodys_head_word_is_an_organisation(text, expected):
+    assert [(lm.mention.text, lm.entity.type) for lm in link(text, [])] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Work stopped after the attack. Pavlo Malkovy, the governor, said crews were out.", [("Pavlo Malkovy", "Person")]),
+        # A word the article writes in lower case too, or a common one, is no given name.
+        ("Work stopped. Meanwhile Malkovy said crews were out; meanwhile it rained.", [("Malkovy", "Person")]),
+        ("Work stopped. Officials Malkovy said crews were out.", [("Malkovy", "Person")]),
+    ],
+)
+def test_a_surname_the_model_found_alone_runs_back_over_the_given_name(text, expected):
+    linked = link(text, [("Malkovy", "PERSON", 0)])
+    assert [(lm.mention.text, lm.entity.type) for lm in linked] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Troops were ambushed near the town, PRVarno reported.", [("PRVarno", "Organization")]),
+        ("Troops were ambushed, TheVarnoWire reported on Friday.", [("TheVarnoWire", "Organization")]),
+        # One capital (a person, a town) or all capitals says nothing of an outlet here.
+        ("Troops were ambushed, Varno reported.", []),
+    ],
+)
+def test_a_name_in_mixed_capitals_that_reports_is_an_outlet(text, expected):
+    assert [(lm.mention.text, lm.entity.type) for lm in link(text, [])] == expected

@@ -17,6 +17,7 @@ def small_kb() -> KnowledgeBase:
             KBEntry("hesa-shahed-136", "Weapon", "HESA Shahed 136", ["Shahed", "Shahed-136"], ["WeaponSystem", "Drone"]),
             KBEntry("weapon-type-cluster-munition", "Weapon", "cluster munition", ["cluster munitions"], ["WeaponType", "ClusterMunition"]),
             KBEntry("un-security-council", "Organization", "United Nations Security Council", ["UN Security Council"], ["InternationalOrganization"]),
+            KBEntry("kharkiv-guard", "Organization", "Kharkiv's City Guard", [], ["MilitaryUnit"]),
         ]
     )
 
@@ -55,6 +56,12 @@ def test_case_rules():
     assert ents(nlp("KHARKIV UNDER FIRE"))[0][:2] == ("KHARKIV", "KB")  # all-capitals headline form
     assert ents(nlp("kharkiv")) == []  # capitalised names match as written
     assert ents(nlp("Cluster Munitions banned"))[0][0] == "Cluster Munitions"  # lower-case names in any case
+
+
+def test_a_curly_apostrophe_matches_a_names_straight_one():
+    nlp = blank_with_ruler()
+    assert ents(nlp("Kharkiv’s City Guard said.")) == [("Kharkiv’s City Guard", "KB", "kharkiv city guard")]
+    assert ents(nlp("Kharkiv's City Guard said.")) == [("Kharkiv's City Guard", "KB", "kharkiv city guard")]
 
 
 def test_rule_wins_over_a_mislabelled_model_span_and_keeps_its_label():

@@ -123,7 +123,9 @@ def _byline_name(line: str) -> str | None:
         return None
     # "By Euronews (Jane Doe), via inkl" -> the outlet is "Euronews".
     name = _BYLINE_SPLIT.split(m.group(1).strip(), maxsplit=1)[0].strip()
-    if not name or len(name) > _BYLINE_NAME_MAX or name[0].islower() or name[-1] in ".!?:;,":
+    # "teleSUR", "bdnews24.com": a name in lower case is a name by an inner capital or a dot.
+    lower = name[:1].islower() and not re.search(r"[A-Z]|\w\.\w", name)
+    if not name or len(name) > _BYLINE_NAME_MAX or lower or name[-1] in ".!?:;,":
         return None
     return name
 

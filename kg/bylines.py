@@ -1,0 +1,184 @@
+"""Bylines: who wrote an article and which outlets carry it, read from its "By ..." line.
+
+A byline names people and outlets in a few set shapes: "By Reuters", "By Euronews (Lucy
+Davalou), via inkl", "By David Baché, via Teller Report", "By Jane Roe, John Doe and Ann
+Poe, CNN", "By ETV Bharat English Desk". The reader takes the byline's first name for the
+outlet, which is wrong when a person writes first ("David Baché" typed an organisation
+and made the publisher). Here each part of the line gets its role from where it stands
+and what it is: after "via" an outlet (the syndicating site); in brackets after an outlet
+its author; a name the knowledge base knows as an organisation an outlet; a name shaped
+like a person's (two to four capitalised words, no outlet word) an author, when the line
+has more than one part; the rest outlets. A line of one part stays the reader's outlet:
+there the shape alone cannot tell "Somali Signal" from "Sara Jones".
+
+A desk or edition word that ends an outlet's name is no part of it ("ETV Bharat English
+Desk" is ETV Bharat); a language word is looked up without it ("teleSUR English").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from kg.kb.base import Candidate, fold
+from kg.types import Article, Mention
+
+# The byline: a line of its own near the top, "By " and the names.
+BYLINE_LINE = re.compile(r"(?m)^(?:By|BY|by)\s+(?=\S)(.{2,200})$")
+_HEAD_WINDOW = 600  # the byline stands in the head, after the title
+# What separates the parts: commas, "and", "&", a bar, a spaced dash, "via", brackets.
+_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*\|\s*|\s+[-–—]\s+|\bvia\b|\(|\))\s*")
+_VIA = re.compile(r"\bvia\s*$")
+# Words of outlets' names, never of a person's.
+OUTLET_WORDS = {
+    "News", "Press", "Times", "Post", "Media", "Agency", "Association", "Report", "Reports", "Daily", "Journal",
+    "Herald", "Tribune", "Gazette", "Network", "TV", "Television", "Radio", "Express", "Mail", "Guardian", "Telegraph",
+    "Observer", "Monitor", "Review", "Weekly", "Online", "Desk", "Staff", "Service", "Bureau", "Channel",
+    "Broadcasting", "Corporation", "Wire", "Standard", "Nation", "Star", "Sun", "Chronicle", "Independent", "Insider",
+    "Magazine", "Today", "World", "International", "Line", "Point", "Digest", "Bulletin", "Voice", "Focus",
+    "Pravda", "Gazeta", "Info", "Live", "Watch", "Group", "Institute", "Team", "Editors", "Editorial", "Correspondent",
+    "Correspondents", "Reporter", "Reporters", "Writer", "Writers", "Board", "Council", "Office",
+}  # fmt: skip
+# A person's name: capitalised words (with particles: "de", "van", "al-"), no digits.
+_NAME_WORD = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-Za-zÀ-ÿ'’]+)*\.?|[A-Z]\.")
+_PARTICLES = {"de", "da", "do", "dos", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le", "al", "el", "bin", "ibn", "ben"}
+# "ETV Bharat English Desk", "Dawn Web Desk", "Reuters Staff": the desk is no part of the outlet.
+DESK_SUFFIX = re.compile(r"(?:\s+(?:English|Web|Digital|Online|News|Foreign|World|International))?\s+(?:Desk|Staff|Bureau|Team|Editors|Newsroom)$")
+# "teleSUR English", "BBC Burmese": an edition in a language.
+EDITION_SUFFIX = re.compile(r"\s+(?:English|Arabic|French|Français|Spanish|Español|Urdu|Hindi|Persian|Russian|Turkish|Burmese|Swahili|Portuguese)$")
+
+
+@dataclass
+class BylinePart:
+    """One name of a byline, with its offsets in the article's text and its role:
+    "outlet" (the first one is the publisher), or "person" (an author)."""
+
+    start: int
+    end: int
+    text: str
+    role: str
+    lookup: str | None = None  # the name to look up, when not the text ("teleSUR" of "teleSUR English")
+
+
+def byline_line(text: str, title: str | None = None) -> tuple[int, str] | None:
+    """The byline's names (offset, string): a "By ..." line in the article's head."""
+    head_end = min(len(text), _HEAD_WINDOW + (len(title) if title and text.startswith(title) else 0))
+    hit = BYLINE_LINE.search(text, 0, head_end)
+    if hit is None:
+        return None
+    return hit.start(1), hit.group(1).rstrip()
+
+
+def person_shaped(name: str) -> bool:
+    """Two to four capitalised words (particles allowed between them), none an outlet's word."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or words[0] == "The" or EDITION_SUFFIX.search(name):
+        return False
+    named = [w for w in words if w.lower() not in _PARTICLES]
+    return len(named) >= 2 and all(_NAME_WORD.fullmatch(w) and w.rstrip(".") not in OUTLET_WORDS for w in named)
+
+
+def _parts(start: int, names: str) -> list[tuple[int, int, str, str]]:
+    """The line's names as (start, end, name, how): how is "via", "bracket" or ""."""
+    out = []
+    pos = 0
+    bracket = False
+    via = False
+    for sep in [*_SEPARATOR.finditer(names), None]:
+        end = sep.start() if sep is not None else len(names)
+        name = names[pos:end].strip()
+        if name:
+            at = names.index(name, pos)
+            out.append((start + at, start + at + len(name), name, "via" if via else "bracket" if bracket else ""))
+        if sep is None:
+            break
+        token = sep.group(0)
+        via = bool(_VIA.search(token.strip()) or token.strip() == "via")
+        bracket = "(" in token or (bracket and ")" not in token)
+        pos = sep.end()
+    return out
+
+
+def read_byline(text: str, title: str | None, known_org: Callable[[str], bool], known_person: Callable[[str], bool]) -> list[BylinePart]:
+    """The names of the article's byline with their roles, outlets first-come first.
+
+    ``known_org(name)`` says whether the knowledge base knows the name as an
+    organisation, ``known_person(name)`` as a person; both are asked of the parts only."""
+    found = byline_line(text, title)
+    if found is None:
+        return []
+    parts = _parts(*found)
+    # "By the time rescuers came, ..." is a sentence, no byline; after "via" any word is a name ("inkl").
+    if not parts or any(not re.search(r"[A-Z]|\w\.\w", name) for _, _, name, how in parts if how != "via") or found[1][-1] in ".!?:;,":
+        return []
+    out = []
+    for start, end, name, how in parts:
+        if how == "bracket" or (len(parts) > 1 and how != "via" and not known_org(name) and (person_shaped(name) or known_person(name))):
+            out.append(BylinePart(start, end, name, "person"))
+            continue
+        desk = DESK_SUFFIX.search(name)
+        if desk is not None and desk.start() > 0:
+            end -= len(name) - desk.start()
+            name = name[: desk.start()]
+        lookup = None
+        edition = EDITION_SUFFIX.search(name)
+        if edition is not None and not known_org(name) and known_org(name[: edition.start()]):
+            lookup = name[: edition.start()]
+        out.append(BylinePart(start, end, name, "outlet", lookup))
+    return out
+
+
+def _knows(candidates: Callable[[str], list[Candidate]], type_: str) -> Callable[[str], bool]:
+    return lambda name: any(c.entry.type == type_ and not c.via_skeleton for c in candidates(name))
+
+
+def byline_parts(article: Article, candidates: Callable[[str], list[Candidate]]) -> list[BylinePart]:
+    """The byline's parts, when the line is the one the reader took the outlet from (or
+    the reader took none: "By teleSUR English" is no byline to a reader that wants a
+    capital); else none."""
+    found = byline_line(article.text, article.title)
+    if found is None:
+        return []
+    start, names = found
+    span = article.outlet_span
+    if span is not None and not start <= span[0] < start + len(names):
+        return []
+    if span is None and article.outlet:
+        return []  # the outlet came from metadata; the line may be no byline of it
+    return read_byline(article.text, article.title, _knows(candidates, "Organization"), _knows(candidates, "Person"))
+
+
+def byline_mentions(article: Article, candidates: Callable[[str], list[Candidate]]) -> tuple[list[Mention], tuple[int, int]]:
+    """The byline's names as mentions: outlets labelled OUTLET (the first is the
+    publisher), authors PERSON; without a byline line, the reader's outlet span. And
+    the stretch of text they stand in, where no other mention belongs ("Desk")."""
+    parts = byline_parts(article, candidates)
+    if not parts:
+        if not article.outlet or not article.outlet_span:
+            return [], (0, 0)
+        s, e = article.outlet_span
+        return ([Mention(s, e, article.outlet, "OUTLET", "reader")] if article.text[s:e] == article.outlet else []), (s, e)
+    start, names = byline_line(article.text, article.title) or (0, "")
+    mentions = [
+        Mention(p.start, p.end, p.text, "OUTLET", "reader", fold(p.lookup) if p.lookup else None)
+        if p.role == "outlet"
+        else Mention(p.start, p.end, p.text, "PERSON", "byline")
+        for p in parts
+    ]
+    return mentions, (start, start + len(names))
+
+
+def with_byline_outlet(article: Article, candidates: Callable[[str], list[Candidate]]) -> Article:
+    """The article with its outlet the byline's first outlet (its name without a desk
+    word), and no outlet when the byline names only people."""
+    parts = byline_parts(article, candidates)
+    if not parts:
+        return article
+    outlets = [p for p in parts if p.role == "outlet"]
+    if not outlets:
+        return replace(article, outlet=None, outlet_span=None)
+    first = outlets[0]
+    if first.text == article.outlet and first.start == (article.outlet_span or (None,))[0]:
+        return article
+    return replace(article, outlet=first.text, outlet_span=(first.start, first.end))

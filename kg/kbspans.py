@@ -1,0 +1,205 @@
+"""Span repairs the knowledge base decides: where a name the recogniser cut or stopped
+short of is, by what the knowledge base knows.
+
+- An organisation's name cut in two at "of" or "for the" ("Islamic State" + "of" +
+  "West Africa Province"): joined when the knowledge base knows the whole name, written
+  so or without the "of" ("Islamic State West Africa Province").
+- An outlet's language service ("BBC" + "Burmese", "VOA Urdu", "Al Jazeera Arabic"): a
+  news organisation the knowledge base knows, followed by the name of a language, is
+  that service -- an organisation of its own, known or not.
+- A list of names before "regions" ("the Kherson and Mykolaiv regions"): each a region.
+- Two places joined by a hyphen ("the Marte-Dikwa area"): both.
+- A known place run into a person's name ("officer at Quetta Farrukh Ateeq confirmed"): both.
+- A known name the article also writes after a people's word, as another entry ("the
+  Taliban" in an article on the "Pakistani Taliban"), is that entry there.
+- Agency credits at a paragraph's end: "... in a Darfur city. -AP" names the agency the
+  knowledge base knows; a caption's "AFP - JANE ROE" its photographer too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from kg.kb.base import Candidate, fold
+from kg.mentions import LIST_SEPARATOR, REGION_OF_BEFORE, REGIONS_AFTER
+from kg.names import country_of_demonym
+from kg.types import Mention
+
+Candidates = Callable[[str], list[Candidate]]
+
+_JOIN = re.compile(r" (?:of|for|of the|for the) ")
+LANGUAGE_AFTER = re.compile(
+    r"[ \t]+(Burmese|Urdu|Hindi|Bangla|Bengali|Persian|Farsi|Pashto|Dari|Arabic|Russian|Ukrainian|Turkish|Somali|Swahili|Hausa|Amharic"
+    r"|Tigrinya|Nepali|Tamil|Sinhala|Punjabi|Marathi|Telugu|Korean|Japanese|Chinese|Mandarin|Cantonese|Vietnamese|Thai|Indonesian"
+    r"|Uzbek|Kyrgyz|Azeri|Georgian|Serbian|Spanish|Portuguese|French|Kurdish|Tajik|Kazakh|Mundo|Afrique|Brasil)(?![\w'’-])"
+    r"(?![ \t]+(?:correspondents?|journalists?|reporters?|officials?|speakers?|speaking|language|translation|version)\b)"
+)
+
+
+def _org(candidates: Candidates, name: str, news: bool = False) -> bool:
+    return any(c.entry.type == "Organization" and not c.via_skeleton and (not news or "NewsOrganization" in c.entry.classes) for c in candidates(name))
+
+
+def join_known_parts(mentions: list[Mention], text: str, candidates: Candidates) -> list[Mention]:
+    """Two mentions that stand either side of "of" / "for the" and that the knowledge
+    base knows together as one organisation become that one mention. ``mentions`` sorted."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and _JOIN.fullmatch(text[prev.end : m.start]) and m.text[:1].isupper():
+            whole = text[prev.start : m.end]
+            for name in (whole, f"{prev.text} {m.text}"):
+                if _org(candidates, name):
+                    out[-1] = Mention(prev.start, m.end, whole, "KB", "kb", fold(name), prev.sentence)
+                    break
+            else:
+                out.append(m)
+            continue
+        out.append(m)
+    return out
+
+
+# "Geo news reported": the outlet's own word in lower case, after a name the model cut short.
+OUTLET_WORD_AFTER = re.compile(r"[ \t]+(news|times|post|tv|radio|daily|today)\b")
+
+
+def language_services(mentions: list[Mention], text: str, candidates: Candidates) -> list[Mention]:
+    """A known outlet's mention run on over the language after it ("BBC Burmese"),
+    looked up whole; the mention of the language word alone goes. And a name run on over
+    a lower-case outlet word when the knowledge base knows the two as an outlet ("Geo
+    news" is Geo News). ``mentions`` sorted."""
+    out: list[Mention] = []
+    grown_to = -1
+    for m in mentions:
+        if m.start < grown_to:
+            continue  # the language word of a service just grown
+        word = OUTLET_WORD_AFTER.match(text, m.end)
+        if word is not None and _org(candidates, f"{m.text} {word.group(1)}", news=True):
+            name = text[m.start : word.end(1)]
+            out.append(Mention(m.start, word.end(1), name, "KB", "kb", fold(name), m.sentence))
+            continue
+        hit = LANGUAGE_AFTER.match(text, m.end)
+        if hit is not None and _org(candidates, m.kb_id or m.text, news=True):
+            end = hit.end(1)
+            name = text[m.start : end]
+            known = _org(candidates, name)
+            out.append(Mention(m.start, end, name, "KB" if known else "ORG", "kb" if known else "ner", fold(name) if known else None, m.sentence))
+            grown_to = end
+            continue
+        out.append(m)
+    return out
+
+
+# "... in a Darfur city. -AP": a dash and an agency's name end the paragraph.
+_TRAILING_CREDIT = re.compile(r"(?:^|\s)[-–—]\s?([A-Z][A-Za-z&]{1,15})[ \t]*$", re.M)
+# "Soldiers in Timbuktu, 2021. AFP - JANE ROE": an agency, a dash or slash, a name in capitals.
+_CAPTION_CREDIT = re.compile(r"(?:^|[.!?][ \t]+)([A-Z][A-Za-z&]{1,15})[ \t]+[-–—/][ \t]+([A-ZÀ-Þ][A-ZÀ-Þ'’-]+(?:[ \t]+[A-ZÀ-Þ][A-ZÀ-Þ'’-]+){1,3})[ \t]*$", re.M)
+_CREDIT_WORDS = {"HANDOUT", "FILE", "POOL", "STR", "STRINGER", "PHOTO", "PHOTOS", "IMAGES", "VIA", "AND", "STAFF"}
+
+
+def agency_credits(text: str, mentions: list[Mention], candidates: Candidates) -> list[Mention]:
+    """New mentions for the agencies (and photographers) credited at paragraphs' ends,
+    where the agency is a news organisation the knowledge base knows and no mention
+    overlaps the name."""
+    out: list[Mention] = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(o.start < end and start < o.end for o in [*mentions, *out])
+
+    for hit in _TRAILING_CREDIT.finditer(text):
+        start, end = hit.span(1)
+        if _org(candidates, hit.group(1), news=True) and free(start, end):
+            out.append(Mention(start, end, hit.group(1), "KB", "kb", fold(hit.group(1))))
+    for hit in _CAPTION_CREDIT.finditer(text):
+        agency, name = hit.group(1), hit.group(2)
+        if not _org(candidates, agency, news=True) or candidates(name) or _CREDIT_WORDS & set(name.split()):
+            continue
+        if free(*hit.span(1)):
+            out.append(Mention(*hit.span(1), agency, "KB", "kb", fold(agency)))
+        if free(*hit.span(2)):
+            out.append(Mention(*hit.span(2), name, "PERSON", "ner"))
+    return out
+
+
+def regions_of_lists(mentions: list[Mention], text: str, is_region: Callable[[str], bool]) -> list[Mention]:
+    """"the Kherson, Mykolaiv and Kharkiv regions", "the region of Kharkiv": each name of
+    the list is a region, looked up as "<name> region" when ``is_region`` says that is one."""
+    out = list(mentions)
+    i = 0
+    while i < len(out):
+        j = i
+        while j + 1 < len(out) and LIST_SEPARATOR.fullmatch(text[out[j].end : out[j + 1].start]):
+            j += 1
+        single = i == j and REGION_OF_BEFORE.search(text, max(0, out[i].start - 40), out[i].start)
+        if REGIONS_AFTER.match(text, out[j].end) or single:
+            for k in range(i, j + 1):
+                m = out[k]
+                name = f"{m.text} region"
+                if is_region(name):
+                    out[k] = Mention(m.start, m.end, m.text, m.label, m.source, fold(name), m.sentence)
+        i = j + 1
+    return out
+
+
+# A person's words after the name, or a person's noun before it ("police officer at").
+_SPEAKS_AFTER = re.compile(r"[ \t]+(?:said|says|confirmed|told|added|stated|wrote)\b")
+_PERSON_BEFORE = re.compile(r"\b(?:officer|official|spokesman|spokeswoman|spokesperson|commander|chief|governor|mayor|minister|inspector|superintendent)\s+(?:at|in|of|for)?\s*$", re.I)
+
+
+def split_place_and_person(mentions: list[Mention], text: str, candidates: Candidates, person_shaped: Callable[[str], bool]) -> list[Mention]:
+    """A model span that runs a known place into a person's name ("police officer at Quetta
+    Farrukh Ateeq confirmed"): the place and the person, when the rest is shaped like a
+    person's name, the whole is no name the knowledge base knows and the words around
+    say a person (a verb of saying after it, or an officer's noun before it)."""
+    out: list[Mention] = []
+    for m in mentions:
+        words = m.text.split()
+        if m.source != "ner" or m.label not in ("ORG", "PERSON") or len(words) < 3 or candidates(m.text):
+            out.append(m)
+            continue
+        head = words[0]
+        rest = m.text[len(head) :].strip()
+        place = any(c.entry.type == "Place" and ("Country" in c.entry.classes or (c.entry.population or 0) >= 100_000) for c in candidates(head))
+        cued = _SPEAKS_AFTER.match(text, m.end) or _PERSON_BEFORE.search(text, max(0, m.start - 40), m.start)
+        if place and cued and person_shaped(rest) and not candidates(rest):
+            tail = m.start + m.text.index(rest, len(head))
+            out += [Mention(m.start, m.start + len(head), head, "GPE", "ner", None, m.sentence), Mention(tail, m.end, rest, "PERSON", "ner", None, m.sentence)]
+            continue
+        out.append(m)
+    return out
+
+
+def qualified_senses(names: list[tuple[str, str, str | None]]) -> dict[int, int]:
+    """Of an article's resolved names (surface, type, entry id or None): which known name
+    takes the entry of which other (index -> index), where the other is the same name
+    after a people's word ("Pakistani Taliban") and the only such entry of its type."""
+    qualified: dict[tuple[str, str], dict[str, int]] = {}
+    for j, (surface, type_, kb_id) in enumerate(names):
+        words = surface.split()
+        if kb_id is not None and len(words) > 1 and country_of_demonym(words[0]):
+            qualified.setdefault((fold(" ".join(words[1:])), type_), {}).setdefault(kb_id, j)
+    out = {}
+    for i, (surface, type_, kb_id) in enumerate(names):
+        found = qualified.get((fold(surface), type_), {})
+        if kb_id is not None and len(found) == 1 and kb_id not in found:
+            out[i] = next(iter(found.values()))
+    return out
+
+
+_PAIR = re.compile(r"([A-Z][\w'’]{2,})-([A-Z][\w'’]{2,})")
+
+
+def split_place_pairs(mentions: list[Mention], is_place: Callable[[str], bool]) -> list[Mention]:
+    """"the Marte-Dikwa area", "between Marte-Dikwa town": two places joined by a hyphen,
+    when the whole is no place ``is_place`` knows and each half is one; the two places."""
+    out: list[Mention] = []
+    for m in mentions:
+        pair = _PAIR.fullmatch(m.text)
+        if pair is None or m.kb_id is not None or is_place(m.text) or not (is_place(pair.group(1)) and is_place(pair.group(2))):
+            out.append(m)
+            continue
+        (a0, a1), (b0, b1) = pair.span(1), pair.span(2)
+        out.append(Mention(m.start + a0, m.start + a1, pair.group(1), "GPE", m.source, None, m.sentence))
+        out.append(Mention(m.start + b0, m.start + b1, pair.group(2), "GPE", m.source, None, m.sentence))
+    return out

@@ -1,0 +1,123 @@
+"""Span repairs the knowledge base decides: names cut at "of", outlets' language services."""
+
+from __future__ import annotations
+
+from kg.kb.base import KBEntry, KnowledgeBase
+from kg.bylines import person_shaped
+from kg.kbspans import agency_credits, join_known_parts, language_services, qualified_senses, regions_of_lists, split_place_and_person, split_place_pairs
+from kg.link import Linker
+from kg.types import Article, Mention
+
+
+def kb() -> KnowledgeBase:
+    return KnowledgeBase(
+        [
+            KBEntry("lantern-state", "Organization", "Lantern State", [], ["ArmedGroup"]),
+            KBEntry("lantern-state-west-coast", "Organization", "Lantern State West Coast Province", [], ["ArmedGroup"]),
+            KBEntry("river-wire", "Organization", "River Wire", ["RW"], ["NewsOrganization"]),
+            KBEntry("river-wire-urdu", "Organization", "RW Urdu", [], ["NewsOrganization"]),
+            KBEntry("harbour-party", "Organization", "Harbour Party", [], ["PoliticalParty"]),
+        ]
+    )
+
+
+def at(text: str, surface: str, label: str, source: str = "ner") -> Mention:
+    start = text.index(surface)
+    return Mention(start, start + len(surface), surface, label, source)
+
+
+def test_a_known_name_cut_at_of_is_joined():
+    text = "Fighters of the Lantern State of West Coast Province attacked a camp."
+    parts = [at(text, "Lantern State", "KB", "kb"), at(text, "West Coast Province", "GPE")]
+    joined = join_known_parts(parts, text, kb().candidates)
+    assert [(m.text, m.kb_id) for m in joined] == [("Lantern State of West Coast Province", "lantern state west coast province")]
+
+
+def test_names_either_side_of_of_stay_apart_when_the_whole_is_unknown():
+    text = "The Harbour Party of Varna Province met."
+    parts = [at(text, "Harbour Party", "ORG"), at(text, "Varna Province", "GPE")]
+    assert join_known_parts(parts, text, kb().candidates) == parts
+
+
+def test_an_outlet_and_a_language_are_its_language_service():
+    text = "River Wire Burmese and RW Urdu reported the strikes; a River Wire Russian correspondent saw them."
+    mentions = [at(text, "River Wire", "KB", "kb"), at(text, "Burmese", "NORP"), at(text, "RW", "KB", "kb")]
+    mentions.append(Mention(text.index("River Wire Russian"), text.index("River Wire Russian") + 10, "River Wire", "KB", "kb"))
+    got = language_services(sorted(mentions, key=lambda m: m.start), text, kb().candidates)
+    # The unknown service is an organisation of its own; the known one is linked; a correspondent is no service.
+    assert [(m.text, m.label) for m in got] == [("River Wire Burmese", "ORG"), ("RW Urdu", "KB"), ("River Wire", "KB")]
+
+
+def test_the_linker_types_a_language_service_an_organisation():
+    text = "River Wire Burmese and other local media reported the strikes."
+    linked = Linker(kb()).link(Article(text=text, source="t.txt"), [at(text, "River Wire", "KB", "kb"), at(text, "Burmese", "NORP")])
+    assert [(lm.mention.text, lm.entity.type, lm.entity.kb_id) for lm in linked] == [("River Wire Burmese", "Organization", None)]
+
+
+def credit_kb() -> KnowledgeBase:
+    return KnowledgeBase(
+        [
+            KBEntry("lantern-press", "Organization", "Lantern Press", ["LP"], ["NewsOrganization"]),
+            KBEntry("harbour-party", "Organization", "Harbour Party", ["HP"], ["PoliticalParty"]),
+        ]
+    )
+
+
+def test_an_agency_credited_at_a_paragraphs_end_is_named():
+    text = "Gunmen killed 53 people in the city. -LP\n\nOfficials blamed the HP. -HP\n\nA vehicle in Varna, May 9, 2021. LP - JANA VORSK"
+    got = agency_credits(text, [], credit_kb().candidates)
+    # Only a news organisation is credited so; the photographer after it is a person.
+    assert sorted((m.text, m.label) for m in got) == [("JANA VORSK", "PERSON"), ("LP", "KB"), ("LP", "KB")]
+
+
+def test_a_caption_credit_with_no_known_agency_or_a_stringer_names_nobody():
+    text = "A vehicle in Varna. ZZ - JANA VORSK\n\nA house in Varna. LP - STR HANDOUT"
+    assert agency_credits(text, [], credit_kb().candidates) == []
+
+
+def test_a_lower_case_outlet_word_completes_a_known_outlet():
+    outlets = KnowledgeBase([KBEntry("geo-wire", "Organization", "Gelo News", [], ["NewsOrganization"])])
+    text = "The blast was near the Assembly, Gelo news reported. Gelo times said nothing."
+    got = language_services([at(text, "Gelo", "PRODUCT"), Mention(text.rindex("Gelo"), text.rindex("Gelo") + 4, "Gelo", "PRODUCT")], text, outlets.candidates)
+    assert [(m.text, m.kb_id) for m in got] == [("Gelo news", "gelo news"), ("Gelo", None)]
+
+
+def test_a_list_before_regions_is_a_list_of_regions():
+    text = "Drones hit the Varna and Ruse regions."
+    mentions = [at(text, "Varna", "GPE"), at(text, "Ruse", "GPE")]
+    got = regions_of_lists(mentions, text, lambda name: name in ("Varna region", "Ruse region"))
+    assert [m.kb_id for m in got] == ["varna region", "ruse region"]
+
+
+def test_a_known_place_run_into_a_persons_name_is_both():
+    places = KnowledgeBase([KBEntry("gn/1", "Place", "Varna", [], ["City"], country="BG", origin="geonames", population=330_000)])
+    text = "Senior police officer at Varna Ivo Dansko confirmed the blast. The Varna Harbour Lights festival opened."
+    ms = [at(text, "Varna Ivo Dansko", "ORG"), at(text, "Varna Harbour Lights", "ORG")]
+    got = split_place_and_person(ms, text, places.candidates, person_shaped)
+    # Without a person's cue around it, a place's name and two more words stay one name.
+    assert [(m.text, m.label) for m in got] == [("Varna", "GPE"), ("Ivo Dansko", "PERSON"), ("Varna Harbour Lights", "ORG")]
+
+
+def test_a_known_name_takes_the_entry_the_article_gives_it_after_a_peoples_word():
+    names = [
+        ("Taliban", "Organization", "taliban"),
+        ("Pakistani Taliban", "Organization", "ttp"),
+        ("Taliban", "Organization", "taliban"),
+        ("Ukraine", "Place", "gn/690791"),
+    ]
+    assert qualified_senses(names) == {0: 1, 2: 1}
+    # Two such entries ("Afghan Taliban", "Pakistani Taliban") leave the bare name as it is.
+    assert qualified_senses([*names, ("Afghan Taliban", "Organization", "iea")]) == {}
+    # An unknown name, or one of another type, takes nothing.
+    assert qualified_senses([("Taliban", "Organization", None), ("Pakistani Taliban", "Organization", "ttp")]) == {}
+    assert qualified_senses([("Taliban", "Place", "x"), ("Pakistani Taliban", "Organization", "ttp")]) == {}
+
+
+def test_two_known_places_joined_by_a_hyphen_are_both():
+    places = {"Varna", "Ruse", "Sofia-Grad"}
+    text = "Gunmen hit the Varna-Ruse area; the Sofia-Grad office; the Varna-Lantern route."
+    ms = [at(text, "Varna-Ruse", "GPE"), at(text, "Sofia-Grad", "GPE"), at(text, "Varna-Lantern", "GPE")]
+    got = split_place_pairs(ms, lambda name: name in places)
+    # A name known whole stays whole; so does a pair with an unknown half.
+    assert [(m.text, m.label) for m in got] == [("Varna", "GPE"), ("Ruse", "GPE"), ("Sofia-Grad", "GPE"), ("Varna-Lantern", "GPE")]
+    assert all(text[m.start : m.end] == m.text for m in got)

@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import NamedTuple, TextIO
+from typing import TextIO
 
 import pyoxigraph as ox
 from spacy.language import Language
@@ -19,7 +19,7 @@ from kg.errors import Interrupted, KGError
 from kg.incident_upkeep import IncidentChanges
 from kg.kb import KnowledgeBase, load_kb
 from kg.parallel import article_records, sigint_deferred
-from kg.pipeline import ArticleProcessor, credited_outlet, publisher_entity, too_long  # noqa: F401 (the last two re-exported)
+from kg.pipeline import ArticleProcessor, ArticleRecord, credited_outlet, publisher_entity, too_long  # noqa: F401 (the last two re-exported)
 from kg.read import ReadOptions, read_paths
 from kg.recognise import DEFAULT_MODEL
 from kg.resources import ONTOLOGY_DIR
@@ -149,7 +149,7 @@ class Ingester:
         try:
             for rec in article_records(self.processor, articles(), self.processes):
                 seen.update(rec.entities)
-                batch.add(rec.article, rec.graph, rec.quads, rec.mentions, rec.events)
+                batch.add(rec)
             batch.commit()
         except KeyboardInterrupt:
             # Ctrl-C: the articles already emitted are whole; keep them, stop, and say how
@@ -204,14 +204,6 @@ class Ingester:
 REOPEN_EVERY = 500
 
 
-class _Emitted(NamedTuple):
-    article: Article
-    graph: ox.NamedNode
-    quads: list[ox.Quad]
-    mentions: int
-    events: int
-
-
 class _Batch:
     """The articles emitted but not yet written: written together, in one transaction
     (see :func:`write_articles`), when there are ``articles_per_commit`` of them, when
@@ -220,15 +212,15 @@ class _Batch:
 
     def __init__(self, ingester: Ingester, report: IngestReport, on_article: Callable[[Article | ReadProblem], None] | None):
         self.ingester, self.report, self.on_article = ingester, report, on_article
-        self.waiting: list[_Emitted] = []
+        self.waiting: list[ArticleRecord] = []
         self.since_flush = 0
         self.since_reopen = 0
         self.failed = False
 
-    def add(self, article: Article, graph: ox.NamedNode, quads: list[ox.Quad], mentions: int, events: int) -> None:
-        if any(e.graph == graph for e in self.waiting):
+    def add(self, rec: ArticleRecord) -> None:
+        if any(e.graph == rec.graph for e in self.waiting):
             self.commit()  # the same article twice in a run: the later one replaces the earlier
-        self.waiting.append(_Emitted(article, graph, quads, mentions, events))
+        self.waiting.append(rec)
         if len(self.waiting) >= self.ingester.articles_per_commit:
             self.commit()
 
@@ -239,7 +231,8 @@ class _Batch:
         ing = self.ingester
         with sigint_deferred():  # Ctrl-C waits until the articles written are counted
             self.failed = True
-            written = write_articles(ing.store, ing.kb, [(e.graph, e.quads) for e in self.waiting], watch=ing.incident_changes)
+            seen = [e.seen for e in self.waiting] if all(e.seen is not None for e in self.waiting) else None
+            written = write_articles(ing.store, ing.kb, [(e.graph, e.quads) for e in self.waiting], watch=ing.incident_changes, seen=seen)
             self.failed = False
             self.report.articles += len(self.waiting)
             self.report.quads += written.added

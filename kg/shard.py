@@ -40,7 +40,7 @@ from kg.entities import all_entity_facts, merged, seen_in
 from kg.errors import KGError
 from kg.kb import KBEntry, KnowledgeBase, load_kb
 from kg.kb.build import sources_digest, user_entries, user_kb_path
-from kg.pipeline import ArticleProcessor, too_long
+from kg.pipeline import ArticleProcessor, ArticleRecord, too_long
 from kg.store import entity_graph
 from kg.types import Article, ReadProblem
 from kg.vocab import base_iri
@@ -205,16 +205,16 @@ def write_shard(spec: ShardSpec) -> dict:
     the record. Safe to run twice or to kill: the shard appears whole or not at all."""
     processor = processor_for(spec)
     out = Path(spec.out)
-    graphs: dict[ox.NamedNode, list[ox.Quad]] = {}
+    graphs: dict[ox.NamedNode, ArticleRecord] = {}
     mentions = events = 0
     for rec in processor.process(spec.articles):
         graphs.pop(rec.graph, None)  # the same article twice: the later replaces the earlier
-        graphs[rec.graph] = rec.quads
+        graphs[rec.graph] = rec
         mentions += rec.mentions
         events += rec.events
-    seen = merged(seen_in(q) for q in graphs.values())
+    seen = merged(r.seen if r.seen is not None else seen_in(r.quads) for r in graphs.values())
     facts = list(all_entity_facts(seen, processor.kb, entity_graph()))
-    quads = [q for qs in graphs.values() for q in qs] + facts
+    quads = [q for r in graphs.values() for q in r.quads] + facts
     nq = out / f"{spec.name}.nq"
     _write_atomically(nq, lambda p: ox.serialize(quads, str(p), ox.RdfFormat.N_QUADS))
     record = {

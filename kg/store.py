@@ -11,7 +11,7 @@ from typing import Protocol
 
 import pyoxigraph as ox
 
-from kg.entities import Upkeep, entity_references, merged, rebuild, seen_in
+from kg.entities import Seen, Upkeep, entity_references, merged, rebuild, seen_in
 from kg.errors import StoreError
 from kg.kb.base import KnowledgeBase
 from kg.resources import sparql
@@ -120,6 +120,7 @@ def write_articles(
     articles: Sequence[tuple[ox.NamedNode, list[ox.Quad]]],
     remove: Iterable[ox.NamedNode] = (),
     watch: Watcher | None = None,
+    seen: Sequence[dict[str, Seen]] | None = None,
 ) -> Written:
     """Write article graphs (replacing those already there), remove others, and bring the
     entity graph up to date, all in ONE transaction: a crash leaves the store as it was
@@ -132,7 +133,9 @@ def write_articles(
     moved) is dropped and written whole, without reading its old graph beyond what the
     entity upkeep needs (deleting a quad costs about what writing one does: the floor
     of such a replacement is twice a first write). ``watch`` is told which graphs and
-    entities the write changes, before and after it.
+    entities the write changes, before and after it. ``seen``, when given, is
+    :func:`kg.entities.seen_in` of each article's quads, worked out beforehand (by the
+    worker that emitted them).
     """
     g_ent = entity_graph()
     new_graphs = {g for g, _ in articles}
@@ -161,7 +164,8 @@ def write_articles(
         delete += [q for q in old if q not in kept]
         add += [q for q in new if q not in before]
     upkeep = Upkeep(store, kb, g_ent, replaced)
-    ent_add, ent_delete = upkeep.changes(merged(seen_in(q) for q in old_refs), merged(seen_in(q) for _, q in articles))
+    new_seen = seen if seen is not None else [seen_in(q) for _, q in articles]
+    ent_add, ent_delete = upkeep.changes(merged(seen_in(q) for q in old_refs), merged(new_seen))
     add += ent_add
     delete += ent_delete
     written = Written(articles=len(articles), removed=len(gone), added=len(add), deleted=len(delete) + sum(graph_size(store, g) for g in drop))

@@ -123,3 +123,60 @@ def test_a_crash_mid_batch_leaves_whole_articles_only(tmp_path, kb, nlp, corpus)
     whole = Ingester(tmp_path / "whole", kb=kb, nlp=nlp)
     whole.run([str(corpus)])
     assert quads(again.store) == quads(whole.store)
+
+
+def test_writes_are_cut_by_articles_quads_and_time_and_the_store_is_the_same(tmp_path, kb, nlp, corpus, monkeypatch):
+    import kg.ingest
+
+    sizes: list[int] = []
+    real = kg.ingest.write_articles
+    monkeypatch.setattr(kg.ingest, "write_articles", lambda store, kb, articles, **kw: sizes.append(len(articles)) or real(store, kb, articles, **kw))
+    reference = Ingester(tmp_path / "reference", kb=kb, nlp=nlp, articles_per_commit=1)
+    reference.run([str(corpus)])
+    sizes.clear()
+    # By default the nine articles (one replacing another) take two writes: the repeat cuts the batch.
+    plain = Ingester(tmp_path / "plain", kb=kb, nlp=nlp, commit_seconds=3600)
+    plain.run([str(corpus)])
+    assert sizes == [4, 5]
+    sizes.clear()
+    # An article that has waited commit_seconds is written with those before it ...
+    timed = Ingester(tmp_path / "timed", kb=kb, nlp=nlp, commit_seconds=0)
+    timed.run([str(corpus)])
+    assert sizes == [1] * 9
+    sizes.clear()
+    # ... and so are as many quads as make one write.
+    monkeypatch.setattr(kg.ingest, "QUADS_PER_COMMIT", 1)
+    bounded = Ingester(tmp_path / "bounded", kb=kb, nlp=nlp, commit_seconds=3600)
+    bounded.run([str(corpus)])
+    assert sizes == [1] * 9
+    for ingester in (plain, timed, bounded):
+        assert quads(ingester.store) == quads(reference.store)
+
+
+def test_bulk_and_transactional_insertion_store_the_same_quads(tmp_path, kb, nlp, corpus, monkeypatch):
+    """Below kg.store.BULK_ATOMIC_MAX quads a write goes through the bulk loader, above it
+    through a transaction: the two must leave the same store (typed literals included)."""
+    import kg.store
+
+    bulk = Ingester(tmp_path / "bulk", kb=kb, nlp=nlp)
+    bulk.run([str(corpus)])
+    calls = []
+    real_extend = ox.Store.extend
+    monkeypatch.setattr(kg.store, "BULK_ATOMIC_MAX", 0)
+    store = ox.Store(str(tmp_path / "plain"))
+    quads_in = [q for q in bulk.store if "/article/" in q.graph_name.value]
+
+    class Counting:
+        def __init__(self, inner):
+            self.inner = inner
+
+        def extend(self, quads):
+            calls.append(len(quads))
+            return real_extend(self.inner, quads)
+
+        def bulk_extend(self, quads):
+            raise AssertionError("the bulk loader was used above BULK_ATOMIC_MAX")
+
+    kg.store.insert_quads(Counting(store), quads_in)
+    assert calls == [len(quads_in)]
+    assert sorted(map(str, store)) == sorted(map(str, quads_in))

@@ -56,9 +56,15 @@ def open_store(path: str | Path, read_only: bool = False) -> ox.Store:
             require_store(path)
             return ox.Store.read_only(str(path))
         path.mkdir(parents=True, exist_ok=True)
-        return ox.Store(str(path))
+        store = ox.Store(str(path))
     except (OSError, RuntimeError) as e:
         raise store_error(path, e) from e
+    # A process killed while the bulk loader built a write's files (see insert_quads) leaves
+    # them beside the store: never part of it (RocksDB only knows files by number), they
+    # are removed once this process holds the store's lock, so no loader can be at work.
+    for stray in path.glob("bulk-*.sst"):
+        stray.unlink(missing_ok=True)
+    return store
 
 
 def store_error(path: Path, error: Exception) -> StoreError:

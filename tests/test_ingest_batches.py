@@ -180,3 +180,49 @@ def test_bulk_and_transactional_insertion_store_the_same_quads(tmp_path, kb, nlp
     kg.store.insert_quads(Counting(store), quads_in)
     assert calls == [len(quads_in)]
     assert sorted(map(str, store)) == sorted(map(str, quads_in))
+
+
+BULK_WRITER = """
+import sys
+import pyoxigraph as ox
+from kg.store import insert_quads, open_store
+
+store = open_store(sys.argv[1])
+i = 0
+while True:
+    i += 1
+    g = ox.NamedNode(f"https://example.org/batch/{i}")
+    quads = [ox.Quad(ox.NamedNode(f"https://example.org/s/{i}/{k}"), ox.NamedNode("https://example.org/p"), ox.Literal(f"value {k}"), g) for k in range(20_000)]
+    quads.append(ox.Quad(g, ox.NamedNode("https://example.org/size"), ox.Literal(str(len(quads) + 1)), g))  # the batch with this quad
+    insert_quads(store, quads)
+    print(i, flush=True)
+"""
+
+
+def test_a_process_killed_during_bulk_writes_leaves_whole_writes_only(tmp_path):
+    """The bulk loader's write is all or nothing (kg/store.py, insert_quads): kill -9 a
+    process writing 20,000-quad batches in a loop, at whatever moment, and every batch
+    the store holds is whole; files the killed loader left are cleared at the next open."""
+    import signal
+    import time
+
+    from kg.store import open_store
+
+    store_dir = tmp_path / "store"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-c", BULK_WRITER, str(store_dir)], env=env, stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    for _ in range(3):  # let a few batches land, then kill it in the middle of the next ones
+        proc.stdout.readline()
+    time.sleep(0.15)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=60)
+    proc.stdout.close()
+    (store_dir / "bulk-12345.sst").write_bytes(b"what a killed loader leaves")
+    store = open_store(store_dir)
+    assert not list(store_dir.glob("bulk-*.sst"))
+    sizes = {q.graph_name.value: int(q.object.value) for q in store.quads_for_pattern(None, ox.NamedNode("https://example.org/size"), None, None)}
+    counts: dict[str, int] = {}
+    for q in store:
+        counts[q.graph_name.value] = counts.get(q.graph_name.value, 0) + 1
+    assert len(sizes) >= 3 and counts == sizes

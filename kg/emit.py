@@ -8,6 +8,7 @@ import math
 import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from functools import lru_cache
 from urllib.parse import quote
 
 from pyoxigraph import Literal, NamedNode, Quad
@@ -30,10 +31,51 @@ def _n(iri: str) -> NamedNode:
     return NamedNode(iri)
 
 
+# The terms every article graph repeats, built once: an article's quads are mostly these
+# and offsets, and building a term from its IRI string costs about what the whole quad does.
+_NEWS_ARTICLE = NamedNode(SCHEMA + "NewsArticle")
+_URL = NamedNode(SCHEMA + "url")
+_HEADLINE = NamedNode(SCHEMA + "headline")
+_DATE_PUBLISHED = NamedNode(SCHEMA + "datePublished")
+_AUTHOR = NamedNode(SCHEMA + "author")
+_PUBLISHER = NamedNode(SCHEMA + "publisher")
+_MENTIONS = NamedNode(SCHEMA + "mentions")
+_START_DATE = NamedNode(SCHEMA + "startDate")
+_SOURCE_FILE = NamedNode(KG + "sourceFile")
+_ARTICLE = NamedNode(KG + "article")
+_OUTLET_NAME = NamedNode(KG + "outletName")
+_CONFIDENCE = NamedNode(KG + "confidence")
+_ATTACK = NamedNode(KG + "Attack")
+_TRIGGER_CLASS = NamedNode(KG + "Trigger")
+_TRIGGER = NamedNode(KG + "trigger")
+_LOCATION = NamedNode(KG + "location")
+_ACTOR = NamedNode(KG + "actor")
+_WEAPON = NamedNode(KG + "weapon")
+_KILLED = NamedNode(KG + "killed")
+_INJURED = NamedNode(KG + "injured")
+_SENTENCE_OF_EVENT = NamedNode(KG + "sentence")
+_DERIVED_FROM = NamedNode(PROV + "wasDerivedFrom")
+_CONTEXT = NamedNode(NIF + "Context")
+_PHRASE = NamedNode(NIF + "Phrase")
+_SENTENCE_CLASS = NamedNode(NIF + "Sentence")
+_IS_STRING = NamedNode(NIF + "isString")
+_BEGIN = NamedNode(NIF + "beginIndex")
+_END = NamedNode(NIF + "endIndex")
+_SOURCE_URL = NamedNode(NIF + "sourceUrl")
+_REFERENCE_CONTEXT = NamedNode(NIF + "referenceContext")
+_ANCHOR_OF = NamedNode(NIF + "anchorOf")
+_SENTENCE = NamedNode(NIF + "sentence")
+_IDENT_REF = NamedNode(ITSRDF + "taIdentRef")
+_CLASS_REF = NamedNode(ITSRDF + "taClassRef")
+_TA_CONFIDENCE = NamedNode(ITSRDF + "taConfidence")
+_TOP_CLASS_NODES = {t: NamedNode(iri) for t, iri in TOP_CLASS.items()}
+
+
 def _int(v: int) -> Literal:
     return Literal(str(int(v)), datatype=XSD_INT)
 
 
+@lru_cache(maxsize=4096)
 def _double(v: float) -> Literal:
     """An xsd:double in the canonical form Oxigraph stores it in ("34", not "34.0";
     "0.0000001", not "1e-07"), so that quads emitted again compare equal to the stored
@@ -89,70 +131,76 @@ def article_quads(
     g = _n(iri)
     art = g
     ctx = _n(iri + "#context")
-    q: list[Quad] = [Quad(art, A, _n(SCHEMA + "NewsArticle"), g)]
+    text = article.text
+    q: list[Quad] = [Quad(art, A, _NEWS_ARTICLE, g)]
     url = url_node(article.url)
     if url is not None:
-        q.append(Quad(art, _n(SCHEMA + "url"), url, g))
+        q.append(Quad(art, _URL, url, g))
     if article.title:
-        q.append(Quad(art, _n(SCHEMA + "headline"), Literal(article.title), g))
+        q.append(Quad(art, _HEADLINE, Literal(article.title), g))
     if article.date:
-        q.append(Quad(art, _n(SCHEMA + "datePublished"), Literal(article.date.isoformat(), datatype=XSD_DATE), g))
+        q.append(Quad(art, _DATE_PUBLISHED, Literal(article.date.isoformat(), datatype=XSD_DATE), g))
     if article.author:
-        q.append(Quad(art, _n(SCHEMA + "author"), Literal(article.author), g))
-    q.append(Quad(art, _n(KG + "sourceFile"), Literal(article.source), g))
+        q.append(Quad(art, _AUTHOR, Literal(article.author), g))
+    q.append(Quad(art, _SOURCE_FILE, Literal(article.source), g))
 
     q += [
-        Quad(ctx, A, _n(NIF + "Context"), g),
-        Quad(ctx, _n(KG + "article"), art, g),
-        Quad(ctx, _n(NIF + "isString"), Literal(article.text), g),
-        Quad(ctx, _n(NIF + "beginIndex"), _int(0), g),
-        Quad(ctx, _n(NIF + "endIndex"), _int(len(article.text)), g),
+        Quad(ctx, A, _CONTEXT, g),
+        Quad(ctx, _ARTICLE, art, g),
+        Quad(ctx, _IS_STRING, Literal(text), g),
+        Quad(ctx, _BEGIN, _int(0), g),
+        Quad(ctx, _END, _int(len(text)), g),
     ]
     if url is not None:
-        q.append(Quad(ctx, _n(NIF + "sourceUrl"), url, g))
+        q.append(Quad(ctx, _SOURCE_URL, url, g))
 
     entities: dict[str, Entity] = {}
+    nodes: dict[str, NamedNode] = {}  # entity IRI -> its term, built once per article
     sentences: set[tuple[int, int]] = set()
     for lm in linked:
         m, ent = lm.mention, lm.entity
         entities[ent.iri] = ent
+        target = nodes.get(ent.iri)
+        if target is None:
+            target = nodes[ent.iri] = _n(ent.iri)
         node = _n(f"{iri}#char={m.start},{m.end}")
+        confidence = _double(lm.confidence)
         q += [
-            Quad(node, A, _n(NIF + "Phrase"), g),
-            Quad(node, _n(NIF + "referenceContext"), ctx, g),
-            Quad(node, _n(NIF + "beginIndex"), _int(m.start), g),
-            Quad(node, _n(NIF + "endIndex"), _int(m.end), g),
-            Quad(node, _n(NIF + "anchorOf"), Literal(article.text[m.start : m.end]), g),
-            Quad(node, _n(ITSRDF + "taIdentRef"), _n(ent.iri), g),
-            Quad(node, _n(ITSRDF + "taClassRef"), _n(TOP_CLASS[ent.type]), g),
-            Quad(node, _n(KG + "confidence"), _double(lm.confidence), g),
+            Quad(node, A, _PHRASE, g),
+            Quad(node, _REFERENCE_CONTEXT, ctx, g),
+            Quad(node, _BEGIN, _int(m.start), g),
+            Quad(node, _END, _int(m.end), g),
+            Quad(node, _ANCHOR_OF, Literal(text[m.start : m.end]), g),
+            Quad(node, _IDENT_REF, target, g),
+            Quad(node, _CLASS_REF, _TOP_CLASS_NODES[ent.type], g),
+            Quad(node, _CONFIDENCE, confidence, g),
             # the same confidence where NIF readers (GERBIL, Spotlight clients) look for it
-            Quad(node, _n(ITSRDF + "taConfidence"), _double(lm.confidence), g),
+            Quad(node, _TA_CONFIDENCE, confidence, g),
         ]
         if m.sentence:
             sentences.add(m.sentence)
-            q.append(Quad(node, _n(NIF + "sentence"), _n(f"{iri}#char={m.sentence[0]},{m.sentence[1]}"), g))
+            q.append(Quad(node, _SENTENCE, _n(f"{iri}#char={m.sentence[0]},{m.sentence[1]}"), g))
     events = list(events)
     for ev in events:
-        q += event_quads(ev, iri, article.text, g)
+        q += event_quads(ev, iri, text, g)
         sentences.update(ev.sentences)
     for b, e in sorted(sentences):
         node = _n(f"{iri}#char={b},{e}")
         q += [
-            Quad(node, A, _n(NIF + "Sentence"), g),
-            Quad(node, _n(NIF + "referenceContext"), ctx, g),
-            Quad(node, _n(NIF + "beginIndex"), _int(b), g),
-            Quad(node, _n(NIF + "endIndex"), _int(e), g),
-            Quad(node, _n(NIF + "anchorOf"), Literal(article.text[b:e]), g),
+            Quad(node, A, _SENTENCE_CLASS, g),
+            Quad(node, _REFERENCE_CONTEXT, ctx, g),
+            Quad(node, _BEGIN, _int(b), g),
+            Quad(node, _END, _int(e), g),
+            Quad(node, _ANCHOR_OF, Literal(text[b:e]), g),
         ]
     if publisher is not None:
-        q.append(Quad(art, _n(SCHEMA + "publisher"), _n(publisher.iri), g))
+        q.append(Quad(art, _PUBLISHER, _n(publisher.iri), g))
         if article.outlet:
             # The outlet as the source names it: the only name a publisher that the text
             # never mentions has, kept here so the entity graph can be rebuilt from articles.
-            q.append(Quad(art, _n(KG + "outletName"), Literal(article.outlet), g))
-    for ent in entities.values():
-        q.append(Quad(art, _n(SCHEMA + "mentions"), _n(ent.iri), g))
+            q.append(Quad(art, _OUTLET_NAME, Literal(article.outlet), g))
+    for ent_iri in entities:
+        q.append(Quad(art, _MENTIONS, nodes[ent_iri], g))
     return g, q
 
 
@@ -170,30 +218,30 @@ def event_quads(ev: AttackEvent, article_iri: str, text: str, g: NamedNode) -> l
     b, e = ev.trigger
     trigger = _n(f"{article_iri}#trigger={b},{e}")
     q = [
-        Quad(s, A, _n(KG + "Attack"), g),
-        Quad(s, _n(PROV + "wasDerivedFrom"), _n(article_iri), g),
-        Quad(s, _n(KG + "confidence"), _double(ev.confidence), g),
-        Quad(s, _n(KG + "trigger"), trigger, g),
-        Quad(trigger, A, _n(KG + "Trigger"), g),
-        Quad(trigger, _n(NIF + "referenceContext"), _n(article_iri + "#context"), g),
-        Quad(trigger, _n(NIF + "beginIndex"), _int(b), g),
-        Quad(trigger, _n(NIF + "endIndex"), _int(e), g),
-        Quad(trigger, _n(NIF + "anchorOf"), Literal(text[b:e]), g),
+        Quad(s, A, _ATTACK, g),
+        Quad(s, _DERIVED_FROM, _n(article_iri), g),
+        Quad(s, _CONFIDENCE, _double(ev.confidence), g),
+        Quad(s, _TRIGGER, trigger, g),
+        Quad(trigger, A, _TRIGGER_CLASS, g),
+        Quad(trigger, _REFERENCE_CONTEXT, _n(article_iri + "#context"), g),
+        Quad(trigger, _BEGIN, _int(b), g),
+        Quad(trigger, _END, _int(e), g),
+        Quad(trigger, _ANCHOR_OF, Literal(text[b:e]), g),
     ]
     if ev.location is not None:
-        q.append(Quad(s, _n(KG + "location"), _n(ev.location.iri), g))
+        q.append(Quad(s, _LOCATION, _n(ev.location.iri), g))
     if ev.actor is not None:
-        q.append(Quad(s, _n(KG + "actor"), _n(ev.actor.iri), g))
+        q.append(Quad(s, _ACTOR, _n(ev.actor.iri), g))
     for w in ev.weapons:
-        q.append(Quad(s, _n(KG + "weapon"), _n(w.iri), g))
+        q.append(Quad(s, _WEAPON, _n(w.iri), g))
     if ev.killed is not None:
-        q.append(Quad(s, _n(KG + "killed"), _int(ev.killed), g))
+        q.append(Quad(s, _KILLED, _int(ev.killed), g))
     if ev.injured is not None:
-        q.append(Quad(s, _n(KG + "injured"), _int(ev.injured), g))
+        q.append(Quad(s, _INJURED, _int(ev.injured), g))
     if ev.date is not None:
-        q.append(Quad(s, _n(SCHEMA + "startDate"), Literal(ev.date.isoformat(), datatype=XSD_DATE), g))
+        q.append(Quad(s, _START_DATE, Literal(ev.date.isoformat(), datatype=XSD_DATE), g))
     for sb, se in ev.sentences:
-        q.append(Quad(s, _n(KG + "sentence"), _n(f"{article_iri}#char={sb},{se}"), g))
+        q.append(Quad(s, _SENTENCE_OF_EVENT, _n(f"{article_iri}#char={sb},{se}"), g))
     return q
 
 

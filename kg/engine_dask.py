@@ -7,6 +7,8 @@ machine of your own, dask-jobqueue on SLURM, dask-kubernetes); without it, to a
 ``LocalCluster`` of ``-j`` worker processes. A worker that dies mid-task (killed, out
 of memory, pre-empted) costs only that task: Dask runs it again elsewhere, and a shard
 is renamed into place only when whole, so a half-written one is never taken for done.
+A task carries the path of its partition's articles (a spool file in ``--out``), not
+their texts: ``--out`` must be a folder every worker can read and write.
 
 Dask is an optional extra (``pip install 'kg[dask]'``); nothing here imports it until a
 run asks for it.

@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import NamedTuple, TextIO
+from typing import TextIO
 
 import pyoxigraph as ox
 from spacy.language import Language
@@ -19,7 +19,7 @@ from kg.errors import Interrupted, KGError
 from kg.incident_upkeep import IncidentChanges
 from kg.kb import KnowledgeBase, load_kb
 from kg.parallel import article_records, sigint_deferred
-from kg.pipeline import ArticleProcessor, credited_outlet, publisher_entity, too_long  # noqa: F401 (the last two re-exported)
+from kg.pipeline import ArticleProcessor, ArticleRecord, credited_outlet, publisher_entity, too_long  # noqa: F401 (the last two re-exported)
 from kg.read import ReadOptions, read_paths
 from kg.recognise import DEFAULT_MODEL
 from kg.resources import ONTOLOGY_DIR
@@ -70,15 +70,18 @@ class Ingester:
         batch_size: int = 32,
         nlp: Language | None = None,
         processes: int = 1,
-        articles_per_commit: int = 20,
+        articles_per_commit: int = 100,
         flush_every: int = 100,
         compact: bool = True,
+        commit_seconds: float = 2.0,
     ):
         """``kb`` and ``nlp`` may be passed in to share them between runs; ``nlp``
         must then have been built from the same ``kb``.
 
-        Memory and disk: ``articles_per_commit`` whole articles go into one transaction
-        (fewer, larger writes; a crash still leaves whole articles only), the store's
+        Memory and disk: ``articles_per_commit`` whole articles go into one write
+        (fewer, larger writes; a crash still leaves whole articles only: see
+        :func:`kg.store.insert_quads`), or fewer when the oldest has waited
+        ``commit_seconds`` (so that progress is reported as it goes), the store's
         write buffers are flushed to disk every ``flush_every`` articles (0: only at the
         end) so that a run's memory does not grow with its length, and ``compact``
         reopens the store after a run so that little beyond its data is left on disk
@@ -95,6 +98,7 @@ class Ingester:
         self.batch_size = batch_size
         self.processes = processes
         self.articles_per_commit = max(1, articles_per_commit)
+        self.commit_seconds = commit_seconds
         self.flush_every = flush_every
         self.compact = compact
         self.store = open_store(self.store_path)
@@ -149,7 +153,7 @@ class Ingester:
         try:
             for rec in article_records(self.processor, articles(), self.processes):
                 seen.update(rec.entities)
-                batch.add(rec.article, rec.graph, rec.quads, rec.mentions, rec.events)
+                batch.add(rec)
             batch.commit()
         except KeyboardInterrupt:
             # Ctrl-C: the articles already emitted are whole; keep them, stop, and say how
@@ -202,34 +206,37 @@ class Ingester:
 
 # Articles written between two reopenings of the store in a run (see _Batch.commit).
 REOPEN_EVERY = 500
-
-
-class _Emitted(NamedTuple):
-    article: Article
-    graph: ox.NamedNode
-    quads: list[ox.Quad]
-    mentions: int
-    events: int
+# Quads waiting that make a write of their own whatever the article count: keeps each
+# write well under the size at which the bulk loader stops being atomic (kg/store.py).
+QUADS_PER_COMMIT = 200_000
 
 
 class _Batch:
-    """The articles emitted but not yet written: written together, in one transaction
-    (see :func:`write_articles`), when there are ``articles_per_commit`` of them, when
-    an article would replace one already waiting, and at the end of the run; the
-    store is flushed every ``flush_every`` articles written."""
+    """The articles emitted but not yet written: written together, in one all-or-nothing
+    write (see :func:`write_articles`), when there are ``articles_per_commit`` of them or
+    QUADS_PER_COMMIT quads, when the oldest has waited ``commit_seconds``, when an
+    article would replace one already waiting, and at the end of the run; the store is
+    flushed every ``flush_every`` articles written. Each write costs a fixed part
+    (the bulk loader's files, fsyncs) beside its quads, so fewer, larger writes are cheaper."""
 
     def __init__(self, ingester: Ingester, report: IngestReport, on_article: Callable[[Article | ReadProblem], None] | None):
         self.ingester, self.report, self.on_article = ingester, report, on_article
-        self.waiting: list[_Emitted] = []
+        self.waiting: list[ArticleRecord] = []
+        self.quads = 0  # quads of the waiting articles
+        self.since = 0.0  # when the oldest waiting article came
         self.since_flush = 0
         self.since_reopen = 0
         self.failed = False
 
-    def add(self, article: Article, graph: ox.NamedNode, quads: list[ox.Quad], mentions: int, events: int) -> None:
-        if any(e.graph == graph for e in self.waiting):
+    def add(self, rec: ArticleRecord) -> None:
+        if any(e.graph == rec.graph for e in self.waiting):
             self.commit()  # the same article twice in a run: the later one replaces the earlier
-        self.waiting.append(_Emitted(article, graph, quads, mentions, events))
-        if len(self.waiting) >= self.ingester.articles_per_commit:
+        if not self.waiting:
+            self.since = time.monotonic()
+        self.waiting.append(rec)
+        self.quads += len(rec.quads)
+        ing = self.ingester
+        if len(self.waiting) >= ing.articles_per_commit or self.quads >= QUADS_PER_COMMIT or time.monotonic() - self.since >= ing.commit_seconds:
             self.commit()
 
     def commit(self, after_error: bool = False) -> None:
@@ -239,7 +246,8 @@ class _Batch:
         ing = self.ingester
         with sigint_deferred():  # Ctrl-C waits until the articles written are counted
             self.failed = True
-            written = write_articles(ing.store, ing.kb, [(e.graph, e.quads) for e in self.waiting], watch=ing.incident_changes)
+            seen = [e.seen for e in self.waiting] if all(e.seen is not None for e in self.waiting) else None
+            written = write_articles(ing.store, ing.kb, [(e.graph, e.quads) for e in self.waiting], watch=ing.incident_changes, seen=seen)
             self.failed = False
             self.report.articles += len(self.waiting)
             self.report.quads += written.added
@@ -256,7 +264,7 @@ class _Batch:
                 ing.store.flush()
                 ing._reopen()
                 self.since_reopen = 0
-            done, self.waiting = self.waiting, []
+            done, self.waiting, self.quads = self.waiting, [], 0
         if self.on_article:
             for e in done:
                 self.on_article(e.article)

@@ -19,6 +19,7 @@ from spacy.language import Language
 
 from kg.bylines import with_byline_outlet
 from kg.emit import article_quads
+from kg.entities import Seen, seen_in
 from kg.events import EventExtractor, event_entities
 from kg.kb import KnowledgeBase
 from kg.link import Linker, entity_iri, entity_of
@@ -76,6 +77,9 @@ class ArticleRecord:
     mentions: int = 0
     events: int = 0
     entities: dict[str, str] = field(default_factory=dict)  # entity IRI -> top type
+    # What the quads say of each entity (kg.entities.seen_in), worked out here rather than
+    # by the process that writes: with -j N that one is the bottleneck.
+    seen: dict[str, Seen] | None = None
 
     # Pickled with its quads as N-Quads bytes: pickling pyoxigraph terms one by one cost
     # half as much CPU as the article's whole NLP (1.2 s for 100 articles), N-Quads out
@@ -125,7 +129,7 @@ class ArticleProcessor:
         events = self.events.extract(article, linked, sentences)
         graph, quads = article_quads(article, linked, publisher, events)
         named = [lm.entity for lm in linked] + ([publisher] if publisher else []) + event_entities(events)
-        return ArticleRecord(article, graph, quads, len(linked), len(events), {e.iri: e.type for e in named})
+        return ArticleRecord(article, graph, quads, len(linked), len(events), {e.iri: e.type for e in named}, seen_in(quads))
 
     def process(self, articles: Iterable[Article]) -> Iterator[ArticleRecord]:
         """Records for ``articles``, in order (the pipeline runs them in batches)."""

@@ -1,8 +1,10 @@
 """``kg shard``: the per-article work written as N-Quads shards, for a bulk load later.
 
-The inputs are read here (reading is cheap beside the NLP) and each article goes to the
-partition its IRI falls in (``int(iri hash) mod shards``): a pure function of the
-article, so a re-run puts every article where it was before, the same article twice
+The inputs are read here (reading is cheap beside the NLP), one at a time, and each
+article is written to a spool file of the partition its IRI falls in (``int(iri hash)
+mod shards``), so that neither this process nor the messages to the workers hold every
+text; a worker reads its partition's articles from that file. The partition is a pure
+function of the article, so a re-run puts every article where it was before, the same article twice
 (one URL in two files) lands in one partition where the later one replaces the earlier
 as ``kg ingest`` would, and a partition whose shard is already complete is skipped.
 
@@ -23,12 +25,13 @@ model, knowledge-base digest, the user's knowledge-base entries shipped to worke
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import math
 import os
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -40,7 +43,7 @@ from kg.entities import all_entity_facts, merged, seen_in
 from kg.errors import KGError
 from kg.kb import KBEntry, KnowledgeBase, load_kb
 from kg.kb.build import sources_digest, user_entries, user_kb_path
-from kg.pipeline import ArticleProcessor, too_long
+from kg.pipeline import ArticleProcessor, ArticleRecord, too_long
 from kg.store import entity_graph
 from kg.types import Article, ReadProblem
 from kg.vocab import base_iri
@@ -96,12 +99,15 @@ def run_record(store: Path, model: str, batch_size: int = 32) -> RunRecord:
 
 @dataclass
 class ShardSpec:
-    """One partition's work, sent to whichever process writes its shard."""
+    """One partition's work, sent to whichever process writes its shard: where its
+    articles wait (a spool file in ``out``, so that neither this process nor a message to
+    a worker holds every text), how many there are, and what they digest to."""
 
     index: int
     count: int
     out: str
-    articles: list[Article]
+    spool: str  # the partition's articles, one JSON line each (see _article_line)
+    size: int  # articles in the spool
     digest: str
     run: RunRecord
     user_entries: list[KBEntry] = field(default_factory=list)
@@ -110,9 +116,30 @@ class ShardSpec:
     def name(self) -> str:
         return f"shard-{self.index:05d}-of-{self.count:05d}"
 
+    @property
+    def articles(self) -> Iterator[Article]:
+        """The partition's articles, read one at a time from its spool."""
+        try:
+            with open(self.spool, encoding="utf-8", errors="surrogatepass", newline="\n") as f:
+                for line in f:
+                    yield _article_from_line(line)
+        except FileNotFoundError:
+            raise ShardError(f"{self.spool}: the articles of {self.name} are gone (the run that dealt them stopped); run again") from None
+
 
 def _article_key(a: Article) -> list:
     return [a.text, a.source, a.title, a.url, a.date.isoformat() if a.date else None, a.outlet, a.author, a.outlet_span]
+
+
+def _article_line(a: Article) -> str:
+    """An article as one line of JSON (newlines in strings are escaped): what a spool
+    holds, and what the partition's digest is made of."""
+    return json.dumps(_article_key(a), ensure_ascii=False)
+
+
+def _article_from_line(line: str) -> Article:
+    text, source, title, url, date, outlet, author, span = json.loads(line)
+    return Article(text, source, title, url, dt.date.fromisoformat(date) if date else None, outlet, author, tuple(span) if span else None)
 
 
 def partition_of(article: Article, count: int) -> int:
@@ -120,29 +147,91 @@ def partition_of(article: Article, count: int) -> int:
     return int(article_iri(article).rsplit("/", 1)[1], 16) % count
 
 
+def spool_path(out: Path, index: int, count: int) -> Path:
+    # Hidden and ending in .tmp, as a shard being written is: never taken for a shard,
+    # and cleared by the next run if this one stops.
+    return out / f".shard-{index:05d}-of-{count:05d}.articles.tmp"
+
+
+# Bytes of article lines held before they are appended to their partitions' spools.
+SPOOL_BUFFER = 16 * 1024 * 1024
+
+
+class _Dealer:
+    """Deals articles into ``count`` partition spools in reading order, digesting each
+    partition as it goes; at most SPOOL_BUFFER bytes of text are held at a time."""
+
+    def __init__(self, out: Path, count: int, run: RunRecord):
+        self.out, self.count = out, count
+        self.paths = [spool_path(out, i, count) for i in range(count)]
+        for path in self.paths:
+            path.write_bytes(b"")
+        self.hashes = [hashlib.sha1(run.key().encode()) for _ in range(count)]
+        self.sizes = [0] * count
+        self.buffers: dict[int, list[str]] = {}
+        self.held = 0
+
+    def add(self, article: Article, line: str | None = None) -> None:
+        line = _article_line(article) if line is None else line.rstrip("\n")
+        i = partition_of(article, self.count)
+        self.hashes[i].update(line.encode("utf-8", "surrogatepass"))
+        self.sizes[i] += 1
+        self.buffers.setdefault(i, []).append(line)
+        self.held += len(line)
+        if self.held >= SPOOL_BUFFER:
+            self.flush()
+
+    def flush(self) -> None:
+        for i, lines in self.buffers.items():
+            with open(self.paths[i], "a", encoding="utf-8", errors="surrogatepass", newline="\n") as f:
+                f.write("\n".join(lines) + "\n")
+        self.buffers, self.held = {}, 0
+
+    def specs(self, run: RunRecord, kb_entries: list[KBEntry]) -> list[ShardSpec]:
+        self.flush()
+        return [ShardSpec(i, self.count, str(self.out), str(self.paths[i]), self.sizes[i], self.hashes[i].hexdigest(), run, list(kb_entries))
+                for i in range(self.count)]
+
+
 def plan(
     items: Iterable[Article | ReadProblem], out: Path, run: RunRecord, shards: int | None = None,
     kb_entries: list[KBEntry] | None = None, max_length: int = SPACY_MAX_LENGTH,
 ) -> tuple[list[ShardSpec], list[ReadProblem]]:
     """Read every input and deal the articles into partitions (in reading order within
-    each); problems are returned to be reported, as ``kg ingest`` reports them."""
-    articles: list[Article] = []
+    each), streaming: each article goes to a spool file in ``out`` as it is read, so
+    memory does not grow with the corpus. Without ``shards`` the partition count depends
+    on how many articles there are, so they are spooled in reading order first and dealt
+    from there. Problems are returned to be reported, as ``kg ingest`` reports them."""
     problems: list[ReadProblem] = []
-    for item in items:
-        if isinstance(item, Article):
-            item = too_long(item, max_length) or item
-        (problems if isinstance(item, ReadProblem) else articles).append(item)  # type: ignore[arg-type]
-    count = shards or max(1, math.ceil(len(articles) / ARTICLES_PER_SHARD))
-    parts: list[list[Article]] = [[] for _ in range(count)]
-    for a in articles:
-        parts[partition_of(a, count)].append(a)
-    specs = []
-    for i, part in enumerate(parts):
-        h = hashlib.sha1(run.key().encode())
-        for a in part:
-            h.update(json.dumps(_article_key(a), ensure_ascii=False).encode("utf-8", "surrogatepass"))
-        specs.append(ShardSpec(i, count, str(out), part, h.hexdigest(), run, list(kb_entries or [])))
-    return specs, problems
+
+    def articles() -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, Article):
+                item = too_long(item, max_length) or item
+            if isinstance(item, ReadProblem):
+                problems.append(item)
+            else:
+                yield item
+
+    if shards:
+        dealer = _Dealer(out, shards, run)
+        for a in articles():
+            dealer.add(a)
+        return dealer.specs(run, kb_entries or []), problems
+    everything = out / ".shard-input.articles.tmp"
+    n = 0
+    try:
+        with open(everything, "w", encoding="utf-8", errors="surrogatepass", newline="\n") as f:
+            for a in articles():
+                f.write(_article_line(a) + "\n")
+                n += 1
+        dealer = _Dealer(out, max(1, math.ceil(n / ARTICLES_PER_SHARD)), run)
+        with open(everything, encoding="utf-8", errors="surrogatepass", newline="\n") as f:
+            for line in f:
+                dealer.add(_article_from_line(line), line)
+        return dealer.specs(run, kb_entries or []), problems
+    finally:
+        everything.unlink(missing_ok=True)
 
 
 def shard_record(out: Path, spec: ShardSpec) -> dict | None:
@@ -205,16 +294,16 @@ def write_shard(spec: ShardSpec) -> dict:
     the record. Safe to run twice or to kill: the shard appears whole or not at all."""
     processor = processor_for(spec)
     out = Path(spec.out)
-    graphs: dict[ox.NamedNode, list[ox.Quad]] = {}
+    graphs: dict[ox.NamedNode, ArticleRecord] = {}
     mentions = events = 0
     for rec in processor.process(spec.articles):
         graphs.pop(rec.graph, None)  # the same article twice: the later replaces the earlier
-        graphs[rec.graph] = rec.quads
+        graphs[rec.graph] = rec
         mentions += rec.mentions
         events += rec.events
-    seen = merged(seen_in(q) for q in graphs.values())
+    seen = merged(r.seen if r.seen is not None else seen_in(r.quads) for r in graphs.values())
     facts = list(all_entity_facts(seen, processor.kb, entity_graph()))
-    quads = [q for qs in graphs.values() for q in qs] + facts
+    quads = [q for r in graphs.values() for q in r.quads] + facts
     nq = out / f"{spec.name}.nq"
     _write_atomically(nq, lambda p: ox.serialize(quads, str(p), ox.RdfFormat.N_QUADS))
     record = {
@@ -222,7 +311,7 @@ def write_shard(spec: ShardSpec) -> dict:
         "index": spec.index,
         "count": spec.count,
         "digest": spec.digest,
-        "articles": len(spec.articles),
+        "articles": spec.size,
         "graphs": [g.value for g in graphs],
         "quads": len(quads),
         "entities": len(seen),
@@ -351,28 +440,34 @@ def make_shards(
         max_length = processor.nlp.max_length  # loads the pipeline once, before any fork
         use_processor(run, processor)
     specs, problems = plan(items, out, run, shards, entries, max_length)
-    report = ShardReport(skipped=problems)
-    records: dict[int, dict] = {}
-    pending = []
-    for spec in specs:
-        record = shard_record(out, spec)
-        if record is None:
-            pending.append(spec)
-        else:
-            records[spec.index] = record
-    report.reused = len(records)
     try:
-        if engine == "local":
-            done = _local(pending, processes)
-        else:
-            from kg.engine_dask import run_on_dask
+        report = ShardReport(skipped=problems)
+        records: dict[int, dict] = {}
+        pending = []
+        for spec in specs:
+            record = shard_record(out, spec)
+            if record is None:
+                pending.append(spec)
+            else:
+                records[spec.index] = record
+                Path(spec.spool).unlink(missing_ok=True)
+        report.reused = len(records)
+        try:
+            if engine == "local":
+                done = _local(pending, processes)
+            else:
+                from kg.engine_dask import run_on_dask
 
-            done = run_on_dask(write_shard, pending, scheduler, processes)
-        for record in done:
-            records[record["index"]] = record
-            report.written += 1
-            if on_shard:
-                on_shard(record)
-    except KeyboardInterrupt:
-        raise Interrupted(sum(r["articles"] for r in records.values())) from None
-    return finish(out, run, specs, records, report)
+                done = run_on_dask(write_shard, pending, scheduler, processes)
+            for record in done:
+                records[record["index"]] = record
+                Path(specs[record["index"]].spool).unlink(missing_ok=True)  # its texts are in the shard now
+                report.written += 1
+                if on_shard:
+                    on_shard(record)
+        except KeyboardInterrupt:
+            raise Interrupted(sum(r["articles"] for r in records.values())) from None
+        return finish(out, run, specs, records, report)
+    finally:
+        for spec in specs:
+            Path(spec.spool).unlink(missing_ok=True)

@@ -11,7 +11,7 @@ from typing import Protocol
 
 import pyoxigraph as ox
 
-from kg.entities import Upkeep, entity_references, merged, rebuild, seen_in
+from kg.entities import Seen, Upkeep, entity_references, merged, rebuild, seen_in
 from kg.errors import StoreError
 from kg.kb.base import KnowledgeBase
 from kg.resources import sparql
@@ -56,9 +56,15 @@ def open_store(path: str | Path, read_only: bool = False) -> ox.Store:
             require_store(path)
             return ox.Store.read_only(str(path))
         path.mkdir(parents=True, exist_ok=True)
-        return ox.Store(str(path))
+        store = ox.Store(str(path))
     except (OSError, RuntimeError) as e:
         raise store_error(path, e) from e
+    # A process killed while the bulk loader built a write's files (see insert_quads) leaves
+    # them beside the store: never part of it (RocksDB only knows files by number), they
+    # are removed once this process holds the store's lock, so no loader can be at work.
+    for stray in path.glob("bulk-*.sst"):
+        stray.unlink(missing_ok=True)
+    return store
 
 
 def store_error(path: Path, error: Exception) -> StoreError:
@@ -120,6 +126,7 @@ def write_articles(
     articles: Sequence[tuple[ox.NamedNode, list[ox.Quad]]],
     remove: Iterable[ox.NamedNode] = (),
     watch: Watcher | None = None,
+    seen: Sequence[dict[str, Seen]] | None = None,
 ) -> Written:
     """Write article graphs (replacing those already there), remove others, and bring the
     entity graph up to date, all in ONE transaction: a crash leaves the store as it was
@@ -132,7 +139,9 @@ def write_articles(
     moved) is dropped and written whole, without reading its old graph beyond what the
     entity upkeep needs (deleting a quad costs about what writing one does: the floor
     of such a replacement is twice a first write). ``watch`` is told which graphs and
-    entities the write changes, before and after it.
+    entities the write changes, before and after it. ``seen``, when given, is
+    :func:`kg.entities.seen_in` of each article's quads, worked out beforehand (by the
+    worker that emitted them).
     """
     g_ent = entity_graph()
     new_graphs = {g for g, _ in articles}
@@ -161,7 +170,8 @@ def write_articles(
         delete += [q for q in old if q not in kept]
         add += [q for q in new if q not in before]
     upkeep = Upkeep(store, kb, g_ent, replaced)
-    ent_add, ent_delete = upkeep.changes(merged(seen_in(q) for q in old_refs), merged(seen_in(q) for _, q in articles))
+    new_seen = seen if seen is not None else [seen_in(q) for _, q in articles]
+    ent_add, ent_delete = upkeep.changes(merged(seen_in(q) for q in old_refs), merged(new_seen))
     add += ent_add
     delete += ent_delete
     written = Written(articles=len(articles), removed=len(gone), added=len(add), deleted=len(delete) + sum(graph_size(store, g) for g in drop))
@@ -198,20 +208,42 @@ def canonical(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
     return list(scratch)
 
 
+# Oxigraph's bulk loader (pyoxigraph 0.5, pinned in setup.cfg) writes fewer than 1,000,000
+# quads as ONE batch: sorted files for every index, handed to RocksDB in one
+# IngestExternalFiles call, which RocksDB records in its MANIFEST all or nothing -- after a
+# crash, every index has the batch or none has (killing a process that loads batches of
+# 8,000 quads in a loop, 40 times, left only whole batches). Below this size a bulk load is
+# therefore as atomic as a transaction, and it skips what makes the transaction slow: a read
+# of every quad and string before it is written, and the write-ahead log. Measured on 1,000
+# articles written 20 at a time: 2.3 CPU-s against 4.9 s, the gap growing with the store.
+BULK_ATOMIC_MAX = 500_000
+
+
+def insert_quads(store: ox.Store, quads: Sequence[ox.Quad]) -> None:
+    """Add ``quads`` in one all-or-nothing write, by the bulk loader when that is atomic
+    (see BULK_ATOMIC_MAX), else in a transaction. Quads already in the store stay as they
+    are either way (both paths store the same encoded terms)."""
+    if len(quads) < BULK_ATOMIC_MAX:
+        store.bulk_extend(quads)
+    else:
+        store.extend(quads)
+
+
 def apply_changes(store: ox.Store, delete: Sequence[ox.Quad], add: Sequence[ox.Quad], drop: Sequence[ox.NamedNode] = ()) -> None:
     """Drop the graphs ``drop``, delete ``delete`` and add ``add``, in ONE transaction
     (nothing else would leave each article whole).
 
     pyoxigraph's Python API has no transaction that both removes and adds quads:
-    ``Store.extend`` is one for additions alone, and a SPARQL update request is one for
-    anything. So additions alone go through ``extend``; anything that deletes is one
+    ``Store.extend`` (and, below a size, ``Store.bulk_extend``: see :func:`insert_quads`)
+    is one for additions alone, and a SPARQL update request is one for anything. So
+    additions alone go through :func:`insert_quads`; anything that deletes is one
     update request, ``DELETE DATA`` then ``INSERT DATA`` (measured: parsing the request
     costs about what ``extend`` costs for the same quads; the writes dominate).
     """
     try:
         if not delete and not drop:
             if add:
-                store.extend(add)
+                insert_quads(store, add)
             return
         parts = [f"DROP SILENT GRAPH {g}" for g in drop]
         if delete:

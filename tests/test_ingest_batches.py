@@ -123,3 +123,106 @@ def test_a_crash_mid_batch_leaves_whole_articles_only(tmp_path, kb, nlp, corpus)
     whole = Ingester(tmp_path / "whole", kb=kb, nlp=nlp)
     whole.run([str(corpus)])
     assert quads(again.store) == quads(whole.store)
+
+
+def test_writes_are_cut_by_articles_quads_and_time_and_the_store_is_the_same(tmp_path, kb, nlp, corpus, monkeypatch):
+    import kg.ingest
+
+    sizes: list[int] = []
+    real = kg.ingest.write_articles
+    monkeypatch.setattr(kg.ingest, "write_articles", lambda store, kb, articles, **kw: sizes.append(len(articles)) or real(store, kb, articles, **kw))
+    reference = Ingester(tmp_path / "reference", kb=kb, nlp=nlp, articles_per_commit=1)
+    reference.run([str(corpus)])
+    sizes.clear()
+    # By default the nine articles (one replacing another) take two writes: the repeat cuts the batch.
+    plain = Ingester(tmp_path / "plain", kb=kb, nlp=nlp, commit_seconds=3600)
+    plain.run([str(corpus)])
+    assert sizes == [4, 5]
+    sizes.clear()
+    # An article that has waited commit_seconds is written with those before it ...
+    timed = Ingester(tmp_path / "timed", kb=kb, nlp=nlp, commit_seconds=0)
+    timed.run([str(corpus)])
+    assert sizes == [1] * 9
+    sizes.clear()
+    # ... and so are as many quads as make one write.
+    monkeypatch.setattr(kg.ingest, "QUADS_PER_COMMIT", 1)
+    bounded = Ingester(tmp_path / "bounded", kb=kb, nlp=nlp, commit_seconds=3600)
+    bounded.run([str(corpus)])
+    assert sizes == [1] * 9
+    for ingester in (plain, timed, bounded):
+        assert quads(ingester.store) == quads(reference.store)
+
+
+def test_bulk_and_transactional_insertion_store_the_same_quads(tmp_path, kb, nlp, corpus, monkeypatch):
+    """Below kg.store.BULK_ATOMIC_MAX quads a write goes through the bulk loader, above it
+    through a transaction: the two must leave the same store (typed literals included)."""
+    import kg.store
+
+    bulk = Ingester(tmp_path / "bulk", kb=kb, nlp=nlp)
+    bulk.run([str(corpus)])
+    calls = []
+    real_extend = ox.Store.extend
+    monkeypatch.setattr(kg.store, "BULK_ATOMIC_MAX", 0)
+    store = ox.Store(str(tmp_path / "plain"))
+    quads_in = [q for q in bulk.store if "/article/" in q.graph_name.value]
+
+    class Counting:
+        def __init__(self, inner):
+            self.inner = inner
+
+        def extend(self, quads):
+            calls.append(len(quads))
+            return real_extend(self.inner, quads)
+
+        def bulk_extend(self, quads):
+            raise AssertionError("the bulk loader was used above BULK_ATOMIC_MAX")
+
+    kg.store.insert_quads(Counting(store), quads_in)
+    assert calls == [len(quads_in)]
+    assert sorted(map(str, store)) == sorted(map(str, quads_in))
+
+
+BULK_WRITER = """
+import sys
+import pyoxigraph as ox
+from kg.store import insert_quads, open_store
+
+store = open_store(sys.argv[1])
+i = 0
+while True:
+    i += 1
+    g = ox.NamedNode(f"https://example.org/batch/{i}")
+    quads = [ox.Quad(ox.NamedNode(f"https://example.org/s/{i}/{k}"), ox.NamedNode("https://example.org/p"), ox.Literal(f"value {k}"), g) for k in range(20_000)]
+    quads.append(ox.Quad(g, ox.NamedNode("https://example.org/size"), ox.Literal(str(len(quads) + 1)), g))  # the batch with this quad
+    insert_quads(store, quads)
+    print(i, flush=True)
+"""
+
+
+def test_a_process_killed_during_bulk_writes_leaves_whole_writes_only(tmp_path):
+    """The bulk loader's write is all or nothing (kg/store.py, insert_quads): kill -9 a
+    process writing 20,000-quad batches in a loop, at whatever moment, and every batch
+    the store holds is whole; files the killed loader left are cleared at the next open."""
+    import signal
+    import time
+
+    from kg.store import open_store
+
+    store_dir = tmp_path / "store"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-c", BULK_WRITER, str(store_dir)], env=env, stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    for _ in range(3):  # let a few batches land, then kill it in the middle of the next ones
+        proc.stdout.readline()
+    time.sleep(0.15)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=60)
+    proc.stdout.close()
+    (store_dir / "bulk-12345.sst").write_bytes(b"what a killed loader leaves")
+    store = open_store(store_dir)
+    assert not list(store_dir.glob("bulk-*.sst"))
+    sizes = {q.graph_name.value: int(q.object.value) for q in store.quads_for_pattern(None, ox.NamedNode("https://example.org/size"), None, None)}
+    counts: dict[str, int] = {}
+    for q in store:
+        counts[q.graph_name.value] = counts.get(q.graph_name.value, 0) + 1
+    assert len(sizes) >= 3 and counts == sizes

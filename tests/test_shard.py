@@ -234,3 +234,84 @@ def test_dask_engine_through_the_command_line(tmp_path, corpus, ingested, dask_c
     assert "2 written" in said
     kg("--store", str(tmp_path / "loaded"), "load", str(out))
     assert dump(tmp_path / "loaded") == dump(ingested)
+
+
+# -- the parent streams its inputs into per-partition spools ----------------------------
+
+
+def _article(i: int):
+    """Article ``i`` of a made-up corpus: every field set or not, text that JSON must escape."""
+    import datetime as dt
+
+    from kg.types import Article
+
+    texts = ["Plain text.", "Line one\nline two\r\nand a tab\t, a quote \" and a backslash \\",
+             "Unicode: Харків, ‘quotes’, an emoji 🚀, and a line separator \u2028."]
+    return Article(texts[i % 3] + f" #{i}", f"src/{i}.txt", f"Title {i}" if i % 2 else None, f"https://example.org/{i}" if i % 4 else None,
+                   dt.date(2024, 1, 1 + i % 28) if i % 3 else None, "Reuters" if i % 5 == 0 else None, None, (0, 4) if i % 5 == 0 else None)
+
+
+def _articles(n: int) -> list:
+    return [_article(i) for i in range(n)]
+
+
+def test_spooled_articles_come_back_exactly_and_digest_as_before(tmp_path, monkeypatch):
+    import hashlib
+
+    import kg.shard
+    from kg.shard import partition_of, plan, run_record
+
+    monkeypatch.setattr(kg.shard, "SPOOL_BUFFER", 200)  # many appends to each spool
+    articles = _articles(40)
+    run = run_record(tmp_path / "store", DEFAULT_MODEL)
+    for shards in (3, None):  # a count given, and one worked out from the number of articles
+        out = tmp_path / f"out-{shards}"
+        out.mkdir()
+        specs, problems = plan(iter(articles), out, run, shards)
+        assert not problems and len(specs) == (shards or 1)
+        for spec in specs:
+            mine = [a for a in articles if partition_of(a, spec.count) == spec.index]
+            assert list(spec.articles) == mine and spec.size == len(mine)  # every field, in reading order
+            # The digest is the one kg shard gave the same articles before spooling, so a
+            # re-run over shards it wrote still finds them complete.
+            h = hashlib.sha1(run.key().encode())
+            for a in mine:
+                key = [a.text, a.source, a.title, a.url, a.date.isoformat() if a.date else None, a.outlet, a.author, a.outlet_span]
+                h.update(json.dumps(key, ensure_ascii=False).encode("utf-8", "surrogatepass"))
+            assert spec.digest == h.hexdigest()
+        assert sorted(p.name for p in out.iterdir()) == sorted(Path(s.spool).name for s in specs)  # only the spools, hidden
+
+
+def test_the_parent_holds_one_article_at_a_time(tmp_path):
+    """Reading and dealing keep no article alive once it is spooled: the inputs stream."""
+    import gc
+    import weakref
+
+    from kg.shard import plan, run_record
+
+    refs: list = []
+    alive_while_reading: list[int] = []
+
+    def read():
+        for i in range(30):
+            a = _article(i)
+            gc.collect()
+            alive_while_reading.append(sum(r() is not None for r in refs))
+            refs.append(weakref.ref(a))
+            yield a
+
+    for shards in (4, None):
+        refs.clear()
+        alive_while_reading.clear()
+        specs, _ = plan(read(), tmp_path, run_record(tmp_path / "store", DEFAULT_MODEL), shards)
+        assert max(alive_while_reading) <= 1, alive_while_reading
+        assert sum(s.size for s in specs) == 30
+
+
+def test_a_spool_gone_is_a_clear_error(tmp_path):
+    from kg.shard import ShardError, plan, run_record
+
+    (spec,) = plan(iter(_articles(3)), tmp_path, run_record(tmp_path / "store", DEFAULT_MODEL), 1)[0]
+    Path(spec.spool).unlink()
+    with pytest.raises(ShardError, match="are gone"):
+        list(spec.articles)

@@ -521,6 +521,29 @@ def test_incremental_incidents_equal_a_full_rebuild_whatever_the_order(tmp_path,
     assert _incident_quads(other) == _incident_quads(store)
 
 
+@pytest.mark.parametrize("seed", range(3))
+def test_an_update_that_opens_the_store_again_as_it_reads_gives_the_same_incidents(tmp_path, attack_graph, seed):
+    # apply_at opens the store itself, and again every `every` records it reads (so that
+    # RocksDB's caches do not grow with the store): the same graph as apply, written in
+    # chunks between reopenings, the marker gone after.
+    names = [f"n{i}" for i in range(10)]
+    articles = [_random_article(random.Random(f"{seed}-{n}"), n, 0, attack_graph) for n in names]
+    reference = open_store(tmp_path / "reference")
+    write_articles(reference, NESTED_KB, articles, watch=(once := IncidentChanges()))
+    expected = once.apply(reference)
+    path = tmp_path / "store"
+    store = open_store(path)
+    changes = IncidentChanges(marker=tmp_path / "pending")
+    write_articles(store, NESTED_KB, articles[:6], watch=changes)
+    write_articles(store, NESTED_KB, articles[6:], watch=changes)
+    del store
+    gc.collect()
+    assert changes.apply_at(path, every=2) == expected > 1
+    assert changes.last_openings > 3 and not (tmp_path / "pending").exists() and not changes
+    store = open_store(path)
+    assert _incident_quads(store) == _incident_quads(reference) == _full_rebuild(store)
+
+
 def test_incremental_update_redoes_only_what_a_change_reaches(tmp_store, attack_graph):
     store = open_store(tmp_store)
     changes = IncidentChanges()

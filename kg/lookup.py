@@ -123,7 +123,8 @@ def details(store: ox.Store, candidate: Candidate, top: int = 5) -> Entry:
             e.lon = float(o.value)
     e.classes = sorted(set(e.classes))
     e.same_as = sorted(set(e.same_as))
-    e.aliases = sorted({a for a in e.aliases if a not in labels and a != e.label}, key=str.casefold)
+    # Case apart, the same letters: the order of the store's answer would decide ("Kiev" / "KIEV").
+    e.aliases = sorted({a for a in e.aliases if a not in labels and a != e.label}, key=lambda a: (a.casefold(), a))
     counts = list(kq.records(_one(store, "entity-counts.rq", e.iri)))
     if counts:
         c = counts[0]
@@ -151,7 +152,9 @@ def attack_summary(store: ox.Store, param: str, iri: str, top: int = SHOWN_ATTAC
     the ``top`` latest with their labels (read for those only: a country may have
     thousands)."""
     role = {"place": "on", "actor": "by", "weapon": "with"}[param]
-    q = kq.load_file(SPARQL_DIR / f"lookup-attacks-{role}.rq")
+    # A country's places are also those with its code: a costlier query, for countries only.
+    country = param == "place" and any(True for _ in store.quads_for_pattern(ox.NamedNode(iri), ox.NamedNode(RDF + "type"), ox.NamedNode(KG + "Country"), None))
+    q = kq.load_file(SPARQL_DIR / f"lookup-attacks-{role}{'-country' if country else ''}.rq")
     q.params.append(kq.Param(param, "iri"))
     rows = list(kq.records(kq.run(store, q, {param: iri})))
     dates = sorted(r["date"] for r in rows if r.get("date"))

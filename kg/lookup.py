@@ -30,6 +30,7 @@ from kg.nameindex import (  # noqa: F401 -- the name matching lookup is built on
     resolve,
     skeleton,
 )
+from kg.resources import QUERIES_DIR as QUERY_DIR
 from kg.resources import SPARQL_DIR
 from kg.vocab import GEO, GEONAMES, KG, OWL, RDF, RDFS, SCHEMA, SKOS, TOP_CLASS, WIKIDATA
 from kg.wording import plural
@@ -92,7 +93,20 @@ def _one(store: ox.Store, file: str, entity: str) -> kq.Result:
 
 
 def _shipped(store: ox.Store, name: str, entity: str, limit: int) -> list[dict[str, Any]]:
-    return list(kq.records(kq.run(store, kq.shipped()[name], {"entity": entity}, limit=limit)))
+    return list(kq.records(kq.run(store, kq.load_file(QUERY_DIR / f"{name}.rq"), {"entity": entity}, limit=limit)))
+
+
+def newest_articles(store: ox.Store, entity: str, top: int) -> list[dict[str, Any]]:
+    """The first ``top`` rows of the shipped articles-mentioning query for ``entity``, read
+    for the ``top`` newest articles only: lookup-articles.rq orders the articles as that
+    query orders its rows, lookup-article.rq reads one article's row."""
+    q = kq.load_file(SPARQL_DIR / "lookup-articles.rq")
+    q.params.append(kq.Param("entity", "iri"))
+    newest = [r["article"] for r in kq.records(kq.run(store, q, {"entity": entity}, limit=top))]
+    one = kq.load_file(SPARQL_DIR / "lookup-article.rq")
+    one.params += [kq.Param("entity", "iri"), kq.Param("article", "iri")]
+    rows = [r for a in newest for r in kq.records(kq.run(store, one, {"entity": entity, "article": a}))]
+    return rows[:top]
 
 
 def details(store: ox.Store, candidate: Candidate, top: int = 5) -> Entry:
@@ -132,7 +146,7 @@ def details(store: ox.Store, candidate: Candidate, top: int = 5) -> Entry:
         e.first_seen, e.last_seen = c.get("first"), c.get("last")
     e.top_articles = [
         {k: r.get(k) for k in ("date", "outlet", "headline", "url", "mentions")}
-        for r in _shipped(store, "articles-mentioning", e.iri, top)
+        for r in newest_articles(store, e.iri, top)
     ]
     e.co_mentioned = [
         {k: r.get(k) for k in ("label", "type", "sentences", "articles", "other")}

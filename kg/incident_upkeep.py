@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,6 +78,7 @@ _CHUNK = 5_000  # incident quads per transaction in a large first build (see _wr
 # Records read between two openings of the store when the update opens it (apply_at):
 # what RocksDB holds grows by some 20 MiB per 1,000 records read across a 10k store.
 READS_PER_OPEN = 500
+PENDING = "kg-incidents-pending"  # the marker's name in the store's folder (see IncidentChanges)
 
 Cell = tuple[bool, str, "dt.date | None"]  # (undated, place key, day)
 
@@ -353,7 +355,8 @@ def _count(store: ox.Store, query: str, bind: dict) -> int:
     return int(row["n"].value) if row is not None else 0
 
 
-def events_in(store: ox.Store, graphs: Iterable[ox.NamedNode]) -> set[ox.NamedNode]:
+def events_in(store: ox.Store, graphs: Iterable[ox.NamedNode | None]) -> set[ox.NamedNode]:
+    """The attack records in ``graphs`` (None: in any graph)."""
     return {q.subject for g in graphs for q in store.quads_for_pattern(None, A, ATTACK, g) if isinstance(q.subject, ox.NamedNode)}
 
 
@@ -372,7 +375,7 @@ class IncidentChanges:
     # A file beside the store that exists from a watched write until the incidents are
     # brought up to date: a run killed in between leaves it, and the next one rebuilds all.
     marker: Path | None = None
-    last_openings: int = 0  # how many times the last apply_at opened the store
+    last_openings: int = 0  # how many times the last apply_at or rebuild_at opened the store
 
     def __post_init__(self) -> None:
         if self.marker is not None and self.marker.exists():
@@ -419,6 +422,26 @@ class IncidentChanges:
         memory the update needs does not grow with the store (see the module's docstring)."""
         handle = StoreHandle(path=path, every=every)
         try:
+            return self._apply(handle)
+        finally:
+            handle.store.flush()
+            self.last_openings = handle.openings
+
+    def rebuild_at(self, path: Path, every: int = READS_PER_OPEN) -> int:
+        """The full rebuild (what :func:`kg.incidents.rebuild_incidents` gives) in the
+        memory of :meth:`apply_at`, for a store changed in ways nothing watched (a bulk
+        load of shards): the old incident graph is emptied in chunks, then every record
+        is clustered a component at a time, as after a first ingest. The marker stays
+        until it is done, so a run killed in between is finished by the next."""
+        self._mark()
+        graph = incidents_graph()
+        handle = StoreHandle(path=path, every=every)
+        try:
+            while chunk := list(itertools.islice(handle.store.quads_for_pattern(None, None, None, graph), _CHUNK)):
+                apply_changes(handle.store, delete=chunk, add=[])
+            self.before_cells, self.before_events = set(), set()
+            self.touched = {e.value for e in events_in(handle.store, [None])}  # type: ignore[list-item]
+            self.everything = False
             return self._apply(handle)
         finally:
             handle.store.flush()

@@ -16,7 +16,7 @@ from spacy.language import Language
 
 from kg.emit import article_iri, url_node
 from kg.errors import Interrupted, KGError
-from kg.incident_upkeep import IncidentChanges
+from kg.incident_upkeep import PENDING, IncidentChanges
 from kg.kb import KnowledgeBase, load_kb
 from kg.parallel import article_records, sigint_deferred
 from kg.pipeline import ArticleProcessor, credited_outlet, publisher_entity, too_long  # noqa: F401 (the last two re-exported)
@@ -91,7 +91,7 @@ class Ingester:
         self.linker = self.processor.linker
         self.events = self.processor.events
         self.incidents = 0  # incidents in the store after the last change
-        self.incident_changes = IncidentChanges(marker=self.store_path / "kg-incidents-pending")  # what the writes since then changed
+        self.incident_changes = IncidentChanges(marker=self.store_path / PENDING)  # what the writes since then changed
         self.batch_size = batch_size
         self.processes = processes
         self.articles_per_commit = max(1, articles_per_commit)

@@ -147,6 +147,26 @@ def test_name_index_is_cached_until_the_store_changes(tmp_path, ingest_into, ext
     store = open_store(folder, read_only=True)
     name_index(store, folder)
     assert built == [1]
+    # A write by another tool, within a graph the store had (no graph more, no new
+    # generation): the store's files change, and so does the index.
+    import gc
+
+    import pyoxigraph as ox
+
+    from kg.store import entity_graph
+    from kg.vocab import RDFS
+
+    del store
+    gc.collect()
+    writer = ox.Store(str(folder))
+    [entity] = {q.subject for q in writer.quads_for_pattern(None, ox.NamedNode(RDFS + "label"), ox.Literal("Kharkiv", language="en"), entity_graph())}
+    writer.add(ox.Quad(entity, ox.NamedNode("http://www.w3.org/2004/02/skos/core#altLabel"), ox.Literal("Zzyzx Town", language="en"), entity_graph()))
+    writer.flush()
+    del writer
+    gc.collect()
+    store = open_store(folder, read_only=True)
+    assert name_index(store, folder).search("Zzyzx Town")[0].entity == entity.value
+    assert built == [1, 1]
 
 
 # Attacks, on the synthetic events store (tests/data/events.trig).

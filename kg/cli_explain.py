@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from typing import TYPE_CHECKING
 
 import click
 
 from kg.cli_common import fail_cleanly, store_option, store_path
-from kg.explain import ArticleExplanation, MentionExplanation
+
+if TYPE_CHECKING:  # kg.explain imports spaCy: every other command would pay for it at start-up
+    from kg.explain import ArticleExplanation, MentionExplanation
 
 
 @click.command("explain")

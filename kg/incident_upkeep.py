@@ -34,12 +34,20 @@ Finding the components needs each record's place keys and day only, found by loo
 outward from the places and days changed (the records located at a key and at the
 places within it), so a change costs what its components hold, not what the store
 holds; whole records are then read for the components' records alone.
+
+Memory. RocksDB keeps the blocks it read (a cache per index) until the store is closed;
+after a first ingest of many articles the update reads every record of the store, which
+on a 10,000-article store held some 120 MiB more than on a 1,000-article one. Given the
+store's folder (:meth:`IncidentChanges.apply_at`), the update opens the store itself
+and opens it again every ``READS_PER_OPEN`` records it reads, so what it holds does not
+grow with the store.
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,7 +57,7 @@ import pyoxigraph as ox
 from kg.errors import StoreError
 from kg.incidents import MAX_DAYS, EventRecord, incident_quads, incidents_of, read_events
 from kg.resources import sparql
-from kg.store import apply_changes, canonical, incidents_graph, sync_graph
+from kg.store import apply_changes, canonical, incidents_graph, open_store, sync_graph
 from kg.vocab import KG, PROV, RDF, SCHEMA, XSD
 
 A = ox.NamedNode(RDF + "type")
@@ -66,7 +74,11 @@ REPORTED_BY = ox.NamedNode(KG + "reportedBy")
 # The classes every weapon of its kind carries: no evidence that two weapons meet.
 _WEAPON_TOPS = {KG + "Weapon", KG + "WeaponSystem", KG + "WeaponType"}
 
-_CHUNK = 20_000  # incident quads per transaction in a large first build (see _write_new)
+_CHUNK = 5_000  # incident quads per transaction in a large first build (see _write_new)
+# Records read between two openings of the store when the update opens it (apply_at):
+# what RocksDB holds grows by some 20 MiB per 1,000 records read across a 10k store.
+READS_PER_OPEN = 500
+PENDING = "kg-incidents-pending"  # the marker's name in the store's folder (see IncidentChanges)
 
 Cell = tuple[bool, str, "dt.date | None"]  # (undated, place key, day)
 
@@ -95,14 +107,54 @@ class Skeleton:
         return [(self.day is None, k, self.day) for k in self.keys]
 
 
+class StoreHandle:
+    """The store a long run of look-ups reads. Opened here from a folder, it is closed
+    and opened again every ``every`` records read (:meth:`tick`), which empties RocksDB's
+    caches (see the module's docstring); wrapped around a store the caller holds, it
+    only passes that store on. Only this object holds a store it opened, and look-ups
+    never hold an iterator across a tick, so closing it closes the store."""
+
+    def __init__(self, store: ox.Store | None = None, path: Path | None = None, every: int = READS_PER_OPEN):
+        if (store is None) == (path is None):
+            raise ValueError("a StoreHandle wraps a store or opens one from a folder")
+        self.path, self.every = path, every
+        self._store = store if store is not None else open_store(path)  # type: ignore[arg-type]
+        self._reads = 0
+        self.openings = 1  # how many times the store was opened (tests check the bound is kept)
+
+    @property
+    def store(self) -> ox.Store:
+        return self._store
+
+    def tick(self, reads: int = 1) -> None:
+        """Count ``reads`` records read (whole, or the quad that locates one); open the store
+        again when ``every`` were made since it was last opened (a store opened here
+        only; its writes are flushed first)."""
+        self._reads += reads
+        if self.path is not None and self._reads >= self.every:
+            self._reads = 0
+            self._store.flush()
+            self._store = None  # type: ignore[assignment]  # the only reference: RocksDB closes now
+            self._store = open_store(self.path)
+            self.openings += 1
+
+
+def _handle(source: ox.Store | StoreHandle) -> StoreHandle:
+    return source if isinstance(source, StoreHandle) else StoreHandle(source)
+
+
 class Places:
     """The non-country places a place lies in (``kg:partOf+``, any graph), memoised for one
     use: the store does not change while it is alive."""
 
-    def __init__(self, store: ox.Store):
-        self.store = store
+    def __init__(self, source: ox.Store | StoreHandle):
+        self.handle = _handle(source)
         self._within: dict[str, frozenset[str]] = {}
         self._country: dict[str, bool] = {}
+
+    @property
+    def store(self) -> ox.Store:
+        return self.handle.store
 
     def is_country(self, node: ox.Term) -> bool:
         v = node.value
@@ -169,16 +221,26 @@ class Neighbourhood:
     this is alive, and a component's records are each read once however many keys
     lead to them."""
 
-    def __init__(self, store: ox.Store):
-        self.store = store
-        self.places = Places(store)
+    def __init__(self, source: ox.Store | StoreHandle):
+        self.handle = _handle(source)
+        self.places = Places(self.handle)
         self._skeletons: dict[str, Skeleton | None] = {}
         self._at: dict[tuple[bool, str], list[tuple[int, str]]] = {}
 
+    @property
+    def store(self) -> ox.Store:
+        return self.handle.store
+
     def skeleton(self, iri: str) -> Skeleton | None:
         if iri not in self._skeletons:
+            self.handle.tick()
             self._skeletons[iri] = skeleton_of(self.store, ox.NamedNode(iri), self.places)
         return self._skeletons[iri]
+
+    def record(self, iri: str) -> EventRecord | None:
+        """One whole record (not memoised: a component's records are read once)."""
+        self.handle.tick()
+        return read_record(self.store, ox.NamedNode(iri), self.places)
 
     def at(self, undated: bool, key: str) -> list[tuple[int, str]]:
         """(day ordinal, IRI) of the records, dated or not, whose keys hold ``key``: those
@@ -190,11 +252,14 @@ class Neighbourhood:
             places = {node} if self.places.is_country(node) else _places_below(self.store, node)
             dated: list[tuple[int, str]] = []
             undated_: list[tuple[int, str]] = []
-            for place in places:
-                for q in self.store.quads_for_pattern(None, LOCATION, place, None):
-                    sk = self.skeleton(q.subject.value) if isinstance(q.subject, ox.NamedNode) else None
-                    if sk is not None and key in sk.keys:
-                        (undated_ if sk.day is None else dated).append((sk.day.toordinal() if sk.day else 0, sk.iri))
+            # The subjects first: reading a skeleton may open the store again (StoreHandle).
+            located = [q.subject.value for place in places for q in self.store.quads_for_pattern(None, LOCATION, place, None)
+                       if isinstance(q.subject, ox.NamedNode)]
+            self.handle.tick(len(located))
+            for iri in located:
+                sk = self.skeleton(iri)
+                if sk is not None and key in sk.keys:
+                    (undated_ if sk.day is None else dated).append((sk.day.toordinal() if sk.day else 0, sk.iri))
             self._at[(False, key)], self._at[(True, key)] = sorted(set(dated)), sorted(set(undated_))
             found = self._at[(undated, key)]
         return found
@@ -290,7 +355,8 @@ def _count(store: ox.Store, query: str, bind: dict) -> int:
     return int(row["n"].value) if row is not None else 0
 
 
-def events_in(store: ox.Store, graphs: Iterable[ox.NamedNode]) -> set[ox.NamedNode]:
+def events_in(store: ox.Store, graphs: Iterable[ox.NamedNode | None]) -> set[ox.NamedNode]:
+    """The attack records in ``graphs`` (None: in any graph)."""
     return {q.subject for g in graphs for q in store.quads_for_pattern(None, A, ATTACK, g) if isinstance(q.subject, ox.NamedNode)}
 
 
@@ -309,6 +375,7 @@ class IncidentChanges:
     # A file beside the store that exists from a watched write until the incidents are
     # brought up to date: a run killed in between leaves it, and the next one rebuilds all.
     marker: Path | None = None
+    last_openings: int = 0  # how many times the last apply_at or rebuild_at opened the store
 
     def __post_init__(self) -> None:
         if self.marker is not None and self.marker.exists():
@@ -347,32 +414,68 @@ class IncidentChanges:
         it was before the writes watched; when the graph is empty though the store holds
         records the change did not reach (it was never built), or a run was killed
         before its update (the ``marker``), the whole graph is rebuilt instead."""
+        return self._apply(StoreHandle(store))
+
+    def apply_at(self, path: Path, every: int = READS_PER_OPEN) -> int:
+        """:meth:`apply` on the store in the folder ``path``, which nothing else may hold
+        open: opened here, and opened again every ``every`` records read, so that the
+        memory the update needs does not grow with the store (see the module's docstring)."""
+        handle = StoreHandle(path=path, every=every)
+        try:
+            return self._apply(handle)
+        finally:
+            handle.store.flush()
+            self.last_openings = handle.openings
+
+    def rebuild_at(self, path: Path, every: int = READS_PER_OPEN) -> int:
+        """The full rebuild (what :func:`kg.incidents.rebuild_incidents` gives) in the
+        memory of :meth:`apply_at`, for a store changed in ways nothing watched (a bulk
+        load of shards): the old incident graph is emptied in chunks, then every record
+        is clustered a component at a time, as after a first ingest. The marker stays
+        until it is done, so a run killed in between is finished by the next."""
+        self._mark()
+        graph = incidents_graph()
+        handle = StoreHandle(path=path, every=every)
+        try:
+            while chunk := list(itertools.islice(handle.store.quads_for_pattern(None, None, None, graph), _CHUNK)):
+                apply_changes(handle.store, delete=chunk, add=[])
+            self.before_cells, self.before_events = set(), set()
+            self.touched = {e.value for e in events_in(handle.store, [None])}  # type: ignore[list-item]
+            self.everything = False
+            return self._apply(handle)
+        finally:
+            handle.store.flush()
+            self.last_openings = handle.openings
+
+    def _apply(self, h: StoreHandle) -> int:
+        # The store is always taken from ``h`` afresh (h.store), never kept in a local:
+        # a handle that opened it may open it again between two records (StoreHandle).
         graph = incidents_graph()
         if self and not self.everything:
-            near = Neighbourhood(store)
+            near = Neighbourhood(h)
             parts = component_parts(near, self.before_cells, self.touched)
             region = set().union(*parts)
-            if self._unbuilt(store, graph, region):
+            if self._unbuilt(h.store, graph, region):
                 self.everything = True
             else:
-                old = self._old_incident_quads(store, region | self.before_events, graph)
+                old = self._old_incident_quads(h.store, region | self.before_events, graph)
                 # One component at a time, so that only one component's records are held:
                 # a first ingest of many articles reaches every record of the store.
-                new = (q for part in parts for q in _canonical(incident_quads(incidents_of(self._records(store, part, near.places)), graph)))
+                new = (q for part in parts for q in _canonical(incident_quads(incidents_of(self._records(near, part)), graph)))
                 if old:
                     have, wanted = set(old), list(new)
                     kept = set(wanted)
-                    apply_changes(store, delete=[q for q in old if q not in kept], add=[q for q in wanted if q not in have])
+                    apply_changes(h.store, delete=[q for q in old if q not in kept], add=[q for q in wanted if q not in have])
                 else:
-                    self._write_new(store, new, graph)
+                    self._write_new(h, new, graph)
         if self.everything:
-            sync_graph(store, graph, incident_quads(incidents_of(read_events(store)), graph))
+            sync_graph(h.store, graph, incident_quads(incidents_of(read_events(h.store)), graph))
         self.before_cells, self.before_events, self.touched, self.everything = set(), set(), set(), False
         if self.marker is not None:
             self.marker.unlink(missing_ok=True)
-        return _count(store, "incident-count", {ox.Variable("g"): graph})
+        return _count(h.store, "incident-count", {ox.Variable("g"): graph})
 
-    def _write_new(self, store: ox.Store, quads: Iterable[ox.Quad], graph: ox.NamedNode) -> None:
+    def _write_new(self, h: StoreHandle, quads: Iterable[ox.Quad], graph: ox.NamedNode) -> None:
         """Write incidents where none of the components' stood before: one transaction
         when small; a large first build (every record of a first ingest of many articles)
         in transactions of ``_CHUNK`` quads, as RocksDB holds a whole transaction in
@@ -383,10 +486,10 @@ class IncidentChanges:
             for q in quads:
                 chunk.append(q)
                 if len(chunk) >= _CHUNK and self.marker is not None:
-                    store.extend(chunk)
-                    store.flush()  # the write buffers too: they would hold all of it until the end
+                    h.store.extend(chunk)
+                    h.store.flush()  # the write buffers too: they would hold all of it until the end
                     chunk = []
-            store.extend(chunk)
+            h.store.extend(chunk)
         except OSError as e:
             raise StoreError(f"cannot write graph {graph.value}: {e}") from e
 
@@ -401,11 +504,14 @@ class IncidentChanges:
         did not reach: it was never built (a store loaded from shards, or of an older kg)."""
         if any(True for _ in store.quads_for_pattern(None, None, None, graph)):
             return False
-        return any(q.subject.value not in region for q in store.quads_for_pattern(None, A, ATTACK, None))
+        # Every record of the region is an attack of the store: some attack lies outside
+        # it exactly when the store has more. Counted, not read (reading every attack of
+        # a large store fills RocksDB's caches; see the module's docstring).
+        return _count(store, "attack-count", {}) > len(region)
 
     @staticmethod
-    def _records(store: ox.Store, region: set[str], places: Places) -> list[EventRecord]:
-        records = (read_record(store, ox.NamedNode(iri), places) for iri in sorted(region))
+    def _records(near: Neighbourhood, region: set[str]) -> list[EventRecord]:
+        records = (near.record(iri) for iri in sorted(region))
         return [r for r in records if r is not None]
 
 

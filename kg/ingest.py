@@ -16,7 +16,7 @@ from spacy.language import Language
 
 from kg.emit import article_iri, url_node
 from kg.errors import Interrupted, KGError
-from kg.incident_upkeep import IncidentChanges
+from kg.incident_upkeep import PENDING, IncidentChanges
 from kg.kb import KnowledgeBase, load_kb
 from kg.parallel import article_records, sigint_deferred
 from kg.pipeline import ArticleProcessor, ArticleRecord, credited_outlet, publisher_entity, too_long  # noqa: F401 (the last two re-exported)
@@ -94,7 +94,7 @@ class Ingester:
         self.linker = self.processor.linker
         self.events = self.processor.events
         self.incidents = 0  # incidents in the store after the last change
-        self.incident_changes = IncidentChanges(marker=self.store_path / "kg-incidents-pending")  # what the writes since then changed
+        self.incident_changes = IncidentChanges(marker=self.store_path / PENDING)  # what the writes since then changed
         self.batch_size = batch_size
         self.processes = processes
         self.articles_per_commit = max(1, articles_per_commit)
@@ -185,12 +185,28 @@ class Ingester:
         from all the articles together is brought up to date here (and readers that
         cache are told the store changed)."""
         # The incident graph follows the events now in the store: only the part the
-        # writes since the last change reached is redone (kg/incident_upkeep.py).
-        self.incidents = self.incident_changes.apply(self.store)
-        self.store.flush()
-        if self.compact:
-            self._reopen()
+        # writes since the last change reached is redone (kg/incident_upkeep.py). With
+        # the store to itself, the update opens it and opens it again as it reads, so a
+        # first ingest of many articles, whose update reads every record, stays in the
+        # memory the run needed (RocksDB keeps what it read until the store is closed).
+        if self._sole_holder():
+            self.store.flush()
+            del self.store
+            try:
+                self.incidents = self.incident_changes.apply_at(self.store_path)
+            finally:
+                self.store = open_store(self.store_path)
+        else:
+            self.incidents = self.incident_changes.apply(self.store)
+            self.store.flush()
+            if self.compact:
+                self._reopen()
         mark_changed(self.store_path)
+
+    def _sole_holder(self) -> bool:
+        """Whether this object holds the only reference to its store, so that letting it
+        go closes it (a second writer cannot open a store while the first is alive)."""
+        return sys.getrefcount(self.store) <= 2  # this attribute and getrefcount's argument
 
     def _reopen(self) -> None:
         """Close the store and open it again: RocksDB keeps its write-ahead log files
@@ -198,7 +214,7 @@ class Ingester:
         it opens the store (a store of 300 articles: 130 MB left on disk, 41 MB after).
         Done only when nothing else holds the store (a second writer cannot open it
         while the first is alive)."""
-        if sys.getrefcount(self.store) > 2:  # this attribute and the call's argument
+        if not self._sole_holder():
             return
         del self.store
         self.store = open_store(self.store_path)

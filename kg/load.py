@@ -13,7 +13,8 @@
 4. The entity graph is recomputed from every article graph -- it is a pure function of
    the knowledge base and of them (kg/entities.py) -- and synced, which also removes the
    shards' own copies of entity facts where two shards chose differently; then the
-   ontology graph and the incidents are rebuilt as after an ingest.
+   ontology graph and the incidents are rebuilt as after an ingest (in bounded memory:
+   ``IncidentChanges.rebuild_at``).
 
 A load that stops half-way leaves a store that running the same load again repairs:
 every step is idempotent.
@@ -30,7 +31,7 @@ import pyoxigraph as ox
 
 from kg.about import __version__
 from kg.entities import rebuild
-from kg.incidents import rebuild_incidents
+from kg.incident_upkeep import PENDING, IncidentChanges
 from kg.ingest import load_ontology, mark_changed
 from kg.kb import load_kb, user_kb_path
 from kg.kb.build import sources_digest
@@ -121,12 +122,17 @@ def load_shards(store_path: Path, folder: Path, replace: bool = False) -> LoadRe
         facts = rebuild(store, kb, g_ent)
         sync_graph(store, g_ent, facts)
         report.entities = len(facts)
-        report.incidents = rebuild_incidents(store)
         store.flush()
     except SyntaxError as e:
         raise ShardError(f"{folder}: a shard is not valid N-Quads ({e}); make the shards again") from e
     except OSError as e:
         raise ShardError(f"cannot write to the store: {e}") from e
+    # The incidents from every record now in the store, with the store closed here: the
+    # rebuild opens it itself, and again as it reads, so that its memory does not grow
+    # with the store (kg/incident_upkeep.py).
+    del store
+    report.incidents = IncidentChanges(marker=store_path / PENDING).rebuild_at(store_path)
+    store = open_store(store_path, read_only=True)
     report.quads = len(store)
     del store
     mark_changed(store_path)

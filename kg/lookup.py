@@ -30,6 +30,7 @@ from kg.nameindex import (  # noqa: F401 -- the name matching lookup is built on
     resolve,
     skeleton,
 )
+from kg.resources import QUERIES_DIR as QUERY_DIR
 from kg.resources import SPARQL_DIR
 from kg.vocab import GEO, GEONAMES, KG, OWL, RDF, RDFS, SCHEMA, SKOS, TOP_CLASS, WIKIDATA
 from kg.wording import plural
@@ -92,7 +93,20 @@ def _one(store: ox.Store, file: str, entity: str) -> kq.Result:
 
 
 def _shipped(store: ox.Store, name: str, entity: str, limit: int) -> list[dict[str, Any]]:
-    return list(kq.records(kq.run(store, kq.shipped()[name], {"entity": entity}, limit=limit)))
+    return list(kq.records(kq.run(store, kq.load_file(QUERY_DIR / f"{name}.rq"), {"entity": entity}, limit=limit)))
+
+
+def newest_articles(store: ox.Store, entity: str, top: int) -> list[dict[str, Any]]:
+    """The first ``top`` rows of the shipped articles-mentioning query for ``entity``, read
+    for the ``top`` newest articles only: lookup-articles.rq orders the articles as that
+    query orders its rows, lookup-article.rq reads one article's row."""
+    q = kq.load_file(SPARQL_DIR / "lookup-articles.rq")
+    q.params.append(kq.Param("entity", "iri"))
+    newest = [r["article"] for r in kq.records(kq.run(store, q, {"entity": entity}, limit=top))]
+    one = kq.load_file(SPARQL_DIR / "lookup-article.rq")
+    one.params += [kq.Param("entity", "iri"), kq.Param("article", "iri")]
+    rows = [r for a in newest for r in kq.records(kq.run(store, one, {"entity": entity, "article": a}))]
+    return rows[:top]
 
 
 def details(store: ox.Store, candidate: Candidate, top: int = 5) -> Entry:
@@ -123,7 +137,8 @@ def details(store: ox.Store, candidate: Candidate, top: int = 5) -> Entry:
             e.lon = float(o.value)
     e.classes = sorted(set(e.classes))
     e.same_as = sorted(set(e.same_as))
-    e.aliases = sorted({a for a in e.aliases if a not in labels and a != e.label}, key=str.casefold)
+    # Case apart, the same letters: the order of the store's answer would decide ("Kiev" / "KIEV").
+    e.aliases = sorted({a for a in e.aliases if a not in labels and a != e.label}, key=lambda a: (a.casefold(), a))
     counts = list(kq.records(_one(store, "entity-counts.rq", e.iri)))
     if counts:
         c = counts[0]
@@ -131,7 +146,7 @@ def details(store: ox.Store, candidate: Candidate, top: int = 5) -> Entry:
         e.first_seen, e.last_seen = c.get("first"), c.get("last")
     e.top_articles = [
         {k: r.get(k) for k in ("date", "outlet", "headline", "url", "mentions")}
-        for r in _shipped(store, "articles-mentioning", e.iri, top)
+        for r in newest_articles(store, e.iri, top)
     ]
     e.co_mentioned = [
         {k: r.get(k) for k in ("label", "type", "sentences", "articles", "other")}
@@ -151,7 +166,9 @@ def attack_summary(store: ox.Store, param: str, iri: str, top: int = SHOWN_ATTAC
     the ``top`` latest with their labels (read for those only: a country may have
     thousands)."""
     role = {"place": "on", "actor": "by", "weapon": "with"}[param]
-    q = kq.load_file(SPARQL_DIR / f"lookup-attacks-{role}.rq")
+    # A country's places are also those with its code: a costlier query, for countries only.
+    country = param == "place" and any(True for _ in store.quads_for_pattern(ox.NamedNode(iri), ox.NamedNode(RDF + "type"), ox.NamedNode(KG + "Country"), None))
+    q = kq.load_file(SPARQL_DIR / f"lookup-attacks-{role}{'-country' if country else ''}.rq")
     q.params.append(kq.Param(param, "iri"))
     rows = list(kq.records(kq.run(store, q, {param: iri})))
     dates = sorted(r["date"] for r in rows if r.get("date"))

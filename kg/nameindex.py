@@ -9,6 +9,7 @@ with rapidfuzz, tolerant of case, accents, transliteration and typos.
 
 from __future__ import annotations
 
+import os
 import pickle
 import re
 import unicodedata
@@ -162,14 +163,30 @@ INDEX_CACHE = "kg-lookup-names.pickle"
 GENERATION = "kg-generation"
 
 
+# RocksDB's files that any write to the store changes: its table files, write-ahead logs
+# and the manifest that lists them (not its LOG, LOCK or OPTIONS, nor kg's own files).
+_STORE_FILES = re.compile(r"CURRENT|MANIFEST-\d+|\d+\.(?:sst|log|blob)")
+
+
+def store_fingerprint(folder: Path) -> tuple[tuple[str, int], ...]:
+    """The store's files by name and size: changes whenever anything is written to the
+    store, by kg or any other tool (a write still in the write-ahead log grows the log).
+    A listing of some tens of files, where counting the graphs took 0.07 s at 10,000
+    articles -- on every lookup -- and missed writes within a graph."""
+    try:
+        return tuple(sorted((e.name, e.stat().st_size) for e in os.scandir(folder) if _STORE_FILES.fullmatch(e.name)))
+    except OSError:
+        return ()
+
+
 def name_index(store: ox.Store, folder: str | Path | None = None) -> NameIndex:
     """The store's name index, kept in the store's folder and reused until the store
-    changes (a new ingest, or a different number of article graphs)."""
+    changes (a new ingest, or any write: :func:`store_fingerprint`)."""
     if folder is None:
         return NameIndex.from_store(store)
     folder = Path(folder)
     generation = (folder / GENERATION).read_text() if (folder / GENERATION).exists() else ""
-    key = (__version__, generation, sum(1 for _ in store.named_graphs()))
+    key = (__version__, generation, store_fingerprint(folder))
     cache = folder / INDEX_CACHE
     try:
         with open(cache, "rb") as f:

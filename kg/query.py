@@ -40,7 +40,6 @@ import pyoxigraph as ox
 from kg import guard
 from kg.errors import QueryError
 from kg.nameindex import best_match, kb_place_match
-from kg.query_xml import write_xml
 from kg.resources import QUERIES_DIR as QUERY_DIR
 from kg.tables import text_table
 from kg.vocab import KG, PREFIXES, TOP_CLASS, XSD, base_iri
@@ -535,6 +534,8 @@ def write(result: Result, fmt: str, out: IO[str], columns: int | None = None) ->
     elif fmt in RDF_FORMATS and fmt != "xml":
         raise QueryError(f"--format {fmt} is for CONSTRUCT and DESCRIBE queries; this one gives rows (use table, csv, tsv, json, jsonl or xml)")
     elif fmt == "xml":
+        from kg.query_xml import write_xml  # its xml.sax import pulls in urllib and http: only when asked
+
         write_xml(result, out)
     elif fmt == "table":
         out.write(table(result, columns=columns) + "\n")

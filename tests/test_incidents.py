@@ -521,6 +521,53 @@ def test_incremental_incidents_equal_a_full_rebuild_whatever_the_order(tmp_path,
     assert _incident_quads(other) == _incident_quads(store)
 
 
+@pytest.mark.parametrize("seed", range(3))
+def test_an_update_that_opens_the_store_again_as_it_reads_gives_the_same_incidents(tmp_path, attack_graph, seed):
+    # apply_at opens the store itself, and again every `every` records it reads (so that
+    # RocksDB's caches do not grow with the store): the same graph as apply, written in
+    # chunks between reopenings, the marker gone after.
+    names = [f"n{i}" for i in range(10)]
+    articles = [_random_article(random.Random(f"{seed}-{n}"), n, 0, attack_graph) for n in names]
+    reference = open_store(tmp_path / "reference")
+    write_articles(reference, NESTED_KB, articles, watch=(once := IncidentChanges()))
+    expected = once.apply(reference)
+    path = tmp_path / "store"
+    store = open_store(path)
+    changes = IncidentChanges(marker=tmp_path / "pending")
+    write_articles(store, NESTED_KB, articles[:6], watch=changes)
+    write_articles(store, NESTED_KB, articles[6:], watch=changes)
+    del store
+    gc.collect()
+    assert changes.apply_at(path, every=2) == expected > 1
+    assert changes.last_openings > 3 and not (tmp_path / "pending").exists() and not changes
+    store = open_store(path)
+    assert _incident_quads(store) == _incident_quads(reference) == _full_rebuild(store)
+
+
+def test_a_full_rebuild_in_bounded_memory_gives_the_full_rebuild(tmp_path, attack_graph, monkeypatch):
+    # rebuild_at (kg load's): the old incident graph emptied in chunks, every record
+    # clustered a component at a time; an article gone and a stray incident quad, both
+    # unwatched, are set right as rebuild_incidents would.
+    import kg.incident_upkeep as iu
+
+    monkeypatch.setattr(iu, "_CHUNK", 3)
+    articles = [_random_article(random.Random(f"full-{n}"), f"n{n}", 0, attack_graph) for n in range(10)]
+    path = tmp_path / "store"
+    store = open_store(path)
+    write_articles(store, NESTED_KB, articles, watch=(changes := IncidentChanges()))
+    changes.apply(store)
+    store.remove_graph(articles[0][0])
+    stray = ox.NamedNode(base_iri() + "incident/stray")
+    store.add(ox.Quad(stray, ox.NamedNode(KG + "reports"), ox.Literal("1", datatype=ox.NamedNode(XSD + "integer")), incidents_graph()))
+    expected = _full_rebuild(store)
+    del store
+    gc.collect()
+    n = IncidentChanges(marker=tmp_path / "pending").rebuild_at(path, every=2)
+    store = open_store(path)
+    assert _incident_quads(store) == expected and n == len({q.subject for q in expected}) > 1
+    assert not (tmp_path / "pending").exists()
+
+
 def test_incremental_update_redoes_only_what_a_change_reaches(tmp_store, attack_graph):
     store = open_store(tmp_store)
     changes = IncidentChanges()

@@ -147,6 +147,26 @@ def test_name_index_is_cached_until_the_store_changes(tmp_path, ingest_into, ext
     store = open_store(folder, read_only=True)
     name_index(store, folder)
     assert built == [1]
+    # A write by another tool, within a graph the store had (no graph more, no new
+    # generation): the store's files change, and so does the index.
+    import gc
+
+    import pyoxigraph as ox
+
+    from kg.store import entity_graph
+    from kg.vocab import RDFS
+
+    del store
+    gc.collect()
+    writer = ox.Store(str(folder))
+    [entity] = {q.subject for q in writer.quads_for_pattern(None, ox.NamedNode(RDFS + "label"), ox.Literal("Kharkiv", language="en"), entity_graph())}
+    writer.add(ox.Quad(entity, ox.NamedNode("http://www.w3.org/2004/02/skos/core#altLabel"), ox.Literal("Zzyzx Town", language="en"), entity_graph()))
+    writer.flush()
+    del writer
+    gc.collect()
+    store = open_store(folder, read_only=True)
+    assert name_index(store, folder).search("Zzyzx Town")[0].entity == entity.value
+    assert built == [1, 1]
 
 
 # Attacks, on the synthetic events store (tests/data/events.trig).
@@ -221,3 +241,38 @@ def test_an_undated_article_does_not_blank_first_and_last_seen(tmp_path, ingest_
     assert "3 articles, 2023-12-31 … 2024-03-03" in kl.render(e)
     node = kx.build_graph(store, "sentence", 1, None, None, None).nodes[e.iri]
     assert (node["first_seen"], node["last_seen"]) == ("2023-12-31", "2024-03-03")
+
+
+def _rows(store, file: str, param: str, iri: str) -> list[dict]:
+    from kg import query as kq
+    from kg.resources import SPARQL_DIR
+
+    q = kq.load_file(SPARQL_DIR / file)
+    q.params.append(kq.Param(param, "iri"))
+    return list(kq.records(kq.run(store, q, {param: iri})))
+
+
+def test_the_quick_readings_lookup_makes_give_what_the_full_queries_give(events_store, seed_store):
+    # Attacks on a place that is no country: read by look-ups from the place down; the
+    # country's query (which also takes every place with its code) gives the same rows.
+    from kg import query as kq
+
+    ev = open_store(events_store, read_only=True)
+    index = kl.NameIndex.from_store(ev)
+    checked = 0
+    for name in ("Kharkiv", "Kharkiv Oblast", "Kyiv", "Odesa", "Belgorod"):
+        found = index.search(name, {"Place"})
+        if not found:
+            continue
+        iri = found[0].entity
+        fast = _rows(ev, "lookup-attacks-on.rq", "place", iri)
+        assert fast == _rows(ev, "lookup-attacks-on-country.rq", "place", iri), name
+        checked += len(fast)
+    assert checked >= 3
+    # The newest articles: the shipped articles-mentioning query's first rows, read for
+    # those articles only.
+    st = open_store(seed_store, read_only=True)
+    for name in ("Kharkiv", "Ihor Terekhov", "Kyiv"):
+        iri = kl.NameIndex.from_store(st).search(name)[0].entity
+        shipped = list(kq.records(kq.run(st, kq.shipped()["articles-mentioning"], {"entity": iri}, limit=3)))
+        assert shipped and kl.newest_articles(st, iri, 3) == shipped, name

@@ -21,6 +21,12 @@ def dump(store_dir: Path) -> list[str]:
     return sorted(str(q) for q in ox.Store.read_only(str(store_dir)))
 
 
+def incident_quads(store_dir: Path) -> list[str]:
+    from kg.store import incidents_graph
+
+    return sorted(str(q) for q in ox.Store.read_only(str(store_dir)).quads_for_pattern(None, None, None, incidents_graph()))
+
+
 def kg(*args: str, code: int = 0) -> str:
     result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
     assert result.exit_code == code, result.output
@@ -65,8 +71,15 @@ def test_shard_then_load_equals_ingest(tmp_path, corpus, ingested):
         quads = list(ox.parse(path=str(out / s["file"]), format=ox.RdfFormat.N_QUADS))
         assert {q.graph_name.value for q in quads if "/article/" in q.graph_name.value} == set(s["graphs"])
     loaded = tmp_path / "loaded"
-    assert "loaded 9 articles from 3 shards" in kg("--store", str(loaded), "load", str(out))
+    said = kg("--store", str(loaded), "load", str(out))
+    assert "loaded 9 articles from 3 shards" in said
     assert dump(loaded) == dump(ingested)
+    # The incidents too: the shards hold none (they are derived from every article), the
+    # load rebuilds them as the ingest's closing update built them.
+    incidents = incident_quads(ingested)
+    assert incidents and incident_quads(loaded) == incidents
+    assert not any("/graph/incidents" in q for s in manifest["shards"] for q in (out / s["file"]).read_text().splitlines())
+    assert f"{len({q.split()[0] for q in incidents if 'Incident>' in q})} incidents" in said
 
 
 def test_one_process_and_another_partition_count_give_the_same_store(tmp_path, corpus, ingested):

@@ -195,8 +195,9 @@ class Linker:
         cleaned = given_names_back(join_cut_names(sorted(cleaned, key=lambda m: m.start), text), text)
         cleaned = language_services(join_known_parts(cleaned, text, self._candidates), text, self._candidates)  # kg/kbspans.py
         cleaned = split_place_and_person(cleaned, text, self._candidates, person_shaped)
-        # An unknown name before a lower-case area noun is that area ("Oudalan province").
-        cleaned = [m if self._candidates(m.text) else extend_to_admin_noun(m, text) for m in cleaned]
+        # An unknown name before a lower-case area noun is that area ("Oudalan province");
+        # a region the gazetteer knows stays its name, to be linked ("the Kayes region").
+        cleaned = [m if self._candidates(m.text) or self._region_name((w := extend_to_admin_noun(m, text)).text) else w for m in cleaned]
         cleaned += cued_names(text, cleaned)
         cleaned += credit_names(text, cleaned)
         cleaned += titled_names(text, cleaned) + quoted_speakers(text, cleaned) + headed_names(text, cleaned) + reporting_outlets(text, cleaned)

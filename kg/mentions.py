@@ -276,7 +276,7 @@ def extend_to_admin_noun(m: Mention, text: str) -> Mention:
     """"Oudalan" + " province": the area an unknown name and a lower-case area noun name
     together (the caller keeps known places as they are, for the knowledge base's regions)."""
     hit = ADMIN_NOUN_AFTER.match(text, m.end)
-    if hit is None or m.source != "ner" or not m.text[:1].isupper() or is_group_word(m.text.split()[-1]):
+    if hit is None or m.source != "ner" or m.kb_id is not None or not m.text[:1].isupper() or is_group_word(m.text.split()[-1]):
         return m  # "the Ukrainian territory" is no area's name
     end = hit.end(1)
     return Mention(m.start, end, text[m.start : end], "GPE", "ner", None, m.sentence)

@@ -195,9 +195,7 @@ class Linker:
         cleaned = given_names_back(join_cut_names(sorted(cleaned, key=lambda m: m.start), text), text)
         cleaned = language_services(join_known_parts(cleaned, text, self._candidates), text, self._candidates)  # kg/kbspans.py
         cleaned = split_place_and_person(cleaned, text, self._candidates, person_shaped)
-        # An unknown name before a lower-case area noun is that area ("Oudalan province");
-        # a region the gazetteer knows stays its name, to be linked ("the Kayes region").
-        cleaned = [m if self._candidates(m.text) or self._region_name((w := extend_to_admin_noun(m, text)).text) else w for m in cleaned]
+        cleaned = [self._as_area(m, text) for m in cleaned]
         cleaned += cued_names(text, cleaned)
         cleaned += credit_names(text, cleaned)
         cleaned += titled_names(text, cleaned) + quoted_speakers(text, cleaned) + headed_names(text, cleaned) + reporting_outlets(text, cleaned)
@@ -338,6 +336,17 @@ class Linker:
     def _known_place(self, name: str) -> bool:
         gaz = self.kb.gazetteer
         return any(c.entry.type == "Place" and not c.via_skeleton for c in self._candidates(name)) or (gaz is not None and bool(gaz.lookup(name)))
+
+    def _as_area(self, m: Mention, text: str) -> Mention:
+        """An unknown name, or a town's, before a lower-case area noun is that area ("Oudalan
+        province", "Hangu district"); a region known by that name stays the name, to be
+        linked ("the Kayes region"), and so does a known place before "region"."""
+        wide = extend_to_admin_noun(m, text)
+        if wide is m or self._region_name(wide.text):
+            return m
+        found = self._candidates(m.text)
+        towns = wide.text.endswith(" district") and all({"City", "Settlement"} >= set(c.entry.classes) for c in found)
+        return wide if not found or towns else m
 
     def _region_name(self, name: str) -> bool:
         """Whether "<name> region" names a region the knowledge base or the gazetteer has."""

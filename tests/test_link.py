@@ -384,6 +384,10 @@ def test_an_unknown_name_before_district_or_region_is_that_area():
     got = [(lm.mention.text, lm.entity.kb_id) for lm in linked]
     assert ("Wadajir district", None) in got and ("Tessit region", None) in got
     assert ("Kyiv", None) not in got and all(t != "Kyiv region" or k is not None for t, k in got)
+    # A town the knowledge base knows, before "district": the district, not the town.
+    text = "Police were attacked in Hangu district; Hangu itself was calm."
+    got = [(lm.mention.text, lm.entity.kb_id) for lm in link(text, [("Hangu", "GPE", 0), ("Hangu", "GPE", 1)])]
+    assert got[0] == ("Hangu district", None) and got[1][0] == "Hangu"
 
 
 def test_a_persons_name_cut_in_two_is_joined():

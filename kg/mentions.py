@@ -322,7 +322,7 @@ def cued_names(text: str, mentions: list[Mention]) -> list[Mention]:
 # "Governor Anusuiya Uikey", "Lieutenant-Colonel Guillaume Njike Kaiko": a capitalised title
 # and two or three capitalised words after it, no more, are a person's name.
 TITLED_NAME = re.compile(
-    r"\b(?:Governor|Mayor|President|Minister|Senator|General|Colonel|Lieutenant|Major|Captain|Commander|Brigadier|Admiral|Spokesman|Spokeswoman|Sheikh|Inspector|Superintendent)"
+    r"\b(?:Governor|Mayor|President|Minister|Senator|General|Colonel|Lieutenant|Major|Captain|Commander|Brigadier|Admiral|Spokesman|Spokeswoman|Sheikh|Inspector|Superintendent|Constable|Corporal|Sergeant|Commissioner)"
     r"((?:\s+[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?){2,4})(?!\s+[A-Z]|[\w'’-])"
 )
 

@@ -19,6 +19,9 @@ TITLES = {
     "spokesman", "spokeswoman", "spokesperson", "chief", "head", "deputy", "foreign", "defence",
     "defense", "interior", "vice", "former", "ex", "acting", "supreme", "leader", "pope", "saint",
     "lieutenant", "marshal", "field", "brig", "brigadier", "judge", "justice", "director", "premier",
+    # police and army ranks across Commonwealth, South Asian and African forces
+    "constable", "corporal", "cpl", "inspector", "superintendent", "commissioner", "sepoy", "havildar",
+    "naik", "subedar", "lance", "pvt", "cmdr",
 }
 # Words that describe a person and so may open a person's span ("Villager Shwe Mi").
 PERSON_DESCRIPTORS = {

@@ -439,10 +439,17 @@ def test_a_photo_credit_names_its_photographer():
         # Titles after the first are no part of the name; one capitalised word is not enough.
         ("Major General Ivo Dansk said the General Staff agreed.", [("Ivo Dansk", "Person")]),
         ("The Governor Office said nothing.", []),
+        ("Constable Tarvo Lendu and Corporal Ivo Marek died.", [("Tarvo Lendu", "Person"), ("Ivo Marek", "Person")]),
     ],
 )
 def test_a_name_after_a_capitalised_title_is_a_person(text, expected):
     assert [(lm.mention.text, lm.entity.type) for lm in link(text, [])] == expected
+
+
+def test_a_police_or_army_rank_is_no_part_of_the_name():
+    text = "Constable Tarvo and Havildar Ivo Marek died."
+    linked = link(text, [("Constable Tarvo", "PERSON", 0), ("Havildar Ivo Marek", "PERSON", 0)])
+    assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Tarvo", "Person"), ("Ivo Marek", "Person")]
 
 
 def test_a_span_over_a_governors_title_is_a_place_and_a_person():

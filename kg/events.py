@@ -31,6 +31,9 @@ from kg.eventwords import (
     ANAPHOR_RE,
     CALLED_OFF_AFTER,
     CLAUSE_BREAK,
+    GENERIC_PLURAL_BEFORE,
+    GENERIC_PLURAL_SPECIFIC,
+    GENERIC_PLURAL_TRIGGER,
     DIRECT_BEFORE,
     ELSEWHEN_RE,
     FRESH_BEFORE,
@@ -253,15 +256,19 @@ class EventExtractor(ActorSense):
         if cut:
             # "... were considering a response, including a strike on Yemen": an "including"
             # clause is still the clause before it.
-            k = len(cut) - (2 if re.match(r"\s*(?:including|such\s+as|notably)\b", clause[cut[-1] :], re.I) else 1)
-            clause = clause[cut[k] :] if k >= 0 else clause
+            listed = re.match(r"\s*(?:including|such\s+as|notably)\b", clause[cut[-1] :], re.I) is not None
+            k = len(cut) - (2 if listed else 1)
+            clause = clause[cut[k] :] if k >= 0 else before[-200:] if listed else clause
         if IRREALIS_RE.search(clause) or ONGOING_RE.search(before[-40:] + m.group(0)) or CALLED_OFF_AFTER.match(after):
             return False
+        rest = CLAUSE_END.search(after)
+        own = clause + sentence[m.start() : m.end() + (rest.start() if rest else len(after))]
+        if GENERIC_PLURAL_TRIGGER.search(m.group(0)) and GENERIC_PLURAL_BEFORE.search(before) and not GENERIC_PLURAL_SPECIFIC.search(own):
+            return False  # "the impact the attacks have had on shipping"
         first = CLAUSE_END.search(sentence)
         if first is not None and first.start() < m.start() and TOTAL_CUES.search(sentence[: first.start()]):
             return False  # "Over the past week, 40 people were killed in strikes"
-        rest = CLAUSE_END.search(after)
-        return TOTAL_CUES.search(clause + sentence[m.start() : m.end() + (rest.start() if rest else len(after))]) is None
+        return TOTAL_CUES.search(own) is None
 
     # -- slots -----------------------------------------------------------------------
 

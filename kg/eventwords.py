@@ -43,6 +43,15 @@ IRREALIS_RE = re.compile(
     r"|brac(?:e|es|ed|ing)\s+for|expect(?:s|ed|ing)?|anticipat\w+|regular(?:ly)?|repeated(?:ly)?|routine(?:ly)?|frequent(?:ly)?|often|daily|nightly|constant(?:ly)?|almost\s+every|legitimate|capabilit(?:y|ies)|ability)\b|\bto\s+(?:\w+ly\s+)?$",
     re.I,
 )
+# "the attacks have had on shipping", "its strikes", "a slew of attacks": attacks in general,
+# unless the sentence gives a figure, a day or a casualty word (see GENERIC_PLURAL_SPECIFIC).
+GENERIC_PLURAL_BEFORE = re.compile(r"(?:\b(?:the|its|their|our|his|her)|\b(?:slew|spate|string|series|campaign|wave)\s+of)\s+(?:\w+\s+)?$", re.I)
+GENERIC_PLURAL_TRIGGER = re.compile(r"(?:attacks|strikes|airstrikes|raids|bombings)$", re.I)
+GENERIC_PLURAL_SPECIFIC = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds|scores|yesterday|today|tonight|overnight|last\s+night|morning|evening"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|kill|dead|died|death|wound|injur|hurt|destroy|damag)",
+    re.I,
+)
 # "which the Russians are attacking", "has been shelling for weeks": a campaign, not one attack.
 ONGOING_RE = re.compile(r"\b(?:are|is|were|was|have\s+been|has\s+been|had\s+been|keep|kept|continue[sd]?\s+to)\s+(?:\w+ly\s+)?(?:attacking|shelling|bombing|targeting|striking|pounding|hitting|raiding)$", re.I)
 CLAUSE_BREAK = re.compile(r"[,;:—–()\"“”]|\b(?:but|while|whereas|although|after|before|as)\b", re.I)

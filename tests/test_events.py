@@ -419,11 +419,25 @@ def test_a_two_city_dateline_and_who_manned_a_checkpoint(extract):
         "\u201cWe are not attacking Moscow,\u201d he said on Wednesday.",
         "The allies were considering a response to the Houthis, including a strike on the city of Sanaa.",
         "Peskov said Washington masterminded the drone attack on Sunday.",
+        # the considering clause far before the listed strike
+        "Western diplomats had earlier told reporters that the allies were weighing their answer to the Houthis' many actions against ships, including a strike on Sanaa.",
+        # attacks in general: no figure, day or casualty in the clause
+        "The leader downplayed the impact the attacks have had on shipping near Sanaa.",
+        "It follows a slew of attacks against shipping near Sanaa.",
     ],
 )
 def test_denied_considered_and_blamed_attacks_are_not_attacks_on_those_places(extract, body):
     _, events = extract(body)
     assert [_label(ev.location) for ev in events if ev.location is not None and _label(ev.location) in ("Moscow", "Sanaa", "Washington")] == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["The attacks on Sanaa killed four people on Monday.", "Its strikes hit Sanaa overnight, damaging a port."],
+)
+def test_plural_attacks_with_a_figure_or_a_day_are_attacks(extract, body):
+    _, events = extract(body)
+    assert "Sanaa" in [_label(ev.location) for ev in events if ev.location is not None]
 
 
 def test_where_drones_were_shot_down_is_no_place_hit(extract):

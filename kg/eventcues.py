@@ -116,7 +116,7 @@ TOTAL_CUES = re.compile(
     r"|(?:in|over|within)\s+(?:the\s+(?:past|last)\s+)?(?:24|48|72|\d+)\s+hours|in\s+recent\s+(?:years|months|weeks)|throughout|so\s+far"
     r"|in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|\d{4})\s+alone"
     r"|(?:between|from)\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2}\s*(?:[–-]|and|to|until)\s*(?:[a-z]+\s+)?\d{1,2}\b"
-    r"|the\s+fighting|the\s+violence|the\s+clashes|hostilities|the\s+offensive|the\s+insurgency|the\s+uprising|death\s+toll\s+(?:in|of|from)\s+the\s+(?:war|conflict))\b",
+    r"|the\s+fighting|the\s+violence|the\s+clashes|the\s+skirmishes|ongoing\s+(?:\w+\s+)?(?:skirmishes|fighting|clashes|conflict|war|campaign)|hostilities|the\s+offensive|the\s+insurgency|the\s+uprising|death\s+toll\s+(?:in|of|from)\s+the\s+(?:war|conflict))\b",
     re.I,
 )
 

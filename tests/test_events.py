@@ -228,6 +228,7 @@ def test_no_actor_when_the_text_names_none(extract):
         "The Houthis made attempted strikes on the Saudi capital Riyadh.",
         "The United States has carried out several airstrikes in Somalia in recent years.",
         "Three people were killed when a military jet crashed into a building in Kyiv on Sunday.",
+        "Hezbollah has named 294 members who have been killed by Israel during the ongoing skirmishes, mostly in Lebanon.",
     ],
 )
 def test_non_events(extract, body):

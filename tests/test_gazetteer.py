@@ -282,3 +282,14 @@ def test_the_places_own_name_elsewhere_in_the_article_is_that_place(tmp_path):
     ents = {lm.mention.start: lm.entity for lm in Linker(kb).link(Article(text=text, source="t.txt"), ms)}
     assert ents[30].kb_id == "iso/co-nsa"
     assert ents[last].kb_id == "iso/co-nsa" and ents[last].type == "Place"
+
+
+def test_a_long_name_only_one_region_has_needs_no_country_context():
+    from kg.kb.gazetteer import Hit, choose
+
+    region = KBEntry("iso/xx-9", "Place", "Varnagarh", [], ["Region"], country="XX")
+    town = KBEntry("gn/1", "Place", "Varnagarh", [], ["City"], country="XX")
+    short = KBEntry("iso/xx-8", "Place", "Vorn", [], ["Region"], country="XX")
+    assert choose([Hit(region, False, False)], {}, False)[0] is region
+    assert choose([Hit(region, False, False), Hit(town, False, False)], {}, False) is None  # which one?
+    assert choose([Hit(short, False, False)], {}, False) is None  # a short name may be a word

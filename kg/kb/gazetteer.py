@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from kg.kb.base import KBEntry, fold
+from kg.kb.base import KBEntry, fold, geonames_alternates, latin
 
 GAZETTEER_VERSION = "1"
 # How many alternate names of a small place are kept as its aliases (the rest are still
@@ -83,24 +83,6 @@ def place_key(name: str) -> str:
     # "Deir" and "Dayr", "Beit" and "Bayt": the diphthong is written ei, ay or ai.
     s = re.sub(r"(?:ei|ai|ay|ey)", "ai", s)
     return s
-
-
-def _latin(name: str) -> bool:
-    return all(ord(c) < 0x250 or c in "’‘ʼ" for c in name)
-
-
-_CODE_RE = re.compile(r"^[A-Z0-9]{2,4}$")
-
-
-def _alternates(city: dict) -> list[str]:
-    """A GeoNames place's other Latin-script names, without codes and numbered names."""
-    seen = {city["name"]}
-    out = []
-    for a in city.get("alternatenames", []):
-        if a and a not in seen and _latin(a) and not _CODE_RE.match(a) and not any(ch.isdigit() for ch in a):
-            seen.add(a)
-            out.append(a)
-    return out
 
 
 # -- building -----------------------------------------------------------------------
@@ -198,7 +180,7 @@ def _admin1_regions(towns: list[dict], subdivisions: list[_Row]) -> dict[tuple[s
         members.sort(key=lambda t: -(t.get("population") or 0))
         for t in members[:3]:
             for n in (t["name"], *t.get("alternatenames", [])):
-                if _latin(n):
+                if latin(n):
                     seats.setdefault((key[0], place_key(n)), key)
     claims: dict[tuple[str, str], set[str]] = defaultdict(set)
     for row in subdivisions:
@@ -262,7 +244,7 @@ def build_gazetteer(kb, path: Path, towns: list[dict] | None = None, subdivision
                 population=pop,
                 lat=t.get("latitude"),
                 lon=t.get("longitude"),
-                aliases=_alternates(t),
+                aliases=geonames_alternates(t),
                 description=f"Populated place in {country_names.get(cc, cc)}",
                 cued=[],
             )
@@ -438,7 +420,8 @@ def choose(hits: list[Hit], countries: dict[str, float], cued: bool, regions: fr
       in that country (neither five times the other's size) leave it unlinked, unless
       only one lies in a region the article names (``regions``, entry ids).
     - With a place cue but no country in the article's context, a name whose places all
-      lie in one country is taken (the most populous of them).
+      lie in one country is taken (the most populous of them); with no country, a long
+      name (8 letters or more) that only one first-level region has is that region.
     - Otherwise nothing: a village named like a common word or a given name somewhere
       in the world must not become the word's meaning.
     A transliteration match (``via_variant``) is taken only with a cue or country context
@@ -460,6 +443,8 @@ def choose(hits: list[Hit], countries: dict[str, float], cued: bool, regions: fr
     elif cued and not countries and len({h.entry.country for h in hits}) == 1:
         best = max(hits, key=lambda h: (h.cued, h.entry.population or 0))
         conf = 0.5
+    elif not countries and len(hits) == 1 and hits[0].entry.classes[0] == "Region" and len(fold(hits[0].entry.label)) >= 8:
+        best, conf = hits[0], 0.45  # "Chhattisgarh": a long name only one first-level region in the world has
     else:
         return None
     if best.via_variant:

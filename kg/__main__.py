@@ -1,6 +1,6 @@
 """``python -m kg``: the same command as ``kg``."""
 
-from kg.cli import cli
+from kg.cli import main
 
 if __name__ == "__main__":
-    cli(prog_name="kg")
+    main()

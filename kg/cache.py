@@ -3,6 +3,7 @@ store's name index. Each is rebuilt when missing or stale, so writing one is bes
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 from pathlib import Path
@@ -28,3 +29,43 @@ def save_pickle(path: Path, value: Any) -> bool:
     except OSError:
         return False
     return True
+
+
+# Whether what load_lasting() unpickles is moved out of the cycle collector's sight
+# (gc.freeze). Only the `kg` program turns it on (kg.cli.main): its process runs one
+# command and ends, while a process that uses kg as a library (or the test suite,
+# which counts on gc.collect() closing stores) keeps Python's ordinary collector.
+_freeze_lasting = False
+
+
+def freeze_lasting_loads(on: bool = True) -> None:
+    """Let load_lasting() freeze what it loads, for the rest of this process.
+
+    The knowledge base's index is some 600,000 objects that live as long as the
+    process and hold no cycles; left to the cycle collector they are walked by each
+    collection that follows (young, middle, old) and once more at exit: 0.8 s of
+    CPU in a one-article ``kg ingest``, against 0.03 s for one collection before
+    they are loaded and none after."""
+    global _freeze_lasting
+    _freeze_lasting = on
+
+
+def load_lasting(raw: bytes) -> Any:
+    """Unpickle an index meant to live as long as the process (the knowledge base).
+
+    The cycle collector is off while it loads (some million small objects, none
+    cyclic garbage: with it running they take 3-6 times as long); when
+    freeze_lasting_loads() was called, garbage is collected first and then
+    everything alive is frozen (gc.freeze), so that no later collection walks it."""
+    if _freeze_lasting:
+        gc.collect()  # so that no garbage of before is frozen with the index
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        value = pickle.loads(raw)
+        if _freeze_lasting:
+            gc.freeze()
+    finally:
+        if enabled:
+            gc.enable()
+    return value

@@ -18,8 +18,45 @@ from kg.wording import plural
 
 DEFAULT_STORE = "kg-store"
 
+# Commands defined in modules of their own, imported only when that command runs (or
+# `kg --help` lists them): `kg ingest` then never imports the query, export and server
+# modules, nor they the pipeline's. Name -> "module:attribute".
+LAZY_COMMANDS = {
+    "query": "kg.cli_research:query_command",
+    "lookup": "kg.cli_research:lookup_command",
+    "export": "kg.cli_research:export_command",
+    "serve": "kg.cli_research:serve_command",
+    "dump": "kg.cli_dump:dump_command",
+    "shard": "kg.cli_shard:shard_command",
+    "load": "kg.cli_shard:load_command",
+    "explain": "kg.cli_explain:explain_command",
+}
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+class LazyGroup(click.Group):
+    """A click group whose commands in LAZY_COMMANDS are imported on first use (the
+    pattern of click's documentation, "Lazily Loading Subcommands")."""
+
+    def __init__(self, *args, lazy_commands: dict[str, str] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lazy_commands = dict(lazy_commands or {})
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy_commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.lazy_commands and cmd_name not in self.commands:
+            import importlib
+
+            module, _, attribute = self.lazy_commands[cmd_name].partition(":")
+            command = getattr(importlib.import_module(module), attribute)
+            if not isinstance(command, click.Command) or command.name != cmd_name:
+                raise RuntimeError(f"{self.lazy_commands[cmd_name]} is not the click command {cmd_name!r}")
+            self.add_command(command)
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyGroup, lazy_commands=LAZY_COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kg")
 @click.option(
     "--store",
@@ -378,15 +415,11 @@ def kb_show(ctx: click.Context, name: str) -> None:
         click.echo(f"{e.id}\t{e.type}/{','.join(e.classes)}\t{e.label}\t{e.description or ''}\t{ids}")
 
 
-# The researchers' commands (kg/cli_research.py).
-from kg.cli_dump import dump_command  # noqa: E402
-from kg.cli_research import export_command, lookup_command, query_command, serve_command  # noqa: E402
-from kg.cli_shard import load_command, shard_command  # noqa: E402
+def main() -> None:
+    """The `kg` program (its console script, and ``python -m kg``): a process that runs
+    one command and ends, so the knowledge base's index, once loaded, is kept out of
+    the cycle collector's walks (kg.cache.freeze_lasting_loads); then the command."""
+    from kg.cache import freeze_lasting_loads
 
-for _command in (query_command, lookup_command, export_command, serve_command, dump_command, shard_command, load_command):
-    cli.add_command(_command)
-
-# `kg explain` (kg/cli_explain.py).
-from kg.cli_explain import explain_command  # noqa: E402
-
-cli.add_command(explain_command)
+    freeze_lasting_loads()
+    cli(prog_name="kg")

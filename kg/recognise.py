@@ -335,10 +335,40 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+def ruler_patterns(kb: KnowledgeBase) -> list[dict]:
+    """``weapon_patterns(kb, kb_patterns(kb))``, from a pickle in the cache folder when
+    the knowledge base says what it holds (``kb.content_key``, which load_kb sets):
+    walking its quarter of a million names costs a tenth to a fifth of a second at every
+    start. The key covers this module too, which decides what a pattern is."""
+    import hashlib
+    import pickle
+
+    from kg.cache import cache_dir, save_pickle
+
+    if kb.content_key is None:
+        return weapon_patterns(kb, kb_patterns(kb))
+    h = hashlib.sha1(kb.content_key.encode())
+    h.update(Path(__file__).read_bytes())
+    path = cache_dir() / f"ruler-patterns-{h.hexdigest()[:16]}.pickle"
+    try:
+        with open(path, "rb") as f:
+            return pickle.load(f)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+        pass
+    patterns = weapon_patterns(kb, kb_patterns(kb))
+    if save_pickle(path, patterns):
+        # One file for the knowledge base last used: an older one (other sources, or a
+        # store's own entries since changed) is only ever rebuilt, never read again.
+        for old in path.parent.glob("ruler-patterns-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    return patterns
+
+
 def add_kb_ruler(nlp: Language, kb: KnowledgeBase) -> EntityRuler:
     after = "ner" if "ner" in nlp.pipe_names else None
     ruler = nlp.add_pipe("kg_entity_ruler", after=after) if after else nlp.add_pipe("kg_entity_ruler")
-    ruler.add_patterns(weapon_patterns(kb, kb_patterns(kb)))
+    ruler.add_patterns(ruler_patterns(kb))
     return ruler
 
 

@@ -16,7 +16,10 @@ STORELESS = {("evaluate",)}
 
 
 def commands(group: click.Group, prefix=()):
-    for name, cmd in sorted(group.commands.items()):
+    # list_commands / get_command, not group.commands: kg's commands load lazily (LazyGroup).
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):
+        cmd = group.get_command(ctx, name)
         if isinstance(cmd, click.Group):
             yield from commands(cmd, (*prefix, name))
         else:

@@ -151,6 +151,10 @@ class KnowledgeBase:
     """
 
     gazetteer = None
+    # What the entries are, as a cache key (set by kg.kb.build.load_kb: the sources'
+    # digest, and the user's file); None once an entry is added by any other way, so
+    # that what is cached of these entries (the ruler's patterns) is never taken stale.
+    content_key: str | None = None
 
     def __init__(self, entries: list[KBEntry]):
         self.entries: dict[str, KBEntry] = {}
@@ -175,6 +179,7 @@ class KnowledgeBase:
 
     def add(self, entry: KBEntry) -> None:
         """Add an entry; a user entry shadows built-in entries on the names it claims."""
+        self.content_key = None
         old = self.entries.get(entry.id)
         if old is not None:
             self._unindex(old)

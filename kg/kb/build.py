@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import gc
 import hashlib
 import io
 import json
@@ -14,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from kg.about import __version__
-from kg.cache import cache_dir, save_pickle
+from kg.cache import cache_dir, load_lasting, save_pickle
 from kg.errors import KnowledgeBaseError
 from kg.kb.base import KBEntry, KnowledgeBase, geonames_alternates
 from kg.kb.fields import check_classes, check_coordinate, check_country, check_domains, check_text
@@ -219,21 +218,16 @@ def sources_digest(data: Path = DATA) -> str:
 
 def load_builtin_kb(data: Path = DATA) -> KnowledgeBase:
     """The built-in knowledge base, from the cached index when it is current."""
-    path = cache_dir() / f"kb-{sources_digest(data)}.pickle"
+    digest = sources_digest(data)
+    path = cache_dir() / f"kb-{digest}.pickle"
     try:
         with open(path, "rb") as f:
             raw = f.read()
-        # Unpickling makes some million small objects, none of them cyclic garbage; with
-        # the cycle collector running over them as they come it takes 3-6 times as long.
-        gc.disable()
-        try:
-            return pickle.loads(raw)
-        finally:
-            gc.enable()
+        kb = load_lasting(raw)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-        pass
-    kb = build_kb(data)
-    save_pickle(path, kb)
+        kb = build_kb(data)
+        save_pickle(path, kb)
+    kb.content_key = f"kb-{digest}"
     return kb
 
 
@@ -291,9 +285,14 @@ def load_kb(store: str | Path | None = None) -> KnowledgeBase:
     """The built-in knowledge base plus the user's entries for ``store``, which win,
     with its gazetteer attached."""
     kb = attach_gazetteer(load_builtin_kb())
+    builtin = kb.content_key
     if store is not None:
-        for entry in user_entries(user_kb_path(store)):
+        path = user_kb_path(store)
+        entries = user_entries(path)
+        for entry in entries:
             kb.add(entry)
+        if entries and builtin:
+            kb.content_key = f"{builtin}-user-{hashlib.sha1(path.read_bytes()).hexdigest()[:16]}"
     return kb
 
 

@@ -5,9 +5,8 @@ raw HTML gone, escapes resolved."""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
-
-from markdown_it import MarkdownIt
 
 from kg.read.common import Item, _assemble, _Meta
 from kg.read.dates import parse_date
@@ -24,26 +23,37 @@ _FRONT_KEYS = {
     "publisher": "outlet",
     "source": "outlet",
 }
-# Raw HTML is parsed as such so that its tags can be dropped rather than read as words.
-_MD = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
-# A block dense with "[" (no prose has one every few characters) is read without links
-# and images, whose label scans make markdown-it-py take tens of seconds over a
-# megabyte of "![".
-_NO_LINKS = MarkdownIt("commonmark", {"html": True}).enable(["strikethrough"]).disable(["link", "image"])
 _DENSE_LENGTH, _DENSE_SHARE = 1000, 20  # a block this long with a "[" every _DENSE_SHARE characters or more
+
+
+@cache
+def _parsers() -> tuple[Any, Any]:
+    """The two markdown-it parsers, made on the first Markdown article: importing and
+    setting up markdown-it-py costs some 40 ms that a run reading no Markdown is spared.
+
+    Raw HTML is parsed as such so that its tags can be dropped rather than read as
+    words. A block dense with "[" (no prose has one every few characters) is read by
+    the second, without links and images, whose label scans make markdown-it-py take
+    tens of seconds over a megabyte of "![". (markdown parser, no-links parser)"""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    no_links = MarkdownIt("commonmark", {"html": True}).enable(["strikethrough"]).disable(["link", "image"])
+    md.core.ruler.at("inline", _inline_rule)
+    return md, no_links
 
 
 def _inline_rule(state: Any) -> None:
     """markdown-it's core "inline" rule, choosing the inline parser block by block."""
+    md, no_links = _parsers()
     for token in state.tokens:
         if token.type == "inline":
             text = token.content
-            md = _NO_LINKS if len(text) > _DENSE_LENGTH and text.count("[") * _DENSE_SHARE > len(text) else _MD
+            parser = no_links if len(text) > _DENSE_LENGTH and text.count("[") * _DENSE_SHARE > len(text) else md
             token.children = []
-            md.inline.parse(text, md, state.env, token.children)
+            parser.inline.parse(text, parser, state.env, token.children)
 
 
-_MD.core.ruler.at("inline", _inline_rule)
 _BLOCK_CLOSE = {"paragraph_close", "heading_close", "fence", "code_block"}
 
 
@@ -110,7 +120,7 @@ def _markdown_lines(lines: list[str], known_title: str | None) -> tuple[list[str
     level = 0  # of the heading being read, 0 outside headings
     in_list = 0
     row: list[str] | None = None  # the cells of the table row being read
-    for token in _MD.parse("\n".join(lines)):
+    for token in _parsers()[0].parse("\n".join(lines)):
         kind = token.type
         if kind == "heading_open":
             level = int(token.tag[1])
@@ -161,5 +171,5 @@ def _inline(children: list[Any] | None) -> str:
 
 def _markdown_inline(text: str) -> str:
     """One line of Markdown (a front-matter value) as plain text."""
-    tokens = _MD.parseInline(text)
+    tokens = _parsers()[0].parseInline(text)
     return " ".join(_inline(tokens[0].children if tokens else None).split())

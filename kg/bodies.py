@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from kg.kb.base import fold
+from kg.mentions import unclaimed
 from kg.types import Mention
 
 # The forms each role takes in a name; the first is the one the knowledge base's
@@ -62,7 +63,7 @@ def bare_ministries(text: str, mentions: list[Mention]) -> list[Mention]:
     out = []
     for hit in BARE_MINISTRY.finditer(text):
         start, end = hit.span()
-        if any(o.start < end and start < o.end for o in mentions):
+        if not unclaimed(start, end, mentions):
             continue
         out.append(Mention(start, end, text[start:end], "ORG", "ner"))
     return out

@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable
 
 from kg.kb.base import Candidate, fold
-from kg.mentions import LIST_SEPARATOR, REGION_OF_BEFORE, REGIONS_AFTER
+from kg.mentions import LIST_SEPARATOR, REGION_OF_BEFORE, REGIONS_AFTER, unclaimed
 from kg.names import country_of_demonym
 from kg.types import Mention
 
@@ -105,7 +105,7 @@ def agency_credits(text: str, mentions: list[Mention], candidates: Candidates) -
     out: list[Mention] = []
 
     def free(start: int, end: int) -> bool:
-        return not any(o.start < end and start < o.end for o in [*mentions, *out])
+        return unclaimed(start, end, [*mentions, *out])
 
     for hit in _TRAILING_CREDIT.finditer(text):
         start, end = hit.span(1)

@@ -310,13 +310,19 @@ def cued_names(text: str, mentions: list[Mention]) -> list[Mention]:
         # A model's span inside the cued name ("Lac" of "the Lac Vert neighbourhood") gives way to it.
         if any(o.start < end and start < o.end and not (o.source == "ner" and start <= o.start and o.end <= end and o.end - o.start < end - start) for o in mentions):
             continue
-        if text[start:end].lower() in GENERIC_WORDS or any(o.start < end and start < o.end for o in out):
+        if text[start:end].lower() in GENERIC_WORDS or not unclaimed(start, end, out):
             continue
         if start == 0 or text[start - 1] == "\n" or text[max(0, start - 2) : start] in (". ", "? ", "! "):
             if text[start:end].split()[0].lower() in {"the", "a", "an", "in", "one", "another", "every", "each", "this", "that"}:
                 continue  # a sentence's first word
         out.append(Mention(start, end, text[start:end], "GPE", "ner"))
     return out
+
+
+def unclaimed(start: int, end: int, mentions) -> bool:
+    """Whether no mention overlaps the span [start, end): a name found by a rule is added
+    only where the recogniser found nothing."""
+    return not any(o.start < end and start < o.end for o in mentions)
 
 
 # "Governor Anusuiya Uikey", "Lieutenant-Colonel Guillaume Njike Kaiko": a capitalised title
@@ -340,7 +346,7 @@ def titled_names(text: str, mentions: list[Mention]) -> list[Mention]:
         if len(words) < 2 or words[0].lower() in GENERIC_WORDS:
             continue
         start = text.index(words[0], start)
-        if not any(o.start < end and start < o.end for o in mentions):
+        if unclaimed(start, end, mentions):
             out.append(Mention(start, end, text[start:end], "PERSON", "ner"))
     return out
 
@@ -364,7 +370,7 @@ def quoted_speakers(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         start = text.index(words[0], hit.start(1))
         end = hit.end(1)
-        if not any(o.start < end and start < o.end for o in mentions):
+        if unclaimed(start, end, mentions):
             out.append(Mention(start, end, text[start:end], "PERSON", "ner"))
     return out
 
@@ -388,7 +394,7 @@ def headed_names(text: str, mentions: list[Mention]) -> list[Mention]:
         if len(words) < 2 or words[0].lower() in GENERIC_WORDS:
             continue
         start, end = text.index(words[0], hit.start(1)), hit.end(1)
-        if not any(o.start < end and start < o.end for o in mentions):
+        if unclaimed(start, end, mentions):
             out.append(Mention(start, end, text[start:end], "ORG", "ner"))
     return out
 
@@ -403,7 +409,7 @@ def reporting_outlets(text: str, mentions: list[Mention]) -> list[Mention]:
     out = []
     for hit in REPORTING_NAME.finditer(text):
         start, end = hit.span(1)
-        if not any(o.start < end and start < o.end for o in mentions):
+        if unclaimed(start, end, mentions):
             out.append(Mention(start, end, hit.group(1), "ORG", "ner"))
     return out
 
@@ -458,7 +464,7 @@ def credit_names(text: str, mentions: list[Mention]) -> list[Mention]:
     out = []
     for hit in CREDIT_NAME.finditer(text):
         start, end = hit.span(1)
-        if not any(o.start < end and start < o.end for o in mentions):
+        if unclaimed(start, end, mentions):
             out.append(Mention(start, end, text[start:end], "PERSON", "ner"))
     return out
 

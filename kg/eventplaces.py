@@ -20,6 +20,7 @@ from kg.eventwords import (
     HEAD_RANK,
     IN_GAP,
     LANDMARK_GAP,
+    NEAR_BEFORE,
     NIL_PLACE_RANK,
     NOT_HIT_AFTER,
     NOT_HIT_BEFORE,
@@ -76,6 +77,8 @@ class PlaceSense:
             s, e = lm.mention.start - offset, lm.mention.end - offset
             before, after = sentence[max(0, s - 60) : s], sentence[e:]
             # (a launch origin may be told at length: "from S-300 systems located in occupied territory in ...")
+            if "Country" in lm.entity.classes and NEAR_BEFORE.search(before):
+                continue  # "an ambush near Burkina Faso": by a country, not in it
             if s < dateline or any(p.search(before) for p in NOT_HIT_BEFORE) or ORIGIN_BEFORE.search(sentence, max(0, s - 120), s) or any(p.match(after) for p in NOT_HIT_AFTER):
                 continue
             if lm.entity.iri in seen or self._landmark(lm, mentions, sentence, offset) or BETWEEN_BEFORE.search(before):

@@ -135,8 +135,14 @@ BODY_AFTER = re.compile(
     re.I,
 )
 # Words before or after a place that say it was not what the attack hit.
+NEAR_BEFORE = re.compile(r"\b(?:near|close\s+to|bordering|(?:on|along|across)\s+the\s+border\s+with|next\s+to)\s+(?:the\s+)?$", re.I)
+# "The attack comes amid a surge in militant violence in KP and Balochistan": the setting.
+SETTING_BEFORE = re.compile(
+    r"\bamid\s+(?:a|an|the)?\s*(?:\w+\s+)?(?:surge|rise|wave|spate|increase|uptick|escalation|resurgence|upsurge)\s+(?:of|in)\s+[^,;.]*$", re.I
+)
 NOT_HIT_BEFORE = (
     NOT_TARGET_BEFORE,
+    SETTING_BEFORE,
     CARE_BEFORE,
     DOWNED_BEFORE,
     ORIGIN_BEFORE,  # "missiles from S-300 systems located in ... Donetsk region"

@@ -202,3 +202,16 @@ def test_a_country_wide_attack_over_its_towns_attacks_keeps_no_toll_of_its_own(e
     assert _places(events) == [("Ukraine", None), ("Kharkiv", 3), ("Odesa", 2)]
     _, events = extract("Russia launched strikes across Ukraine overnight, killing five people, officials said.")
     assert _places(events) == [("Ukraine", 5)]
+
+
+def test_a_country_the_attack_was_near_is_not_hit(extract):
+    _, events = extract("Ten soldiers were killed on Monday in an ambush near Burkina Faso, the army said.")
+    assert "Burkina Faso" not in [label for label, _ in _places(events)]
+
+
+def test_the_setting_of_an_attack_is_not_hit(extract):
+    _, events = extract(
+        "A suicide bomber killed a policeman in Bannu on Monday.\n\n"
+        "The attack comes amid a surge in terrorist activity in KP and Balochistan after the TTP ended its ceasefire in 2022 and vowed to target security forces."
+    )
+    assert [label for label, _ in _places(events)] == ["Bannu"]

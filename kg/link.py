@@ -338,9 +338,8 @@ class Linker:
         return any(c.entry.type == "Place" and not c.via_skeleton for c in self._candidates(name)) or (gaz is not None and bool(gaz.lookup(name)))
 
     def _as_area(self, m: Mention, text: str) -> Mention:
-        """An unknown name, or a town's, before a lower-case area noun is that area ("Oudalan
-        province", "Hangu district"); a region known by that name stays the name, to be
-        linked ("the Kayes region"), and so does a known place before "region"."""
+        """An unknown name, or a town's, before a lower-case area noun is that area ("Hangu
+        district"); a region known by the name stays it, to be linked ("the Kayes region")."""
         wide = extend_to_admin_noun(m, text)
         if wide is m or self._region_name(wide.text):
             return m

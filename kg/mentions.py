@@ -165,9 +165,22 @@ PERSON_NOT_AFTER = re.compile(r"\b(?:in|near|outside|into|towards?|around|across
 _CAPITALISED_RUN = re.compile(r"(?: [A-Z][A-Za-z'’-]*){1,3}")
 
 
+# "the Jalisco New Generation cartel", "the Sinaloa cartel": a lower-case "cartel" ends the name.
+_CARTEL_AFTER = re.compile(r"[ \t]+cartel\b")
+_COMPASS_BEFORE = re.compile(r"(?<![\w'’-])(?:Western|Eastern|Northern|Southern|Central|North|South|East|West)[ \t]+$")
+
+
 def extend_to_head(m: Mention, text: str) -> Mention:
     """Run a name on over the capitalised words that end it when the recogniser stopped
-    short: "Khalil Suleiman" + " Hospital", "Ramree" + " Island", "Pakistan" + " Point News"."""
+    short: "Khalil Suleiman" + " Hospital", "Ramree" + " Island", "Pakistan" + " Point News",
+    and over a lower-case "cartel"."""
+    cartel = _CARTEL_AFTER.match(text, m.end)
+    if cartel is not None and m.kb_id is None and m.text[:1].isupper():
+        return Mention(m.start, cartel.end(), text[m.start : cartel.end()], "ORG", "ner", None, m.sentence)
+    compass = _COMPASS_BEFORE.search(text, max(0, m.start - 10), m.start)
+    if compass is not None and m.source == "ner" and m.text.split()[-1] in ORG_HEADS and len(m.text.split()) > 1:
+        # "Western" + "Mindanao Command": a command's or a front's name opens with its quarter.
+        m = Mention(compass.start(), m.end, text[compass.start() : m.end], m.label, "ner", None, m.sentence)
     run = _CAPITALISED_RUN.match(text, m.end)
     if run is None:
         return m

@@ -446,6 +446,13 @@ def test_a_name_after_a_capitalised_title_is_a_person(text, expected):
     assert [(lm.mention.text, lm.entity.type) for lm in link(text, [])] == expected
 
 
+def test_a_cartel_and_a_commands_quarter_are_part_of_the_name():
+    text = "Leader of the Varno New Generation cartel, said Lt. Alvo Dresk of the Western Tarsa Command."
+    linked = link(text, [("Varno New Generation", "ORG", 0), ("Tarsa Command", "ORG", 0)])
+    assert [(lm.mention.text, lm.entity.type) for lm in linked][:1] == [("Varno New Generation cartel", "Organization")]
+    assert ("Western Tarsa Command", "Organization") in [(lm.mention.text, lm.entity.type) for lm in linked]
+
+
 def test_a_police_or_army_rank_is_no_part_of_the_name():
     text = "Constable Tarvo and Havildar Ivo Marek died."
     linked = link(text, [("Constable Tarvo", "PERSON", 0), ("Havildar Ivo Marek", "PERSON", 0)])

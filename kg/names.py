@@ -30,6 +30,7 @@ PERSON_DESCRIPTORS = {
     "paramedic", "rescuer", "volunteer", "survivor", "father", "mother", "grandmother", "grandfather", "son",
     "daughter", "brother", "sister", "uncle", "aunt", "widow", "pastor", "imam", "priest", "rabbi", "bishop",
     "mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady", "comrade", "citizen", "fighter", "commander",
+    "alhaji", "hajiya",  # honorifics of the Sahel and Nigeria, part of how a person is named
 }
 # Capitalised common nouns the model sometimes takes for names; never a NIL entity alone.
 GENERIC_WORDS = TITLES | {

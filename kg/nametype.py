@@ -95,7 +95,7 @@ PLACE_OF_HEADS = {"Port", "Province", "Region", "District", "Governorate", "Muni
 PLACE_NOUNS_AFTER = set(PLACE_NOUNS) | {"community", "junction", "roundabout", "checkpoint", "ward", "zone", "commune", "quarter", "enclave", "estate", "colony"}
 PLACE_PHRASE_AFTER = re.compile(r"[ \t]+(?:administrative\s+post|local\s+government(?:\s+area)?|police\s+station|refugee\s+camp|IDP\s+camp)\b")
 # Capitalised head words of facilities and sites beside the shared PLACE_HEADS ("al-Arqam Home").
-EXTRA_PLACE_HEADS = {"Home", "Shelter", "Junction", "Roundabout", "Checkpoint", "Factory", "Township", "Colony", "Plaza", "Zone"}
+EXTRA_PLACE_HEADS = {"Home", "Shelter", "Junction", "Roundabout", "Checkpoint", "Factory", "Township", "Colony", "Plaza", "Zone", "Area"}
 # "in south Abujhmaad", "between Markoye and Tokabangou", "from Marte": where a one-word
 # name is most likely a place's.
 PLACE_PREPOSITION_BEFORE = re.compile(
@@ -125,6 +125,9 @@ APPOSITION = re.compile(r"^,\s+(?:a|an|the|its|his|her|their)\s+((?:[a-z][\w'’
 _APPOSITION_STOP = {"in", "of", "on", "at", "near", "that", "which", "who", "whose", "and", "with", "from", "for", "by", "to", "based"}
 # Title words that are adjectives before another title ("foreign minister"), not a person's noun.
 _ADJECTIVE_TITLES = {"foreign", "defence", "defense", "interior", "vice", "former", "ex", "acting", "supreme", "field", "prime", "justice", "saint"}
+# Words that open only a person's name ("Alhaji Musa Bello", "Mr Ahmed Ali"); not "Malam", which
+# opens towns too ("Malam Fatori").
+HONORIFICS = {"mr", "mrs", "ms", "alhaji", "hajiya"}
 PERSON_NOUNS = (TITLES | PERSON_DESCRIPTORS | {"man", "woman", "boy", "girl", "member", "militant", "representative", "administrator", "coordinator"}) - _ADJECTIVE_TITLES
 PLACE_APPOSITION = set(PLACE_NOUNS) | {
     "capital", "port", "enclave", "state", "country", "island", "stronghold", "municipality", "commune", "kibbutz",
@@ -261,6 +264,8 @@ def name_evidence(name: str) -> list[Evidence]:
             if w in PLACE_OF_HEADS:
                 out.append(Evidence("Place", HEAD_WORD, "name", f"{w!r} {words[i + 1]!r} inside the name"))
                 break
+    if len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
+        out.append(Evidence("Person", CUE, "name", f"honorific {words[0]!r}"))
     if len(words) > 1 and words[0] in PLACE_PREFIXES:
         out.append(Evidence("Place", NAME_PREFIX, "name", f"place prefix {words[0]!r}"))
     if len(words) == 1 and len(name) > 5 and name[:1].isupper() and PLACE_SUFFIX_RE.search(name.lower()):

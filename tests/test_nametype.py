@@ -186,3 +186,9 @@ def test_an_organisation_after_between_from_or_attack_on_stays_one_and_a_speaker
 def test_an_institution_where_something_is_located_is_a_place(text, type_):
     name = "Varna Islamic University" if "Islamic" in text else "Varna Technical College"
     assert decide(text, [(name, "ORG")])[0].type == type_
+
+
+def test_a_local_government_area_and_an_honorific_say_the_type():
+    assert [e.type for e in name_evidence("Tarvo Local Government Area")] == ["Place"]
+    assert "Person" in [e.type for e in name_evidence("Alhaji Tarvo Lendu")]
+    assert "Person" not in [e.type for e in name_evidence("Malam Tarvo")]  # "Malam Fatori" is a town

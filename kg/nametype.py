@@ -125,8 +125,7 @@ APPOSITION = re.compile(r"^,\s+(?:a|an|the|its|his|her|their)\s+((?:[a-z][\w'’
 _APPOSITION_STOP = {"in", "of", "on", "at", "near", "that", "which", "who", "whose", "and", "with", "from", "for", "by", "to", "based"}
 # Title words that are adjectives before another title ("foreign minister"), not a person's noun.
 _ADJECTIVE_TITLES = {"foreign", "defence", "defense", "interior", "vice", "former", "ex", "acting", "supreme", "field", "prime", "justice", "saint"}
-# Words that open only a person's name ("Alhaji Musa Bello", "Mr Ahmed Ali"); not "Malam", which
-# opens towns too ("Malam Fatori").
+# Words that open only a person's name ("Alhaji Musa Bello"; not "Malam": "Malam Fatori" is a town).
 HONORIFICS = {"mr", "mrs", "ms", "alhaji", "hajiya"}
 PERSON_NOUNS = (TITLES | PERSON_DESCRIPTORS | {"man", "woman", "boy", "girl", "member", "militant", "representative", "administrator", "coordinator"}) - _ADJECTIVE_TITLES
 PLACE_APPOSITION = set(PLACE_NOUNS) | {

@@ -5,7 +5,6 @@ whole, in one of its versions, and the entity graph exact."""
 from __future__ import annotations
 
 import os
-import re
 import signal
 import subprocess
 import sys
@@ -17,38 +16,16 @@ import pytest
 from conftest import ROOT
 
 import kg.store
-from kg.entities import is_article_graph, rebuild
+from kg.entities import rebuild
 from kg.store import entity_graph, open_store, write_articles
 
-_CHAR = re.compile(r"#(char|trigger)=(\d+),(\d+)$")
-IS_STRING = ox.NamedNode("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#isString")
-
-
-def _moved(term):
-    if isinstance(term, ox.NamedNode):
-        m = _CHAR.search(term.value)
-        if m:
-            return ox.NamedNode(f"{term.value[: m.start()]}#{m[1]}={int(m[2]) + 7},{int(m[3]) + 7}")
-    return term
-
-
-def edited(articles):
-    """Each text with seven characters more at its start, so every offset moves (what
-    benchmarks/bench_reingest.py does): nearly every quad of the article differs."""
-
-    def edit(q):
-        if q.predicate == IS_STRING:
-            return ox.Quad(q.subject, q.predicate, ox.Literal("Update " + q.object.value), q.graph_name)
-        return ox.Quad(_moved(q.subject), q.predicate, _moved(q.object), q.graph_name)
-
-    return [(g, [edit(q) for q in quads]) for g, quads in articles]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from bench_reingest import article_graphs, edited  # noqa: E402 -- the edit the benchmark times: every offset moves
 
 
 @pytest.fixture(scope="module")
 def articles(seed_store):
-    store = ox.Store.read_only(str(seed_store))
-    graphs = sorted((g for g in store.named_graphs() if is_article_graph(g)), key=lambda g: g.value)
-    out = [(g, list(store.quads_for_pattern(None, None, None, g))) for g in graphs]
+    out = article_graphs(seed_store, 1000)
     assert len(out) >= 3
     return out
 

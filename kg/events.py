@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.eventactors import ActorSense
-from kg.eventcues import CLAUSE_END, TOTAL_CUES, casualties, clause_around, date_near, dates_in, elided_figure
+from kg.eventcues import CASUALTY_WORDS, CLAUSE_END, TOTAL_CUES, casualties, clause_around, date_near, dates_in, elided_figure
 from kg.eventwords import (
     ACCIDENT_RE,
     AFTERMATH_RE,
@@ -263,7 +263,7 @@ class EventExtractor(ActorSense):
             return False
         rest = CLAUSE_END.search(after)
         own = clause + sentence[m.start() : m.end() + (rest.start() if rest else len(after))]
-        if GENERIC_PLURAL_TRIGGER.search(m.group(0)) and GENERIC_PLURAL_BEFORE.search(before) and not GENERIC_PLURAL_SPECIFIC.search(own):
+        if GENERIC_PLURAL_TRIGGER.search(m.group(0)) and GENERIC_PLURAL_BEFORE.search(before) and not (GENERIC_PLURAL_SPECIFIC.search(own) or CASUALTY_WORDS.search(own)):
             return False  # "the impact the attacks have had on shipping"
         first = CLAUSE_END.search(sentence)
         if first is not None and first.start() < m.start() and TOTAL_CUES.search(sentence[: first.start()]):

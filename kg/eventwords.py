@@ -44,12 +44,12 @@ IRREALIS_RE = re.compile(
     re.I,
 )
 # "the attacks have had on shipping", "its strikes", "a slew of attacks": attacks in general,
-# unless the sentence gives a figure, a day or a casualty word (see GENERIC_PLURAL_SPECIFIC).
+# unless their clause gives a figure, a day, damage (GENERIC_PLURAL_SPECIFIC) or a casualty word.
 GENERIC_PLURAL_BEFORE = re.compile(r"(?:\b(?:the|its|their|our|his|her)|\b(?:slew|spate|string|series|campaign|wave)\s+of)\s+(?:\w+\s+)?$", re.I)
 GENERIC_PLURAL_TRIGGER = re.compile(r"(?:attacks|strikes|airstrikes|raids|bombings)$", re.I)
 GENERIC_PLURAL_SPECIFIC = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds|scores|yesterday|today|tonight|overnight|last\s+night|morning|evening"
-    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|kill|dead|died|death|wound|injur|hurt|destroy|damag)",
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|destroy|damag)",
     re.I,
 )
 # "which the Russians are attacking", "has been shelling for weeks": a campaign, not one attack.

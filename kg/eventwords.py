@@ -177,8 +177,6 @@ ACCIDENT_RE = re.compile(
     re.I,
 )
 # "A separate missile attack", "another strike": an attack other than the one told before.
-# "Another four were killed ...", "In a separate incident, ...", "Separately, ...".
-FRESH_START = re.compile(r"^\W*(?:another|in\s+(?:another|a\s+separate)|separately|elsewhere|meanwhile)\b", re.I)
 FRESH_BEFORE = re.compile(r"\b(?:separate|another|second|third|new|earlier|later|fresh|further)\s+(?:[\w-]+\s+){0,2}$", re.I)
 # "an attack on Ukraine", "strikes across Ukraine": the place is what was attacked as a whole.
 DIRECT_BEFORE = re.compile(r"\b(?:on|against|at|across|into|targeting|targeted|struck|hit|hits|attacked|attacks)\s+(?:the\s+)?$", re.I)

@@ -68,7 +68,6 @@ START = ox.NamedNode(SCHEMA + "startDate")
 PUBLISHED = ox.NamedNode(SCHEMA + "datePublished")
 LOCATION = ox.NamedNode(KG + "location")
 PART_OF = ox.NamedNode(KG + "partOf")
-ACTOR = ox.NamedNode(KG + "actor")
 WEAPON = ox.NamedNode(KG + "weapon")
 REPORTED_BY = ox.NamedNode(KG + "reportedBy")
 # The classes every weapon of its kind carries: no evidence that two weapons meet.

@@ -173,7 +173,8 @@ _COMPASS_BEFORE = re.compile(r"(?<![\w'’-])(?:Western|Eastern|Northern|Souther
 def extend_to_head(m: Mention, text: str) -> Mention:
     """Run a name on over the capitalised words that end it when the recogniser stopped
     short: "Khalil Suleiman" + " Hospital", "Ramree" + " Island", "Pakistan" + " Point News",
-    and over a lower-case "cartel"."""
+    and over a lower-case "cartel"; a body's name back over its quarter ("Western" + "Mindanao
+    Command")."""
     cartel = _CARTEL_AFTER.match(text, m.end)
     if cartel is not None and m.kb_id is None and m.text[:1].isupper():
         return Mention(m.start, cartel.end(), text[m.start : cartel.end()], "ORG", "ner", None, m.sentence)

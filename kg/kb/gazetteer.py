@@ -31,7 +31,6 @@ from pathlib import Path
 
 from kg.kb.base import KBEntry, fold, geonames_alternates, latin
 
-GAZETTEER_VERSION = "1"
 # How many alternate names of a small place are kept as its aliases (the rest are still
 # looked up, but not written to the store as alternative labels).
 MAX_ALIASES = 12

@@ -339,6 +339,11 @@ def unclaimed(start: int, end: int, mentions) -> bool:
     return not any(o.start < end and start < o.end for o in mentions)
 
 
+def _unclaimed_group(pattern: re.Pattern, text: str, mentions, label: str) -> list[Mention]:
+    """A mention of ``label`` for each match's first group that no mention overlaps."""
+    return [Mention(h.start(1), h.end(1), h.group(1), label, "ner") for h in pattern.finditer(text) if unclaimed(h.start(1), h.end(1), mentions)]
+
+
 # "Governor Anusuiya Uikey", "Lieutenant-Colonel Guillaume Njike Kaiko": a capitalised title
 # and two or three capitalised words after it, no more, are a person's name.
 TITLED_NAME = re.compile(
@@ -420,12 +425,7 @@ REPORTING_NAME = re.compile(r"(?<![\w'’-])([A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*[a-z
 def reporting_outlets(text: str, mentions: list[Mention]) -> list[Mention]:
     """Outlets the recogniser missed, named in mixed capitals before "reported" ("PRNigeria",
     "TheCable"): organisation mentions, where no mention overlaps them."""
-    out = []
-    for hit in REPORTING_NAME.finditer(text):
-        start, end = hit.span(1)
-        if unclaimed(start, end, mentions):
-            out.append(Mention(start, end, hit.group(1), "ORG", "ner"))
-    return out
+    return _unclaimed_group(REPORTING_NAME, text, mentions, "ORG")
 
 
 _FIRST_NAME_BEFORE = re.compile(r"(?:^|(?<=[.!?][ \t])|(?<=\n))([A-Z][a-zà-ÿ]{2,})[ \t]$")
@@ -475,12 +475,7 @@ CREDIT_NAME = re.compile(r"(?:\(|\b(?:Photo|Photograph|Picture|Image)s?:\s*)((?:
 def credit_names(text: str, mentions: list[Mention]) -> list[Mention]:
     """The photographers photo credits name, which the recogniser misses before the
     slash: person mentions, where no mention overlaps them."""
-    out = []
-    for hit in CREDIT_NAME.finditer(text):
-        start, end = hit.span(1)
-        if unclaimed(start, end, mentions):
-            out.append(Mention(start, end, text[start:end], "PERSON", "ner"))
-    return out
+    return _unclaimed_group(CREDIT_NAME, text, mentions, "PERSON")
 
 
 # "Damascus airport", "the Kuibyshev refinery", "Koniko gas field": a place's name and a

@@ -38,7 +38,7 @@ def save_pickle(path: Path, value: Any) -> bool:
 _freeze_lasting = False
 
 
-def freeze_lasting_loads(on: bool = True) -> None:
+def freeze_lasting_loads() -> None:
     """Let load_lasting() freeze what it loads, for the rest of this process.
 
     The knowledge base's index is some 600,000 objects that live as long as the
@@ -47,7 +47,7 @@ def freeze_lasting_loads(on: bool = True) -> None:
     CPU in a one-article ``kg ingest``, against 0.03 s for one collection before
     they are loaded and none after."""
     global _freeze_lasting
-    _freeze_lasting = on
+    _freeze_lasting = True
 
 
 def load_lasting(raw: bytes) -> Any:

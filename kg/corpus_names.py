@@ -93,7 +93,9 @@ def reading_quads(g: ox.NamedNode, linked: Sequence[LinkedMention], typing: dict
     by_key: dict[str, list[TypeDecision]] = defaultdict(list)
     for name, d in typing.items():
         by_key[slug(name)].append(d)
-    kept = {e.iri for e in held if e is not None}
+    # Keys, not IRIs: the corpus must not move a name onto an entity the article's attacks
+    # or publisher point to either ("Le Faso" the outlet, "Le Faso" a person elsewhere).
+    kept = {parsed[1] for parsed in (_nil_key(e.iri) for e in held if e is not None) if parsed is not None}
     nil: dict[str, Entity] = {}
     for lm in linked:
         if lm.entity.kb_id is None:
@@ -114,7 +116,7 @@ def reading_quads(g: ox.NamedNode, linked: Sequence[LinkedMention], typing: dict
         weight = d.margin if d is not None and d.type == type_ else 0.0
         # Two names of the article share the key (or are two types of it), a cue settles it,
         # or an attack or the byline rests on it: the article's reading stands.
-        keeps = iri in kept or keys_seen[key] > 1 or len(decisions) > 1 or (d is not None and d.type == type_ and d.cued_strongly)
+        keeps = key in kept or keys_seen[key] > 1 or len(decisions) > 1 or (d is not None and d.type == type_ and d.cued_strongly)
         node = ox.NamedNode(reading_iri(g.value, key))
         out += [
             ox.Quad(node, A, NAME_READING, g),

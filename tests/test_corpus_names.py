@@ -208,3 +208,27 @@ def test_explain_corpus_shows_the_evidence(tmp_path, kb, nlp, texts):
     assert data["type"] == "Place" and data["articles"] == {"Place": 4, "Person": 1}
     run = CliRunner().invoke(cli, ["--store", str(store), "explain", "--corpus", "Nowhere"])
     assert run.exit_code == 1 and "no article in the store names 'Nowhere'" in run.output
+
+
+MILITIA = [
+    "The militia Katiba Rahma claimed the ambush on the convoy, a spokesman said.",
+    "Members of the militia Katiba Rahma were seen near the border last month.",
+    "The militia Katiba Rahma has recruited hundreds of young men, analysts say.",
+]
+LISTED = "Gunmen killed five people in Gao, Menaka and Katiba Rahma on Sunday, officials said."
+ORGANIZATION = f"{base_iri()}entity/organization/katiba-rahma"
+
+
+def test_a_militia_typed_place_by_one_list_is_the_corpus_s_organisation(tmp_path, kb, nlp):
+    folder = tmp_path / "militia"
+    for i, body in enumerate(MILITIA):
+        write_article(folder, f"militia{i}", body, i)
+    listed = write_article(tmp_path / "listed", "listed", LISTED, 5)
+    alone = Ingester(tmp_path / "alone", kb=kb, nlp=nlp)
+    alone.run([str(listed)])
+    assert set(targets(alone.store, "Katiba Rahma").values()) == {f"{base_iri()}entity/place/katiba-rahma"}  # a list of places
+    del alone
+    ing = Ingester(tmp_path / "store", kb=kb, nlp=nlp)
+    ing.run([str(folder), str(listed)])
+    assert set(targets(ing.store, "Katiba Rahma").values()) == {ORGANIZATION}
+    assert entity_types(ing.store, "katiba-rahma") == {SCHEMA + "Organization"}

@@ -33,7 +33,7 @@ its writes and the pass is finished by the next.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,6 +47,7 @@ from kg.nametype import NAME_TYPES, TypeDecision
 from kg.store import Watcher, write_articles
 from kg.types import Entity, LinkedMention
 from kg.vocab import KG, RDF, TOP_CLASS, XSD, base_iri
+from kg.wording import plural
 
 A = ox.NamedNode(RDF + "type")
 NAME_READING = ox.NamedNode(KG + "NameReading")
@@ -206,9 +207,9 @@ class Verdict:
         return entity_iri(None, c, r.key)
 
     def summary(self) -> str:
-        """"Place in 12 articles, weight 8.4; Person in 1, weight 0.6 -> Place"."""
+        """The verdict in words: "Place in 12 articles, weight 8.4; Person in 1 article, weight 0.6 -> Place"."""
         parts = [
-            f"{t} in {self.articles[t]} article{'s' if self.articles[t] != 1 else ''}, weight {self.weights[t]:g}"
+            f"{t} in {plural(self.articles[t], 'article')}, weight {self.weights[t]:g}"
             for t in sorted(self.articles, key=lambda t: (-self.weights.get(t, 0.0), t))
         ]
         return "; ".join(parts) + f" -> {self.type or 'no corpus type (each article keeps its own)'}"
@@ -230,7 +231,7 @@ def retarget(quads: Iterable[ox.Quad], moves: dict[str, tuple[str, str, str | No
     to: None for the local one). Mentions, ``schema:mentions`` and ``kg:corpusEntity``
     follow."""
     swap: dict[str, str] = {}
-    for node, (local, now, want) in moves.items():
+    for local, now, want in moves.values():
         swap[now] = want or local
     quads = list(quads)
     moved = {q.subject for q in quads if q.predicate == IDENT and q.object.value in swap}
@@ -383,4 +384,3 @@ def corpus_evidence(store: ox.Store, name: str) -> tuple[Verdict, list[tuple[Rea
     rs = readings_of(store, key)
     v = verdict(key, rs)
     return v, [(r, v.target(r)) for r in rs]
-

@@ -115,7 +115,12 @@ def test_retargeting_moves_mentions_and_back():
 def texts(tmp_path_factory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("corpus-names")
     cued = cued_files(root / "cued")
-    return {"cued": root / "cued", "bare": write_article(root / "bare", "bare", BARE, 8), "titled": write_article(root / "titled", "titled", TITLED, 9), "files": cued}
+    return {
+        "cued": root / "cued",
+        "bare": write_article(root / "bare", "bare", BARE, 8),
+        "titled": write_article(root / "titled", "titled", TITLED, 9),
+        "files": cued,
+    }
 
 
 def test_a_bare_name_takes_the_type_the_corpus_gives_it(tmp_path, kb, nlp, texts):
@@ -232,3 +237,22 @@ def test_a_militia_typed_place_by_one_list_is_the_corpus_s_organisation(tmp_path
     ing.run([str(folder), str(listed)])
     assert set(targets(ing.store, "Katiba Rahma").values()) == {ORGANIZATION}
     assert entity_types(ing.store, "katiba-rahma") == {SCHEMA + "Organization"}
+
+
+def test_only_the_names_new_articles_touch_are_decided_again(tmp_path, kb, nlp, texts, monkeypatch):
+    import kg.corpus_names as cn
+
+    decided: list[set[str]] = []
+    real = cn.apply_corpus
+    monkeypatch.setattr(cn, "apply_corpus", lambda store, kb, keys, watch=None: decided.append(set(keys)) or real(store, kb, keys, watch))
+    ing = Ingester(tmp_path / "store", kb=kb, nlp=nlp)
+    ing.run([str(texts["cued"])])
+    ing.run([str(texts["titled"])])
+    titled = next(g for g in targets(ing.store, "Zubaydiya") if cn.keys_in(ing.store, ox.NamedNode(g)) and "titled" in dump_source(ing.store, g))
+    assert decided[-1] == cn.keys_in(ing.store, ox.NamedNode(titled)) and "zubaydiya" in decided[-1]
+    assert len(decided) == 2 and "zubaydiya" in decided[0]
+
+
+def dump_source(store: ox.Store, g: str) -> str:
+    source = ox.NamedNode("https://w3id.org/newskg/ontology#sourceFile")
+    return next(q.object.value for q in store.quads_for_pattern(ox.NamedNode(g), source, None, ox.NamedNode(g)))

@@ -39,6 +39,7 @@ class IngestReport:
     events: int = 0
     quads: int = 0
     incidents: int = 0  # in the whole store after the run
+    retyped: int = 0  # articles whose unknown names the corpus pass retyped (kg/corpus_names.py)
     seconds: float = 0.0
 
     @property
@@ -176,6 +177,7 @@ class Ingester:
                 self._after_change()
         report.entities = Counter(seen.values())
         report.incidents = self.incidents
+        report.retyped = self.retyped if report.articles else 0
         report.seconds = time.perf_counter() - started
         return report
 

@@ -234,8 +234,8 @@ def test_a_militia_typed_place_by_one_list_is_the_corpus_s_organisation(tmp_path
     assert set(targets(alone.store, "Katiba Rahma").values()) == {f"{base_iri()}entity/place/katiba-rahma"}  # a list of places
     del alone
     ing = Ingester(tmp_path / "store", kb=kb, nlp=nlp)
-    ing.run([str(folder), str(listed)])
-    assert set(targets(ing.store, "Katiba Rahma").values()) == {ORGANIZATION}
+    report = ing.run([str(folder), str(listed)])
+    assert report.retyped == 1 and set(targets(ing.store, "Katiba Rahma").values()) == {ORGANIZATION}
     assert entity_types(ing.store, "katiba-rahma") == {SCHEMA + "Organization"}
 
 

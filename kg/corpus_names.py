@@ -41,6 +41,7 @@ import pyoxigraph as ox
 
 from kg.emit import _double
 from kg.entities import CLASS_REF, IDENT, MENTIONS, is_article_graph
+from kg.incident_upkeep import StoreHandle
 from kg.kb.base import KnowledgeBase
 from kg.link import entity_iri, slug
 from kg.nametype import NAME_TYPES, TypeDecision
@@ -68,6 +69,9 @@ CORPUS_MARGIN = 1.0
 PENDING = "kg-names-pending"  # the marker's name in the store's folder (see NameChanges)
 KEYS_PER_ROUND = 200  # keys decided, and their articles rewritten, per round of the pass
 GRAPHS_PER_WRITE = 50  # article graphs rewritten per transaction
+# Readings read between two openings of the store when the pass opens it (apply_at): RocksDB
+# keeps the blocks it read until the store is closed (see kg/incident_upkeep.py).
+READINGS_PER_OPEN = 5_000
 
 
 def reading_iri(article: str, key: str) -> str:
@@ -266,34 +270,41 @@ def all_keys(store: ox.Store) -> set[str]:
     return {q.object.value for q in store.quads_for_pattern(None, NAME_KEY, None, None) if is_article_graph(q.graph_name)}
 
 
-def moves_for(store: ox.Store, keys: Iterable[str]) -> dict[ox.NamedNode, dict[str, tuple[str, str, str | None]]]:
+def moves_for(store: ox.Store, keys: Iterable[str]) -> tuple[dict[ox.NamedNode, dict[str, tuple[str, str, str | None]]], int]:
     """Per article graph, the readings of ``keys`` whose mentions point elsewhere than the
-    corpus wants (see :func:`retarget`)."""
+    corpus wants (see :func:`retarget`); and how many readings were read."""
     out: dict[ox.NamedNode, dict[str, tuple[str, str, str | None]]] = defaultdict(dict)
+    read = 0
     for key in sorted(keys):
         rs = readings_of(store, key)
+        read += len(rs)
         v = verdict(key, rs)
         for r in rs:
             want = v.target(r)
             if want != r.corpus:
                 out[r.graph][r.node.value] = (r.local, r.corpus or r.local, want)
-    return out
+    return out, read
 
 
-def apply_corpus(store: ox.Store, kb: KnowledgeBase, keys: Iterable[str], watch: Watcher | None = None) -> int:
+def apply_corpus(source: ox.Store | StoreHandle, kb: KnowledgeBase, keys: Iterable[str], watch: Watcher | None = None) -> int:
     """Decide ``keys`` again over the whole store and rewrite the articles whose readings
     change, :data:`GRAPHS_PER_WRITE` to a transaction; returns how many were rewritten.
     ``keys`` are taken :data:`KEYS_PER_ROUND` at a time, so that memory holds one round's
-    readings and articles, whatever the store holds."""
+    readings and articles, whatever the store holds; a :class:`StoreHandle` that opened
+    the store is told what each round read, and opens it again as it counts."""
+    h = source if isinstance(source, StoreHandle) else StoreHandle(source)
     todo = sorted(set(keys))
     rewritten = 0
     for i in range(0, len(todo), KEYS_PER_ROUND):
-        moves = moves_for(store, todo[i : i + KEYS_PER_ROUND])
+        store = h.store
+        moves, read = moves_for(store, todo[i : i + KEYS_PER_ROUND])
         graphs = sorted(moves, key=lambda g: g.value)
         for j in range(0, len(graphs), GRAPHS_PER_WRITE):
             batch = [(g, retarget(store.quads_for_pattern(None, None, None, g), moves[g])) for g in graphs[j : j + GRAPHS_PER_WRITE]]
             write_articles(store, kb, batch, watch=watch)
-            rewritten += len(batch)
+        rewritten += len(graphs)
+        del store  # no reference outlives the round: the handle may close it now
+        h.tick(read + len(graphs))
     return rewritten
 
 
@@ -326,6 +337,7 @@ class NameChanges:
     marker: Path | None = None
     keys: set[str] = field(default_factory=set)
     everything: bool = False
+    last_openings: int = 0  # how many times the last apply_at opened the store
 
     def __post_init__(self) -> None:
         if self.marker is not None and self.marker.exists():
@@ -352,8 +364,24 @@ class NameChanges:
         """Decide the keys touched (every key, after a run that did not finish), rewrite
         the articles that change; returns how many were rewritten. ``watch`` is told of
         those writes (the incidents follow the entities' types)."""
-        keys = all_keys(store) if self.everything else self.keys
-        n = apply_corpus(store, kb, keys, watch=watch)
+        return self._apply(StoreHandle(store), kb, watch)
+
+    def apply_at(self, path: Path, kb: KnowledgeBase, watch: Watcher | None = None, every: int = READINGS_PER_OPEN) -> int:
+        """:meth:`apply` on the store in the folder ``path``, which nothing else may hold
+        open: opened here, and opened again every ``every`` readings read, so that what
+        the pass holds does not grow with the store."""
+        handle = StoreHandle(path=path, every=every)
+        try:
+            return self._apply(handle, kb, watch)
+        finally:
+            handle.store.flush()
+            self.last_openings = handle.openings
+
+    def _apply(self, h: StoreHandle, kb: KnowledgeBase, watch: Watcher | None) -> int:
+        n = 0
+        if self:
+            keys = all_keys(h.store) if self.everything else self.keys
+            n = apply_corpus(h, kb, keys, watch=watch)
         self.keys, self.everything = set(), False
         if self.marker is not None:
             self.marker.unlink(missing_ok=True)

@@ -195,7 +195,6 @@ class Ingester:
         # Unknown names the writes touched are typed again over the whole corpus (a few
         # look-ups per name; only articles whose reading changes are rewritten), before
         # the incidents, which follow the entities' types.
-        self.retyped = self.name_changes.apply(self.store, self.kb, watch=self.incident_changes)
         # The incident graph follows the events now in the store: only the part the
         # writes since the last change reached is redone (kg/incident_upkeep.py). With
         # the store to itself, the update opens it and opens it again as it reads, so a
@@ -205,10 +204,12 @@ class Ingester:
             self.store.flush()
             del self.store
             try:
+                self.retyped = self.name_changes.apply_at(self.store_path, self.kb, watch=self.incident_changes)
                 self.incidents = self.incident_changes.apply_at(self.store_path)
             finally:
                 self.store = open_store(self.store_path)
         else:
+            self.retyped = self.name_changes.apply(self.store, self.kb, watch=self.incident_changes)
             self.incidents = self.incident_changes.apply(self.store)
             self.store.flush()
             if self.compact:

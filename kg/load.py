@@ -128,10 +128,6 @@ def load_shards(store_path: Path, folder: Path, replace: bool = False) -> LoadRe
         facts = rebuild(store, kb, g_ent)
         sync_graph(store, g_ent, facts)
         report.entities = len(facts)
-        # Unknown names typed over the whole corpus, as after an ingest (kg/corpus_names.py):
-        # the shards hold each article's own reading; every key is decided here.
-        report.retyped = names.apply(store, kb)
-        report.entities = sum(1 for _ in store.quads_for_pattern(None, None, None, g_ent)) if report.retyped else report.entities
         store.flush()
     except SyntaxError as e:
         raise ShardError(f"{folder}: a shard is not valid N-Quads ({e}); make the shards again") from e
@@ -141,9 +137,15 @@ def load_shards(store_path: Path, folder: Path, replace: bool = False) -> LoadRe
     # rebuild opens it itself, and again as it reads, so that its memory does not grow
     # with the store (kg/incident_upkeep.py).
     del store
+    # Unknown names typed over the whole corpus, as after an ingest (kg/corpus_names.py):
+    # the shards hold each article's own reading; every key is decided here, before the
+    # incidents, which follow the entities' types.
+    report.retyped = names.apply_at(store_path, kb)
     report.incidents = IncidentChanges(marker=store_path / PENDING).rebuild_at(store_path)
     store = open_store(store_path, read_only=True)
     report.quads = len(store)
+    if report.retyped:
+        report.entities = sum(1 for _ in store.quads_for_pattern(None, None, None, entity_graph()))
     del store
     mark_changed(store_path)
     return report

@@ -187,7 +187,7 @@ def test_the_store_depends_on_the_set_of_articles_only(tmp_path, kb, nlp, texts)
 def test_a_pass_owed_by_a_killed_run_is_done_by_the_next(tmp_path, kb, nlp, texts):
     store = tmp_path / "store"
     ing = Ingester(store, kb=kb, nlp=nlp)
-    ing.name_changes.apply = lambda *a, **k: 0  # the run "dies" before its corpus pass
+    ing.name_changes._apply = lambda *a, **k: 0  # the run "dies" before its corpus pass
     ing.run([str(texts["cued"]), str(texts["bare"])])
     del ing
     assert (store / PENDING).exists() and set(targets(store, "Zubaydiya").values()) == {PLACE, PERSON}
@@ -256,3 +256,18 @@ def test_only_the_names_new_articles_touch_are_decided_again(tmp_path, kb, nlp, 
 def dump_source(store: ox.Store, g: str) -> str:
     source = ox.NamedNode("https://w3id.org/newskg/ontology#sourceFile")
     return next(q.object.value for q in store.quads_for_pattern(ox.NamedNode(g), source, None, ox.NamedNode(g)))
+
+
+def test_the_pass_opened_on_a_folder_opens_it_again_as_it_reads(tmp_path, kb, nlp, texts):
+    from kg.corpus_names import NameChanges
+
+    store = tmp_path / "store"
+    ing = Ingester(store, kb=kb, nlp=nlp)
+    ing.name_changes._apply = lambda *a, **k: 0  # no pass at the end of the run
+    ing.run([str(texts["cued"]), str(texts["bare"])])
+    del ing
+    names = NameChanges(marker=store / PENDING)
+    assert names.everything  # the run left word that a pass is owed
+    assert names.apply_at(store, kb, every=1) == 1 and names.last_openings > 1
+    assert not (store / PENDING).exists()
+    assert sorted(targets(store, "Zubaydiya").values()) == [PLACE] * 5

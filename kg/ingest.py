@@ -14,6 +14,8 @@ from typing import TextIO
 import pyoxigraph as ox
 from spacy.language import Language
 
+from kg.corpus_names import PENDING as NAMES_PENDING
+from kg.corpus_names import NameChanges, Watchers, as_stored
 from kg.emit import article_iri, url_node
 from kg.errors import Interrupted, KGError
 from kg.incident_upkeep import PENDING, IncidentChanges
@@ -37,6 +39,7 @@ class IngestReport:
     events: int = 0
     quads: int = 0
     incidents: int = 0  # in the whole store after the run
+    retyped: int = 0  # articles whose unknown names the corpus pass retyped (kg/corpus_names.py)
     seconds: float = 0.0
 
     @property
@@ -95,6 +98,10 @@ class Ingester:
         self.events = self.processor.events
         self.incidents = 0  # incidents in the store after the last change
         self.incident_changes = IncidentChanges(marker=self.store_path / PENDING)  # what the writes since then changed
+        # The unknown names the writes since the last corpus pass touched (kg/corpus_names.py).
+        self.name_changes = NameChanges(marker=self.store_path / NAMES_PENDING)
+        self.watch = Watchers(self.name_changes, self.incident_changes)
+        self.retyped = 0  # articles the last corpus pass rewrote
         self.batch_size = batch_size
         self.processes = processes
         self.articles_per_commit = max(1, articles_per_commit)
@@ -170,12 +177,13 @@ class Ingester:
                 self._after_change()
         report.entities = Counter(seen.values())
         report.incidents = self.incidents
+        report.retyped = self.retyped if report.articles else 0
         report.seconds = time.perf_counter() - started
         return report
 
     def remove(self, keys: Iterable[str]) -> int:
         """Remove the articles ``keys`` name (see :func:`remove_articles`); returns how many."""
-        n = remove_articles(self.store, self.kb, keys, watch=self.incident_changes)
+        n = remove_articles(self.store, self.kb, keys, watch=self.watch)
         if n:
             self._after_change()
         return n
@@ -184,6 +192,9 @@ class Ingester:
         """Runs once after a run that wrote articles, and after a removal: what is derived
         from all the articles together is brought up to date here (and readers that
         cache are told the store changed)."""
+        # Unknown names the writes touched are typed again over the whole corpus (a few
+        # look-ups per name; only articles whose reading changes are rewritten), before
+        # the incidents, which follow the entities' types.
         # The incident graph follows the events now in the store: only the part the
         # writes since the last change reached is redone (kg/incident_upkeep.py). With
         # the store to itself, the update opens it and opens it again as it reads, so a
@@ -193,10 +204,12 @@ class Ingester:
             self.store.flush()
             del self.store
             try:
+                self.retyped = self.name_changes.apply_at(self.store_path, self.kb, watch=self.incident_changes)
                 self.incidents = self.incident_changes.apply_at(self.store_path)
             finally:
                 self.store = open_store(self.store_path)
         else:
+            self.retyped = self.name_changes.apply(self.store, self.kb, watch=self.incident_changes)
             self.incidents = self.incident_changes.apply(self.store)
             self.store.flush()
             if self.compact:
@@ -262,8 +275,14 @@ class _Batch:
         ing = self.ingester
         with sigint_deferred():  # Ctrl-C waits until the articles written are counted
             self.failed = True
+            for e in self.waiting:
+                if ing.store.contains_named_graph(e.graph):
+                    # A re-ingest keeps what the corpus made of its names (kg/corpus_names.py).
+                    quads = as_stored(ing.store, e.graph, e.quads)
+                    if quads is not e.quads:
+                        e.quads, e.seen = quads, None
             seen = [e.seen for e in self.waiting] if all(e.seen is not None for e in self.waiting) else None
-            written = write_articles(ing.store, ing.kb, [(e.graph, e.quads) for e in self.waiting], watch=ing.incident_changes, seen=seen)
+            written = write_articles(ing.store, ing.kb, [(e.graph, e.quads) for e in self.waiting], watch=ing.watch, seen=seen)
             self.failed = False
             self.report.articles += len(self.waiting)
             self.report.quads += written.added

@@ -12,9 +12,10 @@
 3. Each shard is bulk-loaded (``Store.bulk_load``: no transaction log, the fast path).
 4. The entity graph is recomputed from every article graph -- it is a pure function of
    the knowledge base and of them (kg/entities.py) -- and synced, which also removes the
-   shards' own copies of entity facts where two shards chose differently; then the
-   ontology graph and the incidents are rebuilt as after an ingest (in bounded memory:
-   ``IncidentChanges.rebuild_at``).
+   shards' own copies of entity facts where two shards chose differently; every unknown
+   name is typed over the whole corpus (kg/corpus_names.py: the shards carry each
+   article's own reading); then the ontology graph and the incidents are rebuilt as
+   after an ingest (in bounded memory: ``IncidentChanges.rebuild_at``).
 
 A load that stops half-way leaves a store that running the same load again repairs:
 every step is idempotent.
@@ -30,6 +31,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.about import __version__
+from kg.corpus_names import PENDING as NAMES_PENDING
+from kg.corpus_names import NameChanges
 from kg.entities import rebuild
 from kg.incident_upkeep import PENDING, IncidentChanges
 from kg.ingest import load_ontology, mark_changed
@@ -48,6 +51,7 @@ class LoadReport:
     replaced: int = 0  # of those, graphs the store had before
     quads: int = 0  # quads in the store after the load
     entities: int = 0  # quads of the entity graph
+    retyped: int = 0  # articles whose unknown names the corpus pass retyped
     incidents: int = 0
 
 
@@ -108,7 +112,9 @@ def load_shards(store_path: Path, folder: Path, replace: bool = False) -> LoadRe
     report = LoadReport(shards=len(manifest["shards"]))
     graphs = [ox.NamedNode(g) for s in manifest["shards"] for g in s["graphs"]]
     report.articles = len(graphs)
+    names = NameChanges(marker=store_path / NAMES_PENDING, everything=True)
     try:
+        names._mark()  # a load that stops half-way leaves word that every name is owed a pass
         if replace:
             store.clear()
         for g in graphs:
@@ -131,9 +137,15 @@ def load_shards(store_path: Path, folder: Path, replace: bool = False) -> LoadRe
     # rebuild opens it itself, and again as it reads, so that its memory does not grow
     # with the store (kg/incident_upkeep.py).
     del store
+    # Unknown names typed over the whole corpus, as after an ingest (kg/corpus_names.py):
+    # the shards hold each article's own reading; every key is decided here, before the
+    # incidents, which follow the entities' types.
+    report.retyped = names.apply_at(store_path, kb)
     report.incidents = IncidentChanges(marker=store_path / PENDING).rebuild_at(store_path)
     store = open_store(store_path, read_only=True)
     report.quads = len(store)
+    if report.retyped:
+        report.entities = sum(1 for _ in store.quads_for_pattern(None, None, None, entity_graph()))
     del store
     mark_changed(store_path)
     return report

@@ -18,6 +18,7 @@ import pyoxigraph as ox
 from spacy.language import Language
 
 from kg.bylines import with_byline_outlet
+from kg.corpus_names import reading_quads
 from kg.emit import article_quads
 from kg.entities import Seen, seen_in
 from kg.events import EventExtractor, event_entities
@@ -128,7 +129,10 @@ class ArticleProcessor:
         publisher = publisher_entity(article, linked, self.linker)
         events = self.events.extract(article, linked, sentences)
         graph, quads = article_quads(article, linked, publisher, events)
-        named = [lm.entity for lm in linked] + ([publisher] if publisher else []) + event_entities(events)
+        held = [publisher, *event_entities(events)]
+        # Each unknown name's reading, for the corpus pass after the write (kg/corpus_names.py).
+        quads += reading_quads(graph, linked, self.linker.nil_typing, held)
+        named = [lm.entity for lm in linked] + [e for e in held if e is not None]
         return ArticleRecord(article, graph, quads, len(linked), len(events), {e.iri: e.type for e in named}, seen_in(quads))
 
     def process(self, articles: Iterable[Article]) -> Iterator[ArticleRecord]:

@@ -180,6 +180,8 @@ def ingest(
             f" {plural(report.quads, 'triple')} written in {report.seconds:.1f} s"
             f" ({report.rate:.1f} articles/s)"
         )
+        if report.retyped:
+            click.echo(f"unknown names retyped over the corpus in {plural(report.retyped, 'article')} (kg explain --corpus NAME says why)")
         if report.skipped:
             click.echo(f"{plural(len(report.skipped), 'input')} skipped", err=True)
     if report.skipped:

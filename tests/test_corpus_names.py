@@ -271,3 +271,13 @@ def test_the_pass_opened_on_a_folder_opens_it_again_as_it_reads(tmp_path, kb, nl
     assert names.apply_at(store, kb, every=1) == 1 and names.last_openings > 1
     assert not (store / PENDING).exists()
     assert sorted(targets(store, "Zubaydiya").values()) == [PLACE] * 5
+
+
+def test_kg_ingest_says_how_many_articles_the_corpus_retyped(tmp_path, texts):
+    store = tmp_path / "store"
+    runner = CliRunner()
+    run = runner.invoke(cli, ["--store", str(store), "ingest", str(texts["cued"]), str(texts["bare"])], catch_exceptions=False)
+    assert run.exit_code == 0, run.output
+    assert "unknown names retyped over the corpus in 1 article" in run.output
+    again = runner.invoke(cli, ["--store", str(store), "ingest", str(texts["bare"])], catch_exceptions=False)
+    assert again.exit_code == 0 and "retyped" not in again.output

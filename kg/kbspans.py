@@ -124,19 +124,24 @@ def agency_credits(text: str, mentions: list[Mention], candidates: Candidates) -
 
 def regions_of_lists(mentions: list[Mention], text: str, is_region: Callable[[str], bool]) -> list[Mention]:
     """"the Kherson, Mykolaiv and Kharkiv regions", "the region of Kharkiv": each name of
-    the list is a region, looked up as "<name> region" when ``is_region`` says that is one."""
+    the list is a region, looked up as "<name> <noun>" with the noun the text uses
+    ("Aleppo, Hama and Latakia provinces": "Hama province") and else as "<name> region",
+    when ``is_region`` says that is one."""
     out = list(mentions)
     i = 0
     while i < len(out):
         j = i
         while j + 1 < len(out) and LIST_SEPARATOR.fullmatch(text[out[j].end : out[j + 1].start]):
             j += 1
-        single = i == j and REGION_OF_BEFORE.search(text, max(0, out[i].start - 40), out[i].start)
-        if REGIONS_AFTER.match(text, out[j].end) or single:
+        single = REGION_OF_BEFORE.search(text, max(0, out[i].start - 40), out[i].start) if i == j else None
+        hit = REGIONS_AFTER.match(text, out[j].end) or single
+        if hit:
+            noun = hit.group(1).lower()
+            noun = noun[:-1] if noun.endswith("s") else noun
             for k in range(i, j + 1):
                 m = out[k]
-                name = f"{m.text} region"
-                if is_region(name):
+                name = next((n for n in dict.fromkeys((f"{m.text} {noun}", f"{m.text} region")) if is_region(n)), None)
+                if name is not None:
                     out[k] = Mention(m.start, m.end, m.text, m.label, m.source, fold(name), m.sentence)
         i = j + 1
     return out
@@ -184,6 +189,25 @@ def qualified_senses(names: list[tuple[str, str, str | None]]) -> dict[int, int]
         found = qualified.get((fold(surface), type_), {})
         if kb_id is not None and len(found) == 1 and kb_id not in found:
             out[i] = next(iter(found.values()))
+    return out
+
+
+# Below this population a town of an area's name is the lesser sense of the name.
+SMALL_TOWN = 100_000
+
+
+def region_senses(names: list[tuple[str, frozenset[str], int]]) -> dict[int, int]:
+    """Of an article's resolved names (surface, the entry's classes, its population): which
+    small town's mention takes the area of the same bare name the article links elsewhere
+    ("the province of Marib" ... "a neighbourhood in Marib"): news that names an area by
+    its bare name means the area by it throughout (index -> index). A big city keeps its
+    sense ("the region of Kharkiv" ... "in Kharkiv the mayor")."""
+    areas = {fold(surface): j for j, (surface, classes, _) in enumerate(names) if classes & {"Region", "District"}}
+    out = {}
+    for i, (surface, classes, population) in enumerate(names):
+        j = areas.get(fold(surface))
+        if j is not None and classes & {"City", "Settlement"} and population < SMALL_TOWN:
+            out[i] = j
     return out
 
 

@@ -18,7 +18,7 @@ from kg.bodies import ROLE_FORMS, bare_ministries, names_for, qualifier_before, 
 from kg.bylines import byline_mentions, person_shaped
 from kg.kb.base import Candidate, KBEntry, KnowledgeBase, fold, skeleton
 from kg.kb.gazetteer import Hit, choose, in_comma
-from kg.kbspans import agency_credits, join_known_parts, language_services, qualified_senses, regions_of_lists, split_place_and_person, split_place_pairs
+from kg.kbspans import agency_credits, join_known_parts, language_services, qualified_senses, region_senses, regions_of_lists, split_place_and_person, split_place_pairs
 from kg.mentions import (
     ACRONYM_AFTER,
     INNER_POSSESSIVE_RE,
@@ -265,7 +265,9 @@ class Linker:
                 known.append(r)
         self._join_acronyms(cleaned, resolved, text)
         items = list(resolved.items())  # "the Taliban" of an article on the "Pakistani Taliban" (kg/kbspans.py)
-        for i, j in qualified_senses([(r.surface, r.type, r.entry.id if r.entry else None) for _, r in items]).items():
+        senses = qualified_senses([(r.surface, r.type, r.entry.id if r.entry else None) for _, r in items])
+        senses.update(region_senses([(r.surface, frozenset(r.entry.classes if r.entry else ()), (r.entry.population or 0) if r.entry else 0) for _, r in items]))
+        for i, j in senses.items():
             (k, r), q = items[i], items[j][1]
             resolved[k] = _Resolved(r.mention, q.type, q.entry, q.key, r.surface, r.confidence)
         ordered = [resolved[id(m)] for m in cleaned if id(m) in resolved]

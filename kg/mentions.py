@@ -151,8 +151,8 @@ PLACE_BEFORE = re.compile(
 )
 # Verbs whose object is a place when the model is unsure ("shelled Kostyantynivka").
 PLACE_AFTER_VERB = re.compile(r"\b(?:shelled|bombed|captured|recaptured|liberated|seized|besieged|occupied|encircled|evacuated)\s+$")
-REGION_OF_BEFORE = re.compile(r"\b(?:regions?|oblasts?|provinces?|governorates?)\s+of\s+(?:the\s+)?$", re.I)
-REGIONS_AFTER = re.compile(r",?\s+(?:and\s+)?(?:other\s+)?(?:regions?|oblasts?|provinces?|governorates?)\b", re.I)
+REGION_OF_BEFORE = re.compile(r"\b(regions?|oblasts?|provinces?|governorates?)\s+of\s+(?:the\s+)?$", re.I)
+REGIONS_AFTER = re.compile(r",?\s+(?:and\s+)?(?:other\s+)?(regions?|oblasts?|provinces?|governorates?)\b", re.I)
 LIST_SEPARATOR = re.compile(r",\s*|\s+and\s+|,\s+and\s+|\s+or\s+|,\s+or\s+")
 IN_PROVINCE_AFTER = re.compile(
     r",\s+in\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,3}(?:province|region|district|state|county|governorate|oblast|department|prefecture|territory)\b"

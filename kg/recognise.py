@@ -168,7 +168,7 @@ class EntityRuler:
                 end = self._weapon_end(doc, end)
             spans.append(Span(doc, start, end, label="KB", kb_id=key))
         spans = filter_spans(spans)
-        doc.ents = self._merge(doc, list(doc.ents), spans)
+        doc.ents = self._merge(doc, list_items(list(doc.ents)), spans)
         return doc
 
     @staticmethod
@@ -259,6 +259,36 @@ class EntityRuler:
         self._reset()
         self.add_patterns(srsly.read_jsonl(path / "patterns.jsonl"))
         return self
+
+
+_LIST_JOINERS = {",", "and", "or"}
+
+
+def list_items(spans: list[Span]) -> list[Span]:
+    """A model span that holds a list ("Kherson, Mykolaiv and Kharkiv" as one ORG) is its
+    items, each with the span's label: otherwise a rule match on one item ("Kharkiv")
+    would win over the span and the other items be lost. A span is a list when a comma
+    and an "and" or "or" stand inside it ("Kharkiv, Vows Revenge" is a headline) and every item is one to three capitalised words ("Ministry of
+    Labour, Social Affairs and Family" holds a lower-case word, so stays whole)."""
+    out: list[Span] = []
+    for span in spans:
+        if not any(t.text == "," for t in span[1:-1]) or not any(t.lower_ in ("and", "or") for t in span[1:-1]):
+            out.append(span)
+            continue
+        items, start = [], span.start
+        for t in span:
+            if t.lower_ in _LIST_JOINERS:
+                if t.i > start:
+                    items.append((start, t.i))
+                start = t.i + 1
+        if start < span.end:
+            items.append((start, span.end))
+        doc = span.doc
+        if len(items) > 1 and all(e - s <= 3 and all(t.text[:1].isupper() for t in doc[s:e]) for s, e in items):
+            out += [Span(doc, s, e, label=span.label_) for s, e in items]
+        else:
+            out.append(span)
+    return out
 
 
 def pattern_tokens(nlp: Language, names: list[str]) -> list[tuple[str, ...]]:

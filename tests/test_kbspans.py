@@ -89,6 +89,14 @@ def test_a_list_before_regions_is_a_list_of_regions():
     assert [m.kb_id for m in got] == ["varna region", "ruse region"]
 
 
+def test_a_list_before_provinces_is_looked_up_with_the_noun_it_uses():
+    text = "The group holds slivers of the Varna and Ruse provinces."
+    mentions = [at(text, "Varna", "GPE"), at(text, "Ruse", "GPE")]
+    # Only "<name> province" is known for Varna; Ruse falls back on "<name> region".
+    got = regions_of_lists(mentions, text, lambda name: name in ("Varna province", "Ruse region"))
+    assert [m.kb_id for m in got] == ["varna province", "ruse region"]
+
+
 def test_a_known_place_run_into_a_persons_name_is_both():
     places = KnowledgeBase([KBEntry("gn/1", "Place", "Varna", [], ["City"], country="BG", origin="geonames", population=330_000)])
     text = "Senior police officer at Varna Ivo Dansko confirmed the blast. The Varna Harbour Lights festival opened."

@@ -256,6 +256,22 @@ def test_the_region_of_a_name_is_the_region():
     assert [lm.entity.kb_id for lm in linked] == ["kharkiv-oblast", "gn/706483"]
 
 
+def test_a_small_towns_name_is_the_area_the_article_names_by_it():
+    kbx = KnowledgeBase(
+        [
+            KBEntry("gn/72968", "Place", "Marib", [], ["City"], country="YE", origin="geonames", population=16_794),
+            KBEntry("marib-governorate", "Place", "Marib Governorate", ["Marib province"], ["Region"], country="YE"),
+            KBEntry("gn/706483", "Place", "Kharkiv", [], ["City"], country="UA", origin="geonames", population=1_421_125),
+            KBEntry("kharkiv-oblast", "Place", "Kharkiv Oblast", ["Kharkiv province"], ["Region"], country="UA"),
+        ]
+    )
+    text = "Missiles hit the province of Marib. Homes in Marib burned. The province of Kharkiv was shelled. In Kharkiv the mayor spoke."
+    ms = [mention(text, "Marib", "GPE"), mention(text, "Marib", "GPE", 1), mention(text, "Kharkiv", "GPE"), mention(text, "Kharkiv", "GPE", 1)]
+    linked = Linker(kbx).link(article(text), ms)
+    # The small town gives way to the area; the big city keeps its own sense.
+    assert [lm.entity.kb_id for lm in linked] == ["marib-governorate", "marib-governorate", "kharkiv-oblast", "gn/706483"]
+
+
 def test_a_cue_outweighs_the_models_label_across_the_article():
     # The model calls the town a person twice; "the town of" and a dateline say otherwise.
     text = "Maaret Nabo, Syria: strikes hit. Maaret Nabo was calm. Jets hit the town of Maaret Nabo. Then Maaret Nabo slept."

@@ -73,6 +73,18 @@ def test_rule_wins_over_a_mislabelled_model_span_and_keeps_its_label():
     assert ents(doc) == [("Kharkiv", "KB|ORG", "kharkiv")]
 
 
+def test_a_model_span_holding_a_list_is_its_items_beside_the_rule():
+    nlp = spacy.blank("en")
+    ruler = add_kb_ruler(nlp, small_kb())
+    doc = nlp.make_doc("Drones hit the Odesa, Kherson, Mykolaiv and Kharkiv regions.")
+    doc.ents = [Span(doc, 5, 10, label="ORG")]  # "Kherson, Mykolaiv and Kharkiv"
+    assert ents(ruler(doc)) == [("Kherson", "ORG", ""), ("Mykolaiv", "ORG", ""), ("Kharkiv", "KB|ORG", "kharkiv")]
+    # A name with a comma and a lower-case word is no list.
+    doc = nlp.make_doc("the Ministry of Labour, Social Affairs and Family said")
+    doc.ents = [Span(doc, 1, 9, label="ORG")]
+    assert ents(ruler(doc)) == [("Ministry of Labour, Social Affairs and Family", "ORG", "")]
+
+
 def test_a_longer_model_name_wins_over_the_rule():
     nlp = spacy.blank("en")
     ruler = add_kb_ruler(nlp, small_kb())

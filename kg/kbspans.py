@@ -192,8 +192,8 @@ def qualified_senses(names: list[tuple[str, str, str | None]]) -> dict[int, int]
     return out
 
 
-# Below this population a town of an area's name is the lesser sense of the name.
-SMALL_TOWN = 100_000
+# Below this population (a town, not a city) a place named like an area is the lesser sense of the name.
+SMALL_TOWN = 50_000
 
 
 def region_senses(names: list[tuple[str, frozenset[str], int]]) -> dict[int, int]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kg.names import ACRONYM_RE, GENERIC_WORDS, NAME_FUNCTION_WORDS, PARTICLE_RE, PERSON_DESCRIPTORS, SHIP_PREFIXES, TITLES, is_group_word
+from kg.names import ACRONYM_RE, GENERIC_WORDS, NAME_FUNCTION_WORDS, PARTICLE_RE, PERSON_DESCRIPTORS, RANK_ACRONYMS, SHIP_PREFIXES, TITLES, is_group_word
 from kg.types import Mention
 
 # What each spaCy label may denote. Labels missing here are dropped unless the
@@ -39,6 +39,12 @@ def _describes_person(word: str) -> bool:
     """A title, descriptor or people's word before a name: "President", "Lt-Col", "Villager", "Gazan"."""
     parts = [p for p in word.lower().replace("-", " ").replace(".", " ").split() if p]
     return bool(parts) and (all(p in TITLES or p in PERSON_DESCRIPTORS for p in parts) or is_group_word(word))
+
+
+def _is_title_word(word: str) -> bool:
+    """A capitalised title word, singular or plural ("Constable", "Constables")."""
+    w = word.lower().rstrip(".")
+    return word[:1].isupper() and (w in TITLES or (w.endswith("s") and w[:-1] in TITLES)) and w not in ("ex", "former", "acting", "vice", "saint")
 
 
 def model_label(m: Mention) -> str | None:
@@ -98,6 +104,12 @@ def clean_mention(m: Mention, text: str) -> Mention | None:
     while len(words) > 1 and (words[0].lower() in LEADING_WORDS or (is_person and _describes_person(words[0]))):
         start += len(words[0]) + 1
         words = words[1:]
+    if is_person and m.source == "ner":
+        # "Duty Foot Constable Nasrullah": a rank's words before the title word go with it.
+        inner = [k for k, w in enumerate(words[:-1]) if k > 0 and _is_title_word(w)]
+        if inner:
+            start += sum(len(w) + 1 for w in words[: inner[-1] + 1])
+            words = words[inner[-1] + 1 :]
     span = text[start:end]
     if not span or len(span) > 80 or any(c in BAD_CHARS for c in span):
         return None
@@ -347,7 +359,8 @@ def _unclaimed_group(pattern: re.Pattern, text: str, mentions, label: str) -> li
 # "Governor Anusuiya Uikey", "Lieutenant-Colonel Guillaume Njike Kaiko": a capitalised title
 # and two or three capitalised words after it, no more, are a person's name.
 TITLED_NAME = re.compile(
-    r"\b(?:Governor|Mayor|President|Minister|Senator|General|Colonel|Lieutenant|Major|Captain|Commander|Brigadier|Admiral|Spokesman|Spokeswoman|Sheikh|Inspector|Superintendent|Constable|Corporal|Sergeant|Commissioner)"
+    r"\b(?:(?:Governor|Mayor|President|Minister|Senator|General|Colonel|Lieutenant|Major|Captain|Commander|Brigadier|Admiral|Spokesman|Spokeswoman|Sheikh|Inspector|Superintendent|Constable|Corporal|Sergeant|Commissioner)s?"
+    r"|(?:" + "|".join(sorted(RANK_ACRONYMS)) + r"))"  # "Constables Kamal Ahmad and ...", "ASP Yazid Abdulahi"
     r"((?:\s+[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?){2,4})(?!\s+[A-Z]|[\w'’-])"
 )
 

@@ -40,6 +40,7 @@ from kg.mentions import (
     initials_form,
     join_cut_names,
     model_label,
+    person_runs,
     quoted_speakers,
     reporting_outlets,
     split_at_and,
@@ -192,7 +193,7 @@ class Linker:
                 if c is not None:
                     parts = [c] if self._candidates(c.text) else split_at_and(c)
                     cleaned += [extend_to_facility(extend_to_head(p, text), text) for q in parts for p in self._split_possessive(q, text)]
-        cleaned = given_names_back(join_cut_names(sorted(cleaned, key=lambda m: m.start), text), text)
+        cleaned = person_runs(given_names_back(join_cut_names(sorted(cleaned, key=lambda m: m.start), text), text), text)
         cleaned = language_services(join_known_parts(cleaned, text, self._candidates), text, self._candidates)  # kg/kbspans.py
         cleaned = split_place_and_person(cleaned, text, self._candidates, person_shaped)
         cleaned = [self._as_area(m, text) for m in cleaned]

@@ -563,3 +563,16 @@ def test_a_surname_the_model_found_alone_runs_back_over_the_given_name(text, exp
 )
 def test_a_name_in_mixed_capitals_that_reports_is_an_outlet(text, expected):
     assert [(lm.mention.text, lm.entity.type) for lm in link(text, [])] == expected
+
+
+def test_a_persons_name_cut_at_a_place_word_or_a_left_out_given_name_is_one_person():
+    text = "Privates Jhon Tavo Moscow and Ivo Dansk died. Tarvo Kyiv Lendu, who fled, spoke. Abdulvar Tarvo Dansk contributed to this report."
+    spans = [("Jhon", "PERSON", 0), ("Moscow", "GPE", 0), ("Ivo Dansk", "PERSON", 0), ("Kyiv", "GPE", 0), ("Lendu", "PERSON", 0), ("Tarvo Dansk", "PERSON", 0)]
+    got = [(lm.mention.text, lm.entity.type) for lm in link(text, spans)]
+    assert got == [("Jhon Tavo Moscow", "Person"), ("Ivo Dansk", "Person"), ("Tarvo Kyiv Lendu", "Person"), ("Abdulvar Tarvo Dansk", "Person")]
+
+
+def test_a_name_run_stops_at_calendar_words_and_words_the_article_writes_in_lower_case():
+    text = "On Monday Ivo Dansk spoke in Kyiv. Tuesday Kyiv Dansk? No. Later Ivo Dansk left. Separately Ivo Dansk met Tarvo."
+    got = [lm.mention.text for lm in link(text, [("Ivo Dansk", "PERSON", 0), ("Kyiv", "GPE", 0), ("Ivo Dansk", "PERSON", 1), ("Ivo Dansk", "PERSON", 2)])]
+    assert got == ["Ivo Dansk", "Kyiv", "Ivo Dansk", "Ivo Dansk"]

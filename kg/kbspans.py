@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from kg.kb.base import Candidate, fold
+from kg.kb.base import Candidate, KBEntry, fold
 from kg.mentions import LIST_SEPARATOR, REGION_OF_BEFORE, REGIONS_AFTER, unclaimed
 from kg.names import country_of_demonym
 from kg.types import Mention
@@ -189,6 +189,19 @@ def qualified_senses(names: list[tuple[str, str, str | None]]) -> dict[int, int]
         found = qualified.get((fold(surface), type_), {})
         if kb_id is not None and len(found) == 1 and kb_id not in found:
             out[i] = next(iter(found.values()))
+    return out
+
+
+_DOMAIN = re.compile(r"(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:com|net|org|info|news|tv|co|[a-z]{2})", re.I)
+
+
+def domain_names(mentions: list[Mention], outlet_of_url: Callable[[str], KBEntry | None]) -> list[Mention]:
+    """A mention that is a web domain ("– Rappler.com", "Aljazeera.net") names the outlet
+    the knowledge base lists that domain for: it is looked up by that outlet's name."""
+    out = []
+    for m in mentions:
+        entry = outlet_of_url(f"https://{m.text}/") if m.kb_id is None and "." in m.text and _DOMAIN.fullmatch(m.text) else None
+        out.append(m if entry is None else Mention(m.start, m.end, m.text, "KB|ORG", "kb", fold(entry.label), m.sentence))
     return out
 
 

@@ -192,19 +192,19 @@ def extend_to_head(m: Mention, text: str) -> Mention:
     cartel = _CARTEL_AFTER.match(text, m.end)
     if cartel is not None and m.kb_id is None and m.text[:1].isupper():
         return Mention(m.start, cartel.end(), text[m.start : cartel.end()], "ORG", "ner", None, m.sentence)
-    compass = _COMPASS_BEFORE.search(text, max(0, m.start - 10), m.start)
-    if compass is not None and m.source == "ner" and m.text.split()[-1] in ORG_HEADS and len(m.text.split()) > 1:
-        # "Western" + "Mindanao Command": a command's or a front's name opens with its quarter.
-        m = Mention(compass.start(), m.end, text[compass.start() : m.end], m.label, "ner", None, m.sentence)
     run = _CAPITALISED_RUN.match(text, m.end)
-    if run is None:
-        return m
-    words = run.group(0).split()
+    words = run.group(0).split() if run is not None else []
     for k in range(len(words), 0, -1):
         if words[k - 1] in PLACE_HEADS or words[k - 1] in ORG_HEADS:
             end = m.end + len(" ".join(words[:k])) + 1
             label = m.label if m.source == "ner" else "ORG" if words[k - 1] in ORG_HEADS else "LOC"
-            return Mention(m.start, end, text[m.start : end], label, "ner", None, m.sentence)
+            m = Mention(m.start, end, text[m.start : end], label, "ner", None, m.sentence)
+            break
+    compass = _COMPASS_BEFORE.search(text, max(0, m.start - 10), m.start)
+    if compass is not None and m.source == "ner" and m.text.split()[-1] in ORG_HEADS and len(m.text.split()) > 1:
+        # "Western" + "Mindanao Command" (also when "Mindanao" was the knowledge base's
+        # place, grown over "Command" above): a command's or a front's name opens with its quarter.
+        m = Mention(compass.start(), m.end, text[compass.start() : m.end], m.label, "ner", None, m.sentence)
     return m
 
 

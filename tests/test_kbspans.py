@@ -129,3 +129,12 @@ def test_two_known_places_joined_by_a_hyphen_are_both():
     # A name known whole stays whole; so does a pair with an unknown half.
     assert [(m.text, m.label) for m in got] == [("Varna", "GPE"), ("Ruse", "GPE"), ("Sofia-Grad", "GPE"), ("Varna-Lantern", "GPE")]
     assert all(text[m.start : m.end] == m.text for m in got)
+
+
+def test_a_web_domain_names_the_outlet_it_belongs_to():
+    outlets = KnowledgeBase([KBEntry("river-wire", "Organization", "River Wire", [], ["NewsOrganization"], domains=("riverwire.ph",))])
+    text = "Three soldiers died, the chief said. – RiverWire.ph. See also Example.com."
+    linked = Linker(outlets).link(Article(text=text, source="t.txt"), [at(text, "RiverWire.ph", "ORG"), at(text, "Example.com", "ORG")])
+    assert [(lm.mention.text, lm.entity.kb_id) for lm in linked][0] == ("RiverWire.ph", "river-wire")
+    # A domain no outlet of the knowledge base has stays an unknown name.
+    assert all(lm.entity.kb_id is None for lm in linked[1:])

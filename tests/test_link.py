@@ -576,3 +576,10 @@ def test_a_name_run_stops_at_calendar_words_and_words_the_article_writes_in_lowe
     text = "On Monday Ivo Dansk spoke in Kyiv. Tuesday Kyiv Dansk? No. Later Ivo Dansk left. Separately Ivo Dansk met Tarvo."
     got = [lm.mention.text for lm in link(text, [("Ivo Dansk", "PERSON", 0), ("Kyiv", "GPE", 0), ("Ivo Dansk", "PERSON", 1), ("Ivo Dansk", "PERSON", 2)])]
     assert got == ["Ivo Dansk", "Kyiv", "Ivo Dansk", "Ivo Dansk"]
+
+
+def test_a_commands_quarter_opens_its_name_when_a_known_place_stands_inside_it():
+    text = "said Lt. Alvo Dresk of the Western Moscow Command on Sunday."
+    ms = [mention(text, "Moscow", "KB|ORG", source="kb")]
+    linked = Linker(kb()).link(article(text), ms)
+    assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Western Moscow Command", "Organization")]

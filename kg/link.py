@@ -29,6 +29,7 @@ from kg.mentions import (
     ORG_HEADS,
     ORG_NOUNS,
     PLACE_NOUNS,
+    TOWN_AREA_NOUNS,
     clean_mention,
     credit_names,
     cued_names,
@@ -43,6 +44,7 @@ from kg.mentions import (
     person_runs,
     quoted_speakers,
     reporting_outlets,
+    settlement_beside_area,
     split_at_and,
     split_at_inner_title,
     titled_names,
@@ -347,7 +349,7 @@ class Linker:
         if wide is m or self._region_name(wide.text):
             return m
         found = self._candidates(m.text)
-        towns = wide.text.endswith(" district") and all({"City", "Settlement"} >= set(c.entry.classes) for c in found)
+        towns = wide.text.endswith(TOWN_AREA_NOUNS) and all({"City", "Settlement"} >= set(c.entry.classes) for c in found)
         return wide if not found or towns else m
 
     def _region_name(self, name: str) -> bool:
@@ -524,7 +526,7 @@ class Linker:
         if not words or expected is None or is_group_word(m.text):
             return None
         for r in sorted(known, key=lambda r: r.entry is None):
-            if r.type != expected:
+            if r.type != expected or settlement_beside_area(m, self._text, r.surface):
                 continue
             names = [r.surface] + (([r.entry.label] + r.entry.aliases[:20]) if r.entry else [])
             if any(_contains(_tokens(n), words) for n in names):

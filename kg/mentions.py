@@ -293,6 +293,18 @@ ADMIN_NOUN_AFTER = re.compile(rf"[ \t]+({ADMIN_NOUNS})\b")
 _ADMIN_NOUN_END = re.compile(rf"[ \t]+(?:{ADMIN_NOUNS})$")
 
 
+# Areas named after their main town ("Hangu district", "Singu township", "Beni territory"):
+# a town's name before one of these nouns is the area's.
+TOWN_AREA_NOUNS = (" district", " township", " territory", " county", " prefecture", " municipality", " department")
+_SETTLEMENT_AFTER = re.compile(r"[ \t]+(?:town|village|city|hamlet)\b")
+
+
+def settlement_beside_area(m: Mention, text: str, longer: str) -> bool:
+    """Whether ``m`` is a town the words after it call one ("Nangade town") and ``longer``
+    the area named after it ("Nangade district"): two places, not one name and its part."""
+    return _SETTLEMENT_AFTER.match(text, m.end) is not None and _ADMIN_NOUN_END.search(longer.lower()) is not None
+
+
 def without_admin_noun(name: str) -> str | None:
     """"Yakla district" -> "Yakla": the area's name as news also writes it alone (None when
     the name ends in no lower-case area noun)."""

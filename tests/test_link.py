@@ -583,3 +583,11 @@ def test_a_commands_quarter_opens_its_name_when_a_known_place_stands_inside_it()
     ms = [mention(text, "Moscow", "KB|ORG", source="kb")]
     linked = Linker(kb()).link(article(text), ms)
     assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Western Moscow Command", "Organization")]
+
+
+def test_a_town_before_an_area_noun_is_the_area_and_the_town_beside_it_stays_a_town():
+    kbx = KnowledgeBase([KBEntry("gn/219057", "Place", "Tarvo", [], ["City"], country="CD", origin="geonames", population=140_000)])
+    text = "Rebels raided the eastern Tarvo territory. Residents in Tarvo fled. Two died in Dansk district; later an outlying neighbourhood of Dansk town was hit."
+    ms = [mention(text, "Tarvo", "GPE"), mention(text, "Tarvo", "GPE", 1), mention(text, "Dansk district", "GPE"), mention(text, "Dansk", "PERSON", 1)]
+    got = [(lm.mention.text, lm.entity.kb_id, lm.entity.iri.rsplit("/", 1)[-1]) for lm in Linker(kbx).link(article(text), ms)]
+    assert got == [("Tarvo territory", None, "tarvo-territory"), ("Tarvo", "gn/219057", "219057"), ("Dansk district", None, "dansk-district"), ("Dansk", None, "dansk")]

@@ -341,12 +341,19 @@ NAME_VILLAGE = re.compile(
 )
 
 
+# "in Macomia district": an area's name and its lower-case noun, one name together.
+NAME_AREA = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:\s+[A-Z][\w'’]*(?:-[\w'’]+)*){0,2}\s+(?:district|township|territory|county|governorate))\b")
+
+
 def cued_names(text: str, mentions: list[Mention]) -> list[Mention]:
     """Names the recogniser missed where the words around them say they are places
-    ("the town of Ramia", "Semum village"): new place mentions, where no mention overlaps them."""
+    ("the town of Ramia", "Semum village", "Macomia district"): new place mentions, where
+    no mention overlaps them."""
     out = []
-    for m in [*PLACE_OF_NAME.finditer(text), *NAME_VILLAGE.finditer(text)]:
+    for m in [*PLACE_OF_NAME.finditer(text), *NAME_VILLAGE.finditer(text), *NAME_AREA.finditer(text)]:
         start, end = m.span(1)
+        if m.re is NAME_AREA and (is_group_word(m.group(1).split()[0]) or m.group(1).split()[0].lower() in GENERIC_WORDS):
+            continue  # "the Ukrainian territory", "the Northern district"
         # A model's span inside the cued name ("Lac" of "the Lac Vert neighbourhood") gives way to it.
         if any(o.start < end and start < o.end and not (o.source == "ner" and start <= o.start and o.end <= end and o.end - o.start < end - start) for o in mentions):
             continue

@@ -591,3 +591,9 @@ def test_a_town_before_an_area_noun_is_the_area_and_the_town_beside_it_stays_a_t
     ms = [mention(text, "Tarvo", "GPE"), mention(text, "Tarvo", "GPE", 1), mention(text, "Dansk district", "GPE"), mention(text, "Dansk", "PERSON", 1)]
     got = [(lm.mention.text, lm.entity.kb_id, lm.entity.iri.rsplit("/", 1)[-1]) for lm in Linker(kbx).link(article(text), ms)]
     assert got == [("Tarvo territory", None, "tarvo-territory"), ("Tarvo", "gn/219057", "219057"), ("Dansk district", None, "dansk-district"), ("Dansk", None, "dansk")]
+
+
+def test_an_area_name_before_its_noun_is_found_when_the_recogniser_missed_it():
+    text = "Fishermen from the village of Nacotuco in Tarvo district were killed. The Western district and the Ukrainian territory were calm."
+    got = [(lm.mention.text, lm.entity.type) for lm in link(text, [])]
+    assert got == [("Nacotuco", "Place"), ("Tarvo district", "Place")]

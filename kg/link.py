@@ -95,6 +95,11 @@ def _tokens(name: str) -> list[str]:
     return fold(name).split()
 
 
+def _words(name: str) -> list[str]:
+    """A name's words, folded; a hyphenated compound stays one word ("North-West" holds no "West")."""
+    return [fold(w) for w in name.split()]
+
+
 def _last_names(r: _Resolved) -> set[str]:
     """The last words of a person's names (the surface seen, and the KB's label and aliases)."""
     names = [r.surface] + (([r.entry.label] + r.entry.aliases) if r.entry else [])
@@ -521,7 +526,7 @@ class Linker:
         """An unknown name that is part of a longer name of this article ("Security
         Council" of "UN Security Council", "Congo" of "Democratic Republic of the
         Congo") denotes the same entity."""
-        words = _tokens(m.text)
+        words = _words(m.text)
         expected = self._expected(m)
         if not words or expected is None or is_group_word(m.text):
             return None
@@ -529,7 +534,7 @@ class Linker:
             if r.type != expected or settlement_beside_area(m, self._text, r.surface):
                 continue
             names = [r.surface] + (([r.entry.label] + r.entry.aliases[:20]) if r.entry else [])
-            if any(_contains(_tokens(n), words) for n in names):
+            if any(_contains(_words(n), words) for n in names):
                 return _Resolved(m, r.type, r.entry, r.key, m.text, round(r.confidence * 0.8, 3))
         return None
 

@@ -343,6 +343,10 @@ NAME_VILLAGE = re.compile(
 
 # "in Macomia district": an area's name and its lower-case noun, one name together.
 NAME_AREA = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:\s+[A-Z][\w'’]*(?:-[\w'’]+)*){0,2}\s+(?:district|township|territory|county|governorate))\b")
+# "the West region", "the Far North region": regions named by their quarter (Cameroon's, Burkina Faso's).
+QUARTER_AREA = re.compile(
+    r"(?<![\w'’])((?:Far[ \t]+)?(?:North|South|East|West|Centre|Center|Central)(?:-?(?:[Ee]ast|[Ww]est|North|South|Nord|Sud|Est|Ouest))?[ \t]+(?:region|province))\b"
+)
 
 
 def cued_names(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -350,7 +354,7 @@ def cued_names(text: str, mentions: list[Mention]) -> list[Mention]:
     ("the town of Ramia", "Semum village", "Macomia district"): new place mentions, where
     no mention overlaps them."""
     out = []
-    for m in [*PLACE_OF_NAME.finditer(text), *NAME_VILLAGE.finditer(text), *NAME_AREA.finditer(text)]:
+    for m in [*PLACE_OF_NAME.finditer(text), *NAME_VILLAGE.finditer(text), *NAME_AREA.finditer(text), *QUARTER_AREA.finditer(text)]:
         start, end = m.span(1)
         if m.re is NAME_AREA and (is_group_word(m.group(1).split()[0]) or m.group(1).split()[0].lower() in GENERIC_WORDS):
             continue  # "the Ukrainian territory", "the Northern district"

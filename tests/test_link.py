@@ -597,3 +597,20 @@ def test_an_area_name_before_its_noun_is_found_when_the_recogniser_missed_it():
     text = "Fishermen from the village of Nacotuco in Tarvo district were killed. The Western district and the Ukrainian territory were calm."
     got = [(lm.mention.text, lm.entity.type) for lm in link(text, [])]
     assert got == [("Nacotuco", "Place"), ("Tarvo district", "Place")]
+
+
+def test_a_region_named_by_its_quarter_is_found_and_a_hyphenated_compound_holds_no_part_of_it():
+    kbx = KnowledgeBase(
+        [
+            KBEntry("iso/xx-nw", "Place", "North-West", ["North-West region", "Northwest region"], ["Region"], country="XX"),
+            KBEntry("iso/xx-w", "Place", "West", ["West region"], ["Region"], country="XX"),
+        ]
+    )
+    text = "Separatists from the Northwest region crossed into the French-speaking West region. The Western region was calm."
+    got = [(lm.mention.text, lm.entity.kb_id) for lm in Linker(kbx).link(article(text), [])]
+    assert got == [("Northwest region", "iso/xx-nw"), ("West region", "iso/xx-w")]
+    # An unknown "West region" is no part of "North-West region" (and, all generic words, no name).
+    only_nw = KnowledgeBase([KBEntry("iso/xx-nw", "Place", "North-West", ["North-West region"], ["Region"], country="XX")])
+    text = "Separatists from the North-West region crossed into the French-speaking West region."
+    got = [(lm.mention.text, lm.entity.kb_id) for lm in Linker(only_nw).link(article(text), [])]
+    assert got == [("North-West region", "iso/xx-nw")]

@@ -225,15 +225,21 @@ def region_senses(names: list[tuple[str, frozenset[str], int]]) -> dict[int, int
 
 
 _PAIR = re.compile(r"([A-Z][\w'’]{2,})-([A-Z][\w'’]{2,})")
+# "along the Pangane-Macotuco road": a road named by the two places it joins.
+_ROAD_PAIR = re.compile(r"([A-Z][\w'’]{2,})-([A-Z][\w'’]{2,})[ \t]+(?:road|highway|axis|route)")
 
 
 def split_place_pairs(mentions: list[Mention], is_place: Callable[[str], bool]) -> list[Mention]:
     """"the Marte-Dikwa area", "between Marte-Dikwa town": two places joined by a hyphen,
-    when the whole is no place ``is_place`` knows and each half is one; the two places."""
+    when the whole is no place ``is_place`` knows and each half is one; the two places. A
+    road named so ("the Pangane-Macotuco road") is its two places whether known or not."""
     out: list[Mention] = []
     for m in mentions:
         pair = _PAIR.fullmatch(m.text)
-        if pair is None or m.kb_id is not None or is_place(m.text) or not (is_place(pair.group(1)) and is_place(pair.group(2))):
+        road = _ROAD_PAIR.fullmatch(m.text)
+        if road is not None and m.kb_id is None and not is_place(m.text):
+            pair = road  # the road's two places, known or not
+        elif pair is None or m.kb_id is not None or is_place(m.text) or not (is_place(pair.group(1)) and is_place(pair.group(2))):
             out.append(m)
             continue
         (a0, a1), (b0, b1) = pair.span(1), pair.span(2)

@@ -138,3 +138,11 @@ def test_a_web_domain_names_the_outlet_it_belongs_to():
     assert [(lm.mention.text, lm.entity.kb_id) for lm in linked][0] == ("RiverWire.ph", "river-wire")
     # A domain no outlet of the knowledge base has stays an unknown name.
     assert all(lm.entity.kb_id is None for lm in linked[1:])
+
+
+def test_a_road_named_by_two_places_is_both_places_known_or_not():
+    text = "They were attacked along the Tarvo-Dansk road on Tuesday."
+    got = split_place_pairs([at(text, "Tarvo-Dansk road", "FAC")], lambda name: False)
+    assert [(m.text, m.label) for m in got] == [("Tarvo", "GPE"), ("Dansk", "GPE")]
+    # Not a hyphenated pair of unknown names without a road.
+    assert [m.text for m in split_place_pairs([at(text, "Tarvo-Dansk", "ORG")], lambda name: False)] == ["Tarvo-Dansk"]

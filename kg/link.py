@@ -30,6 +30,7 @@ from kg.mentions import (
     ORG_NOUNS,
     PLACE_NOUNS,
     TOWN_AREA_NOUNS,
+    attacking_aircraft,
     clean_mention,
     credit_names,
     cued_names,
@@ -205,7 +206,7 @@ class Linker:
         cleaned = domain_names(split_place_and_person(cleaned, text, self._candidates, person_shaped), self.kb.outlet_of_url)
         cleaned = [self._as_area(m, text) for m in cleaned]
         cleaned += cued_names(text, cleaned)
-        cleaned += credit_names(text, cleaned)
+        cleaned += credit_names(text, cleaned) + attacking_aircraft(text, cleaned)
         cleaned += titled_names(text, cleaned) + quoted_speakers(text, cleaned) + headed_names(text, cleaned) + reporting_outlets(text, cleaned)
         cleaned = split_place_pairs(unit_names(text, cleaned) + agency_credits(text, cleaned, self._candidates), self._known_place)
         bare = bare_ministries(text, cleaned)

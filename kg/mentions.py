@@ -370,6 +370,26 @@ def cued_names(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# "A jet dropped three bombs", "Israeli aircraft targeted a house": an aircraft the sentence
+# makes the attacker is a weapon of the attack (a warplane), though no name is given.
+ATTACKING_AIRCRAFT = re.compile(
+    r"\b([Jj]ets?|[Pp]lanes?|[Aa]ircraft|[Hh]elicopters?)[ \t]+(?:(?:had|have|has|then|also|reportedly)[ \t]+)?"
+    r"(?:dropped|bombed|targeted|attacked|struck|strafed|fired|shelled|hit|pounded|raided|opened[ \t]+fire)\b"
+)
+
+
+def attacking_aircraft(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Weapon mentions for the aircraft of :data:`ATTACKING_AIRCRAFT`, where no mention
+    holds the word ("the pilotless plane targeted" is the knowledge base's drone)."""
+    out = []
+    for hit in ATTACKING_AIRCRAFT.finditer(text):
+        start, end = hit.span(1)
+        if unclaimed(start, end, mentions):
+            kind = "military helicopter" if hit.group(1).lower().startswith("helicopter") else "military aircraft"
+            out.append(Mention(start, end, hit.group(1), "KB", "kb", kind))
+    return out
+
+
 def unclaimed(start: int, end: int, mentions) -> bool:
     """Whether no mention overlaps the span [start, end): a name found by a rule is added
     only where the recogniser found nothing."""

@@ -614,3 +614,15 @@ def test_a_region_named_by_its_quarter_is_found_and_a_hyphenated_compound_holds_
     text = "Separatists from the North-West region crossed into the French-speaking West region."
     got = [(lm.mention.text, lm.entity.kb_id) for lm in Linker(only_nw).link(article(text), [])]
     assert got == [("North-West region", "iso/xx-nw")]
+
+
+def test_an_aircraft_the_sentence_makes_the_attacker_is_a_warplane():
+    kbx = KnowledgeBase(
+        [
+            KBEntry("weapon-type-military-aircraft", "Weapon", "military aircraft", ["warplane"], ["WeaponType"]),
+            KBEntry("weapon-type-military-helicopter", "Weapon", "military helicopter", [], ["WeaponType"]),
+        ]
+    )
+    text = "A jet dropped three bombs. Helicopters opened fire on the market. The jets have been promised; the plane landed."
+    got = [(lm.mention.text, lm.entity.kb_id) for lm in Linker(kbx).link(article(text), [])]
+    assert got == [("jet", "weapon-type-military-aircraft"), ("Helicopters", "weapon-type-military-helicopter")]

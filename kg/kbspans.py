@@ -60,6 +60,44 @@ def join_known_parts(mentions: list[Mention], text: str, candidates: Candidates)
     return out
 
 
+# What may stand between the parts of a name the recogniser cut ("Tehreek" + "-i-" + "Taliban").
+_NAME_GAP = re.compile(r" |-|-[ie]-| (?:in|of|for)(?: the)? ")
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[ -]+", name) if w[:1].isupper())
+
+
+def acronym_wholes(mentions: list[Mention], text: str, candidates: Candidates) -> list[Mention]:
+    """Parts of an organisation's name the recogniser cut at known names ("Tehreek" +
+    "Taliban" + "Pakistan", "Islamic State" + "in" + "West Africa") that the acronym in
+    brackets after them spells ("(TTP)", "(ISWAP)", the knowledge base's organisation):
+    one mention of that organisation, however its name is spelt. ``mentions`` sorted."""
+    out = list(mentions)
+    i = 0
+    while i < len(out):
+        a = out[i]
+        acronym = a.kb_id or a.text
+        if i == 0 or out[i - 1].end != a.start - 2 or text[a.start - 2 : a.start] != " (" or not a.text.isupper() or not _org(candidates, acronym):
+            i += 1
+            continue
+        best = None
+        for j in range(i - 2, max(-1, i - 5), -1):  # two to four parts before the bracket
+            if not _NAME_GAP.fullmatch(text[out[j].end : out[j + 1].start]):
+                break
+            initials = _initials(text[out[j].start : a.start - 2])
+            if len(initials) >= 3 and a.text.startswith(initials):
+                best = j
+        if best is None:
+            i += 1
+            continue
+        whole = text[out[best].start : a.start - 2]
+        merged = Mention(out[best].start, a.start - 2, whole, "KB|ORG", "kb", fold(acronym), out[best].sentence)
+        out[best:i] = [merged]
+        i = best + 2
+    return out
+
+
 # "Geo news reported": the outlet's own word in lower case, after a name the model cut short.
 OUTLET_WORD_AFTER = re.compile(r"[ \t]+(news|times|post|tv|radio|daily|today)\b")
 

@@ -18,7 +18,7 @@ from kg.bodies import ROLE_FORMS, bare_ministries, names_for, qualifier_before, 
 from kg.bylines import byline_mentions, person_shaped
 from kg.kb.base import Candidate, KBEntry, KnowledgeBase, fold, skeleton
 from kg.kb.gazetteer import Hit, choose, in_comma
-from kg.kbspans import agency_credits, domain_names, join_known_parts, language_services, qualified_senses, region_senses, regions_of_lists, split_place_and_person, split_place_pairs
+from kg.kbspans import acronym_wholes, agency_credits, domain_names, join_known_parts, language_services, qualified_senses, region_senses, regions_of_lists, split_place_and_person, split_place_pairs
 from kg.mentions import (
     ACRONYM_AFTER,
     INNER_POSSESSIVE_RE,
@@ -202,7 +202,7 @@ class Linker:
                     parts = [c] if self._candidates(c.text) else split_at_and(c)
                     cleaned += [extend_to_facility(extend_to_head(p, text), text) for q in parts for p in self._split_possessive(q, text)]
         cleaned = person_runs(given_names_back(join_cut_names(sorted(cleaned, key=lambda m: m.start), text), text), text)
-        cleaned = language_services(join_known_parts(cleaned, text, self._candidates), text, self._candidates)  # kg/kbspans.py
+        cleaned = language_services(acronym_wholes(join_known_parts(cleaned, text, self._candidates), text, self._candidates), text, self._candidates)  # kg/kbspans.py
         cleaned = domain_names(split_place_and_person(cleaned, text, self._candidates, person_shaped), self.kb.outlet_of_url)
         cleaned = [self._as_area(m, text) for m in cleaned]
         cleaned += cued_names(text, cleaned)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.bylines import person_shaped
 from kg.kb.base import KBEntry, KnowledgeBase
-from kg.kbspans import agency_credits, join_known_parts, language_services, qualified_senses, regions_of_lists, split_place_and_person, split_place_pairs
+from kg.kbspans import acronym_wholes, agency_credits, join_known_parts, language_services, qualified_senses, regions_of_lists, split_place_and_person, split_place_pairs
 from kg.link import Linker
 from kg.types import Article, Mention
 
@@ -146,3 +146,21 @@ def test_a_road_named_by_two_places_is_both_places_known_or_not():
     assert [(m.text, m.label) for m in got] == [("Tarvo", "GPE"), ("Dansk", "GPE")]
     # Not a hyphenated pair of unknown names without a road.
     assert [m.text for m in split_place_pairs([at(text, "Tarvo-Dansk", "ORG")], lambda name: False)] == ["Tarvo-Dansk"]
+
+
+def test_parts_of_a_name_the_acronym_after_them_spells_are_that_organisation():
+    known = KnowledgeBase(
+        [
+            KBEntry("tehrik-lantern", "Organization", "Tehrik-i-Lantern Varna", ["TLV"], ["ArmedGroup"]),
+            KBEntry("lantern", "Organization", "Lantern", [], ["ArmedGroup"]),
+            KBEntry("gn/1", "Place", "Varna", [], ["Country"], country="VA", origin="geonames"),
+        ]
+    )
+    text = "Since the Tehreek-i-Lantern Varna (TLV) ended its truce, Lantern Varna (XYZ) spoke."
+    ms = [at(text, "Tehreek", "ORG"), at(text, "Lantern", "KB", "kb"), at(text, "Varna", "KB|GPE", "kb"), at(text, "TLV", "KB|ORG", "kb")]
+    got = acronym_wholes(ms, text, known.candidates)
+    assert [(m.text, m.kb_id) for m in got] == [("Tehreek-i-Lantern Varna", "tlv"), ("TLV", None)]
+    # Initials the acronym does not spell leave the parts as they are.
+    text2 = "Fighters of Lantern Varna (TLV) spoke."
+    ms2 = [at(text2, "Lantern", "KB", "kb"), at(text2, "Varna", "KB|GPE", "kb"), at(text2, "TLV", "KB|ORG", "kb")]
+    assert [m.text for m in acronym_wholes(ms2, text2, known.candidates)] == ["Lantern", "Varna", "TLV"]

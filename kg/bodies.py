@@ -79,3 +79,23 @@ def names_for(role: str, demonyms: list[str], country_names: list[str]) -> list[
         for c in country_names:
             out += [f"{c} {form}", f"{form} {c}", f"{form} of {c}"]
     return out
+
+
+# Head words of the bodies a country names without saying whose ("the National Army",
+# "the Air Force", "the National Police"): news about one country means that country's.
+NATIONAL_BODY_HEADS = {"Army", "Police", "Guard", "Navy", "Force", "Forces", "Gendarmerie"}
+
+
+def national_forms(name: str, demonyms: list[str], country_names: list[str]) -> list[str]:
+    """The names the knowledge base may give a country's body named ``name`` without its
+    country: "Colombian National Police", "National Army of Colombia", "National Army
+    (Colombia)" (folded as "National Army Colombia"), "Colombia's National Army". Empty
+    when the name is no national body's (its head word is none of :data:`NATIONAL_BODY_HEADS`)."""
+    words = name.split()
+    if not 1 < len(words) <= 3 or words[-1] not in NATIONAL_BODY_HEADS:
+        return []
+    out = [f"{d} {name}" for d in demonyms]
+    for c in country_names:
+        out += [f"{c} {name}", f"{name} {c}", f"{name} of {c}"]
+    return out
+

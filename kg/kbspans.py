@@ -284,3 +284,23 @@ def split_place_pairs(mentions: list[Mention], is_place: Callable[[str], bool]) 
         out.append(Mention(m.start + a0, m.start + a1, pair.group(1), "GPE", m.source, None, m.sentence))
         out.append(Mention(m.start + b0, m.start + b1, pair.group(2), "GPE", m.source, None, m.sentence))
     return out
+
+
+# "A jet dropped three bombs", "Israeli aircraft targeted a house": an aircraft the sentence
+# makes the attacker is a weapon of the attack (a warplane), though no name is given.
+ATTACKING_AIRCRAFT = re.compile(
+    r"\b([Jj]ets?|[Pp]lanes?|[Aa]ircraft|[Hh]elicopters?)[ \t]+(?:(?:had|have|has|then|also|reportedly)[ \t]+)?"
+    r"(?:dropped|bombed|targeted|attacked|struck|strafed|fired|shelled|hit|pounded|raided|opened[ \t]+fire)\b"
+)
+
+
+def attacking_aircraft(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Weapon mentions for the aircraft of :data:`ATTACKING_AIRCRAFT`, where no mention
+    holds the word ("the pilotless plane targeted" is the knowledge base's drone)."""
+    out = []
+    for hit in ATTACKING_AIRCRAFT.finditer(text):
+        start, end = hit.span(1)
+        if unclaimed(start, end, mentions):
+            kind = "military helicopter" if hit.group(1).lower().startswith("helicopter") else "military aircraft"
+            out.append(Mention(start, end, hit.group(1), "KB", "kb", kind))
+    return out

@@ -14,11 +14,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from kg.bodies import ROLE_FORMS, bare_ministries, names_for, qualifier_before, role_of
+from kg.bodies import ROLE_FORMS, bare_ministries, names_for, national_forms, qualifier_before, role_of
 from kg.bylines import byline_mentions, person_shaped
 from kg.kb.base import Candidate, KBEntry, KnowledgeBase, fold, skeleton
 from kg.kb.gazetteer import Hit, choose, in_comma
-from kg.kbspans import acronym_wholes, agency_credits, domain_names, join_known_parts, language_services, qualified_senses, region_senses, regions_of_lists, split_place_and_person, split_place_pairs
+from kg.kbspans import acronym_wholes, agency_credits, attacking_aircraft, domain_names, join_known_parts, language_services, qualified_senses, region_senses, regions_of_lists, split_place_and_person, split_place_pairs
 from kg.mentions import (
     ACRONYM_AFTER,
     INNER_POSSESSIVE_RE,
@@ -30,8 +30,8 @@ from kg.mentions import (
     ORG_NOUNS,
     PLACE_NOUNS,
     TOWN_AREA_NOUNS,
-    attacking_aircraft,
     clean_mention,
+    drop_title_only_nil,
     credit_names,
     cued_names,
     extend_to_admin_noun,
@@ -42,7 +42,6 @@ from kg.mentions import (
     initials_form,
     join_cut_names,
     model_label,
-    person_runs,
     quoted_speakers,
     reporting_outlets,
     settlement_beside_area,
@@ -53,6 +52,7 @@ from kg.mentions import (
 )
 from kg.names import GENERIC_BODY_RE, GENERIC_WORDS, country_of_demonym, demonyms, is_group_word
 from kg.nametype import Resolved, TypeDecision, local_decisions, pooled_types, strong_cue
+from kg.personruns import person_runs
 from kg.types import Article, Entity, LinkedMention, Mention
 from kg.vocab import base_iri
 
@@ -127,6 +127,7 @@ class Linker:
         self._text = ""  # the text of the article at hand
         self._cache: dict[str, list[Candidate]] = {}
         self._countries: dict[str, KBEntry] | None = None  # country entries by ISO code, built when first needed
+        self._article_countries: dict[str, float] = {}  # the article at hand's countries (_context_countries)
 
     def _candidates(self, name: str) -> list[Candidate]:
         """The knowledge base's candidates for a name, remembered across articles."""
@@ -219,7 +220,7 @@ class Linker:
         self._text = text
         self._types = {}
         cleaned = regions_of_lists(cleaned, text, self._region_name)
-        countries = self._context_countries(cleaned)
+        countries = self._article_countries = self._context_countries(cleaned)
         cleaned = self._place_ministries(cleaned, text, countries, {id(m) for m in bare})
         # The type each mention is expected to have: weighed evidence (kg/nametype.py).
         self.mentions, self.typing = cleaned, local_decisions(cleaned, text)
@@ -280,7 +281,7 @@ class Linker:
             (k, r), q = items[i], items[j][1]
             resolved[k] = _Resolved(r.mention, q.type, q.entry, q.key, r.surface, r.confidence)
         ordered = [resolved[id(m)] for m in cleaned if id(m) in resolved]
-        ordered = self._drop_title_only_nil(ordered, article)
+        ordered = drop_title_only_nil(ordered, article)
         return self._entities(ordered)
 
     def _place_ministries(self, cleaned: list[Mention], text: str, countries: dict[str, float], found: set[int]) -> list[Mention]:
@@ -335,14 +336,25 @@ class Linker:
 
     def _ministry_name(self, role: str, iso: str) -> str | None:
         """A name the knowledge base knows for country ``iso``'s ministry of ``role``."""
-        if self._countries is None:
-            self._countries = {e.country: e for e in self.kb.entries.values() if "Country" in e.classes and e.country}
-        country = self._countries.get(iso)
-        names = [country.label, *country.aliases] if country else []
-        for name in names_for(role, demonyms(iso), names):
+        for name in names_for(role, demonyms(iso), self._country_names(iso)):
             if any(c.entry.type == "Organization" and c.entry.country == iso for c in self._candidates(name)):
                 return name
         return None
+
+    def _country_names(self, iso: str) -> list[str]:
+        if self._countries is None:
+            self._countries = {e.country: e for e in self.kb.entries.values() if "Country" in e.classes and e.country}
+        country = self._countries.get(iso)
+        return [country.label, *country.aliases] if country else []
+
+    def _national_body(self, name: str) -> KBEntry | None:
+        """"the National Army" of an article about Colombia: that country's body of the name
+        (the one country the article is most about), when the knowledge base knows it."""
+        top = max(self._article_countries.values(), default=0.0)
+        leaders = [iso for iso, w in self._article_countries.items() if w == top]
+        forms = national_forms(name, demonyms(leaders[0]), self._country_names(leaders[0])) if len(leaders) == 1 else []
+        found = (c.entry for form in forms for c in self._candidates(form) if not c.via_skeleton)
+        return next((e for e in found if e.type == "Organization" and e.country == leaders[0]), None)
 
     def _known_place(self, name: str) -> bool:
         gaz = self.kb.gazetteer
@@ -490,6 +502,9 @@ class Linker:
         words = m.text.split()
         if len(words) == 1 and (m.text.lower() in GENERIC_WORDS or is_group_word(m.text)):
             return None
+        body = self._national_body(m.text) if expected == "Organization" else None
+        if body is not None:
+            return _Resolved(m, "Organization", body, fold(m.text), m.text, 0.6)
         if all(w.lower().strip(".") in GENERIC_WORDS for w in words) or self._generic_body(m.text):
             return None
         if self.typing.get(id(m), TypeDecision()).junk is not None:
@@ -559,24 +574,6 @@ class Linker:
             full = defined.get(fold(m.text))
             if full is not None:
                 resolved[id(m)] = _Resolved(m, full.type, full.entry, full.key, m.text, full.confidence)
-
-    @staticmethod
-    def _drop_title_only_nil(resolved: list[_Resolved], article: Article) -> list[_Resolved]:
-        """An unknown name seen only in the headline is dropped when it is one word, or
-        when the headline is in title case ("Attack on Chernihiv Kills 18"): there the
-        model takes capitalised common words for names."""
-        title = article.title
-        if not title or title not in article.text:
-            return resolved
-        head_end = article.text.find(title) + len(title)
-        words = [w for w in title.split() if w[:1].isalpha() and len(w) > 3]
-        title_case = bool(words) and sum(w[0].isupper() for w in words) / len(words) > 0.8
-        body = Counter(r.key for r in resolved if r.entry is None and r.mention.start >= head_end)
-        return [
-            r
-            for r in resolved
-            if not (r.entry is None and r.mention.start < head_end and not body[r.key] and (title_case or len(r.surface.split()) == 1))
-        ]
 
     def _entities(self, resolved: list[_Resolved]) -> list[LinkedMention]:
         """Group resolved mentions into entities; an unknown name's type is the one

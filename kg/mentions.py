@@ -8,11 +8,11 @@ it give a type when the model's label is doubtful ("Pazi Gyi village" is a place
 from __future__ import annotations
 
 import re
-
-from spacy.lang.en.stop_words import STOP_WORDS
+from collections import Counter
+from typing import Protocol, TypeVar
 
 from kg.names import ACRONYM_RE, GENERIC_WORDS, NAME_FUNCTION_WORDS, PARTICLE_RE, PERSON_DESCRIPTORS, RANK_ACRONYMS, SHIP_PREFIXES, TITLES, is_group_word
-from kg.types import Mention
+from kg.types import Article, Mention
 
 # What each spaCy label may denote. Labels missing here are dropped unless the
 # knowledge base knows the name.
@@ -43,7 +43,7 @@ def _describes_person(word: str) -> bool:
     return bool(parts) and (all(p in TITLES or p in PERSON_DESCRIPTORS for p in parts) or is_group_word(word))
 
 
-def _is_title_word(word: str) -> bool:
+def is_title_word(word: str) -> bool:
     """A capitalised title word, singular or plural ("Constable", "Constables")."""
     w = word.lower().rstrip(".")
     return word[:1].isupper() and (w in TITLES or (w.endswith("s") and w[:-1] in TITLES)) and w not in ("ex", "former", "acting", "vice", "saint")
@@ -108,7 +108,7 @@ def clean_mention(m: Mention, text: str) -> Mention | None:
         words = words[1:]
     if is_person and m.source == "ner":
         # "Duty Foot Constable Nasrullah": a rank's words before the title word go with it.
-        inner = [k for k, w in enumerate(words[:-1]) if k > 0 and _is_title_word(w)]
+        inner = [k for k, w in enumerate(words[:-1]) if k > 0 and is_title_word(w)]
         if inner:
             start += sum(len(w) + 1 for w in words[: inner[-1] + 1])
             words = words[inner[-1] + 1 :]
@@ -370,26 +370,6 @@ def cued_names(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-# "A jet dropped three bombs", "Israeli aircraft targeted a house": an aircraft the sentence
-# makes the attacker is a weapon of the attack (a warplane), though no name is given.
-ATTACKING_AIRCRAFT = re.compile(
-    r"\b([Jj]ets?|[Pp]lanes?|[Aa]ircraft|[Hh]elicopters?)[ \t]+(?:(?:had|have|has|then|also|reportedly)[ \t]+)?"
-    r"(?:dropped|bombed|targeted|attacked|struck|strafed|fired|shelled|hit|pounded|raided|opened[ \t]+fire)\b"
-)
-
-
-def attacking_aircraft(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Weapon mentions for the aircraft of :data:`ATTACKING_AIRCRAFT`, where no mention
-    holds the word ("the pilotless plane targeted" is the knowledge base's drone)."""
-    out = []
-    for hit in ATTACKING_AIRCRAFT.finditer(text):
-        start, end = hit.span(1)
-        if unclaimed(start, end, mentions):
-            kind = "military helicopter" if hit.group(1).lower().startswith("helicopter") else "military aircraft"
-            out.append(Mention(start, end, hit.group(1), "KB", "kb", kind))
-    return out
-
-
 def unclaimed(start: int, end: int, mentions) -> bool:
     """Whether no mention overlaps the span [start, end): a name found by a rule is added
     only where the recogniser found nothing."""
@@ -498,85 +478,11 @@ def given_names_back(mentions: list[Mention], text: str) -> list[Mention]:
         hit = _FIRST_NAME_BEFORE.search(text, max(0, m.start - 30), m.start) if m.label == "PERSON" and " " not in m.text else None
         if hit is not None:
             word = hit.group(1)
-            common = word.lower() in GENERIC_WORDS | _PRONOUNS or word in _NOT_NAME_START or _is_title_word(word) or re.search(rf"\b{word.lower()}\b", text)
+            common = word.lower() in GENERIC_WORDS | _PRONOUNS or word in _NOT_NAME_START or is_title_word(word) or re.search(rf"\b{word.lower()}\b", text)
             if not common and not any(o.start < m.start and hit.start(1) < o.end for o in mentions if o is not m):
                 m = Mention(hit.start(1), m.end, text[hit.start(1) : m.end], "PERSON", m.source, None, m.sentence)
         out.append(m)
     return out
-
-
-_NAME_TOKEN = re.compile(r"[A-Z][a-zà-ÿ'’-]+")
-_CALENDAR = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-    "april", "may", "june", "july", "august", "september", "october", "november", "december",
-}
-# Words that open a sentence without being a name ("Later Ivo Dansk said"), beside English stop words.
-_SENTENCE_ADVERBS = {"later", "earlier", "yesterday", "today", "tonight", "overnight", "elsewhere", "afterwards", "now", "still", "instead"}
-
-
-def _run_word(word: str, text: str) -> bool:
-    """A word that may be part of a person's name run: capitalised, no title, calendar or
-    generic word, and never written in lower case in the article."""
-    low = word.lower()
-    return (
-        bool(_NAME_TOKEN.fullmatch(word))
-        and word not in _NOT_NAME_START
-        and low not in GENERIC_WORDS | _PRONOUNS | _CALENDAR | PERSON_DESCRIPTORS | _SENTENCE_ADVERBS | STOP_WORDS
-        and not low.endswith("ly")
-        and not _is_title_word(word)
-        and not is_group_word(word)
-        and re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text) is None
-    )
-
-
-def person_runs(mentions: list[Mention], text: str) -> list[Mention]:
-    """A person's name the recogniser cut at a word it took for a place or left out
-    ("Jhon" + "Philip" + "Pamplona" GPE, "Destin" + "Jamaica" + "Kela", "Abdulkadir" +
-    "Mohamed Abdulle"): a run of three or four capitalised words, one space apart, that
-    holds a model's person span at one end, the rest words of no mention or one-word
-    names; none a title, a calendar or generic word, or a word the article writes in
-    lower case. The run is one person. ``mentions`` sorted."""
-    by_start = {m.start: m for m in mentions}
-    claimed = {i for m in mentions for i in range(m.start, m.end)}
-    out_drop: set[int] = set()
-    grown: list[Mention] = []
-    for m in mentions:
-        if m.label != "PERSON" or m.source != "ner" or id(m) in out_drop or not 1 <= len(m.text.split()) <= 2 or "." in m.text:
-            continue
-        parts: list[tuple[int, int, Mention | None]] = [(m.start, m.end, m)]
-
-        def step(start: int, end: int) -> tuple[int, int, Mention | None] | None:
-            word = text[start:end]
-            o = by_start.get(start)
-            if o is not None and o.end == end and " " not in o.text and o is not m and (o.label in ("GPE", "PERSON") or o.label.startswith("KB")):
-                return (start, end, o) if _NAME_TOKEN.fullmatch(word) and word.lower() not in _CALENDAR else None
-            if any(i in claimed for i in range(start, end)) or not _run_word(word, text):
-                return None
-            return (start, end, None)
-
-        while len(" ".join(text[a:b] for a, b, _ in parts).split()) < 4:  # back over the words before
-            hit = re.search(r"(?:^|(?<=\s))(\S+) $", text[max(0, parts[0][0] - 30) : parts[0][0]])
-            got = step(parts[0][0] - len(hit.group(1)) - 1, parts[0][0] - 1) if hit else None
-            if got is None:
-                break
-            parts.insert(0, got)
-        if parts[0][2] is m:  # the person span opens the run: on over the words after it
-            while len(" ".join(text[a:b] for a, b, _ in parts).split()) < 4:
-                hit = re.match(r" (\S+)", text[parts[-1][1] : parts[-1][1] + 30])
-                word_end = parts[-1][1] + 1 + len(hit.group(1)) if hit else 0
-                got = step(parts[-1][1] + 1, word_end) if hit and text[word_end : word_end + 1] in ("", " ", ",", ".", "\n") else None
-                if got is None:
-                    break
-                parts.append(got)
-        start, end = parts[0][0], parts[-1][1]
-        n = len(text[start:end].split())
-        if not 3 <= n <= 4 or (parts[0][2] is not m and parts[-1][2] is not m) or text[end : end + 2].strip()[:1].isupper():
-            continue
-        out_drop |= {id(o) for _, _, o in parts if o is not None}
-        grown.append(Mention(start, end, text[start:end], "PERSON", "ner", None, m.sentence))
-    if not grown:
-        return mentions
-    return sorted([m for m in mentions if id(m) not in out_drop] + grown, key=lambda m: (m.start, -m.end))
 
 
 # "the 29th Brigade", "the 47th Separate Mechanized Brigade", "the 2nd Division": a numbered unit.
@@ -630,3 +536,33 @@ def extend_to_facility(m: Mention, text: str) -> Mention:
         return m
     end = hit.end(1)
     return Mention(m.start, end, text[m.start : end], "FAC", "ner", None, m.sentence)
+
+
+class _ResolvedName(Protocol):
+    """What :func:`drop_title_only_nil` reads of a resolved mention."""
+
+    entry: object | None
+    key: str
+    mention: Mention
+    surface: str
+
+
+R = TypeVar("R", bound=_ResolvedName)
+
+
+def drop_title_only_nil(resolved: list[R], article: Article) -> list[R]:
+    """An unknown name seen only in the headline is dropped when it is one word, or
+    when the headline is in title case ("Attack on Chernihiv Kills 18"): there the
+    model takes capitalised common words for names."""
+    title = article.title
+    if not title or title not in article.text:
+        return resolved
+    head_end = article.text.find(title) + len(title)
+    words = [w for w in title.split() if w[:1].isalpha() and len(w) > 3]
+    title_case = bool(words) and sum(w[0].isupper() for w in words) / len(words) > 0.8
+    body = Counter(r.key for r in resolved if r.entry is None and r.mention.start >= head_end)
+    return [
+        r
+        for r in resolved
+        if not (r.entry is None and r.mention.start < head_end and not body[r.key] and (title_case or len(r.surface.split()) == 1))
+    ]

@@ -626,3 +626,21 @@ def test_an_aircraft_the_sentence_makes_the_attacker_is_a_warplane():
     text = "A jet dropped three bombs. Helicopters opened fire on the market. The jets have been promised; the plane landed."
     got = [(lm.mention.text, lm.entity.kb_id) for lm in Linker(kbx).link(article(text), [])]
     assert got == [("jet", "weapon-type-military-aircraft"), ("Helicopters", "weapon-type-military-helicopter")]
+
+
+def test_a_body_named_without_its_country_is_that_of_the_country_the_article_is_about():
+    kbx = KnowledgeBase(
+        [
+            KBEntry("gn/1", "Place", "Varnia", [], ["Country"], country="VA", origin="geonames", population=5_000_000),
+            KBEntry("gn/2", "Place", "Dansia", [], ["Country"], country="DA", origin="geonames", population=5_000_000),
+            KBEntry("national-army-of-varnia", "Organization", "National Army of Varnia", [], ["MilitaryUnit"], country="VA"),
+        ]
+    )
+    text = "Six soldiers were killed in Varnia. The National Army said rebels from Varnia attacked. The National Guard said nothing."
+    ms = [mention(text, "Varnia", "GPE"), mention(text, "National Army", "ORG"), mention(text, "Varnia", "GPE", 1), mention(text, "National Guard", "ORG")]
+    got = [(lm.mention.text, lm.entity.kb_id) for lm in Linker(kbx).link(article(text), ms) if lm.entity.type == "Organization"]
+    assert got == [("National Army", "national-army-of-varnia")]  # no such guard is known: not a name
+    # An article about two countries alike gives the body to neither.
+    text = "Varnia and Dansia clashed. The National Army said."
+    ms = [mention(text, "Varnia", "GPE"), mention(text, "Dansia", "GPE"), mention(text, "National Army", "ORG")]
+    assert [lm.entity.kb_id for lm in Linker(kbx).link(article(text), ms) if lm.entity.type == "Organization"] == []

@@ -639,7 +639,7 @@ def test_a_body_named_without_its_country_is_that_of_the_country_the_article_is_
     text = "Six soldiers were killed in Varnia. The National Army said rebels from Varnia attacked. The National Guard said nothing."
     ms = [mention(text, "Varnia", "GPE"), mention(text, "National Army", "ORG"), mention(text, "Varnia", "GPE", 1), mention(text, "National Guard", "ORG")]
     got = [(lm.mention.text, lm.entity.kb_id) for lm in Linker(kbx).link(article(text), ms) if lm.entity.type == "Organization"]
-    assert got == [("National Army", "national-army-of-varnia")]  # no such guard is known: not a name
+    assert got == [("National Army", "national-army-of-varnia"), ("National Guard", None)]  # no such guard is known: a name of its own
     # An article about two countries alike gives the body to neither.
     text = "Varnia and Dansia clashed. The National Army said."
     ms = [mention(text, "Varnia", "GPE"), mention(text, "Dansia", "GPE"), mention(text, "National Army", "ORG")]

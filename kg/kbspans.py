@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable
 
 from kg.kb.base import Candidate, KBEntry, fold
-from kg.mentions import LIST_SEPARATOR, REGION_OF_BEFORE, REGIONS_AFTER, unclaimed
+from kg.mentions import LIST_SEPARATOR, REGION_OF_BEFORE, REGIONS_AFTER, unclaimed, without_admin_noun
 from kg.names import country_of_demonym
 from kg.types import Mention
 
@@ -248,12 +248,15 @@ SMALL_TOWN = 50_000
 
 
 def region_senses(names: list[tuple[str, frozenset[str], int]]) -> dict[int, int]:
-    """Of an article's resolved names (surface, the entry's classes, its population): which
-    small town's mention takes the area of the same bare name the article links elsewhere
-    ("the province of Marib" ... "a neighbourhood in Marib"): news that names an area by
-    its bare name means the area by it throughout (index -> index). A big city keeps its
-    sense ("the region of Kharkiv" ... "in Kharkiv the mayor")."""
+    """Of an article's resolved names (surface, the entry's classes -- none for an unknown
+    name -- and its population): which small town's mention takes the area of the same
+    bare name the article links elsewhere ("the province of Marib" ... "a neighbourhood in
+    Marib") or names with its noun ("Lakki Marwat district" ... "in Lakki Marwat"): news
+    that names an area by its bare name means the area by it throughout (index -> index).
+    A big city keeps its sense ("the region of Kharkiv" ... "in Kharkiv the mayor")."""
     areas = {fold(surface): j for j, (surface, classes, _) in enumerate(names) if classes & {"Region", "District"}}
+    # ... and an unknown area named after its town ("Lakki Marwat district" ... "in Lakki Marwat").
+    areas.update({fold(bare): j for j, (surface, classes, _) in enumerate(names) if not classes and (bare := without_admin_noun(surface))})
     out = {}
     for i, (surface, classes, population) in enumerate(names):
         j = areas.get(fold(surface))

@@ -270,6 +270,12 @@ def test_a_small_towns_name_is_the_area_the_article_names_by_it():
     linked = Linker(kbx).link(article(text), ms)
     # The small town gives way to the area; the big city keeps its own sense.
     assert [lm.entity.kb_id for lm in linked] == ["marib-governorate", "marib-governorate", "kharkiv-oblast", "gn/706483"]
+    # So does a small town beside the unknown area named after it.
+    kby = KnowledgeBase([KBEntry("gn/1172339", "Place", "Lakki Tarvo", [], ["City"], country="PK", origin="geonames", population=36_391)])
+    text = "A blast hit a police van in Lakki Tarvo district. The site in Lakki Tarvo was cordoned off."
+    ms = [mention(text, "Lakki Tarvo district", "GPE"), mention(text, "Lakki Tarvo", "PERSON", 1)]
+    linked = Linker(kby).link(article(text), ms)
+    assert [lm.entity.iri.rsplit("/", 1)[-1] for lm in linked] == ["lakki-tarvo-district", "lakki-tarvo-district"]
 
 
 def test_a_cue_outweighs_the_models_label_across_the_article():

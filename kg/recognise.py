@@ -44,8 +44,8 @@ WEAPON_HEADS = WEAPON_TAIL - {"kamikaze", "suicide", "attack", "air", "defense",
 
 # Lower-case weapon words that are not weapons after these words ("think tank", "fuel tank").
 NOT_WEAPON_AFTER = {
-    "tank": {"think", "fuel", "water", "gas", "oil", "septic", "storage", "fish", "petrol", "cargo", "ballast"},
-    "tanks": {"think", "fuel", "water", "gas", "oil", "septic", "storage", "fish", "petrol", "cargo", "ballast"},
+    "tank": {"think", "fuel", "water", "gas", "oil", "septic", "storage", "fish", "petrol", "cargo", "ballast", "oxygen", "propane", "diesel", "sewage"},
+    "tanks": {"think", "fuel", "water", "gas", "oil", "septic", "storage", "fish", "petrol", "cargo", "ballast", "oxygen", "propane", "diesel", "sewage"},
     "shells": {"sea", "egg", "snail", "shell"},
     "rounds": {"negotiation", "talks", "two", "three", "several", "multiple"},
 }

@@ -136,3 +136,4 @@ def test_common_phrases_are_not_weapons():
     kb = KnowledgeBase([KBEntry("weapon-type-tank", "Weapon", "tank", ["tanks"], ["WeaponType", "Tank"])])
     add_kb_ruler(nlp, kb)
     assert ents(nlp("A think tank said Russian tanks advanced.")) == [("tanks", "KB", "tanks")]
+    assert ents(nlp("Oxygen tanks ran short while tanks shelled the town.")) == [("tanks", "KB", "tanks")]

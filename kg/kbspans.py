@@ -14,6 +14,11 @@ short of is, by what the knowledge base knows.
   Taliban" in an article on the "Pakistani Taliban"), is that entry there.
 - Agency credits at a paragraph's end: "... in a Darfur city. -AP" names the agency the
   knowledge base knows; a caption's "AFP - JANE ROE" its photographer too.
+- Parts of a name the acronym in brackets after them spells ("Tehreek-i-Taliban Pakistan
+  (TTP)"): that organisation. A web domain in the text ("Rappler.com"): its outlet.
+- A small town's name where the article names the area of that name: the area.
+- A road named by two places ("the Pangane-Macotuco road"): both places.
+- An aircraft a sentence makes the attacker ("a jet dropped"): the warplane weapon type.
 """
 
 from __future__ import annotations

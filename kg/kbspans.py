@@ -238,14 +238,29 @@ def qualified_senses(names: list[tuple[str, str, str | None]]) -> dict[int, int]
 _DOMAIN = re.compile(r"(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:com|net|org|info|news|tv|co|[a-z]{2})", re.I)
 
 
-def domain_names(mentions: list[Mention], outlet_of_url: Callable[[str], KBEntry | None]) -> list[Mention]:
+# "..., reported malaymail", "according to dawn", "malaymail reported": an outlet called by its web address's name.
+_REPORTED_STEM = re.compile(r"\b(?:reported|according[ \t]+to|told)[ \t]+([A-Za-z][A-Za-z0-9]{3,})\b|\b([A-Za-z][A-Za-z0-9]{3,})[ \t]+reported\b")
+
+
+def domain_names(mentions: list[Mention], text: str, outlet_of_url: Callable[[str], KBEntry | None]) -> list[Mention]:
     """A mention that is a web domain ("– Rappler.com", "Aljazeera.net") names the outlet
-    the knowledge base lists that domain for: it is looked up by that outlet's name."""
+    the knowledge base lists that domain for: it is looked up by that outlet's name. So
+    does a word a verb of reporting takes that is such a domain's name without its ending
+    ("reported malaymail": malaymail.com), where no mention holds it."""
     out = []
     for m in mentions:
         entry = outlet_of_url(f"https://{m.text}/") if m.kb_id is None and "." in m.text and _DOMAIN.fullmatch(m.text) else None
         out.append(m if entry is None else Mention(m.start, m.end, m.text, "KB|ORG", "kb", fold(entry.label), m.sentence))
-    return out
+    for hit in _REPORTED_STEM.finditer(text):
+        k = 1 if hit.group(1) else 2
+        start, end = hit.span(k)
+        if not unclaimed(start, end, out):
+            continue
+        found = (outlet_of_url(f"https://{hit.group(k).lower()}.{tld}/") for tld in ("com", "net", "org"))
+        entry = next((e for e in found if e is not None and "NewsOrganization" in e.classes), None)
+        if entry is not None:
+            out.append(Mention(start, end, hit.group(k), "KB|ORG", "kb", fold(entry.label)))
+    return sorted(out, key=lambda m: (m.start, -m.end))
 
 
 # Below this population (a town, not a city) a place named like an area is the lesser sense of the name.

@@ -204,7 +204,7 @@ class Linker:
                     cleaned += [extend_to_facility(extend_to_head(p, text), text) for q in parts for p in self._split_possessive(q, text)]
         cleaned = person_runs(given_names_back(join_cut_names(sorted(cleaned, key=lambda m: m.start), text), text), text)
         cleaned = language_services(acronym_wholes(join_known_parts(cleaned, text, self._candidates), text, self._candidates), text, self._candidates)  # kg/kbspans.py
-        cleaned = domain_names(split_place_and_person(cleaned, text, self._candidates, person_shaped), self.kb.outlet_of_url)
+        cleaned = domain_names(split_place_and_person(cleaned, text, self._candidates, person_shaped), text, self.kb.outlet_of_url)
         cleaned = [self._as_area(m, text) for m in cleaned]
         cleaned += cued_names(text, cleaned)
         cleaned += credit_names(text, cleaned) + attacking_aircraft(text, cleaned)

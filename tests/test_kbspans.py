@@ -132,12 +132,16 @@ def test_two_known_places_joined_by_a_hyphen_are_both():
 
 
 def test_a_web_domain_names_the_outlet_it_belongs_to():
-    outlets = KnowledgeBase([KBEntry("river-wire", "Organization", "River Wire", [], ["NewsOrganization"], domains=("riverwire.ph",))])
+    outlets = KnowledgeBase([KBEntry("river-wire", "Organization", "River Wire", [], ["NewsOrganization"], domains=("riverwire.ph", "riverwire.com"))])
     text = "Three soldiers died, the chief said. – RiverWire.ph. See also Example.com."
     linked = Linker(outlets).link(Article(text=text, source="t.txt"), [at(text, "RiverWire.ph", "ORG"), at(text, "Example.com", "ORG")])
     assert [(lm.mention.text, lm.entity.kb_id) for lm in linked][0] == ("RiverWire.ph", "river-wire")
     # A domain no outlet of the knowledge base has stays an unknown name.
     assert all(lm.entity.kb_id is None for lm in linked[1:])
+    # The domain's name without its ending, after a verb of reporting, in any case.
+    text = "A strike hit the village, reported riverwire. Police said nothing, reported sunday."
+    linked = Linker(outlets).link(Article(text=text, source="t.txt"), [])
+    assert [(lm.mention.text, lm.entity.kb_id) for lm in linked] == [("riverwire", "river-wire")]
 
 
 def test_a_road_named_by_two_places_is_both_places_known_or_not():

@@ -14,11 +14,23 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from kg.bodies import ROLE_FORMS, bare_ministries, names_for, national_forms, qualifier_before, role_of
+from kg.bodies import ROLE_FORMS, bare_ministries, names_for, national_body, qualifier_before, role_of
 from kg.bylines import byline_mentions, person_shaped
 from kg.kb.base import Candidate, KBEntry, KnowledgeBase, fold, skeleton
 from kg.kb.gazetteer import Hit, choose, in_comma
-from kg.kbspans import acronym_wholes, agency_credits, attacking_aircraft, domain_names, join_known_parts, language_services, qualified_senses, region_senses, regions_of_lists, split_place_and_person, split_place_pairs
+from kg.kbspans import (
+    acronym_wholes,
+    agency_credits,
+    attacking_aircraft,
+    domain_names,
+    join_known_parts,
+    language_services,
+    qualified_senses,
+    region_senses,
+    regions_of_lists,
+    split_place_and_person,
+    split_place_pairs,
+)
 from kg.mentions import (
     ACRONYM_AFTER,
     INNER_POSSESSIVE_RE,
@@ -203,7 +215,8 @@ class Linker:
                     parts = [c] if self._candidates(c.text) else split_at_and(c)
                     cleaned += [extend_to_facility(extend_to_head(p, text), text) for q in parts for p in self._split_possessive(q, text)]
         cleaned = person_runs(given_names_back(join_cut_names(sorted(cleaned, key=lambda m: m.start), text), text), text)
-        cleaned = language_services(acronym_wholes(join_known_parts(cleaned, text, self._candidates), text, self._candidates), text, self._candidates)  # kg/kbspans.py
+        cleaned = acronym_wholes(join_known_parts(cleaned, text, self._candidates), text, self._candidates)  # kg/kbspans.py
+        cleaned = language_services(cleaned, text, self._candidates)
         cleaned = domain_names(split_place_and_person(cleaned, text, self._candidates, person_shaped), text, self.kb.outlet_of_url)
         cleaned = [self._as_area(m, text) for m in cleaned]
         cleaned += cued_names(text, cleaned)
@@ -276,7 +289,7 @@ class Linker:
         self._join_acronyms(cleaned, resolved, text)
         items = list(resolved.items())  # "the Taliban" of an article on the "Pakistani Taliban" (kg/kbspans.py)
         senses = qualified_senses([(r.surface, r.type, r.entry.id if r.entry else None) for _, r in items])
-        senses.update(region_senses([(r.surface, frozenset(r.entry.classes if r.entry else ()), (r.entry.population or 0) if r.entry else 0) for _, r in items]))
+        senses.update(region_senses([(r.surface, frozenset(r.entry.classes if r.entry else ()), getattr(r.entry, "population", 0) or 0) for _, r in items]))
         for i, j in senses.items():
             (k, r), q = items[i], items[j][1]
             resolved[k] = _Resolved(r.mention, q.type, q.entry, q.key, r.surface, r.confidence)
@@ -347,14 +360,6 @@ class Linker:
         country = self._countries.get(iso)
         return [country.label, *country.aliases] if country else []
 
-    def _national_body(self, name: str) -> KBEntry | None:
-        """"the National Army" of an article about Colombia: that country's body of the name
-        (the one country the article is most about), when the knowledge base knows it."""
-        top = max(self._article_countries.values(), default=0.0)
-        leaders = [iso for iso, w in self._article_countries.items() if w == top]
-        forms = national_forms(name, demonyms(leaders[0]), self._country_names(leaders[0])) if len(leaders) == 1 else []
-        found = (c.entry for form in forms for c in self._candidates(form) if not c.via_skeleton)
-        return next((e for e in found if e.type == "Organization" and e.country == leaders[0]), None)
 
     def _known_place(self, name: str) -> bool:
         gaz = self.kb.gazetteer
@@ -502,7 +507,7 @@ class Linker:
         words = m.text.split()
         if len(words) == 1 and (m.text.lower() in GENERIC_WORDS or is_group_word(m.text)):
             return None
-        body = self._national_body(m.text) if expected == "Organization" else None
+        body = national_body(m.text, self._article_countries, self._candidates, self._country_names) if expected == "Organization" else None
         if body is not None:
             return _Resolved(m, "Organization", body, fold(m.text), m.text, 0.6)
         if all(w.lower().strip(".") in GENERIC_WORDS for w in words) or self._generic_body(m.text):

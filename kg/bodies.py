@@ -7,15 +7,18 @@ ministry of the same role the article names in full ("Russia's Defence Ministry 
 the Defence Ministry said"), or from the country the article is about. The knowledge
 base names each country's ministries by demonym and by country ("Malian Defence
 Ministry", "Ministry of Defence (Mali)"), so the role and the country give the names
-to look up; the look-up itself stays in the linker.
+to look up; the look-up itself stays in the linker. So with a country's other bodies
+named without it ("the National Army", "the Air Force"): the leading country's.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from kg.kb.base import fold
+from kg.kb.base import Candidate, KBEntry, fold
 from kg.mentions import unclaimed
+from kg.names import demonyms
 from kg.types import Mention
 
 # The forms each role takes in a name; the first is the one the knowledge base's
@@ -79,3 +82,36 @@ def names_for(role: str, demonyms: list[str], country_names: list[str]) -> list[
         for c in country_names:
             out += [f"{c} {form}", f"{form} {c}", f"{form} of {c}"]
     return out
+
+
+# Head words of the bodies a country names without saying whose ("the National Army",
+# "the Air Force", "the National Police"): news about one country means that country's.
+NATIONAL_BODY_HEADS = {"Army", "Police", "Guard", "Navy", "Force", "Forces", "Gendarmerie"}
+
+
+def national_forms(name: str, demonyms: list[str], country_names: list[str]) -> list[str]:
+    """The names the knowledge base may give a country's body named ``name`` without its
+    country: "Colombian National Police", "National Army of Colombia", "National Army
+    (Colombia)" (folded as "National Army Colombia"), "Colombia's National Army". Empty
+    when the name is no national body's (its head word is none of :data:`NATIONAL_BODY_HEADS`)."""
+    words = name.split()
+    if not 1 < len(words) <= 3 or words[-1] not in NATIONAL_BODY_HEADS:
+        return []
+    out = [f"{d} {name}" for d in demonyms]
+    for c in country_names:
+        out += [f"{c} {name}", f"{name} {c}", f"{name} of {c}"]
+    return out
+
+
+def national_body(name: str, countries: dict[str, float], candidates: Callable[[str], list[Candidate]], country_names: Callable[[str], list[str]]) -> KBEntry | None:
+    """"the National Army" of an article about Colombia: that country's body of the name,
+    when the knowledge base knows it and one country leads the article's ``countries``
+    (ISO code -> weight); ``country_names`` gives a country's names by its code."""
+    top = max(countries.values(), default=0.0)
+    leaders = [iso for iso, w in countries.items() if w == top]
+    if len(leaders) != 1:
+        return None
+    iso = leaders[0]
+    found = (c.entry for form in national_forms(name, demonyms(iso), country_names(iso)) for c in candidates(form) if not c.via_skeleton)
+    return next((e for e in found if e.type == "Organization" and e.country == iso), None)
+

@@ -14,6 +14,11 @@ short of is, by what the knowledge base knows.
   Taliban" in an article on the "Pakistani Taliban"), is that entry there.
 - Agency credits at a paragraph's end: "... in a Darfur city. -AP" names the agency the
   knowledge base knows; a caption's "AFP - JANE ROE" its photographer too.
+- Parts of a name the acronym in brackets after them spells ("Tehreek-i-Taliban Pakistan
+  (TTP)"): that organisation. A web domain in the text ("Rappler.com"): its outlet.
+- A small town's name where the article names the area of that name: the area.
+- A road named by two places ("the Pangane-Macotuco road"): both places.
+- An aircraft a sentence makes the attacker ("a jet dropped"): the warplane weapon type.
 """
 
 from __future__ import annotations
@@ -21,8 +26,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from kg.kb.base import Candidate, fold
-from kg.mentions import LIST_SEPARATOR, REGION_OF_BEFORE, REGIONS_AFTER, unclaimed
+from kg.kb.base import Candidate, KBEntry, fold
+from kg.mentions import LIST_SEPARATOR, REGION_OF_BEFORE, REGIONS_AFTER, unclaimed, without_admin_noun
 from kg.names import country_of_demonym
 from kg.types import Mention
 
@@ -57,6 +62,44 @@ def join_known_parts(mentions: list[Mention], text: str, candidates: Candidates)
                 out.append(m)
             continue
         out.append(m)
+    return out
+
+
+# What may stand between the parts of a name the recogniser cut ("Tehreek" + "-i-" + "Taliban").
+_NAME_GAP = re.compile(r" |-|-[ie]-| (?:in|of|for)(?: the)? ")
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[ -]+", name) if w[:1].isupper())
+
+
+def acronym_wholes(mentions: list[Mention], text: str, candidates: Candidates) -> list[Mention]:
+    """Parts of an organisation's name the recogniser cut at known names ("Tehreek" +
+    "Taliban" + "Pakistan", "Islamic State" + "in" + "West Africa") that the acronym in
+    brackets after them spells ("(TTP)", "(ISWAP)", the knowledge base's organisation):
+    one mention of that organisation, however its name is spelt. ``mentions`` sorted."""
+    out = list(mentions)
+    i = 0
+    while i < len(out):
+        a = out[i]
+        acronym = a.kb_id or a.text
+        if i == 0 or out[i - 1].end != a.start - 2 or text[a.start - 2 : a.start] != " (" or not a.text.isupper() or not _org(candidates, acronym):
+            i += 1
+            continue
+        best = None
+        for j in range(i - 2, max(-1, i - 5), -1):  # two to four parts before the bracket
+            if not _NAME_GAP.fullmatch(text[out[j].end : out[j + 1].start]):
+                break
+            initials = _initials(text[out[j].start : a.start - 2])
+            if len(initials) >= 3 and a.text.startswith(initials):
+                best = j
+        if best is None:
+            i += 1
+            continue
+        whole = text[out[best].start : a.start - 2]
+        merged = Mention(out[best].start, a.start - 2, whole, "KB|ORG", "kb", fold(acronym), out[best].sentence)
+        out[best:i] = [merged]
+        i = best + 2
     return out
 
 
@@ -124,19 +167,24 @@ def agency_credits(text: str, mentions: list[Mention], candidates: Candidates) -
 
 def regions_of_lists(mentions: list[Mention], text: str, is_region: Callable[[str], bool]) -> list[Mention]:
     """"the Kherson, Mykolaiv and Kharkiv regions", "the region of Kharkiv": each name of
-    the list is a region, looked up as "<name> region" when ``is_region`` says that is one."""
+    the list is a region, looked up as "<name> <noun>" with the noun the text uses
+    ("Aleppo, Hama and Latakia provinces": "Hama province") and else as "<name> region",
+    when ``is_region`` says that is one."""
     out = list(mentions)
     i = 0
     while i < len(out):
         j = i
         while j + 1 < len(out) and LIST_SEPARATOR.fullmatch(text[out[j].end : out[j + 1].start]):
             j += 1
-        single = i == j and REGION_OF_BEFORE.search(text, max(0, out[i].start - 40), out[i].start)
-        if REGIONS_AFTER.match(text, out[j].end) or single:
+        single = REGION_OF_BEFORE.search(text, max(0, out[i].start - 40), out[i].start) if i == j else None
+        hit = REGIONS_AFTER.match(text, out[j].end) or single
+        if hit:
+            noun = hit.group(1).lower()
+            noun = noun[:-1] if noun.endswith("s") else noun
             for k in range(i, j + 1):
                 m = out[k]
-                name = f"{m.text} region"
-                if is_region(name):
+                name = next((n for n in dict.fromkeys((f"{m.text} {noun}", f"{m.text} region")) if is_region(n)), None)
+                if name is not None:
                     out[k] = Mention(m.start, m.end, m.text, m.label, m.source, fold(name), m.sentence)
         i = j + 1
     return out
@@ -187,19 +235,95 @@ def qualified_senses(names: list[tuple[str, str, str | None]]) -> dict[int, int]
     return out
 
 
+_DOMAIN = re.compile(r"(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:com|net|org|info|news|tv|co|[a-z]{2})", re.I)
+
+
+# "..., reported malaymail", "according to dawn", "malaymail reported": an outlet called by its web address's name.
+_REPORTED_STEM = re.compile(r"\b(?:reported|according[ \t]+to|told)[ \t]+([A-Za-z][A-Za-z0-9]{3,})\b|\b([A-Za-z][A-Za-z0-9]{3,})[ \t]+reported\b")
+
+
+def domain_names(mentions: list[Mention], text: str, outlet_of_url: Callable[[str], KBEntry | None]) -> list[Mention]:
+    """A mention that is a web domain ("– Rappler.com", "Aljazeera.net") names the outlet
+    the knowledge base lists that domain for: it is looked up by that outlet's name. So
+    does a word a verb of reporting takes that is such a domain's name without its ending
+    ("reported malaymail": malaymail.com), where no mention holds it."""
+    out = []
+    for m in mentions:
+        entry = outlet_of_url(f"https://{m.text}/") if m.kb_id is None and "." in m.text and _DOMAIN.fullmatch(m.text) else None
+        out.append(m if entry is None else Mention(m.start, m.end, m.text, "KB|ORG", "kb", fold(entry.label), m.sentence))
+    for hit in _REPORTED_STEM.finditer(text):
+        k = 1 if hit.group(1) else 2
+        start, end = hit.span(k)
+        if not unclaimed(start, end, out):
+            continue
+        found = (outlet_of_url(f"https://{hit.group(k).lower()}.{tld}/") for tld in ("com", "net", "org"))
+        entry = next((e for e in found if e is not None and "NewsOrganization" in e.classes), None)
+        if entry is not None:
+            out.append(Mention(start, end, hit.group(k), "KB|ORG", "kb", fold(entry.label)))
+    return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+# Below this population (a town, not a city) a place named like an area is the lesser sense of the name.
+SMALL_TOWN = 50_000
+
+
+def region_senses(names: list[tuple[str, frozenset[str], int]]) -> dict[int, int]:
+    """Of an article's resolved names (surface, the entry's classes -- none for an unknown
+    name -- and its population): which small town's mention takes the area of the same
+    bare name the article links elsewhere ("the province of Marib" ... "a neighbourhood in
+    Marib") or names with its noun ("Lakki Marwat district" ... "in Lakki Marwat"): news
+    that names an area by its bare name means the area by it throughout (index -> index).
+    A big city keeps its sense ("the region of Kharkiv" ... "in Kharkiv the mayor")."""
+    areas = {fold(surface): j for j, (surface, classes, _) in enumerate(names) if classes & {"Region", "District"}}
+    # ... and an unknown area named after its town ("Lakki Marwat district" ... "in Lakki Marwat").
+    areas.update({fold(bare): j for j, (surface, classes, _) in enumerate(names) if not classes and (bare := without_admin_noun(surface))})
+    out = {}
+    for i, (surface, classes, population) in enumerate(names):
+        j = areas.get(fold(surface))
+        if j is not None and classes & {"City", "Settlement"} and population < SMALL_TOWN:
+            out[i] = j
+    return out
+
+
 _PAIR = re.compile(r"([A-Z][\w'’]{2,})-([A-Z][\w'’]{2,})")
+# "along the Pangane-Macotuco road": a road named by the two places it joins.
+_ROAD_PAIR = re.compile(r"([A-Z][\w'’]{2,})-([A-Z][\w'’]{2,})[ \t]+(?:road|highway|axis|route)")
 
 
 def split_place_pairs(mentions: list[Mention], is_place: Callable[[str], bool]) -> list[Mention]:
     """"the Marte-Dikwa area", "between Marte-Dikwa town": two places joined by a hyphen,
-    when the whole is no place ``is_place`` knows and each half is one; the two places."""
+    when the whole is no place ``is_place`` knows and each half is one; the two places. A
+    road named so ("the Pangane-Macotuco road") is its two places whether known or not."""
     out: list[Mention] = []
     for m in mentions:
         pair = _PAIR.fullmatch(m.text)
-        if pair is None or m.kb_id is not None or is_place(m.text) or not (is_place(pair.group(1)) and is_place(pair.group(2))):
+        road = _ROAD_PAIR.fullmatch(m.text)
+        if road is not None and m.kb_id is None and not is_place(m.text):
+            pair = road  # the road's two places, known or not
+        elif pair is None or m.kb_id is not None or is_place(m.text) or not (is_place(pair.group(1)) and is_place(pair.group(2))):
             out.append(m)
             continue
         (a0, a1), (b0, b1) = pair.span(1), pair.span(2)
         out.append(Mention(m.start + a0, m.start + a1, pair.group(1), "GPE", m.source, None, m.sentence))
         out.append(Mention(m.start + b0, m.start + b1, pair.group(2), "GPE", m.source, None, m.sentence))
+    return out
+
+
+# "A jet dropped three bombs", "Israeli aircraft targeted a house": an aircraft the sentence
+# makes the attacker is a weapon of the attack (a warplane), though no name is given.
+ATTACKING_AIRCRAFT = re.compile(
+    r"\b([Jj]ets?|[Pp]lanes?|[Aa]ircraft|[Hh]elicopters?)[ \t]+(?:(?:had|have|has|then|also|reportedly)[ \t]+)?"
+    r"(?:dropped|bombed|targeted|attacked|struck|strafed|fired|shelled|hit|pounded|raided|opened[ \t]+fire)\b"
+)
+
+
+def attacking_aircraft(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Weapon mentions for the aircraft of :data:`ATTACKING_AIRCRAFT`, where no mention
+    holds the word ("the pilotless plane targeted" is the knowledge base's drone)."""
+    out = []
+    for hit in ATTACKING_AIRCRAFT.finditer(text):
+        start, end = hit.span(1)
+        if unclaimed(start, end, mentions):
+            kind = "military helicopter" if hit.group(1).lower().startswith("helicopter") else "military aircraft"
+            out.append(Mention(start, end, hit.group(1), "KB", "kb", kind))
     return out

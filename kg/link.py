@@ -14,11 +14,23 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from kg.bodies import ROLE_FORMS, bare_ministries, names_for, qualifier_before, role_of
+from kg.bodies import ROLE_FORMS, bare_ministries, names_for, national_body, qualifier_before, role_of
 from kg.bylines import byline_mentions, person_shaped
 from kg.kb.base import Candidate, KBEntry, KnowledgeBase, fold, skeleton
 from kg.kb.gazetteer import Hit, choose, in_comma
-from kg.kbspans import agency_credits, join_known_parts, language_services, qualified_senses, regions_of_lists, split_place_and_person, split_place_pairs
+from kg.kbspans import (
+    acronym_wholes,
+    agency_credits,
+    attacking_aircraft,
+    domain_names,
+    join_known_parts,
+    language_services,
+    qualified_senses,
+    region_senses,
+    regions_of_lists,
+    split_place_and_person,
+    split_place_pairs,
+)
 from kg.mentions import (
     ACRONYM_AFTER,
     INNER_POSSESSIVE_RE,
@@ -29,7 +41,9 @@ from kg.mentions import (
     ORG_HEADS,
     ORG_NOUNS,
     PLACE_NOUNS,
+    TOWN_AREA_NOUNS,
     clean_mention,
+    drop_title_only_nil,
     credit_names,
     cued_names,
     extend_to_admin_noun,
@@ -42,6 +56,7 @@ from kg.mentions import (
     model_label,
     quoted_speakers,
     reporting_outlets,
+    settlement_beside_area,
     split_at_and,
     split_at_inner_title,
     titled_names,
@@ -49,6 +64,7 @@ from kg.mentions import (
 )
 from kg.names import GENERIC_BODY_RE, GENERIC_WORDS, country_of_demonym, demonyms, is_group_word
 from kg.nametype import Resolved, TypeDecision, local_decisions, pooled_types, strong_cue
+from kg.personruns import person_runs
 from kg.types import Article, Entity, LinkedMention, Mention
 from kg.vocab import base_iri
 
@@ -92,6 +108,11 @@ def _tokens(name: str) -> list[str]:
     return fold(name).split()
 
 
+def _words(name: str) -> list[str]:
+    """A name's words, folded; a hyphenated compound stays one word ("North-West" holds no "West")."""
+    return [fold(w) for w in name.split()]
+
+
 def _last_names(r: _Resolved) -> set[str]:
     """The last words of a person's names (the surface seen, and the KB's label and aliases)."""
     names = [r.surface] + (([r.entry.label] + r.entry.aliases) if r.entry else [])
@@ -118,6 +139,7 @@ class Linker:
         self._text = ""  # the text of the article at hand
         self._cache: dict[str, list[Candidate]] = {}
         self._countries: dict[str, KBEntry] | None = None  # country entries by ISO code, built when first needed
+        self._article_countries: dict[str, float] = {}  # the article at hand's countries (_context_countries)
 
     def _candidates(self, name: str) -> list[Candidate]:
         """The knowledge base's candidates for a name, remembered across articles."""
@@ -192,12 +214,13 @@ class Linker:
                 if c is not None:
                     parts = [c] if self._candidates(c.text) else split_at_and(c)
                     cleaned += [extend_to_facility(extend_to_head(p, text), text) for q in parts for p in self._split_possessive(q, text)]
-        cleaned = given_names_back(join_cut_names(sorted(cleaned, key=lambda m: m.start), text), text)
-        cleaned = language_services(join_known_parts(cleaned, text, self._candidates), text, self._candidates)  # kg/kbspans.py
-        cleaned = split_place_and_person(cleaned, text, self._candidates, person_shaped)
+        cleaned = person_runs(given_names_back(join_cut_names(sorted(cleaned, key=lambda m: m.start), text), text), text)
+        cleaned = acronym_wholes(join_known_parts(cleaned, text, self._candidates), text, self._candidates)  # kg/kbspans.py
+        cleaned = language_services(cleaned, text, self._candidates)
+        cleaned = domain_names(split_place_and_person(cleaned, text, self._candidates, person_shaped), text, self.kb.outlet_of_url)
         cleaned = [self._as_area(m, text) for m in cleaned]
         cleaned += cued_names(text, cleaned)
-        cleaned += credit_names(text, cleaned)
+        cleaned += credit_names(text, cleaned) + attacking_aircraft(text, cleaned)
         cleaned += titled_names(text, cleaned) + quoted_speakers(text, cleaned) + headed_names(text, cleaned) + reporting_outlets(text, cleaned)
         cleaned = split_place_pairs(unit_names(text, cleaned) + agency_credits(text, cleaned, self._candidates), self._known_place)
         bare = bare_ministries(text, cleaned)
@@ -210,7 +233,7 @@ class Linker:
         self._text = text
         self._types = {}
         cleaned = regions_of_lists(cleaned, text, self._region_name)
-        countries = self._context_countries(cleaned)
+        countries = self._article_countries = self._context_countries(cleaned)
         cleaned = self._place_ministries(cleaned, text, countries, {id(m) for m in bare})
         # The type each mention is expected to have: weighed evidence (kg/nametype.py).
         self.mentions, self.typing = cleaned, local_decisions(cleaned, text)
@@ -265,11 +288,13 @@ class Linker:
                 known.append(r)
         self._join_acronyms(cleaned, resolved, text)
         items = list(resolved.items())  # "the Taliban" of an article on the "Pakistani Taliban" (kg/kbspans.py)
-        for i, j in qualified_senses([(r.surface, r.type, r.entry.id if r.entry else None) for _, r in items]).items():
+        senses = qualified_senses([(r.surface, r.type, r.entry.id if r.entry else None) for _, r in items])
+        senses.update(region_senses([(r.surface, frozenset(r.entry.classes if r.entry else ()), getattr(r.entry, "population", 0) or 0) for _, r in items]))
+        for i, j in senses.items():
             (k, r), q = items[i], items[j][1]
             resolved[k] = _Resolved(r.mention, q.type, q.entry, q.key, r.surface, r.confidence)
         ordered = [resolved[id(m)] for m in cleaned if id(m) in resolved]
-        ordered = self._drop_title_only_nil(ordered, article)
+        ordered = drop_title_only_nil(ordered, article)
         return self._entities(ordered)
 
     def _place_ministries(self, cleaned: list[Mention], text: str, countries: dict[str, float], found: set[int]) -> list[Mention]:
@@ -324,14 +349,17 @@ class Linker:
 
     def _ministry_name(self, role: str, iso: str) -> str | None:
         """A name the knowledge base knows for country ``iso``'s ministry of ``role``."""
-        if self._countries is None:
-            self._countries = {e.country: e for e in self.kb.entries.values() if "Country" in e.classes and e.country}
-        country = self._countries.get(iso)
-        names = [country.label, *country.aliases] if country else []
-        for name in names_for(role, demonyms(iso), names):
+        for name in names_for(role, demonyms(iso), self._country_names(iso)):
             if any(c.entry.type == "Organization" and c.entry.country == iso for c in self._candidates(name)):
                 return name
         return None
+
+    def _country_names(self, iso: str) -> list[str]:
+        if self._countries is None:
+            self._countries = {e.country: e for e in self.kb.entries.values() if "Country" in e.classes and e.country}
+        country = self._countries.get(iso)
+        return [country.label, *country.aliases] if country else []
+
 
     def _known_place(self, name: str) -> bool:
         gaz = self.kb.gazetteer
@@ -344,7 +372,7 @@ class Linker:
         if wide is m or self._region_name(wide.text):
             return m
         found = self._candidates(m.text)
-        towns = wide.text.endswith(" district") and all({"City", "Settlement"} >= set(c.entry.classes) for c in found)
+        towns = wide.text.endswith(TOWN_AREA_NOUNS) and all({"City", "Settlement"} >= set(c.entry.classes) for c in found)
         return wide if not found or towns else m
 
     def _region_name(self, name: str) -> bool:
@@ -479,6 +507,9 @@ class Linker:
         words = m.text.split()
         if len(words) == 1 and (m.text.lower() in GENERIC_WORDS or is_group_word(m.text)):
             return None
+        body = national_body(m.text, self._article_countries, self._candidates, self._country_names) if expected == "Organization" else None
+        if body is not None:
+            return _Resolved(m, "Organization", body, fold(m.text), m.text, 0.6)
         if all(w.lower().strip(".") in GENERIC_WORDS for w in words) or self._generic_body(m.text):
             return None
         if self.typing.get(id(m), TypeDecision()).junk is not None:
@@ -516,15 +547,15 @@ class Linker:
         """An unknown name that is part of a longer name of this article ("Security
         Council" of "UN Security Council", "Congo" of "Democratic Republic of the
         Congo") denotes the same entity."""
-        words = _tokens(m.text)
+        words = _words(m.text)
         expected = self._expected(m)
         if not words or expected is None or is_group_word(m.text):
             return None
         for r in sorted(known, key=lambda r: r.entry is None):
-            if r.type != expected:
+            if r.type != expected or settlement_beside_area(m, self._text, r.surface):
                 continue
             names = [r.surface] + (([r.entry.label] + r.entry.aliases[:20]) if r.entry else [])
-            if any(_contains(_tokens(n), words) for n in names):
+            if any(_contains(_words(n), words) for n in names):
                 return _Resolved(m, r.type, r.entry, r.key, m.text, round(r.confidence * 0.8, 3))
         return None
 
@@ -548,24 +579,6 @@ class Linker:
             full = defined.get(fold(m.text))
             if full is not None:
                 resolved[id(m)] = _Resolved(m, full.type, full.entry, full.key, m.text, full.confidence)
-
-    @staticmethod
-    def _drop_title_only_nil(resolved: list[_Resolved], article: Article) -> list[_Resolved]:
-        """An unknown name seen only in the headline is dropped when it is one word, or
-        when the headline is in title case ("Attack on Chernihiv Kills 18"): there the
-        model takes capitalised common words for names."""
-        title = article.title
-        if not title or title not in article.text:
-            return resolved
-        head_end = article.text.find(title) + len(title)
-        words = [w for w in title.split() if w[:1].isalpha() and len(w) > 3]
-        title_case = bool(words) and sum(w[0].isupper() for w in words) / len(words) > 0.8
-        body = Counter(r.key for r in resolved if r.entry is None and r.mention.start >= head_end)
-        return [
-            r
-            for r in resolved
-            if not (r.entry is None and r.mention.start < head_end and not body[r.key] and (title_case or len(r.surface.split()) == 1))
-        ]
 
     def _entities(self, resolved: list[_Resolved]) -> list[LinkedMention]:
         """Group resolved mentions into entities; an unknown name's type is the one

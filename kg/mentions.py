@@ -8,9 +8,11 @@ it give a type when the model's label is doubtful ("Pazi Gyi village" is a place
 from __future__ import annotations
 
 import re
+from collections import Counter
+from typing import Protocol, TypeVar
 
-from kg.names import ACRONYM_RE, GENERIC_WORDS, NAME_FUNCTION_WORDS, PARTICLE_RE, PERSON_DESCRIPTORS, SHIP_PREFIXES, TITLES, is_group_word
-from kg.types import Mention
+from kg.names import ACRONYM_RE, GENERIC_WORDS, NAME_FUNCTION_WORDS, PARTICLE_RE, PERSON_DESCRIPTORS, RANK_ACRONYMS, SHIP_PREFIXES, TITLES, is_group_word
+from kg.types import Article, Mention
 
 # What each spaCy label may denote. Labels missing here are dropped unless the
 # knowledge base knows the name.
@@ -39,6 +41,12 @@ def _describes_person(word: str) -> bool:
     """A title, descriptor or people's word before a name: "President", "Lt-Col", "Villager", "Gazan"."""
     parts = [p for p in word.lower().replace("-", " ").replace(".", " ").split() if p]
     return bool(parts) and (all(p in TITLES or p in PERSON_DESCRIPTORS for p in parts) or is_group_word(word))
+
+
+def is_title_word(word: str) -> bool:
+    """A capitalised title word, singular or plural ("Constable", "Constables")."""
+    w = word.lower().rstrip(".")
+    return word[:1].isupper() and (w in TITLES or (w.endswith("s") and w[:-1] in TITLES)) and w not in ("ex", "former", "acting", "vice", "saint")
 
 
 def model_label(m: Mention) -> str | None:
@@ -98,6 +106,12 @@ def clean_mention(m: Mention, text: str) -> Mention | None:
     while len(words) > 1 and (words[0].lower() in LEADING_WORDS or (is_person and _describes_person(words[0]))):
         start += len(words[0]) + 1
         words = words[1:]
+    if is_person and m.source == "ner":
+        # "Duty Foot Constable Nasrullah": a rank's words before the title word go with it.
+        inner = [k for k, w in enumerate(words[:-1]) if k > 0 and is_title_word(w)]
+        if inner:
+            start += sum(len(w) + 1 for w in words[: inner[-1] + 1])
+            words = words[inner[-1] + 1 :]
     span = text[start:end]
     if not span or len(span) > 80 or any(c in BAD_CHARS for c in span):
         return None
@@ -151,8 +165,8 @@ PLACE_BEFORE = re.compile(
 )
 # Verbs whose object is a place when the model is unsure ("shelled Kostyantynivka").
 PLACE_AFTER_VERB = re.compile(r"\b(?:shelled|bombed|captured|recaptured|liberated|seized|besieged|occupied|encircled|evacuated)\s+$")
-REGION_OF_BEFORE = re.compile(r"\b(?:regions?|oblasts?|provinces?|governorates?)\s+of\s+(?:the\s+)?$", re.I)
-REGIONS_AFTER = re.compile(r",?\s+(?:and\s+)?(?:other\s+)?(?:regions?|oblasts?|provinces?|governorates?)\b", re.I)
+REGION_OF_BEFORE = re.compile(r"\b(regions?|oblasts?|provinces?|governorates?)\s+of\s+(?:the\s+)?$", re.I)
+REGIONS_AFTER = re.compile(r",?\s+(?:and\s+)?(?:other\s+)?(regions?|oblasts?|provinces?|governorates?)\b", re.I)
 LIST_SEPARATOR = re.compile(r",\s*|\s+and\s+|,\s+and\s+|\s+or\s+|,\s+or\s+")
 IN_PROVINCE_AFTER = re.compile(
     r",\s+in\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,3}(?:province|region|district|state|county|governorate|oblast|department|prefecture|territory)\b"
@@ -178,19 +192,19 @@ def extend_to_head(m: Mention, text: str) -> Mention:
     cartel = _CARTEL_AFTER.match(text, m.end)
     if cartel is not None and m.kb_id is None and m.text[:1].isupper():
         return Mention(m.start, cartel.end(), text[m.start : cartel.end()], "ORG", "ner", None, m.sentence)
-    compass = _COMPASS_BEFORE.search(text, max(0, m.start - 10), m.start)
-    if compass is not None and m.source == "ner" and m.text.split()[-1] in ORG_HEADS and len(m.text.split()) > 1:
-        # "Western" + "Mindanao Command": a command's or a front's name opens with its quarter.
-        m = Mention(compass.start(), m.end, text[compass.start() : m.end], m.label, "ner", None, m.sentence)
     run = _CAPITALISED_RUN.match(text, m.end)
-    if run is None:
-        return m
-    words = run.group(0).split()
+    words = run.group(0).split() if run is not None else []
     for k in range(len(words), 0, -1):
         if words[k - 1] in PLACE_HEADS or words[k - 1] in ORG_HEADS:
             end = m.end + len(" ".join(words[:k])) + 1
             label = m.label if m.source == "ner" else "ORG" if words[k - 1] in ORG_HEADS else "LOC"
-            return Mention(m.start, end, text[m.start : end], label, "ner", None, m.sentence)
+            m = Mention(m.start, end, text[m.start : end], label, "ner", None, m.sentence)
+            break
+    compass = _COMPASS_BEFORE.search(text, max(0, m.start - 10), m.start)
+    if compass is not None and m.source == "ner" and m.text.split()[-1] in ORG_HEADS and len(m.text.split()) > 1:
+        # "Western" + "Mindanao Command" (also when "Mindanao" was the knowledge base's
+        # place, grown over "Command" above): a command's or a front's name opens with its quarter.
+        m = Mention(compass.start(), m.end, text[compass.start() : m.end], m.label, "ner", None, m.sentence)
     return m
 
 
@@ -279,6 +293,18 @@ ADMIN_NOUN_AFTER = re.compile(rf"[ \t]+({ADMIN_NOUNS})\b")
 _ADMIN_NOUN_END = re.compile(rf"[ \t]+(?:{ADMIN_NOUNS})$")
 
 
+# Areas named after their main town ("Hangu district", "Singu township", "Beni territory"):
+# a town's name before one of these nouns is the area's.
+TOWN_AREA_NOUNS = (" district", " township", " territory", " county", " prefecture", " municipality", " department")
+_SETTLEMENT_AFTER = re.compile(r"[ \t]+(?:town|village|city|hamlet)\b")
+
+
+def settlement_beside_area(m: Mention, text: str, longer: str) -> bool:
+    """Whether ``m`` is a town the words after it call one ("Nangade town") and ``longer``
+    the area named after it ("Nangade district"): two places, not one name and its part."""
+    return _SETTLEMENT_AFTER.match(text, m.end) is not None and _ADMIN_NOUN_END.search(longer.lower()) is not None
+
+
 def without_admin_noun(name: str) -> str | None:
     """"Yakla district" -> "Yakla": the area's name as news also writes it alone (None when
     the name ends in no lower-case area noun)."""
@@ -315,12 +341,23 @@ NAME_VILLAGE = re.compile(
 )
 
 
+# "in Macomia district": an area's name and its lower-case noun, one name together.
+NAME_AREA = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:\s+[A-Z][\w'’]*(?:-[\w'’]+)*){0,2}\s+(?:district|township|territory|county|governorate))\b")
+# "the West region", "the Far North region": regions named by their quarter (Cameroon's, Burkina Faso's).
+QUARTER_AREA = re.compile(
+    r"(?<![\w'’])((?:Far[ \t]+)?(?:North|South|East|West|Centre|Center|Central)(?:-?(?:[Ee]ast|[Ww]est|North|South|Nord|Sud|Est|Ouest))?[ \t]+(?:region|province))\b"
+)
+
+
 def cued_names(text: str, mentions: list[Mention]) -> list[Mention]:
     """Names the recogniser missed where the words around them say they are places
-    ("the town of Ramia", "Semum village"): new place mentions, where no mention overlaps them."""
+    ("the town of Ramia", "Semum village", "Macomia district"): new place mentions, where
+    no mention overlaps them."""
     out = []
-    for m in [*PLACE_OF_NAME.finditer(text), *NAME_VILLAGE.finditer(text)]:
+    for m in [*PLACE_OF_NAME.finditer(text), *NAME_VILLAGE.finditer(text), *NAME_AREA.finditer(text), *QUARTER_AREA.finditer(text)]:
         start, end = m.span(1)
+        if m.re is NAME_AREA and (is_group_word(m.group(1).split()[0]) or m.group(1).split()[0].lower() in GENERIC_WORDS):
+            continue  # "the Ukrainian territory", "the Northern district"
         # A model's span inside the cued name ("Lac" of "the Lac Vert neighbourhood") gives way to it.
         if any(o.start < end and start < o.end and not (o.source == "ner" and start <= o.start and o.end <= end and o.end - o.start < end - start) for o in mentions):
             continue
@@ -347,7 +384,8 @@ def _unclaimed_group(pattern: re.Pattern, text: str, mentions, label: str) -> li
 # "Governor Anusuiya Uikey", "Lieutenant-Colonel Guillaume Njike Kaiko": a capitalised title
 # and two or three capitalised words after it, no more, are a person's name.
 TITLED_NAME = re.compile(
-    r"\b(?:Governor|Mayor|President|Minister|Senator|General|Colonel|Lieutenant|Major|Captain|Commander|Brigadier|Admiral|Spokesman|Spokeswoman|Sheikh|Inspector|Superintendent|Constable|Corporal|Sergeant|Commissioner)"
+    r"\b(?:(?:Governor|Mayor|President|Minister|Senator|General|Colonel|Lieutenant|Major|Captain|Commander|Brigadier|Admiral|Spokesman|Spokeswoman|Sheikh|Inspector|Superintendent|Constable|Corporal|Sergeant|Commissioner)s?"
+    r"|(?:" + "|".join(sorted(RANK_ACRONYMS)) + r"))"  # "Constables Kamal Ahmad and ...", "ASP Yazid Abdulahi"
     r"((?:\s+[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?){2,4})(?!\s+[A-Z]|[\w'’-])"
 )
 
@@ -440,7 +478,7 @@ def given_names_back(mentions: list[Mention], text: str) -> list[Mention]:
         hit = _FIRST_NAME_BEFORE.search(text, max(0, m.start - 30), m.start) if m.label == "PERSON" and " " not in m.text else None
         if hit is not None:
             word = hit.group(1)
-            common = word.lower() in GENERIC_WORDS | _PRONOUNS or word in _NOT_NAME_START or re.search(rf"\b{word.lower()}\b", text)
+            common = word.lower() in GENERIC_WORDS | _PRONOUNS or word in _NOT_NAME_START or is_title_word(word) or re.search(rf"\b{word.lower()}\b", text)
             if not common and not any(o.start < m.start and hit.start(1) < o.end for o in mentions if o is not m):
                 m = Mention(hit.start(1), m.end, text[hit.start(1) : m.end], "PERSON", m.source, None, m.sentence)
         out.append(m)
@@ -498,3 +536,33 @@ def extend_to_facility(m: Mention, text: str) -> Mention:
         return m
     end = hit.end(1)
     return Mention(m.start, end, text[m.start : end], "FAC", "ner", None, m.sentence)
+
+
+class _ResolvedName(Protocol):
+    """What :func:`drop_title_only_nil` reads of a resolved mention."""
+
+    entry: object | None
+    key: str
+    mention: Mention
+    surface: str
+
+
+R = TypeVar("R", bound=_ResolvedName)
+
+
+def drop_title_only_nil(resolved: list[R], article: Article) -> list[R]:
+    """An unknown name seen only in the headline is dropped when it is one word, or
+    when the headline is in title case ("Attack on Chernihiv Kills 18"): there the
+    model takes capitalised common words for names."""
+    title = article.title
+    if not title or title not in article.text:
+        return resolved
+    head_end = article.text.find(title) + len(title)
+    words = [w for w in title.split() if w[:1].isalpha() and len(w) > 3]
+    title_case = bool(words) and sum(w[0].isupper() for w in words) / len(words) > 0.8
+    body = Counter(r.key for r in resolved if r.entry is None and r.mention.start >= head_end)
+    return [
+        r
+        for r in resolved
+        if not (r.entry is None and r.mention.start < head_end and not body[r.key] and (title_case or len(r.surface.split()) == 1))
+    ]

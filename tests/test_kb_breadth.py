@@ -13,6 +13,7 @@ from kg.kb.base import fold
 from kg.kb.build import CURATED_FILES, DATA, entry_from_record, read_records
 from kg.link import Linker
 from kg.names import GENERIC_WORDS, is_group_word
+from kg.recognise import recognise
 from kg.types import Article, Mention
 
 # Names two curated rows share on purpose: the Sahel as a whole and Burkina Faso's
@@ -95,3 +96,11 @@ def test_each_conflict_country_has_its_leaders_and_forces(iso, country):
     people = [e for e, _ in curated() if e.type == "Person" and e.country == iso]
     forces = [e for e, _ in curated() if e.type == "Organization" and e.country == iso and "MilitaryUnit" in e.classes]
     assert people and forces, country
+
+
+def test_a_worn_explosive_is_the_explosive_belt_weapon_type(kb, nlp):
+    text = "The attacker detonated a suicide vest at the checkpoint. Another wore an explosive vest; police found two explosive belts."
+    [(art, mentions, _)] = list(recognise(nlp, [Article(text=text, source="t.txt")]))
+    linked = Linker(kb).link(art, mentions)
+    got = [(lm.mention.text, lm.entity.kb_id) for lm in linked if lm.entity.type == "Weapon"]
+    assert got == [("suicide vest", "weapon-type-explosive-belt"), ("explosive vest", "weapon-type-explosive-belt"), ("explosive belts", "weapon-type-explosive-belt")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.bylines import person_shaped
 from kg.kb.base import KBEntry, KnowledgeBase
-from kg.kbspans import agency_credits, join_known_parts, language_services, qualified_senses, regions_of_lists, split_place_and_person, split_place_pairs
+from kg.kbspans import acronym_wholes, agency_credits, join_known_parts, language_services, qualified_senses, regions_of_lists, split_place_and_person, split_place_pairs
 from kg.link import Linker
 from kg.types import Article, Mention
 
@@ -89,6 +89,14 @@ def test_a_list_before_regions_is_a_list_of_regions():
     assert [m.kb_id for m in got] == ["varna region", "ruse region"]
 
 
+def test_a_list_before_provinces_is_looked_up_with_the_noun_it_uses():
+    text = "The group holds slivers of the Varna and Ruse provinces."
+    mentions = [at(text, "Varna", "GPE"), at(text, "Ruse", "GPE")]
+    # Only "<name> province" is known for Varna; Ruse falls back on "<name> region".
+    got = regions_of_lists(mentions, text, lambda name: name in ("Varna province", "Ruse region"))
+    assert [m.kb_id for m in got] == ["varna province", "ruse region"]
+
+
 def test_a_known_place_run_into_a_persons_name_is_both():
     places = KnowledgeBase([KBEntry("gn/1", "Place", "Varna", [], ["City"], country="BG", origin="geonames", population=330_000)])
     text = "Senior police officer at Varna Ivo Dansko confirmed the blast. The Varna Harbour Lights festival opened."
@@ -121,3 +129,42 @@ def test_two_known_places_joined_by_a_hyphen_are_both():
     # A name known whole stays whole; so does a pair with an unknown half.
     assert [(m.text, m.label) for m in got] == [("Varna", "GPE"), ("Ruse", "GPE"), ("Sofia-Grad", "GPE"), ("Varna-Lantern", "GPE")]
     assert all(text[m.start : m.end] == m.text for m in got)
+
+
+def test_a_web_domain_names_the_outlet_it_belongs_to():
+    outlets = KnowledgeBase([KBEntry("river-wire", "Organization", "River Wire", [], ["NewsOrganization"], domains=("riverwire.ph", "riverwire.com"))])
+    text = "Three soldiers died, the chief said. – RiverWire.ph. See also Example.com."
+    linked = Linker(outlets).link(Article(text=text, source="t.txt"), [at(text, "RiverWire.ph", "ORG"), at(text, "Example.com", "ORG")])
+    assert [(lm.mention.text, lm.entity.kb_id) for lm in linked][0] == ("RiverWire.ph", "river-wire")
+    # A domain no outlet of the knowledge base has stays an unknown name.
+    assert all(lm.entity.kb_id is None for lm in linked[1:])
+    # The domain's name without its ending, after a verb of reporting, in any case.
+    text = "A strike hit the village, reported riverwire. Police said nothing, reported sunday."
+    linked = Linker(outlets).link(Article(text=text, source="t.txt"), [])
+    assert [(lm.mention.text, lm.entity.kb_id) for lm in linked] == [("riverwire", "river-wire")]
+
+
+def test_a_road_named_by_two_places_is_both_places_known_or_not():
+    text = "They were attacked along the Tarvo-Dansk road on Tuesday."
+    got = split_place_pairs([at(text, "Tarvo-Dansk road", "FAC")], lambda name: False)
+    assert [(m.text, m.label) for m in got] == [("Tarvo", "GPE"), ("Dansk", "GPE")]
+    # Not a hyphenated pair of unknown names without a road.
+    assert [m.text for m in split_place_pairs([at(text, "Tarvo-Dansk", "ORG")], lambda name: False)] == ["Tarvo-Dansk"]
+
+
+def test_parts_of_a_name_the_acronym_after_them_spells_are_that_organisation():
+    known = KnowledgeBase(
+        [
+            KBEntry("tehrik-lantern", "Organization", "Tehrik-i-Lantern Varna", ["TLV"], ["ArmedGroup"]),
+            KBEntry("lantern", "Organization", "Lantern", [], ["ArmedGroup"]),
+            KBEntry("gn/1", "Place", "Varna", [], ["Country"], country="VA", origin="geonames"),
+        ]
+    )
+    text = "Since the Tehreek-i-Lantern Varna (TLV) ended its truce, Lantern Varna (XYZ) spoke."
+    ms = [at(text, "Tehreek", "ORG"), at(text, "Lantern", "KB", "kb"), at(text, "Varna", "KB|GPE", "kb"), at(text, "TLV", "KB|ORG", "kb")]
+    got = acronym_wholes(ms, text, known.candidates)
+    assert [(m.text, m.kb_id) for m in got] == [("Tehreek-i-Lantern Varna", "tlv"), ("TLV", None)]
+    # Initials the acronym does not spell leave the parts as they are.
+    text2 = "Fighters of Lantern Varna (TLV) spoke."
+    ms2 = [at(text2, "Lantern", "KB", "kb"), at(text2, "Varna", "KB|GPE", "kb"), at(text2, "TLV", "KB|ORG", "kb")]
+    assert [m.text for m in acronym_wholes(ms2, text2, known.candidates)] == ["Lantern", "Varna", "TLV"]

@@ -192,3 +192,13 @@ def test_a_local_government_area_and_an_honorific_say_the_type():
     assert [e.type for e in name_evidence("Tarvo Local Government Area")] == ["Place"]
     assert "Person" in [e.type for e in name_evidence("Alhaji Tarvo Lendu")]
     assert "Person" not in [e.type for e in name_evidence("Malam Tarvo")]  # "Malam Fatori" is a town
+
+
+@pytest.mark.parametrize("before", ["an elderly man known as", "a police officer named", "a villager identified as"])
+def test_a_persons_noun_and_known_as_or_named_make_a_person(before):
+    text = f"Gunmen killed {before} Tarvo Lendu on Friday."
+    (d,) = decide(text, [("Tarvo Lendu", "ORG")])
+    assert d.type == "Person"
+    # Not after a thing's noun: "a village called ..." is no person's cue.
+    (d,) = decide("Gunmen raided a village called Tarvo Lendu.", [("Tarvo Lendu", "ORG")])
+    assert d.type != "Person"

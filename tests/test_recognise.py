@@ -73,6 +73,18 @@ def test_rule_wins_over_a_mislabelled_model_span_and_keeps_its_label():
     assert ents(doc) == [("Kharkiv", "KB|ORG", "kharkiv")]
 
 
+def test_a_model_span_holding_a_list_is_its_items_beside_the_rule():
+    nlp = spacy.blank("en")
+    ruler = add_kb_ruler(nlp, small_kb())
+    doc = nlp.make_doc("Drones hit the Odesa, Kherson, Mykolaiv and Kharkiv regions.")
+    doc.ents = [Span(doc, 5, 10, label="ORG")]  # "Kherson, Mykolaiv and Kharkiv"
+    assert ents(ruler(doc)) == [("Kherson", "ORG", ""), ("Mykolaiv", "ORG", ""), ("Kharkiv", "KB|ORG", "kharkiv")]
+    # A name with a comma and a lower-case word is no list.
+    doc = nlp.make_doc("the Ministry of Labour, Social Affairs and Family said")
+    doc.ents = [Span(doc, 1, 9, label="ORG")]
+    assert ents(ruler(doc)) == [("Ministry of Labour, Social Affairs and Family", "ORG", "")]
+
+
 def test_a_longer_model_name_wins_over_the_rule():
     nlp = spacy.blank("en")
     ruler = add_kb_ruler(nlp, small_kb())
@@ -124,3 +136,20 @@ def test_common_phrases_are_not_weapons():
     kb = KnowledgeBase([KBEntry("weapon-type-tank", "Weapon", "tank", ["tanks"], ["WeaponType", "Tank"])])
     add_kb_ruler(nlp, kb)
     assert ents(nlp("A think tank said Russian tanks advanced.")) == [("tanks", "KB", "tanks")]
+    assert ents(nlp("Oxygen tanks ran short while tanks shelled the town.")) == [("tanks", "KB", "tanks")]
+
+
+def test_a_peoples_body_is_found_with_its_noun_in_lower_case():
+    nlp = spacy.blank("en")
+    kb = KnowledgeBase(
+        [
+            KBEntry("ukrainian-air-force", "Organization", "Ukrainian Air Force", [], ["MilitaryUnit"], country="UA"),
+            KBEntry("iraqi-army", "Organization", "Iraqi Army", [], ["MilitaryUnit"], country="IQ"),
+        ]
+    )
+    add_kb_ruler(nlp, kb)
+    assert ents(nlp("The Ukrainian air force said it downed drones.")) == [("Ukrainian air force", "KB", "ukrainian air force")]
+    # A people's generic body ("the Iraqi army") is a description, not the name.
+    assert ents(nlp("The Iraqi army said. The Iraqi Army said.")) == [("Iraqi Army", "KB", "iraqi army")]
+    # Other case changes of a capitalised name still miss.
+    assert ents(nlp("The ukrainian air force said.")) == []

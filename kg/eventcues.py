@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from kg.casefold import fold_case, folded
+
 _UNITS = {
     "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -120,6 +122,7 @@ TOTAL_CUES = re.compile(
     re.I,
 )
 
+_CASUALTY_LOW, _KILLED_LOW, _INJURED_LOW, _TOTAL_LOW = map(folded, (CASUALTY_WORDS, KILLED_WORDS, INJURED_WORDS, TOTAL_CUES))
 
 _VICTIM = r"(?:men|women|children|boys|girls|soldiers|civilians|people|policemen|officers|fighters|militants|farmers|villagers|students|members|man|woman|child|boy|girl|soldier|civilian|monk|monks)"
 _ITEM = r"(?:" + NUMBER + r"|\ban?)\s+(?:[\w-]+\s+){0,2}?" + _VICTIM + r"\b"
@@ -166,10 +169,11 @@ def casualties(sentence: str, start: int = 0, end: int | None = None) -> tuple[i
     """(killed, injured) as the sentence (or its part start:end) states them; None where it
     states no number. Period totals ("since the start of the war") are not one attack's."""
     part = sentence[start:end]
-    if not CASUALTY_WORDS.search(part) or TOTAL_CUES.search(part):
+    low = fold_case(part)  # the cheap tests run folded (kg/casefold.py): most sentences stop here
+    if not _CASUALTY_LOW.search(low) or _TOTAL_LOW.search(low):
         return None, None
-    killed = _figure(sentence, KILLED_RES, start, end, lists=True) if KILLED_WORDS.search(part) else None
-    injured = _figure(sentence, INJURED_RES, start, end) if INJURED_WORDS.search(part) else None
+    killed = _figure(sentence, KILLED_RES, start, end, lists=True) if _KILLED_LOW.search(low) else None
+    injured = _figure(sentence, INJURED_RES, start, end) if _INJURED_LOW.search(low) else None
     k = killed[0] if killed else (0 if NONE_KILLED_RE.search(part) else None)
     i = injured[0] if injured else (0 if NONE_HURT_RE.search(part) else None)
     if killed is None and NONE_HURT_RE.search(part) and re.search(r"\bno\s+casualties|without\s+casualties", part, re.I):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from kg.casefold import fold_case, folded
 from kg.eventcues import clause_around
 from kg.eventplaces import PlaceSense
 from kg.eventwords import (
@@ -30,6 +31,10 @@ from kg.kb.base import KBEntry, fold
 from kg.link import entity_of
 from kg.names import demonyms
 from kg.types import Entity, LinkedMention
+
+# The word patterns as kg/casefold.py runs them, over the folded sentence.
+_CLAIMED_LOW, _ACTOR_VERB_LOW, _TRIGGER_LOW, _DONE_BY_LOW, _BY_ACTOR_LOW = map(folded, (CLAIMED, ACTOR_VERB, TRIGGER_RE, DONE_BY, BY_ACTOR))
+_FROM_BEFORE_LOW = folded(re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I))  # "fired by drones from ..."
 
 
 class ActorSense(PlaceSense):
@@ -88,29 +93,32 @@ class ActorSense(PlaceSense):
             armed = self._armed.get(code or "")
             if armed is not None:
                 offer(4, entity_of(armed), near[-1] if near else None)
+        low = fold_case(sentence)  # the word patterns run folded (kg/casefold.py)
         for lm in candidates:
             s, e = lm.mention.start - offset, lm.mention.end - offset
-            after = sentence[e:]
-            if CLAIMED.match(after):
+            after = low[e:]
+            if _CLAIMED_LOW.match(after):
                 offer(5, lm.entity, lm)
             if not lo <= s < hi and not (e <= lo <= e + 2 and sentence[e:lo].strip() in (")", "") and sentence[e - 1 : lo].strip().endswith(")")):
                 # Outside the attack word's clause -- unless it is the acronym in brackets
                 # just before it: "Islamic State West Africa Province (ISWAP) have killed".
-                if not sentence[lead:s].strip(" \"“") and ACTOR_VERB.match(after) and e < trigger.start() and not TRIGGER_RE.search(sentence, e + ACTOR_VERB.match(after).end(), trigger.start()):
+                verb = _ACTOR_VERB_LOW.match(after)
+                if not sentence[lead:s].strip(" \"“") and verb and e < trigger.start() and not _TRIGGER_LOW.search(low, e + verb.end(), trigger.start()):
                     # The sentence's subject attacks, and this is the first attack word after its
                     # verb: "ISWAP kills 12 soldiers, vigilantes in ambush".
                     offer(1, lm.entity, lm)
                 continue
             capital = self._capital_of(lm.entity)
+            verb = _ACTOR_VERB_LOW.match(after)
             if capital is not None:
-                if ACTOR_VERB.match(after) and any(h[0] >= e for h in heads):
+                if verb and any(h[0] >= e for h in heads):
                     offer(3, capital, lm)
                 continue
-            if ACTOR_VERB.match(after) and any(h[0] >= e for h in heads):
+            if verb and any(h[0] >= e for h in heads):
                 offer(4, lm.entity, lm)
-            if DONE_BY.search(sentence[max(0, s - 60) : s]) and any(h[1] <= s for h in trig_spans):
+            if _DONE_BY_LOW.search(low[max(0, s - 60) : s]) and any(h[1] <= s for h in trig_spans):
                 offer(4, lm.entity, lm)
-            if BY_ACTOR.search(sentence[max(0, s - 40) : s]) and any(h[1] <= s for h in trig_spans) and not re.search(r"\bfrom\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", sentence[max(0, s - 40) : s], re.I):
+            if _BY_ACTOR_LOW.search(low[max(0, s - 40) : s]) and any(h[1] <= s for h in trig_spans) and not _FROM_BEFORE_LOW.search(low[max(0, s - 40) : s]):
                 offer(4, lm.entity, lm)
             for hs, _ in heads:
                 if hs >= e and hs - e <= 30 and MODIFIER_GAP.match(sentence[e:hs]):

@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from kg.casefold import fold_case, folded
+
 _UNITS = {
     "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -120,6 +122,9 @@ TOTAL_CUES = re.compile(
     re.I,
 )
 
+_CASUALTY_LOW, _KILLED_LOW, _INJURED_LOW, _TOTAL_LOW = map(folded, (CASUALTY_WORDS, KILLED_WORDS, INJURED_WORDS, TOTAL_CUES))
+# The figure patterns folded, to tell cheaply which match at all (None: one that minds case).
+_KILLED_RES_LOW, _INJURED_RES_LOW = ([folded(p) if p.flags & re.I else None for p in ps] for ps in (KILLED_RES, INJURED_RES))
 
 _VICTIM = r"(?:men|women|children|boys|girls|soldiers|civilians|people|policemen|officers|fighters|militants|farmers|villagers|students|members|man|woman|child|boy|girl|soldier|civilian|monk|monks)"
 _ITEM = r"(?:" + NUMBER + r"|\ban?)\s+(?:[\w-]+\s+){0,2}?" + _VICTIM + r"\b"
@@ -129,13 +134,14 @@ KILLED_LIST_RES = [
     re.compile(VICTIM_LIST.pattern + r"(?:,\s+including\s+[^,.;]{1,40},)?\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:killed|dead)\b", re.I),
     re.compile(r"\b(?:killing|killed|kills)\s+(?:\w+\s+)?" + VICTIM_LIST.pattern, re.I),
 ]
+_KILLED_LIST_LOW = [folded(p) for p in KILLED_LIST_RES]
 _ITEM_RE = re.compile(r"(" + NUMBER + r"|\ban?)\s+(?:[\w-]+\s+){0,2}?" + _VICTIM + r"\b", re.I)
 
 
-def _listed(sentence: str, start: int, end: int) -> tuple[int, int] | None:
+def _listed(sentence: str, start: int, end: int, low: str) -> tuple[int, int] | None:
     """A figure stated as a list of victims, summed: (value, offset)."""
-    for pattern in KILLED_LIST_RES:
-        m = pattern.search(sentence, start, end)
+    for pattern, quick in zip(KILLED_LIST_RES, _KILLED_LIST_LOW):
+        m = pattern.search(sentence, start, end) if quick.search(low, start, end) else None
         if m:
             values = [parse_number(x.group(1)) for x in _ITEM_RE.finditer(m.group("list"))]
             if values and all(v is not None for v in values):
@@ -143,14 +149,19 @@ def _listed(sentence: str, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
-def _figure(sentence: str, patterns: list[re.Pattern], start: int = 0, end: int | None = None, lists: bool = False) -> tuple[int, int] | None:
+def _figure(
+    sentence: str, low: str, patterns: list[re.Pattern], quick: list[re.Pattern | None], start: int = 0, end: int | None = None, lists: bool = False
+) -> tuple[int, int] | None:
     """The first figure the patterns find in sentence[start:end]: (value, offset); with
-    ``lists``, a list of victims summed first."""
+    ``lists``, a list of victims summed first. ``low`` is the sentence folded, over which
+    ``quick`` (the patterns folded, kg/casefold.py) tell cheaply which of them match at all."""
     end = len(sentence) if end is None else end
-    best: tuple[int, int] | None = _listed(sentence, start, end) if lists else None
+    best: tuple[int, int] | None = _listed(sentence, start, end, low) if lists else None
     if best is not None:
         return best
-    for pattern in patterns:
+    for pattern, fast in zip(patterns, quick):
+        if fast is not None and fast.search(low, start, end) is None:
+            continue
         for m in pattern.finditer(sentence, start, end):
             value = parse_number(m.group("num"))
             if value is None:
@@ -166,10 +177,12 @@ def casualties(sentence: str, start: int = 0, end: int | None = None) -> tuple[i
     """(killed, injured) as the sentence (or its part start:end) states them; None where it
     states no number. Period totals ("since the start of the war") are not one attack's."""
     part = sentence[start:end]
-    if not CASUALTY_WORDS.search(part) or TOTAL_CUES.search(part):
+    folded_sentence = fold_case(sentence)  # the word patterns run folded (kg/casefold.py): most sentences stop here
+    low = folded_sentence[start:end]
+    if not _CASUALTY_LOW.search(low) or _TOTAL_LOW.search(low):
         return None, None
-    killed = _figure(sentence, KILLED_RES, start, end, lists=True) if KILLED_WORDS.search(part) else None
-    injured = _figure(sentence, INJURED_RES, start, end) if INJURED_WORDS.search(part) else None
+    killed = _figure(sentence, folded_sentence, KILLED_RES, _KILLED_RES_LOW, start, end, lists=True) if _KILLED_LOW.search(low) else None
+    injured = _figure(sentence, folded_sentence, INJURED_RES, _INJURED_RES_LOW, start, end) if _INJURED_LOW.search(low) else None
     k = killed[0] if killed else (0 if NONE_KILLED_RE.search(part) else None)
     i = injured[0] if injured else (0 if NONE_HURT_RE.search(part) else None)
     if killed is None and NONE_HURT_RE.search(part) and re.search(r"\bno\s+casualties|without\s+casualties", part, re.I):

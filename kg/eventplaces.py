@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 
+from kg.casefold import fold_case, folded
 from kg.eventwords import (
     BETWEEN_BEFORE,
     CONTAINED_GAP,
@@ -36,6 +37,10 @@ from kg.link import entity_of
 from kg.types import Entity, LinkedMention, Mention
 
 SUBURB_KM = 15.0
+# The word patterns as kg/casefold.py runs them, over the folded sentence; of NOT_HIT_BEFORE,
+# each folded with whether it was (one minds case, and runs over the sentence as it is).
+_REACTION_LOW, _TRIGGER_LOW, _NEAR_BEFORE_LOW, _ORIGIN_BEFORE_LOW, _TARGET_BEFORE_LOW = map(folded, (REACTION_RE, TRIGGER_RE, NEAR_BEFORE, ORIGIN_BEFORE, TARGET_BEFORE))
+_NOT_HIT_BEFORE = [(folded(p), True) if p.flags & re.I else (p, False) for p in NOT_HIT_BEFORE]
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -64,10 +69,11 @@ class PlaceSense:
         seen: set[str] = set()
         hit = DATELINE_RE.match(sentence)
         dateline = hit.end() if hit else 0
+        low = fold_case(sentence)  # the word patterns run folded (kg/casefold.py)
         # "Qatar condemned the attacks in Mogadishu": who reacts is named before the attack word.
-        reaction = REACTION_RE.search(sentence)
+        reaction = _REACTION_LOW.search(low)
         if reaction is not None:
-            attack = TRIGGER_RE.search(sentence, reaction.end())
+            attack = _TRIGGER_LOW.search(low, reaction.end())
             dateline = max(dateline, attack.start() if attack else len(sentence))
         for lm in mentions:
             if lm.entity.type != "Place" or any(lm is a or lm.entity.iri == a.entity.iri for a in actors):
@@ -76,19 +82,25 @@ class PlaceSense:
                 continue  # "Syrian state media": a people's adjective names no place hit
             s, e = lm.mention.start - offset, lm.mention.end - offset
             before, after = sentence[max(0, s - 60) : s], sentence[e:]
+            lbefore = low[max(0, s - 60) : s]
             # (a launch origin may be told at length: "from S-300 systems located in occupied territory in ...")
-            if "Country" in lm.entity.classes and NEAR_BEFORE.search(before):
+            if "Country" in lm.entity.classes and _NEAR_BEFORE_LOW.search(lbefore):
                 continue  # "an ambush near Burkina Faso": by a country, not in it
-            if s < dateline or any(p.search(before) for p in NOT_HIT_BEFORE) or ORIGIN_BEFORE.search(sentence, max(0, s - 120), s) or any(p.match(after) for p in NOT_HIT_AFTER):
+            if (
+                s < dateline
+                or any((p.search(lbefore) if f else p.search(before)) for p, f in _NOT_HIT_BEFORE)
+                or _ORIGIN_BEFORE_LOW.search(low, max(0, s - 120), s)
+                or any(p.match(after) for p in NOT_HIT_AFTER)
+            ):
                 continue
             if lm.entity.iri in seen or self._landmark(lm, mentions, sentence, offset) or BETWEEN_BEFORE.search(before):
                 continue
             seen.add(lm.entity.iri)
-            found.append((lm, bool(TARGET_BEFORE.search(before))))
+            found.append((lm, bool(_TARGET_BEFORE_LOW.search(lbefore))))
         # "drone strikes on Ukrainian territory": a people's adjective names the country hit.
         for m in TERRITORY_RE.finditer(sentence):
             code = self._adjectives.get(m.group(1).lower())
-            if code is None or not TARGET_BEFORE.search(sentence[max(0, m.start() - 60) : m.start()]):
+            if code is None or not _TARGET_BEFORE_LOW.search(low[max(0, m.start() - 60) : m.start()]):
                 continue
             ent = entity_of(self._countries[code])
             if ent.iri in seen or any(ent.iri == a.entity.iri for a in actors):

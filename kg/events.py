@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from kg.casefold import fold_case, folded
 from kg.eventactors import ActorSense
 from kg.eventcues import CASUALTY_WORDS, CLAUSE_END, TOTAL_CUES, casualties, clause_around, date_near, dates_in, elided_figure
 from kg.eventwords import (
@@ -56,6 +57,16 @@ from kg.kb.base import KBEntry, KnowledgeBase, fold
 from kg.link import entity_of
 from kg.names import demonyms
 from kg.types import Article, AttackEvent, Entity, LinkedMention
+
+# The word patterns as kg/casefold.py runs them: over the folded sentence, without re.I.
+_TRIGGER_LOW, _SEVERAL_LOW, _AFTERMATH_LOW, _ACCIDENT_LOW, _NOT_ATTACK_BEFORE_LOW, _CLAUSE_BREAK_LOW, _ANAPHOR_LOW = map(
+    folded, (TRIGGER_RE, SEVERAL_ATTACKS, AFTERMATH_RE, ACCIDENT_RE, NOT_ATTACK_BEFORE, CLAUSE_BREAK, ANAPHOR_RE)
+)
+_IRREALIS_LOW, _ONGOING_LOW, _GENERIC_PLURAL_BEFORE_LOW, _GENERIC_PLURAL_SPECIFIC_LOW, _CASUALTY_LOW, _TOTAL_LOW = map(
+    folded, (IRREALIS_RE, ONGOING_RE, GENERIC_PLURAL_BEFORE, GENERIC_PLURAL_SPECIFIC, CASUALTY_WORDS, TOTAL_CUES)
+)
+# "We are not attacking Moscow", "the city was never hit"
+_NEGATED_LOW = folded(re.compile(r"\b(?:not|never|n['’]t)\s+(?:been\s+|be\s+|yet\s+|ever\s+)?$", re.I))
 
 SENTENCE_REACH = 3
 ANAPHOR_PLACES = {"city", "town", "village", "camp", "area"}
@@ -173,13 +184,14 @@ class EventExtractor(ActorSense):
         text = article.text
         b, e = span
         sentence = text[b:e]
-        triggers = [m for m in TRIGGER_RE.finditer(sentence) if self._is_attack(sentence, m)]
+        low = fold_case(sentence)  # the word patterns run folded (kg/casefold.py), matches are taken on the sentence
+        triggers = [TRIGGER_RE.match(sentence, m.start()) for m in _TRIGGER_LOW.finditer(low) if self._is_attack(low, m)]
         killed, injured = casualties(sentence)
-        if SEVERAL_ATTACKS.search(sentence):
+        if (killed is not None or injured is not None) and _SEVERAL_LOW.search(low):
             # "13 people were killed in two separate attacks": the toll of several, no one attack's.
             killed = injured = None
         aftermath = None
-        if not triggers:
+        if not triggers and _AFTERMATH_LOW.search(low):
             # "One of them caused a major fire at the Kuibyshev refinery": what an attack told
             # before did, where -- no attack of its own.
             aftermath = AFTERMATH_RE.search(sentence)
@@ -190,7 +202,7 @@ class EventExtractor(ActorSense):
                 return []
             # "At least 22 people were killed on Saturday in Belgorod": a casualty report.
             hit = re.search(r"\b(?:killed|dead|died|injured|wounded|killing|wounding|loss\s+of|deaths\s+of)\b", sentence, re.I)
-            if hit is None or ACCIDENT_RE.search(sentence):
+            if hit is None or _ACCIDENT_LOW.search(low):
                 return []
             triggers = [hit]
         # Air defences in general are what met the attack, not what made it.
@@ -203,8 +215,9 @@ class EventExtractor(ActorSense):
         actor = next((a[0] for a in actors.values() if a[0] is not None), None)
         dates = dates_in(sentence, article.date)
         places = self._targets(sentence, b, mentions, [a[1] for a in actors.values() if a[1] is not None])
-        anaphors = list(ANAPHOR_RE.finditer(sentence))
+        anaphors = [ANAPHOR_RE.match(sentence, m.start()) for m in _ANAPHOR_LOW.finditer(low)]
         retold = RETOLD_RE.match(sentence)
+        elsewhen = bool(ELSEWHEN_RE.search(sentence))
         out = []
         lists = len(places) > 1
         for k, (lm, _) in enumerate(places or [(None, False)]):
@@ -236,7 +249,7 @@ class EventExtractor(ActorSense):
                     direct=lm is not None and bool(DIRECT_BEFORE.search(sentence, 0, s_)),
                     retold=bool(retold) and retold.end() >= trig.end(),
                     aftermath=aftermath is not None,
-                    elsewhen=bool(ELSEWHEN_RE.search(sentence)),
+                    elsewhen=elsewhen,
                     placed=lm is not None and bool(PLACED_BEFORE.search(sentence, max(0, s_ - 50), s_)),
                 )
             )
@@ -244,31 +257,33 @@ class EventExtractor(ActorSense):
 
     @staticmethod
     def _is_attack(sentence: str, m: re.Match) -> bool:
+        """Whether trigger ``m`` reports an attack. ``sentence`` is folded (kg/casefold.py)
+        and ``m`` found in it: every test here is a word pattern, run folded."""
         before, after = sentence[: m.start()], sentence[m.end() :]
         launch = re.match(r"(?:launch|fir|dropp)", m.group(0), re.I) is not None  # "launched drones" names its weapon
-        if NOT_ATTACK_BEFORE.search(before) or (not launch and NOT_ATTACK_AFTER.match(after)):
+        if _NOT_ATTACK_BEFORE_LOW.search(before) or (not launch and NOT_ATTACK_AFTER.match(after)):
             return False
-        if re.search(r"\b(?:not|never|n['’]t)\s+(?:been\s+|be\s+|yet\s+|ever\s+)?$", before, re.I):
+        if _NEGATED_LOW.search(before):
             return False  # "We are not attacking Moscow", "the city was never hit"
         # The trigger's own clause: from the last clause break before it.
         clause = before[-80:]
-        cut = [x.end() for x in CLAUSE_BREAK.finditer(clause)]
+        cut = [x.end() for x in _CLAUSE_BREAK_LOW.finditer(clause)]
         if cut:
             # "... were considering a response, including a strike on Yemen": an "including"
             # clause is still the clause before it.
             listed = re.match(r"\s*(?:including|such\s+as|notably)\b", clause[cut[-1] :], re.I) is not None
             k = len(cut) - (2 if listed else 1)
             clause = clause[cut[k] :] if k >= 0 else before[-200:] if listed else clause
-        if IRREALIS_RE.search(clause) or ONGOING_RE.search(before[-40:] + m.group(0)) or CALLED_OFF_AFTER.match(after):
+        if _IRREALIS_LOW.search(clause) or _ONGOING_LOW.search(before[-40:] + m.group(0)) or CALLED_OFF_AFTER.match(after):
             return False
         rest = CLAUSE_END.search(after)
         own = clause + sentence[m.start() : m.end() + (rest.start() if rest else len(after))]
-        if GENERIC_PLURAL_TRIGGER.search(m.group(0)) and GENERIC_PLURAL_BEFORE.search(before) and not (GENERIC_PLURAL_SPECIFIC.search(own) or CASUALTY_WORDS.search(own)):
+        if GENERIC_PLURAL_TRIGGER.search(m.group(0)) and _GENERIC_PLURAL_BEFORE_LOW.search(before) and not (_GENERIC_PLURAL_SPECIFIC_LOW.search(own) or _CASUALTY_LOW.search(own)):
             return False  # "the impact the attacks have had on shipping"
         first = CLAUSE_END.search(sentence)
-        if first is not None and first.start() < m.start() and TOTAL_CUES.search(sentence[: first.start()]):
+        if first is not None and first.start() < m.start() and _TOTAL_LOW.search(sentence[: first.start()]):
             return False  # "Over the past week, 40 people were killed in strikes"
-        return TOTAL_CUES.search(own) is None
+        return _TOTAL_LOW.search(own) is None
 
     # -- slots -----------------------------------------------------------------------
 

@@ -158,7 +158,8 @@ class Ingester:
 
         batch = _Batch(self, report, on_article)
         try:
-            for rec in article_records(self.processor, articles(), self.processes):
+            # While workers finish the last chunks, what came back is written (see article_records).
+            for rec in article_records(self.processor, articles(), self.processes, on_idle=batch.commit):
                 seen.update(rec.entities)
                 batch.add(rec)
             batch.commit()

@@ -537,7 +537,7 @@ def strong_cue(name: str, mentions: list[Mention], decisions: dict[int, TypeDeci
     key = fold(name)
     for o in mentions:
         d = decisions.get(id(o))
-        if d is not None and d.cued_strongly and fold(o.text) == key:
+        if d is not None and fold(o.text) == key and d.cued_strongly:  # the name first: it is the cheaper test
             return d.type
     return None
 

@@ -17,7 +17,7 @@ import multiprocessing
 import signal
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from itertools import islice
 
@@ -65,11 +65,20 @@ def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 
 def article_records(
-    processor: ArticleProcessor, articles: Iterable[Article], processes: int = 1, chunk_size: int = 8
+    processor: ArticleProcessor,
+    articles: Iterable[Article],
+    processes: int = 1,
+    chunk_size: int = 8,
+    on_idle: Callable[[], None] | None = None,
 ) -> Iterator[ArticleRecord]:
     """Records for ``articles`` in order: in this process, or in ``processes`` forked
     workers with at most two chunks each in flight (so reading runs only a little ahead
-    of the work and memory stays bounded however many articles come)."""
+    of the work and memory stays bounded however many articles come).
+
+    With workers, ``on_idle`` is called once the articles are all handed out, each time
+    the next chunk is not back yet: the caller can write what it holds while the last
+    chunks are worked on, rather than all of it after them (when the workers are done
+    and only the writer works)."""
     if processes <= 1:
         yield from processor.process(articles)
         return
@@ -84,6 +93,8 @@ def article_records(
             if len(waiting) >= 2 * processes:
                 yield from waiting.popleft().get()
         while waiting:
+            if on_idle is not None and not waiting[0].ready():
+                on_idle()
             yield from waiting.popleft().get()
     except BaseException:
         pool.terminate()  # Ctrl-C, an error, or the consumer stopping: workers go at once

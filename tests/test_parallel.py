@@ -38,6 +38,20 @@ def test_workers_write_the_store_one_process_writes(tmp_path, kb, nlp):
     assert sum(1 for g in two.store.named_graphs() if "/article/" in g.value) == 8
 
 
+def test_while_the_last_chunks_are_worked_on_the_parent_is_told(tmp_path, kb, nlp):
+    import kg.parallel as parallel
+    from kg.pipeline import ArticleProcessor
+    from kg.read import read_paths
+
+    corpus = variant_corpus(mkdir(tmp_path / "corpus"), 6)
+    articles = list(read_paths([str(corpus)]))
+    processor = ArticleProcessor(kb, nlp=nlp)
+    idle: list[int] = []
+    records = list(parallel.article_records(processor, articles, processes=2, chunk_size=1, on_idle=lambda: idle.append(1)))
+    assert [r.graph for r in records] == [r.graph for r in processor.process(articles)]
+    assert idle  # the parent waited on the last chunks at least once, and was told
+
+
 def test_a_worker_error_stops_the_run_with_whole_articles_kept(tmp_path, kb, nlp, monkeypatch):
     import kg.pipeline as pipeline
 

@@ -134,8 +134,11 @@ def co_mentioned(store: ox.Store, entity: str, top: int) -> list[dict[str, Any]]
     candidates = [c for c in counts if c[1:] >= counts[top - 1][1:]] if len(counts) > top else counts
     rows = []
     for other, sentences, articles in candidates:
-        types = [t.object for t in store.quads_for_pattern(other, _RDF_TYPE, None, None) if t.object in _TOP_TYPES]
-        labels = [t.object.value for t in store.quads_for_pattern(other, _RDFS_LABEL, None, None)]
+        types: list[ox.NamedNode] = []
+        labels: list[str] = []
+        if not isinstance(other, ox.Literal):  # a literal mentioned (not kg's doing) is no subject
+            types = [t.object for t in store.quads_for_pattern(other, _RDF_TYPE, None, None) if t.object in _TOP_TYPES]
+            labels = [t.object.value for t in store.quads_for_pattern(other, _RDFS_LABEL, None, None)]
         for t in types or [None]:
             for label in labels or [None]:
                 rows.append({"label": label, "type": re.sub(r"^.*[/#]", "", t.value) if t else "",

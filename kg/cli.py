@@ -25,7 +25,7 @@ LAZY_COMMANDS = {
     "query": "kg.cli_research:query_command",
     "lookup": "kg.cli_research:lookup_command",
     "export": "kg.cli_research:export_command",
-    "serve": "kg.cli_research:serve_command",
+    "serve": "kg.cli_serve:serve_command",
     "dump": "kg.cli_dump:dump_command",
     "shard": "kg.cli_shard:shard_command",
     "load": "kg.cli_shard:load_command",

@@ -7,15 +7,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import pyoxigraph as ox
 
-from kg.entities import Seen, Upkeep, entity_references, merged, rebuild, seen_in
 from kg.errors import StoreError
-from kg.kb.base import KnowledgeBase
 from kg.resources import sparql
 from kg.vocab import KG, NIF, RDF, base_iri
+
+if TYPE_CHECKING:
+    from kg.entities import Seen
+    from kg.kb.base import KnowledgeBase
 
 
 def entity_graph() -> ox.NamedNode:
@@ -143,6 +145,10 @@ def write_articles(
     :func:`kg.entities.seen_in` of each article's quads, worked out beforehand (by the
     worker that emitted them).
     """
+    # Imported here: the entity upkeep brings the linker and the emitter, which the read
+    # commands (lookup, query, stats) that open the store never need (0.05 CPU s each).
+    from kg.entities import Upkeep, entity_references, merged, seen_in
+
     g_ent = entity_graph()
     new_graphs = {g for g, _ in articles}
     gone = {g for g in remove if g not in new_graphs and store.contains_named_graph(g)}
@@ -259,6 +265,8 @@ def rebuild_entity_graph(store: ox.Store, kb: KnowledgeBase) -> int:
     """Recompute the entity graph from every article graph, in one transaction; returns
     its size. For stores whose article graphs were loaded in bulk (N-Quads shards), and
     for stores of the older layout (see :func:`migrate`)."""
+    from kg.entities import rebuild  # the upkeep's modules, only when writing (see write_articles)
+
     g = entity_graph()
     quads = rebuild(store, kb, g)
     insert = f" ;\nINSERT DATA {{\n{_data_blocks(quads)}\n}}" if quads else ""

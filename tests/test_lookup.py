@@ -276,3 +276,57 @@ def test_the_quick_readings_lookup_makes_give_what_the_full_queries_give(events_
         iri = kl.NameIndex.from_store(st).search(name)[0].entity
         shipped = list(kq.records(kq.run(st, kq.shipped()["articles-mentioning"], {"entity": iri}, limit=3)))
         assert shipped and kl.newest_articles(st, iri, 3) == shipped, name
+
+
+def test_lookup_co_mentions_are_the_shipped_querys_first_rows(tmp_path, seed_store):
+    """kg.lookup.co_mentioned reads the counts another way and labels for the rows shown
+    only: its rows must be the first rows of queries/co-mentioned.rq, for every entity,
+    with ties, an entity with no label nor type, and one with two labels, one of them
+    twice (the query makes one row per label quad of the union of the graphs)."""
+    import gc
+    import shutil
+
+    import pyoxigraph as ox
+
+    from kg import query as kq
+    from kg.store import entity_graph
+    from kg.vocab import RDFS, SCHEMA
+
+    folder = tmp_path / "store"
+    shutil.copytree(seed_store, folder)
+    writer = ox.Store(str(folder))
+    mentions = ox.NamedNode(SCHEMA + "mentions")
+    label = ox.NamedNode(RDFS + "label")
+    article = next(q for q in writer.quads_for_pattern(None, mentions, None, None) if q.graph_name != entity_graph())
+    [kharkiv] = {q.subject for q in writer.quads_for_pattern(None, label, ox.Literal("Kharkiv", language="en"), entity_graph())}
+    other_graph = ox.NamedNode("urn:kg-test:more")
+    writer.extend([
+        ox.Quad(article.subject, mentions, ox.NamedNode("https://kg-test.example/unnamed"), article.graph_name),
+        ox.Quad(kharkiv, label, ox.Literal("Charkiw", language="de"), other_graph),
+        ox.Quad(kharkiv, label, ox.Literal("Kharkiv", language="en"), other_graph),
+    ])
+    writer.flush()
+    del writer
+    gc.collect()
+    store = open_store(folder, read_only=True)
+    shipped = kq.shipped()["co-mentioned"]
+    entities = sorted({q.object.value for q in store.quads_for_pattern(None, mentions, None, None)})
+    assert len(entities) > 20
+
+    def order(r):  # what the query orders by, and then what it leaves in any order
+        return (-r["sentences"], -r["articles"], r["label"] is not None, r["label"] or "", r["other"], r["type"])
+
+    seen = {"rows": 0, "unnamed": 0, "two labels": 0, "ties past the first": 0}
+    for iri in entities:
+        every = list(kq.records(kq.run(store, shipped, {"entity": iri})))
+        counts = [(r["sentences"], r["articles"]) for r in every]
+        for top in (1, 3, 5, 40):
+            got = kl.co_mentioned(store, iri, top)
+            first = list(kq.records(kq.run(store, shipped, {"entity": iri}, limit=top)))
+            assert [order(r)[:4] for r in got] == [order(r)[:4] for r in first], (iri, top)
+            assert got == sorted(every, key=order)[:top], (iri, top)
+            seen["rows"] += len(got)
+        seen["unnamed"] += any(r["label"] is None and r["type"] == "" for r in every)
+        seen["two labels"] += sum(r["other"] == kharkiv.value for r in every) == 3
+        seen["ties past the first"] += len(counts) > 5 and counts[4] == counts[0]
+    assert seen["rows"] > 200 and all(seen.values()), seen

@@ -23,9 +23,13 @@ NOT_FOR_INGEST = ["networkx", "rdflib", "dask", "distributed", "trafilatura", "m
                   "kg.dump", "kg.explain", "kg.validate", "kg.evaluate", "http.server"]
 
 
-def imported_after(code: str) -> list[str]:
-    """The modules of NOT_FOR_INGEST that a fresh interpreter has imported after ``code``."""
-    probe = f"{code}\nimport json, sys\nprint(json.dumps([m for m in {NOT_FOR_INGEST!r} if m in sys.modules]))"
+# Modules the read commands (query, lookup, export) never need: the pipeline's, the server's.
+NOT_FOR_READS = ["spacy", "kg.link", "kg.emit", "kg.entities", "kg.recognise", "kg.serve", "kg.serve_proxy", "http.server"]
+
+
+def imported_after(code: str, modules: list[str] = NOT_FOR_INGEST) -> list[str]:
+    """The ``modules`` (NOT_FOR_INGEST unless given) that a fresh interpreter has imported after ``code``."""
+    probe = f"{code}\nimport json, sys\nprint(json.dumps([m for m in {modules!r} if m in sys.modules]))"
     done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -33,6 +37,13 @@ def imported_after(code: str) -> list[str]:
 
 def test_importing_the_cli_imports_no_command_module():
     assert imported_after("import kg.cli") == []
+
+
+def test_the_read_commands_import_neither_the_pipeline_nor_the_server():
+    """Every `kg lookup` pays its imports: the entity upkeep (and the linker and emitter it
+    brings) load only when kg.store writes, the server only for `kg serve`."""
+    assert imported_after("import kg.cli_research, kg.store", NOT_FOR_READS) == []
+    assert imported_after("import kg.cli_serve", NOT_FOR_READS) == ["kg.serve", "kg.serve_proxy", "http.server"]
 
 
 def test_ingest_of_a_text_article_imports_only_what_ingest_needs(tmp_path):

@@ -83,7 +83,7 @@ def _children(pid: int) -> list[int]:
 def test_ctrl_c_with_workers_is_prompt_and_says_what_was_written(tmp_path):
     # Many short articles in one JSON Lines file, so the run is still going when Ctrl-C comes.
     base = list(EXTRA_ARTICLES.values())
-    lines = [json.dumps({"text": base[i % 2].split("\n\n", 3)[-1], "url": f"https://example.org/n/{i}"}) for i in range(600)]
+    lines = [json.dumps({"text": base[i % 2].split("\n\n", 3)[-1], "url": f"https://example.org/n/{i}"}) for i in range(3000)]
     (tmp_path / "many.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     store = tmp_path / "store"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -107,4 +107,4 @@ def test_ctrl_c_with_workers_is_prompt_and_says_what_was_written(tmp_path):
     assert line.startswith("interrupted — ") and line.endswith("articles written; run again to finish"), line
     written = int(line.split()[2])
     st = ox.Store.read_only(str(store))
-    assert sum(1 for g in st.named_graphs() if "/article/" in g.value) == written < 600, err[-2000:]
+    assert sum(1 for g in st.named_graphs() if "/article/" in g.value) == written < 3000, err[-2000:]

@@ -113,7 +113,7 @@ def test_ctrl_c_of_kg_shard_with_workers(tmp_path):
     from conftest import EXTRA_ARTICLES, ROOT
 
     base = list(EXTRA_ARTICLES.values())
-    lines = [json.dumps({"text": base[i % 2].split("\n\n", 3)[-1], "url": f"https://example.org/n/{i}"}) for i in range(600)]
+    lines = [json.dumps({"text": base[i % 2].split("\n\n", 3)[-1], "url": f"https://example.org/n/{i}"}) for i in range(3000)]
     (tmp_path / "many.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = tmp_path / "shards"
     proc = subprocess.Popen(

@@ -281,7 +281,9 @@ class Linker:
         known = list(resolved.values())
         regions = frozenset(r.entry.id for r in known if r.entry is not None and {"Region", "District"} & set(r.entry.classes))
         small = self._gazetteer_links(still, countries, regions)
-        for m in still:
+        # Longer names first, so that a short form told before its full name ("Yau Yau",
+        # then "David Yau Yau") still joins it.
+        for m in sorted(still, key=lambda m: -len(m.text.split())):
             r = self._join_partial(m, known) or small.get(id(m)) or self._nil(m, text)
             if r is not None:
                 resolved[id(m)] = r
@@ -606,6 +608,8 @@ class Linker:
                 iri = entity_iri(None, type_, r.key)
                 classes = ["NewsOrganization"] if r.mention.label == "OUTLET" else []
                 ent = entities.get(iri) or Entity(iri, type_, r.surface, classes)
+                if ent.label != r.surface and fold(r.surface) == r.key != fold(ent.label):
+                    ent.label = r.surface  # the full name, told after a short form that joined it
             entities[iri] = ent
             if r.surface not in ent.surfaces:
                 ent.surfaces.append(r.surface)

@@ -265,7 +265,8 @@ def join_cut_names(mentions: list[Mention], text: str) -> list[Mention]:
             and text[prev.end : m.start] == " "
             and len(prev.text.split()) + len(m.text.split()) <= 4
         ):
-            out[-1] = Mention(prev.start, m.end, text[prev.start : m.end], "PERSON", "ner", None, prev.sentence)
+            # "Sulu Governor" + "Abdusakur Tan" are a place and a person, not one name.
+            out[-1:] = split_at_inner_title(Mention(prev.start, m.end, text[prev.start : m.end], "PERSON", "ner", None, prev.sentence))
             continue
         if prev is not None and prev.text.split()[-1] in IN_PLACE_HEADS and text[prev.end : m.start] == " in " and m.text[:1].isupper():
             # "the United Nations Mission in Somalia", "the US Embassy in Kyiv": a body named by its seat.

@@ -255,6 +255,8 @@ def name_evidence(name: str) -> list[Evidence]:
         out.append(Evidence("Place", HEAD_WORD, "name", f"head word {words[-1]!r}"))
     elif len(words) > 1 and words[-1] in ORG_HEADS:
         out.append(Evidence("Organization", HEAD_WORD, "name", f"head word {words[-1]!r}"))
+    if " Task Force " in f" {name} " and not name.endswith("Task Force"):
+        out.append(Evidence("Organization", HEAD_WORD, "name", "'Task Force' before its designation"))  # "Joint Task Force Sulu"
     for i, w in enumerate(words[:-1]):
         if words[i + 1] in ("of", "for"):
             if w in ORG_OF_HEADS:

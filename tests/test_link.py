@@ -95,6 +95,17 @@ def test_part_of_a_longer_name_joins_it():
     assert {lm.entity.kb_id for lm in linked} == {"un-security-council"}
 
 
+def test_a_short_form_told_before_the_full_name_still_joins_it():
+    text = "Fighters loyal to Okello Abur Mabior raided the camp. Later, Okello Abur Mabior denied it."
+    short = "Fighters loyal to Abur Mabior raided the camp. Later, Okello Abur Mabior denied it."
+    linked = link(short, [("Abur Mabior", "PERSON", 0), ("Okello Abur Mabior", "PERSON", 0)])
+    assert len({lm.entity.iri for lm in linked}) == 1
+    assert linked[0].entity.label == "Okello Abur Mabior"
+    # Two different people stay two.
+    linked = link(text.replace("Later, Okello", "Later, Deng"), [("Okello Abur Mabior", "PERSON", 0), ("Deng Abur Mabior", "PERSON", 0)])
+    assert len({lm.entity.iri for lm in linked}) == 2
+
+
 def test_unknown_names_get_stable_nil_iris_of_their_type():
     text = "Lucy Davalou reported from Stepanivka village."
     a = link(text, [("Lucy Davalou", "PERSON", 0), ("Stepanivka", "GPE", 0)])
@@ -416,6 +427,12 @@ def test_a_persons_name_cut_in_two_is_joined():
     text = "President Abd-Rabbu Mansour Hadi fled."
     (lm,) = link(text, [("Abd-Rabbu", "PERSON", 0), ("Mansour Hadi", "PERSON", 0)])
     assert lm.mention.text == "Abd-Rabbu Mansour Hadi" and lm.entity.type == "Person"
+
+
+def test_a_place_and_its_governor_cut_apart_by_the_model_stay_apart():
+    text = "The blast was near the market, said Tawi Governor Musa Barakat on Sunday."
+    linked = link(text, [("Tawi Governor", "PERSON", 0), ("Musa Barakat", "PERSON", 0)])
+    assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Tawi", "Place"), ("Musa Barakat", "Person")]
 
 
 def test_a_cued_place_name_replaces_the_models_fragment_of_it():

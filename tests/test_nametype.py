@@ -48,6 +48,7 @@ def test_a_tie_falls_back_on_the_models_label():
         ("al-Arqam Home", "Place"),
         ("Acme Liberation Front", "Organization"),
         ("Port of Pivdennyi", "Place"),
+        ("Joint Task Force Zamboanga", "Organization"),
     ],
 )
 def test_the_names_own_words(name, type_):
@@ -57,6 +58,7 @@ def test_the_names_own_words(name, type_):
 
 def test_plain_names_say_nothing_by_their_words():
     assert name_evidence("Ihor Terekhov") == [] and name_evidence("Kutru") == []
+    assert all("designation" not in e.reason for e in name_evidence("Joint Task Force"))  # the head alone is no unit name
 
 
 @pytest.mark.parametrize(

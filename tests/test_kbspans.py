@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from kg.bylines import person_shaped
 from kg.kb.base import KBEntry, KnowledgeBase
-from kg.kbspans import acronym_wholes, agency_credits, join_known_parts, language_services, qualified_senses, regions_of_lists, split_place_and_person, split_place_pairs
+from kg.kbspans import (
+    acronym_wholes,
+    agency_credits,
+    join_known_parts,
+    language_services,
+    qualified_senses,
+    regions_of_lists,
+    split_place_and_person,
+    split_place_pairs,
+)
 from kg.link import Linker
 from kg.types import Article, Mention
 

@@ -60,7 +60,7 @@ def person_runs(mentions: list[Mention], text: str) -> list[Mention]:
             continue
         parts: list[tuple[int, int, Mention | None]] = [(m.start, m.end, m)]
 
-        def step(start: int, end: int) -> tuple[int, int, Mention | None] | None:
+        def step(start: int, end: int, m: Mention = m) -> tuple[int, int, Mention | None] | None:
             word = text[start:end]
             o = by_start.get(start)
             if o is not None and o.end == end and " " not in o.text and o is not m and (o.label in ("GPE", "PERSON") or o.label.startswith("KB")):

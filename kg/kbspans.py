@@ -19,6 +19,9 @@ short of is, by what the knowledge base knows.
 - A small town's name where the article names the area of that name: the area.
 - A road named by two places ("the Pangane-Macotuco road"): both places.
 - An aircraft a sentence makes the attacker ("a jet dropped"): the warplane weapon type.
+- A quarter word the recogniser took into a known place's name ("Central Mali has been
+  riven", "Eastern Ukraine"): the place, unless the whole is a name the knowledge base
+  knows ("South Sudan", "West Bank", "Central African Republic").
 """
 
 from __future__ import annotations
@@ -326,4 +329,27 @@ def attacking_aircraft(text: str, mentions: list[Mention]) -> list[Mention]:
         if unclaimed(start, end, mentions):
             kind = "military helicopter" if hit.group(1).lower().startswith("helicopter") else "military aircraft"
             out.append(Mention(start, end, hit.group(1), "KB", "kb", kind))
+    return out
+
+
+_QUARTERS = {
+    "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "northeast", "northwest",
+    "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "north-east", "north-west",
+    "south-east", "south-west", "north-eastern", "north-western", "south-eastern", "south-western", "upper", "lower",
+}
+
+
+def without_quarter(mentions: list[Mention], candidates: Candidates, known_place: Callable[[str], bool]) -> list[Mention]:
+    """"Central Mali", "Eastern Ukraine": the known country or region after a quarter word
+    the span opens with, as a place mention; the whole kept when the knowledge base or the
+    gazetteer knows it ("South Sudan", "Northern Ireland", "North Kivu")."""
+    out: list[Mention] = []
+    for m in mentions:
+        first, _, rest = m.text.partition(" ")
+        if rest and m.source == "ner" and first.lower() in _QUARTERS and rest[:1].isupper() and not candidates(m.text) and not known_place(m.text):
+            if any(c.entry.type == "Place" and not c.via_skeleton and {"Country", "Region", "District"} & set(c.entry.classes) for c in candidates(rest)):
+                start = m.end - len(rest)
+                out.append(Mention(start, m.end, rest, "GPE", m.source, None, m.sentence))
+                continue
+        out.append(m)
     return out

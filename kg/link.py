@@ -30,6 +30,7 @@ from kg.kbspans import (
     regions_of_lists,
     split_place_and_person,
     split_place_pairs,
+    without_quarter,
 )
 from kg.mentions import (
     ACRONYM_AFTER,
@@ -218,7 +219,7 @@ class Linker:
         cleaned = acronym_wholes(join_known_parts(cleaned, text, self._candidates), text, self._candidates)  # kg/kbspans.py
         cleaned = language_services(cleaned, text, self._candidates)
         cleaned = domain_names(split_place_and_person(cleaned, text, self._candidates, person_shaped), text, self.kb.outlet_of_url)
-        cleaned = [self._as_area(m, text) for m in cleaned]
+        cleaned = [self._as_area(m, text) for m in without_quarter(cleaned, self._candidates, self._known_place)]
         cleaned += cued_names(text, cleaned)
         cleaned += credit_names(text, cleaned) + attacking_aircraft(text, cleaned)
         cleaned += titled_names(text, cleaned) + quoted_speakers(text, cleaned) + headed_names(text, cleaned) + reporting_outlets(text, cleaned)

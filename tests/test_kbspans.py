@@ -13,6 +13,7 @@ from kg.kbspans import (
     regions_of_lists,
     split_place_and_person,
     split_place_pairs,
+    without_quarter,
 )
 from kg.link import Linker
 from kg.types import Article, Mention
@@ -113,6 +114,21 @@ def test_a_known_place_run_into_a_persons_name_is_both():
     got = split_place_and_person(ms, text, places.candidates, person_shaped)
     # Without a person's cue around it, a place's name and two more words stay one name.
     assert [(m.text, m.label) for m in got] == [("Varna", "GPE"), ("Ivo Dansko", "PERSON"), ("Varna Harbour Lights", "ORG")]
+
+
+def test_a_quarter_word_before_a_known_country_or_region_is_no_part_of_its_name():
+    places = KnowledgeBase([
+        KBEntry("gn/1", "Place", "Tarvia", [], ["Country"], country="TV", origin="geonames"),
+        KBEntry("gn/2", "Place", "South Tarvia", [], ["Country"], country="ST", origin="geonames"),
+        KBEntry("gn/3", "Place", "Osk", [], ["City"], country="TV", origin="geonames", population=90_000),
+    ])
+    text = "Central Tarvia has been riven by violence. South Tarvia and North Kessa were calm, as was Eastern Osk."
+    ms = [at(text, "Central Tarvia", "PERSON"), at(text, "South Tarvia", "GPE"), at(text, "North Kessa", "GPE"), at(text, "Eastern Osk", "LOC")]
+    got = without_quarter(ms, places.candidates, lambda name: name == "North Kessa")
+    # The known whole stays, a whole the gazetteer knows stays, a city keeps its quarter (no country or region after it).
+    assert [(m.text, m.label, text[m.start : m.end]) for m in got] == [
+        ("Tarvia", "GPE", "Tarvia"), ("South Tarvia", "GPE", "South Tarvia"), ("North Kessa", "GPE", "North Kessa"), ("Eastern Osk", "LOC", "Eastern Osk"),
+    ]
 
 
 def test_a_known_name_takes_the_entry_the_article_gives_it_after_a_peoples_word():

@@ -39,7 +39,7 @@ from kg.mentions import (
     PLACE_NOUNS,
     model_label,
 )
-from kg.names import ACRONYM_RE, PERSON_DESCRIPTORS, TITLE_ACRONYMS, TITLE_HEADS, TITLES
+from kg.names import ACRONYM_RE, PERSON_DESCRIPTORS, TITLE_ACRONYMS, TITLE_HEADS, TITLES, is_group_word
 from kg.types import Mention
 
 NAME_TYPES = ("Person", "Place", "Organization")
@@ -418,6 +418,8 @@ def junk_reason(m: Mention, text: str) -> str | None:
         return "a time zone"
     if name.lower() in HOLIDAYS:
         return "a holiday"
+    if m.label == "NORP" and " " in name and is_group_word(name):
+        return "a people's or a region's adjective ('West African')"
     if name in TITLE_ACRONYMS:
         return "a title's (or a credit's) abbreviation"
     if " " in name and name.split()[-1] in TITLE_HEADS and model_label(m) != "PERSON":

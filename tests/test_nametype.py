@@ -204,3 +204,10 @@ def test_a_persons_noun_and_known_as_or_named_make_a_person(before):
     # Not after a thing's noun: "a village called ..." is no person's cue.
     (d,) = decide("Gunmen raided a village called Tarvo Lendu.", [("Tarvo Lendu", "ORG")])
     assert d.type != "Person"
+
+
+def test_a_regions_adjective_is_no_name():
+    text = "The attack was near the West African border, in the East African nation."
+    for surface in ("West African", "East African"):
+        assert junk_reason(mention(text, surface, "NORP"), text) is not None
+    assert junk_reason(mention(text, "West African", "GPE"), text) is None  # only the model's adjective label says so

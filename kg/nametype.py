@@ -72,6 +72,7 @@ WEAK_CUE = 1.5
 SAYS = 0.5
 LIST_CUE = 1.5
 LIST_KNOWN = 1.0
+LIST_UNKNOWN = 0.6  # an unknown neighbour of a list, typed by its own evidence: weaker
 PART_OF = 1.5
 
 # Words that open a place's name ("Kfar Aza", "Deir al-Balah", "Camp Lemonnier").
@@ -583,8 +584,8 @@ def pooled_types(resolved: list[Resolved], decisions: dict[int, TypeDecision], t
                 continue
             labels += [e for e in d.evidence if e.kind == "label"]
             pooled += [e for e in d.evidence if e.kind != "label"]
-            for t, name in neighbours.get(id(r.mention), []):
-                pooled.append(Evidence(t, LIST_KNOWN, "list", f"in a list with the known {t} {name!r}"))
+            for t, name, known in neighbours.get(id(r.mention), []):
+                pooled.append(Evidence(t, LIST_KNOWN if known else LIST_UNKNOWN, "list", f"in a list with the {'known' if known else 'unknown'} {t} {name!r}"))
         n = sum(1 for r in rs if r.joined is None and id(r.mention) in decisions) or 1
         merged: dict[tuple[str, str], float] = defaultdict(float)
         for e in labels:
@@ -594,16 +595,17 @@ def pooled_types(resolved: list[Resolved], decisions: dict[int, TypeDecision], t
     return out
 
 
-def _list_neighbours(resolved: list[Resolved], text: str) -> dict[int, list[tuple[str, str]]]:
-    """For each unknown mention in a list, the knowledge-base entities of the same list."""
+def _list_neighbours(resolved: list[Resolved], text: str) -> dict[int, list[tuple[str, str, bool]]]:
+    """For each unknown mention in a list, the knowledge-base entities of the same list
+    (type, name, True), or else its other unknown names (type, name, False), two at most."""
     mentions = [r.mention for r in resolved]
     by_id = {id(r.mention): r for r in resolved}
-    out: dict[int, list[tuple[str, str]]] = {}
+    out: dict[int, list[tuple[str, str, bool]]] = {}
     for run in list_runs(mentions, text):
         known = [by_id[id(m)] for m in run if by_id[id(m)].known]
-        if not known:
-            continue
         for m in run:
-            if not by_id[id(m)].known:
-                out[id(m)] = [(k.type, k.mention.text) for k in known][:2]
+            r = by_id[id(m)]
+            if not r.known:
+                others = known or [o for o in map(by_id.get, map(id, run)) if o is not None and o.key != r.key and o.joined is None]
+                out[id(m)] = [(k.type, k.mention.text, k.known) for k in others][:2]
     return out

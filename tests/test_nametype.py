@@ -130,6 +130,20 @@ def test_a_known_entity_in_the_same_list_counts_for_its_type():
     assert ds[id(la)].type == "Person" and pooled_types(rs, ds, text)["ladakh"].type == "Place"
 
 
+def test_the_unknown_names_of_a_list_count_for_each_others_type_more_weakly():
+    text = "Residents named the dead as Beko Tanga, Ilo Marande and Sani Wuro."
+    a, b, c = (mention(text, s, lab) for s, lab in (("Beko Tanga", "ORG"), ("Ilo Marande", "PERSON"), ("Sani Wuro", "PERSON")))
+    ds = local_decisions([a, b, c], text)
+    rs = [Resolved(m, k, ds[id(m)].type, False) for m, k in ((a, "beko tanga"), (b, "ilo marande"), (c, "sani wuro"))]
+    assert ds[id(a)].type == "Organization"
+    pooled = pooled_types(rs, ds, text)
+    assert pooled["beko tanga"].type == "Person" and pooled["ilo marande"].type == "Person"
+    # One unknown neighbour alone does not outweigh the model's own label.
+    ds2 = local_decisions([a, b], text)
+    two = pooled_types([Resolved(a, "beko tanga", "Organization", False), Resolved(b, "ilo marande", "Person", False)], ds2, text)
+    assert two["beko tanga"].type == "Organization"
+
+
 @pytest.mark.parametrize(
     "text, surface, why",
     [

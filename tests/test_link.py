@@ -468,6 +468,9 @@ def test_a_photo_credit_names_its_photographer():
     text = "Rescuers dig in the rubble (Oksana Hryn/AP). Officials (ANI/Xinhua) said more."
     linked = link(text, [])
     assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Oksana Hryn", "Person")]
+    # A caption run into its credit, and a credit "by" a name with the agency after a space.
+    text = "Families fled the fighting in the stateImage: Oksana Hryn/AFP\n\nMore came. Photo by Ivo Dansko EPA-EFE\n\nIt rained."
+    assert [lm.mention.text for lm in link(text, [])] == ["Oksana Hryn", "Ivo Dansko"]
 
 
 @pytest.mark.parametrize(

@@ -313,3 +313,13 @@ def test_an_acronym_is_no_romanisation_key_of_a_town():
     """GeoNames lists "kp" among Kep's names; "KP" in news is Khyber Pakhtunkhwa."""
     kb = load_kb()
     assert [c.entry.id for c in kb.candidates("KP")] == ["khyber-pakhtunkhwa"]
+
+
+def test_headlines_short_forms_of_a_quarter_name_are_aliases(kb):
+    from kg.kb.base import KBEntry
+    from kg.kb.build import headline_forms
+
+    assert headline_forms(KBEntry("x", "Place", "South Tarvia", [], ["Country"])) == ["S.Tarvia", "S. Tarvia"]
+    assert headline_forms(KBEntry("y", "Place", "South Tarvia", [], ["City"])) == []  # a town is not shortened so
+    assert headline_forms(KBEntry("z", "Organization", "North Front", [], [])) == []
+    assert {c.entry.label for c in kb.candidates("S.Sudan")} == {"South Sudan"}

@@ -185,18 +185,33 @@ def _peoples(countries: list[KBEntry], data: Path) -> set[str]:
     return out
 
 
+_QUARTER_NAME = re.compile(r"^(North|South|East|West) (\S.*)$")
+
+
+def headline_forms(entry: KBEntry) -> list[str]:
+    """How headlines shorten a country's or region's quarter word: "S.Sudan" and
+    "S. Sudan" for South Sudan, "N.Korea" for North Korea."""
+    hit = _QUARTER_NAME.match(entry.label)
+    if entry.type != "Place" or hit is None or not {"Country", "Region"} & set(entry.classes):
+        return []
+    return [f"{hit.group(1)[0]}.{hit.group(2)}", f"{hit.group(1)[0]}. {hit.group(2)}"]
+
+
 def build_kb(data: Path = DATA) -> KnowledgeBase:
     """Build the built-in knowledge base from GeoNames and the curated files."""
     qids = _json(data / "country_wikidata.json")
     aliases = _json(data / "country_aliases.json")
     places = list(_geonames_entries(qids, aliases))
     peoples = _peoples([e for e in places if "Country" in e.classes], data)
+    for entry in places:
+        entry.aliases += [a for a in headline_forms(entry) if a not in entry.aliases]
     kb = KnowledgeBase(places)
     for entry in curated_entries(data):
         if entry.id in kb:
             raise KnowledgeBaseError(f"duplicate knowledge-base id {entry.id!r}")
         if entry.type == "Organization":
             entry.aliases = [a for a in entry.aliases if not is_generic_alias(a, peoples)]
+        entry.aliases += [a for a in headline_forms(entry) if a not in entry.aliases]
         kb.add(entry)
     return kb
 

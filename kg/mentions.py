@@ -128,7 +128,7 @@ PLACE_NOUNS = (
     "village", "town", "city", "settlement", "kibbutz", "district", "region", "province", "oblast", "camp",
     "neighbourhood", "neighborhood", "suburb", "area", "hamlet", "township", "county", "governorate",
     "territory", "refinery", "base", "airbase", "airport", "port", "plant", "hospital", "crossing", "border",
-    "villager", "villagers", "residents", "locality",
+    "villager", "villagers", "residents", "locality", "sector", "chiefdom", "commune", "tehsil", "woreda", "barangay", "upazila",
 )
 ORG_NOUNS = (
     "radio", "agency", "newspaper", "channel", "television", "militia", "movement", "party", "ministry", "council",
@@ -289,7 +289,10 @@ def join_cut_names(mentions: list[Mention], text: str) -> list[Mention]:
 # Lower-case nouns of administrative areas that complete an unknown place's name ("Oudalan
 # province", "Khyber district", "Timbuktu region"): news names a district or region so, and
 # the bare name stays one of the entity's labels.
-ADMIN_NOUNS = "township|province|governorate|territory|department|division|county|prefecture|municipality|oblast|raion|island|district|region"
+ADMIN_NOUNS = (
+    "township|province|governorate|territory|department|division|county|prefecture|municipality|oblast|raion|island|district|region"
+    "|sector|chiefdom|commune|cercle|tehsil|woreda|kebele|barangay|upazila|subcounty|sub-county"  # the units of Congo, the Sahel, South Asia, Ethiopia, the Philippines, Uganda
+)
 ADMIN_NOUN_AFTER = re.compile(rf"[ \t]+({ADMIN_NOUNS})\b")
 _ADMIN_NOUN_END = re.compile(rf"[ \t]+(?:{ADMIN_NOUNS})$")
 

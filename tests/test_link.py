@@ -676,3 +676,10 @@ def test_a_body_named_without_its_country_is_that_of_the_country_the_article_is_
     text = "Varnia and Dansia clashed. The National Army said."
     ms = [mention(text, "Varnia", "GPE"), mention(text, "Dansia", "GPE"), mention(text, "National Army", "ORG")]
     assert [lm.entity.kb_id for lm in Linker(kbx).link(article(text), ms) if lm.entity.type == "Organization"] == []
+
+
+@pytest.mark.parametrize("noun", ["sector", "chiefdom", "commune", "tehsil", "woreda", "barangay"])
+def test_an_unknown_name_before_a_local_administrative_noun_is_that_area(noun):
+    text = f"Militiamen attacked a camp in the Banyoro-Kalu {noun} on Sunday."
+    (lm,) = link(text, [("Banyoro-Kalu", "PERSON", 0)])
+    assert lm.mention.text == f"Banyoro-Kalu {noun}" and lm.entity.type == "Place"

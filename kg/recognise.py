@@ -306,7 +306,7 @@ def pattern_tokens(nlp: Language, names: list[str]) -> list[tuple[str, ...]]:
 
     from kg.cache import cache_dir, save_pickle
 
-    path = cache_dir() / f"ruler-lower-tokens-{spacy.__version__}-{nlp.lang}-{nlp.meta.get('name', '')}-{nlp.meta.get('version', '')}.pickle"
+    path = cache_dir() / f"ruler-lower-tokens-{spacy.__version__}-{nlp.lang}-{nlp.meta.get('name', '')}-{nlp.meta.get('version', '')}-{TOKENIZER_CHANGES}.pickle"
     try:
         with open(path, "rb") as f:
             known: dict[str, tuple[str, ...]] = pickle.load(f)
@@ -342,7 +342,23 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     else:
         raise ModelError(f"cannot load the spaCy pipeline {model!r} ({last}); install it, or pass --model with an installed one")
     _keep_needed(nlp)
+    split_slashes(nlp)
     return nlp
+
+
+# What kg changes in the model's tokenizer; part of the cache key of the ruler's tokens.
+TOKENIZER_CHANGES = "slash-1"
+
+
+def split_slashes(nlp: Language) -> None:
+    """A slash after a word, or between a word and a capitalised one, is a token of its own
+    ("the Communist Party of the Philippines/ New People's Army", "CPP/NPA"): the
+    tokenizer keeps "Philippines/" whole, which hides the name from the recogniser and the
+    knowledge-base rules. Dates, fractions, "and/or" and URLs keep their slashes."""
+    from spacy.util import compile_infix_regex, compile_suffix_regex
+
+    nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, r"(?<=[A-Za-z])/"]).search
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, r"(?<=[A-Za-z])/(?=[A-Z])"]).finditer
 
 
 def _keep_needed(nlp: Language) -> None:

@@ -153,3 +153,14 @@ def test_a_peoples_body_is_found_with_its_noun_in_lower_case():
     assert ents(nlp("The Iraqi army said. The Iraqi Army said.")) == [("Iraqi Army", "KB", "iraqi army")]
     # Other case changes of a capitalised name still miss.
     assert ents(nlp("The ukrainian air force said.")) == []
+
+
+def test_a_slash_after_a_name_or_between_names_is_a_token_and_names_around_it_are_found():
+    from kg.recognise import split_slashes
+
+    nlp = spacy.blank("en")
+    split_slashes(nlp)
+    add_kb_ruler(nlp, small_kb())
+    doc = nlp("Talks between Kharkiv/ the UN Security Council resumed on 24/7 terms, and/or later. The UN Security Council/Shahed-136 row.")
+    assert [e[0] for e in ents(doc)] == ["Kharkiv", "UN Security Council", "UN Security Council", "Shahed-136"]
+    assert {"24/7", "and/or"} <= {t.text for t in doc}

@@ -22,6 +22,9 @@ short of is, by what the knowledge base knows.
 - A quarter word the recogniser took into a known place's name ("Central Mali has been
   riven", "Eastern Ukraine"): the place, unless the whole is a name the knowledge base
   knows ("South Sudan", "West Bank", "Central African Republic").
+- A capitalised word after a preposition of place that the recogniser left out ("86 people
+  were massacred at Seytenga in the northwest"): a place when the gazetteer has a town of
+  that name in a country the article is about.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from collections.abc import Callable
 
 from kg.kb.base import Candidate, KBEntry, fold
 from kg.mentions import LIST_SEPARATOR, REGION_OF_BEFORE, REGIONS_AFTER, unclaimed, without_admin_noun
-from kg.names import country_of_demonym
+from kg.names import GENERIC_WORDS, country_of_demonym
 from kg.types import Mention
 
 Candidates = Callable[[str], list[Candidate]]
@@ -352,4 +355,28 @@ def without_quarter(mentions: list[Mention], candidates: Candidates, known_place
                 out.append(Mention(start, m.end, rest, "GPE", m.source, None, m.sentence))
                 continue
         out.append(m)
+    return out
+
+
+_AFTER_PLACE_WORD = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Ff]rom)[ \t]+([A-Z][a-zà-ÿ'’]{3,}(?:-[A-Z][a-zà-ÿ'’]+)?)(?![\w'’-]|[ \t]+[A-Z])")
+_CALENDAR = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "june", "july", "august", "september", "october", "november", "december",
+}
+
+
+def gazetteer_names(text: str, mentions: list[Mention], small_place: Callable[[str], bool]) -> list[Mention]:
+    """Place mentions for the capitalised words after "in", "at", "near", "outside" or
+    "from" that no mention holds, that the article never writes in lower case, and that
+    ``small_place`` accepts (a gazetteer town of a country the article is about)."""
+    out = []
+    for hit in _AFTER_PLACE_WORD.finditer(text):
+        start, end = hit.span(1)
+        name = hit.group(1)
+        low = name.lower()
+        if low in GENERIC_WORDS or low in _CALENDAR or not unclaimed(start, end, mentions):
+            continue
+        if re.search(rf"(?<![\w'’-]){re.escape(low)}(?![\w'’-])", text) or not small_place(name):
+            continue
+        out.append(Mention(start, end, name, "GPE", "ner"))
     return out

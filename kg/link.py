@@ -23,6 +23,7 @@ from kg.kbspans import (
     agency_credits,
     attacking_aircraft,
     domain_names,
+    gazetteer_names,
     join_known_parts,
     language_services,
     qualified_senses,
@@ -236,6 +237,7 @@ class Linker:
         cleaned = regions_of_lists(cleaned, text, self._region_name)
         countries = self._article_countries = self._context_countries(cleaned)
         cleaned = self._place_ministries(cleaned, text, countries, {id(m) for m in bare})
+        cleaned = sorted(cleaned + gazetteer_names(text, cleaned, lambda n: self._small_place_here(n, countries)), key=lambda m: (m.start, -m.end))
         # The type each mention is expected to have: weighed evidence (kg/nametype.py).
         self.mentions, self.typing = cleaned, local_decisions(cleaned, text)
         for m in cleaned:
@@ -384,6 +386,11 @@ class Linker:
             return True
         gaz = self.kb.gazetteer
         return gaz is not None and any(h.cued and h.entry.classes[0] in ("Region", "District") for h in gaz.lookup(name))
+
+    def _small_place_here(self, name: str, countries: dict[str, float]) -> bool:
+        """Whether a name the recogniser left out is a gazetteer town of one of the article's main countries."""
+        gaz, main = self.kb.gazetteer, {c: w for c, w in countries.items() if w >= 1.0}
+        return gaz is not None and main != {} and not self._candidates(name) and choose(gaz.lookup(name), main, False) is not None
 
     def _gazetteer_links(self, mentions: list[Mention], countries: dict[str, float], regions: frozenset[str] = frozenset()) -> dict[int, _Resolved]:
         """Place names the knowledge base lacks that the gazetteer has, where the article

@@ -7,6 +7,7 @@ from kg.kb.base import KBEntry, KnowledgeBase
 from kg.kbspans import (
     acronym_wholes,
     agency_credits,
+    gazetteer_names,
     join_known_parts,
     language_services,
     qualified_senses,
@@ -193,3 +194,12 @@ def test_parts_of_a_name_the_acronym_after_them_spells_are_that_organisation():
     text2 = "Fighters of Lantern Varna (TLV) spoke."
     ms2 = [at(text2, "Lantern", "KB", "kb"), at(text2, "Varna", "KB|GPE", "kb"), at(text2, "TLV", "KB|ORG", "kb")]
     assert [m.text for m in acronym_wholes(ms2, text2, known.candidates)] == ["Lantern", "Varna", "TLV"]
+
+
+def test_a_gazetteer_town_after_a_preposition_of_place_is_found_where_the_recogniser_missed_it():
+    text = "Gunmen struck at Sebbo in the north on Friday. From Kessa, residents fled; at Dawn prayers near Ouro the dawn was quiet."
+    ms = [at(text, "Ouro", "GPE")]
+    towns = {"Sebbo", "Kessa", "Dawn", "Friday"}
+    got = gazetteer_names(text, ms, towns.__contains__)
+    # Friday is a day, "dawn" is written in lower case elsewhere, Ouro is already a mention.
+    assert [(m.text, m.label, text[m.start : m.end]) for m in got] == [("Sebbo", "GPE", "Sebbo"), ("Kessa", "GPE", "Kessa")]

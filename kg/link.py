@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from kg.bodies import ROLE_FORMS, bare_ministries, names_for, national_body, qualifier_before, role_of
+from kg.bodies import ROLE_FORMS, bare_ministries, names_for, national_body, qualifier_before, quartered_body, role_of
 from kg.bylines import byline_mentions, person_shaped
 from kg.kb.base import Candidate, KBEntry, KnowledgeBase, fold, skeleton
 from kg.kb.gazetteer import Hit, choose, in_comma
@@ -213,7 +213,7 @@ class Linker:
                 c = clean_mention(part, text)
                 if c is not None:
                     parts = [c] if self._candidates(c.text) else split_at_and(c)
-                    cleaned += [extend_to_facility(extend_to_head(p, text), text) for q in parts for p in self._split_possessive(q, text)]
+                    cleaned += [s for q in parts for p in self._split_possessive(q, text) for s in self._split_possessive(extend_to_facility(extend_to_head(p, text), text), text)]
         cleaned = person_runs(given_names_back(join_cut_names(sorted(cleaned, key=lambda m: m.start), text), text), text)
         cleaned = acronym_wholes(join_known_parts(cleaned, text, self._candidates), text, self._candidates)  # kg/kbspans.py
         cleaned = language_services(cleaned, text, self._candidates)
@@ -510,7 +510,7 @@ class Linker:
         body = national_body(m.text, self._article_countries, self._candidates, self._country_names) if expected == "Organization" else None
         if body is not None:
             return _Resolved(m, "Organization", body, fold(m.text), m.text, 0.6)
-        if all(w.lower().strip(".") in GENERIC_WORDS for w in words) or self._generic_body(m.text):
+        if (all(w.lower().strip(".") in GENERIC_WORDS for w in words) and not quartered_body(m.text)) or self._generic_body(m.text):
             return None
         if self.typing.get(id(m), TypeDecision()).junk is not None:
             return None  # a time zone, a holiday, a people (kg/nametype.py)

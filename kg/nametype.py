@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from kg.bodies import quartered_body
 from kg.kb.base import fold
 from kg.mentions import (
     DATELINE_AFTER,
@@ -248,12 +249,11 @@ def label_evidence(m: Mention) -> list[Evidence]:
 
 def name_evidence(name: str) -> list[Evidence]:
     """What the name's own words say: its head word, a place's prefix or ending, an
-    organisation's head before "of"/"for"."""
-    words = name.split()
-    out = []
+    organisation's head before "of"/"for" or before the quarter a unit serves."""
+    words, out = name.split(), []
     if len(words) > 1 and (words[-1] in PLACE_HEADS or words[-1] in EXTRA_PLACE_HEADS or (words[-1].islower() and words[-1].capitalize() in PLACE_HEADS)):
         out.append(Evidence("Place", HEAD_WORD, "name", f"head word {words[-1]!r}"))
-    elif len(words) > 1 and words[-1] in ORG_HEADS:
+    elif len(words) > 1 and (words[-1] in ORG_HEADS or quartered_body(name)):  # "Defense Forces South"
         out.append(Evidence("Organization", HEAD_WORD, "name", f"head word {words[-1]!r}"))
     for i, w in enumerate(words[:-1]):
         if words[i + 1] in ("of", "for"):

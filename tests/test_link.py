@@ -656,3 +656,28 @@ def test_a_body_named_without_its_country_is_that_of_the_country_the_article_is_
     text = "Varnia and Dansia clashed. The National Army said."
     ms = [mention(text, "Varnia", "GPE"), mention(text, "Dansia", "GPE"), mention(text, "National Army", "ORG")]
     assert [lm.entity.kb_id for lm in Linker(kbx).link(article(text), ms) if lm.entity.type == "Organization"] == []
+
+
+def _kb_with_air_force() -> KnowledgeBase:
+    base = kb()
+    entry = KBEntry("ukrainian-air-force", "Organization", "Ukrainian Air Force", ["Ukraine's Air Force"], ["MilitaryUnit"], country="UA")
+    return KnowledgeBase([*base.entries.values(), entry])
+
+
+def test_a_known_name_grown_over_a_head_word_still_splits_at_its_possessive():
+    # The ruler knows "Ukraine's Air Force"; grown over "Command" it is a name the knowledge
+    # base lacks, and the country before "'s" is a name of its own, not part of it.
+    text = "Ukraine’s Air Force Command reported 31 drones. Ukraine’s Emergency Service said fires were out."
+    ms = [Mention(0, 19, "Ukraine’s Air Force", "KB|GPE", "kb", "ukraine air force"), mention(text, "Ukraine’s Emergency Service", "ORG")]
+    linked = Linker(_kb_with_air_force()).link(article(text), ms)
+    got = [(lm.mention.text, lm.entity.type) for lm in linked]
+    assert ("Air Force Command", "Organization") in got and ("Ukraine", "Place") in got
+    assert not any("’s" in lm.mention.text for lm in linked)
+
+
+def test_a_body_named_for_the_quarter_it_serves_is_a_name():
+    # Each word of "Defense Forces South" is generic; a body's head and a quarter after it make a unit's name.
+    text = "Three employees were killed, reported Ukraine's Defense Forces South. The security forces in the south said little."
+    linked = link(text, [("Ukraine's Defense Forces South", "ORG", 0)])
+    assert [(lm.mention.text, lm.entity.type, lm.entity.kb_id) for lm in linked][-1] == ("Defense Forces South", "Organization", None)
+    assert link("Security Forces said little.", [("Security Forces", "ORG", 0)]) == []

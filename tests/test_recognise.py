@@ -153,3 +153,13 @@ def test_a_peoples_body_is_found_with_its_noun_in_lower_case():
     assert ents(nlp("The Iraqi army said. The Iraqi Army said.")) == [("Iraqi Army", "KB", "iraqi army")]
     # Other case changes of a capitalised name still miss.
     assert ents(nlp("The ukrainian air force said.")) == []
+
+
+def test_a_weapon_systems_span_runs_on_over_its_role_and_noun():
+    # "Kh-31 anti-radar missile": the role between the system and its noun belongs to the
+    # system's mention, so that no second weapon ("anti-radar missile") comes of it.
+    doc = blank_with_ruler()("A Shahed anti-radar drone and a Shahed-136 anti-ship missile hit Kharkiv.")
+    assert ents(doc)[:2] == [("Shahed anti-radar drone", "KB", "shahed"), ("Shahed-136 anti-ship missile", "KB", "shahed 136")]
+    # The role alone, without a noun after it, is left out ("Shahed anti-").
+    assert ents(blank_with_ruler()("Shahed anti-radar units"))[0][0] == "Shahed anti-radar units"
+    assert ents(blank_with_ruler()("Shahed - the drone"))[0][0] == "Shahed"

@@ -88,7 +88,7 @@ PLACE_SUFFIX_RE = re.compile(
 )
 # Words that make a name an organisation's when "of" or "for" follows them inside it
 # ("Office for the Coordination of ...", "Defense Forces of the South of Ukraine").
-ORG_OF_HEADS = ORG_HEADS | {"Staff", "Committees", "Commissions", "Ministries", "Brigades", "Mission", "Department", "Bureau"}
+ORG_OF_HEADS = ORG_HEADS | {"Staff", "Committees", "Commissions", "Ministries", "Brigades", "Mission", "Department", "Bureau", "Observatory"}
 PLACE_OF_HEADS = {"Port", "Province", "Region", "District", "Governorate", "Municipality", "Island", "Gulf", "Bay", "Strait", "City"}
 
 # Lower-case nouns after a name that make it a place's, beside the shared PLACE_NOUNS
@@ -153,7 +153,7 @@ WHO_AFTER = re.compile(r"^,?\s+who\b")
 _PLACE_NOUN_BEFORE = {"kibbutz", "moshav", "village", "town", "township", "hamlet", "camp", "city", "villages", "towns"}
 # "the armed group Jaime Martínez", "the newspaper Le Faso": a lower-case body's noun right before the name.
 _ORG_NOUN_BEFORE = {"group", "militia", "movement", "faction", "gang", "cartel", "outlet", "newspaper", "broadcaster", "daily", "agency", "party", "organisation", "organization", "brigade", "battalion", "network"}
-_PLACE_BEFORE_EXTRA = re.compile(r"\b(?:port|kibbutz|capital|suburb|commune|community|municipality|island|islands|camp|refugee camp)s?\s+of\s+(?:the\s+)?$", re.I)
+_PLACE_BEFORE_EXTRA = re.compile(r"\b(?:port|kibbutz|capital|suburb|commune|community|municipality|island|islands|camp|refugee camp|state)s?\s+of\s+(?:the\s+)?$", re.I)
 
 
 @dataclass(frozen=True)

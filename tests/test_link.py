@@ -681,3 +681,11 @@ def test_a_body_named_for_the_quarter_it_serves_is_a_name():
     linked = link(text, [("Ukraine's Defense Forces South", "ORG", 0)])
     assert [(lm.mention.text, lm.entity.type, lm.entity.kb_id) for lm in linked][-1] == ("Defense Forces South", "Organization", None)
     assert link("Security Forces said little.", [("Security Forces", "ORG", 0)]) == []
+
+
+def test_a_corps_and_its_numbered_unit_the_model_missed_are_two_bodies():
+    text = "The soldier was named as Staff Sgt. Haim Sabach, of the Border Defense Corps’ 869th Combat Intelligence Collection Unit, from Holon."
+    linked = link(text, [("Haim Sabach", "PERSON", 0)])
+    got = {(lm.mention.text, lm.entity.type) for lm in linked}
+    assert ("Border Defense Corps", "Organization") in got
+    assert ("869th Combat Intelligence Collection Unit", "Organization") in got

@@ -202,3 +202,23 @@ def test_a_persons_noun_and_known_as_or_named_make_a_person(before):
     # Not after a thing's noun: "a village called ..." is no person's cue.
     (d,) = decide("Gunmen raided a village called Tarvo Lendu.", [("Tarvo Lendu", "ORG")])
     assert d.type != "Person"
+
+
+def test_the_state_of_a_name_makes_it_a_place():
+    # "prosecutors in Mexico's western state of Michoacan said": the model calls it a people.
+    text = "The gunmen fled, prosecutors in the western state of Michoacan said. The states of Borno and Yobe were calm."
+    michoacan, borno = decide(text, [("Michoacan", "NORP"), ("Borno", "PERSON")])
+    assert michoacan.type == "Place" and any("state of" in e.reason for e in michoacan.evidence)
+    assert borno.type == "Place"
+    # A lower-case "state" elsewhere is no cue: "a state of emergency in Kano" is the preposition's.
+    (kano,) = decide("They declared a state of emergency in Kano.", [("Kano", "PERSON")])
+    assert not any("state of" in e.reason for e in kano.evidence)
+
+
+def test_an_observatory_for_something_is_a_body_and_so_is_its_short_form():
+    # "Syrian Observatory for Human Rights" cut to "Observatory for Human Rights" and then
+    # "the Britain-based Observatory": both the body's, though the model calls the first a person.
+    text = "The group Syrian Observatory for Human Rights said eight died. The Britain-based Observatory said more."
+    whole, short = decide(text, [("Observatory for Human Rights", "PERSON"), ("Observatory", "ORG")])
+    assert whole.type == "Organization" and short.type == "Organization"
+    assert ("Organization", 3.0) in {(e.type, e.weight) for e in name_evidence("Observatory for Human Rights")}

@@ -15,6 +15,7 @@ from kg.cli import cli
 from kg.errors import KnowledgeBaseError
 from kg.kb import build as kb_build
 from kg.kb import fold, load_kb, skeleton
+from kg.kb.base import KBEntry, KnowledgeBase
 from kg.kb.build import CURATED_FILES, DATA, entry_from_record, read_records, user_kb_path
 from kg.resources import ONTOLOGY_DIR
 
@@ -313,3 +314,12 @@ def test_an_acronym_is_no_romanisation_key_of_a_town():
     """GeoNames lists "kp" among Kep's names; "KP" in news is Khyber Pakhtunkhwa."""
     kb = load_kb()
     assert [c.entry.id for c in kb.candidates("KP")] == ["khyber-pakhtunkhwa"]
+
+
+def test_a_peoples_word_gets_no_transliteration_match():
+    # "Syrian" and the Iranian town "Syrjan" share a skeleton; the demonym is no spelling of it.
+    kb = KnowledgeBase([KBEntry("gn/114259", "Place", "Sirjan", ["Syrjan"], ["City"], country="IR", origin="geonames", population=200_000)])
+    assert skeleton("Syrian") == skeleton("Syrjan")
+    assert kb.candidates("Syrian") == []
+    assert [c.entry.id for c in kb.candidates("Siryan")] == ["gn/114259"]  # a real variant still is
+    assert kb.candidates("Siryan")[0].via_skeleton

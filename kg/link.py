@@ -392,8 +392,8 @@ class Linker:
         chosen: dict[str, _Resolved] = {}
         main = {c for c, w in countries.items() if w >= 1.0}
         for m in mentions:
-            if is_group_word(m.text) or m.text.lower() in GENERIC_WORDS:
-                continue
+            if is_group_word(m.text) or m.text.lower() in GENERIC_WORDS or getattr(self.typing.get(id(m)), "junk", None):
+                continue  # a people's word, a common word, junk (kg/nametype.py): no small place's name
             org_place = self._expected(m) == "Organization" and self._org_may_be_place(m)
             if self._expected(m) != "Place" and not org_place:
                 continue
@@ -478,7 +478,7 @@ class Linker:
         entry, conf = self.choose(name, expected, countries)
         if m.label == "OUTLET" and entry is not None and entry.type != "Organization":
             return None  # a byline names an outlet ("By MINA" is no city Minna)
-        if entry is not None and (conf >= self.threshold or rule):
+        if entry is not None and (conf >= self.threshold and getattr(self.typing.get(id(m)), "junk", None) is None or rule):  # junk: "the Kuki people"
             return _Resolved(m, entry.type, entry, fold(m.text), m.text, conf)
         return self._resolve_with_next_word(m, countries)
 

@@ -115,6 +115,7 @@ HOLIDAYS = {
     "halloween", "valentine's day", "labor day", "labour day", "memorial day", "armistice day", "remembrance day",
 }
 BETWEEN_AND_BEFORE = re.compile(r"\bbetween\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+and\s+$")
+THE_PEOPLES_BEFORE = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w'’-]+(?:,\s+|,?\s+and\s+))?$")  # "the Meitei and " Kuki communities
 PEOPLE_AFTER = re.compile(r"\s+(?:people|peoples|community|communities|tribe|tribes|clan|clans|family|families|ethnic\s+group)\b")
 COMPOUND_PREFIXES = {"left", "right", "far", "pro", "anti", "non", "ultra", "counter", "self", "cross", "post", "pre", "semi", "neo", "multi"}
 COMPOUND_AFTER = re.compile(r"-[a-z]")
@@ -408,7 +409,7 @@ _DETERMINED_PHRASE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]he
 
 def junk_reason(m: Mention, text: str) -> str | None:
     """Why a span is no entity's name, when it is not: a time zone ("2145 GMT"), a
-    holiday, a people ("the Druze people"), the first half of a lower-case compound
+    holiday, a people ("the Druze people", "the Meitei and Kuki communities"), the first half of a lower-case compound
     ("Narco-banners"), or a capitalised common word opening a sentence that the article
     also writes in lower case ("Farmers had gone ...")."""
     name = m.text
@@ -420,7 +421,7 @@ def junk_reason(m: Mention, text: str) -> str | None:
         return "a title's (or a credit's) abbreviation"
     if " " in name and name.split()[-1] in TITLE_HEADS and model_label(m) != "PERSON":
         return "a rank's or post's name ('Divisional Police Officer')"
-    if text[max(0, m.start - 4) : m.start].lower() == "the " and PEOPLE_AFTER.match(text, m.end):
+    if PEOPLE_AFTER.match(text, m.end) and THE_PEOPLES_BEFORE.search(text, max(0, m.start - 50), m.start):
         return "a people ('the X people')"
     if COMPOUND_AFTER.match(text, m.end):
         return "the first part of a lower-case compound"

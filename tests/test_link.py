@@ -689,3 +689,14 @@ def test_a_corps_and_its_numbered_unit_the_model_missed_are_two_bodies():
     got = {(lm.mention.text, lm.entity.type) for lm in linked}
     assert ("Border Defense Corps", "Organization") in got
     assert ("869th Combat Intelligence Collection Unit", "Organization") in got
+
+
+def test_a_people_before_communities_is_no_town_of_the_knowledge_base():
+    # "Kuki" is a Japanese city in GeoNames; "the Meitei and Kuki communities" names a people.
+    towns = KnowledgeBase([*kb().entries.values(), KBEntry("gn/1858445", "Place", "Kuki", [], ["City"], country="JP", origin="geonames", population=150_000)])
+
+    def kuki(text: str) -> list[str | None]:
+        return [lm.entity.kb_id for lm in Linker(towns).link(article(text), [mention(text, "Kuki", "PERSON")])]
+
+    assert kuki("Violence between the Meitei and Kuki communities went on.") == []
+    assert kuki("Floods hit the town of Kuki in Japan.") == ["gn/1858445"]

@@ -222,3 +222,11 @@ def test_an_observatory_for_something_is_a_body_and_so_is_its_short_form():
     whole, short = decide(text, [("Observatory for Human Rights", "PERSON"), ("Observatory", "ORG")])
     assert whole.type == "Organization" and short.type == "Organization"
     assert ("Organization", 3.0) in {(e.type, e.weight) for e in name_evidence("Observatory for Human Rights")}
+
+
+def test_a_people_named_in_a_list_before_communities_is_junk():
+    text = "Violence between the Meitei and Kuki communities went on. The Zomi tribe met. A Kuki official spoke."
+    ms = [mention(text, "Kuki", "PERSON"), mention(text, "Zomi", "PERSON"), mention(text, "Kuki", "PERSON", 1)]
+    assert [junk_reason(m, text) for m in ms][:2] == ["a people ('the X people')"] * 2
+    assert junk_reason(ms[2], text) is None  # no "the ... communities" around it
+    assert junk_reason(mention("Floods hit Kuki communities.", "Kuki", "PERSON"), "Floods hit Kuki communities.") is None

@@ -435,7 +435,7 @@ def quoted_speakers(text: str, mentions: list[Mention]) -> list[Mention]:
 # "Mashad Organisation, a rights group, ...": capitalised words ending in a body's head word.
 HEADED_NAME = re.compile(
     r"(?<![\w'’-])((?:[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?[ \t]+){1,4}(?:Organisation|Organization|Foundation|Association|Network|Movement|Front|Brigades?"
-    r"|Battalion|Council|Committees?|Union|Party|Coalition|Alliance|Agency|Institute|Observatory|Commission|Corps))\b"
+    r"|Battalion|Council|Committees?|Union|Party|Coalition|Alliance|Agency|Institute|Observatory|Commission|Corps|Group))\b"
 )
 _NOT_NAME_START = {"The", "A", "An", "By", "In", "On", "At", "Of", "For", "From", "With", "And", "But", "This", "That", "Its", "Their", "His", "Her"}
 

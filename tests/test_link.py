@@ -700,3 +700,9 @@ def test_a_people_before_communities_is_no_town_of_the_knowledge_base():
 
     assert kuki("Violence between the Meitei and Kuki communities went on.") == []
     assert kuki("Floods hit the town of Kuki in Japan.") == ["gn/1858445"]
+
+
+def test_a_group_the_model_missed_is_named_by_its_head_word():
+    text = "Following the attack, the Army and the Special Operations Group of the police launched search operations."
+    linked = link(text, [])
+    assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Special Operations Group", "Organization")]

@@ -64,6 +64,7 @@ from kg.mentions import (
 )
 from kg.names import GENERIC_BODY_RE, GENERIC_WORDS, country_of_demonym, demonyms, is_group_word
 from kg.nametype import Resolved, TypeDecision, local_decisions, pooled_types, strong_cue
+from kg.nicknames import nicknamed_people
 from kg.personruns import person_runs
 from kg.types import Article, Entity, LinkedMention, Mention
 from kg.vocab import base_iri
@@ -220,7 +221,7 @@ class Linker:
         cleaned = domain_names(split_place_and_person(cleaned, text, self._candidates, person_shaped), text, self.kb.outlet_of_url)
         cleaned = [self._as_area(m, text) for m in cleaned]
         cleaned += cued_names(text, cleaned)
-        cleaned += credit_names(text, cleaned) + attacking_aircraft(text, cleaned)
+        cleaned += credit_names(text, cleaned) + attacking_aircraft(text, cleaned) + nicknamed_people(text, cleaned)
         cleaned += titled_names(text, cleaned) + quoted_speakers(text, cleaned) + headed_names(text, cleaned) + reporting_outlets(text, cleaned)
         cleaned = split_place_pairs(unit_names(text, cleaned) + agency_credits(text, cleaned, self._candidates), self._known_place)
         bare = bare_ministries(text, cleaned)
@@ -323,8 +324,7 @@ class Linker:
             # "Nigeria's", "the Malian": that country's; "North Darfur State's": a body of its own.
             iso = self._country_of(qualifier)
             return self._ministry_name(role, iso) if iso else None
-        # "Gaza's Health Ministry said ... the Health Ministry added": the one named in full,
-        # the nearest before this mention first.
+        # "Gaza's Health Ministry said ... the Health Ministry added": the one named in full, the nearest before first.
         forms = [fold(f) for f in ROLE_FORMS[role]]
         named = []
         for o in cleaned:

@@ -91,14 +91,13 @@ PLACE_SUFFIX_RE = re.compile(
 ORG_OF_HEADS = ORG_HEADS | {"Staff", "Committees", "Commissions", "Ministries", "Brigades", "Mission", "Department", "Bureau", "Observatory"}
 PLACE_OF_HEADS = {"Port", "Province", "Region", "District", "Governorate", "Municipality", "Island", "Gulf", "Bay", "Strait", "City"}
 
-# Lower-case nouns after a name that make it a place's, beside the shared PLACE_NOUNS
-# (plurals are read as their singular: "Leik Kya and Yae Htwet villages").
+# Lower-case nouns after a name that make it a place's, beside the shared PLACE_NOUNS (plurals as their singular: "Yae Htwet villages").
 PLACE_NOUNS_AFTER = set(PLACE_NOUNS) | {"community", "junction", "roundabout", "checkpoint", "ward", "zone", "commune", "quarter", "enclave", "estate", "colony"}
+COMPANY_AFTER = re.compile(r"[ \t]+[a-z]+[ \t]+(?:[a-z]+[ \t]+)?(?:company|corporation|firm|operator)\b")  # "the Yasno energy company"
 PLACE_PHRASE_AFTER = re.compile(r"[ \t]+(?:administrative\s+post|local\s+government(?:\s+area)?|police\s+station|refugee\s+camp|IDP\s+camp)\b")
 # Capitalised head words of facilities and sites beside the shared PLACE_HEADS ("al-Arqam Home").
 EXTRA_PLACE_HEADS = {"Home", "Shelter", "Junction", "Roundabout", "Checkpoint", "Factory", "Township", "Colony", "Plaza", "Zone", "Area"}
-# "in south Abujhmaad", "between Markoye and Tokabangou", "from Marte": where a one-word
-# name is most likely a place's.
+# "in south Abujhmaad", "between Markoye and Tokabangou", "from Marte": where a one-word name is most likely a place's.
 PLACE_PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|near|nearby|outside|into|towards?|around|across|from|between)\s+(?:(?:north|south|east|west|central)(?:ern|east|west)?\s+)?$"
 )
@@ -328,7 +327,7 @@ def context_evidence(m: Mention, text: str, label_type: str | None) -> list[Evid
         add("Place", CUE, f"followed by {PLACE_PHRASE_AFTER.match(after).group(0).strip()!r}", spreads=True)
     elif singular in PLACE_NOUNS_AFTER:
         add("Place", CUE, f"followed by {noun!r}", spreads=True)
-    elif noun in ORG_NOUNS:
+    elif noun in ORG_NOUNS or (label_type != "Place" and COMPANY_AFTER.match(after)):
         add("Organization", CUE, f"followed by {noun!r}", spreads=True)
     elif noun == "police":
         add("Place", WEAK_CUE, "followed by 'police' (a place's police)")

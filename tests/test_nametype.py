@@ -230,3 +230,12 @@ def test_a_people_named_in_a_list_before_communities_is_junk():
     assert [junk_reason(m, text) for m in ms][:2] == ["a people ('the X people')"] * 2
     assert junk_reason(ms[2], text) is None  # no "the ... communities" around it
     assert junk_reason(mention("Floods hit Kuki communities.", "Kuki", "PERSON"), "Floods hit Kuki communities.") is None
+
+
+def test_a_name_before_a_companys_noun_phrase_is_a_body():
+    text = "Outages hit Dnipro, said the chief executive of the Yasno energy company. The Kyiv power company was silent."
+    yasno, kyiv = decide(text, [("Yasno", "NORP"), ("Kyiv", "GPE")])
+    assert yasno.type == "Organization" and yasno.cued_strongly
+    assert kyiv.type == "Place"  # a place's name before a company's noun is the company's seat
+    (plain,) = decide("The Yasno energy was cheap.", [("Yasno", "NORP")])
+    assert plain.type is None

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 
 from kg.kb.base import Candidate, KBEntry, fold
-from kg.mentions import unclaimed
+from kg.mentions import ORG_HEADS, unclaimed
 from kg.names import demonyms
 from kg.types import Mention
 
@@ -115,3 +115,16 @@ def national_body(name: str, countries: dict[str, float], candidates: Callable[[
     found = (c.entry for form in national_forms(name, demonyms(iso), country_names(iso)) for c in candidates(form) if not c.via_skeleton)
     return next((e for e in found if e.type == "Organization" and e.country == iso), None)
 
+
+
+# The quarters a command or a force is named for when its name ends in one ("Defense
+# Forces South", "Operational Command North", "Joint Forces East").
+QUARTERS = {"North", "South", "East", "West", "Centre", "Center", "Northeast", "Northwest", "Southeast", "Southwest"}
+
+
+def quartered_body(name: str) -> bool:
+    """Whether a name is a body's head word followed by the quarter it serves: a unit's
+    proper name even when each word alone is generic ("Defense Forces South" is one of
+    Ukraine's commands; "the defense forces in the south" is a description)."""
+    words = name.split()
+    return len(words) > 2 and words[-1] in QUARTERS and words[-2] in ORG_HEADS

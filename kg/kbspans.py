@@ -172,18 +172,19 @@ def agency_credits(text: str, mentions: list[Mention], candidates: Candidates) -
 
 
 def regions_of_lists(mentions: list[Mention], text: str, is_region: Callable[[str], bool]) -> list[Mention]:
-    """"the Kherson, Mykolaiv and Kharkiv regions", "the region of Kharkiv": each name of
-    the list is a region, looked up as "<name> <noun>" with the noun the text uses
-    ("Aleppo, Hama and Latakia provinces": "Hama province") and else as "<name> region",
-    when ``is_region`` says that is one."""
+    """"the Kherson, Mykolaiv and Kharkiv regions", "the region of Kharkiv", "the regions of
+    Kharkiv and Dnipro": each name of the list is a region, looked up as "<name> <noun>"
+    with the noun the text uses ("Aleppo, Hama and Latakia provinces": "Hama province") and
+    else as "<name> region", when ``is_region`` says that is one."""
     out = list(mentions)
     i = 0
     while i < len(out):
         j = i
         while j + 1 < len(out) and LIST_SEPARATOR.fullmatch(text[out[j].end : out[j + 1].start]):
             j += 1
-        single = REGION_OF_BEFORE.search(text, max(0, out[i].start - 40), out[i].start) if i == j else None
-        hit = REGIONS_AFTER.match(text, out[j].end) or single
+        before = REGION_OF_BEFORE.search(text, max(0, out[i].start - 40), out[i].start)
+        # "the region of Kharkiv" names one; "the regions of Kharkiv and Dnipro" each of a list.
+        hit = REGIONS_AFTER.match(text, out[j].end) or (before if i == j or (before and before.group(1).lower().endswith("s")) else None)
         if hit:
             noun = hit.group(1).lower()
             noun = noun[:-1] if noun.endswith("s") else noun

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from kg.bodies import ROLE_FORMS, bare_ministries, names_for, national_body, qualifier_before, role_of
+from kg.bodies import ROLE_FORMS, bare_ministries, names_for, national_body, qualifier_before, quartered_body, role_of
 from kg.bylines import byline_mentions, person_shaped
 from kg.kb.base import Candidate, KBEntry, KnowledgeBase, fold, skeleton
 from kg.kb.gazetteer import Hit, choose, in_comma
@@ -66,6 +66,7 @@ from kg.mentions import (
 )
 from kg.names import GENERIC_BODY_RE, GENERIC_WORDS, country_of_demonym, demonyms, is_group_word
 from kg.nametype import Resolved, TypeDecision, local_decisions, pooled_types, strong_cue
+from kg.nicknames import nicknamed_people
 from kg.personruns import person_runs
 from kg.types import Article, Entity, LinkedMention, Mention
 from kg.vocab import base_iri
@@ -215,14 +216,14 @@ class Linker:
                 c = clean_mention(part, text)
                 if c is not None:
                     parts = [c] if self._candidates(c.text) else split_at_and(c)
-                    cleaned += [extend_to_facility(extend_to_head(p, text), text) for q in parts for p in self._split_possessive(q, text)]
+                    cleaned += [s for q in parts for p in self._split_possessive(q, text) for s in self._split_possessive(extend_to_facility(extend_to_head(p, text), text), text)]
         cleaned = person_runs(given_names_back(join_cut_names(sorted(cleaned, key=lambda m: m.start), text), text), text)
         cleaned = acronym_wholes(join_known_parts(cleaned, text, self._candidates), text, self._candidates)  # kg/kbspans.py
         cleaned = language_services(cleaned, text, self._candidates)
         cleaned = domain_names(split_place_and_person(cleaned, text, self._candidates, person_shaped), text, self.kb.outlet_of_url)
         cleaned = [self._as_area(m, text) for m in without_quarter(cleaned, self._candidates, self._known_place)]
         cleaned += cued_names(text, cleaned)
-        cleaned += credit_names(text, cleaned) + attacking_aircraft(text, cleaned)
+        cleaned += credit_names(text, cleaned) + attacking_aircraft(text, cleaned) + nicknamed_people(text, cleaned)
         cleaned += titled_names(text, cleaned) + quoted_speakers(text, cleaned) + headed_names(text, cleaned) + reporting_outlets(text, cleaned)
         cleaned = split_place_pairs(unit_names(text, cleaned) + agency_credits(text, cleaned, self._candidates), self._known_place)
         bare = bare_ministries(text, cleaned)
@@ -328,8 +329,7 @@ class Linker:
             # "Nigeria's", "the Malian": that country's; "North Darfur State's": a body of its own.
             iso = self._country_of(qualifier)
             return self._ministry_name(role, iso) if iso else None
-        # "Gaza's Health Ministry said ... the Health Ministry added": the one named in full,
-        # the nearest before this mention first.
+        # "Gaza's Health Ministry said ... the Health Ministry added": the one named in full, the nearest before first.
         forms = [fold(f) for f in ROLE_FORMS[role]]
         named = []
         for o in cleaned:
@@ -402,8 +402,8 @@ class Linker:
         chosen: dict[str, _Resolved] = {}
         main = {c for c, w in countries.items() if w >= 1.0}
         for m in mentions:
-            if is_group_word(m.text) or m.text.lower() in GENERIC_WORDS:
-                continue
+            if is_group_word(m.text) or m.text.lower() in GENERIC_WORDS or getattr(self.typing.get(id(m)), "junk", None):
+                continue  # a people's word, a common word, junk (kg/nametype.py): no small place's name
             org_place = self._expected(m) == "Organization" and self._org_may_be_place(m)
             if self._expected(m) != "Place" and not org_place:
                 continue
@@ -488,7 +488,7 @@ class Linker:
         entry, conf = self.choose(name, expected, countries)
         if m.label == "OUTLET" and entry is not None and entry.type != "Organization":
             return None  # a byline names an outlet ("By MINA" is no city Minna)
-        if entry is not None and (conf >= self.threshold or rule):
+        if entry is not None and (conf >= self.threshold and getattr(self.typing.get(id(m)), "junk", None) is None or rule):  # junk: "the Kuki people"
             return _Resolved(m, entry.type, entry, fold(m.text), m.text, conf)
         return self._resolve_with_next_word(m, countries)
 
@@ -520,7 +520,7 @@ class Linker:
         body = national_body(m.text, self._article_countries, self._candidates, self._country_names) if expected == "Organization" else None
         if body is not None:
             return _Resolved(m, "Organization", body, fold(m.text), m.text, 0.6)
-        if all(w.lower().strip(".") in GENERIC_WORDS for w in words) or self._generic_body(m.text):
+        if (all(w.lower().strip(".") in GENERIC_WORDS for w in words) and not quartered_body(m.text)) or self._generic_body(m.text):
             return None
         if self.typing.get(id(m), TypeDecision()).junk is not None:
             return None  # a time zone, a holiday, a people (kg/nametype.py)

@@ -439,7 +439,7 @@ def quoted_speakers(text: str, mentions: list[Mention]) -> list[Mention]:
 # "Mashad Organisation, a rights group, ...": capitalised words ending in a body's head word.
 HEADED_NAME = re.compile(
     r"(?<![\w'’-])((?:[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?[ \t]+){1,4}(?:Organisation|Organization|Foundation|Association|Network|Movement|Front|Brigades?"
-    r"|Battalion|Council|Committees?|Union|Party|Coalition|Alliance|Agency|Institute|Observatory|Commission))\b"
+    r"|Battalion|Council|Committees?|Union|Party|Coalition|Alliance|Agency|Institute|Observatory|Commission|Corps|Group))\b"
 )
 _NOT_NAME_START = {"The", "A", "An", "By", "In", "On", "At", "Of", "For", "From", "With", "And", "But", "This", "That", "Its", "Their", "His", "Her"}
 
@@ -491,7 +491,7 @@ def given_names_back(mentions: list[Mention], text: str) -> list[Mention]:
 
 # "the 29th Brigade", "the 47th Separate Mechanized Brigade", "the 2nd Division": a numbered unit.
 UNIT_NAME = re.compile(
-    r"\b\d{1,3}(?:st|nd|rd|th)(?:[ \t]+[A-Z][a-z]+){0,3}?[ \t]+(?:Brigade|Division|Battalion|Regiment|Corps|Army|Fleet|Squadron|Flotilla|Detachment)s?\b"
+    r"\b\d{1,3}(?:st|nd|rd|th)(?:[ \t]+[A-Z][a-z]+){0,3}?[ \t]+(?:Brigade|Division|Battalion|Regiment|Corps|Army|Fleet|Squadron|Flotilla|Detachment|Unit)s?\b"
 )
 
 

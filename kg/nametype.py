@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from kg.bodies import quartered_body
 from kg.kb.base import fold
 from kg.mentions import (
     DATELINE_AFTER,
@@ -88,17 +89,16 @@ PLACE_SUFFIX_RE = re.compile(
 )
 # Words that make a name an organisation's when "of" or "for" follows them inside it
 # ("Office for the Coordination of ...", "Defense Forces of the South of Ukraine").
-ORG_OF_HEADS = ORG_HEADS | {"Staff", "Committees", "Commissions", "Ministries", "Brigades", "Mission", "Department", "Bureau"}
+ORG_OF_HEADS = ORG_HEADS | {"Staff", "Committees", "Commissions", "Ministries", "Brigades", "Mission", "Department", "Bureau", "Observatory"}
 PLACE_OF_HEADS = {"Port", "Province", "Region", "District", "Governorate", "Municipality", "Island", "Gulf", "Bay", "Strait", "City"}
 
-# Lower-case nouns after a name that make it a place's, beside the shared PLACE_NOUNS
-# (plurals are read as their singular: "Leik Kya and Yae Htwet villages").
+# Lower-case nouns after a name that make it a place's, beside the shared PLACE_NOUNS (plurals as their singular: "Yae Htwet villages").
 PLACE_NOUNS_AFTER = set(PLACE_NOUNS) | {"community", "junction", "roundabout", "checkpoint", "ward", "zone", "commune", "quarter", "enclave", "estate", "colony"}
+COMPANY_AFTER = re.compile(r"[ \t]+[a-z]+[ \t]+(?:[a-z]+[ \t]+)?(?:company|corporation|firm|operator)\b")  # "the Yasno energy company"
 PLACE_PHRASE_AFTER = re.compile(r"[ \t]+(?:administrative\s+post|local\s+government(?:\s+area)?|police\s+station|refugee\s+camp|IDP\s+camp)\b")
 # Capitalised head words of facilities and sites beside the shared PLACE_HEADS ("al-Arqam Home").
 EXTRA_PLACE_HEADS = {"Home", "Shelter", "Junction", "Roundabout", "Checkpoint", "Factory", "Township", "Colony", "Plaza", "Zone", "Area"}
-# "in south Abujhmaad", "between Markoye and Tokabangou", "from Marte": where a one-word
-# name is most likely a place's.
+# "in south Abujhmaad", "between Markoye and Tokabangou", "from Marte": where a one-word name is most likely a place's.
 PLACE_PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|near|nearby|outside|into|towards?|around|across|from|between)\s+(?:(?:north|south|east|west|central)(?:ern|east|west)?\s+)?$"
 )
@@ -115,6 +115,7 @@ HOLIDAYS = {
     "halloween", "valentine's day", "labor day", "labour day", "memorial day", "armistice day", "remembrance day",
 }
 BETWEEN_AND_BEFORE = re.compile(r"\bbetween\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+and\s+$")
+THE_PEOPLES_BEFORE = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w'’-]+(?:,\s+|,?\s+and\s+))?$")  # "the Meitei and " Kuki communities
 PEOPLE_AFTER = re.compile(r"\s+(?:people|peoples|community|communities|tribe|tribes|clan|clans|family|families|ethnic\s+group)\b")
 COMPOUND_PREFIXES = {"left", "right", "far", "pro", "anti", "non", "ultra", "counter", "self", "cross", "post", "pre", "semi", "neo", "multi"}
 COMPOUND_AFTER = re.compile(r"-[a-z]")
@@ -153,7 +154,7 @@ WHO_AFTER = re.compile(r"^,?\s+who\b")
 _PLACE_NOUN_BEFORE = {"kibbutz", "moshav", "village", "town", "township", "hamlet", "camp", "city", "villages", "towns"}
 # "the armed group Jaime Martínez", "the newspaper Le Faso": a lower-case body's noun right before the name.
 _ORG_NOUN_BEFORE = {"group", "militia", "movement", "faction", "gang", "cartel", "outlet", "newspaper", "broadcaster", "daily", "agency", "party", "organisation", "organization", "brigade", "battalion", "network"}
-_PLACE_BEFORE_EXTRA = re.compile(r"\b(?:port|kibbutz|capital|suburb|commune|community|municipality|island|islands|camp|refugee camp)s?\s+of\s+(?:the\s+)?$", re.I)
+_PLACE_BEFORE_EXTRA = re.compile(r"\b(?:port|kibbutz|capital|suburb|commune|community|municipality|island|islands|camp|refugee camp|state)s?\s+of\s+(?:the\s+)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -249,12 +250,11 @@ def label_evidence(m: Mention) -> list[Evidence]:
 
 def name_evidence(name: str) -> list[Evidence]:
     """What the name's own words say: its head word, a place's prefix or ending, an
-    organisation's head before "of"/"for"."""
-    words = name.split()
-    out = []
+    organisation's head before "of"/"for" or before the quarter a unit serves."""
+    words, out = name.split(), []
     if len(words) > 1 and (words[-1] in PLACE_HEADS or words[-1] in EXTRA_PLACE_HEADS or (words[-1].islower() and words[-1].capitalize() in PLACE_HEADS)):
         out.append(Evidence("Place", HEAD_WORD, "name", f"head word {words[-1]!r}"))
-    elif len(words) > 1 and words[-1] in ORG_HEADS:
+    elif len(words) > 1 and (words[-1] in ORG_HEADS or quartered_body(name)):  # "Defense Forces South"
         out.append(Evidence("Organization", HEAD_WORD, "name", f"head word {words[-1]!r}"))
     if " Task Force " in f" {name} " and not name.endswith("Task Force"):
         out.append(Evidence("Organization", HEAD_WORD, "name", "'Task Force' before its designation"))  # "Joint Task Force Sulu"
@@ -330,7 +330,7 @@ def context_evidence(m: Mention, text: str, label_type: str | None) -> list[Evid
         add("Place", CUE, f"followed by {PLACE_PHRASE_AFTER.match(after).group(0).strip()!r}", spreads=True)
     elif singular in PLACE_NOUNS_AFTER:
         add("Place", CUE, f"followed by {noun!r}", spreads=True)
-    elif noun in ORG_NOUNS:
+    elif noun in ORG_NOUNS or (label_type != "Place" and COMPANY_AFTER.match(after)):
         add("Organization", CUE, f"followed by {noun!r}", spreads=True)
     elif noun == "police":
         add("Place", WEAK_CUE, "followed by 'police' (a place's police)")
@@ -411,7 +411,7 @@ _DETERMINED_PHRASE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]he
 
 def junk_reason(m: Mention, text: str) -> str | None:
     """Why a span is no entity's name, when it is not: a time zone ("2145 GMT"), a
-    holiday, a people ("the Druze people"), the first half of a lower-case compound
+    holiday, a people ("the Druze people", "the Meitei and Kuki communities"), the first half of a lower-case compound
     ("Narco-banners"), or a capitalised common word opening a sentence that the article
     also writes in lower case ("Farmers had gone ...")."""
     name = m.text
@@ -425,7 +425,7 @@ def junk_reason(m: Mention, text: str) -> str | None:
         return "a title's (or a credit's) abbreviation"
     if " " in name and name.split()[-1] in TITLE_HEADS and model_label(m) != "PERSON":
         return "a rank's or post's name ('Divisional Police Officer')"
-    if text[max(0, m.start - 4) : m.start].lower() == "the " and PEOPLE_AFTER.match(text, m.end):
+    if PEOPLE_AFTER.match(text, m.end) and THE_PEOPLES_BEFORE.search(text, max(0, m.start - 50), m.start):
         return "a people ('the X people')"
     if COMPOUND_AFTER.match(text, m.end):
         return "the first part of a lower-case compound"

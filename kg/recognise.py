@@ -40,7 +40,11 @@ WEAPON_TAIL = {
     "ballistic", "aircraft", "helicopter", "helicopters", "warplane", "warplanes", "complex",
     "complexes", "rocket-launcher", "unit", "units", "artillery", "vehicles", "vehicle",
 }
-WEAPON_HEADS = WEAPON_TAIL - {"kamikaze", "suicide", "attack", "air", "defense", "defence", "air-defense", "air-defence", "cruise", "ballistic", "fighter", "artillery"} | {"artillery"}
+# A role between a system's name and its noun ("Kh-31 anti-radar missile", "Kh-35 anti-ship
+# missiles"; the tokenizer splits the hyphen off): the span runs over it, never ends on it.
+WEAPON_ROLES = {"anti", "-", "radar", "radiation", "ship", "armour", "armor", "personnel"}
+WEAPON_TAIL |= WEAPON_ROLES
+WEAPON_HEADS = WEAPON_TAIL - WEAPON_ROLES - {"kamikaze", "suicide", "attack", "air", "defense", "defence", "air-defense", "air-defence", "cruise", "ballistic", "fighter", "artillery"} | {"artillery"}
 
 # Lower-case weapon words that are not weapons after these words ("think tank", "fuel tank").
 NOT_WEAPON_AFTER = {

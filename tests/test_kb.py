@@ -15,6 +15,7 @@ from kg.cli import cli
 from kg.errors import KnowledgeBaseError
 from kg.kb import build as kb_build
 from kg.kb import fold, load_kb, skeleton
+from kg.kb.base import KBEntry, KnowledgeBase
 from kg.kb.build import CURATED_FILES, DATA, entry_from_record, read_records, user_kb_path
 from kg.resources import ONTOLOGY_DIR
 
@@ -323,3 +324,10 @@ def test_headlines_short_forms_of_a_quarter_name_are_aliases(kb):
     assert headline_forms(KBEntry("y", "Place", "South Tarvia", [], ["City"])) == []  # a town is not shortened so
     assert headline_forms(KBEntry("z", "Organization", "North Front", [], [])) == []
     assert {c.entry.label for c in kb.candidates("S.Sudan")} == {"South Sudan"}
+def test_a_peoples_word_gets_no_transliteration_match():
+    # "Syrian" and the Iranian town "Syrjan" share a skeleton; the demonym is no spelling of it.
+    kb = KnowledgeBase([KBEntry("gn/114259", "Place", "Sirjan", ["Syrjan"], ["City"], country="IR", origin="geonames", population=200_000)])
+    assert skeleton("Syrian") == skeleton("Syrjan")
+    assert kb.candidates("Syrian") == []
+    assert [c.entry.id for c in kb.candidates("Siryan")] == ["gn/114259"]  # a real variant still is
+    assert kb.candidates("Siryan")[0].via_skeleton

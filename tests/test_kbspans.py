@@ -108,6 +108,17 @@ def test_a_list_before_provinces_is_looked_up_with_the_noun_it_uses():
     assert [m.kb_id for m in got] == ["varna province", "ruse region"]
 
 
+def test_a_list_after_regions_of_is_a_list_of_regions_and_a_singular_names_one():
+    def regions(text: str) -> list[str | None]:
+        mentions = [at(text, "Varna", "GPE"), at(text, "Ruse", "GPE")]
+        return [m.kb_id for m in regions_of_lists(mentions, text, lambda name: name in ("Varna region", "Ruse region"))]
+
+    assert regions("Missiles hit the regions of Varna and Ruse.") == ["varna region", "ruse region"]
+    # "the region of" before a list says nothing of its items ("the region of Varna and Ruse city").
+    assert regions("Missiles hit the region of Varna and Ruse city.") == [None, None]
+    assert regions("Missiles hit the region of Varna. Ruse was calm.") == ["varna region", None]
+
+
 def test_a_known_place_run_into_a_persons_name_is_both():
     places = KnowledgeBase([KBEntry("gn/1", "Place", "Varna", [], ["City"], country="BG", origin="geonames", population=330_000)])
     text = "Senior police officer at Varna Ivo Dansko confirmed the blast. The Varna Harbour Lights festival opened."

@@ -683,3 +683,51 @@ def test_an_unknown_name_before_a_local_administrative_noun_is_that_area(noun):
     text = f"Militiamen attacked a camp in the Banyoro-Kalu {noun} on Sunday."
     (lm,) = link(text, [("Banyoro-Kalu", "PERSON", 0)])
     assert lm.mention.text == f"Banyoro-Kalu {noun}" and lm.entity.type == "Place"
+def _kb_with_air_force() -> KnowledgeBase:
+    base = kb()
+    entry = KBEntry("ukrainian-air-force", "Organization", "Ukrainian Air Force", ["Ukraine's Air Force"], ["MilitaryUnit"], country="UA")
+    return KnowledgeBase([*base.entries.values(), entry])
+
+
+def test_a_known_name_grown_over_a_head_word_still_splits_at_its_possessive():
+    # The ruler knows "Ukraine's Air Force"; grown over "Command" it is a name the knowledge
+    # base lacks, and the country before "'s" is a name of its own, not part of it.
+    text = "Ukraine’s Air Force Command reported 31 drones. Ukraine’s Emergency Service said fires were out."
+    ms = [Mention(0, 19, "Ukraine’s Air Force", "KB|GPE", "kb", "ukraine air force"), mention(text, "Ukraine’s Emergency Service", "ORG")]
+    linked = Linker(_kb_with_air_force()).link(article(text), ms)
+    got = [(lm.mention.text, lm.entity.type) for lm in linked]
+    assert ("Air Force Command", "Organization") in got and ("Ukraine", "Place") in got
+    assert not any("’s" in lm.mention.text for lm in linked)
+
+
+def test_a_body_named_for_the_quarter_it_serves_is_a_name():
+    # Each word of "Defense Forces South" is generic; a body's head and a quarter after it make a unit's name.
+    text = "Three employees were killed, reported Ukraine's Defense Forces South. The security forces in the south said little."
+    linked = link(text, [("Ukraine's Defense Forces South", "ORG", 0)])
+    assert [(lm.mention.text, lm.entity.type, lm.entity.kb_id) for lm in linked][-1] == ("Defense Forces South", "Organization", None)
+    assert link("Security Forces said little.", [("Security Forces", "ORG", 0)]) == []
+
+
+def test_a_corps_and_its_numbered_unit_the_model_missed_are_two_bodies():
+    text = "The soldier was named as Staff Sgt. Haim Sabach, of the Border Defense Corps’ 869th Combat Intelligence Collection Unit, from Holon."
+    linked = link(text, [("Haim Sabach", "PERSON", 0)])
+    got = {(lm.mention.text, lm.entity.type) for lm in linked}
+    assert ("Border Defense Corps", "Organization") in got
+    assert ("869th Combat Intelligence Collection Unit", "Organization") in got
+
+
+def test_a_people_before_communities_is_no_town_of_the_knowledge_base():
+    # "Kuki" is a Japanese city in GeoNames; "the Meitei and Kuki communities" names a people.
+    towns = KnowledgeBase([*kb().entries.values(), KBEntry("gn/1858445", "Place", "Kuki", [], ["City"], country="JP", origin="geonames", population=150_000)])
+
+    def kuki(text: str) -> list[str | None]:
+        return [lm.entity.kb_id for lm in Linker(towns).link(article(text), [mention(text, "Kuki", "PERSON")])]
+
+    assert kuki("Violence between the Meitei and Kuki communities went on.") == []
+    assert kuki("Floods hit the town of Kuki in Japan.") == ["gn/1858445"]
+
+
+def test_a_group_the_model_missed_is_named_by_its_head_word():
+    text = "Following the attack, the Army and the Special Operations Group of the police launched search operations."
+    linked = link(text, [])
+    assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Special Operations Group", "Organization")]

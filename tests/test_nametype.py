@@ -225,3 +225,38 @@ def test_a_regions_adjective_is_no_name():
     for surface in ("West African", "East African"):
         assert junk_reason(mention(text, surface, "NORP"), text) is not None
     assert junk_reason(mention(text, "West African", "GPE"), text) is None  # only the model's adjective label says so
+def test_the_state_of_a_name_makes_it_a_place():
+    # "prosecutors in Mexico's western state of Michoacan said": the model calls it a people.
+    text = "The gunmen fled, prosecutors in the western state of Michoacan said. The states of Borno and Yobe were calm."
+    michoacan, borno = decide(text, [("Michoacan", "NORP"), ("Borno", "PERSON")])
+    assert michoacan.type == "Place" and any("state of" in e.reason for e in michoacan.evidence)
+    assert borno.type == "Place"
+    # A lower-case "state" elsewhere is no cue: "a state of emergency in Kano" is the preposition's.
+    (kano,) = decide("They declared a state of emergency in Kano.", [("Kano", "PERSON")])
+    assert not any("state of" in e.reason for e in kano.evidence)
+
+
+def test_an_observatory_for_something_is_a_body_and_so_is_its_short_form():
+    # "Syrian Observatory for Human Rights" cut to "Observatory for Human Rights" and then
+    # "the Britain-based Observatory": both the body's, though the model calls the first a person.
+    text = "The group Syrian Observatory for Human Rights said eight died. The Britain-based Observatory said more."
+    whole, short = decide(text, [("Observatory for Human Rights", "PERSON"), ("Observatory", "ORG")])
+    assert whole.type == "Organization" and short.type == "Organization"
+    assert ("Organization", 3.0) in {(e.type, e.weight) for e in name_evidence("Observatory for Human Rights")}
+
+
+def test_a_people_named_in_a_list_before_communities_is_junk():
+    text = "Violence between the Meitei and Kuki communities went on. The Zomi tribe met. A Kuki official spoke."
+    ms = [mention(text, "Kuki", "PERSON"), mention(text, "Zomi", "PERSON"), mention(text, "Kuki", "PERSON", 1)]
+    assert [junk_reason(m, text) for m in ms][:2] == ["a people ('the X people')"] * 2
+    assert junk_reason(ms[2], text) is None  # no "the ... communities" around it
+    assert junk_reason(mention("Floods hit Kuki communities.", "Kuki", "PERSON"), "Floods hit Kuki communities.") is None
+
+
+def test_a_name_before_a_companys_noun_phrase_is_a_body():
+    text = "Outages hit Dnipro, said the chief executive of the Yasno energy company. The Kyiv power company was silent."
+    yasno, kyiv = decide(text, [("Yasno", "NORP"), ("Kyiv", "GPE")])
+    assert yasno.type == "Organization" and yasno.cued_strongly
+    assert kyiv.type == "Place"  # a place's name before a company's noun is the company's seat
+    (plain,) = decide("The Yasno energy was cheap.", [("Yasno", "NORP")])
+    assert plain.type is None

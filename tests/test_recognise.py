@@ -164,3 +164,11 @@ def test_a_slash_after_a_name_or_between_names_is_a_token_and_names_around_it_ar
     doc = nlp("Talks between Kharkiv/ the UN Security Council resumed on 24/7 terms, and/or later. The UN Security Council/Shahed-136 row.")
     assert [e[0] for e in ents(doc)] == ["Kharkiv", "UN Security Council", "UN Security Council", "Shahed-136"]
     assert {"24/7", "and/or"} <= {t.text for t in doc}
+def test_a_weapon_systems_span_runs_on_over_its_role_and_noun():
+    # "Kh-31 anti-radar missile": the role between the system and its noun belongs to the
+    # system's mention, so that no second weapon ("anti-radar missile") comes of it.
+    doc = blank_with_ruler()("A Shahed anti-radar drone and a Shahed-136 anti-ship missile hit Kharkiv.")
+    assert ents(doc)[:2] == [("Shahed anti-radar drone", "KB", "shahed"), ("Shahed-136 anti-ship missile", "KB", "shahed 136")]
+    # The role alone, without a noun after it, is left out ("Shahed anti-").
+    assert ents(blank_with_ruler()("Shahed anti-radar units"))[0][0] == "Shahed anti-radar units"
+    assert ents(blank_with_ruler()("Shahed - the drone"))[0][0] == "Shahed"

@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from kg.names import is_group_word
 from kg.vocab import GEONAMES, WIKIDATA
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
@@ -233,11 +234,13 @@ class KnowledgeBase:
         return users or found
 
     def candidates(self, name: str) -> list[Candidate]:
-        """Entries a name may denote: exact folded matches, else transliteration matches."""
+        """Entries a name may denote: exact folded matches, else transliteration matches --
+        never for a people's word, which a spelling of a town only resembles ("Syrian" is
+        no "Sirjan")."""
         key = fold(name)
         ids = self._alias.get(key)
         via_skeleton = False
-        if not ids:
+        if not ids and not is_group_word(name):
             ids = self._skeleton.get(skeleton(name))
             via_skeleton = True
         if not ids:

@@ -1,0 +1,29 @@
+"""People named with a quoted alias inside the name (kg/nicknames.py), on sentences written here."""
+
+from __future__ import annotations
+
+from kg.nicknames import nicknamed_people
+from kg.types import Mention
+
+
+def found(text: str, mentions: list[Mention] | None = None) -> list[str]:
+    return [m.text for m in nicknamed_people(text, mentions or [])]
+
+
+def test_a_quoted_alias_between_given_name_and_surname_is_one_persons_name():
+    assert found("It is the birthplace of Nemesio “Mencho” Oseguera, leader of the cartel.") == ["Nemesio “Mencho” Oseguera"]
+    assert found('Joaquín "El Chapo" Guzmán was extradited.') == ['Joaquín "El Chapo" Guzmán']
+    m = nicknamed_people("Nemesio “Mencho” Oseguera fled.", [])[0]
+    assert (m.start, m.end, m.label) == (0, 25, "PERSON")
+
+
+def test_quotes_that_are_no_alias_give_no_name():
+    assert found("The “Butcher” Squad struck again.") == []  # "The" opens no name
+    assert found("He said “Never” again.") == []  # no capitalised surname after the quote
+    assert found("Officials called it a “massacre” in Tillaberi.") == []
+    assert found("Nemesio “Mencho” Oseguera Cervantes Ruiz Lopez fled.") == []  # runs on: not this shape
+
+
+def test_a_name_the_recogniser_found_is_left_alone():
+    text = "Nemesio “Mencho” Oseguera fled."
+    assert found(text, [Mention(0, 7, "Nemesio", "PERSON", "ner")]) == []

@@ -73,7 +73,9 @@ _ONE_VICTIM = (
 # ", including seven children,": up to three words that are no verb or clause word.
 _NOT_WHO = r"(?:were|was|are|is|have|has|had|been|and|or|but|in|on|at|by|from|to|when|after|as|while|who|that|which|killed|dead|died|injured|wounded|hurt|others?)"
 _WHO = (
-    r"(?:\s+(?:more|other|others))?(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+){0,3}(?:\s+of\s+the\s+(?:victims|dead|people|injured|wounded))?"
+    r"(?:\s+(?:more|other|others))?(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+){0,3}"
+    # "three Village Defence Force (VDF) volunteers": a body's acronym and the word it qualifies
+    r"(?:\s+\([A-Z][A-Za-z]{1,7}\)(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+)?)?(?:\s+of\s+the\s+(?:victims|dead|people|injured|wounded))?"
     r"(?:,\s+(?:including|among\s+them|most\s+of\s+them)\s+[^,.;]{1,50},)?"
 )
 _APPROX = r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as|an\s+estimated|a\s+total\s+of|roughly|approximately)\s+)?"
@@ -86,7 +88,8 @@ _NUM = r"(?<![Nn]o\s)(?<![Nn]ot\s)(?P<num>" + NUMBER + r")"  # "no one was hurt"
 # "at least 22 people were killed", "22 dead", "killing at least 22", "the death toll rose to 22", "kills 32 civilians".
 KILLED_RES = [
     re.compile(r"\b" + _APPROX + _NUM + _WHO + _BE + r"\s+" + _KILLED_WORDS + r"\b", re.I),
-    re.compile(r"\b(?:killing|killed|kills|kill|leaving|left)\s+" + _APPROX + _NUM + r"(?!\s+(?:injured|wounded|hurt))" + _WHO + r"(?:\s+(?:dead|killed))?\b", re.I),
+    # ("insurgents shot dead two villagers", "murdered and beheaded five people")
+    re.compile(r"\b(?:killing|killed|kills|kill|leaving|left|shot\s+dead|gunned\s+down|(?:murdered|massacred|slaughtered)(?:\s+and\s+beheaded)?|beheaded)\s+" + _APPROX + _NUM + r"(?!\s+(?:injured|wounded|hurt))" + _WHO + r"(?:\s+(?:dead|killed))?\b", re.I),
     re.compile(r"\b(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?dead)\s+(?:[\w'’-]+\s+){0,20}?(?:rose|risen|climbed|reached|increased|stood|stands|is|was|of|to|at)\s+(?:to\s+|at\s+)?" + _APPROX + _NUM + r"\b", re.I),
     re.compile(r"\b" + _APPROX + _NUM + r"\s+(?:deaths|fatalities|dead)\b", re.I),
     re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?lives\s+of\s+" + _APPROX + _NUM + r"\b", re.I),
@@ -109,7 +112,7 @@ INJURED_RES = [
 NONE_KILLED_RE = re.compile(r"\b(?:no\s+(?:one|body)\s+(?:was|were|has\s+been)\s+(?:killed|dead)|no\s+(?:deaths|fatalities)\b(?!\s+(?:were\s+)?(?:immediately\s+)?reported)|killing\s+no\s+one|nobody\s+(?:was\s+)?killed)", re.I)
 NONE_HURT_RE = re.compile(r"\b(?:no\s+(?:one|body)\s+(?:was|were|has\s+been)\s+(?:injured|hurt|wounded|harmed)|no\s+injuries\b(?!\s+(?:were\s+)?(?:immediately\s+)?reported)|without\s+casualties|no\s+casualties\b(?!\s+(?:were\s+)?(?:immediately\s+)?reported))", re.I)
 # Cheap tests that a sentence may state a figure at all, before the patterns run.
-KILLED_WORDS = re.compile(r"kill|dead|died|death|toll|lives|loss\s+of|slain|perish|martyr|massacr|fatalit|dying|behead|decapitat|execut|gunned\s+down", re.I)
+KILLED_WORDS = re.compile(r"kill|dead|died|death|toll|lives|loss\s+of|slain|perish|martyr|massacr|slaughter|murder|fatalit|dying|behead|decapitat|execut|gunned\s+down", re.I)
 INJURED_WORDS = re.compile(r"injur|wound|hurt|hospitali", re.I)
 CASUALTY_WORDS = re.compile(KILLED_WORDS.pattern + "|" + INJURED_WORDS.pattern + r"|casualt", re.I)
 # Figures that are totals over a war or a period, not of one attack.
@@ -290,16 +293,26 @@ def dates_in(sentence: str, published: dt.date | None) -> list[tuple[int, dt.dat
 # "a statement released Monday", "officials said on Sunday", "told reporters Friday": the
 # day of the telling, not of the attack.
 _TOLD_BEFORE = re.compile(
-    r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|statement|released|issued|published|announced|reported|posted|confirmed|added|stated)\s+(?:late\s+|early\s+)?(?:on\s+)?$",
+    r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|statement|released|issued|published|announced|reported|posted|confirmed|added|stated|revealed|disclosed)\s+(?:late\s+|early\s+)?(?:on\s+)?$",
     re.I,
 )
-_TOLD_AFTER = re.compile(r"^\s*,?\s*(?:said|told|announced|confirmed|stated)\b", re.I)
+_TOLD_AFTER = re.compile(r"^\s*,?\s*(?:said|told|announced|confirmed|stated|revealed|disclosed)\b", re.I)
+# "On Wednesday evening, the army revealed that ten soldiers were killed ...": a day that
+# opens the sentence and whose subject then tells is the telling's day, the attack's is
+# told inside ("... were killed earlier this week", "... late on Thursday").
+_OPENS = re.compile(r"^\W*(?:(?:late|early)\s+)?(?:on\s+)?$", re.I)
+_OPENS_TELLING = re.compile(
+    r"(?:\s+(?:morning|afternoon|evening|night))?\s*,\s*(?:[\w'’.-]+\s+){1,5}?(?:said|says|revealed|disclosed|told|announced|confirmed|reported|stated)\b(?!\s*[.,;]|\s*$)",
+    re.I,
+)
 
 
 def _report_date(sentence: str, m: re.Match) -> bool:
     if m.group().endswith(("'s", "’s")) or sentence.startswith(("'s", "’s"), m.end()):
         return False  # "officials said Saturday's attack ...": the attack's day
-    return bool(_TOLD_BEFORE.search(sentence, max(0, m.start() - 40), m.start()) or _TOLD_AFTER.match(sentence[m.end() : m.end() + 20]))
+    if _TOLD_BEFORE.search(sentence, max(0, m.start() - 40), m.start()) or _TOLD_AFTER.match(sentence[m.end() : m.end() + 20]):
+        return True
+    return m.group("wd") is not None and _OPENS.match(sentence[: m.start()]) is not None and _OPENS_TELLING.match(sentence, m.end(), m.end() + 80) is not None
 
 
 # Where a clause ends: what a date, an attacker or a total must stand within.

@@ -242,7 +242,7 @@ class EventExtractor(ActorSense):
             out.append(
                 _Frame(
                     (b + trig.start(), b + trig.end()), span, index, lm, frame_actor, weapons, kk, ii,
-                    date_near(sentence, trig, dates, len(triggers)),
+                    _told_day(sentence, trig, triggers, anaphors, dates, len(places)),
                     anaphoric=aftermath is not None or _speaks_of_told(anaphors, trig, len(triggers)),
                     # ("The attack came after an attack on X": X is another attack's)
                     fresh=bool(FRESH_BEFORE.search(sentence, 0, trig.start())) or (lm is not None and bool(OTHER_ATTACK.search(sentence, trig.end(), s_))),
@@ -489,6 +489,23 @@ def _speaks_of_told(anaphors: list[re.Match], trig: re.Match, triggers: int) -> 
         if m.end() == trig.end() or triggers == 1 or m.group().split()[-1].lower() in ANAPHOR_PLACES:
             return True
     return False
+
+
+def _told_day(sentence: str, trig: re.Match, triggers: list[re.Match], anaphors: list[re.Match], dates: list[tuple[int, dt.date]], places: int) -> dt.date | None:
+    """The day of the attack a trigger reports (kg/eventcues.date_near), or, in a sentence of
+    one place, the day the clause of its "the attack" names: "the attack targeted a unit on
+    Monday afternoon, when it fell into an ambush in X" -- both words tell one attack."""
+    day = date_near(sentence, trig, dates, len(triggers))
+    if day is not None or places != 1:
+        return day
+    ends = {m.end() for m in anaphors}
+    for other in triggers:
+        if other is not trig and other.end() in ends:
+            lo, hi = clause_around(sentence, other.start(), other.end())
+            near = [d for off, d in dates if lo <= off < hi]
+            if len(set(near)) == 1:
+                return near[0]
+    return None
 
 
 def _same_toll(a: AttackEvent | _Frame, b: AttackEvent | _Frame) -> bool:

@@ -215,3 +215,11 @@ def test_the_setting_of_an_attack_is_not_hit(extract):
         "The attack comes amid a surge in terrorist activity in KP and Balochistan after the TTP ended its ceasefire in 2022 and vowed to target security forces."
     )
     assert [label for label, _ in _places(events)] == ["Bannu"]
+
+
+def test_the_institution_of_one_who_tells_is_not_hit(extract):
+    _, events = extract(
+        "A drone strike hit a school in Shukeiri village on Wednesday, killing at least 17 people.\n\n"
+        "Dr. Musa al-Majeri, director of Douiem Hospital, said at least 10 others were wounded in the attack."
+    )
+    assert [(ev.location.label, ev.killed, ev.injured) for ev in events] == [("Ash Shuqayrī", 17, 10)]

@@ -29,6 +29,8 @@ from kg.eventcues import CASUALTY_WORDS, CLAUSE_END, TOTAL_CUES, casualties, cla
 from kg.eventwords import (
     ACCIDENT_RE,
     AFTERMATH_RE,
+    ASSAILANT_BEFORE,
+    ENTRY_TRIGGER,
     ANAPHOR_RE,
     CALLED_OFF_AFTER,
     CLAUSE_BREAK,
@@ -62,6 +64,7 @@ from kg.types import Article, AttackEvent, Entity, LinkedMention
 _TRIGGER_LOW, _SEVERAL_LOW, _AFTERMATH_LOW, _ACCIDENT_LOW, _NOT_ATTACK_BEFORE_LOW, _CLAUSE_BREAK_LOW, _ANAPHOR_LOW = map(
     folded, (TRIGGER_RE, SEVERAL_ATTACKS, AFTERMATH_RE, ACCIDENT_RE, NOT_ATTACK_BEFORE, CLAUSE_BREAK, ANAPHOR_RE)
 )
+_ENTRY_LOW, _ASSAILANT_LOW = folded(ENTRY_TRIGGER), folded(ASSAILANT_BEFORE)
 _IRREALIS_LOW, _ONGOING_LOW, _GENERIC_PLURAL_BEFORE_LOW, _GENERIC_PLURAL_SPECIFIC_LOW, _CASUALTY_LOW, _TOTAL_LOW = map(
     folded, (IRREALIS_RE, ONGOING_RE, GENERIC_PLURAL_BEFORE, GENERIC_PLURAL_SPECIFIC, CASUALTY_WORDS, TOTAL_CUES)
 )
@@ -103,6 +106,7 @@ class EventExtractor(ActorSense):
         # What the article at hand says of its places, set by extract() for each article.
         self._contained: set[tuple[str, str]] = set()  # (inner, outer) places, as the text says
         self._levels: dict[str, int] = {}  # place IRI -> the level the text gives it ("X district")
+        self._article_places: dict[str, Entity] = {}  # the places the article names, by IRI
         # Set by _collapse_containers for the article's events: the one place attacked that the
         # text calls a district or region, and the one town the knowledge base knows.
         self._sole_levelled: str | None = None
@@ -152,6 +156,7 @@ class EventExtractor(ActorSense):
         self._text = text
         # "Bishnupur district", "Kherson region": the level the text gives a name.
         self._levels = {}
+        self._article_places = {lm.entity.iri: lm.entity for lm in linked if lm.entity.type == "Place"}
         for lm in linked:
             if lm.entity.type != "Place" or "Country" in lm.entity.classes:
                 continue
@@ -265,6 +270,8 @@ class EventExtractor(ActorSense):
             return False
         if _NEGATED_LOW.search(before):
             return False  # "We are not attacking Moscow", "the city was never hit"
+        if _ENTRY_LOW.search(m.group(0)) and _ASSAILANT_LOW.search(before[-120:]) is None:
+            return False  # "since Russia invaded Ukraine": no assailants storm a place
         # The trigger's own clause: from the last clause break before it.
         clause = before[-80:]
         cut = [x.end() for x in _CLAUSE_BREAK_LOW.finditer(clause)]

@@ -21,9 +21,16 @@ TRIGGER_RE = re.compile(
     r"|strikes?|struck|striking|attacks?|attacked|attacking|shelling|shelled|bombardments?|bombarded|bombarding"
     r"|bombings?|bombed|barrages?|blasts?|explosions?|exploded|detonated|blew\s+(?:themselves|himself|herself)\s+up|blew\s+up|blown\s+up"
     r"|suicide\s+bomb(?:ings?|ers?)?|car\s+bomb(?:ings?|s)?|ambush(?:ed|es)?|raids?|raided|assaults?|assaulted"
-    r"|targeted|targeting|hit|hits|hitting|pounded|pounding|fired\s+(?:on|at|upon|into)|opened\s+fire|massacred?"
+    r"|targeted|targeting|hit|hits|hitting|pounded|pounding|fired\s+(?:on|at|upon|into)|opened\s+fire|massacred?|stormed|invaded|overran"
     r"|(?:bombs?|devices?|IEDs?|explosives?|mines?|grenades?|charges?)\s+went\s+off|behead(?:ed|ing|ings)?|shot\s+dead|gunned\s+down|hacked\s+to\s+death"
     r"|(?:launched|launching|fired|firing|dropped|dropping)(?=(?:\s+[\w-]+){0,4}?\s+(?:missiles?|rockets?|drones?|bombs?|shells?|munitions|projectiles|mortars?)\b))\b",
+    re.I,
+)
+# "stormed", "invaded", "overran" report an attack only with assailants as their subject
+# ("gunmen stormed the village"; not "since Russia invaded Ukraine", "fans stormed the pitch").
+ENTRY_TRIGGER = re.compile(r"(?:stormed|invaded|overran)$", re.I)
+ASSAILANT_BEFORE = re.compile(
+    r"\b(?:attackers|assailants|gunmen|militants|insurgents|terrorists|bandits|jihadists|rebels|fighters|militiamen)\b(?:\s+(?!and\b|or\b)[\w'’()-]+){0,8}?\s+(?:\w+ly\s+|also\s+|then\s+|had\s+|have\s+)?$",
     re.I,
 )
 NOT_ATTACK_BEFORE = re.compile(
@@ -123,7 +130,8 @@ REACTION_RE = re.compile(
     re.I,
 )
 # A place after "from" in its clause, with no word of hitting between, is where a launch came from.
-ORIGIN_BEFORE = re.compile(r"\bfrom\b(?![^,;]*\b(?:on|at|against|targeting|into|toward|towards|hitting|struck)\b)[^,;]*$", re.I)
+# ("attackers from the ADF invaded Mukondo village": a verb of attack after "from" says the place is hit)
+ORIGIN_BEFORE = re.compile(r"\bfrom\b(?![^,;]*\b(?:on|at|against|targeting|into|toward|towards|hitting|struck|stormed|invaded|overran|attacked|raided|ambushed)\b)[^,;]*$", re.I)
 TERRITORY_RE = re.compile(r"\b([A-Z][a-z]+)\s+(?:territory|soil|cities|towns|villages|regions|positions|infrastructure)\b")
 # A place that does something ("Moscow launched", "Russia hit port infrastructure") is not what was hit.
 SUBJECT_AFTER = re.compile(
@@ -169,7 +177,7 @@ LANDMARK_GAP = re.compile(
 # "El Aguaje in Aguililla", "al-Arqam Home, a shelter for displaced families in el-Fasher",
 # "Al-Nasr near the Grand Mosque in Marib": the first place lies in the last.
 IN_GAP = re.compile(r"(?:\s+(?:neighbou?rhood|district|area|quarter|community|village|town|camp))?(?:,?\s+(?:near|next\s+to|close\s+to)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
-    r"(?:,\s+(?:a|an|the)\s+(?:[a-z-]+\s+){1,5}?(?:in|on|at|near|outside)|\s+in)\s+(?:the\s+)?(?:(?:city|town|village|region|province|district|state|area)\s+of\s+)?")
+    r"(?:,\s+(?:a|an|the)\s+(?:[a-z-]+\s+){1,5}?(?:in|on|at|near|outside)|\s+in)\s+(?:the\s+)?(?:(?:city|town|village|region|province|district|state|area|chiefdom|commune|subdivision|tehsil)\s+of\s+)?")
 # "a detachment between Markoye and Tokabangou": one attack, placed by the first name.
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+and\s+(?:the\s+)?$")
 ANAPHOR_RE = re.compile(r"\b(?:the|that|this|saturday['’]s|sunday['’]s|monday['’]s|tuesday['’]s|wednesday['’]s|thursday['’]s|friday['’]s|the\s+latest)\s+(?:\w+\s+)?(?:attacks?|strikes?|shelling|bombing|blast|explosion|raid|assault|barrage|city|town|village|camp|area)\b", re.I)
@@ -215,6 +223,8 @@ PLACE_RANK = {"Facility": 5, "Settlement": 4, "City": 4, "District": 3, "Region"
 NIL_PLACE_RANK = 4
 HEAD_RANK = {
     "township": 3, "district": 3, "county": 3, "department": 2, "raion": 3, "rayon": 3, "municipality": 3, "territory": 3,
+    # (the administrative levels of other lands: "the chiefdom of Baswagha", "Mandera commune", "Bittani subdivision")
+    "chiefdom": 4, "commune": 3, "subdivision": 3, "tehsil": 3,
     "village": 5, "hamlet": 5, "neighbourhood": 5, "neighborhood": 5, "quarter": 5, "suburb": 5, "region": 2, "province": 2, "state": 2, "governorate": 2, "oblast": 2, "prefecture": 2, "zone": 3,
 }
 LEVEL_AFTER = re.compile(r"\s+(" + "|".join(HEAD_RANK) + r")\b", re.I)

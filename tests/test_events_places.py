@@ -223,3 +223,16 @@ def test_the_institution_of_one_who_tells_is_not_hit(extract):
         "Dr. Musa al-Majeri, director of Douiem Hospital, said at least 10 others were wounded in the attack."
     )
     assert [(ev.location.label, ev.killed, ev.injured) for ev in events] == [("Ash Shuqayrī", 17, 10)]
+
+
+def test_assailants_who_storm_a_village_attack_it_and_the_village_in_its_chiefdom_is_the_place(extract):
+    _, events = extract(
+        "At least 19 people were killed in an attack in Lubero territory on Monday.\n\n"
+        "The attackers suspected to be from the ADF invaded Mukondo village in the chiefdom of Baswagha at dawn."
+    )
+    assert [(ev.location.label, ev.killed) for ev in events] == [("Mukondo", 19)]
+
+
+def test_a_country_that_invaded_another_is_no_attack_told(extract):
+    _, events = extract("The economy has shrunk since Russia invaded Ukraine in 2022, the ministry said.")
+    assert events == []

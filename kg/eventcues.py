@@ -129,7 +129,11 @@ _CASUALTY_LOW, _KILLED_LOW, _INJURED_LOW, _TOTAL_LOW = map(folded, (CASUALTY_WOR
 # The figure patterns folded, to tell cheaply which match at all (None: one that minds case).
 _KILLED_RES_LOW, _INJURED_RES_LOW = ([folded(p) if p.flags & re.I else None for p in ps] for ps in (KILLED_RES, INJURED_RES))
 
-_VICTIM = r"(?:men|women|children|boys|girls|soldiers|civilians|people|policemen|officers|fighters|militants|farmers|villagers|students|members|man|woman|child|boy|girl|soldier|civilian|monk|monks)"
+_VICTIM = (
+    r"(?:men|women|children|boys|girls|soldiers|civilians|people|policemen|officers|fighters|militants|farmers|villagers|students|members|man|woman|child|boy|girl|soldier|civilian|monk|monks"
+    # ("Three gendarmes, one police officer and two civilians were killed")
+    r"|gendarmes?|officer|policeman|troops|vigilantes?|volunteers?|guards?|workers?|passengers?|fishermen|fisherman|herders?|worshippers|pilgrims|teachers?|journalists?)"
+)
 _ITEM = r"(?:" + NUMBER + r"|\ban?)\s+(?:[\w-]+\s+){0,2}?" + _VICTIM + r"\b"
 # "Three women and seven men ... were killed", "killing four children, three women and a man": a sum.
 VICTIM_LIST = re.compile(r"(?P<list>" + _ITEM + r"(?:(?:,\s+|,?\s+and\s+)" + _ITEM + r")+)", re.I)

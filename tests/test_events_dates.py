@@ -100,3 +100,14 @@ def test_the_day_of_the_attack_a_sentence_retells_is_its_ambushs(extract):
         date=dt.date(2025, 2, 7),
     )
     assert [ev.date for ev in events] == [dt.date(2025, 2, 3)]
+
+
+@pytest.mark.parametrize(
+    "sentence, killed",
+    [
+        ("Three gendarmes, one police officer, and two civilians were killed.", 6),
+        ("Seven soldiers and four vigilantes were killed in the ambush.", 11),
+    ],
+)
+def test_a_list_of_victims_of_other_callings_is_summed(sentence, killed):
+    assert casualties(sentence)[0] == killed

@@ -452,6 +452,16 @@ class EventExtractor(ActorSense):
         ev, last = events[k]
         return k if f.index - last.index <= SENTENCE_REACH and self._compatible(ev, f) and not _other_toll(ev, f) else None
 
+    def _unknown_in_main_country(self, place: Entity, country: Entity) -> bool:
+        """Whether a place the knowledge base does not know lies in ``country``, the one the
+        article names most: "an attack in northern Burkina Faso", then "a detachment between
+        Markoye and Tokabangou, near the border with Niger" -- the land the report is of."""
+        entry = self._entry(country)
+        return (
+            "Country" in country.classes and entry is not None and entry.country == self._main_country
+            and self._entry(place) is None and self._rank(place) >= NIL_PLACE_RANK
+        )
+
     def _collapse_containers(self, events: list[tuple[AttackEvent, _Frame]], direct: set[int], fresh: set[int]) -> None:
         """An attack reported at a district, region or country that holds the place of
         another attack of the article ("airstrikes in Pale Township", then "in Nyaung
@@ -476,6 +486,13 @@ class EventExtractor(ActorSense):
                 if o is not ev and o.location is not None and id(o) not in fresh and self._within(o.location, loc, known=known) and self._compatible(o, ev)
                 and not (self._rank(loc) >= NIL_PLACE_RANK and _other_toll(o, ev))  # "an attack on the city killed two" after seven at its airport
             ]
+            if not inside:
+                # The one unknown place of the report's country told with no toll of its own: where
+                # the country's attack was ("... killed in northern Burkina Faso", then "targeted a
+                # detachment between Markoye and Tokabangou").
+                unknown = [o for o, _ in events if o is not ev and o.location is not None and id(o) not in fresh and self._compatible(o, ev) and self._unknown_in_main_country(o.location, loc)]
+                if len(unknown) == 1 and unknown[0].killed is None and unknown[0].injured is None and (ev.actor is None or unknown[0].actor is None or self._compatible(unknown[0], ev)):
+                    inside = unknown
             if not inside:
                 k += 1
                 continue

@@ -111,3 +111,7 @@ def test_the_day_of_the_attack_a_sentence_retells_is_its_ambushs(extract):
 )
 def test_a_list_of_victims_of_other_callings_is_summed(sentence, killed):
     assert casualties(sentence)[0] == killed
+
+
+def test_victims_including_some_told_without_commas_are_counted():
+    assert casualties("At least 13 civilians including two volunteers working for the army were killed in the north.")[0] == 13

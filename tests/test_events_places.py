@@ -236,3 +236,19 @@ def test_assailants_who_storm_a_village_attack_it_and_the_village_in_its_chiefdo
 def test_a_country_that_invaded_another_is_no_attack_told(extract):
     _, events = extract("The economy has shrunk since Russia invaded Ukraine in 2022, the ministry said.")
     assert events == []
+
+
+def test_an_unknown_place_of_the_reports_country_is_where_its_attack_was(extract):
+    _, events = extract(
+        "At least four soldiers were killed Tuesday in an attack in northern Burkina Faso, security sources said.\n\n"
+        "The terrorists targeted a military detachment between Markoyeville and Tokabangou, near the border with Niger."
+    )
+    assert [(ev.location.label, ev.killed) for ev in events] == [("Markoyeville", 4)]
+
+
+def test_a_countrys_attack_with_its_own_toll_stays_beside_the_unknown_places(extract):
+    _, events = extract(
+        "A US airstrike killed one militant in Somalia on Monday.\n\n"
+        "A car bomb exploded in Elashabiyaha, killing two people."
+    )
+    assert sorted((ev.location.label, ev.killed) for ev in events) == [("Elashabiyaha", 2), ("Somalia", 1)]

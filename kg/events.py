@@ -499,6 +499,11 @@ class EventExtractor(ActorSense):
             if len(inside) == 1:
                 _absorb(inside[0], ev, higher_figures=False)
                 inside[0].sentences.sort()
+            else:
+                # The summary dropped still says when the attacks inside it were ("At least 25
+                # were killed on New Year's Eve in Beni territory", then two of its places).
+                for o in inside:
+                    o.date = o.date or ev.date
             del events[k]
 
 

@@ -115,3 +115,12 @@ def test_a_list_of_victims_of_other_callings_is_summed(sentence, killed):
 
 def test_victims_including_some_told_without_commas_are_counted():
     assert casualties("At least 13 civilians including two volunteers working for the army were killed in the north.")[0] == 13
+
+
+def test_a_summary_dropped_still_dates_the_attacks_inside_it(extract):
+    _, events = extract(
+        "Airstrikes on Friday in Sagaing Region killed 12 people, residents said.\n\n"
+        "A strike hit Zabyuwa village, killing seven.\n\n"
+        "Bombs also hit Tomkarra village, killing five."
+    )
+    assert sorted((ev.location.label, ev.date) for ev in events) == [("Tomkarra", dt.date(2023, 12, 29)), ("Zabyuwa", dt.date(2023, 12, 29))]

@@ -124,3 +124,15 @@ def test_a_summary_dropped_still_dates_the_attacks_inside_it(extract):
         "Bombs also hit Tomkarra village, killing five."
     )
     assert sorted((ev.location.label, ev.date) for ev in events) == [("Tomkarra", dt.date(2023, 12, 29)), ("Zabyuwa", dt.date(2023, 12, 29))]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The ELN has killed five soldiers and injured another 10 in a roadside bomb attack.", (5, 10)),
+        ("The blast killed two and wounded another.", (2, 1)),
+        ("The strike killed another 5 people.", (5, None)),
+    ],
+)
+def test_another_and_a_figure_states_the_figure(sentence, expected):
+    assert casualties(sentence) == expected

@@ -150,8 +150,16 @@ NEAR_BEFORE = re.compile(r"\b(?:near|close\s+to|bordering|(?:on|along|across)\s+
 SETTING_BEFORE = re.compile(
     r"\bamid\s+(?:a|an|the)?\s*(?:\w+\s+)?(?:surge|rise|wave|spate|increase|uptick|escalation|resurgence|upsurge)\s+(?:of|in)\s+[^,;.]*$", re.I
 )
+# "an artillery strike killed one person in a village south of Kherson": the place only says
+# where the unnamed village hit lies; the attack was not on it.
+UNNAMED_NEAR_BEFORE = re.compile(
+    r"\b(?:a|an|one|two|three|several|some)\s+(?:[\w-]+\s+)?(?:village|villages|settlement|hamlet|neighbou?rhood|community)\s+(?:(?:just|some|about)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
+    r"(?:near|outside|close\s+to|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of)\s+(?:the\s+)?$",
+    re.I,
+)
 NOT_HIT_BEFORE = (
     NOT_TARGET_BEFORE,
+    UNNAMED_NEAR_BEFORE,
     SETTING_BEFORE,
     CARE_BEFORE,
     DOWNED_BEFORE,

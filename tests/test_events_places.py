@@ -252,3 +252,11 @@ def test_a_countrys_attack_with_its_own_toll_stays_beside_the_unknown_places(ext
         "A car bomb exploded in Elashabiyaha, killing two people."
     )
     assert sorted((ev.location.label, ev.killed) for ev in events) == [("Elashabiyaha", 2), ("Somalia", 1)]
+
+
+def test_a_town_an_unnamed_village_lies_near_is_not_hit(extract):
+    _, events = extract(
+        "Russian shelling killed three civilians on Saturday in Ukraine's southern Kherson region, officials said.\n\n"
+        "The governor said an artillery strike in the evening killed one person in a village south of Kherson."
+    )
+    assert [ev.location.label for ev in events] == ["Kherson Oblast"]

@@ -52,7 +52,8 @@ IRREALIS_RE = re.compile(
 )
 # "the attacks have had on shipping", "its strikes", "a slew of attacks": attacks in general,
 # unless their clause gives a figure, a day, damage (GENERIC_PLURAL_SPECIFIC) or a casualty word.
-GENERIC_PLURAL_BEFORE = re.compile(r"(?:\b(?:the|its|their|our|his|her)|\b(?:slew|spate|string|series|campaign|wave)\s+of)\s+(?:\w+\s+)?$", re.I)
+# ("decisions on such a level of terrorist attacks are not made in Kyiv": attacks of a kind)
+GENERIC_PLURAL_BEFORE = re.compile(r"(?:\b(?:the|its|their|our|his|her|such)|\b(?:slew|spate|string|series|campaign|wave|level|kind|sort|type)\s+of)\s+(?:\w+\s+)?$", re.I)
 GENERIC_PLURAL_TRIGGER = re.compile(r"(?:attacks|strikes|airstrikes|raids|bombings)$", re.I)
 GENERIC_PLURAL_SPECIFIC = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds|scores|yesterday|today|tonight|overnight|last\s+night|morning|evening"

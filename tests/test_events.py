@@ -651,3 +651,8 @@ def test_the_attack_a_strike_came_after_is_another(extract):
         "The strike came a day after an Israeli soldier was killed in a mortar attack on an army position in the area of Malkia."
     )
     assert sorted(ev.location.label for ev in events) == ["Lebanon", "Malkia"]
+
+
+def test_attacks_of_a_kind_are_no_attack_told(extract):
+    _, events = extract("Decisions on such a level of terrorist attacks are not made in Kyiv, but in Washington, the spokesman said.")
+    assert events == []

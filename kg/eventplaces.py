@@ -50,6 +50,19 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(a))
 
 
+_OF_GAP = re.compile(r"\s+(?:(?:region|district|area|province|zone|territory|county|department|governorate|state)\s+)?of\s+(?:the\s+)?")
+
+
+def _level_of(inner: LinkedMention, sentence: str, offset: int, outer: LinkedMention) -> bool:
+    """"the Tierra Caliente region of Michoacán", "the Bota Pathri area of Kashmir": a place
+    named with its level, then "of" and the place it is part of."""
+    hit = _OF_GAP.fullmatch(sentence, inner.mention.end - offset, outer.mention.start - offset)
+    if hit is None:
+        return False
+    words = (inner.mention.text + sentence[inner.mention.end - offset : hit.end()]).lower().split()
+    return len(words) > 2 and words[-2 if words[-1] == "of" else -3] in (*HEAD_RANK, "area")
+
+
 class PlaceSense:
     """The place reasoning of the event extractor; the extractor sets the article's
     state (``_levels``, ``_contained``) before each article."""
@@ -189,7 +202,7 @@ class PlaceSense:
         (unless the knowledge base knows the first as the larger)."""
         if inner.mention.end > outer.mention.start or "Country" in inner.entity.classes:
             return False
-        if not IN_GAP.fullmatch(sentence, inner.mention.end - offset, outer.mention.start - offset):
+        if not IN_GAP.fullmatch(sentence, inner.mention.end - offset, outer.mention.start - offset) and not _level_of(inner, sentence, offset, outer):
             return False
         ei, eo = self._entry(inner.entity), self._entry(outer.entity)
         return ei is None or eo is None or (ei.population or 0) <= (eo.population or 0) or "Country" in outer.entity.classes

@@ -260,3 +260,8 @@ def test_a_town_an_unnamed_village_lies_near_is_not_hit(extract):
         "The governor said an artillery strike in the evening killed one person in a village south of Kherson."
     )
     assert [ev.location.label for ev in events] == ["Kherson Oblast"]
+
+
+def test_a_region_named_of_a_state_lies_in_it(extract):
+    _, events = extract("Cartel gangsters ambushed and killed 14 state police on Monday in the Tierra Caliente region of Michoacán.")
+    assert [(ev.location.label, ev.killed) for ev in events] == [("Tierra Caliente region", 14)]

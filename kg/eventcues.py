@@ -350,3 +350,34 @@ def date_near(sentence: str, trig: re.Match, dates: list[tuple[int, dt.date]], t
         if before:
             return before[-1][1]
     return None
+
+
+# "The strike came a day after an Israeli soldier was killed in a Hezbollah attack on X": the
+# attack told after "came ... after" is an earlier one, not the sentence's subject.
+CAME_AFTER = re.compile(r"\b(?:came|comes|coming|follow(?:ed|s|ing))\s+(?:(?:just|only|barely|shortly|a|an|one|two|three|four|five|few|several|\d+|days?|hours?|weeks?)\s+){0,4}?(?:after|since)\b", re.I)
+_CAME_AFTER_LOW = folded(CAME_AFTER)
+
+
+def came_after(low: str, trig: re.Match) -> bool:
+    """Whether the attack word follows "came a day after": "The strike came a day after a
+    soldier was killed in an attack on X" -- X's attack is an earlier, other one than the
+    sentence's subject. ``low`` is the sentence folded."""
+    hit = _CAME_AFTER_LOW.search(low, 0, trig.start())
+    return hit is not None and hit.start() > 0
+
+
+def retold_day(sentence: str, trig: re.Match, triggers: list[re.Match], anaphors: list[re.Match], dates: list[tuple[int, dt.date]], places: int) -> dt.date | None:
+    """The day of the attack a trigger reports (kg/eventcues.date_near), or, in a sentence of
+    one place, the day the clause of its "the attack" names: "the attack targeted a unit on
+    Monday afternoon, when it fell into an ambush in X" -- both words tell one attack."""
+    day = date_near(sentence, trig, dates, len(triggers))
+    if day is not None or places != 1:
+        return day
+    ends = {m.end() for m in anaphors}
+    for other in triggers:
+        if other is not trig and other.end() in ends:
+            lo, hi = clause_around(sentence, other.start(), other.end())
+            near = [d for off, d in dates if lo <= off < hi]
+            if len(set(near)) == 1:
+                return near[0]
+    return None

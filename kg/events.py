@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from kg.casefold import fold_case, folded
 from kg.eventactors import ActorSense
-from kg.eventcues import CASUALTY_WORDS, CLAUSE_END, TOTAL_CUES, casualties, clause_around, date_near, dates_in, elided_figure
+from kg.eventcues import CASUALTY_WORDS, CLAUSE_END, TOTAL_CUES, came_after, casualties, clause_around, dates_in, elided_figure, retold_day
 from kg.eventwords import (
     ACCIDENT_RE,
     AFTERMATH_RE,
@@ -33,7 +33,6 @@ from kg.eventwords import (
     ENTRY_TRIGGER,
     ANAPHOR_RE,
     CALLED_OFF_AFTER,
-    CAME_AFTER,
     CLAUSE_BREAK,
     DIRECT_BEFORE,
     ELSEWHEN_RE,
@@ -65,7 +64,7 @@ from kg.types import Article, AttackEvent, Entity, LinkedMention
 _TRIGGER_LOW, _SEVERAL_LOW, _AFTERMATH_LOW, _ACCIDENT_LOW, _NOT_ATTACK_BEFORE_LOW, _CLAUSE_BREAK_LOW, _ANAPHOR_LOW = map(
     folded, (TRIGGER_RE, SEVERAL_ATTACKS, AFTERMATH_RE, ACCIDENT_RE, NOT_ATTACK_BEFORE, CLAUSE_BREAK, ANAPHOR_RE)
 )
-_ENTRY_LOW, _ASSAILANT_LOW, _CAME_AFTER_LOW = folded(ENTRY_TRIGGER), folded(ASSAILANT_BEFORE), folded(CAME_AFTER)
+_ENTRY_LOW, _ASSAILANT_LOW = folded(ENTRY_TRIGGER), folded(ASSAILANT_BEFORE)
 _IRREALIS_LOW, _ONGOING_LOW, _GENERIC_PLURAL_BEFORE_LOW, _GENERIC_PLURAL_SPECIFIC_LOW, _CASUALTY_LOW, _TOTAL_LOW = map(
     folded, (IRREALIS_RE, ONGOING_RE, GENERIC_PLURAL_BEFORE, GENERIC_PLURAL_SPECIFIC, CASUALTY_WORDS, TOTAL_CUES)
 )
@@ -248,11 +247,11 @@ class EventExtractor(ActorSense):
             out.append(
                 _Frame(
                     (b + trig.start(), b + trig.end()), span, index, lm, frame_actor, weapons, kk, ii,
-                    _told_day(sentence, trig, triggers, anaphors, dates, len(places)),
+                    retold_day(sentence, trig, triggers, anaphors, dates, len(places)),
                     anaphoric=aftermath is not None or _speaks_of_told(anaphors, trig, len(triggers)),
                     # ("The attack came after an attack on X": X is another attack's)
                     fresh=bool(FRESH_BEFORE.search(sentence, 0, trig.start())) or (lm is not None and bool(OTHER_ATTACK.search(sentence, trig.end(), s_)))
-                    or _came_after(low, trig),
+                    or came_after(low, trig),
                     direct=lm is not None and bool(DIRECT_BEFORE.search(sentence, 0, s_)),
                     retold=bool(retold) and retold.end() >= trig.end(),
                     aftermath=aftermath is not None,
@@ -520,31 +519,6 @@ def _speaks_of_told(anaphors: list[re.Match], trig: re.Match, triggers: int) -> 
         if m.end() == trig.end() or triggers == 1 or m.group().split()[-1].lower() in ANAPHOR_PLACES:
             return True
     return False
-
-
-def _came_after(low: str, trig: re.Match) -> bool:
-    """Whether the attack word follows "came a day after": "The strike came a day after a
-    soldier was killed in an attack on X" -- X's attack is an earlier, other one than the
-    sentence's subject. ``low`` is the sentence folded."""
-    hit = _CAME_AFTER_LOW.search(low, 0, trig.start())
-    return hit is not None and hit.start() > 0
-
-
-def _told_day(sentence: str, trig: re.Match, triggers: list[re.Match], anaphors: list[re.Match], dates: list[tuple[int, dt.date]], places: int) -> dt.date | None:
-    """The day of the attack a trigger reports (kg/eventcues.date_near), or, in a sentence of
-    one place, the day the clause of its "the attack" names: "the attack targeted a unit on
-    Monday afternoon, when it fell into an ambush in X" -- both words tell one attack."""
-    day = date_near(sentence, trig, dates, len(triggers))
-    if day is not None or places != 1:
-        return day
-    ends = {m.end() for m in anaphors}
-    for other in triggers:
-        if other is not trig and other.end() in ends:
-            lo, hi = clause_around(sentence, other.start(), other.end())
-            near = [d for off, d in dates if lo <= off < hi]
-            if len(set(near)) == 1:
-                return near[0]
-    return None
 
 
 def _same_toll(a: AttackEvent | _Frame, b: AttackEvent | _Frame) -> bool:

@@ -196,9 +196,6 @@ ACCIDENT_RE = re.compile(
     re.I,
 )
 # "A separate missile attack", "another strike": an attack other than the one told before.
-# "The strike came a day after an Israeli soldier was killed in a Hezbollah attack on X": the
-# attack told after "came ... after" is an earlier one, not the sentence's subject.
-CAME_AFTER = re.compile(r"\b(?:came|comes|coming|follow(?:ed|s|ing))\s+(?:(?:just|only|barely|shortly|a|an|one|two|three|four|five|few|several|\d+|days?|hours?|weeks?)\s+){0,4}?(?:after|since)\b", re.I)
 FRESH_BEFORE = re.compile(r"\b(?:separate|another|second|third|new|earlier|later|fresh|further)\s+(?:[\w-]+\s+){0,2}$", re.I)
 # "an attack on Ukraine", "strikes across Ukraine": the place is what was attacked as a whole.
 DIRECT_BEFORE = re.compile(r"\b(?:on|against|at|across|into|targeting|targeted|struck|hit|hits|attacked|attacks)\s+(?:the\s+)?$", re.I)

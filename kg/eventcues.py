@@ -73,10 +73,12 @@ _ONE_VICTIM = (
 # ", including seven children,": up to three words that are no verb or clause word.
 _NOT_WHO = r"(?:were|was|are|is|have|has|had|been|and|or|but|in|on|at|by|from|to|when|after|as|while|who|that|which|killed|dead|died|injured|wounded|hurt|others?)"
 _WHO = (
-    r"(?:\s+(?:more|other|others))?(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+){0,3}(?:\s+of\s+the\s+(?:victims|dead|people|injured|wounded))?"
-    r"(?:,\s+(?:including|among\s+them|most\s+of\s+them)\s+[^,.;]{1,50},)?"
+    r"(?:\s+(?:more|other|others))?(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+){0,3}"
+    # "three Village Defence Force (VDF) volunteers": a body's acronym and the word it qualifies
+    r"(?:\s+\([A-Z][A-Za-z]{1,7}\)(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+)?)?(?:\s+of\s+the\s+(?:victims|dead|people|injured|wounded))?"
+    r"(?:,\s+(?:including|among\s+them|most\s+of\s+them)\s+[^,.;]{1,50},|\s+including\s+[^,.;]{1,80}?(?=\s+(?:were|was|have\s+been|had\s+been)\s))?"
 )
-_APPROX = r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as|an\s+estimated|a\s+total\s+of|roughly|approximately)\s+)?"
+_APPROX = r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as|an\s+estimated|a\s+total\s+of|roughly|approximately|another)\s+)?"
 _BE = r"(?:\s+(?:were|was|are|is|have|has|had|been|being|reportedly|also|later|all|now|so\s+far|confirmed|reported|feared|believed|left|seriously|critically|fatally|lightly|badly|killed\s+and))*"
 
 _KILLED_WORDS = r"(?:killed|dead|died|slain|perished|lost\s+their\s+lives|deaths|fatalities|martyred|massacred|killing|dying|beheaded|decapitated|executed|shot\s+dead|gunned\s+down|hacked\s+to\s+death|burned\s+to\s+death|stabbed\s+to\s+death)"
@@ -86,7 +88,8 @@ _NUM = r"(?<![Nn]o\s)(?<![Nn]ot\s)(?P<num>" + NUMBER + r")"  # "no one was hurt"
 # "at least 22 people were killed", "22 dead", "killing at least 22", "the death toll rose to 22", "kills 32 civilians".
 KILLED_RES = [
     re.compile(r"\b" + _APPROX + _NUM + _WHO + _BE + r"\s+" + _KILLED_WORDS + r"\b", re.I),
-    re.compile(r"\b(?:killing|killed|kills|kill|leaving|left)\s+" + _APPROX + _NUM + r"(?!\s+(?:injured|wounded|hurt))" + _WHO + r"(?:\s+(?:dead|killed))?\b", re.I),
+    # ("insurgents shot dead two villagers", "murdered and beheaded five people")
+    re.compile(r"\b(?:killing|killed|kills|kill|leaving|left|shot\s+dead|gunned\s+down|(?:murdered|massacred|slaughtered)(?:\s+and\s+beheaded)?|beheaded)\s+" + _APPROX + _NUM + r"(?!\s+(?:injured|wounded|hurt))" + _WHO + r"(?:\s+(?:dead|killed))?\b", re.I),
     re.compile(r"\b(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?dead)\s+(?:[\w'’-]+\s+){0,20}?(?:rose|risen|climbed|reached|increased|stood|stands|is|was|of|to|at)\s+(?:to\s+|at\s+)?" + _APPROX + _NUM + r"\b", re.I),
     re.compile(r"\b" + _APPROX + _NUM + r"\s+(?:deaths|fatalities|dead)\b", re.I),
     re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?lives\s+of\s+" + _APPROX + _NUM + r"\b", re.I),
@@ -103,13 +106,14 @@ INJURED_RES = [
     re.compile(r"\b(?:injuring|wounding|injured|wounded|injures|wounds|hurting)\s+" + _APPROX + _NUM + _WHO + r"\b", re.I),
     re.compile(r"\b" + _APPROX + _NUM + _WHO + r"\s+(?:others\s+)?(?:with\s+|suffered\s+|sustained\s+)?(?:injuries|wounds)\b", re.I),
     # "wounding another", "a 48-year-old man suffered head injuries"
-    re.compile(r"\b(?:injuring|wounding|injured|wounded)\s+(?P<num>another)\b", re.I),
+    # (but "injured another 28" states 28)
+    re.compile(r"\b(?:injuring|wounding|injured|wounded)\s+(?P<num>another)\b(?!\s+(?:" + NUMBER + r")\b)", re.I),
     re.compile(r"\b(?P<num>[Aa]n?)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|boy|girl|child|soldier|civilian|person)\s+(?:was\s+(?:injured|wounded|hurt)|suffered\s+(?:\w+\s+)?(?:injuries|wounds))\b"),
 ]
 NONE_KILLED_RE = re.compile(r"\b(?:no\s+(?:one|body)\s+(?:was|were|has\s+been)\s+(?:killed|dead)|no\s+(?:deaths|fatalities)\b(?!\s+(?:were\s+)?(?:immediately\s+)?reported)|killing\s+no\s+one|nobody\s+(?:was\s+)?killed)", re.I)
 NONE_HURT_RE = re.compile(r"\b(?:no\s+(?:one|body)\s+(?:was|were|has\s+been)\s+(?:injured|hurt|wounded|harmed)|no\s+injuries\b(?!\s+(?:were\s+)?(?:immediately\s+)?reported)|without\s+casualties|no\s+casualties\b(?!\s+(?:were\s+)?(?:immediately\s+)?reported))", re.I)
 # Cheap tests that a sentence may state a figure at all, before the patterns run.
-KILLED_WORDS = re.compile(r"kill|dead|died|death|toll|lives|loss\s+of|slain|perish|martyr|massacr|fatalit|dying|behead|decapitat|execut|gunned\s+down", re.I)
+KILLED_WORDS = re.compile(r"kill|dead|died|death|toll|lives|loss\s+of|slain|perish|martyr|massacr|slaughter|murder|fatalit|dying|behead|decapitat|execut|gunned\s+down", re.I)
 INJURED_WORDS = re.compile(r"injur|wound|hurt|hospitali", re.I)
 CASUALTY_WORDS = re.compile(KILLED_WORDS.pattern + "|" + INJURED_WORDS.pattern + r"|casualt", re.I)
 # Figures that are totals over a war or a period, not of one attack.
@@ -126,7 +130,11 @@ _CASUALTY_LOW, _KILLED_LOW, _INJURED_LOW, _TOTAL_LOW = map(folded, (CASUALTY_WOR
 # The figure patterns folded, to tell cheaply which match at all (None: one that minds case).
 _KILLED_RES_LOW, _INJURED_RES_LOW = ([folded(p) if p.flags & re.I else None for p in ps] for ps in (KILLED_RES, INJURED_RES))
 
-_VICTIM = r"(?:men|women|children|boys|girls|soldiers|civilians|people|policemen|officers|fighters|militants|farmers|villagers|students|members|man|woman|child|boy|girl|soldier|civilian|monk|monks)"
+_VICTIM = (
+    r"(?:men|women|children|boys|girls|soldiers|civilians|people|policemen|officers|fighters|militants|farmers|villagers|students|members|man|woman|child|boy|girl|soldier|civilian|monk|monks"
+    # ("Three gendarmes, one police officer and two civilians were killed")
+    r"|gendarmes?|officer|policeman|troops|vigilantes?|volunteers?|guards?|workers?|passengers?|fishermen|fisherman|herders?|worshippers|pilgrims|teachers?|journalists?)"
+)
 _ITEM = r"(?:" + NUMBER + r"|\ban?)\s+(?:[\w-]+\s+){0,2}?" + _VICTIM + r"\b"
 # "Three women and seven men ... were killed", "killing four children, three women and a man": a sum.
 VICTIM_LIST = re.compile(r"(?P<list>" + _ITEM + r"(?:(?:,\s+|,?\s+and\s+)" + _ITEM + r")+)", re.I)
@@ -290,16 +298,26 @@ def dates_in(sentence: str, published: dt.date | None) -> list[tuple[int, dt.dat
 # "a statement released Monday", "officials said on Sunday", "told reporters Friday": the
 # day of the telling, not of the attack.
 _TOLD_BEFORE = re.compile(
-    r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|statement|released|issued|published|announced|reported|posted|confirmed|added|stated)\s+(?:late\s+|early\s+)?(?:on\s+)?$",
+    r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|statement|released|issued|published|announced|reported|posted|confirmed|added|stated|revealed|disclosed)\s+(?:late\s+|early\s+)?(?:on\s+)?$",
     re.I,
 )
-_TOLD_AFTER = re.compile(r"^\s*,?\s*(?:said|told|announced|confirmed|stated)\b", re.I)
+_TOLD_AFTER = re.compile(r"^\s*,?\s*(?:said|told|announced|confirmed|stated|revealed|disclosed)\b", re.I)
+# "On Wednesday evening, the army revealed that ten soldiers were killed ...": a day that
+# opens the sentence and whose subject then tells is the telling's day, the attack's is
+# told inside ("... were killed earlier this week", "... late on Thursday").
+_OPENS = re.compile(r"^\W*(?:(?:late|early)\s+)?(?:on\s+)?$", re.I)
+_OPENS_TELLING = re.compile(
+    r"(?:\s+(?:morning|afternoon|evening|night))?\s*,\s*(?:[\w'’.-]+\s+){1,5}?(?:said|says|revealed|disclosed|told|announced|confirmed|reported|stated)\b(?!\s*[.,;]|\s*$)",
+    re.I,
+)
 
 
 def _report_date(sentence: str, m: re.Match) -> bool:
     if m.group().endswith(("'s", "’s")) or sentence.startswith(("'s", "’s"), m.end()):
         return False  # "officials said Saturday's attack ...": the attack's day
-    return bool(_TOLD_BEFORE.search(sentence, max(0, m.start() - 40), m.start()) or _TOLD_AFTER.match(sentence[m.end() : m.end() + 20]))
+    if _TOLD_BEFORE.search(sentence, max(0, m.start() - 40), m.start()) or _TOLD_AFTER.match(sentence[m.end() : m.end() + 20]):
+        return True
+    return m.group("wd") is not None and _OPENS.match(sentence[: m.start()]) is not None and _OPENS_TELLING.match(sentence, m.end(), m.end() + 80) is not None
 
 
 # Where a clause ends: what a date, an attacker or a total must stand within.
@@ -331,4 +349,35 @@ def date_near(sentence: str, trig: re.Match, dates: list[tuple[int, dt.date]], t
         before = [(off, d) for off, d in dates if off < lo]
         if before:
             return before[-1][1]
+    return None
+
+
+# "The strike came a day after an Israeli soldier was killed in a Hezbollah attack on X": the
+# attack told after "came ... after" is an earlier one, not the sentence's subject.
+CAME_AFTER = re.compile(r"\b(?:came|comes|coming|follow(?:ed|s|ing))\s+(?:(?:just|only|barely|shortly|a|an|one|two|three|four|five|few|several|\d+|days?|hours?|weeks?)\s+){0,4}?(?:after|since)\b", re.I)
+_CAME_AFTER_LOW = folded(CAME_AFTER)
+
+
+def came_after(low: str, trig: re.Match) -> bool:
+    """Whether the attack word follows "came a day after": "The strike came a day after a
+    soldier was killed in an attack on X" -- X's attack is an earlier, other one than the
+    sentence's subject. ``low`` is the sentence folded."""
+    hit = _CAME_AFTER_LOW.search(low, 0, trig.start())
+    return hit is not None and hit.start() > 0
+
+
+def retold_day(sentence: str, trig: re.Match, triggers: list[re.Match], anaphors: list[re.Match], dates: list[tuple[int, dt.date]], places: int) -> dt.date | None:
+    """The day of the attack a trigger reports (kg/eventcues.date_near), or, in a sentence of
+    one place, the day the clause of its "the attack" names: "the attack targeted a unit on
+    Monday afternoon, when it fell into an ambush in X" -- both words tell one attack."""
+    day = date_near(sentence, trig, dates, len(triggers))
+    if day is not None or places != 1:
+        return day
+    ends = {m.end() for m in anaphors}
+    for other in triggers:
+        if other is not trig and other.end() in ends:
+            lo, hi = clause_around(sentence, other.start(), other.end())
+            near = [d for off, d in dates if lo <= off < hi]
+            if len(set(near)) == 1:
+                return near[0]
     return None

@@ -50,6 +50,19 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(a))
 
 
+_OF_GAP = re.compile(r"\s+(?:(?:region|district|area|province|zone|territory|county|department|governorate|state)\s+)?of\s+(?:the\s+)?")
+
+
+def _level_of(inner: LinkedMention, sentence: str, offset: int, outer: LinkedMention) -> bool:
+    """"the Tierra Caliente region of Michoacán", "the Bota Pathri area of Kashmir": a place
+    named with its level, then "of" and the place it is part of."""
+    hit = _OF_GAP.fullmatch(sentence, inner.mention.end - offset, outer.mention.start - offset)
+    if hit is None:
+        return False
+    words = (inner.mention.text + sentence[inner.mention.end - offset : hit.end()]).lower().split()
+    return len(words) > 2 and words[-2 if words[-1] == "of" else -3] in (*HEAD_RANK, "area")
+
+
 class PlaceSense:
     """The place reasoning of the event extractor; the extractor sets the article's
     state (``_levels``, ``_contained``) before each article."""
@@ -57,6 +70,7 @@ class PlaceSense:
     kb: KnowledgeBase
     _contained: set[tuple[str, str]]  # (inner, outer) places, as the text says
     _levels: dict[str, int]  # place IRI -> the level the text gives it ("X district")
+    _article_places: dict[str, Entity]  # place IRI -> the place, of the places the article names
     _sole_levelled: str | None  # the one place attacked that the text calls a district or region ("Beni territory")
     _sole_town: str | None  # the one town the knowledge base knows that the article reports attacked
     _countries: dict[str, KBEntry]
@@ -188,7 +202,7 @@ class PlaceSense:
         (unless the knowledge base knows the first as the larger)."""
         if inner.mention.end > outer.mention.start or "Country" in inner.entity.classes:
             return False
-        if not IN_GAP.fullmatch(sentence, inner.mention.end - offset, outer.mention.start - offset):
+        if not IN_GAP.fullmatch(sentence, inner.mention.end - offset, outer.mention.start - offset) and not _level_of(inner, sentence, offset, outer):
             return False
         ei, eo = self._entry(inner.entity), self._entry(outer.entity)
         return ei is None or eo is None or (ei.population or 0) <= (eo.population or 0) or "Country" in outer.entity.classes
@@ -235,9 +249,10 @@ class PlaceSense:
         # "Port-au-Prince"), not another town ("Kharkiv" after "Sumy").
         return _km(ep.lat, ep.lon, et.lat, et.lon) <= SUBURB_KM
 
-    def _within(self, inner: Entity, outer: Entity, known: bool = False) -> bool:
+    def _within(self, inner: Entity, outer: Entity, known: bool = False, nested: bool = False) -> bool:
         """Whether a place lies in a larger one, by the knowledge base or the article's text
-        (or, unless ``known``, presumed so for a place the knowledge base does not know)."""
+        (or, unless ``known``, presumed so for a place the knowledge base does not know);
+        ``nested`` when asked of the place the text puts ``inner``'s in (one step only)."""
         if self._rank(inner) <= self._rank(outer):
             return False
         if (inner.iri, outer.iri) in self._contained:
@@ -254,8 +269,12 @@ class PlaceSense:
             # An unknown place: presumed to lie in the district, region or country the same
             # article reports attacked -- not in a town the knowledge base knows, even one
             # the text calls a municipality.
-            if any(pair[0] == inner.iri for pair in self._contained):
-                return False  # the text places it elsewhere: "Stepanivka, a settlement in the Sumy oblast"
+            held = [o for i, o in self._contained if i == inner.iri]
+            if held:
+                # The text places it elsewhere ("Stepanivka, a settlement in the Sumy oblast"):
+                # within ``outer`` only if that place is ("Mukondo village in the chiefdom of
+                # Baswagha", Baswagha in the Lubero territory the article reports attacked).
+                return not nested and any((m := self._article_places.get(o)) is not None and self._within(m, outer, known, nested=True) for o in held)
             if known:
                 # "the Nasr neighbourhood": a quarter lies in the one town the article reports attacked.
                 return outer.iri == self._sole_town and self._levels.get(inner.iri) == HEAD_RANK["neighbourhood"]

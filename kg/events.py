@@ -25,10 +25,12 @@ from dataclasses import dataclass, field
 
 from kg.casefold import fold_case, folded
 from kg.eventactors import ActorSense
-from kg.eventcues import CASUALTY_WORDS, CLAUSE_END, TOTAL_CUES, casualties, clause_around, date_near, dates_in, elided_figure
+from kg.eventcues import CASUALTY_WORDS, CLAUSE_END, TOTAL_CUES, came_after, casualties, clause_around, dates_in, elided_figure, retold_day
 from kg.eventwords import (
     ACCIDENT_RE,
     AFTERMATH_RE,
+    ASSAILANT_BEFORE,
+    ENTRY_TRIGGER,
     ANAPHOR_RE,
     CALLED_OFF_AFTER,
     CLAUSE_BREAK,
@@ -62,6 +64,7 @@ from kg.types import Article, AttackEvent, Entity, LinkedMention
 _TRIGGER_LOW, _SEVERAL_LOW, _AFTERMATH_LOW, _ACCIDENT_LOW, _NOT_ATTACK_BEFORE_LOW, _CLAUSE_BREAK_LOW, _ANAPHOR_LOW = map(
     folded, (TRIGGER_RE, SEVERAL_ATTACKS, AFTERMATH_RE, ACCIDENT_RE, NOT_ATTACK_BEFORE, CLAUSE_BREAK, ANAPHOR_RE)
 )
+_ENTRY_LOW, _ASSAILANT_LOW = folded(ENTRY_TRIGGER), folded(ASSAILANT_BEFORE)
 _IRREALIS_LOW, _ONGOING_LOW, _GENERIC_PLURAL_BEFORE_LOW, _GENERIC_PLURAL_SPECIFIC_LOW, _CASUALTY_LOW, _TOTAL_LOW = map(
     folded, (IRREALIS_RE, ONGOING_RE, GENERIC_PLURAL_BEFORE, GENERIC_PLURAL_SPECIFIC, CASUALTY_WORDS, TOTAL_CUES)
 )
@@ -103,6 +106,7 @@ class EventExtractor(ActorSense):
         # What the article at hand says of its places, set by extract() for each article.
         self._contained: set[tuple[str, str]] = set()  # (inner, outer) places, as the text says
         self._levels: dict[str, int] = {}  # place IRI -> the level the text gives it ("X district")
+        self._article_places: dict[str, Entity] = {}  # the places the article names, by IRI
         # Set by _collapse_containers for the article's events: the one place attacked that the
         # text calls a district or region, and the one town the knowledge base knows.
         self._sole_levelled: str | None = None
@@ -152,6 +156,7 @@ class EventExtractor(ActorSense):
         self._text = text
         # "Bishnupur district", "Kherson region": the level the text gives a name.
         self._levels = {}
+        self._article_places = {lm.entity.iri: lm.entity for lm in linked if lm.entity.type == "Place"}
         for lm in linked:
             if lm.entity.type != "Place" or "Country" in lm.entity.classes:
                 continue
@@ -242,10 +247,11 @@ class EventExtractor(ActorSense):
             out.append(
                 _Frame(
                     (b + trig.start(), b + trig.end()), span, index, lm, frame_actor, weapons, kk, ii,
-                    date_near(sentence, trig, dates, len(triggers)),
+                    retold_day(sentence, trig, triggers, anaphors, dates, len(places)),
                     anaphoric=aftermath is not None or _speaks_of_told(anaphors, trig, len(triggers)),
                     # ("The attack came after an attack on X": X is another attack's)
-                    fresh=bool(FRESH_BEFORE.search(sentence, 0, trig.start())) or (lm is not None and bool(OTHER_ATTACK.search(sentence, trig.end(), s_))),
+                    fresh=bool(FRESH_BEFORE.search(sentence, 0, trig.start())) or (lm is not None and bool(OTHER_ATTACK.search(sentence, trig.end(), s_)))
+                    or came_after(low, trig),
                     direct=lm is not None and bool(DIRECT_BEFORE.search(sentence, 0, s_)),
                     retold=bool(retold) and retold.end() >= trig.end(),
                     aftermath=aftermath is not None,
@@ -265,6 +271,8 @@ class EventExtractor(ActorSense):
             return False
         if _NEGATED_LOW.search(before):
             return False  # "We are not attacking Moscow", "the city was never hit"
+        if _ENTRY_LOW.search(m.group(0)) and _ASSAILANT_LOW.search(before[-120:]) is None:
+            return False  # "since Russia invaded Ukraine": no assailants storm a place
         # The trigger's own clause: from the last clause break before it.
         clause = before[-80:]
         cut = [x.end() for x in _CLAUSE_BREAK_LOW.finditer(clause)]
@@ -445,6 +453,16 @@ class EventExtractor(ActorSense):
         ev, last = events[k]
         return k if f.index - last.index <= SENTENCE_REACH and self._compatible(ev, f) and not _other_toll(ev, f) else None
 
+    def _unknown_in_main_country(self, place: Entity, country: Entity) -> bool:
+        """Whether a place the knowledge base does not know lies in ``country``, the one the
+        article names most: "an attack in northern Burkina Faso", then "a detachment between
+        Markoye and Tokabangou, near the border with Niger" -- the land the report is of."""
+        entry = self._entry(country)
+        return (
+            "Country" in country.classes and entry is not None and entry.country == self._main_country
+            and self._entry(place) is None and self._rank(place) >= NIL_PLACE_RANK
+        )
+
     def _collapse_containers(self, events: list[tuple[AttackEvent, _Frame]], direct: set[int], fresh: set[int]) -> None:
         """An attack reported at a district, region or country that holds the place of
         another attack of the article ("airstrikes in Pale Township", then "in Nyaung
@@ -470,11 +488,23 @@ class EventExtractor(ActorSense):
                 and not (self._rank(loc) >= NIL_PLACE_RANK and _other_toll(o, ev))  # "an attack on the city killed two" after seven at its airport
             ]
             if not inside:
+                # The one unknown place of the report's country told with no toll of its own: where
+                # the country's attack was ("... killed in northern Burkina Faso", then "targeted a
+                # detachment between Markoye and Tokabangou").
+                unknown = [o for o, _ in events if o is not ev and o.location is not None and id(o) not in fresh and self._compatible(o, ev) and self._unknown_in_main_country(o.location, loc)]
+                if len(unknown) == 1 and unknown[0].killed is None and unknown[0].injured is None and (ev.actor is None or unknown[0].actor is None or self._compatible(unknown[0], ev)):
+                    inside = unknown
+            if not inside:
                 k += 1
                 continue
             if len(inside) == 1:
                 _absorb(inside[0], ev, higher_figures=False)
                 inside[0].sentences.sort()
+            else:
+                # The summary dropped still says when the attacks inside it were ("At least 25
+                # were killed on New Year's Eve in Beni territory", then two of its places).
+                for o in inside:
+                    o.date = o.date or ev.date
             del events[k]
 
 

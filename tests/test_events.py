@@ -643,3 +643,16 @@ def test_researchers_see_the_seed_attacks_through_query_export_and_lookup(seed_s
     looked = runner.invoke(cli, [*store, "lookup", "Kharkiv", "--limit", "1", "--json"], catch_exceptions=False)
     (match,) = json.loads(looked.output)["matches"]
     assert any(a["location"] == "Kharkiv" and a["attacker"] == "Russia" for a in match["attacks"]["on"]["latest"])
+
+
+def test_the_attack_a_strike_came_after_is_another(extract):
+    _, events = extract(
+        "Four militants were killed in an Israeli strike on a car in southern Lebanon on Thursday.\n\n"
+        "The strike came a day after an Israeli soldier was killed in a mortar attack on an army position in the area of Malkia."
+    )
+    assert sorted(ev.location.label for ev in events) == ["Lebanon", "Malkia"]
+
+
+def test_attacks_of_a_kind_are_no_attack_told(extract):
+    _, events = extract("Decisions on such a level of terrorist attacks are not made in Kyiv, but in Washington, the spokesman said.")
+    assert events == []

@@ -78,3 +78,10 @@ def test_a_vehicle_targeted_is_an_attack_an_attack_helicopter_is_not(extract):
     assert _slots(events) == [("Baihan", None, 2)]
     _, events = extract("Attack helicopters flew over Baihan on Sunday.")
     assert events == []
+
+
+def test_who_set_up_the_post_attacked_is_not_its_attacker(extract):
+    _, events = extract(
+        "The soldiers were attacked while on their way to a hill in Magcawa to relieve a detachment set up by the Army's 18th Infantry Battalion."
+    )
+    assert [ev.actor for ev in events] == [None]

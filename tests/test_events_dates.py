@@ -52,3 +52,87 @@ def test_an_attack_told_at_another_time_does_not_take_the_leads_date(extract):
         "In February, a strike blasted a crater into the ground in Kiwanja."
     )
     assert [(ev.location.label, ev.date) for ev in events] == [("Goma", dt.date(2023, 12, 29)), ("Kiwanja", None)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # The day that opens the sentence is the telling's: its subject then tells.
+        ("On Wednesday evening, the army revealed that ten soldiers were killed in an ambush.", []),
+        ("On Friday, the Indian Army confirmed the exchange of fire late on Thursday.", [dt.date(2025, 2, 6)]),
+        # ... but a day that opens the attack itself, or a telling that only closes it, is the attack's.
+        ("On Wednesday, gunmen attacked the village of Tera.", [dt.date(2025, 2, 5)]),
+        ("On Monday, police said.", [dt.date(2025, 2, 3)]),
+    ],
+)
+def test_a_day_that_opens_a_telling_is_not_the_attacks(sentence, expected):
+    assert [d for _, d in dates_in(sentence, dt.date(2025, 2, 7))] == expected
+
+
+def test_the_attack_takes_the_day_told_after_the_day_of_the_telling(extract):
+    _, events = extract(
+        "On Wednesday evening, the army revealed that 10 soldiers were killed in an ambush in Bankilare.\n\n"
+        "The attack targeted a military unit in Bankilare on Monday afternoon.",
+        date=dt.date(2025, 2, 7),
+    )
+    assert [(ev.killed, ev.date) for ev in events] == [(10, dt.date(2025, 2, 3))]
+
+
+@pytest.mark.parametrize(
+    "sentence, killed",
+    [
+        ("Last Friday, insurgents shot dead two villagers in Nangade district.", 2),
+        ("Terrorists murdered and beheaded five people on Tuesday in the Mucojo administrative post.", 5),
+        ("Gunmen gunned down three farmers near the market.", 3),
+        ("At least three Village Defence Force (VDF) volunteers were gunned down in Khujuma Tabi village.", 3),
+        # A body's acronym lets no other figure pass for the dead.
+        ("The Village Defence Force (VDF) said 200 volunteers guard the village.", None),
+    ],
+)
+def test_active_killing_verbs_and_a_bodys_acronym_state_the_toll(sentence, killed):
+    assert casualties(sentence)[0] == killed
+
+
+def test_the_day_of_the_attack_a_sentence_retells_is_its_ambushs(extract):
+    _, events = extract(
+        "Ten soldiers were killed in an ambush in western Niger, the army said.\n\n"
+        "The attack targeted a patrol on Monday afternoon, when it fell into an ambush in the area of Bankilare.",
+        date=dt.date(2025, 2, 7),
+    )
+    assert [ev.date for ev in events] == [dt.date(2025, 2, 3)]
+
+
+@pytest.mark.parametrize(
+    "sentence, killed",
+    [
+        ("Three gendarmes, one police officer, and two civilians were killed.", 6),
+        ("Seven soldiers and four vigilantes were killed in the ambush.", 11),
+    ],
+)
+def test_a_list_of_victims_of_other_callings_is_summed(sentence, killed):
+    assert casualties(sentence)[0] == killed
+
+
+def test_victims_including_some_told_without_commas_are_counted():
+    assert casualties("At least 13 civilians including two volunteers working for the army were killed in the north.")[0] == 13
+
+
+def test_a_summary_dropped_still_dates_the_attacks_inside_it(extract):
+    _, events = extract(
+        "Airstrikes on Friday in Sagaing Region killed 12 people, residents said.\n\n"
+        "A strike hit Zabyuwa village, killing seven.\n\n"
+        "Bombs also hit Tomkarra village, killing five."
+    )
+    assert sorted((ev.location.label, ev.date) for ev in events) == [("Tomkarra", dt.date(2023, 12, 29)), ("Zabyuwa", dt.date(2023, 12, 29))]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The ELN has killed five soldiers and injured another 10 in a roadside bomb attack.", (5, 10)),
+        ("The blast killed two and wounded another.", (2, 1)),
+        ("The strike killed another 5 people.", (5, None)),
+    ],
+)
+def test_another_and_a_figure_states_the_figure(sentence, expected):
+    assert casualties(sentence) == expected

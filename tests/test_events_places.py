@@ -215,3 +215,53 @@ def test_the_setting_of_an_attack_is_not_hit(extract):
         "The attack comes amid a surge in terrorist activity in KP and Balochistan after the TTP ended its ceasefire in 2022 and vowed to target security forces."
     )
     assert [label for label, _ in _places(events)] == ["Bannu"]
+
+
+def test_the_institution_of_one_who_tells_is_not_hit(extract):
+    _, events = extract(
+        "A drone strike hit a school in Shukeiri village on Wednesday, killing at least 17 people.\n\n"
+        "Dr. Musa al-Majeri, director of Douiem Hospital, said at least 10 others were wounded in the attack."
+    )
+    assert [(ev.location.label, ev.killed, ev.injured) for ev in events] == [("Ash Shuqayrī", 17, 10)]
+
+
+def test_assailants_who_storm_a_village_attack_it_and_the_village_in_its_chiefdom_is_the_place(extract):
+    _, events = extract(
+        "At least 19 people were killed in an attack in Lubero territory on Monday.\n\n"
+        "The attackers suspected to be from the ADF invaded Mukondo village in the chiefdom of Baswagha at dawn."
+    )
+    assert [(ev.location.label, ev.killed) for ev in events] == [("Mukondo", 19)]
+
+
+def test_a_country_that_invaded_another_is_no_attack_told(extract):
+    _, events = extract("The economy has shrunk since Russia invaded Ukraine in 2022, the ministry said.")
+    assert events == []
+
+
+def test_an_unknown_place_of_the_reports_country_is_where_its_attack_was(extract):
+    _, events = extract(
+        "At least four soldiers were killed Tuesday in an attack in northern Burkina Faso, security sources said.\n\n"
+        "The terrorists targeted a military detachment between Markoyeville and Tokabangou, near the border with Niger."
+    )
+    assert [(ev.location.label, ev.killed) for ev in events] == [("Markoyeville", 4)]
+
+
+def test_a_countrys_attack_with_its_own_toll_stays_beside_the_unknown_places(extract):
+    _, events = extract(
+        "A US airstrike killed one militant in Somalia on Monday.\n\n"
+        "A car bomb exploded in Elashabiyaha, killing two people."
+    )
+    assert sorted((ev.location.label, ev.killed) for ev in events) == [("Elashabiyaha", 2), ("Somalia", 1)]
+
+
+def test_a_town_an_unnamed_village_lies_near_is_not_hit(extract):
+    _, events = extract(
+        "Russian shelling killed three civilians on Saturday in Ukraine's southern Kherson region, officials said.\n\n"
+        "The governor said an artillery strike in the evening killed one person in a village south of Kherson."
+    )
+    assert [ev.location.label for ev in events] == ["Kherson Oblast"]
+
+
+def test_a_region_named_of_a_state_lies_in_it(extract):
+    _, events = extract("Cartel gangsters ambushed and killed 14 state police on Monday in the Tierra Caliente region of Michoacán.")
+    assert [(ev.location.label, ev.killed) for ev in events] == [("Tierra Caliente region", 14)]

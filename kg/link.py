@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from kg.bodies import ROLE_FORMS, bare_ministries, names_for, national_body, qualifier_before, role_of
 from kg.bylines import byline_mentions, person_shaped
-from kg.kb.base import Candidate, KBEntry, KnowledgeBase, fold, skeleton
+from kg.kb.base import Candidate, KBEntry, KnowledgeBase, fold, fold_words as _words, skeleton
 from kg.kb.gazetteer import Hit, choose, in_comma
 from kg.kbspans import (
     acronym_wholes,
@@ -108,18 +108,13 @@ def _tokens(name: str) -> list[str]:
     return fold(name).split()
 
 
-def _words(name: str) -> list[str]:
-    """A name's words, folded; a hyphenated compound stays one word ("North-West" holds no "West")."""
-    return [fold(w) for w in name.split()]
-
-
 def _last_names(r: _Resolved) -> set[str]:
     """The last words of a person's names (the surface seen, and the KB's label and aliases)."""
     names = [r.surface] + (([r.entry.label] + r.entry.aliases) if r.entry else [])
     return {t[-1] for t in map(_tokens, names) if len(t) > 1}
 
 
-def _contains(longer: list[str], shorter: list[str]) -> bool:
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     n = len(shorter)
     return 0 < n < len(longer) and any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.bodies import ROLE_FORMS, bare_ministries, names_for, national_body, qualifier_before, role_of
 from kg.bylines import byline_mentions, person_shaped
@@ -98,6 +99,7 @@ def entity_iri(kb_id: str | None, type_: str, name: str) -> str:
     return f"{base_iri()}entity/{type_.lower()}/{slug(name)}"
 
 
+@lru_cache(maxsize=1 << 16)
 def _variant_key(key: str) -> str:
     """What spelling variants and plurals of a folded name share."""
     words = [w[:-1] if len(w) > 3 and w.endswith("s") else w for w in skeleton(key).split()]

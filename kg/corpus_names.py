@@ -370,11 +370,8 @@ class NameChanges:
         """:meth:`apply` on the store in the folder ``path``, which nothing else may hold
         open: opened here, and opened again every ``every`` readings read, so that what
         the pass holds does not grow with the store. A handle that opens from a folder
-        may be given instead (its ``every`` is set to ``every`` for the pass)."""
-        if isinstance(path, StoreHandle):
-            handle, handle.every = path, every
-        else:
-            handle = StoreHandle(path=path, every=every)
+        may be given instead."""
+        handle = path.count_afresh(every) if isinstance(path, StoreHandle) else StoreHandle(path=path, every=every)
         try:
             return self._apply(handle, kb, watch)
         finally:

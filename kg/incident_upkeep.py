@@ -127,6 +127,12 @@ class StoreHandle:
     def store(self) -> ox.Store:
         return self._store
 
+    def count_afresh(self, every: int) -> StoreHandle:
+        """Start counting again, for another pass that reopens every ``every`` reads (a
+        handle shared between passes bounds each pass as its own handle would)."""
+        self.every, self._reads = every, 0
+        return self
+
     def tick(self, reads: int = 1) -> None:
         """Count ``reads`` records read (whole, or the quad that locates one); open the store
         again when ``every`` were made since it was last opened (a store opened here
@@ -421,8 +427,8 @@ class IncidentChanges:
         """:meth:`apply` on the store in the folder ``path``, which nothing else may hold
         open: opened here, and opened again every ``every`` records read, so that the
         memory the update needs does not grow with the store (see the module's docstring).
-        A handle that opens from a folder may be given instead (then ``every`` is its own)."""
-        handle = path if isinstance(path, StoreHandle) else StoreHandle(path=path, every=every)
+        A handle that opens from a folder may be given instead."""
+        handle = path.count_afresh(every) if isinstance(path, StoreHandle) else StoreHandle(path=path, every=every)
         try:
             return self._apply(handle)
         finally:

@@ -19,7 +19,6 @@ from kg.corpus_names import NameChanges, Watchers, as_stored
 from kg.emit import article_iri, url_node
 from kg.errors import Interrupted, KGError
 from kg.incident_upkeep import PENDING, IncidentChanges, StoreHandle
-from kg.incident_upkeep import READS_PER_OPEN as INCIDENT_READS_PER_OPEN
 from kg.kb import KnowledgeBase, load_kb
 from kg.parallel import article_records, sigint_deferred
 from kg.pipeline import ArticleProcessor, ArticleRecord, credited_outlet, publisher_entity, too_long  # noqa: F401 (the last two re-exported)
@@ -209,7 +208,6 @@ class Ingester:
             del self.store
             try:
                 self.retyped = self.name_changes.apply_at(handle, self.kb, watch=self.incident_changes)
-                handle.every = INCIDENT_READS_PER_OPEN
                 self.incidents = self.incident_changes.apply_at(handle)
             finally:
                 del handle  # the only reference to the store it holds: closed here, then opened again

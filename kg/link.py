@@ -117,8 +117,8 @@ def _last_names(r: _Resolved) -> set[str]:
 
 
 def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
-    n = len(shorter)
-    return 0 < n < len(longer) and any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
+    n = len(shorter)  # the first word's presence first: most pairs share no word at all
+    return 0 < n < len(longer) and shorter[0] in longer and any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
 
 
 class Linker:

@@ -366,11 +366,12 @@ class NameChanges:
         those writes (the incidents follow the entities' types)."""
         return self._apply(StoreHandle(store), kb, watch)
 
-    def apply_at(self, path: Path, kb: KnowledgeBase, watch: Watcher | None = None, every: int = READINGS_PER_OPEN) -> int:
+    def apply_at(self, path: Path | StoreHandle, kb: KnowledgeBase, watch: Watcher | None = None, every: int = READINGS_PER_OPEN) -> int:
         """:meth:`apply` on the store in the folder ``path``, which nothing else may hold
         open: opened here, and opened again every ``every`` readings read, so that what
-        the pass holds does not grow with the store."""
-        handle = StoreHandle(path=path, every=every)
+        the pass holds does not grow with the store. A handle that opens from a folder
+        may be given instead."""
+        handle = path.count_afresh(every) if isinstance(path, StoreHandle) else StoreHandle(path=path, every=every)
         try:
             return self._apply(handle, kb, watch)
         finally:

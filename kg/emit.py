@@ -71,7 +71,9 @@ _TA_CONFIDENCE = NamedNode(ITSRDF + "taConfidence")
 _TOP_CLASS_NODES = {t: NamedNode(iri) for t, iri in TOP_CLASS.items()}
 
 
+@lru_cache(maxsize=1 << 16)
 def _int(v: int) -> Literal:
+    """Memoised (terms are immutable): every mention and sentence has two offsets."""
     return Literal(str(int(v)), datatype=XSD_INT)
 
 

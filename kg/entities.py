@@ -71,6 +71,11 @@ class Seen:
         return other.tops <= self.tops and other.names <= self.names and other.outlets <= self.outlets and (self.publisher or not other.publisher)
 
 
+_IDENT_KIND, _ANCHOR_KIND, _CLASS_KIND, _NAMES_KIND, _PUBLISHER_KIND, _OUTLET_KIND = range(6)
+_SEEN_KINDS = {IDENT.value: _IDENT_KIND, ANCHOR.value: _ANCHOR_KIND, CLASS_REF.value: _CLASS_KIND, MENTIONS.value: _NAMES_KIND,
+               **{p.value: _NAMES_KIND for p in EVENT_SLOTS}, PUBLISHER.value: _PUBLISHER_KIND, OUTLET_NAME.value: _OUTLET_KIND}
+
+
 def seen_in(quads: Iterable[ox.Quad]) -> dict[str, Seen]:
     """Entity IRI -> what these quads (one or more article graphs) say of it."""
     target: dict[tuple, str] = {}
@@ -80,19 +85,23 @@ def seen_in(quads: Iterable[ox.Quad]) -> dict[str, Seen]:
     publishers: list[tuple[tuple, str]] = []
     out: dict[str, Seen] = {}
     for q in quads:
-        p = q.predicate
+        # Dispatched on the predicate's IRI as a string: most quads are of no concern, and
+        # comparing terms costs a call into pyoxigraph each.
+        kind = _SEEN_KINDS.get(q.predicate.value)
+        if kind is None:
+            continue
         key = (q.subject, q.graph_name)
-        if p == IDENT:
+        if kind == _IDENT_KIND:
             target[key] = q.object.value
-        elif p == ANCHOR:
+        elif kind == _ANCHOR_KIND:
             anchor[key] = q.object.value
-        elif p == CLASS_REF:
+        elif kind == _CLASS_KIND:
             klass[key] = q.object.value
-        elif p == MENTIONS or p in EVENT_SLOTS:
+        elif kind == _NAMES_KIND:
             out.setdefault(q.object.value, Seen())
-        elif p == PUBLISHER:
+        elif kind == _PUBLISHER_KIND:
             publishers.append((key, q.object.value))
-        elif p == OUTLET_NAME:
+        else:
             outlet_name.setdefault(key, set()).add(q.object.value)
     for key, entity in target.items():
         seen = out.setdefault(entity, Seen())

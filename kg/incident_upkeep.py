@@ -110,11 +110,13 @@ class StoreHandle:
     """The store a long run of look-ups reads. Opened here from a folder, it is closed
     and opened again every ``every`` records read (:meth:`tick`), which empties RocksDB's
     caches (see the module's docstring); wrapped around a store the caller holds, it
-    only passes that store on. Only this object holds a store it opened, and look-ups
-    never hold an iterator across a tick, so closing it closes the store."""
+    only passes that store on. Given both, it starts from the store, which the caller
+    lets go of, and opens it again from the folder (one opening fewer: 0.01 CPU s and an
+    fsync each). Only this object holds a store it opened, and look-ups never hold an
+    iterator across a tick, so closing it closes the store."""
 
     def __init__(self, store: ox.Store | None = None, path: Path | None = None, every: int = READS_PER_OPEN):
-        if (store is None) == (path is None):
+        if store is None and path is None:
             raise ValueError("a StoreHandle wraps a store or opens one from a folder")
         self.path, self.every = path, every
         self._store = store if store is not None else open_store(path)  # type: ignore[arg-type]
@@ -124,6 +126,12 @@ class StoreHandle:
     @property
     def store(self) -> ox.Store:
         return self._store
+
+    def count_afresh(self, every: int) -> StoreHandle:
+        """Start counting again, for another pass that reopens every ``every`` reads (a
+        handle shared between passes bounds each pass as its own handle would)."""
+        self.every, self._reads = every, 0
+        return self
 
     def tick(self, reads: int = 1) -> None:
         """Count ``reads`` records read (whole, or the quad that locates one); open the store
@@ -415,11 +423,12 @@ class IncidentChanges:
         before its update (the ``marker``), the whole graph is rebuilt instead."""
         return self._apply(StoreHandle(store))
 
-    def apply_at(self, path: Path, every: int = READS_PER_OPEN) -> int:
+    def apply_at(self, path: Path | StoreHandle, every: int = READS_PER_OPEN) -> int:
         """:meth:`apply` on the store in the folder ``path``, which nothing else may hold
         open: opened here, and opened again every ``every`` records read, so that the
-        memory the update needs does not grow with the store (see the module's docstring)."""
-        handle = StoreHandle(path=path, every=every)
+        memory the update needs does not grow with the store (see the module's docstring).
+        A handle that opens from a folder may be given instead."""
+        handle = path.count_afresh(every) if isinstance(path, StoreHandle) else StoreHandle(path=path, every=every)
         try:
             return self._apply(handle)
         finally:

@@ -18,7 +18,7 @@ from kg.corpus_names import PENDING as NAMES_PENDING
 from kg.corpus_names import NameChanges, Watchers, as_stored
 from kg.emit import article_iri, url_node
 from kg.errors import Interrupted, KGError
-from kg.incident_upkeep import PENDING, IncidentChanges
+from kg.incident_upkeep import PENDING, IncidentChanges, StoreHandle
 from kg.kb import KnowledgeBase, load_kb
 from kg.parallel import article_records, sigint_deferred
 from kg.pipeline import ArticleProcessor, ArticleRecord, credited_outlet, publisher_entity, too_long  # noqa: F401 (the last two re-exported)
@@ -198,16 +198,19 @@ class Ingester:
         # the incidents, which follow the entities' types.
         # The incident graph follows the events now in the store: only the part the
         # writes since the last change reached is redone (kg/incident_upkeep.py). With
-        # the store to itself, the update opens it and opens it again as it reads, so a
-        # first ingest of many articles, whose update reads every record, stays in the
-        # memory the run needed (RocksDB keeps what it read until the store is closed).
+        # the store to itself, the two passes share one handle, which starts from the
+        # store the run wrote with and opens it again as they read, so a first ingest of
+        # many articles, whose update reads every record, stays in the memory the run
+        # needed (RocksDB keeps what it read until the store is closed).
         if self._sole_holder():
             self.store.flush()
+            handle = StoreHandle(self.store, path=self.store_path)
             del self.store
             try:
-                self.retyped = self.name_changes.apply_at(self.store_path, self.kb, watch=self.incident_changes)
-                self.incidents = self.incident_changes.apply_at(self.store_path)
+                self.retyped = self.name_changes.apply_at(handle, self.kb, watch=self.incident_changes)
+                self.incidents = self.incident_changes.apply_at(handle)
             finally:
+                del handle  # the only reference to the store it holds: closed here, then opened again
                 self.store = open_store(self.store_path)
         else:
             self.retyped = self.name_changes.apply(self.store, self.kb, watch=self.incident_changes)

@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.bodies import ROLE_FORMS, bare_ministries, names_for, national_body, qualifier_before, quartered_body, role_of
 from kg.bylines import byline_mentions, person_shaped
-from kg.kb.base import Candidate, KBEntry, KnowledgeBase, fold, skeleton
+from kg.kb.base import Candidate, KBEntry, KnowledgeBase, fold, fold_words as _words, skeleton
 from kg.kb.gazetteer import Hit, choose, in_comma
 from kg.kbspans import (
     acronym_wholes,
@@ -101,6 +102,7 @@ def entity_iri(kb_id: str | None, type_: str, name: str) -> str:
     return f"{base_iri()}entity/{type_.lower()}/{slug(name)}"
 
 
+@lru_cache(maxsize=1 << 16)
 def _variant_key(key: str) -> str:
     """What spelling variants and plurals of a folded name share."""
     words = [w[:-1] if len(w) > 3 and w.endswith("s") else w for w in skeleton(key).split()]
@@ -111,20 +113,15 @@ def _tokens(name: str) -> list[str]:
     return fold(name).split()
 
 
-def _words(name: str) -> list[str]:
-    """A name's words, folded; a hyphenated compound stays one word ("North-West" holds no "West")."""
-    return [fold(w) for w in name.split()]
-
-
 def _last_names(r: _Resolved) -> set[str]:
     """The last words of a person's names (the surface seen, and the KB's label and aliases)."""
     names = [r.surface] + (([r.entry.label] + r.entry.aliases) if r.entry else [])
     return {t[-1] for t in map(_tokens, names) if len(t) > 1}
 
 
-def _contains(longer: list[str], shorter: list[str]) -> bool:
-    n = len(shorter)
-    return 0 < n < len(longer) and any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    n = len(shorter)  # the first word's presence first: most pairs share no word at all
+    return 0 < n < len(longer) and shorter[0] in longer and any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
 
 
 class Linker:

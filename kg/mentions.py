@@ -113,7 +113,7 @@ def clean_mention(m: Mention, text: str) -> Mention | None:
             start += sum(len(w) + 1 for w in words[: inner[-1] + 1])
             words = words[inner[-1] + 1 :]
     span = text[start:end]
-    if not span or len(span) > 80 or any(c in BAD_CHARS for c in span):
+    if not span or len(span) > 80 or not BAD_CHARS.isdisjoint(span):
         return None
     if not any(c.isalpha() for c in span) or span[0].isdigit():
         return None

@@ -639,3 +639,29 @@ def test_a_replaced_article_leaves_the_store_a_first_write_of_it_would(tmp_path,
     fresh = open_store(tmp_path / "fresh")
     write_articles(fresh, NESTED_KB, [v1, rescored])
     assert set(store) == set(fresh)
+
+
+def test_an_update_through_a_handle_started_from_an_open_store_gives_the_same_incidents(tmp_path, attack_graph):
+    # What ingest does after a run: one handle, started from the store the run wrote with
+    # (no closing and opening again first), shared by the corpus-names pass and this
+    # update; each pass counts its reads afresh, and the handle still reopens as it reads.
+    from kg.incident_upkeep import StoreHandle
+
+    names = [f"n{i}" for i in range(8)]
+    articles = [_random_article(random.Random(f"h-{n}"), n, 0, attack_graph) for n in names]
+    reference = open_store(tmp_path / "reference")
+    write_articles(reference, NESTED_KB, articles, watch=(once := IncidentChanges()))
+    expected = once.apply(reference)
+    path = tmp_path / "store"
+    store = open_store(path)
+    changes = IncidentChanges()
+    write_articles(store, NESTED_KB, articles, watch=changes)
+    handle = StoreHandle(store, path=path, every=1000)
+    del store
+    handle.tick(999)  # what an earlier pass read: not counted against this one
+    assert changes.apply_at(handle, every=2) == expected > 1
+    assert changes.last_openings > 2 and handle.every == 2
+    del handle
+    gc.collect()
+    store = open_store(path)
+    assert _incident_quads(store) == _incident_quads(reference) == _full_rebuild(store)

@@ -108,3 +108,16 @@ def test_ctrl_c_with_workers_is_prompt_and_says_what_was_written(tmp_path):
     written = int(line.split()[2])
     st = ox.Store.read_only(str(store))
     assert sum(1 for g in st.named_graphs() if "/article/" in g.value) == written < 3000, err[-2000:]
+
+
+def test_the_last_articles_go_out_in_smaller_chunks_in_order():
+    # Workers finish together: the articles of the last chunks (one per worker) are split
+    # into twice as many chunks; every article is handed out once, in order.
+    from kg.parallel import _chunks
+
+    for n in (0, 1, 7, 16, 17, 76):
+        chunks = list(_chunks(iter(range(n)), 8, ahead=2))
+        assert [a for c in chunks for a in c] == list(range(n))
+        assert all(c for c in chunks)
+    assert [len(c) for c in _chunks(range(76), 8, ahead=2)] == [8] * 8 + [3] * 4
+    assert [len(c) for c in _chunks(range(20), 8)] == [8, 8, 4]  # one process: as they come

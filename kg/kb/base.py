@@ -55,6 +55,14 @@ def fold(s: str) -> str:
     return _SPELLING.sub(lambda m: _UK_US[m.group(0)], s)
 
 
+@lru_cache(maxsize=1 << 16)
+def fold_words(name: str) -> tuple[str, ...]:
+    """A name's words, each folded; a hyphenated compound stays one word ("North-West"
+    holds no "West"). Memoised: the linker compares each unknown name of an article with
+    every form of every known one, again and again."""
+    return tuple(fold(w) for w in name.split())
+
+
 # British and American spellings fold together ("Defence Ministry", "Defense Ministry").
 _UK_US = {"defence": "defense", "armour": "armor", "armoured": "armored", "centre": "center", "organisation": "organization",
           "programme": "program", "offence": "offense", "offensive": "offensive", "labour": "labor", "neighbourhood": "neighborhood"}

@@ -17,7 +17,8 @@ from functools import lru_cache
 
 from kg.bodies import ROLE_FORMS, bare_ministries, names_for, national_body, qualifier_before, quartered_body, role_of
 from kg.bylines import byline_mentions, person_shaped
-from kg.kb.base import Candidate, KBEntry, KnowledgeBase, fold, fold_words as _words, skeleton
+from kg.kb.base import Candidate, KBEntry, KnowledgeBase, fold, skeleton
+from kg.kb.base import fold_words as _words
 from kg.kb.gazetteer import Hit, choose, in_comma
 from kg.kbspans import (
     acronym_wholes,

@@ -66,8 +66,9 @@ from kg.mentions import (
     titled_names,
     unit_names,
 )
+from kg.namepool import Resolved, pooled_types
 from kg.names import GENERIC_BODY_RE, GENERIC_WORDS, country_of_demonym, demonyms, is_group_word
-from kg.nametype import Resolved, TypeDecision, local_decisions, pooled_types, strong_cue
+from kg.nametype import TypeDecision, local_decisions, strong_cue
 from kg.nicknames import nicknamed_people
 from kg.personruns import person_runs
 from kg.types import Article, Entity, LinkedMention, Mention

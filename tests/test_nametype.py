@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.nametype import Evidence, Resolved, TypeDecision, junk_reason, list_runs, local_decisions, name_evidence, pooled_types
+from kg.namepool import Resolved, pooled_types
+from kg.nametype import Evidence, TypeDecision, junk_reason, list_runs, local_decisions, name_evidence
 from kg.types import Mention
 
 

@@ -328,8 +328,8 @@ def kb() -> None:
 @fail_cleanly
 def kb_add(ctx: click.Context, label: str, type_: str, kb_id: str | None, aliases, classes, description, country, wikidata, lat, lon, domains) -> None:
     """Add one entity of your own; it wins over built-in entries with the same names."""
+    from kg.identity import slug
     from kg.kb.build import append_user_entries, user_kb_path
-    from kg.link import slug
 
     rec = {
         "id": kb_id or f"user-{slug(label)}", "type": type_, "label": label, "aliases": list(aliases),

@@ -41,9 +41,9 @@ import pyoxigraph as ox
 
 from kg.emit import _double
 from kg.entities import CLASS_REF, IDENT, MENTIONS, is_article_graph
+from kg.identity import entity_iri, slug
 from kg.incident_upkeep import StoreHandle
 from kg.kb.base import KnowledgeBase
-from kg.link import entity_iri, slug
 from kg.nametype import NAME_TYPES, TypeDecision
 from kg.store import Watcher, write_articles
 from kg.types import Entity, LinkedMention

@@ -13,8 +13,8 @@ from urllib.parse import quote
 
 from pyoxigraph import Literal, NamedNode, Quad
 
+from kg.identity import entity_iri
 from kg.kb.base import KBEntry, KnowledgeBase
-from kg.link import entity_iri
 from kg.types import Article, AttackEvent, Entity, LinkedMention
 from kg.vocab import GEO, ITSRDF, KG, NIF, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, TOP_CLASS, XSD, base_iri
 

@@ -29,8 +29,8 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from kg.emit import ALT, LABEL, _en, class_iri, kb_entry_quads
+from kg.identity import slug
 from kg.kb.base import KBEntry, KnowledgeBase
-from kg.link import slug
 from kg.mentions import without_admin_noun
 from kg.vocab import ITSRDF, KG, NIF, RDF, SCHEMA, TOP_CLASS, base_iri
 

@@ -27,8 +27,8 @@ from kg.eventwords import (
     RESPONSIBLE_BEFORE,
     TRIGGER_RE,
 )
+from kg.identity import entity_of
 from kg.kb.base import KBEntry, fold
-from kg.link import entity_of
 from kg.names import demonyms
 from kg.types import Entity, LinkedMention
 

@@ -32,8 +32,8 @@ from kg.eventwords import (
     TERRITORY_RE,
     TRIGGER_RE,
 )
+from kg.identity import entity_of
 from kg.kb.base import KBEntry, KnowledgeBase, fold, skeleton
-from kg.link import entity_of
 from kg.types import Entity, LinkedMention, Mention
 
 SUBURB_KM = 15.0

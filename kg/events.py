@@ -55,8 +55,8 @@ from kg.eventwords import (
     SEVERAL_ATTACKS,
     TRIGGER_RE,
 )
+from kg.identity import entity_of
 from kg.kb.base import KBEntry, KnowledgeBase, fold
-from kg.link import entity_of
 from kg.names import demonyms
 from kg.types import Article, AttackEvent, Entity, LinkedMention
 

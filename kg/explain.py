@@ -14,8 +14,9 @@ from pathlib import Path
 
 from spacy.language import Language
 
+from kg.identity import entity_iri
 from kg.kb.base import fold
-from kg.link import Linker, entity_iri
+from kg.link import Linker
 from kg.nametype import Evidence, TypeDecision
 from kg.read import ReadOptions, read_paths, read_text
 from kg.recognise import recognise

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from kg.bodies import ROLE_FORMS, bare_ministries, names_for, national_body, qualifier_before, quartered_body, role_of
 from kg.bylines import byline_mentions, person_shaped
+from kg.identity import entity_iri, entity_of
 from kg.kb.base import Candidate, KBEntry, KnowledgeBase, fold, skeleton
 from kg.kb.base import fold_words as _words
 from kg.kb.gazetteer import Hit, choose, in_comma
@@ -72,7 +73,6 @@ from kg.nametype import TypeDecision, local_decisions, strong_cue
 from kg.nicknames import nicknamed_people
 from kg.personruns import person_runs
 from kg.types import Article, Entity, LinkedMention, Mention
-from kg.vocab import base_iri
 
 NIL_THRESHOLD = 0.35
 
@@ -86,22 +86,6 @@ class _Resolved:
     surface: str
     confidence: float
     last_names: set[str] | None = None  # for people: computed when first needed
-
-
-def slug(name: str) -> str:
-    return fold(name).replace(" ", "-") or "unnamed"
-
-
-def entity_of(entry: KBEntry) -> Entity:
-    """The graph node of a knowledge-base entry."""
-    return Entity(entity_iri(entry.id, entry.type, entry.label), entry.type, entry.label, list(entry.classes), entry.same_as, entry.id)
-
-
-def entity_iri(kb_id: str | None, type_: str, name: str) -> str:
-    """A pure function of what the entity denotes: its KB id, or its type and name."""
-    if kb_id is not None:
-        return f"{base_iri()}entity/{kb_id}"
-    return f"{base_iri()}entity/{type_.lower()}/{slug(name)}"
 
 
 @lru_cache(maxsize=1 << 16)

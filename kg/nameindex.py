@@ -228,8 +228,8 @@ def kb_place_match(text: str, folder: str | Path | None = None) -> Candidate | N
     For a place parameter the store does not know by name: articles may name Kharkiv and
     Kyiv but never Ukraine, and the store still ties both to Ukraine's IRI (kg:partOf,
     kg:countryCode), so ``place=Ukraine`` must find them."""
+    from kg.identity import entity_iri
     from kg.kb import load_kb  # the knowledge base loads in about a second: only when needed
-    from kg.link import entity_iri
 
     kb = load_kb(folder)
     places = [c.entry for c in kb.candidates(text) if c.entry.type == "Place"]

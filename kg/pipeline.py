@@ -22,8 +22,9 @@ from kg.corpus_names import reading_quads
 from kg.emit import article_quads
 from kg.entities import Seen, seen_in
 from kg.events import EventExtractor, event_entities
+from kg.identity import entity_iri, entity_of
 from kg.kb import KnowledgeBase
-from kg.link import Linker, entity_iri, entity_of
+from kg.link import Linker
 from kg.recognise import DEFAULT_MODEL, build_recogniser, recognise
 from kg.types import Article, Entity, LinkedMention, ReadProblem
 

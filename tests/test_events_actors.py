@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from kg.events import EventExtractor
-from kg.link import entity_of
+from kg.identity import entity_of
 from kg.types import AttackEvent
 
 

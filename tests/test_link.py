@@ -6,8 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kg.identity import entity_iri
 from kg.kb.base import KBEntry, KnowledgeBase
-from kg.link import Linker, entity_iri
+from kg.link import Linker
 from kg.mentions import clean_mention
 from kg.types import Article, Mention
 

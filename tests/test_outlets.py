@@ -10,10 +10,11 @@ from click.testing import CliRunner
 
 from kg.cli import cli
 from kg.errors import KnowledgeBaseError
+from kg.identity import entity_iri
 from kg.ingest import publisher_entity
 from kg.kb import KBEntry, KnowledgeBase, load_kb, url_host
 from kg.kb.build import DATA, entry_from_record, read_records
-from kg.link import Linker, entity_iri
+from kg.link import Linker
 from kg.types import Article
 
 

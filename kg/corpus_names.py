@@ -42,9 +42,9 @@ import pyoxigraph as ox
 from kg.emit import _double
 from kg.entities import CLASS_REF, IDENT, MENTIONS, is_article_graph
 from kg.identity import entity_iri, slug
-from kg.incident_upkeep import StoreHandle
 from kg.kb.base import KnowledgeBase
 from kg.nametype import NAME_TYPES, TypeDecision
+from kg.passes import OwedPass, StoreHandle
 from kg.store import Watcher, write_articles
 from kg.types import Entity, LinkedMention
 from kg.vocab import KG, RDF, TOP_CLASS, XSD, base_iri
@@ -328,24 +328,14 @@ def as_stored(store: ox.Store, g: ox.NamedNode, quads: list[ox.Quad]) -> list[ox
 
 
 @dataclass
-class NameChanges:
+class NameChanges(OwedPass):
     """The keys the writes since the last pass touched (a :class:`kg.store.Watcher`): the
     readings of every article graph written, replaced or removed. ``marker``, a file
     beside the store, exists from the first such write until a pass has decided them, so
     that a run killed in between leaves word that the next one must decide every key."""
 
-    marker: Path | None = None
     keys: set[str] = field(default_factory=set)
-    everything: bool = False
-    last_openings: int = 0  # how many times the last apply_at opened the store
-
-    def __post_init__(self) -> None:
-        if self.marker is not None and self.marker.exists():
-            self.everything = True
-
-    def _mark(self) -> None:
-        if self.marker is not None and not self.marker.exists():
-            self.marker.write_text("a corpus pass over unknown names is owed: the next ingest or load does it\n")
+    note = "a corpus pass over unknown names is owed: the next ingest or load does it\n"
 
     def before(self, store: ox.Store, graphs: Iterable[ox.NamedNode], entities: Iterable[ox.NamedNode]) -> None:
         self._mark()
@@ -371,12 +361,7 @@ class NameChanges:
         open: opened here, and opened again every ``every`` readings read, so that what
         the pass holds does not grow with the store. A handle that opens from a folder
         may be given instead."""
-        handle = path.count_afresh(every) if isinstance(path, StoreHandle) else StoreHandle(path=path, every=every)
-        try:
-            return self._apply(handle, kb, watch)
-        finally:
-            handle.store.flush()
-            self.last_openings = handle.openings
+        return self.run_at(path, every, lambda h: self._apply(h, kb, watch))
 
     def _apply(self, h: StoreHandle, kb: KnowledgeBase, watch: Watcher | None) -> int:
         n = 0

@@ -56,8 +56,9 @@ import pyoxigraph as ox
 
 from kg.errors import StoreError
 from kg.incidents import MAX_DAYS, EventRecord, incident_quads, incidents_of, read_events
+from kg.passes import READS_PER_OPEN, OwedPass, StoreHandle
 from kg.resources import sparql
-from kg.store import apply_changes, canonical, incidents_graph, open_store, sync_graph
+from kg.store import apply_changes, canonical, incidents_graph, sync_graph
 from kg.vocab import KG, PROV, RDF, SCHEMA, XSD
 
 A = ox.NamedNode(RDF + "type")
@@ -74,9 +75,6 @@ REPORTED_BY = ox.NamedNode(KG + "reportedBy")
 _WEAPON_TOPS = {KG + "Weapon", KG + "WeaponSystem", KG + "WeaponType"}
 
 _CHUNK = 5_000  # incident quads per transaction in a large first build (see _write_new)
-# Records read between two openings of the store when the update opens it (apply_at):
-# what RocksDB holds grows by some 20 MiB per 1,000 records read across a 10k store.
-READS_PER_OPEN = 500
 PENDING = "kg-incidents-pending"  # the marker's name in the store's folder (see IncidentChanges)
 
 Cell = tuple[bool, str, "dt.date | None"]  # (undated, place key, day)
@@ -104,46 +102,6 @@ class Skeleton:
 
     def cells(self) -> list[Cell]:
         return [(self.day is None, k, self.day) for k in self.keys]
-
-
-class StoreHandle:
-    """The store a long run of look-ups reads. Opened here from a folder, it is closed
-    and opened again every ``every`` records read (:meth:`tick`), which empties RocksDB's
-    caches (see the module's docstring); wrapped around a store the caller holds, it
-    only passes that store on. Given both, it starts from the store, which the caller
-    lets go of, and opens it again from the folder (one opening fewer: 0.01 CPU s and an
-    fsync each). Only this object holds a store it opened, and look-ups never hold an
-    iterator across a tick, so closing it closes the store."""
-
-    def __init__(self, store: ox.Store | None = None, path: Path | None = None, every: int = READS_PER_OPEN):
-        if store is None and path is None:
-            raise ValueError("a StoreHandle wraps a store or opens one from a folder")
-        self.path, self.every = path, every
-        self._store = store if store is not None else open_store(path)  # type: ignore[arg-type]
-        self._reads = 0
-        self.openings = 1  # how many times the store was opened (tests check the bound is kept)
-
-    @property
-    def store(self) -> ox.Store:
-        return self._store
-
-    def count_afresh(self, every: int) -> StoreHandle:
-        """Start counting again, for another pass that reopens every ``every`` reads (a
-        handle shared between passes bounds each pass as its own handle would)."""
-        self.every, self._reads = every, 0
-        return self
-
-    def tick(self, reads: int = 1) -> None:
-        """Count ``reads`` records read (whole, or the quad that locates one); open the store
-        again when ``every`` were made since it was last opened (a store opened here
-        only; its writes are flushed first)."""
-        self._reads += reads
-        if self.path is not None and self._reads >= self.every:
-            self._reads = 0
-            self._store.flush()
-            self._store = None  # type: ignore[assignment]  # the only reference: RocksDB closes now
-            self._store = open_store(self.path)
-            self.openings += 1
 
 
 def _handle(source: ox.Store | StoreHandle) -> StoreHandle:
@@ -368,7 +326,7 @@ def events_in(store: ox.Store, graphs: Iterable[ox.NamedNode | None]) -> set[ox.
 
 
 @dataclass
-class IncidentChanges:
+class IncidentChanges(OwedPass):
     """What writes since the incident graph was last brought up to date changed that it
     depends on; :meth:`apply` then redoes only the components it reaches.
 
@@ -378,22 +336,9 @@ class IncidentChanges:
     before_cells: set[Cell] = field(default_factory=set)
     before_events: set[str] = field(default_factory=set)
     touched: set[str] = field(default_factory=set)
-    everything: bool = False  # the store changed in a way not watched: rebuild all next time
-    # A file beside the store that exists from a watched write until the incidents are
-    # brought up to date: a run killed in between leaves it, and the next one rebuilds all.
-    marker: Path | None = None
-    last_openings: int = 0  # how many times the last apply_at or rebuild_at opened the store
-
-    def __post_init__(self) -> None:
-        if self.marker is not None and self.marker.exists():
-            self.everything = True
-
-    def _mark(self) -> None:
-        if self.marker is not None and not self.marker.exists():
-            try:
-                self.marker.write_text("the incident graph lags behind the articles; the next kg ingest or remove rebuilds it\n")
-            except OSError:
-                self.everything = True  # cannot leave word for a later run: leave nothing to it
+    # The marker (OwedPass) says the incident graph lags behind the articles; ``everything``:
+    # the store changed in a way not watched, so the next update rebuilds all.
+    note = "the incident graph lags behind the articles; the next kg ingest or remove rebuilds it\n"
 
     def before(self, store: ox.Store, graphs: Iterable[ox.NamedNode], entities: Iterable[ox.NamedNode]) -> None:
         """Called before a write replaces or removes ``graphs`` and changes the facts of
@@ -428,12 +373,7 @@ class IncidentChanges:
         open: opened here, and opened again every ``every`` records read, so that the
         memory the update needs does not grow with the store (see the module's docstring).
         A handle that opens from a folder may be given instead."""
-        handle = path.count_afresh(every) if isinstance(path, StoreHandle) else StoreHandle(path=path, every=every)
-        try:
-            return self._apply(handle)
-        finally:
-            handle.store.flush()
-            self.last_openings = handle.openings
+        return self.run_at(path, every, self._apply)
 
     def rebuild_at(self, path: Path, every: int = READS_PER_OPEN) -> int:
         """The full rebuild (what :func:`kg.incidents.rebuild_incidents` gives) in the

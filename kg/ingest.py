@@ -18,9 +18,10 @@ from kg.corpus_names import PENDING as NAMES_PENDING
 from kg.corpus_names import NameChanges, Watchers, as_stored
 from kg.emit import article_iri, url_node
 from kg.errors import Interrupted, KGError
-from kg.incident_upkeep import PENDING, IncidentChanges, StoreHandle
+from kg.incident_upkeep import PENDING, IncidentChanges
 from kg.kb import KnowledgeBase, load_kb
 from kg.parallel import article_records, sigint_deferred
+from kg.passes import StoreHandle
 from kg.pipeline import ArticleProcessor, ArticleRecord, credited_outlet, publisher_entity, too_long  # noqa: F401 (the last two re-exported)
 from kg.read import ReadOptions, read_paths
 from kg.recognise import DEFAULT_MODEL

@@ -645,7 +645,7 @@ def test_an_update_through_a_handle_started_from_an_open_store_gives_the_same_in
     # What ingest does after a run: one handle, started from the store the run wrote with
     # (no closing and opening again first), shared by the corpus-names pass and this
     # update; each pass counts its reads afresh, and the handle still reopens as it reads.
-    from kg.incident_upkeep import StoreHandle
+    from kg.passes import StoreHandle
 
     names = [f"n{i}" for i in range(8)]
     articles = [_random_article(random.Random(f"h-{n}"), n, 0, attack_graph) for n in names]

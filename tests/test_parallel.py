@@ -33,7 +33,10 @@ def test_workers_write_the_store_one_process_writes(tmp_path, kb, nlp):
     two = Ingester(tmp_path / "two", kb=kb, nlp=nlp, processes=2)
     r2 = two.run([str(corpus)])
     assert r1.articles == r2.articles == 9 and r1.mentions == r2.mentions and r1.events == r2.events
-    assert r1.entities == r2.entities and r1.quads == r2.quads
+    assert r1.entities == r2.entities
+    # The triples written may differ by a replaced version: which batch each copy of the
+    # repeated URL lands in depends on when the workers hand their articles back.
+    assert r2.quads >= r1.quads > 0
     assert dump(one.store) == dump(two.store)
     assert sum(1 for g in two.store.named_graphs() if "/article/" in g.value) == 8
 

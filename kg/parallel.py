@@ -20,6 +20,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from itertools import islice
+from multiprocessing.pool import AsyncResult
 
 from kg.pipeline import ArticleProcessor, ArticleRecord
 from kg.types import Article
@@ -76,6 +77,17 @@ def _chunks(articles: Iterable[Article], size: int, ahead: int = 0) -> Iterator[
         yield rest[i : i + step]
 
 
+def _result(pending: AsyncResult) -> list[ArticleRecord]:
+    """A chunk's records, waited for in short slices: a SIGINT that lands just before a
+    blocking wait begins is only handled when the wait ends (the wait is not interrupted
+    then), so an endless wait could hold Ctrl-C back until the chunk, or the run, is done."""
+    while True:
+        try:
+            return pending.get(timeout=0.2)
+        except multiprocessing.TimeoutError:
+            continue
+
+
 def article_records(
     processor: ArticleProcessor,
     articles: Iterable[Article],
@@ -103,11 +115,11 @@ def article_records(
         for chunk in _chunks(articles, chunk_size, ahead=processes):
             waiting.append(pool.apply_async(_work, (chunk,)))
             if len(waiting) >= 2 * processes:
-                yield from waiting.popleft().get()
+                yield from _result(waiting.popleft())
         while waiting:
             if on_idle is not None and not waiting[0].ready():
                 on_idle()
-            yield from waiting.popleft().get()
+            yield from _result(waiting.popleft())
     except BaseException:
         pool.terminate()  # Ctrl-C, an error, or the consumer stopping: workers go at once
         raise

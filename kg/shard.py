@@ -404,7 +404,14 @@ def _local(specs: list[ShardSpec], processes: int) -> Iterable[dict]:
 
     pool = multiprocessing.get_context("fork").Pool(min(processes, len(specs)), initializer=ignore_sigint)
     try:
-        yield from pool.imap_unordered(_pool_write, specs)
+        done = pool.imap_unordered(_pool_write, specs)
+        while True:
+            try:  # in short slices, so that Ctrl-C is handled at once (see kg.parallel._result)
+                yield done.next(timeout=0.2)
+            except multiprocessing.TimeoutError:
+                continue
+            except StopIteration:
+                break
     except BaseException:
         pool.terminate()
         raise

@@ -34,7 +34,7 @@ from collections.abc import Callable
 
 from kg.kb.base import Candidate, KBEntry, fold
 from kg.mentions import LIST_SEPARATOR, REGION_OF_BEFORE, REGIONS_AFTER, unclaimed, without_admin_noun
-from kg.names import GENERIC_WORDS, country_of_demonym
+from kg.names import CALENDAR_WORDS, GENERIC_WORDS, country_of_demonym
 from kg.types import Mention
 
 Candidates = Callable[[str], list[Candidate]]
@@ -360,10 +360,6 @@ def without_quarter(mentions: list[Mention], candidates: Candidates, known_place
 
 
 _AFTER_PLACE_WORD = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Ff]rom)[ \t]+([A-Z][a-zà-ÿ'’]{3,}(?:-[A-Z][a-zà-ÿ'’]+)?)(?![\w'’-]|[ \t]+[A-Z])")
-_CALENDAR = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-    "april", "june", "july", "august", "september", "october", "november", "december",
-}
 
 
 def gazetteer_names(text: str, mentions: list[Mention], small_place: Callable[[str], bool]) -> list[Mention]:
@@ -375,7 +371,7 @@ def gazetteer_names(text: str, mentions: list[Mention], small_place: Callable[[s
         start, end = hit.span(1)
         name = hit.group(1)
         low = name.lower()
-        if low in GENERIC_WORDS or low in _CALENDAR or not unclaimed(start, end, mentions):
+        if low in GENERIC_WORDS or low in CALENDAR_WORDS or not unclaimed(start, end, mentions):
             continue
         if re.search(rf"(?<![\w'’-]){re.escape(low)}(?![\w'’-])", text) or not small_place(name):
             continue

@@ -460,8 +460,10 @@ class Linker:
     def _resolve_kb(self, m: Mention, countries: dict[str, float]) -> _Resolved | None:
         label = model_label(m)
         rule = m.label.startswith("KB") or m.label == "OUTLET"
-        if not rule and (label not in LABEL_TYPES and label not in KB_ONLY_LABELS or self.typing[id(m)].junk is not None and label in KB_ONLY_LABELS):
-            return None  # ... or junk ("East African" is no outlet "The EastAfrican")
+        if not rule and label not in LABEL_TYPES and label not in KB_ONLY_LABELS:
+            return None
+        if not rule and label in KB_ONLY_LABELS and self.typing[id(m)].junk is not None:
+            return None  # junk by its own words: "East African" is no outlet "The EastAfrican"
         # A rule match is looked up by the name it matched (a weapon's span may run on
         # into "missiles"); the model's label says nothing about weapons.
         name = m.kb_id or m.text

@@ -101,6 +101,13 @@ def country_of_demonym(word: str) -> str | None:
     return _demonym_countries().get(word.lower().strip())
 
 
+# Days and months: capitalised, never a name of their own.
+CALENDAR_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december",
+}
+
+
 # Languages the model sometimes labels as organisations or places.
 LANGUAGES = {
     "arabic", "english", "french", "swahili", "amharic", "tigrinya", "hebrew", "farsi", "persian", "pashto",

@@ -9,16 +9,13 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from kg.mentions import _NOT_NAME_START, _PRONOUNS, is_title_word
-from kg.names import GENERIC_WORDS, PERSON_DESCRIPTORS, is_group_word
+from kg.names import CALENDAR_WORDS, GENERIC_WORDS, PERSON_DESCRIPTORS, is_group_word
 from kg.types import Mention
 
 _NAME_TOKEN = re.compile(r"[A-Z][a-zà-ÿ'’-]+")
-_CALENDAR = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-    "april", "may", "june", "july", "august", "september", "october", "november", "december",
-}
 # Words that open a sentence without being a name ("Later Ivo Dansk said"), beside English stop words.
 _SENTENCE_ADVERBS = {"later", "earlier", "yesterday", "today", "tonight", "overnight", "elsewhere", "afterwards", "now", "still", "instead"}
+_NOT_RUN_WORDS = frozenset(GENERIC_WORDS | _PRONOUNS | CALENDAR_WORDS | PERSON_DESCRIPTORS | _SENTENCE_ADVERBS | STOP_WORDS)
 
 
 def _run_word(word: str, text: str) -> bool:
@@ -28,7 +25,7 @@ def _run_word(word: str, text: str) -> bool:
     return (
         bool(_NAME_TOKEN.fullmatch(word))
         and word not in _NOT_NAME_START
-        and low not in GENERIC_WORDS | _PRONOUNS | _CALENDAR | PERSON_DESCRIPTORS | _SENTENCE_ADVERBS | STOP_WORDS
+        and low not in _NOT_RUN_WORDS
         and not low.endswith("ly")
         and not is_title_word(word)
         and not is_group_word(word)
@@ -64,7 +61,7 @@ def person_runs(mentions: list[Mention], text: str) -> list[Mention]:
             word = text[start:end]
             o = by_start.get(start)
             if o is not None and o.end == end and " " not in o.text and o is not m and (o.label in ("GPE", "PERSON") or o.label.startswith("KB")):
-                return (start, end, o) if _NAME_TOKEN.fullmatch(word) and word.lower() not in _CALENDAR else None
+                return (start, end, o) if _NAME_TOKEN.fullmatch(word) and word.lower() not in CALENDAR_WORDS else None
             if any(i in claimed for i in range(start, end)) or not _run_word(word, text):
                 return None
             return (start, end, None)

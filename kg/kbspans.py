@@ -34,7 +34,7 @@ from collections.abc import Callable
 
 from kg.kb.base import Candidate, KBEntry, fold
 from kg.mentions import LIST_SEPARATOR, REGION_OF_BEFORE, REGIONS_AFTER, unclaimed, without_admin_noun
-from kg.names import CALENDAR_WORDS, GENERIC_WORDS, country_of_demonym
+from kg.names import CALENDAR_WORDS, GENERIC_WORDS, country_of_demonym, written_in_lower_case
 from kg.types import Mention
 
 Candidates = Callable[[str], list[Candidate]]
@@ -373,7 +373,7 @@ def gazetteer_names(text: str, mentions: list[Mention], small_place: Callable[[s
         low = name.lower()
         if low in GENERIC_WORDS or low in CALENDAR_WORDS or not unclaimed(start, end, mentions):
             continue
-        if re.search(rf"(?<![\w'’-]){re.escape(low)}(?![\w'’-])", text) or not small_place(name):
+        if written_in_lower_case(name, text) or not small_place(name):
             continue
         out.append(Mention(start, end, name, "GPE", "ner"))
     return out

@@ -108,6 +108,12 @@ CALENDAR_WORDS = {
 }
 
 
+def written_in_lower_case(word: str, text: str) -> bool:
+    """Whether ``text`` also writes ``word`` in lower case, as a word of its own: then the
+    capitalised form is a sentence's first word or a headline's, not a name."""
+    return re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None
+
+
 # Languages the model sometimes labels as organisations or places.
 LANGUAGES = {
     "arabic", "english", "french", "swahili", "amharic", "tigrinya", "hebrew", "farsi", "persian", "pashto",

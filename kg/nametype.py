@@ -40,7 +40,7 @@ from kg.mentions import (
     PLACE_NOUNS,
     model_label,
 )
-from kg.names import ACRONYM_RE, PERSON_DESCRIPTORS, TITLE_ACRONYMS, TITLE_HEADS, TITLES, is_group_word
+from kg.names import ACRONYM_RE, PERSON_DESCRIPTORS, TITLE_ACRONYMS, TITLE_HEADS, TITLES, is_group_word, written_in_lower_case
 from kg.types import Mention
 
 NAME_TYPES = ("Person", "Place", "Organization")
@@ -432,7 +432,7 @@ def junk_reason(m: Mention, text: str) -> str | None:
     if " " not in name and name.split("-")[0].lower() in COMPOUND_PREFIXES and "-" in name:
         return "a compound of common words ('Left-Wing extremists')"
     if " " not in name and name[:1].isupper() and name[1:].islower() and (m.start == 0 or text[max(0, m.start - 2) : m.start] in (". ", "\n", "? ", "! ") or text[m.start - 1] == "\n"):
-        if re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text):
+        if written_in_lower_case(name, text):
             return "a sentence's first word, written in lower case elsewhere in the article"
     return None
 

@@ -9,7 +9,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from kg.mentions import _NOT_NAME_START, _PRONOUNS, is_title_word
-from kg.names import CALENDAR_WORDS, GENERIC_WORDS, PERSON_DESCRIPTORS, is_group_word
+from kg.names import CALENDAR_WORDS, GENERIC_WORDS, PERSON_DESCRIPTORS, is_group_word, written_in_lower_case
 from kg.types import Mention
 
 _NAME_TOKEN = re.compile(r"[A-Z][a-zà-ÿ'’-]+")
@@ -29,7 +29,7 @@ def _run_word(word: str, text: str) -> bool:
         and not low.endswith("ly")
         and not is_title_word(word)
         and not is_group_word(word)
-        and re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text) is None
+        and not written_in_lower_case(word, text)
     )
 
 

@@ -72,6 +72,7 @@ from kg.names import GENERIC_BODY_RE, GENERIC_WORDS, country_of_demonym, demonym
 from kg.nametype import TypeDecision, local_decisions, strong_cue
 from kg.nicknames import nicknamed_people
 from kg.personruns import person_runs
+from kg.spans import first_level_area, fix_boundaries, names_area
 from kg.types import Article, Entity, LinkedMention, Mention
 
 NIL_THRESHOLD = 0.35
@@ -205,6 +206,7 @@ class Linker:
         cleaned = language_services(cleaned, text, self._candidates)
         cleaned = domain_names(split_place_and_person(cleaned, text, self._candidates, person_shaped), text, self.kb.outlet_of_url)
         cleaned = [self._as_area(m, text) for m in without_quarter(cleaned, self._candidates, self._known_place)]
+        cleaned = fix_boundaries(cleaned, text, self._candidates, self._known_place)  # kg/spans.py
         cleaned += cued_names(text, cleaned)
         cleaned += credit_names(text, cleaned) + attacking_aircraft(text, cleaned) + nicknamed_people(text, cleaned)
         cleaned += titled_names(text, cleaned) + quoted_speakers(text, cleaned) + headed_names(text, cleaned) + reporting_outlets(text, cleaned)
@@ -451,7 +453,7 @@ class Linker:
                 if self._candidates(f"{adjective} {tail}"):
                     return [Mention(m.start, m.end, m.text, m.label, m.source, fold(f"{adjective} {tail}"), m.sentence)]
         out = []
-        if any(c.entry.type == "Place" for c in self._candidates(head)):
+        if any(c.entry.type == "Place" for c in self._candidates(head)) or names_area(head, text) or first_level_area(head, self.kb.gazetteer):
             out.append(Mention(m.start, m.start + len(head), head, "KB|GPE", m.source, None, m.sentence))
         if tail[:1].isupper():
             out.append(Mention(tail_start, m.end, tail, m.label, m.source, None, m.sentence))
@@ -525,6 +527,8 @@ class Linker:
         words = m.text.split()
         key = fold(words[-1])
         initial = words[0][0].lower() if len(words) > 1 else None
+        if getattr(self.typing.get(id(m)), "cue_type", None) == "Place":
+            return None  # "the Jammu region": the words around it say it is no one's surname
         for r in people:
             if r.last_names is None:
                 r.last_names = _last_names(r)
@@ -554,10 +558,11 @@ class Linker:
                 return _Resolved(m, r.type, r.entry, r.key, m.text, round(r.confidence * 0.8, 3))
         return None
 
-    @staticmethod
-    def _join_acronyms(cleaned: list[Mention], resolved: dict[int, _Resolved], text: str) -> None:
+    def _join_acronyms(self, cleaned: list[Mention], resolved: dict[int, _Resolved], text: str) -> None:
         """An acronym given right after a name ("Kachin Independence Army (KIA)",
-        "... Army or KIA") is that name, there and everywhere else in the article."""
+        "... Army or KIA") is that name, there and everywhere else in the article; not an
+        acronym the knowledge base knows as something else ("BANGUI, Central African
+        Republic (AP) --" is a wire credit, not the republic's acronym)."""
         defined: dict[str, _Resolved] = {}
         for m in cleaned:
             full = resolved.get(id(m))
@@ -568,7 +573,9 @@ class Linker:
                 continue
             acronym = hit.group(1)
             initials = {w[0].upper() for w in m.text.replace("-", " ").split() if w[:1].isalpha()}
-            if acronym[0] in initials:
+            known = [c.entry for c in self._candidates(acronym)]
+            spelled = "".join(w[0] for w in m.text.replace("-", " ").split() if w[:1].isupper()) == acronym.rstrip("s")
+            if acronym[0] in initials and (spelled or not known or full.entry in known or (full.entry is None and all(e.type == full.type for e in known))):
                 defined[fold(acronym)] = full
         for m in cleaned:
             full = defined.get(fold(m.text))

@@ -1,0 +1,253 @@
+"""Name boundaries the recogniser gets wrong on names no one curated, and spans that are no names.
+
+en_core_web_sm was trained on news of a few countries; on a district of Chhattisgarh, a
+tambon of Yala or a Reuters credit line it draws spans that the knowledge base cannot
+rescue, because the name it would look up is not a name: "Kadapa (Andhra Pradesh" (a town
+and its state in brackets, the convention of Indian and Pakistani papers), "Idlib Syria"
+(a headline made from a URL slug runs place names together), "Indian Army Soldiers" (a
+known body and the plural noun for its members), "Mahamat" + "Idriss Deby Itno" (a given
+name cut off the person's name), "Commando Battalion" + "for Resolute Action (CoBRA)" (a
+long name cut at "for", which the acronym after it proves whole). Other spans are no
+names at all: a hashtag or handle ("#FGJESonora") and the capitalised words of a
+paragraph quoted in another language (an embedded tweet in Spanish: "Agresión", "Se").
+
+:func:`fix_boundaries` applies all of these to the cleaned mentions of one article; each
+step asks the knowledge base only about the few spans it concerns (cached look-ups).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from kg.kb.base import Candidate
+from kg.mentions import ADMIN_NOUNS, unclaimed
+from kg.names import ACRONYM_RE, GENERIC_WORDS, TITLES, is_group_word
+from kg.types import Mention
+
+Lookup = Callable[[str], list[Candidate]]
+
+# -- places in brackets ---------------------------------------------------------------
+
+_BRACKETED = re.compile(r"^(.+?)\s*\(\s*([^()]+?)\s*\)?$")
+_BRACKET_AFTER = re.compile(r"[ \t]*\(([A-Z][\w'’&.-]*(?:[ \t]+[A-Z][\w'’&.-]*){0,3})\)")
+
+
+def _kb_place(name: str, lookup: Lookup) -> bool:
+    return any(c.entry.type == "Place" and not c.via_skeleton for c in lookup(name))
+
+
+def split_bracketed_places(mentions: list[Mention], text: str, is_place: Callable[[str], bool]) -> list[Mention]:
+    """"Kadapa (Andhra Pradesh", "Kathua (J&K)": a span holding a name and a place in
+    brackets is two places, the town and the state or district it lies in. A span whose
+    bracket holds no place stays whole ("CPI (Maoist)")."""
+    out = []
+    for m in mentions:
+        hit = _BRACKETED.match(m.text) if "(" in m.text and m.kb_id is None else None
+        if hit is None or not is_place(hit.group(2)) or is_place(m.text):
+            out.append(m)
+            continue
+        (a0, a1), (b0, b1) = hit.span(1), hit.span(2)
+        out.append(Mention(m.start + a0, m.start + a1, hit.group(1), "GPE", m.source, None, m.sentence))
+        out.append(Mention(m.start + b0, m.start + b1, hit.group(2), "GPE", m.source, None, m.sentence))
+    return out
+
+
+def bracketed_places(mentions: list[Mention], text: str, is_place: Callable[[str], bool]) -> list[Mention]:
+    """"from Satara (Maharashtra)": the known place in brackets right after a place's
+    name, which the recogniser leaves out; new place mentions where no mention is."""
+    out = []
+    for m in mentions:
+        hit = _BRACKET_AFTER.match(text, m.end)
+        if hit is None:
+            continue
+        start, end = hit.span(1)
+        if unclaimed(start, end, mentions) and is_place(hit.group(1)):
+            out.append(Mention(start, end, hit.group(1), "GPE", "ner", None, m.sentence))
+    return out
+
+
+# -- two known places run together ----------------------------------------------------
+
+
+def split_place_runs(mentions: list[Mention], lookup: Lookup) -> list[Mention]:
+    """"Idlib Syria", "Kathua Jammu": a headline built from a URL slug runs a town and its
+    country or region together, and the model takes the run for one name. A span of two
+    to four words that the knowledge base does not know, cut where both halves are places
+    it knows, is those two places."""
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        parts = None
+        if m.kb_id is None and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not lookup(m.text):
+            for i in range(1, len(words)):
+                a, b = " ".join(words[:i]), " ".join(words[i:])
+                if _kb_place(a, lookup) and _kb_place(b, lookup):
+                    parts = (a, b)
+                    break
+        if parts is None:
+            out.append(m)
+            continue
+        a, b = parts
+        b_start = m.start + m.text.index(b, len(a))
+        out.append(Mention(m.start, m.start + len(a), a, "GPE", m.source, None, m.sentence))
+        out.append(Mention(b_start, b_start + len(b), b, "GPE", m.source, None, m.sentence))
+    return out
+
+
+# -- a body and its members -----------------------------------------------------------
+
+MEMBER_PLURALS = {"Soldiers", "Troops", "Personnel", "Jawans", "Officers", "Commandos", "Members", "Servicemen", "Policemen"}
+
+
+def cut_member_plurals(mentions: list[Mention], lookup: Lookup) -> list[Mention]:
+    """"our brave Indian Army Soldiers": a known organisation's name and the capitalised
+    plural noun for its members is the organisation (the members are no entity)."""
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        if len(words) > 1 and words[-1] in MEMBER_PLURALS and m.kb_id is None and not lookup(m.text):
+            rest = m.text[: m.text.rindex(words[-1])].rstrip()
+            if any(c.entry.type == "Organization" and not c.via_skeleton for c in lookup(rest)):
+                m = Mention(m.start, m.start + len(rest), rest, "ORG", m.source, None, m.sentence)
+        out.append(m)
+    return out
+
+
+# -- a given name cut off -------------------------------------------------------------
+
+_PERSON_LABELS = {"PERSON", "PER", "KB|PERSON"}
+_GIVEN_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC", "PERSON", "PER"}
+
+
+def join_given_names(mentions: list[Mention], text: str, lookup: Lookup) -> list[Mention]:
+    """"his son, Mahamat Idriss Deby Itno": the model labels the first word ORG and the
+    rest PERSON. A one-word name the knowledge base does not know, a space, then a
+    person's name is that person's full name (not the known person the rest names)."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        n = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            n is not None
+            and " " not in m.text
+            and m.label in _GIVEN_LABELS
+            and n.label in _PERSON_LABELS
+            and text[m.end : n.start] == " "
+            and m.text[:1].isupper()
+            and m.text[1:].islower()
+            and m.text.lower() not in TITLES
+            and m.text.lower() not in GENERIC_WORDS
+            and not is_group_word(m.text)
+            and not lookup(m.text)
+            and not lookup(f"{m.text} {n.text}")
+        ):
+            out.append(Mention(m.start, n.end, text[m.start : n.end], "PERSON", "ner", None, m.sentence))
+            i += 2
+            continue
+        out.append(m)
+        i += 1
+    return out
+
+
+# -- a long name cut at "for" or "of", proved whole by its acronym ------------------------
+
+_CUT_TAIL = re.compile(r"[ \t]+((?:for|of)(?:[ \t]+the)?(?:[ \t]+(?:[A-Z][\w'’-]*|and|of|the|for))+?)[ \t]*\((" + ACRONYM_RE.pattern + r"|[A-Z][A-Za-z]{1,7})\)")
+
+
+def _capitals(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def extend_by_acronym(mentions: list[Mention], text: str) -> list[Mention]:
+    """"Commando Battalion for Resolute Action (CoBRA)": an organisation's name that the
+    model cut at "for" or "of" runs on to the acronym in brackets, when the acronym's
+    capitals are the initials of the whole name's capitalised words."""
+    out: list[Mention] = []
+    skip_until = -1
+    for m in mentions:
+        if m.start < skip_until:
+            continue
+        hit = _CUT_TAIL.match(text, m.end) if m.label in ("ORG", "KB|ORG") or m.label.startswith("ORG") else None
+        if hit is not None:
+            whole = f"{m.text} {hit.group(1)}"
+            acronym = "".join(c for c in hit.group(2) if c.isupper())
+            if len(acronym) >= 3 and _capitals(whole.split()) == acronym:
+                end = hit.end(1)
+                m = Mention(m.start, end, text[m.start : end], "ORG", "ner", None, m.sentence)
+                skip_until = end
+        out.append(m)
+    return [o for o in out if not any(p is not o and p.start <= o.start and o.end <= p.end and (p.end - p.start) > (o.end - o.start) for p in out)]
+
+
+# -- no names: hashtags, handles, another language -------------------------------------
+
+# Function words of the languages news quotes untranslated (Spanish, French, Portuguese, Italian).
+_FOREIGN_WORDS = {
+    "de", "la", "el", "los", "las", "del", "y", "se", "por", "para", "con", "una", "que", "es", "su", "sus", "al",
+    "les", "des", "le", "et", "du", "est", "dans", "pour", "sur", "au", "aux", "nous", "não", "em", "os", "um", "uma",
+    "dos", "das", "il", "di", "che", "per", "sono", "ha", "fue", "han", "sin", "muy", "pero", "como", "más", "très",
+}
+_ENGLISH_WORDS = {
+    "the", "of", "and", "to", "in", "is", "was", "for", "on", "that", "with", "by", "as", "at", "from", "has", "have",
+    "were", "are", "said", "it", "its", "he", "she", "they", "this", "an", "be", "who", "had", "not", "but", "their",
+}
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def foreign_paragraphs(text: str) -> list[tuple[int, int]]:
+    """The spans of the paragraphs (lines) written in another language than English: eight
+    words or more, of which at least four are another language's function words and
+    at least twice as many as English ones."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        words = [w.lower() for w in _WORD.findall(line)]
+        if len(words) >= 8:
+            foreign = sum(w in _FOREIGN_WORDS for w in words)
+            english = sum(w in _ENGLISH_WORDS for w in words)
+            if foreign >= 4 and foreign >= 2 * english:
+                out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def drop_non_names(mentions: list[Mention], text: str, lookup: Lookup) -> list[Mention]:
+    """Spans that name nothing the knowledge base knows and stand in a hashtag or handle
+    ("#FGJESonora", "@fgjesonora") or in a paragraph of another language ("Se reportan
+    tres personas sin vida"). The knowledge base's names there stay ("#Guaymas")."""
+    foreign = foreign_paragraphs(text)
+    out = []
+    for m in mentions:
+        tagged = m.start > 0 and text[m.start - 1] in "#@"
+        inside = any(a <= m.start and m.end <= b for a, b in foreign)
+        if (tagged or inside) and m.kb_id is None and not lookup(m.text):
+            continue
+        out.append(m)
+    return out
+
+
+def fix_boundaries(mentions: list[Mention], text: str, lookup: Lookup, is_place: Callable[[str], bool]) -> list[Mention]:
+    """All of the above, in order, on an article's cleaned mentions (sorted by start)."""
+    ms = sorted(mentions, key=lambda m: (m.start, -m.end))
+    ms = drop_non_names(ms, text, lookup)
+    ms = split_bracketed_places(ms, text, is_place)
+    ms = split_place_runs(ms, lookup)
+    ms = cut_member_plurals(ms, lookup)
+    ms = join_given_names(ms, text, lookup)
+    ms = extend_by_acronym(ms, text)
+    ms += bracketed_places(ms, text, is_place)
+    return sorted(ms, key=lambda m: (m.start, -m.end))
+
+
+def names_area(name: str, text: str) -> bool:
+    """Whether the article names ``name`` as an area ("Dantewada district", "the Sukma
+    region"): then "Dantewada's Cholnar village" is a village of that area, two places."""
+    return re.search(rf"(?<![\w'’-]){re.escape(name)}[ \t]+(?:{ADMIN_NOUNS})\b", text) is not None
+
+
+def first_level_area(name: str, gazetteer) -> bool:
+    """Whether the gazetteer has ``name`` as a first-level area (a state, a province):
+    "Chhattisgarh's Dantewada district" is the district of that state."""
+    return gazetteer is not None and any(h.entry.classes[0] == "Region" for h in gazetteer.lookup(name))

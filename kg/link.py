@@ -72,10 +72,13 @@ from kg.names import GENERIC_BODY_RE, GENERIC_WORDS, country_of_demonym, demonym
 from kg.nametype import TypeDecision, local_decisions, strong_cue
 from kg.nicknames import nicknamed_people
 from kg.personruns import person_runs
-from kg.spans import first_level_area, fix_boundaries, names_area
+from kg.spans import extend_by_acronym, first_level_area, fix_boundaries, names_area
 from kg.types import Article, Entity, LinkedMention, Mention
 
 NIL_THRESHOLD = 0.35
+# A town's name before these is the area named after it ("Hangu district"), and so before a
+# region's noun when no region of the name is known ("Nabatieh province", "the Jammu region").
+AREA_NOUNS = (*TOWN_AREA_NOUNS, " province", " region", " governorate", " division", " state")
 
 
 @dataclass
@@ -210,7 +213,7 @@ class Linker:
         cleaned += cued_names(text, cleaned)
         cleaned += credit_names(text, cleaned) + attacking_aircraft(text, cleaned) + nicknamed_people(text, cleaned)
         cleaned += titled_names(text, cleaned) + quoted_speakers(text, cleaned) + headed_names(text, cleaned) + reporting_outlets(text, cleaned)
-        cleaned = split_place_pairs(unit_names(text, cleaned) + agency_credits(text, cleaned, self._candidates), self._known_place)
+        cleaned = extend_by_acronym(split_place_pairs(unit_names(text, cleaned) + agency_credits(text, cleaned, self._candidates), self._known_place), text)
         bare = bare_ministries(text, cleaned)
         cleaned += bare
         byline, (b_start, b_end) = byline_mentions(article, self._candidates)  # kg/bylines.py: its outlets and authors
@@ -362,7 +365,7 @@ class Linker:
         if wide is m or self._region_name(wide.text):
             return m
         found = self._candidates(m.text)
-        towns = wide.text.endswith(TOWN_AREA_NOUNS) and all({"City", "Settlement"} >= set(c.entry.classes) for c in found)
+        towns = wide.text.endswith(AREA_NOUNS) and all({"City", "Settlement"} >= set(c.entry.classes) for c in found)
         return wide if not found or towns else m
 
     def _region_name(self, name: str) -> bool:
@@ -374,8 +377,10 @@ class Linker:
 
     def _small_place_here(self, name: str, countries: dict[str, float]) -> bool:
         """Whether a name the recogniser left out is a gazetteer town of one of the article's main countries."""
-        gaz, main = self.kb.gazetteer, {c: w for c, w in countries.items() if w >= 1.0}
-        return gaz is not None and main != {} and not self._candidates(name) and choose(gaz.lookup(name), main, False) is not None
+        gaz, main, known = self.kb.gazetteer, {c: w for c, w in countries.items() if w >= 1.0}, self._candidates(name)
+        if known and main:  # "from Hounde,": a town the knowledge base has, of the article's country, that the model missed
+            return all(c.entry.type == "Place" and not c.via_skeleton and "Country" not in c.entry.classes for c in known) and any(c.entry.country in main for c in known)
+        return gaz is not None and main != {} and not known and choose(gaz.lookup(name), main, False) is not None
 
     def _gazetteer_links(self, mentions: list[Mention], countries: dict[str, float], regions: frozenset[str] = frozenset()) -> dict[int, _Resolved]:
         """Place names the knowledge base lacks that the gazetteer has, where the article

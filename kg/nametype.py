@@ -435,6 +435,8 @@ def junk_reason(m: Mention, text: str) -> str | None:
         return "the first part of a lower-case compound"
     if " " not in name and name.split("-")[0].lower() in COMPOUND_PREFIXES and "-" in name:
         return "a compound of common words ('Left-Wing extremists')"
+    if model_label(m) == "PERSON" and "-" in name.split()[0] and name.split("-")[0].lower() in COMPOUND_PREFIXES:
+        return "a 'person' opening with a compound ('Anti-Naxal Operation')"
     if " " not in name and name[:1].isupper() and name[1:].islower() and (m.start == 0 or text[max(0, m.start - 2) : m.start] in (". ", "\n", "? ", "! ") or text[m.start - 1] == "\n"):
         if written_in_lower_case(name, text):
             return "a sentence's first word, written in lower case elsewhere in the article"

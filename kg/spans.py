@@ -123,7 +123,8 @@ _GIVEN_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC", "PERSON", "PER"}
 def join_given_names(mentions: list[Mention], text: str, lookup: Lookup) -> list[Mention]:
     """"his son, Mahamat Idriss Deby Itno": the model labels the first word ORG and the
     rest PERSON. A one-word name the knowledge base does not know, a space, then a
-    person's name is that person's full name (not the known person the rest names)."""
+    person's name is that person's full name (not the known person the rest names), and
+    so is any one-word name before a person's when the knowledge base knows the two as one."""
     out: list[Mention] = []
     i = 0
     while i < len(mentions):
@@ -140,8 +141,7 @@ def join_given_names(mentions: list[Mention], text: str, lookup: Lookup) -> list
             and m.text.lower() not in TITLES
             and m.text.lower() not in GENERIC_WORDS
             and not is_group_word(m.text)
-            and not lookup(m.text)
-            and not lookup(f"{m.text} {n.text}")
+            and (not lookup(m.text) or any(c.entry.type == "Person" for c in lookup(f"{m.text} {n.text}")))
         ):
             out.append(Mention(m.start, n.end, text[m.start : n.end], "PERSON", "ner", None, m.sentence))
             i += 2
@@ -233,11 +233,12 @@ def fix_boundaries(mentions: list[Mention], text: str, lookup: Lookup, is_place:
     ms = sorted(mentions, key=lambda m: (m.start, -m.end))
     ms = drop_non_names(ms, text, lookup)
     ms = split_bracketed_places(ms, text, is_place)
-    ms = split_place_runs(ms, lookup)
+    ms = split_place_runs(split_place_of_area(ms, lookup), lookup)
     ms = cut_member_plurals(ms, lookup)
     ms = join_given_names(ms, text, lookup)
-    ms = extend_by_acronym(ms, text)
-    ms += bracketed_places(ms, text, is_place)
+    ms += bracketed_places(ms, text, is_place) + unit_places(text, ms) + possessed_places(text, ms, lookup)
+    outlets = reported_outlets(text, ms)
+    ms = [m for m in ms if not any(o.start <= m.start and m.end <= o.end for o in outlets)] + outlets
     return sorted(ms, key=lambda m: (m.start, -m.end))
 
 
@@ -251,3 +252,74 @@ def first_level_area(name: str, gazetteer) -> bool:
     """Whether the gazetteer has ``name`` as a first-level area (a state, a province):
     "Chhattisgarh's Dantewada district" is the district of that state."""
     return gazetteer is not None and any(h.entry.classes[0] == "Region" for h in gazetteer.lookup(name))
+
+
+# -- places and outlets the recogniser misses ---------------------------------------------
+
+_UNIT_NAME = re.compile(r"\b(?:tambon|amphoe|mukim|barangay|kebele|woreda|tehsil|taluka|taluk|upazila|mandal)[ \t]+([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})")
+_PLACE_OF_AREA = re.compile(rf"^([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?) of ([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)? (?:{ADMIN_NOUNS}))$")
+_THE_OUTLET = re.compile(
+    r"(?:\b(?:according[ \t]+to|reported[ \t]+by|quoted[ \t]+by|cited[ \t]+by|told)[ \t]+(The[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}))"
+    r"|(?:(?<![\w'’-])(The[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})[ \t]+(?:reported|newspaper|daily|quoted))"
+)
+
+
+def unit_places(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"in tambon Chuap", "barangay San Roque": the capitalised name after a local
+    administrative unit's lower-case word is that unit's, a place; new mentions where no
+    mention is."""
+    return [Mention(h.start(1), h.end(1), h.group(1), "GPE", "ner") for h in _UNIT_NAME.finditer(text) if unclaimed(h.start(1), h.end(1), mentions)]
+
+
+def split_place_of_area(mentions: list[Mention], lookup: Lookup) -> list[Mention]:
+    """"tambon Yata of Raman district": a place "of" the district it lies in, which the
+    model reads as one name; the two places, when the knowledge base does not know the whole."""
+    out = []
+    for m in mentions:
+        hit = _PLACE_OF_AREA.match(m.text) if m.kb_id is None and " of " in m.text else None
+        if hit is None or lookup(m.text) or hit.group(1).split()[-1] in _NOT_PLACE_HEADS:
+            out.append(m)
+            continue
+        (a0, a1), (b0, b1) = hit.span(1), hit.span(2)
+        out.append(Mention(m.start + a0, m.start + a1, hit.group(1), "GPE", m.source, None, m.sentence))
+        out.append(Mention(m.start + b0, m.start + b1, hit.group(2), "GPE", m.source, None, m.sentence))
+    return out
+
+
+# Words before "of" that make "X of Y district" one name ("Bank of Yala district" is no place in a place).
+_NOT_PLACE_HEADS = {"Bank", "University", "Governor", "Government", "Council", "Department", "Office", "Ministry", "Province", "Region", "District", "People", "Republic"}
+
+
+def reported_outlets(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"according to The Star", "The Star reported": a name of "The" and capitalised words
+    that reports is an outlet's; organisation mentions, in place of a shorter span the
+    model drew inside it ("Star")."""
+    out = []
+    for h in _THE_OUTLET.finditer(text):
+        g = 1 if h.group(1) else 2
+        start, end = h.span(g)
+        inside = [o for o in mentions if o.start < end and start < o.end]
+        if not any(is_group_word(w) for w in h.group(g).split()[1:]) and all(start <= o.start and o.end <= end for o in inside):
+            out.append(Mention(start, end, h.group(g), "ORG", "ner"))
+    return out
+
+
+_POSSESSED = re.compile(r"['’]s[ \t]+([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)(?![\w'’-])")
+
+
+def possessed_places(text: str, mentions: list[Mention], lookup: Lookup) -> list[Mention]:
+    """"south Kashmir's Kulgam", "Chhattisgarh's Narayanpur": after a place's possessive,
+    a name that the knowledge base knows only as a place is a place of it (the model,
+    reading the possessive as one token, often draws no span there)."""
+    out = []
+    for m in mentions:
+        if not (m.label.endswith(("GPE", "LOC")) or m.label == "KB"):
+            continue
+        hit = _POSSESSED.match(text, m.end)
+        if hit is None:
+            continue
+        start, end = hit.span(1)
+        found = lookup(hit.group(1))
+        if found and unclaimed(start, end, mentions) and all(c.entry.type == "Place" and not c.via_skeleton for c in found):
+            out.append(Mention(start, end, hit.group(1), "GPE", "ner", None, m.sentence))
+    return out

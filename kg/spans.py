@@ -33,8 +33,13 @@ _BRACKETED = re.compile(r"^(.+?)\s*\(\s*([^()]+?)\s*\)?$")
 _BRACKET_AFTER = re.compile(r"[ \t]*\(([A-Z][\w'’&.-]*(?:[ \t]+[A-Z][\w'’&.-]*){0,3})\)")
 
 
-def _kb_place(name: str, lookup: Lookup) -> bool:
-    return any(c.entry.type == "Place" and not c.via_skeleton for c in lookup(name))
+def _kb_place(name: str, lookup: Lookup, areas_only: bool = False) -> bool:
+    """Whether the knowledge base knows ``name`` as a place and as nothing else (with
+    ``areas_only``: as a country or a region)."""
+    found = lookup(name)
+    return bool(found) and all(c.entry.type == "Place" and not c.via_skeleton for c in found) and (
+        not areas_only or any({"Country", "Region"} & set(c.entry.classes) for c in found)
+    )
 
 
 def split_bracketed_places(mentions: list[Mention], text: str, is_place: Callable[[str], bool]) -> list[Mention]:
@@ -70,11 +75,13 @@ def bracketed_places(mentions: list[Mention], text: str, is_place: Callable[[str
 # -- two known places run together ----------------------------------------------------
 
 
-def split_place_runs(mentions: list[Mention], lookup: Lookup) -> list[Mention]:
+def split_place_runs(mentions: list[Mention], lookup: Lookup, headline_end: int = 0) -> list[Mention]:
     """"Idlib Syria", "Kathua Jammu": a headline built from a URL slug runs a town and its
     country or region together, and the model takes the run for one name. A span of two
     to four words that the knowledge base does not know, cut where both halves are places
-    it knows, is those two places."""
+    it knows and nothing else, is those two places, when the second is a country or a
+    region, or when the span stands in the headline (before ``headline_end``). In a body,
+    two town names together are as often a person's ("Hassan Ali")."""
     out = []
     for m in mentions:
         words = m.text.split()
@@ -82,7 +89,7 @@ def split_place_runs(mentions: list[Mention], lookup: Lookup) -> list[Mention]:
         if m.kb_id is None and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not lookup(m.text):
             for i in range(1, len(words)):
                 a, b = " ".join(words[:i]), " ".join(words[i:])
-                if _kb_place(a, lookup) and _kb_place(b, lookup):
+                if _kb_place(a, lookup) and _kb_place(b, lookup, areas_only=m.end > headline_end):
                     parts = (a, b)
                     break
         if parts is None:
@@ -233,7 +240,7 @@ def fix_boundaries(mentions: list[Mention], text: str, lookup: Lookup, is_place:
     ms = sorted(mentions, key=lambda m: (m.start, -m.end))
     ms = drop_non_names(ms, text, lookup)
     ms = split_bracketed_places(ms, text, is_place)
-    ms = split_place_runs(split_place_of_area(ms, lookup), lookup)
+    ms = split_place_runs(split_place_of_area(ms, lookup), lookup, text.find("\n") if "\n" in text else len(text))
     ms = cut_member_plurals(ms, lookup)
     ms = join_given_names(ms, text, lookup)
     ms += bracketed_places(ms, text, is_place) + unit_places(text, ms) + possessed_places(text, ms, lookup)

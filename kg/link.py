@@ -480,6 +480,8 @@ class Linker:
         entry, conf = self.choose(name, expected, countries)
         if m.label == "OUTLET" and entry is not None and entry.type != "Organization":
             return None  # a byline names an outlet ("By MINA" is no city Minna)
+        if entry is not None and not rule and is_group_word(m.text) and m.text not in (entry.label, *entry.aliases):
+            return None  # "Hindu pilgrims": a faith's word, not the outlet "The Hindu"
         if entry is not None and (conf >= self.threshold and getattr(self.typing.get(id(m)), "junk", None) is None or rule):  # junk: "the Kuki people"
             return _Resolved(m, entry.type, entry, fold(m.text), m.text, conf)
         return self._resolve_with_next_word(m, countries)

@@ -127,6 +127,21 @@ _PERSON_LABELS = {"PERSON", "PER", "KB|PERSON"}
 _GIVEN_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC", "PERSON", "PER"}
 
 
+_TITLE_AND_GIVEN_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’.-]*)[ \t]+([A-Z][a-zà-ÿ'’-]+)[ \t]$")
+
+
+def given_after_title(m: Mention, text: str) -> Mention:
+    """"County Commissioner Irungu Macharia": the model's person is the surname alone;
+    a capitalised word between a title and it is the given name."""
+    if m.label not in _PERSON_LABELS or " " in m.text:
+        return m
+    hit = _TITLE_AND_GIVEN_BEFORE.search(text, max(0, m.start - 60), m.start)
+    if hit is None or hit.group(1).lower().rstrip(".") not in TITLES or hit.group(2).lower() in TITLES | GENERIC_WORDS:
+        return m
+    start = hit.start(2)
+    return Mention(start, m.end, text[start : m.end], m.label, m.source, None, m.sentence)
+
+
 def join_given_names(mentions: list[Mention], text: str, lookup: Lookup) -> list[Mention]:
     """"his son, Mahamat Idriss Deby Itno": the model labels the first word ORG and the
     rest PERSON. A one-word name the knowledge base does not know, a space, then a
@@ -153,7 +168,7 @@ def join_given_names(mentions: list[Mention], text: str, lookup: Lookup) -> list
             out.append(Mention(m.start, n.end, text[m.start : n.end], "PERSON", "ner", None, m.sentence))
             i += 2
             continue
-        out.append(m)
+        out.append(given_after_title(m, text))
         i += 1
     return out
 
@@ -229,8 +244,25 @@ def drop_non_names(mentions: list[Mention], text: str, lookup: Lookup) -> list[M
     for m in mentions:
         tagged = m.start > 0 and text[m.start - 1] in "#@"
         inside = any(a <= m.start and m.end <= b for a, b in foreign)
-        if (tagged or inside) and m.kb_id is None and not lookup(m.text):
-            continue
+        if (tagged or inside) and m.kb_id is None and (len(m.text) < 4 or not lookup(m.text)):
+            continue  # "Se" is some hamlet's name too: a short word there is no name
+        out.append(m)
+    return out
+
+
+_CAPITALISED_AREA_AFTER = re.compile(
+    r"((?:[ \t]+[A-Z][\w'’-]*){0,2}?)[ \t]+(?:Woreda|Kebele|Tehsil|Taluka|Upazila|Zone|District|Province|Governorate|Prefecture|County|Municipality)\b"
+)
+
+
+def extend_to_capitalised_area(mentions: list[Mention], text: str, lookup: Lookup) -> list[Mention]:
+    """"Enarj" of "Enarj Enawga Woreda": an unknown name that the capitalised word for an
+    area ends a few words later is that area's name, whole (the model cut it short)."""
+    out = []
+    for m in mentions:
+        hit = _CAPITALISED_AREA_AFTER.match(text, m.end) if m.kb_id is None and m.label in ("ORG", "GPE", "PERSON", "LOC") else None
+        if hit is not None and not lookup(m.text) and unclaimed(m.end, hit.end(), [o for o in mentions if o is not m]):
+            m = Mention(m.start, hit.end(), text[m.start : hit.end()], "GPE", m.source, None, m.sentence)
         out.append(m)
     return out
 
@@ -241,7 +273,7 @@ def fix_boundaries(mentions: list[Mention], text: str, lookup: Lookup, is_place:
     ms = drop_non_names(ms, text, lookup)
     ms = split_bracketed_places(ms, text, is_place)
     ms = split_place_runs(split_place_of_area(ms, lookup), lookup, text.find("\n") if "\n" in text else len(text))
-    ms = cut_member_plurals(ms, lookup)
+    ms = extend_to_capitalised_area(cut_member_plurals(ms, lookup), text, lookup)
     ms = join_given_names(ms, text, lookup)
     ms += bracketed_places(ms, text, is_place) + unit_places(text, ms) + possessed_places(text, ms, lookup)
     outlets = reported_outlets(text, ms)

@@ -41,7 +41,7 @@ from kg.mentions import (
     model_label,
 )
 from kg.names import ACRONYM_RE, PERSON_DESCRIPTORS, TITLE_ACRONYMS, TITLE_HEADS, TITLES, is_group_word, written_in_lower_case
-from kg.typecues import context_cues, name_cues, post_words
+from kg.typecues import common_noun_capitalised, context_cues, name_cues, post_words
 from kg.types import Mention
 
 NAME_TYPES = ("Person", "Place", "Organization")
@@ -427,6 +427,8 @@ def junk_reason(m: Mention, text: str) -> str | None:
         return "a title's (or a credit's) abbreviation"
     if post_words(name, text, m.end):
         return "the first words of a post's name ('Union Home Minister')"
+    if common_noun_capitalised(name, text, m.start, m.end):
+        return "a common noun after 'a' or 'an' ('inside a Church when')"
     if " " in name and name.split()[-1] in TITLE_HEADS and model_label(m) != "PERSON":
         return "a rank's or post's name ('Divisional Police Officer')"
     if PEOPLE_AFTER.match(text, m.end) and THE_PEOPLES_BEFORE.search(text, max(0, m.start - 50), m.start):

@@ -276,6 +276,7 @@ def fix_boundaries(mentions: list[Mention], text: str, lookup: Lookup, is_place:
     ms = extend_to_capitalised_area(cut_member_plurals(ms, lookup), text, lookup)
     ms = join_given_names(ms, text, lookup)
     ms += bracketed_places(ms, text, is_place) + unit_places(text, ms) + possessed_places(text, ms, lookup)
+    ms += apposed_places(text, ms)
     outlets = reported_outlets(text, ms)
     ms = [m for m in ms if not any(o.start <= m.start and m.end <= o.end for o in outlets)] + outlets
     return sorted(ms, key=lambda m: (m.start, -m.end))
@@ -301,6 +302,26 @@ _THE_OUTLET = re.compile(
     r"(?:\b(?:according[ \t]+to|reported[ \t]+by|quoted[ \t]+by|cited[ \t]+by|told)[ \t]+(The[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}))"
     r"|(?:(?<![\w'’-])(The[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})[ \t]+(?:reported|newspaper|daily|quoted))"
 )
+
+
+_APPOSED_PLACE = re.compile(
+    r"(?<![\w'’-])([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}),[ \t]+(?:a|an|the)[ \t]+(?:(?:small|remote|nearby|neighbouring|neighboring|rural|border|mining|farming|fishing)[ \t]+)?"
+    r"(?:village|town|hamlet|settlement|locality|commune|township|district)\b"
+)
+
+
+def apposed_places(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"who represents Nzakoundou, the village attacked": a name the model missed, in
+    apposition to a settlement's noun; a place, where no mention is and the name does not
+    open its sentence ("Meanwhile, the town ...")."""
+    out = []
+    for h in _APPOSED_PLACE.finditer(text):
+        start, end = h.span(1)
+        if start == 0 or text[start - 1] in "\n“\"" or text[max(0, start - 2) : start] in (". ", "? ", "! "):
+            continue
+        if unclaimed(start, end, mentions) and h.group(1).lower() not in GENERIC_WORDS:
+            out.append(Mention(start, end, h.group(1), "GPE", "ner"))
+    return out
 
 
 def unit_places(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -89,3 +89,14 @@ def post_words(name: str, text: str, end: int) -> bool:
     """Whether the span is the first words of a post's name ("Union Home" of "Union Home
     Minister"): every word a post's word, and "Minister"/"Secretary" right after it."""
     return all(w in _POST_WORDS for w in name.split()) and _POST_AFTER.match(text, end) is not None
+
+
+_INDEFINITE_BEFORE = re.compile(r"(?:^|[ \t(])(?:a|an|A|An)[ \t]+$")
+_CLAUSE_AFTER = re.compile(r"(?:[ \t]*[.,;:!?)]|[ \t]+(?:when|where|which|that|and|or|in|on|at|of|with|by|to|for|from|near|as|while|after|before)\b)")
+
+
+def common_noun_capitalised(name: str, text: str, start: int, end: int) -> bool:
+    """"shot dead inside a Church when she was praying": one capitalised word after "a" or
+    "an" that ends its noun phrase is a common noun written with a capital, not a name
+    ("a Hamas commander" goes on to its noun, and stays a name)."""
+    return " " not in name and _INDEFINITE_BEFORE.search(text, max(0, start - 4), start) is not None and _CLAUSE_AFTER.match(text, end) is not None

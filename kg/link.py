@@ -38,7 +38,6 @@ from kg.kbspans import (
 )
 from kg.mentions import (
     ACRONYM_AFTER,
-    INNER_POSSESSIVE_RE,
     KB_ONLY_LABELS,
     LABEL_TYPES,
     NEXT_WORD,
@@ -72,12 +71,13 @@ from kg.names import GENERIC_BODY_RE, GENERIC_WORDS, country_of_demonym, demonym
 from kg.nametype import TypeDecision, local_decisions, strong_cue
 from kg.nicknames import nicknamed_people
 from kg.personruns import person_runs
-from kg.spans import extend_by_acronym, first_level_area, fix_boundaries, names_area
+from kg.spans import extend_by_acronym, fix_boundaries, split_possessive
 from kg.types import Article, Entity, LinkedMention, Mention
 
 NIL_THRESHOLD = 0.35
 # A town's name before these is the area named after it ("Hangu district"), and so before a
-# region's noun when no region of the name is known ("Nabatieh province", "the Jammu region").
+# region's noun when no region of the name is known ("Nabatieh province", "the Jammu region"),
+# unless a city of a million: a region named after it is known, as a rule, or news means the city.
 AREA_NOUNS = (*TOWN_AREA_NOUNS, " province", " region", " governorate", " division", " state")
 
 
@@ -203,7 +203,7 @@ class Linker:
                 c = clean_mention(part, text)
                 if c is not None:
                     parts = [c] if self._candidates(c.text) else split_at_and(c)
-                    cleaned += [s for q in parts for p in self._split_possessive(q, text) for s in self._split_possessive(extend_to_facility(extend_to_head(p, text), text), text)]
+                    cleaned += [s for q in parts for p in split_possessive(q, text, self._candidates, self.kb.gazetteer) for s in split_possessive(extend_to_facility(extend_to_head(p, text), text), text, self._candidates, self.kb.gazetteer)]
         cleaned = person_runs(given_names_back(join_cut_names(sorted(cleaned, key=lambda m: m.start), text), text), text)
         cleaned = acronym_wholes(join_known_parts(cleaned, text, self._candidates), text, self._candidates)  # kg/kbspans.py
         cleaned = language_services(cleaned, text, self._candidates)
@@ -263,7 +263,7 @@ class Linker:
         still: list[Mention] = []
         for m in pending:
             b = best.get(fold(m.text))
-            if b is not None:
+            if b is not None and not (model_label(m) in KB_ONLY_LABELS and is_group_word(m.text)):  # "Hindu pilgrims" beside "The Hindu"
                 resolved[id(m)] = _Resolved(m, b.type, b.entry, b.key, m.text, b.confidence)
             else:
                 still.append(m)
@@ -365,7 +365,9 @@ class Linker:
         if wide is m or self._region_name(wide.text):
             return m
         found = self._candidates(m.text)
-        towns = wide.text.endswith(AREA_NOUNS) and all({"City", "Settlement"} >= set(c.entry.classes) for c in found)
+        towns = all({"City", "Settlement"} >= set(c.entry.classes) for c in found) and (
+            wide.text.endswith(TOWN_AREA_NOUNS) or (wide.text.endswith(AREA_NOUNS) and all((c.entry.population or 0) < 1_000_000 for c in found))
+        )
         return wide if not found or towns else m
 
     def _region_name(self, name: str) -> bool:
@@ -442,28 +444,6 @@ class Linker:
             return self._types[id(m)]
         return LABEL_TYPES.get(model_label(m) or "")
 
-    def _split_possessive(self, m: Mention, text: str) -> list[Mention]:
-        """"Ukraine's Emergency Service" names two things when the knowledge base
-        does not know it whole: the place before "'s" and the name after it."""
-        hit = INNER_POSSESSIVE_RE.search(m.text)
-        if hit is None or self._candidates(m.text):
-            return [m]
-        head = m.text[: hit.start()]
-        tail_start = m.start + hit.end()
-        tail = text[tail_start : m.end]
-        countries = [c.entry.country for c in self._candidates(head) if "Country" in c.entry.classes]
-        # "Russia's Defense Ministry" is the "Russian Defense Ministry" the knowledge base knows.
-        for country in countries:
-            for adjective in demonyms(country):
-                if self._candidates(f"{adjective} {tail}"):
-                    return [Mention(m.start, m.end, m.text, m.label, m.source, fold(f"{adjective} {tail}"), m.sentence)]
-        out = []
-        if any(c.entry.type == "Place" for c in self._candidates(head)) or names_area(head, text) or first_level_area(head, self.kb.gazetteer):
-            out.append(Mention(m.start, m.start + len(head), head, "KB|GPE", m.source, None, m.sentence))
-        if tail[:1].isupper():
-            out.append(Mention(tail_start, m.end, tail, m.label, m.source, None, m.sentence))
-        return out
-
     def _resolve_kb(self, m: Mention, countries: dict[str, float]) -> _Resolved | None:
         label = model_label(m)
         rule = m.label.startswith("KB") or m.label == "OUTLET"
@@ -480,7 +460,7 @@ class Linker:
         entry, conf = self.choose(name, expected, countries)
         if m.label == "OUTLET" and entry is not None and entry.type != "Organization":
             return None  # a byline names an outlet ("By MINA" is no city Minna)
-        if entry is not None and not rule and is_group_word(m.text) and m.text not in (entry.label, *entry.aliases):
+        if entry is not None and not rule and is_group_word(m.text) and entry.type == "Organization" and self._text[max(0, m.start - 4) : m.start].lower() != "the " and m.text not in (entry.label, *entry.aliases):
             return None  # "Hindu pilgrims": a faith's word, not the outlet "The Hindu"
         if entry is not None and (conf >= self.threshold and getattr(self.typing.get(id(m)), "junk", None) is None or rule):  # junk: "the Kuki people"
             return _Resolved(m, entry.type, entry, fold(m.text), m.text, conf)

@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from kg.kb.base import Candidate
-from kg.mentions import ADMIN_NOUNS, unclaimed
-from kg.names import ACRONYM_RE, GENERIC_WORDS, TITLES, is_group_word
+from kg.kb.base import Candidate, fold
+from kg.mentions import ADMIN_NOUNS, INNER_POSSESSIVE_RE, unclaimed
+from kg.names import ACRONYM_RE, GENERIC_WORDS, TITLES, demonyms, is_group_word
 from kg.types import Mention
 
 Lookup = Callable[[str], list[Candidate]]
@@ -382,4 +382,29 @@ def possessed_places(text: str, mentions: list[Mention], lookup: Lookup) -> list
         found = lookup(hit.group(1))
         if found and unclaimed(start, end, mentions) and all(c.entry.type == "Place" and not c.via_skeleton for c in found):
             out.append(Mention(start, end, hit.group(1), "GPE", "ner", None, m.sentence))
+    return out
+
+
+def split_possessive(m: Mention, text: str, lookup: Lookup, gazetteer) -> list[Mention]:
+    """"Ukraine's Emergency Service" names two things when the knowledge base does not
+    know it whole: the place before "'s" and the name after it. The place may be one the
+    knowledge base lacks, when the gazetteer has it as a state or province or the article
+    names it as an area ("Chhattisgarh's Dantewada district", "Dantewada's Cholnar")."""
+    hit = INNER_POSSESSIVE_RE.search(m.text)
+    if hit is None or lookup(m.text):
+        return [m]
+    head = m.text[: hit.start()]
+    tail_start = m.start + hit.end()
+    tail = text[tail_start : m.end]
+    countries = [c.entry.country for c in lookup(head) if "Country" in c.entry.classes]
+    # "Russia's Defense Ministry" is the "Russian Defense Ministry" the knowledge base knows.
+    for country in countries:
+        for adjective in demonyms(country):
+            if lookup(f"{adjective} {tail}"):
+                return [Mention(m.start, m.end, m.text, m.label, m.source, fold(f"{adjective} {tail}"), m.sentence)]
+    out = []
+    if any(c.entry.type == "Place" for c in lookup(head)) or names_area(head, text) or first_level_area(head, gazetteer):
+        out.append(Mention(m.start, m.start + len(head), head, "KB|GPE", m.source, None, m.sentence))
+    if tail[:1].isupper():
+        out.append(Mention(tail_start, m.end, tail, m.label, m.source, None, m.sentence))
     return out

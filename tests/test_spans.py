@@ -143,3 +143,51 @@ def test_the_linker_applies_the_boundaries():
     assert by_text["AW"].iri == entity_iri("wire-press", "Organization", "Wire Press")
     assert by_text["East Arvenia"].iri == entity_iri("east-arvenia", "Place", "East Arvenia")
     assert by_text["Vorsk"].type == "Place"
+
+
+def test_a_given_name_between_a_title_and_a_surname():
+    text = "said Lamu County Commissioner Irungu Macharia. Later Commissioner Police Macharia left."
+    (m,) = join_given_names([at(text, "Macharia", "PERSON")], text, KB.candidates)
+    assert m.text == "Irungu Macharia"
+    (m,) = join_given_names([at(text, "Macharia", "PERSON", 1)], text, KB.candidates)
+    assert m.text == "Macharia"  # "Police" is no one's given name
+
+
+def test_an_unknown_name_runs_on_to_a_capitalised_areas_word():
+    from kg.spans import extend_to_capitalised_area
+
+    text = "the town of Kheru, located in Enor Enawa Woreda of the Amhar region, and Tolmar District."
+    out = extend_to_capitalised_area([at(text, "Enor", "ORG"), at(text, "Tolmar", "GPE")], text, KB.candidates)
+    assert [(m.text, m.label) for m in out] == [("Enor Enawa Woreda", "GPE"), ("Tolmar", "GPE")]
+
+
+def test_a_name_in_apposition_to_a_settlement_noun():
+    from kg.spans import apposed_places
+
+    text = "said a lawmaker who represents Zakundo, the village attacked. Meanwhile, the town slept."
+    assert [m.text for m in apposed_places(text, [])] == ["Zakundo"]
+
+
+def test_an_acronym_that_spells_its_name_joins_it_though_the_knowledge_base_knows_it_otherwise():
+    kbx = KnowledgeBase([*KB.entries.values(), KBEntry("mda-agency", "Organization", "Missile Defence Agency", ["MDA"], ["GovernmentBody"])])
+    text = "medics of Magen David Adom (MDA) came. MDA spokesman said so."
+    ms = [at(text, "Magen David Adom", "ORG"), at(text, "MDA", "ORG"), at(text, "MDA", "ORG", 1)]
+    linked = Linker(kbx).link(Article(text=text, source="t.txt"), ms)
+    assert len({lm.entity.iri for lm in linked}) == 1 and linked[0].entity.label == "Magen David Adom"
+
+
+def test_a_place_cued_name_is_no_surname_and_a_town_before_a_region_noun_is_the_area():
+    text = "Kathu Brisk\nSoldiers died in the Brisk region of Arvenia, an attack in Tolmar province."
+    ms = [at(text, "Kathu Brisk", "PERSON"), at(text, "Brisk", "GPE", 1), at(text, "Arvenia", "GPE"), at(text, "Tolmar", "GPE")]
+    linked = Linker(KB).link(Article(text=text, source="t.txt"), ms)
+    by_text = {lm.mention.text: lm.entity for lm in linked}
+    assert by_text["Brisk region"].type == "Place" and by_text["Brisk region"].iri != by_text["Kathu Brisk"].iri
+    assert by_text["Tolmar province"].iri == entity_iri(None, "Place", "tolmar province")
+
+
+def test_a_faiths_word_is_no_outlet_named_the_word():
+    kbx = KnowledgeBase([*KB.entries.values(), KBEntry("the-hindu", "Organization", "The Hindu", [], ["NewsOrganization"])])
+    text = "Hindu pilgrims set off for the shrine, The Hindu reported."
+    ms = [at(text, "Hindu", "NORP"), at(text, "The Hindu", "ORG")]
+    linked = Linker(kbx).link(Article(text=text, source="t.txt"), ms)
+    assert [lm.mention.start for lm in linked] == [text.index("The Hindu") + 4]

@@ -267,6 +267,32 @@ def extend_to_capitalised_area(mentions: list[Mention], text: str, lookup: Looku
     return out
 
 
+_TITLE_PHRASE_WORDS = {"of", "for", "the", "police", "general"}
+_NAME_AFTER = re.compile(r"[ \t]+([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’.-]*){0,2})")
+
+
+def split_at_capitalised_title(mentions: list[Mention], text: str, lookup: Lookup) -> list[Mention]:
+    """"According to the Bastar Inspector General for Police Sundarraj P": the model's span
+    is a jurisdiction and a post ("Bastar" + "Inspector General for Police"), and the
+    person holding the post comes after it. The jurisdiction is kept (a place, unless the
+    knowledge base knows it as something else), the post dropped, and the capitalised
+    words after it are the person, where no mention is."""
+    out: list[Mention] = []
+    for m in mentions:
+        words = m.text.split()
+        at = next((i for i, w in enumerate(words) if i > 0 and w[:1].isupper() and w.lower() in TITLES and w.lower() not in _TITLE_PHRASE_WORDS), None)
+        if at is None or at > 2 or m.kb_id is not None or lookup(m.text) or not all(w.lower() in TITLES | _TITLE_PHRASE_WORDS for w in words[at:]):
+            out.append(m)
+            continue
+        head = " ".join(words[:at])
+        label = m.label if lookup(head) or head.isupper() else "GPE"
+        out.append(Mention(m.start, m.start + len(head), head, label, m.source, None, m.sentence))
+        hit = _NAME_AFTER.match(text, m.end)
+        if hit is not None and unclaimed(hit.start(1), hit.end(1), mentions):
+            out.append(Mention(hit.start(1), hit.end(1), hit.group(1), "PERSON", "ner", None, m.sentence))
+    return out
+
+
 def fix_boundaries(mentions: list[Mention], text: str, lookup: Lookup, is_place: Callable[[str], bool]) -> list[Mention]:
     """All of the above, in order, on an article's cleaned mentions (sorted by start)."""
     ms = sorted(mentions, key=lambda m: (m.start, -m.end))
@@ -274,6 +300,7 @@ def fix_boundaries(mentions: list[Mention], text: str, lookup: Lookup, is_place:
     ms = split_bracketed_places(ms, text, is_place)
     ms = split_place_runs(split_place_of_area(ms, lookup), lookup, text.find("\n") if "\n" in text else len(text))
     ms = extend_to_capitalised_area(cut_member_plurals(ms, lookup), text, lookup)
+    ms = split_at_capitalised_title(ms, text, lookup)
     ms = join_given_names(ms, text, lookup)
     ms += bracketed_places(ms, text, is_place) + unit_places(text, ms) + possessed_places(text, ms, lookup)
     ms += apposed_places(text, ms)

@@ -191,3 +191,11 @@ def test_a_faiths_word_is_no_outlet_named_the_word():
     ms = [at(text, "Hindu", "NORP"), at(text, "The Hindu", "ORG")]
     linked = Linker(kbx).link(Article(text=text, source="t.txt"), ms)
     assert [lm.mention.start for lm in linked] == [text.index("The Hindu") + 4]
+
+
+def test_a_jurisdiction_and_a_post_in_one_span_then_the_person():
+    from kg.spans import split_at_capitalised_title
+
+    text = "According to the Vosh Inspector General for Police Sundar K, two died. The Tolmar Fighters Group held."
+    out = split_at_capitalised_title([at(text, "Vosh Inspector General for Police", "ORG"), at(text, "Tolmar Fighters Group", "ORG")], text, KB.candidates)
+    assert [(m.text, m.label) for m in out] == [("Vosh", "GPE"), ("Sundar K", "PERSON"), ("Tolmar Fighters Group", "ORG")]

@@ -200,6 +200,8 @@ def extend_by_acronym(mentions: list[Mention], text: str) -> list[Mention]:
                 m = Mention(m.start, end, text[m.start : end], "ORG", "ner", None, m.sentence)
                 skip_until = end
         out.append(m)
+    if skip_until < 0:
+        return out  # nothing extended: most articles
     return [o for o in out if not any(p is not o and p.start <= o.start and o.end <= p.end and (p.end - p.start) > (o.end - o.start) for p in out)]
 
 

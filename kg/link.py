@@ -361,10 +361,13 @@ class Linker:
     def _as_area(self, m: Mention, text: str) -> Mention:
         """An unknown name, or a town's, before a lower-case area noun is that area ("Hangu
         district"); a region known by the name stays it, to be linked ("the Kayes region")."""
-        wide = extend_to_admin_noun(m, text)
-        if wide is m or self._region_name(wide.text):
+        probe = m if m.source == "ner" and m.kb_id is None else Mention(m.start, m.end, m.text, m.label, "ner", None, m.sentence)
+        wide = extend_to_admin_noun(probe, text)  # a rule's town too ("the Jammu region"): only towns become areas below
+        if wide is probe or self._region_name(wide.text):
             return m
-        found = self._candidates(m.text)
+        found = self._candidates(m.kb_id or m.text)
+        if m is not probe and not found:
+            return m
         towns = all({"City", "Settlement"} >= set(c.entry.classes) for c in found) and (
             wide.text.endswith(TOWN_AREA_NOUNS) or (wide.text.endswith(AREA_NOUNS) and all((c.entry.population or 0) < 1_000_000 for c in found))
         )

@@ -199,3 +199,11 @@ def test_a_jurisdiction_and_a_post_in_one_span_then_the_person():
     text = "According to the Vosh Inspector General for Police Sundar K, two died. The Tolmar Fighters Group held."
     out = split_at_capitalised_title([at(text, "Vosh Inspector General for Police", "ORG"), at(text, "Tolmar Fighters Group", "ORG")], text, KB.candidates)
     assert [(m.text, m.label) for m in out] == [("Vosh", "GPE"), ("Sundar K", "PERSON"), ("Tolmar Fighters Group", "ORG")]
+
+
+def test_a_rule_matched_town_before_a_region_noun_is_the_area_and_a_weapon_stays():
+    kbx = KnowledgeBase([*KB.entries.values(), KBEntry("grad", "Weapon", "Grad", [], ["Weapon"])])
+    text = "Five died in the Brisk region; Grad district rockets fell."
+    ms = [Mention(17, 22, "Brisk", "KB|GPE", "kb", "brisk"), Mention(31, 35, "Grad", "KB", "kb", "grad")]
+    linked = Linker(kbx).link(Article(text=text, source="t.txt"), ms)
+    assert [(lm.mention.text, lm.entity.kb_id) for lm in linked] == [("Brisk region", None), ("Grad", "grad")]

@@ -71,7 +71,7 @@ from kg.names import GENERIC_BODY_RE, GENERIC_WORDS, country_of_demonym, demonym
 from kg.nametype import TypeDecision, local_decisions, strong_cue
 from kg.nicknames import nicknamed_people
 from kg.personruns import person_runs
-from kg.spans import extend_by_acronym, fix_boundaries, split_possessive
+from kg.spans import extend_by_acronym, fix_boundaries, possessor_countries, split_possessive
 from kg.types import Article, Entity, LinkedMention, Mention
 
 NIL_THRESHOLD = 0.35
@@ -221,6 +221,7 @@ class Linker:
         cleaned.sort(key=lambda m: (m.start, -m.end))
         # A name that ran on over the next one ("Pakistan Point News") takes its place.
         cleaned = [m for i, m in enumerate(cleaned) if not any(o.start <= m.start and m.end <= o.end and o is not m for o in cleaned[max(0, i - 3) : i])]
+        cleaned = sorted(cleaned + possessor_countries(cleaned, text, self._candidates), key=lambda m: (m.start, -m.end))
         self._text = text
         self._types = {}
         cleaned = regions_of_lists(cleaned, text, self._region_name)

@@ -11,8 +11,16 @@ long name cut at "for", which the acronym after it proves whole). Other spans ar
 names at all: a hashtag or handle ("#FGJESonora") and the capitalised words of a
 paragraph quoted in another language (an embedded tweet in Spanish: "Agresión", "Se").
 
-:func:`fix_boundaries` applies all of these to the cleaned mentions of one article; each
-step asks the knowledge base only about the few spans it concerns (cached look-ups).
+The same holds for names the model leaves out where the words say what they are: the
+place after a local unit's word ("tambon Chuap"), after a place's possessive ("Kashmir's
+Kulgam") or in apposition to a settlement's noun ("Nzakoundou, the village ..."), the
+outlet that reports ("according to The Star"), the person after a post the model took
+with its jurisdiction ("Bastar Inspector General for Police Sundarraj P").
+
+:func:`fix_boundaries` applies these to the cleaned mentions of one article (the linker
+calls :func:`extend_by_acronym`, :func:`split_possessive` and :func:`possessor_countries`
+where the spans they need are drawn); each step asks the knowledge base only about the
+few spans it concerns (cached look-ups) or runs one regular expression over the text.
 """
 
 from __future__ import annotations
@@ -22,7 +30,7 @@ from collections.abc import Callable
 
 from kg.kb.base import Candidate, fold
 from kg.mentions import ADMIN_NOUNS, INNER_POSSESSIVE_RE, unclaimed
-from kg.names import ACRONYM_RE, GENERIC_WORDS, TITLES, demonyms, is_group_word
+from kg.names import ACRONYM_RE, CALENDAR_WORDS, GENERIC_WORDS, TITLES, demonyms, is_group_word
 from kg.types import Mention
 
 Lookup = Callable[[str], list[Candidate]]
@@ -161,7 +169,7 @@ def join_given_names(mentions: list[Mention], text: str, lookup: Lookup) -> list
             and m.text[:1].isupper()
             and m.text[1:].islower()
             and m.text.lower() not in TITLES
-            and m.text.lower() not in GENERIC_WORDS
+            and m.text.lower() not in GENERIC_WORDS | CALENDAR_WORDS
             and not is_group_word(m.text)
             and (not lookup(m.text) or any(c.entry.type == "Person" for c in lookup(f"{m.text} {n.text}")))
         ):
@@ -348,7 +356,7 @@ def apposed_places(text: str, mentions: list[Mention]) -> list[Mention]:
         start, end = h.span(1)
         if start == 0 or text[start - 1] in "\n“\"" or text[max(0, start - 2) : start] in (". ", "? ", "! "):
             continue
-        if unclaimed(start, end, mentions) and h.group(1).lower() not in GENERIC_WORDS:
+        if unclaimed(start, end, mentions) and h.group(1).lower() not in GENERIC_WORDS | CALENDAR_WORDS:
             out.append(Mention(start, end, h.group(1), "GPE", "ner"))
     return out
 
@@ -436,4 +444,19 @@ def split_possessive(m: Mention, text: str, lookup: Lookup, gazetteer) -> list[M
         out.append(Mention(m.start, m.start + len(head), head, "KB|GPE", m.source, None, m.sentence))
     if tail[:1].isupper():
         out.append(Mention(tail_start, m.end, tail, m.label, m.source, None, m.sentence))
+    return out
+
+
+def possessor_countries(mentions: list[Mention], text: str, lookup: Lookup) -> list[Mention]:
+    """"according to information released by Mexico's Navy": the knowledge base knows the
+    body by that form, and the country that owns it is named too; place mentions for the
+    country before the possessive of a known body's name, where no mention is."""
+    out = []
+    for m in mentions:
+        hit = INNER_POSSESSIVE_RE.search(m.text) if m.label.startswith("KB") else None
+        if hit is None:
+            continue
+        head = m.text[: hit.start()]
+        if any("Country" in c.entry.classes for c in lookup(head)) and not any(o.start == m.start and o.end == m.start + len(head) for o in mentions):
+            out.append(Mention(m.start, m.start + len(head), head, "KB|GPE", "ner", None, m.sentence))
     return out

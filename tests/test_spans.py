@@ -164,7 +164,7 @@ def test_an_unknown_name_runs_on_to_a_capitalised_areas_word():
 def test_a_name_in_apposition_to_a_settlement_noun():
     from kg.spans import apposed_places
 
-    text = "said a lawmaker who represents Zakundo, the village attacked. Meanwhile, the town slept."
+    text = "said a lawmaker who represents Zakundo, the village attacked. Meanwhile, the town slept. On Sunday, the village wept."
     assert [m.text for m in apposed_places(text, [])] == ["Zakundo"]
 
 
@@ -207,3 +207,11 @@ def test_a_rule_matched_town_before_a_region_noun_is_the_area_and_a_weapon_stays
     ms = [Mention(17, 22, "Brisk", "KB|GPE", "kb", "brisk"), Mention(31, 35, "Grad", "KB", "kb", "grad")]
     linked = Linker(kbx).link(Article(text=text, source="t.txt"), ms)
     assert [(lm.mention.text, lm.entity.kb_id) for lm in linked] == [("Brisk region", None), ("Grad", "grad")]
+
+
+def test_the_country_before_a_known_bodys_possessive_is_named_too():
+    from kg.spans import possessor_countries
+
+    text = "information released by Arvenia’s Army and by Brisk’s Army"
+    ms = [Mention(24, 38, "Arvenia’s Army", "KB|ORG", "kb", "arvenian army"), Mention(46, 58, "Brisk’s Army", "KB|ORG", "kb", "arvenian army")]
+    assert [(m.text, m.start) for m in possessor_countries(ms, text, KB.candidates)] == [("Arvenia", 24)]  # a city owns no army

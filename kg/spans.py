@@ -303,6 +303,20 @@ def split_at_capitalised_title(mentions: list[Mention], text: str, lookup: Looku
     return out
 
 
+# "Inspector General of Police (Bastar Range) Sundarraj P", "Superintendent of Police
+# Kashmir, Vijay Kumar": the police posts of South Asian news, a jurisdiction in brackets
+# or before a comma, then the holder's name, which the model, lost in the post, misses.
+_POLICE_POST_HOLDER = re.compile(
+    r"\b(?:(?:Deputy|Additional|Assistant|Senior)[ \t]+)?(?:Inspector|Director|Superintendent|Commissioner)(?:[ \t]+General)?[ \t]+of[ \t]+Police"
+    r"(?:[ \t]*\([^()\n]{1,40}\))?(?:[ \t]+[A-Z][a-z]+,)?[ \t]+([A-Z][a-z]{2,}(?:[ \t]+[A-Z][a-z]+|[ \t]+[A-Z](?![\w'’-]))?)"
+)
+
+
+def police_post_holders(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The holders of :data:`_POLICE_POST_HOLDER`'s posts: person mentions where no mention is."""
+    return [Mention(h.start(1), h.end(1), h.group(1), "PERSON", "ner") for h in _POLICE_POST_HOLDER.finditer(text) if unclaimed(h.start(1), h.end(1), mentions)]
+
+
 def fix_boundaries(mentions: list[Mention], text: str, lookup: Lookup, is_place: Callable[[str], bool]) -> list[Mention]:
     """All of the above, in order, on an article's cleaned mentions (sorted by start)."""
     ms = sorted(mentions, key=lambda m: (m.start, -m.end))
@@ -313,7 +327,7 @@ def fix_boundaries(mentions: list[Mention], text: str, lookup: Lookup, is_place:
     ms = split_at_capitalised_title(ms, text, lookup)
     ms = join_given_names(ms, text, lookup)
     ms += bracketed_places(ms, text, is_place) + unit_places(text, ms) + possessed_places(text, ms, lookup)
-    ms += apposed_places(text, ms)
+    ms += apposed_places(text, ms) + police_post_holders(text, ms)
     outlets = reported_outlets(text, ms)
     ms = [m for m in ms if not any(o.start <= m.start and m.end <= o.end for o in outlets)] + outlets
     return sorted(ms, key=lambda m: (m.start, -m.end))

@@ -215,3 +215,13 @@ def test_the_country_before_a_known_bodys_possessive_is_named_too():
     text = "information released by Arvenia’s Army and by Brisk’s Army"
     ms = [Mention(24, 38, "Arvenia’s Army", "KB|ORG", "kb", "arvenian army"), Mention(46, 58, "Brisk’s Army", "KB|ORG", "kb", "arvenian army")]
     assert [(m.text, m.start) for m in possessor_countries(ms, text, KB.candidates)] == [("Arvenia", 24)]  # a city owns no army
+
+
+def test_the_holder_of_a_police_post_after_its_jurisdiction():
+    from kg.spans import police_post_holders
+
+    text = (
+        "said Inspector General of Police (Vosh Range) Sundar K. Later Superintendent of Police Ravi Menon "
+        "and Inspector General of Police Tolmar, Anil Rao spoke."
+    )
+    assert [m.text for m in police_post_holders(text, [])] == ["Sundar K", "Ravi Menon", "Anil Rao"]

@@ -64,7 +64,7 @@ def context_cues(text: str, start: int, end: int, n_words: int) -> list[Cue]:
     if text[max(0, start - 2) : start] == ", ":
         clause = _CLAUSE_CUT.split(text[max(0, start - 90) : start - 2])[-1].strip()
         clause = clause.split(", ")[-1] if ", " in clause else clause
-        if _title_clause(clause):
+        if n_words > 1 and _title_clause(clause):  # "General Staff of the Armed Forces, Ukraine ...": no one's title
             out.append(("Person", 2.0, "context", f"after the title {clause!r} and a comma", False))
         last = clause.split()[-1].lower() if clause.split() else ""
         if last in _PEOPLE_PLURALS or last in {w + "s" for w in PERSON_DESCRIPTORS}:

@@ -314,7 +314,7 @@ def test_geonames_alternates_drop_romanisations_and_demonyms():
     and a people's word among them ("Thai") would make every demonym that town."""
     from kg.kb.base import geonames_alternates
 
-    place = {"name": "Setara", "alternatenames": ["Setar", "xlxrstar", "setara town", "Thai", "Kota Setar"]}
+    place = {"name": "Setara", "alternatenames": ["Setar", "xlxrstar", "setara town", "Thai", "Kota Setar", "Central"]}
     assert geonames_alternates(place) == ["Setar", "Kota Setar"]
 
 

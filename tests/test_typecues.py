@@ -70,3 +70,8 @@ def test_the_first_words_of_a_posts_name_and_a_compound_person_are_junk():
 def test_geonames_romanisations_are_no_aliases():
     place = {"name": "Nabatiye", "alternatenames": ["Nabatieh", "alnbtyt", "Lebanese"]}
     assert geonames_alternates(place) == ["Nabatieh"]
+
+
+def test_a_title_clause_gives_no_one_word_place_a_persons_type():
+    text = "General Staff of the Armed Forces, Tolmar said it repelled the attack."
+    assert types(text, [("Tolmar", "GPE")]) == ["Place"]

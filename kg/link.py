@@ -166,6 +166,8 @@ class Linker:
     def choose(self, name: str, expected: str | None, countries: dict[str, float]) -> tuple[KBEntry | None, float]:
         """The best candidate for a name and the confidence of that choice."""
         cands = self._candidates(name)
+        if countries:  # "the district of Khar" in a Pakistani story is no German "Haar" by a near spelling
+            cands = [c for c in cands if not (c.via_skeleton and c.entry.type == "Place" and c.entry.country and c.entry.country not in countries)]
         if not cands:
             return None, 0.0
         one_word = len(name.split()) == 1
@@ -185,7 +187,7 @@ class Linker:
             for c in cands:
                 if "Country" in c.entry.classes and c.entry.country:
                     counts[c.entry.country] += 1
-            places = [c for c in cands if c.entry.type == "Place"]
+            places = [c for c in cands if c.entry.type == "Place" and not c.via_skeleton]  # a near spelling is no vote
             if len(places) == 1 and places[0].entry.country and (places[0].entry.population or 0) >= 100_000:
                 counts[places[0].entry.country] += 1
         top = max(counts.values(), default=0)

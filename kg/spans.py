@@ -112,18 +112,21 @@ def split_place_runs(mentions: list[Mention], lookup: Lookup, headline_end: int 
 
 # -- a body and its members -----------------------------------------------------------
 
+# The head words of a body whose members the plurals name ("Congolese Army Soldiers").
+_BODY_HEADS = {"Army", "Police", "Forces", "Force", "Guard", "Navy", "Corps", "Brigade", "Battalion", "Regiment", "Service"}
 MEMBER_PLURALS = {"Soldiers", "Troops", "Personnel", "Jawans", "Officers", "Commandos", "Members", "Servicemen", "Policemen"}
 
 
 def cut_member_plurals(mentions: list[Mention], lookup: Lookup) -> list[Mention]:
-    """"our brave Indian Army Soldiers": a known organisation's name and the capitalised
-    plural noun for its members is the organisation (the members are no entity)."""
+    """"our brave Indian Army Soldiers": a known organisation's name, or a name ending in a
+    body's head word ("Congolese Army"), and the capitalised plural noun for its members is
+    the organisation (the members are no entity)."""
     out = []
     for m in mentions:
         words = m.text.split()
         if len(words) > 1 and words[-1] in MEMBER_PLURALS and m.kb_id is None and not lookup(m.text):
             rest = m.text[: m.text.rindex(words[-1])].rstrip()
-            if any(c.entry.type == "Organization" and not c.via_skeleton for c in lookup(rest)):
+            if rest.split()[-1] in _BODY_HEADS or any(c.entry.type == "Organization" and not c.via_skeleton for c in lookup(rest)):
                 m = Mention(m.start, m.start + len(rest), rest, "ORG", m.source, None, m.sentence)
         out.append(m)
     return out

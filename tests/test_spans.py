@@ -75,9 +75,10 @@ def test_two_known_places_run_together_are_split_and_unknown_pairs_stay():
 
 
 def test_a_known_body_and_its_members_is_the_body():
-    text = "Five Arvenian Army Soldiers died; the Brisk Fighters held."
-    out = cut_member_plurals([at(text, "Arvenian Army Soldiers", "ORG"), at(text, "Brisk Fighters", "ORG")], KB.candidates)
-    assert [m.text for m in out] == ["Arvenian Army", "Brisk Fighters"]
+    text = "Five Arvenian Army Soldiers died; the Brisk Fighters held; Tolmar Police Officers and Tolmar United Members came."
+    ms = [at(text, "Arvenian Army Soldiers", "ORG"), at(text, "Brisk Fighters", "ORG"), at(text, "Tolmar Police Officers", "ORG"), at(text, "Tolmar United Members", "ORG")]
+    out = cut_member_plurals(ms, KB.candidates)
+    assert [m.text for m in out] == ["Arvenian Army", "Brisk Fighters", "Tolmar Police", "Tolmar United Members"]
 
 
 def test_a_one_word_name_before_a_persons_name_is_their_given_name():
@@ -225,3 +226,10 @@ def test_the_holder_of_a_police_post_after_its_jurisdiction():
         "and Inspector General of Police Tolmar, Anil Rao spoke."
     )
     assert [m.text for m in police_post_holders(text, [])] == ["Sundar K", "Ravi Menon", "Anil Rao"]
+
+
+def test_a_near_spelling_is_no_town_of_a_country_the_article_does_not_name():
+    kbx = KnowledgeBase([*KB.entries.values(), KBEntry("gn/9", "Place", "Haar", [], ["City"], country="DE", origin="geonames", population=2_000_000)])
+    text = "In Arvenia, the district of Khar was sealed."
+    linked = Linker(kbx).link(Article(text=text, source="t.txt"), [at(text, "Arvenia", "GPE"), at(text, "Khar", "PERSON")])
+    assert [(lm.mention.text, lm.entity.kb_id) for lm in linked] == [("Arvenia", "gn/1"), ("Khar", None)]

@@ -233,3 +233,24 @@ def test_a_near_spelling_is_no_town_of_a_country_the_article_does_not_name():
     text = "In Arvenia, the district of Khar was sealed."
     linked = Linker(kbx).link(Article(text=text, source="t.txt"), [at(text, "Arvenia", "GPE"), at(text, "Khar", "PERSON")])
     assert [(lm.mention.text, lm.entity.kb_id) for lm in linked] == [("Arvenia", "gn/1"), ("Khar", None)]
+
+
+def test_a_cued_area_name_stops_at_a_possessive_and_facilities_take_their_noun():
+    from kg.mentions import cued_names, extend_to_facility
+
+    text = "An IED blast in Vosh's Kadru district and in Tolmar's Bero village killed six."
+    assert sorted(m.text for m in cued_names(text, [])) == ["Bero", "Kadru district"]
+    text = "Gunmen fired at Wat Sai railway station and near HMT crossing on the highway."
+    assert [extend_to_facility(at(text, n, "PERSON"), text).text for n in ("Wat Sai", "HMT")] == ["Wat Sai railway station", "HMT crossing"]
+
+
+def test_a_known_town_the_model_missed_after_a_place_word_in_the_articles_country():
+    text = "Arvenia's army said the convoy came from Brisk, where gold is mined. Arvenia mourned."
+    linked = Linker(KB).link(Article(text=text, source="t.txt"), [at(text, "Arvenia", "GPE"), at(text, "Arvenia", "GPE", 1)])
+    assert ("Brisk", "gn/3") in [(lm.mention.text, lm.entity.kb_id) for lm in linked]
+
+
+def test_the_built_in_knowledge_base_knows_seleka_and_jk(kb):
+    assert [c.entry.id for c in kb.candidates("Seleka rebels")] == ["seleka"]
+    assert "jammu-and-kashmir" in [c.entry.id for c in kb.candidates("J&K")]
+    assert "Thai" not in kb.get("gn/1736309").aliases  # Alor Setar: a demonym is no alias

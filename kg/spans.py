@@ -222,8 +222,9 @@ def extend_by_acronym(mentions: list[Mention], text: str) -> list[Mention]:
 _FOREIGN_WORDS = {
     "de", "la", "el", "los", "las", "del", "y", "se", "por", "para", "con", "una", "que", "es", "su", "sus", "al",
     "les", "des", "le", "et", "du", "est", "dans", "pour", "sur", "au", "aux", "nous", "não", "em", "os", "um", "uma",
-    "dos", "das", "il", "di", "che", "per", "sono", "ha", "fue", "han", "sin", "muy", "pero", "como", "más", "très",
+    "dos", "das", "il", "di", "che", "sono", "fue", "han", "sin", "muy", "pero", "como", "más", "très",
 }
+_FOREIGN_RE = re.compile(r"(?<![^\W\d_])(?:" + "|".join(sorted(_FOREIGN_WORDS, key=len, reverse=True)) + r")(?![^\W\d_])", re.I)
 _ENGLISH_WORDS = {
     "the", "of", "and", "to", "in", "is", "was", "for", "on", "that", "with", "by", "as", "at", "from", "has", "have",
     "were", "are", "said", "it", "its", "he", "she", "they", "this", "an", "be", "who", "had", "not", "but", "their",
@@ -235,7 +236,9 @@ def foreign_paragraphs(text: str) -> list[tuple[int, int]]:
     """The spans of the paragraphs (lines) written in another language than English: eight
     words or more, of which at least four are another language's function words and
     at least twice as many as English ones."""
-    out = []
+    out: list[tuple[int, int]] = []
+    if len(_FOREIGN_RE.findall(text)) < 4:
+        return out  # an English article: one pass over the text, no line read word by word
     pos = 0
     for line in text.split("\n"):
         words = [w.lower() for w in _WORD.findall(line)]

@@ -384,7 +384,8 @@ class Linker:
         return gaz is not None and any(h.cued and h.entry.classes[0] in ("Region", "District") for h in gaz.lookup(name))
 
     def _small_place_here(self, name: str, countries: dict[str, float]) -> bool:
-        """Whether a name the recogniser left out is a gazetteer town of one of the article's main countries."""
+        """Whether a name the recogniser left out is a town of one of the article's main
+        countries: the knowledge base's (a place only), else the gazetteer's."""
         gaz, main, known = self.kb.gazetteer, {c: w for c, w in countries.items() if w >= 1.0}, self._candidates(name)
         if known and main:  # "from Hounde,": a town the knowledge base has, of the article's country, that the model missed
             return all(c.entry.type == "Place" and not c.via_skeleton and "Country" not in c.entry.classes for c in known) and any(c.entry.country in main for c in known)

@@ -359,7 +359,7 @@ def without_quarter(mentions: list[Mention], candidates: Candidates, known_place
     return out
 
 
-_AFTER_PLACE_WORD = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Ff]rom)[ \t]+([A-Z][a-zà-ÿ'’]{3,}(?:-[A-Z][a-zà-ÿ'’]+)?)(?![\w'’-]|[ \t]+[A-Z])")
+_AFTER_PLACE_WORD = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Ff]rom)[ \t]+([A-Z][a-zà-ÿ'’]{3,}(?:-[A-Z][a-zà-ÿ'’]+)?)(?![\w'’-]|[ \t]+[A-Z]|[ \t]+(?:da|de|do|dos|del|di|du|la|le|al|el|ad|as|ar)[ \t]+[A-Z])")
 
 
 def gazetteer_names(text: str, mentions: list[Mention], small_place: Callable[[str], bool]) -> list[Mention]:

@@ -38,7 +38,6 @@ from kg.kbspans import (
 )
 from kg.mentions import (
     ACRONYM_AFTER,
-    INNER_POSSESSIVE_RE,
     KB_ONLY_LABELS,
     LABEL_TYPES,
     NEXT_WORD,
@@ -72,9 +71,14 @@ from kg.names import GENERIC_BODY_RE, GENERIC_WORDS, country_of_demonym, demonym
 from kg.nametype import TypeDecision, local_decisions, strong_cue
 from kg.nicknames import nicknamed_people
 from kg.personruns import person_runs
+from kg.spans import extend_by_acronym, fix_boundaries, possessor_countries, split_possessive
 from kg.types import Article, Entity, LinkedMention, Mention
 
 NIL_THRESHOLD = 0.35
+# A town's name before these is the area named after it ("Hangu district"), and so before a
+# region's noun when no region of the name is known ("Nabatieh province", "the Jammu region"),
+# unless a city of a million: a region named after it is known, as a rule, or news means the city.
+AREA_NOUNS = (*TOWN_AREA_NOUNS, " province", " region", " governorate", " division", " state")
 
 
 @dataclass
@@ -162,6 +166,8 @@ class Linker:
     def choose(self, name: str, expected: str | None, countries: dict[str, float]) -> tuple[KBEntry | None, float]:
         """The best candidate for a name and the confidence of that choice."""
         cands = self._candidates(name)
+        if countries:  # "the district of Khar" in a Pakistani story is no German "Haar" by a near spelling
+            cands = [c for c in cands if not (c.via_skeleton and c.entry.type == "Place" and c.entry.country and c.entry.country not in countries)]
         if not cands:
             return None, 0.0
         one_word = len(name.split()) == 1
@@ -181,7 +187,7 @@ class Linker:
             for c in cands:
                 if "Country" in c.entry.classes and c.entry.country:
                     counts[c.entry.country] += 1
-            places = [c for c in cands if c.entry.type == "Place"]
+            places = [c for c in cands if c.entry.type == "Place" and not c.via_skeleton]  # a near spelling is no vote
             if len(places) == 1 and places[0].entry.country and (places[0].entry.population or 0) >= 100_000:
                 counts[places[0].entry.country] += 1
         top = max(counts.values(), default=0)
@@ -199,16 +205,17 @@ class Linker:
                 c = clean_mention(part, text)
                 if c is not None:
                     parts = [c] if self._candidates(c.text) else split_at_and(c)
-                    cleaned += [s for q in parts for p in self._split_possessive(q, text) for s in self._split_possessive(extend_to_facility(extend_to_head(p, text), text), text)]
+                    cleaned += [s for q in parts for p in split_possessive(q, text, self._candidates, self.kb.gazetteer) for s in split_possessive(extend_to_facility(extend_to_head(p, text), text), text, self._candidates, self.kb.gazetteer)]
         cleaned = person_runs(given_names_back(join_cut_names(sorted(cleaned, key=lambda m: m.start), text), text), text)
         cleaned = acronym_wholes(join_known_parts(cleaned, text, self._candidates), text, self._candidates)  # kg/kbspans.py
         cleaned = language_services(cleaned, text, self._candidates)
         cleaned = domain_names(split_place_and_person(cleaned, text, self._candidates, person_shaped), text, self.kb.outlet_of_url)
         cleaned = [self._as_area(m, text) for m in without_quarter(cleaned, self._candidates, self._known_place)]
+        cleaned = fix_boundaries(cleaned, text, self._candidates, self._known_place)  # kg/spans.py
         cleaned += cued_names(text, cleaned)
         cleaned += credit_names(text, cleaned) + attacking_aircraft(text, cleaned) + nicknamed_people(text, cleaned)
         cleaned += titled_names(text, cleaned) + quoted_speakers(text, cleaned) + headed_names(text, cleaned) + reporting_outlets(text, cleaned)
-        cleaned = split_place_pairs(unit_names(text, cleaned) + agency_credits(text, cleaned, self._candidates), self._known_place)
+        cleaned = extend_by_acronym(split_place_pairs(unit_names(text, cleaned) + agency_credits(text, cleaned, self._candidates), self._known_place), text)
         bare = bare_ministries(text, cleaned)
         cleaned += bare
         byline, (b_start, b_end) = byline_mentions(article, self._candidates)  # kg/bylines.py: its outlets and authors
@@ -216,6 +223,7 @@ class Linker:
         cleaned.sort(key=lambda m: (m.start, -m.end))
         # A name that ran on over the next one ("Pakistan Point News") takes its place.
         cleaned = [m for i, m in enumerate(cleaned) if not any(o.start <= m.start and m.end <= o.end and o is not m for o in cleaned[max(0, i - 3) : i])]
+        cleaned = sorted(cleaned + possessor_countries(cleaned, text, self._candidates), key=lambda m: (m.start, -m.end))
         self._text = text
         self._types = {}
         cleaned = regions_of_lists(cleaned, text, self._region_name)
@@ -258,7 +266,7 @@ class Linker:
         still: list[Mention] = []
         for m in pending:
             b = best.get(fold(m.text))
-            if b is not None:
+            if b is not None and not (model_label(m) in KB_ONLY_LABELS and is_group_word(m.text)):  # "Hindu pilgrims" beside "The Hindu"
                 resolved[id(m)] = _Resolved(m, b.type, b.entry, b.key, m.text, b.confidence)
             else:
                 still.append(m)
@@ -356,11 +364,16 @@ class Linker:
     def _as_area(self, m: Mention, text: str) -> Mention:
         """An unknown name, or a town's, before a lower-case area noun is that area ("Hangu
         district"); a region known by the name stays it, to be linked ("the Kayes region")."""
-        wide = extend_to_admin_noun(m, text)
-        if wide is m or self._region_name(wide.text):
+        probe = m if m.source == "ner" and m.kb_id is None else Mention(m.start, m.end, m.text, m.label, "ner", None, m.sentence)
+        wide = extend_to_admin_noun(probe, text)  # a rule's town too ("the Jammu region"): only towns become areas below
+        if wide is probe or self._region_name(wide.text):
             return m
-        found = self._candidates(m.text)
-        towns = wide.text.endswith(TOWN_AREA_NOUNS) and all({"City", "Settlement"} >= set(c.entry.classes) for c in found)
+        found = self._candidates(m.kb_id or m.text)
+        if m is not probe and not found:
+            return m
+        towns = all({"City", "Settlement"} >= set(c.entry.classes) for c in found) and (
+            wide.text.endswith(TOWN_AREA_NOUNS) or (wide.text.endswith(AREA_NOUNS) and all((c.entry.population or 0) < 1_000_000 for c in found))
+        )
         return wide if not found or towns else m
 
     def _region_name(self, name: str) -> bool:
@@ -371,9 +384,12 @@ class Linker:
         return gaz is not None and any(h.cued and h.entry.classes[0] in ("Region", "District") for h in gaz.lookup(name))
 
     def _small_place_here(self, name: str, countries: dict[str, float]) -> bool:
-        """Whether a name the recogniser left out is a gazetteer town of one of the article's main countries."""
-        gaz, main = self.kb.gazetteer, {c: w for c, w in countries.items() if w >= 1.0}
-        return gaz is not None and main != {} and not self._candidates(name) and choose(gaz.lookup(name), main, False) is not None
+        """Whether a name the recogniser left out is a town of one of the article's main
+        countries: the knowledge base's (a place only), else the gazetteer's."""
+        gaz, main, known = self.kb.gazetteer, {c: w for c, w in countries.items() if w >= 1.0}, self._candidates(name)
+        if known and main:  # "from Hounde,": a town the knowledge base has, of the article's country, that the model missed
+            return all(c.entry.type == "Place" and not c.via_skeleton and "Country" not in c.entry.classes for c in known) and any(c.entry.country in main for c in known)
+        return gaz is not None and main != {} and not known and choose(gaz.lookup(name), main, False) is not None
 
     def _gazetteer_links(self, mentions: list[Mention], countries: dict[str, float], regions: frozenset[str] = frozenset()) -> dict[int, _Resolved]:
         """Place names the knowledge base lacks that the gazetteer has, where the article
@@ -435,28 +451,6 @@ class Linker:
             return self._types[id(m)]
         return LABEL_TYPES.get(model_label(m) or "")
 
-    def _split_possessive(self, m: Mention, text: str) -> list[Mention]:
-        """"Ukraine's Emergency Service" names two things when the knowledge base
-        does not know it whole: the place before "'s" and the name after it."""
-        hit = INNER_POSSESSIVE_RE.search(m.text)
-        if hit is None or self._candidates(m.text):
-            return [m]
-        head = m.text[: hit.start()]
-        tail_start = m.start + hit.end()
-        tail = text[tail_start : m.end]
-        countries = [c.entry.country for c in self._candidates(head) if "Country" in c.entry.classes]
-        # "Russia's Defense Ministry" is the "Russian Defense Ministry" the knowledge base knows.
-        for country in countries:
-            for adjective in demonyms(country):
-                if self._candidates(f"{adjective} {tail}"):
-                    return [Mention(m.start, m.end, m.text, m.label, m.source, fold(f"{adjective} {tail}"), m.sentence)]
-        out = []
-        if any(c.entry.type == "Place" for c in self._candidates(head)):
-            out.append(Mention(m.start, m.start + len(head), head, "KB|GPE", m.source, None, m.sentence))
-        if tail[:1].isupper():
-            out.append(Mention(tail_start, m.end, tail, m.label, m.source, None, m.sentence))
-        return out
-
     def _resolve_kb(self, m: Mention, countries: dict[str, float]) -> _Resolved | None:
         label = model_label(m)
         rule = m.label.startswith("KB") or m.label == "OUTLET"
@@ -473,6 +467,8 @@ class Linker:
         entry, conf = self.choose(name, expected, countries)
         if m.label == "OUTLET" and entry is not None and entry.type != "Organization":
             return None  # a byline names an outlet ("By MINA" is no city Minna)
+        if entry is not None and not rule and is_group_word(m.text) and entry.type == "Organization" and self._text[max(0, m.start - 4) : m.start].lower() != "the " and m.text not in (entry.label, *entry.aliases):
+            return None  # "Hindu pilgrims": a faith's word, not the outlet "The Hindu"
         if entry is not None and (conf >= self.threshold and getattr(self.typing.get(id(m)), "junk", None) is None or rule):  # junk: "the Kuki people"
             return _Resolved(m, entry.type, entry, fold(m.text), m.text, conf)
         return self._resolve_with_next_word(m, countries)
@@ -525,6 +521,8 @@ class Linker:
         words = m.text.split()
         key = fold(words[-1])
         initial = words[0][0].lower() if len(words) > 1 else None
+        if getattr(self.typing.get(id(m)), "cue_type", None) == "Place":
+            return None  # "the Jammu region": the words around it say it is no one's surname
         for r in people:
             if r.last_names is None:
                 r.last_names = _last_names(r)
@@ -554,10 +552,11 @@ class Linker:
                 return _Resolved(m, r.type, r.entry, r.key, m.text, round(r.confidence * 0.8, 3))
         return None
 
-    @staticmethod
-    def _join_acronyms(cleaned: list[Mention], resolved: dict[int, _Resolved], text: str) -> None:
+    def _join_acronyms(self, cleaned: list[Mention], resolved: dict[int, _Resolved], text: str) -> None:
         """An acronym given right after a name ("Kachin Independence Army (KIA)",
-        "... Army or KIA") is that name, there and everywhere else in the article."""
+        "... Army or KIA") is that name, there and everywhere else in the article; not an
+        acronym the knowledge base knows as something else ("BANGUI, Central African
+        Republic (AP) --" is a wire credit, not the republic's acronym)."""
         defined: dict[str, _Resolved] = {}
         for m in cleaned:
             full = resolved.get(id(m))
@@ -568,7 +567,9 @@ class Linker:
                 continue
             acronym = hit.group(1)
             initials = {w[0].upper() for w in m.text.replace("-", " ").split() if w[:1].isalpha()}
-            if acronym[0] in initials:
+            known = [c.entry for c in self._candidates(acronym)]
+            spelled = "".join(w[0] for w in m.text.replace("-", " ").split() if w[:1].isupper()) == acronym.rstrip("s")
+            if acronym[0] in initials and (spelled or not known or full.entry in known or (full.entry is None and all(e.type == full.type for e in known))):
                 defined[fold(acronym)] = full
         for m in cleaned:
             full = defined.get(fold(m.text))

@@ -360,6 +360,7 @@ def cued_names(text: str, mentions: list[Mention]) -> list[Mention]:
     out = []
     for m in [*PLACE_OF_NAME.finditer(text), *NAME_VILLAGE.finditer(text), *NAME_AREA.finditer(text), *QUARTER_AREA.finditer(text)]:
         start, end = m.span(1)
+        start = max([start] + [i + 3 for i in (text.rfind("'s ", start, end), text.rfind("’s ", start, end)) if i >= 0])  # "Dantewada's Cholnar village": the village
         if m.re is NAME_AREA and (is_group_word(m.group(1).split()[0]) or m.group(1).split()[0].lower() in GENERIC_WORDS):
             continue  # "the Ukrainian territory", "the Northern district"
         # A model's span inside the cued name ("Lac" of "the Lac Vert neighbourhood") gives way to it.
@@ -530,7 +531,7 @@ def credit_names(text: str, mentions: list[Mention]) -> list[Mention]:
 FACILITY_AFTER = re.compile(
     r"[ \t]+(airport|airbase|air\s+base|refinery|oil\s+refinery|gas\s+field|oil\s+field|oilfield|power\s+plant|power\s+station|nuclear\s+plant|nuclear\s+power\s+plant|thermal\s+power\s+plant|dam|military\s+base"
     r"|road|street|highway|market|bazaar|mosque|hospital|port(?!\s+(?:of|city|town)\b)|factory|plant|displacement\s+camp|refugee\s+camp"
-    r"|warehouse|depot|junction|roundabout|checkpoint)\b"
+    r"|warehouse|depot|junction|roundabout|checkpoint|(?:railway|railroad|train|bus|metro)\s+station|bus\s+(?:stand|terminal)|crossing)\b"
 )
 _PLACE_LABELS = {"GPE", "LOC", "FAC", "KB", "KB|GPE", "KB|LOC", "KB|FAC", "KB|ORG", "KB|PERSON", "ORG", "PERSON"}
 

@@ -21,7 +21,7 @@ TITLES = {
     "lieutenant", "marshal", "field", "brig", "brigadier", "judge", "justice", "director", "premier",
     # police and army ranks across Commonwealth, South Asian and African forces
     "constable", "corporal", "cpl", "inspector", "superintendent", "commissioner", "sepoy", "havildar",
-    "naik", "subedar", "lance", "pvt", "private", "cmdr",
+    "naik", "subedar", "lance", "pvt", "private", "cmdr", "prefect", "sub-prefect", "subprefect",
 }
 # Abbreviated titles ("the IG said", "ASP Yazid Abdulahi": police ranks of South Asia and
 # Nigeria), and a photo credit's "STR" (an unnamed stringer): no name of their own.

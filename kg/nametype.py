@@ -41,6 +41,7 @@ from kg.mentions import (
     model_label,
 )
 from kg.names import ACRONYM_RE, PERSON_DESCRIPTORS, TITLE_ACRONYMS, TITLE_HEADS, TITLES, is_group_word, written_in_lower_case
+from kg.typecues import common_noun_capitalised, context_cues, name_cues, post_words
 from kg.types import Mention
 
 NAME_TYPES = ("Person", "Place", "Organization")
@@ -272,7 +273,7 @@ def name_evidence(name: str) -> list[Evidence]:
         out.append(Evidence("Place", NAME_PREFIX, "name", f"place prefix {words[0]!r}"))
     if len(words) == 1 and len(name) > 5 and name[:1].isupper() and PLACE_SUFFIX_RE.search(name.lower()):
         out.append(Evidence("Place", NAME_SUFFIX, "name", f"place ending -{PLACE_SUFFIX_RE.search(name.lower()).group(0)}"))
-    return out
+    return out + [Evidence(*c) for c in name_cues(name)]
 
 
 _REPORTED = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s+(?:said|says|reported|reports|told|added|claimed)\b")
@@ -385,6 +386,7 @@ def context_evidence(m: Mention, text: str, label_type: str | None) -> list[Evid
         add("Organization", SAYS, "speaks")
     if WHO_AFTER.match(after):
         add("Person", CUE / 2, "followed by 'who'")
+    out += [Evidence(*c) for c in context_cues(text, m.start, m.end, len(words))]  # kg/typecues.py
     return out
 
 
@@ -423,6 +425,10 @@ def junk_reason(m: Mention, text: str) -> str | None:
         return "a people's or a region's adjective ('West African')"
     if name in TITLE_ACRONYMS:
         return "a title's (or a credit's) abbreviation"
+    if post_words(name, text, m.end):
+        return "the first words of a post's name ('Union Home Minister')"
+    if common_noun_capitalised(name, text, m.start, m.end):
+        return "a common noun after 'a' or 'an' ('inside a Church when')"
     if " " in name and name.split()[-1] in TITLE_HEADS and model_label(m) != "PERSON":
         return "a rank's or post's name ('Divisional Police Officer')"
     if PEOPLE_AFTER.match(text, m.end) and THE_PEOPLES_BEFORE.search(text, max(0, m.start - 50), m.start):
@@ -431,6 +437,8 @@ def junk_reason(m: Mention, text: str) -> str | None:
         return "the first part of a lower-case compound"
     if " " not in name and name.split("-")[0].lower() in COMPOUND_PREFIXES and "-" in name:
         return "a compound of common words ('Left-Wing extremists')"
+    if model_label(m) == "PERSON" and "-" in name.split()[0] and name.split("-")[0].lower() in COMPOUND_PREFIXES:
+        return "a 'person' opening with a compound ('Anti-Naxal Operation')"
     if " " not in name and name[:1].isupper() and name[1:].islower() and (m.start == 0 or text[max(0, m.start - 2) : m.start] in (". ", "\n", "? ", "! ") or text[m.start - 1] == "\n"):
         if written_in_lower_case(name, text):
             return "a sentence's first word, written in lower case elsewhere in the article"

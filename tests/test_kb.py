@@ -306,7 +306,16 @@ def test_geonames_alternates_keep_names_not_codes_or_romanisation_keys():
     from kg.kb.base import geonames_alternates
 
     place = {"name": "Kep", "alternatenames": ["Krong Kep", "kp", "kyb", "KEP1", "KBP", "Кеп", "keppu", "Kep"]}
-    assert geonames_alternates(place) == ["Krong Kep", "keppu"]
+    assert geonames_alternates(place) == ["Krong Kep"]
+
+
+def test_geonames_alternates_drop_romanisations_and_demonyms():
+    """Lower-case alternates are other scripts' names romanised by machine ("xlxrstar"),
+    and a people's word among them ("Thai") would make every demonym that town."""
+    from kg.kb.base import geonames_alternates
+
+    place = {"name": "Setara", "alternatenames": ["Setar", "xlxrstar", "setara town", "Thai", "Kota Setar", "Central"]}
+    assert geonames_alternates(place) == ["Setar", "Kota Setar"]
 
 
 

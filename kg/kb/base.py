@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from kg.names import is_group_word
+from kg.names import GENERIC_WORDS, is_group_word
 from kg.vocab import GEONAMES, WIKIDATA
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
@@ -26,13 +26,18 @@ def latin(name: str) -> bool:
 
 def geonames_alternates(place: dict) -> list[str]:
     """A GeoNames place's other names worth matching, in their order: Latin script, no
-    codes ("KBP"), no numbers, and no all-lower-case forms of three letters or fewer --
-    "kp" and "kyb" for Kep are romanisation keys, not names news writes, and would take
-    acronyms ("KP")."""
+    codes ("KBP"), no numbers, no all-lower-case forms, and no word for a people.
+
+    All-lower-case alternates are machine romanisations of the name in other scripts
+    ("alloleuseutaleu" is Alor Setar's Korean name, "alnbtyt walthta" Nabatieh's Arabic
+    one, "kp" Kep's key): no English text writes them, short ones take acronyms ("KP"),
+    and as labels they are junk in the store. A demonym among the alternates ("Thai" for
+    Alor Setar, once a Thai town) would make every "Thai" of an article that town, and a
+    common word ("Central" for Radford, "Union" for Arcata) every such word."""
     seen = {place["name"]}
     out = []
     for a in place.get("alternatenames", []):
-        if a and a not in seen and latin(a) and not _CODE_RE.match(a) and not any(ch.isdigit() for ch in a) and not (len(a) <= 3 and a.islower()):
+        if a and a not in seen and latin(a) and not _CODE_RE.match(a) and not any(ch.isdigit() for ch in a) and not a.islower() and not is_group_word(a) and a.lower() not in GENERIC_WORDS:
             seen.add(a)
             out.append(a)
     return out

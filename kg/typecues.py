@@ -1,0 +1,102 @@
+"""More evidence for typing unknown names (kg/nametype.py weighs it with the rest).
+
+Each cue is a class of text that news from conflicts the knowledge base barely covers
+is full of, where the model's label is a poor witness:
+
+- a wire story's credit line, "(Reporting by A; Writing by B; Editing by C and D)": people;
+- "at a place known as Widhu", "an area called X": a place, as "a man named X" is a person;
+- "Inspector General of Police Kashmir, Vijay Kumar said": a capitalised title phrase,
+  a comma and the name, as "the governor of the region, X" is already read;
+- "one of the victims, Domkhohoi, was": a plural noun for people, then the name between commas;
+- "in tambon Sateng Nok", "barangay X", "kebele X": the lower-case word for a local
+  administrative unit before the name (Thai, Philippine, Ethiopian, South Asian news);
+- "CNNNews18", "WION24": one word of capitals, lower case and digits is a brand, an
+  outlet or a unit, never a place or a person.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.names import PERSON_DESCRIPTORS, TITLES
+
+# (type, weight, kind, reason, spreads): built into kg.nametype.Evidence by the caller.
+Cue = tuple[str, float, str, str, bool]
+
+_CREDIT_BEFORE = re.compile(
+    r"(?:^|\n|\(|;|\|)\s*(?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Ee]dited|[Cc]ompiled|[Tt]ranslated|[Pp]roduced|[Tt]ranslation|[Ff]act-?checking)\s+by\s+$"
+)
+_KNOWN_AS_BEFORE = re.compile(r"\b(place|area|village|town|locality|spot|site|hamlet|settlement|neighbou?rhood|location)\s+(?:known\s+as|called|named)\s+$")
+# Local administrative units whose lower-case name news writes before the unit's own.
+_UNIT_BEFORE = {"tambon", "amphoe", "mukim", "barangay", "kebele", "woreda", "tehsil", "taluka", "taluk", "mouza", "upazila", "mandal", "sitio", "purok"}
+_BRAND_TOKEN = re.compile(r"(?=\w*\d)(?=\w*[a-z])[A-Z][A-Za-z]*[A-Z][A-Za-z]*\d+[A-Za-z\d]*|[A-Z]{2,}\d+")
+# A clause ending right before ", <name>": from the last sentence or clause boundary.
+_CLAUSE_CUT = re.compile(r"[.;:!?\n\"“”(]")
+_PEOPLE_PLURALS = {
+    "victims", "dead", "deceased", "injured", "wounded", "killed", "hostages", "suspects", "soldiers", "men", "women",
+    "residents", "villagers", "officers", "fighters", "leaders", "survivors", "children", "sons", "daughters", "brothers",
+}
+
+
+def _title_clause(clause: str) -> bool:
+    """"Inspector General of Police Kashmir", "Deputy Governor of Kano": a capitalised
+    title word opens the clause and no verb-like lower-case word runs in it."""
+    words = clause.split()
+    if not 2 <= len(words) <= 8 or not words[0][:1].isupper():
+        return False
+    if words[0].lower().rstrip(".") not in TITLES or words[0].lower() in ("former", "ex", "acting", "foreign", "vice"):
+        return False
+    return all(w[:1].isupper() or w in ("of", "for", "the", "and", "in") for w in words)
+
+
+def context_cues(text: str, start: int, end: int, n_words: int) -> list[Cue]:
+    """The cues of this module for the name at [start, end) of ``text``."""
+    out: list[Cue] = []
+    before = text[max(0, start - 60) : start]
+    if _CREDIT_BEFORE.search(before):
+        out.append(("Person", 2.0, "context", "a credit line's name ('Editing by')", True))
+    known = _KNOWN_AS_BEFORE.search(before)
+    if known is not None:
+        out.append(("Place", 2.0, "context", f"after {known.group(0).strip()!r}", False))
+    words = before.split()
+    if before.endswith(" ") and words and words[-1] in _UNIT_BEFORE:
+        out.append(("Place", 2.0, "context", f"after the unit {words[-1]!r}", True))
+    if text[max(0, start - 2) : start] == ", ":
+        clause = _CLAUSE_CUT.split(text[max(0, start - 90) : start - 2])[-1].strip()
+        clause = clause.split(", ")[-1] if ", " in clause else clause
+        if n_words > 1 and _title_clause(clause):  # "General Staff of the Armed Forces, Ukraine ...": no one's title
+            out.append(("Person", 2.0, "context", f"after the title {clause!r} and a comma", False))
+        last = clause.split()[-1].lower() if clause.split() else ""
+        if last in _PEOPLE_PLURALS or last in {w + "s" for w in PERSON_DESCRIPTORS}:
+            if text[end : end + 1] == ",":
+                out.append(("Person", 2.0, "context", f"between commas after {last!r}", False))
+    return out
+
+
+def name_cues(name: str) -> list[Cue]:
+    """What the name's own shape says, beside kg/nametype.py's head words and endings."""
+    if " " not in name and _BRAND_TOKEN.fullmatch(name):
+        return [("Organization", 2.0, "name", "one word of capitals and digits (a brand or outlet)", False)]
+    return []
+
+
+# "the Union Home Minister Amit Shah", "Chief Minister": words of a post's name.
+_POST_WORDS = {"Union", "Home", "Foreign", "Defence", "Defense", "Interior", "Finance", "External", "Affairs", "Chief", "Deputy", "State", "Cabinet", "Junior", "Health"}
+_POST_AFTER = re.compile(r"[ \t]+(?:Minister|Ministers|Secretary|Secretaries|Commissioner)\b")
+
+
+def post_words(name: str, text: str, end: int) -> bool:
+    """Whether the span is the first words of a post's name ("Union Home" of "Union Home
+    Minister"): every word a post's word, and "Minister"/"Secretary" right after it."""
+    return all(w in _POST_WORDS for w in name.split()) and _POST_AFTER.match(text, end) is not None
+
+
+_INDEFINITE_BEFORE = re.compile(r"(?:^|[ \t(])(?:a|an|A|An)[ \t]+$")
+_CLAUSE_AFTER = re.compile(r"(?:[ \t]*[.,;:!?)]|[ \t]+(?:when|where|which|that|and|or|in|on|at|of|with|by|to|for|from|near|as|while|after|before)\b)")
+
+
+def common_noun_capitalised(name: str, text: str, start: int, end: int) -> bool:
+    """"shot dead inside a Church when she was praying": one capitalised word after "a" or
+    "an" that ends its noun phrase is a common noun written with a capital, not a name
+    ("a Hamas commander" goes on to its noun, and stays a name)."""
+    return " " not in name and _INDEFINITE_BEFORE.search(text, max(0, start - 4), start) is not None and _CLAUSE_AFTER.match(text, end) is not None

@@ -32,6 +32,7 @@ from kg.eventwords import (
     TERRITORY_RE,
     TRIGGER_RE,
 )
+from kg.eventlists import between_references, listed_cues
 from kg.identity import entity_of
 from kg.kb.base import KBEntry, KnowledgeBase, fold, skeleton
 from kg.types import Entity, LinkedMention, Mention
@@ -89,8 +90,9 @@ class PlaceSense:
         if reaction is not None:
             attack = _TRIGGER_LOW.search(low, reaction.end())
             dateline = max(dateline, attack.start() if attack else len(sentence))
+        references = between_references([lm for lm in mentions if lm.entity.type == "Place"], sentence, offset)
         for lm in mentions:
-            if lm.entity.type != "Place" or any(lm is a or lm.entity.iri == a.entity.iri for a in actors):
+            if lm.entity.type != "Place" or any(lm is a or lm.entity.iri == a.entity.iri for a in actors) or id(lm) in references:
                 continue
             if lm.mention.text.lower() in self._adjectives:
                 continue  # "Syrian state media": a people's adjective names no place hit
@@ -123,6 +125,7 @@ class PlaceSense:
             mention = Mention(offset + m.start(1), offset + m.end(1), m.group(1), "GPE", "event", None, None)
             found.append((LinkedMention(mention, ent, 0.5), True))
         found.sort(key=lambda x: x[0].mention.start)
+        found = listed_cues(found, sentence, offset)  # "bombs at X railway station, Y and Z": each site hit
         # A country or region around a more specific place of the sentence is not a second
         # target; the place within it inherits its cue ("in Ukraine's southern Odesa region").
         keep = []

@@ -12,6 +12,7 @@ import math
 import re
 
 from kg.casefold import fold_case, folded
+from kg.eventlists import between_references, listed_cues
 from kg.eventwords import (
     BETWEEN_BEFORE,
     CONTAINED_GAP,
@@ -32,7 +33,6 @@ from kg.eventwords import (
     TERRITORY_RE,
     TRIGGER_RE,
 )
-from kg.eventlists import between_references, listed_cues
 from kg.identity import entity_of
 from kg.kb.base import KBEntry, KnowledgeBase, fold, skeleton
 from kg.types import Entity, LinkedMention, Mention

@@ -24,8 +24,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.casefold import fold_case, folded
-from kg.eventmerge import MergeSense, _absorb, _other_toll, _same_toll
 from kg.eventcues import CASUALTY_WORDS, CLAUSE_END, TOTAL_CUES, came_after, casualties, clause_around, dates_in, elided_figure, retold_day
+from kg.eventmerge import MergeSense, _absorb, _other_toll, _same_toll
 from kg.eventwords import (
     ACCIDENT_RE,
     AFTERMATH_RE,
@@ -45,7 +45,6 @@ from kg.eventwords import (
     IRREALIS_RE,
     LEVEL_AFTER,
     LEVEL_BEFORE,
-    NIL_PLACE_RANK,
     NOT_ATTACK_AFTER,
     NOT_ATTACK_BEFORE,
     ONGOING_RE,

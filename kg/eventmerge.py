@@ -35,21 +35,26 @@ class MergeSense(ActorSense):
             return True
         return self._side.get(a.actor.iri, a.actor.iri) == self._side.get(b.actor.iri, b.actor.iri)
 
-    def _unknown_in_main_country(self, place: Entity, country: Entity) -> bool:
+    def _unknown_in_main_country(self, place: Entity, country: Entity, lead: bool = False) -> bool:
         """Whether a place the knowledge base does not know lies in ``country``, the one the
         article names most: "an attack in northern Burkina Faso", then "a detachment between
-        Markoye and Tokabangou, near the border with Niger" -- the land the report is of."""
+        Markoye and Tokabangou, near the border with Niger" -- the land the report is of.
+        With ``lead``, ``country`` is where the article's first attack was, and the land the
+        report is of even when a neighbour is named more ("in southwest Niger, not far from
+        the Mali border", then "the Banibangou province")."""
         entry = self._entry(country)
         return (
-            "Country" in country.classes and entry is not None and entry.country == self._main_country
-            and self._entry(place) is None and self._rank(place) >= NIL_PLACE_RANK
+            "Country" in country.classes and entry is not None and (lead or entry.country == self._main_country)
+            and self._entry(place) is None and "Country" not in place.classes
         )
 
-    def _collapse_containers(self, events: list[tuple[AttackEvent, _Frame]], direct: set[int], fresh: set[int]) -> None:
+    def _collapse_containers(self, events: list[tuple[AttackEvent, _Frame]], direct: set[int], fresh: set[int], elsewhen: set[int]) -> None:
         """An attack reported at a district, region or country that holds the place of
         another attack of the article ("airstrikes in Pale Township", then "in Nyaung
         Kone village") is that attack, summarised: it joins the one attack inside it,
-        or, when several lie inside, is their summary and is dropped."""
+        or, when several lie inside, is their summary and is dropped. An attack told at
+        another time ("last week, gunmen raided a camp in the Tahoua region") is not
+        inside the attack at hand."""
         levelled = {ev.location.iri for ev, _ in events if ev.location is not None and self._levels.get(ev.location.iri, NIL_PLACE_RANK) < NIL_PLACE_RANK}
         self._sole_levelled = next(iter(levelled)) if len(levelled) == 1 else None
         towns = {ev.location.iri for ev, _ in events if ev.location is not None and self._entry(ev.location) is not None and self._rank(ev.location) == NIL_PLACE_RANK}
@@ -66,14 +71,14 @@ class MergeSense(ActorSense):
             known = "Country" in loc.classes or self._rank(loc) >= NIL_PLACE_RANK
             inside = [
                 o for o, _ in events
-                if o is not ev and o.location is not None and id(o) not in fresh and self._within(o.location, loc, known=known) and self._compatible(o, ev)
+                if o is not ev and o.location is not None and id(o) not in fresh and (id(o) not in elsewhen or id(ev) in elsewhen) and self._within(o.location, loc, known=known) and self._compatible(o, ev)
                 and not (self._rank(loc) >= NIL_PLACE_RANK and _other_toll(o, ev))  # "an attack on the city killed two" after seven at its airport
             ]
             if not inside:
                 # The one unknown place of the report's country told with no toll of its own: where
                 # the country's attack was ("... killed in northern Burkina Faso", then "targeted a
                 # detachment between Markoye and Tokabangou").
-                unknown = [o for o, _ in events if o is not ev and o.location is not None and id(o) not in fresh and self._compatible(o, ev) and self._unknown_in_main_country(o.location, loc)]
+                unknown = [o for o, _ in events if o is not ev and o.location is not None and id(o) not in fresh and id(o) not in elsewhen and self._compatible(o, ev) and self._unknown_in_main_country(o.location, loc, lead=ev is events[0][0])]
                 if len(unknown) == 1 and unknown[0].killed is None and unknown[0].injured is None and (ev.actor is None or unknown[0].actor is None or self._compatible(unknown[0], ev)):
                     inside = unknown
             if not inside:

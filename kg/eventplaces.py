@@ -32,6 +32,7 @@ from kg.eventwords import (
     TARGET_BEFORE,
     TERRITORY_RE,
     TRIGGER_RE,
+    WHERE_AFTER,
 )
 from kg.identity import entity_of
 from kg.kb.base import KBEntry, KnowledgeBase, fold, skeleton
@@ -102,17 +103,22 @@ class PlaceSense:
             # (a launch origin may be told at length: "from S-300 systems located in occupied territory in ...")
             if "Country" in lm.entity.classes and _NEAR_BEFORE_LOW.search(lbefore):
                 continue  # "an ambush near Burkina Faso": by a country, not in it
-            if (
-                s < dateline
-                or any((p.search(lbefore) if f else p.search(before)) for p, f in _NOT_HIT_BEFORE)
-                or _ORIGIN_BEFORE_LOW.search(low, max(0, s - 120), s)
-                or any(p.match(after) for p in NOT_HIT_AFTER)
+            # ("The area is close to the Tahoua region, where gunmen raided a camp": the place
+            # of the attack the clause after it tells, whatever the words before it)
+            where = WHERE_AFTER.match(after) is not None and _TRIGGER_LOW.search(low, e) is not None
+            if s < dateline or (
+                not where
+                and (
+                    any((p.search(lbefore) if f else p.search(before)) for p, f in _NOT_HIT_BEFORE)
+                    or _ORIGIN_BEFORE_LOW.search(low, max(0, s - 120), s)
+                    or any(p.match(after) for p in NOT_HIT_AFTER)
+                )
             ):
                 continue
             if lm.entity.iri in seen or self._landmark(lm, mentions, sentence, offset) or BETWEEN_BEFORE.search(before):
                 continue
             seen.add(lm.entity.iri)
-            found.append((lm, bool(_TARGET_BEFORE_LOW.search(lbefore))))
+            found.append((lm, where or bool(_TARGET_BEFORE_LOW.search(lbefore))))
         # "drone strikes on Ukrainian territory": a people's adjective names the country hit.
         for m in TERRITORY_RE.finditer(sentence):
             code = self._adjectives.get(m.group(1).lower())

@@ -331,7 +331,9 @@ class EventExtractor(MergeSense):
             if f.location is not None:
                 for k, (ev, _last) in enumerate(events):
                     # ("a separate attack" told again with its toll is the same separate attack)
-                    if ev.location is not None and ev.location.iri == f.location.entity.iri and self._compatible(ev, f) and (not f.fresh or _same_toll(ev, f)):
+                    # (an attack told at another time, "In April, a blast in X", is not the one at X told before)
+                    if ev.location is not None and ev.location.iri == f.location.entity.iri and self._compatible(ev, f) and (not f.fresh or _same_toll(ev, f)) \
+                            and (not f.elsewhen or f.anaphoric or id(ev) in elsewhen):
                         target = k
                         break
                 k = self._told_before(events, f) if target is None and f.anaphoric else None
@@ -382,12 +384,13 @@ class EventExtractor(MergeSense):
             events[target] = (events[target][0], f)
             if f.direct:
                 direct.add(id(events[target][0]))
-        self._collapse_containers(events, direct, fresh)
+        self._collapse_containers(events, direct, fresh, elsewhen)
         for f in frames:
             if f.index != headline or f.location is None:
                 continue
             loc = f.location.entity
-            related = [ev for ev, _ in events if ev.location is not None and self._compatible(ev, f) and self._related(loc, ev.location)]
+            # (a headline tells the article's news, not an attack told at another time)
+            related = [ev for ev, _ in events if ev.location is not None and id(ev) not in elsewhen and self._compatible(ev, f) and self._related(loc, ev.location)]
             same = [ev for ev in related if ev.location is not None and ev.location.iri == loc.iri]
             toll = [ev for ev in related if f.killed is not None and ev.killed == f.killed]
             if same:
@@ -412,7 +415,7 @@ class EventExtractor(MergeSense):
         # summed; the country's attack as a whole keeps no figures of its own.
         for ev, _ in events:
             if ev.location is not None and "Country" in ev.location.classes:
-                inside = [o for o, _ in events if o is not ev and o.location is not None and self._within(o.location, ev.location, known=True)]
+                inside = [o for o, _ in events if o is not ev and o.location is not None and id(o) not in elsewhen and self._within(o.location, ev.location, known=True)]
                 if any(o.killed is not None or o.injured is not None for o in inside):
                     ev.killed = ev.injured = None
         out = []

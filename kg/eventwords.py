@@ -106,7 +106,8 @@ TARGET_BEFORE = re.compile(
     re.I,
 )
 # A place named as where a launch came from, or a body named after it, is not what was hit.
-NOT_TARGET_BEFORE = re.compile(r"\b(?:(?:from|by|to|with|towards?|bound\s+for)\s+(?:the\s+)?|call(?:ed|s|ing)?\s+on\s+|urg(?:ed|es|ing)\s+|told\s+|asked\s+|accus(?:ed|es|ing)\s+|blam(?:ed|es|ing)\s+)$", re.I)
+# ("... terrorists who escaped back into Mali": where the attackers went after)
+NOT_TARGET_BEFORE = re.compile(r"\b(?:(?:from|by|to|with|towards?|bound\s+for)\s+(?:the\s+)?|(?:escaped|fled|retreated|withdrew|returned|crossed)\s+(?:back\s+)?(?:in)?to\s+(?:the\s+)?|call(?:ed|s|ing)?\s+on\s+|urg(?:ed|es|ing)\s+|told\s+|asked\s+|accus(?:ed|es|ing)\s+|blam(?:ed|es|ing)\s+)$", re.I)
 # "two died at the Army Base Hospital", "were taken to a hospital in Srinagar": where the
 # wounded were cared for, not where the attack was; nor where those who tell of it are.
 CARE_BEFORE = re.compile(
@@ -142,6 +143,8 @@ SUBJECT_AFTER = re.compile(
 )
 BODY_AFTER = re.compile(
     r"^(?:['’]s?)?\s+(?:[a-z]+\s+)?(?:armed\s+forces|(?:army|military)(?!\s+(?:camp|base|post|outpost|barracks|positions?|airport|airfield|hospital|academy|checkpoint)s?\b)|air\s+force|air\s+defen[cs]es?|navy|forces|troops|soldiers|government|ministry|defen[cs]e|president|leader|officials?|authorities|governor|mayor|police|emergency|general\s+staff"
+    # ("..., Akobo County Commissioner Goi Joyul said": the teller's office)
+    r"|commissioner|administrator|prefect|sub-prefect|chairman|lawmaker|legislator|senator|council|councillor|spokes(?:man|woman|person)"
     r"|(?:air|drone|missile|rocket)?[\s-]?(?:strikes?|attacks?|raids?)|shelling|bombing|bombardment|drones?|missiles?|rockets?|bases?|embassy|embassies|consulate|compound|personnel|citizens|nationals|ships?|vessels?|warships?|aircraft|jets|warplanes|offensive|invasion|war)\b",
     re.I,
 )
@@ -189,6 +192,8 @@ LANDMARK_GAP = re.compile(
 IN_GAP = re.compile(r"(?:\s+(?:neighbou?rhood|district|area|quarter|community|village|town|camp))?(?:,?\s+(?:near|next\s+to|close\s+to)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
     r"(?:,\s+(?:a|an|the)\s+(?:[a-z-]+\s+){1,5}?(?:in|on|at|near|outside)|,?\s+(?:located|situated|lying)\s+in|\s+in)\s+(?:the\s+)?(?:(?:city|town|village|region|province|district|state|area|chiefdom|commune|subdivision|tehsil)\s+of\s+)?")
 # "a detachment between Markoye and Tokabangou": one attack, placed by the first name.
+# "the Tahoua region, where gunmen raided a camp": the place the clause after it tells of.
+WHERE_AFTER = re.compile(r"^\s*,?\s+where\b", re.I)
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+and\s+(?:the\s+)?$")
 ANAPHOR_RE = re.compile(r"\b(?:the|that|this|saturday['’]s|sunday['’]s|monday['’]s|tuesday['’]s|wednesday['’]s|thursday['’]s|friday['’]s|the\s+latest)\s+(?:\w+\s+)?(?:attacks?|strikes?|shelling|bombing|blast|explosion|raid|assault|barrage|city|town|village|camp|area)\b", re.I)
 # A casualty figure with no attack word is no attack when it is an accident's.
@@ -217,7 +222,7 @@ RETOLD_RE = re.compile(r"\W*(?:the|these|those|both)\s+(?:[\w-]+\s+)?(?:attacks|
 # "In February, a strike ...", "last year", "in 2013": a time before the article's own attack, no day.
 ELSEWHEN_RE = re.compile(
     r"\b(?:(?i:in|since|during)\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?!\s+\d{1,2}\b)(?:\s+\d{4})?"
-    r"|(?i:in\s+(?:19|20)\d\d|last\s+(?:month|year)|(?:a|one|two|three|several)\s+(?:months|years)\s+ago|earlier\s+this\s+(?:month|year)))\b"
+    r"|(?i:in\s+(?:19|20)\d\d|last\s+(?:week|month|year)|(?:a|one|two|three)\s+weeks?\s+(?:ago|earlier)|(?:a|one|two|three|several)\s+(?:months|years)\s+ago|earlier\s+this\s+(?:month|year)))\b"
 )
 # "The attack on Pétionville was led by ...": the attack just told, named by its place.
 PLACED_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]hat|[Tt]his)\s+(?:[\w-]+\s+)?(?:attack|strike|raid|assault|bombing|shelling|ambush)\s+(?:on|in|at|against)\s+(?:the\s+)?$")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.eventactors import ActorSense
-from kg.eventwords import NIL_PLACE_RANK
+from kg.eventwords import GENERIC_PLURAL_TRIGGER, NIL_PLACE_RANK
 from kg.types import AttackEvent, Entity
 
 if TYPE_CHECKING:
@@ -25,6 +25,7 @@ class MergeSense(ActorSense):
     _levels: dict[str, int]
     _sole_levelled: str | None
     _sole_town: str | None
+    _text: str
 
     def _compatible(self, a: AttackEvent | _Frame, b: AttackEvent | _Frame) -> bool:
         """Two accounts (events or frames) that may be of one attack: dates within a day and
@@ -48,13 +49,23 @@ class MergeSense(ActorSense):
             and self._entry(place) is None and "Country" not in place.classes
         )
 
+    def _same_time(self, inner: AttackEvent, outer: AttackEvent, elsewhen: set[int]) -> bool:
+        """Whether ``outer`` may hold ``inner`` as told at one time: both told at the article's
+        time or both at another, or ``outer`` attacks told at another time with no toll of
+        their own ("El Fasher has endured RSF attacks since March": a campaign)."""
+        if (id(inner) in elsewhen) == (id(outer) in elsewhen):
+            return True
+        campaign = GENERIC_PLURAL_TRIGGER.search(self._text, outer.trigger[0], outer.trigger[1]) is not None
+        return id(outer) in elsewhen and campaign and outer.killed is None and outer.injured is None
+
     def _collapse_containers(self, events: list[tuple[AttackEvent, _Frame]], direct: set[int], fresh: set[int], elsewhen: set[int]) -> None:
         """An attack reported at a district, region or country that holds the place of
         another attack of the article ("airstrikes in Pale Township", then "in Nyaung
         Kone village") is that attack, summarised: it joins the one attack inside it,
         or, when several lie inside, is their summary and is dropped. An attack told at
-        another time ("last week, gunmen raided a camp in the Tahoua region") is not
-        inside the attack at hand."""
+        another time ("last week, gunmen raided a camp in the Tahoua region", "In May, a
+        blast in the Gariaband district") neither lies inside the attack at hand nor holds it
+        -- unless it is attacks with no toll of their own ("X has endured attacks since March")."""
         levelled = {ev.location.iri for ev, _ in events if ev.location is not None and self._levels.get(ev.location.iri, NIL_PLACE_RANK) < NIL_PLACE_RANK}
         self._sole_levelled = next(iter(levelled)) if len(levelled) == 1 else None
         towns = {ev.location.iri for ev, _ in events if ev.location is not None and self._entry(ev.location) is not None and self._rank(ev.location) == NIL_PLACE_RANK}
@@ -71,7 +82,7 @@ class MergeSense(ActorSense):
             known = "Country" in loc.classes or self._rank(loc) >= NIL_PLACE_RANK
             inside = [
                 o for o, _ in events
-                if o is not ev and o.location is not None and id(o) not in fresh and (id(o) not in elsewhen or id(ev) in elsewhen) and self._within(o.location, loc, known=known) and self._compatible(o, ev)
+                if o is not ev and o.location is not None and id(o) not in fresh and self._same_time(o, ev, elsewhen) and self._within(o.location, loc, known=known) and self._compatible(o, ev)
                 and not (self._rank(loc) >= NIL_PLACE_RANK and _other_toll(o, ev))  # "an attack on the city killed two" after seven at its airport
             ]
             if not inside:

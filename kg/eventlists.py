@@ -55,8 +55,11 @@ def listed_cues(found: list[tuple[LinkedMention, bool]], sentence: str, offset: 
     """The places of the sentence (in text order, each with whether a word before it says
     it was hit), where each item of a list of places ("at X, Y and Z") takes the cue of
     the list's first: a list is a run of places joined by commas that ends in "and" or
-    "or". (Without it, "Y" and "Z" would count as places merely named.)"""
+    "or". (Without it, "Y" and "Z" would count as places merely named.) A list that
+    names an area several lands share ("on the borders of X, Y and Z districts") is no
+    place hit, and is left out."""
     out = list(found)
+    drop: set[int] = set()
     k = 0
     while k < len(out):
         run = [k]
@@ -67,10 +70,12 @@ def listed_cues(found: list[tuple[LinkedMention, bool]], sentence: str, offset: 
             run.append(run[-1] + 1)
         first, last = out[run[0]][0], out[run[-1]][0]
         area = _AREA_BEFORE.search(sentence, max(0, first.mention.start - offset - 40), first.mention.start - offset) or _AREA_AFTER.match(sentence, last.mention.end - offset)
-        if len(run) > 1 and out[run[0]][1] and not area:
+        if len(run) > 1 and area:
+            drop.update(run)
+        elif len(run) > 1 and out[run[0]][1]:
             last_gap = sentence[out[run[-2]][0].mention.end - offset : out[run[-1]][0].mention.start - offset]
             if _AND_GAP.match(last_gap):
                 for j in run:
                     out[j] = (out[j][0], True)
         k = run[-1] + 1
-    return out
+    return [x for j, x in enumerate(out) if j not in drop]

@@ -30,6 +30,7 @@ from kg.eventwords import (
     ACCIDENT_RE,
     AFTERMATH_RE,
     ANAPHOR_RE,
+    CAMPAIGN_BEFORE,
     ASSAILANT_BEFORE,
     CALLED_OFF_AFTER,
     CLAUSE_BREAK,
@@ -63,7 +64,7 @@ from kg.types import Article, AttackEvent, Entity, LinkedMention
 _TRIGGER_LOW, _SEVERAL_LOW, _AFTERMATH_LOW, _ACCIDENT_LOW, _NOT_ATTACK_BEFORE_LOW, _CLAUSE_BREAK_LOW, _ANAPHOR_LOW = map(
     folded, (TRIGGER_RE, SEVERAL_ATTACKS, AFTERMATH_RE, ACCIDENT_RE, NOT_ATTACK_BEFORE, CLAUSE_BREAK, ANAPHOR_RE)
 )
-_ENTRY_LOW, _ASSAILANT_LOW = folded(ENTRY_TRIGGER), folded(ASSAILANT_BEFORE)
+_ENTRY_LOW, _ASSAILANT_LOW, _CAMPAIGN_LOW = folded(ENTRY_TRIGGER), folded(ASSAILANT_BEFORE), folded(CAMPAIGN_BEFORE)
 _IRREALIS_LOW, _ONGOING_LOW, _GENERIC_PLURAL_BEFORE_LOW, _GENERIC_PLURAL_SPECIFIC_LOW, _CASUALTY_LOW, _TOTAL_LOW = map(
     folded, (IRREALIS_RE, ONGOING_RE, GENERIC_PLURAL_BEFORE, GENERIC_PLURAL_SPECIFIC, CASUALTY_WORDS, TOTAL_CUES)
 )
@@ -285,8 +286,9 @@ class EventExtractor(MergeSense):
             return False
         rest = CLAUSE_END.search(after)
         own = clause + sentence[m.start() : m.end() + (rest.start() if rest else len(after))]
-        if GENERIC_PLURAL_TRIGGER.search(m.group(0)) and _GENERIC_PLURAL_BEFORE_LOW.search(before) and not (_GENERIC_PLURAL_SPECIFIC_LOW.search(own) or _CASUALTY_LOW.search(own)):
-            return False  # "the impact the attacks have had on shipping"
+        generic = (GENERIC_PLURAL_TRIGGER.search(m.group(0)) and _GENERIC_PLURAL_BEFORE_LOW.search(before)) or _CAMPAIGN_LOW.search(before[-60:])
+        if generic and not (_GENERIC_PLURAL_SPECIFIC_LOW.search(own) or _CASUALTY_LOW.search(own)):
+            return False  # "the impact the attacks have had on shipping", "has endured mounting bombardment"
         first = CLAUSE_END.search(sentence)
         if first is not None and first.start() < m.start() and _TOTAL_LOW.search(sentence[: first.start()]):
             return False  # "Over the past week, 40 people were killed in strikes"

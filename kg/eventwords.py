@@ -54,6 +54,12 @@ IRREALIS_RE = re.compile(
 # unless their clause gives a figure, a day, damage (GENERIC_PLURAL_SPECIFIC) or a casualty word.
 # ("decisions on such a level of terrorist attacks are not made in Kyiv": attacks of a kind)
 GENERIC_PLURAL_BEFORE = re.compile(r"(?:\b(?:the|its|their|our|his|her|such)|\b(?:slew|spate|string|series|campaign|wave|level|kind|sort|type)\s+of)\s+(?:\w+\s+)?$", re.I)
+# "has endured intensified RSF attacks", "has come under mounting bombardment": a campaign,
+# unless the clause gives a figure, a day or damage (GENERIC_PLURAL_SPECIFIC) or a casualty word.
+CAMPAIGN_BEFORE = re.compile(
+    r"\b(?:intensified|intensifying|mounting|escalating|increasing|growing|continued|continuing|persistent|relentless|sporadic|recurring|incessant|ceaseless|near-daily)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 GENERIC_PLURAL_TRIGGER = re.compile(r"(?:attacks|strikes|airstrikes|raids|bombings)$", re.I)
 GENERIC_PLURAL_SPECIFIC = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds|scores|yesterday|today|tonight|overnight|last\s+night|morning|evening"

@@ -1,0 +1,112 @@
+"""Where attacks were, when places are named together or at several levels: a list of
+sites hit, two villages that only say where in a district, a town "located in" a
+district, a neighbour's border, the lead country's attack placed by the unknown place
+named next, and attacks told at another time kept apart. Also the casualty phrases of
+such reports ("two jawans of the district force", "claimed nine lives")."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.eventcues import casualties
+
+
+def _places(events):
+    return sorted((ev.location.label if ev.location else "", ev.killed, ev.injured) for ev in events)
+
+
+def test_each_site_of_a_list_is_an_attack(extract):
+    _, events = extract("Bombs exploded at Hat Yai railway station, Sungai Kolok and Betong on Friday night.")
+    assert [p for p, _, _ in _places(events)] == ["Betong", "Hat Yai", "Sungai Kolok"]
+
+
+def test_districts_that_share_a_border_area_are_no_list_of_sites(extract):
+    _, events = extract(
+        "Maoists blew up a vehicle in Bijapur district on Monday, killing eight security personnel.\n\n"
+        "The personnel targeted were returning from an operation on the borders of Narayanpur, Dantewada and Bijapur districts."
+    )
+    assert [(p, k) for p, k, _ in _places(events)] == [("Bijapur district", 8)]
+
+
+def test_two_villages_between_which_a_car_was_hit_say_where_in_the_district(extract):
+    _, events = extract(
+        "An Israeli drone strike hit a car between the villages of Toulin and Burj Qalaouiyeh in the Bint Jbeil district on Sunday, killing one person."
+    )
+    assert _places(events) == [("Bint Jbeil district", 1, None)]
+
+
+def test_a_town_located_in_a_district_is_the_place_hit(extract):
+    _, events = extract("Drone strikes in the town of Kheret, located in Enarj Woreda of the Amhara region, killed 100 civilians on Sunday.")
+    ((place, killed, _),) = _places(events)
+    assert killed == 100 and "Woreda" not in place and "Amhara" not in place
+
+
+def test_a_country_named_before_border_is_not_hit(extract):
+    _, events = extract("At least ten soldiers were killed in an ambush in southwest Niger, not far from the Mali border, on Friday.")
+    assert _places(events) == [("Niger", 10, None)]
+
+
+def test_the_lead_countrys_attack_is_at_the_province_named_next_and_last_weeks_raid_is_its_own(extract):
+    _, events = extract(
+        "At least ten soldiers were killed and 13 were hurt in an ambush in southwest Niger on Friday, not far from Mali and Mali's border town of Menaka.\n\n"
+        "The troops were on patrol in the north of the Banibangou province when they came under a complicated ambush.\n\n"
+        "The area is close to the Tahoua region, where last week, armed gunmen raided a camp sheltering migrants.\n\n"
+        "That attack, carried out by terrorists on motorcycles who escaped back into Mali, claimed nine lives."
+    )
+    by_place = {ev.location.label: ev for ev in events}
+    assert set(by_place) == {"Banibangou province", "Tahoua Region"}
+    lead, raid = by_place["Banibangou province"], by_place["Tahoua Region"]
+    assert (lead.killed, lead.injured, str(lead.date)) == (10, 13, "2023-12-29")
+    # "last week" names no day: the raid is not dated as the lead.
+    assert (raid.killed, raid.date) == (9, None)
+
+
+def test_a_blast_told_in_another_month_at_the_same_district_is_another_attack(extract):
+    _, events = extract(
+        "Six policemen were killed in a blast in Dantewada district on Sunday.\n\n"
+        "In April, a jawan was injured in another IED blast in Dantewada district."
+    )
+    assert sorted((str(ev.killed), str(ev.date)) for ev in events) == [("6", "2023-12-31"), ("None", "None")]
+
+
+def test_attacks_a_town_has_endured_are_a_campaign_not_an_attack(extract):
+    _, events = extract(
+        "At least 57 people were killed when the RSF launched a drone strike on a shelter in El Fasher on Friday.\n\n"
+        "El Fasher, the last major city the army holds in Darfur, has endured intensified RSF attacks since the army took Khartoum in March."
+    )
+    assert [(p, k) for p, k, _ in _places(events)] == [("El Fasher", 57)]
+
+
+def test_a_county_named_for_its_commissioner_is_not_hit(extract):
+    _, events = extract(
+        "More than 100 people were killed after gunmen raided a village in South Sudan on Friday.\n\n"
+        "They were reportedly attacked by a rebel group, Akobo County Commissioner Goi Joyul said."
+    )
+    assert all("Akobo" not in p for p, _, _ in _places(events))
+
+
+def test_a_war_toll_since_an_abbreviated_month_is_no_attacks_toll(extract):
+    _, events = extract(
+        "An Israeli drone strike on a car in southern Lebanon killed one person on Sunday.\n\n"
+        "A ceasefire was reached in November 2024, following an exchange of attacks between Hezbollah and Israel since Oct. 8, 2023, "
+        "killing more than 4,000 people and injuring around 17,000."
+    )
+    assert [(k, i) for _, k, i in _places(events)] == [(1, None)]
+
+
+@pytest.mark.parametrize(
+    "sentence, killed, injured",
+    [
+        ("In May, two jawans of the district force were killed in another IED blast.", 2, None),
+        # A unit's number counts no one.
+        ("Nine CRPF jawans of the 212 Battalion were killed and two were severely injured in an IED blast.", 9, 2),
+        ("Similar attacks were carried out on 25 March when four district reserve guard jawans were injured.", None, 4),
+        ("An activist, a gunman, and a security guard died during an attack on a municipal building.", 3, None),
+        ("Six civilians and four members of the VDP auxiliary force died on Monday in an attack.", 10, None),
+        ("Two other innocent victims sustained gunshot injuries.", None, 2),
+        ("Two soldiers suffered no injuries.", None, 0),
+        ("That attack, carried out by terrorists on motorcycles, claimed nine lives.", 9, None),
+    ],
+)
+def test_casualty_phrases_of_unit_and_victim_lists(sentence, killed, injured):
+    assert casualties(sentence) == (killed, injured)

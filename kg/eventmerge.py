@@ -116,10 +116,10 @@ def _other_toll(a: AttackEvent | _Frame, b: AttackEvent | _Frame) -> bool:
     return a.killed is not None and b.killed is not None and a.killed != b.killed
 
 
-def _absorb(ev: AttackEvent, other: AttackEvent | _Frame, higher_figures: bool = True) -> None:
+def _absorb(ev: AttackEvent, other: AttackEvent | _Frame, higher_figures: bool = True, figures: bool = True) -> None:
     """Add what ``other`` says of the same attack to ``ev``: its sentences, attacker, date
-    and weapons, and its figures -- the higher ones (a sentence of the article updating a
-    toll), or only where ``ev`` states none (an event merged into another)."""
+    and weapons, and (unless not ``figures``) its figures -- the higher ones (a sentence of
+    the article updating a toll), or only where ``ev`` states none (an event merged into another)."""
     sentences = other.sentences if isinstance(other, AttackEvent) else [other.sentence]
     for sentence in sentences:
         if sentence not in ev.sentences:
@@ -129,7 +129,7 @@ def _absorb(ev: AttackEvent, other: AttackEvent | _Frame, higher_figures: bool =
     for w in other.weapons:
         if all(w.iri != x.iri for x in ev.weapons):
             ev.weapons.append(w)
-    for slot in ("killed", "injured"):
+    for slot in ("killed", "injured") if figures else ():
         mine, theirs = getattr(ev, slot), getattr(other, slot)
         if theirs is not None and (mine is None or (higher_figures and theirs > mine)):
             setattr(ev, slot, theirs)

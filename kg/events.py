@@ -378,7 +378,9 @@ class EventExtractor(MergeSense):
                 # the town of X when ...": the toll told first, the place in the next sentences.
                 for p in pending:
                     if f.index - p.index <= 2 and not f.fresh and self._compatible(events[target][0], p):
-                        _absorb(events[target][0], p)
+                        # ("18 were killed in strikes", then "Strikes on the city of X killed
+                        # seven": the first toll is of more than X's attack)
+                        _absorb(events[target][0], p, figures=not _other_toll(p, f))
                 pending = []
             if f.elsewhen and not events[target][0].sentences:
                 elsewhen.add(id(events[target][0]))
@@ -394,6 +396,8 @@ class EventExtractor(MergeSense):
             # (a headline tells the article's news, not an attack told at another time)
             related = [ev for ev, _ in events if ev.location is not None and id(ev) not in elsewhen and self._compatible(ev, f) and self._related(loc, ev.location)]
             same = [ev for ev in related if ev.location is not None and ev.location.iri == loc.iri]
+            # ("strikes kill 18 in Idlib" over the city's 7 and two towns' 11: the sum, not the city's)
+            summed = sum(1 for ev in related if ev.killed is not None or ev.injured is not None) > 1
             toll = [ev for ev in related if f.killed is not None and ev.killed == f.killed]
             if same:
                 related = same  # the body's attack at that place
@@ -407,8 +411,13 @@ class EventExtractor(MergeSense):
                 for ev in related:
                     ev.actor, ev.date = ev.actor or f.actor, ev.date or f.date
                 continue
+            if not related and "Country" not in loc.classes:
+                # "24 dead in attack in Lake Chad" over the attack on an island the body names:
+                # the body's one attack with that toll, wherever the headline puts it.
+                related = [ev for ev, _ in events if id(ev) not in elsewhen and f.killed is not None and ev.killed == f.killed and self._compatible(ev, f)][:2]
+                related = related if len(related) == 1 else []
             if related:
-                _absorb(related[0], f)
+                _absorb(related[0], f, higher_figures=not summed)
             else:
                 ev = AttackEvent(trigger=f.trigger, sentences=[], location=loc)
                 _absorb(ev, f)

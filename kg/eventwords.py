@@ -238,6 +238,8 @@ AFTERMATH_RE = re.compile(r"\b(?:caused|sparked|started|triggered|set\s+off)\s+(
 OTHER_ATTACK = re.compile(r"\b(?:an?|another)\s+(?:[\w-]+\s+)?(?:attack|strike|raid|assault|bombing|ambush)\b", re.I)
 # A junta: the armed forces in power.
 JUNTA_RE = re.compile(r"\bjunta\b", re.I)
+# "regime air strikes", "the Syrian regime's warplanes bombed": the state whose regime it is.
+REGIME_RE = re.compile(r"\b(?:(?P<adj>[A-Z][a-z]+)\s+)?regime(?:['’]s)?\b(?!\s+change)")
 
 # How specific a place is, by its finer classes: a facility beats a town beats a region beats a country.
 PLACE_RANK = {"Facility": 5, "Settlement": 4, "City": 4, "District": 3, "Region": 2, "BodyOfWater": 1, "GeographicArea": 1, "Country": 0, "Continent": 0}

@@ -20,10 +20,10 @@ from kg.eventwords import (
     DATELINE_RE,
     DONE_BY,
     JUNTA_RE,
-    REGIME_RE,
     MODIFIER_GAP,
     NON_STATE_AFTER,
     PRONOUN_SUBJECT,
+    REGIME_RE,
     RESPONSIBLE_AFTER,
     RESPONSIBLE_BEFORE,
     TRIGGER_RE,
@@ -99,6 +99,7 @@ class ActorSense(PlaceSense):
             code = self._adjectives.get((regime.group("adj") or "").lower()) or self._main_country
             if code in self._countries and any(hs >= regime.end() and MODIFIER_GAP.match(sentence[regime.end() : hs]) for hs, _ in heads):
                 offer(3, entity_of(self._countries[code]), None)
+                self._regimes.add(entity_of(self._countries[code]).iri)
         low = fold_case(sentence)  # the word patterns run folded (kg/casefold.py)
         for lm in candidates:
             s, e = lm.mention.start - offset, lm.mention.end - offset

@@ -74,6 +74,7 @@ class PlaceSense:
     _levels: dict[str, int]  # place IRI -> the level the text gives it ("X district")
     _article_places: dict[str, Entity]  # place IRI -> the place, of the places the article names
     _sole_levelled: str | None  # the one place attacked that the text calls a district or region ("Beni territory")
+    _regimes: set[str]  # the states of the article's "regime" attacks (kg/eventactors.py)
     _sole_town: str | None  # the one town the knowledge base knows that the article reports attacked
     _countries: dict[str, KBEntry]
     _adjectives: dict[str, str]
@@ -293,8 +294,9 @@ class PlaceSense:
         return "Country" in outer.classes and ei.country == eo.country
 
     def _home(self, place: Entity | None, actor: Entity) -> bool:
-        """Whether a place lies in the actor's own country (an attacker rarely strikes at home)."""
-        if place is None:
+        """Whether a place lies in the actor's own country (an attacker rarely strikes at home --
+        but a regime does: "regime air strikes" in its own land)."""
+        if place is None or actor.iri in self._regimes:
             return False
         ep, ea = self._entry(place), self._entry(actor)
         return ep is not None and ea is not None and ep.country is not None and ep.country == ea.country and "Country" in actor.classes

@@ -30,9 +30,9 @@ from kg.eventwords import (
     ACCIDENT_RE,
     AFTERMATH_RE,
     ANAPHOR_RE,
-    CAMPAIGN_BEFORE,
     ASSAILANT_BEFORE,
     CALLED_OFF_AFTER,
+    CAMPAIGN_BEFORE,
     CLAUSE_BREAK,
     DIRECT_BEFORE,
     ELSEWHEN_RE,
@@ -116,6 +116,7 @@ class EventExtractor(MergeSense):
         self._text = ""
         self._main_country: str | None = None  # the country the article names most
         self._last_group: Entity | None = None  # the armed group named last before the sentence at hand
+        self._regimes: set[str] = set()  # the states whose "regime" the article says attacked
         self._countries: dict[str, KBEntry] = {}
         for entry in kb.entries.values():
             if "Country" in entry.classes and entry.country and entry.country not in self._countries:
@@ -170,6 +171,7 @@ class EventExtractor(MergeSense):
                 by_sentence.setdefault(i, []).append(lm)
         frames: list[_Frame] = []
         self._last_group = None
+        self._regimes = set()
         for i, (b, e) in enumerate(sentences):
             mentions = sorted(by_sentence.get(i, []), key=lambda lm: lm.mention.start)
             frames += self._frames(article, i, (b, e), mentions)

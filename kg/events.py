@@ -52,6 +52,7 @@ from kg.eventwords import (
     OTHER_ATTACK,
     PLACED_BEFORE,
     RETOLD_RE,
+    SAME_PLACE_RE,
     SEVERAL_ATTACKS,
     TRIGGER_RE,
 )
@@ -95,6 +96,7 @@ class _Frame:
     placed: bool = False  # "The attack on X ...": the attack told before, its place named
     aftermath: bool = False  # "One of them caused a fire at X": only what an attack told before did
     elsewhen: bool = False  # told at a time no day names ("In February, a strike ..."): not the lead's day
+    same_place: bool = False  # "another attack ... in the same area": another attack, at the place of the one told before
 
 
 class EventExtractor(MergeSense):
@@ -249,7 +251,9 @@ class EventExtractor(MergeSense):
             out.append(
                 _Frame(
                     (b + trig.start(), b + trig.end()), span, index, lm, frame_actor, weapons, kk, ii,
-                    retold_day(sentence, trig, triggers, anaphors, dates, len(places)),
+                    # (a sentence that names no place tells of one attack: its only day is that attack's,
+                    # "the rebels first attacked the checkpoints ... the village attacked Thursday")
+                    retold_day(sentence, trig, triggers, anaphors, dates, len(places)) or (dates[0][1] if lm is None and len({d for _, d in dates}) == 1 else None),
                     anaphoric=aftermath is not None or _speaks_of_told(anaphors, trig, len(triggers)),
                     # ("The attack came after an attack on X": X is another attack's)
                     fresh=bool(FRESH_BEFORE.search(sentence, 0, trig.start())) or (lm is not None and bool(OTHER_ATTACK.search(sentence, trig.end(), s_)))
@@ -261,6 +265,13 @@ class EventExtractor(MergeSense):
                     placed=lm is not None and bool(PLACED_BEFORE.search(sentence, max(0, s_ - 50), s_)),
                 )
             )
+        same = SAME_PLACE_RE.search(sentence) if not places else None
+        fresh_words = [t for t in triggers if same is not None and t.end() <= same.start() and (FRESH_BEFORE.search(sentence, 0, t.start()) or came_after(low, t))]
+        if fresh_words:
+            # "The strike came shortly after another Israeli attack damaged a car in the same
+            # area": another attack, at the place of the one told before.
+            t = fresh_words[-1]
+            out.append(_Frame((b + t.start(), b + t.end()), span, index, None, actors[id(t)][0], [], None, None, None, fresh=True, elsewhen=elsewhen, same_place=True))
         return out
 
     @staticmethod
@@ -365,6 +376,13 @@ class EventExtractor(MergeSense):
                 gap = f.index - events[k][1].index if k is not None else None
                 if gap is not None and (f.anaphoric or gap <= 1 or (gap <= 2 and events[k][1] is previous)):
                     target = k
+            if f.same_place:
+                if events:
+                    told = max(events, key=lambda x: x[1].index)[0]
+                    events.append((AttackEvent(trigger=f.trigger, sentences=[], location=told.location), f))
+                    fresh.add(id(events[-1][0]))
+                    _absorb(events[-1][0], f)
+                continue
             if target is None and ((f.retold and events) or f.aftermath):
                 continue
             if target is None:

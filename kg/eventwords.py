@@ -23,14 +23,16 @@ TRIGGER_RE = re.compile(
     r"|suicide\s+bomb(?:ings?|ers?)?|car\s+bomb(?:ings?|s)?|ambush(?:ed|es)?|raids?|raided|assaults?|assaulted"
     r"|targeted|targeting|hit|hits|hitting|pounded|pounding|fired\s+(?:on|at|upon|into)|opened\s+fire|massacred?|stormed|invaded|overran"
     r"|(?:bombs?|devices?|IEDs?|explosives?|mines?|grenades?|charges?)\s+went\s+off|behead(?:ed|ing|ings)?|shot\s+dead|gunned\s+down|hacked\s+to\s+death"
-    r"|(?:launched|launching|fired|firing|dropped|dropping)(?=(?:\s+[\w-]+){0,4}?\s+(?:missiles?|rockets?|drones?|bombs?|shells?|munitions|projectiles|mortars?)\b))\b",
+    # ("set fire to the mayor's office", "torched homes": arson, when assailants do it -- ENTRY_TRIGGER)
+    r"|set\s+fire\s+to|set\s+ablaze|torched|burned\s+down|burnt\s+down"
+    r"|(?:launched|launching|fired|firing|dropped|dropping|set\s+off|setting\s+off|hurled|lobbed)(?=(?:\s+[\w-]+){0,4}?\s+(?:missiles?|rockets?|drones?|bombs?|shells?|munitions|projectiles|mortars?)\b))\b",
     re.I,
 )
 # "stormed", "invaded", "overran" report an attack only with assailants as their subject
 # ("gunmen stormed the village"; not "since Russia invaded Ukraine", "fans stormed the pitch").
-ENTRY_TRIGGER = re.compile(r"(?:stormed|invaded|overran)$", re.I)
+ENTRY_TRIGGER = re.compile(r"(?:stormed|invaded|overran|set\s+fire\s+to|set\s+ablaze|torched|burned\s+down|burnt\s+down)$", re.I)
 ASSAILANT_BEFORE = re.compile(
-    r"\b(?:attackers|assailants|gunmen|militants|insurgents|terrorists|bandits|jihadists|rebels|fighters|militiamen)\b(?:\s+(?!and\b|or\b)[\w'’()-]+){0,8}?\s+(?:\w+ly\s+|also\s+|then\s+|had\s+|have\s+)?$",
+    r"\b(?:attackers|assailants|gunmen|militants|insurgents|terrorists|bandits|jihadists|rebels|fighters|militiamen)\b(?:\s+(?!and\b|or\b)[\w'’()-]+){0,8}?\s+(?:\w+ly\s+|also\s+|then\s+|had\s+|have\s+|and\s+)?$",
     re.I,
 )
 NOT_ATTACK_BEFORE = re.compile(
@@ -47,7 +49,7 @@ IRREALIS_RE = re.compile(
     r"\b(?:would|could|might|may|will|shall|threat(?:en|ens|ened|ening)?|vow(?:s|ed|ing)?|warn(?:s|ed|ing)?|plan(?:s|ned|ning)?|plot(?:s|ted|ting)?"
     r"|attempt(?:s|ed|ing)?|tr(?:y|ies|ied)\s+to|prepar(?:e|es|ed|ing)\s+(?:for|to)|intend(?:s|ed)?|ready\s+to|if|unless|in\s+the\s+event\s+of|den(?:y|ies|ied|ying)|rejected|no\s+evidence|fears?\s+of"
     r"|possible|potential|future|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|prevent(?:ed|ing)?|avoid|deter|foil(?:ed|s)?|thwart(?:ed|s)?|against\s+any|retaliat(?:e|ion)\s+for|calls?\s+for|ceasefire|halt|stop"
-    r"|brac(?:e|es|ed|ing)\s+for|expect(?:s|ed|ing)?|anticipat\w+|regular(?:ly)?|repeated(?:ly)?|routine(?:ly)?|frequent(?:ly)?|often|daily|nightly|constant(?:ly)?|almost\s+every|legitimate|capabilit(?:y|ies)|ability)\b|\bto\s+(?:\w+ly\s+)?$",
+    r"|brac(?:e|es|ed|ing)\s+for|expect(?:s|ed|ing)?|anticipat\w+|regular(?:ly)?|repeated(?:ly)?|routine(?:ly)?|frequent(?:ly)?|often|usually|typically|generally|daily|nightly|constant(?:ly)?|almost\s+every|legitimate|capabilit(?:y|ies)|ability)\b|\bto\s+(?:\w+ly\s+)?$",
     re.I,
 )
 # "the attacks have had on shipping", "its strikes", "a slew of attacks": attacks in general,
@@ -223,6 +225,8 @@ SEVERAL_ATTACKS = re.compile(
     r"\b(?:two|three|four|five|six|several|multiple|a\s+series\s+of|a\s+wave\s+of|\d+)\s+(?:separate|different|simultaneous|coordinated|distinct)\s+(?:[\w-]+\s+)?(?:attacks|strikes|raids|assaults|bombings|ambushes)\b",
     re.I,
 )
+# "another attack damaged a car in the same area": the place of the attack told before.
+SAME_PLACE_RE = re.compile(r"\b(?:in|at|on|near)\s+the\s+same\s+(?:area|place|village|town|city|district|spot|location|neighbou?rhood|region|road|street)\b", re.I)
 # "The assaults, which occurred near Konduga and Maiduguri": the attacks told before, retold together.
 RETOLD_RE = re.compile(r"\W*(?:the|these|those|both)\s+(?:[\w-]+\s+)?(?:attacks|strikes|assaults|raids|bombings|explosions|blasts|ambushes)\b", re.I)
 # "In February, a strike ...", "last year", "in 2013": a time before the article's own attack, no day.

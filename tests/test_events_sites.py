@@ -110,3 +110,58 @@ def test_a_war_toll_since_an_abbreviated_month_is_no_attacks_toll(extract):
 )
 def test_casualty_phrases_of_unit_and_victim_lists(sentence, killed, injured):
     assert casualties(sentence) == (killed, injured)
+
+
+def test_a_headlines_toll_joins_the_bodys_attack_with_that_toll(extract):
+    _, events = extract(
+        "Twenty-four soldiers have been killed in an attack by jihadists on Tchoukou Telia, an island of the lake, officials said.",
+        title="Two dozen dead in jihadist attack in Lake Chad",
+    )
+    # (the headline's "Lake Chad" is where the island is, not a second attack)
+    assert [(ev.location.label, ev.killed) for ev in events] == [("Tchoukou Telia", 24)]
+
+
+def test_a_toll_told_before_places_with_their_own_tolls_is_theirs_summed(extract):
+    _, events = extract(
+        "At least 18 civilians were killed in regime air strikes on the last opposition bastion of Syria on Saturday.\n\n"
+        "Air strikes on the city of Idlib killed seven civilians.\n\n"
+        "Seven people were killed in Binnish and four in Al-Nerab."
+    )
+    by_place = {ev.location.label: ev for ev in events}
+    assert by_place["Idlib"].killed == 7
+    # "regime air strikes": the state whose regime it is, also for the towns of its own land.
+    assert {ev.actor.label if ev.actor else None for ev in events} == {"Syria"}
+
+
+def test_another_attack_in_the_same_area_is_an_attack_at_that_place(extract):
+    _, events = extract(
+        "An Israeli drone strike hit a car between the villages of Toulin and Burj Qalaouiyeh in the Bint Jbeil district on Sunday, killing one person.\n\n"
+        "The strike came shortly after another Israeli attack damaged a car carrying several children in the same area."
+    )
+    assert [(ev.location.label, ev.killed, str(ev.date)) for ev in events] == [
+        ("Bint Jbeil district", 1, "2023-12-31"),
+        ("Bint Jbeil district", None, "2023-12-31"),
+    ]
+
+
+def test_the_one_day_of_a_sentence_naming_no_place_is_its_attacks(extract):
+    _, events = extract(
+        "At least 21 people were killed by rebels during attacks in northern Central African Republic.\n\n"
+        "\"The rebels first attacked the army checkpoints before attacking the civilian population,\" said a lawmaker who represents the village attacked Thursday."
+    )
+    assert [(ev.killed, str(ev.date)) for ev in events] == [(21, "2023-12-28")]
+
+
+@pytest.mark.parametrize(
+    "body, attacked",
+    [
+        ("Suspected militants set fire to the mayor's office in the town of Djibo on Monday night, residents said.", True),
+        ("Insurgents set off bombs in Betong on Friday.", True),
+        # Arson is an attack only when assailants do it.
+        ("Protesters set fire to tyres in Dakar on Monday.", False),
+        ("The CPC usually operates by attacking towns and army posts in Ouham.", False),
+    ],
+)
+def test_arson_and_bombs_set_off_by_assailants_are_attacks(extract, body, attacked):
+    _, events = extract(body)
+    assert bool(events) is attacked

@@ -54,6 +54,7 @@ from kg.eventwords import (
     RETOLD_RE,
     SAME_PLACE_RE,
     SEVERAL_ATTACKS,
+    SEVERAL_SITES,
     TRIGGER_RE,
 )
 from kg.identity import entity_of
@@ -65,7 +66,7 @@ from kg.types import Article, AttackEvent, Entity, LinkedMention
 _TRIGGER_LOW, _SEVERAL_LOW, _AFTERMATH_LOW, _ACCIDENT_LOW, _NOT_ATTACK_BEFORE_LOW, _CLAUSE_BREAK_LOW, _ANAPHOR_LOW = map(
     folded, (TRIGGER_RE, SEVERAL_ATTACKS, AFTERMATH_RE, ACCIDENT_RE, NOT_ATTACK_BEFORE, CLAUSE_BREAK, ANAPHOR_RE)
 )
-_ENTRY_LOW, _ASSAILANT_LOW, _CAMPAIGN_LOW = folded(ENTRY_TRIGGER), folded(ASSAILANT_BEFORE), folded(CAMPAIGN_BEFORE)
+_ENTRY_LOW, _ASSAILANT_LOW, _CAMPAIGN_LOW, _SITES_LOW = folded(ENTRY_TRIGGER), folded(ASSAILANT_BEFORE), folded(CAMPAIGN_BEFORE), folded(SEVERAL_SITES)
 _IRREALIS_LOW, _ONGOING_LOW, _GENERIC_PLURAL_BEFORE_LOW, _GENERIC_PLURAL_SPECIFIC_LOW, _CASUALTY_LOW, _TOTAL_LOW = map(
     folded, (IRREALIS_RE, ONGOING_RE, GENERIC_PLURAL_BEFORE, GENERIC_PLURAL_SPECIFIC, CASUALTY_WORDS, TOTAL_CUES)
 )
@@ -96,6 +97,7 @@ class _Frame:
     placed: bool = False  # "The attack on X ...": the attack told before, its place named
     aftermath: bool = False  # "One of them caused a fire at X": only what an attack told before did
     elsewhen: bool = False  # told at a time no day names ("In February, a strike ..."): not the lead's day
+    summary: bool = False  # "the attacks at six different locations in X, Y and Z": the lands of several attacks
     same_place: bool = False  # "another attack ... in the same area": another attack, at the place of the one told before
 
 
@@ -226,6 +228,7 @@ class EventExtractor(MergeSense):
         places = self._targets(sentence, b, mentions, [a[1] for a in actors.values() if a[1] is not None])
         anaphors = [ANAPHOR_RE.match(sentence, m.start()) for m in _ANAPHOR_LOW.finditer(low)]
         retold = RETOLD_RE.match(sentence)
+        sites = bool(_SITES_LOW.search(low))
         elsewhen = bool(ELSEWHEN_RE.search(sentence))
         out = []
         lists = len(places) > 1
@@ -262,6 +265,7 @@ class EventExtractor(MergeSense):
                     retold=bool(retold) and retold.end() >= trig.end(),
                     aftermath=aftermath is not None,
                     elsewhen=elsewhen,
+                    summary=lm is not None and sites,
                     placed=lm is not None and bool(PLACED_BEFORE.search(sentence, max(0, s_ - 50), s_)),
                 )
             )
@@ -383,7 +387,7 @@ class EventExtractor(MergeSense):
                     fresh.add(id(events[-1][0]))
                     _absorb(events[-1][0], f)
                 continue
-            if target is None and ((f.retold and events) or f.aftermath):
+            if target is None and ((f.retold and events) or f.aftermath or f.summary):
                 continue
             if target is None:
                 if f.location is None:

@@ -55,6 +55,7 @@ from kg.eventwords import (
     SAME_PLACE_RE,
     SEVERAL_ATTACKS,
     SEVERAL_SITES,
+    THEY_OPEN,
     TRIGGER_RE,
 )
 from kg.identity import entity_of
@@ -120,6 +121,7 @@ class EventExtractor(MergeSense):
         self._text = ""
         self._main_country: str | None = None  # the country the article names most
         self._last_group: Entity | None = None  # the armed group named last before the sentence at hand
+        self._last_group_at = -1  # ... and the index of the sentence that named it
         self._regimes: set[str] = set()  # the states whose "regime" the article says attacked
         self._countries: dict[str, KBEntry] = {}
         for entry in kb.entries.values():
@@ -174,14 +176,14 @@ class EventExtractor(MergeSense):
             if i >= 0:
                 by_sentence.setdefault(i, []).append(lm)
         frames: list[_Frame] = []
-        self._last_group = None
+        self._last_group, self._last_group_at = None, -1
         self._regimes = set()
         for i, (b, e) in enumerate(sentences):
             mentions = sorted(by_sentence.get(i, []), key=lambda lm: lm.mention.start)
             frames += self._frames(article, i, (b, e), mentions)
             groups = [lm.entity for lm in mentions if "ArmedGroup" in lm.entity.classes]
             if groups:
-                self._last_group = groups[-1]
+                self._last_group, self._last_group_at = groups[-1], i
         headline = None
         if article.title and sentences and text[sentences[0][0] : sentences[0][1]].strip() == article.title.strip():
             headline = 0
@@ -221,7 +223,9 @@ class EventExtractor(MergeSense):
         actors = {id(t): self._actor(sentence, b, mentions, t) for t in triggers}
         for t in triggers:
             # "The group said its fighters fired rockets ...": the armed group named before.
-            if actors[id(t)][0] is None and self._last_group is not None and GROUP_ANAPHOR.search(sentence, 0, t.start()):
+            # ("The CPC usually attacks towns. They killed six soldiers ...": the group of the sentence before)
+            they = self._last_group_at == index - 1 and THEY_OPEN.match(sentence) is not None
+            if actors[id(t)][0] is None and self._last_group is not None and (they or GROUP_ANAPHOR.search(sentence, 0, t.start())):
                 actors[id(t)] = (self._last_group, None)
         actor = next((a[0] for a in actors.values() if a[0] is not None), None)
         dates = dates_in(sentence, article.date)
@@ -342,6 +346,7 @@ class EventExtractor(MergeSense):
         pending: list[_Frame] = []  # the figures of an attack told before any place of it
         latest: _Frame | None = None  # the frame read last
         elsewhen: set[int] = set()  # events first told at a time no day names
+        placeless: set[int] = set()  # events of a named attacker told at another time, at no place named
         for f in frames:
             if f.index == headline:
                 continue
@@ -388,6 +393,15 @@ class EventExtractor(MergeSense):
                     _absorb(events[-1][0], f)
                 continue
             if target is None and ((f.retold and events) or f.aftermath or f.summary):
+                continue
+            if target is None and f.location is None and f.actor is not None and (f.fresh or f.elsewhen) and not f.anaphoric and (f.killed or f.injured) and self._can_act(f.actor):
+                # "They killed six soldiers in an attack on a military outpost in April last year":
+                # an attack of the named attacker, with its own toll, told at another time, at no
+                # place the article names -- an event without a location.
+                events.append((AttackEvent(trigger=f.trigger, sentences=[], location=None), f))
+                _absorb(events[-1][0], f)
+                elsewhen.add(id(events[-1][0]))
+                placeless.add(id(events[-1][0]))
                 continue
             if target is None:
                 if f.location is None:
@@ -457,11 +471,11 @@ class EventExtractor(MergeSense):
         # An attack the text gives no date is dated as the first dated attack of the article
         # (its lead), and one with no attacker gets the article's only attacker, if it has one.
         lead = next((ev.date for ev, _ in events if ev.date is not None), None)
-        actors = {ev.actor.iri: ev.actor for ev, _ in events if ev.actor is not None}
+        actors = {ev.actor.iri: ev.actor for ev, _ in events if ev.actor is not None and id(ev) not in placeless}
         sole = next(iter(actors.values())) if len(actors) == 1 else attributed if not actors else None
         # ... from where the article first names it as attacker: not back onto the attacks
         # told before it ("the U.S. has carried out airstrikes" at the end of a bombing report).
-        since = min((min(ev.sentences) for ev, _ in events if ev.actor is not None and ev.sentences), default=(0, 0))
+        since = min((min(ev.sentences) for ev, _ in events if ev.actor is not None and ev.sentences and id(ev) not in placeless), default=(0, 0))
         for ev, _ in events:
             if ev.date is None and lead is not None and id(ev) not in elsewhen:
                 ev.date = lead

@@ -165,3 +165,22 @@ def test_the_one_day_of_a_sentence_naming_no_place_is_its_attacks(extract):
 def test_arson_and_bombs_set_off_by_assailants_are_attacks(extract, body, attacked):
     _, events = extract(body)
     assert bool(events) is attacked
+
+
+def test_an_earlier_attack_of_the_group_at_no_place_named_is_an_event_without_a_location(extract):
+    _, events = extract(
+        "At least five civilians were killed when rebels attacked a town in the Central African Republic on Thursday.\n\n"
+        "Members of the Coalition of Patriots for Change (CPC) assaulted the town of Moyenne Sido before sunrise, the mayor said.\n\n"
+        "The CPC usually operates by attacking towns, villages and army posts. "
+        "They killed at least six soldiers in an attack on a military outpost in April last year."
+    )
+    got = sorted((ev.location.label if ev.location else "", ev.actor.label if ev.actor else None, ev.killed, str(ev.date)) for ev in events)
+    assert got == [("", "Coalition of Patriots for Change", 6, "None"), ("Moyenne Sido", "Coalition of Patriots for Change", 5, "2023-12-28")]
+
+
+def test_the_lands_of_attacks_at_several_locations_are_no_attacks_place(extract):
+    _, events = extract(
+        "Armed assailants carried out attacks at six different locations in Yala, Pattani and Narathiwat on Friday night.\n\n"
+        "A bomb exploded on a bridge in Betong on Friday night."
+    )
+    assert [ev.location.label for ev in events] == ["Betong"]

@@ -7,8 +7,10 @@ reports an attack (a trigger word such as "airstrike", "shelled", "drone attack"
 says was hit, with the actor, weapons, figures and date the sentence states. Frames
 are then merged into events: frames about the same place (and compatible date and
 actor) are one attack, a sentence that names no place but speaks of "the attack"
-adds to the attack before it, and two places hit are two events. Threats, denials,
-hypotheticals and war totals give no event.
+adds to the attack before it, and two places hit are two events (kg/eventmerge.py weighs
+the events against each other). A named attacker's attack told at another time at no place
+the article names is an event without a location. Threats, denials, hypotheticals,
+campaigns and war totals give no event.
 
 Rules over the linker's entities and plain text: no parser runs, so the stage costs
 little beside the spaCy pipeline.

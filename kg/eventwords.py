@@ -73,7 +73,8 @@ ONGOING_RE = re.compile(r"\b(?:are|is|were|was|have\s+been|has\s+been|had\s+been
 CLAUSE_BREAK = re.compile(r"[,;:—–()\"“”]|\b(?:but|while|whereas|although|after|before|as)\b", re.I)
 # Verbs whose subject is the attacker ("the RSF launched", "Russia fired").
 ACTOR_VERB = re.compile(
-    r"^\s*(?:\([^()]{1,20}\)\s*|\)\s*)?(?:(?:dissidents?|militants?|fighters|rebels|insurgents|jihadists|guerrillas|gunmen|members)\s+)?"
+    # ("Jaish-e-Muhammad outfit has carried out the attack")
+    r"^\s*(?:\([^()]{1,20}\)\s*|\)\s*)?(?:(?:dissidents?|militants?|fighters|rebels|insurgents|jihadists|guerrillas|gunmen|members|outfit|cadres?|operatives)\s+)?"
     r"(?:also\s+|again\s+|reportedly\s+|allegedly\s+|had\s+|has\s+|have\s+)?(?:launched|launches|launch|carried\s+out|blew\s+up|detonated|set\s+off|carries\s+out|conducted|fired|fires|struck|strikes|attacked|attacks|shelled|bombed|bombarded|targeted|targets|hit|hits|pounded|unleashed|used|sent|deployed|claimed|claims|stormed|raided|ambushed|killed|kills|opened\s+fire"
     r"|assaulted|assaults|overran|invaded|massacred|beheaded|torched|set\s+fire\s+to)\b",
     re.I,

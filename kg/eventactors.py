@@ -94,7 +94,7 @@ class ActorSense(PlaceSense):
             armed = self._armed.get(code or "")
             if armed is not None:
                 offer(4, entity_of(armed), near[-1] if near else None)
-        for regime in REGIME_RE.finditer(sentence, lo, hi):
+        for regime in REGIME_RE.finditer(sentence, lo, hi) if sentence.find("egime", lo, hi) >= 0 else ():
             # "regime air strikes", "Syrian regime forces shelled": the state, before the attack word.
             code = self._adjectives.get((regime.group("adj") or "").lower()) or self._main_country
             if code in self._countries and any(hs >= regime.end() and MODIFIER_GAP.match(sentence[regime.end() : hs]) for hs, _ in heads):

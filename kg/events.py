@@ -34,7 +34,6 @@ from kg.eventwords import (
     ANAPHOR_RE,
     ASSAILANT_BEFORE,
     CALLED_OFF_AFTER,
-    CAMPAIGN_BEFORE,
     CLAUSE_BREAK,
     DIRECT_BEFORE,
     ELSEWHEN_RE,
@@ -59,6 +58,7 @@ from kg.eventwords import (
     SEVERAL_SITES,
     THEY_OPEN,
     TRIGGER_RE,
+    campaign_before,
 )
 from kg.identity import entity_of
 from kg.kb.base import KBEntry, KnowledgeBase, fold
@@ -69,7 +69,7 @@ from kg.types import Article, AttackEvent, Entity, LinkedMention
 _TRIGGER_LOW, _SEVERAL_LOW, _AFTERMATH_LOW, _ACCIDENT_LOW, _NOT_ATTACK_BEFORE_LOW, _CLAUSE_BREAK_LOW, _ANAPHOR_LOW = map(
     folded, (TRIGGER_RE, SEVERAL_ATTACKS, AFTERMATH_RE, ACCIDENT_RE, NOT_ATTACK_BEFORE, CLAUSE_BREAK, ANAPHOR_RE)
 )
-_ENTRY_LOW, _ASSAILANT_LOW, _CAMPAIGN_LOW, _SITES_LOW = folded(ENTRY_TRIGGER), folded(ASSAILANT_BEFORE), folded(CAMPAIGN_BEFORE), folded(SEVERAL_SITES)
+_ENTRY_LOW, _ASSAILANT_LOW, _SITES_LOW = folded(ENTRY_TRIGGER), folded(ASSAILANT_BEFORE), folded(SEVERAL_SITES)
 _IRREALIS_LOW, _ONGOING_LOW, _GENERIC_PLURAL_BEFORE_LOW, _GENERIC_PLURAL_SPECIFIC_LOW, _CASUALTY_LOW, _TOTAL_LOW = map(
     folded, (IRREALIS_RE, ONGOING_RE, GENERIC_PLURAL_BEFORE, GENERIC_PLURAL_SPECIFIC, CASUALTY_WORDS, TOTAL_CUES)
 )
@@ -234,7 +234,7 @@ class EventExtractor(MergeSense):
         places = self._targets(sentence, b, mentions, [a[1] for a in actors.values() if a[1] is not None])
         anaphors = [ANAPHOR_RE.match(sentence, m.start()) for m in _ANAPHOR_LOW.finditer(low)]
         retold = RETOLD_RE.match(sentence)
-        sites = bool(_SITES_LOW.search(low))
+        sites = bool(places) and _SITES_LOW.search(low) is not None
         elsewhen = bool(ELSEWHEN_RE.search(sentence))
         out = []
         lists = len(places) > 1
@@ -275,7 +275,7 @@ class EventExtractor(MergeSense):
                     placed=lm is not None and bool(PLACED_BEFORE.search(sentence, max(0, s_ - 50), s_)),
                 )
             )
-        same = SAME_PLACE_RE.search(sentence) if not places else None
+        same = SAME_PLACE_RE.search(sentence) if not places and "same" in low else None
         fresh_words = [t for t in triggers if same is not None and t.end() <= same.start() and (FRESH_BEFORE.search(sentence, 0, t.start()) or came_after(low, t))]
         if fresh_words:
             # "The strike came shortly after another Israeli attack damaged a car in the same
@@ -309,7 +309,7 @@ class EventExtractor(MergeSense):
             return False
         rest = CLAUSE_END.search(after)
         own = clause + sentence[m.start() : m.end() + (rest.start() if rest else len(after))]
-        generic = (GENERIC_PLURAL_TRIGGER.search(m.group(0)) and _GENERIC_PLURAL_BEFORE_LOW.search(before)) or _CAMPAIGN_LOW.search(before[-60:])
+        generic = (GENERIC_PLURAL_TRIGGER.search(m.group(0)) and _GENERIC_PLURAL_BEFORE_LOW.search(before)) or campaign_before(before)
         if generic and not (_GENERIC_PLURAL_SPECIFIC_LOW.search(own) or _CASUALTY_LOW.search(own)):
             return False  # "the impact the attacks have had on shipping", "has endured mounting bombardment"
         first = CLAUSE_END.search(sentence)

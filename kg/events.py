@@ -347,6 +347,10 @@ class EventExtractor(MergeSense):
         fresh: set[int] = set()  # events first told as another attack ("a second strike on the camp")
         pending: list[_Frame] = []  # the figures of an attack told before any place of it
         latest: _Frame | None = None  # the frame read last
+        # ("A series of attacks took place on Friday night", then each site: the day of them all)
+        # (told before any attack's place is)
+        placed = min((f.index for f in frames if f.location is not None and not f.summary and f.index != headline), default=None)
+        told_day = next((f.date for f in frames if f.date is not None and f.index != headline and placed is not None and f.index < placed and not f.elsewhen), None)
         elsewhen: set[int] = set()  # events first told at a time no day names
         placeless: set[int] = set()  # events of a named attacker told at another time, at no place named
         for f in frames:
@@ -472,7 +476,7 @@ class EventExtractor(MergeSense):
         out = []
         # An attack the text gives no date is dated as the first dated attack of the article
         # (its lead), and one with no attacker gets the article's only attacker, if it has one.
-        lead = next((ev.date for ev, _ in events if ev.date is not None), None)
+        lead = next((ev.date for ev, _ in events if ev.date is not None), told_day)
         actors = {ev.actor.iri: ev.actor for ev, _ in events if ev.actor is not None and id(ev) not in placeless}
         sole = next(iter(actors.values())) if len(actors) == 1 else attributed if not actors else None
         # ... from where the article first names it as attacker: not back onto the attacks

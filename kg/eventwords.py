@@ -22,6 +22,8 @@ TRIGGER_RE = re.compile(
     r"|bombings?|bombed|barrages?|blasts?|explosions?|exploded|detonated|blew\s+(?:themselves|himself|herself)\s+up|blew\s+up|blown\s+up"
     r"|suicide\s+bomb(?:ings?|ers?)?|car\s+bomb(?:ings?|s)?|ambush(?:ed|es)?|raids?|raided|assaults?|assaulted"
     r"|targeted|targeting|hit|hits|hitting|pounded|pounding|fired\s+(?:on|at|upon|into)|opened\s+fire|massacred?|stormed|invaded|overran"
+    # ("Another shooting took place in X", "A pipe bomb was thrown into an outpost")
+    r"|shootings?|(?:bombs?|grenades?|explosives?|IEDs?|devices?)\s+(?:was|were)\s+(?:thrown|hurled|lobbed|planted|detonated)"
     r"|(?:bombs?|devices?|IEDs?|explosives?|mines?|grenades?|charges?)\s+went\s+off|behead(?:ed|ing|ings)?|shot\s+dead|gunned\s+down|hacked\s+to\s+death"
     # ("set fire to the mayor's office", "torched homes": arson, when assailants do it -- ENTRY_TRIGGER)
     r"|set\s+(?:fire\s+to|ablaze)|torched|burn[et]d?\s+down"
@@ -36,12 +38,12 @@ ASSAILANT_BEFORE = re.compile(
     re.I,
 )
 NOT_ATTACK_BEFORE = re.compile(
-    r"(?:hunger|general|labou?r|workers['’]?|teachers['’]?|heart|cyber|panic|asthma|verbal|personal|price|police|lucky|pre-emptive\s+)\s*$",
+    r"(?:hunger|general|labou?r|workers['’]?|teachers['’]?|heart|cyber|panic|asthma|verbal|personal|price|police|lucky|pre-emptive\s+|film|photo|movie|video|trouble|sharp)\s*$",
     re.I,
 )
 NOT_ATTACK_AFTER = re.compile(
     # ("strike a deal"; "attack helicopters", but not "targeted a vehicle")
-    r"^(?:\s+(?:a\s+)?(?:deal|balance|agreement|chord|pose)\b|\s+(?:back|out|list|helicopters?|drones?|aircraft|submarines?|jets?|boats?|dogs?|vehicles?|capabilit(?:y|ies)|force\b|song|single|record|sanctions)\b|-(?:class|type))",
+    r"^(?:\s+(?:a\s+)?(?:deal|balance|agreement|chord|pose)\b|\s+(?:back|out|list|helicopters?|drones?|aircraft|submarines?|jets?|boats?|dogs?|vehicles?|capabilit(?:y|ies)|force\b|song|single|record|sanctions|range|ranges|star|stars)\b|-(?:class|type))",
     re.I,
 )
 # Words before a trigger (in its clause) that make it no report of an attack that happened.
@@ -125,7 +127,7 @@ TARGET_BEFORE = re.compile(
 )
 # A place named as where a launch came from, or a body named after it, is not what was hit.
 # ("... terrorists who escaped back into Mali": where the attackers went after)
-NOT_TARGET_BEFORE = re.compile(r"\b(?:(?:from|by|to|with|towards?|bound\s+for)\s+(?:the\s+)?|(?:escaped|fled|retreated|withdrew|returned|crossed)\s+(?:back\s+)?(?:in)?to\s+(?:the\s+)?|(?:reported|according\s+to)\s+|call(?:ed|s|ing)?\s+on\s+|urg(?:ed|es|ing)\s+|told\s+|asked\s+|accus(?:ed|es|ing)\s+|blam(?:ed|es|ing)\s+)$", re.I)
+NOT_TARGET_BEFORE = re.compile(r"\b(?:(?:from|by|to|with|towards?|bound\s+for)\s+(?:the\s+)?|(?:escaped|fled|retreated|withdrew|returned|crossed)\s+(?:back\s+)?(?:in)?to\s+(?:the\s+)?|(?:reported|according\s+to)\s+|(?:based|stationed|posted|headquartered)\s+(?:at|in)\s+(?:the\s+)?|call(?:ed|s|ing)?\s+on\s+|urg(?:ed|es|ing)\s+|told\s+|asked\s+|accus(?:ed|es|ing)\s+|blam(?:ed|es|ing)\s+)$", re.I)
 # "two died at the Army Base Hospital", "were taken to a hospital in Srinagar": where the
 # wounded were cared for, not where the attack was; nor where those who tell of it are.
 CARE_BEFORE = re.compile(

@@ -95,6 +95,12 @@ class MergeSense(ActorSense):
             if not inside:
                 k += 1
                 continue
+            tolled = [o for o in inside if ev.killed is not None and o.killed == ev.killed]
+            if len(inside) > 1 and len(tolled) == 1:
+                # "Five soldiers were killed and six injured in an ambush in the Jammu region", then
+                # "a terrorist attack in Badnota" that killed five, and the Machedi area: the
+                # summary's toll names which attack inside it it tells.
+                inside = tolled
             if len(inside) == 1:
                 _absorb(inside[0], ev, higher_figures=False)
                 inside[0].sentences.sort()

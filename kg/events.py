@@ -38,6 +38,7 @@ from kg.eventwords import (
     DIRECT_BEFORE,
     ELSEWHEN_RE,
     ENTRY_TRIGGER,
+    FIGHT_RE,
     FRESH_BEFORE,
     GENERIC_PLURAL_BEFORE,
     GENERIC_PLURAL_SPECIFIC,
@@ -69,7 +70,7 @@ from kg.types import Article, AttackEvent, Entity, LinkedMention
 _TRIGGER_LOW, _SEVERAL_LOW, _AFTERMATH_LOW, _ACCIDENT_LOW, _NOT_ATTACK_BEFORE_LOW, _CLAUSE_BREAK_LOW, _ANAPHOR_LOW = map(
     folded, (TRIGGER_RE, SEVERAL_ATTACKS, AFTERMATH_RE, ACCIDENT_RE, NOT_ATTACK_BEFORE, CLAUSE_BREAK, ANAPHOR_RE)
 )
-_ENTRY_LOW, _ASSAILANT_LOW, _SITES_LOW = folded(ENTRY_TRIGGER), folded(ASSAILANT_BEFORE), folded(SEVERAL_SITES)
+_ENTRY_LOW, _ASSAILANT_LOW, _SITES_LOW, _FIGHT_LOW = folded(ENTRY_TRIGGER), folded(ASSAILANT_BEFORE), folded(SEVERAL_SITES), folded(FIGHT_RE)
 _IRREALIS_LOW, _ONGOING_LOW, _GENERIC_PLURAL_BEFORE_LOW, _GENERIC_PLURAL_SPECIFIC_LOW, _CASUALTY_LOW, _TOTAL_LOW = map(
     folded, (IRREALIS_RE, ONGOING_RE, GENERIC_PLURAL_BEFORE, GENERIC_PLURAL_SPECIFIC, CASUALTY_WORDS, TOTAL_CUES)
 )
@@ -217,7 +218,7 @@ class EventExtractor(MergeSense):
                 return []
             # "At least 22 people were killed on Saturday in Belgorod": a casualty report.
             hit = re.search(r"\b(?:killed|dead|died|injured|wounded|killing|wounding|loss\s+of|deaths\s+of|injuries|wounds)\b", sentence, re.I)
-            if hit is None or _ACCIDENT_LOW.search(low):
+            if hit is None or _ACCIDENT_LOW.search(low) or _FIGHT_LOW.search(low):
                 return []
             triggers = [hit]
         # Air defences in general are what met the attack, not what made it.

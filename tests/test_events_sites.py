@@ -184,3 +184,36 @@ def test_the_lands_of_attacks_at_several_locations_are_no_attacks_place(extract)
         "A bomb exploded on a bridge in Betong on Friday night."
     )
     assert [ev.location.label for ev in events] == ["Betong"]
+
+
+def test_sites_listed_after_the_day_of_a_series_of_attacks(extract):
+    _, events = extract(
+        "A series of bomb and shooting attacks took place on Friday night in the south, officials said.\n\n"
+        "A bomb exploded on a bridge in Betong.\n\n"
+        "A pipe bomb was thrown into a ranger outpost in Sungai Kolok.\n\n"
+        "Another shooting took place in Hat Yai, which resulted in an exchange of gunfire with a police unit based at Songkhla."
+    )
+    # (the unit's base is not hit; every site has the day told before them)
+    assert sorted((ev.location.label, str(ev.date)) for ev in events) == [
+        ("Betong", "2023-12-29"), ("Hat Yai", "2023-12-29"), ("Su-ngai Kolok", "2023-12-29")
+    ]
+
+
+def test_a_regions_toll_is_the_attack_inside_it_with_that_toll_and_gunfights_are_none(extract):
+    _, events = extract(
+        "At least five soldiers were killed and six injured in an ambush by militants in the Jammu region on Monday.\n\n"
+        "The militants threw grenades and hit a convoy of army vehicles in the remote Machedi area of Kathua district.\n\n"
+        "Two soldiers and six militants were killed in separate gunfights in Kulgam at the weekend.\n\n"
+        "\"I am anguished at the loss of five soldiers in a terrorist attack in Badnota,\" the minister said."
+    )
+    by_place = {ev.location.label: ev for ev in events}
+    assert "Kulgam" not in by_place
+    assert (by_place["Badnota"].killed, by_place["Badnota"].injured) == (5, 6)
+
+
+def test_an_outfit_that_carried_out_the_attack_is_its_attacker(extract):
+    _, events = extract(
+        "Two soldiers were killed when militants fired at an army vehicle in Srinagar on Thursday.\n\n"
+        "Police said it seems that Jaish-e-Muhammad outfit has carried out the attack."
+    )
+    assert [ev.actor.label if ev.actor else None for ev in events] == ["Jaish-e-Mohammed"]

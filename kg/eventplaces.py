@@ -52,6 +52,7 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(a))
 
 
+_POSSESSIVE_GAP = re.compile(r"['’]s?\s+(?:(?:north|south|east|west|central|northern|southern|eastern|western|remote)\s+)?")
 _OF_GAP = re.compile(r"\s+(?:(?:region|district|area|province|zone|territory|county|department|governorate|state)\s+)?of\s+(?:the\s+)?")
 
 
@@ -186,7 +187,7 @@ class PlaceSense:
         """Whether ``inner`` is a more specific place within ``outer`` (by the knowledge
         base, or by the text: "Kupiansk, in the Kharkiv region", "Ukraine's Kharkiv")."""
         ri, ro = self._rank(inner.entity), self._rank(outer.entity)
-        if ri >= ro and self._said_inside(inner, outer, sentence, offset):
+        if ri >= ro and (self._said_inside(inner, outer, sentence, offset) or self._possessed(inner, outer, sentence, offset)):
             self._contained.add((inner.entity.iri, outer.entity.iri))
             return True
         if ri <= ro:
@@ -216,6 +217,17 @@ class PlaceSense:
             return False
         ei, eo = self._entry(inner.entity), self._entry(outer.entity)
         return ei is None or eo is None or (ei.population or 0) <= (eo.population or 0) or "Country" in outer.entity.classes
+
+    def _possessed(self, inner: LinkedMention, outer: LinkedMention, sentence: str, offset: int) -> bool:
+        """"Dantewada's Cholnar village", "Sukma's Sirsatti": a place named with the one it lies
+        in before it and "'s", at the same level as far as anyone knows (two unknown names)
+        -- unless the knowledge base knows the second as the larger, or it is a country."""
+        if outer.mention.end > inner.mention.start or "Country" in inner.entity.classes:
+            return False
+        if not _POSSESSIVE_GAP.fullmatch(sentence, outer.mention.end - offset, inner.mention.start - offset):
+            return False
+        ei, eo = self._entry(inner.entity), self._entry(outer.entity)
+        return ei is None or eo is None or (ei.population or 0) <= (eo.population or 0)
 
     def _comma_container(self, inner: LinkedMention, outer: LinkedMention, sentence: str, offset: int) -> bool:
         """"in Al-Barka, Basilan, on Thursday": a known place right after an unknown (or

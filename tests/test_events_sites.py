@@ -217,3 +217,8 @@ def test_an_outfit_that_carried_out_the_attack_is_its_attacker(extract):
         "Police said it seems that Jaish-e-Muhammad outfit has carried out the attack."
     )
     assert [ev.actor.label if ev.actor else None for ev in events] == ["Jaish-e-Mohammed"]
+
+
+def test_a_place_named_after_the_one_it_lies_in_and_s_is_the_place_hit(extract):
+    _, events = extract("Similar attacks were carried out by Naxals on Sunday in Sukma's Sirsatti when four district reserve guard jawans were injured.")
+    assert [(ev.location.label, ev.injured) for ev in events] == [("Sirsatti", 4)]

@@ -327,14 +327,21 @@ def _report_date(sentence: str, m: re.Match) -> bool:
 
 
 # Where a clause ends: what a date, an attacker or a total must stand within.
-CLAUSE_END = re.compile(r"[,;:—–()]")
+# (an acronym in brackets ends no clause: "explosive device (IED) planted by the CPI (Maoist)")
+CLAUSE_END = re.compile(r"[,;:—–]|\((?![A-Z][A-Za-z&.-]{0,10}\))|\)")
+_ACRONYM_END = re.compile(r"\([A-Z][A-Za-z&.-]{0,10}\)$")
+
+
+def _closes_acronym(sentence: str, m: re.Match) -> bool:
+    """Whether a clause break found is the bracket closing an acronym ("(IED)")."""
+    return m.group() == ")" and _ACRONYM_END.search(sentence, max(0, m.start() - 12), m.end()) is not None
 
 
 def clause_around(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The offsets of the clause that holds sentence[start:end]: from the last clause
     break before it to the first after it."""
-    lo = max((m.end() for m in CLAUSE_END.finditer(sentence, 0, start)), default=0)
-    hi = next((m.start() for m in CLAUSE_END.finditer(sentence, end)), len(sentence))
+    lo = max((m.end() for m in CLAUSE_END.finditer(sentence, 0, start) if not _closes_acronym(sentence, m)), default=0)
+    hi = next((m.start() for m in CLAUSE_END.finditer(sentence, end) if not _closes_acronym(sentence, m)), len(sentence))
     return lo, hi
 
 

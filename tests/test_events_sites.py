@@ -222,3 +222,10 @@ def test_an_outfit_that_carried_out_the_attack_is_its_attacker(extract):
 def test_a_place_named_after_the_one_it_lies_in_and_s_is_the_place_hit(extract):
     _, events = extract("Similar attacks were carried out by Naxals on Sunday in Sukma's Sirsatti when four district reserve guard jawans were injured.")
     assert [(ev.location.label, ev.injured) for ev in events] == [("Sirsatti", 4)]
+
+
+def test_an_acronym_in_brackets_ends_no_clause_for_the_attacker(extract):
+    _, events = extract(
+        "Two jawans were killed in an explosion of an improvised explosive device (IED) planted by the outlawed CPI (Maoist) near Kodliyar village on Saturday."
+    )
+    assert [(ev.location.label, ev.actor.label if ev.actor else None) for ev in events] == [("Kodliyar", "Communist Party of India (Maoist)")]

@@ -224,7 +224,7 @@ ACCIDENT_RE = re.compile(
     re.I,
 )
 # "A separate missile attack", "another strike": an attack other than the one told before.
-FRESH_BEFORE = re.compile(r"\b(?:separate|another|second|third|new|earlier|later|fresh|further)\s+(?:[\w-]+\s+){0,2}$", re.I)
+FRESH_BEFORE = re.compile(r"\b(?:separate|another|second|third|new|earlier|later|fresh|further)\s+(?:[\w-]+\s+){0,2}$|^\W*(?:separately|elsewhere|in\s+a\s+separate\s+\w+)\b", re.I)
 # "an attack on Ukraine", "strikes across Ukraine": the place is what was attacked as a whole.
 DIRECT_BEFORE = re.compile(r"\b(?:on|against|at|across|into|targeting|targeted|struck|hit|hits|attacked|attacks)\s+(?:the\s+)?$", re.I)
 # "strikes ... have been suspended": the attacks stopped, none is reported.

@@ -229,3 +229,13 @@ def test_an_acronym_in_brackets_ends_no_clause_for_the_attacker(extract):
         "Two jawans were killed in an explosion of an improvised explosive device (IED) planted by the outlawed CPI (Maoist) near Kodliyar village on Saturday."
     )
     assert [(ev.location.label, ev.actor.label if ev.actor else None) for ev in events] == [("Kodliyar", "Communist Party of India (Maoist)")]
+
+
+def test_an_attack_told_separately_in_a_town_is_another_attack(extract):
+    _, events = extract(
+        "Eleven soldiers were killed in an attack on a convoy in northern Burkina Faso on Monday.\n\n"
+        "The assault took place in Soum province.\n\n"
+        "Separately, suspected militants set fire to the mayor's office in the town of Djibo on Monday night."
+    )
+    # (without "Separately", the town would place the convoy's attack)
+    assert sorted((ev.location.label, ev.killed) for ev in events) == [("Djibo", None), ("Soum", 11)]

@@ -72,7 +72,7 @@ _NOT_WHO = r"(?:were|was|are|is|have|has|had|been|and|or|but|in|on|at|by|from|to
 _WHO = (
     r"(?:\s+(?:more|other|others))?(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+){0,4}"
     # "two jawans of the district force", "nine soldiers of the 212 Battalion": the unit they belong to
-    r"(?:\s+of\s+the\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+){0,2})?"
+    r"(?:\s+of\s+the\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+){0,3})?"
     # "three Village Defence Force (VDF) volunteers": a body's acronym and the word it qualifies
     r"(?:\s+\([A-Z][A-Za-z]{1,7}\)(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+)?)?(?:\s+of\s+the\s+(?:victims|dead|people|injured|wounded))?"
     r"(?:,\s+(?:including|among\s+them|most\s+of\s+them)\s+[^,.;]{1,50},|\s+including\s+[^,.;]{1,80}?(?=\s+(?:were|was|have\s+been|had\s+been)\s))?"
@@ -140,7 +140,7 @@ _VICTIM = (
     r"|jawans?|activists?|photographers?|bodyguards?|gunm[ae]n)"
 )
 # ("four members of the VDP auxiliary force")
-_ITEM = r"(?:" + NUMBER + r"|\ban?)\s+(?:[\w-]+\s+){0,2}?" + _VICTIM + r"\b(?:\s+of\s+the\s+(?!" + _NOT_WHO + r"\b)[\w-]+(?:\s+(?!" + _NOT_WHO + r"\b)[\w-]+){0,2})?"
+_ITEM = r"(?:" + NUMBER + r"|\ban?)\s+(?:[\w-]+\s+){0,2}?" + _VICTIM + r"\b(?:\s+of\s+the\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+){0,3})?"
 # "Three women and seven men ... were killed", "killing four children, three women and a man": a sum.
 VICTIM_LIST = re.compile(r"(?P<list>" + _ITEM + r"(?:(?:,\s+|,?\s+and\s+)" + _ITEM + r")+)", re.I)
 KILLED_LIST_RES = [

@@ -98,6 +98,7 @@ def test_a_war_toll_since_an_abbreviated_month_is_no_attacks_toll(extract):
     "sentence, killed, injured",
     [
         ("In May, two jawans of the district force were killed in another IED blast.", 2, None),
+        ("Four jawans of the State Armed Force and two jawans of the State Police's District Force were killed while one was grievously injured.", 6, 1),
         # A unit's number counts no one.
         ("Nine CRPF jawans of the 212 Battalion were killed and two were severely injured in an IED blast.", 9, 2),
         ("Similar attacks were carried out on 25 March when four district reserve guard jawans were injured.", None, 4),

@@ -207,6 +207,23 @@ def casualties(sentence: str, start: int = 0, end: int | None = None) -> tuple[i
     return k, i
 
 
+_KILLING = re.compile(r"\bkilling\b", re.I)
+
+
+def phase_tolls(sentence: str) -> bool:
+    """Whether the sentence gives the dead of two phases of an attack, each with its own
+    participle ("..., killing one person ..., before attacking the village, killing about 20
+    people"): two "killing N" clauses with figures that differ."""
+    if len(_KILLING.findall(sentence)) < 2:
+        return False
+    figures = set()
+    for m in _KILLING.finditer(sentence):
+        k, _ = casualties(sentence, m.start(), next((c.start() for c in CLAUSE_END.finditer(sentence, m.end())), len(sentence)))
+        if k is not None:
+            figures.add(k)
+    return len(figures) > 1
+
+
 _ELIDED = re.compile(r"\b([\w-]+(?:\s+[\w-]+)?)\s+(?:others|more|people|civilians|persons)\b", re.I)
 
 

@@ -26,12 +26,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.casefold import fold_case, folded
-from kg.eventcues import CASUALTY_WORDS, CLAUSE_END, TOTAL_CUES, came_after, casualties, clause_around, dates_in, elided_figure, retold_day
+from kg.eventcues import CASUALTY_WORDS, CLAUSE_END, TOTAL_CUES, came_after, casualties, clause_around, dates_in, elided_figure, phase_tolls, retold_day
 from kg.eventmerge import MergeSense, _absorb, _other_toll, _same_toll
 from kg.eventwords import (
     ACCIDENT_RE,
     AFTERMATH_RE,
     ANAPHOR_RE,
+    APPOSED_ATTACK,
     ASSAILANT_BEFORE,
     CALLED_OFF_AFTER,
     CLAUSE_BREAK,
@@ -206,6 +207,10 @@ class EventExtractor(MergeSense):
         if (killed is not None or injured is not None) and _SEVERAL_LOW.search(low):
             # "13 people were killed in two separate attacks": the toll of several, no one attack's.
             killed = injured = None
+        if killed and phase_tolls(sentence):
+            # "first attacked the checkpoints, killing one person, before attacking the village,
+            # killing about 20": the tolls of an attack's phases, none of them the attack's.
+            killed = None
         aftermath = None
         if not triggers and _AFTERMATH_LOW.search(low):
             # "One of them caused a major fire at the Kuibyshev refinery": what an attack told
@@ -248,6 +253,9 @@ class EventExtractor(MergeSense):
                 # a day after ... an attack on Belgorod"), else the first one.
                 s_ = lm.mention.start - b
                 trig = max((t for t in triggers if t.end() <= s_), key=lambda t: t.end(), default=triggers[0])
+                # ("who represents Nzakoundou, the village attacked Thursday": the word its apposition gives)
+                e_ = lm.mention.end - b
+                trig = next((t for t in triggers if APPOSED_ATTACK.fullmatch(sentence, e_, t.start())), trig)
                 frame_actor = actors[id(trig)][0] or _clause_actor(sentence, trig, triggers, actors)
             kk, ii = killed, injured
             if lists:

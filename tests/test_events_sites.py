@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.eventcues import casualties
+from kg.eventcues import casualties, phase_tolls
 
 
 def _places(events):
@@ -240,3 +240,17 @@ def test_an_attack_told_separately_in_a_town_is_another_attack(extract):
     )
     # (without "Separately", the town would place the convoy's attack)
     assert sorted((ev.location.label, ev.killed) for ev in events) == [("Djibo", None), ("Soum", 11)]
+
+
+def test_the_tolls_of_an_attacks_phases_are_not_its_toll_and_an_apposition_gives_its_day(extract):
+    _, events = extract(
+        "At least 21 people were killed by rebels during attacks in the north of the Central African Republic.\n\n"
+        "\"The rebels first attacked the army checkpoints, killing one person, before attacking the civilian population, killing about 20 people,\" "
+        "said a lawmaker who represents Ndele, the town attacked Thursday."
+    )
+    assert [(ev.location.label, ev.killed, str(ev.date)) for ev in events] == [("Ndélé", 21, "2023-12-28")]
+
+
+def test_phase_tolls():
+    assert phase_tolls("The rebels attacked the checkpoints, killing one person, before attacking the village, killing about 20 people.")
+    assert not phase_tolls("A strike hit the town, killing four people and injuring ten.")

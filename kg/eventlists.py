@@ -23,7 +23,6 @@ _AND_GAP = re.compile(r".*\b(?:and|or)\b|.*&", re.I | re.S)
 # "on the borders of Narayanpur, Dantewada and Bijapur districts": an area several lands
 # share, told by their names, is no list of sites hit.
 _AREA_BEFORE = re.compile(r"\b(?:borders?|border\s+areas?|junction|tri-?junction)\s+of\s+(?:the\s+)?$", re.I)
-_AREA_AFTER = re.compile(r"\s+(?:districts|provinces|regions|states|counties|oblasts|governorates|departments|prefectures)\b", re.I)
 # "between the villages of Toulin and ", "between Markoye and ": the words before the first reference.
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:[a-z-]+\s+){1,2}of\s+|[a-z-]+\s+)?$", re.I)
 _BETWEEN_AND = re.compile(r"\s+and\s+(?:the\s+)?(?:(?:village|town|city|camp|hamlet)\s+of\s+)?", re.I)
@@ -68,8 +67,8 @@ def listed_cues(found: list[tuple[LinkedMention, bool]], sentence: str, offset: 
             if not _LIST_GAP.fullmatch(sentence, left.mention.end - offset, right.mention.start - offset):
                 break
             run.append(run[-1] + 1)
-        first, last = out[run[0]][0], out[run[-1]][0]
-        area = _AREA_BEFORE.search(sentence, max(0, first.mention.start - offset - 40), first.mention.start - offset) or _AREA_AFTER.match(sentence, last.mention.end - offset)
+        first = out[run[0]][0]
+        area = _AREA_BEFORE.search(sentence, max(0, first.mention.start - offset - 40), first.mention.start - offset)
         if len(run) > 1 and area:
             drop.update(run)
         elif len(run) > 1 and out[run[0]][1]:

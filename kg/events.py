@@ -271,7 +271,8 @@ class EventExtractor(MergeSense):
                     (b + trig.start(), b + trig.end()), span, index, lm, frame_actor, weapons, kk, ii,
                     # (a sentence that names no place tells of one attack: its only day is that attack's,
                     # "the rebels first attacked the checkpoints ... the village attacked Thursday")
-                    retold_day(sentence, trig, triggers, anaphors, dates, len(places)) or (dates[0][1] if lm is None and len({d for _, d in dates}) == 1 else None),
+                    # -- and so is that of the places of a list: "hit the Kharkiv, Sumy and Odesa regions on Sunday")
+                    retold_day(sentence, trig, triggers, anaphors, dates, len(places)) or (dates[0][1] if (lm is None or lists) and len({d for _, d in dates}) == 1 else None),
                     anaphoric=aftermath is not None or _speaks_of_told(anaphors, trig, len(triggers)),
                     # ("The attack came after an attack on X": X is another attack's)
                     fresh=bool(FRESH_BEFORE.search(sentence, 0, trig.start())) or (lm is not None and bool(OTHER_ATTACK.search(sentence, trig.end(), s_)))

@@ -254,3 +254,10 @@ def test_the_tolls_of_an_attacks_phases_are_not_its_toll_and_an_apposition_gives
 def test_phase_tolls():
     assert phase_tolls("The rebels attacked the checkpoints, killing one person, before attacking the village, killing about 20 people.")
     assert not phase_tolls("A strike hit the town, killing four people and injuring ten.")
+
+
+def test_regions_listed_before_their_plural_head_are_each_hit_on_the_sentences_day(extract):
+    _, events = extract("Russian strikes hit the Kharkiv, Sumy and Odesa regions on Sunday, killing five people.")
+    assert sorted((ev.location.label, str(ev.date)) for ev in events) == [
+        ("Kharkiv Oblast", "2023-12-31"), ("Odesa Oblast", "2023-12-31"), ("Sumy Oblast", "2023-12-31")
+    ]

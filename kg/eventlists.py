@@ -50,6 +50,14 @@ def between_references(places: list[LinkedMention], sentence: str, offset: int) 
     return out
 
 
+def one_list(places: list[LinkedMention], sentence: str, offset: int) -> bool:
+    """Whether the places (in text order, two or more) are the items of one list ("the
+    Kharkiv, Sumy and Odesa regions"), so that what the sentence says of one it says of all."""
+    return len(places) > 1 and all(
+        _LIST_GAP.fullmatch(sentence, a.mention.end - offset, b.mention.start - offset) for a, b in zip(places, places[1:])
+    )
+
+
 def listed_cues(found: list[tuple[LinkedMention, bool]], sentence: str, offset: int) -> list[tuple[LinkedMention, bool]]:
     """The places of the sentence (in text order, each with whether a word before it says
     it was hit), where each item of a list of places ("at X, Y and Z") takes the cue of

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from kg.casefold import fold_case, folded
 from kg.eventcues import CASUALTY_WORDS, CLAUSE_END, TOTAL_CUES, came_after, casualties, clause_around, dates_in, elided_figure, phase_tolls, retold_day
+from kg.eventlists import one_list
 from kg.eventmerge import MergeSense, _absorb, _other_toll, _same_toll
 from kg.eventwords import (
     ACCIDENT_RE,
@@ -244,6 +245,7 @@ class EventExtractor(MergeSense):
         elsewhen = bool(ELSEWHEN_RE.search(sentence))
         out = []
         lists = len(places) > 1
+        listed = lists and one_list([p for p, _ in places], sentence, b)
         for k, (lm, _) in enumerate(places or [(None, False)]):
             if lm is None:
                 # No place named: the sentence may still add to the attack told before.
@@ -272,7 +274,7 @@ class EventExtractor(MergeSense):
                     # (a sentence that names no place tells of one attack: its only day is that attack's,
                     # "the rebels first attacked the checkpoints ... the village attacked Thursday")
                     # -- and so is that of the places of a list: "hit the Kharkiv, Sumy and Odesa regions on Sunday")
-                    retold_day(sentence, trig, triggers, anaphors, dates, len(places)) or (dates[0][1] if (lm is None or lists) and len({d for _, d in dates}) == 1 else None),
+                    retold_day(sentence, trig, triggers, anaphors, dates, len(places)) or (dates[0][1] if (lm is None or listed) and len({d for _, d in dates}) == 1 else None),
                     anaphoric=aftermath is not None or _speaks_of_told(anaphors, trig, len(triggers)),
                     # ("The attack came after an attack on X": X is another attack's)
                     fresh=bool(FRESH_BEFORE.search(sentence, 0, trig.start())) or (lm is not None and bool(OTHER_ATTACK.search(sentence, trig.end(), s_)))

@@ -83,7 +83,7 @@ class MergeSense(ActorSense):
             inside = [
                 o for o, _ in events
                 if o is not ev and o.location is not None and id(o) not in fresh and self._same_time(o, ev, elsewhen) and self._within(o.location, loc, known=known) and self._compatible(o, ev)
-                and not (self._rank(loc) >= NIL_PLACE_RANK and _other_toll(o, ev))  # "an attack on the city killed two" after seven at its airport
+                and not (self._rank(loc) >= NIL_PLACE_RANK and other_toll(o, ev))  # "an attack on the city killed two" after seven at its airport
             ]
             if not inside:
                 # The one unknown place of the report's country told with no toll of its own: where
@@ -102,7 +102,7 @@ class MergeSense(ActorSense):
                 # summary's toll names which attack inside it it tells.
                 inside = tolled
             if len(inside) == 1:
-                _absorb(inside[0], ev, higher_figures=False)
+                absorb(inside[0], ev, higher_figures=False)
                 inside[0].sentences.sort()
             else:
                 # The summary dropped still says when the attacks inside it were ("At least 25
@@ -112,17 +112,17 @@ class MergeSense(ActorSense):
             del events[k]
 
 
-def _same_toll(a: AttackEvent | _Frame, b: AttackEvent | _Frame) -> bool:
+def same_toll(a: AttackEvent | _Frame, b: AttackEvent | _Frame) -> bool:
     """Whether two accounts state the same toll: the same dead, and no other wounded."""
     return a.killed is not None and a.killed == b.killed and (a.injured is None or b.injured is None or a.injured == b.injured)
 
 
-def _other_toll(a: AttackEvent | _Frame, b: AttackEvent | _Frame) -> bool:
+def other_toll(a: AttackEvent | _Frame, b: AttackEvent | _Frame) -> bool:
     """Whether two accounts count other dead: both state a toll, and not the same."""
     return a.killed is not None and b.killed is not None and a.killed != b.killed
 
 
-def _absorb(ev: AttackEvent, other: AttackEvent | _Frame, higher_figures: bool = True, figures: bool = True) -> None:
+def absorb(ev: AttackEvent, other: AttackEvent | _Frame, higher_figures: bool = True, figures: bool = True) -> None:
     """Add what ``other`` says of the same attack to ``ev``: its sentences, attacker, date
     and weapons, and (unless not ``figures``) its figures -- the higher ones (a sentence of
     the article updating a toll), or only where ``ev`` states none (an event merged into another)."""

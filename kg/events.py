@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from kg.casefold import fold_case, folded
 from kg.eventcues import CASUALTY_WORDS, CLAUSE_END, TOTAL_CUES, came_after, casualties, clause_around, dates_in, elided_figure, phase_tolls, retold_day
 from kg.eventlists import one_list
-from kg.eventmerge import MergeSense, _absorb, _other_toll, _same_toll
+from kg.eventmerge import MergeSense, absorb, other_toll, same_toll
 from kg.eventwords import (
     ACCIDENT_RE,
     AFTERMATH_RE,
@@ -374,7 +374,7 @@ class EventExtractor(MergeSense):
                 for k, (ev, _last) in enumerate(events):
                     # ("a separate attack" told again with its toll is the same separate attack)
                     # (an attack told at another time, "In April, a blast in X", is not the one at X told before)
-                    if ev.location is not None and ev.location.iri == f.location.entity.iri and self._compatible(ev, f) and (not f.fresh or _same_toll(ev, f)) \
+                    if ev.location is not None and ev.location.iri == f.location.entity.iri and self._compatible(ev, f) and (not f.fresh or same_toll(ev, f)) \
                             and (not f.elsewhen or f.anaphoric or id(ev) in elsewhen):
                         target = k
                         break
@@ -408,7 +408,7 @@ class EventExtractor(MergeSense):
                     told = max(events, key=lambda x: x[1].index)[0]
                     events.append((AttackEvent(trigger=f.trigger, sentences=[], location=told.location), f))
                     fresh.add(id(events[-1][0]))
-                    _absorb(events[-1][0], f)
+                    absorb(events[-1][0], f)
                 continue
             if target is None and ((f.retold and events) or f.aftermath or f.summary):
                 continue
@@ -417,7 +417,7 @@ class EventExtractor(MergeSense):
                 # an attack of the named attacker, with its own toll, told at another time, at no
                 # place the article names -- an event without a location.
                 events.append((AttackEvent(trigger=f.trigger, sentences=[], location=None), f))
-                _absorb(events[-1][0], f)
+                absorb(events[-1][0], f)
                 elsewhen.add(id(events[-1][0]))
                 placeless.add(id(events[-1][0]))
                 continue
@@ -436,11 +436,11 @@ class EventExtractor(MergeSense):
                     if f.index - p.index <= 2 and not f.fresh and self._compatible(events[target][0], p):
                         # ("18 were killed in strikes", then "Strikes on the city of X killed
                         # seven": the first toll is of more than X's attack)
-                        _absorb(events[target][0], p, figures=not _other_toll(p, f))
+                        absorb(events[target][0], p, figures=not other_toll(p, f))
                 pending = []
             if f.elsewhen and not events[target][0].sentences:
                 elsewhen.add(id(events[target][0]))
-            _absorb(events[target][0], f)
+            absorb(events[target][0], f)
             events[target] = (events[target][0], f)
             if f.direct:
                 direct.add(id(events[target][0]))
@@ -473,10 +473,10 @@ class EventExtractor(MergeSense):
                 related = [ev for ev, _ in events if id(ev) not in elsewhen and f.killed is not None and ev.killed == f.killed and self._compatible(ev, f)][:2]
                 related = related if len(related) == 1 else []
             if related:
-                _absorb(related[0], f, higher_figures=not summed)
+                absorb(related[0], f, higher_figures=not summed)
             else:
                 ev = AttackEvent(trigger=f.trigger, sentences=[], location=loc)
-                _absorb(ev, f)
+                absorb(ev, f)
                 events.insert(0, (ev, f))
         # "Strikes across Ukraine killed 14" over the attacks on its towns: the toll is theirs,
         # summed; the country's attack as a whole keeps no figures of its own.
@@ -511,7 +511,7 @@ class EventExtractor(MergeSense):
             return None
         k = max(range(len(events)), key=lambda i: events[i][1].index)
         ev, last = events[k]
-        return k if f.index - last.index <= SENTENCE_REACH and self._compatible(ev, f) and not _other_toll(ev, f) else None
+        return k if f.index - last.index <= SENTENCE_REACH and self._compatible(ev, f) and not other_toll(ev, f) else None
 
 
 def _speaks_of_told(anaphors: list[re.Match], trig: re.Match, triggers: int) -> bool:

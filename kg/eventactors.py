@@ -23,6 +23,7 @@ from kg.eventwords import (
     MODIFIER_GAP,
     NON_STATE_AFTER,
     PRONOUN_SUBJECT,
+    REGIME_RE,
     RESPONSIBLE_AFTER,
     RESPONSIBLE_BEFORE,
     TRIGGER_RE,
@@ -93,6 +94,12 @@ class ActorSense(PlaceSense):
             armed = self._armed.get(code or "")
             if armed is not None:
                 offer(4, entity_of(armed), near[-1] if near else None)
+        for regime in REGIME_RE.finditer(sentence, lo, hi) if sentence.find("egime", lo, hi) >= 0 else ():
+            # "regime air strikes", "Syrian regime forces shelled": the state, before the attack word.
+            code = self._adjectives.get((regime.group("adj") or "").lower()) or self._main_country
+            if code in self._countries and any(hs >= regime.end() and MODIFIER_GAP.match(sentence[regime.end() : hs]) for hs, _ in heads):
+                offer(3, entity_of(self._countries[code]), None)
+                self._regimes.add(entity_of(self._countries[code]).iri)
         low = fold_case(sentence)  # the word patterns run folded (kg/casefold.py)
         for lm in candidates:
             s, e = lm.mention.start - offset, lm.mention.end - offset

@@ -60,31 +60,31 @@ def parse_number(text: str) -> int | None:
     return value
 
 
+# One victim, counted by "a"/"an": "killing a 33-year-old man", "a CoBRA jawan had sustained injuries".
 _ONE_VICTIM = (
     r"(?:man|woman|boy|girl|child|baby|soldier|civilian|person|policeman|policewoman|officer|resident|journalist|guard"
-    r"|worker|driver|farmer|fighter|student|teacher|doctor|nurse|medic|commander|member|volunteer|villager|passenger|pilgrim|militant)"
-)
-# The victims a figure counts: "people", "civilians", "children" ..., optionally with adjectives.
-_ONE_VICTIM = (
-    r"(?:man|woman|boy|girl|child|baby|soldier|civilian|person|policeman|policewoman|officer|resident|journalist|guard"
-    r"|worker|driver|farmer|fighter|student|teacher|doctor|nurse|medic|commander|member|volunteer|villager|passenger|pilgrim|militant)"
+    r"|worker|driver|farmer|fighter|student|teacher|doctor|nurse|medic|commander|member|volunteer|villager|passenger|pilgrim|militant"
+    r"|jawan|activist|photographer|bodyguard|gunman)"
 )
 # The victims a figure counts: "people", "Malian soldiers", "Hezbollah members", "of the victims",
-# ", including seven children,": up to three words that are no verb or clause word.
-_NOT_WHO = r"(?:were|was|are|is|have|has|had|been|and|or|but|in|on|at|by|from|to|when|after|as|while|who|that|which|killed|dead|died|injured|wounded|hurt|others?)"
+# ", including seven children,": up to four words that are no verb or clause word.
+_NOT_WHO = r"(?:were|was|are|is|have|has|had|been|and|or|but|in|on|at|by|from|to|when|after|as|while|who|that|which|killed|dead|died|injured|wounded|hurt|others?|no|not)"
 _WHO = (
-    r"(?:\s+(?:more|other|others))?(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+){0,3}"
+    r"(?:\s+(?:more|other|others))?(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+){0,4}"
+    # "two jawans of the district force", "nine soldiers of the 212 Battalion": the unit they belong to
+    r"(?:\s+of\s+the\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+){0,3})?"
     # "three Village Defence Force (VDF) volunteers": a body's acronym and the word it qualifies
     r"(?:\s+\([A-Z][A-Za-z]{1,7}\)(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+)?)?(?:\s+of\s+the\s+(?:victims|dead|people|injured|wounded))?"
     r"(?:,\s+(?:including|among\s+them|most\s+of\s+them)\s+[^,.;]{1,50},|\s+including\s+[^,.;]{1,80}?(?=\s+(?:were|was|have\s+been|had\s+been)\s))?"
 )
 _APPROX = r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as|an\s+estimated|a\s+total\s+of|roughly|approximately|another)\s+)?"
-_BE = r"(?:\s+(?:were|was|are|is|have|has|had|been|being|reportedly|also|later|all|now|so\s+far|confirmed|reported|feared|believed|left|seriously|critically|fatally|lightly|badly|killed\s+and))*"
+_BE = r"(?:\s+(?:were|was|are|is|have|has|had|been|being|reportedly|also|later|all|now|so\s+far|confirmed|reported|feared|believed|left|seriously|severely|grievously|gravely|critically|fatally|lightly|slightly|badly|killed\s+and))*"
 
 _KILLED_WORDS = r"(?:killed|dead|died|slain|perished|lost\s+their\s+lives|deaths|fatalities|martyred|massacred|killing|dying|beheaded|decapitated|executed|shot\s+dead|gunned\s+down|hacked\s+to\s+death|burned\s+to\s+death|stabbed\s+to\s+death)"
 _INJURED_WORDS = r"(?:injured|wounded|hurt|injuries|injuring|wounding|hospitali[sz]ed)"
 
-_NUM = r"(?<![Nn]o\s)(?<![Nn]ot\s)(?P<num>" + NUMBER + r")"  # "no one was hurt" states no figure
+# ("the 212 Battalion were killed": a unit's number counts no one)
+_NUM = r"(?<![Nn]o\s)(?<![Nn]ot\s)(?P<num>" + NUMBER + r")(?!\s+(?:battalion|brigade|regiment|division|corps|squadron|infantry|company|wing|commando)\b)"  # "no one was hurt" states no figure
 # "at least 22 people were killed", "22 dead", "killing at least 22", "the death toll rose to 22", "kills 32 civilians".
 KILLED_RES = [
     re.compile(r"\b" + _APPROX + _NUM + _WHO + _BE + r"\s+" + _KILLED_WORDS + r"\b", re.I),
@@ -93,6 +93,8 @@ KILLED_RES = [
     re.compile(r"\b(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?dead)\s+(?:[\w'’-]+\s+){0,20}?(?:rose|risen|climbed|reached|increased|stood|stands|is|was|of|to|at)\s+(?:to\s+|at\s+)?" + _APPROX + _NUM + r"\b", re.I),
     re.compile(r"\b" + _APPROX + _NUM + r"\s+(?:deaths|fatalities|dead)\b", re.I),
     re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?lives\s+of\s+" + _APPROX + _NUM + r"\b", re.I),
+    # "That attack ... claimed nine lives"
+    re.compile(r"\bclaim(?:ed|s|ing)?\s+" + _APPROX + _NUM + r"\s+(?:more\s+)?lives\b", re.I),
     # "resulted in the loss of three soldiers", "the deaths of five people"
     re.compile(r"\b(?:loss(?:\s+of\s+(?:the\s+)?lives)?|deaths)\s+of\s+" + _APPROX + _NUM + r"\b", re.I),
     # "10 farmers who were rounded up and shot dead"
@@ -104,11 +106,12 @@ KILLED_RES = [
 INJURED_RES = [
     re.compile(r"\b" + _APPROX + _NUM + _WHO + _BE + r"\s+" + _INJURED_WORDS + r"\b", re.I),
     re.compile(r"\b(?:injuring|wounding|injured|wounded|injures|wounds|hurting)\s+" + _APPROX + _NUM + _WHO + r"\b", re.I),
-    re.compile(r"\b" + _APPROX + _NUM + _WHO + r"\s+(?:others\s+)?(?:with\s+|suffered\s+|sustained\s+)?(?:injuries|wounds)\b", re.I),
+    # ("Two other victims sustained gunshot injuries", not "... suffered no injuries")
+    re.compile(r"\b" + _APPROX + _NUM + _WHO + r"\s+(?:others\s+)?(?:with\s+|(?:had\s+)?(?:suffered|sustained|received)\s+(?:(?!no\b)[\w-]+\s+)?)?(?:injuries|wounds)\b", re.I),
     # "wounding another", "a 48-year-old man suffered head injuries"
     # (but "injured another 28" states 28)
     re.compile(r"\b(?:injuring|wounding|injured|wounded)\s+(?P<num>another)\b(?!\s+(?:" + NUMBER + r")\b)", re.I),
-    re.compile(r"\b(?P<num>[Aa]n?)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|boy|girl|child|soldier|civilian|person)\s+(?:was\s+(?:injured|wounded|hurt)|suffered\s+(?:\w+\s+)?(?:injuries|wounds))\b"),
+    re.compile(r"\b(?P<num>[Aa]n?)\s+(?:[\w()-]+\s+){0,3}?" + _ONE_VICTIM + r"\s+(?:was\s+(?:injured|wounded|hurt)|(?:had\s+)?(?:suffered|sustained)\s+(?:\w+\s+)?(?:injuries|wounds))\b"),
 ]
 NONE_KILLED_RE = re.compile(r"\b(?:no\s+(?:one|body)\s+(?:was|were|has\s+been)\s+(?:killed|dead)|no\s+(?:deaths|fatalities)\b(?!\s+(?:were\s+)?(?:immediately\s+)?reported)|killing\s+no\s+one|nobody\s+(?:was\s+)?killed)", re.I)
 NONE_HURT_RE = re.compile(r"\b(?:no\s+(?:one|body)\s+(?:was|were|has\s+been)\s+(?:injured|hurt|wounded|harmed)|no\s+injuries\b(?!\s+(?:were\s+)?(?:immediately\s+)?reported)|without\s+casualties|no\s+casualties\b(?!\s+(?:were\s+)?(?:immediately\s+)?reported))", re.I)
@@ -118,7 +121,7 @@ INJURED_WORDS = re.compile(r"injur|wound|hurt|hospitali", re.I)
 CASUALTY_WORDS = re.compile(KILLED_WORDS.pattern + "|" + INJURED_WORDS.pattern + r"|casualt", re.I)
 # Figures that are totals over a war or a period, not of one attack.
 TOTAL_CUES = re.compile(
-    r"\b(?:since\s+(?:the\s+)?(?:start|beginning|outbreak)|since\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|\d{4})|so\s+far\s+this|this\s+year|last\s+year|in\s+total|altogether|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks?|months?|years?)|in\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks?|months?|years?)|during\s+the\s+war|of\s+the\s+war|in\s+the\s+(?:war|conflict)|the\s+conflict|the\s+war\s+has|this\s+week|last\s+week|past\s+week|per\s+day|a\s+day|every\s+day|each\s+day"
+    r"\b(?:since\s+(?:the\s+)?(?:start|beginning|outbreak)|since\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|\d{4})\b|so\s+far\s+this|this\s+year|(?<!january\s)(?<!february\s)(?<!march\s)(?<!april\s)(?<!may\s)(?<!june\s)(?<!july\s)(?<!august\s)(?<!september\s)(?<!october\s)(?<!november\s)(?<!december\s)last\s+year|in\s+total|altogether|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks?|months?|years?)|in\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks?|months?|years?)|during\s+the\s+war|of\s+the\s+war|in\s+the\s+(?:war|conflict)|the\s+conflict|the\s+war\s+has|this\s+week|last\s+week|past\s+week|per\s+day|a\s+day|every\s+day|each\s+day"
     r"|(?:in|over|within)\s+(?:the\s+(?:past|last)\s+)?(?:24|48|72|\d+)\s+hours|in\s+recent\s+(?:years|months|weeks)|throughout|so\s+far"
     r"|in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|\d{4})\s+alone"
     r"|(?:between|from)\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2}\s*(?:[–-]|and|to|until)\s*(?:[a-z]+\s+)?\d{1,2}\b"
@@ -133,13 +136,16 @@ _KILLED_RES_LOW, _INJURED_RES_LOW = ([folded(p) if p.flags & re.I else None for 
 _VICTIM = (
     r"(?:men|women|children|boys|girls|soldiers|civilians|people|policemen|officers|fighters|militants|farmers|villagers|students|members|man|woman|child|boy|girl|soldier|civilian|monk|monks"
     # ("Three gendarmes, one police officer and two civilians were killed")
-    r"|gendarmes?|officer|policeman|troops|vigilantes?|volunteers?|guards?|workers?|passengers?|fishermen|fisherman|herders?|worshippers|pilgrims|teachers?|journalists?)"
+    r"|gendarmes?|officer|policeman|troops|vigilantes?|volunteers?|guards?|workers?|passengers?|fishermen|fisherman|herders?|worshippers|pilgrims|teachers?|journalists?"
+    r"|jawans?|activists?|photographers?|bodyguards?|gunm[ae]n)"
 )
-_ITEM = r"(?:" + NUMBER + r"|\ban?)\s+(?:[\w-]+\s+){0,2}?" + _VICTIM + r"\b"
+# ("four members of the VDP auxiliary force")
+_ITEM = r"(?:" + NUMBER + r"|\ban?)\s+(?:[\w-]+\s+){0,2}?" + _VICTIM + r"\b(?:\s+of\s+the\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+){0,3})?"
 # "Three women and seven men ... were killed", "killing four children, three women and a man": a sum.
 VICTIM_LIST = re.compile(r"(?P<list>" + _ITEM + r"(?:(?:,\s+|,?\s+and\s+)" + _ITEM + r")+)", re.I)
 KILLED_LIST_RES = [
-    re.compile(VICTIM_LIST.pattern + r"(?:,\s+including\s+[^,.;]{1,40},)?\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:killed|dead)\b", re.I),
+    # ("An activist, a gunman and a security guard died")
+    re.compile(VICTIM_LIST.pattern + r"(?:,\s+including\s+[^,.;]{1,40},)?\s+(?:(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:killed|dead)|died)\b", re.I),
     re.compile(r"\b(?:killing|killed|kills)\s+(?:\w+\s+)?" + VICTIM_LIST.pattern, re.I),
 ]
 _KILLED_LIST_LOW = [folded(p) for p in KILLED_LIST_RES]
@@ -199,6 +205,23 @@ def casualties(sentence: str, start: int = 0, end: int | None = None) -> tuple[i
     if killed and injured and killed[1] == injured[1]:
         i = None
     return k, i
+
+
+_KILLING = re.compile(r"\bkilling\b", re.I)
+
+
+def phase_tolls(sentence: str) -> bool:
+    """Whether the sentence gives the dead of two phases of an attack, each with its own
+    participle ("..., killing one person ..., before attacking the village, killing about 20
+    people"): two "killing N" clauses with figures that differ."""
+    if len(_KILLING.findall(sentence)) < 2:
+        return False
+    figures = set()
+    for m in _KILLING.finditer(sentence):
+        k, _ = casualties(sentence, m.start(), next((c.start() for c in CLAUSE_END.finditer(sentence, m.end())), len(sentence)))
+        if k is not None:
+            figures.add(k)
+    return len(figures) > 1
 
 
 _ELIDED = re.compile(r"\b([\w-]+(?:\s+[\w-]+)?)\s+(?:others|more|people|civilians|persons)\b", re.I)
@@ -321,14 +344,21 @@ def _report_date(sentence: str, m: re.Match) -> bool:
 
 
 # Where a clause ends: what a date, an attacker or a total must stand within.
-CLAUSE_END = re.compile(r"[,;:—–()]")
+# (an acronym in brackets ends no clause: "explosive device (IED) planted by the CPI (Maoist)")
+CLAUSE_END = re.compile(r"[,;:—–]|\((?![A-Z][A-Za-z&.-]{0,10}\))|\)")
+_ACRONYM_END = re.compile(r"\([A-Z][A-Za-z&.-]{0,10}\)$")
+
+
+def _closes_acronym(sentence: str, m: re.Match) -> bool:
+    """Whether a clause break found is the bracket closing an acronym ("(IED)")."""
+    return m.group() == ")" and _ACRONYM_END.search(sentence, max(0, m.start() - 12), m.end()) is not None
 
 
 def clause_around(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The offsets of the clause that holds sentence[start:end]: from the last clause
     break before it to the first after it."""
-    lo = max((m.end() for m in CLAUSE_END.finditer(sentence, 0, start)), default=0)
-    hi = next((m.start() for m in CLAUSE_END.finditer(sentence, end)), len(sentence))
+    lo = max((m.end() for m in CLAUSE_END.finditer(sentence, 0, start) if not _closes_acronym(sentence, m)), default=0)
+    hi = next((m.start() for m in CLAUSE_END.finditer(sentence, end) if not _closes_acronym(sentence, m)), len(sentence))
     return lo, hi
 
 

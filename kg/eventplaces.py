@@ -12,6 +12,7 @@ import math
 import re
 
 from kg.casefold import fold_case, folded
+from kg.eventlists import between_references, listed_cues
 from kg.eventwords import (
     BETWEEN_BEFORE,
     CONTAINED_GAP,
@@ -31,6 +32,7 @@ from kg.eventwords import (
     TARGET_BEFORE,
     TERRITORY_RE,
     TRIGGER_RE,
+    WHERE_AFTER,
 )
 from kg.identity import entity_of
 from kg.kb.base import KBEntry, KnowledgeBase, fold, skeleton
@@ -50,6 +52,7 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(a))
 
 
+_POSSESSIVE_GAP = re.compile(r"['’]s?\s+(?:(?:north|south|east|west|central|northern|southern|eastern|western|remote)\s+)?")
 _OF_GAP = re.compile(r"\s+(?:(?:region|district|area|province|zone|territory|county|department|governorate|state)\s+)?of\s+(?:the\s+)?")
 
 
@@ -72,6 +75,7 @@ class PlaceSense:
     _levels: dict[str, int]  # place IRI -> the level the text gives it ("X district")
     _article_places: dict[str, Entity]  # place IRI -> the place, of the places the article names
     _sole_levelled: str | None  # the one place attacked that the text calls a district or region ("Beni territory")
+    _regimes: set[str]  # the states of the article's "regime" attacks (kg/eventactors.py)
     _sole_town: str | None  # the one town the knowledge base knows that the article reports attacked
     _countries: dict[str, KBEntry]
     _adjectives: dict[str, str]
@@ -89,8 +93,9 @@ class PlaceSense:
         if reaction is not None:
             attack = _TRIGGER_LOW.search(low, reaction.end())
             dateline = max(dateline, attack.start() if attack else len(sentence))
+        references = between_references([lm for lm in mentions if lm.entity.type == "Place"], sentence, offset)
         for lm in mentions:
-            if lm.entity.type != "Place" or any(lm is a or lm.entity.iri == a.entity.iri for a in actors):
+            if lm.entity.type != "Place" or any(lm is a or lm.entity.iri == a.entity.iri for a in actors) or id(lm) in references:
                 continue
             if lm.mention.text.lower() in self._adjectives:
                 continue  # "Syrian state media": a people's adjective names no place hit
@@ -100,17 +105,22 @@ class PlaceSense:
             # (a launch origin may be told at length: "from S-300 systems located in occupied territory in ...")
             if "Country" in lm.entity.classes and _NEAR_BEFORE_LOW.search(lbefore):
                 continue  # "an ambush near Burkina Faso": by a country, not in it
-            if (
-                s < dateline
-                or any((p.search(lbefore) if f else p.search(before)) for p, f in _NOT_HIT_BEFORE)
-                or _ORIGIN_BEFORE_LOW.search(low, max(0, s - 120), s)
-                or any(p.match(after) for p in NOT_HIT_AFTER)
+            # ("The area is close to the Tahoua region, where gunmen raided a camp": the place
+            # of the attack the clause after it tells, whatever the words before it)
+            where = WHERE_AFTER.match(after) is not None and _TRIGGER_LOW.search(low, e) is not None
+            if s < dateline or (
+                not where
+                and (
+                    any((p.search(lbefore) if f else p.search(before)) for p, f in _NOT_HIT_BEFORE)
+                    or _ORIGIN_BEFORE_LOW.search(low, max(0, s - 120), s)
+                    or any(p.match(after) for p in NOT_HIT_AFTER)
+                )
             ):
                 continue
             if lm.entity.iri in seen or self._landmark(lm, mentions, sentence, offset) or BETWEEN_BEFORE.search(before):
                 continue
             seen.add(lm.entity.iri)
-            found.append((lm, bool(_TARGET_BEFORE_LOW.search(lbefore))))
+            found.append((lm, where or bool(_TARGET_BEFORE_LOW.search(lbefore))))
         # "drone strikes on Ukrainian territory": a people's adjective names the country hit.
         for m in TERRITORY_RE.finditer(sentence):
             code = self._adjectives.get(m.group(1).lower())
@@ -123,6 +133,7 @@ class PlaceSense:
             mention = Mention(offset + m.start(1), offset + m.end(1), m.group(1), "GPE", "event", None, None)
             found.append((LinkedMention(mention, ent, 0.5), True))
         found.sort(key=lambda x: x[0].mention.start)
+        found = listed_cues(found, sentence, offset)  # "bombs at X railway station, Y and Z": each site hit
         # A country or region around a more specific place of the sentence is not a second
         # target; the place within it inherits its cue ("in Ukraine's southern Odesa region").
         keep = []
@@ -176,7 +187,7 @@ class PlaceSense:
         """Whether ``inner`` is a more specific place within ``outer`` (by the knowledge
         base, or by the text: "Kupiansk, in the Kharkiv region", "Ukraine's Kharkiv")."""
         ri, ro = self._rank(inner.entity), self._rank(outer.entity)
-        if ri >= ro and self._said_inside(inner, outer, sentence, offset):
+        if ri >= ro and (self._said_inside(inner, outer, sentence, offset) or self._possessed(inner, outer, sentence, offset)):
             self._contained.add((inner.entity.iri, outer.entity.iri))
             return True
         if ri <= ro:
@@ -206,6 +217,17 @@ class PlaceSense:
             return False
         ei, eo = self._entry(inner.entity), self._entry(outer.entity)
         return ei is None or eo is None or (ei.population or 0) <= (eo.population or 0) or "Country" in outer.entity.classes
+
+    def _possessed(self, inner: LinkedMention, outer: LinkedMention, sentence: str, offset: int) -> bool:
+        """"Dantewada's Cholnar village", "Sukma's Sirsatti": a place named with the one it lies
+        in before it and "'s", at the same level as far as anyone knows (two unknown names)
+        -- unless the knowledge base knows the second as the larger, or it is a country."""
+        if outer.mention.end > inner.mention.start or "Country" in inner.entity.classes:
+            return False
+        if not _POSSESSIVE_GAP.fullmatch(sentence, outer.mention.end - offset, inner.mention.start - offset):
+            return False
+        ei, eo = self._entry(inner.entity), self._entry(outer.entity)
+        return ei is None or eo is None or (ei.population or 0) <= (eo.population or 0)
 
     def _comma_container(self, inner: LinkedMention, outer: LinkedMention, sentence: str, offset: int) -> bool:
         """"in Al-Barka, Basilan, on Thursday": a known place right after an unknown (or
@@ -284,8 +306,9 @@ class PlaceSense:
         return "Country" in outer.classes and ei.country == eo.country
 
     def _home(self, place: Entity | None, actor: Entity) -> bool:
-        """Whether a place lies in the actor's own country (an attacker rarely strikes at home)."""
-        if place is None:
+        """Whether a place lies in the actor's own country (an attacker rarely strikes at home --
+        but a regime does: "regime air strikes" in its own land)."""
+        if place is None or actor.iri in self._regimes:
             return False
         ep, ea = self._entry(place), self._entry(actor)
         return ep is not None and ea is not None and ep.country is not None and ep.country == ea.country and "Country" in actor.classes

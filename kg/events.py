@@ -7,8 +7,10 @@ reports an attack (a trigger word such as "airstrike", "shelled", "drone attack"
 says was hit, with the actor, weapons, figures and date the sentence states. Frames
 are then merged into events: frames about the same place (and compatible date and
 actor) are one attack, a sentence that names no place but speaks of "the attack"
-adds to the attack before it, and two places hit are two events. Threats, denials,
-hypotheticals and war totals give no event.
+adds to the attack before it, and two places hit are two events (kg/eventmerge.py weighs
+the events against each other). A named attacker's attack told at another time at no place
+the article names is an event without a location. Threats, denials, hypotheticals,
+campaigns and war totals give no event.
 
 Rules over the linker's entities and plain text: no parser runs, so the stage costs
 little beside the spaCy pipeline.
@@ -24,18 +26,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.casefold import fold_case, folded
-from kg.eventactors import ActorSense
-from kg.eventcues import CASUALTY_WORDS, CLAUSE_END, TOTAL_CUES, came_after, casualties, clause_around, dates_in, elided_figure, retold_day
+from kg.eventcues import CASUALTY_WORDS, CLAUSE_END, TOTAL_CUES, came_after, casualties, clause_around, dates_in, elided_figure, phase_tolls, retold_day
+from kg.eventlists import one_list
+from kg.eventmerge import MergeSense, absorb, other_toll, same_toll
 from kg.eventwords import (
     ACCIDENT_RE,
     AFTERMATH_RE,
     ANAPHOR_RE,
+    APPOSED_ATTACK,
     ASSAILANT_BEFORE,
     CALLED_OFF_AFTER,
     CLAUSE_BREAK,
     DIRECT_BEFORE,
     ELSEWHEN_RE,
     ENTRY_TRIGGER,
+    FIGHT_RE,
     FRESH_BEFORE,
     GENERIC_PLURAL_BEFORE,
     GENERIC_PLURAL_SPECIFIC,
@@ -45,15 +50,18 @@ from kg.eventwords import (
     IRREALIS_RE,
     LEVEL_AFTER,
     LEVEL_BEFORE,
-    NIL_PLACE_RANK,
     NOT_ATTACK_AFTER,
     NOT_ATTACK_BEFORE,
     ONGOING_RE,
     OTHER_ATTACK,
     PLACED_BEFORE,
     RETOLD_RE,
+    SAME_PLACE_RE,
     SEVERAL_ATTACKS,
+    SEVERAL_SITES,
+    THEY_OPEN,
     TRIGGER_RE,
+    campaign_before,
 )
 from kg.identity import entity_of
 from kg.kb.base import KBEntry, KnowledgeBase, fold
@@ -64,7 +72,7 @@ from kg.types import Article, AttackEvent, Entity, LinkedMention
 _TRIGGER_LOW, _SEVERAL_LOW, _AFTERMATH_LOW, _ACCIDENT_LOW, _NOT_ATTACK_BEFORE_LOW, _CLAUSE_BREAK_LOW, _ANAPHOR_LOW = map(
     folded, (TRIGGER_RE, SEVERAL_ATTACKS, AFTERMATH_RE, ACCIDENT_RE, NOT_ATTACK_BEFORE, CLAUSE_BREAK, ANAPHOR_RE)
 )
-_ENTRY_LOW, _ASSAILANT_LOW = folded(ENTRY_TRIGGER), folded(ASSAILANT_BEFORE)
+_ENTRY_LOW, _ASSAILANT_LOW, _SITES_LOW, _FIGHT_LOW = folded(ENTRY_TRIGGER), folded(ASSAILANT_BEFORE), folded(SEVERAL_SITES), folded(FIGHT_RE)
 _IRREALIS_LOW, _ONGOING_LOW, _GENERIC_PLURAL_BEFORE_LOW, _GENERIC_PLURAL_SPECIFIC_LOW, _CASUALTY_LOW, _TOTAL_LOW = map(
     folded, (IRREALIS_RE, ONGOING_RE, GENERIC_PLURAL_BEFORE, GENERIC_PLURAL_SPECIFIC, CASUALTY_WORDS, TOTAL_CUES)
 )
@@ -95,9 +103,11 @@ class _Frame:
     placed: bool = False  # "The attack on X ...": the attack told before, its place named
     aftermath: bool = False  # "One of them caused a fire at X": only what an attack told before did
     elsewhen: bool = False  # told at a time no day names ("In February, a strike ..."): not the lead's day
+    summary: bool = False  # "the attacks at six different locations in X, Y and Z": the lands of several attacks
+    same_place: bool = False  # "another attack ... in the same area": another attack, at the place of the one told before
 
 
-class EventExtractor(ActorSense):
+class EventExtractor(MergeSense):
     """Extract attack events from linked articles; holds what the knowledge base gives
     once (countries by code, the adjectives that name them)."""
 
@@ -116,6 +126,8 @@ class EventExtractor(ActorSense):
         self._text = ""
         self._main_country: str | None = None  # the country the article names most
         self._last_group: Entity | None = None  # the armed group named last before the sentence at hand
+        self._last_group_at = -1  # ... and the index of the sentence that named it
+        self._regimes: set[str] = set()  # the states whose "regime" the article says attacked
         self._countries: dict[str, KBEntry] = {}
         for entry in kb.entries.values():
             if "Country" in entry.classes and entry.country and entry.country not in self._countries:
@@ -169,13 +181,14 @@ class EventExtractor(ActorSense):
             if i >= 0:
                 by_sentence.setdefault(i, []).append(lm)
         frames: list[_Frame] = []
-        self._last_group = None
+        self._last_group, self._last_group_at = None, -1
+        self._regimes = set()
         for i, (b, e) in enumerate(sentences):
             mentions = sorted(by_sentence.get(i, []), key=lambda lm: lm.mention.start)
             frames += self._frames(article, i, (b, e), mentions)
             groups = [lm.entity for lm in mentions if "ArmedGroup" in lm.entity.classes]
             if groups:
-                self._last_group = groups[-1]
+                self._last_group, self._last_group_at = groups[-1], i
         headline = None
         if article.title and sentences and text[sentences[0][0] : sentences[0][1]].strip() == article.title.strip():
             headline = 0
@@ -195,6 +208,10 @@ class EventExtractor(ActorSense):
         if (killed is not None or injured is not None) and _SEVERAL_LOW.search(low):
             # "13 people were killed in two separate attacks": the toll of several, no one attack's.
             killed = injured = None
+        if killed and phase_tolls(sentence):
+            # "first attacked the checkpoints, killing one person, before attacking the village,
+            # killing about 20": the tolls of an attack's phases, none of them the attack's.
+            killed = None
         aftermath = None
         if not triggers and _AFTERMATH_LOW.search(low):
             # "One of them caused a major fire at the Kuibyshev refinery": what an attack told
@@ -206,8 +223,8 @@ class EventExtractor(ActorSense):
             if killed is None and injured is None:
                 return []
             # "At least 22 people were killed on Saturday in Belgorod": a casualty report.
-            hit = re.search(r"\b(?:killed|dead|died|injured|wounded|killing|wounding|loss\s+of|deaths\s+of)\b", sentence, re.I)
-            if hit is None or _ACCIDENT_LOW.search(low):
+            hit = re.search(r"\b(?:killed|dead|died|injured|wounded|killing|wounding|loss\s+of|deaths\s+of|injuries|wounds)\b", sentence, re.I)
+            if hit is None or _ACCIDENT_LOW.search(low) or _FIGHT_LOW.search(low):
                 return []
             triggers = [hit]
         # Air defences in general are what met the attack, not what made it.
@@ -215,16 +232,20 @@ class EventExtractor(ActorSense):
         actors = {id(t): self._actor(sentence, b, mentions, t) for t in triggers}
         for t in triggers:
             # "The group said its fighters fired rockets ...": the armed group named before.
-            if actors[id(t)][0] is None and self._last_group is not None and GROUP_ANAPHOR.search(sentence, 0, t.start()):
+            # ("The CPC usually attacks towns. They killed six soldiers ...": the group of the sentence before)
+            they = self._last_group_at == index - 1 and THEY_OPEN.match(sentence) is not None
+            if actors[id(t)][0] is None and self._last_group is not None and (they or GROUP_ANAPHOR.search(sentence, 0, t.start())):
                 actors[id(t)] = (self._last_group, None)
         actor = next((a[0] for a in actors.values() if a[0] is not None), None)
         dates = dates_in(sentence, article.date)
         places = self._targets(sentence, b, mentions, [a[1] for a in actors.values() if a[1] is not None])
         anaphors = [ANAPHOR_RE.match(sentence, m.start()) for m in _ANAPHOR_LOW.finditer(low)]
         retold = RETOLD_RE.match(sentence)
+        sites = bool(places) and _SITES_LOW.search(low) is not None
         elsewhen = bool(ELSEWHEN_RE.search(sentence))
         out = []
         lists = len(places) > 1
+        listed = lists and one_list([p for p, _ in places], sentence, b)
         for k, (lm, _) in enumerate(places or [(None, False)]):
             if lm is None:
                 # No place named: the sentence may still add to the attack told before.
@@ -234,6 +255,9 @@ class EventExtractor(ActorSense):
                 # a day after ... an attack on Belgorod"), else the first one.
                 s_ = lm.mention.start - b
                 trig = max((t for t in triggers if t.end() <= s_), key=lambda t: t.end(), default=triggers[0])
+                # ("who represents Nzakoundou, the village attacked Thursday": the word its apposition gives)
+                e_ = lm.mention.end - b
+                trig = next((t for t in triggers if APPOSED_ATTACK.fullmatch(sentence, e_, t.start())), trig)
                 frame_actor = actors[id(trig)][0] or _clause_actor(sentence, trig, triggers, actors)
             kk, ii = killed, injured
             if lists:
@@ -247,7 +271,10 @@ class EventExtractor(ActorSense):
             out.append(
                 _Frame(
                     (b + trig.start(), b + trig.end()), span, index, lm, frame_actor, weapons, kk, ii,
-                    retold_day(sentence, trig, triggers, anaphors, dates, len(places)),
+                    # (a sentence that names no place tells of one attack: its only day is that attack's,
+                    # "the rebels first attacked the checkpoints ... the village attacked Thursday")
+                    # -- and so is that of the places of a list: "hit the Kharkiv, Sumy and Odesa regions on Sunday")
+                    retold_day(sentence, trig, triggers, anaphors, dates, len(places)) or (dates[0][1] if (lm is None or listed) and len({d for _, d in dates}) == 1 else None),
                     anaphoric=aftermath is not None or _speaks_of_told(anaphors, trig, len(triggers)),
                     # ("The attack came after an attack on X": X is another attack's)
                     fresh=bool(FRESH_BEFORE.search(sentence, 0, trig.start())) or (lm is not None and bool(OTHER_ATTACK.search(sentence, trig.end(), s_)))
@@ -256,9 +283,17 @@ class EventExtractor(ActorSense):
                     retold=bool(retold) and retold.end() >= trig.end(),
                     aftermath=aftermath is not None,
                     elsewhen=elsewhen,
+                    summary=lm is not None and sites,
                     placed=lm is not None and bool(PLACED_BEFORE.search(sentence, max(0, s_ - 50), s_)),
                 )
             )
+        same = SAME_PLACE_RE.search(sentence) if not places and "same" in low else None
+        fresh_words = [t for t in triggers if same is not None and t.end() <= same.start() and (FRESH_BEFORE.search(sentence, 0, t.start()) or came_after(low, t))]
+        if fresh_words:
+            # "The strike came shortly after another Israeli attack damaged a car in the same
+            # area": another attack, at the place of the one told before.
+            t = fresh_words[-1]
+            out.append(_Frame((b + t.start(), b + t.end()), span, index, None, actors[id(t)][0], [], None, None, None, fresh=True, elsewhen=elsewhen, same_place=True))
         return out
 
     @staticmethod
@@ -286,8 +321,9 @@ class EventExtractor(ActorSense):
             return False
         rest = CLAUSE_END.search(after)
         own = clause + sentence[m.start() : m.end() + (rest.start() if rest else len(after))]
-        if GENERIC_PLURAL_TRIGGER.search(m.group(0)) and _GENERIC_PLURAL_BEFORE_LOW.search(before) and not (_GENERIC_PLURAL_SPECIFIC_LOW.search(own) or _CASUALTY_LOW.search(own)):
-            return False  # "the impact the attacks have had on shipping"
+        generic = (GENERIC_PLURAL_TRIGGER.search(m.group(0)) and _GENERIC_PLURAL_BEFORE_LOW.search(before)) or campaign_before(before)
+        if generic and not (_GENERIC_PLURAL_SPECIFIC_LOW.search(own) or _CASUALTY_LOW.search(own)):
+            return False  # "the impact the attacks have had on shipping", "has endured mounting bombardment"
         first = CLAUSE_END.search(sentence)
         if first is not None and first.start() < m.start() and _TOTAL_LOW.search(sentence[: first.start()]):
             return False  # "Over the past week, 40 people were killed in strikes"
@@ -323,7 +359,12 @@ class EventExtractor(ActorSense):
         fresh: set[int] = set()  # events first told as another attack ("a second strike on the camp")
         pending: list[_Frame] = []  # the figures of an attack told before any place of it
         latest: _Frame | None = None  # the frame read last
+        # ("A series of attacks took place on Friday night", then each site: the day of them all)
+        # (told before any attack's place is)
+        placed = min((f.index for f in frames if f.location is not None and not f.summary and f.index != headline), default=None)
+        told_day = next((f.date for f in frames if f.date is not None and f.index != headline and placed is not None and f.index < placed and not f.elsewhen), None)
         elsewhen: set[int] = set()  # events first told at a time no day names
+        placeless: set[int] = set()  # events of a named attacker told at another time, at no place named
         for f in frames:
             if f.index == headline:
                 continue
@@ -332,7 +373,9 @@ class EventExtractor(ActorSense):
             if f.location is not None:
                 for k, (ev, _last) in enumerate(events):
                     # ("a separate attack" told again with its toll is the same separate attack)
-                    if ev.location is not None and ev.location.iri == f.location.entity.iri and self._compatible(ev, f) and (not f.fresh or _same_toll(ev, f)):
+                    # (an attack told at another time, "In April, a blast in X", is not the one at X told before)
+                    if ev.location is not None and ev.location.iri == f.location.entity.iri and self._compatible(ev, f) and (not f.fresh or same_toll(ev, f)) \
+                            and (not f.elsewhen or f.anaphoric or id(ev) in elsewhen):
                         target = k
                         break
                 k = self._told_before(events, f) if target is None and f.anaphoric else None
@@ -360,7 +403,23 @@ class EventExtractor(ActorSense):
                 gap = f.index - events[k][1].index if k is not None else None
                 if gap is not None and (f.anaphoric or gap <= 1 or (gap <= 2 and events[k][1] is previous)):
                     target = k
-            if target is None and ((f.retold and events) or f.aftermath):
+            if f.same_place:
+                if events:
+                    told = max(events, key=lambda x: x[1].index)[0]
+                    events.append((AttackEvent(trigger=f.trigger, sentences=[], location=told.location), f))
+                    fresh.add(id(events[-1][0]))
+                    absorb(events[-1][0], f)
+                continue
+            if target is None and ((f.retold and events) or f.aftermath or f.summary):
+                continue
+            if target is None and f.location is None and f.actor is not None and (f.fresh or f.elsewhen) and not f.anaphoric and (f.killed or f.injured) and self._can_act(f.actor):
+                # "They killed six soldiers in an attack on a military outpost in April last year":
+                # an attack of the named attacker, with its own toll, told at another time, at no
+                # place the article names -- an event without a location.
+                events.append((AttackEvent(trigger=f.trigger, sentences=[], location=None), f))
+                absorb(events[-1][0], f)
+                elsewhen.add(id(events[-1][0]))
+                placeless.add(id(events[-1][0]))
                 continue
             if target is None:
                 if f.location is None:
@@ -375,21 +434,26 @@ class EventExtractor(ActorSense):
                 # the town of X when ...": the toll told first, the place in the next sentences.
                 for p in pending:
                     if f.index - p.index <= 2 and not f.fresh and self._compatible(events[target][0], p):
-                        _absorb(events[target][0], p)
+                        # ("18 were killed in strikes", then "Strikes on the city of X killed
+                        # seven": the first toll is of more than X's attack)
+                        absorb(events[target][0], p, figures=not other_toll(p, f))
                 pending = []
             if f.elsewhen and not events[target][0].sentences:
                 elsewhen.add(id(events[target][0]))
-            _absorb(events[target][0], f)
+            absorb(events[target][0], f)
             events[target] = (events[target][0], f)
             if f.direct:
                 direct.add(id(events[target][0]))
-        self._collapse_containers(events, direct, fresh)
+        self._collapse_containers(events, direct, fresh, elsewhen)
         for f in frames:
             if f.index != headline or f.location is None:
                 continue
             loc = f.location.entity
-            related = [ev for ev, _ in events if ev.location is not None and self._compatible(ev, f) and self._related(loc, ev.location)]
+            # (a headline tells the article's news, not an attack told at another time)
+            related = [ev for ev, _ in events if ev.location is not None and id(ev) not in elsewhen and self._compatible(ev, f) and self._related(loc, ev.location)]
             same = [ev for ev in related if ev.location is not None and ev.location.iri == loc.iri]
+            # ("strikes kill 18 in Idlib" over the city's 7 and two towns' 11: the sum, not the city's)
+            summed = sum(1 for ev in related if ev.killed is not None or ev.injured is not None) > 1
             toll = [ev for ev in related if f.killed is not None and ev.killed == f.killed]
             if same:
                 related = same  # the body's attack at that place
@@ -403,28 +467,33 @@ class EventExtractor(ActorSense):
                 for ev in related:
                     ev.actor, ev.date = ev.actor or f.actor, ev.date or f.date
                 continue
+            if not related and "Country" not in loc.classes:
+                # "24 dead in attack in Lake Chad" over the attack on an island the body names:
+                # the body's one attack with that toll, wherever the headline puts it.
+                related = [ev for ev, _ in events if id(ev) not in elsewhen and f.killed is not None and ev.killed == f.killed and self._compatible(ev, f)][:2]
+                related = related if len(related) == 1 else []
             if related:
-                _absorb(related[0], f)
+                absorb(related[0], f, higher_figures=not summed)
             else:
                 ev = AttackEvent(trigger=f.trigger, sentences=[], location=loc)
-                _absorb(ev, f)
+                absorb(ev, f)
                 events.insert(0, (ev, f))
         # "Strikes across Ukraine killed 14" over the attacks on its towns: the toll is theirs,
         # summed; the country's attack as a whole keeps no figures of its own.
         for ev, _ in events:
             if ev.location is not None and "Country" in ev.location.classes:
-                inside = [o for o, _ in events if o is not ev and o.location is not None and self._within(o.location, ev.location, known=True)]
+                inside = [o for o, _ in events if o is not ev and o.location is not None and id(o) not in elsewhen and self._within(o.location, ev.location, known=True)]
                 if any(o.killed is not None or o.injured is not None for o in inside):
                     ev.killed = ev.injured = None
         out = []
         # An attack the text gives no date is dated as the first dated attack of the article
         # (its lead), and one with no attacker gets the article's only attacker, if it has one.
-        lead = next((ev.date for ev, _ in events if ev.date is not None), None)
-        actors = {ev.actor.iri: ev.actor for ev, _ in events if ev.actor is not None}
+        lead = next((ev.date for ev, _ in events if ev.date is not None), told_day)
+        actors = {ev.actor.iri: ev.actor for ev, _ in events if ev.actor is not None and id(ev) not in placeless}
         sole = next(iter(actors.values())) if len(actors) == 1 else attributed if not actors else None
         # ... from where the article first names it as attacker: not back onto the attacks
         # told before it ("the U.S. has carried out airstrikes" at the end of a bombing report).
-        since = min((min(ev.sentences) for ev, _ in events if ev.actor is not None and ev.sentences), default=(0, 0))
+        since = min((min(ev.sentences) for ev, _ in events if ev.actor is not None and ev.sentences and id(ev) not in placeless), default=(0, 0))
         for ev, _ in events:
             if ev.date is None and lead is not None and id(ev) not in elsewhen:
                 ev.date = lead
@@ -434,15 +503,6 @@ class EventExtractor(ActorSense):
             out.append(ev)
         return out
 
-    def _compatible(self, a: AttackEvent | _Frame, b: AttackEvent | _Frame) -> bool:
-        """Two accounts (events or frames) that may be of one attack: dates within a day and
-        the same attacker, where both state them (a country and its armed forces are one)."""
-        if a.date is not None and b.date is not None and abs((a.date - b.date).days) > 1:
-            return False
-        if a.actor is None or b.actor is None:
-            return True
-        return self._side.get(a.actor.iri, a.actor.iri) == self._side.get(b.actor.iri, b.actor.iri)
-
     def _told_before(self, events: list[tuple[AttackEvent, _Frame]], f: _Frame) -> int | None:
         """The attack spoken of last, when ``f`` may still be about it: a few sentences on,
         compatible, not "another" attack, and not counting other dead ("Another four were
@@ -451,64 +511,7 @@ class EventExtractor(ActorSense):
             return None
         k = max(range(len(events)), key=lambda i: events[i][1].index)
         ev, last = events[k]
-        return k if f.index - last.index <= SENTENCE_REACH and self._compatible(ev, f) and not _other_toll(ev, f) else None
-
-    def _unknown_in_main_country(self, place: Entity, country: Entity) -> bool:
-        """Whether a place the knowledge base does not know lies in ``country``, the one the
-        article names most: "an attack in northern Burkina Faso", then "a detachment between
-        Markoye and Tokabangou, near the border with Niger" -- the land the report is of."""
-        entry = self._entry(country)
-        return (
-            "Country" in country.classes and entry is not None and entry.country == self._main_country
-            and self._entry(place) is None and self._rank(place) >= NIL_PLACE_RANK
-        )
-
-    def _collapse_containers(self, events: list[tuple[AttackEvent, _Frame]], direct: set[int], fresh: set[int]) -> None:
-        """An attack reported at a district, region or country that holds the place of
-        another attack of the article ("airstrikes in Pale Township", then "in Nyaung
-        Kone village") is that attack, summarised: it joins the one attack inside it,
-        or, when several lie inside, is their summary and is dropped."""
-        levelled = {ev.location.iri for ev, _ in events if ev.location is not None and self._levels.get(ev.location.iri, NIL_PLACE_RANK) < NIL_PLACE_RANK}
-        self._sole_levelled = next(iter(levelled)) if len(levelled) == 1 else None
-        towns = {ev.location.iri for ev, _ in events if ev.location is not None and self._entry(ev.location) is not None and self._rank(ev.location) == NIL_PLACE_RANK}
-        self._sole_town = next(iter(towns)) if len(towns) == 1 else None
-        k = 0
-        while k < len(events):
-            ev = events[k][0]
-            loc = ev.location
-            if loc is None or self._rank(loc) > NIL_PLACE_RANK or ("Country" in loc.classes and id(ev) in direct):
-                k += 1
-                continue
-            # A town holds a site or quarter of it only where the text or the knowledge base
-            # says so ("Quetta's Zarghoon Road", "a shelter in el-Fasher"), not by presumption.
-            known = "Country" in loc.classes or self._rank(loc) >= NIL_PLACE_RANK
-            inside = [
-                o for o, _ in events
-                if o is not ev and o.location is not None and id(o) not in fresh and self._within(o.location, loc, known=known) and self._compatible(o, ev)
-                and not (self._rank(loc) >= NIL_PLACE_RANK and _other_toll(o, ev))  # "an attack on the city killed two" after seven at its airport
-            ]
-            if not inside:
-                # The one unknown place of the report's country told with no toll of its own: where
-                # the country's attack was ("... killed in northern Burkina Faso", then "targeted a
-                # detachment between Markoye and Tokabangou").
-                unknown = [o for o, _ in events if o is not ev and o.location is not None and id(o) not in fresh and self._compatible(o, ev) and self._unknown_in_main_country(o.location, loc)]
-                if len(unknown) == 1 and unknown[0].killed is None and unknown[0].injured is None and (ev.actor is None or unknown[0].actor is None or self._compatible(unknown[0], ev)):
-                    inside = unknown
-            if not inside:
-                k += 1
-                continue
-            if len(inside) == 1:
-                _absorb(inside[0], ev, higher_figures=False)
-                inside[0].sentences.sort()
-            else:
-                # The summary dropped still says when the attacks inside it were ("At least 25
-                # were killed on New Year's Eve in Beni territory", then two of its places).
-                for o in inside:
-                    o.date = o.date or ev.date
-            del events[k]
-
-
-
+        return k if f.index - last.index <= SENTENCE_REACH and self._compatible(ev, f) and not other_toll(ev, f) else None
 
 
 def _speaks_of_told(anaphors: list[re.Match], trig: re.Match, triggers: int) -> bool:
@@ -521,41 +524,12 @@ def _speaks_of_told(anaphors: list[re.Match], trig: re.Match, triggers: int) -> 
     return False
 
 
-def _same_toll(a: AttackEvent | _Frame, b: AttackEvent | _Frame) -> bool:
-    """Whether two accounts state the same toll: the same dead, and no other wounded."""
-    return a.killed is not None and a.killed == b.killed and (a.injured is None or b.injured is None or a.injured == b.injured)
-
-
-def _other_toll(a: AttackEvent | _Frame, b: AttackEvent | _Frame) -> bool:
-    """Whether two accounts count other dead: both state a toll, and not the same."""
-    return a.killed is not None and b.killed is not None and a.killed != b.killed
-
-
 def _clause_actor(sentence: str, trig: re.Match, triggers: list[re.Match], actors: dict[int, tuple[Entity | None, LinkedMention | None]]) -> Entity | None:
     """The attacker another attack word of the same clause names, when one does: "the
     hospital was struck in another Iranian attack" -- "struck" by whom "attack" says."""
     lo, hi = clause_around(sentence, trig.start(), trig.end())
     named = {a.iri: a for t in triggers if t is not trig and lo <= t.start() < hi for a in [actors[id(t)][0]] if a is not None}
     return next(iter(named.values())) if len(named) == 1 else None
-
-
-def _absorb(ev: AttackEvent, other: AttackEvent | _Frame, higher_figures: bool = True) -> None:
-    """Add what ``other`` says of the same attack to ``ev``: its sentences, attacker, date
-    and weapons, and its figures -- the higher ones (a sentence of the article updating a
-    toll), or only where ``ev`` states none (an event merged into another)."""
-    sentences = other.sentences if isinstance(other, AttackEvent) else [other.sentence]
-    for sentence in sentences:
-        if sentence not in ev.sentences:
-            ev.sentences.append(sentence)
-    ev.actor = ev.actor or other.actor
-    ev.date = ev.date or other.date
-    for w in other.weapons:
-        if all(w.iri != x.iri for x in ev.weapons):
-            ev.weapons.append(w)
-    for slot in ("killed", "injured"):
-        mine, theirs = getattr(ev, slot), getattr(other, slot)
-        if theirs is not None and (mine is None or (higher_figures and theirs > mine)):
-            setattr(ev, slot, theirs)
 
 
 def _confidence(ev: AttackEvent) -> float:

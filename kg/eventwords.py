@@ -22,24 +22,28 @@ TRIGGER_RE = re.compile(
     r"|bombings?|bombed|barrages?|blasts?|explosions?|exploded|detonated|blew\s+(?:themselves|himself|herself)\s+up|blew\s+up|blown\s+up"
     r"|suicide\s+bomb(?:ings?|ers?)?|car\s+bomb(?:ings?|s)?|ambush(?:ed|es)?|raids?|raided|assaults?|assaulted"
     r"|targeted|targeting|hit|hits|hitting|pounded|pounding|fired\s+(?:on|at|upon|into)|opened\s+fire|massacred?|stormed|invaded|overran"
+    # ("Another shooting took place in X", "A pipe bomb was thrown into an outpost")
+    r"|shootings?|(?:bombs?|grenades?|explosives?|IEDs?|devices?)\s+(?:was|were)\s+(?:thrown|hurled|lobbed|planted|detonated)"
     r"|(?:bombs?|devices?|IEDs?|explosives?|mines?|grenades?|charges?)\s+went\s+off|behead(?:ed|ing|ings)?|shot\s+dead|gunned\s+down|hacked\s+to\s+death"
-    r"|(?:launched|launching|fired|firing|dropped|dropping)(?=(?:\s+[\w-]+){0,4}?\s+(?:missiles?|rockets?|drones?|bombs?|shells?|munitions|projectiles|mortars?)\b))\b",
+    # ("set fire to the mayor's office", "torched homes": arson, when assailants do it -- ENTRY_TRIGGER)
+    r"|set\s+(?:fire\s+to|ablaze)|torched|burn[et]d?\s+down"
+    r"|(?:launched|launching|fired|firing|dropped|dropping|set\s+off)(?=(?:\s+[\w-]+){0,4}?\s+(?:missiles?|rockets?|drones?|bombs?|shells?|munitions|projectiles|mortars?)\b))\b",
     re.I,
 )
 # "stormed", "invaded", "overran" report an attack only with assailants as their subject
 # ("gunmen stormed the village"; not "since Russia invaded Ukraine", "fans stormed the pitch").
-ENTRY_TRIGGER = re.compile(r"(?:stormed|invaded|overran)$", re.I)
+ENTRY_TRIGGER = re.compile(r"(?:stormed|invaded|overran|set\s+fire\s+to|set\s+ablaze|torched|burn[et]d?\s+down)$", re.I)
 ASSAILANT_BEFORE = re.compile(
-    r"\b(?:attackers|assailants|gunmen|militants|insurgents|terrorists|bandits|jihadists|rebels|fighters|militiamen)\b(?:\s+(?!and\b|or\b)[\w'’()-]+){0,8}?\s+(?:\w+ly\s+|also\s+|then\s+|had\s+|have\s+)?$",
+    r"\b(?:attackers|assailants|gunmen|militants|insurgents|terrorists|bandits|jihadists|rebels|fighters|militiamen)\b(?:\s+(?!and\b|or\b)[\w'’()-]+){0,8}?\s+(?:\w+ly\s+|also\s+|then\s+|had\s+|have\s+|and\s+)?$",
     re.I,
 )
 NOT_ATTACK_BEFORE = re.compile(
-    r"(?:hunger|general|labou?r|workers['’]?|teachers['’]?|heart|cyber|panic|asthma|verbal|personal|price|police|lucky|pre-emptive\s+)\s*$",
+    r"(?:hunger|general|labou?r|workers['’]?|teachers['’]?|heart|cyber|panic|asthma|verbal|personal|price|police|lucky|pre-emptive\s+|film|photo|movie|video|trouble|sharp)\s*$",
     re.I,
 )
 NOT_ATTACK_AFTER = re.compile(
     # ("strike a deal"; "attack helicopters", but not "targeted a vehicle")
-    r"^(?:\s+(?:a\s+)?(?:deal|balance|agreement|chord|pose)\b|\s+(?:back|out|list|helicopters?|drones?|aircraft|submarines?|jets?|boats?|dogs?|vehicles?|capabilit(?:y|ies)|force\b|song|single|record|sanctions)\b|-(?:class|type))",
+    r"^(?:\s+(?:a\s+)?(?:deal|balance|agreement|chord|pose)\b|\s+(?:back|out|list|helicopters?|drones?|aircraft|submarines?|jets?|boats?|dogs?|vehicles?|capabilit(?:y|ies)|force\b|song|single|record|sanctions|range|ranges|star|stars)\b|-(?:class|type))",
     re.I,
 )
 # Words before a trigger (in its clause) that make it no report of an attack that happened.
@@ -47,13 +51,25 @@ IRREALIS_RE = re.compile(
     r"\b(?:would|could|might|may|will|shall|threat(?:en|ens|ened|ening)?|vow(?:s|ed|ing)?|warn(?:s|ed|ing)?|plan(?:s|ned|ning)?|plot(?:s|ted|ting)?"
     r"|attempt(?:s|ed|ing)?|tr(?:y|ies|ied)\s+to|prepar(?:e|es|ed|ing)\s+(?:for|to)|intend(?:s|ed)?|ready\s+to|if|unless|in\s+the\s+event\s+of|den(?:y|ies|ied|ying)|rejected|no\s+evidence|fears?\s+of"
     r"|possible|potential|future|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|prevent(?:ed|ing)?|avoid|deter|foil(?:ed|s)?|thwart(?:ed|s)?|against\s+any|retaliat(?:e|ion)\s+for|calls?\s+for|ceasefire|halt|stop"
-    r"|brac(?:e|es|ed|ing)\s+for|expect(?:s|ed|ing)?|anticipat\w+|regular(?:ly)?|repeated(?:ly)?|routine(?:ly)?|frequent(?:ly)?|often|daily|nightly|constant(?:ly)?|almost\s+every|legitimate|capabilit(?:y|ies)|ability)\b|\bto\s+(?:\w+ly\s+)?$",
+    r"|brac(?:e|es|ed|ing)\s+for|expect(?:s|ed|ing)?|anticipat\w+|regular(?:ly)?|repeated(?:ly)?|routine(?:ly)?|frequent(?:ly)?|often|usually|typically|generally|daily|nightly|constant(?:ly)?|almost\s+every|legitimate|capabilit(?:y|ies)|ability)\b|\bto\s+(?:\w+ly\s+)?$",
     re.I,
 )
 # "the attacks have had on shipping", "its strikes", "a slew of attacks": attacks in general,
 # unless their clause gives a figure, a day, damage (GENERIC_PLURAL_SPECIFIC) or a casualty word.
 # ("decisions on such a level of terrorist attacks are not made in Kyiv": attacks of a kind)
 GENERIC_PLURAL_BEFORE = re.compile(r"(?:\b(?:the|its|their|our|his|her|such)|\b(?:slew|spate|string|series|campaign|wave|level|kind|sort|type)\s+of)\s+(?:\w+\s+)?$", re.I)
+# "has endured intensified RSF attacks", "has come under mounting bombardment": a campaign,
+# unless the clause gives a figure, a day or damage (GENERIC_PLURAL_SPECIFIC) or a casualty word.
+CAMPAIGN_WORDS = frozenset(
+    "intensified intensifying mounting escalating increasing growing continued continuing persistent relentless sporadic recurring incessant ceaseless near-daily".split()
+)
+
+
+def campaign_before(before: str) -> bool:
+    """Whether one of the three words before an attack word says a campaign ("intensified
+    RSF attacks"): a set look-up on the last words, not a pattern run at every offset."""
+    return any(w in CAMPAIGN_WORDS for w in before[-60:].lower().split()[-3:])
+
 GENERIC_PLURAL_TRIGGER = re.compile(r"(?:attacks|strikes|airstrikes|raids|bombings)$", re.I)
 GENERIC_PLURAL_SPECIFIC = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds|scores|yesterday|today|tonight|overnight|last\s+night|morning|evening"
@@ -65,8 +81,10 @@ ONGOING_RE = re.compile(r"\b(?:are|is|were|was|have\s+been|has\s+been|had\s+been
 CLAUSE_BREAK = re.compile(r"[,;:—–()\"“”]|\b(?:but|while|whereas|although|after|before|as)\b", re.I)
 # Verbs whose subject is the attacker ("the RSF launched", "Russia fired").
 ACTOR_VERB = re.compile(
-    r"^\s*(?:\([^()]{1,20}\)\s*|\)\s*)?(?:(?:dissidents?|militants?|fighters|rebels|insurgents|jihadists|guerrillas|gunmen|members)\s+)?"
-    r"(?:also\s+|again\s+|reportedly\s+|allegedly\s+|had\s+|has\s+|have\s+)?(?:launched|launches|launch|carried\s+out|blew\s+up|detonated|set\s+off|carries\s+out|conducted|fired|fires|struck|strikes|attacked|attacks|shelled|bombed|bombarded|targeted|targets|hit|hits|pounded|unleashed|used|sent|deployed|claimed|claims|stormed|raided|ambushed|killed|kills|opened\s+fire)\b",
+    # ("Jaish-e-Muhammad outfit has carried out the attack")
+    r"^\s*(?:\([^()]{1,20}\)\s*|\)\s*)?(?:(?:dissidents?|militants?|fighters|rebels|insurgents|jihadists|guerrillas|gunmen|members|outfit|cadres?|operatives)\s+)?"
+    r"(?:also\s+|again\s+|reportedly\s+|allegedly\s+|had\s+|has\s+|have\s+)?(?:launched|launches|launch|carried\s+out|blew\s+up|detonated|set\s+off|carries\s+out|conducted|fired|fires|struck|strikes|attacked|attacks|shelled|bombed|bombarded|targeted|targets|hit|hits|pounded|unleashed|used|sent|deployed|claimed|claims|stormed|raided|ambushed|killed|kills|opened\s+fire"
+    r"|assaulted|assaults|overran|invaded|massacred|beheaded|torched|set\s+fire\s+to)\b",
     re.I,
 )
 BY_ACTOR = re.compile(r"(?<!\bset\sup\s)(?<!\bstationed\s)(?<!\bestablished\s)(?<!\bbuilt\s)(?<!\bmanned\s)(?<!\bguarded\s)(?<!\bcontrolled\s)(?<!\boperated\s)(?<!\brun\s)(?<!\bheld\s)(?<!\bbacked\s)(?<!\bowned\s)(?<!\bled\s)(?<!\bused\s)\b(?:by|blamed\s+on|blames?\s+on|attributed\s+to|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
@@ -88,6 +106,8 @@ RESPONSIBLE_AFTER = re.compile(
 )
 # "Al-Shabaab ... when it attacked the mall": a pronoun subject of the attack verb.
 PRONOUN_SUBJECT = re.compile(r"\b(?:it|they)\s+(?:also\s+|then\s+|had\s+|has\s+|have\s+)?$", re.I)
+# "They killed at least six soldiers ...": a sentence whose subject is the group named just before.
+THEY_OPEN = re.compile(r"^\W*They\s+(?:also\s+|then\s+|later\s+|had\s+|have\s+)?\w+(?:ed)?\b")
 # "The group said its fighters fired rockets": the armed group named before.
 GROUP_ANAPHOR = re.compile(r"\b(?:the\s+(?:group|militia|militants|rebels|insurgents|jihadists|jihadist\s+group|armed\s+group|militant\s+group|rebel\s+group)|its\s+(?:fighters|militants|members))\b", re.I)
 RESPONSIBLE_BEFORE = re.compile(r"\b(?:blamed|blames|blaming)\s+(?:the\s+)?(?:attack|attacks|killings|massacre|bombing|strike|strikes)?\s*(?:on\s+)?(?:the\s+)?$", re.I)
@@ -106,7 +126,8 @@ TARGET_BEFORE = re.compile(
     re.I,
 )
 # A place named as where a launch came from, or a body named after it, is not what was hit.
-NOT_TARGET_BEFORE = re.compile(r"\b(?:(?:from|by|to|with|towards?|bound\s+for)\s+(?:the\s+)?|call(?:ed|s|ing)?\s+on\s+|urg(?:ed|es|ing)\s+|told\s+|asked\s+|accus(?:ed|es|ing)\s+|blam(?:ed|es|ing)\s+)$", re.I)
+# ("... terrorists who escaped back into Mali": where the attackers went after)
+NOT_TARGET_BEFORE = re.compile(r"\b(?:(?:from|by|to|with|towards?|bound\s+for)\s+(?:the\s+)?|(?:escaped|fled|retreated|withdrew|returned|crossed)\s+(?:back\s+)?(?:in)?to\s+(?:the\s+)?|(?:reported|according\s+to)\s+|(?:based|stationed|posted|headquartered)\s+(?:at|in)\s+(?:the\s+)?|call(?:ed|s|ing)?\s+on\s+|urg(?:ed|es|ing)\s+|told\s+|asked\s+|accus(?:ed|es|ing)\s+|blam(?:ed|es|ing)\s+)$", re.I)
 # "two died at the Army Base Hospital", "were taken to a hospital in Srinagar": where the
 # wounded were cared for, not where the attack was; nor where those who tell of it are.
 CARE_BEFORE = re.compile(
@@ -142,6 +163,8 @@ SUBJECT_AFTER = re.compile(
 )
 BODY_AFTER = re.compile(
     r"^(?:['’]s?)?\s+(?:[a-z]+\s+)?(?:armed\s+forces|(?:army|military)(?!\s+(?:camp|base|post|outpost|barracks|positions?|airport|airfield|hospital|academy|checkpoint)s?\b)|air\s+force|air\s+defen[cs]es?|navy|forces|troops|soldiers|government|ministry|defen[cs]e|president|leader|officials?|authorities|governor|mayor|police|emergency|general\s+staff"
+    # ("..., Akobo County Commissioner Goi Joyul said": the teller's office)
+    r"|commissioner|administrator|prefect|sub-prefect|chairman|lawmaker|legislator|senator|council|councillor|spokes(?:man|woman|person)"
     r"|(?:air|drone|missile|rocket)?[\s-]?(?:strikes?|attacks?|raids?)|shelling|bombing|bombardment|drones?|missiles?|rockets?|bases?|embassy|embassies|consulate|compound|personnel|citizens|nationals|ships?|vessels?|warships?|aircraft|jets|warplanes|offensive|invasion|war)\b",
     re.I,
 )
@@ -167,7 +190,8 @@ NOT_HIT_BEFORE = (
     ORIGIN_BEFORE,  # "missiles from S-300 systems located in ... Donetsk region"
     re.compile(r"[A-Za-z]-$"),  # "the Srinagar-Jammu highway": a name within a road's or a front's name
 )
-NOT_HIT_AFTER = (BODY_AFTER, SUBJECT_AFTER, QUALIFIED_AFTER, re.compile(r"^-[A-Z]"))
+# ("not far from the Mali border": the border names where the attack was not)
+NOT_HIT_AFTER = (BODY_AFTER, SUBJECT_AFTER, QUALIFIED_AFTER, re.compile(r"^-[A-Z]"), re.compile(r"^\s+(?:border|frontier)\b", re.I))
 # What stands between a place and the larger place it lies in: "Kupiansk, Kharkiv region",
 # "Ukraine's southern Odesa region", "Stepanivka, a settlement in the Sumy oblast".
 CONTAINED_GAP = re.compile(
@@ -186,17 +210,21 @@ LANDMARK_GAP = re.compile(
 # "El Aguaje in Aguililla", "al-Arqam Home, a shelter for displaced families in el-Fasher",
 # "Al-Nasr near the Grand Mosque in Marib": the first place lies in the last.
 IN_GAP = re.compile(r"(?:\s+(?:neighbou?rhood|district|area|quarter|community|village|town|camp))?(?:,?\s+(?:near|next\s+to|close\s+to)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
-    r"(?:,\s+(?:a|an|the)\s+(?:[a-z-]+\s+){1,5}?(?:in|on|at|near|outside)|\s+in)\s+(?:the\s+)?(?:(?:city|town|village|region|province|district|state|area|chiefdom|commune|subdivision|tehsil)\s+of\s+)?")
+    r"(?:,\s+(?:a|an|the)\s+(?:[a-z-]+\s+){1,5}?(?:in|on|at|near|outside)|,?\s+(?:located|situated|lying)\s+in|\s+in)\s+(?:the\s+)?(?:(?:city|town|village|region|province|district|state|area|chiefdom|commune|subdivision|tehsil)\s+of\s+)?")
 # "a detachment between Markoye and Tokabangou": one attack, placed by the first name.
+# "the Tahoua region, where gunmen raided a camp": the place the clause after it tells of.
+WHERE_AFTER = re.compile(r"^\s*,?\s+where\b", re.I)
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+and\s+(?:the\s+)?$")
 ANAPHOR_RE = re.compile(r"\b(?:the|that|this|saturday['’]s|sunday['’]s|monday['’]s|tuesday['’]s|wednesday['’]s|thursday['’]s|friday['’]s|the\s+latest)\s+(?:\w+\s+)?(?:attacks?|strikes?|shelling|bombing|blast|explosion|raid|assault|barrage|city|town|village|camp|area)\b", re.I)
-# A casualty figure with no attack word is no attack when it is an accident's.
+# A casualty figure with no attack word is no attack when it is an accident's, or a fight's
+# ("killed in separate gunfights", "an encounter with security forces").
+FIGHT_RE = re.compile(r"\b(?:gunfights?|gun\s*battles?|encounters?|firefights?|shoot-?outs?|clashes|exchanges?\s+of\s+(?:fire|gunfire))\b", re.I)
 ACCIDENT_RE = re.compile(
     r"\b(?:crash(?:ed|es)?|accident|collaps(?:ed|e)|earthquake|flood(?:s|ing)?|landslide|stampede|capsiz(?:ed|e)|derail(?:ed)?|heatwave|storm|disease|outbreak|cholera|overdose)\b",
     re.I,
 )
 # "A separate missile attack", "another strike": an attack other than the one told before.
-FRESH_BEFORE = re.compile(r"\b(?:separate|another|second|third|new|earlier|later|fresh|further)\s+(?:[\w-]+\s+){0,2}$", re.I)
+FRESH_BEFORE = re.compile(r"\b(?:separate|another|second|third|new|earlier|later|fresh|further)\s+(?:[\w-]+\s+){0,2}$|^\W*(?:separately|elsewhere|in\s+a\s+separate\s+\w+)\b", re.I)
 # "an attack on Ukraine", "strikes across Ukraine": the place is what was attacked as a whole.
 DIRECT_BEFORE = re.compile(r"\b(?:on|against|at|across|into|targeting|targeted|struck|hit|hits|attacked|attacks)\s+(?:the\s+)?$", re.I)
 # "strikes ... have been suspended": the attacks stopped, none is reported.
@@ -211,12 +239,21 @@ SEVERAL_ATTACKS = re.compile(
     r"\b(?:two|three|four|five|six|several|multiple|a\s+series\s+of|a\s+wave\s+of|\d+)\s+(?:separate|different|simultaneous|coordinated|distinct)\s+(?:[\w-]+\s+)?(?:attacks|strikes|raids|assaults|bombings|ambushes)\b",
     re.I,
 )
+# "Nzakoundou, the village attacked Thursday": an apposition that says the place was attacked.
+APPOSED_ATTACK = re.compile(r",?\s+(?:the|a)\s+(?:[a-z-]+\s+)?(?:village|town|city|camp|area|place|site|district|market)\s+(?:that\s+was\s+|which\s+was\s+)?", re.I)
+# "another attack damaged a car in the same area": the place of the attack told before.
+SAME_PLACE_RE = re.compile(r"\b(?:in|at|on|near)\s+the\s+same\s+(?:area|place|village|town|city|district|spot|location|neighbou?rhood|region|road|street)\b", re.I)
+# "carried out the attacks at six different locations in Yala, Pattani and Narathiwat": the
+# lands several attacks were in, told before or after their sites, not an attack's place.
+SEVERAL_SITES = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|\d+)\s+(?:different|separate|various|distinct)\s+(?:locations|places|sites|spots|targets)\b", re.I
+)
 # "The assaults, which occurred near Konduga and Maiduguri": the attacks told before, retold together.
 RETOLD_RE = re.compile(r"\W*(?:the|these|those|both)\s+(?:[\w-]+\s+)?(?:attacks|strikes|assaults|raids|bombings|explosions|blasts|ambushes)\b", re.I)
 # "In February, a strike ...", "last year", "in 2013": a time before the article's own attack, no day.
 ELSEWHEN_RE = re.compile(
     r"\b(?:(?i:in|since|during)\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?!\s+\d{1,2}\b)(?:\s+\d{4})?"
-    r"|(?i:in\s+(?:19|20)\d\d|last\s+(?:month|year)|(?:a|one|two|three|several)\s+(?:months|years)\s+ago|earlier\s+this\s+(?:month|year)))\b"
+    r"|(?i:in\s+(?:19|20)\d\d|last\s+(?:week|month|year)|(?:a|one|two|three)\s+weeks?\s+(?:ago|earlier)|(?:a|one|two|three|several)\s+(?:months|years)\s+ago|earlier\s+this\s+(?:month|year)))\b"
 )
 # "The attack on Pétionville was led by ...": the attack just told, named by its place.
 PLACED_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]hat|[Tt]his)\s+(?:[\w-]+\s+)?(?:attack|strike|raid|assault|bombing|shelling|ambush)\s+(?:on|in|at|against)\s+(?:the\s+)?$")
@@ -226,6 +263,8 @@ AFTERMATH_RE = re.compile(r"\b(?:caused|sparked|started|triggered|set\s+off)\s+(
 OTHER_ATTACK = re.compile(r"\b(?:an?|another)\s+(?:[\w-]+\s+)?(?:attack|strike|raid|assault|bombing|ambush)\b", re.I)
 # A junta: the armed forces in power.
 JUNTA_RE = re.compile(r"\bjunta\b", re.I)
+# "regime air strikes", "the Syrian regime's warplanes bombed": the state whose regime it is.
+REGIME_RE = re.compile(r"\b(?:(?P<adj>[A-Z][a-z]+)\s+)?[Rr]egime(?:['’]s)?\b(?!\s+change)")
 
 # How specific a place is, by its finer classes: a facility beats a town beats a region beats a country.
 PLACE_RANK = {"Facility": 5, "Settlement": 4, "City": 4, "District": 3, "Region": 2, "BodyOfWater": 1, "GeographicArea": 1, "Country": 0, "Continent": 0}

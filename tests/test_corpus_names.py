@@ -220,7 +220,8 @@ MILITIA = [
     "Members of the militia Katiba Rahma were seen near the border last month.",
     "The militia Katiba Rahma has recruited hundreds of young men, analysts say.",
 ]
-LISTED = "Gunmen killed five people in Gao, Menaka and Katiba Rahma on Sunday, officials said."
+# (no attack: a list of places attacked would hold the name as a place, kg/corpus_names.reading_quads)
+LISTED = "Gunmen were seen in Gao, Menaka and Katiba Rahma on Sunday, officials said."
 ORGANIZATION = f"{base_iri()}entity/organization/katiba-rahma"
 
 

@@ -1,0 +1,88 @@
+"""Places named together: a list of sites an attack sentence reports hit ("bombs went
+off at Hat Yai railway station, Sungai Kolok and Betong"), and two places named only to
+say where the place hit lies ("between the villages of Toulin and Burj Qalaouiyeh in
+the Bint Jbeil district").
+
+A part of the event extractor's "where" (kg/eventplaces.py), kept apart because it
+reads places against each other rather than one by one. Pure functions over the
+sentence's place mentions (in text order): no knowledge-base look-ups, so they cost
+what a few regular expressions over the sentence's gaps cost.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.types import LinkedMention
+
+# What joins two items of a list of places: "X, Y and Z", "X and Y", "at X, in Y and in Z".
+# (a site's head may stand after its town's name: "Hat Yai railway station, Sungai Kolok and Betong")
+_SITE_TAIL = r"(?:\s+(?:[a-z]+\s+)?(?:station|market|mosque|temple|church|school|camp|checkpoint|post|outpost|base|bridge|junction|crossing|airport|port|hospital))?"
+_LIST_GAP = re.compile(_SITE_TAIL + r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)(?:(?:in|at|on|near)\s+)?(?:the\s+)?", re.I)
+_AND_GAP = re.compile(r".*\b(?:and|or)\b|.*&", re.I | re.S)
+# "on the borders of Narayanpur, Dantewada and Bijapur districts": an area several lands
+# share, told by their names, is no list of sites hit.
+_AREA_BEFORE = re.compile(r"\b(?:borders?|border\s+areas?|junction|tri-?junction)\s+of\s+(?:the\s+)?$", re.I)
+# "between the villages of Toulin and ", "between Markoye and ": the words before the first reference.
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:[a-z-]+\s+){1,2}of\s+|[a-z-]+\s+)?$", re.I)
+_BETWEEN_AND = re.compile(r"\s+and\s+(?:the\s+)?(?:(?:village|town|city|camp|hamlet)\s+of\s+)?", re.I)
+# "... in the Bint Jbeil district", "..., in Bint Jbeil": the place both references lie in.
+_BETWEEN_IN = re.compile(r",?\s+(?:in|of|within)\s+(?:the\s+)?(?:(?:district|region|province|area|county|governorate|state)\s+of\s+(?:the\s+)?)?", re.I)
+
+
+def between_references(places: list[LinkedMention], sentence: str, offset: int) -> set[int]:
+    """The ids of the two places of "between A and B" when the sentence then names the
+    place they lie in ("between the villages of A and B in the C district"): the attack
+    was in C, and A and B only say where in it. (Without C, kg/eventplaces.py keeps A.)"""
+    out: set[int] = set()
+    for k in range(len(places) - 2):
+        a, b, c = places[k : k + 3]
+        sa, ea = a.mention.start - offset, a.mention.end - offset
+        sb, eb = b.mention.start - offset, b.mention.end - offset
+        sc = c.mention.start - offset
+        if (
+            _BETWEEN_BEFORE.search(sentence, max(0, sa - 40), sa)
+            and _BETWEEN_AND.fullmatch(sentence, ea, sb)
+            and _BETWEEN_IN.fullmatch(sentence, eb, sc)
+            and c.entity.iri not in (a.entity.iri, b.entity.iri)
+        ):
+            out |= {id(a), id(b)}
+    return out
+
+
+def one_list(places: list[LinkedMention], sentence: str, offset: int) -> bool:
+    """Whether the places (in text order, two or more) are the items of one list ("the
+    Kharkiv, Sumy and Odesa regions"), so that what the sentence says of one it says of all."""
+    return len(places) > 1 and all(
+        _LIST_GAP.fullmatch(sentence, a.mention.end - offset, b.mention.start - offset) for a, b in zip(places, places[1:])
+    )
+
+
+def listed_cues(found: list[tuple[LinkedMention, bool]], sentence: str, offset: int) -> list[tuple[LinkedMention, bool]]:
+    """The places of the sentence (in text order, each with whether a word before it says
+    it was hit), where each item of a list of places ("at X, Y and Z") takes the cue of
+    the list's first: a list is a run of places joined by commas that ends in "and" or
+    "or". (Without it, "Y" and "Z" would count as places merely named.) A list that
+    names an area several lands share ("on the borders of X, Y and Z districts") is no
+    place hit, and is left out."""
+    out = list(found)
+    drop: set[int] = set()
+    k = 0
+    while k < len(out):
+        run = [k]
+        while run[-1] + 1 < len(out):
+            left, right = out[run[-1]][0], out[run[-1] + 1][0]
+            if not _LIST_GAP.fullmatch(sentence, left.mention.end - offset, right.mention.start - offset):
+                break
+            run.append(run[-1] + 1)
+        first = out[run[0]][0]
+        area = _AREA_BEFORE.search(sentence, max(0, first.mention.start - offset - 40), first.mention.start - offset)
+        if len(run) > 1 and area:
+            drop.update(run)
+        elif len(run) > 1 and out[run[0]][1]:
+            last_gap = sentence[out[run[-2]][0].mention.end - offset : out[run[-1]][0].mention.start - offset]
+            if _AND_GAP.match(last_gap):
+                for j in run:
+                    out[j] = (out[j][0], True)
+        k = run[-1] + 1
+    return [x for j, x in enumerate(out) if j not in drop]

@@ -1,0 +1,141 @@
+"""Merging an article's attack accounts: when two accounts (events or sentence frames) may
+be of one attack, how one adds to another, and how an attack reported at a district,
+region or country that holds the place of another attack of the article is that attack
+summarised ("airstrikes in Pale Township", then "in Nyaung Kone village").
+
+A part of the event extractor (kg/events.py), kept apart so that events.py reads the
+sentences and this module weighs the events they give against each other.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.eventactors import ActorSense
+from kg.eventwords import GENERIC_PLURAL_TRIGGER, NIL_PLACE_RANK
+from kg.types import AttackEvent, Entity
+
+if TYPE_CHECKING:
+    from kg.events import _Frame
+
+
+class MergeSense(ActorSense):
+    """The merging reasoning of the event extractor, over the article state it sets."""
+
+    _levels: dict[str, int]
+    _sole_levelled: str | None
+    _sole_town: str | None
+    _text: str
+
+    def _compatible(self, a: AttackEvent | _Frame, b: AttackEvent | _Frame) -> bool:
+        """Two accounts (events or frames) that may be of one attack: dates within a day and
+        the same attacker, where both state them (a country and its armed forces are one)."""
+        if a.date is not None and b.date is not None and abs((a.date - b.date).days) > 1:
+            return False
+        if a.actor is None or b.actor is None:
+            return True
+        return self._side.get(a.actor.iri, a.actor.iri) == self._side.get(b.actor.iri, b.actor.iri)
+
+    def _unknown_in_main_country(self, place: Entity, country: Entity, lead: bool = False) -> bool:
+        """Whether a place the knowledge base does not know lies in ``country``, the one the
+        article names most: "an attack in northern Burkina Faso", then "a detachment between
+        Markoye and Tokabangou, near the border with Niger" -- the land the report is of.
+        With ``lead``, ``country`` is where the article's first attack was, and the land the
+        report is of even when a neighbour is named more ("in southwest Niger, not far from
+        the Mali border", then "the Banibangou province")."""
+        entry = self._entry(country)
+        return (
+            "Country" in country.classes and entry is not None and (lead or entry.country == self._main_country)
+            and self._entry(place) is None and "Country" not in place.classes
+        )
+
+    def _same_time(self, inner: AttackEvent, outer: AttackEvent, elsewhen: set[int]) -> bool:
+        """Whether ``outer`` may hold ``inner`` as told at one time: both told at the article's
+        time or both at another, or ``outer`` attacks told at another time with no toll of
+        their own ("El Fasher has endured RSF attacks since March": a campaign)."""
+        if (id(inner) in elsewhen) == (id(outer) in elsewhen):
+            return True
+        campaign = GENERIC_PLURAL_TRIGGER.search(self._text, outer.trigger[0], outer.trigger[1]) is not None
+        return id(outer) in elsewhen and campaign and outer.killed is None and outer.injured is None
+
+    def _collapse_containers(self, events: list[tuple[AttackEvent, _Frame]], direct: set[int], fresh: set[int], elsewhen: set[int]) -> None:
+        """An attack reported at a district, region or country that holds the place of
+        another attack of the article ("airstrikes in Pale Township", then "in Nyaung
+        Kone village") is that attack, summarised: it joins the one attack inside it,
+        or, when several lie inside, is their summary and is dropped. An attack told at
+        another time ("last week, gunmen raided a camp in the Tahoua region", "In May, a
+        blast in the Gariaband district") neither lies inside the attack at hand nor holds it
+        -- unless it is attacks with no toll of their own ("X has endured attacks since March")."""
+        levelled = {ev.location.iri for ev, _ in events if ev.location is not None and self._levels.get(ev.location.iri, NIL_PLACE_RANK) < NIL_PLACE_RANK}
+        self._sole_levelled = next(iter(levelled)) if len(levelled) == 1 else None
+        towns = {ev.location.iri for ev, _ in events if ev.location is not None and self._entry(ev.location) is not None and self._rank(ev.location) == NIL_PLACE_RANK}
+        self._sole_town = next(iter(towns)) if len(towns) == 1 else None
+        k = 0
+        while k < len(events):
+            ev = events[k][0]
+            loc = ev.location
+            if loc is None or self._rank(loc) > NIL_PLACE_RANK or ("Country" in loc.classes and id(ev) in direct):
+                k += 1
+                continue
+            # A town holds a site or quarter of it only where the text or the knowledge base
+            # says so ("Quetta's Zarghoon Road", "a shelter in el-Fasher"), not by presumption.
+            known = "Country" in loc.classes or self._rank(loc) >= NIL_PLACE_RANK
+            inside = [
+                o for o, _ in events
+                if o is not ev and o.location is not None and id(o) not in fresh and self._same_time(o, ev, elsewhen) and self._within(o.location, loc, known=known) and self._compatible(o, ev)
+                and not (self._rank(loc) >= NIL_PLACE_RANK and other_toll(o, ev))  # "an attack on the city killed two" after seven at its airport
+            ]
+            if not inside:
+                # The one unknown place of the report's country told with no toll of its own: where
+                # the country's attack was ("... killed in northern Burkina Faso", then "targeted a
+                # detachment between Markoye and Tokabangou").
+                unknown = [o for o, _ in events if o is not ev and o.location is not None and id(o) not in fresh and id(o) not in elsewhen and self._compatible(o, ev) and self._unknown_in_main_country(o.location, loc, lead=ev is events[0][0])]
+                if len(unknown) == 1 and unknown[0].killed is None and unknown[0].injured is None and (ev.actor is None or unknown[0].actor is None or self._compatible(unknown[0], ev)):
+                    inside = unknown
+            if not inside:
+                k += 1
+                continue
+            tolled = [o for o in inside if ev.killed is not None and o.killed == ev.killed]
+            if len(inside) > 1 and len(tolled) == 1:
+                # "Five soldiers were killed and six injured in an ambush in the Jammu region", then
+                # "a terrorist attack in Badnota" that killed five, and the Machedi area: the
+                # summary's toll names which attack inside it it tells.
+                inside = tolled
+            if len(inside) == 1:
+                absorb(inside[0], ev, higher_figures=False)
+                inside[0].sentences.sort()
+            else:
+                # The summary dropped still says when the attacks inside it were ("At least 25
+                # were killed on New Year's Eve in Beni territory", then two of its places).
+                for o in inside:
+                    o.date = o.date or ev.date
+            del events[k]
+
+
+def same_toll(a: AttackEvent | _Frame, b: AttackEvent | _Frame) -> bool:
+    """Whether two accounts state the same toll: the same dead, and no other wounded."""
+    return a.killed is not None and a.killed == b.killed and (a.injured is None or b.injured is None or a.injured == b.injured)
+
+
+def other_toll(a: AttackEvent | _Frame, b: AttackEvent | _Frame) -> bool:
+    """Whether two accounts count other dead: both state a toll, and not the same."""
+    return a.killed is not None and b.killed is not None and a.killed != b.killed
+
+
+def absorb(ev: AttackEvent, other: AttackEvent | _Frame, higher_figures: bool = True, figures: bool = True) -> None:
+    """Add what ``other`` says of the same attack to ``ev``: its sentences, attacker, date
+    and weapons, and (unless not ``figures``) its figures -- the higher ones (a sentence of
+    the article updating a toll), or only where ``ev`` states none (an event merged into another)."""
+    sentences = other.sentences if isinstance(other, AttackEvent) else [other.sentence]
+    for sentence in sentences:
+        if sentence not in ev.sentences:
+            ev.sentences.append(sentence)
+    ev.actor = ev.actor or other.actor
+    ev.date = ev.date or other.date
+    for w in other.weapons:
+        if all(w.iri != x.iri for x in ev.weapons):
+            ev.weapons.append(w)
+    for slot in ("killed", "injured") if figures else ():
+        mine, theirs = getattr(ev, slot), getattr(other, slot)
+        if theirs is not None and (mine is None or (higher_figures and theirs > mine)):
+            setattr(ev, slot, theirs)

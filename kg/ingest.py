@@ -285,9 +285,10 @@ class _Batch:
                     # A re-ingest keeps what the corpus made of its names (kg/corpus_names.py).
                     quads = as_stored(ing.store, e.graph, e.quads)
                     if quads is not e.quads:
-                        e.quads, e.seen = quads, None
+                        e.quads, e.seen, e.notes = quads, None, None
             seen = [e.seen for e in self.waiting] if all(e.seen is not None for e in self.waiting) else None
-            written = write_articles(ing.store, ing.kb, [(e.graph, e.quads) for e in self.waiting], watch=ing.watch, seen=seen)
+            written = write_articles(ing.store, ing.kb, [(e.graph, e.quads) for e in self.waiting], watch=ing.watch, seen=seen,
+                                     notes=[e.notes for e in self.waiting])
             self.failed = False
             self.report.articles += len(self.waiting)
             self.report.quads += written.added

@@ -18,15 +18,15 @@ import pyoxigraph as ox
 from spacy.language import Language
 
 from kg.bylines import with_byline_outlet
-from kg.corpus_names import reading_quads
-from kg.emit import article_quads
+from kg.corpus_names import NAME_KEY, reading_quads
+from kg.emit import article_quads, attack_slots
 from kg.entities import Seen, seen_in
 from kg.events import EventExtractor, event_entities
 from kg.identity import entity_iri, entity_of
 from kg.kb import KnowledgeBase
 from kg.link import Linker
 from kg.recognise import DEFAULT_MODEL, build_recogniser, recognise
-from kg.types import Article, Entity, LinkedMention, ReadProblem
+from kg.types import Article, ArticleNotes, Entity, LinkedMention, ReadProblem
 
 # A wire dateline's credit: "KYIV, Ukraine (AP) — ", "BEIRUT, May 6 (Reuters) - ": at the
 # start of a line, a place in capitals or a place and a comma, the outlet in brackets, a dash.
@@ -82,6 +82,8 @@ class ArticleRecord:
     # What the quads say of each entity (kg.entities.seen_in), worked out here rather than
     # by the process that writes: with -j N that one is the bottleneck.
     seen: dict[str, Seen] | None = None
+    # What the write's watchers need of the quads (name keys, attack records), likewise.
+    notes: ArticleNotes | None = None
 
     # Pickled with its quads as N-Quads bytes: pickling pyoxigraph terms one by one cost
     # half as much CPU as the article's whole NLP (1.2 s for 100 articles), N-Quads out
@@ -132,9 +134,11 @@ class ArticleProcessor:
         graph, quads = article_quads(article, linked, publisher, events)
         held = [publisher, *event_entities(events)]
         # Each unknown name's reading, for the corpus pass after the write (kg/corpus_names.py).
-        quads += reading_quads(graph, linked, self.linker.nil_typing, held)
+        readings = reading_quads(graph, linked, self.linker.nil_typing, held)
+        quads += readings
         named = [lm.entity for lm in linked] + [e for e in held if e is not None]
-        return ArticleRecord(article, graph, quads, len(linked), len(events), {e.iri: e.type for e in named}, seen_in(quads))
+        notes = ArticleNotes([q.object.value for q in readings if q.predicate == NAME_KEY], attack_slots(article, events))
+        return ArticleRecord(article, graph, quads, len(linked), len(events), {e.iri: e.type for e in named}, seen_in(quads), notes)
 
     def process(self, articles: Iterable[Article]) -> Iterator[ArticleRecord]:
         """Records for ``articles``, in order (the pipeline runs them in batches)."""

@@ -18,6 +18,7 @@ from kg.vocab import KG, NIF, RDF, base_iri
 if TYPE_CHECKING:
     from kg.entities import Seen
     from kg.kb.base import KnowledgeBase
+    from kg.types import ArticleNotes
 
 
 def entity_graph() -> ox.NamedNode:
@@ -111,11 +112,20 @@ class Written:
 
 class Watcher(Protocol):
     """Something derived from the article and entity graphs that wants to know what a
-    write changes (kg/incident_upkeep.py's ``IncidentChanges``)."""
+    write changes (kg/incident_upkeep.py's ``IncidentChanges``). ``written`` holds the
+    article graphs written with all their quads (the graphs as they now stand) and what
+    the emitter noted of them (or None), so that what a watcher needs of them is taken
+    from memory rather than read back from the store."""
 
     def before(self, store: ox.Store, graphs: Iterable[ox.NamedNode], entities: Iterable[ox.NamedNode]) -> None: ...
 
-    def after(self, store: ox.Store, graphs: Iterable[ox.NamedNode], entities: Iterable[ox.NamedNode]) -> None: ...
+    def after(
+        self,
+        store: ox.Store,
+        graphs: Iterable[ox.NamedNode],
+        entities: Iterable[ox.NamedNode],
+        written: Iterable[tuple[ox.NamedNode, Sequence[ox.Quad], ArticleNotes | None]] = (),
+    ) -> None: ...
 
 
 _A = ox.NamedNode(RDF + "type")
@@ -129,6 +139,7 @@ def write_articles(
     remove: Iterable[ox.NamedNode] = (),
     watch: Watcher | None = None,
     seen: Sequence[dict[str, Seen]] | None = None,
+    notes: Sequence[ArticleNotes | None] | None = None,
 ) -> Written:
     """Write article graphs (replacing those already there), remove others, and bring the
     entity graph up to date, all in ONE transaction: a crash leaves the store as it was
@@ -143,7 +154,7 @@ def write_articles(
     of such a replacement is twice a first write). ``watch`` is told which graphs and
     entities the write changes, before and after it. ``seen``, when given, is
     :func:`kg.entities.seen_in` of each article's quads, worked out beforehand (by the
-    worker that emitted them).
+    worker that emitted them); ``notes``, what the emitter noted of each for the watchers.
     """
     # Imported here: the entity upkeep brings the linker and the emitter, which the read
     # commands (lookup, query, stats) that open the store never need (0.05 CPU s each).
@@ -186,7 +197,8 @@ def write_articles(
         watch.before(store, replaced, entities)
     apply_changes(store, delete, add, drop)
     if watch is not None:
-        watch.after(store, new_graphs, entities)
+        notes = notes if notes is not None else [None] * len(articles)
+        watch.after(store, new_graphs, entities, written=[(g, q, n) for (g, q), n in zip(articles, notes)])
     return written
 
 

@@ -1,0 +1,60 @@
+"""What the writes' watchers take from memory instead of reading the store back: the
+emitter's notes (kg.types.ArticleNotes) and the records scanned from the quads written
+must say what the store says once the quads are in it."""
+
+from __future__ import annotations
+
+from conftest import SEEDS
+from pyoxigraph import NamedNode, Quad
+
+from kg.corpus_names import NAME_KEY, keys_in
+from kg.incident_upkeep import ATTACK, Places, A, read_record, records_written, skeleton_of
+from kg.pipeline import ArticleProcessor
+from kg.read import read_paths
+from kg.store import open_store, write_articles
+from kg.types import Article
+from kg.vocab import PROV
+
+
+def _records(kb, nlp, folder):
+    articles = [a for a in read_paths([folder]) if isinstance(a, Article)]
+    return list(ArticleProcessor(kb, nlp=nlp).process(articles))
+
+
+def test_the_emitters_notes_are_what_a_scan_of_its_quads_finds(kb, nlp, extra_articles):
+    records = _records(kb, nlp, SEEDS) + _records(kb, nlp, extra_articles)
+    attacks = 0
+    for rec in records:
+        scanned = records_written(rec.graph, rec.quads)
+        assert scanned is not None
+        assert {k: ({p: sorted(v) for p, v in s.items()}, sorted(pub)) for k, (s, pub) in scanned.items()} == {
+            k: ({p: sorted(v) for p, v in s.items()}, sorted(pub)) for k, (s, pub) in rec.notes.attacks.items()
+        }
+        assert sorted(set(rec.notes.name_keys)) == sorted({q.object.value for q in rec.quads if q.predicate == NAME_KEY})
+        attacks += len(scanned)
+    assert attacks >= 3  # the seed alone reports three attacks
+
+
+def test_records_from_memory_are_the_records_the_store_gives_back(kb, nlp, extra_articles, tmp_store):
+    records = _records(kb, nlp, SEEDS) + _records(kb, nlp, extra_articles)
+    store = open_store(tmp_store)
+    write_articles(store, kb, [(r.graph, r.quads) for r in records])
+    places = Places(store)
+    compared = 0
+    for rec in records:
+        assert sorted(set(rec.notes.name_keys)) == sorted(keys_in(store, rec.graph))
+        for iri, written in rec.notes.attacks.items():
+            event = NamedNode(iri)
+            assert read_record(store, event, places, written) == read_record(store, event, places)
+            assert skeleton_of(store, event, places, written) == skeleton_of(store, event, places)
+            compared += 1
+    assert compared >= 3
+
+
+def test_a_record_derived_from_another_article_is_left_to_the_store(attack_graph):
+    g, quads = attack_graph(Article(text="A strike hit Kyiv.\n", source="t", url="https://example.org/a"), [])
+    event = NamedNode("https://w3id.org/newskg/event/x")
+    other = NamedNode("https://w3id.org/newskg/article/other")
+    quads = [*quads, Quad(event, A, ATTACK, g), Quad(event, NamedNode(PROV + "wasDerivedFrom"), other, g)]
+    assert records_written(g, quads) is None
+    assert records_written(g, quads[:-1]) == {}  # no article: no record, as the store reads it

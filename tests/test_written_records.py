@@ -1,8 +1,11 @@
-"""What the writes' watchers take from memory instead of reading the store back: the
+"""What the write path takes from memory instead of reading the store back: the
 emitter's notes (kg.types.ArticleNotes) and the records scanned from the quads written
-must say what the store says once the quads are in it."""
+must say what the store says once the quads are in it; quads a worker hands over as
+N-Quads (kg.store.Serialized) are loaded unparsed and store what the quads do."""
 
 from __future__ import annotations
+
+import pickle
 
 from conftest import SEEDS
 from pyoxigraph import NamedNode, Quad
@@ -11,7 +14,7 @@ from kg.corpus_names import NAME_KEY, keys_in
 from kg.incident_upkeep import ATTACK, Places, A, read_record, records_written, skeleton_of
 from kg.pipeline import ArticleProcessor
 from kg.read import read_paths
-from kg.store import open_store, write_articles
+from kg.store import Serialized, open_store, write_articles
 from kg.types import Article
 from kg.vocab import PROV
 
@@ -58,3 +61,20 @@ def test_a_record_derived_from_another_article_is_left_to_the_store(attack_graph
     quads = [*quads, Quad(event, A, ATTACK, g), Quad(event, NamedNode(PROV + "wasDerivedFrom"), other, g)]
     assert records_written(g, quads) is None
     assert records_written(g, quads[:-1]) == {}  # no article: no record, as the store reads it
+
+
+def test_quads_handed_over_as_n_quads_are_loaded_unparsed_and_store_the_same(kb, nlp, extra_articles, tmp_path):
+    records = _records(kb, nlp, SEEDS) + _records(kb, nlp, extra_articles)
+    plain, handed = open_store(tmp_path / "plain"), open_store(tmp_path / "handed")
+    wrote = write_articles(plain, kb, [(r.graph, r.quads) for r in records])
+    over = [pickle.loads(pickle.dumps(r)) for r in records]  # as a worker process hands them back
+    assert all(isinstance(r.quads, Serialized) and len(r.quads) == len(orig.quads) for r, orig in zip(over, records))
+    wrote_over = write_articles(handed, kb, [(r.graph, r.quads) for r in over], seen=[r.seen for r in over], notes=[r.notes for r in over])
+    assert not any(r.quads.parsed for r in over)  # new graphs: loaded as the bytes came
+    assert wrote_over.added == wrote.added
+    assert set(handed) == set(plain)
+    # A re-ingest reads what it replaces: the quads are parsed then, and nothing changes.
+    again = [pickle.loads(pickle.dumps(r)) for r in records]
+    write_articles(handed, kb, [(r.graph, r.quads) for r in again], seen=[r.seen for r in again], notes=[r.notes for r in again])
+    assert all(r.quads.parsed for r in again)
+    assert set(handed) == set(plain)

@@ -51,7 +51,6 @@ import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeAlias
 
 import pyoxigraph as ox
 
@@ -59,6 +58,7 @@ from kg.errors import StoreError
 from kg.incidents import MAX_DAYS, EventRecord, incident_quads, incidents_of, read_events
 from kg.passes import READS_PER_OPEN, OwedPass, StoreHandle
 from kg.resources import sparql
+from kg.record_slots import WRITTEN_MAX, plain_slots, records_written
 from kg.store import apply_changes, canonical, incidents_graph, sync_graph
 from kg.types import ArticleNotes, RecordSlots
 from kg.vocab import KG, PROV, RDF, SCHEMA, XSD
@@ -164,8 +164,8 @@ class Places:
 
 def _place(locations: list[str], places: Places) -> tuple[str | None, frozenset[str]]:
     """A record's location and the places it lies in, as kg/incidents.py reads them: the
-    smallest IRI among the locations it names (IRIs only: see :func:`_plain`), and the
-    places any of them lies in."""
+    smallest IRI among the locations it names (IRIs only, as
+    :func:`kg.record_slots.plain_slots` keeps them), and the places any of them lies in."""
     if not locations:
         return None, frozenset()
     within: set[str] = set()
@@ -180,7 +180,7 @@ def _keys(locations: list[str], places: Places) -> frozenset[str]:
     return within | {location} if location else frozenset()
 
 
-def skeleton_of(store: ox.Store, event: ox.NamedNode, places: Places, written: Written | None = None) -> Skeleton | None:
+def skeleton_of(store: ox.Store, event: ox.NamedNode, places: Places, written: RecordSlots | None = None) -> Skeleton | None:
     """One record's skeleton by look-ups (None when ``event`` is no attack record); from
     ``written``, its slots as the run wrote them, when given."""
     if written is not None:
@@ -199,63 +199,13 @@ def skeleton_of(store: ox.Store, event: ox.NamedNode, places: Places, written: W
     return Skeleton(event.value, day, _keys(locations, places))
 
 
-# A record's slots as the run wrote them (kg.types.RecordSlots): what read_record and
-# skeleton_of read, without reading the store.
-Written = RecordSlots
-_IRI_SLOTS = {p.value for p in (DERIVED, LOCATION, WEAPON, ox.NamedNode(KG + "actor"))}
-_RECORD_SLOTS = _IRI_SLOTS | {p.value for p in (START, *(ox.NamedNode(KG + n) for n in ("killed", "injured", "confidence")))}
-# Records whose slots are kept between the writes and the update: beyond, the update
-# reads them from the store, so that a long run's memory does not grow with it.
-WRITTEN_MAX = 20_000
-
-
-def _plain(slots: dict[str, list[ox.Term]]) -> dict[str, list[str]]:
-    """Slots as terms, read from the store, as the plain strings of RecordSlots: IRIs alone
-    for the entity-valued slots (a literal there names nothing), lexical forms otherwise."""
-    return {
-        p: [t.value for t in terms if isinstance(t, ox.NamedNode)] if p in _IRI_SLOTS else [t.value for t in terms]
-        for p, terms in slots.items()
-        if p in _RECORD_SLOTS
-    }
-
-
-def records_written(g: ox.NamedNode, quads: Iterable[ox.Quad]) -> dict[str, Written] | None:
-    """The attack records in an article graph's quads (all of them: the graph as written),
-    with the slots :func:`read_record` reads; None when a record rests on another graph
-    (derived from an article other than ``g``), which only the store can tell about. The
-    emitter gives the same without a scan of the quads (kg.emit.attack_slots)."""
-    attacks: set[str] = set()
-    slots: dict[str, dict[str, list[ox.Term]]] = {}
-    published: list[str] = []
-    a, attack, date_published, article = A.value, ATTACK.value, PUBLISHED.value, g.value
-    for q in quads:
-        p = q.predicate.value
-        if p in _RECORD_SLOTS:
-            slots.setdefault(q.subject.value, {}).setdefault(p, []).append(q.object)
-        elif p == a:
-            if q.object.value == attack:
-                attacks.add(q.subject.value)
-        elif p == date_published and q.subject.value == article:
-            published.append(q.object.value)
-    out: dict[str, Written] = {}
-    for iri in attacks:
-        record = _plain(slots.get(iri, {}))
-        derived = record.get(DERIVED.value, [])
-        if not derived:
-            continue  # read_record and skeleton_of see no record here
-        if any(v != article for v in derived):
-            return None
-        out[iri] = (record, published)
-    return out
-
-
 class Neighbourhood:
     """The records at each place key, found by look-ups from the key (the places at or
     within it, the records located there), memoised: the store does not change while
     this is alive, and a component's records are each read once however many keys
     lead to them."""
 
-    def __init__(self, source: ox.Store | StoreHandle, written: dict[str, Written] | None = None):
+    def __init__(self, source: ox.Store | StoreHandle, written: dict[str, RecordSlots] | None = None):
         self.handle = _handle(source)
         self.places = Places(self.handle)
         self.written = written or {}  # records as the run wrote them: not read again
@@ -319,7 +269,7 @@ class Neighbourhood:
             yield iri
 
 
-def read_record(store: ox.Store, event: ox.NamedNode, places: Places, written: Written | None = None) -> EventRecord | None:
+def read_record(store: ox.Store, event: ox.NamedNode, places: Places, written: RecordSlots | None = None) -> EventRecord | None:
     """One record as :func:`kg.incidents.read_events` reads it, by look-ups (no SPARQL);
     from ``written``, its slots as the run wrote them, when given."""
     if written is None:
@@ -328,7 +278,7 @@ def read_record(store: ox.Store, event: ox.NamedNode, places: Places, written: W
         terms: dict[str, list[ox.Term]] = {}
         for q in store.quads_for_pattern(event, None, None, None):
             terms.setdefault(q.predicate.value, []).append(q.object)
-        slots = _plain(terms)
+        slots = plain_slots(terms)
         articles = sorted(set(slots.get(PROV + "wasDerivedFrom", [])))
         published = [q.object.value for a in articles for q in store.quads_for_pattern(ox.NamedNode(a), PUBLISHED, None, None)]
     else:
@@ -417,7 +367,7 @@ class IncidentChanges(OwedPass):
     touched: set[str] = field(default_factory=set)
     # The records written since, as written (at most WRITTEN_MAX): the update reads them
     # from here, not from the store. Per article graph, the records it holds here.
-    written: dict[str, Written] = field(default_factory=dict)
+    written: dict[str, RecordSlots] = field(default_factory=dict)
     written_in: dict[str, list[str]] = field(default_factory=dict)
     # The marker (OwedPass) says the incident graph lags behind the articles; ``everything``:
     # the store changed in a way not watched, so the next update rebuilds all.

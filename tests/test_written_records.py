@@ -11,9 +11,10 @@ from conftest import SEEDS
 from pyoxigraph import NamedNode, Quad
 
 from kg.corpus_names import NAME_KEY, keys_in
-from kg.incident_upkeep import ATTACK, Places, A, read_record, records_written, skeleton_of
+from kg.incident_upkeep import ATTACK, A, Places, read_record, skeleton_of
 from kg.pipeline import ArticleProcessor
 from kg.read import read_paths
+from kg.record_slots import records_written
 from kg.store import Serialized, open_store, write_articles
 from kg.types import Article
 from kg.vocab import PROV

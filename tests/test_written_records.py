@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import pickle
 
+import pytest
 from conftest import SEEDS
-from pyoxigraph import NamedNode, Quad
+from pyoxigraph import NamedNode, Quad, RdfFormat, serialize
 
 from kg.corpus_names import NAME_KEY, keys_in
 from kg.incident_upkeep import ATTACK, A, Places, read_record, skeleton_of
@@ -79,3 +80,15 @@ def test_quads_handed_over_as_n_quads_are_loaded_unparsed_and_store_the_same(kb,
     write_articles(handed, kb, [(r.graph, r.quads) for r in again], seen=[r.seen for r in again], notes=[r.notes for r in again])
     assert all(r.quads.parsed for r in again)
     assert set(handed) == set(plain)
+
+
+def test_a_write_of_n_quads_handed_over_is_all_or_nothing(kb, tmp_store):
+    g = NamedNode("https://w3id.org/newskg/article/0000000000000000aaaa")
+    quads = [Quad(NamedNode(f"{g.value}#n{i}"), A, ATTACK, g) for i in range(3000)]
+    good = Serialized(serialize(quads, format=RdfFormat.N_QUADS), len(quads))
+    broken = Serialized(serialize(quads[:10], format=RdfFormat.N_QUADS) + b'<https://example.org/x> <https://example.org/p> "unterminated .\n', 11)
+    other = NamedNode("https://w3id.org/newskg/article/0000000000000000bbbb")
+    store = open_store(tmp_store)
+    with pytest.raises(SyntaxError):
+        write_articles(store, kb, [(g, good), (other, broken)])
+    assert len(store) == 0  # neither article, nor a part of one

@@ -46,7 +46,7 @@ from kg.kb.base import KnowledgeBase
 from kg.nametype import NAME_TYPES, TypeDecision
 from kg.passes import OwedPass, StoreHandle
 from kg.store import Watcher, write_articles
-from kg.types import Entity, LinkedMention
+from kg.types import ArticleNotes, Entity, LinkedMention
 from kg.vocab import KG, RDF, TOP_CLASS, XSD, base_iri
 from kg.wording import plural
 
@@ -342,10 +342,21 @@ class NameChanges(OwedPass):
         for g in graphs:
             self.keys |= keys_in(store, g)
 
-    def after(self, store: ox.Store, graphs: Iterable[ox.NamedNode], entities: Iterable[ox.NamedNode]) -> None:
+    def after(
+        self,
+        store: ox.Store,
+        graphs: Iterable[ox.NamedNode],
+        entities: Iterable[ox.NamedNode],
+        written: Iterable[tuple[ox.NamedNode, Sequence[ox.Quad], ArticleNotes | None]] = (),
+    ) -> None:
         self._mark()
+        known = set()
+        for g, quads, notes in written:  # the graphs as written: their keys need no look-up
+            known.add(g.value)
+            self.keys.update(notes.name_keys if notes is not None else (q.object.value for q in quads if q.predicate == NAME_KEY))
         for g in graphs:
-            self.keys |= keys_in(store, g)
+            if g.value not in known:
+                self.keys |= keys_in(store, g)
 
     def __bool__(self) -> bool:
         return self.everything or bool(self.keys)
@@ -385,10 +396,16 @@ class Watchers:
         for w in self.watchers:
             w.before(store, graphs, entities)
 
-    def after(self, store: ox.Store, graphs: Iterable[ox.NamedNode], entities: Iterable[ox.NamedNode]) -> None:
-        graphs, entities = list(graphs), list(entities)
+    def after(
+        self,
+        store: ox.Store,
+        graphs: Iterable[ox.NamedNode],
+        entities: Iterable[ox.NamedNode],
+        written: Iterable[tuple[ox.NamedNode, Sequence[ox.Quad], ArticleNotes | None]] = (),
+    ) -> None:
+        graphs, entities, written = list(graphs), list(entities), list(written)
         for w in self.watchers:
-            w.after(store, graphs, entities)
+            w.after(store, graphs, entities, written=written)
 
 
 def corpus_evidence(store: ox.Store, name: str) -> tuple[Verdict, list[tuple[Reading, str | None]]]:

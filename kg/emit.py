@@ -15,7 +15,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.identity import entity_iri
 from kg.kb.base import KBEntry, KnowledgeBase
-from kg.types import Article, AttackEvent, Entity, LinkedMention
+from kg.types import Article, AttackEvent, Entity, LinkedMention, RecordSlots
 from kg.vocab import GEO, ITSRDF, KG, NIF, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, TOP_CLASS, XSD, base_iri
 
 A = NamedNode(RDF + "type")
@@ -245,6 +245,35 @@ def event_quads(ev: AttackEvent, article_iri: str, text: str, g: NamedNode) -> l
     for sb, se in ev.sentences:
         q.append(Quad(s, _SENTENCE_OF_EVENT, _n(f"{article_iri}#char={sb},{se}"), g))
     return q
+
+
+def attack_slots(article: Article, events: Iterable[AttackEvent]) -> dict[str, RecordSlots]:
+    """The attack records :func:`event_quads` writes for an article, as slots (see
+    kg.types.RecordSlots): what kg/incident_upkeep.py would read back of them."""
+    iri = article_iri(article)
+    published = [article.date.isoformat()] if article.date else []
+    out: dict[str, RecordSlots] = {}
+    for ev in events:
+        slots: dict[str, list[str]] = {_DERIVED_FROM.value: [iri], _CONFIDENCE.value: [_double(ev.confidence).value]}
+        if ev.location is not None:
+            slots[_LOCATION.value] = [ev.location.iri]
+        if ev.actor is not None:
+            slots[_ACTOR.value] = [ev.actor.iri]
+        if ev.weapons:
+            slots[_WEAPON.value] = [w.iri for w in ev.weapons]
+        if ev.killed is not None:
+            slots[_KILLED.value] = [_int(ev.killed).value]
+        if ev.injured is not None:
+            slots[_INJURED.value] = [_int(ev.injured).value]
+        if ev.date is not None:
+            slots[_START_DATE.value] = [ev.date.isoformat()]
+        key = event_iri(iri, ev)
+        if key in out:  # two attacks told at one trigger and place: one record, as in the store
+            for p, values in slots.items():
+                out[key][0].setdefault(p, []).extend(values)
+        else:
+            out[key] = (slots, published)
+    return out
 
 
 def kb_entry_quads(entry: KBEntry, kb: KnowledgeBase, g: NamedNode) -> Iterator[Quad]:

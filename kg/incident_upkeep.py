@@ -48,7 +48,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,7 +58,9 @@ from kg.errors import StoreError
 from kg.incidents import MAX_DAYS, EventRecord, incident_quads, incidents_of, read_events
 from kg.passes import READS_PER_OPEN, OwedPass, StoreHandle
 from kg.resources import sparql
+from kg.record_slots import WRITTEN_MAX, plain_slots, records_written
 from kg.store import apply_changes, canonical, incidents_graph, sync_graph
+from kg.types import ArticleNotes, RecordSlots
 from kg.vocab import KG, PROV, RDF, SCHEMA, XSD
 
 A = ox.NamedNode(RDF + "type")
@@ -80,14 +82,14 @@ PENDING = "kg-incidents-pending"  # the marker's name in the store's folder (see
 Cell = tuple[bool, str, "dt.date | None"]  # (undated, place key, day)
 
 
-def _date(term: ox.Term | None) -> dt.date | None:
+def _date(term: ox.Term | str | None) -> dt.date | None:
     try:
-        return dt.date.fromisoformat(term.value) if term is not None else None
+        return dt.date.fromisoformat(term if isinstance(term, str) else term.value) if term is not None else None
     except (ValueError, AttributeError):
         return None
 
 
-def _earliest(terms: Iterable[ox.Term]) -> dt.date | None:
+def _earliest(terms: Iterable[ox.Term | str]) -> dt.date | None:
     days = [d for d in map(_date, terms) if d is not None]
     return min(days) if days else None
 
@@ -116,6 +118,7 @@ class Places:
         self.handle = _handle(source)
         self._within: dict[str, frozenset[str]] = {}
         self._country: dict[str, bool] = {}
+        self._classes: dict[str, frozenset[str]] = {}
 
     @property
     def store(self) -> ox.Store:
@@ -127,12 +130,22 @@ class Places:
             self._country[v] = any(True for _ in self.store.quads_for_pattern(node, A, COUNTRY, None))  # type: ignore[arg-type]
         return self._country[v]
 
-    def within(self, place: ox.NamedNode) -> frozenset[str]:
-        found = self._within.get(place.value)
+    def classes(self, weapon: str) -> frozenset[str]:
+        """A weapon's classes (any graph), but those every weapon of its kind carries."""
+        found = self._classes.get(weapon)
+        if found is None:
+            found = self._classes[weapon] = frozenset(
+                q.object.value for q in self.store.quads_for_pattern(ox.NamedNode(weapon), A, None, None) if q.object.value not in _WEAPON_TOPS
+            )
+        return found
+
+    def within(self, place: ox.NamedNode | str) -> frozenset[str]:
+        iri = place if isinstance(place, str) else place.value
+        found = self._within.get(iri)
         if found is None:
             out: set[str] = set()
-            seen = {place.value}
-            todo: list[ox.Term] = [place]
+            seen = {iri}
+            todo: list[ox.Term] = [ox.NamedNode(iri) if isinstance(place, str) else place]
             while todo:
                 node = todo.pop()
                 if not isinstance(node, (ox.NamedNode, ox.BlankNode)):
@@ -145,30 +158,35 @@ class Places:
                     todo.append(parent)
                     if not self.is_country(parent):
                         out.add(parent.value)
-            found = self._within[place.value] = frozenset(out)
+            found = self._within[iri] = frozenset(out)
         return found
 
 
-def _place(locations: list[ox.Term], places: Places) -> tuple[str | None, frozenset[str]]:
+def _place(locations: list[str], places: Places) -> tuple[str | None, frozenset[str]]:
     """A record's location and the places it lies in, as kg/incidents.py reads them: the
-    smallest IRI among the locations it names, and the places any of them lies in."""
-    iris = [t for t in locations if isinstance(t, ox.NamedNode)]
-    if not iris:
+    smallest IRI among the locations it names (IRIs only, as
+    :func:`kg.record_slots.plain_slots` keeps them), and the places any of them lies in."""
+    if not locations:
         return None, frozenset()
     within: set[str] = set()
-    for t in iris:
-        within |= places.within(t)
-    return min(t.value for t in iris), frozenset(within)
+    for iri in locations:
+        within |= places.within(iri)
+    return min(locations), frozenset(within)
 
 
-def _keys(locations: list[ox.Term], places: Places) -> frozenset[str]:
+def _keys(locations: list[str], places: Places) -> frozenset[str]:
     """A record's place keys: its location and the places it lies in."""
     location, within = _place(locations, places)
     return within | {location} if location else frozenset()
 
 
-def skeleton_of(store: ox.Store, event: ox.NamedNode, places: Places) -> Skeleton | None:
-    """One record's skeleton by look-ups (None when ``event`` is no attack record)."""
+def skeleton_of(store: ox.Store, event: ox.NamedNode, places: Places, written: RecordSlots | None = None) -> Skeleton | None:
+    """One record's skeleton by look-ups (None when ``event`` is no attack record); from
+    ``written``, its slots as the run wrote them, when given."""
+    if written is not None:
+        slots, published = written
+        day = _earliest(slots.get(START.value, ())) or _earliest(published)
+        return Skeleton(event.value, day, _keys(slots.get(LOCATION.value, []), places))
     if not any(True for _ in store.quads_for_pattern(event, A, ATTACK, None)):
         return None
     articles = [q.object for q in store.quads_for_pattern(event, DERIVED, None, None) if isinstance(q.object, ox.NamedNode)]
@@ -177,7 +195,8 @@ def skeleton_of(store: ox.Store, event: ox.NamedNode, places: Places) -> Skeleto
     day = _earliest(q.object for q in store.quads_for_pattern(event, START, None, None))
     if day is None:
         day = _earliest(q.object for a in articles for q in store.quads_for_pattern(a, PUBLISHED, None, None))
-    return Skeleton(event.value, day, _keys([q.object for q in store.quads_for_pattern(event, LOCATION, None, None)], places))
+    locations = [q.object.value for q in store.quads_for_pattern(event, LOCATION, None, None) if isinstance(q.object, ox.NamedNode)]
+    return Skeleton(event.value, day, _keys(locations, places))
 
 
 class Neighbourhood:
@@ -186,9 +205,10 @@ class Neighbourhood:
     this is alive, and a component's records are each read once however many keys
     lead to them."""
 
-    def __init__(self, source: ox.Store | StoreHandle):
+    def __init__(self, source: ox.Store | StoreHandle, written: dict[str, RecordSlots] | None = None):
         self.handle = _handle(source)
         self.places = Places(self.handle)
+        self.written = written or {}  # records as the run wrote them: not read again
         self._skeletons: dict[str, Skeleton | None] = {}
         self._at: dict[tuple[bool, str], list[tuple[int, str]]] = {}
 
@@ -198,14 +218,18 @@ class Neighbourhood:
 
     def skeleton(self, iri: str) -> Skeleton | None:
         if iri not in self._skeletons:
-            self.handle.tick()
-            self._skeletons[iri] = skeleton_of(self.store, ox.NamedNode(iri), self.places)
+            written = self.written.get(iri)
+            if written is None:
+                self.handle.tick()
+            self._skeletons[iri] = skeleton_of(self.store, ox.NamedNode(iri), self.places, written)
         return self._skeletons[iri]
 
     def record(self, iri: str) -> EventRecord | None:
         """One whole record (not memoised: a component's records are read once)."""
-        self.handle.tick()
-        return read_record(self.store, ox.NamedNode(iri), self.places)
+        written = self.written.get(iri)
+        if written is None:
+            self.handle.tick()
+        return read_record(self.store, ox.NamedNode(iri), self.places, written)
 
     def at(self, undated: bool, key: str) -> list[tuple[int, str]]:
         """(day ordinal, IRI) of the records, dated or not, whose keys hold ``key``: those
@@ -245,45 +269,50 @@ class Neighbourhood:
             yield iri
 
 
-def read_record(store: ox.Store, event: ox.NamedNode, places: Places) -> EventRecord | None:
-    """One record as :func:`kg.incidents.read_events` reads it, by look-ups (no SPARQL)."""
-    if not any(True for _ in store.quads_for_pattern(event, A, ATTACK, None)):
-        return None
-    slots: dict[str, list[ox.Term]] = {}
-    for q in store.quads_for_pattern(event, None, None, None):
-        slots.setdefault(q.predicate.value, []).append(q.object)
-    articles = sorted((t for t in slots.get(PROV + "wasDerivedFrom", []) if isinstance(t, ox.NamedNode)), key=lambda t: t.value)
+def read_record(store: ox.Store, event: ox.NamedNode, places: Places, written: RecordSlots | None = None) -> EventRecord | None:
+    """One record as :func:`kg.incidents.read_events` reads it, by look-ups (no SPARQL);
+    from ``written``, its slots as the run wrote them, when given."""
+    if written is None:
+        if not any(True for _ in store.quads_for_pattern(event, A, ATTACK, None)):
+            return None
+        terms: dict[str, list[ox.Term]] = {}
+        for q in store.quads_for_pattern(event, None, None, None):
+            terms.setdefault(q.predicate.value, []).append(q.object)
+        slots = plain_slots(terms)
+        articles = sorted(set(slots.get(PROV + "wasDerivedFrom", [])))
+        published = [q.object.value for a in articles for q in store.quads_for_pattern(ox.NamedNode(a), PUBLISHED, None, None)]
+    else:
+        slots, published = written
+        articles = sorted(set(slots.get(PROV + "wasDerivedFrom", [])))
     if not articles:
         return None
 
     def iris(name: str) -> list[str]:
-        return sorted({t.value for t in slots.get(KG + name, []) if isinstance(t, ox.NamedNode)})
+        return sorted(set(slots.get(KG + name, [])))
 
     def highest(name: str, kind=int):
         values = []
-        for t in slots.get(KG + name, []):
+        for v in slots.get(KG + name, []):
             try:
-                values.append(kind(t.value))
+                values.append(kind(v))
             except ValueError:
                 pass
         return max(values) if values else None
 
     location, within = _place(slots.get(KG + "location", []), places)
     weapons = iris("weapon")
-    classes = {
-        q.object.value for w in weapons for q in store.quads_for_pattern(ox.NamedNode(w), A, None, None) if q.object.value not in _WEAPON_TOPS
-    }
+    classes = frozenset().union(*(places.classes(w) for w in weapons))
     actors = iris("actor")
     return EventRecord(
         iri=event.value,
-        article=articles[0].value,
+        article=articles[0],
         date=_earliest(slots.get(SCHEMA + "startDate", [])),
-        published=_earliest(q.object for a in articles for q in store.quads_for_pattern(a, PUBLISHED, None, None)),
+        published=_earliest(published),
         location=location,
         within=within,
         actor=actors[0] if actors else None,
         weapons=frozenset(weapons),
-        weapon_classes=frozenset(classes),
+        weapon_classes=classes,
         killed=highest("killed"),
         injured=highest("injured"),
         confidence=highest("confidence", float),
@@ -336,6 +365,10 @@ class IncidentChanges(OwedPass):
     before_cells: set[Cell] = field(default_factory=set)
     before_events: set[str] = field(default_factory=set)
     touched: set[str] = field(default_factory=set)
+    # The records written since, as written (at most WRITTEN_MAX): the update reads them
+    # from here, not from the store. Per article graph, the records it holds here.
+    written: dict[str, RecordSlots] = field(default_factory=dict)
+    written_in: dict[str, list[str]] = field(default_factory=dict)
     # The marker (OwedPass) says the incident graph lags behind the articles; ``everything``:
     # the store changed in a way not watched, so the next update rebuilds all.
     note = "the incident graph lags behind the articles; the next kg ingest or remove rebuilds it\n"
@@ -344,6 +377,9 @@ class IncidentChanges(OwedPass):
         """Called before a write replaces or removes ``graphs`` and changes the facts of
         ``entities``: note where the records it may change stand now."""
         self._mark()
+        graphs = list(graphs)
+        for g in graphs:
+            self._forget(g)
         places = Places(store)
         for event in events_in(store, graphs) | events_naming(store, entities):
             sk = skeleton_of(store, event, places)
@@ -351,9 +387,33 @@ class IncidentChanges(OwedPass):
                 self.before_events.add(sk.iri)
                 self.before_cells.update(sk.cells())
 
-    def after(self, store: ox.Store, graphs: Iterable[ox.NamedNode], entities: Iterable[ox.NamedNode]) -> None:
-        """Called after the write: note the records it wrote or may have changed."""
-        self.touched |= {e.value for e in events_in(store, graphs) | events_naming(store, entities)}
+    def after(
+        self,
+        store: ox.Store,
+        graphs: Iterable[ox.NamedNode],
+        entities: Iterable[ox.NamedNode],
+        written: Iterable[tuple[ox.NamedNode, Sequence[ox.Quad], ArticleNotes | None]] = (),
+    ) -> None:
+        """Called after the write: note the records it wrote or may have changed.
+        ``written``: the article graphs written, with all their quads and what the emitter
+        noted of them, whose records are then taken from those rather than read from the
+        store."""
+        unread = {g.value: g for g in graphs}
+        for g, quads, notes in written:
+            self._forget(g)
+            records = notes.attacks if notes is not None else records_written(g, quads)
+            if records is None:
+                continue
+            unread.pop(g.value, None)
+            self.touched.update(records)
+            if len(self.written) + len(records) <= WRITTEN_MAX:
+                self.written.update(records)
+                self.written_in[g.value] = list(records)
+        self.touched |= {e.value for e in events_in(store, unread.values()) | events_naming(store, entities)}
+
+    def _forget(self, g: ox.NamedNode) -> None:
+        for iri in self.written_in.pop(g.value, ()):
+            self.written.pop(iri, None)
 
     def __bool__(self) -> bool:
         return bool(self.before_events or self.touched or self.everything)
@@ -387,7 +447,7 @@ class IncidentChanges(OwedPass):
         try:
             while chunk := list(itertools.islice(handle.store.quads_for_pattern(None, None, None, graph), _CHUNK)):
                 apply_changes(handle.store, delete=chunk, add=[])
-            self.before_cells, self.before_events = set(), set()
+            self.before_cells, self.before_events, self.written, self.written_in = set(), set(), {}, {}
             self.touched = {e.value for e in events_in(handle.store, [None])}  # type: ignore[list-item]
             self.everything = False
             return self._apply(handle)
@@ -400,7 +460,7 @@ class IncidentChanges(OwedPass):
         # a handle that opened it may open it again between two records (StoreHandle).
         graph = incidents_graph()
         if self and not self.everything:
-            near = Neighbourhood(h)
+            near = Neighbourhood(h, self.written)
             parts = component_parts(near, self.before_cells, self.touched)
             region = set().union(*parts)
             if self._unbuilt(h.store, graph, region):
@@ -419,6 +479,7 @@ class IncidentChanges(OwedPass):
         if self.everything:
             sync_graph(h.store, graph, incident_quads(incidents_of(read_events(h.store)), graph))
         self.before_cells, self.before_events, self.touched, self.everything = set(), set(), set(), False
+        self.written, self.written_in = {}, {}
         if self.marker is not None:
             self.marker.unlink(missing_ok=True)
         return _count(h.store, "incident-count", {ox.Variable("g"): graph})

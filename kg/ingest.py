@@ -77,7 +77,7 @@ class Ingester:
         articles_per_commit: int = 100,
         flush_every: int = 100,
         compact: bool = True,
-        commit_seconds: float = 2.0,
+        commit_seconds: float = 5.0,
     ):
         """``kb`` and ``nlp`` may be passed in to share them between runs; ``nlp``
         must then have been built from the same ``kb``.
@@ -160,7 +160,7 @@ class Ingester:
         batch = _Batch(self, report, on_article)
         try:
             # While workers finish the last chunks, what came back is written (see article_records).
-            for rec in article_records(self.processor, articles(), self.processes, on_idle=batch.commit):
+            for rec in article_records(self.processor, articles(), self.processes, on_idle=batch.commit_while_idle):
                 seen.update(rec.entities)
                 batch.add(rec)
             batch.commit()
@@ -240,6 +240,8 @@ class Ingester:
 
 # Articles written between two reopenings of the store in a run (see _Batch.commit).
 REOPEN_EVERY = 500
+# Articles waiting that make a write of their own while the workers finish the last chunks.
+IDLE_COMMIT_MIN = 24
 # Quads waiting that make a write of their own whatever the article count: keeps each
 # write well under the size at which the bulk loader stops being atomic (kg/store.py).
 QUADS_PER_COMMIT = 200_000
@@ -256,6 +258,7 @@ class _Batch:
     def __init__(self, ingester: Ingester, report: IngestReport, on_article: Callable[[Article | ReadProblem], None] | None):
         self.ingester, self.report, self.on_article = ingester, report, on_article
         self.waiting: list[ArticleRecord] = []
+        self.graphs: set[str] = set()  # the IRIs of the waiting articles' graphs
         self.quads = 0  # quads of the waiting articles
         self.since = 0.0  # when the oldest waiting article came
         self.since_flush = 0
@@ -263,14 +266,23 @@ class _Batch:
         self.failed = False
 
     def add(self, rec: ArticleRecord) -> None:
-        if any(e.graph == rec.graph for e in self.waiting):
+        if rec.graph.value in self.graphs:
             self.commit()  # the same article twice in a run: the later one replaces the earlier
         if not self.waiting:
             self.since = time.monotonic()
         self.waiting.append(rec)
+        self.graphs.add(rec.graph.value)
         self.quads += len(rec.quads)
         ing = self.ingester
         if len(self.waiting) >= ing.articles_per_commit or self.quads >= QUADS_PER_COMMIT or time.monotonic() - self.since >= ing.commit_seconds:
+            self.commit()
+
+    def commit_while_idle(self) -> None:
+        """Write what waits while the workers finish the last chunks (kg/parallel.py), when
+        that is enough to be worth a write of its own: each write costs a fixed part (the
+        bulk loader's files, the entity upkeep's look-ups of every entity the batch names),
+        and on a machine with as many cores as workers this process's CPU is taken from theirs."""
+        if len(self.waiting) >= IDLE_COMMIT_MIN:
             self.commit()
 
     def commit(self, after_error: bool = False) -> None:
@@ -285,9 +297,10 @@ class _Batch:
                     # A re-ingest keeps what the corpus made of its names (kg/corpus_names.py).
                     quads = as_stored(ing.store, e.graph, e.quads)
                     if quads is not e.quads:
-                        e.quads, e.seen = quads, None
+                        e.quads, e.seen, e.notes = quads, None, None
             seen = [e.seen for e in self.waiting] if all(e.seen is not None for e in self.waiting) else None
-            written = write_articles(ing.store, ing.kb, [(e.graph, e.quads) for e in self.waiting], watch=ing.watch, seen=seen)
+            written = write_articles(ing.store, ing.kb, [(e.graph, e.quads) for e in self.waiting], watch=ing.watch, seen=seen,
+                                     notes=[e.notes for e in self.waiting])
             self.failed = False
             self.report.articles += len(self.waiting)
             self.report.quads += written.added
@@ -304,7 +317,7 @@ class _Batch:
                 ing.store.flush()
                 ing._reopen()
                 self.since_reopen = 0
-            done, self.waiting, self.quads = self.waiting, [], 0
+            done, self.waiting, self.graphs, self.quads = self.waiting, [], set(), 0
         if self.on_article:
             for e in done:
                 self.on_article(e.article)

@@ -18,15 +18,16 @@ import pyoxigraph as ox
 from spacy.language import Language
 
 from kg.bylines import with_byline_outlet
-from kg.corpus_names import reading_quads
-from kg.emit import article_quads
+from kg.corpus_names import NAME_KEY, reading_quads
+from kg.emit import article_quads, attack_slots
 from kg.entities import Seen, seen_in
 from kg.events import EventExtractor, event_entities
 from kg.identity import entity_iri, entity_of
 from kg.kb import KnowledgeBase
 from kg.link import Linker
 from kg.recognise import DEFAULT_MODEL, build_recogniser, recognise
-from kg.types import Article, Entity, LinkedMention, ReadProblem
+from kg.store import Serialized
+from kg.types import Article, ArticleNotes, Entity, LinkedMention, ReadProblem
 
 # A wire dateline's credit: "KYIV, Ukraine (AP) — ", "BEIRUT, May 6 (Reuters) - ": at the
 # start of a line, a place in capitals or a place and a comma, the outlet in brackets, a dash.
@@ -75,26 +76,31 @@ class ArticleRecord:
 
     article: Article
     graph: ox.NamedNode
-    quads: list[ox.Quad]
+    quads: list[ox.Quad]  # or, handed over by a worker, kg.store.Serialized
     mentions: int = 0
     events: int = 0
     entities: dict[str, str] = field(default_factory=dict)  # entity IRI -> top type
     # What the quads say of each entity (kg.entities.seen_in), worked out here rather than
     # by the process that writes: with -j N that one is the bottleneck.
     seen: dict[str, Seen] | None = None
+    # What the write's watchers need of the quads (name keys, attack records), likewise.
+    notes: ArticleNotes | None = None
 
     # Pickled with its quads as N-Quads bytes: pickling pyoxigraph terms one by one cost
     # half as much CPU as the article's whole NLP (1.2 s for 100 articles), N-Quads out
-    # and back a twentieth of that.
+    # a fiftieth of that. They come back unparsed (kg.store.Serialized): the process that
+    # writes loads a new article's bytes as they are, and parses only those it must read.
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
         state["graph"] = self.graph.value
-        state["quads"] = ox.serialize(self.quads, format=ox.RdfFormat.N_QUADS)
+        q = self.quads
+        data = q.data if isinstance(q, Serialized) and not q.parsed else ox.serialize(q, format=ox.RdfFormat.N_QUADS)
+        state["quads"] = (data, len(q))
         return state
 
     def __setstate__(self, state: dict) -> None:
         state["graph"] = ox.NamedNode(state["graph"])
-        state["quads"] = list(ox.parse(state["quads"], format=ox.RdfFormat.N_QUADS))
+        state["quads"] = Serialized(*state["quads"])
         self.__dict__.update(state)
 
 
@@ -132,9 +138,11 @@ class ArticleProcessor:
         graph, quads = article_quads(article, linked, publisher, events)
         held = [publisher, *event_entities(events)]
         # Each unknown name's reading, for the corpus pass after the write (kg/corpus_names.py).
-        quads += reading_quads(graph, linked, self.linker.nil_typing, held)
+        readings = reading_quads(graph, linked, self.linker.nil_typing, held)
+        quads += readings
         named = [lm.entity for lm in linked] + [e for e in held if e is not None]
-        return ArticleRecord(article, graph, quads, len(linked), len(events), {e.iri: e.type for e in named}, seen_in(quads))
+        notes = ArticleNotes([q.object.value for q in readings if q.predicate == NAME_KEY], attack_slots(article, events))
+        return ArticleRecord(article, graph, quads, len(linked), len(events), {e.iri: e.type for e in named}, seen_in(quads), notes)
 
     def process(self, articles: Iterable[Article]) -> Iterator[ArticleRecord]:
         """Records for ``articles``, in order (the pipeline runs them in batches)."""

@@ -18,6 +18,7 @@ from kg.vocab import KG, NIF, RDF, base_iri
 if TYPE_CHECKING:
     from kg.entities import Seen
     from kg.kb.base import KnowledgeBase
+    from kg.types import ArticleNotes
 
 
 def entity_graph() -> ox.NamedNode:
@@ -111,11 +112,20 @@ class Written:
 
 class Watcher(Protocol):
     """Something derived from the article and entity graphs that wants to know what a
-    write changes (kg/incident_upkeep.py's ``IncidentChanges``)."""
+    write changes (kg/incident_upkeep.py's ``IncidentChanges``). ``written`` holds the
+    article graphs written with all their quads (the graphs as they now stand) and what
+    the emitter noted of them (or None), so that what a watcher needs of them is taken
+    from memory rather than read back from the store."""
 
     def before(self, store: ox.Store, graphs: Iterable[ox.NamedNode], entities: Iterable[ox.NamedNode]) -> None: ...
 
-    def after(self, store: ox.Store, graphs: Iterable[ox.NamedNode], entities: Iterable[ox.NamedNode]) -> None: ...
+    def after(
+        self,
+        store: ox.Store,
+        graphs: Iterable[ox.NamedNode],
+        entities: Iterable[ox.NamedNode],
+        written: Iterable[tuple[ox.NamedNode, Sequence[ox.Quad], ArticleNotes | None]] = (),
+    ) -> None: ...
 
 
 _A = ox.NamedNode(RDF + "type")
@@ -129,6 +139,7 @@ def write_articles(
     remove: Iterable[ox.NamedNode] = (),
     watch: Watcher | None = None,
     seen: Sequence[dict[str, Seen]] | None = None,
+    notes: Sequence[ArticleNotes | None] | None = None,
 ) -> Written:
     """Write article graphs (replacing those already there), remove others, and bring the
     entity graph up to date, all in ONE transaction: a crash leaves the store as it was
@@ -143,7 +154,7 @@ def write_articles(
     of such a replacement is twice a first write). ``watch`` is told which graphs and
     entities the write changes, before and after it. ``seen``, when given, is
     :func:`kg.entities.seen_in` of each article's quads, worked out beforehand (by the
-    worker that emitted them).
+    worker that emitted them); ``notes``, what the emitter noted of each for the watchers.
     """
     # Imported here: the entity upkeep brings the linker and the emitter, which the read
     # commands (lookup, query, stats) that open the store never need (0.05 CPU s each).
@@ -157,9 +168,15 @@ def write_articles(
     delete: list[ox.Quad] = []
     drop: list[ox.NamedNode] = sorted(gone, key=lambda n: n.value)
     old_refs: list[list[ox.Quad]] = [entity_references(store, g) for g in drop]
+    serialized: list[bytes] = []  # new graphs handed over as N-Quads, loaded as they are
+    serialized_count = 0
     for g, quads in articles:
         if g not in replaced:
-            add += quads
+            if isinstance(quads, Serialized) and not quads.parsed:
+                serialized.append(quads.data)
+                serialized_count += len(quads)
+            else:
+                add += quads
             continue
         if _text_changed(store, g, quads):
             drop.append(g)
@@ -180,13 +197,14 @@ def write_articles(
     ent_add, ent_delete = upkeep.changes(merged(seen_in(q) for q in old_refs), merged(new_seen))
     add += ent_add
     delete += ent_delete
-    written = Written(articles=len(articles), removed=len(gone), added=len(add), deleted=len(delete) + sum(graph_size(store, g) for g in drop))
+    written = Written(articles=len(articles), removed=len(gone), added=len(add) + serialized_count, deleted=len(delete) + sum(graph_size(store, g) for g in drop))
     entities = {q.subject for q in ent_add + ent_delete if q.predicate in (_A, _PART_OF) and isinstance(q.subject, ox.NamedNode)}
     if watch is not None:
         watch.before(store, replaced, entities)
-    apply_changes(store, delete, add, drop)
+    apply_changes(store, delete, add, drop, serialized)
     if watch is not None:
-        watch.after(store, new_graphs, entities)
+        notes = notes if notes is not None else [None] * len(articles)
+        watch.after(store, new_graphs, entities, written=[(g, q, n) for (g, q), n in zip(articles, notes)])
     return written
 
 
@@ -225,17 +243,59 @@ def canonical(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
 BULK_ATOMIC_MAX = 500_000
 
 
-def insert_quads(store: ox.Store, quads: Sequence[ox.Quad]) -> None:
-    """Add ``quads`` in one all-or-nothing write, by the bulk loader when that is atomic
-    (see BULK_ATOMIC_MAX), else in a transaction. Quads already in the store stay as they
-    are either way (both paths store the same encoded terms)."""
-    if len(quads) < BULK_ATOMIC_MAX:
-        store.bulk_extend(quads)
+class Serialized(Sequence[ox.Quad]):
+    """An article graph's quads as N-Quads bytes, as a worker process hands them over
+    (kg/pipeline.py), parsed only when something reads them: a first write of the graph
+    loads the bytes as they are (:func:`write_articles`), so the process that writes,
+    the bottleneck of ``kg ingest -j N``, builds no Python object for them."""
+
+    def __init__(self, data: bytes, count: int):
+        self.data, self.count = data, count
+        self._quads: list[ox.Quad] | None = None
+
+    @property
+    def parsed(self) -> bool:
+        return self._quads is not None
+
+    @property
+    def quads(self) -> list[ox.Quad]:
+        if self._quads is None:
+            self._quads = list(ox.parse(self.data, format=ox.RdfFormat.N_QUADS))
+        return self._quads
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.quads)
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def]
+        return self.quads[i]
+
+
+def insert_quads(store: ox.Store, quads: Sequence[ox.Quad], serialized: Sequence[bytes] = ()) -> None:
+    """Add ``quads`` and the N-Quads documents ``serialized`` (of :class:`Serialized`
+    quads, not parsed) in one all-or-nothing write, by the bulk loader when that is
+    atomic (see BULK_ATOMIC_MAX), else in a transaction. Quads already in the store stay
+    as they are either way (both paths store the same encoded terms). The bulk loader
+    reads N-Quads and Python quads into the same batches, so both kinds go in one load:
+    the quads serialized after the documents (kg wrote and checked every term of them,
+    so they are read without checking IRIs again)."""
+    count = len(quads) + sum(d.count(b"\n") for d in serialized)  # one quad a line (ox.serialize)
+    if count < BULK_ATOMIC_MAX:
+        if serialized:
+            store.bulk_load(b"".join([*serialized, ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""]), format=ox.RdfFormat.N_QUADS, lenient=True)
+        else:
+            store.bulk_extend(quads)
     else:
-        store.extend(quads)
+        parsed = [q for d in serialized for q in ox.parse(d, format=ox.RdfFormat.N_QUADS)]
+        store.extend([*parsed, *quads])
 
 
-def apply_changes(store: ox.Store, delete: Sequence[ox.Quad], add: Sequence[ox.Quad], drop: Sequence[ox.NamedNode] = ()) -> None:
+
+def apply_changes(
+    store: ox.Store, delete: Sequence[ox.Quad], add: Sequence[ox.Quad], drop: Sequence[ox.NamedNode] = (), serialized: Sequence[bytes] = ()
+) -> None:
     """Drop the graphs ``drop``, delete ``delete`` and add ``add``, in ONE transaction
     (nothing else would leave each article whole).
 
@@ -245,12 +305,15 @@ def apply_changes(store: ox.Store, delete: Sequence[ox.Quad], add: Sequence[ox.Q
     additions alone go through :func:`insert_quads`; anything that deletes is one
     update request, ``DELETE DATA`` then ``INSERT DATA`` (measured: parsing the request
     costs about what ``extend`` costs for the same quads; the writes dominate).
+    ``serialized``: N-Quads documents to add too (see :func:`insert_quads`).
     """
     try:
         if not delete and not drop:
-            if add:
-                insert_quads(store, add)
+            if add or serialized:
+                insert_quads(store, add, serialized)
             return
+        if serialized:
+            add = [*(q for d in serialized for q in ox.parse(d, format=ox.RdfFormat.N_QUADS)), *add]
         parts = [f"DROP SILENT GRAPH {g}" for g in drop]
         if delete:
             parts.append(f"DELETE DATA {{\n{_data_blocks(delete)}\n}}")

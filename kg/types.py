@@ -93,3 +93,19 @@ class AttackEvent:
     injured: int | None = None
     date: dt.date | None = None
     confidence: float = 0.5
+
+
+# An attack record's slots as written (predicate IRI -> values: IRIs for the entity-valued
+# slots, lexical forms for the others) and its article's schema:datePublished values.
+RecordSlots = tuple[dict[str, list[str]], list[str]]
+
+
+@dataclass
+class ArticleNotes:
+    """What the emitter knows of an article graph it emitted and the watchers of a write
+    need (kg/store.py's ``Watcher``), so that they need not scan the graph's quads again:
+    the keys of its name readings (kg/corpus_names.py) and its attack records, by IRI,
+    as kg/incident_upkeep.py reads them. Plain strings, cheap to hand between processes."""
+
+    name_keys: list[str] = field(default_factory=list)
+    attacks: dict[str, RecordSlots] = field(default_factory=dict)

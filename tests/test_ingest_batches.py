@@ -194,15 +194,20 @@ while True:
     g = ox.NamedNode(f"https://example.org/batch/{i}")
     quads = [ox.Quad(ox.NamedNode(f"https://example.org/s/{i}/{k}"), ox.NamedNode("https://example.org/p"), ox.Literal(f"value {k}"), g) for k in range(20_000)]
     quads.append(ox.Quad(g, ox.NamedNode("https://example.org/size"), ox.Literal(str(len(quads) + 1)), g))  # the batch with this quad
-    insert_quads(store, quads)
+    if sys.argv[2] == "serialized":  # half as N-Quads a worker handed over (kg.store.Serialized), loaded with the rest
+        insert_quads(store, quads[::2], [ox.serialize(quads[1::2], format=ox.RdfFormat.N_QUADS)])
+    else:
+        insert_quads(store, quads)
     print(i, flush=True)
 """
 
 
-def test_a_process_killed_during_bulk_writes_leaves_whole_writes_only(tmp_path):
+@pytest.mark.parametrize("handed_over", ["quads", "serialized"])
+def test_a_process_killed_during_bulk_writes_leaves_whole_writes_only(tmp_path, handed_over):
     """The bulk loader's write is all or nothing (kg/store.py, insert_quads): kill -9 a
     process writing 20,000-quad batches in a loop, at whatever moment, and every batch
-    the store holds is whole; files the killed loader left are cleared at the next open."""
+    the store holds is whole; files the killed loader left are cleared at the next open.
+    So it is when part of each batch comes as N-Quads (what -j N workers hand over)."""
     import signal
     import time
 
@@ -210,7 +215,7 @@ def test_a_process_killed_during_bulk_writes_leaves_whole_writes_only(tmp_path):
 
     store_dir = tmp_path / "store"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-c", BULK_WRITER, str(store_dir)], env=env, stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([sys.executable, "-c", BULK_WRITER, str(store_dir), handed_over], env=env, stdout=subprocess.PIPE, text=True)
     assert proc.stdout is not None
     for _ in range(3):  # let a few batches land, then kill it in the middle of the next ones
         proc.stdout.readline()

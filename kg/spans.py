@@ -460,8 +460,16 @@ def split_possessive(m: Mention, text: str, lookup: Lookup, gazetteer) -> list[M
             if lookup(f"{adjective} {tail}"):
                 return [Mention(m.start, m.end, m.text, m.label, m.source, fold(f"{adjective} {tail}"), m.sentence)]
     out = []
-    if any(c.entry.type == "Place" for c in lookup(head)) or names_area(head, text) or first_level_area(head, gazetteer):
+    owner = lookup(head)
+    if any(c.entry.type == "Place" for c in owner) or names_area(head, text) or first_level_area(head, gazetteer):
         out.append(Mention(m.start, m.start + len(head), head, "KB|GPE", m.source, None, m.sentence))
+    elif len(head.split()) > 1 and owner and all(c.entry.type == "Person" for c in owner):
+        # "President Salva Kiir's SPLM": a known person's party, office or force is not
+        # the person; the model's label for the whole span says nothing of the tail.
+        out.append(Mention(m.start, m.start + len(head), head, "KB|PERSON", m.source, None, m.sentence))
+        if tail[:1].isupper():
+            out.append(Mention(tail_start, m.end, tail, "ORG", m.source, None, m.sentence))
+        return out
     if tail[:1].isupper():
         out.append(Mention(tail_start, m.end, tail, m.label, m.source, None, m.sentence))
     return out

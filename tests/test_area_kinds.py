@@ -68,3 +68,13 @@ def test_a_known_persons_possessive_names_the_person_and_what_they_lead():
     assert by_text["Oren Dask"].type == "Person" and by_text["Oren Dask"].kb_id == "oren-dask"
     assert by_text["KLM"].type == "Organization"
     assert "Oren Dask’s KLM" not in by_text
+
+
+def test_a_capitalised_area_and_its_kind_are_one_place_where_the_model_drew_none():
+    from kg.spans import kinded_areas
+
+    text = "The attack occurred in the Kesso Local Government Area and in Matongo District. The Zone was calm."
+    got = [m.text for m in kinded_areas(text, [])]
+    assert got == ["Kesso Local Government Area", "Matongo District"]
+    # where a mention already stands, nothing is added
+    assert kinded_areas(text, [at(text, "Matongo District", "GPE")])[-1].text == "Kesso Local Government Area"

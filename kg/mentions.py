@@ -292,6 +292,7 @@ def join_cut_names(mentions: list[Mention], text: str) -> list[Mention]:
 ADMIN_NOUNS = (
     "township|province|governorate|territory|department|division|county|prefecture|municipality|oblast|raion|island|district|region"
     "|sector|chiefdom|commune|cercle|tehsil|woreda|kebele|barangay|upazila|subcounty|sub-county"  # the units of Congo, the Sahel, South Asia, Ethiopia, the Philippines, Uganda
+    "|zone|local[ \t]+government[ \t]+area|LGA|emirate"  # Ethiopia's and Nigeria's
 )
 ADMIN_NOUN_AFTER = re.compile(rf"[ \t]+({ADMIN_NOUNS})\b")
 _ADMIN_NOUN_END = re.compile(rf"[ \t]+(?:{ADMIN_NOUNS})$")
@@ -531,7 +532,8 @@ def credit_names(text: str, mentions: list[Mention]) -> list[Mention]:
 FACILITY_AFTER = re.compile(
     r"[ \t]+(airport|airbase|air\s+base|refinery|oil\s+refinery|gas\s+field|oil\s+field|oilfield|power\s+plant|power\s+station|nuclear\s+plant|nuclear\s+power\s+plant|thermal\s+power\s+plant|dam|military\s+base"
     r"|road|street|highway|market|bazaar|mosque|hospital|port(?!\s+(?:of|city|town)\b)|factory|plant|displacement\s+camp|refugee\s+camp"
-    r"|warehouse|depot|junction|roundabout|checkpoint|(?:railway|railroad|train|bus|metro)\s+station|bus\s+(?:stand|terminal)|crossing)\b"
+    r"|warehouse|depot|junction|roundabout|checkpoint|(?:railway|railroad|train|bus|metro)\s+station|bus\s+(?:stand|terminal)|crossing"
+    r"|bridge|national\s+park|natur(?:e|al)\s+reserve|game\s+reserve|forest\s+reserve|forest)\b"
 )
 _PLACE_LABELS = {"GPE", "LOC", "FAC", "KB", "KB|GPE", "KB|LOC", "KB|FAC", "KB|ORG", "KB|PERSON", "ORG", "PERSON"}
 

@@ -29,6 +29,16 @@ RANK_ACRONYMS = {"IG", "IGP", "AIG", "DIG", "CP", "ACP", "DCP", "SP", "SSP", "DS
 TITLE_ACRONYMS = RANK_ACRONYMS | {"STR", "DG", "CEO", "COO", "CFO", "MLA", "MNA", "MPA"}
 # Capitalised heads of a rank's or post's name ("Divisional Police Officer", "Head Constable").
 TITLE_HEADS = {"Officer", "Officers", "Constable", "Constables", "Inspector", "Sub-Inspector", "Superintendent", "Sergeant", "Corporal"}
+# Generic nouns that news capitalises alone ("stood in for Ward Head and Village Head", "the
+# Movement said"): on its own such a word names no entity the knowledge base lacks.
+GENERIC_NOUNS = {
+    "Village", "Ward", "Town", "City", "Movement", "Government", "Ministry", "Army", "Police", "Council", "Committee",
+    "Party", "Forces", "Force", "Division", "Brigade", "Battalion", "Region", "District", "State", "Province", "County",
+    "Zone", "Community", "Hospital", "Church", "Mosque", "School", "Court", "Parliament", "Assembly", "Senate", "Navy",
+    "Militia", "Group", "Front", "Union", "Agency", "Office", "Department", "Bureau", "Command", "Headquarters", "Camp",
+    "Base", "Station", "Market", "Border", "Capital", "Republic", "Administration", "Authority", "Authorities",
+    "Cabinet", "Presidency", "Military", "Rebels", "Militants", "Troops", "Soldiers", "Organisation", "Organization",
+}
 # Words that describe a person and so may open a person's span ("Villager Shwe Mi").
 PERSON_DESCRIPTORS = {
     "villager", "resident", "witness", "farmer", "student", "doctor", "dr", "nurse", "teacher", "soldier",

@@ -40,7 +40,7 @@ from kg.mentions import (
     PLACE_NOUNS,
     model_label,
 )
-from kg.names import ACRONYM_RE, PERSON_DESCRIPTORS, TITLE_ACRONYMS, TITLE_HEADS, TITLES, is_group_word, written_in_lower_case
+from kg.names import ACRONYM_RE, GENERIC_NOUNS, PERSON_DESCRIPTORS, TITLE_ACRONYMS, TITLE_HEADS, TITLES, is_group_word, written_in_lower_case
 from kg.typecues import common_noun_capitalised, context_cues, name_cues, post_words
 from kg.types import Mention
 
@@ -82,6 +82,12 @@ PLACE_PREFIXES = {
     "Kfar", "Kafr", "Tel", "Tell", "Tal", "Beit", "Bayt", "Deir", "Dayr", "Khirbet", "Kherbet", "Khirbat", "Ein", "Ain",
     "Ras", "Bir", "Wadi", "Jabal", "Jebel", "Camp", "Fort", "Port", "Mount", "Mt", "Lake", "Cape", "Gulf", "Nahr",
     "Qasr", "Kampong", "Kampung", "Puerto", "Ciudad", "Villa", "Nueva", "Nuevo", "Bandar", "Kibbutz", "Moshav",
+}
+# Words that open an armed group's or movement's name in Arabic, Urdu and Pashto
+# ("Jaish al-Adl", "Harakat al-Nujaba", "Kataib Hezbollah", "Lashkar-e-Jhangvi").
+ORG_PREFIXES = {
+    "Jaish", "Jaysh", "Jabhat", "Harakat", "Harakah", "Hizb", "Hezb", "Liwa", "Kataib", "Kata'ib", "Kata’ib", "Saraya",
+    "Jamaat", "Jama'at", "Jama’at", "Tehreek", "Tehrik", "Lashkar", "Jund", "Tanzim", "Majlis", "Asaib", "Asa'ib",
 }
 # Endings of one-word place names ("Jalalabad", "Kramatorsk", "Hyderabad", "Brazzaville").
 PLACE_SUFFIX_RE = re.compile(
@@ -269,6 +275,9 @@ def name_evidence(name: str) -> list[Evidence]:
                 break
     if len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
         out.append(Evidence("Person", CUE, "name", f"honorific {words[0]!r}"))
+    opener = words[0].split("-")[0] if words else ""
+    if (len(words) > 1 or opener != words[0]) and opener in ORG_PREFIXES:
+        out.append(Evidence("Organization", HEAD_WORD, "name", f"armed group's opening word {opener!r}"))
     if len(words) > 1 and words[0] in PLACE_PREFIXES:
         out.append(Evidence("Place", NAME_PREFIX, "name", f"place prefix {words[0]!r}"))
     if len(words) == 1 and len(name) > 5 and name[:1].isupper() and PLACE_SUFFIX_RE.search(name.lower()):
@@ -425,6 +434,8 @@ def junk_reason(m: Mention, text: str) -> str | None:
         return "a people's or a region's adjective ('West African')"
     if name in TITLE_ACRONYMS:
         return "a title's (or a credit's) abbreviation"
+    if name in GENERIC_NOUNS and m.kb_id is None and not m.label.startswith("KB"):
+        return "a generic noun on its own ('the Movement said')"
     if post_words(name, text, m.end):
         return "the first words of a post's name ('Union Home Minister')"
     if common_noun_capitalised(name, text, m.start, m.end):

@@ -333,6 +333,7 @@ def fix_boundaries(mentions: list[Mention], text: str, lookup: Lookup, is_place:
     ms = split_at_capitalised_title(ms, text, lookup)
     ms = join_given_names(ms, text, lookup)
     ms += bracketed_places(ms, text, is_place) + unit_places(text, ms) + possessed_places(text, ms, lookup)
+    ms += kinded_areas(text, ms)
     ms += apposed_places(text, ms) + police_post_holders(text, ms)
     outlets = reported_outlets(text, ms)
     ms = [m for m in ms if not any(o.start <= m.start and m.end <= o.end for o in outlets)] + outlets
@@ -378,6 +379,27 @@ def apposed_places(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if unclaimed(start, end, mentions) and h.group(1).lower() not in GENERIC_WORDS | CALENDAR_WORDS:
             out.append(Mention(start, end, h.group(1), "GPE", "ner"))
+    return out
+
+
+# "in the Damboa Local Government Area", "Matongo District": a capitalised name and the
+# capitalised word for its kind of area, which the model often draws no span around.
+_KINDED_AREA = re.compile(
+    r"(?<![\w'’-])([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})[ \t]+"
+    r"(?:Local[ \t]+Government[ \t]+Area|LGA|Woreda|Zone|District|Province|Governorate|County|Prefecture|Territory|Municipality)(?![\w'’-])"
+)
+_NOT_NAME_WORDS = {"The", "A", "An", "In", "On", "At", "Of", "And", "For", "From", "By", "To", "With", "This", "That", "His", "Her", "Their", "Its", "Our"}
+
+
+def kinded_areas(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Place mentions for :data:`_KINDED_AREA`'s areas, whole, where no mention is."""
+    out = []
+    for h in _KINDED_AREA.finditer(text):
+        words = h.group(1).split()
+        if any(w in _NOT_NAME_WORDS for w in words):
+            continue
+        if unclaimed(h.start(), h.end(), mentions):
+            out.append(Mention(h.start(), h.end(), h.group(0), "GPE", "ner"))
     return out
 
 
@@ -460,8 +482,16 @@ def split_possessive(m: Mention, text: str, lookup: Lookup, gazetteer) -> list[M
             if lookup(f"{adjective} {tail}"):
                 return [Mention(m.start, m.end, m.text, m.label, m.source, fold(f"{adjective} {tail}"), m.sentence)]
     out = []
-    if any(c.entry.type == "Place" for c in lookup(head)) or names_area(head, text) or first_level_area(head, gazetteer):
+    owner = lookup(head)
+    if any(c.entry.type == "Place" for c in owner) or names_area(head, text) or first_level_area(head, gazetteer):
         out.append(Mention(m.start, m.start + len(head), head, "KB|GPE", m.source, None, m.sentence))
+    elif len(head.split()) > 1 and owner and all(c.entry.type == "Person" for c in owner):
+        # "President Salva Kiir's SPLM": a known person's party, office or force is not
+        # the person; the model's label for the whole span says nothing of the tail.
+        out.append(Mention(m.start, m.start + len(head), head, "KB|PERSON", m.source, None, m.sentence))
+        if tail[:1].isupper():
+            out.append(Mention(tail_start, m.end, tail, "ORG", m.source, None, m.sentence))
+        return out
     if tail[:1].isupper():
         out.append(Mention(tail_start, m.end, tail, m.label, m.source, None, m.sentence))
     return out

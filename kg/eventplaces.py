@@ -45,6 +45,10 @@ _REACTION_LOW, _TRIGGER_LOW, _NEAR_BEFORE_LOW, _ORIGIN_BEFORE_LOW, _TARGET_BEFOR
 _NOT_HIT_BEFORE = [(folded(p), True) if p.flags & re.I else (p, False) for p in NOT_HIT_BEFORE]
 
 
+# What follows the second of two places when the two begin a list ("X station, Y and Z").
+_LIST_GOES_ON = re.compile(r"\s*(?:,\s*[A-Z]|and\b|or\b|&)")
+
+
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """The great-circle distance between two points, in kilometres."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
@@ -202,7 +206,7 @@ class PlaceSense:
             return True  # an unknown village of the sentence is more specific than its country
         a, b = sorted([inner.mention, outer.mention], key=lambda m: m.start)
         gap = sentence[a.end - offset : b.start - offset]
-        if len(gap) <= 40 and CONTAINED_GAP.fullmatch(gap) is not None:
+        if len(gap) <= 40 and CONTAINED_GAP.fullmatch(gap) is not None and not (gap.strip() == "," and _LIST_GOES_ON.match(sentence, b.end - offset)):
             self._contained.add((inner.entity.iri, outer.entity.iri))
             return True
         return False
@@ -234,7 +238,7 @@ class PlaceSense:
         much smaller) one and a comma, ending no list, is where the first lies."""
         if not (inner.mention.end <= outer.mention.start and sentence[inner.mention.end - offset : outer.mention.start - offset] == ", "):
             return False
-        if re.match(r"\s*(?:,\s*[A-Z]|and\b|or\b|&)", sentence[outer.mention.end - offset :]):
+        if _LIST_GOES_ON.match(sentence, outer.mention.end - offset):
             return False  # "Kharkiv, Kyiv and Odesa": a list
         ei, eo = self._entry(inner.entity), self._entry(outer.entity)
         if eo is None or "Country" in outer.entity.classes:

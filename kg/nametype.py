@@ -260,7 +260,7 @@ def name_evidence(name: str) -> list[Evidence]:
     organisation's head before "of"/"for" or before the quarter a unit serves."""
     words, out = name.split(), []
     if len(words) > 1 and (words[-1] in PLACE_HEADS or words[-1] in EXTRA_PLACE_HEADS or (words[-1].islower() and words[-1].capitalize() in PLACE_HEADS)):
-        out.append(Evidence("Place", HEAD_WORD, "name", f"head word {words[-1]!r}"))
+        out.append(Evidence("Place", HEAD_WORD, "name", f"head word {words[-1]!r}", spreads=True))  # "at X railway station, Y and Z": the list is of sites
     elif len(words) > 1 and (words[-1] in ORG_HEADS or quartered_body(name)):  # "Defense Forces South"
         out.append(Evidence("Organization", HEAD_WORD, "name", f"head word {words[-1]!r}"))
     if " Task Force " in f" {name} " and not name.endswith("Task Force"):

@@ -57,8 +57,8 @@ import pyoxigraph as ox
 from kg.errors import StoreError
 from kg.incidents import MAX_DAYS, EventRecord, incident_quads, incidents_of, read_events
 from kg.passes import READS_PER_OPEN, OwedPass, StoreHandle
-from kg.resources import sparql
 from kg.record_slots import WRITTEN_MAX, plain_slots, records_written
+from kg.resources import sparql
 from kg.store import apply_changes, canonical, incidents_graph, sync_graph
 from kg.types import ArticleNotes, RecordSlots
 from kg.vocab import KG, PROV, RDF, SCHEMA, XSD

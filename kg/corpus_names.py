@@ -36,6 +36,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
@@ -46,9 +47,12 @@ from kg.kb.base import KnowledgeBase
 from kg.nametype import NAME_TYPES, TypeDecision
 from kg.passes import OwedPass, StoreHandle
 from kg.store import Watcher, write_articles
-from kg.types import ArticleNotes, Entity, LinkedMention
+from kg.types import Entity, LinkedMention
 from kg.vocab import KG, RDF, TOP_CLASS, XSD, base_iri
 from kg.wording import plural
+
+if TYPE_CHECKING:
+    from kg.store import WrittenGraphs
 
 A = ox.NamedNode(RDF + "type")
 NAME_READING = ox.NamedNode(KG + "NameReading")
@@ -347,7 +351,7 @@ class NameChanges(OwedPass):
         store: ox.Store,
         graphs: Iterable[ox.NamedNode],
         entities: Iterable[ox.NamedNode],
-        written: Iterable[tuple[ox.NamedNode, Sequence[ox.Quad], ArticleNotes | None]] = (),
+        written: WrittenGraphs = (),
     ) -> None:
         self._mark()
         known = set()
@@ -401,7 +405,7 @@ class Watchers:
         store: ox.Store,
         graphs: Iterable[ox.NamedNode],
         entities: Iterable[ox.NamedNode],
-        written: Iterable[tuple[ox.NamedNode, Sequence[ox.Quad], ArticleNotes | None]] = (),
+        written: WrittenGraphs = (),
     ) -> None:
         graphs, entities, written = list(graphs), list(entities), list(written)
         for w in self.watchers:

@@ -48,9 +48,10 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
@@ -60,8 +61,11 @@ from kg.passes import READS_PER_OPEN, OwedPass, StoreHandle
 from kg.record_slots import WRITTEN_MAX, plain_slots, records_written
 from kg.resources import sparql
 from kg.store import apply_changes, canonical, incidents_graph, sync_graph
-from kg.types import ArticleNotes, RecordSlots
+from kg.types import RecordSlots
 from kg.vocab import KG, PROV, RDF, SCHEMA, XSD
+
+if TYPE_CHECKING:
+    from kg.store import WrittenGraphs
 
 A = ox.NamedNode(RDF + "type")
 ATTACK = ox.NamedNode(KG + "Attack")
@@ -392,7 +396,7 @@ class IncidentChanges(OwedPass):
         store: ox.Store,
         graphs: Iterable[ox.NamedNode],
         entities: Iterable[ox.NamedNode],
-        written: Iterable[tuple[ox.NamedNode, Sequence[ox.Quad], ArticleNotes | None]] = (),
+        written: WrittenGraphs = (),
     ) -> None:
         """Called after the write: note the records it wrote or may have changed.
         ``written``: the article graphs written, with all their quads and what the emitter

@@ -50,6 +50,11 @@ def _kb_place(name: str, lookup: Lookup, areas_only: bool = False) -> bool:
     )
 
 
+def _two_places(m: Mention, hit: re.Match) -> list[Mention]:
+    """The place mentions of groups 1 and 2 of ``hit``, a match against ``m``'s text."""
+    return [Mention(m.start + hit.start(k), m.start + hit.end(k), hit.group(k), "GPE", m.source, None, m.sentence) for k in (1, 2)]
+
+
 def split_bracketed_places(mentions: list[Mention], text: str, is_place: Callable[[str], bool]) -> list[Mention]:
     """"Kadapa (Andhra Pradesh", "Kathua (J&K)": a span holding a name and a place in
     brackets is two places, the town and the state or district it lies in. A span whose
@@ -60,9 +65,7 @@ def split_bracketed_places(mentions: list[Mention], text: str, is_place: Callabl
         if hit is None or not is_place(hit.group(2)) or is_place(m.text):
             out.append(m)
             continue
-        (a0, a1), (b0, b1) = hit.span(1), hit.span(2)
-        out.append(Mention(m.start + a0, m.start + a1, hit.group(1), "GPE", m.source, None, m.sentence))
-        out.append(Mention(m.start + b0, m.start + b1, hit.group(2), "GPE", m.source, None, m.sentence))
+        out += _two_places(m, hit)
     return out
 
 
@@ -419,9 +422,7 @@ def split_place_of_area(mentions: list[Mention], lookup: Lookup) -> list[Mention
         if hit is None or lookup(m.text) or hit.group(1).split()[-1] in _NOT_PLACE_HEADS:
             out.append(m)
             continue
-        (a0, a1), (b0, b1) = hit.span(1), hit.span(2)
-        out.append(Mention(m.start + a0, m.start + a1, hit.group(1), "GPE", m.source, None, m.sentence))
-        out.append(Mention(m.start + b0, m.start + b1, hit.group(2), "GPE", m.source, None, m.sentence))
+        out += _two_places(m, hit)
     return out
 
 

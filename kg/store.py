@@ -20,6 +20,10 @@ if TYPE_CHECKING:
     from kg.kb.base import KnowledgeBase
     from kg.types import ArticleNotes
 
+    # What a write hands its watchers afterwards: each graph written, its quads, and the
+    # emitter's notes on it (None for graphs that came as N-Quads, without notes).
+    WrittenGraphs = Iterable[tuple[ox.NamedNode, Sequence[ox.Quad], ArticleNotes | None]]
+
 
 def entity_graph() -> ox.NamedNode:
     """The graph that holds every entity's facts once (kg/entities.py keeps it exact)."""
@@ -124,7 +128,7 @@ class Watcher(Protocol):
         store: ox.Store,
         graphs: Iterable[ox.NamedNode],
         entities: Iterable[ox.NamedNode],
-        written: Iterable[tuple[ox.NamedNode, Sequence[ox.Quad], ArticleNotes | None]] = (),
+        written: WrittenGraphs = (),
     ) -> None: ...
 
 

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 
 from kg.casefold import fold_case, folded
+from kg.eventwords import DATELINE_RE
 
 _UNITS = {
     "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -195,6 +196,11 @@ def casualties(sentence: str, start: int = 0, end: int | None = None) -> tuple[i
     low = folded_sentence[start:end]
     if not _CASUALTY_LOW.search(low) or _TOTAL_LOW.search(low):
         return None, None
+    lead = DATELINE_RE.match(sentence)
+    if lead is not None and start < lead.end():
+        # "COTONOU, March 6 - Militants killed 15 soldiers": the dateline's day is no toll.
+        start = lead.end()
+        part, low = sentence[start:end], folded_sentence[start:end]
     killed = _figure(sentence, folded_sentence, KILLED_RES, _KILLED_RES_LOW, start, end, lists=True) if _KILLED_LOW.search(low) else None
     injured = _figure(sentence, folded_sentence, INJURED_RES, _INJURED_RES_LOW, start, end) if _INJURED_LOW.search(low) else None
     k = killed[0] if killed else (0 if NONE_KILLED_RE.search(part) else None)

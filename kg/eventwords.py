@@ -114,8 +114,10 @@ RESPONSIBLE_BEFORE = re.compile(r"\b(?:blamed|blames|blaming)\s+(?:the\s+)?(?:at
 # Words that may stand between an attacker's name or adjective and the attack word.
 _FUNCTION = r"(?:by|in|on|at|of|to|from|with|and|or|but|the|a|an|was|were|is|are|has|have|had|said|says|that|which|who|as|for|after|before|since|than|its|their|his|her)"
 MODIFIER_GAP = re.compile(r"^(?:['’]s)?(?:\s+(?!" + _FUNCTION + r"\b)[\w-]+){0,3}\s*$", re.I)
+# ("COTONOU, March 6 -": the day the report was filed, which is no toll either.)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}"
 # "KYIV, Ukraine (CNN) —", "KANO:", "Sidon (Lebanon):", "Karachi, Jan 9 (PTI)": a dateline names where the report was filed, not what was hit.
-DATELINE_RE = re.compile(r"^(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:/[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)*(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?\s*(?:\([^)]{1,40}\))?\s*(?:[—–]|--?(?=\s))\s|[A-Z]{3,}(?:\s+[A-Z]{3,})*\s*:\s|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s*\([^)]{1,30}\)\s*:\s"
+DATELINE_RE = re.compile(r"^(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:/[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)*(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?(?:,\s+" + _MONTH + r"\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*(?:[—–]|--?(?=\s))\s|[A-Z]{3,}(?:\s+[A-Z]{3,})*\s*:\s|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s*\([^)]{1,30}\)\s*:\s"
     r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([^)]{1,30}\)\s*(?:[.:—–-]+\s*)?)")
 # Words before a place that say it was hit ("struck the city of", "in the Sumy region's").
 _PLACE_NOUN = r"(?:city|town|village|villages|region|province|district|camp|area|port|capital|settlement|neighbou?rhood|suburb|outskirts)"
@@ -135,6 +137,8 @@ CARE_BEFORE = re.compile(
     r"|\b(?:died|succumbed(?:\s+to\s+\w+)?)\s+(?:\w+\s+){0,2}?at\s+(?:the\s+|a\s+)?$"
     # "Medical sources at the Al-Aqsa Hospital in Deir al-Balah said": where those who tell it are.
     r"|\b(?:sources|doctors|medics|staff|officials|workers|spokes(?:man|woman|person))\s+(?:at|in)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,4}?(?:(?:hospital|clinic|centre|center)\s+in\s+)?$"
+    # "a resident said in the provincial capital Bunia", "told AFP from Goma": where the teller spoke.
+    r"|\b(?:said|says|told\s+[\w-]+|speaking)\s+(?:on\s+\w+\s+)?(?:in|from)\s+(?:the\s+)?(?:(?:provincial|regional|state|district|national)\s+)?(?:(?:capital|city|town)\s+(?:of\s+)?)?$"
     # "Dr. Musa al-Majeri, director of Douiem Hospital, said ...": the teller's institution.
     r"|\b(?:director|directors|head|chief|dean|manager|administrator|staff|doctors?|nurses?|medics?|workers?)\s+(?:of|at)\s+(?:the\s+|a\s+)?$",
     re.I,

@@ -1,0 +1,26 @@
+"""Events on articles of conflicts kg had not seen: a dateline that carries the day, where
+those who tell of an attack spoke, and ... (the classes of error met on unseen articles)."""
+
+from __future__ import annotations
+
+
+def _places(events):
+    return [(ev.location.label if ev.location else None, ev.killed) for ev in events]
+
+
+def test_a_dateline_with_its_day_is_not_the_place_hit(extract):
+    _, events = extract("MOGADISHU, March 6 - Gunmen killed 15 soldiers at a military camp in Kismayo, an army spokesman said on Friday.")
+    assert _places(events) == [("Kismayo", 15)]
+
+
+def test_a_dateline_with_its_day_and_a_dash_is_not_the_place_hit(extract):
+    _, events = extract("NAIROBI, April 1 — An armed attack in Mandera has left at least 28 civilians dead, an official said Wednesday.")
+    assert "Nairobi" not in [p for p, _ in _places(events)]
+
+
+def test_where_a_witness_spoke_is_not_the_place_hit(extract):
+    _, events = extract(
+        "Gunmen killed 17 civilians in an attack on the village of Djugu on Friday.\n\n"
+        "\u201cThey opened fire and set houses ablaze,\u201d a resident said in the provincial capital Bunia."
+    )
+    assert "Bunia" not in [p for p, _ in _places(events)]

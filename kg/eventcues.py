@@ -311,7 +311,9 @@ def dates_in(sentence: str, published: dt.date | None) -> list[tuple[int, dt.dat
     """Every date the sentence names, with its offset; none without a publication date
     unless the expression carries its year."""
     out = []
-    for m in DATE_RE.finditer(sentence):
+    lead = DATELINE_RE.match(sentence)
+    # "COTONOU, March 6 - Militants killed ...": the dateline's day is the report's, not the attack's.
+    for m in DATE_RE.finditer(sentence, lead.end() if lead is not None else 0):
         if published is None:
             if (m.group("myear") or m.group("dyear")) is None:
                 continue

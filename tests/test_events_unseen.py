@@ -3,6 +3,8 @@ those who tell of an attack spoke, and ... (the classes of error met on unseen a
 
 from __future__ import annotations
 
+import datetime as dt
+
 
 def _places(events):
     return [(ev.location.label if ev.location else None, ev.killed) for ev in events]
@@ -24,3 +26,12 @@ def test_where_a_witness_spoke_is_not_the_place_hit(extract):
         "\u201cThey opened fire and set houses ablaze,\u201d a resident said in the provincial capital Bunia."
     )
     assert "Bunia" not in [p for p, _ in _places(events)]
+
+
+def test_a_datelines_day_is_not_the_attacks(extract):
+    _, events = extract(
+        "NAIROBI, March 6 - Gunmen killed 15 soldiers and wounded five more at a camp in northern Kenya, an army spokesman said.\n\n"
+        "The attack took place on Wednesday in Mandera, he said.",
+        date=dt.date(2026, 3, 6),
+    )
+    assert events and all(ev.date != dt.date(2026, 3, 6) for ev in events)

@@ -35,3 +35,19 @@ def test_a_datelines_day_is_not_the_attacks(extract):
         date=dt.date(2026, 3, 6),
     )
     assert events and all(ev.date != dt.date(2026, 3, 6) for ev in events)
+
+
+def test_the_articles_one_group_named_as_attacker_is_who_attacked(extract):
+    _, events = extract(
+        "The Islamic State West Africa Province (ISWAP) terrorist group has reportedly attacked villages in Borno State.\n\n"
+        "The terrorists launched their assault on Burum, a village near Damboa, killing two persons."
+    )
+    assert [(ev.location.label, ev.actor.label if ev.actor else None) for ev in events] == [("Burum", "Islamic State West Africa Province")]
+
+
+def test_a_group_named_only_as_the_one_attacked_is_not_the_attacker(extract):
+    _, events = extract(
+        "Troops killed ten ISWAP fighters near Damboa on Monday, the army said.\n\n"
+        "Gunmen later attacked Burum, killing two persons."
+    )
+    assert [ev.actor for ev in events if ev.location and ev.location.label == "Burum"] == [None]

@@ -311,9 +311,14 @@ def dates_in(sentence: str, published: dt.date | None) -> list[tuple[int, dt.dat
     """Every date the sentence names, with its offset; none without a publication date
     unless the expression carries its year."""
     out = []
+    matches = list(DATE_RE.finditer(sentence))
     lead = DATELINE_RE.match(sentence)
-    # "COTONOU, March 6 - Militants killed ...": the dateline's day is the report's, not the attack's.
-    for m in DATE_RE.finditer(sentence, lead.end() if lead is not None else 0):
+    if lead is not None and any(m.start() >= lead.end() and _report_date(sentence, m) for m in matches):
+        # "COTONOU, March 6 - Militants killed 15 soldiers ..., a spokesman said on Friday": a
+        # sentence that tells the day of its telling makes the dateline's day that day, not the
+        # attack's ("Bijapur, Jan 6 (PTI) Naxals blew up a vehicle ..., police said" keeps it).
+        matches = [m for m in matches if m.start() >= lead.end()]
+    for m in matches:
         if published is None:
             if (m.group("myear") or m.group("dyear")) is None:
                 continue

@@ -28,9 +28,9 @@ def test_where_a_witness_spoke_is_not_the_place_hit(extract):
     assert "Bunia" not in [p for p, _ in _places(events)]
 
 
-def test_a_datelines_day_is_not_the_attacks(extract):
+def test_a_datelines_day_is_the_tellings_when_the_sentence_says_so(extract):
     _, events = extract(
-        "NAIROBI, March 6 - Gunmen killed 15 soldiers and wounded five more at a camp in northern Kenya, an army spokesman said.\n\n"
+        "NAIROBI, March 6 - Gunmen killed 15 soldiers and wounded five more at a camp in northern Kenya, an army spokesman said on Friday.\n\n"
         "The attack took place on Wednesday in Mandera, he said.",
         date=dt.date(2026, 3, 6),
     )
@@ -51,3 +51,11 @@ def test_a_group_named_only_as_the_one_attacked_is_not_the_attacker(extract):
         "Gunmen later attacked Burum, killing two persons."
     )
     assert [ev.actor for ev in events if ev.location and ev.location.label == "Burum"] == [None]
+
+
+def test_a_datelines_day_stands_when_the_sentence_tells_no_other(extract):
+    _, events = extract(
+        "Raipur, Jan 6 (PTI) Naxals blew up a vehicle, killing eight security personnel in Bijapur district, police said.",
+        date=dt.date(2025, 1, 6),
+    )
+    assert [(ev.location.label, ev.date) for ev in events] == [("Bijapur district", dt.date(2025, 1, 6))]

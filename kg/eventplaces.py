@@ -90,7 +90,9 @@ class PlaceSense:
         low = fold_case(sentence)  # the word patterns run folded (kg/casefold.py)
         # "Qatar condemned the attacks in Mogadishu": who reacts is named before the attack word.
         reaction = _REACTION_LOW.search(low)
-        if reaction is not None:
+        # (... unless the sentence has told an attack before the reaction: "the RSF committed a
+        # massacre in Jebel Hilla village, he told Xinhua, denouncing the targeting of civilians")
+        if reaction is not None and _TRIGGER_LOW.search(low, 0, reaction.start()) is None:
             attack = _TRIGGER_LOW.search(low, reaction.end())
             dateline = max(dateline, attack.start() if attack else len(sentence))
         references = between_references([lm for lm in mentions if lm.entity.type == "Place"], sentence, offset)

@@ -59,3 +59,16 @@ def test_a_datelines_day_stands_when_the_sentence_tells_no_other(extract):
         date=dt.date(2025, 1, 6),
     )
     assert [(ev.location.label, ev.date) for ev in events] == [("Bijapur district", dt.date(2025, 1, 6))]
+
+
+def test_an_attack_told_before_a_reaction_keeps_its_place(extract):
+    _, events = extract(
+        "\u201cOn Saturday, the RSF militia committed a massacre in Jebel Hilla village in North Darfur,\u201d the health director told Xinhua,"
+        " denouncing the targeting of civilians by the RSF."
+    )
+    assert [ev.location.label for ev in events] == ["Jebel Hilla"]
+
+
+def test_a_reactor_named_before_the_reaction_is_still_no_place_hit(extract):
+    _, events = extract("Qatar condemned the attacks in Mogadishu that killed five people on Sunday.")
+    assert [ev.location.label for ev in events] == ["Mogadishu"]

@@ -92,8 +92,9 @@ BY_ACTOR = re.compile(r"(?<!\bset\sup\s)(?<!\bstationed\s)(?<!\bestablished\s)(?
 DONE_BY = re.compile(r"\b(?:was|were|been)\s+(?:reportedly\s+|allegedly\s+|apparently\s+)?(?:led|carried\s+out|conducted|launched|perpetrated|staged|committed|mounted)\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 # "X claimed responsibility", "X (XG) on Sunday claimed the attack".
 _WHEN = r"(?:(?:on|late|early|late\s+on|early\s+on)\s+[A-Z]\w+\s+|yesterday\s+|today\s+|overnight\s+|later\s+|quickly\s+|swiftly\s+)?"
+# ("The so-called Islamic State group has claimed responsibility": the group noun after the name.)
 CLAIMED = re.compile(
-    r"^\s*(?:\([^()]{1,20}\)\s*|\)\s*)?(?:,[^,;]{1,60},\s*)?" + _WHEN + r"(?:has\s+|had\s+|have\s+)?(?:claimed|claims|claiming)\s+" + _WHEN + r"(?:responsibility|the\s+attack|the\s+strike|the\s+bombing|an?\s+attack)",
+    r"^\s*(?:\([^()]{1,20}\)\s*|\)\s*)?(?:(?:(?:terrorist|militant|jihadist|armed|extremist|rebel|insurgent)\s+)?(?:group|militia|movement|organi[sz]ation)\s+)?(?:,[^,;]{1,60},\s*)?" + _WHEN + r"(?:has\s+|had\s+|have\s+)?(?:claimed|claims|claiming)\s+" + _WHEN + r"(?:responsibility|the\s+attack|the\s+strike|the\s+bombing|an?\s+attack)",
     re.I,
 )
 # "The CODECO group, one of many militias in the east, was responsible for the killings",

@@ -72,3 +72,11 @@ def test_an_attack_told_before_a_reaction_keeps_its_place(extract):
 def test_a_reactor_named_before_the_reaction_is_still_no_place_hit(extract):
     _, events = extract("Qatar condemned the attacks in Mogadishu that killed five people on Sunday.")
     assert [ev.location.label for ev in events] == ["Mogadishu"]
+
+
+def test_a_group_noun_between_the_name_and_the_claim(extract):
+    _, events = extract(
+        "The so-called Islamic State group has claimed responsibility for a suicide bombing at a mosque in Kunduz that killed at least 46 people.\n\n"
+        "The Taliban condemned the attack."
+    )
+    assert [(ev.location.label, ev.actor.label if ev.actor else None, ev.killed) for ev in events] == [("Kunduz", "Islamic State", 46)]

@@ -80,3 +80,11 @@ def test_a_group_noun_between_the_name_and_the_claim(extract):
         "The Taliban condemned the attack."
     )
     assert [(ev.location.label, ev.actor.label if ev.actor else None, ev.killed) for ev in events] == [("Kunduz", "Islamic State", 46)]
+
+
+def test_the_country_attack_with_the_toll_of_the_unknown_site_is_that_attack(extract):
+    _, events = extract(
+        "A rocket attack on the town of Qaraj, Iraq left one contractor dead on Monday.\n\n"
+        "One civilian contractor was killed and six other people were injured in a rocket attack in Iraq on Monday."
+    )
+    assert [(ev.location.label, ev.killed, ev.injured) for ev in events] == [("Qaraj", 1, 6)]

@@ -88,3 +88,8 @@ def test_the_country_attack_with_the_toll_of_the_unknown_site_is_that_attack(ext
         "One civilian contractor was killed and six other people were injured in a rocket attack in Iraq on Monday."
     )
     assert [(ev.location.label, ev.killed, ev.injured) for ev in events] == [("Qaraj", 1, 6)]
+
+
+def test_a_village_in_a_provinces_territory_lies_in_that_territory(extract):
+    _, events = extract("Gunmen from the CODECO militia stormed Ndrele in Ituri province\u2019s Mahagi territory on Friday, killing nine civilians.")
+    assert [(ev.location.label, ev.killed) for ev in events] == [("Ndrele", 9)]

@@ -83,6 +83,9 @@ CLAUSE_BREAK = re.compile(r"[,;:—–()\"“”]|\b(?:but|while|whereas|althoug
 ACTOR_VERB = re.compile(
     # ("Jaish-e-Muhammad outfit has carried out the attack")
     r"^\s*(?:\([^()]{1,20}\)\s*|\)\s*)?(?:(?:dissidents?|militants?|fighters|rebels|insurgents|jihadists|guerrillas|gunmen|members|outfit|cadres?|operatives)\s+)?"
+    # ("Libya's Tripoli-based government on Saturday carried out drone strikes": a state's own body)
+    r"(?:['’]s\s+(?:[\w-]+\s+)?(?:government|authorities|army|military|armed\s+forces|forces|troops)\s+)?"
+    r"(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+)?"
     r"(?:also\s+|again\s+|reportedly\s+|allegedly\s+|had\s+|has\s+|have\s+)?(?:launched|launches|launch|carried\s+out|blew\s+up|detonated|set\s+off|carries\s+out|conducted|fired|fires|struck|strikes|attacked|attacks|shelled|bombed|bombarded|targeted|targets|hit|hits|pounded|unleashed|used|sent|deployed|claimed|claims|stormed|raided|ambushed|killed|kills|opened\s+fire"
     r"|assaulted|assaults|overran|invaded|massacred|beheaded|torched|set\s+fire\s+to)\b",
     re.I,
@@ -196,7 +199,8 @@ NOT_HIT_BEFORE = (
     re.compile(r"[A-Za-z]-$"),  # "the Srinagar-Jammu highway": a name within a road's or a front's name
 )
 # ("not far from the Mali border": the border names where the attack was not)
-NOT_HIT_AFTER = (BODY_AFTER, SUBJECT_AFTER, QUALIFIED_AFTER, re.compile(r"^-[A-Z]"), re.compile(r"^\s+(?:border|frontier)\b", re.I))
+# ("the Tripoli-based government": where a body sits, not a place hit)
+NOT_HIT_AFTER = (BODY_AFTER, SUBJECT_AFTER, QUALIFIED_AFTER, re.compile(r"^-[A-Z]"), re.compile(r"^[-\s]based\b", re.I), re.compile(r"^\s+(?:border|frontier)\b", re.I))
 # What stands between a place and the larger place it lies in: "Kupiansk, Kharkiv region",
 # "Ukraine's southern Odesa region", "Stepanivka, a settlement in the Sumy oblast".
 CONTAINED_GAP = re.compile(

@@ -93,3 +93,11 @@ def test_the_country_attack_with_the_toll_of_the_unknown_site_is_that_attack(ext
 def test_a_village_in_a_provinces_territory_lies_in_that_territory(extract):
     _, events = extract("Gunmen from the CODECO militia stormed Ndrele in Ituri province\u2019s Mahagi territory on Friday, killing nine civilians.")
     assert [(ev.location.label, ev.killed) for ev in events] == [("Ndrele", 9)]
+
+
+def test_a_states_government_that_carried_out_strikes_is_the_state(extract):
+    _, events = extract(
+        "Libya\u2019s Tripoli-based government on Saturday carried out a fresh round of drone strikes in Zawiya, local media reported.\n\n"
+        "The eastern-based parliament on Thursday accused the Tripoli-based government of hitting the home of a legislator."
+    )
+    assert [(ev.location.label, ev.actor.label if ev.actor else None) for ev in events] == [("Zawiya", "Libya")]

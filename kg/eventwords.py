@@ -210,10 +210,11 @@ CONTAINED_GAP = re.compile(
     r"(?:(?:city|town|village|region|province|district|oblast|state|port)\s+(?:of\s+)?)?",
     re.I,
 )
-# "Al-Nasr near the Grand Mosque", "Al-Zana area east of Khan Younis": the second place says where the first is.
+# "Al-Nasr near the Grand Mosque", "Al-Zana area east of Khan Younis", "Zawiya, 45 kilometres (28 miles) west of
+# Tripoli": the second place says where the first is.
 LANDMARK_GAP = re.compile(
     r"(?:\s+(?:neighbou?rhood|district|area|village|town|market|street|road|camp))?,?\s+(?:(?:situated|located|lying)\s+)?(?:near|next\s+to|close\s+to|beside|opposite|between"
-    r"|(?:(?:just|some|about)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of)\s+(?:the\s+)?",
+    r"|(?:(?:just|some|about)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\([^()]{1,25}\)\s+)?)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of)\s+(?:the\s+)?",
     re.I,
 )
 # "El Aguaje in Aguililla", "al-Arqam Home, a shelter for displaced families in el-Fasher",

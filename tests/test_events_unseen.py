@@ -101,3 +101,8 @@ def test_a_states_government_that_carried_out_strikes_is_the_state(extract):
         "The eastern-based parliament on Thursday accused the Tripoli-based government of hitting the home of a legislator."
     )
     assert [(ev.location.label, ev.actor.label if ev.actor else None) for ev in events] == [("Zawiya", "Libya")]
+
+
+def test_a_town_a_distance_in_brackets_away_is_no_place_hit(extract):
+    _, events = extract("Another site was hit near the Bir al-Ghanam bridge in Zawiya, 45 kilometres (28 miles) west of Tripoli on the Mediterranean coast, the broadcaster added.")
+    assert "Tripoli" not in [ev.location.label for ev in events]

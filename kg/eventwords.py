@@ -57,7 +57,8 @@ IRREALIS_RE = re.compile(
 # "the attacks have had on shipping", "its strikes", "a slew of attacks": attacks in general,
 # unless their clause gives a figure, a day, damage (GENERIC_PLURAL_SPECIFIC) or a casualty word.
 # ("decisions on such a level of terrorist attacks are not made in Kyiv": attacks of a kind)
-GENERIC_PLURAL_BEFORE = re.compile(r"(?:\b(?:the|its|their|our|his|her|such)|\b(?:slew|spate|string|series|campaign|wave|level|kind|sort|type)\s+of)\s+(?:\w+\s+)?$", re.I)
+# ("operations against the PKK in northern Iraq, involving airstrikes and ground incursions": what a campaign involves)
+GENERIC_PLURAL_BEFORE = re.compile(r"(?:\b(?:the|its|their|our|his|her|such|involving)|\b(?:slew|spate|string|series|campaign|wave|level|kind|sort|type)\s+of)\s+(?:\w+\s+)?$", re.I)
 # "has endured intensified RSF attacks", "has come under mounting bombardment": a campaign,
 # unless the clause gives a figure, a day or damage (GENERIC_PLURAL_SPECIFIC) or a casualty word.
 CAMPAIGN_WORDS = frozenset(

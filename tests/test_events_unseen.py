@@ -106,3 +106,11 @@ def test_a_states_government_that_carried_out_strikes_is_the_state(extract):
 def test_a_town_a_distance_in_brackets_away_is_no_place_hit(extract):
     _, events = extract("Another site was hit near the Bir al-Ghanam bridge in Zawiya, 45 kilometres (28 miles) west of Tripoli on the Mediterranean coast, the broadcaster added.")
     assert "Tripoli" not in [ev.location.label for ev in events]
+
+
+def test_what_a_campaign_involves_is_no_attack_of_its_own(extract):
+    _, events = extract(
+        "A Turkish airstrike killed one civilian in the village of Kafiya in Duhok governorate on Tuesday.\n\n"
+        "Turkey has launched several military operations against the PKK in northern Iraq, involving airstrikes and ground incursions."
+    )
+    assert [ev.location.label for ev in events] == ["Kafiya"]

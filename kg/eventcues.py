@@ -188,9 +188,16 @@ def _figure(
     return best
 
 
+_QUOTED_FIGURE = re.compile(r"[\"“]((?:(?:up\s+to|at\s+least|about|around|nearly|more\s+than|over)\s+)?\d[\d,]*)[\"”]", re.I)
+
+
 def casualties(sentence: str, start: int = 0, end: int | None = None) -> tuple[int | None, int | None]:
     """(killed, injured) as the sentence (or its part start:end) states them; None where it
     states no number. Period totals ("since the start of the war") are not one attack's."""
+    if '"' in sentence or "“" in sentence:
+        # 'has killed "up to 100" people': a figure quoted from a source is still the toll
+        # (the quote marks become spaces, so that offsets keep).
+        sentence = _QUOTED_FIGURE.sub(lambda m: " " + m.group(1) + " ", sentence)
     part = sentence[start:end]
     folded_sentence = fold_case(sentence)  # the word patterns run folded (kg/casefold.py): most sentences stop here
     low = folded_sentence[start:end]

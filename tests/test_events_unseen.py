@@ -114,3 +114,8 @@ def test_what_a_campaign_involves_is_no_attack_of_its_own(extract):
         "Turkey has launched several military operations against the PKK in northern Iraq, involving airstrikes and ground incursions."
     )
     assert [ev.location.label for ev in events] == ["Kafiya"]
+
+
+def test_a_quoted_toll_is_the_toll(extract):
+    _, events = extract('An attack on the village of Wad Rawah in Gezira state has killed "up to 100" people, an activist group said.')
+    assert [ev.killed for ev in events] == [100]

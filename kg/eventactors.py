@@ -35,6 +35,11 @@ from kg.types import Entity, LinkedMention
 
 # The word patterns as kg/casefold.py runs them, over the folded sentence.
 _CLAIMED_LOW, _ACTOR_VERB_LOW, _TRIGGER_LOW, _DONE_BY_LOW, _BY_ACTOR_LOW = map(folded, (CLAIMED, ACTOR_VERB, TRIGGER_RE, DONE_BY, BY_ACTOR))
+# What a group named as a sentence's subject does ("has reportedly attacked", "have killed"),
+# and what between the name and the deed, or before the name, makes it no subject.
+_SUBJECT_DEED_LOW = folded(re.compile(TRIGGER_RE.pattern + r"|\b(?:killed|kill|kills|killing|abducted|abducts|kidnapped)\b", re.I))
+_NOT_SUBJECT_GAP_LOW = folded(re.compile(r"[.;:]|\b(?:against|on|by|of|in|at|with|said|says|who|which|that|and)\b", re.I))
+_VICTIM_BEFORE_LOW = folded(re.compile(r"\b(?:against|on|by|with|from|troops|army|soldiers|forces)\b", re.I))
 _FROM_BEFORE_LOW = folded(re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I))  # "fired by drones from ..."
 
 
@@ -67,6 +72,29 @@ class ActorSense(PlaceSense):
         groups = [ent for ent in found.values() if ent.type == "Organization"]
         named = groups or list(found.values())  # "the Cooperative for ... Congo (CODECO) was": the group
         return named[0] if len(named) == 1 else None
+
+    def _sole_group_subject(self, text: str, sentences: list[tuple[int, int]], by_sentence: dict[int, list[LinkedMention]]) -> Entity | None:
+        """The article's one armed group, where a sentence makes it the subject of an attack
+        or a killing ("The Islamic State West Africa Province (ISWAP) terrorist group has
+        reportedly attacked ...", "Suspected fighters of X (ISWAP), have killed the village
+        head"): who carried out the attacks the article tells with no attacker ("the
+        terrorists launched their assault on Burum"). A group named only after the attack
+        word ("troops killed ten ISWAP fighters") is the one attacked, not the attacker."""
+        groups = {lm.entity.iri: lm.entity for mentions in by_sentence.values() for lm in mentions if "ArmedGroup" in lm.entity.classes}
+        if len(groups) != 1:
+            return None
+        for i, mentions in by_sentence.items():
+            b, e = sentences[i]
+            for lm in mentions:
+                if "ArmedGroup" not in lm.entity.classes:
+                    continue
+                before, after = fold_case(text[b : lm.mention.start]), fold_case(text[lm.mention.end : min(e, lm.mention.end + 60)])
+                if _SUBJECT_DEED_LOW.search(before) or _VICTIM_BEFORE_LOW.search(before):
+                    continue
+                deed = _SUBJECT_DEED_LOW.search(after)
+                if deed is not None and not _NOT_SUBJECT_GAP_LOW.search(after, 0, deed.start()):
+                    return lm.entity
+        return None
 
     def _actor(self, sentence: str, offset: int, mentions: list[LinkedMention], trigger: re.Match) -> tuple[Entity | None, LinkedMention | None]:
         """The attacker the sentence names for one attack word, and the mention that names it:

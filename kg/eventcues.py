@@ -13,6 +13,7 @@ import datetime as dt
 import re
 
 from kg.casefold import fold_case, folded
+from kg.eventwords import DATELINE_RE
 
 _UNITS = {
     "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -187,14 +188,26 @@ def _figure(
     return best
 
 
+_QUOTED_FIGURE = re.compile(r"[\"“]((?:(?:up\s+to|at\s+least|about|around|nearly|more\s+than|over)\s+)?\d[\d,]*)[\"”]", re.I)
+
+
 def casualties(sentence: str, start: int = 0, end: int | None = None) -> tuple[int | None, int | None]:
     """(killed, injured) as the sentence (or its part start:end) states them; None where it
     states no number. Period totals ("since the start of the war") are not one attack's."""
+    if '"' in sentence or "“" in sentence:
+        # 'has killed "up to 100" people': a figure quoted from a source is still the toll
+        # (the quote marks become spaces, so that offsets keep).
+        sentence = _QUOTED_FIGURE.sub(lambda m: " " + m.group(1) + " ", sentence)
     part = sentence[start:end]
     folded_sentence = fold_case(sentence)  # the word patterns run folded (kg/casefold.py): most sentences stop here
     low = folded_sentence[start:end]
     if not _CASUALTY_LOW.search(low) or _TOTAL_LOW.search(low):
         return None, None
+    lead = DATELINE_RE.match(sentence)
+    if lead is not None and start < lead.end():
+        # "COTONOU, March 6 - Militants killed 15 soldiers": the dateline's day is no toll.
+        start = lead.end()
+        part, low = sentence[start:end], folded_sentence[start:end]
     killed = _figure(sentence, folded_sentence, KILLED_RES, _KILLED_RES_LOW, start, end, lists=True) if _KILLED_LOW.search(low) else None
     injured = _figure(sentence, folded_sentence, INJURED_RES, _INJURED_RES_LOW, start, end) if _INJURED_LOW.search(low) else None
     k = killed[0] if killed else (0 if NONE_KILLED_RE.search(part) else None)
@@ -305,7 +318,14 @@ def dates_in(sentence: str, published: dt.date | None) -> list[tuple[int, dt.dat
     """Every date the sentence names, with its offset; none without a publication date
     unless the expression carries its year."""
     out = []
-    for m in DATE_RE.finditer(sentence):
+    matches = list(DATE_RE.finditer(sentence))
+    lead = DATELINE_RE.match(sentence)
+    if lead is not None and any(m.start() >= lead.end() and _report_date(sentence, m) for m in matches):
+        # "COTONOU, March 6 - Militants killed 15 soldiers ..., a spokesman said on Friday": a
+        # sentence that tells the day of its telling makes the dateline's day that day, not the
+        # attack's ("Bijapur, Jan 6 (PTI) Naxals blew up a vehicle ..., police said" keeps it).
+        matches = [m for m in matches if m.start() >= lead.end()]
+    for m in matches:
         if published is None:
             if (m.group("myear") or m.group("dyear")) is None:
                 continue

@@ -41,6 +41,11 @@ from kg.types import Entity, LinkedMention, Mention
 SUBURB_KM = 15.0
 # The word patterns as kg/casefold.py runs them, over the folded sentence; of NOT_HIT_BEFORE,
 # each folded with whether it was (one minds case, and runs over the sentence as it is).
+# "Mbidjo in Ituri province's Djugu territory": the first place lies in the one named with
+# its own container before it and "'s".
+_IN_POSSESSOR_GAP = re.compile(
+    r"\s+in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}(?:\s+(?:province|region|state|district|county|department|governorate))?['’]s\s+(?:[a-z-]+\s+)?"
+)
 _REACTION_LOW, _TRIGGER_LOW, _NEAR_BEFORE_LOW, _ORIGIN_BEFORE_LOW, _TARGET_BEFORE_LOW = map(folded, (REACTION_RE, TRIGGER_RE, NEAR_BEFORE, ORIGIN_BEFORE, TARGET_BEFORE))
 _NOT_HIT_BEFORE = [(folded(p), True) if p.flags & re.I else (p, False) for p in NOT_HIT_BEFORE]
 
@@ -94,7 +99,9 @@ class PlaceSense:
         low = fold_case(sentence)  # the word patterns run folded (kg/casefold.py)
         # "Qatar condemned the attacks in Mogadishu": who reacts is named before the attack word.
         reaction = _REACTION_LOW.search(low)
-        if reaction is not None:
+        # (... unless the sentence has told an attack before the reaction: "the RSF committed a
+        # massacre in Jebel Hilla village, he told Xinhua, denouncing the targeting of civilians")
+        if reaction is not None and _TRIGGER_LOW.search(low, 0, reaction.start()) is None:
             attack = _TRIGGER_LOW.search(low, reaction.end())
             dateline = max(dateline, attack.start() if attack else len(sentence))
         references = between_references([lm for lm in mentions if lm.entity.type == "Place"], sentence, offset)
@@ -217,7 +224,8 @@ class PlaceSense:
         (unless the knowledge base knows the first as the larger)."""
         if inner.mention.end > outer.mention.start or "Country" in inner.entity.classes:
             return False
-        if not IN_GAP.fullmatch(sentence, inner.mention.end - offset, outer.mention.start - offset) and not _level_of(inner, sentence, offset, outer):
+        lo, hi = inner.mention.end - offset, outer.mention.start - offset
+        if not IN_GAP.fullmatch(sentence, lo, hi) and not _level_of(inner, sentence, offset, outer) and not _IN_POSSESSOR_GAP.fullmatch(sentence, lo, hi):
             return False
         ei, eo = self._entry(inner.entity), self._entry(outer.entity)
         return ei is None or eo is None or (ei.population or 0) <= (eo.population or 0) or "Country" in outer.entity.classes

@@ -196,7 +196,8 @@ class EventExtractor(MergeSense):
             if any(text[b:e].strip().startswith(title) for b, e in sentences[1:]):
                 # A headline that is the lead sentence again says nothing the lead does not.
                 frames = [f for f in frames if f.index != 0]
-        return self._merge(frames, headline, self._attributed(text, sentences, by_sentence))
+        attributed = self._attributed(text, sentences, by_sentence) or self._sole_group_subject(text, sentences, by_sentence)
+        return self._merge(frames, headline, attributed)
 
     def _frames(self, article: Article, index: int, span: tuple[int, int], mentions: list[LinkedMention]) -> list[_Frame]:
         text = article.text

@@ -31,6 +31,7 @@ from collections.abc import Callable
 from kg.kb.base import Candidate, fold
 from kg.mentions import ADMIN_NOUNS, INNER_POSSESSIVE_RE, unclaimed
 from kg.names import ACRONYM_RE, CALENDAR_WORDS, GENERIC_WORDS, TITLES, demonyms, is_group_word
+from kg.spanedges import cut_unit_seat, extend_by_compass_suffix, extend_to_water_body
 from kg.types import Mention
 
 Lookup = Callable[[str], list[Candidate]]
@@ -327,6 +328,7 @@ def fix_boundaries(mentions: list[Mention], text: str, lookup: Lookup, is_place:
     """All of the above, in order, on an article's cleaned mentions (sorted by start)."""
     ms = sorted(mentions, key=lambda m: (m.start, -m.end))
     ms = drop_non_names(ms, text, lookup)
+    ms = cut_unit_seat(extend_by_compass_suffix(extend_to_water_body(ms, text), text), text)  # kg/spanedges.py
     ms = split_bracketed_places(ms, text, is_place)
     ms = split_place_runs(split_place_of_area(ms, lookup), lookup, text.find("\n") if "\n" in text else len(text))
     ms = extend_to_capitalised_area(cut_member_plurals(ms, lookup), text, lookup)

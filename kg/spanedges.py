@@ -10,6 +10,17 @@ one curated (kg/spans.py applies them in :func:`kg.spans.fix_boundaries`).
 - "the Command of the Sixth Infantry Division of the Sudanese Armed Forces": a military
   unit's name opened by the word for its headquarters ("Command of the", "Headquarters of
   the") names the unit; the headquarters is no entity of its own.
+- "South Sudan's People's Defense Force (SSPDF)": the acronym after a body's name spells
+  capitalised words before the span too (a country's possessive the model took apart):
+  the name runs back over them, as kg/spans.py's :func:`~kg.spans.extend_by_acronym` runs
+  a name cut at "for" on to its acronym.
+- "the South Sudan People's Movement/Army", "Women's League": the "'s" of a collective
+  noun ("People's", "Workers'") belongs to the name, which is not the collective's
+  possession to split in two (:func:`collective_possessive`); and its "/Army" (a
+  movement and its armed wing named as one) runs on with it.
+- "Juba [Sudan], July 22 (ANI/Xinhua):": the words that open a line of the article's
+  first characters, before a bracketed country and a comma, or before ", <Month> <day>",
+  are a wire dateline's place, which the model, thrown by the brackets, often leaves out.
 """
 
 from __future__ import annotations
@@ -17,6 +28,7 @@ from __future__ import annotations
 import re
 
 from kg.mentions import unclaimed
+from kg.names import CALENDAR_WORDS
 from kg.types import Mention
 
 _WATER_BEFORE = re.compile(r"(?<![\w'’-])(?:Gulf|Bay|Sea|Strait|Straits|Bight)[ \t]+of[ \t]+(?:the[ \t]+)?$")
@@ -66,5 +78,82 @@ def cut_unit_seat(mentions: list[Mention], text: str) -> list[Mention]:
         if hit is not None and m.kb_id is None and len(words) >= 2 and words[-1] in _UNIT_HEADS and rest[:1].isupper():
             start = m.start + hit.end()
             m = Mention(start, m.end, text[start : m.end], m.label, m.source, None, m.sentence)
+        out.append(m)
+    return out
+
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATELINE_PLACE = re.compile(
+    r"(?:^|\n)([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})[ \t]*"
+    r"(?:\[[A-Z][^\]\n]{1,30}\][ \t]*(?:,|[—–-][ \t])|,[ \t]+" + _MONTH + r"[ \t]+\d{1,2}\b)"
+)
+_DATELINE_WINDOW = 1500  # a dateline opens the article's body
+_NOT_DATELINE = {"by", "the", "on", "in", "at", "published", "updated", "posted", "photo", "source", "from", "and", "last"}
+
+
+def dateline_places(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The place of a dateline the model left out (label GPE), where no mention is."""
+    out = []
+    for hit in _DATELINE_PLACE.finditer(text[:_DATELINE_WINDOW]):
+        first = hit.group(1).split()[0].lower()
+        if first in _NOT_DATELINE or first in CALENDAR_WORDS or not unclaimed(hit.start(1), hit.end(1), mentions):
+            continue
+        out.append(Mention(hit.start(1), hit.end(1), hit.group(1), "GPE", "ner"))
+    return out
+
+
+_ACRONYM_AFTER = re.compile(r"[ \t]*\(([A-Z][A-Za-z]{2,9})\)")
+_CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*[ \t]+){1,4}$")
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def extend_back_by_acronym(mentions: list[Mention], text: str) -> list[Mention]:
+    """An organisation's span whose bracketed acronym spells the capitalised words before
+    it as well: the whole, with the mentions it now covers gone."""
+    out = list(mentions)
+    for m in mentions:
+        hit = _ACRONYM_AFTER.match(text, m.end) if "ORG" in m.label else None
+        if hit is None:
+            continue
+        acronym = "".join(c for c in hit.group(1) if c.isupper())
+        if len(acronym) < 3 or _initials(m.text.split()) == acronym:
+            continue
+        back = _CAPITALISED_BEFORE.search(text, max(0, m.start - 60), m.start)
+        words = back.group(0).split() if back is not None else []
+        k = next((k for k in range(1, len(words) + 1) if _initials(words[-k:] + m.text.split()) == acronym), None)
+        if k is None:
+            continue
+        start = m.start - len(back.group(0)) + back.group(0).index(words[-k]) if k == len(words) else m.start - len(" ".join(words[-k:])) - 1
+        # The knowledge base's acronym names the whole too ("SSPDF"): looked up by it.
+        known = next((o for o in mentions if o.start == m.end + hit.start(1) - hit.start() and o.kb_id is not None), None)
+        whole = Mention(start, m.end, text[start : m.end], "KB|ORG" if known else "ORG", "kb" if known else "ner", known.kb_id if known else None, m.sentence)
+        out = [o for o in out if not (start <= o.start and o.end <= m.end)] + [whole]
+    return sorted(out, key=lambda o: (o.start, -o.end))
+
+
+_COLLECTIVES = {"People", "Peoples", "Women", "Workers", "Children", "Men", "Youth", "Farmers", "Patriots", "Martyrs", "Mujahideen"}
+
+
+def collective_possessive(head: str) -> bool:
+    """Whether the words before an inner "'s" end in a collective noun ("South Sudan
+    People"): then the "'s" is part of an organisation's name, not a possessor's."""
+    words = head.split()
+    return bool(words) and words[-1] in _COLLECTIVES
+
+
+_SLASHED_HEAD = re.compile(r"/(?:Army|Front|Movement|Party|Forces|Force|Council|Alliance|Brigades|Militia)(?![\w'’-])")
+
+
+def extend_over_slashed_head(mentions: list[Mention], text: str) -> list[Mention]:
+    """"South Sudan People's Movement" of "... Movement/Army": the organisation's span
+    runs on over a slash and a second organisation's head word."""
+    out = []
+    for m in mentions:
+        hit = _SLASHED_HEAD.match(text, m.end) if "ORG" in m.label or m.label in ("LOC", "GPE", "NORP") else None
+        if hit is not None and unclaimed(m.end, hit.end(), [o for o in mentions if o is not m]):
+            m = Mention(m.start, hit.end(), text[m.start : hit.end()], "ORG", "ner", None, m.sentence)
         out.append(m)
     return out

@@ -31,7 +31,15 @@ from collections.abc import Callable
 from kg.kb.base import Candidate, fold
 from kg.mentions import ADMIN_NOUNS, INNER_POSSESSIVE_RE, unclaimed
 from kg.names import ACRONYM_RE, CALENDAR_WORDS, GENERIC_WORDS, TITLES, demonyms, is_group_word
-from kg.spanedges import cut_unit_seat, extend_by_compass_suffix, extend_to_water_body
+from kg.spanedges import (
+    collective_possessive,
+    cut_unit_seat,
+    dateline_places,
+    extend_back_by_acronym,
+    extend_by_compass_suffix,
+    extend_over_slashed_head,
+    extend_to_water_body,
+)
 from kg.types import Mention
 
 Lookup = Callable[[str], list[Candidate]]
@@ -329,6 +337,7 @@ def fix_boundaries(mentions: list[Mention], text: str, lookup: Lookup, is_place:
     ms = sorted(mentions, key=lambda m: (m.start, -m.end))
     ms = drop_non_names(ms, text, lookup)
     ms = cut_unit_seat(extend_by_compass_suffix(extend_to_water_body(ms, text), text), text)  # kg/spanedges.py
+    ms = extend_over_slashed_head(extend_back_by_acronym(ms, text), text)
     ms = split_bracketed_places(ms, text, is_place)
     ms = split_place_runs(split_place_of_area(ms, lookup), lookup, text.find("\n") if "\n" in text else len(text))
     ms = extend_to_capitalised_area(cut_member_plurals(ms, lookup), text, lookup)
@@ -337,6 +346,7 @@ def fix_boundaries(mentions: list[Mention], text: str, lookup: Lookup, is_place:
     ms += bracketed_places(ms, text, is_place) + unit_places(text, ms) + possessed_places(text, ms, lookup)
     ms += kinded_areas(text, ms)
     ms += apposed_places(text, ms) + police_post_holders(text, ms)
+    ms += dateline_places(text, ms)
     outlets = reported_outlets(text, ms)
     ms = [m for m in ms if not any(o.start <= m.start and m.end <= o.end for o in outlets)] + outlets
     return sorted(ms, key=lambda m: (m.start, -m.end))
@@ -472,8 +482,8 @@ def split_possessive(m: Mention, text: str, lookup: Lookup, gazetteer) -> list[M
     knowledge base lacks, when the gazetteer has it as a state or province or the article
     names it as an area ("Chhattisgarh's Dantewada district", "Dantewada's Cholnar")."""
     hit = INNER_POSSESSIVE_RE.search(m.text)
-    if hit is None or lookup(m.text):
-        return [m]
+    if hit is None or lookup(m.text) or collective_possessive(m.text[: hit.start()]):
+        return [m]  # "South Sudan People's Movement": a collective's "'s" is the name's own
     head = m.text[: hit.start()]
     tail_start = m.start + hit.end()
     tail = text[tail_start : m.end]

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from kg.spanedges import cut_unit_seat, extend_by_compass_suffix, extend_to_water_body
+from kg.spanedges import (
+    collective_possessive,
+    cut_unit_seat,
+    dateline_places,
+    extend_back_by_acronym,
+    extend_by_compass_suffix,
+    extend_over_slashed_head,
+    extend_to_water_body,
+)
 from kg.types import Mention
 
 
@@ -36,3 +44,37 @@ def test_a_units_seat_of_command_names_the_unit():
     assert [m.text for m in out] == ["Ninth Infantry Division"]
     text = "the Command of the Faithful said"
     assert [m.text for m in cut_unit_seat([at(text, "Command of the Faithful", "ORG")], text)] == ["Command of the Faithful"]
+
+
+def test_a_dateline_with_a_bracketed_country_or_a_date_names_a_place():
+    text = "Title\n\nKoboro [Sudan], July 22 (ANI/Xinhua): Twelve soldiers were killed."
+    assert [(m.text, m.label) for m in dateline_places(text, [])] == [("Koboro", "GPE")]
+    text = "Title\n\nKoboro, July 22 (Reuters) - Twelve soldiers were killed."
+    assert [m.text for m in dateline_places(text, [])] == ["Koboro"]
+    # a weekday or a byline's word opens no dateline, and a mention already there stays alone
+    assert dateline_places("Title\n\nMonday, July 22 was calm.", []) == []
+    assert dateline_places("Title\n\nBy Kofi Mensah, July 22 2024", []) == []
+    text = "Title\n\nKoboro, July 22 (Reuters) - calm."
+    assert dateline_places(text, [at(text, "Koboro", "GPE")]) == []
+
+
+def test_an_acronym_that_spells_the_words_before_the_span_too():
+    text = "the spokesman of Kanda's National Defense Force (KNDF), said"
+    country = at(text, "Kanda", "KB|GPE", "kanda")
+    force = at(text, "National Defense Force", "ORG")
+    acronym = at(text, "KNDF", "KB|ORG", "kanda-national-defense-force")
+    out = extend_back_by_acronym([country, force, acronym], text)
+    assert [(m.text, m.kb_id) for m in out] == [("Kanda's National Defense Force", "kanda-national-defense-force"), ("KNDF", "kanda-national-defense-force")]
+    # an acronym that spells the span alone leaves it as it is
+    text = "the Kanda National Defense Force (NDF) said"
+    force = at(text, "National Defense Force", "ORG")
+    assert [m.text for m in extend_back_by_acronym([force], text)] == ["National Defense Force"]
+
+
+def test_a_collectives_possessive_and_a_slashed_head_belong_to_the_name():
+    assert collective_possessive("South Kanda People") and not collective_possessive("Kanda")
+    text = "the head of the Kanda People's Movement/Army attacked"
+    out = extend_over_slashed_head([at(text, "Kanda People's Movement", "ORG")], text)
+    assert [(m.text, m.label) for m in out] == [("Kanda People's Movement/Army", "ORG")]
+    text = "the Kanda Movement/and others"
+    assert [m.text for m in extend_over_slashed_head([at(text, "Kanda Movement", "ORG")], text)] == ["Kanda Movement"]

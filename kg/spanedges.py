@@ -18,6 +18,9 @@ one curated (kg/spans.py applies them in :func:`kg.spans.fix_boundaries`).
   noun ("People's", "Workers'") belongs to the name, which is not the collective's
   possession to split in two (:func:`collective_possessive`); and its "/Army" (a
   movement and its armed wing named as one) runs on with it.
+- "They told Shafaq News Agency", "Kurdistan 24 TV": an outlet the article names as the
+  knowledge base does ("By Shafaq News"), with a word for its kind after it, is that
+  outlet (:func:`known_with_kind_word`), not a second organisation.
 - "Juba [Sudan], July 22 (ANI/Xinhua):": the words that open a line of the article's
   first characters, before a bracketed country and a comma, or before ", <Month> <day>",
   are a wire dateline's place, which the model, thrown by the brackets, often leaves out.
@@ -26,7 +29,9 @@ one curated (kg/spans.py applies them in :func:`kg.spans.fix_boundaries`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+from kg.kb.base import Candidate, fold
 from kg.mentions import unclaimed
 from kg.names import CALENDAR_WORDS
 from kg.types import Mention
@@ -155,5 +160,24 @@ def extend_over_slashed_head(mentions: list[Mention], text: str) -> list[Mention
         hit = _SLASHED_HEAD.match(text, m.end) if "ORG" in m.label or m.label in ("LOC", "GPE", "NORP") else None
         if hit is not None and unclaimed(m.end, hit.end(), [o for o in mentions if o is not m]):
             m = Mention(m.start, hit.end(), text[m.start : hit.end()], "ORG", "ner", None, m.sentence)
+        out.append(m)
+    return out
+
+
+_KIND_WORDS = {"Agency", "Network", "Channel", "TV", "Television", "Radio", "Newspaper", "Daily", "Online"}
+
+
+def known_with_kind_word(mentions: list[Mention], lookup: Callable[[str], list[Candidate]]) -> list[Mention]:
+    """An unknown name that is a known organisation's name the article also writes alone,
+    then a word for the organisation's kind ("Shafaq News" + "Agency"): looked up by the
+    known name (the knowledge base's entry), label KB|ORG."""
+    alone = {o.text for o in mentions if o.kb_id is not None or o.label in ("OUTLET", "KB", "KB|ORG")}
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        short = " ".join(words[:-1])
+        if len(words) >= 3 and words[-1] in _KIND_WORDS and m.kb_id is None and short in alone and not lookup(m.text):
+            if any(c.entry.type == "Organization" for c in lookup(short)):
+                m = Mention(m.start, m.end, m.text, "KB|ORG", "kb", fold(short), m.sentence)
         out.append(m)
     return out

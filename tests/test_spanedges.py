@@ -10,6 +10,7 @@ from kg.spanedges import (
     extend_by_compass_suffix,
     extend_over_slashed_head,
     extend_to_water_body,
+    known_with_kind_word,
 )
 from kg.types import Mention
 
@@ -78,3 +79,16 @@ def test_a_collectives_possessive_and_a_slashed_head_belong_to_the_name():
     assert [(m.text, m.label) for m in out] == [("Kanda People's Movement/Army", "ORG")]
     text = "the Kanda Movement/and others"
     assert [m.text for m in extend_over_slashed_head([at(text, "Kanda Movement", "ORG")], text)] == ["Kanda Movement"]
+
+
+def test_a_known_outlet_and_a_word_for_its_kind_is_the_outlet():
+    from kg.kb.base import Candidate, KBEntry
+
+    entry = KBEntry(id="kanda-news", type="Organization", label="Kanda News")
+    lookup = lambda name: [Candidate(entry, True, False)] if name == "Kanda News" else []  # noqa: E731
+    text = "By Kanda News\n\nWitnesses told Kanda News Agency that two died."
+    ms = [at(text, "Kanda News", "OUTLET"), at(text, "Kanda News Agency", "ORG")]
+    out = known_with_kind_word(ms, lookup)
+    assert [(m.label, m.kb_id) for m in out] == [("OUTLET", None), ("KB|ORG", "kanda news")]
+    # not written alone in the article: left to the linker
+    assert known_with_kind_word(ms[1:], lookup)[0].kb_id is None

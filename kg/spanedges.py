@@ -21,6 +21,15 @@ one curated (kg/spans.py applies them in :func:`kg.spans.fix_boundaries`).
 - "They told Shafaq News Agency", "Kurdistan 24 TV": an outlet the article names as the
   knowledge base does ("By Shafaq News"), with a word for its kind after it, is that
   outlet (:func:`known_with_kind_word`), not a second organisation.
+- 'leader Anduljihad "Idang" Susukan': the model takes the given name alone, and the
+  quoted alias and the surname are lost; the name with its alias (kg/nicknames.py's
+  shape) replaces the person's fragments inside it.
+- "in Mocimboa da Praia district": a place's name with a lower-case Portuguese, Spanish,
+  French or Italian particle inside ("da", "de", "del") runs back over it to the
+  capitalised word before.
+- "Photo by Gailan Haji EPA-EFE": a person's span that ends in a photo agency's
+  capitals joined by a hyphen (or capitals the knowledge base knows as an organisation)
+  is the photographer and the agency, two names.
 - "Juba [Sudan], July 22 (ANI/Xinhua):": the words that open a line of the article's
   first characters, before a bracketed country and a comma, or before ", <Month> <day>",
   are a wire dateline's place, which the model, thrown by the brackets, often leaves out.
@@ -32,8 +41,9 @@ import re
 from collections.abc import Callable
 
 from kg.kb.base import Candidate, fold
-from kg.mentions import unclaimed
+from kg.mentions import model_label, unclaimed
 from kg.names import CALENDAR_WORDS
+from kg.nicknames import NICKNAMED_NAME
 from kg.types import Mention
 
 _WATER_BEFORE = re.compile(r"(?<![\w'’-])(?:Gulf|Bay|Sea|Strait|Straits|Bight)[ \t]+of[ \t]+(?:the[ \t]+)?$")
@@ -179,5 +189,60 @@ def known_with_kind_word(mentions: list[Mention], lookup: Callable[[str], list[C
         if len(words) >= 3 and words[-1] in _KIND_WORDS and m.kb_id is None and short in alone and not lookup(m.text):
             if any(c.entry.type == "Organization" for c in lookup(short)):
                 m = Mention(m.start, m.end, m.text, "KB|ORG", "kb", fold(short), m.sentence)
+        out.append(m)
+    return out
+
+
+_PERSONISH = {"PERSON", "PER", "NORP", "ORG", "GPE"}
+
+
+def nicknamed_wholes(mentions: list[Mention], text: str) -> list[Mention]:
+    """A name with a quoted alias inside, where the mentions it overlaps are model
+    fragments inside it (no knowledge-base name): the whole, as a person."""
+    if "“" not in text and '"' not in text:
+        return mentions
+    out = list(mentions)
+    for hit in NICKNAMED_NAME.finditer(text):
+        a, b = hit.span(1)
+        inside = [o for o in out if o.start < b and a < o.end]
+        if not inside or any(o.start < a or o.end > b or o.kb_id is not None or o.label not in _PERSONISH for o in inside):
+            continue
+        if not any(o.label in ("PERSON", "PER") for o in inside):
+            continue
+        out = [o for o in out if o not in inside] + [Mention(a, b, hit.group(1), "PERSON", "ner", None, inside[0].sentence)]
+    return sorted(out, key=lambda o: (o.start, -o.end))
+
+
+_PARTICLE_BEFORE = re.compile(r"(?<![\w'’-])([A-ZÀ-Þ][\w'’-]+)[ \t]+(?:da|de|do|dos|das|del|di|du)[ \t]+$")
+
+
+def extend_over_particle(mentions: list[Mention], text: str) -> list[Mention]:
+    """"Praia district" of "Mocimboa da Praia district": an unknown place's span runs
+    back over a particle and the capitalised word before it."""
+    out = []
+    for m in mentions:
+        hit = _PARTICLE_BEFORE.search(text, max(0, m.start - 40), m.start) if model_label(m) in ("GPE", "LOC", "FAC") else None
+        if hit is not None and unclaimed(hit.start(1), m.start, [o for o in mentions if o is not m]) and hit.group(1) not in _NOT_DATELINE_CAPS:
+            m = Mention(hit.start(1), m.end, text[hit.start(1) : m.end], m.label, "ner", None, m.sentence)
+        out.append(m)
+    return out
+
+
+_NOT_DATELINE_CAPS = {"The", "A", "An", "In", "On", "At", "Of", "From", "By", "To", "And"}
+_AGENCY_TAIL = re.compile(r"[ \t]+([A-Z]{2,}(?:-[A-Z]{2,})+|[A-Z]{2,})$")
+
+
+def split_agency_tail(mentions: list[Mention], lookup: Callable[[str], list[Candidate]]) -> list[Mention]:
+    """"Gailan Haji EPA-EFE" -> "Gailan Haji" (Person) and "EPA-EFE" (Organization)."""
+    out = []
+    for m in mentions:
+        hit = _AGENCY_TAIL.search(m.text) if m.label in ("PERSON", "PER") and m.kb_id is None else None
+        if hit is not None and len(m.text[: hit.start()].split()) >= 2:
+            caps = hit.group(1)
+            if "-" in caps or any(c.entry.type == "Organization" for c in lookup(caps)):
+                cut = m.start + hit.start()
+                out.append(Mention(m.start, cut, m.text[: hit.start()], m.label, "ner", None, m.sentence))
+                out.append(Mention(m.start + hit.start(1), m.end, caps, "ORG", "ner", None, m.sentence))
+                continue
         out.append(m)
     return out

@@ -11,7 +11,10 @@ from kg.spanedges import (
     extend_over_slashed_head,
     extend_to_water_body,
     known_with_kind_word,
+    nicknamed_wholes,
+    split_agency_tail,
 )
+from kg.mentions import cued_names
 from kg.types import Mention
 
 
@@ -92,3 +95,26 @@ def test_a_known_outlet_and_a_word_for_its_kind_is_the_outlet():
     assert [(m.label, m.kb_id) for m in out] == [("OUTLET", None), ("KB|ORG", "kanda news")]
     # not written alone in the article: left to the linker
     assert known_with_kind_word(ms[1:], lookup)[0].kb_id is None
+
+
+def test_a_given_name_before_a_quoted_alias_and_a_surname_gives_way_to_the_whole():
+    text = 'The group, whose leader Tamran "Bogo" Sulikan was arrested, struck.'
+    out = nicknamed_wholes([at(text, "Tamran", "PERSON")], text)
+    assert [(m.text, m.label) for m in out] == [('Tamran "Bogo" Sulikan', "PERSON")]
+    # a knowledge-base name inside stays as it is
+    kept = nicknamed_wholes([at(text, "Tamran", "KB|PERSON", "tamran")], text)
+    assert [m.text for m in kept] == ["Tamran"]
+
+
+def test_an_area_with_a_particle_inside_its_name():
+    text = "near Limala village, in Mocimboa da Praia district. They fled."
+    assert "Mocimboa da Praia district" in [m.text for m in cued_names(text, [])]
+
+
+def test_a_photo_agencys_capitals_after_a_persons_name_are_the_agency():
+    text = "Photo by Kamal Husi EPA-EFE"
+    out = split_agency_tail([at(text, "Kamal Husi EPA-EFE", "PERSON")], lambda name: [])
+    assert [(m.text, m.label) for m in out] == [("Kamal Husi", "PERSON"), ("EPA-EFE", "ORG")]
+    # capitals the knowledge base does not know as an organisation, without a hyphen, stay the name's
+    text = "said Jean-Paul Okoro MBA"
+    assert [m.text for m in split_agency_tail([at(text, "Jean-Paul Okoro MBA", "PERSON")], lambda name: [])] == ["Jean-Paul Okoro MBA"]

@@ -30,6 +30,9 @@ one curated (kg/spans.py applies them in :func:`kg.spans.fix_boundaries`).
 - "Photo by Gailan Haji EPA-EFE": a person's span that ends in a photo agency's
   capitals joined by a hyphen (or capitals the knowledge base knows as an organisation)
   is the photographer and the agency, two names.
+- "president, Roch Marc Christian Kabore, was overthrown": a person's span the model
+  stopped at a word it read as a religion or a people ("Christian") runs on over the
+  capitalised words that end the name before a comma or a clause's verb.
 - "Juba [Sudan], July 22 (ANI/Xinhua):": the words that open a line of the article's
   first characters, before a bracketed country and a comma, or before ", <Month> <day>",
   are a wire dateline's place, which the model, thrown by the brackets, often leaves out.
@@ -42,7 +45,7 @@ from collections.abc import Callable
 
 from kg.kb.base import Candidate, fold
 from kg.mentions import model_label, unclaimed
-from kg.names import CALENDAR_WORDS
+from kg.names import CALENDAR_WORDS, is_group_word
 from kg.nicknames import NICKNAMED_NAME
 from kg.types import Mention
 
@@ -246,3 +249,22 @@ def split_agency_tail(mentions: list[Mention], lookup: Callable[[str], list[Cand
                 continue
         out.append(m)
     return out
+
+
+_NAME_TAIL = re.compile(r"[ \t]+([A-ZÀ-Þ][a-zà-ÿ'’-]+(?:[ \t]+[A-ZÀ-Þ][a-zà-ÿ'’-]+)?)(?=[ \t]*[,;)]|[ \t]+(?:was|is|has|had|said|says|who|told)\b)")
+
+
+def extend_person_tail(mentions: list[Mention], text: str, lookup: Callable[[str], list[Candidate]]) -> list[Mention]:
+    """A person's span of two or more words that the name's last capitalised words,
+    unknown to the knowledge base and no mention but a people's word, continue."""
+    out = []
+    for m in mentions:
+        hit = _NAME_TAIL.match(text, m.end) if m.label in ("PERSON", "PER") and m.kb_id is None and " " in m.text else None
+        if hit is not None:
+            words = hit.group(1).split()
+            inside = [o for o in mentions if o is not m and o.start < hit.end() and m.end < o.end]
+            fine = all(o.label == "NORP" and o.start >= hit.start(1) and o.end <= hit.end() for o in inside)
+            if fine and not is_group_word(words[-1]) and not any(w.lower() in CALENDAR_WORDS for w in words) and not lookup(words[-1]):
+                m = Mention(m.start, hit.end(), text[m.start : hit.end()], m.label, "ner", None, m.sentence)
+        out.append(m)
+    return [o for o in out if not any(p is not o and p.start <= o.start and o.end <= p.end and p.label in ("PERSON", "PER") and o.label == "NORP" for p in out)]

@@ -43,6 +43,7 @@ from kg.spanedges import (
     nicknamed_wholes,
     extend_over_particle,
     split_agency_tail,
+    extend_person_tail,
 )
 from kg.types import Mention
 
@@ -236,6 +237,9 @@ _FOREIGN_WORDS = {
     "de", "la", "el", "los", "las", "del", "y", "se", "por", "para", "con", "una", "que", "es", "su", "sus", "al",
     "les", "des", "le", "et", "du", "est", "dans", "pour", "sur", "au", "aux", "nous", "não", "em", "os", "um", "uma",
     "dos", "das", "il", "di", "che", "sono", "fue", "han", "sin", "muy", "pero", "como", "más", "très",
+    # Filipino, quoted untranslated in Philippine news ("Wala naman akong information na ...")
+    "ang", "ng", "mga", "na", "sa", "naman", "akong", "ako", "hindi", "wala", "ito", "itong", "doon", "ating", "siya", "kami",
+    "nang", "yung", "kung", "lang",
 }
 _FOREIGN_RE = re.compile(r"(?<![^\W\d_])(?:" + "|".join(sorted(_FOREIGN_WORDS, key=len, reverse=True)) + r")(?![^\W\d_])", re.I)
 _ENGLISH_WORDS = {
@@ -273,6 +277,8 @@ def drop_non_names(mentions: list[Mention], text: str, lookup: Lookup) -> list[M
     for m in mentions:
         tagged = m.start > 0 and text[m.start - 1] in "#@"
         inside = any(a <= m.start and m.end <= b for a, b in foreign)
+        if inside and m.kb_id is None and m.text.lower() in _FOREIGN_WORDS:
+            continue  # "Wala" ("none") opening a Filipino quote: the language's own word, whatever place shares it
         if (tagged or inside) and m.kb_id is None and (len(m.text) < 4 or not lookup(m.text)):
             continue  # "Se" is some hamlet's name too: a short word there is no name
         out.append(m)
@@ -343,6 +349,7 @@ def fix_boundaries(mentions: list[Mention], text: str, lookup: Lookup, is_place:
     ms = cut_unit_seat(extend_by_compass_suffix(extend_to_water_body(ms, text), text), text)  # kg/spanedges.py
     ms = known_with_kind_word(extend_over_slashed_head(extend_back_by_acronym(ms, text), text), lookup)
     ms = split_agency_tail(extend_over_particle(nicknamed_wholes(ms, text), text), lookup)
+    ms = extend_person_tail(ms, text, lookup)
     ms = split_bracketed_places(ms, text, is_place)
     ms = split_place_runs(split_place_of_area(ms, lookup), lookup, text.find("\n") if "\n" in text else len(text))
     ms = extend_to_capitalised_area(cut_member_plurals(ms, lookup), text, lookup)

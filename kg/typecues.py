@@ -16,6 +16,8 @@ is full of, where the model's label is a poor witness:
   right after the name's comma, then "of", is the post its holder holds: a person.
 - "on Thurdsay", "Wednsday": a weekday's name with two letters swapped or one letter
   missing or doubled is the weekday misspelt, no name (:func:`misspelt_weekday`).
+- "a speech for Armed Forces Day", "Islam's Sharia law": a day's name and the word a
+  law is called by are no entity's names (:func:`day_or_law`).
 """
 
 from __future__ import annotations
@@ -134,3 +136,16 @@ def common_noun_capitalised(name: str, text: str, start: int, end: int) -> bool:
     "an" that ends its noun phrase is a common noun written with a capital, not a name
     ("a Hamas commander" goes on to its noun, and stays a name)."""
     return " " not in name and _INDEFINITE_BEFORE.search(text, max(0, start - 4), start) is not None and _CLAUSE_AFTER.match(text, end) is not None
+
+
+_LAW_AFTER = re.compile(r"[ \t]+law(?![ \t]+enforcement)\b")
+
+
+def day_or_law(name: str, text: str, end: int) -> str | None:
+    """Why the name is a day's ("Armed Forces Day") or a law's word ("Sharia" law), if it is."""
+    words = name.split()
+    if len(words) >= 2 and words[-1] == "Day":
+        return "a day's name ('Armed Forces Day')"
+    if len(words) == 1 and _LAW_AFTER.match(text, end):
+        return "the word a law is called by ('Sharia law')"
+    return None

@@ -13,6 +13,7 @@ from kg.spanedges import (
     known_with_kind_word,
     nicknamed_wholes,
     split_agency_tail,
+    extend_person_tail,
 )
 from kg.mentions import cued_names
 from kg.types import Mention
@@ -118,3 +119,13 @@ def test_a_photo_agencys_capitals_after_a_persons_name_are_the_agency():
     # capitals the knowledge base does not know as an organisation, without a hyphen, stay the name's
     text = "said Jean-Paul Okoro MBA"
     assert [m.text for m in split_agency_tail([at(text, "Jean-Paul Okoro MBA", "PERSON")], lambda name: [])] == ["Jean-Paul Okoro MBA"]
+
+
+def test_a_persons_span_runs_on_over_the_names_last_words():
+    text = "the elected president, Tamo Rene Christian Kabako, was overthrown"
+    ms = [at(text, "Tamo Rene", "PERSON"), at(text, "Christian", "NORP")]
+    out = extend_person_tail(ms, text, lambda name: [])
+    assert [m.text for m in out] == ["Tamo Rene Christian Kabako"]
+    # a weekday or a people's word ends no name
+    text = "said Tamo Rene Monday, and Tamo Rene Christian, a priest"
+    assert [m.text for m in extend_person_tail([at(text, "Tamo Rene", "PERSON")], text, lambda name: [])] == ["Tamo Rene"]

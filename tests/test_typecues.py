@@ -92,3 +92,11 @@ def test_a_misspelt_weekday_is_no_name():
     assert not misspelt_weekday("Thursday") and not misspelt_weekday("Sundar") and not misspelt_weekday("Frida")
     text = "The parliament on Thurdsay accused the government."
     assert junk_reason(at(text, "Thurdsay", "ORG"), text) is not None
+
+
+def test_a_days_name_and_a_laws_word_are_no_names():
+    text = "He said in a speech for Armed Forces Day that the rule of Sharia law would end."
+    assert junk_reason(at(text, "Armed Forces Day", "ORG"), text) is not None
+    assert junk_reason(at(text, "Sharia", "ORG"), text) is not None
+    text = "The Kanda law enforcement agencies said."
+    assert junk_reason(at(text, "Kanda", "GPE"), text) is None

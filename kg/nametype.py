@@ -88,6 +88,7 @@ PLACE_PREFIXES = {
 ORG_PREFIXES = {
     "Jaish", "Jaysh", "Jabhat", "Harakat", "Harakah", "Hizb", "Hezb", "Liwa", "Kataib", "Kata'ib", "Kata’ib", "Saraya",
     "Jamaat", "Jama'at", "Jama’at", "Tehreek", "Tehrik", "Lashkar", "Jund", "Tanzim", "Majlis", "Asaib", "Asa'ib",
+    "Operation",  # "Operation Hadarin Daji": a military operation, the force that conducts it, never a place
 }
 # Endings of one-word place names ("Jalalabad", "Kramatorsk", "Hyderabad", "Brazzaville").
 PLACE_SUFFIX_RE = re.compile(

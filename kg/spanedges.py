@@ -33,6 +33,8 @@ one curated (kg/spans.py applies them in :func:`kg.spans.fix_boundaries`).
 - "president, Roch Marc Christian Kabore, was overthrown": a person's span the model
   stopped at a word it read as a religion or a people ("Christian") runs on over the
   capitalised words that end the name before a comma or a clause's verb.
+- "Operation Inherent Resolve Spokesman Col. Wayne Marotto": a body's span that ran on
+  over the capitalised post and rank of the person named next ends before them.
 - "Juba [Sudan], July 22 (ANI/Xinhua):": the words that open a line of the article's
   first characters, before a bracketed country and a comma, or before ", <Month> <day>",
   are a wire dateline's place, which the model, thrown by the brackets, often leaves out.
@@ -45,7 +47,7 @@ from collections.abc import Callable
 
 from kg.kb.base import Candidate, fold
 from kg.mentions import model_label, unclaimed
-from kg.names import CALENDAR_WORDS, is_group_word
+from kg.names import CALENDAR_WORDS, TITLES, is_group_word
 from kg.nicknames import NICKNAMED_NAME
 from kg.types import Mention
 
@@ -268,3 +270,17 @@ def extend_person_tail(mentions: list[Mention], text: str, lookup: Callable[[str
                 m = Mention(m.start, hit.end(), text[m.start : hit.end()], m.label, "ner", None, m.sentence)
         out.append(m)
     return [o for o in out if not any(p is not o and p.start <= o.start and o.end <= p.end and p.label in ("PERSON", "PER") and o.label == "NORP" for p in out)]
+
+
+def cut_title_tail(mentions: list[Mention], text: str) -> list[Mention]:
+    """A span of two or more name words and then only capitalised titles ("Spokesman
+    Col"): the name words (the titles belong to the person after them)."""
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        at = next((i for i in range(2, len(words)) if all(w[:1].isupper() and w.lower().rstrip(".") in TITLES for w in words[i:])), None)
+        if at is not None and m.kb_id is None and model_label(m) not in ("PERSON", "PER"):
+            head = " ".join(words[:at])
+            m = Mention(m.start, m.start + len(head), head, m.label, m.source, None, m.sentence)
+        out.append(m)
+    return out

@@ -14,6 +14,7 @@ from kg.spanedges import (
     nicknamed_wholes,
     split_agency_tail,
     extend_person_tail,
+    cut_title_tail,
 )
 from kg.mentions import cued_names
 from kg.types import Mention
@@ -129,3 +130,11 @@ def test_a_persons_span_runs_on_over_the_names_last_words():
     # a weekday or a people's word ends no name
     text = "said Tamo Rene Monday, and Tamo Rene Christian, a priest"
     assert [m.text for m in extend_person_tail([at(text, "Tamo Rene", "PERSON")], text, lambda name: [])] == ["Tamo Rene"]
+
+
+def test_a_bodys_span_ends_before_the_post_and_rank_of_the_person_after_it():
+    text = "said Operation Kanda Shield Spokesman Col. Tamo Rene on Monday"
+    out = cut_title_tail([at(text, "Operation Kanda Shield Spokesman Col", "WORK_OF_ART")], text)
+    assert [m.text for m in out] == ["Operation Kanda Shield"]
+    text = "the Kanda Defence Council said"
+    assert [m.text for m in cut_title_tail([at(text, "Kanda Defence Council", "ORG")], text)] == ["Kanda Defence Council"]

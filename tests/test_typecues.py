@@ -100,3 +100,8 @@ def test_a_days_name_and_a_laws_word_are_no_names():
     assert junk_reason(at(text, "Sharia", "ORG"), text) is not None
     text = "The Kanda law enforcement agencies said."
     assert junk_reason(at(text, "Kanda", "GPE"), text) is None
+
+
+def test_a_military_operations_name_is_an_organisations():
+    text = "troops of Operation Kanda Daji repelled the attack"
+    assert types(text, [("Operation Kanda Daji", "FAC")]) == ["Organization"]

@@ -35,6 +35,8 @@ one curated (kg/spans.py applies them in :func:`kg.spans.fix_boundaries`).
   capitalised words that end the name before a comma or a clause's verb.
 - "Operation Inherent Resolve Spokesman Col. Wayne Marotto": a body's span that ran on
   over the capitalised post and rank of the person named next ends before them.
+- "all Kurdistanis", "Kashmiris", "Punjabis": a plural made of a known region's or
+  country's name is its people, no entity's name (:func:`drop_place_plurals`).
 - "Juba [Sudan], July 22 (ANI/Xinhua):": the words that open a line of the article's
   first characters, before a bracketed country and a comma, or before ", <Month> <day>",
   are a wire dateline's place, which the model, thrown by the brackets, often leaves out.
@@ -282,5 +284,21 @@ def cut_title_tail(mentions: list[Mention], text: str) -> list[Mention]:
         if at is not None and m.kb_id is None and model_label(m) not in ("PERSON", "PER"):
             head = " ".join(words[:at])
             m = Mention(m.start, m.start + len(head), head, m.label, m.source, None, m.sentence)
+        out.append(m)
+    return out
+
+
+_PEOPLE_PLURAL = re.compile(r"^([A-Z][a-z]{3,}?)(?:is|ans|ians|ites)$")
+
+
+def drop_place_plurals(mentions: list[Mention], lookup: Callable[[str], list[Candidate]]) -> list[Mention]:
+    """One-word unknown names that are a known country's or area's name with a plural
+    people's ending ("Kurdistan" + "is"): dropped."""
+    out = []
+    for m in mentions:
+        hit = _PEOPLE_PLURAL.match(m.text) if m.kb_id is None and not m.label.startswith("KB") else None
+        if hit is not None and not lookup(m.text):
+            if any(c.entry.type == "Place" and {"Country", "AdministrativeArea", "GeographicArea", "Region", "District"} & set(c.entry.classes) for c in lookup(hit.group(1))):
+                continue
         out.append(m)
     return out

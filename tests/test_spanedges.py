@@ -15,6 +15,7 @@ from kg.spanedges import (
     split_agency_tail,
     extend_person_tail,
     cut_title_tail,
+    drop_place_plurals,
 )
 from kg.mentions import cued_names
 from kg.types import Mention
@@ -138,3 +139,13 @@ def test_a_bodys_span_ends_before_the_post_and_rank_of_the_person_after_it():
     assert [m.text for m in out] == ["Operation Kanda Shield"]
     text = "the Kanda Defence Council said"
     assert [m.text for m in cut_title_tail([at(text, "Kanda Defence Council", "ORG")], text)] == ["Kanda Defence Council"]
+
+
+def test_a_plural_of_a_known_regions_name_is_its_people():
+    from kg.kb.base import Candidate, KBEntry
+
+    region = KBEntry(id="kandaland", type="Place", label="Kandaland", classes=["Region"])
+    lookup = lambda name: [Candidate(region, True, False)] if name == "Kandaland" else []  # noqa: E731
+    text = "He called on all Kandalandis to remain calm, and Dennis agreed."
+    out = drop_place_plurals([at(text, "Kandalandis", "ORG"), at(text, "Dennis", "PERSON")], lookup)
+    assert [m.text for m in out] == ["Dennis"]

@@ -33,19 +33,19 @@ from kg.mentions import ADMIN_NOUNS, INNER_POSSESSIVE_RE, unclaimed
 from kg.names import ACRONYM_RE, CALENDAR_WORDS, GENERIC_WORDS, TITLES, demonyms, is_group_word
 from kg.spanedges import (
     collective_possessive,
+    cut_title_tail,
     cut_unit_seat,
     dateline_places,
+    drop_place_plurals,
     extend_back_by_acronym,
     extend_by_compass_suffix,
+    extend_over_particle,
     extend_over_slashed_head,
+    extend_person_tail,
     extend_to_water_body,
     known_with_kind_word,
     nicknamed_wholes,
-    extend_over_particle,
     split_agency_tail,
-    extend_person_tail,
-    cut_title_tail,
-    drop_place_plurals,
 )
 from kg.types import Mention
 

@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
+from kg.mentions import cued_names
 from kg.spanedges import (
     collective_possessive,
+    cut_title_tail,
     cut_unit_seat,
     dateline_places,
+    drop_place_plurals,
     extend_back_by_acronym,
     extend_by_compass_suffix,
     extend_over_slashed_head,
+    extend_person_tail,
     extend_to_water_body,
     known_with_kind_word,
     nicknamed_wholes,
     split_agency_tail,
-    extend_person_tail,
-    cut_title_tail,
-    drop_place_plurals,
 )
-from kg.mentions import cued_names
 from kg.types import Mention
 
 

@@ -347,7 +347,8 @@ NAME_VILLAGE = re.compile(
 
 
 # "in Macomia district": an area's name and its lower-case noun, one name together.
-NAME_AREA = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:\s+[A-Z][\w'’]*(?:-[\w'’]+)*){0,2}\s+(?:district|township|territory|county|governorate))\b")
+# "Mocimboa da Praia district": a Portuguese, Spanish or French particle may join the name's words.
+NAME_AREA = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:\s+(?:(?:da|de|do|dos|das|del|du)\s+)?[A-Z][\w'’]*(?:-[\w'’]+)*){0,2}\s+(?:district|township|territory|county|governorate))\b")
 # "the West region", "the Far North region": regions named by their quarter (Cameroon's, Burkina Faso's).
 QUARTER_AREA = re.compile(
     r"(?<![\w'’])((?:Far[ \t]+)?(?:North|South|East|West|Centre|Center|Central)(?:-?(?:[Ee]ast|[Ww]est|North|South|Nord|Sud|Est|Ouest))?[ \t]+(?:region|province))\b"

@@ -41,7 +41,7 @@ from kg.mentions import (
     model_label,
 )
 from kg.names import ACRONYM_RE, GENERIC_NOUNS, PERSON_DESCRIPTORS, TITLE_ACRONYMS, TITLE_HEADS, TITLES, is_group_word, written_in_lower_case
-from kg.typecues import common_noun_capitalised, context_cues, name_cues, post_words
+from kg.typecues import common_noun_capitalised, context_cues, day_or_law, misspelt_weekday, name_cues, post_words
 from kg.types import Mention
 
 NAME_TYPES = ("Person", "Place", "Organization")
@@ -88,6 +88,7 @@ PLACE_PREFIXES = {
 ORG_PREFIXES = {
     "Jaish", "Jaysh", "Jabhat", "Harakat", "Harakah", "Hizb", "Hezb", "Liwa", "Kataib", "Kata'ib", "Kata’ib", "Saraya",
     "Jamaat", "Jama'at", "Jama’at", "Tehreek", "Tehrik", "Lashkar", "Jund", "Tanzim", "Majlis", "Asaib", "Asa'ib",
+    "Operation",  # "Operation Hadarin Daji": a military operation, the force that conducts it, never a place
 }
 # Endings of one-word place names ("Jalalabad", "Kramatorsk", "Hyderabad", "Brazzaville").
 PLACE_SUFFIX_RE = re.compile(
@@ -430,6 +431,10 @@ def junk_reason(m: Mention, text: str) -> str | None:
         return "a time zone"
     if name.lower() in HOLIDAYS:
         return "a holiday"
+    if m.kb_id is None and misspelt_weekday(name):
+        return "a weekday's name misspelt ('Thurdsay')"
+    if m.kb_id is None and not m.label.startswith("KB") and (why := day_or_law(name, text, m.end)):
+        return why
     if m.label == "NORP" and " " in name and is_group_word(name):
         return "a people's or a region's adjective ('West African')"
     if name in TITLE_ACRONYMS:

@@ -31,6 +31,22 @@ from collections.abc import Callable
 from kg.kb.base import Candidate, fold
 from kg.mentions import ADMIN_NOUNS, INNER_POSSESSIVE_RE, unclaimed
 from kg.names import ACRONYM_RE, CALENDAR_WORDS, GENERIC_WORDS, TITLES, demonyms, is_group_word
+from kg.spanedges import (
+    collective_possessive,
+    cut_title_tail,
+    cut_unit_seat,
+    dateline_places,
+    drop_place_plurals,
+    extend_back_by_acronym,
+    extend_by_compass_suffix,
+    extend_over_particle,
+    extend_over_slashed_head,
+    extend_person_tail,
+    extend_to_water_body,
+    known_with_kind_word,
+    nicknamed_wholes,
+    split_agency_tail,
+)
 from kg.types import Mention
 
 Lookup = Callable[[str], list[Candidate]]
@@ -226,6 +242,9 @@ _FOREIGN_WORDS = {
     "de", "la", "el", "los", "las", "del", "y", "se", "por", "para", "con", "una", "que", "es", "su", "sus", "al",
     "les", "des", "le", "et", "du", "est", "dans", "pour", "sur", "au", "aux", "nous", "não", "em", "os", "um", "uma",
     "dos", "das", "il", "di", "che", "sono", "fue", "han", "sin", "muy", "pero", "como", "más", "très",
+    # Filipino, quoted untranslated in Philippine news ("Wala naman akong information na ...")
+    "ang", "ng", "mga", "na", "sa", "naman", "akong", "ako", "hindi", "wala", "ito", "itong", "doon", "ating", "siya", "kami",
+    "nang", "yung", "kung", "lang",
 }
 _FOREIGN_RE = re.compile(r"(?<![^\W\d_])(?:" + "|".join(sorted(_FOREIGN_WORDS, key=len, reverse=True)) + r")(?![^\W\d_])", re.I)
 _ENGLISH_WORDS = {
@@ -263,6 +282,8 @@ def drop_non_names(mentions: list[Mention], text: str, lookup: Lookup) -> list[M
     for m in mentions:
         tagged = m.start > 0 and text[m.start - 1] in "#@"
         inside = any(a <= m.start and m.end <= b for a, b in foreign)
+        if inside and m.kb_id is None and m.text.lower() in _FOREIGN_WORDS:
+            continue  # "Wala" ("none") opening a Filipino quote: the language's own word, whatever place shares it
         if (tagged or inside) and m.kb_id is None and (len(m.text) < 4 or not lookup(m.text)):
             continue  # "Se" is some hamlet's name too: a short word there is no name
         out.append(m)
@@ -330,6 +351,10 @@ def fix_boundaries(mentions: list[Mention], text: str, lookup: Lookup, is_place:
     """All of the above, in order, on an article's cleaned mentions (sorted by start)."""
     ms = sorted(mentions, key=lambda m: (m.start, -m.end))
     ms = drop_non_names(ms, text, lookup)
+    ms = cut_unit_seat(extend_by_compass_suffix(extend_to_water_body(ms, text), text), text)  # kg/spanedges.py
+    ms = known_with_kind_word(extend_over_slashed_head(extend_back_by_acronym(ms, text), text), lookup)
+    ms = split_agency_tail(extend_over_particle(nicknamed_wholes(ms, text), text), lookup)
+    ms = drop_place_plurals(cut_title_tail(extend_person_tail(ms, text, lookup), text), lookup)
     ms = split_bracketed_places(ms, text, is_place)
     ms = split_place_runs(split_place_of_area(ms, lookup), lookup, text.find("\n") if "\n" in text else len(text))
     ms = extend_to_capitalised_area(cut_member_plurals(ms, lookup), text, lookup)
@@ -338,6 +363,7 @@ def fix_boundaries(mentions: list[Mention], text: str, lookup: Lookup, is_place:
     ms += bracketed_places(ms, text, is_place) + unit_places(text, ms) + possessed_places(text, ms, lookup)
     ms += kinded_areas(text, ms)
     ms += apposed_places(text, ms) + police_post_holders(text, ms)
+    ms += dateline_places(text, ms)
     outlets = reported_outlets(text, ms)
     ms = [m for m in ms if not any(o.start <= m.start and m.end <= o.end for o in outlets)] + outlets
     return sorted(ms, key=lambda m: (m.start, -m.end))
@@ -471,8 +497,8 @@ def split_possessive(m: Mention, text: str, lookup: Lookup, gazetteer) -> list[M
     knowledge base lacks, when the gazetteer has it as a state or province or the article
     names it as an area ("Chhattisgarh's Dantewada district", "Dantewada's Cholnar")."""
     hit = INNER_POSSESSIVE_RE.search(m.text)
-    if hit is None or lookup(m.text):
-        return [m]
+    if hit is None or lookup(m.text) or collective_possessive(m.text[: hit.start()]):
+        return [m]  # "South Sudan People's Movement": a collective's "'s" is the name's own
     head = m.text[: hit.start()]
     tail_start = m.start + hit.end()
     tail = text[tail_start : m.end]

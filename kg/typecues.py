@@ -12,6 +12,12 @@ is full of, where the model's label is a poor witness:
   administrative unit before the name (Thai, Philippine, Ethiopian, South Asian news);
 - "CNNNews18", "WION24": one word of capitals, lower case and digits is a brand, an
   outlet or a unit, never a place or a person.
+- "according to Pilo Mulindo, head of the chiefdom": a post's noun without an article
+  right after the name's comma, then "of", is the post its holder holds: a person.
+- "on Thurdsay", "Wednsday": a weekday's name with two letters swapped or one letter
+  missing or doubled is the weekday misspelt, no name (:func:`misspelt_weekday`).
+- "a speech for Armed Forces Day", "Islam's Sharia law": a day's name and the word a
+  law is called by are no entity's names (:func:`day_or_law`).
 """
 
 from __future__ import annotations
@@ -38,6 +44,33 @@ _PEOPLE_PLURALS = {
 }
 
 
+# Posts whose noun, bare after the comma ("X, head of the ..."), names the one who holds them.
+_BARE_POSTS = {
+    "head", "chief", "leader", "spokesman", "spokeswoman", "spokesperson", "governor", "mayor", "commander", "chairman",
+    "chairperson", "chairwoman", "director", "secretary", "minister", "administrator", "coordinator", "commissioner", "president",
+}
+_BARE_POST_AFTER = re.compile(r",[ \t]+(?:(?:former|deputy|acting|local|regional|provincial|district)[ \t]+)?([a-z]+)[ \t]+(?:of|for)\b")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _one_slip(word: str, target: str) -> bool:
+    """Whether ``word`` is ``target`` with two neighbouring letters swapped, or one letter
+    left out or added (a substituted letter is not counted: "Sundar" is a name)."""
+    if word == target or abs(len(word) - len(target)) > 1:
+        return False
+    if len(word) == len(target):
+        diff = [i for i, (a, b) in enumerate(zip(word, target)) if a != b]
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == target[diff[1]] and word[diff[1]] == target[diff[0]]
+    short, long_ = (word, target) if len(word) < len(target) else (target, word)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def misspelt_weekday(name: str) -> bool:
+    """"Thurdsay", "Wednsday", "Fridday": a one-word name that is a weekday with one slip."""
+    word = name.lower()
+    return " " not in word and len(word) >= 6 and word.isalpha() and any(_one_slip(word, d) for d in _WEEKDAYS)
+
+
 def _title_clause(clause: str) -> bool:
     """"Inspector General of Police Kashmir", "Deputy Governor of Kano": a capitalised
     title word opens the clause and no verb-like lower-case word runs in it."""
@@ -61,6 +94,9 @@ def context_cues(text: str, start: int, end: int, n_words: int) -> list[Cue]:
     words = before.split()
     if before.endswith(" ") and words and words[-1] in _UNIT_BEFORE:
         out.append(("Place", 2.0, "context", f"after the unit {words[-1]!r}", True))
+    post = _BARE_POST_AFTER.match(text, end)
+    if post is not None and post.group(1) in _BARE_POSTS and n_words > 1:
+        out.append(("Person", 2.0, "context", f"followed by ', {post.group(1)} of' (the post's holder)", True))
     if text[max(0, start - 2) : start] == ", ":
         clause = _CLAUSE_CUT.split(text[max(0, start - 90) : start - 2])[-1].strip()
         clause = clause.split(", ")[-1] if ", " in clause else clause
@@ -100,3 +136,16 @@ def common_noun_capitalised(name: str, text: str, start: int, end: int) -> bool:
     "an" that ends its noun phrase is a common noun written with a capital, not a name
     ("a Hamas commander" goes on to its noun, and stays a name)."""
     return " " not in name and _INDEFINITE_BEFORE.search(text, max(0, start - 4), start) is not None and _CLAUSE_AFTER.match(text, end) is not None
+
+
+_LAW_AFTER = re.compile(r"[ \t]+law(?![ \t]+enforcement)\b")
+
+
+def day_or_law(name: str, text: str, end: int) -> str | None:
+    """Why the name is a day's ("Armed Forces Day") or a law's word ("Sharia" law), if it is."""
+    words = name.split()
+    if len(words) >= 2 and words[-1] == "Day":
+        return "a day's name ('Armed Forces Day')"
+    if len(words) == 1 and _LAW_AFTER.match(text, end):
+        return "the word a law is called by ('Sharia law')"
+    return None

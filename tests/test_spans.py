@@ -254,3 +254,12 @@ def test_the_built_in_knowledge_base_knows_seleka_and_jk(kb):
     assert [c.entry.id for c in kb.candidates("Seleka rebels")] == ["seleka"]
     assert "jammu-and-kashmir" in [c.entry.id for c in kb.candidates("J&K")]
     assert "Thai" not in kb.get("gn/1736309").aliases  # Alor Setar: a demonym is no alias
+
+
+def test_a_filipino_quotes_own_word_is_no_name_even_where_a_place_shares_it():
+    from kg.spans import drop_non_names
+
+    text = "He added.\n“Wala naman akong information na nakuha na may kaugnayan ito doon sa nangyaring insidente ng ating mga intelligence operatives,” he said."
+    start = text.index("Wala")
+    m = Mention(start, start + 4, "Wala", "PERSON", "ner")
+    assert drop_non_names([m], text, lambda name: ["a place"]) == []

@@ -75,3 +75,33 @@ def test_geonames_romanisations_are_no_aliases():
 def test_a_title_clause_gives_no_one_word_place_a_persons_type():
     text = "General Staff of the Armed Forces, Tolmar said it repelled the attack."
     assert types(text, [("Tolmar", "GPE")]) == ["Place"]
+
+
+def test_a_bare_posts_noun_after_the_comma_makes_the_name_its_holder():
+    text = "Six died, according to Tamo Gelindu, head of the Walendu chiefdom, on Monday."
+    assert types(text, [("Tamo Gelindu", "ORG")]) == ["Person"]
+    # a place's comma and a noun that is no post's leave the label alone
+    text = "Fighting reached Kaluba Hills, capital of the province."
+    assert types(text, [("Kaluba Hills", "GPE")]) == ["Place"]
+
+
+def test_a_misspelt_weekday_is_no_name():
+    from kg.typecues import misspelt_weekday
+
+    assert misspelt_weekday("Thurdsay") and misspelt_weekday("Wednsday") and misspelt_weekday("Fridday")
+    assert not misspelt_weekday("Thursday") and not misspelt_weekday("Sundar") and not misspelt_weekday("Frida")
+    text = "The parliament on Thurdsay accused the government."
+    assert junk_reason(at(text, "Thurdsay", "ORG"), text) is not None
+
+
+def test_a_days_name_and_a_laws_word_are_no_names():
+    text = "He said in a speech for Armed Forces Day that the rule of Sharia law would end."
+    assert junk_reason(at(text, "Armed Forces Day", "ORG"), text) is not None
+    assert junk_reason(at(text, "Sharia", "ORG"), text) is not None
+    text = "The Kanda law enforcement agencies said."
+    assert junk_reason(at(text, "Kanda", "GPE"), text) is None
+
+
+def test_a_military_operations_name_is_an_organisations():
+    text = "troops of Operation Kanda Daji repelled the attack"
+    assert types(text, [("Operation Kanda Daji", "FAC")]) == ["Organization"]

@@ -1,0 +1,304 @@
+"""Edges of names that the model draws one piece short or one phrase long, on names no
+one curated (kg/spans.py applies them in :func:`kg.spans.fix_boundaries`).
+
+- "along the Gulf of Guinea": the model (or the knowledge base's "Guinea") takes the
+  country, and the water body, a different place, is lost: a place span right after a
+  capitalised "Gulf of", "Bay of", "Sea of", "Strait of" is the water body's name, whole.
+- "head of the Bahema-Nord chiefdom", "Bwito-Sud", "Kasai-Central": a name with a
+  hyphenated compass word (French or English) is one area's name; the model stops at the
+  hyphen and types the stump a person or an organisation.
+- "the Command of the Sixth Infantry Division of the Sudanese Armed Forces": a military
+  unit's name opened by the word for its headquarters ("Command of the", "Headquarters of
+  the") names the unit; the headquarters is no entity of its own.
+- "South Sudan's People's Defense Force (SSPDF)": the acronym after a body's name spells
+  capitalised words before the span too (a country's possessive the model took apart):
+  the name runs back over them, as kg/spans.py's :func:`~kg.spans.extend_by_acronym` runs
+  a name cut at "for" on to its acronym.
+- "the South Sudan People's Movement/Army", "Women's League": the "'s" of a collective
+  noun ("People's", "Workers'") belongs to the name, which is not the collective's
+  possession to split in two (:func:`collective_possessive`); and its "/Army" (a
+  movement and its armed wing named as one) runs on with it.
+- "They told Shafaq News Agency", "Kurdistan 24 TV": an outlet the article names as the
+  knowledge base does ("By Shafaq News"), with a word for its kind after it, is that
+  outlet (:func:`known_with_kind_word`), not a second organisation.
+- 'leader Anduljihad "Idang" Susukan': the model takes the given name alone, and the
+  quoted alias and the surname are lost; the name with its alias (kg/nicknames.py's
+  shape) replaces the person's fragments inside it.
+- "in Mocimboa da Praia district": a place's name with a lower-case Portuguese, Spanish,
+  French or Italian particle inside ("da", "de", "del") runs back over it to the
+  capitalised word before.
+- "Photo by Gailan Haji EPA-EFE": a person's span that ends in a photo agency's
+  capitals joined by a hyphen (or capitals the knowledge base knows as an organisation)
+  is the photographer and the agency, two names.
+- "president, Roch Marc Christian Kabore, was overthrown": a person's span the model
+  stopped at a word it read as a religion or a people ("Christian") runs on over the
+  capitalised words that end the name before a comma or a clause's verb.
+- "Operation Inherent Resolve Spokesman Col. Wayne Marotto": a body's span that ran on
+  over the capitalised post and rank of the person named next ends before them.
+- "all Kurdistanis", "Kashmiris", "Punjabis": a plural made of a known region's or
+  country's name is its people, no entity's name (:func:`drop_place_plurals`).
+- "Juba [Sudan], July 22 (ANI/Xinhua):": the words that open a line of the article's
+  first characters, before a bracketed country and a comma, or before ", <Month> <day>",
+  are a wire dateline's place, which the model, thrown by the brackets, often leaves out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from kg.kb.base import Candidate, fold
+from kg.mentions import model_label, unclaimed
+from kg.names import CALENDAR_WORDS, TITLES, is_group_word
+from kg.nicknames import NICKNAMED_NAME
+from kg.types import Mention
+
+_WATER_BEFORE = re.compile(r"(?<![\w'’-])(?:Gulf|Bay|Sea|Strait|Straits|Bight)[ \t]+of[ \t]+(?:the[ \t]+)?$")
+_COMPASS_SUFFIX = re.compile(r"-(?:Nord|Sud|Est|Ouest|Centre|Central|North|South|East|West|Nord-Est|Nord-Ouest|Sud-Est|Sud-Ouest)(?![\w'’-])")
+_UNIT_HEADS = {"Division", "Brigade", "Battalion", "Regiment", "Corps", "Squadron", "Fleet", "Army", "Zone"}
+_SEAT_OF = re.compile(r"^(?:the[ \t]+)?(?:Command|Headquarters|HQ|Leadership)[ \t]+of[ \t]+(?:the[ \t]+)?", re.I)
+
+
+def extend_to_water_body(mentions: list[Mention], text: str) -> list[Mention]:
+    """"Guinea" of "the Gulf of Guinea": the water body, an unknown place for the linker
+    to look up whole, rather than the country its name ends with."""
+    out: list[Mention] = []
+    drop: set[int] = set()
+    for m in mentions:
+        hit = _WATER_BEFORE.search(text, max(0, m.start - 20), m.start)
+        if hit is not None and m.text[:1].isupper():
+            # The knowledge base's "Gulf" (the Persian Gulf's short name) may hold the first word.
+            inside = [o for o in mentions if o is not m and o.start < m.start and hit.start() < o.end]
+            if all(o.start >= hit.start() and o.end <= m.start and " " not in o.text for o in inside):
+                drop.update(id(o) for o in inside)
+                m = Mention(hit.start(), m.end, text[hit.start() : m.end], "LOC", "ner", None, m.sentence)
+        out.append(m)
+    return [m for m in out if id(m) not in drop]
+
+
+def extend_by_compass_suffix(mentions: list[Mention], text: str) -> list[Mention]:
+    """"Bahema" of "Bahema-Nord": the span runs on over a hyphenated compass word, and the
+    whole is an area (label GPE), unless the knowledge base knew the stump as something."""
+    out = []
+    for m in mentions:
+        hit = _COMPASS_SUFFIX.match(text, m.end)
+        if hit is not None and unclaimed(m.end, hit.end(), [o for o in mentions if o is not m]):
+            label = m.label if m.kb_id is not None and m.label in ("GPE", "LOC", "KB|GPE", "KB|LOC") else "GPE"
+            m = Mention(m.start, hit.end(), text[m.start : hit.end()], label, "ner", None, m.sentence)
+        out.append(m)
+    return out
+
+
+def cut_unit_seat(mentions: list[Mention], text: str) -> list[Mention]:
+    """"Command of the Sixth Infantry Division" -> "Sixth Infantry Division": a unit's name
+    (its last word a unit's noun) after the word for its seat of command."""
+    out = []
+    for m in mentions:
+        hit = _SEAT_OF.match(m.text)
+        rest = m.text[hit.end() :] if hit is not None else ""
+        words = rest.split()
+        if hit is not None and m.kb_id is None and len(words) >= 2 and words[-1] in _UNIT_HEADS and rest[:1].isupper():
+            start = m.start + hit.end()
+            m = Mention(start, m.end, text[start : m.end], m.label, m.source, None, m.sentence)
+        out.append(m)
+    return out
+
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATELINE_PLACE = re.compile(
+    r"(?:^|\n)([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})[ \t]*"
+    r"(?:\[[A-Z][^\]\n]{1,30}\][ \t]*(?:,|[—–-][ \t])|,[ \t]+" + _MONTH + r"[ \t]+\d{1,2}\b)"
+)
+_DATELINE_WINDOW = 1500  # a dateline opens the article's body
+_NOT_DATELINE = {"by", "the", "on", "in", "at", "published", "updated", "posted", "photo", "source", "from", "and", "last"}
+
+
+def dateline_places(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The place of a dateline the model left out (label GPE), where no mention is."""
+    out = []
+    for hit in _DATELINE_PLACE.finditer(text[:_DATELINE_WINDOW]):
+        first = hit.group(1).split()[0].lower()
+        if first in _NOT_DATELINE or first in CALENDAR_WORDS or not unclaimed(hit.start(1), hit.end(1), mentions):
+            continue
+        out.append(Mention(hit.start(1), hit.end(1), hit.group(1), "GPE", "ner"))
+    return out
+
+
+_ACRONYM_AFTER = re.compile(r"[ \t]*\(([A-Z][A-Za-z]{2,9})\)")
+_CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*[ \t]+){1,4}$")
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def extend_back_by_acronym(mentions: list[Mention], text: str) -> list[Mention]:
+    """An organisation's span whose bracketed acronym spells the capitalised words before
+    it as well: the whole, with the mentions it now covers gone."""
+    out = list(mentions)
+    for m in mentions:
+        hit = _ACRONYM_AFTER.match(text, m.end) if "ORG" in m.label else None
+        if hit is None:
+            continue
+        acronym = "".join(c for c in hit.group(1) if c.isupper())
+        if len(acronym) < 3 or _initials(m.text.split()) == acronym:
+            continue
+        back = _CAPITALISED_BEFORE.search(text, max(0, m.start - 60), m.start)
+        words = back.group(0).split() if back is not None else []
+        k = next((k for k in range(1, len(words) + 1) if _initials(words[-k:] + m.text.split()) == acronym), None)
+        if k is None:
+            continue
+        start = m.start - len(back.group(0)) + back.group(0).index(words[-k]) if k == len(words) else m.start - len(" ".join(words[-k:])) - 1
+        # The knowledge base's acronym names the whole too ("SSPDF"): looked up by it.
+        known = next((o for o in mentions if o.start == m.end + hit.start(1) - hit.start() and o.kb_id is not None), None)
+        whole = Mention(start, m.end, text[start : m.end], "KB|ORG" if known else "ORG", "kb" if known else "ner", known.kb_id if known else None, m.sentence)
+        out = [o for o in out if not (start <= o.start and o.end <= m.end)] + [whole]
+    return sorted(out, key=lambda o: (o.start, -o.end))
+
+
+_COLLECTIVES = {"People", "Peoples", "Women", "Workers", "Children", "Men", "Youth", "Farmers", "Patriots", "Martyrs", "Mujahideen"}
+
+
+def collective_possessive(head: str) -> bool:
+    """Whether the words before an inner "'s" end in a collective noun ("South Sudan
+    People"): then the "'s" is part of an organisation's name, not a possessor's."""
+    words = head.split()
+    return bool(words) and words[-1] in _COLLECTIVES
+
+
+_SLASHED_HEAD = re.compile(r"/(?:Army|Front|Movement|Party|Forces|Force|Council|Alliance|Brigades|Militia)(?![\w'’-])")
+
+
+def extend_over_slashed_head(mentions: list[Mention], text: str) -> list[Mention]:
+    """"South Sudan People's Movement" of "... Movement/Army": the organisation's span
+    runs on over a slash and a second organisation's head word."""
+    out = []
+    for m in mentions:
+        hit = _SLASHED_HEAD.match(text, m.end) if "ORG" in m.label or m.label in ("LOC", "GPE", "NORP") else None
+        if hit is not None and unclaimed(m.end, hit.end(), [o for o in mentions if o is not m]):
+            m = Mention(m.start, hit.end(), text[m.start : hit.end()], "ORG", "ner", None, m.sentence)
+        out.append(m)
+    return out
+
+
+_KIND_WORDS = {"Agency", "Network", "Channel", "TV", "Television", "Radio", "Newspaper", "Daily", "Online"}
+
+
+def known_with_kind_word(mentions: list[Mention], lookup: Callable[[str], list[Candidate]]) -> list[Mention]:
+    """An unknown name that is a known organisation's name the article also writes alone,
+    then a word for the organisation's kind ("Shafaq News" + "Agency"): looked up by the
+    known name (the knowledge base's entry), label KB|ORG."""
+    alone = {o.text for o in mentions if o.kb_id is not None or o.label in ("OUTLET", "KB", "KB|ORG")}
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        short = " ".join(words[:-1])
+        if len(words) >= 3 and words[-1] in _KIND_WORDS and m.kb_id is None and short in alone and not lookup(m.text):
+            if any(c.entry.type == "Organization" for c in lookup(short)):
+                m = Mention(m.start, m.end, m.text, "KB|ORG", "kb", fold(short), m.sentence)
+        out.append(m)
+    return out
+
+
+_PERSONISH = {"PERSON", "PER", "NORP", "ORG", "GPE"}
+
+
+def nicknamed_wholes(mentions: list[Mention], text: str) -> list[Mention]:
+    """A name with a quoted alias inside, where the mentions it overlaps are model
+    fragments inside it (no knowledge-base name): the whole, as a person."""
+    if "“" not in text and '"' not in text:
+        return mentions
+    out = list(mentions)
+    for hit in NICKNAMED_NAME.finditer(text):
+        a, b = hit.span(1)
+        inside = [o for o in out if o.start < b and a < o.end]
+        if not inside or any(o.start < a or o.end > b or o.kb_id is not None or o.label not in _PERSONISH for o in inside):
+            continue
+        if not any(o.label in ("PERSON", "PER") for o in inside):
+            continue
+        out = [o for o in out if o not in inside] + [Mention(a, b, hit.group(1), "PERSON", "ner", None, inside[0].sentence)]
+    return sorted(out, key=lambda o: (o.start, -o.end))
+
+
+_PARTICLE_BEFORE = re.compile(r"(?<![\w'’-])([A-ZÀ-Þ][\w'’-]+)[ \t]+(?:da|de|do|dos|das|del|di|du)[ \t]+$")
+
+
+def extend_over_particle(mentions: list[Mention], text: str) -> list[Mention]:
+    """"Praia district" of "Mocimboa da Praia district": an unknown place's span runs
+    back over a particle and the capitalised word before it."""
+    out = []
+    for m in mentions:
+        hit = _PARTICLE_BEFORE.search(text, max(0, m.start - 40), m.start) if model_label(m) in ("GPE", "LOC", "FAC") else None
+        if hit is not None and unclaimed(hit.start(1), m.start, [o for o in mentions if o is not m]) and hit.group(1) not in _NOT_DATELINE_CAPS:
+            m = Mention(hit.start(1), m.end, text[hit.start(1) : m.end], m.label, "ner", None, m.sentence)
+        out.append(m)
+    return out
+
+
+_NOT_DATELINE_CAPS = {"The", "A", "An", "In", "On", "At", "Of", "From", "By", "To", "And"}
+_AGENCY_TAIL = re.compile(r"[ \t]+([A-Z]{2,}(?:-[A-Z]{2,})+|[A-Z]{2,})$")
+
+
+def split_agency_tail(mentions: list[Mention], lookup: Callable[[str], list[Candidate]]) -> list[Mention]:
+    """"Gailan Haji EPA-EFE" -> "Gailan Haji" (Person) and "EPA-EFE" (Organization)."""
+    out = []
+    for m in mentions:
+        hit = _AGENCY_TAIL.search(m.text) if m.label in ("PERSON", "PER") and m.kb_id is None else None
+        if hit is not None and len(m.text[: hit.start()].split()) >= 2:
+            caps = hit.group(1)
+            if "-" in caps or any(c.entry.type == "Organization" for c in lookup(caps)):
+                cut = m.start + hit.start()
+                out.append(Mention(m.start, cut, m.text[: hit.start()], m.label, "ner", None, m.sentence))
+                out.append(Mention(m.start + hit.start(1), m.end, caps, "ORG", "ner", None, m.sentence))
+                continue
+        out.append(m)
+    return out
+
+
+_NAME_TAIL = re.compile(r"[ \t]+([A-ZÀ-Þ][a-zà-ÿ'’-]+(?:[ \t]+[A-ZÀ-Þ][a-zà-ÿ'’-]+)?)(?=[ \t]*[,;)]|[ \t]+(?:was|is|has|had|said|says|who|told)\b)")
+
+
+def extend_person_tail(mentions: list[Mention], text: str, lookup: Callable[[str], list[Candidate]]) -> list[Mention]:
+    """A person's span of two or more words that the name's last capitalised words,
+    unknown to the knowledge base and no mention but a people's word, continue."""
+    out = []
+    for m in mentions:
+        hit = _NAME_TAIL.match(text, m.end) if m.label in ("PERSON", "PER") and m.kb_id is None and " " in m.text else None
+        if hit is not None:
+            words = hit.group(1).split()
+            inside = [o for o in mentions if o is not m and o.start < hit.end() and m.end < o.end]
+            fine = all(o.label == "NORP" and o.start >= hit.start(1) and o.end <= hit.end() for o in inside)
+            if fine and not is_group_word(words[-1]) and not any(w.lower() in CALENDAR_WORDS for w in words) and not lookup(words[-1]):
+                m = Mention(m.start, hit.end(), text[m.start : hit.end()], m.label, "ner", None, m.sentence)
+        out.append(m)
+    return [o for o in out if not any(p is not o and p.start <= o.start and o.end <= p.end and p.label in ("PERSON", "PER") and o.label == "NORP" for p in out)]
+
+
+def cut_title_tail(mentions: list[Mention], text: str) -> list[Mention]:
+    """A span of two or more name words and then only capitalised titles ("Spokesman
+    Col"): the name words (the titles belong to the person after them)."""
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        at = next((i for i in range(2, len(words)) if all(w[:1].isupper() and w.lower().rstrip(".") in TITLES for w in words[i:])), None)
+        if at is not None and m.kb_id is None and model_label(m) not in ("PERSON", "PER"):
+            head = " ".join(words[:at])
+            m = Mention(m.start, m.start + len(head), head, m.label, m.source, None, m.sentence)
+        out.append(m)
+    return out
+
+
+_PEOPLE_PLURAL = re.compile(r"^([A-Z][a-z]{3,}?)(?:is|ans|ians|ites)$")
+
+
+def drop_place_plurals(mentions: list[Mention], lookup: Callable[[str], list[Candidate]]) -> list[Mention]:
+    """One-word unknown names that are a known country's or area's name with a plural
+    people's ending ("Kurdistan" + "is"): dropped."""
+    out = []
+    for m in mentions:
+        hit = _PEOPLE_PLURAL.match(m.text) if m.kb_id is None and not m.label.startswith("KB") else None
+        if hit is not None and not lookup(m.text):
+            if any(c.entry.type == "Place" and {"Country", "AdministrativeArea", "GeographicArea", "Region", "District"} & set(c.entry.classes) for c in lookup(hit.group(1))):
+                continue
+        out.append(m)
+    return out

@@ -123,7 +123,7 @@ MODIFIER_GAP = re.compile(r"^(?:['’]s)?(?:\s+(?!" + _FUNCTION + r"\b)[\w-]+){0
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}"
 # "KYIV, Ukraine (CNN) —", "KANO:", "Sidon (Lebanon):", "Karachi, Jan 9 (PTI)": a dateline names where the report was filed, not what was hit.
 DATELINE_RE = re.compile(r"^(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:/[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)*(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?(?:,\s+" + _MONTH + r"\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*(?:[—–]|--?(?=\s))\s|[A-Z]{3,}(?:\s+[A-Z]{3,})*\s*:\s|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s*\([^)]{1,30}\)\s*:\s"
-    r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([^)]{1,30}\)\s*(?:[.:—–-]+\s*)?)")
+    r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*(?:\s*\[[^\]\n]{1,30}\])?,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([^)]{1,30}\)\s*(?:[.:—–-]+\s*)?)")  # "Juba [Sudan], July 22 (ANI/Xinhua):"
 # Words before a place that say it was hit ("struck the city of", "in the Sumy region's").
 _PLACE_NOUN = r"(?:city|town|village|villages|region|province|district|camp|area|port|capital|settlement|neighbou?rhood|suburb|outskirts)"
 TARGET_BEFORE = re.compile(

@@ -20,6 +20,15 @@ def test_a_dateline_with_its_day_and_a_dash_is_not_the_place_hit(extract):
     assert "Nairobi" not in [p for p, _ in _places(events)]
 
 
+def test_a_dateline_may_bracket_its_country(extract):
+    from kg.eventwords import DATELINE_RE
+
+    hit = DATELINE_RE.match("Nairobi [Kenya], July 22 (ANI/Xinhua): At least 12 people were killed when gunmen attacked Mayom County headquarters.")
+    assert hit is not None and hit.group(0).endswith(": ")
+    _, events = extract("Nairobi [Kenya], July 22 (ANI/Xinhua): At least 12 people were killed when gunmen attacked Mayom County headquarters on Sunday.")
+    assert _places(events) == [("Mayom County", 12)]
+
+
 def test_where_a_witness_spoke_is_not_the_place_hit(extract):
     _, events = extract(
         "Gunmen killed 17 civilians in an attack on the village of Djugu on Friday.\n\n"

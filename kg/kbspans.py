@@ -34,7 +34,7 @@ from collections.abc import Callable
 
 from kg.kb.base import Candidate, KBEntry, fold
 from kg.mentions import LIST_SEPARATOR, REGION_OF_BEFORE, REGIONS_AFTER, unclaimed, without_admin_noun
-from kg.names import CALENDAR_WORDS, GENERIC_WORDS, country_of_demonym, written_in_lower_case
+from kg.names import CALENDAR_WORDS, GENERIC_WORDS, country_of_demonym, initials, written_in_lower_case
 from kg.types import Mention
 
 Candidates = Callable[[str], list[Candidate]]
@@ -75,10 +75,6 @@ def join_known_parts(mentions: list[Mention], text: str, candidates: Candidates)
 _NAME_GAP = re.compile(r" |-|-[ie]-| (?:in|of|for)(?: the)? ")
 
 
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in re.split(r"[ -]+", name) if w[:1].isupper())
-
-
 def acronym_wholes(mentions: list[Mention], text: str, candidates: Candidates) -> list[Mention]:
     """Parts of an organisation's name the recogniser cut at known names ("Tehreek" +
     "Taliban" + "Pakistan", "Islamic State" + "in" + "West Africa") that the acronym in
@@ -96,8 +92,8 @@ def acronym_wholes(mentions: list[Mention], text: str, candidates: Candidates) -
         for j in range(i - 2, max(-1, i - 5), -1):  # two to four parts before the bracket
             if not _NAME_GAP.fullmatch(text[out[j].end : out[j + 1].start]):
                 break
-            initials = _initials(text[out[j].start : a.start - 2])
-            if len(initials) >= 3 and a.text.startswith(initials):
+            spelt = initials(re.split(r"[ -]+", text[out[j].start : a.start - 2]))
+            if len(spelt) >= 3 and a.text.startswith(spelt):
                 best = j
         if best is None:
             i += 1

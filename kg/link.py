@@ -67,7 +67,7 @@ from kg.mentions import (
     unit_names,
 )
 from kg.namepool import Resolved, pooled_types
-from kg.names import GENERIC_BODY_RE, GENERIC_WORDS, country_of_demonym, demonyms, is_group_word
+from kg.names import GENERIC_ALONE, GENERIC_BODY_RE, GENERIC_WORDS, country_of_demonym, demonyms, is_group_word
 from kg.nametype import TypeDecision, local_decisions, strong_cue
 from kg.nicknames import nicknamed_people
 from kg.personruns import person_runs
@@ -496,7 +496,7 @@ class Linker:
         if expected is None:
             return None
         words = m.text.split()
-        if len(words) == 1 and (m.text.lower() in GENERIC_WORDS or is_group_word(m.text)):
+        if len(words) == 1 and (m.text.lower() in GENERIC_ALONE or is_group_word(m.text)):
             return None
         body = national_body(m.text, self._article_countries, self._candidates, self._country_names) if expected == "Organization" else None
         if body is not None:

@@ -29,16 +29,6 @@ RANK_ACRONYMS = {"IG", "IGP", "AIG", "DIG", "CP", "ACP", "DCP", "SP", "SSP", "DS
 TITLE_ACRONYMS = RANK_ACRONYMS | {"STR", "DG", "CEO", "COO", "CFO", "MLA", "MNA", "MPA"}
 # Capitalised heads of a rank's or post's name ("Divisional Police Officer", "Head Constable").
 TITLE_HEADS = {"Officer", "Officers", "Constable", "Constables", "Inspector", "Sub-Inspector", "Superintendent", "Sergeant", "Corporal"}
-# Generic nouns that news capitalises alone ("stood in for Ward Head and Village Head", "the
-# Movement said"): on its own such a word names no entity the knowledge base lacks.
-GENERIC_NOUNS = {
-    "Village", "Ward", "Town", "City", "Movement", "Government", "Ministry", "Army", "Police", "Council", "Committee",
-    "Party", "Forces", "Force", "Division", "Brigade", "Battalion", "Region", "District", "State", "Province", "County",
-    "Zone", "Community", "Hospital", "Church", "Mosque", "School", "Court", "Parliament", "Assembly", "Senate", "Navy",
-    "Militia", "Group", "Front", "Union", "Agency", "Office", "Department", "Bureau", "Command", "Headquarters", "Camp",
-    "Base", "Station", "Market", "Border", "Capital", "Republic", "Administration", "Authority", "Authorities",
-    "Cabinet", "Presidency", "Military", "Rebels", "Militants", "Troops", "Soldiers", "Organisation", "Organization",
-}
 # Words that describe a person and so may open a person's span ("Villager Shwe Mi").
 PERSON_DESCRIPTORS = {
     "villager", "resident", "witness", "farmer", "student", "doctor", "dr", "nurse", "teacher", "soldier",
@@ -59,6 +49,13 @@ GENERIC_WORDS = TITLES | {
     "services", "department", "embassy", "region", "city", "province", "district", "oblast",
     "international", "national", "federal", "community", "world", "war", "peace", "retaliation",
     "witnesses", "eyewitnesses", "residents", "officials", "sources", "medics", "rescuers", "survivors",
+}
+# Words that name nothing when they stand alone ("stood in for Ward Head and Village Head",
+# "the Movement said"), though they may head a name ("Border Defense Corps").
+GENERIC_ALONE = GENERIC_WORDS | {
+    "village", "ward", "town", "movement", "party", "division", "brigade", "battalion", "county", "zone", "hospital",
+    "church", "mosque", "school", "assembly", "senate", "militia", "front", "bureau", "command", "headquarters", "camp",
+    "base", "station", "market", "border", "capital", "authority", "presidency", "soldiers", "organisation", "organization",
 }
 PARTICLE_RE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ul|bin|ibn|bint|abu|de|del|della|di|da|du|dos|das|la|le|van|von|der|den|ter)(?:[-'’]\w|$)")
 # Words a name may hold in lower case ("Ministry of Defence", "Islamic State in the Greater Sahara").
@@ -112,10 +109,21 @@ def country_of_demonym(word: str) -> str | None:
 
 
 # Days and months: capitalised, never a name of their own.
-CALENDAR_WORDS = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-    "april", "may", "june", "july", "august", "september", "october", "november", "december",
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")  # in weekday() order
+CALENDAR_WORDS = set(WEEKDAYS) | {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
 }
+# A month as datelines write it ("July", "Jan", "Sept"), a regular-expression fragment.
+MONTH_PATTERN = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}"
+# Capitalised function words, which open no name ("The", "In", "His").
+CAPITALISED_FUNCTION_WORDS = frozenset(
+    {"The", "A", "An", "In", "On", "At", "Of", "And", "For", "From", "By", "To", "With", "This", "That", "His", "Her", "Their", "Its", "Our"}
+)
+
+
+def initials(words: list[str]) -> str:
+    """The first letters of the capitalised words: what an acronym of them spells."""
+    return "".join(w[0] for w in words if w[:1].isupper())
 
 
 def written_in_lower_case(word: str, text: str) -> bool:

@@ -40,7 +40,7 @@ from kg.mentions import (
     PLACE_NOUNS,
     model_label,
 )
-from kg.names import ACRONYM_RE, GENERIC_NOUNS, PERSON_DESCRIPTORS, TITLE_ACRONYMS, TITLE_HEADS, TITLES, is_group_word, written_in_lower_case
+from kg.names import ACRONYM_RE, PERSON_DESCRIPTORS, TITLE_ACRONYMS, TITLE_HEADS, TITLES, is_group_word, written_in_lower_case
 from kg.typecues import common_noun_capitalised, context_cues, day_or_law, misspelt_weekday, name_cues, post_words
 from kg.types import Mention
 
@@ -439,8 +439,6 @@ def junk_reason(m: Mention, text: str) -> str | None:
         return "a people's or a region's adjective ('West African')"
     if name in TITLE_ACRONYMS:
         return "a title's (or a credit's) abbreviation"
-    if name in GENERIC_NOUNS and m.kb_id is None and not m.label.startswith("KB"):
-        return "a generic noun on its own ('the Movement said')"
     if post_words(name, text, m.end):
         return "the first words of a post's name ('Union Home Minister')"
     if common_noun_capitalised(name, text, m.start, m.end):

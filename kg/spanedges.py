@@ -49,7 +49,7 @@ from collections.abc import Callable
 
 from kg.kb.base import Candidate, fold
 from kg.mentions import model_label, unclaimed
-from kg.names import CALENDAR_WORDS, TITLES, is_group_word
+from kg.names import CALENDAR_WORDS, CAPITALISED_FUNCTION_WORDS, MONTH_PATTERN, TITLES, initials, is_group_word
 from kg.nicknames import NICKNAMED_NAME
 from kg.types import Mention
 
@@ -104,7 +104,7 @@ def cut_unit_seat(mentions: list[Mention], text: str) -> list[Mention]:
     return out
 
 
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_MONTH = MONTH_PATTERN + r"\.?"
 _DATELINE_PLACE = re.compile(
     r"(?:^|\n)([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})[ \t]*"
     r"(?:\[[A-Z][^\]\n]{1,30}\][ \t]*(?:,|[—–-][ \t])|,[ \t]+" + _MONTH + r"[ \t]+\d{1,2}\b)"
@@ -128,10 +128,6 @@ _ACRONYM_AFTER = re.compile(r"[ \t]*\(([A-Z][A-Za-z]{2,9})\)")
 _CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*[ \t]+){1,4}$")
 
 
-def _initials(words: list[str]) -> str:
-    return "".join(w[0] for w in words if w[:1].isupper())
-
-
 def extend_back_by_acronym(mentions: list[Mention], text: str) -> list[Mention]:
     """An organisation's span whose bracketed acronym spells the capitalised words before
     it as well: the whole, with the mentions it now covers gone."""
@@ -141,11 +137,11 @@ def extend_back_by_acronym(mentions: list[Mention], text: str) -> list[Mention]:
         if hit is None:
             continue
         acronym = "".join(c for c in hit.group(1) if c.isupper())
-        if len(acronym) < 3 or _initials(m.text.split()) == acronym:
+        if len(acronym) < 3 or initials(m.text.split()) == acronym:
             continue
         back = _CAPITALISED_BEFORE.search(text, max(0, m.start - 60), m.start)
         words = back.group(0).split() if back is not None else []
-        k = next((k for k in range(1, len(words) + 1) if _initials(words[-k:] + m.text.split()) == acronym), None)
+        k = next((k for k in range(1, len(words) + 1) if initials(words[-k:] + m.text.split()) == acronym), None)
         if k is None:
             continue
         start = m.start - len(back.group(0)) + back.group(0).index(words[-k]) if k == len(words) else m.start - len(" ".join(words[-k:])) - 1
@@ -229,13 +225,12 @@ def extend_over_particle(mentions: list[Mention], text: str) -> list[Mention]:
     out = []
     for m in mentions:
         hit = _PARTICLE_BEFORE.search(text, max(0, m.start - 40), m.start) if model_label(m) in ("GPE", "LOC", "FAC") else None
-        if hit is not None and unclaimed(hit.start(1), m.start, [o for o in mentions if o is not m]) and hit.group(1) not in _NOT_DATELINE_CAPS:
+        if hit is not None and unclaimed(hit.start(1), m.start, [o for o in mentions if o is not m]) and hit.group(1) not in CAPITALISED_FUNCTION_WORDS:
             m = Mention(hit.start(1), m.end, text[hit.start(1) : m.end], m.label, "ner", None, m.sentence)
         out.append(m)
     return out
 
 
-_NOT_DATELINE_CAPS = {"The", "A", "An", "In", "On", "At", "Of", "From", "By", "To", "And"}
 _AGENCY_TAIL = re.compile(r"[ \t]+([A-Z]{2,}(?:-[A-Z]{2,})+|[A-Z]{2,})$")
 
 

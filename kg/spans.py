@@ -30,7 +30,7 @@ from collections.abc import Callable
 
 from kg.kb.base import Candidate, fold
 from kg.mentions import ADMIN_NOUNS, INNER_POSSESSIVE_RE, unclaimed
-from kg.names import ACRONYM_RE, CALENDAR_WORDS, GENERIC_WORDS, TITLES, demonyms, is_group_word
+from kg.names import ACRONYM_RE, CALENDAR_WORDS, CAPITALISED_FUNCTION_WORDS, GENERIC_WORDS, TITLES, demonyms, initials, is_group_word
 from kg.spanedges import (
     collective_possessive,
     cut_title_tail,
@@ -208,10 +208,6 @@ def join_given_names(mentions: list[Mention], text: str, lookup: Lookup) -> list
 _CUT_TAIL = re.compile(r"[ \t]+((?:for|of)(?:[ \t]+the)?(?:[ \t]+(?:[A-Z][\w'’-]*|and|of|the|for))+?)[ \t]*\((" + ACRONYM_RE.pattern + r"|[A-Z][A-Za-z]{1,7})\)")
 
 
-def _capitals(words: list[str]) -> str:
-    return "".join(w[0] for w in words if w[:1].isupper())
-
-
 def extend_by_acronym(mentions: list[Mention], text: str) -> list[Mention]:
     """"Commando Battalion for Resolute Action (CoBRA)": an organisation's name that the
     model cut at "for" or "of" runs on to the acronym in brackets, when the acronym's
@@ -225,7 +221,7 @@ def extend_by_acronym(mentions: list[Mention], text: str) -> list[Mention]:
         if hit is not None:
             whole = f"{m.text} {hit.group(1)}"
             acronym = "".join(c for c in hit.group(2) if c.isupper())
-            if len(acronym) >= 3 and _capitals(whole.split()) == acronym:
+            if len(acronym) >= 3 and initials(whole.split()) == acronym:
                 end = hit.end(1)
                 m = Mention(m.start, end, text[m.start : end], "ORG", "ner", None, m.sentence)
                 skip_until = end
@@ -417,7 +413,6 @@ _KINDED_AREA = re.compile(
     r"(?<![\w'’-])([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})[ \t]+"
     r"(?:Local[ \t]+Government[ \t]+Area|LGA|Woreda|Zone|District|Province|Governorate|County|Prefecture|Territory|Municipality)(?![\w'’-])"
 )
-_NOT_NAME_WORDS = {"The", "A", "An", "In", "On", "At", "Of", "And", "For", "From", "By", "To", "With", "This", "That", "His", "Her", "Their", "Its", "Our"}
 
 
 def kinded_areas(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -425,7 +420,7 @@ def kinded_areas(text: str, mentions: list[Mention]) -> list[Mention]:
     out = []
     for h in _KINDED_AREA.finditer(text):
         words = h.group(1).split()
-        if any(w in _NOT_NAME_WORDS for w in words):
+        if any(w in CAPITALISED_FUNCTION_WORDS for w in words):
             continue
         if unclaimed(h.start(), h.end(), mentions):
             out.append(Mention(h.start(), h.end(), h.group(0), "GPE", "ner"))

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from kg.names import PERSON_DESCRIPTORS, TITLES
+from kg.names import PERSON_DESCRIPTORS, TITLES, WEEKDAYS
 
 # (type, weight, kind, reason, spreads): built into kg.nametype.Evidence by the caller.
 Cue = tuple[str, float, str, str, bool]
@@ -50,7 +50,6 @@ _BARE_POSTS = {
     "chairperson", "chairwoman", "director", "secretary", "minister", "administrator", "coordinator", "commissioner", "president",
 }
 _BARE_POST_AFTER = re.compile(r",[ \t]+(?:(?:former|deputy|acting|local|regional|provincial|district)[ \t]+)?([a-z]+)[ \t]+(?:of|for)\b")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def _one_slip(word: str, target: str) -> bool:
@@ -68,7 +67,7 @@ def _one_slip(word: str, target: str) -> bool:
 def misspelt_weekday(name: str) -> bool:
     """"Thurdsay", "Wednsday", "Fridday": a one-word name that is a weekday with one slip."""
     word = name.lower()
-    return " " not in word and len(word) >= 6 and word.isalpha() and any(_one_slip(word, d) for d in _WEEKDAYS)
+    return " " not in word and len(word) >= 6 and word.isalpha() and any(_one_slip(word, d) for d in WEEKDAYS)
 
 
 def _title_clause(clause: str) -> bool:

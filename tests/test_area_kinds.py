@@ -7,7 +7,7 @@ from __future__ import annotations
 from kg.kb.base import KBEntry, KnowledgeBase
 from kg.link import Linker
 from kg.mentions import extend_to_admin_noun, extend_to_facility, without_admin_noun
-from kg.nametype import junk_reason, name_evidence
+from kg.nametype import name_evidence
 from kg.types import Article, Mention
 
 
@@ -54,10 +54,11 @@ def test_an_armed_groups_opening_word_makes_it_an_organisation():
 
 def test_a_generic_noun_alone_is_no_name_but_inside_a_name_it_is():
     text = "The representatives stood in for Ward Head and Village Head. The Movement said it."
-    assert junk_reason(at(text, "Village", "GPE"), text) is not None
-    assert junk_reason(at(text, "Movement", "ORG"), text) is not None
+    ms = [at(text, "Ward", "GPE"), at(text, "Village", "GPE"), at(text, "Movement", "ORG")]
+    assert Linker(kb()).link(Article(text=text, source="t.txt"), ms) == []
     text2 = "The Kesso Liberation Movement said it."
-    assert junk_reason(at(text2, "Kesso Liberation Movement", "ORG"), text2) is None
+    (lm,) = Linker(kb()).link(Article(text=text2, source="t.txt"), [at(text2, "Kesso Liberation Movement", "ORG")])
+    assert lm.entity.type == "Organization"
 
 
 def test_a_known_persons_possessive_names_the_person_and_what_they_lead():

@@ -286,8 +286,11 @@ def drop_non_names(mentions: list[Mention], text: str, lookup: Lookup) -> list[M
     return out
 
 
+# The capitalised words for an area that end its name ("Enarj Enawga Woreda", "the Damboa
+# Local Government Area").
+CAPITALISED_AREA_KINDS = r"Local[ \t]+Government[ \t]+Area|LGA|Woreda|Kebele|Tehsil|Taluka|Upazila|Zone|District|Province|Governorate|Prefecture|County|Territory|Municipality"
 _CAPITALISED_AREA_AFTER = re.compile(
-    r"((?:[ \t]+[A-Z][\w'’-]*){0,2}?)[ \t]+(?:Woreda|Kebele|Tehsil|Taluka|Upazila|Zone|District|Province|Governorate|Prefecture|County|Municipality)\b"
+    r"((?:[ \t]+[A-Z][\w'’-]*){0,2}?)[ \t]+(?:" + CAPITALISED_AREA_KINDS + r")\b"
 )
 
 
@@ -411,7 +414,7 @@ def apposed_places(text: str, mentions: list[Mention]) -> list[Mention]:
 # capitalised word for its kind of area, which the model often draws no span around.
 _KINDED_AREA = re.compile(
     r"(?<![\w'’-])([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})[ \t]+"
-    r"(?:Local[ \t]+Government[ \t]+Area|LGA|Woreda|Zone|District|Province|Governorate|County|Prefecture|Territory|Municipality)(?![\w'’-])"
+    r"(?:" + CAPITALISED_AREA_KINDS + r")(?![\w'’-])"
 )
 
 

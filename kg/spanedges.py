@@ -47,9 +47,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from kg.datelines import DATELINE_PLACE
 from kg.kb.base import Candidate, fold
 from kg.mentions import model_label, unclaimed
-from kg.names import CALENDAR_WORDS, CAPITALISED_FUNCTION_WORDS, MONTH_PATTERN, TITLES, initials, is_group_word
+from kg.names import CALENDAR_WORDS, CAPITALISED_FUNCTION_WORDS, TITLES, initials, is_group_word
 from kg.nicknames import NICKNAMED_NAME
 from kg.types import Mention
 
@@ -104,11 +105,6 @@ def cut_unit_seat(mentions: list[Mention], text: str) -> list[Mention]:
     return out
 
 
-_MONTH = MONTH_PATTERN + r"\.?"
-_DATELINE_PLACE = re.compile(
-    r"(?:^|\n)([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})[ \t]*"
-    r"(?:\[[A-Z][^\]\n]{1,30}\][ \t]*(?:,|[—–-][ \t])|,[ \t]+" + _MONTH + r"[ \t]+\d{1,2}\b)"
-)
 _DATELINE_WINDOW = 1500  # a dateline opens the article's body
 _NOT_DATELINE = {"by", "the", "on", "in", "at", "published", "updated", "posted", "photo", "source", "from", "and", "last"}
 
@@ -116,7 +112,7 @@ _NOT_DATELINE = {"by", "the", "on", "in", "at", "published", "updated", "posted"
 def dateline_places(text: str, mentions: list[Mention]) -> list[Mention]:
     """The place of a dateline the model left out (label GPE), where no mention is."""
     out = []
-    for hit in _DATELINE_PLACE.finditer(text[:_DATELINE_WINDOW]):
+    for hit in DATELINE_PLACE.finditer(text[:_DATELINE_WINDOW]):
         first = hit.group(1).split()[0].lower()
         if first in _NOT_DATELINE or first in CALENDAR_WORDS or not unclaimed(hit.start(1), hit.end(1), mentions):
             continue

@@ -266,7 +266,8 @@ def extend_person_tail(mentions: list[Mention], text: str, lookup: Callable[[str
             if fine and not is_group_word(words[-1]) and not any(w.lower() in CALENDAR_WORDS for w in words) and not lookup(words[-1]):
                 m = Mention(m.start, hit.end(), text[m.start : hit.end()], m.label, "ner", None, m.sentence)
         out.append(m)
-    return [o for o in out if not any(p is not o and p.start <= o.start and o.end <= p.end and p.label in ("PERSON", "PER") and o.label == "NORP" for p in out)]
+    # (a people's word inside a person's name is dropped: only NORP spans need the look)
+    return [o for o in out if o.label != "NORP" or not any(p is not o and p.start <= o.start and o.end <= p.end and p.label in ("PERSON", "PER") for p in out)]
 
 
 def cut_title_tail(mentions: list[Mention], text: str) -> list[Mention]:

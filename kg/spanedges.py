@@ -270,14 +270,22 @@ def extend_person_tail(mentions: list[Mention], text: str, lookup: Callable[[str
     return [o for o in out if o.label != "NORP" or not any(p is not o and p.start <= o.start and o.end <= p.end and p.label in ("PERSON", "PER") for p in out)]
 
 
+def _is_title(w: str) -> bool:
+    return w[:1].isupper() and w.lower().rstrip(".") in TITLES
+
+
 def cut_title_tail(mentions: list[Mention], text: str) -> list[Mention]:
     """A span of two or more name words and then only capitalised titles ("Spokesman
     Col"): the name words (the titles belong to the person after them)."""
     out = []
     for m in mentions:
         words = m.text.split()
-        at = next((i for i in range(2, len(words)) if all(w[:1].isupper() and w.lower().rstrip(".") in TITLES for w in words[i:])), None)
-        if at is not None and m.kb_id is None and model_label(m) not in ("PERSON", "PER"):
+        # (the cheap tests first: every tail tried ends in the last word, which must be a title)
+        if len(words) < 3 or m.kb_id is not None or model_label(m) in ("PERSON", "PER") or not _is_title(words[-1]):
+            out.append(m)
+            continue
+        at = next((i for i in range(2, len(words)) if all(_is_title(w) for w in words[i:])), None)
+        if at is not None:
             head = " ".join(words[:at])
             m = Mention(m.start, m.start + len(head), head, m.label, m.source, None, m.sentence)
         out.append(m)

@@ -23,6 +23,7 @@ is full of, where the model's label is a poor witness:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.names import PERSON_DESCRIPTORS, TITLES, WEEKDAYS
 
@@ -64,6 +65,7 @@ def _one_slip(word: str, target: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
+@lru_cache(maxsize=1 << 14)  # a pure function of the name, asked for every one-word name
 def misspelt_weekday(name: str) -> bool:
     """"Thurdsay", "Wednsday", "Fridday": a one-word name that is a weekday with one slip."""
     word = name.lower()

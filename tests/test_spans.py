@@ -282,3 +282,20 @@ def test_trie_pattern_matches_what_the_flat_alternation_does():
     sample = "El presidente dijo que la situación es muy grave, pero não há nada. Wala naman akong information na ito."
     assert _FOREIGN_RE.findall(sample) == flat_foreign.findall(sample) != []
     assert trie_pattern([]) == "" and trie_pattern(["ab"]) == "ab"
+
+
+def test_cheap_gates_keep_every_match_of_their_patterns():
+    """kinded_areas, police_post_holders and bare_ministries skip the text when a word every
+    match holds is absent: with the word present (in any case re.I matches, for the
+    ministry), they find what their patterns find."""
+    from kg.bodies import BARE_MINISTRY, bare_ministries
+    from kg.spans import _KINDED_AREA, _POLICE_POST_HOLDER, kinded_areas, police_post_holders
+
+    text = ("Gunmen struck Gwoza Local Government Area and Bama Prefecture. Deputy Inspector General of Police "
+            "Musa Adamu said the defence MINISTRY and the Ministry of Health, and the health mınıstry, would respond.")
+    assert [m.text for m in kinded_areas(text, [])] == [h.group(0) for h in _KINDED_AREA.finditer(text)] == ["Gwoza Local Government Area", "Bama Prefecture"]
+    assert [m.text for m in police_post_holders(text, [])] == [h.group(1) for h in _POLICE_POST_HOLDER.finditer(text)] == ["Musa Adamu"]
+    assert [m.text for m in bare_ministries(text, [])] == [h.group(0) for h in BARE_MINISTRY.finditer(text)]
+    assert len(bare_ministries(text, [])) == 3  # the dotless ı of "mınıstry" is an i to re.I
+    plain = "Gunmen struck a village in the north; police said the army responded."
+    assert kinded_areas(plain, []) == police_post_holders(plain, []) == bare_ministries(plain, []) == []

@@ -50,7 +50,7 @@ from collections.abc import Callable
 from kg.kb.base import Candidate, fold
 from kg.mentions import model_label, unclaimed
 from kg.names import CALENDAR_WORDS, CAPITALISED_FUNCTION_WORDS, MONTH_PATTERN, TITLES, initials, is_group_word
-from kg.nicknames import NICKNAMED_NAME
+from kg.nicknames import nicknamed_names
 from kg.types import Mention
 
 _WATER_BEFORE = re.compile(r"(?<![\w'’-])(?:Gulf|Bay|Sea|Strait|Straits|Bight)[ \t]+of[ \t]+(?:the[ \t]+)?$")
@@ -205,14 +205,13 @@ def nicknamed_wholes(mentions: list[Mention], text: str) -> list[Mention]:
     if "“" not in text and '"' not in text:
         return mentions
     out = list(mentions)
-    for hit in NICKNAMED_NAME.finditer(text):
-        a, b = hit.span(1)
+    for a, b, name in nicknamed_names(text):
         inside = [o for o in out if o.start < b and a < o.end]
         if not inside or any(o.start < a or o.end > b or o.kb_id is not None or o.label not in _PERSONISH for o in inside):
             continue
         if not any(o.label in ("PERSON", "PER") for o in inside):
             continue
-        out = [o for o in out if o not in inside] + [Mention(a, b, hit.group(1), "PERSON", "ner", None, inside[0].sentence)]
+        out = [o for o in out if o not in inside] + [Mention(a, b, name, "PERSON", "ner", None, inside[0].sentence)]
     return sorted(out, key=lambda o: (o.start, -o.end))
 
 

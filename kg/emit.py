@@ -110,6 +110,11 @@ def _string_nt(s: str) -> str:
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r") + '"'
 
 
+def _en_nt(s: str) -> str:
+    """:func:`_en` as N-Triples."""
+    return _string_nt(s) + "@en"
+
+
 class _LiteralQuads:
     """An article graph's quads whose object is a literal, held as N-Quads lines and
     parsed together into their places in the graph's list (:meth:`fill`).
@@ -322,28 +327,41 @@ def attack_slots(article: Article, events: Iterable[AttackEvent]) -> dict[str, R
     return out
 
 
+_DESCRIPTION = NamedNode(SCHEMA + "description")
+_COUNTRY_CODE = NamedNode(KG + "countryCode")
+_LAT = NamedNode(GEO + "lat")
+_LONG = NamedNode(GEO + "long")
+_POPULATION = NamedNode(KG + "population")
+_PART_OF = NamedNode(KG + "partOf")
+
+
 def kb_entry_quads(entry: KBEntry, kb: KnowledgeBase, g: NamedNode) -> Iterator[Quad]:
-    """What the knowledge base knows of an entry, for the entity graph."""
-    s = _n(entity_iri(entry.id, entry.type, entry.label))
-    yield Quad(s, A, _n(TOP_CLASS[entry.type]), g)
+    """What the knowledge base knows of an entry, for the entity graph (its labels and
+    other literals parsed together, as an article's are: see :class:`_LiteralQuads`)."""
+    iri = entity_iri(entry.id, entry.type, entry.label)
+    s = _n(iri)
+    q: list = [Quad(s, A, _n(TOP_CLASS[entry.type]), g)]
     for c in entry.classes:
-        yield Quad(s, A, class_iri(c), g)
-    yield Quad(s, LABEL, _en(entry.label), g)
+        q.append(Quad(s, A, class_iri(c), g))
+    literals = _LiteralQuads(g.value)
+    literals.add(q, iri, LABEL, _en_nt(entry.label))
     for alias in entry.aliases[:50]:
-        yield Quad(s, ALT, _en(alias), g)
+        literals.add(q, iri, ALT, _en_nt(alias))
     for same in entry.same_as:
-        yield Quad(s, SAME, _n(same), g)
+        q.append(Quad(s, SAME, _n(same), g))
     if entry.description:
-        yield Quad(s, _n(SCHEMA + "description"), _en(entry.description), g)
+        literals.add(q, iri, _DESCRIPTION, _en_nt(entry.description))
     if entry.country:
-        yield Quad(s, _n(KG + "countryCode"), Literal(entry.country), g)
+        literals.add(q, iri, _COUNTRY_CODE, _string_nt(entry.country))
     if entry.lat is not None and entry.lon is not None:
-        yield Quad(s, _n(GEO + "lat"), _double(entry.lat), g)
-        yield Quad(s, _n(GEO + "long"), _double(entry.lon), g)
+        literals.add(q, iri, _LAT, _double_nt(entry.lat))
+        literals.add(q, iri, _LONG, _double_nt(entry.lon))
     if entry.population:
-        yield Quad(s, _n(KG + "population"), _int(entry.population), g)
+        literals.add(q, iri, _POPULATION, _int_nt(entry.population))
     if entry.part_of and entry.part_of in kb:
         parent = kb.get(entry.part_of)
-        yield Quad(s, _n(KG + "partOf"), _n(entity_iri(parent.id, parent.type, parent.label)), g)
+        q.append(Quad(s, _PART_OF, _n(entity_iri(parent.id, parent.type, parent.label)), g))
+    literals.fill(q)
+    return iter(q)
 
 

@@ -87,9 +87,10 @@ def context_cues(text: str, start: int, end: int, n_words: int) -> list[Cue]:
     """The cues of this module for the name at [start, end) of ``text``."""
     out: list[Cue] = []
     before = text[max(0, start - 60) : start]
-    if _CREDIT_BEFORE.search(before):
+    tail = before.rstrip()  # (both patterns below end in a word and white space: most mentions skip them)
+    if tail.endswith("by") and _CREDIT_BEFORE.search(before):
         out.append(("Person", 2.0, "context", "a credit line's name ('Editing by')", True))
-    known = _KNOWN_AS_BEFORE.search(before)
+    known = _KNOWN_AS_BEFORE.search(before) if tail.endswith(("as", "called", "named")) else None
     if known is not None:
         out.append(("Place", 2.0, "context", f"after {known.group(0).strip()!r}", False))
     words = before.split()

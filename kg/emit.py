@@ -11,7 +11,7 @@ from decimal import Decimal
 from functools import lru_cache
 from urllib.parse import quote
 
-from pyoxigraph import Literal, NamedNode, Quad, RdfFormat
+from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFormat
 from pyoxigraph import parse as ox_parse
 
 from kg.identity import entity_iri
@@ -126,8 +126,9 @@ class _LiteralQuads:
     included. The subjects and the graph are IRIs already checked (built as NamedNode
     for the graph's other quads), so the lines are parsed without checking them again."""
 
-    def __init__(self, graph: str):
-        self.tail = f" <{graph}> .\n"
+    def __init__(self, graph: NamedNode | BlankNode | DefaultGraph | None):
+        # (the graph as N-Quads writes it: nothing for the default graph)
+        self.tail = " .\n" if graph is None or isinstance(graph, DefaultGraph) else f" {graph} .\n"
         self.lines: list[str] = []
         self.places: list[int] = []
 
@@ -213,7 +214,7 @@ def article_quads(
     entities: dict[str, Entity] = {}
     nodes: dict[str, NamedNode] = {}  # entity IRI -> its term, built once per article
     sentences: set[tuple[int, int]] = set()
-    literals = _LiteralQuads(iri)  # the quads of a literal object, in their places (see the class)
+    literals = _LiteralQuads(g)  # the quads of a literal object, in their places (see the class)
     for lm in linked:
         m, ent = lm.mention, lm.entity
         entities[ent.iri] = ent
@@ -343,7 +344,7 @@ def kb_entry_quads(entry: KBEntry, kb: KnowledgeBase, g: NamedNode) -> Iterator[
     q: list = [Quad(s, A, _n(TOP_CLASS[entry.type]), g)]
     for c in entry.classes:
         q.append(Quad(s, A, class_iri(c), g))
-    literals = _LiteralQuads(g.value)
+    literals = _LiteralQuads(g)
     literals.add(q, iri, LABEL, _en_nt(entry.label))
     for alias in entry.aliases[:50]:
         literals.add(q, iri, ALT, _en_nt(alias))

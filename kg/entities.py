@@ -148,7 +148,7 @@ def entity_facts(iri: str, seen: Seen, kb: KnowledgeBase, g: ox.NamedNode) -> li
     # (the labels are parsed together, as an article's literals are: see kg.emit._LiteralQuads)
     entry = kb_entry_of(iri, kb)
     s = ox.NamedNode(iri)
-    literals = _LiteralQuads(g.value)
+    literals = _LiteralQuads(g)
     if entry is not None:
         quads = list(kb_entry_quads(entry, kb, g))
         known = {entry.label, *entry.aliases[:50]}

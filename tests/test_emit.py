@@ -162,3 +162,6 @@ def test_kb_entry_quads_equal_quads_built_one_by_one():
     got = list(kb_entry_quads(kh, kb, g))
     assert kh.same_as and [str(q) for q in got] == [str(q) for q in want]
     assert got == want
+    # In the default graph, or a blank node's, likewise.
+    for graph in (None, ox.BlankNode("kbfacts")):
+        assert list(kb_entry_quads(kh, kb, graph)) == [ox.Quad(q.subject, q.predicate, q.object, graph) for q in want]

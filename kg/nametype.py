@@ -21,6 +21,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.bodies import quartered_body
 from kg.kb.base import fold
@@ -259,6 +260,13 @@ def label_evidence(m: Mention) -> list[Evidence]:
 def name_evidence(name: str) -> list[Evidence]:
     """What the name's own words say: its head word, a place's prefix or ending, an
     organisation's head before "of"/"for" or before the quarter a unit serves."""
+    return list(_name_evidence(name))
+
+
+@lru_cache(maxsize=1 << 15)
+def _name_evidence(name: str) -> tuple[Evidence, ...]:
+    # Memoised: a pure function of the name and the word lists (Evidence is frozen), asked
+    # for every mention, and names recur within an article and across articles.
     words, out = name.split(), []
     if len(words) > 1 and (words[-1] in PLACE_HEADS or words[-1] in EXTRA_PLACE_HEADS or (words[-1].islower() and words[-1].capitalize() in PLACE_HEADS)):
         out.append(Evidence("Place", HEAD_WORD, "name", f"head word {words[-1]!r}", spreads=True))  # "at X railway station, Y and Z": the list is of sites
@@ -283,7 +291,7 @@ def name_evidence(name: str) -> list[Evidence]:
         out.append(Evidence("Place", NAME_PREFIX, "name", f"place prefix {words[0]!r}"))
     if len(words) == 1 and len(name) > 5 and name[:1].isupper() and PLACE_SUFFIX_RE.search(name.lower()):
         out.append(Evidence("Place", NAME_SUFFIX, "name", f"place ending -{PLACE_SUFFIX_RE.search(name.lower()).group(0)}"))
-    return out + [Evidence(*c) for c in name_cues(name)]
+    return tuple(out + [Evidence(*c) for c in name_cues(name)])
 
 
 _REPORTED = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s+(?:said|says|reported|reports|told|added|claimed)\b")

@@ -23,6 +23,7 @@ is full of, where the model's label is a poor witness:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.names import PERSON_DESCRIPTORS, TITLES, WEEKDAYS
 
@@ -64,6 +65,7 @@ def _one_slip(word: str, target: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
+@lru_cache(maxsize=1 << 14)  # a pure function of the name, asked for every one-word name
 def misspelt_weekday(name: str) -> bool:
     """"Thurdsay", "Wednsday", "Fridday": a one-word name that is a weekday with one slip."""
     word = name.lower()
@@ -85,9 +87,10 @@ def context_cues(text: str, start: int, end: int, n_words: int) -> list[Cue]:
     """The cues of this module for the name at [start, end) of ``text``."""
     out: list[Cue] = []
     before = text[max(0, start - 60) : start]
-    if _CREDIT_BEFORE.search(before):
+    tail = before.rstrip()  # (both patterns below end in a word and white space: most mentions skip them)
+    if tail.endswith("by") and _CREDIT_BEFORE.search(before):
         out.append(("Person", 2.0, "context", "a credit line's name ('Editing by')", True))
-    known = _KNOWN_AS_BEFORE.search(before)
+    known = _KNOWN_AS_BEFORE.search(before) if tail.endswith(("as", "called", "named")) else None
     if known is not None:
         out.append(("Place", 2.0, "context", f"after {known.group(0).strip()!r}", False))
     words = before.split()

@@ -41,6 +41,7 @@ from kg.mentions import (
     model_label,
 )
 from kg.names import ACRONYM_RE, PERSON_DESCRIPTORS, TITLE_ACRONYMS, TITLE_HEADS, TITLES, is_group_word, written_in_lower_case
+from kg.orgjunk import org_junk_reason
 from kg.typecues import common_noun_capitalised, context_cues, day_or_law, misspelt_weekday, name_cues, post_words
 from kg.types import Mention
 
@@ -435,6 +436,8 @@ def junk_reason(m: Mention, text: str) -> str | None:
         return "a weekday's name misspelt ('Thurdsay')"
     if m.kb_id is None and not m.label.startswith("KB") and (why := day_or_law(name, text, m.end)):
         return why
+    if m.kb_id is None and not m.label.startswith("KB") and (why := org_junk_reason(name, text, m.end, m.label)):
+        return why  # kg/orgjunk.py: documents, vessels, acronyms of common words or posts
     if m.label == "NORP" and " " in name and is_group_word(name):
         return "a people's or a region's adjective ('West African')"
     if name in TITLE_ACRONYMS:

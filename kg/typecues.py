@@ -115,9 +115,11 @@ def name_cues(name: str) -> list[Cue]:
     return []
 
 
-# "the Union Home Minister Amit Shah", "Chief Minister": words of a post's name.
+# "the Union Home Minister Amit Shah", "Chief Minister": words of a post's name;
+# "Regional Police Officer", "District Police Officer": the police's posts by the level of the force.
 _POST_WORDS = {"Union", "Home", "Foreign", "Defence", "Defense", "Interior", "Finance", "External", "Affairs", "Chief", "Deputy", "State", "Cabinet", "Junior", "Health"}
-_POST_AFTER = re.compile(r"[ \t]+(?:Minister|Ministers|Secretary|Secretaries|Commissioner)\b")
+_POST_WORDS |= {"Regional", "District", "Divisional", "Provincial", "Police"}
+_POST_AFTER = re.compile(r"[ \t]+(?:Minister|Ministers|Secretary|Secretaries|Commissioner|Officer|Officers)\b")
 
 
 def post_words(name: str, text: str, end: int) -> bool:

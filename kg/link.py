@@ -74,7 +74,7 @@ from kg.orgjunk import cut_at_acronym, spelled_acronym_after
 from kg.personruns import person_runs
 from kg.spans import extend_by_acronym, fix_boundaries, possessor_countries, split_possessive
 from kg.types import Article, Entity, LinkedMention, Mention
-from kg.weaponsense import weapon_senses
+from kg.weaponsense import mention_use, weapon_senses
 
 NIL_THRESHOLD = 0.35
 # A town's name before these is the area named after it ("Hangu district"), and so before a
@@ -288,7 +288,8 @@ class Linker:
         self._join_acronyms(cleaned, resolved, text)
         items = list(resolved.items())  # "the Taliban" of an article on the "Pakistani Taliban" (kg/kbspans.py)
         senses = qualified_senses([(r.surface, r.type, r.entry.id if r.entry else None) for _, r in items])
-        senses.update(weapon_senses([(r.entry.label, r.entry.id, r.entry.classes, r.entry.aliases) if r.entry else ("", None, (), ()) for _, r in items]))  # kg/weaponsense.py
+        weapons = [(r.entry.label, r.entry.id, r.entry.classes, r.entry.aliases, mention_use(text, r.mention.start, r.mention.end)) if r.entry and r.type == "Weapon" else ("", None, (), (), "") for _, r in items]
+        senses.update(weapon_senses(weapons))  # kg/weaponsense.py: "an IED ... the bomb"
         senses.update(region_senses([(r.surface, frozenset(r.entry.classes if r.entry else ()), getattr(r.entry, "population", 0) or 0) for _, r in items]))
         for i, j in senses.items():
             (k, r), q = items[i], items[j][1]

@@ -55,7 +55,7 @@ def _title_cased(doc: Doc, s: int) -> bool:
 def regiment_spans(doc: Doc, rules: list[Span], any_case: Collection[str]) -> tuple[list[Span], list[Span]]:
     """Split the ruler's spans into those kept and the unit names (label ORG) that replace
     a weapon type's match written as a name's capitalised head."""
-    kept, units = [], []
+    kept, units, headlined = [], [], []
     for r in rules:
         s, e = r.start, r.end
         word = doc[e - 1]
@@ -66,14 +66,26 @@ def regiment_spans(doc: Doc, rules: list[Span], any_case: Collection[str]) -> tu
             or s == 0
             or not _name_word(doc[s - 1])
             or _opens_sentence(doc, s)
-            or (e < len(doc) and doc[e].is_alpha and doc[e].text[:1].isupper())
             or not word.is_alpha
-            or _title_cased(doc, s)
         ):
+            kept.append(r)
+            continue
+        if _title_cased(doc, s):
+            headlined.append(r)  # a unit only if the article names it so elsewhere
+            continue
+        if e < len(doc) and doc[e].is_alpha and doc[e].text[:1].isupper():
             kept.append(r)
             continue
         i = s - 1
         while i > 0 and s - i < 3 and _name_word(doc[i - 1]) and not _opens_sentence(doc, i - 1) and not _opens_sentence(doc, i):
             i -= 1
         units.append(Span(doc, i, e, label="ORG"))
-    return kept, units
+    # "Militants Ambush Assam Rifles Vehicle": in a headline in title case, the words a
+    # unit's name found elsewhere in the article ends in are that unit's.
+    for r in headlined:
+        unit = next((u for u in units if u.end - u.start == 2 and doc[u.start].text == doc[r.start - 1].text and u[-1].text == r.text), None)
+        if unit is None:
+            kept.append(r)
+        else:
+            units.append(Span(doc, r.start - 1, r.end, label="ORG"))
+    return sorted(kept, key=lambda x: x.start), sorted(units, key=lambda x: x.start)

@@ -1,0 +1,135 @@
+"""Organisations and weapons on texts written here: units named after a weapon
+(kg/regiments.py), a generic weapon word naming again the article's one specific weapon
+(kg/weaponsense.py), spans that are no organisation's name and acronyms in brackets
+(kg/orgjunk.py)."""
+
+from __future__ import annotations
+
+import spacy
+
+from kg.identity import entity_iri
+from kg.kb.base import KBEntry, KnowledgeBase
+from kg.link import Linker
+from kg.nametype import junk_reason
+from kg.orgjunk import cut_at_acronym, org_junk_reason
+from kg.recognise import add_kb_ruler
+from kg.types import Article, Mention
+from kg.weaponsense import mention_use, weapon_senses
+
+IED = KBEntry("weapon-type-ied", "Weapon", "improvised explosive device", ["IED", "roadside bomb", "roadside bombs"], ["WeaponType", "Bomb"])
+CAR_BOMB = KBEntry("weapon-type-car-bomb", "Weapon", "car bomb", ["car bombs"], ["WeaponType", "Bomb"])
+BOMB = KBEntry("weapon-type-bomb", "Weapon", "bomb", ["bombs"], ["WeaponType", "Bomb"])
+RIFLE = KBEntry("weapon-type-rifle", "Weapon", "rifle", ["rifles"], ["WeaponType", "SmallArms"])
+RPG = KBEntry("weapon-type-rpg", "Weapon", "rocket-propelled grenade", ["RPG"], ["WeaponType", "SmallArms"])
+GRENADE = KBEntry("weapon-type-grenade", "Weapon", "grenade", ["grenades"], ["WeaponType", "SmallArms"])
+
+
+def small_kb() -> KnowledgeBase:
+    return KnowledgeBase([IED, CAR_BOMB, BOMB, RIFLE, RPG, GRENADE, KBEntry("gn/1", "Place", "Kalatown", [], ["City"], country="PK", origin="geonames", population=90_000)])
+
+
+def at(text: str, surface: str, label: str, nth: int = 0, kb_id: str | None = None) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    return Mention(start, start + len(surface), surface, label, "kb" if kb_id else "ner", kb_id)
+
+
+# -- units named after a weapon ---------------------------------------------------------
+
+
+def ruler_ents(text: str) -> list[tuple[str, str]]:
+    nlp = spacy.blank("en")
+    add_kb_ruler(nlp, small_kb())
+    return [(e.text, e.label_) for e in nlp(text).ents]
+
+
+def test_a_capitalised_weapon_word_heading_a_name_is_a_unit():
+    assert ruler_ents("Four Oru Rifles personnel were killed, an Oru Rifles official said.") == [("Oru Rifles", "ORG"), ("Oru Rifles", "ORG")]
+    assert ruler_ents("The Royal Tarn Rifles fired.") == [("Royal Tarn Rifles", "ORG")]
+    # a headline in title case: a unit only where the article names it so in a sentence
+    assert ruler_ents("Militants Ambush Oru Rifles Vehicle\nTwo Oru Rifles soldiers died.") == [("Oru Rifles", "ORG"), ("Oru Rifles", "ORG")]
+
+
+def test_a_weapon_word_stays_a_weapon_in_lower_case_in_title_case_and_first_in_a_sentence():
+    assert ruler_ents("Gunmen carried rifles and grenades.") == [("rifles", "KB"), ("grenades", "KB")]
+    assert ruler_ents("Rebels Seize Rifles at Depot\nThey fled.") == [("Rifles", "KB")]
+    assert ruler_ents("Rifles were seized.") == [("Rifles", "KB")]
+
+
+# -- a generic weapon word and the article's specific weapon ------------------------------
+
+
+def names(*entries: KBEntry, use: str = "definite") -> list[tuple[str, str, list[str], list[str], str]]:
+    return [(e.label, e.id, e.classes, e.aliases, use) for e in entries]
+
+
+def test_a_generic_weapon_told_again_takes_the_one_specific_type_of_its_family():
+    assert weapon_senses(names(IED, BOMB)) == {1: 0}
+    assert weapon_senses(names(IED, CAR_BOMB, BOMB)) == {}  # two specific bombs: either
+    assert weapon_senses(names(BOMB)) == {}
+    # small arms are kinds of weapon, not kinds of one weapon: grenades beside an RPG stay grenades
+    assert weapon_senses(names(RPG, GRENADE, RIFLE)) == {}
+    # "a bomb exploded" brings in a bomb of its own; "a missile strike" says nothing
+    assert weapon_senses(names(IED, BOMB) + names(BOMB, use="introducing")) == {}
+    assert weapon_senses(names(IED, BOMB, use="other")) == {}
+
+
+def test_how_an_article_uses_a_generic_weapon_word():
+    text = "The bomb exploded. A bomb went off. Hundreds of bombs fell. A bomb attack followed. They fired 40 bombs"
+    assert mention_use(text, 4, 8) == "definite"
+    assert mention_use(text, text.index("bomb went"), text.index(" went")) == "introducing"
+    assert mention_use(text, text.index("bombs fell"), text.index(" fell")) == "introducing"
+    assert mention_use(text, text.index("bomb attack"), text.index(" attack")) == "other"
+    assert mention_use(text, text.rindex("bombs"), len(text)) == "introducing"
+
+
+def test_the_bomb_after_an_ied_is_the_ied_in_the_linker():
+    text = "An improvised explosive device exploded near Kalatown. The bomb killed two."
+    ms = [at(text, "improvised explosive device", "KB", kb_id="improvised explosive device"), at(text, "bomb", "KB", kb_id="bomb")]
+    linked = Linker(small_kb()).link(Article(text=text, source="t.txt"), ms)
+    iris = {lm.mention.text: lm.entity.iri for lm in linked}
+    assert iris["bomb"] == iris["improvised explosive device"] == entity_iri(IED.id, "Weapon", IED.label)
+
+
+# -- no organisation's name -----------------------------------------------------------------
+
+
+def test_documents_vessels_and_acronyms_of_common_words_are_no_names():
+    text = "The Kestrel Hills Peace Accord is unfinished, under the Land Commission Act."
+    assert org_junk_reason("Kestrel Hills Peace Accord", text, text.index(" is"), "ORG").startswith("a document's")
+    assert org_junk_reason("Land Commission", text, text.index(" Act"), "ORG").startswith("a document's")
+    text = "Missiles struck the Panama-flagged Blue Heron. The Blue Heron's crew fled the bulk carrier Sea Lark."
+    assert org_junk_reason("Blue Heron", text, text.index("'s"), "ORG").startswith("a vessel's")
+    assert org_junk_reason("Sea Lark", text, len(text) - 1, "ORG").startswith("a vessel's")
+    text = "It was struck off the list of organised armed groups (GAO). The GAO list is long. The Tarn Valley Front (TVF) fought."
+    assert org_junk_reason("GAO", text, text.index("). The"), "ORG").startswith("an acronym of common words")
+    assert org_junk_reason("TVF", text, len(text) - 8, "ORG") is None  # a name's acronym stays
+    text = "Area Police Officer (APO) Ali Khan said; SSP Operations Omar Baig added."
+    assert org_junk_reason("APO", text, text.index(") Ali"), "ORG").startswith("a post's acronym")
+    assert org_junk_reason("SSP Operations", text, text.index(" Omar"), "ORG").startswith("a post opened")
+    assert org_junk_reason("Daily Accord", "By Daily Accord", 15, "OUTLET") is None  # an outlet is its name
+
+
+def test_the_first_words_of_a_polices_post_are_no_name():
+    text = "Meanwhile, Regional Police Officer Sajid Ahmad said two died."
+    m = at(text, "Regional Police", "ORG")
+    assert junk_reason(m, text) is not None
+    text = "Meanwhile, the Regional Police said two died."
+    assert junk_reason(at(text, "Regional Police", "ORG"), text) is None
+
+
+def test_a_span_run_into_its_acronyms_bracket_is_cut_and_the_acronym_joins_it():
+    text = "Fighters of the United Front of Tarnland (Uft) attacked. The Uft denied it."
+    m = Mention(text.index("United"), text.index(") attacked"), text[text.index("United") : text.index(") attacked")], "ORG")
+    cut = cut_at_acronym([m], text)
+    assert [c.text for c in cut] == ["United Front of Tarnland", "Uft"]
+    assert all(text[c.start : c.end] == c.text for c in cut)
+    # a bracket that does not spell the initials is part of the name
+    text2 = "Fighters of the Socialist Council (Khaplang) attacked."
+    m2 = Mention(text2.index("Socialist"), text2.index(") attacked"), text2[text2.index("Socialist") : text2.index(") attacked")], "ORG")
+    assert cut_at_acronym([m2], text2) == [m2]
+    second = at(text, "Uft", "GPE", nth=1)
+    linked = Linker(small_kb()).link(Article(text=text, source="t.txt"), [m, second])
+    iris = {lm.entity.iri for lm in linked}
+    assert len(iris) == 1 and next(iter(iris)).endswith("united-front-of-tarnland")

@@ -133,6 +133,7 @@ PLACE_NOUNS = (
 ORG_NOUNS = (
     "radio", "agency", "newspaper", "channel", "television", "militia", "movement", "party", "ministry", "council",
     "company", "force", "forces", "brigade", "battalion", "unit", "group",
+    "gang", "cartel", "faction", "outfit", "syndicate",  # "the Los Tequileros gang": criminal and armed groups
 )
 PLACE_HEADS = {
     "Base", "Airbase", "Airport", "Port", "Refinery", "Plant", "Station", "Bridge", "Dam", "Hospital", "Camp", "Prison",

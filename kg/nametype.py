@@ -476,11 +476,15 @@ def local_decisions(mentions: list[Mention], text: str) -> dict[int, TypeDecisio
 
 
 _AND_OR = re.compile(r"\b(?:and|or)\b")
+# "Mayele, Toya, Kambatule, Kalembo and Kabrike": an item the recogniser missed (one or two
+# capitalised words between the list's commas) does not break the list.
+_MISSED_ITEM = re.compile(r",[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?(?:,[ \t]+|,?[ \t]+(?:and|or)[ \t]+)")
 
 
 def list_runs(mentions: list[Mention], text: str) -> Iterable[list[Mention]]:
     """Lists of mentions: runs joined by commas, "and" or "or" up to the item after the
-    last "and"/"or" ("Al Faragil, Al Mandal and Salara"). Commas alone make no list
+    last "and"/"or" ("Al Faragil, Al Mandal and Salara"), over an item the recogniser missed
+    between its commas. Commas alone make no list
     ("the Kuibyshev refinery, Dmitry Azarov, the governor, said")."""
     run: list[Mention] = []
     last_and = 0  # how many items the run has up to its last "and"/"or"
@@ -491,7 +495,7 @@ def list_runs(mentions: list[Mention], text: str) -> Iterable[list[Mention]]:
 
     for m in mentions:
         gap = text[run[-1].end : m.start] if run else ""
-        if run and LIST_SEPARATOR.fullmatch(gap):
+        if run and (LIST_SEPARATOR.fullmatch(gap) or _MISSED_ITEM.fullmatch(gap)):
             run.append(m)
             if _AND_OR.search(gap):
                 last_and = len(run)

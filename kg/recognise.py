@@ -247,8 +247,10 @@ class EntityRuler:
         before a name are not part of it)."""
         if not (m.start <= r.start and r.end <= m.end and (m.end - m.start) > (r.end - r.start)):
             return False
-        head, tail = m.doc[m.start : r.start], m.doc[r.end : m.end]
-        extra = list(head) + list(tail)
+        head, tail = list(m.doc[m.start : r.start]), list(m.doc[r.end : m.end])
+        if head and head[0].lower_ == "the":
+            head = head[1:]  # "the Africa Center for Strategic Studies": the article is no word of the name
+        extra = head + tail
         if any(t.is_punct and t.text not in "-'’" for t in extra):
             return False
         if any(t.is_alpha and t.is_lower and t.lower_ not in ("of", "de", "al", "el", "for") for t in extra):

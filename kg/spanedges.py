@@ -130,10 +130,12 @@ _CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*[ \t]+){1,4}$")
 
 def extend_back_by_acronym(mentions: list[Mention], text: str) -> list[Mention]:
     """An organisation's span whose bracketed acronym spells the capitalised words before
-    it as well: the whole, with the mentions it now covers gone."""
+    it as well: the whole, with the mentions it now covers gone. A "person" so spelled
+    ("Parbatya" + "Chattagram Jana Sanghati Samiti (PCJSS)") is an organisation's cut name:
+    people are not given acronyms of four words."""
     out = list(mentions)
     for m in mentions:
-        hit = _ACRONYM_AFTER.match(text, m.end) if "ORG" in m.label else None
+        hit = _ACRONYM_AFTER.match(text, m.end) if "ORG" in m.label or (m.label == "PERSON" and len(m.text.split()) >= 2) else None
         if hit is None:
             continue
         acronym = "".join(c for c in hit.group(1) if c.isupper())
@@ -276,7 +278,8 @@ def cut_title_tail(mentions: list[Mention], text: str) -> list[Mention]:
     for m in mentions:
         words = m.text.split()
         at = next((i for i in range(2, len(words)) if all(w[:1].isupper() and w.lower().rstrip(".") in TITLES for w in words[i:])), None)
-        if at is not None and m.kb_id is None and model_label(m) not in ("PERSON", "PER"):
+        # "Department of Defence", "Ministry of Interior": a title word after "of" is the body's field.
+        if at is not None and m.kb_id is None and words[at - 1] not in ("of", "for", "and") and model_label(m) not in ("PERSON", "PER"):
             head = " ".join(words[:at])
             m = Mention(m.start, m.start + len(head), head, m.label, m.source, None, m.sentence)
         out.append(m)

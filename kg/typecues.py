@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from kg.names import PERSON_DESCRIPTORS, TITLES, WEEKDAYS
+from kg.names import PERSON_DESCRIPTORS, TITLES, WEEKDAYS, initials
 
 # (type, weight, kind, reason, spreads): built into kg.nametype.Evidence by the caller.
 Cue = tuple[str, float, str, str, bool]
@@ -83,7 +83,7 @@ def _title_clause(clause: str) -> bool:
 
 def context_cues(text: str, start: int, end: int, n_words: int) -> list[Cue]:
     """The cues of this module for the name at [start, end) of ``text``."""
-    out: list[Cue] = []
+    out: list[Cue] = acronym_cue(text[start:end], text, end)
     before = text[max(0, start - 60) : start]
     if _CREDIT_BEFORE.search(before):
         out.append(("Person", 2.0, "context", "a credit line's name ('Editing by')", True))
@@ -106,6 +106,20 @@ def context_cues(text: str, start: int, end: int, n_words: int) -> list[Cue]:
             if text[end : end + 1] == ",":
                 out.append(("Person", 2.0, "context", f"between commas after {last!r}", False))
     return out
+
+
+_OWN_ACRONYM_AFTER = re.compile(r"[ \t]*\(([A-Z][A-Za-z]{2,9})\)")
+
+
+def acronym_cue(name: str, text: str, end: int) -> list[Cue]:
+    """"Jana Sanghati Samiti (JSS)": a name of three words or more followed by the acronym
+    its initials spell is a body's (people are not given acronyms; places that are, are
+    known or have a place's head word, which outweighs this)."""
+    words = name.split()
+    hit = _OWN_ACRONYM_AFTER.match(text, end) if len(words) >= 3 else None
+    if hit is not None and initials(words).upper() == hit.group(1).upper():
+        return [("Organization", 2.0, "context", f"spelled by the acronym after it ({hit.group(1)})", False)]
+    return []
 
 
 def name_cues(name: str) -> list[Cue]:

@@ -22,6 +22,7 @@ from spacy.util import filter_spans
 
 from kg.errors import ModelError
 from kg.kb.base import KnowledgeBase, fold
+from kg.mentions import ORG_HEADS
 from kg.names import GENERIC_BODY_RE, TITLES, is_group_word
 from kg.regiments import regiment_spans
 from kg.types import Article, Mention
@@ -232,6 +233,7 @@ class EntityRuler:
             if overlapping:
                 # Keep the model's label beside the rule's: the linker weighs it.
                 r = Span(doc, r.start, r.end, label=f"KB|{overlapping[0].label_}", kb_id=r.kb_id_)
+                out += [u for u in map(lambda m: _unit_of(m, r), overlapping) if u is not None]
             out.append(r)
             taken.update(range(r.start, r.end))
         for m in model:
@@ -248,7 +250,7 @@ class EntityRuler:
         if not (m.start <= r.start and r.end <= m.end and (m.end - m.start) > (r.end - r.start)):
             return False
         head, tail = list(m.doc[m.start : r.start]), list(m.doc[r.end : m.end])
-        if head and head[0].lower_ == "the":
+        if head and head[0].lower_ == "the" and head[-1].lower_ not in ("of", "the", "for"):
             head = head[1:]  # "the Africa Center for Strategic Studies": the article is no word of the name
         extra = head + tail
         if any(t.is_punct and t.text not in "-'’" for t in extra):
@@ -276,6 +278,26 @@ class EntityRuler:
         self._reset()
         self.add_patterns(srsly.read_jsonl(path / "patterns.jsonl"))
         return self
+
+
+def _unit_of(m: Span, r: Span) -> Span | None:
+    """"The Eighth Division of the Colombian Army", "the Special Operations Group of J&K
+    Police": a model's organisation that is a body "of" the rule's body (its head word an
+    organisation's) is two names, the unit (capitalised words, two or more, not a title)
+    and the body it belongs to."""
+    if m.label_ != "ORG" or m.end != r.end or r.start - m.start < 3 or r[-1].text not in ORG_HEADS:
+        return None  # "the Islamic University of Gaza": a place after "of" is a word of the name
+    head = list(m.doc[m.start : r.start])
+    if head[0].lower_ == "the":
+        head = head[1:]
+    if head and head[-1].lower_ == "the":
+        head = head[:-1]
+    if len(head) < 3 or head[-1].lower_ != "of":
+        return None
+    words = head[:-1]
+    if not all(t.is_alpha and t.text[:1].isupper() for t in words) or words[-1].lower_ in TITLES:
+        return None
+    return Span(m.doc, words[0].i, words[-1].i + 1, label="ORG")
 
 
 _LIST_JOINERS = {",", "and", "or"}

@@ -17,6 +17,7 @@ from kg.types import Article, Mention
 from kg.weaponsense import mention_use, weapon_senses
 
 IED = KBEntry("weapon-type-ied", "Weapon", "improvised explosive device", ["IED", "roadside bomb", "roadside bombs"], ["WeaponType", "Bomb"])
+TARN_ARMY = KBEntry("tarn-army", "Organization", "Tarn Army", ["Tarnese Army"], ["MilitaryBranch"])
 CAR_BOMB = KBEntry("weapon-type-car-bomb", "Weapon", "car bomb", ["car bombs"], ["WeaponType", "Bomb"])
 BOMB = KBEntry("weapon-type-bomb", "Weapon", "bomb", ["bombs"], ["WeaponType", "Bomb"])
 RIFLE = KBEntry("weapon-type-rifle", "Weapon", "rifle", ["rifles"], ["WeaponType", "SmallArms"])
@@ -25,7 +26,7 @@ GRENADE = KBEntry("weapon-type-grenade", "Weapon", "grenade", ["grenades"], ["We
 
 
 def small_kb() -> KnowledgeBase:
-    return KnowledgeBase([IED, CAR_BOMB, BOMB, RIFLE, RPG, GRENADE, KBEntry("gn/1", "Place", "Kalatown", [], ["City"], country="PK", origin="geonames", population=90_000)])
+    return KnowledgeBase([TARN_ARMY, IED, CAR_BOMB, BOMB, RIFLE, RPG, GRENADE, KBEntry("kalatown", "Place", "Kalatown", [], ["City"], country="PK")])
 
 
 def at(text: str, surface: str, label: str, nth: int = 0, kb_id: str | None = None) -> Mention:
@@ -133,3 +134,71 @@ def test_a_span_run_into_its_acronyms_bracket_is_cut_and_the_acronym_joins_it():
     linked = Linker(small_kb()).link(Article(text=text, source="t.txt"), [m, second])
     iris = {lm.entity.iri for lm in linked}
     assert len(iris) == 1 and next(iter(iris)).endswith("united-front-of-tarnland")
+
+
+# -- longer organisation names, their acronyms, their lists ---------------------------------
+
+
+def test_a_model_span_opening_with_the_still_holds_a_longer_name_around_the_rule():
+    from spacy.tokens import Span
+
+    nlp = spacy.blank("en")
+    ruler = add_kb_ruler(nlp, small_kb())
+    doc = nlp.make_doc("a study by the Kalatown Center for Strategic Studies said")
+    doc.ents = [Span(doc, 3, 9, label="ORG")]
+    assert [(e.text, e.label_) for e in ruler(doc).ents] == [("the Kalatown Center for Strategic Studies", "ORG")]
+    doc = nlp.make_doc("fighting in the Kalatown area")
+    doc.ents = [Span(doc, 2, 4, label="GPE")]  # "the Kalatown": the rule's name alone
+    assert [(e.text, e.label_) for e in ruler(doc).ents] == [("Kalatown", "KB|GPE")]
+
+
+def test_a_title_word_after_of_is_the_bodys_field_not_a_title_tail():
+    from kg.spanedges import cut_title_tail
+
+    text = "the Tarn Government Department of Defence said; Area Office Spokesman Col said"
+    m = at(text, "Tarn Government Department of Defence", "ORG")
+    assert [o.text for o in cut_title_tail([m], text)] == ["Tarn Government Department of Defence"]
+    m = at(text, "Area Office Spokesman Col", "ORG")
+    assert [o.text for o in cut_title_tail([m], text)] == ["Area Office"]
+
+
+def test_a_gang_and_a_name_spelled_by_its_acronym_are_bodies():
+    from kg.nametype import local_decisions
+    from kg.spanedges import extend_back_by_acronym
+
+    text = "Police blamed the Los Perales gang for it."
+    m = at(text, "Los Perales", "GPE")
+    assert local_decisions([m], text)[id(m)].type == "Organization"
+    text = "It was signed with leaders of Oru Tarn Jana Vedi Samiti (OTJVS) in 1997."
+    m = at(text, "Tarn Jana Vedi Samiti", "PERSON")
+    whole = extend_back_by_acronym([m], text)
+    assert [(w.text, w.label) for w in whole] == [("Oru Tarn Jana Vedi Samiti", "ORG")]
+    assert local_decisions(whole, text)[id(whole[0])].type == "Organization"
+
+
+def test_a_list_runs_over_a_missed_item_and_counts_its_neighbours_article_type():
+    from kg.namepool import Resolved, pooled_types
+    from kg.nametype import list_runs, local_decisions
+
+    text = "The attack took place in Mayolo, Tova, Kambalo, Kilembi and Kabrika, he said."
+    ms = [at(text, "Mayolo", "GPE"), at(text, "Tova", "GPE"), at(text, "Kilembi", "PERSON"), at(text, "Kabrika", "ORG")]
+    assert [[m.text for m in run] for run in list_runs(ms, text)] == [["Mayolo", "Tova", "Kilembi", "Kabrika"]]
+    text = "Troops camped near Abori. They were attacked between Abori and Mohing at dawn."
+    ms = [at(text, "Abori", "GPE"), at(text, "Abori", "ORG", nth=1), at(text, "Mohing", "ORG")]
+    ds = local_decisions(ms, text)
+    rs = [Resolved(m, m.text.lower(), ds[id(m)].type, False) for m in ms]
+    assert ds[id(ms[1])].type == "Organization"  # where it stands in the list, a weak "organisation"
+    assert pooled_types(rs, ds, text)["mohing"].type == "Place"
+
+
+def test_a_unit_of_a_known_body_is_two_names():
+    from spacy.tokens import Span
+
+    nlp = spacy.blank("en")
+    ruler = add_kb_ruler(nlp, small_kb())
+    doc = nlp.make_doc("The Ninth Division of the Tarnese Army said")
+    doc.ents = [Span(doc, 0, 7, label="ORG")]
+    assert [(e.text, e.label_) for e in ruler(doc).ents] == [("Ninth Division", "ORG"), ("Tarnese Army", "KB|ORG")]
+    doc = nlp.make_doc("Students of the Tarn University of Kalatown fled")  # a place after "of" is a word of the name
+    doc.ents = [Span(doc, 2, 7, label="ORG")]
+    assert [(e.text, e.label_) for e in ruler(doc).ents] == [("Kalatown", "KB|ORG")]

@@ -250,7 +250,7 @@ class EntityRuler:
         if not (m.start <= r.start and r.end <= m.end and (m.end - m.start) > (r.end - r.start)):
             return False
         head, tail = list(m.doc[m.start : r.start]), list(m.doc[r.end : m.end])
-        if head and head[0].lower_ == "the" and head[-1].lower_ not in ("of", "the", "for"):
+        if head and head[0].lower_ == "the" and (len(head) == 1 or head[-1].lower_ not in ("of", "the", "for")):
             head = head[1:]  # "the Africa Center for Strategic Studies": the article is no word of the name
         extra = head + tail
         if any(t.is_punct and t.text not in "-'’" for t in extra):

@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from kg.addresses import address_chains
 from kg.bodies import quartered_body
 from kg.kb.base import fold
 from kg.mentions import (
@@ -471,6 +472,9 @@ def local_decisions(mentions: list[Mention], text: str) -> dict[int, TypeDecisio
         ev = label_evidence(m) + name_evidence(m.text) + context_evidence(m, text, label_type)
         out[id(m)] = TypeDecision(ev, label_type, junk_reason(m, text))
     _share_list_cues(mentions, text, out)
+    for chain in address_chains(mentions, text):  # kg/addresses.py
+        for m in (o for o in chain if o.kb_id is None and o.label != "OUTLET"):
+            out[id(m)].evidence.append(Evidence("Place", WEAK_CUE, "context", f"a link of the address chain {', '.join(o.text for o in chain)!r}", True))
     _part_of_longer(mentions, out)
     return out
 

@@ -250,8 +250,11 @@ class EntityRuler:
         if not (m.start <= r.start and r.end <= m.end and (m.end - m.start) > (r.end - r.start)):
             return False
         head, tail = list(m.doc[m.start : r.start]), list(m.doc[r.end : m.end])
-        if head and head[0].lower_ == "the" and (len(head) == 1 or head[-1].lower_ not in ("of", "the", "for")):
-            head = head[1:]  # "the Africa Center for Strategic Studies": the article is no word of the name
+        # "the Africa Center for Strategic Studies": the article is no word of the name; but
+        # "the Special Operations Group of J&K Police" is a unit of a body, two names (_unit_of).
+        body_of_body = len(head) > 1 and head[-1].lower_ in ("of", "the", "for") and r[-1].text in ORG_HEADS
+        if head and head[0].lower_ == "the" and not body_of_body:
+            head = head[1:]
         extra = head + tail
         if any(t.is_punct and t.text not in "-'’" for t in extra):
             return False

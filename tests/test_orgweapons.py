@@ -201,4 +201,29 @@ def test_a_unit_of_a_known_body_is_two_names():
     assert [(e.text, e.label_) for e in ruler(doc).ents] == [("Ninth Division", "ORG"), ("Tarnese Army", "KB|ORG")]
     doc = nlp.make_doc("Students of the Tarn University of Kalatown fled")  # a place after "of" is a word of the name
     doc.ents = [Span(doc, 2, 7, label="ORG")]
-    assert [(e.text, e.label_) for e in ruler(doc).ents] == [("Kalatown", "KB|ORG")]
+    assert [(e.text, e.label_) for e in ruler(doc).ents] == [("the Tarn University of Kalatown", "ORG")]
+
+
+def test_a_spelled_ordinal_in_lower_case_opens_a_units_name():
+    from kg.mentions import clean_mention
+
+    text = "The spokesman of the seventh Infantry Division said; the attack on the second Tarn school."
+    m = clean_mention(Mention(text.index("the seventh"), text.index(" said"), "the seventh Infantry Division", "ORG"), text)
+    assert m is not None and m.text == "seventh Infantry Division"
+    m = clean_mention(Mention(text.index("the second"), len(text) - 1, "the second Tarn school", "ORG"), text)
+    assert m is None or not m.text.startswith("second")  # no unit: the ordinal is no word of a name
+
+
+def test_the_links_of_an_address_chain_are_places():
+    from kg.addresses import address_chains
+    from kg.nametype import local_decisions
+
+    text = "Troops bought food in Barangay Tuyo 1, Datu Hofer Ampat, Maguindo del Sur. They rested."
+    ms = [at(text, "Barangay Tuyo 1", "ORG"), at(text, "Datu Hofer Ampat", "PERSON"), at(text, "Maguindo del Sur", "ORG")]
+    assert [[m.text for m in c] for c in address_chains(ms, text)] == [[m.text for m in ms]]
+    ds = local_decisions(ms, text)
+    assert [ds[id(m)].type for m in ms] == ["Place"] * 3
+    # a place, then the speaker, is no address; nor a place and a list of people
+    for text, second in (("Speaking in Kalatown, Amir Tarnov said it.", "Amir Tarnov"), ("They met in Kalatown, Amir Tarnov and Ola Ben.", "Amir Tarnov")):
+        ms = [at(text, "Kalatown", "GPE"), at(text, second, "PERSON")]
+        assert address_chains(ms, text) == []

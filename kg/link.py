@@ -70,7 +70,7 @@ from kg.namepool import Resolved, pooled_types
 from kg.names import GENERIC_ALONE, GENERIC_BODY_RE, GENERIC_WORDS, country_of_demonym, demonyms, is_group_word
 from kg.nametype import TypeDecision, local_decisions, strong_cue
 from kg.nicknames import nicknamed_people
-from kg.orgjunk import cut_at_acronym, spelled_acronym_after
+from kg.orgjunk import cut_at_acronym, spelled_acronym_after, titled_person
 from kg.personruns import person_runs
 from kg.spans import extend_by_acronym, fix_boundaries, possessor_countries, split_possessive
 from kg.types import Article, Entity, LinkedMention, Mention
@@ -203,7 +203,7 @@ class Linker:
         for m in mentions:
             if model_label(m) in NOT_NAMES:
                 continue
-            for part in split_at_inner_title(m):
+            for part in (q for p in split_at_inner_title(m) for q in titled_person(p)):  # kg/orgjunk.py
                 c = clean_mention(part, text)
                 if c is not None:
                     parts = [c] if self._candidates(c.text) else split_at_and(c)

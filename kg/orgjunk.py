@@ -128,3 +128,30 @@ def spelled_acronym_after(name: str, text: str, end: int) -> re.Match | None:
 
     hit = _TITLE_ACRONYM_AFTER.match(text, end)
     return hit if hit is not None and initials(name.replace("-", " ").split()).upper() == hit.group(1).upper() else None
+
+
+_NAME_WORD = r"[A-Z][\w'’.-]*"
+_TITLED = re.compile(rf"((?:{_NAME_WORD}[ \t]+){{0,2}}{_NAME_WORD})[ \t]+of[ \t]+({_NAME_WORD})[ \t]+((?:{_NAME_WORD}[ \t]+){{1,3}}{_NAME_WORD})$")
+
+
+def titled_person(m):
+    """"Superintendent of Police Ashutosh Shekhar", "KP Inspector General of Police Zulfiqar
+    Hameed": a span of a post's title, "of" and the post's field or body, then a name of
+    two words or more, is the person who holds the post -- not an organisation. The person
+    is the mention; the post's words are none."""
+    from kg.types import Mention
+
+    if m.source != "ner" or m.kb_id is not None or " of " not in m.text:
+        return [m]
+    words = m.text.split(" ")
+    # The post may follow the place or body it serves ("KP Inspector General ..."): from the first title word.
+    first = next((k for k, w in enumerate(words[:3]) if w.lower().rstrip(".") in TITLES), None)
+    hit = _TITLED.match(m.text, len(" ".join(words[:first])) + (1 if first else 0)) if first is not None else None
+    if hit is None or not all(w.lower().rstrip(".") in TITLES for w in hit.group(1).split()):
+        return [m]
+    from kg.mentions import ORG_HEADS, PLACE_HEADS
+
+    if hit.group(3).split()[-1] in ORG_HEADS | PLACE_HEADS:
+        return [m]  # "Director of Public Prosecutions Office": a body's name
+    start = m.start + hit.start(3)
+    return [Mention(start, m.end, hit.group(3), "PERSON", m.source, None, m.sentence)]

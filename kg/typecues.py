@@ -14,6 +14,7 @@ is full of, where the model's label is a poor witness:
   outlet or a unit, never a place or a person.
 - "according to Pilo Mulindo, head of the chiefdom": a post's noun without an article
   right after the name's comma, then "of", is the post its holder holds: a person.
+- "46-year-old Tar Ah Swe": a name right after an age is a person's.
 - "on Thurdsay", "Wednsday": a weekday's name with two letters swapped or one letter
   missing or doubled is the weekday misspelt, no name (:func:`misspelt_weekday`).
 - "a speech for Armed Forces Day", "Islam's Sharia law": a day's name and the word a
@@ -32,6 +33,7 @@ Cue = tuple[str, float, str, str, bool]
 _CREDIT_BEFORE = re.compile(
     r"(?:^|\n|\(|;|\|)\s*(?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Ee]dited|[Cc]ompiled|[Tt]ranslated|[Pp]roduced|[Tt]ranslation|[Ff]act-?checking)\s+by\s+$"
 )
+_AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old[ \t]+$")  # "46-year-old Tar Ah Swe"
 _KNOWN_AS_BEFORE = re.compile(r"\b(place|area|village|town|locality|spot|site|hamlet|settlement|neighbou?rhood|location)\s+(?:known\s+as|called|named)\s+$")
 # Local administrative units whose lower-case name news writes before the unit's own.
 _UNIT_BEFORE = {"tambon", "amphoe", "mukim", "barangay", "kebele", "woreda", "tehsil", "taluka", "taluk", "mouza", "upazila", "mandal", "sitio", "purok"}
@@ -85,6 +87,8 @@ def context_cues(text: str, start: int, end: int, n_words: int) -> list[Cue]:
     """The cues of this module for the name at [start, end) of ``text``."""
     out: list[Cue] = acronym_cue(text[start:end], text, end)
     before = text[max(0, start - 60) : start]
+    if _AGE_BEFORE.search(before):
+        out.append(("Person", 2.0, "context", "after an age ('46-year-old')", False))
     if _CREDIT_BEFORE.search(before):
         out.append(("Person", 2.0, "context", "a credit line's name ('Editing by')", True))
     known = _KNOWN_AS_BEFORE.search(before)

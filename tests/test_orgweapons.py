@@ -227,3 +227,24 @@ def test_the_links_of_an_address_chain_are_places():
     for text, second in (("Speaking in Kalatown, Amir Tarnov said it.", "Amir Tarnov"), ("They met in Kalatown, Amir Tarnov and Ola Ben.", "Amir Tarnov")):
         ms = [at(text, "Kalatown", "GPE"), at(text, second, "PERSON")]
         assert address_chains(ms, text) == []
+
+
+def test_a_post_of_a_field_then_a_name_is_the_person_holding_it():
+    from kg.orgjunk import titled_person
+
+    text = "Superintendent of Police Ashok Varma told reporters; Oru Inspector General of Police Zafar Hamid came."
+    m = at(text, "Superintendent of Police Ashok Varma", "ORG")
+    assert [(p.text, p.label) for p in titled_person(m)] == [("Ashok Varma", "PERSON")]
+    m = at(text, "Oru Inspector General of Police Zafar Hamid", "ORG")
+    assert [(p.text, p.label) for p in titled_person(m)] == [("Zafar Hamid", "PERSON")]
+    for name in ("Director of Public Prosecutions Office", "Bank of Tarn Holdings Group", "Friends of Tarn Valley"):
+        m = Mention(0, len(name), name, "ORG")
+        assert titled_person(m) == [m]  # a body's name, or no post at all
+
+
+def test_a_name_after_an_age_is_a_persons():
+    from kg.nametype import local_decisions
+
+    text = "The victims included 46-year-old Tar Oh Sway and a boy."
+    m = at(text, "Tar Oh Sway", "ORG")
+    assert local_decisions([m], text)[id(m)].type == "Person"

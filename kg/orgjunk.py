@@ -116,18 +116,20 @@ def cut_at_acronym(mentions: list, text: str) -> list:
     return out
 
 
-_TITLE_ACRONYM_AFTER = re.compile(r"[ \t]*\([ \t]*([A-Z][a-z]{2,9})[ \t]*\)")
+_TITLE_ACRONYM_AFTER = re.compile(r"[ \t]*\([ \t]*([A-Z][a-z]{2,9}|[A-Z]{2,8}[-–(][A-Z]{1,3}\)?)[ \t]*\)")
 
 
 def spelled_acronym_after(name: str, text: str, end: int) -> re.Match | None:
-    """"United Liberation Front of Asom (Ulfa)": an acronym written as a word (a capital,
-    then small letters) in the bracket right after a name, that spells the name's
-    initials. Only the initials count: a capitalised word in brackets is more often a
-    faction's or a place's name ("Council of Nagaland (Khaplang)")."""
+    """"United Liberation Front of Asom (Ulfa)", "Council of Nagaland-Khaplang (NSCN-K)":
+    an acronym written as a word (a capital, then small letters) or with a faction's letter
+    after a hyphen, in the bracket right after a name, that spells the name's initials.
+    Only the initials count: a capitalised word in brackets is more often a faction's or a
+    place's name ("Council of Nagaland (Khaplang)")."""
     from kg.names import initials
 
     hit = _TITLE_ACRONYM_AFTER.match(text, end)
-    return hit if hit is not None and initials(name.replace("-", " ").split()).upper() == hit.group(1).upper() else None
+    letters = "".join(c for c in hit.group(1) if c.isalpha()).upper() if hit is not None else ""
+    return hit if hit is not None and initials(name.replace("-", " ").replace("–", " ").split()).upper() == letters else None
 
 
 _NAME_WORD = r"[A-Z][\w'’.-]*"
@@ -155,3 +157,12 @@ def titled_person(m):
         return [m]  # "Director of Public Prosecutions Office": a body's name
     start = m.start + hit.start(3)
     return [Mention(start, m.end, hit.group(3), "PERSON", m.source, None, m.sentence)]
+
+
+def acronym_letters(acronym: str) -> str:
+    """The capitals an acronym spells: "KIAs" -> "KIA" (a plural's "s" dropped), "Ulfa" ->
+    "ULFA" (written as a word), "NSCN-K" -> "NSCNK"."""
+    letters = "".join(c for c in acronym if c.isalpha())
+    if letters.endswith("s") and sum(c.isupper() for c in letters) >= 2:
+        letters = letters[:-1]
+    return letters.upper()

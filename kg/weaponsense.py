@@ -20,6 +20,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from kg.kb.base import KBEntry
+from kg.types import Mention
+
 # Classes that make no family: every type has the first, and small arms are weapons of
 # different kinds (rifles, grenades, machine guns), not kinds of one weapon.
 _NO_FAMILY = {"WeaponType", "WeaponSystem", "SmallArms"}
@@ -56,7 +59,18 @@ def _headed_by(word: str, names: Sequence[str]) -> bool:
     return any(n.lower().split()[-1].rstrip("s") == word.lower().rstrip("s") for n in names if n.strip())
 
 
-def weapon_senses(names: Sequence[tuple[str, str | None, Sequence[str], Sequence[str], str]]) -> dict[int, int]:
+def weapon_senses(resolved: Sequence[tuple[KBEntry | None, str, Mention]], text: str) -> dict[int, int]:
+    """Of an article's resolved mentions (entry or None, type, mention): which mention of a
+    generic weapon type takes the entry of which specific one's (index -> index)."""
+    return weapon_name_senses(
+        [
+            (e.label, e.id, e.classes, e.aliases, mention_use(text, m.start, m.end)) if e is not None and type_ == "Weapon" else ("", None, (), (), "")
+            for e, type_, m in resolved
+        ]
+    )
+
+
+def weapon_name_senses(names: Sequence[tuple[str, str | None, Sequence[str], Sequence[str], str]]) -> dict[int, int]:
     """Of an article's resolved weapon mentions (entry label, entry id or None, the entry's
     classes and aliases, the mention's :func:`mention_use`): which mention of a generic
     weapon type takes the entry of which specific one's (index -> index).

@@ -14,7 +14,7 @@ from kg.nametype import junk_reason
 from kg.orgjunk import cut_at_acronym, org_junk_reason
 from kg.recognise import add_kb_ruler
 from kg.types import Article, Mention
-from kg.weaponsense import mention_use, weapon_senses
+from kg.weaponsense import mention_use, weapon_name_senses
 
 IED = KBEntry("weapon-type-ied", "Weapon", "improvised explosive device", ["IED", "roadside bomb", "roadside bombs"], ["WeaponType", "Bomb"])
 TARN_ARMY = KBEntry("tarn-army", "Organization", "Tarn Army", ["Tarnese Army"], ["MilitaryBranch"])
@@ -66,14 +66,14 @@ def names(*entries: KBEntry, use: str = "definite") -> list[tuple[str, str, list
 
 
 def test_a_generic_weapon_told_again_takes_the_one_specific_type_of_its_family():
-    assert weapon_senses(names(IED, BOMB)) == {1: 0}
-    assert weapon_senses(names(IED, CAR_BOMB, BOMB)) == {}  # two specific bombs: either
-    assert weapon_senses(names(BOMB)) == {}
+    assert weapon_name_senses(names(IED, BOMB)) == {1: 0}
+    assert weapon_name_senses(names(IED, CAR_BOMB, BOMB)) == {}  # two specific bombs: either
+    assert weapon_name_senses(names(BOMB)) == {}
     # small arms are kinds of weapon, not kinds of one weapon: grenades beside an RPG stay grenades
-    assert weapon_senses(names(RPG, GRENADE, RIFLE)) == {}
+    assert weapon_name_senses(names(RPG, GRENADE, RIFLE)) == {}
     # "a bomb exploded" brings in a bomb of its own; "a missile strike" says nothing
-    assert weapon_senses(names(IED, BOMB) + names(BOMB, use="introducing")) == {}
-    assert weapon_senses(names(IED, BOMB, use="other")) == {}
+    assert weapon_name_senses(names(IED, BOMB) + names(BOMB, use="introducing")) == {}
+    assert weapon_name_senses(names(IED, BOMB, use="other")) == {}
 
 
 def test_how_an_article_uses_a_generic_weapon_word():
@@ -248,3 +248,14 @@ def test_a_name_after_an_age_is_a_persons():
     text = "The victims included 46-year-old Tar Oh Sway and a boy."
     m = at(text, "Tar Oh Sway", "ORG")
     assert local_decisions([m], text)[id(m)].type == "Person"
+
+
+def test_an_acronym_with_a_factions_letter_joins_its_name():
+    from kg.orgjunk import acronym_letters
+
+    assert [acronym_letters(a) for a in ("KIAs", "Ulfa", "NSCN-K", "ACSS")] == ["KIA", "ULFA", "NSCNK", "ACSS"]
+    text = "Troops of the Tarn Socialist Council of Oru-Kalat (TSCO-K) fought. The TSCO(K) denied it."
+    full = at(text, "Tarn Socialist Council of Oru-Kalat", "ORG")
+    later = Mention(text.index("TSCO(K"), text.index("TSCO(K") + 6, "TSCO(K", "ORG")
+    linked = Linker(small_kb()).link(Article(text=text, source="t.txt"), [full, at(text, "TSCO-K", "ORG"), later])
+    assert len({lm.entity.iri for lm in linked}) == 1

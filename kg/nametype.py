@@ -540,8 +540,8 @@ _NAMESAKE_NOUNS = PLACE_NOUNS_AFTER | {"airport", "market", "road", "bridge", "f
 
 def _part_of_longer(mentions: list[Mention], out: dict[int, TypeDecision]) -> None:
     """A one-word name that is the head of a longer name of the article ("Observatory" of
-    "Syrian Observatory for Human Rights": its last word, or the word before "of" or
-    "for") is likely that entity, so of its type. A modifier is not ("FARC" of "FARC
+    "Syrian Observatory for Human Rights": the word before "of" or "for", or else its last
+    word) is likely that entity, so of its type ("Nagaland" of "Council of Nagaland" is not). A modifier is not ("FARC" of "FARC
     Forces", "Bastar" of "Bastar district")."""
     heads: dict[str, list[tuple[Mention, str]]] = defaultdict(list)  # head word -> longer names, their types
     firsts: dict[str, list[tuple[Mention, str]]] = defaultdict(list)  # first word -> two-word place names
@@ -552,7 +552,9 @@ def _part_of_longer(mentions: list[Mention], out: dict[int, TypeDecision]) -> No
         t = out[id(o)].type
         if t is None:
             continue
-        for w in {words[-1]} | {w for w, n in zip(words, words[1:]) if n in ("of", "for")}:
+        inner = {w for w, n in zip(words, words[1:]) if n in ("of", "for")}
+        # "Council of Nagaland": the word before "of" is the head; the last is what the body is of (a place).
+        for w in inner or {words[-1]}:
             heads[w].append((o, t))
         if t == "Place" and len(words) == 2 and words[1].lower() in _NAMESAKE_NOUNS:
             firsts[words[0]].append((o, t))

@@ -393,7 +393,8 @@ def split_slashes(nlp: Language) -> None:
     from spacy.util import compile_infix_regex, compile_suffix_regex
 
     nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, r"(?<=[A-Za-z])/"]).search
-    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, r"(?<=[A-Za-z])/(?=[A-Z])"]).finditer
+    # "Improvised Explosive Device(IED)": a bracket glued to a word opens a token of its own too.
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, r"(?<=[A-Za-z])/(?=[A-Z])", r"(?<=[a-z])\((?=[A-Z])"]).finditer
 
 
 def _keep_needed(nlp: Language) -> None:

@@ -259,3 +259,23 @@ def test_an_acronym_with_a_factions_letter_joins_its_name():
     later = Mention(text.index("TSCO(K"), text.index("TSCO(K") + 6, "TSCO(K", "ORG")
     linked = Linker(small_kb()).link(Article(text=text, source="t.txt"), [full, at(text, "TSCO-K", "ORG"), later])
     assert len({lm.entity.iri for lm in linked}) == 1
+
+
+def test_a_bracket_glued_to_a_word_is_a_token_of_its_own():
+    from kg.recognise import split_slashes
+
+    nlp = spacy.blank("en")
+    split_slashes(nlp)
+    assert [t.text for t in nlp("with Improvised Explosive Device(IED) and")] == ["with", "Improvised", "Explosive", "Device", "(", "IED", ")", "and"]
+    assert "NSCN(K" in [t.text for t in nlp("The NSCN(K) said")]  # an acronym's faction letter stays with it
+
+
+def test_the_place_a_body_is_of_is_no_word_of_its_head():
+    from kg.nametype import local_decisions
+
+    text = "Four killed in Tarnland ambush. The Socialist Council of Tarnland denied it."
+    ms = [at(text, "Tarnland", "GPE"), at(text, "Socialist Council of Tarnland", "ORG")]
+    assert local_decisions(ms, text)[id(ms[0])].type == "Place"
+    text = "The Observatory said. The Tarn Observatory for Human Rights said."
+    ms = [at(text, "Observatory", "ORG"), at(text, "Tarn Observatory for Human Rights", "ORG")]
+    assert any("a word of" in e.reason for e in local_decisions(ms, text)[id(ms[0])].evidence)

@@ -70,7 +70,7 @@ from kg.namepool import Resolved, pooled_types
 from kg.names import GENERIC_ALONE, GENERIC_BODY_RE, GENERIC_WORDS, country_of_demonym, demonyms, is_group_word
 from kg.nametype import TypeDecision, local_decisions, strong_cue
 from kg.nicknames import nicknamed_people
-from kg.orgjunk import acronym_letters, cut_at_acronym, spelled_acronym_after, titled_person
+from kg.orgjunk import acronym_letters, org_boundaries, spelled_acronym_after
 from kg.personruns import person_runs
 from kg.spans import extend_by_acronym, fix_boundaries, possessor_countries, split_possessive
 from kg.types import Article, Entity, LinkedMention, Mention
@@ -203,7 +203,7 @@ class Linker:
         for m in mentions:
             if model_label(m) in NOT_NAMES:
                 continue
-            for part in (q for p in split_at_inner_title(m) for q in titled_person(p)):  # kg/orgjunk.py
+            for part in split_at_inner_title(m):
                 c = clean_mention(part, text)
                 if c is not None:
                     parts = [c] if self._candidates(c.text) else split_at_and(c)
@@ -213,7 +213,7 @@ class Linker:
         cleaned = language_services(cleaned, text, self._candidates)
         cleaned = domain_names(split_place_and_person(cleaned, text, self._candidates, person_shaped), text, self.kb.outlet_of_url)
         cleaned = [self._as_area(m, text) for m in without_quarter(cleaned, self._candidates, self._known_place)]
-        cleaned = fix_boundaries(cut_at_acronym(cleaned, text), text, self._candidates, self._known_place)  # kg/spans.py, kg/orgjunk.py
+        cleaned = fix_boundaries(org_boundaries(cleaned, text), text, self._candidates, self._known_place)  # kg/spans.py, kg/orgjunk.py
         cleaned += cued_names(text, cleaned)
         cleaned += credit_names(text, cleaned) + attacking_aircraft(text, cleaned) + nicknamed_people(text, cleaned)
         cleaned += titled_names(text, cleaned) + quoted_speakers(text, cleaned) + headed_names(text, cleaned) + reporting_outlets(text, cleaned)

@@ -136,6 +136,20 @@ _NAME_WORD = r"[A-Z][\w'’.-]*"
 _TITLED = re.compile(rf"((?:{_NAME_WORD}[ \t]+){{0,2}}{_NAME_WORD})[ \t]+of[ \t]+({_NAME_WORD})[ \t]+((?:{_NAME_WORD}[ \t]+){{1,3}}{_NAME_WORD})$")
 
 
+def post_parts(m, text: str) -> list:
+    """The names in a span that runs into a post: the holder of "Superintendent of Police
+    X" (:func:`titled_person`), and the place of "Kohat Regional Police" + " Officer X"
+    (:func:`kg.typecues.post_place`)."""
+    from kg.typecues import post_place
+    from kg.types import Mention
+
+    parts = titled_person(m)
+    if parts != [m] or m.source != "ner" or m.kb_id is not None:
+        return parts
+    place = post_place(m.text, text, m.end)
+    return [Mention(m.start, m.start + len(place), place, "GPE", m.source, None, m.sentence)] if place else [m]
+
+
 def titled_person(m):
     """"Superintendent of Police Ashutosh Shekhar", "KP Inspector General of Police Zulfiqar
     Hameed": a span of a post's title, "of" and the post's field or body, then a name of
@@ -166,3 +180,9 @@ def acronym_letters(acronym: str) -> str:
     if letters.endswith("s") and sum(c.isupper() for c in letters) >= 2:
         letters = letters[:-1]
     return letters.upper()
+
+
+def org_boundaries(mentions: list, text: str) -> list:
+    """The cuts of this module on an article's cleaned mentions: posts' holders and places
+    (:func:`post_parts`), then names run into their acronym's bracket (:func:`cut_at_acronym`)."""
+    return cut_at_acronym([q for m in mentions for q in post_parts(m, text)], text)

@@ -51,7 +51,7 @@ _BARE_POSTS = {
     "head", "chief", "leader", "spokesman", "spokeswoman", "spokesperson", "governor", "mayor", "commander", "chairman",
     "chairperson", "chairwoman", "director", "secretary", "minister", "administrator", "coordinator", "commissioner", "president",
 }
-_BARE_POST_AFTER = re.compile(r",[ \t]+(?:(?:former|deputy|acting|local|regional|provincial|district)[ \t]+)?([a-z]+)[ \t]+(?:of|for)\b")
+_BAREPOST_AFTER = re.compile(r",[ \t]+(?:(?:former|deputy|acting|local|regional|provincial|district)[ \t]+)?([a-z]+)[ \t]+(?:of|for)\b")
 
 
 def _one_slip(word: str, target: str) -> bool:
@@ -97,7 +97,7 @@ def context_cues(text: str, start: int, end: int, n_words: int) -> list[Cue]:
     words = before.split()
     if before.endswith(" ") and words and words[-1] in _UNIT_BEFORE:
         out.append(("Place", 2.0, "context", f"after the unit {words[-1]!r}", True))
-    post = _BARE_POST_AFTER.match(text, end)
+    post = _BAREPOST_AFTER.match(text, end)
     if post is not None and post.group(1) in _BARE_POSTS and n_words > 1:
         out.append(("Person", 2.0, "context", f"followed by ', {post.group(1)} of' (the post's holder)", True))
     if text[max(0, start - 2) : start] == ", ":
@@ -128,6 +128,8 @@ def acronym_cue(name: str, text: str, end: int) -> list[Cue]:
 
 def name_cues(name: str) -> list[Cue]:
     """What the name's own shape says, beside kg/nametype.py's head words and endings."""
+    if name.endswith(" Police Lines"):  # "Karak Police Lines": a police compound (South Asia)
+        return [("Place", 3.0, "name", "head words 'Police Lines' (a police compound)", False)]
     if " " not in name and _BRAND_TOKEN.fullmatch(name):
         return [("Organization", 2.0, "name", "one word of capitals and digits (a brand or outlet)", False)]
     return []
@@ -135,15 +137,28 @@ def name_cues(name: str) -> list[Cue]:
 
 # "the Union Home Minister Amit Shah", "Chief Minister": words of a post's name;
 # "Regional Police Officer", "District Police Officer": the police's posts by the level of the force.
-_POST_WORDS = {"Union", "Home", "Foreign", "Defence", "Defense", "Interior", "Finance", "External", "Affairs", "Chief", "Deputy", "State", "Cabinet", "Junior", "Health"}
-_POST_WORDS |= {"Regional", "District", "Divisional", "Provincial", "Police"}
-_POST_AFTER = re.compile(r"[ \t]+(?:Minister|Ministers|Secretary|Secretaries|Commissioner|Officer|Officers)\b")
+POST_WORDS = {"Union", "Home", "Foreign", "Defence", "Defense", "Interior", "Finance", "External", "Affairs", "Chief", "Deputy", "State", "Cabinet", "Junior", "Health"}
+POST_WORDS |= {"Regional", "District", "Divisional", "Provincial", "Police"}
+POST_AFTER = re.compile(r"[ \t]+(?:Minister|Ministers|Secretary|Secretaries|Commissioner|Officer|Officers)\b")
+
+
+def post_place(name: str, text: str, end: int) -> str | None:
+    """"Kohat Regional Police" + " Officer Abbas Majeed": a span whose last words are a
+    post's and that a post's head word follows opens with the place the post serves; that
+    place's name, if so."""
+    words = name.split()
+    k = len(words)
+    while k > 0 and words[k - 1] in POST_WORDS:
+        k -= 1
+    if 0 < k < len(words) and POST_AFTER.match(text, end) is not None:
+        return " ".join(words[:k])
+    return None
 
 
 def post_words(name: str, text: str, end: int) -> bool:
     """Whether the span is the first words of a post's name ("Union Home" of "Union Home
     Minister"): every word a post's word, and "Minister"/"Secretary" right after it."""
-    return all(w in _POST_WORDS for w in name.split()) and _POST_AFTER.match(text, end) is not None
+    return all(w in POST_WORDS for w in name.split()) and POST_AFTER.match(text, end) is not None
 
 
 _INDEFINITE_BEFORE = re.compile(r"(?:^|[ \t(])(?:a|an|A|An)[ \t]+$")

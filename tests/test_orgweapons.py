@@ -279,3 +279,15 @@ def test_the_place_a_body_is_of_is_no_word_of_its_head():
     text = "The Observatory said. The Tarn Observatory for Human Rights said."
     ms = [at(text, "Observatory", "ORG"), at(text, "Tarn Observatory for Human Rights", "ORG")]
     assert any("a word of" in e.reason for e in local_decisions(ms, text)[id(ms[0])].evidence)
+
+
+def test_a_span_run_into_a_post_keeps_the_place_the_post_serves():
+    from kg.orgjunk import post_parts
+    from kg.typecues import name_cues
+
+    text = "Oru Regional Police Officer Abbas Majid and Regional Police Officer Ali came; the Oru Regional Police said."
+    m = at(text, "Oru Regional Police", "ORG")
+    assert [(p.text, p.label) for p in post_parts(m, text)] == [("Oru", "GPE")]
+    m = at(text, "Oru Regional Police", "ORG", nth=1)  # the force itself, no post after it
+    assert post_parts(m, text) == [m]
+    assert name_cues("Oru Police Lines")[0][0] == "Place"

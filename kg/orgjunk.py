@@ -21,12 +21,26 @@ from __future__ import annotations
 
 import re
 
-from kg.names import ACRONYM_RE, TITLE_ACRONYMS, TITLE_HEADS, TITLES
+from kg.mentions import ORG_HEADS, PLACE_HEADS
+from kg.names import ACRONYM_RE, TITLE_ACRONYMS, TITLE_HEADS, TITLES, initials
+from kg.typecues import post_place
+from kg.types import Mention
 
 # Head words of the names of documents: agreements, laws, declarations.
 DOCUMENT_HEADS = {
-    "Accord", "Accords", "Agreement", "Agreements", "Treaty", "Act", "Convention", "Protocol", "Declaration",
-    "Charter", "Memorandum", "Ordinance", "Amendment",
+    "Accord",
+    "Accords",
+    "Agreement",
+    "Agreements",
+    "Treaty",
+    "Act",
+    "Convention",
+    "Protocol",
+    "Declaration",
+    "Charter",
+    "Memorandum",
+    "Ordinance",
+    "Amendment",
 }
 _DOCUMENT_AFTER = re.compile(r"[ \t]+(?:" + "|".join(sorted(DOCUMENT_HEADS)) + r")\b(?![ \t]+(?:of|for)\b[ \t]+[A-Z])")
 # Nouns for a ship, and the adjectives of its flag or registry, right before its name.
@@ -49,7 +63,7 @@ def _vessel(name: str, text: str) -> bool:
 def _defined_as(acronym: str, text: str) -> str | None:
     """What the article spells the acronym out as, when it writes "<words> (ACRONYM)":
     the words before the bracket, as many as the acronym has letters (and two more)."""
-    hit = re.search(r"((?:[\w’'-]+[ \t]+){1,%d})\(%s\)" % (len(acronym) + 2, re.escape(acronym)), text)
+    hit = re.search(rf"((?:[\w’'-]+[ \t]+){{1,{len(acronym) + 2}}})\({re.escape(acronym)}\)", text)
     return hit.group(1) if hit else None
 
 
@@ -95,14 +109,11 @@ def org_junk_reason(name: str, text: str, end: int, label: str) -> str | None:
 _OPEN_BRACKET = re.compile(r"^(.+?)[ \t]*\([ \t]*([A-Z][A-Za-z]{1,9})[ \t]*\)?$")
 
 
-def cut_at_acronym(mentions: list, text: str) -> list:
-    """"United Liberation Front of Asom (Ulfa": a span the model ran on into the bracket
+def cut_at_acronym(mentions: list[Mention], text: str) -> list[Mention]:
+    """ "United Liberation Front of Asom (Ulfa": a span the model ran on into the bracket
     that spells its name's initials is the name, and the bracket's acronym a mention of
     its own. A bracket that is not the initials ("CPI (Maoist)", "Council of Nagaland
     (Khaplang)") stays: it is part of the name."""
-    from kg.names import initials
-    from kg.types import Mention
-
     out = []
     for m in mentions:
         hit = _OPEN_BRACKET.match(m.text) if "(" in m.text and m.kb_id is None else None
@@ -120,13 +131,11 @@ _TITLE_ACRONYM_AFTER = re.compile(r"[ \t]*\([ \t]*([A-Z][a-z]{2,9}|[A-Z]{2,8}[-�
 
 
 def spelled_acronym_after(name: str, text: str, end: int) -> re.Match | None:
-    """"United Liberation Front of Asom (Ulfa)", "Council of Nagaland-Khaplang (NSCN-K)":
+    """ "United Liberation Front of Asom (Ulfa)", "Council of Nagaland-Khaplang (NSCN-K)":
     an acronym written as a word (a capital, then small letters) or with a faction's letter
     after a hyphen, in the bracket right after a name, that spells the name's initials.
     Only the initials count: a capitalised word in brackets is more often a faction's or a
     place's name ("Council of Nagaland (Khaplang)")."""
-    from kg.names import initials
-
     hit = _TITLE_ACRONYM_AFTER.match(text, end)
     letters = "".join(c for c in hit.group(1) if c.isalpha()).upper() if hit is not None else ""
     return hit if hit is not None and initials(name.replace("-", " ").replace("–", " ").split()).upper() == letters else None
@@ -136,13 +145,10 @@ _NAME_WORD = r"[A-Z][\w'’.-]*"
 _TITLED = re.compile(rf"((?:{_NAME_WORD}[ \t]+){{0,2}}{_NAME_WORD})[ \t]+of[ \t]+({_NAME_WORD})[ \t]+((?:{_NAME_WORD}[ \t]+){{1,3}}{_NAME_WORD})$")
 
 
-def post_parts(m, text: str) -> list:
+def post_parts(m: Mention, text: str) -> list[Mention]:
     """The names in a span that runs into a post: the holder of "Superintendent of Police
     X" (:func:`titled_person`), and the place of "Kohat Regional Police" + " Officer X"
     (:func:`kg.typecues.post_place`)."""
-    from kg.typecues import post_place
-    from kg.types import Mention
-
     parts = titled_person(m)
     if parts != [m] or m.source != "ner" or m.kb_id is not None:
         return parts
@@ -150,13 +156,11 @@ def post_parts(m, text: str) -> list:
     return [Mention(m.start, m.start + len(place), place, "GPE", m.source, None, m.sentence)] if place else [m]
 
 
-def titled_person(m):
-    """"Superintendent of Police Ashutosh Shekhar", "KP Inspector General of Police Zulfiqar
+def titled_person(m: Mention) -> list[Mention]:
+    """ "Superintendent of Police Ashutosh Shekhar", "KP Inspector General of Police Zulfiqar
     Hameed": a span of a post's title, "of" and the post's field or body, then a name of
     two words or more, is the person who holds the post -- not an organisation. The person
     is the mention; the post's words are none."""
-    from kg.types import Mention
-
     if m.source != "ner" or m.kb_id is not None or " of " not in m.text:
         return [m]
     words = m.text.split(" ")
@@ -165,8 +169,6 @@ def titled_person(m):
     hit = _TITLED.match(m.text, len(" ".join(words[:first])) + (1 if first else 0)) if first is not None else None
     if hit is None or not all(w.lower().rstrip(".") in TITLES for w in hit.group(1).split()):
         return [m]
-    from kg.mentions import ORG_HEADS, PLACE_HEADS
-
     if hit.group(3).split()[-1] in ORG_HEADS | PLACE_HEADS:
         return [m]  # "Director of Public Prosecutions Office": a body's name
     start = m.start + hit.start(3)
@@ -182,7 +184,7 @@ def acronym_letters(acronym: str) -> str:
     return letters.upper()
 
 
-def org_boundaries(mentions: list, text: str) -> list:
+def org_boundaries(mentions: list[Mention], text: str) -> list[Mention]:
     """The cuts of this module on an article's cleaned mentions: posts' holders and places
     (:func:`post_parts`), then names run into their acronym's bracket (:func:`cut_at_acronym`)."""
     return cut_at_acronym([q for m in mentions for q in post_parts(m, text)], text)

@@ -34,7 +34,9 @@ _INTRODUCING_BEFORE = re.compile(
     r"|(?:[Dd]ozens|[Hh]undreds|[Tt]housands|[Ss]cores)(?:[ \t]+of)?)[ \t]+(?:[a-z-]+[ \t]+)?$"
 )
 # A word after the generic one that makes it a modifier ("missile strike", "bomb attack").
-_MODIFIED_AFTER = re.compile(r"[ \t]+(?:strikes?|attacks?|blasts?|explosions?|launchers?|alerts?|sirens?|fragments?|debris|threat|barrage|squad|disposal|shelters?|defen[cs]es?|systems?|sites?|factory|program(?:me)?)\b")
+_MODIFIED_AFTER = re.compile(
+    r"[ \t]+(?:strikes?|attacks?|blasts?|explosions?|launchers?|alerts?|sirens?|fragments?|debris|threat|barrage|squad|disposal|shelters?|defen[cs]es?|systems?|sites?|factory|program(?:me)?)\b"
+)
 
 
 def mention_use(text: str, start: int, end: int) -> str:

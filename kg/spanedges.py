@@ -126,10 +126,12 @@ _CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*[ \t]+){1,4}$")
 
 def extend_back_by_acronym(mentions: list[Mention], text: str) -> list[Mention]:
     """An organisation's span whose bracketed acronym spells the capitalised words before
-    it as well: the whole, with the mentions it now covers gone."""
+    it as well: the whole, with the mentions it now covers gone. A "person" so spelled
+    ("Parbatya" + "Chattagram Jana Sanghati Samiti (PCJSS)") is an organisation's cut name:
+    people are not given acronyms of four words."""
     out = list(mentions)
     for m in mentions:
-        hit = _ACRONYM_AFTER.match(text, m.end) if "ORG" in m.label else None
+        hit = _ACRONYM_AFTER.match(text, m.end) if "ORG" in m.label or (m.label == "PERSON" and len(m.text.split()) >= 2) else None
         if hit is None:
             continue
         acronym = "".join(c for c in hit.group(1) if c.isupper())
@@ -280,7 +282,8 @@ def cut_title_tail(mentions: list[Mention], text: str) -> list[Mention]:
             out.append(m)
             continue
         at = next((i for i in range(2, len(words)) if all(_is_title(w) for w in words[i:])), None)
-        if at is not None:
+        # "Department of Defence", "Ministry of Interior": a title word after "of" is the body's field.
+        if at is not None and words[at - 1] not in ("of", "for", "and"):
             head = " ".join(words[:at])
             m = Mention(m.start, m.start + len(head), head, m.label, m.source, None, m.sentence)
         out.append(m)

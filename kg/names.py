@@ -57,6 +57,9 @@ GENERIC_ALONE = GENERIC_WORDS | {
     "church", "mosque", "school", "assembly", "senate", "militia", "front", "bureau", "command", "headquarters", "camp",
     "base", "station", "market", "border", "capital", "authority", "presidency", "soldiers", "organisation", "organization",
 }
+# Arabic given names of two words open with these ("Abdel Emir", "Abdul Malik", "Abu Bakr"):
+# the second word may read as a title ("Emir", "Sheikh") but is the name's.
+COMPOUND_GIVEN_FIRST = {"abd", "abdel", "abdul", "abdal", "abdol", "abdoul", "abdu", "abu"}
 PARTICLE_RE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ul|bin|ibn|bint|abu|de|del|della|di|da|du|dos|das|la|le|van|von|der|den|ter)(?:[-'’]\w|$)")
 # Words a name may hold in lower case ("Ministry of Defence", "Islamic State in the Greater Sahara").
 NAME_FUNCTION_WORDS = {"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "al", "el", "bin", "ibn", "van", "von", "der", "y", "da", "wal", "-"}

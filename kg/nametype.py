@@ -445,7 +445,7 @@ def junk_reason(m: Mention, text: str) -> str | None:
         return "a common noun after 'a' or 'an' ('inside a Church when')"
     if " " in name and name.split()[-1] in TITLE_HEADS and model_label(m) != "PERSON":
         return "a rank's or post's name ('Divisional Police Officer')"
-    if PEOPLE_AFTER.match(text, m.end) and THE_PEOPLES_BEFORE.search(text, max(0, m.start - 50), m.start):
+    if PEOPLE_AFTER.match(text, m.end) and THE_PEOPLES_BEFORE.search(text, max(0, m.start - 50), m.start) and not _placed_community(name, text, m.start, m.end):
         return "a people ('the X people')"
     if COMPOUND_AFTER.match(text, m.end):
         return "the first part of a lower-case compound"
@@ -457,6 +457,17 @@ def junk_reason(m: Mention, text: str) -> str | None:
         if written_in_lower_case(name, text):
             return "a sentence's first word, written in lower case elsewhere in the article"
     return None
+
+
+_IN_THE_BEFORE = re.compile(r"\b(?:in|at|near|from|across|throughout)[ \t]+the[ \t]+$", re.I)
+_COMMUNITY_AFTER = re.compile(r"[ \t]+community\b")
+
+
+def _placed_community(name: str, text: str, start: int, end: int) -> bool:
+    """"in the Bilopillia community" (a Ukrainian hromada, a Nigerian village): one
+    community one is *in*, named by a word that is no people's, is a place; "the Kuki
+    communities", "in the Yazidi community" stay a people."""
+    return bool(_COMMUNITY_AFTER.match(text, end) and _IN_THE_BEFORE.search(text, max(0, start - 20), start)) and not is_group_word(name)
 
 
 def local_decisions(mentions: list[Mention], text: str) -> dict[int, TypeDecision]:

@@ -37,6 +37,8 @@ _KNOWN_AS_BEFORE = re.compile(r"\b(place|area|village|town|locality|spot|site|ha
 _UNIT_BEFORE = {"tambon", "amphoe", "mukim", "barangay", "kebele", "woreda", "tehsil", "taluka", "taluk", "mouza", "upazila", "mandal", "sitio", "purok"}
 _BRAND_TOKEN = re.compile(r"(?=\w*\d)(?=\w*[a-z])[A-Z][A-Za-z]*[A-Z][A-Za-z]*\d+[A-Za-z\d]*|[A-Z]{2,}\d+")
 # A clause ending right before ", <name>": from the last sentence or clause boundary.
+# "46-year-old Tar Ah Swe", "the 19-year-old Mohammed": an age right before a name is a person's.
+_AGE_BEFORE = re.compile(r"\b\d{1,3}[- ]years?[- ]old[ \t]+$")
 _CLAUSE_CUT = re.compile(r"[.;:!?\n\"“”(]")
 _PEOPLE_PLURALS = {
     "victims", "dead", "deceased", "injured", "wounded", "killed", "hostages", "suspects", "soldiers", "men", "women",
@@ -85,6 +87,8 @@ def context_cues(text: str, start: int, end: int, n_words: int) -> list[Cue]:
     """The cues of this module for the name at [start, end) of ``text``."""
     out: list[Cue] = []
     before = text[max(0, start - 60) : start]
+    if _AGE_BEFORE.search(before):
+        out.append(("Person", 2.0, "context", "after an age ('46-year-old')", False))
     if _CREDIT_BEFORE.search(before):
         out.append(("Person", 2.0, "context", "a credit line's name ('Editing by')", True))
     known = _KNOWN_AS_BEFORE.search(before)
@@ -112,7 +116,15 @@ def name_cues(name: str) -> list[Cue]:
     """What the name's own shape says, beside kg/nametype.py's head words and endings."""
     if " " not in name and _BRAND_TOKEN.fullmatch(name):
         return [("Organization", 2.0, "name", "one word of capitals and digits (a brand or outlet)", False)]
+    quarter = _QUARTER_END.search(name)
+    if quarter is not None and name[:1].isupper():
+        return [("Place", 2.0, "name", f"ends with its quarter {quarter.group(0).strip()!r}", False)]
     return []
+
+
+# "Maguindanao del Sur", "Rio Grande do Sul", "Kivu du Nord": an area named by its quarter,
+# in Spanish, Portuguese or French (an area's name: a province, a state, a department).
+_QUARTER_END = re.compile(r" (?:del|de|do|da|du) (?:Sur|Norte|Este|Oeste|Sul|Leste|Nord|Sud|Est|Ouest|Centro)$")
 
 
 # "the Union Home Minister Amit Shah", "Chief Minister": words of a post's name.

@@ -1,0 +1,101 @@
+"""Places and people of conflicts the knowledge base does not know: the mechanisms that
+type, bound and find them (kg/nametype.py, kg/mentions.py, kg/typecues.py), on texts
+written here."""
+
+from __future__ import annotations
+
+from kg.mentions import clean_mention
+from kg.nametype import junk_reason, local_decisions
+from kg.types import Mention
+
+
+def mention(text: str, surface: str, label: str, nth: int = 0) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    return Mention(start, start + len(surface), surface, label, "ner")
+
+
+def test_a_community_one_is_in_named_by_no_peoples_word_is_a_place():
+    text = "In the Kovalivka community, a house burned. Gunmen hit the Yazidi community. Violence between the Meitei and Kuki communities went on."
+    kovalivka, yazidi, kuki = (mention(text, s, "GPE") for s in ("Kovalivka", "Yazidi", "Kuki"))
+    assert junk_reason(kovalivka, text) is None
+    assert junk_reason(yazidi, text) == junk_reason(kuki, text) == "a people ('the X people')"
+    fear = "In the Yazidi community, fear spread."
+    assert junk_reason(mention(fear, "Yazidi", "GPE"), fear) is not None
+
+
+def test_a_title_word_after_abd_or_abu_is_the_given_names():
+    text = "Chief of Staff Abdel Emir Yarallah visited. Duty Foot Constable Nasrullah died."
+    yarallah = clean_mention(mention(text, "Abdel Emir Yarallah", "PERSON"), text)
+    assert yarallah is not None and yarallah.text == "Abdel Emir Yarallah"
+    nasrullah = clean_mention(mention(text, "Duty Foot Constable Nasrullah", "PERSON"), text)
+    assert nasrullah is not None and nasrullah.text == "Nasrullah"
+
+
+def test_an_age_right_before_a_name_makes_it_a_person():
+    text = "The victims included 46-year-old Tar Ah Swe and the 56 year old Yar Kham Li; Tar Ah Swe lived in Mongkoe."
+    ms = [mention(text, "Tar Ah Swe", "ORG"), mention(text, "Yar Kham Li", "ORG"), mention(text, "Mongkoe", "GPE")]
+    ds = local_decisions(ms, text)
+    assert [ds[id(m)].type for m in ms] == ["Person", "Person", "Place"]
+
+
+def test_a_rank_and_the_name_after_it_outweigh_a_rules_one_word():
+    from kg.kb.base import KBEntry, KnowledgeBase
+    from kg.link import Linker
+    from kg.types import Article
+
+    kb = KnowledgeBase([KBEntry("fatah", "Organization", "Fatah", ["Fateh"], ["PoliticalParty"], country="PS")])
+    text = "Havildar Fateh Singh Negi and two others died in the ambush on Sunday."
+    start = text.index("Fateh")
+    fateh = Mention(start, start + 5, "Fateh", "KB|FAC", "kb")
+    got = {(lm.mention.text, lm.entity.type, lm.entity.kb_id) for lm in Linker(kb).link(Article(text=text, source="t.txt"), [fateh])}
+    assert got == {("Fateh Singh Negi", "Person", None)}
+
+
+def test_a_posts_name_gives_way_to_its_holder_the_span_ends_with():
+    from kg.posts import post_holder
+
+    def holder(span: str) -> str | None:
+        text = span + " said on Monday."
+        got = post_holder(Mention(0, len(span), span, "ORG", "ner"))
+        assert got is None or text[got.start : got.end] == got.text
+        return got.text if got else None
+
+    assert holder("Superintendent of Police Ashutosh Shekhar") == "Ashutosh Shekhar"
+    assert holder("KP Inspector General of Police Zulfiqar Hameed") == "Zulfiqar Hameed"
+    assert holder("Iraqi Chief of General Staff Abdel Emir Yarallah") == "Abdel Emir Yarallah"
+    assert holder("Ministry of Foreign Affairs") is None
+    assert holder("Inspector General of Police") is None
+    assert holder("Bank of Central African States") is None
+
+
+def test_a_name_the_recogniser_skipped_inside_a_list_is_an_item_of_its_kind():
+    from kg.listgaps import list_gap_names
+
+    text = "The attack took place in Mayele, Toya, Kambatule, Kalembo and Kabrike, officials said. Police, Army and Navy units came."
+    ms = [mention(text, "Mayele", "GPE"), mention(text, "Toya", "GPE"), mention(text, "Kalembo", "PERSON"), mention(text, "Kabrike", "ORG")]
+    assert [(m.text, m.label) for m in list_gap_names(text, ms)] == [("Kambatule", "GPE")]
+    assert list_gap_names(text, [mention(text, "Police", "ORG"), mention(text, "Navy", "ORG")]) == []  # generic words
+    commas = "Kyiv, Kharkiv, Odesa, Lviv said nothing."  # commas alone make no list
+    assert list_gap_names(commas, [mention(commas, "Kyiv", "GPE"), mention(commas, "Odesa", "GPE")]) == []
+
+
+def test_a_lists_items_type_one_another_once_its_gap_is_filled():
+    from kg.kb.base import KnowledgeBase
+    from kg.link import Linker
+    from kg.types import Article
+
+    text = "The attack took place in Mayele, Toya, Kambatule, Kalembo and Kabrike, officials said."
+    ms = [mention(text, "Mayele", "GPE"), mention(text, "Toya", "GPE"), mention(text, "Kalembo", "PERSON"), mention(text, "Kabrike", "ORG")]
+    got = {(lm.mention.text, lm.entity.type) for lm in Linker(KnowledgeBase([])).link(Article(text=text, source="t.txt"), ms)}
+    assert got == {(n, "Place") for n in ("Mayele", "Toya", "Kambatule", "Kalembo", "Kabrike")}
+
+
+def test_a_name_ending_with_its_quarter_in_spanish_or_portuguese_is_a_place():
+    text = "Troops were ambushed in Maguindanao del Sur and flown to Rio Grande do Sul. Ramon del Monte spoke."
+    ms = [mention(text, "Maguindanao del Sur", "ORG"), mention(text, "Rio Grande do Sul", "PERSON")]
+    ds = local_decisions(ms, text)
+    assert [ds[id(m)].type for m in ms] == ["Place", "Place"]
+    ramon = mention(text, "Ramon del Monte", "PERSON")
+    assert local_decisions([ramon], text)[id(ramon)].type == "Person"

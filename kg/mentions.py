@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from typing import Protocol, TypeVar
 
-from kg.names import ACRONYM_RE, COMPOUND_GIVEN_FIRST, GENERIC_WORDS, NAME_FUNCTION_WORDS, PARTICLE_RE, PERSON_DESCRIPTORS, RANK_ACRONYMS, SHIP_PREFIXES, TITLES, is_group_word
+from kg.names import ACRONYM_RE, ADMIN_UNIT_WORDS, COMPOUND_GIVEN_FIRST, GENERIC_WORDS, NAME_FUNCTION_WORDS, PARTICLE_RE, PERSON_DESCRIPTORS, RANK_ACRONYMS, SHIP_PREFIXES, TITLES, is_group_word
 from kg.listgaps import list_gap_names
 from kg.posts import post_holder
 from kg.types import Article, Mention
@@ -105,7 +105,7 @@ def clean_mention(m: Mention, text: str) -> Mention | None:
         if text[start - len(before[-1]) - 1 : start] == before[-1] + " ":
             start -= len(before[-1]) + 1
             words = text[start:end].split(" ")
-    while len(words) > 1 and (words[0].lower() in LEADING_WORDS or (is_person and _describes_person(words[0]))):
+    while len(words) > 1 and (words[0].lower() in LEADING_WORDS or (is_person and _describes_person(words[0])) or (m.source == "ner" and words[0].lower() in ADMIN_UNIT_WORDS)):
         start += len(words[0]) + 1
         words = words[1:]
     if is_person and m.source == "ner":

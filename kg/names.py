@@ -57,6 +57,15 @@ GENERIC_ALONE = GENERIC_WORDS | {
     "church", "mosque", "school", "assembly", "senate", "militia", "front", "bureau", "command", "headquarters", "camp",
     "base", "station", "market", "border", "capital", "authority", "presidency", "soldiers", "organisation", "organization",
 }
+# Lower-case nouns for a group's fighters, singular and plural ("Naga insurgents", "a Baloch
+# militant"): a capitalised word right before one is an adjective, never a person's name.
+FIGHTER_NOUNS = {
+    f + s for f in ("insurgent", "militant", "rebel", "terrorist", "fighter", "cadre", "extremist", "separatist", "guerrilla", "jihadist", "militiaman")
+    for s in ("", "s")
+} | {"gunmen", "militiamen"}
+# Local administrative units whose word comes before the name ("tambon Ban Rai", "Barangay
+# Tuayan 1", "woreda Ataye"): a place's cue, no part of its name.
+ADMIN_UNIT_WORDS = {"tambon", "amphoe", "mukim", "barangay", "kebele", "woreda", "tehsil", "taluka", "taluk", "mouza", "upazila", "mandal", "sitio", "purok"}
 # Arabic given names of two words open with these ("Abdel Emir", "Abdul Malik", "Abu Bakr"):
 # the second word may read as a title ("Emir", "Sheikh") but is the name's.
 COMPOUND_GIVEN_FIRST = {"abd", "abdel", "abdul", "abdal", "abdol", "abdoul", "abdu", "abu"}

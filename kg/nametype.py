@@ -40,7 +40,7 @@ from kg.mentions import (
     PLACE_NOUNS,
     model_label,
 )
-from kg.names import ACRONYM_RE, PERSON_DESCRIPTORS, TITLE_ACRONYMS, TITLE_HEADS, TITLES, is_group_word, written_in_lower_case
+from kg.names import ACRONYM_RE, FIGHTER_NOUNS, PERSON_DESCRIPTORS, TITLE_ACRONYMS, TITLE_HEADS, TITLES, is_group_word, written_in_lower_case
 from kg.typecues import common_noun_capitalised, context_cues, day_or_law, misspelt_weekday, name_cues, post_words
 from kg.types import Mention
 
@@ -121,6 +121,8 @@ HOLIDAYS = {
     "diwali", "holi", "nowruz", "thanksgiving", "new year", "new year's eve", "new year's day", "lunar new year",
     "independence day", "victory day", "lent", "ashura", "mawlid", "sukkot", "purim", "shavuot", "good friday",
     "halloween", "valentine's day", "labor day", "labour day", "memorial day", "armistice day", "remembrance day",
+    # transliterations of the months and feasts (Urdu, Persian, Turkish, Malay spellings)
+    "ramazan", "ramzan", "ramadhan", "ramzaan", "muharram", "eid ul fitr", "eid-ul-fitr", "eid-ul-adha", "eid ul azha", "eid-ul-azha", "bakrid", "navroz", "nauroz",
 }
 BETWEEN_AND_BEFORE = re.compile(r"\bbetween\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+and\s+$")
 THE_PEOPLES_BEFORE = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w'’-]+(?:,\s+|,?\s+and\s+))?$")  # "the Meitei and " Kuki communities
@@ -445,6 +447,8 @@ def junk_reason(m: Mention, text: str) -> str | None:
         return "a common noun after 'a' or 'an' ('inside a Church when')"
     if " " in name and name.split()[-1] in TITLE_HEADS and model_label(m) != "PERSON":
         return "a rank's or post's name ('Divisional Police Officer')"
+    if model_label(m) == "PERSON" and m.kb_id is None and _FIGHTERS_AFTER.match(text, m.end) and _FIGHTERS_AFTER.match(text, m.end).group(1) in FIGHTER_NOUNS:
+        return "a group's or a people's word before its fighters ('Naga insurgents')"
     if PEOPLE_AFTER.match(text, m.end) and THE_PEOPLES_BEFORE.search(text, max(0, m.start - 50), m.start) and not _placed_community(name, text, m.start, m.end):
         return "a people ('the X people')"
     if COMPOUND_AFTER.match(text, m.end):
@@ -459,6 +463,7 @@ def junk_reason(m: Mention, text: str) -> str | None:
     return None
 
 
+_FIGHTERS_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 _IN_THE_BEFORE = re.compile(r"\b(?:in|at|near|from|across|throughout)[ \t]+the[ \t]+$", re.I)
 _COMMUNITY_AFTER = re.compile(r"[ \t]+community\b")
 

@@ -49,7 +49,7 @@ from collections.abc import Callable
 
 from kg.kb.base import Candidate, fold
 from kg.mentions import model_label, unclaimed
-from kg.names import CALENDAR_WORDS, CAPITALISED_FUNCTION_WORDS, MONTH_PATTERN, TITLES, initials, is_group_word
+from kg.names import CALENDAR_WORDS, CAPITALISED_FUNCTION_WORDS, GENERIC_WORDS, MONTH_PATTERN, TITLES, initials, is_group_word
 from kg.nicknames import NICKNAMED_NAME
 from kg.types import Mention
 
@@ -121,7 +121,18 @@ def dateline_places(text: str, mentions: list[Mention]) -> list[Mention]:
         if first in _NOT_DATELINE or first in CALENDAR_WORDS or not unclaimed(hit.start(1), hit.end(1), mentions):
             continue
         out.append(Mention(hit.start(1), hit.end(1), hit.group(1), "GPE", "ner"))
+    # "Kohima: Two Assam Rifles personnel were killed ...": the Indian and Pakistani papers'
+    # dateline, a place and a colon opening the body; the first such line only.
+    colon = _COLON_DATELINE.search(text[:_DATELINE_WINDOW])
+    if colon is not None and not ({w.lower() for w in colon.group(1).split()} & (_NOT_DATELINE | _NOT_COLON_DATELINE | GENERIC_WORDS | CALENDAR_WORDS)):
+        if unclaimed(colon.start(1), colon.end(1), mentions + out):
+            out.append(Mention(colon.start(1), colon.end(1), colon.group(1), "GPE", "ner"))
     return out
+
+
+_COLON_DATELINE = re.compile(r"(?:^|\n)([A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){0,2}):[ \t]+(?=(?:[A-Z][a-z]+|\d+|[A-Z]{2,})[ \t]+(?:[\w'’-]+[ \t]+){5})")
+# Labels that open a line with a colon and are no place: credits, notes, links.
+_NOT_COLON_DATELINE = {"photo", "photos", "image", "images", "pic", "picture", "video", "caption", "credit", "credits", "note", "update", "updated", "editor", "read", "watch", "also", "related", "warning", "file", "disclaimer", "summary", "highlights", "tags", "topics", "share", "listen", "advertisement", "comments", "correction", "reporting", "writing", "editing", "translation", "translated"}
 
 
 _ACRONYM_AFTER = re.compile(r"[ \t]*\(([A-Z][A-Za-z]{2,9})\)")

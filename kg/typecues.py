@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from kg.names import PERSON_DESCRIPTORS, TITLES, WEEKDAYS
+from kg.names import ADMIN_UNIT_WORDS, PERSON_DESCRIPTORS, TITLES, WEEKDAYS
 
 # (type, weight, kind, reason, spreads): built into kg.nametype.Evidence by the caller.
 Cue = tuple[str, float, str, str, bool]
@@ -34,11 +34,10 @@ _CREDIT_BEFORE = re.compile(
 )
 _KNOWN_AS_BEFORE = re.compile(r"\b(place|area|village|town|locality|spot|site|hamlet|settlement|neighbou?rhood|location)\s+(?:known\s+as|called|named)\s+$")
 # Local administrative units whose lower-case name news writes before the unit's own.
-_UNIT_BEFORE = {"tambon", "amphoe", "mukim", "barangay", "kebele", "woreda", "tehsil", "taluka", "taluk", "mouza", "upazila", "mandal", "sitio", "purok"}
 _BRAND_TOKEN = re.compile(r"(?=\w*\d)(?=\w*[a-z])[A-Z][A-Za-z]*[A-Z][A-Za-z]*\d+[A-Za-z\d]*|[A-Z]{2,}\d+")
-# A clause ending right before ", <name>": from the last sentence or clause boundary.
 # "46-year-old Tar Ah Swe", "the 19-year-old Mohammed": an age right before a name is a person's.
 _AGE_BEFORE = re.compile(r"\b\d{1,3}[- ]years?[- ]old[ \t]+$")
+# A clause ending right before ", <name>": from the last sentence or clause boundary.
 _CLAUSE_CUT = re.compile(r"[.;:!?\n\"“”(]")
 _PEOPLE_PLURALS = {
     "victims", "dead", "deceased", "injured", "wounded", "killed", "hostages", "suspects", "soldiers", "men", "women",
@@ -95,7 +94,7 @@ def context_cues(text: str, start: int, end: int, n_words: int) -> list[Cue]:
     if known is not None:
         out.append(("Place", 2.0, "context", f"after {known.group(0).strip()!r}", False))
     words = before.split()
-    if before.endswith(" ") and words and words[-1] in _UNIT_BEFORE:
+    if before.endswith(" ") and words and words[-1].lower() in ADMIN_UNIT_WORDS:  # "barangay", "Barangay"
         out.append(("Place", 2.0, "context", f"after the unit {words[-1]!r}", True))
     post = _BARE_POST_AFTER.match(text, end)
     if post is not None and post.group(1) in _BARE_POSTS and n_words > 1:

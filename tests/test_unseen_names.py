@@ -99,3 +99,41 @@ def test_a_name_ending_with_its_quarter_in_spanish_or_portuguese_is_a_place():
     assert [ds[id(m)].type for m in ms] == ["Place", "Place"]
     ramon = mention(text, "Ramon del Monte", "PERSON")
     assert local_decisions([ramon], text)[id(ramon)].type == "Person"
+
+
+def test_the_first_part_of_an_address_is_a_place():
+    from kg.kb.base import KBEntry, KnowledgeBase
+    from kg.link import Linker
+    from kg.types import Article
+
+    kb = KnowledgeBase([KBEntry("iso/ph-mgn", "Place", "Maguindanao del Norte", [], ["District"], country="PH", origin="iso3166")])
+    text = "The soldiers were buried at a camp in Datu Odin Sinsuat, Maguindanao del Norte. Later Sinsuat Kalo, Maguindanao del Norte's governor, spoke."
+    ms = [mention(text, "Datu Odin Sinsuat", "ORG"), mention(text, "Maguindanao del Norte", "GPE"), mention(text, "Sinsuat Kalo", "PERSON"), mention(text, "Maguindanao del Norte", "GPE", 1)]
+    got = {(lm.mention.text, lm.entity.type) for lm in Linker(kb).link(Article(text=text, source="t.txt"), ms)}
+    assert ("Datu Odin Sinsuat", "Place") in got and ("Sinsuat Kalo", "Person") in got
+
+
+def test_a_local_units_word_opening_a_span_is_a_cue_not_part_of_the_name():
+    text = "They bought food in Barangay Tuayan 1 before the ambush."
+    cut = clean_mention(mention(text, "Barangay Tuayan 1", "ORG"), text)
+    assert cut is not None and cut.text == "Tuayan 1"
+    assert local_decisions([cut], text)[id(cut)].type == "Place"
+
+
+def test_a_place_and_a_colon_opening_the_body_is_a_dateline():
+    from kg.spanedges import dateline_places
+
+    text = "Militants ambush a convoy\n\nBy Staff Reporter\n\nPhoto: Army handout\n\nKohima: Two soldiers were killed and four others were hurt on Sunday.\n\nKiphire: Later more came to help the wounded."
+    assert [(m.text, m.label) for m in dateline_places(text, [])] == [("Kohima", "GPE")]
+    assert dateline_places("Note: The figures were revised later by the ministry.", []) == []
+
+
+def test_a_persons_label_before_a_groups_fighters_is_junk():
+    text = "The ambush by suspected Naga insurgents killed two. Kamal Naga told reporters the rebels fled."
+    assert junk_reason(mention(text, "Naga", "PERSON"), text) is not None
+    assert junk_reason(mention(text, "Kamal Naga", "PERSON"), text) is None
+
+
+def test_a_holy_months_transliterations_are_holidays():
+    text = "They struck in the holy month of Ramazan, days before Eid-ul-Azha."
+    assert junk_reason(mention(text, "Ramazan", "PERSON"), text) == junk_reason(mention(text, "Eid-ul-Azha", "PERSON"), text) == "a holiday"

@@ -70,7 +70,7 @@ from kg.namepool import Resolved, pooled_types
 from kg.names import GENERIC_ALONE, GENERIC_BODY_RE, GENERIC_WORDS, country_of_demonym, demonyms, is_group_word
 from kg.nametype import TypeDecision, local_decisions, strong_cue
 from kg.nicknames import nicknamed_people
-from kg.personruns import person_runs
+from kg.personruns import misspelt_person, person_runs
 from kg.spans import extend_by_acronym, fix_boundaries, possessor_countries, split_possessive
 from kg.types import Article, Entity, LinkedMention, Mention
 
@@ -279,7 +279,7 @@ class Linker:
         # Longer names first, so that a short form told before its full name ("Yau Yau",
         # then "David Yau Yau") still joins it.
         for m in sorted(still, key=lambda m: -len(m.text.split())):
-            r = self._join_partial(m, known) or small.get(id(m)) or self._nil(m, text)
+            r = self._join_partial(m, known) or small.get(id(m)) or self._misspelt(m, known) or self._nil(m, text)
             if r is not None:
                 resolved[id(m)] = r
                 known.append(r)
@@ -551,6 +551,13 @@ class Linker:
             if any(_contains(_words(n), words) for n in names):
                 return _Resolved(m, r.type, r.entry, r.key, m.text, round(r.confidence * 0.8, 3))
         return None
+
+    def _misspelt(self, m: Mention, known: list[_Resolved]) -> _Resolved | None:
+        """A person's name misspelt once in the article ("Oleh Hryhotov" beside "Hryhorov",
+        the knowledge base's Oleh Hryhorov) is that person (kg/personruns.py)."""
+        people = [r for r in known if r.type == "Person" and r.entry is not None] if self._expected(m) == "Person" else []
+        i = misspelt_person(m.text, [[r.entry.label, *r.entry.aliases[:10]] for r in people]) if people else None
+        return None if i is None else _Resolved(m, "Person", people[i].entry, people[i].key, m.text, round(people[i].confidence * 0.8, 3))
 
     def _join_acronyms(self, cleaned: list[Mention], resolved: dict[int, _Resolved], text: str) -> None:
         """An acronym given right after a name ("Kachin Independence Army (KIA)",

@@ -13,7 +13,7 @@ from typing import Protocol, TypeVar
 
 from kg.names import ACRONYM_RE, ADMIN_UNIT_WORDS, COMPOUND_GIVEN_FIRST, GENERIC_WORDS, NAME_FUNCTION_WORDS, PARTICLE_RE, PERSON_DESCRIPTORS, RANK_ACRONYMS, SHIP_PREFIXES, TITLES, is_group_word
 from kg.listgaps import list_gap_names
-from kg.posts import post_holder
+from kg.posts import apposed_people, post_holder
 from kg.types import Article, Mention
 
 # What each spaCy label may denote. Labels missing here are dropped unless the
@@ -422,7 +422,7 @@ def titled_names(text: str, mentions: list[Mention]) -> list[Mention]:
         # A rule's one word inside gives way ("Havildar Fateh Singh Negi": no "Fateh" party).
         if unclaimed(start, end, [o for o in mentions if not (o.source == "kb" and " " not in o.text and start <= o.start and o.end <= end)]):
             out.append(Mention(start, end, text[start:end], "PERSON", "ner"))
-    return out
+    return out + apposed_people(text, lambda s, e: unclaimed(s, e, mentions + out))  # kg/posts.py: "Lway, an official"
 
 
 # ',” Fedorov wrote.': the speaker a quotation is given to, a name before a verb of saying.

@@ -57,6 +57,8 @@ GENERIC_ALONE = GENERIC_WORDS | {
     "church", "mosque", "school", "assembly", "senate", "militia", "front", "bureau", "command", "headquarters", "camp",
     "base", "station", "market", "border", "capital", "authority", "presidency", "soldiers", "organisation", "organization",
 }
+# The words of a picture's credit line ("Photo Credit", "Image courtesy"): no name.
+CREDIT_WORDS = {"photo", "photos", "image", "images", "pic", "pics", "picture", "pictures", "video", "caption", "credit", "credits", "courtesy", "file"}
 # Lower-case nouns for a group's fighters, singular and plural ("Naga insurgents", "a Baloch
 # militant"): a capitalised word right before one is an adjective, never a person's name.
 FIGHTER_NOUNS = {

@@ -40,7 +40,7 @@ from kg.mentions import (
     PLACE_NOUNS,
     model_label,
 )
-from kg.names import ACRONYM_RE, FIGHTER_NOUNS, PERSON_DESCRIPTORS, TITLE_ACRONYMS, TITLE_HEADS, TITLES, is_group_word, written_in_lower_case
+from kg.names import ACRONYM_RE, CREDIT_WORDS, FIGHTER_NOUNS, PERSON_DESCRIPTORS, TITLE_ACRONYMS, TITLE_HEADS, TITLES, is_group_word, written_in_lower_case
 from kg.typecues import common_noun_capitalised, context_cues, day_or_law, misspelt_weekday, name_cues, post_words
 from kg.types import Mention
 
@@ -439,6 +439,8 @@ def junk_reason(m: Mention, text: str) -> str | None:
         return why
     if m.label == "NORP" and " " in name and is_group_word(name):
         return "a people's or a region's adjective ('West African')"
+    if all(w.lower() in CREDIT_WORDS for w in name.split()):
+        return "a credit line's words ('Photo Credit')"
     if name in TITLE_ACRONYMS:
         return "a title's (or a credit's) abbreviation"
     if post_words(name, text, m.end):

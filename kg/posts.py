@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from kg.names import COMPOUND_GIVEN_FIRST, GENERIC_WORDS, TITLES
+from kg.names import COMPOUND_GIVEN_FIRST, GENERIC_WORDS, PERSON_DESCRIPTORS, TITLES
 from kg.types import Mention
 
 _NAME_WORD = re.compile(r"[A-Z][a-zà-ÿ'’-]+")
@@ -37,3 +37,31 @@ def post_holder(m: Mention) -> Mention | None:
         return None
     start = m.end - len(" ".join(name))
     return Mention(start, m.end, m.text[start - m.start :], "PERSON", "ner", None, m.sentence)
+
+
+# "according to Lway, an official from the ...", "Ahmed Ali, a 40-year-old farmer, said":
+# a name in apposition with a person's noun (a post, a trade, a kinship word).
+_APPOSED = re.compile(
+    r"(?<![\w'’.-])((?:[A-Z][a-zà-ÿ'’-]+)(?:[ \t]+[A-Z][a-zà-ÿ'’-]+){0,3}),[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,2}?([a-z]+)(?=[ \t]*[,.]|[ \t]+(?:of|from|with|at|in|for|who)\b)"
+)
+_NOT_PERSON_NOUN = {"foreign", "defence", "defense", "interior", "vice", "former", "ex", "acting", "supreme", "field", "prime", "justice", "saint", "head", "chief", "state", "general"}
+_SENTENCE_OPENERS = {"the", "a", "an", "in", "on", "at", "but", "and", "meanwhile", "however", "later", "earlier", "then", "yesterday", "today", "according"}
+
+
+def apposed_people(text: str, unclaimed_at) -> list[Mention]:
+    """Person mentions for names the recogniser missed that stand in apposition with a
+    person's noun ("Lway, an official from ..."), where ``unclaimed_at(start, end)``."""
+    nouns = (TITLES | PERSON_DESCRIPTORS) - _NOT_PERSON_NOUN
+    out = []
+    for hit in _APPOSED.finditer(text):
+        if hit.group(2) not in nouns:
+            continue
+        words = hit.group(1).split()
+        while words and words[0].lower() in _SENTENCE_OPENERS | TITLES:
+            words.pop(0)
+        if not words or any(w.lower() in GENERIC_WORDS or w.lower() in _SENTENCE_OPENERS for w in words):
+            continue
+        start = hit.end(1) - len(" ".join(words))
+        if text[start : hit.end(1)] == " ".join(words) and unclaimed_at(start, hit.end(1)):
+            out.append(Mention(start, hit.end(1), text[start : hit.end(1)], "PERSON", "ner"))
+    return out

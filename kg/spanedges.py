@@ -49,7 +49,7 @@ from collections.abc import Callable
 
 from kg.kb.base import Candidate, fold
 from kg.mentions import model_label, unclaimed
-from kg.names import CALENDAR_WORDS, CAPITALISED_FUNCTION_WORDS, GENERIC_WORDS, MONTH_PATTERN, TITLES, initials, is_group_word
+from kg.names import CALENDAR_WORDS, CAPITALISED_FUNCTION_WORDS, CREDIT_WORDS, GENERIC_WORDS, MONTH_PATTERN, TITLES, initials, is_group_word
 from kg.nicknames import NICKNAMED_NAME
 from kg.types import Mention
 
@@ -132,7 +132,7 @@ def dateline_places(text: str, mentions: list[Mention]) -> list[Mention]:
 
 _COLON_DATELINE = re.compile(r"(?:^|\n)([A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){0,2}):[ \t]+(?=(?:[A-Z][a-z]+|\d+|[A-Z]{2,})[ \t]+(?:[\w'’-]+[ \t]+){5})")
 # Labels that open a line with a colon and are no place: credits, notes, links.
-_NOT_COLON_DATELINE = {"photo", "photos", "image", "images", "pic", "picture", "video", "caption", "credit", "credits", "note", "update", "updated", "editor", "read", "watch", "also", "related", "warning", "file", "disclaimer", "summary", "highlights", "tags", "topics", "share", "listen", "advertisement", "comments", "correction", "reporting", "writing", "editing", "translation", "translated"}
+_NOT_COLON_DATELINE = CREDIT_WORDS | {"note", "update", "updated", "editor", "read", "watch", "also", "related", "warning", "file", "disclaimer", "summary", "highlights", "tags", "topics", "share", "listen", "advertisement", "comments", "correction", "reporting", "writing", "editing", "translation", "translated"}
 
 
 _ACRONYM_AFTER = re.compile(r"[ \t]*\(([A-Z][A-Za-z]{2,9})\)")

@@ -137,3 +137,30 @@ def test_a_persons_label_before_a_groups_fighters_is_junk():
 def test_a_holy_months_transliterations_are_holidays():
     text = "They struck in the holy month of Ramazan, days before Eid-ul-Azha."
     assert junk_reason(mention(text, "Ramazan", "PERSON"), text) == junk_reason(mention(text, "Eid-ul-Azha", "PERSON"), text) == "a holiday"
+
+
+def test_a_name_in_apposition_with_a_persons_noun_is_a_person_the_model_missed():
+    from kg.mentions import titled_names
+
+    text = "A girl died, according to Lway, an official from the women's group. Mongkoe, the capital, was calm. The Army, a spokesman said, left."
+    assert [(m.text, m.label) for m in titled_names(text, [])] == [("Lway", "PERSON")]
+    taken = [mention(text, "Lway", "ORG")]
+    assert titled_names(text, taken) == []
+
+
+def test_a_credit_lines_words_are_no_name():
+    text = "Credit : Voice of America | Photo Credit : (VOA)"
+    assert junk_reason(mention(text, "Photo Credit", "PERSON"), text) == "a credit line's words ('Photo Credit')"
+    assert junk_reason(mention(text, "Voice of America", "ORG"), text) is None
+
+
+def test_a_persons_name_misspelt_once_in_the_article_is_that_person():
+    from kg.kb.base import KBEntry, KnowledgeBase
+    from kg.link import Linker
+    from kg.types import Article
+
+    kb = KnowledgeBase([KBEntry("oleh-hryhorov", "Person", "Oleh Hryhorov", [], ["Politician"], country="UA")])
+    text = "The head of the region, Oleh Hryhotov, reported the attack. Hryhorov said two died. Oleh Petrenko, a farmer, fled."
+    ms = [mention(text, "Oleh Hryhotov", "PERSON"), mention(text, "Hryhorov", "PERSON"), mention(text, "Oleh Petrenko", "PERSON")]
+    got = {(lm.mention.text, lm.entity.kb_id) for lm in Linker(kb).link(Article(text=text, source="t.txt"), ms)}
+    assert got == {("Oleh Hryhotov", "oleh-hryhorov"), ("Hryhorov", "oleh-hryhorov"), ("Oleh Petrenko", None)}

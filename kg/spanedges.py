@@ -308,3 +308,20 @@ def drop_place_plurals(mentions: list[Mention], lookup: Callable[[str], list[Can
                 continue
         out.append(m)
     return out
+
+
+# "the Patikul-based Abu Sayyaf", "a Goma-based rights group": the place a body is based in.
+_BASED = re.compile(r"(?<![\w'’-])([A-Z][a-zà-ÿ'’]{2,}(?:[ \t]+[A-Z][a-zà-ÿ'’]{2,})?)-based\b")
+
+
+def based_places(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The place before "-based" that the model left out (label GPE), where no mention
+    is; no people's or common word ("Ukrainian-based", "Army-based")."""
+    out = []
+    for hit in _BASED.finditer(text):
+        name = hit.group(1)
+        if is_group_word(name) or any(w.lower() in GENERIC_WORDS or w.lower() in CALENDAR_WORDS for w in name.split()):
+            continue
+        if unclaimed(hit.start(1), hit.end(1), mentions):
+            out.append(Mention(hit.start(1), hit.end(1), name, "GPE", "ner"))
+    return out

@@ -116,7 +116,8 @@ def name_cues(name: str) -> list[Cue]:
     if " " not in name and _BRAND_TOKEN.fullmatch(name):
         return [("Organization", 2.0, "name", "one word of capitals and digits (a brand or outlet)", False)]
     quarter = _QUARTER_END.search(name)
-    if quarter is not None and name[:1].isupper():
+    # Not a plural before it: "Comuneros del Sur", "Autodefensas del Norte" are the South's fighters.
+    if quarter is not None and name[:1].isupper() and not name[: quarter.start()].endswith("s"):
         return [("Place", 2.0, "name", f"ends with its quarter {quarter.group(0).strip()!r}", False)]
     return []
 

@@ -99,6 +99,9 @@ def test_a_name_ending_with_its_quarter_in_spanish_or_portuguese_is_a_place():
     assert [ds[id(m)].type for m in ms] == ["Place", "Place"]
     ramon = mention(text, "Ramon del Monte", "PERSON")
     assert local_decisions([ramon], text)[id(ramon)].type == "Person"
+    group = "The faction Comuneros del Sur signed."
+    comuneros = mention(group, "Comuneros del Sur", "ORG")
+    assert local_decisions([comuneros], group)[id(comuneros)].type == "Organization"
 
 
 def test_the_first_part_of_an_address_is_a_place():
@@ -164,3 +167,19 @@ def test_a_persons_name_misspelt_once_in_the_article_is_that_person():
     ms = [mention(text, "Oleh Hryhotov", "PERSON"), mention(text, "Hryhorov", "PERSON"), mention(text, "Oleh Petrenko", "PERSON")]
     got = {(lm.mention.text, lm.entity.kb_id) for lm in Linker(kb).link(Article(text=text, source="t.txt"), ms)}
     assert got == {("Oleh Hryhotov", "oleh-hryhorov"), ("Hryhorov", "oleh-hryhorov"), ("Oleh Petrenko", None)}
+
+
+def test_a_police_station_or_a_fuel_station_is_the_facility_its_name_opens():
+    from kg.mentions import extend_to_facility
+
+    text = "Gunmen struck Toklo police station near the Asghar fuel station, under the Kutru police station area."
+    got = [extend_to_facility(mention(text, n, "GPE"), text).text for n in ("Toklo", "Asghar", "Kutru")]
+    assert got == ["Toklo police station", "Asghar fuel station", "Kutru"]
+
+
+def test_the_place_before_based_is_a_place_the_model_missed():
+    from kg.spanedges import based_places
+
+    text = "Fighters of the Patikul-based Abu Sayyaf and a Ukrainian-based outlet, an Army-based unit, attacked."
+    assert [(m.text, m.label) for m in based_places(text, [])] == [("Patikul", "GPE")]
+    assert based_places(text, [mention(text, "Patikul-based Abu Sayyaf", "ORG")]) == []

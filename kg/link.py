@@ -29,6 +29,7 @@ from kg.kbspans import (
     gazetteer_names,
     join_known_parts,
     language_services,
+    named_towns,
     qualified_senses,
     region_senses,
     regions_of_lists,
@@ -286,7 +287,7 @@ class Linker:
         self._join_acronyms(cleaned, resolved, text)
         items = list(resolved.items())  # "the Taliban" of an article on the "Pakistani Taliban" (kg/kbspans.py)
         senses = qualified_senses([(r.surface, r.type, r.entry.id if r.entry else None) for _, r in items])
-        senses.update(region_senses([(r.surface, frozenset(r.entry.classes if r.entry else ()), getattr(r.entry, "population", 0) or 0) for _, r in items]))
+        senses.update(region_senses([(r.surface, frozenset(r.entry.classes if r.entry else ()), getattr(r.entry, "population", 0) or 0) for _, r in items], named_towns(text)))
         for i, j in senses.items():
             (k, r), q = items[i], items[j][1]
             resolved[k] = _Resolved(r.mention, q.type, q.entry, q.key, r.surface, r.confidence)

@@ -127,7 +127,15 @@ def dateline_places(text: str, mentions: list[Mention]) -> list[Mention]:
     if colon is not None and not ({w.lower() for w in colon.group(1).split()} & (_NOT_DATELINE | _NOT_COLON_DATELINE | GENERIC_WORDS | CALENDAR_WORDS)):
         if unclaimed(colon.start(1), colon.end(1), mentions + out):
             out.append(Mention(colon.start(1), colon.end(1), colon.group(1), "GPE", "ner"))
+    # "Bogota / EFE": the Spanish-language wires' sign-off line, a city and the agency (one
+    # word: "Juan Pérez / AFP" is a photographer's credit).
+    for hit in _SIGN_OFF.finditer(text):
+        if hit.group(1).lower() not in _NOT_DATELINE | _NOT_COLON_DATELINE | GENERIC_WORDS | CALENDAR_WORDS and unclaimed(hit.start(1), hit.end(1), mentions + out):
+            out.append(Mention(hit.start(1), hit.end(1), hit.group(1), "GPE", "ner"))
     return out
+
+
+_SIGN_OFF = re.compile(r"(?:^|\n)([A-Z][a-zà-ÿ'’-]{2,})[ \t]+/[ \t]+[A-Z][A-Za-z.]+(?:[ \t]+[A-Z][A-Za-z.]+)?[ \t]*(?=\n|$)")
 
 
 _COLON_DATELINE = re.compile(r"(?:^|\n)([A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){0,2}):[ \t]+(?=(?:[A-Z][a-z]+|\d+|[A-Z]{2,})[ \t]+(?:[\w'’-]+[ \t]+){5})")

@@ -129,6 +129,8 @@ def test_a_place_and_a_colon_opening_the_body_is_a_dateline():
     text = "Militants ambush a convoy\n\nBy Staff Reporter\n\nPhoto: Army handout\n\nKohima: Two soldiers were killed and four others were hurt on Sunday.\n\nKiphire: Later more came to help the wounded."
     assert [(m.text, m.label) for m in dateline_places(text, [])] == [("Kohima", "GPE")]
     assert dateline_places("Note: The figures were revised later by the ministry.", []) == []
+    signed = "Two soldiers died in Arauca.\n\nBogota / EFE\n\nA boy ran. Photo: Juan Perez / AFP\nJuan Perez / AFP"
+    assert [m.text for m in dateline_places(signed, [])] == ["Bogota"]
 
 
 def test_a_persons_label_before_a_groups_fighters_is_junk():
@@ -183,3 +185,12 @@ def test_the_place_before_based_is_a_place_the_model_missed():
     text = "Fighters of the Patikul-based Abu Sayyaf and a Ukrainian-based outlet, an Army-based unit, attacked."
     assert [(m.text, m.label) for m in based_places(text, [])] == [("Patikul", "GPE")]
     assert based_places(text, [mention(text, "Patikul-based Abu Sayyaf", "ORG")]) == []
+
+
+def test_a_town_the_article_calls_a_city_keeps_its_sense_beside_its_province():
+    from kg.kbspans import named_towns, region_senses
+
+    names = [("Marib", frozenset({"City"}), 16_000), ("Marib", frozenset({"Region"}), 0), ("Marib", frozenset({"City"}), 16_000)]
+    assert region_senses(names) == {0: 1, 2: 1}  # the province's sense throughout
+    towns = named_towns("Rebels in the flash point city of Marib attacked the central province of Marib.")
+    assert towns == frozenset({"marib"}) and region_senses(names, towns) == {}

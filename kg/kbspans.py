@@ -297,7 +297,8 @@ def region_senses(names: list[tuple[str, frozenset[str], int]], towns: frozenset
     return out
 
 
-_PAIR = re.compile(r"([A-Z][\w'’]{2,})-([A-Z][\w'’]{2,})")
+# Each half a name of up to three words ("the Assam-Arunachal Pradesh border").
+_PAIR = re.compile(r"([A-Z][\w'’]{2,}(?:[ \t]+[A-Z][\w'’]{2,}){0,2})-([A-Z][\w'’]{2,}(?:[ \t]+[A-Z][\w'’]{2,}){0,2})")
 # "along the Pangane-Macotuco road": a road named by the two places it joins.
 _ROAD_PAIR = re.compile(r"([A-Z][\w'’]{2,})-([A-Z][\w'’]{2,})[ \t]+(?:road|highway|axis|route)")
 

@@ -194,3 +194,12 @@ def test_a_town_the_article_calls_a_city_keeps_its_sense_beside_its_province():
     assert region_senses(names) == {0: 1, 2: 1}  # the province's sense throughout
     towns = named_towns("Rebels in the flash point city of Marib attacked the central province of Marib.")
     assert towns == frozenset({"marib"}) and region_senses(names, towns) == {}
+
+
+def test_two_places_of_several_words_joined_by_a_hyphen_are_two_places():
+    from kg.kbspans import split_place_pairs
+
+    text = "Militants ambushed a convoy on the Assam-Arunachal Pradesh border."
+    places = {"Assam", "Arunachal Pradesh"}
+    got = split_place_pairs([mention(text, "Assam-Arunachal Pradesh", "GPE")], lambda name: name in places)
+    assert [(m.text, text[m.start : m.end]) for m in got] == [("Assam", "Assam"), ("Arunachal Pradesh", "Arunachal Pradesh")]

@@ -17,6 +17,8 @@ _SEPARATOR = re.compile(r",[ \t]*|[ \t]+(?:and|or)[ \t]+|,[ \t]+(?:and|or)[ \t]+
 
 
 def _name_word(word: str, text: str) -> bool:
+    """A word that may be a list item's name: no common, calendar or people's word, and
+    never written in lower case in the article ("Police, Army and Navy units")."""
     low = word.lower()
     return low not in GENERIC_WORDS and low not in CALENDAR_WORDS and not is_group_word(word) and not written_in_lower_case(word, text)
 

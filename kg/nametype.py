@@ -159,6 +159,7 @@ TOLD_BEFORE = re.compile(r"\btold\s+$")
 NAMED_BEFORE = re.compile(r"\b([a-z]+)\s+(?:(?:known|identified)\s+as|named|called)\s+$")
 PLACE_OF_PERSON_BEFORE = re.compile(r"\b(?:mayor|governor|residents?|people|inhabitants|outskirts|suburbs?|streets?)\s+of\s+(?:the\s+)?$", re.I)
 SAYS_AFTER = re.compile(r"^\s+(?:said|says|told|added|wrote|stated)\b")
+LED_BY_BEFORE = re.compile(r"\b(?:led|headed|commanded|founded)[ \t]+by[ \t]+$")
 WHO_AFTER = re.compile(r"^,?\s+who\b")
 # "kibbutz Be’eri", "in village Wulari": a lower-case place noun right before the name.
 _PLACE_NOUN_BEFORE = {"kibbutz", "moshav", "village", "town", "township", "hamlet", "camp", "city", "villages", "towns"}
@@ -398,6 +399,8 @@ def context_evidence(m: Mention, text: str, label_type: str | None) -> list[Evid
         add("Organization", SAYS, "speaks")
     if WHO_AFTER.match(after):
         add("Person", CUE / 2, "followed by 'who'")
+    if not m.label.startswith("KB") and LED_BY_BEFORE.search(before):
+        add("Person", WEAK_CUE, f"after {' '.join(bwords[-2:])!r} (a leader)")  # "the faction led by Khaplang"
     out += [Evidence(*c) for c in context_cues(text, m.start, m.end, len(words))]  # kg/typecues.py
     return out
 

@@ -6,6 +6,7 @@ words that ends it, after the post's title, its "of" and the body's generic word
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from kg.names import COMPOUND_GIVEN_FIRST, GENERIC_WORDS, PERSON_DESCRIPTORS, TITLES
 from kg.types import Mention
@@ -48,7 +49,7 @@ _NOT_PERSON_NOUN = {"foreign", "defence", "defense", "interior", "vice", "former
 _SENTENCE_OPENERS = {"the", "a", "an", "in", "on", "at", "but", "and", "meanwhile", "however", "later", "earlier", "then", "yesterday", "today", "according"}
 
 
-def apposed_people(text: str, unclaimed_at) -> list[Mention]:
+def apposed_people(text: str, unclaimed_at: Callable[[int, int], bool]) -> list[Mention]:
     """Person mentions for names the recogniser missed that stand in apposition with a
     person's noun ("Lway, an official from ..."), where ``unclaimed_at(start, end)``."""
     nouns = (TITLES | PERSON_DESCRIPTORS) - _NOT_PERSON_NOUN

@@ -203,3 +203,11 @@ def test_two_places_of_several_words_joined_by_a_hyphen_are_two_places():
     places = {"Assam", "Arunachal Pradesh"}
     got = split_place_pairs([mention(text, "Assam-Arunachal Pradesh", "GPE")], lambda name: name in places)
     assert [(m.text, text[m.start : m.end]) for m in got] == [("Assam", "Assam"), ("Arunachal Pradesh", "Arunachal Pradesh")]
+
+
+def test_an_unknown_name_after_led_by_is_a_leader():
+    text = "The militants belonged to the faction led by Khaplang, police said. A coalition led by Tarvia left."
+    khaplang = mention(text, "Khaplang", "GPE")
+    tarvia = Mention(text.index("Tarvia"), text.index("Tarvia") + 6, "Tarvia", "KB|GPE", "kb")
+    ds = local_decisions([khaplang, tarvia], text)
+    assert ds[id(khaplang)].type == "Person" and ds[id(tarvia)].type == "Place"

@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 
 from kg.casefold import fold_case, folded
+from kg.datelines import DATELINE_RE
 from kg.eventcues import clause_around
 from kg.eventplaces import PlaceSense
 from kg.eventwords import (
     ACTOR_VERB,
     BY_ACTOR,
     CLAIMED,
-    DATELINE_RE,
     DONE_BY,
     JUNTA_RE,
     MODIFIER_GAP,

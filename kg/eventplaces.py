@@ -12,11 +12,11 @@ import math
 import re
 
 from kg.casefold import fold_case, folded
+from kg.datelines import DATELINE_RE
 from kg.eventlists import between_references, listed_cues
 from kg.eventwords import (
     BETWEEN_BEFORE,
     CONTAINED_GAP,
-    DATELINE_RE,
     FACILITY_HEADS,
     GENERIC_PLACE_WORDS,
     HEAD_RANK,

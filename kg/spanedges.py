@@ -47,9 +47,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from kg.datelines import COLON_DATELINE_PLACE, DATELINE_PLACE, SIGN_OFF_PLACE
 from kg.kb.base import Candidate, fold
 from kg.mentions import model_label, unclaimed
-from kg.names import CALENDAR_WORDS, CAPITALISED_FUNCTION_WORDS, CREDIT_WORDS, GENERIC_WORDS, MONTH_PATTERN, TITLES, initials, is_group_word
+from kg.names import CALENDAR_WORDS, CAPITALISED_FUNCTION_WORDS, CREDIT_WORDS, GENERIC_WORDS, TITLES, initials, is_group_word
 from kg.nicknames import NICKNAMED_NAME
 from kg.types import Mention
 
@@ -104,11 +105,6 @@ def cut_unit_seat(mentions: list[Mention], text: str) -> list[Mention]:
     return out
 
 
-_MONTH = MONTH_PATTERN + r"\.?"
-_DATELINE_PLACE = re.compile(
-    r"(?:^|\n)([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})[ \t]*"
-    r"(?:\[[A-Z][^\]\n]{1,30}\][ \t]*(?:,|[—–-][ \t])|,[ \t]+" + _MONTH + r"[ \t]+\d{1,2}\b)"
-)
 _DATELINE_WINDOW = 1500  # a dateline opens the article's body
 _NOT_DATELINE = {"by", "the", "on", "in", "at", "published", "updated", "posted", "photo", "source", "from", "and", "last"}
 
@@ -116,29 +112,25 @@ _NOT_DATELINE = {"by", "the", "on", "in", "at", "published", "updated", "posted"
 def dateline_places(text: str, mentions: list[Mention]) -> list[Mention]:
     """The place of a dateline the model left out (label GPE), where no mention is."""
     out = []
-    for hit in _DATELINE_PLACE.finditer(text[:_DATELINE_WINDOW]):
+    for hit in DATELINE_PLACE.finditer(text[:_DATELINE_WINDOW]):
         first = hit.group(1).split()[0].lower()
         if first in _NOT_DATELINE or first in CALENDAR_WORDS or not unclaimed(hit.start(1), hit.end(1), mentions):
             continue
         out.append(Mention(hit.start(1), hit.end(1), hit.group(1), "GPE", "ner"))
     # "Kohima: Two Assam Rifles personnel were killed ...": the Indian and Pakistani papers'
     # dateline, a place and a colon opening the body; the first such line only.
-    colon = _COLON_DATELINE.search(text[:_DATELINE_WINDOW])
+    colon = COLON_DATELINE_PLACE.search(text[:_DATELINE_WINDOW])
     if colon is not None and not ({w.lower() for w in colon.group(1).split()} & (_NOT_DATELINE | _NOT_COLON_DATELINE | GENERIC_WORDS | CALENDAR_WORDS)):
         if unclaimed(colon.start(1), colon.end(1), mentions + out):
             out.append(Mention(colon.start(1), colon.end(1), colon.group(1), "GPE", "ner"))
     # "Bogota / EFE": the Spanish-language wires' sign-off line, a city and the agency (one
     # word: "Juan Pérez / AFP" is a photographer's credit).
-    for hit in _SIGN_OFF.finditer(text):
+    for hit in SIGN_OFF_PLACE.finditer(text):
         if hit.group(1).lower() not in _NOT_DATELINE | _NOT_COLON_DATELINE | GENERIC_WORDS | CALENDAR_WORDS and unclaimed(hit.start(1), hit.end(1), mentions + out):
             out.append(Mention(hit.start(1), hit.end(1), hit.group(1), "GPE", "ner"))
     return out
 
 
-_SIGN_OFF = re.compile(r"(?:^|\n)([A-Z][a-zà-ÿ'’-]{2,})[ \t]+/[ \t]+[A-Z][A-Za-z.]+(?:[ \t]+[A-Z][A-Za-z.]+)?[ \t]*(?=\n|$)")
-
-
-_COLON_DATELINE = re.compile(r"(?:^|\n)([A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){0,2}):[ \t]+(?=(?:[A-Z][a-z]+|\d+|[A-Z]{2,})[ \t]+(?:[\w'’-]+[ \t]+){5})")
 # Labels that open a line with a colon and are no place: credits, notes, links.
 _NOT_COLON_DATELINE = CREDIT_WORDS | {"note", "update", "updated", "editor", "read", "watch", "also", "related", "warning", "file", "disclaimer", "summary", "highlights", "tags", "topics", "share", "listen", "advertisement", "comments", "correction", "reporting", "writing", "editing", "translation", "translated"}
 

@@ -47,3 +47,10 @@ DATELINE_PLACE = re.compile(
     r"(?:^|\n)(" + NAME_WORD + r"(?:[ \t]+" + NAME_WORD + r"){0,2})[ \t]*"
     r"(?:" + BRACKETED_COUNTRY + r"[ \t]*(?:,|[—–-][ \t])|,[ \t]+" + MONTH_PATTERN + r"\.?[ \t]+\d{1,2}\b)"
 )
+
+# "Kohima: Two soldiers were killed ...": the Indian and Pakistani papers' dateline, a place
+# in title case and a colon opening a sentence of six words or more (spanedges.dateline_places
+# takes the first only, and no credit's or note's label: "Photo:", "Note:").
+COLON_DATELINE_PLACE = re.compile(r"(?:^|\n)([A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){0,2}):[ \t]+(?=(?:[A-Z][a-z]+|\d+|[A-Z]{2,})[ \t]+(?:[\w'’-]+[ \t]+){5})")
+# "Bogota / EFE": the Spanish-language wires' sign-off line, a one-word city and the agency.
+SIGN_OFF_PLACE = re.compile(r"(?:^|\n)([A-Z][a-zà-ÿ'’-]{2,})[ \t]+/[ \t]+[A-Z][A-Za-z.]+(?:[ \t]+[A-Z][A-Za-z.]+)?[ \t]*(?=\n|$)")

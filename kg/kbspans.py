@@ -270,7 +270,16 @@ def domain_names(mentions: list[Mention], text: str, outlet_of_url: Callable[[st
 SMALL_TOWN = 50_000
 
 
-def region_senses(names: list[tuple[str, frozenset[str], int]]) -> dict[int, int]:
+_TOWN_OF = re.compile(r"\b(?:city|town)[ \t]+of[ \t]+([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})")
+
+
+def named_towns(text: str) -> frozenset[str]:
+    """The names the article itself calls a city or a town ("the flash point city of
+    Marib"), folded: their bare mentions keep the town's sense beside its province's."""
+    return frozenset(fold(h.group(1)) for h in _TOWN_OF.finditer(text))
+
+
+def region_senses(names: list[tuple[str, frozenset[str], int]], towns: frozenset[str] = frozenset()) -> dict[int, int]:
     """Of an article's resolved names (surface, the entry's classes -- none for an unknown
     name -- and its population): which small town's mention takes the area of the same
     bare name the article links elsewhere ("the province of Marib" ... "a neighbourhood in
@@ -283,12 +292,13 @@ def region_senses(names: list[tuple[str, frozenset[str], int]]) -> dict[int, int
     out = {}
     for i, (surface, classes, population) in enumerate(names):
         j = areas.get(fold(surface))
-        if j is not None and classes & {"City", "Settlement"} and population < SMALL_TOWN:
+        if j is not None and classes & {"City", "Settlement"} and population < SMALL_TOWN and fold(surface) not in towns:
             out[i] = j
     return out
 
 
-_PAIR = re.compile(r"([A-Z][\w'’]{2,})-([A-Z][\w'’]{2,})")
+# Each half a name of up to three words ("the Assam-Arunachal Pradesh border").
+_PAIR = re.compile(r"([A-Z][\w'’]{2,}(?:[ \t]+[A-Z][\w'’]{2,}){0,2})-([A-Z][\w'’]{2,}(?:[ \t]+[A-Z][\w'’]{2,}){0,2})")
 # "along the Pangane-Macotuco road": a road named by the two places it joins.
 _ROAD_PAIR = re.compile(r"([A-Z][\w'’]{2,})-([A-Z][\w'’]{2,})[ \t]+(?:road|highway|axis|route)")
 

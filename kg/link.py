@@ -29,6 +29,7 @@ from kg.kbspans import (
     gazetteer_names,
     join_known_parts,
     language_services,
+    named_towns,
     qualified_senses,
     region_senses,
     regions_of_lists,
@@ -71,7 +72,7 @@ from kg.names import GENERIC_ALONE, GENERIC_BODY_RE, GENERIC_WORDS, country_of_d
 from kg.nametype import TypeDecision, local_decisions, strong_cue
 from kg.nicknames import nicknamed_people
 from kg.orgjunk import acronym_letters, org_boundaries, spelled_acronym_after
-from kg.personruns import person_runs
+from kg.personruns import misspelt_person, person_runs
 from kg.spans import extend_by_acronym, fix_boundaries, possessor_countries, split_possessive
 from kg.types import Article, Entity, LinkedMention, Mention
 from kg.weaponsense import weapon_senses
@@ -281,7 +282,7 @@ class Linker:
         # Longer names first, so that a short form told before its full name ("Yau Yau",
         # then "David Yau Yau") still joins it.
         for m in sorted(still, key=lambda m: -len(m.text.split())):
-            r = self._join_partial(m, known) or small.get(id(m)) or self._nil(m, text)
+            r = self._join_partial(m, known) or small.get(id(m)) or self._misspelt(m, known) or self._nil(m, text)
             if r is not None:
                 resolved[id(m)] = r
                 known.append(r)
@@ -289,7 +290,7 @@ class Linker:
         items = list(resolved.items())  # "the Taliban" of an article on the "Pakistani Taliban" (kg/kbspans.py)
         senses = qualified_senses([(r.surface, r.type, r.entry.id if r.entry else None) for _, r in items])
         senses.update(weapon_senses([(r.entry, r.type, r.mention) for _, r in items], text))  # kg/weaponsense.py: "an IED ... the bomb"
-        senses.update(region_senses([(r.surface, frozenset(r.entry.classes if r.entry else ()), getattr(r.entry, "population", 0) or 0) for _, r in items]))
+        senses.update(region_senses([(r.surface, frozenset(r.entry.classes if r.entry else ()), getattr(r.entry, "population", 0) or 0) for _, r in items], named_towns(text)))
         for i, j in senses.items():
             (k, r), q = items[i], items[j][1]
             resolved[k] = _Resolved(r.mention, q.type, q.entry, q.key, r.surface, r.confidence)
@@ -554,6 +555,13 @@ class Linker:
             if any(_contains(_words(n), words) for n in names):
                 return _Resolved(m, r.type, r.entry, r.key, m.text, round(r.confidence * 0.8, 3))
         return None
+
+    def _misspelt(self, m: Mention, known: list[_Resolved]) -> _Resolved | None:
+        """A person's name misspelt once in the article ("Oleh Hryhotov" beside "Hryhorov",
+        the knowledge base's Oleh Hryhorov) is that person (kg/personruns.py)."""
+        people = [r for r in known if r.type == "Person" and r.entry is not None] if self._expected(m) == "Person" else []
+        i = misspelt_person(m.text, [[r.entry.label, *r.entry.aliases[:10]] for r in people]) if people else None
+        return None if i is None else _Resolved(m, "Person", people[i].entry, people[i].key, m.text, round(people[i].confidence * 0.8, 3))
 
     def _join_acronyms(self, cleaned: list[Mention], resolved: dict[int, _Resolved], text: str) -> None:
         """An acronym given right after a name ("Kachin Independence Army (KIA)",

@@ -11,7 +11,21 @@ import re
 from collections import Counter
 from typing import Protocol, TypeVar
 
-from kg.names import ACRONYM_RE, GENERIC_WORDS, NAME_FUNCTION_WORDS, PARTICLE_RE, PERSON_DESCRIPTORS, RANK_ACRONYMS, SHIP_PREFIXES, TITLES, is_group_word
+from kg.listgaps import list_gap_names
+from kg.names import (
+    ACRONYM_RE,
+    ADMIN_UNIT_WORDS,
+    COMPOUND_GIVEN_FIRST,
+    GENERIC_WORDS,
+    NAME_FUNCTION_WORDS,
+    PARTICLE_RE,
+    PERSON_DESCRIPTORS,
+    RANK_ACRONYMS,
+    SHIP_PREFIXES,
+    TITLES,
+    is_group_word,
+)
+from kg.posts import apposed_people, post_holder
 from kg.types import Article, Mention
 
 # What each spaCy label may denote. Labels missing here are dropped unless the
@@ -105,12 +119,13 @@ def clean_mention(m: Mention, text: str) -> Mention | None:
         if text[start - len(before[-1]) - 1 : start] == before[-1] + " ":
             start -= len(before[-1]) + 1
             words = text[start:end].split(" ")
-    while len(words) > 1 and (words[0].lower() in LEADING_WORDS or (is_person and _describes_person(words[0]))):
+    while len(words) > 1 and (words[0].lower() in LEADING_WORDS or (is_person and _describes_person(words[0])) or (m.source == "ner" and words[0].lower() in ADMIN_UNIT_WORDS)):
         start += len(words[0]) + 1
         words = words[1:]
     if is_person and m.source == "ner":
         # "Duty Foot Constable Nasrullah": a rank's words before the title word go with it.
-        inner = [k for k, w in enumerate(words[:-1]) if k > 0 and is_title_word(w)]
+        # Not a title that a given name's "Abd"/"Abu" opens: "Abdel Emir Yarallah", "Abdul Malik".
+        inner = [k for k, w in enumerate(words[:-1]) if k > 0 and is_title_word(w) and words[k - 1].lower() not in COMPOUND_GIVEN_FIRST]
         if inner:
             start += sum(len(w) + 1 for w in words[: inner[-1] + 1])
             words = words[inner[-1] + 1 :]
@@ -218,6 +233,9 @@ _INNER_TITLE = re.compile(r" (head|chief|leader|boss|commander|spokesman|spokesw
 def split_at_inner_title(m: Mention) -> list[Mention]:
     """A model span that swallowed its neighbour across a lower-case title ("Wagner head
     Yevgeny Prigozhin"): the organisation before the title and the person after it."""
+    held = post_holder(m)  # kg/posts.py: "Superintendent of Police Ashutosh Shekhar"
+    if held is not None:
+        return [held]
     hit = _INNER_TITLE.search(m.text)
     if hit is None or not m.text[:1].isupper():
         return [m]
@@ -377,7 +395,7 @@ def cued_names(text: str, mentions: list[Mention]) -> list[Mention]:
             if text[start:end].split()[0].lower() in {"the", "a", "an", "in", "one", "another", "every", "each", "this", "that"}:
                 continue  # a sentence's first word
         out.append(Mention(start, end, text[start:end], "GPE", "ner"))
-    return out
+    return out + list_gap_names(text, mentions + out)  # kg/listgaps.py
 
 
 def unclaimed(start: int, end: int, mentions) -> bool:
@@ -394,7 +412,8 @@ def _unclaimed_group(pattern: re.Pattern, text: str, mentions, label: str) -> li
 # "Governor Anusuiya Uikey", "Lieutenant-Colonel Guillaume Njike Kaiko": a capitalised title
 # and two or three capitalised words after it, no more, are a person's name.
 TITLED_NAME = re.compile(
-    r"\b(?:(?:Governor|Mayor|President|Minister|Senator|General|Colonel|Lieutenant|Major|Captain|Commander|Brigadier|Admiral|Spokesman|Spokeswoman|Sheikh|Inspector|Superintendent|Constable|Corporal|Sergeant|Commissioner)s?"
+    r"\b(?:(?:Governor|Mayor|President|Minister|Senator|General|Colonel|Lieutenant|Major|Captain|Commander|Brigadier|Admiral|Spokesman|Spokeswoman|Sheikh|Inspector|Superintendent|Constable|Corporal|Sergeant|Commissioner"
+    r"|Havildar|Sepoy|Naik|Subedar|Rifleman)s?"
     r"|(?:" + "|".join(sorted(RANK_ACRONYMS)) + r"))"  # "Constables Kamal Ahmad and ...", "ASP Yazid Abdulahi"
     r"((?:\s+[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?){2,4})(?!\s+[A-Z]|[\w'’-])"
 )
@@ -413,9 +432,12 @@ def titled_names(text: str, mentions: list[Mention]) -> list[Mention]:
         if len(words) < 2 or words[0].lower() in GENERIC_WORDS:
             continue
         start = text.index(words[0], start)
-        if unclaimed(start, end, mentions):
+        if words[-1] in PLACE_HEADS or words[-1] in ORG_HEADS:
+            continue  # "General Gaddafi Stadium"
+        # A rule's one word inside gives way ("Havildar Fateh Singh Negi": no "Fateh" party).
+        if unclaimed(start, end, [o for o in mentions if not (o.source == "kb" and " " not in o.text and start <= o.start and o.end <= end)]):
             out.append(Mention(start, end, text[start:end], "PERSON", "ner"))
-    return out
+    return out + apposed_people(text, lambda s, e: unclaimed(s, e, mentions + out))  # kg/posts.py: "Lway, an official"
 
 
 # ',” Fedorov wrote.': the speaker a quotation is given to, a name before a verb of saying.
@@ -537,7 +559,9 @@ FACILITY_AFTER = re.compile(
     r"[ \t]+(airport|airbase|air\s+base|refinery|oil\s+refinery|gas\s+field|oil\s+field|oilfield|power\s+plant|power\s+station|nuclear\s+plant|nuclear\s+power\s+plant|thermal\s+power\s+plant|dam|military\s+base"
     r"|road|street|highway|market|bazaar|mosque|hospital|port(?!\s+(?:of|city|town)\b)|factory|plant|displacement\s+camp|refugee\s+camp"
     r"|warehouse|depot|junction|roundabout|checkpoint|(?:railway|railroad|train|bus|metro)\s+station|bus\s+(?:stand|terminal)|crossing"
-    r"|bridge|national\s+park|natur(?:e|al)\s+reserve|game\s+reserve|forest\s+reserve|forest)\b"
+    r"|bridge|national\s+park|natur(?:e|al)\s+reserve|game\s+reserve|forest\s+reserve|forest"
+    # "Toklo police station", "the Asghar fuel station" (not "the Kutru police station area": the area)
+    r"|(?:police|army|security)\s+(?:station|post|checkpoint|outpost)(?![ \t]+(?:area|limits|jurisdiction))|(?:fuel|petrol|filling|gas)\s+(?:station|pump))\b"
 )
 _PLACE_LABELS = {"GPE", "LOC", "FAC", "KB", "KB|GPE", "KB|LOC", "KB|FAC", "KB|ORG", "KB|PERSON", "ORG", "PERSON"}
 

@@ -4,6 +4,7 @@ the evidence and the first pass, which reads each mention where it stands)."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -34,11 +35,17 @@ def pooled_types(resolved: list[Resolved], decisions: dict[int, TypeDecision], t
     # Twice: an unknown neighbour of a list counts for the type all its mentions give it
     # ("between Aboi and Mohung", Aboi a place "near Aboi" earlier), not for the type its
     # mention in the list alone gives it.
-    first = _pool(by_key, decisions, _list_neighbours(resolved, text, lambda r: r.type))
-    return _pool(by_key, decisions, _list_neighbours(resolved, text, lambda r: first[r.key].type or r.type if r.key in first else r.type))
+    addressed = _address_parts(resolved, text)
+    first = _pool(by_key, decisions, _list_neighbours(resolved, text, lambda r: r.type), addressed)
+    return _pool(by_key, decisions, _list_neighbours(resolved, text, lambda r: first[r.key].type or r.type if r.key in first else r.type), addressed)
 
 
-def _pool(by_key: dict[str, list[Resolved]], decisions: dict[int, TypeDecision], neighbours: dict[int, list[tuple[str, str, bool]]]) -> dict[str, TypeDecision]:
+def _pool(
+    by_key: dict[str, list[Resolved]],
+    decisions: dict[int, TypeDecision],
+    neighbours: dict[int, list[tuple[str, str, bool]]],
+    addressed: dict[int, tuple[str, bool]],
+) -> dict[str, TypeDecision]:
     out: dict[str, TypeDecision] = {}
     for key, rs in by_key.items():
         labels: list[Evidence] = []
@@ -56,6 +63,9 @@ def _pool(by_key: dict[str, list[Resolved]], decisions: dict[int, TypeDecision],
                 continue
             labels += [e for e in d.evidence if e.kind == "label"]
             pooled += [e for e in d.evidence if e.kind != "label"]
+            if id(r.mention) in addressed:
+                place, known = addressed[id(r.mention)]
+                pooled.append(Evidence("Place", ADDRESS_KNOWN if known else ADDRESS_UNKNOWN, "article", f"followed by ', {place}' (a place in its area)"))
             for t, name, known in neighbours.get(id(r.mention), []):
                 pooled.append(Evidence(t, LIST_KNOWN if known else LIST_UNKNOWN, "list", f"in a list with the {'known' if known else 'unknown'} {t} {name!r}"))
         n = sum(1 for r in rs if r.joined is None and id(r.mention) in decisions) or 1
@@ -80,4 +90,25 @@ def _list_neighbours(resolved: list[Resolved], text: str, type_of: Callable[[Res
             if not r.known:
                 others = known or [o for o in map(by_id.get, map(id, run)) if o is not None and o.key != r.key and o.joined is None]
                 out[id(m)] = [(k.type if k.known else type_of(k), k.mention.text, k.known) for k in others][:2]
+    return out
+
+
+ADDRESS_KNOWN = 2.0  # "in Datu Odin Sinsuat, Maguindanao del Norte": the area is the knowledge base's
+ADDRESS_UNKNOWN = 1.0  # "Barangay Tuayan 1, Datu Hoffer Ampatuan, ...": the area an unknown place
+# After the area's name: the address ends (punctuation, a clause's word), no possessive.
+_ADDRESS_END = re.compile(r"(?:[.,;:)\n]|$|[ \t]+(?:on|in|at|and|or|when|where|while|after|before|last|this|early|late|province|region|state|district)\b)")
+
+
+def _address_parts(resolved: list[Resolved], text: str) -> dict[int, tuple[str, bool]]:
+    """Unknown names written as the first part of an address ("<town>, <province>"): the
+    next name, after a comma alone, is a place (the knowledge base's, or an unknown one
+    typed Place) and ends the address. By mention ``id``: the place's name, whether known."""
+    by_start = {r.mention.start: r for r in resolved}
+    out: dict[int, tuple[str, bool]] = {}
+    for r in resolved:
+        nxt = by_start.get(r.mention.end + 2)
+        if r.known or nxt is None or nxt.type != "Place" or text[r.mention.end : nxt.mention.start] != ", ":
+            continue
+        if _ADDRESS_END.match(text, nxt.mention.end):
+            out[id(r.mention)] = (nxt.mention.text, nxt.known)
     return out

@@ -57,6 +57,20 @@ GENERIC_ALONE = GENERIC_WORDS | {
     "church", "mosque", "school", "assembly", "senate", "militia", "front", "bureau", "command", "headquarters", "camp",
     "base", "station", "market", "border", "capital", "authority", "presidency", "soldiers", "organisation", "organization",
 }
+# The words of a picture's credit line ("Photo Credit", "Image courtesy"): no name.
+CREDIT_WORDS = {"photo", "photos", "image", "images", "pic", "pics", "picture", "pictures", "video", "caption", "credit", "credits", "courtesy", "file"}
+# Lower-case nouns for a group's fighters, singular and plural ("Naga insurgents", "a Baloch
+# militant"): a capitalised word right before one is an adjective, never a person's name.
+FIGHTER_NOUNS = {
+    f + s for f in ("insurgent", "militant", "rebel", "terrorist", "fighter", "cadre", "extremist", "separatist", "guerrilla", "jihadist", "militiaman")
+    for s in ("", "s")
+} | {"gunmen", "militiamen"}
+# Local administrative units whose word comes before the name ("tambon Ban Rai", "Barangay
+# Tuayan 1", "woreda Ataye"): a place's cue, no part of its name.
+ADMIN_UNIT_WORDS = {"tambon", "amphoe", "mukim", "barangay", "kebele", "woreda", "tehsil", "taluka", "taluk", "mouza", "upazila", "mandal", "sitio", "purok"}
+# Arabic given names of two words open with these ("Abdel Emir", "Abdul Malik", "Abu Bakr"):
+# the second word may read as a title ("Emir", "Sheikh") but is the name's.
+COMPOUND_GIVEN_FIRST = {"abd", "abdel", "abdul", "abdal", "abdol", "abdoul", "abdu", "abu"}
 PARTICLE_RE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ul|bin|ibn|bint|abu|de|del|della|di|da|du|dos|das|la|le|van|von|der|den|ter)(?:[-'’]\w|$)")
 # Words a name may hold in lower case ("Ministry of Defence", "Islamic State in the Greater Sahara").
 NAME_FUNCTION_WORDS = {"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "al", "el", "bin", "ibn", "van", "von", "der", "y", "da", "wal", "-"}

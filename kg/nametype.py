@@ -42,7 +42,7 @@ from kg.mentions import (
     PLACE_NOUNS,
     model_label,
 )
-from kg.names import ACRONYM_RE, PERSON_DESCRIPTORS, TITLE_ACRONYMS, TITLE_HEADS, TITLES, is_group_word, written_in_lower_case
+from kg.names import ACRONYM_RE, CREDIT_WORDS, FIGHTER_NOUNS, PERSON_DESCRIPTORS, TITLE_ACRONYMS, TITLE_HEADS, TITLES, is_group_word, written_in_lower_case
 from kg.orgjunk import org_junk_reason
 from kg.typecues import common_noun_capitalised, context_cues, day_or_law, misspelt_weekday, name_cues, post_words
 from kg.types import Mention
@@ -124,6 +124,8 @@ HOLIDAYS = {
     "diwali", "holi", "nowruz", "thanksgiving", "new year", "new year's eve", "new year's day", "lunar new year",
     "independence day", "victory day", "lent", "ashura", "mawlid", "sukkot", "purim", "shavuot", "good friday",
     "halloween", "valentine's day", "labor day", "labour day", "memorial day", "armistice day", "remembrance day",
+    # transliterations of the months and feasts (Urdu, Persian, Turkish, Malay spellings)
+    "ramazan", "ramzan", "ramadhan", "ramzaan", "muharram", "eid ul fitr", "eid-ul-fitr", "eid-ul-adha", "eid ul azha", "eid-ul-azha", "bakrid", "navroz", "nauroz",
 }
 BETWEEN_AND_BEFORE = re.compile(r"\bbetween\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+and\s+$")
 THE_PEOPLES_BEFORE = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w'’-]+(?:,\s+|,?\s+and\s+))?$")  # "the Meitei and " Kuki communities
@@ -160,6 +162,7 @@ TOLD_BEFORE = re.compile(r"\btold\s+$")
 NAMED_BEFORE = re.compile(r"\b([a-z]+)\s+(?:(?:known|identified)\s+as|named|called)\s+$")
 PLACE_OF_PERSON_BEFORE = re.compile(r"\b(?:mayor|governor|residents?|people|inhabitants|outskirts|suburbs?|streets?)\s+of\s+(?:the\s+)?$", re.I)
 SAYS_AFTER = re.compile(r"^\s+(?:said|says|told|added|wrote|stated)\b")
+LED_BY_BEFORE = re.compile(r"\b(?:led|headed|commanded|founded)[ \t]+by[ \t]+$")
 WHO_AFTER = re.compile(r"^,?\s+who\b")
 # "kibbutz Be’eri", "in village Wulari": a lower-case place noun right before the name.
 _PLACE_NOUN_BEFORE = {"kibbutz", "moshav", "village", "town", "township", "hamlet", "camp", "city", "villages", "towns"}
@@ -406,6 +409,8 @@ def context_evidence(m: Mention, text: str, label_type: str | None) -> list[Evid
         add("Organization", SAYS, "speaks")
     if WHO_AFTER.match(after):
         add("Person", CUE / 2, "followed by 'who'")
+    if not m.label.startswith("KB") and LED_BY_BEFORE.search(before):
+        add("Person", WEAK_CUE, f"after {' '.join(bwords[-2:])!r} (a leader)")  # "the faction led by Khaplang"
     out += [Evidence(*c) for c in context_cues(text, m.start, m.end, len(words))]  # kg/typecues.py
     return out
 
@@ -449,6 +454,8 @@ def junk_reason(m: Mention, text: str) -> str | None:
         return why  # kg/orgjunk.py: documents, vessels, acronyms of common words or posts
     if m.label == "NORP" and " " in name and is_group_word(name):
         return "a people's or a region's adjective ('West African')"
+    if all(w.lower() in CREDIT_WORDS for w in name.split()):
+        return "a credit line's words ('Photo Credit')"
     if name in TITLE_ACRONYMS:
         return "a title's (or a credit's) abbreviation"
     if post_words(name, text, m.end):
@@ -457,7 +464,9 @@ def junk_reason(m: Mention, text: str) -> str | None:
         return "a common noun after 'a' or 'an' ('inside a Church when')"
     if " " in name and name.split()[-1] in TITLE_HEADS and model_label(m) != "PERSON":
         return "a rank's or post's name ('Divisional Police Officer')"
-    if PEOPLE_AFTER.match(text, m.end) and THE_PEOPLES_BEFORE.search(text, max(0, m.start - 50), m.start):
+    if model_label(m) == "PERSON" and m.kb_id is None and _FIGHTERS_AFTER.match(text, m.end) and _FIGHTERS_AFTER.match(text, m.end).group(1) in FIGHTER_NOUNS:
+        return "a group's or a people's word before its fighters ('Naga insurgents')"
+    if PEOPLE_AFTER.match(text, m.end) and THE_PEOPLES_BEFORE.search(text, max(0, m.start - 50), m.start) and not _placed_community(name, text, m.start, m.end):
         return "a people ('the X people')"
     if COMPOUND_AFTER.match(text, m.end):
         return "the first part of a lower-case compound"
@@ -469,6 +478,18 @@ def junk_reason(m: Mention, text: str) -> str | None:
         if written_in_lower_case(name, text):
             return "a sentence's first word, written in lower case elsewhere in the article"
     return None
+
+
+_FIGHTERS_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
+_IN_THE_BEFORE = re.compile(r"\b(?:in|at|near|from|across|throughout)[ \t]+the[ \t]+$", re.I)
+_COMMUNITY_AFTER = re.compile(r"[ \t]+community\b")
+
+
+def _placed_community(name: str, text: str, start: int, end: int) -> bool:
+    """"in the Bilopillia community" (a Ukrainian hromada, a Nigerian village): one
+    community one is *in*, named by a word that is no people's, is a place; "the Kuki
+    communities", "in the Yazidi community" stay a people."""
+    return bool(_COMMUNITY_AFTER.match(text, end) and _IN_THE_BEFORE.search(text, max(0, start - 20), start)) and not is_group_word(name)
 
 
 def local_decisions(mentions: list[Mention], text: str) -> dict[int, TypeDecision]:

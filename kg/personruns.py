@@ -89,3 +89,25 @@ def person_runs(mentions: list[Mention], text: str) -> list[Mention]:
     if not grown:
         return mentions
     return sorted([m for m in mentions if id(m) not in out_drop] + grown, key=lambda m: (m.start, -m.end))
+
+
+def _one_letter_off(a: str, b: str) -> bool:
+    """Whether two words of five letters or more differ by one letter put for another
+    ("Hryhotov" for "Hryhorov")."""
+    return len(a) == len(b) >= 5 and sum(x != y for x, y in zip(a, b)) == 1
+
+
+def misspelt_person(name: str, people: list[list[str]]) -> int | None:
+    """The index of the person among ``people`` (each a list of the names one person of
+    the article goes by) whose name ``name`` misspells: the same given name and a surname
+    one letter off ("Oleh Hryhotov" for "Oleh Hryhorov"); None if no one's, or more than one's."""
+    words = name.lower().split()
+    if len(words) < 2:
+        return None
+    found = {
+        i
+        for i, names in enumerate(people)
+        for other in names
+        if len(o := other.lower().split()) == len(words) and o[:-1] == words[:-1] and _one_letter_off(o[-1], words[-1])
+    }
+    return found.pop() if len(found) == 1 else None

@@ -47,10 +47,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from kg.datelines import DATELINE_PLACE
+from kg.datelines import COLON_DATELINE_PLACE, DATELINE_PLACE, SIGN_OFF_PLACE
 from kg.kb.base import Candidate, fold
 from kg.mentions import model_label, unclaimed
-from kg.names import CALENDAR_WORDS, CAPITALISED_FUNCTION_WORDS, TITLES, initials, is_group_word
+from kg.names import CALENDAR_WORDS, CAPITALISED_FUNCTION_WORDS, CREDIT_WORDS, GENERIC_WORDS, TITLES, initials, is_group_word
 from kg.nicknames import nicknamed_names
 from kg.types import Mention
 
@@ -117,7 +117,22 @@ def dateline_places(text: str, mentions: list[Mention]) -> list[Mention]:
         if first in _NOT_DATELINE or first in CALENDAR_WORDS or not unclaimed(hit.start(1), hit.end(1), mentions):
             continue
         out.append(Mention(hit.start(1), hit.end(1), hit.group(1), "GPE", "ner"))
+    # "Kohima: Two Assam Rifles personnel were killed ...": the Indian and Pakistani papers'
+    # dateline, a place and a colon opening the body; the first such line only.
+    colon = COLON_DATELINE_PLACE.search(text[:_DATELINE_WINDOW])
+    if colon is not None and not ({w.lower() for w in colon.group(1).split()} & (_NOT_DATELINE | _NOT_COLON_DATELINE | GENERIC_WORDS | CALENDAR_WORDS)):
+        if unclaimed(colon.start(1), colon.end(1), mentions + out):
+            out.append(Mention(colon.start(1), colon.end(1), colon.group(1), "GPE", "ner"))
+    # "Bogota / EFE": the Spanish-language wires' sign-off line, a city and the agency (one
+    # word: "Juan Pérez / AFP" is a photographer's credit).
+    for hit in SIGN_OFF_PLACE.finditer(text):
+        if hit.group(1).lower() not in _NOT_DATELINE | _NOT_COLON_DATELINE | GENERIC_WORDS | CALENDAR_WORDS and unclaimed(hit.start(1), hit.end(1), mentions + out):
+            out.append(Mention(hit.start(1), hit.end(1), hit.group(1), "GPE", "ner"))
     return out
+
+
+# Labels that open a line with a colon and are no place: credits, notes, links.
+_NOT_COLON_DATELINE = CREDIT_WORDS | {"note", "update", "updated", "editor", "read", "watch", "also", "related", "warning", "file", "disclaimer", "summary", "highlights", "tags", "topics", "share", "listen", "advertisement", "comments", "correction", "reporting", "writing", "editing", "translation", "translated"}
 
 
 _ACRONYM_AFTER = re.compile(r"[ \t]*\(([A-Z][A-Za-z]{2,9})\)")
@@ -303,4 +318,21 @@ def drop_place_plurals(mentions: list[Mention], lookup: Callable[[str], list[Can
             if any(c.entry.type == "Place" and {"Country", "AdministrativeArea", "GeographicArea", "Region", "District"} & set(c.entry.classes) for c in lookup(hit.group(1))):
                 continue
         out.append(m)
+    return out
+
+
+# "the Patikul-based Abu Sayyaf", "a Goma-based rights group": the place a body is based in.
+_BASED = re.compile(r"(?<![\w'’-])([A-Z][a-zà-ÿ'’]{2,}(?:[ \t]+[A-Z][a-zà-ÿ'’]{2,})?)-based\b")
+
+
+def based_places(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The place before "-based" that the model left out (label GPE), where no mention
+    is; no people's or common word ("Ukrainian-based", "Army-based")."""
+    out = []
+    for hit in _BASED.finditer(text):
+        name = hit.group(1)
+        if is_group_word(name) or any(w.lower() in GENERIC_WORDS or w.lower() in CALENDAR_WORDS for w in name.split()):
+            continue
+        if unclaimed(hit.start(1), hit.end(1), mentions):
+            out.append(Mention(hit.start(1), hit.end(1), name, "GPE", "ner"))
     return out

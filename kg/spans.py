@@ -32,6 +32,7 @@ from kg.kb.base import Candidate, fold
 from kg.mentions import ADMIN_NOUNS, INNER_POSSESSIVE_RE, unclaimed
 from kg.names import ACRONYM_RE, CALENDAR_WORDS, CAPITALISED_FUNCTION_WORDS, GENERIC_WORDS, TITLES, demonyms, initials, is_group_word
 from kg.spanedges import (
+    based_places,
     collective_possessive,
     cut_title_tail,
     cut_unit_seat,
@@ -386,7 +387,7 @@ def fix_boundaries(mentions: list[Mention], text: str, lookup: Lookup, is_place:
     ms += bracketed_places(ms, text, is_place) + unit_places(text, ms) + possessed_places(text, ms, lookup)
     ms += kinded_areas(text, ms)
     ms += apposed_places(text, ms) + police_post_holders(text, ms)
-    ms += dateline_places(text, ms)
+    ms += dateline_places(text, ms) + based_places(text, ms)
     outlets = reported_outlets(text, ms)
     ms = [m for m in ms if not any(o.start <= m.start and m.end <= o.end for o in outlets)] + outlets
     return sorted(ms, key=lambda m: (m.start, -m.end))

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.names import PERSON_DESCRIPTORS, TITLES, WEEKDAYS, initials
+from kg.names import ADMIN_UNIT_WORDS, PERSON_DESCRIPTORS, TITLES, WEEKDAYS, initials
 
 # (type, weight, kind, reason, spreads): built into kg.nametype.Evidence by the caller.
 Cue = tuple[str, float, str, str, bool]
@@ -34,11 +34,10 @@ Cue = tuple[str, float, str, str, bool]
 _CREDIT_BEFORE = re.compile(
     r"(?:^|\n|\(|;|\|)\s*(?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Ee]dited|[Cc]ompiled|[Tt]ranslated|[Pp]roduced|[Tt]ranslation|[Ff]act-?checking)\s+by\s+$"
 )
-_AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old[ \t]+$")  # "46-year-old Tar Ah Swe"
 _KNOWN_AS_BEFORE = re.compile(r"\b(place|area|village|town|locality|spot|site|hamlet|settlement|neighbou?rhood|location)\s+(?:known\s+as|called|named)\s+$")
-# Local administrative units whose lower-case name news writes before the unit's own.
-_UNIT_BEFORE = {"tambon", "amphoe", "mukim", "barangay", "kebele", "woreda", "tehsil", "taluka", "taluk", "mouza", "upazila", "mandal", "sitio", "purok"}
 _BRAND_TOKEN = re.compile(r"(?=\w*\d)(?=\w*[a-z])[A-Z][A-Za-z]*[A-Z][A-Za-z]*\d+[A-Za-z\d]*|[A-Z]{2,}\d+")
+# "46-year-old Tar Ah Swe", "the 19-year-old Mohammed": an age right before a name is a person's.
+_AGE_BEFORE = re.compile(r"\b\d{1,3}[- ]years?[- ]old[ \t]+$")
 # A clause ending right before ", <name>": from the last sentence or clause boundary.
 _CLAUSE_CUT = re.compile(r"[.;:!?\n\"“”(]")
 _PEOPLE_PLURALS = {
@@ -98,7 +97,7 @@ def context_cues(text: str, start: int, end: int, n_words: int) -> list[Cue]:
     if known is not None:
         out.append(("Place", 2.0, "context", f"after {known.group(0).strip()!r}", False))
     words = before.split()
-    if before.endswith(" ") and words and words[-1] in _UNIT_BEFORE:
+    if before.endswith(" ") and words and words[-1].lower() in ADMIN_UNIT_WORDS:  # "barangay", "Barangay"
         out.append(("Place", 2.0, "context", f"after the unit {words[-1]!r}", True))
     post = _BAREPOST_AFTER.match(text, end)
     if post is not None and post.group(1) in _BARE_POSTS and n_words > 1:
@@ -135,7 +134,16 @@ def name_cues(name: str) -> list[Cue]:
         return [("Place", 3.0, "name", "head words 'Police Lines' (a police compound)", False)]
     if " " not in name and _BRAND_TOKEN.fullmatch(name):
         return [("Organization", 2.0, "name", "one word of capitals and digits (a brand or outlet)", False)]
+    quarter = _QUARTER_END.search(name)
+    # Not a plural before it: "Comuneros del Sur", "Autodefensas del Norte" are the South's fighters.
+    if quarter is not None and name[:1].isupper() and not name[: quarter.start()].endswith("s"):
+        return [("Place", 2.0, "name", f"ends with its quarter {quarter.group(0).strip()!r}", False)]
     return []
+
+
+# "Maguindanao del Sur", "Rio Grande do Sul", "Kivu du Nord": an area named by its quarter,
+# in Spanish, Portuguese or French (an area's name: a province, a state, a department).
+_QUARTER_END = re.compile(r" (?:del|de|do|da|du) (?:Sur|Norte|Este|Oeste|Sul|Leste|Nord|Sud|Est|Ouest|Centro)$")
 
 
 # "the Union Home Minister Amit Shah", "Chief Minister": words of a post's name;

@@ -1,0 +1,50 @@
+"""Items of a list of names the recogniser skipped ("in Mayele, Toya, Kambatule, Kalembo
+and Kabrike" with no span on "Kambatule"): the list's own shape says the gap is a name of
+the same kind as its neighbours, and a missing item also breaks the list, so its other
+items lose what they say of each other's type (kg/nametype.py, kg/namepool.py)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from kg.names import CALENDAR_WORDS, GENERIC_WORDS, is_group_word, written_in_lower_case
+from kg.types import Mention
+
+# The gap between two items: ", X, " or ", X and " (X one to three capitalised words).
+_GAP = re.compile(r",[ \t]+((?:[A-Z][a-zà-ÿ'’-]+)(?:[ \t]+[A-Z][a-zà-ÿ'’-]+){0,2})(?:,[ \t]+(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)")
+_SEPARATOR = re.compile(r",[ \t]*|[ \t]+(?:and|or)[ \t]+|,[ \t]+(?:and|or)[ \t]+")
+
+
+def _name_word(word: str, text: str) -> bool:
+    """A word that may be a list item's name: no common, calendar or people's word, and
+    never written in lower case in the article ("Police, Army and Navy units")."""
+    low = word.lower()
+    return low not in GENERIC_WORDS and low not in CALENDAR_WORDS and not is_group_word(word) and not written_in_lower_case(word, text)
+
+
+def list_gap_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """New mentions for the capitalised words standing as an item between two items of a
+    list that holds three names or more, labelled as most of the list's items are."""
+    ms = sorted(mentions, key=lambda m: (m.start, -m.end))
+    out: list[Mention] = []
+    for i, (a, b) in enumerate(zip(ms, ms[1:])):
+        gap = _GAP.fullmatch(text, a.end, b.start)
+        if gap is None or not all(_name_word(w, text) for w in gap.group(1).split()):
+            continue
+        run = [a, b]  # the list around the gap: on over the items the separators join
+        for m in reversed(ms[:i]):
+            if not _SEPARATOR.fullmatch(text, m.end, run[0].start):
+                break
+            run.insert(0, m)
+        for m in ms[i + 2 :]:
+            if not _SEPARATOR.fullmatch(text, run[-1].end, m.start):
+                break
+            run.append(m)
+        tail = text[run[-2].end : run[-1].start] if len(run) > 1 else ""
+        if len(run) < 2 or not (re.search(r"\b(?:and|or)\b", tail) or re.search(r"\b(?:and|or)\b", gap.group(0))):
+            continue  # commas alone make no list
+        labels = Counter(m.label.removeprefix("KB|") for m in run if m.label != "KB")
+        label = labels.most_common(1)[0][0] if labels else a.label
+        out.append(Mention(gap.start(1), gap.end(1), gap.group(1), label, "ner", None, a.sentence))
+    return out

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from kg.casefold import fold_case
 from kg.kb.base import Candidate, KBEntry, fold
 from kg.mentions import ORG_HEADS, unclaimed
-from kg.names import demonyms
+from kg.names import country_of_demonym, demonyms
 from kg.types import Mention
 
 # The forms each role takes in a name; the first is the one the knowledge base's
@@ -131,3 +131,72 @@ def quartered_body(name: str) -> bool:
     Ukraine's commands; "the defense forces in the south" is a description)."""
     words = name.split()
     return len(words) > 2 and words[-1] in QUARTERS and words[-2] in ORG_HEADS
+
+
+Candidates = Callable[[str], list[Candidate]]
+CountryNames = Callable[[str], list[str]]
+
+
+def place_ministries(
+    cleaned: list[Mention], text: str, countries: dict[str, float], found: set[int], candidates: Candidates, country_names: CountryNames
+) -> list[Mention]:
+    """"the defence ministry", "the Health Ministry": a ministry named by its role
+    alone is the ministry of that role of the country the words before it name, else
+    the ministry of that role the article names in full, else that of the country the
+    article is about (when one leads). Such a ministry found in lower case
+    (``found``, by ``id``) is dropped when none fits. ``candidates`` and
+    ``country_names`` are the linker's lookups."""
+    out = []
+    for m in cleaned:
+        role = role_of(m.text) if m.kb_id is None else None
+        if role is None or candidates(m.text):
+            out.append(m)
+            continue
+        name = _ministry_target(m, role, cleaned, text, countries, candidates, country_names)
+        if name is not None:
+            out.append(Mention(m.start, m.end, m.text, m.label, m.source, fold(name), m.sentence))
+        elif id(m) not in found:
+            out.append(m)
+    return out
+
+
+def _ministry_target(
+    m: Mention, role: str, cleaned: list[Mention], text: str, countries: dict[str, float], candidates: Candidates, country_names: CountryNames
+) -> str | None:
+    """The name to look up for a ministry named by role alone, or None."""
+    qualifier = qualifier_before(text, m.start)
+    if qualifier is not None:
+        # "Nigeria's", "the Malian": that country's; "North Darfur State's": a body of its own.
+        iso = _country_of(qualifier, candidates)
+        return _ministry_name(role, iso, candidates, country_names) if iso else None
+    # "Gaza's Health Ministry said ... the Health Ministry added": the one named in full, the nearest before first.
+    forms = [fold(f) for f in ROLE_FORMS[role]]
+    named = []
+    for o in cleaned:
+        name = o.kb_id or o.text
+        key = fold(name)
+        if o is m or key == fold(m.text) or not any(f in key for f in forms):
+            continue
+        if any(c.entry.type == "Organization" for c in candidates(name)):
+            named.append((o.start > m.start, -o.start if o.start < m.start else o.start, name))
+    if named:
+        return min(named)[2]
+    top = max(countries.values(), default=0.0)
+    leaders = [iso for iso, w in countries.items() if w == top]
+    return _ministry_name(role, leaders[0], candidates, country_names) if len(leaders) == 1 else None
+
+
+def _country_of(words: str, candidates: Candidates) -> str | None:
+    """The ISO code of the country a name or demonym denotes ("Nigeria", "Malian")."""
+    for c in candidates(words):
+        if "Country" in c.entry.classes and c.entry.country:
+            return c.entry.country
+    return country_of_demonym(words)
+
+
+def _ministry_name(role: str, iso: str, candidates: Candidates, country_names: CountryNames) -> str | None:
+    """A name the knowledge base knows for country ``iso``'s ministry of ``role``."""
+    for name in names_for(role, demonyms(iso), country_names(iso)):
+        if any(c.entry.type == "Organization" and c.entry.country == iso for c in candidates(name)):
+            return name
+    return None

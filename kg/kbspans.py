@@ -33,7 +33,8 @@ import re
 from collections.abc import Callable
 
 from kg.kb.base import Candidate, KBEntry, fold
-from kg.mentions import LIST_SEPARATOR, REGION_OF_BEFORE, REGIONS_AFTER, unclaimed, without_admin_noun
+from kg.listgaps import LIST_SEPARATOR
+from kg.mentions import REGION_OF_BEFORE, REGIONS_AFTER, unclaimed, without_admin_noun
 from kg.names import CALENDAR_WORDS, GENERIC_WORDS, country_of_demonym, initials, written_in_lower_case
 from kg.types import Mention
 

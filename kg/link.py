@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.bodies import ROLE_FORMS, bare_ministries, names_for, national_body, qualifier_before, quartered_body, role_of
+from kg.bodies import bare_ministries, national_body, place_ministries, quartered_body
 from kg.bylines import byline_mentions, person_shaped
 from kg.identity import entity_iri, entity_of
 from kg.kb.base import Candidate, KBEntry, KnowledgeBase, fold, skeleton
@@ -50,7 +50,6 @@ from kg.mentions import (
     clean_mention,
     credit_names,
     cued_names,
-    drop_title_only_nil,
     extend_to_admin_noun,
     extend_to_facility,
     extend_to_head,
@@ -68,7 +67,7 @@ from kg.mentions import (
     unit_names,
 )
 from kg.namepool import Resolved, pooled_types
-from kg.names import GENERIC_ALONE, GENERIC_BODY_RE, GENERIC_WORDS, country_of_demonym, demonyms, is_group_word
+from kg.names import GENERIC_ALONE, GENERIC_BODY_RE, GENERIC_WORDS, is_group_word
 from kg.nametype import TypeDecision, local_decisions, strong_cue
 from kg.nicknames import nicknamed_people
 from kg.orgjunk import acronym_letters, org_boundaries, spelled_acronym_after
@@ -93,6 +92,24 @@ class _Resolved:
     surface: str
     confidence: float
     last_names: set[str] | None = None  # for people: computed when first needed
+
+
+def drop_title_only_nil(resolved: list[_Resolved], article: Article) -> list[_Resolved]:
+    """An unknown name seen only in the headline is dropped when it is one word, or
+    when the headline is in title case ("Attack on Chernihiv Kills 18"): there the
+    model takes capitalised common words for names."""
+    title = article.title
+    if not title or title not in article.text:
+        return resolved
+    head_end = article.text.find(title) + len(title)
+    words = [w for w in title.split() if w[:1].isalpha() and len(w) > 3]
+    title_case = bool(words) and sum(w[0].isupper() for w in words) / len(words) > 0.8
+    body = Counter(r.key for r in resolved if r.entry is None and r.mention.start >= head_end)
+    return [
+        r
+        for r in resolved
+        if not (r.entry is None and r.mention.start < head_end and not body[r.key] and (title_case or len(r.surface.split()) == 1))
+    ]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -231,7 +248,7 @@ class Linker:
         self._types = {}
         cleaned = regions_of_lists(cleaned, text, self._region_name)
         countries = self._article_countries = self._context_countries(cleaned)
-        cleaned = self._place_ministries(cleaned, text, countries, {id(m) for m in bare})
+        cleaned = place_ministries(cleaned, text, countries, {id(m) for m in bare}, self._candidates, self._country_names)  # kg/bodies.py
         cleaned = sorted(cleaned + gazetteer_names(text, cleaned, lambda n: self._small_place_here(n, countries)), key=lambda m: (m.start, -m.end))
         # The type each mention is expected to have: weighed evidence (kg/nametype.py).
         self.mentions, self.typing = cleaned, local_decisions(cleaned, text)
@@ -297,62 +314,6 @@ class Linker:
         ordered = [resolved[id(m)] for m in cleaned if id(m) in resolved]
         ordered = drop_title_only_nil(ordered, article)
         return self._entities(ordered)
-
-    def _place_ministries(self, cleaned: list[Mention], text: str, countries: dict[str, float], found: set[int]) -> list[Mention]:
-        """"the defence ministry", "the Health Ministry": a ministry named by its role
-        alone is the ministry of that role of the country the words before it name, else
-        the ministry of that role the article names in full, else that of the country the
-        article is about (when one leads). Such a ministry found in lower case
-        (``found``) is dropped when none fits."""
-        out = []
-        for m in cleaned:
-            role = role_of(m.text) if m.kb_id is None else None
-            if role is None or self._candidates(m.text):
-                out.append(m)
-                continue
-            name = self._ministry_target(m, role, cleaned, text, countries)
-            if name is not None:
-                out.append(Mention(m.start, m.end, m.text, m.label, m.source, fold(name), m.sentence))
-            elif id(m) not in found:
-                out.append(m)
-        return out
-
-    def _ministry_target(self, m: Mention, role: str, cleaned: list[Mention], text: str, countries: dict[str, float]) -> str | None:
-        """The name to look up for a ministry named by role alone, or None."""
-        qualifier = qualifier_before(text, m.start)
-        if qualifier is not None:
-            # "Nigeria's", "the Malian": that country's; "North Darfur State's": a body of its own.
-            iso = self._country_of(qualifier)
-            return self._ministry_name(role, iso) if iso else None
-        # "Gaza's Health Ministry said ... the Health Ministry added": the one named in full, the nearest before first.
-        forms = [fold(f) for f in ROLE_FORMS[role]]
-        named = []
-        for o in cleaned:
-            name = o.kb_id or o.text
-            key = fold(name)
-            if o is m or key == fold(m.text) or not any(f in key for f in forms):
-                continue
-            if any(c.entry.type == "Organization" for c in self._candidates(name)):
-                named.append((o.start > m.start, -o.start if o.start < m.start else o.start, name))
-        if named:
-            return min(named)[2]
-        top = max(countries.values(), default=0.0)
-        leaders = [iso for iso, w in countries.items() if w == top]
-        return self._ministry_name(role, leaders[0]) if len(leaders) == 1 else None
-
-    def _country_of(self, words: str) -> str | None:
-        """The ISO code of the country a name or demonym denotes ("Nigeria", "Malian")."""
-        for c in self._candidates(words):
-            if "Country" in c.entry.classes and c.entry.country:
-                return c.entry.country
-        return country_of_demonym(words)
-
-    def _ministry_name(self, role: str, iso: str) -> str | None:
-        """A name the knowledge base knows for country ``iso``'s ministry of ``role``."""
-        for name in names_for(role, demonyms(iso), self._country_names(iso)):
-            if any(c.entry.type == "Organization" and c.entry.country == iso for c in self._candidates(name)):
-                return name
-        return None
 
     def _country_names(self, iso: str) -> list[str]:
         if self._countries is None:

@@ -1,4 +1,7 @@
-"""Items of a list of names the recogniser skipped ("in Mayele, Toya, Kambatule, Kalembo
+"""Lists of names in running text: where they run (:func:`list_runs`, whose items say
+something of each other's type) and the items the recogniser skipped.
+
+Items of a list of names the recogniser skipped ("in Mayele, Toya, Kambatule, Kalembo
 and Kabrike" with no span on "Kambatule"): the list's own shape says the gap is a name of
 the same kind as its neighbours, and a missing item also breaks the list, so its other
 items lose what they say of each other's type (kg/nametype.py, kg/namepool.py)."""
@@ -7,10 +10,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 from kg.names import CALENDAR_WORDS, GENERIC_WORDS, is_group_word, written_in_lower_case
 from kg.types import Mention
 
+LIST_SEPARATOR = re.compile(r",\s*|\s+and\s+|,\s+and\s+|\s+or\s+|,\s+or\s+")
 # The gap between two items: ", X, " or ", X and " (X one to three capitalised words).
 _GAP = re.compile(r",[ \t]+((?:[A-Z][a-zà-ÿ'’-]+)(?:[ \t]+[A-Z][a-zà-ÿ'’-]+){0,2})(?:,[ \t]+(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)")
 _SEPARATOR = re.compile(r",[ \t]*|[ \t]+(?:and|or)[ \t]+|,[ \t]+(?:and|or)[ \t]+")
@@ -48,3 +53,30 @@ def list_gap_names(text: str, mentions: list[Mention]) -> list[Mention]:
         label = labels.most_common(1)[0][0] if labels else a.label
         out.append(Mention(gap.start(1), gap.end(1), gap.group(1), label, "ner", None, a.sentence))
     return out
+
+
+_AND_OR = re.compile(r"\b(?:and|or)\b")
+
+
+def list_runs(mentions: list[Mention], text: str) -> Iterable[list[Mention]]:
+    """Lists of mentions: runs joined by commas, "and" or "or" up to the item after the
+    last "and"/"or" ("Al Faragil, Al Mandal and Salara"), over an item the recogniser missed
+    between its commas. Commas alone make no list
+    ("the Kuibyshev refinery, Dmitry Azarov, the governor, said")."""
+    run: list[Mention] = []
+    last_and = 0  # how many items the run has up to its last "and"/"or"
+
+    def flush() -> Iterable[list[Mention]]:
+        if last_and > 1:
+            yield run[:last_and]
+
+    for m in mentions:
+        gap = text[run[-1].end : m.start] if run else ""
+        if run and (LIST_SEPARATOR.fullmatch(gap) or _GAP.fullmatch(gap)):
+            run.append(m)
+            if _AND_OR.search(gap):
+                last_and = len(run)
+            continue
+        yield from flush()
+        run, last_and = [m], 0
+    yield from flush()

@@ -8,8 +8,6 @@ it give a type when the model's label is doubtful ("Pazi Gyi village" is a place
 from __future__ import annotations
 
 import re
-from collections import Counter
-from typing import Protocol, TypeVar
 
 from kg.listgaps import list_gap_names
 from kg.names import (
@@ -26,7 +24,7 @@ from kg.names import (
     is_group_word,
 )
 from kg.posts import apposed_people, post_holder
-from kg.types import Article, Mention
+from kg.types import Mention
 
 # What each spaCy label may denote. Labels missing here are dropped unless the
 # knowledge base knows the name.
@@ -185,7 +183,6 @@ PLACE_BEFORE = re.compile(
 PLACE_AFTER_VERB = re.compile(r"\b(?:shelled|bombed|captured|recaptured|liberated|seized|besieged|occupied|encircled|evacuated)\s+$")
 REGION_OF_BEFORE = re.compile(r"\b(regions?|oblasts?|provinces?|governorates?)\s+of\s+(?:the\s+)?$", re.I)
 REGIONS_AFTER = re.compile(r",?\s+(?:and\s+)?(?:other\s+)?(regions?|oblasts?|provinces?|governorates?)\b", re.I)
-LIST_SEPARATOR = re.compile(r",\s*|\s+and\s+|,\s+and\s+|\s+or\s+|,\s+or\s+")
 IN_PROVINCE_AFTER = re.compile(
     r",\s+in\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,3}(?:province|region|district|state|county|governorate|oblast|department|prefecture|territory)\b"
 )
@@ -576,33 +573,3 @@ def extend_to_facility(m: Mention, text: str) -> Mention:
         return m
     end = hit.end(1)
     return Mention(m.start, end, text[m.start : end], "FAC", "ner", None, m.sentence)
-
-
-class _ResolvedName(Protocol):
-    """What :func:`drop_title_only_nil` reads of a resolved mention."""
-
-    entry: object | None
-    key: str
-    mention: Mention
-    surface: str
-
-
-R = TypeVar("R", bound=_ResolvedName)
-
-
-def drop_title_only_nil(resolved: list[R], article: Article) -> list[R]:
-    """An unknown name seen only in the headline is dropped when it is one word, or
-    when the headline is in title case ("Attack on Chernihiv Kills 18"): there the
-    model takes capitalised common words for names."""
-    title = article.title
-    if not title or title not in article.text:
-        return resolved
-    head_end = article.text.find(title) + len(title)
-    words = [w for w in title.split() if w[:1].isalpha() and len(w) > 3]
-    title_case = bool(words) and sum(w[0].isupper() for w in words) / len(words) > 0.8
-    body = Counter(r.key for r in resolved if r.entry is None and r.mention.start >= head_end)
-    return [
-        r
-        for r in resolved
-        if not (r.entry is None and r.mention.start < head_end and not body[r.key] and (title_case or len(r.surface.split()) == 1))
-    ]

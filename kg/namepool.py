@@ -9,7 +9,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kg.nametype import LIST_KNOWN, LIST_UNKNOWN, Evidence, TypeDecision, list_runs
+from kg.listgaps import list_runs
+from kg.nametype import LIST_KNOWN, LIST_UNKNOWN, Evidence, TypeDecision
 from kg.types import Mention
 
 

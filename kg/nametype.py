@@ -19,18 +19,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg.addresses import address_chains
 from kg.bodies import quartered_body
 from kg.kb.base import fold
+from kg.listgaps import list_runs
 from kg.mentions import (
     DATELINE_AFTER,
     IN_PROVINCE_AFTER,
     LABEL_TYPES,
-    LIST_SEPARATOR,
     NEXT_WORD,
     ORG_HEADS,
     ORG_NOT_AFTER,
@@ -506,36 +505,6 @@ def local_decisions(mentions: list[Mention], text: str) -> dict[int, TypeDecisio
             out[id(m)].evidence.append(Evidence("Place", WEAK_CUE, "context", f"a link of the address chain {', '.join(o.text for o in chain)!r}", True))
     _part_of_longer(mentions, out)
     return out
-
-
-_AND_OR = re.compile(r"\b(?:and|or)\b")
-# "Mayele, Toya, Kambatule, Kalembo and Kabrike": an item the recogniser missed (one or two
-# capitalised words between the list's commas) does not break the list.
-_MISSED_ITEM = re.compile(r",[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?(?:,[ \t]+|,?[ \t]+(?:and|or)[ \t]+)")
-
-
-def list_runs(mentions: list[Mention], text: str) -> Iterable[list[Mention]]:
-    """Lists of mentions: runs joined by commas, "and" or "or" up to the item after the
-    last "and"/"or" ("Al Faragil, Al Mandal and Salara"), over an item the recogniser missed
-    between its commas. Commas alone make no list
-    ("the Kuibyshev refinery, Dmitry Azarov, the governor, said")."""
-    run: list[Mention] = []
-    last_and = 0  # how many items the run has up to its last "and"/"or"
-
-    def flush() -> Iterable[list[Mention]]:
-        if last_and > 1:
-            yield run[:last_and]
-
-    for m in mentions:
-        gap = text[run[-1].end : m.start] if run else ""
-        if run and (LIST_SEPARATOR.fullmatch(gap) or _MISSED_ITEM.fullmatch(gap)):
-            run.append(m)
-            if _AND_OR.search(gap):
-                last_and = len(run)
-            continue
-        yield from flush()
-        run, last_and = [m], 0
-    yield from flush()
 
 
 def _cue_type(d: TypeDecision, spreading: bool = False) -> str | None:

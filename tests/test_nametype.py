@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from kg.listgaps import list_runs
 from kg.namepool import Resolved, pooled_types
-from kg.nametype import Evidence, TypeDecision, junk_reason, list_runs, local_decisions, name_evidence
+from kg.nametype import Evidence, TypeDecision, junk_reason, local_decisions, name_evidence
 from kg.types import Mention
 
 

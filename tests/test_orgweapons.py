@@ -177,8 +177,9 @@ def test_a_gang_and_a_name_spelled_by_its_acronym_are_bodies():
 
 
 def test_a_list_runs_over_a_missed_item_and_counts_its_neighbours_article_type():
+    from kg.listgaps import list_runs
     from kg.namepool import Resolved, pooled_types
-    from kg.nametype import list_runs, local_decisions
+    from kg.nametype import local_decisions
 
     text = "The attack took place in Mayolo, Tova, Kambalo, Kilembi and Kabrika, he said."
     ms = [at(text, "Mayolo", "GPE"), at(text, "Tova", "GPE"), at(text, "Kilembi", "PERSON"), at(text, "Kabrika", "ORG")]

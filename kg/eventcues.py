@@ -77,7 +77,9 @@ _WHO = (
     r"(?:\s+of\s+the\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+){0,3})?"
     # "three Village Defence Force (VDF) volunteers": a body's acronym and the word it qualifies
     r"(?:\s+\([A-Z][A-Za-z]{1,7}\)(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+)?)?(?:\s+of\s+the\s+(?:victims|dead|people|injured|wounded))?"
-    r"(?:,\s+(?:including|among\s+them|most\s+of\s+them)\s+[^,.;]{1,50},|\s+including\s+[^,.;]{1,80}?(?=\s+(?:were|was|have\s+been|had\s+been)\s))?"
+    r"(?:,\s+(?:including|among\s+them|most\s+of\s+them)\s+[^,.;]{1,50},|\s+including\s+[^,.;]{1,80}?(?=\s+(?:were|was|have\s+been|had\s+been)\s)"
+    # ("At least four people — including two police personnel — were killed": the aside in dashes)
+    r"|\s*[—–]\s*(?:including|among\s+them|most\s+of\s+them)\s+[^—–.;]{1,50}?\s*[—–])?"
 )
 _APPROX = r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as|an\s+estimated|a\s+total\s+of|roughly|approximately|another)\s+)?"
 _BE = r"(?:\s+(?:were|was|are|is|have|has|had|been|being|reportedly|also|later|all|now|so\s+far|confirmed|reported|feared|believed|left|seriously|severely|grievously|gravely|critically|fatally|lightly|slightly|badly|killed\s+and))*"
@@ -127,7 +129,9 @@ TOTAL_CUES = re.compile(
     r"|(?:in|over|within)\s+(?:the\s+(?:past|last)\s+)?(?:24|48|72|\d+)\s+hours|in\s+recent\s+(?:years|months|weeks)|throughout|so\s+far"
     r"|in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|\d{4})\s+alone"
     r"|(?:between|from)\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2}\s*(?:[–-]|and|to|until)\s*(?:[a-z]+\s+)?\d{1,2}\b"
-    r"|the\s+fighting|the\s+violence|the\s+clashes|the\s+skirmishes|ongoing\s+(?:\w+\s+)?(?:skirmishes|fighting|clashes|conflict|war|campaign)|hostilities|the\s+offensive|the\s+insurgency|the\s+uprising|death\s+toll\s+(?:in|of|from)\s+the\s+(?:war|conflict))\b",
+    r"|the\s+fighting|the\s+violence|the\s+clashes|the\s+skirmishes|ongoing\s+(?:\w+\s+)?(?:skirmishes|fighting|clashes|conflict|war|campaign)|hostilities|the\s+offensive|the\s+insurgency|the\s+uprising|death\s+toll\s+(?:in|of|from)\s+the\s+(?:war|conflict)"
+    # "nearly 70 strikes across the Sumy region", "dozens of attacks between May 27 and 28": a tally of attacks, no one attack
+    r"|(?<![\d/.,])(?:[1-9]\d{1,2}|dozens\s+of|scores\s+of|hundreds\s+of)\s+(?:[a-z-]+\s+)?(?:strikes|attacks|airstrikes|raids|bombings)\s+(?:[^,;.]{0,40}\s)?(?:across|throughout|between))\b",
     re.I,
 )
 
@@ -314,6 +318,9 @@ def resolve_date(m: re.Match, published: dt.date) -> dt.date | None:
     return None
 
 
+_NIGHT_OF = re.compile(r"\s*(?:on|of|into|,)?\s*(?:the\s+)?", re.I)
+
+
 def dates_in(sentence: str, published: dt.date | None) -> list[tuple[int, dt.date]]:
     """Every date the sentence names, with its offset; none without a publication date
     unless the expression carries its year."""
@@ -325,6 +332,9 @@ def dates_in(sentence: str, published: dt.date | None) -> list[tuple[int, dt.dat
         # sentence that tells the day of its telling makes the dateline's day that day, not the
         # attack's ("Bijapur, Jan 6 (PTI) Naxals blew up a vehicle ..., police said" keeps it).
         matches = [m for m in matches if m.start() >= lead.end()]
+    # "overnight Wednesday", "Wednesday night, overnight": the night of the day named, that day.
+    days = [m for m in matches if m.group("wd") or m.group("md") or m.group("dmon")]
+    matches = [m for m in matches if not (m.group("night") and any(_NIGHT_OF.fullmatch(sentence, min(m.end(), d.end()), max(m.start(), d.start())) for d in days))]
     for m in matches:
         if published is None:
             if (m.group("myear") or m.group("dyear")) is None:

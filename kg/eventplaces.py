@@ -16,7 +16,9 @@ from kg.eventlists import between_references, listed_cues
 from kg.eventwords import (
     BETWEEN_BEFORE,
     CONTAINED_GAP,
+    ANAPHOR_RE,
     DATELINE_RE,
+    DISTANCE_BEFORE,
     FACILITY_HEADS,
     GENERIC_PLACE_WORDS,
     HEAD_RANK,
@@ -30,6 +32,8 @@ from kg.eventwords import (
     PLACE_RANK,
     REACTION_RE,
     TARGET_BEFORE,
+    TELLER_BEFORE,
+    TELLS_AFTER,
     TERRITORY_RE,
     TRIGGER_RE,
     WHERE_AFTER,
@@ -46,7 +50,9 @@ SUBURB_KM = 15.0
 _IN_POSSESSOR_GAP = re.compile(
     r"\s+in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}(?:\s+(?:province|region|state|district|county|department|governorate))?['’]s\s+(?:[a-z-]+\s+)?"
 )
-_REACTION_LOW, _TRIGGER_LOW, _NEAR_BEFORE_LOW, _ORIGIN_BEFORE_LOW, _TARGET_BEFORE_LOW = map(folded, (REACTION_RE, TRIGGER_RE, NEAR_BEFORE, ORIGIN_BEFORE, TARGET_BEFORE))
+_REACTION_LOW, _TRIGGER_LOW, _NEAR_BEFORE_LOW, _ORIGIN_BEFORE_LOW, _TARGET_BEFORE_LOW, _DISTANCE_BEFORE_LOW, _ANAPHOR_LOW, _TELLER_LOW = map(
+    folded, (REACTION_RE, TRIGGER_RE, NEAR_BEFORE, ORIGIN_BEFORE, TARGET_BEFORE, DISTANCE_BEFORE, ANAPHOR_RE, TELLER_BEFORE)
+)
 _NOT_HIT_BEFORE = [(folded(p), True) if p.flags & re.I else (p, False) for p in NOT_HIT_BEFORE]
 
 
@@ -130,6 +136,11 @@ class PlaceSense:
                 continue
             if lm.entity.iri in seen or self._landmark(lm, mentions, sentence, offset) or BETWEEN_BEFORE.search(before):
                 continue
+            if _DISTANCE_BEFORE_LOW.search(lbefore) and _ANAPHOR_LOW.search(low, 0, s):
+                continue  # "The attack happened 50 miles south-west of Aden": how far from Aden, not in it
+            teller = _TELLER_LOW.search(low, max(0, s - 100), s) if TELLS_AFTER.match(after) else None
+            if teller is not None and _TRIGGER_LOW.search(low, teller.end(), s) is None:
+                continue  # "the mayor of Bankass town, told Reuters": where the teller is
             seen.add(lm.entity.iri)
             found.append((lm, where or bool(_TARGET_BEFORE_LOW.search(lbefore))))
         # "drone strikes on Ukrainian territory": a people's adjective names the country hit.
@@ -190,6 +201,11 @@ class PlaceSense:
         if len(words) > 1 and ent.label.split()[-1].capitalize() in FACILITY_HEADS:
             return PLACE_RANK["Facility"]  # "Westgate Mall", "Al-Aqsa Martyrs Hospital"
         return HEAD_RANK.get(words[-1], NIL_PLACE_RANK) if words else NIL_PLACE_RANK
+
+    def _level(self, ent: Entity | None) -> bool:
+        """Whether a place is an area of a land that holds settlements (a region, district or
+        territory), not a country and not a town: what one attack on several villages lies in."""
+        return ent is not None and "Country" not in ent.classes and PLACE_RANK["Region"] <= self._rank(ent) <= PLACE_RANK["District"]
 
     def _entry(self, ent: Entity) -> KBEntry | None:
         return self.kb.get(ent.kb_id) if ent.kb_id else None

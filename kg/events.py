@@ -32,6 +32,8 @@ from kg.eventmerge import MergeSense, absorb, other_toll, same_toll
 from kg.eventwords import (
     ACCIDENT_RE,
     AFTERMATH_RE,
+    INCIDENT_RE,
+    MEANWHILE_OPEN,
     ANAPHOR_RE,
     APPOSED_ATTACK,
     ASSAILANT_BEFORE,
@@ -79,6 +81,8 @@ _IRREALIS_LOW, _ONGOING_LOW, _GENERIC_PLURAL_BEFORE_LOW, _GENERIC_PLURAL_SPECIFI
 # "We are not attacking Moscow", "the city was never hit"
 _NEGATED_LOW = folded(re.compile(r"\b(?:not|never|n['’]t)\s+(?:been\s+|be\s+|yet\s+|ever\s+)?$", re.I))
 
+# The opening of a sentence whose subject is the attack word: "The strikes ...", "These attacks ...".
+_SUBJECT_OPEN = re.compile(r"\W*(?:the|these|those)\s+(?:[a-z-]+\s+)?")
 SENTENCE_REACH = 3
 ANAPHOR_PLACES = {"city", "town", "village", "camp", "area"}
 
@@ -105,6 +109,7 @@ class _Frame:
     elsewhen: bool = False  # told at a time no day names ("In February, a strike ..."): not the lead's day
     summary: bool = False  # "the attacks at six different locations in X, Y and Z": the lands of several attacks
     same_place: bool = False  # "another attack ... in the same area": another attack, at the place of the one told before
+    listed: bool = False  # one of the places of a list the sentence names ("in Mayele, Toya and Kabrike")
 
 
 class EventExtractor(MergeSense):
@@ -220,6 +225,11 @@ class EventExtractor(MergeSense):
             aftermath = AFTERMATH_RE.search(sentence)
             if aftermath is not None:
                 triggers = [aftermath]
+        if not triggers and killed is None and injured is None:
+            # "The incident took place near Bade Gobra village": where the attack told before was.
+            aftermath = INCIDENT_RE.search(sentence)
+            if aftermath is not None:
+                triggers = [aftermath]
         if not triggers:
             if killed is None and injured is None:
                 return []
@@ -279,13 +289,14 @@ class EventExtractor(MergeSense):
                     anaphoric=aftermath is not None or _speaks_of_told(anaphors, trig, len(triggers)),
                     # ("The attack came after an attack on X": X is another attack's)
                     fresh=bool(FRESH_BEFORE.search(sentence, 0, trig.start())) or (lm is not None and bool(OTHER_ATTACK.search(sentence, trig.end(), s_)))
-                    or came_after(low, trig),
+                    or came_after(low, trig) or (lm is not None and MEANWHILE_OPEN.match(sentence) is not None),
                     direct=lm is not None and bool(DIRECT_BEFORE.search(sentence, 0, s_)),
                     retold=bool(retold) and retold.end() >= trig.end(),
                     aftermath=aftermath is not None,
                     elsewhen=elsewhen,
                     summary=lm is not None and sites,
                     placed=lm is not None and bool(PLACED_BEFORE.search(sentence, max(0, s_ - 50), s_)),
+                    listed=lm is not None and listed,
                 )
             )
         same = SAME_PLACE_RE.search(sentence) if not places and "same" in low else None
@@ -323,6 +334,10 @@ class EventExtractor(MergeSense):
         rest = CLAUSE_END.search(after)
         own = clause + sentence[m.start() : m.end() + (rest.start() if rest else len(after))]
         generic = (GENERIC_PLURAL_TRIGGER.search(m.group(0)) and _GENERIC_PLURAL_BEFORE_LOW.search(before)) or campaign_before(before)
+        if generic and _SUBJECT_OPEN.fullmatch(before):
+            # "The strikes near Pyaung village, west of Mindon, occurred twice on Sunday": the
+            # sentence's subject is told of to its end, past the commas of its place.
+            own = sentence
         if generic and not (_GENERIC_PLURAL_SPECIFIC_LOW.search(own) or _CASUALTY_LOW.search(own)):
             return False  # "the impact the attacks have had on shipping", "has endured mounting bombardment"
         first = CLAUSE_END.search(sentence)
@@ -385,8 +400,11 @@ class EventExtractor(MergeSense):
                     or (f.placed and f.index - events[k][1].index <= 1 and self._renames(f.location.entity, events[k][0].location))
                 ):
                     # "The attack took place in the town of X": the attack told just before
-                    # at its region or district, now placed more precisely.
-                    events[k][0].location = f.location.entity
+                    # at its region or district, now placed more precisely. (Not by a list:
+                    # "The attack took place in Mayele, Toya and Kabrike", after the attack "in
+                    # villages in Beni territory", is the one attack on the villages of Beni.)
+                    if not (f.listed and f.anaphoric and self._level(events[k][0].location)):
+                        events[k][0].location = f.location.entity
                     target = k
                 elif (
                     k is not None

@@ -39,7 +39,7 @@ ASSAILANT_BEFORE = re.compile(
     re.I,
 )
 NOT_ATTACK_BEFORE = re.compile(
-    r"(?:hunger|general|labou?r|workers['’]?|teachers['’]?|heart|cyber|panic|asthma|verbal|personal|price|police|lucky|pre-emptive\s+|film|photo|movie|video|trouble|sharp)\s*$",
+    r"(?:hunger|general|\bnation(?:al|wide)|labou?r|workers['’]?|teachers['’]?|heart|cyber|panic|asthma|verbal|personal|price|police|lucky|pre-emptive\s+|film|photo|movie|video|trouble|sharp)\s*$",
     re.I,
 )
 NOT_ATTACK_AFTER = re.compile(
@@ -124,7 +124,9 @@ MODIFIER_GAP = re.compile(r"^(?:['’]s)?(?:\s+(?!" + _FUNCTION + r"\b)[\w-]+){0
 _MONTH = MONTH_PATTERN
 # "KYIV, Ukraine (CNN) —", "KANO:", "Sidon (Lebanon):", "Karachi, Jan 9 (PTI)": a dateline names where the report was filed, not what was hit.
 DATELINE_RE = re.compile(r"^(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:/[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)*(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?(?:,\s+" + _MONTH + r"\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*(?:[—–]|--?(?=\s))\s|[A-Z]{3,}(?:\s+[A-Z]{3,})*\s*:\s|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s*\([^)]{1,30}\)\s*:\s"
-    r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*(?:\s*\[[^\]\n]{1,30}\])?,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([^)]{1,30}\)\s*(?:[.:—–-]+\s*)?)")  # "Juba [Sudan], July 22 (ANI/Xinhua):"
+    r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*(?:\s*\[[^\]\n]{1,30}\])?,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([^)]{1,30}\)\s*(?:[.:—–-]+\s*)?"  # "Juba [Sudan], July 22 (ANI/Xinhua):"
+    # "WASHINGTON/ SANA’A/ DUBAI:": the bureaus that filed it; "Lima : At least 19 ...": a name and its colon apart
+    r"|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:\s*/\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)+\s*:\s|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s+:\s)")
 # Words before a place that say it was hit ("struck the city of", "in the Sumy region's").
 _PLACE_NOUN = r"(?:city|town|village|villages|region|province|district|camp|area|port|capital|settlement|neighbou?rhood|suburb|outskirts)"
 TARGET_BEFORE = re.compile(
@@ -139,7 +141,7 @@ NOT_TARGET_BEFORE = re.compile(r"\b(?:(?:from|by|to|with|towards?|bound\s+for)\s
 # "two died at the Army Base Hospital", "were taken to a hospital in Srinagar": where the
 # wounded were cared for, not where the attack was; nor where those who tell of it are.
 CARE_BEFORE = re.compile(
-    r"\b(?:treated|taken|rushed|admitted|evacuated|airlifted|transferred|hospitali[sz]ed)\s+(?:\w+\s+){0,3}?(?:at|in|to)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$"
+    r"\b(?:treated|taken|rushed|admitted|evacuated|airlifted|transferred|shifted|moved|referred|hospitali[sz]ed)\s+(?:\w+\s+){0,3}?(?:at|in|to)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$"
     r"|\b(?:died|succumbed(?:\s+to\s+\w+)?)\s+(?:\w+\s+){0,2}?at\s+(?:the\s+|a\s+)?$"
     # "Medical sources at the Al-Aqsa Hospital in Deir al-Balah said": where those who tell it are.
     r"|\b(?:sources|doctors|medics|staff|officials|workers|spokes(?:man|woman|person))\s+(?:at|in)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,4}?(?:(?:hospital|clinic|centre|center)\s+in\s+)?$"
@@ -178,11 +180,33 @@ BODY_AFTER = re.compile(
     r"|(?:air|drone|missile|rocket)?[\s-]?(?:strikes?|attacks?|raids?)|shelling|bombing|bombardment|drones?|missiles?|rockets?|bases?|embassy|embassies|consulate|compound|personnel|citizens|nationals|ships?|vessels?|warships?|aircraft|jets|warplanes|offensive|invasion|war)\b",
     re.I,
 )
+# "The attack happened about 50 nautical miles (93km) south-west of the Yemeni city of Aden": told
+# of an attack already told, a distance from a place only says how far from it the attack was.
+DISTANCE_BEFORE = re.compile(
+    r"\d[\d.,]*\s*(?:nautical\s+)?(?:km|kilometres|kilometers|miles)\s+(?:\([^()]{1,25}\)\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+)?(?:(?:city|town|port|village|capital)\s+of\s+)?$",
+    re.I,
+)
+# "Centcom, which oversees operations in the Middle East, said three crew members had been killed":
+# a body's remit, told in a clause of its own, is no place hit.
+REMIT_BEFORE = re.compile(r",\s*(?:which|who|that)\s+(?:oversees|covers|runs|leads|commands|monitors|operates|patrols|is\s+responsible\s+for)\s+[^,;]{0,50}$", re.I)
 # Words before or after a place that say it was not what the attack hit.
 NEAR_BEFORE = re.compile(r"\b(?:near|close\s+to|bordering|(?:on|along|across)\s+the\s+border\s+with|next\s+to)\s+(?:the\s+)?$", re.I)
 # "The attack comes amid a surge in militant violence in KP and Balochistan": the setting.
 SETTING_BEFORE = re.compile(
-    r"\bamid\s+(?:a|an|the)?\s*(?:\w+\s+)?(?:surge|rise|wave|spate|increase|uptick|escalation|resurgence|upsurge)\s+(?:of|in)\s+[^,;.]*$", re.I
+    r"\bamid\s+(?:a|an|the)?\s*(?:\w+\s+)?(?:surge|rise|wave|spate|increase|uptick|escalation|resurgence|upsurge)\s+(?:of|in)\s+[^,;.]*$"
+    # "a campaign of assaults over Israel's war on Hamas in the Gaza Strip": where a war is fought
+    r"|\b(?:war|conflict|insurgency|offensive)\s+(?:(?:on|against|with)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+)?in\s+(?:the\s+)?$",
+    re.I,
+)
+# "the mayor of Bankass town, told Reuters", "A spokesperson for the ministry in the Afghan capital,
+# Kabul, told VOA": a place in who tells of the attack (with TELLS_AFTER) is where the teller is.
+TELLER_BEFORE = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|officials?|mayor|governor|commissioner|administrator|representative|lawmaker|chairman|head|chief)\b(?:\s+(?:of|for|in|at)\b)[^.;:“”\"]{0,80}$", re.I
+)
+# (the teller's name may stand between: "Chairman of the chiefdom of Walese Vonkutu, Dieudonne Malangayi, said")
+TELLS_AFTER = re.compile(
+    r"^(?:\s+(?:town|city|village|district|province|region|state|county|area|chiefdom|territory))?\s*,?\s*(?:(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*\s*,\s*)?(?:told|said|says|confirmed)\b"
 )
 # "an artillery strike killed one person in a village south of Kherson": the place only says
 # where the unnamed village hit lies; the attack was not on it.
@@ -197,6 +221,7 @@ NOT_HIT_BEFORE = (
     SETTING_BEFORE,
     CARE_BEFORE,
     DOWNED_BEFORE,
+    REMIT_BEFORE,
     ORIGIN_BEFORE,  # "missiles from S-300 systems located in ... Donetsk region"
     re.compile(r"[A-Za-z]-$"),  # "the Srinagar-Jammu highway": a name within a road's or a front's name
 )
@@ -270,6 +295,11 @@ ELSEWHEN_RE = re.compile(
 # "The attack on Pétionville was led by ...": the attack just told, named by its place.
 PLACED_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]hat|[Tt]his)\s+(?:[\w-]+\s+)?(?:attack|strike|raid|assault|bombing|shelling|ambush)\s+(?:on|in|at|against)\s+(?:the\s+)?$")
 # "One of them caused a major fire at the refinery": what an attack told before did, and where.
+# "The incident took place near Bade Gobra village": the attack told before, and where it was
+# (a sentence with no attack word of its own, which adds to the attack told before or to none).
+INCIDENT_RE = re.compile(r"\b(?:incident|ambush|attack|blast|explosion)\s+(?:had\s+)?(?:took\s+place|occurred|happened)\b(?!\s+(?:at|during)\s+a\s+time)", re.I)
+# "Meanwhile, an ITBP jawan was killed in an IED blast in Gariaband": told of at a place, another attack.
+MEANWHILE_OPEN = re.compile(r"\W*(?:meanwhile|in\s+another\s+incident|in\s+a\s+separate\s+incident)\b", re.I)
 AFTERMATH_RE = re.compile(r"\b(?:caused|sparked|started|triggered|set\s+off)\s+(?:a\s+)?(?:[\w-]+\s+){0,2}?(?:fires?|blazes?|explosions?)\b", re.I)
 # "an attack on a cargo ship off X", after the attack word of the place's frame: another attack.
 OTHER_ATTACK = re.compile(r"\b(?:an?|another)\s+(?:[\w-]+\s+)?(?:attack|strike|raid|assault|bombing|ambush)\b", re.I)

@@ -1,0 +1,139 @@
+"""Events on articles of conflicts kg had not seen, fifth round: tallies of attacks,
+datelines of several bureaus, where tellers hold office, distances from a place, the
+night of a day, one attack on a list of villages, "the incident took place", and the
+casualty figure with an aside in dashes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kg.eventcues import casualties, dates_in
+from kg.eventwords import DATELINE_RE
+
+
+def _places(events):
+    return [(ev.location.label if ev.location else None, ev.killed) for ev in events]
+
+
+def _labels(events):
+    return [ev.location.label if ev.location else None for ev in events]
+
+
+def test_a_tally_of_strikes_across_a_region_is_no_attack(extract):
+    _, events = extract(
+        "Russian drones hit a house in Kharkiv on Sunday, killing two people.\n\n"
+        "Russian forces carried out nearly 60 strikes across the Kherson region between the morning of May 2 and the morning of May 3, leaving seven people wounded."
+    )
+    assert _places(events) == [("Kharkiv", 2)]
+
+
+def test_a_dateline_of_several_bureaus_is_not_the_place_hit(extract):
+    assert DATELINE_RE.match("WASHINGTON/ SANA’A/ DUBAI: A Houthi missile hit a ship.") is not None
+    _, events = extract("WASHINGTON/ LONDON/ DUBAI: A missile strike on a cargo ship in the Gulf of Aden killed three crew members, officials said.")
+    assert "Washington" not in _labels(events) and "Dubai" not in _labels(events)
+
+
+def test_a_dateline_with_a_space_before_its_colon_is_not_the_place_hit(extract):
+    _, events = extract("Lima : At least 19 people, including 12 soldiers, were killed when suspected rebels ambushed a military convoy in a remote region of southeastern Peru, authorities said Friday.")
+    assert "Lima" not in _labels(events)
+
+
+def test_a_nationwide_strike_is_no_attack(extract):
+    _, events = extract("Riot police stood guard during a nationwide strike against the government's labour policies in Bogota on Monday.")
+    assert events == []
+
+
+def test_how_far_from_a_town_the_attack_told_was_is_not_the_place_hit(extract):
+    _, events = extract(
+        "A Houthi missile struck a cargo ship in the Gulf of Aden on Wednesday, killing three crew members.\n\n"
+        "The attack happened about 50 nautical miles (93km) south-west of the Yemeni city of Aden, the ship's managers said."
+    )
+    assert _labels(events) == ["Gulf of Aden"]
+
+
+def test_a_bodys_remit_is_not_the_place_hit(extract):
+    _, events = extract(
+        "A Houthi missile struck a cargo ship in the Gulf of Aden on Wednesday.\n\n"
+        "The US Central Command, which oversees operations in the Middle East, said three crew members had been killed."
+    )
+    assert "Middle East" not in _labels(events)
+
+
+def test_where_a_war_is_fought_is_not_the_place_hit(extract):
+    _, events = extract(
+        "A Houthi missile struck a cargo ship in the Gulf of Aden on Wednesday, killing three crew members.\n\n"
+        "It was the first fatal strike in a campaign of assaults by the group over Israel's war on Hamas in the Gaza Strip."
+    )
+    assert _labels(events) == ["Gulf of Aden"]
+
+
+def test_the_town_of_a_mayor_who_tells_of_the_attack_is_not_the_place_hit(extract):
+    _, events = extract(
+        "Gunmen killed about 40 people in an attack on a village in central Mali on Monday.\n\n"
+        "\u201cIt was a very serious attack, armed men surrounded the village and shot at people,\u201d Moussa Traore, the mayor of Bankass town, told Reuters."
+    )
+    assert "Bankass" not in _labels(events)
+
+
+def test_the_chiefdom_of_a_chief_named_after_it_is_not_the_place_hit(extract):
+    _, events = extract(
+        "Rebels killed 18 civilians in an attack on villages in Beni territory on Wednesday.\n\n"
+        "The chairman of the chiefdom of Bashu, Jean Kambale, said rebels raided the villages at night."
+    )
+    assert "Bashu" not in _labels(events)
+
+
+def test_where_the_wounded_were_shifted_is_not_the_place_hit(extract):
+    _, events = extract(
+        "Gunmen attacked a police post in Karak on Wednesday, killing three policemen.\n\n"
+        "Three injured policemen were shifted to a hospital in Peshawar, the police said."
+    )
+    assert "Peshawar" not in _labels(events)
+
+
+def test_the_strikes_told_as_a_sentences_subject_are_the_attack_at_their_place(extract):
+    _, events = extract(
+        "Airstrikes by Myanmar's military in the central Magway region killed more than 20 people, a resistance group said Sunday.\n\n"
+        "The strikes near Pakokku town, west of the Irrawaddy, occurred twice on Sunday morning."
+    )
+    assert _labels(events) == ["Pakokku"]
+
+
+def test_the_night_of_a_day_named_is_that_day():
+    assert [d for _, d in dates_in("The attack overnight Wednesday took place in the villages.", dt.date(2021, 10, 22))] == [dt.date(2021, 10, 20)]
+    assert [d for _, d in dates_in("Gunmen struck overnight, the army said on Wednesday.", dt.date(2021, 10, 22))] == [dt.date(2021, 10, 22)]
+
+
+def test_one_attack_told_at_several_villages_of_its_territory_stays_at_the_territory(extract):
+    _, events = extract(
+        "At least 18 civilians were killed in an attack by the Allied Democratic Forces on villages in Beni territory, authorities said Thursday.\n\n"
+        "The attack took place in Mayele, Toya and Kabrike, according to the deputy administrator of the territory."
+    )
+    assert _places(events) == [("Beni territory", 18)]
+
+
+def test_the_incident_took_place_places_the_attack_told_before(extract):
+    _, events = extract(
+        "An ITBP jawan was killed in an IED blast carried out by Naxalites in the Gariaband district on Friday.\n\n"
+        "The incident took place near Pandripani village when a polling team was returning, a police official said."
+    )
+    assert _labels(events) == ["Pandripani"]
+
+
+def test_an_incident_at_a_time_names_no_place():
+    from kg.eventwords import INCIDENT_RE
+
+    assert INCIDENT_RE.search("The incident occurred at a time when the Centre and the rebels are holding talks.") is None
+    assert INCIDENT_RE.search("The incident took place in Goilkera area.") is not None
+
+
+def test_meanwhile_at_another_place_is_another_attack(extract):
+    _, events = extract(
+        "A CRPF jawan was killed in an IED blast in a forest in West Singhbhum district on Friday, police said.\n\n"
+        "Meanwhile, an ITBP jawan was killed in an IED blast carried out by Naxalites in Gariaband on Friday."
+    )
+    assert len(events) == 2
+
+
+def test_an_aside_in_dashes_does_not_hide_the_toll():
+    assert casualties("At least four people \u2014 including two police personnel \u2014 were killed and 18 others sustained injuries in a blast.") == (4, 18)

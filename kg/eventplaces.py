@@ -202,6 +202,17 @@ class PlaceSense:
             return PLACE_RANK["Facility"]  # "Westgate Mall", "Al-Aqsa Martyrs Hospital"
         return HEAD_RANK.get(words[-1], NIL_PLACE_RANK) if words else NIL_PLACE_RANK
 
+    def _city_quarters(self, linked: list[LinkedMention]) -> None:
+        """"Mogadishu's Wadajir district", "Kabul's Shar-e-Naw district": a district a city
+        possesses is a quarter of it, below the city, not the district of a land above towns."""
+        places = [lm for lm in linked if lm.entity.type == "Place"]
+        for outer, inner in zip(places, places[1:]):
+            if "City" not in outer.entity.classes or self._entry(inner.entity) is not None or self._rank(inner.entity) != HEAD_RANK["district"]:
+                continue
+            if _POSSESSIVE_GAP.fullmatch(self._text, outer.mention.end, inner.mention.start):
+                self._levels[inner.entity.iri] = HEAD_RANK["neighbourhood"]
+                self._contained.add((inner.entity.iri, outer.entity.iri))
+
     def _level(self, ent: Entity | None) -> bool:
         """Whether a place is an area of a land that holds settlements (a region, district or
         territory), not a country and not a town: what one attack on several villages lies in."""
@@ -325,6 +336,8 @@ class PlaceSense:
                 # within ``outer`` only if that place is ("Mukondo village in the chiefdom of
                 # Baswagha", Baswagha in the Lubero territory the article reports attacked).
                 return not nested and any((m := self._article_places.get(o)) is not None and self._within(m, outer, known, nested=True) for o in held)
+            if self._named_after_other(inner, outer):
+                return False
             if known:
                 # "the Nasr neighbourhood": a quarter lies in the one town the article reports attacked.
                 return outer.iri == self._sole_town and self._levels.get(inner.iri) == HEAD_RANK["neighbourhood"]
@@ -332,6 +345,18 @@ class PlaceSense:
         if ei.part_of == eo.id or (ei.part_of and (p := self.kb.get(ei.part_of)) is not None and p.part_of == eo.id):
             return True
         return "Country" in outer.classes and ei.country == eo.country
+
+    def _named_after_other(self, inner: Entity, outer: Entity) -> bool:
+        """"Southern Kirkuk" (with "Kirkuk province" named), "North Waziristan": an unknown place
+        whose name is built on another place the article names lies in that place, not in ``outer``."""
+        words = set(fold(inner.label).split()) - GENERIC_PLACE_WORDS
+        for other in self._article_places.values():
+            if other.iri in (inner.iri, outer.iri) or "Country" in other.classes:
+                continue
+            head = set(fold(other.label).split()) - GENERIC_PLACE_WORDS - {"governorate", "territory", "department"}
+            if head and head < words:
+                return True
+        return False
 
     def _home(self, place: Entity | None, actor: Entity) -> bool:
         """Whether a place lies in the actor's own country (an attacker rarely strikes at home --

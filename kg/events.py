@@ -32,6 +32,7 @@ from kg.eventmerge import MergeSense, absorb, other_toll, same_toll
 from kg.eventwords import (
     ACCIDENT_RE,
     AFTERMATH_RE,
+    ALSO_OPEN,
     INCIDENT_RE,
     MEANWHILE_OPEN,
     ANAPHOR_RE,
@@ -110,6 +111,7 @@ class _Frame:
     summary: bool = False  # "the attacks at six different locations in X, Y and Z": the lands of several attacks
     same_place: bool = False  # "another attack ... in the same area": another attack, at the place of the one told before
     listed: bool = False  # one of the places of a list the sentence names ("in Mayele, Toya and Kabrike")
+    incident: bool = False  # "The incident took place near X": no attack word, only where the attack told before was
 
 
 class EventExtractor(MergeSense):
@@ -180,6 +182,7 @@ class EventExtractor(MergeSense):
             hit = LEVEL_AFTER.match(text, lm.mention.end) or LEVEL_BEFORE.search(text, max(0, lm.mention.start - 30), lm.mention.start)
             if hit:
                 self._levels[lm.entity.iri] = HEAD_RANK[hit.group(1).lower()]
+        self._city_quarters(linked)
         by_sentence: dict[int, list[LinkedMention]] = {}
         for lm in linked:
             i = bisect_right(starts, lm.mention.start) - 1
@@ -225,9 +228,10 @@ class EventExtractor(MergeSense):
             aftermath = AFTERMATH_RE.search(sentence)
             if aftermath is not None:
                 triggers = [aftermath]
+        incident = None
         if not triggers and killed is None and injured is None:
             # "The incident took place near Bade Gobra village": where the attack told before was.
-            aftermath = INCIDENT_RE.search(sentence)
+            incident = aftermath = INCIDENT_RE.search(sentence)
             if aftermath is not None:
                 triggers = [aftermath]
         if not triggers:
@@ -240,6 +244,8 @@ class EventExtractor(MergeSense):
             triggers = [hit]
         # Air defences in general are what met the attack, not what made it.
         weapons = _unique([w for lm in mentions if lm.entity.type == "Weapon" for w in self._weapons_of(lm) if not {"WeaponType", "AirDefenceSystem"} <= set(w.classes)])
+        if incident is not None:
+            weapons = []  # ("... took place when a drone was overhead": the sentence places the attack, no more)
         actors = {id(t): self._actor(sentence, b, mentions, t) for t in triggers}
         for t in triggers:
             # "The group said its fighters fired rockets ...": the armed group named before.
@@ -289,7 +295,8 @@ class EventExtractor(MergeSense):
                     anaphoric=aftermath is not None or _speaks_of_told(anaphors, trig, len(triggers)),
                     # ("The attack came after an attack on X": X is another attack's)
                     fresh=bool(FRESH_BEFORE.search(sentence, 0, trig.start())) or (lm is not None and bool(OTHER_ATTACK.search(sentence, trig.end(), s_)))
-                    or came_after(low, trig) or (lm is not None and MEANWHILE_OPEN.match(sentence) is not None),
+                    or came_after(low, trig) or (lm is not None and MEANWHILE_OPEN.match(sentence) is not None)
+                    or (ALSO_OPEN.match(sentence) is not None and not anaphors),
                     direct=lm is not None and bool(DIRECT_BEFORE.search(sentence, 0, s_)),
                     retold=bool(retold) and retold.end() >= trig.end(),
                     aftermath=aftermath is not None,
@@ -297,6 +304,7 @@ class EventExtractor(MergeSense):
                     summary=lm is not None and sites,
                     placed=lm is not None and bool(PLACED_BEFORE.search(sentence, max(0, s_ - 50), s_)),
                     listed=lm is not None and listed,
+                    incident=incident is not None,
                 )
             )
         same = SAME_PLACE_RE.search(sentence) if not places and "same" in low else None
@@ -386,6 +394,7 @@ class EventExtractor(MergeSense):
                 continue
             previous, latest = latest, f
             target = None
+            refined = False  # whether the frame placed the attack told before more precisely
             if f.location is not None:
                 for k, (ev, _last) in enumerate(events):
                     # ("a separate attack" told again with its toll is the same separate attack)
@@ -395,6 +404,10 @@ class EventExtractor(MergeSense):
                         target = k
                         break
                 k = self._told_before(events, f) if target is None and f.anaphoric else None
+                if f.incident and self._entry(f.location.entity) is not None:
+                    # ("The incident occurred in Tillaberi, a huge territory": a name the knowledge
+                    # base knows may be a town or its region; only a place it does not is precise)
+                    k = None
                 if k is not None and (
                     self._refines(f.location.entity, events[k][0].location, id(events[k][0]) in direct)
                     or (f.placed and f.index - events[k][1].index <= 1 and self._renames(f.location.entity, events[k][0].location))
@@ -406,6 +419,7 @@ class EventExtractor(MergeSense):
                     if not (f.listed and f.anaphoric and self._level(events[k][0].location)):
                         events[k][0].location = f.location.entity
                     target = k
+                    refined = True
                 elif (
                     k is not None
                     and "Country" not in f.location.entity.classes
@@ -422,6 +436,8 @@ class EventExtractor(MergeSense):
                 gap = f.index - events[k][1].index if k is not None else None
                 if gap is not None and (f.anaphoric or gap <= 1 or (gap <= 2 and events[k][1] is previous)):
                     target = k
+            if f.incident and f.location is not None and not refined and (target is None or events[target][0].location is None or events[target][0].location.iri != f.location.entity.iri):
+                continue  # "The incident occurred in Tillaberi": only a more precise place counts
             if f.same_place:
                 if events:
                     told = max(events, key=lambda x: x[1].index)[0]
@@ -442,7 +458,9 @@ class EventExtractor(MergeSense):
                 continue
             if target is None:
                 if f.location is None:
-                    if not events and (f.killed is not None or f.injured is not None):
+                    # (and "Also on Wednesday, an IED damaged a vehicle", before "The convoy was
+                    # passing through X when the bomb exploded": another attack, placed next)
+                    if (not events and (f.killed is not None or f.injured is not None)) or (f.fresh and f.killed is None and f.injured is None):
                         pending.append(f)
                     continue
                 events.append((AttackEvent(trigger=f.trigger, sentences=[], location=f.location.entity), f))

@@ -25,6 +25,8 @@ TRIGGER_RE = re.compile(
     r"|targeted|targeting|hit|hits|hitting|pounded|pounding|fired\s+(?:on|at|upon|into)|opened\s+fire|massacred?|stormed|invaded|overran"
     # ("Another shooting took place in X", "A pipe bomb was thrown into an outpost")
     r"|shootings?|(?:bombs?|grenades?|explosives?|IEDs?|devices?)\s+(?:was|were)\s+(?:thrown|hurled|lobbed|planted|detonated)"
+    # ("an improvised explosive device damaged an armoured vehicle": the device that did it)
+    r"|(?:bombs?|devices?|IEDs?|explosives?|mines?|charges?)\s+(?:damaged|destroyed|wrecked|ripped\s+through|tore\s+through)"
     r"|(?:bombs?|devices?|IEDs?|explosives?|mines?|grenades?|charges?)\s+went\s+off|behead(?:ed|ing|ings)?|shot\s+dead|gunned\s+down|hacked\s+to\s+death"
     # ("set fire to the mayor's office", "torched homes": arson, when assailants do it -- ENTRY_TRIGGER)
     r"|set\s+(?:fire\s+to|ablaze)|torched|burn[et]d?\s+down"
@@ -262,6 +264,9 @@ ACCIDENT_RE = re.compile(
 )
 # "A separate missile attack", "another strike": an attack other than the one told before.
 FRESH_BEFORE = re.compile(r"\b(?:separate|another|second|third|new|earlier|later|fresh|further)\s+(?:[\w-]+\s+){0,2}$|^\W*(?:separately|elsewhere|in\s+a\s+separate\s+\w+)\b", re.I)
+# "Also on Wednesday, an IED damaged an armoured vehicle": another attack of that day (unless
+# the sentence speaks of "the attack" told before: "Also on Wednesday, monitors confirmed the rocket attack").
+ALSO_OPEN = re.compile(r"\W*also\s+(?:on\s+|late\s+|early\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b", re.I)
 # "an attack on Ukraine", "strikes across Ukraine": the place is what was attacked as a whole.
 DIRECT_BEFORE = re.compile(r"\b(?:on|against|at|across|into|targeting|targeted|struck|hit|hits|attacked|attacks)\s+(?:the\s+)?$", re.I)
 # "strikes ... have been suspended": the attacks stopped, none is reported.

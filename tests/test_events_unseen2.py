@@ -137,3 +137,59 @@ def test_meanwhile_at_another_place_is_another_attack(extract):
 
 def test_an_aside_in_dashes_does_not_hide_the_toll():
     assert casualties("At least four people \u2014 including two police personnel \u2014 were killed and 18 others sustained injuries in a blast.") == (4, 18)
+
+
+def test_a_district_a_city_possesses_is_a_quarter_of_it(extract):
+    _, events = extract("Gunmen shot dead a police officer in Mogadishu's Wadajir district on Wednesday.")
+    assert _labels(events) == ["Wadajir district"]
+
+
+def test_an_explosive_device_that_damaged_a_vehicle_is_an_attack(extract):
+    _, events = extract("Also on Wednesday, an al Shabaab improvised explosive device damaged an armoured vehicle near Afgoye.")
+    assert len(events) == 1
+
+
+def test_also_on_a_day_is_another_attack_placed_in_the_next_sentence(extract):
+    _, events = extract(
+        "Al Shabaab militants shot dead a government official in Mogadishu on Wednesday.\n\n"
+        "Also on Wednesday, an al Shabaab improvised explosive device damaged an armoured vehicle in a convoy of peacekeepers, police said.\n\n"
+        "The convoy was passing through Buulo Kaxda town when the bomb exploded.\n\n"
+        "Police and residents said troops had surrounded the area.\n\n"
+        "Late on Monday, gunmen from the group stormed a police station in the country's semi-autonomous region of Puntland and killed three policemen."
+    )
+    assert [(p, k, d) for (p, k), d in zip(_places(events), [ev.date for ev in events])] == [
+        ("Mogadishu", None, dt.date(2023, 12, 27)),
+        ("Buulo Kaxda", None, dt.date(2023, 12, 27)),
+        ("Puntland", 3, dt.date(2023, 12, 25)),
+    ]
+
+
+def test_also_on_a_day_confirming_the_attack_told_is_no_other_attack():
+    from kg.eventwords import ALSO_OPEN
+
+    assert ALSO_OPEN.match("Also on Wednesday, monitors confirmed the rocket attack on the base.") is not None
+    assert ALSO_OPEN.match("The attack also on Wednesday hit the base.") is None
+
+
+def test_a_place_named_after_another_region_of_the_article_does_not_lie_in_the_first(extract):
+    _, events = extract(
+        "At least eight civilians were killed in an IS attack on a village in Diyala province on Wednesday.\n\n"
+        "The attackers stormed Al-Bubali village at around 8:30 pm, the mayor said.\n\n"
+        "Officials said 9 police officers died on December 26 due to a bombing in Southern Kirkuk.\n\n"
+        "IS claimed responsibility for another attack in Kirkuk province when a roadside bomb killed nine police officers."
+    )
+    assert ("Al-Bubali", 8) in _places(events)
+
+
+def test_the_toll_of_soldiers_of_a_numbered_unit_who_got_killed():
+    assert casualties("Four members of the 6th Infantry Division (6ID) got killed in the incident.") == (4, None)
+
+
+def test_the_incident_at_a_place_the_knowledge_base_knows_does_not_move_the_attack(extract):
+    _, events = extract(
+        "The defense ministry reported on Saturday that at least ten soldiers were killed in an ambush by armed terrorists in southwest Niger, not far from the Mali border.\n\n"
+        "According to a ministry statement, 13 soldiers were hurt in the attack on Friday.\n\n"
+        "When the troops came under a complicated ambush by a number of armed terrorists, they were on patrol in the north of the Banibangou province.\n\n"
+        "The incident occurred in Tillaberi, a huge territory in western Niger that is bordered by Burkina Faso and Mali."
+    )
+    assert _labels(events) == ["Banibangou province"]

@@ -228,6 +228,11 @@ class PlaceSense:
         if ri >= ro and (self._said_inside(inner, outer, sentence, offset) or self._possessed(inner, outer, sentence, offset)):
             self._contained.add((inner.entity.iri, outer.entity.iri))
             return True
+        if ri < ro and self._entry(inner.entity) is None and self._entry(outer.entity) is None and self._said_inside(inner, outer, sentence, offset):
+            # "Dar al-Hadith ... in the residential neighborhood of al-Aumd": two names no one
+            # knows, the text's word for the second no measure of the first.
+            self._contained.add((inner.entity.iri, outer.entity.iri))
+            return True
         if ri <= ro:
             return self._comma_container(inner, outer, sentence, offset)
         ei, eo = self._entry(inner.entity), self._entry(outer.entity)

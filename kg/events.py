@@ -82,6 +82,8 @@ _IRREALIS_LOW, _ONGOING_LOW, _GENERIC_PLURAL_BEFORE_LOW, _GENERIC_PLURAL_SPECIFI
 # "We are not attacking Moscow", "the city was never hit"
 _NEGATED_LOW = folded(re.compile(r"\b(?:not|never|n['’]t)\s+(?:been\s+|be\s+|yet\s+|ever\s+)?$", re.I))
 
+# "the strikes", "these attacks": attacks told before, more than one.
+_PLURAL_TOLD = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+(?:[\w-]+\s+)?(?:attacks|strikes|airstrikes|raids|bombings|assaults|ambushes)\b")
 # The opening of a sentence whose subject is the attack word: "The strikes ...", "These attacks ...".
 _SUBJECT_OPEN = re.compile(r"\W*(?:the|these|those)\s+(?:[a-z-]+\s+)?")
 SENTENCE_REACH = 3
@@ -111,6 +113,7 @@ class _Frame:
     summary: bool = False  # "the attacks at six different locations in X, Y and Z": the lands of several attacks
     same_place: bool = False  # "another attack ... in the same area": another attack, at the place of the one told before
     listed: bool = False  # one of the places of a list the sentence names ("in Mayele, Toya and Kabrike")
+    meanwhile: bool = False  # "Meanwhile, ... in Gariaband": another attack, if at a place not told before
     incident: bool = False  # "The incident took place near X": no attack word, only where the attack told before was
 
 
@@ -295,8 +298,8 @@ class EventExtractor(MergeSense):
                     anaphoric=aftermath is not None or _speaks_of_told(anaphors, trig, len(triggers)),
                     # ("The attack came after an attack on X": X is another attack's)
                     fresh=bool(FRESH_BEFORE.search(sentence, 0, trig.start())) or (lm is not None and bool(OTHER_ATTACK.search(sentence, trig.end(), s_)))
-                    or came_after(low, trig) or (lm is not None and MEANWHILE_OPEN.match(sentence) is not None)
-                    or (ALSO_OPEN.match(sentence) is not None and not anaphors),
+                    or came_after(low, trig) or (ALSO_OPEN.match(sentence) is not None and not anaphors),
+                    meanwhile=lm is not None and MEANWHILE_OPEN.match(sentence) is not None,
                     direct=lm is not None and bool(DIRECT_BEFORE.search(sentence, 0, s_)),
                     retold=bool(retold) and retold.end() >= trig.end(),
                     aftermath=aftermath is not None,
@@ -395,6 +398,8 @@ class EventExtractor(MergeSense):
             previous, latest = latest, f
             target = None
             refined = False  # whether the frame placed the attack told before more precisely
+            if f.meanwhile and f.location is not None and all(ev.location is None or ev.location.iri != f.location.entity.iri for ev, _ in events):
+                f.fresh = True
             if f.location is not None:
                 for k, (ev, _last) in enumerate(events):
                     # ("a separate attack" told again with its toll is the same separate attack)
@@ -416,7 +421,8 @@ class EventExtractor(MergeSense):
                     # at its region or district, now placed more precisely. (Not by a list:
                     # "The attack took place in Mayele, Toya and Kabrike", after the attack "in
                     # villages in Beni territory", is the one attack on the villages of Beni.)
-                    if not (f.listed and f.anaphoric and self._level(events[k][0].location)):
+                    # ("the strikes targeted facilities in X, Y and Z": several attacks, one at each)
+                    if not (f.listed and f.anaphoric and self._level(events[k][0].location) and not _PLURAL_TOLD.search(self._text, f.sentence[0], f.location.mention.start)):
                         events[k][0].location = f.location.entity
                     target = k
                     refined = True

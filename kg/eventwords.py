@@ -118,6 +118,11 @@ PRONOUN_SUBJECT = re.compile(r"\b(?:it|they)\s+(?:also\s+|then\s+|had\s+|has\s+|
 THEY_OPEN = re.compile(r"^\W*They\s+(?:also\s+|then\s+|later\s+|had\s+|have\s+)?\w+(?:ed)?\b")
 # "The group said its fighters fired rockets": the armed group named before.
 GROUP_ANAPHOR = re.compile(r"\b(?:the\s+(?:group|militia|militants|rebels|insurgents|jihadists|jihadist\s+group|armed\s+group|militant\s+group|rebel\s+group)|its\s+(?:fighters|militants|members))\b", re.I)
+# "The attackers belonged to anti-talk faction of the United Liberation Front of Asom": who they were.
+BELONGED_BEFORE = re.compile(
+    r"\b(?:attackers|assailants|gunmen|militants|perpetrators|raiders|bombers?)\s+(?:\w+\s+)?(?:belonged|belong|belonging|were\s+members)\s+(?:to|of)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:(?:faction|wing|cell|unit|branch)\s+of\s+)?(?:the\s+)?$",
+    re.I,
+)
 RESPONSIBLE_BEFORE = re.compile(r"\b(?:blamed|blames|blaming)\s+(?:the\s+)?(?:attack|attacks|killings|massacre|bombing|strike|strikes)?\s*(?:on\s+)?(?:the\s+)?$", re.I)
 # Words that may stand between an attacker's name or adjective and the attack word.
 _FUNCTION = r"(?:by|in|on|at|of|to|from|with|and|or|but|the|a|an|was|were|is|are|has|have|had|said|says|that|which|who|as|for|after|before|since|than|its|their|his|her)"
@@ -179,6 +184,8 @@ BODY_AFTER = re.compile(
     r"^(?:['’]s?)?\s+(?:[a-z]+\s+)?(?:armed\s+forces|(?:army|military)(?!\s+(?:camp|base|post|outpost|barracks|positions?|airport|airfield|hospital|academy|checkpoint)s?\b)|air\s+force|air\s+defen[cs]es?|navy|forces|troops|soldiers|government|ministry|defen[cs]e|president|leader|officials?|authorities|governor|mayor|police|emergency|general\s+staff"
     # ("..., Akobo County Commissioner Goi Joyul said": the teller's office)
     r"|commissioner|administrator|prefect|sub-prefect|chairman|lawmaker|legislator|senator|council|councillor|spokes(?:man|woman|person)"
+    # ("Tinsukia Superintendent of Police Mugdhajyoti Mahanta said": the teller's office)
+    r"|superintendent|inspector[\s-]general|director[\s-]general|chief\s+minister|deputy\s+commissioner|police\s+chief"
     r"|(?:air|drone|missile|rocket)?[\s-]?(?:strikes?|attacks?|raids?)|shelling|bombing|bombardment|drones?|missiles?|rockets?|bases?|embassy|embassies|consulate|compound|personnel|citizens|nationals|ships?|vessels?|warships?|aircraft|jets|warplanes|offensive|invasion|war)\b",
     re.I,
 )
@@ -249,7 +256,9 @@ LANDMARK_GAP = re.compile(
 # "El Aguaje in Aguililla", "al-Arqam Home, a shelter for displaced families in el-Fasher",
 # "Al-Nasr near the Grand Mosque in Marib": the first place lies in the last.
 IN_GAP = re.compile(r"(?:\s+(?:neighbou?rhood|district|area|quarter|community|village|town|camp))?(?:,?\s+(?:near|next\s+to|close\s+to)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
-    r"(?:,\s+(?:a|an|the)\s+(?:[a-z-]+\s+){1,5}?(?:in|on|at|near|outside)|,?\s+(?:located|situated|lying)\s+in|\s+in)\s+(?:the\s+)?(?:(?:city|town|village|region|province|district|state|area|chiefdom|commune|subdivision|tehsil)\s+of\s+)?")
+    # ("Dar al-Hadith - a religious school and a mosque - in the residential neighborhood of al-Aumd": an aside in dashes)
+    r"(?:,\s+(?:a|an|the)\s+(?:[a-z-]+\s+){1,5}?(?:in|on|at|near|outside)|\s+[-–—]\s+[^-–—,;.]{1,60}?\s+[-–—]\s+in|,?\s+(?:located|situated|lying)\s+in|\s+in)\s+(?:the\s+)?"
+    r"(?:(?:[a-z-]+\s+)?(?:city|town|village|region|province|district|state|area|chiefdom|commune|subdivision|tehsil|neighbou?rhood|quarter)\s+of\s+)?")
 # "a detachment between Markoye and Tokabangou": one attack, placed by the first name.
 # "the Tahoua region, where gunmen raided a camp": the place the clause after it tells of.
 WHERE_AFTER = re.compile(r"^\s*,?\s+where\b", re.I)
@@ -259,7 +268,7 @@ ANAPHOR_RE = re.compile(r"\b(?:the|that|this|saturday['’]s|sunday['’]s|monda
 # ("killed in separate gunfights", "an encounter with security forces").
 FIGHT_RE = re.compile(r"\b(?:gunfights?|gun\s*battles?|encounters?|firefights?|shoot-?outs?|clashes|exchanges?\s+of\s+(?:fire|gunfire))\b", re.I)
 ACCIDENT_RE = re.compile(
-    r"\b(?:crash(?:ed|es)?|accident|collaps(?:ed|e)|earthquake|flood(?:s|ing)?|landslide|stampede|capsiz(?:ed|e)|derail(?:ed)?|heatwave|storm|disease|outbreak|cholera|overdose)\b",
+    r"\b(?:riots?|mutiny|brawl|crash(?:ed|es)?|accident|collaps(?:ed|e)|earthquake|flood(?:s|ing)?|landslide|stampede|capsiz(?:ed|e)|derail(?:ed)?|heatwave|storm|disease|outbreak|cholera|overdose)\b",
     re.I,
 )
 # "A separate missile attack", "another strike": an attack other than the one told before.

@@ -193,3 +193,40 @@ def test_the_incident_at_a_place_the_knowledge_base_knows_does_not_move_the_atta
         "The incident occurred in Tillaberi, a huge territory in western Niger that is bordered by Burkina Faso and Mali."
     )
     assert _labels(events) == ["Banibangou province"]
+
+
+def test_a_prison_riot_is_no_attack(extract):
+    _, events = extract("On Thursday, a riot in a Guayaquil prison left three inmates dead and four injured.")
+    assert events == []
+
+
+def test_a_site_told_with_an_aside_in_dashes_lies_in_the_quarter_after_it(extract):
+    _, events = extract(
+        "At least 10 civilians were killed and 25 wounded when two missiles struck a school in the central province of Marib, officials said Monday.\n\n"
+        "The missiles hit Dar al-Zahra - a religious school and a mosque - in the residential neighborhood of al-Qadisiya late Sunday."
+    )
+    assert _places(events) == [("Dar al-Zahra", 10)]
+
+
+def test_the_group_the_attackers_belonged_to_is_the_attacker(extract):
+    _, events = extract(
+        "Two soldiers were killed and two others injured on Sunday when militants ambushed a convoy near Jairampur, police said.\n\n"
+        "The attackers belonged to the anti-talk faction of the United Liberation Front of Asom."
+    )
+    assert [ev.actor.label if ev.actor else None for ev in events] == ["United Liberation Front of Asom"]
+
+
+def test_the_place_of_a_superintendent_of_police_who_tells_is_not_the_place_hit(extract):
+    _, events = extract(
+        "Two soldiers were killed on Sunday when militants ambushed a convoy near Jairampur, police said.\n\n"
+        "Tinsukia Superintendent of Police Ramesh Kumar said 15 or 20 militants laid the ambush."
+    )
+    assert len(events) == 1 and "Tinsukia" not in _labels(events)
+
+
+def test_strikes_told_at_a_list_of_places_are_one_attack_at_each(extract):
+    _, events = extract(
+        "The United States military said it carried out four new strikes against al-Shabab in Lower Shabelle region on Monday.\n\n"
+        "The U.S. Africa command said the strikes targeted al-Shabab facilities and checkpoints in Kunyo Barrow, Jannaale and Awdhegle, killing two militants."
+    )
+    assert {"Kunyo Barrow", "Jannaale", "Awdhegle"} <= set(_labels(events))

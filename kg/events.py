@@ -82,6 +82,8 @@ _IRREALIS_LOW, _ONGOING_LOW, _GENERIC_PLURAL_BEFORE_LOW, _GENERIC_PLURAL_SPECIFI
 # "We are not attacking Moscow", "the city was never hit"
 _NEGATED_LOW = folded(re.compile(r"\b(?:not|never|n['’]t)\s+(?:been\s+|be\s+|yet\s+|ever\s+)?$", re.I))
 
+# "on a highway between Tame and La Cabuya": the first of two places named around the attack.
+_BETWEEN_FIRST = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:towns?|villages?|cities)\s+of\s+)?$")
 # "the strikes", "these attacks": attacks told before, more than one.
 _PLURAL_TOLD = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+(?:[\w-]+\s+)?(?:attacks|strikes|airstrikes|raids|bombings|assaults|ambushes)\b")
 # The opening of a sentence whose subject is the attack word: "The strikes ...", "These attacks ...".
@@ -113,6 +115,7 @@ class _Frame:
     summary: bool = False  # "the attacks at six different locations in X, Y and Z": the lands of several attacks
     same_place: bool = False  # "another attack ... in the same area": another attack, at the place of the one told before
     listed: bool = False  # one of the places of a list the sentence names ("in Mayele, Toya and Kabrike")
+    between: bool = False  # "on a highway between Tame and La Cabuya": the first of two places the attack lay between
     meanwhile: bool = False  # "Meanwhile, ... in Gariaband": another attack, if at a place not told before
     incident: bool = False  # "The incident took place near X": no attack word, only where the attack told before was
 
@@ -300,6 +303,7 @@ class EventExtractor(MergeSense):
                     fresh=bool(FRESH_BEFORE.search(sentence, 0, trig.start())) or (lm is not None and bool(OTHER_ATTACK.search(sentence, trig.end(), s_)))
                     or came_after(low, trig) or (ALSO_OPEN.match(sentence) is not None and not anaphors),
                     meanwhile=lm is not None and MEANWHILE_OPEN.match(sentence) is not None,
+                    between=lm is not None and _BETWEEN_FIRST.search(sentence, max(0, s_ - 40), s_) is not None,
                     direct=lm is not None and bool(DIRECT_BEFORE.search(sentence, 0, s_)),
                     retold=bool(retold) and retold.end() >= trig.end(),
                     aftermath=aftermath is not None,
@@ -413,7 +417,12 @@ class EventExtractor(MergeSense):
                     # ("The incident occurred in Tillaberi, a huge territory": a name the knowledge
                     # base knows may be a town or its region; only a place it does not is precise)
                     k = None
-                if k is not None and (
+                if k is not None and f.between and self._level(events[k][0].location):
+                    # "The attack occurred on a highway between Tame and La Cabuya", after the
+                    # attack in the Arauca department: still there, between two towns of it.
+                    target = k
+                    refined = True
+                elif k is not None and (
                     self._refines(f.location.entity, events[k][0].location, id(events[k][0]) in direct)
                     or (f.placed and f.index - events[k][1].index <= 1 and self._renames(f.location.entity, events[k][0].location))
                 ):

@@ -230,3 +230,27 @@ def test_strikes_told_at_a_list_of_places_are_one_attack_at_each(extract):
         "The U.S. Africa command said the strikes targeted al-Shabab facilities and checkpoints in Kunyo Barrow, Jannaale and Awdhegle, killing two militants."
     )
     assert {"Kunyo Barrow", "Jannaale", "Awdhegle"} <= set(_labels(events))
+
+
+def test_meanwhile_at_the_place_told_is_the_same_attack(extract):
+    _, events = extract(
+        "Gunmen killed five people in an attack on a market in Gao on Monday.\n\n"
+        "Meanwhile, the attack in Gao drew condemnation from the government."
+    )
+    assert _labels(events) == ["Gao"]
+
+
+def test_two_towns_an_attack_lay_between_do_not_move_it_from_its_department(extract):
+    _, events = extract(
+        "Two soldiers were killed in the Cauca department in an attack carried out by ELN guerrillas, military sources said.\n\n"
+        "The army said that the attack occurred on a highway between Popayán and Piendamó."
+    )
+    assert _places(events) == [("Cauca", 2)]
+
+
+def test_what_a_group_did_for_decades_is_no_attack(extract):
+    _, events = extract(
+        "Dissidents of the FARC attacked a police station in southwestern Colombia on Sunday, killing a police officer, authorities said.\n\n"
+        "The FARC for decades fought the government, carrying out assassinations, hijackings and bombings to undermine authorities in Bogota."
+    )
+    assert "Bogotá" not in _labels(events)

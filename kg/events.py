@@ -84,6 +84,8 @@ _NEGATED_LOW = folded(re.compile(r"\b(?:not|never|n['’]t)\s+(?:been\s+|be\s+|y
 
 # "on a highway between Tame and La Cabuya": the first of two places named around the attack.
 _BETWEEN_FIRST = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:towns?|villages?|cities)\s+of\s+)?$")
+# "In addition to the three deaths", "Besides the dead": a toll told before, restated.
+_RESTATED = re.compile(r"\b(?:[Ii]n\s+addition\s+to|[Bb]esides|[Aa]part\s+from|[Aa]longside)\s+the\s+(?:[\w-]+\s+)?(?:deaths?|dead|fatalities|killed)\b")
 # "the strikes", "these attacks": attacks told before, more than one.
 _PLURAL_TOLD = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+(?:[\w-]+\s+)?(?:attacks|strikes|airstrikes|raids|bombings|assaults|ambushes)\b")
 # The opening of a sentence whose subject is the attack word: "The strikes ...", "These attacks ...".
@@ -451,6 +453,13 @@ class EventExtractor(MergeSense):
                 gap = f.index - events[k][1].index if k is not None else None
                 if gap is not None and (f.anaphoric or gap <= 1 or (gap <= 2 and events[k][1] is previous)):
                     target = k
+                elif f.killed is not None and not f.fresh and not f.elsewhen:
+                    # "In addition to the three deaths, at least four crew members were wounded",
+                    # sentences after the strike that killed three: the toll of the one attack
+                    # with those dead, told again with what it adds.
+                    told = [i for i, (ev, _) in enumerate(events) if ev.killed == f.killed and self._compatible(ev, f) and id(ev) not in elsewhen]
+                    if len(told) == 1 and _RESTATED.search(self._text, f.sentence[0], f.sentence[1]):
+                        target = told[0]
             if f.incident and f.location is not None and not refined and (target is None or events[target][0].location is None or events[target][0].location.iri != f.location.entity.iri):
                 continue  # "The incident occurred in Tillaberi": only a more precise place counts
             if f.same_place:

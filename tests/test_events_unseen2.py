@@ -254,3 +254,14 @@ def test_what_a_group_did_for_decades_is_no_attack(extract):
         "The FARC for decades fought the government, carrying out assassinations, hijackings and bombings to undermine authorities in Bogota."
     )
     assert "Bogotá" not in _labels(events)
+
+
+def test_a_toll_restated_sentences_later_adds_its_wounded(extract):
+    _, events = extract(
+        "A missile attack by Houthi rebels on a commercial ship in the Gulf of Aden on Wednesday killed three crew members, the US military said.\n\n"
+        "The ship was abandoned by its crew.\n\n"
+        "Shipping companies have rerouted vessels around Africa.\n\n"
+        "Insurers have raised their premiums for the route.\n\n"
+        "In addition to the three deaths, at least four crew members were wounded, with three in critical condition."
+    )
+    assert [(ev.location.label, ev.killed, ev.injured) for ev in events] == [("Gulf of Aden", 3, 4)]

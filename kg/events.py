@@ -26,7 +26,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.casefold import fold_case, folded
-from kg.eventcues import CASUALTY_WORDS, CLAUSE_END, TOTAL_CUES, came_after, casualties, clause_around, dates_in, elided_figure, phase_tolls, retold_day
+from kg.eventcues import came_after, casualties, clause_around, dates_in, elided_figure, phase_tolls, retold_day
+from kg.eventattack import is_attack
 from kg.eventlists import one_list
 from kg.eventmerge import MergeSense, absorb, other_toll, same_toll
 from kg.eventwords import (
@@ -37,25 +38,14 @@ from kg.eventwords import (
     MEANWHILE_OPEN,
     ANAPHOR_RE,
     APPOSED_ATTACK,
-    ASSAILANT_BEFORE,
-    CALLED_OFF_AFTER,
-    CLAUSE_BREAK,
     DIRECT_BEFORE,
     ELSEWHEN_RE,
-    ENTRY_TRIGGER,
     FIGHT_RE,
     FRESH_BEFORE,
-    GENERIC_PLURAL_BEFORE,
-    GENERIC_PLURAL_SPECIFIC,
-    GENERIC_PLURAL_TRIGGER,
     GROUP_ANAPHOR,
     HEAD_RANK,
-    IRREALIS_RE,
     LEVEL_AFTER,
     LEVEL_BEFORE,
-    NOT_ATTACK_AFTER,
-    NOT_ATTACK_BEFORE,
-    ONGOING_RE,
     OTHER_ATTACK,
     PLACED_BEFORE,
     RETOLD_RE,
@@ -64,7 +54,6 @@ from kg.eventwords import (
     SEVERAL_SITES,
     THEY_OPEN,
     TRIGGER_RE,
-    campaign_before,
 )
 from kg.identity import entity_of
 from kg.kb.base import KBEntry, KnowledgeBase, fold
@@ -72,15 +61,8 @@ from kg.names import demonyms
 from kg.types import Article, AttackEvent, Entity, LinkedMention
 
 # The word patterns as kg/casefold.py runs them: over the folded sentence, without re.I.
-_TRIGGER_LOW, _SEVERAL_LOW, _AFTERMATH_LOW, _ACCIDENT_LOW, _NOT_ATTACK_BEFORE_LOW, _CLAUSE_BREAK_LOW, _ANAPHOR_LOW = map(
-    folded, (TRIGGER_RE, SEVERAL_ATTACKS, AFTERMATH_RE, ACCIDENT_RE, NOT_ATTACK_BEFORE, CLAUSE_BREAK, ANAPHOR_RE)
-)
-_ENTRY_LOW, _ASSAILANT_LOW, _SITES_LOW, _FIGHT_LOW = folded(ENTRY_TRIGGER), folded(ASSAILANT_BEFORE), folded(SEVERAL_SITES), folded(FIGHT_RE)
-_IRREALIS_LOW, _ONGOING_LOW, _GENERIC_PLURAL_BEFORE_LOW, _GENERIC_PLURAL_SPECIFIC_LOW, _CASUALTY_LOW, _TOTAL_LOW = map(
-    folded, (IRREALIS_RE, ONGOING_RE, GENERIC_PLURAL_BEFORE, GENERIC_PLURAL_SPECIFIC, CASUALTY_WORDS, TOTAL_CUES)
-)
-# "We are not attacking Moscow", "the city was never hit"
-_NEGATED_LOW = folded(re.compile(r"\b(?:not|never|n['’]t)\s+(?:been\s+|be\s+|yet\s+|ever\s+)?$", re.I))
+_TRIGGER_LOW, _SEVERAL_LOW, _AFTERMATH_LOW, _ACCIDENT_LOW, _ANAPHOR_LOW = map(folded, (TRIGGER_RE, SEVERAL_ATTACKS, AFTERMATH_RE, ACCIDENT_RE, ANAPHOR_RE))
+_SITES_LOW, _FIGHT_LOW = folded(SEVERAL_SITES), folded(FIGHT_RE)
 
 # "on a highway between Tame and La Cabuya": the first of two places named around the attack.
 _BETWEEN_FIRST = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:towns?|villages?|cities)\s+of\s+)?$")
@@ -88,8 +70,6 @@ _BETWEEN_FIRST = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:towns?|villages?|citi
 _RESTATED = re.compile(r"\b(?:[Ii]n\s+addition\s+to|[Bb]esides|[Aa]part\s+from|[Aa]longside)\s+the\s+(?:[\w-]+\s+)?(?:deaths?|dead|fatalities|killed)\b")
 # "the strikes", "these attacks": attacks told before, more than one.
 _PLURAL_TOLD = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+(?:[\w-]+\s+)?(?:attacks|strikes|airstrikes|raids|bombings|assaults|ambushes)\b")
-# The opening of a sentence whose subject is the attack word: "The strikes ...", "These attacks ...".
-_SUBJECT_OPEN = re.compile(r"\W*(?:the|these|those)\s+(?:[a-z-]+\s+)?")
 SENTENCE_REACH = 3
 ANAPHOR_PLACES = {"city", "town", "village", "camp", "area"}
 
@@ -220,7 +200,7 @@ class EventExtractor(MergeSense):
         b, e = span
         sentence = text[b:e]
         low = fold_case(sentence)  # the word patterns run folded (kg/casefold.py), matches are taken on the sentence
-        triggers = [TRIGGER_RE.match(sentence, m.start()) for m in _TRIGGER_LOW.finditer(low) if self._is_attack(low, m)]
+        triggers = [TRIGGER_RE.match(sentence, m.start()) for m in _TRIGGER_LOW.finditer(low) if is_attack(low, m)]
         killed, injured = casualties(sentence)
         if (killed is not None or injured is not None) and _SEVERAL_LOW.search(low):
             # "13 people were killed in two separate attacks": the toll of several, no one attack's.
@@ -324,43 +304,6 @@ class EventExtractor(MergeSense):
             t = fresh_words[-1]
             out.append(_Frame((b + t.start(), b + t.end()), span, index, None, actors[id(t)][0], [], None, None, None, fresh=True, elsewhen=elsewhen, same_place=True))
         return out
-
-    @staticmethod
-    def _is_attack(sentence: str, m: re.Match) -> bool:
-        """Whether trigger ``m`` reports an attack. ``sentence`` is folded (kg/casefold.py)
-        and ``m`` found in it: every test here is a word pattern, run folded."""
-        before, after = sentence[: m.start()], sentence[m.end() :]
-        launch = re.match(r"(?:launch|fir|dropp)", m.group(0), re.I) is not None  # "launched drones" names its weapon
-        if _NOT_ATTACK_BEFORE_LOW.search(before) or (not launch and NOT_ATTACK_AFTER.match(after)):
-            return False
-        if _NEGATED_LOW.search(before):
-            return False  # "We are not attacking Moscow", "the city was never hit"
-        if _ENTRY_LOW.search(m.group(0)) and _ASSAILANT_LOW.search(before[-120:]) is None:
-            return False  # "since Russia invaded Ukraine": no assailants storm a place
-        # The trigger's own clause: from the last clause break before it.
-        clause = before[-80:]
-        cut = [x.end() for x in _CLAUSE_BREAK_LOW.finditer(clause)]
-        if cut:
-            # "... were considering a response, including a strike on Yemen": an "including"
-            # clause is still the clause before it.
-            listed = re.match(r"\s*(?:including|such\s+as|notably)\b", clause[cut[-1] :], re.I) is not None
-            k = len(cut) - (2 if listed else 1)
-            clause = clause[cut[k] :] if k >= 0 else before[-200:] if listed else clause
-        if _IRREALIS_LOW.search(clause) or _ONGOING_LOW.search(before[-40:] + m.group(0)) or CALLED_OFF_AFTER.match(after):
-            return False
-        rest = CLAUSE_END.search(after)
-        own = clause + sentence[m.start() : m.end() + (rest.start() if rest else len(after))]
-        generic = (GENERIC_PLURAL_TRIGGER.search(m.group(0)) and _GENERIC_PLURAL_BEFORE_LOW.search(before)) or campaign_before(before)
-        if generic and _SUBJECT_OPEN.fullmatch(before):
-            # "The strikes near Pyaung village, west of Mindon, occurred twice on Sunday": the
-            # sentence's subject is told of to its end, past the commas of its place.
-            own = sentence
-        if generic and not (_GENERIC_PLURAL_SPECIFIC_LOW.search(own) or _CASUALTY_LOW.search(own)):
-            return False  # "the impact the attacks have had on shipping", "has endured mounting bombardment"
-        first = CLAUSE_END.search(sentence)
-        if first is not None and first.start() < m.start() and _TOTAL_LOW.search(sentence[: first.start()]):
-            return False  # "Over the past week, 40 people were killed in strikes"
-        return _TOTAL_LOW.search(own) is None
 
     # -- slots -----------------------------------------------------------------------
 

@@ -109,7 +109,7 @@ CLAIMED = re.compile(
 RESPONSIBLE_AFTER = re.compile(
     r"^\s*(?:\([^()]{1,20}\)\s*|\)\s*)?(?:(?:group|militia|movement|rebels|fighters|militants)\b\s*)?(?:,[^,;]{1,80},\s*)?"
     r"(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)?(?:(?:likely|probably|widely|also)\s+)?(?:(?:believed|thought|said|suspected|accused|blamed)\s+(?:to\s+(?:be|have\s+been)\s+)?)?"
-    r"(?:responsible\s+for|behind)\s+(?:the|this|that|these|those|Saturday's|Sunday's|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's)\b",
+    r"(?:responsible\s+for|behind|involved\s+in)\s+(?:the|this|that|these|those|Saturday's|Sunday's|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's)\b",
     re.I,
 )
 # "Al-Shabaab ... when it attacked the mall": a pronoun subject of the attack verb.
@@ -263,7 +263,7 @@ IN_GAP = re.compile(r"(?:\s+(?:neighbou?rhood|district|area|quarter|community|vi
 # "the Tahoua region, where gunmen raided a camp": the place the clause after it tells of.
 WHERE_AFTER = re.compile(r"^\s*,?\s+where\b", re.I)
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+and\s+(?:the\s+)?$")
-ANAPHOR_RE = re.compile(r"\b(?:the|that|this|saturday['’]s|sunday['’]s|monday['’]s|tuesday['’]s|wednesday['’]s|thursday['’]s|friday['’]s|the\s+latest)\s+(?:\w+\s+)?(?:attacks?|strikes?|shelling|bombing|blast|explosion|raid|assault|barrage|city|town|village|camp|area)\b", re.I)
+ANAPHOR_RE = re.compile(r"\b(?:the|that|this|saturday['’]s|sunday['’]s|monday['’]s|tuesday['’]s|wednesday['’]s|thursday['’]s|friday['’]s|the\s+latest)\s+(?:\w+\s+)?(?:attacks?|strikes?|shelling|bombing|blast|explosion|raid|assault|ambush|barrage|city|town|village|camp|area)\b", re.I)
 # A casualty figure with no attack word is no attack when it is an accident's, or a fight's
 # ("killed in separate gunfights", "an encounter with security forces").
 FIGHT_RE = re.compile(r"\b(?:gunfights?|gun\s*battles?|encounters?|firefights?|shoot-?outs?|clashes|exchanges?\s+of\s+(?:fire|gunfire))\b", re.I)

@@ -265,3 +265,29 @@ def test_a_toll_restated_sentences_later_adds_its_wounded(extract):
         "In addition to the three deaths, at least four crew members were wounded, with three in critical condition."
     )
     assert [(ev.location.label, ev.killed, ev.injured) for ev in events] == [("Gulf of Aden", 3, 4)]
+
+
+def test_the_killing_or_murder_of_a_number_is_the_toll():
+    assert casualties("The group was involved in the killing of 18 Army soldiers in an ambush in Manipur on June 4, 2015.") == (18, None)
+    assert casualties("The ELN was also accused of the murder of two other soldiers.") == (2, None)
+
+
+def test_a_murder_told_at_a_place_is_an_attack(extract):
+    _, events = extract("The ELN was also accused of the murder of two soldiers last Friday in the department of Cauca.")
+    assert _places(events) == [("Cauca", 2)]
+
+
+def test_the_ambush_named_by_its_place_again_is_that_ambush(extract):
+    _, events = extract(
+        "Gunmen killed two soldiers in an ambush near Aboi in Mon district on Sunday.\n\n"
+        "The NSCN(K) was involved in the killing of 18 Army soldiers in an ambush in Manipur on June 4, 2015.\n\n"
+        "Following the Manipur ambush in 2015, the Indian Army carried out raids on camps inside Myanmar."
+    )
+    manipur = [ev for ev in events if ev.location is not None and ev.location.label == "Manipur"]
+    assert [(ev.killed, ev.date) for ev in manipur] == [(18, dt.date(2015, 6, 4))]
+
+
+def test_a_group_involved_in_the_killing_is_held_responsible():
+    from kg.eventwords import RESPONSIBLE_AFTER
+
+    assert RESPONSIBLE_AFTER.match(" was involved in the killing of 18 Army soldiers") is not None

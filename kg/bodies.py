@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from kg.casefold import fold_case
 from kg.kb.base import Candidate, KBEntry, fold
 from kg.mentions import ORG_HEADS, unclaimed
 from kg.names import demonyms
@@ -63,7 +64,9 @@ def qualifier_before(text: str, start: int) -> str | None:
 def bare_ministries(text: str, mentions: list[Mention]) -> list[Mention]:
     """Ministries named by role alone that no mention covers, lower case included
     ("the health ministry said"): new organisation mentions, for the linker to place."""
-    out = []
+    out: list[Mention] = []
+    if "ministry" not in fold_case(text):
+        return out  # both of the pattern's forms hold the word, in any case re.I matches (kg/casefold.py)
     for hit in BARE_MINISTRY.finditer(text):
         start, end = hit.span()
         if not unclaimed(start, end, mentions):

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from kg.emit import ALT, LABEL, _en, class_iri, kb_entry_quads
+from kg.emit import ALT, LABEL, _en, _en_nt, _LiteralQuads, class_iri, kb_entry_quads
 from kg.identity import slug
 from kg.kb.base import KBEntry, KnowledgeBase
 from kg.mentions import without_admin_noun
@@ -145,12 +145,17 @@ def label_order(iri: str) -> Callable[[str], tuple]:
 
 def entity_facts(iri: str, seen: Seen, kb: KnowledgeBase, g: ox.NamedNode) -> list[ox.Quad]:
     """The facts of one entity, in graph ``g``, from what the articles say of it."""
+    # (the labels are parsed together, as an article's literals are: see kg.emit._LiteralQuads)
     entry = kb_entry_of(iri, kb)
     s = ox.NamedNode(iri)
+    literals = _LiteralQuads(g)
     if entry is not None:
         quads = list(kb_entry_quads(entry, kb, g))
         known = {entry.label, *entry.aliases[:50]}
-        return quads + [ox.Quad(s, ALT, _en(n), g) for n in sorted(seen.names - known)]
+        for n in sorted(seen.names - known):
+            literals.add(quads, iri, ALT, _en_nt(n))
+        literals.fill(quads)
+        return quads
     names = seen.names | seen.outlets
     tops = seen.tops & _TOPS or seen.tops
     if SCHEMA + "Place" in tops:  # "Yakla district" is also "Yakla"
@@ -160,8 +165,10 @@ def entity_facts(iri: str, seen: Seen, kb: KnowledgeBase, g: ox.NamedNode) -> li
         quads.append(ox.Quad(s, A, NEWS_ORGANIZATION, g))
     if names:
         label = min(names, key=label_order(iri))
-        quads.append(ox.Quad(s, LABEL, _en(label), g))
-        quads += [ox.Quad(s, ALT, _en(n), g) for n in sorted(names - {label})]
+        literals.add(quads, iri, LABEL, _en_nt(label))
+        for n in sorted(names - {label}):
+            literals.add(quads, iri, ALT, _en_nt(n))
+    literals.fill(quads)
     return quads
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.casefold import fold_case, folded
+from kg.datelines import DATELINE_RE
 from kg.eventcues import clause_around
 from kg.eventplaces import PlaceSense
 from kg.eventwords import (
@@ -18,7 +19,6 @@ from kg.eventwords import (
     BY_ACTOR,
     CLAIMED,
     BELONGED_BEFORE,
-    DATELINE_RE,
     DONE_BY,
     JUNTA_RE,
     MODIFIER_GAP,

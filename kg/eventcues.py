@@ -13,7 +13,7 @@ import datetime as dt
 import re
 
 from kg.casefold import fold_case, folded
-from kg.eventwords import DATELINE_RE
+from kg.datelines import DATELINE_RE
 from kg.names import WEEKDAYS
 
 _UNITS = {

@@ -12,12 +12,12 @@ import math
 import re
 
 from kg.casefold import fold_case, folded
+from kg.datelines import DATELINE_RE
 from kg.eventlists import between_references, listed_cues
 from kg.eventwords import (
     BETWEEN_BEFORE,
     CONTAINED_GAP,
     ANAPHOR_RE,
-    DATELINE_RE,
     DISTANCE_BEFORE,
     FACILITY_HEADS,
     GENERIC_PLACE_WORDS,

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 
 from kg.mentions import PLACE_HEADS
-from kg.names import MONTH_PATTERN
 
 # Words that report an attack. Nouns and verbs; the exclusions below take out the
 # senses that are not attacks ("hunger strike", "attack helicopter", "hit back").
@@ -127,13 +126,6 @@ RESPONSIBLE_BEFORE = re.compile(r"\b(?:blamed|blames|blaming)\s+(?:the\s+)?(?:at
 # Words that may stand between an attacker's name or adjective and the attack word.
 _FUNCTION = r"(?:by|in|on|at|of|to|from|with|and|or|but|the|a|an|was|were|is|are|has|have|had|said|says|that|which|who|as|for|after|before|since|than|its|their|his|her)"
 MODIFIER_GAP = re.compile(r"^(?:['’]s)?(?:\s+(?!" + _FUNCTION + r"\b)[\w-]+){0,3}\s*$", re.I)
-# ("COTONOU, March 6 -": the day the report was filed, which is no toll either.)
-_MONTH = MONTH_PATTERN
-# "KYIV, Ukraine (CNN) —", "KANO:", "Sidon (Lebanon):", "Karachi, Jan 9 (PTI)": a dateline names where the report was filed, not what was hit.
-DATELINE_RE = re.compile(r"^(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:/[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)*(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?(?:,\s+" + _MONTH + r"\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*(?:[—–]|--?(?=\s))\s|[A-Z]{3,}(?:\s+[A-Z]{3,})*\s*:\s|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s*\([^)]{1,30}\)\s*:\s"
-    r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*(?:\s*\[[^\]\n]{1,30}\])?,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([^)]{1,30}\)\s*(?:[.:—–-]+\s*)?"  # "Juba [Sudan], July 22 (ANI/Xinhua):"
-    # "WASHINGTON/ SANA’A/ DUBAI:": the bureaus that filed it; "Lima : At least 19 ...": a name and its colon apart
-    r"|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:\s*/\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)+\s*:\s|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s+:\s)")
 # Words before a place that say it was hit ("struck the city of", "in the Sumy region's").
 _PLACE_NOUN = r"(?:city|town|village|villages|region|province|district|camp|area|port|capital|settlement|neighbou?rhood|suburb|outskirts)"
 TARGET_BEFORE = re.compile(

@@ -70,9 +70,11 @@ from kg.namepool import Resolved, pooled_types
 from kg.names import GENERIC_ALONE, GENERIC_BODY_RE, GENERIC_WORDS, country_of_demonym, demonyms, is_group_word
 from kg.nametype import TypeDecision, local_decisions, strong_cue
 from kg.nicknames import nicknamed_people
+from kg.orgjunk import acronym_letters, org_boundaries, spelled_acronym_after
 from kg.personruns import person_runs
 from kg.spans import extend_by_acronym, fix_boundaries, possessor_countries, split_possessive
 from kg.types import Article, Entity, LinkedMention, Mention
+from kg.weaponsense import weapon_senses
 
 NIL_THRESHOLD = 0.35
 # A town's name before these is the area named after it ("Hangu district"), and so before a
@@ -211,7 +213,7 @@ class Linker:
         cleaned = language_services(cleaned, text, self._candidates)
         cleaned = domain_names(split_place_and_person(cleaned, text, self._candidates, person_shaped), text, self.kb.outlet_of_url)
         cleaned = [self._as_area(m, text) for m in without_quarter(cleaned, self._candidates, self._known_place)]
-        cleaned = fix_boundaries(cleaned, text, self._candidates, self._known_place)  # kg/spans.py
+        cleaned = fix_boundaries(org_boundaries(cleaned, text), text, self._candidates, self._known_place)  # kg/spans.py, kg/orgjunk.py
         cleaned += cued_names(text, cleaned)
         cleaned += credit_names(text, cleaned) + attacking_aircraft(text, cleaned) + nicknamed_people(text, cleaned)
         cleaned += titled_names(text, cleaned) + quoted_speakers(text, cleaned) + headed_names(text, cleaned) + reporting_outlets(text, cleaned)
@@ -286,6 +288,7 @@ class Linker:
         self._join_acronyms(cleaned, resolved, text)
         items = list(resolved.items())  # "the Taliban" of an article on the "Pakistani Taliban" (kg/kbspans.py)
         senses = qualified_senses([(r.surface, r.type, r.entry.id if r.entry else None) for _, r in items])
+        senses.update(weapon_senses([(r.entry, r.type, r.mention) for _, r in items], text))  # kg/weaponsense.py: "an IED ... the bomb"
         senses.update(region_senses([(r.surface, frozenset(r.entry.classes if r.entry else ()), getattr(r.entry, "population", 0) or 0) for _, r in items]))
         for i, j in senses.items():
             (k, r), q = items[i], items[j][1]
@@ -562,13 +565,13 @@ class Linker:
             full = resolved.get(id(m))
             if full is None or len(m.text.split()) < 2:
                 continue
-            hit = ACRONYM_AFTER.match(text, m.end)
+            hit = spelled_acronym_after(m.text, text, m.end) or ACRONYM_AFTER.match(text, m.end)  # "(Ulfa)", "(NSCN-K)": kg/orgjunk.py
             if hit is None:
                 continue
             acronym = hit.group(1)
             initials = {w[0].upper() for w in m.text.replace("-", " ").split() if w[:1].isalpha()}
             known = [c.entry for c in self._candidates(acronym)]
-            spelled = "".join(w[0] for w in m.text.replace("-", " ").split() if w[:1].isupper()) == acronym.rstrip("s")
+            spelled = "".join(w[0] for w in m.text.replace("-", " ").split() if w[:1].isupper()) == acronym_letters(acronym)
             if acronym[0] in initials and (spelled or not known or full.entry in known or (full.entry is None and all(e.type == full.type for e in known))):
                 defined[fold(acronym)] = full
         for m in cleaned:

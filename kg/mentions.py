@@ -28,6 +28,8 @@ LABEL_TYPES = {
 # Labels whose spans are kept only when the knowledge base links them.
 KB_ONLY_LABELS = {"NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "MISC"}
 # Labels that are never names, even when a knowledge-base name matches ("March").
+# "the seventh Infantry Division": a spelled ordinal in lower case opens a unit's name (one with a body's head word).
+ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"}
 NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"}
 
 # Words that open a span without being part of the name: "the", and the quantifiers a
@@ -119,7 +121,7 @@ def clean_mention(m: Mention, text: str) -> Mention | None:
         return None
     if m.source == "ner" and not any(c.isupper() for c in span):
         return None
-    if m.source == "ner" and (len(words) > 8 or any(w.islower() and w not in NAME_FUNCTION_WORDS and not PARTICLE_RE.match(w) for w in words)):
+    if m.source == "ner" and (len(words) > 8 or any(w.islower() and w not in NAME_FUNCTION_WORDS and not PARTICLE_RE.match(w) and not (k == 0 and w in ORDINAL_WORDS and words[-1] in ORG_HEADS) for k, w in enumerate(words))):
         return None  # a sentence fragment ("National that the Army General Command")
     return Mention(start, end, span, m.label, m.source, m.kb_id, m.sentence)
 
@@ -133,6 +135,7 @@ PLACE_NOUNS = (
 ORG_NOUNS = (
     "radio", "agency", "newspaper", "channel", "television", "militia", "movement", "party", "ministry", "council",
     "company", "force", "forces", "brigade", "battalion", "unit", "group",
+    "gang", "cartel", "faction", "outfit", "syndicate",  # "the Los Tequileros gang": criminal and armed groups
 )
 PLACE_HEADS = {
     "Base", "Airbase", "Airport", "Port", "Refinery", "Plant", "Station", "Bridge", "Dam", "Hospital", "Camp", "Prison",

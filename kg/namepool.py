@@ -5,6 +5,7 @@ the evidence and the first pass, which reads each mention where it stands)."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from kg.nametype import LIST_KNOWN, LIST_UNKNOWN, Evidence, TypeDecision, list_runs
@@ -30,7 +31,14 @@ def pooled_types(resolved: list[Resolved], decisions: dict[int, TypeDecision], t
     for r in resolved:
         if not r.known:
             by_key[r.key].append(r)
-    neighbours = _list_neighbours(resolved, text)
+    # Twice: an unknown neighbour of a list counts for the type all its mentions give it
+    # ("between Aboi and Mohung", Aboi a place "near Aboi" earlier), not for the type its
+    # mention in the list alone gives it.
+    first = _pool(by_key, decisions, _list_neighbours(resolved, text, lambda r: r.type))
+    return _pool(by_key, decisions, _list_neighbours(resolved, text, lambda r: first[r.key].type or r.type if r.key in first else r.type))
+
+
+def _pool(by_key: dict[str, list[Resolved]], decisions: dict[int, TypeDecision], neighbours: dict[int, list[tuple[str, str, bool]]]) -> dict[str, TypeDecision]:
     out: dict[str, TypeDecision] = {}
     for key, rs in by_key.items():
         labels: list[Evidence] = []
@@ -59,7 +67,7 @@ def pooled_types(resolved: list[Resolved], decisions: dict[int, TypeDecision], t
     return out
 
 
-def _list_neighbours(resolved: list[Resolved], text: str) -> dict[int, list[tuple[str, str, bool]]]:
+def _list_neighbours(resolved: list[Resolved], text: str, type_of: Callable[[Resolved], str]) -> dict[int, list[tuple[str, str, bool]]]:
     """For each unknown mention in a list, the knowledge-base entities of the same list
     (type, name, True), or else its other unknown names (type, name, False), two at most."""
     mentions = [r.mention for r in resolved]
@@ -71,5 +79,5 @@ def _list_neighbours(resolved: list[Resolved], text: str) -> dict[int, list[tupl
             r = by_id[id(m)]
             if not r.known:
                 others = known or [o for o in map(by_id.get, map(id, run)) if o is not None and o.key != r.key and o.joined is None]
-                out[id(m)] = [(k.type, k.mention.text, k.known) for k in others][:2]
+                out[id(m)] = [(k.type if k.known else type_of(k), k.mention.text, k.known) for k in others][:2]
     return out

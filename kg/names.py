@@ -26,7 +26,7 @@ TITLES = {
 # Abbreviated titles ("the IG said", "ASP Yazid Abdulahi": police ranks of South Asia and
 # Nigeria), and a photo credit's "STR" (an unnamed stringer): no name of their own.
 RANK_ACRONYMS = {"IG", "IGP", "AIG", "DIG", "CP", "ACP", "DCP", "SP", "SSP", "DSP", "ASP", "CSP", "SHO", "DPO", "SDPO", "DGP", "ADGP"}
-TITLE_ACRONYMS = RANK_ACRONYMS | {"STR", "DG", "CEO", "COO", "CFO", "MLA", "MNA", "MPA"}
+TITLE_ACRONYMS = RANK_ACRONYMS | {"STR", "DG", "CEO", "COO", "CFO", "MLA", "MNA", "MPA", "PRO"}  # PRO: public relations officer
 # Capitalised heads of a rank's or post's name ("Divisional Police Officer", "Head Constable").
 TITLE_HEADS = {"Officer", "Officers", "Constable", "Constables", "Inspector", "Sub-Inspector", "Superintendent", "Sergeant", "Corporal"}
 # Words that describe a person and so may open a person's span ("Villager Shwe Mi").

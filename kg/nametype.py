@@ -21,7 +21,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from kg.addresses import address_chains
 from kg.bodies import quartered_body
 from kg.kb.base import fold
 from kg.mentions import (
@@ -41,6 +43,7 @@ from kg.mentions import (
     model_label,
 )
 from kg.names import ACRONYM_RE, PERSON_DESCRIPTORS, TITLE_ACRONYMS, TITLE_HEADS, TITLES, is_group_word, written_in_lower_case
+from kg.orgjunk import org_junk_reason
 from kg.typecues import common_noun_capitalised, context_cues, day_or_law, misspelt_weekday, name_cues, post_words
 from kg.types import Mention
 
@@ -259,6 +262,13 @@ def label_evidence(m: Mention) -> list[Evidence]:
 def name_evidence(name: str) -> list[Evidence]:
     """What the name's own words say: its head word, a place's prefix or ending, an
     organisation's head before "of"/"for" or before the quarter a unit serves."""
+    return list(_name_evidence(name))
+
+
+@lru_cache(maxsize=1 << 15)
+def _name_evidence(name: str) -> tuple[Evidence, ...]:
+    # Memoised: a pure function of the name and the word lists (Evidence is frozen), asked
+    # for every mention, and names recur within an article and across articles.
     words, out = name.split(), []
     if len(words) > 1 and (words[-1] in PLACE_HEADS or words[-1] in EXTRA_PLACE_HEADS or (words[-1].islower() and words[-1].capitalize() in PLACE_HEADS)):
         out.append(Evidence("Place", HEAD_WORD, "name", f"head word {words[-1]!r}", spreads=True))  # "at X railway station, Y and Z": the list is of sites
@@ -283,7 +293,7 @@ def name_evidence(name: str) -> list[Evidence]:
         out.append(Evidence("Place", NAME_PREFIX, "name", f"place prefix {words[0]!r}"))
     if len(words) == 1 and len(name) > 5 and name[:1].isupper() and PLACE_SUFFIX_RE.search(name.lower()):
         out.append(Evidence("Place", NAME_SUFFIX, "name", f"place ending -{PLACE_SUFFIX_RE.search(name.lower()).group(0)}"))
-    return out + [Evidence(*c) for c in name_cues(name)]
+    return tuple(out + [Evidence(*c) for c in name_cues(name)])
 
 
 _REPORTED = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s+(?:said|says|reported|reports|told|added|claimed)\b")
@@ -435,6 +445,8 @@ def junk_reason(m: Mention, text: str) -> str | None:
         return "a weekday's name misspelt ('Thurdsay')"
     if m.kb_id is None and not m.label.startswith("KB") and (why := day_or_law(name, text, m.end)):
         return why
+    if m.kb_id is None and not m.label.startswith("KB") and (why := org_junk_reason(name, text, m.end, m.label)):
+        return why  # kg/orgjunk.py: documents, vessels, acronyms of common words or posts
     if m.label == "NORP" and " " in name and is_group_word(name):
         return "a people's or a region's adjective ('West African')"
     if name in TITLE_ACRONYMS:
@@ -468,16 +480,23 @@ def local_decisions(mentions: list[Mention], text: str) -> dict[int, TypeDecisio
         ev = label_evidence(m) + name_evidence(m.text) + context_evidence(m, text, label_type)
         out[id(m)] = TypeDecision(ev, label_type, junk_reason(m, text))
     _share_list_cues(mentions, text, out)
+    for chain in address_chains(mentions, text):  # kg/addresses.py
+        for m in (o for o in chain if o.kb_id is None and o.label != "OUTLET"):
+            out[id(m)].evidence.append(Evidence("Place", WEAK_CUE, "context", f"a link of the address chain {', '.join(o.text for o in chain)!r}", True))
     _part_of_longer(mentions, out)
     return out
 
 
 _AND_OR = re.compile(r"\b(?:and|or)\b")
+# "Mayele, Toya, Kambatule, Kalembo and Kabrike": an item the recogniser missed (one or two
+# capitalised words between the list's commas) does not break the list.
+_MISSED_ITEM = re.compile(r",[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?(?:,[ \t]+|,?[ \t]+(?:and|or)[ \t]+)")
 
 
 def list_runs(mentions: list[Mention], text: str) -> Iterable[list[Mention]]:
     """Lists of mentions: runs joined by commas, "and" or "or" up to the item after the
-    last "and"/"or" ("Al Faragil, Al Mandal and Salara"). Commas alone make no list
+    last "and"/"or" ("Al Faragil, Al Mandal and Salara"), over an item the recogniser missed
+    between its commas. Commas alone make no list
     ("the Kuibyshev refinery, Dmitry Azarov, the governor, said")."""
     run: list[Mention] = []
     last_and = 0  # how many items the run has up to its last "and"/"or"
@@ -488,7 +507,7 @@ def list_runs(mentions: list[Mention], text: str) -> Iterable[list[Mention]]:
 
     for m in mentions:
         gap = text[run[-1].end : m.start] if run else ""
-        if run and LIST_SEPARATOR.fullmatch(gap):
+        if run and (LIST_SEPARATOR.fullmatch(gap) or _MISSED_ITEM.fullmatch(gap)):
             run.append(m)
             if _AND_OR.search(gap):
                 last_and = len(run)
@@ -529,8 +548,8 @@ _NAMESAKE_NOUNS = PLACE_NOUNS_AFTER | {"airport", "market", "road", "bridge", "f
 
 def _part_of_longer(mentions: list[Mention], out: dict[int, TypeDecision]) -> None:
     """A one-word name that is the head of a longer name of the article ("Observatory" of
-    "Syrian Observatory for Human Rights": its last word, or the word before "of" or
-    "for") is likely that entity, so of its type. A modifier is not ("FARC" of "FARC
+    "Syrian Observatory for Human Rights": the word before "of" or "for", or else its last
+    word) is likely that entity, so of its type ("Nagaland" of "Council of Nagaland" is not). A modifier is not ("FARC" of "FARC
     Forces", "Bastar" of "Bastar district")."""
     heads: dict[str, list[tuple[Mention, str]]] = defaultdict(list)  # head word -> longer names, their types
     firsts: dict[str, list[tuple[Mention, str]]] = defaultdict(list)  # first word -> two-word place names
@@ -541,7 +560,9 @@ def _part_of_longer(mentions: list[Mention], out: dict[int, TypeDecision]) -> No
         t = out[id(o)].type
         if t is None:
             continue
-        for w in {words[-1]} | {w for w, n in zip(words, words[1:]) if n in ("of", "for")}:
+        inner = {w for w, n in zip(words, words[1:]) if n in ("of", "for")}
+        # "Council of Nagaland": the word before "of" is the head; the last is what the body is of (a place).
+        for w in inner or {words[-1]}:
             heads[w].append((o, t))
         if t == "Place" and len(words) == 2 and words[1].lower() in _NAMESAKE_NOUNS:
             firsts[words[0]].append((o, t))

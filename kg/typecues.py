@@ -14,6 +14,7 @@ is full of, where the model's label is a poor witness:
   outlet or a unit, never a place or a person.
 - "according to Pilo Mulindo, head of the chiefdom": a post's noun without an article
   right after the name's comma, then "of", is the post its holder holds: a person.
+- "46-year-old Tar Ah Swe": a name right after an age is a person's.
 - "on Thurdsay", "Wednsday": a weekday's name with two letters swapped or one letter
   missing or doubled is the weekday misspelt, no name (:func:`misspelt_weekday`).
 - "a speech for Armed Forces Day", "Islam's Sharia law": a day's name and the word a
@@ -23,8 +24,9 @@ is full of, where the model's label is a poor witness:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from kg.names import PERSON_DESCRIPTORS, TITLES, WEEKDAYS
+from kg.names import PERSON_DESCRIPTORS, TITLES, WEEKDAYS, initials
 
 # (type, weight, kind, reason, spreads): built into kg.nametype.Evidence by the caller.
 Cue = tuple[str, float, str, str, bool]
@@ -32,6 +34,7 @@ Cue = tuple[str, float, str, str, bool]
 _CREDIT_BEFORE = re.compile(
     r"(?:^|\n|\(|;|\|)\s*(?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Ee]dited|[Cc]ompiled|[Tt]ranslated|[Pp]roduced|[Tt]ranslation|[Ff]act-?checking)\s+by\s+$"
 )
+_AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old[ \t]+$")  # "46-year-old Tar Ah Swe"
 _KNOWN_AS_BEFORE = re.compile(r"\b(place|area|village|town|locality|spot|site|hamlet|settlement|neighbou?rhood|location)\s+(?:known\s+as|called|named)\s+$")
 # Local administrative units whose lower-case name news writes before the unit's own.
 _UNIT_BEFORE = {"tambon", "amphoe", "mukim", "barangay", "kebele", "woreda", "tehsil", "taluka", "taluk", "mouza", "upazila", "mandal", "sitio", "purok"}
@@ -49,7 +52,7 @@ _BARE_POSTS = {
     "head", "chief", "leader", "spokesman", "spokeswoman", "spokesperson", "governor", "mayor", "commander", "chairman",
     "chairperson", "chairwoman", "director", "secretary", "minister", "administrator", "coordinator", "commissioner", "president",
 }
-_BARE_POST_AFTER = re.compile(r",[ \t]+(?:(?:former|deputy|acting|local|regional|provincial|district)[ \t]+)?([a-z]+)[ \t]+(?:of|for)\b")
+_BAREPOST_AFTER = re.compile(r",[ \t]+(?:(?:former|deputy|acting|local|regional|provincial|district)[ \t]+)?([a-z]+)[ \t]+(?:of|for)\b")
 
 
 def _one_slip(word: str, target: str) -> bool:
@@ -64,6 +67,7 @@ def _one_slip(word: str, target: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
+@lru_cache(maxsize=1 << 14)  # a pure function of the name, asked for every one-word name
 def misspelt_weekday(name: str) -> bool:
     """"Thurdsay", "Wednsday", "Fridday": a one-word name that is a weekday with one slip."""
     word = name.lower()
@@ -83,17 +87,20 @@ def _title_clause(clause: str) -> bool:
 
 def context_cues(text: str, start: int, end: int, n_words: int) -> list[Cue]:
     """The cues of this module for the name at [start, end) of ``text``."""
-    out: list[Cue] = []
+    out: list[Cue] = acronym_cue(text[start:end], text, end)
     before = text[max(0, start - 60) : start]
-    if _CREDIT_BEFORE.search(before):
+    if _AGE_BEFORE.search(before):
+        out.append(("Person", 2.0, "context", "after an age ('46-year-old')", False))
+    tail = before.rstrip()  # (both patterns below end in a word and white space: most mentions skip them)
+    if tail.endswith("by") and _CREDIT_BEFORE.search(before):
         out.append(("Person", 2.0, "context", "a credit line's name ('Editing by')", True))
-    known = _KNOWN_AS_BEFORE.search(before)
+    known = _KNOWN_AS_BEFORE.search(before) if tail.endswith(("as", "called", "named")) else None
     if known is not None:
         out.append(("Place", 2.0, "context", f"after {known.group(0).strip()!r}", False))
     words = before.split()
     if before.endswith(" ") and words and words[-1] in _UNIT_BEFORE:
         out.append(("Place", 2.0, "context", f"after the unit {words[-1]!r}", True))
-    post = _BARE_POST_AFTER.match(text, end)
+    post = _BAREPOST_AFTER.match(text, end)
     if post is not None and post.group(1) in _BARE_POSTS and n_words > 1:
         out.append(("Person", 2.0, "context", f"followed by ', {post.group(1)} of' (the post's holder)", True))
     if text[max(0, start - 2) : start] == ", ":
@@ -108,22 +115,53 @@ def context_cues(text: str, start: int, end: int, n_words: int) -> list[Cue]:
     return out
 
 
+_OWN_ACRONYM_AFTER = re.compile(r"[ \t]*\(([A-Z][A-Za-z]{2,9})\)")
+
+
+def acronym_cue(name: str, text: str, end: int) -> list[Cue]:
+    """"Jana Sanghati Samiti (JSS)": a name of three words or more followed by the acronym
+    its initials spell is a body's (people are not given acronyms; places that are, are
+    known or have a place's head word, which outweighs this)."""
+    words = name.split()
+    hit = _OWN_ACRONYM_AFTER.match(text, end) if len(words) >= 3 else None
+    if hit is not None and initials(words).upper() == hit.group(1).upper():
+        return [("Organization", 2.0, "context", f"spelled by the acronym after it ({hit.group(1)})", False)]
+    return []
+
+
 def name_cues(name: str) -> list[Cue]:
     """What the name's own shape says, beside kg/nametype.py's head words and endings."""
+    if name.endswith(" Police Lines"):  # "Karak Police Lines": a police compound (South Asia)
+        return [("Place", 3.0, "name", "head words 'Police Lines' (a police compound)", False)]
     if " " not in name and _BRAND_TOKEN.fullmatch(name):
         return [("Organization", 2.0, "name", "one word of capitals and digits (a brand or outlet)", False)]
     return []
 
 
-# "the Union Home Minister Amit Shah", "Chief Minister": words of a post's name.
-_POST_WORDS = {"Union", "Home", "Foreign", "Defence", "Defense", "Interior", "Finance", "External", "Affairs", "Chief", "Deputy", "State", "Cabinet", "Junior", "Health"}
-_POST_AFTER = re.compile(r"[ \t]+(?:Minister|Ministers|Secretary|Secretaries|Commissioner)\b")
+# "the Union Home Minister Amit Shah", "Chief Minister": words of a post's name;
+# "Regional Police Officer", "District Police Officer": the police's posts by the level of the force.
+POST_WORDS = {"Union", "Home", "Foreign", "Defence", "Defense", "Interior", "Finance", "External", "Affairs", "Chief", "Deputy", "State", "Cabinet", "Junior", "Health"}
+POST_WORDS |= {"Regional", "District", "Divisional", "Provincial", "Police"}
+POST_AFTER = re.compile(r"[ \t]+(?:Minister|Ministers|Secretary|Secretaries|Commissioner|Officer|Officers)\b")
+
+
+def post_place(name: str, text: str, end: int) -> str | None:
+    """"Kohat Regional Police" + " Officer Abbas Majeed": a span whose last words are a
+    post's and that a post's head word follows opens with the place the post serves; that
+    place's name, if so."""
+    words = name.split()
+    k = len(words)
+    while k > 0 and words[k - 1] in POST_WORDS:
+        k -= 1
+    if 0 < k < len(words) and POST_AFTER.match(text, end) is not None:
+        return " ".join(words[:k])
+    return None
 
 
 def post_words(name: str, text: str, end: int) -> bool:
     """Whether the span is the first words of a post's name ("Union Home" of "Union Home
     Minister"): every word a post's word, and "Minister"/"Secretary" right after it."""
-    return all(w in _POST_WORDS for w in name.split()) and _POST_AFTER.match(text, end) is not None
+    return all(w in POST_WORDS for w in name.split()) and POST_AFTER.match(text, end) is not None
 
 
 _INDEFINITE_BEFORE = re.compile(r"(?:^|[ \t(])(?:a|an|A|An)[ \t]+$")

@@ -103,3 +103,65 @@ def test_doubles_are_written_as_the_store_keeps_them(v):
     store.add(ox.Quad(g, g, lit, g))
     (q,) = list(store)
     assert q.object == lit
+
+
+def test_literal_quads_parsed_in_place_equal_quads_built_one_by_one():
+    """The literal-object quads emit writes as N-Quads lines and parses together
+    (kg.emit._LiteralQuads) are the very quads, in the very places, that building each
+    Quad would give: anchors holding quotes, backslashes, line breaks and non-ASCII
+    text included, and offsets and confidences as typed literals."""
+    from kg.emit import _END, _double, _int
+
+    text = 'He said "Ka\\rkiv" \u2014 \u00e9t\u00e9\r\nand\tZ\u00fcrich; "quoted \\" end"'
+    art = Article(text=text, source="t.txt", url="https://example.org/t")
+    place = Entity("https://w3id.org/newskg/entity/gn/1", "Place", "Z", ["City"])
+    spans = [(8, 18), (19, 31), (31, 45), (46, len(text))]
+    linked = [LinkedMention(Mention(b, e, text[b:e], "GPE", "ner", None, (0, len(text))), place, c) for (b, e), c in zip(spans, [0.9, 0.333, 1.0, 1e-07])]
+    graph, quads = article_quads(art, linked)
+    assert all(isinstance(q, ox.Quad) and q.graph_name == graph for q in quads)
+    anchors = {q.subject.value: q.object for q in quads if q.predicate.value.endswith("#anchorOf")}
+    for b, e in spans:
+        assert anchors[f"{graph.value}#char={b},{e}"] == ox.Literal(text[b:e])
+    assert anchors[f"{graph.value}#char=0,{len(text)}"] == ox.Literal(text)  # the sentence's
+    ends = [q for q in quads if q.predicate == _END and q.subject.value.endswith(f"={spans[1][0]},{spans[1][1]}")]
+    assert ends == [ox.Quad(ox.NamedNode(f"{graph.value}#char={spans[1][0]},{spans[1][1]}"), _END, _int(spans[1][1]), graph)]
+    confidences = [q.object for q in quads if q.predicate.value.endswith("#confidence")]
+    assert confidences == [_double(c) for c in [0.9, 0.333, 1.0, 1e-07]] and confidences[-1].value == "0.0000001"
+    # Each mention's quads keep their order: type, context, begin, end, anchor, entity, class, confidences, sentence.
+    first = [q.predicate.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1] for q in quads if q.subject.value.endswith(f"={spans[0][0]},{spans[0][1]}")]
+    assert first == ["type", "referenceContext", "beginIndex", "endIndex", "anchorOf", "taIdentRef", "taClassRef", "confidence", "taConfidence", "sentence"]
+    assert ox.serialize(quads, format=ox.RdfFormat.N_QUADS)  # every place filled: nothing left None
+
+
+def test_kb_entry_quads_equal_quads_built_one_by_one():
+    """The knowledge-base facts of an entry, literals parsed together in their places, are
+    the quads, in the order, that building each Quad gives: escapes, a description, a
+    country code, coordinates, a population and the parent included."""
+    from kg.emit import ALT, LABEL, SAME, _double, _en, _int
+
+    ua = KBEntry("gn/690791", "Place", "Ukraine", [], ["Country"], country="UA", geonames=690791, origin="geonames")
+    kh = KBEntry("gn/706483", "Place", "Kharkiv", ['Khar"kov', "Khar\\kiv\nCity", "Харків"], ["City"], description="a city, 'the second'",
+                 country="UA", geonames=706483, lat=49.98, lon=36.25, population=1421125, part_of="gn/690791", origin="geonames")
+    kb = KnowledgeBase([ua, kh])
+    g = ox.NamedNode("https://w3id.org/newskg/graph/entities")
+    s = ox.NamedNode("https://w3id.org/newskg/entity/gn/706483")
+    n = ox.NamedNode
+    want = [
+        ox.Quad(s, n("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), n("https://schema.org/Place"), g),
+        ox.Quad(s, n("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), n("https://w3id.org/newskg/ontology#City"), g),
+        ox.Quad(s, LABEL, _en("Kharkiv"), g),
+        *[ox.Quad(s, ALT, _en(a), g) for a in kh.aliases],
+        *[ox.Quad(s, SAME, n(x), g) for x in kh.same_as],  # the GeoNames IRI
+        ox.Quad(s, n("https://schema.org/description"), _en("a city, 'the second'"), g),
+        ox.Quad(s, n("https://w3id.org/newskg/ontology#countryCode"), ox.Literal("UA"), g),
+        ox.Quad(s, n("http://www.w3.org/2003/01/geo/wgs84_pos#lat"), _double(49.98), g),
+        ox.Quad(s, n("http://www.w3.org/2003/01/geo/wgs84_pos#long"), _double(36.25), g),
+        ox.Quad(s, n("https://w3id.org/newskg/ontology#population"), _int(1421125), g),
+        ox.Quad(s, n("https://w3id.org/newskg/ontology#partOf"), n("https://w3id.org/newskg/entity/gn/690791"), g),
+    ]
+    got = list(kb_entry_quads(kh, kb, g))
+    assert kh.same_as and [str(q) for q in got] == [str(q) for q in want]
+    assert got == want
+    # In the default graph, or a blank node's, likewise.
+    for graph in (None, ox.BlankNode("kbfacts")):
+        assert list(kb_entry_quads(kh, kb, graph)) == [ox.Quad(q.subject, q.predicate, q.object, graph) for q in want]

@@ -21,7 +21,7 @@ def test_a_dateline_with_its_day_and_a_dash_is_not_the_place_hit(extract):
 
 
 def test_a_dateline_may_bracket_its_country(extract):
-    from kg.eventwords import DATELINE_RE
+    from kg.datelines import DATELINE_RE
 
     hit = DATELINE_RE.match("Nairobi [Kenya], July 22 (ANI/Xinhua): At least 12 people were killed when gunmen attacked Mayom County headquarters.")
     assert hit is not None and hit.group(0).endswith(": ")

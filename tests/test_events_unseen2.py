@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from kg.eventcues import casualties, dates_in
-from kg.eventwords import DATELINE_RE
+from kg.datelines import DATELINE_RE
 
 
 def _places(events):

@@ -27,3 +27,18 @@ def test_quotes_that_are_no_alias_give_no_name():
 def test_a_name_the_recogniser_found_is_left_alone():
     text = "Nemesio “Mencho” Oseguera fled."
     assert found(text, [Mention(0, 7, "Nemesio", "PERSON", "ner")]) == []
+
+
+def test_nicknamed_names_memo_answers_per_text():
+    """The memoised scan gives each text its own matches, as the pattern finds them, asked
+    once or again, and nothing for a text without double quotes."""
+    from kg.nicknames import NICKNAMED_NAME, nicknamed_names
+
+    a = 'Police sought Joaquín "El Chapo" Guzmán and Nemesio “Mencho” Oseguera on Monday.'
+    b = 'Troops caught Ovidio "El Raton" Guzman.'
+    want_a = [(h.start(1), h.end(1), h.group(1)) for h in NICKNAMED_NAME.finditer(a)]
+    assert len(want_a) == 2
+    assert list(nicknamed_names(a)) == want_a
+    assert list(nicknamed_names(b)) == [(h.start(1), h.end(1), h.group(1)) for h in NICKNAMED_NAME.finditer(b)] != want_a
+    assert list(nicknamed_names(a)) == want_a  # asked again after another text
+    assert nicknamed_names("No quotes here, Joaquín Guzmán said.") == ()

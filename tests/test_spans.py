@@ -263,3 +263,39 @@ def test_a_filipino_quotes_own_word_is_no_name_even_where_a_place_shares_it():
     start = text.index("Wala")
     m = Mention(start, start + 4, "Wala", "PERSON", "ner")
     assert drop_non_names([m], text, lambda name: ["a place"]) == []
+
+
+def test_trie_pattern_matches_what_the_flat_alternation_does():
+    """The function-word trie finds, between letter bounds, exactly the words the flat
+    alternation of the same words finds, case folded as re.I folds it."""
+    import re
+
+    from kg.spans import _FOREIGN_RE, _FOREIGN_WORDS, trie_pattern
+
+    words = ["de", "del", "des", "du", "la", "las", "a", "al", "ako", "akong"]
+    bound = r"(?<![^\W\d_])(?:{})(?![^\W\d_])"
+    flat = re.compile(bound.format("|".join(sorted(words, key=len, reverse=True))), re.I)
+    trie = re.compile(bound.format(trie_pattern(words)), re.I)
+    text = "De la casa DEL pueblo, des amis du Akong; a la las-delas akongs dela al. Ako, ſe Del2 del_x"
+    assert trie.findall(text) == flat.findall(text) and len(flat.findall(text)) > 8
+    flat_foreign = re.compile(bound.format("|".join(sorted(_FOREIGN_WORDS, key=len, reverse=True))), re.I)
+    sample = "El presidente dijo que la situación es muy grave, pero não há nada. Wala naman akong information na ito."
+    assert _FOREIGN_RE.findall(sample) == flat_foreign.findall(sample) != []
+    assert trie_pattern([]) == "" and trie_pattern(["ab"]) == "ab"
+
+
+def test_cheap_gates_keep_every_match_of_their_patterns():
+    """kinded_areas, police_post_holders and bare_ministries skip the text when a word every
+    match holds is absent: with the word present (in any case re.I matches, for the
+    ministry), they find what their patterns find."""
+    from kg.bodies import BARE_MINISTRY, bare_ministries
+    from kg.spans import _KINDED_AREA, _POLICE_POST_HOLDER, kinded_areas, police_post_holders
+
+    text = ("Gunmen struck Gwoza Local Government Area and Bama Prefecture. Deputy Inspector General of Police "
+            "Musa Adamu said the defence MINISTRY and the Ministry of Health, and the health mınıstry, would respond.")
+    assert [m.text for m in kinded_areas(text, [])] == [h.group(0) for h in _KINDED_AREA.finditer(text)] == ["Gwoza Local Government Area", "Bama Prefecture"]
+    assert [m.text for m in police_post_holders(text, [])] == [h.group(1) for h in _POLICE_POST_HOLDER.finditer(text)] == ["Musa Adamu"]
+    assert [m.text for m in bare_ministries(text, [])] == [h.group(0) for h in BARE_MINISTRY.finditer(text)]
+    assert len(bare_ministries(text, [])) == 3  # the dotless ı of "mınıstry" is an i to re.I
+    plain = "Gunmen struck a village in the north; police said the army responded."
+    assert kinded_areas(plain, []) == police_post_holders(plain, []) == bare_ministries(plain, []) == []

@@ -105,3 +105,19 @@ def test_a_days_name_and_a_laws_word_are_no_names():
 def test_a_military_operations_name_is_an_organisations():
     text = "troops of Operation Kanda Daji repelled the attack"
     assert types(text, [("Operation Kanda Daji", "FAC")]) == ["Organization"]
+
+
+def test_memoised_name_cues_give_the_same_answers_and_fresh_lists():
+    """name_evidence and misspelt_weekday are memoised per name: asked again they answer as
+    the first time, and a caller that changes the list it got changes nothing for the next."""
+    from kg.nametype import _name_evidence, name_evidence
+    from kg.typecues import misspelt_weekday
+
+    _name_evidence.cache_clear()
+    misspelt_weekday.cache_clear()
+    first = name_evidence("Kharkiv Regional Military Administration")
+    assert first and name_evidence("Kharkiv Regional Military Administration") == first
+    first.clear()
+    assert name_evidence("Kharkiv Regional Military Administration") != []
+    assert [misspelt_weekday(w) for w in ("Thurdsay", "Thurdsay", "Thursday", "Ahmadi")] == [True, True, False, False]
+    assert misspelt_weekday.cache_info().hits >= 1 and _name_evidence.cache_info().hits >= 2

@@ -40,6 +40,10 @@ DATELINE_RE = re.compile(
     r"|" + _NAME_RUN + r"\s*\([^)]{1,30}\)\s*:\s"
     # "Juba [Sudan], July 22 (ANI/Xinhua):", "Karachi, Jan 9 (PTI)"
     r"|" + _NAME_RUN + r"(?:\s*" + BRACKETED_COUNTRY + r")?,\s+" + MONTH_DAY + r"\s*\([^)]{1,30}\)\s*(?:[.:—–-]+\s*)?"
+    # "WASHINGTON/ SANA’A/ DUBAI: ": the bureaus that filed it
+    r"|" + _DOTTED_RUN + r"(?:\s*/\s*" + _DOTTED_RUN + r")+\s*:\s"
+    # "Lima : At least 19 ...": a name and its colon apart
+    r"|" + _NAME_RUN + r"\s+:\s"
     r")"
 )
 

@@ -18,6 +18,7 @@ from kg.eventwords import (
     ACTOR_VERB,
     BY_ACTOR,
     CLAIMED,
+    BELONGED_BEFORE,
     DONE_BY,
     JUNTA_RE,
     MODIFIER_GAP,
@@ -67,7 +68,8 @@ class ActorSense(PlaceSense):
                 if not self._can_act(lm.entity):
                     continue
                 after = text[lm.mention.end : e]
-                if CLAIMED.match(after) or RESPONSIBLE_AFTER.match(after) or RESPONSIBLE_BEFORE.search(text[max(b, lm.mention.start - 40) : lm.mention.start]):
+                if CLAIMED.match(after) or RESPONSIBLE_AFTER.match(after) or RESPONSIBLE_BEFORE.search(text[max(b, lm.mention.start - 40) : lm.mention.start]) \
+                        or BELONGED_BEFORE.search(text, max(b, lm.mention.start - 100), lm.mention.start):
                     found.setdefault(lm.entity.iri, lm.entity)
         groups = [ent for ent in found.values() if ent.type == "Organization"]
         named = groups or list(found.values())  # "the Cooperative for ... Congo (CODECO) was": the group

@@ -26,33 +26,26 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.casefold import fold_case, folded
-from kg.eventcues import CASUALTY_WORDS, CLAUSE_END, TOTAL_CUES, came_after, casualties, clause_around, dates_in, elided_figure, phase_tolls, retold_day
+from kg.eventcues import came_after, casualties, clause_around, dates_in, elided_figure, phase_tolls, retold_day
+from kg.eventattack import is_attack
 from kg.eventlists import one_list
 from kg.eventmerge import MergeSense, absorb, other_toll, same_toll
 from kg.eventwords import (
     ACCIDENT_RE,
     AFTERMATH_RE,
+    ALSO_OPEN,
+    INCIDENT_RE,
+    MEANWHILE_OPEN,
     ANAPHOR_RE,
     APPOSED_ATTACK,
-    ASSAILANT_BEFORE,
-    CALLED_OFF_AFTER,
-    CLAUSE_BREAK,
     DIRECT_BEFORE,
     ELSEWHEN_RE,
-    ENTRY_TRIGGER,
     FIGHT_RE,
     FRESH_BEFORE,
-    GENERIC_PLURAL_BEFORE,
-    GENERIC_PLURAL_SPECIFIC,
-    GENERIC_PLURAL_TRIGGER,
     GROUP_ANAPHOR,
     HEAD_RANK,
-    IRREALIS_RE,
     LEVEL_AFTER,
     LEVEL_BEFORE,
-    NOT_ATTACK_AFTER,
-    NOT_ATTACK_BEFORE,
-    ONGOING_RE,
     OTHER_ATTACK,
     PLACED_BEFORE,
     RETOLD_RE,
@@ -61,7 +54,6 @@ from kg.eventwords import (
     SEVERAL_SITES,
     THEY_OPEN,
     TRIGGER_RE,
-    campaign_before,
 )
 from kg.identity import entity_of
 from kg.kb.base import KBEntry, KnowledgeBase, fold
@@ -69,16 +61,15 @@ from kg.names import demonyms
 from kg.types import Article, AttackEvent, Entity, LinkedMention
 
 # The word patterns as kg/casefold.py runs them: over the folded sentence, without re.I.
-_TRIGGER_LOW, _SEVERAL_LOW, _AFTERMATH_LOW, _ACCIDENT_LOW, _NOT_ATTACK_BEFORE_LOW, _CLAUSE_BREAK_LOW, _ANAPHOR_LOW = map(
-    folded, (TRIGGER_RE, SEVERAL_ATTACKS, AFTERMATH_RE, ACCIDENT_RE, NOT_ATTACK_BEFORE, CLAUSE_BREAK, ANAPHOR_RE)
-)
-_ENTRY_LOW, _ASSAILANT_LOW, _SITES_LOW, _FIGHT_LOW = folded(ENTRY_TRIGGER), folded(ASSAILANT_BEFORE), folded(SEVERAL_SITES), folded(FIGHT_RE)
-_IRREALIS_LOW, _ONGOING_LOW, _GENERIC_PLURAL_BEFORE_LOW, _GENERIC_PLURAL_SPECIFIC_LOW, _CASUALTY_LOW, _TOTAL_LOW = map(
-    folded, (IRREALIS_RE, ONGOING_RE, GENERIC_PLURAL_BEFORE, GENERIC_PLURAL_SPECIFIC, CASUALTY_WORDS, TOTAL_CUES)
-)
-# "We are not attacking Moscow", "the city was never hit"
-_NEGATED_LOW = folded(re.compile(r"\b(?:not|never|n['’]t)\s+(?:been\s+|be\s+|yet\s+|ever\s+)?$", re.I))
+_TRIGGER_LOW, _SEVERAL_LOW, _AFTERMATH_LOW, _ACCIDENT_LOW, _ANAPHOR_LOW = map(folded, (TRIGGER_RE, SEVERAL_ATTACKS, AFTERMATH_RE, ACCIDENT_RE, ANAPHOR_RE))
+_SITES_LOW, _FIGHT_LOW = folded(SEVERAL_SITES), folded(FIGHT_RE)
 
+# "on a highway between Tame and La Cabuya": the first of two places named around the attack.
+_BETWEEN_FIRST = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:towns?|villages?|cities)\s+of\s+)?$")
+# "In addition to the three deaths", "Besides the dead": a toll told before, restated.
+_RESTATED = re.compile(r"\b(?:[Ii]n\s+addition\s+to|[Bb]esides|[Aa]part\s+from|[Aa]longside)\s+the\s+(?:[\w-]+\s+)?(?:deaths?|dead|fatalities|killed)\b")
+# "the strikes", "these attacks": attacks told before, more than one.
+_PLURAL_TOLD = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+(?:[\w-]+\s+)?(?:attacks|strikes|airstrikes|raids|bombings|assaults|ambushes)\b")
 SENTENCE_REACH = 3
 ANAPHOR_PLACES = {"city", "town", "village", "camp", "area"}
 
@@ -105,6 +96,10 @@ class _Frame:
     elsewhen: bool = False  # told at a time no day names ("In February, a strike ..."): not the lead's day
     summary: bool = False  # "the attacks at six different locations in X, Y and Z": the lands of several attacks
     same_place: bool = False  # "another attack ... in the same area": another attack, at the place of the one told before
+    listed: bool = False  # one of the places of a list the sentence names ("in Mayele, Toya and Kabrike")
+    between: bool = False  # "on a highway between Tame and La Cabuya": the first of two places the attack lay between
+    meanwhile: bool = False  # "Meanwhile, ... in Gariaband": another attack, if at a place not told before
+    incident: bool = False  # "The incident took place near X": no attack word, only where the attack told before was
 
 
 class EventExtractor(MergeSense):
@@ -175,6 +170,7 @@ class EventExtractor(MergeSense):
             hit = LEVEL_AFTER.match(text, lm.mention.end) or LEVEL_BEFORE.search(text, max(0, lm.mention.start - 30), lm.mention.start)
             if hit:
                 self._levels[lm.entity.iri] = HEAD_RANK[hit.group(1).lower()]
+        self._city_quarters(linked)
         by_sentence: dict[int, list[LinkedMention]] = {}
         for lm in linked:
             i = bisect_right(starts, lm.mention.start) - 1
@@ -204,7 +200,7 @@ class EventExtractor(MergeSense):
         b, e = span
         sentence = text[b:e]
         low = fold_case(sentence)  # the word patterns run folded (kg/casefold.py), matches are taken on the sentence
-        triggers = [TRIGGER_RE.match(sentence, m.start()) for m in _TRIGGER_LOW.finditer(low) if self._is_attack(low, m)]
+        triggers = [TRIGGER_RE.match(sentence, m.start()) for m in _TRIGGER_LOW.finditer(low) if is_attack(low, m)]
         killed, injured = casualties(sentence)
         if (killed is not None or injured is not None) and _SEVERAL_LOW.search(low):
             # "13 people were killed in two separate attacks": the toll of several, no one attack's.
@@ -220,16 +216,24 @@ class EventExtractor(MergeSense):
             aftermath = AFTERMATH_RE.search(sentence)
             if aftermath is not None:
                 triggers = [aftermath]
+        incident = None
+        if not triggers and killed is None and injured is None:
+            # "The incident took place near Bade Gobra village": where the attack told before was.
+            incident = aftermath = INCIDENT_RE.search(sentence)
+            if aftermath is not None:
+                triggers = [aftermath]
         if not triggers:
             if killed is None and injured is None:
                 return []
             # "At least 22 people were killed on Saturday in Belgorod": a casualty report.
-            hit = re.search(r"\b(?:killed|dead|died|injured|wounded|killing|wounding|loss\s+of|deaths\s+of|injuries|wounds)\b", sentence, re.I)
+            hit = re.search(r"\b(?:killed|dead|died|injured|wounded|killing|wounding|loss\s+of|deaths\s+of|injuries|wounds|murder|murdered)\b", sentence, re.I)
             if hit is None or _ACCIDENT_LOW.search(low) or _FIGHT_LOW.search(low):
                 return []
             triggers = [hit]
         # Air defences in general are what met the attack, not what made it.
         weapons = _unique([w for lm in mentions if lm.entity.type == "Weapon" for w in self._weapons_of(lm) if not {"WeaponType", "AirDefenceSystem"} <= set(w.classes)])
+        if incident is not None:
+            weapons = []  # ("... took place when a drone was overhead": the sentence places the attack, no more)
         actors = {id(t): self._actor(sentence, b, mentions, t) for t in triggers}
         for t in triggers:
             # "The group said its fighters fired rockets ...": the armed group named before.
@@ -279,13 +283,17 @@ class EventExtractor(MergeSense):
                     anaphoric=aftermath is not None or _speaks_of_told(anaphors, trig, len(triggers)),
                     # ("The attack came after an attack on X": X is another attack's)
                     fresh=bool(FRESH_BEFORE.search(sentence, 0, trig.start())) or (lm is not None and bool(OTHER_ATTACK.search(sentence, trig.end(), s_)))
-                    or came_after(low, trig),
+                    or came_after(low, trig) or (ALSO_OPEN.match(sentence) is not None and not anaphors),
+                    meanwhile=lm is not None and MEANWHILE_OPEN.match(sentence) is not None,
+                    between=lm is not None and _BETWEEN_FIRST.search(sentence, max(0, s_ - 40), s_) is not None,
                     direct=lm is not None and bool(DIRECT_BEFORE.search(sentence, 0, s_)),
                     retold=bool(retold) and retold.end() >= trig.end(),
                     aftermath=aftermath is not None,
                     elsewhen=elsewhen,
                     summary=lm is not None and sites,
                     placed=lm is not None and bool(PLACED_BEFORE.search(sentence, max(0, s_ - 50), s_)),
+                    listed=lm is not None and listed,
+                    incident=incident is not None,
                 )
             )
         same = SAME_PLACE_RE.search(sentence) if not places and "same" in low else None
@@ -296,39 +304,6 @@ class EventExtractor(MergeSense):
             t = fresh_words[-1]
             out.append(_Frame((b + t.start(), b + t.end()), span, index, None, actors[id(t)][0], [], None, None, None, fresh=True, elsewhen=elsewhen, same_place=True))
         return out
-
-    @staticmethod
-    def _is_attack(sentence: str, m: re.Match) -> bool:
-        """Whether trigger ``m`` reports an attack. ``sentence`` is folded (kg/casefold.py)
-        and ``m`` found in it: every test here is a word pattern, run folded."""
-        before, after = sentence[: m.start()], sentence[m.end() :]
-        launch = re.match(r"(?:launch|fir|dropp)", m.group(0), re.I) is not None  # "launched drones" names its weapon
-        if _NOT_ATTACK_BEFORE_LOW.search(before) or (not launch and NOT_ATTACK_AFTER.match(after)):
-            return False
-        if _NEGATED_LOW.search(before):
-            return False  # "We are not attacking Moscow", "the city was never hit"
-        if _ENTRY_LOW.search(m.group(0)) and _ASSAILANT_LOW.search(before[-120:]) is None:
-            return False  # "since Russia invaded Ukraine": no assailants storm a place
-        # The trigger's own clause: from the last clause break before it.
-        clause = before[-80:]
-        cut = [x.end() for x in _CLAUSE_BREAK_LOW.finditer(clause)]
-        if cut:
-            # "... were considering a response, including a strike on Yemen": an "including"
-            # clause is still the clause before it.
-            listed = re.match(r"\s*(?:including|such\s+as|notably)\b", clause[cut[-1] :], re.I) is not None
-            k = len(cut) - (2 if listed else 1)
-            clause = clause[cut[k] :] if k >= 0 else before[-200:] if listed else clause
-        if _IRREALIS_LOW.search(clause) or _ONGOING_LOW.search(before[-40:] + m.group(0)) or CALLED_OFF_AFTER.match(after):
-            return False
-        rest = CLAUSE_END.search(after)
-        own = clause + sentence[m.start() : m.end() + (rest.start() if rest else len(after))]
-        generic = (GENERIC_PLURAL_TRIGGER.search(m.group(0)) and _GENERIC_PLURAL_BEFORE_LOW.search(before)) or campaign_before(before)
-        if generic and not (_GENERIC_PLURAL_SPECIFIC_LOW.search(own) or _CASUALTY_LOW.search(own)):
-            return False  # "the impact the attacks have had on shipping", "has endured mounting bombardment"
-        first = CLAUSE_END.search(sentence)
-        if first is not None and first.start() < m.start() and _TOTAL_LOW.search(sentence[: first.start()]):
-            return False  # "Over the past week, 40 people were killed in strikes"
-        return _TOTAL_LOW.search(own) is None
 
     # -- slots -----------------------------------------------------------------------
 
@@ -371,6 +346,9 @@ class EventExtractor(MergeSense):
                 continue
             previous, latest = latest, f
             target = None
+            refined = False  # whether the frame placed the attack told before more precisely
+            if f.meanwhile and f.location is not None and all(ev.location is None or ev.location.iri != f.location.entity.iri for ev, _ in events):
+                f.fresh = True
             if f.location is not None:
                 for k, (ev, _last) in enumerate(events):
                     # ("a separate attack" told again with its toll is the same separate attack)
@@ -380,14 +358,28 @@ class EventExtractor(MergeSense):
                         target = k
                         break
                 k = self._told_before(events, f) if target is None and f.anaphoric else None
-                if k is not None and (
+                if f.incident and self._entry(f.location.entity) is not None:
+                    # ("The incident occurred in Tillaberi, a huge territory": a name the knowledge
+                    # base knows may be a town or its region; only a place it does not is precise)
+                    k = None
+                if k is not None and f.between and self._level(events[k][0].location):
+                    # "The attack occurred on a highway between Tame and La Cabuya", after the
+                    # attack in the Arauca department: still there, between two towns of it.
+                    target = k
+                    refined = True
+                elif k is not None and (
                     self._refines(f.location.entity, events[k][0].location, id(events[k][0]) in direct)
                     or (f.placed and f.index - events[k][1].index <= 1 and self._renames(f.location.entity, events[k][0].location))
                 ):
                     # "The attack took place in the town of X": the attack told just before
-                    # at its region or district, now placed more precisely.
-                    events[k][0].location = f.location.entity
+                    # at its region or district, now placed more precisely. (Not by a list:
+                    # "The attack took place in Mayele, Toya and Kabrike", after the attack "in
+                    # villages in Beni territory", is the one attack on the villages of Beni.)
+                    # ("the strikes targeted facilities in X, Y and Z": several attacks, one at each)
+                    if not (f.listed and f.anaphoric and self._level(events[k][0].location) and not _PLURAL_TOLD.search(self._text, f.sentence[0], f.location.mention.start)):
+                        events[k][0].location = f.location.entity
                     target = k
+                    refined = True
                 elif (
                     k is not None
                     and "Country" not in f.location.entity.classes
@@ -404,6 +396,15 @@ class EventExtractor(MergeSense):
                 gap = f.index - events[k][1].index if k is not None else None
                 if gap is not None and (f.anaphoric or gap <= 1 or (gap <= 2 and events[k][1] is previous)):
                     target = k
+                elif f.killed is not None and not f.fresh and not f.elsewhen:
+                    # "In addition to the three deaths, at least four crew members were wounded",
+                    # sentences after the strike that killed three: the toll of the one attack
+                    # with those dead, told again with what it adds.
+                    told = [i for i, (ev, _) in enumerate(events) if ev.killed == f.killed and self._compatible(ev, f) and id(ev) not in elsewhen]
+                    if len(told) == 1 and _RESTATED.search(self._text, f.sentence[0], f.sentence[1]):
+                        target = told[0]
+            if f.incident and f.location is not None and not refined and (target is None or events[target][0].location is None or events[target][0].location.iri != f.location.entity.iri):
+                continue  # "The incident occurred in Tillaberi": only a more precise place counts
             if f.same_place:
                 if events:
                     told = max(events, key=lambda x: x[1].index)[0]
@@ -424,7 +425,9 @@ class EventExtractor(MergeSense):
                 continue
             if target is None:
                 if f.location is None:
-                    if not events and (f.killed is not None or f.injured is not None):
+                    # (and "Also on Wednesday, an IED damaged a vehicle", before "The convoy was
+                    # passing through X when the bomb exploded": another attack, placed next)
+                    if (not events and (f.killed is not None or f.injured is not None)) or (f.fresh and f.killed is None and f.injured is None):
                         pending.append(f)
                     continue
                 events.append((AttackEvent(trigger=f.trigger, sentences=[], location=f.location.entity), f))

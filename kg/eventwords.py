@@ -24,6 +24,8 @@ TRIGGER_RE = re.compile(
     r"|targeted|targeting|hit|hits|hitting|pounded|pounding|fired\s+(?:on|at|upon|into)|opened\s+fire|massacred?|stormed|invaded|overran"
     # ("Another shooting took place in X", "A pipe bomb was thrown into an outpost")
     r"|shootings?|(?:bombs?|grenades?|explosives?|IEDs?|devices?)\s+(?:was|were)\s+(?:thrown|hurled|lobbed|planted|detonated)"
+    # ("an improvised explosive device damaged an armoured vehicle": the device that did it)
+    r"|(?:bombs?|devices?|IEDs?|explosives?|mines?|charges?)\s+(?:damaged|destroyed|wrecked|ripped\s+through|tore\s+through)"
     r"|(?:bombs?|devices?|IEDs?|explosives?|mines?|grenades?|charges?)\s+went\s+off|behead(?:ed|ing|ings)?|shot\s+dead|gunned\s+down|hacked\s+to\s+death"
     # ("set fire to the mayor's office", "torched homes": arson, when assailants do it -- ENTRY_TRIGGER)
     r"|set\s+(?:fire\s+to|ablaze)|torched|burn[et]d?\s+down"
@@ -38,7 +40,7 @@ ASSAILANT_BEFORE = re.compile(
     re.I,
 )
 NOT_ATTACK_BEFORE = re.compile(
-    r"(?:hunger|general|labou?r|workers['’]?|teachers['’]?|heart|cyber|panic|asthma|verbal|personal|price|police|lucky|pre-emptive\s+|film|photo|movie|video|trouble|sharp)\s*$",
+    r"(?:hunger|general|\bnation(?:al|wide)|labou?r|workers['’]?|teachers['’]?|heart|cyber|panic|asthma|verbal|personal|price|police|lucky|pre-emptive\s+|film|photo|movie|video|trouble|sharp)\s*$",
     re.I,
 )
 NOT_ATTACK_AFTER = re.compile(
@@ -106,7 +108,7 @@ CLAIMED = re.compile(
 RESPONSIBLE_AFTER = re.compile(
     r"^\s*(?:\([^()]{1,20}\)\s*|\)\s*)?(?:(?:group|militia|movement|rebels|fighters|militants)\b\s*)?(?:,[^,;]{1,80},\s*)?"
     r"(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)?(?:(?:likely|probably|widely|also)\s+)?(?:(?:believed|thought|said|suspected|accused|blamed)\s+(?:to\s+(?:be|have\s+been)\s+)?)?"
-    r"(?:responsible\s+for|behind)\s+(?:the|this|that|these|those|Saturday's|Sunday's|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's)\b",
+    r"(?:responsible\s+for|behind|involved\s+in)\s+(?:the|this|that|these|those|Saturday's|Sunday's|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's)\b",
     re.I,
 )
 # "Al-Shabaab ... when it attacked the mall": a pronoun subject of the attack verb.
@@ -115,6 +117,11 @@ PRONOUN_SUBJECT = re.compile(r"\b(?:it|they)\s+(?:also\s+|then\s+|had\s+|has\s+|
 THEY_OPEN = re.compile(r"^\W*They\s+(?:also\s+|then\s+|later\s+|had\s+|have\s+)?\w+(?:ed)?\b")
 # "The group said its fighters fired rockets": the armed group named before.
 GROUP_ANAPHOR = re.compile(r"\b(?:the\s+(?:group|militia|militants|rebels|insurgents|jihadists|jihadist\s+group|armed\s+group|militant\s+group|rebel\s+group)|its\s+(?:fighters|militants|members))\b", re.I)
+# "The attackers belonged to anti-talk faction of the United Liberation Front of Asom": who they were.
+BELONGED_BEFORE = re.compile(
+    r"\b(?:attackers|assailants|gunmen|militants|perpetrators|raiders|bombers?)\s+(?:\w+\s+)?(?:belonged|belong|belonging|were\s+members)\s+(?:to|of)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:(?:faction|wing|cell|unit|branch)\s+of\s+)?(?:the\s+)?$",
+    re.I,
+)
 RESPONSIBLE_BEFORE = re.compile(r"\b(?:blamed|blames|blaming)\s+(?:the\s+)?(?:attack|attacks|killings|massacre|bombing|strike|strikes)?\s*(?:on\s+)?(?:the\s+)?$", re.I)
 # Words that may stand between an attacker's name or adjective and the attack word.
 _FUNCTION = r"(?:by|in|on|at|of|to|from|with|and|or|but|the|a|an|was|were|is|are|has|have|had|said|says|that|which|who|as|for|after|before|since|than|its|their|his|her)"
@@ -133,7 +140,7 @@ NOT_TARGET_BEFORE = re.compile(r"\b(?:(?:from|by|to|with|towards?|bound\s+for)\s
 # "two died at the Army Base Hospital", "were taken to a hospital in Srinagar": where the
 # wounded were cared for, not where the attack was; nor where those who tell of it are.
 CARE_BEFORE = re.compile(
-    r"\b(?:treated|taken|rushed|admitted|evacuated|airlifted|transferred|hospitali[sz]ed)\s+(?:\w+\s+){0,3}?(?:at|in|to)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$"
+    r"\b(?:treated|taken|rushed|admitted|evacuated|airlifted|transferred|shifted|moved|referred|hospitali[sz]ed)\s+(?:\w+\s+){0,3}?(?:at|in|to)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$"
     r"|\b(?:died|succumbed(?:\s+to\s+\w+)?)\s+(?:\w+\s+){0,2}?at\s+(?:the\s+|a\s+)?$"
     # "Medical sources at the Al-Aqsa Hospital in Deir al-Balah said": where those who tell it are.
     r"|\b(?:sources|doctors|medics|staff|officials|workers|spokes(?:man|woman|person))\s+(?:at|in)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,4}?(?:(?:hospital|clinic|centre|center)\s+in\s+)?$"
@@ -169,14 +176,38 @@ BODY_AFTER = re.compile(
     r"^(?:['’]s?)?\s+(?:[a-z]+\s+)?(?:armed\s+forces|(?:army|military)(?!\s+(?:camp|base|post|outpost|barracks|positions?|airport|airfield|hospital|academy|checkpoint)s?\b)|air\s+force|air\s+defen[cs]es?|navy|forces|troops|soldiers|government|ministry|defen[cs]e|president|leader|officials?|authorities|governor|mayor|police|emergency|general\s+staff"
     # ("..., Akobo County Commissioner Goi Joyul said": the teller's office)
     r"|commissioner|administrator|prefect|sub-prefect|chairman|lawmaker|legislator|senator|council|councillor|spokes(?:man|woman|person)"
+    # ("Tinsukia Superintendent of Police Mugdhajyoti Mahanta said": the teller's office)
+    r"|superintendent|inspector[\s-]general|director[\s-]general|chief\s+minister|deputy\s+commissioner|police\s+chief"
     r"|(?:air|drone|missile|rocket)?[\s-]?(?:strikes?|attacks?|raids?)|shelling|bombing|bombardment|drones?|missiles?|rockets?|bases?|embassy|embassies|consulate|compound|personnel|citizens|nationals|ships?|vessels?|warships?|aircraft|jets|warplanes|offensive|invasion|war)\b",
     re.I,
 )
+# "The attack happened about 50 nautical miles (93km) south-west of the Yemeni city of Aden": told
+# of an attack already told, a distance from a place only says how far from it the attack was.
+DISTANCE_BEFORE = re.compile(
+    r"\d[\d.,]*\s*(?:nautical\s+)?(?:km|kilometres|kilometers|miles)\s+(?:\([^()]{1,25}\)\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+)?(?:(?:city|town|port|village|capital)\s+of\s+)?$",
+    re.I,
+)
+# "Centcom, which oversees operations in the Middle East, said three crew members had been killed":
+# a body's remit, told in a clause of its own, is no place hit.
+REMIT_BEFORE = re.compile(r",\s*(?:which|who|that)\s+(?:oversees|covers|runs|leads|commands|monitors|operates|patrols|is\s+responsible\s+for)\s+[^,;]{0,50}$", re.I)
 # Words before or after a place that say it was not what the attack hit.
 NEAR_BEFORE = re.compile(r"\b(?:near|close\s+to|bordering|(?:on|along|across)\s+the\s+border\s+with|next\s+to)\s+(?:the\s+)?$", re.I)
 # "The attack comes amid a surge in militant violence in KP and Balochistan": the setting.
 SETTING_BEFORE = re.compile(
-    r"\bamid\s+(?:a|an|the)?\s*(?:\w+\s+)?(?:surge|rise|wave|spate|increase|uptick|escalation|resurgence|upsurge)\s+(?:of|in)\s+[^,;.]*$", re.I
+    r"\bamid\s+(?:a|an|the)?\s*(?:\w+\s+)?(?:surge|rise|wave|spate|increase|uptick|escalation|resurgence|upsurge)\s+(?:of|in)\s+[^,;.]*$"
+    # "a campaign of assaults over Israel's war on Hamas in the Gaza Strip": where a war is fought
+    r"|\b(?:war|conflict|insurgency|offensive)\s+(?:(?:on|against|with)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+)?in\s+(?:the\s+)?$",
+    re.I,
+)
+# "the mayor of Bankass town, told Reuters", "A spokesperson for the ministry in the Afghan capital,
+# Kabul, told VOA": a place in who tells of the attack (with TELLS_AFTER) is where the teller is.
+TELLER_BEFORE = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|officials?|mayor|governor|commissioner|administrator|representative|lawmaker|chairman|head|chief)\b(?:\s+(?:of|for|in|at)\b)[^.;:“”\"]{0,80}$", re.I
+)
+# (the teller's name may stand between: "Chairman of the chiefdom of Walese Vonkutu, Dieudonne Malangayi, said")
+TELLS_AFTER = re.compile(
+    r"^(?:\s+(?:town|city|village|district|province|region|state|county|area|chiefdom|territory))?\s*,?\s*(?:(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*\s*,\s*)?(?:told|said|says|confirmed)\b"
 )
 # "an artillery strike killed one person in a village south of Kherson": the place only says
 # where the unnamed village hit lies; the attack was not on it.
@@ -191,6 +222,7 @@ NOT_HIT_BEFORE = (
     SETTING_BEFORE,
     CARE_BEFORE,
     DOWNED_BEFORE,
+    REMIT_BEFORE,
     ORIGIN_BEFORE,  # "missiles from S-300 systems located in ... Donetsk region"
     re.compile(r"[A-Za-z]-$"),  # "the Srinagar-Jammu highway": a name within a road's or a front's name
 )
@@ -216,21 +248,26 @@ LANDMARK_GAP = re.compile(
 # "El Aguaje in Aguililla", "al-Arqam Home, a shelter for displaced families in el-Fasher",
 # "Al-Nasr near the Grand Mosque in Marib": the first place lies in the last.
 IN_GAP = re.compile(r"(?:\s+(?:neighbou?rhood|district|area|quarter|community|village|town|camp))?(?:,?\s+(?:near|next\s+to|close\s+to)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
-    r"(?:,\s+(?:a|an|the)\s+(?:[a-z-]+\s+){1,5}?(?:in|on|at|near|outside)|,?\s+(?:located|situated|lying)\s+in|\s+in)\s+(?:the\s+)?(?:(?:city|town|village|region|province|district|state|area|chiefdom|commune|subdivision|tehsil)\s+of\s+)?")
+    # ("Dar al-Hadith - a religious school and a mosque - in the residential neighborhood of al-Aumd": an aside in dashes)
+    r"(?:,\s+(?:a|an|the)\s+(?:[a-z-]+\s+){1,5}?(?:in|on|at|near|outside)|\s+[-–—]\s+[^-–—,;.]{1,60}?\s+[-–—]\s+in|,?\s+(?:located|situated|lying)\s+in|\s+in)\s+(?:the\s+)?"
+    r"(?:(?:[a-z-]+\s+)?(?:city|town|village|region|province|district|state|area|chiefdom|commune|subdivision|tehsil|neighbou?rhood|quarter)\s+of\s+)?")
 # "a detachment between Markoye and Tokabangou": one attack, placed by the first name.
 # "the Tahoua region, where gunmen raided a camp": the place the clause after it tells of.
 WHERE_AFTER = re.compile(r"^\s*,?\s+where\b", re.I)
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+and\s+(?:the\s+)?$")
-ANAPHOR_RE = re.compile(r"\b(?:the|that|this|saturday['’]s|sunday['’]s|monday['’]s|tuesday['’]s|wednesday['’]s|thursday['’]s|friday['’]s|the\s+latest)\s+(?:\w+\s+)?(?:attacks?|strikes?|shelling|bombing|blast|explosion|raid|assault|barrage|city|town|village|camp|area)\b", re.I)
+ANAPHOR_RE = re.compile(r"\b(?:the|that|this|saturday['’]s|sunday['’]s|monday['’]s|tuesday['’]s|wednesday['’]s|thursday['’]s|friday['’]s|the\s+latest)\s+(?:\w+\s+)?(?:attacks?|strikes?|shelling|bombing|blast|explosion|raid|assault|ambush|barrage|city|town|village|camp|area)\b", re.I)
 # A casualty figure with no attack word is no attack when it is an accident's, or a fight's
 # ("killed in separate gunfights", "an encounter with security forces").
 FIGHT_RE = re.compile(r"\b(?:gunfights?|gun\s*battles?|encounters?|firefights?|shoot-?outs?|clashes|exchanges?\s+of\s+(?:fire|gunfire))\b", re.I)
 ACCIDENT_RE = re.compile(
-    r"\b(?:crash(?:ed|es)?|accident|collaps(?:ed|e)|earthquake|flood(?:s|ing)?|landslide|stampede|capsiz(?:ed|e)|derail(?:ed)?|heatwave|storm|disease|outbreak|cholera|overdose)\b",
+    r"\b(?:riots?|mutiny|brawl|crash(?:ed|es)?|accident|collaps(?:ed|e)|earthquake|flood(?:s|ing)?|landslide|stampede|capsiz(?:ed|e)|derail(?:ed)?|heatwave|storm|disease|outbreak|cholera|overdose)\b",
     re.I,
 )
 # "A separate missile attack", "another strike": an attack other than the one told before.
 FRESH_BEFORE = re.compile(r"\b(?:separate|another|second|third|new|earlier|later|fresh|further)\s+(?:[\w-]+\s+){0,2}$|^\W*(?:separately|elsewhere|in\s+a\s+separate\s+\w+)\b", re.I)
+# "Also on Wednesday, an IED damaged an armoured vehicle": another attack of that day (unless
+# the sentence speaks of "the attack" told before: "Also on Wednesday, monitors confirmed the rocket attack").
+ALSO_OPEN = re.compile(r"\W*also\s+(?:on\s+|late\s+|early\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b", re.I)
 # "an attack on Ukraine", "strikes across Ukraine": the place is what was attacked as a whole.
 DIRECT_BEFORE = re.compile(r"\b(?:on|against|at|across|into|targeting|targeted|struck|hit|hits|attacked|attacks)\s+(?:the\s+)?$", re.I)
 # "strikes ... have been suspended": the attacks stopped, none is reported.
@@ -264,6 +301,11 @@ ELSEWHEN_RE = re.compile(
 # "The attack on Pétionville was led by ...": the attack just told, named by its place.
 PLACED_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]hat|[Tt]his)\s+(?:[\w-]+\s+)?(?:attack|strike|raid|assault|bombing|shelling|ambush)\s+(?:on|in|at|against)\s+(?:the\s+)?$")
 # "One of them caused a major fire at the refinery": what an attack told before did, and where.
+# "The incident took place near Bade Gobra village": the attack told before, and where it was
+# (a sentence with no attack word of its own, which adds to the attack told before or to none).
+INCIDENT_RE = re.compile(r"\b(?:incident|ambush|attack|blast|explosion)\s+(?:had\s+)?(?:took\s+place|occurred|happened)\b(?!\s+(?:at|during)\s+a\s+time)", re.I)
+# "Meanwhile, an ITBP jawan was killed in an IED blast in Gariaband": told of at a place, another attack.
+MEANWHILE_OPEN = re.compile(r"\W*(?:meanwhile|in\s+another\s+incident|in\s+a\s+separate\s+incident)\b", re.I)
 AFTERMATH_RE = re.compile(r"\b(?:caused|sparked|started|triggered|set\s+off)\s+(?:a\s+)?(?:[\w-]+\s+){0,2}?(?:fires?|blazes?|explosions?)\b", re.I)
 # "an attack on a cargo ship off X", after the attack word of the place's frame: another attack.
 OTHER_ATTACK = re.compile(r"\b(?:an?|another)\s+(?:[\w-]+\s+)?(?:attack|strike|raid|assault|bombing|ambush)\b", re.I)

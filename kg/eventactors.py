@@ -16,9 +16,9 @@ from kg.eventcues import clause_around
 from kg.eventplaces import PlaceSense
 from kg.eventwords import (
     ACTOR_VERB,
+    BELONGED_BEFORE,
     BY_ACTOR,
     CLAIMED,
-    BELONGED_BEFORE,
     DONE_BY,
     JUNTA_RE,
     MODIFIER_GAP,

@@ -15,9 +15,9 @@ from kg.casefold import fold_case, folded
 from kg.datelines import DATELINE_RE
 from kg.eventlists import between_references, listed_cues
 from kg.eventwords import (
+    ANAPHOR_RE,
     BETWEEN_BEFORE,
     CONTAINED_GAP,
-    ANAPHOR_RE,
     DISTANCE_BEFORE,
     FACILITY_HEADS,
     GENERIC_PLACE_WORDS,

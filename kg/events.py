@@ -26,16 +26,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.casefold import fold_case, folded
-from kg.eventcues import came_after, casualties, clause_around, dates_in, elided_figure, phase_tolls, retold_day
 from kg.eventattack import is_attack
+from kg.eventcues import came_after, casualties, clause_around, dates_in, elided_figure, phase_tolls, retold_day
 from kg.eventlists import one_list
 from kg.eventmerge import MergeSense, absorb, other_toll, same_toll
 from kg.eventwords import (
     ACCIDENT_RE,
     AFTERMATH_RE,
     ALSO_OPEN,
-    INCIDENT_RE,
-    MEANWHILE_OPEN,
     ANAPHOR_RE,
     APPOSED_ATTACK,
     DIRECT_BEFORE,
@@ -44,8 +42,10 @@ from kg.eventwords import (
     FRESH_BEFORE,
     GROUP_ANAPHOR,
     HEAD_RANK,
+    INCIDENT_RE,
     LEVEL_AFTER,
     LEVEL_BEFORE,
+    MEANWHILE_OPEN,
     OTHER_ATTACK,
     PLACED_BEFORE,
     RETOLD_RE,

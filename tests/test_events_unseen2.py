@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kg.eventcues import casualties, dates_in
 from kg.datelines import DATELINE_RE
+from kg.eventcues import casualties, dates_in
 
 
 def _places(events):

@@ -96,7 +96,7 @@ class _Frame:
     elsewhen: bool = False  # told at a time no day names ("In February, a strike ..."): not the lead's day
     summary: bool = False  # "the attacks at six different locations in X, Y and Z": the lands of several attacks
     same_place: bool = False  # "another attack ... in the same area": another attack, at the place of the one told before
-    listed: bool = False  # one of the places of a list the sentence names ("in Mayele, Toya and Kabrike")
+    listed: bool = False  # one of the places of a list the sentence names ("in Masalo, Torani and Kabora")
     between: bool = False  # "on a highway between Tame and La Cabuya": the first of two places the attack lay between
     meanwhile: bool = False  # "Meanwhile, ... in Gariaband": another attack, if at a place not told before
     incident: bool = False  # "The incident took place near X": no attack word, only where the attack told before was
@@ -373,7 +373,7 @@ class EventExtractor(MergeSense):
                 ):
                     # "The attack took place in the town of X": the attack told just before
                     # at its region or district, now placed more precisely. (Not by a list:
-                    # "The attack took place in Mayele, Toya and Kabrike", after the attack "in
+                    # "The attack took place in Masalo, Torani and Kabora", after the attack "in
                     # villages in Beni territory", is the one attack on the villages of Beni.)
                     # ("the strikes targeted facilities in X, Y and Z": several attacks, one at each)
                     if not (f.listed and f.anaphoric and self._level(events[k][0].location) and not _PLURAL_TOLD.search(self._text, f.sentence[0], f.location.mention.start)):

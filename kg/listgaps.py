@@ -1,8 +1,8 @@
 """Lists of names in running text: where they run (:func:`list_runs`, whose items say
 something of each other's type) and the items the recogniser skipped.
 
-Items of a list of names the recogniser skipped ("in Mayele, Toya, Kambatule, Kalembo
-and Kabrike" with no span on "Kambatule"): the list's own shape says the gap is a name of
+Items of a list of names the recogniser skipped ("in Masalo, Torani, Kambelo, Kilomba
+and Kabora" with no span on "Kambelo"): the list's own shape says the gap is a name of
 the same kind as its neighbours, and a missing item also breaks the list, so its other
 items lose what they say of each other's type (kg/nametype.py, kg/namepool.py)."""
 

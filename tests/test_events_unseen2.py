@@ -107,7 +107,7 @@ def test_the_night_of_a_day_named_is_that_day():
 def test_one_attack_told_at_several_villages_of_its_territory_stays_at_the_territory(extract):
     _, events = extract(
         "At least 18 civilians were killed in an attack by the Allied Democratic Forces on villages in Beni territory, authorities said Thursday.\n\n"
-        "The attack took place in Mayele, Toya and Kabrike, according to the deputy administrator of the territory."
+        "The attack took place in Masalo, Torani and Kabora, according to the deputy administrator of the territory."
     )
     assert _places(events) == [("Beni territory", 18)]
 

@@ -73,9 +73,9 @@ def test_a_posts_name_gives_way_to_its_holder_the_span_ends_with():
 def test_a_name_the_recogniser_skipped_inside_a_list_is_an_item_of_its_kind():
     from kg.listgaps import list_gap_names
 
-    text = "The attack took place in Mayele, Toya, Kambatule, Kalembo and Kabrike, officials said. Police, Army and Navy units came."
-    ms = [mention(text, "Mayele", "GPE"), mention(text, "Toya", "GPE"), mention(text, "Kalembo", "PERSON"), mention(text, "Kabrike", "ORG")]
-    assert [(m.text, m.label) for m in list_gap_names(text, ms)] == [("Kambatule", "GPE")]
+    text = "The attack took place in Masalo, Torani, Kambelo, Kilomba and Kabora, officials said. Police, Army and Navy units came."
+    ms = [mention(text, "Masalo", "GPE"), mention(text, "Torani", "GPE"), mention(text, "Kilomba", "PERSON"), mention(text, "Kabora", "ORG")]
+    assert [(m.text, m.label) for m in list_gap_names(text, ms)] == [("Kambelo", "GPE")]
     assert list_gap_names(text, [mention(text, "Police", "ORG"), mention(text, "Navy", "ORG")]) == []  # generic words
     commas = "Kyiv, Kharkiv, Odesa, Lviv said nothing."  # commas alone make no list
     assert list_gap_names(commas, [mention(commas, "Kyiv", "GPE"), mention(commas, "Odesa", "GPE")]) == []
@@ -86,10 +86,10 @@ def test_a_lists_items_type_one_another_once_its_gap_is_filled():
     from kg.link import Linker
     from kg.types import Article
 
-    text = "The attack took place in Mayele, Toya, Kambatule, Kalembo and Kabrike, officials said."
-    ms = [mention(text, "Mayele", "GPE"), mention(text, "Toya", "GPE"), mention(text, "Kalembo", "PERSON"), mention(text, "Kabrike", "ORG")]
+    text = "The attack took place in Masalo, Torani, Kambelo, Kilomba and Kabora, officials said."
+    ms = [mention(text, "Masalo", "GPE"), mention(text, "Torani", "GPE"), mention(text, "Kilomba", "PERSON"), mention(text, "Kabora", "ORG")]
     got = {(lm.mention.text, lm.entity.type) for lm in Linker(KnowledgeBase([])).link(Article(text=text, source="t.txt"), ms)}
-    assert got == {(n, "Place") for n in ("Mayele", "Toya", "Kambatule", "Kalembo", "Kabrike")}
+    assert got == {(n, "Place") for n in ("Masalo", "Torani", "Kambelo", "Kilomba", "Kabora")}
 
 
 def test_a_name_ending_with_its_quarter_in_spanish_or_portuguese_is_a_place():

@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable
 
 from kg.kb.base import Candidate, fold
 from kg.mentions import ADMIN_NOUNS, INNER_POSSESSIVE_RE, unclaimed
-from kg.names import ACRONYM_RE, CALENDAR_WORDS, CAPITALISED_FUNCTION_WORDS, GENERIC_WORDS, TITLES, demonyms, initials, is_group_word
+from kg.names import ACRONYM_RE, ADMIN_UNIT_WORDS, CALENDAR_WORDS, CAPITALISED_FUNCTION_WORDS, GENERIC_WORDS, TITLES, demonyms, initials, is_group_word
 from kg.spanedges import (
     based_places,
     collective_possessive,
@@ -407,7 +407,7 @@ def first_level_area(name: str, gazetteer) -> bool:
 
 # -- places and outlets the recogniser misses ---------------------------------------------
 
-_UNIT_NAME = re.compile(r"\b(?:tambon|amphoe|mukim|barangay|kebele|woreda|tehsil|taluka|taluk|upazila|mandal)[ \t]+([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})")
+_UNIT_NAME = re.compile(r"\b(?:" + "|".join(sorted(ADMIN_UNIT_WORDS)) + r")[ \t]+([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})")  # "tambon X", "barangay X"
 _PLACE_OF_AREA = re.compile(rf"^([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?) of ([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)? (?:{ADMIN_NOUNS}))$")
 _THE_OUTLET = re.compile(
     r"(?:\b(?:according[ \t]+to|reported[ \t]+by|quoted[ \t]+by|cited[ \t]+by|told)[ \t]+(The[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}))"

@@ -87,7 +87,16 @@ def _double(v: float) -> Literal:
     if math.isnan(f) or math.isinf(f):
         text = "NaN" if math.isnan(f) else ("INF" if f > 0 else "-INF")
     else:
-        text = format(Decimal(repr(f)), "f")
+        shortest = Decimal(repr(f))
+        # Where two shortest forms lie equally near the double (2**49 + 0.25 is "...312.2"
+        # or "...312.3"), Python's repr takes the even digit and Oxigraph the one away
+        # from zero: take Oxigraph's.
+        step = Decimal(1).scaleb(shortest.as_tuple().exponent)
+        away = shortest + step if f > 0 else shortest - step
+        exact = Decimal(f)
+        if float(away) == f and abs(away - exact) == abs(shortest - exact):
+            shortest = away
+        text = format(shortest, "f")
         if "." in text:
             text = text.rstrip("0").rstrip(".")
     return Literal(text, datatype=XSD_DOUBLE)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import rdflib
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
@@ -94,6 +94,7 @@ def test_urls_with_spaces_are_encoded():
 
 
 @given(st.floats(allow_nan=True, allow_infinity=True))
+@example(562949953421312.2)  # two shortest forms equally near: Python's repr and Oxigraph differ
 def test_doubles_are_written_as_the_store_keeps_them(v):
     from kg.emit import _double
 

@@ -23,6 +23,20 @@ from kg.vocab import KG, NIF, PROV, RDF, SCHEMA, base_iri
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
+
+def mention(text: str, surface: str, label: str, nth: int = 0, source: str = "ner") -> Mention:
+    """The ``nth`` occurrence of ``surface`` in ``text`` as a mention the recogniser drew."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    return Mention(start, start + len(surface), surface, label, source)
+
+
+def event_places(events: list[AttackEvent]) -> list[tuple[str | None, int | None]]:
+    """Each event's location label (None when it has none) and its toll of the killed."""
+    return [(ev.location.label if ev.location else None, ev.killed) for ev in events]
+
+
 # Small articles the tests add to the seed store, written here rather than copied from
 # any corpus. Each exercises something the seed does not: another outlet and date,
 # a weapon system, a region, co-mentions across articles.

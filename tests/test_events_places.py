@@ -4,9 +4,7 @@ attack near the first that stays apart."""
 
 from __future__ import annotations
 
-
-def _places(events):
-    return [(ev.location.label if ev.location else None, ev.killed) for ev in events]
+from conftest import event_places
 
 
 def test_a_road_of_the_town_is_where_the_blast_was(extract):
@@ -14,7 +12,7 @@ def test_a_road_of_the_town_is_where_the_blast_was(extract):
         "A bomb blast in Quetta killed six people on Monday.\n\n"
         "The explosion rocked Quetta's Jinnah Road near the provincial assembly."
     )
-    assert _places(events) == [("Jinnah Road", 6)]
+    assert event_places(events) == [("Jinnah Road", 6)]
 
 
 def test_a_place_the_text_puts_in_another_is_the_one_hit(extract):
@@ -25,7 +23,7 @@ def test_a_place_the_text_puts_in_another_is_the_one_hit(extract):
 
 def test_a_landmark_near_the_place_is_not_hit(extract):
     _, events = extract("Rockets hit the Al Nasr neighbourhood near the Grand Mosque in Marib on Sunday, killing four people.")
-    assert _places(events) == [("Al Nasr", 4)]
+    assert event_places(events) == [("Al Nasr", 4)]
 
 
 def test_a_headline_over_two_attacks_is_their_summary(extract):
@@ -35,7 +33,7 @@ def test_a_headline_over_two_attacks_is_their_summary(extract):
         "Israel said it had targeted militants.",
         title="Israeli strikes kill 7 in south Lebanon",
     )
-    assert sorted(_places(events), key=lambda p: p[1]) == [("En Nâqoûra", 3), ("Ramia", 4)]
+    assert sorted(event_places(events), key=lambda p: p[1]) == [("En Nâqoûra", 3), ("Ramia", 4)]
     # ... but it still says who struck.
     assert {ev.actor.label for ev in events if ev.actor} == {"Israel"} and all(ev.actor for ev in events)
 
@@ -45,7 +43,7 @@ def test_a_second_strike_near_the_city_is_another_attack(extract):
         "Drones struck El Fasher on Friday, killing 32 people.\n\n"
         "A second strike hit the Zamzam camp near El Fasher, the network said."
     )
-    assert _places(events) == [("El Fasher", 32), ("Zamzam camp", None)]
+    assert event_places(events) == [("El Fasher", 32), ("Zamzam camp", None)]
 
 
 def test_a_shelter_the_text_places_in_the_city_gets_the_citys_toll(extract):
@@ -53,7 +51,7 @@ def test_a_shelter_the_text_places_in_the_city_gets_the_citys_toll(extract):
         "A drone attack on the city of El Fasher killed 53 people late on Friday.\n\n"
         "The attack targeted the Al-Arqam Home, a shelter for displaced families in El Fasher, the group said."
     )
-    assert _places(events) == [("Al-Arqam Home", 53)]
+    assert event_places(events) == [("Al-Arqam Home", 53)]
 
 
 def test_a_toll_told_before_the_place_is_the_places_attack(extract):
@@ -75,7 +73,7 @@ def test_a_toll_told_long_before_a_place_is_not_its_attack(extract):
 
 def test_an_attack_between_two_places_is_one_attack(extract):
     _, events = extract("Gunmen attacked a military post between Markoye and Tokabangou on Tuesday, killing four soldiers.")
-    assert _places(events) == [("Markoye", 4)]
+    assert event_places(events) == [("Markoye", 4)]
 
 
 def test_the_attack_told_at_the_town_of_its_site_is_one_event(extract):
@@ -86,7 +84,7 @@ def test_the_attack_told_at_the_town_of_its_site_is_one_event(extract):
         "Officials gave no other details.\n\n"
         "The attack took place at midnight, when residents of Damascus heard loud blasts."
     )
-    assert _places(events) == [("Damascus airport", 7)]
+    assert event_places(events) == [("Damascus airport", 7)]
 
 
 def test_another_toll_in_the_town_is_another_attack(extract):
@@ -94,7 +92,7 @@ def test_another_toll_in_the_town_is_another_attack(extract):
         "Israeli strikes on Damascus airport killed seven fighters on Thursday, a war monitor said.\n\n"
         "Hours later, an attack on the city of Damascus killed two people."
     )
-    assert _places(events) == [("Damascus airport", 7), ("Damascus", 2)]
+    assert event_places(events) == [("Damascus airport", 7), ("Damascus", 2)]
 
 
 def test_a_launch_site_told_at_length_is_not_hit_and_the_weapons_join_the_attack(extract):
@@ -115,7 +113,7 @@ def test_a_toll_of_several_attacks_and_their_retelling_give_no_attack_of_their_o
         "The battle resulted in the loss of three soldiers.\n\n"
         "Later, 10 farmers who were rounded up and shot dead by the militants were found in Maiwa."
     )
-    assert _places(events) == [("Wulari", 3), ("Maiwa", 10)]
+    assert event_places(events) == [("Wulari", 3), ("Maiwa", 10)]
 
 
 def test_a_separate_attack_told_twice_is_one_and_a_sea_named_for_its_port_is_not_hit(extract):
@@ -135,7 +133,7 @@ def test_where_the_sources_are_and_a_town_a_place_lies_east_of_are_not_hit(extra
         "Separately, two Palestinians were killed in an Israeli shelling targeting Al-Zana area east of Khan Younis.\n\n"
         "They added that a child was killed when he was shot by an Israeli drone at a tent west of Khan Younis."
     )
-    assert _places(events) == [("Al-Zawaida", None), ("Al-Zana", 2), ("Khān Yūnis", 1)]
+    assert event_places(events) == [("Al-Zawaida", None), ("Al-Zana", 2), ("Khān Yūnis", 1)]
 
 
 def test_the_attack_on_a_suburb_named_next_is_the_attack_told(extract):
@@ -148,7 +146,7 @@ def test_the_attack_on_a_suburb_named_next_is_the_attack_told(extract):
 
 def test_the_attack_on_another_town_named_next_is_another_attack(extract):
     _, events = extract("Drones struck the city of Sumy on Tuesday.\n\nThe attack on Kharkiv the next day killed two people.")
-    assert _places(events) == [("Sumy", None), ("Kharkiv", 2)]
+    assert event_places(events) == [("Sumy", None), ("Kharkiv", 2)]
 
 
 def test_a_village_situated_between_a_town_and_a_community_in_a_state(extract):
@@ -156,7 +154,7 @@ def test_a_village_situated_between_a_town_and_a_community_in_a_state(extract):
         "The troops were ambushed around Kukawa village situated between Monguno town on Sunday, killing four soldiers.\n\n"
         "The attack came as troops repelled militants at Babangida community in Yobe."
     )
-    places = _places(events)
+    places = event_places(events)
     assert places[0] == ("Kukawa", 4) and len(places) == 2 and "Yobe" not in places[1][0] and "Monguno" not in {p for p, _ in places}
 
 
@@ -165,7 +163,7 @@ def test_what_an_attack_told_before_did_places_it_but_is_no_attack_of_its_own(ex
         "In the Samara region, the governor reported several drone attacks on oil refineries on Sunday.\n\n"
         "One of them caused a major fire at the Kuibyshev refinery, the governor said."
     )
-    assert _places(events) == [("Kuibyshev refinery", None)]
+    assert event_places(events) == [("Kuibyshev refinery", None)]
     _, events = extract("A faulty cable caused a major fire at the Kuibyshev refinery on Sunday.")
     assert events == []
 
@@ -175,7 +173,7 @@ def test_the_place_of_another_attack_named_in_a_later_sentence_does_not_move_the
         "A Houthi missile hit a market in Marib on Tuesday, killing five people.\n\n"
         "The attack comes days after the Houthis were accused of an attack on a cargo ship off the port of Hodeidah."
     )
-    assert _places(events) == [("Ma'rib", 5), ("Port of Hodeidah", None)]
+    assert event_places(events) == [("Ma'rib", 5), ("Port of Hodeidah", None)]
 
 
 def test_a_neighbourhood_lies_in_the_one_town_reported_hit(extract):
@@ -183,7 +181,7 @@ def test_a_neighbourhood_lies_in_the_one_town_reported_hit(extract):
         "An Israeli airstrike hit a house in the city of Rafah on Saturday, Israel said.\n\n"
         "Israeli aircraft targeted a house in the Nasr neighborhood, witnesses said."
     )
-    assert _places(events) == [("Nasr", None)]
+    assert event_places(events) == [("Nasr", None)]
     # ... not when two towns were hit: which one holds it, the text does not say.
     _, events = extract(
         "An Israeli airstrike hit a house in the city of Rafah on Saturday, Israel said.\n\n"
@@ -199,14 +197,14 @@ def test_a_country_wide_attack_over_its_towns_attacks_keeps_no_toll_of_its_own(e
         "Three people were killed in a missile strike on Kharkiv, the governor said.\n\n"
         "Two more died in a drone attack on Odesa."
     )
-    assert _places(events) == [("Ukraine", None), ("Kharkiv", 3), ("Odesa", 2)]
+    assert event_places(events) == [("Ukraine", None), ("Kharkiv", 3), ("Odesa", 2)]
     _, events = extract("Russia launched strikes across Ukraine overnight, killing five people, officials said.")
-    assert _places(events) == [("Ukraine", 5)]
+    assert event_places(events) == [("Ukraine", 5)]
 
 
 def test_a_country_the_attack_was_near_is_not_hit(extract):
     _, events = extract("Ten soldiers were killed on Monday in an ambush near Burkina Faso, the army said.")
-    assert "Burkina Faso" not in [label for label, _ in _places(events)]
+    assert "Burkina Faso" not in [label for label, _ in event_places(events)]
 
 
 def test_the_setting_of_an_attack_is_not_hit(extract):
@@ -214,7 +212,7 @@ def test_the_setting_of_an_attack_is_not_hit(extract):
         "A suicide bomber killed a policeman in Bannu on Monday.\n\n"
         "The attack comes amid a surge in terrorist activity in KP and Balochistan after the TTP ended its ceasefire in 2022 and vowed to target security forces."
     )
-    assert [label for label, _ in _places(events)] == ["Bannu"]
+    assert [label for label, _ in event_places(events)] == ["Bannu"]
 
 
 def test_the_institution_of_one_who_tells_is_not_hit(extract):

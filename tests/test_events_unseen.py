@@ -5,19 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-
-def _places(events):
-    return [(ev.location.label if ev.location else None, ev.killed) for ev in events]
+from conftest import event_places
 
 
 def test_a_dateline_with_its_day_is_not_the_place_hit(extract):
     _, events = extract("MOGADISHU, March 6 - Gunmen killed 15 soldiers at a military camp in Kismayo, an army spokesman said on Friday.")
-    assert _places(events) == [("Kismayo", 15)]
+    assert event_places(events) == [("Kismayo", 15)]
 
 
 def test_a_dateline_with_its_day_and_a_dash_is_not_the_place_hit(extract):
     _, events = extract("NAIROBI, April 1 — An armed attack in Mandera has left at least 28 civilians dead, an official said Wednesday.")
-    assert "Nairobi" not in [p for p, _ in _places(events)]
+    assert "Nairobi" not in [p for p, _ in event_places(events)]
 
 
 def test_a_dateline_may_bracket_its_country(extract):
@@ -26,7 +24,7 @@ def test_a_dateline_may_bracket_its_country(extract):
     hit = DATELINE_RE.match("Nairobi [Kenya], July 22 (ANI/Xinhua): At least 12 people were killed when gunmen attacked Mayom County headquarters.")
     assert hit is not None and hit.group(0).endswith(": ")
     _, events = extract("Nairobi [Kenya], July 22 (ANI/Xinhua): At least 12 people were killed when gunmen attacked Mayom County headquarters on Sunday.")
-    assert _places(events) == [("Mayom County", 12)]
+    assert event_places(events) == [("Mayom County", 12)]
 
 
 def test_where_a_witness_spoke_is_not_the_place_hit(extract):
@@ -34,7 +32,7 @@ def test_where_a_witness_spoke_is_not_the_place_hit(extract):
         "Gunmen killed 17 civilians in an attack on the village of Djugu on Friday.\n\n"
         "\u201cThey opened fire and set houses ablaze,\u201d a resident said in the provincial capital Bunia."
     )
-    assert "Bunia" not in [p for p, _ in _places(events)]
+    assert "Bunia" not in [p for p, _ in event_places(events)]
 
 
 def test_a_datelines_day_is_the_tellings_when_the_sentence_says_so(extract):

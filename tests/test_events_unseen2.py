@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from conftest import event_places
+
 from kg.datelines import DATELINE_RE
 from kg.eventcues import casualties, dates_in
-
-
-def _places(events):
-    return [(ev.location.label if ev.location else None, ev.killed) for ev in events]
 
 
 def _labels(events):
@@ -24,7 +22,7 @@ def test_a_tally_of_strikes_across_a_region_is_no_attack(extract):
         "Russian drones hit a house in Kharkiv on Sunday, killing two people.\n\n"
         "Russian forces carried out nearly 60 strikes across the Kherson region between the morning of May 2 and the morning of May 3, leaving seven people wounded."
     )
-    assert _places(events) == [("Kharkiv", 2)]
+    assert event_places(events) == [("Kharkiv", 2)]
 
 
 def test_a_dateline_of_several_bureaus_is_not_the_place_hit(extract):
@@ -109,7 +107,7 @@ def test_one_attack_told_at_several_villages_of_its_territory_stays_at_the_terri
         "At least 18 civilians were killed in an attack by the Allied Democratic Forces on villages in Beni territory, authorities said Thursday.\n\n"
         "The attack took place in Masalo, Torani and Kabora, according to the deputy administrator of the territory."
     )
-    assert _places(events) == [("Beni territory", 18)]
+    assert event_places(events) == [("Beni territory", 18)]
 
 
 def test_the_incident_took_place_places_the_attack_told_before(extract):
@@ -157,7 +155,7 @@ def test_also_on_a_day_is_another_attack_placed_in_the_next_sentence(extract):
         "Police and residents said troops had surrounded the area.\n\n"
         "Late on Monday, gunmen from the group stormed a police station in the country's semi-autonomous region of Puntland and killed three policemen."
     )
-    assert [(p, k, d) for (p, k), d in zip(_places(events), [ev.date for ev in events])] == [
+    assert [(p, k, d) for (p, k), d in zip(event_places(events), [ev.date for ev in events])] == [
         ("Mogadishu", None, dt.date(2023, 12, 27)),
         ("Buulo Kaxda", None, dt.date(2023, 12, 27)),
         ("Puntland", 3, dt.date(2023, 12, 25)),
@@ -178,7 +176,7 @@ def test_a_place_named_after_another_region_of_the_article_does_not_lie_in_the_f
         "Officials said 9 police officers died on December 26 due to a bombing in Southern Kirkuk.\n\n"
         "IS claimed responsibility for another attack in Kirkuk province when a roadside bomb killed nine police officers."
     )
-    assert ("Al-Bubali", 8) in _places(events)
+    assert ("Al-Bubali", 8) in event_places(events)
 
 
 def test_the_toll_of_soldiers_of_a_numbered_unit_who_got_killed():
@@ -205,7 +203,7 @@ def test_a_site_told_with_an_aside_in_dashes_lies_in_the_quarter_after_it(extrac
         "At least 10 civilians were killed and 25 wounded when two missiles struck a school in the central province of Marib, officials said Monday.\n\n"
         "The missiles hit Dar al-Zahra - a religious school and a mosque - in the residential neighborhood of al-Qadisiya late Sunday."
     )
-    assert _places(events) == [("Dar al-Zahra", 10)]
+    assert event_places(events) == [("Dar al-Zahra", 10)]
 
 
 def test_the_group_the_attackers_belonged_to_is_the_attacker(extract):
@@ -245,7 +243,7 @@ def test_two_towns_an_attack_lay_between_do_not_move_it_from_its_department(extr
         "Two soldiers were killed in the Cauca department in an attack carried out by ELN guerrillas, military sources said.\n\n"
         "The army said that the attack occurred on a highway between Popayán and Piendamó."
     )
-    assert _places(events) == [("Cauca", 2)]
+    assert event_places(events) == [("Cauca", 2)]
 
 
 def test_what_a_group_did_for_decades_is_no_attack(extract):
@@ -274,7 +272,7 @@ def test_the_killing_or_murder_of_a_number_is_the_toll():
 
 def test_a_murder_told_at_a_place_is_an_attack(extract):
     _, events = extract("The ELN was also accused of the murder of two soldiers last Friday in the department of Cauca.")
-    assert _places(events) == [("Cauca", 2)]
+    assert event_places(events) == [("Cauca", 2)]
 
 
 def test_the_ambush_named_by_its_place_again_is_that_ambush(extract):

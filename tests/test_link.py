@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import mention
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -34,12 +35,6 @@ def kb() -> KnowledgeBase:
 def article(text: str, title: str | None = None) -> Article:
     return Article(text=text, source="test.txt", title=title)
 
-
-def mention(text: str, surface: str, label: str, nth: int = 0, source: str = "ner") -> Mention:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(surface, start + 1)
-    return Mention(start, start + len(surface), surface, label, source)
 
 
 def link(text: str, spans, title=None):

@@ -3,18 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from conftest import mention
 
 from kg.listgaps import list_runs
 from kg.namepool import Resolved, pooled_types
 from kg.nametype import Evidence, TypeDecision, junk_reason, local_decisions, name_evidence
-from kg.types import Mention
-
-
-def mention(text: str, surface: str, label: str, nth: int = 0) -> Mention:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(surface, start + 1)
-    return Mention(start, start + len(surface), surface, label, "ner")
 
 
 def decide(text: str, spans: list[tuple[str, str]]) -> list[TypeDecision]:

@@ -4,16 +4,11 @@ written here."""
 
 from __future__ import annotations
 
+from conftest import mention
+
 from kg.mentions import clean_mention
 from kg.nametype import junk_reason, local_decisions
 from kg.types import Mention
-
-
-def mention(text: str, surface: str, label: str, nth: int = 0) -> Mention:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(surface, start + 1)
-    return Mention(start, start + len(surface), surface, label, "ner")
 
 
 def test_a_community_one_is_in_named_by_no_peoples_word_is_a_place():

@@ -1,4 +1,4 @@
-"""Address chains: "in Barangay Tuayan 1, Datu Hoffer Ampatuan, Maguindanao del Sur."
+"""Addresses: "in Barangay Tuayan 1, Datu Hoffer Ampatuan, Maguindanao del Sur."
 
 News writes where a thing happened as a chain of places from the smallest to the largest,
 joined by bare commas, after a preposition of place: "at Camp Siongco in Datu Odin Sinsuat,
@@ -7,6 +7,11 @@ calls it (it often calls the unknown ones organisations or people). The chain mu
 as an address does -- at the sentence's end, a bracket or a word that opens the next phrase
 ("on", "last", "when") -- so that "in Kyiv, Zelensky said" (a place, then the speaker) and
 "in Gaza, Hamas and ..." are no chains.
+
+The second form is pooled over the article (kg/namepool.py): an unknown name written as
+the first part of "<town>, <area>", where the area is a place, is a place whatever the
+preposition before it -- the chains above need one, this needs the area typed Place.
+Both add Place evidence; they meet on "in X, <Province>", where both count.
 """
 
 from __future__ import annotations
@@ -41,4 +46,26 @@ def address_chains(mentions: list[Mention], text: str) -> list[list[Mention]]:
         if len(chain) > 1 and _CLOSES.match(text, chain[-1].end):
             out.append(chain)
         i = j
+    return out
+
+
+ADDRESS_KNOWN = 2.0  # "in Datu Odin Sinsuat, Maguindanao del Norte": the area is the knowledge base's
+ADDRESS_UNKNOWN = 1.0  # "Barangay Tuayan 1, Datu Hoffer Ampatuan, ...": the area an unknown place
+# After the area's name: the address ends (punctuation, a clause's word), no possessive.
+_ADDRESS_END = re.compile(r"(?:[.,;:)\n]|$|[ \t]+(?:on|in|at|and|or|when|where|while|after|before|last|this|early|late|province|region|state|district)\b)")
+
+
+def address_areas(resolved: list[tuple[Mention, str, bool]], text: str) -> dict[int, tuple[str, bool]]:
+    """Unknown names written as the first part of an address ("<town>, <province>"): the
+    next name, after a comma alone, is a place (the knowledge base's, or an unknown one
+    typed Place) and ends the address. ``resolved`` holds each mention with the type the
+    linker gave it and whether it is known; by mention ``id``: the area's name, whether known."""
+    by_start = {m.start: (m, t, known) for m, t, known in resolved}
+    out: dict[int, tuple[str, bool]] = {}
+    for m, _, known in resolved:
+        nxt = by_start.get(m.end + 2)
+        if known or nxt is None or nxt[1] != "Place" or text[m.end : nxt[0].start] != ", ":
+            continue
+        if _ADDRESS_END.match(text, nxt[0].end):
+            out[id(m)] = (nxt[0].text, nxt[2])
     return out

@@ -4,11 +4,11 @@ the evidence and the first pass, which reads each mention where it stands)."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from kg.addresses import ADDRESS_KNOWN, ADDRESS_UNKNOWN, address_areas
 from kg.listgaps import list_runs
 from kg.nametype import LIST_KNOWN, LIST_UNKNOWN, Evidence, TypeDecision
 from kg.types import Mention
@@ -36,7 +36,7 @@ def pooled_types(resolved: list[Resolved], decisions: dict[int, TypeDecision], t
     # Twice: an unknown neighbour of a list counts for the type all its mentions give it
     # ("between Aboi and Mohung", Aboi a place "near Aboi" earlier), not for the type its
     # mention in the list alone gives it.
-    addressed = _address_parts(resolved, text)
+    addressed = address_areas([(r.mention, r.type, r.known) for r in resolved], text)
     first = _pool(by_key, decisions, _list_neighbours(resolved, text, lambda r: r.type), addressed)
     return _pool(by_key, decisions, _list_neighbours(resolved, text, lambda r: first[r.key].type or r.type if r.key in first else r.type), addressed)
 
@@ -94,22 +94,3 @@ def _list_neighbours(resolved: list[Resolved], text: str, type_of: Callable[[Res
     return out
 
 
-ADDRESS_KNOWN = 2.0  # "in Datu Odin Sinsuat, Maguindanao del Norte": the area is the knowledge base's
-ADDRESS_UNKNOWN = 1.0  # "Barangay Tuayan 1, Datu Hoffer Ampatuan, ...": the area an unknown place
-# After the area's name: the address ends (punctuation, a clause's word), no possessive.
-_ADDRESS_END = re.compile(r"(?:[.,;:)\n]|$|[ \t]+(?:on|in|at|and|or|when|where|while|after|before|last|this|early|late|province|region|state|district)\b)")
-
-
-def _address_parts(resolved: list[Resolved], text: str) -> dict[int, tuple[str, bool]]:
-    """Unknown names written as the first part of an address ("<town>, <province>"): the
-    next name, after a comma alone, is a place (the knowledge base's, or an unknown one
-    typed Place) and ends the address. By mention ``id``: the place's name, whether known."""
-    by_start = {r.mention.start: r for r in resolved}
-    out: dict[int, tuple[str, bool]] = {}
-    for r in resolved:
-        nxt = by_start.get(r.mention.end + 2)
-        if r.known or nxt is None or nxt.type != "Place" or text[r.mention.end : nxt.mention.start] != ", ":
-            continue
-        if _ADDRESS_END.match(text, nxt.mention.end):
-            out[id(r.mention)] = (nxt.mention.text, nxt.known)
-    return out

@@ -56,7 +56,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from kg.errors import StoreError
-from kg.incidents import MAX_DAYS, EventRecord, incident_quads, incidents_of, read_events
+from kg.incidents import MAX_DAYS, EventRecord, incident_quads, incidents_of, read_events, record_day
 from kg.passes import READS_PER_OPEN, OwedPass, StoreHandle
 from kg.record_slots import WRITTEN_MAX, plain_slots, records_written
 from kg.resources import sparql
@@ -189,7 +189,7 @@ def skeleton_of(store: ox.Store, event: ox.NamedNode, places: Places, written: R
     ``written``, its slots as the run wrote them, when given."""
     if written is not None:
         slots, published = written
-        day = _earliest(slots.get(START.value, ())) or _earliest(published)
+        day = record_day(_earliest(slots.get(START.value, ())), _earliest(published))
         return Skeleton(event.value, day, _keys(slots.get(LOCATION.value, []), places))
     if not any(True for _ in store.quads_for_pattern(event, A, ATTACK, None)):
         return None
@@ -198,7 +198,7 @@ def skeleton_of(store: ox.Store, event: ox.NamedNode, places: Places, written: R
         return None
     day = _earliest(q.object for q in store.quads_for_pattern(event, START, None, None))
     if day is None:
-        day = _earliest(q.object for a in articles for q in store.quads_for_pattern(a, PUBLISHED, None, None))
+        day = record_day(None, _earliest(q.object for a in articles for q in store.quads_for_pattern(a, PUBLISHED, None, None)))
     locations = [q.object.value for q in store.quads_for_pattern(event, LOCATION, None, None) if isinstance(q.object, ox.NamedNode)]
     return Skeleton(event.value, day, _keys(locations, places))
 

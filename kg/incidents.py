@@ -16,8 +16,9 @@ When two records report the same attack (``compatible``):
   (``kg:partOf``, countries left out: "a strike on Ukraine" says too little to be
   matched with a strike on Kharkiv);
 - their days are at most ``MAX_DAYS`` apart. A record's day is its ``schema:startDate``,
-  else the date its article was published (a report dated by its article alone is
-  usually about the day before or the day itself). A record with neither is matched
+  else the day before its article was published (a report dated by its article alone
+  is about the day before or the day itself, never a later one: so an attack dated
+  Wednesday matches the undated reports of articles published Wednesday to Friday). A record with neither is matched
   only with records that have neither: it cannot be placed in time, so it is kept away
   from all dated ones rather than joined to an arbitrary day;
 - their actors are the same, or one does not name any;
@@ -75,8 +76,16 @@ class EventRecord:
 
     @property
     def day(self) -> dt.date | None:
-        """The day the record is placed on: its own date, else its article's."""
-        return self.date or self.published
+        """The day the record is placed on (:func:`record_day`)."""
+        return record_day(self.date, self.published)
+
+
+def record_day(date: dt.date | None, published: dt.date | None) -> dt.date | None:
+    """A record's day: its own date, else the day before its article's (the middle of
+    the two days an undated report is about, so that ``MAX_DAYS`` reaches both)."""
+    if date is not None:
+        return date
+    return published - dt.timedelta(days=1) if published is not None else None
 
 
 @dataclass

@@ -65,6 +65,8 @@ def test_same_attack_in_two_articles_is_one_incident():
         rec("ev:2", "art:a"),  # the same article: the extractor already merged its reports
         rec("ev:2", "art:b", location=None),  # no place: nothing to match on
         rec("ev:2", "art:b", day=None),  # no date at all, against a dated one
+        rec("ev:2", "art:b", day=None, published=D + dt.timedelta(days=3)),  # an undated report three days on
+        rec("ev:2", "art:b", day=None, published=D - dt.timedelta(days=1)),  # published before the attack's day
     ],
 )
 def test_reports_that_differ_stay_apart(other):
@@ -82,6 +84,7 @@ def test_reports_that_differ_stay_apart(other):
         rec("ev:2", "art:b", weapons=[DRONE]),  # "drones" for "Shahed drones"
         rec("ev:2", "art:b", killed=5),  # the toll rose: 2, then 5
         rec("ev:2", "art:b", day=None, published=D),  # dated by its article alone
+        rec("ev:2", "art:b", day=None, published=D + dt.timedelta(days=2)),  # an undated report two days on
     ],
 )
 def test_reports_that_agree_meet(other):

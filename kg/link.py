@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -134,6 +135,21 @@ def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     return 0 < n < len(longer) and shorter[0] in longer and any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
 
 
+def _foreign_by_another_name(c: Candidate, countries: dict[str, float], named: Collection[str]) -> bool:
+    """A place of a country the article is not about, reached by a name that is not its own:
+    a near spelling ("the district of Khar" in a Pakistani story is no German "Haar"), or
+    one of the names GeoNames keeps for a city in other languages ("Boni locality" in an
+    Ethiopian story is not Bonn, which Italian calls Boni) when no other name of the article
+    places it in that country (``named``: the countries voted for by names that are
+    their places' own). A place's own name, or a curated alias, links anywhere."""
+    e = c.entry
+    if e.type != "Place" or not e.country or "Country" in e.classes:
+        return False
+    if c.via_skeleton:
+        return e.country not in countries
+    return not c.exact_label and e.origin == "geonames" and e.country not in named
+
+
 class Linker:
     """Resolve the mentions of one article at a time against a knowledge base."""
 
@@ -150,6 +166,7 @@ class Linker:
         self._cache: dict[str, list[Candidate]] = {}
         self._countries: dict[str, KBEntry] | None = None  # country entries by ISO code, built when first needed
         self._article_countries: dict[str, float] = {}  # the article at hand's countries (_context_countries)
+        self._article_named: set[str] = set()  # those of them voted for by their places' own names
 
     def _candidates(self, name: str) -> list[Candidate]:
         """The knowledge base's candidates for a name, remembered across articles."""
@@ -186,8 +203,9 @@ class Linker:
     def choose(self, name: str, expected: str | None, countries: dict[str, float]) -> tuple[KBEntry | None, float]:
         """The best candidate for a name and the confidence of that choice."""
         cands = self._candidates(name)
-        if countries:  # "the district of Khar" in a Pakistani story is no German "Haar" by a near spelling
-            cands = [c for c in cands if not (c.via_skeleton and c.entry.type == "Place" and c.entry.country and c.entry.country not in countries)]
+        if countries:
+            named = self._article_named if countries is self._article_countries else countries
+            cands = [c for c in cands if not _foreign_by_another_name(c, countries, named)]
         if not cands:
             return None, 0.0
         one_word = len(name.split()) == 1
@@ -202,14 +220,18 @@ class Linker:
         """Countries the article is about, weighted 0..1 by how many of its place names
         belong to them (the country named, or its unambiguous big cities)."""
         counts: Counter = Counter()
+        self._article_named = set()
         for m in mentions:
             cands = self._candidates(m.text)
             for c in cands:
                 if "Country" in c.entry.classes and c.entry.country:
                     counts[c.entry.country] += 1
+                    self._article_named.add(c.entry.country)
             places = [c for c in cands if c.entry.type == "Place" and not c.via_skeleton]  # a near spelling is no vote
             if len(places) == 1 and places[0].entry.country and (places[0].entry.population or 0) >= 100_000:
                 counts[places[0].entry.country] += 1
+                if places[0].exact_label or places[0].entry.origin != "geonames":
+                    self._article_named.add(places[0].entry.country)
         top = max(counts.values(), default=0)
         return {country: 0.5 + 0.5 * n / top for country, n in counts.items()}
 

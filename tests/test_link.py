@@ -727,3 +727,23 @@ def test_a_group_the_model_missed_is_named_by_its_head_word():
     text = "Following the attack, the Army and the Special Operations Group of the police launched search operations."
     linked = link(text, [])
     assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Special Operations Group", "Organization")]
+
+
+def _kb_with_bonn() -> KnowledgeBase:
+    bonn = KBEntry("gn/2946447", "Place", "Bonn", ["Bona", "Bonna"], ["City"], country="DE", origin="geonames", population=330_000)
+    return KnowledgeBase([*kb().entries.values(), bonn])
+
+
+def test_another_name_of_a_foreign_city_does_not_link_in_an_article_about_elsewhere():
+    # "Bona" is one of the names GeoNames keeps for Bonn; a village of that name in a
+    # Ukrainian story is not the German city, which the article never places it in.
+    text = "Gunmen raided Bona village in Ukraine overnight, and Kyiv condemned the raid."
+    ms = [mention(text, s, "GPE", 0) for s in ("Bona", "Ukraine", "Kyiv")]
+    linked = Linker(_kb_with_bonn()).link(article(text), ms)
+    bona = next(lm.entity for lm in linked if lm.mention.text == "Bona")
+    assert bona.kb_id is None and bona.type == "Place"
+    # Its own name still links wherever the story is.
+    text = "Ukraine's envoy met donors in Bonn, and Kyiv welcomed the pledges."
+    ms = [mention(text, s, "GPE", 0) for s in ("Ukraine", "Bonn", "Kyiv")]
+    linked = Linker(_kb_with_bonn()).link(article(text), ms)
+    assert next(lm.entity for lm in linked if lm.mention.text == "Bonn").kb_id == "gn/2946447"

@@ -113,11 +113,36 @@ def drop_title_only_nil(resolved: list[_Resolved], article: Article) -> list[_Re
     ]
 
 
+# Articles and particles that spellings of one name write or leave out ("Clan de Golfo" for
+# "Clan del Golfo", "Maria de la Cruz" and "Maria Cruz", "al-Bab" and "Bab").
+_PARTICLES = frozenset({"de", "del", "la", "las", "los", "da", "do", "dos", "das", "di", "du", "des", "al", "el", "of"})
+
+
 @lru_cache(maxsize=1 << 16)
 def _variant_key(key: str) -> str:
     """What spelling variants and plurals of a folded name share."""
     words = [w[:-1] if len(w) > 3 and w.endswith("s") else w for w in skeleton(key).split()]
+    words = [w for w in words if w not in _PARTICLES] or words
     return " ".join(re.sub(r"[aeiou]", "", w) or w for w in words)
+
+
+def _join_spelt_known(resolved: list[_Resolved]) -> None:
+    """An unknown name of several words spelt as a known entity of the article is spelt
+    ("Clan de Golfo" beside the known "Clan del Golfo", by its alias "Gulf Clan") is that
+    entity: same type, same variant key, several words (one word's key is too short a
+    witness: "Bana" and "Bonn")."""
+    known: dict[tuple[str, str], _Resolved] = {}
+    for r in resolved:
+        if r.entry is not None:
+            for name in (r.entry.label, r.surface):
+                key = _variant_key(fold(name))
+                if " " in key:
+                    known.setdefault((r.entry.type, key), r)
+    if not known:
+        return
+    for r in resolved:
+        if r.entry is None and (k := known.get((r.type, _variant_key(r.key)))) is not None:
+            r.entry, r.confidence = k.entry, k.confidence
 
 
 def _tokens(name: str) -> list[str]:
@@ -577,6 +602,7 @@ class Linker:
         # "Khirbet Selm", "Air Force" and "Air Forces" (the first spelling names it).
         first_key: dict[str, str] = {}
         joined: dict[int, str | None] = {}
+        _join_spelt_known(resolved)
         for r in resolved:
             if r.entry is None:
                 # A mention grouped under another name's key joined that name ("Terekhov").

@@ -747,3 +747,26 @@ def test_another_name_of_a_foreign_city_does_not_link_in_an_article_about_elsewh
     ms = [mention(text, s, "GPE", 0) for s in ("Ukraine", "Bonn", "Kyiv")]
     linked = Linker(_kb_with_bonn()).link(article(text), ms)
     assert next(lm.entity for lm in linked if lm.mention.text == "Bonn").kb_id == "gn/2946447"
+
+
+def test_spellings_that_differ_by_a_particle_are_one_node():
+    text = "Fighters of the Frente del Pueblo Libre attacked the post. The Frente de Pueblo Libre denied it."
+    linked = link(text, [("Frente del Pueblo Libre", "ORG", 0), ("Frente de Pueblo Libre", "ORG", 0)])
+    assert linked[0].entity.iri == linked[1].entity.iri
+    # Other words still tell names apart.
+    text = "The Frente del Pueblo Libre and the Frente del Pueblo Unido clashed."
+    linked = link(text, [("Frente del Pueblo Libre", "ORG", 0), ("Frente del Pueblo Unido", "ORG", 0)])
+    assert linked[0].entity.iri != linked[1].entity.iri
+
+
+def test_an_unknown_spelling_of_a_known_name_in_the_article_is_that_entity():
+    kbx = KnowledgeBase([*kb().entries.values(), KBEntry("frente-del-norte", "Organization", "Frente del Norte", ["Northern Front"], ["ArmedGroup"])])
+    text = "Police blamed the Northern Front. A leader of the Frente de Norte denied it."
+    ms = [mention(text, "Northern Front", "ORG"), mention(text, "Frente de Norte", "ORG")]
+    linked = Linker(kbx).link(article(text), ms)
+    assert [lm.entity.kb_id for lm in linked] == ["frente-del-norte", "frente-del-norte"]
+    # Not across types, and not when the spelling is of another name.
+    text = "Police blamed the Northern Front. Frente de Norte Bajo, a town, was quiet."
+    ms = [mention(text, "Northern Front", "ORG"), mention(text, "Frente de Norte Bajo", "GPE")]
+    linked = Linker(kbx).link(article(text), ms)
+    assert linked[1].entity.kb_id is None

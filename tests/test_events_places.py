@@ -111,7 +111,7 @@ def test_a_toll_of_several_attacks_and_their_retelling_give_no_attack_of_their_o
         "The attacks, which took place near the town of Damboa and the edge of Biu, frightened residents.\n\n"
         "On Thursday, the fighters mounted an assault on an army post in the village of Kwamjilari.\n\n"
         "The battle resulted in the loss of four soldiers.\n\n"
-        "Later, 7 herders who were rounded up and shot dead by the fighters were found in Mandaragirau."
+        "Later, 7 herders who were abducted and killed by the fighters were found in Mandaragirau."
     )
     assert event_places(events) == [("Kwamjilari", 4), ("Mandaragirau", 7)]
 

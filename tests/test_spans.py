@@ -93,16 +93,16 @@ def test_a_one_word_name_before_a_persons_name_is_their_given_name():
 
 
 def test_a_name_cut_at_for_runs_on_to_the_acronym_that_spells_it():
-    text = "the Commando Battalion for Resolute Action (CoBRA) and the Border Guard of the North (XYZ) met"
-    ms = [at(text, "Commando Battalion", "ORG"), at(text, "Resolute Action", "ORG"), at(text, "Border Guard", "ORG")]
+    text = "the Special Battalion for Jungle Warfare (SBJW) and the Border Guard of the North (XYZ) met"
+    ms = [at(text, "Special Battalion", "ORG"), at(text, "Jungle Warfare", "ORG"), at(text, "Border Guard", "ORG")]
     out = extend_by_acronym(ms, text)
-    assert [m.text for m in out] == ["Commando Battalion for Resolute Action", "Border Guard"]
+    assert [m.text for m in out] == ["Special Battalion for Jungle Warfare", "Border Guard"]
 
 
 def test_hashtags_and_paragraphs_in_another_language_name_nothing_unknown():
     text = (
         "Gunmen attacked the town hall in Tolmar on Friday.\n"
-        "Agresión armada en el centro de Tolmar. Se reportan tres personas sin vida y se solicita evitar el acceso #FGJEArv\n"
+        "Agresión armada en la plaza de Tolmar. Se confirman dos personas heridas y se pide no acercarse a la zona #FGJEArv\n"
         "Officials said Agresión was a word."
     )
     assert len(foreign_paragraphs(text)) == 1
@@ -147,11 +147,11 @@ def test_the_linker_applies_the_boundaries():
 
 
 def test_a_given_name_between_a_title_and_a_surname():
-    text = "said Lamu County Commissioner Irungu Macharia. Later Commissioner Police Macharia left."
-    (m,) = join_given_names([at(text, "Macharia", "PERSON")], text, KB.candidates)
-    assert m.text == "Irungu Macharia"
-    (m,) = join_given_names([at(text, "Macharia", "PERSON", 1)], text, KB.candidates)
-    assert m.text == "Macharia"  # "Police" is no one's given name
+    text = "said Kitui County Commissioner Mwangi Ouko. Later Commissioner Police Ouko left."
+    (m,) = join_given_names([at(text, "Ouko", "PERSON")], text, KB.candidates)
+    assert m.text == "Mwangi Ouko"
+    (m,) = join_given_names([at(text, "Ouko", "PERSON", 1)], text, KB.candidates)
+    assert m.text == "Ouko"  # "Police" is no one's given name
 
 
 def test_an_unknown_name_runs_on_to_a_capitalised_areas_word():
@@ -188,7 +188,7 @@ def test_a_place_cued_name_is_no_surname_and_a_town_before_a_region_noun_is_the_
 
 def test_a_faiths_word_is_no_outlet_named_the_word():
     kbx = KnowledgeBase([*KB.entries.values(), KBEntry("the-hindu", "Organization", "The Hindu", [], ["NewsOrganization"])])
-    text = "Hindu pilgrims set off for the shrine, The Hindu reported."
+    text = "Hindu devotees gathered at the temple, The Hindu reported."
     ms = [at(text, "Hindu", "NORP"), at(text, "The Hindu", "ORG")]
     linked = Linker(kbx).link(Article(text=text, source="t.txt"), ms)
     assert [lm.mention.start for lm in linked] == [text.index("The Hindu") + 4]
@@ -259,7 +259,7 @@ def test_the_built_in_knowledge_base_knows_seleka_and_jk(kb):
 def test_a_filipino_quotes_own_word_is_no_name_even_where_a_place_shares_it():
     from kg.spans import drop_non_names
 
-    text = "He added.\n“Wala naman akong information na nakuha na may kaugnayan ito doon sa nangyaring insidente ng ating mga intelligence operatives,” he said."
+    text = "He added.\n“Wala pa kaming natatanggap na ulat tungkol sa mga nasugatan sa lugar ng pagsabog,” he said."
     start = text.index("Wala")
     m = Mention(start, start + 4, "Wala", "PERSON", "ner")
     assert drop_non_names([m], text, lambda name: ["a place"]) == []

@@ -52,9 +52,9 @@ def test_number_words(text, value):
         ("A shell on a school killed two more children, five women and a man.", 8, None),
         ("Two women and six men, including a priest, were killed by the airstrike.", 8, None),
         ("A suicide bomber killed 41 people and wounded 96 at a funeral.", 41, 96),
-        ("Russia struck the depot, killing a security guard and damaging a warehouse.", 1, None),
+        ("Russia struck the depot, killing a security guard and wrecking a warehouse.", 1, None),
         # A war's toll is no one attack's.
-        ("More than 8,000 civilians have been killed since the start of the conflict.", None, None),
+        ("More than 8,000 civilians have been killed since the outbreak of the conflict.", None, None),
         ("The clashes have killed more than 300 militants in Syria.", None, None),
     ],
 )
@@ -228,7 +228,7 @@ def test_no_actor_when_the_text_names_none(extract):
         "The Houthis made attempted strikes on the Saudi capital Riyadh.",
         "The United States has carried out dozens of air strikes in Yemen in recent years.",
         "Three people were killed when a military jet crashed into a building in Kyiv on Sunday.",
-        "Hamas has listed 120 fighters who have been killed by Israel during the recent clashes, mostly in Gaza.",
+        "Hamas has listed 120 fighters killed by Israel during the recent clashes, mostly in Gaza.",
     ],
 )
 def test_non_events(extract, body):

@@ -21,7 +21,7 @@ def _slots(events):
     [
         ("FARC dissidents opened fire on a police station in Suárez on Wednesday.", ("Suárez", "Revolutionary Armed Forces of Colombia", None)),
         ("The attack on Kenscoff on Friday was led by the Kraze Barye group, police said.", ("Kenscoff", "Kraze Baryè", None)),
-        ("The hospital in Haifa was directly struck in another Iranian attack on Monday, a day after Iran launched missiles.", ("Haifa", "Iran", None)),
+        ("The hospital in Haifa was hit directly in another Iranian attack on Monday, a day after Iran launched missiles.", ("Haifa", "Iran", None)),
         ("Al-Shabaab blew up a police vehicle in Baidoa on Monday, killing eight officers.", ("Baidoa", "Al-Shabaab", 8)),
         ("A roadside bomb went off near a police post in Baidoa on Monday, killing two officers.", ("Baidoa", None, 2)),
         # The acronym in brackets is part of the name the linker found.

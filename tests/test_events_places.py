@@ -119,9 +119,9 @@ def test_a_toll_of_several_attacks_and_their_retelling_give_no_attack_of_their_o
 def test_a_separate_attack_told_twice_is_one_and_a_sea_named_for_its_port_is_not_hit(extract):
     _, events = extract(
         "Russian missiles struck the city of Poltava overnight, killing 9 people, Kyiv said.\n\n"
-        "The ministry said at least two were killed and 5 injured in a separate drone attack on Dnipropetrovsk region overnight.\n\n"
+        "The ministry said at least two were killed and 5 hurt in a separate drone attack on Dnipropetrovsk region overnight.\n\n"
         "Russia also hit a vessel in the Black Sea port of Odesa.\n\n"
-        "The ministry repeated that at least two were killed and 5 injured in a separate drone attack on Dnipropetrovsk region overnight."
+        "The ministry repeated that at least two were killed and 5 hurt in a separate drone attack on Dnipropetrovsk region overnight."
     )
     assert [(ev.location.label, ev.killed, ev.injured) for ev in events] == [("Poltava", 9, None), ("Dnipropetrovsk Oblast", 2, 5), ("Port of Odesa", None, None)]
 
@@ -160,7 +160,7 @@ def test_a_village_situated_between_a_town_and_a_community_in_a_state(extract):
 
 def test_what_an_attack_told_before_did_places_it_but_is_no_attack_of_its_own(extract):
     _, events = extract(
-        "In the Volgograd region, the governor reported several drone attacks on oil refineries on Friday.\n\n"
+        "In the Volgograd region, the governor reported a number of drone attacks on oil refineries on Friday.\n\n"
         "One of them caused a big fire at the Volgograd refinery, the governor said."
     )
     assert event_places(events) == [("Volgograd refinery", None)]

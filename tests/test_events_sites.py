@@ -103,8 +103,8 @@ def test_a_war_toll_since_an_abbreviated_month_is_no_attacks_toll(extract):
         # A unit's number counts no one.
         ("Seven CRPF jawans of the 168 Battalion were killed and three were severely injured in a landmine blast.", 7, 3),
         ("A similar ambush was carried out on 14 July when three district reserve guard jawans were injured.", None, 3),
-        ("A teacher, a gunman, and a security guard died during an assault on a district office.", 3, None),
-        ("Eight villagers and three members of the VDP auxiliary force died on Saturday in a raid.", 11, None),
+        ("A teacher, a gunman, and a security officer died during an assault on a district office.", 3, None),
+        ("Eight villagers and three members of the VDP militia died on Saturday in a raid.", 11, None),
         ("Three other passers-by sustained gunshot injuries.", None, 3),
         ("Three policemen suffered no injuries.", None, 0),
         ("The raid, carried out by gunmen on pickups, claimed eleven lives.", 11, None),

@@ -118,7 +118,7 @@ def test_a_town_a_distance_in_brackets_away_is_no_place_hit(extract):
 def test_what_a_campaign_involves_is_no_attack_of_its_own(extract):
     _, events = extract(
         "A Turkish drone strike killed two shepherds in the village of Bani Gerdaw in Erbil governorate on Friday.\n\n"
-        "Turkey has conducted repeated military campaigns against the PKK in northern Iraq, involving drone strikes and cross-border raids."
+        "Turkey has conducted repeated military campaigns against PKK militants in northern Iraq, involving drone strikes and cross-border raids."
     )
     assert [ev.location.label for ev in events] == ["Bani Gerdaw"]
 

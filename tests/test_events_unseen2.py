@@ -209,7 +209,7 @@ def test_a_site_told_with_an_aside_in_dashes_lies_in_the_quarter_after_it(extrac
 def test_the_group_the_attackers_belonged_to_is_the_attacker(extract):
     _, events = extract(
         "Three troopers were killed and one other hurt on Friday when rebels ambushed a patrol near Changlang, officials said.\n\n"
-        "The attackers belonged to the hardline faction of the United Liberation Front of Asom."
+        "The attackers belonged to a hardline wing of the United Liberation Front of Asom."
     )
     assert [ev.actor.label if ev.actor else None for ev in events] == ["United Liberation Front of Asom"]
 

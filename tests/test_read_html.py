@@ -57,7 +57,7 @@ KHARKIV = f"""<!DOCTYPE html>
 <h1>Russian missiles strike Kharkiv, killing four</h1>
 <div class="byline">By Olena Petrenko · April 4, 2024</div>
 <p>Russian forces struck the city of Kharkiv with missiles early on <time datetime="2024-04-04">Thursday</time>,
-killing four people and injuring twelve, the regional governor Oleh Syniehubov said.</p>
+killing four people and injuring twelve, the regional governor Andriy Moroz said.</p>
 <p>The strike hit a residential building and a power substation in the Saltivskyi district, leaving parts of
 the city without electricity. Rescuers worked through the morning to reach people trapped under debris.</p>
 <p>Ukraine's air force said its air defences shot down several of the missiles over the region, but at least
@@ -178,7 +178,7 @@ def test_boilerplate_does_not_become_entities(pages: Path, tmp_store: Path, inge
                  "Yevgeny Prigozhin", "Odesa", "Lviv", "Donetsk", "Hezbollah", "Yemen", "Iran", "Syria", "Jordan",
                  "Google", "Meta", "Poland", "Qatar"):  # fmt: skip
         assert name not in labels, name
-    assert {"Kharkiv", "Volodymyr Zelenskyy", "Oleh Syniehubov", "Rafaḩ", "Cairo", "Hamas"} <= labels, labels
+    assert {"Kharkiv", "Volodymyr Zelenskyy", "Andriy Moroz", "Rafaḩ", "Cairo", "Hamas"} <= labels, labels
     # the outlet's mention points at exact characters of the text the store keeps
     rows = list(store.query(
         """SELECT ?text ?b ?e ?label WHERE {

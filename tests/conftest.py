@@ -49,7 +49,7 @@ March 3, 2024
 
 Russia launched Shahed drones and Iskander-M missiles at Kyiv overnight, Ukrainian President Volodymyr Zelensky said. Zelensky later met NATO Secretary General Jens Stoltenberg in Kyiv.
 
-Air defences shot down most of the drones over the Kharkiv region, the governor Oleh Syniehubov said. Kharkiv mayor Ihor Terekhov said a school was damaged in Kharkiv.
+Air defences shot down most of the drones over the Kharkiv region, the governor Andriy Moroz said. Kharkiv mayor Ihor Terekhov said a school was damaged in Kharkiv.
 
 Original url:
 

@@ -53,7 +53,7 @@ def test_an_armed_groups_opening_word_makes_it_an_organisation():
 
 
 def test_a_generic_noun_alone_is_no_name_but_inside_a_name_it_is():
-    text = "The representatives stood in for Ward Head and Village Head. The Movement said it."
+    text = "The officials filled in for Village Head and Ward Head. The Movement said it."
     ms = [at(text, "Ward", "GPE"), at(text, "Village", "GPE"), at(text, "Movement", "ORG")]
     assert Linker(kb()).link(Article(text=text, source="t.txt"), ms) == []
     text2 = "The Kesso Liberation Movement said it."

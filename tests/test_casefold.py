@@ -12,7 +12,7 @@ from kg.eventwords import CLAUSE_BREAK, NOT_ATTACK_BEFORE, TRIGGER_RE
 
 TEXTS = [
     "Russian forces SHELLED the city; an AIRSTRIKE hit Kharkiv, killing 3 and wounding 12.",
-    "Two IEDs went off near the Camp — since the start of the war, 40 people have died.",
+    "Two IEDs went off near the Camp — since the outbreak of fighting, 25 people have died.",
     # The letters re.IGNORECASE matches with ASCII ones that lower() alone does not fold.
     "The STRİKE, the strıke and the ſtrike; a drone Kelvin-attacK on 5 March, 1,200 injured.",
     "Ünïcödé ß ẞ ǅ Σ ς words: Attacks were launched at dawn, teachers’ strike notwithstanding.",

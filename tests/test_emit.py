@@ -16,7 +16,7 @@ from kg.kb.base import KBEntry, KnowledgeBase
 from kg.types import Article, Entity, LinkedMention, Mention
 
 DATA = Path(__file__).parent / "data"
-TEXT = "Kharkiv hit\n\nMayor Ihor Terekhov said Kharkiv held."
+TEXT = "Kharkiv hit\n\nMayor Petro Hnatiuk said Kharkiv held."
 
 
 def to_rdflib(quads) -> rdflib.Graph:
@@ -28,12 +28,12 @@ def to_rdflib(quads) -> rdflib.Graph:
 def small_article():
     art = Article(text=TEXT, source="a.txt", title="Kharkiv hit", url="https://example.org/a", date=dt.date(2024, 1, 2), outlet="AFP")
     kharkiv = Entity("https://w3id.org/newskg/entity/gn/706483", "Place", "Kharkiv", ["City"], ["https://sws.geonames.org/706483/"], "gn/706483", ["Kharkiv"])
-    terekhov = Entity("https://w3id.org/newskg/entity/person/ihor-terekhov", "Person", "Ihor Terekhov", [], [], None, ["Ihor Terekhov"])
+    hnatiuk = Entity("https://w3id.org/newskg/entity/person/petro-hnatiuk", "Person", "Petro Hnatiuk", [], [], None, ["Petro Hnatiuk"])
     afp = Entity("https://w3id.org/newskg/entity/organization/afp", "Organization", "AFP", ["NewsOrganization"])
     s1, s2 = (0, 11), (13, 51)
     linked = [
         LinkedMention(Mention(0, 7, "Kharkiv", "KB", "kb", None, s1), kharkiv, 0.9),
-        LinkedMention(Mention(19, 32, "Ihor Terekhov", "PERSON", "ner", None, s2), terekhov, 0.5),
+        LinkedMention(Mention(19, 32, "Petro Hnatiuk", "PERSON", "ner", None, s2), hnatiuk, 0.5),
         LinkedMention(Mention(38, 45, "Kharkiv", "KB", "kb", None, s2), kharkiv, 0.9),
     ]
     return art, linked, afp

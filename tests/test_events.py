@@ -38,24 +38,24 @@ def test_number_words(text, value):
     "sentence, killed, injured",
     [
         ("At least 22 people were killed and dozens more were injured on Saturday in Belgorod.", 22, None),
-        ("A jet dropped bombs on the village, killing 10 villagers and injuring five.", 10, 5),
-        ("The strike killed at least 18 people and injured 77 others, including 3 children.", 18, 77),
+        ("A helicopter fired rockets at the hamlet, killing 7 farmers and injuring four.", 7, 4),
+        ("The blast killed at least 14 people and injured 52 others, including 6 children.", 14, 52),
         ("Two people were killed and a dozen were wounded.", 2, 12),
         ("Dozens of people were killed in the shelling.", None, None),
         ("The missile hit a school; no one was hurt.", None, 0),
         ("Officials said 14 people died and 30 were wounded.", 14, 30),
         ("The death toll has risen to 29, officials said.", 29, None),
-        ("Local sources say around 50 Malian soldiers were killed in Niafunke.", 50, None),
-        ("At least nine people, including seven children, were killed on Friday.", 9, None),
-        ("A drone attack on a factory killed a 33-year-old man and wounded another.", 1, 1),
-        ("The death toll from the missile strike on an apartment building in the city has risen to 29.", 29, None),
-        ("A strike on a building killed four more children, three women and a man.", 8, None),
-        ("Three women and seven men, including a monk, were killed by the airstrike.", 10, None),
-        ("A suicide bomber killed 63 people and wounded 182 at a wedding.", 63, 182),
-        ("Russia hit the port, killing a security guard and damaging a terminal.", 1, None),
+        ("Residents say around 40 Nigerien soldiers were killed in Ayorou.", 40, None),
+        ("At least eleven people, among them five children, were killed on Tuesday.", 11, None),
+        ("A drone attack on a farm killed a 57-year-old woman and wounded another.", 1, 1),
+        ("The death toll from the rocket attack on a shopping centre in the town has risen to 17.", 17, None),
+        ("A shell on a school killed two more children, five women and a man.", 8, None),
+        ("Two women and six men, including a priest, were killed by the airstrike.", 8, None),
+        ("A suicide bomber killed 41 people and wounded 96 at a funeral.", 41, 96),
+        ("Russia struck the depot, killing a security guard and wrecking a warehouse.", 1, None),
         # A war's toll is no one attack's.
-        ("More than 10,000 civilians have been killed since the start of the war.", None, None),
-        ("The fighting has killed more than 200 fighters in Lebanon.", None, None),
+        ("More than 8,000 civilians have been killed since the outbreak of the conflict.", None, None),
+        ("The clashes have killed more than 300 militants in Syria.", None, None),
     ],
 )
 def test_casualties(sentence, killed, injured):
@@ -123,9 +123,9 @@ def test_an_attack_with_every_slot(extract):
         ("The bombing in Mogadishu on Sunday was blamed on al-Shabaab.", "Al-Shabaab"),
         ("Moscow launched a barrage of drones at Kharkiv on Sunday.", "Russia"),
         # Words of time between the group and its claim.
-        ("KANO - Boko Haram on Sunday claimed responsibility for a suicide attack in Maiduguri.", "Boko Haram"),
+        ("YOLA - Boko Haram on Friday claimed responsibility for a bomb attack in Konduga.", "Boko Haram"),
         # The acronym in brackets before the verb.
-        ("Fighters of the Islamic State West Africa Province (ISWAP) have killed nine soldiers in an attack on Maiduguri.", "Islamic State West Africa Province"),
+        ("Militants of the Islamic State West Africa Province (ISWAP) have killed six soldiers in a raid on Damboa.", "Islamic State West Africa Province"),
         # The sentence's subject, its verb first and the attack word after a list.
         ("Boko Haram kills 12 soldiers, vigilantes in Maiduguri ambush.", "Boko Haram"),
         # An apposition, and words of time after the verb.
@@ -173,11 +173,11 @@ def test_a_pronoun_subject_is_the_group_named_before_it(extract):
 
 def test_an_attacker_named_late_is_not_given_to_the_attacks_told_before(extract):
     _, events = extract(
-        "A suicide bomber killed 12 civilians in Baidoa on Monday.\n\n"
-        "Separately, the U.S. has carried out several airstrikes in Kismayo, killing one militant."
+        "A suicide bomber killed 9 soldiers in Beledweyne on Thursday.\n\n"
+        "Separately, the U.S. has conducted two airstrikes near Jilib, killing three militants."
     )
     actors = {_label(ev.location): _label(ev.actor) for ev in events}
-    assert actors == {"Baidoa": None, "Kismayo": "United States"}
+    assert actors == {"Beledweyne": None, "Jilib": "United States"}
 
 
 def test_a_later_sentence_that_names_who_was_responsible(extract):
@@ -190,17 +190,17 @@ def test_a_later_sentence_that_names_who_was_responsible(extract):
 
 def test_the_day_of_a_statement_is_not_the_day_of_the_attack():
     monday = dt.date(2023, 8, 14)
-    assert dates_in("The commission, in a statement released Monday, said it had reports of shelling in the town.", monday) == []
+    assert dates_in("The agency, in a report issued Monday, said it had accounts of shelling in the district.", monday) == []
     assert dates_in("Officials said Sunday's attack killed 12.", monday) == [(15, dt.date(2023, 8, 13))]
     assert dates_in("A strike on Sunday killed 12, officials said on Monday.", monday) == [(12, dt.date(2023, 8, 13))]
 
 
 def test_the_attack_placed_more_precisely_later_is_one_event(extract):
     _, events = extract(
-        "At least 26 civilians were killed in a drone strike in Nigeria's Borno State on Sunday.\n\n"
-        "The attack took place in the small town of Kukawa, in the north of Borno State, near the West Gojam Zone of Nigeria."
+        "At least 19 civilians were killed in an air strike in Nigeria's Yobe State on Friday.\n\n"
+        "The attack took place in the small town of Geidam, in the north of Yobe State, near the border with Niger."
     )
-    assert [(_label(ev.location), ev.killed) for ev in events] == [("Kukawa", 26)]
+    assert [(_label(ev.location), ev.killed) for ev in events] == [("Geidam", 19)]
 
 
 def test_a_peoples_militia_is_not_its_state(extract):
@@ -220,15 +220,15 @@ def test_no_actor_when_the_text_names_none(extract):
         "Israel denied carrying out the airstrike on Tyre.",
         "Hezbollah warned it would attack Haifa in any new war.",
         "Over the past week, 40 people were killed in strikes across Gaza.",
-        "More than 10,000 people have been killed in Ukraine since the start of the war.",
-        "Odesa's ports have been regular targets for Russian attacks.",
+        "Over 6,000 people have been killed in Sudan since the fighting began.",
+        "Mykolaiv's docks have been frequent targets of Russian attacks.",
         "The ministers discussed air defence for Kyiv and the price of grain.",
         "Pokrovsk, which Russian forces are attacking, lies in the Donetsk region.",
         "Israeli strikes on militant targets in Gaza have been suspended since Monday.",
         "The Houthis made attempted strikes on the Saudi capital Riyadh.",
-        "The United States has carried out several airstrikes in Somalia in recent years.",
+        "The United States has carried out dozens of air strikes in Yemen in recent years.",
         "Three people were killed when a military jet crashed into a building in Kyiv on Sunday.",
-        "Hezbollah has named 294 members who have been killed by Israel during the ongoing skirmishes, mostly in Lebanon.",
+        "Hamas has listed 120 fighters killed by Israel during the recent clashes, mostly in Gaza.",
     ],
 )
 def test_non_events(extract, body):
@@ -261,56 +261,56 @@ def test_two_places_hit_are_two_events(extract):
 
 def test_another_toll_in_the_next_sentence_is_another_attack(extract):
     _, events = extract(
-        "An Israeli drone strike hit a car in Naqoura on Sunday, killing three people.\n\n"
-        "Another four people were killed in a strike overnight, a security official said."
+        "An Israeli drone struck a motorbike in Bint Jbeil on Saturday, killing two people.\n\n"
+        "Another five people were killed in a strike overnight, a medic said."
     )
-    assert [(_label(ev.location), ev.killed) for ev in events] == [("En Nâqoûra", 3)]
+    assert [(_label(ev.location), ev.killed) for ev in events] == [("Bint Jbeil", 2)]
 
 
 def test_a_separate_attack_is_not_the_one_before(extract):
     _, events = extract(
-        "A Russian strike on Kupiansk killed two people on Saturday.\n\n"
-        "A separate missile attack on a residential area injured seven, the governor added."
+        "A Russian strike on Izium killed three people on Friday.\n\n"
+        "A separate rocket attack on a residential district injured five, the mayor added."
     )
-    assert [(_label(ev.location), ev.killed, ev.injured) for ev in events] == [("Kupyansk", 2, None)]  # GeoNames spells it so
+    assert [(_label(ev.location), ev.killed, ev.injured) for ev in events] == [("Izyum", 3, None)]  # GeoNames spells it so
 
 
 def test_a_system_named_with_its_type_gives_both(extract):
-    _, (ev,) = extract("Russia attacked Kyiv overnight with two Iskander-M ballistic missiles, officials said.")
+    _, (ev,) = extract("Russia struck Dnipro on Friday with three Iskander-M ballistic missiles, the air force said.")
     assert {w.label for w in ev.weapons} == {"9K720 Iskander", "ballistic missile"}
 
 
 def test_a_named_facility_is_the_place_not_its_city(extract):
-    _, events = extract("Gunmen attacked the Westgate Mall in Nairobi, Kenya, on Saturday, killing at least 67 people.")
-    assert [(_label(ev.location), ev.killed) for ev in events] == [("Westgate Mall", 67)]
+    _, events = extract("Gunmen stormed the Sahafi Hotel in Mogadishu, Somalia, on Sunday, killing at least 14 people.")
+    assert [(_label(ev.location), ev.killed) for ev in events] == [("Sahafi Hotel", 14)]
 
 
 def test_a_headline_region_joins_the_town_attacked_in_it(extract):
     _, events = extract(
-        "At least 26 civilians were killed in a drone strike on the town of Finote Selam on Sunday, health workers said.",
-        title="Drone strike kills at least 26 in Amhara region",
+        "At least 31 civilians died in an air strike on the town of Nekemte on Tuesday, doctors said.",
+        title="Air strike kills at least 31 in Oromia region",
     )
-    assert [(_label(ev.location), ev.killed, len(ev.sentences)) for ev in events] == [("Finote Selam", 26, 2)]
+    assert [(_label(ev.location), ev.killed, len(ev.sentences)) for ev in events] == [("Nek’emtē", 31, 2)]
 
 
 def test_a_district_named_as_such_holds_the_village_hit(extract):
-    _, events = extract("Militants attacked Khujuma Tabi village in Manipur's Bishnupur district on Sunday, killing three volunteers.")
-    assert [_label(ev.location) for ev in events] == ["Khujuma Tabi"]
+    _, events = extract("Gunmen attacked Leimaram Khunou village in Manipur's Kakching district on Friday, killing two volunteers.")
+    assert [_label(ev.location) for ev in events] == ["Leimaram Khunou"]
 
 
 def test_an_agency_dateline_is_not_the_place_hit(extract):
-    _, events = extract("Karachi, Jan 9 (PTI) A bomb blast in Quetta today killed six people.")
-    assert [(_label(ev.location), ev.killed) for ev in events] == [("Quetta", 6)]
+    _, events = extract("Lahore, Mar 4 (PTI) A bomb blast in Peshawar today killed nine people.")
+    assert [(_label(ev.location), ev.killed) for ev in events] == [("Peshawar", 9)]
 
 
 def test_a_dateline_with_a_hyphen_is_not_the_place_hit(extract):
-    _, events = extract("MOGADISHU, Somalia - At least 12 civilians were killed on Monday in a suicide bombing that targeted troops.")
-    assert "Mogadishu" not in [_label(ev.location) for ev in events]
+    _, events = extract("BAMAKO, Mali - At least 9 civilians were killed on Thursday in a suicide bombing that targeted soldiers.")
+    assert "Bamako" not in [_label(ev.location) for ev in events]
 
 
 def test_a_dateline_is_not_the_place_hit(extract):
-    _, events = extract("Sidon (Lebanon): An Israeli drone strike hit a car in Naqoura on Sunday, killing three people.")
-    assert [_label(ev.location) for ev in events] == ["En Nâqoûra"]  # GeoNames spells it so
+    _, events = extract("Tyre (Lebanon): An Israeli drone struck a motorbike in Bint Jbeil on Saturday, killing two people.")
+    assert [_label(ev.location) for ev in events] == ["Bent Jbaïl"]  # GeoNames spells it so
 
 
 def test_the_country_around_a_city_is_no_second_target(extract):
@@ -329,18 +329,18 @@ def test_a_headline_joins_the_attack_of_the_body(extract):
 
 def test_a_military_camp_is_the_place_hit_and_a_suicide_vehicle_a_car_bomb(extract):
     _, events = extract(
-        "The military camp of Kidal in northern Mali was first hit by a suicide vehicle on Friday.\n\n"
-        "Later on Friday the jihadists fired 120 mortar shells at the Mopti military camp."
+        "The military camp of Tessalit in northern Mali was first struck by a suicide vehicle on Tuesday.\n\n"
+        "Later on Tuesday the jihadists fired 80 mortar shells at the Gao military camp."
     )
-    assert [(_label(ev.location), [w.label for w in ev.weapons]) for ev in events] == [("Kidal", ["car bomb"]), ("Mopti", ["mortar"])]
+    assert [(_label(ev.location), [w.label for w in ev.weapons]) for ev in events] == [("Tessalit", ["car bomb"]), ("Gao", ["mortar"])]
 
 
 def test_an_attack_in_a_country_placed_later_is_one_event(extract):
     _, events = extract(
-        "An Israeli drone strike hit a car in south Lebanon on Saturday, killing three people.\n\n"
-        "The strike hit the car in the Naqoura area, the state news agency said."
+        "An Israeli drone struck a motorbike in south Lebanon on Friday, killing two people.\n\n"
+        "The drone hit the motorbike in the Bint Jbeil area, the state news agency said."
     )
-    assert [(_label(ev.location), ev.killed) for ev in events] == [("En Nâqoûra", 3)]
+    assert [(_label(ev.location), ev.killed) for ev in events] == [("Bent Jbaïl", 2)]
 
 
 def test_an_attack_on_a_country_as_a_whole_keeps_its_place(extract):
@@ -352,25 +352,25 @@ def test_an_attack_on_a_country_as_a_whole_keeps_its_place(extract):
 
 
 def test_a_list_item_with_its_verb_elided_keeps_its_figure(extract):
-    _, events = extract("Three people were killed in Ukraine's Sumy region and two others in Kherson province on Sunday, officials said.")
-    assert sorted((_label(ev.location), ev.killed) for ev in events) == [("Kherson Oblast", 2), ("Sumy Oblast", 3)]
+    _, events = extract("Four people were killed in Ukraine's Zaporizhzhia region and three others in Donetsk province on Friday, officials said.")
+    assert sorted((_label(ev.location), ev.killed) for ev in events) == [("Donetsk Oblast", 3), ("Zaporizhzhia Oblast", 4)]
 
 
 def test_a_village_the_text_places_in_one_region_is_not_in_another(extract):
     _, events = extract(
-        "Russian shelling killed two people in the Kherson region on Sunday.\n\n"
-        "A drone attack also hit Myropillia, a settlement in the Sumy oblast, on Sunday."
+        "Russian shelling killed three people in the Donetsk region on Friday.\n\n"
+        "A drone attack also hit Verkhnia Sadova, a settlement in the Kharkiv oblast, on Friday."
     )
-    assert sorted(_label(ev.location) for ev in events) == ["Kherson Oblast", "Myropillia"]
+    assert sorted(_label(ev.location) for ev in events) == ["Donetsk Oblast", "Verkhnia Sadova"]
 
 
 def test_where_the_wounded_were_taken_and_where_a_convoy_was_heading_are_not_hit(extract):
     _, events = extract(
-        "Militants attacked an army convoy in Anantnag on Saturday, killing two soldiers.\n\n"
-        "The convoy was heading towards Srinagar when it was attacked. Two of the injured died at the Army Base Hospital, "
-        "and four were taken to a hospital in Jammu."
+        "Militants ambushed a police truck in Pulwama on Thursday, killing three constables.\n\n"
+        "The truck was heading towards Shopian when it was attacked. Two of the wounded died at the district hospital, "
+        "and five were taken to a hospital in Srinagar."
     )
-    assert [_label(ev.location) for ev in events] == ["Anantnag"]
+    assert [_label(ev.location) for ev in events] == ["Pulwama"]
 
 
 def test_a_name_inside_a_hyphenated_road_name_is_not_hit(extract):
@@ -379,8 +379,8 @@ def test_a_name_inside_a_hyphenated_road_name_is_not_hit(extract):
 
 
 def test_a_known_place_after_a_comma_holds_the_unknown_one_before_it(extract):
-    _, events = extract("Three soldiers were killed in an ambush by Abu Sayyaf in Kalingalan, Zamboanga, on Thursday.")
-    assert [(_label(ev.location), ev.killed) for ev in events] == [("Kalingalan", 3)]
+    _, events = extract("Two marines were killed in an ambush by Abu Sayyaf in Bud Taran, Sulu, on Monday.")
+    assert [(_label(ev.location), ev.killed) for ev in events] == [("Bud Taran", 2)]
 
 
 def test_places_in_a_list_are_not_held_by_one_another(extract):
@@ -390,14 +390,14 @@ def test_places_in_a_list_are_not_held_by_one_another(extract):
 
 def test_the_village_the_attack_took_place_in_places_the_towns_attack(extract):
     _, events = extract(
-        "Three soldiers were killed in an ambush in Lamitan on Thursday.\n\n"
-        "The ambush was staged by six men in the village of Kalingalan near the town hall."
+        "Two marines were killed in an ambush in Jolo on Monday.\n\n"
+        "The ambush was carried out by eight gunmen in the village of Bud Taran near the market."
     )
-    assert [(_label(ev.location), ev.killed) for ev in events] == [("Kalingalan", 3)]
+    assert [(_label(ev.location), ev.killed) for ev in events] == [("Bud Taran", 2)]
 
 
 def test_a_months_attacks_in_several_provinces_are_no_attack(extract):
-    _, events = extract("The UN in July alone documented deadly attacks by rebels in Ituri, South Kivu and North Kivu provinces.")
+    _, events = extract("Aid groups in March alone recorded deadly raids by militias in Ituri, Tanganyika and North Kivu provinces.")
     assert events == []
 
 
@@ -423,8 +423,8 @@ def test_a_two_city_dateline_and_who_manned_a_checkpoint(extract):
         # the considering clause far before the listed strike
         "Western diplomats had earlier told reporters that the allies were weighing their answer to the Houthis' many actions against ships, including a strike on Sanaa.",
         # attacks in general: no figure, day or casualty in the clause
-        "The leader downplayed the impact the attacks have had on shipping near Sanaa.",
-        "It follows a slew of attacks against shipping near Sanaa.",
+        "The minister played down the effect the raids have had on trade near Sanaa.",
+        "It comes after a string of attacks on tankers near Sanaa.",
     ],
 )
 def test_denied_considered_and_blamed_attacks_are_not_attacks_on_those_places(extract, body):
@@ -442,7 +442,7 @@ def test_plural_attacks_with_a_figure_or_a_day_are_attacks(extract, body):
 
 
 def test_where_drones_were_shot_down_is_no_place_hit(extract):
-    _, events = extract("Russia launched 90 drones overnight; 37 of the launched drones were downed over the Poltava and Zhytomyr regions.")
+    _, events = extract("Russia sent 64 drones overnight; 41 of them were shot down over the Vinnytsia and Cherkasy regions.")
     assert [_label(ev.location) for ev in events] == []
 
 
@@ -647,12 +647,12 @@ def test_researchers_see_the_seed_attacks_through_query_export_and_lookup(seed_s
 
 def test_the_attack_a_strike_came_after_is_another(extract):
     _, events = extract(
-        "Four militants were killed in an Israeli strike on a car in southern Lebanon on Thursday.\n\n"
-        "The strike came a day after an Israeli soldier was killed in a mortar attack on an army position in the area of Malkia."
+        "Three fighters died in an Israeli strike on a motorbike in southern Lebanon on Tuesday.\n\n"
+        "The strike came two days after an Israeli reservist was killed in a rocket attack on an army post in the area of Shtula."
     )
-    assert sorted(ev.location.label for ev in events) == ["Lebanon", "Malkia"]
+    assert sorted(ev.location.label for ev in events) == ["Lebanon", "Shtula"]
 
 
 def test_attacks_of_a_kind_are_no_attack_told(extract):
-    _, events = extract("Decisions on such a level of terrorist attacks are not made in Kyiv, but in Washington, the spokesman said.")
+    _, events = extract("Decisions about attacks on such a scale are taken not in Kyiv but in London, the envoy said.")
     assert events == []

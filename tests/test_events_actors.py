@@ -19,15 +19,15 @@ def _slots(events):
 @pytest.mark.parametrize(
     "body, expected",
     [
-        ("FARC dissidents launched an attack on a police station in Jamundí on Thursday.", ("Jamundí", "Revolutionary Armed Forces of Colombia", None)),
-        ("The attack on Pétionville on Tuesday was led by the Viv Ansanm group, police said.", ("Pétionville", "Viv Ansanm", None)),
-        ("The hospital in Beersheba was directly struck in another Iranian attack on Thursday, a day after Iran fired missiles.", ("Beersheba", "Iran", None)),
+        ("FARC dissidents opened fire on a police station in Suárez on Wednesday.", ("Suárez", "Revolutionary Armed Forces of Colombia", None)),
+        ("The attack on Kenscoff on Friday was led by the Kraze Barye group, police said.", ("Kenscoff", "Kraze Baryè", None)),
+        ("The hospital in Haifa was hit directly in another Iranian attack on Monday, a day after Iran launched missiles.", ("Haifa", "Iran", None)),
         ("Al-Shabaab blew up a police vehicle in Baidoa on Monday, killing eight officers.", ("Baidoa", "Al-Shabaab", 8)),
         ("A roadside bomb went off near a police post in Baidoa on Monday, killing two officers.", ("Baidoa", None, 2)),
         # The acronym in brackets is part of the name the linker found.
         (
-            "At least 57 people were killed when Sudan's Rapid Support Forces (RSF) launched a drone strike on a shelter in the city of El Fasher on Friday.",
-            ("El Fasher", "Rapid Support Forces", 57),
+            "At least 23 people were killed when Sudan's Rapid Support Forces (RSF) fired a drone at a market in the city of El Obeid on Tuesday.",
+            ("El Obeid", "Rapid Support Forces", 23),
         ),
     ],
 )
@@ -74,14 +74,14 @@ def test_a_peoples_adjective_names_the_attacker_only_with_the_country_named(extr
 
 
 def test_a_vehicle_targeted_is_an_attack_an_attack_helicopter_is_not(extract):
-    _, events = extract("The officials said the drone targeted a vehicle travelling in Baihan on Sunday, killing two men.")
-    assert _slots(events) == [("Baihan", None, 2)]
-    _, events = extract("Attack helicopters flew over Baihan on Sunday.")
+    _, events = extract("Officials said the drone targeted a car moving through Marib on Friday, killing three men.")
+    assert _slots(events) == [("Ma'rib", None, 3)]
+    _, events = extract("Attack helicopters flew over Marib on Friday.")
     assert events == []
 
 
 def test_who_set_up_the_post_attacked_is_not_its_attacker(extract):
     _, events = extract(
-        "The soldiers were attacked while on their way to a hill in Magcawa to relieve a detachment set up by the Army's 18th Infantry Battalion."
+        "The marines were attacked while heading to a ridge in Talipao to reinforce a post set up by the Army's 35th Infantry Battalion."
     )
     assert [ev.actor for ev in events] == [None]

@@ -16,9 +16,9 @@ def test_a_road_of_the_town_is_where_the_blast_was(extract):
 
 
 def test_a_place_the_text_puts_in_another_is_the_one_hit(extract):
-    _, events = extract("Gunmen ambushed a police convoy in El Aguaje in Aguililla on Monday, killing 14 officers.")
+    _, events = extract("Gunmen ambushed an army patrol in El Zapote in Coalcoman on Thursday, killing nine soldiers.")
     (ev,) = events
-    assert ev.location.label != "Aguililla" and ev.killed == 14
+    assert "Coalcom" not in ev.location.label and ev.killed == 9
 
 
 def test_a_landmark_near_the_place_is_not_hit(extract):
@@ -28,78 +28,78 @@ def test_a_landmark_near_the_place_is_not_hit(extract):
 
 def test_a_headline_over_two_attacks_is_their_summary(extract):
     _, events = extract(
-        "A drone strike hit a car in Naqoura on Saturday, killing three people.\n\n"
-        "Another four were killed in a strike on a house in the town of Ramia.\n\n"
-        "Israel said it had targeted militants.",
+        "A drone struck a motorbike in Bint Jbeil on Friday, killing two people.\n\n"
+        "Another five died in a strike on a shop in the town of Aitaroun.\n\n"
+        "Israel said it had hit Hezbollah fighters.",
         title="Israeli strikes kill 7 in south Lebanon",
     )
-    assert sorted(event_places(events), key=lambda p: p[1]) == [("En Nâqoûra", 3), ("Ramia", 4)]
+    assert sorted(event_places(events), key=lambda p: p[1]) == [("Bent Jbaïl", 2), ("Aitaroun", 5)]
     # ... but it still says who struck.
     assert {ev.actor.label for ev in events if ev.actor} == {"Israel"} and all(ev.actor for ev in events)
 
 
 def test_a_second_strike_near_the_city_is_another_attack(extract):
     _, events = extract(
-        "Drones struck El Fasher on Friday, killing 32 people.\n\n"
-        "A second strike hit the Zamzam camp near El Fasher, the network said."
+        "Drones hit Nyala on Wednesday, killing 21 people.\n\n"
+        "A second strike hit the Otash camp near Nyala, the monitors said."
     )
-    assert event_places(events) == [("El Fasher", 32), ("Zamzam camp", None)]
+    assert event_places(events) == [("Nyala", 21), ("Otash", None)]
 
 
 def test_a_shelter_the_text_places_in_the_city_gets_the_citys_toll(extract):
     _, events = extract(
-        "A drone attack on the city of El Fasher killed 53 people late on Friday.\n\n"
-        "The attack targeted the Al-Arqam Home, a shelter for displaced families in El Fasher, the group said."
+        "A drone strike on the city of Kadugli killed 38 people late on Tuesday.\n\n"
+        "The strike hit the Al-Salam Home, a shelter for orphans in Kadugli, the monitors said."
     )
-    assert event_places(events) == [("Al-Arqam Home", 53)]
+    assert event_places(events) == [("Al-Salam Home", 38)]
 
 
 def test_a_toll_told_before_the_place_is_the_places_attack(extract):
     _, events = extract(
-        "At least a dozen soldiers have been killed and seven others injured in an attack by Islamic extremists in the west, officials said.\n\n"
-        "The soldiers were on patrol near the town of Kandadji when jihadists attacked them on Thursday."
+        "At least nine gendarmes were killed and five others hurt in an attack by jihadists in the north, the army said.\n\n"
+        "The gendarmes were escorting a convoy near the town of Tessit when gunmen attacked them on Monday."
     )
-    assert [(ev.location.label, ev.killed, ev.injured) for ev in events] == [("Kandadji", 12, 7)]
+    assert [(ev.location.label, ev.killed, ev.injured) for ev in events] == [("Tessit", 9, 5)]
 
 
 def test_a_toll_told_long_before_a_place_is_not_its_attack(extract):
     _, events = extract(
-        "At least a dozen soldiers have been killed in an attack by extremists in the west, officials said.\n\n"
-        "The army has sent reinforcements.\n\nThe region has seen many raids.\n\nThe president spoke on Friday.\n\n"
-        "Separately, jihadists attacked the town of Kandadji on Thursday."
+        "At least nine gendarmes were killed in an attack by jihadists in the north, the army said.\n\n"
+        "The army has sent more troops.\n\nThe area has seen many ambushes.\n\nThe minister spoke on Tuesday.\n\n"
+        "Separately, gunmen attacked the town of Tessit on Monday."
     )
-    assert [(ev.location.label, ev.killed) for ev in events] == [("Kandadji", None)]
+    assert [(ev.location.label, ev.killed) for ev in events] == [("Tessit", None)]
 
 
 def test_an_attack_between_two_places_is_one_attack(extract):
-    _, events = extract("Gunmen attacked a military post between Markoye and Tokabangou on Tuesday, killing four soldiers.")
-    assert event_places(events) == [("Markoye", 4)]
+    _, events = extract("Jihadists raided an army camp between Djibo and Arbinda on Friday, killing six soldiers.")
+    assert event_places(events) == [("Djibo", 6)]
 
 
 def test_the_attack_told_at_the_town_of_its_site_is_one_event(extract):
     _, events = extract(
-        "Israeli strikes on Damascus airport killed seven fighters on Thursday, a war monitor said.\n\n"
-        "Syrian state media said air defences had intercepted missiles.\n\n"
-        "The monitor said the strikes hit an arms depot.\n\n"
-        "Officials gave no other details.\n\n"
-        "The attack took place at midnight, when residents of Damascus heard loud blasts."
+        "Israeli strikes on Aleppo International Airport killed five soldiers on Tuesday, a war monitor said.\n\n"
+        "Syrian state media said air defences had downed some missiles.\n\n"
+        "The monitor said the strikes hit a weapons store.\n\n"
+        "Officials gave no further details.\n\n"
+        "The attack took place before dawn, when residents of Aleppo heard loud explosions."
     )
-    assert event_places(events) == [("Damascus airport", 7)]
+    assert event_places(events) == [("Aleppo International Airport", 5)]
 
 
 def test_another_toll_in_the_town_is_another_attack(extract):
     _, events = extract(
-        "Israeli strikes on Damascus airport killed seven fighters on Thursday, a war monitor said.\n\n"
-        "Hours later, an attack on the city of Damascus killed two people."
+        "Israeli strikes on Aleppo International Airport killed five soldiers on Tuesday, a war monitor said.\n\n"
+        "Hours later, an attack on the city of Aleppo killed three people."
     )
-    assert event_places(events) == [("Damascus airport", 7), ("Damascus", 2)]
+    assert event_places(events) == [("Aleppo International Airport", 5), ("Aleppo", 3)]
 
 
 def test_a_launch_site_told_at_length_is_not_hit_and_the_weapons_join_the_attack(extract):
     _, (ev,) = extract(
-        "Russian troops launched drone strikes on Ukrainian territory early on Sunday.\n\n"
-        "The air force said 23 of the drones were shot down.\n\n"
-        "It said Russia also fired three missiles from S-300 systems located in occupied territory in Ukraine's Donetsk region and two Kh-22 cruise missiles."
+        "Russian forces launched drone attacks on Ukrainian territory late on Thursday.\n\n"
+        "The air force said 31 of the drones were destroyed.\n\n"
+        "It said Russia also launched four missiles from S-300 systems stationed in occupied parts of Ukraine's Zaporizhzhia region and one Kh-22 cruise missile."
     )
     assert ev.location.label == "Ukraine"
     assert {"S-300 missile system", "Kh-22"} <= {w.label for w in ev.weapons}
@@ -107,41 +107,41 @@ def test_a_launch_site_told_at_length_is_not_hit_and_the_weapons_join_the_attack
 
 def test_a_toll_of_several_attacks_and_their_retelling_give_no_attack_of_their_own(extract):
     _, events = extract(
-        "At least 13 people were killed in two separate attacks by Boko Haram militants in northeast Nigeria.\n\n"
-        "The assaults, which occurred near the town of Konduga and the outskirts of Maiduguri, alarmed residents.\n\n"
-        "On Saturday, gunmen mounted an assault on a base in the village of Wulari.\n\n"
-        "The battle resulted in the loss of three soldiers.\n\n"
-        "Later, 10 farmers who were rounded up and shot dead by the militants were found in Maiwa."
+        "At least 11 people were killed in two separate attacks by ISWAP fighters in northeast Nigeria.\n\n"
+        "The attacks, which took place near the town of Damboa and the edge of Biu, frightened residents.\n\n"
+        "On Thursday, the fighters mounted an assault on an army post in the village of Kwamjilari.\n\n"
+        "The battle resulted in the loss of four soldiers.\n\n"
+        "Later, 7 herders who were abducted and killed by the fighters were found in Mandaragirau."
     )
-    assert event_places(events) == [("Wulari", 3), ("Maiwa", 10)]
+    assert event_places(events) == [("Kwamjilari", 4), ("Mandaragirau", 7)]
 
 
 def test_a_separate_attack_told_twice_is_one_and_a_sea_named_for_its_port_is_not_hit(extract):
     _, events = extract(
-        "Russian missiles hit the city of Sumy overnight, killing 11 people, Russia's foes said.\n\n"
-        "The ministry said at least three were killed and 7 injured in a separate drone attack on Kharkiv region overnight.\n\n"
-        "Russia also targeted a ship in the Black Sea port of Chornomorsk.\n\n"
-        "The ministry repeated that at least three were killed and 7 injured in a separate drone attack on Kharkiv region overnight."
+        "Russian missiles struck the city of Poltava overnight, killing 9 people, Kyiv said.\n\n"
+        "The ministry said at least two were killed and 5 hurt in a separate drone attack on Dnipropetrovsk region overnight.\n\n"
+        "Russia also hit a vessel in the Black Sea port of Odesa.\n\n"
+        "The ministry repeated that at least two were killed and 5 hurt in a separate drone attack on Dnipropetrovsk region overnight."
     )
-    assert [(ev.location.label, ev.killed, ev.injured) for ev in events] == [("Sumy", 11, None), ("Kharkiv Oblast", 3, 7), ("Chornomors’k", None, None)]
+    assert [(ev.location.label, ev.killed, ev.injured) for ev in events] == [("Poltava", 9, None), ("Dnipropetrovsk Oblast", 2, 5), ("Port of Odesa", None, None)]
 
 
 def test_where_the_sources_are_and_a_town_a_place_lies_east_of_are_not_hit(extract):
     _, events = extract(
-        "Medical sources at the Al-Aqsa Martyrs Hospital in Deir al-Balah said they received 15 bodies from an Israeli bombardment "
-        "targeting the Al-Zawaida area on Saturday, Israel said.\n\n"
-        "Separately, two Palestinians were killed in an Israeli shelling targeting Al-Zana area east of Khan Younis.\n\n"
-        "They added that a child was killed when he was shot by an Israeli drone at a tent west of Khan Younis."
+        "Doctors at the Nasser Hospital in Khan Younis said they received 11 bodies from an Israeli air raid "
+        "targeting the Al-Mawasi area on Friday, Israel said.\n\n"
+        "In a separate incident, three Palestinians died in Israeli shelling targeting Al-Shoka area east of Rafah.\n\n"
+        "They added that a woman was killed when she was shot by an Israeli drone near a tent west of Rafah."
     )
-    assert event_places(events) == [("Al-Zawaida", None), ("Al-Zana", 2), ("Khān Yūnis", 1)]
+    assert event_places(events) == [("Al-Mawasi", None), ("Shokat as-Sufi", 3), ("Rafaḩ", 1)]
 
 
 def test_the_attack_on_a_suburb_named_next_is_the_attack_told(extract):
     _, events = extract(
-        "Gangs attacked a community in Port-au-Prince early Tuesday.\n\nThe attack on Pétionville was led by the Viv Ansanm group, police said.",
-        title="Gangs attacked a community in Port-au-Prince early Tuesday",
+        "Gunmen raided a neighbourhood in Port-au-Prince late Friday.\n\nThe attack on Tabarre was led by the Kraze Barye group, officials said.",
+        title="Gunmen raided a neighbourhood in Port-au-Prince late Friday",
     )
-    assert [(ev.location.label, ev.actor.label if ev.actor else None) for ev in events] == [("Pétionville", "Viv Ansanm")]
+    assert [(ev.location.label, ev.actor.label if ev.actor else None) for ev in events] == [("Tabarre", "Kraze Baryè")]
 
 
 def test_the_attack_on_another_town_named_next_is_another_attack(extract):
@@ -160,11 +160,11 @@ def test_a_village_situated_between_a_town_and_a_community_in_a_state(extract):
 
 def test_what_an_attack_told_before_did_places_it_but_is_no_attack_of_its_own(extract):
     _, events = extract(
-        "In the Samara region, the governor reported several drone attacks on oil refineries on Sunday.\n\n"
-        "One of them caused a major fire at the Kuibyshev refinery, the governor said."
+        "In the Volgograd region, the governor reported a number of drone attacks on oil refineries on Friday.\n\n"
+        "One of them caused a big fire at the Volgograd refinery, the governor said."
     )
-    assert event_places(events) == [("Kuibyshev refinery", None)]
-    _, events = extract("A faulty cable caused a major fire at the Kuibyshev refinery on Sunday.")
+    assert event_places(events) == [("Volgograd refinery", None)]
+    _, events = extract("A faulty cable caused a big fire at the Volgograd refinery on Friday.")
     assert events == []
 
 
@@ -178,15 +178,15 @@ def test_the_place_of_another_attack_named_in_a_later_sentence_does_not_move_the
 
 def test_a_neighbourhood_lies_in_the_one_town_reported_hit(extract):
     _, events = extract(
-        "An Israeli airstrike hit a house in the city of Rafah on Saturday, Israel said.\n\n"
-        "Israeli aircraft targeted a house in the Nasr neighborhood, witnesses said."
+        "An Israeli air strike hit a flat in the city of Khan Younis on Thursday, Israel said.\n\n"
+        "Israeli jets bombed a flat in the Amal neighborhood, residents said."
     )
-    assert event_places(events) == [("Nasr", None)]
+    assert event_places(events) == [("Amal", None)]
     # ... not when two towns were hit: which one holds it, the text does not say.
     _, events = extract(
-        "An Israeli airstrike hit a house in the city of Rafah on Saturday, Israel said.\n\n"
-        "Another strike hit Gaza City.\n\n"
-        "Israeli aircraft targeted a house in the Nasr neighborhood, witnesses said."
+        "An Israeli air strike hit a flat in the city of Khan Younis on Thursday, Israel said.\n\n"
+        "Another strike hit Deir al-Balah.\n\n"
+        "Israeli jets bombed a flat in the Amal neighborhood, residents said."
     )
     assert len(events) == 3
 
@@ -209,26 +209,26 @@ def test_a_country_the_attack_was_near_is_not_hit(extract):
 
 def test_the_setting_of_an_attack_is_not_hit(extract):
     _, events = extract(
-        "A suicide bomber killed a policeman in Bannu on Monday.\n\n"
-        "The attack comes amid a surge in terrorist activity in KP and Balochistan after the TTP ended its ceasefire in 2022 and vowed to target security forces."
+        "A suicide bomber killed two soldiers in Dera Ismail Khan on Thursday.\n\n"
+        "The bombing follows a rise in militant violence in KP and Balochistan since the TTP called off its truce in 2022 and threatened to hit police and troops."
     )
-    assert [label for label, _ in event_places(events)] == ["Bannu"]
+    assert [label for label, _ in event_places(events)] == ["Dera Ismail Khan"]
 
 
 def test_the_institution_of_one_who_tells_is_not_hit(extract):
     _, events = extract(
-        "A drone strike hit a school in Shukeiri village on Wednesday, killing at least 17 people.\n\n"
-        "Dr. Musa al-Majeri, director of Douiem Hospital, said at least 10 others were wounded in the attack."
+        "A drone struck a market in Um Sumeima village on Monday, killing at least 13 people.\n\n"
+        "Dr. Hamid Osman, director of Kosti Hospital, said at least 8 others were hurt in the attack."
     )
-    assert [(ev.location.label, ev.killed, ev.injured) for ev in events] == [("Ash Shuqayrī", 17, 10)]
+    assert [(ev.location.label, ev.killed, ev.injured) for ev in events] == [("Um Sumeima", 13, 8)]
 
 
 def test_assailants_who_storm_a_village_attack_it_and_the_village_in_its_chiefdom_is_the_place(extract):
     _, events = extract(
-        "At least 19 people were killed in an attack in Lubero territory on Monday.\n\n"
-        "The attackers suspected to be from the ADF invaded Mukondo village in the chiefdom of Baswagha at dawn."
+        "At least 14 people died in a raid in Beni territory on Thursday.\n\n"
+        "The attackers suspected to be from the ADF stormed Kisunga village in the chiefdom of Bambuba before dawn."
     )
-    assert [(ev.location.label, ev.killed) for ev in events] == [("Mukondo", 19)]
+    assert [(ev.location.label, ev.killed) for ev in events] == [("Kisunga", 14)]
 
 
 def test_a_country_that_invaded_another_is_no_attack_told(extract):
@@ -238,10 +238,10 @@ def test_a_country_that_invaded_another_is_no_attack_told(extract):
 
 def test_an_unknown_place_of_the_reports_country_is_where_its_attack_was(extract):
     _, events = extract(
-        "At least four soldiers were killed Tuesday in an attack in northern Burkina Faso, security sources said.\n\n"
-        "The terrorists targeted a military detachment between Markoyeville and Tokabangou, near the border with Niger."
+        "At least six gendarmes died Friday in an attack in eastern Burkina Faso, security sources said.\n\n"
+        "The gunmen targeted a gendarmerie post between Kantchariville and Tapoa-Djerma, near the border with Benin."
     )
-    assert [(ev.location.label, ev.killed) for ev in events] == [("Markoyeville", 4)]
+    assert [(ev.location.label, ev.killed) for ev in events] == [("Kantchariville", 6)]
 
 
 def test_a_countrys_attack_with_its_own_toll_stays_beside_the_unknown_places(extract):
@@ -254,12 +254,12 @@ def test_a_countrys_attack_with_its_own_toll_stays_beside_the_unknown_places(ext
 
 def test_a_town_an_unnamed_village_lies_near_is_not_hit(extract):
     _, events = extract(
-        "Russian shelling killed three civilians on Saturday in Ukraine's southern Kherson region, officials said.\n\n"
-        "The governor said an artillery strike in the evening killed one person in a village south of Kherson."
+        "Russian artillery killed two civilians on Thursday in Ukraine's eastern Donetsk region, officials said.\n\n"
+        "The governor said a shelling attack in the afternoon killed one man in a village west of Kramatorsk."
     )
-    assert [ev.location.label for ev in events] == ["Kherson Oblast"]
+    assert [ev.location.label for ev in events] == ["Donetsk Oblast"]
 
 
 def test_a_region_named_of_a_state_lies_in_it(extract):
-    _, events = extract("Cartel gangsters ambushed and killed 14 state police on Monday in the Tierra Caliente region of Michoacán.")
-    assert [(ev.location.label, ev.killed) for ev in events] == [("Tierra Caliente region", 14)]
+    _, events = extract("Cartel gunmen ambushed and killed 9 soldiers on Friday in the Sierra Baja region of Guerrero.")
+    assert [(ev.location.label, ev.killed) for ev in events] == [("Sierra Baja region", 9)]

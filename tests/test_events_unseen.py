@@ -9,71 +9,71 @@ from conftest import event_places
 
 
 def test_a_dateline_with_its_day_is_not_the_place_hit(extract):
-    _, events = extract("MOGADISHU, March 6 - Gunmen killed 15 soldiers at a military camp in Kismayo, an army spokesman said on Friday.")
-    assert event_places(events) == [("Kismayo", 15)]
+    _, events = extract("MOGADISHU, May 3 - Militants killed 11 soldiers at an army base in Baidoa, a military official said on Sunday.")
+    assert event_places(events) == [("Baidoa", 11)]
 
 
 def test_a_dateline_with_its_day_and_a_dash_is_not_the_place_hit(extract):
-    _, events = extract("NAIROBI, April 1 — An armed attack in Mandera has left at least 28 civilians dead, an official said Wednesday.")
-    assert "Nairobi" not in [p for p, _ in event_places(events)]
+    _, events = extract("KAMPALA, June 9 — A gun attack in Kasese has left at least 11 villagers dead, a police official said Sunday.")
+    assert "Kampala" not in [p for p, _ in event_places(events)]
 
 
 def test_a_dateline_may_bracket_its_country(extract):
     from kg.datelines import DATELINE_RE
 
-    hit = DATELINE_RE.match("Nairobi [Kenya], July 22 (ANI/Xinhua): At least 12 people were killed when gunmen attacked Mayom County headquarters.")
+    hit = DATELINE_RE.match("Juba [South Sudan], May 14 (ANI/Xinhua): At least 9 people died when armed men raided Tonj County headquarters.")
     assert hit is not None and hit.group(0).endswith(": ")
-    _, events = extract("Nairobi [Kenya], July 22 (ANI/Xinhua): At least 12 people were killed when gunmen attacked Mayom County headquarters on Sunday.")
-    assert event_places(events) == [("Mayom County", 12)]
+    _, events = extract("Juba [South Sudan], May 14 (ANI/Xinhua): At least 9 people died when armed men raided Tonj County headquarters on Tuesday.")
+    assert event_places(events) == [("Tonj County", 9)]
 
 
 def test_where_a_witness_spoke_is_not_the_place_hit(extract):
     _, events = extract(
-        "Gunmen killed 17 civilians in an attack on the village of Djugu on Friday.\n\n"
-        "\u201cThey opened fire and set houses ablaze,\u201d a resident said in the provincial capital Bunia."
+        "Militiamen killed 12 villagers in a raid on the village of Lopa on Tuesday.\n\n"
+        "\u201cThey shot people and burned the huts,\u201d a survivor said in the provincial capital Goma."
     )
-    assert "Bunia" not in [p for p, _ in event_places(events)]
+    assert "Goma" not in [p for p, _ in event_places(events)]
 
 
 def test_a_datelines_day_is_the_tellings_when_the_sentence_says_so(extract):
     _, events = extract(
-        "NAIROBI, March 6 - Gunmen killed 15 soldiers and wounded five more at a camp in northern Kenya, an army spokesman said on Friday.\n\n"
-        "The attack took place on Wednesday in Mandera, he said.",
-        date=dt.date(2026, 3, 6),
+        "KAMPALA, June 9 - Rebels killed 8 soldiers and wounded three more at a base in western Uganda, an army spokesman said on Tuesday.\n\n"
+        "The raid took place on Sunday in Kasese, he said.",
+        date=dt.date(2026, 6, 9),
     )
-    assert events and all(ev.date != dt.date(2026, 3, 6) for ev in events)
+    assert events and all(ev.date != dt.date(2026, 6, 9) for ev in events)
 
 
 def test_the_articles_one_group_named_as_attacker_is_who_attacked(extract):
     _, events = extract(
-        "The Islamic State West Africa Province (ISWAP) terrorist group has reportedly attacked villages in Borno State.\n\n"
-        "The terrorists launched their assault on Burum, a village near Damboa, killing two persons."
+        "The Islamic State West Africa Province (ISWAP) terrorist group has reportedly raided communities in Yobe State.\n\n"
+        "The insurgents began their attack on Kasesa, a village near Geidam, killing three persons."
     )
-    assert [(ev.location.label, ev.actor.label if ev.actor else None) for ev in events] == [("Burum", "Islamic State West Africa Province")]
+    assert [(ev.location.label, ev.actor.label if ev.actor else None) for ev in events] == [("Kasesa", "Islamic State West Africa Province")]
 
 
 def test_a_group_named_only_as_the_one_attacked_is_not_the_attacker(extract):
     _, events = extract(
-        "Troops killed ten ISWAP fighters near Damboa on Monday, the army said.\n\n"
-        "Gunmen later attacked Burum, killing two persons."
+        "Troops killed seven ISWAP fighters near Geidam on Friday, the army said.\n\n"
+        "Gunmen later attacked the village of Kasesa, killing three persons."
     )
-    assert [ev.actor for ev in events if ev.location and ev.location.label == "Burum"] == [None]
+    assert [ev.actor for ev in events if ev.location and ev.location.label == "Kasesa"] == [None]
 
 
 def test_a_datelines_day_stands_when_the_sentence_tells_no_other(extract):
     _, events = extract(
-        "Raipur, Jan 6 (PTI) Naxals blew up a vehicle, killing eight security personnel in Bijapur district, police said.",
-        date=dt.date(2025, 1, 6),
+        "Raipur, Apr 11 (PTI) Maoists blew up a jeep, killing five policemen in Narayanpur district, officials said.",
+        date=dt.date(2025, 4, 11),
     )
-    assert [(ev.location.label, ev.date) for ev in events] == [("Bijapur district", dt.date(2025, 1, 6))]
+    assert [(ev.location.label, ev.date) for ev in events] == [("Narayanpur district", dt.date(2025, 4, 11))]
 
 
 def test_an_attack_told_before_a_reaction_keeps_its_place(extract):
     _, events = extract(
-        "\u201cOn Saturday, the RSF militia committed a massacre in Jebel Hilla village in North Darfur,\u201d the health director told Xinhua,"
-        " denouncing the targeting of civilians by the RSF."
+        "\u201cOn Tuesday, the RSF militia carried out a massacre in Abu Gamra village in North Kordofan,\u201d a local doctor told Xinhua,"
+        " condemning the killing of civilians by the RSF."
     )
-    assert [ev.location.label for ev in events] == ["Jebel Hilla"]
+    assert [ev.location.label for ev in events] == ["Abu Gamra"]
 
 
 def test_a_reactor_named_before_the_reaction_is_still_no_place_hit(extract):
@@ -83,46 +83,46 @@ def test_a_reactor_named_before_the_reaction_is_still_no_place_hit(extract):
 
 def test_a_group_noun_between_the_name_and_the_claim(extract):
     _, events = extract(
-        "The so-called Islamic State group has claimed responsibility for a suicide bombing at a mosque in Kunduz that killed at least 46 people.\n\n"
-        "The Taliban condemned the attack."
+        "The self-styled Islamic State group has claimed responsibility for a bomb attack on a market in Jalalabad that killed at least 19 people.\n\n"
+        "The Taliban condemned the bombing."
     )
-    assert [(ev.location.label, ev.actor.label if ev.actor else None, ev.killed) for ev in events] == [("Kunduz", "Islamic State", 46)]
+    assert [(ev.location.label, ev.actor.label if ev.actor else None, ev.killed) for ev in events] == [("Jalālābād", "Islamic State", 19)]
 
 
 def test_the_country_attack_with_the_toll_of_the_unknown_site_is_that_attack(extract):
     _, events = extract(
-        "A rocket attack on the town of Qaraj, Iraq left one contractor dead on Monday.\n\n"
-        "One civilian contractor was killed and six other people were injured in a rocket attack in Iraq on Monday."
+        "A drone attack on the town of Tell Saraj, Iraq left one guard dead on Thursday.\n\n"
+        "One security guard was killed and four other people were wounded in a drone attack in Iraq on Thursday."
     )
-    assert [(ev.location.label, ev.killed, ev.injured) for ev in events] == [("Qaraj", 1, 6)]
+    assert [(ev.location.label, ev.killed, ev.injured) for ev in events] == [("Tell Saraj", 1, 4)]
 
 
 def test_a_village_in_a_provinces_territory_lies_in_that_territory(extract):
-    _, events = extract("Gunmen from the CODECO militia stormed Ndrele in Ituri province\u2019s Mahagi territory on Friday, killing nine civilians.")
-    assert [(ev.location.label, ev.killed) for ev in events] == [("Ndrele", 9)]
+    _, events = extract("Fighters from the CODECO militia raided Ngongo-Ya in Ituri province\u2019s Djugu territory on Monday, killing six civilians.")
+    assert [(ev.location.label, ev.killed) for ev in events] == [("Ngongo-Ya", 6)]
 
 
 def test_a_states_government_that_carried_out_strikes_is_the_state(extract):
     _, events = extract(
-        "Libya\u2019s Tripoli-based government on Saturday carried out a fresh round of drone strikes in Zawiya, local media reported.\n\n"
-        "The eastern-based parliament on Thursday accused the Tripoli-based government of hitting the home of a legislator."
+        "Libya\u2019s Tripoli-based government on Tuesday launched new drone strikes on Zuwara, local outlets said.\n\n"
+        "The Benghazi-based parliament on Monday blamed the Tripoli-based government for striking a lawmaker's farm."
     )
-    assert [(ev.location.label, ev.actor.label if ev.actor else None) for ev in events] == [("Zawiya", "Libya")]
+    assert [(ev.location.label, ev.actor.label if ev.actor else None) for ev in events] == [("Zuwarah", "Libya")]
 
 
 def test_a_town_a_distance_in_brackets_away_is_no_place_hit(extract):
-    _, events = extract("Another site was hit near the Bir al-Ghanam bridge in Zawiya, 45 kilometres (28 miles) west of Tripoli on the Mediterranean coast, the broadcaster added.")
+    _, events = extract("A second target was struck near the Abu Kammash crossing in Zuwara, 100 kilometres (62 miles) west of Tripoli near the Tunisian border, the channel said.")
     assert "Tripoli" not in [ev.location.label for ev in events]
 
 
 def test_what_a_campaign_involves_is_no_attack_of_its_own(extract):
     _, events = extract(
-        "A Turkish airstrike killed one civilian in the village of Kafiya in Duhok governorate on Tuesday.\n\n"
-        "Turkey has launched several military operations against the PKK in northern Iraq, involving airstrikes and ground incursions."
+        "A Turkish drone strike killed two shepherds in the village of Bani Gerdaw in Erbil governorate on Friday.\n\n"
+        "Turkey has conducted repeated military campaigns against PKK militants in northern Iraq, involving drone strikes and cross-border raids."
     )
-    assert [ev.location.label for ev in events] == ["Kafiya"]
+    assert [ev.location.label for ev in events] == ["Bani Gerdaw"]
 
 
 def test_a_quoted_toll_is_the_toll(extract):
-    _, events = extract('An attack on the village of Wad Rawah in Gezira state has killed "up to 100" people, an activist group said.')
-    assert [ev.killed for ev in events] == [100]
+    _, events = extract('A raid on the village of Um Shugeira in Sennar state has killed "up to 60" people, a local committee said.')
+    assert [ev.killed for ev in events] == [60]

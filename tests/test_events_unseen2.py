@@ -19,273 +19,273 @@ def _labels(events):
 
 def test_a_tally_of_strikes_across_a_region_is_no_attack(extract):
     _, events = extract(
-        "Russian drones hit a house in Kharkiv on Sunday, killing two people.\n\n"
-        "Russian forces carried out nearly 60 strikes across the Kherson region between the morning of May 2 and the morning of May 3, leaving seven people wounded."
+        "A Russian missile hit a shop in Sumy on Friday, killing three people.\n\n"
+        "Russian troops launched some 45 strikes across the Zaporizhzhia region between the evening of June 9 and the evening of June 10, leaving five people hurt."
     )
-    assert event_places(events) == [("Kharkiv", 2)]
+    assert event_places(events) == [("Sumy", 3)]
 
 
 def test_a_dateline_of_several_bureaus_is_not_the_place_hit(extract):
-    assert DATELINE_RE.match("WASHINGTON/ SANA’A/ DUBAI: A Houthi missile hit a ship.") is not None
-    _, events = extract("WASHINGTON/ LONDON/ DUBAI: A missile strike on a cargo ship in the Gulf of Aden killed three crew members, officials said.")
-    assert "Washington" not in _labels(events) and "Dubai" not in _labels(events)
+    assert DATELINE_RE.match("CAIRO/ SANA\u2019A/ RIYADH: A Houthi drone hit a tanker.") is not None
+    _, events = extract("LONDON/ PARIS/ DOHA: A drone strike on an oil tanker in the Red Sea killed two sailors, officials said.")
+    assert "London" not in _labels(events) and "Paris" not in _labels(events)
 
 
 def test_a_dateline_with_a_space_before_its_colon_is_not_the_place_hit(extract):
-    _, events = extract("Lima : At least 19 people, including 12 soldiers, were killed when suspected rebels ambushed a military convoy in a remote region of southeastern Peru, authorities said Friday.")
-    assert "Lima" not in _labels(events)
+    _, events = extract("Quito : At least seven soldiers were killed when gunmen attacked an army post in Esmeraldas province, authorities said Tuesday.")
+    assert "Quito" not in _labels(events)
 
 
 def test_a_nationwide_strike_is_no_attack(extract):
-    _, events = extract("Riot police stood guard during a nationwide strike against the government's labour policies in Bogota on Monday.")
+    _, events = extract("Shops stayed shut in Lima on Thursday as unions held a nationwide strike over fuel prices.")
     assert events == []
 
 
 def test_how_far_from_a_town_the_attack_told_was_is_not_the_place_hit(extract):
     _, events = extract(
-        "A Houthi missile struck a cargo ship in the Gulf of Aden on Wednesday, killing three crew members.\n\n"
-        "The attack happened about 50 nautical miles (93km) south-west of the Yemeni city of Aden, the ship's managers said."
+        "A Houthi drone boat rammed a tanker in the Red Sea on Monday, killing two sailors.\n\n"
+        "The attack took place some 70 nautical miles (130km) west of the Yemeni port of Hodeidah, the vessel's operator said."
     )
-    assert _labels(events) == ["Gulf of Aden"]
+    assert _labels(events) == ["Red Sea"]
 
 
 def test_a_bodys_remit_is_not_the_place_hit(extract):
     _, events = extract(
-        "A Houthi missile struck a cargo ship in the Gulf of Aden on Wednesday.\n\n"
-        "The US Central Command, which oversees operations in the Middle East, said three crew members had been killed."
+        "A Houthi drone hit a bulk carrier in the Red Sea on Monday.\n\n"
+        "The US Central Command, which is responsible for American forces across the Middle East, said two sailors had died."
     )
     assert "Middle East" not in _labels(events)
 
 
 def test_where_a_war_is_fought_is_not_the_place_hit(extract):
     _, events = extract(
-        "A Houthi missile struck a cargo ship in the Gulf of Aden on Wednesday, killing three crew members.\n\n"
-        "It was the first fatal strike in a campaign of assaults by the group over Israel's war on Hamas in the Gaza Strip."
+        "A Houthi missile hit a tanker in the Red Sea on Monday, killing two sailors.\n\n"
+        "The deaths were the first in months of raids by the group over Israel's war against Hamas in the Gaza Strip."
     )
-    assert _labels(events) == ["Gulf of Aden"]
+    assert _labels(events) == ["Red Sea"]
 
 
 def test_the_town_of_a_mayor_who_tells_of_the_attack_is_not_the_place_hit(extract):
     _, events = extract(
-        "Gunmen killed about 40 people in an attack on a village in central Mali on Monday.\n\n"
-        "\u201cIt was a very serious attack, armed men surrounded the village and shot at people,\u201d Moussa Traore, the mayor of Bankass town, told Reuters."
+        "Jihadists killed about 25 people in a raid on a village in northern Burkina Faso on Saturday.\n\n"
+        "\u201cThe gunmen encircled the village and opened fire on everyone,\u201d Issa Sawadogo, the mayor of Titao town, told Reuters."
     )
-    assert "Bankass" not in _labels(events)
+    assert "Titao" not in _labels(events)
 
 
 def test_the_chiefdom_of_a_chief_named_after_it_is_not_the_place_hit(extract):
     _, events = extract(
-        "Rebels killed 18 civilians in an attack on villages in Beni territory on Wednesday.\n\n"
-        "The chairman of the chiefdom of Bashu, Jean Kambale, said rebels raided the villages at night."
+        "Militiamen killed 11 civilians in a raid on villages in Djugu territory on Friday.\n\n"
+        "The head of the chiefdom of Bamukana, Pierre Lokana, said the militiamen attacked the villages before dawn."
     )
-    assert "Bashu" not in _labels(events)
+    assert "Bamukana" not in _labels(events)
 
 
 def test_where_the_wounded_were_shifted_is_not_the_place_hit(extract):
     _, events = extract(
-        "Gunmen attacked a police post in Karak on Wednesday, killing three policemen.\n\n"
-        "Three injured policemen were shifted to a hospital in Peshawar, the police said."
+        "Militants stormed a checkpost in Bannu on Sunday, killing two policemen.\n\n"
+        "Four wounded policemen were shifted to a hospital in Dera Ismail Khan, officials said."
     )
-    assert "Peshawar" not in _labels(events)
+    assert "Dera Ismail Khan" not in _labels(events)
 
 
 def test_the_strikes_told_as_a_sentences_subject_are_the_attack_at_their_place(extract):
     _, events = extract(
-        "Airstrikes by Myanmar's military in the central Magway region killed more than 20 people, a resistance group said Sunday.\n\n"
-        "The strikes near Pakokku town, west of the Irrawaddy, occurred twice on Sunday morning."
+        "Airstrikes by Myanmar's military in the northern Sagaing region killed more than 15 people, a local militia said Tuesday.\n\n"
+        "The strikes near Monywa town, east of the Chindwin, came three times on Tuesday afternoon."
     )
-    assert _labels(events) == ["Pakokku"]
+    assert _labels(events) == ["Monywa"]
 
 
 def test_the_night_of_a_day_named_is_that_day():
-    assert [d for _, d in dates_in("The attack overnight Wednesday took place in the villages.", dt.date(2021, 10, 22))] == [dt.date(2021, 10, 20)]
-    assert [d for _, d in dates_in("Gunmen struck overnight, the army said on Wednesday.", dt.date(2021, 10, 22))] == [dt.date(2021, 10, 22)]
+    assert [d for _, d in dates_in("The raid overnight Monday happened in two hamlets.", dt.date(2022, 3, 17))] == [dt.date(2022, 3, 14)]
+    assert [d for _, d in dates_in("Rebels attacked overnight, police said on Tuesday.", dt.date(2022, 3, 17))] == [dt.date(2022, 3, 17)]
 
 
 def test_one_attack_told_at_several_villages_of_its_territory_stays_at_the_territory(extract):
     _, events = extract(
-        "At least 18 civilians were killed in an attack by the Allied Democratic Forces on villages in Beni territory, authorities said Thursday.\n\n"
-        "The attack took place in Masalo, Torani and Kabora, according to the deputy administrator of the territory."
+        "At least 12 civilians died in a raid by the Allied Democratic Forces on villages in Lubero territory, officials said Monday.\n\n"
+        "The attack took place in Mabuku, Lusenda and Kitsombiro, according to the territory's administrator."
     )
-    assert event_places(events) == [("Beni territory", 18)]
+    assert event_places(events) == [("Lubero territory", 12)]
 
 
 def test_the_incident_took_place_places_the_attack_told_before(extract):
     _, events = extract(
-        "An ITBP jawan was killed in an IED blast carried out by Naxalites in the Gariaband district on Friday.\n\n"
-        "The incident took place near Pandripani village when a polling team was returning, a police official said."
+        "A CRPF constable died in a landmine blast triggered by Maoists in the Kanker district on Tuesday.\n\n"
+        "The incident took place near Kodeli village as a road-opening party was on patrol, an officer said."
     )
-    assert _labels(events) == ["Pandripani"]
+    assert _labels(events) == ["Kodeli"]
 
 
 def test_an_incident_at_a_time_names_no_place():
     from kg.eventwords import INCIDENT_RE
 
-    assert INCIDENT_RE.search("The incident occurred at a time when the Centre and the rebels are holding talks.") is None
-    assert INCIDENT_RE.search("The incident took place in Goilkera area.") is not None
+    assert INCIDENT_RE.search("The incident occurred at a time when ministers and the guerrillas were meeting.") is None
+    assert INCIDENT_RE.search("The incident took place in Manoharpur area.") is not None
 
 
 def test_meanwhile_at_another_place_is_another_attack(extract):
     _, events = extract(
-        "A CRPF jawan was killed in an IED blast in a forest in West Singhbhum district on Friday, police said.\n\n"
-        "Meanwhile, an ITBP jawan was killed in an IED blast carried out by Naxalites in Gariaband on Friday."
+        "A BSF jawan died in a landmine blast in a jungle in Latehar district on Monday, officials said.\n\n"
+        "Meanwhile, a CoBRA commando was killed in an IED blast set off by Maoists in Sukma on Monday."
     )
     assert len(events) == 2
 
 
 def test_an_aside_in_dashes_does_not_hide_the_toll():
-    assert casualties("At least four people \u2014 including two police personnel \u2014 were killed and 18 others sustained injuries in a blast.") == (4, 18)
+    assert casualties("At least six people \u2014 among them three soldiers \u2014 were killed and 11 others suffered injuries in an explosion.") == (6, 11)
 
 
 def test_a_district_a_city_possesses_is_a_quarter_of_it(extract):
-    _, events = extract("Gunmen shot dead a police officer in Mogadishu's Wadajir district on Wednesday.")
-    assert _labels(events) == ["Wadajir district"]
+    _, events = extract("Gunmen shot dead a tax collector in Mogadishu's Shabeelow district on Friday.")
+    assert _labels(events) == ["Shabeelow district"]
 
 
 def test_an_explosive_device_that_damaged_a_vehicle_is_an_attack(extract):
-    _, events = extract("Also on Wednesday, an al Shabaab improvised explosive device damaged an armoured vehicle near Afgoye.")
+    _, events = extract("Also on Friday, an al Shabaab improvised explosive device wrecked a military truck near Balcad.")
     assert len(events) == 1
 
 
 def test_also_on_a_day_is_another_attack_placed_in_the_next_sentence(extract):
     _, events = extract(
-        "Al Shabaab militants shot dead a government official in Mogadishu on Wednesday.\n\n"
-        "Also on Wednesday, an al Shabaab improvised explosive device damaged an armoured vehicle in a convoy of peacekeepers, police said.\n\n"
-        "The convoy was passing through Buulo Kaxda town when the bomb exploded.\n\n"
-        "Police and residents said troops had surrounded the area.\n\n"
-        "Late on Monday, gunmen from the group stormed a police station in the country's semi-autonomous region of Puntland and killed three policemen."
+        "Al Shabaab fighters shot dead a district commissioner in Mogadishu on Friday.\n\n"
+        "Also on Friday, an improvised explosive device planted by al Shabaab hit a truck in a convoy of soldiers, officials said.\n\n"
+        "The convoy was driving through Mareerey town when the bomb went off.\n\n"
+        "Officials and witnesses said troops had sealed off the area.\n\n"
+        "Late on Wednesday, gunmen from the group attacked a police post in the semi-autonomous Jubaland state and killed four policemen."
     )
     assert [(p, k, d) for (p, k), d in zip(event_places(events), [ev.date for ev in events])] == [
-        ("Mogadishu", None, dt.date(2023, 12, 27)),
-        ("Buulo Kaxda", None, dt.date(2023, 12, 27)),
-        ("Puntland", 3, dt.date(2023, 12, 25)),
+        ("Mogadishu", None, dt.date(2023, 12, 29)),
+        ("Mareerey", None, dt.date(2023, 12, 29)),
+        ("Jubaland", 4, dt.date(2023, 12, 27)),
     ]
 
 
 def test_also_on_a_day_confirming_the_attack_told_is_no_other_attack():
     from kg.eventwords import ALSO_OPEN
 
-    assert ALSO_OPEN.match("Also on Wednesday, monitors confirmed the rocket attack on the base.") is not None
-    assert ALSO_OPEN.match("The attack also on Wednesday hit the base.") is None
+    assert ALSO_OPEN.match("Also on Friday, officials confirmed the drone attack on the airport.") is not None
+    assert ALSO_OPEN.match("The raid also on Friday hit the airport.") is None
 
 
 def test_a_place_named_after_another_region_of_the_article_does_not_lie_in_the_first(extract):
     _, events = extract(
-        "At least eight civilians were killed in an IS attack on a village in Diyala province on Wednesday.\n\n"
-        "The attackers stormed Al-Bubali village at around 8:30 pm, the mayor said.\n\n"
-        "Officials said 9 police officers died on December 26 due to a bombing in Southern Kirkuk.\n\n"
-        "IS claimed responsibility for another attack in Kirkuk province when a roadside bomb killed nine police officers."
+        "At least six farmers died in an attack by IS on a village in Salahuddin province on Thursday.\n\n"
+        "The gunmen raided Albu Hamdan village at around 9:15 pm, a local official said.\n\n"
+        "Officials said 7 soldiers died on December 24 due to a bombing in Southern Kirkuk.\n\n"
+        "IS said it was behind a separate bombing in Kirkuk province in which a roadside bomb killed seven soldiers."
     )
-    assert ("Al-Bubali", 8) in event_places(events)
+    assert ("Albu Hamdan", 6) in event_places(events)
 
 
 def test_the_toll_of_soldiers_of_a_numbered_unit_who_got_killed():
-    assert casualties("Four members of the 6th Infantry Division (6ID) got killed in the incident.") == (4, None)
+    assert casualties("Three members of the 11th Infantry Division (11ID) got killed in the clash.") == (3, None)
 
 
 def test_the_incident_at_a_place_the_knowledge_base_knows_does_not_move_the_attack(extract):
     _, events = extract(
-        "The defense ministry reported on Saturday that at least ten soldiers were killed in an ambush by armed terrorists in southwest Niger, not far from the Mali border.\n\n"
-        "According to a ministry statement, 13 soldiers were hurt in the attack on Friday.\n\n"
-        "When the troops came under a complicated ambush by a number of armed terrorists, they were on patrol in the north of the Banibangou province.\n\n"
-        "The incident occurred in Tillaberi, a huge territory in western Niger that is bordered by Burkina Faso and Mali."
+        "The army said on Sunday that at least nine soldiers died in an ambush by jihadists in eastern Burkina Faso, close to the Niger border.\n\n"
+        "In a statement, the army said 14 soldiers were wounded in the attack on Saturday.\n\n"
+        "The unit was escorting a convoy through the east of the Koulpelga province when the jihadists opened fire.\n\n"
+        "The incident occurred in Centre-Est, a vast region in eastern Burkina Faso that borders Togo and Ghana."
     )
-    assert _labels(events) == ["Banibangou province"]
+    assert _labels(events) == ["Koulpelga province"]
 
 
 def test_a_prison_riot_is_no_attack(extract):
-    _, events = extract("On Thursday, a riot in a Guayaquil prison left three inmates dead and four injured.")
+    _, events = extract("On Sunday, a riot in a Quito jail left five prisoners dead and seven hurt.")
     assert events == []
 
 
 def test_a_site_told_with_an_aside_in_dashes_lies_in_the_quarter_after_it(extract):
     _, events = extract(
-        "At least 10 civilians were killed and 25 wounded when two missiles struck a school in the central province of Marib, officials said Monday.\n\n"
-        "The missiles hit Dar al-Zahra - a religious school and a mosque - in the residential neighborhood of al-Qadisiya late Sunday."
+        "At least seven civilians were killed and 19 wounded when three missiles struck a clinic in the central province of Al Bayda, officials said Friday.\n\n"
+        "The missiles hit Dar al-Shifa - a clinic and a pharmacy - in the crowded neighborhood of al-Sawma late Thursday."
     )
-    assert event_places(events) == [("Dar al-Zahra", 10)]
+    assert event_places(events) == [("Dar al-Shifa", 7)]
 
 
 def test_the_group_the_attackers_belonged_to_is_the_attacker(extract):
     _, events = extract(
-        "Two soldiers were killed and two others injured on Sunday when militants ambushed a convoy near Jairampur, police said.\n\n"
-        "The attackers belonged to the anti-talk faction of the United Liberation Front of Asom."
+        "Three troopers were killed and one other hurt on Friday when rebels ambushed a patrol near Changlang, officials said.\n\n"
+        "The attackers belonged to a hardline wing of the United Liberation Front of Asom."
     )
     assert [ev.actor.label if ev.actor else None for ev in events] == ["United Liberation Front of Asom"]
 
 
 def test_the_place_of_a_superintendent_of_police_who_tells_is_not_the_place_hit(extract):
     _, events = extract(
-        "Two soldiers were killed on Sunday when militants ambushed a convoy near Jairampur, police said.\n\n"
-        "Tinsukia Superintendent of Police Ramesh Kumar said 15 or 20 militants laid the ambush."
+        "Three troopers were killed on Friday when rebels ambushed a patrol near Changlang, officials said.\n\n"
+        "Dibrugarh Superintendent of Police Anil Borah said about 30 rebels took part in the ambush."
     )
-    assert len(events) == 1 and "Tinsukia" not in _labels(events)
+    assert len(events) == 1 and "Dibrugarh" not in _labels(events)
 
 
 def test_strikes_told_at_a_list_of_places_are_one_attack_at_each(extract):
     _, events = extract(
-        "The United States military said it carried out four new strikes against al-Shabab in Lower Shabelle region on Monday.\n\n"
-        "The U.S. Africa command said the strikes targeted al-Shabab facilities and checkpoints in Kunyo Barrow, Jannaale and Awdhegle, killing two militants."
+        "The US military said it conducted three fresh strikes against al-Shabab in Middle Juba region on Thursday.\n\n"
+        "AFRICOM said the strikes hit al-Shabab camps and checkpoints in Bu'aale, Sakow and Jilib, killing five fighters."
     )
-    assert {"Kunyo Barrow", "Jannaale", "Awdhegle"} <= set(_labels(events))
+    assert {"Bu\u2019aale", "Sakow", "Jilib"} <= set(_labels(events))
 
 
 def test_meanwhile_at_the_place_told_is_the_same_attack(extract):
     _, events = extract(
-        "Gunmen killed five people in an attack on a market in Gao on Monday.\n\n"
-        "Meanwhile, the attack in Gao drew condemnation from the government."
+        "Jihadists killed seven people in a raid on a bus station in Mopti on Thursday.\n\n"
+        "Meanwhile, the raid in Mopti was condemned by the United Nations."
     )
-    assert _labels(events) == ["Gao"]
+    assert _labels(events) == ["Mopti"]
 
 
 def test_two_towns_an_attack_lay_between_do_not_move_it_from_its_department(extract):
     _, events = extract(
-        "Two soldiers were killed in the Cauca department in an attack carried out by ELN guerrillas, military sources said.\n\n"
-        "The army said that the attack occurred on a highway between Popayán and Piendamó."
+        "Three police officers were killed in the Huila department in an attack carried out by FARC dissidents, police sources said.\n\n"
+        "The police said that the attack occurred on a road between Neiva and Pitalito."
     )
-    assert event_places(events) == [("Cauca", 2)]
+    assert event_places(events) == [("Huila", 3)]
 
 
 def test_what_a_group_did_for_decades_is_no_attack(extract):
     _, events = extract(
-        "Dissidents of the FARC attacked a police station in southwestern Colombia on Sunday, killing a police officer, authorities said.\n\n"
-        "The FARC for decades fought the government, carrying out assassinations, hijackings and bombings to undermine authorities in Bogota."
+        "ELN guerrillas attacked an army base in northeastern Colombia on Tuesday, killing two soldiers, officials said.\n\n"
+        "The ELN for decades has fought the state, staging kidnappings, pipeline bombings and ambushes to weaken the government in Bogota."
     )
     assert "Bogotá" not in _labels(events)
 
 
 def test_a_toll_restated_sentences_later_adds_its_wounded(extract):
     _, events = extract(
-        "A missile attack by Houthi rebels on a commercial ship in the Gulf of Aden on Wednesday killed three crew members, the US military said.\n\n"
-        "The ship was abandoned by its crew.\n\n"
-        "Shipping companies have rerouted vessels around Africa.\n\n"
-        "Insurers have raised their premiums for the route.\n\n"
-        "In addition to the three deaths, at least four crew members were wounded, with three in critical condition."
+        "A drone attack by Houthi rebels on an oil tanker in the Red Sea on Monday killed two sailors, the British navy said.\n\n"
+        "The tanker was left adrift.\n\n"
+        "Many carriers now sail around the Cape of Good Hope.\n\n"
+        "Freight rates have climbed since.\n\n"
+        "In addition to the two deaths, at least five sailors were injured, two of them seriously."
     )
-    assert [(ev.location.label, ev.killed, ev.injured) for ev in events] == [("Gulf of Aden", 3, 4)]
+    assert [(ev.location.label, ev.killed, ev.injured) for ev in events] == [("Red Sea", 2, 5)]
 
 
 def test_the_killing_or_murder_of_a_number_is_the_toll():
-    assert casualties("The group was involved in the killing of 18 Army soldiers in an ambush in Manipur on June 4, 2015.") == (18, None)
-    assert casualties("The ELN was also accused of the murder of two other soldiers.") == (2, None)
+    assert casualties("The outfit was involved in the killing of 12 paramilitary troopers in an ambush in Nagaland on March 9, 2017.") == (12, None)
+    assert casualties("The FARC faction was also blamed for the murder of three other police officers.") == (3, None)
 
 
 def test_a_murder_told_at_a_place_is_an_attack(extract):
-    _, events = extract("The ELN was also accused of the murder of two soldiers last Friday in the department of Cauca.")
-    assert event_places(events) == [("Cauca", 2)]
+    _, events = extract("ELN rebels were also blamed for the murder of three police officers last Tuesday in the department of Huila.")
+    assert event_places(events) == [("Huila", 3)]
 
 
 def test_the_ambush_named_by_its_place_again_is_that_ambush(extract):
     _, events = extract(
-        "Gunmen killed two soldiers in an ambush near Aboi in Mon district on Sunday.\n\n"
-        "The NSCN(K) was involved in the killing of 18 Army soldiers in an ambush in Manipur on June 4, 2015.\n\n"
-        "Following the Manipur ambush in 2015, the Indian Army carried out raids on camps inside Myanmar."
+        "Rebels killed three troopers in an ambush near Lungwa in Tuensang district on Friday.\n\n"
+        "The outfit was involved in the killing of 12 paramilitary troopers in an ambush in Tripura on March 9, 2017.\n\n"
+        "After the Tripura ambush in 2017, the army launched strikes on rebel camps across the border."
     )
-    manipur = [ev for ev in events if ev.location is not None and ev.location.label == "Manipur"]
-    assert [(ev.killed, ev.date) for ev in manipur] == [(18, dt.date(2015, 6, 4))]
+    tripura = [ev for ev in events if ev.location is not None and ev.location.label == "Tripura"]
+    assert [(ev.killed, ev.date) for ev in tripura] == [(12, dt.date(2017, 3, 9))]
 
 
 def test_a_group_involved_in_the_killing_is_held_responsible():
     from kg.eventwords import RESPONSIBLE_AFTER
 
-    assert RESPONSIBLE_AFTER.match(" was involved in the killing of 18 Army soldiers") is not None
+    assert RESPONSIBLE_AFTER.match(" was involved in the killing of 12 paramilitary troopers") is not None

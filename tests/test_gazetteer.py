@@ -276,7 +276,7 @@ def test_the_places_own_name_elsewhere_in_the_article_is_that_place(tmp_path):
     kb = KnowledgeBase([*base_kb().entries.values(), colombia])
     build_gazetteer(kb, tmp_path / "gazetteer.sqlite", towns=[])
     kb.gazetteer = Gazetteer(tmp_path / "gazetteer.sqlite")
-    text = "A bomb exploded in Colombia's Norte de Santander province. It was an attack on our heroes in Norte de Santander."
+    text = "A bomb exploded in Colombia's Norte de Santander province. It was a cowardly strike on our soldiers in Norte de Santander."
     last = text.rindex("Norte de Santander")
     ms = [Mention(19, 27, "Colombia", "GPE"), Mention(30, 57, "Norte de Santander province", "GPE"), Mention(last, last + 18, "Norte de Santander", "ORG")]
     ents = {lm.mention.start: lm.entity for lm in Linker(kb).link(Article(text=text, source="t.txt"), ms)}

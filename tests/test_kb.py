@@ -124,7 +124,7 @@ def test_bad_records_name_the_file_and_line(tmp_path):
 def test_kb_add_and_import_then_user_entries_win(tmp_path, ingest_into):
     store = tmp_path / "store"
     runner = CliRunner()
-    r = runner.invoke(cli, ["--store", str(store), "kb", "add", "Oleksandr Prokudin", "--type", "Person", "--alias", "Prokudin", "--class", "Official", "--country", "UA"], catch_exceptions=False)
+    r = runner.invoke(cli, ["--store", str(store), "kb", "add", "Viktor Lisovyi", "--type", "Person", "--alias", "Lisovyi", "--class", "Official", "--country", "UA"], catch_exceptions=False)
     assert r.exit_code == 0, r.output
     csv_file = tmp_path / "mine.csv"
     csv_file.write_text("id,type,label,aliases,classes,description\nkherson-ova,Organization,Kherson Regional Military Administration,Kherson OVA|Kherson military administration,GovernmentBody,Regional authority\n")
@@ -138,8 +138,8 @@ def test_kb_add_and_import_then_user_entries_win(tmp_path, ingest_into):
     assert [c.entry.id for c in kb.candidates("Odesa")] == ["my-odesa"]
     assert [c.entry.id for c in kb.candidates("Kherson OVA")] == ["kherson-ova"]
     assert user_kb_path(store).exists()
-    shown = runner.invoke(cli, ["--store", str(store), "kb", "show", "Prokudin"], catch_exceptions=False)
-    assert "user-oleksandr-prokudin" in shown.output
+    shown = runner.invoke(cli, ["--store", str(store), "kb", "show", "Lisovyi"], catch_exceptions=False)
+    assert "user-viktor-lisovyi" in shown.output
 
 
 def test_import_checks_every_row_before_adding_any(tmp_path):
@@ -272,23 +272,23 @@ def test_any_import_file_gives_entries_or_one_named_error(tmp_path, header, rows
 def test_kb_list_and_remove(tmp_path):
     store, runner = str(tmp_path / "store"), CliRunner()
     assert runner.invoke(cli, ["kb", "list", "--store", store]).output.startswith("no entries of your own")
-    for label, type_ in (("Oleh Kiper", "person"), ("Port of Odesa", "Place")):
-        assert runner.invoke(cli, ["kb", "add", label, "--type", type_, "--alias", "Kiper" if type_ == "person" else "Odesa port",
+    for label, type_ in (("Mykola Danchenko", "person"), ("Port of Odesa", "Place")):
+        assert runner.invoke(cli, ["kb", "add", label, "--type", type_, "--alias", "Danchenko" if type_ == "person" else "Odesa port",
                                    "--store", store], catch_exceptions=False).exit_code == 0
     listed = runner.invoke(cli, ["kb", "list", "--store", store], catch_exceptions=False)
     assert listed.exit_code == 0
-    assert re.search(r"^user-oleh-kiper +Person +Oleh Kiper +Kiper$", listed.output, re.M)  # "person" taken as Person
+    assert re.search(r"^user-mykola-danchenko +Person +Mykola Danchenko +Danchenko$", listed.output, re.M)  # "person" taken as Person
     assert "user-port-of-odesa" in listed.output
     assert "(2 entries in " in listed.output
     records = [json.loads(line) for line in runner.invoke(cli, ["kb", "list", "--json", "--store", store]).output.splitlines()]
-    assert [r["id"] for r in records] == ["user-oleh-kiper", "user-port-of-odesa"] and records[0]["aliases"] == ["Kiper"]
+    assert [r["id"] for r in records] == ["user-mykola-danchenko", "user-port-of-odesa"] and records[0]["aliases"] == ["Danchenko"]
     # One id not there: nothing is removed.
-    bad = runner.invoke(cli, ["kb", "remove", "user-oleh-kiper", "user-nobody", "--store", store])
-    assert bad.exit_code == 1 and "no entry with id 'user-nobody'" in bad.output and "user-oleh-kiper" in bad.output
+    bad = runner.invoke(cli, ["kb", "remove", "user-mykola-danchenko", "user-nobody", "--store", store])
+    assert bad.exit_code == 1 and "no entry with id 'user-nobody'" in bad.output and "user-mykola-danchenko" in bad.output
     assert len(user_kb_path(store).read_text().splitlines()) == 2
-    gone = runner.invoke(cli, ["kb", "remove", "user-oleh-kiper", "--store", store], catch_exceptions=False)
+    gone = runner.invoke(cli, ["kb", "remove", "user-mykola-danchenko", "--store", store], catch_exceptions=False)
     assert gone.exit_code == 0 and gone.output.startswith("removed 1 entry from ")
-    assert not load_kb(store).candidates("Oleh Kiper") or all(c.entry.origin != "user" for c in load_kb(store).candidates("Oleh Kiper"))
+    assert not load_kb(store).candidates("Mykola Danchenko") or all(c.entry.origin != "user" for c in load_kb(store).candidates("Mykola Danchenko"))
     assert "(1 entry in " in runner.invoke(cli, ["kb", "list", "--store", store]).output
 
 

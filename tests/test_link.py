@@ -53,17 +53,17 @@ def test_surname_and_titled_forms_join_the_full_name():
 
 
 def test_surname_of_an_unknown_person_joins_within_the_article():
-    text = "Mayor Ihor Terekhov said the city held. Terekhov added more."
-    linked = link(text, [("Ihor Terekhov", "PERSON", 0), ("Terekhov", "PERSON", 0)])
+    text = "Mayor Petro Hnatiuk said the city held. Hnatiuk added more."
+    linked = link(text, [("Petro Hnatiuk", "PERSON", 0), ("Hnatiuk", "PERSON", 0)])
     assert len({lm.entity.iri for lm in linked}) == 1
     ent = linked[0].entity
-    assert ent.kb_id is None and ent.type == "Person" and ent.label == "Ihor Terekhov"
-    assert ent.iri == entity_iri(None, "Person", "Ihor Terekhov")
+    assert ent.kb_id is None and ent.type == "Person" and ent.label == "Petro Hnatiuk"
+    assert ent.iri == entity_iri(None, "Person", "Petro Hnatiuk")
 
 
 def test_surname_beats_a_city_of_the_same_name():
-    text = "Defense Secretary Lloyd Austin spoke. Austin said aid would come."
-    linked = link(text, [("Lloyd Austin", "PERSON", 0), ("Austin", "GPE", 0)])
+    text = "Deputy Minister Carla Austin arrived. Austin said the convoy would leave."
+    linked = link(text, [("Carla Austin", "PERSON", 0), ("Austin", "GPE", 0)])
     assert {lm.entity.type for lm in linked} == {"Person"}
 
 
@@ -103,10 +103,10 @@ def test_a_short_form_told_before_the_full_name_still_joins_it():
 
 
 def test_unknown_names_get_stable_nil_iris_of_their_type():
-    text = "Lucy Davalou reported from Stepanivka village."
-    a = link(text, [("Lucy Davalou", "PERSON", 0), ("Stepanivka", "GPE", 0)])
-    b = link("Later, Lucy Davalou wrote again.", [("Lucy Davalou", "PERSON", 0)])
-    assert a[0].entity.iri == b[0].entity.iri == "https://w3id.org/newskg/entity/person/lucy-davalou"
+    text = "Mira Oskanova reported from Kryvoluchka village."
+    a = link(text, [("Mira Oskanova", "PERSON", 0), ("Kryvoluchka", "GPE", 0)])
+    b = link("Later, Mira Oskanova wrote again.", [("Mira Oskanova", "PERSON", 0)])
+    assert a[0].entity.iri == b[0].entity.iri == "https://w3id.org/newskg/entity/person/mira-oskanova"
     assert a[1].entity.type == "Place" and a[1].entity.kb_id is None
 
 
@@ -157,9 +157,9 @@ def test_clean_mention_keeps_offsets_exact(text, start, length, label):
 
 
 def test_words_around_an_unknown_name_can_make_it_a_place():
-    text = "A resident of Stepanivka, a settlement in the north, and people at Pazi Gyi village said Acme Corp helped."
-    linked = link(text, [("Stepanivka", "ORG", 0), ("Pazi Gyi", "ORG", 0), ("Acme Corp", "ORG", 0)])
-    assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Stepanivka", "Place"), ("Pazi Gyi", "Place"), ("Acme Corp", "Organization")]
+    text = "A farmer from Kryvoluchka, a settlement in the south, and families at Nyaung Chaung village said Acme Corp helped."
+    linked = link(text, [("Kryvoluchka", "ORG", 0), ("Nyaung Chaung", "ORG", 0), ("Acme Corp", "ORG", 0)])
+    assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Kryvoluchka", "Place"), ("Nyaung Chaung", "Place"), ("Acme Corp", "Organization")]
 
 
 def test_a_peoples_generic_body_is_not_a_name():
@@ -182,8 +182,8 @@ def test_a_person_after_in_is_a_place_and_name_particles_stay():
 
 
 def test_initials_and_surname_join_the_full_name():
-    text = "Volodymyr Zelenskyy spoke. Later V. Zelenskyy and Olena Zelenska left."
-    linked = link(text, [("Volodymyr Zelenskyy", "PERSON", 0), ("V. Zelenskyy", "PERSON", 0), ("Olena Zelenska", "PERSON", 0)])
+    text = "Mykola Hrytsenko spoke. Later M. Hrytsenko and Oksana Hrytsenko left."
+    linked = link(text, [("Mykola Hrytsenko", "PERSON", 0), ("M. Hrytsenko", "PERSON", 0), ("Oksana Hrytsenko", "PERSON", 0)])
     assert linked[0].entity.iri == linked[1].entity.iri != linked[2].entity.iri
 
 
@@ -294,15 +294,15 @@ def test_a_cue_outweighs_the_models_label_across_the_article():
 
 
 def test_a_name_in_a_named_province_is_a_place():
-    text = "Soldiers died near Markoye, in Oudalan province, on Tuesday."
-    (lm,) = link(text, [("Markoye", "PERSON", 0)])
+    text = "Gendarmes died near Tamboli, in Bantou province, on Friday."
+    (lm,) = link(text, [("Tamboli", "PERSON", 0)])
     assert lm.entity.type == "Place"
 
 
 def test_a_short_unknown_organisation_after_in_is_a_place():
-    text = "A strike on a building in Nabatieh killed four. Officials of Acme Relief said so."
-    linked = link(text, [("Nabatieh", "ORG", 0), ("Acme Relief", "ORG", 0)])
-    assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Nabatieh", "Place"), ("Acme Relief", "Organization")]
+    text = "A shell on a warehouse in Qlayaa killed three. Officials of Acme Relief said so."
+    linked = link(text, [("Qlayaa", "ORG", 0), ("Acme Relief", "ORG", 0)])
+    assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Qlayaa", "Place"), ("Acme Relief", "Organization")]
 
 
 def test_a_byline_outlet_is_never_a_place():
@@ -338,9 +338,9 @@ def test_facility_nouns(text, surface):
 @pytest.mark.parametrize(
     "text, name",
     [
-        ("Four men were killed in a strike on a house in the town of Ramia overnight. The Village of Peace said so.", "Ramia"),
-        ("Militants attacked the home of the mayor of Semum village on Saturday.", "Semum"),
-        ("The attack occurred in the Bota Pathri area near the border.", "Bota Pathri"),
+        ("Two women died in a raid on a farm near the town of Kfarsir overnight. The Village of Peace said so.", "Kfarsir"),
+        ("Gunmen burned the house of the chief of Dorowa village on Friday.", "Dorowa"),
+        ("The ambush happened in the Kandi Pathar area near the frontier.", "Kandi Pathar"),
     ],
 )
 def test_a_name_the_words_around_call_a_place_is_one_even_when_the_model_missed_it(text, name):
@@ -356,10 +356,10 @@ def test_a_span_across_a_lower_case_title_is_two_names():
 
 def test_two_unknown_names_joined_by_and_are_two_but_a_known_one_stays_whole():
     kbx = KnowledgeBase([KBEntry("jammu-and-kashmir", "Place", "Jammu and Kashmir", [], ["Region"], country="IN")])
-    text = "Shelling hit Burie and Debre Birhan. Jammu and Kashmir was calm."
-    ms = [mention(text, "Burie and Debre Birhan", "ORG"), mention(text, "Jammu and Kashmir", "GPE")]
+    text = "Rockets hit Gorfo and Debre Selam. Jammu and Kashmir was calm."
+    ms = [mention(text, "Gorfo and Debre Selam", "ORG"), mention(text, "Jammu and Kashmir", "GPE")]
     linked = Linker(kbx).link(article(text), ms)
-    assert [lm.mention.text for lm in linked] == ["Burie", "Debre Birhan", "Jammu and Kashmir"]
+    assert [lm.mention.text for lm in linked] == ["Gorfo", "Debre Selam", "Jammu and Kashmir"]
     assert linked[2].entity.kb_id == "jammu-and-kashmir"
 
 
@@ -376,13 +376,13 @@ def test_a_ship_prefix_before_or_inside_a_span_is_a_ship():
 
 
 def test_a_title_opening_a_places_name_stays_in_it():
-    text = "An airstrike hit a house in the Sheikh Radwan neighborhood north of the city."
-    (lm,) = link(text, [("Radwan", "PERSON", 0)])
-    assert (lm.mention.text, lm.entity.type) == ("Sheikh Radwan", "Place")
+    text = "A drone struck a shop in the Sheikh Hamdan neighborhood east of the town."
+    (lm,) = link(text, [("Hamdan", "PERSON", 0)])
+    assert (lm.mention.text, lm.entity.type) == ("Sheikh Hamdan", "Place")
 
 
 def test_time_zones_and_holidays_are_not_entities():
-    text = "The attack took place at 11:45 pm (2145 GMT) on Christmas, officials said."
+    text = "The blast happened at 10:20 pm (1920 GMT) on Christmas, police said."
     assert link(text, [("GMT", "ORG", 0), ("Christmas", "ORG", 0)]) == []
 
 
@@ -402,27 +402,27 @@ def test_the_linker_keeps_the_typing_record_of_the_article():
 
 
 def test_an_unknown_name_and_a_lower_case_area_noun_are_the_area():
-    text = "Soldiers died near Markoye in Oudalan province, in the Ukrainian territory and in Kyiv province."
-    linked = link(text, [("Oudalan", "GPE", 0), ("Ukrainian", "NORP", 0), ("Kyiv", "GPE", 0)])
-    assert [(lm.mention.text, lm.entity.type, lm.entity.kb_id) for lm in linked] == [("Oudalan province", "Place", None), ("Kyiv", "Place", "gn/703448")]
+    text = "Gendarmes died near Tamboli in Bantou province, in the Ukrainian territory and in Kyiv province."
+    linked = link(text, [("Bantou", "GPE", 0), ("Ukrainian", "NORP", 0), ("Kyiv", "GPE", 0)])
+    assert [(lm.mention.text, lm.entity.type, lm.entity.kb_id) for lm in linked] == [("Bantou province", "Place", None), ("Kyiv", "Place", "gn/703448")]
 
 
 def test_an_unknown_name_before_district_or_region_is_that_area():
-    text = "A bomb went off in the Wadajir district and in the Tessit region; Kyiv region was calm."
-    linked = link(text, [("Wadajir", "GPE", 0), ("Tessit", "GPE", 0), ("Kyiv", "GPE", 0)])
+    text = "A mine exploded in the Kalabaydh district and in the Dorgali region; Kyiv region was calm."
+    linked = link(text, [("Kalabaydh", "GPE", 0), ("Dorgali", "GPE", 0), ("Kyiv", "GPE", 0)])
     got = [(lm.mention.text, lm.entity.kb_id) for lm in linked]
-    assert ("Wadajir district", None) in got and ("Tessit region", None) in got
+    assert ("Kalabaydh district", None) in got and ("Dorgali region", None) in got
     assert ("Kyiv", None) not in got and all(t != "Kyiv region" or k is not None for t, k in got)
     # A town the knowledge base knows, before "district": the district, not the town.
-    text = "Police were attacked in Hangu district; Hangu itself was calm."
-    got = [(lm.mention.text, lm.entity.kb_id) for lm in link(text, [("Hangu", "GPE", 0), ("Hangu", "GPE", 1)])]
-    assert got[0] == ("Hangu district", None) and got[1][0] == "Hangu"
+    text = "Troops were ambushed in Tordher district; Tordher itself was calm."
+    got = [(lm.mention.text, lm.entity.kb_id) for lm in link(text, [("Tordher", "GPE", 0), ("Tordher", "GPE", 1)])]
+    assert got[0] == ("Tordher district", None) and got[1][0] == "Tordher"
 
 
 def test_a_persons_name_cut_in_two_is_joined():
-    text = "President Abd-Rabbu Mansour Hadi fled."
-    (lm,) = link(text, [("Abd-Rabbu", "PERSON", 0), ("Mansour Hadi", "PERSON", 0)])
-    assert lm.mention.text == "Abd-Rabbu Mansour Hadi" and lm.entity.type == "Person"
+    text = "President Abd-Rahim Nasser Qaid resigned."
+    (lm,) = link(text, [("Abd-Rahim", "PERSON", 0), ("Nasser Qaid", "PERSON", 0)])
+    assert lm.mention.text == "Abd-Rahim Nasser Qaid" and lm.entity.type == "Person"
 
 
 def test_a_place_and_its_governor_cut_apart_by_the_model_stay_apart():
@@ -432,15 +432,15 @@ def test_a_place_and_its_governor_cut_apart_by_the_model_stay_apart():
 
 
 def test_a_cued_place_name_replaces_the_models_fragment_of_it():
-    text = "A strike blasted a crater in the same Lac Vert neighbourhood."
-    (lm,) = link(text, [("Lac", "PRODUCT", 0)])
-    assert (lm.mention.text, lm.entity.type) == ("Lac Vert", "Place")
+    text = "A shell left a deep hole in the same Mont Clair neighbourhood."
+    (lm,) = link(text, [("Mont", "PRODUCT", 0)])
+    assert (lm.mention.text, lm.entity.type) == ("Mont Clair", "Place")
 
 
 def test_a_span_of_a_place_in_a_place_is_two_places():
-    text = "Banners were left in the community of El Aguaje in Aguililla on Sunday."
-    linked = link(text, [("El Aguaje in Aguililla", "ORG", 0)])
-    assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("El Aguaje", "Place"), ("Aguililla", "Place")]
+    text = "Leaflets were found in the community of El Ranchito in Coalcoman on Friday."
+    linked = link(text, [("El Ranchito in Coalcoman", "ORG", 0)])
+    assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("El Ranchito", "Place"), ("Coalcoman", "Place")]
 
 
 def test_a_headlines_quantifier_is_no_part_of_a_name():
@@ -449,15 +449,15 @@ def test_a_headlines_quantifier_is_no_part_of_a_name():
 
 
 def test_a_span_the_model_gave_no_name_label_is_a_name_when_the_words_around_say_so():
-    text = "The country's ambulance service agency, Rescue 1122, said two died. Rescue 1122 later said more."
-    linked = link(text, [("Rescue 1122", "LAW", 0), ("Rescue 1122", "LAW", 1)])
-    assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Rescue 1122", "Organization")] * 2
+    text = "The region's ambulance service agency, Lifeline 1188, said three were hurt. Lifeline 1188 later said more."
+    linked = link(text, [("Lifeline 1188", "LAW", 0), ("Lifeline 1188", "LAW", 1)])
+    assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Lifeline 1188", "Organization")] * 2
 
 
 def test_a_facility_named_by_a_word_the_model_took_for_a_people():
-    text = "Missiles hit the neighbourhood near the Athban mosque and a Shia mosque."
-    linked = link(text, [("Athban", "NORP", 0), ("Shia", "NORP", 0)])
-    assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Athban mosque", "Place")]
+    text = "Shells fell on the street by the Hamidi mosque and a Sunni mosque."
+    linked = link(text, [("Hamidi", "NORP", 0), ("Sunni", "NORP", 0)])
+    assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Hamidi mosque", "Place")]
 
 
 def test_a_photo_credit_names_its_photographer():
@@ -524,8 +524,8 @@ def test_a_body_named_by_its_seat_runs_on_over_in(text, parts, expected):
 @pytest.mark.parametrize(
     ("text", "parts", "expected"),
     [
-        ("Troops of the 29th Brigade of the Army advanced.", [("Brigade of the Army", "ORG")], [("29th Brigade", "Organization")]),
-        ("Near Varna, according to the 2nd Division.", [("Varna", "GPE")], [("Varna", "Place"), ("2nd Division", "Organization")]),
+        ("Soldiers of the 47th Brigade of the Army withdrew.", [("Brigade of the Army", "ORG")], [("47th Brigade", "Organization")]),
+        ("Close to Varna, according to the 5th Division.", [("Varna", "GPE")], [("Varna", "Place"), ("5th Division", "Organization")]),
         ("The 412th Separate Assault Battalion said.", [], [("412th Separate Assault Battalion", "Organization")]),
         ("The 200th anniversary of the town.", [], []),
     ],
@@ -550,7 +550,7 @@ def test_the_speaker_of_a_quotation_is_a_person(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Varno Relief Organisation, a rights group, described the attack.", [("Varno Relief Organisation", "Organization")]),
+        ("Varno Relief Organisation, an aid charity, condemned the raid.", [("Varno Relief Organisation", "Organization")]),
         ("The Dansk Doctors Network said 40 died.", [("Dansk Doctors Network", "Organization")]),
         # One word before the head word is no name; nor is a generic one.
         ("The Council met. National Council said.", []),
@@ -622,9 +622,9 @@ def test_a_town_before_an_area_noun_is_the_area_and_the_town_beside_it_stays_a_t
 
 
 def test_an_area_name_before_its_noun_is_found_when_the_recogniser_missed_it():
-    text = "Fishermen from the village of Nacotuco in Tarvo district were killed. The Western district and the Ukrainian territory were calm."
+    text = "Herders from the village of Malembeto in Tarvo district were shot. The Western district and the Ukrainian territory were calm."
     got = [(lm.mention.text, lm.entity.type) for lm in link(text, [])]
-    assert got == [("Nacotuco", "Place"), ("Tarvo district", "Place")]
+    assert got == [("Malembeto", "Place"), ("Tarvo district", "Place")]
 
 
 def test_a_region_named_by_its_quarter_is_found_and_a_hyphenated_compound_holds_no_part_of_it():
@@ -688,7 +688,7 @@ def _kb_with_air_force() -> KnowledgeBase:
 def test_a_known_name_grown_over_a_head_word_still_splits_at_its_possessive():
     # The ruler knows "Ukraine's Air Force"; grown over "Command" it is a name the knowledge
     # base lacks, and the country before "'s" is a name of its own, not part of it.
-    text = "Ukraine’s Air Force Command reported 31 drones. Ukraine’s Emergency Service said fires were out."
+    text = "Ukraine’s Air Force Command said 45 drones were downed. Ukraine’s Emergency Service said fires were out."
     ms = [Mention(0, 19, "Ukraine’s Air Force", "KB|GPE", "kb", "ukraine air force"), mention(text, "Ukraine’s Emergency Service", "ORG")]
     linked = Linker(_kb_with_air_force()).link(article(text), ms)
     got = [(lm.mention.text, lm.entity.type) for lm in linked]
@@ -705,28 +705,28 @@ def test_a_body_named_for_the_quarter_it_serves_is_a_name():
 
 
 def test_a_corps_and_its_numbered_unit_the_model_missed_are_two_bodies():
-    text = "The soldier was named as Staff Sgt. Haim Sabach, of the Border Defense Corps’ 869th Combat Intelligence Collection Unit, from Holon."
-    linked = link(text, [("Haim Sabach", "PERSON", 0)])
+    text = "The reservist was identified as Staff Sgt. Avi Mizrahi, of the Coastal Guard Corps’ 512th Field Reconnaissance Unit, from Ashdod."
+    linked = link(text, [("Avi Mizrahi", "PERSON", 0)])
     got = {(lm.mention.text, lm.entity.type) for lm in linked}
-    assert ("Border Defense Corps", "Organization") in got
-    assert ("869th Combat Intelligence Collection Unit", "Organization") in got
+    assert ("Coastal Guard Corps", "Organization") in got
+    assert ("512th Field Reconnaissance Unit", "Organization") in got
 
 
 def test_a_people_before_communities_is_no_town_of_the_knowledge_base():
-    # "Kuki" is a Japanese city in GeoNames; "the Meitei and Kuki communities" names a people.
+    # "Kuki" is a Japanese city in GeoNames; "the Naga and Kuki communities" names a people.
     towns = KnowledgeBase([*kb().entries.values(), KBEntry("gn/1858445", "Place", "Kuki", [], ["City"], country="JP", origin="geonames", population=150_000)])
 
     def kuki(text: str) -> list[str | None]:
         return [lm.entity.kb_id for lm in Linker(towns).link(article(text), [mention(text, "Kuki", "PERSON")])]
 
-    assert kuki("Violence between the Meitei and Kuki communities went on.") == []
+    assert kuki("Clashes between the Naga and Kuki communities continued.") == []
     assert kuki("Floods hit the town of Kuki in Japan.") == ["gn/1858445"]
 
 
 def test_a_group_the_model_missed_is_named_by_its_head_word():
-    text = "Following the attack, the Army and the Special Operations Group of the police launched search operations."
+    text = "After the ambush, troops and the Rapid Response Group of the police began a manhunt."
     linked = link(text, [])
-    assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Special Operations Group", "Organization")]
+    assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Rapid Response Group", "Organization")]
 
 
 def _kb_with_bonn() -> KnowledgeBase:

@@ -40,7 +40,7 @@ def test_a_tie_falls_back_on_the_models_label():
         ("Brazzaville", "Place"),
         ("Office for the Coordination of Humanitarian Affairs", "Organization"),
         ("Defense Forces of the South of Ukraine", "Organization"),
-        ("al-Arqam Home", "Place"),
+        ("al-Salam Home", "Place"),
         ("Acme Liberation Front", "Organization"),
         ("Port of Pivdennyi", "Place"),
         ("Joint Task Force Zamboanga", "Organization"),
@@ -52,7 +52,7 @@ def test_the_names_own_words(name, type_):
 
 
 def test_plain_names_say_nothing_by_their_words():
-    assert name_evidence("Ihor Terekhov") == [] and name_evidence("Kutru") == []
+    assert name_evidence("Petro Hnatiuk") == [] and name_evidence("Kutru") == []
     assert all("designation" not in e.reason for e in name_evidence("Joint Task Force"))  # the head alone is no unit name
 
 
@@ -68,7 +68,7 @@ def test_plain_names_say_nothing_by_their_words():
         ("The blast hit Kutru police station on Monday.", "Kutru", "ORG", "Place"),
         ("Soldiers died in south Abujhmaad on Monday.", "Abujhmaad", "PERSON", "Place"),
         ("Hostages were taken from kibbutz Be’eri at dawn.", "Be’eri", "ORG", "Place"),
-        ("Two died in air strikes on nearby Maaret Hermeh on Sunday.", "Maaret Hermeh", "ORG", "Place"),
+        ("Three were hurt in air strikes on nearby Kafr Sajna on Friday.", "Kafr Sajna", "ORG", "Place"),
     ],
 )
 def test_the_words_around_a_name(text, surface, label, type_):
@@ -85,23 +85,23 @@ def test_a_byline_names_people():
 
 
 def test_a_lists_governing_cue_is_shared_but_a_comma_alone_makes_no_list():
-    text = "Jets hit the villages of Leik Kya, Yae Htwet and Kalay Oo. A fire broke out at the Samsa refinery, Ivan Petrov, the governor, said."
-    spans = [("Leik Kya", "PERSON"), ("Yae Htwet", "PERSON"), ("Kalay Oo", "ORG"), ("Samsa refinery", "FAC"), ("Ivan Petrov", "PERSON")]
+    text = "Jets bombed the villages of Nyaung Pin, Thit Seint and Kan Oo. A fire broke out at the Samsa refinery, Ivan Petrov, the governor, said."
+    spans = [("Nyaung Pin", "PERSON"), ("Thit Seint", "PERSON"), ("Kan Oo", "ORG"), ("Samsa refinery", "FAC"), ("Ivan Petrov", "PERSON")]
     ds = decide(text, spans)
     assert [d.type for d in ds] == ["Place", "Place", "Place", "Place", "Person"]
     assert not any(e.kind == "list" for e in ds[3].evidence)
     ms = [mention(text, s, label) for s, label in spans]
-    assert [[m.text for m in run] for run in list_runs(ms, text)] == [["Leik Kya", "Yae Htwet", "Kalay Oo"]]
+    assert [[m.text for m in run] for run in list_runs(ms, text)] == [["Nyaung Pin", "Thit Seint", "Kan Oo"]]
 
 
 def test_a_plural_place_noun_after_a_list_types_every_item():
-    text = "Strikes hit Leik Kya and Yae Htwet villages."
-    assert [d.type for d in decide(text, [("Leik Kya", "PERSON"), ("Yae Htwet", "ORG")])] == ["Place", "Place"]
+    text = "Shells fell on Nyaung Pin and Thit Seint villages."
+    assert [d.type for d in decide(text, [("Nyaung Pin", "PERSON"), ("Thit Seint", "ORG")])] == ["Place", "Place"]
 
 
 def test_the_head_of_a_longer_name_is_that_names_type_but_a_modifier_is_not():
-    text = "The Syrian Observatory for Human Rights said so. The Observatory added more. FARC Forces Attack Station. FARC denied it."
-    ds = decide(text, [("Syrian Observatory for Human Rights", "ORG"), ("Observatory", "PERSON"), ("FARC Forces Attack Station", "ORG"), ("FARC", "ORG")])
+    text = "The Libyan Observatory for Civil Rights said so. The Observatory added more. FARC Forces Attack Station. FARC denied it."
+    ds = decide(text, [("Libyan Observatory for Civil Rights", "ORG"), ("Observatory", "PERSON"), ("FARC Forces Attack Station", "ORG"), ("FARC", "ORG")])
     assert ds[1].type == "Organization" and any(e.kind == "article" for e in ds[1].evidence)
     assert ds[3].type == "Organization" and not any(e.kind == "article" for e in ds[3].evidence)
 
@@ -142,14 +142,14 @@ def test_the_unknown_names_of_a_list_count_for_each_others_type_more_weakly():
 @pytest.mark.parametrize(
     "text, surface, why",
     [
-        ("The strike came at 11:45 pm (2145 GMT) on Sunday.", "GMT", "time zone"),
+        ("The shelling began at 9:10 pm (1810 GMT) on Friday.", "GMT", "time zone"),
         ("Shelling went on through Christmas in the east.", "Christmas", "holiday"),
         ("Leaders of the Amhara people met.", "Amhara", "people"),
         ("A strike hit a house of the Varno family in the camp.", "Varno", "people"),
         ("Narco-banners were left at the scene.", "Narco", "compound"),
         ("Gunmen came at night. Farmers fled. Many farmers died.", "Farmers", "first word"),
         ("The port was hit. Photo: EPA-EFE/STR", "STR", "abbreviation"),
-        ("The troops targeted by Left-Wing extremists were hit.", "Left-Wing", "compound of common words"),
+        ("The convoy ambushed by Left-Wing extremists was hit.", "Left-Wing", "compound of common words"),
     ],
 )
 def test_junk_is_no_entity(text, surface, why):
@@ -163,8 +163,8 @@ def test_names_are_not_junk():
 
 
 def test_a_title_clause_before_a_comma_and_between_x_and_y():
-    text = "It was confirmed by the governor of the region, Sabiti Njiamoja. Troops moved between Markoye and Tokabangou."
-    d1, d2 = decide(text, [("Sabiti Njiamoja", "ORG"), ("Tokabangou", "PERSON")])
+    text = "It was confirmed by the governor of the province, Bahati Mwangaza. Troops moved between Tamboli and Koubel."
+    d1, d2 = decide(text, [("Bahati Mwangaza", "ORG"), ("Koubel", "PERSON")])
     assert d1.type == "Person" and d2.type == "Place"
 
 
@@ -174,8 +174,8 @@ def test_a_bodys_noun_before_a_name():
 
 
 def test_the_title_may_stand_anywhere_in_the_clause_before_the_comma():
-    text = "Dozens died, according to the representative of the governor in the region, Amani Kiza."
-    (d,) = decide(text, [("Amani Kiza", "ORG")])
+    text = "Many fled, said the spokesman of the mayor in the district, Furaha Baseme."
+    (d,) = decide(text, [("Furaha Baseme", "ORG")])
     assert d.type == "Person"
 
 
@@ -189,7 +189,7 @@ def test_an_organisation_after_between_from_or_attack_on_stays_one_and_a_speaker
 @pytest.mark.parametrize(
     ("text", "type_"),
     [
-        ("The shelter is located at the Varna Islamic University.", "Place"),
+        ("The clinic is located inside the Varna Islamic University.", "Place"),
         ("Families were sheltering in the Varna Technical College.", "Place"),
         ("The Varna Islamic University said classes would resume.", "Organization"),
     ],
@@ -202,7 +202,7 @@ def test_an_institution_where_something_is_located_is_a_place(text, type_):
 def test_a_local_government_area_and_an_honorific_say_the_type():
     assert [e.type for e in name_evidence("Tarvo Local Government Area")] == ["Place"]
     assert "Person" in [e.type for e in name_evidence("Alhaji Tarvo Lendu")]
-    assert "Person" not in [e.type for e in name_evidence("Malam Tarvo")]  # "Malam Fatori" is a town
+    assert "Person" not in [e.type for e in name_evidence("Malam Tarvo")]  # "Malam" opens the names of towns too
 
 
 @pytest.mark.parametrize("before", ["an elderly man known as", "a police officer named", "a villager identified as"])
@@ -221,27 +221,27 @@ def test_a_regions_adjective_is_no_name():
         assert junk_reason(mention(text, surface, "NORP"), text) is not None
     assert junk_reason(mention(text, "West African", "GPE"), text) is None  # only the model's adjective label says so
 def test_the_state_of_a_name_makes_it_a_place():
-    # "prosecutors in Mexico's western state of Michoacan said": the model calls it a people.
-    text = "The gunmen fled, prosecutors in the western state of Michoacan said. The states of Borno and Yobe were calm."
-    michoacan, borno = decide(text, [("Michoacan", "NORP"), ("Borno", "PERSON")])
+    # "officials in the southern state of Guerrero said": the model calls it a people.
+    text = "The attackers escaped, officials in the southern state of Guerrero said. The states of Borno and Yobe were calm."
+    michoacan, borno = decide(text, [("Guerrero", "NORP"), ("Borno", "PERSON")])
     assert michoacan.type == "Place" and any("state of" in e.reason for e in michoacan.evidence)
     assert borno.type == "Place"
     # A lower-case "state" elsewhere is no cue: "a state of emergency in Kano" is the preposition's.
-    (kano,) = decide("They declared a state of emergency in Kano.", [("Kano", "PERSON")])
+    (kano,) = decide("Officials imposed a state of emergency in Kaduna.", [("Kaduna", "PERSON")])
     assert not any("state of" in e.reason for e in kano.evidence)
 
 
 def test_an_observatory_for_something_is_a_body_and_so_is_its_short_form():
     # "Syrian Observatory for Human Rights" cut to "Observatory for Human Rights" and then
     # "the Britain-based Observatory": both the body's, though the model calls the first a person.
-    text = "The group Syrian Observatory for Human Rights said eight died. The Britain-based Observatory said more."
+    text = "The monitor Syrian Observatory for Human Rights said five were killed. The Britain-based Observatory gave more."
     whole, short = decide(text, [("Observatory for Human Rights", "PERSON"), ("Observatory", "ORG")])
     assert whole.type == "Organization" and short.type == "Organization"
     assert ("Organization", 3.0) in {(e.type, e.weight) for e in name_evidence("Observatory for Human Rights")}
 
 
 def test_a_people_named_in_a_list_before_communities_is_junk():
-    text = "Violence between the Meitei and Kuki communities went on. The Zomi tribe met. A Kuki official spoke."
+    text = "Clashes between the Naga and Kuki communities continued. The Zomi tribe met. A Kuki official spoke."
     ms = [mention(text, "Kuki", "PERSON"), mention(text, "Zomi", "PERSON"), mention(text, "Kuki", "PERSON", 1)]
     assert [junk_reason(m, text) for m in ms][:2] == ["a people ('the X people')"] * 2
     assert junk_reason(ms[2], text) is None  # no "the ... communities" around it
@@ -249,9 +249,9 @@ def test_a_people_named_in_a_list_before_communities_is_junk():
 
 
 def test_a_name_before_a_companys_noun_phrase_is_a_body():
-    text = "Outages hit Dnipro, said the chief executive of the Yasno energy company. The Kyiv power company was silent."
-    yasno, kyiv = decide(text, [("Yasno", "NORP"), ("Kyiv", "GPE")])
+    text = "Blackouts hit Odesa, said the head of the Varta energy company. The Kyiv power company was silent."
+    yasno, kyiv = decide(text, [("Varta", "NORP"), ("Kyiv", "GPE")])
     assert yasno.type == "Organization" and yasno.cued_strongly
     assert kyiv.type == "Place"  # a place's name before a company's noun is the company's seat
-    (plain,) = decide("The Yasno energy was cheap.", [("Yasno", "NORP")])
+    (plain,) = decide("The Varta energy was cheap.", [("Varta", "NORP")])
     assert plain.type is None

@@ -208,9 +208,9 @@ def test_a_unit_of_a_known_body_is_two_names():
 def test_a_spelled_ordinal_in_lower_case_opens_a_units_name():
     from kg.mentions import clean_mention
 
-    text = "The spokesman of the seventh Infantry Division said; the attack on the second Tarn school."
-    m = clean_mention(Mention(text.index("the seventh"), text.index(" said"), "the seventh Infantry Division", "ORG"), text)
-    assert m is not None and m.text == "seventh Infantry Division"
+    text = "An officer of the ninth Infantry Division said; the attack on the second Tarn school."
+    m = clean_mention(Mention(text.index("the ninth"), text.index(" said"), "the ninth Infantry Division", "ORG"), text)
+    assert m is not None and m.text == "ninth Infantry Division"
     m = clean_mention(Mention(text.index("the second"), len(text) - 1, "the second Tarn school", "ORG"), text)
     assert m is None or not m.text.startswith("second")  # no unit: the ordinal is no word of a name
 
@@ -246,8 +246,8 @@ def test_a_post_of_a_field_then_a_name_is_the_person_holding_it():
 def test_a_name_after_an_age_is_a_persons():
     from kg.nametype import local_decisions
 
-    text = "The victims included 46-year-old Tar Oh Sway and a boy."
-    m = at(text, "Tar Oh Sway", "ORG")
+    text = "Among the dead was 52-year-old Nang Kham Oo and a girl."
+    m = at(text, "Nang Kham Oo", "ORG")
     assert local_decisions([m], text)[id(m)].type == "Person"
 
 
@@ -267,7 +267,7 @@ def test_a_bracket_glued_to_a_word_is_a_token_of_its_own():
 
     nlp = spacy.blank("en")
     split_slashes(nlp)
-    assert [t.text for t in nlp("with Improvised Explosive Device(IED) and")] == ["with", "Improvised", "Explosive", "Device", "(", "IED", ")", "and"]
+    assert [t.text for t in nlp("a Remote Controlled Bomb(RCB) was")] == ["a", "Remote", "Controlled", "Bomb", "(", "RCB", ")", "was"]
     assert "NSCN(K" in [t.text for t in nlp("The NSCN(K) said")]  # an acronym's faction letter stays with it
 
 

@@ -57,9 +57,9 @@ KHARKIV = f"""<!DOCTYPE html>
 <h1>Russian missiles strike Kharkiv, killing four</h1>
 <div class="byline">By Olena Petrenko · April 4, 2024</div>
 <p>Russian forces struck the city of Kharkiv with missiles early on <time datetime="2024-04-04">Thursday</time>,
-killing four people and injuring twelve, the regional governor Oleh Syniehubov said.</p>
+killing four people and injuring twelve, the regional governor Andriy Moroz said.</p>
 <p>The strike hit a residential building and a power substation in the Saltivskyi district, leaving parts of
-the city without electricity. Rescuers worked through the morning to pull survivors from the rubble.</p>
+the city without electricity. Rescuers worked through the morning to reach people trapped under debris.</p>
 <p>Ukraine's air force said its air defences shot down several of the missiles over the region, but at least
 three got through. President Volodymyr Zelensky called on Western allies to send more Patriot systems.</p>
 <p>Kharkiv, Ukraine's second-largest city, lies about 30 kilometres from the Russian border and has been
@@ -87,8 +87,8 @@ GAZA = """<!doctype html><html><head>
 health officials in Gaza said on Monday.</p>
 <p>The strike came as negotiators in Cairo tried to close the gaps between Israel and Hamas over a ceasefire
 and the release of hostages. Egyptian mediators said the talks would resume on Tuesday.</p>
-<p>The Israeli military said it had targeted militants in the area and that it was reviewing reports of
-civilian casualties.</p>
+<p>The Israeli army said its jets had hit fighters in the area and that it was looking into reports of
+civilian deaths.</p>
 </div>
 <div class="sidebar"><h3>Most read</h3><ol>
 <li><a href="/1">Hezbollah fires rockets at Kiryat Shmona</a></li>
@@ -150,7 +150,7 @@ def test_a_page_without_article_element_or_json_ld(pages: Path) -> None:
     assert a.title == "Israeli strike hits Rafah as ceasefire talks stall"
     assert (a.author, a.date, a.url) == ("Sami Haddad", dt.date(2024, 5, 6), "https://levant.example/gaza/rafah-strike")
     assert a.outlet is None  # the page names none; ingest may find it from the URL's domain
-    assert "An Israeli air strike hit a house in Rafah" in a.text and "reviewing reports of civilian casualties." in a.text
+    assert "An Israeli air strike hit a house in Rafah" in a.text and "looking into reports of civilian deaths." in a.text
     for piece in GAZA_BOILERPLATE:
         assert piece not in a.text, piece
 
@@ -178,7 +178,7 @@ def test_boilerplate_does_not_become_entities(pages: Path, tmp_store: Path, inge
                  "Yevgeny Prigozhin", "Odesa", "Lviv", "Donetsk", "Hezbollah", "Yemen", "Iran", "Syria", "Jordan",
                  "Google", "Meta", "Poland", "Qatar"):  # fmt: skip
         assert name not in labels, name
-    assert {"Kharkiv", "Volodymyr Zelenskyy", "Oleh Syniehubov", "Rafaḩ", "Cairo", "Hamas"} <= labels, labels
+    assert {"Kharkiv", "Volodymyr Zelenskyy", "Andriy Moroz", "Rafaḩ", "Cairo", "Hamas"} <= labels, labels
     # the outlet's mention points at exact characters of the text the store keeps
     rows = list(store.query(
         """SELECT ?text ?b ?e ?label WHERE {

@@ -27,7 +27,7 @@ def at(text: str, surface: str, label: str, kb_id: str | None = None) -> Mention
 
 
 def test_a_country_after_gulf_of_is_the_water_body_and_the_kbs_gulf_goes():
-    text = "The threat is spreading to countries along the Gulf of Guinea, the minister said."
+    text = "Piracy has grown in the waters of the Gulf of Guinea, officials said."
     gulf = at(text, "Gulf", "KB|LOC", "persian-gulf")
     guinea = at(text, "Guinea", "KB|LOC", "gn/1")
     out = extend_to_water_body([gulf, guinea], text)
@@ -110,8 +110,8 @@ def test_a_given_name_before_a_quoted_alias_and_a_surname_gives_way_to_the_whole
 
 
 def test_an_area_with_a_particle_inside_its_name():
-    text = "near Limala village, in Mocimboa da Praia district. They fled."
-    assert "Mocimboa da Praia district" in [m.text for m in cued_names(text, [])]
+    text = "near Nkonga village, in Ancuabe da Serra district. They fled."
+    assert "Ancuabe da Serra district" in [m.text for m in cued_names(text, [])]
 
 
 def test_a_photo_agencys_capitals_after_a_persons_name_are_the_agency():

@@ -93,16 +93,16 @@ def test_a_one_word_name_before_a_persons_name_is_their_given_name():
 
 
 def test_a_name_cut_at_for_runs_on_to_the_acronym_that_spells_it():
-    text = "the Commando Battalion for Resolute Action (CoBRA) and the Border Guard of the North (XYZ) met"
-    ms = [at(text, "Commando Battalion", "ORG"), at(text, "Resolute Action", "ORG"), at(text, "Border Guard", "ORG")]
+    text = "the Special Battalion for Jungle Warfare (SBJW) and the Border Guard of the North (XYZ) met"
+    ms = [at(text, "Special Battalion", "ORG"), at(text, "Jungle Warfare", "ORG"), at(text, "Border Guard", "ORG")]
     out = extend_by_acronym(ms, text)
-    assert [m.text for m in out] == ["Commando Battalion for Resolute Action", "Border Guard"]
+    assert [m.text for m in out] == ["Special Battalion for Jungle Warfare", "Border Guard"]
 
 
 def test_hashtags_and_paragraphs_in_another_language_name_nothing_unknown():
     text = (
         "Gunmen attacked the town hall in Tolmar on Friday.\n"
-        "Agresión armada en el centro de Tolmar. Se reportan tres personas sin vida y se solicita evitar el acceso #FGJEArv\n"
+        "Agresión armada en la plaza de Tolmar. Se confirman dos personas heridas y se pide no acercarse a la zona #FGJEArv\n"
         "Officials said Agresión was a word."
     )
     assert len(foreign_paragraphs(text)) == 1
@@ -147,11 +147,11 @@ def test_the_linker_applies_the_boundaries():
 
 
 def test_a_given_name_between_a_title_and_a_surname():
-    text = "said Lamu County Commissioner Irungu Macharia. Later Commissioner Police Macharia left."
-    (m,) = join_given_names([at(text, "Macharia", "PERSON")], text, KB.candidates)
-    assert m.text == "Irungu Macharia"
-    (m,) = join_given_names([at(text, "Macharia", "PERSON", 1)], text, KB.candidates)
-    assert m.text == "Macharia"  # "Police" is no one's given name
+    text = "said Kitui County Commissioner Mwangi Ouko. Later Commissioner Police Ouko left."
+    (m,) = join_given_names([at(text, "Ouko", "PERSON")], text, KB.candidates)
+    assert m.text == "Mwangi Ouko"
+    (m,) = join_given_names([at(text, "Ouko", "PERSON", 1)], text, KB.candidates)
+    assert m.text == "Ouko"  # "Police" is no one's given name
 
 
 def test_an_unknown_name_runs_on_to_a_capitalised_areas_word():
@@ -170,11 +170,11 @@ def test_a_name_in_apposition_to_a_settlement_noun():
 
 
 def test_an_acronym_that_spells_its_name_joins_it_though_the_knowledge_base_knows_it_otherwise():
-    kbx = KnowledgeBase([*KB.entries.values(), KBEntry("mda-agency", "Organization", "Missile Defence Agency", ["MDA"], ["GovernmentBody"])])
-    text = "medics of Magen David Adom (MDA) came. MDA spokesman said so."
-    ms = [at(text, "Magen David Adom", "ORG"), at(text, "MDA", "ORG"), at(text, "MDA", "ORG", 1)]
+    kbx = KnowledgeBase([*KB.entries.values(), KBEntry("rsa-agency", "Organization", "Road Safety Authority", ["RSA"], ["GovernmentBody"])])
+    text = "medics of Red Star Aid (RSA) came. RSA spokesman said so."
+    ms = [at(text, "Red Star Aid", "ORG"), at(text, "RSA", "ORG"), at(text, "RSA", "ORG", 1)]
     linked = Linker(kbx).link(Article(text=text, source="t.txt"), ms)
-    assert len({lm.entity.iri for lm in linked}) == 1 and linked[0].entity.label == "Magen David Adom"
+    assert len({lm.entity.iri for lm in linked}) == 1 and linked[0].entity.label == "Red Star Aid"
 
 
 def test_a_place_cued_name_is_no_surname_and_a_town_before_a_region_noun_is_the_area():
@@ -188,7 +188,7 @@ def test_a_place_cued_name_is_no_surname_and_a_town_before_a_region_noun_is_the_
 
 def test_a_faiths_word_is_no_outlet_named_the_word():
     kbx = KnowledgeBase([*KB.entries.values(), KBEntry("the-hindu", "Organization", "The Hindu", [], ["NewsOrganization"])])
-    text = "Hindu pilgrims set off for the shrine, The Hindu reported."
+    text = "Hindu devotees gathered at the temple, The Hindu reported."
     ms = [at(text, "Hindu", "NORP"), at(text, "The Hindu", "ORG")]
     linked = Linker(kbx).link(Article(text=text, source="t.txt"), ms)
     assert [lm.mention.start for lm in linked] == [text.index("The Hindu") + 4]
@@ -240,8 +240,8 @@ def test_a_cued_area_name_stops_at_a_possessive_and_facilities_take_their_noun()
 
     text = "An IED blast in Vosh's Kadru district and in Tolmar's Bero village killed six."
     assert sorted(m.text for m in cued_names(text, [])) == ["Bero", "Kadru district"]
-    text = "Gunmen fired at Wat Sai railway station and near HMT crossing on the highway."
-    assert [extend_to_facility(at(text, n, "PERSON"), text).text for n in ("Wat Sai", "HMT")] == ["Wat Sai railway station", "HMT crossing"]
+    text = "Gunmen fired at Wat Sai railway station and near KPT crossing on the highway."
+    assert [extend_to_facility(at(text, n, "PERSON"), text).text for n in ("Wat Sai", "KPT")] == ["Wat Sai railway station", "KPT crossing"]
 
 
 def test_a_known_town_the_model_missed_after_a_place_word_in_the_articles_country():
@@ -259,7 +259,7 @@ def test_the_built_in_knowledge_base_knows_seleka_and_jk(kb):
 def test_a_filipino_quotes_own_word_is_no_name_even_where_a_place_shares_it():
     from kg.spans import drop_non_names
 
-    text = "He added.\n“Wala naman akong information na nakuha na may kaugnayan ito doon sa nangyaring insidente ng ating mga intelligence operatives,” he said."
+    text = "He added.\n“Wala pa kaming natatanggap na ulat tungkol sa mga nasugatan sa lugar ng pagsabog,” he said."
     start = text.index("Wala")
     m = Mention(start, start + 4, "Wala", "PERSON", "ner")
     assert drop_non_names([m], text, lambda name: ["a place"]) == []

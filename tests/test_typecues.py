@@ -60,7 +60,7 @@ def test_a_title_prefect_before_a_name():
 
 
 def test_the_first_words_of_a_posts_name_and_a_compound_person_are_junk():
-    text = "violated the process called by the Union Home Minister Amit Shah."
+    text = "ignored the talks convened by the Union Home Minister Rajiv Menon."
     assert junk_reason(at(text, "Union Home", "GPE"), text) is not None
     text = "Sunil Rao, DIG Anti-Naxal Operation told reporters."
     assert junk_reason(at(text, "Anti-Naxal Operation", "PERSON"), text) is not None
@@ -95,7 +95,7 @@ def test_a_misspelt_weekday_is_no_name():
 
 
 def test_a_days_name_and_a_laws_word_are_no_names():
-    text = "He said in a speech for Armed Forces Day that the rule of Sharia law would end."
+    text = "She told a rally on Armed Forces Day that the rule of Sharia law was over."
     assert junk_reason(at(text, "Armed Forces Day", "ORG"), text) is not None
     assert junk_reason(at(text, "Sharia", "ORG"), text) is not None
     text = "The Kanda law enforcement agencies said."

@@ -55,6 +55,7 @@ def test_number_words(text, value):
         ("Russia struck the depot, killing a security guard and wrecking a warehouse.", 1, None),
         # A war's toll is no one attack's.
         ("More than 8,000 civilians have been killed since the outbreak of the conflict.", None, None),
+        ("Some 6,500 villagers have died since the war began, the governor said.", None, None),
         ("The clashes have killed more than 300 militants in Syria.", None, None),
     ],
 )

@@ -29,7 +29,8 @@ from kg.casefold import fold_case, folded
 from kg.eventattack import is_attack
 from kg.eventcues import came_after, casualties, clause_around, dates_in, elided_figure, phase_tolls, retold_day
 from kg.eventlists import one_list
-from kg.eventmerge import MergeSense, absorb, other_toll, same_toll
+from kg.eventmerge import absorb, other_toll, same_toll
+from kg.eventscene import SceneSense
 from kg.eventwords import (
     ACCIDENT_RE,
     AFTERMATH_RE,
@@ -102,7 +103,7 @@ class _Frame:
     incident: bool = False  # "The incident took place near X": no attack word, only where the attack told before was
 
 
-class EventExtractor(MergeSense):
+class EventExtractor(SceneSense):
     """Extract attack events from linked articles; holds what the knowledge base gives
     once (countries by code, the adjectives that name them)."""
 
@@ -193,7 +194,9 @@ class EventExtractor(MergeSense):
                 # A headline that is the lead sentence again says nothing the lead does not.
                 frames = [f for f in frames if f.index != 0]
         attributed = self._attributed(text, sentences, by_sentence) or self._sole_group_subject(text, sentences, by_sentence)
-        return self._merge(frames, headline, attributed)
+        events = self._merge(frames, headline, attributed)
+        self._scene_places(events, sentences, by_sentence)
+        return events
 
     def _frames(self, article: Article, index: int, span: tuple[int, int], mentions: list[LinkedMention]) -> list[_Frame]:
         text = article.text

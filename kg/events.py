@@ -48,6 +48,7 @@ from kg.eventwords import (
     LEVEL_BEFORE,
     MEANWHILE_OPEN,
     OTHER_ATTACK,
+    OCCURRED_BEFORE,
     PLACED_BEFORE,
     RETOLD_RE,
     SAME_PLACE_RE,
@@ -268,6 +269,9 @@ class EventExtractor(SceneSense):
                 trig = next((t for t in triggers if APPOSED_ATTACK.fullmatch(sentence, e_, t.start())), trig)
                 frame_actor = actors[id(trig)][0] or _clause_actor(sentence, trig, triggers, actors)
             kk, ii = killed, injured
+            # ("during the incident which occurred in X": the attack told before, at X)
+            # (the words checked before the pattern is run: most sentences have none)
+            occurred = lm is not None and ("occurred" in low or "took place" in low or "happened" in low) and OCCURRED_BEFORE.search(sentence, max(0, s_ - 100), s_) is not None
             if lists:
                 lo = places[k - 1][0].mention.end - b if k else 0
                 hi = places[k + 1][0].mention.start - b if k + 1 < len(places) else len(sentence)
@@ -283,7 +287,7 @@ class EventExtractor(SceneSense):
                     # "the rebels first attacked the checkpoints ... the village attacked Thursday")
                     # -- and so is that of the places of a list: "hit the Kharkiv, Sumy and Odesa regions on Sunday")
                     retold_day(sentence, trig, triggers, anaphors, dates, len(places)) or (dates[0][1] if (lm is None or listed) and len({d for _, d in dates}) == 1 else None),
-                    anaphoric=aftermath is not None or _speaks_of_told(anaphors, trig, len(triggers)),
+                    anaphoric=aftermath is not None or _speaks_of_told(anaphors, trig, len(triggers)) or occurred,
                     # ("The attack came after an attack on X": X is another attack's)
                     fresh=bool(FRESH_BEFORE.search(sentence, 0, trig.start())) or (lm is not None and bool(OTHER_ATTACK.search(sentence, trig.end(), s_)))
                     or came_after(low, trig) or (ALSO_OPEN.match(sentence) is not None and not anaphors),
@@ -294,7 +298,7 @@ class EventExtractor(SceneSense):
                     aftermath=aftermath is not None,
                     elsewhen=elsewhen,
                     summary=lm is not None and sites,
-                    placed=lm is not None and bool(PLACED_BEFORE.search(sentence, max(0, s_ - 50), s_)),
+                    placed=lm is not None and (occurred or bool(PLACED_BEFORE.search(sentence, max(0, s_ - 50), s_))),
                     listed=lm is not None and listed,
                     incident=incident is not None,
                 )

@@ -142,6 +142,8 @@ NOT_TARGET_BEFORE = re.compile(r"\b(?:(?:from|by|to|with|towards?|bound\s+for)\s
 CARE_BEFORE = re.compile(
     r"\b(?:treated|taken|rushed|admitted|evacuated|airlifted|transferred|shifted|moved|referred|hospitali[sz]ed)\s+(?:\w+\s+){0,3}?(?:at|in|to)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$"
     r"|\b(?:died|succumbed(?:\s+to\s+\w+)?)\s+(?:\w+\s+){0,2}?at\s+(?:the\s+|a\s+)?$"
+    # "were undergoing treatment at Maungdaw hospital", "is receiving medical care in": the care, not the attack
+    r"|\b(?:undergoing|receiving|received|getting|under|given)\s+(?:\w+\s+)?(?:treatment|care)\s+(?:at|in)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$"
     # "Medical sources at the Al-Aqsa Hospital in Deir al-Balah said": where those who tell it are.
     r"|\b(?:sources|doctors|medics|staff|officials|workers|spokes(?:man|woman|person))\s+(?:at|in)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,4}?(?:(?:hospital|clinic|centre|center)\s+in\s+)?$"
     # "a resident said in the provincial capital Bunia", "told AFP from Goma": where the teller spoke.
@@ -239,9 +241,9 @@ CONTAINED_GAP = re.compile(
     re.I,
 )
 # "Al-Nasr near the Grand Mosque", "Al-Zana area east of Khan Younis", "Zawiya, 45 kilometres (28 miles) west of
-# Tripoli": the second place says where the first is.
+# Tripoli", "Dabo sub-county, located near Mount Kel": the second place says where the first is.
 LANDMARK_GAP = re.compile(
-    r"(?:\s+(?:neighbou?rhood|district|area|village|town|market|street|road|camp))?,?\s+(?:(?:situated|located|lying)\s+)?(?:near|next\s+to|close\s+to|beside|opposite|between"
+    r"(?:\s+(?:neighbou?rhood|district|area|village|town|market|street|road|camp|parish|township|(?:sub-?)?county|trading\s+cent(?:er|re)))?,?\s+(?:(?:situated|located|lying)\s+)?(?:near|next\s+to|close\s+to|beside|opposite|between"
     r"|(?:(?:just|some|about)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\([^()]{1,25}\)\s+)?)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of)\s+(?:the\s+)?",
     re.I,
 )
@@ -300,6 +302,12 @@ ELSEWHEN_RE = re.compile(
 )
 # "The attack on Pétionville was led by ...": the attack just told, named by its place.
 PLACED_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]hat|[Tt]his)\s+(?:[\w-]+\s+)?(?:attack|strike|raid|assault|bombing|shelling|ambush)\s+(?:on|in|at|against)\s+(?:the\s+)?$")
+# "four were injured during the incident which occurred at about 5am in Dabo area": the attack
+# told before ("the incident", "the attack"), and where it happened -- placed, as above.
+OCCURRED_BEFORE = re.compile(
+    r"\b(?:[Tt]he|[Tt]hat|[Tt]his)\s+(?:[\w-]+\s+)?(?:incident|attack|strike|raid|assault|bombing|shelling|ambush|blast|explosion)\s+(?:which\s+|that\s+)?(?:had\s+)?"
+    r"(?:occurred|took\s+place|happened)\s+(?:[^,.;:]{0,40}?\s)?(?:in|at|near)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$"
+)
 # "One of them caused a major fire at the refinery": what an attack told before did, and where.
 # "The incident took place near Bade Gobra village": the attack told before, and where it was
 # (a sentence with no attack word of its own, which adds to the attack told before or to none).

@@ -27,6 +27,9 @@ from kg.eventwords import (
     REGIME_RE,
     RESPONSIBLE_AFTER,
     RESPONSIBLE_BEFORE,
+    SUSPECTED_BEFORE,
+    SUSPECTED_NAME,
+    SUSPECTED_NOUN_AFTER,
     TRIGGER_RE,
 )
 from kg.identity import entity_of
@@ -60,7 +63,8 @@ class ActorSense(PlaceSense):
 
     def _attributed(self, text: str, sentences: list[tuple[int, int]], by_sentence: dict[int, list[LinkedMention]]) -> Entity | None:
         """The one attacker the article holds responsible in words of its own ("X was
-        responsible for the killings", "blamed the attack on X"), when it names one."""
+        responsible for the killings", "blamed the attack on X", "assailants suspected to be
+        X militants"), when it names one."""
         found: dict[str, Entity] = {}
         for i, mentions in by_sentence.items():
             b, e = sentences[i]
@@ -69,7 +73,9 @@ class ActorSense(PlaceSense):
                     continue
                 after = text[lm.mention.end : e]
                 if CLAIMED.match(after) or RESPONSIBLE_AFTER.match(after) or RESPONSIBLE_BEFORE.search(text[max(b, lm.mention.start - 40) : lm.mention.start]) \
-                        or BELONGED_BEFORE.search(text, max(b, lm.mention.start - 100), lm.mention.start):
+                        or BELONGED_BEFORE.search(text, max(b, lm.mention.start - 100), lm.mention.start) \
+                        or SUSPECTED_BEFORE.search(text, max(b, lm.mention.start - 100), lm.mention.start) \
+                        or (SUSPECTED_NAME.search(text, max(b, lm.mention.start - 12), lm.mention.start) and SUSPECTED_NOUN_AFTER.match(after)):
                     found.setdefault(lm.entity.iri, lm.entity)
         groups = [ent for ent in found.values() if ent.type == "Organization"]
         named = groups or list(found.values())  # "the Cooperative for ... Congo (CODECO) was": the group

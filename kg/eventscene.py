@@ -40,6 +40,9 @@ SCENE_BEFORE = re.compile(
 SITE_LIES = re.compile(
     r"\W*[Tt]he\s+(?:farm|house|home|site|scene|field|market|shop|store|building|compound)\s+(?:is|was|lies)\s+(?:located\s+|situated\s+)?(?:near|in|at|outside)\s+(?:the\s+)?$"
 )
+# "Tillaberi, a huge territory in western Niger": a name the text calls a land is no scene,
+# whatever the knowledge base knows of a town of that name.
+LAND_APPOSED = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:territory|region|province|district|state|county|department|prefecture|zone|area)\b", re.I)
 # A sentence with none of these words names no scene: the cheap check before the pattern.
 _SCENE_WORDS = ("enter", "went into", "storm", "raided", "broke into", "descended", "invaded", "overran", "swooped", "occurred", "took place", "happened", "the farm", "the house", "the home", "the site", "the scene", "the field", "the market", "the shop", "the store", "the building", "the compound")
 _WINDOW = 80  # characters before a place the scene words are looked for in
@@ -106,6 +109,8 @@ class SceneSense(MergeSense):
             if place.type != "Place" or place.iri in taken or "Country" in place.classes:
                 continue
             if self._rank(place) <= self._rank(ev.location) or self._rank(place) < PLACE_RANK["Settlement"]:
+                continue
+            if LAND_APPOSED.match(self._text, lm.mention.end, e):
                 continue
             lo = max(b, lm.mention.start - _WINDOW)
             cue = SCENE_BEFORE.search(self._text[lo : lm.mention.start])

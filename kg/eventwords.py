@@ -117,11 +117,24 @@ PRONOUN_SUBJECT = re.compile(r"\b(?:it|they)\s+(?:also\s+|then\s+|had\s+|has\s+|
 THEY_OPEN = re.compile(r"^\W*They\s+(?:also\s+|then\s+|later\s+|had\s+|have\s+)?\w+(?:ed)?\b")
 # "The group said its fighters fired rockets": the armed group named before.
 GROUP_ANAPHOR = re.compile(r"\b(?:the\s+(?:group|militia|militants|rebels|insurgents|jihadists|jihadist\s+group|armed\s+group|militant\s+group|rebel\s+group)|its\s+(?:fighters|militants|members))\b", re.I)
-# "The attackers belonged to anti-talk faction of the United Liberation Front of Asom": who they were.
+# "The attackers belonged to anti-talk faction of the United Liberation Front of Asom", "fighters
+# belonging to the X rebel group went into a village": who they were.
 BELONGED_BEFORE = re.compile(
-    r"\b(?:attackers|assailants|gunmen|militants|perpetrators|raiders|bombers?)\s+(?:\w+\s+)?(?:belonged|belong|belonging|were\s+members)\s+(?:to|of)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:(?:faction|wing|cell|unit|branch)\s+of\s+)?(?:the\s+)?$",
+    r"\b(?:attackers|assailants|gunmen|militants|perpetrators|raiders|bombers?|fighters|rebels|insurgents|killers)\s+(?:\w+\s+)?(?:belonged|belong|belonging|were\s+members)\s+(?:to|of)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:(?:faction|wing|cell|unit|branch)\s+of\s+)?(?:the\s+)?$",
     re.I,
 )
+# "hacked to death by the assailants suspected to be X militants", "slain by suspected rebels from
+# the X", "killed by suspected X insurgents": who the article, hedging, says the attackers were --
+# a hedge is still the article's word on who attacked (as "blamed on X" is).
+SUSPECTED_BEFORE = re.compile(
+    r"\b(?:attackers|assailants|gunmen|militants|perpetrators|raiders|bombers?|killers|fighters|rebels|insurgents|men)\s+(?:\w+\s+)?(?:suspected|believed|thought|alleged)\s+to\s+(?:be|have\s+been)\s+"
+    r"(?:(?:members|fighters|militants)\s+of\s+|from\s+)?(?:the\s+|an?\s+)?$"
+    r"|\b(?:by|of)\s+(?:the\s+)?(?:suspected|alleged|presumed)\s+(?:rebels|militants|fighters|insurgents|members|jihadists|gunmen)\s+(?:from|of|belonging\s+to)\s+(?:the\s+)?$",
+    re.I,
+)
+# "by suspected X rebels": the same hedge, the group's name before its noun.
+SUSPECTED_NAME = re.compile(r"\b(?:suspected|alleged|presumed)\s+$", re.I)
+SUSPECTED_NOUN_AFTER = re.compile(r"\s*(?:\([^()]{1,15}\)\s*)?(?:rebels|militants|fighters|insurgents|jihadists|gunmen|terrorists|militiamen|militias?)\b", re.I)
 RESPONSIBLE_BEFORE = re.compile(r"\b(?:blamed|blames|blaming)\s+(?:the\s+)?(?:attack|attacks|killings|massacre|bombing|strike|strikes)?\s*(?:on\s+)?(?:the\s+)?$", re.I)
 # Words that may stand between an attacker's name or adjective and the attack word.
 _FUNCTION = r"(?:by|in|on|at|of|to|from|with|and|or|but|the|a|an|was|were|is|are|has|have|had|said|says|that|which|who|as|for|after|before|since|than|its|their|his|her)"

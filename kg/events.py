@@ -30,7 +30,7 @@ from kg.eventattack import is_attack
 from kg.eventcues import came_after, casualties, clause_around, dates_in, elided_figure, phase_tolls, retold_day
 from kg.eventlists import one_list
 from kg.eventmerge import absorb, other_toll, same_toll
-from kg.eventscene import SceneSense
+from kg.eventscene import LAND_APPOSED, SceneSense
 from kg.eventwords import (
     ACCIDENT_RE,
     AFTERMATH_RE,
@@ -365,9 +365,10 @@ class EventExtractor(SceneSense):
                         target = k
                         break
                 k = self._told_before(events, f) if target is None and f.anaphoric else None
-                if f.incident and self._entry(f.location.entity) is not None:
+                if f.incident and (self._entry(f.location.entity) is not None or LAND_APPOSED.match(self._text, f.location.mention.end, f.sentence[1])):
                     # ("The incident occurred in Tillaberi, a huge territory": a name the knowledge
-                    # base knows may be a town or its region; only a place it does not is precise)
+                    # base knows may be a town or its region; only a place it does not, and the
+                    # text does not call a land, is precise)
                     k = None
                 if k is not None and f.between and self._level(events[k][0].location):
                     # "The attack occurred on a highway between Tame and La Cabuya", after the

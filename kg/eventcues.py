@@ -352,10 +352,10 @@ def dates_in(sentence: str, published: dt.date | None) -> list[tuple[int, dt.dat
     return out
 
 
-# "a statement released Monday", "officials said on Sunday", "told reporters Friday": the
-# day of the telling, not of the attack.
+# "a statement released Monday", "officials said on Sunday", "told reporters Friday", "told The
+# Associated Press on Thursday": the day of the telling, not of the attack.
 _TOLD_BEFORE = re.compile(
-    r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|statement|released|issued|published|announced|reported|posted|confirmed|added|stated|revealed|disclosed)\s+(?:late\s+|early\s+)?(?:on\s+)?$",
+    r"\b(?:said|says|told(?:\s+\w+){0,3}?|statement|released|issued|published|announced|reported|posted|confirmed|added|stated|revealed|disclosed)\s+(?:late\s+|early\s+)?(?:on\s+)?$",
     re.I,
 )
 _TOLD_AFTER = re.compile(r"^\s*,?\s*(?:said|told|announced|confirmed|stated|revealed|disclosed)\b", re.I)

@@ -196,7 +196,7 @@ class EventExtractor(SceneSense):
                 frames = [f for f in frames if f.index != 0]
         attributed = self._attributed(text, sentences, by_sentence) or self._sole_group_subject(text, sentences, by_sentence)
         events = self._merge(frames, headline, attributed)
-        self._scene_places(events, sentences, by_sentence)
+        self._scene_places(events, sentences, by_sentence, article.date)
         return events
 
     def _frames(self, article: Article, index: int, span: tuple[int, int], mentions: list[LinkedMention]) -> list[_Frame]:

@@ -16,9 +16,11 @@ events placed at a land, over only the sentences that follow them: it costs next
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_right
 
+from kg.eventcues import dates_in
 from kg.eventmerge import MergeSense
 from kg.eventwords import PLACE_RANK
 from kg.types import AttackEvent, LinkedMention
@@ -58,7 +60,7 @@ class SceneSense(MergeSense):
         loc = ev.location
         return loc is not None and ("Country" in loc.classes or self._rank(loc) <= PLACE_RANK["District"])
 
-    def _scene_places(self, events: list[AttackEvent], sentences: list[tuple[int, int]], by_sentence: dict[int, list[LinkedMention]]) -> None:
+    def _scene_places(self, events: list[AttackEvent], sentences: list[tuple[int, int]], by_sentence: dict[int, list[LinkedMention]], published: dt.date | None) -> None:
         """Move each attack placed at a land to the one place the next sentences name as its
         scene, lower than the land and within it, where no other attack of the article is
         and in a sentence no other attack was read from. (Not for a land that several attacks
@@ -74,15 +76,20 @@ class SceneSense(MergeSense):
                 continue
             told = {bisect_right(starts, b) - 1 for b, _ in ev.sentences}
             others = {bisect_right(starts, b) - 1 for o in events if o is not ev for b, _ in o.sentences}
-            found: dict[str, LinkedMention] = {}
+            found: dict[str, tuple[LinkedMention, int]] = {}
             for i in self._story_after(sentences, min(told), max(told)):
                 if i not in others:
                     for lm in self._scenes(ev, sentences[i], by_sentence.get(i, []), taken):
-                        found.setdefault(lm.entity.iri, lm)
+                        found.setdefault(lm.entity.iri, (lm, i))
             if len(found) == 1:
-                (lm,) = found.values()
+                ((lm, i),) = found.values()
                 ev.location = lm.entity
                 taken.add(lm.entity.iri)
+                if ev.date is None:
+                    # ("The incident occurred in the town of X at midnight on Tuesday": the
+                    # sentence that places the attack may be the one that dates it)
+                    days = {d for _, d in dates_in(self._text[sentences[i][0] : sentences[i][1]], published)}
+                    ev.date = days.pop() if len(days) == 1 else None
 
     def _story_after(self, sentences: list[tuple[int, int]], first: int, last: int) -> range:
         """The sentences from ``first`` to SCENE_REACH sentences of the story after ``last``:

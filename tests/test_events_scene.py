@@ -99,3 +99,11 @@ def test_fighters_belonging_to_a_group_are_the_attacker(extract):
         "The attack took place after fighters belonging to the Oromo Liberation Army went into a village near Pelvanne."
     )
     assert _actors(events) == ["Oromo Liberation Army"]
+
+
+def test_where_a_group_is_based_is_not_the_attacker(extract):
+    _, events = extract(
+        "Gunmen killed five villagers in Kelvaro on Sunday, the army said.\n\n"
+        "Nine soldiers were killed in April in an assault claimed by a Chad-based alliance of jihadists."
+    )
+    assert "Chad" not in _actors(events)

@@ -230,7 +230,7 @@ class EventExtractor(SceneSense):
             if killed is None and injured is None:
                 return []
             # "At least 22 people were killed on Saturday in Belgorod": a casualty report.
-            hit = re.search(r"\b(?:killed|dead|died|injured|wounded|killing|wounding|loss\s+of|deaths\s+of|injuries|wounds|murder|murdered)\b", sentence, re.I)
+            hit = re.search(r"\b(?:killed|dead|died|injured|wounded|killing|wounding|loss\s+of|deaths\s+of|injuries|wounds|murder|murdered|to\s+death)\b", sentence, re.I)
             if hit is None or _ACCIDENT_LOW.search(low) or _FIGHT_LOW.search(low):
                 return []
             triggers = [hit]

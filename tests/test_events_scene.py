@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from conftest import event_places
 
+from kg.eventcues import casualties
+
 
 def _labels(events):
     return [ev.location.label if ev.location else None for ev in events]
@@ -107,3 +109,14 @@ def test_where_a_group_is_based_is_not_the_attacker(extract):
         "Nine soldiers were killed in April in an assault claimed by a Chad-based alliance of jihadists."
     )
     assert "Chad" not in _actors(events)
+
+
+def test_a_family_of_a_number_shot_to_death_is_the_toll():
+    assert casualties("A family of five, among them two infants, was shot to death on Sunday in a hamlet.") == (5, None)
+    assert casualties("Seven herders were shot to death near the river.") == (7, None)
+    assert casualties("The farmer, who leaves a family of five, was killed.") == (None, None)
+
+
+def test_people_shot_to_death_at_a_place_are_an_attack(extract):
+    _, events = extract("Seven herders were shot to death on Sunday in Kelvaro, officials said.")
+    assert event_places(events) == [("Kelvaro", 7)]

@@ -120,3 +120,14 @@ def test_a_family_of_a_number_shot_to_death_is_the_toll():
 def test_people_shot_to_death_at_a_place_are_an_attack(extract):
     _, events = extract("Seven herders were shot to death on Sunday in Kelvaro, officials said.")
     assert event_places(events) == [("Kelvaro", 7)]
+
+
+def test_troops_who_torch_a_village_attack_it(extract):
+    _, events = extract("About 80 government troops torched Kelvaro village on Friday morning, residents said.")
+    assert _labels(events) == ["Kelvaro"]
+    _, events = extract("Since the army took power, the country has faced sanctions over the torched villages of the north.")
+    assert events == []
+
+
+def test_the_toll_of_recent_days_is_no_attacks():
+    assert casualties("In recent days, two civilians were killed and six injured by shells fired into Dorvik Township.") == (None, None)

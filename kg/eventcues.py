@@ -130,7 +130,7 @@ CASUALTY_WORDS = re.compile(KILLED_WORDS.pattern + "|" + INJURED_WORDS.pattern +
 # Figures that are totals over a war or a period, not of one attack.
 TOTAL_CUES = re.compile(
     r"\b(?:since\s+(?:the\s+)?(?:start|beginning|outbreak)|since\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|\d{4})\b|so\s+far\s+this|this\s+year|(?<!january\s)(?<!february\s)(?<!march\s)(?<!april\s)(?<!may\s)(?<!june\s)(?<!july\s)(?<!august\s)(?<!september\s)(?<!october\s)(?<!november\s)(?<!december\s)last\s+year|in\s+total|altogether|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks?|months?|years?)|in\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks?|months?|years?)|during\s+the\s+war|of\s+the\s+war|in\s+the\s+(?:war|conflict)|the\s+conflict|the\s+war\s+has|this\s+week|last\s+week|past\s+week|per\s+day|a\s+day|every\s+day|each\s+day"
-    r"|(?:in|over|within)\s+(?:the\s+(?:past|last)\s+)?(?:24|48|72|\d+)\s+hours|in\s+recent\s+(?:years|months|weeks|days)|throughout|so\s+far"
+    r"|(?:in|over|within)\s+(?:the\s+(?:past|last)\s+)?(?:24|48|72|\d+)\s+hours|in\s+recent\s+(?:years|months|weeks)|throughout|so\s+far"
     # ("The FARC for decades fought the government, carrying out assassinations and bombings")
     r"|for\s+(?:(?:several|many|two|three|four|five|six|nearly|almost|over)\s+)?(?:decades|years)"
     r"|in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|\d{4})\s+alone"

@@ -128,6 +128,3 @@ def test_troops_who_torch_a_village_attack_it(extract):
     _, events = extract("Since the army took power, the country has faced sanctions over the torched villages of the north.")
     assert events == []
 
-
-def test_the_toll_of_recent_days_is_no_attacks():
-    assert casualties("In recent days, two civilians were killed and six injured by shells fired into Dorvik Township.") == (None, None)

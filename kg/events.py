@@ -102,6 +102,7 @@ class _Frame:
     between: bool = False  # "on a highway between Tame and La Cabuya": the first of two places the attack lay between
     meanwhile: bool = False  # "Meanwhile, ... in Gariaband": another attack, if at a place not told before
     incident: bool = False  # "The incident took place near X": no attack word, only where the attack told before was
+    occurred: bool = False  # "the attack occurred at X": the attack told before, and where it was
 
 
 class EventExtractor(SceneSense):
@@ -301,6 +302,7 @@ class EventExtractor(SceneSense):
                     placed=lm is not None and (occurred or bool(PLACED_BEFORE.search(sentence, max(0, s_ - 50), s_))),
                     listed=lm is not None and listed,
                     incident=incident is not None,
+                    occurred=occurred,
                 )
             )
         same = SAME_PLACE_RE.search(sentence) if not places and "same" in low else None
@@ -377,8 +379,9 @@ class EventExtractor(SceneSense):
                     refined = True
                 elif k is not None and (
                     self._refines(f.location.entity, events[k][0].location, id(events[k][0]) in direct)
-                    or (f.placed and f.index - events[k][1].index <= 1 and self._renames(f.location.entity, events[k][0].location))
+                    or (f.placed and (f.index - events[k][1].index <= 1 or f.occurred) and self._renames(f.location.entity, events[k][0].location))
                 ):
+                    # ("Police said the attack occurred at X", sentences on: however far, within reach)
                     # "The attack took place in the town of X": the attack told just before
                     # at its region or district, now placed more precisely. (Not by a list:
                     # "The attack took place in Masalo, Torani and Kabora", after the attack "in
@@ -467,7 +470,13 @@ class EventExtractor(SceneSense):
             # ("strikes kill 18 in Idlib" over the city's 7 and two towns' 11: the sum, not the city's)
             summed = sum(1 for ev in related if ev.killed is not None or ev.injured is not None) > 1
             toll = [ev for ev in related if f.killed is not None and ev.killed == f.killed]
-            if same:
+            tolled = [ev for ev, _ in events if id(ev) not in elsewhen and _same_figures(ev, f) and self._compatible(ev, f)]
+            if same and all(_other_figures(ev, f) for ev in same) and len(tolled) == 1:
+                # "Five police officers injured in attack in Mandera" over the body's attack with
+                # those five at a place in it and a later one at Mandera with three: the headline
+                # tells the attack of its figure.
+                related = tolled
+            elif same:
                 related = same  # the body's attack at that place
             elif "Country" in loc.classes and f.direct and len(related) > 1:
                 related = []  # "attacks on Ukraine" over several cities: the attack as a whole
@@ -542,6 +551,16 @@ def _clause_actor(sentence: str, trig: re.Match, triggers: list[re.Match], actor
     lo, hi = clause_around(sentence, trig.start(), trig.end())
     named = {a.iri: a for t in triggers if t is not trig and lo <= t.start() < hi for a in [actors[id(t)][0]] if a is not None}
     return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _same_figures(ev: AttackEvent, f: _Frame) -> bool:
+    """Whether an event states the figure a frame does: its dead, or (with none) its wounded."""
+    return (f.killed is not None and ev.killed == f.killed) or (f.killed is None and f.injured is not None and ev.injured == f.injured)
+
+
+def _other_figures(ev: AttackEvent, f: _Frame) -> bool:
+    """Whether an event states other figures than a frame: other dead, or other wounded."""
+    return (f.killed is not None and ev.killed is not None and ev.killed != f.killed) or (f.injured is not None and ev.injured is not None and ev.injured != f.injured)
 
 
 def _confidence(ev: AttackEvent) -> float:

@@ -128,3 +128,29 @@ def test_troops_who_torch_a_village_attack_it(extract):
     _, events = extract("Since the army took power, the country has faced sanctions over the torched villages of the north.")
     assert events == []
 
+
+
+def test_the_day_of_a_date_is_no_toll():
+    assert casualties("A second attack happened there on July 25, leaving three officers with injuries.") == (None, 3)
+    assert casualties("On 14 March two guards died in the raid.") == (2, None)
+    assert casualties("In May 40 people were killed in the region's attacks.")[0] == 40
+
+
+def test_the_attack_that_occurred_at_a_place_sentences_on_is_the_attack_told(extract):
+    _, events = extract(
+        "Four police officers were injured on Monday in an attack by gunmen in Dorvik.\n\n"
+        "Police said the officers were on patrol when they came under fire.\n\n"
+        "They were later joined by soldiers from a nearby base.\n\n"
+        "Police said the attack occurred at Salmeno stretch between two farms."
+    )
+    assert [(ev.location.label if ev.location else None, ev.injured) for ev in events] == [("Salmeno", 4)]
+
+
+def test_a_headline_tells_the_attack_of_its_figure(extract):
+    _, events = extract(
+        "Four police officers were injured on Monday in an attack by gunmen at Salmeno, a village near Kelvaro.\n\n"
+        "Police said the attack occurred at dawn.\n\n"
+        "On March 3, two officers were injured in a bomb attack on their camp in Kelvaro.",
+        title="Four police officers injured in attack in Kelvaro",
+    )
+    assert sorted((ev.location.label if ev.location else None, ev.injured) for ev in events) == [("Kelvaro", 2), ("Salmeno", 4)]

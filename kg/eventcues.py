@@ -89,13 +89,15 @@ _INJURED_WORDS = r"(?:injured|wounded|hurt|injuries|injuring|wounding|hospitali[
 
 # ("the 212 Battalion were killed": a unit's number counts no one; "On July 25 three officers
 # were injured", "on 25 July, two died": the day of a date counts no one either -- a number
-# the size of a day after a month's name, or one before it)
+# the size of a day after a month's name, or one before it; and so does a year, "The
+# 2023 attack killed five", or an hour, "The blast at 3 pm killed two")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 _MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
 _NOT_A_DAY = "".join(rf"(?<!{m}\s)" for m in _MONTHS) + "".join(rf"(?<!{m}\s)(?<!{m}\.\s)" for m in _MONTH_ABBREVIATIONS)
 _NUM = (
-    r"(?<![Nn]o\s)(?<![Nn]ot\s)(?:(?!(?:[1-9]|[12]\d|3[01])\b(?![.,]\d))|" + _NOT_A_DAY + r")(?P<num>" + NUMBER + r")"
+    r"(?<![Nn]o\s)(?<![Nn]ot\s)(?:(?!(?:[1-9]|[12]\d|3[01])\b(?![.,]\d))|" + _NOT_A_DAY + r")(?!(?:19|20)\d\d\b)(?P<num>" + NUMBER + r")"
     r"(?!\s+(?:battalion|brigade|regiment|division|corps|squadron|infantry|company|wing|commando|" + "|".join(_MONTHS) + r")\b)"
+    r"(?!\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock\b|hrs\b|gmt\b|:\d))"
 )  # "no one was hurt" states no figure
 # "at least 22 people were killed", "22 dead", "killing at least 22", "the death toll rose to 22", "kills 32 civilians".
 KILLED_RES = [

@@ -136,6 +136,14 @@ def test_the_day_of_a_date_is_no_toll():
     assert casualties("In May 40 people were killed in the region's attacks.")[0] == 40
 
 
+
+def test_a_year_or_an_hour_is_no_toll():
+    assert casualties("The 2019 ambush killed five rangers.") == (5, None)
+    assert casualties("In 2020 12 herders were killed in a similar raid.") == (12, None)
+    assert casualties("The blast at 3 pm killed two traders.") == (2, None)
+    assert casualties("Around 2 a.m. three guards were wounded.") == (None, 3)
+
+
 def test_the_attack_that_occurred_at_a_place_sentences_on_is_the_attack_told(extract):
     _, events = extract(
         "Four police officers were injured on Monday in an attack by gunmen in Dorvik.\n\n"

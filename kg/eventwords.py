@@ -129,6 +129,8 @@ BELONGED_BEFORE = re.compile(
 SUSPECTED_BEFORE = re.compile(
     r"\b(?:attackers|assailants|gunmen|militants|perpetrators|raiders|bombers?|killers|fighters|rebels|insurgents|men)\s+(?:\w+\s+)?(?:suspected|believed|thought|alleged)\s+to\s+(?:be|have\s+been)\s+"
     r"(?:(?:members|fighters|militants)\s+of\s+|from\s+)?(?:the\s+|an?\s+)?$"
+    # "Officials said the attackers were X rebels", "the gunmen were believed to be from X"
+    r"|\b(?:attackers|assailants|gunmen|perpetrators|raiders|killers)\s+(?:were|are)\s+(?:(?:believed|thought|said|suspected)\s+to\s+(?:be|have\s+been)\s+)?(?:(?:members|fighters|militants)\s+of\s+|from\s+)?(?:the\s+|an?\s+)?$"
     r"|\b(?:by|of)\s+(?:the\s+)?(?:suspected|alleged|presumed)\s+(?:rebels|militants|fighters|insurgents|members|jihadists|gunmen)\s+(?:from|of|belonging\s+to)\s+(?:the\s+)?$",
     re.I,
 )

@@ -162,3 +162,10 @@ def test_a_headline_tells_the_attack_of_its_figure(extract):
         title="Four police officers injured in attack in Kelvaro",
     )
     assert sorted((ev.location.label if ev.location else None, ev.injured) for ev in events) == [("Kelvaro", 2), ("Salmeno", 4)]
+
+
+def test_who_the_attackers_were_is_the_attacker(extract):
+    _, events = extract("Six civilians were killed in Kelvaro on Tuesday.\n\nOfficials said the attackers were Oromo Liberation Army rebels.")
+    assert _actors(events) == ["Oromo Liberation Army"]
+    _, events = extract("Six civilians were killed in Kelvaro on Tuesday.\n\nThe attackers were not from the Oromo Liberation Army, officials said.")
+    assert _actors(events) == [None]

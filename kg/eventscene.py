@@ -45,6 +45,8 @@ SITE_LIES = re.compile(
 # "Tillaberi, a huge territory in western Niger": a name the text calls a land is no scene,
 # whatever the knowledge base knows of a town of that name.
 LAND_APPOSED = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:territory|region|province|district|state|county|department|prefecture|zone|area)\b", re.I)
+# What stands between two places of a list ("in X, Y and Z").
+_LISTED_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|\s*&)\s*")
 # A sentence with none of these words names no scene: the cheap check before the pattern.
 _SCENE_WORDS = ("enter", "went into", "storm", "raided", "broke into", "descended", "invaded", "overran", "swooped", "occurred", "took place", "happened", "the farm", "the house", "the home", "the site", "the scene", "the field", "the market", "the shop", "the store", "the building", "the compound")
 _WINDOW = 80  # characters before a place the scene words are looked for in
@@ -119,6 +121,8 @@ class SceneSense(MergeSense):
                 continue
             if LAND_APPOSED.match(self._text, lm.mention.end, e):
                 continue
+            if any(o is not lm and o.entity.type == "Place" and _LISTED_GAP.fullmatch(self._text, lm.mention.end, o.mention.start) for o in mentions):
+                continue  # "The attack took place in Masalo, Torani and Kabora": the villages of one attack, no one scene
             lo = max(b, lm.mention.start - _WINDOW)
             cue = SCENE_BEFORE.search(self._text[lo : lm.mention.start])
             if cue is not None:

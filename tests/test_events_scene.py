@@ -169,3 +169,11 @@ def test_who_the_attackers_were_is_the_attacker(extract):
     assert _actors(events) == ["Oromo Liberation Army"]
     _, events = extract("Six civilians were killed in Kelvaro on Tuesday.\n\nThe attackers were not from the Oromo Liberation Army, officials said.")
     assert _actors(events) == [None]
+
+
+def test_a_list_of_villages_is_no_one_scene(extract):
+    _, events = extract(
+        "At least 14 villagers were killed in an attack by gunmen in the Marovesh region on Friday.\n\n"
+        "The attack took place in Ketrasso, Dulbano and Salmeno, a local official said."
+    )
+    assert _labels(events) == ["Marovesh region"]

@@ -8,7 +8,9 @@ own (kg/events.py reads only sentences that tell an attack or a toll), so the at
 the land as its place. This pass reads the few sentences after each such attack for a
 place named as the scene -- after a verb of entering, after "occurred in", or as where
 "the farm", "the house" lies -- lower than the attack's place and within it, and moves the
-attack there when exactly one place is so named.
+attack there when exactly one place is so named -- not a list of places ("took place in X,
+Y and Z": the villages of one attack at its land), nor a name the text calls a land ("X, a
+huge territory"). The sentence that names the scene may also give the attack its day.
 
 A part of the event extractor (kg/events.py); runs after the frames are merged, only for
 events placed at a land, over only the sentences that follow them: it costs next to nothing.

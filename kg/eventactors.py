@@ -27,6 +27,9 @@ from kg.eventwords import (
     REGIME_RE,
     RESPONSIBLE_AFTER,
     RESPONSIBLE_BEFORE,
+    SUSPECTED_BEFORE,
+    SUSPECTED_NAME,
+    SUSPECTED_NOUN_AFTER,
     TRIGGER_RE,
 )
 from kg.identity import entity_of
@@ -41,6 +44,9 @@ _CLAIMED_LOW, _ACTOR_VERB_LOW, _TRIGGER_LOW, _DONE_BY_LOW, _BY_ACTOR_LOW = map(f
 _SUBJECT_DEED_LOW = folded(re.compile(TRIGGER_RE.pattern + r"|\b(?:killed|kill|kills|killing|abducted|abducts|kidnapped)\b", re.I))
 _NOT_SUBJECT_GAP_LOW = folded(re.compile(r"[.;:]|\b(?:against|on|by|of|in|at|with|said|says|who|which|that|and)\b", re.I))
 _VICTIM_BEFORE_LOW = folded(re.compile(r"\b(?:against|on|by|with|from|troops|army|soldiers|forces)\b", re.I))
+# "claimed by a Mali-based alliance", "Iran-backed militias": where a group sits or who backs
+# it qualifies the group, which is the attacker; the place or state is not.
+_QUALIFIES_AFTER = re.compile(r"\s*[-–]\s*(?:based|backed|linked|aligned|allied|affiliated|supported)\b", re.I)
 _FROM_BEFORE_LOW = folded(re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I))  # "fired by drones from ..."
 
 
@@ -60,7 +66,8 @@ class ActorSense(PlaceSense):
 
     def _attributed(self, text: str, sentences: list[tuple[int, int]], by_sentence: dict[int, list[LinkedMention]]) -> Entity | None:
         """The one attacker the article holds responsible in words of its own ("X was
-        responsible for the killings", "blamed the attack on X"), when it names one."""
+        responsible for the killings", "blamed the attack on X", "assailants suspected to be
+        X militants"), when it names one."""
         found: dict[str, Entity] = {}
         for i, mentions in by_sentence.items():
             b, e = sentences[i]
@@ -69,7 +76,9 @@ class ActorSense(PlaceSense):
                     continue
                 after = text[lm.mention.end : e]
                 if CLAIMED.match(after) or RESPONSIBLE_AFTER.match(after) or RESPONSIBLE_BEFORE.search(text[max(b, lm.mention.start - 40) : lm.mention.start]) \
-                        or BELONGED_BEFORE.search(text, max(b, lm.mention.start - 100), lm.mention.start):
+                        or BELONGED_BEFORE.search(text, max(b, lm.mention.start - 100), lm.mention.start) \
+                        or SUSPECTED_BEFORE.search(text, max(b, lm.mention.start - 100), lm.mention.start) \
+                        or (SUSPECTED_NAME.search(text, max(b, lm.mention.start - 12), lm.mention.start) and SUSPECTED_NOUN_AFTER.match(after)):
                     found.setdefault(lm.entity.iri, lm.entity)
         groups = [ent for ent in found.values() if ent.type == "Organization"]
         named = groups or list(found.values())  # "the Cooperative for ... Congo (CODECO) was": the group
@@ -103,7 +112,7 @@ class ActorSense(PlaceSense):
         the subject of an attack verb, "by X", "X's strikes", "X claimed responsibility",
         or a people's adjective ("Russian drones") -- within the attack word's clause."""
         lo, hi = clause_around(sentence, trigger.start(), trigger.end())
-        candidates = [lm for lm in mentions if self._can_act(lm.entity) or self._capital_of(lm.entity)]
+        candidates = [lm for lm in mentions if (self._can_act(lm.entity) or self._capital_of(lm.entity)) and not _QUALIFIES_AFTER.match(sentence, lm.mention.end - offset)]
         trig_spans = [(trigger.start(), trigger.end())]
         weapon_spans = [(lm.mention.start - offset, lm.mention.end - offset) for lm in mentions if lm.entity.type == "Weapon" and lo <= lm.mention.start - offset < hi]
         heads = trig_spans + weapon_spans

@@ -33,6 +33,8 @@ _NOT_ATTACK_BEFORE_LOW, _CLAUSE_BREAK_LOW, _ENTRY_LOW, _ASSAILANT_LOW = map(fold
 _IRREALIS_LOW, _ONGOING_LOW, _GENERIC_PLURAL_BEFORE_LOW, _GENERIC_PLURAL_SPECIFIC_LOW, _CASUALTY_LOW, _TOTAL_LOW = map(
     folded, (IRREALIS_RE, ONGOING_RE, GENERIC_PLURAL_BEFORE, GENERIC_PLURAL_SPECIFIC, CASUALTY_WORDS, TOTAL_CUES)
 )
+_ARSON_LOW = re.compile(r"set\s+fire|ablaze|torched|burn[et]d?\s+down")
+_TROOPS_LOW = folded(re.compile(r"\b(?:troops|soldiers|forces|militias?|army)\b(?:\s+(?!and\b|or\b)[\w'’()-]+){0,6}?\s+(?:\w+ly\s+|also\s+|then\s+|had\s+|have\s+|and\s+)?$", re.I))
 # "We are not attacking Moscow", "the city was never hit"
 _NEGATED_LOW = folded(re.compile(r"\b(?:not|never|n['’]t)\s+(?:been\s+|be\s+|yet\s+|ever\s+)?$", re.I))
 # The opening of a sentence whose subject is the attack word: "The strikes ...", "These attacks ...".
@@ -48,8 +50,10 @@ def is_attack(sentence: str, m: re.Match) -> bool:
         return False
     if _NEGATED_LOW.search(before):
         return False  # "We are not attacking Moscow", "the city was never hit"
-    if _ENTRY_LOW.search(m.group(0)) and _ASSAILANT_LOW.search(before[-120:]) is None:
-        return False  # "since Russia invaded Ukraine": no assailants storm a place
+    if _ENTRY_LOW.search(m.group(0)) and _ASSAILANT_LOW.search(before[-120:]) is None and not (_ARSON_LOW.search(m.group(0)) and _TROOPS_LOW.search(before[-120:])):
+        # "since Russia invaded Ukraine": no assailants storm a place. (Troops who torch a
+        # village attack it: "junta troops torched the village", "soldiers set fire to homes".)
+        return False
     # The trigger's own clause: from the last clause break before it.
     clause = before[-80:]
     cut = [x.end() for x in _CLAUSE_BREAK_LOW.finditer(clause)]

@@ -84,16 +84,28 @@ _WHO = (
 _APPROX = r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as|an\s+estimated|a\s+total\s+of|roughly|approximately|another)\s+)?"
 _BE = r"(?:\s+(?:were|was|are|is|have|has|had|been|being|got|get|gets|reportedly|also|later|all|now|so\s+far|confirmed|reported|feared|believed|left|seriously|severely|grievously|gravely|critically|fatally|lightly|slightly|badly|killed\s+and))*"
 
-_KILLED_WORDS = r"(?:killed|dead|died|slain|perished|lost\s+their\s+lives|deaths|fatalities|martyred|massacred|killing|dying|beheaded|decapitated|executed|shot\s+dead|gunned\s+down|hacked\s+to\s+death|burned\s+to\s+death|stabbed\s+to\s+death)"
+_KILLED_WORDS = r"(?:killed|dead|died|slain|perished|lost\s+their\s+lives|deaths|fatalities|martyred|massacred|killing|dying|beheaded|decapitated|executed|shot\s+dead|gunned\s+down|hacked\s+to\s+death|burned\s+to\s+death|stabbed\s+to\s+death|shot\s+to\s+death|beaten\s+to\s+death)"
 _INJURED_WORDS = r"(?:injured|wounded|hurt|injuries|injuring|wounding|hospitali[sz]ed)"
 
-# ("the 212 Battalion were killed": a unit's number counts no one)
-_NUM = r"(?<![Nn]o\s)(?<![Nn]ot\s)(?P<num>" + NUMBER + r")(?!\s+(?:battalion|brigade|regiment|division|corps|squadron|infantry|company|wing|commando)\b)"  # "no one was hurt" states no figure
+# ("the 212 Battalion were killed": a unit's number counts no one; "On July 25 three officers
+# were injured", "on 25 July, two died": the day of a date counts no one either -- a number
+# the size of a day after a month's name, or one before it; and so does a year, "The
+# 2023 attack killed five", or an hour, "The blast at 3 pm killed two")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+_MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
+_NOT_A_DAY = "".join(rf"(?<!{m}\s)" for m in _MONTHS) + "".join(rf"(?<!{m}\s)(?<!{m}\.\s)" for m in _MONTH_ABBREVIATIONS)
+_NUM = (
+    r"(?<![Nn]o\s)(?<![Nn]ot\s)(?:(?!(?:[1-9]|[12]\d|3[01])\b(?![.,]\d))|" + _NOT_A_DAY + r")(?!(?:19|20)\d\d\b)(?P<num>" + NUMBER + r")"
+    r"(?!\s+(?:battalion|brigade|regiment|division|corps|squadron|infantry|company|wing|commando|" + "|".join(_MONTHS) + r")\b)"
+    r"(?!\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock\b|hrs\b|gmt\b|:\d))"
+)  # "no one was hurt" states no figure
 # "at least 22 people were killed", "22 dead", "killing at least 22", "the death toll rose to 22", "kills 32 civilians".
 KILLED_RES = [
     re.compile(r"\b" + _APPROX + _NUM + _WHO + _BE + r"\s+" + _KILLED_WORDS + r"\b", re.I),
     # ("insurgents shot dead two villagers", "murdered and beheaded five people")
     re.compile(r"\b(?:killing|killed|kills|kill|leaving|left|shot\s+dead|gunned\s+down|(?:murdered|massacred|slaughtered)(?:\s+and\s+beheaded)?|beheaded)\s+" + _APPROX + _NUM + r"(?!\s+(?:injured|wounded|hurt))" + _WHO + r"(?:\s+(?:dead|killed))?\b", re.I),
+    # "A family of six, including three children, was shot to death": the family's members.
+    re.compile(r"\bfamily\s+of\s+" + _NUM + r"(?:\s*,[^,.;]{0,50},)?\s+(?:was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?" + _KILLED_WORDS + r"\b", re.I),
     # ("was involved in the killing of 18 Army soldiers", "the murder of two other soldiers")
     re.compile(r"\b(?:killing|killings|murder|murders|massacre)\s+of\s+" + _APPROX + _NUM + _WHO + r"\b", re.I),
     re.compile(r"\b(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?dead)\s+(?:[\w'’-]+\s+){0,20}?(?:rose|risen|climbed|reached|increased|stood|stands|is|was|of|to|at)\s+(?:to\s+|at\s+)?" + _APPROX + _NUM + r"\b", re.I),
@@ -352,10 +364,10 @@ def dates_in(sentence: str, published: dt.date | None) -> list[tuple[int, dt.dat
     return out
 
 
-# "a statement released Monday", "officials said on Sunday", "told reporters Friday": the
-# day of the telling, not of the attack.
+# "a statement released Monday", "officials said on Sunday", "told reporters Friday", "told The
+# Associated Press on Thursday": the day of the telling, not of the attack.
 _TOLD_BEFORE = re.compile(
-    r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|statement|released|issued|published|announced|reported|posted|confirmed|added|stated|revealed|disclosed)\s+(?:late\s+|early\s+)?(?:on\s+)?$",
+    r"\b(?:said|says|told(?:\s+\w+){0,3}?|statement|released|issued|published|announced|reported|posted|confirmed|added|stated|revealed|disclosed)\s+(?:late\s+|early\s+)?(?:on\s+)?$",
     re.I,
 )
 _TOLD_AFTER = re.compile(r"^\s*,?\s*(?:said|told|announced|confirmed|stated|revealed|disclosed)\b", re.I)

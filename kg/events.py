@@ -29,7 +29,8 @@ from kg.casefold import fold_case, folded
 from kg.eventattack import is_attack
 from kg.eventcues import came_after, casualties, clause_around, dates_in, elided_figure, phase_tolls, retold_day
 from kg.eventlists import one_list
-from kg.eventmerge import MergeSense, absorb, other_toll, same_toll
+from kg.eventmerge import absorb, other_toll, same_toll
+from kg.eventscene import LAND_APPOSED, SceneSense
 from kg.eventwords import (
     ACCIDENT_RE,
     AFTERMATH_RE,
@@ -46,6 +47,7 @@ from kg.eventwords import (
     LEVEL_AFTER,
     LEVEL_BEFORE,
     MEANWHILE_OPEN,
+    OCCURRED_BEFORE,
     OTHER_ATTACK,
     PLACED_BEFORE,
     RETOLD_RE,
@@ -100,9 +102,10 @@ class _Frame:
     between: bool = False  # "on a highway between Tame and La Cabuya": the first of two places the attack lay between
     meanwhile: bool = False  # "Meanwhile, ... in Gariaband": another attack, if at a place not told before
     incident: bool = False  # "The incident took place near X": no attack word, only where the attack told before was
+    occurred: bool = False  # "the attack occurred at X": the attack told before, and where it was
 
 
-class EventExtractor(MergeSense):
+class EventExtractor(SceneSense):
     """Extract attack events from linked articles; holds what the knowledge base gives
     once (countries by code, the adjectives that name them)."""
 
@@ -193,7 +196,9 @@ class EventExtractor(MergeSense):
                 # A headline that is the lead sentence again says nothing the lead does not.
                 frames = [f for f in frames if f.index != 0]
         attributed = self._attributed(text, sentences, by_sentence) or self._sole_group_subject(text, sentences, by_sentence)
-        return self._merge(frames, headline, attributed)
+        events = self._merge(frames, headline, attributed)
+        self._scene_places(events, sentences, by_sentence, article.date)
+        return events
 
     def _frames(self, article: Article, index: int, span: tuple[int, int], mentions: list[LinkedMention]) -> list[_Frame]:
         text = article.text
@@ -226,7 +231,7 @@ class EventExtractor(MergeSense):
             if killed is None and injured is None:
                 return []
             # "At least 22 people were killed on Saturday in Belgorod": a casualty report.
-            hit = re.search(r"\b(?:killed|dead|died|injured|wounded|killing|wounding|loss\s+of|deaths\s+of|injuries|wounds|murder|murdered)\b", sentence, re.I)
+            hit = re.search(r"\b(?:killed|dead|died|injured|wounded|killing|wounding|loss\s+of|deaths\s+of|injuries|wounds|murder|murdered|to\s+death)\b", sentence, re.I)
             if hit is None or _ACCIDENT_LOW.search(low) or _FIGHT_LOW.search(low):
                 return []
             triggers = [hit]
@@ -265,6 +270,9 @@ class EventExtractor(MergeSense):
                 trig = next((t for t in triggers if APPOSED_ATTACK.fullmatch(sentence, e_, t.start())), trig)
                 frame_actor = actors[id(trig)][0] or _clause_actor(sentence, trig, triggers, actors)
             kk, ii = killed, injured
+            # ("during the incident which occurred in X": the attack told before, at X)
+            # (the words checked before the pattern is run: most sentences have none)
+            occurred = lm is not None and ("occurred" in low or "took place" in low or "happened" in low) and OCCURRED_BEFORE.search(sentence, max(0, s_ - 100), s_) is not None
             if lists:
                 lo = places[k - 1][0].mention.end - b if k else 0
                 hi = places[k + 1][0].mention.start - b if k + 1 < len(places) else len(sentence)
@@ -280,7 +288,7 @@ class EventExtractor(MergeSense):
                     # "the rebels first attacked the checkpoints ... the village attacked Thursday")
                     # -- and so is that of the places of a list: "hit the Kharkiv, Sumy and Odesa regions on Sunday")
                     retold_day(sentence, trig, triggers, anaphors, dates, len(places)) or (dates[0][1] if (lm is None or listed) and len({d for _, d in dates}) == 1 else None),
-                    anaphoric=aftermath is not None or _speaks_of_told(anaphors, trig, len(triggers)),
+                    anaphoric=aftermath is not None or _speaks_of_told(anaphors, trig, len(triggers)) or occurred,
                     # ("The attack came after an attack on X": X is another attack's)
                     fresh=bool(FRESH_BEFORE.search(sentence, 0, trig.start())) or (lm is not None and bool(OTHER_ATTACK.search(sentence, trig.end(), s_)))
                     or came_after(low, trig) or (ALSO_OPEN.match(sentence) is not None and not anaphors),
@@ -291,9 +299,10 @@ class EventExtractor(MergeSense):
                     aftermath=aftermath is not None,
                     elsewhen=elsewhen,
                     summary=lm is not None and sites,
-                    placed=lm is not None and bool(PLACED_BEFORE.search(sentence, max(0, s_ - 50), s_)),
+                    placed=lm is not None and (occurred or bool(PLACED_BEFORE.search(sentence, max(0, s_ - 50), s_))),
                     listed=lm is not None and listed,
                     incident=incident is not None,
+                    occurred=occurred,
                 )
             )
         same = SAME_PLACE_RE.search(sentence) if not places and "same" in low else None
@@ -358,9 +367,10 @@ class EventExtractor(MergeSense):
                         target = k
                         break
                 k = self._told_before(events, f) if target is None and f.anaphoric else None
-                if f.incident and self._entry(f.location.entity) is not None:
+                if f.incident and (self._entry(f.location.entity) is not None or LAND_APPOSED.match(self._text, f.location.mention.end, f.sentence[1])):
                     # ("The incident occurred in Tillaberi, a huge territory": a name the knowledge
-                    # base knows may be a town or its region; only a place it does not is precise)
+                    # base knows may be a town or its region; only a place it does not, and the
+                    # text does not call a land, is precise)
                     k = None
                 if k is not None and f.between and self._level(events[k][0].location):
                     # "The attack occurred on a highway between Tame and La Cabuya", after the
@@ -369,8 +379,9 @@ class EventExtractor(MergeSense):
                     refined = True
                 elif k is not None and (
                     self._refines(f.location.entity, events[k][0].location, id(events[k][0]) in direct)
-                    or (f.placed and f.index - events[k][1].index <= 1 and self._renames(f.location.entity, events[k][0].location))
+                    or (f.placed and (f.index - events[k][1].index <= 1 or f.occurred) and self._renames(f.location.entity, events[k][0].location))
                 ):
+                    # ("Police said the attack occurred at X", sentences on: however far, within reach)
                     # "The attack took place in the town of X": the attack told just before
                     # at its region or district, now placed more precisely. (Not by a list:
                     # "The attack took place in Masalo, Torani and Kabora", after the attack "in
@@ -459,7 +470,13 @@ class EventExtractor(MergeSense):
             # ("strikes kill 18 in Idlib" over the city's 7 and two towns' 11: the sum, not the city's)
             summed = sum(1 for ev in related if ev.killed is not None or ev.injured is not None) > 1
             toll = [ev for ev in related if f.killed is not None and ev.killed == f.killed]
-            if same:
+            tolled = [ev for ev, _ in events if id(ev) not in elsewhen and _same_figures(ev, f) and self._compatible(ev, f)]
+            if same and all(_other_figures(ev, f) for ev in same) and len(tolled) == 1:
+                # "Five police officers injured in attack in Mandera" over the body's attack with
+                # those five at a place in it and a later one at Mandera with three: the headline
+                # tells the attack of its figure.
+                related = tolled
+            elif same:
                 related = same  # the body's attack at that place
             elif "Country" in loc.classes and f.direct and len(related) > 1:
                 related = []  # "attacks on Ukraine" over several cities: the attack as a whole
@@ -534,6 +551,16 @@ def _clause_actor(sentence: str, trig: re.Match, triggers: list[re.Match], actor
     lo, hi = clause_around(sentence, trig.start(), trig.end())
     named = {a.iri: a for t in triggers if t is not trig and lo <= t.start() < hi for a in [actors[id(t)][0]] if a is not None}
     return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _same_figures(ev: AttackEvent, f: _Frame) -> bool:
+    """Whether an event states the figure a frame does: its dead, or (with none) its wounded."""
+    return (f.killed is not None and ev.killed == f.killed) or (f.killed is None and f.injured is not None and ev.injured == f.injured)
+
+
+def _other_figures(ev: AttackEvent, f: _Frame) -> bool:
+    """Whether an event states other figures than a frame: other dead, or other wounded."""
+    return (f.killed is not None and ev.killed is not None and ev.killed != f.killed) or (f.injured is not None and ev.injured is not None and ev.injured != f.injured)
 
 
 def _confidence(ev: AttackEvent) -> float:

@@ -117,11 +117,26 @@ PRONOUN_SUBJECT = re.compile(r"\b(?:it|they)\s+(?:also\s+|then\s+|had\s+|has\s+|
 THEY_OPEN = re.compile(r"^\W*They\s+(?:also\s+|then\s+|later\s+|had\s+|have\s+)?\w+(?:ed)?\b")
 # "The group said its fighters fired rockets": the armed group named before.
 GROUP_ANAPHOR = re.compile(r"\b(?:the\s+(?:group|militia|militants|rebels|insurgents|jihadists|jihadist\s+group|armed\s+group|militant\s+group|rebel\s+group)|its\s+(?:fighters|militants|members))\b", re.I)
-# "The attackers belonged to anti-talk faction of the United Liberation Front of Asom": who they were.
+# "The attackers belonged to anti-talk faction of the United Liberation Front of Asom", "fighters
+# belonging to the X rebel group went into a village": who they were.
 BELONGED_BEFORE = re.compile(
-    r"\b(?:attackers|assailants|gunmen|militants|perpetrators|raiders|bombers?)\s+(?:\w+\s+)?(?:belonged|belong|belonging|were\s+members)\s+(?:to|of)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:(?:faction|wing|cell|unit|branch)\s+of\s+)?(?:the\s+)?$",
+    r"\b(?:attackers|assailants|gunmen|militants|perpetrators|raiders|bombers?|fighters|rebels|insurgents|killers)\s+(?:\w+\s+)?(?:belonged|belong|belonging|were\s+members)\s+(?:to|of)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:(?:faction|wing|cell|unit|branch)\s+of\s+)?(?:the\s+)?$",
     re.I,
 )
+# "hacked to death by the assailants suspected to be X militants", "slain by suspected rebels from
+# the X", "killed by suspected X insurgents": who the article, hedging, says the attackers were --
+# a hedge is still the article's word on who attacked (as "blamed on X" is).
+SUSPECTED_BEFORE = re.compile(
+    r"\b(?:attackers|assailants|gunmen|militants|perpetrators|raiders|bombers?|killers|fighters|rebels|insurgents|men)\s+(?:\w+\s+)?(?:suspected|believed|thought|alleged)\s+to\s+(?:be|have\s+been)\s+"
+    r"(?:(?:members|fighters|militants)\s+of\s+|from\s+)?(?:the\s+|an?\s+)?$"
+    # "Officials said the attackers were X rebels", "the gunmen were believed to be from X"
+    r"|\b(?:attackers|assailants|gunmen|perpetrators|raiders|killers)\s+(?:were|are)\s+(?:(?:believed|thought|said|suspected)\s+to\s+(?:be|have\s+been)\s+)?(?:(?:members|fighters|militants)\s+of\s+|from\s+)?(?:the\s+|an?\s+)?$"
+    r"|\b(?:by|of)\s+(?:the\s+)?(?:suspected|alleged|presumed)\s+(?:rebels|militants|fighters|insurgents|members|jihadists|gunmen)\s+(?:from|of|belonging\s+to)\s+(?:the\s+)?$",
+    re.I,
+)
+# "by suspected X rebels": the same hedge, the group's name before its noun.
+SUSPECTED_NAME = re.compile(r"\b(?:suspected|alleged|presumed)\s+$", re.I)
+SUSPECTED_NOUN_AFTER = re.compile(r"\s*(?:\([^()]{1,15}\)\s*)?(?:rebels|militants|fighters|insurgents|jihadists|gunmen|terrorists|militiamen|militias?)\b", re.I)
 RESPONSIBLE_BEFORE = re.compile(r"\b(?:blamed|blames|blaming)\s+(?:the\s+)?(?:attack|attacks|killings|massacre|bombing|strike|strikes)?\s*(?:on\s+)?(?:the\s+)?$", re.I)
 # Words that may stand between an attacker's name or adjective and the attack word.
 _FUNCTION = r"(?:by|in|on|at|of|to|from|with|and|or|but|the|a|an|was|were|is|are|has|have|had|said|says|that|which|who|as|for|after|before|since|than|its|their|his|her)"
@@ -142,6 +157,8 @@ NOT_TARGET_BEFORE = re.compile(r"\b(?:(?:from|by|to|with|towards?|bound\s+for)\s
 CARE_BEFORE = re.compile(
     r"\b(?:treated|taken|rushed|admitted|evacuated|airlifted|transferred|shifted|moved|referred|hospitali[sz]ed)\s+(?:\w+\s+){0,3}?(?:at|in|to)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$"
     r"|\b(?:died|succumbed(?:\s+to\s+\w+)?)\s+(?:\w+\s+){0,2}?at\s+(?:the\s+|a\s+)?$"
+    # "were undergoing treatment at Maungdaw hospital", "is receiving medical care in": the care, not the attack
+    r"|\b(?:undergoing|receiving|received|getting|under|given)\s+(?:\w+\s+)?(?:treatment|care)\s+(?:at|in)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$"
     # "Medical sources at the Al-Aqsa Hospital in Deir al-Balah said": where those who tell it are.
     r"|\b(?:sources|doctors|medics|staff|officials|workers|spokes(?:man|woman|person))\s+(?:at|in)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,4}?(?:(?:hospital|clinic|centre|center)\s+in\s+)?$"
     # "a resident said in the provincial capital Bunia", "told AFP from Goma": where the teller spoke.
@@ -239,9 +256,9 @@ CONTAINED_GAP = re.compile(
     re.I,
 )
 # "Al-Nasr near the Grand Mosque", "Al-Zana area east of Khan Younis", "Zawiya, 45 kilometres (28 miles) west of
-# Tripoli": the second place says where the first is.
+# Tripoli", "Dabo sub-county, located near Mount Kel": the second place says where the first is.
 LANDMARK_GAP = re.compile(
-    r"(?:\s+(?:neighbou?rhood|district|area|village|town|market|street|road|camp))?,?\s+(?:(?:situated|located|lying)\s+)?(?:near|next\s+to|close\s+to|beside|opposite|between"
+    r"(?:\s+(?:neighbou?rhood|district|area|village|town|market|street|road|camp|parish|township|(?:sub-?)?county|trading\s+cent(?:er|re)))?,?\s+(?:(?:situated|located|lying)\s+)?(?:near|next\s+to|close\s+to|beside|opposite|between"
     r"|(?:(?:just|some|about)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\([^()]{1,25}\)\s+)?)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of)\s+(?:the\s+)?",
     re.I,
 )
@@ -300,6 +317,12 @@ ELSEWHEN_RE = re.compile(
 )
 # "The attack on Pétionville was led by ...": the attack just told, named by its place.
 PLACED_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]hat|[Tt]his)\s+(?:[\w-]+\s+)?(?:attack|strike|raid|assault|bombing|shelling|ambush)\s+(?:on|in|at|against)\s+(?:the\s+)?$")
+# "four were injured during the incident which occurred at about 5am in Dabo area": the attack
+# told before ("the incident", "the attack"), and where it happened -- placed, as above.
+OCCURRED_BEFORE = re.compile(
+    r"\b(?:[Tt]he|[Tt]hat|[Tt]his)\s+(?:[\w-]+\s+)?(?:incident|attack|strike|raid|assault|bombing|shelling|ambush|blast|explosion)\s+(?:which\s+|that\s+)?(?:had\s+)?"
+    r"(?:occurred|took\s+place|happened)\s+(?:[^,.;:]{0,40}?\s)?(?:in|at|near)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$"
+)
 # "One of them caused a major fire at the refinery": what an attack told before did, and where.
 # "The incident took place near Bade Gobra village": the attack told before, and where it was
 # (a sentence with no attack word of its own, which adds to the attack told before or to none).

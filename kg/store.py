@@ -93,7 +93,7 @@ def open_store(path: str | Path, read_only: bool = False) -> ox.Store:
         if read_only:
             require_store(path)
             if journal.pending(path):
-                _finish_if_free(path)
+                finish_killed_write(path)
             return ox.Store.read_only(str(path))
         path.mkdir(parents=True, exist_ok=True)
         store = ox.Store(str(path))
@@ -119,9 +119,10 @@ def _recover(store: ox.Store, path: Path) -> None:
         raise StoreError(f"{path / journal.JOURNAL}: cannot finish the write a killed run left: {e}") from e
 
 
-def _finish_if_free(path: Path) -> None:
-    """Finish a killed write's journal at ``path`` for a reader, when no other process
-    holds the store (one that does is the writer the journal belongs to, at work)."""
+def finish_killed_write(path: Path) -> None:
+    """Finish a killed write's journal at ``path`` for a reader (a read-only open, the
+    Oxigraph server), when no other process holds the store (one that does is the
+    writer the journal belongs to, at work)."""
     try:
         writable = ox.Store(str(path))
     except (OSError, RuntimeError):

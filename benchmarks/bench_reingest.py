@@ -28,6 +28,7 @@ figure is the least of ``--repeat`` runs.
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib.util
 import re
 import subprocess
@@ -111,11 +112,13 @@ def rescored(articles):
     return [(g, [score(q) for q in quads]) for g, quads in articles]
 
 
-def load_write_articles(rev: str | None):
+def load_store_module(rev: str | None):
+    """kg/store.py as it is, or as it was at the git revision ``rev`` (with its internal
+    queries of then), as a module of its own."""
     if rev is None:
-        from kg.store import write_articles
+        import kg.store
 
-        return write_articles
+        return kg.store
     source = subprocess.run(["git", "-C", str(ROOT), "show", f"{rev}:kg/store.py"], capture_output=True, text=True, check=True).stdout
     path = Path(tempfile.mkdtemp()) / "store_then.py"
     path.write_text(source)
@@ -123,13 +126,41 @@ def load_write_articles(rev: str | None):
     module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
     sys.modules["store_then"] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module.write_articles
+
+    def sparql_then(name: str) -> str:
+        return subprocess.run(["git", "-C", str(ROOT), "show", f"{rev}:kg/sparql/{name}.rq"], capture_output=True, text=True, check=True).stdout
+
+    module.sparql = functools.lru_cache(maxsize=None)(sparql_then)
+    return module
 
 
 PER_CALL = 20
 
 
-def run(write_articles, articles, kb) -> dict[str, float]:
+class StoreWrites:
+    """Times the store-write part of ``module.write_articles``: its calls of
+    ``apply_changes`` (which makes every write), while installed."""
+
+    def __init__(self, module):
+        self.module, self.real, self.seconds = module, module.apply_changes, 0.0
+
+    def __enter__(self):
+        def timed(*args, **kwargs):
+            t = time.process_time()
+            try:
+                return self.real(*args, **kwargs)
+            finally:
+                self.seconds += time.process_time() - t
+
+        self.module.apply_changes = timed
+        return self
+
+    def __exit__(self, *exc):
+        self.module.apply_changes = self.real
+
+
+def run(module, articles, kb) -> dict[str, tuple[float, float]]:
+    """Phase -> (CPU s of the whole write, CPU s of its store-write part)."""
     from kg.store import open_store
 
     out = {}
@@ -139,20 +170,23 @@ def run(write_articles, articles, kb) -> dict[str, float]:
         for i in range(0, len(articles), PER_CALL):
             floor.bulk_extend([q for _, quads in articles[i : i + PER_CALL] for q in quads])
         floor.flush()
-        out["bulk loader alone (reference)"] = time.process_time() - t
+        out["bulk loader alone (reference)"] = (time.process_time() - t,) * 2
         del floor
         store = open_store(Path(tmp) / "store")
 
         def timed(name, batches, remove=False):
-            t = time.process_time()
-            for i in range(0, len(batches), PER_CALL):
-                chunk = batches[i : i + PER_CALL]
-                if remove:
-                    write_articles(store, kb, [], remove=[g for g, _ in chunk])
-                else:
-                    write_articles(store, kb, chunk)
-            store.flush()  # what the writes left in RocksDB's buffers is written out within the phase (ingest flushes every 100 articles)
-            out[name] = time.process_time() - t
+            with StoreWrites(module) as writes:
+                t = time.process_time()
+                for i in range(0, len(batches), PER_CALL):
+                    chunk = batches[i : i + PER_CALL]
+                    if remove:
+                        module.write_articles(store, kb, [], remove=[g for g, _ in chunk])
+                    else:
+                        module.write_articles(store, kb, chunk)
+                f = time.process_time()
+                store.flush()  # what the writes left in RocksDB's buffers, written out within the phase (ingest flushes every 100 articles)
+                flushed = time.process_time() - f
+                out[name] = (time.process_time() - t, writes.seconds + flushed)
 
         half = len(articles) // 2
         timed("first ingest", articles)
@@ -164,6 +198,16 @@ def run(write_articles, articles, kb) -> dict[str, float]:
         assert not any(is_article_graph(g) for g in store.named_graphs())
         del store
     return out
+
+
+def table(best: dict[str, dict[str, float]], title: str, against: str | None) -> None:
+    names = list(best)
+    print(f"{title:<38}" + "".join(f"{name:>12}{'x first':>9}" for name in names) + (f"{'now/then':>10}" if against else ""))
+    for phase in best["now"]:
+        line = f"{phase:<38}" + "".join(f"{best[n][phase]:12.2f}{best[n][phase] / best[n]['first ingest']:9.2f}" for n in names)
+        if against:
+            line += f"{best['now'][phase] / best[against][phase]:10.2f}"
+        print(line)
 
 
 def main() -> int:
@@ -178,22 +222,19 @@ def main() -> int:
     articles = copies(article_graphs(args.store, args.articles), args.copies)
     quads = sum(len(q) for _, q in articles)
     print(f"{len(articles)} articles, {quads:,} quads, {PER_CALL} articles a write, least of {args.repeat} runs")
-    writers = {"now": load_write_articles(None)}
+    modules = {"now": load_store_module(None)}
     if args.against:
-        writers[args.against] = load_write_articles(args.against)
-    best: dict[str, dict[str, float]] = {name: {} for name in writers}
+        modules[args.against] = load_store_module(args.against)
+    whole: dict[str, dict[str, float]] = {name: {} for name in modules}
+    part: dict[str, dict[str, float]] = {name: {} for name in modules}
     for _ in range(args.repeat):
-        for name, write in writers.items():  # interleaved: both see the same load on the machine
-            for phase, s in run(write, articles, kb).items():
-                best[name][phase] = min(s, best[name].get(phase, s))
-    header = f"{'CPU s':<38}" + "".join(f"{name:>12}{'x first':>9}" for name in writers)
-    print(header)
-    for phase in best["now"]:
-        print(f"{phase:<38}" + "".join(f"{best[n][phase]:12.2f}{best[n][phase] / best[n]['first ingest']:9.2f}" for n in writers))
-    if args.against:
-        print(f"{'':<38}" + "".join(f"{'now / ' + args.against:>21}"))
-        for phase in best["now"]:
-            print(f"{phase:<38}{best['now'][phase] / best[args.against][phase]:21.2f}")
+        for name, module in modules.items():  # interleaved: both see the same load on the machine
+            for phase, (w, s) in run(module, articles, kb).items():
+                whole[name][phase] = min(w, whole[name].get(phase, w))
+                part[name][phase] = min(s, part[name].get(phase, s))
+    table(whole, "whole write, CPU s", args.against)
+    print()
+    table(part, "store-write part (apply_changes, flush)", args.against)
     return 0
 
 

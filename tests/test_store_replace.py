@@ -213,6 +213,19 @@ def test_a_damaged_journal_is_named_not_applied(tmp_path, kb, articles):
     assert {g: graph(ox.Store.read_only(str(path)), g) for g, _ in articles} == versions(articles)
 
 
+def test_serve_finishes_a_killed_write_before_the_server_opens_the_store(tmp_path, kb, articles):
+    from kg.serve import check_store
+
+    path = tmp_path / "s"
+    write_articles(open_store(path), kb, articles)
+    gc.collect()
+    gone = articles[0][0]
+    kg.journal.begin(path, [gone], [], b"")  # what a removal killed before its first call leaves
+    check_store(path, read_write=False)
+    assert not (path / JOURNAL).exists()
+    assert not ox.Store.read_only(str(path)).contains_named_graph(gone)
+
+
 def test_a_journal_reads_back_what_it_was_given(tmp_path):
     g, h = ox.NamedNode("https://example.org/g"), ox.NamedNode("https://example.org/h")
     p = ox.NamedNode("https://example.org/p")

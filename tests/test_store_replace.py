@@ -226,6 +226,23 @@ def test_serve_finishes_a_killed_write_before_the_server_opens_the_store(tmp_pat
     assert not ox.Store.read_only(str(path)).contains_named_graph(gone)
 
 
+def test_a_reader_leaves_the_journal_of_a_writer_at_work(tmp_path, kb, articles):
+    """While a writer holds the store, its journal is its own to finish: a reader opening
+    the store then neither applies it nor fails."""
+    path = tmp_path / "s"
+    writer = open_store(path)
+    write_articles(writer, kb, articles)
+    writer.flush()
+    kg.journal.begin(path, [articles[0][0]], [], b"")  # as if the writer were between two calls (a bare journal: no entity upkeep)
+    reader = open_store(path, read_only=True)
+    assert (path / JOURNAL).exists()
+    assert reader.contains_named_graph(articles[0][0])
+    del reader
+    write_articles(writer, kb, [], remove=[articles[1][0]])  # the writer's next write finishes it first
+    assert not (path / JOURNAL).exists()
+    assert not writer.contains_named_graph(articles[0][0]) and not writer.contains_named_graph(articles[1][0])
+
+
 def test_a_journal_reads_back_what_it_was_given(tmp_path):
     g, h = ox.NamedNode("https://example.org/g"), ox.NamedNode("https://example.org/h")
     p = ox.NamedNode("https://example.org/p")

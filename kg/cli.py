@@ -197,7 +197,7 @@ def remove(ctx: click.Context, articles: tuple[str, ...]) -> None:
     """Remove articles from the store, with the entity facts only they supported.
 
     ARTICLES are article URLs, article IRIs, or the files (or folders) they were
-    ingested from. All are removed in one transaction; when one names no article in
+    ingested from. All are removed as one write, all or nothing; when one names no article in
     the store, nothing is removed.
     """
     from kg.ingest import Ingester

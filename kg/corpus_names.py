@@ -21,7 +21,7 @@ type is retyped to it when the corpus type outweighs the article's own type by
 :data:`CORPUS_MARGIN` and twice over. A retyped article's mentions of the name point to
 the entity of the corpus type (``itsrdf:taIdentRef``, ``itsrdf:taClassRef``,
 ``schema:mentions``); the entity graph follows through :func:`kg.store.write_articles`,
-one transaction per batch of articles, so each article stays whole and consistent with
+one write (all or nothing) per batch of articles, so each article stays whole and consistent with
 the entity graph. Since every verdict depends on the set of readings only, the store is
 the same whatever order articles arrive in, with ``-j N``, or through ``kg shard`` and
 ``kg load``. :class:`NameChanges` (a :class:`kg.store.Watcher`) collects the keys a write
@@ -72,7 +72,7 @@ _CLASS_NODE = {t: ox.NamedNode(TOP_CLASS[t]) for t in NAME_TYPES}
 CORPUS_MARGIN = 1.0
 PENDING = "kg-names-pending"  # the marker's name in the store's folder (see NameChanges)
 KEYS_PER_ROUND = 200  # keys decided, and their articles rewritten, per round of the pass
-GRAPHS_PER_WRITE = 50  # article graphs rewritten per transaction
+GRAPHS_PER_WRITE = 50  # article graphs rewritten per write
 # Readings read between two openings of the store when the pass opens it (apply_at): RocksDB
 # keeps the blocks it read until the store is closed (see kg/incident_upkeep.py).
 READINGS_PER_OPEN = 5_000
@@ -292,7 +292,7 @@ def moves_for(store: ox.Store, keys: Iterable[str]) -> tuple[dict[ox.NamedNode, 
 
 def apply_corpus(source: ox.Store | StoreHandle, kb: KnowledgeBase, keys: Iterable[str], watch: Watcher | None = None) -> int:
     """Decide ``keys`` again over the whole store and rewrite the articles whose readings
-    change, :data:`GRAPHS_PER_WRITE` to a transaction; returns how many were rewritten.
+    change, :data:`GRAPHS_PER_WRITE` to a write; returns how many were rewritten.
     ``keys`` are taken :data:`KEYS_PER_ROUND` at a time, so that memory holds one round's
     readings and articles, whatever the store holds; a :class:`StoreHandle` that opened
     the store is told what each round read, and opens it again as it counts."""

@@ -19,7 +19,7 @@ So after a change only the components that hold a record that changed (added,
 removed, or read differently) need clustering again: those of the records now in the
 store reachable through neighbours from (a) the places and days of every record as it
 was before it changed or went, and (b) every record as it is now. Their old incidents
-go, their new ones are written, in one transaction; everything else stays as it is.
+go, their new ones are written, in one write; everything else stays as it is.
 
 What a record is read as depends on its article graph (its slots, its article's date)
 and on the entity graph (the places its location lies in, its weapons' classes), so
@@ -423,7 +423,7 @@ class IncidentChanges(OwedPass):
         return bool(self.before_events or self.touched or self.everything)
 
     def apply(self, store: ox.Store) -> int:
-        """Bring the incident graph up to date in one transaction; returns the number of
+        """Bring the incident graph up to date in one write; returns the number of
         incidents in the store. Forgets what it noted, so it can watch the next writes.
 
         What is redone builds on the incident graph being the clustering of the store as

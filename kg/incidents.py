@@ -351,7 +351,7 @@ def read_events(store: ox.Store) -> list[EventRecord]:
 
 
 def rebuild_incidents(store: ox.Store) -> int:
-    """Rebuild the incident graph from every attack in the store, in one transaction
+    """Rebuild the incident graph from every attack in the store, in one write
     (only what changed is written); returns the number of incidents."""
     incidents = incidents_of(read_events(store))
     graph = incidents_graph()

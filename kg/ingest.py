@@ -125,7 +125,7 @@ class Ingester:
         on_article: Callable[[Article | ReadProblem], None] | None = None,
         read_options: ReadOptions | None = None,
     ) -> IngestReport:
-        """Ingest every article under ``paths``; each is written whole, in one transaction.
+        """Ingest every article under ``paths``; each is written whole, in one write.
         ``read_options`` bound each input's size and say which files of a folder are read;
         the store itself is never read as input, even when a folder given holds it."""
         options = read_options or ReadOptions()
@@ -354,7 +354,7 @@ def article_graphs(store: ox.Store, key: str) -> set[ox.NamedNode]:
 
 def remove_articles(store: ox.Store, kb: KnowledgeBase, keys: Iterable[str], watch: Watcher | None = None) -> int:
     """Remove the articles ``keys`` name (URLs, IRIs, source files or folders), with the
-    entity facts only they supported, in one transaction; returns how many were removed.
+    entity facts only they supported, in one write; returns how many were removed.
     A key that names no article in the store is an error, and then nothing is removed."""
     graphs: set[ox.NamedNode] = set()
     unknown = []

@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import IO
 
 from kg.errors import KGError, StoreError
+from kg.journal import pending
 from kg.serve_proxy import HOST, make_server
 
 DEFAULT_PORT = 7878
@@ -87,9 +88,15 @@ def free_port() -> int:
 
 
 def check_store(store: str | Path, read_write: bool) -> None:
+    """Refuse a folder without a store (read-only); finish a write a killed run left
+    half-done (kg/journal.py), which the Oxigraph server would not know to do."""
     path = Path(store)
     if not read_write and (not path.is_dir() or not any(path.iterdir())):
         raise StoreError(f"{path}: no kg store here (run `kg ingest` first, or pass --store)")
+    if pending(path):
+        from kg.store import finish_killed_write  # only then: the store is otherwise the server's to open
+
+        finish_killed_write(path)
 
 
 def generation(store: str | Path) -> str:

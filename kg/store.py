@@ -1,16 +1,17 @@
 """The Oxigraph store: open it; write, replace and remove article graphs, each change
-in one transaction with the entity graph it implies; keep a derived graph (the
-incidents) in step with one transaction."""
+as one write with the entity graph it implies (all or nothing, through the journal of
+kg/journal.py when it removes anything); keep a derived graph (the incidents) in step."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 import pyoxigraph as ox
 
+from kg import journal
 from kg.errors import StoreError
 from kg.resources import sparql
 from kg.vocab import KG, NIF, RDF, base_iri
@@ -51,16 +52,48 @@ def incidents_graph() -> ox.NamedNode:
     return ox.NamedNode(base_iri() + "graph/incidents")
 
 
+class FolderStore:
+    """A store opened for writing from its folder (:func:`open_store`), which keeps the
+    folder: a write that removes quads journals itself there (kg/journal.py), so that a
+    crash at any point of it leaves whole articles. pyoxigraph's ``Store`` can be neither
+    subclassed nor given attributes, so this stands in for it and passes everything on;
+    each of its methods is bound on first use, since look-ups call them in tight loops."""
+
+    def __init__(self, store: ox.Store, folder: Path):
+        self.raw, self.folder = store, folder
+
+    def __getattr__(self, name: str) -> Any:
+        if name in ("raw", "folder"):  # not set yet (copy, pickle): never look in the store
+            raise AttributeError(name)
+        value = getattr(self.raw, name)
+        setattr(self, name, value)
+        return value
+
+    def __contains__(self, quad: object) -> bool:
+        return quad in self.raw
+
+    def __iter__(self) -> Iterator[ox.Quad]:
+        return iter(self.raw)
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+
 def open_store(path: str | Path, read_only: bool = False) -> ox.Store:
     """Open (or create) the store at ``path``.
 
     A read-only store fails when the folder holds no store yet, with a message that
-    says so, instead of creating an empty one.
+    says so, instead of creating an empty one. A write a killed process left unfinished
+    (its journal: kg/journal.py) is finished first, by any open that can take the
+    store's lock, a read-only one included, so that whoever reads after a crash sees
+    whole articles. A store opened for writing comes as a :class:`FolderStore`.
     """
     path = Path(path)
     try:
         if read_only:
             require_store(path)
+            if journal.pending(path):
+                finish_killed_write(path)
             return ox.Store.read_only(str(path))
         path.mkdir(parents=True, exist_ok=True)
         store = ox.Store(str(path))
@@ -71,7 +104,34 @@ def open_store(path: str | Path, read_only: bool = False) -> ox.Store:
     # are removed once this process holds the store's lock, so no loader can be at work.
     for stray in path.glob("bulk-*.sst"):
         stray.unlink(missing_ok=True)
-    return store
+    _recover(store, path)
+    return cast(ox.Store, FolderStore(store, path))  # it passes on every call a Store takes
+
+
+def _recover(store: ox.Store, path: Path) -> None:
+    """Finish the write the journal in ``path`` stands for, if any."""
+    try:
+        journal.recover(store, path)
+    except journal.JournalError as e:
+        raise StoreError(f"{e}: a write was cut off in a way kg never leaves (the file was damaged?); "
+                         "restore the store from a copy, or ingest the articles again into a new store (--store NEW)") from e
+    except (OSError, SyntaxError) as e:
+        raise StoreError(f"{path / journal.JOURNAL}: cannot finish the write a killed run left: {e}") from e
+
+
+def finish_killed_write(path: Path) -> None:
+    """Finish a killed write's journal at ``path`` for a reader (a read-only open, the
+    Oxigraph server), when no other process holds the store (one that does is the
+    writer the journal belongs to, at work)."""
+    try:
+        writable = ox.Store(str(path))
+    except (OSError, RuntimeError):
+        return  # locked by that writer, or a folder this user cannot write to
+    try:
+        _recover(writable, path)
+        writable.flush()
+    finally:
+        del writable
 
 
 def store_error(path: Path, error: Exception) -> StoreError:
@@ -90,20 +150,6 @@ def store_error(path: Path, error: Exception) -> StoreError:
     return StoreError(f"{path}: cannot open the store: {message}")
 
 
-def _ntriples(quads: Iterable[ox.Quad]) -> str:
-    # str() of pyoxigraph terms is their N-Triples form, escaped by the library.
-    return "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
-
-
-def _data_blocks(quads: Iterable[ox.Quad]) -> str:
-    by_graph: dict[ox.NamedNode, list[ox.Quad]] = {}
-    for q in quads:
-        if not isinstance(q.graph_name, ox.NamedNode):
-            raise StoreError(f"cannot write {q}: kg writes named graphs only")
-        by_graph.setdefault(q.graph_name, []).append(q)
-    return "\n".join(f"GRAPH {g} {{\n{_ntriples(qs)}\n}}" for g, qs in by_graph.items())
-
-
 @dataclass
 class Written:
     """What one call of :func:`write_articles` changed."""
@@ -111,7 +157,8 @@ class Written:
     articles: int = 0  # article graphs written (new or replaced)
     removed: int = 0  # article graphs removed
     added: int = 0  # quads added (article and entity graphs)
-    deleted: int = 0  # quads deleted
+    deleted: int = 0  # quads deleted one by one (the diff of a graph whose text stayed, entity facts)
+    dropped: int = 0  # graphs emptied whole (replaced with their text changed, or removed): their size is not read
 
 
 class Watcher(Protocol):
@@ -146,16 +193,16 @@ def write_articles(
     notes: Sequence[ArticleNotes | None] | None = None,
 ) -> Written:
     """Write article graphs (replacing those already there), remove others, and bring the
-    entity graph up to date, all in ONE transaction: a crash leaves the store as it was
-    before the call or as it is after it, never in between.
+    entity graph up to date, all as ONE write (:func:`apply_changes`): a crash leaves the
+    store as it was before the call or as it is after it, never in between.
 
-    Cheap on every path: new articles whose entities gain nothing to lose are one
-    ``Store.extend``; an article re-ingested unchanged writes nothing. A replaced
+    Cheap on every path: new articles whose entities lose nothing are one bulk load;
+    an article re-ingested unchanged writes nothing. A replaced
     article whose text is the same (a new model, new rules) writes only the quads that
     differ; one whose text changed (so nearly every mention IRI, which holds offsets,
     moved) is dropped and written whole, without reading its old graph beyond what the
-    entity upkeep needs (deleting a quad costs about what writing one does: the floor
-    of such a replacement is twice a first write). ``watch`` is told which graphs and
+    entity upkeep needs (Oxigraph deletes a quad at about 1.6 times the cost of bulk
+    loading one: the floor of such a replacement is some 2.5 times a first write). ``watch`` is told which graphs and
     entities the write changes, before and after it. ``seen``, when given, is
     :func:`kg.entities.seen_in` of each article's quads, worked out beforehand (by the
     worker that emitted them); ``notes``, what the emitter noted of each for the watchers.
@@ -164,6 +211,7 @@ def write_articles(
     # commands (lookup, query, stats) that open the store never need (0.05 CPU s each).
     from kg.entities import Upkeep, entity_references, merged, seen_in
 
+    finish_pending(store)
     g_ent = entity_graph()
     new_graphs = {g for g, _ in articles}
     gone = {g for g in remove if g not in new_graphs and store.contains_named_graph(g)}
@@ -201,7 +249,7 @@ def write_articles(
     ent_add, ent_delete = upkeep.changes(merged(seen_in(q) for q in old_refs), merged(new_seen))
     add += ent_add
     delete += ent_delete
-    written = Written(articles=len(articles), removed=len(gone), added=len(add) + serialized_count, deleted=len(delete) + sum(graph_size(store, g) for g in drop))
+    written = Written(articles=len(articles), removed=len(gone), added=len(add) + serialized_count, deleted=len(delete), dropped=len(drop))
     entities = {q.subject for q in ent_add + ent_delete if q.predicate in (_A, _PART_OF) and isinstance(q.subject, ox.NamedNode)}
     if watch is not None:
         watch.before(store, replaced, entities)
@@ -219,12 +267,6 @@ def _text_changed(store: ox.Store, g: ox.NamedNode, quads: list[ox.Quad]) -> boo
     """Whether the article text (its context's ``nif:isString``) differs from the stored one."""
     new = {q.object.value for q in quads if q.predicate == _IS_STRING}
     return new != {q.object.value for q in store.quads_for_pattern(None, _IS_STRING, None, g)}
-
-
-def graph_size(store: ox.Store, g: ox.NamedNode) -> int:
-    """How many quads graph ``g`` holds, counted by the store."""
-    row = next(iter(store.query(sparql("graph-size"), substitutions={ox.Variable("g"): g})), None)  # type: ignore[call-overload]
-    return int(row["n"].value) if row is not None else 0
 
 
 def canonical(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
@@ -297,50 +339,73 @@ def insert_quads(store: ox.Store, quads: Sequence[ox.Quad], serialized: Sequence
 
 
 
+def finish_pending(store: ox.Store) -> None:
+    """Finish a write of this process that failed half-way (its journal is still in the
+    store's folder), before anything reads the store to plan the next one."""
+    folder: Path | None = getattr(store, "folder", None)
+    if folder is not None and journal.pending(folder):
+        try:
+            journal.recover(getattr(store, "raw", store), folder)
+        except OSError as e:
+            raise StoreError(f"cannot finish the write that failed before: {e} (the next kg command on this store tries again)") from e
+        except journal.JournalError as e:
+            raise StoreError(str(e)) from e
+
+
 def apply_changes(
     store: ox.Store, delete: Sequence[ox.Quad], add: Sequence[ox.Quad], drop: Sequence[ox.NamedNode] = (), serialized: Sequence[bytes] = ()
 ) -> None:
-    """Drop the graphs ``drop``, delete ``delete`` and add ``add``, in ONE transaction
-    (nothing else would leave each article whole).
+    """Drop the graphs ``drop``, delete ``delete`` and add ``add`` (and the N-Quads
+    documents ``serialized``: see :func:`insert_quads`) as ONE write: a crash at any
+    moment leaves the store as it was before the call or as it is after it (nothing else
+    would leave each article whole), with no term of the data in SPARQL text.
 
-    pyoxigraph's Python API has no transaction that both removes and adds quads:
-    ``Store.extend`` (and, below a size, ``Store.bulk_extend``: see :func:`insert_quads`)
-    is one for additions alone, and a SPARQL update request is one for anything. So
-    additions alone go through :func:`insert_quads`; anything that deletes is one
-    update request, ``DELETE DATA`` then ``INSERT DATA`` (measured: parsing the request
-    costs about what ``extend`` costs for the same quads; the writes dominate).
-    ``serialized``: N-Quads documents to add too (see :func:`insert_quads`).
+    Additions alone are one all-or-nothing call (:func:`insert_quads`). A write that
+    removes is pyoxigraph's removing and adding calls one after the other, made whole by
+    a redo journal in the store's folder (kg/journal.py) that the next open, or the next
+    write of this process, finishes if the write stops half-way. A store that was not
+    opened from a folder (an in-memory one, or one opened without :func:`open_store`)
+    has nowhere to keep a journal: its write is made by the same calls, unjournalled.
+
+    The price, against a first write of the same quads (benchmarks/bench_reingest.py):
+    removing a quad costs Oxigraph about 1.6 times what the bulk loader takes to add one
+    (a read of its key and six deletions, in a transaction), so replacing an article
+    whose text changed costs its removal plus a first write; the journal adds about 3 %.
+    A SPARQL update carrying the data as text cost twice as much again.
     """
+    folder: Path | None = getattr(store, "folder", None)
     try:
         if not delete and not drop:
             if add or serialized:
                 insert_quads(store, add, serialized)
             return
-        if serialized:
-            add = [*(q for d in serialized for q in ox.parse(d, format=ox.RdfFormat.N_QUADS)), *add]
-        parts = [f"DROP SILENT GRAPH {g}" for g in drop]
-        if delete:
-            parts.append(f"DELETE DATA {{\n{_data_blocks(delete)}\n}}")
-        if add:
-            parts.append(f"INSERT DATA {{\n{_data_blocks(add)}\n}}")
-        store.update(" ;\n".join(parts))
+        for q in (*add, *delete):
+            if not isinstance(q.graph_name, ox.NamedNode):
+                raise StoreError(f"cannot write {q}: kg writes named graphs only")
+        raw: ox.Store = getattr(store, "raw", store)
+        finish_pending(store)
+        data = b"".join([*serialized, journal.nquads(add)])
+        if folder is not None:
+            journal.begin(folder, drop, delete, data)
+        journal.apply(raw, drop, delete, data)
+        if folder is not None:
+            journal.end(folder)
     except OSError as e:
-        raise StoreError(f"cannot write to the store: {e}") from e
+        after = " (the next kg command on this store finishes the write)" if folder is not None and journal.pending(folder) else ""
+        raise StoreError(f"cannot write to the store: {e}{after}") from e
+    except journal.JournalError as e:
+        raise StoreError(str(e)) from e
 
 
 def rebuild_entity_graph(store: ox.Store, kb: KnowledgeBase) -> int:
-    """Recompute the entity graph from every article graph, in one transaction; returns
+    """Recompute the entity graph from every article graph, as one write; returns
     its size. For stores whose article graphs were loaded in bulk (N-Quads shards), and
     for stores of the older layout (see :func:`migrate`)."""
     from kg.entities import rebuild  # the upkeep's modules, only when writing (see write_articles)
 
     g = entity_graph()
     quads = rebuild(store, kb, g)
-    insert = f" ;\nINSERT DATA {{\n{_data_blocks(quads)}\n}}" if quads else ""
-    try:
-        store.update(f"DROP SILENT GRAPH {g}{insert}")
-    except OSError as e:
-        raise StoreError(f"cannot write to the store: {e}") from e
+    apply_changes(store, [], quads, drop=[g])
     return len(quads)
 
 
@@ -363,7 +428,7 @@ def migrate(store: ox.Store, kb: KnowledgeBase) -> None:
 
 def sync_graph(store: ox.Store, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> tuple[int, int]:
     """Make the named graph ``graph`` hold exactly ``quads`` (their own graph names are
-    ignored), in one transaction; returns (quads removed, quads added).
+    ignored), as one write (:func:`apply_changes`); returns (quads removed, quads added).
 
     Only the difference is written, so rebuilding a large graph that barely changed (the
     incidents after one more article) writes a few quads, and a graph that did not

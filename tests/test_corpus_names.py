@@ -44,7 +44,7 @@ def dump(store_dir: Path) -> list[str]:
 
 
 def _store(where: Path | ox.Store) -> ox.Store:
-    return where if isinstance(where, ox.Store) else ox.Store.read_only(str(where))
+    return ox.Store.read_only(str(where)) if isinstance(where, Path) else where  # a folder, or a store open_store gave
 
 
 def targets(where: Path | ox.Store, anchor: str) -> dict[str, str]:

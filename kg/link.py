@@ -70,8 +70,8 @@ from kg.namepool import Resolved, pooled_types
 from kg.names import GENERIC_ALONE, GENERIC_BODY_RE, GENERIC_WORDS, is_group_word
 from kg.nametype import TypeDecision, local_decisions, strong_cue
 from kg.nicknames import nicknamed_people
-from kg.orgjunk import acronym_letters, org_boundaries, spelled_acronym_after
-from kg.personruns import misspelt_person, person_runs
+from kg.orgjunk import acronym_letters, initialism_owner, org_boundaries, spelled_acronym_after
+from kg.personruns import given_name_owner, misspelt_person, person_runs
 from kg.spans import extend_by_acronym, fix_boundaries, possessor_countries, split_possessive
 from kg.types import Article, Entity, LinkedMention, Mention
 from kg.weaponsense import weapon_senses
@@ -495,11 +495,23 @@ class Linker:
                 return _Resolved(m, "Person", r.entry, r.key, m.text, min(r.confidence, 0.9))
         if initial is not None:
             return None
+        given = self._given_name_of(m, people)
+        if given is not None:
+            return given
         if self._expected(m) == "Person":
             found = self.kb.by_surname(m.text)
             if len(found) == 1:
                 return _Resolved(m, "Person", found[0], key, m.text, 0.6)
         return None
+
+    def _given_name_of(self, m: Mention, people: list[_Resolved]) -> _Resolved | None:
+        """The one person of the article named in full whose first name ``m`` is, when the
+        knowledge base lacks the word and nothing around it calls it a place or a body
+        (kg/personruns.py says why)."""
+        if self._candidates(m.text) or getattr(self.typing.get(id(m)), "cue_type", None) not in (None, "Person"):
+            return None
+        i = given_name_owner(m.text, [r.surface for r in people])
+        return None if i is None else _Resolved(m, "Person", people[i].entry, people[i].key, m.text, min(people[i].confidence, 0.8))
 
     def _join_partial(self, m: Mention, known: list[_Resolved]) -> _Resolved | None:
         """An unknown name that is part of a longer name of this article ("Security
@@ -543,8 +555,13 @@ class Linker:
             spelled = "".join(w[0] for w in m.text.replace("-", " ").split() if w[:1].isupper()) == acronym_letters(acronym)
             if acronym[0] in initials and (spelled or not known or full.entry in known or (full.entry is None and all(e.type == full.type for e in known))):
                 defined[fold(acronym)] = full
+        # An unknown acronym with no bracket defining it: the one body of the article it spells (kg/orgjunk.py).
+        bodies = {r.surface: r for r in resolved.values() if r.type == "Organization" and " " in r.surface}
         for m in cleaned:
             full = defined.get(fold(m.text))
+            r = resolved.get(id(m))
+            if full is None and r is not None and r.entry is None and not self._candidates(m.text) and (owner := initialism_owner(m.text, list(bodies))):
+                full = bodies[owner]
             if full is not None:
                 resolved[id(m)] = _Resolved(m, full.type, full.entry, full.key, m.text, full.confidence)
 

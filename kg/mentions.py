@@ -170,6 +170,7 @@ ORG_HEADS = {
     "Service", "Authority", "Office", "Institute", "University", "Foundation", "Organization", "Organisation",
     "Association", "Union", "Federation", "Alliance", "Coalition", "Tribunal", "Court", "Parliament", "Assembly",
     "Government", "Administration", "Directorate", "Command", "Fleet", "Corps", "Police", "Media", "Academy",
+    "Unit",  # "the Anti-Robbery Unit", "a Rapid Response Unit": a force's or a service's unit
 }
 ACRONYM_AFTER = re.compile(r"\s*(?:\(|,?\s+or\s+|\s+[–—]\s+)(" + ACRONYM_RE.pattern + r")\b\)?")
 NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
@@ -311,14 +312,21 @@ ADMIN_NOUNS = (
     "township|province|governorate|territory|department|division|county|prefecture|municipality|oblast|raion|island|district|region"
     "|sector|chiefdom|commune|cercle|tehsil|woreda|kebele|barangay|upazila|subcounty|sub-county"  # the units of Congo, the Sahel, South Asia, Ethiopia, the Philippines, Uganda
     "|zone|local[ \t]+government[ \t]+area|LGA|emirate"  # Ethiopia's and Nigeria's
+    "|parish|subdivision|sub-division|sub-district|subdistrict|sub-prefecture|subprefecture|arrondissement|canton"  # the units below a district
 )
 ADMIN_NOUN_AFTER = re.compile(rf"[ \t]+({ADMIN_NOUNS})\b")
+# The units below a district, named after a town or a district they lie in ("Kamwenge
+# sub-county" of Kamwenge district): the bare name means the town or the district, not them.
+SUBUNIT_END = re.compile(r"[ \t]+(?:parish|sub-?county|sub-?division|sub-?district|sub-?prefecture)$", re.I)
 _ADMIN_NOUN_END = re.compile(rf"[ \t]+(?:{ADMIN_NOUNS})$")
 
 
 # Areas named after their main town ("Hangu district", "Singu township", "Beni territory"):
 # a town's name before one of these nouns is the area's.
-TOWN_AREA_NOUNS = (" district", " township", " territory", " county", " prefecture", " municipality", " department")
+TOWN_AREA_NOUNS = (
+    " district", " township", " territory", " county", " prefecture", " municipality", " department",
+    " sub-county", " subcounty", " parish", " subdivision", " sub-division", " sub-district", " subdistrict", " sub-prefecture", " subprefecture",
+)
 _SETTLEMENT_AFTER = re.compile(r"[ \t]+(?:town|village|city|hamlet)\b")
 
 
@@ -366,7 +374,7 @@ NAME_VILLAGE = re.compile(
 
 # "in Macomia district": an area's name and its lower-case noun, one name together.
 # "Mocimboa da Praia district": a Portuguese, Spanish or French particle may join the name's words.
-NAME_AREA = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:\s+(?:(?:da|de|do|dos|das|del|du)\s+)?[A-Z][\w'’]*(?:-[\w'’]+)*){0,2}\s+(?:district|township|territory|county|governorate))\b")
+NAME_AREA = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:\s+(?:(?:da|de|do|dos|das|del|du)\s+)?[A-Z][\w'’]*(?:-[\w'’]+)*){0,2}\s+(?:district|township|territory|county|governorate|parish|subdivision|sub-division|sub-county|subcounty))\b")
 # "the West region", "the Far North region": regions named by their quarter (Cameroon's, Burkina Faso's).
 QUARTER_AREA = re.compile(
     r"(?<![\w'’])((?:Far[ \t]+)?(?:North|South|East|West|Centre|Center|Central)(?:-?(?:[Ee]ast|[Ww]est|North|South|Nord|Sud|Est|Ouest))?[ \t]+(?:region|province))\b"
@@ -411,6 +419,7 @@ def _unclaimed_group(pattern: re.Pattern, text: str, mentions, label: str) -> li
 TITLED_NAME = re.compile(
     r"\b(?:(?:Governor|Mayor|President|Minister|Senator|General|Colonel|Lieutenant|Major|Captain|Commander|Brigadier|Admiral|Spokesman|Spokeswoman|Sheikh|Inspector|Superintendent|Constable|Corporal|Sergeant|Commissioner"
     r"|Havildar|Sepoy|Naik|Subedar|Rifleman)s?"
+    r"|(?:Col|Gen|Lt|Maj|Capt|Sgt|Brig|Cmdr|Cdr|Adm|Cpl|Gov|Sen|Insp|Supt)\."  # the wire style's abbreviated ranks ("said Col. Tar Phone Kyaw")
     r"|(?:" + "|".join(sorted(RANK_ACRONYMS)) + r"))"  # "Constables Kamal Ahmad and ...", "ASP Yazid Abdulahi"
     r"((?:\s+[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?){2,4})(?!\s+[A-Z]|[\w'’-])"
 )

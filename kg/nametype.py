@@ -43,7 +43,7 @@ from kg.mentions import (
 )
 from kg.names import ACRONYM_RE, CREDIT_WORDS, FIGHTER_NOUNS, PERSON_DESCRIPTORS, TITLE_ACRONYMS, TITLE_HEADS, TITLES, is_group_word, written_in_lower_case
 from kg.orgjunk import org_junk_reason
-from kg.typecues import common_noun_capitalised, context_cues, day_or_law, misspelt_weekday, name_cues, post_words
+from kg.typecues import AGE_AFTER, common_noun_capitalised, context_cues, day_or_law, misspelt_weekday, name_cues, plural_head, post_words
 from kg.types import Mention
 
 NAME_TYPES = ("Person", "Place", "Organization")
@@ -129,11 +129,12 @@ HOLIDAYS = {
 BETWEEN_AND_BEFORE = re.compile(r"\bbetween\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+and\s+$")
 THE_PEOPLES_BEFORE = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w'’-]+(?:,\s+|,?\s+and\s+))?$")  # "the Meitei and " Kuki communities
 PEOPLE_AFTER = re.compile(r"\s+(?:people|peoples|community|communities|tribe|tribes|clan|clans|family|families|ethnic\s+group)\b")
+_PEOPLE_JUNK = "a people ('the X people')"
 COMPOUND_PREFIXES = {"left", "right", "far", "pro", "anti", "non", "ultra", "counter", "self", "cross", "post", "pre", "semi", "neo", "multi"}
 COMPOUND_AFTER = re.compile(r"-[a-z]")
 
 # Appositions: ", a town in ...", ", the group's leader", ", an armed group".
-APPOSITION = re.compile(r"^,\s+(?:a|an|the|its|his|her|their)\s+((?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*)")
+APPOSITION = re.compile(r"^,\s+(?:a|an|the|its|his|her|their)\s+((?:(?:[a-z]|\d{1,3}-year-old\b)[\w'’-]*\s+){0,3}[a-z][\w'’-]*)")  # ", a 54-year-old trader"
 _APPOSITION_STOP = {"in", "of", "on", "at", "near", "that", "which", "who", "whose", "and", "with", "from", "for", "by", "to", "based"}
 # Title words that are adjectives before another title ("foreign minister"), not a person's noun.
 _ADJECTIVE_TITLES = {"foreign", "defence", "defense", "interior", "vice", "former", "ex", "acting", "supreme", "field", "prime", "justice", "saint"}
@@ -148,7 +149,6 @@ ORG_APPOSITION = set(ORG_NOUNS) | {
     "organisation", "organization", "outlet", "broadcaster", "monitor", "faction", "coalition", "alliance", "network",
     "body", "wing", "affiliate", "offshoot", "organ", "firm", "charity", "ngo", "website", "daily", "publication",
 }
-AGE_AFTER = re.compile(r"^,\s+\d{1,3},")
 # Words before a name that say whose it is.
 BYLINE_BEFORE = re.compile(r"(?:^|\n)\s*(?:[Bb]y|BY|[Ww]ritten by|[Rr]eporting by)\s+$")
 ORG_BEFORE = re.compile(
@@ -274,7 +274,7 @@ def _name_evidence(name: str) -> tuple[Evidence, ...]:
     words, out = name.split(), []
     if len(words) > 1 and (words[-1] in PLACE_HEADS or words[-1] in EXTRA_PLACE_HEADS or (words[-1].islower() and words[-1].capitalize() in PLACE_HEADS)):
         out.append(Evidence("Place", HEAD_WORD, "name", f"head word {words[-1]!r}", spreads=True))  # "at X railway station, Y and Z": the list is of sites
-    elif len(words) > 1 and (words[-1] in ORG_HEADS or quartered_body(name)):  # "Defense Forces South"
+    elif len(words) > 1 and (words[-1] in ORG_HEADS or plural_head(words[-1]) or quartered_body(name)):  # "Defense Forces South"
         out.append(Evidence("Organization", HEAD_WORD, "name", f"head word {words[-1]!r}"))
     if " Task Force " in f" {name} " and not name.endswith("Task Force"):
         out.append(Evidence("Organization", HEAD_WORD, "name", "'Task Force' before its designation"))  # "Joint Task Force Sulu"
@@ -466,7 +466,7 @@ def junk_reason(m: Mention, text: str) -> str | None:
     if model_label(m) == "PERSON" and m.kb_id is None and _FIGHTERS_AFTER.match(text, m.end) and _FIGHTERS_AFTER.match(text, m.end).group(1) in FIGHTER_NOUNS:
         return "a group's or a people's word before its fighters ('Naga insurgents')"
     if PEOPLE_AFTER.match(text, m.end) and THE_PEOPLES_BEFORE.search(text, max(0, m.start - 50), m.start) and not _placed_community(name, text, m.start, m.end):
-        return "a people ('the X people')"
+        return _PEOPLE_JUNK
     if COMPOUND_AFTER.match(text, m.end):
         return "the first part of a lower-case compound"
     if " " not in name and name.split("-")[0].lower() in COMPOUND_PREFIXES and "-" in name:
@@ -504,7 +504,23 @@ def local_decisions(mentions: list[Mention], text: str) -> dict[int, TypeDecisio
         for m in (o for o in chain if o.kb_id is None and o.label != "OUTLET"):
             out[id(m)].evidence.append(Evidence("Place", WEAK_CUE, "context", f"a link of the address chain {', '.join(o.text for o in chain)!r}", True))
     _part_of_longer(mentions, out)
+    _one_people_one_sense(mentions, out)
     return out
+
+
+def _one_people_one_sense(mentions: list[Mention], out: dict[int, TypeDecision]) -> None:
+    """A name the article calls a people once ("the Mbororo community") is that people at
+    its other mentions too ("armed Mbororo tribesmen"): an article does not use one word
+    for a people and for a place or body (one sense per discourse). A mention the
+    knowledge base's rules found, or whose own words make it a name ("Mbororo Council"),
+    keeps its reading."""
+    peoples = {m.text for m in mentions if out[id(m)].junk == _PEOPLE_JUNK}
+    if not peoples:
+        return
+    for m in mentions:
+        d = out[id(m)]
+        if m.text in peoples and d.junk is None and not m.label.startswith("KB") and m.kb_id is None and not any(e.kind == "name" for e in d.evidence):
+            d.junk = _PEOPLE_JUNK
 
 
 def _cue_type(d: TypeDecision, spreading: bool = False) -> str | None:
@@ -575,6 +591,6 @@ def strong_cue(name: str, mentions: list[Mention], decisions: dict[int, TypeDeci
     key = fold(name)
     for o in mentions:
         d = decisions.get(id(o))
-        if d is not None and fold(o.text) == key and d.cued_strongly:  # the name first: it is the cheaper test
+        if d is not None and fold(o.text) == key and d.junk is None and d.cued_strongly:  # the name first: it is the cheaper test; junk ("the X community") cues nothing
             return d.type
     return None

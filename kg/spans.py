@@ -333,6 +333,9 @@ _TITLE_PHRASE_WORDS = {"of", "for", "the", "police", "general"}
 _NAME_AFTER = re.compile(r"[ \t]+([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’.-]*){0,2})")
 
 
+_HEAD_END_WORDS = {"of", "for", "the", "and", "on", "in"}
+
+
 def split_at_capitalised_title(mentions: list[Mention], text: str, lookup: Lookup) -> list[Mention]:
     """"According to the Bastar Inspector General for Police Sundarraj P": the model's span
     is a jurisdiction and a post ("Bastar" + "Inspector General for Police"), and the
@@ -343,7 +346,8 @@ def split_at_capitalised_title(mentions: list[Mention], text: str, lookup: Looku
     for m in mentions:
         words = m.text.split()
         at = next((i for i, w in enumerate(words) if i > 0 and w[:1].isupper() and w.lower() in TITLES and w.lower() not in _TITLE_PHRASE_WORDS), None)
-        if at is None or at > 2 or m.kb_id is not None or lookup(m.text) or not all(w.lower() in TITLES | _TITLE_PHRASE_WORDS for w in words[at:]):
+        # A name ends in no function word: in "Ministry of Defense" the title word after "of" is the body's field, no post.
+        if at is None or at > 2 or m.kb_id is not None or lookup(m.text) or words[at - 1].lower() in _HEAD_END_WORDS or not all(w.lower() in TITLES | _TITLE_PHRASE_WORDS for w in words[at:]):
             out.append(m)
             continue
         head = " ".join(words[:at])

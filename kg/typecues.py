@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kg.mentions import ORG_HEADS
 from kg.names import ADMIN_UNIT_WORDS, PERSON_DESCRIPTORS, TITLES, WEEKDAYS, initials
 
 # (type, weight, kind, reason, spreads): built into kg.nametype.Evidence by the caller.
@@ -36,6 +37,11 @@ _CREDIT_BEFORE = re.compile(
 )
 _KNOWN_AS_BEFORE = re.compile(r"\b(place|area|village|town|locality|spot|site|hamlet|settlement|neighbou?rhood|location)\s+(?:known\s+as|called|named)\s+$")
 _BRAND_TOKEN = re.compile(r"(?=\w*\d)(?=\w*[a-z])[A-Z][A-Za-z]*[A-Z][A-Za-z]*\d+[A-Za-z\d]*|[A-Z]{2,}\d+")
+# A person's age after the name: ", 45," and also ", 45." or ", 60 and" closing a clause or a
+# list ("Jane Roe, 60 and Ama, 25"), "(45)", ", aged 45", ", a 45-year-old ...". News gives
+# ages of people only; a figure after a place is a count and runs on into its noun ("Town, 25
+# people"), which the lookahead refuses.
+AGE_AFTER = re.compile(r"^(?:,\s+(?:aged\s+)?\d{1,3}(?=\s*(?:[,.;:)]|\s+(?:and|or|who)\b|$))|\s+\(\d{1,3}\)|,\s+(?:a|an)\s+\d{1,3}-year-old\b)")
 # "46-year-old Tar Ah Swe", "the 19-year-old Mohammed": an age right before a name is a person's.
 _AGE_BEFORE = re.compile(r"\b\d{1,3}[- ]years?[- ]old[ \t]+$")
 # A clause ending right before ", <name>": from the last sentence or clause boundary.
@@ -194,3 +200,12 @@ def day_or_law(name: str, text: str, end: int) -> str | None:
     if len(words) == 1 and _LAW_AFTER.match(text, end):
         return "the word a law is called by ('Sharia law')"
     return None
+
+
+def plural_head(word: str) -> bool:
+    """"Joint Security Agencies", "Special Police Units": a body's head noun in the plural
+    heads a body's name as its singular does (a name of people is no plural noun), so
+    every head of :data:`ORG_HEADS` counts in either number without listing both."""
+    if len(word) < 5 or not word.endswith("s") or not word[:1].isupper():
+        return False
+    return (word.endswith("ies") and word[:-3] + "y" in ORG_HEADS) or word[:-1] in ORG_HEADS

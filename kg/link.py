@@ -53,6 +53,7 @@ from kg.mentions import (
     extend_to_admin_noun,
     extend_to_facility,
     extend_to_head,
+    facility_named_after,
     given_names_back,
     headed_names,
     initials_form,
@@ -522,7 +523,7 @@ class Linker:
         if not words or expected is None or is_group_word(m.text):
             return None
         for r in sorted(known, key=lambda r: r.entry is None):
-            if r.type != expected or settlement_beside_area(m, self._text, r.surface):
+            if r.type != expected or settlement_beside_area(m, self._text, r.surface) or facility_named_after(m.text, r.surface):
                 continue
             names = [r.surface] + (([r.entry.label] + r.entry.aliases[:20]) if r.entry else [])
             if any(_contains(_words(n), words) for n in names):

@@ -566,10 +566,23 @@ FACILITY_AFTER = re.compile(
     r"|road|street|highway|market|bazaar|mosque|hospital|port(?!\s+(?:of|city|town)\b)|factory|plant|displacement\s+camp|refugee\s+camp"
     r"|warehouse|depot|junction|roundabout|checkpoint|(?:railway|railroad|train|bus|metro)\s+station|bus\s+(?:stand|terminal)|crossing"
     r"|bridge|national\s+park|natur(?:e|al)\s+reserve|game\s+reserve|forest\s+reserve|forest"
+    r"|school|clinic|health\s+cent(?:re|er)|prison"  # "Nyabugaando school", "the Kiwumu health centre"
     # "Toklo police station", "the Asghar fuel station" (not "the Kutru police station area": the area)
     r"|(?:police|army|security)\s+(?:station|post|checkpoint|outpost)(?![ \t]+(?:area|limits|jurisdiction))|(?:fuel|petrol|filling|gas)\s+(?:station|pump))\b"
 )
 _PLACE_LABELS = {"GPE", "LOC", "FAC", "KB", "KB|GPE", "KB|LOC", "KB|FAC", "KB|ORG", "KB|PERSON", "ORG", "PERSON"}
+
+
+_BODY_RUN_NOUNS = {"school", "clinic", "prison"}
+
+
+def facility_named_after(name: str, longer: str) -> bool:
+    """Whether ``longer`` is a facility named after the place ``name`` ("Namtu hospital",
+    "Lashio Hospital"): the town a facility is named for is another place, so its bare
+    name is no short form of the facility's (as "Yakla" is of "Yakla district")."""
+    if not longer.startswith(name + " "):
+        return False
+    return FACILITY_AFTER.fullmatch(" " + longer[len(name) + 1 :].lower()) is not None
 
 
 def extend_to_facility(m: Mention, text: str) -> Mention:
@@ -578,7 +591,7 @@ def extend_to_facility(m: Mention, text: str) -> Mention:
     if m.label not in _PLACE_LABELS and not (m.label == "NORP" and not is_group_word(m.text)):
         return m  # a people's word ("the Shia mosque") names no facility; "the Athban mosque" does
     hit = FACILITY_AFTER.match(text, m.end)
-    if hit is None:
-        return m
+    if hit is None or (m.text.isupper() and hit.group(1) in _BODY_RUN_NOUNS):
+        return m  # "the UNRWA school": a body's school, the body named
     end = hit.end(1)
     return Mention(m.start, end, text[m.start : end], "FAC", "ner", None, m.sentence)

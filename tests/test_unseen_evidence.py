@@ -112,3 +112,51 @@ def test_a_title_word_after_of_is_the_bodys_field_not_a_post():
     post = mention(cut, "Bastar Inspector General", "ORG")
     assert [m.text for m in split_at_capitalised_title([post], cut, lambda name: [])] == ["Bastar"]
 
+
+
+def test_a_bare_town_is_no_short_form_of_the_facility_named_after_it():
+    text = "One woman was treated at Tolmo hospital. Shelling hit Tolmo on Friday."
+    got = linked(text, [("Tolmo", "ORG", 0), ("Tolmo", "ORG", 1)])
+    facility, town = got[("Tolmo hospital", text.index("Tolmo"))], got[("Tolmo", text.rindex("Tolmo"))]
+    assert facility[0] == town[0] == "Place" and facility[2] != town[2]
+
+
+def test_a_school_is_a_facility_but_a_bodys_school_stays_the_body():
+    text = "Rebels killed the children of Nyaboro school. Shells hit the UNRWA school."
+    got = linked(text, [("Nyaboro", "NORP", 0), ("UNRWA", "ORG", 0)])
+    assert got[("Nyaboro school", text.index("Nyaboro"))][0] == "Place"
+    assert ("UNRWA", text.index("UNRWA")) in got
+
+
+def test_a_facility_label_on_a_name_with_no_facility_word_is_a_weak_witness():
+    text = "The two women injured were Mai Oh Tarng and Mai Seng Khin. Shells hit Tolmo Bridge."
+    ms = [mention(text, "Mai Oh Tarng", "FAC"), mention(text, "Mai Seng Khin", "PERSON"), mention(text, "Tolmo Bridge", "FAC")]
+    got = linked(text, [("Mai Oh Tarng", "FAC", 0), ("Mai Seng Khin", "PERSON", 0), ("Tolmo Bridge", "FAC", 0)])
+    assert [got[(m.text, m.start)][0] for m in ms] == ["Person", "Person", "Place"]
+
+
+def test_what_a_name_is_called_takes_the_type_of_the_noun_before_called():
+    text = "Raiders wore the uniforms of border units called Vasaka, who guard the river. A villager named Tun Aye fled."
+    ms = [mention(text, "Vasaka", "PERSON"), mention(text, "Tun Aye", "ORG")]
+    ds = local_decisions(ms, text)
+    assert [ds[id(m)].type for m in ms] == ["Organization", "Person"]
+
+
+def test_residents_at_a_name_place_it():
+    text = "The cache was found by a resident at Halvey while he travelled."
+    m = mention(text, "Halvey", "ORG")
+    assert local_decisions([m], text)[id(m)].type == "Place"
+
+
+def test_a_compass_adjective_before_a_known_town_and_a_fighters_word_after_a_known_body_are_cut():
+    kb = KnowledgeBase(
+        [
+            KBEntry("gn/10", "Place", "Tolmo", [], ["City"], country="UG", origin="geonames", population=90_000),
+            KBEntry("al-vashar", "Organization", "Al-Vashar", ["Al Vashar"], ["ArmedGroup"]),
+        ]
+    )
+    text = "Gunmen raided Southern Tolmo. Southern Qalvo was calm. They were overpowered by suspected Al Vashar Militants on Monday."
+    ms = [mention(text, "Southern Tolmo", "LOC"), mention(text, "Southern Qalvo", "LOC"), mention(text, "Al Vashar Militants", "ORG")]
+    got = {(lm.mention.text, lm.entity.kb_id) for lm in Linker(kb).link(Article(text=text, source="t.txt"), ms)}
+    assert ("Tolmo", "gn/10") in got and ("Al Vashar", "al-vashar") in got
+    assert ("Southern Qalvo", None) in got  # an unknown name with its quarter stays whole

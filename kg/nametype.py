@@ -43,7 +43,7 @@ from kg.mentions import (
 )
 from kg.names import ACRONYM_RE, CREDIT_WORDS, FIGHTER_NOUNS, PERSON_DESCRIPTORS, TITLE_ACRONYMS, TITLE_HEADS, TITLES, is_group_word, written_in_lower_case
 from kg.orgjunk import org_junk_reason
-from kg.typecues import AGE_AFTER, common_noun_capitalised, context_cues, day_or_law, misspelt_weekday, name_cues, plural_head, post_words
+from kg.typecues import AGE_AFTER, HOLIDAYS, TIME_ZONES, common_noun_capitalised, context_cues, day_or_law, misspelt_weekday, name_cues, plural_head, post_words
 from kg.types import Mention
 
 NAME_TYPES = ("Person", "Place", "Organization")
@@ -118,17 +118,6 @@ PLACE_PREPOSITION_BEFORE = re.compile(
 ATTACK_ON_BEFORE = re.compile(
     r"\b(?:(?:attacks?|strikes?|raids?|assaults?|offensive|shelling|bombing|bombardment)\s+(?:on|of|against)|hit|struck|targeted|raided|stormed)\s+(?:nearby\s+)?$", re.I
 )
-# Junk: words the model takes for names that are no entity's.
-TIME_ZONES = {"GMT", "UTC", "EST", "EDT", "CST", "CDT", "PST", "PDT", "MST", "MDT", "BST", "CET", "CEST", "EET", "EEST", "MSK", "IST", "PKT", "WAT", "EAT", "CAT", "SAST", "AEST", "JST", "KST", "AST", "IRST", "ICT"}
-HOLIDAYS = {
-    "christmas", "christmas eve", "christmas day", "easter", "orthodox easter", "orthodox christmas", "ramadan", "eid",
-    "eid al-fitr", "eid al-adha", "eid ul-fitr", "eid ul-adha", "hanukkah", "passover", "yom kippur", "rosh hashanah",
-    "diwali", "holi", "nowruz", "thanksgiving", "new year", "new year's eve", "new year's day", "lunar new year",
-    "independence day", "victory day", "lent", "ashura", "mawlid", "sukkot", "purim", "shavuot", "good friday",
-    "halloween", "valentine's day", "labor day", "labour day", "memorial day", "armistice day", "remembrance day",
-    # transliterations of the months and feasts (Urdu, Persian, Turkish, Malay spellings)
-    "ramazan", "ramzan", "ramadhan", "ramzaan", "muharram", "eid ul fitr", "eid-ul-fitr", "eid-ul-adha", "eid ul azha", "eid-ul-azha", "bakrid", "navroz", "nauroz",
-}
 BETWEEN_AND_BEFORE = re.compile(r"\bbetween\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+and\s+$")
 THE_PEOPLES_BEFORE = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w'’-]+(?:,\s+|,?\s+and\s+))?$")  # "the Meitei and " Kuki communities
 PEOPLE_AFTER = re.compile(r"\s+(?:people|peoples|community|communities|tribe|tribes|clan|clans|family|families|ethnic\s+group)\b")

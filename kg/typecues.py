@@ -14,7 +14,11 @@ is full of, where the model's label is a poor witness:
   outlet or a unit, never a place or a person.
 - "according to Pilo Mulindo, head of the chiefdom": a post's noun without an article
   right after the name's comma, then "of", is the post its holder holds: a person.
-- "46-year-old Tar Ah Swe": a name right after an age is a person's.
+- "46-year-old Tar Ah Swe": a name right after an age is a person's; so is one an age
+  follows (", 60 and", ", 25.", " (45)", ", a 31-year-old"), which news gives of people only.
+- "Joint Security Agencies": a body's head noun in the plural heads a body's name
+  (:func:`plural_head`), which "led by" before it does not make a person's.
+- "GMT", "Eid al-Adha": time zones and holidays (:data:`TIME_ZONES`, :data:`HOLIDAYS`), junk.
 - "on Thurdsay", "Wednsday": a weekday's name with two letters swapped or one letter
   missing or doubled is the weekday misspelt, no name (:func:`misspelt_weekday`).
 - "a speech for Armed Forces Day", "Islam's Sharia law": a day's name and the word a
@@ -29,6 +33,17 @@ from functools import lru_cache
 from kg.mentions import ORG_HEADS
 from kg.names import ADMIN_UNIT_WORDS, PERSON_DESCRIPTORS, TITLES, WEEKDAYS, initials
 
+# Junk: words the model takes for names that are no entity's.
+TIME_ZONES = {"GMT", "UTC", "EST", "EDT", "CST", "CDT", "PST", "PDT", "MST", "MDT", "BST", "CET", "CEST", "EET", "EEST", "MSK", "IST", "PKT", "WAT", "EAT", "CAT", "SAST", "AEST", "JST", "KST", "AST", "IRST", "ICT"}
+HOLIDAYS = {
+    "christmas", "christmas eve", "christmas day", "easter", "orthodox easter", "orthodox christmas", "ramadan", "eid",
+    "eid al-fitr", "eid al-adha", "eid ul-fitr", "eid ul-adha", "hanukkah", "passover", "yom kippur", "rosh hashanah",
+    "diwali", "holi", "nowruz", "thanksgiving", "new year", "new year's eve", "new year's day", "lunar new year",
+    "independence day", "victory day", "lent", "ashura", "mawlid", "sukkot", "purim", "shavuot", "good friday",
+    "halloween", "valentine's day", "labor day", "labour day", "memorial day", "armistice day", "remembrance day",
+    # transliterations of the months and feasts (Urdu, Persian, Turkish, Malay spellings)
+    "ramazan", "ramzan", "ramadhan", "ramzaan", "muharram", "eid ul fitr", "eid-ul-fitr", "eid-ul-adha", "eid ul azha", "eid-ul-azha", "bakrid", "navroz", "nauroz",
+}
 # (type, weight, kind, reason, spreads): built into kg.nametype.Evidence by the caller.
 Cue = tuple[str, float, str, str, bool]
 

@@ -506,13 +506,14 @@ class Linker:
         return None
 
     def _given_name_of(self, m: Mention, people: list[_Resolved]) -> _Resolved | None:
-        """The one person of the article named in full whose first name ``m`` is, when the
-        knowledge base lacks the word and nothing around it calls it a place or a body
-        (kg/personruns.py says why)."""
-        if self._candidates(m.text) or getattr(self.typing.get(id(m)), "cue_type", None) not in (None, "Person"):
-            return None
+        """The one person named in full whose first name ``m`` is (kg/personruns.py says why), unless
+        the model, the words around, the knowledge base or the gazetteer make it a place or a body."""
         i = given_name_owner(m.text, [r.surface for r in people])
-        return None if i is None else _Resolved(m, "Person", people[i].entry, people[i].key, m.text, min(people[i].confidence, 0.8))
+        if i is None or LABEL_TYPES.get(model_label(m) or "") == "Place" or getattr(self.typing.get(id(m)), "cue_type", None) not in (None, "Person"):
+            return None  # "Jharkhand" beside a "person" "Jharkhand CRPF"
+        if self._candidates(m.text) or self._known_place(m.text):
+            return None
+        return _Resolved(m, "Person", people[i].entry, people[i].key, m.text, min(people[i].confidence, 0.8))
 
     def _join_partial(self, m: Mention, known: list[_Resolved]) -> _Resolved | None:
         """An unknown name that is part of a longer name of this article ("Security

@@ -97,6 +97,10 @@ def test_a_first_name_alone_joins_the_one_person_named_in_full_and_a_known_place
     full, alone = got[("Oumarou Tenkela Bassa", 0)], got[("Oumarou", text.index("Oumarou", 1))]
     assert alone == full and full[0] == "Person"
     assert got[("Georgia", text.rindex("Georgia"))][:2] == ("Place", "gn/2")
+    # A word the model calls a place is no one's first name, even beside a "person" opening with it.
+    other = "Tolmari Kesh killed, headline says. Tolmari was calm on Monday."
+    got = linked(other, [("Tolmari Kesh", "PERSON", 0), ("Tolmari", "GPE", 1)])
+    assert got[("Tolmari", other.rindex("Tolmari"))][0] == "Place"
 
 
 def test_abbreviated_ranks_introduce_the_names_the_model_missed():

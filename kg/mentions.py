@@ -574,6 +574,7 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC", "KB", "KB|GPE", "KB|LOC", "KB|FAC", "KB|OR
 
 
 _BODY_RUN_NOUNS = {"school", "clinic", "prison"}
+_FACILITY_END = re.compile(FACILITY_AFTER.pattern + "$")
 
 
 def facility_named_after(name: str, longer: str) -> bool:
@@ -582,7 +583,7 @@ def facility_named_after(name: str, longer: str) -> bool:
     name is no short form of the facility's (as "Yakla" is of "Yakla district")."""
     if not longer.startswith(name + " "):
         return False
-    return FACILITY_AFTER.fullmatch(" " + longer[len(name) + 1 :].lower()) is not None
+    return _FACILITY_END.search(" " + longer[len(name) + 1 :].lower()) is not None  # "Elwak Subcounty Referral Hospital" too
 
 
 def extend_to_facility(m: Mention, text: str) -> Mention:

@@ -123,6 +123,9 @@ def test_a_bare_town_is_no_short_form_of_the_facility_named_after_it():
     got = linked(text, [("Tolmo", "ORG", 0), ("Tolmo", "ORG", 1)])
     facility, town = got[("Tolmo hospital", text.index("Tolmo"))], got[("Tolmo", text.rindex("Tolmo"))]
     assert facility[0] == town[0] == "Place" and facility[2] != town[2]
+    text = "They were treated at Dolvak Subcounty Referral Hospital. The attack hit a bus between Tarbaj and Dolvak."
+    got = linked(text, [("Dolvak Subcounty Referral Hospital", "ORG", 0), ("Dolvak", "PERSON", 1)])
+    assert got[("Dolvak", text.rindex("Dolvak"))][2] != got[("Dolvak Subcounty Referral Hospital", text.index("Dolvak"))][2]
 
 
 def test_a_school_is_a_facility_but_a_bodys_school_stays_the_body():

@@ -574,16 +574,16 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC", "KB", "KB|GPE", "KB|LOC", "KB|FAC", "KB|OR
 
 
 _BODY_RUN_NOUNS = {"school", "clinic", "prison"}
-_FACILITY_END = re.compile(FACILITY_AFTER.pattern + "$")
+_BUILDING_END = re.compile(r"[ \t](?:hospital|clinic|health[ \t]+cent(?:re|er)|school|college|university|prison|jail|mosque|church|airport|airbase|market|bazaar|factory|refinery|station)$")
 
 
 def facility_named_after(name: str, longer: str) -> bool:
-    """Whether ``longer`` is a facility named after the place ``name`` ("Namtu hospital",
-    "Lashio Hospital"): the town a facility is named for is another place, so its bare
-    name is no short form of the facility's (as "Yakla" is of "Yakla district")."""
-    if not longer.startswith(name + " "):
-        return False
-    return _FACILITY_END.search(" " + longer[len(name) + 1 :].lower()) is not None  # "Elwak Subcounty Referral Hospital" too
+    """Whether ``longer`` is a building named after the place ``name`` ("Namtu hospital",
+    "Lashio Hospital", "Elwak Subcounty Referral Hospital"): the town an institution is
+    named for is another place, so its bare name is no short form of the building's (as
+    "Yakla" is of "Yakla district"). A spot on the map named so ("Zobe junction", "the
+    Kuru bridge") is what its bare name means, and is left to join."""
+    return longer.startswith(name + " ") and _BUILDING_END.search(longer[len(name) :].lower()) is not None
 
 
 def extend_to_facility(m: Mention, text: str) -> Mention:

@@ -126,6 +126,9 @@ def test_a_bare_town_is_no_short_form_of_the_facility_named_after_it():
     text = "They were treated at Dolvak Subcounty Referral Hospital. The attack hit a bus between Tarbaj and Dolvak."
     got = linked(text, [("Dolvak Subcounty Referral Hospital", "ORG", 0), ("Dolvak", "PERSON", 1)])
     assert got[("Dolvak", text.rindex("Dolvak"))][2] != got[("Dolvak Subcounty Referral Hospital", text.index("Dolvak"))][2]
+    from kg.mentions import facility_named_after
+
+    assert facility_named_after("Tolmo", "Tolmo Hospital") and not facility_named_after("Kuvo", "Kuvo junction")  # a spot its bare name means
 
 
 def test_a_school_is_a_facility_but_a_bodys_school_stays_the_body():

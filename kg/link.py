@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.bodies import bare_ministries, national_body, place_ministries, quartered_body
-from kg.bylines import byline_mentions, person_shaped
+from kg.bylines import byline_mentions, credit_names, person_shaped
 from kg.identity import entity_iri, entity_of
 from kg.kb.base import Candidate, KBEntry, KnowledgeBase, fold, skeleton
 from kg.kb.base import fold_words as _words
@@ -48,7 +48,6 @@ from kg.mentions import (
     PLACE_NOUNS,
     TOWN_AREA_NOUNS,
     clean_mention,
-    credit_names,
     cued_names,
     extend_to_admin_noun,
     extend_to_facility,

@@ -409,7 +409,7 @@ def unclaimed(start: int, end: int, mentions) -> bool:
     return not any(o.start < end and start < o.end for o in mentions)
 
 
-def _unclaimed_group(pattern: re.Pattern, text: str, mentions, label: str) -> list[Mention]:
+def unclaimed_group(pattern: re.Pattern, text: str, mentions, label: str) -> list[Mention]:
     """A mention of ``label`` for each match's first group that no mention overlaps."""
     return [Mention(h.start(1), h.end(1), h.group(1), label, "ner") for h in pattern.finditer(text) if unclaimed(h.start(1), h.end(1), mentions)]
 
@@ -501,7 +501,7 @@ REPORTING_NAME = re.compile(r"(?<![\w'’-])([A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*[a-z
 def reporting_outlets(text: str, mentions: list[Mention]) -> list[Mention]:
     """Outlets the recogniser missed, named in mixed capitals before "reported" ("PRNigeria",
     "TheCable"): organisation mentions, where no mention overlaps them."""
-    return _unclaimed_group(REPORTING_NAME, text, mentions, "ORG")
+    return unclaimed_group(REPORTING_NAME, text, mentions, "ORG")
 
 
 _FIRST_NAME_BEFORE = re.compile(r"(?:^|(?<=[.!?][ \t])|(?<=\n))([A-Z][a-zà-ÿ]{2,})[ \t]$")
@@ -544,21 +544,6 @@ def unit_names(text: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: m.start)
 
 
-# A photo credit: "(Evgeniy Maloletka/AP)", "Photo: Hussein Malla / The Associated Press".
-# Scraped captions run into their credit ("in Gezira stateImage: Ebrahim Hamid/AFP"), and
-# "Photo by Gailan Haji EPA-EFE" names the agency after a space.
-CREDIT_NAME = re.compile(
-    r"(?:\(|(?:\b|(?<=[a-z]))(?:Photo|Photograph|Picture|Image)s?:\s*|\b(?:Photo|Photograph|Picture|Image)s?\s+by\s+)"
-    r"((?:[A-Z][a-zà-ÿ'’-]+\s){1,3}[A-Z][a-zà-ÿ'’-]+)(?:\s?/\s?[A-Z]|\s+[A-Z]{2,}(?:-[A-Z]{2,})?\b)"
-)
-
-
-def credit_names(text: str, mentions: list[Mention]) -> list[Mention]:
-    """The photographers photo credits name, which the recogniser misses before the
-    slash: person mentions, where no mention overlaps them."""
-    return _unclaimed_group(CREDIT_NAME, text, mentions, "PERSON")
-
-
 # "Damascus airport", "the Kuibyshev refinery", "Koniko gas field": a place's name and a
 # facility noun in lower case are the facility.
 FACILITY_AFTER = re.compile(
@@ -567,6 +552,7 @@ FACILITY_AFTER = re.compile(
     r"|warehouse|depot|junction|roundabout|checkpoint|(?:railway|railroad|train|bus|metro)\s+station|bus\s+(?:stand|terminal)|crossing"
     r"|bridge|national\s+park|natur(?:e|al)\s+reserve|game\s+reserve|forest\s+reserve|forest"
     r"|school|clinic|health\s+cent(?:re|er)|prison"  # "Nyabugaando school", "the Kiwumu health centre"
+    r"|mountains|hills|mountain\s+range"  # "the Rwenzori mountains": a range named after its peak or people
     # "Toklo police station", "the Asghar fuel station" (not "the Kutru police station area": the area)
     r"|(?:police|army|security)\s+(?:station|post|checkpoint|outpost)(?![ \t]+(?:area|limits|jurisdiction))|(?:fuel|petrol|filling|gas)\s+(?:station|pump))\b"
 )

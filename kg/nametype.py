@@ -43,7 +43,7 @@ from kg.mentions import (
 )
 from kg.names import ACRONYM_RE, CREDIT_WORDS, FIGHTER_NOUNS, PERSON_DESCRIPTORS, TITLE_ACRONYMS, TITLE_HEADS, TITLES, is_group_word, written_in_lower_case
 from kg.orgjunk import org_junk_reason
-from kg.typecues import AGE_AFTER, HOLIDAYS, TIME_ZONES, common_noun_capitalised, context_cues, day_or_law, misspelt_weekday, name_cues, plural_head, post_words
+from kg.typecues import AGE_AFTER, HOLIDAYS, TIME_ZONES, common_noun_capitalised, context_cues, day_or_law, misspelt_weekday, name_cues, numbered_label, plural_head, post_words
 from kg.types import Mention
 
 NAME_TYPES = ("Person", "Place", "Organization")
@@ -454,6 +454,8 @@ def junk_reason(m: Mention, text: str) -> str | None:
         return "a credit line's words ('Photo Credit')"
     if name in TITLE_ACRONYMS:
         return "a title's (or a credit's) abbreviation"
+    if m.kb_id is None and (why := numbered_label(name, text, m.start, m.end)):
+        return why
     if post_words(name, text, m.end):
         return "the first words of a post's name ('Union Home Minister')"
     if common_noun_capitalised(name, text, m.start, m.end):

@@ -224,3 +224,18 @@ def plural_head(word: str) -> bool:
     if len(word) < 5 or not word.endswith("s") or not word[:1].isupper():
         return False
     return (word.endswith("ies") and word[:-3] + "y" in ORG_HEADS) or word[:-1] in ORG_HEADS
+
+
+_NUMBER_WORD_AFTER = re.compile(r"[ \t]+No\.?[ \t]+[A-Z0-9]")
+_NUMBER_WORD_BEFORE = re.compile(r"\bNo\.?[ \t]+$")
+
+
+def numbered_label(name: str, text: str, start: int, end: int) -> str | None:
+    """Why a span is the label or the code of a number, when it is: an abbreviation before
+    "No." ("Reg No. UFC 851T", "Plot No. 12") and the code after it, with its digits, name
+    a registration or a case, no entity."""
+    if " " not in name and _NUMBER_WORD_AFTER.match(text, end):
+        return "an abbreviation before a number ('Reg No.')"
+    if any(c.isdigit() for c in name) and _NUMBER_WORD_BEFORE.search(text, max(0, start - 5), start):
+        return "a number's code ('No. UFC 851T')"
+    return None

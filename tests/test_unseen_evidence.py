@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from conftest import mention
 
+from kg.bylines import credit_names
 from kg.kb.base import KBEntry, KnowledgeBase
 from kg.kbspans import named_towns, region_senses
 from kg.link import Linker
-from kg.mentions import cued_names, titled_names
+from kg.mentions import cued_names, facility_named_after, titled_names
 from kg.names import is_group_word
-from kg.nametype import local_decisions
+from kg.nametype import junk_reason, local_decisions
 from kg.orgjunk import initialism_owner
 from kg.spans import split_at_capitalised_title
 from kg.types import Article
@@ -126,8 +127,6 @@ def test_a_bare_town_is_no_short_form_of_the_facility_named_after_it():
     text = "They were treated at Dolvak Subcounty Referral Hospital. The attack hit a bus between Tarbaj and Dolvak."
     got = linked(text, [("Dolvak Subcounty Referral Hospital", "ORG", 0), ("Dolvak", "PERSON", 1)])
     assert got[("Dolvak", text.rindex("Dolvak"))][2] != got[("Dolvak Subcounty Referral Hospital", text.index("Dolvak"))][2]
-    from kg.mentions import facility_named_after
-
     assert facility_named_after("Tolmo", "Tolmo Hospital") and not facility_named_after("Kuvo", "Kuvo junction")  # a spot its bare name means
 
 
@@ -170,3 +169,22 @@ def test_a_compass_adjective_before_a_known_town_and_a_fighters_word_after_a_kno
     got = {(lm.mention.text, lm.entity.kb_id) for lm in Linker(kb).link(Article(text=text, source="t.txt"), ms)}
     assert ("Tolmo", "gn/10") in got and ("Al Vashar", "al-vashar") in got
     assert ("Southern Qalvo", None) in got  # an unknown name with its quarter stays whole
+
+
+def test_a_credit_in_capitals_names_the_photographer_whole_and_a_bodys_credit_no_one():
+    text = "Police cordon off the scene. PHOTO/ ALEX OKELLO\n\nA second caption. PHOTO | NATION MEDIA GROUP"
+    model = [mention(text, "OKELLO", "ORG")]
+    assert [m.text for m in credit_names(text, model)] == ["ALEX OKELLO"]
+
+
+def test_an_abbreviation_before_no_and_the_code_after_it_are_no_names():
+    text = "They set ablaze a motorcycle Reg No. UBX 421T and fled towards Kisoro."
+    assert junk_reason(mention(text, "Reg", "PERSON"), text) is not None
+    assert junk_reason(mention(text, "UBX 421", "ORG"), text) is not None
+    assert junk_reason(mention(text, "Kisoro", "GPE"), text) is None
+
+
+def test_a_range_named_with_mountains_is_one_place():
+    text = "The rebels operated from bases in the Kavira mountains for years."
+    got = linked(text, [("Kavira", "FAC", 0)])
+    assert got[("Kavira mountains", text.index("Kavira"))][0] == "Place"

@@ -131,10 +131,11 @@ def test_a_bare_town_is_no_short_form_of_the_facility_named_after_it():
 
 
 def test_a_school_is_a_facility_but_a_bodys_school_stays_the_body():
-    text = "Rebels killed the children of Nyaboro school. Shells hit the UNRWA school."
-    got = linked(text, [("Nyaboro", "NORP", 0), ("UNRWA", "ORG", 0)])
+    text = "Rebels killed the children of Nyaboro school. Shells hit the UNRWA school. A riot broke out in a Tolmo prison."
+    got = linked(text, [("Nyaboro", "NORP", 0), ("UNRWA", "ORG", 0), ("Tolmo", "GPE", 0)])
     assert got[("Nyaboro school", text.index("Nyaboro"))][0] == "Place"
     assert ("UNRWA", text.index("UNRWA")) in got
+    assert ("Tolmo", text.index("Tolmo")) in got  # "a Tolmo prison": one of the town's prisons, no name
 
 
 def test_a_facility_label_on_a_name_with_no_facility_word_is_a_weak_witness():

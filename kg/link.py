@@ -561,7 +561,7 @@ class Linker:
         for m in cleaned:
             full = defined.get(fold(m.text))
             r = resolved.get(id(m))
-            if full is None and r is not None and r.entry is None and not self._candidates(m.text) and (owner := initialism_owner(m.text, list(bodies))):
+            if full is None and r is not None and r.entry is None and (owner := initialism_owner(m.text, list(bodies))) and not self._candidates(m.text):
                 full = bodies[owner]
             if full is not None:
                 resolved[id(m)] = _Resolved(m, full.type, full.entry, full.key, m.text, full.confidence)

@@ -334,9 +334,9 @@ def cut_to_known_core(mentions: list[Mention], lookup: Callable[[str], list[Cand
     Shabaab militants"): the known name alone."""
     out = []
     for m in mentions:
-        if m.kb_id is None and not m.label.startswith("KB") and " " in m.text and not lookup(m.text):
-            compass = _COMPASS_ADJECTIVE.match(m.text)
-            last = m.text.rsplit(None, 1)
+        compass = _COMPASS_ADJECTIVE.match(m.text)
+        last = m.text.rsplit(None, 1)
+        if (compass is not None or last[-1] in _FIGHTERS) and m.kb_id is None and not m.label.startswith("KB") and len(last) == 2 and not lookup(m.text):
             if compass is not None:
                 towns = lookup(m.text[compass.end() :])
                 if towns and all(c.entry.type == "Place" and {"City", "Settlement"} >= set(c.entry.classes) for c in towns):

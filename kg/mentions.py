@@ -579,7 +579,9 @@ def extend_to_facility(m: Mention, text: str) -> Mention:
     if m.label not in _PLACE_LABELS and not (m.label == "NORP" and not is_group_word(m.text)):
         return m  # a people's word ("the Shia mosque") names no facility; "the Athban mosque" does
     hit = FACILITY_AFTER.match(text, m.end)
-    if hit is None or (m.text.isupper() and hit.group(1) in _BODY_RUN_NOUNS) or _INDEFINITE_BEFORE.search(text, max(0, m.start - 4), m.start):
-        return m  # "the UNRWA school": a body's school, the body named; "a Guayaquil prison": one of the town's, no name
+    if hit is None or (m.text.isupper() and hit.group(1) in _BODY_RUN_NOUNS):
+        return m  # "the UNRWA school": a body's school, the body named
+    if m.label.startswith("KB") and _INDEFINITE_BEFORE.search(text, max(0, m.start - 4), m.start):
+        return m  # "a Guayaquil prison": one of a known town's, no name ("a Kremniy factory" is the factory's)
     end = hit.end(1)
     return Mention(m.start, end, text[m.start : end], "FAC", "ner", None, m.sentence)

@@ -131,11 +131,12 @@ def test_a_bare_town_is_no_short_form_of_the_facility_named_after_it():
 
 
 def test_a_school_is_a_facility_but_a_bodys_school_stays_the_body():
-    text = "Rebels killed the children of Nyaboro school. Shells hit the UNRWA school. A riot broke out in a Tolmo prison."
-    got = linked(text, [("Nyaboro", "NORP", 0), ("UNRWA", "ORG", 0), ("Tolmo", "GPE", 0)])
-    assert got[("Nyaboro school", text.index("Nyaboro"))][0] == "Place"
-    assert ("UNRWA", text.index("UNRWA")) in got
-    assert ("Tolmo", text.index("Tolmo")) in got  # "a Tolmo prison": one of the town's prisons, no name
+    text = "Rebels killed the children of Nyaboro school. Shells hit the UNRWA school. A riot broke out in a Kamlo prison and a Kovra factory."
+    ms = [mention(text, "Nyaboro", "NORP"), mention(text, "UNRWA", "ORG"), mention(text, "Kamlo", "KB|GPE", source="kb"), mention(text, "Kovra", "ORG")]
+    got = {(lm.mention.text, lm.entity.type) for lm in Linker(small_kb()).link(Article(text=text, source="t.txt"), ms)}
+    assert ("Nyaboro school", "Place") in got and ("UNRWA", "Organization") in got
+    assert ("Kamlo", "Place") in got  # "a Kamlo prison": one of a known town's prisons, no name
+    assert ("Kovra factory", "Place") in got  # "a Kovra factory": the factory of that name
 
 
 def test_a_facility_label_on_a_name_with_no_facility_word_is_a_weak_witness():

@@ -15,7 +15,7 @@ A desk or edition word that ends an outlet's name is no part of it ("ETV Bharat 
 Desk" is ETV Bharat); a language word is looked up without it ("teleSUR English").
 
 Photo credits name people too, in their own shapes ("(Evgeniy Maloletka/AP)", "Photo by
-X EPA-EFE", the capitals of "PHOTO/ ALEX ASHABA"): :func:`credit_names`.
+X EPA-EFE", the capitals of "PHOTO/ TEMBO OKARI"): :func:`credit_names`.
 """
 
 from __future__ import annotations
@@ -198,14 +198,14 @@ CREDIT_NAME = re.compile(
 )
 
 
-# The capitals of East African captions' credits: "PHOTO/ ALEX ASHABA", "PHOTO | JANE ROE".
+# The capitals of East African captions' credits: "PHOTO/ TEMBO OKARI", "PHOTO | JANE ROE".
 CREDIT_CAPS = re.compile(r"\b(?:PHOTO|PICTURE|IMAGE)S?[ \t]*[/|:][ \t]*([A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+){1,3})\b(?![ \t]*[/|])")
 
 
 def credit_names(text: str, mentions: list[Mention]) -> list[Mention]:
     """The photographers photo credits name, which the recogniser misses before the
     slash: person mentions, where no mention overlaps them. A credit in capitals names the
-    photographer whole, over the piece of it the model took (an "organisation" "ASHABA"),
+    photographer whole, over the piece of it the model took (an "organisation" "OKARI"),
     unless it names a body ("PHOTO | NATION MEDIA GROUP") or is a credit's words ("FILE")."""
     out = unclaimed_group(CREDIT_NAME, text, mentions, "PERSON")
     if "PHOTO" in text or "PICTURE" in text or "IMAGE" in text:

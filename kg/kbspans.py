@@ -274,7 +274,7 @@ SMALL_TOWN = 50_000
 _TOWN_OF = re.compile(r"\b(?:city|town)[ \t]+of[ \t]+([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})")
 
 
-# A dateline opening a line: "Kamwenge, Uganda |", "Goma, Congo —": the town a report is
+# A dateline opening a line: "Kamlo, Uganda |", "Goma, Congo —": the town a report is
 # filed from, named with its country and a separator.
 _DATELINE_TOWN = re.compile(r"^([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}),[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}[ \t]*[|–—]", re.M)
 
@@ -299,7 +299,7 @@ def region_senses(names: list[tuple[str, frozenset[str], int]], towns: frozenset
     areas = {fold(surface): j for j, (surface, classes, _) in enumerate(names) if classes & {"Region", "District"}}
     # ... and an unknown area named after its town ("Lakki Marwat district" ... "in Lakki Marwat").
     areas.update({fold(bare): j for j, (surface, classes, _) in enumerate(names) if not classes and not SUBUNIT_END.search(surface) and (bare := without_admin_noun(surface))})
-    # ... and a known area the article names with its noun ("Kamwenge district" ... "in Kamwenge").
+    # ... and a known area the article names with its noun ("Kamlo district" ... "in Kamlo").
     for j, (surface, classes, _) in enumerate(names):
         if classes & {"Region", "District"} and (bare := without_admin_noun(surface)):
             areas.setdefault(fold(bare), j)

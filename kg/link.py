@@ -509,7 +509,7 @@ class Linker:
         the model, the words around, the knowledge base or the gazetteer make it a place or a body."""
         i = given_name_owner(m.text, [r.surface for r in people])
         if i is None or LABEL_TYPES.get(model_label(m) or "") == "Place" or getattr(self.typing.get(id(m)), "cue_type", None) not in (None, "Person"):
-            return None  # "Jharkhand" beside a "person" "Jharkhand CRPF"
+            return None  # "Tolmari" beside a "person" "Tolmari Kesh"
         if self._candidates(m.text) or self._known_place(m.text):
             return None
         return _Resolved(m, "Person", people[i].entry, people[i].key, m.text, min(people[i].confidence, 0.8))

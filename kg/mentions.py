@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kg.listgaps import list_gap_names
+from kg.listgaps import between_names, list_gap_names
 from kg.names import (
     ACRONYM_RE,
     ADMIN_UNIT_WORDS,
@@ -315,8 +315,8 @@ ADMIN_NOUNS = (
     "|parish|subdivision|sub-division|sub-district|subdistrict|sub-prefecture|subprefecture|arrondissement|canton"  # the units below a district
 )
 ADMIN_NOUN_AFTER = re.compile(rf"[ \t]+({ADMIN_NOUNS})\b")
-# The units below a district, named after a town or a district they lie in ("Kamwenge
-# sub-county" of Kamwenge district): the bare name means the town or the district, not them.
+# The units below a district, named after a town or a district they lie in ("Kamlo
+# sub-county" of Kamlo district): the bare name means the town or the district, not them.
 SUBUNIT_END = re.compile(r"[ \t]+(?:parish|sub-?county|sub-?division|sub-?district|sub-?prefecture)$", re.I)
 _ADMIN_NOUN_END = re.compile(rf"[ \t]+(?:{ADMIN_NOUNS})$")
 
@@ -400,7 +400,8 @@ def cued_names(text: str, mentions: list[Mention]) -> list[Mention]:
             if text[start:end].split()[0].lower() in {"the", "a", "an", "in", "one", "another", "every", "each", "this", "that"}:
                 continue  # a sentence's first word
         out.append(Mention(start, end, text[start:end], "GPE", "ner"))
-    return out + list_gap_names(text, mentions + out)  # kg/listgaps.py
+    out += list_gap_names(text, mentions + out)  # kg/listgaps.py
+    return out + between_names(text, mentions + out)
 
 
 def unclaimed(start: int, end: int, mentions) -> bool:
@@ -551,8 +552,8 @@ FACILITY_AFTER = re.compile(
     r"|road|street|highway|market|bazaar|mosque|hospital|port(?!\s+(?:of|city|town)\b)|factory|plant|displacement\s+camp|refugee\s+camp"
     r"|warehouse|depot|junction|roundabout|checkpoint|(?:railway|railroad|train|bus|metro)\s+station|bus\s+(?:stand|terminal)|crossing"
     r"|bridge|national\s+park|natur(?:e|al)\s+reserve|game\s+reserve|forest\s+reserve|forest"
-    r"|school|clinic|health\s+cent(?:re|er)|prison"  # "Nyabugaando school", "the Kiwumu health centre"
-    r"|mountains|hills|mountain\s+range"  # "the Rwenzori mountains": a range named after its peak or people
+    r"|school|clinic|health\s+cent(?:re|er)|prison"  # "Nyaboro school", "the Kovra health centre"
+    r"|mountains|hills|mountain\s+range"  # "the Kavira mountains": a range named after its peak or people
     # "Toklo police station", "the Asghar fuel station" (not "the Kutru police station area": the area)
     r"|(?:police|army|security)\s+(?:station|post|checkpoint|outpost)(?![ \t]+(?:area|limits|jurisdiction))|(?:fuel|petrol|filling|gas)\s+(?:station|pump))\b"
 )
@@ -565,8 +566,8 @@ _BUILDING_END = re.compile(r"[ \t](?:hospital|clinic|health[ \t]+cent(?:re|er)|s
 
 
 def facility_named_after(name: str, longer: str) -> bool:
-    """Whether ``longer`` is a building named after the place ``name`` ("Namtu hospital",
-    "Lashio Hospital", "Elwak Subcounty Referral Hospital"): the town an institution is
+    """Whether ``longer`` is a building named after the place ``name`` ("Tolmo hospital",
+    "Tolmo Hospital", "Dolvak Subcounty Referral Hospital"): the town an institution is
     named for is another place, so its bare name is no short form of the building's (as
     "Yakla" is of "Yakla district"). A spot on the map named so ("Zobe junction", "the
     Kuru bridge") is what its bare name means, and is left to join."""
@@ -582,6 +583,6 @@ def extend_to_facility(m: Mention, text: str) -> Mention:
     if hit is None or (m.text.isupper() and hit.group(1) in _BODY_RUN_NOUNS):
         return m  # "the UNRWA school": a body's school, the body named
     if m.label.startswith("KB") and _INDEFINITE_BEFORE.search(text, max(0, m.start - 4), m.start):
-        return m  # "a Guayaquil prison": one of a known town's, no name ("a Kremniy factory" is the factory's)
+        return m  # "a Kisumu prison": one of a known town's, no name ("a Kovra factory" is the factory's)
     end = hit.end(1)
     return Mention(m.start, end, text[m.start : end], "FAC", "ner", None, m.sentence)

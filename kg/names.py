@@ -155,7 +155,7 @@ LANGUAGES = {
 
 
 # English makes the adjective and the noun of a people or a language with "-ese" after a
-# place's name ("Togolese", "Sinhalese", "Faroese", a Burmese state's "Arakanese"): one
+# place's name ("Togolese", "Sinhalese", "Faroese", an unlisted "Veloranese"): one
 # word so ending, after the letters such adjectives end their stem in, is a people's word
 # whether or not the lists hold it ("Therese", "Reese" are too short or end otherwise).
 _ESE_PEOPLE = re.compile(r"[a-z]{3,}[lmnotu]ese")

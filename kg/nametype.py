@@ -383,7 +383,7 @@ def context_evidence(m: Mention, text: str, label_type: str | None) -> list[Evid
         if named is not None and named.group(1) in PERSON_NOUNS:
             add("Person", CUE, f"after {named.group(0).strip()!r}")
         elif named is not None and (named.group(1) in _ORG_NOUN_BEFORE or named.group(1).rstrip("s") in _ORG_NOUN_BEFORE | {"unit", "force"}):
-            add("Organization", CUE, f"after {named.group(0).strip()!r}")  # "units called Nasaka", "a militia known as X": what the noun is
+            add("Organization", CUE, f"after {named.group(0).strip()!r}")  # "units called Vasaka", "a militia known as X": what the noun is
         if ORG_BEFORE.search(before):
             add("Organization", CUE, f"after {' '.join(bwords[-2:])!r}", spreads=True)
         elif TOLD_BEFORE.search(before):
@@ -508,10 +508,10 @@ def local_decisions(mentions: list[Mention], text: str) -> dict[int, TypeDecisio
 
 
 def _one_people_one_sense(mentions: list[Mention], out: dict[int, TypeDecision]) -> None:
-    """A name the article calls a people once ("the Mbororo community") is that people at
-    its other mentions too ("armed Mbororo tribesmen"): an article does not use one word
+    """A name the article calls a people once ("the Zorobo community") is that people at
+    its other mentions too ("armed Zorobo herders"): an article does not use one word
     for a people and for a place or body (one sense per discourse). A mention the
-    knowledge base's rules found, or whose own words make it a name ("Mbororo Council"),
+    knowledge base's rules found, or whose own words make it a name ("Zorobo Council"),
     keeps its reading."""
     peoples = {m.text for m in mentions if out[id(m)].junk == _PEOPLE_JUNK}
     if not peoples:

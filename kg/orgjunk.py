@@ -187,8 +187,8 @@ def acronym_letters(acronym: str) -> str:
 def initialism_owner(acronym: str, bodies: list[str]) -> str | None:
     """Which of the article's multi-word bodies' names ``acronym`` is the initialism of,
     when exactly one: news names a body in full once (often in a byline or a heading,
-    without the bracketed acronym) and by its initials after that ("Network Media Group"
-    ... "told NMG"). Every capitalised word gives its initial ("Restoration Council of
+    without the bracketed acronym) and by its initials after that ("Kaleso Press Group"
+    ... "told KPG"). Every capitalised word gives its initial ("Restoration Council of
     Shan State": RCSS); two or three letters are too common a coincidence to trust."""
     letters = acronym_letters(acronym)
     if len(letters) < 3 or not ACRONYM_RE.fullmatch(acronym):

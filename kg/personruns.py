@@ -117,8 +117,8 @@ def given_name_owner(name: str, people: list[str]) -> int | None:
     """Which of the article's people (their names as written) a one-word ``name`` is the
     first name of, when it is exactly one person's of two words or more: where names have
     no fixed surname (much of Africa, Myanmar, the Arab world) a report names a speaker in
-    full once and then by the first of them ("Abdou Kanfon Borno, mayor of ..." ...
-    "Abdou said"). A title is no one's first name ("General")."""
+    full once and then by the first of them ("Oumarou Tenkela Bassa, mayor of ..." ...
+    "Oumarou said"). A title is no one's first name ("General")."""
     key = name.lower()
     if key in TITLES or " " in name:
         return None

@@ -327,11 +327,11 @@ _FIGHTERS = {"Militants", "Fighters", "Rebels", "Insurgents", "Jihadists", "Gunm
 
 def cut_to_known_core(mentions: list[Mention], lookup: Callable[[str], list[Candidate]]) -> list[Mention]:
     """A name the knowledge base lacks around one it knows, where the extra word only
-    describes it: a compass adjective before a town ("Southern Mogadishu" is a part of
-    Mogadishu, no place of its own name; regions and countries named so, "Southern
+    describes it: a compass adjective before a town ("Eastern Aleppo" is a part of
+    Aleppo, no place of its own name; regions and countries named so, "Southern
     Cameroons", "South Sudan", are left alone) or a capitalised word for fighters after a
-    body ("Al Shabaab Militants", as a headline or a title-cased sentence writes "al
-    Shabaab militants"): the known name alone."""
+    body ("Boko Haram Fighters", as a headline or a title-cased sentence writes "Boko
+    Haram fighters"): the known name alone."""
     out = []
     for m in mentions:
         compass = _COMPASS_ADJECTIVE.match(m.text)

@@ -16,7 +16,7 @@ is full of, where the model's label is a poor witness:
   right after the name's comma, then "of", is the post its holder holds: a person.
 - "46-year-old Tar Ah Swe": a name right after an age is a person's; so is one an age
   follows (", 60 and", ", 25.", " (45)", ", a 31-year-old"), which news gives of people only.
-- "Joint Security Agencies": a body's head noun in the plural heads a body's name
+- "Joint Patrol Agencies": a body's head noun in the plural heads a body's name
   (:func:`plural_head`), which "led by" before it does not make a person's.
 - "GMT", "Eid al-Adha": time zones and holidays (:data:`TIME_ZONES`, :data:`HOLIDAYS`), junk.
 - "on Thurdsay", "Wednsday": a weekday's name with two letters swapped or one letter
@@ -218,7 +218,7 @@ def day_or_law(name: str, text: str, end: int) -> str | None:
 
 
 def plural_head(word: str) -> bool:
-    """"Joint Security Agencies", "Special Police Units": a body's head noun in the plural
+    """"Joint Patrol Agencies", "Special Police Units": a body's head noun in the plural
     heads a body's name as its singular does (a name of people is no plural noun), so
     every head of :data:`ORG_HEADS` counts in either number without listing both."""
     if len(word) < 5 or not word.endswith("s") or not word[:1].isupper():
@@ -232,10 +232,10 @@ _NUMBER_WORD_BEFORE = re.compile(r"\bNo\.?[ \t]+$")
 
 def numbered_label(name: str, text: str, start: int, end: int) -> str | None:
     """Why a span is the label or the code of a number, when it is: an abbreviation before
-    "No." ("Reg No. UFC 851T", "Plot No. 12") and the code after it, with its digits, name
+    "No." ("Reg No. UBX 421T", "Plot No. 12") and the code after it, with its digits, name
     a registration or a case, no entity."""
     if " " not in name and _NUMBER_WORD_AFTER.match(text, end):
         return "an abbreviation before a number ('Reg No.')"
     if any(c.isdigit() for c in name) and _NUMBER_WORD_BEFORE.search(text, max(0, start - 5), start):
-        return "a number's code ('No. UFC 851T')"
+        return "a number's code ('No. UBX 421T')"
     return None

@@ -13,6 +13,9 @@ there the shape alone cannot tell "Somali Signal" from "Sara Jones".
 
 A desk or edition word that ends an outlet's name is no part of it ("ETV Bharat English
 Desk" is ETV Bharat); a language word is looked up without it ("teleSUR English").
+
+Photo credits name people too, in their own shapes ("(Evgeniy Maloletka/AP)", "Photo by
+X EPA-EFE", the capitals of "PHOTO/ TEMBO OKARI"): :func:`credit_names`.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from kg.kb.base import Candidate, fold
+from kg.mentions import ORG_HEADS, unclaimed, unclaimed_group
+from kg.names import CREDIT_WORDS
 from kg.types import Article, Mention
 
 # The byline: a line of its own near the top, "By " and the names.
@@ -182,3 +187,32 @@ def with_byline_outlet(article: Article, candidates: Callable[[str], list[Candid
     if first.text == article.outlet and first.start == (article.outlet_span or (None,))[0]:
         return article
     return replace(article, outlet=first.text, outlet_span=(first.start, first.end))
+
+
+# A photo credit: "(Evgeniy Maloletka/AP)", "Photo: Hussein Malla / The Associated Press".
+# Scraped captions run into their credit ("in Gezira stateImage: Ebrahim Hamid/AFP"), and
+# "Photo by Gailan Haji EPA-EFE" names the agency after a space.
+CREDIT_NAME = re.compile(
+    r"(?:\(|(?:\b|(?<=[a-z]))(?:Photo|Photograph|Picture|Image)s?:\s*|\b(?:Photo|Photograph|Picture|Image)s?\s+by\s+)"
+    r"((?:[A-Z][a-zà-ÿ'’-]+\s){1,3}[A-Z][a-zà-ÿ'’-]+)(?:\s?/\s?[A-Z]|\s+[A-Z]{2,}(?:-[A-Z]{2,})?\b)"
+)
+
+
+# The capitals of East African captions' credits: "PHOTO/ TEMBO OKARI", "PHOTO | JANE ROE".
+CREDIT_CAPS = re.compile(r"\b(?:PHOTO|PICTURE|IMAGE)S?[ \t]*[/|:][ \t]*([A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+){1,3})\b(?![ \t]*[/|])")
+
+
+def credit_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The photographers photo credits name, which the recogniser misses before the
+    slash: person mentions, where no mention overlaps them. A credit in capitals names the
+    photographer whole, over the piece of it the model took (an "organisation" "OKARI"),
+    unless it names a body ("PHOTO | NATION MEDIA GROUP") or is a credit's words ("FILE")."""
+    out = unclaimed_group(CREDIT_NAME, text, mentions, "PERSON")
+    if "PHOTO" in text or "PICTURE" in text or "IMAGE" in text:
+        for h in CREDIT_CAPS.finditer(text):
+            words = h.group(1).split()
+            if any(w.capitalize() in ORG_HEADS or w.lower() in CREDIT_WORDS for w in words):
+                continue
+            if unclaimed(h.start(1), h.end(1), [o for o in mentions if not (h.start(1) <= o.start and o.end <= h.end(1))]):
+                out.append(Mention(h.start(1), h.end(1), h.group(1), "PERSON", "ner"))
+    return out

@@ -34,7 +34,7 @@ from collections.abc import Callable
 
 from kg.kb.base import Candidate, KBEntry, fold
 from kg.listgaps import LIST_SEPARATOR
-from kg.mentions import REGION_OF_BEFORE, REGIONS_AFTER, unclaimed, without_admin_noun
+from kg.mentions import REGION_OF_BEFORE, REGIONS_AFTER, SUBUNIT_END, unclaimed, without_admin_noun
 from kg.names import CALENDAR_WORDS, GENERIC_WORDS, country_of_demonym, initials, written_in_lower_case
 from kg.types import Mention
 
@@ -274,10 +274,19 @@ SMALL_TOWN = 50_000
 _TOWN_OF = re.compile(r"\b(?:city|town)[ \t]+of[ \t]+([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})")
 
 
+# A dateline opening a line: "Kamlo, Uganda |", "Goma, Congo —": the town a report is
+# filed from, named with its country and a separator.
+_DATELINE_TOWN = re.compile(r"^([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}),[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}[ \t]*[|–—]", re.M)
+
+
 def named_towns(text: str) -> frozenset[str]:
     """The names the article itself calls a city or a town ("the flash point city of
-    Marib"), folded: their bare mentions keep the town's sense beside its province's."""
-    return frozenset(fold(h.group(1)) for h in _TOWN_OF.finditer(text))
+    Marib") or files its report from (a dateline), folded: their bare mentions keep the
+    town's sense beside its province's."""
+    found = {fold(h.group(1)) for h in _TOWN_OF.finditer(text)}
+    if "|" in text or "—" in text or "–" in text:
+        found |= {fold(h.group(1)) for h in _DATELINE_TOWN.finditer(text)}
+    return frozenset(found)
 
 
 def region_senses(names: list[tuple[str, frozenset[str], int]], towns: frozenset[str] = frozenset()) -> dict[int, int]:
@@ -289,7 +298,11 @@ def region_senses(names: list[tuple[str, frozenset[str], int]], towns: frozenset
     A big city keeps its sense ("the region of Kharkiv" ... "in Kharkiv the mayor")."""
     areas = {fold(surface): j for j, (surface, classes, _) in enumerate(names) if classes & {"Region", "District"}}
     # ... and an unknown area named after its town ("Lakki Marwat district" ... "in Lakki Marwat").
-    areas.update({fold(bare): j for j, (surface, classes, _) in enumerate(names) if not classes and (bare := without_admin_noun(surface))})
+    areas.update({fold(bare): j for j, (surface, classes, _) in enumerate(names) if not classes and not SUBUNIT_END.search(surface) and (bare := without_admin_noun(surface))})
+    # ... and a known area the article names with its noun ("Kamlo district" ... "in Kamlo").
+    for j, (surface, classes, _) in enumerate(names):
+        if classes & {"Region", "District"} and (bare := without_admin_noun(surface)):
+            areas.setdefault(fold(bare), j)
     out = {}
     for i, (surface, classes, population) in enumerate(names):
         j = areas.get(fold(surface))

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.bodies import bare_ministries, national_body, place_ministries, quartered_body
-from kg.bylines import byline_mentions, person_shaped
+from kg.bylines import byline_mentions, credit_names, person_shaped
 from kg.identity import entity_iri, entity_of
 from kg.kb.base import Candidate, KBEntry, KnowledgeBase, fold, skeleton
 from kg.kb.base import fold_words as _words
@@ -49,11 +49,11 @@ from kg.mentions import (
     PLACE_NOUNS,
     TOWN_AREA_NOUNS,
     clean_mention,
-    credit_names,
     cued_names,
     extend_to_admin_noun,
     extend_to_facility,
     extend_to_head,
+    facility_named_after,
     given_names_back,
     headed_names,
     initials_form,
@@ -71,8 +71,8 @@ from kg.namepool import Resolved, pooled_types
 from kg.names import GENERIC_ALONE, GENERIC_BODY_RE, GENERIC_WORDS, is_group_word
 from kg.nametype import TypeDecision, local_decisions, strong_cue
 from kg.nicknames import nicknamed_people
-from kg.orgjunk import acronym_letters, org_boundaries, spelled_acronym_after
-from kg.personruns import misspelt_person, person_runs
+from kg.orgjunk import acronym_letters, initialism_owner, org_boundaries, spelled_acronym_after
+from kg.personruns import given_name_owner, misspelt_person, person_runs
 from kg.spans import extend_by_acronym, fix_boundaries, possessor_countries, split_possessive
 from kg.types import Article, Entity, LinkedMention, Mention
 from kg.weaponsense import weapon_senses
@@ -542,11 +542,24 @@ class Linker:
                 return _Resolved(m, "Person", r.entry, r.key, m.text, min(r.confidence, 0.9))
         if initial is not None:
             return None
+        given = self._given_name_of(m, people)
+        if given is not None:
+            return given
         if self._expected(m) == "Person":
             found = self.kb.by_surname(m.text)
             if len(found) == 1:
                 return _Resolved(m, "Person", found[0], key, m.text, 0.6)
         return None
+
+    def _given_name_of(self, m: Mention, people: list[_Resolved]) -> _Resolved | None:
+        """The one person named in full whose first name ``m`` is (kg/personruns.py says why), unless
+        the model, the words around, the knowledge base or the gazetteer make it a place or a body."""
+        i = given_name_owner(m.text, [r.surface for r in people])
+        if i is None or LABEL_TYPES.get(model_label(m) or "") == "Place" or getattr(self.typing.get(id(m)), "cue_type", None) not in (None, "Person"):
+            return None  # "Tolmari" beside a "person" "Tolmari Kesh"
+        if self._candidates(m.text) or self._known_place(m.text):
+            return None
+        return _Resolved(m, "Person", people[i].entry, people[i].key, m.text, min(people[i].confidence, 0.8))
 
     def _join_partial(self, m: Mention, known: list[_Resolved]) -> _Resolved | None:
         """An unknown name that is part of a longer name of this article ("Security
@@ -557,7 +570,7 @@ class Linker:
         if not words or expected is None or is_group_word(m.text):
             return None
         for r in sorted(known, key=lambda r: r.entry is None):
-            if r.type != expected or settlement_beside_area(m, self._text, r.surface):
+            if r.type != expected or settlement_beside_area(m, self._text, r.surface) or facility_named_after(m.text, r.surface):
                 continue
             names = [r.surface] + (([r.entry.label] + r.entry.aliases[:20]) if r.entry else [])
             if any(_contains(_words(n), words) for n in names):
@@ -590,8 +603,13 @@ class Linker:
             spelled = "".join(w[0] for w in m.text.replace("-", " ").split() if w[:1].isupper()) == acronym_letters(acronym)
             if acronym[0] in initials and (spelled or not known or full.entry in known or (full.entry is None and all(e.type == full.type for e in known))):
                 defined[fold(acronym)] = full
+        # An unknown acronym with no bracket defining it: the one body of the article it spells (kg/orgjunk.py).
+        bodies = {r.surface: r for r in resolved.values() if r.type == "Organization" and " " in r.surface}
         for m in cleaned:
             full = defined.get(fold(m.text))
+            r = resolved.get(id(m))
+            if full is None and r is not None and r.entry is None and (owner := initialism_owner(m.text, list(bodies))) and not self._candidates(m.text):
+                full = bodies[owner]
             if full is not None:
                 resolved[id(m)] = _Resolved(m, full.type, full.entry, full.key, m.text, full.confidence)
 

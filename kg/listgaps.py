@@ -4,7 +4,9 @@ something of each other's type) and the items the recogniser skipped.
 Items of a list of names the recogniser skipped ("in Masalo, Torani, Kambelo, Kilomba
 and Kabora" with no span on "Kambelo"): the list's own shape says the gap is a name of
 the same kind as its neighbours, and a missing item also breaks the list, so its other
-items lose what they say of each other's type (kg/nametype.py, kg/namepool.py)."""
+items lose what they say of each other's type (kg/nametype.py, kg/namepool.py). The two
+ends of "between A and B" are such a pair too, when one is a place or the phrase follows
+a place ("in X between A and B", "the road between A and B"): :func:`between_names`."""
 
 from __future__ import annotations
 
@@ -80,3 +82,36 @@ def list_runs(mentions: list[Mention], text: str) -> Iterable[list[Mention]]:
         yield from flush()
         run, last_and = [m], 0
     yield from flush()
+
+
+_NAME = r"[A-Z][a-zà-ÿ'’-]+(?:[ \t]+[A-Z][a-zà-ÿ'’-]+){0,2}"
+_BETWEEN = re.compile(rf"\bbetween[ \t]+({_NAME})[ \t]+and[ \t]+({_NAME})\b")
+_PLACE_LABELS = {"GPE", "LOC", "FAC", "KB|GPE", "KB|LOC", "KB|FAC"}
+# What may stand before "between": a preposition of place and the name it governs, or a road's or an area's word.
+_LEAD_PLACE = re.compile(rf"\b(?:in|at|near)[ \t]+({_NAME})[ \t]+$|\b(?:road|highway|stretch|area|border|route)[ \t]+()$")
+
+
+def between_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"between Kolmo Awe and Dimbir", "between Harvaro and X": the two ends of a stretch
+    of road or of a front are places of one kind; where the recogniser found one end as a
+    place and missed the other, or missed both after a place ("in Tarbaj Dera between
+    ... and ..."), the missing ends are place mentions (words that may be names only)."""
+    if "between" not in text:
+        return []
+    out: list[Mention] = []
+    for hit in _BETWEEN.finditer(text):
+        spans = [hit.span(1), hit.span(2)]
+        found = [next((m for m in mentions if m.start < e and s < m.end), None) for s, e in spans]
+        placed = any(m is not None and m.label in _PLACE_LABELS for m in found)
+        lead = _LEAD_PLACE.search(text, max(0, hit.start() - 40), hit.start())
+        if lead is not None and lead.group(1) and all(_name_word(w, text) for w in lead.group(1).split()):
+            s, e = lead.span(1)
+            if not any(m.start < e and s < m.end for m in mentions):
+                spans.insert(0, (s, e))  # "in Tarbaj Dera between ...": the place the stretch is in
+                found.insert(0, None)
+        if not placed and not (all(f is None for f in found) and lead is not None):
+            continue
+        for (s, e), f in zip(spans, found):
+            if f is None and all(_name_word(w, text) for w in text[s:e].split()):
+                out.append(Mention(s, e, text[s:e], "GPE", "ner"))
+    return out

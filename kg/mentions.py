@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kg.listgaps import list_gap_names
+from kg.listgaps import between_names, list_gap_names
 from kg.names import (
     ACRONYM_RE,
     ADMIN_UNIT_WORDS,
@@ -170,6 +170,7 @@ ORG_HEADS = {
     "Service", "Authority", "Office", "Institute", "University", "Foundation", "Organization", "Organisation",
     "Association", "Union", "Federation", "Alliance", "Coalition", "Tribunal", "Court", "Parliament", "Assembly",
     "Government", "Administration", "Directorate", "Command", "Fleet", "Corps", "Police", "Media", "Academy",
+    "Unit",  # "the Anti-Robbery Unit", "a Rapid Response Unit": a force's or a service's unit
 }
 ACRONYM_AFTER = re.compile(r"\s*(?:\(|,?\s+or\s+|\s+[–—]\s+)(" + ACRONYM_RE.pattern + r")\b\)?")
 NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
@@ -311,14 +312,21 @@ ADMIN_NOUNS = (
     "township|province|governorate|territory|department|division|county|prefecture|municipality|oblast|raion|island|district|region"
     "|sector|chiefdom|commune|cercle|tehsil|woreda|kebele|barangay|upazila|subcounty|sub-county"  # the units of Congo, the Sahel, South Asia, Ethiopia, the Philippines, Uganda
     "|zone|local[ \t]+government[ \t]+area|LGA|emirate"  # Ethiopia's and Nigeria's
+    "|parish|subdivision|sub-division|sub-district|subdistrict|sub-prefecture|subprefecture|arrondissement|canton"  # the units below a district
 )
 ADMIN_NOUN_AFTER = re.compile(rf"[ \t]+({ADMIN_NOUNS})\b")
+# The units below a district, named after a town or a district they lie in ("Kamlo
+# sub-county" of Kamlo district): the bare name means the town or the district, not them.
+SUBUNIT_END = re.compile(r"[ \t]+(?:parish|sub-?county|sub-?division|sub-?district|sub-?prefecture)$", re.I)
 _ADMIN_NOUN_END = re.compile(rf"[ \t]+(?:{ADMIN_NOUNS})$")
 
 
 # Areas named after their main town ("Hangu district", "Singu township", "Beni territory"):
 # a town's name before one of these nouns is the area's.
-TOWN_AREA_NOUNS = (" district", " township", " territory", " county", " prefecture", " municipality", " department")
+TOWN_AREA_NOUNS = (
+    " district", " township", " territory", " county", " prefecture", " municipality", " department",
+    " sub-county", " subcounty", " parish", " subdivision", " sub-division", " sub-district", " subdistrict", " sub-prefecture", " subprefecture",
+)
 _SETTLEMENT_AFTER = re.compile(r"[ \t]+(?:town|village|city|hamlet)\b")
 
 
@@ -366,7 +374,7 @@ NAME_VILLAGE = re.compile(
 
 # "in Macomia district": an area's name and its lower-case noun, one name together.
 # "Mocimboa da Praia district": a Portuguese, Spanish or French particle may join the name's words.
-NAME_AREA = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:\s+(?:(?:da|de|do|dos|das|del|du)\s+)?[A-Z][\w'’]*(?:-[\w'’]+)*){0,2}\s+(?:district|township|territory|county|governorate))\b")
+NAME_AREA = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:\s+(?:(?:da|de|do|dos|das|del|du)\s+)?[A-Z][\w'’]*(?:-[\w'’]+)*){0,2}\s+(?:district|township|territory|county|governorate|parish|subdivision|sub-division|sub-county|subcounty))\b")
 # "the West region", "the Far North region": regions named by their quarter (Cameroon's, Burkina Faso's).
 QUARTER_AREA = re.compile(
     r"(?<![\w'’])((?:Far[ \t]+)?(?:North|South|East|West|Centre|Center|Central)(?:-?(?:[Ee]ast|[Ww]est|North|South|Nord|Sud|Est|Ouest))?[ \t]+(?:region|province))\b"
@@ -392,7 +400,8 @@ def cued_names(text: str, mentions: list[Mention]) -> list[Mention]:
             if text[start:end].split()[0].lower() in {"the", "a", "an", "in", "one", "another", "every", "each", "this", "that"}:
                 continue  # a sentence's first word
         out.append(Mention(start, end, text[start:end], "GPE", "ner"))
-    return out + list_gap_names(text, mentions + out)  # kg/listgaps.py
+    out += list_gap_names(text, mentions + out)  # kg/listgaps.py
+    return out + between_names(text, mentions + out)
 
 
 def unclaimed(start: int, end: int, mentions) -> bool:
@@ -401,7 +410,7 @@ def unclaimed(start: int, end: int, mentions) -> bool:
     return not any(o.start < end and start < o.end for o in mentions)
 
 
-def _unclaimed_group(pattern: re.Pattern, text: str, mentions, label: str) -> list[Mention]:
+def unclaimed_group(pattern: re.Pattern, text: str, mentions, label: str) -> list[Mention]:
     """A mention of ``label`` for each match's first group that no mention overlaps."""
     return [Mention(h.start(1), h.end(1), h.group(1), label, "ner") for h in pattern.finditer(text) if unclaimed(h.start(1), h.end(1), mentions)]
 
@@ -411,6 +420,7 @@ def _unclaimed_group(pattern: re.Pattern, text: str, mentions, label: str) -> li
 TITLED_NAME = re.compile(
     r"\b(?:(?:Governor|Mayor|President|Minister|Senator|General|Colonel|Lieutenant|Major|Captain|Commander|Brigadier|Admiral|Spokesman|Spokeswoman|Sheikh|Inspector|Superintendent|Constable|Corporal|Sergeant|Commissioner"
     r"|Havildar|Sepoy|Naik|Subedar|Rifleman)s?"
+    r"|(?:Col|Gen|Lt|Maj|Capt|Sgt|Brig|Cmdr|Cdr|Adm|Cpl|Gov|Sen|Insp|Supt)\."  # the wire style's abbreviated ranks ("said Col. Tar Phone Kyaw")
     r"|(?:" + "|".join(sorted(RANK_ACRONYMS)) + r"))"  # "Constables Kamal Ahmad and ...", "ASP Yazid Abdulahi"
     r"((?:\s+[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?){2,4})(?!\s+[A-Z]|[\w'’-])"
 )
@@ -492,7 +502,7 @@ REPORTING_NAME = re.compile(r"(?<![\w'’-])([A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*[a-z
 def reporting_outlets(text: str, mentions: list[Mention]) -> list[Mention]:
     """Outlets the recogniser missed, named in mixed capitals before "reported" ("PRNigeria",
     "TheCable"): organisation mentions, where no mention overlaps them."""
-    return _unclaimed_group(REPORTING_NAME, text, mentions, "ORG")
+    return unclaimed_group(REPORTING_NAME, text, mentions, "ORG")
 
 
 _FIRST_NAME_BEFORE = re.compile(r"(?:^|(?<=[.!?][ \t])|(?<=\n))([A-Z][a-zà-ÿ]{2,})[ \t]$")
@@ -535,21 +545,6 @@ def unit_names(text: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: m.start)
 
 
-# A photo credit: "(Evgeniy Maloletka/AP)", "Photo: Hussein Malla / The Associated Press".
-# Scraped captions run into their credit ("in Gezira stateImage: Ebrahim Hamid/AFP"), and
-# "Photo by Gailan Haji EPA-EFE" names the agency after a space.
-CREDIT_NAME = re.compile(
-    r"(?:\(|(?:\b|(?<=[a-z]))(?:Photo|Photograph|Picture|Image)s?:\s*|\b(?:Photo|Photograph|Picture|Image)s?\s+by\s+)"
-    r"((?:[A-Z][a-zà-ÿ'’-]+\s){1,3}[A-Z][a-zà-ÿ'’-]+)(?:\s?/\s?[A-Z]|\s+[A-Z]{2,}(?:-[A-Z]{2,})?\b)"
-)
-
-
-def credit_names(text: str, mentions: list[Mention]) -> list[Mention]:
-    """The photographers photo credits name, which the recogniser misses before the
-    slash: person mentions, where no mention overlaps them."""
-    return _unclaimed_group(CREDIT_NAME, text, mentions, "PERSON")
-
-
 # "Damascus airport", "the Kuibyshev refinery", "Koniko gas field": a place's name and a
 # facility noun in lower case are the facility.
 FACILITY_AFTER = re.compile(
@@ -557,10 +552,26 @@ FACILITY_AFTER = re.compile(
     r"|road|street|highway|market|bazaar|mosque|hospital|port(?!\s+(?:of|city|town)\b)|factory|plant|displacement\s+camp|refugee\s+camp"
     r"|warehouse|depot|junction|roundabout|checkpoint|(?:railway|railroad|train|bus|metro)\s+station|bus\s+(?:stand|terminal)|crossing"
     r"|bridge|national\s+park|natur(?:e|al)\s+reserve|game\s+reserve|forest\s+reserve|forest"
+    r"|school|clinic|health\s+cent(?:re|er)|prison"  # "Nyaboro school", "the Kovra health centre"
+    r"|mountains|hills|mountain\s+range"  # "the Kavira mountains": a range named after its peak or people
     # "Toklo police station", "the Asghar fuel station" (not "the Kutru police station area": the area)
     r"|(?:police|army|security)\s+(?:station|post|checkpoint|outpost)(?![ \t]+(?:area|limits|jurisdiction))|(?:fuel|petrol|filling|gas)\s+(?:station|pump))\b"
 )
 _PLACE_LABELS = {"GPE", "LOC", "FAC", "KB", "KB|GPE", "KB|LOC", "KB|FAC", "KB|ORG", "KB|PERSON", "ORG", "PERSON"}
+
+
+_BODY_RUN_NOUNS = {"school", "clinic", "prison"}
+_INDEFINITE_BEFORE = re.compile(r"(?<![\w'’-])(?:a|an)[ \t]+$")
+_BUILDING_END = re.compile(r"[ \t](?:hospital|clinic|health[ \t]+cent(?:re|er)|school|college|university|prison|jail|mosque|church|airport|airbase|market|bazaar|factory|refinery|station)$")
+
+
+def facility_named_after(name: str, longer: str) -> bool:
+    """Whether ``longer`` is a building named after the place ``name`` ("Tolmo hospital",
+    "Tolmo Hospital", "Dolvak Subcounty Referral Hospital"): the town an institution is
+    named for is another place, so its bare name is no short form of the building's (as
+    "Yakla" is of "Yakla district"). A spot on the map named so ("Zobe junction", "the
+    Kuru bridge") is what its bare name means, and is left to join."""
+    return longer.startswith(name + " ") and _BUILDING_END.search(longer[len(name) :].lower()) is not None
 
 
 def extend_to_facility(m: Mention, text: str) -> Mention:
@@ -569,7 +580,9 @@ def extend_to_facility(m: Mention, text: str) -> Mention:
     if m.label not in _PLACE_LABELS and not (m.label == "NORP" and not is_group_word(m.text)):
         return m  # a people's word ("the Shia mosque") names no facility; "the Athban mosque" does
     hit = FACILITY_AFTER.match(text, m.end)
-    if hit is None:
-        return m
+    if hit is None or (m.text.isupper() and hit.group(1) in _BODY_RUN_NOUNS):
+        return m  # "the UNRWA school": a body's school, the body named
+    if m.label.startswith("KB") and _INDEFINITE_BEFORE.search(text, max(0, m.start - 4), m.start):
+        return m  # "a Kisumu prison": one of a known town's, no name ("a Kovra factory" is the factory's)
     end = hit.end(1)
     return Mention(m.start, end, text[m.start : end], "FAC", "ner", None, m.sentence)

@@ -154,8 +154,15 @@ LANGUAGES = {
 }
 
 
+# English makes the adjective and the noun of a people or a language with "-ese" after a
+# place's name ("Togolese", "Sinhalese", "Faroese", an unlisted "Veloranese"): one
+# word so ending, after the letters such adjectives end their stem in, is a people's word
+# whether or not the lists hold it ("Therese", "Reese" are too short or end otherwise).
+_ESE_PEOPLE = re.compile(r"[a-z]{3,}[lmnotu]ese")
+
+
 def is_group_word(text: str) -> bool:
     """"Ukrainians", "Nigerien", "Bedouin", "Swahili": a word for a people or a language,
     not a name of one entity."""
     t = text.lower()
-    return t in group_words() or t in LANGUAGES
+    return t in group_words() or t in LANGUAGES or (text[:1].isupper() and _ESE_PEOPLE.fullmatch(t) is not None)

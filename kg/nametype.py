@@ -43,7 +43,7 @@ from kg.mentions import (
 )
 from kg.names import ACRONYM_RE, CREDIT_WORDS, FIGHTER_NOUNS, PERSON_DESCRIPTORS, TITLE_ACRONYMS, TITLE_HEADS, TITLES, is_group_word, written_in_lower_case
 from kg.orgjunk import org_junk_reason
-from kg.typecues import common_noun_capitalised, context_cues, day_or_law, misspelt_weekday, name_cues, post_words
+from kg.typecues import AGE_AFTER, HOLIDAYS, TIME_ZONES, common_noun_capitalised, context_cues, day_or_law, misspelt_weekday, name_cues, numbered_label, plural_head, post_words
 from kg.types import Mention
 
 NAME_TYPES = ("Person", "Place", "Organization")
@@ -63,6 +63,9 @@ LABEL_WEIGHTS: dict[str, dict[str, float]] = {
     "ORG": {"Organization": 1.0, "Place": 0.2},
     "ORG/1": {"Organization": 0.6, "Place": 0.4},
     "ORG/acronym": {"Organization": 1.0},
+    # A facility's name has a head noun ("... Bridge", "... Airport", "... Road"): a name the
+    # model calls a facility without one is a guess, as often a village or a person as a site.
+    "FAC/headless": {"Place": 0.6, "Person": 0.25, "Organization": 0.15},
     "OUTLET": {"Organization": 3.0},
 }
 # Weights of the other kinds of evidence: a name's head word settles it; a cue beside it
@@ -115,25 +118,15 @@ PLACE_PREPOSITION_BEFORE = re.compile(
 ATTACK_ON_BEFORE = re.compile(
     r"\b(?:(?:attacks?|strikes?|raids?|assaults?|offensive|shelling|bombing|bombardment)\s+(?:on|of|against)|hit|struck|targeted|raided|stormed)\s+(?:nearby\s+)?$", re.I
 )
-# Junk: words the model takes for names that are no entity's.
-TIME_ZONES = {"GMT", "UTC", "EST", "EDT", "CST", "CDT", "PST", "PDT", "MST", "MDT", "BST", "CET", "CEST", "EET", "EEST", "MSK", "IST", "PKT", "WAT", "EAT", "CAT", "SAST", "AEST", "JST", "KST", "AST", "IRST", "ICT"}
-HOLIDAYS = {
-    "christmas", "christmas eve", "christmas day", "easter", "orthodox easter", "orthodox christmas", "ramadan", "eid",
-    "eid al-fitr", "eid al-adha", "eid ul-fitr", "eid ul-adha", "hanukkah", "passover", "yom kippur", "rosh hashanah",
-    "diwali", "holi", "nowruz", "thanksgiving", "new year", "new year's eve", "new year's day", "lunar new year",
-    "independence day", "victory day", "lent", "ashura", "mawlid", "sukkot", "purim", "shavuot", "good friday",
-    "halloween", "valentine's day", "labor day", "labour day", "memorial day", "armistice day", "remembrance day",
-    # transliterations of the months and feasts (Urdu, Persian, Turkish, Malay spellings)
-    "ramazan", "ramzan", "ramadhan", "ramzaan", "muharram", "eid ul fitr", "eid-ul-fitr", "eid-ul-adha", "eid ul azha", "eid-ul-azha", "bakrid", "navroz", "nauroz",
-}
 BETWEEN_AND_BEFORE = re.compile(r"\bbetween\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+and\s+$")
 THE_PEOPLES_BEFORE = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w'’-]+(?:,\s+|,?\s+and\s+))?$")  # "the Meitei and " Kuki communities
 PEOPLE_AFTER = re.compile(r"\s+(?:people|peoples|community|communities|tribe|tribes|clan|clans|family|families|ethnic\s+group)\b")
+_PEOPLE_JUNK = "a people ('the X people')"
 COMPOUND_PREFIXES = {"left", "right", "far", "pro", "anti", "non", "ultra", "counter", "self", "cross", "post", "pre", "semi", "neo", "multi"}
 COMPOUND_AFTER = re.compile(r"-[a-z]")
 
 # Appositions: ", a town in ...", ", the group's leader", ", an armed group".
-APPOSITION = re.compile(r"^,\s+(?:a|an|the|its|his|her|their)\s+((?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*)")
+APPOSITION = re.compile(r"^,\s+(?:a|an|the|its|his|her|their)\s+((?:(?:[a-z]|\d{1,3}-year-old\b)[\w'’-]*\s+){0,3}[a-z][\w'’-]*)")  # ", a 54-year-old trader"
 _APPOSITION_STOP = {"in", "of", "on", "at", "near", "that", "which", "who", "whose", "and", "with", "from", "for", "by", "to", "based"}
 # Title words that are adjectives before another title ("foreign minister"), not a person's noun.
 _ADJECTIVE_TITLES = {"foreign", "defence", "defense", "interior", "vice", "former", "ex", "acting", "supreme", "field", "prime", "justice", "saint"}
@@ -148,7 +141,7 @@ ORG_APPOSITION = set(ORG_NOUNS) | {
     "organisation", "organization", "outlet", "broadcaster", "monitor", "faction", "coalition", "alliance", "network",
     "body", "wing", "affiliate", "offshoot", "organ", "firm", "charity", "ngo", "website", "daily", "publication",
 }
-AGE_AFTER = re.compile(r"^,\s+\d{1,3},")
+_FACILITY_WORDS = {"hospital", "airport", "school", "road", "bridge", "market", "camp", "base", "station", "park", "forest", "mosque", "church", "prison", "dam", "port"}
 # Words before a name that say whose it is.
 BYLINE_BEFORE = re.compile(r"(?:^|\n)\s*(?:[Bb]y|BY|[Ww]ritten by|[Rr]eporting by)\s+$")
 ORG_BEFORE = re.compile(
@@ -159,7 +152,7 @@ LOCATED_BEFORE = re.compile(r"\b(?:located|situated|sheltering|housed)\s+(?:at|i
 TOLD_BEFORE = re.compile(r"\btold\s+$")
 # "an elderly man known as Mallam Isah", "a police officer named Tayyab Afridi": a person's noun, then the name.
 NAMED_BEFORE = re.compile(r"\b([a-z]+)\s+(?:(?:known|identified)\s+as|named|called)\s+$")
-PLACE_OF_PERSON_BEFORE = re.compile(r"\b(?:mayor|governor|residents?|people|inhabitants|outskirts|suburbs?|streets?)\s+of\s+(?:the\s+)?$", re.I)
+PLACE_OF_PERSON_BEFORE = re.compile(r"\b(?:(?:mayor|governor|residents?|people|inhabitants|outskirts|suburbs?|streets?)\s+of|residents?\s+(?:at|in))\s+(?:the\s+)?$", re.I)
 SAYS_AFTER = re.compile(r"^\s+(?:said|says|told|added|wrote|stated)\b")
 LED_BY_BEFORE = re.compile(r"\b(?:led|headed|commanded|founded)[ \t]+by[ \t]+$")
 WHO_AFTER = re.compile(r"^,?\s+who\b")
@@ -250,6 +243,8 @@ def _label_key(m: Mention) -> str | None:
         return "ORG/acronym"
     if label in ("PERSON", "ORG") and len(words) == 1:
         return f"{label}/1"
+    if label == "FAC" and not any(w in PLACE_HEADS or w in EXTRA_PLACE_HEADS or w.lower() in _FACILITY_WORDS for w in words):
+        return "FAC/headless"
     return label
 
 
@@ -274,7 +269,7 @@ def _name_evidence(name: str) -> tuple[Evidence, ...]:
     words, out = name.split(), []
     if len(words) > 1 and (words[-1] in PLACE_HEADS or words[-1] in EXTRA_PLACE_HEADS or (words[-1].islower() and words[-1].capitalize() in PLACE_HEADS)):
         out.append(Evidence("Place", HEAD_WORD, "name", f"head word {words[-1]!r}", spreads=True))  # "at X railway station, Y and Z": the list is of sites
-    elif len(words) > 1 and (words[-1] in ORG_HEADS or quartered_body(name)):  # "Defense Forces South"
+    elif len(words) > 1 and (words[-1] in ORG_HEADS or plural_head(words[-1]) or quartered_body(name)):  # "Defense Forces South"
         out.append(Evidence("Organization", HEAD_WORD, "name", f"head word {words[-1]!r}"))
     if " Task Force " in f" {name} " and not name.endswith("Task Force"):
         out.append(Evidence("Organization", HEAD_WORD, "name", "'Task Force' before its designation"))  # "Joint Task Force Sulu"
@@ -317,7 +312,7 @@ _COMPASS = {"north", "south", "east", "west", "central", "northeast", "northwest
 # The last words the before-patterns of context_evidence can end in.
 _BEFORE_GATE = (
     {"of", "near", "nearby", "outside", "the", "in", "into", "toward", "towards", "around", "across", "from", "between", "and", "on"}
-    | {"against", "hit", "struck", "by", "for", "joined", "to", "told", "as"}
+    | {"against", "hit", "struck", "by", "for", "joined", "to", "told", "as", "at"}
     | _COMPASS
     | {c + "ern" for c in _COMPASS}
 )
@@ -387,6 +382,8 @@ def context_evidence(m: Mention, text: str, label_type: str | None) -> list[Evid
         named = NAMED_BEFORE.search(before)
         if named is not None and named.group(1) in PERSON_NOUNS:
             add("Person", CUE, f"after {named.group(0).strip()!r}")
+        elif named is not None and (named.group(1) in _ORG_NOUN_BEFORE or named.group(1).rstrip("s") in _ORG_NOUN_BEFORE | {"unit", "force"}):
+            add("Organization", CUE, f"after {named.group(0).strip()!r}")  # "units called Vasaka", "a militia known as X": what the noun is
         if ORG_BEFORE.search(before):
             add("Organization", CUE, f"after {' '.join(bwords[-2:])!r}", spreads=True)
         elif TOLD_BEFORE.search(before):
@@ -457,6 +454,8 @@ def junk_reason(m: Mention, text: str) -> str | None:
         return "a credit line's words ('Photo Credit')"
     if name in TITLE_ACRONYMS:
         return "a title's (or a credit's) abbreviation"
+    if m.kb_id is None and (why := numbered_label(name, text, m.start, m.end)):
+        return why
     if post_words(name, text, m.end):
         return "the first words of a post's name ('Union Home Minister')"
     if common_noun_capitalised(name, text, m.start, m.end):
@@ -466,7 +465,7 @@ def junk_reason(m: Mention, text: str) -> str | None:
     if model_label(m) == "PERSON" and m.kb_id is None and _FIGHTERS_AFTER.match(text, m.end) and _FIGHTERS_AFTER.match(text, m.end).group(1) in FIGHTER_NOUNS:
         return "a group's or a people's word before its fighters ('Naga insurgents')"
     if PEOPLE_AFTER.match(text, m.end) and THE_PEOPLES_BEFORE.search(text, max(0, m.start - 50), m.start) and not _placed_community(name, text, m.start, m.end):
-        return "a people ('the X people')"
+        return _PEOPLE_JUNK
     if COMPOUND_AFTER.match(text, m.end):
         return "the first part of a lower-case compound"
     if " " not in name and name.split("-")[0].lower() in COMPOUND_PREFIXES and "-" in name:
@@ -504,7 +503,23 @@ def local_decisions(mentions: list[Mention], text: str) -> dict[int, TypeDecisio
         for m in (o for o in chain if o.kb_id is None and o.label != "OUTLET"):
             out[id(m)].evidence.append(Evidence("Place", WEAK_CUE, "context", f"a link of the address chain {', '.join(o.text for o in chain)!r}", True))
     _part_of_longer(mentions, out)
+    _one_people_one_sense(mentions, out)
     return out
+
+
+def _one_people_one_sense(mentions: list[Mention], out: dict[int, TypeDecision]) -> None:
+    """A name the article calls a people once ("the Zorobo community") is that people at
+    its other mentions too ("armed Zorobo herders"): an article does not use one word
+    for a people and for a place or body (one sense per discourse). A mention the
+    knowledge base's rules found, or whose own words make it a name ("Zorobo Council"),
+    keeps its reading."""
+    peoples = {m.text for m in mentions if out[id(m)].junk == _PEOPLE_JUNK}
+    if not peoples:
+        return
+    for m in mentions:
+        d = out[id(m)]
+        if m.text in peoples and d.junk is None and not m.label.startswith("KB") and m.kb_id is None and not any(e.kind == "name" for e in d.evidence):
+            d.junk = _PEOPLE_JUNK
 
 
 def _cue_type(d: TypeDecision, spreading: bool = False) -> str | None:
@@ -575,6 +590,6 @@ def strong_cue(name: str, mentions: list[Mention], decisions: dict[int, TypeDeci
     key = fold(name)
     for o in mentions:
         d = decisions.get(id(o))
-        if d is not None and fold(o.text) == key and d.cued_strongly:  # the name first: it is the cheaper test
+        if d is not None and fold(o.text) == key and d.junk is None and d.cued_strongly:  # the name first: it is the cheaper test; junk ("the X community") cues nothing
             return d.type
     return None

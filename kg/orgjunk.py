@@ -184,6 +184,19 @@ def acronym_letters(acronym: str) -> str:
     return letters.upper()
 
 
+def initialism_owner(acronym: str, bodies: list[str]) -> str | None:
+    """Which of the article's multi-word bodies' names ``acronym`` is the initialism of,
+    when exactly one: news names a body in full once (often in a byline or a heading,
+    without the bracketed acronym) and by its initials after that ("Kaleso Press Group"
+    ... "told KPG"). Every capitalised word gives its initial ("Restoration Council of
+    Shan State": RCSS); two or three letters are too common a coincidence to trust."""
+    letters = acronym_letters(acronym)
+    if len(letters) < 3 or not ACRONYM_RE.fullmatch(acronym):
+        return None
+    owners = {name for name in bodies if "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isupper()) == letters}
+    return next(iter(owners)) if len(owners) == 1 else None
+
+
 def org_boundaries(mentions: list[Mention], text: str) -> list[Mention]:
     """The cuts of this module on an article's cleaned mentions: posts' holders and places
     (:func:`post_parts`), then names run into their acronym's bracket (:func:`cut_at_acronym`)."""

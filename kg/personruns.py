@@ -9,7 +9,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from kg.mentions import _NOT_NAME_START, _PRONOUNS, is_title_word
-from kg.names import CALENDAR_WORDS, GENERIC_WORDS, PERSON_DESCRIPTORS, is_group_word, written_in_lower_case
+from kg.names import CALENDAR_WORDS, GENERIC_WORDS, PERSON_DESCRIPTORS, TITLES, is_group_word, written_in_lower_case
 from kg.types import Mention
 
 _NAME_TOKEN = re.compile(r"[A-Z][a-zà-ÿ'’-]+")
@@ -111,3 +111,20 @@ def misspelt_person(name: str, people: list[list[str]]) -> int | None:
         if len(o := other.lower().split()) == len(words) and o[:-1] == words[:-1] and _one_letter_off(o[-1], words[-1])
     }
     return found.pop() if len(found) == 1 else None
+
+
+def given_name_owner(name: str, people: list[str]) -> int | None:
+    """Which of the article's people (their names as written) a one-word ``name`` is the
+    first name of, when it is exactly one person's of two words or more: where names have
+    no fixed surname (much of Africa, Myanmar, the Arab world) a report names a speaker in
+    full once and then by the first of them ("Oumarou Tenkela Bassa, mayor of ..." ...
+    "Oumarou said"). A title is no one's first name ("General")."""
+    key = name.lower()
+    if key in TITLES or " " in name:
+        return None
+    owners: dict[str, int] = {}
+    for i, full in enumerate(people):
+        words = full.split()
+        if len(words) >= 2 and words[0].lower() == key:
+            owners.setdefault(full.lower(), i)
+    return next(iter(owners.values())) if len(owners) == 1 else None

@@ -321,6 +321,32 @@ def drop_place_plurals(mentions: list[Mention], lookup: Callable[[str], list[Can
     return out
 
 
+_COMPASS_ADJECTIVE = re.compile(r"^(?:Northern|Southern|Eastern|Western|Central|North-?[Ee]astern|North-?[Ww]estern|South-?[Ee]astern|South-?[Ww]estern)[ \t]+")
+_FIGHTERS = {"Militants", "Fighters", "Rebels", "Insurgents", "Jihadists", "Gunmen", "Extremists", "Terrorists"}
+
+
+def cut_to_known_core(mentions: list[Mention], lookup: Callable[[str], list[Candidate]]) -> list[Mention]:
+    """A name the knowledge base lacks around one it knows, where the extra word only
+    describes it: a compass adjective before a town ("Eastern Aleppo" is a part of
+    Aleppo, no place of its own name; regions and countries named so, "Southern
+    Cameroons", "South Sudan", are left alone) or a capitalised word for fighters after a
+    body ("Boko Haram Fighters", as a headline or a title-cased sentence writes "Boko
+    Haram fighters"): the known name alone."""
+    out = []
+    for m in mentions:
+        compass = _COMPASS_ADJECTIVE.match(m.text)
+        last = m.text.rsplit(None, 1)
+        if (compass is not None or last[-1] in _FIGHTERS) and m.kb_id is None and not m.label.startswith("KB") and len(last) == 2 and not lookup(m.text):
+            if compass is not None:
+                towns = lookup(m.text[compass.end() :])
+                if towns and all(c.entry.type == "Place" and {"City", "Settlement"} >= set(c.entry.classes) for c in towns):
+                    m = Mention(m.start + compass.end(), m.end, m.text[compass.end() :], m.label, m.source, None, m.sentence)
+            elif last[-1] in _FIGHTERS and any(c.entry.type == "Organization" for c in lookup(last[0])):
+                m = Mention(m.start, m.start + len(last[0]), last[0], "ORG", m.source, None, m.sentence)
+        out.append(m)
+    return out
+
+
 # "the Patikul-based Abu Sayyaf", "a Goma-based rights group": the place a body is based in.
 _BASED = re.compile(r"(?<![\w'’-])([A-Z][a-zà-ÿ'’]{2,}(?:[ \t]+[A-Z][a-zà-ÿ'’]{2,})?)-based\b")
 

@@ -37,6 +37,7 @@ from kg.spanedges import (
     cut_title_tail,
     cut_unit_seat,
     dateline_places,
+    cut_to_known_core,
     drop_place_plurals,
     extend_back_by_acronym,
     extend_by_compass_suffix,
@@ -333,6 +334,9 @@ _TITLE_PHRASE_WORDS = {"of", "for", "the", "police", "general"}
 _NAME_AFTER = re.compile(r"[ \t]+([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’.-]*){0,2})")
 
 
+_HEAD_END_WORDS = {"of", "for", "the", "and", "on", "in"}
+
+
 def split_at_capitalised_title(mentions: list[Mention], text: str, lookup: Lookup) -> list[Mention]:
     """"According to the Bastar Inspector General for Police Sundarraj P": the model's span
     is a jurisdiction and a post ("Bastar" + "Inspector General for Police"), and the
@@ -343,7 +347,8 @@ def split_at_capitalised_title(mentions: list[Mention], text: str, lookup: Looku
     for m in mentions:
         words = m.text.split()
         at = next((i for i, w in enumerate(words) if i > 0 and w[:1].isupper() and w.lower() in TITLES and w.lower() not in _TITLE_PHRASE_WORDS), None)
-        if at is None or at > 2 or m.kb_id is not None or lookup(m.text) or not all(w.lower() in TITLES | _TITLE_PHRASE_WORDS for w in words[at:]):
+        # A name ends in no function word: in "Ministry of Defense" the title word after "of" is the body's field, no post.
+        if at is None or at > 2 or m.kb_id is not None or lookup(m.text) or words[at - 1].lower() in _HEAD_END_WORDS or not all(w.lower() in TITLES | _TITLE_PHRASE_WORDS for w in words[at:]):
             out.append(m)
             continue
         head = " ".join(words[:at])
@@ -378,7 +383,7 @@ def fix_boundaries(mentions: list[Mention], text: str, lookup: Lookup, is_place:
     ms = cut_unit_seat(extend_by_compass_suffix(extend_to_water_body(ms, text), text), text)  # kg/spanedges.py
     ms = known_with_kind_word(extend_over_slashed_head(extend_back_by_acronym(ms, text), text), lookup)
     ms = split_agency_tail(extend_over_particle(nicknamed_wholes(ms, text), text), lookup)
-    ms = drop_place_plurals(cut_title_tail(extend_person_tail(ms, text, lookup), text), lookup)
+    ms = cut_to_known_core(drop_place_plurals(cut_title_tail(extend_person_tail(ms, text, lookup), text), lookup), lookup)
     ms = split_bracketed_places(ms, text, is_place)
     ms = split_place_runs(split_place_of_area(ms, lookup), lookup, text.find("\n") if "\n" in text else len(text))
     ms = extend_to_capitalised_area(cut_member_plurals(ms, lookup), text, lookup)

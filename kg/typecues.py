@@ -14,7 +14,11 @@ is full of, where the model's label is a poor witness:
   outlet or a unit, never a place or a person.
 - "according to Pilo Mulindo, head of the chiefdom": a post's noun without an article
   right after the name's comma, then "of", is the post its holder holds: a person.
-- "46-year-old Tar Ah Swe": a name right after an age is a person's.
+- "46-year-old Tar Ah Swe": a name right after an age is a person's; so is one an age
+  follows (", 60 and", ", 25.", " (45)", ", a 31-year-old"), which news gives of people only.
+- "Joint Patrol Agencies": a body's head noun in the plural heads a body's name
+  (:func:`plural_head`), which "led by" before it does not make a person's.
+- "GMT", "Eid al-Adha": time zones and holidays (:data:`TIME_ZONES`, :data:`HOLIDAYS`), junk.
 - "on Thurdsay", "Wednsday": a weekday's name with two letters swapped or one letter
   missing or doubled is the weekday misspelt, no name (:func:`misspelt_weekday`).
 - "a speech for Armed Forces Day", "Islam's Sharia law": a day's name and the word a
@@ -26,8 +30,20 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kg.mentions import ORG_HEADS
 from kg.names import ADMIN_UNIT_WORDS, PERSON_DESCRIPTORS, TITLES, WEEKDAYS, initials
 
+# Junk: words the model takes for names that are no entity's.
+TIME_ZONES = {"GMT", "UTC", "EST", "EDT", "CST", "CDT", "PST", "PDT", "MST", "MDT", "BST", "CET", "CEST", "EET", "EEST", "MSK", "IST", "PKT", "WAT", "EAT", "CAT", "SAST", "AEST", "JST", "KST", "AST", "IRST", "ICT"}
+HOLIDAYS = {
+    "christmas", "christmas eve", "christmas day", "easter", "orthodox easter", "orthodox christmas", "ramadan", "eid",
+    "eid al-fitr", "eid al-adha", "eid ul-fitr", "eid ul-adha", "hanukkah", "passover", "yom kippur", "rosh hashanah",
+    "diwali", "holi", "nowruz", "thanksgiving", "new year", "new year's eve", "new year's day", "lunar new year",
+    "independence day", "victory day", "lent", "ashura", "mawlid", "sukkot", "purim", "shavuot", "good friday",
+    "halloween", "valentine's day", "labor day", "labour day", "memorial day", "armistice day", "remembrance day",
+    # transliterations of the months and feasts (Urdu, Persian, Turkish, Malay spellings)
+    "ramazan", "ramzan", "ramadhan", "ramzaan", "muharram", "eid ul fitr", "eid-ul-fitr", "eid-ul-adha", "eid ul azha", "eid-ul-azha", "bakrid", "navroz", "nauroz",
+}
 # (type, weight, kind, reason, spreads): built into kg.nametype.Evidence by the caller.
 Cue = tuple[str, float, str, str, bool]
 
@@ -36,6 +52,11 @@ _CREDIT_BEFORE = re.compile(
 )
 _KNOWN_AS_BEFORE = re.compile(r"\b(place|area|village|town|locality|spot|site|hamlet|settlement|neighbou?rhood|location)\s+(?:known\s+as|called|named)\s+$")
 _BRAND_TOKEN = re.compile(r"(?=\w*\d)(?=\w*[a-z])[A-Z][A-Za-z]*[A-Z][A-Za-z]*\d+[A-Za-z\d]*|[A-Z]{2,}\d+")
+# A person's age after the name: ", 45," and also ", 45." or ", 60 and" closing a clause or a
+# list ("Jane Roe, 60 and Ama, 25"), "(45)", ", aged 45", ", a 45-year-old ...". News gives
+# ages of people only; a figure after a place is a count and runs on into its noun ("Town, 25
+# people"), which the lookahead refuses.
+AGE_AFTER = re.compile(r"^(?:,\s+(?:aged\s+)?\d{1,3}(?=\s*(?:[,.;:)]|\s+(?:and|or|who)\b|$))|\s+\(\d{1,3}\)|,\s+(?:a|an)\s+\d{1,3}-year-old\b)")
 # "46-year-old Tar Ah Swe", "the 19-year-old Mohammed": an age right before a name is a person's.
 _AGE_BEFORE = re.compile(r"\b\d{1,3}[- ]years?[- ]old[ \t]+$")
 # A clause ending right before ", <name>": from the last sentence or clause boundary.
@@ -193,4 +214,28 @@ def day_or_law(name: str, text: str, end: int) -> str | None:
         return "a day's name ('Armed Forces Day')"
     if len(words) == 1 and _LAW_AFTER.match(text, end):
         return "the word a law is called by ('Sharia law')"
+    return None
+
+
+def plural_head(word: str) -> bool:
+    """"Joint Patrol Agencies", "Special Police Units": a body's head noun in the plural
+    heads a body's name as its singular does (a name of people is no plural noun), so
+    every head of :data:`ORG_HEADS` counts in either number without listing both."""
+    if len(word) < 5 or not word.endswith("s") or not word[:1].isupper():
+        return False
+    return (word.endswith("ies") and word[:-3] + "y" in ORG_HEADS) or word[:-1] in ORG_HEADS
+
+
+_NUMBER_WORD_AFTER = re.compile(r"[ \t]+No\.?[ \t]+[A-Z0-9]")
+_NUMBER_WORD_BEFORE = re.compile(r"\bNo\.?[ \t]+$")
+
+
+def numbered_label(name: str, text: str, start: int, end: int) -> str | None:
+    """Why a span is the label or the code of a number, when it is: an abbreviation before
+    "No." ("Reg No. UBX 421T", "Plot No. 12") and the code after it, with its digits, name
+    a registration or a case, no entity."""
+    if " " not in name and _NUMBER_WORD_AFTER.match(text, end):
+        return "an abbreviation before a number ('Reg No.')"
+    if any(c.isdigit() for c in name) and _NUMBER_WORD_BEFORE.search(text, max(0, start - 5), start):
+        return "a number's code ('No. UBX 421T')"
     return None

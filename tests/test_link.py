@@ -610,7 +610,8 @@ def test_a_commands_quarter_opens_its_name_when_a_known_place_stands_inside_it()
     text = "said Lt. Alvo Dresk of the Western Moscow Command on Sunday."
     ms = [mention(text, "Moscow", "KB|ORG", source="kb")]
     linked = Linker(kb()).link(article(text), ms)
-    assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Western Moscow Command", "Organization")]
+    # (the name after the abbreviated rank is a person the recogniser missed: kg/mentions.py's titled_names)
+    assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Alvo Dresk", "Person"), ("Western Moscow Command", "Organization")]
 
 
 def test_a_town_before_an_area_noun_is_the_area_and_the_town_beside_it_stays_a_town():

@@ -43,7 +43,19 @@ from kg.mentions import (
 )
 from kg.names import ACRONYM_RE, CREDIT_WORDS, FIGHTER_NOUNS, PERSON_DESCRIPTORS, TITLE_ACRONYMS, TITLE_HEADS, TITLES, is_group_word, written_in_lower_case
 from kg.orgjunk import org_junk_reason
-from kg.typecues import AGE_AFTER, HOLIDAYS, TIME_ZONES, common_noun_capitalised, context_cues, day_or_law, misspelt_weekday, name_cues, numbered_label, plural_head, post_words
+from kg.typecues import (
+    AGE_AFTER,
+    HOLIDAYS,
+    TIME_ZONES,
+    common_noun_capitalised,
+    context_cues,
+    day_or_law,
+    misspelt_weekday,
+    name_cues,
+    numbered_label,
+    plural_head,
+    post_words,
+)
 from kg.types import Mention
 
 NAME_TYPES = ("Person", "Place", "Organization")

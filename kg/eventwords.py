@@ -282,7 +282,7 @@ SEVERAL_ATTACKS = re.compile(
     r"\b(?:two|three|four|five|six|several|multiple|a\s+series\s+of|a\s+wave\s+of|\d+)\s+(?:separate|different|simultaneous|coordinated|distinct)\s+(?:[\w-]+\s+)?(?:attacks|strikes|raids|assaults|bombings|ambushes)\b",
     re.I,
 )
-# "Nzakoundou, the village attacked Thursday": an apposition that says the place was attacked.
+# "Bokolo, the village attacked on Tuesday": an apposition that says the place was attacked.
 APPOSED_ATTACK = re.compile(r",?\s+(?:the|a)\s+(?:[a-z-]+\s+)?(?:village|town|city|camp|area|place|site|district|market)\s+(?:that\s+was\s+|which\s+was\s+)?", re.I)
 # "another attack damaged a car in the same area": the place of the attack told before.
 SAME_PLACE_RE = re.compile(r"\b(?:in|at|on|near)\s+the\s+same\s+(?:area|place|village|town|city|district|spot|location|neighbou?rhood|region|road|street)\b", re.I)

@@ -251,7 +251,7 @@ IN_GAP = re.compile(r"(?:\s+(?:neighbou?rhood|district|area|quarter|community|vi
     # ("Dar al-Nour - a clinic and a pharmacy - in the eastern quarter of al-Safa": an aside in dashes)
     r"(?:,\s+(?:a|an|the)\s+(?:[a-z-]+\s+){1,5}?(?:in|on|at|near|outside)|\s+[-–—]\s+[^-–—,;.]{1,60}?\s+[-–—]\s+in|,?\s+(?:located|situated|lying)\s+in|\s+in)\s+(?:the\s+)?"
     r"(?:(?:[a-z-]+\s+)?(?:city|town|village|region|province|district|state|area|chiefdom|commune|subdivision|tehsil|neighbou?rhood|quarter)\s+of\s+)?")
-# "a detachment between Markoye and Tokabangou": one attack, placed by the first name.
+# "a post between Dakiri and Tondia": one attack, placed by the first name.
 # "the Maradi region, where gunmen looted a clinic": the place the clause after it tells of.
 WHERE_AFTER = re.compile(r"^\s*,?\s+where\b", re.I)
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+and\s+(?:the\s+)?$")

@@ -77,8 +77,8 @@ class ActorSense(PlaceSense):
 
     def _sole_group_subject(self, text: str, sentences: list[tuple[int, int]], by_sentence: dict[int, list[LinkedMention]]) -> Entity | None:
         """The article's one armed group, where a sentence makes it the subject of an attack
-        or a killing ("The Allied Democratic Forces (ADF) rebel group has
-        allegedly raided ...", "Suspected members of X (ADF), have shot dead the local
+        or a killing ("The Ansar al-Sahel Front (ASF) militant group has
+        allegedly raided ...", "Suspected members of X (ASF), have shot dead the local
         chief"): who carried out the attacks the article tells with no attacker ("the
         rebels launched their raid on Gwanda"). A group named only after the attack
         word ("troops killed ten ISWAP fighters") is the one attacked, not the attacker."""
@@ -138,7 +138,7 @@ class ActorSense(PlaceSense):
                 offer(5, lm.entity, lm)
             if not lo <= s < hi and not (e <= lo <= e + 2 and sentence[e:lo].strip() in (")", "") and sentence[e - 1 : lo].strip().endswith(")")):
                 # Outside the attack word's clause -- unless it is the acronym in brackets
-                # just before it: "the Allied Democratic Forces (ADF) have again raided".
+                # just before it: "the Ansar al-Sahel Front (ASF) have again raided".
                 verb = _ACTOR_VERB_LOW.match(after)
                 if not sentence[lead:s].strip(" \"“") and verb and e < trigger.start() and not _TRIGGER_LOW.search(low, e + verb.end(), trigger.start()):
                     # The sentence's subject attacks, and this is the first attack word after its

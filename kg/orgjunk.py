@@ -131,7 +131,7 @@ _TITLE_ACRONYM_AFTER = re.compile(r"[ \t]*\([ \t]*([A-Z][a-z]{2,9}|[A-Z]{2,8}[-â
 
 
 def spelled_acronym_after(name: str, text: str, end: int) -> re.Match | None:
-    """ "Moro National Liberation Front (Mnlf)", "Council of Nagaland-Khaplang (NSCN-K)":
+    """ "Moro National Liberation Front (Mnlf)", "Naga People's Council-Reformist (NPC-R)":
     an acronym written as a word (a capital, then small letters) or with a faction's letter
     after a hyphen, in the bracket right after a name, that spells the name's initials.
     Only the initials count: a capitalised word in brackets is more often a faction's or a

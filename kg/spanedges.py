@@ -7,7 +7,7 @@ one curated (kg/spans.py applies them in :func:`kg.spans.fix_boundaries`).
 - "head of the Bakonde-Nord chiefdom", "Mitwaba-Sud", "Kasai-Central": a name with a
   hyphenated compass word (French or English) is one area's name; the model stops at the
   hyphen and types the stump a person or an organisation.
-- "the Command of the Ninth Airborne Division of the Sudanese Armed Forces": a military
+- "the Command of the Ninth Airborne Division of the Nigerian Army": a military
   unit's name opened by the word for its headquarters ("Command of the", "Headquarters of
   the") names the unit; the headquarters is no entity of its own.
 - "Sierra Leone's National Guard Corps (SLNGC)": the acronym after a body's name spells

@@ -23,7 +23,7 @@ TITLES = {
     "constable", "corporal", "cpl", "inspector", "superintendent", "commissioner", "sepoy", "havildar",
     "naik", "subedar", "lance", "pvt", "private", "cmdr", "prefect", "sub-prefect", "subprefect",
 }
-# Abbreviated titles ("the IG said", "ASP Yazid Abdulahi": police ranks of South Asia and
+# Abbreviated titles ("the IG said", "ASP Sani Danjuma": police ranks of South Asia and
 # Nigeria), and a photo credit's "STR" (an unnamed stringer): no name of their own.
 RANK_ACRONYMS = {"IG", "IGP", "AIG", "DIG", "CP", "ACP", "DCP", "SP", "SSP", "DSP", "ASP", "CSP", "SHO", "DPO", "SDPO", "DGP", "ADGP"}
 TITLE_ACRONYMS = RANK_ACRONYMS | {"STR", "DG", "CEO", "COO", "CFO", "MLA", "MNA", "MPA", "PRO"}  # PRO: public relations officer

@@ -1,7 +1,7 @@
 """Places named together: a list of sites an attack sentence reports hit ("bombs went
 off at Hat Yai railway station, Sungai Kolok and Betong"), and two places named only to
 say where the place hit lies ("between the villages of Ain Jouza and Tell Haroun in
-the Hasbaya district").
+the Qasr Nabi district").
 
 A part of the event extractor's "where" (kg/eventplaces.py), kept apart because it
 reads places against each other rather than one by one. Pure functions over the
@@ -26,7 +26,7 @@ _AREA_BEFORE = re.compile(r"\b(?:borders?|border\s+areas?|junction|tri-?junction
 # "between the villages of Ain Jouza and ", "between Dakiri and ": the words before the first reference.
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:[a-z-]+\s+){1,2}of\s+|[a-z-]+\s+)?$", re.I)
 _BETWEEN_AND = re.compile(r"\s+and\s+(?:the\s+)?(?:(?:village|town|city|camp|hamlet)\s+of\s+)?", re.I)
-# "... in the Hasbaya district", "..., in Hasbaya": the place both references lie in.
+# "... in the Qasr Nabi district", "..., in Qasr Nabi": the place both references lie in.
 _BETWEEN_IN = re.compile(r",?\s+(?:in|of|within)\s+(?:the\s+)?(?:(?:district|region|province|area|county|governorate|state)\s+of\s+(?:the\s+)?)?", re.I)
 
 

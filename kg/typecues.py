@@ -146,7 +146,7 @@ def name_cues(name: str) -> list[Cue]:
 _QUARTER_END = re.compile(r" (?:del|de|do|da|du) (?:Sur|Norte|Este|Oeste|Sul|Leste|Nord|Sud|Est|Ouest|Centro)$")
 
 
-# "the Union Defence Minister Rajnath Singh", "Chief Minister": words of a post's name;
+# "the Union Defence Minister Arvind Mehra", "Chief Minister": words of a post's name;
 # "Regional Police Officer", "District Police Officer": the police's posts by the level of the force.
 POST_WORDS = {"Union", "Home", "Foreign", "Defence", "Defense", "Interior", "Finance", "External", "Affairs", "Chief", "Deputy", "State", "Cabinet", "Junior", "Health"}
 POST_WORDS |= {"Regional", "District", "Divisional", "Provincial", "Police"}

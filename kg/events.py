@@ -404,7 +404,7 @@ class EventExtractor(MergeSense):
                     if len(told) == 1 and _RESTATED.search(self._text, f.sentence[0], f.sentence[1]):
                         target = told[0]
             if f.incident and f.location is not None and not refined and (target is None or events[target][0].location is None or events[target][0].location.iri != f.location.entity.iri):
-                continue  # "The incident occurred in Tillaberi": only a more precise place counts
+                continue  # "The incident happened in Maradi": only a more precise place counts
             if f.same_place:
                 if events:
                     told = max(events, key=lambda x: x[1].index)[0]

@@ -147,7 +147,7 @@ _TITLED = re.compile(rf"((?:{_NAME_WORD}[ \t]+){{0,2}}{_NAME_WORD})[ \t]+of[ \t]
 
 def post_parts(m: Mention, text: str) -> list[Mention]:
     """The names in a span that runs into a post: the holder of "Superintendent of Police
-    X" (:func:`titled_person`), and the place of "Kohat Regional Police" + " Officer X"
+    X" (:func:`titled_person`), and the place of "Mardan Regional Police" + " Officer X"
     (:func:`kg.typecues.post_place`)."""
     parts = titled_person(m)
     if parts != [m] or m.source != "ner" or m.kb_id is not None:

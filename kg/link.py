@@ -401,7 +401,7 @@ class Linker:
     def _org_may_be_place(self, m: Mention) -> bool:
         """An "organisation" of one or two plain words, that no word of the name or around
         it makes one (no "Brigade", "Party", "radio"...), no acronym: the model's ORG for an
-        unknown place name ("Kutru", "Aguililla") as often as not."""
+        unknown place name ("Kotri", "Apatzingán") as often as not."""
         words = m.text.split()
         return (
             len(words) <= 2

@@ -380,7 +380,7 @@ def cued_names(text: str, mentions: list[Mention]) -> list[Mention]:
     out = []
     for m in [*PLACE_OF_NAME.finditer(text), *NAME_VILLAGE.finditer(text), *NAME_AREA.finditer(text), *QUARTER_AREA.finditer(text)]:
         start, end = m.span(1)
-        start = max([start] + [i + 3 for i in (text.rfind("'s ", start, end), text.rfind("’s ", start, end)) if i >= 0])  # "Dantewada's Cholnar village": the village
+        start = max([start] + [i + 3 for i in (text.rfind("'s ", start, end), text.rfind("’s ", start, end)) if i >= 0])  # "Marpal's Kotri village": the village
         if m.re is NAME_AREA and (is_group_word(m.group(1).split()[0]) or m.group(1).split()[0].lower() in GENERIC_WORDS):
             continue  # "the Ukrainian territory", "the Northern district"
         # A model's span inside the cued name ("Lac" of "the Lac Bleu neighbourhood") gives way to it.

@@ -251,7 +251,7 @@ class EntityRuler:
             return False
         head, tail = list(m.doc[m.start : r.start]), list(m.doc[r.end : m.end])
         # "the Institute for Security Studies": the article is no word of the name; but
-        # "the Special Branch of Punjab Police" is a unit of a body, two names (_unit_of).
+        # "the Counter-Terror Group of Punjab Police" is a unit of a body, two names (_unit_of).
         body_of_body = len(head) > 1 and head[-1].lower_ in ("of", "the", "for") and r[-1].text in ORG_HEADS
         if head and head[0].lower_ == "the" and not body_of_body:
             head = head[1:]
@@ -284,7 +284,7 @@ class EntityRuler:
 
 
 def _unit_of(m: Span, r: Span) -> Span | None:
-    """"The Fourth Brigade of the Colombian Army", "the Special Branch of Punjab
+    """"The Fourth Brigade of the Colombian Army", "the Counter-Terror Group of Punjab
     Police": a model's organisation that is a body "of" the rule's body (its head word an
     organisation's) is two names, the unit (capitalised words, two or more, not a title)
     and the body it belongs to."""

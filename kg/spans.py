@@ -524,7 +524,7 @@ def split_possessive(m: Mention, text: str, lookup: Lookup, gazetteer) -> list[M
     names it as an area ("Chhattisgarh's Marpal district", "Marpal's Kotri")."""
     hit = INNER_POSSESSIVE_RE.search(m.text)
     if hit is None or lookup(m.text) or collective_possessive(m.text[: hit.start()]):
-        return [m]  # "South Sudan People's Movement": a collective's "'s" is the name's own
+        return [m]  # "Upper Nile People's Movement": a collective's "'s" is the name's own
     head = m.text[: hit.start()]
     tail_start = m.start + hit.end()
     tail = text[tail_start : m.end]

@@ -1,8 +1,8 @@
-"""Addresses: "in Barangay Tuayan 1, Datu Hoffer Ampatuan, Maguindanao del Sur."
+"""Addresses: "in Barangay Lumbac 3, Datu Kalim, Sultan Kudarat."
 
 News writes where a thing happened as a chain of places from the smallest to the largest,
-joined by bare commas, after a preposition of place: "at Camp Siongco in Datu Odin Sinsuat,
-Maguindanao del Norte on March 18". Each link of the chain is a place, whatever the model
+joined by bare commas, after a preposition of place: "at Camp Ranao in Datu Kalim,
+Sultan Kudarat on April 7". Each link of the chain is a place, whatever the model
 calls it (it often calls the unknown ones organisations or people). The chain must close
 as an address does -- at the sentence's end, a bracket or a word that opens the next phrase
 ("on", "last", "when") -- so that "in Kyiv, Zelensky said" (a place, then the speaker) and
@@ -49,8 +49,8 @@ def address_chains(mentions: list[Mention], text: str) -> list[list[Mention]]:
     return out
 
 
-ADDRESS_KNOWN = 2.0  # "in Datu Odin Sinsuat, Maguindanao del Norte": the area is the knowledge base's
-ADDRESS_UNKNOWN = 1.0  # "Barangay Tuayan 1, Datu Hoffer Ampatuan, ...": the area an unknown place
+ADDRESS_KNOWN = 2.0  # "in Datu Kalim, Sultan Kudarat": the area is the knowledge base's
+ADDRESS_UNKNOWN = 1.0  # "Barangay Lumbac 3, Datu Kalim, ...": the area an unknown place
 # After the area's name: the address ends (punctuation, a clause's word), no possessive.
 _ADDRESS_END = re.compile(r"(?:[.,;:)\n]|$|[ \t]+(?:on|in|at|and|or|when|where|while|after|before|last|this|early|late|province|region|state|district)\b)")
 

@@ -1,15 +1,15 @@
 """Bylines: who wrote an article and which outlets carry it, read from its "By ..." line.
 
-A byline names people and outlets in a few set shapes: "By Reuters", "By Euronews (Lucy
-Davalou), via inkl", "By David Baché, via Teller Report", "By Jane Roe, John Doe and Ann
+A byline names people and outlets in a few set shapes: "By Reuters", "By Euronews (Clara
+Moreau), via inkl", "By Henri Dufresne, via Teller Report", "By Jane Roe, John Doe and Ann
 Poe, CNN", "By ETV Bharat English Desk". The reader takes the byline's first name for the
-outlet, which is wrong when a person writes first ("David Baché" typed an organisation
+outlet, which is wrong when a person writes first ("Henri Dufresne" typed an organisation
 and made the publisher). Here each part of the line gets its role from where it stands
 and what it is: after "via" an outlet (the syndicating site); in brackets after an outlet
 its author; a name the knowledge base knows as an organisation an outlet; a name shaped
 like a person's (two to four capitalised words, no outlet word) an author, when the line
 has more than one part; the rest outlets. A line of one part stays the reader's outlet:
-there the shape alone cannot tell "Somali Signal" from "Sara Jones".
+there the shape alone cannot tell "Sahel Courier" from "Sara Jones".
 
 A desk or edition word that ends an outlet's name is no part of it ("ETV Bharat English
 Desk" is ETV Bharat); a language word is looked up without it ("teleSUR English").

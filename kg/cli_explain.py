@@ -34,7 +34,7 @@ def explain_command(ctx: click.Context, text_or_file: str, name: str | None, mod
 
     \b
       kg explain article.txt
-      kg explain article.txt "Pazi Gyi"
+      kg explain article.txt "Kyauk Taw"
       kg explain "Gunmen attacked the village of Wulari, a resident said."
       kg explain --corpus "Wulari"
     """

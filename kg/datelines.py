@@ -1,7 +1,7 @@
 """Datelines: the place (and often the day and the wire) a report was filed from.
 
 "KYIV, Ukraine (CNN) —", "KANO:", "Sidon (Lebanon):", "Karachi, Jan 9 (PTI)",
-"Juba [Sudan], July 22 (ANI/Xinhua):". One definition of their parts, used twice:
+"Wau [South Sudan], April 9 (ANI/Xinhua):". One definition of their parts, used twice:
 
 - :data:`DATELINE_RE` strips a dateline off the sentence it opens, so that the events
   stage does not take the filing place for the place hit, nor the filing day for a toll;
@@ -38,7 +38,7 @@ DATELINE_RE = re.compile(
     r"|[A-Z]{3,}(?:\s+[A-Z]{3,})*\s*:\s"
     # "Sidon (Lebanon): "
     r"|" + _NAME_RUN + r"\s*\([^)]{1,30}\)\s*:\s"
-    # "Juba [Sudan], July 22 (ANI/Xinhua):", "Karachi, Jan 9 (PTI)"
+    # "Wau [South Sudan], April 9 (ANI/Xinhua):", "Karachi, Jan 9 (PTI)"
     r"|" + _NAME_RUN + r"(?:\s*" + BRACKETED_COUNTRY + r")?,\s+" + MONTH_DAY + r"\s*\([^)]{1,30}\)\s*(?:[.:—–-]+\s*)?"
     # "WASHINGTON/ SANA’A/ DUBAI: ": the bureaus that filed it
     r"|" + _DOTTED_RUN + r"(?:\s*/\s*" + _DOTTED_RUN + r")+\s*:\s"

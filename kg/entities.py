@@ -134,7 +134,7 @@ def kb_entry_of(iri: str, kb: KnowledgeBase) -> KBEntry | None:
 def label_order(iri: str) -> Callable[[str], tuple]:
     """The order in which a NIL entity's forms compete for its label: the form its IRI
     was made from first, then mixed case before all capitals or all lower case, then
-    the shorter ("Lucy Davalou" before "Lucy Davalou's"), then by code point."""
+    the shorter ("Clara Moreau" before "Clara Moreau's"), then by code point."""
     tail = iri.rsplit("/", 1)[-1]
 
     def key(name: str) -> tuple:

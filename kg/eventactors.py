@@ -86,10 +86,10 @@ class ActorSense(PlaceSense):
 
     def _sole_group_subject(self, text: str, sentences: list[tuple[int, int]], by_sentence: dict[int, list[LinkedMention]]) -> Entity | None:
         """The article's one armed group, where a sentence makes it the subject of an attack
-        or a killing ("The Islamic State West Africa Province (ISWAP) terrorist group has
-        reportedly attacked ...", "Suspected fighters of X (ISWAP), have killed the village
-        head"): who carried out the attacks the article tells with no attacker ("the
-        terrorists launched their assault on Burum"). A group named only after the attack
+        or a killing ("The Ansar al-Sahel Front (ASF) militant group has
+        allegedly raided ...", "Suspected members of X (ASF), have shot dead the local
+        chief"): who carried out the attacks the article tells with no attacker ("the
+        rebels launched their raid on Gwanda"). A group named only after the attack
         word ("troops killed ten ISWAP fighters") is the one attacked, not the attacker."""
         groups = {lm.entity.iri: lm.entity for mentions in by_sentence.values() for lm in mentions if "ArmedGroup" in lm.entity.classes}
         if len(groups) != 1:
@@ -147,7 +147,7 @@ class ActorSense(PlaceSense):
                 offer(5, lm.entity, lm)
             if not lo <= s < hi and not (e <= lo <= e + 2 and sentence[e:lo].strip() in (")", "") and sentence[e - 1 : lo].strip().endswith(")")):
                 # Outside the attack word's clause -- unless it is the acronym in brackets
-                # just before it: "Islamic State West Africa Province (ISWAP) have killed".
+                # just before it: "the Ansar al-Sahel Front (ASF) have again raided".
                 verb = _ACTOR_VERB_LOW.match(after)
                 if not sentence[lead:s].strip(" \"“") and verb and e < trigger.start() and not _TRIGGER_LOW.search(low, e + verb.end(), trigger.start()):
                     # The sentence's subject attacks, and this is the first attack word after its

@@ -69,11 +69,11 @@ def is_attack(sentence: str, m: re.Match) -> bool:
     own = clause + sentence[m.start() : m.end() + (rest.start() if rest else len(after))]
     generic = (GENERIC_PLURAL_TRIGGER.search(m.group(0)) and _GENERIC_PLURAL_BEFORE_LOW.search(before)) or campaign_before(before)
     if generic and _SUBJECT_OPEN.fullmatch(before):
-        # "The strikes near Pyaung village, west of Mindon, occurred twice on Sunday": the
+        # "The raids near Thitpin village, east of Kanma, happened twice on Friday": the
         # sentence's subject is told of to its end, past the commas of its place.
         own = sentence
     if generic and not (_GENERIC_PLURAL_SPECIFIC_LOW.search(own) or _CASUALTY_LOW.search(own)):
-        return False  # "the impact the attacks have had on shipping", "has endured mounting bombardment"
+        return False  # "the toll the attacks have taken on trade", "has faced heavy bombardment"
     first = CLAUSE_END.search(sentence)
     if first is not None and first.start() < m.start() and _TOTAL_LOW.search(sentence[: first.start()]):
         return False  # "Over the past week, 40 people were killed in strikes"

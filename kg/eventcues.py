@@ -73,12 +73,12 @@ _ONE_VICTIM = (
 _NOT_WHO = r"(?:were|was|are|is|have|has|had|been|and|or|but|in|on|at|by|from|to|when|after|as|while|who|that|which|killed|dead|died|injured|wounded|hurt|others?|no|not)"
 _WHO = (
     r"(?:\s+(?:more|other|others))?(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+){0,4}"
-    # "two jawans of the district force", "nine soldiers of the 212 Battalion": the unit they belong to
+    # "three constables of the reserve force", "five soldiers of the 118 Battalion": the unit they belong to
     r"(?:\s+of\s+the\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+){0,3})?"
-    # "three Village Defence Force (VDF) volunteers": a body's acronym and the word it qualifies
+    # "four Home Guard Unit (HGU) volunteers": a body's acronym and the word it qualifies
     r"(?:\s+\([A-Z0-9][A-Za-z0-9]{1,7}\)(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+)?)?(?:\s+of\s+the\s+(?:victims|dead|people|injured|wounded))?"
     r"(?:,\s+(?:including|among\s+them|most\s+of\s+them)\s+[^,.;]{1,50},|\s+including\s+[^,.;]{1,80}?(?=\s+(?:were|was|have\s+been|had\s+been)\s)"
-    # ("At least four people — including two police personnel — were killed": the aside in dashes)
+    # ("At least six people — among them three border guards — were killed": the aside in dashes)
     r"|\s*[—–]\s*(?:including|among\s+them|most\s+of\s+them)\s+[^—–.;]{1,50}?\s*[—–])?"
 )
 _APPROX = r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as|an\s+estimated|a\s+total\s+of|roughly|approximately|another)\s+)?"
@@ -113,7 +113,7 @@ KILLED_RES = [
     re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?lives\s+of\s+" + _APPROX + _NUM + r"\b", re.I),
     # "That attack ... claimed nine lives"
     re.compile(r"\bclaim(?:ed|s|ing)?\s+" + _APPROX + _NUM + r"\s+(?:more\s+)?lives\b", re.I),
-    # "resulted in the loss of three soldiers", "the deaths of five people"
+    # "led to the loss of four rangers", "the deaths of seven villagers"
     re.compile(r"\b(?:loss(?:\s+of\s+(?:the\s+)?lives)?|deaths)\s+of\s+" + _APPROX + _NUM + r"\b", re.I),
     # "10 farmers who were rounded up and shot dead"
     re.compile(r"\b" + _APPROX + _NUM + r"(?:\s+[\w'’-]+){0,3}\s+who\s+(?:were|was|had\s+been|have\s+been)\s+(?:[\w-]+\s+){0,5}?" + _KILLED_WORDS + r"\b", re.I),
@@ -126,7 +126,7 @@ INJURED_RES = [
     re.compile(r"\b(?:injuring|wounding|injured|wounded|injures|wounds|hurting)\s+" + _APPROX + _NUM + _WHO + r"\b", re.I),
     # ("Two other victims sustained gunshot injuries", not "... suffered no injuries")
     re.compile(r"\b" + _APPROX + _NUM + _WHO + r"\s+(?:others\s+)?(?:with\s+|(?:had\s+)?(?:suffered|sustained|received)\s+(?:(?!no\b)[\w-]+\s+)?)?(?:injuries|wounds)\b", re.I),
-    # "wounding another", "a 48-year-old man suffered head injuries"
+    # "wounding another", "a 52-year-old woman sustained leg wounds"
     # (but "injured another 28" states 28)
     re.compile(r"\b(?:injuring|wounding|injured|wounded)\s+(?P<num>another)\b(?!\s+(?:" + NUMBER + r")\b)", re.I),
     re.compile(r"\b(?P<num>[Aa]n?)\s+(?:[\w()-]+\s+){0,3}?" + _ONE_VICTIM + r"\s+(?:was\s+(?:injured|wounded|hurt)|(?:had\s+)?(?:suffered|sustained)\s+(?:\w+\s+)?(?:injuries|wounds))\b"),
@@ -141,12 +141,12 @@ CASUALTY_WORDS = re.compile(KILLED_WORDS.pattern + "|" + INJURED_WORDS.pattern +
 TOTAL_CUES = re.compile(
     r"\b(?:since\s+(?:the\s+)?(?:start|beginning|outbreak)|since\s+the\s+(?:war|conflict|fighting|insurgency|invasion|uprising)\s+(?:began|started|broke\s+out|erupted)|since\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|\d{4})\b|so\s+far\s+this|this\s+year|(?<!january\s)(?<!february\s)(?<!march\s)(?<!april\s)(?<!may\s)(?<!june\s)(?<!july\s)(?<!august\s)(?<!september\s)(?<!october\s)(?<!november\s)(?<!december\s)last\s+year|in\s+total|altogether|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks?|months?|years?)|in\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks?|months?|years?)|during\s+the\s+war|of\s+the\s+war|in\s+the\s+(?:war|conflict)|the\s+conflict|the\s+war\s+has|this\s+week|last\s+week|past\s+week|per\s+day|a\s+day|every\s+day|each\s+day"
     r"|(?:in|over|within)\s+(?:the\s+(?:past|last)\s+)?(?:24|48|72|\d+)\s+hours|in\s+recent\s+(?:years|months|weeks)|throughout|so\s+far"
-    # ("The FARC for decades fought the government, carrying out assassinations and bombings")
+    # ("The rebels for years waged war on the state, staging kidnappings and ambushes")
     r"|for\s+(?:(?:several|many|two|three|four|five|six|nearly|almost|over)\s+)?(?:decades|years)"
     r"|in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|\d{4})\s+alone"
     r"|(?:between|from)\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2}\s*(?:[–-]|and|to|until)\s*(?:[a-z]+\s+)?\d{1,2}\b"
     r"|the\s+fighting|the\s+violence|the\s+clashes|the\s+skirmishes|ongoing\s+(?:\w+\s+)?(?:skirmishes|fighting|clashes|conflict|war|campaign)|hostilities|the\s+offensive|the\s+insurgency|the\s+uprising|death\s+toll\s+(?:in|of|from)\s+the\s+(?:war|conflict)"
-    # "nearly 70 strikes across the Sumy region", "dozens of attacks between May 27 and 28": a tally of attacks, no one attack
+    # "some 40 strikes across the Chernihiv region", "scores of raids between June 3 and 4": a tally of attacks, no one attack
     r"|(?<![\d/.,])(?:[1-9]\d{1,2}|dozens\s+of|scores\s+of|hundreds\s+of)\s+(?:[a-z-]+\s+)?(?:strikes|attacks|airstrikes|raids|bombings)\s+(?:[^,;.]{0,40}\s)?(?:across|throughout|between))\b",
     re.I,
 )
@@ -157,16 +157,16 @@ _KILLED_RES_LOW, _INJURED_RES_LOW = ([folded(p) if p.flags & re.I else None for 
 
 _VICTIM = (
     r"(?:men|women|children|boys|girls|soldiers|civilians|people|policemen|officers|fighters|militants|farmers|villagers|students|members|man|woman|child|boy|girl|soldier|civilian|monk|monks"
-    # ("Three gendarmes, one police officer and two civilians were killed")
+    # ("Two gendarmes, a customs officer and four herders were killed")
     r"|gendarmes?|officer|policeman|troops|vigilantes?|volunteers?|guards?|workers?|passengers?|fishermen|fisherman|herders?|worshippers|pilgrims|teachers?|journalists?"
     r"|jawans?|activists?|photographers?|bodyguards?|gunm[ae]n)"
 )
-# ("four members of the VDP auxiliary force")
+# ("six members of the local vigilante force")
 _ITEM = r"(?:" + NUMBER + r"|\ban?)\s+(?:[\w-]+\s+){0,2}?" + _VICTIM + r"\b(?:\s+of\s+the\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+){0,3})?"
-# "Three women and seven men ... were killed", "killing four children, three women and a man": a sum.
+# "Two girls and five men ... were killed", "killing three boys, two women and an elderly man": a sum.
 VICTIM_LIST = re.compile(r"(?P<list>" + _ITEM + r"(?:(?:,\s+|,?\s+and\s+)" + _ITEM + r")+)", re.I)
 KILLED_LIST_RES = [
-    # ("An activist, a gunman and a security guard died")
+    # ("A teacher, a photographer and a prison guard died")
     re.compile(VICTIM_LIST.pattern + r"(?:,\s+including\s+[^,.;]{1,40},)?\s+(?:(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:killed|dead)|died)\b", re.I),
     re.compile(r"\b(?:killing|killed|kills)\s+(?:\w+\s+)?" + VICTIM_LIST.pattern, re.I),
 ]
@@ -214,7 +214,7 @@ _QUOTED_FIGURE = re.compile(r"[\"“]((?:(?:up\s+to|at\s+least|about|around|near
 
 def casualties(sentence: str, start: int = 0, end: int | None = None) -> tuple[int | None, int | None]:
     """(killed, injured) as the sentence (or its part start:end) states them; None where it
-    states no number. Period totals ("since the start of the war") are not one attack's."""
+    states no number. Period totals ("since the outbreak of the fighting") are not one attack's."""
     if '"' in sentence or "“" in sentence:
         # 'has killed "up to 100" people': a figure quoted from a source is still the toll
         # (the quote marks become spaces, so that offsets keep).
@@ -226,7 +226,7 @@ def casualties(sentence: str, start: int = 0, end: int | None = None) -> tuple[i
         return None, None
     lead = DATELINE_RE.match(sentence)
     if lead is not None and start < lead.end():
-        # "COTONOU, March 6 - Militants killed 15 soldiers": the dateline's day is no toll.
+        # "PARAKOU, June 14 - Gunmen killed 9 policemen": the dateline's day is no toll.
         start = lead.end()
         part, low = sentence[start:end], folded_sentence[start:end]
     killed = _figure(sentence, folded_sentence, KILLED_RES, _KILLED_RES_LOW, start, end, lists=True) if _KILLED_LOW.search(low) else None
@@ -262,8 +262,8 @@ _ELIDED = re.compile(r"\b([\w-]+(?:\s+[\w-]+)?)\s+(?:others|more|people|civilian
 
 
 def elided_figure(part: str) -> int | None:
-    """The figure of a list item whose verb stands in an earlier item ("and two others in
-    Kherson province"), or None."""
+    """The figure of a list item whose verb stands in an earlier item ("and three others in
+    Zaporizhzhia province"), or None."""
     for m in _ELIDED.finditer(part):
         for words in (m.group(1), m.group(1).split()[-1]):
             n = parse_number(words)
@@ -344,7 +344,7 @@ def dates_in(sentence: str, published: dt.date | None) -> list[tuple[int, dt.dat
     matches = list(DATE_RE.finditer(sentence))
     lead = DATELINE_RE.match(sentence)
     if lead is not None and any(m.start() >= lead.end() and _report_date(sentence, m) for m in matches):
-        # "COTONOU, March 6 - Militants killed 15 soldiers ..., a spokesman said on Friday": a
+        # "PARAKOU, June 14 - Gunmen killed 9 policemen ..., an army officer said on Tuesday": a
         # sentence that tells the day of its telling makes the dateline's day that day, not the
         # attack's ("Bijapur, Jan 6 (PTI) Naxals blew up a vehicle ..., police said" keeps it).
         matches = [m for m in matches if m.start() >= lead.end()]
@@ -390,7 +390,7 @@ def _report_date(sentence: str, m: re.Match) -> bool:
 
 
 # Where a clause ends: what a date, an attacker or a total must stand within.
-# (an acronym in brackets ends no clause: "explosive device (IED) planted by the CPI (Maoist)")
+# (an acronym in brackets ends no clause: "a landmine (IED) laid by the CPI (Maoist)")
 CLAUSE_END = re.compile(r"[,;:—–]|\((?![A-Z][A-Za-z&.-]{0,10}\))|\)")
 _ACRONYM_END = re.compile(r"\([A-Z][A-Za-z&.-]{0,10}\)$")
 
@@ -428,7 +428,7 @@ def date_near(sentence: str, trig: re.Match, dates: list[tuple[int, dt.date]], t
     return None
 
 
-# "The strike came a day after an Israeli soldier was killed in a Hezbollah attack on X": the
+# "The raid came two days after a police officer was killed in a rebel attack on X": the
 # attack told after "came ... after" is an earlier one, not the sentence's subject.
 CAME_AFTER = re.compile(r"\b(?:came|comes|coming|follow(?:ed|s|ing))\s+(?:(?:just|only|barely|shortly|a|an|one|two|three|four|five|few|several|\d+|days?|hours?|weeks?)\s+){0,4}?(?:after|since)\b", re.I)
 _CAME_AFTER_LOW = folded(CAME_AFTER)
@@ -444,8 +444,8 @@ def came_after(low: str, trig: re.Match) -> bool:
 
 def retold_day(sentence: str, trig: re.Match, triggers: list[re.Match], anaphors: list[re.Match], dates: list[tuple[int, dt.date]], places: int) -> dt.date | None:
     """The day of the attack a trigger reports (kg/eventcues.date_near), or, in a sentence of
-    one place, the day the clause of its "the attack" names: "the attack targeted a unit on
-    Monday afternoon, when it fell into an ambush in X" -- both words tell one attack."""
+    one place, the day the clause of its "the attack" names: "the attack hit a convoy on
+    Thursday morning, when it ran into an ambush in X" -- both words tell one attack."""
     day = date_near(sentence, trig, dates, len(triggers))
     if day is not None or places != 1:
         return day

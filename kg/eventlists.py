@@ -1,7 +1,7 @@
 """Places named together: a list of sites an attack sentence reports hit ("bombs went
 off at Hat Yai railway station, Sungai Kolok and Betong"), and two places named only to
-say where the place hit lies ("between the villages of Toulin and Burj Qalaouiyeh in
-the Bint Jbeil district").
+say where the place hit lies ("between the villages of Ain Jouza and Tell Haroun in
+the Qasr Nabi district").
 
 A part of the event extractor's "where" (kg/eventplaces.py), kept apart because it
 reads places against each other rather than one by one. Pure functions over the
@@ -20,13 +20,13 @@ from kg.types import LinkedMention
 _SITE_TAIL = r"(?:\s+(?:[a-z]+\s+)?(?:station|market|mosque|temple|church|school|camp|checkpoint|post|outpost|base|bridge|junction|crossing|airport|port|hospital))?"
 _LIST_GAP = re.compile(_SITE_TAIL + r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)(?:(?:in|at|on|near)\s+)?(?:the\s+)?", re.I)
 _AND_GAP = re.compile(r".*\b(?:and|or)\b|.*&", re.I | re.S)
-# "on the borders of Narayanpur, Dantewada and Bijapur districts": an area several lands
+# "on the borders of Kanker, Kondagaon and Marpal districts": an area several lands
 # share, told by their names, is no list of sites hit.
 _AREA_BEFORE = re.compile(r"\b(?:borders?|border\s+areas?|junction|tri-?junction)\s+of\s+(?:the\s+)?$", re.I)
-# "between the villages of Toulin and ", "between Markoye and ": the words before the first reference.
+# "between the villages of Ain Jouza and ", "between Dakiri and ": the words before the first reference.
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:[a-z-]+\s+){1,2}of\s+|[a-z-]+\s+)?$", re.I)
 _BETWEEN_AND = re.compile(r"\s+and\s+(?:the\s+)?(?:(?:village|town|city|camp|hamlet)\s+of\s+)?", re.I)
-# "... in the Bint Jbeil district", "..., in Bint Jbeil": the place both references lie in.
+# "... in the Qasr Nabi district", "..., in Qasr Nabi": the place both references lie in.
 _BETWEEN_IN = re.compile(r",?\s+(?:in|of|within)\s+(?:the\s+)?(?:(?:district|region|province|area|county|governorate|state)\s+of\s+(?:the\s+)?)?", re.I)
 
 

@@ -1,7 +1,7 @@
 """Merging an article's attack accounts: when two accounts (events or sentence frames) may
 be of one attack, how one adds to another, and how an attack reported at a district,
 region or country that holds the place of another attack of the article is that attack
-summarised ("airstrikes in Pale Township", then "in Nyaung Kone village").
+summarised ("airstrikes in Myinthar Township", then "in Kyauk Taw village").
 
 A part of the event extractor (kg/events.py), kept apart so that events.py reads the
 sentences and this module weighs the events they give against each other.
@@ -38,11 +38,11 @@ class MergeSense(ActorSense):
 
     def _unknown_in_main_country(self, place: Entity, country: Entity, lead: bool = False) -> bool:
         """Whether a place the knowledge base does not know lies in ``country``, the one the
-        article names most: "an attack in northern Burkina Faso", then "a detachment between
-        Markoye and Tokabangou, near the border with Niger" -- the land the report is of.
+        article names most: "an attack in northern Burkina Faso", then "a post between
+        Dakiri and Tondia, close to the border with Niger" -- the land the report is of.
         With ``lead``, ``country`` is where the article's first attack was, and the land the
-        report is of even when a neighbour is named more ("in southwest Niger, not far from
-        the Mali border", then "the Banibangou province")."""
+        report is of even when a neighbour is named more ("in western Niger, a few miles from
+        the Benin frontier", then "the Kolmane department")."""
         entry = self._entry(country)
         return (
             "Country" in country.classes and entry is not None and (lead or entry.country == self._main_country)
@@ -60,11 +60,11 @@ class MergeSense(ActorSense):
 
     def _collapse_containers(self, events: list[tuple[AttackEvent, _Frame]], direct: set[int], fresh: set[int], elsewhen: set[int]) -> None:
         """An attack reported at a district, region or country that holds the place of
-        another attack of the article ("airstrikes in Pale Township", then "in Nyaung
-        Kone village") is that attack, summarised: it joins the one attack inside it,
+        another attack of the article ("airstrikes in Myinthar Township", then "in Kyauk
+        Taw village") is that attack, summarised: it joins the one attack inside it,
         or, when several lie inside, is their summary and is dropped. An attack told at
-        another time ("last week, gunmen raided a camp in the Tahoua region", "In May, a
-        blast in the Gariaband district") neither lies inside the attack at hand nor holds it
+        another time ("last week, gunmen looted a clinic in the Maradi region", "In May, a
+        blast in the Kanker district") neither lies inside the attack at hand nor holds it
         -- unless it is attacks with no toll of their own ("X has endured attacks since March")."""
         levelled = {ev.location.iri for ev, _ in events if ev.location is not None and self._levels.get(ev.location.iri, NIL_PLACE_RANK) < NIL_PLACE_RANK}
         self._sole_levelled = next(iter(levelled)) if len(levelled) == 1 else None
@@ -99,16 +99,16 @@ class MergeSense(ActorSense):
                 continue
             tolled = [o for o in inside if ev.killed is not None and o.killed == ev.killed]
             if len(inside) > 1 and len(tolled) == 1:
-                # "Five soldiers were killed and six injured in an ambush in the Jammu region", then
-                # "a terrorist attack in Badnota" that killed five, and the Machedi area: the
+                # "Four troopers were killed and seven hurt in an ambush in the Poonch region", then
+                # "a militant attack in Kalsar" that killed four, and the Tarnoh area: the
                 # summary's toll names which attack inside it it tells.
                 inside = tolled
             if len(inside) == 1:
                 absorb(inside[0], ev, higher_figures=False)
                 inside[0].sentences.sort()
             else:
-                # The summary dropped still says when the attacks inside it were ("At least 25
-                # were killed on New Year's Eve in Beni territory", then two of its places).
+                # The summary dropped still says when the attacks inside it were ("At least 18
+                # died on Christmas Day in Mutanda territory", then two of its places).
                 for o in inside:
                     o.date = o.date or ev.date
             del events[k]

@@ -1,6 +1,6 @@
 """Where an attack was: the places a sentence says were hit, and how the places of an
 article lie in one another (by the knowledge base, or by what the text says: "Kupiansk,
-in the Kharkiv region", "Al-Barka, Basilan", "Ukraine's Kharkiv").
+in the Kharkiv region", "Bato-Bato, Basilan", "Ukraine's Kharkiv").
 
 A part of the event extractor (kg/events.py), kept apart so that each module reads as
 one question: this one answers "where", events.py "whether, who, with what, how many".
@@ -45,7 +45,7 @@ from kg.types import Entity, LinkedMention, Mention
 SUBURB_KM = 15.0
 # The word patterns as kg/casefold.py runs them, over the folded sentence; of NOT_HIT_BEFORE,
 # each folded with whether it was (one minds case, and runs over the sentence as it is).
-# "Mbidjo in Ituri province's Djugu territory": the first place lies in the one named with
+# "Bulonga in Ituri province's Mambasa territory": the first place lies in the one named with
 # its own container before it and "'s".
 _IN_POSSESSOR_GAP = re.compile(
     r"\s+in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}(?:\s+(?:province|region|state|district|county|department|governorate))?['’]s\s+(?:[a-z-]+\s+)?"
@@ -72,7 +72,7 @@ _OF_GAP = re.compile(r"\s+(?:(?:region|district|area|province|zone|territory|cou
 
 
 def _level_of(inner: LinkedMention, sentence: str, offset: int, outer: LinkedMention) -> bool:
-    """"the Tierra Caliente region of Michoacán", "the Bota Pathri area of Kashmir": a place
+    """"the Sierra Alta region of Guerrero", "the Gulzar Bagh area of Kashmir": a place
     named with its level, then "of" and the place it is part of."""
     hit = _OF_GAP.fullmatch(sentence, inner.mention.end - offset, outer.mention.start - offset)
     if hit is None:
@@ -89,7 +89,7 @@ class PlaceSense:
     _contained: set[tuple[str, str]]  # (inner, outer) places, as the text says
     _levels: dict[str, int]  # place IRI -> the level the text gives it ("X district")
     _article_places: dict[str, Entity]  # place IRI -> the place, of the places the article names
-    _sole_levelled: str | None  # the one place attacked that the text calls a district or region ("Beni territory")
+    _sole_levelled: str | None  # the one place attacked that the text calls a district or region ("Mutanda territory")
     _regimes: set[str]  # the states of the article's "regime" attacks (kg/eventactors.py)
     _sole_town: str | None  # the one town the knowledge base knows that the article reports attacked
     _countries: dict[str, KBEntry]
@@ -105,8 +105,8 @@ class PlaceSense:
         low = fold_case(sentence)  # the word patterns run folded (kg/casefold.py)
         # "Qatar condemned the attacks in Mogadishu": who reacts is named before the attack word.
         reaction = _REACTION_LOW.search(low)
-        # (... unless the sentence has told an attack before the reaction: "the RSF committed a
-        # massacre in Jebel Hilla village, he told Xinhua, denouncing the targeting of civilians")
+        # (... unless the sentence has told an attack before the reaction: "the RSF carried out a
+        # massacre in Wad Kolo village, he told Xinhua, condemning the killing of civilians")
         if reaction is not None and _TRIGGER_LOW.search(low, 0, reaction.start()) is None:
             attack = _TRIGGER_LOW.search(low, reaction.end())
             dateline = max(dateline, attack.start() if attack else len(sentence))
@@ -119,10 +119,10 @@ class PlaceSense:
             s, e = lm.mention.start - offset, lm.mention.end - offset
             before, after = sentence[max(0, s - 60) : s], sentence[e:]
             lbefore = low[max(0, s - 60) : s]
-            # (a launch origin may be told at length: "from S-300 systems located in occupied territory in ...")
+            # (a launch origin may be told at length: "from launchers stationed in occupied areas of ...")
             if "Country" in lm.entity.classes and _NEAR_BEFORE_LOW.search(lbefore):
                 continue  # "an ambush near Burkina Faso": by a country, not in it
-            # ("The area is close to the Tahoua region, where gunmen raided a camp": the place
+            # ("The village is close to the Maradi region, where gunmen looted a clinic": the place
             # of the attack the clause after it tells, whatever the words before it)
             where = WHERE_AFTER.match(after) is not None and _TRIGGER_LOW.search(low, e) is not None
             if s < dateline or (
@@ -140,7 +140,7 @@ class PlaceSense:
                 continue  # "The attack happened 50 miles south-west of Aden": how far from Aden, not in it
             teller = _TELLER_LOW.search(low, max(0, s - 100), s) if TELLS_AFTER.match(after) else None
             if teller is not None and _TRIGGER_LOW.search(low, teller.end(), s) is None:
-                continue  # "the mayor of Bankass town, told Reuters": where the teller is
+                continue  # "the prefect of Sanbori town, told AFP": where the teller is
             seen.add(lm.entity.iri)
             found.append((lm, where or bool(_TARGET_BEFORE_LOW.search(lbefore))))
         # "drone strikes on Ukrainian territory": a people's adjective names the country hit.
@@ -157,7 +157,7 @@ class PlaceSense:
         found.sort(key=lambda x: x[0].mention.start)
         found = listed_cues(found, sentence, offset)  # "bombs at X railway station, Y and Z": each site hit
         # A country or region around a more specific place of the sentence is not a second
-        # target; the place within it inherits its cue ("in Ukraine's southern Odesa region").
+        # target; the place within it inherits its cue ("in Ukraine's northern Chernihiv region").
         keep = []
         for lm, cued in found:
             inner = [k for k, (other, _) in enumerate(found) if other is not lm and self._inside(other, lm, sentence, offset)]
@@ -176,7 +176,7 @@ class PlaceSense:
     def _landmark(self, lm: LinkedMention, mentions: list[LinkedMention], sentence: str, offset: int) -> bool:
         """Whether the place is named only to say where another, no larger place is: "the
         neighbourhood of Al-Nasr near the Grand Mosque" -- the place hit is the one before
-        "near". (A larger one, "the Bota Pathri area near Kashmir's border", may hold it.)"""
+        "near". (A larger one, "the Gulzar Bagh area near Kashmir's border", may hold it.)"""
         s = lm.mention.start - offset
         for other in mentions:
             e = other.mention.end - offset
@@ -196,14 +196,14 @@ class PlaceSense:
         ranks = [PLACE_RANK[c] for c in ent.classes if c in PLACE_RANK]
         if ranks:
             return max(ranks)
-        # An unknown name says its level by its last word ("Pale Township", "Oudalan Province").
+        # An unknown name says its level by its last word ("Myinthar Township", "Oudalan Province").
         words = fold(ent.label).split()
         if len(words) > 1 and ent.label.split()[-1].capitalize() in FACILITY_HEADS:
-            return PLACE_RANK["Facility"]  # "Westgate Mall", "Al-Aqsa Martyrs Hospital"
+            return PLACE_RANK["Facility"]  # "Westgate Mall", "Al-Rahma Martyrs Hospital"
         return HEAD_RANK.get(words[-1], NIL_PLACE_RANK) if words else NIL_PLACE_RANK
 
     def _city_quarters(self, linked: list[LinkedMention]) -> None:
-        """"Mogadishu's Wadajir district", "Kabul's Shar-e-Naw district": a district a city
+        """"Mogadishu's Hodan district", "Kabul's Shar-e-Naw district": a district a city
         possesses is a quarter of it, below the city, not the district of a land above towns."""
         places = [lm for lm in linked if lm.entity.type == "Place"]
         for outer, inner in zip(places, places[1:]):
@@ -229,7 +229,7 @@ class PlaceSense:
             self._contained.add((inner.entity.iri, outer.entity.iri))
             return True
         if ri < ro and self._entry(inner.entity) is None and self._entry(outer.entity) is None and self._said_inside(inner, outer, sentence, offset):
-            # "Dar al-Hadith ... in the residential neighborhood of al-Aumd": two names no one
+            # "Dar al-Nour ... in the eastern quarter of al-Safa": two names no one
             # knows, the text's word for the second no measure of the first.
             self._contained.add((inner.entity.iri, outer.entity.iri))
             return True
@@ -251,8 +251,8 @@ class PlaceSense:
         return False
 
     def _said_inside(self, inner: LinkedMention, outer: LinkedMention, sentence: str, offset: int) -> bool:
-        """"El Aguaje in Aguililla", "al-Arqam Home, a shelter for displaced families in
-        el-Fasher": the text says the first place lies in the second, whatever their ranks
+        """"La Joya in Apatzingán", "Dar al-Salam Home, a shelter for the displaced in
+        el-Obeid": the text says the first place lies in the second, whatever their ranks
         (unless the knowledge base knows the first as the larger)."""
         if inner.mention.end > outer.mention.start or "Country" in inner.entity.classes:
             return False
@@ -263,7 +263,7 @@ class PlaceSense:
         return ei is None or eo is None or (ei.population or 0) <= (eo.population or 0) or "Country" in outer.entity.classes
 
     def _possessed(self, inner: LinkedMention, outer: LinkedMention, sentence: str, offset: int) -> bool:
-        """"Dantewada's Cholnar village", "Sukma's Sirsatti": a place named with the one it lies
+        """"Marpal's Kotri village", "Sukma's Sirsatti": a place named with the one it lies
         in before it and "'s", at the same level as far as anyone knows (two unknown names)
         -- unless the knowledge base knows the second as the larger, or it is a country."""
         if outer.mention.end > inner.mention.start or "Country" in inner.entity.classes:
@@ -274,7 +274,7 @@ class PlaceSense:
         return ei is None or eo is None or (ei.population or 0) <= (eo.population or 0)
 
     def _comma_container(self, inner: LinkedMention, outer: LinkedMention, sentence: str, offset: int) -> bool:
-        """"in Al-Barka, Basilan, on Thursday": a known place right after an unknown (or
+        """"in Bato-Bato, Basilan, on Monday": a known place right after an unknown (or
         much smaller) one and a comma, ending no list, is where the first lies."""
         if not (inner.mention.end <= outer.mention.start and sentence[inner.mention.end - offset : outer.mention.start - offset] == ", "):
             return False
@@ -337,9 +337,9 @@ class PlaceSense:
             # the text calls a municipality.
             held = [o for i, o in self._contained if i == inner.iri]
             if held:
-                # The text places it elsewhere ("Stepanivka, a settlement in the Sumy oblast"):
-                # within ``outer`` only if that place is ("Mukondo village in the chiefdom of
-                # Baswagha", Baswagha in the Lubero territory the article reports attacked).
+                # The text places it elsewhere ("Hlybne, a village in the Kharkiv oblast"):
+                # within ``outer`` only if that place is ("Kalemba village in the chiefdom of
+                # Bamate", Bamate in the Mutanda territory the article reports attacked).
                 return not nested and any((m := self._article_places.get(o)) is not None and self._within(m, outer, known, nested=True) for o in held)
             if self._named_after_other(inner, outer):
                 return False

@@ -66,9 +66,9 @@ from kg.types import Article, AttackEvent, Entity, LinkedMention
 _TRIGGER_LOW, _SEVERAL_LOW, _AFTERMATH_LOW, _ACCIDENT_LOW, _ANAPHOR_LOW = map(folded, (TRIGGER_RE, SEVERAL_ATTACKS, AFTERMATH_RE, ACCIDENT_RE, ANAPHOR_RE))
 _SITES_LOW, _FIGHT_LOW = folded(SEVERAL_SITES), folded(FIGHT_RE)
 
-# "on a highway between Tame and La Cabuya": the first of two places named around the attack.
+# "on a road between Yopalito and Las Brisas": the first of two places named around the attack.
 _BETWEEN_FIRST = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:towns?|villages?|cities)\s+of\s+)?$")
-# "In addition to the three deaths", "Besides the dead": a toll told before, restated.
+# "In addition to the two fatalities", "Apart from the dead": a toll told before, restated.
 _RESTATED = re.compile(r"\b(?:[Ii]n\s+addition\s+to|[Bb]esides|[Aa]part\s+from|[Aa]longside)\s+the\s+(?:[\w-]+\s+)?(?:deaths?|dead|fatalities|killed)\b")
 # "the strikes", "these attacks": attacks told before, more than one.
 _PLURAL_TOLD = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+(?:[\w-]+\s+)?(?:attacks|strikes|airstrikes|raids|bombings|assaults|ambushes)\b")
@@ -96,11 +96,11 @@ class _Frame:
     placed: bool = False  # "The attack on X ...": the attack told before, its place named
     aftermath: bool = False  # "One of them caused a fire at X": only what an attack told before did
     elsewhen: bool = False  # told at a time no day names ("In February, a strike ..."): not the lead's day
-    summary: bool = False  # "the attacks at six different locations in X, Y and Z": the lands of several attacks
+    summary: bool = False  # "the bombings at four separate sites in X, Y and Z": the lands of several attacks
     same_place: bool = False  # "another attack ... in the same area": another attack, at the place of the one told before
     listed: bool = False  # one of the places of a list the sentence names ("in Masalo, Torani and Kabora")
-    between: bool = False  # "on a highway between Tame and La Cabuya": the first of two places the attack lay between
-    meanwhile: bool = False  # "Meanwhile, ... in Gariaband": another attack, if at a place not told before
+    between: bool = False  # "on a road between Yopalito and Las Brisas": the first of two places the attack lay between
+    meanwhile: bool = False  # "Meanwhile, ... in Kanker": another attack, if at a place not told before
     incident: bool = False  # "The incident took place near X": no attack word, only where the attack told before was
     occurred: bool = False  # "the attack occurred at X": the attack told before, and where it was
 
@@ -164,7 +164,7 @@ class EventExtractor(SceneSense):
         self._named_countries = {code for code in named if code}
         self._unnamed_countries = set()
         self._text = text
-        # "Bishnupur district", "Kherson region": the level the text gives a name.
+        # "Dalgaon district", "Kherson region": the level the text gives a name.
         self._levels = {}
         self._article_places = {lm.entity.iri: lm.entity for lm in linked if lm.entity.type == "Place"}
         for lm in linked:
@@ -208,7 +208,7 @@ class EventExtractor(SceneSense):
         triggers = [TRIGGER_RE.match(sentence, m.start()) for m in _TRIGGER_LOW.finditer(low) if is_attack(low, m)]
         killed, injured = casualties(sentence)
         if (killed is not None or injured is not None) and _SEVERAL_LOW.search(low):
-            # "13 people were killed in two separate attacks": the toll of several, no one attack's.
+            # "nine people died in three separate raids": the toll of several, no one attack's.
             killed = injured = None
         if killed and phase_tolls(sentence):
             # "first attacked the checkpoints, killing one person, before attacking the village,
@@ -216,14 +216,14 @@ class EventExtractor(SceneSense):
             killed = None
         aftermath = None
         if not triggers and _AFTERMATH_LOW.search(low):
-            # "One of them caused a major fire at the Kuibyshev refinery": what an attack told
+            # "One of them set off a large blaze at the Krasnoborsk depot": what an attack told
             # before did, where -- no attack of its own.
             aftermath = AFTERMATH_RE.search(sentence)
             if aftermath is not None:
                 triggers = [aftermath]
         incident = None
         if not triggers and killed is None and injured is None:
-            # "The incident took place near Bade Gobra village": where the attack told before was.
+            # "The incident occurred near Kharka village": where the attack told before was.
             incident = aftermath = INCIDENT_RE.search(sentence)
             if aftermath is not None:
                 triggers = [aftermath]
@@ -265,7 +265,7 @@ class EventExtractor(SceneSense):
                 # a day after ... an attack on Belgorod"), else the first one.
                 s_ = lm.mention.start - b
                 trig = max((t for t in triggers if t.end() <= s_), key=lambda t: t.end(), default=triggers[0])
-                # ("who represents Nzakoundou, the village attacked Thursday": the word its apposition gives)
+                # ("who speaks for Bokolo, the village attacked on Tuesday": the word its apposition gives)
                 e_ = lm.mention.end - b
                 trig = next((t for t in triggers if APPOSED_ATTACK.fullmatch(sentence, e_, t.start())), trig)
                 frame_actor = actors[id(trig)][0] or _clause_actor(sentence, trig, triggers, actors)
@@ -278,14 +278,14 @@ class EventExtractor(SceneSense):
                 hi = places[k + 1][0].mention.start - b if k + 1 < len(places) else len(sentence)
                 kk, ii = casualties(sentence, lo, hi)
                 if kk is None and ii is None and (killed is None) != (injured is None):
-                    # "Three died in the Sumy region and two others in Kherson province".
+                    # "Two died in the Kharkiv region and three others in Zaporizhzhia province".
                     n = elided_figure(sentence[lo:hi])
                     kk, ii = (n, None) if killed is not None else (None, n)
             out.append(
                 _Frame(
                     (b + trig.start(), b + trig.end()), span, index, lm, frame_actor, weapons, kk, ii,
                     # (a sentence that names no place tells of one attack: its only day is that attack's,
-                    # "the rebels first attacked the checkpoints ... the village attacked Thursday")
+                    # "the rebels first attacked the checkpoints ... the village attacked on Tuesday")
                     # -- and so is that of the places of a list: "hit the Kharkiv, Sumy and Odesa regions on Sunday")
                     retold_day(sentence, trig, triggers, anaphors, dates, len(places)) or (dates[0][1] if (lm is None or listed) and len({d for _, d in dates}) == 1 else None),
                     anaphoric=aftermath is not None or _speaks_of_told(anaphors, trig, len(triggers)) or occurred,
@@ -308,7 +308,7 @@ class EventExtractor(SceneSense):
         same = SAME_PLACE_RE.search(sentence) if not places and "same" in low else None
         fresh_words = [t for t in triggers if same is not None and t.end() <= same.start() and (FRESH_BEFORE.search(sentence, 0, t.start()) or came_after(low, t))]
         if fresh_words:
-            # "The strike came shortly after another Israeli attack damaged a car in the same
+            # "The raid followed soon after another drone attack hit a van in the same
             # area": another attack, at the place of the one told before.
             t = fresh_words[-1]
             out.append(_Frame((b + t.start(), b + t.end()), span, index, None, actors[id(t)][0], [], None, None, None, fresh=True, elsewhen=elsewhen, same_place=True))
@@ -344,7 +344,7 @@ class EventExtractor(SceneSense):
         fresh: set[int] = set()  # events first told as another attack ("a second strike on the camp")
         pending: list[_Frame] = []  # the figures of an attack told before any place of it
         latest: _Frame | None = None  # the frame read last
-        # ("A series of attacks took place on Friday night", then each site: the day of them all)
+        # ("A series of raids took place on Tuesday evening", then each site: the day of them all)
         # (told before any attack's place is)
         placed = min((f.index for f in frames if f.location is not None and not f.summary and f.index != headline), default=None)
         told_day = next((f.date for f in frames if f.date is not None and f.index != headline and placed is not None and f.index < placed and not f.elsewhen), None)
@@ -373,8 +373,8 @@ class EventExtractor(SceneSense):
                     # text does not call a land, is precise)
                     k = None
                 if k is not None and f.between and self._level(events[k][0].location):
-                    # "The attack occurred on a highway between Tame and La Cabuya", after the
-                    # attack in the Arauca department: still there, between two towns of it.
+                    # "The ambush happened on a road between Yopalito and Las Brisas", after the
+                    # attack in the Casanare department: still there, between two towns of it.
                     target = k
                     refined = True
                 elif k is not None and (
@@ -385,7 +385,7 @@ class EventExtractor(SceneSense):
                     # "The attack took place in the town of X": the attack told just before
                     # at its region or district, now placed more precisely. (Not by a list:
                     # "The attack took place in Masalo, Torani and Kabora", after the attack "in
-                    # villages in Beni territory", is the one attack on the villages of Beni.)
+                    # villages in Mutanda territory", is the one attack on the villages of Mutanda.)
                     # ("the strikes targeted facilities in X, Y and Z": several attacks, one at each)
                     if not (f.listed and f.anaphoric and self._level(events[k][0].location) and not _PLURAL_TOLD.search(self._text, f.sentence[0], f.location.mention.start)):
                         events[k][0].location = f.location.entity
@@ -397,8 +397,8 @@ class EventExtractor(SceneSense):
                     and self._rank(f.location.entity) < self._rank(events[k][0].location)
                     and self._related(f.location.entity, events[k][0].location)
                 ):
-                    # "The attack took place at 11:45 pm, when ... in Damascus heard blasts", after
-                    # the strikes on Damascus airport: the attack told before, at its town.
+                    # "The raid happened at 2:10 am, when ... in Aleppo heard explosions", after
+                    # the strikes on Aleppo airport: the attack told before, at its town.
                     target = k
             else:
                 # A sentence that names no place adds to the attack told just before: one that
@@ -408,14 +408,14 @@ class EventExtractor(SceneSense):
                 if gap is not None and (f.anaphoric or gap <= 1 or (gap <= 2 and events[k][1] is previous)):
                     target = k
                 elif f.killed is not None and not f.fresh and not f.elsewhen:
-                    # "In addition to the three deaths, at least four crew members were wounded",
-                    # sentences after the strike that killed three: the toll of the one attack
+                    # "In addition to the two fatalities, at least five sailors were hurt",
+                    # sentences after the strike that killed two: the toll of the one attack
                     # with those dead, told again with what it adds.
                     told = [i for i, (ev, _) in enumerate(events) if ev.killed == f.killed and self._compatible(ev, f) and id(ev) not in elsewhen]
                     if len(told) == 1 and _RESTATED.search(self._text, f.sentence[0], f.sentence[1]):
                         target = told[0]
             if f.incident and f.location is not None and not refined and (target is None or events[target][0].location is None or events[target][0].location.iri != f.location.entity.iri):
-                continue  # "The incident occurred in Tillaberi": only a more precise place counts
+                continue  # "The incident happened in Maradi": only a more precise place counts
             if f.same_place:
                 if events:
                     told = max(events, key=lambda x: x[1].index)[0]
@@ -426,7 +426,7 @@ class EventExtractor(SceneSense):
             if target is None and ((f.retold and events) or f.aftermath or f.summary):
                 continue
             if target is None and f.location is None and f.actor is not None and (f.fresh or f.elsewhen) and not f.anaphoric and (f.killed or f.injured) and self._can_act(f.actor):
-                # "They killed six soldiers in an attack on a military outpost in April last year":
+                # "They shot dead nine police officers in a raid on a border post in March last year":
                 # an attack of the named attacker, with its own toll, told at another time, at no
                 # place the article names -- an event without a location.
                 events.append((AttackEvent(trigger=f.trigger, sentences=[], location=None), f))
@@ -445,8 +445,8 @@ class EventExtractor(SceneSense):
                 target = len(events) - 1
                 if f.fresh:
                     fresh.add(id(events[target][0]))
-                # "At least 12 soldiers were killed in an attack in the west. The soldiers were in
-                # the town of X when ...": the toll told first, the place in the next sentences.
+                # "Some 15 troops died in an ambush in the north. The troops were in
+                # the village of X when ...": the toll told first, the place in the next sentences.
                 for p in pending:
                     if f.index - p.index <= 2 and not f.fresh and self._compatible(events[target][0], p):
                         # ("18 were killed in strikes", then "Strikes on the city of X killed
@@ -513,7 +513,7 @@ class EventExtractor(SceneSense):
         actors = {ev.actor.iri: ev.actor for ev, _ in events if ev.actor is not None and id(ev) not in placeless}
         sole = next(iter(actors.values())) if len(actors) == 1 else attributed if not actors else None
         # ... from where the article first names it as attacker: not back onto the attacks
-        # told before it ("the U.S. has carried out airstrikes" at the end of a bombing report).
+        # told before it ("the U.S. military has also launched strikes" at the end of a bombing report).
         since = min((min(ev.sentences) for ev, _ in events if ev.actor is not None and ev.sentences and id(ev) not in placeless), default=(0, 0))
         for ev, _ in events:
             if ev.date is None and lead is not None and id(ev) not in elsewhen:

@@ -22,9 +22,9 @@ TRIGGER_RE = re.compile(
     r"|bombings?|bombed|barrages?|blasts?|explosions?|exploded|detonated|blew\s+(?:themselves|himself|herself)\s+up|blew\s+up|blown\s+up"
     r"|suicide\s+bomb(?:ings?|ers?)?|car\s+bomb(?:ings?|s)?|ambush(?:ed|es)?|raids?|raided|assaults?|assaulted"
     r"|targeted|targeting|hit|hits|hitting|pounded|pounding|fired\s+(?:on|at|upon|into)|opened\s+fire|massacred?|stormed|invaded|overran"
-    # ("Another shooting took place in X", "A pipe bomb was thrown into an outpost")
+    # ("A further shooting was reported in X", "A grenade was hurled at a checkpoint")
     r"|shootings?|(?:bombs?|grenades?|explosives?|IEDs?|devices?)\s+(?:was|were)\s+(?:thrown|hurled|lobbed|planted|detonated)"
-    # ("an improvised explosive device damaged an armoured vehicle": the device that did it)
+    # ("a roadside device destroyed a patrol truck": the device that did it)
     r"|(?:bombs?|devices?|IEDs?|explosives?|mines?|charges?)\s+(?:damaged|destroyed|wrecked|ripped\s+through|tore\s+through)"
     r"|(?:bombs?|devices?|IEDs?|explosives?|mines?|grenades?|charges?)\s+went\s+off|behead(?:ed|ing|ings)?|shot\s+dead|gunned\s+down|hacked\s+to\s+death"
     # ("set fire to the mayor's office", "torched homes": arson, when assailants do it -- ENTRY_TRIGGER)
@@ -58,8 +58,8 @@ IRREALIS_RE = re.compile(
 )
 # "the attacks have had on shipping", "its strikes", "a slew of attacks": attacks in general,
 # unless their clause gives a figure, a day, damage (GENERIC_PLURAL_SPECIFIC) or a casualty word.
-# ("decisions on such a level of terrorist attacks are not made in Kyiv": attacks of a kind)
-# ("operations against the PKK in northern Iraq, involving airstrikes and ground incursions": what a campaign involves)
+# ("no commander orders this kind of suicide attacks alone": attacks of a kind)
+# ("a months-long push against the rebels in the hills, involving airstrikes and artillery fire": what a campaign involves)
 GENERIC_PLURAL_BEFORE = re.compile(r"(?:\b(?:the|its|their|our|his|her|such|involving)|\b(?:slew|spate|string|series|campaign|wave|level|kind|sort|type)\s+of)\s+(?:\w+\s+)?$", re.I)
 # "has endured intensified RSF attacks", "has come under mounting bombardment": a campaign,
 # unless the clause gives a figure, a day or damage (GENERIC_PLURAL_SPECIFIC) or a casualty word.
@@ -84,9 +84,9 @@ ONGOING_RE = re.compile(r"\b(?:are|is|were|was|have\s+been|has\s+been|had\s+been
 CLAUSE_BREAK = re.compile(r"[,;:—–()\"“”]|\b(?:but|while|whereas|although|after|before|as)\b", re.I)
 # Verbs whose subject is the attacker ("the RSF launched", "Russia fired").
 ACTOR_VERB = re.compile(
-    # ("Jaish-e-Muhammad outfit has carried out the attack")
+    # ("the Lashkar-e-Taiba outfit has carried out the ambush")
     r"^\s*(?:\([^()]{1,20}\)\s*|\)\s*)?(?:(?:dissidents?|militants?|fighters|rebels|insurgents|jihadists|guerrillas|gunmen|members|outfit|cadres?|operatives)\s+)?"
-    # ("Libya's Tripoli-based government on Saturday carried out drone strikes": a state's own body)
+    # ("Sudan's army-led government on Monday carried out air raids": a state's own body)
     r"(?:['’]s\s+(?:[\w-]+\s+)?(?:government|authorities|army|military|armed\s+forces|forces|troops)\s+)?"
     r"(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+)?"
     r"(?:also\s+|again\s+|reportedly\s+|allegedly\s+|had\s+|has\s+|have\s+)?(?:launched|launches|launch|carried\s+out|blew\s+up|detonated|set\s+off|carries\s+out|conducted|fired|fires|struck|strikes|attacked|attacks|shelled|bombed|bombarded|targeted|targets|hit|hits|pounded|unleashed|used|sent|deployed|claimed|claims|stormed|raided|ambushed|killed|kills|opened\s+fire"
@@ -94,16 +94,16 @@ ACTOR_VERB = re.compile(
     re.I,
 )
 BY_ACTOR = re.compile(r"(?<!\bset\sup\s)(?<!\bstationed\s)(?<!\bestablished\s)(?<!\bbuilt\s)(?<!\bmanned\s)(?<!\bguarded\s)(?<!\bcontrolled\s)(?<!\boperated\s)(?<!\brun\s)(?<!\bheld\s)(?<!\bbacked\s)(?<!\bowned\s)(?<!\bled\s)(?<!\bused\s)\b(?:by|blamed\s+on|blames?\s+on|attributed\s+to|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
-# "The attack on the town was led by the Viv Ansanm group": the attack word the subject, its doer after "by".
+# "The raid on the market was led by the Black Ridge gang": the attack word the subject, its doer after "by".
 DONE_BY = re.compile(r"\b(?:was|were|been)\s+(?:reportedly\s+|allegedly\s+|apparently\s+)?(?:led|carried\s+out|conducted|launched|perpetrated|staged|committed|mounted)\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 # "X claimed responsibility", "X (XG) on Sunday claimed the attack".
 _WHEN = r"(?:(?:on|late|early|late\s+on|early\s+on)\s+[A-Z]\w+\s+|yesterday\s+|today\s+|overnight\s+|later\s+|quickly\s+|swiftly\s+)?"
-# ("The so-called Islamic State group has claimed responsibility": the group noun after the name.)
+# ("The Islamic State group later claimed the bombing": the group noun after the name.)
 CLAIMED = re.compile(
     r"^\s*(?:\([^()]{1,20}\)\s*|\)\s*)?(?:(?:(?:terrorist|militant|jihadist|armed|extremist|rebel|insurgent)\s+)?(?:group|militia|movement|organi[sz]ation)\s+)?(?:,[^,;]{1,60},\s*)?" + _WHEN + r"(?:has\s+|had\s+|have\s+)?(?:claimed|claims|claiming)\s+" + _WHEN + r"(?:responsibility|the\s+attack|the\s+strike|the\s+bombing|an?\s+attack)",
     re.I,
 )
-# "The CODECO group, one of many militias in the east, was responsible for the killings",
+# "The Kibuye group, a militia active in the hills, was responsible for the ambush",
 # "militants believed to be behind the attack": who a later sentence says did it.
 RESPONSIBLE_AFTER = re.compile(
     r"^\s*(?:\([^()]{1,20}\)\s*|\)\s*)?(?:(?:group|militia|movement|rebels|fighters|militants)\b\s*)?(?:,[^,;]{1,80},\s*)?"
@@ -113,7 +113,7 @@ RESPONSIBLE_AFTER = re.compile(
 )
 # "Al-Shabaab ... when it attacked the mall": a pronoun subject of the attack verb.
 PRONOUN_SUBJECT = re.compile(r"\b(?:it|they)\s+(?:also\s+|then\s+|had\s+|has\s+|have\s+)?$", re.I)
-# "They killed at least six soldiers ...": a sentence whose subject is the group named just before.
+# "They shot dead four guards ...": a sentence whose subject is the group named just before.
 THEY_OPEN = re.compile(r"^\W*They\s+(?:also\s+|then\s+|later\s+|had\s+|have\s+)?\w+(?:ed)?\b")
 # "The group said its fighters fired rockets": the armed group named before.
 GROUP_ANAPHOR = re.compile(r"\b(?:the\s+(?:group|militia|militants|rebels|insurgents|jihadists|jihadist\s+group|armed\s+group|militant\s+group|rebel\s+group)|its\s+(?:fighters|militants|members))\b", re.I)
@@ -152,7 +152,7 @@ TARGET_BEFORE = re.compile(
 # A place named as where a launch came from, or a body named after it, is not what was hit.
 # ("... terrorists who escaped back into Mali": where the attackers went after)
 NOT_TARGET_BEFORE = re.compile(r"\b(?:(?:from|by|to|with|towards?|bound\s+for)\s+(?:the\s+)?|(?:escaped|fled|retreated|withdrew|returned|crossed)\s+(?:back\s+)?(?:in)?to\s+(?:the\s+)?|(?:reported|according\s+to)\s+|(?:based|stationed|posted|headquartered)\s+(?:at|in)\s+(?:the\s+)?|call(?:ed|s|ing)?\s+on\s+|urg(?:ed|es|ing)\s+|told\s+|asked\s+|accus(?:ed|es|ing)\s+|blam(?:ed|es|ing)\s+)$", re.I)
-# "two died at the Army Base Hospital", "were taken to a hospital in Srinagar": where the
+# "one died at the Garrison General Hospital", "were flown to a hospital in Peshawar": where the
 # wounded were cared for, not where the attack was; nor where those who tell of it are.
 CARE_BEFORE = re.compile(
     r"\b(?:treated|taken|rushed|admitted|evacuated|airlifted|transferred|shifted|moved|referred|hospitali[sz]ed)\s+(?:\w+\s+){0,3}?(?:at|in|to)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$"
@@ -161,13 +161,13 @@ CARE_BEFORE = re.compile(
     r"|\b(?:undergoing|receiving|received|getting|under|given)\s+(?:\w+\s+)?(?:treatment|care)\s+(?:at|in)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$"
     # "Medical sources at the Al-Aqsa Hospital in Deir al-Balah said": where those who tell it are.
     r"|\b(?:sources|doctors|medics|staff|officials|workers|spokes(?:man|woman|person))\s+(?:at|in)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,4}?(?:(?:hospital|clinic|centre|center)\s+in\s+)?$"
-    # "a resident said in the provincial capital Bunia", "told AFP from Goma": where the teller spoke.
+    # "a witness said in the provincial capital Kindu", "told Reuters from Bamako": where the teller spoke.
     r"|\b(?:said|says|told\s+[\w-]+|speaking)\s+(?:on\s+\w+\s+)?(?:in|from)\s+(?:the\s+)?(?:(?:provincial|regional|state|district|national)\s+)?(?:(?:capital|city|town)\s+(?:of\s+)?)?$"
-    # "Dr. Musa al-Majeri, director of Douiem Hospital, said ...": the teller's institution.
+    # "Dr. Karim Haddad, director of Selwa Hospital, said ...": the teller's institution.
     r"|\b(?:director|directors|head|chief|dean|manager|administrator|staff|doctors?|nurses?|medics?|workers?)\s+(?:of|at)\s+(?:the\s+|a\s+)?$",
     re.I,
 )
-# "37 drones were downed over the Kyiv, Poltava and Zhytomyr oblasts": where weapons were
+# "24 drones were shot down over the Chernihiv, Sumy and Kharkiv oblasts": where weapons were
 # shot down is no place hit.
 DOWNED_BEFORE = re.compile(
     r"\b(?:downed|shot\s+down|intercepted|destroyed|neutrali[sz]ed|repelled)\s+(?:[\w-]+\s+){0,3}?(?:over|above)\s+(?:the\s+)?(?:[\w'’-]+(?:,\s+|\s+and\s+|\s+))*$",
@@ -180,7 +180,7 @@ REACTION_RE = re.compile(
     re.I,
 )
 # A place after "from" in its clause, with no word of hitting between, is where a launch came from.
-# ("attackers from the ADF invaded Mukondo village": a verb of attack after "from" says the place is hit)
+# ("fighters from the ADF stormed Kalemba village": a verb of attack after "from" says the place is hit)
 ORIGIN_BEFORE = re.compile(r"\bfrom\b(?![^,;]*\b(?:on|at|against|targeting|into|toward|towards|hitting|struck|stormed|invaded|overran|attacked|raided|ambushed)\b)[^,;]*$", re.I)
 TERRITORY_RE = re.compile(r"\b([A-Z][a-z]+)\s+(?:territory|soil|cities|towns|villages|regions|positions|infrastructure)\b")
 # A place that does something ("Moscow launched", "Russia hit port infrastructure") is not what was hit.
@@ -191,42 +191,42 @@ SUBJECT_AFTER = re.compile(
 )
 BODY_AFTER = re.compile(
     r"^(?:['’]s?)?\s+(?:[a-z]+\s+)?(?:armed\s+forces|(?:army|military)(?!\s+(?:camp|base|post|outpost|barracks|positions?|airport|airfield|hospital|academy|checkpoint)s?\b)|air\s+force|air\s+defen[cs]es?|navy|forces|troops|soldiers|government|ministry|defen[cs]e|president|leader|officials?|authorities|governor|mayor|police|emergency|general\s+staff"
-    # ("..., Akobo County Commissioner Goi Joyul said": the teller's office)
+    # ("..., Marol County Commissioner Peter Gatluak said": the teller's office)
     r"|commissioner|administrator|prefect|sub-prefect|chairman|lawmaker|legislator|senator|council|councillor|spokes(?:man|woman|person)"
-    # ("Tinsukia Superintendent of Police Mugdhajyoti Mahanta said": the teller's office)
+    # ("Dhalpur Superintendent of Police Ravi Bhandari said": the teller's office)
     r"|superintendent|inspector[\s-]general|director[\s-]general|chief\s+minister|deputy\s+commissioner|police\s+chief"
     r"|(?:air|drone|missile|rocket)?[\s-]?(?:strikes?|attacks?|raids?)|shelling|bombing|bombardment|drones?|missiles?|rockets?|bases?|embassy|embassies|consulate|compound|personnel|citizens|nationals|ships?|vessels?|warships?|aircraft|jets|warplanes|offensive|invasion|war)\b",
     re.I,
 )
-# "The attack happened about 50 nautical miles (93km) south-west of the Yemeni city of Aden": told
+# "The incident occurred some 70 nautical miles (130km) east of the Yemeni port of Mukalla": told
 # of an attack already told, a distance from a place only says how far from it the attack was.
 DISTANCE_BEFORE = re.compile(
     r"\d[\d.,]*\s*(?:nautical\s+)?(?:km|kilometres|kilometers|miles)\s+(?:\([^()]{1,25}\)\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+(?:the\s+)?"
     r"(?:[\w-]+\s+)?(?:(?:city|town|port|village|capital)\s+of\s+)?$",
     re.I,
 )
-# "Centcom, which oversees operations in the Middle East, said three crew members had been killed":
+# "Africom, which oversees US forces in Africa, said two sailors had been hurt":
 # a body's remit, told in a clause of its own, is no place hit.
 REMIT_BEFORE = re.compile(r",\s*(?:which|who|that)\s+(?:oversees|covers|runs|leads|commands|monitors|operates|patrols|is\s+responsible\s+for)\s+[^,;]{0,50}$", re.I)
 # Words before or after a place that say it was not what the attack hit.
 NEAR_BEFORE = re.compile(r"\b(?:near|close\s+to|bordering|(?:on|along|across)\s+the\s+border\s+with|next\s+to)\s+(?:the\s+)?$", re.I)
-# "The attack comes amid a surge in militant violence in KP and Balochistan": the setting.
+# "The ambush comes amid a sharp rise in rebel raids in Sindh": the setting.
 SETTING_BEFORE = re.compile(
     r"\bamid\s+(?:a|an|the)?\s*(?:\w+\s+)?(?:surge|rise|wave|spate|increase|uptick|escalation|resurgence|upsurge)\s+(?:of|in)\s+[^,;.]*$"
-    # "a campaign of assaults over Israel's war on Hamas in the Gaza Strip": where a war is fought
+    # "a string of raids tied to the war against the Houthis in Yemen": where a war is fought
     r"|\b(?:war|conflict|insurgency|offensive)\s+(?:(?:on|against|with)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+)?in\s+(?:the\s+)?$",
     re.I,
 )
-# "the mayor of Bankass town, told Reuters", "A spokesperson for the ministry in the Afghan capital,
-# Kabul, told VOA": a place in who tells of the attack (with TELLS_AFTER) is where the teller is.
+# "the prefect of Sanbori town, told AFP", "A spokesman for the army in the Malian capital,
+# Bamako, told RFI": a place in who tells of the attack (with TELLS_AFTER) is where the teller is.
 TELLER_BEFORE = re.compile(
     r"\b(?:spokes(?:man|woman|person)|officials?|mayor|governor|commissioner|administrator|representative|lawmaker|chairman|head|chief)\b(?:\s+(?:of|for|in|at)\b)[^.;:“”\"]{0,80}$", re.I
 )
-# (the teller's name may stand between: "Chairman of the chiefdom of Walese Vonkutu, Dieudonne Malangayi, said")
+# (the teller's name may stand between: "Head of the chiefdom of Bakanza, Jean-Pierre Lusamba, said")
 TELLS_AFTER = re.compile(
     r"^(?:\s+(?:town|city|village|district|province|region|state|county|area|chiefdom|territory))?\s*,?\s*(?:(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*\s*,\s*)?(?:told|said|says|confirmed)\b"
 )
-# "an artillery strike killed one person in a village south of Kherson": the place only says
+# "a drone strike wounded two people in a village east of Zaporizhzhia": the place only says
 # where the unnamed village hit lies; the attack was not on it.
 UNNAMED_NEAR_BEFORE = re.compile(
     r"\b(?:a|an|one|two|three|several|some)\s+(?:[\w-]+\s+)?(?:village|villages|settlement|hamlet|neighbou?rhood|community)\s+(?:(?:just|some|about)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
@@ -240,14 +240,14 @@ NOT_HIT_BEFORE = (
     CARE_BEFORE,
     DOWNED_BEFORE,
     REMIT_BEFORE,
-    ORIGIN_BEFORE,  # "missiles from S-300 systems located in ... Donetsk region"
+    ORIGIN_BEFORE,  # "rockets from launchers stationed in ... Belgorod region"
     re.compile(r"[A-Za-z]-$"),  # "the Srinagar-Jammu highway": a name within a road's or a front's name
 )
-# ("not far from the Mali border": the border names where the attack was not)
+# ("a few miles from the Benin frontier": the border names where the attack was not)
 # ("the Tripoli-based government": where a body sits, not a place hit)
 NOT_HIT_AFTER = (BODY_AFTER, SUBJECT_AFTER, QUALIFIED_AFTER, re.compile(r"^-[A-Z]"), re.compile(r"^[-\s]based\b", re.I), re.compile(r"^\s+(?:border|frontier)\b", re.I))
-# What stands between a place and the larger place it lies in: "Kupiansk, Kharkiv region",
-# "Ukraine's southern Odesa region", "Stepanivka, a settlement in the Sumy oblast".
+# What stands between a place and the larger place it lies in: "Izium, Kharkiv region",
+# "Ukraine's northern Chernihiv region", "Hlybne, a village in the Kharkiv oblast".
 CONTAINED_GAP = re.compile(
     r"(?:\s+(?:village|town|hamlet|settlement|camp|area|neighbou?rhood|community))?(?:['’]s|,)?\s*(?:(?:also|both|which\s+is|located|situated)\s+)?(?:(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:town|village|settlement|city|district|suburb|neighbou?rhood|area|region|province|capital)\s+)?(?:(?:in|of|on|between)\s+)?(?:the\s+)?"
     r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|centre|center|heart|outskirts|edge)\s+of\s+(?:the\s+)?)?"
@@ -262,14 +262,14 @@ LANDMARK_GAP = re.compile(
     r"|(?:(?:just|some|about)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\([^()]{1,25}\)\s+)?)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of)\s+(?:the\s+)?",
     re.I,
 )
-# "El Aguaje in Aguililla", "al-Arqam Home, a shelter for displaced families in el-Fasher",
-# "Al-Nasr near the Grand Mosque in Marib": the first place lies in the last.
+# "La Joya in Apatzingán", "Dar al-Salam Home, a shelter for the displaced in el-Obeid",
+# "Al-Salam near the Old Mosque in Marib": the first place lies in the last.
 IN_GAP = re.compile(r"(?:\s+(?:neighbou?rhood|district|area|quarter|community|village|town|camp))?(?:,?\s+(?:near|next\s+to|close\s+to)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
-    # ("Dar al-Hadith - a religious school and a mosque - in the residential neighborhood of al-Aumd": an aside in dashes)
+    # ("Dar al-Nour - a clinic and a pharmacy - in the eastern quarter of al-Safa": an aside in dashes)
     r"(?:,\s+(?:a|an|the)\s+(?:[a-z-]+\s+){1,5}?(?:in|on|at|near|outside)|\s+[-–—]\s+[^-–—,;.]{1,60}?\s+[-–—]\s+in|,?\s+(?:located|situated|lying)\s+in|\s+in)\s+(?:the\s+)?"
     r"(?:(?:[a-z-]+\s+)?(?:city|town|village|region|province|district|state|area|chiefdom|commune|subdivision|tehsil|neighbou?rhood|quarter)\s+of\s+)?")
-# "a detachment between Markoye and Tokabangou": one attack, placed by the first name.
-# "the Tahoua region, where gunmen raided a camp": the place the clause after it tells of.
+# "a post between Dakiri and Tondia": one attack, placed by the first name.
+# "the Maradi region, where gunmen looted a clinic": the place the clause after it tells of.
 WHERE_AFTER = re.compile(r"^\s*,?\s+where\b", re.I)
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+and\s+(?:the\s+)?$")
 ANAPHOR_RE = re.compile(r"\b(?:the|that|this|saturday['’]s|sunday['’]s|monday['’]s|tuesday['’]s|wednesday['’]s|thursday['’]s|friday['’]s|the\s+latest)\s+(?:\w+\s+)?(?:attacks?|strikes?|shelling|bombing|blast|explosion|raid|assault|ambush|barrage|city|town|village|camp|area)\b", re.I)
@@ -299,11 +299,11 @@ SEVERAL_ATTACKS = re.compile(
     r"\b(?:two|three|four|five|six|several|multiple|a\s+series\s+of|a\s+wave\s+of|\d+)\s+(?:separate|different|simultaneous|coordinated|distinct)\s+(?:[\w-]+\s+)?(?:attacks|strikes|raids|assaults|bombings|ambushes)\b",
     re.I,
 )
-# "Nzakoundou, the village attacked Thursday": an apposition that says the place was attacked.
+# "Bokolo, the village attacked on Tuesday": an apposition that says the place was attacked.
 APPOSED_ATTACK = re.compile(r",?\s+(?:the|a)\s+(?:[a-z-]+\s+)?(?:village|town|city|camp|area|place|site|district|market)\s+(?:that\s+was\s+|which\s+was\s+)?", re.I)
 # "another attack damaged a car in the same area": the place of the attack told before.
 SAME_PLACE_RE = re.compile(r"\b(?:in|at|on|near)\s+the\s+same\s+(?:area|place|village|town|city|district|spot|location|neighbou?rhood|region|road|street)\b", re.I)
-# "carried out the attacks at six different locations in Yala, Pattani and Narathiwat": the
+# "staged the bombings at four separate sites in Songkhla, Satun and Trang": the
 # lands several attacks were in, told before or after their sites, not an attack's place.
 SEVERAL_SITES = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|\d+)\s+(?:different|separate|various|distinct)\s+(?:locations|places|sites|spots|targets)\b", re.I
@@ -315,7 +315,7 @@ ELSEWHEN_RE = re.compile(
     r"\b(?:(?i:in|since|during)\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?!\s+\d{1,2}\b)(?:\s+\d{4})?"
     r"|(?i:in\s+(?:19|20)\d\d|last\s+(?:week|month|year)|(?:a|one|two|three)\s+weeks?\s+(?:ago|earlier)|(?:a|one|two|three|several)\s+(?:months|years)\s+ago|earlier\s+this\s+(?:month|year)))\b"
 )
-# "The attack on Pétionville was led by ...": the attack just told, named by its place.
+# "The raid on Mirebalais was led by ...": the attack just told, named by its place.
 PLACED_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]hat|[Tt]his)\s+(?:[\w-]+\s+)?(?:attack|strike|raid|assault|bombing|shelling|ambush)\s+(?:on|in|at|against)\s+(?:the\s+)?$")
 # "four were injured during the incident which occurred at about 5am in Dabo area": the attack
 # told before ("the incident", "the attack"), and where it happened -- placed, as above.
@@ -327,7 +327,7 @@ OCCURRED_BEFORE = re.compile(
 # "The incident took place near Bade Gobra village": the attack told before, and where it was
 # (a sentence with no attack word of its own, which adds to the attack told before or to none).
 INCIDENT_RE = re.compile(r"\b(?:incident|ambush|attack|blast|explosion)\s+(?:had\s+)?(?:took\s+place|occurred|happened)\b(?!\s+(?:at|during)\s+a\s+time)", re.I)
-# "Meanwhile, an ITBP jawan was killed in an IED blast in Gariaband": told of at a place, another attack.
+# "Meanwhile, a CRPF constable was wounded in a landmine blast in Kanker": told of at a place, another attack.
 MEANWHILE_OPEN = re.compile(r"\W*(?:meanwhile|in\s+another\s+incident|in\s+a\s+separate\s+incident)\b", re.I)
 AFTERMATH_RE = re.compile(r"\b(?:caused|sparked|started|triggered|set\s+off)\s+(?:a\s+)?(?:[\w-]+\s+){0,2}?(?:fires?|blazes?|explosions?)\b", re.I)
 # "an attack on a cargo ship off X", after the attack word of the place's frame: another attack.
@@ -342,12 +342,12 @@ PLACE_RANK = {"Facility": 5, "Settlement": 4, "City": 4, "District": 3, "Region"
 NIL_PLACE_RANK = 4
 HEAD_RANK = {
     "township": 3, "district": 3, "county": 3, "department": 2, "raion": 3, "rayon": 3, "municipality": 3, "territory": 3,
-    # (the administrative levels of other lands: "the chiefdom of Baswagha", "Mandera commune", "Bittani subdivision")
+    # (the administrative levels of other lands: "the chiefdom of Bamate", "Kolda commune", "Sarwar subdivision")
     "chiefdom": 4, "commune": 3, "subdivision": 3, "tehsil": 3,
     "village": 5, "hamlet": 5, "neighbourhood": 5, "neighborhood": 5, "quarter": 5, "suburb": 5, "region": 2, "province": 2, "state": 2, "governorate": 2, "oblast": 2, "prefecture": 2, "zone": 3,
 }
 LEVEL_AFTER = re.compile(r"\s+(" + "|".join(HEAD_RANK) + r")\b", re.I)
-# "the district of Kupwara" -- lower case: in "West Gojam Zone of Ethiopia" the head ends a name.
+# "the district of Kupwara" -- lower case: in "Lower Gebre Zone of Ethiopia" the head ends a name.
 LEVEL_BEFORE = re.compile(r"\b(" + "|".join(HEAD_RANK) + r")\s+of\s+(?:the\s+)?$")
 
 FACILITY_HEADS = PLACE_HEADS - {
@@ -355,7 +355,7 @@ FACILITY_HEADS = PLACE_HEADS - {
     "Peninsula", "Sea", "River", "Lake", "Island", "Islands", "Valley", "Mountains", "Hills", "Heights", "Strait", "Corridor",
     "Neighbourhood", "Neighborhood", "Quarter",
 } | {
-    # Heads of named sites that name no level of government: "al-Arqam Home", "Koniko gas field".
+    # Heads of named sites that name no level of government: "Dar al-Amal Home", "Tembo gas field".
     "Home", "Shelter", "Centre", "Center", "Field", "Junction", "Factory", "Depot", "Warehouse", "Clinic", "Hall",
     "Office", "Headquarters", "Checkpoint", "Barracks", "Terminal", "Mine", "University", "College",
 }

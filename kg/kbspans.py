@@ -9,7 +9,7 @@ short of is, by what the knowledge base knows.
   that service -- an organisation of its own, known or not.
 - A list of names before "regions" ("the Kherson and Mykolaiv regions"): each a region.
 - Two places joined by a hyphen ("the Marte-Dikwa area"): both.
-- A known place run into a person's name ("officer at Quetta Farrukh Ateeq confirmed"): both.
+- A known place run into a person's name ("officer at Quetta Shahid Raza confirmed"): both.
 - A known name the article also writes after a people's word, as another entry ("the
   Taliban" in an article on the "Pakistani Taliban"), is that entry there.
 - Agency credits at a paragraph's end: "... in a Darfur city. -AP" names the agency the
@@ -22,8 +22,8 @@ short of is, by what the knowledge base knows.
 - A quarter word the recogniser took into a known place's name ("Central Mali has been
   riven", "Eastern Ukraine"): the place, unless the whole is a name the knowledge base
   knows ("South Sudan", "West Bank", "Central African Republic").
-- A capitalised word after a preposition of place that the recogniser left out ("86 people
-  were massacred at Seytenga in the northwest"): a place when the gazetteer has a town of
+- A capitalised word after a preposition of place that the recogniser left out ("31 villagers
+  were killed at Titao in the north"): a place when the gazetteer has a town of
   that name in a country the article is about.
 """
 
@@ -137,7 +137,7 @@ def language_services(mentions: list[Mention], text: str, candidates: Candidates
     return out
 
 
-# "... in a Darfur city. -AP": a dash and an agency's name end the paragraph.
+# "... in a Kordofan town. -AP": a dash and an agency's name end the paragraph.
 _TRAILING_CREDIT = re.compile(r"(?:^|\s)[-–—]\s?([A-Z][A-Za-z&]{1,15})[ \t]*$", re.M)
 # "Soldiers in Timbuktu, 2021. AFP - JANE ROE": an agency, a dash or slash, a name in capitals.
 _CAPTION_CREDIT = re.compile(r"(?:^|[.!?][ \t]+)([A-Z][A-Za-z&]{1,15})[ \t]+[-–—/][ \t]+([A-ZÀ-Þ][A-ZÀ-Þ'’-]+(?:[ \t]+[A-ZÀ-Þ][A-ZÀ-Þ'’-]+){1,3})[ \t]*$", re.M)
@@ -201,7 +201,7 @@ _PERSON_BEFORE = re.compile(r"\b(?:officer|official|spokesman|spokeswoman|spokes
 
 def split_place_and_person(mentions: list[Mention], text: str, candidates: Candidates, person_shaped: Callable[[str], bool]) -> list[Mention]:
     """A model span that runs a known place into a person's name ("police officer at Quetta
-    Farrukh Ateeq confirmed"): the place and the person, when the rest is shaped like a
+    Shahid Raza confirmed"): the place and the person, when the rest is shaped like a
     person's name, the whole is no name the knowledge base knows and the words around
     say a person (a verb of saying after it, or an officer's noun before it)."""
     out: list[Mention] = []
@@ -293,7 +293,7 @@ def region_senses(names: list[tuple[str, frozenset[str], int]], towns: frozenset
     """Of an article's resolved names (surface, the entry's classes -- none for an unknown
     name -- and its population): which small town's mention takes the area of the same
     bare name the article links elsewhere ("the province of Marib" ... "a neighbourhood in
-    Marib") or names with its noun ("Lakki Marwat district" ... "in Lakki Marwat"): news
+    Marib") or names with its noun ("Dera Kalan district" ... "in Dera Kalan"): news
     that names an area by its bare name means the area by it throughout (index -> index).
     A big city keeps its sense ("the region of Kharkiv" ... "in Kharkiv the mayor")."""
     areas = {fold(surface): j for j, (surface, classes, _) in enumerate(names) if classes & {"Region", "District"}}

@@ -78,7 +78,7 @@ from kg.types import Article, Entity, LinkedMention, Mention
 from kg.weaponsense import weapon_senses
 
 NIL_THRESHOLD = 0.35
-# A town's name before these is the area named after it ("Hangu district"), and so before a
+# A town's name before these is the area named after it ("Dera Kalan district"), and so before a
 # region's noun when no region of the name is known ("Nabatieh province", "the Jammu region"),
 # unless a city of a million: a region named after it is known, as a rule, or news means the city.
 AREA_NOUNS = (*TOWN_AREA_NOUNS, " province", " region", " governorate", " division", " state")
@@ -343,8 +343,8 @@ class Linker:
         known = list(resolved.values())
         regions = frozenset(r.entry.id for r in known if r.entry is not None and {"Region", "District"} & set(r.entry.classes))
         small = self._gazetteer_links(still, countries, regions)
-        # Longer names first, so that a short form told before its full name ("Yau Yau",
-        # then "David Yau Yau") still joins it.
+        # Longer names first, so that a short form told before its full name ("Gatwech Duol",
+        # then "Peter Gatwech Duol") still joins it.
         for m in sorted(still, key=lambda m: -len(m.text.split())):
             r = self._join_partial(m, known) or small.get(id(m)) or self._misspelt(m, known) or self._nil(m, text)
             if r is not None:
@@ -433,7 +433,7 @@ class Linker:
             picked = choose(hits, countries, cued, regions)
             if picked is None:
                 continue
-            # Keyed as unknown names are merged (_entities): "Nyuang Kone" is "Nyaung Kone".
+            # Keyed as unknown names are merged (_entities): "Kyuak Taw" is "Kyauk Taw".
             key = _variant_key(fold(m.text))
             if key not in chosen or picked[1] > chosen[key].confidence:
                 chosen[key] = _Resolved(m, "Place", picked[0], fold(m.text), m.text, picked[1])
@@ -448,7 +448,7 @@ class Linker:
     def _org_may_be_place(self, m: Mention) -> bool:
         """An "organisation" of one or two plain words, that no word of the name or around
         it makes one (no "Brigade", "Party", "radio"...), no acronym: the model's ORG for an
-        unknown place name ("Kutru", "Aguililla") as often as not."""
+        unknown place name ("Kotri", "Apatzingán") as often as not."""
         words = m.text.split()
         return (
             len(words) <= 2
@@ -578,8 +578,8 @@ class Linker:
         return None
 
     def _misspelt(self, m: Mention, known: list[_Resolved]) -> _Resolved | None:
-        """A person's name misspelt once in the article ("Oleh Hryhotov" beside "Hryhorov",
-        the knowledge base's Oleh Hryhorov) is that person (kg/personruns.py)."""
+        """A person's name misspelt once in the article ("Ivan Fedotov" beside "Fedorov",
+        the knowledge base's Ivan Fedorov) is that person (kg/personruns.py)."""
         people = [r for r in known if r.type == "Person" and r.entry is not None] if self._expected(m) == "Person" else []
         i = misspelt_person(m.text, [[r.entry.label, *r.entry.aliases[:10]] for r in people]) if people else None
         return None if i is None else _Resolved(m, "Person", people[i].entry, people[i].key, m.text, round(people[i].confidence * 0.8, 3))

@@ -64,7 +64,7 @@ def list_runs(mentions: list[Mention], text: str) -> Iterable[list[Mention]]:
     """Lists of mentions: runs joined by commas, "and" or "or" up to the item after the
     last "and"/"or" ("Al Faragil, Al Mandal and Salara"), over an item the recogniser missed
     between its commas. Commas alone make no list
-    ("the Kuibyshev refinery, Dmitry Azarov, the governor, said")."""
+    ("the Krasnoborsk depot, Ivan Sokolov, the governor, said")."""
     run: list[Mention] = []
     last_and = 0  # how many items the run has up to its last "and"/"or"
 

@@ -2,7 +2,7 @@
 
 The recogniser's spans are cleaned here (titles, possessives, stray lower-case words
 cut off; fragments that are not names dropped), and the words of a name and around
-it give a type when the model's label is doubtful ("Pazi Gyi village" is a place).
+it give a type when the model's label is doubtful ("Kyauk Taw village" is a place).
 """
 
 from __future__ import annotations
@@ -109,11 +109,11 @@ def clean_mention(m: Mention, text: str) -> Mention | None:
         end -= len(poss.group(0))
         words = text[start:end].split(" ")
     # Leading "the" and (for people and rule-less spans) titles -- but not the title that
-    # opens a place's name ("the Sheikh Radwan neighbourhood").
+    # opens a place's name ("the Sheikh Hamad neighbourhood").
     place_follows = bool(after) and after[0].lower().strip(".,;") in PLACE_NOUNS
     is_person = model_label(m) in ("PERSON", "PER") and not place_follows
     if place_follows and m.source == "ner" and before and before[-1][:1].isupper() and before[-1].lower().rstrip(".") in TITLES:
-        # The recogniser left the title out of a place's name ("Sheikh" of "Sheikh Radwan neighbourhood").
+        # The recogniser left the title out of a place's name ("Sheikh" of "Sheikh Hamad neighbourhood").
         if text[start - len(before[-1]) - 1 : start] == before[-1] + " ":
             start -= len(before[-1]) + 1
             words = text[start:end].split(" ")
@@ -122,7 +122,7 @@ def clean_mention(m: Mention, text: str) -> Mention | None:
         words = words[1:]
     if is_person and m.source == "ner":
         # "Duty Foot Constable Nasrullah": a rank's words before the title word go with it.
-        # Not a title that a given name's "Abd"/"Abu" opens: "Abdel Emir Yarallah", "Abdul Malik".
+        # Not a title that a given name's "Abd"/"Abu" opens: "Abdel Karim Hashem", "Abdul Malik".
         inner = [k for k, w in enumerate(words[:-1]) if k > 0 and is_title_word(w) and words[k - 1].lower() not in COMPOUND_GIVEN_FIRST]
         if inner:
             start += sum(len(w) + 1 for w in words[: inner[-1] + 1])
@@ -148,7 +148,7 @@ PLACE_NOUNS = (
 ORG_NOUNS = (
     "radio", "agency", "newspaper", "channel", "television", "militia", "movement", "party", "ministry", "council",
     "company", "force", "forces", "brigade", "battalion", "unit", "group",
-    "gang", "cartel", "faction", "outfit", "syndicate",  # "the Los Tequileros gang": criminal and armed groups
+    "gang", "cartel", "faction", "outfit", "syndicate",  # "the Los Halcones gang": criminal and armed groups
 )
 PLACE_HEADS = {
     "Base", "Airbase", "Airport", "Port", "Refinery", "Plant", "Station", "Bridge", "Dam", "Hospital", "Camp", "Prison",
@@ -231,14 +231,14 @@ _INNER_TITLE = re.compile(r" (head|chief|leader|boss|commander|spokesman|spokesw
 def split_at_inner_title(m: Mention) -> list[Mention]:
     """A model span that swallowed its neighbour across a lower-case title ("Wagner head
     Yevgeny Prigozhin"): the organisation before the title and the person after it."""
-    held = post_holder(m)  # kg/posts.py: "Superintendent of Police Ashutosh Shekhar"
+    held = post_holder(m)  # kg/posts.py: "Superintendent of Police Vikram Joshi"
     if held is not None:
         return [held]
     hit = _INNER_TITLE.search(m.text)
     if hit is None or not m.text[:1].isupper():
         return [m]
     head_end, tail_start = m.start + hit.start(), m.start + hit.end()
-    # "Michoacán Governor Silvano Aureoles": a governor's or mayor's head is a place.
+    # "Guerrero Governor Ana Robledo": a governor's or mayor's head is a place.
     head_label = ("GPE" if hit.group(1)[0].isupper() else "ORG") if m.source == "ner" else m.label
     head = Mention(m.start, head_end, m.text[: hit.start()], head_label, m.source, None, m.sentence)
     tail = Mention(tail_start, m.end, m.text[hit.end() :], "PERSON" if m.source == "ner" else m.label, m.source, None, m.sentence)
@@ -247,7 +247,7 @@ def split_at_inner_title(m: Mention) -> list[Mention]:
 
 def split_at_and(m: Mention) -> list[Mention]:
     """"Burie and Debre Birhan": a span of two capitalised names joined by "and" is two
-    names, and "El Aguaje in Aguililla" a name and the place it lies in (the caller keeps
+    names, and "La Joya in Apatzingán" a name and the place it lies in (the caller keeps
     a span whole when the knowledge base knows it, "Jammu and Kashmir"; so is one that
     reads as an organisation's name, "Ministry of Foreign Affairs and Trade")."""
     if m.source != "ner":
@@ -284,11 +284,11 @@ def join_cut_names(mentions: list[Mention], text: str) -> list[Mention]:
             and text[prev.end : m.start] == " "
             and len(prev.text.split()) + len(m.text.split()) <= 4
         ):
-            # "Sulu Governor" + "Abdusakur Tan" are a place and a person, not one name.
+            # "Sulu Governor" + "Omar Jalani" are a place and a person, not one name.
             out[-1:] = split_at_inner_title(Mention(prev.start, m.end, text[prev.start : m.end], "PERSON", "ner", None, prev.sentence))
             continue
         if prev is not None and prev.text.split()[-1] in IN_PLACE_HEADS and text[prev.end : m.start] == " in " and m.text[:1].isupper():
-            # "the United Nations Mission in Somalia", "the US Embassy in Kyiv": a body named by its seat.
+            # "the African Union Mission in Sudan", "the French Embassy in Bamako": a body named by its seat.
             out[-1] = Mention(prev.start, m.end, text[prev.start : m.end], "ORG", "ner", None, prev.sentence)
             continue
         if (
@@ -321,7 +321,7 @@ SUBUNIT_END = re.compile(r"[ \t]+(?:parish|sub-?county|sub-?division|sub-?distri
 _ADMIN_NOUN_END = re.compile(rf"[ \t]+(?:{ADMIN_NOUNS})$")
 
 
-# Areas named after their main town ("Hangu district", "Singu township", "Beni territory"):
+# Areas named after their main town ("Dera Kalan district", "Myinthar township", "Mutanda territory"):
 # a town's name before one of these nouns is the area's.
 TOWN_AREA_NOUNS = (
     " district", " township", " territory", " county", " prefecture", " municipality", " department",
@@ -331,8 +331,8 @@ _SETTLEMENT_AFTER = re.compile(r"[ \t]+(?:town|village|city|hamlet)\b")
 
 
 def settlement_beside_area(m: Mention, text: str, longer: str) -> bool:
-    """Whether ``m`` is a town the words after it call one ("Nangade town") and ``longer``
-    the area named after it ("Nangade district"): two places, not one name and its part."""
+    """Whether ``m`` is a town the words after it call one ("Nacuale town") and ``longer``
+    the area named after it ("Nacuale district"): two places, not one name and its part."""
     return _SETTLEMENT_AFTER.match(text, m.end) is not None and _ADMIN_NOUN_END.search(longer.lower()) is not None
 
 
@@ -383,15 +383,15 @@ QUARTER_AREA = re.compile(
 
 def cued_names(text: str, mentions: list[Mention]) -> list[Mention]:
     """Names the recogniser missed where the words around them say they are places
-    ("the town of Ramia", "Semum village", "Macomia district"): new place mentions, where
+    ("the town of Ramia", "Semum village", "Nacuale district"): new place mentions, where
     no mention overlaps them."""
     out = []
     for m in [*PLACE_OF_NAME.finditer(text), *NAME_VILLAGE.finditer(text), *NAME_AREA.finditer(text), *QUARTER_AREA.finditer(text)]:
         start, end = m.span(1)
-        start = max([start] + [i + 3 for i in (text.rfind("'s ", start, end), text.rfind("’s ", start, end)) if i >= 0])  # "Dantewada's Cholnar village": the village
+        start = max([start] + [i + 3 for i in (text.rfind("'s ", start, end), text.rfind("’s ", start, end)) if i >= 0])  # "Marpal's Kotri village": the village
         if m.re is NAME_AREA and (is_group_word(m.group(1).split()[0]) or m.group(1).split()[0].lower() in GENERIC_WORDS):
             continue  # "the Ukrainian territory", "the Northern district"
-        # A model's span inside the cued name ("Lac" of "the Lac Vert neighbourhood") gives way to it.
+        # A model's span inside the cued name ("Lac" of "the Lac Bleu neighbourhood") gives way to it.
         if any(o.start < end and start < o.end and not (o.source == "ner" and start <= o.start and o.end <= end and o.end - o.start < end - start) for o in mentions):
             continue
         if text[start:end].lower() in GENERIC_WORDS or not unclaimed(start, end, out):
@@ -415,7 +415,7 @@ def unclaimed_group(pattern: re.Pattern, text: str, mentions, label: str) -> lis
     return [Mention(h.start(1), h.end(1), h.group(1), label, "ner") for h in pattern.finditer(text) if unclaimed(h.start(1), h.end(1), mentions)]
 
 
-# "Governor Anusuiya Uikey", "Lieutenant-Colonel Guillaume Njike Kaiko": a capitalised title
+# "Governor Meera Tandon", "Lieutenant-Colonel Paul Ekane Mbida": a capitalised title
 # and two or three capitalised words after it, no more, are a person's name.
 TITLED_NAME = re.compile(
     r"\b(?:(?:Governor|Mayor|President|Minister|Senator|General|Colonel|Lieutenant|Major|Captain|Commander|Brigadier|Admiral|Spokesman|Spokeswoman|Sheikh|Inspector|Superintendent|Constable|Corporal|Sergeant|Commissioner"
@@ -441,7 +441,7 @@ def titled_names(text: str, mentions: list[Mention]) -> list[Mention]:
         start = text.index(words[0], start)
         if words[-1] in PLACE_HEADS or words[-1] in ORG_HEADS:
             continue  # "General Gaddafi Stadium"
-        # A rule's one word inside gives way ("Havildar Fateh Singh Negi": no "Fateh" party).
+        # A rule's one word inside gives way ("Havildar Kundan Singh Rawat": no "Kundan" party).
         if unclaimed(start, end, [o for o in mentions if not (o.source == "kb" and " " not in o.text and start <= o.start and o.end <= end)]):
             out.append(Mention(start, end, text[start:end], "PERSON", "ner"))
     return out + apposed_people(text, lambda s, e: unclaimed(s, e, mentions + out))  # kg/posts.py: "Lway, an official"
@@ -471,7 +471,7 @@ def quoted_speakers(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-# "Mashad Organisation, a rights group, ...": capitalised words ending in a body's head word.
+# "Amal Organisation, a rights group, ...": capitalised words ending in a body's head word.
 HEADED_NAME = re.compile(
     r"(?<![\w'’-])((?:[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?[ \t]+){1,4}(?:Organisation|Organization|Foundation|Association|Network|Movement|Front|Brigades?"
     r"|Battalion|Council|Committees?|Union|Party|Coalition|Alliance|Agency|Institute|Observatory|Commission|Corps|Group))\b"
@@ -509,7 +509,7 @@ _FIRST_NAME_BEFORE = re.compile(r"(?:^|(?<=[.!?][ \t])|(?<=\n))([A-Z][a-zà-ÿ]{
 
 
 def given_names_back(mentions: list[Mention], text: str) -> list[Mention]:
-    """"... the attack. Pavel Malkov, the governor, said": a one-word person span after a
+    """"... the attack. Ivan Sokolov, the governor, said": a one-word person span after a
     capitalised word that opens the sentence, which the article never writes in lower case
     and no mention holds, runs back over it (the given name the model left out)."""
     out = []
@@ -578,7 +578,7 @@ def extend_to_facility(m: Mention, text: str) -> Mention:
     """Run a place's name on over the lower-case facility noun after it: the facility
     ("Erbil airport"), a place of its own, looked up by its whole name."""
     if m.label not in _PLACE_LABELS and not (m.label == "NORP" and not is_group_word(m.text)):
-        return m  # a people's word ("the Shia mosque") names no facility; "the Athban mosque" does
+        return m  # a people's word ("the Shia mosque") names no facility; "the Noor mosque" does
     hit = FACILITY_AFTER.match(text, m.end)
     if hit is None or (m.text.isupper() and hit.group(1) in _BODY_RUN_NOUNS):
         return m  # "the UNRWA school": a body's school, the body named

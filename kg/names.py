@@ -23,7 +23,7 @@ TITLES = {
     "constable", "corporal", "cpl", "inspector", "superintendent", "commissioner", "sepoy", "havildar",
     "naik", "subedar", "lance", "pvt", "private", "cmdr", "prefect", "sub-prefect", "subprefect",
 }
-# Abbreviated titles ("the IG said", "ASP Yazid Abdulahi": police ranks of South Asia and
+# Abbreviated titles ("the IG said", "ASP Sani Danjuma": police ranks of South Asia and
 # Nigeria), and a photo credit's "STR" (an unnamed stringer): no name of their own.
 RANK_ACRONYMS = {"IG", "IGP", "AIG", "DIG", "CP", "ACP", "DCP", "SP", "SSP", "DSP", "ASP", "CSP", "SHO", "DPO", "SDPO", "DGP", "ADGP"}
 TITLE_ACRONYMS = RANK_ACRONYMS | {"STR", "DG", "CEO", "COO", "CFO", "MLA", "MNA", "MPA", "PRO"}  # PRO: public relations officer
@@ -50,8 +50,8 @@ GENERIC_WORDS = TITLES | {
     "international", "national", "federal", "community", "world", "war", "peace", "retaliation",
     "witnesses", "eyewitnesses", "residents", "officials", "sources", "medics", "rescuers", "survivors",
 }
-# Words that name nothing when they stand alone ("stood in for Ward Head and Village Head",
-# "the Movement said"), though they may head a name ("Border Defense Corps").
+# Words that name nothing when they stand alone ("met the Ward Head and a Village Head",
+# "the Movement said"), though they may head a name ("Coastal Defence Corps").
 GENERIC_ALONE = GENERIC_WORDS | {
     "village", "ward", "town", "movement", "party", "division", "brigade", "battalion", "county", "zone", "hospital",
     "church", "mosque", "school", "assembly", "senate", "militia", "front", "bureau", "command", "headquarters", "camp",
@@ -66,7 +66,7 @@ FIGHTER_NOUNS = {
     for s in ("", "s")
 } | {"gunmen", "militiamen"}
 # Local administrative units whose word comes before the name ("tambon Ban Rai", "Barangay
-# Tuayan 1", "woreda Ataye"): a place's cue, no part of its name.
+# Lumbac 3", "woreda Gedeb"): a place's cue, no part of its name.
 ADMIN_UNIT_WORDS = {"tambon", "amphoe", "mukim", "barangay", "kebele", "woreda", "tehsil", "taluka", "taluk", "mouza", "upazila", "mandal", "sitio", "purok"}
 # Arabic given names of two words open with these ("Abdel Emir", "Abdul Malik", "Abu Bakr"):
 # the second word may read as a title ("Emir", "Sheikh") but is the name's.

@@ -105,7 +105,7 @@ PLACE_PREFIXES = {
 ORG_PREFIXES = {
     "Jaish", "Jaysh", "Jabhat", "Harakat", "Harakah", "Hizb", "Hezb", "Liwa", "Kataib", "Kata'ib", "Kata’ib", "Saraya",
     "Jamaat", "Jama'at", "Jama’at", "Tehreek", "Tehrik", "Lashkar", "Jund", "Tanzim", "Majlis", "Asaib", "Asa'ib",
-    "Operation",  # "Operation Hadarin Daji": a military operation, the force that conducts it, never a place
+    "Operation",  # "Operation Desert Guard": a military operation, the force that conducts it, never a place
 }
 # Endings of one-word place names ("Jalalabad", "Kramatorsk", "Hyderabad", "Brazzaville").
 PLACE_SUFFIX_RE = re.compile(
@@ -117,11 +117,11 @@ PLACE_SUFFIX_RE = re.compile(
 ORG_OF_HEADS = ORG_HEADS | {"Staff", "Committees", "Commissions", "Ministries", "Brigades", "Mission", "Department", "Bureau", "Observatory"}
 PLACE_OF_HEADS = {"Port", "Province", "Region", "District", "Governorate", "Municipality", "Island", "Gulf", "Bay", "Strait", "City"}
 
-# Lower-case nouns after a name that make it a place's, beside the shared PLACE_NOUNS (plurals as their singular: "Yae Htwet villages").
+# Lower-case nouns after a name that make it a place's, beside the shared PLACE_NOUNS (plurals as their singular: "Kyauk Taw villages").
 PLACE_NOUNS_AFTER = set(PLACE_NOUNS) | {"community", "junction", "roundabout", "checkpoint", "ward", "zone", "commune", "quarter", "enclave", "estate", "colony"}
 COMPANY_AFTER = re.compile(r"[ \t]+[a-z]+[ \t]+(?:[a-z]+[ \t]+)?(?:company|corporation|firm|operator)\b")  # "the Yasno energy company"
 PLACE_PHRASE_AFTER = re.compile(r"[ \t]+(?:administrative\s+post|local\s+government(?:\s+area)?|police\s+station|refugee\s+camp|IDP\s+camp)\b")
-# Capitalised head words of facilities and sites beside the shared PLACE_HEADS ("al-Arqam Home").
+# Capitalised head words of facilities and sites beside the shared PLACE_HEADS ("Dar al-Amal Home").
 EXTRA_PLACE_HEADS = {"Home", "Shelter", "Junction", "Roundabout", "Checkpoint", "Factory", "Township", "Colony", "Plaza", "Zone", "Area"}
 # "in south Abujhmaad", "between Markoye and Tokabangou", "from Marte": where a one-word name is most likely a place's.
 PLACE_PREPOSITION_BEFORE = re.compile(
@@ -142,7 +142,7 @@ APPOSITION = re.compile(r"^,\s+(?:a|an|the|its|his|her|their)\s+((?:(?:[a-z]|\d{
 _APPOSITION_STOP = {"in", "of", "on", "at", "near", "that", "which", "who", "whose", "and", "with", "from", "for", "by", "to", "based"}
 # Title words that are adjectives before another title ("foreign minister"), not a person's noun.
 _ADJECTIVE_TITLES = {"foreign", "defence", "defense", "interior", "vice", "former", "ex", "acting", "supreme", "field", "prime", "justice", "saint"}
-# Words that open only a person's name ("Alhaji Musa Bello"; not "Malam": "Malam Fatori" is a town).
+# Words that open only a person's name ("Alhaji Musa Bello"; not "Malam": "Malam Dunari" is a town).
 HONORIFICS = {"mr", "mrs", "ms", "alhaji", "hajiya"}
 PERSON_NOUNS = (TITLES | PERSON_DESCRIPTORS | {"man", "woman", "boy", "girl", "member", "militant", "representative", "administrator", "coordinator"}) - _ADJECTIVE_TITLES
 PLACE_APPOSITION = set(PLACE_NOUNS) | {
@@ -162,7 +162,7 @@ ORG_BEFORE = re.compile(
 )
 LOCATED_BEFORE = re.compile(r"\b(?:located|situated|sheltering|housed)\s+(?:at|in|inside|within)\s+(?:the\s+)?$")
 TOLD_BEFORE = re.compile(r"\btold\s+$")
-# "an elderly man known as Mallam Isah", "a police officer named Tayyab Afridi": a person's noun, then the name.
+# "an old farmer known as Mallam Garba", "a police constable named Sajid Mehsud": a person's noun, then the name.
 NAMED_BEFORE = re.compile(r"\b([a-z]+)\s+(?:(?:known|identified)\s+as|named|called)\s+$")
 PLACE_OF_PERSON_BEFORE = re.compile(r"\b(?:(?:mayor|governor|residents?|people|inhabitants|outskirts|suburbs?|streets?)\s+of|residents?\s+(?:at|in))\s+(?:the\s+)?$", re.I)
 SAYS_AFTER = re.compile(r"^\s+(?:said|says|told|added|wrote|stated)\b")
@@ -170,7 +170,7 @@ LED_BY_BEFORE = re.compile(r"\b(?:led|headed|commanded|founded)[ \t]+by[ \t]+$")
 WHO_AFTER = re.compile(r"^,?\s+who\b")
 # "kibbutz Be’eri", "in village Wulari": a lower-case place noun right before the name.
 _PLACE_NOUN_BEFORE = {"kibbutz", "moshav", "village", "town", "township", "hamlet", "camp", "city", "villages", "towns"}
-# "the armed group Jaime Martínez", "the newspaper Le Faso": a lower-case body's noun right before the name.
+# "the armed group Pedro Salcedo", "the newspaper Le Faso": a lower-case body's noun right before the name.
 _ORG_NOUN_BEFORE = {"group", "militia", "movement", "faction", "gang", "cartel", "outlet", "newspaper", "broadcaster", "daily", "agency", "party", "organisation", "organization", "brigade", "battalion", "network"}
 _PLACE_BEFORE_EXTRA = re.compile(r"\b(?:port|kibbutz|capital|suburb|commune|community|municipality|island|islands|camp|refugee camp|state)s?\s+of\s+(?:the\s+)?$", re.I)
 
@@ -284,7 +284,7 @@ def _name_evidence(name: str) -> tuple[Evidence, ...]:
     elif len(words) > 1 and (words[-1] in ORG_HEADS or plural_head(words[-1]) or quartered_body(name)):  # "Defense Forces South"
         out.append(Evidence("Organization", HEAD_WORD, "name", f"head word {words[-1]!r}"))
     if " Task Force " in f" {name} " and not name.endswith("Task Force"):
-        out.append(Evidence("Organization", HEAD_WORD, "name", "'Task Force' before its designation"))  # "Joint Task Force Sulu"
+        out.append(Evidence("Organization", HEAD_WORD, "name", "'Task Force' before its designation"))  # "Joint Task Force Delta"
     for i, w in enumerate(words[:-1]):
         if words[i + 1] in ("of", "for"):
             if w in ORG_OF_HEADS:
@@ -387,7 +387,7 @@ def context_evidence(m: Mention, text: str, label_type: str | None) -> list[Evid
         if label_type in ("Person", "Organization") and PLACE_AFTER_VERB.search(before):
             add("Place", WEAK_CUE, f"object of {bwords[-1]!r}")
         if LOCATED_BEFORE.search(before):
-            # "located at the Omdurman Islamic University": the institution's site, a place.
+            # "located at the Nile Valley Teachers College": the institution's site, a place.
             add("Place", HEAD_WORD + CUE, f"after {' '.join(bwords[-3:])!r}")
         if BYLINE_BEFORE.search(before):
             add("Person", CUE, "a byline's name", spreads=True)
@@ -424,8 +424,8 @@ def context_evidence(m: Mention, text: str, label_type: str | None) -> list[Evid
 
 
 def _clause_type_before(text: str, start: int) -> str | None:
-    """"the representative of the governor in the region, X" (Person), "the country's
-    ambulance service agency, X" (Organization): the type of the noun phrase that the
+    """"the envoy of the governor in the province, X" (Person), "the country's
+    emergency rescue agency, X" (Organization): the type of the noun phrase that the
     clause before a comma ending right before the name holds -- a person's noun anywhere
     in it, or a body's noun ending it."""
     if text[max(0, start - 2) : start] != ", ":
@@ -564,8 +564,8 @@ _NAMESAKE_NOUNS = PLACE_NOUNS_AFTER | {"airport", "market", "road", "bridge", "f
 
 
 def _part_of_longer(mentions: list[Mention], out: dict[int, TypeDecision]) -> None:
-    """A one-word name that is the head of a longer name of the article ("Observatory" of
-    "Syrian Observatory for Human Rights": the word before "of" or "for", or else its last
+    """A one-word name that is the head of a longer name of the article ("Committee" of
+    "International Committee of the Red Cross": the word before "of" or "for", or else its last
     word) is likely that entity, so of its type ("Nagaland" of "Council of Nagaland" is not). A modifier is not ("FARC" of "FARC
     Forces", "Bastar" of "Bastar district")."""
     heads: dict[str, list[tuple[Mention, str]]] = defaultdict(list)  # head word -> longer names, their types
@@ -590,7 +590,7 @@ def _part_of_longer(mentions: list[Mention], out: dict[int, TypeDecision]) -> No
             o, t = heads[m.text][0]
             out[id(m)].evidence.append(Evidence(t, PART_OF, "article", f"a word of {o.text!r} ({t})"))
         elif firsts.get(m.text):
-            # "Zobe" beside "Zobe junction": the place a facility or area is named after.
+            # "Karu" beside "Karu junction": the place a facility or area is named after.
             o, _ = firsts[m.text][0]
             out[id(m)].evidence.append(Evidence("Place", 1.0, "article", f"names {o.text!r} (Place)"))
 

@@ -3,10 +3,10 @@
 Three classes recur in conflict news from everywhere, and each is told by the words of
 the article rather than by a list of names:
 
-- a document's name: "the Chittagong Hill Tracts Peace Accord", "the Armed Forces Special
+- a document's name: "the LomÃ© Peace Accord", "the Armed Forces Special
   Powers Act", "the Minsk Agreement" (the name's last word, or the capitalised word right
   after the span, is a document's head word);
-- a vessel's name: "the bulk carrier True Confidence", "the Barbados-flagged X", "the
+- a vessel's name: "the bulk carrier Silver Heron", "the Barbados-flagged X", "the
   tanker X" -- wherever the article puts the name after a vessel's noun, every mention
   of it is the ship's;
 - an acronym the article defines as the initials of common words or of a post:
@@ -110,7 +110,7 @@ _OPEN_BRACKET = re.compile(r"^(.+?)[ \t]*\([ \t]*([A-Z][A-Za-z]{1,9})[ \t]*\)?$"
 
 
 def cut_at_acronym(mentions: list[Mention], text: str) -> list[Mention]:
-    """ "United Liberation Front of Asom (Ulfa": a span the model ran on into the bracket
+    """ "Moro National Liberation Front (Mnlf": a span the model ran on into the bracket
     that spells its name's initials is the name, and the bracket's acronym a mention of
     its own. A bracket that is not the initials ("CPI (Maoist)", "Council of Nagaland
     (Khaplang)") stays: it is part of the name."""
@@ -131,7 +131,7 @@ _TITLE_ACRONYM_AFTER = re.compile(r"[ \t]*\([ \t]*([A-Z][a-z]{2,9}|[A-Z]{2,8}[-â
 
 
 def spelled_acronym_after(name: str, text: str, end: int) -> re.Match | None:
-    """ "United Liberation Front of Asom (Ulfa)", "Council of Nagaland-Khaplang (NSCN-K)":
+    """ "Moro National Liberation Front (Mnlf)", "Naga People's Council-Reformist (NPC-R)":
     an acronym written as a word (a capital, then small letters) or with a faction's letter
     after a hyphen, in the bracket right after a name, that spells the name's initials.
     Only the initials count: a capitalised word in brackets is more often a faction's or a
@@ -147,7 +147,7 @@ _TITLED = re.compile(rf"((?:{_NAME_WORD}[ \t]+){{0,2}}{_NAME_WORD})[ \t]+of[ \t]
 
 def post_parts(m: Mention, text: str) -> list[Mention]:
     """The names in a span that runs into a post: the holder of "Superintendent of Police
-    X" (:func:`titled_person`), and the place of "Kohat Regional Police" + " Officer X"
+    X" (:func:`titled_person`), and the place of "Mardan Regional Police" + " Officer X"
     (:func:`kg.typecues.post_place`)."""
     parts = titled_person(m)
     if parts != [m] or m.source != "ner" or m.kb_id is not None:
@@ -157,8 +157,8 @@ def post_parts(m: Mention, text: str) -> list[Mention]:
 
 
 def titled_person(m: Mention) -> list[Mention]:
-    """ "Superintendent of Police Ashutosh Shekhar", "KP Inspector General of Police Zulfiqar
-    Hameed": a span of a post's title, "of" and the post's field or body, then a name of
+    """ "Superintendent of Police Vikram Joshi", "KP Inspector General of Police Naveed
+    Akhtar": a span of a post's title, "of" and the post's field or body, then a name of
     two words or more, is the person who holds the post -- not an organisation. The person
     is the mention; the post's words are none."""
     if m.source != "ner" or m.kb_id is not None or " of " not in m.text:

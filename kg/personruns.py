@@ -100,7 +100,7 @@ def _one_letter_off(a: str, b: str) -> bool:
 def misspelt_person(name: str, people: list[list[str]]) -> int | None:
     """The index of the person among ``people`` (each a list of the names one person of
     the article goes by) whose name ``name`` misspells: the same given name and a surname
-    one letter off ("Oleh Hryhotov" for "Oleh Hryhorov"); None if no one's, or more than one's."""
+    one letter off ("Ivan Fedotov" for "Ivan Fedorov"); None if no one's, or more than one's."""
     words = name.lower().split()
     if len(words) < 2:
         return None

@@ -1,6 +1,6 @@
-"""A post's name and its holder in one recogniser span ("Superintendent of Police Ashutosh
-Shekhar", "KP Inspector General of Police Zulfiqar Hameed", "Chief of General Staff Abdel
-Emir Yarallah"): the model calls the whole an organisation; the person is the run of name
+"""A post's name and its holder in one recogniser span ("Superintendent of Police Vikram
+Joshi", "KP Inspector General of Police Naveed Akhtar", "Chief of General Staff Abdel
+Karim Hashem"): the model calls the whole an organisation; the person is the run of name
 words that ends it, after the post's title, its "of" and the body's generic words."""
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ def post_holder(m: Mention) -> Mention | None:
     return Mention(start, m.end, m.text[start - m.start :], "PERSON", "ner", None, m.sentence)
 
 
-# "according to Lway, an official from the ...", "Ahmed Ali, a 40-year-old farmer, said":
+# "according to Naing, an official from the ...", "Musa Bello, a 35-year-old trader, said":
 # a name in apposition with a person's noun (a post, a trade, a kinship word).
 _APPOSED = re.compile(
     r"(?<![\w'’.-])((?:[A-Z][a-zà-ÿ'’-]+)(?:[ \t]+[A-Z][a-zà-ÿ'’-]+){0,3}),[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,2}?([a-z]+)(?=[ \t]*[,.]|[ \t]+(?:of|from|with|at|in|for|who)\b)"

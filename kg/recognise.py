@@ -250,8 +250,8 @@ class EntityRuler:
         if not (m.start <= r.start and r.end <= m.end and (m.end - m.start) > (r.end - r.start)):
             return False
         head, tail = list(m.doc[m.start : r.start]), list(m.doc[r.end : m.end])
-        # "the Africa Center for Strategic Studies": the article is no word of the name; but
-        # "the Special Operations Group of J&K Police" is a unit of a body, two names (_unit_of).
+        # "the Institute for Security Studies": the article is no word of the name; but
+        # "the Counter-Terror Group of Punjab Police" is a unit of a body, two names (_unit_of).
         body_of_body = len(head) > 1 and head[-1].lower_ in ("of", "the", "for") and r[-1].text in ORG_HEADS
         if head and head[0].lower_ == "the" and not body_of_body:
             head = head[1:]
@@ -284,7 +284,7 @@ class EntityRuler:
 
 
 def _unit_of(m: Span, r: Span) -> Span | None:
-    """"The Eighth Division of the Colombian Army", "the Special Operations Group of J&K
+    """"The Fourth Brigade of the Colombian Army", "the Counter-Terror Group of Punjab
     Police": a model's organisation that is a body "of" the rule's body (its head word an
     organisation's) is two names, the unit (capitalised words, two or more, not a title)
     and the body it belongs to."""
@@ -387,8 +387,8 @@ TOKENIZER_CHANGES = "slash-1"
 
 def split_slashes(nlp: Language) -> None:
     """A slash after a word, or between a word and a capitalised one, is a token of its own
-    ("the Communist Party of the Philippines/ New People's Army", "CPP/NPA"): the
-    tokenizer keeps "Philippines/" whole, which hides the name from the recogniser and the
+    ("the Moro Islamic Liberation Front/ Bangsamoro Islamic Armed Forces", "MILF/BIAF"): the
+    tokenizer keeps "Front/" whole, which hides the name from the recogniser and the
     knowledge-base rules. Dates, fractions, "and/or" and URLs keep their slashes."""
     from spacy.util import compile_infix_regex, compile_suffix_regex
 

@@ -5,17 +5,17 @@ tambon of Yala or a Reuters credit line it draws spans that the knowledge base c
 rescue, because the name it would look up is not a name: "Kadapa (Andhra Pradesh" (a town
 and its state in brackets, the convention of Indian and Pakistani papers), "Idlib Syria"
 (a headline made from a URL slug runs place names together), "Indian Army Soldiers" (a
-known body and the plural noun for its members), "Mahamat" + "Idriss Deby Itno" (a given
-name cut off the person's name), "Commando Battalion" + "for Resolute Action (CoBRA)" (a
+known body and the plural noun for its members), "Ahmed" + "Ali Abdullah Saleh" (a given
+name cut off the person's name), "Special Battalion" + "for Jungle Warfare (SBJW)" (a
 long name cut at "for", which the acronym after it proves whole). Other spans are no
 names at all: a hashtag or handle ("#FGJESonora") and the capitalised words of a
 paragraph quoted in another language (an embedded tweet in Spanish: "Agresión", "Se").
 
 The same holds for names the model leaves out where the words say what they are: the
 place after a local unit's word ("tambon Chuap"), after a place's possessive ("Kashmir's
-Kulgam") or in apposition to a settlement's noun ("Nzakoundou, the village ..."), the
+Kulgam") or in apposition to a settlement's noun ("Bokolo, the village ..."), the
 outlet that reports ("according to The Star"), the person after a post the model took
-with its jurisdiction ("Bastar Inspector General for Police Sundarraj P").
+with its jurisdiction ("Sarguja Inspector General for Police Ankit Rao").
 
 :func:`fix_boundaries` applies these to the cleaned mentions of one article (the linker
 calls :func:`extend_by_acronym`, :func:`split_possessive` and :func:`possessor_countries`
@@ -163,7 +163,7 @@ _TITLE_AND_GIVEN_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’.-]*)[ \t]+([A
 
 
 def given_after_title(m: Mention, text: str) -> Mention:
-    """"County Commissioner Irungu Macharia": the model's person is the surname alone;
+    """"County Commissioner Joseph Kiprono": the model's person is the surname alone;
     a capitalised word between a title and it is the given name."""
     if m.label not in _PERSON_LABELS or " " in m.text:
         return m
@@ -175,7 +175,7 @@ def given_after_title(m: Mention, text: str) -> Mention:
 
 
 def join_given_names(mentions: list[Mention], text: str, lookup: Lookup) -> list[Mention]:
-    """"his son, Mahamat Idriss Deby Itno": the model labels the first word ORG and the
+    """"his son, Ahmed Ali Abdullah Saleh": the model labels the first word ORG and the
     rest PERSON. A one-word name the knowledge base does not know, a space, then a
     person's name is that person's full name (not the known person the rest names), and
     so is any one-word name before a person's when the knowledge base knows the two as one."""
@@ -211,7 +211,7 @@ _CUT_TAIL = re.compile(r"[ \t]+((?:for|of)(?:[ \t]+the)?(?:[ \t]+(?:[A-Z][\w'’
 
 
 def extend_by_acronym(mentions: list[Mention], text: str) -> list[Mention]:
-    """"Commando Battalion for Resolute Action (CoBRA)": an organisation's name that the
+    """"Special Battalion for Jungle Warfare (SBJW)": an organisation's name that the
     model cut at "for" or "of" runs on to the acronym in brackets, when the acronym's
     capitals are the initials of the whole name's capitalised words."""
     out: list[Mention] = []
@@ -310,7 +310,7 @@ def drop_non_names(mentions: list[Mention], text: str, lookup: Lookup) -> list[M
     return out
 
 
-# The capitalised words for an area that end its name ("Enarj Enawga Woreda", "the Damboa
+# The capitalised words for an area that end its name ("Lalo Dera Woreda", "the Bindagi
 # Local Government Area").
 CAPITALISED_AREA_KINDS = r"Local[ \t]+Government[ \t]+Area|LGA|Woreda|Kebele|Tehsil|Taluka|Upazila|Zone|District|Province|Governorate|Prefecture|County|Territory|Municipality"
 _CAPITALISED_AREA_AFTER = re.compile(
@@ -319,7 +319,7 @@ _CAPITALISED_AREA_AFTER = re.compile(
 
 
 def extend_to_capitalised_area(mentions: list[Mention], text: str, lookup: Lookup) -> list[Mention]:
-    """"Enarj" of "Enarj Enawga Woreda": an unknown name that the capitalised word for an
+    """"Lalo" of "Lalo Dera Woreda": an unknown name that the capitalised word for an
     area ends a few words later is that area's name, whole (the model cut it short)."""
     out = []
     for m in mentions:
@@ -338,8 +338,8 @@ _HEAD_END_WORDS = {"of", "for", "the", "and", "on", "in"}
 
 
 def split_at_capitalised_title(mentions: list[Mention], text: str, lookup: Lookup) -> list[Mention]:
-    """"According to the Bastar Inspector General for Police Sundarraj P": the model's span
-    is a jurisdiction and a post ("Bastar" + "Inspector General for Police"), and the
+    """"According to the Sarguja Inspector General for Police Ankit Rao": the model's span
+    is a jurisdiction and a post ("Sarguja" + "Inspector General for Police"), and the
     person holding the post comes after it. The jurisdiction is kept (a place, unless the
     knowledge base knows it as something else), the post dropped, and the capitalised
     words after it are the person, where no mention is."""
@@ -360,8 +360,8 @@ def split_at_capitalised_title(mentions: list[Mention], text: str, lookup: Looku
     return out
 
 
-# "Inspector General of Police (Bastar Range) Sundarraj P", "Superintendent of Police
-# Kashmir, Vijay Kumar": the police posts of South Asian news, a jurisdiction in brackets
+# "Inspector General of Police (Sarguja Range) Ankit Rao", "Superintendent of Police
+# Jammu, Rakesh Verma": the police posts of South Asian news, a jurisdiction in brackets
 # or before a comma, then the holder's name, which the model, lost in the post, misses.
 _POLICE_POST_HOLDER = re.compile(
     r"\b(?:(?:Deputy|Additional|Assistant|Senior)[ \t]+)?(?:Inspector|Director|Superintendent|Commissioner)(?:[ \t]+General)?[ \t]+of[ \t]+Police"
@@ -399,14 +399,14 @@ def fix_boundaries(mentions: list[Mention], text: str, lookup: Lookup, is_place:
 
 
 def names_area(name: str, text: str) -> bool:
-    """Whether the article names ``name`` as an area ("Dantewada district", "the Sukma
-    region"): then "Dantewada's Cholnar village" is a village of that area, two places."""
+    """Whether the article names ``name`` as an area ("Marpal district", "the Sukma
+    region"): then "Marpal's Kotri village" is a village of that area, two places."""
     return re.search(rf"(?<![\w'’-]){re.escape(name)}[ \t]+(?:{ADMIN_NOUNS})\b", text) is not None
 
 
 def first_level_area(name: str, gazetteer) -> bool:
     """Whether the gazetteer has ``name`` as a first-level area (a state, a province):
-    "Chhattisgarh's Dantewada district" is the district of that state."""
+    "Chhattisgarh's Marpal district" is the district of that state."""
     return gazetteer is not None and any(h.entry.classes[0] == "Region" for h in gazetteer.lookup(name))
 
 
@@ -427,7 +427,7 @@ _APPOSED_PLACE = re.compile(
 
 
 def apposed_places(text: str, mentions: list[Mention]) -> list[Mention]:
-    """"who represents Nzakoundou, the village attacked": a name the model missed, in
+    """"who speaks for Bokolo, the village attacked": a name the model missed, in
     apposition to a settlement's noun; a place, where no mention is and the name does not
     open its sentence ("Meanwhile, the town ...")."""
     out = []
@@ -440,7 +440,7 @@ def apposed_places(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-# "in the Damboa Local Government Area", "Matongo District": a capitalised name and the
+# "in the Bindagi Local Government Area", "Katoro District": a capitalised name and the
 # capitalised word for its kind of area, which the model often draws no span around.
 _KINDED_AREA = re.compile(
     r"(?<![\w'’-])([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})[ \t]+"
@@ -471,7 +471,7 @@ def unit_places(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def split_place_of_area(mentions: list[Mention], lookup: Lookup) -> list[Mention]:
-    """"tambon Yata of Raman district": a place "of" the district it lies in, which the
+    """"tambon Ban Rai of Thung Sai district": a place "of" the district it lies in, which the
     model reads as one name; the two places, when the knowledge base does not know the whole."""
     out = []
     for m in mentions:
@@ -526,10 +526,10 @@ def split_possessive(m: Mention, text: str, lookup: Lookup, gazetteer) -> list[M
     """"Ukraine's Emergency Service" names two things when the knowledge base does not
     know it whole: the place before "'s" and the name after it. The place may be one the
     knowledge base lacks, when the gazetteer has it as a state or province or the article
-    names it as an area ("Chhattisgarh's Dantewada district", "Dantewada's Cholnar")."""
+    names it as an area ("Chhattisgarh's Marpal district", "Marpal's Kotri")."""
     hit = INNER_POSSESSIVE_RE.search(m.text)
     if hit is None or lookup(m.text) or collective_possessive(m.text[: hit.start()]):
-        return [m]  # "South Sudan People's Movement": a collective's "'s" is the name's own
+        return [m]  # "Upper Nile People's Movement": a collective's "'s" is the name's own
     head = m.text[: hit.start()]
     tail_start = m.start + hit.end()
     tail = text[tail_start : m.end]

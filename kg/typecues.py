@@ -4,15 +4,15 @@ Each cue is a class of text that news from conflicts the knowledge base barely c
 is full of, where the model's label is a poor witness:
 
 - a wire story's credit line, "(Reporting by A; Writing by B; Editing by C and D)": people;
-- "at a place known as Widhu", "an area called X": a place, as "a man named X" is a person;
-- "Inspector General of Police Kashmir, Vijay Kumar said": a capitalised title phrase,
+- "at a place known as Kolomba", "an area called X": a place, as "a man named X" is a person;
+- "Inspector General of Police Jammu, Rakesh Verma said": a capitalised title phrase,
   a comma and the name, as "the governor of the region, X" is already read;
-- "one of the victims, Domkhohoi, was": a plural noun for people, then the name between commas;
-- "in tambon Sateng Nok", "barangay X", "kebele X": the lower-case word for a local
+- "one of the victims, Thangboi, was": a plural noun for people, then the name between commas;
+- "in tambon Khok Sai", "barangay X", "kebele X": the lower-case word for a local
   administrative unit before the name (Thai, Philippine, Ethiopian, South Asian news);
 - "CNNNews18", "WION24": one word of capitals, lower case and digits is a brand, an
   outlet or a unit, never a place or a person.
-- "according to Pilo Mulindo, head of the chiefdom": a post's noun without an article
+- "according to Jean Kambale, head of the chiefdom": a post's noun without an article
   right after the name's comma, then "of", is the post its holder holds: a person.
 - "46-year-old Tar Ah Swe": a name right after an age is a person's; so is one an age
   follows (", 60 and", ", 25.", " (45)", ", a 31-year-old"), which news gives of people only.
@@ -21,7 +21,7 @@ is full of, where the model's label is a poor witness:
 - "GMT", "Eid al-Adha": time zones and holidays (:data:`TIME_ZONES`, :data:`HOLIDAYS`), junk.
 - "on Thurdsay", "Wednsday": a weekday's name with two letters swapped or one letter
   missing or doubled is the weekday misspelt, no name (:func:`misspelt_weekday`).
-- "a speech for Armed Forces Day", "Islam's Sharia law": a day's name and the word a
+- "a parade for Independence Day", "Islam's Sharia law": a day's name and the word a
   law is called by are no entity's names (:func:`day_or_law`).
 """
 
@@ -151,23 +151,23 @@ def acronym_cue(name: str, text: str, end: int) -> list[Cue]:
 
 def name_cues(name: str) -> list[Cue]:
     """What the name's own shape says, beside kg/nametype.py's head words and endings."""
-    if name.endswith(" Police Lines"):  # "Karak Police Lines": a police compound (South Asia)
+    if name.endswith(" Police Lines"):  # "Banwar Police Lines": a police compound (South Asia)
         return [("Place", 3.0, "name", "head words 'Police Lines' (a police compound)", False)]
     if " " not in name and _BRAND_TOKEN.fullmatch(name):
         return [("Organization", 2.0, "name", "one word of capitals and digits (a brand or outlet)", False)]
     quarter = _QUARTER_END.search(name)
-    # Not a plural before it: "Comuneros del Sur", "Autodefensas del Norte" are the South's fighters.
+    # Not a plural before it: "Guerreros del Sur", "Autodefensas del Norte" are the South's fighters.
     if quarter is not None and name[:1].isupper() and not name[: quarter.start()].endswith("s"):
         return [("Place", 2.0, "name", f"ends with its quarter {quarter.group(0).strip()!r}", False)]
     return []
 
 
-# "Maguindanao del Sur", "Rio Grande do Sul", "Kivu du Nord": an area named by its quarter,
+# "Agusan del Sur", "Rio Grande do Sul", "Kivu du Nord": an area named by its quarter,
 # in Spanish, Portuguese or French (an area's name: a province, a state, a department).
 _QUARTER_END = re.compile(r" (?:del|de|do|da|du) (?:Sur|Norte|Este|Oeste|Sul|Leste|Nord|Sud|Est|Ouest|Centro)$")
 
 
-# "the Union Home Minister Amit Shah", "Chief Minister": words of a post's name;
+# "the Union Defence Minister Arvind Mehra", "Chief Minister": words of a post's name;
 # "Regional Police Officer", "District Police Officer": the police's posts by the level of the force.
 POST_WORDS = {"Union", "Home", "Foreign", "Defence", "Defense", "Interior", "Finance", "External", "Affairs", "Chief", "Deputy", "State", "Cabinet", "Junior", "Health"}
 POST_WORDS |= {"Regional", "District", "Divisional", "Provincial", "Police"}
@@ -175,7 +175,7 @@ POST_AFTER = re.compile(r"[ \t]+(?:Minister|Ministers|Secretary|Secretaries|Comm
 
 
 def post_place(name: str, text: str, end: int) -> str | None:
-    """"Kohat Regional Police" + " Officer Abbas Majeed": a span whose last words are a
+    """"Mardan Regional Police" + " Officer Tariq Mehmood": a span whose last words are a
     post's and that a post's head word follows opens with the place the post serves; that
     place's name, if so."""
     words = name.split()
@@ -198,7 +198,7 @@ _CLAUSE_AFTER = re.compile(r"(?:[ \t]*[.,;:!?)]|[ \t]+(?:when|where|which|that|a
 
 
 def common_noun_capitalised(name: str, text: str, start: int, end: int) -> bool:
-    """"shot dead inside a Church when she was praying": one capitalised word after "a" or
+    """"gunned down inside a Mosque while he was praying": one capitalised word after "a" or
     "an" that ends its noun phrase is a common noun written with a capital, not a name
     ("a Hamas commander" goes on to its noun, and stays a name)."""
     return " " not in name and _INDEFINITE_BEFORE.search(text, max(0, start - 4), start) is not None and _CLAUSE_AFTER.match(text, end) is not None

@@ -9,7 +9,7 @@ one specific weapon of a family (the knowledge base's class beside ``WeaponType`
 ``Bomb``, ``Missile``, ``Drone``), and that one is a weapon type whose name (or an alias)
 ends in the generic word ("roadside bomb", "ballistic missile"), the family's generic type
 takes that entry -- if the article refers back to it ("the bomb") and never brings in one
-of its own ("a bomb exploded on a bridge", "450 missiles"). A generic word that only
+of its own ("a bomb blew up beside a depot", "320 missiles"). A generic word that only
 modifies a noun ("a missile strike") says neither. Two specific weapons of the family
 ("cruise and ballistic missiles", "Kh-22 cruise missiles") leave the generic word alone:
 it may mean either, or both.

@@ -429,7 +429,7 @@ def choose(hits: list[Hit], countries: dict[str, float], cued: bool, regions: fr
         return None
     cued = cued or any(h.cued for h in hits)
     local = [h for h in hits if h.entry.country in countries]
-    # "Stepanivka, a settlement in the Sumy oblast": the regions the article names decide.
+    # "Hlybne, a village in the Kharkiv oblast": the regions the article names decide.
     inside = [h for h in local if h.entry.part_of in regions]
     if inside:
         local = inside

@@ -10,16 +10,13 @@ titled form joins the full name.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Collection
-from dataclasses import dataclass
-from functools import lru_cache
 
 from kg.bodies import bare_ministries, national_body, place_ministries, quartered_body
 from kg.bylines import byline_mentions, credit_names, person_shaped
 from kg.identity import entity_iri, entity_of
-from kg.kb.base import Candidate, KBEntry, KnowledgeBase, fold, skeleton
+from kg.kb.base import Candidate, KBEntry, KnowledgeBase, fold
 from kg.kb.base import fold_words as _words
 from kg.kb.gazetteer import Hit, choose, in_comma
 from kg.kbspans import (
@@ -73,6 +70,7 @@ from kg.nametype import TypeDecision, local_decisions, strong_cue
 from kg.nicknames import nicknamed_people
 from kg.orgjunk import acronym_letters, initialism_owner, org_boundaries, spelled_acronym_after
 from kg.personruns import given_name_owner, misspelt_person, person_runs
+from kg.resolution import Resolution, contains_words, drop_title_only_nil, join_spelt_known, last_names, name_tokens, variant_key
 from kg.spans import extend_by_acronym, fix_boundaries, possessor_countries, split_possessive
 from kg.types import Article, Entity, LinkedMention, Mention
 from kg.weaponsense import weapon_senses
@@ -82,82 +80,6 @@ NIL_THRESHOLD = 0.35
 # region's noun when no region of the name is known ("Nabatieh province", "the Jammu region"),
 # unless a city of a million: a region named after it is known, as a rule, or news means the city.
 AREA_NOUNS = (*TOWN_AREA_NOUNS, " province", " region", " governorate", " division", " state")
-
-
-@dataclass
-class _Resolved:
-    mention: Mention
-    type: str
-    entry: KBEntry | None
-    key: str  # folded name, for NIL identity and surname joins
-    surface: str
-    confidence: float
-    last_names: set[str] | None = None  # for people: computed when first needed
-
-
-def drop_title_only_nil(resolved: list[_Resolved], article: Article) -> list[_Resolved]:
-    """An unknown name seen only in the headline is dropped when it is one word, or
-    when the headline is in title case ("Attack on Chernihiv Kills 18"): there the
-    model takes capitalised common words for names."""
-    title = article.title
-    if not title or title not in article.text:
-        return resolved
-    head_end = article.text.find(title) + len(title)
-    words = [w for w in title.split() if w[:1].isalpha() and len(w) > 3]
-    title_case = bool(words) and sum(w[0].isupper() for w in words) / len(words) > 0.8
-    body = Counter(r.key for r in resolved if r.entry is None and r.mention.start >= head_end)
-    return [
-        r
-        for r in resolved
-        if not (r.entry is None and r.mention.start < head_end and not body[r.key] and (title_case or len(r.surface.split()) == 1))
-    ]
-
-
-# Articles and particles that spellings of one name write or leave out ("Clan de Golfo" for
-# "Clan del Golfo", "Maria de la Cruz" and "Maria Cruz", "al-Bab" and "Bab").
-_PARTICLES = frozenset({"de", "del", "la", "las", "los", "da", "do", "dos", "das", "di", "du", "des", "al", "el", "of"})
-
-
-@lru_cache(maxsize=1 << 16)
-def _variant_key(key: str) -> str:
-    """What spelling variants and plurals of a folded name share."""
-    words = [w[:-1] if len(w) > 3 and w.endswith("s") else w for w in skeleton(key).split()]
-    words = [w for w in words if w not in _PARTICLES] or words
-    return " ".join(re.sub(r"[aeiou]", "", w) or w for w in words)
-
-
-def _join_spelt_known(resolved: list[_Resolved]) -> None:
-    """An unknown name of several words spelt as a known entity of the article is spelt
-    ("Clan de Golfo" beside the known "Clan del Golfo", by its alias "Gulf Clan") is that
-    entity: same type, same variant key, several words (one word's key is too short a
-    witness: "Bana" and "Bonn")."""
-    known: dict[tuple[str, str], _Resolved] = {}
-    for r in resolved:
-        if r.entry is not None:
-            for name in (r.entry.label, r.surface):
-                key = _variant_key(fold(name))
-                if " " in key:
-                    known.setdefault((r.entry.type, key), r)
-    if not known:
-        return
-    for r in resolved:
-        if r.entry is None and (k := known.get((r.type, _variant_key(r.key)))) is not None:
-            r.entry, r.confidence = k.entry, k.confidence
-
-
-def _tokens(name: str) -> list[str]:
-    return fold(name).split()
-
-
-def _last_names(r: _Resolved) -> set[str]:
-    """The last words of a person's names (the surface seen, and the KB's label and aliases)."""
-    names = [r.surface] + (([r.entry.label] + r.entry.aliases) if r.entry else [])
-    return {t[-1] for t in map(_tokens, names) if len(t) > 1}
-
-
-def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
-    n = len(shorter)  # the first word's presence first: most pairs share no word at all
-    return 0 < n < len(longer) and shorter[0] in longer and any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
 
 
 def _foreign_by_another_name(c: Candidate, countries: dict[str, float], named: Collection[str]) -> bool:
@@ -303,7 +225,7 @@ class Linker:
             self._types[id(m)] = self.typing[id(m)].type
 
         # 1. Names of two words or more, then one-word names (which may be surnames).
-        resolved: dict[int, _Resolved] = {}
+        resolved: dict[int, Resolution] = {}
         pending: list[Mention] = []
         # "Putin" and "V. Putin" wait until the full names of the article are known.
         single = [m for m in cleaned if len(m.text.split()) == 1 or initials_form(m.text)]
@@ -316,7 +238,7 @@ class Linker:
             else:
                 pending.append(m)
         people = [r for r in resolved.values() if r.type == "Person"] + [
-            _Resolved(m, "Person", None, fold(m.text), m.text, 0.5) for m in pending if self._expected(m) == "Person"
+            Resolution(m, "Person", None, fold(m.text), m.text, 0.5) for m in pending if self._expected(m) == "Person"
         ]
         for m in single:
             r = self._join_surname(m, people) or self._resolve_kb(m, countries)
@@ -326,7 +248,7 @@ class Linker:
                 pending.append(m)
 
         # 2. One sense per article: a name linked once is linked everywhere in it.
-        best: dict[str, _Resolved] = {}
+        best: dict[str, Resolution] = {}
         for r in resolved.values():
             if r.entry is not None and (r.key not in best or r.confidence > best[r.key].confidence):
                 best[r.key] = r
@@ -334,7 +256,7 @@ class Linker:
         for m in pending:
             b = best.get(fold(m.text))
             if b is not None and not (model_label(m) in KB_ONLY_LABELS and is_group_word(m.text)):  # "Hindu pilgrims" beside "The Hindu"
-                resolved[id(m)] = _Resolved(m, b.type, b.entry, b.key, m.text, b.confidence)
+                resolved[id(m)] = Resolution(m, b.type, b.entry, b.key, m.text, b.confidence)
             else:
                 still.append(m)
 
@@ -357,7 +279,7 @@ class Linker:
         senses.update(region_senses([(r.surface, frozenset(r.entry.classes if r.entry else ()), getattr(r.entry, "population", 0) or 0) for _, r in items], named_towns(text)))
         for i, j in senses.items():
             (k, r), q = items[i], items[j][1]
-            resolved[k] = _Resolved(r.mention, q.type, q.entry, q.key, r.surface, r.confidence)
+            resolved[k] = Resolution(r.mention, q.type, q.entry, q.key, r.surface, r.confidence)
         ordered = [resolved[id(m)] for m in cleaned if id(m) in resolved]
         ordered = drop_title_only_nil(ordered, article)
         return self._entities(ordered)
@@ -403,14 +325,14 @@ class Linker:
             return all(c.entry.type == "Place" and not c.via_skeleton and "Country" not in c.entry.classes for c in known) and any(c.entry.country in main for c in known)
         return gaz is not None and main != {} and not known and choose(gaz.lookup(name), main, False) is not None
 
-    def _gazetteer_links(self, mentions: list[Mention], countries: dict[str, float], regions: frozenset[str] = frozenset()) -> dict[int, _Resolved]:
+    def _gazetteer_links(self, mentions: list[Mention], countries: dict[str, float], regions: frozenset[str] = frozenset()) -> dict[int, Resolution]:
         """Place names the knowledge base lacks that the gazetteer has, where the article
         backs the place (its country or region named, or a place cue: see ``gazetteer.choose``);
         one sense per article: every mention of a name so linked is linked."""
         gaz = self.kb.gazetteer
         if gaz is None:
             return {}
-        chosen: dict[str, _Resolved] = {}
+        chosen: dict[str, Resolution] = {}
         main = {c for c, w in countries.items() if w >= 1.0}
         for m in mentions:
             if is_group_word(m.text) or m.text.lower() in GENERIC_WORDS or getattr(self.typing.get(id(m)), "junk", None):
@@ -434,15 +356,15 @@ class Linker:
             if picked is None:
                 continue
             # Keyed as unknown names are merged (_entities): "Kyuak Taw" is "Kyauk Taw".
-            key = _variant_key(fold(m.text))
+            key = variant_key(fold(m.text))
             if key not in chosen or picked[1] > chosen[key].confidence:
-                chosen[key] = _Resolved(m, "Place", picked[0], fold(m.text), m.text, picked[1])
+                chosen[key] = Resolution(m, "Place", picked[0], fold(m.text), m.text, picked[1])
         # ... and so is a mention of the place's own name ("Norte de Santander" after "Norte de Santander province").
-        labels = {_variant_key(fold(r.entry.label)): r for r in chosen.values()}
+        labels = {variant_key(fold(r.entry.label)): r for r in chosen.values()}
         return {
-            id(m): _Resolved(m, "Place", r.entry, r.key, m.text, r.confidence)
+            id(m): Resolution(m, "Place", r.entry, r.key, m.text, r.confidence)
             for m in mentions
-            if (r := chosen.get(_variant_key(fold(m.text))) or labels.get(_variant_key(fold(m.text))))
+            if (r := chosen.get(variant_key(fold(m.text))) or labels.get(variant_key(fold(m.text))))
         }
 
     def _org_may_be_place(self, m: Mention) -> bool:
@@ -463,7 +385,7 @@ class Linker:
             return self._types[id(m)]
         return LABEL_TYPES.get(model_label(m) or "")
 
-    def _resolve_kb(self, m: Mention, countries: dict[str, float]) -> _Resolved | None:
+    def _resolve_kb(self, m: Mention, countries: dict[str, float]) -> Resolution | None:
         label = model_label(m)
         rule = m.label.startswith("KB") or m.label == "OUTLET"
         if not rule and label not in LABEL_TYPES and label not in KB_ONLY_LABELS:
@@ -482,10 +404,10 @@ class Linker:
         if entry is not None and not rule and is_group_word(m.text) and entry.type == "Organization" and self._text[max(0, m.start - 4) : m.start].lower() != "the " and m.text not in (entry.label, *entry.aliases):
             return None  # "Hindu pilgrims": a faith's word, not the outlet "The Hindu"
         if entry is not None and (conf >= self.threshold and getattr(self.typing.get(id(m)), "junk", None) is None or rule):  # junk: "the Kuki people"
-            return _Resolved(m, entry.type, entry, fold(m.text), m.text, conf)
+            return Resolution(m, entry.type, entry, fold(m.text), m.text, conf)
         return self._resolve_with_next_word(m, countries)
 
-    def _resolve_with_next_word(self, m: Mention, countries: dict[str, float]) -> _Resolved | None:
+    def _resolve_with_next_word(self, m: Mention, countries: dict[str, float]) -> Resolution | None:
         """"Hezbollah's elite Radwan force": the model stopped before a lower-cased head
         noun that belongs to the name the knowledge base knows ("Radwan Force")."""
         nxt = NEXT_WORD.match(self._text, m.end)
@@ -498,9 +420,9 @@ class Linker:
         if entry is None or conf < self.threshold:
             return None
         grown = Mention(m.start, nxt.end(1), self._text[m.start : nxt.end(1)], m.label, m.source, None, m.sentence)
-        return _Resolved(grown, entry.type, entry, fold(grown.text), grown.text, conf)
+        return Resolution(grown, entry.type, entry, fold(grown.text), grown.text, conf)
 
-    def _nil(self, m: Mention, text: str) -> _Resolved | None:
+    def _nil(self, m: Mention, text: str) -> Resolution | None:
         """A node for a name the knowledge base lacks, unless it does not look like a name."""
         expected = self._expected(m)
         if model_label(m) in KB_ONLY_LABELS:
@@ -512,12 +434,12 @@ class Linker:
             return None
         body = national_body(m.text, self._article_countries, self._candidates, self._country_names) if expected == "Organization" else None
         if body is not None:
-            return _Resolved(m, "Organization", body, fold(m.text), m.text, 0.6)
+            return Resolution(m, "Organization", body, fold(m.text), m.text, 0.6)
         if (all(w.lower().strip(".") in GENERIC_WORDS for w in words) and not quartered_body(m.text)) or self._generic_body(m.text):
             return None
         if self.typing.get(id(m), TypeDecision()).junk is not None:
             return None  # a time zone, a holiday, a people (kg/nametype.py)
-        return _Resolved(m, expected, None, fold(m.text), m.text, 0.6 if m.label == "OUTLET" else 0.5)
+        return Resolution(m, expected, None, fold(m.text), m.text, 0.6 if m.label == "OUTLET" else 0.5)
 
     def _generic_body(self, name: str) -> bool:
         """"Burmese army", "Sudan's military": a people's or country's generic body, not a name."""
@@ -527,7 +449,7 @@ class Linker:
         head = hit.group(1)
         return is_group_word(head) or any("Country" in c.entry.classes for c in self._candidates(head))
 
-    def _join_surname(self, m: Mention, people: list[_Resolved]) -> _Resolved | None:
+    def _join_surname(self, m: Mention, people: list[Resolution]) -> Resolution | None:
         """A one-word name joins a person of this article whose last name it is,
         or else (when the model calls it a person) the only known person of that surname."""
         words = m.text.split()
@@ -537,9 +459,9 @@ class Linker:
             return None  # "the Jammu region": the words around it say it is no one's surname
         for r in people:
             if r.last_names is None:
-                r.last_names = _last_names(r)
-            if key in r.last_names and (initial is None or _tokens(r.surface)[0].startswith(initial)):
-                return _Resolved(m, "Person", r.entry, r.key, m.text, min(r.confidence, 0.9))
+                r.last_names = last_names(r)
+            if key in r.last_names and (initial is None or name_tokens(r.surface)[0].startswith(initial)):
+                return Resolution(m, "Person", r.entry, r.key, m.text, min(r.confidence, 0.9))
         if initial is not None:
             return None
         given = self._given_name_of(m, people)
@@ -548,10 +470,10 @@ class Linker:
         if self._expected(m) == "Person":
             found = self.kb.by_surname(m.text)
             if len(found) == 1:
-                return _Resolved(m, "Person", found[0], key, m.text, 0.6)
+                return Resolution(m, "Person", found[0], key, m.text, 0.6)
         return None
 
-    def _given_name_of(self, m: Mention, people: list[_Resolved]) -> _Resolved | None:
+    def _given_name_of(self, m: Mention, people: list[Resolution]) -> Resolution | None:
         """The one person named in full whose first name ``m`` is (kg/personruns.py says why), unless
         the model, the words around, the knowledge base or the gazetteer make it a place or a body."""
         i = given_name_owner(m.text, [r.surface for r in people])
@@ -559,9 +481,9 @@ class Linker:
             return None  # "Tolmari" beside a "person" "Tolmari Kesh"
         if self._candidates(m.text) or self._known_place(m.text):
             return None
-        return _Resolved(m, "Person", people[i].entry, people[i].key, m.text, min(people[i].confidence, 0.8))
+        return Resolution(m, "Person", people[i].entry, people[i].key, m.text, min(people[i].confidence, 0.8))
 
-    def _join_partial(self, m: Mention, known: list[_Resolved]) -> _Resolved | None:
+    def _join_partial(self, m: Mention, known: list[Resolution]) -> Resolution | None:
         """An unknown name that is part of a longer name of this article ("Security
         Council" of "UN Security Council", "Congo" of "Democratic Republic of the
         Congo") denotes the same entity."""
@@ -573,23 +495,23 @@ class Linker:
             if r.type != expected or settlement_beside_area(m, self._text, r.surface) or facility_named_after(m.text, r.surface):
                 continue
             names = [r.surface] + (([r.entry.label] + r.entry.aliases[:20]) if r.entry else [])
-            if any(_contains(_words(n), words) for n in names):
-                return _Resolved(m, r.type, r.entry, r.key, m.text, round(r.confidence * 0.8, 3))
+            if any(contains_words(_words(n), words) for n in names):
+                return Resolution(m, r.type, r.entry, r.key, m.text, round(r.confidence * 0.8, 3))
         return None
 
-    def _misspelt(self, m: Mention, known: list[_Resolved]) -> _Resolved | None:
+    def _misspelt(self, m: Mention, known: list[Resolution]) -> Resolution | None:
         """A person's name misspelt once in the article ("Ivan Fedotov" beside "Fedorov",
         the knowledge base's Ivan Fedorov) is that person (kg/personruns.py)."""
         people = [r for r in known if r.type == "Person" and r.entry is not None] if self._expected(m) == "Person" else []
         i = misspelt_person(m.text, [[r.entry.label, *r.entry.aliases[:10]] for r in people]) if people else None
-        return None if i is None else _Resolved(m, "Person", people[i].entry, people[i].key, m.text, round(people[i].confidence * 0.8, 3))
+        return None if i is None else Resolution(m, "Person", people[i].entry, people[i].key, m.text, round(people[i].confidence * 0.8, 3))
 
-    def _join_acronyms(self, cleaned: list[Mention], resolved: dict[int, _Resolved], text: str) -> None:
+    def _join_acronyms(self, cleaned: list[Mention], resolved: dict[int, Resolution], text: str) -> None:
         """An acronym given right after a name ("Kachin Independence Army (KIA)",
         "... Army or KIA") is that name, there and everywhere else in the article; not an
         acronym the knowledge base knows as something else ("BANGUI, Central African
         Republic (AP) --" is a wire credit, not the republic's acronym)."""
-        defined: dict[str, _Resolved] = {}
+        defined: dict[str, Resolution] = {}
         for m in cleaned:
             full = resolved.get(id(m))
             if full is None or len(m.text.split()) < 2:
@@ -611,21 +533,21 @@ class Linker:
             if full is None and r is not None and r.entry is None and (owner := initialism_owner(m.text, list(bodies))) and not self._candidates(m.text):
                 full = bodies[owner]
             if full is not None:
-                resolved[id(m)] = _Resolved(m, full.type, full.entry, full.key, m.text, full.confidence)
+                resolved[id(m)] = Resolution(m, full.type, full.entry, full.key, m.text, full.confidence)
 
-    def _entities(self, resolved: list[_Resolved]) -> list[LinkedMention]:
+    def _entities(self, resolved: list[Resolution]) -> list[LinkedMention]:
         """Group resolved mentions into entities; an unknown name's type is the one
         the article gives it most often, one-word "persons" counting less."""
         # Spellings of one unknown name in one article are one node: "Kherbet Selm" and
         # "Khirbet Selm", "Air Force" and "Air Forces" (the first spelling names it).
         first_key: dict[str, str] = {}
         joined: dict[int, str | None] = {}
-        _join_spelt_known(resolved)
+        join_spelt_known(resolved)
         for r in resolved:
             if r.entry is None:
                 # A mention grouped under another name's key joined that name ("Terekhov").
                 joined[id(r)] = r.key if r.key != fold(r.mention.text) else None
-                r.key = first_key.setdefault(_variant_key(r.key), r.key)
+                r.key = first_key.setdefault(variant_key(r.key), r.key)
         # An unknown name's type: the evidence of all its mentions, pooled (kg/nametype.py).
         pool = [Resolved(r.mention, r.key, r.type, r.entry is not None, joined.get(id(r))) for r in resolved]
         self.nil_typing = pooled_types(pool, self.typing, self._text)

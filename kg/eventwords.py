@@ -117,17 +117,19 @@ PRONOUN_SUBJECT = re.compile(r"\b(?:it|they)\s+(?:also\s+|then\s+|had\s+|has\s+|
 THEY_OPEN = re.compile(r"^\W*They\s+(?:also\s+|then\s+|later\s+|had\s+|have\s+)?\w+(?:ed)?\b")
 # "The group said its fighters fired rockets": the armed group named before.
 GROUP_ANAPHOR = re.compile(r"\b(?:the\s+(?:group|militia|militants|rebels|insurgents|jihadists|jihadist\s+group|armed\s+group|militant\s+group|rebel\s+group)|its\s+(?:fighters|militants|members))\b", re.I)
+# The nouns an article calls a group of attackers by, before it says who they were.
+_ATTACKERS = r"(?:attackers|assailants|gunmen|militants|perpetrators|raiders|bombers?|fighters|rebels|insurgents|killers)"
 # "The attackers belonged to anti-talk faction of the United Liberation Front of Asom", "fighters
 # belonging to the X rebel group went into a village": who they were.
 BELONGED_BEFORE = re.compile(
-    r"\b(?:attackers|assailants|gunmen|militants|perpetrators|raiders|bombers?|fighters|rebels|insurgents|killers)\s+(?:\w+\s+)?(?:belonged|belong|belonging|were\s+members)\s+(?:to|of)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:(?:faction|wing|cell|unit|branch)\s+of\s+)?(?:the\s+)?$",
+    r"\b" + _ATTACKERS + r"\s+(?:\w+\s+)?(?:belonged|belong|belonging|were\s+members)\s+(?:to|of)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:(?:faction|wing|cell|unit|branch)\s+of\s+)?(?:the\s+)?$",
     re.I,
 )
 # "hacked to death by the assailants suspected to be X militants", "slain by suspected rebels from
 # the X", "killed by suspected X insurgents": who the article, hedging, says the attackers were --
 # a hedge is still the article's word on who attacked (as "blamed on X" is).
 SUSPECTED_BEFORE = re.compile(
-    r"\b(?:attackers|assailants|gunmen|militants|perpetrators|raiders|bombers?|killers|fighters|rebels|insurgents|men)\s+(?:\w+\s+)?(?:suspected|believed|thought|alleged)\s+to\s+(?:be|have\s+been)\s+"
+    r"\b(?:" + _ATTACKERS + r"|men)\s+(?:\w+\s+)?(?:suspected|believed|thought|alleged)\s+to\s+(?:be|have\s+been)\s+"
     r"(?:(?:members|fighters|militants)\s+of\s+|from\s+)?(?:the\s+|an?\s+)?$"
     # "Officials said the attackers were X rebels", "the gunmen were believed to be from X"
     r"|\b(?:attackers|assailants|gunmen|perpetrators|raiders|killers)\s+(?:were|are)\s+(?:(?:believed|thought|said|suspected)\s+to\s+(?:be|have\s+been)\s+)?(?:(?:members|fighters|militants)\s+of\s+|from\s+)?(?:the\s+|an?\s+)?$"

@@ -260,10 +260,10 @@ def test_a_journal_reads_back_what_it_was_given(tmp_path):
     assert not kg.journal.recover(store, tmp_path)  # nothing left to finish
 
 
-KILLED_MID_REPLACE = """
-import os, signal, sys
+# A child process that reads the article versions (N-Quads files) and opens the store.
+LOAD_VERSIONS = """
+import sys
 import pyoxigraph as ox
-import kg.journal
 from kg.kb import load_kb
 from kg.store import open_store, write_articles
 
@@ -275,6 +275,11 @@ for name in sys.argv[2:]:
     graphs = sorted({q.graph_name for q in scratch}, key=lambda g: g.value)
     versions.append([(g, list(scratch.quads_for_pattern(None, None, None, g))) for g in graphs])
 store = open_store(sys.argv[1])
+"""
+
+KILLED_MID_REPLACE = LOAD_VERSIONS + """
+import os, signal
+import kg.journal
 write_articles(store, kb, versions[0])
 store.flush()
 # killed after the old graphs are gone and before the new ones are in
@@ -309,20 +314,7 @@ def test_a_writer_killed_between_removing_and_adding_leaves_the_new_articles(tmp
     assert not (store_dir / JOURNAL).exists()
 
 
-KILLED_WRITER = """
-import sys
-import pyoxigraph as ox
-from kg.kb import load_kb
-from kg.store import open_store, write_articles
-
-kb = load_kb()
-versions = []
-for name in sys.argv[2:]:
-    scratch = ox.Store()
-    scratch.load(path=name, format=ox.RdfFormat.N_QUADS)
-    graphs = sorted({q.graph_name for q in scratch}, key=lambda g: g.value)
-    versions.append([(g, list(scratch.quads_for_pattern(None, None, None, g))) for g in graphs])
-store = open_store(sys.argv[1])
+KILLED_WRITER = LOAD_VERSIONS + """
 i = 0
 while True:
     write_articles(store, kb, versions[i % 2])

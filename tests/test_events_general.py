@@ -122,3 +122,39 @@ def test_an_unknown_site_in_a_named_town_is_the_towns_attack(extract, body, plac
 def test_a_site_in_a_sentence_naming_no_town_stays_apart(extract):
     _, events = extract("Israel struck Mezzeh airport on Sunday, state media said. A separate strike on Homs killed two soldiers.")
     assert sorted(label for label, _ in event_places(events)) == ["Homs", "Mezzeh airport"]
+
+
+# -- 5. the items of a list of the attack's places, whatever their names were typed ----------
+
+
+@pytest.mark.parametrize(
+    "body, place",
+    [
+        (
+            "At least 17 civilians were killed on Friday in Beni territory, local officials said. The attack took place in Kivalu, Ngerengere Group and Batsirwa.",
+            "Beni territory",
+        ),
+        ("At least 17 civilians were killed on Friday in Beni territory, local officials said. The attack took place in Kivalu and Batsirwa.", "Beni territory"),
+        (
+            "Eleven farmers were killed in Lubero territory on Sunday night when rebels raided their fields. The raid occurred in Vuhika, Mbingi Group, Kasiki and Lusando, residents said.",
+            "Lubero territory",
+        ),
+    ],
+)
+def test_a_list_of_villages_after_the_territory_keeps_the_attack_there(extract, body, place):
+    _, events = extract(body)
+    assert [ev.location.label if ev.location else None for ev in events] == [place]
+
+
+def test_one_village_named_after_the_territory_is_the_scene(extract):
+    _, events = extract("At least 17 civilians were killed on Friday in Beni territory, local officials said. The attack took place in Batsirwa village.")
+    assert [ev.location.label if ev.location else None for ev in events] == ["Batsirwa"]
+
+
+def test_names_between_places_are_items_of_their_list():
+    from kg.eventlists import joined
+
+    text = "in Kivalu, Ngerengere Group and Batsirwa"
+    a, b = text.index("Kivalu") + len("Kivalu"), text.index("Batsirwa")
+    assert joined(text, a, b, last=True)
+    assert not joined("in Kivalu, where officials said Batsirwa", a, len("in Kivalu, where officials said "))

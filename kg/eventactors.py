@@ -164,7 +164,8 @@ class ActorSense(PlaceSense):
                 offer(4, lm.entity, lm)
             if _DONE_BY_LOW.search(low[max(0, s - 60) : s]) and any(h[1] <= s for h in trig_spans):
                 offer(4, lm.entity, lm)
-            if _BY_ACTOR_LOW.search(low[max(0, s - 40) : s]) and any(h[1] <= s for h in trig_spans) and not _FROM_BEFORE_LOW.search(low[max(0, s - 40) : s]):
+            # (and "a bomb planted by X wrecked": by whom, inside the attack words)
+            if _BY_ACTOR_LOW.search(low[max(0, s - 40) : s]) and any(h[1] <= s or h[0] < s < h[1] for h in trig_spans) and not _FROM_BEFORE_LOW.search(low[max(0, s - 40) : s]):
                 offer(4, lm.entity, lm)
             for hs, _ in heads:
                 if hs >= e and hs - e <= 30 and MODIFIER_GAP.match(sentence[e:hs]):

@@ -62,12 +62,21 @@ def parse_number(text: str) -> int | None:
     return value
 
 
-# One victim, counted by "a"/"an": "killing a 33-year-old man", "a CoBRA jawan had sustained injuries".
-_ONE_VICTIM = (
-    r"(?:man|woman|boy|girl|child|baby|soldier|civilian|person|policeman|policewoman|officer|resident|journalist|guard"
-    r"|worker|driver|farmer|fighter|student|teacher|doctor|nurse|medic|commander|member|volunteer|villager|passenger|pilgrim|militant"
-    r"|jawan|activist|photographer|bodyguard|gunman)"
+# The nouns of a person a toll counts, singular: "killing a 33-year-old man", "a night
+# watchman was killed", "a CoBRA jawan had sustained injuries".
+_PERSON_NOUNS = (
+    r"(?:boy|girl|baby|infant|teenager|youth|soldier|civilian|person|officer|resident|journalist|guard|sentry"
+    r"|worker|driver|farmer|fighter|student|pupil|teacher|doctor|nurse|medic|commander|member|volunteer|villager|passenger|pilgrim|militant"
+    r"|jawan|activist|photographer|bodyguard|trader|shopkeeper|vendor|herder|shepherd|hunter|miner|priest|pastor|imam|cleric|monk|nun|chief"
+    r"|elder|leader|official|ranger|gendarme|constable|sergeant|corporal|lieutenant|captain|colonel|conscript|recruit|vigilante"
+    r"|motorcyclist|cyclist|pedestrian|tourist|employee|engineer|contractor|lawyer|judge|mayor|councillor|pensioner|widow|mother|father"
+    r"|son|daughter|wife|husband|brother|sister|relative|local|peacekeeper|labou?rer|mechanic|tailor|pharmacist|worshipper|herdsman|tribesman)"
 )
+# ("a night watchman", "a militiaman", "a fisherman", "a businesswoman": one person by the noun's end)
+_ONE_VICTIM = r"(?:" + _PERSON_NOUNS + r"|auxiliary|child|[a-z]*(?:wo)?man)"
+# The same nouns plural, and the words for people that have no singular here: "Eight villagers
+# and three militia auxiliaries", "two fishermen", "four children".
+_MANY_VICTIMS = r"(?:" + _PERSON_NOUNS + r"s|auxiliaries|children|people|police|personnel|troops|[a-z]*(?:wo)?men)"
 # The victims a figure counts: "people", "Malian soldiers", "Hezbollah members", "of the victims",
 # ", including seven children,": up to four words that are no verb or clause word.
 _NOT_WHO = r"(?:were|was|are|is|have|has|had|been|and|or|but|in|on|at|by|from|to|when|after|as|while|who|that|which|killed|dead|died|injured|wounded|hurt|others?|no|not)"
@@ -110,7 +119,8 @@ KILLED_RES = [
     re.compile(r"\b(?:killing|killings|murder|murders|massacre)\s+of\s+" + _APPROX + _NUM + _WHO + r"\b", re.I),
     re.compile(r"\b(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?dead)\s+(?:[\w'’-]+\s+){0,20}?(?:rose|risen|climbed|reached|increased|stood|stands|is|was|of|to|at)\s+(?:to\s+|at\s+)?" + _APPROX + _NUM + r"\b", re.I),
     re.compile(r"\b" + _APPROX + _NUM + r"\s+(?:deaths|fatalities|dead)\b", re.I),
-    re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?lives\s+of\s+" + _APPROX + _NUM + r"\b", re.I),
+    # ("claimed the lives of nine", "cost the lives of four soldiers", "took the lives of six")
+    re.compile(r"\b(?:claim(?:ed|s|ing)?|cost(?:s|ing)?|t(?:ook|akes?|aking))\s+(?:the\s+)?lives\s+of\s+" + _APPROX + _NUM + r"\b", re.I),
     # "That attack ... claimed nine lives"
     re.compile(r"\bclaim(?:ed|s|ing)?\s+" + _APPROX + _NUM + r"\s+(?:more\s+)?lives\b", re.I),
     # "led to the loss of four rangers", "the deaths of seven villagers"
@@ -118,8 +128,8 @@ KILLED_RES = [
     # "10 farmers who were rounded up and shot dead"
     re.compile(r"\b" + _APPROX + _NUM + r"(?:\s+[\w'’-]+){0,3}\s+who\s+(?:were|was|had\s+been|have\s+been)\s+(?:[\w-]+\s+){0,5}?" + _KILLED_WORDS + r"\b", re.I),
     # "killing a 33-year-old man", "a soldier was killed"
-    re.compile(r"\b(?:killing|killed|kills)\s+(?P<num>an?)\s+(?:[\w-]+\s+){0,2}?" + _ONE_VICTIM + r"\b", re.I),
-    re.compile(r"(?:^|\b(?:when|after|as|that)\s+)(?P<num>[Aa]n?)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|boy|girl|child|soldier|civilian|person|policeman|officer|resident|journalist)\s+(?:was|has\s+been)\s+killed\b"),
+    re.compile(r"\b(?:killing|killed|kills|shot\s+dead|gunned\s+down|murdered|murdering|beheaded|beheading|slew)\s+(?P<num>an?)\s+(?:[\w-]+\s+){0,2}?" + _ONE_VICTIM + r"\b", re.I),
+    re.compile(r"(?:^|\b(?:when|after|as|that)\s+)(?P<num>[Aa]n?)\s+(?:[\w-]+\s+){0,2}?" + _ONE_VICTIM + r"\s+(?:was|has\s+been)\s+killed\b"),
 ]
 INJURED_RES = [
     re.compile(r"\b" + _APPROX + _NUM + _WHO + _BE + r"\s+" + _INJURED_WORDS + r"\b", re.I),
@@ -156,10 +166,8 @@ _CASUALTY_LOW, _KILLED_LOW, _INJURED_LOW, _TOTAL_LOW = map(folded, (CASUALTY_WOR
 _KILLED_RES_LOW, _INJURED_RES_LOW = ([folded(p) if p.flags & re.I else None for p in ps] for ps in (KILLED_RES, INJURED_RES))
 
 _VICTIM = (
-    r"(?:men|women|children|boys|girls|soldiers|civilians|people|policemen|officers|fighters|militants|farmers|villagers|students|members|man|woman|child|boy|girl|soldier|civilian|monk|monks"
     # ("Two gendarmes, a customs officer and four herders were killed")
-    r"|gendarmes?|officer|policeman|troops|vigilantes?|volunteers?|guards?|workers?|passengers?|fishermen|fisherman|herders?|worshippers|pilgrims|teachers?|journalists?"
-    r"|jawans?|activists?|photographers?|bodyguards?|gunm[ae]n)"
+    r"(?:" + _MANY_VICTIMS + "|" + _ONE_VICTIM + r")"
 )
 # ("six members of the local vigilante force")
 _ITEM = r"(?:" + NUMBER + r"|\ban?)\s+(?:[\w-]+\s+){0,2}?" + _VICTIM + r"\b(?:\s+of\s+the\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+){0,3})?"

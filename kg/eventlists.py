@@ -19,6 +19,10 @@ from kg.types import LinkedMention
 # (a site's head may stand after its town's name: "Hat Yai railway station, Sungai Kolok and Betong")
 _SITE_TAIL = r"(?:\s+(?:[a-z]+\s+)?(?:station|market|mosque|temple|church|school|camp|checkpoint|post|outpost|base|bridge|junction|crossing|airport|port|hospital))?"
 _LIST_GAP = re.compile(_SITE_TAIL + r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)(?:(?:in|at|on|near)\s+)?(?:the\s+)?", re.I)
+# ... and the same with names between, that the recogniser took for no place ("Kivalu, Tembe
+# Group and Batsirwa": a village's unknown name typed an organisation is still an item of the list).
+_NAME_ITEM = r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,3}"
+_ITEMS_GAP = re.compile(r"(?:" + _LIST_GAP.pattern + _NAME_ITEM + r")*" + _LIST_GAP.pattern, re.I)
 _AND_GAP = re.compile(r".*\b(?:and|or)\b|.*&", re.I | re.S)
 # "on the borders of Kanker, Kondagaon and Marpal districts": an area several lands
 # share, told by their names, is no list of sites hit.
@@ -50,11 +54,21 @@ def between_references(places: list[LinkedMention], sentence: str, offset: int) 
     return out
 
 
+def joined(text: str, end: int, start: int, last: bool = False) -> bool:
+    """Whether text[end:start], between two place mentions, joins them as items of one list
+    ("X, Y and Z", "X, Tembe Group and Z"); with ``last``, whether it ends in "and" or "or",
+    so that the second place is the list's last item."""
+    if not _ITEMS_GAP.fullmatch(text, end, start):
+        return False
+    return not last or _AND_GAP.match(text[end:start]) is not None
+
+
 def one_list(places: list[LinkedMention], sentence: str, offset: int) -> bool:
     """Whether the places (in text order, two or more) are the items of one list ("the
-    Kharkiv, Sumy and Odesa regions"), so that what the sentence says of one it says of all."""
+    Kharkiv, Sumy and Odesa regions"), so that what the sentence says of one it says of all --
+    items between them that are no place mention being names of the same list."""
     return len(places) > 1 and all(
-        _LIST_GAP.fullmatch(sentence, a.mention.end - offset, b.mention.start - offset) for a, b in zip(places, places[1:])
+        _ITEMS_GAP.fullmatch(sentence, a.mention.end - offset, b.mention.start - offset) for a, b in zip(places, places[1:])
     )
 
 
@@ -72,7 +86,7 @@ def listed_cues(found: list[tuple[LinkedMention, bool]], sentence: str, offset: 
         run = [k]
         while run[-1] + 1 < len(out):
             left, right = out[run[-1]][0], out[run[-1] + 1][0]
-            if not _LIST_GAP.fullmatch(sentence, left.mention.end - offset, right.mention.start - offset):
+            if not _ITEMS_GAP.fullmatch(sentence, left.mention.end - offset, right.mention.start - offset):
                 break
             run.append(run[-1] + 1)
         first = out[run[0]][0]

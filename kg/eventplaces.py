@@ -81,6 +81,10 @@ def _level_of(inner: LinkedMention, sentence: str, offset: int, outer: LinkedMen
     return len(words) > 2 and words[-2 if words[-1] == "of" else -3] in (*HEAD_RANK, "area")
 
 
+# The last words of a site's name that say it is one of transport or arms, within a town.
+_SITE_END = re.compile(r"\s(?:airport|air\s*base|airbase|airfield|air\s+field|base|port|seaport|station)$", re.I)
+
+
 class PlaceSense:
     """The place reasoning of the event extractor; the extractor sets the article's
     state (``_levels``, ``_contained``) before each article."""
@@ -212,6 +216,29 @@ class PlaceSense:
             if _POSSESSIVE_GAP.fullmatch(self._text, outer.mention.end, inner.mention.start):
                 self._levels[inner.entity.iri] = HEAD_RANK["neighbourhood"]
                 self._contained.add((inner.entity.iri, outer.entity.iri))
+
+    def _facility_towns(self, linked: list[LinkedMention], sentences: list[tuple[int, int]]) -> None:
+        """"Struck Qarun airport on the edge of Halab", "drones hit Vesna air base and Tarsk":
+        a site of transport or arms the knowledge base does not place ("<Name> airport",
+        "air base", "port", "station"), in a sentence that names one town it knows, lies in
+        that town -- so the attack at the site and "the attack on Halab" are one."""
+        if not any(lm.entity.type == "Place" and _SITE_END.search(lm.entity.label) for lm in linked):
+            return
+        for b, e in sentences:
+            here = [lm for lm in linked if lm.entity.type == "Place" and b <= lm.mention.start < e]
+            towns = {lm.entity.iri: lm.entity for lm in here if self._known_town(lm.entity)}
+            if len(towns) != 1:
+                continue
+            (town,) = towns.values()
+            for lm in here:
+                entry = self._entry(lm.entity)
+                if _SITE_END.search(lm.entity.label) and self._rank(lm.entity) == PLACE_RANK["Facility"] and (entry is None or entry.part_of is None):
+                    self._contained.add((lm.entity.iri, town.iri))
+
+    def _known_town(self, ent: Entity) -> bool:
+        """A city or town the knowledge base knows (not a site, a land or a country)."""
+        entry = self._entry(ent)
+        return entry is not None and "Country" not in ent.classes and bool({"City", "Settlement"} & set(ent.classes)) and self._rank(ent) == NIL_PLACE_RANK
 
     def _level(self, ent: Entity | None) -> bool:
         """Whether a place is an area of a land that holds settlements (a region, district or

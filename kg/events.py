@@ -174,6 +174,7 @@ class EventExtractor(SceneSense):
             if hit:
                 self._levels[lm.entity.iri] = HEAD_RANK[hit.group(1).lower()]
         self._city_quarters(linked)
+        self._facility_towns(linked, sentences)
         by_sentence: dict[int, list[LinkedMention]] = {}
         for lm in linked:
             i = bisect_right(starts, lm.mention.start) - 1

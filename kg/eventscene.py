@@ -23,6 +23,7 @@ import re
 from bisect import bisect_right
 
 from kg.eventcues import dates_in
+from kg.eventlists import joined
 from kg.eventmerge import MergeSense
 from kg.eventwords import PLACE_RANK
 from kg.types import AttackEvent, LinkedMention
@@ -123,8 +124,14 @@ class SceneSense(MergeSense):
                 continue
             if LAND_APPOSED.match(self._text, lm.mention.end, e):
                 continue
-            if any(o is not lm and o.entity.type == "Place" and _LISTED_GAP.fullmatch(self._text, lm.mention.end, o.mention.start) for o in mentions):
-                continue  # "The attack took place in Masalo, Torani and Kabora": the villages of one attack, no one scene
+            if any(
+                o is not lm and o.entity.type == "Place"
+                and (_LISTED_GAP.fullmatch(self._text, lm.mention.end, o.mention.start) or (lm.mention.end <= o.mention.start and joined(self._text, lm.mention.end, o.mention.start)) or (o.mention.end <= lm.mention.start and joined(self._text, o.mention.end, lm.mention.start, last=True)))
+                for o in mentions
+            ):
+                # "The attack took place in Masalo, Torani and Kabora": the villages of one attack,
+                # no one scene -- its last item too, and with names between that are no place mention.
+                continue
             lo = max(b, lm.mention.start - _WINDOW)
             cue = SCENE_BEFORE.search(self._text[lo : lm.mention.start])
             if cue is not None:

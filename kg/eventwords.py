@@ -24,8 +24,9 @@ TRIGGER_RE = re.compile(
     r"|targeted|targeting|hit|hits|hitting|pounded|pounding|fired\s+(?:on|at|upon|into)|opened\s+fire|massacred?|stormed|invaded|overran"
     # ("A further shooting was reported in X", "A grenade was hurled at a checkpoint")
     r"|shootings?|(?:bombs?|grenades?|explosives?|IEDs?|devices?)\s+(?:was|were)\s+(?:thrown|hurled|lobbed|planted|detonated)"
-    # ("a roadside device destroyed a patrol truck": the device that did it)
-    r"|(?:bombs?|devices?|IEDs?|explosives?|mines?|charges?)\s+(?:damaged|destroyed|wrecked|ripped\s+through|tore\s+through)"
+    # ("a roadside device destroyed a patrol truck": the device that did it; "a mine laid by the
+    # rebels under the road tore through a bus": and who put it there, inside the attack words)
+    r"|(?:bombs?|devices?|IEDs?|explosives?|(?:land)?mines?|charges?)(?:\s+(?:planted|laid|placed|hidden|buried|left|rigged)(?:\s+[\w'’-]+){0,8}?)?\s+(?:damaged|destroyed|wrecked|ripped\s+through|tore\s+through)"
     r"|(?:bombs?|devices?|IEDs?|explosives?|mines?|grenades?|charges?)\s+went\s+off|behead(?:ed|ing|ings)?|shot\s+dead|gunned\s+down|hacked\s+to\s+death"
     # ("set fire to the mayor's office", "torched homes": arson, when assailants do it -- ENTRY_TRIGGER)
     r"|set\s+(?:fire\s+to|ablaze)|torched|burn[et]d?\s+down"
@@ -36,7 +37,8 @@ TRIGGER_RE = re.compile(
 # ("gunmen stormed the village"; not "since Russia invaded Ukraine", "fans stormed the pitch").
 ENTRY_TRIGGER = re.compile(r"(?:stormed|invaded|overran|set\s+fire\s+to|set\s+ablaze|torched|burn[et]d?\s+down)$", re.I)
 ASSAILANT_BEFORE = re.compile(
-    r"\b(?:attackers|assailants|gunmen|militants|insurgents|terrorists|bandits|jihadists|rebels|fighters|militiamen)\b(?:\s+(?!and\b|or\b)[\w'’()-]+){0,8}?\s+(?:\w+ly\s+|also\s+|then\s+|had\s+|have\s+|and\s+)?$",
+    # ("The raiders, thought to be from the X, invaded ...": a hedge in commas between them and the verb)
+    r"\b(?:attackers|assailants|gunmen|militants|insurgents|terrorists|bandits|jihadists|rebels|fighters|militiamen|raiders)\b(?:\s*,[^,;.]{1,70},)?(?:\s+(?!and\b|or\b)[\w'’()-]+){0,8}?\s+(?:\w+ly\s+|also\s+|then\s+|had\s+|have\s+|and\s+)?$",
     re.I,
 )
 NOT_ATTACK_BEFORE = re.compile(
@@ -129,7 +131,8 @@ BELONGED_BEFORE = re.compile(
 # the X", "killed by suspected X insurgents": who the article, hedging, says the attackers were --
 # a hedge is still the article's word on who attacked (as "blamed on X" is).
 SUSPECTED_BEFORE = re.compile(
-    r"\b(?:" + _ATTACKERS + r"|men)\s+(?:\w+\s+)?(?:suspected|believed|thought|alleged)\s+to\s+(?:be|have\s+been)\s+"
+    # (", believed to be from X,": the hedge as an apposition)
+    r"\b(?:" + _ATTACKERS + r"|men),?\s+(?:\w+\s+)?(?:suspected|believed|thought|alleged)\s+to\s+(?:be|have\s+been)\s+"
     r"(?:(?:members|fighters|militants)\s+of\s+|from\s+)?(?:the\s+|an?\s+)?$"
     # "Officials said the attackers were X rebels", "the gunmen were believed to be from X"
     r"|\b(?:attackers|assailants|gunmen|perpetrators|raiders|killers)\s+(?:were|are)\s+(?:(?:believed|thought|said|suspected)\s+to\s+(?:be|have\s+been)\s+)?(?:(?:members|fighters|militants)\s+of\s+|from\s+)?(?:the\s+|an?\s+)?$"

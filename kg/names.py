@@ -49,6 +49,12 @@ GENERIC_WORDS = TITLES | {
     "services", "department", "embassy", "region", "city", "province", "district", "oblast",
     "international", "national", "federal", "community", "world", "war", "peace", "retaliation",
     "witnesses", "eyewitnesses", "residents", "officials", "sources", "medics", "rescuers", "survivors",
+    # plural nouns for the people a report is about, capitalised when they open a sentence
+    # ("Assailants fled", "Villagers said"): no name, whatever the article writes elsewhere
+    "gunmen", "assailants", "attackers", "raiders", "bandits", "kidnappers", "abductors", "insurgents", "jihadists",
+    "terrorists", "extremists", "separatists", "guerrillas", "fighters", "militiamen", "soldiers", "policemen", "villagers",
+    "locals", "civilians", "protesters", "demonstrators", "refugees", "mourners", "relatives", "farmers", "herders",
+    "worshippers", "passengers", "hostages", "captives", "gangs", "gangsters", "paramedics", "doctors", "journalists",
 }
 # Words that name nothing when they stand alone ("met the Ward Head and a Village Head",
 # "the Movement said"), though they may head a name ("Coastal Defence Corps").
@@ -65,6 +71,27 @@ FIGHTER_NOUNS = {
     f + s for f in ("insurgent", "militant", "rebel", "terrorist", "fighter", "cadre", "extremist", "separatist", "guerrilla", "jihadist", "militiaman")
     for s in ("", "s")
 } | {"gunmen", "militiamen"}
+# The fields a government's, a city's or a firm's department serves ("the State department",
+# "the Fire department", "the Homeland Security department"): a capitalised word of these
+# before "department" names the body; any other name before it names the area (Colombia's,
+# Peru's, Paraguay's and France's departments: "the Zorrillo department").
+DEPARTMENT_FIELDS = {
+    "state", "justice", "defense", "defence", "treasury", "police", "fire", "health", "education", "energy", "commerce",
+    "labor", "labour", "agriculture", "interior", "transportation", "transport", "homeland", "security", "sheriff", "sheriff's",
+    "veterans", "housing", "parks", "sanitation", "water", "works", "immigration", "corrections", "revenue", "finance",
+    "foreign", "war", "navy", "army", "information", "press", "media", "culture", "tourism", "planning", "safety", "emergency",
+    "welfare", "affairs", "services", "relations", "operations", "intelligence", "investigation", "investigations", "public",
+    "human", "resources", "legal", "marketing", "sales", "research", "science", "technology", "sports", "trade", "environment",
+}
+
+
+def department_field(name: str) -> bool:
+    """Whether ``name`` before "department" is the field a body serves ("State", "Homeland
+    Security"), not an area's name ("Pastaza", "Alto Paraná")."""
+    words = name.split()
+    return bool(words) and (words[-1].lower() in DEPARTMENT_FIELDS or words[0].lower() in DEPARTMENT_FIELDS)
+
+
 # Local administrative units whose word comes before the name ("tambon Ban Rai", "Barangay
 # Lumbac 3", "woreda Gedeb"): a place's cue, no part of its name.
 ADMIN_UNIT_WORDS = {"tambon", "amphoe", "mukim", "barangay", "kebele", "woreda", "tehsil", "taluka", "taluk", "mouza", "upazila", "mandal", "sitio", "purok"}

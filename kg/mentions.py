@@ -21,9 +21,9 @@ from kg.names import (
     RANK_ACRONYMS,
     SHIP_PREFIXES,
     TITLES,
-    department_field,
     is_group_word,
 )
+from kg.placecues import department_area
 from kg.posts import apposed_people, post_holder
 from kg.types import Mention
 
@@ -392,7 +392,7 @@ def cued_names(text: str, mentions: list[Mention]) -> list[Mention]:
         start = max([start] + [i + 3 for i in (text.rfind("'s ", start, end), text.rfind("’s ", start, end)) if i >= 0])  # "Marpal's Kotri village": the village
         if m.re is NAME_AREA and (is_group_word(m.group(1).split()[0]) or m.group(1).split()[0].lower() in GENERIC_WORDS):
             continue  # "the Ukrainian territory", "the Northern district"
-        if m.re is NAME_AREA and m.group(1).endswith(" department") and department_field(m.group(1)[: -len(" department")]):
+        if m.re is NAME_AREA and m.group(1).endswith(" department") and not department_area(m.group(1)[: -len(" department")]):
             continue  # "the State department", "the Fire department": a body's
         # A model's span inside the cued name ("Lac" of "the Lac Bleu neighbourhood") gives way to it.
         if any(o.start < end and start < o.end and not (o.source == "ner" and start <= o.start and o.end <= end and o.end - o.start < end - start) for o in mentions):

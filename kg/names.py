@@ -85,13 +85,6 @@ DEPARTMENT_FIELDS = {
 }
 
 
-def department_field(name: str) -> bool:
-    """Whether ``name`` before "department" is the field a body serves ("State", "Homeland
-    Security"), not an area's name ("Pastaza", "Alto Paraná")."""
-    words = name.split()
-    return bool(words) and (words[-1].lower() in DEPARTMENT_FIELDS or words[0].lower() in DEPARTMENT_FIELDS)
-
-
 # Local administrative units whose word comes before the name ("tambon Ban Rai", "Barangay
 # Lumbac 3", "woreda Gedeb"): a place's cue, no part of its name.
 ADMIN_UNIT_WORDS = {"tambon", "amphoe", "mukim", "barangay", "kebele", "woreda", "tehsil", "taluka", "taluk", "mouza", "upazila", "mandal", "sitio", "purok"}

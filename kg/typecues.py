@@ -159,7 +159,7 @@ def name_cues(name: str) -> list[Cue]:
     quarter = _QUARTER_END.search(name)
     # Not a body's word before it: "Guerreros del Sur", "Bloque del Norte" are the South's fighters;
     # "Misamis del Sur", "Bukidnon del Norte" are areas whatever letter their name ends in.
-    if quarter is not None and name[:1].isupper() and not any(fold(w) in _ROMANCE_BODY_WORDS for w in name[: quarter.start()].split()):
+    if quarter is not None and name[:1].isupper() and not any(_body_word(w) for w in name[: quarter.start()].split()):
         return [("Place", 2.0, "name", f"ends with its quarter {quarter.group(0).strip()!r}", False)]
     return []
 
@@ -178,6 +178,17 @@ _ROMANCE_BODY_WORDS = {
     )
     for s in ("", "s", "es")
 }
+# Endings of Spanish and Portuguese plural agent nouns, the people a body is named for
+# ("Comuneros", "Campesinos", "Combatientes", "Socialistas"); a place's name seldom ends so.
+_AGENT_PLURAL_END = ("eros", "eras", "istas", "entes", "antes", "inos", "inas")
+
+
+def _body_word(word: str) -> bool:
+    """"Bloque", "Guerreros", "Comuneros": a word a body's name is made of, not an area's."""
+    low = fold(word)
+    return low in _ROMANCE_BODY_WORDS or (len(low) > 6 and low.endswith(_AGENT_PLURAL_END))
+
+
 _QUARTER_END = re.compile(r" (?:del|de|do|da|du) (?:Sur|Norte|Este|Oeste|Sul|Leste|Nord|Sud|Est|Ouest|Centro)$")
 
 

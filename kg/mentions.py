@@ -350,6 +350,8 @@ def extend_to_admin_noun(m: Mention, text: str) -> Mention:
     hit = ADMIN_NOUN_AFTER.match(text, m.end)
     if hit is None or m.source != "ner" or m.kb_id is not None or not m.text[:1].isupper() or is_group_word(m.text.split()[-1]):
         return m  # "the Ukrainian territory" is no area's name
+    if hit.group(1) == "department" and not department_area(m.text):
+        return m  # "the Health department" is a body's
     end = hit.end(1)
     return Mention(m.start, end, text[m.start : end], "GPE", "ner", None, m.sentence)
 

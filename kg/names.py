@@ -82,6 +82,12 @@ DEPARTMENT_FIELDS = {
     "foreign", "war", "navy", "army", "information", "press", "media", "culture", "tourism", "planning", "safety", "emergency",
     "welfare", "affairs", "services", "relations", "operations", "intelligence", "investigation", "investigations", "public",
     "human", "resources", "legal", "marketing", "sales", "research", "science", "technology", "sports", "trade", "environment",
+    # the departments of a South Asian state's or a district's administration
+    "forest", "forests", "irrigation", "excise", "home", "customs", "wildlife", "fisheries", "electricity", "power", "railway",
+    "railways", "highways", "roads", "forestry", "mines", "mining", "tax", "taxation", "accounts", "personnel", "prisons", "jail",
+    "jails", "traffic", "aviation", "weather", "meteorological", "land", "lands", "rehabilitation", "relief", "disaster", "food",
+    "supply", "supplies", "horticulture", "veterinary", "medical", "tribal", "minority", "social", "employment", "industries",
+    "industry", "urban", "rural", "development", "civil", "archaeology", "archaeological", "statistics", "audit", "postal",
 }
 
 

@@ -42,6 +42,8 @@ PEOPLE_FROM_BEFORE = re.compile(
 # monitors elections): read as a site only where it is hit.
 _SITE_OR_BODY_HEADS = {"Centre", "Center", "Hall", "Home", "Shelter", "Hostel", "House", "Institute", "College"}
 _THE_END = re.compile(r"(?<=\s)the\s+$")
+# "the department of Pastaza" (a lower-case "department": the Department of Defense is a body).
+_DEPARTMENT_OF_BEFORE = re.compile(r"\bdepartments?\s+of\s+(?:the\s+)?$")
 
 
 def department_area(name: str) -> bool:
@@ -69,6 +71,8 @@ def before_place_cues(m: Mention, before: str, label_type: str | None, label_key
         out.append(("Place", WEAK, "context", f"after {tail!r} (where people come from)", False))
     if len(words) > 1 and words[-1] in _SITE_OR_BODY_HEADS and ATTACK_ON_BEFORE.search(_THE_END.sub("", before)):
         out.append(("Place", HEAD, "context", f"a building after {tail!r}", False))
+    if before.endswith(("of ", "the ")) and _DEPARTMENT_OF_BEFORE.search(before) and department_area(m.text):
+        out.append(("Place", 2.0, "context", "after 'department of' (an area's)", True))
     return out
 
 

@@ -155,3 +155,17 @@ def test_french_place_names_attacked_or_opened_by_a_place_word_or_left_by_people
 def test_people_from_a_body_with_its_head_word_or_an_acronym_are_not_placed():
     text = "Gunmen from the Kelo Brigade and men from KPLF joined."
     assert typed(text, [("Kelo Brigade", "ORG"), ("KPLF", "ORG")]) == ["Organization", "Organization"]
+
+
+def test_a_name_after_a_lower_case_department_of_is_an_area_and_a_fields_is_not():
+    text = "The governor of the department of Quenari spoke. Staff of the department of Justice left."
+    assert typed(text, [("Quenari", "ORG"), ("Justice", "ORG")]) == ["Place", "Organization"]
+
+
+def test_a_field_before_department_is_not_extended_into_an_area():
+    from kg.mentions import extend_to_admin_noun
+
+    text = "The Health department and the Zorrillo department signed it."
+    health, zorrillo = (extend_to_admin_noun(mention(text, s, "ORG"), text) for s in ("Health", "Zorrillo"))
+    assert (health.text, health.label) == ("Health", "ORG")
+    assert (zorrillo.text, zorrillo.label) == ("Zorrillo department", "GPE")

@@ -169,3 +169,15 @@ def test_a_field_before_department_is_not_extended_into_an_area():
     health, zorrillo = (extend_to_admin_noun(mention(text, s, "ORG"), text) for s in ("Health", "Zorrillo"))
     assert (health.text, health.label) == ("Health", "ORG")
     assert (zorrillo.text, zorrillo.label) == ("Zorrillo department", "GPE")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Artillery shelled the Peace Hall where families slept.", "Peace Hall"),
+        ("Rebels looted the Good Shepherd Home overnight.", "Good Shepherd Home"),
+        ("Two bodies were found outside the Amani Centre.", "Amani Centre"),
+    ],
+)
+def test_a_building_shelled_looted_or_found_outside_is_a_place(text, name):
+    assert typed(text, [(name, "ORG")]) == ["Place"]

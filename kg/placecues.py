@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from kg.names import ACRONYM_RE, DEPARTMENT_FIELDS
+from kg.names import ACRONYM_RE, DEPARTMENT_FIELDS, is_group_word
 from kg.types import Mention
 
 # (type, weight, kind, reason, spreads), as kg/typecues.py's.
@@ -41,6 +41,7 @@ PEOPLE_FROM_BEFORE = re.compile(
 # Head words of a building that may also head a body's name ("the Carter Center" that
 # monitors elections): read as a site only where it is hit.
 _SITE_OR_BODY_HEADS = {"Centre", "Center", "Hall", "Home", "Shelter", "Hostel", "House", "Institute", "College"}
+_NAMELESS_LABELS = {"PRODUCT", "EVENT", "WORK_OF_ART"}  # the model's labels for no place, person or body
 _THE_END = re.compile(r"(?<=\s)the\s+$")
 _DAMAGED_BEFORE = re.compile(r"\b(?:shelled|bombed|damaged|destroyed|burned|burnt|looted|set\s+fire\s+to|ruins\s+of|outside|inside)\s+(?:the\s+)?$")
 # "the department of Pastaza" (a lower-case "department": the Department of Defense is a body).
@@ -68,6 +69,11 @@ def before_place_cues(m: Mention, before: str, label_type: str | None, label_key
     # such a one: "an attack on Hamas" names a body the knowledge base knows.
     if (label_type == "Person" or (label_type == "Organization" and label_key == "ORG/1" and unknown)) and ATTACK_ON_BEFORE.search(before):
         out.append(("Place", 0.8, "context", f"target of {tail!r}", False))
+    # "the offensive on Mirebo began", which the model calls a product: a one-word name attacked
+    # that the model gave no name's label is a place when nothing else speaks (a cue's weight,
+    # so that kg/link.py keeps it; a people's or a faith's word is none).
+    if label_type is None and m.label in _NAMELESS_LABELS and len(words) == 1 and unknown and not is_group_word(m.text) and ATTACK_ON_BEFORE.search(before):
+        out.append(("Place", 2.0, "context", f"target of {tail!r} (labelled {m.label})", False))
     if label_type in ("Person", "Organization") and len(words) <= 2 and unknown and not ACRONYM_RE.fullmatch(m.text) and PEOPLE_FROM_BEFORE.search(before):
         out.append(("Place", WEAK, "context", f"after {tail!r} (where people come from)", False))
     if len(words) > 1 and words[-1] in _SITE_OR_BODY_HEADS and (ATTACK_ON_BEFORE.search(_THE_END.sub("", before)) or _DAMAGED_BEFORE.search(before)):

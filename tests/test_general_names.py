@@ -181,3 +181,19 @@ def test_a_field_before_department_is_not_extended_into_an_area():
 )
 def test_a_building_shelled_looted_or_found_outside_is_a_place(text, name):
     assert typed(text, [(name, "ORG")]) == ["Place"]
+
+
+def test_a_one_word_product_that_is_attacked_is_a_place_and_a_peoples_word_is_not():
+    text = "The offensive on Mirevo began at dawn. The attack on Christians shocked many."
+    assert typed(text, [("Mirevo", "PRODUCT"), ("Christians", "NORP")]) == ["Place", None]
+
+
+def test_an_attacked_product_is_linked_as_a_place():
+    from kg.kb.base import KnowledgeBase
+    from kg.link import Linker
+    from kg.types import Article
+
+    text = "Gangs began the assault on Tivoré on Monday, and the raid on Kabeni followed."
+    ms = [mention(text, "Tivoré", "PRODUCT"), mention(text, "Kabeni", "WORK_OF_ART")]
+    got = {(lm.mention.text, lm.entity.type) for lm in Linker(KnowledgeBase([])).link(Article(text=text, source="t.txt"), ms)}
+    assert got == {("Tivoré", "Place"), ("Kabeni", "Place")}

@@ -55,6 +55,7 @@ GENERIC_WORDS = TITLES | {
     "terrorists", "extremists", "separatists", "guerrillas", "fighters", "militiamen", "soldiers", "policemen", "villagers",
     "locals", "civilians", "protesters", "demonstrators", "refugees", "mourners", "relatives", "farmers", "herders",
     "worshippers", "passengers", "hostages", "captives", "gangs", "gangsters", "paramedics", "doctors", "journalists",
+    "tribesmen", "herdsmen", "fishermen", "clansmen", "servicemen", "firemen", "lawmen", "displaced",
 }
 # Words that name nothing when they stand alone ("met the Ward Head and a Village Head",
 # "the Movement said"), though they may head a name ("Coastal Defence Corps").

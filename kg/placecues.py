@@ -44,8 +44,6 @@ _SITE_OR_BODY_HEADS = {"Centre", "Center", "Hall", "Home", "Shelter", "Hostel", 
 _NAMELESS_LABELS = {"PRODUCT", "EVENT", "WORK_OF_ART"}  # the model's labels for no place, person or body
 _THE_END = re.compile(r"(?<=\s)the\s+$")
 _DAMAGED_BEFORE = re.compile(r"\b(?:shelled|bombed|damaged|destroyed|burned|burnt|looted|set\s+fire\s+to|ruins\s+of|outside|inside)\s+(?:the\s+)?$")
-# "the department of Pastaza" (a lower-case "department": the Department of Defense is a body).
-_DEPARTMENT_OF_BEFORE = re.compile(r"\bdepartments?\s+of\s+(?:the\s+)?$")
 
 
 def department_area(name: str) -> bool:
@@ -78,8 +76,6 @@ def before_place_cues(m: Mention, before: str, label_type: str | None, label_key
         out.append(("Place", WEAK, "context", f"after {tail!r} (where people come from)", False))
     if len(words) > 1 and words[-1] in _SITE_OR_BODY_HEADS and (ATTACK_ON_BEFORE.search(_THE_END.sub("", before)) or _DAMAGED_BEFORE.search(before)):
         out.append(("Place", HEAD, "context", f"a building after {tail!r}", False))
-    if before.endswith(("of ", "the ")) and _DEPARTMENT_OF_BEFORE.search(before) and department_area(m.text):
-        out.append(("Place", 2.0, "context", "after 'department of' (an area's)", True))
     return out
 
 

@@ -157,11 +157,6 @@ def test_people_from_a_body_with_its_head_word_or_an_acronym_are_not_placed():
     assert typed(text, [("Kelo Brigade", "ORG"), ("KPLF", "ORG")]) == ["Organization", "Organization"]
 
 
-def test_a_name_after_a_lower_case_department_of_is_an_area_and_a_fields_is_not():
-    text = "The governor of the department of Quenari spoke. Staff of the department of Justice left."
-    assert typed(text, [("Quenari", "ORG"), ("Justice", "ORG")]) == ["Place", "Organization"]
-
-
 def test_a_field_before_department_is_not_extended_into_an_area():
     from kg.mentions import extend_to_admin_noun
 

@@ -23,6 +23,7 @@ from kg.names import (
     TITLES,
     is_group_word,
 )
+from kg.placecues import department_area
 from kg.posts import apposed_people, post_holder
 from kg.types import Mention
 
@@ -349,6 +350,8 @@ def extend_to_admin_noun(m: Mention, text: str) -> Mention:
     hit = ADMIN_NOUN_AFTER.match(text, m.end)
     if hit is None or m.source != "ner" or m.kb_id is not None or not m.text[:1].isupper() or is_group_word(m.text.split()[-1]):
         return m  # "the Ukrainian territory" is no area's name
+    if hit.group(1) == "department" and not department_area(m.text):
+        return m  # "the Health department" is a body's
     end = hit.end(1)
     return Mention(m.start, end, text[m.start : end], "GPE", "ner", None, m.sentence)
 
@@ -374,7 +377,7 @@ NAME_VILLAGE = re.compile(
 
 # "in Macomia district": an area's name and its lower-case noun, one name together.
 # "Mocimboa da Praia district": a Portuguese, Spanish or French particle may join the name's words.
-NAME_AREA = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:\s+(?:(?:da|de|do|dos|das|del|du)\s+)?[A-Z][\w'’]*(?:-[\w'’]+)*){0,2}\s+(?:district|township|territory|county|governorate|parish|subdivision|sub-division|sub-county|subcounty))\b")
+NAME_AREA = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:\s+(?:(?:da|de|do|dos|das|del|du)\s+)?[A-Z][\w'’]*(?:-[\w'’]+)*){0,2}\s+(?:district|township|territory|county|governorate|parish|subdivision|sub-division|sub-county|subcounty|department))\b")
 # "the West region", "the Far North region": regions named by their quarter (Cameroon's, Burkina Faso's).
 QUARTER_AREA = re.compile(
     r"(?<![\w'’])((?:Far[ \t]+)?(?:North|South|East|West|Centre|Center|Central)(?:-?(?:[Ee]ast|[Ww]est|North|South|Nord|Sud|Est|Ouest))?[ \t]+(?:region|province))\b"
@@ -391,6 +394,8 @@ def cued_names(text: str, mentions: list[Mention]) -> list[Mention]:
         start = max([start] + [i + 3 for i in (text.rfind("'s ", start, end), text.rfind("’s ", start, end)) if i >= 0])  # "Marpal's Kotri village": the village
         if m.re is NAME_AREA and (is_group_word(m.group(1).split()[0]) or m.group(1).split()[0].lower() in GENERIC_WORDS):
             continue  # "the Ukrainian territory", "the Northern district"
+        if m.re is NAME_AREA and m.group(1).endswith(" department") and not department_area(m.group(1)[: -len(" department")]):
+            continue  # "the State department", "the Fire department": a body's
         # A model's span inside the cued name ("Lac" of "the Lac Bleu neighbourhood") gives way to it.
         if any(o.start < end and start < o.end and not (o.source == "ner" and start <= o.start and o.end <= end and o.end - o.start < end - start) for o in mentions):
             continue
@@ -400,8 +405,19 @@ def cued_names(text: str, mentions: list[Mention]) -> list[Mention]:
             if text[start:end].split()[0].lower() in {"the", "a", "an", "in", "one", "another", "every", "each", "this", "that"}:
                 continue  # a sentence's first word
         out.append(Mention(start, end, text[start:end], "GPE", "ner"))
+    if any(h in text for h in _SHELTER_HEADS):  # the pattern's cheap gate: a facility's head word in the text
+        out += [Mention(start, end, text[start:end], "FAC", "ner") for start, end in (h.span(1) for h in SHELTER_SITE.finditer(text)) if unclaimed(start, end, mentions + out)]
     out += list_gap_names(text, mentions + out)  # kg/listgaps.py
     return out + between_names(text, mentions + out)
+
+
+# "families sheltered in the Dar Salam Centre", "a shell hit the Hope Shelter": a building's
+# name the model missed, where the words before it say people sheltered there or it was hit.
+_SHELTER_HEADS = ("Centre", "Center", "Hall", "Home", "Shelter", "Hostel", "School", "Hospital", "Clinic", "Mosque", "Church")
+SHELTER_SITE = re.compile(
+    r"\b(?:shelter(?:ed|ing)|hid(?:ing)?|hidden|stay(?:ed|ing)|refuge|housed|camped|hit|struck|shelled|bombed|targeted|attacked|stormed|raided)"
+    r"(?:[ \t]+(?:at|in|inside|on))?[ \t]+the[ \t]+((?:[A-Z][\w'’]*(?:-[\w'’]+)*[ \t]+){1,3}(?:" + "|".join(_SHELTER_HEADS) + r"))\b"
+)
 
 
 def unclaimed(start: int, end: int, mentions) -> bool:

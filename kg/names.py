@@ -49,6 +49,13 @@ GENERIC_WORDS = TITLES | {
     "services", "department", "embassy", "region", "city", "province", "district", "oblast",
     "international", "national", "federal", "community", "world", "war", "peace", "retaliation",
     "witnesses", "eyewitnesses", "residents", "officials", "sources", "medics", "rescuers", "survivors",
+    # plural nouns for the people a report is about, capitalised when they open a sentence
+    # ("Assailants fled", "Villagers said"): no name, whatever the article writes elsewhere
+    "gunmen", "assailants", "attackers", "raiders", "bandits", "kidnappers", "abductors", "insurgents", "jihadists",
+    "terrorists", "extremists", "separatists", "guerrillas", "fighters", "militiamen", "soldiers", "policemen", "villagers",
+    "locals", "civilians", "protesters", "demonstrators", "refugees", "mourners", "relatives", "farmers", "herders",
+    "worshippers", "passengers", "hostages", "captives", "gangs", "gangsters", "paramedics", "doctors", "journalists",
+    "tribesmen", "herdsmen", "fishermen", "clansmen", "servicemen", "firemen", "lawmen", "displaced",
 }
 # Words that name nothing when they stand alone ("met the Ward Head and a Village Head",
 # "the Movement said"), though they may head a name ("Coastal Defence Corps").
@@ -65,6 +72,26 @@ FIGHTER_NOUNS = {
     f + s for f in ("insurgent", "militant", "rebel", "terrorist", "fighter", "cadre", "extremist", "separatist", "guerrilla", "jihadist", "militiaman")
     for s in ("", "s")
 } | {"gunmen", "militiamen"}
+# The fields a government's, a city's or a firm's department serves ("the State department",
+# "the Fire department", "the Homeland Security department"): a capitalised word of these
+# before "department" names the body; any other name before it names the area (Colombia's,
+# Peru's, Paraguay's and France's departments: "the Zorrillo department").
+DEPARTMENT_FIELDS = {
+    "state", "justice", "defense", "defence", "treasury", "police", "fire", "health", "education", "energy", "commerce",
+    "labor", "labour", "agriculture", "interior", "transportation", "transport", "homeland", "security", "sheriff", "sheriff's",
+    "veterans", "housing", "parks", "sanitation", "water", "works", "immigration", "corrections", "revenue", "finance",
+    "foreign", "war", "navy", "army", "information", "press", "media", "culture", "tourism", "planning", "safety", "emergency",
+    "welfare", "affairs", "services", "relations", "operations", "intelligence", "investigation", "investigations", "public",
+    "human", "resources", "legal", "marketing", "sales", "research", "science", "technology", "sports", "trade", "environment",
+    # the departments of a South Asian state's or a district's administration
+    "forest", "forests", "irrigation", "excise", "home", "customs", "wildlife", "fisheries", "electricity", "power", "railway",
+    "railways", "highways", "roads", "forestry", "mines", "mining", "tax", "taxation", "accounts", "personnel", "prisons", "jail",
+    "jails", "traffic", "aviation", "weather", "meteorological", "land", "lands", "rehabilitation", "relief", "disaster", "food",
+    "supply", "supplies", "horticulture", "veterinary", "medical", "tribal", "minority", "social", "employment", "industries",
+    "industry", "urban", "rural", "development", "civil", "archaeology", "archaeological", "statistics", "audit", "postal",
+}
+
+
 # Local administrative units whose word comes before the name ("tambon Ban Rai", "Barangay
 # Lumbac 3", "woreda Gedeb"): a place's cue, no part of its name.
 ADMIN_UNIT_WORDS = {"tambon", "amphoe", "mukim", "barangay", "kebele", "woreda", "tehsil", "taluka", "taluk", "mouza", "upazila", "mandal", "sitio", "purok"}

@@ -43,6 +43,7 @@ from kg.mentions import (
 )
 from kg.names import ACRONYM_RE, CREDIT_WORDS, FIGHTER_NOUNS, PERSON_DESCRIPTORS, TITLE_ACRONYMS, TITLE_HEADS, TITLES, is_group_word, written_in_lower_case
 from kg.orgjunk import org_junk_reason
+from kg.placecues import LOCATED_BEFORE, before_place_cues, department_area, possessor_place_cues
 from kg.typecues import (
     AGE_AFTER,
     HOLIDAYS,
@@ -99,6 +100,7 @@ PLACE_PREFIXES = {
     "Kfar", "Kafr", "Tel", "Tell", "Tal", "Beit", "Bayt", "Deir", "Dayr", "Khirbet", "Kherbet", "Khirbat", "Ein", "Ain",
     "Ras", "Bir", "Wadi", "Jabal", "Jebel", "Camp", "Fort", "Port", "Mount", "Mt", "Lake", "Cape", "Gulf", "Nahr",
     "Qasr", "Kampong", "Kampung", "Puerto", "Ciudad", "Villa", "Nueva", "Nuevo", "Bandar", "Kibbutz", "Moshav",
+    "Cité", "Morne", "Anse", "Bourg", "Quartier", "Pointe", "Vila", "São",  # French (Haiti, West Africa) and Portuguese ("Cité Soleil", "Morne Cabrit")
 }
 # Words that open an armed group's or movement's name in Arabic, Urdu and Pashto
 # ("Jaish al-Adl", "Harakat al-Nujaba", "Kataib Hezbollah", "Lashkar-e-Jhangvi").
@@ -126,9 +128,6 @@ EXTRA_PLACE_HEADS = {"Home", "Shelter", "Junction", "Roundabout", "Checkpoint", 
 # "in south Abujhmaad", "between Markoye and Tokabangou", "from Marte": where a one-word name is most likely a place's.
 PLACE_PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|near|nearby|outside|into|towards?|around|across|from|between)\s+(?:(?:north|south|east|west|central)(?:ern|east|west)?\s+)?$"
-)
-ATTACK_ON_BEFORE = re.compile(
-    r"\b(?:(?:attacks?|strikes?|raids?|assaults?|offensive|shelling|bombing|bombardment)\s+(?:on|of|against)|hit|struck|targeted|raided|stormed)\s+(?:nearby\s+)?$", re.I
 )
 BETWEEN_AND_BEFORE = re.compile(r"\bbetween\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+and\s+$")
 THE_PEOPLES_BEFORE = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w'’-]+(?:,\s+|,?\s+and\s+))?$")  # "the Meitei and " Kuki communities
@@ -160,7 +159,6 @@ ORG_BEFORE = re.compile(
     r"\b(?:spokes(?:man|woman|person)|spokespeople|members?|fighters?|militants?|leader|leadership|chief|head|officials?|commanders?|founder)\s+(?:for|of)\s+(?:the\s+)?$"
     r"|\b(?:joined|according to the|told the)\s+$"
 )
-LOCATED_BEFORE = re.compile(r"\b(?:located|situated|sheltering|housed)\s+(?:at|in|inside|within)\s+(?:the\s+)?$")
 TOLD_BEFORE = re.compile(r"\btold\s+$")
 # "an old farmer known as Mallam Garba", "a police constable named Sajid Mehsud": a person's noun, then the name.
 NAMED_BEFORE = re.compile(r"\b([a-z]+)\s+(?:(?:known|identified)\s+as|named|called)\s+$")
@@ -324,7 +322,7 @@ _COMPASS = {"north", "south", "east", "west", "central", "northeast", "northwest
 # The last words the before-patterns of context_evidence can end in.
 _BEFORE_GATE = (
     {"of", "near", "nearby", "outside", "the", "in", "into", "toward", "towards", "around", "across", "from", "between", "and", "on"}
-    | {"against", "hit", "struck", "by", "for", "joined", "to", "told", "as", "at"}
+    | {"against", "hit", "struck", "overran", "by", "for", "joined", "to", "told", "as", "at"}
     | _COMPASS
     | {c + "ern" for c in _COMPASS}
 )
@@ -360,6 +358,8 @@ def context_evidence(m: Mention, text: str, label_type: str | None) -> list[Evid
         add("Place", CUE, f"followed by {PLACE_PHRASE_AFTER.match(after).group(0).strip()!r}", spreads=True)
     elif singular in PLACE_NOUNS_AFTER:
         add("Place", CUE, f"followed by {noun!r}", spreads=True)
+    elif singular == "department" and department_area(m.text):  # kg/placecues.py
+        add("Place", CUE, "followed by 'department' (an area's, not a field's)", spreads=True)
     elif noun in ORG_NOUNS or (label_type != "Place" and COMPANY_AFTER.match(after)):
         add("Organization", CUE, f"followed by {noun!r}", spreads=True)
     elif noun == "police":
@@ -379,8 +379,7 @@ def context_evidence(m: Mention, text: str, label_type: str | None) -> list[Evid
         # Only a "person": "an attack on Hamas", "talks between Israel and Hamas", "a statement
         # from Hamas" name an organisation the knowledge base knows, and a cue here would
         # make the linker expect a place ("Hamm").
-        if label_type == "Person" and ATTACK_ON_BEFORE.search(before):
-            add("Place", 0.8, f"target of {' '.join(bwords[-2:])!r}")
+        out += [Evidence(*c) for c in before_place_cues(m, before, label_type, _label_key(m))]  # kg/placecues.py
         # "a building in Nabatieh": a short unknown "organisation" after "in" is a place.
         if label_type == "Organization" and len(words) <= 2 and not any(w.isupper() for w in words) and ORG_NOT_AFTER.search(before):
             add("Place", WEAK_CUE, f"a short 'organisation' after {bwords[-1]!r}")
@@ -515,6 +514,8 @@ def local_decisions(mentions: list[Mention], text: str) -> dict[int, TypeDecisio
         for m in (o for o in chain if o.kb_id is None and o.label != "OUTLET"):
             out[id(m)].evidence.append(Evidence("Place", WEAK_CUE, "context", f"a link of the address chain {', '.join(o.text for o in chain)!r}", True))
     _part_of_longer(mentions, out)
+    for m, cue in possessor_place_cues(mentions, text, {id(o): out[id(o)].type for o in mentions}, {id(o) for o in mentions if any(e.kind == "name" for e in out[id(o)].evidence)}):
+        out[id(m)].evidence.append(Evidence(*cue))  # kg/placecues.py
     _one_people_one_sense(mentions, out)
     return out
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kg.kb.base import fold
 from kg.mentions import ORG_HEADS
 from kg.names import ADMIN_UNIT_WORDS, PERSON_DESCRIPTORS, TITLES, WEEKDAYS, initials
 
@@ -156,14 +157,38 @@ def name_cues(name: str) -> list[Cue]:
     if " " not in name and _BRAND_TOKEN.fullmatch(name):
         return [("Organization", 2.0, "name", "one word of capitals and digits (a brand or outlet)", False)]
     quarter = _QUARTER_END.search(name)
-    # Not a plural before it: "Guerreros del Sur", "Autodefensas del Norte" are the South's fighters.
-    if quarter is not None and name[:1].isupper() and not name[: quarter.start()].endswith("s"):
+    # Not a body's word before it: "Guerreros del Sur", "Bloque del Norte" are the South's fighters;
+    # "Misamis del Sur", "Bukidnon del Norte" are areas whatever letter their name ends in.
+    if quarter is not None and name[:1].isupper() and not any(_body_word(w) for w in name[: quarter.start()].split()):
         return [("Place", 2.0, "name", f"ends with its quarter {quarter.group(0).strip()!r}", False)]
     return []
 
 
 # "Agusan del Sur", "Rio Grande do Sul", "Kivu du Nord": an area named by its quarter,
 # in Spanish, Portuguese or French (an area's name: a province, a state, a department).
+# The Spanish, Portuguese and French words armed and public bodies are named with, singular and
+# plural: a quarter after one of them is the region the body serves, no area's name.
+_ROMANCE_BODY_WORDS = {
+    w + s
+    for w in (
+        "guerrero", "autodefensa", "bloque", "frente", "comando", "fuerza", "ejercito", "exercito", "milicia", "brigada",
+        "batallon", "batalhao", "movimiento", "movimento", "partido", "union", "alianza", "coordinadora", "cartel", "grupo",
+        "guardia", "policia", "armee", "force", "mouvement", "front", "commando", "brigade", "bataillon", "comite", "consejo",
+        "conselho", "defensor", "combatiente", "rebelde", "soldado", "patriota", "liberacion", "resistencia",
+    )
+    for s in ("", "s", "es")
+}
+# Endings of Spanish and Portuguese plural agent nouns, the people a body is named for
+# ("Comuneros", "Campesinos", "Combatientes", "Socialistas"); a place's name seldom ends so.
+_AGENT_PLURAL_END = ("eros", "eras", "istas", "entes", "antes", "inos", "inas")
+
+
+def _body_word(word: str) -> bool:
+    """"Bloque", "Guerreros", "Comuneros": a word a body's name is made of, not an area's."""
+    low = fold(word)
+    return low in _ROMANCE_BODY_WORDS or (len(low) > 6 and low.endswith(_AGENT_PLURAL_END))
+
+
 _QUARTER_END = re.compile(r" (?:del|de|do|da|du) (?:Sur|Norte|Este|Oeste|Sul|Leste|Nord|Sud|Est|Ouest|Centro)$")
 
 

@@ -23,7 +23,7 @@ from kg.names import (
     TITLES,
     is_group_word,
 )
-from kg.placecues import department_area
+from kg.placecues import SHELTER_HEADS, SHELTER_SITE, department_area
 from kg.posts import apposed_people, post_holder
 from kg.types import Mention
 
@@ -405,19 +405,10 @@ def cued_names(text: str, mentions: list[Mention]) -> list[Mention]:
             if text[start:end].split()[0].lower() in {"the", "a", "an", "in", "one", "another", "every", "each", "this", "that"}:
                 continue  # a sentence's first word
         out.append(Mention(start, end, text[start:end], "GPE", "ner"))
-    if any(h in text for h in _SHELTER_HEADS):  # the pattern's cheap gate: a facility's head word in the text
+    if any(h in text for h in SHELTER_HEADS):  # the pattern's cheap gate: a facility's head word in the text
         out += [Mention(start, end, text[start:end], "FAC", "ner") for start, end in (h.span(1) for h in SHELTER_SITE.finditer(text)) if unclaimed(start, end, mentions + out)]
     out += list_gap_names(text, mentions + out)  # kg/listgaps.py
     return out + between_names(text, mentions + out)
-
-
-# "families sheltered in the Dar Salam Centre", "a shell hit the Hope Shelter": a building's
-# name the model missed, where the words before it say people sheltered there or it was hit.
-_SHELTER_HEADS = ("Centre", "Center", "Hall", "Home", "Shelter", "Hostel", "School", "Hospital", "Clinic", "Mosque", "Church")
-SHELTER_SITE = re.compile(
-    r"\b(?:shelter(?:ed|ing)|hid(?:ing)?|hidden|stay(?:ed|ing)|refuge|housed|camped|hit|struck|shelled|bombed|targeted|attacked|stormed|raided)"
-    r"(?:[ \t]+(?:at|in|inside|on))?[ \t]+the[ \t]+((?:[A-Z][\w'’]*(?:-[\w'’]+)*[ \t]+){1,3}(?:" + "|".join(_SHELTER_HEADS) + r"))\b"
-)
 
 
 def unclaimed(start: int, end: int, mentions) -> bool:

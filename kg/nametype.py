@@ -43,7 +43,7 @@ from kg.mentions import (
 )
 from kg.names import ACRONYM_RE, CREDIT_WORDS, FIGHTER_NOUNS, PERSON_DESCRIPTORS, TITLE_ACRONYMS, TITLE_HEADS, TITLES, is_group_word, written_in_lower_case
 from kg.orgjunk import org_junk_reason
-from kg.placecues import LOCATED_BEFORE, before_place_cues, department_area, possessor_place_cues
+from kg.placecues import LOCATED_BEFORE, before_place_cues, department_area, placed_community, possessor_place_cues
 from kg.typecues import (
     AGE_AFTER,
     HOLIDAYS,
@@ -475,7 +475,7 @@ def junk_reason(m: Mention, text: str) -> str | None:
         return "a rank's or post's name ('Divisional Police Officer')"
     if model_label(m) == "PERSON" and m.kb_id is None and _FIGHTERS_AFTER.match(text, m.end) and _FIGHTERS_AFTER.match(text, m.end).group(1) in FIGHTER_NOUNS:
         return "a group's or a people's word before its fighters ('Naga insurgents')"
-    if PEOPLE_AFTER.match(text, m.end) and THE_PEOPLES_BEFORE.search(text, max(0, m.start - 50), m.start) and not _placed_community(name, text, m.start, m.end):
+    if PEOPLE_AFTER.match(text, m.end) and THE_PEOPLES_BEFORE.search(text, max(0, m.start - 50), m.start) and not placed_community(name, text, m.start, m.end):
         return _PEOPLE_JUNK
     if COMPOUND_AFTER.match(text, m.end):
         return "the first part of a lower-case compound"
@@ -490,17 +490,6 @@ def junk_reason(m: Mention, text: str) -> str | None:
 
 
 _FIGHTERS_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
-_IN_THE_BEFORE = re.compile(r"\b(?:in|at|near|from|across|throughout)[ \t]+the[ \t]+$", re.I)
-_COMMUNITY_AFTER = re.compile(r"[ \t]+community\b")
-
-
-def _placed_community(name: str, text: str, start: int, end: int) -> bool:
-    """"in the Bilopillia community" (a Ukrainian hromada, a Nigerian village): one
-    community one is *in*, named by a word that is no people's, is a place; "the Kuki
-    communities", "in the Yazidi community" stay a people."""
-    return bool(_COMMUNITY_AFTER.match(text, end) and _IN_THE_BEFORE.search(text, max(0, start - 20), start)) and not is_group_word(name)
-
-
 def local_decisions(mentions: list[Mention], text: str) -> dict[int, TypeDecision]:
     """Each mention's evidence where it stands (label, own words, words around), then
     what its list's other items and the longer names containing it say; by ``id``."""

@@ -93,3 +93,23 @@ def possessor_place_cues(mentions: list[Mention], text: str, types: dict[int, st
         if o is not None and types.get(id(o)) == "Place":
             out.append((m, ("Place", WEAK, "context", f"after the place {text[o.start : m.start - 1]!r} (a place within it)", False)))
     return out
+
+
+_IN_THE_BEFORE = re.compile(r"\b(?:in|at|near|from|across|throughout)[ \t]+the[ \t]+$", re.I)
+_COMMUNITY_AFTER = re.compile(r"[ \t]+community\b")
+
+
+def placed_community(name: str, text: str, start: int, end: int) -> bool:
+    """"in the Bilopillia community" (a Ukrainian hromada, a Nigerian village): one
+    community one is *in*, named by a word that is no people's, is a place; "the Kuki
+    communities", "in the Yazidi community" stay a people."""
+    return bool(_COMMUNITY_AFTER.match(text, end) and _IN_THE_BEFORE.search(text, max(0, start - 20), start)) and not is_group_word(name)
+
+
+# "families sheltered in the Dar Salam Centre", "a shell hit the Hope Shelter": a building's
+# name the model missed, where the words before it say people sheltered there or it was hit.
+SHELTER_HEADS = ("Centre", "Center", "Hall", "Home", "Shelter", "Hostel", "School", "Hospital", "Clinic", "Mosque", "Church")
+SHELTER_SITE = re.compile(
+    r"\b(?:shelter(?:ed|ing)|hid(?:ing)?|hidden|stay(?:ed|ing)|refuge|housed|camped|hit|struck|shelled|bombed|targeted|attacked|stormed|raided)"
+    r"(?:[ \t]+(?:at|in|inside|on))?[ \t]+the[ \t]+((?:[A-Z][\w'’]*(?:-[\w'’]+)*[ \t]+){1,3}(?:" + "|".join(SHELTER_HEADS) + r"))\b"
+)

@@ -191,7 +191,7 @@ def with_byline_outlet(article: Article, candidates: Callable[[str], list[Candid
 
 # A photo credit: "(Evgeniy Maloletka/AP)", "Photo: Hussein Malla / The Associated Press".
 # Scraped captions run into their credit ("in Gezira stateImage: Ebrahim Hamid/AFP"), and
-# "Photo by Gailan Haji EPA-EFE" names the agency after a space.
+# "Photo by Danel Okoro EPA-EFE" names the agency after a space.
 CREDIT_NAME = re.compile(
     r"(?:\(|(?:\b|(?<=[a-z]))(?:Photo|Photograph|Picture|Image)s?:\s*|\b(?:Photo|Photograph|Picture|Image)s?\s+by\s+)"
     r"((?:[A-Z][a-zà-ÿ'’-]+\s){1,3}[A-Z][a-zà-ÿ'’-]+)(?:\s?/\s?[A-Z]|\s+[A-Z]{2,}(?:-[A-Z]{2,})?\b)"

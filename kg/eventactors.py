@@ -44,7 +44,7 @@ _CLAIMED_LOW, _ACTOR_VERB_LOW, _TRIGGER_LOW, _DONE_BY_LOW, _BY_ACTOR_LOW = map(f
 _SUBJECT_DEED_LOW = folded(re.compile(TRIGGER_RE.pattern + r"|\b(?:killed|kill|kills|killing|abducted|abducts|kidnapped)\b", re.I))
 _NOT_SUBJECT_GAP_LOW = folded(re.compile(r"[.;:]|\b(?:against|on|by|of|in|at|with|said|says|who|which|that|and)\b", re.I))
 _VICTIM_BEFORE_LOW = folded(re.compile(r"\b(?:against|on|by|with|from|troops|army|soldiers|forces)\b", re.I))
-# "claimed by a Mali-based alliance", "Iran-backed militias": where a group sits or who backs
+# "blamed on a Chad-based coalition", "Syria-backed fighters": where a group sits or who backs
 # it qualifies the group, which is the attacker; the place or state is not.
 _QUALIFIES_AFTER = re.compile(r"\s*[-–]\s*(?:based|backed|linked|aligned|allied|affiliated|supported)\b", re.I)
 _FROM_BEFORE_LOW = folded(re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I))  # "fired by drones from ..."

@@ -369,7 +369,7 @@ class EventExtractor(SceneSense):
                         break
                 k = self._told_before(events, f) if target is None and f.anaphoric else None
                 if f.incident and (self._entry(f.location.entity) is not None or LAND_APPOSED.match(self._text, f.location.mention.end, f.sentence[1])):
-                    # ("The incident occurred in Tillaberi, a huge territory": a name the knowledge
+                    # ("The incident occurred in Moranda, a vast territory": a name the knowledge
                     # base knows may be a town or its region; only a place it does not, and the
                     # text does not call a land, is precise)
                     k = None
@@ -382,8 +382,8 @@ class EventExtractor(SceneSense):
                     self._refines(f.location.entity, events[k][0].location, id(events[k][0]) in direct)
                     or (f.placed and (f.index - events[k][1].index <= 1 or f.occurred) and self._renames(f.location.entity, events[k][0].location))
                 ):
-                    # ("Police said the attack occurred at X", sentences on: however far, within reach)
-                    # "The attack took place in the town of X": the attack told just before
+                    # ("Officers say the raid occurred at X", sentences on: however far, within reach)
+                    # "The raid took place in the town of X": the attack told just before
                     # at its region or district, now placed more precisely. (Not by a list:
                     # "The attack took place in Masalo, Torani and Kabora", after the attack "in
                     # villages in Mutanda territory", is the one attack on the villages of Mutanda.)

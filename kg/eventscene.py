@@ -2,7 +2,7 @@
 
 Reports of small attacks open at the level a wire desk knows -- a country, a state, a
 district or township -- and give the place itself a sentence or two on, in words that
-are no attack word: "a group of men entered the village of X", "the incident occurred in
+are no attack word: "armed men then entered the village of X", "the incident occurred in
 the small town of Y", "the farm is near Z village". Those sentences give no frame of their
 own (kg/events.py reads only sentences that tell an attack or a toll), so the attack kept
 the land as its place. This pass reads the few sentences after each such attack for a
@@ -32,7 +32,7 @@ from kg.types import AttackEvent, LinkedMention
 SCENE_REACH = 2
 _SETTLEMENT = r"(?:village|town|city|hamlet|settlement|community|locality)"
 # The words before a place that make it the scene: "entered the Arakanese village of",
-# "broke into a home in the city of", "descended upon"; "occurred at about 1am in the
+# "broke into a shop in the town of", "descended upon"; "occurred at around 2am in the
 # small town of", "took place in"; "The farm is near", "The house was located in".
 SCENE_BEFORE = re.compile(
     r"\b(?:entered|went\s+into|stormed|raided|broke\s+into|descended\s+(?:up)?on|invaded|overran|swooped\s+on)\s+"
@@ -45,7 +45,7 @@ SCENE_BEFORE = re.compile(
 SITE_LIES = re.compile(
     r"\W*[Tt]he\s+(?:farm|house|home|site|scene|field|market|shop|store|building|compound)\s+(?:is|was|lies)\s+(?:located\s+|situated\s+)?(?:near|in|at|outside)\s+(?:the\s+)?$"
 )
-# "Tillaberi, a huge territory in western Niger": a name the text calls a land is no scene,
+# "Moranda, a vast territory in the north": a name the text calls a land is no scene,
 # whatever the knowledge base knows of a town of that name.
 LAND_APPOSED = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:territory|region|province|district|state|county|department|prefecture|zone|area)\b", re.I)
 # What stands between two places of a list ("in X, Y and Z").
@@ -140,7 +140,7 @@ class SceneSense(MergeSense):
                 at = b
             else:
                 continue
-            # ("a house in the city of León in Guanajuato state": the text says which holds which)
+            # ("a shop in the city of Villaroja in Tamar state": the text says which holds which)
             said = any(o.entity.iri == ev.location.iri and self._inside(lm, o, self._text[b:e], b) for o in mentions if o is not lm)
             if said or self._within(place, ev.location) or self._related(place, ev.location):
                 out = [(a, m) for a, m in out if not at <= m.mention.start]

@@ -121,13 +121,13 @@ THEY_OPEN = re.compile(r"^\W*They\s+(?:also\s+|then\s+|later\s+|had\s+|have\s+)?
 GROUP_ANAPHOR = re.compile(r"\b(?:the\s+(?:group|militia|militants|rebels|insurgents|jihadists|jihadist\s+group|armed\s+group|militant\s+group|rebel\s+group)|its\s+(?:fighters|militants|members))\b", re.I)
 # The nouns an article calls a group of attackers by, before it says who they were.
 _ATTACKERS = r"(?:attackers|assailants|gunmen|militants|perpetrators|raiders|bombers?|fighters|rebels|insurgents|killers)"
-# "The attackers belonged to anti-talk faction of the United Liberation Front of Asom", "fighters
-# belonging to the X rebel group went into a village": who they were.
+# "The raiders belonged to a breakaway wing of the Northern Hills Front", "fighters
+# belonging to the X rebel group came into a hamlet": who they were.
 BELONGED_BEFORE = re.compile(
     r"\b" + _ATTACKERS + r"\s+(?:\w+\s+)?(?:belonged|belong|belonging|were\s+members)\s+(?:to|of)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:(?:faction|wing|cell|unit|branch)\s+of\s+)?(?:the\s+)?$",
     re.I,
 )
-# "hacked to death by the assailants suspected to be X militants", "slain by suspected rebels from
+# "cut down by gunmen suspected to be X militants", "slain by suspected rebels from
 # the X", "killed by suspected X insurgents": who the article, hedging, says the attackers were --
 # a hedge is still the article's word on who attacked (as "blamed on X" is).
 SUSPECTED_BEFORE = re.compile(
@@ -162,9 +162,9 @@ NOT_TARGET_BEFORE = re.compile(r"\b(?:(?:from|by|to|with|towards?|bound\s+for)\s
 CARE_BEFORE = re.compile(
     r"\b(?:treated|taken|rushed|admitted|evacuated|airlifted|transferred|shifted|moved|referred|hospitali[sz]ed)\s+(?:\w+\s+){0,3}?(?:at|in|to)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$"
     r"|\b(?:died|succumbed(?:\s+to\s+\w+)?)\s+(?:\w+\s+){0,2}?at\s+(?:the\s+|a\s+)?$"
-    # "were undergoing treatment at Maungdaw hospital", "is receiving medical care in": the care, not the attack
+    # "are undergoing treatment at Kelem hospital", "was receiving medical care in": the care, not the attack
     r"|\b(?:undergoing|receiving|received|getting|under|given)\s+(?:\w+\s+)?(?:treatment|care)\s+(?:at|in)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$"
-    # "Medical sources at the Al-Aqsa Hospital in Deir al-Balah said": where those who tell it are.
+    # "Doctors at the Al-Salam Hospital in Beit Nour said": where those who tell it are.
     r"|\b(?:sources|doctors|medics|staff|officials|workers|spokes(?:man|woman|person))\s+(?:at|in)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,4}?(?:(?:hospital|clinic|centre|center)\s+in\s+)?$"
     # "a witness said in the provincial capital Kindu", "told Reuters from Bamako": where the teller spoke.
     r"|\b(?:said|says|told\s+[\w-]+|speaking)\s+(?:on\s+\w+\s+)?(?:in|from)\s+(?:the\s+)?(?:(?:provincial|regional|state|district|national)\s+)?(?:(?:capital|city|town)\s+(?:of\s+)?)?$"
@@ -260,8 +260,8 @@ CONTAINED_GAP = re.compile(
     r"(?:(?:city|town|village|region|province|district|oblast|state|port)\s+(?:of\s+)?)?",
     re.I,
 )
-# "Al-Nasr near the Grand Mosque", "Al-Zana area east of Khan Younis", "Zawiya, 45 kilometres (28 miles) west of
-# Tripoli", "Dabo sub-county, located near Mount Kel": the second place says where the first is.
+# "Al-Rimal near the Old Mosque", "Al-Nour area east of Kafr Tal", "Dabira, 30 kilometres (19 miles) west of
+# Sirte", "Kalo sub-county, located near Mount Ebo": the second place says where the first is.
 LANDMARK_GAP = re.compile(
     r"(?:\s+(?:neighbou?rhood|district|area|village|town|market|street|road|camp|parish|township|(?:sub-?)?county|trading\s+cent(?:er|re)))?,?\s+(?:(?:situated|located|lying)\s+)?(?:near|next\s+to|close\s+to|beside|opposite|between"
     r"|(?:(?:just|some|about)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\([^()]{1,25}\)\s+)?)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of)\s+(?:the\s+)?",
@@ -322,14 +322,14 @@ ELSEWHEN_RE = re.compile(
 )
 # "The raid on Mirebalais was led by ...": the attack just told, named by its place.
 PLACED_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]hat|[Tt]his)\s+(?:[\w-]+\s+)?(?:attack|strike|raid|assault|bombing|shelling|ambush)\s+(?:on|in|at|against)\s+(?:the\s+)?$")
-# "four were injured during the incident which occurred at about 5am in Dabo area": the attack
+# "two were hurt in the incident which occurred at around 4am in Kalo area": the attack
 # told before ("the incident", "the attack"), and where it happened -- placed, as above.
 OCCURRED_BEFORE = re.compile(
     r"\b(?:[Tt]he|[Tt]hat|[Tt]his)\s+(?:[\w-]+\s+)?(?:incident|attack|strike|raid|assault|bombing|shelling|ambush|blast|explosion)\s+(?:which\s+|that\s+)?(?:had\s+)?"
     r"(?:occurred|took\s+place|happened)\s+(?:[^,.;:]{0,40}?\s)?(?:in|at|near)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$"
 )
-# "One of them caused a major fire at the refinery": what an attack told before did, and where.
-# "The incident took place near Bade Gobra village": the attack told before, and where it was
+# "One of the drones set off a large blaze at the depot": what an attack told before did, and where.
+# "The incident took place near Ramu Tola village": the attack told before, and where it was
 # (a sentence with no attack word of its own, which adds to the attack told before or to none).
 INCIDENT_RE = re.compile(r"\b(?:incident|ambush|attack|blast|explosion)\s+(?:had\s+)?(?:took\s+place|occurred|happened)\b(?!\s+(?:at|during)\s+a\s+time)", re.I)
 # "Meanwhile, a CRPF constable was wounded in a landmine blast in Kanker": told of at a place, another attack.

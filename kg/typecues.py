@@ -14,7 +14,7 @@ is full of, where the model's label is a poor witness:
   outlet or a unit, never a place or a person.
 - "according to Jean Kambale, head of the chiefdom": a post's noun without an article
   right after the name's comma, then "of", is the post its holder holds: a person.
-- "46-year-old Tar Ah Swe": a name right after an age is a person's; so is one an age
+- "52-year-old Saw Ler Htoo": a name right after an age is a person's; so is one an age
   follows (", 60 and", ", 25.", " (45)", ", a 31-year-old"), which news gives of people only.
 - "Joint Patrol Agencies": a body's head noun in the plural heads a body's name
   (:func:`plural_head`), which "led by" before it does not make a person's.
@@ -58,7 +58,7 @@ _BRAND_TOKEN = re.compile(r"(?=\w*\d)(?=\w*[a-z])[A-Z][A-Za-z]*[A-Z][A-Za-z]*\d+
 # ages of people only; a figure after a place is a count and runs on into its noun ("Town, 25
 # people"), which the lookahead refuses.
 AGE_AFTER = re.compile(r"^(?:,\s+(?:aged\s+)?\d{1,3}(?=\s*(?:[,.;:)]|\s+(?:and|or|who)\b|$))|\s+\(\d{1,3}\)|,\s+(?:a|an)\s+\d{1,3}-year-old\b)")
-# "46-year-old Tar Ah Swe", "the 19-year-old Mohammed": an age right before a name is a person's.
+# "52-year-old Saw Ler Htoo", "the 17-year-old Yusuf": an age right before a name is a person's.
 _AGE_BEFORE = re.compile(r"\b\d{1,3}[- ]years?[- ]old[ \t]+$")
 # A clause ending right before ", <name>": from the last sentence or clause boundary.
 _CLAUSE_CUT = re.compile(r"[.;:!?\n\"“”(]")

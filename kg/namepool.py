@@ -9,8 +9,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kg.addresses import ADDRESS_KNOWN, ADDRESS_UNKNOWN, address_areas
+from kg.cueweights import LIST_KNOWN, LIST_UNKNOWN
 from kg.listgaps import list_runs
-from kg.nametype import LIST_KNOWN, LIST_UNKNOWN, Evidence, TypeDecision
+from kg.nametype import Evidence, TypeDecision
 from kg.types import Mention
 
 

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from kg.addresses import address_chains
 from kg.bodies import quartered_body
+from kg.cueweights import CUE, HEAD_WORD, LIST_CUE, NAME_PREFIX, NAME_SUFFIX, PART_OF, SAYS, STRONG_CUE, WEAK_CUE
 from kg.kb.base import fold
 from kg.listgaps import list_runs
 from kg.mentions import (
@@ -81,19 +82,6 @@ LABEL_WEIGHTS: dict[str, dict[str, float]] = {
     "FAC/headless": {"Place": 0.6, "Person": 0.25, "Organization": 0.15},
     "OUTLET": {"Organization": 3.0},
 }
-# Weights of the other kinds of evidence: a name's head word settles it; a cue beside it
-# outweighs the label; a list neighbour's cue or a preposition outweighs a weak label.
-HEAD_WORD = 3.0
-NAME_PREFIX = 2.0
-NAME_SUFFIX = 1.2
-CUE = 2.0
-STRONG_CUE = 2.5
-WEAK_CUE = 1.5
-SAYS = 0.5
-LIST_CUE = 1.5
-LIST_KNOWN = 1.0
-LIST_UNKNOWN = 0.6  # an unknown neighbour of a list, typed by its own evidence: weaker
-PART_OF = 1.5
 
 # Words that open a place's name ("Kfar Aza", "Deir al-Balah", "Camp Lemonnier").
 PLACE_PREFIXES = {

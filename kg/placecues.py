@@ -17,13 +17,9 @@ from __future__ import annotations
 
 import re
 
+from kg.cueweights import CUE, HEAD_WORD, WEAK_CUE, Cue
 from kg.names import ACRONYM_RE, DEPARTMENT_FIELDS, is_group_word
 from kg.types import Mention
-
-# (type, weight, kind, reason, spreads), as kg/typecues.py's.
-Cue = tuple[str, float, str, str, bool]
-WEAK = 1.5  # kg.nametype.WEAK_CUE
-HEAD = 3.0  # kg.nametype.HEAD_WORD
 
 ATTACK_ON_BEFORE = re.compile(
     r"\b(?:(?:attacks?|strikes?|raids?|assaults?|offensive|shelling|bombing|bombardment)\s+(?:on|of|against)"
@@ -71,11 +67,11 @@ def before_place_cues(m: Mention, before: str, label_type: str | None, label_key
     # that the model gave no name's label is a place when nothing else speaks (a cue's weight,
     # so that kg/link.py keeps it; a people's or a faith's word is none).
     if label_type is None and m.label in _NAMELESS_LABELS and len(words) == 1 and unknown and not is_group_word(m.text) and ATTACK_ON_BEFORE.search(before):
-        out.append(("Place", 2.0, "context", f"target of {tail!r} (labelled {m.label})", False))
+        out.append(("Place", CUE, "context", f"target of {tail!r} (labelled {m.label})", False))
     if label_type in ("Person", "Organization") and len(words) <= 2 and unknown and not ACRONYM_RE.fullmatch(m.text) and PEOPLE_FROM_BEFORE.search(before):
-        out.append(("Place", WEAK, "context", f"after {tail!r} (where people come from)", False))
+        out.append(("Place", WEAK_CUE, "context", f"after {tail!r} (where people come from)", False))
     if len(words) > 1 and words[-1] in _SITE_OR_BODY_HEADS and (ATTACK_ON_BEFORE.search(_THE_END.sub("", before)) or _DAMAGED_BEFORE.search(before)):
-        out.append(("Place", HEAD, "context", f"a building after {tail!r}", False))
+        out.append(("Place", HEAD_WORD, "context", f"a building after {tail!r}", False))
     return out
 
 
@@ -91,7 +87,7 @@ def possessor_place_cues(mentions: list[Mention], text: str, types: dict[int, st
             continue
         o = ends.get(m.start - 3) if m.start >= 3 and text[m.start - 3 : m.start] in ("'s ", "’s ") else None
         if o is not None and types.get(id(o)) == "Place":
-            out.append((m, ("Place", WEAK, "context", f"after the place {text[o.start : m.start - 1]!r} (a place within it)", False)))
+            out.append((m, ("Place", WEAK_CUE, "context", f"after the place {text[o.start : m.start - 1]!r} (a place within it)", False)))
     return out
 
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kg.cueweights import CUE, HEAD_WORD, Cue
 from kg.kb.base import fold
 from kg.mentions import ORG_HEADS
 from kg.names import ADMIN_UNIT_WORDS, PERSON_DESCRIPTORS, TITLES, WEEKDAYS, initials
@@ -45,8 +46,6 @@ HOLIDAYS = {
     # transliterations of the months and feasts (Urdu, Persian, Turkish, Malay spellings)
     "ramazan", "ramzan", "ramadhan", "ramzaan", "muharram", "eid ul fitr", "eid-ul-fitr", "eid-ul-adha", "eid ul azha", "eid-ul-azha", "bakrid", "navroz", "nauroz",
 }
-# (type, weight, kind, reason, spreads): built into kg.nametype.Evidence by the caller.
-Cue = tuple[str, float, str, str, bool]
 
 _CREDIT_BEFORE = re.compile(
     r"(?:^|\n|\(|;|\|)\s*(?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Ee]dited|[Cc]ompiled|[Tt]ranslated|[Pp]roduced|[Tt]ranslation|[Ff]act-?checking)\s+by\s+$"
@@ -111,28 +110,28 @@ def context_cues(text: str, start: int, end: int, n_words: int) -> list[Cue]:
     out: list[Cue] = acronym_cue(text[start:end], text, end)
     before = text[max(0, start - 60) : start]
     if _AGE_BEFORE.search(before):
-        out.append(("Person", 2.0, "context", "after an age ('46-year-old')", False))
+        out.append(("Person", CUE, "context", "after an age ('46-year-old')", False))
     tail = before.rstrip()  # (both patterns below end in a word and white space: most mentions skip them)
     if tail.endswith("by") and _CREDIT_BEFORE.search(before):
-        out.append(("Person", 2.0, "context", "a credit line's name ('Editing by')", True))
+        out.append(("Person", CUE, "context", "a credit line's name ('Editing by')", True))
     known = _KNOWN_AS_BEFORE.search(before) if tail.endswith(("as", "called", "named")) else None
     if known is not None:
-        out.append(("Place", 2.0, "context", f"after {known.group(0).strip()!r}", False))
+        out.append(("Place", CUE, "context", f"after {known.group(0).strip()!r}", False))
     words = before.split()
     if before.endswith(" ") and words and words[-1].lower() in ADMIN_UNIT_WORDS:  # "barangay", "Barangay"
-        out.append(("Place", 2.0, "context", f"after the unit {words[-1]!r}", True))
+        out.append(("Place", CUE, "context", f"after the unit {words[-1]!r}", True))
     post = _BAREPOST_AFTER.match(text, end)
     if post is not None and post.group(1) in _BARE_POSTS and n_words > 1:
-        out.append(("Person", 2.0, "context", f"followed by ', {post.group(1)} of' (the post's holder)", True))
+        out.append(("Person", CUE, "context", f"followed by ', {post.group(1)} of' (the post's holder)", True))
     if text[max(0, start - 2) : start] == ", ":
         clause = _CLAUSE_CUT.split(text[max(0, start - 90) : start - 2])[-1].strip()
         clause = clause.split(", ")[-1] if ", " in clause else clause
         if n_words > 1 and _title_clause(clause):  # "General Staff of the Armed Forces, Ukraine ...": no one's title
-            out.append(("Person", 2.0, "context", f"after the title {clause!r} and a comma", False))
+            out.append(("Person", CUE, "context", f"after the title {clause!r} and a comma", False))
         last = clause.split()[-1].lower() if clause.split() else ""
         if last in _PEOPLE_PLURALS or last in {w + "s" for w in PERSON_DESCRIPTORS}:
             if text[end : end + 1] == ",":
-                out.append(("Person", 2.0, "context", f"between commas after {last!r}", False))
+                out.append(("Person", CUE, "context", f"between commas after {last!r}", False))
     return out
 
 
@@ -146,14 +145,14 @@ def acronym_cue(name: str, text: str, end: int) -> list[Cue]:
     words = name.split()
     hit = _OWN_ACRONYM_AFTER.match(text, end) if len(words) >= 3 else None
     if hit is not None and initials(words).upper() == hit.group(1).upper():
-        return [("Organization", 2.0, "context", f"spelled by the acronym after it ({hit.group(1)})", False)]
+        return [("Organization", CUE, "context", f"spelled by the acronym after it ({hit.group(1)})", False)]
     return []
 
 
 def name_cues(name: str) -> list[Cue]:
     """What the name's own shape says, beside kg/nametype.py's head words and endings."""
     if name.endswith(" Police Lines"):  # "Banwar Police Lines": a police compound (South Asia)
-        return [("Place", 3.0, "name", "head words 'Police Lines' (a police compound)", False)]
+        return [("Place", HEAD_WORD, "name", "head words 'Police Lines' (a police compound)", False)]
     if " " not in name and _BRAND_TOKEN.fullmatch(name):
         return [("Organization", 2.0, "name", "one word of capitals and digits (a brand or outlet)", False)]
     quarter = _QUARTER_END.search(name)

@@ -174,7 +174,7 @@ def run(module, articles, kb) -> dict[str, tuple[float, float]]:
         del floor
         store = open_store(Path(tmp) / "store")
 
-        def timed(name, batches, remove=False):
+        def timed(store, name, batches, remove=False):
             with StoreWrites(module) as writes:
                 t = time.process_time()
                 for i in range(0, len(batches), PER_CALL):
@@ -189,12 +189,12 @@ def run(module, articles, kb) -> dict[str, tuple[float, float]]:
                 out[name] = (time.process_time() - t, writes.seconds + flushed)
 
         half = len(articles) // 2
-        timed("first ingest", articles)
-        timed("re-ingest, unchanged", articles)
-        timed("re-ingest, edited (offsets moved)", edited(articles))
-        timed("re-ingest, rescored (confidences)", rescored(edited(articles)))
-        timed("removal of half", articles[:half], remove=True)
-        timed("removal of the rest", articles[half:], remove=True)
+        timed(store, "first ingest", articles)
+        timed(store, "re-ingest, unchanged", articles)
+        timed(store, "re-ingest, edited (offsets moved)", edited(articles))
+        timed(store, "re-ingest, rescored (confidences)", rescored(edited(articles)))
+        timed(store, "removal of half", articles[:half], remove=True)
+        timed(store, "removal of the rest", articles[half:], remove=True)
         assert not any(is_article_graph(g) for g in store.named_graphs())
         del store
     return out

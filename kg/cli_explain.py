@@ -35,8 +35,8 @@ def explain_command(ctx: click.Context, text_or_file: str, name: str | None, mod
     \b
       kg explain article.txt
       kg explain article.txt "Kyauk Taw"
-      kg explain "Gunmen attacked the village of Wulari, a resident said."
-      kg explain --corpus "Wulari"
+      kg explain "Gunmen attacked the village of Dorgumi, a resident said."
+      kg explain --corpus "Dorgumi"
     """
     if corpus:
         _explain_corpus(text_or_file, as_json)

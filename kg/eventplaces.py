@@ -290,7 +290,7 @@ class PlaceSense:
         return ei is None or eo is None or (ei.population or 0) <= (eo.population or 0) or "Country" in outer.entity.classes
 
     def _possessed(self, inner: LinkedMention, outer: LinkedMention, sentence: str, offset: int) -> bool:
-        """"Marpal's Kotri village", "Sukma's Sirsatti": a place named with the one it lies
+        """"Narvelli's Kotgumi village", "Sukma's Kelmaru": a place named with the one it lies
         in before it and "'s", at the same level as far as anyone knows (two unknown names)
         -- unless the knowledge base knows the second as the larger, or it is a country."""
         if outer.mention.end > inner.mention.start or "Country" in inner.entity.classes:

@@ -362,7 +362,7 @@ def initials_form(name: str) -> bool:
     return len(words) > 1 and all(len(w.replace(".", "")) <= 2 and w[:1].isupper() and w.endswith(".") for w in words[:-1])
 
 
-# "the town of Ramia", "the village of Wulari": a capitalised name after a place noun and "of".
+# "the town of Ramia", "the village of Dorgumi": a capitalised name after a place noun and "of".
 PLACE_OF_NAME = re.compile(
     r"\b(?:town|village|hamlet|settlement|city|neighbou?rhood|district|camp|locality|township|community)\s+of\s+"
     r"((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:\s+(?:al|el|ad|as|ash|an|ar|az|de|del)?-?[A-Z][\w'’]*(?:-[\w'’]+)*){0,2})"

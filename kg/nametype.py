@@ -154,7 +154,7 @@ PLACE_OF_PERSON_BEFORE = re.compile(r"\b(?:(?:mayor|governor|residents?|people|i
 SAYS_AFTER = re.compile(r"^\s+(?:said|says|told|added|wrote|stated)\b")
 LED_BY_BEFORE = re.compile(r"\b(?:led|headed|commanded|founded)[ \t]+by[ \t]+$")
 WHO_AFTER = re.compile(r"^,?\s+who\b")
-# "kibbutz Be’eri", "in village Wulari": a lower-case place noun right before the name.
+# "kibbutz Be’eri", "in village Dorgumi": a lower-case place noun right before the name.
 _PLACE_NOUN_BEFORE = {"kibbutz", "moshav", "village", "town", "township", "hamlet", "camp", "city", "villages", "towns"}
 # "the armed group Pedro Salcedo", "the newspaper Le Faso": a lower-case body's noun right before the name.
 _ORG_NOUN_BEFORE = {"group", "militia", "movement", "faction", "gang", "cartel", "outlet", "newspaper", "broadcaster", "daily", "agency", "party", "organisation", "organization", "brigade", "battalion", "network"}

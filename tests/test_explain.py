@@ -11,17 +11,17 @@ from kg.explain import explain
 from kg.link import Linker
 from kg.types import Article
 
-TEXT = "Gunmen attacked the village of Wulari, a resident said. Vladimir Putin said nothing."
+TEXT = "Gunmen attacked the village of Dorgumi, a resident said. Vladimir Putin said nothing."
 
 
 def test_explain_records_evidence_type_and_link(kb, nlp):
     (art,) = explain([Article(text=TEXT, source="t.txt")], Linker(kb), nlp)
     by_name = {r.surface: r for r in art.mentions}
-    wulari = by_name["Wulari"]
-    assert wulari.type == "Place" and wulari.kb_id is None and wulari.entity.endswith("/place/wulari")
-    assert wulari.scores["Place"] > wulari.scores.get("Organization", 0) and wulari.margin > 0
-    assert any(e.kind == "context" and "village of" in e.reason for e in wulari.evidence)
-    assert wulari.pooled is not None and wulari.pooled.type == "Place"
+    dorgumi = by_name["Dorgumi"]
+    assert dorgumi.type == "Place" and dorgumi.kb_id is None and dorgumi.entity.endswith("/place/dorgumi")
+    assert dorgumi.scores["Place"] > dorgumi.scores.get("Organization", 0) and dorgumi.margin > 0
+    assert any(e.kind == "context" and "village of" in e.reason for e in dorgumi.evidence)
+    assert dorgumi.pooled is not None and dorgumi.pooled.type == "Place"
     putin = by_name["Vladimir Putin"]
     assert putin.kb_id == "vladimir-putin" and 0 < putin.confidence <= 1
 
@@ -35,13 +35,13 @@ def test_kg_explain_prints_and_writes_json(tmp_path):
     f = tmp_path / "a.txt"
     f.write_text(TEXT, encoding="utf-8")
     runner = CliRunner()
-    out = runner.invoke(cli, ["--store", str(tmp_path / "store"), "explain", str(f), "Wulari"], catch_exceptions=False)
+    out = runner.invoke(cli, ["--store", str(tmp_path / "store"), "explain", str(f), "Dorgumi"], catch_exceptions=False)
     assert out.exit_code == 0, out.output
-    assert "Wulari" in out.output and "-> Place: NIL" in out.output and "after 'village of'" in out.output
+    assert "Dorgumi" in out.output and "-> Place: NIL" in out.output and "after 'village of'" in out.output
     assert "Putin" not in out.output
     js = runner.invoke(cli, ["--store", str(tmp_path / "store"), "explain", "--json", TEXT], catch_exceptions=False)
     (record,) = [json.loads(line) for line in js.output.splitlines()]
-    assert {m["surface"] for m in record["mentions"]} >= {"Wulari", "Vladimir Putin"}
+    assert {m["surface"] for m in record["mentions"]} >= {"Dorgumi", "Vladimir Putin"}
     assert not (tmp_path / "store").exists()  # nothing written
 
 

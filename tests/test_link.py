@@ -393,12 +393,12 @@ def test_a_curly_possessive_after_an_unknown_place_is_cut_and_the_place_typed():
 
 
 def test_the_linker_keeps_the_typing_record_of_the_article():
-    text = "Gunmen attacked the village of Wulari."
+    text = "Gunmen attacked the village of Dorgumi."
     linker = Linker(kb())
-    (lm,) = linker.link(article(text), [mention(text, "Wulari", "ORG")])
+    (lm,) = linker.link(article(text), [mention(text, "Dorgumi", "ORG")])
     (m,) = linker.mentions
     assert linker.typing[id(m)].type == "Place" and any("village of" in e.reason for e in linker.typing[id(m)].evidence)
-    assert linker.nil_typing["wulari"].type == lm.entity.type == "Place"
+    assert linker.nil_typing["dorgumi"].type == lm.entity.type == "Place"
 
 
 def test_an_unknown_name_and_a_lower_case_area_noun_are_the_area():

@@ -17,7 +17,7 @@ def decide(text: str, spans: list[tuple[str, str]]) -> list[TypeDecision]:
 
 
 def test_the_decision_is_the_argmax_and_keeps_its_evidence():
-    (d,) = decide("Gunmen attacked the village of Wulari at dawn.", [("Wulari", "ORG")])
+    (d,) = decide("Gunmen attacked the village of Dorgumi at dawn.", [("Dorgumi", "ORG")])
     assert d.type == "Place"
     assert d.scores == {"Place": 2.4, "Organization": 0.6}
     assert d.margin == pytest.approx(1.8)

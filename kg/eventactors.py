@@ -27,6 +27,8 @@ from kg.eventwords import (
     REGIME_RE,
     RESPONSIBLE_AFTER,
     RESPONSIBLE_BEFORE,
+    SUSPECT_VERB_BEFORE,
+    SUSPECTED_AFTER,
     SUSPECTED_BEFORE,
     SUSPECTED_NAME,
     SUSPECTED_NOUN_AFTER,
@@ -75,7 +77,8 @@ class ActorSense(PlaceSense):
                 if not self._can_act(lm.entity):
                     continue
                 after = text[lm.mention.end : e]
-                if CLAIMED.match(after) or RESPONSIBLE_AFTER.match(after) or RESPONSIBLE_BEFORE.search(text[max(b, lm.mention.start - 40) : lm.mention.start]) \
+                before = text[max(b, lm.mention.start - 40) : lm.mention.start]
+                if CLAIMED.match(after) or RESPONSIBLE_AFTER.match(after) or RESPONSIBLE_BEFORE.search(before) or SUSPECTED_AFTER.match(after) or SUSPECT_VERB_BEFORE.search(before) \
                         or BELONGED_BEFORE.search(text, max(b, lm.mention.start - 100), lm.mention.start) \
                         or SUSPECTED_BEFORE.search(text, max(b, lm.mention.start - 100), lm.mention.start) \
                         or (SUSPECTED_NAME.search(text, max(b, lm.mention.start - 12), lm.mention.start) and SUSPECTED_NOUN_AFTER.match(after)):

@@ -149,7 +149,7 @@ INJURED_WORDS = re.compile(r"injur|wound|hurt|hospitali", re.I)
 CASUALTY_WORDS = re.compile(KILLED_WORDS.pattern + "|" + INJURED_WORDS.pattern + r"|casualt", re.I)
 # Figures that are totals over a war or a period, not of one attack.
 TOTAL_CUES = re.compile(
-    r"\b(?:since\s+(?:the\s+)?(?:start|beginning|outbreak)|since\s+the\s+(?:war|conflict|fighting|insurgency|invasion|uprising)\s+(?:began|started|broke\s+out|erupted)|since\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|\d{4})\b|so\s+far\s+this|this\s+year|(?<!january\s)(?<!february\s)(?<!march\s)(?<!april\s)(?<!may\s)(?<!june\s)(?<!july\s)(?<!august\s)(?<!september\s)(?<!october\s)(?<!november\s)(?<!december\s)last\s+year|in\s+total|altogether|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks?|months?|years?)|in\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks?|months?|years?)|during\s+the\s+war|of\s+the\s+war|in\s+the\s+(?:war|conflict)|the\s+conflict|the\s+war\s+has|this\s+week|last\s+week|past\s+week|per\s+day|a\s+day|every\s+day|each\s+day"
+    r"\b(?:since\s+(?:the\s+)?(?:start|beginning|outbreak)|since\s+the\s+(?:war|conflict|fighting|insurgency|invasion|uprising)\s+(?:began|started|broke\s+out|erupted)|since\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|\d{4})\b|so\s+far\s+this|this\s+year|(?<!january\s)(?<!february\s)(?<!march\s)(?<!april\s)(?<!may\s)(?<!june\s)(?<!july\s)(?<!august\s)(?<!september\s)(?<!october\s)(?<!november\s)(?<!december\s)last\s+year|in\s+total|altogether|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks?|months?|years?)|in\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks?|months?|years?)|during\s+the\s+war|of\s+the\s+war|in\s+the\s+(?:war|conflict)|the\s+conflict|the\s+war\s+has|past\s+week|per\s+day|a\s+day|every\s+day|each\s+day"
     r"|(?:in|over|within)\s+(?:the\s+(?:past|last)\s+)?(?:24|48|72|\d+)\s+hours|in\s+recent\s+(?:years|months|weeks)|throughout|so\s+far"
     # ("The rebels for years waged war on the state, staging kidnappings and ambushes")
     r"|for\s+(?:(?:several|many|two|three|four|five|six|nearly|almost|over)\s+)?(?:decades|years)"
@@ -217,6 +217,32 @@ def _figure(
     return best
 
 
+# "between 10 and 15 people", "10 to 15 people", "10-15 dead": a range states its lower bound,
+# as "at least 10" does (not "between March 3 and 5", days of a month).
+_RANGE = re.compile(
+    r"(?<![\w,.])(?:(?P<between>between|from)\s+)?(?P<low>" + NUMBER + r")(?P<rest>\s*(?:[-–]|(?<=\s)to|(?<=\s)and)\s*(?P<high>" + NUMBER + r"))(?=\s+[a-z])",
+    re.I,
+)
+_MONTH_BEFORE = re.compile(r"\b(?:" + "|".join(_MONTHS + _MONTH_ABBREVIATIONS) + r")\.?\s*$", re.I)
+
+
+def _lower_bounds(sentence: str) -> str:
+    """The sentence with each range of figures cut to its lower bound, offsets kept: the
+    upper bound and its "and"/"to" become spaces ("between 10 and 15 people were killed" ->
+    "between 10        people were killed", which the figure patterns read as 10)."""
+    def cut(m: re.Match) -> str:
+        low, high = parse_number(m.group("low")), parse_number(m.group("high"))
+        word = m.group("rest").strip()[:1].lower()
+        if low is None or high is None or low >= high or (word == "a" and not m.group("between")) or _MONTH_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
+            return m.group()
+        head = m.group()[: m.start("rest") - m.start()]
+        if m.group("between"):
+            head = " " * len(m.group("between")) + head[len(m.group("between")) :]
+        return head + " " * len(m.group("rest"))
+
+    return _RANGE.sub(cut, sentence)
+
+
 _QUOTED_FIGURE = re.compile(r"[\"“]((?:(?:up\s+to|at\s+least|about|around|nearly|more\s+than|over)\s+)?\d[\d,]*)[\"”]", re.I)
 
 
@@ -227,6 +253,8 @@ def casualties(sentence: str, start: int = 0, end: int | None = None) -> tuple[i
         # 'has killed "up to 100" people': a figure quoted from a source is still the toll
         # (the quote marks become spaces, so that offsets keep).
         sentence = _QUOTED_FIGURE.sub(lambda m: " " + m.group(1) + " ", sentence)
+    if " and " in sentence or " to " in sentence or "-" in sentence or "–" in sentence:
+        sentence = _lower_bounds(sentence)
     part = sentence[start:end]
     folded_sentence = fold_case(sentence)  # the word patterns run folded (kg/casefold.py): most sentences stop here
     low = folded_sentence[start:end]
@@ -269,9 +297,16 @@ def phase_tolls(sentence: str) -> bool:
 _ELIDED = re.compile(r"\b([\w-]+(?:\s+[\w-]+)?)\s+(?:others|more|people|civilians|persons)\b", re.I)
 
 
+# ("killed two in Kharkiv, three in Sumy and one in Odesa": a bare figure before the place)
+_ELIDED_BARE = re.compile(r"^[\s,;]*(?:and\s+)?(" + NUMBER + r")\s+(?:in|at|near|on)\s", re.I)
+
+
 def elided_figure(part: str) -> int | None:
     """The figure of a list item whose verb stands in an earlier item ("and three others in
-    Zaporizhzhia province"), or None."""
+    Zaporizhzhia province", "..., three in Sumy"), or None."""
+    bare = _ELIDED_BARE.match(part)
+    if bare is not None and parse_number(bare.group(1)) is not None:
+        return parse_number(bare.group(1))
     for m in _ELIDED.finditer(part):
         for words in (m.group(1), m.group(1).split()[-1]):
             n = parse_number(words)

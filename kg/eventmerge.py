@@ -16,7 +16,7 @@ from kg.eventwords import GENERIC_PLURAL_TRIGGER, NIL_PLACE_RANK
 from kg.types import AttackEvent, Entity
 
 if TYPE_CHECKING:
-    from kg.events import _Frame
+    from kg.eventframe import Frame as _Frame
 
 
 class MergeSense(ActorSense):

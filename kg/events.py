@@ -18,16 +18,16 @@ little beside the spaCy pipeline.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from kg.casefold import fold_case, folded
 from kg.eventattack import is_attack
-from kg.eventcues import came_after, casualties, clause_around, dates_in, elided_figure, phase_tolls, retold_day
+from kg.eventcues import CLAUSE_END, came_after, casualties, clause_around, dates_in, elided_figure, phase_tolls, retold_day
+from kg.eventfollow import added, follow_up
+from kg.eventframe import Frame as _Frame
 from kg.eventlists import one_list
 from kg.eventmerge import absorb, other_toll, same_toll
 from kg.eventscene import LAND_APPOSED, SceneSense
@@ -74,35 +74,6 @@ _RESTATED = re.compile(r"\b(?:[Ii]n\s+addition\s+to|[Bb]esides|[Aa]part\s+from|[
 _PLURAL_TOLD = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+(?:[\w-]+\s+)?(?:attacks|strikes|airstrikes|raids|bombings|assaults|ambushes)\b")
 SENTENCE_REACH = 3
 ANAPHOR_PLACES = {"city", "town", "village", "camp", "area"}
-
-
-@dataclass
-class _Frame:
-    """What one sentence says of one attack."""
-
-    trigger: tuple[int, int]
-    sentence: tuple[int, int]
-    index: int  # the sentence's position in the article
-    location: LinkedMention | None = None
-    actor: Entity | None = None
-    weapons: list[Entity] = field(default_factory=list)
-    killed: int | None = None
-    injured: int | None = None
-    date: dt.date | None = None
-    anaphoric: bool = False  # speaks of "the attack", "the city": an attack named before
-    fresh: bool = False  # "a separate attack", "another strike": not the attack named before
-    direct: bool = False  # the place is what the attack was on ("attack on Ukraine"), not where ("in Iraq")
-    retold: bool = False  # "The assaults, which occurred near X and Y, ...": attacks told before, no new one
-    placed: bool = False  # "The attack on X ...": the attack told before, its place named
-    aftermath: bool = False  # "One of them caused a fire at X": only what an attack told before did
-    elsewhen: bool = False  # told at a time no day names ("In February, a strike ..."): not the lead's day
-    summary: bool = False  # "the bombings at four separate sites in X, Y and Z": the lands of several attacks
-    same_place: bool = False  # "another attack ... in the same area": another attack, at the place of the one told before
-    listed: bool = False  # one of the places of a list the sentence names ("in Masalo, Torani and Kabora")
-    between: bool = False  # "on a road between Yopalito and Las Brisas": the first of two places the attack lay between
-    meanwhile: bool = False  # "Meanwhile, ... in Kanker": another attack, if at a place not told before
-    incident: bool = False  # "The incident took place near X": no attack word, only where the attack told before was
-    occurred: bool = False  # "the attack occurred at X": the attack told before, and where it was
 
 
 class EventExtractor(SceneSense):
@@ -228,14 +199,17 @@ class EventExtractor(SceneSense):
             incident = aftermath = INCIDENT_RE.search(sentence)
             if aftermath is not None:
                 triggers = [aftermath]
+        update = None
         if not triggers:
             if killed is None and injured is None:
                 return []
             # "At least 22 people were killed on Saturday in Belgorod": a casualty report.
-            hit = re.search(r"\b(?:killed|dead|died|injured|wounded|killing|wounding|loss\s+of|deaths\s+of|injuries|wounds|murder|murdered|to\s+death)\b", sentence, re.I)
+            hit = re.search(r"\b(?:killed|dead|died|injured|wounded|killing|wounding|loss\s+of|deaths\s+of|injuries|wounds|murder|murdered|to\s+death|toll)\b", sentence, re.I)
             if hit is None or _ACCIDENT_LOW.search(low) or _FIGHT_LOW.search(low):
                 return []
             triggers = [hit]
+            # ("The death toll rose to 12", "Another three died in hospital": the attack told before)
+            update = follow_up(sentence)
         # Air defences in general are what met the attack, not what made it.
         weapons = _unique([w for lm in mentions if lm.entity.type == "Weapon" for w in self._weapons_of(lm) if not {"WeaponType", "AirDefenceSystem"} <= set(w.classes)])
         if incident is not None:
@@ -275,8 +249,9 @@ class EventExtractor(SceneSense):
             # (the words checked before the pattern is run: most sentences have none)
             occurred = lm is not None and ("occurred" in low or "took place" in low or "happened" in low) and OCCURRED_BEFORE.search(sentence, max(0, s_ - 100), s_) is not None
             if lists:
-                lo = places[k - 1][0].mention.end - b if k else 0
-                hi = places[k + 1][0].mention.start - b if k + 1 < len(places) else len(sentence)
+                # (each place's clause: "a bomb killed four in X on Monday, and a second wounded nine in Y")
+                lo = _last_break(sentence, places[k - 1][0].mention.end - b, s_, places[k - 1][0].mention.end - b) if k else 0
+                hi = _last_break(sentence, e_, places[k + 1][0].mention.start - b, places[k + 1][0].mention.start - b) if k + 1 < len(places) else len(sentence)
                 kk, ii = casualties(sentence, lo, hi)
                 if kk is None and ii is None and (killed is None) != (injured is None):
                     # "Two died in the Kharkiv region and three others in Zaporizhzhia province".
@@ -304,6 +279,7 @@ class EventExtractor(SceneSense):
                     listed=lm is not None and listed,
                     incident=incident is not None,
                     occurred=occurred,
+                    update=update if lm is None else None,
                 )
             )
         same = SAME_PLACE_RE.search(sentence) if not places and "same" in low else None
@@ -404,10 +380,16 @@ class EventExtractor(SceneSense):
             else:
                 # A sentence that names no place adds to the attack told just before: one that
                 # speaks of "the attack", or follows it with nothing else told in between.
+                if f.update is not None:
+                    # ("The toll rose to 12 on Sunday": the day of the telling, not of the attack;
+                    # "Another three died": more dead of the same attack, not another attack)
+                    f.date, f.fresh = None, False
                 k = self._told_before(events, f)
                 gap = f.index - events[k][1].index if k is not None else None
-                if gap is not None and (f.anaphoric or gap <= 1 or (gap <= 2 and events[k][1] is previous)):
+                if gap is not None and (f.anaphoric or f.update is not None or gap <= 1 or (gap <= 2 and events[k][1] is previous)):
                     target = k
+                    if f.update == "more":
+                        added(events[k][0], f)
                 elif f.killed is not None and not f.fresh and not f.elsewhen:
                     # "In addition to the two fatalities, at least five sailors were hurt",
                     # sentences after the strike that killed two: the toll of the one attack
@@ -521,6 +503,8 @@ class EventExtractor(SceneSense):
                 ev.date = lead
             if ev.actor is None and sole is not None and not self._home(ev.location, sole) and (not ev.sentences or min(ev.sentences) >= since):
                 ev.actor = sole
+            # ("no one was hurt": a toll of none states no figure, as the guidelines read it)
+            ev.killed, ev.injured = ev.killed or None, ev.injured or None
             ev.confidence = _confidence(ev)
             out.append(ev)
         return out
@@ -533,7 +517,12 @@ class EventExtractor(SceneSense):
             return None
         k = max(range(len(events)), key=lambda i: events[i][1].index)
         ev, last = events[k]
-        return k if f.index - last.index <= SENTENCE_REACH and self._compatible(ev, f) and not other_toll(ev, f) else None
+        return k if f.index - last.index <= SENTENCE_REACH and self._compatible(ev, f) and (f.update is not None or not other_toll(ev, f)) else None
+
+
+def _last_break(sentence: str, lo: int, hi: int, default: int) -> int:
+    """Where the last clause break in sentence[lo:hi] (between two places) ends, else ``default``."""
+    return max((m.end() for m in CLAUSE_END.finditer(sentence, lo, hi)), default=default)
 
 
 def _speaks_of_told(anaphors: list[re.Match], trig: re.Match, triggers: int) -> bool:

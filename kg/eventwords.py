@@ -140,6 +140,18 @@ SUSPECTED_BEFORE = re.compile(
     re.I,
 )
 # "by suspected X rebels": the same hedge, the group's name before its noun.
+# "The Islamic State was suspected", "X is widely blamed for the bombing", "X was suspected of
+# carrying out the attack": who the article says is suspected, the name the sentence's subject.
+SUSPECTED_AFTER = re.compile(
+    r"^\s*(?:\([^()]{1,20}\)\s*)?(?:(?:group|militia|movement|rebels|fighters|militants)\b\s*)?(?:was|were|is|are|has\s+been|have\s+been)\s+(?:(?:widely|also|strongly|initially)\s+)?(?:suspected|blamed)"
+    r"(?=\s*[.;]|\s*$|\s+(?:of\s+(?:carrying|staging|launching|mounting|conducting|being\s+behind|the|an?|this|that|these|involvement)|for\s+(?:the|this|that|these|those)|by)\b)",
+    re.I,
+)
+# "Police suspected the Pakistani Taliban", "officials suspect X of the bombing": whom the tellers suspect.
+SUSPECT_VERB_BEFORE = re.compile(
+    r"\b(?:police|officials|authorities|investigators|officers|sources|army|military|government|ministry|they)\s+(?:\w+\s+)?(?:suspect|suspects|suspected)\s+(?:that\s+)?(?:the\s+)?$",
+    re.I,
+)
 SUSPECTED_NAME = re.compile(r"\b(?:suspected|alleged|presumed)\s+$", re.I)
 SUSPECTED_NOUN_AFTER = re.compile(r"\s*(?:\([^()]{1,15}\)\s*)?(?:rebels|militants|fighters|insurgents|jihadists|gunmen|terrorists|militiamen|militias?)\b", re.I)
 RESPONSIBLE_BEFORE = re.compile(r"\b(?:blamed|blames|blaming)\s+(?:the\s+)?(?:attack|attacks|killings|massacre|bombing|strike|strikes)?\s*(?:on\s+)?(?:the\s+)?$", re.I)

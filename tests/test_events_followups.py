@@ -1,0 +1,101 @@
+"""Events, sixth round: ranges of figures, tolls of none, "last week", suspects named in
+the passive, follow-up sentences that update or add to a toll, and the figures of two
+places in one sentence kept to each place's clause. (Invented sentences.)"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kg.eventcues import casualties, elided_figure
+from kg.eventfollow import follow_up
+
+
+def _by_place(events):
+    return {ev.location.label if ev.location else None: ev for ev in events}
+
+
+def test_a_range_of_figures_states_its_lower_bound():
+    assert casualties("Between 10 and 15 people were killed when gunmen stormed the village.") == (10, None)
+    assert casualties("The raid killed between 10 and 15 farmers.") == (10, None)
+    assert casualties("Gunmen killed 6 to 9 herders near the well.") == (6, None)
+    assert casualties("The blast left 20-25 people dead.") == (20, None)
+    # Days of a month are no range: "between March 3 and 5" keeps the toll after it.
+    assert casualties("Between March 3 and 5, 12 people were killed in the raids.")[0] != 3
+    # Two figures joined by "and" without "between" are two figures, not a range.
+    assert casualties("The attack killed 4 and injured 12.") == (4, 12)
+
+
+def test_a_toll_of_none_states_no_figure(extract):
+    _, events = extract("A drone hit a warehouse in Odesa on Tuesday. No one was hurt and nobody was killed.")
+    (ev,) = events
+    assert ev.injured is None and ev.killed is None
+
+
+def test_last_week_names_no_day_but_the_attack_stands(extract):
+    _, events = extract("A roadside bomb killed two soldiers near Ghazni last week, officials said.")
+    (ev,) = events
+    assert (ev.location.label, ev.killed, ev.date) == ("Ghazni", 2, None)
+
+
+def test_a_group_suspected_in_the_passive_is_the_attacker(extract):
+    _, events = extract("A blast at a mosque in Peshawar killed 20 worshippers on Friday. The Islamic State was suspected of carrying out the attack.")
+    (ev,) = events
+    assert ev.actor is not None and ev.actor.label == "Islamic State"
+
+
+def test_a_group_the_police_suspect_is_the_attacker(extract):
+    _, events = extract("A bomb hidden in a cart killed six traders in a market in Peshawar. Police suspected the Islamic State.")
+    (ev,) = events
+    assert ev.actor is not None and ev.actor.label == "Islamic State"
+
+
+def test_a_group_suspected_as_victim_is_not_named_the_attacker(extract):
+    # ("suspected of being ..." or a group merely named is no suspicion of the attack)
+    _, events = extract("A drone strike hit a car in Kidal on Monday, killing three people who were members of the Islamic State.")
+    (ev,) = events
+    assert ev.actor is None or ev.actor.label != "Islamic State"
+
+
+def test_follow_up_words():
+    assert follow_up("The death toll rose to 12 on Sunday, the governor said.") == "toll"
+    assert follow_up("The number of dead has since climbed to 40.") == "toll"
+    assert follow_up("Another three died in hospital.") == "more"
+    assert follow_up("Two of the wounded later succumbed to their injuries.") == "more"
+    assert follow_up("Three people were killed in the attack.") is None
+
+
+def test_a_toll_that_rose_updates_the_attack_told_before(extract):
+    _, events = extract("A missile struck an apartment block in Dnipro on Saturday, killing 9 people. The death toll rose to 12 on Sunday, rescuers said.")
+    (ev,) = events
+    # The new toll, and the attack's own day, not the day the toll rose.
+    assert (ev.killed, ev.date) == (12, dt.date(2023, 12, 30))
+
+
+def test_more_dead_add_to_the_toll_of_the_attack_told_before(extract):
+    _, events = extract("A bomb exploded in a crowded market in Maiduguri, killing five people. Another three died in hospital.")
+    (ev,) = events
+    assert ev.killed == 8
+
+
+def test_more_dead_of_their_wounds_add_up_once(extract):
+    _, events = extract(
+        "A bomb exploded in a crowded market in Maiduguri, killing five people and wounding 14.\n\n"
+        "Three more people later died of their wounds, a hospital official said."
+    )
+    (ev,) = events
+    assert ev.killed == 8
+
+
+def test_each_place_keeps_the_figures_of_its_own_clause(extract):
+    _, events = extract("A bomb killed four people in Mogadishu on Monday, and a second bomb wounded nine in Baidoa.")
+    places = _by_place(events)
+    assert (places["Mogadishu"].killed, places["Mogadishu"].injured) == (4, None)
+    assert (places["Baidoa"].killed, places["Baidoa"].injured) == (None, 9)
+
+
+def test_a_bare_figure_before_a_listed_place_is_that_places_toll(extract):
+    assert elided_figure(", three in Sumy and ") == 3
+    assert elided_figure(" and one in Odesa.") == 1
+    _, events = extract("Russian strikes killed two people in Kharkiv, three in Sumy and one in Odesa.")
+    places = _by_place(events)
+    assert (places["Kharkiv"].killed, places["Sumy"].killed, places["Odesa"].killed) == (2, 3, 1)

@@ -19,6 +19,8 @@ from kg.eventwords import (
     BELONGED_BEFORE,
     BY_ACTOR,
     CLAIMED,
+    CLAIMED_SEVERAL,
+    CLAIMED_SEVERAL_BY,
     DONE_BY,
     JUNTA_RE,
     MODIFIER_GAP,
@@ -49,6 +51,13 @@ _VICTIM_BEFORE_LOW = folded(re.compile(r"\b(?:against|on|by|with|from|troops|arm
 # "blamed on a Chad-based coalition", "Syria-backed fighters": where a group sits or who backs
 # it qualifies the group, which is the attacker; the place or state is not.
 _QUALIFIES_AFTER = re.compile(r"\s*[-–]\s*(?:based|backed|linked|aligned|allied|affiliated|supported)\b", re.I)
+# "Gunmen from Mali attacked", "militants who crossed from Afghanistan", "fighters based in Sudan":
+# where unnamed attackers come from is no attacker (a group is named, "X fighters", not a land).
+_ORIGIN_OF_LOW = folded(re.compile(
+    r"\b(?:gunmen|militants|fighters|attackers|assailants|insurgents|rebels|jihadists|terrorists|bandits|raiders|men)\s+"
+    r"(?:(?:who|that)\s+(?:had\s+)?(?:crossed|came|infiltrated|entered|sneaked)(?:\s+\w+)?\s+from|(?:based|operating|hiding|stationed)\s+in|from|coming\s+from)\s+(?:neighbou?ring\s+)?(?:the\s+)?$",
+    re.I,
+))
 _FROM_BEFORE_LOW = folded(re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I))  # "fired by drones from ..."
 
 
@@ -87,6 +96,27 @@ class ActorSense(PlaceSense):
         named = groups or list(found.values())  # "the Cooperative for ... Congo (CODECO) was": the group
         return named[0] if len(named) == 1 else None
 
+    def _claims(self, text: str, sentences: list[tuple[int, int]], by_sentence: dict[int, list[LinkedMention]]) -> list[tuple[int, Entity, int | None]]:
+        """The claims of several attacks the article reports ("X claimed both attacks", "X
+        claimed responsibility for the bombings", "the two attacks were claimed by X"): each as
+        (where its sentence begins, the claimant, how many of the attacks told before it covers
+        -- None for all)."""
+        out = []
+        for i, mentions in sorted(by_sentence.items()):
+            b, e = sentences[i]
+            if "claim" not in text[b:e].lower():
+                continue
+            for lm in mentions:
+                if not self._can_act(lm.entity):
+                    continue
+                hit = CLAIMED_SEVERAL.match(text[lm.mention.end : e]) or CLAIMED_SEVERAL_BY.search(text, max(b, lm.mention.start - 80), lm.mention.start)
+                if hit is not None:
+                    both = hit.group("scope").lower().startswith("both") or (hit.group("count") or "").lower() in ("two", "twin")
+                    count = 2 if both else {"three": 3, "four": 4, "five": 5}.get((hit.group("count") or "").lower())
+                    out.append((b, lm.entity, count))
+                    break
+        return out
+
     def _sole_group_subject(self, text: str, sentences: list[tuple[int, int]], by_sentence: dict[int, list[LinkedMention]]) -> Entity | None:
         """The article's one armed group, where a sentence makes it the subject of an attack
         or a killing ("The Ansar al-Sahel Front (ASF) militant group has
@@ -115,7 +145,12 @@ class ActorSense(PlaceSense):
         the subject of an attack verb, "by X", "X's strikes", "X claimed responsibility",
         or a people's adjective ("Russian drones") -- within the attack word's clause."""
         lo, hi = clause_around(sentence, trigger.start(), trigger.end())
-        candidates = [lm for lm in mentions if (self._can_act(lm.entity) or self._capital_of(lm.entity)) and not _QUALIFIES_AFTER.match(sentence, lm.mention.end - offset)]
+        low = fold_case(sentence)  # the word patterns run folded (kg/casefold.py)
+        candidates = [
+            lm for lm in mentions
+            if (self._can_act(lm.entity) or self._capital_of(lm.entity)) and not _QUALIFIES_AFTER.match(sentence, lm.mention.end - offset)
+            and not (lm.entity.type == "Place" and _ORIGIN_OF_LOW.search(low, max(0, lm.mention.start - offset - 60), lm.mention.start - offset))
+        ]
         trig_spans = [(trigger.start(), trigger.end())]
         weapon_spans = [(lm.mention.start - offset, lm.mention.end - offset) for lm in mentions if lm.entity.type == "Weapon" and lo <= lm.mention.start - offset < hi]
         heads = trig_spans + weapon_spans
@@ -142,7 +177,6 @@ class ActorSense(PlaceSense):
             if code in self._countries and any(hs >= regime.end() and MODIFIER_GAP.match(sentence[regime.end() : hs]) for hs, _ in heads):
                 offer(3, entity_of(self._countries[code]), None)
                 self._regimes.add(entity_of(self._countries[code]).iri)
-        low = fold_case(sentence)  # the word patterns run folded (kg/casefold.py)
         for lm in candidates:
             s, e = lm.mention.start - offset, lm.mention.end - offset
             after = low[e:]

@@ -168,7 +168,7 @@ class EventExtractor(SceneSense):
                 # A headline that is the lead sentence again says nothing the lead does not.
                 frames = [f for f in frames if f.index != 0]
         attributed = self._attributed(text, sentences, by_sentence) or self._sole_group_subject(text, sentences, by_sentence)
-        events = self._merge(frames, headline, attributed)
+        events = self._merge(frames, headline, attributed, self._claims(text, sentences, by_sentence))
         self._scene_places(events, sentences, by_sentence, article.date)
         return events
 
@@ -311,7 +311,7 @@ class EventExtractor(SceneSense):
 
     # -- merging -------------------------------------------------------------------
 
-    def _merge(self, frames: list[_Frame], headline: int | None = None, attributed: Entity | None = None) -> list[AttackEvent]:
+    def _merge(self, frames: list[_Frame], headline: int | None = None, attributed: Entity | None = None, claims: Iterable[tuple[int, Entity, int | None]] = ()) -> list[AttackEvent]:
         """Frames into events: same place and compatible, or a placeless frame that
         speaks of the attack just before. The headline's frames come last and join the
         body's event at a place they contain or lie in ("Odesa" in the headline, "the
@@ -493,6 +493,11 @@ class EventExtractor(SceneSense):
         # An attack the text gives no date is dated as the first dated attack of the article
         # (its lead), and one with no attacker gets the article's only attacker, if it has one.
         lead = next((ev.date for ev, _ in events if ev.date is not None), told_day)
+        for at, claimant, count in claims:
+            # "X claimed both attacks": each attack told before the claim (the last two) is X's.
+            told = sorted((ev for ev, _ in events if ev.sentences and min(ev.sentences)[0] < at and id(ev) not in placeless | elsewhen), key=lambda ev: min(ev.sentences))
+            for ev in told[-count:] if count else told:
+                ev.actor = ev.actor or claimant
         actors = {ev.actor.iri: ev.actor for ev, _ in events if ev.actor is not None and id(ev) not in placeless}
         sole = next(iter(actors.values())) if len(actors) == 1 else attributed if not actors else None
         # ... from where the article first names it as attacker: not back onto the attacks

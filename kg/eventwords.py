@@ -98,6 +98,16 @@ ACTOR_VERB = re.compile(
 BY_ACTOR = re.compile(r"(?<!\bset\sup\s)(?<!\bstationed\s)(?<!\bestablished\s)(?<!\bbuilt\s)(?<!\bmanned\s)(?<!\bguarded\s)(?<!\bcontrolled\s)(?<!\boperated\s)(?<!\brun\s)(?<!\bheld\s)(?<!\bbacked\s)(?<!\bowned\s)(?<!\bled\s)(?<!\bused\s)\b(?:by|blamed\s+on|blames?\s+on|attributed\s+to|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 # "The raid on the market was led by the Black Ridge gang": the attack word the subject, its doer after "by".
 DONE_BY = re.compile(r"\b(?:was|were|been)\s+(?:reportedly\s+|allegedly\s+|apparently\s+)?(?:led|carried\s+out|conducted|launched|perpetrated|staged|committed|mounted)\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
+# "X claimed both attacks", "X claimed responsibility for the bombings", "the two attacks were
+# claimed by X": a claim of several attacks told before -- each of them X's.
+_SEVERAL = r"(?:attacks|strikes|airstrikes|bombings|blasts|assaults|raids|explosions|killings|ambushes)"
+_CLAIM_SCOPE = r"(?P<scope>both(?:\s+(?:\w+\s+)?" + _SEVERAL + r")?|(?:all\s+(?:of\s+)?)?(?:the|these|those)\s+(?:(?P<count>two|twin|three|four|five)\s+)?(?:\w+\s+)?" + _SEVERAL + r")\b"
+CLAIMED_SEVERAL = re.compile(
+    r"^\s*(?:\([^()]{1,20}\)\s*|\)\s*)?(?:(?:terrorist|militant|jihadist|armed|extremist|rebel|insurgent)\s+)?(?:(?:group|militia|movement|organi[sz]ation)\s+)?(?:,[^,;]{1,60},\s*)?"
+    r"(?:(?:later|has|have|had|quickly|swiftly|also)\s+)*(?:claimed|claims|claiming)\s+(?:(?:responsibility|credit)\s+(?:for\s+)?)?" + _CLAIM_SCOPE,
+    re.I,
+)
+CLAIMED_SEVERAL_BY = re.compile(r"\b" + _CLAIM_SCOPE + r"\s+(?:were|have\s+been|had\s+been)\s+(?:later\s+)?claimed\s+by\s+(?:the\s+)?$", re.I)
 # "X claimed responsibility", "X (XG) on Sunday claimed the attack".
 _WHEN = r"(?:(?:on|late|early|late\s+on|early\s+on)\s+[A-Z]\w+\s+|yesterday\s+|today\s+|overnight\s+|later\s+|quickly\s+|swiftly\s+)?"
 # ("The Islamic State group later claimed the bombing": the group noun after the name.)
@@ -198,7 +208,7 @@ REACTION_RE = re.compile(
 )
 # A place after "from" in its clause, with no word of hitting between, is where a launch came from.
 # ("fighters from the ADF stormed Kalemba village": a verb of attack after "from" says the place is hit)
-ORIGIN_BEFORE = re.compile(r"\bfrom\b(?![^,;]*\b(?:on|at|against|targeting|into|toward|towards|hitting|struck|stormed|invaded|overran|attacked|raided|ambushed)\b)[^,;]*$", re.I)
+ORIGIN_BEFORE = re.compile(r"\bfrom\b(?![^,;]*\b(?:on|at|against|targeting|into|toward|towards|hitting|hit|hits|struck|stormed|invaded|overran|attacked|raided|ambushed|shelled|pounded|slammed|bombed|landed|killed|killing|damaged|destroyed)\b)[^,;]*$", re.I)
 TERRITORY_RE = re.compile(r"\b([A-Z][a-z]+)\s+(?:territory|soil|cities|towns|villages|regions|positions|infrastructure)\b")
 # A place that does something ("Moscow launched", "Russia hit port infrastructure") is not what was hit.
 SUBJECT_AFTER = re.compile(

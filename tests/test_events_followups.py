@@ -99,3 +99,40 @@ def test_a_bare_figure_before_a_listed_place_is_that_places_toll(extract):
     _, events = extract("Russian strikes killed two people in Kharkiv, three in Sumy and one in Odesa.")
     places = _by_place(events)
     assert (places["Kharkiv"].killed, places["Sumy"].killed, places["Odesa"].killed) == (2, 3, 1)
+
+
+def test_a_claim_of_both_attacks_names_the_attacker_of_each(extract):
+    _, events = extract(
+        "A bomb killed four soldiers in Mogadishu on Monday.\n\n"
+        "On Tuesday, gunmen stormed a hotel in Kismayo, killing nine guests.\n\n"
+        "Al-Shabaab claimed responsibility for both attacks."
+    )
+    places = _by_place(events)
+    assert places["Mogadishu"].actor is not None and places["Mogadishu"].actor.label == "Al-Shabaab"
+    assert places["Kismayo"].actor is not None and places["Kismayo"].actor.label == "Al-Shabaab"
+
+
+def test_a_claim_covers_only_the_attacks_told_before_it(extract):
+    _, events = extract(
+        "A bomb killed four soldiers in Mogadishu on Monday, and a second bomb wounded nine in Baidoa.\n\n"
+        "Al-Shabaab claimed both blasts.\n\n"
+        "On Tuesday, Boko Haram fighters raided the town of Gwoza, killing 11 people."
+    )
+    places = _by_place(events)
+    assert {places["Mogadishu"].actor.label, places["Baidoa"].actor.label} == {"Al-Shabaab"}
+    assert places["Gwoza"].actor.label == "Boko Haram"
+
+
+def test_where_unnamed_attackers_came_from_is_no_attacker(extract):
+    for body in (
+        "Gunmen from Mali attacked a village in the Tillaberi region on Monday, killing 12 civilians.",
+        "Militants who crossed from Mali attacked a checkpoint in the Tillaberi region, killing four soldiers.",
+    ):
+        _, events = extract(body)
+        (ev,) = events
+        assert ev.location.label.startswith("Tillab") and ev.actor is None
+
+
+def test_where_missiles_were_fired_from_does_not_hide_the_place_they_hit(extract):
+    _, events = extract("Missiles fired from Crimea hit Kherson on Monday, killing three people.")
+    assert [(ev.location.label, ev.killed) for ev in events] == [("Kherson", 3)]

@@ -18,6 +18,7 @@ little beside the spaCy pipeline.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -26,9 +27,10 @@ from collections.abc import Iterable
 from kg.casefold import fold_case, folded
 from kg.eventattack import is_attack
 from kg.eventcues import CLAUSE_END, came_after, casualties, clause_around, dates_in, elided_figure, phase_tolls, retold_day
+from kg.eventdays import relative_dates
 from kg.eventfollow import added, follow_up
 from kg.eventframe import Frame as _Frame
-from kg.eventlists import one_list
+from kg.eventlists import clause_weapons, one_list, place_clauses
 from kg.eventmerge import absorb, other_toll, same_toll
 from kg.eventscene import LAND_APPOSED, SceneSense
 from kg.eventwords import (
@@ -153,10 +155,13 @@ class EventExtractor(SceneSense):
                 by_sentence.setdefault(i, []).append(lm)
         frames: list[_Frame] = []
         self._last_group, self._last_group_at = None, -1
+        self._anchor: dt.date | None = None  # the day of the attack told last, that "two days later" counts from
         self._regimes = set()
         for i, (b, e) in enumerate(sentences):
             mentions = sorted(by_sentence.get(i, []), key=lambda lm: lm.mention.start)
-            frames += self._frames(article, i, (b, e), mentions)
+            told = self._frames(article, i, (b, e), mentions)
+            frames += told
+            self._anchor = next((f.date for f in reversed(told) if f.date is not None and i != 0), self._anchor)
             groups = [lm.entity for lm in mentions if "ArmedGroup" in lm.entity.classes]
             if groups:
                 self._last_group, self._last_group_at = groups[-1], i
@@ -223,6 +228,8 @@ class EventExtractor(SceneSense):
                 actors[id(t)] = (self._last_group, None)
         actor = next((a[0] for a in actors.values() if a[0] is not None), None)
         dates = dates_in(sentence, article.date)
+        # ("Two days later, ...", "a day after a missile hit X": days counted from another)
+        dates = sorted(dates + relative_dates(sentence, article.date, self._anchor, dates), key=lambda x: x[0])
         places = self._targets(sentence, b, mentions, [a[1] for a in actors.values() if a[1] is not None])
         anaphors = [ANAPHOR_RE.match(sentence, m.start()) for m in _ANAPHOR_LOW.finditer(low)]
         retold = RETOLD_RE.match(sentence)
@@ -231,6 +238,9 @@ class EventExtractor(SceneSense):
         out = []
         lists = len(places) > 1
         listed = lists and one_list([p for p, _ in places], sentence, b)
+        # (each place's clause: "a bomb killed four in X on Monday, and a second wounded nine in Y")
+        regions = place_clauses(sentence, [(p.mention.start - b, p.mention.end - b) for p, _ in places], CLAUSE_END) if lists else []
+        arms = clause_weapons(regions, [(lm.mention.start - b, self._weapons_of(lm)) for lm in mentions if lm.entity.type == "Weapon"], weapons) if lists else None
         for k, (lm, _) in enumerate(places or [(None, False)]):
             if lm is None:
                 # No place named: the sentence may still add to the attack told before.
@@ -249,9 +259,7 @@ class EventExtractor(SceneSense):
             # (the words checked before the pattern is run: most sentences have none)
             occurred = lm is not None and ("occurred" in low or "took place" in low or "happened" in low) and OCCURRED_BEFORE.search(sentence, max(0, s_ - 100), s_) is not None
             if lists:
-                # (each place's clause: "a bomb killed four in X on Monday, and a second wounded nine in Y")
-                lo = _last_break(sentence, places[k - 1][0].mention.end - b, s_, places[k - 1][0].mention.end - b) if k else 0
-                hi = _last_break(sentence, e_, places[k + 1][0].mention.start - b, places[k + 1][0].mention.start - b) if k + 1 < len(places) else len(sentence)
+                lo, hi = regions[k]
                 kk, ii = casualties(sentence, lo, hi)
                 if kk is None and ii is None and (killed is None) != (injured is None):
                     # "Two died in the Kharkiv region and three others in Zaporizhzhia province".
@@ -259,7 +267,7 @@ class EventExtractor(SceneSense):
                     kk, ii = (n, None) if killed is not None else (None, n)
             out.append(
                 _Frame(
-                    (b + trig.start(), b + trig.end()), span, index, lm, frame_actor, weapons, kk, ii,
+                    (b + trig.start(), b + trig.end()), span, index, lm, frame_actor, arms[k] if arms else weapons, kk, ii,
                     # (a sentence that names no place tells of one attack: its only day is that attack's,
                     # "the rebels first attacked the checkpoints ... the village attacked on Tuesday")
                     # -- and so is that of the places of a list: "hit the Kharkiv, Sumy and Odesa regions on Sunday")
@@ -523,11 +531,6 @@ class EventExtractor(SceneSense):
         k = max(range(len(events)), key=lambda i: events[i][1].index)
         ev, last = events[k]
         return k if f.index - last.index <= SENTENCE_REACH and self._compatible(ev, f) and (f.update is not None or not other_toll(ev, f)) else None
-
-
-def _last_break(sentence: str, lo: int, hi: int, default: int) -> int:
-    """Where the last clause break in sentence[lo:hi] (between two places) ends, else ``default``."""
-    return max((m.end() for m in CLAUSE_END.finditer(sentence, lo, hi)), default=default)
 
 
 def _speaks_of_told(anaphors: list[re.Match], trig: re.Match, triggers: int) -> bool:

@@ -136,3 +136,40 @@ def test_where_unnamed_attackers_came_from_is_no_attacker(extract):
 def test_where_missiles_were_fired_from_does_not_hide_the_place_they_hit(extract):
     _, events = extract("Missiles fired from Crimea hit Kherson on Monday, killing three people.")
     assert [(ev.location.label, ev.killed) for ev in events] == [("Kherson", 3)]
+
+
+def test_days_counted_from_another():
+    from kg.eventdays import relative_dates
+
+    wednesday, monday = dt.date(2024, 3, 6), dt.date(2024, 3, 4)
+    assert relative_dates("An airstrike killed nine people in the hamlet two days ago.", wednesday, None, []) == [(46, monday)]
+    # "later" and "the next day" count on from the attack told last (or a day the sentence names before)
+    assert relative_dates("Two days later, bandits raided a farm.", wednesday, monday, [])[0][1] == dt.date(2024, 3, 6)
+    assert relative_dates("On Monday a shell hit the mill; the next day a drone hit the dam.", wednesday, None, [(0, monday)])[0][1] == dt.date(2024, 3, 5)
+    # "came a day after <an attack>": that attack the day before
+    assert relative_dates("The raid came three days after a strike on the depot.", wednesday, monday, [])[0][1] == dt.date(2024, 3, 1)
+    # ... unless the day counted from is named after it ("two days after Sunday's attack")
+    assert relative_dates("The raid came two days after Sunday's attack.", wednesday, monday, []) == []
+
+
+def test_an_attack_told_as_a_day_after_another_is_dated_each_its_own_day(extract):
+    _, events = extract("A drone struck a fuel depot in Kursk on Tuesday, a day after a missile hit Belgorod, killing two.", date=dt.date(2024, 3, 6))
+    places = _by_place(events)
+    assert (places["Kursk"].date, places["Belgorod"].date) == (dt.date(2024, 3, 5), dt.date(2024, 3, 4))
+    # "a day after" is no daily rate: the toll stands, and is Belgorod's
+    assert (places["Kursk"].killed, places["Belgorod"].killed) == (None, 2)
+    # each clause's weapon is its own place's
+    assert [w.label for w in places["Kursk"].weapons] == ["drone"] and [w.label for w in places["Belgorod"].weapons] == ["missile"]
+
+
+def test_an_attack_two_days_later_is_not_dated_as_the_first(extract):
+    _, events = extract(
+        "Gunmen killed 12 villagers in Zamfara state on Sunday.\n\nTwo days later, bandits killed four farmers in Katsina state.",
+        date=dt.date(2024, 3, 6),
+    )
+    assert sorted(ev.date for ev in events) == [dt.date(2024, 3, 3), dt.date(2024, 3, 5)]
+
+
+def test_the_weapon_before_a_list_of_places_is_each_places(extract):
+    _, events = extract("Drones hit Kharkiv, Sumy and Odesa overnight, killing five people.")
+    assert len(events) == 3 and all([w.label for w in ev.weapons] == ["drone"] for ev in events)

@@ -37,7 +37,7 @@ from kg.eventwords import (
     TRIGGER_RE,
 )
 from kg.identity import entity_of
-from kg.kb.base import KBEntry, fold
+from kg.kb.base import KBEntry, KnowledgeBase, fold
 from kg.names import demonyms
 from kg.types import Entity, LinkedMention
 
@@ -58,7 +58,24 @@ _ORIGIN_OF_LOW = folded(re.compile(
     r"(?:(?:who|that)\s+(?:had\s+)?(?:crossed|came|infiltrated|entered|sneaked)(?:\s+\w+)?\s+from|(?:based|operating|hiding|stationed)\s+in|from|coming\s+from)\s+(?:neighbou?ring\s+)?(?:the\s+)?$",
     re.I,
 ))
+_BRANCH_AFTER = re.compile(r"(?:-affiliated|['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:branch|affiliate|faction|wing|offshoot)\b", re.I)
 _FROM_BEFORE_LOW = folded(re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I))  # "fired by drones from ..."
+
+
+def branch_sides(kb: KnowledgeBase) -> dict[str, str]:
+    """Each armed group the knowledge base describes as a branch, affiliate or faction of
+    another ("Islamic State branch in the Lake Chad basin") -> that group's IRI: one side, so
+    that "the Islamic State group killed six soldiers" and "ISWAP gunmen attacked the camp"
+    may tell one attack."""
+    groups = {e.label: e for e in kb.entries.values() if e.type == "Organization" and "ArmedGroup" in e.classes}
+    by_length = sorted(groups, key=len, reverse=True)
+    out = {}
+    for entry in groups.values():
+        desc = entry.description or ""
+        parent = next((label for label in by_length if label != entry.label and desc.startswith(label) and _BRANCH_AFTER.match(desc, len(label))), None)
+        if parent is not None:
+            out[entity_of(entry).iri] = entity_of(groups[parent]).iri
+    return out
 
 
 class ActorSense(PlaceSense):

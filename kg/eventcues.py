@@ -394,7 +394,12 @@ def dates_in(sentence: str, published: dt.date | None) -> list[tuple[int, dt.dat
     # "overnight Wednesday", "Wednesday night, overnight": the night of the day named, that day.
     days = [m for m in matches if m.group("wd") or m.group("md") or m.group("dmon")]
     matches = [m for m in matches if not (m.group("night") and any(_NIGHT_OF.fullmatch(sentence, min(m.end(), d.end()), max(m.start(), d.start())) for d in days))]
+    # "Saturday, August 5, 2017": the weekday and the date it opens are one day, told where the weekday is.
+    opens = {id(m): n for m, n in zip(matches, matches[1:]) if m.group("wd") and (n.group("md") or n.group("dmon")) and re.fullmatch(r",?\s*(?:the\s+)?", sentence[m.end() : n.start()])}
     for m in matches:
+        at = m.start()
+        if id(m) in opens:
+            m = opens[id(m)]
         if published is None:
             if (m.group("myear") or m.group("dyear")) is None:
                 continue
@@ -403,7 +408,7 @@ def dates_in(sentence: str, published: dt.date | None) -> list[tuple[int, dt.dat
         else:
             d = resolve_date(m, published)
         if d is not None and not _report_date(sentence, m):
-            out.append((m.start(), d))
+            out.append((at, d))
     return out
 
 

@@ -53,3 +53,14 @@ def relative_dates(sentence: str, published: dt.date | None, anchor: dt.date | N
         if base is not None:
             out.append((m.start(), base + dt.timedelta(days=n)))
     return out
+
+
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
+_IN_MONTH = re.compile(r"\b(?:in|during)\s+(?:early\s+|late\s+|mid-?)?(" + "|".join(_MONTH_NAMES) + r")\b", re.I)
+
+
+def named_month(phrase: str) -> int | None:
+    """The month a time phrase names ("in August", "in early March 2023"), or None ("since
+    March" is a campaign's start, "last week" names none)."""
+    m = _IN_MONTH.search(phrase)
+    return _MONTH_NAMES.index(m.group(1).lower()) + 1 if m else None

@@ -40,4 +40,5 @@ class Frame:
     meanwhile: bool = False  # "Meanwhile, ... in Kanker": another attack, if at a place not told before
     incident: bool = False  # "The incident took place near X": no attack word, only where the attack told before was
     occurred: bool = False  # "the attack occurred at X": the attack told before, and where it was
+    month: int | None = None  # the month "In August, an ambush ..." names: no attack of another month
     update: str | None = None  # "toll": "The death toll rose to 12"; "more": "Another three died" (kg/eventfollow.py)

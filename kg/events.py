@@ -23,11 +23,13 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 
 from kg.casefold import fold_case, folded
+from kg.eventactors import branch_sides
 from kg.eventattack import is_attack
 from kg.eventcues import CLAUSE_END, came_after, casualties, clause_around, dates_in, elided_figure, phase_tolls, retold_day
-from kg.eventdays import relative_dates
+from kg.eventdays import named_month, relative_dates
 from kg.eventfollow import added, follow_up
 from kg.eventframe import Frame as _Frame
 from kg.eventlists import clause_weapons, one_list, place_clauses
@@ -62,6 +64,7 @@ from kg.eventwords import (
 from kg.identity import entity_of
 from kg.kb.base import KBEntry, KnowledgeBase, fold
 from kg.names import demonyms
+from kg.read.dates import date_in_url
 from kg.types import Article, AttackEvent, Entity, LinkedMention
 
 # The word patterns as kg/casefold.py runs them: over the folded sentence, without re.I.
@@ -122,10 +125,14 @@ class EventExtractor(SceneSense):
                     self._armed.setdefault(entry.country, entry)
         # The side an attacker is on: its country, for a country's armed forces.
         self._side = {entity_of(armed).iri: entity_of(self._countries[code]).iri for code, armed in self._armed.items() if code in self._countries}
+        self._side.update(branch_sides(kb))  # ... and a group's branch, the group
 
     # -- the article ---------------------------------------------------------------
 
     def extract(self, article: Article, linked: list[LinkedMention], sentences: list[tuple[int, int]]) -> list[AttackEvent]:
+        if article.date is None and date_in_url(article.url) is not None:
+            # (an article with no date line is dated by the day its address files it under)
+            article = replace(article, date=date_in_url(article.url))
         text = article.text
         if not sentences:
             sentences = [(0, len(text))]
@@ -234,7 +241,8 @@ class EventExtractor(SceneSense):
         anaphors = [ANAPHOR_RE.match(sentence, m.start()) for m in _ANAPHOR_LOW.finditer(low)]
         retold = RETOLD_RE.match(sentence)
         sites = bool(places) and _SITES_LOW.search(low) is not None
-        elsewhen = bool(ELSEWHEN_RE.search(sentence))
+        told_when = ELSEWHEN_RE.search(sentence)
+        elsewhen = told_when is not None
         out = []
         lists = len(places) > 1
         listed = lists and one_list([p for p, _ in places], sentence, b)
@@ -282,6 +290,7 @@ class EventExtractor(SceneSense):
                     retold=bool(retold) and retold.end() >= trig.end(),
                     aftermath=aftermath is not None,
                     elsewhen=elsewhen,
+                    month=named_month(told_when.group()) if told_when is not None else None,
                     summary=lm is not None and sites,
                     placed=lm is not None and (occurred or bool(PLACED_BEFORE.search(sentence, max(0, s_ - 50), s_))),
                     listed=lm is not None and listed,

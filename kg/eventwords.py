@@ -62,11 +62,11 @@ IRREALIS_RE = re.compile(
 # unless their clause gives a figure, a day, damage (GENERIC_PLURAL_SPECIFIC) or a casualty word.
 # ("no commander orders this kind of suicide attacks alone": attacks of a kind)
 # ("a months-long push against the rebels in the hills, involving airstrikes and artillery fire": what a campaign involves)
-GENERIC_PLURAL_BEFORE = re.compile(r"(?:\b(?:the|its|their|our|his|her|such|involving)|\b(?:slew|spate|string|series|campaign|wave|level|kind|sort|type)\s+of)\s+(?:\w+\s+)?$", re.I)
+GENERIC_PLURAL_BEFORE = re.compile(r"(?:\b(?:the|its|their|our|his|her|such|involving|most|many|numerous|frequent|repeated|previous|past|recent|similar)|\b(?:slew|spate|string|series|campaign|wave|level|kind|sort|type)\s+of)\s+(?:\w+\s+)?$", re.I)
 # "has endured intensified RSF attacks", "has come under mounting bombardment": a campaign,
 # unless the clause gives a figure, a day or damage (GENERIC_PLURAL_SPECIFIC) or a casualty word.
 CAMPAIGN_WORDS = frozenset(
-    "intensified intensifying mounting escalating increasing growing continued continuing persistent relentless sporadic recurring incessant ceaseless near-daily".split()
+    "intensified intensifying mounting escalating escalated increasing increased increase increases growing continued continuing persistent relentless sporadic recurring incessant ceaseless near-daily".split()
 )
 
 
@@ -164,7 +164,13 @@ SUSPECT_VERB_BEFORE = re.compile(
 )
 SUSPECTED_NAME = re.compile(r"\b(?:suspected|alleged|presumed)\s+$", re.I)
 SUSPECTED_NOUN_AFTER = re.compile(r"\s*(?:\([^()]{1,15}\)\s*)?(?:rebels|militants|fighters|insurgents|jihadists|gunmen|terrorists|militiamen|militias?)\b", re.I)
-RESPONSIBLE_BEFORE = re.compile(r"\b(?:blamed|blames|blaming)\s+(?:the\s+)?(?:attack|attacks|killings|massacre|bombing|strike|strikes)?\s*(?:on\s+)?(?:the\s+)?$", re.I)
+RESPONSIBLE_BEFORE = re.compile(
+    r"\b(?:blamed|blames|blaming)\s+(?:the\s+)?(?:attack|attacks|killings|massacre|bombing|strike|strikes)?\s*(?:on\s+)?(?:the\s+)?$"
+    # "Officials attributed the attack to X", "Suspicion fell on X"
+    r"|\b(?:attributed|attributes|attributing)\s+(?:the\s+|this\s+|that\s+)?(?:\w+\s+)?(?:attacks?|killings|massacre|bombings?|blasts?|strikes?|raids?|ambush)\s+to\s+(?:the\s+)?$"
+    r"|\bsuspicion\s+(?:\w+\s+)?(?:fell|falls|has\s+fallen|rests|rested)\s+on\s+(?:the\s+)?$",
+    re.I,
+)
 # Words that may stand between an attacker's name or adjective and the attack word.
 _FUNCTION = r"(?:by|in|on|at|of|to|from|with|and|or|but|the|a|an|was|were|is|are|has|have|had|said|says|that|which|who|as|for|after|before|since|than|its|their|his|her)"
 MODIFIER_GAP = re.compile(r"^(?:['’]s)?(?:\s+(?!" + _FUNCTION + r"\b)[\w-]+){0,3}\s*$", re.I)
@@ -294,7 +300,9 @@ LANDMARK_GAP = re.compile(
 IN_GAP = re.compile(r"(?:\s+(?:neighbou?rhood|district|area|quarter|community|village|town|camp))?(?:,?\s+(?:near|next\s+to|close\s+to)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
     # ("Dar al-Nour - a clinic and a pharmacy - in the eastern quarter of al-Safa": an aside in dashes)
     r"(?:,\s+(?:a|an|the)\s+(?:[a-z-]+\s+){1,5}?(?:in|on|at|near|outside)|\s+[-–—]\s+[^-–—,;.]{1,60}?\s+[-–—]\s+in|,?\s+(?:located|situated|lying)\s+in|\s+in)\s+(?:the\s+)?"
-    r"(?:(?:[a-z-]+\s+)?(?:city|town|village|region|province|district|state|area|chiefdom|commune|subdivision|tehsil|neighbou?rhood|quarter)\s+of\s+)?")
+    r"(?:(?:[a-z-]+\s+)?(?:city|town|village|region|province|district|state|area|chiefdom|commune|subdivision|tehsil|neighbou?rhood|quarter)\s+of\s+)?"
+    # ("at Waza in the Logone and Chari division": a land named by two names)
+    r"(?:[A-Z][\w'’-]*\s+(?:and|&)\s+)?")
 # "a post between Dakiri and Tondia": one attack, placed by the first name.
 # "the Maradi region, where gunmen looted a clinic": the place the clause after it tells of.
 WHERE_AFTER = re.compile(r"^\s*,?\s+where\b", re.I)

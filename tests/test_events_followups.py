@@ -173,3 +173,77 @@ def test_an_attack_two_days_later_is_not_dated_as_the_first(extract):
 def test_the_weapon_before_a_list_of_places_is_each_places(extract):
     _, events = extract("Drones hit Kharkiv, Sumy and Odesa overnight, killing five people.")
     assert len(events) == 3 and all([w.label for w in ev.weapons] == ["drone"] for ev in events)
+
+
+def test_a_tally_of_attacks_on_a_place_is_no_attack(extract):
+    _, events = extract(
+        "Gunmen killed nine villagers in Tanko on Monday.\n\n"
+        "The regional capital Maiduguri has been attacked three times, and bandits have continually attacked farms in Zamfara."
+    )
+    assert [ev.location.label for ev in events] == ["Tanko"]
+
+
+def test_most_attacks_attributed_to_a_group_tell_no_attack(extract):
+    _, events = extract("Gunmen killed nine villagers in Tanko on Monday.\n\nMost attacks in the region are attributed to Boko Haram, which is active in Borno.")
+    assert [ev.location.label for ev in events] == ["Tanko"]
+
+
+def test_an_attack_told_in_another_month_is_not_the_attack_at_the_same_place(extract):
+    _, events = extract(
+        "Suspected jihadists attacked a military position in Boni on Monday, the ministry said.\n\n"
+        "Seventeen soldiers were killed in an ambush in the area between Boni and Torodi in August.",
+        date=dt.date(2024, 5, 21),
+    )
+    assert sorted((ev.killed or 0, ev.date or dt.date.min) for ev in events) == [(0, dt.date(2024, 5, 20)), (17, dt.date.min)]
+
+
+def test_a_camp_in_a_states_area_lies_in_that_area(extract):
+    _, events = extract("Gunmen launched a pre-dawn attack on Sunday at the Malam Fatori camp in Borno State's Damboa area, killing six soldiers.")
+    assert len(events) == 1 and events[0].killed == 6
+
+
+def test_a_groups_branch_and_the_group_are_one_side(kb):
+    from kg.eventactors import branch_sides
+    from kg.identity import entity_of
+
+    sides = branch_sides(kb)
+    branch = next(e for e in kb.entries.values() if e.label == "Islamic State West Africa Province")
+    parent = next(e for e in kb.entries.values() if e.label == "Islamic State")
+    assert sides[entity_of(branch).iri] == entity_of(parent).iri
+    assert entity_of(parent).iri not in sides
+
+
+def test_a_weekday_that_opens_a_full_date_is_that_date():
+    from kg.eventcues import dates_in
+
+    assert dates_in("a bomb went off on Saturday, August 5, 2017 at the market", None)[0] == (19, dt.date(2017, 8, 5))
+
+
+def test_an_article_with_no_date_line_is_dated_by_its_address(kb, nlp):
+    from kg.events import EventExtractor
+    from kg.link import Linker
+    from kg.read import read_text
+    from kg.read.dates import date_in_url
+    from kg.recognise import recognise
+
+    assert date_in_url("https://example.org/news/2019/08/20/raid-on-post/") == dt.date(2019, 8, 20)
+    assert date_in_url("https://example.org/stories/201911040719.html") == dt.date(2019, 11, 4)
+    assert date_in_url("https://example.org/news/raid-on-post-219221") is None
+    text = "Raid on a post\n\nGunmen attacked a police post in Tanko on Monday, killing four officers.\n\nOriginal url:\n\n<https://example.org/news/2019/08/20/raid-on-post/>\n"
+    (article,) = list(read_text(text, "t.txt"))
+    ((art, mentions, sentences),) = list(recognise(nlp, [article]))
+    events = EventExtractor(kb).extract(art, Linker(kb).link(art, mentions), sentences)
+    assert [ev.date for ev in events] == [dt.date(2019, 8, 19)]
+
+
+def test_a_place_in_a_land_of_two_names_lies_in_it():
+    from kg.eventwords import IN_GAP
+
+    # "at Kodogo in the Mayo and Tsamba division": the words between the village and the land
+    assert IN_GAP.fullmatch(" in the Mayo and ") is not None
+    assert IN_GAP.fullmatch(" and the ") is None
+
+
+def test_a_group_that_increased_its_attacks_tells_a_campaign(extract):
+    _, events = extract("Gunmen killed nine villagers in Tanko on Monday.\n\nThe group has increased its attacks along the border with Chad.")
+    assert [ev.location.label for ev in events] == ["Tanko"]

@@ -93,7 +93,7 @@ _WHO = (
 _APPROX = r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as|an\s+estimated|a\s+total\s+of|roughly|approximately|another)\s+)?"
 _BE = r"(?:\s+(?:were|was|are|is|have|has|had|been|being|got|get|gets|reportedly|also|later|all|now|so\s+far|confirmed|reported|feared|believed|left|seriously|severely|grievously|gravely|critically|fatally|lightly|slightly|badly|killed\s+and))*"
 
-_KILLED_WORDS = r"(?:killed|dead|died|slain|perished|lost\s+their\s+lives|deaths|fatalities|martyred|massacred|killing|dying|beheaded|decapitated|executed|shot\s+dead|gunned\s+down|hacked\s+to\s+death|burned\s+to\s+death|stabbed\s+to\s+death|shot\s+to\s+death|beaten\s+to\s+death)"
+_KILLED_WORDS = r"(?:killed|dead|died|slain|perished|lost\s+their\s+lives|deaths|fatalities|martyred|massacred|butchered|killing|dying|beheaded|decapitated|executed|shot\s+dead|gunned\s+down|hacked\s+to\s+death|burned\s+to\s+death|stabbed\s+to\s+death|shot\s+to\s+death|beaten\s+to\s+death)"
 _INJURED_WORDS = r"(?:injured|wounded|hurt|injuries|injuring|wounding|hospitali[sz]ed)"
 
 # ("the 212 Battalion were killed": a unit's number counts no one; "On July 25 three officers
@@ -112,7 +112,7 @@ _NUM = (
 KILLED_RES = [
     re.compile(r"\b" + _APPROX + _NUM + _WHO + _BE + r"\s+" + _KILLED_WORDS + r"\b", re.I),
     # ("insurgents shot dead two villagers", "murdered and beheaded five people")
-    re.compile(r"\b(?:killing|killed|kills|kill|leaving|left|shot\s+dead|gunned\s+down|(?:murdered|massacred|slaughtered)(?:\s+and\s+beheaded)?|beheaded)\s+" + _APPROX + _NUM + r"(?!\s+(?:injured|wounded|hurt))" + _WHO + r"(?:\s+(?:dead|killed))?\b", re.I),
+    re.compile(r"\b(?:killing|killed|kills|kill|leaving|left|shot\s+dead|gunned\s+down|(?:murdered|massacred|slaughtered|butchered)(?:\s+and\s+beheaded)?|beheaded)\s+(?:(?<=butchered\s)the\s+|(?<=slaughtered\s)the\s+|(?<=massacred\s)the\s+)?" + _APPROX + _NUM + r"(?!\s+(?:injured|wounded|hurt))" + _WHO + r"(?:\s+(?:dead|killed))?\b", re.I),
     # "A family of five, two of them children, was shot to death": the family's members.
     re.compile(r"\bfamily\s+of\s+" + _NUM + r"(?:\s*,[^,.;]{0,50},)?\s+(?:was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?" + _KILLED_WORDS + r"\b", re.I),
     # ("took part in the killing of 23 border guards", "the murder of three more guards")
@@ -144,7 +144,7 @@ INJURED_RES = [
 NONE_KILLED_RE = re.compile(r"\b(?:no\s+(?:one|body)\s+(?:was|were|has\s+been)\s+(?:killed|dead)|no\s+(?:deaths|fatalities)\b(?!\s+(?:were\s+)?(?:immediately\s+)?reported)|killing\s+no\s+one|nobody\s+(?:was\s+)?killed)", re.I)
 NONE_HURT_RE = re.compile(r"\b(?:no\s+(?:one|body)\s+(?:was|were|has\s+been)\s+(?:injured|hurt|wounded|harmed)|no\s+injuries\b(?!\s+(?:were\s+)?(?:immediately\s+)?reported)|without\s+casualties|no\s+casualties\b(?!\s+(?:were\s+)?(?:immediately\s+)?reported))", re.I)
 # Cheap tests that a sentence may state a figure at all, before the patterns run.
-KILLED_WORDS = re.compile(r"kill|dead|died|death|toll|lives|loss\s+of|slain|perish|martyr|massacr|slaughter|murder|fatalit|dying|behead|decapitat|execut|gunned\s+down", re.I)
+KILLED_WORDS = re.compile(r"kill|dead|died|death|toll|lives|loss\s+of|slain|perish|martyr|massacr|slaughter|butcher|murder|fatalit|dying|behead|decapitat|execut|gunned\s+down", re.I)
 INJURED_WORDS = re.compile(r"injur|wound|hurt|hospitali", re.I)
 CASUALTY_WORDS = re.compile(KILLED_WORDS.pattern + "|" + INJURED_WORDS.pattern + r"|casualt", re.I)
 # Figures that are totals over a war or a period, not of one attack.

@@ -247,3 +247,8 @@ def test_a_place_in_a_land_of_two_names_lies_in_it():
 def test_a_group_that_increased_its_attacks_tells_a_campaign(extract):
     _, events = extract("Gunmen killed nine villagers in Tanko on Monday.\n\nThe group has increased its attacks along the border with Chad.")
     assert [ev.location.label for ev in events] == ["Tanko"]
+
+
+def test_people_butchered_are_killed():
+    assert casualties("Insurgents stopped a truck on the road and butchered the six people inside it.") == (6, None)
+    assert casualties("Raiders butchered 12 herders near the well.") == (12, None)

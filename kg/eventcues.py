@@ -84,6 +84,8 @@ _WHO = (
     r"(?:\s+(?:more|other|others))?(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+){0,4}"
     # "three constables of the reserve force", "five soldiers of the 118 Battalion": the unit they belong to
     r"(?:\s+of\s+the\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+){0,3})?"
+    # ("seven soldiers and dozens of militants were killed": the counted side, the rest uncounted)
+    r"(?:\s+and\s+(?:dozens|scores|hundreds|several|many|a\s+number)\s+(?:of\s+|more\s+)?(?!" + _NOT_WHO + r"\b)[\w'’-]+)?"
     # "four Home Guard Unit (HGU) volunteers": a body's acronym and the word it qualifies
     r"(?:\s+\([A-Z0-9][A-Za-z0-9]{1,7}\)(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+)?)?(?:\s+of\s+the\s+(?:victims|dead|people|injured|wounded))?"
     r"(?:,\s+(?:including|among\s+them|most\s+of\s+them)\s+[^,.;]{1,50},|\s+including\s+[^,.;]{1,80}?(?=\s+(?:were|was|have\s+been|had\s+been)\s)"
@@ -117,7 +119,7 @@ KILLED_RES = [
     re.compile(r"\bfamily\s+of\s+" + _NUM + r"(?:\s*,[^,.;]{0,50},)?\s+(?:was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?" + _KILLED_WORDS + r"\b", re.I),
     # ("took part in the killing of 23 border guards", "the murder of three more guards")
     re.compile(r"\b(?:killing|killings|murder|murders|massacre)\s+of\s+" + _APPROX + _NUM + _WHO + r"\b", re.I),
-    re.compile(r"\b(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?dead)\s+(?:[\w'’-]+\s+){0,20}?(?:rose|risen|climbed|reached|increased|stood|stands|is|was|of|to|at)\s+(?:to\s+|at\s+)?" + _APPROX + _NUM + r"\b", re.I),
+    re.compile(r"\b(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?dead)[”\"]?\s+(?:[\w'’-]+\s+){0,20}?(?:rose|risen|climbed|reached|increased|stood|stands|is|was|of|to|at)\s+(?:to\s+|at\s+)?" + _APPROX + _NUM + r"\b", re.I),
     re.compile(r"\b" + _APPROX + _NUM + r"\s+(?:deaths|fatalities|dead)\b", re.I),
     # ("claimed the lives of nine", "cost the lives of four soldiers", "took the lives of six")
     re.compile(r"\b(?:claim(?:ed|s|ing)?|cost(?:s|ing)?|t(?:ook|akes?|aking))\s+(?:the\s+)?lives\s+of\s+" + _APPROX + _NUM + r"\b", re.I),
@@ -132,6 +134,8 @@ KILLED_RES = [
     re.compile(r"(?:^|\b(?:when|after|as|that)\s+)(?P<num>[Aa]n?)\s+(?:[\w-]+\s+){0,2}?" + _ONE_VICTIM + r"\s+(?:was|has\s+been)\s+killed\b"),
 ]
 INJURED_RES = [
+    # ("Two members of the security forces who were returning fire were wounded")
+    re.compile(r"\b" + _APPROX + _NUM + r"(?:\s+[\w'’-]+){0,3}(?:\s+of\s+the\s+[\w'’-]+(?:\s+[\w'’-]+){0,2})?\s+who\s+(?:[\w'’-]+\s+){1,6}?(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:injured|wounded|hurt)\b", re.I),
     re.compile(r"\b" + _APPROX + _NUM + _WHO + _BE + r"\s+" + _INJURED_WORDS + r"\b", re.I),
     re.compile(r"\b(?:injuring|wounding|injured|wounded|injures|wounds|hurting)\s+" + _APPROX + _NUM + _WHO + r"\b", re.I),
     # ("Two other victims sustained gunshot injuries", not "... suffered no injuries")
@@ -208,8 +212,8 @@ def _figure(
             continue
         for m in pattern.finditer(sentence, start, end):
             value = parse_number(m.group("num"))
-            if value is None:
-                continue
+            if value is None or (m.group("num").lower().endswith("dozen") and _ROUGHLY.search(sentence, max(0, m.start("num") - 15), m.start("num"))):
+                continue  # ("more than a dozen soldiers were killed": a rough count, no figure)
             # "one of the 12 people killed": the larger figure after "of the" is the count.
             if best is None or m.start("num") < best[1]:
                 best = (value, m.start("num"))
@@ -243,6 +247,7 @@ def _lower_bounds(sentence: str) -> str:
     return _RANGE.sub(cut, sentence)
 
 
+_ROUGHLY = re.compile(r"\b(?:more\s+than|over|nearly|almost|about|around|some|roughly|approximately|close\s+to)\s+$", re.I)
 _QUOTED_FIGURE = re.compile(r"[\"“]((?:(?:up\s+to|at\s+least|about|around|nearly|more\s+than|over)\s+)?\d[\d,]*)[\"”]", re.I)
 
 

@@ -28,8 +28,8 @@ from dataclasses import replace
 from kg.casefold import fold_case, folded
 from kg.eventactors import branch_sides
 from kg.eventattack import is_attack
-from kg.eventcues import CLAUSE_END, came_after, casualties, clause_around, dates_in, elided_figure, phase_tolls, retold_day
-from kg.eventdays import named_month, relative_dates
+from kg.eventcues import CAME_AFTER, CLAUSE_END, came_after, casualties, clause_around, dates_in, elided_figure, phase_tolls, retold_day
+from kg.eventdays import named_month, pinned_day, relative_dates
 from kg.eventfollow import added, follow_up
 from kg.eventframe import Frame as _Frame
 from kg.eventlists import clause_weapons, one_list, place_clauses
@@ -77,6 +77,8 @@ _BETWEEN_FIRST = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:towns?|villages?|citi
 _RESTATED = re.compile(r"\b(?:[Ii]n\s+addition\s+to|[Bb]esides|[Aa]part\s+from|[Aa]longside)\s+the\s+(?:[\w-]+\s+)?(?:deaths?|dead|fatalities|killed)\b")
 # "the strikes", "these attacks": attacks told before, more than one.
 _PLURAL_TOLD = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+(?:[\w-]+\s+)?(?:attacks|strikes|airstrikes|raids|bombings|assaults|ambushes)\b")
+# "the death toll could hit 20": a guess, no toll.
+_MAY_REACH = re.compile(r"\b(?:could|may|might|would|is\s+(?:expected|likely|feared)\s+to)\s+(?:\w+\s+)?(?:hit|rise|reach|climb|exceed|top|surpass)\s+(?:to\s+)?(?:at\s+least\s+|about\s+|more\s+than\s+)?\d", re.I)
 SENTENCE_REACH = 3
 ANAPHOR_PLACES = {"city", "town", "village", "camp", "area"}
 
@@ -130,9 +132,10 @@ class EventExtractor(SceneSense):
     # -- the article ---------------------------------------------------------------
 
     def extract(self, article: Article, linked: list[LinkedMention], sentences: list[tuple[int, int]]) -> list[AttackEvent]:
-        if article.date is None and date_in_url(article.url) is not None:
-            # (an article with no date line is dated by the day its address files it under)
-            article = replace(article, date=date_in_url(article.url))
+        if article.date is None and (date_in_url(article.url) or pinned_day(article.text)) is not None:
+            # (an article with no date line is dated by the day its address files it under, or
+            # the day a weekday and a date pin: "on Tuesday November 21")
+            article = replace(article, date=date_in_url(article.url) or pinned_day(article.text))
         text = article.text
         if not sentences:
             sentences = [(0, len(text))]
@@ -211,13 +214,17 @@ class EventExtractor(SceneSense):
             incident = aftermath = INCIDENT_RE.search(sentence)
             if aftermath is not None:
                 triggers = [aftermath]
-        update = None
+        update, mentioned = None, False
         if not triggers:
-            if killed is None and injured is None:
-                return []
-            # "At least 22 people were killed on Saturday in Belgorod": a casualty report.
             hit = re.search(r"\b(?:killed|dead|died|injured|wounded|killing|wounding|loss\s+of|deaths\s+of|injuries|wounds|murder|murdered|to\s+death|toll)\b", sentence, re.I)
-            if hit is None or _ACCIDENT_LOW.search(low) or _FIGHT_LOW.search(low):
+            if killed is None and injured is None:
+                # ("A woman was among those killed in X on Tuesday": the attack at X told again, no
+                # figure -- it adds nothing, but what follows it is of X's attack)
+                mentioned = hit is not None and any(lm.entity.type == "Place" for lm in mentions)
+                if not mentioned:
+                    return []
+            # "At least 22 people were killed on Saturday in Belgorod": a casualty report.
+            if hit is None or _ACCIDENT_LOW.search(low) or _FIGHT_LOW.search(low) or _MAY_REACH.search(sentence):
                 return []
             triggers = [hit]
             # ("The death toll rose to 12", "Another three died in hospital": the attack told before)
@@ -280,15 +287,16 @@ class EventExtractor(SceneSense):
                     # "the rebels first attacked the checkpoints ... the village attacked on Tuesday")
                     # -- and so is that of the places of a list: "hit the Kharkiv, Sumy and Odesa regions on Sunday")
                     retold_day(sentence, trig, triggers, anaphors, dates, len(places)) or (dates[0][1] if (lm is None or listed) and len({d for _, d in dates}) == 1 else None),
-                    anaphoric=aftermath is not None or _speaks_of_told(anaphors, trig, len(triggers)) or occurred,
+                    # ("The latest attack comes days after gunmen killed 19 in X": X's is the earlier attack)
+                    anaphoric=(aftermath is not None or _speaks_of_told(anaphors, trig, len(triggers)) or occurred) and not (lm is not None and CAME_AFTER.search(sentence, trig.end(), s_)),
                     # ("The attack came after an attack on X": X is another attack's)
-                    fresh=bool(FRESH_BEFORE.search(sentence, 0, trig.start())) or (lm is not None and bool(OTHER_ATTACK.search(sentence, trig.end(), s_)))
+                    fresh=bool(FRESH_BEFORE.search(sentence, 0, trig.start())) or (lm is not None and bool(OTHER_ATTACK.search(sentence, trig.end(), s_) or CAME_AFTER.search(sentence, trig.end(), s_)))
                     or came_after(low, trig) or (ALSO_OPEN.match(sentence) is not None and not anaphors),
                     meanwhile=lm is not None and MEANWHILE_OPEN.match(sentence) is not None,
                     between=lm is not None and _BETWEEN_FIRST.search(sentence, max(0, s_ - 40), s_) is not None,
                     direct=lm is not None and bool(DIRECT_BEFORE.search(sentence, 0, s_)),
                     retold=bool(retold) and retold.end() >= trig.end(),
-                    aftermath=aftermath is not None,
+                    aftermath=aftermath is not None or mentioned,
                     elsewhen=elsewhen,
                     month=named_month(told_when.group()) if told_when is not None else None,
                     summary=lm is not None and sites,
@@ -440,6 +448,13 @@ class EventExtractor(SceneSense):
                     # passing through X when the bomb exploded": another attack, placed next)
                     if (not events and (f.killed is not None or f.injured is not None)) or (f.fresh and f.killed is None and f.injured is None):
                         pending.append(f)
+                    elif events and f.update is None and self._unplaced(f):
+                        # "Overnight, armed men raided a village in the restive north, killing 15":
+                        # another attack with its own toll, in the land the article reports of.
+                        events.append((AttackEvent(trigger=f.trigger, sentences=[], location=self._unplaced(f)), f))
+                        absorb(events[-1][0], f)
+                        fresh.add(id(events[-1][0]))
+                        direct.add(id(events[-1][0]))  # (no summary of the attacks inside the country)
                     continue
                 events.append((AttackEvent(trigger=f.trigger, sentences=[], location=f.location.entity), f))
                 target = len(events) - 1
@@ -460,49 +475,11 @@ class EventExtractor(SceneSense):
             if f.direct:
                 direct.add(id(events[target][0]))
         self._collapse_containers(events, direct, fresh, elsewhen)
-        for f in frames:
-            if f.index != headline or f.location is None:
-                continue
-            loc = f.location.entity
-            # (a headline tells the article's news, not an attack told at another time)
-            related = [ev for ev, _ in events if ev.location is not None and id(ev) not in elsewhen and self._compatible(ev, f) and self._related(loc, ev.location)]
-            same = [ev for ev in related if ev.location is not None and ev.location.iri == loc.iri]
-            # ("strikes kill 18 in Idlib" over the city's 7 and two towns' 11: the sum, not the city's)
-            summed = sum(1 for ev in related if ev.killed is not None or ev.injured is not None) > 1
-            toll = [ev for ev in related if f.killed is not None and ev.killed == f.killed]
-            tolled = [ev for ev, _ in events if id(ev) not in elsewhen and _same_figures(ev, f) and self._compatible(ev, f)]
-            if same and all(_other_figures(ev, f) for ev in same) and len(tolled) == 1:
-                # "Five police officers injured in attack in Mandera" over the body's attack with
-                # those five at a place in it and a later one at Mandera with three: the headline
-                # tells the attack of its figure.
-                related = tolled
-            elif same:
-                related = same  # the body's attack at that place
-            elif "Country" in loc.classes and f.direct and len(related) > 1:
-                related = []  # "attacks on Ukraine" over several cities: the attack as a whole
-            elif toll:
-                related = toll  # "... kills 32 in Sudan's El Fasher": the attack with that toll
-            elif len(related) > 1 and all(self._rank(loc) < self._rank(ev.location) for ev in related if ev.location is not None):
-                # "Israeli strikes kill 7 in south Lebanon" over two towns' attacks: their
-                # summary, no attack of its own; it still says who struck and when.
-                for ev in related:
-                    ev.actor, ev.date = ev.actor or f.actor, ev.date or f.date
-                continue
-            if not related and "Country" not in loc.classes:
-                # "24 dead in attack in Lake Chad" over the attack on an island the body names:
-                # the body's one attack with that toll, wherever the headline puts it.
-                related = [ev for ev, _ in events if id(ev) not in elsewhen and f.killed is not None and ev.killed == f.killed and self._compatible(ev, f)][:2]
-                related = related if len(related) == 1 else []
-            if related:
-                absorb(related[0], f, higher_figures=not summed)
-            else:
-                ev = AttackEvent(trigger=f.trigger, sentences=[], location=loc)
-                absorb(ev, f)
-                events.insert(0, (ev, f))
+        self._headline_places(events, [f for f in frames if f.index == headline and f.location is not None], elsewhen)
         # "Strikes across Ukraine killed 14" over the attacks on its towns: the toll is theirs,
         # summed; the country's attack as a whole keeps no figures of its own.
         for ev, _ in events:
-            if ev.location is not None and "Country" in ev.location.classes:
+            if ev.location is not None and "Country" in ev.location.classes and id(ev) not in fresh:
                 inside = [o for o, _ in events if o is not ev and o.location is not None and id(o) not in elsewhen and self._within(o.location, ev.location, known=True)]
                 if any(o.killed is not None or o.injured is not None for o in inside):
                     ev.killed = ev.injured = None
@@ -558,16 +535,6 @@ def _clause_actor(sentence: str, trig: re.Match, triggers: list[re.Match], actor
     lo, hi = clause_around(sentence, trig.start(), trig.end())
     named = {a.iri: a for t in triggers if t is not trig and lo <= t.start() < hi for a in [actors[id(t)][0]] if a is not None}
     return next(iter(named.values())) if len(named) == 1 else None
-
-
-def _same_figures(ev: AttackEvent, f: _Frame) -> bool:
-    """Whether an event states the figure a frame does: its dead, or (with none) its wounded."""
-    return (f.killed is not None and ev.killed == f.killed) or (f.killed is None and f.injured is not None and ev.injured == f.injured)
-
-
-def _other_figures(ev: AttackEvent, f: _Frame) -> bool:
-    """Whether an event states other figures than a frame: other dead, or other wounded."""
-    return (f.killed is not None and ev.killed is not None and ev.killed != f.killed) or (f.injured is not None and ev.injured is not None and ev.injured != f.injured)
 
 
 def _confidence(ev: AttackEvent) -> float:

@@ -214,7 +214,8 @@ REACTION_RE = re.compile(
 )
 # A place after "from" in its clause, with no word of hitting between, is where a launch came from.
 # ("fighters from the ADF stormed Kalemba village": a verb of attack after "from" says the place is hit)
-ORIGIN_BEFORE = re.compile(r"\bfrom\b(?![^,;]*\b(?:on|at|against|targeting|into|toward|towards|hitting|hit|hits|struck|stormed|invaded|overran|attacked|raided|ambushed|shelled|pounded|slammed|bombed|landed|killed|killing|damaged|destroyed)\b)[^,;]*$", re.I)
+# ("prisoners escaped from a jail in X following an attack": where they fled from was attacked)
+ORIGIN_BEFORE = re.compile(r"(?<!escaped\s)(?<!fled\s)(?<!freed\s)(?<!released\s)(?<!evacuated\s)(?<!rescued\s)(?<!out\s)\bfrom\b(?![^,;]*\b(?:on|at|against|targeting|into|toward|towards|hitting|hit|hits|struck|stormed|invaded|overran|attacked|raided|ambushed|shelled|pounded|slammed|bombed|landed|killed|killing|damaged|destroyed)\b)[^,;]*$", re.I)
 TERRITORY_RE = re.compile(r"\b([A-Z][a-z]+)\s+(?:territory|soil|cities|towns|villages|regions|positions|infrastructure)\b")
 # A place that does something ("Moscow launched", "Russia hit port infrastructure") is not what was hit.
 SUBJECT_AFTER = re.compile(

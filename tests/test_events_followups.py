@@ -252,3 +252,83 @@ def test_a_group_that_increased_its_attacks_tells_a_campaign(extract):
 def test_people_butchered_are_killed():
     assert casualties("Insurgents stopped a truck on the road and butchered the six people inside it.") == (6, None)
     assert casualties("Raiders butchered 12 herders near the well.") == (12, None)
+
+
+def test_a_weekday_and_a_date_without_a_year_pin_the_year():
+    from kg.eventdays import pinned_day
+
+    # 21 November fell on a Tuesday in 2023 (and 2017): the latest such year not after today
+    assert pinned_day("Nine villagers were killed on Tuesday November 21 in a raid.", today=dt.date(2026, 1, 1)) == dt.date(2023, 11, 21)
+    assert pinned_day("Nine villagers were killed on Tuesday November 21 in a raid.", today=dt.date(2023, 6, 1)) == dt.date(2017, 11, 21)
+    # a date with its year needs no pin, and a weekday alone pins nothing
+    assert pinned_day("on Saturday, August 5, 2017 at the market") is None
+    assert pinned_day("on Saturday at the market") is None
+
+
+def test_a_rough_dozen_is_no_figure():
+    assert casualties("More than a dozen soldiers died on Monday in the raid.") == (None, None)
+    assert casualties("At least a dozen soldiers died on Monday in the raid.") == (12, None)
+    assert casualties("A dozen soldiers died on Monday in the raid.") == (12, None)
+
+
+def test_the_counted_side_of_a_toll_with_an_uncounted_one():
+    assert casualties("Officials said seven soldiers and dozens of militants were killed in the raid.") == (7, None)
+
+
+def test_a_pursuit_of_the_attackers_is_no_attack_of_its_own(extract):
+    _, events = extract(
+        "Gunmen raided an army camp in Tanko on Sunday, killing six soldiers.\n\n"
+        "Fighter jets launched from Maiduguri attacked the attackers as they fled, an officer said."
+    )
+    (ev,) = events
+    assert ev.location.label == "Tanko" and ev.weapons == []
+
+
+def test_a_toll_put_at_a_figure_updates_the_attack(extract):
+    _, events = extract(
+        "Twenty civilians died in an attack on the village of Tanko on Friday.\n\n"
+        "A local administrator put the \u201cpreliminary death toll\u201d at 23."
+    )
+    (ev,) = events
+    assert ev.killed == 23
+
+
+def test_a_toll_that_could_rise_is_no_toll(extract):
+    _, events = extract("Militants attacked a military post in Tanko on Monday.\n\nThe death toll could hit 20 as soldiers are still missing.")
+    (ev,) = events
+    assert ev.killed is None
+
+
+def test_an_attack_on_a_jail_prisoners_escaped_from(extract):
+    _, events = extract("On Monday, hundreds of prisoners escaped from a jail in Beni following an attack by armed men.")
+    assert [ev.location.label for ev in events] == ["Beni"]
+
+
+def test_the_wounded_of_the_attack_told_again_are_its_wounded(extract):
+    _, events = extract(
+        "At least nine villagers were killed in Tanko on Tuesday.\n\n"
+        "Earlier this month, 25 civilians were killed in Mbalmayo.\n\n"
+        "A woman was among those killed in Tanko on Tuesday.\n\n"
+        "Two members of the security forces who were returning fire were wounded."
+    )
+    places = _by_place(events)
+    assert (places["Tanko"].killed, places["Tanko"].injured) == (9, 2)
+    assert places["Mbalmayo"].injured is None
+
+
+def test_an_unplaced_raid_with_its_own_toll_is_in_the_articles_country(extract):
+    _, events = extract(
+        "More than a dozen soldiers were killed on Monday when jihadists attacked a military post in Tanko, in northern Burkina Faso.\n\n"
+        "On Thursday, armed men raided a village in the restive north, killing 15 people, a governor said."
+    )
+    places = _by_place(events)
+    assert places["Burkina Faso"].killed == 15 and "Tanko" in places
+
+
+def test_the_attack_a_later_one_came_days_after(extract):
+    _, events = extract(
+        "Twenty civilians died in an attack on the village of Tanko on Friday.\n\n"
+        "The latest attack comes only days after the rebels killed 19 people in the remote village of Mbalmayo."
+    )
+    places = _by_place(events)
+    assert (places["Tanko"].killed, places["Mbalmayo"].killed) == (20, 19)

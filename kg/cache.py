@@ -6,6 +6,8 @@ from __future__ import annotations
 import gc
 import os
 import pickle
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -31,15 +33,15 @@ def save_pickle(path: Path, value: Any) -> bool:
     return True
 
 
-# Whether what load_lasting() unpickles is moved out of the cycle collector's sight
-# (gc.freeze). Only the `kg` program turns it on (kg.cli.main): its process runs one
+# Whether what lasting_loads() loads (and load_lasting() unpickles) is moved out of
+# the cycle collector's sight (gc.freeze). Only the `kg` program turns it on (kg.cli.main): its process runs one
 # command and ends, while a process that uses kg as a library (or the test suite,
 # which counts on gc.collect() closing stores) keeps Python's ordinary collector.
 _freeze_lasting = False
 
 
 def freeze_lasting_loads() -> None:
-    """Let load_lasting() freeze what it loads, for the rest of this process.
+    """Let lasting_loads() freeze what it loads, for the rest of this process.
 
     The knowledge base's index is some 600,000 objects that live as long as the
     process and hold no cycles; left to the cycle collector they are walked by each
@@ -50,22 +52,42 @@ def freeze_lasting_loads() -> None:
     _freeze_lasting = True
 
 
-def load_lasting(raw: bytes) -> Any:
-    """Unpickle an index meant to live as long as the process (the knowledge base).
+_lasting_depth = 0  # how many lasting_loads() blocks are open
 
-    The cycle collector is off while it loads (some million small objects, none
-    cyclic garbage: with it running they take 3-6 times as long); when
-    freeze_lasting_loads() was called, garbage is collected first and then
-    everything alive is frozen (gc.freeze), so that no later collection walks it."""
-    if _freeze_lasting:
-        gc.collect()  # so that no garbage of before is frozen with the index
+
+@contextmanager
+def lasting_loads() -> Iterator[None]:
+    """A block that loads what a process keeps to its end: imports, the knowledge base,
+    the spaCy pipeline, the ruler's patterns.
+
+    The cycle collector is off for the block (some million small objects, none cyclic
+    garbage: with it running, each collection the allocations set off walks all that
+    was loaded before, and the loads take several times as long); at its end, when
+    freeze_lasting_loads() was called, garbage is collected once and everything alive
+    is frozen (gc.freeze), so that no later collection -- one every few hundred
+    allocations while articles are worked on -- walks it again. Blocks nest: only the
+    outermost collects and freezes."""
+    global _lasting_depth
     enabled = gc.isenabled()
     gc.disable()
+    _lasting_depth += 1
     try:
-        value = pickle.loads(raw)
-        if _freeze_lasting:
-            gc.freeze()
+        yield
     finally:
+        _lasting_depth -= 1
+        if _lasting_depth == 0 and _freeze_lasting:
+            gc.collect()  # so that no garbage of the loads is frozen with what they loaded
+            gc.freeze()
         if enabled:
             gc.enable()
-    return value
+
+
+def load_lasting(raw: bytes) -> Any:
+    """Unpickle an index meant to live as long as the process (the knowledge base),
+    inside :func:`lasting_loads` (one of its own when none is open)."""
+    if _lasting_depth:
+        return pickle.loads(raw)
+    if _freeze_lasting:
+        gc.collect()  # what is alive before the load is frozen with it: garbage should not be
+    with lasting_loads():
+        return pickle.loads(raw)

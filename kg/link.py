@@ -65,7 +65,7 @@ from kg.mentions import (
     unit_names,
 )
 from kg.namepool import Resolved, pooled_types
-from kg.names import GENERIC_ALONE, GENERIC_BODY_RE, GENERIC_WORDS, is_group_word
+from kg.names import GENERIC_ALONE, GENERIC_BODY_RE, GENERIC_WORDS, country_of_demonym, is_group_word
 from kg.nametype import Evidence, TypeDecision, local_decisions, strong_cue
 from kg.nicknames import nicknamed_people
 from kg.orgjunk import acronym_letters, initialism_owner, org_boundaries, spelled_acronym_after
@@ -179,13 +179,18 @@ class Linker:
         counts: Counter = Counter()
         self._article_named = set()
         for m in mentions:
+            if model_label(m) == "NORP" and (iso := country_of_demonym(m.text)):
+                counts[iso] += 1  # "Malian officials said": the article's country, by its own word
+                self._article_named.add(iso)
+                continue
             cands = self._candidates(m.text)
             for c in cands:
                 if "Country" in c.entry.classes and c.entry.country:
                     counts[c.entry.country] += 1
                     self._article_named.add(c.entry.country)
             places = [c for c in cands if c.entry.type == "Place" and not c.via_skeleton]  # a near spelling is no vote
-            if len(places) == 1 and places[0].entry.country and (places[0].entry.population or 0) >= 100_000:
+            # A big city, or a region the article names ("the Mopti region"), votes for its country.
+            if len(places) == 1 and places[0].entry.country and ((places[0].entry.population or 0) >= 100_000 or {"Region", "District"} & set(places[0].entry.classes)):
                 counts[places[0].entry.country] += 1
                 if places[0].exact_label or places[0].entry.origin != "geonames":
                     self._article_named.add(places[0].entry.country)

@@ -153,3 +153,16 @@ def test_a_one_word_person_spelt_like_a_town_of_the_articles_country_is_the_town
     assert linked(akb, text, [("Kessawa", "PERSON"), ("Niger", "GPE")])["Kessawa"][1] is None
     text = "Rebels reached Dabura on Sunday, officials in Kenya said."
     assert linked(akb, text, [("Dabura", "PERSON"), ("Kenya", "GPE")])["Dabura"][1] is None
+
+
+def test_a_countrys_demonym_backs_its_towns_and_not_a_foreign_namesake(tmp_path):
+    kb = KnowledgeBase(
+        [
+            KBEntry("gn/2453866", "Place", "Mali", [], ["Country"], country="ML", origin="geonames", population=20_000_000),
+            KBEntry("gn/920001", "Place", "Tessalit", ["Tesalit"], ["City"], country="ML", origin="geonames", population=20_000),
+            KBEntry("gn/920002", "Place", "Beaumont", ["Tesalit"], ["City"], country="FR", origin="geonames", population=300_000),
+        ]
+    )
+    text = "Jihadists attacked Tesalit on Sunday, Malian officials said."
+    got = linked(kb, text, [("Tesalit", "GPE"), ("Malian", "NORP")])
+    assert got["Tesalit"] == ("Place", "gn/920001")

@@ -78,6 +78,7 @@ from kg.placeareas import (
     possessed_places,
     split_unit_of_country,
     unbacked_small_place,
+    unclaimed_possessed_names,
 )
 from kg.resolution import Resolution, contains_words, drop_title_only_nil, join_spelt_known, last_names, name_tokens, variant_key
 from kg.spans import extend_by_acronym, fix_boundaries, possessor_countries, split_possessive
@@ -234,7 +235,8 @@ class Linker:
         cleaned = regions_of_lists(cleaned, text, self._region_name)
         countries = self._article_countries = self._context_countries(cleaned)
         cleaned = place_ministries(cleaned, text, countries, {id(m) for m in bare}, self._candidates, self._country_names)  # kg/bodies.py
-        cleaned = sorted(cleaned + gazetteer_names(text, cleaned, lambda n: self._small_place_here(n, countries)), key=lambda m: (m.start, -m.end))
+        owned = [self._as_area(m, text) for m in unclaimed_possessed_names(text, cleaned, self._is_town)]  # kg/placeareas.py: "Garo's Wuro Bali"
+        cleaned = sorted(cleaned + owned + gazetteer_names(text, cleaned + owned, lambda n: self._small_place_here(n, countries)), key=lambda m: (m.start, -m.end))
         # The type each mention is expected to have: weighed evidence (kg/nametype.py).
         self.mentions, self.typing = cleaned, local_decisions(cleaned, text)
         self._place_evidence(cleaned, text)  # kg/placeareas.py: admin units, places within towns

@@ -24,7 +24,7 @@ from collections.abc import Callable, Collection
 
 from kg.cueweights import CUE, HEAD_WORD, Cue
 from kg.kb.base import Candidate, fold
-from kg.names import ACRONYM_RE, DEPARTMENT_FIELDS, GENERIC_WORDS, TITLES, is_group_word
+from kg.names import ACRONYM_RE, CALENDAR_WORDS, DEPARTMENT_FIELDS, GENERIC_WORDS, TITLES, is_group_word, written_in_lower_case
 from kg.types import Mention
 
 # Lower-case nouns after a name that make the name a place's: the ground around it, a road
@@ -187,6 +187,39 @@ def possessed_places(mentions: list[Mention], text: str, is_town: Callable[[str]
             continue
         out.append((m, ("Place", CUE, "context", f"after the town {o.text!r} and its 's (a place within it)", False)))
     return out
+
+
+_POSSESSED_RUN = re.compile(r"['’]s[ \t]+([A-ZÀ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-Þ][\w'’-]+)?)")
+
+
+def unclaimed_possessed_names(text: str, mentions: list[Mention], is_town: Callable[[str], bool]) -> list[Mention]:
+    """Place mentions for the capitalised name (one or two words) right after a town's or
+    a region's "'s" that the recogniser left out ("Garo's Wuro Bali", "in Kessa's Tanou
+    belt"): the town (``is_town``: a known place, no country) is the name's place; words
+    that are titles, common words (the article writes them in lower case), peoples' words,
+    days or acronyms are no place's name ("Garo's Governor", "Garo's MNJ")."""
+    out = []
+    for o in mentions:
+        hit = _POSSESSED_RUN.match(text, o.end)
+        if hit is None or not is_town(o.kb_id or o.text):
+            continue
+        words = [(w.group(0), hit.start(1) + w.end()) for w in re.finditer(r"\S+", hit.group(1))]
+        while words and not _place_word(words[-1][0], text):
+            words.pop()  # "Garo's Wuro Governor": the title is no word of the place
+        if not words or not all(_place_word(w, text) for w, _ in words):
+            continue
+        start, end = hit.start(1), words[-1][1]
+        if not any(m.start < end and start < m.end for m in mentions):
+            out.append(Mention(start, end, text[start:end], "GPE", "ner", None, o.sentence))
+    return out
+
+
+def _place_word(word: str, text: str) -> bool:
+    low = word.lower().strip("'’")
+    return not (
+        low in TITLES or low in GENERIC_WORDS or low in CALENDAR_WORDS or low in ("the", "a", "an") or ACRONYM_RE.fullmatch(word)
+        or is_group_word(word) or written_in_lower_case(word, text)
+    )
 
 
 # -- linking -----------------------------------------------------------------------------

@@ -166,3 +166,15 @@ def test_a_countrys_demonym_backs_its_towns_and_not_a_foreign_namesake(tmp_path)
     text = "Jihadists attacked Tesalit on Sunday, Malian officials said."
     got = linked(kb, text, [("Tesalit", "GPE"), ("Malian", "NORP")])
     assert got["Tesalit"] == ("Place", "gn/920001")
+
+
+def test_a_name_the_recogniser_left_out_after_a_towns_possessive_is_found(akb):
+    from kg.placeareas import unclaimed_possessed_names
+
+    text = "Shells hit Garo's Tanou Wesse and Garo's Governor fled; Niger's Sidi Kone spoke. The governor of Garo's Mbelle quarter left."
+    ms = [mention(text, "Garo", "GPE"), mention(text, "Garo", "GPE", nth=1), mention(text, "Niger", "GPE"), mention(text, "Garo", "GPE", nth=2)]
+    towns = {"Garo"}.__contains__
+    assert [m.text for m in unclaimed_possessed_names(text, ms, towns)] == ["Tanou Wesse", "Mbelle"]
+    text = "Fighting reached Garo's Tanou Wesse overnight, officials in Niger said."
+    got = linked(akb, text, [("Garo", "GPE"), ("Niger", "GPE")])
+    assert got["Tanou Wesse"] == ("Place", None)

@@ -408,7 +408,7 @@ def context_evidence(m: Mention, text: str, label_type: str | None) -> list[Evid
     if not m.label.startswith("KB") and LED_BY_BEFORE.search(before):
         add("Person", WEAK_CUE, f"after {' '.join(bwords[-2:])!r} (a leader)")  # "the faction led by Khaplang"
     out += [Evidence(*c) for c in context_cues(text, m.start, m.end, len(words))]  # kg/typecues.py
-    out += [Evidence(*c) for c in area_phrase_cues(m, text)]  # kg/placeareas.py: "the X corridor", "X's outskirts"
+    out += [Evidence(*c) for c in area_phrase_cues(m, text, label_type)]  # kg/placeareas.py: "the X corridor", "X's outskirts"
     return out
 
 

@@ -53,10 +53,30 @@ _OWNED_PLACE_AFTER = re.compile(
 )
 
 
-def area_phrase_cues(m: Mention, text: str) -> list[Cue]:
+# Verbs whose object is a place, not a person ("the strike hit Wuro Bali", "rebels stormed
+# Tanou"): a person is attacked, killed or captured, not stormed or overrun.
+PLACE_VERB_BEFORE = re.compile(
+    r"\b(?:hit|struck|stormed|raided|overran|overrun|ransacked|torched|razed|pounded|retook|retaken|entered|reached|shelling|bombarded|bombarding)[ \t]+$"
+)
+
+
+# "checkpoints in Wuro, Tanou and Kessa": a list right after "in" is of places.
+_IN_BEFORE = re.compile(r"(?<![\w'’-])(?:in|near|outside|around)[ \t]+$")
+_LIST_AFTER = re.compile(r"(?:,[ \t]+|[ \t]+and[ \t]+)[A-ZÀ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-Þ][\w'’-]+)?(?:,|[ \t]+and\b|[ \t]+or\b|[.;:]|[ \t]+(?:[a-z]|\d))")
+
+
+def area_phrase_cues(m: Mention, text: str, label_type: str | None = None) -> list[Cue]:
     """The cues that a name is a place from the area phrase it stands in: "the Zanka
-    corridor", "the outskirts of Birao", "Birao's outskirts"."""
+    corridor", "the outskirts of Birao", "Birao's outskirts"; and, for a name the model
+    calls a person or a body, the verb it is the object of ("the strike hit Wuro Bali"),
+    which governs a list ("hit Wuro Bali and Tanou")."""
     out: list[Cue] = []
+    if label_type in ("Person", "Organization") and m.kb_id is None and not m.label.startswith("KB") and len(m.text.split()) <= 3:
+        verb = PLACE_VERB_BEFORE.search(text, max(0, m.start - 20), m.start)
+        if verb is not None and not ACRONYM_RE.fullmatch(m.text):
+            out.append(("Place", CUE, "context", f"object of {verb.group(0).strip()!r} (what is stormed or hit is a place)", True))
+    if m.kb_id is None and not m.label.startswith("KB") and _IN_BEFORE.search(text, max(0, m.start - 12), m.start) and _LIST_AFTER.match(text, m.end):
+        out.append(("Place", CUE, "context", "opens a list after 'in' (a list of places)", True))
     nxt = _NEXT_WORD.match(text, m.end)
     if nxt is not None and nxt.group(1) in AREA_NOUNS_AFTER:
         out.append(("Place", CUE, "context", f"followed by {nxt.group(1)!r} (the ground named after a place)", True))
@@ -231,18 +251,21 @@ _SHORT_NAME = 5  # letters: a near spelling of a name this short is no evidence
 
 
 def unbacked_small_place(c: Candidate, name: str, countries: Collection[str]) -> bool:
-    """Whether candidate ``c`` for ``name`` is a small place the article does not back:
-    a town or village (no country, no region) of under :data:`SMALL_PLACE` people of a
+    """Whether candidate ``c`` for a short ``name`` (five letters or fewer: as often a
+    word or a village's name elsewhere as the town's) is a small place the article does
+    not back: a town (no country, no region) of under :data:`SMALL_PLACE` people of a
     country the article's context (``countries``) does not hold, while it holds some; or,
-    with no country at all, a near spelling of a short name ("Kaia" for "Kaya")."""
+    with no country at all, a near spelling ("Kaia" for "Kaya"). A longer name is rarer:
+    the article may leave its country unnamed ("al-Shabab" fighters in a Somali town)."""
     e = c.entry
     if e.type != "Place" or "Country" in e.classes or not e.country or e.origin not in ("geonames",):
         return False
     if not {"City", "Settlement"} >= set(e.classes):
         return False
+    short = len(fold(name).replace(" ", "")) <= _SHORT_NAME
     if countries:
-        return e.country not in countries and (e.population or 0) < SMALL_PLACE
-    return c.via_skeleton and len(fold(name).replace(" ", "")) <= _SHORT_NAME
+        return short and e.country not in countries and (e.population or 0) < SMALL_PLACE
+    return short and c.via_skeleton
 
 
 # A "person" becomes a place of the article's country by its spelling only when the place is

@@ -146,12 +146,12 @@ def test_a_small_town_of_a_country_the_article_does_not_name_is_not_linked(akb):
 
 
 def test_a_one_word_person_spelt_like_a_town_of_the_articles_country_is_the_town(akb):
-    text = "Rebels reached Dabura on Sunday, officials in Niger said."
+    text = "Dabura was calm on Sunday, officials in Niger said."
     assert linked(akb, text, [("Dabura", "PERSON"), ("Niger", "GPE")])["Dabura"] == ("Place", "gn/910101")
     # A village (too small to outweigh a person's label), or a town of another country: no link.
-    text = "Rebels reached Kessawa on Sunday, officials in Niger said."
+    text = "Kessawa was calm on Sunday, officials in Niger said."
     assert linked(akb, text, [("Kessawa", "PERSON"), ("Niger", "GPE")])["Kessawa"][1] is None
-    text = "Rebels reached Dabura on Sunday, officials in Kenya said."
+    text = "Dabura was calm on Sunday, officials in Kenya said."
     assert linked(akb, text, [("Dabura", "PERSON"), ("Kenya", "GPE")])["Dabura"][1] is None
 
 
@@ -178,3 +178,20 @@ def test_a_name_the_recogniser_left_out_after_a_towns_possessive_is_found(akb):
     text = "Fighting reached Garo's Tanou Wesse overnight, officials in Niger said."
     got = linked(akb, text, [("Garo", "GPE"), ("Niger", "GPE")])
     assert got["Tanou Wesse"] == ("Place", None)
+
+
+def test_what_is_stormed_or_hit_is_a_place_and_so_is_the_rest_of_its_list():
+    text = "The strike hit Wuro Bali and Tanou overnight. Rebels stormed Kessa Dene. Police arrested Musa Kanta."
+    ms = [mention(text, "Wuro Bali", "PERSON"), mention(text, "Tanou", "ORG"), mention(text, "Kessa Dene", "PERSON"), mention(text, "Musa Kanta", "PERSON")]
+    ds = local_decisions(ms, text)
+    assert [ds[id(m)].type for m in ms] == ["Place", "Place", "Place", "Person"]
+
+
+def test_a_list_right_after_in_is_a_list_of_places():
+    text = "Strikes hit camps in Wuro, Tanou and Kessa, killing five. Talks in Geneva, officials said, failed."
+    ms = [mention(text, "Wuro", "GPE"), mention(text, "Tanou", "ORG"), mention(text, "Kessa", "ORG")]
+    ds = local_decisions(ms, text)
+    assert [ds[id(m)].type for m in ms] == ["Place", "Place", "Place"]
+    assert any("opens a list" in e.reason for e in ds[id(ms[0])].evidence)
+    geneva = mention(text, "Geneva", "GPE")
+    assert not any("opens a list" in c[3] for c in area_phrase_cues(geneva, text))  # a comma before a clause is no list

@@ -79,6 +79,7 @@ from kg.placeareas import (
     split_unit_of_country,
     unbacked_small_place,
     unclaimed_possessed_names,
+    unclaimed_units,
 )
 from kg.resolution import Resolution, contains_words, drop_title_only_nil, join_spelt_known, last_names, name_tokens, variant_key
 from kg.spans import extend_by_acronym, fix_boundaries, possessor_countries, split_possessive
@@ -236,6 +237,7 @@ class Linker:
         countries = self._article_countries = self._context_countries(cleaned)
         cleaned = place_ministries(cleaned, text, countries, {id(m) for m in bare}, self._candidates, self._country_names)  # kg/bodies.py
         owned = [self._as_area(m, text) for m in unclaimed_possessed_names(text, cleaned, self._is_town)]  # kg/placeareas.py: "Garo's Wuro Bali"
+        owned += unclaimed_units(text, cleaned + owned, self._known_place)  # "the Koro Circle"
         cleaned = sorted(cleaned + owned + gazetteer_names(text, cleaned + owned, lambda n: self._small_place_here(n, countries)), key=lambda m: (m.start, -m.end))
         # The type each mention is expected to have: weighed evidence (kg/nametype.py).
         self.mentions, self.typing = cleaned, local_decisions(cleaned, text)

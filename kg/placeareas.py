@@ -161,6 +161,24 @@ def admin_unit_cues(name: str, is_place: Callable[[str], bool]) -> list[Cue]:
     return [("Place", HEAD_WORD, "name", f"an administrative unit named after {base!r} ({head})", True)]
 
 
+_UNIT_RUN = re.compile(r"(?<![\w'’-])((?:[A-ZÀ-Þ][\w'’-]+[ \t]+){1,3}(?:Circle|Cercle|Arrondissement|Sub-[Pp]refecture|Subprefecture|Department|Commune))(?![\w'’-])")
+
+
+def unclaimed_units(text: str, mentions: list[Mention], is_place: Callable[[str], bool]) -> list[Mention]:
+    """Place mentions for the units of :func:`admin_unit_cues` that the recogniser left out
+    ("the Koro Circle and the Wessa Circle were hit"), where no mention is."""
+    out = []
+    for h in _UNIT_RUN.finditer(text):
+        start, end = h.span(1)
+        name = h.group(1)
+        if name.split()[0] in ("The", "A", "An", "In", "On", "At", "Of", "And"):
+            start += len(name.split()[0]) + 1
+            name = text[start:end]
+        if admin_unit_cues(name, is_place) and not any(m.start < end and start < m.end for m in mentions):
+            out.append(Mention(start, end, name, "GPE", "ner"))
+    return out
+
+
 _UNIT_OF = re.compile(r"^(?P<unit>.+?\s(?:Department|Region|Province|Prefecture|Circle|Cercle|District|Governorate|State|Oblast|County))\s+of\s+(?:the\s+)?(?P<country>[A-Z][\w'’ -]+)$")
 
 

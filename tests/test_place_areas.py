@@ -195,3 +195,13 @@ def test_a_list_right_after_in_is_a_list_of_places():
     assert any("opens a list" in e.reason for e in ds[id(ms[0])].evidence)
     geneva = mention(text, "Geneva", "GPE")
     assert not any("opens a list" in c[3] for c in area_phrase_cues(geneva, text))  # a comma before a clause is no list
+
+
+def test_a_unit_the_recogniser_left_out_is_found_whole():
+    from kg.placeareas import unclaimed_units
+
+    text = "The Wessa Circle prefect said the Koro Circle, the Inner Circle and the Tanou Department were hit; the Justice Department spoke."
+    ms = [mention(text, "Wessa Circle", "ORG")]
+    got = [m.text for m in unclaimed_units(text, ms, {"Tanou"}.__contains__)]
+    assert got == ["Koro Circle", "Tanou Department"]
+    assert all(text[m.start : m.end] == m.text for m in unclaimed_units(text, ms, {"Tanou"}.__contains__))

@@ -168,6 +168,9 @@ def agency_credits(text: str, mentions: list[Mention], candidates: Candidates) -
     return out
 
 
+_NAMED_UNIT_BEFORE = re.compile(r"(?<![.!?]\s)\b(?!The\b)[A-Z][\w'’-]+\s+[A-Z]$")
+
+
 def regions_of_lists(mentions: list[Mention], text: str, is_region: Callable[[str], bool]) -> list[Mention]:
     """"the Kherson, Mykolaiv and Kharkiv regions", "the region of Kharkiv", "the regions of
     Kharkiv and Dnipro": each name of the list is a region, looked up as "<name> <noun>"
@@ -180,6 +183,8 @@ def regions_of_lists(mentions: list[Mention], text: str, is_region: Callable[[st
         while j + 1 < len(out) and LIST_SEPARATOR.fullmatch(text[out[j].end : out[j + 1].start]):
             j += 1
         before = REGION_OF_BEFORE.search(text, max(0, out[i].start - 40), out[i].start)
+        if before is not None and _NAMED_UNIT_BEFORE.search(text, max(0, before.start() - 30), before.start() + 1):
+            before = None  # "the Kessa Region of Mali": a named region's country, not "the region of Mali"
         # "the region of Kharkiv" names one; "the regions of Kharkiv and Dnipro" each of a list.
         hit = REGIONS_AFTER.match(text, out[j].end) or (before if i == j or (before and before.group(1).lower().endswith("s")) else None)
         if hit:

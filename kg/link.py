@@ -65,11 +65,22 @@ from kg.mentions import (
     unit_names,
 )
 from kg.namepool import Resolved, pooled_types
-from kg.names import GENERIC_ALONE, GENERIC_BODY_RE, GENERIC_WORDS, is_group_word
-from kg.nametype import TypeDecision, local_decisions, strong_cue
+from kg.names import GENERIC_ALONE, GENERIC_BODY_RE, GENERIC_WORDS, country_of_demonym, is_group_word
+from kg.nametype import Evidence, TypeDecision, local_decisions, strong_cue
 from kg.nicknames import nicknamed_people
 from kg.orgjunk import acronym_letters, initialism_owner, org_boundaries, spelled_acronym_after
 from kg.personruns import given_name_owner, misspelt_person, person_runs
+from kg.placeareas import (
+    PERSON_PLACE_POPULATION,
+    admin_unit_cues,
+    linear_pairs,
+    place_shaped_person,
+    possessed_places,
+    split_unit_of_country,
+    unbacked_small_place,
+    unclaimed_possessed_names,
+    unclaimed_units,
+)
 from kg.resolution import Resolution, contains_words, drop_title_only_nil, join_spelt_known, last_names, name_tokens, variant_key
 from kg.spans import extend_by_acronym, fix_boundaries, possessor_countries, split_possessive
 from kg.types import Article, Entity, LinkedMention, Mention
@@ -153,6 +164,7 @@ class Linker:
         if countries:
             named = self._article_named if countries is self._article_countries else countries
             cands = [c for c in cands if not _foreign_by_another_name(c, countries, named)]
+        cands = [c for c in cands if not unbacked_small_place(c, name, countries)]  # kg/placeareas.py
         if not cands:
             return None, 0.0
         one_word = len(name.split()) == 1
@@ -169,13 +181,18 @@ class Linker:
         counts: Counter = Counter()
         self._article_named = set()
         for m in mentions:
+            if model_label(m) == "NORP" and (iso := country_of_demonym(m.text)):
+                counts[iso] += 1  # "Malian officials said": the article's country, by its own word
+                self._article_named.add(iso)
+                continue
             cands = self._candidates(m.text)
             for c in cands:
                 if "Country" in c.entry.classes and c.entry.country:
                     counts[c.entry.country] += 1
                     self._article_named.add(c.entry.country)
             places = [c for c in cands if c.entry.type == "Place" and not c.via_skeleton]  # a near spelling is no vote
-            if len(places) == 1 and places[0].entry.country and (places[0].entry.population or 0) >= 100_000:
+            # A big city, or a region the article names ("the Mopti region"), votes for its country.
+            if len(places) == 1 and places[0].entry.country and ((places[0].entry.population or 0) >= 100_000 or {"Region", "District"} & set(places[0].entry.classes)):
                 counts[places[0].entry.country] += 1
                 if places[0].exact_label or places[0].entry.origin != "geonames":
                     self._article_named.add(places[0].entry.country)
@@ -204,7 +221,8 @@ class Linker:
         cleaned += cued_names(text, cleaned)
         cleaned += credit_names(text, cleaned) + attacking_aircraft(text, cleaned) + nicknamed_people(text, cleaned)
         cleaned += titled_names(text, cleaned) + quoted_speakers(text, cleaned) + headed_names(text, cleaned) + reporting_outlets(text, cleaned)
-        cleaned = extend_by_acronym(split_place_pairs(unit_names(text, cleaned) + agency_credits(text, cleaned, self._candidates), self._known_place), text)
+        units = linear_pairs(split_unit_of_country(unit_names(text, cleaned), self._is_country), text, self._known_place)  # kg/placeareas.py
+        cleaned = extend_by_acronym(split_place_pairs(units + agency_credits(text, cleaned, self._candidates), self._known_place), text)
         bare = bare_ministries(text, cleaned)
         cleaned += bare
         byline, (b_start, b_end) = byline_mentions(article, self._candidates)  # kg/bylines.py: its outlets and authors
@@ -218,9 +236,12 @@ class Linker:
         cleaned = regions_of_lists(cleaned, text, self._region_name)
         countries = self._article_countries = self._context_countries(cleaned)
         cleaned = place_ministries(cleaned, text, countries, {id(m) for m in bare}, self._candidates, self._country_names)  # kg/bodies.py
-        cleaned = sorted(cleaned + gazetteer_names(text, cleaned, lambda n: self._small_place_here(n, countries)), key=lambda m: (m.start, -m.end))
+        owned = [self._as_area(m, text) for m in unclaimed_possessed_names(text, cleaned, self._is_town)]  # kg/placeareas.py: "Garo's Wuro Bali"
+        owned += unclaimed_units(text, cleaned + owned, self._known_place)  # "the Koro Circle"
+        cleaned = sorted(cleaned + owned + gazetteer_names(text, cleaned + owned, lambda n: self._small_place_here(n, countries)), key=lambda m: (m.start, -m.end))
         # The type each mention is expected to have: weighed evidence (kg/nametype.py).
         self.mentions, self.typing = cleaned, local_decisions(cleaned, text)
+        self._place_evidence(cleaned, text)  # kg/placeareas.py: admin units, places within towns
         for m in cleaned:
             self._types[id(m)] = self.typing[id(m)].type
 
@@ -291,6 +312,24 @@ class Linker:
         return [country.label, *country.aliases] if country else []
 
 
+    def _is_country(self, name: str) -> bool:
+        return any("Country" in c.entry.classes for c in self._candidates(name))
+
+    def _is_town(self, name: str) -> bool:
+        """A place the knowledge base knows by that name, none of whose senses is a country."""
+        found = [c for c in self._candidates(name) if not c.via_skeleton]
+        return bool(found) and all(c.entry.type == "Place" and "Country" not in c.entry.classes for c in found)
+
+    def _place_evidence(self, mentions: list[Mention], text: str) -> None:
+        """The place evidence that needs the knowledge base (kg/placeareas.py): a unit named
+        after a known place ("the Tanou Department"), a two-word place after a town's "'s"."""
+        for m in mentions:
+            if m.kb_id is None and not m.label.startswith("KB"):
+                self.typing[id(m)].evidence += [Evidence(*c) for c in admin_unit_cues(m.text, self._known_place)]
+        named = {id(m) for m in mentions if any(e.kind == "name" for e in self.typing[id(m)].evidence)}
+        for m, cue in possessed_places(mentions, text, self._is_town, named):
+            self.typing[id(m)].evidence.append(Evidence(*cue))
+
     def _known_place(self, name: str) -> bool:
         gaz = self.kb.gazetteer
         return any(c.entry.type == "Place" and not c.via_skeleton for c in self._candidates(name)) or (gaz is not None and bool(gaz.lookup(name)))
@@ -338,7 +377,10 @@ class Linker:
             if is_group_word(m.text) or m.text.lower() in GENERIC_WORDS or getattr(self.typing.get(id(m)), "junk", None):
                 continue  # a people's word, a common word, junk (kg/nametype.py): no small place's name
             org_place = self._expected(m) == "Organization" and self._org_may_be_place(m)
-            if self._expected(m) != "Place" and not org_place:
+            d = self.typing.get(id(m))
+            # "Zaporizhia" the model calls a person: a spelling of a place of the article's country (kg/placeareas.py).
+            person_place = self._expected(m) == "Person" and place_shaped_person(m, model_label(m), getattr(d, "cue_type", None))
+            if self._expected(m) != "Place" and not org_place and not person_place:
                 continue
             name = m.kb_id or m.text
             hits = gaz.lookup(name)
@@ -346,6 +388,8 @@ class Linker:
                 found = (self.kb.get(i) for i in gaz.variant_ids(name))
                 hits = [Hit(e, False, True) for e in found if e is not None and e.type == "Place" and "Country" not in e.classes]
             cued = getattr(self.typing.get(id(m)), "cue_type", None) == "Place" or in_comma(self._text, m.start, m.end)
+            if person_place:
+                hits = [h for h in hits if h.entry.country in main and ((h.entry.population or 0) >= PERSON_PLACE_POPULATION or h.entry.classes[0] in ("Region", "District"))]
             if org_place:
                 # "Mucojo" or "Chornomorsk" taken for an organisation: a place of the
                 # article's main country by that exact name (the knowledge base's, passed

@@ -44,6 +44,7 @@ from kg.mentions import (
 )
 from kg.names import ACRONYM_RE, CREDIT_WORDS, FIGHTER_NOUNS, PERSON_DESCRIPTORS, TITLE_ACRONYMS, TITLE_HEADS, TITLES, is_group_word, written_in_lower_case
 from kg.orgjunk import org_junk_reason
+from kg.placeareas import area_phrase_cues
 from kg.placecues import LOCATED_BEFORE, before_place_cues, department_area, placed_community, possessor_place_cues
 from kg.typecues import (
     AGE_AFTER,
@@ -407,6 +408,7 @@ def context_evidence(m: Mention, text: str, label_type: str | None) -> list[Evid
     if not m.label.startswith("KB") and LED_BY_BEFORE.search(before):
         add("Person", WEAK_CUE, f"after {' '.join(bwords[-2:])!r} (a leader)")  # "the faction led by Khaplang"
     out += [Evidence(*c) for c in context_cues(text, m.start, m.end, len(words))]  # kg/typecues.py
+    out += [Evidence(*c) for c in area_phrase_cues(m, text, label_type)]  # kg/placeareas.py: "the X corridor", "X's outskirts"
     return out
 
 

@@ -125,6 +125,7 @@ class Linker:
         self._countries: dict[str, KBEntry] | None = None  # country entries by ISO code, built when first needed
         self._article_countries: dict[str, float] = {}  # the article at hand's countries (_context_countries)
         self._article_named: set[str] = set()  # those of them voted for by their places' own names
+        self._demonym_only: set[str] = set()  # those voted for by a people's word alone ("Malian officials")
 
     def _candidates(self, name: str) -> list[Candidate]:
         """The knowledge base's candidates for a name, remembered across articles."""
@@ -161,10 +162,15 @@ class Linker:
     def choose(self, name: str, expected: str | None, countries: dict[str, float]) -> tuple[KBEntry | None, float]:
         """The best candidate for a name and the confidence of that choice."""
         cands = self._candidates(name)
-        if countries:
-            named = self._article_named if countries is self._article_countries else countries
-            cands = [c for c in cands if not _foreign_by_another_name(c, countries, named)]
-        cands = [c for c in cands if not unbacked_small_place(c, name, countries)]  # kg/placeareas.py
+        # A people's word ranks a country's places first but drops no other country's:
+        # "a Russian strike on Izium" is no Russian town, and Ukraine may go unnamed.
+        gate = countries
+        if countries is self._article_countries and self._demonym_only:
+            gate = {k: v for k, v in countries.items() if k not in self._demonym_only}
+        if gate:
+            named = self._article_named - self._demonym_only if countries is self._article_countries else countries
+            cands = [c for c in cands if not _foreign_by_another_name(c, gate, named)]
+        cands = [c for c in cands if not unbacked_small_place(c, name, gate)]  # kg/placeareas.py
         if not cands:
             return None, 0.0
         one_word = len(name.split()) == 1
@@ -180,10 +186,11 @@ class Linker:
         belong to them (the country named, or its unambiguous big cities)."""
         counts: Counter = Counter()
         self._article_named = set()
+        demonyms: set[str] = set()
         for m in mentions:
             if model_label(m) == "NORP" and (iso := country_of_demonym(m.text)):
                 counts[iso] += 1  # "Malian officials said": the article's country, by its own word
-                self._article_named.add(iso)
+                demonyms.add(iso)
                 continue
             cands = self._candidates(m.text)
             for c in cands:
@@ -196,6 +203,8 @@ class Linker:
                 counts[places[0].entry.country] += 1
                 if places[0].exact_label or places[0].entry.origin != "geonames":
                     self._article_named.add(places[0].entry.country)
+        self._demonym_only = demonyms - self._article_named
+        self._article_named |= demonyms
         top = max(counts.values(), default=0)
         return {country: 0.5 + 0.5 * n / top for country, n in counts.items()}
 

@@ -13,6 +13,7 @@ from kg.listgaps import between_names, list_gap_names
 from kg.names import (
     ACRONYM_RE,
     ADMIN_UNIT_WORDS,
+    CALENDAR_WORDS,
     COMPOUND_GIVEN_FIRST,
     GENERIC_WORDS,
     NAME_FUNCTION_WORDS,
@@ -135,6 +136,8 @@ def clean_mention(m: Mention, text: str) -> Mention | None:
         return None
     if m.source == "ner" and not any(c.isupper() for c in span):
         return None
+    if m.source == "ner" and span.lower() in CALENDAR_WORDS and span.lower() not in ("may", "june", "august"):
+        return None  # "attacked on Wednesday": a day or a month is no name (May, June, August may be people's)
     if m.source == "ner" and (len(words) > 8 or any(w.islower() and w not in NAME_FUNCTION_WORDS and not PARTICLE_RE.match(w) and not (k == 0 and w in ORDINAL_WORDS and words[-1] in ORG_HEADS) for k, w in enumerate(words))):
         return None  # a sentence fragment ("National that the Army General Command")
     return Mention(start, end, span, m.label, m.source, m.kb_id, m.sentence)

@@ -204,11 +204,18 @@ _CARTEL_AFTER = re.compile(r"[ \t]+cartel\b")
 _COMPASS_BEFORE = re.compile(r"(?<![\w'’-])(?:Western|Eastern|Northern|Southern|Central|North|South|East|West)[ \t]+$")
 
 
+_RADIO_BEFORE = re.compile(r"(?<![\w'’-])(?:Radio|Radyo|Rádio)[ \t]$")
+
+
 def extend_to_head(m: Mention, text: str) -> Mention:
     """Run a name on over the capitalised words that end it when the recogniser stopped
     short: "Khalil Suleiman" + " Hospital", "Ramree" + " Island", "Pakistan" + " Point News",
     and over a lower-case "cartel"; a body's name back over its quarter ("Western" + "Mindanao
-    Command")."""
+    Command"), a station's back over "Radio"."""
+    radio = _RADIO_BEFORE.search(text, max(0, m.start - 8), m.start)
+    if radio is not None and m.source == "ner" and m.kb_id is None and m.text[:1].isupper():
+        # "Radio" + "Télé Monopole", "Radio" + "Ndeke Luka": the model left the station's first word out.
+        m = Mention(radio.start(), m.end, text[radio.start() : m.end], "ORG", "ner", None, m.sentence)
     cartel = _CARTEL_AFTER.match(text, m.end)
     if cartel is not None and m.kb_id is None and m.text[:1].isupper():
         return Mention(m.start, cartel.end(), text[m.start : cartel.end()], "ORG", "ner", None, m.sentence)

@@ -779,3 +779,9 @@ def test_a_day_or_a_month_the_model_calls_a_name_is_none(word, kept):
     start = text.index(word)
     c = clean_mention(Mention(start, start + len(word), word, "PERSON", "ner"), text)
     assert (c is not None) == kept
+
+
+def test_a_station_the_model_cut_after_radio_is_the_whole_outlet():
+    text = "Radio Kemba Tele reported the attack; Radio said nothing more."
+    linked = link(text, [("Kemba Tele", "PERSON", 0)])
+    assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Radio Kemba Tele", "Organization")]

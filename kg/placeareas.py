@@ -260,6 +260,26 @@ def _place_word(word: str, text: str) -> bool:
     )
 
 
+def town_test(candidates: Callable[[str], list[Candidate]]) -> Callable[[str], bool]:
+    """Whether the knowledge base (``candidates``) knows a name as a place, and none of
+    its senses (near spellings aside) as a country or anything but a place."""
+
+    def is_town(name: str) -> bool:
+        found = [c for c in candidates(name) if not c.via_skeleton]
+        return bool(found) and all(c.entry.type == "Place" and "Country" not in c.entry.classes for c in found)
+
+    return is_town
+
+
+def knowledge_place_cues(mentions: list[Mention], text: str, typing: dict, known_place: Callable[[str], bool], is_town: Callable[[str], bool]) -> list[tuple[Mention, Cue]]:
+    """The place cues that need the knowledge base, for kg/link.py to add to each
+    mention's evidence (``typing``: kg.nametype's decisions by ``id``): a unit named after
+    a known place ("the Tanou Department"), a two-word place after a town's "'s"."""
+    out = [(m, c) for m in mentions if m.kb_id is None and not m.label.startswith("KB") for c in admin_unit_cues(m.text, known_place)]
+    named = {id(m) for m in mentions if any(e.kind == "name" for e in typing[id(m)].evidence)} | {id(m) for m, _ in out}
+    return out + possessed_places(mentions, text, is_town, named)
+
+
 # -- linking -----------------------------------------------------------------------------
 
 # A place smaller than this, of a country the article does not name, is not linked by its

@@ -49,7 +49,7 @@ PLACE_POSSESSIONS = {
 _POSSESSION_AFTER = re.compile(r"['’]s[ \t]+([a-z]+)\b")
 # "Garo's Wuro Bali district", "Kessa's Tanou area": a place's name and its noun after the "'s".
 _OWNED_PLACE_AFTER = re.compile(
-    r"['’]s[ \t]+(?:[A-Z][\w'’-]+[ \t]+){1,3}(district|area|region|province|village|town|neighbou?rhood|quarter|ward|camp|market|suburb|state|county|municipality|commune|prefecture)s?\b"
+    r"['’]s[ \t]+(?:(?:al|el|ad|as|ash|ar|an|at|az)-)?(?:[A-ZÀ-Þ][\w'’-]+[ \t]+){1,3}(district|area|region|province|village|town|neighbou?rhood|quarter|ward|camp|market|suburb|state|county|municipality|commune|prefecture)s?\b"
 )
 
 
@@ -241,6 +241,8 @@ def unclaimed_possessed_names(text: str, mentions: list[Mention], is_town: Calla
         hit = _POSSESSED_RUN.match(text, o.end)
         if hit is None or not is_town(o.kb_id or o.text):
             continue
+        if re.match(r"[ \t]+\d", text[hit.end(1) : hit.end(1) + 3]):
+            continue  # "Garo's Sector 9": a numbered part of the town, no name of its own
         words = [(w.group(0), hit.start(1) + w.end()) for w in re.finditer(r"\S+", hit.group(1))]
         while words and not _place_word(words[-1][0], text):
             words.pop()  # "Garo's Wuro Governor": the title is no word of the place
@@ -250,6 +252,29 @@ def unclaimed_possessed_names(text: str, mentions: list[Mention], is_town: Calla
         if not any(m.start < end and start < m.end for m in mentions):
             out.append(Mention(start, end, text[start:end], "GPE", "ner", None, o.sentence))
     return out
+
+
+_POSSESSOR = re.compile(r"(?<![\w'’-])([A-ZÀ-Þ][\w'’-]*[a-zà-ÿ])['’]s(?=[ \t])")
+
+
+def unclaimed_possessors(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Place mentions for a capitalised name the recogniser left out before an "'s" whose
+    possession only a place has: "Tessa's outskirts", "Tessa's mayor", "Tessa's Wuro
+    Bali district", "Tessa's al-Wadi area" -- where no mention is, and the name is no title,
+    common word (the article writes it in lower case), people's word or day."""
+    out = []
+    for h in _POSSESSOR.finditer(text):
+        start, end = h.span(1)
+        owned = _POSSESSION_AFTER.match(text, end)
+        if not ((owned is not None and owned.group(1) in PLACE_POSSESSIONS - _PERSON_TOO) or _OWNED_PLACE_AFTER.match(text, end)):
+            continue
+        if _place_word(h.group(1), text) and not any(m.start < end and start < m.end for m in mentions):
+            out.append(Mention(start, end, h.group(1), "GPE", "ner"))
+    return out
+
+
+# A place's possessions that a person's or a body's name may also have ("Tessa's council").
+_PERSON_TOO = {"council", "market", "old", "main", "central", "city", "town"}
 
 
 def _place_word(word: str, text: str) -> bool:

@@ -205,3 +205,14 @@ def test_a_unit_the_recogniser_left_out_is_found_whole():
     got = [m.text for m in unclaimed_units(text, ms, {"Tanou"}.__contains__)]
     assert got == ["Koro Circle", "Tanou Department"]
     assert all(text[m.start : m.end] == m.text for m in unclaimed_units(text, ms, {"Tanou"}.__contains__))
+
+
+def test_a_name_left_out_before_what_only_a_place_has_is_a_place():
+    from kg.placeareas import unclaimed_possessed_names, unclaimed_possessors
+
+    text = "Shells hit Ta’essa’s al-Wadi district and Wurobe's outskirts. Sidi Kone's brother and Governor's aides fled."
+    got = [(m.text, text[m.start : m.end]) for m in unclaimed_possessors(text, [])]
+    assert got == [("Ta’essa", "Ta’essa"), ("Wurobe", "Wurobe")]
+    # "Garo's Sector 9": a numbered part of a town is no name the recogniser missed.
+    text = "Gunmen from Garo's Sector 9 fled."
+    assert unclaimed_possessed_names(text, [mention(text, "Garo", "GPE")], {"Garo"}.__contains__) == []

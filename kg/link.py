@@ -78,6 +78,7 @@ from kg.placeareas import (
     split_unit_of_country,
     town_test,
     unbacked_small_place,
+    unclaimed_line_halves,
     unclaimed_possessed_names,
     unclaimed_possessors,
     unclaimed_units,
@@ -240,7 +241,7 @@ class Linker:
         cleaned = place_ministries(cleaned, text, countries, {id(m) for m in bare}, self._candidates, self._country_names)  # kg/bodies.py
         owned = [self._as_area(m, text) for m in unclaimed_possessed_names(text, cleaned, is_town)]  # kg/placeareas.py: "Garo's Wuro Bali"
         owned += unclaimed_units(text, cleaned + owned, self._known_place)  # "the Koro Circle"
-        owned += unclaimed_possessors(text, cleaned + owned)  # "Tessa's outskirts"
+        owned += unclaimed_possessors(text, cleaned + owned) + unclaimed_line_halves(text, cleaned + owned)  # "Tessa's outskirts", "the Kolda-Vemba road"
         cleaned = sorted(cleaned + owned + gazetteer_names(text, cleaned + owned, lambda n: self._small_place_here(n, countries)), key=lambda m: (m.start, -m.end))
         # The type each mention is expected to have: weighed evidence (kg/nametype.py).
         self.mentions, self.typing = cleaned, local_decisions(cleaned, text)

@@ -93,7 +93,7 @@ def area_phrase_cues(m: Mention, text: str, label_type: str | None = None) -> li
 # -- lines named by two places ---------------------------------------------------------
 
 _HALF = r"[A-ZÀ-Þ][\w'’]{2,}"
-_LINE_PAIR = re.compile(rf"({_HALF})-({_HALF})")
+_LINE_PAIR = re.compile(rf"({_HALF})[-–]({_HALF})")
 # The nouns of a line between two places ("the Kolda-Vemba road").
 LINE_NOUNS = {"axis", "road", "roads", "highway", "route", "corridor", "railway", "pipeline", "front", "frontline", "line", "border", "boundary", "motorway", "track", "supply"}
 
@@ -116,6 +116,23 @@ def linear_pairs(mentions: list[Mention], text: str, is_place: Callable[[str], b
         for k in (1, 2):
             a, b = pair.span(k)
             out.append(Mention(m.start + a, m.start + b, pair.group(k), "GPE", m.source, None, m.sentence))
+    return out
+
+
+_LINE_IN_TEXT = re.compile(rf"(?<![\w'’-])({_HALF})[-–]({_HALF})(?=[ \t]+(?:{'|'.join(sorted(LINE_NOUNS))})\b)")
+
+
+def unclaimed_line_halves(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Place mentions for the halves of "the Kolda-Vemba road" that no mention holds (the
+    knowledge base's rule found "Kolda" alone; the model drew nothing around "Vemba")."""
+    out = []
+    for h in _LINE_IN_TEXT.finditer(text):
+        if any(m.start <= h.start() and h.end() <= m.end for m in mentions) or is_group_word(h.group(1)) or is_group_word(h.group(2)):
+            continue  # one mention holds the whole (linear_pairs' to split), or a people's word ("the Franco-Malian border")
+        for k in (1, 2):
+            start, end = h.span(k)
+            if not any(m.start < end and start < m.end for m in mentions) and h.group(k).lower() not in GENERIC_WORDS:
+                out.append(Mention(start, end, h.group(k), "GPE", "ner"))
     return out
 
 

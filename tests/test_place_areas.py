@@ -216,3 +216,13 @@ def test_a_name_left_out_before_what_only_a_place_has_is_a_place():
     # "Garo's Sector 9": a numbered part of a town is no name the recogniser missed.
     text = "Gunmen from Garo's Sector 9 fled."
     assert unclaimed_possessed_names(text, [mention(text, "Garo", "GPE")], {"Garo"}.__contains__) == []
+
+
+def test_the_halves_of_a_line_no_mention_holds_are_places():
+    from kg.placeareas import unclaimed_line_halves
+
+    text = "Troops patrolled the Kolda-Vemba road and the Wuro–Tanou axis; the Franco-Malian border was shut."
+    ms = [mention(text, "Kolda", "KB", source="kb")]
+    assert [m.text for m in unclaimed_line_halves(text, ms)] == ["Vemba", "Wuro", "Tanou"]
+    whole = [mention(text, "Kolda-Vemba", "ORG")]
+    assert "Vemba" not in [m.text for m in unclaimed_line_halves(text, whole)]  # linear_pairs splits a whole

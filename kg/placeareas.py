@@ -140,8 +140,9 @@ def unclaimed_line_halves(text: str, mentions: list[Mention]) -> list[Mention]:
 
 # Capitalised head words of an administrative unit beside kg/mentions.py's PLACE_HEADS
 # (District, Region, Province...): a French or Lusophone unit's ("Circle" for a Malian
-# cercle), or "Department", which also heads a body's name ("Justice Department").
-UNIT_HEADS = {"Circle", "Cercle", "Prefecture", "Sub-Prefecture", "Subprefecture", "Sub-prefecture", "Arrondissement", "Canton", "Commune", "Municipality", "Department", "Woreda", "Kebele", "Upazila", "Tehsil", "Taluka"}
+# cercle), or "Department" and "State", which also head a body's name ("Justice
+# Department", "Islamic State").
+UNIT_HEADS = {"State", "Circle", "Cercle", "Prefecture", "Sub-Prefecture", "Subprefecture", "Sub-prefecture", "Arrondissement", "Canton", "Commune", "Municipality", "Department", "Woreda", "Kebele", "Upazila", "Tehsil", "Taluka"}
 # Words before "Circle" that make the whole no unit ("the Inner Circle", "the Arctic Circle").
 _CIRCLE_WORDS = {"inner", "outer", "arctic", "antarctic", "polar", "magic", "family", "close", "vicious", "traffic", "military", "royal", "social", "golden", "great", "small", "big", "wide"}
 
@@ -173,7 +174,7 @@ def admin_unit_cues(name: str, is_place: Callable[[str], bool]) -> list[Cue]:
     if base is None:
         return []
     head = name.split()[-1]
-    if head in ("Department", "Commune", "Municipality", "Canton") and not is_place(base):
+    if head in ("State", "Department", "Commune", "Municipality", "Canton") and not is_place(base):
         return []
     return [("Place", HEAD_WORD, "name", f"an administrative unit named after {base!r} ({head})", True)]
 

@@ -68,6 +68,8 @@ def test_an_administrative_units_name_and_the_place_it_is_named_after():
     assert [c[0] for c in admin_unit_cues("Tanou Department", places)] == ["Place"]
     assert admin_unit_cues("Bokaro Department", places) == []  # a department of no known place may be a body's
     assert [c[0] for c in admin_unit_cues("Wessa Circle", places)] == ["Place"]  # a circle is a unit's name alone
+    assert [c[0] for c in admin_unit_cues("Tanou State", places)] == ["Place"]
+    assert admin_unit_cues("Islamic State", places) == admin_unit_cues("Bokaro State", places) == []
 
 
 def test_a_units_name_run_on_over_its_country_is_the_unit_and_the_country():

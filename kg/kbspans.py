@@ -201,7 +201,7 @@ def regions_of_lists(mentions: list[Mention], text: str, is_region: Callable[[st
 
 # A person's words after the name, or a person's noun before it ("police officer at").
 _SPEAKS_AFTER = re.compile(r"[ \t]+(?:said|says|confirmed|told|added|stated|wrote)\b")
-_PERSON_BEFORE = re.compile(r"\b(?:officer|official|spokesman|spokeswoman|spokesperson|commander|chief|governor|mayor|minister|inspector|superintendent)\s+(?:at|in|of|for)?\s*$", re.I)
+_PERSON_BEFORE = re.compile(r"\b(?:officer|official|spokesman|spokeswoman|spokesperson|commander|chief|governor|mayor|minister|inspector|superintendent)\s+(?:at|in|of|for)\s+$", re.I)  # "Governor Bello Sani Kanta": a title right before the span is the person's
 
 
 def split_place_and_person(mentions: list[Mention], text: str, candidates: Candidates, person_shaped: Callable[[str], bool]) -> list[Mention]:

@@ -66,7 +66,7 @@ from kg.mentions import (
 )
 from kg.namepool import Resolved, pooled_types
 from kg.names import GENERIC_ALONE, GENERIC_BODY_RE, GENERIC_WORDS, country_of_demonym, is_group_word
-from kg.nametype import Evidence, TypeDecision, local_decisions, strong_cue
+from kg.nametype import TypeDecision, local_decisions, strong_cue
 from kg.nicknames import nicknamed_people
 from kg.orgjunk import acronym_letters, initialism_owner, org_boundaries, spelled_acronym_after
 from kg.personruns import given_name_owner, misspelt_person, person_runs
@@ -244,9 +244,8 @@ class Linker:
         owned += unclaimed_possessors(text, cleaned + owned) + unclaimed_line_halves(text, cleaned + owned)  # "Tessa's outskirts", "the Kolda-Vemba road"
         cleaned = sorted(cleaned + owned + gazetteer_names(text, cleaned + owned, lambda n: self._small_place_here(n, countries)), key=lambda m: (m.start, -m.end))
         # The type each mention is expected to have: weighed evidence (kg/nametype.py).
-        self.mentions, self.typing = cleaned, local_decisions(cleaned, text)
-        for m, cue in knowledge_place_cues(cleaned, text, self.typing, self._known_place, is_town):  # kg/placeareas.py
-            self.typing[id(m)].evidence.append(Evidence(*cue))
+        place_cues = lambda ms, t, d: knowledge_place_cues(ms, t, d, self._known_place, is_town)  # noqa: E731 (kg/placeareas.py)
+        self.mentions, self.typing = cleaned, local_decisions(cleaned, text, place_cues)
         for m in cleaned:
             self._types[id(m)] = self.typing[id(m)].type
 

@@ -22,8 +22,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
-from kg.cueweights import CUE, HEAD_WORD, Cue
+from kg.addresses import address_chains
+from kg.cueweights import CUE, HEAD_WORD, WEAK_CUE, Cue
 from kg.kb.base import Candidate, fold
+from kg.listgaps import list_runs
 from kg.names import ACRONYM_RE, CALENDAR_WORDS, DEPARTMENT_FIELDS, GENERIC_WORDS, TITLES, is_group_word, written_in_lower_case
 from kg.types import Mention
 
@@ -56,13 +58,33 @@ _OWNED_PLACE_AFTER = re.compile(
 # Verbs whose object is a place, not a person ("the strike hit Wuro Bali", "rebels stormed
 # Tanou"): a person is attacked, killed or captured, not stormed or overrun.
 PLACE_VERB_BEFORE = re.compile(
-    r"\b(?:hit|struck|stormed|raided|overran|overrun|ransacked|torched|razed|pounded|retook|retaken|entered|reached|shelling|bombarded|bombarding)[ \t]+$"
+    r"\b(?:hit|struck|stormed|raided|overran|overrun|ransacked|torched|razed|pounded|retook|retaken|entered|reached|shelling|bombarded|bombarding"
+    r"|invade|invaded|invading|besiege|sacked)[ \t]+$"
 )
+# "..., and Tanou, where they burned houses": what "where" takes up is a place.
+WHERE_AFTER = re.compile(r",?[ \t]+where[ \t]+(?!(?:is|was|are|were)\b)")
 
 
 # "checkpoints in Wuro, Tanou and Kessa": a list right after "in" is of places.
 _IN_BEFORE = re.compile(r"(?<![\w'’-])(?:in|near|outside|around)[ \t]+$")
 _LIST_AFTER = re.compile(r"(?:,[ \t]+|[ \t]+and[ \t]+)[A-ZÀ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-Þ][\w'’-]+)?(?:,|[ \t]+and\b|[ \t]+or\b|[.;:]|[ \t]+(?:[a-z]|\d))")
+
+
+# "the head of the Tanou area": the "of the" a body's head would take is the area's.
+_AREA_HEADS = {"area", "district", "region", "province", "territory", "county", "zone", "sector", "division", "department", "chiefdom", "commune", "municipality", "locality"}
+_HEAD_OF_THE_BEFORE = re.compile(r"\b(?:head|heads|chief|leader|leaders|administrator|officials?|authorities|residents?|people)\s+of\s+the\s+$", re.I)
+# "a state they call Wessaland", "the region known as Tanou": a place's name.
+_CALLED_PLACE_BEFORE = re.compile(
+    r"\b(?:state|homeland|country|nation|republic|region|territory|enclave|province|area|town|village|city|emirate|caliphate)"
+    r"(?:[ \t]+(?:they|it|he|she|we|locals|residents|rebels|militants)[ \t]+(?:call|calls|called|named|dubbed|proclaimed)|[ \t]+(?:called|named|known[ \t]+as|dubbed))[ \t]+$"
+)
+
+
+# ", a neighbouring town close to ...", ", the nearby village": a settlement's noun among the
+# first words of an apposition (kg/nametype.py reads its last word before a preposition).
+_PLACE_APPOSED_AFTER = re.compile(
+    r",[ \t]+(?:a|an|the|its|another)[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}?(town|village|city|hamlet|locality|settlement|community|commune|district|suburb|neighbou?rhood)\b(?![ \t]+(?:of|council|chief|head|leader)\b)"
+)
 
 
 def area_phrase_cues(m: Mention, text: str, label_type: str | None = None) -> list[Cue]:
@@ -75,6 +97,15 @@ def area_phrase_cues(m: Mention, text: str, label_type: str | None = None) -> li
         verb = PLACE_VERB_BEFORE.search(text, max(0, m.start - 20), m.start)
         if verb is not None and not ACRONYM_RE.fullmatch(m.text):
             out.append(("Place", CUE, "context", f"object of {verb.group(0).strip()!r} (what is stormed or hit is a place)", True))
+    nxt0 = _NEXT_WORD.match(text, m.end)
+    if nxt0 is not None and nxt0.group(1) in _AREA_HEADS and _HEAD_OF_THE_BEFORE.search(text, max(0, m.start - 40), m.start):
+        out.append(("Place", CUE, "context", f"'the head of the X {nxt0.group(1)}' (an area's head, not a body's)", True))
+    if _CALLED_PLACE_BEFORE.search(text, max(0, m.start - 60), m.start):
+        out.append(("Place", CUE, "context", "what a state or a region is called", False))
+    if _PLACE_APPOSED_AFTER.match(text, m.end):
+        out.append(("Place", CUE, "context", f"apposition ', a ... {_PLACE_APPOSED_AFTER.match(text, m.end).group(1)}'", False))
+    if WHERE_AFTER.match(text, m.end) and not ACRONYM_RE.fullmatch(m.text):
+        out.append(("Place", CUE, "context", "followed by ', where' (a place the clause takes up)", True))
     if m.kb_id is None and not m.label.startswith("KB") and _IN_BEFORE.search(text, max(0, m.start - 12), m.start) and _LIST_AFTER.match(text, m.end):
         out.append(("Place", CUE, "context", "opens a list after 'in' (a list of places)", True))
     nxt = _NEXT_WORD.match(text, m.end)
@@ -314,13 +345,65 @@ def town_test(candidates: Callable[[str], list[Candidate]]) -> Callable[[str], b
     return is_town
 
 
+# Words of a military or a police division's name ("the 3rd Infantry Division", "the
+# Narcotics Division"), beside the fields of kg.names.DEPARTMENT_FIELDS.
+_UNIT_KIND_WORDS = {
+    "infantry", "armoured", "armored", "airborne", "mountain", "motorized", "motorised", "mechanized", "mechanised",
+    "rifle", "rifles", "guards", "guard", "marine", "marines", "cavalry", "panzer", "tank", "artillery", "air", "naval",
+    "special", "assault", "commando", "light", "heavy", "armour", "armor", "narcotics", "crime", "criminal", "cyber",
+    "investigation", "counter", "anti", "terrorism", "traffic", "patrol", "support", "logistics", "training", "reserve",
+}
+_ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$", re.I)
+
+
+def division_cues(mentions: list[Mention], text: str, is_place: Callable[[str], bool]) -> list[tuple[Mention, Cue]]:
+    """"Ouro Tanou, Mayo Wessa Division", "the Garo and Mayo Bali Divisions": a division named
+    after a place is an administrative one (Cameroon's, Bangladesh's, Myanmar's), not a
+    military or a police unit's -- when the place is known, the division stands in an
+    address, or the plural closes a list; an ordinal or a unit's word ("Infantry",
+    "Narcotics") makes it a unit's."""
+    chained = {id(o) for chain in address_chains(mentions, text) for o in chain}
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        if m.kb_id is not None or m.label.startswith("KB") or len(words) < 2 or words[-1] not in ("Division", "Divisions"):
+            continue
+        base = [w for w in words[:-1] if w.lower() != "the"]
+        low = [w.lower().strip("'’") for w in base]
+        if not base or any(_ORDINAL.match(w) or w in _UNIT_KIND_WORDS or w in DEPARTMENT_FIELDS or w in TITLES or w in GENERIC_WORDS for w in low):
+            continue
+        if not all(w[:1].isupper() for w in base) or any(ACRONYM_RE.fullmatch(w) for w in base) or is_group_word(base[0]):
+            continue
+        if id(m) in chained or words[-1] == "Divisions" or is_place(" ".join(base)):
+            out.append((m, ("Place", HEAD_WORD + WEAK_CUE, "name", f"an administrative division named after {' '.join(base)!r}", True)))
+    return out
+
+
+_BARE_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+
+
+def bare_name_lists(mentions: list[Mention], text: str) -> list[tuple[Mention, Cue]]:
+    """"attacks on Wuro, Tanou, Kessa and Bali": a list of three or more unknown one-word
+    names the model labels now a person, now a body (or a place) is a list of villages --
+    people in a list are named in full, and the model's labels of unknown villages scatter."""
+    out: list[tuple[Mention, Cue]] = []
+    for run in list_runs(mentions, text):
+        if len(run) < 3 or any(" " in m.text or m.kb_id is not None or m.label not in _BARE_LABELS or ACRONYM_RE.fullmatch(m.text) for m in run):
+            continue
+        labels = {m.label for m in run}
+        if len(labels) > 1 and labels & {"PERSON"} and not any(is_group_word(m.text) for m in run):
+            cue = ("Place", CUE, "list", f"a list of bare names the model labels {', '.join(sorted(labels))} (villages)", False)
+            out += [(m, cue) for m in run]
+    return out
+
+
 def knowledge_place_cues(mentions: list[Mention], text: str, typing: dict, known_place: Callable[[str], bool], is_town: Callable[[str], bool]) -> list[tuple[Mention, Cue]]:
     """The place cues that need the knowledge base, for kg/link.py to add to each
     mention's evidence (``typing``: kg.nametype's decisions by ``id``): a unit named after
     a known place ("the Tanou Department"), a two-word place after a town's "'s"."""
     out = [(m, c) for m in mentions if m.kb_id is None and not m.label.startswith("KB") for c in admin_unit_cues(m.text, known_place)]
     named = {id(m) for m in mentions if any(e.kind == "name" for e in typing[id(m)].evidence)} | {id(m) for m, _ in out}
-    return out + possessed_places(mentions, text, is_town, named)
+    return out + possessed_places(mentions, text, is_town, named) + bare_name_lists(mentions, text) + division_cues(mentions, text, known_place)
 
 
 # -- linking -----------------------------------------------------------------------------

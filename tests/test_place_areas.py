@@ -23,7 +23,7 @@ from kg.types import Article
 
 
 def cue_types(text: str, surface: str, label: str = "ORG") -> list[str]:
-    return [c[0] for c in area_phrase_cues(mention(text, surface, label), text)]
+    return [c[0] for c in area_phrase_cues(mention(text, surface, label), text, {"ORG": "Organization", "PERSON": "Person"}.get(label))]
 
 
 def test_the_ground_named_after_a_name_makes_it_a_place():
@@ -228,3 +228,39 @@ def test_the_halves_of_a_line_no_mention_holds_are_places():
     assert [m.text for m in unclaimed_line_halves(text, ms)] == ["Vemba", "Wuro", "Tanou"]
     whole = [mention(text, "Kolda-Vemba", "ORG")]
     assert "Vemba" not in [m.text for m in unclaimed_line_halves(text, whole)]  # linear_pairs splits a whole
+
+
+def test_where_an_apposed_town_and_what_a_state_is_called_make_places():
+    text = "They tried to invade Wuro, then Tanou, where they burned houses. Garo, a neighbouring town close to the border, fled. Rebels want a state they call Wessaland."
+    assert "Place" in cue_types(text, "Wuro", "PERSON")  # invaded
+    assert "Place" in cue_types(text, "Tanou", "PERSON")  # ", where"
+    assert "Place" in cue_types(text, "Garo", "ORG")  # ", a neighbouring town"
+    assert "Place" in cue_types(text, "Wessaland", "PERSON")  # "a state they call"
+    text = "The head of the Bokala area said so; the head of the Bokala Trust did too. Where is Sidi Kone, who fled?"
+    assert cue_types(text, "Bokala", "ORG") == ["Place"]
+    assert cue_types(text, "Sidi Kone", "PERSON") == []
+
+
+def test_a_list_of_bare_names_the_model_labels_now_a_person_now_a_body_is_of_villages():
+    from kg.placeareas import bare_name_lists
+
+    text = "They moved on to Wuro, Tanou, and Kessa. Musa Kanta, Ali Sani and Sidi Kone spoke."
+    ms = [mention(text, "Wuro", "PERSON"), mention(text, "Tanou", "PERSON"), mention(text, "Kessa", "ORG")]
+    people = [mention(text, "Musa Kanta", "PERSON"), mention(text, "Ali Sani", "ORG"), mention(text, "Sidi Kone", "PERSON")]
+    assert sorted(m.text for m, _ in bare_name_lists(ms + people, text)) == ["Kessa", "Tanou", "Wuro"]
+    same = [mention(text, "Wuro", "PERSON"), mention(text, "Tanou", "PERSON"), mention(text, "Kessa", "PERSON")]
+    assert bare_name_lists(same, text) == []  # one label throughout: the model may be right
+
+
+def test_a_division_named_after_a_place_is_an_administrative_one():
+    from kg.placeareas import division_cues
+
+    text = "Gunmen struck in Ouro Tanou, Wessa Bali Division, on Monday; the 3rd Infantry Division and the Narcotics Division moved along the Garo and Kessa Bali Divisions."
+    ms = [mention(text, s, "ORG") for s in ("Ouro Tanou", "Wessa Bali Division", "3rd Infantry Division", "Narcotics Division", "Kessa Bali Divisions")]
+    got = [m.text for m, _ in division_cues(ms, text, lambda n: False)]
+    assert got == ["Wessa Bali Division", "Kessa Bali Divisions"]
+    # Through the typing: the plural's cue governs its list ("Garo" with it).
+    garo = mention(text, "Garo", "ORG")
+    ms = [garo, ms[-1]]
+    ds = local_decisions(ms, text, lambda ms_, t, d: division_cues(ms_, t, lambda n: False))
+    assert ds[id(garo)].type == "Place"

@@ -74,6 +74,7 @@ from kg.placeareas import (
     PERSON_PLACE_POPULATION,
     knowledge_place_cues,
     linear_pairs,
+    one_unit_of_two_names,
     place_shaped_person,
     split_unit_of_country,
     town_test,
@@ -82,6 +83,7 @@ from kg.placeareas import (
     unclaimed_possessed_names,
     unclaimed_possessors,
     unclaimed_units,
+    without_plural_unit,
 )
 from kg.resolution import Resolution, contains_words, drop_title_only_nil, join_spelt_known, last_names, name_tokens, variant_key
 from kg.spans import extend_by_acronym, fix_boundaries, possessor_countries, split_possessive
@@ -224,7 +226,8 @@ class Linker:
         cleaned += credit_names(text, cleaned) + attacking_aircraft(text, cleaned) + nicknamed_people(text, cleaned)
         cleaned += titled_names(text, cleaned) + quoted_speakers(text, cleaned) + headed_names(text, cleaned) + reporting_outlets(text, cleaned)
         is_town, is_country = town_test(self._candidates), lambda n: any("Country" in c.entry.classes for c in self._candidates(n))
-        units = linear_pairs(split_unit_of_country(unit_names(text, cleaned), is_country), text, self._known_place)  # kg/placeareas.py
+        units = linear_pairs(without_plural_unit(split_unit_of_country(unit_names(text, cleaned), is_country)), text, self._known_place)  # kg/placeareas.py
+        units = one_unit_of_two_names(sorted(units, key=lambda m: m.start), text, lambda n: bool(self._candidates(n)))
         cleaned = extend_by_acronym(split_place_pairs(units + agency_credits(text, cleaned, self._candidates), self._known_place), text)
         bare = bare_ministries(text, cleaned)
         cleaned += bare

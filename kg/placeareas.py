@@ -97,6 +97,9 @@ def area_phrase_cues(m: Mention, text: str, label_type: str | None = None) -> li
         verb = PLACE_VERB_BEFORE.search(text, max(0, m.start - 20), m.start)
         if verb is not None and not ACRONYM_RE.fullmatch(m.text):
             out.append(("Place", CUE, "context", f"object of {verb.group(0).strip()!r} (what is stormed or hit is a place)", True))
+    plural = _PLURAL_UNIT_AFTER.match(text, m.end)
+    if plural is not None:
+        out.append(("Place", CUE, "context", f"followed by {plural.group(1)!r} (a list of units)", True))
     nxt0 = _NEXT_WORD.match(text, m.end)
     if nxt0 is not None and nxt0.group(1) in _AREA_HEADS and _HEAD_OF_THE_BEFORE.search(text, max(0, m.start - 40), m.start):
         out.append(("Place", CUE, "context", f"'the head of the X {nxt0.group(1)}' (an area's head, not a body's)", True))
@@ -164,6 +167,61 @@ def unclaimed_line_halves(text: str, mentions: list[Mention]) -> list[Mention]:
             start, end = h.span(k)
             if not any(m.start < end and start < m.end for m in mentions) and h.group(k).lower() not in GENERIC_WORDS:
                 out.append(Mention(start, end, h.group(k), "GPE", "ner"))
+    return out
+
+
+# The plurals of the capitalised kinds of unit ("the Garo and Kessa Divisions").
+PLURAL_UNIT_HEADS = {"Divisions", "Regions", "Provinces", "Districts", "Departments", "Prefectures", "Circles", "States", "Governorates", "Counties", "Oblasts", "Territories", "Municipalities", "Communes"}
+_PLURAL_UNIT_AFTER = re.compile(r"[ \t]+(" + "|".join(sorted(PLURAL_UNIT_HEADS)) + r")\b")
+
+
+def without_plural_unit(mentions: list[Mention]) -> list[Mention]:
+    """"the Garo and Kessa Bali Divisions": the plural kind closes a list of units and is no
+    word of its last item's name ("Kessa Bali")."""
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        if len(words) > 1 and words[-1] in PLURAL_UNIT_HEADS and m.kb_id is None and not m.label.startswith("KB") and words[-2][:1].isupper():
+            end = m.end - len(words[-1]) - 1
+            m = Mention(m.start, end, m.text[: end - m.start].rstrip(), "GPE", m.source, None, m.sentence)
+        out.append(m)
+    return out
+
+
+_UNIT_NOUNS = r"(?:division|department|district|province|region|prefecture|county|municipality|commune|territory|governorate)"
+_SINGULAR_UNIT = re.compile(rf"[ \t]+{_UNIT_NOUNS}\b(?!s)")
+_THE_BEFORE = re.compile(r"(?<![\w'’-])the[ \t]+$", re.I)
+
+
+def one_unit_of_two_names(mentions: list[Mention], text: str, known: Callable[[str], bool]) -> list[Mention]:
+    """"in the Garo and Tanou division": two names joined by "and" before a singular unit's
+    noun are one unit's name (two units would be "divisions"), and so is "Garo and Tanou"
+    wherever else the article writes it -- when the knowledge base knows neither name
+    (``known``). ``mentions`` sorted."""
+
+    def second(b: Mention) -> str:  # "Tanou" of "Tanou division"
+        words = b.text.split()
+        return " ".join(words[:-1]) if len(words) > 1 and re.fullmatch(_UNIT_NOUNS, words[-1]) else b.text
+
+    pairs = set()
+    for a, b in zip(mentions, mentions[1:]):
+        if text[a.end : b.start] != " and " or a.kb_id is not None or b.kb_id is not None or " " in a.text or not _THE_BEFORE.search(text, max(0, a.start - 6), a.start):
+            continue
+        if (second(b) != b.text or _SINGULAR_UNIT.match(text, b.end)) and not known(a.text) and not known(second(b)):
+            pairs.add((a.text, second(b)))
+    if not pairs:
+        return mentions
+    out: list[Mention] = []
+    i = 0
+    while i < len(mentions):
+        a = mentions[i]
+        b = mentions[i + 1] if i + 1 < len(mentions) else None
+        if b is not None and text[a.end : b.start] == " and " and (a.text, second(b)) in pairs:
+            out.append(Mention(a.start, b.end, text[a.start : b.end], "GPE", "ner", None, a.sentence))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
     return out
 
 

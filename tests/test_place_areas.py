@@ -264,3 +264,25 @@ def test_a_division_named_after_a_place_is_an_administrative_one():
     ms = [garo, ms[-1]]
     ds = local_decisions(ms, text, lambda ms_, t, d: division_cues(ms_, t, lambda n: False))
     assert ds[id(garo)].type == "Place"
+
+
+def test_a_plural_units_noun_closes_a_list_and_is_no_word_of_its_last_item():
+    from kg.placeareas import without_plural_unit
+
+    text = "Attacks spread along the Garo, Wessa Bali and Kessa Bali Divisions of the north."
+    ms = [mention(text, "Garo", "ORG"), mention(text, "Wessa Bali", "PERSON"), mention(text, "Kessa Bali Divisions", "ORG")]
+    got = without_plural_unit(ms)
+    assert [(m.text, text[m.start : m.end]) for m in got][-1] == ("Kessa Bali", "Kessa Bali")
+    ds = local_decisions(got, text)
+    assert [ds[id(m)].type for m in got] == ["Place", "Place", "Place"]
+
+
+def test_two_names_before_a_singular_units_noun_are_one_units_name():
+    from kg.placeareas import one_unit_of_two_names
+
+    text = "A bomb went off in the Garo and Tanou division. Troops held the Garo and Tanou, Wessa and Kessa divisions. The Bali and Sidi regions were calm."
+    ms = [mention(text, "Garo", "ORG"), mention(text, "Tanou division", "GPE"), mention(text, "Garo", "ORG", nth=1), mention(text, "Tanou", "ORG", nth=1),
+          mention(text, "Wessa", "GPE"), mention(text, "Kessa", "GPE"), mention(text, "Bali", "GPE"), mention(text, "Sidi", "GPE")]
+    got = [m.text for m in one_unit_of_two_names(sorted(ms, key=lambda m: m.start), text, lambda n: False)]
+    assert got == ["Garo and Tanou division", "Garo and Tanou", "Wessa", "Kessa", "Bali", "Sidi"]
+    assert [m.text for m in one_unit_of_two_names(sorted(ms, key=lambda m: m.start), text, {"Garo"}.__contains__)][:2] == ["Garo", "Tanou division"]

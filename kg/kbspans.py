@@ -277,6 +277,8 @@ SMALL_TOWN = 50_000
 
 
 _TOWN_OF = re.compile(r"\b(?:city|town)[ \t]+of[ \t]+([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})")
+# "from Kamlo town", "Tanou da Praia town": a name the words after it call a town.
+_NAME_TOWN = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+(?:[ \t]+(?:[A-Z][\w'’-]+|da|de|do|del|la|el|al)){0,3})[ \t]+(?:town|city)\b")
 
 
 # A dateline opening a line: "Kamlo, Uganda |", "Goma, Congo —": the town a report is
@@ -286,9 +288,9 @@ _DATELINE_TOWN = re.compile(r"^([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}),[
 
 def named_towns(text: str) -> frozenset[str]:
     """The names the article itself calls a city or a town ("the flash point city of
-    Marib") or files its report from (a dateline), folded: their bare mentions keep the
+    Marib", "Marib city") or files its report from (a dateline), folded: their bare mentions keep the
     town's sense beside its province's."""
-    found = {fold(h.group(1)) for h in _TOWN_OF.finditer(text)}
+    found = {fold(h.group(1)) for h in _TOWN_OF.finditer(text)} | {fold(h.group(1)) for h in _NAME_TOWN.finditer(text)}
     if "|" in text or "—" in text or "–" in text:
         found |= {fold(h.group(1)) for h in _DATELINE_TOWN.finditer(text)}
     return frozenset(found)

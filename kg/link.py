@@ -74,8 +74,10 @@ from kg.placeareas import (
     PERSON_PLACE_POPULATION,
     knowledge_place_cues,
     linear_pairs,
+    list_tail_names,
     one_unit_of_two_names,
     place_shaped_person,
+    repeated_place_names,
     split_unit_of_country,
     town_test,
     unbacked_small_place,
@@ -228,6 +230,7 @@ class Linker:
         is_town, is_country = town_test(self._candidates), lambda n: any("Country" in c.entry.classes for c in self._candidates(n))
         units = linear_pairs(without_plural_unit(split_unit_of_country(unit_names(text, cleaned), is_country)), text, self._known_place)  # kg/placeareas.py
         units = one_unit_of_two_names(sorted(units, key=lambda m: m.start), text, lambda n: bool(self._candidates(n)))
+        units = sorted(units + list_tail_names(text, units), key=lambda m: m.start)  # "the Garo and Tanou regions"
         cleaned = extend_by_acronym(split_place_pairs(units + agency_credits(text, cleaned, self._candidates), self._known_place), text)
         bare = bare_ministries(text, cleaned)
         cleaned += bare
@@ -245,6 +248,7 @@ class Linker:
         owned = [self._as_area(m, text) for m in unclaimed_possessed_names(text, cleaned, is_town)]  # kg/placeareas.py: "Garo's Wuro Bali"
         owned += unclaimed_units(text, cleaned + owned, self._known_place)  # "the Koro Circle"
         owned += unclaimed_possessors(text, cleaned + owned) + unclaimed_line_halves(text, cleaned + owned)  # "Tessa's outskirts", "the Kolda-Vemba road"
+        owned += repeated_place_names(text, cleaned + owned, lambda m: LABEL_TYPES.get(model_label(m) or "") == "Place")
         cleaned = sorted(cleaned + owned + gazetteer_names(text, cleaned + owned, lambda n: self._small_place_here(n, countries)), key=lambda m: (m.start, -m.end))
         # The type each mention is expected to have: weighed evidence (kg/nametype.py).
         place_cues = lambda ms, t, d: knowledge_place_cues(ms, t, d, self._known_place, is_town)  # noqa: E731 (kg/placeareas.py)

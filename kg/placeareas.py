@@ -464,6 +464,49 @@ def knowledge_place_cues(mentions: list[Mention], text: str, typing: dict, known
     return out + possessed_places(mentions, text, is_town, named) + bare_name_lists(mentions, text) + division_cues(mentions, text, known_place)
 
 
+_PLURAL_PLACE_NOUNS = r"(?:regions|provinces|districts|states|divisions|departments|prefectures|counties|governorates|oblasts|territories|municipalities|villages|towns|communities|localities|areas|camps)"
+_LIST_TAIL = re.compile(rf"(?:,|[ \t]+and|[ \t]+or)[ \t]+([A-ZÀ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-Þ][\w'’-]+){{0,2}})[ \t]+{_PLURAL_PLACE_NOUNS}\b")
+
+
+def list_tail_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"the Garo and Tanou regions", "Wuro, Bali and Kessa villages": the last item of a
+    list a plural place noun closes, when the recogniser drew a span around an earlier
+    item only; a place mention, where no mention is."""
+    out = []
+    for m in mentions:
+        hit = _LIST_TAIL.match(text, m.end)
+        if hit is None:
+            continue
+        start, end = hit.span(1)
+        if all(_place_word(w, text) for w in hit.group(1).split()) and not any(o.start < end and start < o.end for o in mentions):
+            out.append(Mention(start, end, hit.group(1), "GPE", "ner", None, m.sentence))
+    return out
+
+
+def repeated_place_names(text: str, mentions: list[Mention], place_like: Callable[[Mention], bool]) -> list[Mention]:
+    """"in Tanou Wessa district ... also in Tanou Wessa, ... from Tanou Wessa town": a place's
+    name of two words or more (``place_like``: a mention the model or the words around
+    call a place), or an area's name without its noun, written again where the recogniser
+    drew nothing, is a mention there too (one sense per article); not where a capitalised
+    word runs on from it ("Tanou Wessa Road" is another name)."""
+    names: set[str] = set()
+    for m in mentions:
+        if m.kb_id is not None or m.label.startswith("KB") or not place_like(m):
+            continue
+        words = m.text.split()
+        if len(words) > 1 and words[-1].lower() in _AREA_HEADS:
+            words = words[:-1]
+        if len(words) > 1 and words[0][:1].isupper():
+            names.add(" ".join(words))
+    out: list[Mention] = []
+    for name in sorted(names):
+        for h in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-]|[ \t]+[A-ZÀ-Þ])", text):
+            start, end = h.span()
+            if not any(o.start < end and start < o.end for o in mentions + out):
+                out.append(Mention(start, end, name, "GPE", "ner"))
+    return out
+
+
 # -- linking -----------------------------------------------------------------------------
 
 # A place smaller than this, of a country the article does not name, is not linked by its

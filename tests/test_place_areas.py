@@ -286,3 +286,27 @@ def test_two_names_before_a_singular_units_noun_are_one_units_name():
     got = [m.text for m in one_unit_of_two_names(sorted(ms, key=lambda m: m.start), text, lambda n: False)]
     assert got == ["Garo and Tanou division", "Garo and Tanou", "Wessa", "Kessa", "Bali", "Sidi"]
     assert [m.text for m in one_unit_of_two_names(sorted(ms, key=lambda m: m.start), text, {"Garo"}.__contains__)][:2] == ["Garo", "Tanou division"]
+
+
+def test_the_last_item_a_plural_place_noun_closes_is_a_place():
+    from kg.placeareas import list_tail_names
+
+    text = "Fighting spread in the North-Wessa and South-Wessa regions, and in Garo, Tanou and Bali villages. Musa and Ali Sani ran."
+    ms = [mention(text, "North-Wessa", "GPE"), mention(text, "Garo", "GPE"), mention(text, "Tanou", "GPE"), mention(text, "Musa", "PERSON")]
+    assert [m.text for m in list_tail_names(text, ms)] == ["South-Wessa", "Bali"]
+
+
+def test_a_places_name_written_again_where_no_mention_is_is_a_mention():
+    from kg.placeareas import repeated_place_names
+
+    text = "Gunmen struck in Tanou da Wessa district. Later, in Tanou da Wessa, and near Tanou da Wessa town, and on Tanou da Wessa Road, more died."
+    ms = [mention(text, "Tanou da Wessa district", "GPE")]
+    got = repeated_place_names(text, ms, lambda m: True)
+    assert [(m.text, text[m.start : m.end]) for m in got] == [("Tanou da Wessa", "Tanou da Wessa")] * 2
+    assert repeated_place_names(text, ms, lambda m: False) == []
+
+
+def test_a_name_the_article_calls_a_town_keeps_the_towns_sense_beside_its_district():
+    from kg.kbspans import named_towns
+
+    assert "tanou da wessa" in named_towns("Troops left Tanou da Wessa town, in Tanou da Wessa district.")

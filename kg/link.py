@@ -66,20 +66,26 @@ from kg.mentions import (
 )
 from kg.namepool import Resolved, pooled_types
 from kg.names import GENERIC_ALONE, GENERIC_BODY_RE, GENERIC_WORDS, country_of_demonym, is_group_word
-from kg.nametype import Evidence, TypeDecision, local_decisions, strong_cue
+from kg.nametype import TypeDecision, local_decisions, strong_cue
 from kg.nicknames import nicknamed_people
 from kg.orgjunk import acronym_letters, initialism_owner, org_boundaries, spelled_acronym_after
 from kg.personruns import given_name_owner, misspelt_person, person_runs
 from kg.placeareas import (
     PERSON_PLACE_POPULATION,
-    admin_unit_cues,
+    knowledge_place_cues,
     linear_pairs,
+    list_tail_names,
+    one_unit_of_two_names,
     place_shaped_person,
-    possessed_places,
+    repeated_place_names,
     split_unit_of_country,
+    town_test,
     unbacked_small_place,
+    unclaimed_line_halves,
     unclaimed_possessed_names,
+    unclaimed_possessors,
     unclaimed_units,
+    without_plural_unit,
 )
 from kg.resolution import Resolution, contains_words, drop_title_only_nil, join_spelt_known, last_names, name_tokens, variant_key
 from kg.spans import extend_by_acronym, fix_boundaries, possessor_countries, split_possessive
@@ -230,7 +236,10 @@ class Linker:
         cleaned += cued_names(text, cleaned)
         cleaned += credit_names(text, cleaned) + attacking_aircraft(text, cleaned) + nicknamed_people(text, cleaned)
         cleaned += titled_names(text, cleaned) + quoted_speakers(text, cleaned) + headed_names(text, cleaned) + reporting_outlets(text, cleaned)
-        units = linear_pairs(split_unit_of_country(unit_names(text, cleaned), self._is_country), text, self._known_place)  # kg/placeareas.py
+        is_town, is_country = town_test(self._candidates), lambda n: any("Country" in c.entry.classes for c in self._candidates(n))
+        units = linear_pairs(without_plural_unit(split_unit_of_country(unit_names(text, cleaned), is_country)), text, self._known_place)  # kg/placeareas.py
+        units = one_unit_of_two_names(sorted(units, key=lambda m: m.start), text, lambda n: bool(self._candidates(n)))
+        units = sorted(units + list_tail_names(text, units), key=lambda m: m.start)  # "the Garo and Tanou regions"
         cleaned = extend_by_acronym(split_place_pairs(units + agency_credits(text, cleaned, self._candidates), self._known_place), text)
         bare = bare_ministries(text, cleaned)
         cleaned += bare
@@ -245,12 +254,14 @@ class Linker:
         cleaned = regions_of_lists(cleaned, text, self._region_name)
         countries = self._article_countries = self._context_countries(cleaned)
         cleaned = place_ministries(cleaned, text, countries, {id(m) for m in bare}, self._candidates, self._country_names)  # kg/bodies.py
-        owned = [self._as_area(m, text) for m in unclaimed_possessed_names(text, cleaned, self._is_town)]  # kg/placeareas.py: "Garo's Wuro Bali"
+        owned = [self._as_area(m, text) for m in unclaimed_possessed_names(text, cleaned, is_town)]  # kg/placeareas.py: "Garo's Wuro Bali"
         owned += unclaimed_units(text, cleaned + owned, self._known_place)  # "the Koro Circle"
+        owned += unclaimed_possessors(text, cleaned + owned) + unclaimed_line_halves(text, cleaned + owned)  # "Tessa's outskirts", "the Kolda-Vemba road"
+        owned += repeated_place_names(text, cleaned + owned, lambda m: LABEL_TYPES.get(model_label(m) or "") == "Place")
         cleaned = sorted(cleaned + owned + gazetteer_names(text, cleaned + owned, lambda n: self._small_place_here(n, countries)), key=lambda m: (m.start, -m.end))
         # The type each mention is expected to have: weighed evidence (kg/nametype.py).
-        self.mentions, self.typing = cleaned, local_decisions(cleaned, text)
-        self._place_evidence(cleaned, text)  # kg/placeareas.py: admin units, places within towns
+        place_cues = lambda ms, t, d: knowledge_place_cues(ms, t, d, self._known_place, is_town)  # noqa: E731 (kg/placeareas.py)
+        self.mentions, self.typing = cleaned, local_decisions(cleaned, text, place_cues)
         for m in cleaned:
             self._types[id(m)] = self.typing[id(m)].type
 
@@ -320,24 +331,6 @@ class Linker:
         country = self._countries.get(iso)
         return [country.label, *country.aliases] if country else []
 
-
-    def _is_country(self, name: str) -> bool:
-        return any("Country" in c.entry.classes for c in self._candidates(name))
-
-    def _is_town(self, name: str) -> bool:
-        """A place the knowledge base knows by that name, none of whose senses is a country."""
-        found = [c for c in self._candidates(name) if not c.via_skeleton]
-        return bool(found) and all(c.entry.type == "Place" and "Country" not in c.entry.classes for c in found)
-
-    def _place_evidence(self, mentions: list[Mention], text: str) -> None:
-        """The place evidence that needs the knowledge base (kg/placeareas.py): a unit named
-        after a known place ("the Tanou Department"), a two-word place after a town's "'s"."""
-        for m in mentions:
-            if m.kb_id is None and not m.label.startswith("KB"):
-                self.typing[id(m)].evidence += [Evidence(*c) for c in admin_unit_cues(m.text, self._known_place)]
-        named = {id(m) for m in mentions if any(e.kind == "name" for e in self.typing[id(m)].evidence)}
-        for m, cue in possessed_places(mentions, text, self._is_town, named):
-            self.typing[id(m)].evidence.append(Evidence(*cue))
 
     def _known_place(self, name: str) -> bool:
         gaz = self.kb.gazetteer

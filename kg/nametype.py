@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -480,14 +481,18 @@ def junk_reason(m: Mention, text: str) -> str | None:
 
 
 _FIGHTERS_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
-def local_decisions(mentions: list[Mention], text: str) -> dict[int, TypeDecision]:
+def local_decisions(mentions: list[Mention], text: str, extra: Callable | None = None) -> dict[int, TypeDecision]:
     """Each mention's evidence where it stands (label, own words, words around), then
-    what its list's other items and the longer names containing it say; by ``id``."""
+    what its list's other items and the longer names containing it say; by ``id``.
+    ``extra(mentions, text, decisions)``: more (mention, cue) pairs, from what the caller
+    knows (kg/link.py's knowledge base), weighed before the lists share their cues."""
     out: dict[int, TypeDecision] = {}
     for m in mentions:
         label_type = LABEL_TYPES.get(model_label(m) or "")
         ev = label_evidence(m) + name_evidence(m.text) + context_evidence(m, text, label_type)
         out[id(m)] = TypeDecision(ev, label_type, junk_reason(m, text))
+    for m, cue in extra(mentions, text, out) if extra is not None else ():
+        out[id(m)].evidence.append(Evidence(*cue))
     _share_list_cues(mentions, text, out)
     for chain in address_chains(mentions, text):  # kg/addresses.py
         for m in (o for o in chain if o.kb_id is None and o.label != "OUTLET"):

@@ -60,34 +60,36 @@ def lasting_loads() -> Iterator[None]:
     """A block that loads what a process keeps to its end: imports, the knowledge base,
     the spaCy pipeline, the ruler's patterns.
 
-    The cycle collector is off for the block (some million small objects, none cyclic
-    garbage: with it running, each collection the allocations set off walks all that
-    was loaded before, and the loads take several times as long); at its end, when
-    freeze_lasting_loads() was called, garbage is collected once and everything alive
-    is frozen (gc.freeze), so that no later collection -- one every few hundred
-    allocations while articles are worked on -- walks it again. Blocks nest: only the
-    outermost collects and freezes."""
+    No collection runs inside (some million small objects, nearly none of them garbage:
+    each collection their allocations set off would walk all that was loaded before it,
+    and the loads take several times as long). The collector is held back by its first
+    threshold (0), not gc.disable(): a library that turns the collector off and on
+    again around a load of its own (srsly's msgpack_loads, which spaCy's model load
+    calls) then does not let it loose on everything the block has allocated so far.
+
+    When freeze_lasting_loads() was called, the outermost block collects first (cheap:
+    little is loaded yet) and at its end freezes everything alive (gc.freeze), so that
+    no later collection -- one every few hundred allocations while articles are worked
+    on -- walks what was loaded. The block's own garbage, a few thousand objects, is
+    frozen with it rather than paid for with a walk of the million."""
     global _lasting_depth
-    enabled = gc.isenabled()
-    gc.disable()
+    outermost = _lasting_depth == 0
+    thresholds = gc.get_threshold()
+    if outermost and _freeze_lasting:
+        gc.collect()  # so that garbage of before is not frozen with what is loaded
+    gc.set_threshold(0, *thresholds[1:])
     _lasting_depth += 1
     try:
         yield
     finally:
         _lasting_depth -= 1
-        if _lasting_depth == 0 and _freeze_lasting:
-            gc.collect()  # so that no garbage of the loads is frozen with what they loaded
+        if outermost and _freeze_lasting:
             gc.freeze()
-        if enabled:
-            gc.enable()
+        gc.set_threshold(*thresholds)
 
 
 def load_lasting(raw: bytes) -> Any:
     """Unpickle an index meant to live as long as the process (the knowledge base),
     inside :func:`lasting_loads` (one of its own when none is open)."""
-    if _lasting_depth:
-        return pickle.loads(raw)
-    if _freeze_lasting:
-        gc.collect()  # what is alive before the load is frozen with it: garbage should not be
     with lasting_loads():
         return pickle.loads(raw)

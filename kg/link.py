@@ -64,6 +64,7 @@ from kg.mentions import (
     titled_names,
     unit_names,
 )
+from kg.namejunk import title_seats
 from kg.namepool import Resolved, pooled_types
 from kg.names import GENERIC_ALONE, GENERIC_BODY_RE, GENERIC_WORDS, is_group_word
 from kg.nametype import TypeDecision, local_decisions, strong_cue
@@ -71,6 +72,7 @@ from kg.nicknames import nicknamed_people
 from kg.orgjunk import acronym_letters, initialism_owner, org_boundaries, spelled_acronym_after
 from kg.personruns import given_name_owner, misspelt_person, person_runs
 from kg.resolution import Resolution, contains_words, drop_title_only_nil, join_spelt_known, last_names, name_tokens, variant_key
+from kg.spancuts import compound_names, join_body_and, split_area_of
 from kg.spans import extend_by_acronym, fix_boundaries, possessor_countries, split_possessive
 from kg.types import Article, Entity, LinkedMention, Mention
 from kg.weaponsense import weapon_senses
@@ -187,7 +189,7 @@ class Linker:
     def link(self, article: Article, mentions: list[Mention]) -> list[LinkedMention]:
         text = article.text
         cleaned: list[Mention] = []
-        for m in mentions:
+        for m in title_seats(mentions, text):  # kg/namejunk.py: "Emir of X" is X
             if model_label(m) in NOT_NAMES:
                 continue
             for part in split_at_inner_title(m):
@@ -195,6 +197,8 @@ class Linker:
                 if c is not None:
                     parts = [c] if self._candidates(c.text) else split_at_and(c)
                     cleaned += [s for q in parts for p in split_possessive(q, text, self._candidates, self.kb.gazetteer) for s in split_possessive(extend_to_facility(extend_to_head(p, text), text), text, self._candidates, self.kb.gazetteer)]
+        # kg/spancuts.py: izafat compounds whole, a body's name over "and", "X LGA of Y State" two places.
+        cleaned = split_area_of(join_body_and(compound_names(sorted(cleaned, key=lambda m: m.start), text, self._is_country), text, lambda n: bool(self._candidates(n))))
         cleaned = person_runs(given_names_back(join_cut_names(sorted(cleaned, key=lambda m: m.start), text), text), text)
         cleaned = acronym_wholes(join_known_parts(cleaned, text, self._candidates), text, self._candidates)  # kg/kbspans.py
         cleaned = language_services(cleaned, text, self._candidates)
@@ -290,6 +294,9 @@ class Linker:
         country = self._countries.get(iso)
         return [country.label, *country.aliases] if country else []
 
+
+    def _is_country(self, name: str) -> bool:
+        return any("Country" in c.entry.classes and c.exact_label for c in self._candidates(name))
 
     def _known_place(self, name: str) -> bool:
         gaz = self.kb.gazetteer

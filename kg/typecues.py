@@ -98,6 +98,8 @@ def _title_clause(clause: str) -> bool:
     """"Inspector General of Police Kashmir", "Deputy Governor of Kano": a capitalised
     title word opens the clause and no verb-like lower-case word runs in it."""
     words = clause.split()
+    if words and words[0] in ("The", "the"):
+        words = words[1:]  # "The Deputy Governor of Keffa State, X"
     if not 2 <= len(words) <= 8 or not words[0][:1].isupper():
         return False
     if words[0].lower().rstrip(".") not in TITLES or words[0].lower() in ("former", "ex", "acting", "foreign", "vice"):

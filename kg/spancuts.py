@@ -1,0 +1,154 @@
+"""Where names of unknown bodies and areas start and end, when the model cuts them wrong.
+
+- Izafat and Arabic article compounds ("Tehreek-e-Naveed", "Sipah-e-Rahim", "Ahl
+  al-Karam wal-Noor"): the tokenizer splits every hyphen, so the model sees a run of
+  small words and keeps a piece ("Rahim" as a place); the compound is one name, an
+  organisation's when one of its words is a movement's, a party's or a group's word
+  (:func:`compound_names`).
+- A formal body's name cut at "and" ("Ministry for Relief" + "Disaster Response"): one
+  name (:func:`join_body_and`).
+- "Dovani Local Government Area of Keffa State": an area and the state it lies in, two
+  places (:func:`split_area_of`).
+- Capitalised words for administrative areas ("Dovani LGA", "Tessit Commune", "Koro
+  Cercle", "Mabra Tehsil"): a place's head word (:data:`AREA_HEADS`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from kg.mentions import ORG_HEADS
+from kg.types import Mention
+
+# Capitalised words for administrative areas that end a place's name ("Tofa LGA").
+AREA_HEADS = {
+    "LGA", "LGAs", "Commune", "Cercle", "Tehsil", "Taluka", "Taluk", "Woreda", "Kebele", "Upazila", "Mandal", "Prefecture",
+    "Sub-Prefecture", "Subprefecture", "Sub-prefecture", "Municipality", "Chiefdom", "Emirate", "Arrondissement", "Canton",
+    "Subcounty", "Sub-County", "Sub-county", "Parish", "Subdivision", "Sub-Division", "Zone",
+}
+
+# Words that make an izafat or Arabic compound a body's: a movement, a party, an army, a
+# front, a group, a council, a congregation, and the words such names are made of.
+COMPOUND_ORG_WORDS = {
+    "tehreek", "tehrik", "tahreek", "tahrik", "tahrir", "jamaat", "jamat", "jamiat", "jamiyat", "jamia", "sipah", "sipahe",
+    "lashkar", "jaish", "jaysh", "harkat", "harakat", "harkatul", "hizb", "hezb", "hizbul", "tanzeem", "tanzim", "majlis",
+    "ittehad", "ittihad", "muttahida", "mutahida", "anjuman", "idara", "markaz", "ansar", "ansaru", "ansarul", "jund",
+    "jabhat", "liwa", "kataib", "saraya", "asaib", "ahl", "ahlu", "ahle", "ulema", "ulama", "mujahideen", "mujahidin",
+    "insaf", "labbaik", "dawa", "dawat", "khuddam", "fidayeen", "jihad", "sunnat", "tableeghi", "tablighi", "falah",
+    "muslimeen", "muslimin", "islami", "inqilab", "awami", "mohajir", "muhajir", "quami", "qaumi", "lashkare", "fauj",
+}
+# Words that make such a compound a place's ("Mazar-e-Rahim", "Bagh-e-Noor", "Shahr-e-Kohna").
+COMPOUND_PLACE_WORDS = {"mazar", "bagh", "shahr", "shar", "dasht", "koh", "kohe", "darra", "dara", "qila", "qala", "pul", "chah", "deh", "sar", "bala", "chashma", "takht", "bandar", "bazar", "bazaar"}
+
+_W = r"[A-Z][\w'’]*"
+# "Tehreek-e-Naveed", "Hizb-ut-Karam", "Ulema-e-Islam": capitalised words joined by a
+# hyphenated Persian or Arabic particle.
+_IZAFAT = re.compile(rf"(?<![\w'’-]){_W}(?:-(?:e|i|ul|ud|ut|us|ur|un|ush|ul|wal|al|el|o|a|ba|bil)-{_W})+(?![\w'’-])")
+# "Ahl al-Karam wal-Noor", "Jund al-Faris": a capitalised word and particles "al-X" after it.
+_AL_RUN = re.compile(rf"(?<![\w'’-]){_W}(?:[ \t]+(?:al|el|ul|ud|wal|ad|an|ar|as|ash|at|az)-{_W})+(?![\w'’-])")
+_NEXT_CAPITAL = re.compile(rf"[ \t]+({_W})(?![\w'’-])")
+_PREV_CAPITAL = re.compile(rf"(?<![\w'’-])({_W})[ \t]+$")
+
+
+def _compound_kind(words: list[str]) -> str | None:
+    parts = {p.lower() for w in words for p in w.split("-")}
+    if parts & COMPOUND_ORG_WORDS:
+        return "ORG"
+    if parts & COMPOUND_PLACE_WORDS:
+        return "GPE"
+    return None
+
+
+def compound_names(mentions: list[Mention], text: str, is_country: Callable[[str], bool]) -> list[Mention]:
+    """The model's pieces of an izafat or Arabic compound ("Sipah" ... "Rahim" of
+    "Sipah-e-Rahim", "Jamiat Ulema" of "Jamiat Ulema-e-Islam") give way to the whole
+    compound, one mention, typed by its words (a body's, a place's, else the piece's
+    label); an unclaimed compound of a body's words is a new mention. The compound takes
+    a body's word or a country's name on either side ("Tehreek-e-Naveed Pakistan",
+    "Pakistan Tehreek-e-Naveed"), and the model's span when that runs past it."""
+    if "-" not in text:
+        return mentions
+    found = [(h.start(), h.end(), True) for h in _IZAFAT.finditer(text)]
+    found += [(h.start(), h.end(), False) for h in _AL_RUN.finditer(text)]
+    if not found:
+        return mentions
+    out = list(mentions)
+    for start, end, izafat in sorted(found):
+        words = text[start:end].split()
+        kind = _compound_kind(words)
+        if any(m.source != "ner" for m in out if m.start < end and start < m.end):
+            continue  # a knowledge-base name inside ("Taliban" of "Tehrik-e-Taliban"): the rules' matching reads it
+        if kind == "ORG":
+            nxt = _NEXT_CAPITAL.match(text, end)
+            if nxt is not None and (nxt.group(1) in ORG_HEADS or nxt.group(1).lower() in COMPOUND_ORG_WORDS or is_country(nxt.group(1))):
+                end = nxt.end(1)
+            prev = _PREV_CAPITAL.search(text, max(0, start - 30), start)
+            if prev is not None and (prev.group(1).lower() in COMPOUND_ORG_WORDS or is_country(prev.group(1))) and not text[:prev.start(1)].endswith(("\n", ". ")):
+                start = prev.start(1)
+        over = [m for m in out if m.start < end and start < m.end]
+        if not over and not (izafat and kind == "ORG"):
+            continue  # an unclaimed "Abu Karim al-Zein" is the model's to find
+        if len(over) == 1 and over[0].start <= start and end <= over[0].end and (kind is None or over[0].label == kind):
+            continue  # the model's span holds it already
+        if not izafat and any(m.source != "ner" for m in over):
+            continue  # (an izafat's country taken on, "Pakistan", gives way to it)
+        s = min([start] + [m.start for m in over if m.source == "ner"])
+        e = max([end] + [m.end for m in over if m.source == "ner"])
+        label = kind or next((m.label for m in over if m.source == "ner"), "ORG")
+        out = [m for m in out if m not in over]
+        out.append(Mention(s, e, text[s:e], label, "ner", None, over[0].sentence if over else None))
+    return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+# Heads of formal bodies whose names run on over "and" ("Ministry of Relief and Disaster Response").
+_BODY_FIRST = {"Ministry", "Office", "Agency", "Directorate", "Department", "Commission", "Committee", "Council", "Institute", "Bureau", "Authority", "Secretariat", "Centre", "Center"}
+_AND_GAP = re.compile(r"[ \t]+and[ \t]+")
+
+
+def join_body_and(mentions: list[Mention], text: str, known: Callable[[str], bool]) -> list[Mention]:
+    """"the Ministry for Relief" + " and " + "Disaster Response": a formal body's name
+    ("<Ministry> of/for ...") and, after "and", a capitalised run with no head word of its
+    own that neither the knowledge base knows is one name, the body's."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and _joins(prev, m, text, known):
+            out[-1] = Mention(prev.start, m.end, text[prev.start : m.end], "ORG", "ner", None, prev.sentence)
+            continue
+        out.append(m)
+    return out
+
+
+def _joins(left: Mention, right: Mention, text: str, known: Callable[[str], bool]) -> bool:
+    words = left.text.split()
+    if words and words[0] == "The":
+        words = words[1:]
+    if len(words) < 3 or words[0] not in _BODY_FIRST or words[1] not in ("of", "for") or " and " in left.text:
+        return False
+    if not _AND_GAP.fullmatch(text, left.end, right.start):
+        return False
+    rwords = right.text.split()
+    if right.source != "ner" or len(rwords) > 4 or not all(w[:1].isupper() or w in ("of", "the") for w in rwords):
+        return False
+    if any(w in ORG_HEADS or w in _BODY_FIRST for w in rwords) or known(right.text):
+        return False  # "the Ministry of Defence and the Foreign Ministry": two bodies
+    return "ORG" in right.label or right.label in ("PERSON", "GPE", "NORP")
+
+
+_AREA_OF = re.compile(r"^(.+?[ \t](?:Local[ \t]+Government[ \t]+Area|LGA|" + "|".join(sorted(AREA_HEADS - {"LGA", "LGAs"})) + r"|District|Province|County))[ \t]+of[ \t]+(?:the[ \t]+)?([A-Z].+)$")
+
+
+def split_area_of(mentions: list[Mention]) -> list[Mention]:
+    """"Dovani Local Government Area of Keffa State": an area's name, "of", and the larger
+    area it lies in are two places."""
+    out = []
+    for m in mentions:
+        hit = _AREA_OF.match(m.text) if m.source == "ner" and m.kb_id is None else None
+        if hit is None:
+            out.append(m)
+            continue
+        a, b = hit.span(1), hit.span(2)
+        out.append(Mention(m.start + a[0], m.start + a[1], hit.group(1), "GPE", "ner", None, m.sentence))
+        out.append(Mention(m.start + b[0], m.start + b[1], hit.group(2), "GPE", "ner", None, m.sentence))
+    return out

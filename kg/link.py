@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection
 
+from kg.aliases import alias_pairs
 from kg.bodies import bare_ministries, national_body, place_ministries, quartered_body
 from kg.bylines import byline_mentions, credit_names, person_shaped
 from kg.identity import entity_iri, entity_of
@@ -284,9 +285,35 @@ class Linker:
         for i, j in senses.items():
             (k, r), q = items[i], items[j][1]
             resolved[k] = Resolution(r.mention, q.type, q.entry, q.key, r.surface, r.confidence)
+        self._join_aliases(cleaned, resolved, text)
         ordered = [resolved[id(m)] for m in cleaned if id(m) in resolved]
         ordered = drop_title_only_nil(ordered, article)
         return self._entities(ordered)
+
+    @staticmethod
+    def _join_aliases(cleaned: list[Mention], resolved: dict[int, Resolution], text: str) -> None:
+        """"X, also known as Y", "X (Y)": one entity, both names its surfaces, at every
+        mention of either name (kg/aliases.py)."""
+        rs = sorted((r for r in (resolved.get(id(m)) for m in cleaned) if r is not None), key=lambda r: r.mention.start)
+        pairs = alias_pairs([(r.mention.start, r.mention.end, r.type, r.entry.id if r.entry else None) for r in rs], text)
+        if not pairs:
+            return
+        node = lambda r: ("kb", r.entry.id) if r.entry is not None else ("nil", r.key)  # noqa: E731
+        head: dict[tuple, Resolution] = {}  # each name's group -> the resolution the group takes
+        for i, j in sorted(pairs.items(), key=lambda p: min(p)):
+            old, new = head.get(node(rs[i]), rs[i]), head.get(node(rs[j]), rs[j])
+            if old.entry is not None and new.entry is not None:
+                continue  # two known entities are never merged
+            if old.entry is not None or (new.entry is None and old.mention.start < new.mention.start):
+                old, new = new, old  # the group takes the known entity's identity, else its first name's
+            for n, h in list(head.items()):
+                if h is old:
+                    head[n] = new
+            head[node(rs[i])] = head[node(rs[j])] = head[node(old)] = new
+        for k, r in list(resolved.items()):
+            h = head.get(node(r))
+            if h is not None and h is not r:
+                resolved[k] = Resolution(r.mention, h.type, h.entry, h.key, r.surface, r.confidence)
 
     def _country_names(self, iso: str) -> list[str]:
         if self._countries is None:

@@ -15,7 +15,7 @@ import re
 # Between the name and its alias: ", also known as", " aka ", ", better known as",
 # ", whose real name is", ", also called", ", nicknamed".
 _BETWEEN = re.compile(
-    r"[ \t]*,?[ \t]+(?:(?:also|better|popularly|locally|commonly|widely|otherwise)[ \t]+)?(?:known(?:[ \t]+(?:locally|widely|popularly|commonly))?[ \t]+as|called|referred[ \t]+to[ \t]+as|nicknamed|alias)[ \t]+(?:the[ \t]+)?"
+    r"[ \t]*\)?,?[ \t]+(?:(?:also|better|popularly|locally|commonly|widely|otherwise)[ \t]+)?(?:known(?:[ \t]+(?:locally|widely|popularly|commonly))?[ \t]+as|called|referred[ \t]+to[ \t]+as|nicknamed|alias)[ \t]+(?:the[ \t]+)?"
     r"|[ \t]*,?[ \t]+(?:a\.k\.a\.?|aka)[ \t]+(?:the[ \t]+)?"
     r"|[ \t]*,[ \t]+whose[ \t]+real[ \t]+name[ \t]+(?:is|was)[ \t]+"
     r"|[ \t]*\((?:(?:also|better)[ \t]+)?(?:known[ \t]+as|called|aka|a\.k\.a\.?)[ \t]+(?:the[ \t]+)?"

@@ -72,8 +72,9 @@ from kg.nametype import TypeDecision, local_decisions, strong_cue
 from kg.nicknames import nicknamed_people
 from kg.orgjunk import acronym_letters, initialism_owner, org_boundaries, spelled_acronym_after
 from kg.personruns import given_name_owner, misspelt_person, person_runs
+from kg.placecues import department_area
 from kg.resolution import Resolution, contains_words, drop_title_only_nil, join_spelt_known, last_names, name_tokens, variant_key
-from kg.spancuts import compound_names, join_body_and, split_area_of
+from kg.spancuts import area_headed_names, compound_names, join_body_and, split_area_of, split_slashed
 from kg.spans import extend_by_acronym, fix_boundaries, possessor_countries, split_possessive
 from kg.types import Article, Entity, LinkedMention, Mention
 from kg.weaponsense import weapon_senses
@@ -198,8 +199,9 @@ class Linker:
                 if c is not None:
                     parts = [c] if self._candidates(c.text) else split_at_and(c)
                     cleaned += [s for q in parts for p in split_possessive(q, text, self._candidates, self.kb.gazetteer) for s in split_possessive(extend_to_facility(extend_to_head(p, text), text), text, self._candidates, self.kb.gazetteer)]
-        # kg/spancuts.py: izafat compounds whole, a body's name over "and", "X LGA of Y State" two places.
-        cleaned = split_area_of(join_body_and(compound_names(sorted(cleaned, key=lambda m: m.start), text, self._is_country), text, lambda n: bool(self._candidates(n))))
+        # kg/spancuts.py: izafat compounds whole, a body's name over "and", "X LGA of Y State" and "X/Y" two places.
+        cleaned = compound_names(sorted(cleaned, key=lambda m: m.start), text, self._is_country)
+        cleaned = split_slashed(split_area_of(join_body_and(cleaned, text, lambda n: bool(self._candidates(n)))), lambda n: bool(self._candidates(n)))
         cleaned = person_runs(given_names_back(join_cut_names(sorted(cleaned, key=lambda m: m.start), text), text), text)
         cleaned = acronym_wholes(join_known_parts(cleaned, text, self._candidates), text, self._candidates)  # kg/kbspans.py
         cleaned = language_services(cleaned, text, self._candidates)
@@ -207,6 +209,7 @@ class Linker:
         cleaned = [self._as_area(m, text) for m in without_quarter(cleaned, self._candidates, self._known_place)]
         cleaned = fix_boundaries(org_boundaries(cleaned, text), text, self._candidates, self._known_place)  # kg/spans.py, kg/orgjunk.py
         cleaned += cued_names(text, cleaned)
+        cleaned += area_headed_names(text, cleaned, department_area)  # kg/spancuts.py: "Tera Department"
         cleaned += credit_names(text, cleaned) + attacking_aircraft(text, cleaned) + nicknamed_people(text, cleaned)
         cleaned += titled_names(text, cleaned) + quoted_speakers(text, cleaned) + headed_names(text, cleaned) + reporting_outlets(text, cleaned)
         cleaned = extend_by_acronym(split_place_pairs(unit_names(text, cleaned) + agency_credits(text, cleaned, self._candidates), self._known_place), text)

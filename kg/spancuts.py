@@ -152,3 +152,49 @@ def split_area_of(mentions: list[Mention]) -> list[Mention]:
         out.append(Mention(m.start + a[0], m.start + a[1], hit.group(1), "GPE", "ner", None, m.sentence))
         out.append(Mention(m.start + b[0], m.start + b[1], hit.group(2), "GPE", "ner", None, m.sentence))
     return out
+
+
+_SLASH_PART = re.compile(r"[^/]+")
+
+
+def split_slashed(mentions: list[Mention], known: Callable[[str], bool]) -> list[Mention]:
+    """"Lopa/Drodro", "Tessit / Intahaka": a model's span of capitalised names joined by
+    slashes, which the knowledge base does not know whole, is each of them, with the span's
+    label (a slash lists names: two outlets, two villages, a group and its wing). Not a
+    part that is a body's head word ("Front/Army", read as one name elsewhere) or a short
+    code ("M/V")."""
+    out: list[Mention] = []
+    for m in mentions:
+        if m.source != "ner" or "/" not in m.text or known(m.text):
+            out.append(m)
+            continue
+        parts = [(m.start + h.start() + len(h.group()) - len(h.group().lstrip()), m.start + h.start() + len(h.group().rstrip())) for h in _SLASH_PART.finditer(m.text)]
+        texts = [m.text[s - m.start : e - m.start] for s, e in parts]
+        if len(parts) < 2 or not all(t[:1].isupper() and len(t) > 2 and t not in ORG_HEADS for t in texts):
+            out.append(m)
+            continue
+        out += [Mention(s, e, t, m.label, "ner", None, m.sentence) for (s, e), t in zip(parts, texts)]
+    return out
+
+
+# "in Tera Department", "Tessit Commune", "Koro Cercle": a capitalised name and the
+# capitalised word for its kind of area (one kg/spans.py does not read), where the model drew no span.
+_AREA_HEADED = re.compile(
+    r"(?<![\w'’-])([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)[ \t]+(Commune|Cercle|Department|Chiefdom|Arrondissement|Sub-Prefecture|Subprefecture|Emirate|Canton|Mandal|Kebele)(?![\w'’-])"
+)
+_NOT_AREA_NAME = {"The", "A", "An", "In", "Of", "And", "For", "From", "By", "To", "This", "That", "Urban", "Rural", "Each", "Every", "Its", "Their"}
+
+
+def area_headed_names(text: str, mentions: list[Mention], is_area_name: Callable[[str], bool]) -> list[Mention]:
+    """Place mentions for :data:`_AREA_HEADED`'s areas where no mention overlaps them;
+    ``is_area_name`` says whether the words before "Department" are an area's, not a field's."""
+    out: list[Mention] = []
+    if not any(k in text for k in ("Commune", "Cercle", "Department", "Chiefdom", "Arrondissement", "refecture", "Emirate", "Canton", "Mandal", "Kebele")):
+        return out
+    for h in _AREA_HEADED.finditer(text):
+        words = h.group(1).split()
+        if words[0] in _NOT_AREA_NAME or (h.group(2) == "Department" and not is_area_name(h.group(1))):
+            continue
+        if not any(o.start < h.end() and h.start() < o.end for o in mentions + out):
+            out.append(Mention(h.start(), h.end(), h.group(0), "GPE", "ner"))
+    return out

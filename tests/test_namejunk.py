@@ -79,3 +79,24 @@ def test_capitalised_area_words_make_a_place():
     ms = [mention(text, "Tofa LGA", "PERSON"), mention(text, "Tessit Commune", "ORG"), mention(text, "Tera Department", "ORG"), mention(text, "Fire Department", "ORG")]
     ds = local_decisions(ms, text)
     assert [ds[id(m)].type for m in ms] == ["Place", "Place", "Place", "Organization"]
+
+
+def test_names_joined_by_a_slash_are_each_a_name():
+    from kg.spancuts import split_slashed
+
+    text = "Gunmen attacked Lopa/Drodro village and the Tessit / Intahaka road, M/V Kora said."
+    ms = [mention(text, "Lopa/Drodro", "ORG"), mention(text, "Tessit / Intahaka", "GPE")]
+    got = split_slashed(ms, lambda n: False)
+    assert [(m.text, m.label) for m in got] == [("Lopa", "ORG"), ("Drodro", "ORG"), ("Tessit", "GPE"), ("Intahaka", "GPE")]
+    assert all(text[m.start : m.end] == m.text for m in got)
+    assert split_slashed(ms[:1], lambda n: n == "Lopa/Drodro") == ms[:1]
+
+
+def test_an_unlabelled_name_before_an_areas_capitalised_word_is_a_place():
+    from kg.placecues import department_area
+    from kg.spancuts import area_headed_names
+
+    text = "Troops left Tera Department for Tessit Commune; the Fire Department and the Urban Commune said."
+    got = [m.text for m in area_headed_names(text, [], department_area)]
+    assert got == ["Tera Department", "Tessit Commune"]
+    assert area_headed_names(text, [mention(text, "Tessit", "GPE")], department_area)[1:] == []

@@ -120,20 +120,28 @@ MEMBER_NOUNS = {
     "tribesmen", "clansman", "clansmen", "hunter", "hunters", "kinsmen", "tribe", "tribes",
     "clan", "clans", "sub-clan", "subclan", "ethnic",
 }
-_MEMBER_AFTER = re.compile(r"[ \t]+(?:and[ \t]+[A-Z][\w'’-]+[ \t]+)?([a-z][a-z-]+)\b")
+_MEMBER_AFTER = re.compile(r"[ \t]+(and[ \t]+[A-Z][\w'’-]+[ \t]+)?([a-z][a-z-]+)\b")
+# Nouns a pair of peoples goes before ("the Gujjar and Bakarwal families", "Tolbe and Karandi
+# elders"), which after one name may be a place's or a family's ("Kerbalo elders", "the Kalli family").
+PAIR_MEMBER_NOUNS = {"families", "communities", "youths", "elders", "people", "peoples", "groups", "leaders", "women", "men"}
+_PAIR_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+[ \t]+and[ \t]+$")
 _ETHNIC_BEFORE = re.compile(r"(?<![\w'’-])ethnic[ \t]+$")  # not "tribal": "the tribal X district" is an area
 
 
 def people_before_members(m: Mention, text: str) -> bool:
     """Whether the unknown one- or two-word name is a people's, a clan's or a tribe's: the
     noun for its members follows ("Tolbe herders", "the Karandi and Tolbe nomads", "the
-    Yusufle clan"), or "ethnic" goes before it ("ethnic Tolbe")."""
+    Yusufle clan"; a pair of one-word names also before "families", "elders", "communities":
+    "Tolbe and Karandi families"), or "ethnic" goes before it ("ethnic Tolbe")."""
     if m.kb_id is not None or m.label.startswith("KB") or len(m.text.split()) > 2 or not m.text.split()[-1][:1].isupper():
         return False
     if _ETHNIC_BEFORE.search(text, max(0, m.start - 10), m.start):
         return True
     hit = _MEMBER_AFTER.match(text, m.end)
-    return hit is not None and hit.group(1) in MEMBER_NOUNS
+    if hit is None or " " in m.text:
+        return hit is not None and hit.group(2) in MEMBER_NOUNS
+    paired = hit.group(1) is not None or _PAIR_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
+    return hit.group(2) in MEMBER_NOUNS or (paired and hit.group(2) in PAIR_MEMBER_NOUNS)
 
 
 # Why a people's name is junk: one reason for every reading of it, so that kg/nametype.py

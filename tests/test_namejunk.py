@@ -43,6 +43,9 @@ def test_a_people_before_its_members_noun_is_no_entity():
     for name in ("Tolbe", "Karandi", "Vesu", "Yusufle"):
         assert people_before_members(mention(text, name, "ORG"), text), name
     assert not people_before_members(mention(text, "Kerbalo", "GPE"), text)
+    pair = "The Gurvi and Tolbe families fled, and Kerbalo elders met the Kalli family."
+    assert people_before_members(mention(pair, "Gurvi", "ORG"), pair) and people_before_members(mention(pair, "Tolbe", "ORG"), pair)
+    assert not people_before_members(mention(pair, "Kerbalo", "GPE"), pair) and not people_before_members(mention(pair, "Kalli", "PERSON"), pair)
     known = Mention(0, 5, "Tolbe", "KB|ORG", "kb")
     assert not people_before_members(known, text)
     tribal = "in the tribal Kurvi district"

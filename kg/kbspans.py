@@ -213,7 +213,10 @@ def split_place_and_person(mentions: list[Mention], text: str, candidates: Candi
         head = words[0]
         rest = m.text[len(head) :].strip()
         place = any(c.entry.type == "Place" and ("Country" in c.entry.classes or (c.entry.population or 0) >= 100_000) for c in candidates(head))
-        cued = _SPEAKS_AFTER.match(text, m.end) or _PERSON_BEFORE.search(text, max(0, m.start - 40), m.start)
+        before = _PERSON_BEFORE.search(text, max(0, m.start - 40), m.start)
+        if before is not None and before.group(0)[:1].isupper() and not before.group(0).split()[1:]:
+            before = None  # "Governor Bello Ali Kura": a capitalised title right before the name is the whole name's
+        cued = _SPEAKS_AFTER.match(text, m.end) or before
         if place and cued and person_shaped(rest) and not candidates(rest):
             tail = m.start + m.text.index(rest, len(head))
             out += [Mention(m.start, m.start + len(head), head, "GPE", "ner", None, m.sentence), Mention(tail, m.end, rest, "PERSON", "ner", None, m.sentence)]

@@ -44,6 +44,7 @@ from kg.mentions import (
     NOT_NAMES,
     ORG_HEADS,
     ORG_NOUNS,
+    PLACE_HEADS,
     PLACE_NOUNS,
     TOWN_AREA_NOUNS,
     clean_mention,
@@ -74,7 +75,19 @@ from kg.orgjunk import acronym_letters, initialism_owner, org_boundaries, spelle
 from kg.personruns import given_name_owner, misspelt_person, person_runs
 from kg.placecues import department_area
 from kg.resolution import Resolution, contains_words, drop_title_only_nil, join_spelt_known, last_names, name_tokens, variant_key
-from kg.spancuts import area_headed_names, compound_names, join_body_and, split_area_of, split_slashed
+from kg.spancuts import (
+    area_headed_names,
+    area_pairs,
+    branch_names,
+    compound_names,
+    country_republics,
+    cut_plural_area_head,
+    join_body_and,
+    road_end_names,
+    split_area_of,
+    split_road_ends,
+    split_slashed,
+)
 from kg.spans import extend_by_acronym, fix_boundaries, possessor_countries, split_possessive
 from kg.types import Article, Entity, LinkedMention, Mention
 from kg.weaponsense import weapon_senses
@@ -202,6 +215,8 @@ class Linker:
         # kg/spancuts.py: izafat compounds whole, a body's name over "and", "X LGA of Y State" and "X/Y" two places.
         cleaned = compound_names(sorted(cleaned, key=lambda m: m.start), text, self._is_country)
         cleaned = split_slashed(split_area_of(join_body_and(cleaned, text, lambda n: bool(self._candidates(n)))), lambda n: bool(self._candidates(n)))
+        cleaned = split_road_ends(branch_names(cleaned, text, self._armed_group, self._known_place, PLACE_HEADS), text, lambda n: bool(self._candidates(n)))
+        cleaned = area_pairs(cut_plural_area_head(country_republics(cleaned, self._is_country, lambda n: bool(self._candidates(n))), text), text, lambda n: bool(self._candidates(n)))
         cleaned = person_runs(given_names_back(join_cut_names(sorted(cleaned, key=lambda m: m.start), text), text), text)
         cleaned = acronym_wholes(join_known_parts(cleaned, text, self._candidates), text, self._candidates)  # kg/kbspans.py
         cleaned = language_services(cleaned, text, self._candidates)
@@ -209,7 +224,7 @@ class Linker:
         cleaned = [self._as_area(m, text) for m in without_quarter(cleaned, self._candidates, self._known_place)]
         cleaned = fix_boundaries(org_boundaries(cleaned, text), text, self._candidates, self._known_place)  # kg/spans.py, kg/orgjunk.py
         cleaned += cued_names(text, cleaned)
-        cleaned += area_headed_names(text, cleaned, department_area)  # kg/spancuts.py: "Tera Department"
+        cleaned += area_headed_names(text, cleaned, department_area) + road_end_names(text, cleaned, lambda n: bool(self._candidates(n)))  # kg/spancuts.py: "Tera Department", "the X-Y road"
         cleaned += credit_names(text, cleaned) + attacking_aircraft(text, cleaned) + nicknamed_people(text, cleaned)
         cleaned += titled_names(text, cleaned) + quoted_speakers(text, cleaned) + headed_names(text, cleaned) + reporting_outlets(text, cleaned)
         cleaned = extend_by_acronym(split_place_pairs(unit_names(text, cleaned) + agency_credits(text, cleaned, self._candidates), self._known_place), text)
@@ -324,6 +339,9 @@ class Linker:
         country = self._countries.get(iso)
         return [country.label, *country.aliases] if country else []
 
+
+    def _armed_group(self, m: Mention) -> bool:
+        return any("ArmedGroup" in c.entry.classes for c in self._candidates(m.kb_id or m.text))
 
     def _is_country(self, name: str) -> bool:
         return any("Country" in c.entry.classes and c.exact_label for c in self._candidates(name))

@@ -19,7 +19,10 @@ from __future__ import annotations
 
 import re
 
-from kg.names import GENERIC_WORDS, TITLES
+from kg.mentions import ORG_HEADS
+from kg.names import DEPARTMENT_FIELDS, GENERIC_WORDS, TITLES
+from kg.typecues import _CLAUSE_AFTER as CLAUSE_AFTER
+from kg.typecues import _INDEFINITE_BEFORE as INDEFINITE_BEFORE
 from kg.types import Mention
 
 # Rulers' and traditional titles that name a seat after "of" ("the Emir of X", "the Oba of
@@ -32,15 +35,26 @@ RULER_TITLES = {
 # Hausa titles made of "Sarkin"/"Sarki" or a court office and one word: "Sarkin Yamma",
 # "Sarkin Fulani", "Waziri", "Galadima": the office, whoever holds it.
 COURT_TITLES = {"sarkin", "sarki", "waziri", "galadima", "madaki", "ciroma", "wambai", "magaji", "dan", "turaki", "makama", "sardauna", "hakimi", "dagaci", "mai"}
+# Posts whose holder is named by the area they run ("the Prefect of X", "Governor of X"): the
+# words after "of" are the area, unless they are a field or a body ("Governor of the Central Bank").
+SEAT_POSTS = {"prefect", "sub-prefect", "subprefect", "governor", "administrator", "mayor", "premier", "president"}
 _SEAT_BEFORE = re.compile(
-    r"(?<![\w'’-])(?:" + "|".join(sorted(t.capitalize() for t in RULER_TITLES | COURT_TITLES)) + r")(?:[ \t]+[A-Z][a-z]+)?[ \t]+of[ \t]+(?:the[ \t]+)?$"
+    r"(?<![\w'’-])(?:" + "|".join(sorted(t.capitalize() for t in RULER_TITLES | COURT_TITLES | SEAT_POSTS)) + r")(?:[ \t]+[A-Z][a-z]+)?[ \t]+of[ \t]+(?:the[ \t]+)?$"
 )
 
 
-def seat_cue(text: str, start: int) -> bool:
-    """Whether the name at ``start`` follows a ruler's title and "of" ("the Emir of" X,
-    "Sarkin Yamma of" X, "the Mayor of" X): the seat, a place."""
+def seat_cue(text: str, start: int, end: int | None = None) -> bool:
+    """Whether the name at ``start`` follows a ruler's title or an area's post and "of"
+    ("the Emir of" X, "Sarkin Yamma of" X, "the Prefect of" X): the seat, a place --
+    unless the name (to ``end``) is a field's or a body's ("Governor of the Central Bank")."""
+    if end is not None and _field_or_body(text[start:end]):
+        return False
     return _SEAT_BEFORE.search(text, max(0, start - 40), start) is not None
+
+
+def _field_or_body(name: str) -> bool:
+    words = name.split()
+    return any(w in ORG_HEADS for w in words) or all(w.lower() in POST_BODY_WORDS | DEPARTMENT_FIELDS | GENERIC_WORDS for w in words)
 
 
 _RULER_OF = re.compile(r"^(?:The[ \t]+|the[ \t]+)?([A-Z][a-z]+)(?:[ \t]+([A-Z][a-z]+))?[ \t]+of[ \t]+(?:the[ \t]+)?(?=[A-Z])")
@@ -57,7 +71,8 @@ def title_seats(mentions: list[Mention], text: str) -> list[Mention]:
             continue
         hit = _RULER_OF.match(m.text)
         first = hit.group(1).lower() if hit else ""
-        if hit is not None and (first in RULER_TITLES | COURT_TITLES) and (hit.group(2) is None or first in COURT_TITLES or hit.group(2).lower() in TITLES):
+        seat = hit is not None and (first in RULER_TITLES | COURT_TITLES | SEAT_POSTS) and (hit.group(2) is None or first in COURT_TITLES or hit.group(2).lower() in TITLES)
+        if seat and not _field_or_body(m.text[hit.end() :]):
             start = m.start + hit.end()
             out.append(Mention(start, m.end, text[start : m.end], "GPE", "ner", None, m.sentence))
             continue
@@ -149,6 +164,10 @@ def people_before_members(m: Mention, text: str) -> bool:
 PEOPLE_JUNK = "a people ('the X people')"
 
 
+def model_label_person(m: Mention) -> bool:
+    return m.label in ("PERSON", "PER")
+
+
 def namejunk_reason(m: Mention, text: str) -> str | None:
     """Why the span is no entity's name by this module's readings, if it is not."""
     if m.kb_id is not None or m.label.startswith("KB"):
@@ -159,4 +178,6 @@ def namejunk_reason(m: Mention, text: str) -> str | None:
         return "a post's name ('Chief of Army Staff', 'Police Commissioner')"
     if people_before_members(m, text):
         return PEOPLE_JUNK
+    if model_label_person(m) and " " in m.text and len(m.text.split()) <= 2 and INDEFINITE_BEFORE.search(text, max(0, m.start - 4), m.start) and CLAUSE_AFTER.match(text, m.end):
+        return "a thing's capitalised name after 'a' ('attacked a Land Cruiser')"
     return None

@@ -19,6 +19,8 @@ import re
 from collections.abc import Callable
 
 from kg.mentions import ORG_HEADS
+from kg.names import PERSON_DESCRIPTORS, TITLES
+from kg.placecues import department_area
 from kg.types import Mention
 
 # Capitalised words for administrative areas that end a place's name ("Tofa LGA").
@@ -198,3 +200,168 @@ def area_headed_names(text: str, mentions: list[Mention], is_area_name: Callable
         if not any(o.start < h.end() and h.start() < o.end for o in mentions + out):
             out.append(Mention(h.start(), h.end(), h.group(0), "GPE", "ner"))
     return out
+
+
+_IN_THE_RUN = re.compile(r"[ \t]+in[ \t]+the[ \t]+((?:[A-Z][\w'’-]*)(?:[ \t]+[A-Z][\w'’-]*){1,2})(?![ \t]+[A-Z])(?![\w'’-])")
+_COMPASS_WORDS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Far", "Upper", "Lower", "Middle"}
+
+
+def branch_names(mentions: list[Mention], text: str, armed_group: Callable[[Mention], bool], known_place: Callable[[str], bool], place_heads: set[str]) -> list[Mention]:
+    """"Al-Nasr in the Islamic Sahel": an armed group's name, "in the" and two or three
+    capitalised words that are no place the knowledge base or the gazetteer knows, nor an
+    area's name (no quarter opens it, no area's head word ends it), are one name -- the
+    group's branch -- in place of the group and the words' own mentions ("Sahel" as a place).
+    "Hamas in the Gaza Strip" names a known place: two names."""
+    out = list(mentions)
+    for m in mentions:
+        hit = _IN_THE_RUN.match(text, m.end) if armed_group(m) else None
+        if hit is None:
+            continue
+        run = hit.group(1).split()
+        if run[0] in _COMPASS_WORDS or run[-1] in place_heads or known_place(hit.group(1)):
+            continue
+        inner = [o for o in out if m.end <= o.start < hit.end()]
+        if any(o.end > hit.end() for o in inner):
+            continue
+        out = [o for o in out if o is not m and o not in inner]
+        out.append(Mention(m.start, hit.end(), text[m.start : hit.end()], "ORG", "ner", None, m.sentence))
+    return sorted(out, key=lambda o: (o.start, -o.end))
+
+
+_HYPHEN_ROAD = re.compile(r"[ \t]+(?:road|highway|axis|route|corridor|stretch|track)\b")
+_HYPHEN_PAIR = re.compile(r"^([A-Z][\w'’]+(?:[ \t]+[A-Z][\w'’]+)?)[ \t]*[-–][ \t]*([A-Z][\w'’]+(?:[ \t]+[A-Z][\w'’]+)?)$")
+
+
+def split_road_ends(mentions: list[Mention], text: str, known: Callable[[str], bool]) -> list[Mention]:
+    """"the Chinda-Mbau road", "on the Tessit–Gao axis": the two places a road joins, each
+    a place, where the hyphenated name before the road's noun is no name known whole."""
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        core = m.text
+        if words and words[-1].lower() in ("road", "highway", "axis", "route", "corridor"):
+            core = " ".join(words[:-1])
+            tail_ok = True
+        else:
+            tail_ok = _HYPHEN_ROAD.match(text, m.end) is not None
+        hit = _HYPHEN_PAIR.match(core) if tail_ok and m.source == "ner" else None
+        if hit is None or known(core):
+            out.append(m)
+            continue
+        for g in (1, 2):
+            s = m.start + hit.start(g)
+            out.append(Mention(s, s + len(hit.group(g)), hit.group(g), "GPE", "ner", None, m.sentence))
+    return out
+
+
+# Words of a force's or a service's unit: "Division" after one of them is the unit's ("the
+# 3rd Infantry Division", "the Criminal Investigation Division"), not an area's.
+_UNIT_WORDS = {
+    "infantry", "armoured", "armored", "mechanised", "mechanized", "motorised", "motorized", "airborne", "marine", "marines",
+    "rifle", "tank", "guards", "guard", "mountain", "cavalry", "artillery", "air", "assault", "special", "light", "commando",
+    "army", "naval", "police", "security", "intelligence", "investigation", "investigations", "criminal", "crimes", "anti",
+    "homicide", "narcotics", "drugs", "kidnapping", "robbery", "counter", "terrorism", "cyber", "fraud", "legal", "rapid",
+    "response", "reserve", "training", "support", "logistics", "engineering", "medical", "signals", "parachute", "strike",
+}
+
+
+def admin_division(name: str) -> bool:
+    """Whether ``name`` is an administrative area named "<X> Department" or "<X> Division(s)"
+    ("Tera Department", "Mayo Kani Division": Cameroon's, Pakistan's and Bangladesh's
+    divisions): its words are no field a department serves, no unit's words, no title (a
+    unit named for a person) and no number ("the 7th Division")."""
+    words = name.split()
+    if len(words) < 2 or words[-1] not in ("Department", "Departments", "Division", "Divisions") or words[0] in ("The", "the"):
+        return False
+    rest = words[:-1]
+    if any(any(c.isdigit() for c in w) or w.lower().strip("-") in _UNIT_WORDS | ORDINALS | TITLES | PERSON_DESCRIPTORS for w in rest):
+        return False  # a unit named for its arm, its number or a person ("the Imam Karim Division")
+    return department_area(" ".join(rest)) and all(w[:1].isupper() for w in rest)
+
+
+ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"}
+
+
+_ROAD_ENDS = re.compile(r"(?<![\w'’-])([A-Z][a-z][\w'’]*)[ \t]*[-–][ \t]*([A-Z][a-z][\w'’]*)[ \t]+(?:road|highway|axis|route|corridor)\b")
+
+
+def road_end_names(text: str, mentions: list[Mention], known: Callable[[str], bool]) -> list[Mention]:
+    """The places of "the Chinda-Mbau road" that the model left out: place mentions for
+    each end, where no mention overlaps the pair and the pair is no name known whole."""
+    out = []
+    for h in _ROAD_ENDS.finditer(text):
+        if known(text[h.start(1) : h.end(2)]) or any(o.start < h.end(2) and h.start(1) < o.end for o in mentions):
+            continue
+        out += [Mention(h.start(g), h.end(g), h.group(g), "GPE", "ner") for g in (1, 2)]
+    return out
+
+
+_COUNTRY_REPUBLIC = re.compile(r"^(?:the[ \t]+)?([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)[ \t]+Republic$")
+
+
+def country_republics(mentions: list[Mention], is_country: Callable[[str], bool], known: Callable[[str], bool]) -> list[Mention]:
+    """"the Niger Republic", "Chad Republic": a country's name and "Republic", when no
+    name is known whole, is the country (a mention of its name alone)."""
+    out = []
+    for m in mentions:
+        hit = _COUNTRY_REPUBLIC.match(m.text) if m.kb_id is None else None
+        if hit is not None and is_country(hit.group(1)) and not known(m.text):
+            s = m.start + hit.start(1)
+            m = Mention(s, s + len(hit.group(1)), hit.group(1), "GPE", "ner", None, m.sentence)
+        out.append(m)
+    return out
+
+
+_PLURAL_AREA_HEADS = {"Divisions", "Districts", "Provinces", "Regions", "Departments", "LGAs", "States", "Counties", "Prefectures", "Governorates", "Communes", "Territories"}
+
+
+def cut_plural_area_head(mentions: list[Mention], text: str) -> list[Mention]:
+    """"... Mayo Kani and Mayo Rey Divisions": a plural area noun is the list's, not the
+    last item's name: the item is the words before it, and the list's unknown items before
+    it are areas too (the model's label for them becomes a place's). ``mentions`` sorted."""
+    out: list[Mention] = []
+    for m in mentions:
+        words = m.text.split()
+        if m.source == "ner" and m.kb_id is None and len(words) > 1 and words[-1] in _PLURAL_AREA_HEADS:
+            name = " ".join(words[:-1])
+            m = Mention(m.start, m.start + len(name), name, "GPE", "ner", None, m.sentence)
+            k = len(out) - 1
+            while k >= 0 and _LIST_GAP.fullmatch(text, out[k].end, (out[k + 1] if k + 1 < len(out) else m).start):
+                if out[k].source == "ner" and out[k].kb_id is None:
+                    o = out[k]
+                    out[k] = Mention(o.start, o.end, o.text, "GPE", "ner", None, o.sentence)
+                k -= 1
+        out.append(m)
+    return out
+
+
+_LIST_GAP = re.compile(r",[ \t]*|,?[ \t]+and[ \t]+")
+
+
+_AREA_PAIR = re.compile(
+    r"(?<![\w'’-])((?:[A-Z][\w'’-]+[ \t]+){0,1}[A-Z][\w'’-]+[ \t]+and[ \t]+(?:[A-Z][\w'’-]+[ \t]+){0,1}[A-Z][\w'’-]+)[ \t]+"
+    r"(?:division|department|district|province|region|county|prefecture|governorate|territory|Division|Department|District|Province|Region|County)(?![\w'’-])"
+)
+
+
+def area_pairs(mentions: list[Mention], text: str, known: Callable[[str], bool]) -> list[Mention]:
+    """"the Logon and Kari division": two names joined by "and" before an area's noun in the
+    singular are one area's name ("Kharkiv and Donetsk regions" are two); the name is one
+    mention there and wherever else the article writes it, in place of the model's pieces.
+    A pair the knowledge base knows as two names stays two."""
+    names = []
+    for h in _AREA_PAIR.finditer(text):
+        left, right = (p.strip() for p in h.group(1).split(" and ", 1))
+        if known(left) or known(right) or left.split()[0] in ("The", "In", "Of", "And", "From", "At", "On", "By"):
+            continue
+        names.append(h.group(1))
+    if not names:
+        return mentions
+    out = list(mentions)
+    for name in dict.fromkeys(names):
+        for h in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text):
+            over = [o for o in out if o.start < h.end() and h.start() < o.end]
+            if any(o.source != "ner" or o.start < h.start() for o in over):
+                continue
+            out = [o for o in out if o not in over] + [Mention(h.start(), h.end(), name, "GPE", "ner")]
+    return sorted(out, key=lambda o: (o.start, -o.end))

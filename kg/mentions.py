@@ -49,6 +49,8 @@ NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINA
 # Words that open a span without being part of the name: "the", and the quantifiers a
 # headline capitalises ("Multiple Ukrainian drone attacks", "Several Russian regions").
 LEADING_WORDS = {"the", "multiple", "several", "many", "some", "other", "numerous", "dozens", "hundreds", "thousands", "both", "all", "most"}
+# A count spelled out opens a headline's or a sentence's noun phrase, never a name ("Seventeen Nigerien soldiers").
+LEADING_WORDS |= {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "hundred"}
 POSSESSIVE_RE = re.compile(r"(?:['’]s|['’])$")
 INNER_POSSESSIVE_RE = re.compile(r"['’]s ")
 BAD_CHARS = set('"“”«»\n\t|<>{}[]=@#')
@@ -534,7 +536,7 @@ def given_names_back(mentions: list[Mention], text: str) -> list[Mention]:
         hit = _FIRST_NAME_BEFORE.search(text, max(0, m.start - 30), m.start) if m.label == "PERSON" and " " not in m.text else None
         if hit is not None:
             word = hit.group(1)
-            common = word.lower() in GENERIC_WORDS | _PRONOUNS or word in _NOT_NAME_START or is_title_word(word) or re.search(rf"\b{word.lower()}\b", text)
+            common = word.lower() in GENERIC_WORDS | _PRONOUNS | LEADING_WORDS or is_group_word(m.text) or word in _NOT_NAME_START or is_title_word(word) or re.search(rf"\b{word.lower()}\b", text)
             if not common and not any(o.start < m.start and hit.start(1) < o.end for o in mentions if o is not m):
                 m = Mention(hit.start(1), m.end, text[hit.start(1) : m.end], "PERSON", m.source, None, m.sentence)
         out.append(m)

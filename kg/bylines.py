@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 
 from kg.kb.base import Candidate, fold
 from kg.mentions import ORG_HEADS, unclaimed, unclaimed_group
-from kg.names import CREDIT_WORDS
+from kg.names import CREDIT_WORDS, MONTH_PATTERN
 from kg.types import Article, Mention
 
 # The byline: a line of its own near the top, "By " and the names.
@@ -151,9 +151,10 @@ def read_byline(
         if len(parts) != 2 or not _person_and_outlet([p[2] for p in parts], known_org, known_person):
             return []
     out = []
-    for start, end, name, how in parts:
-        if all(w.lower() in STAFF_WORDS for w in name.split()):
-            out.append(BylinePart(start, end, name, "none"))
+    pieces = [piece for start, end, name, how in parts for piece in _split_part(start, name, how, known_org)]
+    for start, end, name, how, role in pieces:
+        if role is not None or all(w.lower() in STAFF_WORDS for w in name.split()):
+            out.append(BylinePart(start, end, name, role or "none"))
             continue
         if how == "bracket" or (how != "via" and not known_org(name) and _is_person(name, len(parts), known_person)):
             out.append(BylinePart(start, end, name, "person"))
@@ -174,6 +175,34 @@ def read_byline(
             lookup = name[: edition.start()]
         out.append(BylinePart(start, end, name, "outlet", lookup))
     return out
+
+
+# "Published 3 hours ago", "Updated: May 2": a byline's time, no name.
+_TIME_PART = re.compile(r"\b(?:ago|hours?|minutes?|[Uu]pdated|UPDATED|[Pp]ublished|PUBLISHED|[Pp]osted|GMT|UTC)\b|\d{1,2}:\d{2}|" + MONTH_PATTERN + r"\.?\s+\d")
+_IN_TOWN = re.compile(r"\s+in\s+(?=[A-Z])")
+
+
+def _split_part(start: int, name: str, how: str, known_org: Callable[[str], bool]) -> list[tuple[int, int, str, str, str | None]]:
+    """A byline's part, as the names it holds (start, end, name, how, role or None):
+    a time ("Updated 2 hours ago") none; "Jana Roe in Harbourton" a person and her town;
+    "JANA ROE Associated Press", "Jana Roe River Wire" a person and an outlet (the person
+    in capitals, or the outlet known)."""
+    end = start + len(name)
+    if _TIME_PART.search(name):
+        return [(start, end, name, how, "none")]
+    town = _IN_TOWN.search(name)
+    if town is not None:
+        who, where = name[: town.start()], name[town.end() :]
+        if (person_shaped(who) or caps_person(who)) and re.fullmatch(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}", where):
+            return [(start, start + len(who), who, how, "person"), (start + town.end(), end, where, how, "place")]
+    words = name.split()
+    for k in range(len(words) - 1, 1, -1):
+        who, rest = " ".join(words[:k]), " ".join(words[k:])
+        outlet = known_org(rest) or (not rest.isupper() and any(w in OUTLET_WORDS for w in words[k:]))
+        if outlet and not known_org(name) and (caps_person(who) or (person_shaped(who) and known_org(rest))):
+            at = start + name.index(rest, len(who))
+            return [(start, start + len(who), who, how, "person"), (at, end, rest, how, None)]
+    return [(start, end, name, how, None)]
 
 
 def _is_person(name: str, n_parts: int, known_person: Callable[[str], bool]) -> bool:

@@ -38,7 +38,7 @@ JUNK_WORDS = {
     "our", "own", "special", "senior", "a", "an", "the", "agencies", "agency", "wires", "wire", "x", "internet", "website",
 }  # fmt: skip
 # Heads that make a credited name an organisation's, beside the outlets' and bodies' words.
-_CREDIT_ORG_WORDS = OUTLET_WORDS | ORG_HEADS | {"Images", "Photos", "Pictures", "Photo", "Pix", "Stock", "Archive", "Archives", "Studio", "Studios", "Foundation"}
+_CREDIT_ORG_WORDS = OUTLET_WORDS | ORG_HEADS | {"Images", "Photos", "Pictures", "Picture", "Collection", "Photo", "Pix", "Stock", "Archive", "Archives", "Studio", "Studios", "Foundation"}
 _ACRONYM = re.compile(r"[A-Z]{2,6}(?:-[A-Z]{2,6})?")
 _WEB_NAME = re.compile(r"\S+\.(?:com|net|org|info|news|ng|co\.\w+|tv)$", re.I)
 # An agency acronym after a photographer's name, with no slash: "Jana Roe EPA-EFE".
@@ -127,8 +127,11 @@ _CREDIT_LABEL = r"(?:[Cc]redit|CREDIT|[Ss]ource|SOURCE|[Cc]ourtesy|COURTESY)s?"
 _CREDIT_AT = r"(?:(?:^|(?<=[(\[|]))[ \t]*|(?<=[.!?”\"][ \t])|(?<=[a-z])(?=[A-Z]))"
 # "Photo: AFP", "File photo: AP", "Image | Jana Roe", "Credit: Getty Images", "Source: Lantern.Net",
 # "Photo by Jana Roe/Getty Images", "Picture courtesy of Lantern News".
+_SECOND = r"[ \t]+(?:[Cc]redit|CREDIT|[Cc]ourtesy|COURTESY|[Ss]ource|SOURCE)s?"  # "Photo credit", "Image source"
 PHOTO_CREDIT = re.compile(
-    _CREDIT_AT + r"(?:(?:" + _LABEL + r"|" + _CREDIT_LABEL + r")[ \t]*[:|/][ \t]*(?=\S)"
+    _CREDIT_AT + r"(?:(?:" + _LABEL + r"(?:" + _SECOND + r")?|" + _CREDIT_LABEL + r")[ \t]*[:|/][ \t]*(?=\S)"
+    r"|" + _LABEL + _SECOND + r"[ \t]*,[ \t]*(?=[A-Z])"
+    r"|(?:©|\([Cc]\)|[Cc]opyright|COPYRIGHT)[ \t]*(?:\d{4}(?:[-–]\d{2,4})?[ \t]*)?(?=[A-Z])"
     r"|" + _LABEL + r"[ \t]+(?:by|BY|courtesy(?:[ \t]+of)?|COURTESY(?:[ \t]+OF)?)[ \t]+(?=[A-Z]))",
     re.M,
 )
@@ -184,24 +187,22 @@ def _knows_news(candidates: Candidates, name: str) -> bool:
 
 
 # "Harbour Tribune gathered that ...", "... , Valley Post learnt.": a name with an outlet's
-# head word that reports is an outlet; "© 2024 Lantern Media", "Copyright Lantern News".
+# head word that reports is an outlet.
 _WORD = r"[A-Z][\w'’-]*(?:\.[A-Za-z]+)*"  # "Info.Net", not a sentence's last word and its stop
 _OUTLET_HEADS = r"(?:News|Times|Post|Tribune|Herald|Gazette|Journal|Express|Chronicle|Observer|Telegraph|Guardian|Mail|Reporters|Daily|Online|Media|Radio|TV)"
 REPORTING_OUTLET = re.compile(
     r"(?<![\w'’-])((?:" + _WORD + r"[ \t]+){1,3}" + _OUTLET_HEADS + r")(?=[ \t]+(?:gathered|learnt|learned|reported|reports|understands|observed|gathers|learns|obtained|confirmed|can[ \t]+report|has[ \t]+learnt|has[ \t]+learned)\b)"
-    r"|(?:©|\(c\)|[Cc]opyright)[ \t]*(?:\d{4}[ \t]*)?((?:" + _WORD + r"[ \t]+){0,3}" + _WORD + r")"
 )
 
 
 def reporting_outlets(text: str, candidates: Candidates) -> list[tuple[int, int, list[Mention]]]:
-    """Outlets a story names as its reporter or its rights holder, as organisations."""
+    """Outlets a story names as its reporter, as organisations."""
     out = []
     for hit in REPORTING_OUTLET.finditer(text):
-        k = 1 if hit.group(1) else 2
-        name = hit.group(k)
+        name = hit.group(1)
         if name.split()[0] in ("The", "A", "An") and len(name.split()) > 2:
             name = name.split(" ", 1)[1]
-        start = hit.start(k) + hit.group(k).index(name)
+        start = hit.start(1) + hit.group(1).index(name)
         if credited_name(name, candidates, "ORG") == "ORG" and not _knows(candidates, name, "Place"):
             out.append((start, start + len(name), [_mention(start, name, "ORG", candidates)]))
     return out
@@ -233,6 +234,28 @@ _IN_PLACE = re.compile(r"[ \t]+in[ \t]+(?=[A-Z])")
 _PLACE_WORDS = re.compile(r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}")
 
 
+def _listed(body: str, at0: int, candidates: Candidates) -> list[Mention]:
+    """The names of a credit's list ("Jana Roe in Harbourton and Dunmere, Ivo Brandt"):
+    people or an agency, and the towns after "in"."""
+    names: list[Mention] = []
+    in_places = False
+    for segment, at in _split(body, at0, _LIST_SEPARATOR):
+        place = _IN_PLACE.search(segment)
+        who = segment[: place.start()] if place is not None else segment
+        # After "in Harbourton and", the next name is another place when it is one.
+        if in_places and place is None and _knows(candidates, who, "Place") and not _knows(candidates, who, "Person"):
+            names.append(Mention(at, at + len(who), who, "GPE", "ner"))
+            continue
+        kind = credited_name(who, candidates, None)
+        if kind is not None:
+            names.append(_mention(at, who, kind, candidates))
+        in_places = place is not None
+        where = segment[place.end() :] if place is not None else ""
+        if _PLACE_WORDS.fullmatch(where):
+            names.append(Mention(at + place.end(), at + len(segment), where, "GPE", "ner"))
+    return names
+
+
 def sign_offs(text: str, candidates: Candidates) -> list[tuple[int, int, list[Mention]]]:
     """Each wire sign-off's stretch and its names: reporters (people, or an agency that
     reported), and the places they filed from ("Jana Roe in Harbourton")."""
@@ -242,24 +265,33 @@ def sign_offs(text: str, candidates: Candidates) -> list[tuple[int, int, list[Me
         end = stop.start() if stop is not None else len(text)
         if end - hit.end() > 200:
             continue
-        names: list[Mention] = []
-        in_places = False
-        for segment, at in _split(text[hit.end() : end], hit.end(), _LIST_SEPARATOR):
-            place = _IN_PLACE.search(segment)
-            who = segment[: place.start()] if place is not None else segment
-            # After "in Harbourton and", the next name is another place when it is one.
-            if in_places and place is None and _knows(candidates, who, "Place") and not _knows(candidates, who, "Person"):
-                names.append(Mention(at, at + len(who), who, "GPE", "ner"))
-                continue
-            kind = credited_name(who, candidates, None)
-            if kind is not None:
-                names.append(_mention(at, who, kind, candidates))
-            in_places = place is not None
-            where = segment[place.end() :] if place is not None else ""
-            if _PLACE_WORDS.fullmatch(where):
-                names.append(Mention(at + place.end(), at + len(segment), where, "GPE", "ner"))
+        names = _listed(text[hit.end() : end], hit.end(), candidates)
         if names:
             out.append((hit.start(), end, names))
+    return out
+
+
+# "Lantern Wire writers Jana Roe in Harbourton and Ivo Brandt contributed to this report."
+CONTRIBUTED = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?”\"] ))((?:[A-Z][\w'’-]*[ \t]+){0,3}(?:writers?|reporters?|correspondents?|journalists?|photographers?)[ \t]+)?"
+    r"([A-Z][^.!?\n]{2,200}?)[ \t]+contributed(?=[ \t]+(?:to[ \t]+(?:this|the)[ \t]+(?:report|story|article)|reporting)\b)"
+)
+_ROLE_NOUN = re.compile(r"[ \t]+(?:writers?|reporters?|correspondents?|journalists?|photographers?)[ \t]+$")
+
+
+def contributors(text: str, candidates: Candidates) -> list[tuple[int, int, list[Mention]]]:
+    """The closing "X and Y contributed to this report": people (and the outlet they
+    write for, and the towns they filed from)."""
+    out = []
+    for hit in CONTRIBUTED.finditer(text):
+        names: list[Mention] = []
+        if hit.group(1):
+            outlet = text[hit.start(1) : hit.start(1) + _ROLE_NOUN.search(hit.group(1)).start()]
+            if outlet and credited_name(outlet, candidates, "ORG") == "ORG":
+                names.append(_mention(hit.start(1), outlet, "ORG", candidates))
+        people = _listed(hit.group(2), hit.start(2), candidates)
+        if people and all(m.label in ("PERSON", "GPE") for m in people):
+            out.append((hit.start(), hit.end(2), names + people))
     return out
 
 
@@ -290,7 +322,7 @@ WIRE_DATELINE = re.compile(
     r"(?:,[ \t]+(?P<country>[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3}))??"
     r"(?:,?[ \t]+" + MONTH_PATTERN + r"\.?[ \t]+\d{1,2})?"
     r"[ \t]*(?:\((?P<agency>[A-Z][^()\n]{0,40})\))?"
-    r"[ \t]*(?:—|–|--|-)[ \t]+(?=\S)"
+    r"[ \t]*(?:(?:—|–)[ \t]*|(?:--|-)[ \t]+)(?=\S)"
 )
 _DATELINE_WINDOW = 1500
 # What the name after the dateline's comma is: a country, or a state or province ("PORTLAND, Ore.").
@@ -332,7 +364,7 @@ def wire_dateline(text: str, candidates: Candidates) -> list[tuple[int, int, lis
 def credits(text: str, candidates: Candidates) -> list[tuple[int, int, list[Mention]]]:
     """Every credit of the text: stretches that do not overlap, first found first kept."""
     out: list[tuple[int, int, list[Mention]]] = []
-    finders = (wire_dateline, photo_credits, caption_ends, sign_offs, via_outlets, reporting_outlets)
+    finders = (wire_dateline, photo_credits, caption_ends, sign_offs, contributors, via_outlets, reporting_outlets)
     for found in (find(text, candidates) for find in finders):
         for s, e, names in found:
             if not any(s < e2 and s2 < e for s2, e2, _ in out):

@@ -63,6 +63,12 @@ def roles(text: str) -> list[tuple[str, str, str | None]]:
         ("River Wire - Marta Quell", [("River Wire", "outlet", None), ("Marta Quell", "person", None)]),
         ("Harbour war — the latest", []),
         ("Marta Quell — Ivo Brandt", []),  # two people, no outlet: no byline of this shape
+        # A part that holds two names: a person and her town, a person and an outlet; a time is none.
+        ("By Marta Quell in Harbourton", [("Marta Quell", "person", None), ("Harbourton", "place", None)]),
+        ("By MARTA QUELL Harbour News", [("MARTA QUELL", "person", None), ("Harbour News", "outlet", None)]),
+        ("By Marta Quell River Wire", [("Marta Quell", "person", None), ("River Wire", "outlet", None)]),
+        ("By Marta Quell, Senior Correspondent", [("Marta Quell", "person", None), ("Senior Correspondent", "none", None)]),
+        ("By Marta Quell | Updated 3 hours ago", [("Marta Quell", "person", None), ("Updated 3 hours ago", "none", None)]),
     ],
 )
 def test_each_part_of_a_byline_gets_its_role(byline, expected):

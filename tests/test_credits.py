@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.credits import caption_ends, credited_name, credits, photo_credits, reporting_outlets, sign_offs, via_outlets, wire_dateline, with_credits
+from kg.credits import caption_ends, contributors, credited_name, credits, photo_credits, reporting_outlets, sign_offs, via_outlets, wire_dateline, with_credits
 from kg.kb import KBEntry, KnowledgeBase
 from kg.types import Mention
 
@@ -50,6 +50,13 @@ def check_offsets(text: str, found) -> None:
         ("Photo by Jana Roeva EPA-EFE\n", [[("Jana Roeva", "PERSON"), ("EPA-EFE", "ORG")]]),
         ("Firefighters at the depot. (RP Photo/Jana Roeva)", [[("RP", "KB"), ("Jana Roeva", "PERSON")]]),
         ("A caption. (Photo: HANDOUT/LW)", [[("LW", "KB")]]),
+        ("Photo credit: Ivo Brandtner\n", [[("Ivo Brandtner", "PERSON")]]),
+        ("Image courtesy: Lantern Wire\n", [[("Lantern Wire", "KB")]]),
+        ("A fighter at the gate.\nImage source, Getty Images\n", [[("Getty Images", "ORG")]]),
+        ("(Photo by Ivo Brandtner/The Harbour Picture Collection/Getty Images)", [[("Ivo Brandtner", "PERSON"), ("Harbour Picture Collection", "ORG"), ("Getty Images", "ORG")]]),
+        ("Smoke over the port. © Getty Images / Ola Vennberg\n", [[("Getty Images", "ORG"), ("Ola Vennberg", "PERSON")]]),
+        ("© 2024 Lantern Media. All rights reserved.", [[("Lantern Media", "ORG")]]),
+        ("Copyright 2019-2024 River Press", [[("River Press", "KB")]]),
         # A caption after the label, not a credit; a bracket of places, not a credit.
         ("Photo: Soldiers patrol the streets of Harbourton.\n", []),
         ("The road (Harbourton/Dunmere) was shut.", []),
@@ -87,6 +94,13 @@ def test_sign_off_lines_name_reporters_and_their_towns(text, expected):
     assert names(found) == expected
 
 
+def test_contributors_at_the_end_of_a_story():
+    text = "The army said so.\n\nLantern Wire writers Jana Roeva in Harbourton and Ivo Brandtner contributed to this report."
+    assert names(contributors(text, CANDS)) == [[("Lantern Wire", "KB"), ("Jana Roeva", "PERSON"), ("Harbourton", "GPE"), ("Ivo Brandtner", "PERSON")]]
+    assert names(contributors("Marta Quellova contributed reporting.", CANDS)) == [[("Marta Quellova", "PERSON")]]
+    assert contributors("The rebels contributed to the report.", CANDS) == []
+
+
 def test_via_names_the_outlet_not_a_route():
     assert names(via_outlets("Fighters raided the village, residents said, via Lantern Wire.", CANDS)) == [[("Lantern Wire", "KB")]]
     assert names(via_outlets("The story came to us (via Harbour News)", CANDS)) == [[("Harbour News", "ORG")]]
@@ -102,6 +116,7 @@ def test_via_names_the_outlet_not_a_route():
         ("Title\n\nHARBOURTON — Gunmen attacked the base.", [[("HARBOURTON", "GPE")]]),  # a known place in capitals
         ("Title\n\nVELMORA (LW/RP) — Gunmen attacked.", [[("VELMORA", "GPE"), ("LW", "KB"), ("RP", "KB")]]),  # unknown, but the wire's brackets
         ("Title\n\nKorvasi, Coastland — Gunmen attacked.", [[("Korvasi", "GPE"), ("Coastland", "GPE")]]),
+        ("Title\n\nHARBOURTON—Gunmen attacked the base.", [[("HARBOURTON", "GPE")]]),
         ("Title\n\nUPDATE — The toll rose.", []),
         ("Title\n\nKorvasi, Dunmere — Gunmen attacked.", []),  # a town after the comma is no country
         ("Title\n\nVELMORA — Gunmen attacked.", []),  # capitals alone: maybe a heading
@@ -114,9 +129,9 @@ def test_a_wire_dateline_gives_its_place_and_agency_apart(text, expected):
     assert names(found) == expected
 
 
-def test_outlets_that_report_or_hold_the_rights():
-    text = "Harbour Tribune gathered that the toll could rise.\n\n© 2024 Lantern Media. All rights reserved."
-    assert names(reporting_outlets(text, CANDS)) == [[("Harbour Tribune", "ORG")], [("Lantern Media", "ORG")]]
+def test_outlets_that_report():
+    text = "Harbour Tribune gathered that the toll could rise.\n\nOfficials said so."
+    assert names(reporting_outlets(text, CANDS)) == [[("Harbour Tribune", "ORG")]]
     assert names(reporting_outlets("The Harbourton Times reported it.", CANDS)) == [[("Harbourton Times", "ORG")]]
     assert names(reporting_outlets("Officials reported no deaths.", CANDS)) == []
 

@@ -58,15 +58,19 @@ def credited_name(name: str, candidates: Candidates, lone_word: str | None = "OR
     ``lone_word``: what an unknown one-word capitalised name is ("Photo: Lantern" an
     agency; "Editing by Brandt" nobody, when None)."""
     words = name.split()
-    if not words or not name[:1].isupper() or len(words) > 6 or all(fold(w) in JUNK_WORDS for w in words):
+    if not words or len(words) > 6 or all(fold(w) in JUNK_WORDS for w in words):
         return None
     if _knows(candidates, name, "Organization"):
-        return "ORG"
+        return "ORG"  # "dpa" too
+    if not name[:1].isupper():
+        return None
     if _knows(candidates, name, "Person"):
         return "PERSON"
+    if _ACRONYM.fullmatch(name):
+        return "ORG"  # a credit's acronym is an agency's, whatever town it spells
     if _knows(candidates, name, "Place"):
         return None  # "(Harbourton/Dunmere)": places, no credit's names
-    if _ACRONYM.fullmatch(name) or _WEB_NAME.search(name):
+    if _WEB_NAME.search(name):
         return "ORG"
     if len(words) > 1 and any(w in _CREDIT_ORG_WORDS or w.capitalize() in _CREDIT_ORG_WORDS for w in words[1:]):
         return "ORG"
@@ -160,7 +164,8 @@ def photo_credits(text: str, candidates: Candidates) -> list[tuple[int, int, lis
             continue
         names = credit_pieces(hit.group(1), hit.start(1), candidates, None)
         # One of them an agency: "(Kyiv/Lviv)" is no credit.
-        if len(names) >= 2 and any(m.label in ("KB", "ORG") for m in names) and _only_names(hit.group(1), names, hit.start(1)):
+        agency = any(m.label in ("KB", "ORG") for m in names) if len(names) >= 2 else all(m.label == "KB" and _knows_news(candidates, m.text) for m in names)
+        if names and agency and _only_names(hit.group(1), names, hit.start(1)):  # "(Jana Roe/AFP)", "(AFP/File)"
             out.append((hit.start(1), hit.end(1), names))
     return out
 
@@ -274,7 +279,7 @@ def sign_offs(text: str, candidates: Candidates) -> list[tuple[int, int, list[Me
 # "Lantern Wire writers Jana Roe in Harbourton and Ivo Brandt contributed to this report."
 CONTRIBUTED = re.compile(
     r"(?:^|(?<=\n)|(?<=[.!?”\"] ))((?:[A-Z][\w'’-]*[ \t]+){0,3}(?:writers?|reporters?|correspondents?|journalists?|photographers?)[ \t]+)?"
-    r"([A-Z][^.!?\n]{2,200}?)[ \t]+contributed(?=[ \t]+(?:to[ \t]+(?:this|the)[ \t]+(?:report|story|article)|reporting)\b)"
+    r"([A-Z][^.!?\n]{2,200}?)[ \t]+contributed(?=[ \t]+(?:to[ \t]+(?:this|the)[ \t]+(?:report|story|article)|reporting)\b|[ \t]*\.)"
 )
 _ROLE_NOUN = re.compile(r"[ \t]+(?:writers?|reporters?|correspondents?|journalists?|photographers?)[ \t]+$")
 
@@ -312,6 +317,27 @@ def via_outlets(text: str, candidates: Candidates) -> list[tuple[int, int, list[
     return out
 
 
+# "Gunmen kill ten in a raid | Harbour Tribune", "... - Lantern Wire": the site's name after the title.
+TITLE_OUTLET = re.compile(r"[ \t](?:\||-|–|—)[ \t]+([A-Za-z][^|\n–—]{1,60}?)[ \t]*(?=\n|$)")
+
+
+def title_outlet(text: str, candidates: Candidates) -> list[tuple[int, int, list[Mention]]]:
+    """The outlet a scraped title ends with, after a bar or a dash: a known organisation,
+    or a name with an outlet's word, an acronym or a web name (never a person's or a
+    place's: "Talks stall - Harbourton" is a title's own words)."""
+    line_end = text.find("\n")
+    hit = TITLE_OUTLET.search(text, 0, line_end if line_end != -1 else len(text))
+    if hit is None:
+        return []
+    name = hit.group(1)
+    if name.startswith("The ") and len(name.split()) > 2:
+        name = name[4:]
+    start = hit.end(1) - len(name)
+    known = _knows(candidates, name, "Organization")
+    shaped = credited_name(name, candidates, None) == "ORG" and not (person_shaped(name) or caps_person(name))
+    return [(start, start + len(name), [_mention(start, name, "ORG", candidates)])] if known or shaped else []
+
+
 # -- wire datelines --------------------------------------------------------------------
 
 _CAPS_PLACE = r"[A-Z][A-Z'’-]+\.?(?:[ \t]+[A-Z][A-Z'’-]+\.?){0,3}"
@@ -321,7 +347,7 @@ WIRE_DATELINE = re.compile(
     r"(?:^|(?<=\n))(?P<place>" + _CAPS_PLACE + r"|" + _TITLE_PLACE + r")"
     r"(?:,[ \t]+(?P<country>[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3}))??"
     r"(?:,?[ \t]+" + MONTH_PATTERN + r"\.?[ \t]+\d{1,2})?"
-    r"[ \t]*(?:\((?P<agency>[A-Z][^()\n]{0,40})\))?"
+    r"[ \t]*(?:\((?P<agency>[A-Za-z][^()\n]{0,40})\))?"
     r"[ \t]*(?:(?:—|–)[ \t]*|(?:--|-)[ \t]+)(?=\S)"
 )
 _DATELINE_WINDOW = 1500
@@ -364,7 +390,7 @@ def wire_dateline(text: str, candidates: Candidates) -> list[tuple[int, int, lis
 def credits(text: str, candidates: Candidates) -> list[tuple[int, int, list[Mention]]]:
     """Every credit of the text: stretches that do not overlap, first found first kept."""
     out: list[tuple[int, int, list[Mention]]] = []
-    finders = (wire_dateline, photo_credits, caption_ends, sign_offs, contributors, via_outlets, reporting_outlets)
+    finders = (title_outlet, wire_dateline, photo_credits, caption_ends, sign_offs, contributors, via_outlets, reporting_outlets)
     for found in (find(text, candidates) for find in finders):
         for s, e, names in found:
             if not any(s < e2 and s2 < e for s2, e2, _ in out):

@@ -5,7 +5,19 @@ from __future__ import annotations
 
 import pytest
 
-from kg.credits import caption_ends, contributors, credited_name, credits, photo_credits, reporting_outlets, sign_offs, via_outlets, wire_dateline, with_credits
+from kg.credits import (
+    caption_ends,
+    contributors,
+    credited_name,
+    credits,
+    photo_credits,
+    reporting_outlets,
+    sign_offs,
+    title_outlet,
+    via_outlets,
+    wire_dateline,
+    with_credits,
+)
 from kg.kb import KBEntry, KnowledgeBase
 from kg.types import Mention
 
@@ -15,10 +27,11 @@ def small_kb() -> KnowledgeBase:
     return KnowledgeBase(
         [
             KBEntry("lantern-wire", "Organization", "Lantern Wire", aliases=["LW", "LANTERN"], classes=news),
-            KBEntry("river-press", "Organization", "River Press", aliases=["RP"], classes=news),
+            KBEntry("river-press", "Organization", "River Press", aliases=["RP", "rpress"], classes=news),
             KBEntry("harbourton", "Place", "Harbourton", classes=["City"], country="XA"),
             KBEntry("coastland", "Place", "Coastland", classes=["Country"], country="XA"),
             KBEntry("dunmere", "Place", "Dunmere", classes=["City"], country="XA"),
+            KBEntry("ora", "Place", "Ora", classes=["City"], country="XA"),
         ]
     )
 
@@ -50,6 +63,7 @@ def check_offsets(text: str, found) -> None:
         ("Photo by Jana Roeva EPA-EFE\n", [[("Jana Roeva", "PERSON"), ("EPA-EFE", "ORG")]]),
         ("Firefighters at the depot. (RP Photo/Jana Roeva)", [[("RP", "KB"), ("Jana Roeva", "PERSON")]]),
         ("A caption. (Photo: HANDOUT/LW)", [[("LW", "KB")]]),
+        ("Smoke over the depot (LW/File)", [[("LW", "KB")]]),
         ("Photo credit: Ivo Brandtner\n", [[("Ivo Brandtner", "PERSON")]]),
         ("Image courtesy: Lantern Wire\n", [[("Lantern Wire", "KB")]]),
         ("A fighter at the gate.\nImage source, Getty Images\n", [[("Getty Images", "ORG")]]),
@@ -99,6 +113,24 @@ def test_contributors_at_the_end_of_a_story():
     assert names(contributors(text, CANDS)) == [[("Lantern Wire", "KB"), ("Jana Roeva", "PERSON"), ("Harbourton", "GPE"), ("Ivo Brandtner", "PERSON")]]
     assert names(contributors("Marta Quellova contributed reporting.", CANDS)) == [[("Marta Quellova", "PERSON")]]
     assert contributors("The rebels contributed to the report.", CANDS) == []
+    text = "Lantern Wire writer Jana Roeva in Harbourton, Coastland, contributed."
+    assert names(contributors(text, CANDS)) == [[("Lantern Wire", "KB"), ("Jana Roeva", "PERSON"), ("Harbourton", "GPE"), ("Coastland", "GPE")]]
+
+
+@pytest.mark.parametrize(
+    ("title", "outlet"),
+    [
+        ("Gunmen kill ten in a raid | Harbour Tribune", "Harbour Tribune"),
+        ("Gunmen kill ten in a raid - Lantern Wire", "Lantern Wire"),
+        ("Gunmen kill ten in a raid — The Valley Post", "Valley Post"),
+        ("Gunmen kill ten in a raid - Harbourton", None),  # a place
+        ("Gunmen kill ten in a raid - Marta Quell", None),  # a person
+        ("Gunmen kill ten - officials say five more died", None),
+    ],
+)
+def test_the_outlet_a_scraped_title_ends_with(title, outlet):
+    found = title_outlet(title + "\n\nGunmen killed ten people.", CANDS)
+    assert [m.text for _, _, credited in found for m in credited] == ([outlet] if outlet else [])
 
 
 def test_via_names_the_outlet_not_a_route():
@@ -117,6 +149,8 @@ def test_via_names_the_outlet_not_a_route():
         ("Title\n\nVELMORA (LW/RP) — Gunmen attacked.", [[("VELMORA", "GPE"), ("LW", "KB"), ("RP", "KB")]]),  # unknown, but the wire's brackets
         ("Title\n\nKorvasi, Coastland — Gunmen attacked.", [[("Korvasi", "GPE"), ("Coastland", "GPE")]]),
         ("Title\n\nHARBOURTON—Gunmen attacked the base.", [[("HARBOURTON", "GPE")]]),
+        ("Title\n\nVELMORA, Coastland (rpress) — Gunmen attacked.", [[("VELMORA", "GPE"), ("Coastland", "GPE"), ("rpress", "KB")]]),
+        ("Title\n\nVELMORA (ORA) — Gunmen attacked.", [[("VELMORA", "GPE"), ("ORA", "ORG")]]),
         ("Title\n\nUPDATE — The toll rose.", []),
         ("Title\n\nKorvasi, Dunmere — Gunmen attacked.", []),  # a town after the comma is no country
         ("Title\n\nVELMORA — Gunmen attacked.", []),  # capitals alone: maybe a heading
@@ -148,6 +182,10 @@ def test_outlets_that_report():
         ("Staff", None),
         ("Velmora", "ORG"),
         ("local residents", None),
+        ("ORA", "ORG"),  # an acronym, though a town's name spells it
+        ("Dunmere", None),  # a known place
+        ("rpress", "ORG"),  # known, though in lower case
+        ("velmora", None),
     ],
 )
 def test_what_a_credited_name_is(name, kind):

@@ -16,6 +16,7 @@ from collections.abc import Collection
 from kg.aliases import alias_pairs
 from kg.bodies import bare_ministries, national_body, place_ministries, quartered_body
 from kg.bylines import byline_mentions, credit_names, person_shaped
+from kg.credits import with_credits
 from kg.identity import entity_iri, entity_of
 from kg.kb.base import Candidate, KBEntry, KnowledgeBase, fold
 from kg.kb.base import fold_words as _words
@@ -266,6 +267,7 @@ class Linker:
         cleaned = extend_by_acronym(split_place_pairs(units + agency_credits(text, cleaned, self._candidates), self._known_place), text)
         bare = bare_ministries(text, cleaned)
         cleaned += bare
+        cleaned = with_credits(cleaned, text, self._candidates)  # kg/credits.py: photo credits, sign-offs, the wire's dateline
         byline, (b_start, b_end) = byline_mentions(article, self._candidates)  # kg/bylines.py: its outlets and authors
         cleaned = [m for m in cleaned if m.end <= b_start or m.start >= b_end] + byline
         cleaned.sort(key=lambda m: (m.start, -m.end))

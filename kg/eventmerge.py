@@ -101,6 +101,9 @@ class MergeSense(ActorSense):
                 # the country's attack was ("... killed in northern Burkina Faso", then "targeted a
                 # detachment between Markoye and Tokabangou").
                 unknown = [o for o, _ in events if o is not ev and o.location is not None and id(o) not in fresh and id(o) not in elsewhen and self._compatible(o, ev) and self._unknown_in_main_country(o.location, loc, lead=ev is events[0][0])]
+                if len(unknown) > 1:
+                    # (several: the one with the country's toll -- "57 dead in X", then 57 in Uror and 22 in Akobo)
+                    unknown = [o for o in unknown if same_toll(o, ev)]
                 # (... or with the country's own toll: "a rocket attack in Iraq" killed one and hurt
                 # six, and the caption's "airport of Erbil, Iraq" one -- one attack)
                 if len(unknown) == 1 and ((unknown[0].killed is None and unknown[0].injured is None) or same_toll(unknown[0], ev)) and (ev.actor is None or unknown[0].actor is None or self._compatible(unknown[0], ev)):

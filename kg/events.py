@@ -34,6 +34,7 @@ from kg.eventfollow import added, follow_up
 from kg.eventframe import Frame as _Frame
 from kg.eventlists import clause_weapons, one_list, place_clauses
 from kg.eventmerge import absorb, other_toll, same_toll
+from kg.eventplaces import there_place
 from kg.eventscene import LAND_APPOSED, SceneSense
 from kg.eventwords import (
     ACCIDENT_RE,
@@ -169,7 +170,9 @@ class EventExtractor(SceneSense):
         self._regimes = set()
         for i, (b, e) in enumerate(sentences):
             mentions = sorted(by_sentence.get(i, []), key=lambda lm: lm.mention.start)
-            told = self._frames(article, i, (b, e), mentions)
+            places = [lm for lm in mentions if lm.entity.type == "Place"]
+            there = None if places else there_place(text[b:e], b, [lm for lm in by_sentence.get(i - 1, []) if lm.entity.type == "Place" and "Country" not in lm.entity.classes])
+            told = self._frames(article, i, (b, e), sorted([*mentions, there], key=lambda lm: lm.mention.start) if there else mentions)
             frames += told
             self._anchor = next((f.date for f in reversed(told) if f.date is not None and i != 0), self._anchor)
             groups = [lm.entity for lm in mentions if "ArmedGroup" in lm.entity.classes]
@@ -365,7 +368,7 @@ class EventExtractor(SceneSense):
                     # ("a separate attack" told again with its toll is the same separate attack)
                     # (an attack told at another time, "In April, a blast in X", is not the one at X told before)
                     if ev.location is not None and ev.location.iri == f.location.entity.iri and self._compatible(ev, f) and (not f.fresh or same_toll(ev, f)) \
-                            and (not f.elsewhen or f.anaphoric or id(ev) in elsewhen):
+                            and (not f.elsewhen or f.anaphoric or (id(ev) in elsewhen and not other_toll(ev, f))):
                         target = k
                         break
                 k = self._told_before(events, f) if target is None and f.anaphoric else None
@@ -410,6 +413,8 @@ class EventExtractor(SceneSense):
                     # "Another three died": more dead of the same attack, not another attack)
                     f.date, f.fresh = None, False
                 k = self._told_before(events, f)
+                if k is not None and id(events[k][0]) in elsewhen and f.date is not None and not f.elsewhen:
+                    k = None  # ("Until Tuesday's attack, ..." after the attack of 2013: not that one)
                 gap = f.index - events[k][1].index if k is not None else None
                 if gap is not None and (f.anaphoric or f.update is not None or gap <= 1 or (gap <= 2 and events[k][1] is previous)):
                     target = k
@@ -497,6 +502,8 @@ class EventExtractor(SceneSense):
         # ... from where the article first names it as attacker: not back onto the attacks
         # told before it ("the U.S. military has also launched strikes" at the end of a bombing report).
         since = min((min(ev.sentences) for ev, _ in events if ev.actor is not None and ev.sentences and id(ev) not in placeless), default=(0, 0))
+        if sole is not None and attributed is not None and sole.iri == attributed.iri:
+            since = (0, 0)  # (... unless the article holds it responsible in words of its own: "X were suspected")
         for ev, _ in events:
             if ev.date is None and lead is not None and id(ev) not in elsewhen:
                 ev.date = lead
@@ -514,6 +521,9 @@ class EventExtractor(SceneSense):
         killed in a strike")."""
         if not events or f.fresh:
             return None
+        dated = [i for i, (ev, _) in enumerate(events) if f.anaphoric and f.date is not None and ev.date == f.date]
+        if len(dated) == 1 and self._compatible(events[dated[0]][0], f):
+            return dated[0]  # ("Until Tuesday's attack, ...": the one attack of that day, however far back)
         k = max(range(len(events)), key=lambda i: events[i][1].index)
         ev, last = events[k]
         return k if f.index - last.index <= SENTENCE_REACH and self._compatible(ev, f) and (f.update is not None or not other_toll(ev, f)) else None

@@ -153,7 +153,7 @@ SUSPECTED_BEFORE = re.compile(
 # "The Islamic State was suspected", "X is widely blamed for the bombing", "X was suspected of
 # carrying out the attack": who the article says is suspected, the name the sentence's subject.
 SUSPECTED_AFTER = re.compile(
-    r"^\s*(?:\([^()]{1,20}\)\s*)?(?:(?:group|militia|movement|rebels|fighters|militants)\b\s*)?(?:was|were|is|are|has\s+been|have\s+been)\s+(?:(?:widely|also|strongly|initially)\s+)?(?:suspected|blamed)"
+    r"^\s*(?:\([^()]{1,20}\)\s*)?(?:(?:group|militia|movement|rebels|fighters|militants)\b\s*)?(?:,[^,;]{1,60},\s*)?(?:was|were|is|are|has\s+been|have\s+been)\s+(?:(?:widely|also|strongly|initially)\s+)?(?:suspected|blamed)"
     r"(?=\s*[.;]|\s*$|\s+(?:of\s+(?:carrying|staging|launching|mounting|conducting|being\s+behind|the|an?|this|that|these|involvement)|for\s+(?:the|this|that|these|those)|by)\b)",
     re.I,
 )
@@ -300,7 +300,8 @@ LANDMARK_GAP = re.compile(
 # "Al-Salam near the Old Mosque in Marib": the first place lies in the last.
 IN_GAP = re.compile(r"(?:\s+(?:neighbou?rhood|district|area|quarter|community|village|town|camp))?(?:,?\s+(?:near|next\s+to|close\s+to)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
     # ("Dar al-Nour - a clinic and a pharmacy - in the eastern quarter of al-Safa": an aside in dashes)
-    r"(?:,\s+(?:a|an|the)\s+(?:[a-z-]+\s+){1,5}?(?:in|on|at|near|outside)|\s+[-–—]\s+[^-–—,;.]{1,60}?\s+[-–—]\s+in|,?\s+(?:located|situated|lying)\s+in|\s+in)\s+(?:the\s+)?"
+    # ("Gouz Village of Abu Hadi area": the village's noun, then "of" the land it lies in)
+    r"(?:,\s+(?:a|an|the)\s+(?:[a-z-]+\s+){1,5}?(?:in|on|at|near|outside)|\s+[-–—]\s+[^-–—,;.]{1,60}?\s+[-–—]\s+in|,?\s+(?:located|situated|lying)\s+in|\s+in|(?<=village)\s+of|(?<=hamlet)\s+of)\s+(?:the\s+)?"
     r"(?:(?:[a-z-]+\s+)?(?:city|town|village|region|province|district|state|area|chiefdom|commune|subdivision|tehsil|neighbou?rhood|quarter)\s+of\s+)?"
     # ("at Waza in the Logone and Chari division": a land named by two names)
     r"(?:[A-Z][\w'’-]*\s+(?:and|&)\s+)?")

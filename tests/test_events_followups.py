@@ -332,3 +332,71 @@ def test_the_attack_a_later_one_came_days_after(extract):
     )
     places = _by_place(events)
     assert (places["Tanko"].killed, places["Mbalmayo"].killed) == (20, 19)
+
+
+def test_a_group_suspected_with_an_apposition_is_the_attacker_from_the_start(extract):
+    _, events = extract(
+        "Police say 12 people were killed in an attack on a guest house in Mandera early on Tuesday.\n\n"
+        "A regional commander said fighters from al-Shabab, the Somali armed group, were suspected of carrying out the attack."
+    )
+    (ev,) = events
+    assert ev.actor is not None and ev.actor.label == "Al-Shabaab"
+
+
+def test_there_is_the_place_the_sentence_before_named(extract):
+    _, events = extract(
+        "Gunmen killed 12 people in an attack in Garissa on Tuesday.\n\n"
+        "Mandera remains a volatile area.\n\n"
+        "Fighters hijacked a bus there in November 2014, and killed 28 passengers on board."
+    )
+    assert sorted((ev.location.label, ev.killed) for ev in events) == [("Garissa", 12), ("Mandera", 28)]
+
+
+def test_there_as_a_subject_is_no_place():
+    from kg.eventplaces import there_place
+
+    assert there_place("There were no casualties in the attack.", 0, ["x"]) is None
+    assert there_place("Officials said there have been three raids.", 0, ["x"]) is None
+
+
+def test_two_earlier_attacks_at_one_place_with_their_own_tolls_stay_two(extract):
+    _, events = extract(
+        "Gunmen killed 12 people in an attack in Garissa on Tuesday.\n\n"
+        "In November 2014, fighters killed 28 passengers on a bus in Mandera.\n\n"
+        "Earlier this month, six people were killed in an attack on a residential building in Mandera."
+    )
+    assert sorted(ev.killed for ev in events if ev.location.label == "Mandera") == [6, 28]
+
+
+def test_a_dated_attack_told_again_is_the_attack_of_that_day(extract):
+    _, events = extract(
+        "Gunmen killed 12 people in an attack on a guest house in Mandera on Tuesday.\n\n"
+        "The group has also struck the capital Nairobi, where its fighters attacked a shopping centre in 2013.\n\n"
+        "Until Tuesday's attack, security forces appeared to have halted the wave of attacks.",
+        date=dt.date(2016, 10, 26),
+    )
+    nairobi = [ev for ev in events if ev.location.label == "Nairobi"]
+    assert all(ev.date is None for ev in nairobi)
+
+
+def test_a_village_of_an_area_lies_in_that_area(extract):
+    _, events = extract("An attack on Kafr Tuma village of Abu Gouta area in Gezira State killed at least 40 civilians on Sunday.")
+    assert [(ev.location.label, ev.killed) for ev in events] == [("Kafr Tuma", 40)]
+
+
+def test_the_citys_district_is_a_quarter_of_the_city_told_before(extract):
+    _, events = extract(
+        "Twenty-six people were injured when a grenade exploded on Thursday in the Burundi capital of Bujumbura.\n\n"
+        "The grenade was thrown onto a crowded street in the city's Kamesa district by a man on a motorbike."
+    )
+    (ev,) = events
+    assert (ev.location.label, ev.injured) == ("Kamesa district", 26)
+
+
+def test_a_countrys_toll_joins_the_one_unknown_place_with_that_toll(extract):
+    _, events = extract(
+        "Fifty-seven people were killed in an apparent revenge attack in South Sudan, officials said.\n\n"
+        "Raiders attacked villages in Warbek county on Wednesday, and 57 people were killed.\n\n"
+        "Raiders were accused of killing 22 in similar attacks in neighbouring Tonj county on Sunday."
+    )
+    assert sorted((ev.location.label, ev.killed) for ev in events) == [("Tonj county", 22), ("Warbek county", 57)]

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 
 # "raided a village", "attacked an army post": the attack word's object, not one told before.
-_INDEFINITE_TARGET = re.compile(r"\s+(?:on\s+|against\s+)?(?:an?|another)\s+(?:[\w-]+\s+){0,2}?(?:village|hamlet|town|camp|post|base|checkpoint|convoy|market|mosque|church|school|bus|vehicle|settlement|community|patrol|position)s?\b", re.I)
+INDEFINITE_TARGET = re.compile(r"\s+(?:on\s+|against\s+)?(?:an?|another)\s+(?:[\w-]+\s+){0,2}?(?:village|hamlet|town|camp|post|base|checkpoint|convoy|market|mosque|church|school|bus|vehicle|settlement|community|patrol|position)s?\b", re.I)
 
 
 class MergeSense(ActorSense):
@@ -134,7 +134,7 @@ class MergeSense(ActorSense):
         it names most) -- that country, as specific as the article gives."""
         if self._main_country is None or self._main_country not in self._countries or (f.killed is None and f.injured is None) or f.anaphoric:
             return None
-        if not _INDEFINITE_TARGET.match(self._text, f.trigger[1], f.sentence[1]) or self._text[f.trigger[0] : f.trigger[1]].lower().startswith(("kill", "die", "dead", "wound", "injur")):
+        if not INDEFINITE_TARGET.match(self._text, f.trigger[1], f.sentence[1]) or self._text[f.trigger[0] : f.trigger[1]].lower().startswith(("kill", "die", "dead", "wound", "injur")):
             return None
         return entity_of(self._countries[self._main_country])
 

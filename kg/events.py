@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from kg.casefold import fold_case, folded
+from kg.datelines import DATELINE_RE
 from kg.eventactors import branch_sides
 from kg.eventattack import is_attack
 from kg.eventcues import CAME_AFTER, CLAUSE_END, came_after, casualties, clause_around, dates_in, elided_figure, phase_tolls, retold_day
@@ -33,7 +34,7 @@ from kg.eventdays import named_month, pinned_day, relative_dates
 from kg.eventfollow import added, follow_up
 from kg.eventframe import Frame as _Frame
 from kg.eventlists import clause_weapons, one_list, place_clauses
-from kg.eventmerge import absorb, other_toll, same_toll
+from kg.eventmerge import INDEFINITE_TARGET, absorb, other_toll, same_toll
 from kg.eventplaces import there_place
 from kg.eventscene import LAND_APPOSED, SceneSense
 from kg.eventwords import (
@@ -80,6 +81,8 @@ _RESTATED = re.compile(r"\b(?:[Ii]n\s+addition\s+to|[Bb]esides|[Aa]part\s+from|[
 _PLURAL_TOLD = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+(?:[\w-]+\s+)?(?:attacks|strikes|airstrikes|raids|bombings|assaults|ambushes)\b")
 # "the death toll could hit 20": a guess, no toll.
 _MAY_REACH = re.compile(r"\b(?:could|may|might|would|is\s+(?:expected|likely|feared)\s+to)\s+(?:\w+\s+)?(?:hit|rise|reach|climb|exceed|top|surpass)\s+(?:to\s+)?(?:at\s+least\s+|about\s+|more\s+than\s+)?\d", re.I)
+_WEEK_AFTER = re.compile(r"\b(?:(?:just|only|barely|less\s+than)\s+)?(?:a|one|two|three|four|\d+|several|a\s+few)\s+(?:days?|weeks?|months?)\s+after\b", re.I)
+_TOWN_OF = re.compile(r"\bthe\s+(?:[a-z-]+\s+)?(?:town|village|city|hamlet|locality|community)\s+of\s+(?=[A-Z])")
 SENTENCE_REACH = 3
 ANAPHOR_PLACES = {"city", "town", "village", "camp", "area"}
 
@@ -197,6 +200,12 @@ class EventExtractor(SceneSense):
         low = fold_case(sentence)  # the word patterns run folded (kg/casefold.py), matches are taken on the sentence
         triggers = [TRIGGER_RE.match(sentence, m.start()) for m in _TRIGGER_LOW.finditer(low) if is_attack(low, m)]
         killed, injured = casualties(sentence)
+        if killed is not None or injured is not None:
+            later = _WEEK_AFTER.search(sentence)
+            if later is not None and casualties(sentence, 0, later.start()) == (None, None) and not any(lm.entity.type == "Place" and "Country" not in lm.entity.classes for lm in mentions if _lead_end(sentence) <= lm.mention.start - span[0] < later.start()):
+                # "Gunmen invaded another town on Thursday, just a week after gangs killed 115 people":
+                # the toll is of the attack told after "after", no place of this one named before it.
+                killed = injured = None
         if (killed is not None or injured is not None) and _SEVERAL_LOW.search(low):
             # "nine people died in three separate raids": the toll of several, no one attack's.
             killed = injured = None
@@ -211,12 +220,16 @@ class EventExtractor(SceneSense):
             aftermath = AFTERMATH_RE.search(sentence)
             if aftermath is not None:
                 triggers = [aftermath]
-        incident = None
+        incident = named = None
         if not triggers and killed is None and injured is None:
             # "The incident occurred near Kharka village": where the attack told before was.
             incident = aftermath = INCIDENT_RE.search(sentence)
             if aftermath is not None:
                 triggers = [aftermath]
+            else:
+                # ("Residents in the coastal town of X called for help": where an unplaced attack was)
+                named = _TOWN_OF.search(sentence)
+                triggers = [named] if named is not None else []
         update, mentioned = None, False
         if not triggers:
             hit = re.search(r"\b(?:killed|dead|died|injured|wounded|killing|wounding|loss\s+of|deaths\s+of|injuries|wounds|murder|murdered|to\s+death|toll)\b", sentence, re.I)
@@ -308,6 +321,7 @@ class EventExtractor(SceneSense):
                     incident=incident is not None,
                     occurred=occurred,
                     update=update if lm is None else None,
+                    named=named is not None and lm is not None,
                 )
             )
         same = SAME_PLACE_RE.search(sentence) if not places and "same" in low else None
@@ -358,6 +372,8 @@ class EventExtractor(SceneSense):
         for f in frames:
             if f.index == headline:
                 continue
+            if f.named and (not any(f.index - p.index <= 2 for p in pending) or any(ev.location is not None and ev.location.iri == f.location.entity.iri for ev, _ in events)):
+                continue  # (a town named with no attack word is only where an unplaced attack just told was)
             previous, latest = latest, f
             target = None
             refined = False  # whether the frame placed the attack told before more precisely
@@ -451,8 +467,8 @@ class EventExtractor(SceneSense):
                 if f.location is None:
                     # (and "Also on Wednesday, an IED damaged a vehicle", before "The convoy was
                     # passing through X when the bomb exploded": another attack, placed next)
-                    if (not events and (f.killed is not None or f.injured is not None)) or (f.fresh and f.killed is None and f.injured is None):
-                        pending.append(f)
+                    if (not events and (f.killed is not None or f.injured is not None)) or ((f.fresh or INDEFINITE_TARGET.match(self._text, f.trigger[1], f.sentence[1])) and f.killed is None and f.injured is None):
+                        pending.append(f)  # ("Gunmen invaded another town on Thursday": placed next)
                     elif events and f.update is None and self._unplaced(f):
                         # "Overnight, armed men raided a village in the restive north, killing 15":
                         # another attack with its own toll, in the land the article reports of.
@@ -527,6 +543,12 @@ class EventExtractor(SceneSense):
         k = max(range(len(events)), key=lambda i: events[i][1].index)
         ev, last = events[k]
         return k if f.index - last.index <= SENTENCE_REACH and self._compatible(ev, f) and (f.update is not None or not other_toll(ev, f)) else None
+
+
+def _lead_end(sentence: str) -> int:
+    """Where a sentence's dateline ("KABUL, June 3 -") ends, or 0."""
+    lead = DATELINE_RE.match(sentence)
+    return lead.end() if lead else 0
 
 
 def _speaks_of_told(anaphors: list[re.Match], trig: re.Match, triggers: int) -> bool:

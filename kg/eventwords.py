@@ -97,7 +97,9 @@ ACTOR_VERB = re.compile(
 )
 BY_ACTOR = re.compile(r"(?<!\bset\sup\s)(?<!\bstationed\s)(?<!\bestablished\s)(?<!\bbuilt\s)(?<!\bmanned\s)(?<!\bguarded\s)(?<!\bcontrolled\s)(?<!\boperated\s)(?<!\brun\s)(?<!\bheld\s)(?<!\bbacked\s)(?<!\bowned\s)(?<!\bled\s)(?<!\bused\s)\b(?:by|blamed\s+on|blames?\s+on|attributed\s+to|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 # "The raid on the market was led by the Black Ridge gang": the attack word the subject, its doer after "by".
-DONE_BY = re.compile(r"\b(?:was|were|been)\s+(?:reportedly\s+|allegedly\s+|apparently\s+)?(?:led|carried\s+out|conducted|launched|perpetrated|staged|committed|mounted)\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
+DONE_BY = re.compile(r"\b(?:was|were|been)\s+(?:reportedly\s+|allegedly\s+|apparently\s+)?(?:led|carried\s+out|conducted|launched|perpetrated|staged|committed|mounted)\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}"
+    # ("launched by the gang in the area of X known as the Vipers": the name it goes by)
+    r"(?:[^,.;]{0,40}?\s+(?:known|called)\s+as\s+(?:the\s+)?)?$", re.I)
 # "X claimed both attacks", "X claimed responsibility for the bombings", "the two attacks were
 # claimed by X": a claim of several attacks told before -- each of them X's.
 _SEVERAL = r"(?:attacks|strikes|airstrikes|bombings|blasts|assaults|raids|explosions|killings|ambushes)"
@@ -153,8 +155,8 @@ SUSPECTED_BEFORE = re.compile(
 # "The Islamic State was suspected", "X is widely blamed for the bombing", "X was suspected of
 # carrying out the attack": who the article says is suspected, the name the sentence's subject.
 SUSPECTED_AFTER = re.compile(
-    r"^\s*(?:\([^()]{1,20}\)\s*)?(?:(?:group|militia|movement|rebels|fighters|militants)\b\s*)?(?:,[^,;]{1,60},\s*)?(?:was|were|is|are|has\s+been|have\s+been)\s+(?:(?:widely|also|strongly|initially)\s+)?(?:suspected|blamed)"
-    r"(?=\s*[.;]|\s*$|\s+(?:of\s+(?:carrying|staging|launching|mounting|conducting|being\s+behind|the|an?|this|that|these|involvement)|for\s+(?:the|this|that|these|those)|by)\b)",
+    r"^\s*(?:\([^()]{1,20}\)\s*)?(?:(?:group|militia|movement|rebels|fighters|militants)\b\s*)?(?:,[^,;]{1,60},\s*|,\s*)?(?:was|were|is|are|has\s+been|have\s+been)\s+(?:(?:widely|also|strongly|initially)\s+)?(?:suspected|blamed|accused)"
+    r"(?=\s*[.;]|\s*$|\s+(?:of\s+(?:carrying|staging|launching|mounting|conducting|being\s+behind|the|an?|this|that|these|involvement|killing|attacking|massacring)|for\s+(?:the|this|that|these|those)|by)\b)",
     re.I,
 )
 # "Police suspected the Pakistani Taliban", "officials suspect X of the bombing": whom the tellers suspect.

@@ -400,3 +400,29 @@ def test_a_countrys_toll_joins_the_one_unknown_place_with_that_toll(extract):
         "Raiders were accused of killing 22 in similar attacks in neighbouring Tonj county on Sunday."
     )
     assert sorted((ev.location.label, ev.killed) for ev in events) == [("Tonj county", 22), ("Warbek county", 57)]
+
+
+def test_a_town_named_just_after_an_unplaced_attack_is_where_it_was(extract):
+    _, events = extract(
+        "Gunmen invaded another town north of the capital on Thursday, shooting at people and setting homes on fire, "
+        "just a week after a massacre killed at least 115 people further north.\n\n"
+        "Residents in the coastal town of Arcahaie called radio stations pleading for help.\n\n"
+        "Radio stations reported that the attack was launched by the gang in the area of Canaan known as the Taliban."
+    )
+    places = _by_place(events)
+    # the toll after "a week after" is the massacre's, not the invaded town's
+    assert "Arcahaie" in places and places["Arcahaie"].killed is None
+
+
+def test_a_town_named_with_no_unplaced_attack_before_it_is_no_attack(extract):
+    _, events = extract(
+        "Gunmen killed nine villagers in Tanko on Monday.\n\n"
+        "Residents in the nearby town of Arcahaie said they feared for their safety."
+    )
+    assert [ev.location.label for ev in events] == ["Tanko"]
+
+
+def test_a_group_accused_of_the_killing_is_its_attacker(extract):
+    _, events = extract("Arcahaie lies south of Pont-Sondé, where a gang, Gran Grif, is accused of killing more than 115 people.")
+    places = _by_place(events)
+    assert places["Pont-Sondé"].actor is not None and places["Pont-Sondé"].actor.label == "Gran Grif"

@@ -170,6 +170,7 @@ class EventExtractor(SceneSense):
         frames: list[_Frame] = []
         self._last_group, self._last_group_at = None, -1
         self._anchor: dt.date | None = None  # the day of the attack told last, that "two days later" counts from
+        self._place_days: dict[str, dt.date] = {}  # the day first told for each place attacked
         self._regimes = set()
         for i, (b, e) in enumerate(sentences):
             mentions = sorted(by_sentence.get(i, []), key=lambda lm: lm.mention.start)
@@ -177,7 +178,12 @@ class EventExtractor(SceneSense):
             there = None if places else there_place(text[b:e], b, [lm for lm in by_sentence.get(i - 1, []) if lm.entity.type == "Place" and "Country" not in lm.entity.classes])
             told = self._frames(article, i, (b, e), sorted([*mentions, there], key=lambda lm: lm.mention.start) if there else mentions)
             frames += told
-            self._anchor = next((f.date for f in reversed(told) if f.date is not None and i != 0), self._anchor)
+            for f in told if i else ():
+                # (the day "the next day" counts from: the last attack told, dated here or where its place was)
+                day = f.date or (self._place_days.get(f.location.entity.iri) if f.location is not None else None)
+                if f.date is not None and f.location is not None:
+                    self._place_days.setdefault(f.location.entity.iri, f.date)
+                self._anchor = day or self._anchor
             groups = [lm.entity for lm in mentions if "ArmedGroup" in lm.entity.classes]
             if groups:
                 self._last_group, self._last_group_at = groups[-1], i
@@ -232,7 +238,7 @@ class EventExtractor(SceneSense):
                 triggers = [named] if named is not None else []
         update, mentioned = None, False
         if not triggers:
-            hit = re.search(r"\b(?:killed|dead|died|injured|wounded|killing|wounding|loss\s+of|deaths\s+of|injuries|wounds|murder|murdered|to\s+death|toll)\b", sentence, re.I)
+            hit = re.search(r"\b(?:killed|dead|died|injured|wounded|killing|wounding|loss\s+of|deaths\s+of|injuries|wounds|murder|murdered|to\s+death|toll|casualties|hurt|deaths)\b", sentence, re.I)
             if killed is None and injured is None:
                 # ("A woman was among those killed in X on Tuesday": the attack at X told again, no
                 # figure -- it adds nothing, but what follows it is of X's attack)
@@ -271,6 +277,7 @@ class EventExtractor(SceneSense):
         listed = lists and one_list([p for p, _ in places], sentence, b)
         # (each place's clause: "a bomb killed four in X on Monday, and a second wounded nine in Y")
         regions = place_clauses(sentence, [(p.mention.start - b, p.mention.end - b) for p, _ in places], CLAUSE_END) if lists else []
+        days = [d for _, d in dates] if listed and len(places) == len({d for _, d in dates}) == len(dates) else []
         arms = clause_weapons(regions, [(lm.mention.start - b, self._weapons_of(lm)) for lm in mentions if lm.entity.type == "Weapon"], weapons) if lists else None
         for k, (lm, _) in enumerate(places or [(None, False)]):
             if lm is None:
@@ -302,7 +309,8 @@ class EventExtractor(SceneSense):
                     # (a sentence that names no place tells of one attack: its only day is that attack's,
                     # "the rebels first attacked the checkpoints ... the village attacked on Tuesday")
                     # -- and so is that of the places of a list: "hit the Kharkiv, Sumy and Odesa regions on Sunday")
-                    retold_day(sentence, trig, triggers, anaphors, dates, len(places)) or (dates[0][1] if (lm is None or listed) and len({d for _, d in dates}) == 1 else None),
+                    # (and "attacked X and Y on 9 and 10 August": each its day, in turn)
+                    days[k] if days else retold_day(sentence, trig, triggers, anaphors, dates, len(places)) or (dates[0][1] if (lm is None or listed) and len({d for _, d in dates}) == 1 else None),
                     # ("The latest attack comes days after gunmen killed 19 in X": X's is the earlier attack)
                     anaphoric=(aftermath is not None or _speaks_of_told(anaphors, trig, len(triggers)) or occurred) and not (lm is not None and CAME_AFTER.search(sentence, trig.end(), s_)),
                     # ("The attack came after an attack on X": X is another attack's)
@@ -432,7 +440,7 @@ class EventExtractor(SceneSense):
                 if k is not None and id(events[k][0]) in elsewhen and f.date is not None and not f.elsewhen:
                     k = None  # ("Until Tuesday's attack, ..." after the attack of 2013: not that one)
                 gap = f.index - events[k][1].index if k is not None else None
-                if gap is not None and (f.anaphoric or f.update is not None or gap <= 1 or (gap <= 2 and events[k][1] is previous)):
+                if gap is not None and (f.anaphoric or f.update is not None or gap <= 1 or (gap <= 2 and previous is not None and previous.index == events[k][1].index)):
                     target = k
                     if f.update == "more":
                         added(events[k][0], f)
@@ -525,8 +533,6 @@ class EventExtractor(SceneSense):
                 ev.date = lead
             if ev.actor is None and sole is not None and not self._home(ev.location, sole) and (not ev.sentences or min(ev.sentences) >= since):
                 ev.actor = sole
-            # ("no one was hurt": a toll of none states no figure, as the guidelines read it)
-            ev.killed, ev.injured = ev.killed or None, ev.injured or None
             ev.confidence = _confidence(ev)
             out.append(ev)
         return out

@@ -25,10 +25,14 @@ def test_a_range_of_figures_states_its_lower_bound():
     assert casualties("The attack killed 4 and injured 12.") == (4, 12)
 
 
-def test_a_toll_of_none_states_no_figure(extract):
-    _, events = extract("A drone hit a warehouse in Odesa on Tuesday. No one was hurt and nobody was killed.")
+def test_a_toll_of_none_is_stated_as_none(extract):
+    # (the guidelines: the numbers the article states -- "no one was hurt" states none, 0)
+    _, events = extract("A drone hit a warehouse in Odesa on Tuesday. No casualties were reported.")
     (ev,) = events
-    assert ev.injured is None and ev.killed is None
+    assert (ev.killed, ev.injured) == (0, 0)
+    assert casualties("A drone struck his house without anyone being hurt.") == (0, 0)
+    assert casualties("No deaths were reported, but one guard was shot in the leg.") == (0, 1)
+    assert casualties("No casualties were immediately reported.") == (None, None)
 
 
 def test_last_week_names_no_day_but_the_attack_stands(extract):
@@ -426,3 +430,23 @@ def test_a_group_accused_of_the_killing_is_its_attacker(extract):
     _, events = extract("Arcahaie lies south of Pont-Sondé, where a gang, Gran Grif, is accused of killing more than 115 people.")
     places = _by_place(events)
     assert places["Pont-Sondé"].actor is not None and places["Pont-Sondé"].actor.label == "Gran Grif"
+
+
+def test_two_days_for_two_places_go_in_turn(extract):
+    _, events = extract(
+        "Insurgents attacked the villages of Nampanha and Mandela in the Muidumbe district on 9 and 10 August, beheading at least two men.",
+        date=dt.date(2022, 8, 20),
+    )
+    places = _by_place(events)
+    assert (places["Nampanha"].date, places["Mandela"].date) == (dt.date(2022, 8, 9), dt.date(2022, 8, 10))
+
+
+def test_the_next_day_counts_from_the_attack_told_last(extract):
+    _, events = extract(
+        "Insurgents attacked Nampanha on 9 August, killing two men.\n\n"
+        "On 12 August gunmen raided Mocimboa, a town far to the north.\n\n"
+        "The first attack took place around the village of Nampanha, some 15km from the district capital.\n\n"
+        "Insurgents struck again the next day, entering Mandela village.",
+        date=dt.date(2022, 8, 20),
+    )
+    assert _by_place(events)["Mandela"].date == dt.date(2022, 8, 10)

@@ -258,6 +258,7 @@ def _lower_bounds(sentence: str) -> str:
 
 
 _ROUGHLY = re.compile(r"\b(?:more\s+than|over|nearly|almost|about|around|some|roughly|approximately|close\s+to)\s+$", re.I)
+_WHICH_BEFORE = re.compile(r",\s*(?:which|who)\s+(?:has|have|had)\b[^,;()]*$")
 _QUOTED_FIGURE = re.compile(r"[\"“]((?:(?:up\s+to|at\s+least|about|around|nearly|more\s+than|over)\s+)?\d[\d,]*)[\"”]", re.I)
 
 
@@ -273,6 +274,16 @@ def casualties(sentence: str, start: int = 0, end: int | None = None) -> tuple[i
     part = sentence[start:end]
     folded_sentence = fold_case(sentence)  # the word patterns run folded (kg/casefold.py): most sentences stop here
     low = folded_sentence[start:end]
+    if _TOTAL_LOW.search(low) and ", wh" in low:
+        # (a total in a clause of the group's own, "which has fought the army since April", is the
+        # group's: that clause, figures and all, counts for nothing, offsets kept)
+        for m in list(_TOTAL_LOW.finditer(low)):
+            which = _WHICH_BEFORE.search(low, max(0, m.start() - 80), m.start())
+            if which is not None:
+                stop = next((c.start() for c in CLAUSE_END.finditer(sentence, m.end())), len(sentence))
+                sentence = sentence[: which.start()] + " " * (stop - which.start()) + sentence[stop:]
+        part, folded_sentence = sentence[start:end], fold_case(sentence)
+        low = folded_sentence[start:end]
     if not _CASUALTY_LOW.search(low) or _TOTAL_LOW.search(low):
         return None, None
     lead = DATELINE_RE.match(sentence)

@@ -83,6 +83,8 @@ _PLURAL_TOLD = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+(?:[\w-]+\s+)?(?:at
 _MAY_REACH = re.compile(r"\b(?:could|may|might|would|is\s+(?:expected|likely|feared)\s+to)\s+(?:\w+\s+)?(?:hit|rise|reach|climb|exceed|top|surpass)\s+(?:to\s+)?(?:at\s+least\s+|about\s+|more\s+than\s+)?\d", re.I)
 _WEEK_AFTER = re.compile(r"\b(?:(?:just|only|barely|less\s+than)\s+)?(?:a|one|two|three|four|\d+|several|a\s+few)\s+(?:days?|weeks?|months?)\s+after\b", re.I)
 _TOWN_OF = re.compile(r"\bthe\s+(?:[a-z-]+\s+)?(?:town|village|city|hamlet|locality|community)\s+of\s+(?=[A-Z])")
+# ("wounded by the RSF, which have been fighting the army since April": the group's time, not the attack's)
+_WHICH_CLAUSE = re.compile(r",\s*(?:which|who)\b[^,;()]*$", re.I)
 SENTENCE_REACH = 3
 ANAPHOR_PLACES = {"city", "town", "village", "camp", "area"}
 
@@ -270,7 +272,7 @@ class EventExtractor(SceneSense):
         anaphors = [ANAPHOR_RE.match(sentence, m.start()) for m in _ANAPHOR_LOW.finditer(low)]
         retold = RETOLD_RE.match(sentence)
         sites = bool(places) and _SITES_LOW.search(low) is not None
-        told_when = ELSEWHEN_RE.search(sentence)
+        told_when = next((m for m in ELSEWHEN_RE.finditer(sentence) if not _WHICH_CLAUSE.search(sentence, max(0, m.start() - 80), m.start())), None)
         elsewhen = told_when is not None
         out = []
         lists = len(places) > 1

@@ -330,7 +330,7 @@ DIRECT_BEFORE = re.compile(r"\b(?:on|against|at|across|into|targeting|targeted|s
 CALLED_OFF_AFTER = re.compile(r"^[^,;.]{0,60}?\b(?:have|has|had|were|was)\s+been\s+(?:suspended|halted|stopped|paused|called\s+off|cancell?ed|postponed)\b", re.I)
 # Words after a people's adjective that make it a group of that people, not its state.
 NON_STATE_AFTER = re.compile(
-    r"(?:\s+[\w-]+)?\s+(?:militia|militias|militants?|rebels?|insurgents?|group|groups|gunmen|jihadists?|separatists?|extremists?|dissidents?|fighters|gangs?|tribesmen|protesters|islamists?)\b",
+    r"(?:\s+[\w-]+)?\s+(?:militia|militias|militants?|rebels?|insurgents?|group|groups|gunmen|jihadists?|separatists?|extremists?|dissidents?|fighters|gangs?|tribesmen|protesters|islamists?|paramilitar(?:y|ies))\b",
     re.I,
 )
 # "in two separate attacks", "a series of strikes": a sentence about several attacks at once.

@@ -450,3 +450,32 @@ def test_the_next_day_counts_from_the_attack_told_last(extract):
         date=dt.date(2022, 8, 20),
     )
     assert _by_place(events)["Mandela"].date == dt.date(2022, 8, 10)
+
+
+def test_a_peoples_paramilitaries_are_not_its_state(extract):
+    _, events = extract("Shelling by Sudanese paramilitary forces on Saturday killed at least 12 people near the town of Kutum.")
+    (ev,) = events
+    assert ev.actor is None or ev.actor.label != "Sudan"
+
+
+def test_a_groups_time_in_a_which_clause_is_not_the_attacks(extract):
+    _, events = extract(
+        "Shelling on Saturday killed at least 12 people in Kutum.\n\n"
+        "Five people were also wounded in the bombardment by the Rapid Support Forces, which have been fighting the army since April."
+    )
+    (ev,) = events
+    assert (ev.killed, ev.injured) == (12, 5)
+
+
+def test_a_locality_of_a_zone_no_one_knows_lies_in_the_zone(extract):
+    _, events = extract(
+        "An armed attack in the Oromia region has left at least 28 civilians dead, an official said.\n\n"
+        "Rebels opened fire on civilians on Tuesday evening in Jalo locality, Eastern Hararge zone, the official said."
+    )
+    (ev,) = events
+    assert (ev.location.label, ev.killed) == ("Jalo", 28)
+
+
+def test_a_groups_own_total_in_a_which_clause_counts_for_nothing():
+    assert casualties("Boko Haram, which has killed more than 35,000 people since 2009, attacked a base.") == (None, None)
+    assert casualties("Five people were wounded in the raid by the rebels, which have fought the army since April.") == (None, 5)

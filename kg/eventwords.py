@@ -300,10 +300,11 @@ LANDMARK_GAP = re.compile(
 )
 # "La Joya in Apatzingán", "Dar al-Salam Home, a shelter for the displaced in el-Obeid",
 # "Al-Salam near the Old Mosque in Marib": the first place lies in the last.
-IN_GAP = re.compile(r"(?:\s+(?:neighbou?rhood|district|area|quarter|community|village|town|camp))?(?:,?\s+(?:near|next\s+to|close\s+to)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
+IN_GAP = re.compile(r"(?:\s+(?:neighbou?rhood|district|area|quarter|community|village|town|camp|province|region|county|governorate))?(?:,?\s+(?:near|next\s+to|close\s+to)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
     # ("Dar al-Nour - a clinic and a pharmacy - in the eastern quarter of al-Safa": an aside in dashes)
     # ("Gouz Village of Abu Hadi area": the village's noun, then "of" the land it lies in)
-    r"(?:,\s+(?:a|an|the)\s+(?:[a-z-]+\s+){1,5}?(?:in|on|at|near|outside)|\s+[-–—]\s+[^-–—,;.]{1,60}?\s+[-–—]\s+in|,?\s+(?:located|situated|lying)\s+in|\s+in|(?<=village)\s+of|(?<=hamlet)\s+of)\s+(?:the\s+)?"
+    # ("Sulu province, part of the country's Autonomous Region in Muslim Mindanao": what it is part of)
+    r"(?:,\s+(?:a\s+)?part\s+of(?:\s+the)?(?:\s+[\w’'-]+){0,5}?|,\s+(?:a|an|the)\s+(?:[a-z-]+\s+){1,5}?(?:in|on|at|near|outside)|\s+[-–—]\s+[^-–—,;.]{1,60}?\s+[-–—]\s+in|,?\s+(?:located|situated|lying)\s+in|\s+in|(?<=village)\s+of|(?<=hamlet)\s+of)\s+(?:the\s+)?"
     r"(?:(?:[a-z-]+\s+)?(?:city|town|village|region|province|district|state|area|chiefdom|commune|subdivision|tehsil|neighbou?rhood|quarter)\s+of\s+)?"
     # ("at Waza in the Logone and Chari division": a land named by two names)
     r"(?:[A-Z][\w'’-]*\s+(?:and|&)\s+)?")

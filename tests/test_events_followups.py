@@ -479,3 +479,19 @@ def test_a_locality_of_a_zone_no_one_knows_lies_in_the_zone(extract):
 def test_a_groups_own_total_in_a_which_clause_counts_for_nothing():
     assert casualties("Boko Haram, which has killed more than 35,000 people since 2009, attacked a base.") == (None, None)
     assert casualties("Five people were wounded in the raid by the rebels, which have fought the army since April.") == (None, 5)
+
+
+def test_what_a_group_keeps_carrying_out_is_a_campaign(extract):
+    _, events = extract(
+        "Gunmen killed four people in a raid on Kismayo on Monday.\n\n"
+        "The group is carrying out hit and run attacks in major towns and deadly explosions in the capital Mogadishu."
+    )
+    assert [ev.location.label for ev in events] == ["Kismayo"]
+
+
+def test_a_province_part_of_a_region_lies_in_it(extract):
+    _, events = extract(
+        "Militants killed three soldiers buying food in the village of Kalinan in Sulu province, "
+        "part of the Philippines' Autonomous Region in Muslim Mindanao."
+    )
+    assert [(ev.location.label, ev.killed) for ev in events] == [("Kalinan", 3)]

@@ -73,10 +73,10 @@ _PERSON_NOUNS = (
     r"|son|daughter|wife|husband|brother|sister|relative|local|peacekeeper|labou?rer|mechanic|tailor|pharmacist|worshipper|herdsman|tribesman)"
 )
 # ("a night watchman", "a militiaman", "a fisherman", "a businesswoman": one person by the noun's end)
-_ONE_VICTIM = r"(?:" + _PERSON_NOUNS + r"|auxiliary|child|[a-z]*(?:wo)?man)"
+_ONE_VICTIM = r"(?:" + _PERSON_NOUNS + r"|auxiliary|child|adult|[a-z]*(?:wo)?man)"
 # The same nouns plural, and the words for people that have no singular here: "Eight villagers
 # and three militia auxiliaries", "two fishermen", "four children".
-_MANY_VICTIMS = r"(?:" + _PERSON_NOUNS + r"s|auxiliaries|children|people|police|personnel|troops|[a-z]*(?:wo)?men)"
+_MANY_VICTIMS = r"(?:" + _PERSON_NOUNS + r"s|auxiliaries|children|adults|people|police|personnel|troops|[a-z]*(?:wo)?men)"
 # The victims a figure counts: "people", "Malian soldiers", "Hezbollah members", "of the victims",
 # ", including seven children,": up to four words that are no verb or clause word.
 _NOT_WHO = r"(?:were|was|are|is|have|has|had|been|and|or|but|in|on|at|by|from|to|when|after|as|while|who|that|which|killed|dead|died|injured|wounded|hurt|others?|no|not)"

@@ -264,9 +264,14 @@ TELLS_AFTER = re.compile(
 )
 # "a drone strike wounded two people in a village east of Zaporizhzhia": the place only says
 # where the unnamed village hit lies; the attack was not on it.
+# (But "killed in a village near X": the unnamed village lies at X, the most specific place the
+# article names for the attack -- only a village named by apposition, "Kasesa, a village near X",
+# or one placed by a bearing, "west of X", is not at X.)
 UNNAMED_NEAR_BEFORE = re.compile(
-    r"\b(?:a|an|one|two|three|several|some)\s+(?:[\w-]+\s+)?(?:village|villages|settlement|hamlet|neighbou?rhood|community)\s+(?:(?:just|some|about)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
-    r"(?:near|outside|close\s+to|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of)\s+(?:the\s+)?$",
+    r",\s+(?:a|an|one|two|three|several|some)\s+(?:[\w-]+\s+)?(?:village|villages|settlement|hamlet|neighbou?rhood|community)\s+(?:(?:just|some|about)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
+    r"(?:near|outside|close\s+to)\s+(?:the\s+)?$"
+    r"|\b(?:a|an|one|two|three|several|some)\s+(?:[\w-]+\s+)?(?:village|villages|settlement|hamlet|neighbou?rhood|community)\s+(?:(?:just|some|about)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
+    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of)\s+(?:the\s+)?$",
     re.I,
 )
 NOT_HIT_BEFORE = (

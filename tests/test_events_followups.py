@@ -495,3 +495,15 @@ def test_a_province_part_of_a_region_lies_in_it(extract):
         "part of the Philippines' Autonomous Region in Muslim Mindanao."
     )
     assert [(ev.location.label, ev.killed) for ev in events] == [("Kalinan", 3)]
+
+
+def test_an_unnamed_village_near_a_town_is_an_attack_at_the_town(extract):
+    _, events = extract("A civilian was killed by shelling in a village near Tal Tamr on Tuesday, monitors said.")
+    assert [(ev.location.label, ev.killed) for ev in events] == [("Tall Tamr", 1)]  # (the knowledge base's label)
+    # ... but a village named by apposition is the place, and "west of" a town places nothing there
+    _, events = extract("Insurgents attacked Kasesa, a village near Geidam, killing three people.")
+    assert [ev.location.label for ev in events] == ["Kasesa"]
+
+
+def test_a_list_of_victims_with_adults_is_summed():
+    assert casualties("One fighter, two children and one adult were killed in the strike.") == (4, None)

@@ -86,6 +86,8 @@ _WHO = (
     r"(?:\s+of\s+the\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+){0,3})?"
     # ("seven soldiers and dozens of militants were killed": the counted side, the rest uncounted)
     r"(?:\s+and\s+(?:dozens|scores|hundreds|several|many|a\s+number)\s+(?:of\s+|more\s+)?(?!" + _NOT_WHO + r"\b)[\w'’-]+)?"
+    # ("four civilians from another volunteer auxiliary group", "ten soldiers from the 5th brigade")
+    r"(?:\s+from\s+(?:the\s+|a\s+|an\s+|another\s+)?(?!" + _NOT_WHO + r"\b)[\w'’-]+(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+){0,5})?"
     # "four Home Guard Unit (HGU) volunteers": a body's acronym and the word it qualifies
     r"(?:\s+\([A-Z0-9][A-Za-z0-9]{1,7}\)(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+)?)?(?:\s+of\s+the\s+(?:victims|dead|people|injured|wounded))?"
     r"(?:,\s+(?:including|among\s+them|most\s+of\s+them)\s+[^,.;]{1,50},|\s+including\s+[^,.;]{1,80}?(?=\s+(?:were|was|have\s+been|had\s+been)\s)"

@@ -31,7 +31,7 @@ from kg.eventactors import branch_sides
 from kg.eventattack import is_attack
 from kg.eventcues import CAME_AFTER, CLAUSE_END, came_after, casualties, clause_around, dates_in, elided_figure, phase_tolls, retold_day
 from kg.eventdays import named_month, pinned_day, relative_dates
-from kg.eventfollow import added, follow_up
+from kg.eventfollow import MORE_KILLED, added, follow_up
 from kg.eventframe import Frame as _Frame
 from kg.eventlists import clause_weapons, one_list, place_clauses
 from kg.eventmerge import INDEFINITE_TARGET, absorb, other_toll, same_toll
@@ -332,6 +332,7 @@ class EventExtractor(SceneSense):
                     occurred=occurred,
                     update=update if lm is None else None,
                     named=named is not None and lm is not None,
+                    more=lm is not None and killed is not None and MORE_KILLED.search(sentence) is not None,
                 )
             )
         same = SAME_PLACE_RE.search(sentence) if not places and "same" in low else None
@@ -385,6 +386,9 @@ class EventExtractor(SceneSense):
             if f.named and (not any(f.index - p.index <= 2 for p in pending) or any(ev.location is not None and ev.location.iri == f.location.entity.iri for ev, _ in events)):
                 continue  # (a town named with no attack word is only where an unplaced attack just told was)
             previous, latest = latest, f
+            if f.more and previous is not None and previous.location is None and previous.killed is not None and f.killed is not None and f.index - previous.index == 1:
+                f.killed += previous.killed  # ("Sixteen were killed on Friday in the north." "Two more were killed in the attack near X")
+                f.more = False
             target = None
             refined = False  # whether the frame placed the attack told before more precisely
             if f.meanwhile and f.location is not None and all(ev.location is None or ev.location.iri != f.location.entity.iri for ev, _ in events):
@@ -496,7 +500,10 @@ class EventExtractor(SceneSense):
                 for p in pending:
                     if f.index - p.index <= 2 and not f.fresh and self._compatible(events[target][0], p):
                         # ("18 were killed in strikes", then "Strikes on the city of X killed
-                        # seven": the first toll is of more than X's attack)
+                        # seven": the first toll is of more than X's attack -- but "Two more were
+                        # killed in the attack in X" adds to it)
+                        if f.more and p.killed is not None and f.killed is not None:
+                            f.killed += p.killed
                         absorb(events[target][0], p, figures=not other_toll(p, f))
                 pending = []
             if f.elsewhen and not events[target][0].sentences:

@@ -507,3 +507,17 @@ def test_an_unnamed_village_near_a_town_is_an_attack_at_the_town(extract):
 
 def test_a_list_of_victims_with_adults_is_summed():
     assert casualties("One fighter, two children and one adult were killed in the strike.") == (4, None)
+
+
+def test_victims_from_a_group_are_counted():
+    assert casualties("Four civilians from another volunteer auxiliary unit were killed in the raid.") == (4, None)
+    assert casualties("Ten soldiers from the 5th brigade were wounded.") == (None, 10)
+
+
+def test_more_killed_in_the_attack_add_to_the_toll_told_just_before(extract):
+    _, events = extract(
+        "Sixteen civilians from volunteer auxiliaries were killed on Friday in the deeply troubled north, a source said.\n\n"
+        "Two more civilians were killed in the attack in a village near Boulsa, a resident said."
+    )
+    (ev,) = events
+    assert (ev.location.label, ev.killed) == ("Boulsa", 18)

@@ -48,6 +48,11 @@ def _acronym(name: str) -> bool:
     return name.replace("-", "").isupper() and " " not in name
 
 
+def _spells(acronym: str, name: str) -> bool:
+    """Whether the acronym's letters are the initials of the name's capitalised words."""
+    return acronym.replace("-", "").upper() == "".join(w[0] for w in name.split() if w[:1].isupper()).upper()
+
+
 def alias_pairs(items: list[Item], text: str) -> dict[int, int]:
     """For the article's resolved names (``items``, in text order), the index of each
     name that is another's alias -> the index of the name whose identity it takes."""
@@ -60,7 +65,12 @@ def alias_pairs(items: list[Item], text: str) -> dict[int, int]:
         if how == "bracket":
             # "Ahmed Barre (Abu Talha)": a bracket holds a place ("Kerbalo (Dovani district)"),
             # a body ("Jane Roe (Reuters)") or an acronym (read elsewhere) as often as an alias.
-            if a[2] != b[2] or a[2] == "Place" or _acronym(text[b[0] : b[1]]) or _acronym(text[a[0] : a[1]]):
+            # An unknown acronym in brackets after a body's name is its own, in whatever
+            # language its letters are ("Popular Liberation Army (EPL)"); a known one is another body.
+            foreign_acronym = a[2] == b[2] == "Organization" and b[3] is None and _acronym(text[b[0] : b[1]]) and not _acronym(text[a[0] : a[1]])
+            if foreign_acronym and _spells(text[b[0] : b[1]], text[a[0] : a[1]]):
+                foreign_acronym = False  # "the Kerbalo Front (KF)": the acronym's own reading joins them
+            if not foreign_acronym and (a[2] != b[2] or a[2] == "Place" or _acronym(text[b[0] : b[1]]) or _acronym(text[a[0] : a[1]])):
                 continue
         if a[3] is not None and b[3] is not None:
             continue  # two known entities, the same (nothing to do) or not (never merged)

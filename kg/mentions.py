@@ -16,6 +16,7 @@ from kg.names import (
     CALENDAR_WORDS,
     COMPOUND_GIVEN_FIRST,
     GENERIC_WORDS,
+    MONTH_PATTERN,
     NAME_FUNCTION_WORDS,
     PARTICLE_RE,
     PERSON_DESCRIPTORS,
@@ -74,6 +75,11 @@ def model_label(m: Mention) -> str | None:
     return m.label
 
 
+_DATE_TAIL = re.compile(r"[ \t]+(?:on|in|since|until|by)[ \t]+" + MONTH_PATTERN + r"\.?")
+# A full stop run into the next sentence's lower-case word, a space lost in scraping.
+_GLUED_SENTENCE = re.compile(r"(?<=[a-z])\.(?=(?:against|and|the|in|on|of|to|for|with|at|by|from|after|but|as|while|when|said|says)\b)")
+
+
 def clean_mention(m: Mention, text: str) -> Mention | None:
     """Strip a leading "the", titles, trailing lower-case words and a trailing
     possessive; drop spans that are not names (quote fragments, dates, lower-case
@@ -88,6 +94,12 @@ def clean_mention(m: Mention, text: str) -> Mention | None:
     comma = text.find(",", start, end)
     if comma != -1:
         end = comma
+    glued = _GLUED_SENTENCE.search(text, start, end)
+    if glued is not None and m.source == "ner":
+        end = glued.start()  # "Norte de Santander.against soldiers": a sentence's end that lost its space
+    dated = _DATE_TAIL.search(text, start, end)
+    if dated is not None and m.source == "ner" and dated.end() == end:
+        end = dated.start()  # "Amude on Aug" (. 14): the date is no part of the town's name
     words = text[start:end].split(" ")
     if m.source == "ner":
         # A name neither starts nor ends with a lower-case word ("villager Shwe Mi",
@@ -206,6 +218,8 @@ _CARTEL_AFTER = re.compile(r"[ \t]+cartel\b")
 _COMPASS_BEFORE = re.compile(r"(?<![\w'’-])(?:Western|Eastern|Northern|Southern|Central|North|South|East|West)[ \t]+$")
 
 
+_UNIT_NUMBER_AFTER = re.compile(r"[ \t]+(?:No\.?|Nº|Number)[ \t]*\d+\b")
+_NUMBERED_HEADS = {"Battalion", "Brigade", "Regiment", "Division", "Corps", "Squadron", "Company", "Front", "Unit", "Group", "Platoon", "Command", "Sector"}
 _RADIO_BEFORE = re.compile(r"(?<![\w'’-])(?:Radio|Radyo|Rádio)[ \t]$")
 
 
@@ -229,6 +243,10 @@ def extend_to_head(m: Mention, text: str) -> Mention:
             label = m.label if m.source == "ner" else "ORG" if words[k - 1] in ORG_HEADS else "LOC"
             m = Mention(m.start, end, text[m.start : end], label, "ner", None, m.sentence)
             break
+    number = _UNIT_NUMBER_AFTER.match(text, m.end)
+    if number is not None and m.text.split()[-1] in _NUMBERED_HEADS:
+        # "the Road Battalion No. 10": the number is the unit's (and no "No. 10" of Downing Street).
+        m = Mention(m.start, number.end(), text[m.start : number.end()], m.label if m.source == "ner" else "ORG", "ner", None, m.sentence)
     compass = _COMPASS_BEFORE.search(text, max(0, m.start - 10), m.start)
     if compass is not None and m.source == "ner" and m.text.split()[-1] in ORG_HEADS and len(m.text.split()) > 1:
         # "Western" + "Mindanao Command" (also when "Mindanao" was the knowledge base's

@@ -50,3 +50,11 @@ def test_the_linker_gives_one_entity_both_names_at_every_mention():
     person = next(lm.entity for lm in linked if lm.entity.type == "Person")
     assert {"Musa Kalli", "Abu Dawud"} <= set(person.surfaces)
     assert len({lm.entity.iri for lm in linked}) == 3
+
+
+def test_an_unknown_acronym_in_another_language_after_a_bodys_name_is_its_own():
+    text = "Fighters of the People's Liberation Front (FPL) and the Kerbalo Front (KF) clashed with Reuters (AFP)."
+    spec = [("People's Liberation Front", "Organization", None), ("FPL", "Organization", None), ("Kerbalo Front", "Organization", None), ("KF", "Organization", None), ("Reuters", "Organization", "reuters"), ("AFP", "Organization", "afp")]
+    # FPL does not spell the English name (it is the French one's): the bracket says it is the same body;
+    # KF spells its name and is joined where acronyms are read; two known bodies are never merged.
+    assert alias_pairs(_items(text, spec), text) == {1: 0}

@@ -282,11 +282,15 @@ _TOWN_OF = re.compile(r"\b(?:city|town)[ \t]+of[ \t]+([A-Z][\w'’-]+(?:[ \t]+[A
 _DATELINE_TOWN = re.compile(r"^([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}),[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}[ \t]*[|–—]", re.M)
 
 
+_NAME_TOWN = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+(?:[ \t]+(?:(?:da|de|do|dos|das|del|al|el)[ \t]+)?[A-Z][\w'’-]+){0,3})[ \t]+(?:town|city)\b")
+
+
 def named_towns(text: str) -> frozenset[str]:
     """The names the article itself calls a city or a town ("the flash point city of
     Marib") or files its report from (a dateline), folded: their bare mentions keep the
     town's sense beside its province's."""
     found = {fold(h.group(1)) for h in _TOWN_OF.finditer(text)}
+    found |= {fold(h.group(1)) for h in _NAME_TOWN.finditer(text)}  # "11 km from Mocimba do Norte town"
     if "|" in text or "—" in text or "–" in text:
         found |= {fold(h.group(1)) for h in _DATELINE_TOWN.finditer(text)}
     return frozenset(found)

@@ -83,7 +83,10 @@ from kg.spancuts import (
     country_republics,
     cut_plural_area_head,
     join_body_and,
+    known_place_runs,
+    plural_area_items,
     road_end_names,
+    source_line_outlets,
     split_area_of,
     split_road_ends,
     split_slashed,
@@ -216,6 +219,7 @@ class Linker:
         cleaned = compound_names(sorted(cleaned, key=lambda m: m.start), text, self._is_country)
         cleaned = split_slashed(split_area_of(join_body_and(cleaned, text, lambda n: bool(self._candidates(n)))), lambda n: bool(self._candidates(n)))
         cleaned = split_road_ends(branch_names(cleaned, text, self._armed_group, self._known_place, PLACE_HEADS), text, lambda n: bool(self._candidates(n)))
+        cleaned = source_line_outlets(text, cleaned)
         cleaned = area_pairs(cut_plural_area_head(country_republics(cleaned, self._is_country, lambda n: bool(self._candidates(n))), text), text, lambda n: bool(self._candidates(n)))
         cleaned = person_runs(given_names_back(join_cut_names(sorted(cleaned, key=lambda m: m.start), text), text), text)
         cleaned = acronym_wholes(join_known_parts(cleaned, text, self._candidates), text, self._candidates)  # kg/kbspans.py
@@ -225,6 +229,8 @@ class Linker:
         cleaned = fix_boundaries(org_boundaries(cleaned, text), text, self._candidates, self._known_place)  # kg/spans.py, kg/orgjunk.py
         cleaned += cued_names(text, cleaned)
         cleaned += area_headed_names(text, cleaned, department_area) + road_end_names(text, cleaned, lambda n: bool(self._candidates(n)))  # kg/spancuts.py: "Tera Department", "the X-Y road"
+        cleaned += known_place_runs(text, cleaned, self._known_place_named)  # kg/spancuts.py: "in Mocimba do Norte"
+        cleaned += plural_area_items(text, cleaned)  # kg/spancuts.py: "the North-West and South-West regions"
         cleaned += credit_names(text, cleaned) + attacking_aircraft(text, cleaned) + nicknamed_people(text, cleaned)
         cleaned += titled_names(text, cleaned) + quoted_speakers(text, cleaned) + headed_names(text, cleaned) + reporting_outlets(text, cleaned)
         cleaned = extend_by_acronym(split_place_pairs(unit_names(text, cleaned) + agency_credits(text, cleaned, self._candidates), self._known_place), text)
@@ -342,6 +348,11 @@ class Linker:
 
     def _armed_group(self, m: Mention) -> bool:
         return any("ArmedGroup" in c.entry.classes for c in self._candidates(m.kb_id or m.text))
+
+    def _known_place_named(self, name: str) -> bool:
+        """Whether the knowledge base has a place by exactly this name (a country aside)."""
+        cands = self._candidates(name)
+        return bool(cands) and all(c.entry.type == "Place" for c in cands) and any(c.exact_label and not c.via_skeleton and "Country" not in c.entry.classes for c in cands)
 
     def _is_country(self, name: str) -> bool:
         return any("Country" in c.entry.classes and c.exact_label for c in self._candidates(name))

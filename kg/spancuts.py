@@ -365,3 +365,81 @@ def area_pairs(mentions: list[Mention], text: str, known: Callable[[str], bool])
                 continue
             out = [o for o in out if o not in over] + [Mention(h.start(), h.end(), name, "GPE", "ner")]
     return sorted(out, key=lambda o: (o.start, -o.end))
+
+
+_PLACE_RUN_AFTER = re.compile(
+    r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Ff]rom|[Oo]f|[Tt]o|[Tt]owards?)[ \t]+"
+    r"([A-Z][\w'’-]+(?:[ \t]+(?:(?:da|de|do|dos|das|del|di|du|la|le|al|el|ad|as|ar|an|en|sur|sous|of)[ \t]+)?[A-Z][\w'’-]+){1,3})"
+)
+
+
+def known_place_runs(text: str, mentions: list[Mention], known_place: Callable[[str], bool]) -> list[Mention]:
+    """"in Mocimba do Norte", "from Vila de Kovri town": a place name of two words or more
+    the knowledge base knows (a town too small for the rules' matching, which the model
+    missed) after a preposition of place: the longest such start of the capitalised run, a
+    place mention, where no mention overlaps it."""
+    out: list[Mention] = []
+    for h in _PLACE_RUN_AFTER.finditer(text):
+        words = h.group(1).split()
+        for k in range(len(words), 1, -1):
+            name = " ".join(words[:k])
+            if name.split()[-1][:1].isupper() and known_place(name):
+                s = h.start(1)
+                e = text.index(words[k - 1], s + len(" ".join(words[: k - 1]))) + len(words[k - 1])
+                if text[s:e] == " ".join(text[s:e].split()) and not any(o.start < e and s < o.end for o in mentions + out):
+                    out.append(Mention(s, e, text[s:e], "GPE", "ner"))
+                break
+    return out
+
+
+_PLURAL_AREA_NOUN = re.compile(r"(?<=[\w'’])[ \t]+(?:regions|provinces|districts|states|divisions|departments|governorates|oblasts|counties|communes|prefectures|territories|LGAs)\b")
+_ITEM_BEFORE = re.compile(r"(?:^|(?<=[ \t(]))((?:[A-Z][\w'’-]*[ \t]+){0,2}[A-Z][\w'’-]*)$")
+_ITEM_GAP = re.compile(r"(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]+or[ \t]+)$")
+
+
+def plural_area_items(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"in the North-West and South-West regions", "Kovri, Tesso and Valmi districts": the
+    names before a plural area noun, back over the list's commas and "and", are areas:
+    place mentions for those no mention overlaps (the model often finds one of them)."""
+    out: list[Mention] = []
+    for h in _PLURAL_AREA_NOUN.finditer(text):
+        end = h.start()
+        items: list[tuple[int, int]] = []
+        while len(items) < 6:
+            hit = _ITEM_BEFORE.search(text, max(0, end - 60), end)
+            if hit is None:
+                break
+            s, e = hit.span(1)
+            words = text[s:e].split()
+            while words and words[0] in ("The", "In", "And", "Of", "At", "From"):
+                s = text.index(words[1], s) if len(words) > 1 else e
+                words = words[1:]
+            if not words:
+                break
+            items.append((s, e))
+            gap = _ITEM_GAP.search(text, max(0, s - 8), s)
+            if gap is None:
+                break
+            end = gap.start()
+        if len(items) < 2:
+            continue  # one name before the noun is the model's and kg/mentions.py's to read
+        for s, e in items:
+            if not any(o.start < e and s < o.end for o in mentions + out):
+                out.append(Mention(s, e, text[s:e], "GPE", "ner"))
+    return out
+
+
+_SOURCE_LINE = re.compile(r"^[ \t]*(?:Source|SOURCE|Sources)[ \t]*:[ \t]*([A-Z][\w'’.&-]*(?:[ \t]+[\w'’.&-]+){0,5}?)[ \t.]*$", re.M)
+
+
+def source_line_outlets(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"Source: Cameroon Info.Net" on a line of its own: the outlet the story comes from, an
+    organisation's mention over the whole name, in place of the model's pieces of it."""
+    out = list(mentions)
+    for h in _SOURCE_LINE.finditer(text):
+        s, e = h.span(1)
+        words = h.group(1).split()
+        if any(w.islower() and w not in ("of", "the", "and", "de", "du", "la") for w in words):
+            continue
+        out = [o for o in out if not (o.start < e and s < o.end)] + [Mention(s, e, h.group(1), "ORG", "ner")]
+    return sorted(out, key=lambda o: (o.start, -o.end))

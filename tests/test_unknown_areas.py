@@ -84,3 +84,37 @@ def test_two_names_before_one_areas_noun_are_one_area():
     got = [m.text for m in area_pairs(ms, text, lambda n: False)]
     assert got == ["Kovri and Tesso", "Kovri and Tesso"]
     assert area_pairs(ms, text, lambda n: n == "Kovri") == ms
+
+
+def test_a_known_towns_name_of_several_words_after_a_preposition_is_found():
+    from kg.spancuts import known_place_runs
+
+    text = "Nine died in Vila do Kovri on Sunday, and more near Vila do Kovri Beach. Rebels came from Tesso Alto."
+    got = known_place_runs(text, [], lambda n: n in ("Vila do Kovri", "Tesso Alto"))
+    assert [m.text for m in got] == ["Vila do Kovri", "Vila do Kovri", "Tesso Alto"]
+    assert known_place_runs(text, got[:1], lambda n: n == "Vila do Kovri")[0].start == got[1].start
+
+
+def test_the_names_before_a_plural_area_noun_are_areas():
+    from kg.spancuts import plural_area_items
+
+    text = "A conflict in the North-West and South-West regions, and in the Kovri, Tesso and Valmi districts, went on. The Dunra districts voted."
+    have = [mention(text, "North-West", "LOC"), mention(text, "Tesso", "GPE")]
+    assert [m.text for m in plural_area_items(text, have)] == ["South-West", "Valmi", "Kovri"]
+
+
+def test_a_source_line_names_an_outlet_whole():
+    from kg.spancuts import source_line_outlets
+
+    text = "Troops were deployed.\n\nSource: Kovri Info.Net\n\nSource: Jane Roe on Twitter, as reported by radio"
+    got = source_line_outlets(text, [mention(text, "Kovri Info", "PERSON")])
+    assert [(m.text, m.label) for m in got] == [("Kovri Info.Net", "ORG")]
+
+
+def test_a_name_the_article_calls_a_town_keeps_the_towns_sense():
+    from kg.kbspans import named_towns, region_senses
+
+    text = "Fighting in Vila do Kovri district. A bus left Vila do Kovri town; Tesso district was calm, as was Tesso."
+    towns = named_towns(text)
+    names = [("Vila do Kovri district", frozenset(), 0), ("Vila do Kovri", frozenset({"City"}), 40_000), ("Tesso district", frozenset(), 0), ("Tesso", frozenset({"City"}), 30_000)]
+    assert region_senses(names, towns) == {3: 2}

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from kg.resolution import Resolution
+
 # Between the name and its alias: ", also known as", " aka ", ", better known as",
 # ", whose real name is", ", also called", ", nicknamed".
 _BETWEEN = re.compile(
@@ -69,3 +71,32 @@ def alias_pairs(items: list[Item], text: str) -> dict[int, int]:
         else:
             out[i] = i + 1  # an unknown name, known by its alias
     return out
+
+
+def join_aliases(rs: list[Resolution], resolved: dict[int, Resolution], text: str) -> None:
+    """Give each group of names :func:`alias_pairs` says are one entity's one identity, at
+    every mention of any of them (``rs``: the article's resolutions; ``resolved``: by mention
+    id, updated): the known entity's when the group has one, else its first name's."""
+    rs = sorted(rs, key=lambda r: r.mention.start)
+    pairs = alias_pairs([(r.mention.start, r.mention.end, r.type, r.entry.id if r.entry else None) for r in rs], text)
+    if not pairs:
+        return
+
+    def node(r: Resolution) -> tuple:
+        return ("kb", r.entry.id) if r.entry is not None else ("nil", r.key)
+
+    head: dict[tuple, Resolution] = {}  # each name's group -> the resolution the group takes
+    for i, j in sorted(pairs.items(), key=lambda p: min(p)):
+        old, new = head.get(node(rs[i]), rs[i]), head.get(node(rs[j]), rs[j])
+        if old.entry is not None and new.entry is not None:
+            continue  # two known entities are never merged
+        if old.entry is not None or (new.entry is None and old.mention.start < new.mention.start):
+            old, new = new, old
+        for n, h in list(head.items()):
+            if h is old:
+                head[n] = new
+        head[node(rs[i])] = head[node(rs[j])] = head[node(old)] = new
+    for k, r in list(resolved.items()):
+        h = head.get(node(r))
+        if h is not None and h is not r:
+            resolved[k] = Resolution(r.mention, h.type, h.entry, h.key, r.surface, r.confidence)

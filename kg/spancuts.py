@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from kg.mentions import ORG_HEADS
+from kg.mentions import ORG_HEADS, PLACE_HEADS
 from kg.names import PERSON_DESCRIPTORS, TITLES
 from kg.placecues import department_area
 from kg.types import Mention
@@ -443,3 +443,47 @@ def source_line_outlets(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         out = [o for o in out if not (o.start < e and s < o.end)] + [Mention(s, e, h.group(1), "ORG", "ner")]
     return sorted(out, key=lambda o: (o.start, -o.end))
+
+
+# -- the linker's entry points ---------------------------------------------------------
+
+Candidates = Callable[[str], list]
+
+
+def _is_country(candidates: Candidates) -> Callable[[str], bool]:
+    return lambda name: any("Country" in c.entry.classes and c.exact_label for c in candidates(name))
+
+
+def _known_place_named(candidates: Candidates) -> Callable[[str], bool]:
+    """Whether the knowledge base has a place by exactly this name (a country aside), and nothing else by it."""
+
+    def known(name: str) -> bool:
+        cands = candidates(name)
+        return bool(cands) and all(c.entry.type == "Place" for c in cands) and any(c.exact_label and not c.via_skeleton and "Country" not in c.entry.classes for c in cands)
+
+    return known
+
+
+def cut_names(mentions: list[Mention], text: str, candidates: Candidates, known_place: Callable[[str], bool]) -> list[Mention]:
+    """This module's boundary fixes on the linker's cleaned mentions (sorted): izafat
+    compounds whole, a body's name over "and", "X LGA of Y State", "X/Y" and "the X-Y road"
+    two names, an armed group's branch whole, "the Niger Republic" the country, a "Source:"
+    line's outlet, a plural area noun the list's, "X and Y division" one area."""
+    known = lambda name: bool(candidates(name))  # noqa: E731
+    country = _is_country(candidates)
+    armed = lambda m: any("ArmedGroup" in c.entry.classes for c in candidates(m.kb_id or m.text))  # noqa: E731
+    ms = compound_names(mentions, text, country)
+    ms = split_slashed(split_area_of(join_body_and(ms, text, known)), known)
+    ms = split_road_ends(branch_names(ms, text, armed, known_place, PLACE_HEADS), text, known)
+    ms = source_line_outlets(text, country_republics(ms, country, known))
+    return area_pairs(cut_plural_area_head(ms, text), text, known)
+
+
+def found_names(text: str, mentions: list[Mention], candidates: Candidates) -> list[Mention]:
+    """The names this module finds where the model drew no span: "Tera Department", the
+    ends of "the X-Y road", known towns of several words, the items before a plural area noun."""
+    known = lambda name: bool(candidates(name))  # noqa: E731
+    out = area_headed_names(text, mentions, department_area)
+    out += road_end_names(text, mentions + out, known)
+    out += known_place_runs(text, mentions + out, _known_place_named(candidates))
+    return out + plural_area_items(text, mentions + out)

@@ -139,6 +139,8 @@ _MEMBER_AFTER = re.compile(r"[ \t]+(and[ \t]+[A-Z][\w'’-]+[ \t]+)?([a-z][a-z-]
 # Nouns a pair of peoples goes before ("the Gujjar and Bakarwal families", "Tolbe and Karandi
 # elders"), which after one name may be a place's or a family's ("Kerbalo elders", "the Kalli family").
 PAIR_MEMBER_NOUNS = {"families", "communities", "youths", "elders", "people", "peoples", "groups", "leaders", "women", "men"}
+# After "indigenous", "ethnic" or "nomadic" these are a people's members even after one name ("the Kovri indigenous people").
+_QUALIFIED_PEOPLE = re.compile(r"[ \t]+(?:indigenous|ethnic|nomadic|minority|tribal)[ \t]+(?:people|peoples|community|communities|group|groups|families)\b")
 _PAIR_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+[ \t]+and[ \t]+$")
 _ETHNIC_BEFORE = re.compile(r"(?<![\w'’-])ethnic[ \t]+$")  # not "tribal": "the tribal X district" is an area
 
@@ -151,6 +153,8 @@ def people_before_members(m: Mention, text: str) -> bool:
     if m.kb_id is not None or m.label.startswith("KB") or len(m.text.split()) > 2 or not m.text.split()[-1][:1].isupper():
         return False
     if _ETHNIC_BEFORE.search(text, max(0, m.start - 10), m.start):
+        return True
+    if _QUALIFIED_PEOPLE.match(text, m.end):
         return True
     hit = _MEMBER_AFTER.match(text, m.end)
     if hit is None or " " in m.text:

@@ -118,3 +118,24 @@ def test_a_name_the_article_calls_a_town_keeps_the_towns_sense():
     towns = named_towns(text)
     names = [("Vila do Kovri district", frozenset(), 0), ("Vila do Kovri", frozenset({"City"}), 40_000), ("Tesso district", frozenset(), 0), ("Tesso", frozenset({"City"}), 30_000)]
     assert region_senses(names, towns) == {3: 2}
+
+
+def test_a_place_opener_and_a_countrys_name_are_one_town():
+    from kg.spans import split_place_runs
+
+    known = {"Jordan": "Country", "Idlib": "City", "Syria": "Country", "Puerto": "City"}
+
+    class C:
+        def __init__(self, cls):
+            from kg.kb.base import KBEntry
+
+            self.entry = KBEntry("x", "Place", "x", [], [cls])
+            self.via_skeleton = False
+            self.exact_label = True
+
+    def lookup(name):
+        return [C(known[name])] if name in known else []
+
+    text = "Rebels hit Puerto Jordan.\nIdlib Syria"
+    got = split_place_runs([mention(text, "Puerto Jordan", "GPE"), mention(text, "Idlib Syria", "GPE")], lookup)
+    assert [m.text for m in got] == ["Puerto Jordan", "Idlib", "Syria"]

@@ -13,6 +13,7 @@ from kg.listgaps import between_names, list_gap_names
 from kg.names import (
     ACRONYM_RE,
     ADMIN_UNIT_WORDS,
+    CALENDAR_WORDS,
     COMPOUND_GIVEN_FIRST,
     GENERIC_WORDS,
     NAME_FUNCTION_WORDS,
@@ -137,6 +138,8 @@ def clean_mention(m: Mention, text: str) -> Mention | None:
         return None
     if m.source == "ner" and not any(c.isupper() for c in span):
         return None
+    if m.source == "ner" and span.lower() in CALENDAR_WORDS and span.lower() not in ("may", "june", "august"):
+        return None  # "attacked on Wednesday": a day or a month is no name (May, June, August may be people's)
     if m.source == "ner" and (len(words) > 8 or any(w.islower() and w not in NAME_FUNCTION_WORDS and not PARTICLE_RE.match(w) and not (k == 0 and w in ORDINAL_WORDS and words[-1] in ORG_HEADS) for k, w in enumerate(words))):
         return None  # a sentence fragment ("National that the Army General Command")
     return Mention(start, end, span, m.label, m.source, m.kb_id, m.sentence)
@@ -203,11 +206,18 @@ _CARTEL_AFTER = re.compile(r"[ \t]+cartel\b")
 _COMPASS_BEFORE = re.compile(r"(?<![\w'’-])(?:Western|Eastern|Northern|Southern|Central|North|South|East|West)[ \t]+$")
 
 
+_RADIO_BEFORE = re.compile(r"(?<![\w'’-])(?:Radio|Radyo|Rádio)[ \t]$")
+
+
 def extend_to_head(m: Mention, text: str) -> Mention:
     """Run a name on over the capitalised words that end it when the recogniser stopped
     short: "Khalil Suleiman" + " Hospital", "Ramree" + " Island", "Pakistan" + " Point News",
     and over a lower-case "cartel"; a body's name back over its quarter ("Western" + "Mindanao
-    Command")."""
+    Command"), a station's back over "Radio"."""
+    radio = _RADIO_BEFORE.search(text, max(0, m.start - 8), m.start)
+    if radio is not None and m.source == "ner" and m.kb_id is None and m.text[:1].isupper():
+        # "Radio" + "Télé Monopole", "Radio" + "Ndeke Luka": the model left the station's first word out.
+        m = Mention(radio.start(), m.end, text[radio.start() : m.end], "ORG", "ner", None, m.sentence)
     cartel = _CARTEL_AFTER.match(text, m.end)
     if cartel is not None and m.kb_id is None and m.text[:1].isupper():
         return Mention(m.start, cartel.end(), text[m.start : cartel.end()], "ORG", "ner", None, m.sentence)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -46,6 +47,7 @@ from kg.mentions import (
 from kg.namejunk import PEOPLE_JUNK, namejunk_reason, seat_cue
 from kg.names import ACRONYM_RE, CREDIT_WORDS, FIGHTER_NOUNS, PERSON_DESCRIPTORS, TITLE_ACRONYMS, TITLE_HEADS, TITLES, is_group_word, written_in_lower_case
 from kg.orgjunk import org_junk_reason
+from kg.placeareas import area_phrase_cues
 from kg.placecues import LOCATED_BEFORE, before_place_cues, department_area, placed_community, possessor_place_cues
 from kg.spancuts import AREA_HEADS, admin_division
 from kg.typecues import (
@@ -416,6 +418,7 @@ def context_evidence(m: Mention, text: str, label_type: str | None) -> list[Evid
     if not m.label.startswith("KB") and LED_BY_BEFORE.search(before):
         add("Person", WEAK_CUE, f"after {' '.join(bwords[-2:])!r} (a leader)")  # "the faction led by Khaplang"
     out += [Evidence(*c) for c in context_cues(text, m.start, m.end, len(words))]  # kg/typecues.py
+    out += [Evidence(*c) for c in area_phrase_cues(m, text, label_type)]  # kg/placeareas.py: "the X corridor", "X's outskirts"
     return out
 
 
@@ -489,14 +492,18 @@ def junk_reason(m: Mention, text: str) -> str | None:
 
 
 _FIGHTERS_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
-def local_decisions(mentions: list[Mention], text: str) -> dict[int, TypeDecision]:
+def local_decisions(mentions: list[Mention], text: str, extra: Callable | None = None) -> dict[int, TypeDecision]:
     """Each mention's evidence where it stands (label, own words, words around), then
-    what its list's other items and the longer names containing it say; by ``id``."""
+    what its list's other items and the longer names containing it say; by ``id``.
+    ``extra(mentions, text, decisions)``: more (mention, cue) pairs, from what the caller
+    knows (kg/link.py's knowledge base), weighed before the lists share their cues."""
     out: dict[int, TypeDecision] = {}
     for m in mentions:
         label_type = LABEL_TYPES.get(model_label(m) or "")
         ev = label_evidence(m) + name_evidence(m.text) + context_evidence(m, text, label_type)
         out[id(m)] = TypeDecision(ev, label_type, junk_reason(m, text))
+    for m, cue in extra(mentions, text, out) if extra is not None else ():
+        out[id(m)].evidence.append(Evidence(*cue))
     _share_list_cues(mentions, text, out)
     for m, cue in mixed_name_lists(mentions, text):  # kg/listplaces.py: "Manguna, Hurti, and Tadai"
         out[id(m)].evidence.append(Evidence(*cue))

@@ -35,6 +35,8 @@ from kg.kb.base import fold
 from kg.mentions import ORG_HEADS
 from kg.names import ADMIN_UNIT_WORDS, PERSON_DESCRIPTORS, TITLES, WEEKDAYS, initials
 
+# Last words of newspapers' names, beside the bodies' heads (ORG_HEADS has "News", "Times", "Post").
+OUTLET_HEADS = {"Tribune", "Herald", "Gazette", "Chronicle", "Observer", "Telegraph", "Courier", "Dispatch", "Reporters", "Bulletin", "Newspaper", "Newspapers"}
 # Junk: words the model takes for names that are no entity's.
 TIME_ZONES = {"GMT", "UTC", "EST", "EDT", "CST", "CDT", "PST", "PDT", "MST", "MDT", "BST", "CET", "CEST", "EET", "EEST", "MSK", "IST", "PKT", "WAT", "EAT", "CAT", "SAST", "AEST", "JST", "KST", "AST", "IRST", "ICT"}
 HOLIDAYS = {
@@ -158,6 +160,8 @@ def name_cues(name: str) -> list[Cue]:
     """What the name's own shape says, beside kg/nametype.py's head words and endings."""
     if name.endswith(" Police Lines"):  # "Banwar Police Lines": a police compound (South Asia)
         return [("Place", HEAD_WORD, "name", "head words 'Police Lines' (a police compound)", False)]
+    if " " in name and name.rsplit(" ", 1)[1] in OUTLET_HEADS:  # "Harbour Tribune": a newspaper's name
+        return [("Organization", HEAD_WORD, "name", f"an outlet's head word {name.rsplit(' ', 1)[1]!r}", False)]
     if " " not in name and _BRAND_TOKEN.fullmatch(name):
         return [("Organization", 2.0, "name", "one word of capitals and digits (a brand or outlet)", False)]
     quarter = _QUARTER_END.search(name)

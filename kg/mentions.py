@@ -134,7 +134,7 @@ def clean_mention(m: Mention, text: str) -> Mention | None:
     span = text[start:end]
     if not span or len(span) > 80 or not BAD_CHARS.isdisjoint(span):
         return None
-    if not any(c.isalpha() for c in span) or span[0].isdigit():
+    if not any(c.isalpha() for c in span) or (span[0].isdigit() and m.source != "kb"):  # a known "3R" is a militia's name
         return None
     if m.source == "ner" and not any(c.isupper() for c in span):
         return None
@@ -376,7 +376,7 @@ def initials_form(name: str) -> bool:
 
 # "the town of Ramia", "the village of Dorgumi": a capitalised name after a place noun and "of".
 PLACE_OF_NAME = re.compile(
-    r"\b(?:town|village|hamlet|settlement|city|neighbou?rhood|district|camp|locality|township|community)\s+of\s+"
+    r"\b(?:town|village|hamlet|settlement|city|neighbou?rhood|district|camp|locality|township|community|area)\s+of\s+"
     r"((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:\s+(?:al|el|ad|as|ash|an|ar|az|de|del)?-?[A-Z][\w'’]*(?:-[\w'’]+)*){0,2})"
 )
 
@@ -568,7 +568,7 @@ def unit_names(text: str, mentions: list[Mention]) -> list[Mention]:
 # facility noun in lower case are the facility.
 FACILITY_AFTER = re.compile(
     r"[ \t]+(airport|airbase|air\s+base|refinery|oil\s+refinery|gas\s+field|oil\s+field|oilfield|power\s+plant|power\s+station|nuclear\s+plant|nuclear\s+power\s+plant|thermal\s+power\s+plant|dam|military\s+base"
-    r"|road|street|highway|market|bazaar|mosque|hospital|port(?!\s+(?:of|city|town)\b)|factory|plant|displacement\s+camp|refugee\s+camp"
+    r"|road|street|highway|market|bazaar|shopping\s+(?:center|centre|mall)|mall|mosque|hospital|port(?!\s+(?:of|city|town)\b)|factory|plant|displacement\s+camp|refugee\s+camp"
     r"|warehouse|depot|junction|roundabout|checkpoint|(?:railway|railroad|train|bus|metro)\s+station|bus\s+(?:stand|terminal)|crossing"
     r"|bridge|national\s+park|natur(?:e|al)\s+reserve|game\s+reserve|forest\s+reserve|forest"
     r"|school|clinic|health\s+cent(?:re|er)|prison"  # "Nyaboro school", "the Kovra health centre"

@@ -172,6 +172,20 @@ def model_label_person(m: Mention) -> bool:
     return m.label in ("PERSON", "PER")
 
 
+# "600 Kovri Nuer.", "3,000 Tolbe died": a count right before a name that no noun follows counts
+# the people the name is the word for (a people, a clan), not one entity. Not a year ("in 2013 Kovri").
+_COUNT_BEFORE = re.compile(r"(?<![\w.,:])(?:\d{1,3}(?:,\d{3})+|\d{1,3})[ \t]+$")
+_COUNTED_AFTER = re.compile(r"(?:[ \t]*(?:[.,;:!?)]|$)|[ \t]+(?:were|was|are|died|had|have|and|or|in|who|fled|killed|live|lived|living|from|at|on|dead|remain|remained)\b)")
+
+
+def counted_people(m: Mention, text: str) -> bool:
+    """Whether a count goes right before the unknown name and no noun after it ("killed 600
+    Kovri Nuer.", "3,000 Tolbe died"): the name is a people's word."""
+    if m.kb_id is not None or m.label.startswith("KB") or len(m.text.split()) > 2 or m.text.isupper():
+        return False
+    return _COUNT_BEFORE.search(text, max(0, m.start - 12), m.start) is not None and _COUNTED_AFTER.match(text, m.end) is not None
+
+
 def namejunk_reason(m: Mention, text: str) -> str | None:
     """Why the span is no entity's name by this module's readings, if it is not."""
     if m.kb_id is not None or m.label.startswith("KB"):
@@ -180,7 +194,7 @@ def namejunk_reason(m: Mention, text: str) -> str | None:
         return "a court title ('Sarkin Yamma')"
     if post_name(m.text) and m.text.lower() not in GENERIC_WORDS:
         return "a post's name ('Chief of Army Staff', 'Police Commissioner')"
-    if people_before_members(m, text):
+    if people_before_members(m, text) or counted_people(m, text):
         return PEOPLE_JUNK
     if model_label_person(m) and " " in m.text and len(m.text.split()) <= 2 and INDEFINITE_BEFORE.search(text, max(0, m.start - 4), m.start) and CLAUSE_AFTER.match(text, m.end):
         return "a thing's capitalised name after 'a' ('attacked a Land Cruiser')"

@@ -49,6 +49,7 @@ _W = r"[A-Z][\w'’]*"
 _IZAFAT = re.compile(rf"(?<![\w'’-]){_W}(?:-(?:e|i|ul|ud|ut|us|ur|un|ush|ul|wal|al|el|o|a|ba|bil)-{_W})+(?![\w'’-])")
 # "Ahl al-Karam wal-Noor", "Jund al-Faris": a capitalised word and particles "al-X" after it.
 _AL_RUN = re.compile(rf"(?<![\w'’-]){_W}(?:[ \t]+(?:al|el|ul|ud|wal|ad|an|ar|as|ash|at|az)-{_W})+(?![\w'’-])")
+_BODY_NOUN_AFTER = re.compile(r"[ \t]+(?:channel|television|TV|radio|newspaper|daily|agency|party|movement|militia|brigade|group|news)\b")
 _NEXT_CAPITAL = re.compile(rf"[ \t]+({_W})(?![\w'’-])")
 _PREV_CAPITAL = re.compile(rf"(?<![\w'’-])({_W})[ \t]+$")
 
@@ -79,7 +80,9 @@ def compound_names(mentions: list[Mention], text: str, is_country: Callable[[str
     for start, end, izafat in sorted(found):
         words = text[start:end].split()
         kind = _compound_kind(words)
-        if any(m.source != "ner" for m in out if m.start < end and start < m.end):
+        if not izafat and is_country(words[0]) and _BODY_NOUN_AFTER.match(text, end):
+            kind, izafat = "ORG", True  # "the Varania al-Nour channel": a country's outlet or party, the country's name its first word
+        elif any(m.source != "ner" for m in out if m.start < end and start < m.end):
             continue  # a knowledge-base name inside ("Taliban" of "Tehrik-e-Taliban"): the rules' matching reads it
         if kind == "ORG":
             nxt = _NEXT_CAPITAL.match(text, end)
@@ -429,6 +432,7 @@ def plural_area_items(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+_GENERIC_SOURCE_WORDS = {"news", "agencies", "agency", "wires", "wire", "staff", "reporters", "correspondents", "media", "reports", "and", "other", "various", "online", "desk"}
 _SOURCE_LINE = re.compile(r"^[ \t]*(?:Source|SOURCE|Sources)[ \t]*:[ \t]*([A-Z][\w'’.&-]*(?:[ \t]+[\w'’.&-]+){0,5}?)[ \t.]*$", re.M)
 
 
@@ -439,8 +443,8 @@ def source_line_outlets(text: str, mentions: list[Mention]) -> list[Mention]:
     for h in _SOURCE_LINE.finditer(text):
         s, e = h.span(1)
         words = h.group(1).split()
-        if any(w.islower() and w not in ("of", "the", "and", "de", "du", "la") for w in words):
-            continue
+        if any(w.islower() and w not in ("of", "the", "and", "de", "du", "la") for w in words) or all(w.lower() in _GENERIC_SOURCE_WORDS for w in words):
+            continue  # "Source: News Agencies", "Source: Agencies": no outlet's name
         out = [o for o in out if not (o.start < e and s < o.end)] + [Mention(s, e, h.group(1), "ORG", "ner")]
     return sorted(out, key=lambda o: (o.start, -o.end))
 

@@ -34,6 +34,12 @@ def test_brackets_that_hold_a_place_a_body_or_an_acronym_are_no_alias():
     assert alias_pairs(_items(text, spec), text) == {7: 6}
 
 
+def test_a_place_and_a_body_are_no_aliases():
+    text = "the gang in the area of Kovri known as the Night Wolves attacked."
+    spec = [("Kovri", "Place", None), ("Night Wolves", "Organization", None)]
+    assert alias_pairs(_items(text, spec), text) == {}
+
+
 def test_two_known_entities_are_never_merged_and_an_unknown_name_takes_the_known_one():
     text = "Front A, also known as Front B, and the Kerbalo Front, also called Front C, met."
     spec = [("Front A", "Organization", "a"), ("Front B", "Organization", "b"), ("Kerbalo Front", "Organization", None), ("Front C", "Organization", "c")]

@@ -139,3 +139,39 @@ def test_a_place_opener_and_a_countrys_name_are_one_town():
     text = "Rebels hit Puerto Jordan.\nIdlib Syria"
     got = split_place_runs([mention(text, "Puerto Jordan", "GPE"), mention(text, "Idlib Syria", "GPE")], lookup)
     assert [m.text for m in got] == ["Puerto Jordan", "Idlib", "Syria"]
+
+
+def test_a_count_before_a_name_counts_a_peoples_members():
+    from kg.namejunk import counted_people
+
+    text = "Raiders killed 600 Kovri Nuer. Later 3,000 Tolbe died, in 2013 Dunra was hit, and 12 Valmi residents fled."
+    assert counted_people(mention(text, "Kovri Nuer", "ORG"), text) and counted_people(mention(text, "Tolbe", "PERSON"), text)
+    assert not counted_people(mention(text, "Dunra", "GPE"), text)  # "in 2013 Dunra was hit": a year, no count
+    assert not counted_people(mention(text, "Valmi", "GPE"), text)
+
+
+def test_where_one_travels_to_is_a_place():
+    text = "The president made a visit a week ago to Baga Kora, and residents fled to Kovri Alto."
+    assert _types(text, [("Baga Kora", "PERSON"), ("Kovri Alto", "PERSON")]) == ["Place", "Place"]
+
+
+def test_a_countrys_name_and_an_al_compound_before_channel_is_an_outlet():
+    from kg.spancuts import compound_names
+
+    text = "the Varania al-Nour channel reported on Sunday."
+    ms = [mention(text, "Varania", "KB|GPE", source="kb"), mention(text, "al-Nour", "ORG")]
+    got = compound_names(ms, text, lambda n: n == "Varania")
+    assert [(m.text, m.label) for m in got] == [("Varania al-Nour", "ORG")]
+
+
+def test_a_known_name_opening_with_a_digit_is_kept_and_a_shopping_centre_is_a_site():
+    from kg.mentions import clean_mention, cued_names, extend_to_facility
+    from kg.types import Mention
+
+    text = "Fighters of the 4K group attacked the Kovri shopping center near the area of Dunra."
+    at = text.index("4K")
+    assert clean_mention(Mention(at, at + 2, "4K", "KB|ORG", "kb"), text) is not None
+    assert clean_mention(Mention(at, at + 2, "4K", "ORG", "ner"), text) is None
+    kovri = extend_to_facility(mention(text, "Kovri", "GPE"), text)
+    assert kovri.text == "Kovri shopping center"
+    assert [m.text for m in cued_names(text, [kovri])] == ["Dunra"]

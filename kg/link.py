@@ -66,7 +66,6 @@ from kg.mentions import (
     titled_names,
     unit_names,
 )
-from kg.namejunk import title_seats
 from kg.namepool import Resolved, pooled_types
 from kg.names import GENERIC_ALONE, GENERIC_BODY_RE, GENERIC_WORDS, country_of_demonym, is_group_word
 from kg.nametype import TypeDecision, local_decisions, strong_cue
@@ -91,7 +90,7 @@ from kg.placeareas import (
     without_plural_unit,
 )
 from kg.resolution import Resolution, contains_words, drop_title_only_nil, join_spelt_known, last_names, name_tokens, variant_key
-from kg.spancuts import cut_names, found_names
+from kg.spancuts import cut_names, found_names, raw_cuts
 from kg.spans import extend_by_acronym, fix_boundaries, possessor_countries, split_possessive
 from kg.types import Article, Entity, LinkedMention, Mention
 from kg.weaponsense import weapon_senses
@@ -223,7 +222,7 @@ class Linker:
     def link(self, article: Article, mentions: list[Mention]) -> list[LinkedMention]:
         text = article.text
         cleaned: list[Mention] = []
-        for m in title_seats(mentions, text):  # kg/namejunk.py: "Emir of X" is X
+        for m in raw_cuts(sorted(mentions, key=lambda m: m.start), text):  # kg/spancuts.py: "Emir of X" is X, "Sunday Tanko" a person
             if model_label(m) in NOT_NAMES:
                 continue
             for part in split_at_inner_title(m):

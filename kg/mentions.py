@@ -377,19 +377,19 @@ def initials_form(name: str) -> bool:
 # "the town of Ramia", "the village of Dorgumi": a capitalised name after a place noun and "of".
 PLACE_OF_NAME = re.compile(
     r"\b(?:town|village|hamlet|settlement|city|neighbou?rhood|district|camp|locality|township|community|area)\s+of\s+"
-    r"((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:\s+(?:al|el|ad|as|ash|an|ar|az|de|del)?-?[A-Z][\w'’]*(?:-[\w'’]+)*){0,2})"
-)
+    r"((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:[ \t]+(?:al|el|ad|as|ash|an|ar|az|de|del)?-?[A-Z][\w'’]*(?:-[\w'’]+)*){0,2})"
+)  # the name's words on one line: "the town of Kovri\n\nOn Monday" is Kovri
 
 
 # "Semum village", "the Egbekaw village": a capitalised name before a lower-case place noun.
 NAME_VILLAGE = re.compile(
-    r"(?<![\w'’-])((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:\s+(?:al|el|ad|as|an|ar|az|de|del)?-?[A-Z][\w'’]*(?:-[\w'’]+)*){0,2})\s+(?:village|hamlet|settlement|township|locality|community|area|neighbou?rhood)\b"
+    r"(?<![\w'’-])((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:[ \t]+(?:al|el|ad|as|an|ar|az|de|del)?-?[A-Z][\w'’]*(?:-[\w'’]+)*){0,2})[ \t]+(?:village|hamlet|settlement|township|locality|community|area|neighbou?rhood)\b"
 )
 
 
 # "in Macomia district": an area's name and its lower-case noun, one name together.
 # "Mocimboa da Praia district": a Portuguese, Spanish or French particle may join the name's words.
-NAME_AREA = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:\s+(?:(?:da|de|do|dos|das|del|du)\s+)?[A-Z][\w'’]*(?:-[\w'’]+)*){0,2}\s+(?:district|township|territory|county|governorate|parish|subdivision|sub-division|sub-county|subcounty|department))\b")
+NAME_AREA = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:[ \t]+(?:(?:da|de|do|dos|das|del|du)[ \t]+)?[A-Z][\w'’]*(?:-[\w'’]+)*){0,2}[ \t]+(?:district|township|territory|county|governorate|parish|subdivision|sub-division|sub-county|subcounty|department))\b")
 # "the West region", "the Far North region": regions named by their quarter (Cameroon's, Burkina Faso's).
 QUARTER_AREA = re.compile(
     r"(?<![\w'’])((?:Far[ \t]+)?(?:North|South|East|West|Centre|Center|Central)(?:-?(?:[Ee]ast|[Ww]est|North|South|Nord|Sud|Est|Ouest))?[ \t]+(?:region|province))\b"
@@ -568,7 +568,7 @@ def unit_names(text: str, mentions: list[Mention]) -> list[Mention]:
 # facility noun in lower case are the facility.
 FACILITY_AFTER = re.compile(
     r"[ \t]+(airport|airbase|air\s+base|refinery|oil\s+refinery|gas\s+field|oil\s+field|oilfield|power\s+plant|power\s+station|nuclear\s+plant|nuclear\s+power\s+plant|thermal\s+power\s+plant|dam|military\s+base"
-    r"|road|street|highway|market|bazaar|shopping\s+(?:center|centre|mall)|mall|mosque|hospital|port(?!\s+(?:of|city|town)\b)|factory|plant|displacement\s+camp|refugee\s+camp"
+    r"|road|street|highway|river|market|bazaar|shopping\s+(?:center|centre|mall)|mall|mosque|hospital|port(?!\s+(?:of|city|town)\b)|factory|plant|displacement\s+camp|refugee\s+camp"
     r"|warehouse|depot|junction|roundabout|checkpoint|(?:railway|railroad|train|bus|metro)\s+station|bus\s+(?:stand|terminal)|crossing"
     r"|bridge|national\s+park|natur(?:e|al)\s+reserve|game\s+reserve|forest\s+reserve|forest"
     r"|school|clinic|health\s+cent(?:re|er)|prison"  # "Nyaboro school", "the Kovra health centre"

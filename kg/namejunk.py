@@ -186,12 +186,32 @@ def counted_people(m: Mention, text: str) -> bool:
     return _COUNT_BEFORE.search(text, max(0, m.start - 12), m.start) is not None and _COUNTED_AFTER.match(text, m.end) is not None
 
 
+# "the Commissioner for Internal Security and Home Affairs": the fields a post serves, after the
+# post's title and "for"/"of", which the model takes for bodies' names ("Internal Security").
+_POST_FOR_BEFORE = re.compile(
+    r"(?<![\w'’-])(?:" + "|".join(sorted(h.capitalize() for h in POST_HEADS)) + r")[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’-]*[ \t]+(?:and|&)?[ \t]*)*$"
+)
+_FIELD_WORDS = POST_BODY_WORDS | DEPARTMENT_FIELDS | {"internal", "external", "local", "chieftaincy", "religious", "women", "youth", "youths", "humanitarian", "cooperation", "integration"}
+
+
+def post_field(m: Mention, text: str) -> bool:
+    """Whether the span is a field of the post named before it ("Internal Security" and "Home
+    Affairs" of "the Commissioner for Internal Security and Home Affairs"): every word a
+    field's, after a post's title and "for" or "of" and other fields."""
+    words = m.text.split()
+    if not words or not all(w.lower() in _FIELD_WORDS or w in ("and", "&") for w in words):
+        return False
+    return _POST_FOR_BEFORE.search(text, max(0, m.start - 80), m.start) is not None
+
+
 def namejunk_reason(m: Mention, text: str) -> str | None:
     """Why the span is no entity's name by this module's readings, if it is not."""
     if m.kb_id is not None or m.label.startswith("KB"):
         return None
     if court_title(m.text):
         return "a court title ('Sarkin Yamma')"
+    if post_field(m, text):
+        return "a post's field ('the Commissioner for Home Affairs')"
     if post_name(m.text) and m.text.lower() not in GENERIC_WORDS:
         return "a post's name ('Chief of Army Staff', 'Police Commissioner')"
     if people_before_members(m, text) or counted_people(m, text):

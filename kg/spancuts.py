@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 
 from kg.mentions import ORG_HEADS, PLACE_HEADS
+from kg.namejunk import title_seats
 from kg.names import PERSON_DESCRIPTORS, TITLES
 from kg.placecues import department_area
 from kg.types import Mention
@@ -478,7 +479,7 @@ def cut_names(mentions: list[Mention], text: str, candidates: Candidates, known_
     armed = lambda m: any("ArmedGroup" in c.entry.classes for c in candidates(m.kb_id or m.text))  # noqa: E731
     ms = compound_names(mentions, text, country)
     ms = split_slashed(split_area_of(join_body_and(ms, text, known)), known)
-    ms = split_road_ends(branch_names(ms, text, armed, known_place, PLACE_HEADS), text, known)
+    ms = road_end_pieces(split_road_ends(branch_names(ms, text, armed, known_place, PLACE_HEADS), text, known), text, known)
     ms = source_line_outlets(text, country_republics(ms, country, known))
     return area_pairs(cut_plural_area_head(ms, text), text, known)
 
@@ -491,3 +492,54 @@ def found_names(text: str, mentions: list[Mention], candidates: Candidates) -> l
     out += road_end_names(text, mentions + out, known)
     out += known_place_runs(text, mentions + out, _known_place_named(candidates))
     return out + plural_area_items(text, mentions + out)
+
+
+_WEEKDAY_NAMES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+_LIST_BEFORE = re.compile(r"(?:,|\band|\bas|:)[ \t]+$")
+
+
+def weekday_given_names(mentions: list[Mention], text: str) -> list[Mention]:
+    """"..., Zainab Musa, Sunday Tanko, and ...": a weekday the model took for a date, right
+    before a person's name and itself after a list's comma or "and", is the person's given
+    name (Nigeria, Ghana and Uganda name children for the day); "on Sunday Tanko said" is a date."""
+    out: list[Mention] = []
+    skip: set[int] = set()
+    for i, m in enumerate(mentions):
+        if i in skip:
+            continue
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            nxt is not None
+            and m.label == "DATE"
+            and m.text in _WEEKDAY_NAMES
+            and nxt.label in ("PERSON", "PER")
+            and text[m.end : nxt.start] == " "
+            and len(nxt.text.split()) <= 2
+            and _LIST_BEFORE.search(text, max(0, m.start - 6), m.start)
+        ):
+            out.append(Mention(m.start, nxt.end, text[m.start : nxt.end], "PERSON", "ner", None, m.sentence))
+            skip.add(i + 1)
+            continue
+        out.append(m)
+    return out
+
+
+def raw_cuts(mentions: list[Mention], text: str) -> list[Mention]:
+    """The fixes on the recogniser's own spans, before the linker cleans them: a ruler's
+    title and its seat (kg/namejunk.py), a weekday that is a given name."""
+    return weekday_given_names(title_seats(mentions, text), text)
+
+
+def road_end_pieces(mentions: list[Mention], text: str, known: Callable[[str], bool]) -> list[Mention]:
+    """"along the Kovri-Tesso route" where the model took one end ("Kovri" as an
+    organisation) and left the other: both ends, places, in place of its pieces."""
+    if "-" not in text and "–" not in text:
+        return mentions
+    out = list(mentions)
+    for h in _ROAD_ENDS.finditer(text):
+        s, e = h.start(1), h.end(2)
+        inside = [o for o in out if o.start < e and s < o.end]
+        if not inside or known(text[s:e]) or any(o.source != "ner" or o.start < s or o.end > e for o in inside):
+            continue
+        out = [o for o in out if o not in inside] + [Mention(h.start(g), h.end(g), h.group(g), "GPE", "ner") for g in (1, 2)]
+    return sorted(out, key=lambda o: (o.start, -o.end))

@@ -175,3 +175,42 @@ def test_a_known_name_opening_with_a_digit_is_kept_and_a_shopping_centre_is_a_si
     kovri = extend_to_facility(mention(text, "Kovri", "GPE"), text)
     assert kovri.text == "Kovri shopping center"
     assert [m.text for m in cued_names(text, [kovri])] == ["Dunra"]
+
+
+def test_a_place_cue_reads_the_name_on_its_own_line_only():
+    from kg.mentions import cued_names
+
+    text = "A drone hit a house near the border town of Kovri\n\nOn Monday, two more died."
+    assert [m.text for m in cued_names(text, [])] == ["Kovri"]
+
+
+def test_the_fields_of_a_post_are_no_bodies():
+    from kg.namejunk import post_field
+
+    text = "The state's Commissioner for Internal Security and Home Affairs, Musa Kalli, spoke. The Internal Security Trust Fund paid."
+    assert post_field(mention(text, "Internal Security", "ORG"), text) and post_field(mention(text, "Home Affairs", "ORG"), text)
+    assert not post_field(mention(text, "Internal Security", "ORG", 1), text)
+
+
+def test_a_weekday_in_a_list_of_names_is_a_given_name():
+    from kg.spancuts import weekday_given_names
+
+    text = "The dead were Zainab Musa, Sunday Tanko and Hauwa Ali. On Sunday Tanko's brother spoke."
+    ms = [mention(text, "Zainab Musa", "PERSON"), mention(text, "Sunday", "DATE"), mention(text, "Tanko", "PERSON"), mention(text, "Hauwa Ali", "PERSON"), mention(text, "Sunday", "DATE", 1), mention(text, "Tanko", "PERSON", 1)]
+    got = [(m.text, m.label) for m in weekday_given_names(ms, text)]
+    assert got == [("Zainab Musa", "PERSON"), ("Sunday Tanko", "PERSON"), ("Hauwa Ali", "PERSON"), ("Sunday", "DATE"), ("Tanko", "PERSON")]
+
+
+def test_the_model_piece_of_a_routes_ends_gives_way_to_both_ends():
+    from kg.spancuts import road_end_pieces
+
+    text = "Troops guarded the Kovri-Tesso route and the Dunra-Valmi road."
+    got = road_end_pieces([mention(text, "Kovri", "ORG")], text, lambda n: False)
+    assert [(m.text, m.label) for m in got] == [("Kovri", "GPE"), ("Tesso", "GPE")]
+
+
+def test_a_name_before_a_lower_case_river_is_the_river():
+    from kg.mentions import extend_to_facility
+
+    text = "The forests along the Kovri river shelter fighters."
+    assert extend_to_facility(mention(text, "Kovri", "LOC"), text).text == "Kovri river"

@@ -178,6 +178,10 @@ _COUNT_BEFORE = re.compile(r"(?<![\w.,:])(?:\d{1,3}(?:,\d{3})+|\d{1,3})[ \t]+$")
 _COUNTED_AFTER = re.compile(r"(?:[ \t]*(?:[.,;:!?)]|$)|[ \t]+(?:were|was|are|died|had|have|and|or|in|who|fled|killed|live|lived|living|from|at|on|dead|remain|remained)\b)")
 
 
+# Units of measure news writes in capitals after a figure ("30 KM south of", "20 KG of").
+MEASURE_UNITS = {"km", "kms", "kg", "kgs", "mm", "cm", "ft", "hrs", "mph", "kph", "km/h", "sq"}
+
+
 def counted_people(m: Mention, text: str) -> bool:
     """Whether a count goes right before the unknown name and no noun after it ("killed 600
     Kovri Nuer.", "3,000 Tolbe died"): the name is a people's word."""
@@ -216,6 +220,8 @@ def namejunk_reason(m: Mention, text: str) -> str | None:
         return "a post's name ('Chief of Army Staff', 'Police Commissioner')"
     if people_before_members(m, text) or counted_people(m, text):
         return PEOPLE_JUNK
+    if m.text.lower() in MEASURE_UNITS and _COUNT_BEFORE.search(text, max(0, m.start - 12), m.start):
+        return "a unit of measure after a number ('30 KM')"
     if model_label_person(m) and " " in m.text and len(m.text.split()) <= 2 and INDEFINITE_BEFORE.search(text, max(0, m.start - 4), m.start) and CLAUSE_AFTER.match(text, m.end):
         return "a thing's capitalised name after 'a' ('attacked a Land Cruiser')"
     return None

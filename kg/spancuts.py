@@ -480,7 +480,7 @@ def cut_names(mentions: list[Mention], text: str, candidates: Candidates, known_
     ms = compound_names(mentions, text, country)
     ms = split_slashed(split_area_of(join_body_and(ms, text, known)), known)
     ms = road_end_pieces(split_road_ends(branch_names(ms, text, armed, known_place, PLACE_HEADS), text, known), text, known)
-    ms = source_line_outlets(text, country_republics(ms, country, known))
+    ms = in_names(source_line_outlets(text, country_republics(ms, country, known)), text, known, country)
     return area_pairs(cut_plural_area_head(ms, text), text, known)
 
 
@@ -542,4 +542,39 @@ def road_end_pieces(mentions: list[Mention], text: str, known: Callable[[str], b
         if not inside or known(text[s:e]) or any(o.source != "ner" or o.start < s or o.end > e for o in inside):
             continue
         out = [o for o in out if o not in inside] + [Mention(h.start(g), h.end(g), h.group(g), "GPE", "ner") for g in (1, 2)]
+    return sorted(out, key=lambda o: (o.start, -o.end))
+
+
+# "the Autonomous Region in Kovri Mindanao", "the UN Mission in Varania": a body's or an area's
+# formal name that runs on over "in" and the place it serves.
+_IN_NAME = re.compile(
+    r"(?<![\w'’-])((?:[A-Z][\w'’-]+[ \t]+){1,3}(?:Region|Mission|Office|Command|Zone|Authority))[ \t]+in[ \t]+((?:the[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})(?![ \t]+[A-Z]|[\w'’-])"
+)
+
+
+def in_names(mentions: list[Mention], text: str, known: Callable[[str], bool], is_country: Callable[[str], bool]) -> list[Mention]:
+    """:data:`_IN_NAME`'s names, one mention each in place of the pieces inside them, when
+    the run before "in" is no name known on its own ("the Tigray Region in Ethiopia" is a
+    region and its country) and, for an area, the place after it is no country or known
+    place either ("Autonomous Region in Kovri Mindanao" holds the known "Mindanao" only)."""
+    if " in " not in text:
+        return mentions
+    out = list(mentions)
+    for h in _IN_NAME.finditer(text):
+        left, right = h.group(1), h.group(2)
+        words = left.split()
+        while words and words[0] in ("The", "A", "In", "Of"):
+            words = words[1:]
+        owner = [k for k, w in enumerate(words) if w.endswith(("'", "’", "'s", "’s"))]
+        words = words[owner[-1] + 1 :] if owner else words  # "the Varania's Autonomous Region in ...": the owner is no word of it
+        if len(words) < 2 or known(" ".join(words)):
+            continue
+        area = words[-1] in ("Region", "Zone")
+        if area and (is_country(right) or known(right)):
+            continue
+        s = h.start(1) + h.group(1).index(words[0])
+        e = h.end(2)
+        if any(o.start < s < o.end or o.start < e < o.end for o in out):
+            continue  # a span across the edges: the model's or the rules' reading wins
+        out = [o for o in out if not (s <= o.start and o.end <= e)] + [Mention(s, e, text[s:e], "GPE" if area else "ORG", "ner")]
     return sorted(out, key=lambda o: (o.start, -o.end))

@@ -214,3 +214,18 @@ def test_a_name_before_a_lower_case_river_is_the_river():
 
     text = "The forests along the Kovri river shelter fighters."
     assert extend_to_facility(mention(text, "Kovri", "LOC"), text).text == "Kovri river"
+
+
+def test_a_formal_name_runs_on_over_in_and_the_place_it_serves():
+    from kg.spancuts import in_names
+
+    text = "It lies in Varania’s Autonomous Region in Islamic Kovri, near the Tigray Region in Ethiopia; the UN Verification Mission in Varania said."
+    ms = [mention(text, "Varania", "KB", source="kb"), mention(text, "Kovri", "KB", source="kb"), mention(text, "Ethiopia", "KB", source="kb"), mention(text, "Varania", "KB", 1, "kb")]
+    known = {"Kovri", "Ethiopia", "Varania", "Tigray Region"}
+    got = [(m.text, m.label) for m in in_names(ms, text, lambda n: n in known, lambda n: n in ("Ethiopia", "Varania"))]
+    assert got == [("Varania", "KB"), ("Autonomous Region in Islamic Kovri", "GPE"), ("Ethiopia", "KB"), ("UN Verification Mission in Varania", "ORG")]
+
+
+def test_a_unit_of_measure_after_a_figure_is_no_name():
+    text = "Raiders hit Kovri, 30 KM south of the capital."
+    assert namejunk_reason(mention(text, "KM", "ORG"), text) is not None

@@ -64,8 +64,10 @@ def alias_pairs(items: list[Item], text: str) -> dict[int, int]:
         if how == "bracket":
             # "Ahmed Barre (Abu Talha)": a bracket holds a place ("Kerbalo (Dovani district)"),
             # a body ("Jane Roe (Reuters)") or an acronym (read elsewhere) as often as an alias.
-            if a[2] != b[2] or a[2] == "Place" or _acronym(text[b[0] : b[1]]) or _acronym(text[a[0] : a[1]]):
+            if a[2] != b[2] or a[2] == "Place" or _acronym(text[a[0] : a[1]]):
                 continue
+            if _acronym(text[b[0] : b[1]]) and not (a[2] == "Organization" and b[3] is None and " " in text[a[0] : a[1]]):
+                continue  # an unknown acronym after a body's name is its own, whatever language it spells ("Popular Front (FPL)")
         if a[3] is not None and b[3] is not None:
             continue  # two known entities, the same (nothing to do) or not (never merged)
         if b[3] is None:
@@ -80,6 +82,7 @@ def join_aliases(rs: list[Resolution], resolved: dict[int, Resolution], text: st
     every mention of any of them (``rs``: the article's resolutions; ``resolved``: by mention
     id, updated): the known entity's when the group has one, else its first name's."""
     rs = sorted(rs, key=lambda r: r.mention.start)
+    _dissidents_sense(rs, resolved)
     pairs = alias_pairs([(r.mention.start, r.mention.end, r.type, r.entry.id if r.entry else None) for r in rs], text)
     if not pairs:
         return
@@ -102,3 +105,19 @@ def join_aliases(rs: list[Resolution], resolved: dict[int, Resolution], text: st
         h = head.get(node(r))
         if h is not None and h is not r:
             resolved[k] = Resolution(r.mention, h.type, h.entry, h.key, r.surface, r.confidence)
+
+
+_DISSIDENTS = re.compile(r"^(.+?)[ \t]+(?:dissidents|dissidences|dissident[ \t]+factions?)$", re.I)
+
+
+def _dissidents_sense(rs: list[Resolution], resolved: dict[int, Resolution]) -> None:
+    """An article on "the Kovri Front dissidents" means them by the bare group's name too
+    ("... the Kovri Front attacked"): one sense per article, the splinter group's."""
+    for d in rs:
+        hit = _DISSIDENTS.match(d.surface) if d.type == "Organization" and d.entry is None else None
+        if hit is None:
+            continue
+        base = hit.group(1).lower()
+        for k, r in list(resolved.items()):
+            if r.surface.lower() == base and r.type == "Organization":
+                resolved[k] = Resolution(r.mention, d.type, d.entry, d.key, r.surface, r.confidence)

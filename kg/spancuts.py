@@ -477,7 +477,7 @@ def cut_names(mentions: list[Mention], text: str, candidates: Candidates, known_
     known = lambda name: bool(candidates(name))  # noqa: E731
     country = _is_country(candidates)
     armed = lambda m: any("ArmedGroup" in c.entry.classes for c in candidates(m.kb_id or m.text))  # noqa: E731
-    ms = compound_names(mentions, text, country)
+    ms = numbered_units(dissident_groups(cut_glued_words(compound_names(mentions, text, country)), text, armed), text)
     ms = split_slashed(split_area_of(join_body_and(ms, text, known)), known)
     ms = road_end_pieces(split_road_ends(branch_names(ms, text, armed, known_place, PLACE_HEADS), text, known), text, known)
     ms = in_names(source_line_outlets(text, country_republics(ms, country, known)), text, known, country)
@@ -578,3 +578,57 @@ def in_names(mentions: list[Mention], text: str, known: Callable[[str], bool], i
             continue  # a span across the edges: the model's or the rules' reading wins
         out = [o for o in out if not (s <= o.start and o.end <= e)] + [Mention(s, e, text[s:e], "GPE" if area else "ORG", "ner")]
     return sorted(out, key=lambda o: (o.start, -o.end))
+
+
+# "the Special Energy and Road Battalion No. 10": a unit's name and its number after "No.".
+_NUMBERED_UNIT = re.compile(
+    r"(?<![\w'’-])((?:[A-Z][\w'’-]+[ \t]+(?:(?:and|&|of)[ \t]+)?){0,5}(?:Battalion|Brigade|Regiment|Division|Company|Squadron|Front|Unit|Group|Force|Detachment|Column))"
+    r"[ \t]+No\.?[ \t]*\d{1,3}\b"
+)
+# "the Farc dissidences", "FARC dissidents": the splinter groups of a known armed group, a body of its own.
+_DISSIDENTS_AFTER = re.compile(r"[ \t]+(?:dissidents|dissidences|dissident[ \t]+factions?)\b")
+_GLUED_WORD = re.compile(r"^(.*[A-Za-z])\.([a-z]{2,})$")
+
+
+def numbered_units(mentions: list[Mention], text: str) -> list[Mention]:
+    """:data:`_NUMBERED_UNIT`'s names, whole, in place of the pieces inside them (the rules'
+    "No. 10" is no prime minister's office there)."""
+    if "No" not in text:
+        return mentions
+    out = list(mentions)
+    for h in _NUMBERED_UNIT.finditer(text):
+        words = h.group(1).split()
+        while words and words[0] in ("The", "A", "In", "Of", "And"):
+            words = words[1:]
+        if len(words) < 2:
+            continue
+        s = h.start(1) + h.group(1).index(words[0])
+        e = h.end()
+        if any(o.start < s < o.end or o.start < e < o.end for o in out):
+            continue
+        out = [o for o in out if not (s <= o.start and o.end <= e)] + [Mention(s, e, text[s:e], "ORG", "ner")]
+    return sorted(out, key=lambda o: (o.start, -o.end))
+
+
+def dissident_groups(mentions: list[Mention], text: str, armed: Callable[[Mention], bool]) -> list[Mention]:
+    """"the Farc dissidences": an armed group's name and "dissidents" after it name the
+    splinter groups, one body of their own (news names them so); the mention runs on over it."""
+    out = []
+    for m in mentions:
+        hit = _DISSIDENTS_AFTER.match(text, m.end)
+        if hit is not None and armed(m):
+            m = Mention(m.start, hit.end(), text[m.start : hit.end()], "ORG", "ner", None, m.sentence)
+        out.append(m)
+    return out
+
+
+def cut_glued_words(mentions: list[Mention]) -> list[Mention]:
+    """"Norte de Kovri.against": a scraped text that lost the space after a full stop runs
+    a name into the next sentence's lower-case word: the name ends at the stop."""
+    out = []
+    for m in mentions:
+        hit = _GLUED_WORD.match(m.text) if m.source == "ner" else None
+        if hit is not None:
+            m = Mention(m.start, m.start + len(hit.group(1)), hit.group(1), m.label, m.source, None, m.sentence)
+        out.append(m)
+    return out

@@ -497,7 +497,10 @@ def reported_outlets(text: str, mentions: list[Mention]) -> list[Mention]:
         g = 1 if h.group(1) else 2
         start, end = h.span(g)
         inside = [o for o in mentions if o.start < end and start < o.end]
-        if not any(is_group_word(w) for w in h.group(g).split()[1:]) and all(start <= o.start and o.end <= end for o in inside):
+        words = h.group(g).split()[1:]
+        if all(w.lower() in GENERIC_WORDS for w in words):
+            continue  # "The Army reported", "The Ministry quoted": a body's generic noun, no outlet
+        if not any(is_group_word(w) for w in words) and all(start <= o.start and o.end <= end for o in inside):
             out.append(Mention(start, end, h.group(g), "ORG", "ner"))
     return out
 

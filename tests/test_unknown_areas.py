@@ -229,3 +229,22 @@ def test_a_formal_name_runs_on_over_in_and_the_place_it_serves():
 def test_a_unit_of_measure_after_a_figure_is_no_name():
     text = "Raiders hit Kovri, 30 KM south of the capital."
     assert namejunk_reason(mention(text, "KM", "ORG"), text) is not None
+
+
+def test_a_numbered_unit_a_groups_dissidents_and_a_glued_stop():
+    from kg.spancuts import cut_glued_words, dissident_groups, numbered_units
+
+    text = "Rebels attacked soldiers of the Special Mining and Road Battalion No. 7 near Kovri. The Kovri Front dissidents and the Valmi.against rest."
+    ms = [mention(text, "Road Battalion", "ORG"), mention(text, "No. 7", "KB", source="kb")]
+    assert [m.text for m in numbered_units(ms, text)] == ["Special Mining and Road Battalion No. 7"]
+    front = mention(text, "Kovri Front", "ORG")
+    assert [m.text for m in dissident_groups([front], text, lambda m: True)] == ["Kovri Front dissidents"]
+    assert [m.text for m in dissident_groups([front], text, lambda m: False)] == ["Kovri Front"]
+    assert [m.text for m in cut_glued_words([mention(text, "Valmi.against", "ORG")])] == ["Valmi"]
+
+
+def test_the_army_reporting_is_no_outlet():
+    from kg.spans import reported_outlets
+
+    text = "The Army reported two dead. The Kovri Star reported more."
+    assert [m.text for m in reported_outlets(text, [])] == ["The Kovri Star"]

@@ -76,8 +76,6 @@ def model_label(m: Mention) -> str | None:
 
 
 _DATE_TAIL = re.compile(r"[ \t]+(?:on|in|since|until|by)[ \t]+" + MONTH_PATTERN + r"\.?")
-# A full stop run into the next sentence's lower-case word, a space lost in scraping.
-_GLUED_SENTENCE = re.compile(r"(?<=[a-z])\.(?=(?:against|and|the|in|on|of|to|for|with|at|by|from|after|but|as|while|when|said|says)\b)")
 
 
 def clean_mention(m: Mention, text: str) -> Mention | None:
@@ -94,9 +92,6 @@ def clean_mention(m: Mention, text: str) -> Mention | None:
     comma = text.find(",", start, end)
     if comma != -1:
         end = comma
-    glued = _GLUED_SENTENCE.search(text, start, end)
-    if glued is not None and m.source == "ner":
-        end = glued.start()  # "Norte de Santander.against soldiers": a sentence's end that lost its space
     dated = _DATE_TAIL.search(text, start, end)
     if dated is not None and m.source == "ner" and dated.end() == end:
         end = dated.start()  # "Amude on Aug" (. 14): the date is no part of the town's name
@@ -146,7 +141,7 @@ def clean_mention(m: Mention, text: str) -> Mention | None:
     span = text[start:end]
     if not span or len(span) > 80 or not BAD_CHARS.isdisjoint(span):
         return None
-    if not any(c.isalpha() for c in span) or span[0].isdigit():
+    if not any(c.isalpha() for c in span) or (span[0].isdigit() and m.source != "kb"):  # a known "3R" is a militia's name
         return None
     if m.source == "ner" and not any(c.isupper() for c in span):
         return None
@@ -218,8 +213,6 @@ _CARTEL_AFTER = re.compile(r"[ \t]+cartel\b")
 _COMPASS_BEFORE = re.compile(r"(?<![\w'’-])(?:Western|Eastern|Northern|Southern|Central|North|South|East|West)[ \t]+$")
 
 
-_UNIT_NUMBER_AFTER = re.compile(r"[ \t]+(?:No\.?|Nº|Number)[ \t]*\d+\b")
-_NUMBERED_HEADS = {"Battalion", "Brigade", "Regiment", "Division", "Corps", "Squadron", "Company", "Front", "Unit", "Group", "Platoon", "Command", "Sector"}
 _RADIO_BEFORE = re.compile(r"(?<![\w'’-])(?:Radio|Radyo|Rádio)[ \t]$")
 
 
@@ -243,10 +236,6 @@ def extend_to_head(m: Mention, text: str) -> Mention:
             label = m.label if m.source == "ner" else "ORG" if words[k - 1] in ORG_HEADS else "LOC"
             m = Mention(m.start, end, text[m.start : end], label, "ner", None, m.sentence)
             break
-    number = _UNIT_NUMBER_AFTER.match(text, m.end)
-    if number is not None and m.text.split()[-1] in _NUMBERED_HEADS:
-        # "the Road Battalion No. 10": the number is the unit's (and no "No. 10" of Downing Street).
-        m = Mention(m.start, number.end(), text[m.start : number.end()], m.label if m.source == "ner" else "ORG", "ner", None, m.sentence)
     compass = _COMPASS_BEFORE.search(text, max(0, m.start - 10), m.start)
     if compass is not None and m.source == "ner" and m.text.split()[-1] in ORG_HEADS and len(m.text.split()) > 1:
         # "Western" + "Mindanao Command" (also when "Mindanao" was the knowledge base's
@@ -394,20 +383,20 @@ def initials_form(name: str) -> bool:
 
 # "the town of Ramia", "the village of Dorgumi": a capitalised name after a place noun and "of".
 PLACE_OF_NAME = re.compile(
-    r"\b(?:town|village|hamlet|settlement|city|neighbou?rhood|district|camp|locality|township|community)\s+of\s+"
-    r"((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:\s+(?:al|el|ad|as|ash|an|ar|az|de|del)?-?[A-Z][\w'’]*(?:-[\w'’]+)*){0,2})"
-)
+    r"\b(?:town|village|hamlet|settlement|city|neighbou?rhood|district|camp|locality|township|community|area)\s+of\s+"
+    r"((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:[ \t]+(?:al|el|ad|as|ash|an|ar|az|de|del)?-?[A-Z][\w'’]*(?:-[\w'’]+)*){0,2})"
+)  # the name's words on one line: "the town of Kovri\n\nOn Monday" is Kovri
 
 
 # "Semum village", "the Egbekaw village": a capitalised name before a lower-case place noun.
 NAME_VILLAGE = re.compile(
-    r"(?<![\w'’-])((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:\s+(?:al|el|ad|as|an|ar|az|de|del)?-?[A-Z][\w'’]*(?:-[\w'’]+)*){0,2})\s+(?:village|hamlet|settlement|township|locality|community|area|neighbou?rhood)\b"
+    r"(?<![\w'’-])((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:[ \t]+(?:al|el|ad|as|an|ar|az|de|del)?-?[A-Z][\w'’]*(?:-[\w'’]+)*){0,2})[ \t]+(?:village|hamlet|settlement|township|locality|community|area|neighbou?rhood)\b"
 )
 
 
 # "in Macomia district": an area's name and its lower-case noun, one name together.
 # "Mocimboa da Praia district": a Portuguese, Spanish or French particle may join the name's words.
-NAME_AREA = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:\s+(?:(?:da|de|do|dos|das|del|du)\s+)?[A-Z][\w'’]*(?:-[\w'’]+)*){0,2}\s+(?:district|township|territory|county|governorate|parish|subdivision|sub-division|sub-county|subcounty|department))\b")
+NAME_AREA = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:[ \t]+(?:(?:da|de|do|dos|das|del|du)[ \t]+)?[A-Z][\w'’]*(?:-[\w'’]+)*){0,2}[ \t]+(?:district|township|territory|county|governorate|parish|subdivision|sub-division|sub-county|subcounty|department))\b")
 # "the West region", "the Far North region": regions named by their quarter (Cameroon's, Burkina Faso's).
 QUARTER_AREA = re.compile(
     r"(?<![\w'’])((?:Far[ \t]+)?(?:North|South|East|West|Centre|Center|Central)(?:-?(?:[Ee]ast|[Ww]est|North|South|Nord|Sud|Est|Ouest))?[ \t]+(?:region|province))\b"
@@ -586,7 +575,7 @@ def unit_names(text: str, mentions: list[Mention]) -> list[Mention]:
 # facility noun in lower case are the facility.
 FACILITY_AFTER = re.compile(
     r"[ \t]+(airport|airbase|air\s+base|refinery|oil\s+refinery|gas\s+field|oil\s+field|oilfield|power\s+plant|power\s+station|nuclear\s+plant|nuclear\s+power\s+plant|thermal\s+power\s+plant|dam|military\s+base"
-    r"|road|street|highway|market|bazaar|mosque|hospital|port(?!\s+(?:of|city|town)\b)|factory|plant|displacement\s+camp|refugee\s+camp"
+    r"|road|street|highway|river|market|bazaar|shopping\s+(?:center|centre|mall)|mall|mosque|hospital|port(?!\s+(?:of|city|town)\b)|factory|plant|displacement\s+camp|refugee\s+camp"
     r"|warehouse|depot|junction|roundabout|checkpoint|(?:railway|railroad|train|bus|metro)\s+station|bus\s+(?:stand|terminal)|crossing"
     r"|bridge|national\s+park|natur(?:e|al)\s+reserve|game\s+reserve|forest\s+reserve|forest"
     r"|school|clinic|health\s+cent(?:re|er)|prison"  # "Nyaboro school", "the Kovra health centre"

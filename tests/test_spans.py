@@ -303,15 +303,10 @@ def test_cheap_gates_keep_every_match_of_their_patterns():
     assert kinded_areas(plain, []) == police_post_holders(plain, []) == bare_ministries(plain, []) == []
 
 
-def test_a_sentence_end_that_lost_its_space_ends_the_name_and_a_units_number_is_its_own():
-    from kg.mentions import clean_mention, extend_to_head
+def test_a_date_after_a_towns_name_is_no_part_of_it():
+    from kg.mentions import clean_mention
 
-    text = "The attack was in the department of Vado Norte.against soldiers of the Road Battalion No. 12, the army said."
-    c = clean_mention(at(text, "Vado Norte.against", "ORG"), text)
-    assert c is not None and c.text == "Vado Norte"
-    assert extend_to_head(at(text, "Road Battalion", "ORG"), text).text == "Road Battalion No. 12"
     text = "A drone hit a house near Tarmude on Aug. 14, the monitor said."
     assert clean_mention(at(text, "Tarmude on Aug", "GPE"), text).text == "Tarmude"
-    # A domain is no glued sentence.
-    text = "Lanterna.com reported it."
-    assert clean_mention(at(text, "Lanterna.com", "ORG"), text).text == "Lanterna.com"
+    text = "Fighting reached Stratford on Avon."
+    assert clean_mention(at(text, "Stratford on Avon", "GPE"), text).text == "Stratford on Avon"

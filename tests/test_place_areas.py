@@ -11,14 +11,8 @@ from kg.kb.gazetteer import Gazetteer, build_gazetteer
 from kg.kbspans import regions_of_lists
 from kg.link import Linker
 from kg.nametype import local_decisions
-from kg.placeareas import (
-    admin_unit_cues,
-    area_phrase_cues,
-    linear_pairs,
-    place_shaped_person,
-    split_unit_of_country,
-    unit_name,
-)
+from kg.placeareas import admin_unit_cues, area_phrase_cues, place_shaped_person, unit_name
+from kg.placespans import linear_pairs, split_unit_of_country
 from kg.types import Article
 
 
@@ -171,7 +165,7 @@ def test_a_countrys_demonym_backs_its_towns_and_not_a_foreign_namesake(tmp_path)
 
 
 def test_a_name_the_recogniser_left_out_after_a_towns_possessive_is_found(akb):
-    from kg.placeareas import unclaimed_possessed_names
+    from kg.placespans import unclaimed_possessed_names
 
     text = "Shells hit Garo's Tanou Wesse and Garo's Governor fled; Niger's Sidi Kone spoke. The governor of Garo's Mbelle quarter left."
     ms = [mention(text, "Garo", "GPE"), mention(text, "Garo", "GPE", nth=1), mention(text, "Niger", "GPE"), mention(text, "Garo", "GPE", nth=2)]
@@ -200,7 +194,7 @@ def test_a_list_right_after_in_is_a_list_of_places():
 
 
 def test_a_unit_the_recogniser_left_out_is_found_whole():
-    from kg.placeareas import unclaimed_units
+    from kg.placespans import unclaimed_units
 
     text = "The Wessa Circle prefect said the Koro Circle, the Inner Circle and the Tanou Department were hit; the Justice Department spoke."
     ms = [mention(text, "Wessa Circle", "ORG")]
@@ -210,7 +204,7 @@ def test_a_unit_the_recogniser_left_out_is_found_whole():
 
 
 def test_a_name_left_out_before_what_only_a_place_has_is_a_place():
-    from kg.placeareas import unclaimed_possessed_names, unclaimed_possessors
+    from kg.placespans import unclaimed_possessed_names, unclaimed_possessors
 
     text = "Shells hit Ta’essa’s al-Wadi district and Wurobe's outskirts. Sidi Kone's brother and Governor's aides fled."
     got = [(m.text, text[m.start : m.end]) for m in unclaimed_possessors(text, [])]
@@ -221,7 +215,7 @@ def test_a_name_left_out_before_what_only_a_place_has_is_a_place():
 
 
 def test_the_halves_of_a_line_no_mention_holds_are_places():
-    from kg.placeareas import unclaimed_line_halves
+    from kg.placespans import unclaimed_line_halves
 
     text = "Troops patrolled the Kolda-Vemba road and the Wuro–Tanou axis; the Franco-Malian border was shut."
     ms = [mention(text, "Kolda", "KB", source="kb")]
@@ -267,7 +261,7 @@ def test_a_division_named_after_a_place_is_an_administrative_one():
 
 
 def test_a_plural_units_noun_closes_a_list_and_is_no_word_of_its_last_item():
-    from kg.placeareas import without_plural_unit
+    from kg.placespans import without_plural_unit
 
     text = "Attacks spread along the Garo, Wessa Bali and Kessa Bali Divisions of the north."
     ms = [mention(text, "Garo", "ORG"), mention(text, "Wessa Bali", "PERSON"), mention(text, "Kessa Bali Divisions", "ORG")]
@@ -278,7 +272,7 @@ def test_a_plural_units_noun_closes_a_list_and_is_no_word_of_its_last_item():
 
 
 def test_two_names_before_a_singular_units_noun_are_one_units_name():
-    from kg.placeareas import one_unit_of_two_names
+    from kg.placespans import one_unit_of_two_names
 
     text = "A bomb went off in the Garo and Tanou division. Troops held the Garo and Tanou, Wessa and Kessa divisions. The Bali and Sidi regions were calm."
     ms = [mention(text, "Garo", "ORG"), mention(text, "Tanou division", "GPE"), mention(text, "Garo", "ORG", nth=1), mention(text, "Tanou", "ORG", nth=1),
@@ -289,7 +283,7 @@ def test_two_names_before_a_singular_units_noun_are_one_units_name():
 
 
 def test_the_last_item_a_plural_place_noun_closes_is_a_place():
-    from kg.placeareas import list_tail_names
+    from kg.placespans import list_tail_names
 
     text = "Fighting spread in the North-Wessa and South-Wessa regions, and in Garo, Tanou and Bali villages. Musa and Ali Sani ran."
     ms = [mention(text, "North-Wessa", "GPE"), mention(text, "Garo", "GPE"), mention(text, "Tanou", "GPE"), mention(text, "Musa", "PERSON")]
@@ -297,7 +291,7 @@ def test_the_last_item_a_plural_place_noun_closes_is_a_place():
 
 
 def test_a_places_name_written_again_where_no_mention_is_is_a_mention():
-    from kg.placeareas import repeated_place_names
+    from kg.placespans import repeated_place_names
 
     text = "Gunmen struck in Tanou da Wessa district. Later, in Tanou da Wessa, and near Tanou da Wessa town, and on Tanou da Wessa Road, more died."
     ms = [mention(text, "Tanou da Wessa district", "GPE")]

@@ -1,0 +1,279 @@
+"""Place names bounded and found by how news writes them (kg/link.py calls
+:func:`place_boundaries` on the cleaned mentions and :func:`found_place_names` once the
+article's countries are known; kg/placeareas.py types them):
+
+- "the Kolda-Vemba axis": a line named by the two places it joins is those two places;
+- "the Tanou Department of Niger": a unit and its country; "the Garo and Kessa Divisions":
+  the plural kind is no word of the last item; "the Garo and Tanou division": one unit;
+- names the recogniser left out: the halves of a line, a unit ("the Koro Circle"), the
+  place after a town's "'s" or before an "'s" only a place has, the last item a plural
+  place noun closes ("the A and B regions"), and a place's name written again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from kg.names import ACRONYM_RE, CALENDAR_WORDS, DEPARTMENT_FIELDS, GENERIC_WORDS, TITLES, is_group_word, written_in_lower_case
+from kg.placeareas import AREA_HEADS, NEXT_LOWER_WORD, OWNED_PLACE_AFTER, PLACE_POSSESSIONS, PLURAL_UNIT_HEADS, POSSESSION_AFTER, admin_unit_cues
+from kg.types import Mention
+
+
+def _start(m: Mention) -> int:
+    return m.start
+
+
+def place_boundaries(mentions: list[Mention], text: str, is_country: Callable[[str], bool], known_place: Callable[[str], bool], known_name: Callable[[str], bool]) -> list[Mention]:
+    """The mentions with units split from their country, a plural kind taken off, lines
+    split into their places, two names of one unit joined, and a list's last item found."""
+    out = linear_pairs(without_plural_unit(split_unit_of_country(mentions, is_country)), text, known_place)
+    out = one_unit_of_two_names(sorted(out, key=_start), text, known_name)
+    return sorted(out + list_tail_names(text, out), key=_start)
+
+
+def found_place_names(text: str, mentions: list[Mention], is_town: Callable[[str], bool], known_place: Callable[[str], bool], place_like: Callable[[Mention], bool], as_area: Callable[[Mention], Mention]) -> list[Mention]:
+    """New place mentions for the names the recogniser left out (``as_area`` runs a name on
+    over its area noun: "Garo's Wuro district")."""
+    found = [as_area(m) for m in unclaimed_possessed_names(text, mentions, is_town)]
+    found += unclaimed_units(text, mentions + found, known_place)
+    found += unclaimed_possessors(text, mentions + found) + unclaimed_line_halves(text, mentions + found)
+    return found + repeated_place_names(text, mentions + found, place_like)
+
+
+# -- lines named by two places ---------------------------------------------------------
+
+
+_HALF = r"[A-ZÀ-Þ][\w'’]{2,}"
+_LINE_PAIR = re.compile(rf"({_HALF})[-–]({_HALF})")
+# The nouns of a line between two places ("the Kolda-Vemba road").
+LINE_NOUNS = {"axis", "road", "roads", "highway", "route", "corridor", "railway", "pipeline", "front", "frontline", "line", "border", "boundary", "motorway", "track", "supply"}
+
+
+def linear_pairs(mentions: list[Mention], text: str, is_place: Callable[[str], bool]) -> list[Mention]:
+    """"the Kolda-Vemba axis", "along the Kolda-Vemba road": a name of two capitalised halves
+    joined by a hyphen, before a line's noun, is two places -- unless the whole is a place
+    the knowledge base or the gazetteer knows ("Garoua-Boulai road"), or a half is a
+    people's word ("the Franco-Malian border" is no two places)."""
+    out: list[Mention] = []
+    for m in mentions:
+        pair = _LINE_PAIR.fullmatch(m.text)
+        nxt = NEXT_LOWER_WORD.match(text, m.end)
+        if (
+            pair is None or nxt is None or nxt.group(1) not in LINE_NOUNS or m.kb_id is not None or m.label.startswith("KB")
+            or is_place(m.text) or is_group_word(pair.group(1)) or is_group_word(pair.group(2))
+        ):
+            out.append(m)
+            continue
+        for k in (1, 2):
+            a, b = pair.span(k)
+            out.append(Mention(m.start + a, m.start + b, pair.group(k), "GPE", m.source, None, m.sentence))
+    return out
+
+
+_LINE_IN_TEXT = re.compile(rf"(?<![\w'’-])({_HALF})[-–]({_HALF})(?=[ \t]+(?:{'|'.join(sorted(LINE_NOUNS))})\b)")
+
+
+def unclaimed_line_halves(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Place mentions for the halves of "the Kolda-Vemba road" that no mention holds (the
+    knowledge base's rule found "Kolda" alone; the model drew nothing around "Vemba")."""
+    out = []
+    for h in _LINE_IN_TEXT.finditer(text):
+        if any(m.start <= h.start() and h.end() <= m.end for m in mentions) or is_group_word(h.group(1)) or is_group_word(h.group(2)):
+            continue  # one mention holds the whole (linear_pairs' to split), or a people's word ("the Franco-Malian border")
+        for k in (1, 2):
+            start, end = h.span(k)
+            if not any(m.start < end and start < m.end for m in mentions) and h.group(k).lower() not in GENERIC_WORDS:
+                out.append(Mention(start, end, h.group(k), "GPE", "ner"))
+    return out
+
+
+def without_plural_unit(mentions: list[Mention]) -> list[Mention]:
+    """"the Garo and Kessa Bali Divisions": the plural kind closes a list of units and is no
+    word of its last item's name ("Kessa Bali")."""
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        if len(words) > 1 and words[-1] in PLURAL_UNIT_HEADS and m.kb_id is None and not m.label.startswith("KB") and words[-2][:1].isupper():
+            end = m.end - len(words[-1]) - 1
+            m = Mention(m.start, end, m.text[: end - m.start].rstrip(), "GPE", m.source, None, m.sentence)
+        out.append(m)
+    return out
+
+
+_UNIT_NOUNS = r"(?:division|department|district|province|region|prefecture|county|municipality|commune|territory|governorate)"
+_SINGULAR_UNIT = re.compile(rf"[ \t]+{_UNIT_NOUNS}\b(?!s)")
+_THE_BEFORE = re.compile(r"(?<![\w'’-])the[ \t]+$", re.I)
+
+
+def one_unit_of_two_names(mentions: list[Mention], text: str, known: Callable[[str], bool]) -> list[Mention]:
+    """"in the Garo and Tanou division": two names joined by "and" before a singular unit's
+    noun are one unit's name (two units would be "divisions"), and so is "Garo and Tanou"
+    wherever else the article writes it -- when the knowledge base knows neither name
+    (``known``). ``mentions`` sorted."""
+
+    def second(b: Mention) -> str:  # "Tanou" of "Tanou division"
+        words = b.text.split()
+        return " ".join(words[:-1]) if len(words) > 1 and re.fullmatch(_UNIT_NOUNS, words[-1]) else b.text
+
+    pairs = set()
+    for a, b in zip(mentions, mentions[1:]):
+        if text[a.end : b.start] != " and " or a.kb_id is not None or b.kb_id is not None or " " in a.text or not _THE_BEFORE.search(text, max(0, a.start - 6), a.start):
+            continue
+        if (second(b) != b.text or _SINGULAR_UNIT.match(text, b.end)) and not known(a.text) and not known(second(b)):
+            pairs.add((a.text, second(b)))
+    if not pairs:
+        return mentions
+    out: list[Mention] = []
+    i = 0
+    while i < len(mentions):
+        a = mentions[i]
+        b = mentions[i + 1] if i + 1 < len(mentions) else None
+        if b is not None and text[a.end : b.start] == " and " and (a.text, second(b)) in pairs:
+            out.append(Mention(a.start, b.end, text[a.start : b.end], "GPE", "ner", None, a.sentence))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+_UNIT_RUN = re.compile(r"(?<![\w'’-])((?:[A-ZÀ-Þ][\w'’-]+[ \t]+){1,3}(?:Circle|Cercle|Arrondissement|Sub-[Pp]refecture|Subprefecture|Department|Commune))(?![\w'’-])")
+
+
+def unclaimed_units(text: str, mentions: list[Mention], is_place: Callable[[str], bool]) -> list[Mention]:
+    """Place mentions for the units of :func:`admin_unit_cues` that the recogniser left out
+    ("the Koro Circle and the Wessa Circle were hit"), where no mention is."""
+    out = []
+    for h in _UNIT_RUN.finditer(text):
+        start, end = h.span(1)
+        name = h.group(1)
+        if name.split()[0] in ("The", "A", "An", "In", "On", "At", "Of", "And"):
+            start += len(name.split()[0]) + 1
+            name = text[start:end]
+        if admin_unit_cues(name, is_place) and not any(m.start < end and start < m.end for m in mentions):
+            out.append(Mention(start, end, name, "GPE", "ner"))
+    return out
+
+
+_UNIT_OF = re.compile(r"^(?P<unit>.+?\s(?:Department|Region|Province|Prefecture|Circle|Cercle|District|Governorate|State|Oblast|County))\s+of\s+(?:the\s+)?(?P<country>[A-Z][\w'’ -]+)$")
+
+
+def split_unit_of_country(mentions: list[Mention], is_country: Callable[[str], bool]) -> list[Mention]:
+    """"the Tanou Department of Niger", "the Kessa Region of Mali": a unit's name that runs
+    on over "of" and a country is the unit and the country -- a unit is named after a
+    place, not after its country ("Department of State" opens with its head: no unit)."""
+    out: list[Mention] = []
+    for m in mentions:
+        hit = _UNIT_OF.match(m.text) if m.source == "ner" and m.kb_id is None else None
+        unit = hit.group("unit") if hit else ""
+        words = unit.split()[:-1]
+        if hit is None or not is_country(hit.group("country")) or not words or not all(w[:1].isupper() for w in words) or any(w.lower() in DEPARTMENT_FIELDS | {"the", "department"} for w in words):
+            out.append(m)
+            continue
+        a, b = hit.span("unit")
+        c, d = hit.span("country")
+        out.append(Mention(m.start + a, m.start + b, unit, "GPE", m.source, None, m.sentence))
+        out.append(Mention(m.start + c, m.start + d, hit.group("country"), "GPE", m.source, None, m.sentence))
+    return out
+
+
+_POSSESSED_RUN = re.compile(r"['’]s[ \t]+([A-ZÀ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-Þ][\w'’-]+)?)")
+
+
+def unclaimed_possessed_names(text: str, mentions: list[Mention], is_town: Callable[[str], bool]) -> list[Mention]:
+    """Place mentions for the capitalised name (one or two words) right after a town's or
+    a region's "'s" that the recogniser left out ("Garo's Wuro Bali", "in Kessa's Tanou
+    belt"): the town (``is_town``: a known place, no country) is the name's place; words
+    that are titles, common words (the article writes them in lower case), peoples' words,
+    days or acronyms are no place's name ("Garo's Governor", "Garo's MNJ")."""
+    out = []
+    for o in mentions:
+        hit = _POSSESSED_RUN.match(text, o.end)
+        if hit is None or not is_town(o.kb_id or o.text):
+            continue
+        if re.match(r"[ \t]+\d", text[hit.end(1) : hit.end(1) + 3]):
+            continue  # "Garo's Sector 9": a numbered part of the town, no name of its own
+        words = [(w.group(0), hit.start(1) + w.end()) for w in re.finditer(r"\S+", hit.group(1))]
+        while words and not _place_word(words[-1][0], text):
+            words.pop()  # "Garo's Wuro Governor": the title is no word of the place
+        if not words or not all(_place_word(w, text) for w, _ in words):
+            continue
+        start, end = hit.start(1), words[-1][1]
+        if not any(m.start < end and start < m.end for m in mentions):
+            out.append(Mention(start, end, text[start:end], "GPE", "ner", None, o.sentence))
+    return out
+
+
+_POSSESSOR = re.compile(r"(?<![\w'’-])([A-ZÀ-Þ][\w'’-]*[a-zà-ÿ])['’]s(?=[ \t])")
+
+
+def unclaimed_possessors(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Place mentions for a capitalised name the recogniser left out before an "'s" whose
+    possession only a place has: "Tessa's outskirts", "Tessa's mayor", "Tessa's Wuro
+    Bali district", "Tessa's al-Wadi area" -- where no mention is, and the name is no title,
+    common word (the article writes it in lower case), people's word or day."""
+    out = []
+    for h in _POSSESSOR.finditer(text):
+        start, end = h.span(1)
+        owned = POSSESSION_AFTER.match(text, end)
+        if not ((owned is not None and owned.group(1) in PLACE_POSSESSIONS - _PERSON_TOO) or OWNED_PLACE_AFTER.match(text, end)):
+            continue
+        if _place_word(h.group(1), text) and not any(m.start < end and start < m.end for m in mentions):
+            out.append(Mention(start, end, h.group(1), "GPE", "ner"))
+    return out
+
+
+# A place's possessions that a person's or a body's name may also have ("Tessa's council").
+_PERSON_TOO = {"council", "market", "old", "main", "central", "city", "town"}
+
+
+def _place_word(word: str, text: str) -> bool:
+    low = word.lower().strip("'’")
+    return not (
+        low in TITLES or low in GENERIC_WORDS or low in CALENDAR_WORDS or low in ("the", "a", "an") or ACRONYM_RE.fullmatch(word)
+        or is_group_word(word) or written_in_lower_case(word, text)
+    )
+
+
+_PLURAL_PLACE_NOUNS = r"(?:regions|provinces|districts|states|divisions|departments|prefectures|counties|governorates|oblasts|territories|municipalities|villages|towns|communities|localities|areas|camps)"
+_LIST_TAIL = re.compile(rf"(?:,|[ \t]+and|[ \t]+or)[ \t]+([A-ZÀ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-Þ][\w'’-]+){{0,2}})[ \t]+{_PLURAL_PLACE_NOUNS}\b")
+
+
+def list_tail_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"the Garo and Tanou regions", "Wuro, Bali and Kessa villages": the last item of a
+    list a plural place noun closes, when the recogniser drew a span around an earlier
+    item only; a place mention, where no mention is."""
+    out = []
+    for m in mentions:
+        hit = _LIST_TAIL.match(text, m.end)
+        if hit is None:
+            continue
+        start, end = hit.span(1)
+        if all(_place_word(w, text) for w in hit.group(1).split()) and not any(o.start < end and start < o.end for o in mentions):
+            out.append(Mention(start, end, hit.group(1), "GPE", "ner", None, m.sentence))
+    return out
+
+
+def repeated_place_names(text: str, mentions: list[Mention], place_like: Callable[[Mention], bool]) -> list[Mention]:
+    """"in Tanou Wessa district ... also in Tanou Wessa, ... from Tanou Wessa town": a place's
+    name of two words or more (``place_like``: a mention the model or the words around
+    call a place), or an area's name without its noun, written again where the recogniser
+    drew nothing, is a mention there too (one sense per article); not where a capitalised
+    word runs on from it ("Tanou Wessa Road" is another name)."""
+    names: set[str] = set()
+    for m in mentions:
+        if m.kb_id is not None or m.label.startswith("KB") or not place_like(m):
+            continue
+        words = m.text.split()
+        if len(words) > 1 and words[-1].lower() in AREA_HEADS:
+            words = words[:-1]
+        if len(words) > 1 and words[0][:1].isupper():
+            names.add(" ".join(words))
+    out: list[Mention] = []
+    for name in sorted(names):
+        for h in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-]|[ \t]+[A-ZÀ-Þ])", text):
+            start, end = h.span()
+            if not any(o.start < end and start < o.end for o in mentions + out):
+                out.append(Mention(start, end, name, "GPE", "ner"))
+    return out

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from kg.kb.base import fold
 from kg.names import ACRONYM_RE, CALENDAR_WORDS, DEPARTMENT_FIELDS, GENERIC_WORDS, TITLES, is_group_word, written_in_lower_case
 from kg.placeareas import AREA_HEADS, NEXT_LOWER_WORD, OWNED_PLACE_AFTER, PLACE_POSSESSIONS, PLURAL_UNIT_HEADS, POSSESSION_AFTER, admin_unit_cues
 from kg.types import Mention
@@ -27,7 +28,7 @@ def _start(m: Mention) -> int:
 def place_boundaries(mentions: list[Mention], text: str, is_country: Callable[[str], bool], known_place: Callable[[str], bool], known_name: Callable[[str], bool]) -> list[Mention]:
     """The mentions with units split from their country, a plural kind taken off, lines
     split into their places, two names of one unit joined, and a list's last item found."""
-    out = linear_pairs(without_plural_unit(split_unit_of_country(mentions, is_country)), text, known_place)
+    out = linear_pairs(without_plural_unit(split_unit_of_country(country_republics(mentions, text, is_country), is_country)), text, known_place)
     out = one_unit_of_two_names(sorted(out, key=_start), text, known_name)
     return sorted(out + list_tail_names(text, out), key=_start)
 
@@ -276,4 +277,21 @@ def repeated_place_names(text: str, mentions: list[Mention], place_like: Callabl
             start, end = h.span()
             if not any(o.start < end and start < o.end for o in mentions + out):
                 out.append(Mention(start, end, name, "GPE", "ner"))
+    return out
+
+
+def country_republics(mentions: list[Mention], text: str, is_country: Callable[[str], bool]) -> list[Mention]:
+    """"the Niger Republic", "from Benin Republic": a country's name and "Republic" after it
+    (as West African English writes it) is the country -- looked up by its name (the
+    mention's ``kb_id``) -- and a bare "Republic" split off right after a country's name is
+    no place of its own (no town of that name elsewhere)."""
+    out: list[Mention] = []
+    for m in mentions:
+        words = m.text.split()
+        if m.kb_id is None and len(words) > 1 and words[-1] == "Republic" and is_country(" ".join(words[:-1])) and not is_country(m.text):
+            out.append(Mention(m.start, m.end, m.text, "GPE", m.source, fold(" ".join(words[:-1])), m.sentence))
+            continue
+        if m.text == "Republic" and out and text[out[-1].end : m.start] == " " and is_country(out[-1].text):
+            continue
+        out.append(m)
     return out

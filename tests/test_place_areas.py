@@ -304,3 +304,13 @@ def test_a_name_the_article_calls_a_town_keeps_the_towns_sense_beside_its_distri
     from kg.kbspans import named_towns
 
     assert "tanou da wessa" in named_towns("Troops left Tanou da Wessa town, in Tanou da Wessa district.")
+
+
+def test_a_countrys_name_and_republic_after_it_is_the_country():
+    from kg.placespans import country_republics
+
+    countries = {"Ruritania"}.__contains__
+    text = "The Ruritania Republic said so. Men came from Ruritania Republic. The Tanou Republic fell."
+    ms = [mention(text, "Ruritania Republic", "GPE"), mention(text, "Ruritania", "GPE", nth=1), mention(text, "Republic", "GPE", nth=1), mention(text, "Tanou Republic", "ORG")]
+    got = [(m.text, m.kb_id) for m in country_republics(ms, text, countries)]
+    assert got == [("Ruritania Republic", "ruritania"), ("Ruritania", None), ("Tanou Republic", None)]

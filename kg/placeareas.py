@@ -295,7 +295,9 @@ def unbacked_small_place(c: Candidate, name: str, countries: Collection[str]) ->
     short = len(fold(name).replace(" ", "")) <= _SHORT_NAME
     if countries:
         return short and e.country not in countries and (e.population or 0) < SMALL_PLACE
-    return short and c.via_skeleton
+    # With no country at all: a near spelling, or a name the town has in another language
+    # ("Bassa", an Italian name of a German town, for a Nigerian district).
+    return short and (c.via_skeleton or (not c.exact_label and (e.population or 0) < SMALL_PLACE))
 
 
 # A "person" becomes a place of the article's country by its spelling only when the place is

@@ -28,7 +28,8 @@ def _start(m: Mention) -> int:
 def place_boundaries(mentions: list[Mention], text: str, is_country: Callable[[str], bool], known_place: Callable[[str], bool], known_name: Callable[[str], bool]) -> list[Mention]:
     """The mentions with units split from their country, a plural kind taken off, lines
     split into their places, two names of one unit joined, and a list's last item found."""
-    out = linear_pairs(without_plural_unit(split_unit_of_country(country_republics(mentions, text, is_country), is_country)), text, known_place)
+    out = compass_areas(country_republics(mentions, text, is_country), text, is_country)
+    out = linear_pairs(without_plural_unit(split_unit_of_country(out, is_country)), text, known_place)
     out = one_unit_of_two_names(sorted(out, key=_start), text, known_name)
     return sorted(out + list_tail_names(text, out), key=_start)
 
@@ -294,4 +295,29 @@ def country_republics(mentions: list[Mention], text: str, is_country: Callable[[
         if m.text == "Republic" and out and text[out[-1].end : m.start] == " " and is_country(out[-1].text):
             continue
         out.append(m)
+    return out
+
+
+_COMPASS_AFTER = re.compile(r"[ \t]+(North|South|East|West|Central)(?![\w'’-]|[ \t]+[A-ZÀ-Þ])")
+
+
+def compass_areas(mentions: list[Mention], text: str, is_country: Callable[[str], bool]) -> list[Mention]:
+    """"in Tanou South", "Garo North": a town's name and a capitalised quarter after it name
+    an area of its own (a Nigerian local government area), not the town -- one unknown
+    mention, over the quarter's own span if the model drew one; a country's name is
+    written with its quarter before it ("South Sudan"), so it is left alone."""
+    out: list[Mention] = []
+    skip_until = -1
+    for m in mentions:
+        if m.start < skip_until:
+            continue
+        hit = _COMPASS_AFTER.match(text, m.end)
+        words = m.text.split()
+        placed = m.label in ("GPE", "LOC", "FAC") or m.label.startswith("KB")  # "John North" is a person
+        if hit is None or not placed or not (1 <= len(words) <= 2) or not all(w[:1].isupper() for w in words) or is_country(m.text) or is_group_word(m.text):
+            out.append(m)
+            continue
+        end = hit.end(1)
+        out.append(Mention(m.start, end, text[m.start : end], "GPE", "ner", None, m.sentence))
+        skip_until = end
     return out

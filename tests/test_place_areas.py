@@ -314,3 +314,21 @@ def test_a_countrys_name_and_republic_after_it_is_the_country():
     ms = [mention(text, "Ruritania Republic", "GPE"), mention(text, "Ruritania", "GPE", nth=1), mention(text, "Republic", "GPE", nth=1), mention(text, "Tanou Republic", "ORG")]
     got = [(m.text, m.kb_id) for m in country_republics(ms, text, countries)]
     assert got == [("Ruritania Republic", "ruritania"), ("Ruritania", None), ("Tanou Republic", None)]
+
+
+def test_a_towns_name_and_a_quarter_after_it_are_an_area_of_their_own():
+    from kg.placespans import compass_areas
+
+    text = "Gunmen attacked villages in Garo South and Tanou North on Monday; John North said Ruritania West was calm."
+    ms = [mention(text, "Garo", "KB", source="kb"), mention(text, "South", "LOC"), mention(text, "Tanou", "GPE"), mention(text, "John", "PERSON"), mention(text, "Ruritania", "GPE")]
+    got = [(m.text, m.kb_id) for m in compass_areas(ms, text, {"Ruritania"}.__contains__)]
+    assert got == [("Garo South", None), ("Tanou North", None), ("John", None), ("Ruritania", None)]
+
+
+def test_a_short_name_the_town_has_in_another_language_is_no_link_without_a_country():
+    from kg.kb.base import Candidate
+    from kg.placeareas import unbacked_small_place
+
+    town = KBEntry("gn/930001", "Place", "Wessburg", ["Bassa"], ["City"], country="DE", origin="geonames", population=50_000)
+    assert unbacked_small_place(Candidate(town, False, False), "Bassa", {})
+    assert not unbacked_small_place(Candidate(town, True, False), "Wessburg", {})

@@ -8,8 +8,11 @@ and made the publisher). Here each part of the line gets its role from where it 
 and what it is: after "via" an outlet (the syndicating site); in brackets after an outlet
 its author; a name the knowledge base knows as an organisation an outlet; a name shaped
 like a person's (two to four capitalised words, no outlet word) an author, when the line
-has more than one part; the rest outlets. A line of one part stays the reader's outlet:
-there the shape alone cannot tell "Sahel Courier" from "Sara Jones".
+has more than one part; the rest outlets. A line of one part stays the reader's outlet
+when nothing else speaks: the shape alone cannot tell "Sahel Courier" from "Sara Jones".
+The article's web address can: a person-shaped name its host does not spell, with no
+country or people's word in it, is the author ("By Sara Jones" on dailyledger.example),
+while "By Sahel Courier" on sahelcourier.example stays the outlet.
 
 A desk or edition word that ends an outlet's name is no part of it ("ETV Bharat English
 Desk" is ETV Bharat); a language word is looked up without it ("teleSUR English").
@@ -23,10 +26,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from urllib.parse import urlsplit
 
 from kg.kb.base import Candidate, fold
 from kg.mentions import ORG_HEADS, unclaimed, unclaimed_group
-from kg.names import CREDIT_WORDS
+from kg.names import CREDIT_WORDS, MONTH_PATTERN, country_of_demonym
 from kg.types import Article, Mention
 
 # The byline: a line of its own near the top, "By " and the names.
@@ -50,6 +54,17 @@ _NAME_WORD = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-Za-zÀ-ÿ'’]+)*\.?|[
 _PARTICLES = {"de", "da", "do", "dos", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le", "al", "el", "bin", "ibn", "ben"}
 # "ETV Bharat English Desk", "Dawn Web Desk", "Reuters Staff": the desk is no part of the outlet.
 DESK_SUFFIX = re.compile(r"(?:\s+(?:English|Web|Digital|Online|News|Foreign|World|International))?\s+(?:Desk|Staff|Bureau|Team|Editors|Newsroom)$")
+# "By Team Harbour Signal": the team is the outlet's.
+TEAM_PREFIX = re.compile(r"^(?:Team|TEAM)\s+(?=[A-Z])")
+# "By Staff Reporter", "BY OUR CORRESPONDENT", "By Agencies": a byline's words that name nobody.
+STAFF_WORDS = {
+    "staff", "reporter", "reporters", "correspondent", "correspondents", "writer", "writers", "our", "a", "special", "senior",
+    "own", "web", "desk", "news", "team", "bureau", "editor", "editors", "editorial", "online", "digital", "newsroom",
+    "agencies", "agency", "wires", "and", "the", "report", "bureaus", "contributor", "contributors",
+}  # fmt: skip
+# A byline without "By" after the title: a name, a bar or a spaced dash, a name ("Jana Roe | River Wire").
+BARE_LINE = re.compile(r"(?m)^([A-Z][^\n|—–]{1,60}?(?:[ \t]*\|[ \t]*|[ \t]+[—–-][ \t]+|[ \t]*[—–][ \t]*)[A-Za-z][^\n|—–]{0,60})$")
+_OUTLET_SHAPE = re.compile(r"[A-Z]{2,6}(?:-[A-Z]{2,6})?|\S+\.(?:com|net|org|news|tv)")
 # "teleSUR English", "BBC Burmese": an edition in a language.
 EDITION_SUFFIX = re.compile(r"\s+(?:English|Arabic|French|Français|Spanish|Español|Urdu|Hindi|Persian|Russian|Turkish|Burmese|Swahili|Portuguese)$")
 
@@ -57,7 +72,8 @@ EDITION_SUFFIX = re.compile(r"\s+(?:English|Arabic|French|Français|Spanish|Espa
 @dataclass
 class BylinePart:
     """One name of a byline, with its offsets in the article's text and its role:
-    "outlet" (the first one is the publisher), or "person" (an author)."""
+    "outlet" (the first one is the publisher), "person" (an author), "place" (a bureau's
+    town: "Harbourton Bureau") or "none" (staff words: "Staff Reporter")."""
 
     start: int
     end: int
@@ -67,12 +83,26 @@ class BylinePart:
 
 
 def byline_line(text: str, title: str | None = None) -> tuple[int, str] | None:
-    """The byline's names (offset, string): a "By ..." line in the article's head."""
-    head_end = min(len(text), _HEAD_WINDOW + (len(title) if title and text.startswith(title) else 0))
+    """The byline's names (offset, string): a "By ..." line in the article's head, else a
+    line of two names a bar or a dash parts (read further by :func:`read_byline`)."""
+    title_end = len(title) if title and text.startswith(title) else 0
+    head_end = min(len(text), _HEAD_WINDOW + title_end)
     hit = BYLINE_LINE.search(text, 0, head_end)
     if hit is None:
-        return None
+        hit = BARE_LINE.search(text, title_end + 1 if title_end else text.find("\n") + 1, head_end)
+        if hit is None or not title_end and hit.start() == 0:
+            return None
     return hit.start(1), hit.group(1).rstrip()
+
+
+def caps_person(name: str) -> bool:
+    """"JANA ROE", "IVO VAN BRANDT": a person's name written in capitals (two to four words)."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or not all(re.fullmatch(r"[A-ZÀ-Þ][A-ZÀ-Þ'’-]+|[A-Z]\.", w) for w in words):
+        return False
+    if any(w.lower() in STAFF_WORDS or w.capitalize() in OUTLET_WORDS or w.capitalize() in ORG_HEADS for w in words):
+        return False
+    return person_shaped(" ".join(w.capitalize() if len(w) > 2 else w.title() for w in words))
 
 
 def person_shaped(name: str) -> bool:
@@ -105,11 +135,45 @@ def _parts(start: int, names: str) -> list[tuple[int, int, str, str]]:
     return out
 
 
-def read_byline(text: str, title: str | None, known_org: Callable[[str], bool], known_person: Callable[[str], bool]) -> list[BylinePart]:
+def _squashed(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", fold(text))
+
+
+def lone_author(name: str, host: str | None, known_org: Callable[[str], bool], known_person: Callable[[str], bool], known_country: Callable[[str], bool]) -> bool:
+    """Whether a byline's only part is its author, not its outlet: a name the knowledge
+    base knows as a person's, or one shaped like a person's that the article's web host
+    does not spell, that the knowledge base does not know as an organisation, and with
+    no word a country or a people's name ("Sahel Courier", "Nepal Digest" are outlets)."""
+    if known_org(name) or not person_shaped(name):
+        return False
+    if known_person(name):
+        return True
+    if not host:
+        return False
+    labels = [label for label in host.lower().split(".") if label != "www"]
+    initials = "".join(w[0] for w in name.split() if w.lower() not in _PARTICLES).lower()
+    if _squashed(name) in _squashed(host) or (labels and labels[0] == initials):
+        return False  # "Sahel Courier" on sahelcourier.example or sc.example
+    return not any(country_of_demonym(w) or known_country(w) for w in name.split())
+
+
+def read_byline(
+    text: str,
+    title: str | None,
+    known_org: Callable[[str], bool],
+    known_person: Callable[[str], bool],
+    known_place: Callable[[str], bool] = lambda name: False,
+    host: str | None = None,
+    known_country: Callable[[str], bool] = lambda name: False,
+) -> list[BylinePart]:
     """The names of the article's byline with their roles, outlets first-come first.
 
     ``known_org(name)`` says whether the knowledge base knows the name as an
-    organisation, ``known_person(name)`` as a person; both are asked of the parts only."""
+    organisation, ``known_person(name)`` as a person, ``known_place(name)`` as a place,
+    ``known_country(word)`` as a country; they are asked of the parts only. ``host`` is
+    the article's web host, which tells a lone author from a lone outlet
+    (:func:`lone_author`). A part of staff words ("Staff Reporter") has the role "none":
+    no name, and no outlet."""
     found = byline_line(text, title)
     if found is None:
         return []
@@ -117,21 +181,83 @@ def read_byline(text: str, title: str | None, known_org: Callable[[str], bool], 
     # "By the time rescuers came, ..." is a sentence, no byline; after "via" any word is a name ("inkl").
     if not parts or any(not re.search(r"[A-Z]|\w\.\w", name) for _, _, name, how in parts if how != "via") or found[1][-1] in ".!?:;,":
         return []
+    if found[0] == 0 or text[found[0] - 1] == "\n":  # no "By": two names, a person's and an outlet's
+        if len(parts) != 2 or not _person_and_outlet([p[2] for p in parts], known_org, known_person):
+            return []
     out = []
-    for start, end, name, how in parts:
-        if how == "bracket" or (len(parts) > 1 and how != "via" and not known_org(name) and (person_shaped(name) or known_person(name))):
+    alone = len(parts) == 1 and lone_author(parts[0][2], host, known_org, known_person, known_country)
+    pieces = [piece for start, end, name, how in parts for piece in _split_part(start, name, how, known_org)]
+    for start, end, name, how, role in pieces:
+        if role is not None or all(w.lower() in STAFF_WORDS for w in name.split()):
+            out.append(BylinePart(start, end, name, role or "none"))
+            continue
+        if (alone and len(pieces) == 1) or how == "bracket" or (how != "via" and not known_org(name) and _is_person(name, len(parts), known_person)):
             out.append(BylinePart(start, end, name, "person"))
             continue
+        team = TEAM_PREFIX.match(name)
+        if team is not None:
+            start, name = start + team.end(), name[team.end() :]
         desk = DESK_SUFFIX.search(name)
         if desk is not None and desk.start() > 0:
             end -= len(name) - desk.start()
             name = name[: desk.start()]
+            if known_place(name) and not known_org(name):  # "By Harbourton Bureau": the bureau's town, no outlet
+                out.append(BylinePart(start, end, name, "place"))
+                continue
         lookup = None
         edition = EDITION_SUFFIX.search(name)
         if edition is not None and not known_org(name) and known_org(name[: edition.start()]):
             lookup = name[: edition.start()]
         out.append(BylinePart(start, end, name, "outlet", lookup))
     return out
+
+
+# "Published 3 hours ago", "Updated: May 2": a byline's time, no name.
+_TIME_PART = re.compile(r"\b(?:ago|hours?|minutes?|[Uu]pdated|UPDATED|[Pp]ublished|PUBLISHED|[Pp]osted|GMT|UTC)\b|\d{1,2}:\d{2}|" + MONTH_PATTERN + r"\.?\s+\d")
+_IN_TOWN = re.compile(r"\s+in\s+(?=[A-Z])")
+
+
+def _split_part(start: int, name: str, how: str, known_org: Callable[[str], bool]) -> list[tuple[int, int, str, str, str | None]]:
+    """A byline's part, as the names it holds (start, end, name, how, role or None):
+    a time ("Updated 2 hours ago") none; "Jana Roe in Harbourton" a person and her town;
+    "JANA ROE Associated Press", "Jana Roe River Wire" a person and an outlet (the person
+    in capitals, or the outlet known)."""
+    end = start + len(name)
+    if _TIME_PART.search(name):
+        return [(start, end, name, how, "none")]
+    town = _IN_TOWN.search(name)
+    if town is not None:
+        who, where = name[: town.start()], name[town.end() :]
+        if (person_shaped(who) or caps_person(who)) and re.fullmatch(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}", where):
+            return [(start, start + len(who), who, how, "person"), (start + town.end(), end, where, how, "place")]
+    words = name.split()
+    for k in range(len(words) - 1, 1, -1):
+        who, rest = " ".join(words[:k]), " ".join(words[k:])
+        outlet = known_org(rest) or (not rest.isupper() and any(w in OUTLET_WORDS for w in words[k:]))
+        if outlet and not known_org(name) and (caps_person(who) or (person_shaped(who) and known_org(rest))):
+            at = start + name.index(rest, len(who))
+            return [(start, start + len(who), who, how, "person"), (at, end, rest, how, None)]
+    return [(start, end, name, how, None)]
+
+
+def _is_person(name: str, n_parts: int, known_person: Callable[[str], bool]) -> bool:
+    """A person's part: in capitals whatever the line ("By JANA ROE"); in title case when
+    the line has other parts to tell it from an outlet, or the knowledge base knows it."""
+    return caps_person(name) or (n_parts > 1 and (person_shaped(name) or known_person(name)))
+
+
+def _person_and_outlet(names: list[str], known_org: Callable[[str], bool], known_person: Callable[[str], bool]) -> bool:
+    """Whether one of two names is a person's and the other an outlet's (known, an
+    acronym, a web name, or with an outlet's word): "Jana Roe | River Wire"."""
+
+    def outlet(n: str) -> bool:
+        return known_org(n) or bool(_OUTLET_SHAPE.fullmatch(n)) or any(w in OUTLET_WORDS for w in n.split()[1:])
+
+    def person(n: str) -> bool:
+        return not known_org(n) and (person_shaped(n) or caps_person(n) or known_person(n))
+
+    a, b = names
+    return (person(a) and outlet(b)) or (outlet(a) and person(b))
 
 
 def _knows(candidates: Callable[[str], list[Candidate]], type_: str) -> Callable[[str], bool]:
@@ -151,7 +277,9 @@ def byline_parts(article: Article, candidates: Callable[[str], list[Candidate]])
         return []
     if span is None and article.outlet:
         return []  # the outlet came from metadata; the line may be no byline of it
-    return read_byline(article.text, article.title, _knows(candidates, "Organization"), _knows(candidates, "Person"))
+    host = urlsplit(article.url).hostname if article.url else None
+    country = lambda word: any(c.entry.type == "Place" and "Country" in c.entry.classes and not c.via_skeleton for c in candidates(word))  # noqa: E731
+    return read_byline(article.text, article.title, _knows(candidates, "Organization"), _knows(candidates, "Person"), _knows(candidates, "Place"), host, country)
 
 
 def byline_mentions(article: Article, candidates: Callable[[str], list[Candidate]]) -> tuple[list[Mention], tuple[int, int]]:
@@ -165,11 +293,13 @@ def byline_mentions(article: Article, candidates: Callable[[str], list[Candidate
         s, e = article.outlet_span
         return ([Mention(s, e, article.outlet, "OUTLET", "reader")] if article.text[s:e] == article.outlet else []), (s, e)
     start, names = byline_line(article.text, article.title) or (0, "")
+    labels = {"person": "PERSON", "place": "GPE"}
     mentions = [
         Mention(p.start, p.end, p.text, "OUTLET", "reader", fold(p.lookup) if p.lookup else None)
         if p.role == "outlet"
-        else Mention(p.start, p.end, p.text, "PERSON", "byline")
+        else Mention(p.start, p.end, p.text, labels[p.role], "byline")
         for p in parts
+        if p.role != "none"
     ]
     return mentions, (start, start + len(names))
 

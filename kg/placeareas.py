@@ -280,7 +280,7 @@ SMALL_PLACE = 100_000
 _SHORT_NAME = 5  # letters: a near spelling of a name this short is no evidence
 
 
-def unbacked_small_place(c: Candidate, name: str, countries: Collection[str]) -> bool:
+def unbacked_small_place(c: Candidate, name: str, countries: Collection[str], any_country: bool = False) -> bool:
     """Whether candidate ``c`` for a short ``name`` (five letters or fewer: as often a
     word or a village's name elsewhere as the town's) is a small place the article does
     not back: a town (no country, no region) of under :data:`SMALL_PLACE` people of a
@@ -297,7 +297,9 @@ def unbacked_small_place(c: Candidate, name: str, countries: Collection[str]) ->
         return short and e.country not in countries and (e.population or 0) < SMALL_PLACE
     # With no country at all: a near spelling, or a name the town has in another language
     # ("Bassa", an Italian name of a German town, for a Nigerian district).
-    return short and (c.via_skeleton or (not c.exact_label and (e.population or 0) < SMALL_PLACE))
+    # ``any_country``: the article names a country's people only ("a Ruritanian strike on X"),
+    # which ranks that country's places first but drops no other's.
+    return short and (c.via_skeleton or (not any_country and not c.exact_label and (e.population or 0) < SMALL_PLACE))
 
 
 # A "person" becomes a place of the article's country by its spelling only when the place is

@@ -20,6 +20,10 @@ def _post_word(word: str) -> bool:
     return w in TITLES or w in GENERIC_WORDS or w == "of"
 
 
+# Nouns of bodies a "General" may follow in their name ("Directorate General", "Secretariat General").
+_BODY_NOUNS = {"Directorate", "Secretariat", "Inspectorate", "Office", "Ministry", "Department", "Commission", "Agency", "Bureau", "Command", "Headquarters"}
+
+
 def post_holder(m: Mention) -> Mention | None:
     """The holder of the post a span opens with, when the span is "<title> of <body>
     <two to four name words>"; None when it is not."""
@@ -36,6 +40,8 @@ def post_holder(m: Mention) -> Mention | None:
         return None
     if not any(w[:1].isupper() and w.lower().rstrip(".") in TITLES for w in post[: post.index("of")]):
         return None
+    if any(w in _BODY_NOUNS for w in post[: post.index("of")]):
+        return None  # "the Directorate General of Civil Protection": a body's name, no post and holder
     start = m.end - len(" ".join(name))
     return Mention(start, m.end, m.text[start - m.start :], "PERSON", "ner", None, m.sentence)
 

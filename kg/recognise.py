@@ -141,7 +141,11 @@ class EntityRuler:
                 forms = self._exact.setdefault(p["key"], set())
                 name = " ".join(p["pattern"].split())
                 # As written, in all capitals (a headline), and with its small words lower-cased.
-                forms |= {name, _small_words_lowered(name)}
+                # A name whose every word is a small word ("Van", "La") keeps its capital:
+                # "a police van" is no city.
+                forms.add(name)
+                if any(c.isupper() for c in _small_words_lowered(name)):
+                    forms.add(_small_words_lowered(name))
                 if len(name) > 3:
                     forms.add(name.upper())
                 words = name.split(" ")

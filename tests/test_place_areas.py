@@ -164,6 +164,18 @@ def test_a_countrys_demonym_backs_its_towns_and_not_a_foreign_namesake(tmp_path)
     assert got["Tesalit"] == ("Place", "gn/920001")
 
 
+def test_a_peoples_word_ranks_its_countrys_towns_but_drops_no_other_countrys():
+    kb = KnowledgeBase(
+        [
+            KBEntry("gn/930001", "Place", "Voresk", ["Vorsk"], ["City"], country="UA", origin="geonames", population=45_000),
+            KBEntry("gn/930002", "Place", "Ukraine", [], ["Country"], country="UA", origin="geonames", population=40_000_000),
+        ]
+    )
+    # The attacker's people is no country of the place attacked.
+    text = "A Russian strike on Vorsk killed three people on Friday."
+    assert linked(kb, text, [("Russian", "NORP"), ("Vorsk", "GPE")])["Vorsk"] == ("Place", "gn/930001")
+
+
 def test_a_name_the_recogniser_left_out_after_a_towns_possessive_is_found(akb):
     from kg.placespans import unclaimed_possessed_names
 

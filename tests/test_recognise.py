@@ -172,3 +172,18 @@ def test_a_weapon_systems_span_runs_on_over_its_role_and_noun():
     # The role alone, without a noun after it, is left out ("Shahed anti-").
     assert ents(blank_with_ruler()("Shahed anti-radar units"))[0][0] == "Shahed anti-radar units"
     assert ents(blank_with_ruler()("Shahed - the drone"))[0][0] == "Shahed"
+
+
+def test_a_name_of_small_words_only_keeps_its_capital():
+    kb = KnowledgeBase(
+        [
+            KBEntry("gn/9", "Place", "Van", [], ["City"], population=600_000, country="TR", origin="geonames"),
+            KBEntry("voa", "Organization", "Voice of America", ["Voice Of America"], ["NewsOrganization"]),
+        ]
+    )
+    nlp = spacy.blank("en")
+    add_kb_ruler(nlp, kb)
+    assert ents(nlp("A roadside bomb struck a police van near the market.")) == []
+    assert [e[0] for e in ents(nlp("Shelling hit Van on Monday."))] == ["Van"]
+    # Small words inside a longer name may still differ in case.
+    assert [e[0] for e in ents(nlp("Voice Of America reported it."))] == ["Voice Of America"]

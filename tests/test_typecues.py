@@ -121,3 +121,9 @@ def test_memoised_name_cues_give_the_same_answers_and_fresh_lists():
     assert name_evidence("Kharkiv Regional Military Administration") != []
     assert [misspelt_weekday(w) for w in ("Thurdsay", "Thurdsay", "Thursday", "Ahmadi")] == [True, True, False, False]
     assert misspelt_weekday.cache_info().hits >= 1 and _name_evidence.cache_info().hits >= 2
+
+
+def test_a_newspapers_head_word_makes_an_outlet():
+    text = "The Harbour Tribune and the Valley Courier said Marta Quell was hurt."
+    spans = [("Harbour Tribune", "PERSON"), ("Valley Courier", "PERSON"), ("Marta Quell", "PERSON")]
+    assert types(text, spans) == ["Organization", "Organization", "Person"]

@@ -1,0 +1,222 @@
+"""Credits: photo credits, wire sign-offs, "via" lines and wire datelines, each name with
+its type (every name and place here is invented)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.credits import (
+    caption_ends,
+    contributors,
+    credited_name,
+    credits,
+    photo_credits,
+    reporting_outlets,
+    sign_offs,
+    title_outlet,
+    via_outlets,
+    wire_dateline,
+    with_credits,
+)
+from kg.kb import KBEntry, KnowledgeBase
+from kg.types import Mention
+
+
+def small_kb() -> KnowledgeBase:
+    news = ["NewsOrganization"]
+    return KnowledgeBase(
+        [
+            KBEntry("lantern-wire", "Organization", "Lantern Wire", aliases=["LW", "LANTERN"], classes=news),
+            KBEntry("river-press", "Organization", "River Press", aliases=["RP", "rpress"], classes=news),
+            KBEntry("harbourton", "Place", "Harbourton", classes=["City"], country="XA"),
+            KBEntry("coastland", "Place", "Coastland", classes=["Country"], country="XA"),
+            KBEntry("dunmere", "Place", "Dunmere", classes=["City"], country="XA"),
+            KBEntry("ora", "Place", "Ora", classes=["City"], country="XA"),
+        ]
+    )
+
+
+CANDS = small_kb().candidates
+
+
+def names(found) -> list[list[tuple[str, str]]]:
+    return [[(m.text, m.label) for m in credited] for _, _, credited in found]
+
+
+def check_offsets(text: str, found) -> None:
+    for _, _, credited in found:
+        for m in credited:
+            assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Smoke over the port.\nPhoto: LW\n", [[("LW", "KB")]]),
+        ("Smoke over the port.\nFile photo: RP\n", [[("RP", "KB")]]),  # "File" is nothing
+        ("Smoke over the port. (Photo by Ivo Brandtner/Getty Images)", [[("Ivo Brandtner", "PERSON"), ("Getty Images", "ORG")]]),
+        ("Smoke over the port. (Photo by MARTA QUELLOVA/LW via Getty Images)", [[("MARTA QUELLOVA", "PERSON"), ("LW", "KB"), ("Getty Images", "ORG")]]),
+        ("Smoke over the portImage: Lantern Wire/Ola Vennberg\n", [[("Lantern Wire", "KB"), ("Ola Vennberg", "PERSON")]]),
+        ("Credit: Getty Images\n", [[("Getty Images", "ORG")]]),
+        ("Source: Harbour Info.Net\n", [[("Harbour Info.Net", "ORG")]]),
+        ("PHOTO/ TEMBO KARIUKO\n", [[("TEMBO KARIUKO", "PERSON")]]),
+        ("Photo by Jana Roeva EPA-EFE\n", [[("Jana Roeva", "PERSON"), ("EPA-EFE", "ORG")]]),
+        ("Firefighters at the depot. (RP Photo/Jana Roeva)", [[("RP", "KB"), ("Jana Roeva", "PERSON")]]),
+        ("A caption. (Photo: HANDOUT/LW)", [[("LW", "KB")]]),
+        ("Smoke over the depot (LW/File)", [[("LW", "KB")]]),
+        ("Photo credit: Ivo Brandtner\n", [[("Ivo Brandtner", "PERSON")]]),
+        ("Image courtesy: Lantern Wire\n", [[("Lantern Wire", "KB")]]),
+        ("A fighter at the gate.\nImage source, Getty Images\n", [[("Getty Images", "ORG")]]),
+        ("(Photo by Ivo Brandtner/The Harbour Picture Collection/Getty Images)", [[("Ivo Brandtner", "PERSON"), ("Harbour Picture Collection", "ORG"), ("Getty Images", "ORG")]]),
+        ("Smoke over the port. © Getty Images / Ola Vennberg\n", [[("Getty Images", "ORG"), ("Ola Vennberg", "PERSON")]]),
+        ("© 2024 Lantern Media. All rights reserved.", [[("Lantern Media", "ORG")]]),
+        ("Copyright 2019-2024 River Press", [[("River Press", "KB")]]),
+        # A caption after the label, not a credit; a bracket of places, not a credit.
+        ("Photo: Soldiers patrol the streets of Harbourton.\n", []),
+        ("The road (Harbourton/Dunmere) was shut.", []),
+    ],
+)
+def test_photo_credits_name_agencies_and_photographers(text, expected):
+    found = photo_credits(text, CANDS)
+    check_offsets(text, found)
+    assert names(found) == expected
+
+
+def test_a_caption_ending_in_an_agency_and_a_photographer():
+    text = "A fighter in Harbourton on Sunday. LANTERN/Jean Baptiste Kavira\nMore text follows here."
+    assert names(caption_ends(text, CANDS)) == [[("LANTERN", "KB"), ("Jean Baptiste Kavira", "PERSON")]]
+    assert caption_ends("Traffic on the road. Harbourton/Dunmere\n", CANDS) == []  # no agency, no credit
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The army said so.\n(Reporting by Amina Bellora in Harbourton; Editing by Ruth Marlowe and Tom Ashby)",
+            [[("Amina Bellora", "PERSON"), ("Harbourton", "GPE")], [("Ruth Marlowe", "PERSON"), ("Tom Ashby", "PERSON")]],
+        ),
+        ("The army said so. Additional reporting by Chidi Nwosa in Harbourton and Dunmere.", [[("Chidi Nwosa", "PERSON"), ("Harbourton", "GPE"), ("Dunmere", "GPE")]]),
+        ("With reporting by Kemal Arslanov; Writing by Hana Novakova", [[("Kemal Arslanov", "PERSON")], [("Hana Novakova", "PERSON")]]),
+        ("Additional reporting by Lantern Wire.", [[("Lantern Wire", "KB")]]),
+        ("EDITING BY JOHN OKAFORO", [[("JOHN OKAFORO", "PERSON")]]),
+        ("Reporting by phone from the town, she said.", []),
+    ],
+)
+def test_sign_off_lines_name_reporters_and_their_towns(text, expected):
+    found = sign_offs(text, CANDS)
+    check_offsets(text, found)
+    assert names(found) == expected
+
+
+def test_contributors_at_the_end_of_a_story():
+    text = "The army said so.\n\nLantern Wire writers Jana Roeva in Harbourton and Ivo Brandtner contributed to this report."
+    assert names(contributors(text, CANDS)) == [[("Lantern Wire", "KB"), ("Jana Roeva", "PERSON"), ("Harbourton", "GPE"), ("Ivo Brandtner", "PERSON")]]
+    assert names(contributors("Marta Quellova contributed reporting.", CANDS)) == [[("Marta Quellova", "PERSON")]]
+    assert contributors("The rebels contributed to the report.", CANDS) == []
+    text = "Lantern Wire writer Jana Roeva in Harbourton, Coastland, contributed."
+    assert names(contributors(text, CANDS)) == [[("Lantern Wire", "KB"), ("Jana Roeva", "PERSON"), ("Harbourton", "GPE"), ("Coastland", "GPE")]]
+
+
+@pytest.mark.parametrize(
+    ("title", "outlet"),
+    [
+        ("Gunmen kill ten in a raid | Harbour Tribune", "Harbour Tribune"),
+        ("Gunmen kill ten in a raid - Lantern Wire", "Lantern Wire"),
+        ("Gunmen kill ten in a raid — The Valley Post", "Valley Post"),
+        ("Gunmen kill ten in a raid - Harbourton", None),  # a place
+        ("Gunmen kill ten in a raid - Marta Quell", None),  # a person
+        ("Gunmen kill ten - officials say five more died", None),
+    ],
+)
+def test_the_outlet_a_scraped_title_ends_with(title, outlet):
+    found = title_outlet(title + "\n\nGunmen killed ten people.", CANDS)
+    assert [m.text for _, _, credited in found for m in credited] == ([outlet] if outlet else [])
+
+
+def test_via_names_the_outlet_not_a_route():
+    assert names(via_outlets("Fighters raided the village, residents said, via Lantern Wire.", CANDS)) == [[("Lantern Wire", "KB")]]
+    assert names(via_outlets("The story came to us (via Harbour News)", CANDS)) == [[("Harbour News", "ORG")]]
+    assert via_outlets("The weapons reached the rebels via Coastland.", CANDS) == []
+    assert via_outlets("They travelled via Harbourton to the coast.", CANDS) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Title\n\nHARBOURTON, Coastland (LW) — Gunmen attacked.", [[("HARBOURTON", "GPE"), ("Coastland", "GPE"), ("LW", "KB")]]),
+        ("Title\n\nDUNMERE, Coastland (Lantern Wire) - Gunmen attacked.", [[("DUNMERE", "GPE"), ("Coastland", "GPE"), ("Lantern Wire", "KB")]]),
+        ("Title\n\nHARBOURTON — Gunmen attacked the base.", [[("HARBOURTON", "GPE")]]),  # a known place in capitals
+        ("Title\n\nVELMORA (LW/RP) — Gunmen attacked.", [[("VELMORA", "GPE"), ("LW", "KB"), ("RP", "KB")]]),  # unknown, but the wire's brackets
+        ("Title\n\nKorvasi, Coastland — Gunmen attacked.", [[("Korvasi", "GPE"), ("Coastland", "GPE")]]),
+        ("Title\n\nHARBOURTON—Gunmen attacked the base.", [[("HARBOURTON", "GPE")]]),
+        ("Title\n\nVELMORA, Coastland (rpress) — Gunmen attacked.", [[("VELMORA", "GPE"), ("Coastland", "GPE"), ("rpress", "KB")]]),
+        ("Title\n\nVELMORA (ORA) — Gunmen attacked.", [[("VELMORA", "GPE"), ("ORA", "ORG")]]),
+        ("Title\n\nUPDATE — The toll rose.", []),
+        ("Title\n\nKorvasi, Dunmere — Gunmen attacked.", []),  # a town after the comma is no country
+        ("Title\n\nVELMORA — Gunmen attacked.", []),  # capitals alone: maybe a heading
+        ("Title\n\nMarta Quell — a profile of a medic.", []),
+    ],
+)
+def test_a_wire_dateline_gives_its_place_and_agency_apart(text, expected):
+    found = wire_dateline(text, CANDS)
+    check_offsets(text, found)
+    assert names(found) == expected
+
+
+def test_outlets_that_report():
+    text = "Harbour Tribune gathered that the toll could rise.\n\nOfficials said so."
+    assert names(reporting_outlets(text, CANDS)) == [[("Harbour Tribune", "ORG")]]
+    assert names(reporting_outlets("The Harbourton Times reported it.", CANDS)) == [[("Harbourton Times", "ORG")]]
+    assert names(reporting_outlets("Officials reported no deaths.", CANDS)) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Getty Images", "ORG"),
+        ("AFPX", "ORG"),
+        ("Jana Roeva", "PERSON"),
+        ("JANA ROEVA", "PERSON"),
+        ("File", None),
+        ("HANDOUT", None),
+        ("Staff", None),
+        ("Velmora", "ORG"),
+        ("local residents", None),
+        ("ORA", "ORG"),  # an acronym, though a town's name spells it
+        ("Dunmere", None),  # a known place
+        ("rpress", "ORG"),  # known, though in lower case
+        ("velmora", None),
+    ],
+)
+def test_what_a_credited_name_is(name, kind):
+    assert credited_name(name, CANDS) == kind
+
+
+def test_credits_replace_what_the_model_drew_over_them():
+    text = "Smoke rose. (Photo by Ivo Brandtner/Getty Images)\nFile photo: RP\nEditing by Ruth Marlowe"
+    fused = Mention(text.index("Ivo"), text.index(")"), "Ivo Brandtner/Getty Images", "ORG")
+    file_ = Mention(text.index("File"), text.index("File") + 4, "File", "ORG")
+    editor = Mention(text.index("Ruth"), len(text), "Ruth Marlowe", "ORG")
+    smoke = Mention(0, 5, "Smoke", "ORG")
+    out = with_credits([smoke, fused, file_, editor], text, CANDS)
+    assert [(m.text, m.label) for m in out] == [
+        ("Smoke", "ORG"),  # outside every credit: untouched
+        ("Ivo Brandtner", "PERSON"),
+        ("Getty Images", "ORG"),
+        ("RP", "KB"),
+        ("Ruth Marlowe", "PERSON"),
+    ]
+    assert out[0] is smoke
+
+
+def test_a_mention_that_is_already_right_keeps_its_identity():
+    text = "Title\n\nHARBOURTON, Coastland (LW) — Gunmen attacked."
+    place = Mention(text.index("HARBOURTON"), text.index(","), "HARBOURTON", "GPE")
+    out = with_credits([place], text, CANDS)
+    assert out[0] is place and [m.text for m in out] == ["HARBOURTON", "Coastland", "LW"]
+
+
+def test_credits_do_not_overlap():
+    text = "Smoke rose. (Photo by Ivo Brandtner/LW via Getty Images)"
+    found = credits(text, CANDS)
+    assert len(found) == 1 and [m.text for m in found[0][2]] == ["Ivo Brandtner", "LW", "Getty Images"]

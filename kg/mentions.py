@@ -572,7 +572,8 @@ FACILITY_AFTER = re.compile(
     r"|warehouse|depot|junction|roundabout|checkpoint|(?:railway|railroad|train|bus|metro)\s+station|bus\s+(?:stand|terminal)|crossing"
     r"|bridge|national\s+park|natur(?:e|al)\s+reserve|game\s+reserve|forest\s+reserve|forest"
     r"|school|clinic|health\s+cent(?:re|er)|prison"  # "Nyaboro school", "the Kovra health centre"
-    r"|mountains|hills|mountain\s+range"  # "the Kavira mountains": a range named after its peak or people
+    r"|mountains|hills|mountain\s+range|valley"  # "the Kavira mountains", "the Tolo valley": ranges and valleys named after a peak or a people
+    r"|shopping\s+(?:cent(?:re|er)|mall)|mall|hotel|stadium|church|cathedral|university"  # "the Westlo shopping centre"
     # "Toklo police station", "the Asghar fuel station" (not "the Kutru police station area": the area)
     r"|(?:police|army|security)\s+(?:station|post|checkpoint|outpost)(?![ \t]+(?:area|limits|jurisdiction))|(?:fuel|petrol|filling|gas)\s+(?:station|pump))\b"
 )

@@ -4,12 +4,11 @@ kg/link.py weigh it with the rest; kg/placespans.py bounds and finds the names):
 - "the Zanka corridor", "the Molu axis", "the Tessa belt", "the outskirts of Birao",
   "Birao's outskirts", "Tanou, where ...", "the strike hit Wuro Bali": the name is a place
   (:func:`area_phrase_cues`);
-- "the Tanou Department", "the Wessa Circle", "Tanou State", "Ouro Bali, Wessa Division":
-  an administrative unit named after a place is a place of its own, whatever the model
-  calls it (:func:`admin_unit_cues`, :func:`division_cues`);
+- "the Wessa Circle", "Tanou State", "Ouham Prefecture": an administrative unit named
+  after a place is a place of its own, whatever the model calls it (:func:`admin_unit_cues`;
+  "X Department" and "X Division": kg/spancuts.py);
 - "Garo's Wuro Bali": an unknown name of two words right after a town and its "'s" is a
   place within the town (:func:`possessed_places`; one word: kg/placecues.py);
-- "Wuro, Tanou, and Kessa" labelled now a person, now a body: villages (:func:`bare_name_lists`);
 - a small place of a country the article does not name, found by a short name alone, is
   no link (:func:`unbacked_small_place`): "Moka" in a story from Mali is no town of Kenya;
 - a one-word "person" whose spelling is a transliteration of a known town of the
@@ -21,10 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
-from kg.addresses import address_chains
-from kg.cueweights import CUE, HEAD_WORD, WEAK_CUE, Cue
+from kg.cueweights import CUE, HEAD_WORD, Cue
 from kg.kb.base import Candidate, fold
-from kg.listgaps import list_runs
 from kg.names import ACRONYM_RE, DEPARTMENT_FIELDS, GENERIC_WORDS, TITLES, is_group_word
 from kg.types import Mention
 
@@ -96,9 +93,6 @@ def area_phrase_cues(m: Mention, text: str, label_type: str | None = None) -> li
         verb = PLACE_VERB_BEFORE.search(text, max(0, m.start - 20), m.start)
         if verb is not None and not ACRONYM_RE.fullmatch(m.text):
             out.append(("Place", CUE, "context", f"object of {verb.group(0).strip()!r} (what is stormed or hit is a place)", True))
-    plural = _PLURAL_UNIT_AFTER.match(text, m.end)
-    if plural is not None:
-        out.append(("Place", CUE, "context", f"followed by {plural.group(1)!r} (a list of units)", True))
     nxt0 = NEXT_LOWER_WORD.match(text, m.end)
     if nxt0 is not None and nxt0.group(1) in AREA_HEADS and _HEAD_OF_THE_BEFORE.search(text, max(0, m.start - 40), m.start):
         out.append(("Place", CUE, "context", f"'the head of the X {nxt0.group(1)}' (an area's head, not a body's)", True))
@@ -123,11 +117,6 @@ def area_phrase_cues(m: Mention, text: str, label_type: str | None = None) -> li
     return out
 
 
-# The plurals of the capitalised kinds of unit ("the Garo and Kessa Divisions").
-PLURAL_UNIT_HEADS = {"Divisions", "Regions", "Provinces", "Districts", "Departments", "Prefectures", "Circles", "States", "Governorates", "Counties", "Oblasts", "Territories", "Municipalities", "Communes"}
-_PLURAL_UNIT_AFTER = re.compile(r"[ \t]+(" + "|".join(sorted(PLURAL_UNIT_HEADS)) + r")\b")
-
-
 # -- administrative units --------------------------------------------------------------
 
 
@@ -135,7 +124,7 @@ _PLURAL_UNIT_AFTER = re.compile(r"[ \t]+(" + "|".join(sorted(PLURAL_UNIT_HEADS))
 # (District, Region, Province...): a French or Lusophone unit's ("Circle" for a Malian
 # cercle), or "Department" and "State", which also head a body's name ("Justice
 # Department", "Islamic State").
-UNIT_HEADS = {"State", "Circle", "Cercle", "Prefecture", "Sub-Prefecture", "Subprefecture", "Sub-prefecture", "Arrondissement", "Canton", "Commune", "Municipality", "Department", "Woreda", "Kebele", "Upazila", "Tehsil", "Taluka"}
+UNIT_HEADS = {"State", "Circle", "Cercle", "Prefecture", "Sub-Prefecture", "Subprefecture", "Sub-prefecture", "Arrondissement", "Canton", "Commune", "Municipality", "Woreda", "Kebele", "Upazila", "Tehsil", "Taluka"}
 # Words before "Circle" that make the whole no unit ("the Inner Circle", "the Arctic Circle").
 _CIRCLE_WORDS = {"inner", "outer", "arctic", "antarctic", "polar", "magic", "family", "close", "vicious", "traffic", "military", "royal", "social", "golden", "great", "small", "big", "wide"}
 
@@ -167,7 +156,7 @@ def admin_unit_cues(name: str, is_place: Callable[[str], bool]) -> list[Cue]:
     if base is None:
         return []
     head = name.split()[-1]
-    if head in ("State", "Department", "Commune", "Municipality", "Canton") and not is_place(base):
+    if head in ("State", "Commune", "Municipality", "Canton") and not is_place(base):
         return []
     return [("Place", HEAD_WORD, "name", f"an administrative unit named after {base!r} ({head})", True)]
 
@@ -210,65 +199,13 @@ def town_test(candidates: Callable[[str], list[Candidate]]) -> Callable[[str], b
     return is_town
 
 
-# Words of a military or a police division's name ("the 3rd Infantry Division", "the
-# Narcotics Division"), beside the fields of kg.names.DEPARTMENT_FIELDS.
-_UNIT_KIND_WORDS = {
-    "infantry", "armoured", "armored", "airborne", "mountain", "motorized", "motorised", "mechanized", "mechanised",
-    "rifle", "rifles", "guards", "guard", "marine", "marines", "cavalry", "panzer", "tank", "artillery", "air", "naval",
-    "special", "assault", "commando", "light", "heavy", "armour", "armor", "narcotics", "crime", "criminal", "cyber",
-    "investigation", "counter", "anti", "terrorism", "traffic", "patrol", "support", "logistics", "training", "reserve",
-}
-_ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$", re.I)
-
-
-def division_cues(mentions: list[Mention], text: str, is_place: Callable[[str], bool]) -> list[tuple[Mention, Cue]]:
-    """"Ouro Tanou, Mayo Wessa Division", "the Garo and Mayo Bali Divisions": a division named
-    after a place is an administrative one (Cameroon's, Bangladesh's, Myanmar's), not a
-    military or a police unit's -- when the place is known, the division stands in an
-    address, or the plural closes a list; an ordinal or a unit's word ("Infantry",
-    "Narcotics") makes it a unit's."""
-    chained = {id(o) for chain in address_chains(mentions, text) for o in chain}
-    out = []
-    for m in mentions:
-        words = m.text.split()
-        if m.kb_id is not None or m.label.startswith("KB") or len(words) < 2 or words[-1] not in ("Division", "Divisions"):
-            continue
-        base = [w for w in words[:-1] if w.lower() != "the"]
-        low = [w.lower().strip("'’") for w in base]
-        if not base or any(_ORDINAL.match(w) or w in _UNIT_KIND_WORDS or w in DEPARTMENT_FIELDS or w in TITLES or w in GENERIC_WORDS for w in low):
-            continue
-        if not all(w[:1].isupper() for w in base) or any(ACRONYM_RE.fullmatch(w) for w in base) or is_group_word(base[0]):
-            continue
-        if id(m) in chained or words[-1] == "Divisions" or is_place(" ".join(base)):
-            out.append((m, ("Place", HEAD_WORD + WEAK_CUE, "name", f"an administrative division named after {' '.join(base)!r}", True)))
-    return out
-
-
-_BARE_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
-
-
-def bare_name_lists(mentions: list[Mention], text: str) -> list[tuple[Mention, Cue]]:
-    """"attacks on Wuro, Tanou, Kessa and Bali": a list of three or more unknown one-word
-    names the model labels now a person, now a body (or a place) is a list of villages --
-    people in a list are named in full, and the model's labels of unknown villages scatter."""
-    out: list[tuple[Mention, Cue]] = []
-    for run in list_runs(mentions, text):
-        if len(run) < 3 or any(" " in m.text or m.kb_id is not None or m.label not in _BARE_LABELS or ACRONYM_RE.fullmatch(m.text) for m in run):
-            continue
-        labels = {m.label for m in run}
-        if len(labels) > 1 and labels & {"PERSON"} and not any(is_group_word(m.text) for m in run):
-            cue = ("Place", CUE, "list", f"a list of bare names the model labels {', '.join(sorted(labels))} (villages)", False)
-            out += [(m, cue) for m in run]
-    return out
-
-
 def knowledge_place_cues(mentions: list[Mention], text: str, typing: dict, known_place: Callable[[str], bool], is_town: Callable[[str], bool]) -> list[tuple[Mention, Cue]]:
     """The place cues that need the knowledge base, for kg/link.py to add to each
     mention's evidence (``typing``: kg.nametype's decisions by ``id``): a unit named after
     a known place ("the Tanou Department"), a two-word place after a town's "'s"."""
     out = [(m, c) for m in mentions if m.kb_id is None and not m.label.startswith("KB") for c in admin_unit_cues(m.text, known_place)]
     named = {id(m) for m in mentions if any(e.kind == "name" for e in typing[id(m)].evidence)} | {id(m) for m, _ in out}
-    return out + possessed_places(mentions, text, is_town, named) + bare_name_lists(mentions, text) + division_cues(mentions, text, known_place)
+    return out + possessed_places(mentions, text, is_town, named)
 
 
 # -- linking -----------------------------------------------------------------------------

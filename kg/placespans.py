@@ -1,13 +1,14 @@
 """Place names bounded and found by how news writes them (kg/link.py calls
 :func:`place_boundaries` on the cleaned mentions and :func:`found_place_names` once the
-article's countries are known; kg/placeareas.py types them):
+article's countries are known; kg/placeareas.py types them; kg/spancuts.py keeps the
+road ends, "X Republic", plural area heads and "the A and B division"):
 
-- "the Kolda-Vemba axis": a line named by the two places it joins is those two places;
-- "the Tanou Department of Niger": a unit and its country; "the Garo and Kessa Divisions":
-  the plural kind is no word of the last item; "the Garo and Tanou division": one unit;
-- names the recogniser left out: the halves of a line, a unit ("the Koro Circle"), the
-  place after a town's "'s" or before an "'s" only a place has, the last item a plural
-  place noun closes ("the A and B regions"), and a place's name written again.
+- "Garo South": a town's name and a quarter after it are an area of its own;
+- "the Tanou Department of Niger": a unit and its country;
+- names the recogniser left out: the half of "the Kolda-Vemba road" no mention holds, a
+  unit ("the Koro Circle"), the place after a town's "'s" or before an "'s" only a place
+  has, the last item a plural place noun closes ("the A and B regions"), and a place's
+  name written again.
 """
 
 from __future__ import annotations
@@ -15,9 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from kg.kb.base import fold
 from kg.names import ACRONYM_RE, CALENDAR_WORDS, DEPARTMENT_FIELDS, GENERIC_WORDS, TITLES, is_group_word, written_in_lower_case
-from kg.placeareas import AREA_HEADS, NEXT_LOWER_WORD, OWNED_PLACE_AFTER, PLACE_POSSESSIONS, PLURAL_UNIT_HEADS, POSSESSION_AFTER, admin_unit_cues
+from kg.placeareas import AREA_HEADS, OWNED_PLACE_AFTER, PLACE_POSSESSIONS, POSSESSION_AFTER, admin_unit_cues
 from kg.types import Mention
 
 
@@ -25,12 +25,10 @@ def _start(m: Mention) -> int:
     return m.start
 
 
-def place_boundaries(mentions: list[Mention], text: str, is_country: Callable[[str], bool], known_place: Callable[[str], bool], known_name: Callable[[str], bool]) -> list[Mention]:
-    """The mentions with units split from their country, a plural kind taken off, lines
-    split into their places, two names of one unit joined, and a list's last item found."""
-    out = compass_areas(country_republics(mentions, text, is_country), text, is_country)
-    out = linear_pairs(without_plural_unit(split_unit_of_country(out, is_country)), text, known_place)
-    out = one_unit_of_two_names(sorted(out, key=_start), text, known_name)
+def place_boundaries(mentions: list[Mention], text: str, is_country: Callable[[str], bool]) -> list[Mention]:
+    """The mentions with a town's quarter joined to it ("Garo South"), a bare "Republic"
+    after a country dropped, units split from their country, and a list's last item found."""
+    out = split_unit_of_country(compass_areas(bare_republics(mentions, text, is_country), text, is_country), is_country)
     return sorted(out + list_tail_names(text, out), key=_start)
 
 
@@ -47,30 +45,8 @@ def found_place_names(text: str, mentions: list[Mention], is_town: Callable[[str
 
 
 _HALF = r"[A-ZÀ-Þ][\w'’]{2,}"
-_LINE_PAIR = re.compile(rf"({_HALF})[-–]({_HALF})")
 # The nouns of a line between two places ("the Kolda-Vemba road").
 LINE_NOUNS = {"axis", "road", "roads", "highway", "route", "corridor", "railway", "pipeline", "front", "frontline", "line", "border", "boundary", "motorway", "track", "supply"}
-
-
-def linear_pairs(mentions: list[Mention], text: str, is_place: Callable[[str], bool]) -> list[Mention]:
-    """"the Kolda-Vemba axis", "along the Kolda-Vemba road": a name of two capitalised halves
-    joined by a hyphen, before a line's noun, is two places -- unless the whole is a place
-    the knowledge base or the gazetteer knows ("Garoua-Boulai road"), or a half is a
-    people's word ("the Franco-Malian border" is no two places)."""
-    out: list[Mention] = []
-    for m in mentions:
-        pair = _LINE_PAIR.fullmatch(m.text)
-        nxt = NEXT_LOWER_WORD.match(text, m.end)
-        if (
-            pair is None or nxt is None or nxt.group(1) not in LINE_NOUNS or m.kb_id is not None or m.label.startswith("KB")
-            or is_place(m.text) or is_group_word(pair.group(1)) or is_group_word(pair.group(2))
-        ):
-            out.append(m)
-            continue
-        for k in (1, 2):
-            a, b = pair.span(k)
-            out.append(Mention(m.start + a, m.start + b, pair.group(k), "GPE", m.source, None, m.sentence))
-    return out
 
 
 _LINE_IN_TEXT = re.compile(rf"(?<![\w'’-])({_HALF})[-–]({_HALF})(?=[ \t]+(?:{'|'.join(sorted(LINE_NOUNS))})\b)")
@@ -90,57 +66,7 @@ def unclaimed_line_halves(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def without_plural_unit(mentions: list[Mention]) -> list[Mention]:
-    """"the Garo and Kessa Bali Divisions": the plural kind closes a list of units and is no
-    word of its last item's name ("Kessa Bali")."""
-    out = []
-    for m in mentions:
-        words = m.text.split()
-        if len(words) > 1 and words[-1] in PLURAL_UNIT_HEADS and m.kb_id is None and not m.label.startswith("KB") and words[-2][:1].isupper():
-            end = m.end - len(words[-1]) - 1
-            m = Mention(m.start, end, m.text[: end - m.start].rstrip(), "GPE", m.source, None, m.sentence)
-        out.append(m)
-    return out
-
-
-_UNIT_NOUNS = r"(?:division|department|district|province|region|prefecture|county|municipality|commune|territory|governorate)"
-_SINGULAR_UNIT = re.compile(rf"[ \t]+{_UNIT_NOUNS}\b(?!s)")
-_THE_BEFORE = re.compile(r"(?<![\w'’-])the[ \t]+$", re.I)
-
-
-def one_unit_of_two_names(mentions: list[Mention], text: str, known: Callable[[str], bool]) -> list[Mention]:
-    """"in the Garo and Tanou division": two names joined by "and" before a singular unit's
-    noun are one unit's name (two units would be "divisions"), and so is "Garo and Tanou"
-    wherever else the article writes it -- when the knowledge base knows neither name
-    (``known``). ``mentions`` sorted."""
-
-    def second(b: Mention) -> str:  # "Tanou" of "Tanou division"
-        words = b.text.split()
-        return " ".join(words[:-1]) if len(words) > 1 and re.fullmatch(_UNIT_NOUNS, words[-1]) else b.text
-
-    pairs = set()
-    for a, b in zip(mentions, mentions[1:]):
-        if text[a.end : b.start] != " and " or a.kb_id is not None or b.kb_id is not None or " " in a.text or not _THE_BEFORE.search(text, max(0, a.start - 6), a.start):
-            continue
-        if (second(b) != b.text or _SINGULAR_UNIT.match(text, b.end)) and not known(a.text) and not known(second(b)):
-            pairs.add((a.text, second(b)))
-    if not pairs:
-        return mentions
-    out: list[Mention] = []
-    i = 0
-    while i < len(mentions):
-        a = mentions[i]
-        b = mentions[i + 1] if i + 1 < len(mentions) else None
-        if b is not None and text[a.end : b.start] == " and " and (a.text, second(b)) in pairs:
-            out.append(Mention(a.start, b.end, text[a.start : b.end], "GPE", "ner", None, a.sentence))
-            i += 2
-            continue
-        out.append(a)
-        i += 1
-    return out
-
-
-_UNIT_RUN = re.compile(r"(?<![\w'’-])((?:[A-ZÀ-Þ][\w'’-]+[ \t]+){1,3}(?:Circle|Cercle|Arrondissement|Sub-[Pp]refecture|Subprefecture|Department|Commune))(?![\w'’-])")
+_UNIT_RUN = re.compile(r"(?<![\w'’-])((?:[A-ZÀ-Þ][\w'’-]+[ \t]+){1,3}(?:Circle|Cercle|Arrondissement|Sub-[Pp]refecture|Subprefecture|Commune))(?![\w'’-])")
 
 
 def unclaimed_units(text: str, mentions: list[Mention], is_place: Callable[[str], bool]) -> list[Mention]:
@@ -281,17 +207,18 @@ def repeated_place_names(text: str, mentions: list[Mention], place_like: Callabl
     return out
 
 
-def country_republics(mentions: list[Mention], text: str, is_country: Callable[[str], bool]) -> list[Mention]:
-    """"the Niger Republic", "from Benin Republic": a country's name and "Republic" after it
-    (as West African English writes it) is the country -- looked up by its name (the
-    mention's ``kb_id``) -- and a bare "Republic" split off right after a country's name is
-    no place of its own (no town of that name elsewhere)."""
+
+
+
+
+
+
+def bare_republics(mentions: list[Mention], text: str, is_country: Callable[[str], bool]) -> list[Mention]:
+    """"from Ruritania Republic" split into the country and a bare "Republic" (kg/spancuts.py
+    reads the whole as the country): the "Republic" right after a country's name is no place of
+    its own (no town of that name elsewhere)."""
     out: list[Mention] = []
     for m in mentions:
-        words = m.text.split()
-        if m.kb_id is None and len(words) > 1 and words[-1] == "Republic" and is_country(" ".join(words[:-1])) and not is_country(m.text):
-            out.append(Mention(m.start, m.end, m.text, "GPE", m.source, fold(" ".join(words[:-1])), m.sentence))
-            continue
         if m.text == "Republic" and out and text[out[-1].end : m.start] == " " and is_country(out[-1].text):
             continue
         out.append(m)

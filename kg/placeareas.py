@@ -83,6 +83,13 @@ _PLACE_APPOSED_AFTER = re.compile(
 )
 
 
+# "his visit last week to Tanou", "troops were redeployed to Wessa": where one goes.
+_TRAVEL_TO_BEFORE = re.compile(
+    r"\b(?:visit|visits|visited|trip|journey|travel(?:l?ed)?|flew|fled|returned|retreated|withdrew|redeployed|deployed|relocated|evacuated|headed|marched|advanced|drove)"
+    r"(?:[ \t]+[a-z][\w'’-]*){0,4}?[ \t]+(?:to|into|towards?)[ \t]+$"
+)
+
+
 def area_phrase_cues(m: Mention, text: str, label_type: str | None = None) -> list[Cue]:
     """The cues that a name is a place from the area phrase it stands in: "the Zanka
     corridor", "the outskirts of Birao", "Birao's outskirts"; and, for a name the model
@@ -100,6 +107,8 @@ def area_phrase_cues(m: Mention, text: str, label_type: str | None = None) -> li
         out.append(("Place", CUE, "context", "what a state or a region is called", False))
     if _PLACE_APPOSED_AFTER.match(text, m.end):
         out.append(("Place", CUE, "context", f"apposition ', a ... {_PLACE_APPOSED_AFTER.match(text, m.end).group(1)}'", False))
+    if label_type in ("Person", "Organization") and m.kb_id is None and len(m.text.split()) <= 3 and _TRAVEL_TO_BEFORE.search(text, max(0, m.start - 50), m.start):
+        out.append(("Place", CUE, "context", "where a visit or a journey goes ('a visit to X')", False))
     if WHERE_AFTER.match(text, m.end) and not ACRONYM_RE.fullmatch(m.text):
         out.append(("Place", CUE, "context", "followed by ', where' (a place the clause takes up)", True))
     if m.kb_id is None and not m.label.startswith("KB") and _IN_BEFORE.search(text, max(0, m.start - 12), m.start) and _LIST_AFTER.match(text, m.end):

@@ -38,6 +38,7 @@ def found_place_names(text: str, mentions: list[Mention], is_town: Callable[[str
     found = [as_area(m) for m in unclaimed_possessed_names(text, mentions, is_town)]
     found += unclaimed_units(text, mentions + found, known_place)
     found += unclaimed_possessors(text, mentions + found) + unclaimed_line_halves(text, mentions + found)
+    found += plural_noun_lists(text, mentions + found) + area_of_names(text, mentions + found)
     return found + repeated_place_names(text, mentions + found, place_like)
 
 
@@ -247,4 +248,35 @@ def compass_areas(mentions: list[Mention], text: str, is_country: Callable[[str]
         end = hit.end(1)
         out.append(Mention(m.start, end, text[m.start : end], "GPE", "ner", None, m.sentence))
         skip_until = end
+    return out
+
+
+_NAME = r"[A-ZÀ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-Þ][\w'’-]+)?"
+_PLURAL_NOUN_LIST = re.compile(rf"\bthe[ \t]+((?:{_NAME},[ \t]+)*{_NAME},?[ \t]+and[ \t]+{_NAME})[ \t]+{_PLURAL_PLACE_NOUNS}\b")
+
+
+def plural_noun_lists(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"in the Tanou and Wessa communities", "the Garo, Bali and Kessa villages": each name
+    of a list a plural place noun closes is a place, where the recogniser drew nothing."""
+    out = []
+    for h in _PLURAL_NOUN_LIST.finditer(text):
+        for item in re.finditer(_NAME, h.group(1)):
+            start, end = h.start(1) + item.start(), h.start(1) + item.end()
+            if all(_place_word(w, text) for w in item.group(0).split()) and not any(o.start < end and start < o.end for o in mentions + out):
+                out.append(Mention(start, end, item.group(0), "GPE", "ner"))
+    return out
+
+
+_AREA_OF_NAME = re.compile(rf"\b(?:area|areas|outskirts|vicinity|environs|suburbs|countryside|region|surroundings)[ \t]+of[ \t]+({_NAME})(?![\w'’-])")
+
+
+def area_of_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"in the area of Tanou", "on the outskirts of Wessa": the name after the ground's noun
+    and "of" is a place, where the recogniser drew nothing (no title, common word or day)."""
+    out = []
+    for h in _AREA_OF_NAME.finditer(text):
+        start, end = h.span(1)
+        words = h.group(1).split()
+        if all(_place_word(w, text) for w in words) and not any(o.start < end and start < o.end for o in mentions + out):
+            out.append(Mention(start, end, h.group(1), "GPE", "ner"))
     return out

@@ -285,3 +285,23 @@ def test_a_short_name_the_town_has_in_another_language_is_no_link_without_a_coun
     town = KBEntry("gn/930001", "Place", "Wessburg", ["Bassa"], ["City"], country="DE", origin="geonames", population=50_000)
     assert unbacked_small_place(Candidate(town, False, False), "Bassa", {})
     assert not unbacked_small_place(Candidate(town, True, False), "Wessburg", {})
+
+
+def test_where_a_visit_goes_and_the_communities_one_is_in_are_places():
+    from kg.nametype import junk_reason
+
+    text = "The minister's visit a week ago to Wuro Bali rallied the troops."
+    assert "Place" in cue_types(text, "Wuro Bali", "PERSON")
+    text = "Gunmen burned homes, especially those in the Vigo and Bessa communities. The Tolbe and Karandi communities clashed."
+    vigo, bessa, tolbe = mention(text, "Vigo", "PERSON"), mention(text, "Bessa", "GPE"), mention(text, "Tolbe", "GPE")
+    assert junk_reason(vigo, text) is None and junk_reason(bessa, text) is None
+    assert junk_reason(tolbe, text) is not None  # a pair before "communities", not placed: peoples
+
+
+def test_names_after_the_ground_of_and_before_a_plural_place_noun_are_found():
+    from kg.placespans import area_of_names, plural_noun_lists
+
+    text = "The gang operates in the area of Tanou and on the outskirts of Wessa Bali; homes burned in the Vigo and Bessa communities."
+    assert [m.text for m in area_of_names(text, [])] == ["Tanou", "Wessa Bali"]
+    assert [m.text for m in plural_noun_lists(text, [])] == ["Vigo", "Bessa"]
+    assert area_of_names("the area of Monday", []) == []

@@ -165,6 +165,31 @@ def people_before_members(m: Mention, text: str) -> bool:
 PEOPLE_JUNK = "a people ('the X people')"
 
 
+# A post's title and the word that opens its field: "the Commissioner for Internal Security
+# and Home Affairs", "Minister of Information", "Secretary for Health".
+_POST_FOR_BEFORE = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(h.capitalize() for h in POST_HEADS)) + r")[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?$")
+_FIELD_LINK = {"and", "&", "of", "the", "for"}
+_POST_FIELDS = DEPARTMENT_FIELDS | {
+    "internal", "local", "government", "national", "women", "youth", "children", "humanitarian", "religious",
+    "chieftaincy", "communication", "communications", "economy", "economic", "peace", "reconciliation", "rights",
+}  # fmt: skip
+
+
+def post_field(m: Mention, text: str) -> bool:
+    """Whether the span is the field of a post named just before it ("Commissioner for" +
+    "Internal Security", and "Home Affairs" after its "and"): words of departments' fields
+    only, which name no body of their own there."""
+    words = m.text.split()
+    if not words or not all(w.lower().strip(",") in _POST_FIELDS or w.lower() in _FIELD_LINK for w in words):
+        return False
+    before = text[max(0, m.start - 80) : m.start]
+    if _POST_FOR_BEFORE.search(before):
+        return True
+    # The second field of the pair: "... for Internal Security and " + "Home Affairs".
+    pair = re.search(r"(?<![\w'’-])(?:" + "|".join(sorted(h.capitalize() for h in POST_HEADS)) + r")[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?((?:[A-Z][\w'’-]+[ \t]+)+)(?:and|&)[ \t]+$", before)
+    return pair is not None and all(w.lower() in _POST_FIELDS for w in pair.group(1).split())
+
+
 def model_label_person(m: Mention) -> bool:
     return m.label in ("PERSON", "PER")
 
@@ -179,6 +204,8 @@ def namejunk_reason(m: Mention, text: str) -> str | None:
         return "a post's name ('Chief of Army Staff', 'Police Commissioner')"
     if people_before_members(m, text) and not placed_community(m.text, text, m.start, m.end):
         return PEOPLE_JUNK  # not "in the X and Y communities" (kg/placecues.py): places one is in
+    if post_field(m, text):
+        return "a post's field ('Commissioner for Home Affairs')"
     if model_label_person(m) and " " in m.text and len(m.text.split()) <= 2 and INDEFINITE_BEFORE.search(text, max(0, m.start - 4), m.start) and CLAUSE_AFTER.match(text, m.end):
         return "a thing's capitalised name after 'a' ('attacked a Land Cruiser')"
     return None

@@ -90,6 +90,13 @@ _TRAVEL_TO_BEFORE = re.compile(
 )
 
 
+# "in districts such as Wuro, Tanou and Bali": a plural place noun opens the list.
+PLACES_SUCH_AS_BEFORE = re.compile(
+    r"\b(?:districts|villages|towns|cities|provinces|regions|areas|communities|localities|municipalities|counties|states|settlements|camps)"
+    r"[ \t]+(?:such[ \t]+as|including|like|namely|of)[ \t]+$"
+)
+
+
 def area_phrase_cues(m: Mention, text: str, label_type: str | None = None) -> list[Cue]:
     """The cues that a name is a place from the area phrase it stands in: "the Zanka
     corridor", "the outskirts of Birao", "Birao's outskirts"; and, for a name the model
@@ -109,6 +116,8 @@ def area_phrase_cues(m: Mention, text: str, label_type: str | None = None) -> li
         out.append(("Place", CUE, "context", f"apposition ', a ... {_PLACE_APPOSED_AFTER.match(text, m.end).group(1)}'", False))
     if label_type in ("Person", "Organization") and m.kb_id is None and len(m.text.split()) <= 3 and _TRAVEL_TO_BEFORE.search(text, max(0, m.start - 50), m.start):
         out.append(("Place", CUE, "context", "where a visit or a journey goes ('a visit to X')", False))
+    if PLACES_SUCH_AS_BEFORE.search(text, max(0, m.start - 40), m.start):
+        out.append(("Place", CUE, "context", "after 'districts such as' (a list of places)", True))
     if WHERE_AFTER.match(text, m.end) and not ACRONYM_RE.fullmatch(m.text):
         out.append(("Place", CUE, "context", "followed by ', where' (a place the clause takes up)", True))
     if m.kb_id is None and not m.label.startswith("KB") and _IN_BEFORE.search(text, max(0, m.start - 12), m.start) and _LIST_AFTER.match(text, m.end):

@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from kg.listgaps import list_runs
 from kg.names import ACRONYM_RE, CALENDAR_WORDS, DEPARTMENT_FIELDS, GENERIC_WORDS, TITLES, is_group_word, written_in_lower_case
-from kg.placeareas import AREA_HEADS, OWNED_PLACE_AFTER, PLACE_POSSESSIONS, POSSESSION_AFTER, admin_unit_cues
+from kg.placeareas import AREA_HEADS, OWNED_PLACE_AFTER, PLACE_POSSESSIONS, PLACES_SUCH_AS_BEFORE, POSSESSION_AFTER, admin_unit_cues
 from kg.types import Mention
 
 
@@ -29,6 +30,7 @@ def place_boundaries(mentions: list[Mention], text: str, is_country: Callable[[s
     """The mentions with a town's quarter joined to it ("Garo South"), a bare "Republic"
     after a country dropped, units split from their country, and a list's last item found."""
     out = split_unit_of_country(compass_areas(bare_republics(mentions, text, is_country), text, is_country), is_country)
+    out = nameless_list_items(river_names(out, text), text)
     return sorted(out + list_tail_names(text, out), key=_start)
 
 
@@ -279,4 +281,37 @@ def area_of_names(text: str, mentions: list[Mention]) -> list[Mention]:
         words = h.group(1).split()
         if all(_place_word(w, text) for w in words) and not any(o.start < end and start < o.end for o in mentions + out):
             out.append(Mention(start, end, h.group(1), "GPE", "ner"))
+    return out
+
+
+_NAMELESS = {"WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC", "KB|GPE", "KB|LOC", "KB|FAC"}
+
+
+def nameless_list_items(mentions: list[Mention], text: str) -> list[Mention]:
+    """"districts such as Wuro, Tanou and Bali", with "Tanou and Bali" a work of art to the
+    model: an item of a list that the model gave no name's label is a place where the list
+    is of places -- a plural place noun opens it, or another item is the model's place."""
+    relabel: set[int] = set()
+    for run in list_runs(sorted(mentions, key=_start), text):
+        if not any(m.label in _NAMELESS for m in run):
+            continue
+        placed = PLACES_SUCH_AS_BEFORE.search(text, max(0, run[0].start - 40), run[0].start) or any(m.label in _PLACE_LABELS for m in run)
+        if placed:
+            relabel |= {id(m) for m in run if m.label in _NAMELESS and m.kb_id is None and len(m.text.split()) <= 2 and not is_group_word(m.text)}
+    return [Mention(m.start, m.end, m.text, "GPE", m.source, None, m.sentence) if id(m) in relabel else m for m in mentions]
+
+
+_RIVER_AFTER = re.compile(r"[ \t]+(river|lake|mountains|hills|plateau|forest|valley|desert|swamp|marshes)\b")
+
+
+def river_names(mentions: list[Mention], text: str) -> list[Mention]:
+    """"along the Wessa river", "the Tanou hills": a name and a lower-case feature's noun are
+    the feature's name, a place (the model stops before the noun)."""
+    out = []
+    for m in mentions:
+        hit = _RIVER_AFTER.match(text, m.end)
+        if hit is not None and m.source == "ner" and m.kb_id is None and m.text[:1].isupper() and not is_group_word(m.text):
+            m = Mention(m.start, hit.end(1), text[m.start : hit.end(1)], "LOC", "ner", None, m.sentence)
+        out.append(m)
     return out

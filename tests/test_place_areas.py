@@ -305,3 +305,15 @@ def test_names_after_the_ground_of_and_before_a_plural_place_noun_are_found():
     assert [m.text for m in area_of_names(text, [])] == ["Tanou", "Wessa Bali"]
     assert [m.text for m in plural_noun_lists(text, [])] == ["Vigo", "Bessa"]
     assert area_of_names("the area of Monday", []) == []
+
+
+def test_a_list_of_districts_such_as_and_its_nameless_items_are_places():
+    from kg.placespans import nameless_list_items, river_names
+
+    text = "Attacks hit districts such as Wuro, Tanou and Bali, and the forest along the Wessa river. Films like Garo and Kessa won."
+    ms = [mention(text, "Wuro", "PERSON"), mention(text, "Tanou", "WORK_OF_ART"), mention(text, "Bali", "WORK_OF_ART"),
+          mention(text, "Wessa", "PERSON"), mention(text, "Garo", "WORK_OF_ART"), mention(text, "Kessa", "WORK_OF_ART")]
+    got = nameless_list_items(river_names(ms, text), text)
+    assert [(m.text, m.label) for m in got] == [("Wuro", "PERSON"), ("Tanou", "GPE"), ("Bali", "GPE"), ("Wessa river", "LOC"), ("Garo", "WORK_OF_ART"), ("Kessa", "WORK_OF_ART")]
+    ds = local_decisions(got[:3], text)
+    assert [ds[id(m)].type for m in got[:3]] == ["Place", "Place", "Place"]

@@ -20,10 +20,11 @@ credit's stretch of text: the stretch holds the credit's names and nothing else.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 
 from kg.bylines import OUTLET_WORDS, caps_person, person_shaped
-from kg.kb.base import Candidate, fold
+from kg.kb.base import Candidate, fold, url_host
 from kg.mentions import ORG_HEADS, model_label
 from kg.names import MONTH_PATTERN
 from kg.types import Mention
@@ -222,6 +223,43 @@ def _only_names(body: str, names: list[Mention], at: int) -> bool:
     return all(w.lower() in JUNK_WORDS | {"via", "and", "by", "for", "from", "of", "the"} for w in words)
 
 
+# "Jana Roe/LANTERN", "LANTERN/Jana Roe" inside a caption's text, with no label or bracket.
+_CAP = r"[A-ZÀ-Þ][\w'’-]+"
+SLASH_CREDIT = re.compile(r"(?<![\w/])(" + _CAP + r"(?:[ \t]+" + _CAP + r"){0,3})[ \t]?/[ \t]?(" + _CAP + r"(?:[ \t]+" + _CAP + r"){0,3})(?![\w/])")
+
+
+def _person_words(words: list[str], from_end: bool, candidates: Candidates) -> int:
+    """How many of the words next to the slash (the last ones, or the first) are a
+    person's name: three when those are one and the first of them is no known word's, else two."""
+    for n in (3, 2):
+        part = words[-n:] if from_end else words[:n]
+        if len(part) == n and (person_shaped(" ".join(part)) or caps_person(" ".join(part))) and (n == 2 or not candidates(part[0])):
+            return n
+    return 0
+
+
+def slash_credits(text: str, candidates: Candidates) -> list[tuple[int, int, list[Mention]]]:
+    """A photographer and a news agency the knowledge base knows, a slash between them
+    (either order; the agency's name is the words next to the slash that it knows)."""
+    out = []
+    for hit in SLASH_CREDIT.finditer(text):
+        left, right = hit.group(1).split(), hit.group(2).split()
+        agency = next((" ".join(right[:k]) for k in range(min(3, len(right)), 0, -1) if _knows_news(candidates, " ".join(right[:k]))), None)
+        n = _person_words(left, True, candidates) if agency else 0
+        if n:  # "Gao Jana Roe/AFP": the town is no part of her name
+            who = " ".join(left[-n:])
+            s0, at = hit.end(1) - len(who), hit.start(2)
+            out.append((s0, at + len(agency), [Mention(s0, hit.end(1), who, "PERSON", "ner"), _mention(at, agency, "ORG", candidates)]))
+            continue
+        agency = next((" ".join(left[-k:]) for k in range(min(3, len(left)), 0, -1) if _knows_news(candidates, " ".join(left[-k:]))), None)
+        n = _person_words(right, False, candidates) if agency else 0
+        if n:
+            who = " ".join(right[:n])
+            at = hit.end(1) - len(agency)
+            out.append((at, hit.start(2) + len(who), [_mention(at, agency, "ORG", candidates), Mention(hit.start(2), hit.start(2) + len(who), who, "PERSON", "ner")]))
+    return out
+
+
 # -- sign-off lines ------------------------------------------------------------------
 
 # "(Reporting by Jana Roe in Harbourton; Editing by Ivo Brandt)", "Additional reporting by ...".
@@ -384,14 +422,61 @@ def wire_dateline(text: str, candidates: Candidates) -> list[tuple[int, int, lis
     return []
 
 
+# -- the site's own name -----------------------------------------------------------------
+
+_SECOND_LEVEL = {"co", "com", "org", "net", "gov", "ac", "edu", "news"}
+_NAME_RUN = re.compile(r"(?:[A-Z][\w'’.&-]*)(?:[ \t]+(?:[A-Z][\w'’.&-]*|of|the|de|du|la|al))*")
+
+
+def _squash(name: str) -> str:
+    """A name's letters and digits, lower-cased, accents off ("The Hill" -> "thehill")."""
+    return re.sub(r"[^a-z0-9]", "", unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode())
+
+
+def site_keys(url: str | None) -> set[str]:
+    """What the site's name is when its words are run together: the URL's domain without
+    its ending ("harbourtribune" of news.harbourtribune.co.xa), and with it ("camerooninfonet")."""
+    host = url_host(url) if url else None
+    if host is None:
+        return set()
+    parts = host.split(".")
+    while len(parts) > 2 and parts[-2] in _SECOND_LEVEL and len(parts[-1]) == 2:
+        parts = parts[:-1]  # "co.xa": the country's second level
+    site = parts[-2] if len(parts) >= 2 else parts[0]
+    return {k for k in (_squash(site), _squash(site + host.rsplit(".", 1)[-1])) if len(k) >= 5}
+
+
+def site_names(text: str, candidates: Candidates, url: str | None) -> list[tuple[int, int, list[Mention]]]:
+    """The names in the text that spell the URL's site ("Harbour Tribune" on
+    harbourtribune.example, "The Hill" on thehill.example): the outlet itself, an
+    organisation, whatever the model called it."""
+    keys = site_keys(url)
+    if not keys:
+        return []
+    out = []
+    for run in _NAME_RUN.finditer(text):
+        name, start = run.group(0).rstrip(".,"), run.start()
+        # The run whole ("Valley Post"), or after "The" or a sentence's first word ("Yesterday Valley Post"):
+        # never a piece of a longer name ("Valley" of "Valley Post").
+        first = re.match(r"\S+[ \t]+", name)
+        opens = start == 0 or text[start - 1] == "\n" or text[max(0, start - 2) : start] in (". ", "! ", "? ") or name.startswith("The ")
+        forms = [(name, start), *([(name[first.end() :], start + first.end())] if first and opens else [])]
+        for cand, at in forms[::-1] if name.startswith("The ") else forms:  # "Harbour Tribune" of "The Harbour Tribune"
+            if _squash(cand) in keys and not (_knows(candidates, cand, "Place") and not _knows(candidates, cand, "Organization")):
+                out.append((at, at + len(cand), [_mention(at, cand, "ORG", candidates)]))
+                break
+    return out
+
+
 # -- all together ------------------------------------------------------------------------
 
 
-def credits(text: str, candidates: Candidates) -> list[tuple[int, int, list[Mention]]]:
-    """Every credit of the text: stretches that do not overlap, first found first kept."""
+def credits(text: str, candidates: Candidates, url: str | None = None) -> list[tuple[int, int, list[Mention]]]:
+    """Every credit of the text: stretches that do not overlap, first found first kept;
+    with the article's URL, the names that spell its site too."""
     out: list[tuple[int, int, list[Mention]]] = []
-    finders = (title_outlet, wire_dateline, photo_credits, caption_ends, sign_offs, contributors, via_outlets, reporting_outlets)
-    for found in (find(text, candidates) for find in finders):
+    finders = (title_outlet, wire_dateline, photo_credits, caption_ends, slash_credits, sign_offs, contributors, via_outlets, reporting_outlets)
+    for found in [*(find(text, candidates) for find in finders), site_names(text, candidates, url)]:
         for s, e, names in found:
             if not any(s < e2 and s2 < e for s2, e2, _ in out):
                 out.append((s, e, names))
@@ -401,11 +486,11 @@ def credits(text: str, candidates: Candidates) -> list[tuple[int, int, list[Ment
 _TYPE_OF = {"GPE": "Place", "PERSON": "Person", "ORG": "Organization", "KB": "Organization"}
 
 
-def with_credits(mentions: list[Mention], text: str, candidates: Candidates) -> list[Mention]:
+def with_credits(mentions: list[Mention], text: str, candidates: Candidates, url: str | None = None) -> list[Mention]:
     """``mentions`` with each credit's names in place of what the recogniser drew over
     its stretch. A mention that is already one of the names, span and type, stays (it
     may carry its link)."""
-    found = credits(text, candidates)
+    found = credits(text, candidates, url)
     if not found:
         return mentions
     names = [n for _, _, credited in found for n in credited]

@@ -13,6 +13,9 @@ from kg.credits import (
     photo_credits,
     reporting_outlets,
     sign_offs,
+    site_keys,
+    site_names,
+    slash_credits,
     title_outlet,
     via_outlets,
     wire_dateline,
@@ -80,6 +83,12 @@ def test_photo_credits_name_agencies_and_photographers(text, expected):
     found = photo_credits(text, CANDS)
     check_offsets(text, found)
     assert names(found) == expected
+
+
+def test_a_slash_credit_inside_a_captions_text():
+    text = "Fighters in Harbourton Jana Roeva/LW Soldiers patrol. A road LANTERN/Ivo Brandtner in the town."
+    assert names(slash_credits(text, CANDS)) == [[("Jana Roeva", "PERSON"), ("LW", "KB")], [("LANTERN", "KB"), ("Ivo Brandtner", "PERSON")]]
+    assert slash_credits("The Harbourton/Dunmere road and the Jana Roeva/Velmora case.", CANDS) == []
 
 
 def test_a_caption_ending_in_an_agency_and_a_photographer():
@@ -220,3 +229,30 @@ def test_credits_do_not_overlap():
     text = "Smoke rose. (Photo by Ivo Brandtner/LW via Getty Images)"
     found = credits(text, CANDS)
     assert len(found) == 1 and [m.text for m in found[0][2]] == ["Ivo Brandtner", "LW", "Getty Images"]
+
+
+@pytest.mark.parametrize(
+    ("url", "keys"),
+    [
+        ("https://www.harbourtribune.example/a/b", {"harbourtribune", "harbourtribuneexample"}),
+        ("https://news.harbour-info.net/x", {"harbourinfo", "harbourinfonet"}),
+        ("https://edition.valleypost.co.xa/x", {"valleypost", "valleypostxa"}),
+        ("https://abc.example/", {"abcexample"}),  # a short name alone matches nothing
+        (None, set()),
+    ],
+)
+def test_the_sites_name_run_together(url, keys):
+    assert site_keys(url) == keys
+
+
+def test_a_name_that_spells_the_sites_is_the_outlet():
+    text = "Gunmen struck Dorgumi.\n\nHarbour Tribune gathered that more died; the Harbour Tribune said so.\nSource: Harbour Info.Net"
+    found = site_names(text, CANDS, "https://www.harbourtribune.example/x")
+    assert [[(m.text, m.label) for m in c] for _, _, c in found] == [[("Harbour Tribune", "ORG")], [("Harbour Tribune", "ORG")]]
+    assert names(site_names(text, CANDS, "https://harbour-info.net/y")) == [[("Harbour Info.Net", "ORG")]]
+    assert site_names("Officials in Harbourton said so.", CANDS, "https://harbourton.example/") == []  # a known place
+    assert site_names(text, CANDS, None) == []
+    # Never a piece of a longer name; a sentence's first word is no part of it.
+    assert site_names("The Harbour Tribune Weekly said so.", CANDS, "https://harbourtribune.example/") == []
+    assert names(site_names("A man told The Harbour Tribune so.", CANDS, "https://harbourtribune.example/")) == [[("Harbour Tribune", "ORG")]]
+    assert names(site_names("Yesterday Harbour Tribune said so.", CANDS, "https://harbourtribune.example/")) == [[("Harbour Tribune", "ORG")]]

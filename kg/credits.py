@@ -279,7 +279,7 @@ _PLACE_WORDS = re.compile(r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}")
 
 def _listed(body: str, at0: int, candidates: Candidates) -> list[Mention]:
     """The names of a credit's list ("Jana Roe in Harbourton and Dunmere, Ivo Brandt"):
-    people or an agency, and the towns after "in"."""
+    people or an agency, and the towns after "in"; up to the first piece that is none."""
     names: list[Mention] = []
     in_places = False
     for segment, at in _split(body, at0, _LIST_SEPARATOR):
@@ -290,8 +290,9 @@ def _listed(body: str, at0: int, candidates: Candidates) -> list[Mention]:
             names.append(Mention(at, at + len(who), who, "GPE", "ner"))
             continue
         kind = credited_name(who, candidates, None)
-        if kind is not None:
-            names.append(_mention(at, who, kind, candidates))
+        if kind is None:
+            break  # "Reporting by Lantern Wire, the attack killed ...": the list has ended
+        names.append(_mention(at, who, kind, candidates))
         in_places = place is not None
         where = segment[place.end() :] if place is not None else ""
         if _PLACE_WORDS.fullmatch(where):
@@ -310,7 +311,7 @@ def sign_offs(text: str, candidates: Candidates) -> list[tuple[int, int, list[Me
             continue
         names = _listed(text[hit.end() : end], hit.end(), candidates)
         if names:
-            out.append((hit.start(), end, names))
+            out.append((hit.start(), max(m.end for m in names), names))
     return out
 
 

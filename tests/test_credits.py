@@ -109,6 +109,7 @@ def test_a_caption_ending_in_an_agency_and_a_photographer():
         ("Additional reporting by Lantern Wire.", [[("Lantern Wire", "KB")]]),
         ("EDITING BY JOHN OKAFORO", [[("JOHN OKAFORO", "PERSON")]]),
         ("Reporting by phone from the town, she said.", []),
+        ("Reported by Lantern Wire, the raid on Dunmere killed five.", [[("Lantern Wire", "KB")]]),
     ],
 )
 def test_sign_off_lines_name_reporters_and_their_towns(text, expected):
@@ -223,6 +224,12 @@ def test_a_mention_that_is_already_right_keeps_its_identity():
     place = Mention(text.index("HARBOURTON"), text.index(","), "HARBOURTON", "GPE")
     out = with_credits([place], text, CANDS)
     assert out[0] is place and [m.text for m in out] == ["HARBOURTON", "Coastland", "LW"]
+
+
+def test_a_credit_clears_only_its_own_stretch():
+    text = "Reported by Lantern Wire, the raid on Dunmere killed five."
+    place = Mention(text.index("Dunmere"), text.index("Dunmere") + 7, "Dunmere", "GPE")
+    assert [m.text for m in with_credits([place], text, CANDS)] == ["Lantern Wire", "Dunmere"]
 
 
 def test_credits_do_not_overlap():

@@ -23,7 +23,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from kg.bylines import OUTLET_WORDS, caps_person, person_shaped
+from kg.bylines import OUTLET_WORDS, STAFF_WORDS, caps_person, person_shaped
 from kg.kb.base import Candidate, fold, url_host
 from kg.mentions import ORG_HEADS, model_label
 from kg.names import MONTH_PATTERN
@@ -489,8 +489,9 @@ _TYPE_OF = {"GPE": "Place", "PERSON": "Person", "ORG": "Organization", "KB": "Or
 
 def with_credits(mentions: list[Mention], text: str, candidates: Candidates, url: str | None = None) -> list[Mention]:
     """``mentions`` with each credit's names in place of what the recogniser drew over
-    its stretch. A mention that is already one of the names, span and type, stays (it
+    its stretch, and without a writer's post taken for a name ("Staff Reporter"). A mention that is already one of the names, span and type, stays (it
     may carry its link)."""
+    mentions = [m for m in mentions if not staff_words(m.text)]
     found = credits(text, candidates, url)
     if not found:
         return mentions
@@ -498,6 +499,15 @@ def with_credits(mentions: list[Mention], text: str, candidates: Candidates, url
     names = [next((m for m in mentions if (m.start, m.end) == (n.start, n.end) and _same_type(m, n)), n) for n in names]
     outside = [m for m in mentions if not any(m.start < e and s < m.end for s, e, _ in found)]
     return sorted(outside + names, key=lambda m: (m.start, -m.end))
+
+
+_STAFF_HEADS = {"staff", "reporter", "reporters", "correspondent", "correspondents", "writer", "writers", "editor", "editors", "contributor", "contributors"}
+
+
+def staff_words(name: str) -> bool:
+    """"Staff Reporter", "Our Correspondent", "Special Correspondent": a writer's post, no name."""
+    words = [w.lower() for w in name.split()]
+    return bool(words) and all(w in STAFF_WORDS for w in words) and any(w in _STAFF_HEADS for w in words)
 
 
 def _same_type(m: Mention, n: Mention) -> bool:

@@ -232,6 +232,12 @@ def test_a_credit_clears_only_its_own_stretch():
     assert [m.text for m in with_credits([place], text, CANDS)] == ["Lantern Wire", "Dunmere"]
 
 
+def test_a_writers_post_is_no_name():
+    text = "A Staff Reporter and Our Correspondent saw the Harbour Staff College."
+    spans = [Mention(text.index(n), text.index(n) + len(n), n, "ORG") for n in ("Staff Reporter", "Our Correspondent", "Harbour Staff College")]
+    assert [m.text for m in with_credits(spans, text, CANDS)] == ["Harbour Staff College"]
+
+
 def test_credits_do_not_overlap():
     text = "Smoke rose. (Photo by Ivo Brandtner/LW via Getty Images)"
     found = credits(text, CANDS)

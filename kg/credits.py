@@ -379,15 +379,16 @@ def title_outlet(text: str, candidates: Candidates) -> list[tuple[int, int, list
 
 # -- wire datelines --------------------------------------------------------------------
 
-_CAPS_PLACE = r"[A-Z][A-Z'’-]+\.?(?:[ \t]+[A-Z][A-Z'’-]+\.?){0,3}"
+_CAPS_PLACE = r"[A-ZÀ-Þ][A-ZÀ-Þ'’-]+\.?(?:[ \t]+[A-ZÀ-Þ][A-ZÀ-Þ'’-]+\.?){0,3}"
 _TITLE_PLACE = r"[A-Z][a-zà-ÿ'’-]+(?:[ \t]+[A-Z][a-zà-ÿ'’-]+){0,2}"
-# "BRASILIA, Brazil (AP) —", "KADUNA, Nigeria (Reuters) -", "ISLAMABAD — ", "Harbourton, May 6 (Lantern) –".
+# "BRASILIA, Brazil (AP) —", "KADUNA, Nigeria (Reuters) -", "ISLAMABAD — ", "Harbourton, May 6 (Lantern) –",
+# "HARBOURTON: ", "Harbourton, May 6 (Lantern) Gunmen ...".
 WIRE_DATELINE = re.compile(
     r"(?:^|(?<=\n))(?P<place>" + _CAPS_PLACE + r"|" + _TITLE_PLACE + r")"
     r"(?:,[ \t]+(?P<country>[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3}))??"
     r"(?:,?[ \t]+" + MONTH_PATTERN + r"\.?[ \t]+\d{1,2})?"
     r"[ \t]*(?:\((?P<agency>[A-Za-z][^()\n]{0,40})\))?"
-    r"[ \t]*(?:(?:—|–)[ \t]*|(?:--|-)[ \t]+)(?=\S)"
+    r"[ \t]*(?:(?P<dash>—|–)[ \t]*|(?:--|-)[ \t]+|(?P<colon>:)[ \t]+|(?<=\))[ \t]+(?=[A-Z]))(?=\S)"
 )
 _DATELINE_WINDOW = 1500
 # What the name after the dateline's comma is: a country, or a state or province ("PORTLAND, Ore.").
@@ -397,21 +398,25 @@ _NOT_PLACE = {"by", "update", "updated", "breaking", "live", "watch", "read", "p
 
 def wire_dateline(text: str, candidates: Candidates) -> list[tuple[int, int, list[Mention]]]:
     """The dateline that opens a wire story: its place (a place mention), the country
-    after it when known, and the agencies in its brackets (organisations). A place in
-    title case wants the brackets' agency or a known country after it; one in capitals
-    a country, an agency, or to be a known place."""
+    after it when known, and the agencies in its brackets (organisations). The place
+    wants the brackets' agency or a known country after it, or to be a known place (in
+    capitals, or before a colon or a long dash)."""
     for hit in WIRE_DATELINE.finditer(text, 0, min(len(text), _DATELINE_WINDOW)):
         place, country, agency = hit.group("place"), hit.group("country"), hit.group("agency")
         if fold(place.split()[0]) in _NOT_PLACE or _knows(candidates, place, "Person"):
             continue
         country_known = country is not None and any(c.entry.type == "Place" and _COUNTRY_CLASSES & set(c.entry.classes) and not c.via_skeleton for c in candidates(country))
         agencies = credit_pieces(agency, hit.start("agency"), candidates) if agency else []
+        if country is not None and not country_known:
+            if credited_name(country, candidates, None) != "ORG" or agencies:
+                continue  # "Harbourton, Velmora —": an unknown name after the comma, no dateline of ours
+            agencies = [_mention(hit.start("country"), country, "ORG", candidates)]  # "Harbourton, LW –": the agency
         if agency and not any(m.label in ("KB", "ORG") for m in agencies):
             continue  # "(pictured)": no agency in the brackets, no wire's dateline
         caps = place.isupper()
-        if not (country_known or agencies or (caps and _knows(candidates, place.rstrip("."), "Place"))):
-            continue
-        if not caps and not (agencies or country_known):
+        # A known place alone, in capitals, or in title case before a colon or a long dash ("Harbourton: ").
+        alone = (caps or hit.group("colon") or hit.group("dash")) and _knows(candidates, place.rstrip("."), "Place")
+        if not (country_known or agencies or alone):
             continue
         if _knows(candidates, place, "Organization") and not _knows(candidates, place, "Place"):
             continue

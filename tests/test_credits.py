@@ -162,6 +162,14 @@ def test_via_names_the_outlet_not_a_route():
         ("Title\n\nVELMORA, Coastland (rpress) — Gunmen attacked.", [[("VELMORA", "GPE"), ("Coastland", "GPE"), ("rpress", "KB")]]),
         ("Title\n\nVELMORA (ORA) — Gunmen attacked.", [[("VELMORA", "GPE"), ("ORA", "ORG")]]),
         ("Title\n\nUPDATE — The toll rose.", []),
+        ("Title\n\nHARBOURTON: Gunmen attacked the base.", [[("HARBOURTON", "GPE")]]),
+        ("Title\n\nHarbourton: Gunmen attacked the base.", [[("Harbourton", "GPE")]]),
+        ("Title\n\nHarbourton, May 6 (LW) Gunmen attacked the base.", [[("Harbourton", "GPE"), ("LW", "KB")]]),
+        ("Title\n\nVÉLMORA, Coastland (LW) — Gunmen attacked.", [[("VÉLMORA", "GPE"), ("Coastland", "GPE"), ("LW", "KB")]]),
+        ("Title\n\nWarning: Gunmen attacked the base.", []),
+        ("Title\n\nHarbourton, LW – Gunmen attacked the base.", [[("Harbourton", "GPE"), ("LW", "KB")]]),
+        ("Title\n\nHarbourton, Velmora – Gunmen attacked the base.", []),
+        ("Title\n\nVelmora: Gunmen attacked the base.", []),  # unknown, in title case, nothing else
         ("Title\n\nKorvasi, Dunmere — Gunmen attacked.", []),  # a town after the comma is no country
         ("Title\n\nVELMORA — Gunmen attacked.", []),  # capitals alone: maybe a heading
         ("Title\n\nMarta Quell — a profile of a medic.", []),

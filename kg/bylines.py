@@ -8,8 +8,11 @@ and made the publisher). Here each part of the line gets its role from where it 
 and what it is: after "via" an outlet (the syndicating site); in brackets after an outlet
 its author; a name the knowledge base knows as an organisation an outlet; a name shaped
 like a person's (two to four capitalised words, no outlet word) an author, when the line
-has more than one part; the rest outlets. A line of one part stays the reader's outlet:
-there the shape alone cannot tell "Sahel Courier" from "Sara Jones".
+has more than one part; the rest outlets. A line of one part stays the reader's outlet
+when nothing else speaks: the shape alone cannot tell "Sahel Courier" from "Sara Jones".
+The article's web address can: a person-shaped name its host does not spell, with no
+country or people's word in it, is the author ("By Sara Jones" on dailyledger.example),
+while "By Sahel Courier" on sahelcourier.example stays the outlet.
 
 A desk or edition word that ends an outlet's name is no part of it ("ETV Bharat English
 Desk" is ETV Bharat); a language word is looked up without it ("teleSUR English").
@@ -23,10 +26,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from urllib.parse import urlsplit
 
 from kg.kb.base import Candidate, fold
 from kg.mentions import ORG_HEADS, unclaimed, unclaimed_group
-from kg.names import CREDIT_WORDS, MONTH_PATTERN
+from kg.names import CREDIT_WORDS, MONTH_PATTERN, country_of_demonym
 from kg.types import Article, Mention
 
 # The byline: a line of its own near the top, "By " and the names.
@@ -131,15 +135,45 @@ def _parts(start: int, names: str) -> list[tuple[int, int, str, str]]:
     return out
 
 
+def _squashed(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", fold(text))
+
+
+def lone_author(name: str, host: str | None, known_org: Callable[[str], bool], known_person: Callable[[str], bool], known_country: Callable[[str], bool]) -> bool:
+    """Whether a byline's only part is its author, not its outlet: a name the knowledge
+    base knows as a person's, or one shaped like a person's that the article's web host
+    does not spell, that the knowledge base does not know as an organisation, and with
+    no word a country or a people's name ("Sahel Courier", "Nepal Digest" are outlets)."""
+    if known_org(name) or not person_shaped(name):
+        return False
+    if known_person(name):
+        return True
+    if not host:
+        return False
+    labels = [label for label in host.lower().split(".") if label != "www"]
+    initials = "".join(w[0] for w in name.split() if w.lower() not in _PARTICLES).lower()
+    if _squashed(name) in _squashed(host) or (labels and labels[0] == initials):
+        return False  # "Sahel Courier" on sahelcourier.example or sc.example
+    return not any(country_of_demonym(w) or known_country(w) for w in name.split())
+
+
 def read_byline(
-    text: str, title: str | None, known_org: Callable[[str], bool], known_person: Callable[[str], bool], known_place: Callable[[str], bool] = lambda name: False
+    text: str,
+    title: str | None,
+    known_org: Callable[[str], bool],
+    known_person: Callable[[str], bool],
+    known_place: Callable[[str], bool] = lambda name: False,
+    host: str | None = None,
+    known_country: Callable[[str], bool] = lambda name: False,
 ) -> list[BylinePart]:
     """The names of the article's byline with their roles, outlets first-come first.
 
     ``known_org(name)`` says whether the knowledge base knows the name as an
-    organisation, ``known_person(name)`` as a person, ``known_place(name)`` as a place;
-    they are asked of the parts only. A part of staff words ("Staff Reporter") has the
-    role "none": no name, and no outlet."""
+    organisation, ``known_person(name)`` as a person, ``known_place(name)`` as a place,
+    ``known_country(word)`` as a country; they are asked of the parts only. ``host`` is
+    the article's web host, which tells a lone author from a lone outlet
+    (:func:`lone_author`). A part of staff words ("Staff Reporter") has the role "none":
+    no name, and no outlet."""
     found = byline_line(text, title)
     if found is None:
         return []
@@ -151,12 +185,13 @@ def read_byline(
         if len(parts) != 2 or not _person_and_outlet([p[2] for p in parts], known_org, known_person):
             return []
     out = []
+    alone = len(parts) == 1 and lone_author(parts[0][2], host, known_org, known_person, known_country)
     pieces = [piece for start, end, name, how in parts for piece in _split_part(start, name, how, known_org)]
     for start, end, name, how, role in pieces:
         if role is not None or all(w.lower() in STAFF_WORDS for w in name.split()):
             out.append(BylinePart(start, end, name, role or "none"))
             continue
-        if how == "bracket" or (how != "via" and not known_org(name) and _is_person(name, len(parts), known_person)):
+        if (alone and len(pieces) == 1) or how == "bracket" or (how != "via" and not known_org(name) and _is_person(name, len(parts), known_person)):
             out.append(BylinePart(start, end, name, "person"))
             continue
         team = TEAM_PREFIX.match(name)
@@ -242,7 +277,9 @@ def byline_parts(article: Article, candidates: Callable[[str], list[Candidate]])
         return []
     if span is None and article.outlet:
         return []  # the outlet came from metadata; the line may be no byline of it
-    return read_byline(article.text, article.title, _knows(candidates, "Organization"), _knows(candidates, "Person"), _knows(candidates, "Place"))
+    host = urlsplit(article.url).hostname if article.url else None
+    country = lambda word: any(c.entry.type == "Place" and "Country" in c.entry.classes and not c.via_skeleton for c in candidates(word))  # noqa: E731
+    return read_byline(article.text, article.title, _knows(candidates, "Organization"), _knows(candidates, "Person"), _knows(candidates, "Place"), host, country)
 
 
 def byline_mentions(article: Article, candidates: Callable[[str], list[Candidate]]) -> tuple[list[Mention], tuple[int, int]]:

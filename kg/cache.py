@@ -6,6 +6,8 @@ from __future__ import annotations
 import gc
 import os
 import pickle
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -31,15 +33,15 @@ def save_pickle(path: Path, value: Any) -> bool:
     return True
 
 
-# Whether what load_lasting() unpickles is moved out of the cycle collector's sight
-# (gc.freeze). Only the `kg` program turns it on (kg.cli.main): its process runs one
+# Whether what lasting_loads() loads (and load_lasting() unpickles) is moved out of
+# the cycle collector's sight (gc.freeze). Only the `kg` program turns it on (kg.cli.main): its process runs one
 # command and ends, while a process that uses kg as a library (or the test suite,
 # which counts on gc.collect() closing stores) keeps Python's ordinary collector.
 _freeze_lasting = False
 
 
 def freeze_lasting_loads() -> None:
-    """Let load_lasting() freeze what it loads, for the rest of this process.
+    """Let lasting_loads() freeze what it loads, for the rest of this process.
 
     The knowledge base's index is some 600,000 objects that live as long as the
     process and hold no cycles; left to the cycle collector they are walked by each
@@ -50,22 +52,44 @@ def freeze_lasting_loads() -> None:
     _freeze_lasting = True
 
 
-def load_lasting(raw: bytes) -> Any:
-    """Unpickle an index meant to live as long as the process (the knowledge base).
+_lasting_depth = 0  # how many lasting_loads() blocks are open
 
-    The cycle collector is off while it loads (some million small objects, none
-    cyclic garbage: with it running they take 3-6 times as long); when
-    freeze_lasting_loads() was called, garbage is collected first and then
-    everything alive is frozen (gc.freeze), so that no later collection walks it."""
-    if _freeze_lasting:
-        gc.collect()  # so that no garbage of before is frozen with the index
-    enabled = gc.isenabled()
-    gc.disable()
+
+@contextmanager
+def lasting_loads() -> Iterator[None]:
+    """A block that loads what a process keeps to its end: imports, the knowledge base,
+    the spaCy pipeline, the ruler's patterns.
+
+    No collection runs inside (some million small objects, nearly none of them garbage:
+    each collection their allocations set off would walk all that was loaded before it,
+    and the loads take several times as long). The collector is held back by its first
+    threshold (0), not gc.disable(): a library that turns the collector off and on
+    again around a load of its own (srsly's msgpack_loads, which spaCy's model load
+    calls) then does not let it loose on everything the block has allocated so far.
+
+    When freeze_lasting_loads() was called, the outermost block collects first (cheap:
+    little is loaded yet) and at its end freezes everything alive (gc.freeze), so that
+    no later collection -- one every few hundred allocations while articles are worked
+    on -- walks what was loaded. The block's own garbage, a few thousand objects, is
+    frozen with it rather than paid for with a walk of the million."""
+    global _lasting_depth
+    outermost = _lasting_depth == 0
+    thresholds = gc.get_threshold()
+    if outermost and _freeze_lasting:
+        gc.collect()  # so that garbage of before is not frozen with what is loaded
+    gc.set_threshold(0, *thresholds[1:])
+    _lasting_depth += 1
     try:
-        value = pickle.loads(raw)
-        if _freeze_lasting:
-            gc.freeze()
+        yield
     finally:
-        if enabled:
-            gc.enable()
-    return value
+        _lasting_depth -= 1
+        if outermost and _freeze_lasting:
+            gc.freeze()
+        gc.set_threshold(*thresholds)
+
+
+def load_lasting(raw: bytes) -> Any:
+    """Unpickle an index meant to live as long as the process (the knowledge base),
+    inside :func:`lasting_loads` (one of its own when none is open)."""
+    with lasting_loads():
+        return pickle.loads(raw)

@@ -142,10 +142,13 @@ def ingest(
     skipped; the exit code is then 3. In folders, hidden files, README-style files,
     files of other types and kg stores are passed over.
     """
-    from kg.errors import Interrupted
-    from kg.ingest import Ingester
-    from kg.read import ReadOptions, count_items
-    from kg.recognise import DEFAULT_MODEL
+    from kg.cache import lasting_loads
+
+    with lasting_loads():  # the imports below are most of kg and spaCy: loaded for good
+        from kg.errors import Interrupted
+        from kg.ingest import Ingester
+        from kg.read import ReadOptions, count_items
+        from kg.recognise import DEFAULT_MODEL
 
     options = ReadOptions(max_bytes=max_size, all_files=all_files)
     shown = not quiet and sys.stderr.isatty()
@@ -161,8 +164,9 @@ def ingest(
         progress.tick(skipped=isinstance(item, ReadProblem))
 
     try:
-        ingester = Ingester(store_path(ctx), model or DEFAULT_MODEL, batch_size=batch_size, processes=processes)
-        ingester.nlp  # noqa: B018 -- built now, under the note, rather than during the first article
+        with lasting_loads():  # the knowledge base, the pipeline and the ruler's patterns, kept to the end
+            ingester = Ingester(store_path(ctx), model or DEFAULT_MODEL, batch_size=batch_size, processes=processes)
+            ingester.nlp  # noqa: B018 -- built now, under the note, rather than during the first article
         progress.begin()
         report = ingester.run(paths, stdin=sys.stdin, on_article=on_article, read_options=options)
     except Interrupted as e:

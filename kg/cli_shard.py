@@ -41,10 +41,13 @@ def shard_command(
     Running again resumes: complete shards are skipped. Load them with `kg load`.
     The knowledge base is the --store's (its user entries are sent to the workers).
     """
-    from kg.read import ReadOptions, read_paths
-    from kg.recognise import DEFAULT_MODEL
-    from kg.shard import make_shards
-    from kg.types import ReadProblem
+    from kg.cache import lasting_loads
+
+    with lasting_loads():  # most of kg and spaCy: loaded for good
+        from kg.read import ReadOptions, read_paths
+        from kg.recognise import DEFAULT_MODEL
+        from kg.shard import make_shards
+        from kg.types import ReadProblem
 
     store = store_path(ctx)
     if "-" in paths:
@@ -84,7 +87,10 @@ def load_command(ctx: click.Context, folder: Path, replace: bool) -> None:
     `kg ingest` would have built. Shards made by another kg version or with another
     knowledge base are refused.
     """
-    from kg.load import load_shards
+    from kg.cache import lasting_loads
+
+    with lasting_loads():
+        from kg.load import load_shards
 
     report = load_shards(store_path(ctx), folder, replace=replace)
     click.echo(f"loaded {plural(report.articles, 'article')} from {plural(report.shards, 'shard')} ({report.replaced} replaced);"

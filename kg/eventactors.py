@@ -19,6 +19,8 @@ from kg.eventwords import (
     BELONGED_BEFORE,
     BY_ACTOR,
     CLAIMED,
+    CLAIMED_SEVERAL,
+    CLAIMED_SEVERAL_BY,
     DONE_BY,
     JUNTA_RE,
     MODIFIER_GAP,
@@ -27,13 +29,15 @@ from kg.eventwords import (
     REGIME_RE,
     RESPONSIBLE_AFTER,
     RESPONSIBLE_BEFORE,
+    SUSPECT_VERB_BEFORE,
+    SUSPECTED_AFTER,
     SUSPECTED_BEFORE,
     SUSPECTED_NAME,
     SUSPECTED_NOUN_AFTER,
     TRIGGER_RE,
 )
 from kg.identity import entity_of
-from kg.kb.base import KBEntry, fold
+from kg.kb.base import KBEntry, KnowledgeBase, fold
 from kg.names import demonyms
 from kg.types import Entity, LinkedMention
 
@@ -47,7 +51,31 @@ _VICTIM_BEFORE_LOW = folded(re.compile(r"\b(?:against|on|by|with|from|troops|arm
 # "blamed on a Chad-based coalition", "Syria-backed fighters": where a group sits or who backs
 # it qualifies the group, which is the attacker; the place or state is not.
 _QUALIFIES_AFTER = re.compile(r"\s*[-–]\s*(?:based|backed|linked|aligned|allied|affiliated|supported)\b", re.I)
+# "Gunmen from Mali attacked", "militants who crossed from Afghanistan", "fighters based in Sudan":
+# where unnamed attackers come from is no attacker (a group is named, "X fighters", not a land).
+_ORIGIN_OF_LOW = folded(re.compile(
+    r"\b(?:gunmen|militants|fighters|attackers|assailants|insurgents|rebels|jihadists|terrorists|bandits|raiders|men)\s+"
+    r"(?:(?:who|that)\s+(?:had\s+)?(?:crossed|came|infiltrated|entered|sneaked)(?:\s+\w+)?\s+from|(?:based|operating|hiding|stationed)\s+in|from|coming\s+from)\s+(?:neighbou?ring\s+)?(?:the\s+)?$",
+    re.I,
+))
+_BRANCH_AFTER = re.compile(r"(?:-affiliated|['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:branch|affiliate|faction|wing|offshoot)\b", re.I)
 _FROM_BEFORE_LOW = folded(re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I))  # "fired by drones from ..."
+
+
+def branch_sides(kb: KnowledgeBase) -> dict[str, str]:
+    """Each armed group the knowledge base describes as a branch, affiliate or faction of
+    another ("Islamic State branch in the Lake Chad basin") -> that group's IRI: one side, so
+    that "the Islamic State group killed six soldiers" and "ISWAP gunmen attacked the camp"
+    may tell one attack."""
+    groups = {e.label: e for e in kb.entries.values() if e.type == "Organization" and "ArmedGroup" in e.classes}
+    by_length = sorted(groups, key=len, reverse=True)
+    out = {}
+    for entry in groups.values():
+        desc = entry.description or ""
+        parent = next((label for label in by_length if label != entry.label and desc.startswith(label) and _BRANCH_AFTER.match(desc, len(label))), None)
+        if parent is not None:
+            out[entity_of(entry).iri] = entity_of(groups[parent]).iri
+    return out
 
 
 class ActorSense(PlaceSense):
@@ -75,7 +103,8 @@ class ActorSense(PlaceSense):
                 if not self._can_act(lm.entity):
                     continue
                 after = text[lm.mention.end : e]
-                if CLAIMED.match(after) or RESPONSIBLE_AFTER.match(after) or RESPONSIBLE_BEFORE.search(text[max(b, lm.mention.start - 40) : lm.mention.start]) \
+                before = text[max(b, lm.mention.start - 40) : lm.mention.start]
+                if CLAIMED.match(after) or RESPONSIBLE_AFTER.match(after) or RESPONSIBLE_BEFORE.search(before) or SUSPECTED_AFTER.match(after) or SUSPECT_VERB_BEFORE.search(before) \
                         or BELONGED_BEFORE.search(text, max(b, lm.mention.start - 100), lm.mention.start) \
                         or SUSPECTED_BEFORE.search(text, max(b, lm.mention.start - 100), lm.mention.start) \
                         or (SUSPECTED_NAME.search(text, max(b, lm.mention.start - 12), lm.mention.start) and SUSPECTED_NOUN_AFTER.match(after)):
@@ -83,6 +112,27 @@ class ActorSense(PlaceSense):
         groups = [ent for ent in found.values() if ent.type == "Organization"]
         named = groups or list(found.values())  # "the Cooperative for ... Congo (CODECO) was": the group
         return named[0] if len(named) == 1 else None
+
+    def _claims(self, text: str, sentences: list[tuple[int, int]], by_sentence: dict[int, list[LinkedMention]]) -> list[tuple[int, Entity, int | None]]:
+        """The claims of several attacks the article reports ("X claimed both attacks", "X
+        claimed responsibility for the bombings", "the two attacks were claimed by X"): each as
+        (where its sentence begins, the claimant, how many of the attacks told before it covers
+        -- None for all)."""
+        out = []
+        for i, mentions in sorted(by_sentence.items()):
+            b, e = sentences[i]
+            if "claim" not in text[b:e].lower():
+                continue
+            for lm in mentions:
+                if not self._can_act(lm.entity):
+                    continue
+                hit = CLAIMED_SEVERAL.match(text[lm.mention.end : e]) or CLAIMED_SEVERAL_BY.search(text, max(b, lm.mention.start - 80), lm.mention.start)
+                if hit is not None:
+                    both = hit.group("scope").lower().startswith("both") or (hit.group("count") or "").lower() in ("two", "twin")
+                    count = 2 if both else {"three": 3, "four": 4, "five": 5}.get((hit.group("count") or "").lower())
+                    out.append((b, lm.entity, count))
+                    break
+        return out
 
     def _sole_group_subject(self, text: str, sentences: list[tuple[int, int]], by_sentence: dict[int, list[LinkedMention]]) -> Entity | None:
         """The article's one armed group, where a sentence makes it the subject of an attack
@@ -112,7 +162,12 @@ class ActorSense(PlaceSense):
         the subject of an attack verb, "by X", "X's strikes", "X claimed responsibility",
         or a people's adjective ("Russian drones") -- within the attack word's clause."""
         lo, hi = clause_around(sentence, trigger.start(), trigger.end())
-        candidates = [lm for lm in mentions if (self._can_act(lm.entity) or self._capital_of(lm.entity)) and not _QUALIFIES_AFTER.match(sentence, lm.mention.end - offset)]
+        low = fold_case(sentence)  # the word patterns run folded (kg/casefold.py)
+        candidates = [
+            lm for lm in mentions
+            if (self._can_act(lm.entity) or self._capital_of(lm.entity)) and not _QUALIFIES_AFTER.match(sentence, lm.mention.end - offset)
+            and not (lm.entity.type == "Place" and _ORIGIN_OF_LOW.search(low, max(0, lm.mention.start - offset - 60), lm.mention.start - offset))
+        ]
         trig_spans = [(trigger.start(), trigger.end())]
         weapon_spans = [(lm.mention.start - offset, lm.mention.end - offset) for lm in mentions if lm.entity.type == "Weapon" and lo <= lm.mention.start - offset < hi]
         heads = trig_spans + weapon_spans
@@ -139,7 +194,6 @@ class ActorSense(PlaceSense):
             if code in self._countries and any(hs >= regime.end() and MODIFIER_GAP.match(sentence[regime.end() : hs]) for hs, _ in heads):
                 offer(3, entity_of(self._countries[code]), None)
                 self._regimes.add(entity_of(self._countries[code]).iri)
-        low = fold_case(sentence)  # the word patterns run folded (kg/casefold.py)
         for lm in candidates:
             s, e = lm.mention.start - offset, lm.mention.end - offset
             after = low[e:]

@@ -37,6 +37,9 @@ _ARSON_LOW = re.compile(r"set\s+fire|ablaze|torched|burn[et]d?\s+down")
 _TROOPS_LOW = folded(re.compile(r"\b(?:troops|soldiers|forces|militias?|army)\b(?:\s+(?!and\b|or\b)[\w'’()-]+){0,6}?\s+(?:\w+ly\s+|also\s+|then\s+|had\s+|have\s+|and\s+)?$", re.I))
 # "We are not attacking Moscow", "the city was never hit"
 _NEGATED_LOW = folded(re.compile(r"\b(?:not|never|n['’]t)\s+(?:been\s+|be\s+|yet\s+|ever\s+)?$", re.I))
+# "has been attacked three times", "was repeatedly targeted": a tally of attacks, no one attack.
+_TIMES_AFTER = re.compile(r"\s+(?:(?:at\s+least|more\s+than|over|nearly|some|about)\s+)?(?:(?:three|four|five|six|seven|eight|nine|ten|several|many|multiple|numerous|countless|[3-9]|\d\d+)\s+times|dozens\s+of\s+times)\b")
+_OFTEN_BEFORE = re.compile(r"\b(?:repeatedly|frequently|regularly|routinely|often|constantly|persistently|continually|continuously|incessantly)\s+(?:been\s+)?$")
 # The opening of a sentence whose subject is the attack word: "The strikes ...", "These attacks ...".
 _SUBJECT_OPEN = re.compile(r"\W*(?:the|these|those)\s+(?:[a-z-]+\s+)?")
 
@@ -50,6 +53,8 @@ def is_attack(sentence: str, m: re.Match) -> bool:
         return False
     if _NEGATED_LOW.search(before):
         return False  # "We are not attacking Moscow", "the city was never hit"
+    if _TIMES_AFTER.match(after) or _OFTEN_BEFORE.search(before[-40:]):
+        return False  # "The capital has been attacked three times": a tally, no one attack
     if _ENTRY_LOW.search(m.group(0)) and _ASSAILANT_LOW.search(before[-120:]) is None and not (_ARSON_LOW.search(m.group(0)) and _TROOPS_LOW.search(before[-120:])):
         # "since Russia invaded Ukraine": no assailants storm a place. (Troops who torch a
         # village attack it: "junta troops torched the village", "soldiers set fire to homes".)

@@ -93,7 +93,7 @@ _WHO = (
 _APPROX = r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as|an\s+estimated|a\s+total\s+of|roughly|approximately|another)\s+)?"
 _BE = r"(?:\s+(?:were|was|are|is|have|has|had|been|being|got|get|gets|reportedly|also|later|all|now|so\s+far|confirmed|reported|feared|believed|left|seriously|severely|grievously|gravely|critically|fatally|lightly|slightly|badly|killed\s+and))*"
 
-_KILLED_WORDS = r"(?:killed|dead|died|slain|perished|lost\s+their\s+lives|deaths|fatalities|martyred|massacred|killing|dying|beheaded|decapitated|executed|shot\s+dead|gunned\s+down|hacked\s+to\s+death|burned\s+to\s+death|stabbed\s+to\s+death|shot\s+to\s+death|beaten\s+to\s+death)"
+_KILLED_WORDS = r"(?:killed|dead|died|slain|perished|lost\s+their\s+lives|deaths|fatalities|martyred|massacred|butchered|killing|dying|beheaded|decapitated|executed|shot\s+dead|gunned\s+down|hacked\s+to\s+death|burned\s+to\s+death|stabbed\s+to\s+death|shot\s+to\s+death|beaten\s+to\s+death)"
 _INJURED_WORDS = r"(?:injured|wounded|hurt|injuries|injuring|wounding|hospitali[sz]ed)"
 
 # ("the 212 Battalion were killed": a unit's number counts no one; "On July 25 three officers
@@ -112,7 +112,7 @@ _NUM = (
 KILLED_RES = [
     re.compile(r"\b" + _APPROX + _NUM + _WHO + _BE + r"\s+" + _KILLED_WORDS + r"\b", re.I),
     # ("insurgents shot dead two villagers", "murdered and beheaded five people")
-    re.compile(r"\b(?:killing|killed|kills|kill|leaving|left|shot\s+dead|gunned\s+down|(?:murdered|massacred|slaughtered)(?:\s+and\s+beheaded)?|beheaded)\s+" + _APPROX + _NUM + r"(?!\s+(?:injured|wounded|hurt))" + _WHO + r"(?:\s+(?:dead|killed))?\b", re.I),
+    re.compile(r"\b(?:killing|killed|kills|kill|leaving|left|shot\s+dead|gunned\s+down|(?:murdered|massacred|slaughtered|butchered)(?:\s+and\s+beheaded)?|beheaded)\s+(?:(?<=butchered\s)the\s+|(?<=slaughtered\s)the\s+|(?<=massacred\s)the\s+)?" + _APPROX + _NUM + r"(?!\s+(?:injured|wounded|hurt))" + _WHO + r"(?:\s+(?:dead|killed))?\b", re.I),
     # "A family of five, two of them children, was shot to death": the family's members.
     re.compile(r"\bfamily\s+of\s+" + _NUM + r"(?:\s*,[^,.;]{0,50},)?\s+(?:was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?" + _KILLED_WORDS + r"\b", re.I),
     # ("took part in the killing of 23 border guards", "the murder of three more guards")
@@ -144,12 +144,12 @@ INJURED_RES = [
 NONE_KILLED_RE = re.compile(r"\b(?:no\s+(?:one|body)\s+(?:was|were|has\s+been)\s+(?:killed|dead)|no\s+(?:deaths|fatalities)\b(?!\s+(?:were\s+)?(?:immediately\s+)?reported)|killing\s+no\s+one|nobody\s+(?:was\s+)?killed)", re.I)
 NONE_HURT_RE = re.compile(r"\b(?:no\s+(?:one|body)\s+(?:was|were|has\s+been)\s+(?:injured|hurt|wounded|harmed)|no\s+injuries\b(?!\s+(?:were\s+)?(?:immediately\s+)?reported)|without\s+casualties|no\s+casualties\b(?!\s+(?:were\s+)?(?:immediately\s+)?reported))", re.I)
 # Cheap tests that a sentence may state a figure at all, before the patterns run.
-KILLED_WORDS = re.compile(r"kill|dead|died|death|toll|lives|loss\s+of|slain|perish|martyr|massacr|slaughter|murder|fatalit|dying|behead|decapitat|execut|gunned\s+down", re.I)
+KILLED_WORDS = re.compile(r"kill|dead|died|death|toll|lives|loss\s+of|slain|perish|martyr|massacr|slaughter|butcher|murder|fatalit|dying|behead|decapitat|execut|gunned\s+down", re.I)
 INJURED_WORDS = re.compile(r"injur|wound|hurt|hospitali", re.I)
 CASUALTY_WORDS = re.compile(KILLED_WORDS.pattern + "|" + INJURED_WORDS.pattern + r"|casualt", re.I)
 # Figures that are totals over a war or a period, not of one attack.
 TOTAL_CUES = re.compile(
-    r"\b(?:since\s+(?:the\s+)?(?:start|beginning|outbreak)|since\s+the\s+(?:war|conflict|fighting|insurgency|invasion|uprising)\s+(?:began|started|broke\s+out|erupted)|since\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|\d{4})\b|so\s+far\s+this|this\s+year|(?<!january\s)(?<!february\s)(?<!march\s)(?<!april\s)(?<!may\s)(?<!june\s)(?<!july\s)(?<!august\s)(?<!september\s)(?<!october\s)(?<!november\s)(?<!december\s)last\s+year|in\s+total|altogether|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks?|months?|years?)|in\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks?|months?|years?)|during\s+the\s+war|of\s+the\s+war|in\s+the\s+(?:war|conflict)|the\s+conflict|the\s+war\s+has|this\s+week|last\s+week|past\s+week|per\s+day|a\s+day|every\s+day|each\s+day"
+    r"\b(?:since\s+(?:the\s+)?(?:start|beginning|outbreak)|since\s+the\s+(?:war|conflict|fighting|insurgency|invasion|uprising)\s+(?:began|started|broke\s+out|erupted)|since\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|\d{4})\b|so\s+far\s+this|this\s+year|(?<!january\s)(?<!february\s)(?<!march\s)(?<!april\s)(?<!may\s)(?<!june\s)(?<!july\s)(?<!august\s)(?<!september\s)(?<!october\s)(?<!november\s)(?<!december\s)last\s+year|in\s+total|altogether|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks?|months?|years?)|in\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks?|months?|years?)|during\s+the\s+war|of\s+the\s+war|in\s+the\s+(?:war|conflict)|the\s+conflict|the\s+war\s+has|past\s+week|per\s+day|a\s+day(?!\s+(?:after|before|later|earlier|ago)\b)|every\s+day|each\s+day"
     r"|(?:in|over|within)\s+(?:the\s+(?:past|last)\s+)?(?:24|48|72|\d+)\s+hours|in\s+recent\s+(?:years|months|weeks)|throughout|so\s+far"
     # ("The rebels for years waged war on the state, staging kidnappings and ambushes")
     r"|for\s+(?:(?:several|many|two|three|four|five|six|nearly|almost|over)\s+)?(?:decades|years)"
@@ -217,6 +217,32 @@ def _figure(
     return best
 
 
+# "between 10 and 15 people", "10 to 15 people", "10-15 dead": a range states its lower bound,
+# as "at least 10" does (not "between March 3 and 5", days of a month).
+_RANGE = re.compile(
+    r"(?<![\w,.])(?:(?P<between>between|from)\s+)?(?P<low>" + NUMBER + r")(?P<rest>\s*(?:[-–]|(?<=\s)to|(?<=\s)and)\s*(?P<high>" + NUMBER + r"))(?=\s+[a-z])",
+    re.I,
+)
+_MONTH_BEFORE = re.compile(r"\b(?:" + "|".join(_MONTHS + _MONTH_ABBREVIATIONS) + r")\.?\s*$", re.I)
+
+
+def _lower_bounds(sentence: str) -> str:
+    """The sentence with each range of figures cut to its lower bound, offsets kept: the
+    upper bound and its "and"/"to" become spaces ("between 10 and 15 people were killed" ->
+    "between 10        people were killed", which the figure patterns read as 10)."""
+    def cut(m: re.Match) -> str:
+        low, high = parse_number(m.group("low")), parse_number(m.group("high"))
+        word = m.group("rest").strip()[:1].lower()
+        if low is None or high is None or low >= high or (word == "a" and not m.group("between")) or _MONTH_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
+            return m.group()
+        head = m.group()[: m.start("rest") - m.start()]
+        if m.group("between"):
+            head = " " * len(m.group("between")) + head[len(m.group("between")) :]
+        return head + " " * len(m.group("rest"))
+
+    return _RANGE.sub(cut, sentence)
+
+
 _QUOTED_FIGURE = re.compile(r"[\"“]((?:(?:up\s+to|at\s+least|about|around|nearly|more\s+than|over)\s+)?\d[\d,]*)[\"”]", re.I)
 
 
@@ -227,6 +253,8 @@ def casualties(sentence: str, start: int = 0, end: int | None = None) -> tuple[i
         # 'has killed "up to 100" people': a figure quoted from a source is still the toll
         # (the quote marks become spaces, so that offsets keep).
         sentence = _QUOTED_FIGURE.sub(lambda m: " " + m.group(1) + " ", sentence)
+    if " and " in sentence or " to " in sentence or "-" in sentence or "–" in sentence:
+        sentence = _lower_bounds(sentence)
     part = sentence[start:end]
     folded_sentence = fold_case(sentence)  # the word patterns run folded (kg/casefold.py): most sentences stop here
     low = folded_sentence[start:end]
@@ -269,9 +297,16 @@ def phase_tolls(sentence: str) -> bool:
 _ELIDED = re.compile(r"\b([\w-]+(?:\s+[\w-]+)?)\s+(?:others|more|people|civilians|persons)\b", re.I)
 
 
+# ("killed two in Kharkiv, three in Sumy and one in Odesa": a bare figure before the place)
+_ELIDED_BARE = re.compile(r"^[\s,;]*(?:and\s+)?(" + NUMBER + r")\s+(?:in|at|near|on)\s", re.I)
+
+
 def elided_figure(part: str) -> int | None:
     """The figure of a list item whose verb stands in an earlier item ("and three others in
-    Zaporizhzhia province"), or None."""
+    Zaporizhzhia province", "..., three in Sumy"), or None."""
+    bare = _ELIDED_BARE.match(part)
+    if bare is not None and parse_number(bare.group(1)) is not None:
+        return parse_number(bare.group(1))
     for m in _ELIDED.finditer(part):
         for words in (m.group(1), m.group(1).split()[-1]):
             n = parse_number(words)
@@ -359,7 +394,12 @@ def dates_in(sentence: str, published: dt.date | None) -> list[tuple[int, dt.dat
     # "overnight Wednesday", "Wednesday night, overnight": the night of the day named, that day.
     days = [m for m in matches if m.group("wd") or m.group("md") or m.group("dmon")]
     matches = [m for m in matches if not (m.group("night") and any(_NIGHT_OF.fullmatch(sentence, min(m.end(), d.end()), max(m.start(), d.start())) for d in days))]
+    # "Saturday, August 5, 2017": the weekday and the date it opens are one day, told where the weekday is.
+    opens = {id(m): n for m, n in zip(matches, matches[1:]) if m.group("wd") and (n.group("md") or n.group("dmon")) and re.fullmatch(r",?\s*(?:the\s+)?", sentence[m.end() : n.start()])}
     for m in matches:
+        at = m.start()
+        if id(m) in opens:
+            m = opens[id(m)]
         if published is None:
             if (m.group("myear") or m.group("dyear")) is None:
                 continue
@@ -368,7 +408,7 @@ def dates_in(sentence: str, published: dt.date | None) -> list[tuple[int, dt.dat
         else:
             d = resolve_date(m, published)
         if d is not None and not _report_date(sentence, m):
-            out.append((m.start(), d))
+            out.append((at, d))
     return out
 
 

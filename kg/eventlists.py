@@ -100,3 +100,43 @@ def listed_cues(found: list[tuple[LinkedMention, bool]], sentence: str, offset: 
                     out[j] = (out[j][0], True)
         k = run[-1] + 1
     return [x for j, x in enumerate(out) if j not in drop]
+
+
+def place_clauses(sentence: str, places: list[tuple[int, int]], breaks: re.Pattern) -> list[tuple[int, int]]:
+    """The stretch of the sentence each of several places (their offsets, in text order) owns:
+    from the last clause break (``breaks``) after the place before to the last one before the
+    place after, or from and to the places themselves where no break lies between ("a bomb
+    killed four in X on Monday, | and a second wounded nine in Y")."""
+    def last_break(lo: int, hi: int) -> int:
+        return max((m.end() for m in breaks.finditer(sentence, lo, hi)), default=-1)
+
+    out = []
+    for k, (start, end) in enumerate(places):
+        lo = 0
+        if k:
+            cut = last_break(places[k - 1][1], start)
+            lo = cut if cut >= 0 else places[k - 1][1]
+        hi = len(sentence)
+        if k + 1 < len(places):
+            cut = last_break(end, places[k + 1][0])
+            hi = cut if cut >= 0 else places[k + 1][0]
+        out.append((lo, hi))
+    return out
+
+
+def clause_weapons(regions: list[tuple[int, int]], weapons: list[tuple[int, list]], allowed: list) -> list[list] | None:
+    """Each place's weapons, when the clauses of two places or more name weapons of their own
+    ("a drone struck X, a day after a missile hit Y": X the drone's, Y the missile's): the
+    weapons (offset, entities) inside each place's stretch, those in ``allowed`` only. None when
+    fewer than two stretches name one -- then every place has the sentence's weapons ("Drones
+    hit X, Y and Z")."""
+    keep = {ent.iri for ent in allowed}
+    out = []
+    for lo, hi in regions:
+        own: list = []
+        for off, ents in weapons:
+            for ent in ents:
+                if lo <= off < hi and ent.iri in keep and all(ent.iri != o.iri for o in own):
+                    own.append(ent)
+        out.append(own)
+    return out if sum(1 for own in out if own) >= 2 else None

@@ -16,7 +16,7 @@ from kg.eventwords import GENERIC_PLURAL_TRIGGER, NIL_PLACE_RANK
 from kg.types import AttackEvent, Entity
 
 if TYPE_CHECKING:
-    from kg.events import _Frame
+    from kg.eventframe import Frame as _Frame
 
 
 class MergeSense(ActorSense):
@@ -32,6 +32,11 @@ class MergeSense(ActorSense):
         the same attacker, where both state them (a country and its armed forces are one)."""
         if a.date is not None and b.date is not None and abs((a.date - b.date).days) > 1:
             return False
+        for x, y in ((a, b), (b, a)):
+            # ("Seventeen soldiers were killed in an ambush near X in August", after Monday's attack on X in May)
+            month = getattr(y, "month", None)
+            if month is not None and x.date is not None and x.date.month != month:
+                return False
         if a.actor is None or b.actor is None:
             return True
         return self._side.get(a.actor.iri, a.actor.iri) == self._side.get(b.actor.iri, b.actor.iri)

@@ -48,7 +48,8 @@ SUBURB_KM = 15.0
 # "Bulonga in Ituri province's Mambasa territory": the first place lies in the one named with
 # its own container before it and "'s".
 _IN_POSSESSOR_GAP = re.compile(
-    r"\s+in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}(?:\s+(?:province|region|state|district|county|department|governorate))?['’]s\s+(?:[a-z-]+\s+)?"
+    # ("the X camp in Borno State's Damboa area": the site's noun before "in")
+    r"(?:\s+(?:neighbou?rhood|district|area|quarter|community|village|town|camp|base|market|barracks))?\s+in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}(?:\s+(?:province|region|state|district|county|department|governorate))?['’]s\s+(?:[a-z-]+\s+)?"
 )
 _REACTION_LOW, _TRIGGER_LOW, _NEAR_BEFORE_LOW, _ORIGIN_BEFORE_LOW, _TARGET_BEFORE_LOW, _DISTANCE_BEFORE_LOW, _ANAPHOR_LOW, _TELLER_LOW = map(
     folded, (REACTION_RE, TRIGGER_RE, NEAR_BEFORE, ORIGIN_BEFORE, TARGET_BEFORE, DISTANCE_BEFORE, ANAPHOR_RE, TELLER_BEFORE)

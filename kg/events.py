@@ -23,12 +23,16 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import replace
 
 from kg.casefold import fold_case, folded
+from kg.eventactors import branch_sides
 from kg.eventattack import is_attack
-from kg.eventcues import came_after, casualties, clause_around, dates_in, elided_figure, phase_tolls, retold_day
-from kg.eventlists import one_list
+from kg.eventcues import CLAUSE_END, came_after, casualties, clause_around, dates_in, elided_figure, phase_tolls, retold_day
+from kg.eventdays import named_month, relative_dates
+from kg.eventfollow import added, follow_up
+from kg.eventframe import Frame as _Frame
+from kg.eventlists import clause_weapons, one_list, place_clauses
 from kg.eventmerge import absorb, other_toll, same_toll
 from kg.eventscene import LAND_APPOSED, SceneSense
 from kg.eventwords import (
@@ -60,6 +64,7 @@ from kg.eventwords import (
 from kg.identity import entity_of
 from kg.kb.base import KBEntry, KnowledgeBase, fold
 from kg.names import demonyms
+from kg.read.dates import date_in_url
 from kg.types import Article, AttackEvent, Entity, LinkedMention
 
 # The word patterns as kg/casefold.py runs them: over the folded sentence, without re.I.
@@ -74,35 +79,6 @@ _RESTATED = re.compile(r"\b(?:[Ii]n\s+addition\s+to|[Bb]esides|[Aa]part\s+from|[
 _PLURAL_TOLD = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+(?:[\w-]+\s+)?(?:attacks|strikes|airstrikes|raids|bombings|assaults|ambushes)\b")
 SENTENCE_REACH = 3
 ANAPHOR_PLACES = {"city", "town", "village", "camp", "area"}
-
-
-@dataclass
-class _Frame:
-    """What one sentence says of one attack."""
-
-    trigger: tuple[int, int]
-    sentence: tuple[int, int]
-    index: int  # the sentence's position in the article
-    location: LinkedMention | None = None
-    actor: Entity | None = None
-    weapons: list[Entity] = field(default_factory=list)
-    killed: int | None = None
-    injured: int | None = None
-    date: dt.date | None = None
-    anaphoric: bool = False  # speaks of "the attack", "the city": an attack named before
-    fresh: bool = False  # "a separate attack", "another strike": not the attack named before
-    direct: bool = False  # the place is what the attack was on ("attack on Ukraine"), not where ("in Iraq")
-    retold: bool = False  # "The assaults, which occurred near X and Y, ...": attacks told before, no new one
-    placed: bool = False  # "The attack on X ...": the attack told before, its place named
-    aftermath: bool = False  # "One of them caused a fire at X": only what an attack told before did
-    elsewhen: bool = False  # told at a time no day names ("In February, a strike ..."): not the lead's day
-    summary: bool = False  # "the bombings at four separate sites in X, Y and Z": the lands of several attacks
-    same_place: bool = False  # "another attack ... in the same area": another attack, at the place of the one told before
-    listed: bool = False  # one of the places of a list the sentence names ("in Masalo, Torani and Kabora")
-    between: bool = False  # "on a road between Yopalito and Las Brisas": the first of two places the attack lay between
-    meanwhile: bool = False  # "Meanwhile, ... in Kanker": another attack, if at a place not told before
-    incident: bool = False  # "The incident took place near X": no attack word, only where the attack told before was
-    occurred: bool = False  # "the attack occurred at X": the attack told before, and where it was
 
 
 class EventExtractor(SceneSense):
@@ -149,10 +125,14 @@ class EventExtractor(SceneSense):
                     self._armed.setdefault(entry.country, entry)
         # The side an attacker is on: its country, for a country's armed forces.
         self._side = {entity_of(armed).iri: entity_of(self._countries[code]).iri for code, armed in self._armed.items() if code in self._countries}
+        self._side.update(branch_sides(kb))  # ... and a group's branch, the group
 
     # -- the article ---------------------------------------------------------------
 
     def extract(self, article: Article, linked: list[LinkedMention], sentences: list[tuple[int, int]]) -> list[AttackEvent]:
+        if article.date is None and date_in_url(article.url) is not None:
+            # (an article with no date line is dated by the day its address files it under)
+            article = replace(article, date=date_in_url(article.url))
         text = article.text
         if not sentences:
             sentences = [(0, len(text))]
@@ -182,10 +162,13 @@ class EventExtractor(SceneSense):
                 by_sentence.setdefault(i, []).append(lm)
         frames: list[_Frame] = []
         self._last_group, self._last_group_at = None, -1
+        self._anchor: dt.date | None = None  # the day of the attack told last, that "two days later" counts from
         self._regimes = set()
         for i, (b, e) in enumerate(sentences):
             mentions = sorted(by_sentence.get(i, []), key=lambda lm: lm.mention.start)
-            frames += self._frames(article, i, (b, e), mentions)
+            told = self._frames(article, i, (b, e), mentions)
+            frames += told
+            self._anchor = next((f.date for f in reversed(told) if f.date is not None and i != 0), self._anchor)
             groups = [lm.entity for lm in mentions if "ArmedGroup" in lm.entity.classes]
             if groups:
                 self._last_group, self._last_group_at = groups[-1], i
@@ -197,7 +180,7 @@ class EventExtractor(SceneSense):
                 # A headline that is the lead sentence again says nothing the lead does not.
                 frames = [f for f in frames if f.index != 0]
         attributed = self._attributed(text, sentences, by_sentence) or self._sole_group_subject(text, sentences, by_sentence)
-        events = self._merge(frames, headline, attributed)
+        events = self._merge(frames, headline, attributed, self._claims(text, sentences, by_sentence))
         self._scene_places(events, sentences, by_sentence, article.date)
         return events
 
@@ -228,14 +211,17 @@ class EventExtractor(SceneSense):
             incident = aftermath = INCIDENT_RE.search(sentence)
             if aftermath is not None:
                 triggers = [aftermath]
+        update = None
         if not triggers:
             if killed is None and injured is None:
                 return []
             # "At least 22 people were killed on Saturday in Belgorod": a casualty report.
-            hit = re.search(r"\b(?:killed|dead|died|injured|wounded|killing|wounding|loss\s+of|deaths\s+of|injuries|wounds|murder|murdered|to\s+death)\b", sentence, re.I)
+            hit = re.search(r"\b(?:killed|dead|died|injured|wounded|killing|wounding|loss\s+of|deaths\s+of|injuries|wounds|murder|murdered|to\s+death|toll)\b", sentence, re.I)
             if hit is None or _ACCIDENT_LOW.search(low) or _FIGHT_LOW.search(low):
                 return []
             triggers = [hit]
+            # ("The death toll rose to 12", "Another three died in hospital": the attack told before)
+            update = follow_up(sentence)
         # Air defences in general are what met the attack, not what made it.
         weapons = _unique([w for lm in mentions if lm.entity.type == "Weapon" for w in self._weapons_of(lm) if not {"WeaponType", "AirDefenceSystem"} <= set(w.classes)])
         if incident is not None:
@@ -249,14 +235,20 @@ class EventExtractor(SceneSense):
                 actors[id(t)] = (self._last_group, None)
         actor = next((a[0] for a in actors.values() if a[0] is not None), None)
         dates = dates_in(sentence, article.date)
+        # ("Two days later, ...", "a day after a missile hit X": days counted from another)
+        dates = sorted(dates + relative_dates(sentence, article.date, self._anchor, dates), key=lambda x: x[0])
         places = self._targets(sentence, b, mentions, [a[1] for a in actors.values() if a[1] is not None])
         anaphors = [ANAPHOR_RE.match(sentence, m.start()) for m in _ANAPHOR_LOW.finditer(low)]
         retold = RETOLD_RE.match(sentence)
         sites = bool(places) and _SITES_LOW.search(low) is not None
-        elsewhen = bool(ELSEWHEN_RE.search(sentence))
+        told_when = ELSEWHEN_RE.search(sentence)
+        elsewhen = told_when is not None
         out = []
         lists = len(places) > 1
         listed = lists and one_list([p for p, _ in places], sentence, b)
+        # (each place's clause: "a bomb killed four in X on Monday, and a second wounded nine in Y")
+        regions = place_clauses(sentence, [(p.mention.start - b, p.mention.end - b) for p, _ in places], CLAUSE_END) if lists else []
+        arms = clause_weapons(regions, [(lm.mention.start - b, self._weapons_of(lm)) for lm in mentions if lm.entity.type == "Weapon"], weapons) if lists else None
         for k, (lm, _) in enumerate(places or [(None, False)]):
             if lm is None:
                 # No place named: the sentence may still add to the attack told before.
@@ -275,8 +267,7 @@ class EventExtractor(SceneSense):
             # (the words checked before the pattern is run: most sentences have none)
             occurred = lm is not None and ("occurred" in low or "took place" in low or "happened" in low) and OCCURRED_BEFORE.search(sentence, max(0, s_ - 100), s_) is not None
             if lists:
-                lo = places[k - 1][0].mention.end - b if k else 0
-                hi = places[k + 1][0].mention.start - b if k + 1 < len(places) else len(sentence)
+                lo, hi = regions[k]
                 kk, ii = casualties(sentence, lo, hi)
                 if kk is None and ii is None and (killed is None) != (injured is None):
                     # "Two died in the Kharkiv region and three others in Zaporizhzhia province".
@@ -284,7 +275,7 @@ class EventExtractor(SceneSense):
                     kk, ii = (n, None) if killed is not None else (None, n)
             out.append(
                 _Frame(
-                    (b + trig.start(), b + trig.end()), span, index, lm, frame_actor, weapons, kk, ii,
+                    (b + trig.start(), b + trig.end()), span, index, lm, frame_actor, arms[k] if arms else weapons, kk, ii,
                     # (a sentence that names no place tells of one attack: its only day is that attack's,
                     # "the rebels first attacked the checkpoints ... the village attacked on Tuesday")
                     # -- and so is that of the places of a list: "hit the Kharkiv, Sumy and Odesa regions on Sunday")
@@ -299,11 +290,13 @@ class EventExtractor(SceneSense):
                     retold=bool(retold) and retold.end() >= trig.end(),
                     aftermath=aftermath is not None,
                     elsewhen=elsewhen,
+                    month=named_month(told_when.group()) if told_when is not None else None,
                     summary=lm is not None and sites,
                     placed=lm is not None and (occurred or bool(PLACED_BEFORE.search(sentence, max(0, s_ - 50), s_))),
                     listed=lm is not None and listed,
                     incident=incident is not None,
                     occurred=occurred,
+                    update=update if lm is None else None,
                 )
             )
         same = SAME_PLACE_RE.search(sentence) if not places and "same" in low else None
@@ -335,7 +328,7 @@ class EventExtractor(SceneSense):
 
     # -- merging -------------------------------------------------------------------
 
-    def _merge(self, frames: list[_Frame], headline: int | None = None, attributed: Entity | None = None) -> list[AttackEvent]:
+    def _merge(self, frames: list[_Frame], headline: int | None = None, attributed: Entity | None = None, claims: Iterable[tuple[int, Entity, int | None]] = ()) -> list[AttackEvent]:
         """Frames into events: same place and compatible, or a placeless frame that
         speaks of the attack just before. The headline's frames come last and join the
         body's event at a place they contain or lie in ("Odesa" in the headline, "the
@@ -404,10 +397,16 @@ class EventExtractor(SceneSense):
             else:
                 # A sentence that names no place adds to the attack told just before: one that
                 # speaks of "the attack", or follows it with nothing else told in between.
+                if f.update is not None:
+                    # ("The toll rose to 12 on Sunday": the day of the telling, not of the attack;
+                    # "Another three died": more dead of the same attack, not another attack)
+                    f.date, f.fresh = None, False
                 k = self._told_before(events, f)
                 gap = f.index - events[k][1].index if k is not None else None
-                if gap is not None and (f.anaphoric or gap <= 1 or (gap <= 2 and events[k][1] is previous)):
+                if gap is not None and (f.anaphoric or f.update is not None or gap <= 1 or (gap <= 2 and events[k][1] is previous)):
                     target = k
+                    if f.update == "more":
+                        added(events[k][0], f)
                 elif f.killed is not None and not f.fresh and not f.elsewhen:
                     # "In addition to the two fatalities, at least five sailors were hurt",
                     # sentences after the strike that killed two: the toll of the one attack
@@ -511,6 +510,11 @@ class EventExtractor(SceneSense):
         # An attack the text gives no date is dated as the first dated attack of the article
         # (its lead), and one with no attacker gets the article's only attacker, if it has one.
         lead = next((ev.date for ev, _ in events if ev.date is not None), told_day)
+        for at, claimant, count in claims:
+            # "X claimed both attacks": each attack told before the claim (the last two) is X's.
+            told = sorted((ev for ev, _ in events if ev.sentences and min(ev.sentences)[0] < at and id(ev) not in placeless | elsewhen), key=lambda ev: min(ev.sentences))
+            for ev in told[-count:] if count else told:
+                ev.actor = ev.actor or claimant
         actors = {ev.actor.iri: ev.actor for ev, _ in events if ev.actor is not None and id(ev) not in placeless}
         sole = next(iter(actors.values())) if len(actors) == 1 else attributed if not actors else None
         # ... from where the article first names it as attacker: not back onto the attacks
@@ -521,6 +525,8 @@ class EventExtractor(SceneSense):
                 ev.date = lead
             if ev.actor is None and sole is not None and not self._home(ev.location, sole) and (not ev.sentences or min(ev.sentences) >= since):
                 ev.actor = sole
+            # ("no one was hurt": a toll of none states no figure, as the guidelines read it)
+            ev.killed, ev.injured = ev.killed or None, ev.injured or None
             ev.confidence = _confidence(ev)
             out.append(ev)
         return out
@@ -533,7 +539,7 @@ class EventExtractor(SceneSense):
             return None
         k = max(range(len(events)), key=lambda i: events[i][1].index)
         ev, last = events[k]
-        return k if f.index - last.index <= SENTENCE_REACH and self._compatible(ev, f) and not other_toll(ev, f) else None
+        return k if f.index - last.index <= SENTENCE_REACH and self._compatible(ev, f) and (f.update is not None or not other_toll(ev, f)) else None
 
 
 def _speaks_of_told(anaphors: list[re.Match], trig: re.Match, triggers: int) -> bool:

@@ -62,11 +62,11 @@ IRREALIS_RE = re.compile(
 # unless their clause gives a figure, a day, damage (GENERIC_PLURAL_SPECIFIC) or a casualty word.
 # ("no commander orders this kind of suicide attacks alone": attacks of a kind)
 # ("a months-long push against the rebels in the hills, involving airstrikes and artillery fire": what a campaign involves)
-GENERIC_PLURAL_BEFORE = re.compile(r"(?:\b(?:the|its|their|our|his|her|such|involving)|\b(?:slew|spate|string|series|campaign|wave|level|kind|sort|type)\s+of)\s+(?:\w+\s+)?$", re.I)
+GENERIC_PLURAL_BEFORE = re.compile(r"(?:\b(?:the|its|their|our|his|her|such|involving|most|many|numerous|frequent|repeated|previous|past|recent|similar)|\b(?:slew|spate|string|series|campaign|wave|level|kind|sort|type)\s+of)\s+(?:\w+\s+)?$", re.I)
 # "has endured intensified RSF attacks", "has come under mounting bombardment": a campaign,
 # unless the clause gives a figure, a day or damage (GENERIC_PLURAL_SPECIFIC) or a casualty word.
 CAMPAIGN_WORDS = frozenset(
-    "intensified intensifying mounting escalating increasing growing continued continuing persistent relentless sporadic recurring incessant ceaseless near-daily".split()
+    "intensified intensifying mounting escalating escalated increasing increased increase increases growing continued continuing persistent relentless sporadic recurring incessant ceaseless near-daily".split()
 )
 
 
@@ -98,6 +98,16 @@ ACTOR_VERB = re.compile(
 BY_ACTOR = re.compile(r"(?<!\bset\sup\s)(?<!\bstationed\s)(?<!\bestablished\s)(?<!\bbuilt\s)(?<!\bmanned\s)(?<!\bguarded\s)(?<!\bcontrolled\s)(?<!\boperated\s)(?<!\brun\s)(?<!\bheld\s)(?<!\bbacked\s)(?<!\bowned\s)(?<!\bled\s)(?<!\bused\s)\b(?:by|blamed\s+on|blames?\s+on|attributed\s+to|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 # "The raid on the market was led by the Black Ridge gang": the attack word the subject, its doer after "by".
 DONE_BY = re.compile(r"\b(?:was|were|been)\s+(?:reportedly\s+|allegedly\s+|apparently\s+)?(?:led|carried\s+out|conducted|launched|perpetrated|staged|committed|mounted)\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
+# "X claimed both attacks", "X claimed responsibility for the bombings", "the two attacks were
+# claimed by X": a claim of several attacks told before -- each of them X's.
+_SEVERAL = r"(?:attacks|strikes|airstrikes|bombings|blasts|assaults|raids|explosions|killings|ambushes)"
+_CLAIM_SCOPE = r"(?P<scope>both(?:\s+(?:\w+\s+)?" + _SEVERAL + r")?|(?:all\s+(?:of\s+)?)?(?:the|these|those)\s+(?:(?P<count>two|twin|three|four|five)\s+)?(?:\w+\s+)?" + _SEVERAL + r")\b"
+CLAIMED_SEVERAL = re.compile(
+    r"^\s*(?:\([^()]{1,20}\)\s*|\)\s*)?(?:(?:terrorist|militant|jihadist|armed|extremist|rebel|insurgent)\s+)?(?:(?:group|militia|movement|organi[sz]ation)\s+)?(?:,[^,;]{1,60},\s*)?"
+    r"(?:(?:later|has|have|had|quickly|swiftly|also)\s+)*(?:claimed|claims|claiming)\s+(?:(?:responsibility|credit)\s+(?:for\s+)?)?" + _CLAIM_SCOPE,
+    re.I,
+)
+CLAIMED_SEVERAL_BY = re.compile(r"\b" + _CLAIM_SCOPE + r"\s+(?:were|have\s+been|had\s+been)\s+(?:later\s+)?claimed\s+by\s+(?:the\s+)?$", re.I)
 # "X claimed responsibility", "X (XG) on Sunday claimed the attack".
 _WHEN = r"(?:(?:on|late|early|late\s+on|early\s+on)\s+[A-Z]\w+\s+|yesterday\s+|today\s+|overnight\s+|later\s+|quickly\s+|swiftly\s+)?"
 # ("The Islamic State group later claimed the bombing": the group noun after the name.)
@@ -140,9 +150,27 @@ SUSPECTED_BEFORE = re.compile(
     re.I,
 )
 # "by suspected X rebels": the same hedge, the group's name before its noun.
+# "The Islamic State was suspected", "X is widely blamed for the bombing", "X was suspected of
+# carrying out the attack": who the article says is suspected, the name the sentence's subject.
+SUSPECTED_AFTER = re.compile(
+    r"^\s*(?:\([^()]{1,20}\)\s*)?(?:(?:group|militia|movement|rebels|fighters|militants)\b\s*)?(?:was|were|is|are|has\s+been|have\s+been)\s+(?:(?:widely|also|strongly|initially)\s+)?(?:suspected|blamed)"
+    r"(?=\s*[.;]|\s*$|\s+(?:of\s+(?:carrying|staging|launching|mounting|conducting|being\s+behind|the|an?|this|that|these|involvement)|for\s+(?:the|this|that|these|those)|by)\b)",
+    re.I,
+)
+# "Police suspected the Pakistani Taliban", "officials suspect X of the bombing": whom the tellers suspect.
+SUSPECT_VERB_BEFORE = re.compile(
+    r"\b(?:police|officials|authorities|investigators|officers|sources|army|military|government|ministry|they)\s+(?:\w+\s+)?(?:suspect|suspects|suspected)\s+(?:that\s+)?(?:the\s+)?$",
+    re.I,
+)
 SUSPECTED_NAME = re.compile(r"\b(?:suspected|alleged|presumed)\s+$", re.I)
 SUSPECTED_NOUN_AFTER = re.compile(r"\s*(?:\([^()]{1,15}\)\s*)?(?:rebels|militants|fighters|insurgents|jihadists|gunmen|terrorists|militiamen|militias?)\b", re.I)
-RESPONSIBLE_BEFORE = re.compile(r"\b(?:blamed|blames|blaming)\s+(?:the\s+)?(?:attack|attacks|killings|massacre|bombing|strike|strikes)?\s*(?:on\s+)?(?:the\s+)?$", re.I)
+RESPONSIBLE_BEFORE = re.compile(
+    r"\b(?:blamed|blames|blaming)\s+(?:the\s+)?(?:attack|attacks|killings|massacre|bombing|strike|strikes)?\s*(?:on\s+)?(?:the\s+)?$"
+    # "Officials attributed the attack to X", "Suspicion fell on X"
+    r"|\b(?:attributed|attributes|attributing)\s+(?:the\s+|this\s+|that\s+)?(?:\w+\s+)?(?:attacks?|killings|massacre|bombings?|blasts?|strikes?|raids?|ambush)\s+to\s+(?:the\s+)?$"
+    r"|\bsuspicion\s+(?:\w+\s+)?(?:fell|falls|has\s+fallen|rests|rested)\s+on\s+(?:the\s+)?$",
+    re.I,
+)
 # Words that may stand between an attacker's name or adjective and the attack word.
 _FUNCTION = r"(?:by|in|on|at|of|to|from|with|and|or|but|the|a|an|was|were|is|are|has|have|had|said|says|that|which|who|as|for|after|before|since|than|its|their|his|her)"
 MODIFIER_GAP = re.compile(r"^(?:['’]s)?(?:\s+(?!" + _FUNCTION + r"\b)[\w-]+){0,3}\s*$", re.I)
@@ -186,7 +214,7 @@ REACTION_RE = re.compile(
 )
 # A place after "from" in its clause, with no word of hitting between, is where a launch came from.
 # ("fighters from the ADF stormed Kalemba village": a verb of attack after "from" says the place is hit)
-ORIGIN_BEFORE = re.compile(r"\bfrom\b(?![^,;]*\b(?:on|at|against|targeting|into|toward|towards|hitting|struck|stormed|invaded|overran|attacked|raided|ambushed)\b)[^,;]*$", re.I)
+ORIGIN_BEFORE = re.compile(r"\bfrom\b(?![^,;]*\b(?:on|at|against|targeting|into|toward|towards|hitting|hit|hits|struck|stormed|invaded|overran|attacked|raided|ambushed|shelled|pounded|slammed|bombed|landed|killed|killing|damaged|destroyed)\b)[^,;]*$", re.I)
 TERRITORY_RE = re.compile(r"\b([A-Z][a-z]+)\s+(?:territory|soil|cities|towns|villages|regions|positions|infrastructure)\b")
 # A place that does something ("Moscow launched", "Russia hit port infrastructure") is not what was hit.
 SUBJECT_AFTER = re.compile(
@@ -272,7 +300,9 @@ LANDMARK_GAP = re.compile(
 IN_GAP = re.compile(r"(?:\s+(?:neighbou?rhood|district|area|quarter|community|village|town|camp))?(?:,?\s+(?:near|next\s+to|close\s+to)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
     # ("Dar al-Nour - a clinic and a pharmacy - in the eastern quarter of al-Safa": an aside in dashes)
     r"(?:,\s+(?:a|an|the)\s+(?:[a-z-]+\s+){1,5}?(?:in|on|at|near|outside)|\s+[-–—]\s+[^-–—,;.]{1,60}?\s+[-–—]\s+in|,?\s+(?:located|situated|lying)\s+in|\s+in)\s+(?:the\s+)?"
-    r"(?:(?:[a-z-]+\s+)?(?:city|town|village|region|province|district|state|area|chiefdom|commune|subdivision|tehsil|neighbou?rhood|quarter)\s+of\s+)?")
+    r"(?:(?:[a-z-]+\s+)?(?:city|town|village|region|province|district|state|area|chiefdom|commune|subdivision|tehsil|neighbou?rhood|quarter)\s+of\s+)?"
+    # ("at Waza in the Logone and Chari division": a land named by two names)
+    r"(?:[A-Z][\w'’-]*\s+(?:and|&)\s+)?")
 # "a post between Dakiri and Tondia": one attack, placed by the first name.
 # "the Maradi region, where gunmen looted a clinic": the place the clause after it tells of.
 WHERE_AFTER = re.compile(r"^\s*,?\s+where\b", re.I)

@@ -168,6 +168,9 @@ def agency_credits(text: str, mentions: list[Mention], candidates: Candidates) -
     return out
 
 
+_NAMED_UNIT_BEFORE = re.compile(r"(?<![.!?]\s)\b(?!The\b)[A-Z][\w'’-]+\s+[A-Z]$")
+
+
 def regions_of_lists(mentions: list[Mention], text: str, is_region: Callable[[str], bool]) -> list[Mention]:
     """"the Kherson, Mykolaiv and Kharkiv regions", "the region of Kharkiv", "the regions of
     Kharkiv and Dnipro": each name of the list is a region, looked up as "<name> <noun>"
@@ -180,6 +183,8 @@ def regions_of_lists(mentions: list[Mention], text: str, is_region: Callable[[st
         while j + 1 < len(out) and LIST_SEPARATOR.fullmatch(text[out[j].end : out[j + 1].start]):
             j += 1
         before = REGION_OF_BEFORE.search(text, max(0, out[i].start - 40), out[i].start)
+        if before is not None and _NAMED_UNIT_BEFORE.search(text, max(0, before.start() - 30), before.start() + 1):
+            before = None  # "the Kessa Region of Mali": a named region's country, not "the region of Mali"
         # "the region of Kharkiv" names one; "the regions of Kharkiv and Dnipro" each of a list.
         hit = REGIONS_AFTER.match(text, out[j].end) or (before if i == j or (before and before.group(1).lower().endswith("s")) else None)
         if hit:
@@ -196,7 +201,7 @@ def regions_of_lists(mentions: list[Mention], text: str, is_region: Callable[[st
 
 # A person's words after the name, or a person's noun before it ("police officer at").
 _SPEAKS_AFTER = re.compile(r"[ \t]+(?:said|says|confirmed|told|added|stated|wrote)\b")
-_PERSON_BEFORE = re.compile(r"\b(?:officer|official|spokesman|spokeswoman|spokesperson|commander|chief|governor|mayor|minister|inspector|superintendent)\s+(?:at|in|of|for)?\s*$", re.I)
+_PERSON_BEFORE = re.compile(r"\b(?:officer|official|spokesman|spokeswoman|spokesperson|commander|chief|governor|mayor|minister|inspector|superintendent)\s+(?:at|in|of|for)\s+$", re.I)  # "Governor Bello Sani Kanta": a title right before the span is the person's
 
 
 def split_place_and_person(mentions: list[Mention], text: str, candidates: Candidates, person_shaped: Callable[[str], bool]) -> list[Mention]:
@@ -272,6 +277,8 @@ SMALL_TOWN = 50_000
 
 
 _TOWN_OF = re.compile(r"\b(?:city|town)[ \t]+of[ \t]+([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})")
+# "from Kamlo town", "Tanou da Praia town": a name the words after it call a town.
+_NAME_TOWN = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+(?:[ \t]+(?:[A-Z][\w'’-]+|da|de|do|del|la|el|al)){0,3})[ \t]+(?:town|city)\b")
 
 
 # A dateline opening a line: "Kamlo, Uganda |", "Goma, Congo —": the town a report is
@@ -281,9 +288,9 @@ _DATELINE_TOWN = re.compile(r"^([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}),[
 
 def named_towns(text: str) -> frozenset[str]:
     """The names the article itself calls a city or a town ("the flash point city of
-    Marib") or files its report from (a dateline), folded: their bare mentions keep the
+    Marib", "Marib city") or files its report from (a dateline), folded: their bare mentions keep the
     town's sense beside its province's."""
-    found = {fold(h.group(1)) for h in _TOWN_OF.finditer(text)}
+    found = {fold(h.group(1)) for h in _TOWN_OF.finditer(text)} | {fold(h.group(1)) for h in _NAME_TOWN.finditer(text)}
     if "|" in text or "—" in text or "–" in text:
         found |= {fold(h.group(1)) for h in _DATELINE_TOWN.finditer(text)}
     return frozenset(found)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection
 
+from kg.aliases import alias_pairs
 from kg.bodies import bare_ministries, national_body, place_ministries, quartered_body
 from kg.bylines import byline_mentions, credit_names, person_shaped
 from kg.credits import with_credits
@@ -44,6 +45,7 @@ from kg.mentions import (
     NOT_NAMES,
     ORG_HEADS,
     ORG_NOUNS,
+    PLACE_HEADS,
     PLACE_NOUNS,
     TOWN_AREA_NOUNS,
     clean_mention,
@@ -65,13 +67,45 @@ from kg.mentions import (
     titled_names,
     unit_names,
 )
+from kg.namejunk import title_seats
 from kg.namepool import Resolved, pooled_types
-from kg.names import GENERIC_ALONE, GENERIC_BODY_RE, GENERIC_WORDS, is_group_word
+from kg.names import GENERIC_ALONE, GENERIC_BODY_RE, GENERIC_WORDS, country_of_demonym, is_group_word
 from kg.nametype import TypeDecision, local_decisions, strong_cue
 from kg.nicknames import nicknamed_people
 from kg.orgjunk import acronym_letters, initialism_owner, org_boundaries, spelled_acronym_after
 from kg.personruns import given_name_owner, misspelt_person, person_runs
+from kg.placeareas import (
+    PERSON_PLACE_POPULATION,
+    knowledge_place_cues,
+    linear_pairs,
+    list_tail_names,
+    one_unit_of_two_names,
+    place_shaped_person,
+    repeated_place_names,
+    split_unit_of_country,
+    town_test,
+    unbacked_small_place,
+    unclaimed_line_halves,
+    unclaimed_possessed_names,
+    unclaimed_possessors,
+    unclaimed_units,
+    without_plural_unit,
+)
+from kg.placecues import department_area
 from kg.resolution import Resolution, contains_words, drop_title_only_nil, join_spelt_known, last_names, name_tokens, variant_key
+from kg.spancuts import (
+    area_headed_names,
+    area_pairs,
+    branch_names,
+    compound_names,
+    country_republics,
+    cut_plural_area_head,
+    join_body_and,
+    road_end_names,
+    split_area_of,
+    split_road_ends,
+    split_slashed,
+)
 from kg.spans import extend_by_acronym, fix_boundaries, possessor_countries, split_possessive
 from kg.types import Article, Entity, LinkedMention, Mention
 from kg.weaponsense import weapon_senses
@@ -115,6 +149,7 @@ class Linker:
         self._countries: dict[str, KBEntry] | None = None  # country entries by ISO code, built when first needed
         self._article_countries: dict[str, float] = {}  # the article at hand's countries (_context_countries)
         self._article_named: set[str] = set()  # those of them voted for by their places' own names
+        self._demonym_only: set[str] = set()  # those voted for by a people's word alone ("Malian officials")
 
     def _candidates(self, name: str) -> list[Candidate]:
         """The knowledge base's candidates for a name, remembered across articles."""
@@ -151,9 +186,15 @@ class Linker:
     def choose(self, name: str, expected: str | None, countries: dict[str, float]) -> tuple[KBEntry | None, float]:
         """The best candidate for a name and the confidence of that choice."""
         cands = self._candidates(name)
-        if countries:
-            named = self._article_named if countries is self._article_countries else countries
-            cands = [c for c in cands if not _foreign_by_another_name(c, countries, named)]
+        # A people's word ranks a country's places first but drops no other country's:
+        # "a Russian strike on Izium" is no Russian town, and Ukraine may go unnamed.
+        gate = countries
+        if countries is self._article_countries and self._demonym_only:
+            gate = {k: v for k, v in countries.items() if k not in self._demonym_only}
+        if gate:
+            named = self._article_named - self._demonym_only if countries is self._article_countries else countries
+            cands = [c for c in cands if not _foreign_by_another_name(c, gate, named)]
+        cands = [c for c in cands if not unbacked_small_place(c, name, gate)]  # kg/placeareas.py
         if not cands:
             return None, 0.0
         one_word = len(name.split()) == 1
@@ -169,17 +210,25 @@ class Linker:
         belong to them (the country named, or its unambiguous big cities)."""
         counts: Counter = Counter()
         self._article_named = set()
+        demonyms: set[str] = set()
         for m in mentions:
+            if model_label(m) == "NORP" and (iso := country_of_demonym(m.text)):
+                counts[iso] += 1  # "Malian officials said": the article's country, by its own word
+                demonyms.add(iso)
+                continue
             cands = self._candidates(m.text)
             for c in cands:
                 if "Country" in c.entry.classes and c.entry.country:
                     counts[c.entry.country] += 1
                     self._article_named.add(c.entry.country)
             places = [c for c in cands if c.entry.type == "Place" and not c.via_skeleton]  # a near spelling is no vote
-            if len(places) == 1 and places[0].entry.country and (places[0].entry.population or 0) >= 100_000:
+            # A big city, or a region the article names ("the Mopti region"), votes for its country.
+            if len(places) == 1 and places[0].entry.country and ((places[0].entry.population or 0) >= 100_000 or {"Region", "District"} & set(places[0].entry.classes)):
                 counts[places[0].entry.country] += 1
                 if places[0].exact_label or places[0].entry.origin != "geonames":
                     self._article_named.add(places[0].entry.country)
+        self._demonym_only = demonyms - self._article_named
+        self._article_named |= demonyms
         top = max(counts.values(), default=0)
         return {country: 0.5 + 0.5 * n / top for country, n in counts.items()}
 
@@ -188,7 +237,7 @@ class Linker:
     def link(self, article: Article, mentions: list[Mention]) -> list[LinkedMention]:
         text = article.text
         cleaned: list[Mention] = []
-        for m in mentions:
+        for m in title_seats(mentions, text):  # kg/namejunk.py: "Emir of X" is X
             if model_label(m) in NOT_NAMES:
                 continue
             for part in split_at_inner_title(m):
@@ -196,6 +245,11 @@ class Linker:
                 if c is not None:
                     parts = [c] if self._candidates(c.text) else split_at_and(c)
                     cleaned += [s for q in parts for p in split_possessive(q, text, self._candidates, self.kb.gazetteer) for s in split_possessive(extend_to_facility(extend_to_head(p, text), text), text, self._candidates, self.kb.gazetteer)]
+        # kg/spancuts.py: izafat compounds whole, a body's name over "and", "X LGA of Y State" and "X/Y" two places.
+        cleaned = compound_names(sorted(cleaned, key=lambda m: m.start), text, self._is_country)
+        cleaned = split_slashed(split_area_of(join_body_and(cleaned, text, lambda n: bool(self._candidates(n)))), lambda n: bool(self._candidates(n)))
+        cleaned = split_road_ends(branch_names(cleaned, text, self._armed_group, self._known_place, PLACE_HEADS), text, lambda n: bool(self._candidates(n)))
+        cleaned = area_pairs(cut_plural_area_head(country_republics(cleaned, self._is_country, lambda n: bool(self._candidates(n))), text), text, lambda n: bool(self._candidates(n)))
         cleaned = person_runs(given_names_back(join_cut_names(sorted(cleaned, key=lambda m: m.start), text), text), text)
         cleaned = acronym_wholes(join_known_parts(cleaned, text, self._candidates), text, self._candidates)  # kg/kbspans.py
         cleaned = language_services(cleaned, text, self._candidates)
@@ -203,9 +257,14 @@ class Linker:
         cleaned = [self._as_area(m, text) for m in without_quarter(cleaned, self._candidates, self._known_place)]
         cleaned = fix_boundaries(org_boundaries(cleaned, text), text, self._candidates, self._known_place)  # kg/spans.py, kg/orgjunk.py
         cleaned += cued_names(text, cleaned)
+        cleaned += area_headed_names(text, cleaned, department_area) + road_end_names(text, cleaned, lambda n: bool(self._candidates(n)))  # kg/spancuts.py: "Tera Department", "the X-Y road"
         cleaned += credit_names(text, cleaned) + attacking_aircraft(text, cleaned) + nicknamed_people(text, cleaned)
         cleaned += titled_names(text, cleaned) + quoted_speakers(text, cleaned) + headed_names(text, cleaned) + reporting_outlets(text, cleaned)
-        cleaned = extend_by_acronym(split_place_pairs(unit_names(text, cleaned) + agency_credits(text, cleaned, self._candidates), self._known_place), text)
+        is_town, is_country = town_test(self._candidates), lambda n: any("Country" in c.entry.classes for c in self._candidates(n))
+        units = linear_pairs(without_plural_unit(split_unit_of_country(unit_names(text, cleaned), is_country)), text, self._known_place)  # kg/placeareas.py
+        units = one_unit_of_two_names(sorted(units, key=lambda m: m.start), text, lambda n: bool(self._candidates(n)))
+        units = sorted(units + list_tail_names(text, units), key=lambda m: m.start)  # "the Garo and Tanou regions"
+        cleaned = extend_by_acronym(split_place_pairs(units + agency_credits(text, cleaned, self._candidates), self._known_place), text)
         bare = bare_ministries(text, cleaned)
         cleaned += bare
         cleaned = with_credits(cleaned, text, self._candidates, article.url)  # kg/credits.py: photo credits, sign-offs, the wire's dateline
@@ -220,9 +279,14 @@ class Linker:
         cleaned = regions_of_lists(cleaned, text, self._region_name)
         countries = self._article_countries = self._context_countries(cleaned)
         cleaned = place_ministries(cleaned, text, countries, {id(m) for m in bare}, self._candidates, self._country_names)  # kg/bodies.py
-        cleaned = sorted(cleaned + gazetteer_names(text, cleaned, lambda n: self._small_place_here(n, countries)), key=lambda m: (m.start, -m.end))
+        owned = [self._as_area(m, text) for m in unclaimed_possessed_names(text, cleaned, is_town)]  # kg/placeareas.py: "Garo's Wuro Bali"
+        owned += unclaimed_units(text, cleaned + owned, self._known_place)  # "the Koro Circle"
+        owned += unclaimed_possessors(text, cleaned + owned) + unclaimed_line_halves(text, cleaned + owned)  # "Tessa's outskirts", "the Kolda-Vemba road"
+        owned += repeated_place_names(text, cleaned + owned, lambda m: LABEL_TYPES.get(model_label(m) or "") == "Place")
+        cleaned = sorted(cleaned + owned + gazetteer_names(text, cleaned + owned, lambda n: self._small_place_here(n, countries)), key=lambda m: (m.start, -m.end))
         # The type each mention is expected to have: weighed evidence (kg/nametype.py).
-        self.mentions, self.typing = cleaned, local_decisions(cleaned, text)
+        place_cues = lambda ms, t, d: knowledge_place_cues(ms, t, d, self._known_place, is_town)  # noqa: E731 (kg/placeareas.py)
+        self.mentions, self.typing = cleaned, local_decisions(cleaned, text, place_cues)
         for m in cleaned:
             self._types[id(m)] = self.typing[id(m)].type
 
@@ -282,9 +346,35 @@ class Linker:
         for i, j in senses.items():
             (k, r), q = items[i], items[j][1]
             resolved[k] = Resolution(r.mention, q.type, q.entry, q.key, r.surface, r.confidence)
+        self._join_aliases(cleaned, resolved, text)
         ordered = [resolved[id(m)] for m in cleaned if id(m) in resolved]
         ordered = drop_title_only_nil(ordered, article)
         return self._entities(ordered)
+
+    @staticmethod
+    def _join_aliases(cleaned: list[Mention], resolved: dict[int, Resolution], text: str) -> None:
+        """"X, also known as Y", "X (Y)": one entity, both names its surfaces, at every
+        mention of either name (kg/aliases.py)."""
+        rs = sorted((r for r in (resolved.get(id(m)) for m in cleaned) if r is not None), key=lambda r: r.mention.start)
+        pairs = alias_pairs([(r.mention.start, r.mention.end, r.type, r.entry.id if r.entry else None) for r in rs], text)
+        if not pairs:
+            return
+        node = lambda r: ("kb", r.entry.id) if r.entry is not None else ("nil", r.key)  # noqa: E731
+        head: dict[tuple, Resolution] = {}  # each name's group -> the resolution the group takes
+        for i, j in sorted(pairs.items(), key=lambda p: min(p)):
+            old, new = head.get(node(rs[i]), rs[i]), head.get(node(rs[j]), rs[j])
+            if old.entry is not None and new.entry is not None:
+                continue  # two known entities are never merged
+            if old.entry is not None or (new.entry is None and old.mention.start < new.mention.start):
+                old, new = new, old  # the group takes the known entity's identity, else its first name's
+            for n, h in list(head.items()):
+                if h is old:
+                    head[n] = new
+            head[node(rs[i])] = head[node(rs[j])] = head[node(old)] = new
+        for k, r in list(resolved.items()):
+            h = head.get(node(r))
+            if h is not None and h is not r:
+                resolved[k] = Resolution(r.mention, h.type, h.entry, h.key, r.surface, r.confidence)
 
     def _country_names(self, iso: str) -> list[str]:
         if self._countries is None:
@@ -292,6 +382,12 @@ class Linker:
         country = self._countries.get(iso)
         return [country.label, *country.aliases] if country else []
 
+
+    def _armed_group(self, m: Mention) -> bool:
+        return any("ArmedGroup" in c.entry.classes for c in self._candidates(m.kb_id or m.text))
+
+    def _is_country(self, name: str) -> bool:
+        return any("Country" in c.entry.classes and c.exact_label for c in self._candidates(name))
 
     def _known_place(self, name: str) -> bool:
         gaz = self.kb.gazetteer
@@ -340,7 +436,10 @@ class Linker:
             if is_group_word(m.text) or m.text.lower() in GENERIC_WORDS or getattr(self.typing.get(id(m)), "junk", None):
                 continue  # a people's word, a common word, junk (kg/nametype.py): no small place's name
             org_place = self._expected(m) == "Organization" and self._org_may_be_place(m)
-            if self._expected(m) != "Place" and not org_place:
+            d = self.typing.get(id(m))
+            # "Zaporizhia" the model calls a person: a spelling of a place of the article's country (kg/placeareas.py).
+            person_place = self._expected(m) == "Person" and place_shaped_person(m, model_label(m), getattr(d, "cue_type", None))
+            if self._expected(m) != "Place" and not org_place and not person_place:
                 continue
             name = m.kb_id or m.text
             hits = gaz.lookup(name)
@@ -348,6 +447,8 @@ class Linker:
                 found = (self.kb.get(i) for i in gaz.variant_ids(name))
                 hits = [Hit(e, False, True) for e in found if e is not None and e.type == "Place" and "Country" not in e.classes]
             cued = getattr(self.typing.get(id(m)), "cue_type", None) == "Place" or in_comma(self._text, m.start, m.end)
+            if person_place:
+                hits = [h for h in hits if h.entry.country in main and ((h.entry.population or 0) >= PERSON_PLACE_POPULATION or h.entry.classes[0] in ("Region", "District"))]
             if org_place:
                 # "Mucojo" or "Chornomorsk" taken for an organisation: a place of the
                 # article's main country by that exact name (the knowledge base's, passed

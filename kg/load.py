@@ -31,6 +31,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.about import __version__
+from kg.cache import lasting_loads
 from kg.corpus_names import PENDING as NAMES_PENDING
 from kg.corpus_names import NameChanges
 from kg.entities import rebuild
@@ -105,7 +106,8 @@ def load_shards(store_path: Path, folder: Path, replace: bool = False) -> LoadRe
     manifest = read_manifest(folder)
     store_path.mkdir(parents=True, exist_ok=True)
     check_compatible(folder, manifest["run"], store_path)
-    kb = load_kb(store_path)
+    with lasting_loads():
+        kb = load_kb(store_path)
     store = open_store(store_path)
     if needs_migration(store):
         migrate(store, kb)

@@ -13,6 +13,7 @@ from kg.listgaps import between_names, list_gap_names
 from kg.names import (
     ACRONYM_RE,
     ADMIN_UNIT_WORDS,
+    CALENDAR_WORDS,
     COMPOUND_GIVEN_FIRST,
     GENERIC_WORDS,
     NAME_FUNCTION_WORDS,
@@ -48,6 +49,8 @@ NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINA
 # Words that open a span without being part of the name: "the", and the quantifiers a
 # headline capitalises ("Multiple Ukrainian drone attacks", "Several Russian regions").
 LEADING_WORDS = {"the", "multiple", "several", "many", "some", "other", "numerous", "dozens", "hundreds", "thousands", "both", "all", "most"}
+# A count spelled out opens a headline's or a sentence's noun phrase, never a name ("Seventeen Nigerien soldiers").
+LEADING_WORDS |= {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "hundred"}
 POSSESSIVE_RE = re.compile(r"(?:['’]s|['’])$")
 INNER_POSSESSIVE_RE = re.compile(r"['’]s ")
 BAD_CHARS = set('"“”«»\n\t|<>{}[]=@#')
@@ -135,6 +138,8 @@ def clean_mention(m: Mention, text: str) -> Mention | None:
         return None
     if m.source == "ner" and not any(c.isupper() for c in span):
         return None
+    if m.source == "ner" and span.lower() in CALENDAR_WORDS and span.lower() not in ("may", "june", "august"):
+        return None  # "attacked on Wednesday": a day or a month is no name (May, June, August may be people's)
     if m.source == "ner" and (len(words) > 8 or any(w.islower() and w not in NAME_FUNCTION_WORDS and not PARTICLE_RE.match(w) and not (k == 0 and w in ORDINAL_WORDS and words[-1] in ORG_HEADS) for k, w in enumerate(words))):
         return None  # a sentence fragment ("National that the Army General Command")
     return Mention(start, end, span, m.label, m.source, m.kb_id, m.sentence)
@@ -201,11 +206,18 @@ _CARTEL_AFTER = re.compile(r"[ \t]+cartel\b")
 _COMPASS_BEFORE = re.compile(r"(?<![\w'’-])(?:Western|Eastern|Northern|Southern|Central|North|South|East|West)[ \t]+$")
 
 
+_RADIO_BEFORE = re.compile(r"(?<![\w'’-])(?:Radio|Radyo|Rádio)[ \t]$")
+
+
 def extend_to_head(m: Mention, text: str) -> Mention:
     """Run a name on over the capitalised words that end it when the recogniser stopped
     short: "Khalil Suleiman" + " Hospital", "Ramree" + " Island", "Pakistan" + " Point News",
     and over a lower-case "cartel"; a body's name back over its quarter ("Western" + "Mindanao
-    Command")."""
+    Command"), a station's back over "Radio"."""
+    radio = _RADIO_BEFORE.search(text, max(0, m.start - 8), m.start)
+    if radio is not None and m.source == "ner" and m.kb_id is None and m.text[:1].isupper():
+        # "Radio" + "Télé Monopole", "Radio" + "Ndeke Luka": the model left the station's first word out.
+        m = Mention(radio.start(), m.end, text[radio.start() : m.end], "ORG", "ner", None, m.sentence)
     cartel = _CARTEL_AFTER.match(text, m.end)
     if cartel is not None and m.kb_id is None and m.text[:1].isupper():
         return Mention(m.start, cartel.end(), text[m.start : cartel.end()], "ORG", "ner", None, m.sentence)
@@ -524,7 +536,7 @@ def given_names_back(mentions: list[Mention], text: str) -> list[Mention]:
         hit = _FIRST_NAME_BEFORE.search(text, max(0, m.start - 30), m.start) if m.label == "PERSON" and " " not in m.text else None
         if hit is not None:
             word = hit.group(1)
-            common = word.lower() in GENERIC_WORDS | _PRONOUNS or word in _NOT_NAME_START or is_title_word(word) or re.search(rf"\b{word.lower()}\b", text)
+            common = word.lower() in GENERIC_WORDS | _PRONOUNS | LEADING_WORDS or is_group_word(m.text) or word in _NOT_NAME_START or is_title_word(word) or re.search(rf"\b{word.lower()}\b", text)
             if not common and not any(o.start < m.start and hit.start(1) < o.end for o in mentions if o is not m):
                 m = Mention(hit.start(1), m.end, text[hit.start(1) : m.end], "PERSON", m.source, None, m.sentence)
         out.append(m)
@@ -560,7 +572,8 @@ FACILITY_AFTER = re.compile(
     r"|warehouse|depot|junction|roundabout|checkpoint|(?:railway|railroad|train|bus|metro)\s+station|bus\s+(?:stand|terminal)|crossing"
     r"|bridge|national\s+park|natur(?:e|al)\s+reserve|game\s+reserve|forest\s+reserve|forest"
     r"|school|clinic|health\s+cent(?:re|er)|prison"  # "Nyaboro school", "the Kovra health centre"
-    r"|mountains|hills|mountain\s+range"  # "the Kavira mountains": a range named after its peak or people
+    r"|mountains|hills|mountain\s+range|valley"  # "the Kavira mountains", "the Tolo valley": ranges and valleys named after a peak or a people
+    r"|shopping\s+(?:cent(?:re|er)|mall)|mall|hotel|stadium|church|cathedral|university"  # "the Westlo shopping centre"
     # "Toklo police station", "the Asghar fuel station" (not "the Kutru police station area": the area)
     r"|(?:police|army|security)\s+(?:station|post|checkpoint|outpost)(?![ \t]+(?:area|limits|jurisdiction))|(?:fuel|petrol|filling|gas)\s+(?:station|pump))\b"
 )

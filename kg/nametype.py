@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -27,6 +28,7 @@ from kg.bodies import quartered_body
 from kg.cueweights import CUE, HEAD_WORD, LIST_CUE, NAME_PREFIX, NAME_SUFFIX, PART_OF, SAYS, STRONG_CUE, WEAK_CUE
 from kg.kb.base import fold
 from kg.listgaps import list_runs
+from kg.listplaces import mixed_name_lists
 from kg.mentions import (
     DATELINE_AFTER,
     IN_PROVINCE_AFTER,
@@ -42,9 +44,12 @@ from kg.mentions import (
     PLACE_NOUNS,
     model_label,
 )
+from kg.namejunk import PEOPLE_JUNK, namejunk_reason, seat_cue
 from kg.names import ACRONYM_RE, CREDIT_WORDS, FIGHTER_NOUNS, PERSON_DESCRIPTORS, TITLE_ACRONYMS, TITLE_HEADS, TITLES, is_group_word, written_in_lower_case
 from kg.orgjunk import org_junk_reason
+from kg.placeareas import area_phrase_cues
 from kg.placecues import LOCATED_BEFORE, before_place_cues, department_area, placed_community, possessor_place_cues
+from kg.spancuts import AREA_HEADS, admin_division
 from kg.typecues import (
     AGE_AFTER,
     HOLIDAYS,
@@ -112,7 +117,7 @@ PLACE_NOUNS_AFTER = set(PLACE_NOUNS) | {"community", "junction", "roundabout", "
 COMPANY_AFTER = re.compile(r"[ \t]+[a-z]+[ \t]+(?:[a-z]+[ \t]+)?(?:company|corporation|firm|operator)\b")  # "the Yasno energy company"
 PLACE_PHRASE_AFTER = re.compile(r"[ \t]+(?:administrative\s+post|local\s+government(?:\s+area)?|police\s+station|refugee\s+camp|IDP\s+camp)\b")
 # Capitalised head words of facilities and sites beside the shared PLACE_HEADS ("Dar al-Amal Home").
-EXTRA_PLACE_HEADS = {"Home", "Shelter", "Junction", "Roundabout", "Checkpoint", "Factory", "Township", "Colony", "Plaza", "Zone", "Area"}
+EXTRA_PLACE_HEADS = {"Home", "Shelter", "Junction", "Roundabout", "Checkpoint", "Factory", "Township", "Colony", "Plaza", "Zone", "Area"} | AREA_HEADS  # kg/spancuts.py: "Tofa LGA", "Koro Cercle"
 # "in south Abujhmaad", "between Markoye and Tokabangou", "from Marte": where a one-word name is most likely a place's.
 PLACE_PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|near|nearby|outside|into|towards?|around|across|from|between)\s+(?:(?:north|south|east|west|central)(?:ern|east|west)?\s+)?$"
@@ -120,13 +125,14 @@ PLACE_PREPOSITION_BEFORE = re.compile(
 BETWEEN_AND_BEFORE = re.compile(r"\bbetween\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+and\s+$")
 THE_PEOPLES_BEFORE = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w'’-]+(?:,\s+|,?\s+and\s+))?$")  # "the Meitei and " Kuki communities
 PEOPLE_AFTER = re.compile(r"\s+(?:people|peoples|community|communities|tribe|tribes|clan|clans|family|families|ethnic\s+group)\b")
-_PEOPLE_JUNK = "a people ('the X people')"
+_PEOPLE_JUNK = PEOPLE_JUNK  # kg/namejunk.py reads peoples too
 COMPOUND_PREFIXES = {"left", "right", "far", "pro", "anti", "non", "ultra", "counter", "self", "cross", "post", "pre", "semi", "neo", "multi"}
 COMPOUND_AFTER = re.compile(r"-[a-z]")
 
 # Appositions: ", a town in ...", ", the group's leader", ", an armed group".
 APPOSITION = re.compile(r"^,\s+(?:a|an|the|its|his|her|their)\s+((?:(?:[a-z]|\d{1,3}-year-old\b)[\w'’-]*\s+){0,3}[a-z][\w'’-]*)")  # ", a 54-year-old trader"
 _APPOSITION_STOP = {"in", "of", "on", "at", "near", "that", "which", "who", "whose", "and", "with", "from", "for", "by", "to", "based"}
+_APPOSITION_STOP |= {"close", "located", "situated", "lying", "just", "some", "about", "bordering", "not", "where"}  # ", a neighbouring town close to X"
 # Title words that are adjectives before another title ("foreign minister"), not a person's noun.
 _ADJECTIVE_TITLES = {"foreign", "defence", "defense", "interior", "vice", "former", "ex", "acting", "supreme", "field", "prime", "justice", "saint"}
 # Words that open only a person's name ("Alhaji Musa Bello"; not "Malam": "Malam Dunari" is a town).
@@ -267,6 +273,8 @@ def _name_evidence(name: str) -> tuple[Evidence, ...]:
     words, out = name.split(), []
     if len(words) > 1 and (words[-1] in PLACE_HEADS or words[-1] in EXTRA_PLACE_HEADS or (words[-1].islower() and words[-1].capitalize() in PLACE_HEADS)):
         out.append(Evidence("Place", HEAD_WORD, "name", f"head word {words[-1]!r}", spreads=True))  # "at X railway station, Y and Z": the list is of sites
+    elif len(words) > 1 and admin_division(name):  # kg/spancuts.py: "Tera Department", "Mayo Kani Division", not "Fire Department"
+        out.append(Evidence("Place", HEAD_WORD, "name", f"head word {words[-1]!r} after an area's name", spreads=True))
     elif len(words) > 1 and (words[-1] in ORG_HEADS or plural_head(words[-1]) or quartered_body(name)):  # "Defense Forces South"
         out.append(Evidence("Organization", HEAD_WORD, "name", f"head word {words[-1]!r}"))
     if " Task Force " in f" {name} " and not name.endswith("Task Force"):
@@ -311,6 +319,7 @@ _COMPASS = {"north", "south", "east", "west", "central", "northeast", "northwest
 _BEFORE_GATE = (
     {"of", "near", "nearby", "outside", "the", "in", "into", "toward", "towards", "around", "across", "from", "between", "and", "on"}
     | {"against", "hit", "struck", "overran", "by", "for", "joined", "to", "told", "as", "at"}
+    | {"invade", "storm", "raid", "overrun", "ransack", "torch", "attack"}  # "tried to invade X" (kg/placecues.py)
     | _COMPASS
     | {c + "ern" for c in _COMPASS}
 )
@@ -358,6 +367,8 @@ def context_evidence(m: Mention, text: str, label_type: str | None) -> list[Evid
     if last in _BEFORE_GATE or last.endswith("ed"):
         if PLACE_BEFORE.search(before) or _PLACE_BEFORE_EXTRA.search(before) or PLACE_OF_PERSON_BEFORE.search(before) or before.endswith(" nearby "):
             add("Place", CUE, f"after {' '.join(bwords[-2:])!r}", spreads=True)
+        elif seat_cue(text, m.start, m.end):  # kg/namejunk.py: "the Emir of" X
+            add("Place", STRONG_CUE, f"the seat after {' '.join(bwords[-2:])!r}")
         if label_type == "Person" and PERSON_NOT_AFTER.search(before):
             add("Place", WEAK_CUE, f"a 'person' after {bwords[-1]!r}")
         elif len(words) == 1 and label_type == "Person" and PLACE_PREPOSITION_BEFORE.search(before):
@@ -383,7 +394,7 @@ def context_evidence(m: Mention, text: str, label_type: str | None) -> list[Evid
             add("Person", CUE, f"after {named.group(0).strip()!r}")
         elif named is not None and (named.group(1) in _ORG_NOUN_BEFORE or named.group(1).rstrip("s") in _ORG_NOUN_BEFORE | {"unit", "force"}):
             add("Organization", CUE, f"after {named.group(0).strip()!r}")  # "units called Vasaka", "a militia known as X": what the noun is
-        if ORG_BEFORE.search(before):
+        if ORG_BEFORE.search(before) and singular not in PLACE_NOUNS_AFTER:  # "the head of the X area" heads a place
             add("Organization", CUE, f"after {' '.join(bwords[-2:])!r}", spreads=True)
         elif TOLD_BEFORE.search(before):
             add("Organization", SAYS * 2, "after 'told' (an outlet)")
@@ -407,6 +418,7 @@ def context_evidence(m: Mention, text: str, label_type: str | None) -> list[Evid
     if not m.label.startswith("KB") and LED_BY_BEFORE.search(before):
         add("Person", WEAK_CUE, f"after {' '.join(bwords[-2:])!r} (a leader)")  # "the faction led by Khaplang"
     out += [Evidence(*c) for c in context_cues(text, m.start, m.end, len(words))]  # kg/typecues.py
+    out += [Evidence(*c) for c in area_phrase_cues(m, text, label_type)]  # kg/placeareas.py: "the X corridor", "X's outskirts"
     return out
 
 
@@ -463,6 +475,8 @@ def junk_reason(m: Mention, text: str) -> str | None:
         return "a rank's or post's name ('Divisional Police Officer')"
     if model_label(m) == "PERSON" and m.kb_id is None and _FIGHTERS_AFTER.match(text, m.end) and _FIGHTERS_AFTER.match(text, m.end).group(1) in FIGHTER_NOUNS:
         return "a group's or a people's word before its fighters ('Naga insurgents')"
+    if why := namejunk_reason(m, text):  # kg/namejunk.py: court titles, posts, peoples before their members' noun
+        return why
     if PEOPLE_AFTER.match(text, m.end) and THE_PEOPLES_BEFORE.search(text, max(0, m.start - 50), m.start) and not placed_community(name, text, m.start, m.end):
         return _PEOPLE_JUNK
     if COMPOUND_AFTER.match(text, m.end):
@@ -478,15 +492,21 @@ def junk_reason(m: Mention, text: str) -> str | None:
 
 
 _FIGHTERS_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
-def local_decisions(mentions: list[Mention], text: str) -> dict[int, TypeDecision]:
+def local_decisions(mentions: list[Mention], text: str, extra: Callable | None = None) -> dict[int, TypeDecision]:
     """Each mention's evidence where it stands (label, own words, words around), then
-    what its list's other items and the longer names containing it say; by ``id``."""
+    what its list's other items and the longer names containing it say; by ``id``.
+    ``extra(mentions, text, decisions)``: more (mention, cue) pairs, from what the caller
+    knows (kg/link.py's knowledge base), weighed before the lists share their cues."""
     out: dict[int, TypeDecision] = {}
     for m in mentions:
         label_type = LABEL_TYPES.get(model_label(m) or "")
         ev = label_evidence(m) + name_evidence(m.text) + context_evidence(m, text, label_type)
         out[id(m)] = TypeDecision(ev, label_type, junk_reason(m, text))
+    for m, cue in extra(mentions, text, out) if extra is not None else ():
+        out[id(m)].evidence.append(Evidence(*cue))
     _share_list_cues(mentions, text, out)
+    for m, cue in mixed_name_lists(mentions, text):  # kg/listplaces.py: "Manguna, Hurti, and Tadai"
+        out[id(m)].evidence.append(Evidence(*cue))
     for chain in address_chains(mentions, text):  # kg/addresses.py
         for m in (o for o in chain if o.kb_id is None and o.label != "OUTLET"):
             out[id(m)].evidence.append(Evidence("Place", WEAK_CUE, "context", f"a link of the address chain {', '.join(o.text for o in chain)!r}", True))

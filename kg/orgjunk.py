@@ -20,6 +20,7 @@ only of names the knowledge base does not hold.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.mentions import ORG_HEADS, PLACE_HEADS
 from kg.names import ACRONYM_RE, TITLE_ACRONYMS, TITLE_HEADS, TITLES, initials
@@ -56,13 +57,38 @@ def _document(name: str, text: str, end: int) -> bool:
     return (len(words) > 1 and words[-1] in DOCUMENT_HEADS) or (_DOCUMENT_AFTER.match(text, end) is not None and not ACRONYM_RE.fullmatch(name))
 
 
+# A vessel's noun and the blanks after it; and the "named" that may follow them.
+_VESSEL_NOUN = re.compile(_VESSEL_BEFORE.removesuffix(r"(?:(?:named|called)[ \t]+)?"))
+_NAMED = re.compile(r"(?:named|called)[ \t]+")
+
+
+@lru_cache(maxsize=4)
+def _vessel_name_starts(text: str) -> frozenset[int]:
+    """Where a name right after a vessel's noun (or its "named") would start in ``text``:
+    one scan of the article for all the names :func:`_vessel` is asked about."""
+    starts = set()
+    for m in _VESSEL_NOUN.finditer(text):
+        starts.add(m.end())
+        named = _NAMED.match(text, m.end())
+        if named is not None:
+            starts.add(named.end())
+    return frozenset(starts)
+
+
 def _vessel(name: str, text: str) -> bool:
+    """Whether the article writes ``name`` (capitalised) right after a vessel's noun. Most
+    articles have no such noun, and most names stand after none: the positions of
+    :func:`_vessel_name_starts` turn them away before the full pattern is built."""
+    if not any(text.startswith(name, i) for i in _vessel_name_starts(text)):
+        return False
     return re.search(_VESSEL_BEFORE + re.escape(name) + r"(?![\w-])", text) is not None
 
 
 def _defined_as(acronym: str, text: str) -> str | None:
     """What the article spells the acronym out as, when it writes "<words> (ACRONYM)":
     the words before the bracket, as many as the acronym has letters (and two more)."""
+    if f"({acronym})" not in text:  # no bracket of it at all: the pattern is not built
+        return None
     hit = re.search(rf"((?:[\w’'-]+[ \t]+){{1,{len(acronym) + 2}}})\({re.escape(acronym)}\)", text)
     return hit.group(1) if hit else None
 

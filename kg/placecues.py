@@ -23,7 +23,8 @@ from kg.types import Mention
 
 ATTACK_ON_BEFORE = re.compile(
     r"\b(?:(?:attacks?|strikes?|raids?|assaults?|offensive|shelling|bombing|bombardment)\s+(?:on|of|against)"
-    r"|hit|struck|targeted|raided|stormed|attacked|overran|invaded|ransacked|torched)\s+(?:nearby\s+)?$",
+    r"|hit|struck|targeted|raided|stormed|attacked|overran|invaded|ransacked|torched"
+    r"|to\s+(?:invade|storm|raid|overrun|ransack|torch|attack))\s+(?:nearby\s+)?$",  # "tried to invade X"
     re.I,
 )
 # Where people are or were: an institution's site ("located at the X College") or a shelter.

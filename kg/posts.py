@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from kg.names import COMPOUND_GIVEN_FIRST, GENERIC_WORDS, PERSON_DESCRIPTORS, TITLES
+from kg.names import CALENDAR_WORDS, COMPOUND_GIVEN_FIRST, GENERIC_WORDS, PERSON_DESCRIPTORS, TITLES
 from kg.types import Mention
 
 _NAME_WORD = re.compile(r"[A-Z][a-zà-ÿ'’-]+")
@@ -18,6 +18,10 @@ def _post_word(word: str) -> bool:
     """A word of a post's or a body's name: a title or a generic word ("Police", "Staff")."""
     w = word.lower().rstrip(".")
     return w in TITLES or w in GENERIC_WORDS or w == "of"
+
+
+# Nouns of bodies a "General" may follow in their name ("Directorate General", "Secretariat General").
+_BODY_NOUNS = {"Directorate", "Secretariat", "Inspectorate", "Office", "Ministry", "Department", "Commission", "Agency", "Bureau", "Command", "Headquarters"}
 
 
 def post_holder(m: Mention) -> Mention | None:
@@ -36,6 +40,8 @@ def post_holder(m: Mention) -> Mention | None:
         return None
     if not any(w[:1].isupper() and w.lower().rstrip(".") in TITLES for w in post[: post.index("of")]):
         return None
+    if any(w in _BODY_NOUNS for w in post[: post.index("of")]):
+        return None  # "the Directorate General of Civil Protection": a body's name, no post and holder
     start = m.end - len(" ".join(name))
     return Mention(start, m.end, m.text[start - m.start :], "PERSON", "ner", None, m.sentence)
 
@@ -60,8 +66,8 @@ def apposed_people(text: str, unclaimed_at: Callable[[int, int], bool]) -> list[
         words = hit.group(1).split()
         while words and words[0].lower() in _SENTENCE_OPENERS | TITLES:
             words.pop(0)
-        if not words or any(w.lower() in GENERIC_WORDS or w.lower() in _SENTENCE_OPENERS for w in words):
-            continue
+        if not words or any(w.lower() in GENERIC_WORDS or w.lower() in _SENTENCE_OPENERS or w.lower() in CALENDAR_WORDS for w in words):
+            continue  # "... on Wednesday, an official said": a day is nobody
         start = hit.end(1) - len(" ".join(words))
         if text[start : hit.end(1)] == " ".join(words) and unclaimed_at(start, hit.end(1)):
             out.append(Mention(start, hit.end(1), text[start : hit.end(1)], "PERSON", "ner"))

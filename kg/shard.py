@@ -38,6 +38,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.about import __version__
+from kg.cache import lasting_loads
 from kg.emit import article_iri
 from kg.entities import all_entity_facts, merged, seen_in
 from kg.errors import KGError
@@ -270,10 +271,11 @@ def processor_for(spec: ShardSpec) -> ArticleProcessor:
             f"this worker runs kg {__version__} (knowledge base {sources_digest()}, base {base_iri()}); the run "
             f"needs kg {run.kg_version} (knowledge base {run.builtin_kb}, base {run.base_iri}): install the same kg everywhere"
         )
-    kb: KnowledgeBase = load_kb()
-    for entry in spec.user_entries:
-        kb.add(entry)
-    processor = ArticleProcessor(kb, run.model, batch_size=run.batch_size)
+    with lasting_loads():
+        kb: KnowledgeBase = load_kb()
+        for entry in spec.user_entries:
+            kb.add(entry)
+        processor = ArticleProcessor(kb, run.model, batch_size=run.batch_size)
     use_processor(run, processor)
     return processor
 
@@ -443,8 +445,9 @@ def make_shards(
     prepare_out(out, store, run)
     max_length = SPACY_MAX_LENGTH  # the workers' pipelines are not loaded here
     if engine == "local":
-        processor = processor or ArticleProcessor(load_kb(store), model, batch_size=batch_size)
-        max_length = processor.nlp.max_length  # loads the pipeline once, before any fork
+        with lasting_loads():  # kept for the run, by this process and the workers forked from it
+            processor = processor or ArticleProcessor(load_kb(store), model, batch_size=batch_size)
+            max_length = processor.nlp.max_length  # loads the pipeline once, before any fork
         use_processor(run, processor)
     specs, problems = plan(items, out, run, shards, entries, max_length)
     try:

@@ -52,7 +52,10 @@ HOLIDAYS = {
 _CREDIT_BEFORE = re.compile(
     r"(?:^|\n|\(|;|\|)\s*(?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Ee]dited|[Cc]ompiled|[Tt]ranslated|[Pp]roduced|[Tt]ranslation|[Ff]act-?checking)\s+by\s+$"
 )
-_KNOWN_AS_BEFORE = re.compile(r"\b(place|area|village|town|locality|spot|site|hamlet|settlement|neighbou?rhood|location)\s+(?:known\s+as|called|named)\s+$")
+_KNOWN_AS_BEFORE = re.compile(
+    r"\b(place|area|village|town|locality|spot|site|hamlet|settlement|neighbou?rhood|location|state|homeland|country|territory|region|republic|enclave)"
+    r"\s+(?:(?:they|it|locals|residents|rebels|separatists|the\s+rebels|the\s+separatists)\s+(?:call|calls|called|named|dub|dubbed)|known\s+as|called|named|dubbed)\s+$"
+)  # "an independent state they call X"
 _BRAND_TOKEN = re.compile(r"(?=\w*\d)(?=\w*[a-z])[A-Z][A-Za-z]*[A-Z][A-Za-z]*\d+[A-Za-z\d]*|[A-Z]{2,}\d+")
 # A person's age after the name: ", 45," and also ", 45." or ", 60 and" closing a clause or a
 # list ("Jane Roe, 60 and Ama, 25"), "(45)", ", aged 45", ", a 45-year-old ...". News gives
@@ -100,6 +103,8 @@ def _title_clause(clause: str) -> bool:
     """"Inspector General of Police Kashmir", "Deputy Governor of Kano": a capitalised
     title word opens the clause and no verb-like lower-case word runs in it."""
     words = clause.split()
+    if words and words[0] in ("The", "the"):
+        words = words[1:]  # "The Deputy Governor of Keffa State, X"
     if not 2 <= len(words) <= 8 or not words[0][:1].isupper():
         return False
     if words[0].lower().rstrip(".") not in TITLES or words[0].lower() in ("former", "ex", "acting", "foreign", "vice"):
@@ -116,7 +121,7 @@ def context_cues(text: str, start: int, end: int, n_words: int) -> list[Cue]:
     tail = before.rstrip()  # (both patterns below end in a word and white space: most mentions skip them)
     if tail.endswith("by") and _CREDIT_BEFORE.search(before):
         out.append(("Person", CUE, "context", "a credit line's name ('Editing by')", True))
-    known = _KNOWN_AS_BEFORE.search(before) if tail.endswith(("as", "called", "named")) else None
+    known = _KNOWN_AS_BEFORE.search(before) if tail.endswith(("as", "called", "named", "call", "calls", "dubbed", "dub")) else None
     if known is not None:
         out.append(("Place", CUE, "context", f"after {known.group(0).strip()!r}", False))
     words = before.split()

@@ -170,3 +170,22 @@ def next_mentions(nlp, art):
 
 def read_text(text: str, source: str):
     return next(iter(read_items(text, source, "text")))
+
+
+@pytest.mark.parametrize(
+    ("byline", "host", "role"),
+    [
+        ("By Sara Jones", "www.dailyledger.example", "person"),  # the host does not spell her
+        ("By Sahel Courier", "sahelcourier.example", "outlet"),  # the host spells the outlet
+        ("By Sahel Courier", "sc.example", "outlet"),  # or its initials
+        ("By Harbour Signal", None, "outlet"),  # no address: nothing speaks against the reader
+        ("By Nepal Ledger", "news.example", "outlet"),  # a country's name is no person's
+        ("By Malian Voice", "news.example", "outlet"),  # nor a people's (and "Voice" an outlet's word)
+        ("By Lantern News", "news.example", "outlet"),  # known as an organisation
+    ],
+)
+def test_a_lone_byline_name_is_the_author_where_the_address_says_so(byline, host, role):
+    text = f"Title\n\n{byline}\n\nBody text.\n"
+    country = lambda word: word == "Nepal"  # noqa: E731
+    parts = read_byline(text, "Title", known_org, nobody, host=host, known_country=country)
+    assert [(p.text, p.role) for p in parts] == [(byline[3:], role)]

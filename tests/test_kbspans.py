@@ -126,6 +126,9 @@ def test_a_known_place_run_into_a_persons_name_is_both():
     got = split_place_and_person(ms, text, places.candidates, person_shaped)
     # Without a person's cue around it, a place's name and two more words stay one name.
     assert [(m.text, m.label) for m in got] == [("Varna", "GPE"), ("Ivo Dansko", "PERSON"), ("Varna Harbour Lights", "ORG")]
+    # A title right before the span is the person's, whose given name the place's name is.
+    text = "The deal was signed by Governor Varna Ivo Dansko on Monday."
+    assert [m.text for m in split_place_and_person([at(text, "Varna Ivo Dansko", "PERSON")], text, places.candidates, person_shaped)] == ["Varna Ivo Dansko"]
 
 
 def test_a_quarter_word_before_a_known_country_or_region_is_no_part_of_its_name():

@@ -771,3 +771,17 @@ def test_an_unknown_spelling_of_a_known_name_in_the_article_is_that_entity():
     ms = [mention(text, "Northern Front", "ORG"), mention(text, "Frente de Norte Bajo", "GPE")]
     linked = Linker(kbx).link(article(text), ms)
     assert linked[1].entity.kb_id is None
+
+
+@pytest.mark.parametrize(("word", "kept"), [("Wednesday", False), ("October", False), ("June", True), ("Weston", True)])
+def test_a_day_or_a_month_the_model_calls_a_name_is_none(word, kept):
+    text = f"Gunmen attacked the villages on {word}, an official said."
+    start = text.index(word)
+    c = clean_mention(Mention(start, start + len(word), word, "PERSON", "ner"), text)
+    assert (c is not None) == kept
+
+
+def test_a_station_the_model_cut_after_radio_is_the_whole_outlet():
+    text = "Radio Kemba Tele reported the attack; Radio said nothing more."
+    linked = link(text, [("Kemba Tele", "PERSON", 0)])
+    assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Radio Kemba Tele", "Organization")]

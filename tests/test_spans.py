@@ -242,6 +242,8 @@ def test_a_cued_area_name_stops_at_a_possessive_and_facilities_take_their_noun()
     assert sorted(m.text for m in cued_names(text, [])) == ["Bero", "Kadru district"]
     text = "Gunmen fired at Wat Sai railway station and near KPT crossing on the highway."
     assert [extend_to_facility(at(text, n, "PERSON"), text).text for n in ("Wat Sai", "KPT")] == ["Wat Sai railway station", "KPT crossing"]
+    text = "Fighters stormed the Lomgate shopping centre in 2013 and camped in the Tarvo valley."
+    assert [extend_to_facility(at(text, n, "PERSON"), text).text for n in ("Lomgate", "Tarvo")] == ["Lomgate shopping centre", "Tarvo valley"]
 
 
 def test_a_known_town_the_model_missed_after_a_place_word_in_the_articles_country():

@@ -91,6 +91,41 @@ def test_the_kg_program_freezes_the_loaded_knowledge_base_and_a_library_does_not
     assert counts["program"] > 100_000  # the index's objects, out of the collector's walks
 
 
+def test_lasting_loads_holds_the_collector_back_inside_and_freezes_once_at_the_outermost_end():
+    probe = (
+        "import gc, sys, weakref\n"
+        "import kg.cache\n"
+        "class Node: pass\n"
+        "if sys.argv[1] == 'program':\n"
+        "    kg.cache.freeze_lasting_loads()\n"
+        "before = gc.get_threshold()\n"
+        "cycle = Node()\n"
+        "cycle.me = cycle\n"
+        "gone = weakref.ref(cycle)\n"
+        "del cycle\n"
+        "seen = []\n"
+        "with kg.cache.lasting_loads():\n"
+        "    with kg.cache.lasting_loads():\n"
+        "        gc.disable(); gc.enable()  # as a library's own load may do\n"
+        "        kept = [[i] for i in range(50_000)]\n"
+        "    seen.append((gc.get_threshold()[0], gc.get_freeze_count(), gc.get_count()[0] > 50_000))\n"
+        "seen.append((gc.get_threshold() == before, gc.get_freeze_count(), gone() is None))\n"
+        "print(*('/'.join(map(str, s)) for s in seen))\n"
+    )
+    for mode in ("library", "program"):
+        done = subprocess.run([sys.executable, "-c", probe, mode], cwd=ROOT, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+        inner, outer = done.stdout.split()
+        assert inner == "0/0/True"  # no collection ran inside, even after the library's enable(); no freeze yet
+        restored, frozen, collected = outer.split("/")
+        assert restored == "True"
+        if mode == "library":
+            assert int(frozen) == 0
+        else:
+            assert int(frozen) > 50_000  # the lists, out of the collector's walks
+            assert collected == "True"  # the garbage of before was collected, not frozen
+
+
 def test_main_turns_the_freeze_on(monkeypatch):
     import kg.cache
 

@@ -67,3 +67,27 @@ def _date_from_match(m: re.Match[str]) -> dt.date | None:
         return dt.date(int(groups["year"]), month, int(groups["day"]))
     except ValueError:
         return None
+
+
+# "/2019/08/20/", "/2024-05-21-", "/stories/201911040719.html": the day a news address files its page under.
+_URL_DAY = re.compile(
+    r"/(?P<year>(?:19|20)[0-9]{2})[/-](?P<month>0?[1-9]|1[0-2])[/-](?P<day>0?[1-9]|[12][0-9]|3[01])(?=[/_.-]|$)"
+    r"|/(?:[a-z]+-)?(?P<cyear>(?:19|20)[0-9]{2})(?P<cmonth>0[1-9]|1[0-2])(?P<cday>0[1-9]|[12][0-9]|3[01])(?=[0-9]{0,6}(?:[/_.-]|$))",
+    re.A | re.I,
+)
+
+
+def date_in_url(url: str | None) -> dt.date | None:
+    """The day an article's address files it under ("…/2019/08/20/…", "…/201911040719.html"),
+    or None: what an article with no date line was published on, near enough to resolve
+    "on Monday" by."""
+    if not url:
+        return None
+    m = _URL_DAY.search(url.split("?")[0])
+    if m is None:
+        return None
+    year, month, day = (m.group("year"), m.group("month"), m.group("day")) if m.group("year") else (m.group("cyear"), m.group("cmonth"), m.group("cday"))
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None

@@ -1,0 +1,71 @@
+"""Aliases the article gives: two names of one entity, said to be one.
+
+"Musa Kalli, also known as Abu Dawud", "the Kerbalo Front, known locally as Jund
+al-Sahil", "Ahmed Barre (Abu Talha)", "the Sahel Brigade, as Jund al-Sahil is known":
+the text says the two names are one entity's, so both are its surfaces and it is counted
+once. Read after linking: :func:`alias_pairs` says, of the article's resolved names in
+text order, which one takes which one's identity -- an unknown name a known one's, a
+later unknown name the first one's; two different known entities are never merged.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Between the name and its alias: ", also known as", " aka ", ", better known as",
+# ", whose real name is", ", also called", ", nicknamed".
+_BETWEEN = re.compile(
+    r"[ \t]*\)?,?[ \t]+(?:(?:also|better|popularly|locally|commonly|widely|otherwise)[ \t]+)?(?:known(?:[ \t]+(?:locally|widely|popularly|commonly))?[ \t]+as|called|referred[ \t]+to[ \t]+as|nicknamed|alias)[ \t]+(?:the[ \t]+)?"
+    r"|[ \t]*,?[ \t]+(?:a\.k\.a\.?|aka)[ \t]+(?:the[ \t]+)?"
+    r"|[ \t]*,[ \t]+whose[ \t]+real[ \t]+name[ \t]+(?:is|was)[ \t]+"
+    r"|[ \t]*\((?:(?:also|better)[ \t]+)?(?:known[ \t]+as|called|aka|a\.k\.a\.?)[ \t]+(?:the[ \t]+)?"
+)
+# "X (Y)": a bracket holding another name of the same type.
+_BRACKET = re.compile(r"[ \t]*\([ \t]*(?:the[ \t]+)?")
+_BRACKET_CLOSE = re.compile(r"[ \t]*\)")
+# "Y, as X is known": the alias first, the name the article uses after "as".
+_AS_BEFORE = re.compile(r",[ \t]+as[ \t]+(?:the[ \t]+)?")
+_AS_AFTER = re.compile(r"[ \t]+(?:is|are|was|were)[ \t]+(?:(?:also|commonly|locally|popularly|widely|better)[ \t]+)?(?:known|called)\b")
+
+Item = tuple[int, int, str, str | None]  # a resolved name: start, end, type, knowledge-base id (None: unknown)
+
+
+def _pair_said(a: Item, b: Item, text: str) -> str | None:
+    """How the text says ``b`` (right after ``a``) is another name of it, if it does."""
+    gap = text[a[1] : b[0]]
+    if len(gap) > 40:
+        return None
+    if _BETWEEN.fullmatch(gap):
+        return "alias"
+    if _AS_BEFORE.fullmatch(gap) and _AS_AFTER.match(text, b[1]):
+        return "alias"
+    if _BRACKET.fullmatch(gap) and _BRACKET_CLOSE.match(text, b[1]):
+        return "bracket"
+    return None
+
+
+def _acronym(name: str) -> bool:
+    return name.replace("-", "").isupper() and " " not in name
+
+
+def alias_pairs(items: list[Item], text: str) -> dict[int, int]:
+    """For the article's resolved names (``items``, in text order), the index of each
+    name that is another's alias -> the index of the name whose identity it takes."""
+    out: dict[int, int] = {}
+    for i in range(len(items) - 1):
+        a, b = items[i], items[i + 1]
+        how = _pair_said(a, b, text)
+        if how is None:
+            continue
+        if how == "bracket":
+            # "Ahmed Barre (Abu Talha)": a bracket holds a place ("Kerbalo (Dovani district)"),
+            # a body ("Jane Roe (Reuters)") or an acronym (read elsewhere) as often as an alias.
+            if a[2] != b[2] or a[2] == "Place" or _acronym(text[b[0] : b[1]]) or _acronym(text[a[0] : a[1]]):
+                continue
+        if a[3] is not None and b[3] is not None:
+            continue  # two known entities, the same (nothing to do) or not (never merged)
+        if b[3] is None:
+            out[i + 1] = i  # the alias, unknown, takes the name's identity (known or the first unknown)
+        else:
+            out[i] = i + 1  # an unknown name, known by its alias
+    return out

@@ -1,0 +1,367 @@
+"""Where names of unknown bodies and areas start and end, when the model cuts them wrong.
+
+- Izafat and Arabic article compounds ("Tehreek-e-Naveed", "Sipah-e-Rahim", "Ahl
+  al-Karam wal-Noor"): the tokenizer splits every hyphen, so the model sees a run of
+  small words and keeps a piece ("Rahim" as a place); the compound is one name, an
+  organisation's when one of its words is a movement's, a party's or a group's word
+  (:func:`compound_names`).
+- A formal body's name cut at "and" ("Ministry for Relief" + "Disaster Response"): one
+  name (:func:`join_body_and`).
+- "Dovani Local Government Area of Keffa State": an area and the state it lies in, two
+  places (:func:`split_area_of`).
+- Capitalised words for administrative areas ("Dovani LGA", "Tessit Commune", "Koro
+  Cercle", "Mabra Tehsil"): a place's head word (:data:`AREA_HEADS`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from kg.mentions import ORG_HEADS
+from kg.names import PERSON_DESCRIPTORS, TITLES
+from kg.placecues import department_area
+from kg.types import Mention
+
+# Capitalised words for administrative areas that end a place's name ("Tofa LGA").
+AREA_HEADS = {
+    "LGA", "LGAs", "Commune", "Cercle", "Tehsil", "Taluka", "Taluk", "Woreda", "Kebele", "Upazila", "Mandal", "Prefecture",
+    "Sub-Prefecture", "Subprefecture", "Sub-prefecture", "Municipality", "Chiefdom", "Emirate", "Arrondissement", "Canton",
+    "Subcounty", "Sub-County", "Sub-county", "Parish", "Subdivision", "Sub-Division", "Zone",
+}
+
+# Words that make an izafat or Arabic compound a body's: a movement, a party, an army, a
+# front, a group, a council, a congregation, and the words such names are made of.
+COMPOUND_ORG_WORDS = {
+    "tehreek", "tehrik", "tahreek", "tahrik", "tahrir", "jamaat", "jamat", "jamiat", "jamiyat", "jamia", "sipah", "sipahe",
+    "lashkar", "jaish", "jaysh", "harkat", "harakat", "harkatul", "hizb", "hezb", "hizbul", "tanzeem", "tanzim", "majlis",
+    "ittehad", "ittihad", "muttahida", "mutahida", "anjuman", "idara", "markaz", "ansar", "ansaru", "ansarul", "jund",
+    "jabhat", "liwa", "kataib", "saraya", "asaib", "ahl", "ahlu", "ahle", "ulema", "ulama", "mujahideen", "mujahidin",
+    "insaf", "labbaik", "dawa", "dawat", "khuddam", "fidayeen", "jihad", "sunnat", "tableeghi", "tablighi", "falah",
+    "muslimeen", "muslimin", "islami", "inqilab", "awami", "mohajir", "muhajir", "quami", "qaumi", "lashkare", "fauj",
+}
+# Words that make such a compound a place's ("Mazar-e-Rahim", "Bagh-e-Noor", "Shahr-e-Kohna").
+COMPOUND_PLACE_WORDS = {"mazar", "bagh", "shahr", "shar", "dasht", "koh", "kohe", "darra", "dara", "qila", "qala", "pul", "chah", "deh", "sar", "bala", "chashma", "takht", "bandar", "bazar", "bazaar"}
+
+_W = r"[A-Z][\w'’]*"
+# "Tehreek-e-Naveed", "Hizb-ut-Karam", "Ulema-e-Islam": capitalised words joined by a
+# hyphenated Persian or Arabic particle.
+_IZAFAT = re.compile(rf"(?<![\w'’-]){_W}(?:-(?:e|i|ul|ud|ut|us|ur|un|ush|ul|wal|al|el|o|a|ba|bil)-{_W})+(?![\w'’-])")
+# "Ahl al-Karam wal-Noor", "Jund al-Faris": a capitalised word and particles "al-X" after it.
+_AL_RUN = re.compile(rf"(?<![\w'’-]){_W}(?:[ \t]+(?:al|el|ul|ud|wal|ad|an|ar|as|ash|at|az)-{_W})+(?![\w'’-])")
+_NEXT_CAPITAL = re.compile(rf"[ \t]+({_W})(?![\w'’-])")
+_PREV_CAPITAL = re.compile(rf"(?<![\w'’-])({_W})[ \t]+$")
+
+
+def _compound_kind(words: list[str]) -> str | None:
+    parts = {p.lower() for w in words for p in w.split("-")}
+    if parts & COMPOUND_ORG_WORDS:
+        return "ORG"
+    if parts & COMPOUND_PLACE_WORDS:
+        return "GPE"
+    return None
+
+
+def compound_names(mentions: list[Mention], text: str, is_country: Callable[[str], bool]) -> list[Mention]:
+    """The model's pieces of an izafat or Arabic compound ("Sipah" ... "Rahim" of
+    "Sipah-e-Rahim", "Jamiat Ulema" of "Jamiat Ulema-e-Islam") give way to the whole
+    compound, one mention, typed by its words (a body's, a place's, else the piece's
+    label); an unclaimed compound of a body's words is a new mention. The compound takes
+    a body's word or a country's name on either side ("Tehreek-e-Naveed Pakistan",
+    "Pakistan Tehreek-e-Naveed"), and the model's span when that runs past it."""
+    if "-" not in text:
+        return mentions
+    found = [(h.start(), h.end(), True) for h in _IZAFAT.finditer(text)]
+    found += [(h.start(), h.end(), False) for h in _AL_RUN.finditer(text)]
+    if not found:
+        return mentions
+    out = list(mentions)
+    for start, end, izafat in sorted(found):
+        words = text[start:end].split()
+        kind = _compound_kind(words)
+        if any(m.source != "ner" for m in out if m.start < end and start < m.end):
+            continue  # a knowledge-base name inside ("Taliban" of "Tehrik-e-Taliban"): the rules' matching reads it
+        if kind == "ORG":
+            nxt = _NEXT_CAPITAL.match(text, end)
+            if nxt is not None and (nxt.group(1) in ORG_HEADS or nxt.group(1).lower() in COMPOUND_ORG_WORDS or is_country(nxt.group(1))):
+                end = nxt.end(1)
+            prev = _PREV_CAPITAL.search(text, max(0, start - 30), start)
+            if prev is not None and (prev.group(1).lower() in COMPOUND_ORG_WORDS or is_country(prev.group(1))) and not text[:prev.start(1)].endswith(("\n", ". ")):
+                start = prev.start(1)
+        over = [m for m in out if m.start < end and start < m.end]
+        if not over and not (izafat and kind == "ORG"):
+            continue  # an unclaimed "Abu Karim al-Zein" is the model's to find
+        if len(over) == 1 and over[0].start <= start and end <= over[0].end and (kind is None or over[0].label == kind):
+            continue  # the model's span holds it already
+        if not izafat and any(m.source != "ner" for m in over):
+            continue  # (an izafat's country taken on, "Pakistan", gives way to it)
+        s = min([start] + [m.start for m in over if m.source == "ner"])
+        e = max([end] + [m.end for m in over if m.source == "ner"])
+        label = kind or next((m.label for m in over if m.source == "ner"), "ORG")
+        out = [m for m in out if m not in over]
+        out.append(Mention(s, e, text[s:e], label, "ner", None, over[0].sentence if over else None))
+    return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+# Heads of formal bodies whose names run on over "and" ("Ministry of Relief and Disaster Response").
+_BODY_FIRST = {"Ministry", "Office", "Agency", "Directorate", "Department", "Commission", "Committee", "Council", "Institute", "Bureau", "Authority", "Secretariat", "Centre", "Center"}
+_AND_GAP = re.compile(r"[ \t]+and[ \t]+")
+
+
+def join_body_and(mentions: list[Mention], text: str, known: Callable[[str], bool]) -> list[Mention]:
+    """"the Ministry for Relief" + " and " + "Disaster Response": a formal body's name
+    ("<Ministry> of/for ...") and, after "and", a capitalised run with no head word of its
+    own that neither the knowledge base knows is one name, the body's."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and _joins(prev, m, text, known):
+            out[-1] = Mention(prev.start, m.end, text[prev.start : m.end], "ORG", "ner", None, prev.sentence)
+            continue
+        out.append(m)
+    return out
+
+
+def _joins(left: Mention, right: Mention, text: str, known: Callable[[str], bool]) -> bool:
+    words = left.text.split()
+    if words and words[0] == "The":
+        words = words[1:]
+    if len(words) < 3 or words[0] not in _BODY_FIRST or words[1] not in ("of", "for") or " and " in left.text:
+        return False
+    if not _AND_GAP.fullmatch(text, left.end, right.start):
+        return False
+    rwords = right.text.split()
+    if right.source != "ner" or len(rwords) > 4 or not all(w[:1].isupper() or w in ("of", "the") for w in rwords):
+        return False
+    if any(w in ORG_HEADS or w in _BODY_FIRST for w in rwords) or known(right.text):
+        return False  # "the Ministry of Defence and the Foreign Ministry": two bodies
+    return "ORG" in right.label or right.label in ("PERSON", "GPE", "NORP")
+
+
+_AREA_OF = re.compile(r"^(.+?[ \t](?:Local[ \t]+Government[ \t]+Area|LGA|" + "|".join(sorted(AREA_HEADS - {"LGA", "LGAs"})) + r"|District|Province|County))[ \t]+of[ \t]+(?:the[ \t]+)?([A-Z].+)$")
+
+
+def split_area_of(mentions: list[Mention]) -> list[Mention]:
+    """"Dovani Local Government Area of Keffa State": an area's name, "of", and the larger
+    area it lies in are two places."""
+    out = []
+    for m in mentions:
+        hit = _AREA_OF.match(m.text) if m.source == "ner" and m.kb_id is None else None
+        if hit is None:
+            out.append(m)
+            continue
+        a, b = hit.span(1), hit.span(2)
+        out.append(Mention(m.start + a[0], m.start + a[1], hit.group(1), "GPE", "ner", None, m.sentence))
+        out.append(Mention(m.start + b[0], m.start + b[1], hit.group(2), "GPE", "ner", None, m.sentence))
+    return out
+
+
+_SLASH_PART = re.compile(r"[^/]+")
+
+
+def split_slashed(mentions: list[Mention], known: Callable[[str], bool]) -> list[Mention]:
+    """"Lopa/Drodro", "Tessit / Intahaka": a model's span of capitalised names joined by
+    slashes, which the knowledge base does not know whole, is each of them, with the span's
+    label (a slash lists names: two outlets, two villages, a group and its wing). Not a
+    part that is a body's head word ("Front/Army", read as one name elsewhere) or a short
+    code ("M/V")."""
+    out: list[Mention] = []
+    for m in mentions:
+        if m.source != "ner" or "/" not in m.text or known(m.text):
+            out.append(m)
+            continue
+        parts = [(m.start + h.start() + len(h.group()) - len(h.group().lstrip()), m.start + h.start() + len(h.group().rstrip())) for h in _SLASH_PART.finditer(m.text)]
+        texts = [m.text[s - m.start : e - m.start] for s, e in parts]
+        if len(parts) < 2 or not all(t[:1].isupper() and len(t) > 2 and t not in ORG_HEADS for t in texts):
+            out.append(m)
+            continue
+        out += [Mention(s, e, t, m.label, "ner", None, m.sentence) for (s, e), t in zip(parts, texts)]
+    return out
+
+
+# "in Tera Department", "Tessit Commune", "Koro Cercle": a capitalised name and the
+# capitalised word for its kind of area (one kg/spans.py does not read), where the model drew no span.
+_AREA_HEADED = re.compile(
+    r"(?<![\w'’-])([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)[ \t]+(Commune|Cercle|Department|Chiefdom|Arrondissement|Sub-Prefecture|Subprefecture|Emirate|Canton|Mandal|Kebele)(?![\w'’-])"
+)
+_NOT_AREA_NAME = {"The", "A", "An", "In", "Of", "And", "For", "From", "By", "To", "This", "That", "Urban", "Rural", "Each", "Every", "Its", "Their"}
+
+
+def area_headed_names(text: str, mentions: list[Mention], is_area_name: Callable[[str], bool]) -> list[Mention]:
+    """Place mentions for :data:`_AREA_HEADED`'s areas where no mention overlaps them;
+    ``is_area_name`` says whether the words before "Department" are an area's, not a field's."""
+    out: list[Mention] = []
+    if not any(k in text for k in ("Commune", "Cercle", "Department", "Chiefdom", "Arrondissement", "refecture", "Emirate", "Canton", "Mandal", "Kebele")):
+        return out
+    for h in _AREA_HEADED.finditer(text):
+        words = h.group(1).split()
+        if words[0] in _NOT_AREA_NAME or (h.group(2) == "Department" and not is_area_name(h.group(1))):
+            continue
+        if not any(o.start < h.end() and h.start() < o.end for o in mentions + out):
+            out.append(Mention(h.start(), h.end(), h.group(0), "GPE", "ner"))
+    return out
+
+
+_IN_THE_RUN = re.compile(r"[ \t]+in[ \t]+the[ \t]+((?:[A-Z][\w'’-]*)(?:[ \t]+[A-Z][\w'’-]*){1,2})(?![ \t]+[A-Z])(?![\w'’-])")
+_COMPASS_WORDS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Far", "Upper", "Lower", "Middle"}
+
+
+def branch_names(mentions: list[Mention], text: str, armed_group: Callable[[Mention], bool], known_place: Callable[[str], bool], place_heads: set[str]) -> list[Mention]:
+    """"Al-Nasr in the Islamic Sahel": an armed group's name, "in the" and two or three
+    capitalised words that are no place the knowledge base or the gazetteer knows, nor an
+    area's name (no quarter opens it, no area's head word ends it), are one name -- the
+    group's branch -- in place of the group and the words' own mentions ("Sahel" as a place).
+    "Hamas in the Gaza Strip" names a known place: two names."""
+    out = list(mentions)
+    for m in mentions:
+        hit = _IN_THE_RUN.match(text, m.end) if armed_group(m) else None
+        if hit is None:
+            continue
+        run = hit.group(1).split()
+        if run[0] in _COMPASS_WORDS or run[-1] in place_heads or known_place(hit.group(1)):
+            continue
+        inner = [o for o in out if m.end <= o.start < hit.end()]
+        if any(o.end > hit.end() for o in inner):
+            continue
+        out = [o for o in out if o is not m and o not in inner]
+        out.append(Mention(m.start, hit.end(), text[m.start : hit.end()], "ORG", "ner", None, m.sentence))
+    return sorted(out, key=lambda o: (o.start, -o.end))
+
+
+_HYPHEN_ROAD = re.compile(r"[ \t]+(?:road|highway|axis|route|corridor|stretch|track)\b")
+_HYPHEN_PAIR = re.compile(r"^([A-Z][\w'’]+(?:[ \t]+[A-Z][\w'’]+)?)[ \t]*[-–][ \t]*([A-Z][\w'’]+(?:[ \t]+[A-Z][\w'’]+)?)$")
+
+
+def split_road_ends(mentions: list[Mention], text: str, known: Callable[[str], bool]) -> list[Mention]:
+    """"the Chinda-Mbau road", "on the Tessit–Gao axis": the two places a road joins, each
+    a place, where the hyphenated name before the road's noun is no name known whole."""
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        core = m.text
+        if words and words[-1].lower() in ("road", "highway", "axis", "route", "corridor"):
+            core = " ".join(words[:-1])
+            tail_ok = True
+        else:
+            tail_ok = _HYPHEN_ROAD.match(text, m.end) is not None
+        hit = _HYPHEN_PAIR.match(core) if tail_ok and m.source == "ner" else None
+        if hit is None or known(core):
+            out.append(m)
+            continue
+        for g in (1, 2):
+            s = m.start + hit.start(g)
+            out.append(Mention(s, s + len(hit.group(g)), hit.group(g), "GPE", "ner", None, m.sentence))
+    return out
+
+
+# Words of a force's or a service's unit: "Division" after one of them is the unit's ("the
+# 3rd Infantry Division", "the Criminal Investigation Division"), not an area's.
+_UNIT_WORDS = {
+    "infantry", "armoured", "armored", "mechanised", "mechanized", "motorised", "motorized", "airborne", "marine", "marines",
+    "rifle", "tank", "guards", "guard", "mountain", "cavalry", "artillery", "air", "assault", "special", "light", "commando",
+    "army", "naval", "police", "security", "intelligence", "investigation", "investigations", "criminal", "crimes", "anti",
+    "homicide", "narcotics", "drugs", "kidnapping", "robbery", "counter", "terrorism", "cyber", "fraud", "legal", "rapid",
+    "response", "reserve", "training", "support", "logistics", "engineering", "medical", "signals", "parachute", "strike",
+}
+
+
+def admin_division(name: str) -> bool:
+    """Whether ``name`` is an administrative area named "<X> Department" or "<X> Division(s)"
+    ("Tera Department", "Mayo Kani Division": Cameroon's, Pakistan's and Bangladesh's
+    divisions): its words are no field a department serves, no unit's words, no title (a
+    unit named for a person) and no number ("the 7th Division")."""
+    words = name.split()
+    if len(words) < 2 or words[-1] not in ("Department", "Departments", "Division", "Divisions") or words[0] in ("The", "the"):
+        return False
+    rest = words[:-1]
+    if any(any(c.isdigit() for c in w) or w.lower().strip("-") in _UNIT_WORDS | ORDINALS | TITLES | PERSON_DESCRIPTORS for w in rest):
+        return False  # a unit named for its arm, its number or a person ("the Imam Karim Division")
+    return department_area(" ".join(rest)) and all(w[:1].isupper() for w in rest)
+
+
+ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"}
+
+
+_ROAD_ENDS = re.compile(r"(?<![\w'’-])([A-Z][a-z][\w'’]*)[ \t]*[-–][ \t]*([A-Z][a-z][\w'’]*)[ \t]+(?:road|highway|axis|route|corridor)\b")
+
+
+def road_end_names(text: str, mentions: list[Mention], known: Callable[[str], bool]) -> list[Mention]:
+    """The places of "the Chinda-Mbau road" that the model left out: place mentions for
+    each end, where no mention overlaps the pair and the pair is no name known whole."""
+    out = []
+    for h in _ROAD_ENDS.finditer(text):
+        if known(text[h.start(1) : h.end(2)]) or any(o.start < h.end(2) and h.start(1) < o.end for o in mentions):
+            continue
+        out += [Mention(h.start(g), h.end(g), h.group(g), "GPE", "ner") for g in (1, 2)]
+    return out
+
+
+_COUNTRY_REPUBLIC = re.compile(r"^(?:the[ \t]+)?([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)[ \t]+Republic$")
+
+
+def country_republics(mentions: list[Mention], is_country: Callable[[str], bool], known: Callable[[str], bool]) -> list[Mention]:
+    """"the Niger Republic", "Chad Republic": a country's name and "Republic", when no
+    name is known whole, is the country (a mention of its name alone)."""
+    out = []
+    for m in mentions:
+        hit = _COUNTRY_REPUBLIC.match(m.text) if m.kb_id is None else None
+        if hit is not None and is_country(hit.group(1)) and not known(m.text):
+            s = m.start + hit.start(1)
+            m = Mention(s, s + len(hit.group(1)), hit.group(1), "GPE", "ner", None, m.sentence)
+        out.append(m)
+    return out
+
+
+_PLURAL_AREA_HEADS = {"Divisions", "Districts", "Provinces", "Regions", "Departments", "LGAs", "States", "Counties", "Prefectures", "Governorates", "Communes", "Territories"}
+
+
+def cut_plural_area_head(mentions: list[Mention], text: str) -> list[Mention]:
+    """"... Mayo Kani and Mayo Rey Divisions": a plural area noun is the list's, not the
+    last item's name: the item is the words before it, and the list's unknown items before
+    it are areas too (the model's label for them becomes a place's). ``mentions`` sorted."""
+    out: list[Mention] = []
+    for m in mentions:
+        words = m.text.split()
+        if m.source == "ner" and m.kb_id is None and len(words) > 1 and words[-1] in _PLURAL_AREA_HEADS:
+            name = " ".join(words[:-1])
+            m = Mention(m.start, m.start + len(name), name, "GPE", "ner", None, m.sentence)
+            k = len(out) - 1
+            while k >= 0 and _LIST_GAP.fullmatch(text, out[k].end, (out[k + 1] if k + 1 < len(out) else m).start):
+                if out[k].source == "ner" and out[k].kb_id is None:
+                    o = out[k]
+                    out[k] = Mention(o.start, o.end, o.text, "GPE", "ner", None, o.sentence)
+                k -= 1
+        out.append(m)
+    return out
+
+
+_LIST_GAP = re.compile(r",[ \t]*|,?[ \t]+and[ \t]+")
+
+
+_AREA_PAIR = re.compile(
+    r"(?<![\w'’-])((?:[A-Z][\w'’-]+[ \t]+){0,1}[A-Z][\w'’-]+[ \t]+and[ \t]+(?:[A-Z][\w'’-]+[ \t]+){0,1}[A-Z][\w'’-]+)[ \t]+"
+    r"(?:division|department|district|province|region|county|prefecture|governorate|territory|Division|Department|District|Province|Region|County)(?![\w'’-])"
+)
+
+
+def area_pairs(mentions: list[Mention], text: str, known: Callable[[str], bool]) -> list[Mention]:
+    """"the Logon and Kari division": two names joined by "and" before an area's noun in the
+    singular are one area's name ("Kharkiv and Donetsk regions" are two); the name is one
+    mention there and wherever else the article writes it, in place of the model's pieces.
+    A pair the knowledge base knows as two names stays two."""
+    names = []
+    for h in _AREA_PAIR.finditer(text):
+        left, right = (p.strip() for p in h.group(1).split(" and ", 1))
+        if known(left) or known(right) or left.split()[0] in ("The", "In", "Of", "And", "From", "At", "On", "By"):
+            continue
+        names.append(h.group(1))
+    if not names:
+        return mentions
+    out = list(mentions)
+    for name in dict.fromkeys(names):
+        for h in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text):
+            over = [o for o in out if o.start < h.end() and h.start() < o.end]
+            if any(o.source != "ner" or o.start < h.start() for o in over):
+                continue
+            out = [o for o in out if o not in over] + [Mention(h.start(), h.end(), name, "GPE", "ner")]
+    return sorted(out, key=lambda o: (o.start, -o.end))

@@ -1,0 +1,52 @@
+"""Aliases the article gives (kg/aliases.py): "X, also known as Y", "X (Y)", "Y, as X is
+known" are one entity with both names, on texts written here."""
+
+from __future__ import annotations
+
+from conftest import mention
+
+from kg.aliases import alias_pairs
+from kg.kb.base import KBEntry, KnowledgeBase
+from kg.link import Linker
+from kg.types import Article
+
+
+def _items(text: str, spec: list[tuple[str, str, str | None]]):
+    out, at = [], 0
+    for surface, type_, kb in spec:
+        start = text.index(surface, at)
+        at = start + len(surface)
+        out.append((start, at, type_, kb))
+    return out
+
+
+def test_the_ways_news_says_two_names_are_one():
+    text = "Musa Kalli, also known as Abu Dawud, fled. The Kerbalo Front, known locally as Jund al-Sahil, struck. Ahmed Barre (Abu Talha) hid."
+    spec = [("Musa Kalli", "Person", None), ("Abu Dawud", "Person", None), ("Kerbalo Front", "Organization", None), ("Jund al-Sahil", "Organization", None), ("Ahmed Barre", "Person", None), ("Abu Talha", "Person", None)]
+    assert alias_pairs(_items(text, spec), text) == {1: 0, 3: 2, 5: 4}
+    later = "Fighters of the Sahel Brigade, as Jund al-Sahil is known, fled."
+    assert alias_pairs(_items(later, [("Sahel Brigade", "Organization", None), ("Jund al-Sahil", "Organization", None)]), later) == {1: 0}
+
+
+def test_brackets_that_hold_a_place_a_body_or_an_acronym_are_no_alias():
+    text = "Jane Roe (Reuters) reported from Kerbalo (Dovani district); the Kerbalo Front (KF) denied it. Musa Kalli (Abu Dawud) said."
+    spec = [("Jane Roe", "Person", None), ("Reuters", "Organization", "reuters"), ("Kerbalo", "Place", None), ("Dovani district", "Place", None), ("Kerbalo Front", "Organization", None), ("KF", "Organization", None), ("Musa Kalli", "Person", None), ("Abu Dawud", "Person", None)]
+    assert alias_pairs(_items(text, spec), text) == {7: 6}
+
+
+def test_two_known_entities_are_never_merged_and_an_unknown_name_takes_the_known_one():
+    text = "Front A, also known as Front B, and the Kerbalo Front, also called Front C, met."
+    spec = [("Front A", "Organization", "a"), ("Front B", "Organization", "b"), ("Kerbalo Front", "Organization", None), ("Front C", "Organization", "c")]
+    assert alias_pairs(_items(text, spec), text) == {2: 3}
+
+
+def test_the_linker_gives_one_entity_both_names_at_every_mention():
+    kb = KnowledgeBase([KBEntry("dovani", "Place", "Dovani", [], ["City"], country="ML")])
+    text = "Musa Kalli, also known as Abu Dawud, was killed near Dovani. Abu Dawud had led the Kerbalo Front since 2019."
+    ms = [mention(text, "Musa Kalli", "PERSON"), mention(text, "Abu Dawud", "PERSON"), mention(text, "Dovani", "GPE"), mention(text, "Abu Dawud", "PERSON", 1), mention(text, "Kerbalo Front", "ORG")]
+    linked = Linker(kb).link(Article(text=text, source="t.txt"), ms)
+    people = {lm.entity.iri for lm in linked if lm.entity.type == "Person"}
+    assert len(people) == 1
+    person = next(lm.entity for lm in linked if lm.entity.type == "Person")
+    assert {"Musa Kalli", "Abu Dawud"} <= set(person.surfaces)
+    assert len({lm.entity.iri for lm in linked}) == 3

@@ -5,23 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from kg.credits import (
-    caption_ends,
-    contributors,
-    credited_name,
-    credits,
-    photo_credits,
-    reporting_outlets,
-    sign_offs,
-    site_keys,
-    site_names,
-    slash_credits,
-    title_outlet,
-    via_outlets,
-    wire_dateline,
-    with_credits,
-)
+from kg.creditnames import credited_name
+from kg.credits import caption_ends, contributors, credits, photo_credits, sign_offs, slash_credits, wire_dateline, with_credits
 from kg.kb import KBEntry, KnowledgeBase
+from kg.outletnames import outlet_nouns, reporting_outlets, site_keys, site_names, title_outlet, via_outlets, without_tag_labels
 from kg.types import Mention
 
 
@@ -277,3 +264,41 @@ def test_a_name_that_spells_the_sites_is_the_outlet():
     assert site_names("The Harbour Tribune Weekly said so.", CANDS, "https://harbourtribune.example/") == []
     assert names(site_names("A man told The Harbour Tribune so.", CANDS, "https://harbourtribune.example/")) == [[("Harbour Tribune", "ORG")]]
     assert names(site_names("Yesterday Harbour Tribune said so.", CANDS, "https://harbourtribune.example/")) == [[("Harbour Tribune", "ORG")]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the Harbour al-Ahrar channel reported on Sunday", ["Harbour al-Ahrar"]),
+        ("Coastland's Velmora news agency said", ["Velmora"]),
+        ("the pro-government Velmora Times newspaper wrote", ["Velmora Times"]),
+        ("the state-run Lantern Wire website", ["Lantern Wire"]),  # known: the words it knows
+        ("the French daily Le Courrier reported", ["Le Courrier"]),
+        ("news agency Lantern Wire said.", ["Lantern Wire"]),
+        ("said the broadcaster RP.", ["RP"]),
+        ("Coastland television said", []),  # a country's television, no outlet's name
+        ("a daily Mass in Harbourton", []),
+        ("told the newspaper on Monday", []),
+        ("The newspaper said so.", []),
+        ("Several radio stations reported it.", []),
+        ("News website Carta de Velmora reported", ["Carta de Velmora"]),
+    ],
+)
+def test_outlets_named_with_the_noun_of_their_kind(text, expected):
+    found = outlet_nouns(text, CANDS)
+    check_offsets(text, found)
+    assert [m.text for _, _, c in found for m in c] == expected
+
+
+def test_a_syndication_bracket_names_both_outlets():
+    text = "(VELNET- Lantern Wire) Officials said five died."
+    assert names(photo_credits(text, CANDS)) == [[("VELNET", "ORG"), ("Lantern Wire", "KB")]]
+    assert photo_credits("(Harbourton - Dunmere) road", CANDS) == []
+
+
+def test_a_section_line_names_no_topic_and_its_label_no_name():
+    text = "Gunmen attack a base\n\nStoryline:National News, Lantern Wire\n\nGunmen attacked a base in Harbourton."
+    fused = Mention(text.index("Storyline"), text.index(","), "Storyline:National News", "ORG")
+    lw = Mention(text.index("Lantern"), text.index("Lantern") + 12, "Lantern Wire", "ORG")
+    town = Mention(text.index("Harbourton"), text.index("Harbourton") + 10, "Harbourton", "GPE")
+    assert [m.text for m in without_tag_labels([fused, lw, town], text)] == ["Lantern Wire", "Harbourton"]

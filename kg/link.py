@@ -231,7 +231,7 @@ class Linker:
         cleaned = extend_by_acronym(split_place_pairs(units + agency_credits(text, cleaned, self._candidates), self._known_place), text)
         bare = bare_ministries(text, cleaned)
         cleaned += bare
-        cleaned = with_credits(cleaned, text, self._candidates)  # kg/credits.py: photo credits, sign-offs, the wire's dateline
+        cleaned = with_credits(cleaned, text, self._candidates, article.url)  # kg/credits.py: photo credits, sign-offs, the wire's dateline
         byline, (b_start, b_end) = byline_mentions(article, self._candidates)  # kg/bylines.py: its outlets and authors
         cleaned = [m for m in cleaned if m.end <= b_start or m.start >= b_end] + byline
         cleaned.sort(key=lambda m: (m.start, -m.end))

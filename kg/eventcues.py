@@ -84,6 +84,8 @@ _WHO = (
     r"(?:\s+(?:more|other|others))?(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+){0,4}"
     # "three constables of the reserve force", "five soldiers of the 118 Battalion": the unit they belong to
     r"(?:\s+of\s+the\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+){0,3})?"
+    # ("seven soldiers and dozens of militants were killed": the counted side, the rest uncounted)
+    r"(?:\s+and\s+(?:dozens|scores|hundreds|several|many|a\s+number)\s+(?:of\s+|more\s+)?(?!" + _NOT_WHO + r"\b)[\w'’-]+)?"
     # "four Home Guard Unit (HGU) volunteers": a body's acronym and the word it qualifies
     r"(?:\s+\([A-Z0-9][A-Za-z0-9]{1,7}\)(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+)?)?(?:\s+of\s+the\s+(?:victims|dead|people|injured|wounded))?"
     r"(?:,\s+(?:including|among\s+them|most\s+of\s+them)\s+[^,.;]{1,50},|\s+including\s+[^,.;]{1,80}?(?=\s+(?:were|was|have\s+been|had\s+been)\s)"
@@ -117,7 +119,7 @@ KILLED_RES = [
     re.compile(r"\bfamily\s+of\s+" + _NUM + r"(?:\s*,[^,.;]{0,50},)?\s+(?:was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?" + _KILLED_WORDS + r"\b", re.I),
     # ("took part in the killing of 23 border guards", "the murder of three more guards")
     re.compile(r"\b(?:killing|killings|murder|murders|massacre)\s+of\s+" + _APPROX + _NUM + _WHO + r"\b", re.I),
-    re.compile(r"\b(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?dead)\s+(?:[\w'’-]+\s+){0,20}?(?:rose|risen|climbed|reached|increased|stood|stands|is|was|of|to|at)\s+(?:to\s+|at\s+)?" + _APPROX + _NUM + r"\b", re.I),
+    re.compile(r"\b(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?dead)[”\"]?\s+(?:[\w'’-]+\s+){0,20}?(?:rose|risen|climbed|reached|increased|stood|stands|is|was|of|to|at)\s+(?:to\s+|at\s+)?" + _APPROX + _NUM + r"\b", re.I),
     re.compile(r"\b" + _APPROX + _NUM + r"\s+(?:deaths|fatalities|dead)\b", re.I),
     # ("claimed the lives of nine", "cost the lives of four soldiers", "took the lives of six")
     re.compile(r"\b(?:claim(?:ed|s|ing)?|cost(?:s|ing)?|t(?:ook|akes?|aking))\s+(?:the\s+)?lives\s+of\s+" + _APPROX + _NUM + r"\b", re.I),
@@ -132,6 +134,10 @@ KILLED_RES = [
     re.compile(r"(?:^|\b(?:when|after|as|that)\s+)(?P<num>[Aa]n?)\s+(?:[\w-]+\s+){0,2}?" + _ONE_VICTIM + r"\s+(?:was|has\s+been)\s+killed\b"),
 ]
 INJURED_RES = [
+    # ("one local militia member was shot in the leg")
+    re.compile(r"\b" + _APPROX + _NUM + _WHO + r"\s+(?:was|were|had\s+been|has\s+been)\s+shot\s+(?:in\s+the\s+(?:leg|legs|arm|arms|hand|foot|shoulder|back|chest|stomach|head)|and\s+(?:wounded|injured))\b", re.I),
+    # ("Two members of the security forces who were returning fire were wounded")
+    re.compile(r"\b" + _APPROX + _NUM + r"(?:\s+[\w'’-]+){0,3}(?:\s+of\s+the\s+[\w'’-]+(?:\s+[\w'’-]+){0,2})?\s+who\s+(?:[\w'’-]+\s+){1,6}?(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:injured|wounded|hurt)\b", re.I),
     re.compile(r"\b" + _APPROX + _NUM + _WHO + _BE + r"\s+" + _INJURED_WORDS + r"\b", re.I),
     re.compile(r"\b(?:injuring|wounding|injured|wounded|injures|wounds|hurting)\s+" + _APPROX + _NUM + _WHO + r"\b", re.I),
     # ("Two other victims sustained gunshot injuries", not "... suffered no injuries")
@@ -141,11 +147,19 @@ INJURED_RES = [
     re.compile(r"\b(?:injuring|wounding|injured|wounded)\s+(?P<num>another)\b(?!\s+(?:" + NUMBER + r")\b)", re.I),
     re.compile(r"\b(?P<num>[Aa]n?)\s+(?:[\w()-]+\s+){0,3}?" + _ONE_VICTIM + r"\s+(?:was\s+(?:injured|wounded|hurt)|(?:had\s+)?(?:suffered|sustained)\s+(?:\w+\s+)?(?:injuries|wounds))\b"),
 ]
-NONE_KILLED_RE = re.compile(r"\b(?:no\s+(?:one|body)\s+(?:was|were|has\s+been)\s+(?:killed|dead)|no\s+(?:deaths|fatalities)\b(?!\s+(?:were\s+)?(?:immediately\s+)?reported)|killing\s+no\s+one|nobody\s+(?:was\s+)?killed)", re.I)
-NONE_HURT_RE = re.compile(r"\b(?:no\s+(?:one|body)\s+(?:was|were|has\s+been)\s+(?:injured|hurt|wounded|harmed)|no\s+injuries\b(?!\s+(?:were\s+)?(?:immediately\s+)?reported)|without\s+casualties|no\s+casualties\b(?!\s+(?:were\s+)?(?:immediately\s+)?reported))", re.I)
+# "No deaths were reported", "no one was killed": a toll of none, stated (0); "no deaths were
+# immediately reported" is no word yet. (And "no one was hurt", "without anyone being hurt",
+# "no casualties were reported": none killed and none hurt.)
+NONE_KILLED_RE = re.compile(r"\b(?:no\s+(?:one|body)\s+(?:was|were|has\s+been)\s+(?:killed|dead)|no\s+(?:deaths|fatalities)\b(?!\s+(?:were\s+|have\s+been\s+)?immediately)|killing\s+no\s+one|nobody\s+(?:was\s+)?killed)", re.I)
+NONE_HURT_RE = re.compile(
+    r"\b(?:no\s+(?:one|body)\s+(?:was|were|has\s+been)\s+(?:injured|hurt|wounded|harmed)|nobody\s+(?:was\s+)?(?:hurt|injured|harmed)|without\s+(?:anyone|anybody)\s+(?:being\s+)?(?:hurt|injured|harmed)"
+    r"|no\s+injuries\b(?!\s+(?:were\s+|have\s+been\s+)?immediately)|without\s+casualties|no\s+casualties\b(?!\s+(?:were\s+|have\s+been\s+)?immediately))",
+    re.I,
+)
+_NONE_AT_ALL = re.compile(r"\b(?:no\s+casualties|without\s+casualties|no\s+(?:one|body)\s+(?:was|were|has\s+been)\s+(?:hurt|harmed)|nobody\s+(?:was\s+)?(?:hurt|harmed)|without\s+(?:anyone|anybody)\s+(?:being\s+)?(?:hurt|harmed))", re.I)
 # Cheap tests that a sentence may state a figure at all, before the patterns run.
 KILLED_WORDS = re.compile(r"kill|dead|died|death|toll|lives|loss\s+of|slain|perish|martyr|massacr|slaughter|butcher|murder|fatalit|dying|behead|decapitat|execut|gunned\s+down", re.I)
-INJURED_WORDS = re.compile(r"injur|wound|hurt|hospitali", re.I)
+INJURED_WORDS = re.compile(r"injur|wound|hurt|hospitali|shot\s+(?:in|and)", re.I)
 CASUALTY_WORDS = re.compile(KILLED_WORDS.pattern + "|" + INJURED_WORDS.pattern + r"|casualt", re.I)
 # Figures that are totals over a war or a period, not of one attack.
 TOTAL_CUES = re.compile(
@@ -208,8 +222,8 @@ def _figure(
             continue
         for m in pattern.finditer(sentence, start, end):
             value = parse_number(m.group("num"))
-            if value is None:
-                continue
+            if value is None or (m.group("num").lower().endswith("dozen") and _ROUGHLY.search(sentence, max(0, m.start("num") - 15), m.start("num"))):
+                continue  # ("more than a dozen soldiers were killed": a rough count, no figure)
             # "one of the 12 people killed": the larger figure after "of the" is the count.
             if best is None or m.start("num") < best[1]:
                 best = (value, m.start("num"))
@@ -243,6 +257,7 @@ def _lower_bounds(sentence: str) -> str:
     return _RANGE.sub(cut, sentence)
 
 
+_ROUGHLY = re.compile(r"\b(?:more\s+than|over|nearly|almost|about|around|some|roughly|approximately|close\s+to)\s+$", re.I)
 _QUOTED_FIGURE = re.compile(r"[\"“]((?:(?:up\s+to|at\s+least|about|around|nearly|more\s+than|over)\s+)?\d[\d,]*)[\"”]", re.I)
 
 
@@ -269,8 +284,8 @@ def casualties(sentence: str, start: int = 0, end: int | None = None) -> tuple[i
     injured = _figure(sentence, folded_sentence, INJURED_RES, _INJURED_RES_LOW, start, end) if _INJURED_LOW.search(low) else None
     k = killed[0] if killed else (0 if NONE_KILLED_RE.search(part) else None)
     i = injured[0] if injured else (0 if NONE_HURT_RE.search(part) else None)
-    if killed is None and NONE_HURT_RE.search(part) and re.search(r"\bno\s+casualties|without\s+casualties", part, re.I):
-        k = 0
+    if killed is None and _NONE_AT_ALL.search(part) and not re.search(r"\bimmediately\b", part, re.I):
+        k = 0  # ("no casualties", "no one was hurt": none killed either)
     # A figure found by both ("22 killed and wounded") counts as killed only.
     if killed and injured and killed[1] == injured[1]:
         i = None
@@ -377,6 +392,8 @@ def resolve_date(m: re.Match, published: dt.date) -> dt.date | None:
     return None
 
 
+_DAY_BEFORE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:and|&)\s+$")
+_DAY_AFTER = re.compile(r"\s+(?:and|&)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:people|were|killed|others|of|[ap]\.?m))")
 _NIGHT_OF = re.compile(r"\s*(?:on|of|into|,)?\s*(?:the\s+)?", re.I)
 
 
@@ -409,7 +426,14 @@ def dates_in(sentence: str, published: dt.date | None) -> list[tuple[int, dt.dat
             d = resolve_date(m, published)
         if d is not None and not _report_date(sentence, m):
             out.append((at, d))
-    return out
+            # "on 9 and 10 August", "August 9 and 10": the other day of the pair, at its own offset
+            other = _DAY_BEFORE.search(sentence, max(0, m.start() - 12), m.start()) if m.group("dm") else _DAY_AFTER.match(sentence, m.end()) if m.group("md") else None
+            if other is not None:
+                try:
+                    out.append((other.start(1), d.replace(day=int(other.group(1)))))
+                except ValueError:
+                    pass
+    return sorted(out)
 
 
 # "a statement released Monday", "officials said on Sunday", "told reporters Friday", "told The

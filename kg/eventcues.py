@@ -26,7 +26,8 @@ _SCALES = {"hundred": 100, "thousand": 1000, "dozen": 12}
 
 # "a" and "an" count only before a scale ("a dozen"): "A suicide bomber killed 63" is no 1.
 _WORD = "(?:an?(?=\\s+(?:dozen|hundred|thousand)\\b)|" + "|".join(sorted([w for w in [*_UNITS, *_TENS] if w not in ("a", "an")], key=len, reverse=True)) + ")"
-# "22", "1,200", "two", "twenty-one", "a dozen", "two hundred", "1.5 thousand" (not "dozens").
+# "22", "1,200", "two", "twenty-one", "a dozen", "two hundred", "1.5 thousand" (not "dozens"); it
+# starts with a digit or with one of the letters [zotfsena] (see _NUM).
 NUMBER = (
     r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?:hundred|thousand))?(?![\d,]*\s*(?:%|percent|km|kilomet|mile|metre|meter|year|month|week|day|hour|minute))"
     r"|(?:" + _WORD + r")(?:[-\s](?:" + _WORD + r"))?(?:\s+(?:hundred|thousand|dozen)\b(?!s))?"
@@ -90,7 +91,10 @@ _WHO = (
     # ("At least six people — among them three border guards — were killed": the aside in dashes)
     r"|\s*[—–]\s*(?:including|among\s+them|most\s+of\s+them)\s+[^—–.;]{1,50}?\s*[—–])?"
 )
-_APPROX = r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as|an\s+estimated|a\s+total\s+of|roughly|approximately|another)\s+)?"
+# Each pattern tries its figure at every word of a sentence: a look-ahead for the first
+# letter a figure (or the word before it) can have turns most words away at one character.
+# ("at least", "more than", "over", "nearly", "some", "up to", "roughly", ... then a number)
+_APPROX = r"(?=[\dzotfsenamur])(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as|an\s+estimated|a\s+total\s+of|roughly|approximately|another)\s+)?"
 _BE = r"(?:\s+(?:were|was|are|is|have|has|had|been|being|got|get|gets|reportedly|also|later|all|now|so\s+far|confirmed|reported|feared|believed|left|seriously|severely|grievously|gravely|critically|fatally|lightly|slightly|badly|killed\s+and))*"
 
 _KILLED_WORDS = r"(?:killed|dead|died|slain|perished|lost\s+their\s+lives|deaths|fatalities|martyred|massacred|killing|dying|beheaded|decapitated|executed|shot\s+dead|gunned\s+down|hacked\s+to\s+death|burned\s+to\s+death|stabbed\s+to\s+death|shot\s+to\s+death|beaten\s+to\s+death)"
@@ -104,7 +108,7 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 _MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
 _NOT_A_DAY = "".join(rf"(?<!{m}\s)" for m in _MONTHS) + "".join(rf"(?<!{m}\s)(?<!{m}\.\s)" for m in _MONTH_ABBREVIATIONS)
 _NUM = (
-    r"(?<![Nn]o\s)(?<![Nn]ot\s)(?:(?!(?:[1-9]|[12]\d|3[01])\b(?![.,]\d))|" + _NOT_A_DAY + r")(?!(?:19|20)\d\d\b)(?P<num>" + NUMBER + r")"
+    r"(?=[\dzotfsena])(?<![Nn]o\s)(?<![Nn]ot\s)(?:(?!(?:[1-9]|[12]\d|3[01])\b(?![.,]\d))|" + _NOT_A_DAY + r")(?!(?:19|20)\d\d\b)(?P<num>" + NUMBER + r")"
     r"(?!\s+(?:battalion|brigade|regiment|division|corps|squadron|infantry|company|wing|commando|" + "|".join(_MONTHS) + r")\b)"
     r"(?!\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock\b|hrs\b|gmt\b|:\d))"
 )  # "no one was hurt" states no figure
@@ -170,7 +174,7 @@ _VICTIM = (
     r"(?:" + _MANY_VICTIMS + "|" + _ONE_VICTIM + r")"
 )
 # ("six members of the local vigilante force")
-_ITEM = r"(?:" + NUMBER + r"|\ban?)\s+(?:[\w-]+\s+){0,2}?" + _VICTIM + r"\b(?:\s+of\s+the\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+){0,3})?"
+_ITEM = r"(?=[\dzotfsena])(?:" + NUMBER + r"|\ban?)\s+(?:[\w-]+\s+){0,2}?" + _VICTIM + r"\b(?:\s+of\s+the\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+){0,3})?"
 # "Two girls and five men ... were killed", "killing three boys, two women and an elderly man": a sum.
 VICTIM_LIST = re.compile(r"(?P<list>" + _ITEM + r"(?:(?:,\s+|,?\s+and\s+)" + _ITEM + r")+)", re.I)
 KILLED_LIST_RES = [

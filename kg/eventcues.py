@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from kg.casefold import fold_case, folded
+from kg.casefold import LazyPattern, fold_case, folded
 from kg.datelines import DATELINE_RE
 from kg.names import WEEKDAYS
 
@@ -114,35 +114,35 @@ _NUM = (
 )  # "no one was hurt" states no figure
 # "at least 22 people were killed", "22 dead", "killing at least 22", "the death toll rose to 22", "kills 32 civilians".
 KILLED_RES = [
-    re.compile(r"\b" + _APPROX + _NUM + _WHO + _BE + r"\s+" + _KILLED_WORDS + r"\b", re.I),
+    LazyPattern(r"\b" + _APPROX + _NUM + _WHO + _BE + r"\s+" + _KILLED_WORDS + r"\b", re.I),
     # ("insurgents shot dead two villagers", "murdered and beheaded five people")
-    re.compile(r"\b(?:killing|killed|kills|kill|leaving|left|shot\s+dead|gunned\s+down|(?:murdered|massacred|slaughtered)(?:\s+and\s+beheaded)?|beheaded)\s+" + _APPROX + _NUM + r"(?!\s+(?:injured|wounded|hurt))" + _WHO + r"(?:\s+(?:dead|killed))?\b", re.I),
+    LazyPattern(r"\b(?:killing|killed|kills|kill|leaving|left|shot\s+dead|gunned\s+down|(?:murdered|massacred|slaughtered)(?:\s+and\s+beheaded)?|beheaded)\s+" + _APPROX + _NUM + r"(?!\s+(?:injured|wounded|hurt))" + _WHO + r"(?:\s+(?:dead|killed))?\b", re.I),
     # "A family of five, two of them children, was shot to death": the family's members.
-    re.compile(r"\bfamily\s+of\s+" + _NUM + r"(?:\s*,[^,.;]{0,50},)?\s+(?:was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?" + _KILLED_WORDS + r"\b", re.I),
+    LazyPattern(r"\bfamily\s+of\s+" + _NUM + r"(?:\s*,[^,.;]{0,50},)?\s+(?:was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?" + _KILLED_WORDS + r"\b", re.I),
     # ("took part in the killing of 23 border guards", "the murder of three more guards")
-    re.compile(r"\b(?:killing|killings|murder|murders|massacre)\s+of\s+" + _APPROX + _NUM + _WHO + r"\b", re.I),
-    re.compile(r"\b(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?dead)\s+(?:[\w'’-]+\s+){0,20}?(?:rose|risen|climbed|reached|increased|stood|stands|is|was|of|to|at)\s+(?:to\s+|at\s+)?" + _APPROX + _NUM + r"\b", re.I),
-    re.compile(r"\b" + _APPROX + _NUM + r"\s+(?:deaths|fatalities|dead)\b", re.I),
+    LazyPattern(r"\b(?:killing|killings|murder|murders|massacre)\s+of\s+" + _APPROX + _NUM + _WHO + r"\b", re.I),
+    LazyPattern(r"\b(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?dead)\s+(?:[\w'’-]+\s+){0,20}?(?:rose|risen|climbed|reached|increased|stood|stands|is|was|of|to|at)\s+(?:to\s+|at\s+)?" + _APPROX + _NUM + r"\b", re.I),
+    LazyPattern(r"\b" + _APPROX + _NUM + r"\s+(?:deaths|fatalities|dead)\b", re.I),
     # ("claimed the lives of nine", "cost the lives of four soldiers", "took the lives of six")
-    re.compile(r"\b(?:claim(?:ed|s|ing)?|cost(?:s|ing)?|t(?:ook|akes?|aking))\s+(?:the\s+)?lives\s+of\s+" + _APPROX + _NUM + r"\b", re.I),
+    LazyPattern(r"\b(?:claim(?:ed|s|ing)?|cost(?:s|ing)?|t(?:ook|akes?|aking))\s+(?:the\s+)?lives\s+of\s+" + _APPROX + _NUM + r"\b", re.I),
     # "That attack ... claimed nine lives"
-    re.compile(r"\bclaim(?:ed|s|ing)?\s+" + _APPROX + _NUM + r"\s+(?:more\s+)?lives\b", re.I),
+    LazyPattern(r"\bclaim(?:ed|s|ing)?\s+" + _APPROX + _NUM + r"\s+(?:more\s+)?lives\b", re.I),
     # "led to the loss of four rangers", "the deaths of seven villagers"
-    re.compile(r"\b(?:loss(?:\s+of\s+(?:the\s+)?lives)?|deaths)\s+of\s+" + _APPROX + _NUM + r"\b", re.I),
+    LazyPattern(r"\b(?:loss(?:\s+of\s+(?:the\s+)?lives)?|deaths)\s+of\s+" + _APPROX + _NUM + r"\b", re.I),
     # "10 farmers who were rounded up and shot dead"
-    re.compile(r"\b" + _APPROX + _NUM + r"(?:\s+[\w'’-]+){0,3}\s+who\s+(?:were|was|had\s+been|have\s+been)\s+(?:[\w-]+\s+){0,5}?" + _KILLED_WORDS + r"\b", re.I),
+    LazyPattern(r"\b" + _APPROX + _NUM + r"(?:\s+[\w'’-]+){0,3}\s+who\s+(?:were|was|had\s+been|have\s+been)\s+(?:[\w-]+\s+){0,5}?" + _KILLED_WORDS + r"\b", re.I),
     # "killing a 33-year-old man", "a soldier was killed"
-    re.compile(r"\b(?:killing|killed|kills|shot\s+dead|gunned\s+down|murdered|murdering|beheaded|beheading|slew)\s+(?P<num>an?)\s+(?:[\w-]+\s+){0,2}?" + _ONE_VICTIM + r"\b", re.I),
+    LazyPattern(r"\b(?:killing|killed|kills|shot\s+dead|gunned\s+down|murdered|murdering|beheaded|beheading|slew)\s+(?P<num>an?)\s+(?:[\w-]+\s+){0,2}?" + _ONE_VICTIM + r"\b", re.I),
     re.compile(r"(?:^|\b(?:when|after|as|that)\s+)(?P<num>[Aa]n?)\s+(?:[\w-]+\s+){0,2}?" + _ONE_VICTIM + r"\s+(?:was|has\s+been)\s+killed\b"),
 ]
 INJURED_RES = [
-    re.compile(r"\b" + _APPROX + _NUM + _WHO + _BE + r"\s+" + _INJURED_WORDS + r"\b", re.I),
-    re.compile(r"\b(?:injuring|wounding|injured|wounded|injures|wounds|hurting)\s+" + _APPROX + _NUM + _WHO + r"\b", re.I),
+    LazyPattern(r"\b" + _APPROX + _NUM + _WHO + _BE + r"\s+" + _INJURED_WORDS + r"\b", re.I),
+    LazyPattern(r"\b(?:injuring|wounding|injured|wounded|injures|wounds|hurting)\s+" + _APPROX + _NUM + _WHO + r"\b", re.I),
     # ("Two other victims sustained gunshot injuries", not "... suffered no injuries")
-    re.compile(r"\b" + _APPROX + _NUM + _WHO + r"\s+(?:others\s+)?(?:with\s+|(?:had\s+)?(?:suffered|sustained|received)\s+(?:(?!no\b)[\w-]+\s+)?)?(?:injuries|wounds)\b", re.I),
+    LazyPattern(r"\b" + _APPROX + _NUM + _WHO + r"\s+(?:others\s+)?(?:with\s+|(?:had\s+)?(?:suffered|sustained|received)\s+(?:(?!no\b)[\w-]+\s+)?)?(?:injuries|wounds)\b", re.I),
     # "wounding another", "a 52-year-old woman sustained leg wounds"
     # (but "injured another 28" states 28)
-    re.compile(r"\b(?:injuring|wounding|injured|wounded)\s+(?P<num>another)\b(?!\s+(?:" + NUMBER + r")\b)", re.I),
+    LazyPattern(r"\b(?:injuring|wounding|injured|wounded)\s+(?P<num>another)\b(?!\s+(?:" + NUMBER + r")\b)", re.I),
     re.compile(r"\b(?P<num>[Aa]n?)\s+(?:[\w()-]+\s+){0,3}?" + _ONE_VICTIM + r"\s+(?:was\s+(?:injured|wounded|hurt)|(?:had\s+)?(?:suffered|sustained)\s+(?:\w+\s+)?(?:injuries|wounds))\b"),
 ]
 NONE_KILLED_RE = re.compile(r"\b(?:no\s+(?:one|body)\s+(?:was|were|has\s+been)\s+(?:killed|dead)|no\s+(?:deaths|fatalities)\b(?!\s+(?:were\s+)?(?:immediately\s+)?reported)|killing\s+no\s+one|nobody\s+(?:was\s+)?killed)", re.I)
@@ -176,14 +176,14 @@ _VICTIM = (
 # ("six members of the local vigilante force")
 _ITEM = r"(?=[\dzotfsena])(?:" + NUMBER + r"|\ban?)\s+(?:[\w-]+\s+){0,2}?" + _VICTIM + r"\b(?:\s+of\s+the\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+){0,3})?"
 # "Two girls and five men ... were killed", "killing three boys, two women and an elderly man": a sum.
-VICTIM_LIST = re.compile(r"(?P<list>" + _ITEM + r"(?:(?:,\s+|,?\s+and\s+)" + _ITEM + r")+)", re.I)
+VICTIM_LIST = LazyPattern(r"(?P<list>" + _ITEM + r"(?:(?:,\s+|,?\s+and\s+)" + _ITEM + r")+)", re.I)
 KILLED_LIST_RES = [
     # ("A teacher, a photographer and a prison guard died")
-    re.compile(VICTIM_LIST.pattern + r"(?:,\s+including\s+[^,.;]{1,40},)?\s+(?:(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:killed|dead)|died)\b", re.I),
-    re.compile(r"\b(?:killing|killed|kills)\s+(?:\w+\s+)?" + VICTIM_LIST.pattern, re.I),
+    LazyPattern(VICTIM_LIST.pattern + r"(?:,\s+including\s+[^,.;]{1,40},)?\s+(?:(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:killed|dead)|died)\b", re.I),
+    LazyPattern(r"\b(?:killing|killed|kills)\s+(?:\w+\s+)?" + VICTIM_LIST.pattern, re.I),
 ]
 _KILLED_LIST_LOW = [folded(p) for p in KILLED_LIST_RES]
-_ITEM_RE = re.compile(r"(" + NUMBER + r"|\ban?)\s+(?:[\w-]+\s+){0,2}?" + _VICTIM + r"\b", re.I)
+_ITEM_RE = LazyPattern(r"(" + NUMBER + r"|\ban?)\s+(?:[\w-]+\s+){0,2}?" + _VICTIM + r"\b", re.I)
 
 
 def _listed(sentence: str, start: int, end: int, low: str) -> tuple[int, int] | None:
@@ -198,7 +198,7 @@ def _listed(sentence: str, start: int, end: int, low: str) -> tuple[int, int] | 
 
 
 def _figure(
-    sentence: str, low: str, patterns: list[re.Pattern], quick: list[re.Pattern | None], start: int = 0, end: int | None = None, lists: bool = False
+    sentence: str, low: str, patterns: list[re.Pattern | LazyPattern], quick: list[re.Pattern | None], start: int = 0, end: int | None = None, lists: bool = False
 ) -> tuple[int, int] | None:
     """The first figure the patterns find in sentence[start:end]: (value, offset); with
     ``lists``, a list of victims summed first. ``low`` is the sentence folded, over which

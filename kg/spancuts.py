@@ -270,7 +270,7 @@ _UNIT_WORDS = {
 
 
 def admin_division(name: str) -> bool:
-    """Whether ``name`` is an administrative area named "<X> Department" or "<X> Division(s)"
+    """Whether ``name`` is an administrative area named "<X> Department" or "<X> Division" or "<X> Divisions"
     ("Tera Department", "Mayo Kani Division": Cameroon's, Pakistan's and Bangladesh's
     divisions): its words are no field a department serves, no unit's words, no title (a
     unit named for a person) and no number ("the 7th Division")."""

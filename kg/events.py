@@ -85,6 +85,7 @@ _WEEK_AFTER = re.compile(r"\b(?:(?:just|only|barely|less\s+than)\s+)?(?:a|one|tw
 _TOWN_OF = re.compile(r"\bthe\s+(?:[a-z-]+\s+)?(?:town|village|city|hamlet|locality|community)\s+of\s+(?=[A-Z])")
 # ("wounded by the RSF, which have been fighting the army since April": the group's time, not the attack's)
 _WHICH_CLAUSE = re.compile(r",\s*(?:which|who)\b[^,;()]*$", re.I)
+_NAMED_NEXT = re.compile(r"\s+(?:of\b|[A-Z])")  # ("the city of Kharkiv", "the town Bakhmut": named, no anaphor)
 SENTENCE_REACH = 3
 ANAPHOR_PLACES = {"city", "town", "village", "camp", "area"}
 
@@ -270,6 +271,13 @@ class EventExtractor(SceneSense):
         dates = sorted(dates + relative_dates(sentence, article.date, self._anchor, dates), key=lambda x: x[0])
         places = self._targets(sentence, b, mentions, [a[1] for a in actors.values() if a[1] is not None])
         anaphors = [ANAPHOR_RE.match(sentence, m.start()) for m in _ANAPHOR_LOW.finditer(low)]
+        if places and any(
+            a.group().split()[-1].lower() in ANAPHOR_PLACES and a.group().lower().startswith("the ") and not _NAMED_NEXT.match(sentence, a.end())
+            and any(0 <= a.start() - t.end() <= 1 for t in triggers) for a in anaphors
+        ):
+            # "gunmen attacked the town before dawn, ... especially homes in the X and Y communities":
+            # the town told before was hit; the places named are parts of it, no attacks of their own.
+            places = []
         retold = RETOLD_RE.match(sentence)
         sites = bool(places) and _SITES_LOW.search(low) is not None
         told_when = next((m for m in ELSEWHEN_RE.finditer(sentence) if not _WHICH_CLAUSE.search(sentence, max(0, m.start() - 80), m.start())), None)

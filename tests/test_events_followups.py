@@ -521,3 +521,35 @@ def test_more_killed_in_the_attack_add_to_the_toll_told_just_before(extract):
     )
     (ev,) = events
     assert (ev.location.label, ev.killed) == ("Boulsa", 18)
+
+
+def test_places_in_the_town_attacked_again_are_parts_of_it(extract):
+    _, events = extract(
+        "Residents in the coastal town of Arcahaie called for help after gunmen stormed it on Thursday, killing two people.\n\n"
+        "Witnesses said gunmen attacked the town before dawn, setting fire to homes, especially those in the Kovalo and Merici communities."
+    )
+    assert [ev.location.label for ev in events] == ["Arcahaie"]
+
+
+def test_where_the_attacking_gang_is_based_is_no_place_hit(extract):
+    _, events = extract(
+        "Gunmen attacked Arcahaie on Thursday, killing two people.\n\n"
+        "Radio stations said the attack was launched by the gang in the area of Canaan known as the Taliban."
+    )
+    assert [ev.location.label for ev in events] == ["Arcahaie"]
+
+
+def test_a_staging_post_for_attacks_is_no_attack(extract):
+    _, events = extract(
+        "Insurgents killed two men in Nampanha on Tuesday.\n\n"
+        "The forests along the river are thought to shelter insurgents, serving as a staging post for attacks into neighbouring Macomia."
+    )
+    assert [ev.location.label for ev in events] == ["Nampanha"]
+
+
+def test_a_region_of_a_district_lies_in_it():
+    from kg.eventwords import IN_GAP
+
+    # "in the Kalama region of Muidumbe" (the mention "Kalama region", then " of ")
+    assert IN_GAP.fullmatch("the Kalama region of Muidumbe", 17, 21) is not None
+    assert IN_GAP.fullmatch("the Kalama market of Muidumbe", 17, 21) is None

@@ -272,7 +272,7 @@ class EventExtractor(SceneSense):
         places = self._targets(sentence, b, mentions, [a[1] for a in actors.values() if a[1] is not None])
         anaphors = [ANAPHOR_RE.match(sentence, m.start()) for m in _ANAPHOR_LOW.finditer(low)]
         if places and any(
-            a.group().split()[-1].lower() in ANAPHOR_PLACES and a.group().lower().startswith("the ") and not _NAMED_NEXT.match(sentence, a.end())
+            a.group().split()[-1].lower() in ANAPHOR_PLACES and a.group().lower().startswith("the ") and a.group()[4:].islower() and not _NAMED_NEXT.match(sentence, a.end())
             and any(0 <= a.start() - t.end() <= 1 for t in triggers) for a in anaphors
         ):
             # "gunmen attacked the town before dawn, ... especially homes in the X and Y communities":

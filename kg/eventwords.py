@@ -275,7 +275,7 @@ UNNAMED_NEAR_BEFORE = re.compile(
     re.I,
 )
 # "the attack was launched by the gang in the area of Canaan": where the attackers are based.
-BASE_BEFORE = re.compile(r"\bby\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:gang|group|militia|rebels|faction|fighters|militants|insurgents)\s+(?:(?:based|operating|active)\s+)?(?:in|from|of)\s+(?:the\s+)?(?:(?:area|region|district|neighbou?rhood|town|zone)\s+of\s+)?$", re.I)
+BASE_BEFORE = re.compile(r"\bby\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:gang|group|militia|faction)\s+(?:(?:based|operating|active)\s+in|from|in\s+the\s+(?:area|region|district|neighbou?rhood|zone)\s+of)\s+(?:the\s+)?$", re.I)
 NOT_HIT_BEFORE = (
     NOT_TARGET_BEFORE,
     UNNAMED_NEAR_BEFORE,

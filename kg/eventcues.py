@@ -199,12 +199,16 @@ KILLED_LIST_RES = [
     LazyPattern(r"\b(?:killing|killed|kills)\s+(?:\w+\s+)?" + VICTIM_LIST.pattern, re.I),
 ]
 _KILLED_LIST_LOW = [folded(p) for p in KILLED_LIST_RES]
+# ("a 47-year-old woman and an 18-year-old man were injured")
+INJURED_LIST_RES = [re.compile(VICTIM_LIST.pattern + r"\s+(?:(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:injured|wounded|hurt|hospitali[sz]ed))\b", re.I)]
+_INJURED_LIST_LOW = [folded(p) for p in INJURED_LIST_RES]
 _ITEM_RE = LazyPattern(r"(" + NUMBER + r"|\ban?)\s+(?:[\w-]+\s+){0,2}?" + _VICTIM + r"\b", re.I)
 
 
-def _listed(sentence: str, start: int, end: int, low: str) -> tuple[int, int] | None:
-    """A figure stated as a list of victims, summed: (value, offset)."""
-    for pattern, quick in zip(KILLED_LIST_RES, _KILLED_LIST_LOW):
+def _listed(sentence: str, start: int, end: int, low: str, injured: bool = False) -> tuple[int, int] | None:
+    """A figure stated as a list of victims, summed: (value, offset) -- of the killed, or with
+    ``injured`` of the injured."""
+    for pattern, quick in zip(*((INJURED_LIST_RES, _INJURED_LIST_LOW) if injured else (KILLED_LIST_RES, _KILLED_LIST_LOW))):
         m = pattern.search(sentence, start, end) if quick.search(low, start, end) else None
         if m:
             values = [parse_number(x.group(1)) for x in _ITEM_RE.finditer(m.group("list"))]
@@ -220,7 +224,7 @@ def _figure(
     ``lists``, a list of victims summed first. ``low`` is the sentence folded, over which
     ``quick`` (the patterns folded, kg/casefold.py) tell cheaply which of them match at all."""
     end = len(sentence) if end is None else end
-    best: tuple[int, int] | None = _listed(sentence, start, end, low) if lists else None
+    best: tuple[int, int] | None = _listed(sentence, start, end, low, injured=patterns is INJURED_RES) if lists else None
     if best is not None:
         return best
     for pattern, fast in zip(patterns, quick):
@@ -298,7 +302,7 @@ def casualties(sentence: str, start: int = 0, end: int | None = None) -> tuple[i
         start = lead.end()
         part, low = sentence[start:end], folded_sentence[start:end]
     killed = _figure(sentence, folded_sentence, KILLED_RES, _KILLED_RES_LOW, start, end, lists=True) if _KILLED_LOW.search(low) else None
-    injured = _figure(sentence, folded_sentence, INJURED_RES, _INJURED_RES_LOW, start, end) if _INJURED_LOW.search(low) else None
+    injured = _figure(sentence, folded_sentence, INJURED_RES, _INJURED_RES_LOW, start, end, lists=True) if _INJURED_LOW.search(low) else None
     k = killed[0] if killed else (0 if NONE_KILLED_RE.search(part) else None)
     i = injured[0] if injured else (0 if NONE_HURT_RE.search(part) else None)
     if killed is None and _NONE_AT_ALL.search(part) and not re.search(r"\bimmediately\b", part, re.I):
@@ -411,6 +415,7 @@ def resolve_date(m: re.Match, published: dt.date) -> dt.date | None:
 
 _DAY_BEFORE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:and|&)\s+$")
 _DAY_AFTER = re.compile(r"\s+(?:and|&)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:people|were|killed|others|of|[ap]\.?m))")
+_DAY_OPENS = re.compile(r"[\s\"“‘'(]*(?:(?:also|late|early)\s+)?(?:on\s+)?", re.I)
 _NIGHT_OF = re.compile(r"\s*(?:on|of|into|,)?\s*(?:the\s+)?", re.I)
 
 
@@ -508,6 +513,8 @@ def date_near(sentence: str, trig: re.Match, dates: list[tuple[int, dt.date]], t
         return min(near, key=lambda x: x[0])[1]
     if triggers == 1 and len({d for _, d in dates}) == 1:
         return dates[0][1]
+    if len({d for _, d in dates}) == 1 and _DAY_OPENS.fullmatch(sentence, 0, dates[0][0]):
+        return dates[0][1]  # ("Yesterday, the enemy attacked X twice and carried out a strike there": the day of them all)
     if trig.group(0).lower().endswith("ing") and not sentence[lo : trig.start()].strip(" ,;:—–"):
         # "... a fresh attack on the capital early Tuesday, targeting a community in X": a
         # participle that opens its clause goes on telling the attack before it, and its date.

@@ -553,3 +553,16 @@ def test_a_region_of_a_district_lies_in_it():
     # "in the Kalama region of Muidumbe" (the mention "Kalama region", then " of ")
     assert IN_GAP.fullmatch("the Kalama region of Muidumbe", 17, 21) is not None
     assert IN_GAP.fullmatch("the Kalama market of Muidumbe", 17, 21) is None
+
+
+def test_a_list_of_the_injured_is_summed():
+    assert casualties("A 47-year-old woman and an 18-year-old man were injured and hospitalized.") == (None, 2)
+    assert casualties("Two girls and five men were killed, and three boys were injured.") == (7, 3)
+
+
+def test_a_day_that_opens_the_sentence_is_the_day_of_all_its_attacks(extract):
+    _, events = extract(
+        "Yesterday, the enemy twice attacked Kutsurub community with drones and carried out an artillery strike there.",
+        date=dt.date(2025, 9, 28),
+    )
+    assert [ev.date for ev in events] == [dt.date(2025, 9, 27)]

@@ -86,6 +86,7 @@ _TOWN_OF = re.compile(r"\bthe\s+(?:[a-z-]+\s+)?(?:town|village|city|hamlet|local
 # ("wounded by the RSF, which have been fighting the army since April": the group's time, not the attack's)
 _WHICH_CLAUSE = re.compile(r",\s*(?:which|who)\b[^,;()]*$", re.I)
 _NAMED_NEXT = re.compile(r"\s+(?:of\b|[A-Z])")  # ("the city of Kharkiv", "the town Bakhmut": named, no anaphor)
+_NO_CLAIM = re.compile(r"\b[Nn]o\s+(?:group|one|organi[sz]ation|faction)\s+(?:has\s+|had\s+)?(?:yet\s+|immediately\s+)?(?:claimed|taken\s+responsibility)\b")
 SENTENCE_REACH = 3
 ANAPHOR_PLACES = {"city", "town", "village", "camp", "area"}
 
@@ -388,6 +389,7 @@ class EventExtractor(SceneSense):
         told_day = next((f.date for f in frames if f.date is not None and f.index != headline and placed is not None and f.index < placed and not f.elsewhen), None)
         elsewhen: set[int] = set()  # events first told at a time no day names
         placeless: set[int] = set()  # events of a named attacker told at another time, at no place named
+        unclaimed: dict[int, Entity | None] = {}  # events "no group claimed", with the attacker named before that
         for f in frames:
             if f.index == headline:
                 continue
@@ -514,6 +516,11 @@ class EventExtractor(SceneSense):
                             f.killed += p.killed
                         absorb(events[target][0], p, figures=not other_toll(p, f))
                 pending = []
+            if _NO_CLAIM.search(self._text, f.sentence[0], f.sentence[1]):
+                # ("No group claimed the attack, but X ..."): the attacks told so far keep the attacker they have
+                for ev, _ in events:
+                    if id(ev) not in elsewhen:
+                        unclaimed.setdefault(id(ev), ev.actor)
             if f.elsewhen and not events[target][0].sentences:
                 elsewhen.add(id(events[target][0]))
             absorb(events[target][0], f)
@@ -550,6 +557,8 @@ class EventExtractor(SceneSense):
                 ev.date = lead
             if ev.actor is None and sole is not None and not self._home(ev.location, sole) and (not ev.sentences or min(ev.sentences) >= since):
                 ev.actor = sole
+            if id(ev) in unclaimed:
+                ev.actor = unclaimed[id(ev)]  # (a claim or a suspect told after "no group claimed it" is of other attacks)
             ev.confidence = _confidence(ev)
             out.append(ev)
         return out

@@ -566,3 +566,17 @@ def test_a_day_that_opens_the_sentence_is_the_day_of_all_its_attacks(extract):
         date=dt.date(2025, 9, 28),
     )
     assert [ev.date for ev in events] == [dt.date(2025, 9, 27)]
+
+
+def test_no_group_claiming_the_attack_keeps_later_claims_off_it(extract):
+    _, events = extract(
+        "Gunmen killed four police officers in an attack on a police station in Bannu on Sunday.\n\n"
+        "No group immediately claimed responsibility for the attack, but earlier attacks were claimed by the Pakistani Taliban.\n\n"
+        "The Pakistani Taliban claimed responsibility for an ambush last month."
+    )
+    bannu = [ev for ev in events if ev.location is not None and ev.location.label == "Bannu"]
+    assert bannu and bannu[0].actor is None
+
+
+def test_all_of_a_number_killed():
+    assert casualties("Militants attacked a patrol vehicle, killing all six police officers.") == (6, None)

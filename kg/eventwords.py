@@ -256,11 +256,11 @@ SETTING_BEFORE = re.compile(
 # "the prefect of Sanbori town, told AFP", "A spokesman for the army in the Malian capital,
 # Bamako, told RFI": a place in who tells of the attack (with TELLS_AFTER) is where the teller is.
 TELLER_BEFORE = re.compile(
-    r"\b(?:spokes(?:man|woman|person)|officials?|mayor|governor|commissioner|administrator|representative|lawmaker|chairman|head|chief)\b(?:\s+(?:of|for|in|at)\b)[^.;:“”\"]{0,80}$", re.I
+    r"\b(?:spokes(?:man|woman|person)|officials?|mayor|governor|commissioner|administrator|representative|lawmaker|chairman|head|chief|government|administration|authorities|ministry)\b(?:\s+(?:of|for|in|at)\b)[^.;:“”\"]{0,80}$", re.I
 )
 # (the teller's name may stand between: "Head of the chiefdom of Bakanza, Jean-Pierre Lusamba, said")
 TELLS_AFTER = re.compile(
-    r"^(?:\s+(?:town|city|village|district|province|region|state|county|area|chiefdom|territory))?\s*,?\s*(?:(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*\s*,\s*)?(?:told|said|says|confirmed)\b"
+    r"^(?:\s+(?:town|city|village|district|province|region|state|county|area|chiefdom|territory))?\s*,?\s*(?:(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*\s*,\s*)?(?:told|said|says|confirmed|declared|announced|stated)\b"
 )
 # "a drone strike wounded two people in a village east of Zaporizhzhia": the place only says
 # where the unnamed village hit lies; the attack was not on it.

@@ -580,3 +580,11 @@ def test_no_group_claiming_the_attack_keeps_later_claims_off_it(extract):
 
 def test_all_of_a_number_killed():
     assert casualties("Militants attacked a patrol vehicle, killing all six police officers.") == (6, None)
+
+
+def test_where_a_government_that_declares_sits_is_no_place_hit(extract):
+    _, events = extract(
+        "Drone strikes hit the port of Zawiya on Sunday, killing two people.\n\n"
+        "The government of national unity in Tripoli declared on Thursday that it had carried out precise air strikes against gang hideouts."
+    )
+    assert [ev.location.label for ev in events if ev.location is not None and ev.location.label == "Tripoli"] == []

@@ -587,7 +587,8 @@ _NUMBERED_UNIT = re.compile(
 )
 # "the Farc dissidences", "FARC dissidents": the splinter groups of a known armed group, a body of its own.
 _DISSIDENTS_AFTER = re.compile(r"[ \t]+(?:dissidents|dissidences|dissident[ \t]+factions?)\b")
-_GLUED_WORD = re.compile(r"^(.*[A-Za-z])\.([a-z]{2,})$")
+_GLUED_WORD = re.compile(r"^(.*[A-Za-z])\.([a-z]{4,})$")
+_WEB_WORDS = {"info", "news", "online", "asia", "africa", "media", "today", "live", "world", "site", "blog"}  # "X.news": a domain's ending
 
 
 def numbered_units(mentions: list[Mention], text: str) -> list[Mention]:
@@ -628,7 +629,7 @@ def cut_glued_words(mentions: list[Mention]) -> list[Mention]:
     out = []
     for m in mentions:
         hit = _GLUED_WORD.match(m.text) if m.source == "ner" else None
-        if hit is not None:
+        if hit is not None and hit.group(2) not in _WEB_WORDS:
             m = Mention(m.start, m.start + len(hit.group(1)), hit.group(1), m.label, m.source, None, m.sentence)
         out.append(m)
     return out

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from kg.names import COMPOUND_GIVEN_FIRST, GENERIC_WORDS, PERSON_DESCRIPTORS, TITLES
+from kg.names import CALENDAR_WORDS, COMPOUND_GIVEN_FIRST, GENERIC_WORDS, PERSON_DESCRIPTORS, TITLES
 from kg.types import Mention
 
 _NAME_WORD = re.compile(r"[A-Z][a-zà-ÿ'’-]+")
@@ -66,7 +66,7 @@ def apposed_people(text: str, unclaimed_at: Callable[[int, int], bool]) -> list[
         words = hit.group(1).split()
         while words and words[0].lower() in _SENTENCE_OPENERS | TITLES:
             words.pop(0)
-        if not words or any(w.lower() in GENERIC_WORDS or w.lower() in _SENTENCE_OPENERS for w in words):
+        if not words or any(w.lower() in GENERIC_WORDS or w.lower() in _SENTENCE_OPENERS or w.lower() in CALENDAR_WORDS for w in words):  # "on Wednesday, an official said"
             continue
         start = hit.end(1) - len(" ".join(words))
         if text[start : hit.end(1)] == " ".join(words) and unclaimed_at(start, hit.end(1)):

@@ -248,3 +248,17 @@ def test_the_army_reporting_is_no_outlet():
 
     text = "The Army reported two dead. The Kovri Star reported more."
     assert [m.text for m in reported_outlets(text, [])] == ["The Kovri Star"]
+
+
+def test_a_day_before_an_apposed_official_is_no_person():
+    from kg.posts import apposed_people
+
+    text = "Raiders struck on Wednesday, an official in the state said, and Musa Kalli, an official of the county, agreed."
+    assert [m.text for m in apposed_people(text, lambda s, e: True)] == ["Musa Kalli"]
+
+
+def test_an_index_is_no_body():
+    from kg.nametype import junk_reason
+
+    text = "By the Kovri Development Index (KDI), the country is the poorest."
+    assert junk_reason(mention(text, "Kovri Development Index", "ORG"), text) is not None

@@ -545,10 +545,11 @@ def road_end_pieces(mentions: list[Mention], text: str, known: Callable[[str], b
     return sorted(out, key=lambda o: (o.start, -o.end))
 
 
-# "the Autonomous Region in Kovri Mindanao", "the UN Mission in Varania": a body's or an area's
-# formal name that runs on over "in" and the place it serves.
+# "the Autonomous Region in Kovri Mindanao", "the UN Mission in Varania": an area's or a
+# mission's formal name that runs on over "in" and the place it serves (not "Command in X",
+# "Office in X": a body and its seat).
 _IN_NAME = re.compile(
-    r"(?<![\w'’-])((?:[A-Z][\w'’-]+[ \t]+){1,3}(?:Region|Mission|Office|Command|Zone|Authority))[ \t]+in[ \t]+((?:the[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})(?![ \t]+[A-Z]|[\w'’-])"
+    r"(?<![\w'’-])((?:[A-Z][\w'’-]+[ \t]+){1,3}(?:Region|Mission|Zone))[ \t]+in[ \t]+((?:the[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})(?![ \t]+[A-Z]|[\w'’-])"
 )
 
 
@@ -572,6 +573,8 @@ def in_names(mentions: list[Mention], text: str, known: Callable[[str], bool], i
         area = words[-1] in ("Region", "Zone")
         if area and (is_country(right) or known(right)):
             continue
+        if not area and not is_country(right.removeprefix("the ")):
+            continue  # a mission serves a country ("the UN Verification Mission in Varania"); "the Eastern Command in X" is a body and its seat
         s = h.start(1) + h.group(1).index(words[0])
         e = h.end(2)
         if any(o.start < s < o.end or o.start < e < o.end for o in out):

@@ -262,3 +262,11 @@ def test_an_index_is_no_body():
 
     text = "By the Kovri Development Index (KDI), the country is the poorest."
     assert junk_reason(mention(text, "Kovri Development Index", "ORG"), text) is not None
+
+
+def test_a_body_and_its_seat_after_in_stay_two_names():
+    from kg.spancuts import in_names
+
+    text = "Officers of the Eastern Valmi Command in Kovri and the Kovri Peace Mission in Dunra town met."
+    ms = [mention(text, "Eastern Valmi Command", "ORG"), mention(text, "Kovri", "GPE", 1)]
+    assert in_names(ms, text, lambda n: False, lambda n: False) == ms

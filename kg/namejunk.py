@@ -32,14 +32,17 @@ RULER_TITLES = {
     "sarkin", "alaafin", "igwe", "olu", "ovie", "attah", "emperor", "nawab", "maharaja", "raja", "wali",
     "mayor", "paramount", "traditional", "ruler", "monarch", "aku", "gbong", "gwom",
 }
-# Hausa titles made of "Sarkin"/"Sarki" or a court office and one word: "Sarkin Yamma",
-# "Sarkin Fulani", "Waziri", "Galadima": the office, whoever holds it.
-COURT_TITLES = {"sarkin", "sarki", "waziri", "galadima", "madaki", "ciroma", "wambai", "magaji", "dan", "turaki", "makama", "sardauna", "hakimi", "dagaci", "mai"}
+# Hausa "Sarkin"/"Sarki" and one word ("Sarkin Yamma", "Sarkin Fulani"): an office, whoever
+# holds it. (Court offices' single words, "Waziri", "Madaki", are families' names as well.)
+COURT_TITLES = {"sarkin", "sarki"}
+# Words a ruler's title may take before "of" ("the Paramount Chief of X", "Traditional Ruler of X").
+_SECOND_TITLE_WORDS = {"chief", "ruler", "general"}
 # Posts whose holder is named by the area they run ("the Prefect of X", "Governor of X"): the
 # words after "of" are the area, unless they are a field or a body ("Governor of the Central Bank").
 SEAT_POSTS = {"prefect", "sub-prefect", "subprefect", "governor", "administrator", "mayor", "premier", "president"}
 _SEAT_BEFORE = re.compile(
-    r"(?<![\w'’-])(?:" + "|".join(sorted(t.capitalize() for t in RULER_TITLES | COURT_TITLES | SEAT_POSTS)) + r")(?:[ \t]+[A-Z][a-z]+)?[ \t]+of[ \t]+(?:the[ \t]+)?$"
+    r"(?<![\w'’-])(?:(?:" + "|".join(sorted(t.capitalize() for t in RULER_TITLES | SEAT_POSTS)) + r")(?:[ \t]+(?:Chief|Ruler|General))?"
+    r"|Sarkin?[ \t]+[A-Z][a-z]+)[ \t]+of[ \t]+(?:the[ \t]+)?$"  # not "Dan Smith of" X: a given name before "of" is a person's
 )
 
 
@@ -71,7 +74,9 @@ def title_seats(mentions: list[Mention], text: str) -> list[Mention]:
             continue
         hit = _RULER_OF.match(m.text)
         first = hit.group(1).lower() if hit else ""
-        seat = hit is not None and (first in RULER_TITLES | COURT_TITLES | SEAT_POSTS) and (hit.group(2) is None or first in COURT_TITLES or hit.group(2).lower() in TITLES)
+        seat = hit is not None and (
+            first in COURT_TITLES or (first in RULER_TITLES | SEAT_POSTS and (hit.group(2) is None or hit.group(2).lower() in _SECOND_TITLE_WORDS))
+        )
         if seat and not _field_or_body(m.text[hit.end() :]):
             start = m.start + hit.end()
             out.append(Mention(start, m.end, text[start : m.end], "GPE", "ner", None, m.sentence))
@@ -83,12 +88,13 @@ def title_seats(mentions: list[Mention], text: str) -> list[Mention]:
 
 
 def court_title(name: str) -> bool:
-    """"Sarkin Yamma", "the Sarkin Fulani", "Waziri": a Hausa court office (the first word a
-    court title, at most one word after it), no person's name."""
+    """"Sarkin Yamma", "the Sarkin Fulani": "Sarkin" (the king of) and one word is a Hausa
+    court office, no person's name. A court office's word alone ("Waziri", "Madaki") is also
+    a family's name, and is left to the other evidence."""
     words = name.split()
     if words and words[0].lower() == "the":
         words = words[1:]
-    return 1 <= len(words) <= 2 and words[0].lower() in COURT_TITLES - {"dan", "mai"} and (len(words) == 2 or words[0].lower() in ("waziri", "galadima", "madaki", "ciroma", "wambai", "sardauna"))
+    return len(words) == 2 and words[0].lower() in ("sarkin", "sarki")
 
 
 # Words a post's name is made of beside the titles: the body or the field it serves.

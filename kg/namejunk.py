@@ -146,7 +146,10 @@ _MEMBER_AFTER = re.compile(r"[ \t]+(and[ \t]+[A-Z][\w'’-]+[ \t]+)?([a-z][a-z-]
 # elders"), which after one name may be a place's or a family's ("Kerbalo elders", "the Kalli family").
 PAIR_MEMBER_NOUNS = {"families", "communities", "youths", "elders", "people", "peoples", "groups", "leaders", "women", "men"}
 # After "indigenous", "ethnic" or "nomadic" these are a people's members even after one name ("the Kovri indigenous people").
-_QUALIFIED_PEOPLE = re.compile(r"[ \t]+(?:indigenous|ethnic|nomadic|minority|tribal)[ \t]+(?:people|peoples|community|communities|group|groups|families)\b")
+_AND_NAME = re.compile(r"[ \t]+and[ \t]+[A-Z][\w'’-]+")
+_QUALIFIED_PEOPLE = re.compile(
+    r"[ \t]+(?:indigenous|ethnic|nomadic|minority|tribal)[ \t]+(?:people|peoples|community|communities|group|groups|families|confederations?|federations?|clans?|tribes?)\b"
+)
 _PAIR_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+[ \t]+and[ \t]+$")
 _ETHNIC_BEFORE = re.compile(r"(?<![\w'’-])ethnic[ \t]+$")  # not "tribal": "the tribal X district" is an area
 
@@ -160,8 +163,9 @@ def people_before_members(m: Mention, text: str) -> bool:
         return False
     if _ETHNIC_BEFORE.search(text, max(0, m.start - 10), m.start):
         return True
-    if _QUALIFIED_PEOPLE.match(text, m.end):
-        return True
+    pair = _AND_NAME.match(text, m.end)
+    if _QUALIFIED_PEOPLE.match(text, m.end) or (pair is not None and _QUALIFIED_PEOPLE.match(text, pair.end())):
+        return True  # "the Kovri indigenous people", "the Hashim and Valmi tribal confederations"
     hit = _MEMBER_AFTER.match(text, m.end)
     if hit is None or " " in m.text:
         return hit is not None and hit.group(2) in MEMBER_NOUNS

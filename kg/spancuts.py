@@ -477,7 +477,7 @@ def cut_names(mentions: list[Mention], text: str, candidates: Candidates, known_
     known = lambda name: bool(candidates(name))  # noqa: E731
     country = _is_country(candidates)
     armed = lambda m: any("ArmedGroup" in c.entry.classes for c in candidates(m.kb_id or m.text))  # noqa: E731
-    ms = numbered_units(dissident_groups(cut_glued_words(compound_names(mentions, text, country)), text, armed), text)
+    ms = numbered_units(dissident_groups(cut_glued_words(compound_names(weapon_words_as_places(mentions, text, candidates), text, country)), text, armed), text)
     ms = split_slashed(split_area_of(join_body_and(ms, text, known)), known)
     ms = road_end_pieces(split_road_ends(branch_names(ms, text, armed, known_place, PLACE_HEADS), text, known), text, known)
     ms = in_names(source_line_outlets(text, country_republics(ms, country, known)), text, known, country)
@@ -634,5 +634,24 @@ def cut_glued_words(mentions: list[Mention]) -> list[Mention]:
         hit = _GLUED_WORD.match(m.text) if m.source == "ner" else None
         if hit is not None and hit.group(2) not in _WEB_WORDS:
             m = Mention(m.start, m.start + len(hit.group(1)), hit.group(1), m.label, m.source, None, m.sentence)
+        out.append(m)
+    return out
+
+
+_AREA_NOUN_AFTER = re.compile(r"[ \t]+(?:district|province|region|county|town|city|village|tehsil|division|state|governorate)\b")
+
+
+def weapon_words_as_places(mentions: list[Mention], text: str, candidates: Candidates) -> list[Mention]:
+    """"in Tank district", "attacked Tank": a weapon type's word the rules match in any case,
+    written with a capital inside a sentence, that is also a place the knowledge base knows, is
+    the place when an area's lower-case noun follows or the model calls it one (a model's place
+    span, for the linker to read as such, in place of the rules' weapon)."""
+    out = []
+    for m in mentions:
+        if m.source == "kb" and m.text[:1].isupper() and m.text[1:].islower() and (_AREA_NOUN_AFTER.match(text, m.end) or m.label in ("KB|GPE", "KB|LOC")):
+            before = text[max(0, m.start - 2) : m.start]
+            types = {c.entry.type for c in candidates(m.kb_id or m.text)}
+            if {"Weapon", "Place"} <= types and before not in (". ", "") and not before.endswith("\n"):
+                m = Mention(m.start, m.end, m.text, "GPE", "ner", None, m.sentence)
         out.append(m)
     return out

@@ -52,6 +52,8 @@ def test_a_people_before_its_members_noun_is_no_entity():
     assert not people_before_members(known, text)
     indigenous = "The Vesu indigenous people and the Tolbe ethnic community asked for help."
     assert people_before_members(mention(indigenous, "Vesu", "ORG"), indigenous) and people_before_members(mention(indigenous, "Tolbe", "ORG"), indigenous)
+    confed = "The Hashim and Valmi tribal confederations backed them."
+    assert people_before_members(mention(confed, "Hashim", "PERSON"), confed) and people_before_members(mention(confed, "Valmi", "ORG"), confed)
     tribal = "in the tribal Kurvi district"
     assert not people_before_members(mention(tribal, "Kurvi district", "GPE"), tribal)
 

@@ -270,3 +270,16 @@ def test_a_body_and_its_seat_after_in_stay_two_names():
     text = "Officers of the Eastern Valmi Command in Kovri and the Kovri Peace Mission in Dunra town met."
     ms = [mention(text, "Eastern Valmi Command", "ORG"), mention(text, "Kovri", "GPE", 1)]
     assert in_names(ms, text, lambda n: False, lambda n: False) == ms
+
+
+def test_a_weapons_word_that_is_also_a_known_place_before_district_is_the_place():
+    from kg.kb.base import KBEntry, KnowledgeBase
+    from kg.spancuts import weapon_words_as_places
+    from kg.types import Mention
+
+    kb = KnowledgeBase([KBEntry("gn/1", "Place", "Tank", [], ["City"], country="PK"), KBEntry("w", "Weapon", "tank", [], ["WeaponType"])])
+    text = "Militants attacked a post in Tank district. Tank units moved."
+    a, b = text.index("Tank"), text.index("Tank units")
+    ms = [Mention(a, a + 4, "Tank", "KB", "kb", "tank"), Mention(b, b + 4, "Tank", "KB", "kb", "tank")]
+    got = weapon_words_as_places(ms, text, kb.candidates)
+    assert [(m.label, m.source) for m in got] == [("GPE", "ner"), ("KB", "kb")]

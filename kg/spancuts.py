@@ -481,6 +481,7 @@ def cut_names(mentions: list[Mention], text: str, candidates: Candidates, known_
     ms = split_slashed(split_area_of(join_body_and(ms, text, known)), known)
     ms = road_end_pieces(split_road_ends(branch_names(ms, text, armed, known_place, PLACE_HEADS), text, known), text, known)
     ms = in_names(source_line_outlets(text, country_republics(ms, country, known)), text, known, country)
+    ms = acronym_defined_names(ms, text)
     return area_pairs(cut_plural_area_head(ms, text), text, known)
 
 
@@ -655,3 +656,40 @@ def weapon_words_as_places(mentions: list[Mention], text: str, candidates: Candi
                 m = Mention(m.start, m.end, m.text, "GPE", "ner", None, m.sentence)
         out.append(m)
     return out
+
+
+# "the Group to Support Islam and Muslims (JNIM)", "Volunteers for the Defence of the Homeland (VDP)":
+# a title-case phrase the article defines an acronym for is one name, however the model cut it.
+_DEFINED = re.compile(
+    r"(?<![\w'’-])([A-Z][\w'’-]*(?:[ \t]+(?:(?:of|the|for|to|and|de|la|du|des|in|on|against)[ \t]+)*[A-Z][\w'’-]*){2,9})[ \t]*\([ \t]*([A-Z][A-Za-z-]{1,9})[ \t]*\)"
+)
+_LINKED_WORD = re.compile(r"-(?:linked|backed|led|affiliated|allied|aligned|based|born|run)$")
+_CONNECTORS = {"of", "for", "to", "and", "against", "de", "la", "du", "des"}
+
+
+def acronym_defined_names(mentions: list[Mention], text: str) -> list[Mention]:
+    """:data:`_DEFINED`'s phrases: one organisation mention each in place of the pieces the
+    model drew inside, when the phrase holds a connector ("of", "for", "to", "and") or ends in
+    a body's head word (so "President Ada Kovri (AFP)" is no body), the words that open it and
+    are no part of it left out ("The", "Al-Nasr-linked")."""
+    if "(" not in text:
+        return mentions
+    out = list(mentions)
+    for h in _DEFINED.finditer(text):
+        words = h.group(1).split()
+        while words and (words[0] in ("The", "A", "An", "In", "On", "By", "From") or _LINKED_WORD.search(words[0])):
+            words = words[1:]
+        if len([w for w in words if w[:1].isupper()]) < 3:
+            continue
+        if not (_CONNECTORS & set(words[1:-1]) or words[-1] in ORG_HEADS or words[-1].rstrip("s") in ORG_HEADS):
+            continue
+        s = h.start(1) + h.group(1).index(words[0])
+        e = h.end(1)
+        name = text[s:e]
+        if any(o.start < s < o.end or o.start < e < o.end for o in out):
+            continue  # a span across its edges: the model's or the rules' reading wins
+        inside = [o for o in out if s <= o.start and o.end <= e]
+        if any(o.source != "ner" and o.start == s and o.end == e for o in inside):
+            continue
+        out = [o for o in out if o not in inside] + [Mention(s, e, name, "ORG", "ner")]
+    return sorted(out, key=lambda o: (o.start, -o.end))

@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 from kg.mentions import ORG_HEADS, PLACE_HEADS
 from kg.namejunk import title_seats
-from kg.names import PERSON_DESCRIPTORS, TITLES
+from kg.names import GENERIC_WORDS, PERSON_DESCRIPTORS, TITLES
 from kg.placecues import department_area
 from kg.types import Mention
 
@@ -677,7 +677,14 @@ def acronym_defined_names(mentions: list[Mention], text: str) -> list[Mention]:
     out = list(mentions)
     for h in _DEFINED.finditer(text):
         words = h.group(1).split()
-        while words and (words[0] in ("The", "A", "An", "In", "On", "By", "From") or _LINKED_WORD.search(words[0])):
+        linked = [k for k, w in enumerate(words) if _LINKED_WORD.search(w)]
+        words = words[linked[-1] + 1 :] if linked else words  # "the Al-Nasr-linked Group ..."
+        # "Fighters of the Group ...", "The ...": people's nouns, articles and connectors open no name.
+        while words and (
+            words[0] in ("The", "A", "An", "In", "On", "By", "From")
+            or words[0] in _CONNECTORS | {"the"}
+            or (words[0].lower() in GENERIC_WORDS | {"members", "leaders", "commanders"} and words[1:2] == ["of"])
+        ):
             words = words[1:]
         if len([w for w in words if w[:1].isupper()]) < 3:
             continue

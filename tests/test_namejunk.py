@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from conftest import mention
 
+from kg.areacuts import split_area_of
 from kg.namejunk import court_title, people_before_members, post_name, seat_cue, title_seats
 from kg.nametype import junk_reason, local_decisions
-from kg.spancuts import compound_names, join_body_and, split_area_of
+from kg.spancuts import compound_names, join_body_and
 from kg.types import Mention
 
 
@@ -102,8 +103,8 @@ def test_names_joined_by_a_slash_are_each_a_name():
 
 
 def test_an_unlabelled_name_before_an_areas_capitalised_word_is_a_place():
+    from kg.areacuts import area_headed_names
     from kg.placecues import department_area
-    from kg.spancuts import area_headed_names
 
     text = "Troops left Tera Department for Tessit Commune; the Fire Department and the Urban Commune said."
     got = [m.text for m in area_headed_names(text, [], department_area)]

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from conftest import mention
 
+from kg.areacuts import admin_division, area_pairs, country_republics, cut_plural_area_head, road_end_names, split_road_ends
 from kg.mentions import given_names_back
 from kg.namejunk import namejunk_reason, seat_cue, title_seats
 from kg.nametype import local_decisions
-from kg.spancuts import admin_division, area_pairs, branch_names, country_republics, cut_plural_area_head, road_end_names, split_road_ends
+from kg.spancuts import branch_names
 
 
 def _types(text, spec):
@@ -87,7 +88,7 @@ def test_two_names_before_one_areas_noun_are_one_area():
 
 
 def test_a_known_towns_name_of_several_words_after_a_preposition_is_found():
-    from kg.spancuts import known_place_runs
+    from kg.areacuts import known_place_runs
 
     text = "Nine died in Vila do Kovri on Sunday, and more near Vila do Kovri Beach. Rebels came from Tesso Alto."
     got = known_place_runs(text, [], lambda n: n in ("Vila do Kovri", "Tesso Alto"))
@@ -96,7 +97,7 @@ def test_a_known_towns_name_of_several_words_after_a_preposition_is_found():
 
 
 def test_the_names_before_a_plural_area_noun_are_areas():
-    from kg.spancuts import plural_area_items
+    from kg.areacuts import plural_area_items
 
     text = "A conflict in the North-West and South-West regions, and in the Kovri, Tesso and Valmi districts, went on. The Dunra districts voted."
     have = [mention(text, "North-West", "LOC"), mention(text, "Tesso", "GPE")]
@@ -202,7 +203,7 @@ def test_a_weekday_in_a_list_of_names_is_a_given_name():
 
 
 def test_the_model_piece_of_a_routes_ends_gives_way_to_both_ends():
-    from kg.spancuts import road_end_pieces
+    from kg.areacuts import road_end_pieces
 
     text = "Troops guarded the Kovri-Tesso route and the Dunra-Valmi road."
     got = road_end_pieces([mention(text, "Kovri", "ORG")], text, lambda n: False)
@@ -273,8 +274,8 @@ def test_a_body_and_its_seat_after_in_stay_two_names():
 
 
 def test_a_weapons_word_that_is_also_a_known_place_before_district_is_the_place():
+    from kg.areacuts import weapon_words_as_places
     from kg.kb.base import KBEntry, KnowledgeBase
-    from kg.spancuts import weapon_words_as_places
     from kg.types import Mention
 
     kb = KnowledgeBase([KBEntry("gn/1", "Place", "Tank", [], ["City"], country="PK"), KBEntry("w", "Weapon", "tank", [], ["WeaponType"])])

@@ -1,5 +1,5 @@
 """Areas, branches and lists of conflicts the knowledge base does not know (kg/spancuts.py,
-kg/listplaces.py, kg/namejunk.py), on texts written here."""
+kg/areacuts.py, kg/namejunk.py), on texts written here."""
 
 from __future__ import annotations
 
@@ -16,13 +16,6 @@ def _types(text, spec):
     ms = [mention(text, s, label) for s, label in spec]
     ds = local_decisions(ms, text)
     return [ds[id(m)].type for m in ms]
-
-
-def test_a_list_of_one_word_names_the_model_types_apart_is_of_places():
-    text = "They burned Kovri, then moved on to Tesso, Valmi, and Dunra, where they stayed."
-    assert _types(text, [("Tesso", "PERSON"), ("Valmi", "PERSON"), ("Dunra", "ORG")]) == ["Place", "Place", "Place"]
-    same = "Police named Tesso, Valmi and Dunra as suspects."
-    assert _types(same, [("Tesso", "PERSON"), ("Valmi", "PERSON"), ("Dunra", "PERSON")]) == ["Person", "Person", "Person"]
 
 
 def test_words_around_a_name_that_make_it_a_place():

@@ -72,23 +72,8 @@ from kg.nametype import TypeDecision, local_decisions, strong_cue
 from kg.nicknames import nicknamed_people
 from kg.orgjunk import acronym_letters, initialism_owner, org_boundaries, spelled_acronym_after
 from kg.personruns import given_name_owner, misspelt_person, person_runs
-from kg.placeareas import (
-    PERSON_PLACE_POPULATION,
-    knowledge_place_cues,
-    linear_pairs,
-    list_tail_names,
-    one_unit_of_two_names,
-    place_shaped_person,
-    repeated_place_names,
-    split_unit_of_country,
-    town_test,
-    unbacked_small_place,
-    unclaimed_line_halves,
-    unclaimed_possessed_names,
-    unclaimed_possessors,
-    unclaimed_units,
-    without_plural_unit,
-)
+from kg.placeareas import PERSON_PLACE_POPULATION, knowledge_place_cues, place_shaped_person, town_test, unbacked_small_place
+from kg.placespans import found_place_names, place_boundaries
 from kg.resolution import Resolution, contains_words, drop_title_only_nil, join_spelt_known, last_names, name_tokens, variant_key
 from kg.spancuts import cut_names, found_names, raw_cuts
 from kg.spans import extend_by_acronym, fix_boundaries, possessor_countries, split_possessive
@@ -179,7 +164,7 @@ class Linker:
         if gate:
             named = self._article_named - self._demonym_only if countries is self._article_countries else countries
             cands = [c for c in cands if not _foreign_by_another_name(c, gate, named)]
-        cands = [c for c in cands if not unbacked_small_place(c, name, gate)]  # kg/placeareas.py
+        cands = [c for c in cands if not unbacked_small_place(c, name, gate, bool(countries))]  # kg/placeareas.py
         if not cands:
             return None, 0.0
         one_word = len(name.split()) == 1
@@ -242,13 +227,11 @@ class Linker:
         cleaned += credit_names(text, cleaned) + attacking_aircraft(text, cleaned) + nicknamed_people(text, cleaned)
         cleaned += titled_names(text, cleaned) + quoted_speakers(text, cleaned) + headed_names(text, cleaned) + reporting_outlets(text, cleaned)
         is_town, is_country = town_test(self._candidates), lambda n: any("Country" in c.entry.classes for c in self._candidates(n))
-        units = linear_pairs(without_plural_unit(split_unit_of_country(unit_names(text, cleaned), is_country)), text, self._known_place)  # kg/placeareas.py
-        units = one_unit_of_two_names(sorted(units, key=lambda m: m.start), text, lambda n: bool(self._candidates(n)))
-        units = sorted(units + list_tail_names(text, units), key=lambda m: m.start)  # "the Garo and Tanou regions"
+        units = place_boundaries(unit_names(text, cleaned), text, is_country)  # kg/placespans.py
         cleaned = extend_by_acronym(split_place_pairs(units + agency_credits(text, cleaned, self._candidates), self._known_place), text)
         bare = bare_ministries(text, cleaned)
         cleaned += bare
-        cleaned = with_credits(cleaned, text, self._candidates)  # kg/credits.py: photo credits, sign-offs, the wire's dateline
+        cleaned = with_credits(cleaned, text, self._candidates, article.url)  # kg/credits.py: photo credits, sign-offs, the wire's dateline
         byline, (b_start, b_end) = byline_mentions(article, self._candidates)  # kg/bylines.py: its outlets and authors
         cleaned = [m for m in cleaned if m.end <= b_start or m.start >= b_end] + byline
         cleaned.sort(key=lambda m: (m.start, -m.end))
@@ -260,10 +243,7 @@ class Linker:
         cleaned = regions_of_lists(cleaned, text, self._region_name)
         countries = self._article_countries = self._context_countries(cleaned)
         cleaned = place_ministries(cleaned, text, countries, {id(m) for m in bare}, self._candidates, self._country_names)  # kg/bodies.py
-        owned = [self._as_area(m, text) for m in unclaimed_possessed_names(text, cleaned, is_town)]  # kg/placeareas.py: "Garo's Wuro Bali"
-        owned += unclaimed_units(text, cleaned + owned, self._known_place)  # "the Koro Circle"
-        owned += unclaimed_possessors(text, cleaned + owned) + unclaimed_line_halves(text, cleaned + owned)  # "Tessa's outskirts", "the Kolda-Vemba road"
-        owned += repeated_place_names(text, cleaned + owned, lambda m: LABEL_TYPES.get(model_label(m) or "") == "Place")
+        owned = found_place_names(text, cleaned, is_town, self._known_place, lambda m: LABEL_TYPES.get(model_label(m) or "") == "Place", lambda m: self._as_area(m, text))  # kg/placespans.py
         cleaned = sorted(cleaned + owned + gazetteer_names(text, cleaned + owned, lambda n: self._small_place_here(n, countries)), key=lambda m: (m.start, -m.end))
         # The type each mention is expected to have: weighed evidence (kg/nametype.py).
         place_cues = lambda ms, t, d: knowledge_place_cues(ms, t, d, self._known_place, is_town)  # noqa: E731 (kg/placeareas.py)

@@ -16,6 +16,7 @@ from kg.names import (
     CALENDAR_WORDS,
     COMPOUND_GIVEN_FIRST,
     GENERIC_WORDS,
+    MONTH_PATTERN,
     NAME_FUNCTION_WORDS,
     PARTICLE_RE,
     PERSON_DESCRIPTORS,
@@ -74,6 +75,9 @@ def model_label(m: Mention) -> str | None:
     return m.label
 
 
+_DATE_TAIL = re.compile(r"[ \t]+(?:on|in|since|until|by)[ \t]+" + MONTH_PATTERN + r"\.?")
+
+
 def clean_mention(m: Mention, text: str) -> Mention | None:
     """Strip a leading "the", titles, trailing lower-case words and a trailing
     possessive; drop spans that are not names (quote fragments, dates, lower-case
@@ -88,6 +92,9 @@ def clean_mention(m: Mention, text: str) -> Mention | None:
     comma = text.find(",", start, end)
     if comma != -1:
         end = comma
+    dated = _DATE_TAIL.search(text, start, end)
+    if dated is not None and m.source == "ner" and dated.end() == end:
+        end = dated.start()  # "Amude on Aug" (. 14): the date is no part of the town's name
     words = text[start:end].split(" ")
     if m.source == "ner":
         # A name neither starts nor ends with a lower-case word ("villager Shwe Mi",
@@ -572,7 +579,8 @@ FACILITY_AFTER = re.compile(
     r"|warehouse|depot|junction|roundabout|checkpoint|(?:railway|railroad|train|bus|metro)\s+station|bus\s+(?:stand|terminal)|crossing"
     r"|bridge|national\s+park|natur(?:e|al)\s+reserve|game\s+reserve|forest\s+reserve|forest"
     r"|school|clinic|health\s+cent(?:re|er)|prison"  # "Nyaboro school", "the Kovra health centre"
-    r"|mountains|hills|mountain\s+range"  # "the Kavira mountains": a range named after its peak or people
+    r"|mountains|hills|mountain\s+range|valley"  # "the Kavira mountains", "the Tolo valley": ranges and valleys named after a peak or a people
+    r"|shopping\s+(?:cent(?:re|er)|mall)|mall|hotel|stadium|church|cathedral|university"  # "the Westlo shopping centre"
     # "Toklo police station", "the Asghar fuel station" (not "the Kutru police station area": the area)
     r"|(?:police|army|security)\s+(?:station|post|checkpoint|outpost)(?![ \t]+(?:area|limits|jurisdiction))|(?:fuel|petrol|filling|gas)\s+(?:station|pump))\b"
 )

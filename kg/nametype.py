@@ -29,6 +29,7 @@ from kg.bodies import quartered_body
 from kg.cueweights import CUE, HEAD_WORD, LIST_CUE, NAME_PREFIX, NAME_SUFFIX, PART_OF, SAYS, STRONG_CUE, WEAK_CUE
 from kg.kb.base import fold
 from kg.listgaps import list_runs
+from kg.listplaces import mixed_name_lists
 from kg.mentions import (
     DATELINE_AFTER,
     IN_PROVINCE_AFTER,
@@ -504,6 +505,8 @@ def local_decisions(mentions: list[Mention], text: str, extra: Callable | None =
     for m, cue in extra(mentions, text, out) if extra is not None else ():
         out[id(m)].evidence.append(Evidence(*cue))
     _share_list_cues(mentions, text, out)
+    for m, cue in mixed_name_lists(mentions, text):  # kg/listplaces.py: "Manguna, Hurti, and Tadai"
+        out[id(m)].evidence.append(Evidence(*cue))
     for chain in address_chains(mentions, text):  # kg/addresses.py
         for m in (o for o in chain if o.kb_id is None and o.label != "OUTLET"):
             out[id(m)].evidence.append(Evidence("Place", WEAK_CUE, "context", f"a link of the address chain {', '.join(o.text for o in chain)!r}", True))

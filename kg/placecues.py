@@ -108,7 +108,16 @@ def placed_community(name: str, text: str, start: int, end: int) -> bool:
     """"in the Bilopillia community" (a Ukrainian hromada, a Nigerian village): one
     community one is *in*, named by a word that is no people's, is a place; "the Kuki
     communities", "in the Yazidi community" stay a people."""
-    return bool(_COMMUNITY_AFTER.match(text, end) and _IN_THE_BEFORE.search(text, max(0, start - 20), start)) and not is_group_word(name)
+    if is_group_word(name):
+        return False
+    if _COMMUNITY_AFTER.match(text, end) and _IN_THE_BEFORE.search(text, max(0, start - 20), start):
+        return True
+    # "in the Vigo and Bessa communities": each of a list of communities one is in, too.
+    return any(h.start(1) <= start and end <= h.end(1) for h in _IN_COMMUNITIES.finditer(text, max(0, start - 80), min(len(text), end + 80)))
+
+
+_LISTED = r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?"
+_IN_COMMUNITIES = re.compile(rf"\b(?:in|at|near|from|across|throughout)[ \t]+the[ \t]+((?:{_LISTED}(?:,[ \t]+|,?[ \t]+and[ \t]+))+{_LISTED})[ \t]+communities\b")
 
 
 # "families sheltered in the Dar Salam Centre", "a shell hit the Hope Shelter": a building's

@@ -66,8 +66,8 @@ def apposed_people(text: str, unclaimed_at: Callable[[int, int], bool]) -> list[
         words = hit.group(1).split()
         while words and words[0].lower() in _SENTENCE_OPENERS | TITLES:
             words.pop(0)
-        if not words or any(w.lower() in GENERIC_WORDS or w.lower() in _SENTENCE_OPENERS or w.lower() in CALENDAR_WORDS for w in words):  # "on Wednesday, an official said"
-            continue
+        if not words or any(w.lower() in GENERIC_WORDS or w.lower() in _SENTENCE_OPENERS or w.lower() in CALENDAR_WORDS for w in words):
+            continue  # "... on Wednesday, an official said": a day is nobody
         start = hit.end(1) - len(" ".join(words))
         if text[start : hit.end(1)] == " ".join(words) and unclaimed_at(start, hit.end(1)):
             out.append(Mention(start, hit.end(1), text[start : hit.end(1)], "PERSON", "ner"))

@@ -242,6 +242,8 @@ def test_a_cued_area_name_stops_at_a_possessive_and_facilities_take_their_noun()
     assert sorted(m.text for m in cued_names(text, [])) == ["Bero", "Kadru district"]
     text = "Gunmen fired at Wat Sai railway station and near KPT crossing on the highway."
     assert [extend_to_facility(at(text, n, "PERSON"), text).text for n in ("Wat Sai", "KPT")] == ["Wat Sai railway station", "KPT crossing"]
+    text = "Fighters stormed the Lomgate shopping centre in 2013 and camped in the Tarvo valley."
+    assert [extend_to_facility(at(text, n, "PERSON"), text).text for n in ("Lomgate", "Tarvo")] == ["Lomgate shopping centre", "Tarvo valley"]
 
 
 def test_a_known_town_the_model_missed_after_a_place_word_in_the_articles_country():
@@ -299,3 +301,12 @@ def test_cheap_gates_keep_every_match_of_their_patterns():
     assert len(bare_ministries(text, [])) == 3  # the dotless ı of "mınıstry" is an i to re.I
     plain = "Gunmen struck a village in the north; police said the army responded."
     assert kinded_areas(plain, []) == police_post_holders(plain, []) == bare_ministries(plain, []) == []
+
+
+def test_a_date_after_a_towns_name_is_no_part_of_it():
+    from kg.mentions import clean_mention
+
+    text = "A drone hit a house near Tarmude on Aug. 14, the monitor said."
+    assert clean_mention(at(text, "Tarmude on Aug", "GPE"), text).text == "Tarmude"
+    text = "Fighting reached Stratford on Avon."
+    assert clean_mention(at(text, "Stratford on Avon", "GPE"), text).text == "Stratford on Avon"

@@ -18,6 +18,13 @@ def _types(text, spec):
     return [ds[id(m)].type for m in ms]
 
 
+def test_a_list_of_one_word_names_the_model_types_apart_is_of_places():
+    text = "They burned Kovri, then moved on to Tesso, Valmi, and Dunra, where they stayed."
+    assert _types(text, [("Tesso", "PERSON"), ("Valmi", "PERSON"), ("Dunra", "ORG")]) == ["Place", "Place", "Place"]
+    same = "Police named Tesso, Valmi and Dunra as suspects."
+    assert _types(same, [("Tesso", "PERSON"), ("Valmi", "PERSON"), ("Dunra", "PERSON")]) == ["Person", "Person", "Person"]
+
+
 def test_words_around_a_name_that_make_it_a_place():
     text = "The raiders tried to invade Kovri at dawn. Aid reached Tesso, a neighbouring town close to Valmi. The head of the Dunra area said rebels want a state they call Ferania."
     got = _types(text, [("Kovri", "PERSON"), ("Tesso", "ORG"), ("Dunra", "ORG"), ("Ferania", "PERSON")])
@@ -78,6 +85,10 @@ def test_two_names_before_one_areas_noun_are_one_area():
     got = [m.text for m in area_pairs(ms, text, lambda n: False)]
     assert got == ["Kovri and Tesso", "Kovri and Tesso"]
     assert area_pairs(ms, text, lambda n: n == "Kovri") == ms
+    # Without "the" (or after "between the") the singular noun is a slip: two districts.
+    text = "The village lies on the boundary between Kovri and Tesso West district."
+    ms = [mention(text, "Kovri", "GPE"), mention(text, "Tesso West district", "GPE")]
+    assert area_pairs(ms, text, lambda n: False) == ms
 
 
 def test_a_known_towns_name_of_several_words_after_a_preposition_is_found():

@@ -146,6 +146,8 @@ def test_a_name_in_apposition_with_a_persons_noun_is_a_person_the_model_missed()
     assert [(m.text, m.label) for m in titled_names(text, [])] == [("Sengmai", "PERSON")]
     taken = [mention(text, "Sengmai", "ORG")]
     assert titled_names(text, taken) == []
+    # A day before the apposition is the attack's, not a person: "... on Friday, an official said".
+    assert titled_names("Gunmen raided the camp on Friday, an official in the state said.", []) == []
 
 
 def test_a_credit_lines_words_are_no_name():

@@ -21,6 +21,8 @@ def _types(text, spec):
 def test_a_list_of_one_word_names_the_model_types_apart_is_of_places():
     text = "They burned Kovri, then moved on to Tesso, Valmi, and Dunra, where they stayed."
     assert _types(text, [("Tesso", "PERSON"), ("Valmi", "PERSON"), ("Dunra", "ORG")]) == ["Place", "Place", "Place"]
+    leaders = "Kovra, Tesh and Dunmo did not attend the summit."
+    assert _types(leaders, [("Kovra", "PERSON"), ("Tesh", "PERSON"), ("Dunmo", "GPE")])[:2] == ["Person", "Person"]
     same = "Police named Tesso, Valmi and Dunra as suspects."
     assert _types(same, [("Tesso", "PERSON"), ("Valmi", "PERSON"), ("Dunra", "PERSON")]) == ["Person", "Person", "Person"]
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from kg.mentions import ORG_HEADS
-from kg.names import DEPARTMENT_FIELDS, GENERIC_WORDS, TITLES
+from kg.names import DEPARTMENT_FIELDS, GENERIC_WORDS, TITLES, written_in_lower_case
 from kg.placecues import placed_community
 from kg.typecues import _CLAUSE_AFTER as CLAUSE_AFTER
 from kg.typecues import _INDEFINITE_BEFORE as INDEFINITE_BEFORE
@@ -231,6 +231,8 @@ def namejunk_reason(m: Mention, text: str) -> str | None:
         return "a post's name ('Chief of Army Staff', 'Police Commissioner')"
     if (people_before_members(m, text) or counted_people(m, text)) and not placed_community(m.text, text, m.start, m.end):
         return PEOPLE_JUNK  # not "in the X and Y communities" (kg/placecues.py): places one is in
+    if " " not in m.text and len(m.text) > 4 and m.text.endswith("ed") and m.text[1:].islower() and written_in_lower_case(m.text, text):
+        return "a verb's participle capitalised ('Suspected members of ...'), written in lower case elsewhere"
     if m.text.lower() in MEASURE_UNITS and _COUNT_BEFORE.search(text, max(0, m.start - 12), m.start):
         return "a unit of measure after a number ('30 KM')"
     if model_label_person(m) and " " in m.text and len(m.text.split()) <= 2 and INDEFINITE_BEFORE.search(text, max(0, m.start - 4), m.start) and CLAUSE_AFTER.match(text, m.end):

@@ -299,3 +299,9 @@ def test_a_phrase_the_article_defines_an_acronym_for_is_one_name():
     ms = [mention(text, "Group", "ORG"), mention(text, "Tesso", "LOC"), mention(text, "AFP", "KB|ORG", source="kb")]
     got = [(m.text, m.label) for m in acronym_defined_names(ms, text)]
     assert got == [("Group to Defend Kovri and Valmi", "ORG"), ("Volunteers for the Defence of the Tesso", "ORG"), ("AFP", "KB|ORG")]
+
+
+def test_a_capitalised_participle_written_in_lower_case_elsewhere_is_no_name():
+    text = "KOVRI, Varania,  Suspected members of a gang killed three. Police suspected rivals. Ahmed Tolu and Mohammed spoke."
+    assert namejunk_reason(mention(text, "Suspected", "ORG"), text) is not None
+    assert namejunk_reason(mention(text, "Mohammed", "PERSON"), text) is None

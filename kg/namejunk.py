@@ -61,6 +61,7 @@ def _field_or_body(name: str) -> bool:
     return any(w in ORG_HEADS for w in words) or all(w.lower() in POST_BODY_WORDS | DEPARTMENT_FIELDS | GENERIC_WORDS for w in words)
 
 
+_AREA_WORDS = {"State", "Province", "Region", "District", "County", "LGA", "Governorate", "Department", "Prefecture", "Territory", "Division"}
 _RULER_OF = re.compile(r"^(?:The[ \t]+|the[ \t]+)?([A-Z][a-z]+)(?:[ \t]+([A-Z][a-z]+))?[ \t]+of[ \t]+(?:the[ \t]+)?(?=[A-Z])")
 
 
@@ -78,7 +79,12 @@ def title_seats(mentions: list[Mention], text: str) -> list[Mention]:
         seat = hit is not None and (
             first in COURT_TITLES or (first in RULER_TITLES | SEAT_POSTS and (hit.group(2) is None or hit.group(2).lower() in _SECOND_TITLE_WORDS))
         )
-        if seat and not _field_or_body(m.text[hit.end() :]):
+        rest = m.text[hit.end() :].split() if hit is not None else []
+        # The seat is a place's name: one or two words, and after a post's title ("President of
+        # X Y") one, or two that end in an area's word -- "President of Varania Ada Roe" is the
+        # post's holder too (kg/posts.py reads it).
+        short = len(rest) == 1 or (len(rest) == 2 and (first not in SEAT_POSTS or rest[-1] in _AREA_WORDS))
+        if seat and short and not _field_or_body(m.text[hit.end() :]):
             start = m.start + hit.end()
             out.append(Mention(start, m.end, text[start : m.end], "GPE", "ner", None, m.sentence))
             continue

@@ -29,6 +29,9 @@ def test_a_span_of_title_and_seat_is_the_seat_and_a_court_title_is_no_name():
     ms = [mention(text, "The Emir of Zangoro", "PERSON"), mention(text, "the Sarkin Kudu", "PERSON"), mention(text, "King Abdulla of Verania", "PERSON")]
     got = [(m.text, m.label) for m in title_seats(ms, text)]
     assert got == [("Zangoro", "GPE"), ("King Abdulla of Verania", "PERSON")]
+    held = "The President of Verania Ada Roe and the Governor of Keffa State spoke."
+    ms = [mention(held, "President of Verania Ada Roe", "PERSON"), mention(held, "Governor of Keffa State", "ORG")]
+    assert [m.text for m in title_seats(ms, held)] == ["President of Verania Ada Roe", "Keffa State"]
     assert court_title("Sarkin Fulani") and not court_title("Waziri") and not court_title("Dan Kalu") and not court_title("Sarkin")
 
 

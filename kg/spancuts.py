@@ -395,6 +395,8 @@ _DEFINED = re.compile(
 )
 _LINKED_WORD = re.compile(r"-(?:linked|backed|led|affiliated|allied|aligned|based|born|run)$")
 _CONNECTORS = {"of", "for", "to", "and", "against", "de", "la", "du", "des"}
+# Words that open bodies' names beside the head words ("Volunteers for the ...", "Coordination of ...").
+_BODY_OPENERS = {"Volunteers", "Coordination", "Rally", "Platform", "Convention", "Friends", "Defenders", "Reporters", "Doctors", "Mothers", "Collective", "Congress", "Mission", "Operation", "Patriotic", "Popular", "National", "Islamic", "United", "Joint"}
 
 
 def acronym_defined_names(mentions: list[Mention], text: str) -> list[Mention]:
@@ -418,8 +420,10 @@ def acronym_defined_names(mentions: list[Mention], text: str) -> list[Mention]:
             words = words[1:]
         if len([w for w in words if w[:1].isupper()]) < 3:
             continue
-        if not (_CONNECTORS & set(words[1:-1]) or words[-1] in ORG_HEADS or words[-1].rstrip("s") in ORG_HEADS):
-            continue
+        head_first = words[0] in ORG_HEADS or words[0].rstrip("s") in ORG_HEADS or words[0] in _BODY_OPENERS
+        head_last = words[-1] in ORG_HEADS or words[-1].rstrip("s") in ORG_HEADS
+        if not ((head_first and _CONNECTORS & set(words[1:-1])) or head_last):
+            continue  # "Ada Roe of the Red Cross (ICRC)": a person and the body she is of
         s = h.start(1) + h.group(1).index(words[0])
         e = h.end(1)
         name = text[s:e]

@@ -295,7 +295,7 @@ def test_a_weapons_word_that_is_also_a_known_place_before_district_is_the_place(
 def test_a_phrase_the_article_defines_an_acronym_for_is_one_name():
     from kg.spancuts import acronym_defined_names
 
-    text = "Fighters of the Al-Nasr-linked Group to Defend Kovri and Valmi (GDKV) and Volunteers for the Defence of the Tesso (VDT) fled; President Ada Kovri Tolu (AFP) spoke."
+    text = "Fighters of the Al-Nasr-linked Group to Defend Kovri and Valmi (GDKV) and Volunteers for the Defence of the Tesso (VDT) fled; President Ada Kovri Tolu (AFP) and Ali Bello of the Red Cross (ICRC) spoke."
     ms = [mention(text, "Group", "ORG"), mention(text, "Tesso", "LOC"), mention(text, "AFP", "KB|ORG", source="kb")]
     got = [(m.text, m.label) for m in acronym_defined_names(ms, text)]
     assert got == [("Group to Defend Kovri and Valmi", "ORG"), ("Volunteers for the Defence of the Tesso", "ORG"), ("AFP", "KB|ORG")]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from kg.kb.base import fold
 from kg.listgaps import list_runs
 from kg.names import ACRONYM_RE, CALENDAR_WORDS, DEPARTMENT_FIELDS, GENERIC_WORDS, TITLES, is_group_word, written_in_lower_case
 from kg.placeareas import AREA_HEADS, OWNED_PLACE_AFTER, PLACE_POSSESSIONS, PLACES_SUCH_AS_BEFORE, POSSESSION_AFTER, admin_unit_cues
@@ -26,10 +27,12 @@ def _start(m: Mention) -> int:
     return m.start
 
 
-def place_boundaries(mentions: list[Mention], text: str, is_country: Callable[[str], bool]) -> list[Mention]:
+def place_boundaries(mentions: list[Mention], text: str, is_country: Callable[[str], bool], is_region: Callable[[str], bool] | None = None) -> list[Mention]:
     """The mentions with a town's quarter joined to it ("Garo South"), a bare "Republic"
-    after a country dropped, units split from their country, and a list's last item found."""
+    after a country dropped, units split from their country, a unit named with another
+    kind's noun looked up as the known region (``is_region``), and a list's last item found."""
     out = split_unit_of_country(compass_areas(bare_republics(mentions, text, is_country), text, is_country), is_country)
+    out = out if is_region is None else region_by_other_kind(out, is_region)
     out = nameless_list_items(river_names(out, text), text)
     return sorted(out + list_tail_names(text, out), key=_start)
 
@@ -313,5 +316,26 @@ def river_names(mentions: list[Mention], text: str) -> list[Mention]:
         hit = _RIVER_AFTER.match(text, m.end)
         if hit is not None and m.source == "ner" and m.kb_id is None and m.text[:1].isupper() and not is_group_word(m.text):
             m = Mention(m.start, hit.end(1), text[m.start : hit.end(1)], "LOC", "ner", None, m.sentence)
+        out.append(m)
+    return out
+
+
+_KIND_NOUNS = ("Division", "Province", "Region", "State", "District", "Governorate", "Department", "Oblast", "division", "province", "region", "state", "district", "governorate", "department", "oblast")
+
+
+def region_by_other_kind(mentions: list[Mention], is_region: Callable[[str], bool]) -> list[Mention]:
+    """"the Kessa Division" where the knowledge base knows "Kessa Region" (a unit renamed,
+    or named by another kind's noun): the known region, looked up by that name (the
+    mention's ``kb_id``), when the name as written is none the knowledge base knows.
+    ``is_region("<X> region")``: whether that names a known region."""
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        if m.kb_id is None and not m.label.startswith("KB") and len(words) >= 2 and words[-1] in _KIND_NOUNS and not is_region(m.text):
+            base = " ".join(words[:-1])
+            for kind in ("Region", "Province", "State", "Governorate", "Oblast"):
+                if kind.lower() != words[-1].lower() and is_region(f"{base} {kind}"):
+                    m = Mention(m.start, m.end, m.text, m.label, m.source, fold(f"{base} {kind}"), m.sentence)
+                    break
         out.append(m)
     return out

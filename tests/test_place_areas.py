@@ -317,3 +317,12 @@ def test_a_list_of_districts_such_as_and_its_nameless_items_are_places():
     assert [(m.text, m.label) for m in got] == [("Wuro", "PERSON"), ("Tanou", "GPE"), ("Bali", "GPE"), ("Wessa river", "LOC"), ("Garo", "WORK_OF_ART"), ("Kessa", "WORK_OF_ART")]
     ds = local_decisions(got[:3], text)
     assert [ds[id(m)].type for m in got[:3]] == ["Place", "Place", "Place"]
+
+
+def test_a_unit_named_with_another_kinds_noun_is_the_known_region():
+    from kg.placespans import region_by_other_kind
+
+    regions = {"Kessa Region"}.__contains__
+    text = "Fighting spread in the Kessa Division and the Tanou Division."
+    ms = [mention(text, "Kessa Division", "ORG"), mention(text, "Tanou Division", "ORG")]
+    assert [m.kb_id for m in region_by_other_kind(ms, regions)] == ["kessa region", None]

@@ -43,7 +43,7 @@ def found_place_names(text: str, mentions: list[Mention], is_town: Callable[[str
     found = [as_area(m) for m in unclaimed_possessed_names(text, mentions, is_town)]
     found += unclaimed_units(text, mentions + found, known_place)
     found += unclaimed_possessors(text, mentions + found) + unclaimed_line_halves(text, mentions + found)
-    found += plural_noun_lists(text, mentions + found) + area_of_names(text, mentions + found)
+    found += plural_noun_lists(text, mentions + found) + area_of_names(text, mentions + found) + quoted_place_names(text, mentions + found)
     return found + repeated_place_names(text, mentions + found, place_like)
 
 
@@ -338,4 +338,18 @@ def region_by_other_kind(mentions: list[Mention], is_region: Callable[[str], boo
                     m = Mention(m.start, m.end, m.text, m.label, m.source, fold(f"{base} {kind}"), m.sentence)
                     break
         out.append(m)
+    return out
+
+
+_QUOTED_PLACE = re.compile(r"[“\"]([A-ZÀ-Þ][\w'’-]*(?:[ \t]+[A-ZÀ-Þ][\w'’-]*){0,2})[”\"][ \t]+(?:camp|village|town|district|neighbou?rhood|quarter|settlement|site|area)\b")
+
+
+def quoted_place_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"at the “WURO” camp": a name in quotation marks before a place's noun is the
+    place's, where the recogniser drew nothing (it reads quoted capitals as no name)."""
+    out = []
+    for h in _QUOTED_PLACE.finditer(text):
+        start, end = h.span(1)
+        if h.group(1).lower() not in GENERIC_WORDS and not any(o.start < end and start < o.end for o in mentions + out):
+            out.append(Mention(start, end, h.group(1), "GPE", "ner"))
     return out

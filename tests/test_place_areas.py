@@ -326,3 +326,11 @@ def test_a_unit_named_with_another_kinds_noun_is_the_known_region():
     text = "Fighting spread in the Kessa Division and the Tanou Division."
     ms = [mention(text, "Kessa Division", "ORG"), mention(text, "Tanou Division", "ORG")]
     assert [m.kb_id for m in region_by_other_kind(ms, regions)] == ["kessa region", None]
+
+
+def test_the_ends_of_a_route_and_a_quoted_camps_name_are_places():
+    from kg.placespans import quoted_place_names
+
+    text = "Troops guarded the Wuro-Tanou route. Gunmen hit the “BESSA” camp and the “Hope” song played."
+    assert "Place" in cue_types(text, "Wuro", "ORG") and "Place" in cue_types(text, "Tanou", "PERSON")
+    assert [m.text for m in quoted_place_names(text, [])] == ["BESSA"]

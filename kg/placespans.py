@@ -44,6 +44,7 @@ def found_place_names(text: str, mentions: list[Mention], is_town: Callable[[str
     found += unclaimed_units(text, mentions + found, known_place)
     found += unclaimed_possessors(text, mentions + found) + unclaimed_line_halves(text, mentions + found)
     found += plural_noun_lists(text, mentions + found) + area_of_names(text, mentions + found) + quoted_place_names(text, mentions + found)
+    found += and_tail_names(text, mentions + found)
     return found + repeated_place_names(text, mentions + found, place_like)
 
 
@@ -352,4 +353,24 @@ def quoted_place_names(text: str, mentions: list[Mention]) -> list[Mention]:
         start, end = h.span(1)
         if h.group(1).lower() not in GENERIC_WORDS and not any(o.start < end and start < o.end for o in mentions + out):
             out.append(Mention(start, end, h.group(1), "GPE", "ner"))
+    return out
+
+
+_AND_TAIL = re.compile(r"[ \t]+and[ \t]+([A-ZÀ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-Þ][\w'’-]+)?)(?=[ \t]+(?:in|near|on|at|of|were|was|have|had)\b|[,.;:)])")
+
+
+def and_tail_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"attacked Wuro and Tanou in the X department": the name the recogniser left out after
+    a place the model labelled one and "and", before a preposition or the clause's end, is
+    a place too (not a title, a common word, a people's word or a day)."""
+    out = []
+    for m in mentions:
+        if m.label not in _PLACE_LABELS:  # a rule's name alone may be a body's ("Hezbollah and X")
+            continue
+        hit = _AND_TAIL.match(text, m.end)
+        if hit is None:
+            continue
+        start, end = hit.span(1)
+        if all(_place_word(w, text) for w in hit.group(1).split()) and not any(o.start < end and start < o.end for o in mentions + out):
+            out.append(Mention(start, end, hit.group(1), "GPE", "ner"))
     return out

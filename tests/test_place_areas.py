@@ -334,3 +334,11 @@ def test_the_ends_of_a_route_and_a_quoted_camps_name_are_places():
     text = "Troops guarded the Wuro-Tanou route. Gunmen hit the “BESSA” camp and the “Hope” song played."
     assert "Place" in cue_types(text, "Wuro", "ORG") and "Place" in cue_types(text, "Tanou", "PERSON")
     assert [m.text for m in quoted_place_names(text, [])] == ["BESSA"]
+
+
+def test_the_name_left_out_after_a_place_and_and_is_a_place():
+    from kg.placespans import and_tail_names
+
+    text = "Gunmen attacked Wuro and Tanou in the west, and Kessa and Governor Bali Sidi; Musa and Ali fled."
+    ms = [mention(text, "Wuro", "GPE"), mention(text, "Kessa", "GPE"), mention(text, "Musa", "PERSON")]
+    assert [m.text for m in and_tail_names(text, ms)] == ["Tanou"]

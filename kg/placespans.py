@@ -19,6 +19,7 @@ from collections.abc import Callable
 from kg.kb.base import fold
 from kg.listgaps import list_runs
 from kg.names import ACRONYM_RE, CALENDAR_WORDS, DEPARTMENT_FIELDS, GENERIC_WORDS, TITLES, is_group_word, written_in_lower_case
+from kg.nametype import PLACE_PREFIXES
 from kg.placeareas import AREA_HEADS, OWNED_PLACE_AFTER, PLACE_POSSESSIONS, PLACES_SUCH_AS_BEFORE, POSSESSION_AFTER, admin_unit_cues
 from kg.types import Mention
 
@@ -33,7 +34,7 @@ def place_boundaries(mentions: list[Mention], text: str, is_country: Callable[[s
     kind's noun looked up as the known region (``is_region``), and a list's last item found."""
     out = split_unit_of_country(compass_areas(bare_republics(mentions, text, is_country), text, is_country), is_country)
     out = out if is_region is None else region_by_other_kind(out, is_region)
-    out = nameless_list_items(river_names(out, text), text)
+    out = nameless_list_items(river_names(joined_neighbours(prefixed_back(out, text), text), text), text)
     return sorted(out + list_tail_names(text, out), key=_start)
 
 
@@ -373,4 +374,41 @@ def and_tail_names(text: str, mentions: list[Mention]) -> list[Mention]:
         start, end = hit.span(1)
         if all(_place_word(w, text) for w in hit.group(1).split()) and not any(o.start < end and start < o.end for o in mentions + out):
             out.append(Mention(start, end, hit.group(1), "GPE", "ner"))
+    return out
+
+
+def prefixed_back(mentions: list[Mention], text: str) -> list[Mention]:
+    """"Debre Tanou" with the model's span on "Tanou": a word that opens places' names
+    (kg/nametype.py's PLACE_PREFIXES: "Kfar", "Deir", "Debre"...) right before an unknown
+    name is the name's first word."""
+    out = []
+    for m in mentions:
+        hit = _WORD_BEFORE.search(text, max(0, m.start - 20), m.start)
+        if hit is not None and hit.group(1) in PLACE_PREFIXES and m.kb_id is None and m.source == "ner" and not any(o.start < m.start and hit.start(1) < o.end for o in mentions):
+            m = Mention(hit.start(1), m.end, text[hit.start(1) : m.end], "GPE", "ner", None, m.sentence)
+        out.append(m)
+    return out
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-ZÀ-Þ][\w'’-]+)[ \t]$")
+_UNIT_NOUN_END = re.compile(r"[ \t](?:district|woreda|zone|county|township|tehsil|division|department|prefecture|municipality|commune|sector|chiefdom|locality|kebele|upazila|circle|cercle)$")
+
+
+def joined_neighbours(mentions: list[Mention], text: str) -> list[Mention]:
+    """"Gida" + "Tanou woreda": an unknown one-word name right before (one space) an
+    area's name with its lower-case noun is the area name's first word; and "the Koro
+    circle" (a Malian cercle in English) is the unit's name. ``mentions`` in text order."""
+    out: list[Mention] = []
+    for m in sorted(mentions, key=_start):
+        circle = re.match(r"[ \t]+circle\b", text[m.end : m.end + 8])
+        if circle is not None and m.text[:1].isupper() and ((m.source == "ner" and m.kb_id is None) or (m.label.startswith("KB") and " " not in m.text)):
+            m = Mention(m.start, m.end + circle.end(), text[m.start : m.end + circle.end()], "GPE", "ner", None, m.sentence)
+        prev = out[-1] if out else None
+        if (
+            prev is not None and text[prev.end : m.start] == " " and _UNIT_NOUN_END.search(m.text) and " " not in prev.text
+            and prev.kb_id is None and m.kb_id is None and prev.source == "ner" and prev.text[:1].isupper() and not is_group_word(prev.text)
+        ):
+            out[-1] = Mention(prev.start, m.end, text[prev.start : m.end], "GPE", "ner", None, prev.sentence)
+            continue
+        out.append(m)
     return out

@@ -342,3 +342,12 @@ def test_the_name_left_out_after_a_place_and_and_is_a_place():
     text = "Gunmen attacked Wuro and Tanou in the west, and Kessa and Governor Bali Sidi; Musa and Ali fled."
     ms = [mention(text, "Wuro", "GPE"), mention(text, "Kessa", "GPE"), mention(text, "Musa", "PERSON")]
     assert [m.text for m in and_tail_names(text, ms)] == ["Tanou"]
+
+
+def test_a_place_prefix_before_and_a_name_before_an_area_join_the_name():
+    from kg.placespans import joined_neighbours, prefixed_back
+
+    text = "Clashes hit Debre Wessa, then Gida Tanou woreda and the Koro circle; Musa Bali woreda officials fled."
+    ms = [mention(text, "Wessa", "PERSON"), mention(text, "Gida", "GPE"), mention(text, "Tanou woreda", "GPE"), mention(text, "Koro", "KB", source="kb")]
+    got = [m.text for m in joined_neighbours(prefixed_back(ms, text), text)]
+    assert got == ["Debre Wessa", "Gida Tanou woreda", "Koro circle"]

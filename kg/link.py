@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection
 
-from kg.aliases import alias_pairs
+from kg.aliases import join_aliases
 from kg.bodies import bare_ministries, national_body, place_ministries, quartered_body
 from kg.bylines import byline_mentions, credit_names, person_shaped
 from kg.credits import with_credits
@@ -45,7 +45,6 @@ from kg.mentions import (
     NOT_NAMES,
     ORG_HEADS,
     ORG_NOUNS,
-    PLACE_HEADS,
     PLACE_NOUNS,
     TOWN_AREA_NOUNS,
     clean_mention,
@@ -67,7 +66,6 @@ from kg.mentions import (
     titled_names,
     unit_names,
 )
-from kg.namejunk import title_seats
 from kg.namepool import Resolved, pooled_types
 from kg.names import GENERIC_ALONE, GENERIC_BODY_RE, GENERIC_WORDS, country_of_demonym, is_group_word
 from kg.nametype import TypeDecision, local_decisions, strong_cue
@@ -75,22 +73,9 @@ from kg.nicknames import nicknamed_people
 from kg.orgjunk import acronym_letters, initialism_owner, org_boundaries, spelled_acronym_after
 from kg.personruns import given_name_owner, misspelt_person, person_runs
 from kg.placeareas import PERSON_PLACE_POPULATION, knowledge_place_cues, place_shaped_person, town_test, unbacked_small_place
-from kg.placecues import department_area
 from kg.placespans import found_place_names, place_boundaries
 from kg.resolution import Resolution, contains_words, drop_title_only_nil, join_spelt_known, last_names, name_tokens, variant_key
-from kg.spancuts import (
-    area_headed_names,
-    area_pairs,
-    branch_names,
-    compound_names,
-    country_republics,
-    cut_plural_area_head,
-    join_body_and,
-    road_end_names,
-    split_area_of,
-    split_road_ends,
-    split_slashed,
-)
+from kg.spancuts import cut_names, found_names, raw_cuts
 from kg.spans import extend_by_acronym, fix_boundaries, possessor_countries, split_possessive
 from kg.types import Article, Entity, LinkedMention, Mention
 from kg.weaponsense import weapon_senses
@@ -222,7 +207,7 @@ class Linker:
     def link(self, article: Article, mentions: list[Mention]) -> list[LinkedMention]:
         text = article.text
         cleaned: list[Mention] = []
-        for m in title_seats(mentions, text):  # kg/namejunk.py: "Emir of X" is X
+        for m in raw_cuts(sorted(mentions, key=lambda m: m.start), text):  # kg/spancuts.py: "Emir of X" is X, "Sunday Tanko" a person
             if model_label(m) in NOT_NAMES:
                 continue
             for part in split_at_inner_title(m):
@@ -230,11 +215,7 @@ class Linker:
                 if c is not None:
                     parts = [c] if self._candidates(c.text) else split_at_and(c)
                     cleaned += [s for q in parts for p in split_possessive(q, text, self._candidates, self.kb.gazetteer) for s in split_possessive(extend_to_facility(extend_to_head(p, text), text), text, self._candidates, self.kb.gazetteer)]
-        # kg/spancuts.py: izafat compounds whole, a body's name over "and", "X LGA of Y State" and "X/Y" two places.
-        cleaned = compound_names(sorted(cleaned, key=lambda m: m.start), text, self._is_country)
-        cleaned = split_slashed(split_area_of(join_body_and(cleaned, text, lambda n: bool(self._candidates(n)))), lambda n: bool(self._candidates(n)))
-        cleaned = split_road_ends(branch_names(cleaned, text, self._armed_group, self._known_place, PLACE_HEADS), text, lambda n: bool(self._candidates(n)))
-        cleaned = area_pairs(cut_plural_area_head(country_republics(cleaned, self._is_country, lambda n: bool(self._candidates(n))), text), text, lambda n: bool(self._candidates(n)))
+        cleaned = cut_names(sorted(cleaned, key=lambda m: m.start), text, self._candidates, self._known_place)  # kg/spancuts.py
         cleaned = person_runs(given_names_back(join_cut_names(sorted(cleaned, key=lambda m: m.start), text), text), text)
         cleaned = acronym_wholes(join_known_parts(cleaned, text, self._candidates), text, self._candidates)  # kg/kbspans.py
         cleaned = language_services(cleaned, text, self._candidates)
@@ -242,7 +223,7 @@ class Linker:
         cleaned = [self._as_area(m, text) for m in without_quarter(cleaned, self._candidates, self._known_place)]
         cleaned = fix_boundaries(org_boundaries(cleaned, text), text, self._candidates, self._known_place)  # kg/spans.py, kg/orgjunk.py
         cleaned += cued_names(text, cleaned)
-        cleaned += area_headed_names(text, cleaned, department_area) + road_end_names(text, cleaned, lambda n: bool(self._candidates(n)))  # kg/spancuts.py: "Tera Department", "the X-Y road"
+        cleaned += found_names(text, cleaned, self._candidates)  # kg/spancuts.py: "Tera Department", "the X-Y road", "in Vila do X"
         cleaned += credit_names(text, cleaned) + attacking_aircraft(text, cleaned) + nicknamed_people(text, cleaned)
         cleaned += titled_names(text, cleaned) + quoted_speakers(text, cleaned) + headed_names(text, cleaned) + reporting_outlets(text, cleaned)
         is_town, is_country = town_test(self._candidates), lambda n: any("Country" in c.entry.classes for c in self._candidates(n))
@@ -250,7 +231,7 @@ class Linker:
         cleaned = extend_by_acronym(split_place_pairs(units + agency_credits(text, cleaned, self._candidates), self._known_place), text)
         bare = bare_ministries(text, cleaned)
         cleaned += bare
-        cleaned = with_credits(cleaned, text, self._candidates)  # kg/credits.py: photo credits, sign-offs, the wire's dateline
+        cleaned = with_credits(cleaned, text, self._candidates, article.url)  # kg/credits.py: photo credits, sign-offs, the wire's dateline
         byline, (b_start, b_end) = byline_mentions(article, self._candidates)  # kg/bylines.py: its outlets and authors
         cleaned = [m for m in cleaned if m.end <= b_start or m.start >= b_end] + byline
         cleaned.sort(key=lambda m: (m.start, -m.end))
@@ -326,35 +307,10 @@ class Linker:
         for i, j in senses.items():
             (k, r), q = items[i], items[j][1]
             resolved[k] = Resolution(r.mention, q.type, q.entry, q.key, r.surface, r.confidence)
-        self._join_aliases(cleaned, resolved, text)
+        join_aliases([resolved[id(m)] for m in cleaned if id(m) in resolved], resolved, text)  # kg/aliases.py
         ordered = [resolved[id(m)] for m in cleaned if id(m) in resolved]
         ordered = drop_title_only_nil(ordered, article)
         return self._entities(ordered)
-
-    @staticmethod
-    def _join_aliases(cleaned: list[Mention], resolved: dict[int, Resolution], text: str) -> None:
-        """"X, also known as Y", "X (Y)": one entity, both names its surfaces, at every
-        mention of either name (kg/aliases.py)."""
-        rs = sorted((r for r in (resolved.get(id(m)) for m in cleaned) if r is not None), key=lambda r: r.mention.start)
-        pairs = alias_pairs([(r.mention.start, r.mention.end, r.type, r.entry.id if r.entry else None) for r in rs], text)
-        if not pairs:
-            return
-        node = lambda r: ("kb", r.entry.id) if r.entry is not None else ("nil", r.key)  # noqa: E731
-        head: dict[tuple, Resolution] = {}  # each name's group -> the resolution the group takes
-        for i, j in sorted(pairs.items(), key=lambda p: min(p)):
-            old, new = head.get(node(rs[i]), rs[i]), head.get(node(rs[j]), rs[j])
-            if old.entry is not None and new.entry is not None:
-                continue  # two known entities are never merged
-            if old.entry is not None or (new.entry is None and old.mention.start < new.mention.start):
-                old, new = new, old  # the group takes the known entity's identity, else its first name's
-            for n, h in list(head.items()):
-                if h is old:
-                    head[n] = new
-            head[node(rs[i])] = head[node(rs[j])] = head[node(old)] = new
-        for k, r in list(resolved.items()):
-            h = head.get(node(r))
-            if h is not None and h is not r:
-                resolved[k] = Resolution(r.mention, h.type, h.entry, h.key, r.surface, r.confidence)
 
     def _country_names(self, iso: str) -> list[str]:
         if self._countries is None:
@@ -362,12 +318,6 @@ class Linker:
         country = self._countries.get(iso)
         return [country.label, *country.aliases] if country else []
 
-
-    def _armed_group(self, m: Mention) -> bool:
-        return any("ArmedGroup" in c.entry.classes for c in self._candidates(m.kb_id or m.text))
-
-    def _is_country(self, name: str) -> bool:
-        return any("Country" in c.entry.classes and c.exact_label for c in self._candidates(name))
 
     def _known_place(self, name: str) -> bool:
         gaz = self.kb.gazetteer

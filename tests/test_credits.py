@@ -5,20 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from kg.credits import (
-    caption_ends,
-    contributors,
-    credited_name,
-    credits,
-    photo_credits,
-    reporting_outlets,
-    sign_offs,
-    title_outlet,
-    via_outlets,
-    wire_dateline,
-    with_credits,
-)
+from kg.creditnames import credited_name
+from kg.credits import caption_ends, contributors, credits, photo_credits, sign_offs, slash_credits, wire_dateline, with_credits
 from kg.kb import KBEntry, KnowledgeBase
+from kg.outletnames import outlet_nouns, reporting_outlets, site_keys, site_names, title_outlet, via_outlets, without_tag_labels
 from kg.types import Mention
 
 
@@ -82,6 +72,12 @@ def test_photo_credits_name_agencies_and_photographers(text, expected):
     assert names(found) == expected
 
 
+def test_a_slash_credit_inside_a_captions_text():
+    text = "Fighters in Harbourton Jana Roeva/LW Soldiers patrol. A road LANTERN/Ivo Brandtner in the town."
+    assert names(slash_credits(text, CANDS)) == [[("Jana Roeva", "PERSON"), ("LW", "KB")], [("LANTERN", "KB"), ("Ivo Brandtner", "PERSON")]]
+    assert slash_credits("The Harbourton/Dunmere road and the Jana Roeva/Velmora case.", CANDS) == []
+
+
 def test_a_caption_ending_in_an_agency_and_a_photographer():
     text = "A fighter in Harbourton on Sunday. LANTERN/Jean Baptiste Kavira\nMore text follows here."
     assert names(caption_ends(text, CANDS)) == [[("LANTERN", "KB"), ("Jean Baptiste Kavira", "PERSON")]]
@@ -100,6 +96,7 @@ def test_a_caption_ending_in_an_agency_and_a_photographer():
         ("Additional reporting by Lantern Wire.", [[("Lantern Wire", "KB")]]),
         ("EDITING BY JOHN OKAFORO", [[("JOHN OKAFORO", "PERSON")]]),
         ("Reporting by phone from the town, she said.", []),
+        ("Reported by Lantern Wire, the raid on Dunmere killed five.", [[("Lantern Wire", "KB")]]),
     ],
 )
 def test_sign_off_lines_name_reporters_and_their_towns(text, expected):
@@ -152,6 +149,14 @@ def test_via_names_the_outlet_not_a_route():
         ("Title\n\nVELMORA, Coastland (rpress) — Gunmen attacked.", [[("VELMORA", "GPE"), ("Coastland", "GPE"), ("rpress", "KB")]]),
         ("Title\n\nVELMORA (ORA) — Gunmen attacked.", [[("VELMORA", "GPE"), ("ORA", "ORG")]]),
         ("Title\n\nUPDATE — The toll rose.", []),
+        ("Title\n\nHARBOURTON: Gunmen attacked the base.", [[("HARBOURTON", "GPE")]]),
+        ("Title\n\nHarbourton: Gunmen attacked the base.", [[("Harbourton", "GPE")]]),
+        ("Title\n\nHarbourton, May 6 (LW) Gunmen attacked the base.", [[("Harbourton", "GPE"), ("LW", "KB")]]),
+        ("Title\n\nVÉLMORA, Coastland (LW) — Gunmen attacked.", [[("VÉLMORA", "GPE"), ("Coastland", "GPE"), ("LW", "KB")]]),
+        ("Title\n\nWarning: Gunmen attacked the base.", []),
+        ("Title\n\nHarbourton, LW – Gunmen attacked the base.", [[("Harbourton", "GPE"), ("LW", "KB")]]),
+        ("Title\n\nHarbourton, Velmora – Gunmen attacked the base.", []),
+        ("Title\n\nVelmora: Gunmen attacked the base.", []),  # unknown, in title case, nothing else
         ("Title\n\nKorvasi, Dunmere — Gunmen attacked.", []),  # a town after the comma is no country
         ("Title\n\nVELMORA — Gunmen attacked.", []),  # capitals alone: maybe a heading
         ("Title\n\nMarta Quell — a profile of a medic.", []),
@@ -216,7 +221,84 @@ def test_a_mention_that_is_already_right_keeps_its_identity():
     assert out[0] is place and [m.text for m in out] == ["HARBOURTON", "Coastland", "LW"]
 
 
+def test_a_credit_clears_only_its_own_stretch():
+    text = "Reported by Lantern Wire, the raid on Dunmere killed five."
+    place = Mention(text.index("Dunmere"), text.index("Dunmere") + 7, "Dunmere", "GPE")
+    assert [m.text for m in with_credits([place], text, CANDS)] == ["Lantern Wire", "Dunmere"]
+
+
+def test_a_writers_post_is_no_name():
+    text = "A Staff Reporter and Our Correspondent saw the Harbour Staff College."
+    spans = [Mention(text.index(n), text.index(n) + len(n), n, "ORG") for n in ("Staff Reporter", "Our Correspondent", "Harbour Staff College")]
+    assert [m.text for m in with_credits(spans, text, CANDS)] == ["Harbour Staff College"]
+
+
 def test_credits_do_not_overlap():
     text = "Smoke rose. (Photo by Ivo Brandtner/LW via Getty Images)"
     found = credits(text, CANDS)
     assert len(found) == 1 and [m.text for m in found[0][2]] == ["Ivo Brandtner", "LW", "Getty Images"]
+
+
+@pytest.mark.parametrize(
+    ("url", "keys"),
+    [
+        ("https://www.harbourtribune.example/a/b", {"harbourtribune", "harbourtribuneexample"}),
+        ("https://news.harbour-info.net/x", {"harbourinfo", "harbourinfonet"}),
+        ("https://edition.valleypost.co.xa/x", {"valleypost", "valleypostxa"}),
+        ("https://abc.example/", {"abcexample"}),  # a short name alone matches nothing
+        (None, set()),
+    ],
+)
+def test_the_sites_name_run_together(url, keys):
+    assert site_keys(url) == keys
+
+
+def test_a_name_that_spells_the_sites_is_the_outlet():
+    text = "Gunmen struck Dorgumi.\n\nHarbour Tribune gathered that more died; the Harbour Tribune said so.\nSource: Harbour Info.Net"
+    found = site_names(text, CANDS, "https://www.harbourtribune.example/x")
+    assert [[(m.text, m.label) for m in c] for _, _, c in found] == [[("Harbour Tribune", "ORG")], [("Harbour Tribune", "ORG")]]
+    assert names(site_names(text, CANDS, "https://harbour-info.net/y")) == [[("Harbour Info.Net", "ORG")]]
+    assert site_names("Officials in Harbourton said so.", CANDS, "https://harbourton.example/") == []  # a known place
+    assert site_names(text, CANDS, None) == []
+    # Never a piece of a longer name; a sentence's first word is no part of it.
+    assert site_names("The Harbour Tribune Weekly said so.", CANDS, "https://harbourtribune.example/") == []
+    assert names(site_names("A man told The Harbour Tribune so.", CANDS, "https://harbourtribune.example/")) == [[("Harbour Tribune", "ORG")]]
+    assert names(site_names("Yesterday Harbour Tribune said so.", CANDS, "https://harbourtribune.example/")) == [[("Harbour Tribune", "ORG")]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the Harbour al-Ahrar channel reported on Sunday", ["Harbour al-Ahrar"]),
+        ("Coastland's Velmora news agency said", ["Velmora"]),
+        ("the pro-government Velmora Times newspaper wrote", ["Velmora Times"]),
+        ("the state-run Lantern Wire website", ["Lantern Wire"]),  # known: the words it knows
+        ("the French daily Le Courrier reported", ["Le Courrier"]),
+        ("news agency Lantern Wire said.", ["Lantern Wire"]),
+        ("said the broadcaster RP.", ["RP"]),
+        ("Coastland television said", []),  # a country's television, no outlet's name
+        ("a daily Mass in Harbourton", []),
+        ("told the newspaper on Monday", []),
+        ("The newspaper said so.", []),
+        ("Several radio stations reported it.", []),
+        ("News website Carta de Velmora reported", ["Carta de Velmora"]),
+    ],
+)
+def test_outlets_named_with_the_noun_of_their_kind(text, expected):
+    found = outlet_nouns(text, CANDS)
+    check_offsets(text, found)
+    assert [m.text for _, _, c in found for m in c] == expected
+
+
+def test_a_syndication_bracket_names_both_outlets():
+    text = "(VELNET- Lantern Wire) Officials said five died."
+    assert names(photo_credits(text, CANDS)) == [[("VELNET", "ORG"), ("Lantern Wire", "KB")]]
+    assert photo_credits("(Harbourton - Dunmere) road", CANDS) == []
+
+
+def test_a_section_line_names_no_topic_and_its_label_no_name():
+    text = "Gunmen attack a base\n\nStoryline:National News, Lantern Wire\n\nGunmen attacked a base in Harbourton."
+    fused = Mention(text.index("Storyline"), text.index(","), "Storyline:National News", "ORG")
+    lw = Mention(text.index("Lantern"), text.index("Lantern") + 12, "Lantern Wire", "ORG")
+    town = Mention(text.index("Harbourton"), text.index("Harbourton") + 10, "Harbourton", "GPE")
+    assert [m.text for m in without_tag_labels([fused, lw, town], text)] == ["Lantern Wire", "Harbourton"]

@@ -48,6 +48,8 @@ def test_a_people_before_its_members_noun_is_no_entity():
     assert not people_before_members(mention(pair, "Kerbalo", "GPE"), pair) and not people_before_members(mention(pair, "Kalli", "PERSON"), pair)
     known = Mention(0, 5, "Tolbe", "KB|ORG", "kb")
     assert not people_before_members(known, text)
+    indigenous = "The Vesu indigenous people and the Tolbe ethnic community asked for help."
+    assert people_before_members(mention(indigenous, "Vesu", "ORG"), indigenous) and people_before_members(mention(indigenous, "Tolbe", "ORG"), indigenous)
     tribal = "in the tribal Kurvi district"
     assert not people_before_members(mention(tribal, "Kurvi district", "GPE"), tribal)
 

@@ -54,7 +54,7 @@ OWNED_PLACE_AFTER = re.compile(
 # Verbs whose object is a place, not a person ("the strike hit Wuro Bali", "rebels stormed
 # Tanou"): a person is attacked, killed or captured, not stormed or overrun.
 PLACE_VERB_BEFORE = re.compile(
-    r"\b(?:hit|struck|stormed|raided|overran|overrun|ransacked|torched|razed|pounded|retook|retaken|entered|reached|shelling|bombarded|bombarding"
+    r"\b(?:hit|struck|stormed|raided|overran|overrun|ransacked|torched|razed|pounded|retook|retaken|entered|shelling|bombarded|bombarding"
     r"|invade|invaded|invading|besiege|sacked)[ \t]+$"
 )
 # "..., and Tanou, where they burned houses": what "where" takes up is a place.
@@ -110,7 +110,7 @@ def area_phrase_cues(m: Mention, text: str, label_type: str | None = None) -> li
     out: list[Cue] = []
     if label_type in ("Person", "Organization") and m.kb_id is None and not m.label.startswith("KB") and len(m.text.split()) <= 3:
         verb = PLACE_VERB_BEFORE.search(text, max(0, m.start - 20), m.start)
-        if verb is not None and not ACRONYM_RE.fullmatch(m.text):
+        if verb is not None and not ACRONYM_RE.fullmatch(m.text) and text[m.end : m.end + 2] not in ("'s", "’s"):
             out.append(("Place", CUE, "context", f"object of {verb.group(0).strip()!r} (what is stormed or hit is a place)", True))
     nxt0 = NEXT_LOWER_WORD.match(text, m.end)
     if nxt0 is not None and nxt0.group(1) in AREA_HEADS and _HEAD_OF_THE_BEFORE.search(text, max(0, m.start - 40), m.start):
@@ -119,7 +119,8 @@ def area_phrase_cues(m: Mention, text: str, label_type: str | None = None) -> li
         out.append(("Place", CUE, "context", "what a state or a region is called", False))
     if _PLACE_APPOSED_AFTER.match(text, m.end):
         out.append(("Place", CUE, "context", f"apposition ', a ... {_PLACE_APPOSED_AFTER.match(text, m.end).group(1)}'", False))
-    if label_type in ("Person", "Organization") and m.kb_id is None and len(m.text.split()) <= 3 and _TRAVEL_TO_BEFORE.search(text, max(0, m.start - 50), m.start):
+    owner = text[m.end : m.end + 2] in ("'s", "’s")  # "fled to Musa's house": the owner, not the place
+    if label_type in ("Person", "Organization") and m.kb_id is None and len(m.text.split()) <= 3 and not owner and _TRAVEL_TO_BEFORE.search(text, max(0, m.start - 50), m.start):
         out.append(("Place", CUE, "context", "where a visit or a journey goes ('a visit to X')", False))
     if _LINE_HALF_AFTER.match(text, m.end) or (_LINE_HALF_BEFORE.search(text, max(0, m.start - 30), m.start) and _LINE_NOUN_AFTER.match(text, m.end)):
         out.append(("Place", CUE, "context", "one end of 'the X-Y road' (a place it joins)", False))

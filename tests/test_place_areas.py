@@ -351,3 +351,10 @@ def test_a_place_prefix_before_and_a_name_before_an_area_join_the_name():
     ms = [mention(text, "Wessa", "PERSON"), mention(text, "Gida", "GPE"), mention(text, "Tanou woreda", "GPE"), mention(text, "Koro", "KB", source="kb")]
     got = [m.text for m in joined_neighbours(prefixed_back(ms, text), text)]
     assert got == ["Debre Wessa", "Gida Tanou woreda", "Koro circle"]
+
+
+def test_an_owner_after_a_place_verb_is_no_place():
+    text = "The gunmen stormed Musa Kanta's house, then fled to Ali Sani's farm. Reporters reached Sidi Kone by phone."
+    assert "Place" not in cue_types(text, "Musa Kanta", "PERSON")
+    assert "Place" not in cue_types(text, "Ali Sani", "PERSON")
+    assert "Place" not in cue_types(text, "Sidi Kone", "PERSON")

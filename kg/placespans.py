@@ -357,7 +357,7 @@ def quoted_place_names(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-_AND_TAIL = re.compile(r"[ \t]+and[ \t]+([A-ZÀ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-Þ][\w'’-]+)?)(?=[ \t]+(?:in|near|on|at|of|were|was|have|had)\b|[,.;:)])")
+_AND_TAIL = re.compile(r"[ \t]+and[ \t]+([A-ZÀ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-Þ][\w'’-]+)?)(?=[ \t]+(?:in|near|on|at|of|for|to|from|into|towards?|after|before|over|during|until|since|while|when|where|last|this|were|was|have|had)\b|[,.;:)])")
 
 
 def and_tail_names(text: str, mentions: list[Mention]) -> list[Mention]:

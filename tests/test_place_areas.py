@@ -339,9 +339,9 @@ def test_the_ends_of_a_route_and_a_quoted_camps_name_are_places():
 def test_the_name_left_out_after_a_place_and_and_is_a_place():
     from kg.placespans import and_tail_names
 
-    text = "Gunmen attacked Wuro and Tanou in the west, and Kessa and Governor Bali Sidi; Musa and Ali fled."
-    ms = [mention(text, "Wuro", "GPE"), mention(text, "Kessa", "GPE"), mention(text, "Musa", "PERSON")]
-    assert [m.text for m in and_tail_names(text, ms)] == ["Tanou"]
+    text = "Gunmen attacked Wuro and Tanou in the west, and Kessa and Governor Bali Sidi; Musa and Ali fled; Garo and Wessa for Bali."
+    ms = [mention(text, "Wuro", "GPE"), mention(text, "Kessa", "GPE"), mention(text, "Musa", "PERSON"), mention(text, "Garo", "GPE")]
+    assert [m.text for m in and_tail_names(text, ms)] == ["Tanou", "Wessa"]
 
 
 def test_a_place_prefix_before_and_a_name_before_an_area_join_the_name():

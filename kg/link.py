@@ -200,7 +200,7 @@ class Linker:
         self._demonym_only = demonyms - self._article_named
         self._article_named |= demonyms
         top = max(counts.values(), default=0)
-        return {country: 0.5 + 0.5 * n / top for country, n in counts.items()}
+        return {country: 0.5 if country in self._demonym_only else 0.5 + 0.5 * n / top for country, n in counts.items()}  # a people's word is the attacker's as often
 
     # -- the article -------------------------------------------------------------
 

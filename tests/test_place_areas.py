@@ -140,12 +140,12 @@ def test_a_one_word_person_spelt_like_a_town_of_the_articles_country_is_the_town
     assert linked(akb, text, [("Dabura", "PERSON"), ("Kenya", "GPE")])["Dabura"][1] is None
 
 
-def test_a_countrys_demonym_backs_its_towns_and_not_a_foreign_namesake(tmp_path):
+def test_a_countrys_demonym_ranks_its_towns_above_a_foreign_namesake(tmp_path):
     kb = KnowledgeBase(
         [
             KBEntry("gn/2453866", "Place", "Mali", [], ["Country"], country="ML", origin="geonames", population=20_000_000),
             KBEntry("gn/920001", "Place", "Tessalit", ["Tesalit"], ["City"], country="ML", origin="geonames", population=20_000),
-            KBEntry("gn/920002", "Place", "Beaumont", ["Tesalit"], ["City"], country="FR", origin="geonames", population=300_000),
+            KBEntry("gn/920002", "Place", "Beaumont", ["Tesalit"], ["City"], country="FR", origin="geonames", population=25_000),
         ]
     )
     text = "Jihadists attacked Tesalit on Sunday, Malian officials said."
@@ -358,3 +358,14 @@ def test_an_owner_after_a_place_verb_is_no_place():
     assert "Place" not in cue_types(text, "Musa Kanta", "PERSON")
     assert "Place" not in cue_types(text, "Ali Sani", "PERSON")
     assert "Place" not in cue_types(text, "Sidi Kone", "PERSON")
+
+
+def test_an_attackers_people_outweighs_no_big_citys_own_name():
+    kb = KnowledgeBase(
+        [
+            KBEntry("gn/940001", "Place", "Voresk", [], ["City"], country="UA", origin="geonames", population=900_000),
+            KBEntry("gn/940002", "Place", "Voresk", [], ["City"], country="RU", origin="geonames", population=50_000),
+        ]
+    )
+    text = "Russian troops shelled Voresk on Monday."
+    assert linked(kb, text, [("Russian", "NORP"), ("Voresk", "GPE")])["Voresk"] == ("Place", "gn/940001")

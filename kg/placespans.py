@@ -357,13 +357,16 @@ def quoted_place_names(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-_AND_TAIL = re.compile(r"[ \t]+and[ \t]+([A-ZÀ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-Þ][\w'’-]+)?)(?=[ \t]+(?:in|near|on|at|of|for|to|from|into|towards?|after|before|over|during|until|since|while|when|where|last|this|were|was|have|had)\b|[,.;:)])")
+_TAIL_NAME = r"[A-ZÀ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-Þ][\w'’-]+)?"
+_CLAUSE_GOES_ON = r"(?=[ \t]+(?:in|near|on|at|of|for|to|from|into|towards?|after|before|over|during|until|since|while|when|where|last|this|were|was|have|had)\b|[,.;:)])"
+_AND_TAIL = re.compile(rf"((?:,[ \t]+{_TAIL_NAME})*),?[ \t]+and[ \t]+({_TAIL_NAME}){_CLAUSE_GOES_ON}")
 
 
 def and_tail_names(text: str, mentions: list[Mention]) -> list[Mention]:
-    """"attacked Wuro and Tanou in the X department": the name the recogniser left out after
-    a place the model labelled one and "and", before a preposition or the clause's end, is
-    a place too (not a title, a common word, a people's word or a day)."""
+    """"attacked Wuro and Tanou in the X department", "near Wuro, Tanou and Bali, the army
+    said": the names the recogniser left out of a list a place the model labelled one
+    opens, up to the item after "and" before a preposition or the clause's end, are places
+    too (not a title, a common word, a people's word or a day)."""
     out = []
     for m in mentions:
         if m.label not in _PLACE_LABELS:  # a rule's name alone may be a body's ("Hezbollah and X")
@@ -371,9 +374,12 @@ def and_tail_names(text: str, mentions: list[Mention]) -> list[Mention]:
         hit = _AND_TAIL.match(text, m.end)
         if hit is None:
             continue
-        start, end = hit.span(1)
-        if all(_place_word(w, text) for w in hit.group(1).split()) and not any(o.start < end and start < o.end for o in mentions + out):
-            out.append(Mention(start, end, hit.group(1), "GPE", "ner"))
+        # "near Wuro, Tanou and Bali,": every item after the place, to the one after "and".
+        items = [(hit.start(1) + i.start(), hit.start(1) + i.end()) for i in re.finditer(_TAIL_NAME, hit.group(1))] + [hit.span(2)]
+        for start, end in items:
+            name = text[start:end]
+            if all(_place_word(w, text) for w in name.split()) and not any(o.start < end and start < o.end for o in mentions + out):
+                out.append(Mention(start, end, name, "GPE", "ner"))
     return out
 
 

@@ -342,6 +342,8 @@ def test_the_name_left_out_after_a_place_and_and_is_a_place():
     text = "Gunmen attacked Wuro and Tanou in the west, and Kessa and Governor Bali Sidi; Musa and Ali fled; Garo and Wessa for Bali."
     ms = [mention(text, "Wuro", "GPE"), mention(text, "Kessa", "GPE"), mention(text, "Musa", "PERSON"), mention(text, "Garo", "GPE")]
     assert [m.text for m in and_tail_names(text, ms)] == ["Tanou", "Wessa"]
+    text = "Troops repelled assaults near Wuro, Tanou Bali and Kessa, the staff said."
+    assert [m.text for m in and_tail_names(text, [mention(text, "Wuro", "GPE")])] == ["Tanou Bali", "Kessa"]
 
 
 def test_a_place_prefix_before_and_a_name_before_an_area_join_the_name():

@@ -371,3 +371,11 @@ def test_an_attackers_people_outweighs_no_big_citys_own_name():
     )
     text = "Russian troops shelled Voresk on Monday."
     assert linked(kb, text, [("Russian", "NORP"), ("Voresk", "GPE")])["Voresk"] == ("Place", "gn/940001")
+
+
+def test_a_known_town_the_model_missed_after_towards_is_found():
+    from kg.kbspans import gazetteer_names
+
+    text = "Insurgents moved toward Tanou and into Wessa, then towards Garo."
+    got = [m.text for m in gazetteer_names(text, [], {"Tanou", "Wessa", "Garo"}.__contains__)]
+    assert got == ["Tanou", "Wessa", "Garo"]

@@ -391,7 +391,7 @@ _AFTER_PLACE_WORD = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Ff]rom|[Tt
 
 def gazetteer_names(text: str, mentions: list[Mention], small_place: Callable[[str], bool]) -> list[Mention]:
     """Place mentions for the capitalised words after "in", "at", "near", "outside",
-    "from", "toward(s)" or "into" that no mention holds, that the article never writes in lower case, and that
+    "from", "toward", "towards" or "into" that no mention holds, that the article never writes in lower case, and that
     ``small_place`` accepts (a gazetteer town of a country the article is about)."""
     out = []
     for hit in _AFTER_PLACE_WORD.finditer(text):

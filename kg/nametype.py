@@ -93,7 +93,7 @@ PLACE_PREFIXES = {
     "Kfar", "Kafr", "Tel", "Tell", "Tal", "Beit", "Bayt", "Deir", "Dayr", "Khirbet", "Kherbet", "Khirbat", "Ein", "Ain",
     "Ras", "Bir", "Wadi", "Jabal", "Jebel", "Camp", "Fort", "Port", "Mount", "Mt", "Lake", "Cape", "Gulf", "Nahr",
     "Qasr", "Kampong", "Kampung", "Puerto", "Ciudad", "Villa", "Nueva", "Nuevo", "Bandar", "Kibbutz", "Moshav",
-    "Cité", "Morne", "Anse", "Bourg", "Quartier", "Pointe", "Vila", "São",  # French (Haiti, West Africa) and Portuguese ("Cité Soleil", "Morne Cabrit")
+    "Cité", "Morne", "Anse", "Bourg", "Quartier", "Pointe", "Vila", "São", "Debre",  # French (Haiti, West Africa) and Portuguese ("Cité Soleil", "Morne Cabrit")
 }
 # Words that open an armed group's or movement's name in Arabic, Urdu and Pashto
 # ("Jaish al-Adl", "Harakat al-Nujaba", "Kataib Hezbollah", "Lashkar-e-Jhangvi").

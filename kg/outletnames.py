@@ -116,7 +116,7 @@ _NOT_OUTLET_WORDS = GENERIC_WORDS | SECTION_WORDS | {w.lower() for w in CAPITALI
 # Sabah newspaper": capitalised words (with Arabic particles) before a lower-case outlet noun.
 _PARTICLE = r"(?:al|el|ad|ad-|as|an|ar|at|az|ash)-[\w'’-]+"
 OUTLET_NOUN = re.compile(
-    r"(?<![\w'’-])((?:[A-Z][\w'’.&-]*|" + _PARTICLE + r")(?:[ \t]+(?:[A-Z][\w'’.&-]*|" + _PARTICLE + r"))*)"
+    r"(?<![\w'’-])((?:[A-Z][\w'’.&-]*|" + _PARTICLE + r")(?:[ \t]+(?:(?:of|for|the|and|de|du|la)[ \t]+)*(?:[A-Z][\w'’.&-]*|" + _PARTICLE + r"))*)"
     r"[ \t]+(?:channel|newspaper|daily|broadcaster|television|news[ \t]+agency|agency|news[ \t]+website|website|news[ \t]+site|"
     r"news[ \t]+portal|outlet|news[ \t]+outlet|radio(?:[ \t]+station)?|weekly|magazine|tabloid)\b"
 )
@@ -127,6 +127,10 @@ NOUN_OUTLET = re.compile(
     r"(?<!\ba )(?<!\ban )(?<!\bA )\b(?:newspaper|daily|[Nn]ews[ \t]+agency|broadcaster|[Nn]ews[ \t]+website|[Nn]ews[ \t]+outlet|[Nn]ews[ \t]+site|weekly|magazine|tabloid|TV[ \t]+channel)[ \t]+"
     r"((?:[A-Z][\w'’.&-]*|" + _PARTICLE + r")(?:[ \t]+(?:[A-Z][\w'’.&-]*|" + _PARTICLE + r"|de|du|la|le|el|del))*(?<![ \t]))"
 )
+
+
+# Platforms a channel is on: "the Velmora Telegram channel" is Velmora's, on Telegram.
+PLATFORMS = {"Telegram", "YouTube", "WhatsApp", "Facebook", "TikTok", "Instagram", "Twitter", "X", "VKontakte", "Rumble"}
 
 
 def outlet_nouns(text: str, candidates: Candidates) -> list[tuple[int, int, list[Mention]]]:
@@ -144,12 +148,17 @@ def outlet_nouns(text: str, candidates: Candidates) -> list[tuple[int, int, list
             start += len(words[0]) + 1
             words = words[1:]
         name = " ".join(words)
-        if all(w.lower() in _NOT_OUTLET_WORDS for w in words) or re.match(r"s\b|[ \t]+stations\b", text[hit.end() :]):
-            continue  # "The newspaper", "Several radio stations", "News website": no outlet's name
+        if name.endswith(("'s", "’s")) or all(w.lower() in _NOT_OUTLET_WORDS for w in words) or re.match(r"s\b|[ \t]+stations\b", text[hit.end() :]):
+            continue  # "The newspaper", "Several radio stations", "News website", "the army's website": no outlet's name
         known = next((" ".join(words[k:]) for k in range(len(words)) if knows(candidates, " ".join(words[k:]), "Organization")), None)
+        if known is not None and known.split()[0] in PLATFORMS and known != name:  # "the Velmora Telegram channel"
+            channel = name[: len(name) - len(known)].rstrip()
+            at = start + len(name) - len(known)
+            out.append((start, at + len(known), [credit_mention(start, channel, "ORG", candidates), credit_mention(at, known, "ORG", candidates)]))
+            continue
         if known is not None:
             start, name = start + len(name) - len(known), known
-        elif not name[:1].isupper() or (knows(candidates, name, "Place") and len(words) == 1) or is_group_word(name) or staff_words(name):
+        elif not name[:1].isupper() or (knows(candidates, name, "Place") and not knows(candidates, name, "Organization")) or is_group_word(name) or staff_words(name):
             continue  # "Coastland television" is a country's, "Coastlandish radio" a people's
         out.append((start, start + len(name), [credit_mention(start, name, "ORG", candidates)]))
     for hit in NOUN_OUTLET.finditer(text):

@@ -17,6 +17,7 @@ def small_kb() -> KnowledgeBase:
     return KnowledgeBase(
         [
             KBEntry("lantern-wire", "Organization", "Lantern Wire", aliases=["LW", "LANTERN"], classes=news),
+            KBEntry("telegram", "Organization", "Telegram", classes=["Company"]),
             KBEntry("river-press", "Organization", "River Press", aliases=["RP", "rpress"], classes=news),
             KBEntry("harbourton", "Place", "Harbourton", classes=["City"], country="XA"),
             KBEntry("coastland", "Place", "Coastland", classes=["Country"], country="XA"),
@@ -282,6 +283,10 @@ def test_a_name_that_spells_the_sites_is_the_outlet():
         ("The newspaper said so.", []),
         ("Several radio stations reported it.", []),
         ("News website Carta de Velmora reported", ["Carta de Velmora"]),
+        ("the Ministry of Defence of Coastland website said", ["Ministry of Defence of Coastland"]),
+        ("the army's website said", []),
+        ("the Harbour Guard's website said", []),  # a body's website, no outlet
+        ("the Velmora Telegram channel said", ["Velmora", "Telegram"]),
     ],
 )
 def test_outlets_named_with_the_noun_of_their_kind(text, expected):

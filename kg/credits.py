@@ -21,7 +21,7 @@ from kg.creditnames import Candidates, credit_mention, credit_pieces, credited_n
 from kg.kb.base import fold
 from kg.mentions import model_label
 from kg.names import MONTH_PATTERN
-from kg.outletnames import outlet_nouns, reporting_outlets, site_names, title_outlet, via_outlets, without_tag_labels
+from kg.outletnames import head_outlets, outlet_nouns, reporting_outlets, site_names, title_outlet, via_outlets, without_tag_labels
 from kg.types import Mention
 
 # -- photo credits -----------------------------------------------------------------
@@ -213,13 +213,13 @@ def contributors(text: str, candidates: Candidates) -> list[tuple[int, int, list
 _CAPS_PLACE = r"[A-ZÀ-Þ][A-ZÀ-Þ'’-]+\.?(?:[ \t]+[A-ZÀ-Þ][A-ZÀ-Þ'’-]+\.?){0,3}"
 _TITLE_PLACE = r"[A-Z][a-zà-ÿ'’-]+(?:[ \t]+[A-Z][a-zà-ÿ'’-]+){0,2}"
 # "BRASILIA, Brazil (AP) —", "KADUNA, Nigeria (Reuters) -", "ISLAMABAD — ", "Harbourton, May 6 (Lantern) –",
-# "HARBOURTON: ", "Harbourton, May 6 (Lantern) Gunmen ...".
+# "HARBOURTON: ", "Harbourton, May 6 (Lantern) Gunmen ...", "HARBOURTON , Coastland, Gunmen ...".
 WIRE_DATELINE = re.compile(
     r"(?:^|(?<=\n))(?P<place>" + _CAPS_PLACE + r"|" + _TITLE_PLACE + r")"
-    r"(?:,[ \t]+(?P<country>[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3}))??"
+    r"(?:[ \t]?,[ \t]+(?P<country>[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3}))??"
     r"(?:,?[ \t]+" + MONTH_PATTERN + r"\.?[ \t]+\d{1,2})?"
     r"[ \t]*(?:\((?P<agency>[A-Za-z][^()\n]{0,40})\))?"
-    r"[ \t]*(?:(?P<dash>—|–)[ \t]*|(?:--|-)[ \t]+|(?P<colon>:)[ \t]+|(?<=\))[ \t]+(?=[A-Z]))(?=\S)"
+    r"[ \t]*(?:(?P<dash>—|–)[ \t]*|(?:--|-)[ \t]+|(?P<colon>:)[ \t]+|(?<=\))[ \t]+(?=[A-Z])|(?(country)(?P<comma>,)[ \t]+(?=[A-Z])|(?!)))(?=\S)"
 )
 _DATELINE_WINDOW = 1500
 # What the name after the dateline's comma is: a country, or a state or province ("PORTLAND, Ore.").
@@ -245,6 +245,8 @@ def wire_dateline(text: str, candidates: Candidates) -> list[tuple[int, int, lis
         if agency and not any(m.label in ("KB", "ORG") for m in agencies):
             continue  # "(pictured)": no agency in the brackets, no wire's dateline
         caps = place.isupper()
+        if hit.group("comma") and not (caps and country_known):
+            continue  # "HARBOURTON , Coastland, Gunmen ...": a comma ends only a country after a place in capitals
         # A known place alone, in capitals, or in title case before a colon or a long dash ("Harbourton: ").
         alone = (caps or hit.group("colon") or hit.group("dash")) and knows(candidates, place.rstrip("."), "Place")
         if not (country_known or agencies or alone):
@@ -265,7 +267,7 @@ def credits(text: str, candidates: Candidates, url: str | None = None) -> list[t
     """Every credit of the text: stretches that do not overlap, first found first kept;
     with the article's URL, the names that spell its site too."""
     out: list[tuple[int, int, list[Mention]]] = []
-    finders = (title_outlet, wire_dateline, photo_credits, caption_ends, slash_credits, sign_offs, contributors, via_outlets, reporting_outlets, outlet_nouns)
+    finders = (title_outlet, head_outlets, wire_dateline, photo_credits, caption_ends, slash_credits, sign_offs, contributors, via_outlets, reporting_outlets, outlet_nouns)
     for found in [*(find(text, candidates) for find in finders), site_names(text, candidates, url)]:
         for s, e, names in found:
             if not any(s < e2 and s2 < e for s2, e2, _ in out):
@@ -278,8 +280,8 @@ _TYPE_OF = {"GPE": "Place", "PERSON": "Person", "ORG": "Organization", "KB": "Or
 
 def with_credits(mentions: list[Mention], text: str, candidates: Candidates, url: str | None = None) -> list[Mention]:
     """``mentions`` with each credit's names in place of what the recogniser drew over
-    its stretch, and without a writer's post taken for a name ("Staff Reporter"). A mention that is already one of the names, span and type, stays (it
-    may carry its link)."""
+    its stretch, and without a writer's post taken for a name ("Staff Reporter"). A
+    mention that is already one of the names, span and type, stays (it may carry its link)."""
     mentions = without_tag_labels([m for m in mentions if not staff_words(m.text)], text)
     found = credits(text, candidates, url)
     if not found:
@@ -287,6 +289,10 @@ def with_credits(mentions: list[Mention], text: str, candidates: Candidates, url
     names = [n for _, _, credited in found for n in credited]
     names = [next((m for m in mentions if (m.start, m.end) == (n.start, n.end) and _same_type(m, n)), n) for n in names]
     outside = [m for m in mentions if not any(m.start < e and s < m.end for s, e, _ in found)]
+    # The word after a dateline opens the sentence: "Suspected" of "HARBOURTON, Coastland, Suspected
+    # gunmen ..." is no name when the article writes it in lower case too.
+    opens = {e for s, e, credited in found if credited and credited[0].label == "GPE" and credited[0].start == s}
+    outside = [m for m in outside if not (m.start in opens and " " not in m.text and not m.label.startswith("KB") and re.search(rf"\b{re.escape(m.text.lower())}\b", text))]
     return sorted(outside + names, key=lambda m: (m.start, -m.end))
 
 def _same_type(m: Mention, n: Mention) -> bool:

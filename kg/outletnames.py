@@ -10,7 +10,7 @@ import re
 import unicodedata
 
 from kg.bylines import caps_person, person_shaped
-from kg.creditnames import Candidates, credit_mention, credited_name, knows, staff_words
+from kg.creditnames import Candidates, credit_mention, credited_name, knows, knows_news, staff_words
 from kg.kb.base import url_host
 from kg.names import CAPITALISED_FUNCTION_WORDS, GENERIC_WORDS, is_group_word
 from kg.types import Mention
@@ -71,6 +71,35 @@ def title_outlet(text: str, candidates: Candidates) -> list[tuple[int, int, list
     known = knows(candidates, name, "Organization")
     shaped = credited_name(name, candidates, None) == "ORG" and not (person_shaped(name) or caps_person(name))
     return [(start, start + len(name), [credit_mention(start, name, "ORG", candidates)])] if known or shaped else []
+
+# A line of the head that is a name alone: "Express News Service", "Lantern Wire".
+_NAME_LINE = re.compile(r"[A-Z][\w'’.&-]*(?:[ \t]+(?:[A-Z][\w'’.&-]*|of|the|de))*")
+_HEAD_WINDOW = 600
+
+
+def head_outlets(text: str, candidates: Candidates) -> list[tuple[int, int, list[Mention]]]:
+    """An outlet's name alone on a line of the head, between the title and the body: a
+    known news organisation, or a name with an outlet's word ("Harbour News Service");
+    never a section's label ("World News", "Coastland News") or a person's name."""
+    out = []
+    pos = text.find("\n") + 1
+    while 0 < pos < min(len(text), _HEAD_WINDOW):
+        end = text.find("\n", pos)
+        end = len(text) if end == -1 else end
+        line = text[pos:end].strip()
+        if len(line) > 100:
+            break  # the body has begun
+        at = pos + text[pos:end].find(line) if line else pos
+        words = line.split()
+        if line and _NAME_LINE.fullmatch(line) and len(words) <= 6 and words[0] not in ("By", "BY"):  # a byline is kg/bylines.py's
+            known = knows_news(candidates, line)
+            shaped = credited_name(line, candidates, None) == "ORG" and not (person_shaped(line) or caps_person(line))
+            section = all(w.lower() in _NOT_OUTLET_WORDS or knows(candidates, w, "Place") for w in words)
+            if known or (shaped and not section):
+                out.append((at, at + len(line), [credit_mention(at, line, "ORG", candidates)]))
+        pos = end + 1
+    return out
+
 
 # -- a page's section line ----------------------------------------------------------------
 

@@ -8,7 +8,7 @@ import pytest
 from kg.creditnames import credited_name
 from kg.credits import caption_ends, contributors, credits, photo_credits, sign_offs, slash_credits, wire_dateline, with_credits
 from kg.kb import KBEntry, KnowledgeBase
-from kg.outletnames import outlet_nouns, reporting_outlets, site_keys, site_names, title_outlet, via_outlets, without_tag_labels
+from kg.outletnames import head_outlets, outlet_nouns, reporting_outlets, site_keys, site_names, title_outlet, via_outlets, without_tag_labels
 from kg.types import Mention
 
 
@@ -157,6 +157,8 @@ def test_via_names_the_outlet_not_a_route():
         ("Title\n\nWarning: Gunmen attacked the base.", []),
         ("Title\n\nHarbourton, LW – Gunmen attacked the base.", [[("Harbourton", "GPE"), ("LW", "KB")]]),
         ("Title\n\nHarbourton, Velmora – Gunmen attacked the base.", []),
+        ("Title\n\nVELMORA CITY , Coastland,  Suspected gunmen attacked.", [[("VELMORA CITY", "GPE"), ("Coastland", "GPE")]]),
+        ("Title\n\nHarbourton, Coastland, Gunmen attacked.", []),  # a comma ends a dateline in capitals only
         ("Title\n\nVelmora: Gunmen attacked the base.", []),  # unknown, in title case, nothing else
         ("Title\n\nKorvasi, Dunmere — Gunmen attacked.", []),  # a town after the comma is no country
         ("Title\n\nVELMORA — Gunmen attacked.", []),  # capitals alone: maybe a heading
@@ -234,6 +236,12 @@ def test_a_writers_post_is_no_name():
     assert [m.text for m in with_credits(spans, text, CANDS)] == ["Harbour Staff College"]
 
 
+def test_the_word_after_a_dateline_opens_its_sentence():
+    text = "Title\n\nVELMORA CITY , Coastland,  Suspected gunmen attacked. Two suspected men fled."
+    word = Mention(text.index("Suspected"), text.index("Suspected") + 9, "Suspected", "ORG")
+    assert [m.text for m in with_credits([word], text, CANDS)] == ["VELMORA CITY", "Coastland"]
+
+
 def test_credits_do_not_overlap():
     text = "Smoke rose. (Photo by Ivo Brandtner/LW via Getty Images)"
     found = credits(text, CANDS)
@@ -307,3 +315,22 @@ def test_a_section_line_names_no_topic_and_its_label_no_name():
     lw = Mention(text.index("Lantern"), text.index("Lantern") + 12, "Lantern Wire", "ORG")
     town = Mention(text.index("Harbourton"), text.index("Harbourton") + 10, "Harbourton", "GPE")
     assert [m.text for m in without_tag_labels([fused, lw, town], text)] == ["Lantern Wire", "Harbourton"]
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ("Marta Quell By\n\nHarbour News Service\n\n", ["Harbour News Service"]),
+        ("Lantern Wire\n\n", ["Lantern Wire"]),
+        ("World News\n\n", []),  # a section's label
+        ("By Harbour News\n\n", []),  # a byline: kg/bylines.py reads it
+        ("Coastland News\n\n", []),
+        ("Marta Quell\n\n", []),  # a person, or nobody knows
+        ("Local officials say more died\n\n", []),
+    ],
+)
+def test_an_outlets_name_alone_in_the_head(head, expected):
+    text = "Gunmen kill ten in a raid\n\n" + head + "HARBOURTON: Gunmen killed ten people in a raid on the town on Sunday, officials said, and more are missing."
+    found = head_outlets(text, CANDS)
+    check_offsets(text, found)
+    assert [m.text for _, _, c in found for m in c] == expected

@@ -232,7 +232,8 @@ def wire_dateline(text: str, candidates: Candidates) -> list[tuple[int, int, lis
     after it when known, and the agencies in its brackets (organisations). The place
     wants the brackets' agency or a known country after it, or to be a known place (in
     capitals, or before a colon or a long dash)."""
-    for hit in WIRE_DATELINE.finditer(text, 0, min(len(text), _DATELINE_WINDOW)):
+    title_end = text.find("\n") + 1  # "Coastland: Gunmen kill ten" is a title, no dateline
+    for hit in WIRE_DATELINE.finditer(text, title_end, min(len(text), _DATELINE_WINDOW)):  # one line: no title
         place, country, agency = hit.group("place"), hit.group("country"), hit.group("agency")
         if fold(place.split()[0]) in _NOT_PLACE or knows(candidates, place, "Person"):
             continue

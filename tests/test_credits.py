@@ -155,6 +155,7 @@ def test_via_names_the_outlet_not_a_route():
         ("Title\n\nHarbourton, May 6 (LW) Gunmen attacked the base.", [[("Harbourton", "GPE"), ("LW", "KB")]]),
         ("Title\n\nVÉLMORA, Coastland (LW) — Gunmen attacked.", [[("VÉLMORA", "GPE"), ("Coastland", "GPE"), ("LW", "KB")]]),
         ("Title\n\nWarning: Gunmen attacked the base.", []),
+        ("Coastland: Gunmen attack a base\n\nGunmen attacked the base.", []),  # a title
         ("Title\n\nHarbourton, LW – Gunmen attacked the base.", [[("Harbourton", "GPE"), ("LW", "KB")]]),
         ("Title\n\nHarbourton, Velmora – Gunmen attacked the base.", []),
         ("Title\n\nVELMORA CITY , Coastland,  Suspected gunmen attacked.", [[("VELMORA CITY", "GPE"), ("Coastland", "GPE")]]),

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from kg.resolution import Resolution
+
 # Between the name and its alias: ", also known as", " aka ", ", better known as",
 # ", whose real name is", ", also called", ", nicknamed".
 _BETWEEN = re.compile(
@@ -57,11 +59,15 @@ def alias_pairs(items: list[Item], text: str) -> dict[int, int]:
         how = _pair_said(a, b, text)
         if how is None:
             continue
+        if a[2] != b[2] and "Place" in (a[2], b[2]):
+            continue  # "the gang in the area of Kovri known as the Taliban": the alias is the gang's, not the place's
         if how == "bracket":
             # "Ahmed Barre (Abu Talha)": a bracket holds a place ("Kerbalo (Dovani district)"),
             # a body ("Jane Roe (Reuters)") or an acronym (read elsewhere) as often as an alias.
-            if a[2] != b[2] or a[2] == "Place" or _acronym(text[b[0] : b[1]]) or _acronym(text[a[0] : a[1]]):
+            if a[2] != b[2] or a[2] == "Place" or _acronym(text[a[0] : a[1]]):
                 continue
+            if _acronym(text[b[0] : b[1]]) and not (a[2] == "Organization" and b[3] is None and " " in text[a[0] : a[1]]):
+                continue  # an unknown acronym after a body's name is its own, whatever language it spells ("Popular Front (FPL)")
         if a[3] is not None and b[3] is not None:
             continue  # two known entities, the same (nothing to do) or not (never merged)
         if b[3] is None:
@@ -69,3 +75,49 @@ def alias_pairs(items: list[Item], text: str) -> dict[int, int]:
         else:
             out[i] = i + 1  # an unknown name, known by its alias
     return out
+
+
+def join_aliases(rs: list[Resolution], resolved: dict[int, Resolution], text: str) -> None:
+    """Give each group of names :func:`alias_pairs` says are one entity's one identity, at
+    every mention of any of them (``rs``: the article's resolutions; ``resolved``: by mention
+    id, updated): the known entity's when the group has one, else its first name's."""
+    rs = sorted(rs, key=lambda r: r.mention.start)
+    _dissidents_sense(rs, resolved)
+    pairs = alias_pairs([(r.mention.start, r.mention.end, r.type, r.entry.id if r.entry else None) for r in rs], text)
+    if not pairs:
+        return
+
+    def node(r: Resolution) -> tuple:
+        return ("kb", r.entry.id) if r.entry is not None else ("nil", r.key)
+
+    head: dict[tuple, Resolution] = {}  # each name's group -> the resolution the group takes
+    for i, j in sorted(pairs.items(), key=lambda p: min(p)):
+        old, new = head.get(node(rs[i]), rs[i]), head.get(node(rs[j]), rs[j])
+        if old.entry is not None and new.entry is not None:
+            continue  # two known entities are never merged
+        if old.entry is not None or (new.entry is None and old.mention.start < new.mention.start):
+            old, new = new, old
+        for n, h in list(head.items()):
+            if h is old:
+                head[n] = new
+        head[node(rs[i])] = head[node(rs[j])] = head[node(old)] = new
+    for k, r in list(resolved.items()):
+        h = head.get(node(r))
+        if h is not None and h is not r:
+            resolved[k] = Resolution(r.mention, h.type, h.entry, h.key, r.surface, r.confidence)
+
+
+_DISSIDENTS = re.compile(r"^(.+?)[ \t]+(?:dissidents|dissidences|dissident[ \t]+factions?)$", re.I)
+
+
+def _dissidents_sense(rs: list[Resolution], resolved: dict[int, Resolution]) -> None:
+    """An article on "the Kovri Front dissidents" means them by the bare group's name too
+    ("... the Kovri Front attacked"): one sense per article, the splinter group's."""
+    for d in rs:
+        hit = _DISSIDENTS.match(d.surface) if d.type == "Organization" and d.entry is None else None
+        if hit is None:
+            continue
+        base = hit.group(1).lower()
+        for k, r in list(resolved.items()):
+            if r.surface.lower() == base and r.type == "Organization":
+                resolved[k] = Resolution(r.mention, d.type, d.entry, d.key, r.surface, r.confidence)

@@ -197,8 +197,8 @@ class ActorSense(PlaceSense):
         for lm in candidates:
             s, e = lm.mention.start - offset, lm.mention.end - offset
             after = low[e:]
-            if _CLAIMED_LOW.match(after):
-                offer(5, lm.entity, lm)
+            if _CLAIMED_LOW.match(after) or SUSPECTED_AFTER.match(sentence[e:]):
+                offer(5, lm.entity, lm)  # (and "where another gang, X, is accused of killing 115 people")
             if not lo <= s < hi and not (e <= lo <= e + 2 and sentence[e:lo].strip() in (")", "") and sentence[e - 1 : lo].strip().endswith(")")):
                 # Outside the attack word's clause -- unless it is the acronym in brackets
                 # just before it: "the Ansar al-Sahel Front (ASF) have again raided".

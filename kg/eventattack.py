@@ -40,6 +40,12 @@ _NEGATED_LOW = folded(re.compile(r"\b(?:not|never|n['’]t)\s+(?:been\s+|be\s+|y
 # "has been attacked three times", "was repeatedly targeted": a tally of attacks, no one attack.
 _TIMES_AFTER = re.compile(r"\s+(?:(?:at\s+least|more\s+than|over|nearly|some|about)\s+)?(?:(?:three|four|five|six|seven|eight|nine|ten|several|many|multiple|numerous|countless|[3-9]|\d\d+)\s+times|dozens\s+of\s+times)\b")
 _OFTEN_BEFORE = re.compile(r"\b(?:repeatedly|frequently|regularly|routinely|often|constantly|persistently|continually|continuously|incessantly)\s+(?:been\s+)?$")
+# "jets attacked the attackers as they fled", "airstrikes against the fleeing terrorists": a
+# pursuit of the attackers of the attack told, not an attack of its own report.
+_PURSUIT_AFTER = re.compile(
+    r"\s+(?:(?:against|on|at)\s+)?the\s+(?:(?:fleeing|retreating|withdrawing)\s+(?:\w+\s+)?(?:attackers|assailants|raiders|militants|terrorists|insurgents|jihadists|gunmen|bandits|fighters)"
+    r"|(?:attackers|assailants|raiders)\b|(?:militants|terrorists|insurgents|jihadists|gunmen|bandits|fighters)\s+as\s+they\s+(?:fled|retreated|withdrew))"
+)
 # The opening of a sentence whose subject is the attack word: "The strikes ...", "These attacks ...".
 _SUBJECT_OPEN = re.compile(r"\W*(?:the|these|those)\s+(?:[a-z-]+\s+)?")
 
@@ -53,7 +59,7 @@ def is_attack(sentence: str, m: re.Match) -> bool:
         return False
     if _NEGATED_LOW.search(before):
         return False  # "We are not attacking Moscow", "the city was never hit"
-    if _TIMES_AFTER.match(after) or _OFTEN_BEFORE.search(before[-40:]):
+    if _TIMES_AFTER.match(after) or _OFTEN_BEFORE.search(before[-40:]) or _PURSUIT_AFTER.match(after):
         return False  # "The capital has been attacked three times": a tally, no one attack
     if _ENTRY_LOW.search(m.group(0)) and _ASSAILANT_LOW.search(before[-120:]) is None and not (_ARSON_LOW.search(m.group(0)) and _TROOPS_LOW.search(before[-120:])):
         # "since Russia invaded Ukraine": no assailants storm a place. (Troops who torch a

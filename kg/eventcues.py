@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from kg.casefold import fold_case, folded
+from kg.casefold import LazyPattern, fold_case, folded
 from kg.datelines import DATELINE_RE
 from kg.names import WEEKDAYS
 
@@ -26,7 +26,8 @@ _SCALES = {"hundred": 100, "thousand": 1000, "dozen": 12}
 
 # "a" and "an" count only before a scale ("a dozen"): "A suicide bomber killed 63" is no 1.
 _WORD = "(?:an?(?=\\s+(?:dozen|hundred|thousand)\\b)|" + "|".join(sorted([w for w in [*_UNITS, *_TENS] if w not in ("a", "an")], key=len, reverse=True)) + ")"
-# "22", "1,200", "two", "twenty-one", "a dozen", "two hundred", "1.5 thousand" (not "dozens").
+# "22", "1,200", "two", "twenty-one", "a dozen", "two hundred", "1.5 thousand" (not "dozens"); it
+# starts with a digit or with one of the letters [zotfsena] (see _NUM).
 NUMBER = (
     r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?:hundred|thousand))?(?![\d,]*\s*(?:%|percent|km|kilomet|mile|metre|meter|year|month|week|day|hour|minute))"
     r"|(?:" + _WORD + r")(?:[-\s](?:" + _WORD + r"))?(?:\s+(?:hundred|thousand|dozen)\b(?!s))?"
@@ -84,13 +85,18 @@ _WHO = (
     r"(?:\s+(?:more|other|others))?(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+){0,4}"
     # "three constables of the reserve force", "five soldiers of the 118 Battalion": the unit they belong to
     r"(?:\s+of\s+the\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+){0,3})?"
+    # ("seven soldiers and dozens of militants were killed": the counted side, the rest uncounted)
+    r"(?:\s+and\s+(?:dozens|scores|hundreds|several|many|a\s+number)\s+(?:of\s+|more\s+)?(?!" + _NOT_WHO + r"\b)[\w'’-]+)?"
     # "four Home Guard Unit (HGU) volunteers": a body's acronym and the word it qualifies
     r"(?:\s+\([A-Z0-9][A-Za-z0-9]{1,7}\)(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+)?)?(?:\s+of\s+the\s+(?:victims|dead|people|injured|wounded))?"
     r"(?:,\s+(?:including|among\s+them|most\s+of\s+them)\s+[^,.;]{1,50},|\s+including\s+[^,.;]{1,80}?(?=\s+(?:were|was|have\s+been|had\s+been)\s)"
     # ("At least six people — among them three border guards — were killed": the aside in dashes)
     r"|\s*[—–]\s*(?:including|among\s+them|most\s+of\s+them)\s+[^—–.;]{1,50}?\s*[—–])?"
 )
-_APPROX = r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as|an\s+estimated|a\s+total\s+of|roughly|approximately|another)\s+)?"
+# Each pattern tries its figure at every word of a sentence: a look-ahead for the first
+# letter a figure (or the word before it) can have turns most words away at one character.
+# ("at least", "more than", "over", "nearly", "some", "up to", "roughly", ... then a number)
+_APPROX = r"(?=[\dzotfsenamur])(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as|an\s+estimated|a\s+total\s+of|roughly|approximately|another)\s+)?"
 _BE = r"(?:\s+(?:were|was|are|is|have|has|had|been|being|got|get|gets|reportedly|also|later|all|now|so\s+far|confirmed|reported|feared|believed|left|seriously|severely|grievously|gravely|critically|fatally|lightly|slightly|badly|killed\s+and))*"
 
 _KILLED_WORDS = r"(?:killed|dead|died|slain|perished|lost\s+their\s+lives|deaths|fatalities|martyred|massacred|butchered|killing|dying|beheaded|decapitated|executed|shot\s+dead|gunned\s+down|hacked\s+to\s+death|burned\s+to\s+death|stabbed\s+to\s+death|shot\s+to\s+death|beaten\s+to\s+death)"
@@ -104,48 +110,60 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 _MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
 _NOT_A_DAY = "".join(rf"(?<!{m}\s)" for m in _MONTHS) + "".join(rf"(?<!{m}\s)(?<!{m}\.\s)" for m in _MONTH_ABBREVIATIONS)
 _NUM = (
-    r"(?<![Nn]o\s)(?<![Nn]ot\s)(?:(?!(?:[1-9]|[12]\d|3[01])\b(?![.,]\d))|" + _NOT_A_DAY + r")(?!(?:19|20)\d\d\b)(?P<num>" + NUMBER + r")"
+    r"(?=[\dzotfsena])(?<![Nn]o\s)(?<![Nn]ot\s)(?:(?!(?:[1-9]|[12]\d|3[01])\b(?![.,]\d))|" + _NOT_A_DAY + r")(?!(?:19|20)\d\d\b)(?P<num>" + NUMBER + r")"
     r"(?!\s+(?:battalion|brigade|regiment|division|corps|squadron|infantry|company|wing|commando|" + "|".join(_MONTHS) + r")\b)"
     r"(?!\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock\b|hrs\b|gmt\b|:\d))"
 )  # "no one was hurt" states no figure
 # "at least 22 people were killed", "22 dead", "killing at least 22", "the death toll rose to 22", "kills 32 civilians".
 KILLED_RES = [
-    re.compile(r"\b" + _APPROX + _NUM + _WHO + _BE + r"\s+" + _KILLED_WORDS + r"\b", re.I),
+    LazyPattern(r"\b" + _APPROX + _NUM + _WHO + _BE + r"\s+" + _KILLED_WORDS + r"\b", re.I),
     # ("insurgents shot dead two villagers", "murdered and beheaded five people")
-    re.compile(r"\b(?:killing|killed|kills|kill|leaving|left|shot\s+dead|gunned\s+down|(?:murdered|massacred|slaughtered|butchered)(?:\s+and\s+beheaded)?|beheaded)\s+(?:(?<=butchered\s)the\s+|(?<=slaughtered\s)the\s+|(?<=massacred\s)the\s+)?" + _APPROX + _NUM + r"(?!\s+(?:injured|wounded|hurt))" + _WHO + r"(?:\s+(?:dead|killed))?\b", re.I),
+    LazyPattern(r"\b(?:killing|killed|kills|kill|leaving|left|shot\s+dead|gunned\s+down|(?:murdered|massacred|slaughtered|butchered)(?:\s+and\s+beheaded)?|beheaded)\s+(?:(?<=butchered\s)the\s+|(?<=slaughtered\s)the\s+|(?<=massacred\s)the\s+)?" + _APPROX + _NUM + r"(?!\s+(?:injured|wounded|hurt))" + _WHO + r"(?:\s+(?:dead|killed))?\b", re.I),
     # "A family of five, two of them children, was shot to death": the family's members.
-    re.compile(r"\bfamily\s+of\s+" + _NUM + r"(?:\s*,[^,.;]{0,50},)?\s+(?:was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?" + _KILLED_WORDS + r"\b", re.I),
+    LazyPattern(r"\bfamily\s+of\s+" + _NUM + r"(?:\s*,[^,.;]{0,50},)?\s+(?:was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?" + _KILLED_WORDS + r"\b", re.I),
     # ("took part in the killing of 23 border guards", "the murder of three more guards")
-    re.compile(r"\b(?:killing|killings|murder|murders|massacre)\s+of\s+" + _APPROX + _NUM + _WHO + r"\b", re.I),
-    re.compile(r"\b(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?dead)\s+(?:[\w'’-]+\s+){0,20}?(?:rose|risen|climbed|reached|increased|stood|stands|is|was|of|to|at)\s+(?:to\s+|at\s+)?" + _APPROX + _NUM + r"\b", re.I),
-    re.compile(r"\b" + _APPROX + _NUM + r"\s+(?:deaths|fatalities|dead)\b", re.I),
+    LazyPattern(r"\b(?:killing|killings|murder|murders|massacre)\s+of\s+" + _APPROX + _NUM + _WHO + r"\b", re.I),
+    LazyPattern(r"\b(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?dead)[”\"]?\s+(?:[\w'’-]+\s+){0,20}?(?:rose|risen|climbed|reached|increased|stood|stands|is|was|of|to|at)\s+(?:to\s+|at\s+)?" + _APPROX + _NUM + r"\b", re.I),
+    LazyPattern(r"\b" + _APPROX + _NUM + r"\s+(?:deaths|fatalities|dead)\b", re.I),
     # ("claimed the lives of nine", "cost the lives of four soldiers", "took the lives of six")
-    re.compile(r"\b(?:claim(?:ed|s|ing)?|cost(?:s|ing)?|t(?:ook|akes?|aking))\s+(?:the\s+)?lives\s+of\s+" + _APPROX + _NUM + r"\b", re.I),
+    LazyPattern(r"\b(?:claim(?:ed|s|ing)?|cost(?:s|ing)?|t(?:ook|akes?|aking))\s+(?:the\s+)?lives\s+of\s+" + _APPROX + _NUM + r"\b", re.I),
     # "That attack ... claimed nine lives"
-    re.compile(r"\bclaim(?:ed|s|ing)?\s+" + _APPROX + _NUM + r"\s+(?:more\s+)?lives\b", re.I),
+    LazyPattern(r"\bclaim(?:ed|s|ing)?\s+" + _APPROX + _NUM + r"\s+(?:more\s+)?lives\b", re.I),
     # "led to the loss of four rangers", "the deaths of seven villagers"
-    re.compile(r"\b(?:loss(?:\s+of\s+(?:the\s+)?lives)?|deaths)\s+of\s+" + _APPROX + _NUM + r"\b", re.I),
+    LazyPattern(r"\b(?:loss(?:\s+of\s+(?:the\s+)?lives)?|deaths)\s+of\s+" + _APPROX + _NUM + r"\b", re.I),
     # "10 farmers who were rounded up and shot dead"
-    re.compile(r"\b" + _APPROX + _NUM + r"(?:\s+[\w'’-]+){0,3}\s+who\s+(?:were|was|had\s+been|have\s+been)\s+(?:[\w-]+\s+){0,5}?" + _KILLED_WORDS + r"\b", re.I),
+    LazyPattern(r"\b" + _APPROX + _NUM + r"(?:\s+[\w'’-]+){0,3}\s+who\s+(?:were|was|had\s+been|have\s+been)\s+(?:[\w-]+\s+){0,5}?" + _KILLED_WORDS + r"\b", re.I),
     # "killing a 33-year-old man", "a soldier was killed"
-    re.compile(r"\b(?:killing|killed|kills|shot\s+dead|gunned\s+down|murdered|murdering|beheaded|beheading|slew)\s+(?P<num>an?)\s+(?:[\w-]+\s+){0,2}?" + _ONE_VICTIM + r"\b", re.I),
+    LazyPattern(r"\b(?:killing|killed|kills|shot\s+dead|gunned\s+down|murdered|murdering|beheaded|beheading|slew)\s+(?P<num>an?)\s+(?:[\w-]+\s+){0,2}?" + _ONE_VICTIM + r"\b", re.I),
     re.compile(r"(?:^|\b(?:when|after|as|that)\s+)(?P<num>[Aa]n?)\s+(?:[\w-]+\s+){0,2}?" + _ONE_VICTIM + r"\s+(?:was|has\s+been)\s+killed\b"),
 ]
 INJURED_RES = [
-    re.compile(r"\b" + _APPROX + _NUM + _WHO + _BE + r"\s+" + _INJURED_WORDS + r"\b", re.I),
-    re.compile(r"\b(?:injuring|wounding|injured|wounded|injures|wounds|hurting)\s+" + _APPROX + _NUM + _WHO + r"\b", re.I),
+    # ("one local militia member was shot in the leg")
+    LazyPattern(r"\b" + _APPROX + _NUM + _WHO + r"\s+(?:was|were|had\s+been|has\s+been)\s+shot\s+(?:in\s+the\s+(?:leg|legs|arm|arms|hand|foot|shoulder|back|chest|stomach|head)|and\s+(?:wounded|injured))\b", re.I),
+    # ("Two members of the security forces who were returning fire were wounded")
+    LazyPattern(r"\b" + _APPROX + _NUM + r"(?:\s+[\w'’-]+){0,3}(?:\s+of\s+the\s+[\w'’-]+(?:\s+[\w'’-]+){0,2})?\s+who\s+(?:[\w'’-]+\s+){1,6}?(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:injured|wounded|hurt)\b", re.I),
+    LazyPattern(r"\b" + _APPROX + _NUM + _WHO + _BE + r"\s+" + _INJURED_WORDS + r"\b", re.I),
+    LazyPattern(r"\b(?:injuring|wounding|injured|wounded|injures|wounds|hurting)\s+" + _APPROX + _NUM + _WHO + r"\b", re.I),
     # ("Two other victims sustained gunshot injuries", not "... suffered no injuries")
-    re.compile(r"\b" + _APPROX + _NUM + _WHO + r"\s+(?:others\s+)?(?:with\s+|(?:had\s+)?(?:suffered|sustained|received)\s+(?:(?!no\b)[\w-]+\s+)?)?(?:injuries|wounds)\b", re.I),
+    LazyPattern(r"\b" + _APPROX + _NUM + _WHO + r"\s+(?:others\s+)?(?:with\s+|(?:had\s+)?(?:suffered|sustained|received)\s+(?:(?!no\b)[\w-]+\s+)?)?(?:injuries|wounds)\b", re.I),
     # "wounding another", "a 52-year-old woman sustained leg wounds"
     # (but "injured another 28" states 28)
-    re.compile(r"\b(?:injuring|wounding|injured|wounded)\s+(?P<num>another)\b(?!\s+(?:" + NUMBER + r")\b)", re.I),
+    LazyPattern(r"\b(?:injuring|wounding|injured|wounded)\s+(?P<num>another)\b(?!\s+(?:" + NUMBER + r")\b)", re.I),
     re.compile(r"\b(?P<num>[Aa]n?)\s+(?:[\w()-]+\s+){0,3}?" + _ONE_VICTIM + r"\s+(?:was\s+(?:injured|wounded|hurt)|(?:had\s+)?(?:suffered|sustained)\s+(?:\w+\s+)?(?:injuries|wounds))\b"),
 ]
-NONE_KILLED_RE = re.compile(r"\b(?:no\s+(?:one|body)\s+(?:was|were|has\s+been)\s+(?:killed|dead)|no\s+(?:deaths|fatalities)\b(?!\s+(?:were\s+)?(?:immediately\s+)?reported)|killing\s+no\s+one|nobody\s+(?:was\s+)?killed)", re.I)
-NONE_HURT_RE = re.compile(r"\b(?:no\s+(?:one|body)\s+(?:was|were|has\s+been)\s+(?:injured|hurt|wounded|harmed)|no\s+injuries\b(?!\s+(?:were\s+)?(?:immediately\s+)?reported)|without\s+casualties|no\s+casualties\b(?!\s+(?:were\s+)?(?:immediately\s+)?reported))", re.I)
+# "No deaths were reported", "no one was killed": a toll of none, stated (0); "no deaths were
+# immediately reported" is no word yet. (And "no one was hurt", "without anyone being hurt",
+# "no casualties were reported": none killed and none hurt.)
+NONE_KILLED_RE = re.compile(r"\b(?:no\s+(?:one|body)\s+(?:was|were|has\s+been)\s+(?:killed|dead)|no\s+(?:deaths|fatalities)\b(?!\s+(?:were\s+|have\s+been\s+)?immediately)|killing\s+no\s+one|nobody\s+(?:was\s+)?killed)", re.I)
+NONE_HURT_RE = re.compile(
+    r"\b(?:no\s+(?:one|body)\s+(?:was|were|has\s+been)\s+(?:injured|hurt|wounded|harmed)|nobody\s+(?:was\s+)?(?:hurt|injured|harmed)|without\s+(?:anyone|anybody)\s+(?:being\s+)?(?:hurt|injured|harmed)"
+    r"|no\s+injuries\b(?!\s+(?:were\s+|have\s+been\s+)?immediately)|without\s+casualties|no\s+casualties\b(?!\s+(?:were\s+|have\s+been\s+)?immediately))",
+    re.I,
+)
+_NONE_AT_ALL = re.compile(r"\b(?:no\s+casualties|without\s+casualties|no\s+(?:one|body)\s+(?:was|were|has\s+been)\s+(?:hurt|harmed)|nobody\s+(?:was\s+)?(?:hurt|harmed)|without\s+(?:anyone|anybody)\s+(?:being\s+)?(?:hurt|harmed))", re.I)
 # Cheap tests that a sentence may state a figure at all, before the patterns run.
 KILLED_WORDS = re.compile(r"kill|dead|died|death|toll|lives|loss\s+of|slain|perish|martyr|massacr|slaughter|butcher|murder|fatalit|dying|behead|decapitat|execut|gunned\s+down", re.I)
-INJURED_WORDS = re.compile(r"injur|wound|hurt|hospitali", re.I)
+INJURED_WORDS = re.compile(r"injur|wound|hurt|hospitali|shot\s+(?:in|and)", re.I)
 CASUALTY_WORDS = re.compile(KILLED_WORDS.pattern + "|" + INJURED_WORDS.pattern + r"|casualt", re.I)
 # Figures that are totals over a war or a period, not of one attack.
 TOTAL_CUES = re.compile(
@@ -170,16 +188,16 @@ _VICTIM = (
     r"(?:" + _MANY_VICTIMS + "|" + _ONE_VICTIM + r")"
 )
 # ("six members of the local vigilante force")
-_ITEM = r"(?:" + NUMBER + r"|\ban?)\s+(?:[\w-]+\s+){0,2}?" + _VICTIM + r"\b(?:\s+of\s+the\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+){0,3})?"
+_ITEM = r"(?=[\dzotfsena])(?:" + NUMBER + r"|\ban?)\s+(?:[\w-]+\s+){0,2}?" + _VICTIM + r"\b(?:\s+of\s+the\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+){0,3})?"
 # "Two girls and five men ... were killed", "killing three boys, two women and an elderly man": a sum.
-VICTIM_LIST = re.compile(r"(?P<list>" + _ITEM + r"(?:(?:,\s+|,?\s+and\s+)" + _ITEM + r")+)", re.I)
+VICTIM_LIST = LazyPattern(r"(?P<list>" + _ITEM + r"(?:(?:,\s+|,?\s+and\s+)" + _ITEM + r")+)", re.I)
 KILLED_LIST_RES = [
     # ("A teacher, a photographer and a prison guard died")
-    re.compile(VICTIM_LIST.pattern + r"(?:,\s+including\s+[^,.;]{1,40},)?\s+(?:(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:killed|dead)|died)\b", re.I),
-    re.compile(r"\b(?:killing|killed|kills)\s+(?:\w+\s+)?" + VICTIM_LIST.pattern, re.I),
+    LazyPattern(VICTIM_LIST.pattern + r"(?:,\s+including\s+[^,.;]{1,40},)?\s+(?:(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:killed|dead)|died)\b", re.I),
+    LazyPattern(r"\b(?:killing|killed|kills)\s+(?:\w+\s+)?" + VICTIM_LIST.pattern, re.I),
 ]
 _KILLED_LIST_LOW = [folded(p) for p in KILLED_LIST_RES]
-_ITEM_RE = re.compile(r"(" + NUMBER + r"|\ban?)\s+(?:[\w-]+\s+){0,2}?" + _VICTIM + r"\b", re.I)
+_ITEM_RE = LazyPattern(r"(" + NUMBER + r"|\ban?)\s+(?:[\w-]+\s+){0,2}?" + _VICTIM + r"\b", re.I)
 
 
 def _listed(sentence: str, start: int, end: int, low: str) -> tuple[int, int] | None:
@@ -194,7 +212,7 @@ def _listed(sentence: str, start: int, end: int, low: str) -> tuple[int, int] | 
 
 
 def _figure(
-    sentence: str, low: str, patterns: list[re.Pattern], quick: list[re.Pattern | None], start: int = 0, end: int | None = None, lists: bool = False
+    sentence: str, low: str, patterns: list[re.Pattern | LazyPattern], quick: list[re.Pattern | None], start: int = 0, end: int | None = None, lists: bool = False
 ) -> tuple[int, int] | None:
     """The first figure the patterns find in sentence[start:end]: (value, offset); with
     ``lists``, a list of victims summed first. ``low`` is the sentence folded, over which
@@ -208,8 +226,8 @@ def _figure(
             continue
         for m in pattern.finditer(sentence, start, end):
             value = parse_number(m.group("num"))
-            if value is None:
-                continue
+            if value is None or (m.group("num").lower().endswith("dozen") and _ROUGHLY.search(sentence, max(0, m.start("num") - 15), m.start("num"))):
+                continue  # ("more than a dozen soldiers were killed": a rough count, no figure)
             # "one of the 12 people killed": the larger figure after "of the" is the count.
             if best is None or m.start("num") < best[1]:
                 best = (value, m.start("num"))
@@ -243,6 +261,7 @@ def _lower_bounds(sentence: str) -> str:
     return _RANGE.sub(cut, sentence)
 
 
+_ROUGHLY = re.compile(r"\b(?:more\s+than|over|nearly|almost|about|around|some|roughly|approximately|close\s+to)\s+$", re.I)
 _QUOTED_FIGURE = re.compile(r"[\"“]((?:(?:up\s+to|at\s+least|about|around|nearly|more\s+than|over)\s+)?\d[\d,]*)[\"”]", re.I)
 
 
@@ -269,8 +288,8 @@ def casualties(sentence: str, start: int = 0, end: int | None = None) -> tuple[i
     injured = _figure(sentence, folded_sentence, INJURED_RES, _INJURED_RES_LOW, start, end) if _INJURED_LOW.search(low) else None
     k = killed[0] if killed else (0 if NONE_KILLED_RE.search(part) else None)
     i = injured[0] if injured else (0 if NONE_HURT_RE.search(part) else None)
-    if killed is None and NONE_HURT_RE.search(part) and re.search(r"\bno\s+casualties|without\s+casualties", part, re.I):
-        k = 0
+    if killed is None and _NONE_AT_ALL.search(part) and not re.search(r"\bimmediately\b", part, re.I):
+        k = 0  # ("no casualties", "no one was hurt": none killed either)
     # A figure found by both ("22 killed and wounded") counts as killed only.
     if killed and injured and killed[1] == injured[1]:
         i = None
@@ -377,6 +396,8 @@ def resolve_date(m: re.Match, published: dt.date) -> dt.date | None:
     return None
 
 
+_DAY_BEFORE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:and|&)\s+$")
+_DAY_AFTER = re.compile(r"\s+(?:and|&)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:people|were|killed|others|of|[ap]\.?m))")
 _NIGHT_OF = re.compile(r"\s*(?:on|of|into|,)?\s*(?:the\s+)?", re.I)
 
 
@@ -409,7 +430,14 @@ def dates_in(sentence: str, published: dt.date | None) -> list[tuple[int, dt.dat
             d = resolve_date(m, published)
         if d is not None and not _report_date(sentence, m):
             out.append((at, d))
-    return out
+            # "on 9 and 10 August", "August 9 and 10": the other day of the pair, at its own offset
+            other = _DAY_BEFORE.search(sentence, max(0, m.start() - 12), m.start()) if m.group("dm") else _DAY_AFTER.match(sentence, m.end()) if m.group("md") else None
+            if other is not None:
+                try:
+                    out.append((other.start(1), d.replace(day=int(other.group(1)))))
+                except ValueError:
+                    pass
+    return sorted(out)
 
 
 # "a statement released Monday", "officials said on Sunday", "told reporters Friday", "told The

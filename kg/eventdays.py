@@ -64,3 +64,31 @@ def named_month(phrase: str) -> int | None:
     March" is a campaign's start, "last week" names none)."""
     m = _IN_MONTH.search(phrase)
     return _MONTH_NAMES.index(m.group(1).lower()) + 1 if m else None
+
+
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS_RE = "|".join(_MONTH_NAMES)
+_PINNED_DAY = re.compile(
+    r"\b(?P<wd>" + "|".join(_WEEKDAY_NAMES) + r"),?\s+(?:(?P<m1>" + _MONTHS_RE + r")\s+(?P<d1>\d{1,2})|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>" + _MONTHS_RE + r"))\b(?!(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)",
+    re.I,
+)
+
+
+def pinned_day(text: str, today: dt.date | None = None, span: int = 12) -> dt.date | None:
+    """The day an article with no date of its own pins by a weekday and a date without a year
+    ("on Tuesday November 21"): that date in the latest year, not after ``today`` and at most
+    ``span`` years back, in which it falls on that weekday -- near enough a publication date
+    to resolve the article's other days by."""
+    today = today or dt.date.today()
+    for m in _PINNED_DAY.finditer(text):
+        month = _MONTH_NAMES.index((m.group("m1") or m.group("m2")).lower()) + 1
+        day = int(m.group("d1") or m.group("d2"))
+        weekday = _WEEKDAY_NAMES.index(m.group("wd").lower())
+        for year in range(today.year, today.year - span - 1, -1):
+            try:
+                candidate = dt.date(year, month, day)
+            except ValueError:
+                break
+            if candidate <= today and candidate.weekday() == weekday:
+                return candidate
+    return None

@@ -21,7 +21,9 @@ if TYPE_CHECKING:
 # "The death toll rose to 12", "the number of dead has climbed to 40", "the toll now stands at 9".
 _TOLL_UPDATE = re.compile(
     r"\b(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|people\s+killed|victims))\b[^.;]{0,60}?"
-    r"\b(?:rose|risen|rises|rising|climbed|climbs|increased|jumped|reached|now\s+stands|has\s+reached|went\s+up|was\s+revised\s+up)\b",
+    r"\b(?:rose|risen|rises|rising|climbed|climbs|increased|jumped|reached|now\s+stands|has\s+reached|went\s+up|was\s+revised\s+up)\b"
+    # "put the preliminary death toll at 21"
+    r"|\b(?:put|puts|putting|placed|places|gave|gives|set)\s+the\s+(?:[\w“\"-]+\s+){0,3}?(?:death\s+)?toll[”\"]?\s+at\b",
     re.I,
 )
 # "Another three died in hospital", "Three more people later died of their wounds", "two others

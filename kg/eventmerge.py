@@ -9,14 +9,20 @@ sentences and this module weighs the events they give against each other.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from kg.eventactors import ActorSense
 from kg.eventwords import GENERIC_PLURAL_TRIGGER, NIL_PLACE_RANK
+from kg.identity import entity_of
 from kg.types import AttackEvent, Entity
 
 if TYPE_CHECKING:
     from kg.eventframe import Frame as _Frame
+
+
+# "raided a village", "attacked an army post": the attack word's object, not one told before.
+INDEFINITE_TARGET = re.compile(r"\s+(?:on\s+|against\s+)?(?:an?|another)\s+(?:[\w-]+\s+){0,2}?(?:village|hamlet|town|camp|post|base|checkpoint|convoy|market|mosque|church|school|bus|vehicle|settlement|community|patrol|position)s?\b", re.I)
 
 
 class MergeSense(ActorSense):
@@ -95,6 +101,9 @@ class MergeSense(ActorSense):
                 # the country's attack was ("... killed in northern Burkina Faso", then "targeted a
                 # detachment between Markoye and Tokabangou").
                 unknown = [o for o, _ in events if o is not ev and o.location is not None and id(o) not in fresh and id(o) not in elsewhen and self._compatible(o, ev) and self._unknown_in_main_country(o.location, loc, lead=ev is events[0][0])]
+                if len(unknown) > 1:
+                    # (several: the one with the country's toll -- "57 dead in X", then 57 in Uror and 22 in Akobo)
+                    unknown = [o for o in unknown if same_toll(o, ev)]
                 # (... or with the country's own toll: "a rocket attack in Iraq" killed one and hurt
                 # six, and the caption's "airport of Erbil, Iraq" one -- one attack)
                 if len(unknown) == 1 and ((unknown[0].killed is None and unknown[0].injured is None) or same_toll(unknown[0], ev)) and (ev.actor is None or unknown[0].actor is None or self._compatible(unknown[0], ev)):
@@ -117,6 +126,70 @@ class MergeSense(ActorSense):
                 for o in inside:
                     o.date = o.date or ev.date
             del events[k]
+
+    def _unplaced(self, f: _Frame) -> Entity | None:
+        """The country an attack a sentence tells at no place it names lies in, when it is an
+        attack of its own: told with its own toll by an attack verb on something indefinite ("armed
+        men raided a village in the north, killing 15"), in an article of one country (the one
+        it names most) -- that country, as specific as the article gives."""
+        if self._main_country is None or self._main_country not in self._countries or (f.killed is None and f.injured is None) or f.anaphoric:
+            return None
+        if not INDEFINITE_TARGET.match(self._text, f.trigger[1], f.sentence[1]) or self._text[f.trigger[0] : f.trigger[1]].lower().startswith(("kill", "die", "dead", "wound", "injur")):
+            return None
+        return entity_of(self._countries[self._main_country])
+
+    def _headline_places(self, events: list[tuple[AttackEvent, _Frame]], frames: list[_Frame], elsewhen: set[int]) -> None:
+        """The headline's frames (each with a place), read after the body's: each joins the
+        body's attack at the place it names, contains or lies in, or the one with its toll --
+        or, when it names the land of several, is their summary ("Israeli strikes kill 7 in
+        south Lebanon"); a headline attack the body does not tell is one of its own."""
+        for f in frames:
+            loc = f.location.entity
+            # (a headline tells the article's news, not an attack told at another time)
+            related = [ev for ev, _ in events if ev.location is not None and id(ev) not in elsewhen and self._compatible(ev, f) and self._related(loc, ev.location)]
+            same = [ev for ev in related if ev.location is not None and ev.location.iri == loc.iri]
+            # ("strikes kill 18 in Idlib" over the city's 7 and two towns' 11: the sum, not the city's)
+            summed = sum(1 for ev in related if ev.killed is not None or ev.injured is not None) > 1
+            toll = [ev for ev in related if f.killed is not None and ev.killed == f.killed]
+            tolled = [ev for ev, _ in events if id(ev) not in elsewhen and same_figures(ev, f) and self._compatible(ev, f)]
+            if same and all(other_figures(ev, f) for ev in same) and len(tolled) == 1:
+                # "Five police officers injured in attack in Mandera" over the body's attack with
+                # those five at a place in it and a later one at Mandera with three: the headline
+                # tells the attack of its figure.
+                related = tolled
+            elif same:
+                related = same  # the body's attack at that place
+            elif "Country" in loc.classes and f.direct and len(related) > 1:
+                related = []  # "attacks on Ukraine" over several cities: the attack as a whole
+            elif toll:
+                related = toll  # "... kills 32 in Sudan's El Fasher": the attack with that toll
+            elif len(related) > 1 and all(self._rank(loc) < self._rank(ev.location) for ev in related if ev.location is not None):
+                # "Israeli strikes kill 7 in south Lebanon" over two towns' attacks: their
+                # summary, no attack of its own; it still says who struck and when.
+                for ev in related:
+                    ev.actor, ev.date = ev.actor or f.actor, ev.date or f.date
+                continue
+            if not related and "Country" not in loc.classes:
+                # "24 dead in attack in Lake Chad" over the attack on an island the body names:
+                # the body's one attack with that toll, wherever the headline puts it.
+                related = [ev for ev, _ in events if id(ev) not in elsewhen and f.killed is not None and ev.killed == f.killed and self._compatible(ev, f)][:2]
+                related = related if len(related) == 1 else []
+            if related:
+                absorb(related[0], f, higher_figures=not summed)
+            else:
+                ev = AttackEvent(trigger=f.trigger, sentences=[], location=loc)
+                absorb(ev, f)
+                events.insert(0, (ev, f))
+
+
+def same_figures(ev: AttackEvent, f: _Frame) -> bool:
+    """Whether an event states the figure a frame does: its dead, or (with none) its wounded."""
+    return (f.killed is not None and ev.killed == f.killed) or (f.killed is None and f.injured is not None and ev.injured == f.injured)
+
+
+def other_figures(ev: AttackEvent, f: _Frame) -> bool:
+    """Whether an event states other figures than a frame: other dead, or other wounded."""
+    return (f.killed is not None and ev.killed is not None and ev.killed != f.killed) or (f.injured is not None and ev.injured is not None and ev.injured != f.injured)
 
 
 def same_toll(a: AttackEvent | _Frame, b: AttackEvent | _Frame) -> bool:

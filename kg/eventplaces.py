@@ -86,6 +86,21 @@ def _level_of(inner: LinkedMention, sentence: str, offset: int, outer: LinkedMen
 _SITE_END = re.compile(r"\s(?:airport|air\s*base|airbase|airfield|air\s+field|base|port|seaport|station)$", re.I)
 
 
+_THE_CITYS = re.compile(r"\bthe\s+(?:city|capital|town)['’]s\s+$", re.I)
+# "hijacked a bus there in November": the place the sentence before named (not "there were", "there is").
+_THERE = re.compile(r"(?<!^)(?<![.!?]\s)\bthere\b(?!\s+(?:is|are|was|were|have|has|had|will|would|could|may|might|must|seems?|seemed|appears?|appeared|remains?|remained|being|been|exists?|existed)\b)(?!['’]s)", re.I)
+
+
+def there_place(sentence: str, offset: int, before: list[LinkedMention]) -> LinkedMention | None:
+    """The place a locative "there" stands for, as a mention at the word: the last place of the
+    sentence before (``before``, its place mentions), when it names one and this sentence none."""
+    m = _THERE.search(sentence) if "there" in sentence.lower() and before else None
+    if m is None:
+        return None
+    last = before[-1]
+    return LinkedMention(Mention(offset + m.start(), offset + m.end(), m.group(), "GPE", "event", None, None), last.entity, last.confidence)
+
+
 class PlaceSense:
     """The place reasoning of the event extractor; the extractor sets the article's
     state (``_levels``, ``_contained``) before each article."""
@@ -214,7 +229,8 @@ class PlaceSense:
         for outer, inner in zip(places, places[1:]):
             if "City" not in outer.entity.classes or self._entry(inner.entity) is not None or self._rank(inner.entity) != HEAD_RANK["district"]:
                 continue
-            if _POSSESSIVE_GAP.fullmatch(self._text, outer.mention.end, inner.mention.start):
+            # (and "Bujumbura ... a street in the city's Buyenzi district": the city named before)
+            if _POSSESSIVE_GAP.fullmatch(self._text, outer.mention.end, inner.mention.start) or _THE_CITYS.search(self._text, max(0, inner.mention.start - 20), inner.mention.start):
                 self._levels[inner.entity.iri] = HEAD_RANK["neighbourhood"]
                 self._contained.add((inner.entity.iri, outer.entity.iri))
 

@@ -26,14 +26,16 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from kg.casefold import fold_case, folded
+from kg.datelines import DATELINE_RE
 from kg.eventactors import branch_sides
 from kg.eventattack import is_attack
-from kg.eventcues import CLAUSE_END, came_after, casualties, clause_around, dates_in, elided_figure, phase_tolls, retold_day
-from kg.eventdays import named_month, relative_dates
+from kg.eventcues import CAME_AFTER, CLAUSE_END, came_after, casualties, clause_around, dates_in, elided_figure, phase_tolls, retold_day
+from kg.eventdays import named_month, pinned_day, relative_dates
 from kg.eventfollow import added, follow_up
 from kg.eventframe import Frame as _Frame
 from kg.eventlists import clause_weapons, one_list, place_clauses
-from kg.eventmerge import absorb, other_toll, same_toll
+from kg.eventmerge import INDEFINITE_TARGET, absorb, other_toll, same_toll
+from kg.eventplaces import there_place
 from kg.eventscene import LAND_APPOSED, SceneSense
 from kg.eventwords import (
     ACCIDENT_RE,
@@ -77,6 +79,10 @@ _BETWEEN_FIRST = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:towns?|villages?|citi
 _RESTATED = re.compile(r"\b(?:[Ii]n\s+addition\s+to|[Bb]esides|[Aa]part\s+from|[Aa]longside)\s+the\s+(?:[\w-]+\s+)?(?:deaths?|dead|fatalities|killed)\b")
 # "the strikes", "these attacks": attacks told before, more than one.
 _PLURAL_TOLD = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+(?:[\w-]+\s+)?(?:attacks|strikes|airstrikes|raids|bombings|assaults|ambushes)\b")
+# "the death toll could hit 20": a guess, no toll.
+_MAY_REACH = re.compile(r"\b(?:could|may|might|would|is\s+(?:expected|likely|feared)\s+to)\s+(?:\w+\s+)?(?:hit|rise|reach|climb|exceed|top|surpass)\s+(?:to\s+)?(?:at\s+least\s+|about\s+|more\s+than\s+)?\d", re.I)
+_WEEK_AFTER = re.compile(r"\b(?:(?:just|only|barely|less\s+than)\s+)?(?:a|one|two|three|four|\d+|several|a\s+few)\s+(?:days?|weeks?|months?)\s+after\b", re.I)
+_TOWN_OF = re.compile(r"\bthe\s+(?:[a-z-]+\s+)?(?:town|village|city|hamlet|locality|community)\s+of\s+(?=[A-Z])")
 SENTENCE_REACH = 3
 ANAPHOR_PLACES = {"city", "town", "village", "camp", "area"}
 
@@ -130,9 +136,10 @@ class EventExtractor(SceneSense):
     # -- the article ---------------------------------------------------------------
 
     def extract(self, article: Article, linked: list[LinkedMention], sentences: list[tuple[int, int]]) -> list[AttackEvent]:
-        if article.date is None and date_in_url(article.url) is not None:
-            # (an article with no date line is dated by the day its address files it under)
-            article = replace(article, date=date_in_url(article.url))
+        if article.date is None and (date_in_url(article.url) or pinned_day(article.text)) is not None:
+            # (an article with no date line is dated by the day its address files it under, or
+            # the day a weekday and a date pin: "on Tuesday November 21")
+            article = replace(article, date=date_in_url(article.url) or pinned_day(article.text))
         text = article.text
         if not sentences:
             sentences = [(0, len(text))]
@@ -163,12 +170,20 @@ class EventExtractor(SceneSense):
         frames: list[_Frame] = []
         self._last_group, self._last_group_at = None, -1
         self._anchor: dt.date | None = None  # the day of the attack told last, that "two days later" counts from
+        self._place_days: dict[str, dt.date] = {}  # the day first told for each place attacked
         self._regimes = set()
         for i, (b, e) in enumerate(sentences):
             mentions = sorted(by_sentence.get(i, []), key=lambda lm: lm.mention.start)
-            told = self._frames(article, i, (b, e), mentions)
+            places = [lm for lm in mentions if lm.entity.type == "Place"]
+            there = None if places else there_place(text[b:e], b, [lm for lm in by_sentence.get(i - 1, []) if lm.entity.type == "Place" and "Country" not in lm.entity.classes])
+            told = self._frames(article, i, (b, e), sorted([*mentions, there], key=lambda lm: lm.mention.start) if there else mentions)
             frames += told
-            self._anchor = next((f.date for f in reversed(told) if f.date is not None and i != 0), self._anchor)
+            for f in told if i else ():
+                # (the day "the next day" counts from: the last attack told, dated here or where its place was)
+                day = f.date or (self._place_days.get(f.location.entity.iri) if f.location is not None else None)
+                if f.date is not None and f.location is not None:
+                    self._place_days.setdefault(f.location.entity.iri, f.date)
+                self._anchor = day or self._anchor
             groups = [lm.entity for lm in mentions if "ArmedGroup" in lm.entity.classes]
             if groups:
                 self._last_group, self._last_group_at = groups[-1], i
@@ -191,6 +206,12 @@ class EventExtractor(SceneSense):
         low = fold_case(sentence)  # the word patterns run folded (kg/casefold.py), matches are taken on the sentence
         triggers = [TRIGGER_RE.match(sentence, m.start()) for m in _TRIGGER_LOW.finditer(low) if is_attack(low, m)]
         killed, injured = casualties(sentence)
+        if killed is not None or injured is not None:
+            later = _WEEK_AFTER.search(sentence)
+            if later is not None and casualties(sentence, 0, later.start()) == (None, None) and not any(lm.entity.type == "Place" and "Country" not in lm.entity.classes for lm in mentions if _lead_end(sentence) <= lm.mention.start - span[0] < later.start()):
+                # "Gunmen invaded another town on Thursday, just a week after gangs killed 115 people":
+                # the toll is of the attack told after "after", no place of this one named before it.
+                killed = injured = None
         if (killed is not None or injured is not None) and _SEVERAL_LOW.search(low):
             # "nine people died in three separate raids": the toll of several, no one attack's.
             killed = injured = None
@@ -205,19 +226,27 @@ class EventExtractor(SceneSense):
             aftermath = AFTERMATH_RE.search(sentence)
             if aftermath is not None:
                 triggers = [aftermath]
-        incident = None
+        incident = named = None
         if not triggers and killed is None and injured is None:
             # "The incident occurred near Kharka village": where the attack told before was.
             incident = aftermath = INCIDENT_RE.search(sentence)
             if aftermath is not None:
                 triggers = [aftermath]
-        update = None
+            else:
+                # ("Residents in the coastal town of X called for help": where an unplaced attack was)
+                named = _TOWN_OF.search(sentence)
+                triggers = [named] if named is not None else []
+        update, mentioned = None, False
         if not triggers:
+            hit = re.search(r"\b(?:killed|dead|died|injured|wounded|killing|wounding|loss\s+of|deaths\s+of|injuries|wounds|murder|murdered|to\s+death|toll|casualties|hurt|deaths)\b", sentence, re.I)
             if killed is None and injured is None:
-                return []
+                # ("A woman was among those killed in X on Tuesday": the attack at X told again, no
+                # figure -- it adds nothing, but what follows it is of X's attack)
+                mentioned = hit is not None and any(lm.entity.type == "Place" for lm in mentions)
+                if not mentioned:
+                    return []
             # "At least 22 people were killed on Saturday in Belgorod": a casualty report.
-            hit = re.search(r"\b(?:killed|dead|died|injured|wounded|killing|wounding|loss\s+of|deaths\s+of|injuries|wounds|murder|murdered|to\s+death|toll)\b", sentence, re.I)
-            if hit is None or _ACCIDENT_LOW.search(low) or _FIGHT_LOW.search(low):
+            if hit is None or _ACCIDENT_LOW.search(low) or _FIGHT_LOW.search(low) or _MAY_REACH.search(sentence):
                 return []
             triggers = [hit]
             # ("The death toll rose to 12", "Another three died in hospital": the attack told before)
@@ -248,6 +277,7 @@ class EventExtractor(SceneSense):
         listed = lists and one_list([p for p, _ in places], sentence, b)
         # (each place's clause: "a bomb killed four in X on Monday, and a second wounded nine in Y")
         regions = place_clauses(sentence, [(p.mention.start - b, p.mention.end - b) for p, _ in places], CLAUSE_END) if lists else []
+        days = [d for _, d in dates] if listed and len(places) == len({d for _, d in dates}) == len(dates) else []
         arms = clause_weapons(regions, [(lm.mention.start - b, self._weapons_of(lm)) for lm in mentions if lm.entity.type == "Weapon"], weapons) if lists else None
         for k, (lm, _) in enumerate(places or [(None, False)]):
             if lm is None:
@@ -279,16 +309,18 @@ class EventExtractor(SceneSense):
                     # (a sentence that names no place tells of one attack: its only day is that attack's,
                     # "the rebels first attacked the checkpoints ... the village attacked on Tuesday")
                     # -- and so is that of the places of a list: "hit the Kharkiv, Sumy and Odesa regions on Sunday")
-                    retold_day(sentence, trig, triggers, anaphors, dates, len(places)) or (dates[0][1] if (lm is None or listed) and len({d for _, d in dates}) == 1 else None),
-                    anaphoric=aftermath is not None or _speaks_of_told(anaphors, trig, len(triggers)) or occurred,
+                    # (and "attacked X and Y on 9 and 10 August": each its day, in turn)
+                    days[k] if days else retold_day(sentence, trig, triggers, anaphors, dates, len(places)) or (dates[0][1] if (lm is None or listed) and len({d for _, d in dates}) == 1 else None),
+                    # ("The latest attack comes days after gunmen killed 19 in X": X's is the earlier attack)
+                    anaphoric=(aftermath is not None or _speaks_of_told(anaphors, trig, len(triggers)) or occurred) and not (lm is not None and CAME_AFTER.search(sentence, trig.end(), s_)),
                     # ("The attack came after an attack on X": X is another attack's)
-                    fresh=bool(FRESH_BEFORE.search(sentence, 0, trig.start())) or (lm is not None and bool(OTHER_ATTACK.search(sentence, trig.end(), s_)))
+                    fresh=bool(FRESH_BEFORE.search(sentence, 0, trig.start())) or (lm is not None and bool(OTHER_ATTACK.search(sentence, trig.end(), s_) or CAME_AFTER.search(sentence, trig.end(), s_)))
                     or came_after(low, trig) or (ALSO_OPEN.match(sentence) is not None and not anaphors),
                     meanwhile=lm is not None and MEANWHILE_OPEN.match(sentence) is not None,
                     between=lm is not None and _BETWEEN_FIRST.search(sentence, max(0, s_ - 40), s_) is not None,
                     direct=lm is not None and bool(DIRECT_BEFORE.search(sentence, 0, s_)),
                     retold=bool(retold) and retold.end() >= trig.end(),
-                    aftermath=aftermath is not None,
+                    aftermath=aftermath is not None or mentioned,
                     elsewhen=elsewhen,
                     month=named_month(told_when.group()) if told_when is not None else None,
                     summary=lm is not None and sites,
@@ -297,6 +329,7 @@ class EventExtractor(SceneSense):
                     incident=incident is not None,
                     occurred=occurred,
                     update=update if lm is None else None,
+                    named=named is not None and lm is not None,
                 )
             )
         same = SAME_PLACE_RE.search(sentence) if not places and "same" in low else None
@@ -347,6 +380,8 @@ class EventExtractor(SceneSense):
         for f in frames:
             if f.index == headline:
                 continue
+            if f.named and (not any(f.index - p.index <= 2 for p in pending) or any(ev.location is not None and ev.location.iri == f.location.entity.iri for ev, _ in events)):
+                continue  # (a town named with no attack word is only where an unplaced attack just told was)
             previous, latest = latest, f
             target = None
             refined = False  # whether the frame placed the attack told before more precisely
@@ -357,7 +392,7 @@ class EventExtractor(SceneSense):
                     # ("a separate attack" told again with its toll is the same separate attack)
                     # (an attack told at another time, "In April, a blast in X", is not the one at X told before)
                     if ev.location is not None and ev.location.iri == f.location.entity.iri and self._compatible(ev, f) and (not f.fresh or same_toll(ev, f)) \
-                            and (not f.elsewhen or f.anaphoric or id(ev) in elsewhen):
+                            and (not f.elsewhen or f.anaphoric or (id(ev) in elsewhen and not other_toll(ev, f))):
                         target = k
                         break
                 k = self._told_before(events, f) if target is None and f.anaphoric else None
@@ -402,8 +437,10 @@ class EventExtractor(SceneSense):
                     # "Another three died": more dead of the same attack, not another attack)
                     f.date, f.fresh = None, False
                 k = self._told_before(events, f)
+                if k is not None and id(events[k][0]) in elsewhen and f.date is not None and not f.elsewhen:
+                    k = None  # ("Until Tuesday's attack, ..." after the attack of 2013: not that one)
                 gap = f.index - events[k][1].index if k is not None else None
-                if gap is not None and (f.anaphoric or f.update is not None or gap <= 1 or (gap <= 2 and events[k][1] is previous)):
+                if gap is not None and (f.anaphoric or f.update is not None or gap <= 1 or (gap <= 2 and previous is not None and previous.index == events[k][1].index)):
                     target = k
                     if f.update == "more":
                         added(events[k][0], f)
@@ -438,8 +475,15 @@ class EventExtractor(SceneSense):
                 if f.location is None:
                     # (and "Also on Wednesday, an IED damaged a vehicle", before "The convoy was
                     # passing through X when the bomb exploded": another attack, placed next)
-                    if (not events and (f.killed is not None or f.injured is not None)) or (f.fresh and f.killed is None and f.injured is None):
-                        pending.append(f)
+                    if (not events and (f.killed is not None or f.injured is not None)) or ((f.fresh or INDEFINITE_TARGET.match(self._text, f.trigger[1], f.sentence[1])) and f.killed is None and f.injured is None):
+                        pending.append(f)  # ("Gunmen invaded another town on Thursday": placed next)
+                    elif events and f.update is None and self._unplaced(f):
+                        # "Overnight, armed men raided a village in the restive north, killing 15":
+                        # another attack with its own toll, in the land the article reports of.
+                        events.append((AttackEvent(trigger=f.trigger, sentences=[], location=self._unplaced(f)), f))
+                        absorb(events[-1][0], f)
+                        fresh.add(id(events[-1][0]))
+                        direct.add(id(events[-1][0]))  # (no summary of the attacks inside the country)
                     continue
                 events.append((AttackEvent(trigger=f.trigger, sentences=[], location=f.location.entity), f))
                 target = len(events) - 1
@@ -460,49 +504,11 @@ class EventExtractor(SceneSense):
             if f.direct:
                 direct.add(id(events[target][0]))
         self._collapse_containers(events, direct, fresh, elsewhen)
-        for f in frames:
-            if f.index != headline or f.location is None:
-                continue
-            loc = f.location.entity
-            # (a headline tells the article's news, not an attack told at another time)
-            related = [ev for ev, _ in events if ev.location is not None and id(ev) not in elsewhen and self._compatible(ev, f) and self._related(loc, ev.location)]
-            same = [ev for ev in related if ev.location is not None and ev.location.iri == loc.iri]
-            # ("strikes kill 18 in Idlib" over the city's 7 and two towns' 11: the sum, not the city's)
-            summed = sum(1 for ev in related if ev.killed is not None or ev.injured is not None) > 1
-            toll = [ev for ev in related if f.killed is not None and ev.killed == f.killed]
-            tolled = [ev for ev, _ in events if id(ev) not in elsewhen and _same_figures(ev, f) and self._compatible(ev, f)]
-            if same and all(_other_figures(ev, f) for ev in same) and len(tolled) == 1:
-                # "Five police officers injured in attack in Mandera" over the body's attack with
-                # those five at a place in it and a later one at Mandera with three: the headline
-                # tells the attack of its figure.
-                related = tolled
-            elif same:
-                related = same  # the body's attack at that place
-            elif "Country" in loc.classes and f.direct and len(related) > 1:
-                related = []  # "attacks on Ukraine" over several cities: the attack as a whole
-            elif toll:
-                related = toll  # "... kills 32 in Sudan's El Fasher": the attack with that toll
-            elif len(related) > 1 and all(self._rank(loc) < self._rank(ev.location) for ev in related if ev.location is not None):
-                # "Israeli strikes kill 7 in south Lebanon" over two towns' attacks: their
-                # summary, no attack of its own; it still says who struck and when.
-                for ev in related:
-                    ev.actor, ev.date = ev.actor or f.actor, ev.date or f.date
-                continue
-            if not related and "Country" not in loc.classes:
-                # "24 dead in attack in Lake Chad" over the attack on an island the body names:
-                # the body's one attack with that toll, wherever the headline puts it.
-                related = [ev for ev, _ in events if id(ev) not in elsewhen and f.killed is not None and ev.killed == f.killed and self._compatible(ev, f)][:2]
-                related = related if len(related) == 1 else []
-            if related:
-                absorb(related[0], f, higher_figures=not summed)
-            else:
-                ev = AttackEvent(trigger=f.trigger, sentences=[], location=loc)
-                absorb(ev, f)
-                events.insert(0, (ev, f))
+        self._headline_places(events, [f for f in frames if f.index == headline and f.location is not None], elsewhen)
         # "Strikes across Ukraine killed 14" over the attacks on its towns: the toll is theirs,
         # summed; the country's attack as a whole keeps no figures of its own.
         for ev, _ in events:
-            if ev.location is not None and "Country" in ev.location.classes:
+            if ev.location is not None and "Country" in ev.location.classes and id(ev) not in fresh:
                 inside = [o for o, _ in events if o is not ev and o.location is not None and id(o) not in elsewhen and self._within(o.location, ev.location, known=True)]
                 if any(o.killed is not None or o.injured is not None for o in inside):
                     ev.killed = ev.injured = None
@@ -520,13 +526,13 @@ class EventExtractor(SceneSense):
         # ... from where the article first names it as attacker: not back onto the attacks
         # told before it ("the U.S. military has also launched strikes" at the end of a bombing report).
         since = min((min(ev.sentences) for ev, _ in events if ev.actor is not None and ev.sentences and id(ev) not in placeless), default=(0, 0))
+        if sole is not None and attributed is not None and sole.iri == attributed.iri:
+            since = (0, 0)  # (... unless the article holds it responsible in words of its own: "X were suspected")
         for ev, _ in events:
             if ev.date is None and lead is not None and id(ev) not in elsewhen:
                 ev.date = lead
             if ev.actor is None and sole is not None and not self._home(ev.location, sole) and (not ev.sentences or min(ev.sentences) >= since):
                 ev.actor = sole
-            # ("no one was hurt": a toll of none states no figure, as the guidelines read it)
-            ev.killed, ev.injured = ev.killed or None, ev.injured or None
             ev.confidence = _confidence(ev)
             out.append(ev)
         return out
@@ -537,9 +543,18 @@ class EventExtractor(SceneSense):
         killed in a strike")."""
         if not events or f.fresh:
             return None
+        dated = [i for i, (ev, _) in enumerate(events) if f.anaphoric and f.date is not None and ev.date == f.date]
+        if len(dated) == 1 and self._compatible(events[dated[0]][0], f):
+            return dated[0]  # ("Until Tuesday's attack, ...": the one attack of that day, however far back)
         k = max(range(len(events)), key=lambda i: events[i][1].index)
         ev, last = events[k]
         return k if f.index - last.index <= SENTENCE_REACH and self._compatible(ev, f) and (f.update is not None or not other_toll(ev, f)) else None
+
+
+def _lead_end(sentence: str) -> int:
+    """Where a sentence's dateline ("KABUL, June 3 -") ends, or 0."""
+    lead = DATELINE_RE.match(sentence)
+    return lead.end() if lead else 0
 
 
 def _speaks_of_told(anaphors: list[re.Match], trig: re.Match, triggers: int) -> bool:
@@ -558,16 +573,6 @@ def _clause_actor(sentence: str, trig: re.Match, triggers: list[re.Match], actor
     lo, hi = clause_around(sentence, trig.start(), trig.end())
     named = {a.iri: a for t in triggers if t is not trig and lo <= t.start() < hi for a in [actors[id(t)][0]] if a is not None}
     return next(iter(named.values())) if len(named) == 1 else None
-
-
-def _same_figures(ev: AttackEvent, f: _Frame) -> bool:
-    """Whether an event states the figure a frame does: its dead, or (with none) its wounded."""
-    return (f.killed is not None and ev.killed == f.killed) or (f.killed is None and f.injured is not None and ev.injured == f.injured)
-
-
-def _other_figures(ev: AttackEvent, f: _Frame) -> bool:
-    """Whether an event states other figures than a frame: other dead, or other wounded."""
-    return (f.killed is not None and ev.killed is not None and ev.killed != f.killed) or (f.injured is not None and ev.injured is not None and ev.injured != f.injured)
 
 
 def _confidence(ev: AttackEvent) -> float:

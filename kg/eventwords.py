@@ -97,7 +97,9 @@ ACTOR_VERB = re.compile(
 )
 BY_ACTOR = re.compile(r"(?<!\bset\sup\s)(?<!\bstationed\s)(?<!\bestablished\s)(?<!\bbuilt\s)(?<!\bmanned\s)(?<!\bguarded\s)(?<!\bcontrolled\s)(?<!\boperated\s)(?<!\brun\s)(?<!\bheld\s)(?<!\bbacked\s)(?<!\bowned\s)(?<!\bled\s)(?<!\bused\s)\b(?:by|blamed\s+on|blames?\s+on|attributed\s+to|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 # "The raid on the market was led by the Black Ridge gang": the attack word the subject, its doer after "by".
-DONE_BY = re.compile(r"\b(?:was|were|been)\s+(?:reportedly\s+|allegedly\s+|apparently\s+)?(?:led|carried\s+out|conducted|launched|perpetrated|staged|committed|mounted)\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
+DONE_BY = re.compile(r"\b(?:was|were|been)\s+(?:reportedly\s+|allegedly\s+|apparently\s+)?(?:led|carried\s+out|conducted|launched|perpetrated|staged|committed|mounted)\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}"
+    # ("launched by the gang in the area of X known as the Vipers": the name it goes by)
+    r"(?:[^,.;]{0,40}?\s+(?:known|called)\s+as\s+(?:the\s+)?)?$", re.I)
 # "X claimed both attacks", "X claimed responsibility for the bombings", "the two attacks were
 # claimed by X": a claim of several attacks told before -- each of them X's.
 _SEVERAL = r"(?:attacks|strikes|airstrikes|bombings|blasts|assaults|raids|explosions|killings|ambushes)"
@@ -153,8 +155,8 @@ SUSPECTED_BEFORE = re.compile(
 # "The Islamic State was suspected", "X is widely blamed for the bombing", "X was suspected of
 # carrying out the attack": who the article says is suspected, the name the sentence's subject.
 SUSPECTED_AFTER = re.compile(
-    r"^\s*(?:\([^()]{1,20}\)\s*)?(?:(?:group|militia|movement|rebels|fighters|militants)\b\s*)?(?:was|were|is|are|has\s+been|have\s+been)\s+(?:(?:widely|also|strongly|initially)\s+)?(?:suspected|blamed)"
-    r"(?=\s*[.;]|\s*$|\s+(?:of\s+(?:carrying|staging|launching|mounting|conducting|being\s+behind|the|an?|this|that|these|involvement)|for\s+(?:the|this|that|these|those)|by)\b)",
+    r"^\s*(?:\([^()]{1,20}\)\s*)?(?:(?:group|militia|movement|rebels|fighters|militants)\b\s*)?(?:,[^,;]{1,60},\s*|,\s*)?(?:was|were|is|are|has\s+been|have\s+been)\s+(?:(?:widely|also|strongly|initially)\s+)?(?:suspected|blamed|accused)"
+    r"(?=\s*[.;]|\s*$|\s+(?:of\s+(?:carrying|staging|launching|mounting|conducting|being\s+behind|the|an?|this|that|these|involvement|killing|attacking|massacring)|for\s+(?:the|this|that|these|those)|by)\b)",
     re.I,
 )
 # "Police suspected the Pakistani Taliban", "officials suspect X of the bombing": whom the tellers suspect.
@@ -214,7 +216,8 @@ REACTION_RE = re.compile(
 )
 # A place after "from" in its clause, with no word of hitting between, is where a launch came from.
 # ("fighters from the ADF stormed Kalemba village": a verb of attack after "from" says the place is hit)
-ORIGIN_BEFORE = re.compile(r"\bfrom\b(?![^,;]*\b(?:on|at|against|targeting|into|toward|towards|hitting|hit|hits|struck|stormed|invaded|overran|attacked|raided|ambushed|shelled|pounded|slammed|bombed|landed|killed|killing|damaged|destroyed)\b)[^,;]*$", re.I)
+# ("prisoners escaped from a jail in X following an attack": where they fled from was attacked)
+ORIGIN_BEFORE = re.compile(r"(?<!escaped\s)(?<!fled\s)(?<!freed\s)(?<!released\s)(?<!evacuated\s)(?<!rescued\s)(?<!out\s)\bfrom\b(?![^,;]*\b(?:on|at|against|targeting|into|toward|towards|hitting|hit|hits|struck|stormed|invaded|overran|attacked|raided|ambushed|shelled|pounded|slammed|bombed|landed|killed|killing|damaged|destroyed)\b)[^,;]*$", re.I)
 TERRITORY_RE = re.compile(r"\b([A-Z][a-z]+)\s+(?:territory|soil|cities|towns|villages|regions|positions|infrastructure)\b")
 # A place that does something ("Moscow launched", "Russia hit port infrastructure") is not what was hit.
 SUBJECT_AFTER = re.compile(
@@ -299,7 +302,8 @@ LANDMARK_GAP = re.compile(
 # "Al-Salam near the Old Mosque in Marib": the first place lies in the last.
 IN_GAP = re.compile(r"(?:\s+(?:neighbou?rhood|district|area|quarter|community|village|town|camp))?(?:,?\s+(?:near|next\s+to|close\s+to)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
     # ("Dar al-Nour - a clinic and a pharmacy - in the eastern quarter of al-Safa": an aside in dashes)
-    r"(?:,\s+(?:a|an|the)\s+(?:[a-z-]+\s+){1,5}?(?:in|on|at|near|outside)|\s+[-–—]\s+[^-–—,;.]{1,60}?\s+[-–—]\s+in|,?\s+(?:located|situated|lying)\s+in|\s+in)\s+(?:the\s+)?"
+    # ("Gouz Village of Abu Hadi area": the village's noun, then "of" the land it lies in)
+    r"(?:,\s+(?:a|an|the)\s+(?:[a-z-]+\s+){1,5}?(?:in|on|at|near|outside)|\s+[-–—]\s+[^-–—,;.]{1,60}?\s+[-–—]\s+in|,?\s+(?:located|situated|lying)\s+in|\s+in|(?<=village)\s+of|(?<=hamlet)\s+of)\s+(?:the\s+)?"
     r"(?:(?:[a-z-]+\s+)?(?:city|town|village|region|province|district|state|area|chiefdom|commune|subdivision|tehsil|neighbou?rhood|quarter)\s+of\s+)?"
     # ("at Waza in the Logone and Chari division": a land named by two names)
     r"(?:[A-Z][\w'’-]*\s+(?:and|&)\s+)?")

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection
 
-from kg.aliases import alias_pairs
+from kg.aliases import join_aliases
 from kg.bodies import bare_ministries, national_body, place_ministries, quartered_body
 from kg.bylines import byline_mentions, credit_names, person_shaped
 from kg.credits import with_credits
@@ -45,7 +45,6 @@ from kg.mentions import (
     NOT_NAMES,
     ORG_HEADS,
     ORG_NOUNS,
-    PLACE_HEADS,
     PLACE_NOUNS,
     TOWN_AREA_NOUNS,
     clean_mention,
@@ -67,45 +66,16 @@ from kg.mentions import (
     titled_names,
     unit_names,
 )
-from kg.namejunk import title_seats
 from kg.namepool import Resolved, pooled_types
 from kg.names import GENERIC_ALONE, GENERIC_BODY_RE, GENERIC_WORDS, country_of_demonym, is_group_word
 from kg.nametype import TypeDecision, local_decisions, strong_cue
 from kg.nicknames import nicknamed_people
 from kg.orgjunk import acronym_letters, initialism_owner, org_boundaries, spelled_acronym_after
 from kg.personruns import given_name_owner, misspelt_person, person_runs
-from kg.placeareas import (
-    PERSON_PLACE_POPULATION,
-    knowledge_place_cues,
-    linear_pairs,
-    list_tail_names,
-    one_unit_of_two_names,
-    place_shaped_person,
-    repeated_place_names,
-    split_unit_of_country,
-    town_test,
-    unbacked_small_place,
-    unclaimed_line_halves,
-    unclaimed_possessed_names,
-    unclaimed_possessors,
-    unclaimed_units,
-    without_plural_unit,
-)
-from kg.placecues import department_area
+from kg.placeareas import PERSON_PLACE_POPULATION, knowledge_place_cues, place_shaped_person, town_test, unbacked_small_place
+from kg.placespans import found_place_names, place_boundaries
 from kg.resolution import Resolution, contains_words, drop_title_only_nil, join_spelt_known, last_names, name_tokens, variant_key
-from kg.spancuts import (
-    area_headed_names,
-    area_pairs,
-    branch_names,
-    compound_names,
-    country_republics,
-    cut_plural_area_head,
-    join_body_and,
-    road_end_names,
-    split_area_of,
-    split_road_ends,
-    split_slashed,
-)
+from kg.spancuts import cut_names, found_names, raw_cuts
 from kg.spans import extend_by_acronym, fix_boundaries, possessor_countries, split_possessive
 from kg.types import Article, Entity, LinkedMention, Mention
 from kg.weaponsense import weapon_senses
@@ -194,7 +164,7 @@ class Linker:
         if gate:
             named = self._article_named - self._demonym_only if countries is self._article_countries else countries
             cands = [c for c in cands if not _foreign_by_another_name(c, gate, named)]
-        cands = [c for c in cands if not unbacked_small_place(c, name, gate)]  # kg/placeareas.py
+        cands = [c for c in cands if not unbacked_small_place(c, name, gate, bool(countries))]  # kg/placeareas.py
         if not cands:
             return None, 0.0
         one_word = len(name.split()) == 1
@@ -237,7 +207,7 @@ class Linker:
     def link(self, article: Article, mentions: list[Mention]) -> list[LinkedMention]:
         text = article.text
         cleaned: list[Mention] = []
-        for m in title_seats(mentions, text):  # kg/namejunk.py: "Emir of X" is X
+        for m in raw_cuts(sorted(mentions, key=lambda m: m.start), text):  # kg/spancuts.py: "Emir of X" is X, "Sunday Tanko" a person
             if model_label(m) in NOT_NAMES:
                 continue
             for part in split_at_inner_title(m):
@@ -245,11 +215,7 @@ class Linker:
                 if c is not None:
                     parts = [c] if self._candidates(c.text) else split_at_and(c)
                     cleaned += [s for q in parts for p in split_possessive(q, text, self._candidates, self.kb.gazetteer) for s in split_possessive(extend_to_facility(extend_to_head(p, text), text), text, self._candidates, self.kb.gazetteer)]
-        # kg/spancuts.py: izafat compounds whole, a body's name over "and", "X LGA of Y State" and "X/Y" two places.
-        cleaned = compound_names(sorted(cleaned, key=lambda m: m.start), text, self._is_country)
-        cleaned = split_slashed(split_area_of(join_body_and(cleaned, text, lambda n: bool(self._candidates(n)))), lambda n: bool(self._candidates(n)))
-        cleaned = split_road_ends(branch_names(cleaned, text, self._armed_group, self._known_place, PLACE_HEADS), text, lambda n: bool(self._candidates(n)))
-        cleaned = area_pairs(cut_plural_area_head(country_republics(cleaned, self._is_country, lambda n: bool(self._candidates(n))), text), text, lambda n: bool(self._candidates(n)))
+        cleaned = cut_names(sorted(cleaned, key=lambda m: m.start), text, self._candidates, self._known_place)  # kg/spancuts.py
         cleaned = person_runs(given_names_back(join_cut_names(sorted(cleaned, key=lambda m: m.start), text), text), text)
         cleaned = acronym_wholes(join_known_parts(cleaned, text, self._candidates), text, self._candidates)  # kg/kbspans.py
         cleaned = language_services(cleaned, text, self._candidates)
@@ -257,13 +223,11 @@ class Linker:
         cleaned = [self._as_area(m, text) for m in without_quarter(cleaned, self._candidates, self._known_place)]
         cleaned = fix_boundaries(org_boundaries(cleaned, text), text, self._candidates, self._known_place)  # kg/spans.py, kg/orgjunk.py
         cleaned += cued_names(text, cleaned)
-        cleaned += area_headed_names(text, cleaned, department_area) + road_end_names(text, cleaned, lambda n: bool(self._candidates(n)))  # kg/spancuts.py: "Tera Department", "the X-Y road"
+        cleaned += found_names(text, cleaned, self._candidates)  # kg/spancuts.py: "Tera Department", "the X-Y road", "in Vila do X"
         cleaned += credit_names(text, cleaned) + attacking_aircraft(text, cleaned) + nicknamed_people(text, cleaned)
         cleaned += titled_names(text, cleaned) + quoted_speakers(text, cleaned) + headed_names(text, cleaned) + reporting_outlets(text, cleaned)
         is_town, is_country = town_test(self._candidates), lambda n: any("Country" in c.entry.classes for c in self._candidates(n))
-        units = linear_pairs(without_plural_unit(split_unit_of_country(unit_names(text, cleaned), is_country)), text, self._known_place)  # kg/placeareas.py
-        units = one_unit_of_two_names(sorted(units, key=lambda m: m.start), text, lambda n: bool(self._candidates(n)))
-        units = sorted(units + list_tail_names(text, units), key=lambda m: m.start)  # "the Garo and Tanou regions"
+        units = place_boundaries(unit_names(text, cleaned), text, is_country)  # kg/placespans.py
         cleaned = extend_by_acronym(split_place_pairs(units + agency_credits(text, cleaned, self._candidates), self._known_place), text)
         bare = bare_ministries(text, cleaned)
         cleaned += bare
@@ -279,10 +243,7 @@ class Linker:
         cleaned = regions_of_lists(cleaned, text, self._region_name)
         countries = self._article_countries = self._context_countries(cleaned)
         cleaned = place_ministries(cleaned, text, countries, {id(m) for m in bare}, self._candidates, self._country_names)  # kg/bodies.py
-        owned = [self._as_area(m, text) for m in unclaimed_possessed_names(text, cleaned, is_town)]  # kg/placeareas.py: "Garo's Wuro Bali"
-        owned += unclaimed_units(text, cleaned + owned, self._known_place)  # "the Koro Circle"
-        owned += unclaimed_possessors(text, cleaned + owned) + unclaimed_line_halves(text, cleaned + owned)  # "Tessa's outskirts", "the Kolda-Vemba road"
-        owned += repeated_place_names(text, cleaned + owned, lambda m: LABEL_TYPES.get(model_label(m) or "") == "Place")
+        owned = found_place_names(text, cleaned, is_town, self._known_place, lambda m: LABEL_TYPES.get(model_label(m) or "") == "Place", lambda m: self._as_area(m, text))  # kg/placespans.py
         cleaned = sorted(cleaned + owned + gazetteer_names(text, cleaned + owned, lambda n: self._small_place_here(n, countries)), key=lambda m: (m.start, -m.end))
         # The type each mention is expected to have: weighed evidence (kg/nametype.py).
         place_cues = lambda ms, t, d: knowledge_place_cues(ms, t, d, self._known_place, is_town)  # noqa: E731 (kg/placeareas.py)
@@ -346,35 +307,10 @@ class Linker:
         for i, j in senses.items():
             (k, r), q = items[i], items[j][1]
             resolved[k] = Resolution(r.mention, q.type, q.entry, q.key, r.surface, r.confidence)
-        self._join_aliases(cleaned, resolved, text)
+        join_aliases([resolved[id(m)] for m in cleaned if id(m) in resolved], resolved, text)  # kg/aliases.py
         ordered = [resolved[id(m)] for m in cleaned if id(m) in resolved]
         ordered = drop_title_only_nil(ordered, article)
         return self._entities(ordered)
-
-    @staticmethod
-    def _join_aliases(cleaned: list[Mention], resolved: dict[int, Resolution], text: str) -> None:
-        """"X, also known as Y", "X (Y)": one entity, both names its surfaces, at every
-        mention of either name (kg/aliases.py)."""
-        rs = sorted((r for r in (resolved.get(id(m)) for m in cleaned) if r is not None), key=lambda r: r.mention.start)
-        pairs = alias_pairs([(r.mention.start, r.mention.end, r.type, r.entry.id if r.entry else None) for r in rs], text)
-        if not pairs:
-            return
-        node = lambda r: ("kb", r.entry.id) if r.entry is not None else ("nil", r.key)  # noqa: E731
-        head: dict[tuple, Resolution] = {}  # each name's group -> the resolution the group takes
-        for i, j in sorted(pairs.items(), key=lambda p: min(p)):
-            old, new = head.get(node(rs[i]), rs[i]), head.get(node(rs[j]), rs[j])
-            if old.entry is not None and new.entry is not None:
-                continue  # two known entities are never merged
-            if old.entry is not None or (new.entry is None and old.mention.start < new.mention.start):
-                old, new = new, old  # the group takes the known entity's identity, else its first name's
-            for n, h in list(head.items()):
-                if h is old:
-                    head[n] = new
-            head[node(rs[i])] = head[node(rs[j])] = head[node(old)] = new
-        for k, r in list(resolved.items()):
-            h = head.get(node(r))
-            if h is not None and h is not r:
-                resolved[k] = Resolution(r.mention, h.type, h.entry, h.key, r.surface, r.confidence)
 
     def _country_names(self, iso: str) -> list[str]:
         if self._countries is None:
@@ -382,12 +318,6 @@ class Linker:
         country = self._countries.get(iso)
         return [country.label, *country.aliases] if country else []
 
-
-    def _armed_group(self, m: Mention) -> bool:
-        return any("ArmedGroup" in c.entry.classes for c in self._candidates(m.kb_id or m.text))
-
-    def _is_country(self, name: str) -> bool:
-        return any("Country" in c.entry.classes and c.exact_label for c in self._candidates(name))
 
     def _known_place(self, name: str) -> bool:
         gaz = self.kb.gazetteer

@@ -16,6 +16,7 @@ from kg.names import (
     CALENDAR_WORDS,
     COMPOUND_GIVEN_FIRST,
     GENERIC_WORDS,
+    MONTH_PATTERN,
     NAME_FUNCTION_WORDS,
     PARTICLE_RE,
     PERSON_DESCRIPTORS,
@@ -74,6 +75,9 @@ def model_label(m: Mention) -> str | None:
     return m.label
 
 
+_DATE_TAIL = re.compile(r"[ \t]+(?:on|in|since|until|by)[ \t]+" + MONTH_PATTERN + r"\.?")
+
+
 def clean_mention(m: Mention, text: str) -> Mention | None:
     """Strip a leading "the", titles, trailing lower-case words and a trailing
     possessive; drop spans that are not names (quote fragments, dates, lower-case
@@ -88,6 +92,9 @@ def clean_mention(m: Mention, text: str) -> Mention | None:
     comma = text.find(",", start, end)
     if comma != -1:
         end = comma
+    dated = _DATE_TAIL.search(text, start, end)
+    if dated is not None and m.source == "ner" and dated.end() == end:
+        end = dated.start()  # "Amude on Aug" (. 14): the date is no part of the town's name
     words = text[start:end].split(" ")
     if m.source == "ner":
         # A name neither starts nor ends with a lower-case word ("villager Shwe Mi",
@@ -134,7 +141,7 @@ def clean_mention(m: Mention, text: str) -> Mention | None:
     span = text[start:end]
     if not span or len(span) > 80 or not BAD_CHARS.isdisjoint(span):
         return None
-    if not any(c.isalpha() for c in span) or span[0].isdigit():
+    if not any(c.isalpha() for c in span) or (span[0].isdigit() and m.source != "kb"):  # a known "3R" is a militia's name
         return None
     if m.source == "ner" and not any(c.isupper() for c in span):
         return None
@@ -376,20 +383,20 @@ def initials_form(name: str) -> bool:
 
 # "the town of Ramia", "the village of Dorgumi": a capitalised name after a place noun and "of".
 PLACE_OF_NAME = re.compile(
-    r"\b(?:town|village|hamlet|settlement|city|neighbou?rhood|district|camp|locality|township|community)\s+of\s+"
-    r"((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:\s+(?:al|el|ad|as|ash|an|ar|az|de|del)?-?[A-Z][\w'’]*(?:-[\w'’]+)*){0,2})"
-)
+    r"\b(?:town|village|hamlet|settlement|city|neighbou?rhood|district|camp|locality|township|community|area)\s+of\s+"
+    r"((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:[ \t]+(?:al|el|ad|as|ash|an|ar|az|de|del)?-?[A-Z][\w'’]*(?:-[\w'’]+)*){0,2})"
+)  # the name's words on one line: "the town of Kovri\n\nOn Monday" is Kovri
 
 
 # "Semum village", "the Egbekaw village": a capitalised name before a lower-case place noun.
 NAME_VILLAGE = re.compile(
-    r"(?<![\w'’-])((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:\s+(?:al|el|ad|as|an|ar|az|de|del)?-?[A-Z][\w'’]*(?:-[\w'’]+)*){0,2})\s+(?:village|hamlet|settlement|township|locality|community|area|neighbou?rhood)\b"
+    r"(?<![\w'’-])((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:[ \t]+(?:al|el|ad|as|an|ar|az|de|del)?-?[A-Z][\w'’]*(?:-[\w'’]+)*){0,2})[ \t]+(?:village|hamlet|settlement|township|locality|community|area|neighbou?rhood)\b"
 )
 
 
 # "in Macomia district": an area's name and its lower-case noun, one name together.
 # "Mocimboa da Praia district": a Portuguese, Spanish or French particle may join the name's words.
-NAME_AREA = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:\s+(?:(?:da|de|do|dos|das|del|du)\s+)?[A-Z][\w'’]*(?:-[\w'’]+)*){0,2}\s+(?:district|township|territory|county|governorate|parish|subdivision|sub-division|sub-county|subcounty|department))\b")
+NAME_AREA = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:[ \t]+(?:(?:da|de|do|dos|das|del|du)[ \t]+)?[A-Z][\w'’]*(?:-[\w'’]+)*){0,2}[ \t]+(?:district|township|territory|county|governorate|parish|subdivision|sub-division|sub-county|subcounty|department))\b")
 # "the West region", "the Far North region": regions named by their quarter (Cameroon's, Burkina Faso's).
 QUARTER_AREA = re.compile(
     r"(?<![\w'’])((?:Far[ \t]+)?(?:North|South|East|West|Centre|Center|Central)(?:-?(?:[Ee]ast|[Ww]est|North|South|Nord|Sud|Est|Ouest))?[ \t]+(?:region|province))\b"
@@ -568,7 +575,7 @@ def unit_names(text: str, mentions: list[Mention]) -> list[Mention]:
 # facility noun in lower case are the facility.
 FACILITY_AFTER = re.compile(
     r"[ \t]+(airport|airbase|air\s+base|refinery|oil\s+refinery|gas\s+field|oil\s+field|oilfield|power\s+plant|power\s+station|nuclear\s+plant|nuclear\s+power\s+plant|thermal\s+power\s+plant|dam|military\s+base"
-    r"|road|street|highway|market|bazaar|mosque|hospital|port(?!\s+(?:of|city|town)\b)|factory|plant|displacement\s+camp|refugee\s+camp"
+    r"|road|street|highway|river|market|bazaar|shopping\s+(?:center|centre|mall)|mall|mosque|hospital|port(?!\s+(?:of|city|town)\b)|factory|plant|displacement\s+camp|refugee\s+camp"
     r"|warehouse|depot|junction|roundabout|checkpoint|(?:railway|railroad|train|bus|metro)\s+station|bus\s+(?:stand|terminal)|crossing"
     r"|bridge|national\s+park|natur(?:e|al)\s+reserve|game\s+reserve|forest\s+reserve|forest"
     r"|school|clinic|health\s+cent(?:re|er)|prison"  # "Nyaboro school", "the Kovra health centre"

@@ -21,6 +21,7 @@ import re
 
 from kg.mentions import ORG_HEADS
 from kg.names import DEPARTMENT_FIELDS, GENERIC_WORDS, TITLES
+from kg.placecues import placed_community
 from kg.typecues import _CLAUSE_AFTER as CLAUSE_AFTER
 from kg.typecues import _INDEFINITE_BEFORE as INDEFINITE_BEFORE
 from kg.types import Mention
@@ -139,6 +140,8 @@ _MEMBER_AFTER = re.compile(r"[ \t]+(and[ \t]+[A-Z][\w'’-]+[ \t]+)?([a-z][a-z-]
 # Nouns a pair of peoples goes before ("the Gujjar and Bakarwal families", "Tolbe and Karandi
 # elders"), which after one name may be a place's or a family's ("Kerbalo elders", "the Kalli family").
 PAIR_MEMBER_NOUNS = {"families", "communities", "youths", "elders", "people", "peoples", "groups", "leaders", "women", "men"}
+# After "indigenous", "ethnic" or "nomadic" these are a people's members even after one name ("the Kovri indigenous people").
+_QUALIFIED_PEOPLE = re.compile(r"[ \t]+(?:indigenous|ethnic|nomadic|minority|tribal)[ \t]+(?:people|peoples|community|communities|group|groups|families)\b")
 _PAIR_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+[ \t]+and[ \t]+$")
 _ETHNIC_BEFORE = re.compile(r"(?<![\w'’-])ethnic[ \t]+$")  # not "tribal": "the tribal X district" is an area
 
@@ -151,6 +154,8 @@ def people_before_members(m: Mention, text: str) -> bool:
     if m.kb_id is not None or m.label.startswith("KB") or len(m.text.split()) > 2 or not m.text.split()[-1][:1].isupper():
         return False
     if _ETHNIC_BEFORE.search(text, max(0, m.start - 10), m.start):
+        return True
+    if _QUALIFIED_PEOPLE.match(text, m.end):
         return True
     hit = _MEMBER_AFTER.match(text, m.end)
     if hit is None or " " in m.text:
@@ -168,16 +173,56 @@ def model_label_person(m: Mention) -> bool:
     return m.label in ("PERSON", "PER")
 
 
+# "600 Kovri Nuer.", "3,000 Tolbe died": a count right before a name that no noun follows counts
+# the people the name is the word for (a people, a clan), not one entity. Not a year ("in 2013 Kovri").
+_COUNT_BEFORE = re.compile(r"(?<![\w.,:])(?:\d{1,3}(?:,\d{3})+|\d{1,3})[ \t]+$")
+_COUNTED_AFTER = re.compile(r"(?:[ \t]*(?:[.,;:!?)]|$)|[ \t]+(?:were|was|are|died|had|have|and|or|in|who|fled|killed|live|lived|living|from|at|on|dead|remain|remained)\b)")
+
+
+# Units of measure news writes in capitals after a figure ("30 KM south of", "20 KG of").
+MEASURE_UNITS = {"km", "kms", "kg", "kgs", "mm", "cm", "ft", "hrs", "mph", "kph", "km/h", "sq"}
+
+
+def counted_people(m: Mention, text: str) -> bool:
+    """Whether a count goes right before the unknown name and no noun after it ("killed 600
+    Kovri Nuer.", "3,000 Tolbe died"): the name is a people's word."""
+    if m.kb_id is not None or m.label.startswith("KB") or len(m.text.split()) > 2 or m.text.isupper():
+        return False
+    return _COUNT_BEFORE.search(text, max(0, m.start - 12), m.start) is not None and _COUNTED_AFTER.match(text, m.end) is not None
+
+
+# "the Commissioner for Internal Security and Home Affairs": the fields a post serves, after the
+# post's title and "for"/"of", which the model takes for bodies' names ("Internal Security").
+_POST_FOR_BEFORE = re.compile(
+    r"(?<![\w'’-])(?:" + "|".join(sorted(h.capitalize() for h in POST_HEADS)) + r")[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’-]*[ \t]+(?:and|&)?[ \t]*)*$"
+)
+_FIELD_WORDS = POST_BODY_WORDS | DEPARTMENT_FIELDS | {"internal", "external", "local", "chieftaincy", "religious", "women", "youth", "youths", "humanitarian", "cooperation", "integration"}
+
+
+def post_field(m: Mention, text: str) -> bool:
+    """Whether the span is a field of the post named before it ("Internal Security" and "Home
+    Affairs" of "the Commissioner for Internal Security and Home Affairs"): every word a
+    field's, after a post's title and "for" or "of" and other fields."""
+    words = m.text.split()
+    if not words or not all(w.lower() in _FIELD_WORDS or w in ("and", "&") for w in words):
+        return False
+    return _POST_FOR_BEFORE.search(text, max(0, m.start - 80), m.start) is not None
+
+
 def namejunk_reason(m: Mention, text: str) -> str | None:
     """Why the span is no entity's name by this module's readings, if it is not."""
     if m.kb_id is not None or m.label.startswith("KB"):
         return None
     if court_title(m.text):
         return "a court title ('Sarkin Yamma')"
+    if post_field(m, text):
+        return "a post's field ('the Commissioner for Home Affairs')"
     if post_name(m.text) and m.text.lower() not in GENERIC_WORDS:
         return "a post's name ('Chief of Army Staff', 'Police Commissioner')"
-    if people_before_members(m, text):
-        return PEOPLE_JUNK
+    if (people_before_members(m, text) or counted_people(m, text)) and not placed_community(m.text, text, m.start, m.end):
+        return PEOPLE_JUNK  # not "in the X and Y communities" (kg/placecues.py): places one is in
+    if m.text.lower() in MEASURE_UNITS and _COUNT_BEFORE.search(text, max(0, m.start - 12), m.start):
+        return "a unit of measure after a number ('30 KM')"
     if model_label_person(m) and " " in m.text and len(m.text.split()) <= 2 and INDEFINITE_BEFORE.search(text, max(0, m.start - 4), m.start) and CLAUSE_AFTER.match(text, m.end):
         return "a thing's capitalised name after 'a' ('attacked a Land Cruiser')"
     return None

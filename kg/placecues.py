@@ -54,6 +54,11 @@ def department_area(name: str) -> bool:
     return bool(words) and words[-1].lower() not in DEPARTMENT_FIELDS and words[0].lower() not in DEPARTMENT_FIELDS
 
 
+MOVED_TO_BEFORE = re.compile(
+    r"\b(?:visit|visits|visited|trip|journey|travel(?:l?ed|s)?|flew|fled|returned|relocated|evacuated|headed|moved)(?:[ \t]+[\w'’-]+){0,3}?[ \t]+to[ \t]+$"
+)
+
+
 def before_place_cues(m: Mention, before: str, label_type: str | None, label_key: str | None) -> list[Cue]:
     """The cues of the words before ``m`` (``before``: up to 40 characters) that make it a place."""
     out: list[Cue] = []
@@ -73,6 +78,9 @@ def before_place_cues(m: Mention, before: str, label_type: str | None, label_key
         out.append(("Place", WEAK_CUE, "context", f"after {tail!r} (where people come from)", False))
     if len(words) > 1 and words[-1] in _SITE_OR_BODY_HEADS and (ATTACK_ON_BEFORE.search(_THE_END.sub("", before)) or _DAMAGED_BEFORE.search(before)):
         out.append(("Place", HEAD_WORD, "context", f"a building after {tail!r}", False))
+    # "his visit a week ago to Baga Kora", "fled to Kovri Alto": where one travels to is a place.
+    if (label_type == "Person" or (label_type == "Organization" and unknown and len(words) <= 2)) and unknown and MOVED_TO_BEFORE.search(before):
+        out.append(("Place", CUE, "context", f"where one goes ({tail!r})", False))
     return out
 
 
@@ -100,7 +108,16 @@ def placed_community(name: str, text: str, start: int, end: int) -> bool:
     """"in the Bilopillia community" (a Ukrainian hromada, a Nigerian village): one
     community one is *in*, named by a word that is no people's, is a place; "the Kuki
     communities", "in the Yazidi community" stay a people."""
-    return bool(_COMMUNITY_AFTER.match(text, end) and _IN_THE_BEFORE.search(text, max(0, start - 20), start)) and not is_group_word(name)
+    if is_group_word(name):
+        return False
+    if _COMMUNITY_AFTER.match(text, end) and _IN_THE_BEFORE.search(text, max(0, start - 20), start):
+        return True
+    # "in the Vigo and Bessa communities": each of a list of communities one is in, too.
+    return any(h.start(1) <= start and end <= h.end(1) for h in _IN_COMMUNITIES.finditer(text, max(0, start - 80), min(len(text), end + 80)))
+
+
+_LISTED = r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?"
+_IN_COMMUNITIES = re.compile(rf"\b(?:in|at|near|from|across|throughout)[ \t]+the[ \t]+((?:{_LISTED}(?:,[ \t]+|,?[ \t]+and[ \t]+))+{_LISTED})[ \t]+communities\b")
 
 
 # "families sheltered in the Dar Salam Centre", "a shell hit the Hope Shelter": a building's

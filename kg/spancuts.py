@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from kg.mentions import ORG_HEADS
+from kg.mentions import ORG_HEADS, PLACE_HEADS
+from kg.namejunk import title_seats
 from kg.names import PERSON_DESCRIPTORS, TITLES
 from kg.placecues import department_area
 from kg.types import Mention
@@ -49,6 +50,7 @@ _W = r"[A-Z][\w'’]*"
 _IZAFAT = re.compile(rf"(?<![\w'’-]){_W}(?:-(?:e|i|ul|ud|ut|us|ur|un|ush|ul|wal|al|el|o|a|ba|bil)-{_W})+(?![\w'’-])")
 # "Ahl al-Karam wal-Noor", "Jund al-Faris": a capitalised word and particles "al-X" after it.
 _AL_RUN = re.compile(rf"(?<![\w'’-]){_W}(?:[ \t]+(?:al|el|ul|ud|wal|ad|an|ar|as|ash|at|az)-{_W})+(?![\w'’-])")
+_BODY_NOUN_AFTER = re.compile(r"[ \t]+(?:channel|television|TV|radio|newspaper|daily|agency|party|movement|militia|brigade|group|news)\b")
 _NEXT_CAPITAL = re.compile(rf"[ \t]+({_W})(?![\w'’-])")
 _PREV_CAPITAL = re.compile(rf"(?<![\w'’-])({_W})[ \t]+$")
 
@@ -79,7 +81,9 @@ def compound_names(mentions: list[Mention], text: str, is_country: Callable[[str
     for start, end, izafat in sorted(found):
         words = text[start:end].split()
         kind = _compound_kind(words)
-        if any(m.source != "ner" for m in out if m.start < end and start < m.end):
+        if not izafat and is_country(words[0]) and _BODY_NOUN_AFTER.match(text, end):
+            kind, izafat = "ORG", True  # "the Varania al-Nour channel": a country's outlet or party, the country's name its first word
+        elif any(m.source != "ner" for m in out if m.start < end and start < m.end):
             continue  # a knowledge-base name inside ("Taliban" of "Tehrik-e-Taliban"): the rules' matching reads it
         if kind == "ORG":
             nxt = _NEXT_CAPITAL.match(text, end)
@@ -365,3 +369,266 @@ def area_pairs(mentions: list[Mention], text: str, known: Callable[[str], bool])
                 continue
             out = [o for o in out if o not in over] + [Mention(h.start(), h.end(), name, "GPE", "ner")]
     return sorted(out, key=lambda o: (o.start, -o.end))
+
+
+_PLACE_RUN_AFTER = re.compile(
+    r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Ff]rom|[Oo]f|[Tt]o|[Tt]owards?)[ \t]+"
+    r"([A-Z][\w'’-]+(?:[ \t]+(?:(?:da|de|do|dos|das|del|di|du|la|le|al|el|ad|as|ar|an|en|sur|sous|of)[ \t]+)?[A-Z][\w'’-]+){1,3})"
+)
+
+
+def known_place_runs(text: str, mentions: list[Mention], known_place: Callable[[str], bool]) -> list[Mention]:
+    """"in Mocimba do Norte", "from Vila de Kovri town": a place name of two words or more
+    the knowledge base knows (a town too small for the rules' matching, which the model
+    missed) after a preposition of place: the longest such start of the capitalised run, a
+    place mention, where no mention overlaps it."""
+    out: list[Mention] = []
+    for h in _PLACE_RUN_AFTER.finditer(text):
+        words = h.group(1).split()
+        for k in range(len(words), 1, -1):
+            name = " ".join(words[:k])
+            if name.split()[-1][:1].isupper() and known_place(name):
+                s = h.start(1)
+                e = text.index(words[k - 1], s + len(" ".join(words[: k - 1]))) + len(words[k - 1])
+                if text[s:e] == " ".join(text[s:e].split()) and not any(o.start < e and s < o.end for o in mentions + out):
+                    out.append(Mention(s, e, text[s:e], "GPE", "ner"))
+                break
+    return out
+
+
+_PLURAL_AREA_NOUN = re.compile(r"(?<=[\w'’])[ \t]+(?:regions|provinces|districts|states|divisions|departments|governorates|oblasts|counties|communes|prefectures|territories|LGAs)\b")
+_ITEM_BEFORE = re.compile(r"(?:^|(?<=[ \t(]))((?:[A-Z][\w'’-]*[ \t]+){0,2}[A-Z][\w'’-]*)$")
+_ITEM_GAP = re.compile(r"(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]+or[ \t]+)$")
+
+
+def plural_area_items(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"in the North-West and South-West regions", "Kovri, Tesso and Valmi districts": the
+    names before a plural area noun, back over the list's commas and "and", are areas:
+    place mentions for those no mention overlaps (the model often finds one of them)."""
+    out: list[Mention] = []
+    for h in _PLURAL_AREA_NOUN.finditer(text):
+        end = h.start()
+        items: list[tuple[int, int]] = []
+        while len(items) < 6:
+            hit = _ITEM_BEFORE.search(text, max(0, end - 60), end)
+            if hit is None:
+                break
+            s, e = hit.span(1)
+            words = text[s:e].split()
+            while words and words[0] in ("The", "In", "And", "Of", "At", "From"):
+                s = text.index(words[1], s) if len(words) > 1 else e
+                words = words[1:]
+            if not words:
+                break
+            items.append((s, e))
+            gap = _ITEM_GAP.search(text, max(0, s - 8), s)
+            if gap is None:
+                break
+            end = gap.start()
+        if len(items) < 2:
+            continue  # one name before the noun is the model's and kg/mentions.py's to read
+        for s, e in items:
+            if not any(o.start < e and s < o.end for o in mentions + out):
+                out.append(Mention(s, e, text[s:e], "GPE", "ner"))
+    return out
+
+
+_GENERIC_SOURCE_WORDS = {"news", "agencies", "agency", "wires", "wire", "staff", "reporters", "correspondents", "media", "reports", "and", "other", "various", "online", "desk"}
+_SOURCE_LINE = re.compile(r"^[ \t]*(?:Source|SOURCE|Sources)[ \t]*:[ \t]*([A-Z][\w'’.&-]*(?:[ \t]+[\w'’.&-]+){0,5}?)[ \t.]*$", re.M)
+
+
+def source_line_outlets(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"Source: Cameroon Info.Net" on a line of its own: the outlet the story comes from, an
+    organisation's mention over the whole name, in place of the model's pieces of it."""
+    out = list(mentions)
+    for h in _SOURCE_LINE.finditer(text):
+        s, e = h.span(1)
+        words = h.group(1).split()
+        if any(w.islower() and w not in ("of", "the", "and", "de", "du", "la") for w in words) or all(w.lower() in _GENERIC_SOURCE_WORDS for w in words):
+            continue  # "Source: News Agencies", "Source: Agencies": no outlet's name
+        out = [o for o in out if not (o.start < e and s < o.end)] + [Mention(s, e, h.group(1), "ORG", "ner")]
+    return sorted(out, key=lambda o: (o.start, -o.end))
+
+
+# -- the linker's entry points ---------------------------------------------------------
+
+Candidates = Callable[[str], list]
+
+
+def _is_country(candidates: Candidates) -> Callable[[str], bool]:
+    return lambda name: any("Country" in c.entry.classes and c.exact_label for c in candidates(name))
+
+
+def _known_place_named(candidates: Candidates) -> Callable[[str], bool]:
+    """Whether the knowledge base has a place by exactly this name (a country aside), and nothing else by it."""
+
+    def known(name: str) -> bool:
+        cands = candidates(name)
+        return bool(cands) and all(c.entry.type == "Place" for c in cands) and any(c.exact_label and not c.via_skeleton and "Country" not in c.entry.classes for c in cands)
+
+    return known
+
+
+def cut_names(mentions: list[Mention], text: str, candidates: Candidates, known_place: Callable[[str], bool]) -> list[Mention]:
+    """This module's boundary fixes on the linker's cleaned mentions (sorted): izafat
+    compounds whole, a body's name over "and", "X LGA of Y State", "X/Y" and "the X-Y road"
+    two names, an armed group's branch whole, "the Niger Republic" the country, a "Source:"
+    line's outlet, a plural area noun the list's, "X and Y division" one area."""
+    known = lambda name: bool(candidates(name))  # noqa: E731
+    country = _is_country(candidates)
+    armed = lambda m: any("ArmedGroup" in c.entry.classes for c in candidates(m.kb_id or m.text))  # noqa: E731
+    ms = numbered_units(dissident_groups(cut_glued_words(compound_names(mentions, text, country)), text, armed), text)
+    ms = split_slashed(split_area_of(join_body_and(ms, text, known)), known)
+    ms = road_end_pieces(split_road_ends(branch_names(ms, text, armed, known_place, PLACE_HEADS), text, known), text, known)
+    ms = in_names(source_line_outlets(text, country_republics(ms, country, known)), text, known, country)
+    return area_pairs(cut_plural_area_head(ms, text), text, known)
+
+
+def found_names(text: str, mentions: list[Mention], candidates: Candidates) -> list[Mention]:
+    """The names this module finds where the model drew no span: "Tera Department", the
+    ends of "the X-Y road", known towns of several words, the items before a plural area noun."""
+    known = lambda name: bool(candidates(name))  # noqa: E731
+    out = area_headed_names(text, mentions, department_area)
+    out += road_end_names(text, mentions + out, known)
+    out += known_place_runs(text, mentions + out, _known_place_named(candidates))
+    return out + plural_area_items(text, mentions + out)
+
+
+_WEEKDAY_NAMES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+_LIST_BEFORE = re.compile(r"(?:,|\band|\bas|:)[ \t]+$")
+
+
+def weekday_given_names(mentions: list[Mention], text: str) -> list[Mention]:
+    """"..., Zainab Musa, Sunday Tanko, and ...": a weekday the model took for a date, right
+    before a person's name and itself after a list's comma or "and", is the person's given
+    name (Nigeria, Ghana and Uganda name children for the day); "on Sunday Tanko said" is a date."""
+    out: list[Mention] = []
+    skip: set[int] = set()
+    for i, m in enumerate(mentions):
+        if i in skip:
+            continue
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            nxt is not None
+            and m.label == "DATE"
+            and m.text in _WEEKDAY_NAMES
+            and nxt.label in ("PERSON", "PER")
+            and text[m.end : nxt.start] == " "
+            and len(nxt.text.split()) <= 2
+            and _LIST_BEFORE.search(text, max(0, m.start - 6), m.start)
+        ):
+            out.append(Mention(m.start, nxt.end, text[m.start : nxt.end], "PERSON", "ner", None, m.sentence))
+            skip.add(i + 1)
+            continue
+        out.append(m)
+    return out
+
+
+def raw_cuts(mentions: list[Mention], text: str) -> list[Mention]:
+    """The fixes on the recogniser's own spans, before the linker cleans them: a ruler's
+    title and its seat (kg/namejunk.py), a weekday that is a given name."""
+    return weekday_given_names(title_seats(mentions, text), text)
+
+
+def road_end_pieces(mentions: list[Mention], text: str, known: Callable[[str], bool]) -> list[Mention]:
+    """"along the Kovri-Tesso route" where the model took one end ("Kovri" as an
+    organisation) and left the other: both ends, places, in place of its pieces."""
+    if "-" not in text and "–" not in text:
+        return mentions
+    out = list(mentions)
+    for h in _ROAD_ENDS.finditer(text):
+        s, e = h.start(1), h.end(2)
+        inside = [o for o in out if o.start < e and s < o.end]
+        if not inside or known(text[s:e]) or any(o.source != "ner" or o.start < s or o.end > e for o in inside):
+            continue
+        out = [o for o in out if o not in inside] + [Mention(h.start(g), h.end(g), h.group(g), "GPE", "ner") for g in (1, 2)]
+    return sorted(out, key=lambda o: (o.start, -o.end))
+
+
+# "the Autonomous Region in Kovri Mindanao", "the UN Mission in Varania": a body's or an area's
+# formal name that runs on over "in" and the place it serves.
+_IN_NAME = re.compile(
+    r"(?<![\w'’-])((?:[A-Z][\w'’-]+[ \t]+){1,3}(?:Region|Mission|Office|Command|Zone|Authority))[ \t]+in[ \t]+((?:the[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})(?![ \t]+[A-Z]|[\w'’-])"
+)
+
+
+def in_names(mentions: list[Mention], text: str, known: Callable[[str], bool], is_country: Callable[[str], bool]) -> list[Mention]:
+    """:data:`_IN_NAME`'s names, one mention each in place of the pieces inside them, when
+    the run before "in" is no name known on its own ("the Tigray Region in Ethiopia" is a
+    region and its country) and, for an area, the place after it is no country or known
+    place either ("Autonomous Region in Kovri Mindanao" holds the known "Mindanao" only)."""
+    if " in " not in text:
+        return mentions
+    out = list(mentions)
+    for h in _IN_NAME.finditer(text):
+        left, right = h.group(1), h.group(2)
+        words = left.split()
+        while words and words[0] in ("The", "A", "In", "Of"):
+            words = words[1:]
+        owner = [k for k, w in enumerate(words) if w.endswith(("'", "’", "'s", "’s"))]
+        words = words[owner[-1] + 1 :] if owner else words  # "the Varania's Autonomous Region in ...": the owner is no word of it
+        if len(words) < 2 or known(" ".join(words)):
+            continue
+        area = words[-1] in ("Region", "Zone")
+        if area and (is_country(right) or known(right)):
+            continue
+        s = h.start(1) + h.group(1).index(words[0])
+        e = h.end(2)
+        if any(o.start < s < o.end or o.start < e < o.end for o in out):
+            continue  # a span across the edges: the model's or the rules' reading wins
+        out = [o for o in out if not (s <= o.start and o.end <= e)] + [Mention(s, e, text[s:e], "GPE" if area else "ORG", "ner")]
+    return sorted(out, key=lambda o: (o.start, -o.end))
+
+
+# "the Special Energy and Road Battalion No. 10": a unit's name and its number after "No.".
+_NUMBERED_UNIT = re.compile(
+    r"(?<![\w'’-])((?:[A-Z][\w'’-]+[ \t]+(?:(?:and|&|of)[ \t]+)?){0,5}(?:Battalion|Brigade|Regiment|Division|Company|Squadron|Front|Unit|Group|Force|Detachment|Column))"
+    r"[ \t]+No\.?[ \t]*\d{1,3}\b"
+)
+# "the Farc dissidences", "FARC dissidents": the splinter groups of a known armed group, a body of its own.
+_DISSIDENTS_AFTER = re.compile(r"[ \t]+(?:dissidents|dissidences|dissident[ \t]+factions?)\b")
+_GLUED_WORD = re.compile(r"^(.*[A-Za-z])\.([a-z]{2,})$")
+
+
+def numbered_units(mentions: list[Mention], text: str) -> list[Mention]:
+    """:data:`_NUMBERED_UNIT`'s names, whole, in place of the pieces inside them (the rules'
+    "No. 10" is no prime minister's office there)."""
+    if "No" not in text:
+        return mentions
+    out = list(mentions)
+    for h in _NUMBERED_UNIT.finditer(text):
+        words = h.group(1).split()
+        while words and words[0] in ("The", "A", "In", "Of", "And"):
+            words = words[1:]
+        if len(words) < 2:
+            continue
+        s = h.start(1) + h.group(1).index(words[0])
+        e = h.end()
+        if any(o.start < s < o.end or o.start < e < o.end for o in out):
+            continue
+        out = [o for o in out if not (s <= o.start and o.end <= e)] + [Mention(s, e, text[s:e], "ORG", "ner")]
+    return sorted(out, key=lambda o: (o.start, -o.end))
+
+
+def dissident_groups(mentions: list[Mention], text: str, armed: Callable[[Mention], bool]) -> list[Mention]:
+    """"the Farc dissidences": an armed group's name and "dissidents" after it name the
+    splinter groups, one body of their own (news names them so); the mention runs on over it."""
+    out = []
+    for m in mentions:
+        hit = _DISSIDENTS_AFTER.match(text, m.end)
+        if hit is not None and armed(m):
+            m = Mention(m.start, hit.end(), text[m.start : hit.end()], "ORG", "ner", None, m.sentence)
+        out.append(m)
+    return out
+
+
+def cut_glued_words(mentions: list[Mention]) -> list[Mention]:
+    """"Norte de Kovri.against": a scraped text that lost the space after a full stop runs
+    a name into the next sentence's lower-case word: the name ends at the stop."""
+    out = []
+    for m in mentions:
+        hit = _GLUED_WORD.match(m.text) if m.source == "ner" else None
+        if hit is not None:
+            m = Mention(m.start, m.start + len(hit.group(1)), hit.group(1), m.label, m.source, None, m.sentence)
+        out.append(m)
+    return out

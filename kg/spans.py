@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable
 from kg.kb.base import Candidate, fold
 from kg.mentions import ADMIN_NOUNS, INNER_POSSESSIVE_RE, unclaimed
 from kg.names import ACRONYM_RE, ADMIN_UNIT_WORDS, CALENDAR_WORDS, CAPITALISED_FUNCTION_WORDS, GENERIC_WORDS, TITLES, demonyms, initials, is_group_word
+from kg.nametype import PLACE_PREFIXES
 from kg.spanedges import (
     based_places,
     collective_possessive,
@@ -115,7 +116,7 @@ def split_place_runs(mentions: list[Mention], lookup: Lookup, headline_end: int 
     for m in mentions:
         words = m.text.split()
         parts = None
-        if m.kb_id is None and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not lookup(m.text):
+        if m.kb_id is None and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not lookup(m.text) and words[0] not in PLACE_PREFIXES:  # "Puerto Jordan" is one town
             for i in range(1, len(words)):
                 a, b = " ".join(words[:i]), " ".join(words[i:])
                 if _kb_place(a, lookup) and _kb_place(b, lookup, areas_only=m.end > headline_end):
@@ -496,7 +497,10 @@ def reported_outlets(text: str, mentions: list[Mention]) -> list[Mention]:
         g = 1 if h.group(1) else 2
         start, end = h.span(g)
         inside = [o for o in mentions if o.start < end and start < o.end]
-        if not any(is_group_word(w) for w in h.group(g).split()[1:]) and all(start <= o.start and o.end <= end for o in inside):
+        words = h.group(g).split()[1:]
+        if all(w.lower() in GENERIC_WORDS for w in words):
+            continue  # "The Army reported", "The Ministry quoted": a body's generic noun, no outlet
+        if not any(is_group_word(w) for w in words) and all(start <= o.start and o.end <= end for o in inside):
             out.append(Mention(start, end, h.group(g), "ORG", "ner"))
     return out
 

@@ -158,6 +158,8 @@ def acronym_cue(name: str, text: str, end: int) -> list[Cue]:
 
 def name_cues(name: str) -> list[Cue]:
     """What the name's own shape says, beside kg/nametype.py's head words and endings."""
+    if name.endswith((" dissidents", " dissidences", " Dissidents")):  # "the Farc dissidences" (kg/spancuts.py): the splinter groups, a body
+        return [("Organization", HEAD_WORD, "name", "head word 'dissidents' (an armed group's splinters)", False)]
     if name.endswith(" Police Lines"):  # "Banwar Police Lines": a police compound (South Asia)
         return [("Place", HEAD_WORD, "name", "head words 'Police Lines' (a police compound)", False)]
     if " " in name and name.rsplit(" ", 1)[1] in OUTLET_HEADS:  # "Harbour Tribune": a newspaper's name

@@ -55,3 +55,17 @@ def test_group_names_and_escapes_are_kept():
     p = folded(re.compile(r"(?P<Num>\d+)\s+(?P=Num)\W(?:Killed|DEAD)\b", re.I))
     m = p.search(fold_case("12 12 KILLED"))
     assert m is not None and m.group("Num") == "12"
+
+
+def test_a_lazy_pattern_compiles_on_first_use_and_matches_as_the_compiled_one():
+    from kg.casefold import LazyPattern
+
+    source = r"\b(?:at\s+least\s+)?(?P<num>\d+)\s+(?:herders|villagers)\s+(?:were\s+)?killed\b"
+    lazy, eager = LazyPattern(source, re.I), re.compile(source, re.I)
+    assert lazy._compiled is None  # nothing compiled by building it
+    sentence = "In Varnoth, AT LEAST 12 Villagers were KILLED and 3 herders killed."
+    assert lazy.search(sentence).group("num") == eager.search(sentence).group("num") == "12"
+    assert [m.span() for m in lazy.finditer(sentence, 20)] == [m.span() for m in eager.finditer(sentence, 20)]
+    assert lazy.match(sentence, 12).span() == eager.match(sentence, 12).span()
+    assert folded(lazy).pattern == folded(eager).pattern
+    assert lazy._compiled is not None

@@ -42,7 +42,7 @@ def test_number_words(text, value):
         ("The blast killed at least 14 people and injured 52 others, including 6 children.", 14, 52),
         ("Two people were killed and a dozen were wounded.", 2, 12),
         ("Dozens of people were killed in the shelling.", None, None),
-        ("The missile hit a school; no one was hurt.", None, 0),
+        ("The missile hit a school; no one was hurt.", 0, 0),
         ("Officials said 14 people died and 30 were wounded.", 14, 30),
         ("The death toll has risen to 29, officials said.", 29, None),
         ("Residents say around 40 Nigerien soldiers were killed in Ayorou.", 40, None),

@@ -158,3 +158,28 @@ def test_names_between_places_are_items_of_their_list():
     a, b = text.index("Kivalu") + len("Kivalu"), text.index("Batsirwa")
     assert joined(text, a, b, last=True)
     assert not joined("in Kivalu, where officials said Batsirwa", a, len("in Kivalu, where officials said "))
+
+
+def test_the_figure_look_aheads_admit_every_first_letter_a_figure_can_have():
+    # _NUM, _ITEM and _APPROX open with a one-character look-ahead (speed): it must let
+    # through every number word, every hedge before a number, and digits.
+    import re
+
+    from kg import eventcues
+
+    words = [w for w in [*eventcues._UNITS, *eventcues._TENS]]
+    hedges = re.findall(r"\|?([a-z]+)(?:\\s\+[a-z]+)*", eventcues._APPROX.split("(?:(?:", 1)[1])
+    assert "roughly" in hedges and "another" in hedges
+    first_num = re.compile(r"[\dzotfsena]")
+    first_any = re.compile(r"[\dzotfsenamur]")
+    assert all(first_num.match(w) for w in [*words, "7"])
+    assert all(first_any.match(w) for w in [*words, *hedges, "7"])
+
+
+@pytest.mark.parametrize("sentence, toll", [
+    ("Twenty-One villagers were killed in the raid on Morvale.", (21, None)),
+    ("Roughly 40 herders died and Another three were wounded.", (40, 3)),
+    ("Up To ELEVEN fishermen were killed near Ostrava Bay.", (11, None)),
+])
+def test_capitalised_figures_and_hedges_still_count(sentence, toll):
+    assert casualties(sentence) == toll

@@ -463,10 +463,11 @@ def test_a_facility_named_by_a_word_the_model_took_for_a_people():
 def test_a_photo_credit_names_its_photographer():
     text = "Rescuers dig in the rubble (Oksana Hryn/AP). Officials (ANI/Xinhua) said more."
     linked = link(text, [])
-    assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Oksana Hryn", "Person")]
+    # The credit's agency is an organisation (kg/credits.py); the photographer a person.
+    assert [(lm.mention.text, lm.entity.type) for lm in linked] == [("Oksana Hryn", "Person"), ("AP", "Organization")]
     # A caption run into its credit, and a credit "by" a name with the agency after a space.
     text = "Families fled the fighting in the stateImage: Oksana Hryn/AFP\n\nMore came. Photo by Ivo Dansko EPA-EFE\n\nIt rained."
-    assert [lm.mention.text for lm in link(text, [])] == ["Oksana Hryn", "Ivo Dansko"]
+    assert [lm.mention.text for lm in link(text, [])] == ["Oksana Hryn", "AFP", "Ivo Dansko", "EPA-EFE"]
 
 
 @pytest.mark.parametrize(

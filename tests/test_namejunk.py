@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from conftest import mention
 
-from kg.namejunk import court_title, people_before_members, post_name, seat_cue, title_seats
+from kg.namejunk import court_title, people_before_members, post_field, post_name, seat_cue, title_seats
 from kg.nametype import junk_reason, local_decisions
 from kg.spancuts import compound_names, join_body_and, split_area_of
 from kg.types import Mention
@@ -48,6 +48,8 @@ def test_a_people_before_its_members_noun_is_no_entity():
     assert not people_before_members(mention(pair, "Kerbalo", "GPE"), pair) and not people_before_members(mention(pair, "Kalli", "PERSON"), pair)
     known = Mention(0, 5, "Tolbe", "KB|ORG", "kb")
     assert not people_before_members(known, text)
+    indigenous = "The Vesu indigenous people and the Tolbe ethnic community asked for help."
+    assert people_before_members(mention(indigenous, "Vesu", "ORG"), indigenous) and people_before_members(mention(indigenous, "Tolbe", "ORG"), indigenous)
     tribal = "in the tribal Kurvi district"
     assert not people_before_members(mention(tribal, "Kurvi district", "GPE"), tribal)
 
@@ -103,3 +105,14 @@ def test_an_unlabelled_name_before_an_areas_capitalised_word_is_a_place():
     got = [m.text for m in area_headed_names(text, [], department_area)]
     assert got == ["Tera Department", "Tessit Commune"]
     assert area_headed_names(text, [mention(text, "Tessit", "GPE")], department_area)[1:] == []
+
+
+def test_the_fields_of_a_post_named_before_them_are_no_bodies():
+    text = "The state's Commissioner for Internal Security and Home Affairs, Tanko Bello, spoke; the Minister of Information too."
+    assert post_field(mention(text, "Internal Security", "ORG"), text)
+    assert post_field(mention(text, "Home Affairs", "ORG"), text)
+    assert post_field(mention(text, "Information", "ORG"), text)
+    assert not post_field(mention(text, "Tanko Bello", "PERSON"), text)  # the holder is a person
+    # A field's words without the post before them may be a body's name.
+    text = "Home Affairs said the border would open."
+    assert not post_field(mention(text, "Home Affairs", "ORG"), text)

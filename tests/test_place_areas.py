@@ -11,14 +11,8 @@ from kg.kb.gazetteer import Gazetteer, build_gazetteer
 from kg.kbspans import regions_of_lists
 from kg.link import Linker
 from kg.nametype import local_decisions
-from kg.placeareas import (
-    admin_unit_cues,
-    area_phrase_cues,
-    linear_pairs,
-    place_shaped_person,
-    split_unit_of_country,
-    unit_name,
-)
+from kg.placeareas import admin_unit_cues, area_phrase_cues, place_shaped_person, unit_name
+from kg.placespans import split_unit_of_country
 from kg.types import Article
 
 
@@ -47,26 +41,15 @@ def test_an_area_cue_outweighs_the_models_label_and_spreads_over_a_list():
     assert [ds[id(m)].type for m in ms] == ["Place", "Place", "Place"]
 
 
-def test_a_line_named_by_two_places_is_the_two_places():
-    known = {"Garoua-Mbe"}
-    text = "Rebels cut the Kolda-Vemba axis; the Garoua-Mbe road and the Franco-Malian border stayed open."
-    ms = [mention(text, "Kolda-Vemba", "ORG"), mention(text, "Garoua-Mbe", "GPE"), mention(text, "Franco-Malian", "NORP")]
-    got = [(m.text, text[m.start : m.end]) for m in linear_pairs(ms, text, lambda n: n in known)]
-    assert got == [("Kolda", "Kolda"), ("Vemba", "Vemba"), ("Garoua-Mbe", "Garoua-Mbe"), ("Franco-Malian", "Franco-Malian")]
-    # No line's noun after it: a hyphenated name stays whole.
-    text = "Gunmen attacked Kolda-Vemba overnight."
-    assert [m.text for m in linear_pairs([mention(text, "Kolda-Vemba", "GPE")], text, lambda n: False)] == ["Kolda-Vemba"]
-
-
 def test_an_administrative_units_name_and_the_place_it_is_named_after():
-    assert unit_name("Tanou Department") == "Tanou"
+    assert unit_name("Tanou Commune") == "Tanou"
     assert unit_name("the Wessa Circle") == "Wessa"
-    assert unit_name("Justice Department") is None
+    assert unit_name("Justice Commune") is None
     assert unit_name("Inner Circle") is None
     assert unit_name("Department") is None
     places = {"Tanou"}.__contains__
-    assert [c[0] for c in admin_unit_cues("Tanou Department", places)] == ["Place"]
-    assert admin_unit_cues("Bokaro Department", places) == []  # a department of no known place may be a body's
+    assert [c[0] for c in admin_unit_cues("Tanou Commune", places)] == ["Place"]
+    assert admin_unit_cues("Bokaro Commune", places) == []  # a commune of no known place may be a body's
     assert [c[0] for c in admin_unit_cues("Wessa Circle", places)] == ["Place"]  # a circle is a unit's name alone
     assert [c[0] for c in admin_unit_cues("Tanou State", places)] == ["Place"]
     assert admin_unit_cues("Islamic State", places) == admin_unit_cues("Bokaro State", places) == []
@@ -183,7 +166,7 @@ def test_a_peoples_word_ranks_its_countrys_towns_but_drops_no_other_countrys():
 
 
 def test_a_name_the_recogniser_left_out_after_a_towns_possessive_is_found(akb):
-    from kg.placeareas import unclaimed_possessed_names
+    from kg.placespans import unclaimed_possessed_names
 
     text = "Shells hit Garo's Tanou Wesse and Garo's Governor fled; Niger's Sidi Kone spoke. The governor of Garo's Mbelle quarter left."
     ms = [mention(text, "Garo", "GPE"), mention(text, "Garo", "GPE", nth=1), mention(text, "Niger", "GPE"), mention(text, "Garo", "GPE", nth=2)]
@@ -212,17 +195,17 @@ def test_a_list_right_after_in_is_a_list_of_places():
 
 
 def test_a_unit_the_recogniser_left_out_is_found_whole():
-    from kg.placeareas import unclaimed_units
+    from kg.placespans import unclaimed_units
 
-    text = "The Wessa Circle prefect said the Koro Circle, the Inner Circle and the Tanou Department were hit; the Justice Department spoke."
+    text = "The Wessa Circle prefect said the Koro Circle, the Inner Circle and the Tanou Commune were hit; the Justice Commune spoke."
     ms = [mention(text, "Wessa Circle", "ORG")]
     got = [m.text for m in unclaimed_units(text, ms, {"Tanou"}.__contains__)]
-    assert got == ["Koro Circle", "Tanou Department"]
+    assert got == ["Koro Circle", "Tanou Commune"]
     assert all(text[m.start : m.end] == m.text for m in unclaimed_units(text, ms, {"Tanou"}.__contains__))
 
 
 def test_a_name_left_out_before_what_only_a_place_has_is_a_place():
-    from kg.placeareas import unclaimed_possessed_names, unclaimed_possessors
+    from kg.placespans import unclaimed_possessed_names, unclaimed_possessors
 
     text = "Shells hit Ta’essa’s al-Wadi district and Wurobe's outskirts. Sidi Kone's brother and Governor's aides fled."
     got = [(m.text, text[m.start : m.end]) for m in unclaimed_possessors(text, [])]
@@ -233,7 +216,7 @@ def test_a_name_left_out_before_what_only_a_place_has_is_a_place():
 
 
 def test_the_halves_of_a_line_no_mention_holds_are_places():
-    from kg.placeareas import unclaimed_line_halves
+    from kg.placespans import unclaimed_line_halves
 
     text = "Troops patrolled the Kolda-Vemba road and the Wuro–Tanou axis; the Franco-Malian border was shut."
     ms = [mention(text, "Kolda", "KB", source="kb")]
@@ -253,55 +236,8 @@ def test_where_an_apposed_town_and_what_a_state_is_called_make_places():
     assert cue_types(text, "Sidi Kone", "PERSON") == []
 
 
-def test_a_list_of_bare_names_the_model_labels_now_a_person_now_a_body_is_of_villages():
-    from kg.placeareas import bare_name_lists
-
-    text = "They moved on to Wuro, Tanou, and Kessa. Musa Kanta, Ali Sani and Sidi Kone spoke."
-    ms = [mention(text, "Wuro", "PERSON"), mention(text, "Tanou", "PERSON"), mention(text, "Kessa", "ORG")]
-    people = [mention(text, "Musa Kanta", "PERSON"), mention(text, "Ali Sani", "ORG"), mention(text, "Sidi Kone", "PERSON")]
-    assert sorted(m.text for m, _ in bare_name_lists(ms + people, text)) == ["Kessa", "Tanou", "Wuro"]
-    same = [mention(text, "Wuro", "PERSON"), mention(text, "Tanou", "PERSON"), mention(text, "Kessa", "PERSON")]
-    assert bare_name_lists(same, text) == []  # one label throughout: the model may be right
-
-
-def test_a_division_named_after_a_place_is_an_administrative_one():
-    from kg.placeareas import division_cues
-
-    text = "Gunmen struck in Ouro Tanou, Wessa Bali Division, on Monday; the 3rd Infantry Division and the Narcotics Division moved along the Garo and Kessa Bali Divisions."
-    ms = [mention(text, s, "ORG") for s in ("Ouro Tanou", "Wessa Bali Division", "3rd Infantry Division", "Narcotics Division", "Kessa Bali Divisions")]
-    got = [m.text for m, _ in division_cues(ms, text, lambda n: False)]
-    assert got == ["Wessa Bali Division", "Kessa Bali Divisions"]
-    # Through the typing: the plural's cue governs its list ("Garo" with it).
-    garo = mention(text, "Garo", "ORG")
-    ms = [garo, ms[-1]]
-    ds = local_decisions(ms, text, lambda ms_, t, d: division_cues(ms_, t, lambda n: False))
-    assert ds[id(garo)].type == "Place"
-
-
-def test_a_plural_units_noun_closes_a_list_and_is_no_word_of_its_last_item():
-    from kg.placeareas import without_plural_unit
-
-    text = "Attacks spread along the Garo, Wessa Bali and Kessa Bali Divisions of the north."
-    ms = [mention(text, "Garo", "ORG"), mention(text, "Wessa Bali", "PERSON"), mention(text, "Kessa Bali Divisions", "ORG")]
-    got = without_plural_unit(ms)
-    assert [(m.text, text[m.start : m.end]) for m in got][-1] == ("Kessa Bali", "Kessa Bali")
-    ds = local_decisions(got, text)
-    assert [ds[id(m)].type for m in got] == ["Place", "Place", "Place"]
-
-
-def test_two_names_before_a_singular_units_noun_are_one_units_name():
-    from kg.placeareas import one_unit_of_two_names
-
-    text = "A bomb went off in the Garo and Tanou division. Troops held the Garo and Tanou, Wessa and Kessa divisions. The Bali and Sidi regions were calm."
-    ms = [mention(text, "Garo", "ORG"), mention(text, "Tanou division", "GPE"), mention(text, "Garo", "ORG", nth=1), mention(text, "Tanou", "ORG", nth=1),
-          mention(text, "Wessa", "GPE"), mention(text, "Kessa", "GPE"), mention(text, "Bali", "GPE"), mention(text, "Sidi", "GPE")]
-    got = [m.text for m in one_unit_of_two_names(sorted(ms, key=lambda m: m.start), text, lambda n: False)]
-    assert got == ["Garo and Tanou division", "Garo and Tanou", "Wessa", "Kessa", "Bali", "Sidi"]
-    assert [m.text for m in one_unit_of_two_names(sorted(ms, key=lambda m: m.start), text, {"Garo"}.__contains__)][:2] == ["Garo", "Tanou division"]
-
-
 def test_the_last_item_a_plural_place_noun_closes_is_a_place():
-    from kg.placeareas import list_tail_names
+    from kg.placespans import list_tail_names
 
     text = "Fighting spread in the North-Wessa and South-Wessa regions, and in Garo, Tanou and Bali villages. Musa and Ali Sani ran."
     ms = [mention(text, "North-Wessa", "GPE"), mention(text, "Garo", "GPE"), mention(text, "Tanou", "GPE"), mention(text, "Musa", "PERSON")]
@@ -309,7 +245,7 @@ def test_the_last_item_a_plural_place_noun_closes_is_a_place():
 
 
 def test_a_places_name_written_again_where_no_mention_is_is_a_mention():
-    from kg.placeareas import repeated_place_names
+    from kg.placespans import repeated_place_names
 
     text = "Gunmen struck in Tanou da Wessa district. Later, in Tanou da Wessa, and near Tanou da Wessa town, and on Tanou da Wessa Road, more died."
     ms = [mention(text, "Tanou da Wessa district", "GPE")]
@@ -322,3 +258,62 @@ def test_a_name_the_article_calls_a_town_keeps_the_towns_sense_beside_its_distri
     from kg.kbspans import named_towns
 
     assert "tanou da wessa" in named_towns("Troops left Tanou da Wessa town, in Tanou da Wessa district.")
+
+
+def test_a_bare_republic_after_a_countrys_name_is_no_place():
+    from kg.placespans import bare_republics
+
+    text = "Men came from Ruritania Republic. The Republic of Tanou fell."
+    ms = [mention(text, "Ruritania", "GPE"), mention(text, "Republic", "GPE"), mention(text, "Republic", "GPE", nth=1)]
+    got = [(m.text, m.start) for m in bare_republics(ms, text, {"Ruritania"}.__contains__)]
+    assert got == [("Ruritania", text.index("Ruritania")), ("Republic", text.index("Republic", text.index("Republic") + 1))]
+
+
+def test_a_towns_name_and_a_quarter_after_it_are_an_area_of_their_own():
+    from kg.placespans import compass_areas
+
+    text = "Gunmen attacked villages in Garo South and Tanou North on Monday; John North said Ruritania West was calm."
+    ms = [mention(text, "Garo", "KB", source="kb"), mention(text, "South", "LOC"), mention(text, "Tanou", "GPE"), mention(text, "John", "PERSON"), mention(text, "Ruritania", "GPE")]
+    got = [(m.text, m.kb_id) for m in compass_areas(ms, text, {"Ruritania"}.__contains__)]
+    assert got == [("Garo South", None), ("Tanou North", None), ("John", None), ("Ruritania", None)]
+
+
+def test_a_short_name_the_town_has_in_another_language_is_no_link_without_a_country():
+    from kg.kb.base import Candidate
+    from kg.placeareas import unbacked_small_place
+
+    town = KBEntry("gn/930001", "Place", "Wessburg", ["Bassa"], ["City"], country="DE", origin="geonames", population=50_000)
+    assert unbacked_small_place(Candidate(town, False, False), "Bassa", {})
+    assert not unbacked_small_place(Candidate(town, True, False), "Wessburg", {})
+
+
+def test_where_a_visit_goes_and_the_communities_one_is_in_are_places():
+    from kg.nametype import junk_reason
+
+    text = "The minister's visit a week ago to Wuro Bali rallied the troops."
+    assert "Place" in cue_types(text, "Wuro Bali", "PERSON")
+    text = "Gunmen burned homes, especially those in the Vigo and Bessa communities. The Tolbe and Karandi communities clashed."
+    vigo, bessa, tolbe = mention(text, "Vigo", "PERSON"), mention(text, "Bessa", "GPE"), mention(text, "Tolbe", "GPE")
+    assert junk_reason(vigo, text) is None and junk_reason(bessa, text) is None
+    assert junk_reason(tolbe, text) is not None  # a pair before "communities", not placed: peoples
+
+
+def test_names_after_the_ground_of_and_before_a_plural_place_noun_are_found():
+    from kg.placespans import area_of_names, plural_noun_lists
+
+    text = "The gang operates in the area of Tanou and on the outskirts of Wessa Bali; homes burned in the Vigo and Bessa communities."
+    assert [m.text for m in area_of_names(text, [])] == ["Tanou", "Wessa Bali"]
+    assert [m.text for m in plural_noun_lists(text, [])] == ["Vigo", "Bessa"]
+    assert area_of_names("the area of Monday", []) == []
+
+
+def test_a_list_of_districts_such_as_and_its_nameless_items_are_places():
+    from kg.placespans import nameless_list_items, river_names
+
+    text = "Attacks hit districts such as Wuro, Tanou and Bali, and the forest along the Wessa river. Films like Garo and Kessa won."
+    ms = [mention(text, "Wuro", "PERSON"), mention(text, "Tanou", "WORK_OF_ART"), mention(text, "Bali", "WORK_OF_ART"),
+          mention(text, "Wessa", "PERSON"), mention(text, "Garo", "WORK_OF_ART"), mention(text, "Kessa", "WORK_OF_ART")]
+    got = nameless_list_items(river_names(ms, text), text)
+    assert [(m.text, m.label) for m in got] == [("Wuro", "PERSON"), ("Tanou", "GPE"), ("Bali", "GPE"), ("Wessa river", "LOC"), ("Garo", "WORK_OF_ART"), ("Kessa", "WORK_OF_ART")]
+    ds = local_decisions(got[:3], text)
+    assert [ds[id(m)].type for m in got[:3]] == ["Place", "Place", "Place"]

@@ -301,3 +301,12 @@ def test_cheap_gates_keep_every_match_of_their_patterns():
     assert len(bare_ministries(text, [])) == 3  # the dotless ı of "mınıstry" is an i to re.I
     plain = "Gunmen struck a village in the north; police said the army responded."
     assert kinded_areas(plain, []) == police_post_holders(plain, []) == bare_ministries(plain, []) == []
+
+
+def test_a_date_after_a_towns_name_is_no_part_of_it():
+    from kg.mentions import clean_mention
+
+    text = "A drone hit a house near Tarmude on Aug. 14, the monitor said."
+    assert clean_mention(at(text, "Tarmude on Aug", "GPE"), text).text == "Tarmude"
+    text = "Fighting reached Stratford on Avon."
+    assert clean_mention(at(text, "Stratford on Avon", "GPE"), text).text == "Stratford on Avon"

@@ -84,3 +84,167 @@ def test_two_names_before_one_areas_noun_are_one_area():
     got = [m.text for m in area_pairs(ms, text, lambda n: False)]
     assert got == ["Kovri and Tesso", "Kovri and Tesso"]
     assert area_pairs(ms, text, lambda n: n == "Kovri") == ms
+
+
+def test_a_known_towns_name_of_several_words_after_a_preposition_is_found():
+    from kg.spancuts import known_place_runs
+
+    text = "Nine died in Vila do Kovri on Sunday, and more near Vila do Kovri Beach. Rebels came from Tesso Alto."
+    got = known_place_runs(text, [], lambda n: n in ("Vila do Kovri", "Tesso Alto"))
+    assert [m.text for m in got] == ["Vila do Kovri", "Vila do Kovri", "Tesso Alto"]
+    assert known_place_runs(text, got[:1], lambda n: n == "Vila do Kovri")[0].start == got[1].start
+
+
+def test_the_names_before_a_plural_area_noun_are_areas():
+    from kg.spancuts import plural_area_items
+
+    text = "A conflict in the North-West and South-West regions, and in the Kovri, Tesso and Valmi districts, went on. The Dunra districts voted."
+    have = [mention(text, "North-West", "LOC"), mention(text, "Tesso", "GPE")]
+    assert [m.text for m in plural_area_items(text, have)] == ["South-West", "Valmi", "Kovri"]
+
+
+def test_a_source_line_names_an_outlet_whole():
+    from kg.spancuts import source_line_outlets
+
+    text = "Troops were deployed.\n\nSource: Kovri Info.Net\n\nSource: Jane Roe on Twitter, as reported by radio"
+    got = source_line_outlets(text, [mention(text, "Kovri Info", "PERSON")])
+    assert [(m.text, m.label) for m in got] == [("Kovri Info.Net", "ORG")]
+
+
+def test_a_name_the_article_calls_a_town_keeps_the_towns_sense():
+    from kg.kbspans import named_towns, region_senses
+
+    text = "Fighting in Vila do Kovri district. A bus left Vila do Kovri town; Tesso district was calm, as was Tesso."
+    towns = named_towns(text)
+    names = [("Vila do Kovri district", frozenset(), 0), ("Vila do Kovri", frozenset({"City"}), 40_000), ("Tesso district", frozenset(), 0), ("Tesso", frozenset({"City"}), 30_000)]
+    assert region_senses(names, towns) == {3: 2}
+
+
+def test_a_place_opener_and_a_countrys_name_are_one_town():
+    from kg.spans import split_place_runs
+
+    known = {"Jordan": "Country", "Idlib": "City", "Syria": "Country", "Puerto": "City"}
+
+    class C:
+        def __init__(self, cls):
+            from kg.kb.base import KBEntry
+
+            self.entry = KBEntry("x", "Place", "x", [], [cls])
+            self.via_skeleton = False
+            self.exact_label = True
+
+    def lookup(name):
+        return [C(known[name])] if name in known else []
+
+    text = "Rebels hit Puerto Jordan.\nIdlib Syria"
+    got = split_place_runs([mention(text, "Puerto Jordan", "GPE"), mention(text, "Idlib Syria", "GPE")], lookup)
+    assert [m.text for m in got] == ["Puerto Jordan", "Idlib", "Syria"]
+
+
+def test_a_count_before_a_name_counts_a_peoples_members():
+    from kg.namejunk import counted_people
+
+    text = "Raiders killed 600 Kovri Nuer. Later 3,000 Tolbe died, in 2013 Dunra was hit, and 12 Valmi residents fled."
+    assert counted_people(mention(text, "Kovri Nuer", "ORG"), text) and counted_people(mention(text, "Tolbe", "PERSON"), text)
+    assert not counted_people(mention(text, "Dunra", "GPE"), text)  # "in 2013 Dunra was hit": a year, no count
+    assert not counted_people(mention(text, "Valmi", "GPE"), text)
+
+
+def test_where_one_travels_to_is_a_place():
+    text = "The president made a visit a week ago to Baga Kora, and residents fled to Kovri Alto."
+    assert _types(text, [("Baga Kora", "PERSON"), ("Kovri Alto", "PERSON")]) == ["Place", "Place"]
+
+
+def test_a_countrys_name_and_an_al_compound_before_channel_is_an_outlet():
+    from kg.spancuts import compound_names
+
+    text = "the Varania al-Nour channel reported on Sunday."
+    ms = [mention(text, "Varania", "KB|GPE", source="kb"), mention(text, "al-Nour", "ORG")]
+    got = compound_names(ms, text, lambda n: n == "Varania")
+    assert [(m.text, m.label) for m in got] == [("Varania al-Nour", "ORG")]
+
+
+def test_a_known_name_opening_with_a_digit_is_kept_and_a_shopping_centre_is_a_site():
+    from kg.mentions import clean_mention, cued_names, extend_to_facility
+    from kg.types import Mention
+
+    text = "Fighters of the 4K group attacked the Kovri shopping center near the area of Dunra."
+    at = text.index("4K")
+    assert clean_mention(Mention(at, at + 2, "4K", "KB|ORG", "kb"), text) is not None
+    assert clean_mention(Mention(at, at + 2, "4K", "ORG", "ner"), text) is None
+    kovri = extend_to_facility(mention(text, "Kovri", "GPE"), text)
+    assert kovri.text == "Kovri shopping center"
+    assert [m.text for m in cued_names(text, [kovri])] == ["Dunra"]
+
+
+def test_a_place_cue_reads_the_name_on_its_own_line_only():
+    from kg.mentions import cued_names
+
+    text = "A drone hit a house near the border town of Kovri\n\nOn Monday, two more died."
+    assert [m.text for m in cued_names(text, [])] == ["Kovri"]
+
+
+def test_the_fields_of_a_post_are_no_bodies():
+    from kg.namejunk import post_field
+
+    text = "The state's Commissioner for Internal Security and Home Affairs, Musa Kalli, spoke. The Internal Security Trust Fund paid."
+    assert post_field(mention(text, "Internal Security", "ORG"), text) and post_field(mention(text, "Home Affairs", "ORG"), text)
+    assert not post_field(mention(text, "Internal Security", "ORG", 1), text)
+
+
+def test_a_weekday_in_a_list_of_names_is_a_given_name():
+    from kg.spancuts import weekday_given_names
+
+    text = "The dead were Zainab Musa, Sunday Tanko and Hauwa Ali. On Sunday Tanko's brother spoke."
+    ms = [mention(text, "Zainab Musa", "PERSON"), mention(text, "Sunday", "DATE"), mention(text, "Tanko", "PERSON"), mention(text, "Hauwa Ali", "PERSON"), mention(text, "Sunday", "DATE", 1), mention(text, "Tanko", "PERSON", 1)]
+    got = [(m.text, m.label) for m in weekday_given_names(ms, text)]
+    assert got == [("Zainab Musa", "PERSON"), ("Sunday Tanko", "PERSON"), ("Hauwa Ali", "PERSON"), ("Sunday", "DATE"), ("Tanko", "PERSON")]
+
+
+def test_the_model_piece_of_a_routes_ends_gives_way_to_both_ends():
+    from kg.spancuts import road_end_pieces
+
+    text = "Troops guarded the Kovri-Tesso route and the Dunra-Valmi road."
+    got = road_end_pieces([mention(text, "Kovri", "ORG")], text, lambda n: False)
+    assert [(m.text, m.label) for m in got] == [("Kovri", "GPE"), ("Tesso", "GPE")]
+
+
+def test_a_name_before_a_lower_case_river_is_the_river():
+    from kg.mentions import extend_to_facility
+
+    text = "The forests along the Kovri river shelter fighters."
+    assert extend_to_facility(mention(text, "Kovri", "LOC"), text).text == "Kovri river"
+
+
+def test_a_formal_name_runs_on_over_in_and_the_place_it_serves():
+    from kg.spancuts import in_names
+
+    text = "It lies in Varania’s Autonomous Region in Islamic Kovri, near the Tigray Region in Ethiopia; the UN Verification Mission in Varania said."
+    ms = [mention(text, "Varania", "KB", source="kb"), mention(text, "Kovri", "KB", source="kb"), mention(text, "Ethiopia", "KB", source="kb"), mention(text, "Varania", "KB", 1, "kb")]
+    known = {"Kovri", "Ethiopia", "Varania", "Tigray Region"}
+    got = [(m.text, m.label) for m in in_names(ms, text, lambda n: n in known, lambda n: n in ("Ethiopia", "Varania"))]
+    assert got == [("Varania", "KB"), ("Autonomous Region in Islamic Kovri", "GPE"), ("Ethiopia", "KB"), ("UN Verification Mission in Varania", "ORG")]
+
+
+def test_a_unit_of_measure_after_a_figure_is_no_name():
+    text = "Raiders hit Kovri, 30 KM south of the capital."
+    assert namejunk_reason(mention(text, "KM", "ORG"), text) is not None
+
+
+def test_a_numbered_unit_a_groups_dissidents_and_a_glued_stop():
+    from kg.spancuts import cut_glued_words, dissident_groups, numbered_units
+
+    text = "Rebels attacked soldiers of the Special Mining and Road Battalion No. 7 near Kovri. The Kovri Front dissidents and the Valmi.against rest."
+    ms = [mention(text, "Road Battalion", "ORG"), mention(text, "No. 7", "KB", source="kb")]
+    assert [m.text for m in numbered_units(ms, text)] == ["Special Mining and Road Battalion No. 7"]
+    front = mention(text, "Kovri Front", "ORG")
+    assert [m.text for m in dissident_groups([front], text, lambda m: True)] == ["Kovri Front dissidents"]
+    assert [m.text for m in dissident_groups([front], text, lambda m: False)] == ["Kovri Front"]
+    assert [m.text for m in cut_glued_words([mention(text, "Valmi.against", "ORG")])] == ["Valmi"]
+
+
+def test_the_army_reporting_is_no_outlet():
+    from kg.spans import reported_outlets
+
+    text = "The Army reported two dead. The Kovri Star reported more."
+    assert [m.text for m in reported_outlets(text, [])] == ["The Kovri Star"]

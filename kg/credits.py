@@ -288,7 +288,7 @@ def with_credits(mentions: list[Mention], text: str, candidates: Candidates, url
     if not found:
         return mentions
     names = [n for _, _, credited in found for n in credited]
-    names = [next((m for m in mentions if (m.start, m.end) == (n.start, n.end) and _same_type(m, n)), n) for n in names]
+    names = [next((m for m in mentions if (m.start, m.end) == (n.start, n.end) and _same_type(m, n, candidates)), n) for n in names]
     outside = [m for m in mentions if not any(m.start < e and s < m.end for s, e, _ in found)]
     # The word after a dateline opens the sentence: "Suspected" of "HARBOURTON, Coastland, Suspected
     # gunmen ..." is no name when the article writes it in lower case too.
@@ -296,8 +296,9 @@ def with_credits(mentions: list[Mention], text: str, candidates: Candidates, url
     outside = [m for m in outside if not (m.start in opens and " " not in m.text and not m.label.startswith("KB") and re.search(rf"\b{re.escape(m.text.lower())}\b", text))]
     return sorted(outside + names, key=lambda m: (m.start, -m.end))
 
-def _same_type(m: Mention, n: Mention) -> bool:
+def _same_type(m: Mention, n: Mention, candidates: Candidates) -> bool:
     label = model_label(m) or ""
-    if m.label.startswith("KB"):
-        return _TYPE_OF.get(n.label) == "Organization" and label in ("", "ORG")
+    if m.label.startswith("KB"):  # a rule's match: its entry says what it is
+        want = _TYPE_OF.get(n.label)
+        return label in ("", {"Organization": "ORG", "Place": "GPE"}.get(want, "-")) and knows(candidates, m.kb_id or m.text, want or "-")
     return {"PER": "Person", "PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}.get(label) == _TYPE_OF.get(n.label)

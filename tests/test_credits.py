@@ -243,6 +243,16 @@ def test_the_word_after_a_dateline_opens_its_sentence():
     assert [m.text for m in with_credits([word], text, CANDS)] == ["VELMORA CITY", "Coastland"]
 
 
+def test_a_rules_match_stays_when_its_entry_is_of_the_credits_type():
+    text = "Title\n\nHARBOURTON, Coastland (LW) — Gunmen attacked."
+    town = Mention(text.index("HARBOURTON"), text.index(","), "HARBOURTON", "KB", "kb", "harbourton")
+    wire = Mention(text.index("LW"), text.index("LW") + 2, "LW", "KB", "kb", "lw")
+    out = with_credits([town, wire], text, CANDS)
+    assert out[0] is town and out[2] is wire
+    as_org = Mention(text.index("HARBOURTON"), text.index(","), "HARBOURTON", "KB|ORG", "kb", "lantern wire")
+    assert with_credits([as_org], text, CANDS)[0].label == "GPE"  # an organisation's match over the dateline's place
+
+
 def test_credits_do_not_overlap():
     text = "Smoke rose. (Photo by Ivo Brandtner/LW via Getty Images)"
     found = credits(text, CANDS)

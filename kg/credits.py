@@ -43,6 +43,8 @@ PHOTO_CREDIT = re.compile(
 )
 # "(LANTERN- River Press)": a syndicator and the outlet it copies, a dash between them.
 BRACKET_SYNDICATION = re.compile(r"\(([A-Z][\w.&]*(?:[ \t][A-Z][\w.&]*){0,2})[ \t]*[-–—][ \t]*([A-Z][\w.&]*(?:[ \t][A-Z][\w.&]*){0,2})\)")
+# "(LW)": a news agency alone in brackets.
+LONE_AGENCY = re.compile(r"\(([A-Z][\w-]{1,14})\)")
 # "(Jana Roe/AFP)", "(AFP via Getty Images)": a bracketed credit with a slash or "via".
 BRACKET_CREDIT = re.compile(r"\(([A-Z][^()\n]{1,80}?(?:/|[ \t]via[ \t])[^()\n]{1,80}?)\)")
 _BODY_END = re.compile(r"[)\]\n]|(?<![A-Z])(?<!\b[A-Z][a-z])\.(?=\s|$)|$")
@@ -71,6 +73,9 @@ def photo_credits(text: str, candidates: Candidates) -> list[tuple[int, int, lis
         agency = any(m.label in ("KB", "ORG") for m in names) if len(names) >= 2 else all(m.label == "KB" and knows_news(candidates, m.text) for m in names)
         if names and agency and only_names(hit.group(1), names, hit.start(1)):  # "(Jana Roe/AFP)", "(AFP/File)"
             out.append((hit.start(1), hit.end(1), names))
+    for hit in LONE_AGENCY.finditer(text):  # "... the army said. (LW)"
+        if knows_news(candidates, hit.group(1)) and not any(s < hit.end() and hit.start() < e for s, e, _ in out):
+            out.append((hit.start(1), hit.end(1), [credit_mention(hit.start(1), hit.group(1), "ORG", candidates)]))
     for hit in BRACKET_SYNDICATION.finditer(text):
         names = [credit_mention(hit.start(k), hit.group(k), "ORG", candidates) for k in (1, 2) if credited_name(hit.group(k), candidates, None) == "ORG"]
         if len(names) == 2 and any(m.label == "KB" for m in names) and not any(s < hit.end() and hit.start() < e for s, e, _ in out):
@@ -213,13 +218,14 @@ def contributors(text: str, candidates: Candidates) -> list[tuple[int, int, list
 _CAPS_PLACE = r"[A-ZÀ-Þ][A-ZÀ-Þ'’-]+\.?(?:[ \t]+[A-ZÀ-Þ][A-ZÀ-Þ'’-]+\.?){0,3}"
 _TITLE_PLACE = r"[A-Z][a-zà-ÿ'’-]+(?:[ \t]+[A-Z][a-zà-ÿ'’-]+){0,2}"
 # "BRASILIA, Brazil (AP) —", "KADUNA, Nigeria (Reuters) -", "ISLAMABAD — ", "Harbourton, May 6 (Lantern) –",
-# "HARBOURTON: ", "Harbourton, May 6 (Lantern) Gunmen ...", "HARBOURTON , Coastland, Gunmen ...".
+# "HARBOURTON: ", "Harbourton, May 6 (Lantern) Gunmen ...", "HARBOURTON , Coastland, Gunmen ...",
+# "Harbourton, May 6 (Lantern).- Gunmen ..." (the Spanish-language wires' stop and dash).
 WIRE_DATELINE = re.compile(
     r"(?:^|(?<=\n))(?P<place>" + _CAPS_PLACE + r"|" + _TITLE_PLACE + r")"
     r"(?:[ \t]?,[ \t]+(?P<country>[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3}))??"
     r"(?:,?[ \t]+" + MONTH_PATTERN + r"\.?[ \t]+\d{1,2})?"
     r"[ \t]*(?:\((?P<agency>[A-Za-z][^()\n]{0,40})\))?"
-    r"[ \t]*(?:(?P<dash>—|–)[ \t]*|(?:--|-)[ \t]+|(?P<colon>:)[ \t]+|(?<=\))[ \t]+(?=[A-Z])|(?(country)(?P<comma>,)[ \t]+(?=[A-Z])|(?!)))(?=\S)"
+    r"[ \t]*(?:(?P<dash>—|–)[ \t]*|(?:--|-)[ \t]+|\.[-–—][ \t]*|(?P<colon>:)[ \t]+|(?<=\))[ \t]+(?=[A-Z])|(?(country)(?P<comma>,)[ \t]+(?=[A-Z])|(?!)))(?=\S)"
 )
 _DATELINE_WINDOW = 1500
 # What the name after the dateline's comma is: a country, or a state or province ("PORTLAND, Ore.").

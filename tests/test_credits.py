@@ -16,7 +16,7 @@ def small_kb() -> KnowledgeBase:
     news = ["NewsOrganization"]
     return KnowledgeBase(
         [
-            KBEntry("lantern-wire", "Organization", "Lantern Wire", aliases=["LW", "LANTERN"], classes=news),
+            KBEntry("lantern-wire", "Organization", "Lantern Wire", aliases=["LW", "LANTERN", "Lantern"], classes=news),
             KBEntry("telegram", "Organization", "Telegram", classes=["Company"]),
             KBEntry("river-press", "Organization", "River Press", aliases=["RP", "rpress"], classes=news),
             KBEntry("harbourton", "Place", "Harbourton", classes=["City"], country="XA"),
@@ -55,6 +55,8 @@ def check_offsets(text: str, found) -> None:
         ("Firefighters at the depot. (RP Photo/Jana Roeva)", [[("RP", "KB"), ("Jana Roeva", "PERSON")]]),
         ("A caption. (Photo: HANDOUT/LW)", [[("LW", "KB")]]),
         ("Smoke over the depot (LW/File)", [[("LW", "KB")]]),
+        ("The army said so. (Lantern)", [[("Lantern", "KB")]]),
+        ("The army said so. (Velmora)", []),
         ("Photo credit: Ivo Brandtner\n", [[("Ivo Brandtner", "PERSON")]]),
         ("Image courtesy: Lantern Wire\n", [[("Lantern Wire", "KB")]]),
         ("A fighter at the gate.\nImage source, Getty Images\n", [[("Getty Images", "ORG")]]),
@@ -155,6 +157,7 @@ def test_via_names_the_outlet_not_a_route():
         ("Title\n\nHarbourton, May 6 (LW) Gunmen attacked the base.", [[("Harbourton", "GPE"), ("LW", "KB")]]),
         ("Title\n\nVÉLMORA, Coastland (LW) — Gunmen attacked.", [[("VÉLMORA", "GPE"), ("Coastland", "GPE"), ("LW", "KB")]]),
         ("Title\n\nWarning: Gunmen attacked the base.", []),
+        ("Title\n\nHarbourton, May 12 (LW).- Gunmen attacked the base.", [[("Harbourton", "GPE"), ("LW", "KB")]]),
         ("Coastland: Gunmen attack a base\n\nGunmen attacked the base.", []),  # a title
         ("Title\n\nHarbourton, LW – Gunmen attacked the base.", [[("Harbourton", "GPE"), ("LW", "KB")]]),
         ("Title\n\nHarbourton, Velmora – Gunmen attacked the base.", []),

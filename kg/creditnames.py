@@ -36,7 +36,9 @@ _TRAILING_ACRONYM = re.compile(r"^(.*[a-z].*?)[ \t]+([A-Z]{2,6}(?:-[A-Z]{2,6})?)
 # "AP Photo", "Reuters TV Pictures": a credit's word after the agency's name.
 _LABEL_AFTER = re.compile(r"[ \t]+(?:Photo|PHOTO|Photos|Pictures|Picture|Images|Video|Handout|HANDOUT|File|FILE)$")
 # What separates a credit's names: a slash, "via", a comma or semicolon, "and", a bar, a spaced dash.
-_PIECES = re.compile(r"[ \t]*/[ \t]*|[ \t]+via[ \t]+|[ \t]*[,;|&][ \t]*|[ \t]+and[ \t]+|[ \t]+(?:for|from)[ \t]+|[ \t]+[-–—][ \t]+")
+_PIECES = re.compile(r"[ \t]*/[ \t]*|[ \t]+via[ \t]+|[ \t]*[,;|][ \t]*|[ \t]+(?:for|from)[ \t]+|[ \t]+[-–—][ \t]+")
+# "and" and "&" part two names, unless they stand inside one ("News and Information Agency").
+_AND = re.compile(r"[ \t]*&[ \t]*|[ \t]+and[ \t]+")
 
 
 def knows(candidates: Candidates, name: str, type_: str) -> bool:
@@ -91,11 +93,23 @@ def split_pieces(body: str, at: int, separators: re.Pattern = _PIECES) -> list[t
     return out
 
 
+def _one_body(piece: str, candidates: Candidates) -> bool:
+    """Whether "and" stands inside one body's name: the whole known, or a body's head word
+    ending it after a first half that is no person's ("Harbour News and Information Agency")."""
+    if not _AND.search(piece):
+        return True
+    if knows(candidates, piece, "Organization"):
+        return True
+    first = _AND.split(piece, maxsplit=1)[0]
+    return piece.split()[-1] in ORG_HEADS and not (person_shaped(first) or caps_person(first) or knows(candidates, first, "Organization"))
+
+
 def credit_pieces(body: str, at: int, candidates: Candidates, lone_word: str | None = "ORG") -> list[Mention]:
     """The names of a credit's body (at offset ``at`` of the text): split at slashes,
     "via", commas and "and"; each piece typed by :func:`credited_name`."""
     out: list[Mention] = []
-    for piece, start in split_pieces(body, at):
+    pieces = [q for p, a in split_pieces(body, at) for q in ([(p, a)] if _one_body(p, candidates) else split_pieces(p, a, _AND))]
+    for piece, start in pieces:
         if piece.startswith("The ") and len(piece.split()) > 2:  # "The Associated Press": the name after "The"
             piece, start = piece[4:], start + 4
         label = _LABEL_AFTER.search(piece)

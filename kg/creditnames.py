@@ -25,7 +25,7 @@ JUNK_WORDS = {
     "file", "files", "handout", "pool", "stringer", "str", "staff", "supplied", "screenshot", "screengrab", "screen", "grab",
     "archive", "archives", "courtesy", "photo", "photos", "image", "images", "picture", "pictures", "pic", "video", "credit",
     "source", "sources", "social", "media", "reporter", "reporters", "correspondent", "correspondents", "writer", "writers",
-    "our", "own", "special", "senior", "a", "an", "the", "agencies", "agency", "wires", "wire", "x", "internet", "website",
+    "our", "own", "special", "senior", "a", "an", "the", "agencies", "agency", "wires", "wire", "x", "internet", "website", "info",
 }  # fmt: skip
 # Heads that make a credited name an organisation's, beside the outlets' and bodies' words.
 _CREDIT_ORG_WORDS = OUTLET_WORDS | ORG_HEADS | {"Images", "Photos", "Pictures", "Picture", "Collection", "Photo", "Pix", "Stock", "Archive", "Archives", "Studio", "Studios", "Foundation"}

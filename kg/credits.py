@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from kg.bylines import caps_person, person_shaped
-from kg.creditnames import Candidates, credit_mention, credit_pieces, credited_name, knows, knows_news, only_names, split_pieces, staff_words
+from kg.creditnames import JUNK_WORDS, Candidates, credit_mention, credit_pieces, credited_name, knows, knows_news, only_names, split_pieces, staff_words
 from kg.kb.base import fold
 from kg.mentions import model_label
 from kg.names import MONTH_PATTERN
@@ -298,6 +298,9 @@ def with_credits(mentions: list[Mention], text: str, candidates: Candidates, url
     outside = [m for m in mentions if not any(m.start < e and s < m.end for s, e, _ in found)]
     # The word after a dateline opens the sentence: "Suspected" of "HARBOURTON, Coastland, Suspected
     # gunmen ..." is no name when the article writes it in lower case too.
+    # A credit's label the model took for a name: "INFO" of "INFO Harbour News", "FILE" of "FILE PHOTO: ...".
+    starts = {s for s, _, _ in found}
+    outside = [m for m in outside if not (all(fold(w) in JUNK_WORDS for w in m.text.split()) and any(m.end < s <= m.end + 2 and not text[m.end : s].strip() for s in starts))]
     opens = {e for s, e, credited in found if credited and credited[0].label == "GPE" and credited[0].start == s}
     outside = [m for m in outside if not (m.start in opens and " " not in m.text and not m.label.startswith("KB") and re.search(rf"\b{re.escape(m.text.lower())}\b", text))]
     return sorted(outside + names, key=lambda m: (m.start, -m.end))

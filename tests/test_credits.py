@@ -259,6 +259,13 @@ def test_a_rules_match_stays_when_its_entry_is_of_the_credits_type():
     assert with_credits([as_org], text, CANDS)[0].label == "GPE"  # an organisation's match over the dateline's place
 
 
+def test_a_credits_label_before_its_outlet_is_no_name():
+    text = "Homes were looted. INFO Harbour Tribune\n\nMore text."
+    info = Mention(text.index("INFO"), text.index("INFO") + 4, "INFO", "ORG")
+    out = with_credits([info], text, CANDS, "https://harbourtribune.example/a")
+    assert [m.text for m in out] == ["Harbour Tribune"]
+
+
 def test_credits_do_not_overlap():
     text = "Smoke rose. (Photo by Ivo Brandtner/LW via Getty Images)"
     found = credits(text, CANDS)

@@ -270,7 +270,7 @@ _UNIT_WORDS = {
 
 
 def admin_division(name: str) -> bool:
-    """Whether ``name`` is an administrative area named "<X> Department" or "<X> Division(s)"
+    """Whether ``name`` is an administrative area named "<X> Department" or "<X> Division" or "<X> Divisions"
     ("Tera Department", "Mayo Kani Division": Cameroon's, Pakistan's and Bangladesh's
     divisions): its words are no field a department serves, no unit's words, no title (a
     unit named for a person) and no number ("the 7th Division")."""
@@ -357,6 +357,11 @@ def area_pairs(mentions: list[Mention], text: str, known: Callable[[str], bool])
     for h in _AREA_PAIR.finditer(text):
         left, right = (p.strip() for p in h.group(1).split(" and ", 1))
         if known(left) or known(right) or left.split()[0] in ("The", "In", "Of", "And", "From", "At", "On", "By"):
+            continue
+        # One area only after "the" ("the Logon and Kari division"); "between Kovra and Tarmi
+        # West district" and "in Kovra and Tarmi district" are two, the noun's number a slip.
+        before = text[max(0, h.start() - 12) : h.start()]
+        if not re.search(r"(?<![\w'’-])the[ \t]+$", before, re.I) or re.search(r"\bbetween[ \t]+the[ \t]+$", before, re.I):
             continue
         names.append(h.group(1))
     if not names:

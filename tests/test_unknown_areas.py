@@ -84,6 +84,10 @@ def test_two_names_before_one_areas_noun_are_one_area():
     got = [m.text for m in area_pairs(ms, text, lambda n: False)]
     assert got == ["Kovri and Tesso", "Kovri and Tesso"]
     assert area_pairs(ms, text, lambda n: n == "Kovri") == ms
+    # Without "the" (or after "between the") the singular noun is a slip: two districts.
+    text = "The village lies on the boundary between Kovri and Tesso West district."
+    ms = [mention(text, "Kovri", "GPE"), mention(text, "Tesso West district", "GPE")]
+    assert area_pairs(ms, text, lambda n: False) == ms
 
 
 def test_a_known_towns_name_of_several_words_after_a_preposition_is_found():

@@ -31,6 +31,7 @@ JUNK_WORDS = {
 _CREDIT_ORG_WORDS = OUTLET_WORDS | ORG_HEADS | {"Images", "Photos", "Pictures", "Picture", "Collection", "Photo", "Pix", "Stock", "Archive", "Archives", "Studio", "Studios", "Foundation"}
 _ACRONYM = re.compile(r"[A-Z]{2,6}(?:-[A-Z]{2,6})?")
 _WEB_NAME = re.compile(r"\S+\.(?:com|net|org|info|news|ng|co\.\w+|tv)$", re.I)
+_NAME_PARTICLES = {"el", "al", "de", "del", "la", "le", "du", "of", "the", "and", "da", "do", "dos"}
 # An agency acronym after a photographer's name, with no slash: "Jana Roe EPA-EFE".
 _TRAILING_ACRONYM = re.compile(r"^(.*[a-z].*?)[ \t]+([A-Z]{2,6}(?:-[A-Z]{2,6})?)$")
 # "AP Photo", "Reuters TV Pictures": a credit's word after the agency's name.
@@ -70,6 +71,8 @@ def credited_name(name: str, candidates: Candidates, lone_word: str | None = "OR
         return "PERSON"
     if len(words) == 1 and re.fullmatch(r"[A-Z][\w'’-]+", name):
         return lone_word
+    if len(words) <= 4 and all(re.fullmatch(r"[A-Z][\w'’.-]*", w) or w.lower() in _NAME_PARTICLES for w in words) and words[-1][:1].isupper():
+        return lone_word  # "El Lantern": a name of no person's shape, as a lone word is
     return None
 
 

@@ -47,7 +47,18 @@ BRACKET_SYNDICATION = re.compile(r"\(([A-Z][\w.&]*(?:[ \t][A-Z][\w.&]*){0,2})[ \
 LONE_AGENCY = re.compile(r"\(([A-Z][\w-]{1,14})\)")
 # "(Jana Roe/AFP)", "(AFP via Getty Images)": a bracketed credit with a slash or "via".
 BRACKET_CREDIT = re.compile(r"\(([A-Z][^()\n]{1,80}?(?:/|[ \t]via[ \t])[^()\n]{1,80}?)\)")
-_BODY_END = re.compile(r"[)\]\n]|(?<![A-Z])(?<!\b[A-Z][a-z])\.(?=\s|$)|$")
+_BODY_END = re.compile(r"[ \t]*\(|[)\]\n]|(?<![A-Z])(?<!\b[A-Z][a-z])\.(?=\s|$)|$")
+
+
+def _full_and_short(names: list[Mention], text: str) -> list[Mention]:
+    """"Harbour News Agency – HNA": an unknown full name and the known acronym a dash
+    sets after it are one outlet, the full name linked as the acronym is."""
+    if len(names) != 2 or not re.fullmatch(r"[ \t]+[-–—][ \t]+", text[names[0].end : names[1].start]):
+        return names
+    full, short = names
+    if short.label == "KB" and full.label == "ORG" and short.text.isupper() and len(full.text.split()) >= 2:
+        return [Mention(full.start, full.end, full.text, "KB", "kb", short.kb_id), short]
+    return names
 
 
 def photo_credits(text: str, candidates: Candidates) -> list[tuple[int, int, list[Mention]]]:
@@ -60,7 +71,7 @@ def photo_credits(text: str, candidates: Candidates) -> list[tuple[int, int, lis
         body = text[body_at:body_end]
         if not body.strip() or len(body) > 120:
             continue
-        names = credit_pieces(body, body_at, candidates)
+        names = _full_and_short(credit_pieces(body, body_at, candidates), text)
         # A credit's body is names: a sentence after "Photo:" ("Photo: Soldiers patrol the town") is a caption.
         if names and only_names(body, names, body_at):
             out.append((hit.start(), body_end, names))
@@ -244,7 +255,7 @@ def wire_dateline(text: str, candidates: Candidates) -> list[tuple[int, int, lis
         if fold(place.split()[0]) in _NOT_PLACE or knows(candidates, place, "Person"):
             continue
         country_known = country is not None and any(c.entry.type == "Place" and _COUNTRY_CLASSES & set(c.entry.classes) and not c.via_skeleton for c in candidates(country))
-        agencies = credit_pieces(agency, hit.start("agency"), candidates) if agency else []
+        agencies = credit_pieces(agency, hit.start("agency"), candidates, None) if agency else []
         if country is not None and not country_known:
             if credited_name(country, candidates, None) != "ORG" or agencies:
                 continue  # "Harbourton, Velmora —": an unknown name after the comma, no dateline of ours

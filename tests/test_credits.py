@@ -49,8 +49,9 @@ def check_offsets(text: str, found) -> None:
         ("Smoke over the port. (Photo by MARTA QUELLOVA/LW via Getty Images)", [[("MARTA QUELLOVA", "PERSON"), ("LW", "KB"), ("Getty Images", "ORG")]]),
         ("Smoke over the portImage: Lantern Wire/Ola Vennberg\n", [[("Lantern Wire", "KB"), ("Ola Vennberg", "PERSON")]]),
         ("Credit: Getty Images\n", [[("Getty Images", "ORG")]]),
+        ("Source: El Lantern (sp)\n", [[("El Lantern", "ORG")]]),
         ("Source: Harbour Info.Net\n", [[("Harbour Info.Net", "ORG")]]),
-        ("Source: Harbour News and Information Agency – LW\n", [[("Harbour News and Information Agency", "ORG"), ("LW", "KB")]]),
+        ("Source: Harbour News and Information Agency – LW\n", [[("Harbour News and Information Agency", "KB"), ("LW", "KB")]]),
         ("Photo: Jana Roeva and Ivo Brandtner/LW\n", [[("Jana Roeva", "PERSON"), ("Ivo Brandtner", "PERSON"), ("LW", "KB")]]),
         ("Photo: Lantern Wire and River Press\n", [[("Lantern Wire", "KB"), ("River Press", "KB")]]),
         ("PHOTO/ TEMBO KARIUKO\n", [[("TEMBO KARIUKO", "PERSON")]]),
@@ -82,6 +83,14 @@ def test_a_slash_credit_inside_a_captions_text():
     text = "Fighters in Harbourton Jana Roeva/LW Soldiers patrol. A road LANTERN/Ivo Brandtner in the town."
     assert names(slash_credits(text, CANDS)) == [[("Jana Roeva", "PERSON"), ("LW", "KB")], [("LANTERN", "KB"), ("Ivo Brandtner", "PERSON")]]
     assert slash_credits("The Harbourton/Dunmere road and the Jana Roeva/Velmora case.", CANDS) == []
+
+
+def test_a_full_name_and_its_known_short_name_are_one_outlet():
+    text = "Source: Harbour News Agency – LW\n"
+    full, short = photo_credits(text, CANDS)[0][2]
+    assert (full.text, full.kb_id) == ("Harbour News Agency", short.kb_id) and short.text == "LW"
+    other = photo_credits("Source: Harbour News Agency – Velmora Post\n", CANDS)[0][2]
+    assert [m.label for m in other] == ["ORG", "ORG"]  # neither known: two names
 
 
 def test_a_caption_ending_in_an_agency_and_a_photographer():
@@ -160,6 +169,7 @@ def test_via_names_the_outlet_not_a_route():
         ("Title\n\nHarbourton, May 6 (LW) Gunmen attacked the base.", [[("Harbourton", "GPE"), ("LW", "KB")]]),
         ("Title\n\nVÉLMORA, Coastland (LW) — Gunmen attacked.", [[("VÉLMORA", "GPE"), ("Coastland", "GPE"), ("LW", "KB")]]),
         ("Title\n\nWarning: Gunmen attacked the base.", []),
+        ("Title\n\nVelmora (South Coastland) — Gunmen attacked the base.", []),  # a region in the brackets, no agency
         ("Title\n\nHarbourton, May 12 (LW).- Gunmen attacked the base.", [[("Harbourton", "GPE"), ("LW", "KB")]]),
         ("Coastland: Gunmen attack a base\n\nGunmen attacked the base.", []),  # a title
         ("Title\n\nHarbourton, LW – Gunmen attacked the base.", [[("Harbourton", "GPE"), ("LW", "KB")]]),

@@ -207,6 +207,10 @@ def _squash(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode())
 
 
+# Country codes a site's name ends with ("...ng", "...ngr", "...pk").
+_COUNTRY_END = re.compile(r"(?:ng|ngr|pk|uk|gh|za|ug|tz|lk|bd|np)$")
+
+
 def site_keys(url: str | None) -> set[str]:
     """What the site's name is when its words are run together: the URL's domain without
     its ending ("harbourtribune" of news.harbourtribune.co.xa), and with it ("camerooninfonet")."""
@@ -217,7 +221,11 @@ def site_keys(url: str | None) -> set[str]:
     while len(parts) > 2 and parts[-2] in _SECOND_LEVEL and len(parts[-1]) == 2:
         parts = parts[:-1]  # "co.xa": the country's second level
     site = parts[-2] if len(parts) >= 2 else parts[0]
-    return {k for k in (_squash(site), _squash(site + host.rsplit(".", 1)[-1])) if len(k) >= 5}
+    keys = {_squash(site), _squash(site + host.rsplit(".", 1)[-1])}
+    country = _COUNTRY_END.search(_squash(site))  # "harbourtimesng": the Harbour Times of a country
+    if country is not None:
+        keys.add(_squash(site)[: country.start()])
+    return {k for k in keys if len(k) >= 5}
 
 
 def site_names(text: str, candidates: Candidates, url: str | None) -> list[tuple[int, int, list[Mention]]]:

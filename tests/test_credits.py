@@ -289,6 +289,7 @@ def test_credits_do_not_overlap():
         ("https://news.harbour-info.net/x", {"harbourinfo", "harbourinfonet"}),
         ("https://edition.valleypost.co.xa/x", {"valleypost", "valleypostxa"}),
         ("https://abc.example/", {"abcexample"}),  # a short name alone matches nothing
+        ("https://www.harbourtimesng.example/x", {"harbourtimesng", "harbourtimesngexample", "harbourtimes"}),
         (None, set()),
     ],
 )

@@ -87,7 +87,7 @@ _WHO = (
     r"(?:\s+of\s+the\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+){0,3})?"
     # ("seven soldiers and dozens of militants were killed": the counted side, the rest uncounted)
     r"(?:\s+and\s+(?:dozens|scores|hundreds|several|many|a\s+number)\s+(?:of\s+|more\s+)?(?!" + _NOT_WHO + r"\b)[\w'’-]+)?"
-    # ("four civilians from another volunteer auxiliary group", "ten soldiers from the 5th brigade")
+    # ("three herders from a nearby clan", "ten soldiers from the 5th brigade")
     r"(?:\s+from\s+(?:the\s+|a\s+|an\s+|another\s+)?(?!" + _NOT_WHO + r"\b)[\w'’-]+(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+){0,5})?"
     # "four Home Guard Unit (HGU) volunteers": a body's acronym and the word it qualifies
     r"(?:\s+\([A-Z0-9][A-Za-z0-9]{1,7}\)(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+)?)?(?:\s+of\s+the\s+(?:victims|dead|people|injured|wounded))?"
@@ -140,9 +140,9 @@ KILLED_RES = [
     re.compile(r"(?:^|\b(?:when|after|as|that)\s+)(?P<num>[Aa]n?)\s+(?:[\w-]+\s+){0,2}?" + _ONE_VICTIM + r"\s+(?:was|has\s+been)\s+killed\b"),
 ]
 INJURED_RES = [
-    # ("one local militia member was shot in the leg")
+    # ("a night guard was shot in the arm")
     LazyPattern(r"\b" + _APPROX + _NUM + _WHO + r"\s+(?:was|were|had\s+been|has\s+been)\s+shot\s+(?:in\s+the\s+(?:leg|legs|arm|arms|hand|foot|shoulder|back|chest|stomach|head)|and\s+(?:wounded|injured))\b", re.I),
-    # ("Two members of the security forces who were returning fire were wounded")
+    # ("Three guards who tried to close the gate were wounded")
     LazyPattern(r"\b" + _APPROX + _NUM + r"(?:\s+[\w'’-]+){0,3}(?:\s+of\s+the\s+[\w'’-]+(?:\s+[\w'’-]+){0,2})?\s+who\s+(?:[\w'’-]+\s+){1,6}?(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:injured|wounded|hurt)\b", re.I),
     LazyPattern(r"\b" + _APPROX + _NUM + _WHO + _BE + r"\s+" + _INJURED_WORDS + r"\b", re.I),
     LazyPattern(r"\b(?:injuring|wounding|injured|wounded|injures|wounds|hurting)\s+" + _APPROX + _NUM + _WHO + r"\b", re.I),
@@ -199,7 +199,7 @@ KILLED_LIST_RES = [
     LazyPattern(r"\b(?:killing|killed|kills)\s+(?:\w+\s+)?" + VICTIM_LIST.pattern, re.I),
 ]
 _KILLED_LIST_LOW = [folded(p) for p in KILLED_LIST_RES]
-# ("a 47-year-old woman and an 18-year-old man were injured")
+# ("a 60-year-old farmer and his teenage son were injured")
 INJURED_LIST_RES = [re.compile(VICTIM_LIST.pattern + r"\s+(?:(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:injured|wounded|hurt|hospitali[sz]ed))\b", re.I)]
 _INJURED_LIST_LOW = [folded(p) for p in INJURED_LIST_RES]
 _ITEM_RE = LazyPattern(r"(" + NUMBER + r"|\ban?)\s+(?:[\w-]+\s+){0,2}?" + _VICTIM + r"\b", re.I)
@@ -233,7 +233,7 @@ def _figure(
         for m in pattern.finditer(sentence, start, end):
             value = parse_number(m.group("num"))
             if value is None or (m.group("num").lower().endswith("dozen") and _ROUGHLY.search(sentence, max(0, m.start("num") - 15), m.start("num"))):
-                continue  # ("more than a dozen soldiers were killed": a rough count, no figure)
+                continue  # ("over a dozen guards died": a rough count, no figure)
             # "one of the 12 people killed": the larger figure after "of the" is the count.
             if best is None or m.start("num") < best[1]:
                 best = (value, m.start("num"))

@@ -235,14 +235,14 @@ class EventExtractor(SceneSense):
             if aftermath is not None:
                 triggers = [aftermath]
             else:
-                # ("Residents in the coastal town of X called for help": where an unplaced attack was)
+                # ("People in the river town of X begged for help": where an unplaced attack was)
                 named = TOWN_OF.search(sentence)
                 triggers = [named] if named is not None else []
         update, mentioned = None, False
         if not triggers:
             hit = re.search(r"\b(?:killed|dead|died|injured|wounded|killing|wounding|loss\s+of|deaths\s+of|injuries|wounds|murder|murdered|to\s+death|toll|casualties|hurt|deaths)\b", sentence, re.I)
             if killed is None and injured is None:
-                # ("A woman was among those killed in X on Tuesday": the attack at X told again, no
+                # ("A teacher was one of the dead in X on Friday": the attack at X told again, no
                 # figure -- it adds nothing, but what follows it is of X's attack)
                 mentioned = hit is not None and any(lm.entity.type == "Place" for lm in mentions)
                 if not mentioned:
@@ -274,7 +274,7 @@ class EventExtractor(SceneSense):
             a.group().split()[-1].lower() in ANAPHOR_PLACES and a.group().lower().startswith("the ") and a.group()[4:].islower() and not NAMED_NEXT.match(sentence, a.end())
             and any(0 <= a.start() - t.end() <= 1 for t in triggers) for a in anaphors
         ):
-            # "gunmen attacked the town before dawn, ... especially homes in the X and Y communities":
+            # "raiders overran the village at night, ... mostly homes in the X and Y quarters":
             # the town told before was hit; the places named are parts of it, no attacks of their own.
             places = []
         retold = RETOLD_RE.match(sentence)
@@ -395,7 +395,7 @@ class EventExtractor(SceneSense):
                 continue  # (a town named with no attack word is only where an unplaced attack just told was)
             previous, latest = latest, f
             if f.more and previous is not None and previous.location is None and previous.killed is not None and f.killed is not None and f.index - previous.index == 1:
-                f.killed += previous.killed  # ("Sixteen were killed on Friday in the north." "Two more were killed in the attack near X")
+                f.killed += previous.killed  # ("Eleven died on Monday in the hills." "Three more were killed in the raid near X")
                 f.more = False
             target = None
             refined = False  # whether the frame placed the attack told before more precisely
@@ -492,7 +492,7 @@ class EventExtractor(SceneSense):
                     if (not events and (f.killed is not None or f.injured is not None)) or ((f.fresh or INDEFINITE_TARGET.match(self._text, f.trigger[1], f.sentence[1])) and f.killed is None and f.injured is None):
                         pending.append(f)  # ("Gunmen invaded another town on Thursday": placed next)
                     elif events and f.update is None and self._unplaced(f):
-                        # "Overnight, armed men raided a village in the restive north, killing 15":
+                        # "At dawn, gunmen stormed a hamlet in the hilly east, killing 11":
                         # another attack with its own toll, in the land the article reports of.
                         events.append((AttackEvent(trigger=f.trigger, sentences=[], location=self._unplaced(f)), f))
                         absorb(events[-1][0], f)
@@ -508,8 +508,8 @@ class EventExtractor(SceneSense):
                 for p in pending:
                     if f.index - p.index <= 2 and not f.fresh and self._compatible(events[target][0], p):
                         # ("18 were killed in strikes", then "Strikes on the city of X killed
-                        # seven": the first toll is of more than X's attack -- but "Two more were
-                        # killed in the attack in X" adds to it)
+                        # seven": the first toll is of more than X's attack -- but "Three more were
+                        # slain in the raid near X" adds to it)
                         if f.more and p.killed is not None and f.killed is not None:
                             f.killed += p.killed
                         absorb(events[target][0], p, figures=not other_toll(p, f))

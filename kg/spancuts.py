@@ -251,11 +251,13 @@ def cut_names(mentions: list[Mention], text: str, candidates: Candidates, known_
 
 def found_names(text: str, mentions: list[Mention], candidates: Candidates) -> list[Mention]:
     """The names this module finds where the model drew no span: "Tera Department", the
-    ends of "the X-Y road", known towns of several words, the items before a plural area noun."""
+    ends of "the X-Y road", known towns of several words, the last person of a list of people,
+    the items before a plural area noun."""
     known = lambda name: bool(candidates(name))  # noqa: E731
     out = area_headed_names(text, mentions, department_area)
     out += road_end_names(text, mentions + out, known)
     out += known_place_runs(text, mentions + out, _known_place_named(candidates))
+    out += list_tail_people(text, mentions + out)
     return out + plural_area_items(text, mentions + out)
 
 
@@ -434,3 +436,26 @@ def acronym_defined_names(mentions: list[Mention], text: str) -> list[Mention]:
             continue
         out = [o for o in out if o not in inside] + [Mention(s, e, name, "ORG", "ner")]
     return sorted(out, key=lambda o: (o.start, -o.end))
+
+
+_TAIL_AFTER_AND = re.compile(r",?[ \t]+and[ \t]+([A-Z][a-zà-ÿ'’-]+(?:[ \t]+[A-Z][a-zà-ÿ'’-]+){1,2})(?=[ \t]*[.,;)]|[ \t]*$)")
+
+
+def list_tail_people(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"He named the dead as Ada Roe, Musa Kalli, Tolu Ade and Goodness Bako.": the last item
+    of a list of three people or more, after "and", which the model left out, is a person (two
+    or three capitalised words, then the list's end)."""
+    ms = sorted(mentions, key=lambda m: m.start)
+    out: list[Mention] = []
+    for i in range(2, len(ms)):
+        run = ms[i - 2 : i + 1]
+        if not all(m.label in ("PERSON", "PER") and " " in m.text for m in run):
+            continue
+        if not all(re.fullmatch(r",[ \t]+", text[a.end : b.start]) for a, b in zip(run, run[1:])):
+            continue
+        nxt = ms[i + 1] if i + 1 < len(ms) else None
+        hit = _TAIL_AFTER_AND.match(text, run[-1].end)
+        if hit is None or (nxt is not None and nxt.start < hit.end(1)):
+            continue
+        out.append(Mention(hit.start(1), hit.end(1), hit.group(1), "PERSON", "ner", None, run[-1].sentence))
+    return out

@@ -305,3 +305,11 @@ def test_a_capitalised_participle_written_in_lower_case_elsewhere_is_no_name():
     text = "KOVRI, Varania,  Suspected members of a gang killed three. Police suspected rivals. Ahmed Tolu and Mohammed spoke."
     assert namejunk_reason(mention(text, "Suspected", "ORG"), text) is not None
     assert namejunk_reason(mention(text, "Mohammed", "PERSON"), text) is None
+
+
+def test_the_last_person_of_a_list_of_people_after_and_is_found():
+    from kg.spancuts import list_tail_people
+
+    text = "He named the dead as Ada Roe, Musa Kalli, Tolu Ade and Goodness Bako. Kovri, Tesso and Valmi Town were hit."
+    ms = [mention(text, "Ada Roe", "PERSON"), mention(text, "Musa Kalli", "PERSON"), mention(text, "Tolu Ade", "PERSON"), mention(text, "Kovri", "GPE"), mention(text, "Tesso", "GPE")]
+    assert [m.text for m in list_tail_people(text, ms)] == ["Goodness Bako"]

@@ -505,7 +505,7 @@ def local_decisions(mentions: list[Mention], text: str, extra: Callable | None =
     for m, cue in extra(mentions, text, out) if extra is not None else ():
         out[id(m)].evidence.append(Evidence(*cue))
     _share_list_cues(mentions, text, out)
-    for m, cue in mixed_name_lists(mentions, text):  # kg/listplaces.py: "Manguna, Hurti, and Tadai"
+    for m, cue in mixed_name_lists(mentions, text):  # kg/listplaces.py: "Tesso, Valmi, and Dunra"
         out[id(m)].evidence.append(Evidence(*cue))
     for chain in address_chains(mentions, text):  # kg/addresses.py
         for m in (o for o in chain if o.kb_id is None and o.label != "OUTLET"):

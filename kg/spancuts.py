@@ -202,7 +202,7 @@ _SOURCE_LINE = re.compile(r"^[ \t]*(?:Source|SOURCE|Sources)[ \t]*:[ \t]*([A-Z][
 
 
 def source_line_outlets(text: str, mentions: list[Mention]) -> list[Mention]:
-    """"Source: Cameroon Info.Net" on a line of its own: the outlet the story comes from, an
+    """"Source: Kovri Info.Net" on a line of its own: the outlet the story comes from, an
     organisation's mention over the whole name, in place of the model's pieces of it."""
     out = list(mentions)
     for h in _SOURCE_LINE.finditer(text):
@@ -236,7 +236,7 @@ def _known_place_named(candidates: Candidates) -> Callable[[str], bool]:
 def cut_names(mentions: list[Mention], text: str, candidates: Candidates, known_place: Callable[[str], bool]) -> list[Mention]:
     """This module's boundary fixes on the linker's cleaned mentions (sorted): izafat
     compounds whole, a body's name over "and", "X LGA of Y State", "X/Y" and "the X-Y road"
-    two names, an armed group's branch whole, "the Niger Republic" the country, a "Source:"
+    two names, an armed group's branch whole, "the Varania Republic" the country, a "Source:"
     line's outlet, a plural area noun the list's, "X and Y division" one area."""
     known = lambda name: bool(candidates(name))  # noqa: E731
     country = _is_country(candidates)
@@ -335,7 +335,7 @@ def in_names(mentions: list[Mention], text: str, known: Callable[[str], bool], i
     return sorted(out, key=lambda o: (o.start, -o.end))
 
 
-# "the Special Energy and Road Battalion No. 10": a unit's name and its number after "No.".
+# "the Special Mining and Road Battalion No. 7": a unit's name and its number after "No.".
 _NUMBERED_UNIT = re.compile(
     r"(?<![\w'’-])((?:[A-Z][\w'’-]+[ \t]+(?:(?:and|&|of)[ \t]+)?){0,5}(?:Battalion|Brigade|Regiment|Division|Company|Squadron|Front|Unit|Group|Force|Detachment|Column))"
     r"[ \t]+No\.?[ \t]*\d{1,3}\b"
@@ -390,7 +390,7 @@ def cut_glued_words(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-# "the Group to Support Islam and Muslims (JNIM)", "Volunteers for the Defence of the Homeland (VDP)":
+# "the Group to Defend Kovri and Valmi (GDKV)", "Volunteers for the Defence of the Tesso (VDT)":
 # a title-case phrase the article defines an acronym for is one name, however the model cut it.
 _DEFINED = re.compile(
     r"(?<![\w'’-])([A-Z][\w'’-]*(?:[ \t]+(?:(?:of|the|for|to|and|de|la|du|des|in|on|against)[ \t]+)*[A-Z][\w'’-]*){2,9})[ \t]*\([ \t]*([A-Z][A-Za-z-]{1,9})[ \t]*\)"
@@ -442,7 +442,7 @@ _TAIL_AFTER_AND = re.compile(r",?[ \t]+and[ \t]+([A-Z][a-zà-ÿ'’-]+(?:[ \t]+[
 
 
 def list_tail_people(text: str, mentions: list[Mention]) -> list[Mention]:
-    """"He named the dead as Ada Roe, Musa Kalli, Tolu Ade and Goodness Bako.": the last item
+    """"He named the dead as Ada Roe, Musa Kalli, Tolu Ade and Grace Bako.": the last item
     of a list of three people or more, after "and", which the model left out, is a person (two
     or three capitalised words, then the list's end)."""
     ms = sorted(mentions, key=lambda m: m.start)

@@ -119,7 +119,7 @@ _UNIT_WORDS = {
 
 def admin_division(name: str) -> bool:
     """Whether ``name`` is an administrative area named "<X> Department" or "<X> Division" or "<X> Divisions"
-    ("Tera Department", "Mayo Kani Division": Cameroon's, Pakistan's and Bangladesh's
+    ("Tera Department", "Tolo Kani Division": Cameroon's, Pakistan's and Bangladesh's
     divisions): its words are no field a department serves, no unit's words, no title (a
     unit named for a person) and no number ("the 7th Division")."""
     words = name.split()
@@ -168,7 +168,7 @@ _PLURAL_AREA_HEADS = {"Divisions", "Districts", "Provinces", "Regions", "Departm
 
 
 def cut_plural_area_head(mentions: list[Mention], text: str) -> list[Mention]:
-    """"... Mayo Kani and Mayo Rey Divisions": a plural area noun is the list's, not the
+    """"... Tolo Kani and Tolo Rey Divisions": a plural area noun is the list's, not the
     last item's name: the item is the words before it, and the list's unknown items before
     it are areas too (the model's label for them becomes a place's). ``mentions`` sorted."""
     out: list[Mention] = []

@@ -297,7 +297,7 @@ def raw_cuts(mentions: list[Mention], text: str) -> list[Mention]:
     return weekday_given_names(title_seats(mentions, text), text)
 
 
-# "the Autonomous Region in Kovri Mindanao", "the UN Mission in Varania": an area's or a
+# "the Autonomous Region in Kovri Tesh", "the UN Mission in Varania": an area's or a
 # mission's formal name that runs on over "in" and the place it serves (not "Command in X",
 # "Office in X": a body and its seat).
 _IN_NAME = re.compile(
@@ -309,7 +309,7 @@ def in_names(mentions: list[Mention], text: str, known: Callable[[str], bool], i
     """:data:`_IN_NAME`'s names, one mention each in place of the pieces inside them, when
     the run before "in" is no name known on its own ("the Tigray Region in Ethiopia" is a
     region and its country) and, for an area, the place after it is no country or known
-    place either ("Autonomous Region in Kovri Mindanao" holds the known "Mindanao" only)."""
+    place either ("Autonomous Region in Kovri Tesh" holds the known "Tesh" only)."""
     if " in " not in text:
         return mentions
     out = list(mentions)
@@ -340,7 +340,7 @@ _NUMBERED_UNIT = re.compile(
     r"(?<![\w'’-])((?:[A-Z][\w'’-]+[ \t]+(?:(?:and|&|of)[ \t]+)?){0,5}(?:Battalion|Brigade|Regiment|Division|Company|Squadron|Front|Unit|Group|Force|Detachment|Column))"
     r"[ \t]+No\.?[ \t]*\d{1,3}\b"
 )
-# "the Farc dissidences", "FARC dissidents": the splinter groups of a known armed group, a body of its own.
+# "the Kovri Front dissidences", "KF dissidents": the splinter groups of a known armed group, a body of its own.
 _DISSIDENTS_AFTER = re.compile(r"[ \t]+(?:dissidents|dissidences|dissident[ \t]+factions?)\b")
 _GLUED_WORD = re.compile(r"^(.*[A-Za-z])\.([a-z]{4,})$")
 _WEB_WORDS = {"info", "news", "online", "asia", "africa", "media", "today", "live", "world", "site", "blog"}  # "X.news": a domain's ending
@@ -367,7 +367,7 @@ def numbered_units(mentions: list[Mention], text: str) -> list[Mention]:
 
 
 def dissident_groups(mentions: list[Mention], text: str, armed: Callable[[Mention], bool]) -> list[Mention]:
-    """"the Farc dissidences": an armed group's name and "dissidents" after it name the
+    """"the Kovri Front dissidences": an armed group's name and "dissidents" after it name the
     splinter groups, one body of their own (news names them so); the mention runs on over it."""
     out = []
     for m in mentions:
@@ -379,7 +379,7 @@ def dissident_groups(mentions: list[Mention], text: str, armed: Callable[[Mentio
 
 
 def cut_glued_words(mentions: list[Mention]) -> list[Mention]:
-    """"Norte de Kovri.against": a scraped text that lost the space after a full stop runs
+    """"Vila de Kovri.against": a scraped text that lost the space after a full stop runs
     a name into the next sentence's lower-case word: the name ends at the stop."""
     out = []
     for m in mentions:

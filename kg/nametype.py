@@ -273,7 +273,7 @@ def _name_evidence(name: str) -> tuple[Evidence, ...]:
     words, out = name.split(), []
     if len(words) > 1 and (words[-1] in PLACE_HEADS or words[-1] in EXTRA_PLACE_HEADS or (words[-1].islower() and words[-1].capitalize() in PLACE_HEADS)):
         out.append(Evidence("Place", HEAD_WORD, "name", f"head word {words[-1]!r}", spreads=True))  # "at X railway station, Y and Z": the list is of sites
-    elif len(words) > 1 and admin_division(name):  # kg/spancuts.py: "Tera Department", "Mayo Kani Division", not "Fire Department"
+    elif len(words) > 1 and admin_division(name):  # kg/areacuts.py: "Tera Department", "Tolo Kani Division", not "Fire Department"
         out.append(Evidence("Place", HEAD_WORD, "name", f"head word {words[-1]!r} after an area's name", spreads=True))
     elif len(words) > 1 and (words[-1] in ORG_HEADS or plural_head(words[-1]) or quartered_body(name)):  # "Defense Forces South"
         out.append(Evidence("Organization", HEAD_WORD, "name", f"head word {words[-1]!r}"))

@@ -1,6 +1,6 @@
 """Lists of one-word names the model cannot agree on are lists of places.
 
-"... followed by Tesso, Valmi, and Dunra": news lists the villages an attack went
+"... followed by Kolbi, Tarsa, and Wendu": news lists the villages an attack went
 through by their bare names, and the model, which never saw them, calls one a person,
 the next an organisation. People in a report are named in full (a surname alone is a
 known person's, or one named in full before), so a list of three or more unknown

@@ -93,7 +93,7 @@ PLACE_PREFIXES = {
     "Kfar", "Kafr", "Tel", "Tell", "Tal", "Beit", "Bayt", "Deir", "Dayr", "Khirbet", "Kherbet", "Khirbat", "Ein", "Ain",
     "Ras", "Bir", "Wadi", "Jabal", "Jebel", "Camp", "Fort", "Port", "Mount", "Mt", "Lake", "Cape", "Gulf", "Nahr",
     "Qasr", "Kampong", "Kampung", "Puerto", "Ciudad", "Villa", "Nueva", "Nuevo", "Bandar", "Kibbutz", "Moshav",
-    "Cité", "Morne", "Anse", "Bourg", "Quartier", "Pointe", "Vila", "São",  # French (Haiti, West Africa) and Portuguese ("Cité Soleil", "Morne Cabrit")
+    "Cité", "Morne", "Anse", "Bourg", "Quartier", "Pointe", "Vila", "São", "Debre",  # French (Haiti, West Africa) and Portuguese ("Cité Soleil", "Morne Cabrit")
 }
 # Words that open an armed group's or movement's name in Arabic, Urdu and Pashto
 # ("Jaish al-Adl", "Harakat al-Nujaba", "Kataib Hezbollah", "Lashkar-e-Jhangvi").
@@ -117,7 +117,7 @@ PLACE_NOUNS_AFTER = set(PLACE_NOUNS) | {"community", "junction", "roundabout", "
 COMPANY_AFTER = re.compile(r"[ \t]+[a-z]+[ \t]+(?:[a-z]+[ \t]+)?(?:company|corporation|firm|operator)\b")  # "the Yasno energy company"
 PLACE_PHRASE_AFTER = re.compile(r"[ \t]+(?:administrative\s+post|local\s+government(?:\s+area)?|police\s+station|refugee\s+camp|IDP\s+camp)\b")
 # Capitalised head words of facilities and sites beside the shared PLACE_HEADS ("Dar al-Amal Home").
-EXTRA_PLACE_HEADS = {"Home", "Shelter", "Junction", "Roundabout", "Checkpoint", "Factory", "Township", "Colony", "Plaza", "Zone", "Area"} | AREA_HEADS  # kg/areacuts.py: "Tofa LGA", "Koro Cercle"
+EXTRA_PLACE_HEADS = {"Home", "Shelter", "Junction", "Roundabout", "Checkpoint", "Factory", "Township", "Colony", "Plaza", "Zone", "Area"} | AREA_HEADS  # kg/spancuts.py: "Tofa LGA", "Koro Cercle"
 # "in south Abujhmaad", "between Markoye and Tokabangou", "from Marte": where a one-word name is most likely a place's.
 PLACE_PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|near|nearby|outside|into|towards?|around|across|from|between)\s+(?:(?:north|south|east|west|central)(?:ern|east|west)?\s+)?$"
@@ -273,7 +273,7 @@ def _name_evidence(name: str) -> tuple[Evidence, ...]:
     words, out = name.split(), []
     if len(words) > 1 and (words[-1] in PLACE_HEADS or words[-1] in EXTRA_PLACE_HEADS or (words[-1].islower() and words[-1].capitalize() in PLACE_HEADS)):
         out.append(Evidence("Place", HEAD_WORD, "name", f"head word {words[-1]!r}", spreads=True))  # "at X railway station, Y and Z": the list is of sites
-    elif len(words) > 1 and admin_division(name):  # kg/areacuts.py: "Tera Department", "Tolo Kani Division", not "Fire Department"
+    elif len(words) > 1 and admin_division(name):  # kg/spancuts.py: "Tera Department", "Mayo Kani Division", not "Fire Department"
         out.append(Evidence("Place", HEAD_WORD, "name", f"head word {words[-1]!r} after an area's name", spreads=True))
     elif len(words) > 1 and (words[-1] in ORG_HEADS or plural_head(words[-1]) or quartered_body(name)):  # "Defense Forces South"
         out.append(Evidence("Organization", HEAD_WORD, "name", f"head word {words[-1]!r}"))
@@ -505,7 +505,7 @@ def local_decisions(mentions: list[Mention], text: str, extra: Callable | None =
     for m, cue in extra(mentions, text, out) if extra is not None else ():
         out[id(m)].evidence.append(Evidence(*cue))
     _share_list_cues(mentions, text, out)
-    for m, cue in mixed_name_lists(mentions, text):  # kg/listplaces.py: "Tesso, Valmi, and Dunra"
+    for m, cue in mixed_name_lists(mentions, text):  # kg/listplaces.py: "Kolbi, Tarsa, and Wendu"
         out[id(m)].evidence.append(Evidence(*cue))
     for chain in address_chains(mentions, text):  # kg/addresses.py
         for m in (o for o in chain if o.kb_id is None and o.label != "OUTLET"):

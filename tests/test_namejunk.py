@@ -116,7 +116,7 @@ def test_an_unlabelled_name_before_an_areas_capitalised_word_is_a_place():
 
 
 def test_the_fields_of_a_post_named_before_them_are_no_bodies():
-    text = "The state's Commissioner for Internal Security and Home Affairs, Tanko Bello, spoke; the Minister of Information too."
+    text = "Kovri's Commissioner for Internal Security and Home Affairs, Tanko Bello, gave the toll, as did the Minister of Information."
     assert post_field(mention(text, "Internal Security", "ORG"), text)
     assert post_field(mention(text, "Home Affairs", "ORG"), text)
     assert post_field(mention(text, "Information", "ORG"), text)

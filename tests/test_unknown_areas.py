@@ -88,7 +88,7 @@ def test_two_names_before_one_areas_noun_are_one_area():
     assert got == ["Kovri and Tesso", "Kovri and Tesso"]
     assert area_pairs(ms, text, lambda n: n == "Kovri") == ms
     # Without "the" (or after "between the") the singular noun is a slip: two districts.
-    text = "The village lies on the boundary between Kovri and Tesso West district."
+    text = "Raiders crossed from the hills between Kovri and Tesso West district at night."
     ms = [mention(text, "Kovri", "GPE"), mention(text, "Tesso West district", "GPE")]
     assert area_pairs(ms, text, lambda n: False) == ms
 

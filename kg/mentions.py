@@ -141,7 +141,7 @@ def clean_mention(m: Mention, text: str) -> Mention | None:
     span = text[start:end]
     if not span or len(span) > 80 or not BAD_CHARS.isdisjoint(span):
         return None
-    if not any(c.isalpha() for c in span) or (span[0].isdigit() and m.source != "kb"):  # a known "3R" is a militia's name
+    if not any(c.isalpha() for c in span) or (span[0].isdigit() and m.source != "kb"):  # a known "4K" is a militia's name
         return None
     if m.source == "ner" and not any(c.isupper() for c in span):
         return None

@@ -25,18 +25,21 @@ JUNK_WORDS = {
     "file", "files", "handout", "pool", "stringer", "str", "staff", "supplied", "screenshot", "screengrab", "screen", "grab",
     "archive", "archives", "courtesy", "photo", "photos", "image", "images", "picture", "pictures", "pic", "video", "credit",
     "source", "sources", "social", "media", "reporter", "reporters", "correspondent", "correspondents", "writer", "writers",
-    "our", "own", "special", "senior", "a", "an", "the", "agencies", "agency", "wires", "wire", "x", "internet", "website",
+    "our", "own", "special", "senior", "a", "an", "the", "agencies", "agency", "wires", "wire", "x", "internet", "website", "info",
 }  # fmt: skip
 # Heads that make a credited name an organisation's, beside the outlets' and bodies' words.
 _CREDIT_ORG_WORDS = OUTLET_WORDS | ORG_HEADS | {"Images", "Photos", "Pictures", "Picture", "Collection", "Photo", "Pix", "Stock", "Archive", "Archives", "Studio", "Studios", "Foundation"}
 _ACRONYM = re.compile(r"[A-Z]{2,6}(?:-[A-Z]{2,6})?")
 _WEB_NAME = re.compile(r"\S+\.(?:com|net|org|info|news|ng|co\.\w+|tv)$", re.I)
+_NAME_PARTICLES = {"el", "al", "de", "del", "la", "le", "du", "of", "the", "and", "da", "do", "dos"}
 # An agency acronym after a photographer's name, with no slash: "Jana Roe EPA-EFE".
 _TRAILING_ACRONYM = re.compile(r"^(.*[a-z].*?)[ \t]+([A-Z]{2,6}(?:-[A-Z]{2,6})?)$")
 # "AP Photo", "Reuters TV Pictures": a credit's word after the agency's name.
 _LABEL_AFTER = re.compile(r"[ \t]+(?:Photo|PHOTO|Photos|Pictures|Picture|Images|Video|Handout|HANDOUT|File|FILE)$")
 # What separates a credit's names: a slash, "via", a comma or semicolon, "and", a bar, a spaced dash.
-_PIECES = re.compile(r"[ \t]*/[ \t]*|[ \t]+via[ \t]+|[ \t]*[,;|&][ \t]*|[ \t]+and[ \t]+|[ \t]+(?:for|from)[ \t]+|[ \t]+[-–—][ \t]+")
+_PIECES = re.compile(r"[ \t]*/[ \t]*|[ \t]+via[ \t]+|[ \t]*[,;|][ \t]*|[ \t]+(?:for|from)[ \t]+|[ \t]+[-–—][ \t]+")
+# "and" and "&" part two names, unless they stand inside one ("News and Information Agency").
+_AND = re.compile(r"[ \t]*&[ \t]*|[ \t]+and[ \t]+")
 
 
 def knows(candidates: Candidates, name: str, type_: str) -> bool:
@@ -68,6 +71,8 @@ def credited_name(name: str, candidates: Candidates, lone_word: str | None = "OR
         return "PERSON"
     if len(words) == 1 and re.fullmatch(r"[A-Z][\w'’-]+", name):
         return lone_word
+    if len(words) <= 4 and all(re.fullmatch(r"[A-Z][\w'’.-]*", w) or w.lower() in _NAME_PARTICLES for w in words) and words[-1][:1].isupper():
+        return lone_word  # "El Lantern": a name of no person's shape, as a lone word is
     return None
 
 
@@ -91,11 +96,23 @@ def split_pieces(body: str, at: int, separators: re.Pattern = _PIECES) -> list[t
     return out
 
 
+def _one_body(piece: str, candidates: Candidates) -> bool:
+    """Whether "and" stands inside one body's name: the whole known, or a body's head word
+    ending it after a first half that is no person's ("Harbour News and Information Agency")."""
+    if not _AND.search(piece):
+        return True
+    if knows(candidates, piece, "Organization"):
+        return True
+    first = _AND.split(piece, maxsplit=1)[0]
+    return piece.split()[-1] in ORG_HEADS and not (person_shaped(first) or caps_person(first) or knows(candidates, first, "Organization"))
+
+
 def credit_pieces(body: str, at: int, candidates: Candidates, lone_word: str | None = "ORG") -> list[Mention]:
     """The names of a credit's body (at offset ``at`` of the text): split at slashes,
     "via", commas and "and"; each piece typed by :func:`credited_name`."""
     out: list[Mention] = []
-    for piece, start in split_pieces(body, at):
+    pieces = [q for p, a in split_pieces(body, at) for q in ([(p, a)] if _one_body(p, candidates) else split_pieces(p, a, _AND))]
+    for piece, start in pieces:
         if piece.startswith("The ") and len(piece.split()) > 2:  # "The Associated Press": the name after "The"
             piece, start = piece[4:], start + 4
         label = _LABEL_AFTER.search(piece)

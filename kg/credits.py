@@ -17,11 +17,11 @@ from __future__ import annotations
 import re
 
 from kg.bylines import caps_person, person_shaped
-from kg.creditnames import Candidates, credit_mention, credit_pieces, credited_name, knows, knows_news, only_names, split_pieces, staff_words
+from kg.creditnames import JUNK_WORDS, Candidates, credit_mention, credit_pieces, credited_name, knows, knows_news, only_names, split_pieces, staff_words
 from kg.kb.base import fold
 from kg.mentions import model_label
 from kg.names import MONTH_PATTERN
-from kg.outletnames import outlet_nouns, reporting_outlets, site_names, title_outlet, via_outlets, without_tag_labels
+from kg.outletnames import head_outlets, outlet_nouns, reporting_outlets, site_names, title_outlet, via_outlets, without_tag_labels
 from kg.types import Mention
 
 # -- photo credits -----------------------------------------------------------------
@@ -43,9 +43,22 @@ PHOTO_CREDIT = re.compile(
 )
 # "(LANTERN- River Press)": a syndicator and the outlet it copies, a dash between them.
 BRACKET_SYNDICATION = re.compile(r"\(([A-Z][\w.&]*(?:[ \t][A-Z][\w.&]*){0,2})[ \t]*[-–—][ \t]*([A-Z][\w.&]*(?:[ \t][A-Z][\w.&]*){0,2})\)")
+# "(LW)": a news agency alone in brackets.
+LONE_AGENCY = re.compile(r"\(([A-Z][\w-]{1,14})\)")
 # "(Jana Roe/AFP)", "(AFP via Getty Images)": a bracketed credit with a slash or "via".
 BRACKET_CREDIT = re.compile(r"\(([A-Z][^()\n]{1,80}?(?:/|[ \t]via[ \t])[^()\n]{1,80}?)\)")
-_BODY_END = re.compile(r"[)\]\n]|(?<![A-Z])(?<!\b[A-Z][a-z])\.(?=\s|$)|$")
+_BODY_END = re.compile(r"[ \t]*\(|[)\]\n]|(?<![A-Z])(?<!\b[A-Z][a-z])\.(?=\s|$)|$")
+
+
+def _full_and_short(names: list[Mention], text: str) -> list[Mention]:
+    """"Harbour News Agency – HNA": an unknown full name and the known acronym a dash
+    sets after it are one outlet, the full name linked as the acronym is."""
+    if len(names) != 2 or not re.fullmatch(r"[ \t]+[-–—][ \t]+", text[names[0].end : names[1].start]):
+        return names
+    full, short = names
+    if short.label == "KB" and full.label == "ORG" and short.text.isupper() and len(full.text.split()) >= 2:
+        return [Mention(full.start, full.end, full.text, "KB", "kb", short.kb_id), short]
+    return names
 
 
 def photo_credits(text: str, candidates: Candidates) -> list[tuple[int, int, list[Mention]]]:
@@ -58,7 +71,7 @@ def photo_credits(text: str, candidates: Candidates) -> list[tuple[int, int, lis
         body = text[body_at:body_end]
         if not body.strip() or len(body) > 120:
             continue
-        names = credit_pieces(body, body_at, candidates)
+        names = _full_and_short(credit_pieces(body, body_at, candidates), text)
         # A credit's body is names: a sentence after "Photo:" ("Photo: Soldiers patrol the town") is a caption.
         if names and only_names(body, names, body_at):
             out.append((hit.start(), body_end, names))
@@ -71,6 +84,9 @@ def photo_credits(text: str, candidates: Candidates) -> list[tuple[int, int, lis
         agency = any(m.label in ("KB", "ORG") for m in names) if len(names) >= 2 else all(m.label == "KB" and knows_news(candidates, m.text) for m in names)
         if names and agency and only_names(hit.group(1), names, hit.start(1)):  # "(Jana Roe/AFP)", "(AFP/File)"
             out.append((hit.start(1), hit.end(1), names))
+    for hit in LONE_AGENCY.finditer(text):  # "... the army said. (LW)"
+        if knows_news(candidates, hit.group(1)) and not any(s < hit.end() and hit.start() < e for s, e, _ in out):
+            out.append((hit.start(1), hit.end(1), [credit_mention(hit.start(1), hit.group(1), "ORG", candidates)]))
     for hit in BRACKET_SYNDICATION.finditer(text):
         names = [credit_mention(hit.start(k), hit.group(k), "ORG", candidates) for k in (1, 2) if credited_name(hit.group(k), candidates, None) == "ORG"]
         if len(names) == 2 and any(m.label == "KB" for m in names) and not any(s < hit.end() and hit.start() < e for s, e, _ in out):
@@ -213,13 +229,14 @@ def contributors(text: str, candidates: Candidates) -> list[tuple[int, int, list
 _CAPS_PLACE = r"[A-ZÀ-Þ][A-ZÀ-Þ'’-]+\.?(?:[ \t]+[A-ZÀ-Þ][A-ZÀ-Þ'’-]+\.?){0,3}"
 _TITLE_PLACE = r"[A-Z][a-zà-ÿ'’-]+(?:[ \t]+[A-Z][a-zà-ÿ'’-]+){0,2}"
 # "BRASILIA, Brazil (AP) —", "KADUNA, Nigeria (Reuters) -", "ISLAMABAD — ", "Harbourton, May 6 (Lantern) –",
-# "HARBOURTON: ", "Harbourton, May 6 (Lantern) Gunmen ...".
+# "HARBOURTON: ", "Harbourton, May 6 (Lantern) Gunmen ...", "HARBOURTON , Coastland, Gunmen ...",
+# "Harbourton, May 6 (Lantern).- Gunmen ..." (the Spanish-language wires' stop and dash).
 WIRE_DATELINE = re.compile(
     r"(?:^|(?<=\n))(?P<place>" + _CAPS_PLACE + r"|" + _TITLE_PLACE + r")"
-    r"(?:,[ \t]+(?P<country>[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3}))??"
+    r"(?:[ \t]?,[ \t]+(?P<country>[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3}))??"
     r"(?:,?[ \t]+" + MONTH_PATTERN + r"\.?[ \t]+\d{1,2})?"
     r"[ \t]*(?:\((?P<agency>[A-Za-z][^()\n]{0,40})\))?"
-    r"[ \t]*(?:(?P<dash>—|–)[ \t]*|(?:--|-)[ \t]+|(?P<colon>:)[ \t]+|(?<=\))[ \t]+(?=[A-Z]))(?=\S)"
+    r"[ \t]*(?:(?P<dash>—|–)[ \t]*|(?:--|-)[ \t]+|\.[-–—][ \t]*|(?P<colon>:)[ \t]+|(?<=\))[ \t]+(?=[A-Z])|(?(country)(?P<comma>,)[ \t]+(?=[A-Z])|(?!)))(?=\S)"
 )
 _DATELINE_WINDOW = 1500
 # What the name after the dateline's comma is: a country, or a state or province ("PORTLAND, Ore.").
@@ -232,12 +249,13 @@ def wire_dateline(text: str, candidates: Candidates) -> list[tuple[int, int, lis
     after it when known, and the agencies in its brackets (organisations). The place
     wants the brackets' agency or a known country after it, or to be a known place (in
     capitals, or before a colon or a long dash)."""
-    for hit in WIRE_DATELINE.finditer(text, 0, min(len(text), _DATELINE_WINDOW)):
+    title_end = text.find("\n") + 1  # "Coastland: Gunmen kill ten" is a title, no dateline
+    for hit in WIRE_DATELINE.finditer(text, title_end, min(len(text), _DATELINE_WINDOW)):  # one line: no title
         place, country, agency = hit.group("place"), hit.group("country"), hit.group("agency")
         if fold(place.split()[0]) in _NOT_PLACE or knows(candidates, place, "Person"):
             continue
         country_known = country is not None and any(c.entry.type == "Place" and _COUNTRY_CLASSES & set(c.entry.classes) and not c.via_skeleton for c in candidates(country))
-        agencies = credit_pieces(agency, hit.start("agency"), candidates) if agency else []
+        agencies = credit_pieces(agency, hit.start("agency"), candidates, None) if agency else []
         if country is not None and not country_known:
             if credited_name(country, candidates, None) != "ORG" or agencies:
                 continue  # "Harbourton, Velmora —": an unknown name after the comma, no dateline of ours
@@ -245,6 +263,8 @@ def wire_dateline(text: str, candidates: Candidates) -> list[tuple[int, int, lis
         if agency and not any(m.label in ("KB", "ORG") for m in agencies):
             continue  # "(pictured)": no agency in the brackets, no wire's dateline
         caps = place.isupper()
+        if hit.group("comma") and not (caps and country_known):
+            continue  # "HARBOURTON , Coastland, Gunmen ...": a comma ends only a country after a place in capitals
         # A known place alone, in capitals, or in title case before a colon or a long dash ("Harbourton: ").
         alone = (caps or hit.group("colon") or hit.group("dash")) and knows(candidates, place.rstrip("."), "Place")
         if not (country_known or agencies or alone):
@@ -265,7 +285,7 @@ def credits(text: str, candidates: Candidates, url: str | None = None) -> list[t
     """Every credit of the text: stretches that do not overlap, first found first kept;
     with the article's URL, the names that spell its site too."""
     out: list[tuple[int, int, list[Mention]]] = []
-    finders = (title_outlet, wire_dateline, photo_credits, caption_ends, slash_credits, sign_offs, contributors, via_outlets, reporting_outlets, outlet_nouns)
+    finders = (title_outlet, head_outlets, wire_dateline, photo_credits, caption_ends, slash_credits, sign_offs, contributors, via_outlets, reporting_outlets, outlet_nouns)
     for found in [*(find(text, candidates) for find in finders), site_names(text, candidates, url)]:
         for s, e, names in found:
             if not any(s < e2 and s2 < e for s2, e2, _ in out):
@@ -278,19 +298,27 @@ _TYPE_OF = {"GPE": "Place", "PERSON": "Person", "ORG": "Organization", "KB": "Or
 
 def with_credits(mentions: list[Mention], text: str, candidates: Candidates, url: str | None = None) -> list[Mention]:
     """``mentions`` with each credit's names in place of what the recogniser drew over
-    its stretch, and without a writer's post taken for a name ("Staff Reporter"). A mention that is already one of the names, span and type, stays (it
-    may carry its link)."""
+    its stretch, and without a writer's post taken for a name ("Staff Reporter"). A
+    mention that is already one of the names, span and type, stays (it may carry its link)."""
     mentions = without_tag_labels([m for m in mentions if not staff_words(m.text)], text)
     found = credits(text, candidates, url)
     if not found:
         return mentions
     names = [n for _, _, credited in found for n in credited]
-    names = [next((m for m in mentions if (m.start, m.end) == (n.start, n.end) and _same_type(m, n)), n) for n in names]
+    names = [next((m for m in mentions if (m.start, m.end) == (n.start, n.end) and _same_type(m, n, candidates)), n) for n in names]
     outside = [m for m in mentions if not any(m.start < e and s < m.end for s, e, _ in found)]
+    # The word after a dateline opens the sentence: "Suspected" of "HARBOURTON, Coastland, Suspected
+    # gunmen ..." is no name when the article writes it in lower case too.
+    # A credit's label the model took for a name: "INFO" of "INFO Harbour News", "FILE" of "FILE PHOTO: ...".
+    starts = {s for s, _, _ in found}
+    outside = [m for m in outside if not (all(fold(w) in JUNK_WORDS for w in m.text.split()) and any(m.end < s <= m.end + 2 and not text[m.end : s].strip() for s in starts))]
+    opens = {e for s, e, credited in found if credited and credited[0].label == "GPE" and credited[0].start == s}
+    outside = [m for m in outside if not (m.start in opens and " " not in m.text and not m.label.startswith("KB") and re.search(rf"\b{re.escape(m.text.lower())}\b", text))]
     return sorted(outside + names, key=lambda m: (m.start, -m.end))
 
-def _same_type(m: Mention, n: Mention) -> bool:
+def _same_type(m: Mention, n: Mention, candidates: Candidates) -> bool:
     label = model_label(m) or ""
-    if m.label.startswith("KB"):
-        return _TYPE_OF.get(n.label) == "Organization" and label in ("", "ORG")
+    if m.label.startswith("KB"):  # a rule's match: its entry says what it is
+        want = _TYPE_OF.get(n.label)
+        return label in ("", {"Organization": "ORG", "Place": "GPE"}.get(want, "-")) and knows(candidates, m.kb_id or m.text, want or "-")
     return {"PER": "Person", "PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}.get(label) == _TYPE_OF.get(n.label)

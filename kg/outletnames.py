@@ -10,7 +10,7 @@ import re
 import unicodedata
 
 from kg.bylines import caps_person, person_shaped
-from kg.creditnames import Candidates, credit_mention, credited_name, knows, staff_words
+from kg.creditnames import Candidates, credit_mention, credited_name, knows, knows_news, staff_words
 from kg.kb.base import url_host
 from kg.names import CAPITALISED_FUNCTION_WORDS, GENERIC_WORDS, is_group_word
 from kg.types import Mention
@@ -72,6 +72,35 @@ def title_outlet(text: str, candidates: Candidates) -> list[tuple[int, int, list
     shaped = credited_name(name, candidates, None) == "ORG" and not (person_shaped(name) or caps_person(name))
     return [(start, start + len(name), [credit_mention(start, name, "ORG", candidates)])] if known or shaped else []
 
+# A line of the head that is a name alone: "Express News Service", "Lantern Wire".
+_NAME_LINE = re.compile(r"[A-Z][\w'’.&-]*(?:[ \t]+(?:[A-Z][\w'’.&-]*|of|the|de))*")
+_HEAD_WINDOW = 600
+
+
+def head_outlets(text: str, candidates: Candidates) -> list[tuple[int, int, list[Mention]]]:
+    """An outlet's name alone on a line of the head, between the title and the body: a
+    known news organisation, or a name with an outlet's word ("Harbour News Service");
+    never a section's label ("World News", "Coastland News") or a person's name."""
+    out = []
+    pos = text.find("\n") + 1
+    while 0 < pos < min(len(text), _HEAD_WINDOW):
+        end = text.find("\n", pos)
+        end = len(text) if end == -1 else end
+        line = text[pos:end].strip()
+        if len(line) > 100:
+            break  # the body has begun
+        at = pos + text[pos:end].find(line) if line else pos
+        words = line.split()
+        if line and _NAME_LINE.fullmatch(line) and len(words) <= 6 and words[0] not in ("By", "BY"):  # a byline is kg/bylines.py's
+            known = knows_news(candidates, line)
+            shaped = credited_name(line, candidates, None) == "ORG" and not (person_shaped(line) or caps_person(line))
+            section = all(w.lower() in _NOT_OUTLET_WORDS or knows(candidates, w, "Place") for w in words)
+            if known or (shaped and not section):
+                out.append((at, at + len(line), [credit_mention(at, line, "ORG", candidates)]))
+        pos = end + 1
+    return out
+
+
 # -- a page's section line ----------------------------------------------------------------
 
 # "Storyline: National News, Security", "Tags: ...": a page's section and tag line.
@@ -116,7 +145,7 @@ _NOT_OUTLET_WORDS = GENERIC_WORDS | SECTION_WORDS | {w.lower() for w in CAPITALI
 # Sabah newspaper": capitalised words (with Arabic particles) before a lower-case outlet noun.
 _PARTICLE = r"(?:al|el|ad|ad-|as|an|ar|at|az|ash)-[\w'’-]+"
 OUTLET_NOUN = re.compile(
-    r"(?<![\w'’-])((?:[A-Z][\w'’.&-]*|" + _PARTICLE + r")(?:[ \t]+(?:[A-Z][\w'’.&-]*|" + _PARTICLE + r"))*)"
+    r"(?<![\w'’-])((?:[A-Z][\w'’.&-]*|" + _PARTICLE + r")(?:[ \t]+(?:(?:of|for|the|and|de|du|la)[ \t]+)*(?:[A-Z][\w'’.&-]*|" + _PARTICLE + r"))*)"
     r"[ \t]+(?:channel|newspaper|daily|broadcaster|television|news[ \t]+agency|agency|news[ \t]+website|website|news[ \t]+site|"
     r"news[ \t]+portal|outlet|news[ \t]+outlet|radio(?:[ \t]+station)?|weekly|magazine|tabloid)\b"
 )
@@ -127,6 +156,10 @@ NOUN_OUTLET = re.compile(
     r"(?<!\ba )(?<!\ban )(?<!\bA )\b(?:newspaper|daily|[Nn]ews[ \t]+agency|broadcaster|[Nn]ews[ \t]+website|[Nn]ews[ \t]+outlet|[Nn]ews[ \t]+site|weekly|magazine|tabloid|TV[ \t]+channel)[ \t]+"
     r"((?:[A-Z][\w'’.&-]*|" + _PARTICLE + r")(?:[ \t]+(?:[A-Z][\w'’.&-]*|" + _PARTICLE + r"|de|du|la|le|el|del))*(?<![ \t]))"
 )
+
+
+# Platforms a channel is on: "the Velmora Telegram channel" is Velmora's, on Telegram.
+PLATFORMS = {"Telegram", "YouTube", "WhatsApp", "Facebook", "TikTok", "Instagram", "Twitter", "X", "VKontakte", "Rumble"}
 
 
 def outlet_nouns(text: str, candidates: Candidates) -> list[tuple[int, int, list[Mention]]]:
@@ -144,12 +177,17 @@ def outlet_nouns(text: str, candidates: Candidates) -> list[tuple[int, int, list
             start += len(words[0]) + 1
             words = words[1:]
         name = " ".join(words)
-        if all(w.lower() in _NOT_OUTLET_WORDS for w in words) or re.match(r"s\b|[ \t]+stations\b", text[hit.end() :]):
-            continue  # "The newspaper", "Several radio stations", "News website": no outlet's name
+        if name.endswith(("'s", "’s")) or all(w.lower() in _NOT_OUTLET_WORDS for w in words) or re.match(r"s\b|[ \t]+stations\b", text[hit.end() :]):
+            continue  # "The newspaper", "Several radio stations", "News website", "the army's website": no outlet's name
         known = next((" ".join(words[k:]) for k in range(len(words)) if knows(candidates, " ".join(words[k:]), "Organization")), None)
+        if known is not None and known.split()[0] in PLATFORMS and known != name:  # "the Velmora Telegram channel"
+            channel = name[: len(name) - len(known)].rstrip()
+            at = start + len(name) - len(known)
+            out.append((start, at + len(known), [credit_mention(start, channel, "ORG", candidates), credit_mention(at, known, "ORG", candidates)]))
+            continue
         if known is not None:
             start, name = start + len(name) - len(known), known
-        elif not name[:1].isupper() or (knows(candidates, name, "Place") and len(words) == 1) or is_group_word(name) or staff_words(name):
+        elif not name[:1].isupper() or (knows(candidates, name, "Place") and not knows(candidates, name, "Organization")) or is_group_word(name) or staff_words(name):
             continue  # "Coastland television" is a country's, "Coastlandish radio" a people's
         out.append((start, start + len(name), [credit_mention(start, name, "ORG", candidates)]))
     for hit in NOUN_OUTLET.finditer(text):
@@ -169,6 +207,10 @@ def _squash(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode())
 
 
+# Country codes a site's name ends with ("...ng", "...ngr", "...pk").
+_COUNTRY_END = re.compile(r"(?:ng|ngr|pk|uk|gh|za|ug|tz|lk|bd|np)$")
+
+
 def site_keys(url: str | None) -> set[str]:
     """What the site's name is when its words are run together: the URL's domain without
     its ending ("harbourtribune" of news.harbourtribune.co.xa), and with it ("camerooninfonet")."""
@@ -179,7 +221,11 @@ def site_keys(url: str | None) -> set[str]:
     while len(parts) > 2 and parts[-2] in _SECOND_LEVEL and len(parts[-1]) == 2:
         parts = parts[:-1]  # "co.xa": the country's second level
     site = parts[-2] if len(parts) >= 2 else parts[0]
-    return {k for k in (_squash(site), _squash(site + host.rsplit(".", 1)[-1])) if len(k) >= 5}
+    keys = {_squash(site), _squash(site + host.rsplit(".", 1)[-1])}
+    country = _COUNTRY_END.search(_squash(site))  # "harbourtimesng": the Harbour Times of a country
+    if country is not None:
+        keys.add(_squash(site)[: country.start()])
+    return {k for k in keys if len(k) >= 5}
 
 
 def site_names(text: str, candidates: Candidates, url: str | None) -> list[tuple[int, int, list[Mention]]]:

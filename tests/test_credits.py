@@ -8,7 +8,7 @@ import pytest
 from kg.creditnames import credited_name
 from kg.credits import caption_ends, contributors, credits, photo_credits, sign_offs, slash_credits, wire_dateline, with_credits
 from kg.kb import KBEntry, KnowledgeBase
-from kg.outletnames import outlet_nouns, reporting_outlets, site_keys, site_names, title_outlet, via_outlets, without_tag_labels
+from kg.outletnames import head_outlets, outlet_nouns, reporting_outlets, site_keys, site_names, title_outlet, via_outlets, without_tag_labels
 from kg.types import Mention
 
 
@@ -16,7 +16,8 @@ def small_kb() -> KnowledgeBase:
     news = ["NewsOrganization"]
     return KnowledgeBase(
         [
-            KBEntry("lantern-wire", "Organization", "Lantern Wire", aliases=["LW", "LANTERN"], classes=news),
+            KBEntry("lantern-wire", "Organization", "Lantern Wire", aliases=["LW", "LANTERN", "Lantern"], classes=news),
+            KBEntry("telegram", "Organization", "Telegram", classes=["Company"]),
             KBEntry("river-press", "Organization", "River Press", aliases=["RP", "rpress"], classes=news),
             KBEntry("harbourton", "Place", "Harbourton", classes=["City"], country="XA"),
             KBEntry("coastland", "Place", "Coastland", classes=["Country"], country="XA"),
@@ -48,12 +49,18 @@ def check_offsets(text: str, found) -> None:
         ("Smoke over the port. (Photo by MARTA QUELLOVA/LW via Getty Images)", [[("MARTA QUELLOVA", "PERSON"), ("LW", "KB"), ("Getty Images", "ORG")]]),
         ("Smoke over the portImage: Lantern Wire/Ola Vennberg\n", [[("Lantern Wire", "KB"), ("Ola Vennberg", "PERSON")]]),
         ("Credit: Getty Images\n", [[("Getty Images", "ORG")]]),
+        ("Source: El Lantern (sp)\n", [[("El Lantern", "ORG")]]),
         ("Source: Harbour Info.Net\n", [[("Harbour Info.Net", "ORG")]]),
+        ("Source: Harbour News and Information Agency – LW\n", [[("Harbour News and Information Agency", "KB"), ("LW", "KB")]]),
+        ("Photo: Jana Roeva and Ivo Brandtner/LW\n", [[("Jana Roeva", "PERSON"), ("Ivo Brandtner", "PERSON"), ("LW", "KB")]]),
+        ("Photo: Lantern Wire and River Press\n", [[("Lantern Wire", "KB"), ("River Press", "KB")]]),
         ("PHOTO/ TEMBO KARIUKO\n", [[("TEMBO KARIUKO", "PERSON")]]),
         ("Photo by Jana Roeva EPA-EFE\n", [[("Jana Roeva", "PERSON"), ("EPA-EFE", "ORG")]]),
         ("Firefighters at the depot. (RP Photo/Jana Roeva)", [[("RP", "KB"), ("Jana Roeva", "PERSON")]]),
         ("A caption. (Photo: HANDOUT/LW)", [[("LW", "KB")]]),
         ("Smoke over the depot (LW/File)", [[("LW", "KB")]]),
+        ("The army said so. (Lantern)", [[("Lantern", "KB")]]),
+        ("The army said so. (Velmora)", []),
         ("Photo credit: Ivo Brandtner\n", [[("Ivo Brandtner", "PERSON")]]),
         ("Image courtesy: Lantern Wire\n", [[("Lantern Wire", "KB")]]),
         ("A fighter at the gate.\nImage source, Getty Images\n", [[("Getty Images", "ORG")]]),
@@ -76,6 +83,14 @@ def test_a_slash_credit_inside_a_captions_text():
     text = "Fighters in Harbourton Jana Roeva/LW Soldiers patrol. A road LANTERN/Ivo Brandtner in the town."
     assert names(slash_credits(text, CANDS)) == [[("Jana Roeva", "PERSON"), ("LW", "KB")], [("LANTERN", "KB"), ("Ivo Brandtner", "PERSON")]]
     assert slash_credits("The Harbourton/Dunmere road and the Jana Roeva/Velmora case.", CANDS) == []
+
+
+def test_a_full_name_and_its_known_short_name_are_one_outlet():
+    text = "Source: Harbour News Agency – LW\n"
+    full, short = photo_credits(text, CANDS)[0][2]
+    assert (full.text, full.kb_id) == ("Harbour News Agency", short.kb_id) and short.text == "LW"
+    other = photo_credits("Source: Harbour News Agency – Velmora Post\n", CANDS)[0][2]
+    assert [m.label for m in other] == ["ORG", "ORG"]  # neither known: two names
 
 
 def test_a_caption_ending_in_an_agency_and_a_photographer():
@@ -154,8 +169,13 @@ def test_via_names_the_outlet_not_a_route():
         ("Title\n\nHarbourton, May 6 (LW) Gunmen attacked the base.", [[("Harbourton", "GPE"), ("LW", "KB")]]),
         ("Title\n\nVÉLMORA, Coastland (LW) — Gunmen attacked.", [[("VÉLMORA", "GPE"), ("Coastland", "GPE"), ("LW", "KB")]]),
         ("Title\n\nWarning: Gunmen attacked the base.", []),
+        ("Title\n\nVelmora (South Coastland) — Gunmen attacked the base.", []),  # a region in the brackets, no agency
+        ("Title\n\nHarbourton, May 12 (LW).- Gunmen attacked the base.", [[("Harbourton", "GPE"), ("LW", "KB")]]),
+        ("Coastland: Gunmen attack a base\n\nGunmen attacked the base.", []),  # a title
         ("Title\n\nHarbourton, LW – Gunmen attacked the base.", [[("Harbourton", "GPE"), ("LW", "KB")]]),
         ("Title\n\nHarbourton, Velmora – Gunmen attacked the base.", []),
+        ("Title\n\nVELMORA CITY , Coastland,  Suspected gunmen attacked.", [[("VELMORA CITY", "GPE"), ("Coastland", "GPE")]]),
+        ("Title\n\nHarbourton, Coastland, Gunmen attacked.", []),  # a comma ends a dateline in capitals only
         ("Title\n\nVelmora: Gunmen attacked the base.", []),  # unknown, in title case, nothing else
         ("Title\n\nKorvasi, Dunmere — Gunmen attacked.", []),  # a town after the comma is no country
         ("Title\n\nVELMORA — Gunmen attacked.", []),  # capitals alone: maybe a heading
@@ -233,6 +253,29 @@ def test_a_writers_post_is_no_name():
     assert [m.text for m in with_credits(spans, text, CANDS)] == ["Harbour Staff College"]
 
 
+def test_the_word_after_a_dateline_opens_its_sentence():
+    text = "Title\n\nVELMORA CITY , Coastland,  Suspected gunmen attacked. Two suspected men fled."
+    word = Mention(text.index("Suspected"), text.index("Suspected") + 9, "Suspected", "ORG")
+    assert [m.text for m in with_credits([word], text, CANDS)] == ["VELMORA CITY", "Coastland"]
+
+
+def test_a_rules_match_stays_when_its_entry_is_of_the_credits_type():
+    text = "Title\n\nHARBOURTON, Coastland (LW) — Gunmen attacked."
+    town = Mention(text.index("HARBOURTON"), text.index(","), "HARBOURTON", "KB", "kb", "harbourton")
+    wire = Mention(text.index("LW"), text.index("LW") + 2, "LW", "KB", "kb", "lw")
+    out = with_credits([town, wire], text, CANDS)
+    assert out[0] is town and out[2] is wire
+    as_org = Mention(text.index("HARBOURTON"), text.index(","), "HARBOURTON", "KB|ORG", "kb", "lantern wire")
+    assert with_credits([as_org], text, CANDS)[0].label == "GPE"  # an organisation's match over the dateline's place
+
+
+def test_a_credits_label_before_its_outlet_is_no_name():
+    text = "Homes were looted. INFO Harbour Tribune\n\nMore text."
+    info = Mention(text.index("INFO"), text.index("INFO") + 4, "INFO", "ORG")
+    out = with_credits([info], text, CANDS, "https://harbourtribune.example/a")
+    assert [m.text for m in out] == ["Harbour Tribune"]
+
+
 def test_credits_do_not_overlap():
     text = "Smoke rose. (Photo by Ivo Brandtner/LW via Getty Images)"
     found = credits(text, CANDS)
@@ -246,6 +289,7 @@ def test_credits_do_not_overlap():
         ("https://news.harbour-info.net/x", {"harbourinfo", "harbourinfonet"}),
         ("https://edition.valleypost.co.xa/x", {"valleypost", "valleypostxa"}),
         ("https://abc.example/", {"abcexample"}),  # a short name alone matches nothing
+        ("https://www.harbourtimesng.example/x", {"harbourtimesng", "harbourtimesngexample", "harbourtimes"}),
         (None, set()),
     ],
 )
@@ -282,6 +326,10 @@ def test_a_name_that_spells_the_sites_is_the_outlet():
         ("The newspaper said so.", []),
         ("Several radio stations reported it.", []),
         ("News website Carta de Velmora reported", ["Carta de Velmora"]),
+        ("the Ministry of Defence of Coastland website said", ["Ministry of Defence of Coastland"]),
+        ("the army's website said", []),
+        ("the Harbour Guard's website said", []),  # a body's website, no outlet
+        ("the Velmora Telegram channel said", ["Velmora", "Telegram"]),
     ],
 )
 def test_outlets_named_with_the_noun_of_their_kind(text, expected):
@@ -302,3 +350,22 @@ def test_a_section_line_names_no_topic_and_its_label_no_name():
     lw = Mention(text.index("Lantern"), text.index("Lantern") + 12, "Lantern Wire", "ORG")
     town = Mention(text.index("Harbourton"), text.index("Harbourton") + 10, "Harbourton", "GPE")
     assert [m.text for m in without_tag_labels([fused, lw, town], text)] == ["Lantern Wire", "Harbourton"]
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ("Marta Quell By\n\nHarbour News Service\n\n", ["Harbour News Service"]),
+        ("Lantern Wire\n\n", ["Lantern Wire"]),
+        ("World News\n\n", []),  # a section's label
+        ("By Harbour News\n\n", []),  # a byline: kg/bylines.py reads it
+        ("Coastland News\n\n", []),
+        ("Marta Quell\n\n", []),  # a person, or nobody knows
+        ("Local officials say more died\n\n", []),
+    ],
+)
+def test_an_outlets_name_alone_in_the_head(head, expected):
+    text = "Gunmen kill ten in a raid\n\n" + head + "HARBOURTON: Gunmen killed ten people in a raid on the town on Sunday, officials said, and more are missing."
+    found = head_outlets(text, CANDS)
+    check_offsets(text, found)
+    assert [m.text for _, _, c in found for m in c] == expected

@@ -20,6 +20,7 @@ from kg.types import Mention
 
 Candidates = Callable[[str], list[Candidate]]
 
+
 # Words of credits that name nobody: "File photo", "HANDOUT/AFP", "Pool via Reuters".
 JUNK_WORDS = {
     "file", "files", "handout", "pool", "stringer", "str", "staff", "supplied", "screenshot", "screengrab", "screen", "grab",
@@ -140,7 +141,6 @@ def only_names(body: str, names: list[Mention], at: int) -> bool:
         rest[m.start - at : m.end - at] = " " * (m.end - m.start)
     words = re.findall(r"[^\s/,;|&()\-–—]+", "".join(rest))
     return all(w.lower() in JUNK_WORDS | {"via", "and", "by", "for", "from", "of", "the"} for w in words)
-
 
 
 _STAFF_HEADS = {"staff", "reporter", "reporters", "correspondent", "correspondents", "writer", "writers", "editor", "editors", "contributor", "contributors"}

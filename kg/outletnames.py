@@ -36,6 +36,7 @@ def reporting_outlets(text: str, candidates: Candidates) -> list[tuple[int, int,
             out.append((start, start + len(name), [credit_mention(start, name, "ORG", candidates)]))
     return out
 
+
 # "... the army said. (via Lantern News)", "— via AFP": an outlet a story came through.
 VIA_OUTLET = re.compile(r"(?<![\w-])(?:via|VIA)[ \t]+([A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,3})(?=[ \t]*(?:[).\]]|\n|$))")
 
@@ -51,6 +52,7 @@ def via_outlets(text: str, candidates: Candidates) -> list[tuple[int, int, list[
         if credited_name(name, candidates, None) == "ORG":
             out.append((hit.start(1), hit.start(1) + len(name), [credit_mention(hit.start(1), name, "ORG", candidates)]))
     return out
+
 
 # "Gunmen kill ten in a raid | Harbour Tribune", "... - Lantern Wire": the site's name after the title.
 TITLE_OUTLET = re.compile(r"[ \t](?:\||-|–|—)[ \t]+([A-Za-z][^|\n–—]{1,60}?)[ \t]*(?=\n|$)")
@@ -71,6 +73,7 @@ def title_outlet(text: str, candidates: Candidates) -> list[tuple[int, int, list
     known = knows(candidates, name, "Organization")
     shaped = credited_name(name, candidates, None) == "ORG" and not (person_shaped(name) or caps_person(name))
     return [(start, start + len(name), [credit_mention(start, name, "ORG", candidates)])] if known or shaped else []
+
 
 # A line of the head that is a name alone: "Express News Service", "Lantern Wire".
 _NAME_LINE = re.compile(r"[A-Z][\w'’.&-]*(?:[ \t]+(?:[A-Z][\w'’.&-]*|of|the|de))*")
@@ -195,6 +198,7 @@ def outlet_nouns(text: str, candidates: Candidates) -> list[tuple[int, int, list
         if knows(candidates, name, "Organization") or not (knows(candidates, name, "Place") or knows(candidates, name, "Person") or is_group_word(name)):
             out.append((hit.start(1), hit.start(1) + len(name), [credit_mention(hit.start(1), name, "ORG", candidates)]))
     return out
+
 
 # -- the site's own name -----------------------------------------------------------------
 

@@ -248,8 +248,8 @@ def test_a_credit_clears_only_its_own_stretch():
 
 
 def test_a_writers_post_is_no_name():
-    text = "A Staff Reporter and Our Correspondent saw the Harbour Staff College."
-    spans = [Mention(text.index(n), text.index(n) + len(n), n, "ORG") for n in ("Staff Reporter", "Our Correspondent", "Harbour Staff College")]
+    text = "A Staff Reporter and Our Correspondent of the News Desk saw the Harbour Staff College."
+    spans = [Mention(text.index(n), text.index(n) + len(n), n, "ORG") for n in ("Staff Reporter", "Our Correspondent", "News Desk", "Harbour Staff College")]
     assert [m.text for m in with_credits(spans, text, CANDS)] == ["Harbour Staff College"]
 
 

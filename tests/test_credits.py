@@ -323,6 +323,7 @@ def test_a_name_that_spells_the_sites_is_the_outlet():
         ("Coastland television said", []),  # a country's television, no outlet's name
         ("a daily Mass in Harbourton", []),
         ("told the newspaper on Monday", []),
+        ("he told the newspaper Monday that", []),
         ("The newspaper said so.", []),
         ("Several radio stations reported it.", []),
         ("News website Carta de Velmora reported", ["Carta de Velmora"]),

@@ -66,8 +66,8 @@ def alias_pairs(items: list[Item], text: str) -> dict[int, int]:
             # a body ("Jane Roe (Reuters)") or an acronym (read elsewhere) as often as an alias.
             if a[2] != b[2] or a[2] == "Place" or _acronym(text[a[0] : a[1]]):
                 continue
-            if _acronym(text[b[0] : b[1]]) and not (a[2] == "Organization" and b[3] is None and " " in text[a[0] : a[1]]):
-                continue  # an unknown acronym after a body's name is its own, whatever language it spells ("Popular Front (FPL)")
+            if _acronym(text[b[0] : b[1]]) and not (a[2] == "Organization" and (a[3] is None or b[3] is None) and " " in text[a[0] : a[1]]):
+                continue  # an acronym after an unknown body's name is its own, whatever language it spells ("Popular Front (FPL)")
         if a[3] is not None and b[3] is not None:
             continue  # two known entities, the same (nothing to do) or not (never merged)
         if b[3] is None:

@@ -28,8 +28,9 @@ from collections.abc import Iterator
 # The characters str.lower() does not take to the lower-case ASCII letter that
 # re.IGNORECASE matches them with (Python's re._casefix, and İ, whose lower case is two).
 _SPECIAL = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
-# In a pattern: an escape or a group name, left as they are; any other letter is lowered.
-_ESCAPE_OR_NAME = re.compile(r"\\.|\(\?P<\w+>|\(\?P=\w+\)|.", re.S)
+# In a pattern: an escape or a group name, left as they are; a run of capitals, lowered
+# (the other characters are left alone, as lowering them would leave them: see folded()).
+_ESCAPE_NAME_OR_CAPITALS = re.compile(r"\\.|\(\?P<\w+>|\(\?P=\w+\)|[A-Z]+", re.S)
 
 
 def fold_case(text: str) -> str:
@@ -45,10 +46,12 @@ def folded(pattern: re.Pattern[str] | LazyPattern) -> re.Pattern[str]:
     source = pattern.pattern
     if not pattern.flags & re.IGNORECASE or "(?-i" in source or re.search(r"\\[xuUN]", source):
         raise ValueError(f"not a pattern that ignores case throughout, without code escapes: {source[:60]!r}")
-    odd = {c for c in source if not c.isascii() and (c.lower() != c or c.upper() != c)}
+    odd = set() if source.isascii() else {c for c in source if not c.isascii() and (c.lower() != c or c.upper() != c)}
     if odd:
         raise ValueError(f"pattern has letters outside ASCII ({''.join(sorted(odd))}): {source[:60]!r}")
-    lowered = _ESCAPE_OR_NAME.sub(lambda m: m.group(0) if len(m.group(0)) > 1 else m.group(0).lower(), source)
+    # Only ASCII capitals change when lowered (other letters are refused above): each run
+    # of them outside an escape or a group's name is lowered.
+    lowered = _ESCAPE_NAME_OR_CAPITALS.sub(lambda m: m.group(0) if m.group(0)[0] in "\\(" else m.group(0).lower(), source)
     return re.compile(lowered, pattern.flags & ~re.IGNORECASE)
 
 

@@ -46,6 +46,8 @@ _PURSUIT_AFTER = re.compile(
     r"\s+(?:(?:against|on|at)\s+)?the\s+(?:(?:fleeing|retreating|withdrawing)\s+(?:\w+\s+)?(?:attackers|assailants|raiders|militants|terrorists|insurgents|jihadists|gunmen|bandits|fighters)"
     r"|(?:attackers|assailants|raiders)\b|(?:militants|terrorists|insurgents|jihadists|gunmen|bandits|fighters)\s+as\s+they\s+(?:fled|retreated|withdrew))"
 )
+# "The group is carrying out hit and run attacks in major towns": what it keeps doing, a campaign.
+_CARRYING_ON = re.compile(r"\b(?:is|are|has\s+been|have\s+been|keeps?|kept|continues?\s+to|continued\s+to)\s+(?:\w+ly\s+)?(?:carrying\s+out|carry\s+out|conducting|conduct|launching|launch|staging|stage|mounting|mount)\s+(?:[\w-]+\s+){0,12}$")
 # The opening of a sentence whose subject is the attack word: "The strikes ...", "These attacks ...".
 _SUBJECT_OPEN = re.compile(r"\W*(?:the|these|those)\s+(?:[a-z-]+\s+)?")
 
@@ -59,7 +61,7 @@ def is_attack(sentence: str, m: re.Match) -> bool:
         return False
     if _NEGATED_LOW.search(before):
         return False  # "We are not attacking Moscow", "the city was never hit"
-    if _TIMES_AFTER.match(after) or _OFTEN_BEFORE.search(before[-40:]) or _PURSUIT_AFTER.match(after):
+    if _TIMES_AFTER.match(after) or _OFTEN_BEFORE.search(before[-40:]) or _PURSUIT_AFTER.match(after) or _CARRYING_ON.search(before[-80:]):
         return False  # "The capital has been attacked three times": a tally, no one attack
     if _ENTRY_LOW.search(m.group(0)) and _ASSAILANT_LOW.search(before[-120:]) is None and not (_ARSON_LOW.search(m.group(0)) and _TROOPS_LOW.search(before[-120:])):
         # "since Russia invaded Ukraine": no assailants storm a place. (Troops who torch a

@@ -74,10 +74,10 @@ _PERSON_NOUNS = (
     r"|son|daughter|wife|husband|brother|sister|relative|local|peacekeeper|labou?rer|mechanic|tailor|pharmacist|worshipper|herdsman|tribesman)"
 )
 # ("a night watchman", "a militiaman", "a fisherman", "a businesswoman": one person by the noun's end)
-_ONE_VICTIM = r"(?:" + _PERSON_NOUNS + r"|auxiliary|child|[a-z]*(?:wo)?man)"
+_ONE_VICTIM = r"(?:" + _PERSON_NOUNS + r"|auxiliary|child|adult|[a-z]*(?:wo)?man)"
 # The same nouns plural, and the words for people that have no singular here: "Eight villagers
 # and three militia auxiliaries", "two fishermen", "four children".
-_MANY_VICTIMS = r"(?:" + _PERSON_NOUNS + r"s|auxiliaries|children|people|police|personnel|troops|[a-z]*(?:wo)?men)"
+_MANY_VICTIMS = r"(?:" + _PERSON_NOUNS + r"s|auxiliaries|children|adults|people|police|personnel|troops|[a-z]*(?:wo)?men)"
 # The victims a figure counts: "people", "Malian soldiers", "Hezbollah members", "of the victims",
 # ", including seven children,": up to four words that are no verb or clause word.
 _NOT_WHO = r"(?:were|was|are|is|have|has|had|been|and|or|but|in|on|at|by|from|to|when|after|as|while|who|that|which|killed|dead|died|injured|wounded|hurt|others?|no|not)"
@@ -87,6 +87,8 @@ _WHO = (
     r"(?:\s+of\s+the\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+){0,3})?"
     # ("seven soldiers and dozens of militants were killed": the counted side, the rest uncounted)
     r"(?:\s+and\s+(?:dozens|scores|hundreds|several|many|a\s+number)\s+(?:of\s+|more\s+)?(?!" + _NOT_WHO + r"\b)[\w'’-]+)?"
+    # ("four civilians from another volunteer auxiliary group", "ten soldiers from the 5th brigade")
+    r"(?:\s+from\s+(?:the\s+|a\s+|an\s+|another\s+)?(?!" + _NOT_WHO + r"\b)[\w'’-]+(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+){0,5})?"
     # "four Home Guard Unit (HGU) volunteers": a body's acronym and the word it qualifies
     r"(?:\s+\([A-Z0-9][A-Za-z0-9]{1,7}\)(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+)?)?(?:\s+of\s+the\s+(?:victims|dead|people|injured|wounded))?"
     r"(?:,\s+(?:including|among\s+them|most\s+of\s+them)\s+[^,.;]{1,50},|\s+including\s+[^,.;]{1,80}?(?=\s+(?:were|was|have\s+been|had\s+been)\s)"
@@ -262,6 +264,7 @@ def _lower_bounds(sentence: str) -> str:
 
 
 _ROUGHLY = re.compile(r"\b(?:more\s+than|over|nearly|almost|about|around|some|roughly|approximately|close\s+to)\s+$", re.I)
+_WHICH_BEFORE = re.compile(r",\s*(?:which|who)\s+(?:has|have|had)\b[^,;()]*$")
 _QUOTED_FIGURE = re.compile(r"[\"“]((?:(?:up\s+to|at\s+least|about|around|nearly|more\s+than|over)\s+)?\d[\d,]*)[\"”]", re.I)
 
 
@@ -277,6 +280,16 @@ def casualties(sentence: str, start: int = 0, end: int | None = None) -> tuple[i
     part = sentence[start:end]
     folded_sentence = fold_case(sentence)  # the word patterns run folded (kg/casefold.py): most sentences stop here
     low = folded_sentence[start:end]
+    if _TOTAL_LOW.search(low) and ", wh" in low:
+        # (a total in a clause of the group's own, "which has fought the army since April", is the
+        # group's: that clause, figures and all, counts for nothing, offsets kept)
+        for m in list(_TOTAL_LOW.finditer(low)):
+            which = _WHICH_BEFORE.search(low, max(0, m.start() - 80), m.start())
+            if which is not None:
+                stop = next((c.start() for c in CLAUSE_END.finditer(sentence, m.end())), len(sentence))
+                sentence = sentence[: which.start()] + " " * (stop - which.start()) + sentence[stop:]
+        part, folded_sentence = sentence[start:end], fold_case(sentence)
+        low = folded_sentence[start:end]
     if not _CASUALTY_LOW.search(low) or _TOTAL_LOW.search(low):
         return None, None
     lead = DATELINE_RE.match(sentence)

@@ -35,6 +35,10 @@ _MORE_DEAD = re.compile(
 )
 
 
+# "Two more civilians were killed in the attack in X": dead on top of the toll told just before.
+MORE_KILLED = re.compile(r"\b(?:" + NUMBER + r")\s+(?:more|other)\s+(?:[\w-]+\s+){0,2}?(?:were|was|have\s+been|had\s+been)\s+(?:also\s+)?killed\s+in\s+the\s+(?:same\s+)?(?:attack|raid|assault|ambush)\b", re.I)
+
+
 def follow_up(sentence: str) -> str | None:
     """"toll" when the sentence restates an attack's toll as it now stands ("The death toll
     rose to 12"), "more" when it adds dead to it ("Another three died in hospital"), else None."""

@@ -42,4 +42,5 @@ class Frame:
     occurred: bool = False  # "the attack occurred at X": the attack told before, and where it was
     month: int | None = None  # the month "In August, an ambush ..." names: no attack of another month
     named: bool = False  # "Residents in the coastal town of X ...": no attack word, the place of an unplaced attack just told
+    more: bool = False  # "Two more civilians were killed in the attack in X": dead on top of a toll told just before
     update: str | None = None  # "toll": "The death toll rose to 12"; "more": "Another three died" (kg/eventfollow.py)

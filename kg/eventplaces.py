@@ -86,6 +86,7 @@ def _level_of(inner: LinkedMention, sentence: str, offset: int, outer: LinkedMen
 _SITE_END = re.compile(r"\s(?:airport|air\s*base|airbase|airfield|air\s+field|base|port|seaport|station)$", re.I)
 
 
+_SITE_COMMA = re.compile(r"(?:\s+(?:locality|kebele|village|town|area|woreda|commune|hamlet))?,\s+(?:in\s+)?(?:the\s+)?", re.I)
 _THE_CITYS = re.compile(r"\bthe\s+(?:city|capital|town)['’]s\s+$", re.I)
 # "hijacked a bus there in November": the place the sentence before named (not "there were", "there is").
 _THERE = re.compile(r"(?<!^)(?<![.!?]\s)\bthere\b(?!\s+(?:is|are|was|were|have|has|had|will|would|could|may|might|must|seems?|seemed|appears?|appeared|remains?|remained|being|been|exists?|existed)\b)(?!['’]s)", re.I)
@@ -279,6 +280,11 @@ class PlaceSense:
             return True
         if ri <= ro:
             return self._comma_container(inner, outer, sentence, offset)
+        if self._entry(inner.entity) is None and self._entry(outer.entity) is None and inner.mention.end <= outer.mention.start \
+                and _SITE_COMMA.fullmatch(sentence, inner.mention.end - offset, outer.mention.start - offset) and fold(outer.entity.label).split()[-1] in HEAD_RANK:
+            # ("in Jalo locality, Eastern Hararge zone": two names no one knows, the second a land by its word)
+            self._contained.add((inner.entity.iri, outer.entity.iri))
+            return True
         ei, eo = self._entry(inner.entity), self._entry(outer.entity)
         if ei is not None and eo is not None:
             if ei.part_of == eo.id or (ei.part_of and self.kb.get(ei.part_of) and self.kb.get(ei.part_of).part_of == eo.id):

@@ -31,7 +31,7 @@ from kg.eventactors import branch_sides
 from kg.eventattack import is_attack
 from kg.eventcues import CAME_AFTER, CLAUSE_END, came_after, casualties, clause_around, dates_in, elided_figure, phase_tolls, retold_day
 from kg.eventdays import named_month, pinned_day, relative_dates
-from kg.eventfollow import added, follow_up
+from kg.eventfollow import MORE_KILLED, added, follow_up
 from kg.eventframe import Frame as _Frame
 from kg.eventlists import clause_weapons, one_list, place_clauses
 from kg.eventmerge import INDEFINITE_TARGET, absorb, other_toll, same_toll
@@ -83,6 +83,9 @@ _PLURAL_TOLD = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+(?:[\w-]+\s+)?(?:at
 _MAY_REACH = re.compile(r"\b(?:could|may|might|would|is\s+(?:expected|likely|feared)\s+to)\s+(?:\w+\s+)?(?:hit|rise|reach|climb|exceed|top|surpass)\s+(?:to\s+)?(?:at\s+least\s+|about\s+|more\s+than\s+)?\d", re.I)
 _WEEK_AFTER = re.compile(r"\b(?:(?:just|only|barely|less\s+than)\s+)?(?:a|one|two|three|four|\d+|several|a\s+few)\s+(?:days?|weeks?|months?)\s+after\b", re.I)
 _TOWN_OF = re.compile(r"\bthe\s+(?:[a-z-]+\s+)?(?:town|village|city|hamlet|locality|community)\s+of\s+(?=[A-Z])")
+# ("wounded by the RSF, which have been fighting the army since April": the group's time, not the attack's)
+_WHICH_CLAUSE = re.compile(r",\s*(?:which|who)\b[^,;()]*$", re.I)
+_NAMED_NEXT = re.compile(r"\s+(?:of\b|[A-Z])")  # ("the city of Kharkiv", "the town Bakhmut": named, no anaphor)
 SENTENCE_REACH = 3
 ANAPHOR_PLACES = {"city", "town", "village", "camp", "area"}
 
@@ -268,9 +271,16 @@ class EventExtractor(SceneSense):
         dates = sorted(dates + relative_dates(sentence, article.date, self._anchor, dates), key=lambda x: x[0])
         places = self._targets(sentence, b, mentions, [a[1] for a in actors.values() if a[1] is not None])
         anaphors = [ANAPHOR_RE.match(sentence, m.start()) for m in _ANAPHOR_LOW.finditer(low)]
+        if places and any(
+            a.group().split()[-1].lower() in ANAPHOR_PLACES and a.group().lower().startswith("the ") and not _NAMED_NEXT.match(sentence, a.end())
+            and any(0 <= a.start() - t.end() <= 1 for t in triggers) for a in anaphors
+        ):
+            # "gunmen attacked the town before dawn, ... especially homes in the X and Y communities":
+            # the town told before was hit; the places named are parts of it, no attacks of their own.
+            places = []
         retold = RETOLD_RE.match(sentence)
         sites = bool(places) and _SITES_LOW.search(low) is not None
-        told_when = ELSEWHEN_RE.search(sentence)
+        told_when = next((m for m in ELSEWHEN_RE.finditer(sentence) if not _WHICH_CLAUSE.search(sentence, max(0, m.start() - 80), m.start())), None)
         elsewhen = told_when is not None
         out = []
         lists = len(places) > 1
@@ -330,6 +340,7 @@ class EventExtractor(SceneSense):
                     occurred=occurred,
                     update=update if lm is None else None,
                     named=named is not None and lm is not None,
+                    more=lm is not None and killed is not None and MORE_KILLED.search(sentence) is not None,
                 )
             )
         same = SAME_PLACE_RE.search(sentence) if not places and "same" in low else None
@@ -383,6 +394,9 @@ class EventExtractor(SceneSense):
             if f.named and (not any(f.index - p.index <= 2 for p in pending) or any(ev.location is not None and ev.location.iri == f.location.entity.iri for ev, _ in events)):
                 continue  # (a town named with no attack word is only where an unplaced attack just told was)
             previous, latest = latest, f
+            if f.more and previous is not None and previous.location is None and previous.killed is not None and f.killed is not None and f.index - previous.index == 1:
+                f.killed += previous.killed  # ("Sixteen were killed on Friday in the north." "Two more were killed in the attack near X")
+                f.more = False
             target = None
             refined = False  # whether the frame placed the attack told before more precisely
             if f.meanwhile and f.location is not None and all(ev.location is None or ev.location.iri != f.location.entity.iri for ev, _ in events):
@@ -494,7 +508,10 @@ class EventExtractor(SceneSense):
                 for p in pending:
                     if f.index - p.index <= 2 and not f.fresh and self._compatible(events[target][0], p):
                         # ("18 were killed in strikes", then "Strikes on the city of X killed
-                        # seven": the first toll is of more than X's attack)
+                        # seven": the first toll is of more than X's attack -- but "Two more were
+                        # killed in the attack in X" adds to it)
+                        if f.more and p.killed is not None and f.killed is not None:
+                            f.killed += p.killed
                         absorb(events[target][0], p, figures=not other_toll(p, f))
                 pending = []
             if f.elsewhen and not events[target][0].sentences:

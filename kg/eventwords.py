@@ -62,7 +62,7 @@ IRREALIS_RE = re.compile(
 # unless their clause gives a figure, a day, damage (GENERIC_PLURAL_SPECIFIC) or a casualty word.
 # ("no commander orders this kind of suicide attacks alone": attacks of a kind)
 # ("a months-long push against the rebels in the hills, involving airstrikes and artillery fire": what a campaign involves)
-GENERIC_PLURAL_BEFORE = re.compile(r"(?:\b(?:the|its|their|our|his|her|such|involving|most|many|numerous|frequent|repeated|previous|past|recent|similar)|\b(?:slew|spate|string|series|campaign|wave|level|kind|sort|type)\s+of)\s+(?:\w+\s+)?$", re.I)
+GENERIC_PLURAL_BEFORE = re.compile(r"(?:\b(?:the|its|their|our|his|her|such|involving|most|many|numerous|frequent|repeated|previous|past|recent|similar)|\b(?:slew|spate|string|series|campaign|wave|level|kind|sort|type)\s+of|\b(?:post|base|point|ground|pad|platform|springboard|hub|haven|sanctuary)\s+for)\s+(?:\w+\s+)?$", re.I)
 # "has endured intensified RSF attacks", "has come under mounting bombardment": a campaign,
 # unless the clause gives a figure, a day or damage (GENERIC_PLURAL_SPECIFIC) or a casualty word.
 CAMPAIGN_WORDS = frozenset(
@@ -264,11 +264,18 @@ TELLS_AFTER = re.compile(
 )
 # "a drone strike wounded two people in a village east of Zaporizhzhia": the place only says
 # where the unnamed village hit lies; the attack was not on it.
+# (But "killed in a village near X": the unnamed village lies at X, the most specific place the
+# article names for the attack -- only a village named by apposition, "Kasesa, a village near X",
+# or one placed by a bearing, "west of X", is not at X.)
 UNNAMED_NEAR_BEFORE = re.compile(
-    r"\b(?:a|an|one|two|three|several|some)\s+(?:[\w-]+\s+)?(?:village|villages|settlement|hamlet|neighbou?rhood|community)\s+(?:(?:just|some|about)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
-    r"(?:near|outside|close\s+to|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of)\s+(?:the\s+)?$",
+    r",\s+(?:a|an|one|two|three|several|some)\s+(?:[\w-]+\s+)?(?:village|villages|settlement|hamlet|neighbou?rhood|community)\s+(?:(?:just|some|about)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
+    r"(?:near|outside|close\s+to)\s+(?:the\s+)?$"
+    r"|\b(?:a|an|one|two|three|several|some)\s+(?:[\w-]+\s+)?(?:village|villages|settlement|hamlet|neighbou?rhood|community)\s+(?:(?:just|some|about)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
+    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of)\s+(?:the\s+)?$",
     re.I,
 )
+# "the attack was launched by the gang in the area of Canaan": where the attackers are based.
+BASE_BEFORE = re.compile(r"\bby\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:gang|group|militia|rebels|faction|fighters|militants|insurgents)\s+(?:(?:based|operating|active)\s+)?(?:in|from|of)\s+(?:the\s+)?(?:(?:area|region|district|neighbou?rhood|town|zone)\s+of\s+)?$", re.I)
 NOT_HIT_BEFORE = (
     NOT_TARGET_BEFORE,
     UNNAMED_NEAR_BEFORE,
@@ -277,6 +284,7 @@ NOT_HIT_BEFORE = (
     DOWNED_BEFORE,
     REMIT_BEFORE,
     ORIGIN_BEFORE,  # "rockets from launchers stationed in ... Belgorod region"
+    BASE_BEFORE,
     re.compile(r"[A-Za-z]-$"),  # "the Srinagar-Jammu highway": a name within a road's or a front's name
 )
 # ("a few miles from the Benin frontier": the border names where the attack was not)
@@ -300,10 +308,11 @@ LANDMARK_GAP = re.compile(
 )
 # "La Joya in Apatzingán", "Dar al-Salam Home, a shelter for the displaced in el-Obeid",
 # "Al-Salam near the Old Mosque in Marib": the first place lies in the last.
-IN_GAP = re.compile(r"(?:\s+(?:neighbou?rhood|district|area|quarter|community|village|town|camp))?(?:,?\s+(?:near|next\s+to|close\s+to)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
+IN_GAP = re.compile(r"(?:\s+(?:neighbou?rhood|district|area|quarter|community|village|town|camp|province|region|county|governorate))?(?:,?\s+(?:near|next\s+to|close\s+to)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
     # ("Dar al-Nour - a clinic and a pharmacy - in the eastern quarter of al-Safa": an aside in dashes)
     # ("Gouz Village of Abu Hadi area": the village's noun, then "of" the land it lies in)
-    r"(?:,\s+(?:a|an|the)\s+(?:[a-z-]+\s+){1,5}?(?:in|on|at|near|outside)|\s+[-–—]\s+[^-–—,;.]{1,60}?\s+[-–—]\s+in|,?\s+(?:located|situated|lying)\s+in|\s+in|(?<=village)\s+of|(?<=hamlet)\s+of)\s+(?:the\s+)?"
+    # ("Sulu province, part of the country's Autonomous Region in Muslim Mindanao": what it is part of)
+    r"(?:,\s+(?:a\s+)?part\s+of(?:\s+the)?(?:\s+[\w’'-]+){0,5}?|,\s+(?:a|an|the)\s+(?:[a-z-]+\s+){1,5}?(?:in|on|at|near|outside)|\s+[-–—]\s+[^-–—,;.]{1,60}?\s+[-–—]\s+in|,?\s+(?:located|situated|lying)\s+in|\s+in|(?<=village)\s+of|(?<=hamlet)\s+of|(?<=region)\s+of|(?<=district)\s+of|(?<=area)\s+of)\s+(?:the\s+)?"
     r"(?:(?:[a-z-]+\s+)?(?:city|town|village|region|province|district|state|area|chiefdom|commune|subdivision|tehsil|neighbou?rhood|quarter)\s+of\s+)?"
     # ("at Waza in the Logone and Chari division": a land named by two names)
     r"(?:[A-Z][\w'’-]*\s+(?:and|&)\s+)?")
@@ -330,7 +339,7 @@ DIRECT_BEFORE = re.compile(r"\b(?:on|against|at|across|into|targeting|targeted|s
 CALLED_OFF_AFTER = re.compile(r"^[^,;.]{0,60}?\b(?:have|has|had|were|was)\s+been\s+(?:suspended|halted|stopped|paused|called\s+off|cancell?ed|postponed)\b", re.I)
 # Words after a people's adjective that make it a group of that people, not its state.
 NON_STATE_AFTER = re.compile(
-    r"(?:\s+[\w-]+)?\s+(?:militia|militias|militants?|rebels?|insurgents?|group|groups|gunmen|jihadists?|separatists?|extremists?|dissidents?|fighters|gangs?|tribesmen|protesters|islamists?)\b",
+    r"(?:\s+[\w-]+)?\s+(?:militia|militias|militants?|rebels?|insurgents?|group|groups|gunmen|jihadists?|separatists?|extremists?|dissidents?|fighters|gangs?|tribesmen|protesters|islamists?|paramilitar(?:y|ies))\b",
     re.I,
 )
 # "in two separate attacks", "a series of strikes": a sentence about several attacks at once.

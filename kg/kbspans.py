@@ -386,12 +386,12 @@ def without_quarter(mentions: list[Mention], candidates: Candidates, known_place
     return out
 
 
-_AFTER_PLACE_WORD = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Ff]rom)[ \t]+([A-Z][a-zà-ÿ'’]{3,}(?:-[A-Z][a-zà-ÿ'’]+)?)(?![\w'’-]|[ \t]+[A-Z]|[ \t]+(?:da|de|do|dos|del|di|du|la|le|al|el|ad|as|ar)[ \t]+[A-Z])")
+_AFTER_PLACE_WORD = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Ff]rom|[Tt]owards?|[Ii]nto)[ \t]+([A-Z][a-zà-ÿ'’]{3,}(?:-[A-Z][a-zà-ÿ'’]+)?)(?![\w'’-]|[ \t]+[A-Z]|[ \t]+(?:da|de|do|dos|del|di|du|la|le|al|el|ad|as|ar)[ \t]+[A-Z])")
 
 
 def gazetteer_names(text: str, mentions: list[Mention], small_place: Callable[[str], bool]) -> list[Mention]:
-    """Place mentions for the capitalised words after "in", "at", "near", "outside" or
-    "from" that no mention holds, that the article never writes in lower case, and that
+    """Place mentions for the capitalised words after "in", "at", "near", "outside",
+    "from", "toward", "towards" or "into" that no mention holds, that the article never writes in lower case, and that
     ``small_place`` accepts (a gazetteer town of a country the article is about)."""
     out = []
     for hit in _AFTER_PLACE_WORD.finditer(text):

@@ -200,7 +200,7 @@ class Linker:
         self._demonym_only = demonyms - self._article_named
         self._article_named |= demonyms
         top = max(counts.values(), default=0)
-        return {country: 0.5 + 0.5 * n / top for country, n in counts.items()}
+        return {country: 0.5 if country in self._demonym_only else 0.5 + 0.5 * n / top for country, n in counts.items()}  # a people's word is the attacker's as often
 
     # -- the article -------------------------------------------------------------
 
@@ -227,7 +227,7 @@ class Linker:
         cleaned += credit_names(text, cleaned) + attacking_aircraft(text, cleaned) + nicknamed_people(text, cleaned)
         cleaned += titled_names(text, cleaned) + quoted_speakers(text, cleaned) + headed_names(text, cleaned) + reporting_outlets(text, cleaned)
         is_town, is_country = town_test(self._candidates), lambda n: any("Country" in c.entry.classes for c in self._candidates(n))
-        units = place_boundaries(unit_names(text, cleaned), text, is_country)  # kg/placespans.py
+        units = place_boundaries(unit_names(text, cleaned), text, is_country, self._region_name)  # kg/placespans.py
         cleaned = extend_by_acronym(split_place_pairs(units + agency_credits(text, cleaned, self._candidates), self._known_place), text)
         bare = bare_ministries(text, cleaned)
         cleaned += bare

@@ -7,11 +7,13 @@ known person's, or one named in full before), so a list of three or more unknown
 one-word names that the model labels with two or more types -- or that holds a name the
 model or the rules call a place -- is a list of places: each item the model did not call
 a place gets a list's weight for one (kg/nametype.py weighs it with its own cues, so an
-item a title makes a person's stays one).
+item a title makes a person's stays one) -- when a preposition of place or a verb of attack
+goes before the list: a list of people opens its clause ("Putin, Xi and Modi did not attend").
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from kg.cueweights import LIST_CUE, Cue
@@ -20,6 +22,12 @@ from kg.types import Mention
 
 _TYPE_OF_LABEL = {"PERSON": "Person", "PER": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 _PLACE_RULE_LABELS = {"KB|GPE", "KB|LOC", "KB|FAC"}
+# What goes before a list of places: a preposition of place or of a route ("in", "to", "followed
+# by"), or the nouns and verbs of places ("the villages of", "attacked", "including").
+_PLACE_WORD_BEFORE = re.compile(
+    r"(?<![\w'’-])(?:in|at|to|from|near|of|by|into|towards?|through|across|including|such[ \t]+as|attacked|raided|struck|hit|burned|burnt|torched|overran|stormed|reached)[ \t]+(?:the[ \t]+)?$",
+    re.I,
+)
 
 
 def mixed_name_lists(mentions: list[Mention], text: str) -> Iterable[tuple[Mention, Cue]]:
@@ -33,6 +41,8 @@ def mixed_name_lists(mentions: list[Mention], text: str) -> Iterable[tuple[Menti
         types = {_TYPE_OF_LABEL[m.label] for m in unknown}
         if len(types) < 2 and not (types != {"Place"} and any(m.label in _PLACE_RULE_LABELS for m in run)):
             continue
+        if not _PLACE_WORD_BEFORE.search(text, max(0, run[0].start - 25), run[0].start):
+            continue  # "Putin, Xi and Modi did not attend", "met Ruto, Abiy and Kiir": a list of people opens its clause or follows a verb
         names = ", ".join(m.text for m in run)
         for m in unknown:
             if _TYPE_OF_LABEL[m.label] != "Place":

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from kg.mentions import ORG_HEADS
-from kg.names import DEPARTMENT_FIELDS, GENERIC_WORDS, TITLES
+from kg.names import DEPARTMENT_FIELDS, GENERIC_WORDS, TITLES, written_in_lower_case
 from kg.placecues import placed_community
 from kg.typecues import _CLAUSE_AFTER as CLAUSE_AFTER
 from kg.typecues import _INDEFINITE_BEFORE as INDEFINITE_BEFORE
@@ -33,14 +33,17 @@ RULER_TITLES = {
     "sarkin", "alaafin", "igwe", "olu", "ovie", "attah", "emperor", "nawab", "maharaja", "raja", "wali",
     "mayor", "paramount", "traditional", "ruler", "monarch", "aku", "gbong", "gwom",
 }
-# Hausa titles made of "Sarkin"/"Sarki" or a court office and one word: "Sarkin Yamma",
-# "Sarkin Fulani", "Waziri", "Galadima": the office, whoever holds it.
-COURT_TITLES = {"sarkin", "sarki", "waziri", "galadima", "madaki", "ciroma", "wambai", "magaji", "dan", "turaki", "makama", "sardauna", "hakimi", "dagaci", "mai"}
+# Hausa "Sarkin"/"Sarki" and one word ("Sarkin Yamma", "Sarkin Fulani"): an office, whoever
+# holds it. (Court offices' single words, "Waziri", "Madaki", are families' names as well.)
+COURT_TITLES = {"sarkin", "sarki"}
+# Words a ruler's title may take before "of" ("the Paramount Chief of X", "Traditional Ruler of X").
+_SECOND_TITLE_WORDS = {"chief", "ruler", "general"}
 # Posts whose holder is named by the area they run ("the Prefect of X", "Governor of X"): the
 # words after "of" are the area, unless they are a field or a body ("Governor of the Central Bank").
 SEAT_POSTS = {"prefect", "sub-prefect", "subprefect", "governor", "administrator", "mayor", "premier", "president"}
 _SEAT_BEFORE = re.compile(
-    r"(?<![\w'’-])(?:" + "|".join(sorted(t.capitalize() for t in RULER_TITLES | COURT_TITLES | SEAT_POSTS)) + r")(?:[ \t]+[A-Z][a-z]+)?[ \t]+of[ \t]+(?:the[ \t]+)?$"
+    r"(?<![\w'’-])(?:(?:" + "|".join(sorted(t.capitalize() for t in RULER_TITLES | SEAT_POSTS)) + r")(?:[ \t]+(?:Chief|Ruler|General))?"
+    r"|Sarkin?[ \t]+[A-Z][a-z]+)[ \t]+of[ \t]+(?:the[ \t]+)?$"  # not "Dan Smith of" X: a given name before "of" is a person's
 )
 
 
@@ -58,6 +61,7 @@ def _field_or_body(name: str) -> bool:
     return any(w in ORG_HEADS for w in words) or all(w.lower() in POST_BODY_WORDS | DEPARTMENT_FIELDS | GENERIC_WORDS for w in words)
 
 
+_AREA_WORDS = {"State", "Province", "Region", "District", "County", "LGA", "Governorate", "Department", "Prefecture", "Territory", "Division"}
 _RULER_OF = re.compile(r"^(?:The[ \t]+|the[ \t]+)?([A-Z][a-z]+)(?:[ \t]+([A-Z][a-z]+))?[ \t]+of[ \t]+(?:the[ \t]+)?(?=[A-Z])")
 
 
@@ -72,8 +76,15 @@ def title_seats(mentions: list[Mention], text: str) -> list[Mention]:
             continue
         hit = _RULER_OF.match(m.text)
         first = hit.group(1).lower() if hit else ""
-        seat = hit is not None and (first in RULER_TITLES | COURT_TITLES | SEAT_POSTS) and (hit.group(2) is None or first in COURT_TITLES or hit.group(2).lower() in TITLES)
-        if seat and not _field_or_body(m.text[hit.end() :]):
+        seat = hit is not None and (
+            first in COURT_TITLES or (first in RULER_TITLES | SEAT_POSTS and (hit.group(2) is None or hit.group(2).lower() in _SECOND_TITLE_WORDS))
+        )
+        rest = m.text[hit.end() :].split() if hit is not None else []
+        # The seat is a place's name: one or two words, and after a post's title ("President of
+        # X Y") one, or two that end in an area's word -- "President of Varania Ada Roe" is the
+        # post's holder too (kg/posts.py reads it).
+        short = len(rest) == 1 or (len(rest) == 2 and (first not in SEAT_POSTS or rest[-1] in _AREA_WORDS))
+        if seat and short and not _field_or_body(m.text[hit.end() :]):
             start = m.start + hit.end()
             out.append(Mention(start, m.end, text[start : m.end], "GPE", "ner", None, m.sentence))
             continue
@@ -84,12 +95,13 @@ def title_seats(mentions: list[Mention], text: str) -> list[Mention]:
 
 
 def court_title(name: str) -> bool:
-    """"Sarkin Yamma", "the Sarkin Fulani", "Waziri": a Hausa court office (the first word a
-    court title, at most one word after it), no person's name."""
+    """"Sarkin Yamma", "the Sarkin Fulani": "Sarkin" (the king of) and one word is a Hausa
+    court office, no person's name. A court office's word alone ("Waziri", "Madaki") is also
+    a family's name, and is left to the other evidence."""
     words = name.split()
     if words and words[0].lower() == "the":
         words = words[1:]
-    return 1 <= len(words) <= 2 and words[0].lower() in COURT_TITLES - {"dan", "mai"} and (len(words) == 2 or words[0].lower() in ("waziri", "galadima", "madaki", "ciroma", "wambai", "sardauna"))
+    return len(words) == 2 and words[0].lower() in ("sarkin", "sarki")
 
 
 # Words a post's name is made of beside the titles: the body or the field it serves.
@@ -141,7 +153,10 @@ _MEMBER_AFTER = re.compile(r"[ \t]+(and[ \t]+[A-Z][\w'’-]+[ \t]+)?([a-z][a-z-]
 # elders"), which after one name may be a place's or a family's ("Kerbalo elders", "the Kalli family").
 PAIR_MEMBER_NOUNS = {"families", "communities", "youths", "elders", "people", "peoples", "groups", "leaders", "women", "men"}
 # After "indigenous", "ethnic" or "nomadic" these are a people's members even after one name ("the Kovri indigenous people").
-_QUALIFIED_PEOPLE = re.compile(r"[ \t]+(?:indigenous|ethnic|nomadic|minority|tribal)[ \t]+(?:people|peoples|community|communities|group|groups|families)\b")
+_AND_NAME = re.compile(r"[ \t]+and[ \t]+[A-Z][\w'’-]+")
+_QUALIFIED_PEOPLE = re.compile(
+    r"[ \t]+(?:indigenous|ethnic|nomadic|minority|tribal)[ \t]+(?:people|peoples|community|communities|group|groups|families|confederations?|federations?|clans?|tribes?)\b"
+)
 _PAIR_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+[ \t]+and[ \t]+$")
 _ETHNIC_BEFORE = re.compile(r"(?<![\w'’-])ethnic[ \t]+$")  # not "tribal": "the tribal X district" is an area
 
@@ -155,8 +170,9 @@ def people_before_members(m: Mention, text: str) -> bool:
         return False
     if _ETHNIC_BEFORE.search(text, max(0, m.start - 10), m.start):
         return True
-    if _QUALIFIED_PEOPLE.match(text, m.end):
-        return True
+    pair = _AND_NAME.match(text, m.end)
+    if _QUALIFIED_PEOPLE.match(text, m.end) or (pair is not None and _QUALIFIED_PEOPLE.match(text, pair.end())):
+        return True  # "the Kovri indigenous people", "the Hashim and Valmi tribal confederations"
     hit = _MEMBER_AFTER.match(text, m.end)
     if hit is None or " " in m.text:
         return hit is not None and hit.group(2) in MEMBER_NOUNS
@@ -221,6 +237,8 @@ def namejunk_reason(m: Mention, text: str) -> str | None:
         return "a post's name ('Chief of Army Staff', 'Police Commissioner')"
     if (people_before_members(m, text) or counted_people(m, text)) and not placed_community(m.text, text, m.start, m.end):
         return PEOPLE_JUNK  # not "in the X and Y communities" (kg/placecues.py): places one is in
+    if " " not in m.text and len(m.text) > 4 and m.text.endswith("ed") and m.text[1:].islower() and written_in_lower_case(m.text, text):
+        return "a verb's participle capitalised ('Suspected members of ...'), written in lower case elsewhere"
     if m.text.lower() in MEASURE_UNITS and _COUNT_BEFORE.search(text, max(0, m.start - 12), m.start):
         return "a unit of measure after a number ('30 KM')"
     if model_label_person(m) and " " in m.text and len(m.text.split()) <= 2 and INDEFINITE_BEFORE.search(text, max(0, m.start - 4), m.start) and CLAUSE_AFTER.match(text, m.end):

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg.addresses import address_chains
+from kg.areacuts import AREA_HEADS, admin_division
 from kg.bodies import quartered_body
 from kg.cueweights import CUE, HEAD_WORD, LIST_CUE, NAME_PREFIX, NAME_SUFFIX, PART_OF, SAYS, STRONG_CUE, WEAK_CUE
 from kg.kb.base import fold
@@ -49,7 +50,6 @@ from kg.names import ACRONYM_RE, CREDIT_WORDS, FIGHTER_NOUNS, PERSON_DESCRIPTORS
 from kg.orgjunk import org_junk_reason
 from kg.placeareas import area_phrase_cues
 from kg.placecues import LOCATED_BEFORE, before_place_cues, department_area, placed_community, possessor_place_cues
-from kg.spancuts import AREA_HEADS, admin_division
 from kg.typecues import (
     AGE_AFTER,
     HOLIDAYS,
@@ -93,7 +93,7 @@ PLACE_PREFIXES = {
     "Kfar", "Kafr", "Tel", "Tell", "Tal", "Beit", "Bayt", "Deir", "Dayr", "Khirbet", "Kherbet", "Khirbat", "Ein", "Ain",
     "Ras", "Bir", "Wadi", "Jabal", "Jebel", "Camp", "Fort", "Port", "Mount", "Mt", "Lake", "Cape", "Gulf", "Nahr",
     "Qasr", "Kampong", "Kampung", "Puerto", "Ciudad", "Villa", "Nueva", "Nuevo", "Bandar", "Kibbutz", "Moshav",
-    "Cité", "Morne", "Anse", "Bourg", "Quartier", "Pointe", "Vila", "São",  # French (Haiti, West Africa) and Portuguese ("Cité Soleil", "Morne Cabrit")
+    "Cité", "Morne", "Anse", "Bourg", "Quartier", "Pointe", "Vila", "São", "Debre",  # French (Haiti, West Africa) and Portuguese ("Cité Soleil", "Morne Cabrit")
 }
 # Words that open an armed group's or movement's name in Arabic, Urdu and Pashto
 # ("Jaish al-Adl", "Harakat al-Nujaba", "Kataib Hezbollah", "Lashkar-e-Jhangvi").

@@ -54,7 +54,7 @@ OWNED_PLACE_AFTER = re.compile(
 # Verbs whose object is a place, not a person ("the strike hit Wuro Bali", "rebels stormed
 # Tanou"): a person is attacked, killed or captured, not stormed or overrun.
 PLACE_VERB_BEFORE = re.compile(
-    r"\b(?:hit|struck|stormed|raided|overran|overrun|ransacked|torched|razed|pounded|retook|retaken|entered|reached|shelling|bombarded|bombarding"
+    r"\b(?:hit|struck|stormed|raided|overran|overrun|ransacked|torched|razed|pounded|retook|retaken|entered|shelling|bombarded|bombarding"
     r"|invade|invaded|invading|besiege|sacked)[ \t]+$"
 )
 # "..., and Tanou, where they burned houses": what "where" takes up is a place.
@@ -90,6 +90,11 @@ _TRAVEL_TO_BEFORE = re.compile(
 )
 
 
+# "the Wuro-Tanou route": the two ends of a road or an axis are places.
+_LINE_NOUN = r"(?:road|route|highway|axis|corridor|stretch|track|railway|border)"
+_LINE_HALF_AFTER = re.compile(rf"[-–][A-ZÀ-Þ][\w'’]+[ \t]+{_LINE_NOUN}\b")
+_LINE_HALF_BEFORE = re.compile(r"(?<![\w'’-])[A-ZÀ-Þ][\w'’]+[-–]$")
+_LINE_NOUN_AFTER = re.compile(rf"[ \t]+{_LINE_NOUN}\b")
 # "in districts such as Wuro, Tanou and Bali": a plural place noun opens the list.
 PLACES_SUCH_AS_BEFORE = re.compile(
     r"\b(?:districts|villages|towns|cities|provinces|regions|areas|communities|localities|municipalities|counties|states|settlements|camps)"
@@ -105,7 +110,7 @@ def area_phrase_cues(m: Mention, text: str, label_type: str | None = None) -> li
     out: list[Cue] = []
     if label_type in ("Person", "Organization") and m.kb_id is None and not m.label.startswith("KB") and len(m.text.split()) <= 3:
         verb = PLACE_VERB_BEFORE.search(text, max(0, m.start - 20), m.start)
-        if verb is not None and not ACRONYM_RE.fullmatch(m.text):
+        if verb is not None and not ACRONYM_RE.fullmatch(m.text) and text[m.end : m.end + 2] not in ("'s", "’s"):
             out.append(("Place", CUE, "context", f"object of {verb.group(0).strip()!r} (what is stormed or hit is a place)", True))
     nxt0 = NEXT_LOWER_WORD.match(text, m.end)
     if nxt0 is not None and nxt0.group(1) in AREA_HEADS and _HEAD_OF_THE_BEFORE.search(text, max(0, m.start - 40), m.start):
@@ -114,8 +119,11 @@ def area_phrase_cues(m: Mention, text: str, label_type: str | None = None) -> li
         out.append(("Place", CUE, "context", "what a state or a region is called", False))
     if _PLACE_APPOSED_AFTER.match(text, m.end):
         out.append(("Place", CUE, "context", f"apposition ', a ... {_PLACE_APPOSED_AFTER.match(text, m.end).group(1)}'", False))
-    if label_type in ("Person", "Organization") and m.kb_id is None and len(m.text.split()) <= 3 and _TRAVEL_TO_BEFORE.search(text, max(0, m.start - 50), m.start):
+    owner = text[m.end : m.end + 2] in ("'s", "’s")  # "fled to Musa's house": the owner, not the place
+    if label_type in ("Person", "Organization") and m.kb_id is None and len(m.text.split()) <= 3 and not owner and _TRAVEL_TO_BEFORE.search(text, max(0, m.start - 50), m.start):
         out.append(("Place", CUE, "context", "where a visit or a journey goes ('a visit to X')", False))
+    if _LINE_HALF_AFTER.match(text, m.end) or (_LINE_HALF_BEFORE.search(text, max(0, m.start - 30), m.start) and _LINE_NOUN_AFTER.match(text, m.end)):
+        out.append(("Place", CUE, "context", "one end of 'the X-Y road' (a place it joins)", False))
     if PLACES_SUCH_AS_BEFORE.search(text, max(0, m.start - 40), m.start):
         out.append(("Place", CUE, "context", "after 'districts such as' (a list of places)", True))
     if WHERE_AFTER.match(text, m.end) and not ACRONYM_RE.fullmatch(m.text):

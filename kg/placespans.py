@@ -16,8 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from kg.kb.base import fold
 from kg.listgaps import list_runs
 from kg.names import ACRONYM_RE, CALENDAR_WORDS, DEPARTMENT_FIELDS, GENERIC_WORDS, TITLES, is_group_word, written_in_lower_case
+from kg.nametype import PLACE_PREFIXES
 from kg.placeareas import AREA_HEADS, OWNED_PLACE_AFTER, PLACE_POSSESSIONS, PLACES_SUCH_AS_BEFORE, POSSESSION_AFTER, admin_unit_cues
 from kg.types import Mention
 
@@ -26,11 +28,13 @@ def _start(m: Mention) -> int:
     return m.start
 
 
-def place_boundaries(mentions: list[Mention], text: str, is_country: Callable[[str], bool]) -> list[Mention]:
+def place_boundaries(mentions: list[Mention], text: str, is_country: Callable[[str], bool], is_region: Callable[[str], bool] | None = None) -> list[Mention]:
     """The mentions with a town's quarter joined to it ("Garo South"), a bare "Republic"
-    after a country dropped, units split from their country, and a list's last item found."""
+    after a country dropped, units split from their country, a unit named with another
+    kind's noun looked up as the known region (``is_region``), and a list's last item found."""
     out = split_unit_of_country(compass_areas(bare_republics(mentions, text, is_country), text, is_country), is_country)
-    out = nameless_list_items(river_names(out, text), text)
+    out = out if is_region is None else region_by_other_kind(out, is_region)
+    out = nameless_list_items(river_names(joined_neighbours(prefixed_back(out, text), text), text), text)
     return sorted(out + list_tail_names(text, out), key=_start)
 
 
@@ -40,7 +44,8 @@ def found_place_names(text: str, mentions: list[Mention], is_town: Callable[[str
     found = [as_area(m) for m in unclaimed_possessed_names(text, mentions, is_town)]
     found += unclaimed_units(text, mentions + found, known_place)
     found += unclaimed_possessors(text, mentions + found) + unclaimed_line_halves(text, mentions + found)
-    found += plural_noun_lists(text, mentions + found) + area_of_names(text, mentions + found)
+    found += plural_noun_lists(text, mentions + found) + area_of_names(text, mentions + found) + quoted_place_names(text, mentions + found)
+    found += and_tail_names(text, mentions + found)
     return found + repeated_place_names(text, mentions + found, place_like)
 
 
@@ -313,5 +318,103 @@ def river_names(mentions: list[Mention], text: str) -> list[Mention]:
         hit = _RIVER_AFTER.match(text, m.end)
         if hit is not None and m.source == "ner" and m.kb_id is None and m.text[:1].isupper() and not is_group_word(m.text):
             m = Mention(m.start, hit.end(1), text[m.start : hit.end(1)], "LOC", "ner", None, m.sentence)
+        out.append(m)
+    return out
+
+
+_KIND_NOUNS = ("Division", "Province", "Region", "State", "District", "Governorate", "Department", "Oblast", "division", "province", "region", "state", "district", "governorate", "department", "oblast")
+
+
+def region_by_other_kind(mentions: list[Mention], is_region: Callable[[str], bool]) -> list[Mention]:
+    """"the Kessa Division" where the knowledge base knows "Kessa Region" (a unit renamed,
+    or named by another kind's noun): the known region, looked up by that name (the
+    mention's ``kb_id``), when the name as written is none the knowledge base knows.
+    ``is_region("<X> region")``: whether that names a known region."""
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        if m.kb_id is None and not m.label.startswith("KB") and len(words) >= 2 and words[-1] in _KIND_NOUNS and not is_region(m.text):
+            base = " ".join(words[:-1])
+            for kind in ("Region", "Province", "State", "Governorate", "Oblast"):
+                if kind.lower() != words[-1].lower() and is_region(f"{base} {kind}"):
+                    m = Mention(m.start, m.end, m.text, m.label, m.source, fold(f"{base} {kind}"), m.sentence)
+                    break
+        out.append(m)
+    return out
+
+
+_QUOTED_PLACE = re.compile(r"[“\"]([A-ZÀ-Þ][\w'’-]*(?:[ \t]+[A-ZÀ-Þ][\w'’-]*){0,2})[”\"][ \t]+(?:camp|village|town|district|neighbou?rhood|quarter|settlement|site|area)\b")
+
+
+def quoted_place_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"at the “WURO” camp": a name in quotation marks before a place's noun is the
+    place's, where the recogniser drew nothing (it reads quoted capitals as no name)."""
+    out = []
+    for h in _QUOTED_PLACE.finditer(text):
+        start, end = h.span(1)
+        if h.group(1).lower() not in GENERIC_WORDS and not any(o.start < end and start < o.end for o in mentions + out):
+            out.append(Mention(start, end, h.group(1), "GPE", "ner"))
+    return out
+
+
+_TAIL_NAME = r"[A-ZÀ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-Þ][\w'’-]+)?"
+_CLAUSE_GOES_ON = r"(?=[ \t]+(?:in|near|on|at|of|for|to|from|into|towards?|after|before|over|during|until|since|while|when|where|last|this|were|was|have|had)\b|[,.;:)])"
+_AND_TAIL = re.compile(rf"((?:,[ \t]+{_TAIL_NAME})*),?[ \t]+and[ \t]+({_TAIL_NAME}){_CLAUSE_GOES_ON}")
+
+
+def and_tail_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"attacked Wuro and Tanou in the X department", "near Wuro, Tanou and Bali, the army
+    said": the names the recogniser left out of a list a place the model labelled one
+    opens, up to the item after "and" before a preposition or the clause's end, are places
+    too (not a title, a common word, a people's word or a day)."""
+    out = []
+    for m in mentions:
+        if m.label not in _PLACE_LABELS:  # a rule's name alone may be a body's ("Hezbollah and X")
+            continue
+        hit = _AND_TAIL.match(text, m.end)
+        if hit is None:
+            continue
+        # "near Wuro, Tanou and Bali,": every item after the place, to the one after "and".
+        items = [(hit.start(1) + i.start(), hit.start(1) + i.end()) for i in re.finditer(_TAIL_NAME, hit.group(1))] + [hit.span(2)]
+        for start, end in items:
+            name = text[start:end]
+            if all(_place_word(w, text) for w in name.split()) and not any(o.start < end and start < o.end for o in mentions + out):
+                out.append(Mention(start, end, name, "GPE", "ner"))
+    return out
+
+
+def prefixed_back(mentions: list[Mention], text: str) -> list[Mention]:
+    """"Debre Tanou" with the model's span on "Tanou": a word that opens places' names
+    (kg/nametype.py's PLACE_PREFIXES: "Kfar", "Deir", "Debre"...) right before an unknown
+    name is the name's first word."""
+    out = []
+    for m in mentions:
+        hit = _WORD_BEFORE.search(text, max(0, m.start - 20), m.start)
+        if hit is not None and hit.group(1) in PLACE_PREFIXES and m.kb_id is None and m.source == "ner" and not any(o.start < m.start and hit.start(1) < o.end for o in mentions):
+            m = Mention(hit.start(1), m.end, text[hit.start(1) : m.end], "GPE", "ner", None, m.sentence)
+        out.append(m)
+    return out
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-ZÀ-Þ][\w'’-]+)[ \t]$")
+_UNIT_NOUN_END = re.compile(r"[ \t](?:district|woreda|zone|county|township|tehsil|division|department|prefecture|municipality|commune|sector|chiefdom|locality|kebele|upazila|circle|cercle)$")
+
+
+def joined_neighbours(mentions: list[Mention], text: str) -> list[Mention]:
+    """"Gida" + "Tanou woreda": an unknown one-word name right before (one space) an
+    area's name with its lower-case noun is the area name's first word; and "the Koro
+    circle" (a Malian cercle in English) is the unit's name. ``mentions`` in text order."""
+    out: list[Mention] = []
+    for m in sorted(mentions, key=_start):
+        circle = re.match(r"[ \t]+circle\b", text[m.end : m.end + 8])
+        if circle is not None and m.text[:1].isupper() and ((m.source == "ner" and m.kb_id is None) or (m.label.startswith("KB") and " " not in m.text)):
+            m = Mention(m.start, m.end + circle.end(), text[m.start : m.end + circle.end()], "GPE", "ner", None, m.sentence)
+        prev = out[-1] if out else None
+        if (
+            prev is not None and text[prev.end : m.start] == " " and _UNIT_NOUN_END.search(m.text) and " " not in prev.text
+            and prev.kb_id is None and m.kb_id is None and prev.source == "ner" and prev.text[:1].isupper() and not is_group_word(prev.text)
+        ):
+            out[-1] = Mention(prev.start, m.end, text[prev.start : m.end], "GPE", "ner", None, prev.sentence)
+            continue
         out.append(m)
     return out

@@ -18,18 +18,24 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from kg.areacuts import (
+    area_headed_names,
+    area_pairs,
+    country_republics,
+    cut_plural_area_head,
+    known_place_runs,
+    plural_area_items,
+    road_end_names,
+    road_end_pieces,
+    split_area_of,
+    split_road_ends,
+    weapon_words_as_places,
+)
 from kg.mentions import ORG_HEADS, PLACE_HEADS
 from kg.namejunk import title_seats
-from kg.names import PERSON_DESCRIPTORS, TITLES
+from kg.names import GENERIC_WORDS
 from kg.placecues import department_area
 from kg.types import Mention
-
-# Capitalised words for administrative areas that end a place's name ("Tofa LGA").
-AREA_HEADS = {
-    "LGA", "LGAs", "Commune", "Cercle", "Tehsil", "Taluka", "Taluk", "Woreda", "Kebele", "Upazila", "Mandal", "Prefecture",
-    "Sub-Prefecture", "Subprefecture", "Sub-prefecture", "Municipality", "Chiefdom", "Emirate", "Arrondissement", "Canton",
-    "Subcounty", "Sub-County", "Sub-county", "Parish", "Subdivision", "Sub-Division", "Zone",
-}
 
 # Words that make an izafat or Arabic compound a body's: a movement, a party, an army, a
 # front, a group, a council, a congregation, and the words such names are made of.
@@ -142,24 +148,6 @@ def _joins(left: Mention, right: Mention, text: str, known: Callable[[str], bool
     return "ORG" in right.label or right.label in ("PERSON", "GPE", "NORP")
 
 
-_AREA_OF = re.compile(r"^(.+?[ \t](?:Local[ \t]+Government[ \t]+Area|LGA|" + "|".join(sorted(AREA_HEADS - {"LGA", "LGAs"})) + r"|District|Province|County))[ \t]+of[ \t]+(?:the[ \t]+)?([A-Z].+)$")
-
-
-def split_area_of(mentions: list[Mention]) -> list[Mention]:
-    """"Dovani Local Government Area of Keffa State": an area's name, "of", and the larger
-    area it lies in are two places."""
-    out = []
-    for m in mentions:
-        hit = _AREA_OF.match(m.text) if m.source == "ner" and m.kb_id is None else None
-        if hit is None:
-            out.append(m)
-            continue
-        a, b = hit.span(1), hit.span(2)
-        out.append(Mention(m.start + a[0], m.start + a[1], hit.group(1), "GPE", "ner", None, m.sentence))
-        out.append(Mention(m.start + b[0], m.start + b[1], hit.group(2), "GPE", "ner", None, m.sentence))
-    return out
-
-
 _SLASH_PART = re.compile(r"[^/]+")
 
 
@@ -180,29 +168,6 @@ def split_slashed(mentions: list[Mention], known: Callable[[str], bool]) -> list
             out.append(m)
             continue
         out += [Mention(s, e, t, m.label, "ner", None, m.sentence) for (s, e), t in zip(parts, texts)]
-    return out
-
-
-# "in Tera Department", "Tessit Commune", "Koro Cercle": a capitalised name and the
-# capitalised word for its kind of area (one kg/spans.py does not read), where the model drew no span.
-_AREA_HEADED = re.compile(
-    r"(?<![\w'’-])([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)[ \t]+(Commune|Cercle|Department|Chiefdom|Arrondissement|Sub-Prefecture|Subprefecture|Emirate|Canton|Mandal|Kebele)(?![\w'’-])"
-)
-_NOT_AREA_NAME = {"The", "A", "An", "In", "Of", "And", "For", "From", "By", "To", "This", "That", "Urban", "Rural", "Each", "Every", "Its", "Their"}
-
-
-def area_headed_names(text: str, mentions: list[Mention], is_area_name: Callable[[str], bool]) -> list[Mention]:
-    """Place mentions for :data:`_AREA_HEADED`'s areas where no mention overlaps them;
-    ``is_area_name`` says whether the words before "Department" are an area's, not a field's."""
-    out: list[Mention] = []
-    if not any(k in text for k in ("Commune", "Cercle", "Department", "Chiefdom", "Arrondissement", "refecture", "Emirate", "Canton", "Mandal", "Kebele")):
-        return out
-    for h in _AREA_HEADED.finditer(text):
-        words = h.group(1).split()
-        if words[0] in _NOT_AREA_NAME or (h.group(2) == "Department" and not is_area_name(h.group(1))):
-            continue
-        if not any(o.start < h.end() and h.start() < o.end for o in mentions + out):
-            out.append(Mention(h.start(), h.end(), h.group(0), "GPE", "ner"))
     return out
 
 
@@ -230,212 +195,6 @@ def branch_names(mentions: list[Mention], text: str, armed_group: Callable[[Ment
         out = [o for o in out if o is not m and o not in inner]
         out.append(Mention(m.start, hit.end(), text[m.start : hit.end()], "ORG", "ner", None, m.sentence))
     return sorted(out, key=lambda o: (o.start, -o.end))
-
-
-_HYPHEN_ROAD = re.compile(r"[ \t]+(?:road|highway|axis|route|corridor|stretch|track)\b")
-_HYPHEN_PAIR = re.compile(r"^([A-Z][\w'’]+(?:[ \t]+[A-Z][\w'’]+)?)[ \t]*[-–][ \t]*([A-Z][\w'’]+(?:[ \t]+[A-Z][\w'’]+)?)$")
-
-
-def split_road_ends(mentions: list[Mention], text: str, known: Callable[[str], bool]) -> list[Mention]:
-    """"the Chinda-Mbau road", "on the Tessit–Gao axis": the two places a road joins, each
-    a place, where the hyphenated name before the road's noun is no name known whole."""
-    out = []
-    for m in mentions:
-        words = m.text.split()
-        core = m.text
-        if words and words[-1].lower() in ("road", "highway", "axis", "route", "corridor"):
-            core = " ".join(words[:-1])
-            tail_ok = True
-        else:
-            tail_ok = _HYPHEN_ROAD.match(text, m.end) is not None
-        hit = _HYPHEN_PAIR.match(core) if tail_ok and m.source == "ner" else None
-        if hit is None or known(core):
-            out.append(m)
-            continue
-        for g in (1, 2):
-            s = m.start + hit.start(g)
-            out.append(Mention(s, s + len(hit.group(g)), hit.group(g), "GPE", "ner", None, m.sentence))
-    return out
-
-
-# Words of a force's or a service's unit: "Division" after one of them is the unit's ("the
-# 3rd Infantry Division", "the Criminal Investigation Division"), not an area's.
-_UNIT_WORDS = {
-    "infantry", "armoured", "armored", "mechanised", "mechanized", "motorised", "motorized", "airborne", "marine", "marines",
-    "rifle", "tank", "guards", "guard", "mountain", "cavalry", "artillery", "air", "assault", "special", "light", "commando",
-    "army", "naval", "police", "security", "intelligence", "investigation", "investigations", "criminal", "crimes", "anti",
-    "homicide", "narcotics", "drugs", "kidnapping", "robbery", "counter", "terrorism", "cyber", "fraud", "legal", "rapid",
-    "response", "reserve", "training", "support", "logistics", "engineering", "medical", "signals", "parachute", "strike",
-}
-
-
-def admin_division(name: str) -> bool:
-    """Whether ``name`` is an administrative area named "<X> Department" or "<X> Division" or "<X> Divisions"
-    ("Tera Department", "Mayo Kani Division": Cameroon's, Pakistan's and Bangladesh's
-    divisions): its words are no field a department serves, no unit's words, no title (a
-    unit named for a person) and no number ("the 7th Division")."""
-    words = name.split()
-    if len(words) < 2 or words[-1] not in ("Department", "Departments", "Division", "Divisions") or words[0] in ("The", "the"):
-        return False
-    rest = words[:-1]
-    if any(any(c.isdigit() for c in w) or w.lower().strip("-") in _UNIT_WORDS | ORDINALS | TITLES | PERSON_DESCRIPTORS for w in rest):
-        return False  # a unit named for its arm, its number or a person ("the Imam Karim Division")
-    return department_area(" ".join(rest)) and all(w[:1].isupper() for w in rest)
-
-
-ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"}
-
-
-_ROAD_ENDS = re.compile(r"(?<![\w'’-])([A-Z][a-z][\w'’]*)[ \t]*[-–][ \t]*([A-Z][a-z][\w'’]*)[ \t]+(?:road|highway|axis|route|corridor)\b")
-
-
-def road_end_names(text: str, mentions: list[Mention], known: Callable[[str], bool]) -> list[Mention]:
-    """The places of "the Chinda-Mbau road" that the model left out: place mentions for
-    each end, where no mention overlaps the pair and the pair is no name known whole."""
-    out = []
-    for h in _ROAD_ENDS.finditer(text):
-        if known(text[h.start(1) : h.end(2)]) or any(o.start < h.end(2) and h.start(1) < o.end for o in mentions):
-            continue
-        out += [Mention(h.start(g), h.end(g), h.group(g), "GPE", "ner") for g in (1, 2)]
-    return out
-
-
-_COUNTRY_REPUBLIC = re.compile(r"^(?:the[ \t]+)?([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)[ \t]+Republic$")
-
-
-def country_republics(mentions: list[Mention], is_country: Callable[[str], bool], known: Callable[[str], bool]) -> list[Mention]:
-    """"the Niger Republic", "Chad Republic": a country's name and "Republic", when no
-    name is known whole, is the country (a mention of its name alone)."""
-    out = []
-    for m in mentions:
-        hit = _COUNTRY_REPUBLIC.match(m.text) if m.kb_id is None else None
-        if hit is not None and is_country(hit.group(1)) and not known(m.text):
-            s = m.start + hit.start(1)
-            m = Mention(s, s + len(hit.group(1)), hit.group(1), "GPE", "ner", None, m.sentence)
-        out.append(m)
-    return out
-
-
-_PLURAL_AREA_HEADS = {"Divisions", "Districts", "Provinces", "Regions", "Departments", "LGAs", "States", "Counties", "Prefectures", "Governorates", "Communes", "Territories"}
-
-
-def cut_plural_area_head(mentions: list[Mention], text: str) -> list[Mention]:
-    """"... Mayo Kani and Mayo Rey Divisions": a plural area noun is the list's, not the
-    last item's name: the item is the words before it, and the list's unknown items before
-    it are areas too (the model's label for them becomes a place's). ``mentions`` sorted."""
-    out: list[Mention] = []
-    for m in mentions:
-        words = m.text.split()
-        if m.source == "ner" and m.kb_id is None and len(words) > 1 and words[-1] in _PLURAL_AREA_HEADS:
-            name = " ".join(words[:-1])
-            m = Mention(m.start, m.start + len(name), name, "GPE", "ner", None, m.sentence)
-            k = len(out) - 1
-            while k >= 0 and _LIST_GAP.fullmatch(text, out[k].end, (out[k + 1] if k + 1 < len(out) else m).start):
-                if out[k].source == "ner" and out[k].kb_id is None:
-                    o = out[k]
-                    out[k] = Mention(o.start, o.end, o.text, "GPE", "ner", None, o.sentence)
-                k -= 1
-        out.append(m)
-    return out
-
-
-_LIST_GAP = re.compile(r",[ \t]*|,?[ \t]+and[ \t]+")
-
-
-_AREA_PAIR = re.compile(
-    r"(?<![\w'’-])((?:[A-Z][\w'’-]+[ \t]+){0,1}[A-Z][\w'’-]+[ \t]+and[ \t]+(?:[A-Z][\w'’-]+[ \t]+){0,1}[A-Z][\w'’-]+)[ \t]+"
-    r"(?:division|department|district|province|region|county|prefecture|governorate|territory|Division|Department|District|Province|Region|County)(?![\w'’-])"
-)
-
-
-def area_pairs(mentions: list[Mention], text: str, known: Callable[[str], bool]) -> list[Mention]:
-    """"the Logon and Kari division": two names joined by "and" before an area's noun in the
-    singular are one area's name ("Kharkiv and Donetsk regions" are two); the name is one
-    mention there and wherever else the article writes it, in place of the model's pieces.
-    A pair the knowledge base knows as two names stays two."""
-    names = []
-    for h in _AREA_PAIR.finditer(text):
-        left, right = (p.strip() for p in h.group(1).split(" and ", 1))
-        if known(left) or known(right) or left.split()[0] in ("The", "In", "Of", "And", "From", "At", "On", "By"):
-            continue
-        # One area only after "the" ("the Logon and Kari division"); "between Kovra and Tarmi
-        # West district" and "in Kovra and Tarmi district" are two, the noun's number a slip.
-        before = text[max(0, h.start() - 12) : h.start()]
-        if not re.search(r"(?<![\w'’-])the[ \t]+$", before, re.I) or re.search(r"\bbetween[ \t]+the[ \t]+$", before, re.I):
-            continue
-        names.append(h.group(1))
-    if not names:
-        return mentions
-    out = list(mentions)
-    for name in dict.fromkeys(names):
-        for h in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text):
-            over = [o for o in out if o.start < h.end() and h.start() < o.end]
-            if any(o.source != "ner" or o.start < h.start() for o in over):
-                continue
-            out = [o for o in out if o not in over] + [Mention(h.start(), h.end(), name, "GPE", "ner")]
-    return sorted(out, key=lambda o: (o.start, -o.end))
-
-
-_PLACE_RUN_AFTER = re.compile(
-    r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Ff]rom|[Oo]f|[Tt]o|[Tt]owards?)[ \t]+"
-    r"([A-Z][\w'’-]+(?:[ \t]+(?:(?:da|de|do|dos|das|del|di|du|la|le|al|el|ad|as|ar|an|en|sur|sous|of)[ \t]+)?[A-Z][\w'’-]+){1,3})"
-)
-
-
-def known_place_runs(text: str, mentions: list[Mention], known_place: Callable[[str], bool]) -> list[Mention]:
-    """"in Mocimba do Norte", "from Vila de Kovri town": a place name of two words or more
-    the knowledge base knows (a town too small for the rules' matching, which the model
-    missed) after a preposition of place: the longest such start of the capitalised run, a
-    place mention, where no mention overlaps it."""
-    out: list[Mention] = []
-    for h in _PLACE_RUN_AFTER.finditer(text):
-        words = h.group(1).split()
-        for k in range(len(words), 1, -1):
-            name = " ".join(words[:k])
-            if name.split()[-1][:1].isupper() and known_place(name):
-                s = h.start(1)
-                e = text.index(words[k - 1], s + len(" ".join(words[: k - 1]))) + len(words[k - 1])
-                if text[s:e] == " ".join(text[s:e].split()) and not any(o.start < e and s < o.end for o in mentions + out):
-                    out.append(Mention(s, e, text[s:e], "GPE", "ner"))
-                break
-    return out
-
-
-_PLURAL_AREA_NOUN = re.compile(r"(?<=[\w'’])[ \t]+(?:regions|provinces|districts|states|divisions|departments|governorates|oblasts|counties|communes|prefectures|territories|LGAs)\b")
-_ITEM_BEFORE = re.compile(r"(?:^|(?<=[ \t(]))((?:[A-Z][\w'’-]*[ \t]+){0,2}[A-Z][\w'’-]*)$")
-_ITEM_GAP = re.compile(r"(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]+or[ \t]+)$")
-
-
-def plural_area_items(text: str, mentions: list[Mention]) -> list[Mention]:
-    """"in the North-West and South-West regions", "Kovri, Tesso and Valmi districts": the
-    names before a plural area noun, back over the list's commas and "and", are areas:
-    place mentions for those no mention overlaps (the model often finds one of them)."""
-    out: list[Mention] = []
-    for h in _PLURAL_AREA_NOUN.finditer(text):
-        end = h.start()
-        items: list[tuple[int, int]] = []
-        while len(items) < 6:
-            hit = _ITEM_BEFORE.search(text, max(0, end - 60), end)
-            if hit is None:
-                break
-            s, e = hit.span(1)
-            words = text[s:e].split()
-            while words and words[0] in ("The", "In", "And", "Of", "At", "From"):
-                s = text.index(words[1], s) if len(words) > 1 else e
-                words = words[1:]
-            if not words:
-                break
-            items.append((s, e))
-            gap = _ITEM_GAP.search(text, max(0, s - 8), s)
-            if gap is None:
-                break
-            end = gap.start()
-        if len(items) < 2:
-            continue  # one name before the noun is the model's and kg/mentions.py's to read
-        for s, e in items:
-            if not any(o.start < e and s < o.end for o in mentions + out):
-                out.append(Mention(s, e, text[s:e], "GPE", "ner"))
-    return out
 
 
 _GENERIC_SOURCE_WORDS = {"news", "agencies", "agency", "wires", "wire", "staff", "reporters", "correspondents", "media", "reports", "and", "other", "various", "online", "desk"}
@@ -482,10 +241,11 @@ def cut_names(mentions: list[Mention], text: str, candidates: Candidates, known_
     known = lambda name: bool(candidates(name))  # noqa: E731
     country = _is_country(candidates)
     armed = lambda m: any("ArmedGroup" in c.entry.classes for c in candidates(m.kb_id or m.text))  # noqa: E731
-    ms = numbered_units(dissident_groups(cut_glued_words(compound_names(mentions, text, country)), text, armed), text)
+    ms = numbered_units(dissident_groups(cut_glued_words(compound_names(weapon_words_as_places(mentions, text, candidates), text, country)), text, armed), text)
     ms = split_slashed(split_area_of(join_body_and(ms, text, known)), known)
     ms = road_end_pieces(split_road_ends(branch_names(ms, text, armed, known_place, PLACE_HEADS), text, known), text, known)
     ms = in_names(source_line_outlets(text, country_republics(ms, country, known)), text, known, country)
+    ms = acronym_defined_names(ms, text)
     return area_pairs(cut_plural_area_head(ms, text), text, known)
 
 
@@ -535,25 +295,11 @@ def raw_cuts(mentions: list[Mention], text: str) -> list[Mention]:
     return weekday_given_names(title_seats(mentions, text), text)
 
 
-def road_end_pieces(mentions: list[Mention], text: str, known: Callable[[str], bool]) -> list[Mention]:
-    """"along the Kovri-Tesso route" where the model took one end ("Kovri" as an
-    organisation) and left the other: both ends, places, in place of its pieces."""
-    if "-" not in text and "–" not in text:
-        return mentions
-    out = list(mentions)
-    for h in _ROAD_ENDS.finditer(text):
-        s, e = h.start(1), h.end(2)
-        inside = [o for o in out if o.start < e and s < o.end]
-        if not inside or known(text[s:e]) or any(o.source != "ner" or o.start < s or o.end > e for o in inside):
-            continue
-        out = [o for o in out if o not in inside] + [Mention(h.start(g), h.end(g), h.group(g), "GPE", "ner") for g in (1, 2)]
-    return sorted(out, key=lambda o: (o.start, -o.end))
-
-
-# "the Autonomous Region in Kovri Mindanao", "the UN Mission in Varania": a body's or an area's
-# formal name that runs on over "in" and the place it serves.
+# "the Autonomous Region in Kovri Mindanao", "the UN Mission in Varania": an area's or a
+# mission's formal name that runs on over "in" and the place it serves (not "Command in X",
+# "Office in X": a body and its seat).
 _IN_NAME = re.compile(
-    r"(?<![\w'’-])((?:[A-Z][\w'’-]+[ \t]+){1,3}(?:Region|Mission|Office|Command|Zone|Authority))[ \t]+in[ \t]+((?:the[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})(?![ \t]+[A-Z]|[\w'’-])"
+    r"(?<![\w'’-])((?:[A-Z][\w'’-]+[ \t]+){1,3}(?:Region|Mission|Zone))[ \t]+in[ \t]+((?:the[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})(?![ \t]+[A-Z]|[\w'’-])"
 )
 
 
@@ -577,6 +323,8 @@ def in_names(mentions: list[Mention], text: str, known: Callable[[str], bool], i
         area = words[-1] in ("Region", "Zone")
         if area and (is_country(right) or known(right)):
             continue
+        if not area and not is_country(right.removeprefix("the ")):
+            continue  # a mission serves a country ("the UN Verification Mission in Varania"); "the Eastern Command in X" is a body and its seat
         s = h.start(1) + h.group(1).index(words[0])
         e = h.end(2)
         if any(o.start < s < o.end or o.start < e < o.end for o in out):
@@ -592,7 +340,8 @@ _NUMBERED_UNIT = re.compile(
 )
 # "the Farc dissidences", "FARC dissidents": the splinter groups of a known armed group, a body of its own.
 _DISSIDENTS_AFTER = re.compile(r"[ \t]+(?:dissidents|dissidences|dissident[ \t]+factions?)\b")
-_GLUED_WORD = re.compile(r"^(.*[A-Za-z])\.([a-z]{2,})$")
+_GLUED_WORD = re.compile(r"^(.*[A-Za-z])\.([a-z]{4,})$")
+_WEB_WORDS = {"info", "news", "online", "asia", "africa", "media", "today", "live", "world", "site", "blog"}  # "X.news": a domain's ending
 
 
 def numbered_units(mentions: list[Mention], text: str) -> list[Mention]:
@@ -633,7 +382,55 @@ def cut_glued_words(mentions: list[Mention]) -> list[Mention]:
     out = []
     for m in mentions:
         hit = _GLUED_WORD.match(m.text) if m.source == "ner" else None
-        if hit is not None:
+        if hit is not None and hit.group(2) not in _WEB_WORDS:
             m = Mention(m.start, m.start + len(hit.group(1)), hit.group(1), m.label, m.source, None, m.sentence)
         out.append(m)
     return out
+
+
+# "the Group to Support Islam and Muslims (JNIM)", "Volunteers for the Defence of the Homeland (VDP)":
+# a title-case phrase the article defines an acronym for is one name, however the model cut it.
+_DEFINED = re.compile(
+    r"(?<![\w'’-])([A-Z][\w'’-]*(?:[ \t]+(?:(?:of|the|for|to|and|de|la|du|des|in|on|against)[ \t]+)*[A-Z][\w'’-]*){2,9})[ \t]*\([ \t]*([A-Z][A-Za-z-]{1,9})[ \t]*\)"
+)
+_LINKED_WORD = re.compile(r"-(?:linked|backed|led|affiliated|allied|aligned|based|born|run)$")
+_CONNECTORS = {"of", "for", "to", "and", "against", "de", "la", "du", "des"}
+# Words that open bodies' names beside the head words ("Volunteers for the ...", "Coordination of ...").
+_BODY_OPENERS = {"Volunteers", "Coordination", "Rally", "Platform", "Convention", "Friends", "Defenders", "Reporters", "Doctors", "Mothers", "Collective", "Congress", "Mission", "Operation", "Patriotic", "Popular", "National", "Islamic", "United", "Joint"}
+
+
+def acronym_defined_names(mentions: list[Mention], text: str) -> list[Mention]:
+    """:data:`_DEFINED`'s phrases: one organisation mention each in place of the pieces the
+    model drew inside, when the phrase holds a connector ("of", "for", "to", "and") or ends in
+    a body's head word (so "President Ada Kovri (AFP)" is no body), the words that open it and
+    are no part of it left out ("The", "Al-Nasr-linked")."""
+    if "(" not in text:
+        return mentions
+    out = list(mentions)
+    for h in _DEFINED.finditer(text):
+        words = h.group(1).split()
+        linked = [k for k, w in enumerate(words) if _LINKED_WORD.search(w)]
+        words = words[linked[-1] + 1 :] if linked else words  # "the Al-Nasr-linked Group ..."
+        # "Fighters of the Group ...", "The ...": people's nouns, articles and connectors open no name.
+        while words and (
+            words[0] in ("The", "A", "An", "In", "On", "By", "From")
+            or words[0] in _CONNECTORS | {"the"}
+            or (words[0].lower() in GENERIC_WORDS | {"members", "leaders", "commanders"} and words[1:2] == ["of"])
+        ):
+            words = words[1:]
+        if len([w for w in words if w[:1].isupper()]) < 3:
+            continue
+        head_first = words[0] in ORG_HEADS or words[0].rstrip("s") in ORG_HEADS or words[0] in _BODY_OPENERS
+        head_last = words[-1] in ORG_HEADS or words[-1].rstrip("s") in ORG_HEADS
+        if not ((head_first and _CONNECTORS & set(words[1:-1])) or head_last):
+            continue  # "Ada Roe of the Red Cross (ICRC)": a person and the body she is of
+        s = h.start(1) + h.group(1).index(words[0])
+        e = h.end(1)
+        name = text[s:e]
+        if any(o.start < s < o.end or o.start < e < o.end for o in out):
+            continue  # a span across its edges: the model's or the rules' reading wins
+        inside = [o for o in out if s <= o.start and o.end <= e]
+        if any(o.source != "ner" and o.start == s and o.end == e for o in inside):
+            continue
+        out = [o for o in out if o not in inside] + [Mention(s, e, name, "ORG", "ner")]
+    return sorted(out, key=lambda o: (o.start, -o.end))

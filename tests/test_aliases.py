@@ -76,3 +76,9 @@ def test_the_bare_name_of_a_group_whose_dissidents_the_article_is_about_is_them(
     resolved = {id(d): Resolution(d, "Organization", None, "kovri front dissidents", d.text, 0.5), id(b): Resolution(b, "Organization", kf, "kovri front", b.text, 0.9)}
     join_aliases(list(resolved.values()), resolved, text)
     assert resolved[id(b)].entry is None and resolved[id(b)].key == "kovri front dissidents"
+
+
+def test_an_unknown_bodys_name_before_a_known_acronym_takes_it():
+    text = "the Group to Defend Kovri (GDK) attacked."
+    spec = [("Group to Defend Kovri", "Organization", None), ("GDK", "Organization", "gdk")]
+    assert alias_pairs(_items(text, spec), text) == {0: 1}

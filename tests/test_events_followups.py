@@ -450,3 +450,106 @@ def test_the_next_day_counts_from_the_attack_told_last(extract):
         date=dt.date(2022, 8, 20),
     )
     assert _by_place(events)["Mandela"].date == dt.date(2022, 8, 10)
+
+
+def test_a_peoples_paramilitaries_are_not_its_state(extract):
+    _, events = extract("Shelling by Sudanese paramilitary forces on Saturday killed at least 12 people near the town of Kutum.")
+    (ev,) = events
+    assert ev.actor is None or ev.actor.label != "Sudan"
+
+
+def test_a_groups_time_in_a_which_clause_is_not_the_attacks(extract):
+    _, events = extract(
+        "Shelling on Saturday killed at least 12 people in Kutum.\n\n"
+        "Five people were also wounded in the bombardment by the Rapid Support Forces, which have been fighting the army since April."
+    )
+    (ev,) = events
+    assert (ev.killed, ev.injured) == (12, 5)
+
+
+def test_a_locality_of_a_zone_no_one_knows_lies_in_the_zone(extract):
+    _, events = extract(
+        "An armed attack in the Oromia region has left at least 28 civilians dead, an official said.\n\n"
+        "Rebels opened fire on civilians on Tuesday evening in Jalo locality, Eastern Hararge zone, the official said."
+    )
+    (ev,) = events
+    assert (ev.location.label, ev.killed) == ("Jalo", 28)
+
+
+def test_a_groups_own_total_in_a_which_clause_counts_for_nothing():
+    assert casualties("Boko Haram, which has killed more than 35,000 people since 2009, attacked a base.") == (None, None)
+    assert casualties("Five people were wounded in the raid by the rebels, which have fought the army since April.") == (None, 5)
+
+
+def test_what_a_group_keeps_carrying_out_is_a_campaign(extract):
+    _, events = extract(
+        "Gunmen killed four people in a raid on Kismayo on Monday.\n\n"
+        "The group is carrying out hit and run attacks in major towns and deadly explosions in the capital Mogadishu."
+    )
+    assert [ev.location.label for ev in events] == ["Kismayo"]
+
+
+def test_a_province_part_of_a_region_lies_in_it(extract):
+    _, events = extract(
+        "Militants killed three soldiers buying food in the village of Kalinan in Sulu province, "
+        "part of the Philippines' Autonomous Region in Muslim Mindanao."
+    )
+    assert [(ev.location.label, ev.killed) for ev in events] == [("Kalinan", 3)]
+
+
+def test_an_unnamed_village_near_a_town_is_an_attack_at_the_town(extract):
+    _, events = extract("A civilian was killed by shelling in a village near Tal Tamr on Tuesday, monitors said.")
+    assert [(ev.location.label, ev.killed) for ev in events] == [("Tall Tamr", 1)]  # (the knowledge base's label)
+    # ... but a village named by apposition is the place, and "west of" a town places nothing there
+    _, events = extract("Insurgents attacked Kasesa, a village near Geidam, killing three people.")
+    assert [ev.location.label for ev in events] == ["Kasesa"]
+
+
+def test_a_list_of_victims_with_adults_is_summed():
+    assert casualties("One fighter, two children and one adult were killed in the strike.") == (4, None)
+
+
+def test_victims_from_a_group_are_counted():
+    assert casualties("Four civilians from another volunteer auxiliary unit were killed in the raid.") == (4, None)
+    assert casualties("Ten soldiers from the 5th brigade were wounded.") == (None, 10)
+
+
+def test_more_killed_in_the_attack_add_to_the_toll_told_just_before(extract):
+    _, events = extract(
+        "Sixteen civilians from volunteer auxiliaries were killed on Friday in the deeply troubled north, a source said.\n\n"
+        "Two more civilians were killed in the attack in a village near Boulsa, a resident said."
+    )
+    (ev,) = events
+    assert (ev.location.label, ev.killed) == ("Boulsa", 18)
+
+
+def test_places_in_the_town_attacked_again_are_parts_of_it(extract):
+    _, events = extract(
+        "Residents in the coastal town of Arcahaie called for help after gunmen stormed it on Thursday, killing two people.\n\n"
+        "Witnesses said gunmen attacked the town before dawn, setting fire to homes, especially those in the Kovalo and Merici communities."
+    )
+    assert [ev.location.label for ev in events] == ["Arcahaie"]
+
+
+def test_where_the_attacking_gang_is_based_is_no_place_hit(extract):
+    _, events = extract(
+        "Gunmen attacked Arcahaie on Thursday, killing two people.\n\n"
+        "Radio stations said the attack was launched by the gang in the area of Canaan known as the Taliban."
+    )
+    assert [ev.location.label for ev in events] == ["Arcahaie"]
+
+
+def test_a_staging_post_for_attacks_is_no_attack(extract):
+    _, events = extract(
+        "Insurgents killed two men in Nampanha on Tuesday.\n\n"
+        "The forests along the river are thought to shelter insurgents, serving as a staging post for attacks into neighbouring Macomia."
+    )
+    assert [ev.location.label for ev in events] == ["Nampanha"]
+
+
+def test_a_region_of_a_district_lies_in_it():
+    from kg.eventwords import IN_GAP
+
+    # "in the Kalama region of Muidumbe" (the mention "Kalama region", then " of ")
+    assert IN_GAP.fullmatch("the Kalama region of Muidumbe", 17, 21) is not None
+    assert IN_GAP.fullmatch("the Kalama market of Muidumbe", 17, 21) is None

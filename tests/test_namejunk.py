@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from conftest import mention
 
+from kg.areacuts import split_area_of
 from kg.namejunk import court_title, people_before_members, post_field, post_name, seat_cue, title_seats
 from kg.nametype import junk_reason, local_decisions
-from kg.spancuts import compound_names, join_body_and, split_area_of
+from kg.spancuts import compound_names, join_body_and
 from kg.types import Mention
 
 
@@ -19,6 +20,8 @@ def test_the_place_after_a_rulers_title_is_a_place():
     ds = local_decisions(ms, text)
     assert [ds[id(m)].type for m in ms] == ["Place", "Place"]
     assert not seat_cue("The Minister of Defence spoke.", len("The Minister of "))
+    assert not seat_cue("said Dan Kolo of Varania Radio.", len("said Dan Kolo of "))
+    assert seat_cue("the Paramount Chief of Kovri said", len("the Paramount Chief of "))
 
 
 def test_a_span_of_title_and_seat_is_the_seat_and_a_court_title_is_no_name():
@@ -26,7 +29,10 @@ def test_a_span_of_title_and_seat_is_the_seat_and_a_court_title_is_no_name():
     ms = [mention(text, "The Emir of Zangoro", "PERSON"), mention(text, "the Sarkin Kudu", "PERSON"), mention(text, "King Abdulla of Verania", "PERSON")]
     got = [(m.text, m.label) for m in title_seats(ms, text)]
     assert got == [("Zangoro", "GPE"), ("King Abdulla of Verania", "PERSON")]
-    assert court_title("Sarkin Fulani") and court_title("Waziri") and not court_title("Dan Kalu") and not court_title("Sarkin")
+    held = "The President of Verania Ada Roe and the Governor of Keffa State spoke."
+    ms = [mention(held, "President of Verania Ada Roe", "PERSON"), mention(held, "Governor of Keffa State", "ORG")]
+    assert [m.text for m in title_seats(ms, held)] == ["President of Verania Ada Roe", "Keffa State"]
+    assert court_title("Sarkin Fulani") and not court_title("Waziri") and not court_title("Dan Kalu") and not court_title("Sarkin")
 
 
 def test_posts_are_no_names_but_bodies_are():
@@ -50,6 +56,8 @@ def test_a_people_before_its_members_noun_is_no_entity():
     assert not people_before_members(known, text)
     indigenous = "The Vesu indigenous people and the Tolbe ethnic community asked for help."
     assert people_before_members(mention(indigenous, "Vesu", "ORG"), indigenous) and people_before_members(mention(indigenous, "Tolbe", "ORG"), indigenous)
+    confed = "The Hashim and Valmi tribal confederations backed them."
+    assert people_before_members(mention(confed, "Hashim", "PERSON"), confed) and people_before_members(mention(confed, "Valmi", "ORG"), confed)
     tribal = "in the tribal Kurvi district"
     assert not people_before_members(mention(tribal, "Kurvi district", "GPE"), tribal)
 
@@ -98,8 +106,8 @@ def test_names_joined_by_a_slash_are_each_a_name():
 
 
 def test_an_unlabelled_name_before_an_areas_capitalised_word_is_a_place():
+    from kg.areacuts import area_headed_names
     from kg.placecues import department_area
-    from kg.spancuts import area_headed_names
 
     text = "Troops left Tera Department for Tessit Commune; the Fire Department and the Urban Commune said."
     got = [m.text for m in area_headed_names(text, [], department_area)]

@@ -140,12 +140,12 @@ def test_a_one_word_person_spelt_like_a_town_of_the_articles_country_is_the_town
     assert linked(akb, text, [("Dabura", "PERSON"), ("Kenya", "GPE")])["Dabura"][1] is None
 
 
-def test_a_countrys_demonym_backs_its_towns_and_not_a_foreign_namesake(tmp_path):
+def test_a_countrys_demonym_ranks_its_towns_above_a_foreign_namesake(tmp_path):
     kb = KnowledgeBase(
         [
             KBEntry("gn/2453866", "Place", "Mali", [], ["Country"], country="ML", origin="geonames", population=20_000_000),
             KBEntry("gn/920001", "Place", "Tessalit", ["Tesalit"], ["City"], country="ML", origin="geonames", population=20_000),
-            KBEntry("gn/920002", "Place", "Beaumont", ["Tesalit"], ["City"], country="FR", origin="geonames", population=300_000),
+            KBEntry("gn/920002", "Place", "Beaumont", ["Tesalit"], ["City"], country="FR", origin="geonames", population=25_000),
         ]
     )
     text = "Jihadists attacked Tesalit on Sunday, Malian officials said."
@@ -317,3 +317,65 @@ def test_a_list_of_districts_such_as_and_its_nameless_items_are_places():
     assert [(m.text, m.label) for m in got] == [("Wuro", "PERSON"), ("Tanou", "GPE"), ("Bali", "GPE"), ("Wessa river", "LOC"), ("Garo", "WORK_OF_ART"), ("Kessa", "WORK_OF_ART")]
     ds = local_decisions(got[:3], text)
     assert [ds[id(m)].type for m in got[:3]] == ["Place", "Place", "Place"]
+
+
+def test_a_unit_named_with_another_kinds_noun_is_the_known_region():
+    from kg.placespans import region_by_other_kind
+
+    regions = {"Kessa Region"}.__contains__
+    text = "Fighting spread in the Kessa Division and the Tanou Division."
+    ms = [mention(text, "Kessa Division", "ORG"), mention(text, "Tanou Division", "ORG")]
+    assert [m.kb_id for m in region_by_other_kind(ms, regions)] == ["kessa region", None]
+
+
+def test_the_ends_of_a_route_and_a_quoted_camps_name_are_places():
+    from kg.placespans import quoted_place_names
+
+    text = "Troops guarded the Wuro-Tanou route. Gunmen hit the “BESSA” camp and the “Hope” song played."
+    assert "Place" in cue_types(text, "Wuro", "ORG") and "Place" in cue_types(text, "Tanou", "PERSON")
+    assert [m.text for m in quoted_place_names(text, [])] == ["BESSA"]
+
+
+def test_the_name_left_out_after_a_place_and_and_is_a_place():
+    from kg.placespans import and_tail_names
+
+    text = "Gunmen attacked Wuro and Tanou in the west, and Kessa and Governor Bali Sidi; Musa and Ali fled; Garo and Wessa for Bali."
+    ms = [mention(text, "Wuro", "GPE"), mention(text, "Kessa", "GPE"), mention(text, "Musa", "PERSON"), mention(text, "Garo", "GPE")]
+    assert [m.text for m in and_tail_names(text, ms)] == ["Tanou", "Wessa"]
+    text = "Troops repelled assaults near Wuro, Tanou Bali and Kessa, the staff said."
+    assert [m.text for m in and_tail_names(text, [mention(text, "Wuro", "GPE")])] == ["Tanou Bali", "Kessa"]
+
+
+def test_a_place_prefix_before_and_a_name_before_an_area_join_the_name():
+    from kg.placespans import joined_neighbours, prefixed_back
+
+    text = "Clashes hit Debre Wessa, then Gida Tanou woreda and the Koro circle; Musa Bali woreda officials fled."
+    ms = [mention(text, "Wessa", "PERSON"), mention(text, "Gida", "GPE"), mention(text, "Tanou woreda", "GPE"), mention(text, "Koro", "KB", source="kb")]
+    got = [m.text for m in joined_neighbours(prefixed_back(ms, text), text)]
+    assert got == ["Debre Wessa", "Gida Tanou woreda", "Koro circle"]
+
+
+def test_an_owner_after_a_place_verb_is_no_place():
+    text = "The gunmen stormed Musa Kanta's house, then fled to Ali Sani's farm. Reporters reached Sidi Kone by phone."
+    assert "Place" not in cue_types(text, "Musa Kanta", "PERSON")
+    assert "Place" not in cue_types(text, "Ali Sani", "PERSON")
+    assert "Place" not in cue_types(text, "Sidi Kone", "PERSON")
+
+
+def test_an_attackers_people_outweighs_no_big_citys_own_name():
+    kb = KnowledgeBase(
+        [
+            KBEntry("gn/940001", "Place", "Voresk", [], ["City"], country="UA", origin="geonames", population=900_000),
+            KBEntry("gn/940002", "Place", "Voresk", [], ["City"], country="RU", origin="geonames", population=50_000),
+        ]
+    )
+    text = "Russian troops shelled Voresk on Monday."
+    assert linked(kb, text, [("Russian", "NORP"), ("Voresk", "GPE")])["Voresk"] == ("Place", "gn/940001")
+
+
+def test_a_known_town_the_model_missed_after_towards_is_found():
+    from kg.kbspans import gazetteer_names
+
+    text = "Insurgents moved toward Tanou and into Wessa, then towards Garo."
+    got = [m.text for m in gazetteer_names(text, [], {"Tanou", "Wessa", "Garo"}.__contains__)]
+    assert got == ["Tanou", "Wessa", "Garo"]

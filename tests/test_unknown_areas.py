@@ -1,14 +1,15 @@
 """Areas, branches and lists of conflicts the knowledge base does not know (kg/spancuts.py,
-kg/listplaces.py, kg/namejunk.py), on texts written here."""
+kg/areacuts.py, kg/namejunk.py), on texts written here."""
 
 from __future__ import annotations
 
 from conftest import mention
 
+from kg.areacuts import admin_division, area_pairs, country_republics, cut_plural_area_head, road_end_names, split_road_ends
 from kg.mentions import given_names_back
 from kg.namejunk import namejunk_reason, seat_cue, title_seats
 from kg.nametype import local_decisions
-from kg.spancuts import admin_division, area_pairs, branch_names, country_republics, cut_plural_area_head, road_end_names, split_road_ends
+from kg.spancuts import branch_names
 
 
 def _types(text, spec):
@@ -20,6 +21,8 @@ def _types(text, spec):
 def test_a_list_of_one_word_names_the_model_types_apart_is_of_places():
     text = "They burned Kovri, then moved on to Tesso, Valmi, and Dunra, where they stayed."
     assert _types(text, [("Tesso", "PERSON"), ("Valmi", "PERSON"), ("Dunra", "ORG")]) == ["Place", "Place", "Place"]
+    leaders = "Kovra, Tesh and Dunmo did not attend the summit."
+    assert _types(leaders, [("Kovra", "PERSON"), ("Tesh", "PERSON"), ("Dunmo", "GPE")])[:2] == ["Person", "Person"]
     same = "Police named Tesso, Valmi and Dunra as suspects."
     assert _types(same, [("Tesso", "PERSON"), ("Valmi", "PERSON"), ("Dunra", "PERSON")]) == ["Person", "Person", "Person"]
 
@@ -91,7 +94,7 @@ def test_two_names_before_one_areas_noun_are_one_area():
 
 
 def test_a_known_towns_name_of_several_words_after_a_preposition_is_found():
-    from kg.spancuts import known_place_runs
+    from kg.areacuts import known_place_runs
 
     text = "Nine died in Vila do Kovri on Sunday, and more near Vila do Kovri Beach. Rebels came from Tesso Alto."
     got = known_place_runs(text, [], lambda n: n in ("Vila do Kovri", "Tesso Alto"))
@@ -100,7 +103,7 @@ def test_a_known_towns_name_of_several_words_after_a_preposition_is_found():
 
 
 def test_the_names_before_a_plural_area_noun_are_areas():
-    from kg.spancuts import plural_area_items
+    from kg.areacuts import plural_area_items
 
     text = "A conflict in the North-West and South-West regions, and in the Kovri, Tesso and Valmi districts, went on. The Dunra districts voted."
     have = [mention(text, "North-West", "LOC"), mention(text, "Tesso", "GPE")]
@@ -206,7 +209,7 @@ def test_a_weekday_in_a_list_of_names_is_a_given_name():
 
 
 def test_the_model_piece_of_a_routes_ends_gives_way_to_both_ends():
-    from kg.spancuts import road_end_pieces
+    from kg.areacuts import road_end_pieces
 
     text = "Troops guarded the Kovri-Tesso route and the Dunra-Valmi road."
     got = road_end_pieces([mention(text, "Kovri", "ORG")], text, lambda n: False)
@@ -252,3 +255,53 @@ def test_the_army_reporting_is_no_outlet():
 
     text = "The Army reported two dead. The Kovri Star reported more."
     assert [m.text for m in reported_outlets(text, [])] == ["The Kovri Star"]
+
+
+def test_a_day_before_an_apposed_official_is_no_person():
+    from kg.posts import apposed_people
+
+    text = "Raiders struck on Wednesday, an official in the state said, and Musa Kalli, an official of the county, agreed."
+    assert [m.text for m in apposed_people(text, lambda s, e: True)] == ["Musa Kalli"]
+
+
+def test_an_index_is_no_body():
+    from kg.nametype import junk_reason
+
+    text = "By the Kovri Development Index (KDI), the country is the poorest."
+    assert junk_reason(mention(text, "Kovri Development Index", "ORG"), text) is not None
+
+
+def test_a_body_and_its_seat_after_in_stay_two_names():
+    from kg.spancuts import in_names
+
+    text = "Officers of the Eastern Valmi Command in Kovri and the Kovri Peace Mission in Dunra town met."
+    ms = [mention(text, "Eastern Valmi Command", "ORG"), mention(text, "Kovri", "GPE", 1)]
+    assert in_names(ms, text, lambda n: False, lambda n: False) == ms
+
+
+def test_a_weapons_word_that_is_also_a_known_place_before_district_is_the_place():
+    from kg.areacuts import weapon_words_as_places
+    from kg.kb.base import KBEntry, KnowledgeBase
+    from kg.types import Mention
+
+    kb = KnowledgeBase([KBEntry("gn/1", "Place", "Tank", [], ["City"], country="PK"), KBEntry("w", "Weapon", "tank", [], ["WeaponType"])])
+    text = "Militants attacked a post in Tank district. Tank units moved."
+    a, b = text.index("Tank"), text.index("Tank units")
+    ms = [Mention(a, a + 4, "Tank", "KB", "kb", "tank"), Mention(b, b + 4, "Tank", "KB", "kb", "tank")]
+    got = weapon_words_as_places(ms, text, kb.candidates)
+    assert [(m.label, m.source) for m in got] == [("GPE", "ner"), ("KB", "kb")]
+
+
+def test_a_phrase_the_article_defines_an_acronym_for_is_one_name():
+    from kg.spancuts import acronym_defined_names
+
+    text = "Fighters of the Al-Nasr-linked Group to Defend Kovri and Valmi (GDKV) and Volunteers for the Defence of the Tesso (VDT) fled; President Ada Kovri Tolu (AFP) and Ali Bello of the Red Cross (ICRC) spoke."
+    ms = [mention(text, "Group", "ORG"), mention(text, "Tesso", "LOC"), mention(text, "AFP", "KB|ORG", source="kb")]
+    got = [(m.text, m.label) for m in acronym_defined_names(ms, text)]
+    assert got == [("Group to Defend Kovri and Valmi", "ORG"), ("Volunteers for the Defence of the Tesso", "ORG"), ("AFP", "KB|ORG")]
+
+
+def test_a_capitalised_participle_written_in_lower_case_elsewhere_is_no_name():
+    text = "KOVRI, Varania,  Suspected members of a gang killed three. Police suspected rivals. Ahmed Tolu and Mohammed spoke."
+    assert namejunk_reason(mention(text, "Suspected", "ORG"), text) is not None
+    assert namejunk_reason(mention(text, "Mohammed", "PERSON"), text) is None

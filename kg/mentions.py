@@ -94,7 +94,7 @@ def clean_mention(m: Mention, text: str) -> Mention | None:
         end = comma
     dated = _DATE_TAIL.search(text, start, end)
     if dated is not None and m.source == "ner" and dated.end() == end:
-        end = dated.start()  # "Amude on Aug" (. 14): the date is no part of the town's name
+        end = dated.start()  # "Tarmude on Aug. 14": the date is no part of the town's name
     words = text[start:end].split(" ")
     if m.source == "ner":
         # A name neither starts nor ends with a lower-case word ("villager Shwe Mi",

@@ -10,7 +10,7 @@
 - A plural area noun after a list is the list's ("the A, B and C Divisions",
   :func:`cut_plural_area_head`, :func:`plural_area_items`); "the X and Y division" one area
   (:func:`area_pairs`).
-- "the Niger Republic" is the country (:func:`country_republics`); a known town of several words
+- "the Varania Republic" is the country (:func:`country_republics`); a known town of several words
   after a preposition of place is found (:func:`known_place_runs`); "in Tank district" is a
   place, not the weapon (:func:`weapon_words_as_places`).
 """
@@ -85,7 +85,7 @@ _HYPHEN_PAIR = re.compile(r"^([A-Z][\w'’]+(?:[ \t]+[A-Z][\w'’]+)?)[ \t]*[-�
 
 
 def split_road_ends(mentions: list[Mention], text: str, known: Callable[[str], bool]) -> list[Mention]:
-    """"the Chinda-Mbau road", "on the Tessit–Gao axis": the two places a road joins, each
+    """"the Kovri-Tesso road", "on the Tessit–Gao axis": the two places a road joins, each
     a place, where the hyphenated name before the road's noun is no name known whole."""
     out = []
     for m in mentions:
@@ -119,7 +119,7 @@ _UNIT_WORDS = {
 
 def admin_division(name: str) -> bool:
     """Whether ``name`` is an administrative area named "<X> Department" or "<X> Division" or "<X> Divisions"
-    ("Tera Department", "Mayo Kani Division": Cameroon's, Pakistan's and Bangladesh's
+    ("Tera Department", "Tolo Kani Division": Cameroon's, Pakistan's and Bangladesh's
     divisions): its words are no field a department serves, no unit's words, no title (a
     unit named for a person) and no number ("the 7th Division")."""
     words = name.split()
@@ -138,7 +138,7 @@ _ROAD_ENDS = re.compile(r"(?<![\w'’-])([A-Z][a-z][\w'’]*)[ \t]*[-–][ \t]*(
 
 
 def road_end_names(text: str, mentions: list[Mention], known: Callable[[str], bool]) -> list[Mention]:
-    """The places of "the Chinda-Mbau road" that the model left out: place mentions for
+    """The places of "the Kovri-Tesso road" that the model left out: place mentions for
     each end, where no mention overlaps the pair and the pair is no name known whole."""
     out = []
     for h in _ROAD_ENDS.finditer(text):
@@ -152,7 +152,7 @@ _COUNTRY_REPUBLIC = re.compile(r"^(?:the[ \t]+)?([A-Z][\w'’-]+(?:[ \t]+[A-Z][\
 
 
 def country_republics(mentions: list[Mention], is_country: Callable[[str], bool], known: Callable[[str], bool]) -> list[Mention]:
-    """"the Niger Republic", "Chad Republic": a country's name and "Republic", when no
+    """"the Varania Republic", "Tarvia Republic": a country's name and "Republic", when no
     name is known whole, is the country (a mention of its name alone)."""
     out = []
     for m in mentions:
@@ -168,7 +168,7 @@ _PLURAL_AREA_HEADS = {"Divisions", "Districts", "Provinces", "Regions", "Departm
 
 
 def cut_plural_area_head(mentions: list[Mention], text: str) -> list[Mention]:
-    """"... Mayo Kani and Mayo Rey Divisions": a plural area noun is the list's, not the
+    """"... Tolo Kani and Tolo Rey Divisions": a plural area noun is the list's, not the
     last item's name: the item is the words before it, and the list's unknown items before
     it are areas too (the model's label for them becomes a place's). ``mentions`` sorted."""
     out: list[Mention] = []
@@ -197,7 +197,7 @@ _AREA_PAIR = re.compile(
 
 
 def area_pairs(mentions: list[Mention], text: str, known: Callable[[str], bool]) -> list[Mention]:
-    """"the Logon and Kari division": two names joined by "and" before an area's noun in the
+    """"the Tolbe and Kari division": two names joined by "and" before an area's noun in the
     singular are one area's name ("Kharkiv and Donetsk regions" are two); the name is one
     mention there and wherever else the article writes it, in place of the model's pieces.
     A pair the knowledge base knows as two names stays two."""
@@ -206,7 +206,7 @@ def area_pairs(mentions: list[Mention], text: str, known: Callable[[str], bool])
         left, right = (p.strip() for p in h.group(1).split(" and ", 1))
         if known(left) or known(right) or left.split()[0] in ("The", "In", "Of", "And", "From", "At", "On", "By"):
             continue
-        # One area only after "the" ("the Logon and Kari division"); "between Kovra and Tarmi
+        # One area only after "the" ("the Tolbe and Kari division"); "between Kovra and Tarmi
         # West district" and "in Kovra and Tarmi district" are two, the noun's number a slip.
         before = text[max(0, h.start() - 12) : h.start()]
         if not re.search(r"(?<![\w'’-])the[ \t]+$", before, re.I) or re.search(r"\bbetween[ \t]+the[ \t]+$", before, re.I):

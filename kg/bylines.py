@@ -37,8 +37,8 @@ from kg.types import Article, Mention
 BYLINE_LINE = re.compile(r"(?m)^(?:By|BY|by)\s+(?=\S)(.{2,200})$")
 _HEAD_WINDOW = 600  # the byline stands in the head, after the title
 # What separates the parts: commas, "and", "&", a bar, a spaced dash, "via", brackets.
-_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*\|\s*|\s+[-–—]\s+|\bvia\b|\(|\))\s*")
-_VIA = re.compile(r"\bvia\s*$")
+_SEPARATOR = re.compile(r"\s*(?:,\s*(?:(?:and|AND)\s+)?|\s+(?:and|AND)\s+|\s*&\s*|\s*\|\s*|\s+[-–—]\s+|\b(?:via|VIA)\b|\(|\))\s*")
+_VIA = re.compile(r"\b(?:via|VIA)\s*$")
 # Words of outlets' names, never of a person's.
 OUTLET_WORDS = {
     "News", "Press", "Times", "Post", "Media", "Agency", "Association", "Report", "Reports", "Daily", "Journal",

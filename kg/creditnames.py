@@ -20,6 +20,7 @@ from kg.types import Mention
 
 Candidates = Callable[[str], list[Candidate]]
 
+
 # Words of credits that name nobody: "File photo", "HANDOUT/AFP", "Pool via Reuters".
 JUNK_WORDS = {
     "file", "files", "handout", "pool", "stringer", "str", "staff", "supplied", "screenshot", "screengrab", "screen", "grab",
@@ -142,11 +143,10 @@ def only_names(body: str, names: list[Mention], at: int) -> bool:
     return all(w.lower() in JUNK_WORDS | {"via", "and", "by", "for", "from", "of", "the"} for w in words)
 
 
-
-_STAFF_HEADS = {"staff", "reporter", "reporters", "correspondent", "correspondents", "writer", "writers", "editor", "editors", "contributor", "contributors"}
+_STAFF_HEADS = {"staff", "reporter", "reporters", "correspondent", "correspondents", "writer", "writers", "editor", "editors", "contributor", "contributors", "desk", "newsroom"}
 
 
 def staff_words(name: str) -> bool:
-    """"Staff Reporter", "Our Correspondent", "Special Correspondent": a writer's post, no name."""
+    """"Staff Reporter", "Our Correspondent", "News Desk": a writer's post or desk, no name."""
     words = [w.lower() for w in name.split()]
     return bool(words) and all(w in STAFF_WORDS for w in words) and any(w in _STAFF_HEADS for w in words)

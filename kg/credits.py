@@ -110,6 +110,7 @@ def caption_ends(text: str, candidates: Candidates) -> list[tuple[int, int, list
             out.append((hit.start(1), hit.end(1), names))
     return out
 
+
 # "Jana Roe/LANTERN", "LANTERN/Jana Roe" inside a caption's text, with no label or bracket.
 _CAP = r"[A-ZÀ-Þ][\w'’-]+"
 SLASH_CREDIT = re.compile(r"(?<![\w/])(" + _CAP + r"(?:[ \t]+" + _CAP + r"){0,3})[ \t]?/[ \t]?(" + _CAP + r"(?:[ \t]+" + _CAP + r"){0,3})(?![\w/])")
@@ -145,6 +146,7 @@ def slash_credits(text: str, candidates: Candidates) -> list[tuple[int, int, lis
             at = hit.end(1) - len(agency)
             out.append((at, hit.start(2) + len(who), [credit_mention(at, agency, "ORG", candidates), Mention(hit.start(2), hit.start(2) + len(who), who, "PERSON", "ner")]))
     return out
+
 
 # -- sign-off lines ------------------------------------------------------------------
 
@@ -224,6 +226,7 @@ def contributors(text: str, candidates: Candidates) -> list[tuple[int, int, list
             out.append((hit.start(), hit.end(2), names + people))
     return out
 
+
 # -- wire datelines --------------------------------------------------------------------
 
 _CAPS_PLACE = r"[A-ZÀ-Þ][A-ZÀ-Þ'’-]+\.?(?:[ \t]+[A-ZÀ-Þ][A-ZÀ-Þ'’-]+\.?){0,3}"
@@ -278,8 +281,8 @@ def wire_dateline(text: str, candidates: Candidates) -> list[tuple[int, int, lis
         return [(hit.start(), hit.end(), names + [m for m in agencies if m.label in ("KB", "ORG")])]
     return []
 
-# -- all together ------------------------------------------------------------------------
 
+# -- all together ------------------------------------------------------------------------
 
 def credits(text: str, candidates: Candidates, url: str | None = None) -> list[tuple[int, int, list[Mention]]]:
     """Every credit of the text: stretches that do not overlap, first found first kept;
@@ -315,6 +318,7 @@ def with_credits(mentions: list[Mention], text: str, candidates: Candidates, url
     opens = {e for s, e, credited in found if credited and credited[0].label == "GPE" and credited[0].start == s}
     outside = [m for m in outside if not (m.start in opens and " " not in m.text and not m.label.startswith("KB") and re.search(rf"\b{re.escape(m.text.lower())}\b", text))]
     return sorted(outside + names, key=lambda m: (m.start, -m.end))
+
 
 def _same_type(m: Mention, n: Mention, candidates: Candidates) -> bool:
     label = model_label(m) or ""

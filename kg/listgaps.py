@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from kg.names import CALENDAR_WORDS, GENERIC_WORDS, is_group_word, written_in_lower_case
+from kg.names import CALENDAR_WORDS, GENERIC_WORDS, TITLES, is_group_word, written_in_lower_case
 from kg.types import Mention
 
 LIST_SEPARATOR = re.compile(r",\s*|\s+and\s+|,\s+and\s+|\s+or\s+|,\s+or\s+")
@@ -80,8 +80,18 @@ def list_runs(mentions: list[Mention], text: str) -> Iterable[list[Mention]]:
                 last_and = len(run)
             continue
         yield from flush()
-        run, last_and = [m], 0
+        run, last_and = ([] if _complement(m, text) else [m]), 0
     yield from flush()
+
+
+# "King Abdullah of Jordan and Peter Obi": a place after a name's "of" is part of that name's
+# phrase, not the first item of a list with what follows ("the Governor of X and Y" is a list).
+_NAME_OF_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+)[ \t]+of[ \t]+(?:the[ \t]+)?$")
+
+
+def _complement(m: Mention, text: str) -> bool:
+    hit = _NAME_OF_BEFORE.search(text, max(0, m.start - 40), m.start)
+    return hit is not None and hit.group(1).lower().rstrip(".") not in TITLES
 
 
 _NAME = r"[A-Z][a-zà-ÿ'’-]+(?:[ \t]+[A-Z][a-zà-ÿ'’-]+){0,2}"

@@ -94,7 +94,7 @@ def clean_mention(m: Mention, text: str) -> Mention | None:
         end = comma
     dated = _DATE_TAIL.search(text, start, end)
     if dated is not None and m.source == "ner" and dated.end() == end:
-        end = dated.start()  # "Amude on Aug" (. 14): the date is no part of the town's name
+        end = dated.start()  # "Tarmude on Aug. 14": the date is no part of the town's name
     words = text[start:end].split(" ")
     if m.source == "ner":
         # A name neither starts nor ends with a lower-case word ("villager Shwe Mi",
@@ -141,7 +141,7 @@ def clean_mention(m: Mention, text: str) -> Mention | None:
     span = text[start:end]
     if not span or len(span) > 80 or not BAD_CHARS.isdisjoint(span):
         return None
-    if not any(c.isalpha() for c in span) or (span[0].isdigit() and m.source != "kb"):  # a known "3R" is a militia's name
+    if not any(c.isalpha() for c in span) or (span[0].isdigit() and m.source != "kb"):  # a known "4K" is a militia's name
         return None
     if m.source == "ner" and not any(c.isupper() for c in span):
         return None

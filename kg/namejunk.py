@@ -189,7 +189,7 @@ def model_label_person(m: Mention) -> bool:
     return m.label in ("PERSON", "PER")
 
 
-# "600 Kovri Nuer.", "3,000 Tolbe died": a count right before a name that no noun follows counts
+# "600 Kovri Tolbe.", "3,000 Tolbe died": a count right before a name that no noun follows counts
 # the people the name is the word for (a people, a clan), not one entity. Not a year ("in 2013 Kovri").
 _COUNT_BEFORE = re.compile(r"(?<![\w.,:])(?:\d{1,3}(?:,\d{3})+|\d{1,3})[ \t]+$")
 _COUNTED_AFTER = re.compile(r"(?:[ \t]*(?:[.,;:!?)]|$)|[ \t]+(?:were|was|are|died|had|have|and|or|in|who|fled|killed|live|lived|living|from|at|on|dead|remain|remained)\b)")
@@ -201,7 +201,7 @@ MEASURE_UNITS = {"km", "kms", "kg", "kgs", "mm", "cm", "ft", "hrs", "mph", "kph"
 
 def counted_people(m: Mention, text: str) -> bool:
     """Whether a count goes right before the unknown name and no noun after it ("killed 600
-    Kovri Nuer.", "3,000 Tolbe died"): the name is a people's word."""
+    Kovri Tolbe.", "3,000 Tolbe died"): the name is a people's word."""
     if m.kb_id is not None or m.label.startswith("KB") or len(m.text.split()) > 2 or m.text.isupper():
         return False
     return _COUNT_BEFORE.search(text, max(0, m.start - 12), m.start) is not None and _COUNTED_AFTER.match(text, m.end) is not None
@@ -238,9 +238,9 @@ def namejunk_reason(m: Mention, text: str) -> str | None:
     if (people_before_members(m, text) or counted_people(m, text)) and not placed_community(m.text, text, m.start, m.end):
         return PEOPLE_JUNK  # not "in the X and Y communities" (kg/placecues.py): places one is in
     if " " not in m.text and len(m.text) > 4 and m.text.endswith("ed") and m.text[1:].islower() and written_in_lower_case(m.text, text):
-        return "a verb's participle capitalised ('Suspected members of ...'), written in lower case elsewhere"
+        return "a verb's participle capitalised ('Suspected raiders fled ...'), written in lower case elsewhere"
     if m.text.lower() in MEASURE_UNITS and _COUNT_BEFORE.search(text, max(0, m.start - 12), m.start):
         return "a unit of measure after a number ('30 KM')"
     if model_label_person(m) and " " in m.text and len(m.text.split()) <= 2 and INDEFINITE_BEFORE.search(text, max(0, m.start - 4), m.start) and CLAUSE_AFTER.match(text, m.end):
-        return "a thing's capitalised name after 'a' ('attacked a Land Cruiser')"
+        return "a thing's capitalised name after 'a' ('burned a Kovri Hauler')"
     return None

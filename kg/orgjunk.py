@@ -42,7 +42,7 @@ DOCUMENT_HEADS = {
     "Memorandum",
     "Ordinance",
     "Amendment",
-    "Index",  # "the Human Development Index", "the Global Peace Index": a measure, no body
+    "Index",  # "the Kovri Development Index", "a Global Calm Index": a measure, no body
 }
 _DOCUMENT_AFTER = re.compile(r"[ \t]+(?:" + "|".join(sorted(DOCUMENT_HEADS)) + r")\b(?![ \t]+(?:of|for)\b[ \t]+[A-Z])")
 # Nouns for a ship, and the adjectives of its flag or registry, right before its name.

@@ -12,7 +12,7 @@ import unicodedata
 from kg.bylines import caps_person, person_shaped
 from kg.creditnames import Candidates, credit_mention, credited_name, knows, knows_news, staff_words
 from kg.kb.base import url_host
-from kg.names import CAPITALISED_FUNCTION_WORDS, GENERIC_WORDS, is_group_word
+from kg.names import CALENDAR_WORDS, CAPITALISED_FUNCTION_WORDS, GENERIC_WORDS, is_group_word
 from kg.types import Mention
 
 # "Harbour Tribune gathered that ...", "... , Valley Post learnt.": a name with an outlet's
@@ -36,6 +36,7 @@ def reporting_outlets(text: str, candidates: Candidates) -> list[tuple[int, int,
             out.append((start, start + len(name), [credit_mention(start, name, "ORG", candidates)]))
     return out
 
+
 # "... the army said. (via Lantern News)", "— via AFP": an outlet a story came through.
 VIA_OUTLET = re.compile(r"(?<![\w-])(?:via|VIA)[ \t]+([A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,3})(?=[ \t]*(?:[).\]]|\n|$))")
 
@@ -51,6 +52,7 @@ def via_outlets(text: str, candidates: Candidates) -> list[tuple[int, int, list[
         if credited_name(name, candidates, None) == "ORG":
             out.append((hit.start(1), hit.start(1) + len(name), [credit_mention(hit.start(1), name, "ORG", candidates)]))
     return out
+
 
 # "Gunmen kill ten in a raid | Harbour Tribune", "... - Lantern Wire": the site's name after the title.
 TITLE_OUTLET = re.compile(r"[ \t](?:\||-|–|—)[ \t]+([A-Za-z][^|\n–—]{1,60}?)[ \t]*(?=\n|$)")
@@ -71,6 +73,7 @@ def title_outlet(text: str, candidates: Candidates) -> list[tuple[int, int, list
     known = knows(candidates, name, "Organization")
     shaped = credited_name(name, candidates, None) == "ORG" and not (person_shaped(name) or caps_person(name))
     return [(start, start + len(name), [credit_mention(start, name, "ORG", candidates)])] if known or shaped else []
+
 
 # A line of the head that is a name alone: "Express News Service", "Lantern Wire".
 _NAME_LINE = re.compile(r"[A-Z][\w'’.&-]*(?:[ \t]+(?:[A-Z][\w'’.&-]*|of|the|de))*")
@@ -133,7 +136,7 @@ def without_tag_labels(mentions: list[Mention], text: str) -> list[Mention]:
 
 
 # Capitalised words of a sentence's start or a description, no outlet's name.
-_NOT_OUTLET_WORDS = GENERIC_WORDS | SECTION_WORDS | {w.lower() for w in CAPITALISED_FUNCTION_WORDS} | {
+_NOT_OUTLET_WORDS = GENERIC_WORDS | SECTION_WORDS | CALENDAR_WORDS | {w.lower() for w in CAPITALISED_FUNCTION_WORDS} | {
     "several", "many", "some", "other", "another", "one", "two", "both", "all", "each", "every", "these", "those", "state",
     "official", "private", "independent", "online", "pro-government", "opposition", "leading", "popular",
 }  # fmt: skip
@@ -192,9 +195,12 @@ def outlet_nouns(text: str, candidates: Candidates) -> list[tuple[int, int, list
         out.append((start, start + len(name), [credit_mention(start, name, "ORG", candidates)]))
     for hit in NOUN_OUTLET.finditer(text):
         name = hit.group(1)[:-1] if hit.group(1).endswith(".") and hit.group(1).count(".") == 1 else hit.group(1)  # "... the broadcaster BBC."
+        if all(w.lower() in _NOT_OUTLET_WORDS for w in name.split()):
+            continue  # "told the newspaper Monday", "the daily The"
         if knows(candidates, name, "Organization") or not (knows(candidates, name, "Place") or knows(candidates, name, "Person") or is_group_word(name)):
             out.append((hit.start(1), hit.start(1) + len(name), [credit_mention(hit.start(1), name, "ORG", candidates)]))
     return out
+
 
 # -- the site's own name -----------------------------------------------------------------
 

@@ -3,12 +3,14 @@
 article's countries are known; kg/placeareas.py types them; kg/spancuts.py keeps the
 road ends, "X Republic", plural area heads and "the A and B division"):
 
-- "Garo South": a town's name and a quarter after it are an area of its own;
-- "the Tanou Department of Niger": a unit and its country;
+- bounds: "Garo South" (a town's quarter, an area of its own), "the Tanou Department of
+  Niger" (a unit and its country), "the Kessa Division" (the known "Kessa Region"),
+  "Debre" + "Wessa" (a place prefix), "Gida" + "Tanou woreda", "the Koro circle", "the
+  Wessa river"; a list's item the model called a work of art in a list of places;
 - names the recogniser left out: the half of "the Kolda-Vemba road" no mention holds, a
   unit ("the Koro Circle"), the place after a town's "'s" or before an "'s" only a place
-  has, the last item a plural place noun closes ("the A and B regions"), and a place's
-  name written again.
+  has, the items of "the A and B regions/communities", "the area of X", "the “X” camp",
+  the rest of a list a place opens ("near X, Y and Z"), and a place's name written again.
 """
 
 from __future__ import annotations

@@ -202,7 +202,7 @@ _SOURCE_LINE = re.compile(r"^[ \t]*(?:Source|SOURCE|Sources)[ \t]*:[ \t]*([A-Z][
 
 
 def source_line_outlets(text: str, mentions: list[Mention]) -> list[Mention]:
-    """"Source: Cameroon Info.Net" on a line of its own: the outlet the story comes from, an
+    """"Source: Kovri Info.Net" on a line of its own: the outlet the story comes from, an
     organisation's mention over the whole name, in place of the model's pieces of it."""
     out = list(mentions)
     for h in _SOURCE_LINE.finditer(text):
@@ -236,7 +236,7 @@ def _known_place_named(candidates: Candidates) -> Callable[[str], bool]:
 def cut_names(mentions: list[Mention], text: str, candidates: Candidates, known_place: Callable[[str], bool]) -> list[Mention]:
     """This module's boundary fixes on the linker's cleaned mentions (sorted): izafat
     compounds whole, a body's name over "and", "X LGA of Y State", "X/Y" and "the X-Y road"
-    two names, an armed group's branch whole, "the Niger Republic" the country, a "Source:"
+    two names, an armed group's branch whole, "the Varania Republic" the country, a "Source:"
     line's outlet, a plural area noun the list's, "X and Y division" one area."""
     known = lambda name: bool(candidates(name))  # noqa: E731
     country = _is_country(candidates)
@@ -251,11 +251,13 @@ def cut_names(mentions: list[Mention], text: str, candidates: Candidates, known_
 
 def found_names(text: str, mentions: list[Mention], candidates: Candidates) -> list[Mention]:
     """The names this module finds where the model drew no span: "Tera Department", the
-    ends of "the X-Y road", known towns of several words, the items before a plural area noun."""
+    ends of "the X-Y road", known towns of several words, the last person of a list of people,
+    the items before a plural area noun."""
     known = lambda name: bool(candidates(name))  # noqa: E731
     out = area_headed_names(text, mentions, department_area)
     out += road_end_names(text, mentions + out, known)
     out += known_place_runs(text, mentions + out, _known_place_named(candidates))
+    out += list_tail_people(text, mentions + out)
     return out + plural_area_items(text, mentions + out)
 
 
@@ -295,7 +297,7 @@ def raw_cuts(mentions: list[Mention], text: str) -> list[Mention]:
     return weekday_given_names(title_seats(mentions, text), text)
 
 
-# "the Autonomous Region in Kovri Mindanao", "the UN Mission in Varania": an area's or a
+# "the Autonomous Region in Kovri Tesh", "the UN Mission in Varania": an area's or a
 # mission's formal name that runs on over "in" and the place it serves (not "Command in X",
 # "Office in X": a body and its seat).
 _IN_NAME = re.compile(
@@ -307,7 +309,7 @@ def in_names(mentions: list[Mention], text: str, known: Callable[[str], bool], i
     """:data:`_IN_NAME`'s names, one mention each in place of the pieces inside them, when
     the run before "in" is no name known on its own ("the Tigray Region in Ethiopia" is a
     region and its country) and, for an area, the place after it is no country or known
-    place either ("Autonomous Region in Kovri Mindanao" holds the known "Mindanao" only)."""
+    place either ("Autonomous Region in Kovri Tesh" holds the known "Tesh" only)."""
     if " in " not in text:
         return mentions
     out = list(mentions)
@@ -333,12 +335,12 @@ def in_names(mentions: list[Mention], text: str, known: Callable[[str], bool], i
     return sorted(out, key=lambda o: (o.start, -o.end))
 
 
-# "the Special Energy and Road Battalion No. 10": a unit's name and its number after "No.".
+# "the Special Mining and Road Battalion No. 7": a unit's name and its number after "No.".
 _NUMBERED_UNIT = re.compile(
     r"(?<![\w'’-])((?:[A-Z][\w'’-]+[ \t]+(?:(?:and|&|of)[ \t]+)?){0,5}(?:Battalion|Brigade|Regiment|Division|Company|Squadron|Front|Unit|Group|Force|Detachment|Column))"
     r"[ \t]+No\.?[ \t]*\d{1,3}\b"
 )
-# "the Farc dissidences", "FARC dissidents": the splinter groups of a known armed group, a body of its own.
+# "the Kovri Front dissidences", "KF dissidents": the splinter groups of a known armed group, a body of its own.
 _DISSIDENTS_AFTER = re.compile(r"[ \t]+(?:dissidents|dissidences|dissident[ \t]+factions?)\b")
 _GLUED_WORD = re.compile(r"^(.*[A-Za-z])\.([a-z]{4,})$")
 _WEB_WORDS = {"info", "news", "online", "asia", "africa", "media", "today", "live", "world", "site", "blog"}  # "X.news": a domain's ending
@@ -365,7 +367,7 @@ def numbered_units(mentions: list[Mention], text: str) -> list[Mention]:
 
 
 def dissident_groups(mentions: list[Mention], text: str, armed: Callable[[Mention], bool]) -> list[Mention]:
-    """"the Farc dissidences": an armed group's name and "dissidents" after it name the
+    """"the Kovri Front dissidences": an armed group's name and "dissidents" after it name the
     splinter groups, one body of their own (news names them so); the mention runs on over it."""
     out = []
     for m in mentions:
@@ -377,7 +379,7 @@ def dissident_groups(mentions: list[Mention], text: str, armed: Callable[[Mentio
 
 
 def cut_glued_words(mentions: list[Mention]) -> list[Mention]:
-    """"Norte de Kovri.against": a scraped text that lost the space after a full stop runs
+    """"Vila de Kovri.against": a scraped text that lost the space after a full stop runs
     a name into the next sentence's lower-case word: the name ends at the stop."""
     out = []
     for m in mentions:
@@ -388,7 +390,7 @@ def cut_glued_words(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-# "the Group to Support Islam and Muslims (JNIM)", "Volunteers for the Defence of the Homeland (VDP)":
+# "the Group to Defend Kovri and Valmi (GDKV)", "Volunteers for the Defence of the Tesso (VDT)":
 # a title-case phrase the article defines an acronym for is one name, however the model cut it.
 _DEFINED = re.compile(
     r"(?<![\w'’-])([A-Z][\w'’-]*(?:[ \t]+(?:(?:of|the|for|to|and|de|la|du|des|in|on|against)[ \t]+)*[A-Z][\w'’-]*){2,9})[ \t]*\([ \t]*([A-Z][A-Za-z-]{1,9})[ \t]*\)"
@@ -434,3 +436,26 @@ def acronym_defined_names(mentions: list[Mention], text: str) -> list[Mention]:
             continue
         out = [o for o in out if o not in inside] + [Mention(s, e, name, "ORG", "ner")]
     return sorted(out, key=lambda o: (o.start, -o.end))
+
+
+_TAIL_AFTER_AND = re.compile(r",?[ \t]+and[ \t]+([A-Z][a-zà-ÿ'’-]+(?:[ \t]+[A-Z][a-zà-ÿ'’-]+){1,2})(?=[ \t]*[.,;)]|[ \t]*$)")
+
+
+def list_tail_people(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"He named the dead as Ada Roe, Musa Kalli, Tolu Ade and Grace Bako.": the last item
+    of a list of three people or more, after "and", which the model left out, is a person (two
+    or three capitalised words, then the list's end)."""
+    ms = sorted(mentions, key=lambda m: m.start)
+    out: list[Mention] = []
+    for i in range(2, len(ms)):
+        run = ms[i - 2 : i + 1]
+        if not all(m.label in ("PERSON", "PER") and " " in m.text for m in run):
+            continue
+        if not all(re.fullmatch(r",[ \t]+", text[a.end : b.start]) for a, b in zip(run, run[1:])):
+            continue
+        nxt = ms[i + 1] if i + 1 < len(ms) else None
+        hit = _TAIL_AFTER_AND.match(text, run[-1].end)
+        if hit is None or (nxt is not None and nxt.start < hit.end(1)):
+            continue
+        out.append(Mention(hit.start(1), hit.end(1), hit.group(1), "PERSON", "ner", None, run[-1].sentence))
+    return out

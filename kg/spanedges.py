@@ -325,19 +325,20 @@ _COMPASS_ADJECTIVE = re.compile(r"^(?:Northern|Southern|Eastern|Western|Central|
 _FIGHTERS = {"Militants", "Fighters", "Rebels", "Insurgents", "Jihadists", "Gunmen", "Extremists", "Terrorists"}
 
 
-def cut_to_known_core(mentions: list[Mention], lookup: Callable[[str], list[Candidate]]) -> list[Mention]:
+def cut_to_known_core(mentions: list[Mention], lookup: Callable[[str], list[Candidate]], is_place: Callable[[str], bool] | None = None) -> list[Mention]:
     """A name the knowledge base lacks around one it knows, where the extra word only
     describes it: a compass adjective before a town ("Eastern Aleppo" is a part of
     Aleppo, no place of its own name; regions and countries named so, "Southern
     Cameroons", "South Sudan", are left alone) or a capitalised word for fighters after a
     body ("Boko Haram Fighters", as a headline or a title-cased sentence writes "Boko
-    Haram fighters"): the known name alone."""
+    Haram fighters"): the known name alone. A whole the gazetteer knows (``is_place``:
+    "Northern Samar", a province beside the town of Samar) stays whole."""
     out = []
     for m in mentions:
         compass = _COMPASS_ADJECTIVE.match(m.text)
         last = m.text.rsplit(None, 1)
         if (compass is not None or last[-1] in _FIGHTERS) and m.kb_id is None and not m.label.startswith("KB") and len(last) == 2 and not lookup(m.text):
-            if compass is not None:
+            if compass is not None and not (is_place is not None and is_place(m.text)):
                 towns = lookup(m.text[compass.end() :])
                 if towns and all(c.entry.type == "Place" and {"City", "Settlement"} >= set(c.entry.classes) for c in towns):
                     m = Mention(m.start + compass.end(), m.end, m.text[compass.end() :], m.label, m.source, None, m.sentence)

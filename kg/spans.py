@@ -384,7 +384,7 @@ def fix_boundaries(mentions: list[Mention], text: str, lookup: Lookup, is_place:
     ms = cut_unit_seat(extend_by_compass_suffix(extend_to_water_body(ms, text), text), text)  # kg/spanedges.py
     ms = known_with_kind_word(extend_over_slashed_head(extend_back_by_acronym(ms, text), text), lookup)
     ms = split_agency_tail(extend_over_particle(nicknamed_wholes(ms, text), text), lookup)
-    ms = cut_to_known_core(drop_place_plurals(cut_title_tail(extend_person_tail(ms, text, lookup), text), lookup), lookup)
+    ms = cut_to_known_core(drop_place_plurals(cut_title_tail(extend_person_tail(ms, text, lookup), text), lookup), lookup, is_place)
     ms = split_bracketed_places(ms, text, is_place)
     ms = split_place_runs(split_place_of_area(ms, lookup), lookup, text.find("\n") if "\n" in text else len(text))
     ms = extend_to_capitalised_area(cut_member_plurals(ms, lookup), text, lookup)

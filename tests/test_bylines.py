@@ -50,6 +50,7 @@ def roles(text: str) -> list[tuple[str, str, str | None]]:
         # In capitals, people: two of them, or one alone ("By REUTERS" is one word, an outlet).
         ("By AMINA BELLORA and JOHN OKAFORO", [("AMINA BELLORA", "person", None), ("JOHN OKAFORO", "person", None)]),
         ("BY AMINA BELLORA", [("AMINA BELLORA", "person", None)]),
+        ("BY AMINA BELLORA AND JOHN OKAFORO", [("AMINA BELLORA", "person", None), ("JOHN OKAFORO", "person", None)]),
         ("BY HARBOUR DAILY", [("HARBOUR DAILY", "outlet", None)]),
         # Staff words name nobody; a team's and a desk's outlet is the outlet.
         ("BY STAFF REPORTER", [("STAFF REPORTER", "none", None)]),

@@ -248,8 +248,8 @@ def test_a_credit_clears_only_its_own_stretch():
 
 
 def test_a_writers_post_is_no_name():
-    text = "A Staff Reporter and Our Correspondent saw the Harbour Staff College."
-    spans = [Mention(text.index(n), text.index(n) + len(n), n, "ORG") for n in ("Staff Reporter", "Our Correspondent", "Harbour Staff College")]
+    text = "A Staff Reporter and Our Correspondent of the News Desk saw the Harbour Staff College."
+    spans = [Mention(text.index(n), text.index(n) + len(n), n, "ORG") for n in ("Staff Reporter", "Our Correspondent", "News Desk", "Harbour Staff College")]
     assert [m.text for m in with_credits(spans, text, CANDS)] == ["Harbour Staff College"]
 
 
@@ -323,6 +323,7 @@ def test_a_name_that_spells_the_sites_is_the_outlet():
         ("Coastland television said", []),  # a country's television, no outlet's name
         ("a daily Mass in Harbourton", []),
         ("told the newspaper on Monday", []),
+        ("he told the newspaper Monday that", []),
         ("The newspaper said so.", []),
         ("Several radio stations reported it.", []),
         ("News website Carta de Velmora reported", ["Carta de Velmora"]),

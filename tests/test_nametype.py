@@ -92,6 +92,10 @@ def test_a_lists_governing_cue_is_shared_but_a_comma_alone_makes_no_list():
     assert not any(e.kind == "list" for e in ds[3].evidence)
     ms = [mention(text, s, label) for s, label in spans]
     assert [[m.text for m in run] for run in list_runs(ms, text)] == [["Nyaung Pin", "Thit Seint", "Kan Oo"]]
+    # A place after a name's "of" is that name's ("King Sani of Verania and Jana Roe met"); after a post's it is a list.
+    text = "King Sani of Verania and Jana Roe met. The Governor of Kovri and Tesso spoke."
+    ms = [mention(text, s, label) for s, label in [("King Sani", "PERSON"), ("Verania", "GPE"), ("Jana Roe", "PERSON"), ("Kovri", "GPE"), ("Tesso", "GPE")]]
+    assert [[m.text for m in run] for run in list_runs(ms, text)] == [["Kovri", "Tesso"]]
 
 
 def test_a_plural_place_noun_after_a_list_types_every_item():

@@ -379,3 +379,13 @@ def test_a_known_town_the_model_missed_after_towards_is_found():
     text = "Insurgents moved toward Tanou and into Wessa, then towards Garo."
     got = [m.text for m in gazetteer_names(text, [], {"Tanou", "Wessa", "Garo"}.__contains__)]
     assert got == ["Tanou", "Wessa", "Garo"]
+
+
+def test_a_quartered_name_the_gazetteer_knows_whole_is_not_cut_to_its_town():
+    from kg.spanedges import cut_to_known_core
+
+    kb = KnowledgeBase([KBEntry("gn/950001", "Place", "Wessa", [], ["City"], country="PH", origin="geonames", population=40_000)])
+    text = "Troops landed in Northern Wessa and in Eastern Wessa."
+    ms = [mention(text, "Northern Wessa", "LOC"), mention(text, "Eastern Wessa", "LOC")]
+    got = [m.text for m in cut_to_known_core(ms, kb.candidates, {"Northern Wessa"}.__contains__)]
+    assert got == ["Northern Wessa", "Wessa"]

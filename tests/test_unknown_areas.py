@@ -43,10 +43,10 @@ def test_an_areas_post_names_its_seat_but_not_a_field_or_a_body():
 
 
 def test_a_things_name_after_a_is_no_person_and_a_count_opens_no_name():
-    text = "Gunmen attacked a Land Cruiser, and Sergeant Tolu Ade fled."
-    assert namejunk_reason(mention(text, "Land Cruiser", "PERSON"), text) is not None
+    text = "Gunmen burned a Kovri Hauler, and Sergeant Tolu Ade fled."
+    assert namejunk_reason(mention(text, "Kovri Hauler", "PERSON"), text) is not None
     assert namejunk_reason(mention(text, "Tolu Ade", "PERSON"), text) is None
-    count = "The toll rose. Seventeen Varanian soldiers died."
+    count = "The toll rose. Twelve Varanian soldiers died."
     grown = given_names_back([mention(count, "Varanian", "PERSON")], count)
     assert [m.text for m in grown] == ["Varanian"]
 
@@ -73,16 +73,16 @@ def test_a_countrys_republic_is_the_country():
 
 
 def test_divisions_and_departments_that_are_areas():
-    assert admin_division("Mayo Kani Division") and admin_division("Tera Department")
+    assert admin_division("Tolo Kani Division") and admin_division("Tera Department")
     for unit in ("Imam Karim Division", "7th Division", "Infantry Division", "Criminal Investigation Division", "Fire Department", "The Division"):
         assert not admin_division(unit), unit
-    text = "Fighting hit the Kovri, Mayo Kani and Mayo Rey Divisions."
-    ms = [mention(text, "Kovri", "PERSON"), mention(text, "Mayo Kani", "PERSON"), mention(text, "Mayo Rey Divisions", "ORG")]
-    assert [(m.text, m.label) for m in cut_plural_area_head(ms, text)] == [("Kovri", "GPE"), ("Mayo Kani", "GPE"), ("Mayo Rey", "GPE")]
+    text = "Fighting hit the Kovri, Tolo Kani and Tolo Rey Divisions."
+    ms = [mention(text, "Kovri", "PERSON"), mention(text, "Tolo Kani", "PERSON"), mention(text, "Tolo Rey Divisions", "ORG")]
+    assert [(m.text, m.label) for m in cut_plural_area_head(ms, text)] == [("Kovri", "GPE"), ("Tolo Kani", "GPE"), ("Tolo Rey", "GPE")]
 
 
 def test_two_names_before_one_areas_noun_are_one_area():
-    text = "Waza lies in the Kovri and Tesso division. Troops patrol Kovri and Tesso daily, and the Dunra and Valmi districts."
+    text = "Dunra lies in the Kovri and Tesso division. Troops patrol Kovri and Tesso daily, and the Dunra and Valmi districts."
     ms = [mention(text, "Kovri", "ORG"), mention(text, "Tesso division", "GPE"), mention(text, "Kovri", "ORG", 1), mention(text, "Tesso", "PERSON", 1)]
     got = [m.text for m in area_pairs(ms, text, lambda n: False)]
     assert got == ["Kovri and Tesso", "Kovri and Tesso"]
@@ -151,15 +151,15 @@ def test_a_place_opener_and_a_countrys_name_are_one_town():
 def test_a_count_before_a_name_counts_a_peoples_members():
     from kg.namejunk import counted_people
 
-    text = "Raiders killed 600 Kovri Nuer. Later 3,000 Tolbe died, in 2013 Dunra was hit, and 12 Valmi residents fled."
-    assert counted_people(mention(text, "Kovri Nuer", "ORG"), text) and counted_people(mention(text, "Tolbe", "PERSON"), text)
+    text = "Raiders killed 600 Kovri Tolbe. Later 3,000 Tolbe died, in 2013 Dunra was hit, and 12 Valmi residents fled."
+    assert counted_people(mention(text, "Kovri Tolbe", "ORG"), text) and counted_people(mention(text, "Tolbe", "PERSON", 1), text)
     assert not counted_people(mention(text, "Dunra", "GPE"), text)  # "in 2013 Dunra was hit": a year, no count
     assert not counted_people(mention(text, "Valmi", "GPE"), text)
 
 
 def test_where_one_travels_to_is_a_place():
-    text = "The president made a visit a week ago to Baga Kora, and residents fled to Kovri Alto."
-    assert _types(text, [("Baga Kora", "PERSON"), ("Kovri Alto", "PERSON")]) == ["Place", "Place"]
+    text = "The president made a visit a week ago to Tolo Kora, and residents fled to Kovri Alto."
+    assert _types(text, [("Tolo Kora", "PERSON"), ("Kovri Alto", "PERSON")]) == ["Place", "Place"]
 
 
 def test_a_countrys_name_and_an_al_compound_before_channel_is_an_outlet():
@@ -202,10 +202,10 @@ def test_the_fields_of_a_post_are_no_bodies():
 def test_a_weekday_in_a_list_of_names_is_a_given_name():
     from kg.spancuts import weekday_given_names
 
-    text = "The dead were Zainab Musa, Sunday Tanko and Hauwa Ali. On Sunday Tanko's brother spoke."
-    ms = [mention(text, "Zainab Musa", "PERSON"), mention(text, "Sunday", "DATE"), mention(text, "Tanko", "PERSON"), mention(text, "Hauwa Ali", "PERSON"), mention(text, "Sunday", "DATE", 1), mention(text, "Tanko", "PERSON", 1)]
+    text = "The dead were Zainab Musa, Sunday Tanko and Zara Ali. On Sunday Tanko's brother spoke."
+    ms = [mention(text, "Zainab Musa", "PERSON"), mention(text, "Sunday", "DATE"), mention(text, "Tanko", "PERSON"), mention(text, "Zara Ali", "PERSON"), mention(text, "Sunday", "DATE", 1), mention(text, "Tanko", "PERSON", 1)]
     got = [(m.text, m.label) for m in weekday_given_names(ms, text)]
-    assert got == [("Zainab Musa", "PERSON"), ("Sunday Tanko", "PERSON"), ("Hauwa Ali", "PERSON"), ("Sunday", "DATE"), ("Tanko", "PERSON")]
+    assert got == [("Zainab Musa", "PERSON"), ("Sunday Tanko", "PERSON"), ("Zara Ali", "PERSON"), ("Sunday", "DATE"), ("Tanko", "PERSON")]
 
 
 def test_the_model_piece_of_a_routes_ends_gives_way_to_both_ends():
@@ -302,6 +302,14 @@ def test_a_phrase_the_article_defines_an_acronym_for_is_one_name():
 
 
 def test_a_capitalised_participle_written_in_lower_case_elsewhere_is_no_name():
-    text = "KOVRI, Varania,  Suspected members of a gang killed three. Police suspected rivals. Ahmed Tolu and Mohammed spoke."
+    text = "KOVRI, Varania,  Suspected raiders fled at dawn. Police suspected rivals. Ahmed Tolu and Mohammed spoke."
     assert namejunk_reason(mention(text, "Suspected", "ORG"), text) is not None
     assert namejunk_reason(mention(text, "Mohammed", "PERSON"), text) is None
+
+
+def test_the_last_person_of_a_list_of_people_after_and_is_found():
+    from kg.spancuts import list_tail_people
+
+    text = "He named the dead as Ada Roe, Musa Kalli, Tolu Ade and Grace Bako. Kovri, Tesso and Valmi Town were hit."
+    ms = [mention(text, "Ada Roe", "PERSON"), mention(text, "Musa Kalli", "PERSON"), mention(text, "Tolu Ade", "PERSON"), mention(text, "Kovri", "GPE"), mention(text, "Tesso", "GPE")]
+    assert [m.text for m in list_tail_people(text, ms)] == ["Grace Bako"]

@@ -65,7 +65,7 @@ _FROM_BEFORE_LOW = folded(re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2
 def branch_sides(kb: KnowledgeBase) -> dict[str, str]:
     """Each armed group the knowledge base describes as a branch, affiliate or faction of
     another ("Islamic State branch in the Lake Chad basin") -> that group's IRI: one side, so
-    that "the Islamic State group killed six soldiers" and "ISWAP gunmen attacked the camp"
+    that "the Islamic State group shot dead four guards" and "ISWAP fighters stormed the post"
     may tell one attack."""
     groups = {e.label: e for e in kb.entries.values() if e.type == "Organization" and "ArmedGroup" in e.classes}
     by_length = sorted(groups, key=len, reverse=True)

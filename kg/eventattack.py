@@ -40,13 +40,13 @@ _NEGATED_LOW = folded(re.compile(r"\b(?:not|never|n['’]t)\s+(?:been\s+|be\s+|y
 # "has been attacked three times", "was repeatedly targeted": a tally of attacks, no one attack.
 _TIMES_AFTER = re.compile(r"\s+(?:(?:at\s+least|more\s+than|over|nearly|some|about)\s+)?(?:(?:three|four|five|six|seven|eight|nine|ten|several|many|multiple|numerous|countless|[3-9]|\d\d+)\s+times|dozens\s+of\s+times)\b")
 _OFTEN_BEFORE = re.compile(r"\b(?:repeatedly|frequently|regularly|routinely|often|constantly|persistently|continually|continuously|incessantly)\s+(?:been\s+)?$")
-# "jets attacked the attackers as they fled", "airstrikes against the fleeing terrorists": a
+# "helicopters chased the raiders as they withdrew", "strikes on the retreating militants": a
 # pursuit of the attackers of the attack told, not an attack of its own report.
 _PURSUIT_AFTER = re.compile(
     r"\s+(?:(?:against|on|at)\s+)?the\s+(?:(?:fleeing|retreating|withdrawing)\s+(?:\w+\s+)?(?:attackers|assailants|raiders|militants|terrorists|insurgents|jihadists|gunmen|bandits|fighters)"
     r"|(?:attackers|assailants|raiders)\b|(?:militants|terrorists|insurgents|jihadists|gunmen|bandits|fighters)\s+as\s+they\s+(?:fled|retreated|withdrew))"
 )
-# "The group is carrying out hit and run attacks in major towns": what it keeps doing, a campaign.
+# "The militia keeps carrying out ambushes on rural roads": what it keeps doing, a campaign.
 _CARRYING_ON = re.compile(r"\b(?:is|are|has\s+been|have\s+been|keeps?|kept|continues?\s+to|continued\s+to)\s+(?:\w+ly\s+)?(?:carrying\s+out|carry\s+out|conducting|conduct|launching|launch|staging|stage|mounting|mount)\s+(?:[\w-]+\s+){0,12}$")
 # The opening of a sentence whose subject is the attack word: "The strikes ...", "These attacks ...".
 _SUBJECT_OPEN = re.compile(r"\W*(?:the|these|those)\s+(?:[a-z-]+\s+)?")

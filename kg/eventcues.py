@@ -87,7 +87,7 @@ _WHO = (
     r"(?:\s+of\s+the\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+){0,3})?"
     # ("seven soldiers and dozens of militants were killed": the counted side, the rest uncounted)
     r"(?:\s+and\s+(?:dozens|scores|hundreds|several|many|a\s+number)\s+(?:of\s+|more\s+)?(?!" + _NOT_WHO + r"\b)[\w'’-]+)?"
-    # ("four civilians from another volunteer auxiliary group", "ten soldiers from the 5th brigade")
+    # ("three herders from a nearby clan", "ten soldiers from the 5th brigade")
     r"(?:\s+from\s+(?:the\s+|a\s+|an\s+|another\s+)?(?!" + _NOT_WHO + r"\b)[\w'’-]+(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+){0,5})?"
     # "four Home Guard Unit (HGU) volunteers": a body's acronym and the word it qualifies
     r"(?:\s+\([A-Z0-9][A-Za-z0-9]{1,7}\)(?:\s+(?!" + _NOT_WHO + r"\b)[\w'’-]+)?)?(?:\s+of\s+the\s+(?:victims|dead|people|injured|wounded))?"
@@ -98,7 +98,7 @@ _WHO = (
 # Each pattern tries its figure at every word of a sentence: a look-ahead for the first
 # letter a figure (or the word before it) can have turns most words away at one character.
 # ("at least", "more than", "over", "nearly", "some", "up to", "roughly", ... then a number)
-_APPROX = r"(?=[\dzotfsenamur])(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as|an\s+estimated|a\s+total\s+of|roughly|approximately|another)\s+)?"
+_APPROX = r"(?=[\dzotfsenamur])(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as|an\s+estimated|a\s+total\s+of|roughly|approximately|another|all)\s+)?"
 _BE = r"(?:\s+(?:were|was|are|is|have|has|had|been|being|got|get|gets|reportedly|also|later|all|now|so\s+far|confirmed|reported|feared|believed|left|seriously|severely|grievously|gravely|critically|fatally|lightly|slightly|badly|killed\s+and))*"
 
 _KILLED_WORDS = r"(?:killed|dead|died|slain|perished|lost\s+their\s+lives|deaths|fatalities|martyred|massacred|butchered|killing|dying|beheaded|decapitated|executed|shot\s+dead|gunned\s+down|hacked\s+to\s+death|burned\s+to\s+death|stabbed\s+to\s+death|shot\s+to\s+death|beaten\s+to\s+death)"
@@ -140,9 +140,9 @@ KILLED_RES = [
     re.compile(r"(?:^|\b(?:when|after|as|that)\s+)(?P<num>[Aa]n?)\s+(?:[\w-]+\s+){0,2}?" + _ONE_VICTIM + r"\s+(?:was|has\s+been)\s+killed\b"),
 ]
 INJURED_RES = [
-    # ("one local militia member was shot in the leg")
+    # ("a night guard was shot in the arm")
     LazyPattern(r"\b" + _APPROX + _NUM + _WHO + r"\s+(?:was|were|had\s+been|has\s+been)\s+shot\s+(?:in\s+the\s+(?:leg|legs|arm|arms|hand|foot|shoulder|back|chest|stomach|head)|and\s+(?:wounded|injured))\b", re.I),
-    # ("Two members of the security forces who were returning fire were wounded")
+    # ("Three guards who tried to close the gate were wounded")
     LazyPattern(r"\b" + _APPROX + _NUM + r"(?:\s+[\w'’-]+){0,3}(?:\s+of\s+the\s+[\w'’-]+(?:\s+[\w'’-]+){0,2})?\s+who\s+(?:[\w'’-]+\s+){1,6}?(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:injured|wounded|hurt)\b", re.I),
     LazyPattern(r"\b" + _APPROX + _NUM + _WHO + _BE + r"\s+" + _INJURED_WORDS + r"\b", re.I),
     LazyPattern(r"\b(?:injuring|wounding|injured|wounded|injures|wounds|hurting)\s+" + _APPROX + _NUM + _WHO + r"\b", re.I),
@@ -199,12 +199,16 @@ KILLED_LIST_RES = [
     LazyPattern(r"\b(?:killing|killed|kills)\s+(?:\w+\s+)?" + VICTIM_LIST.pattern, re.I),
 ]
 _KILLED_LIST_LOW = [folded(p) for p in KILLED_LIST_RES]
+# ("a 60-year-old farmer and his teenage son were injured")
+INJURED_LIST_RES = [re.compile(VICTIM_LIST.pattern + r"\s+(?:(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:injured|wounded|hurt|hospitali[sz]ed))\b", re.I)]
+_INJURED_LIST_LOW = [folded(p) for p in INJURED_LIST_RES]
 _ITEM_RE = LazyPattern(r"(" + NUMBER + r"|\ban?)\s+(?:[\w-]+\s+){0,2}?" + _VICTIM + r"\b", re.I)
 
 
-def _listed(sentence: str, start: int, end: int, low: str) -> tuple[int, int] | None:
-    """A figure stated as a list of victims, summed: (value, offset)."""
-    for pattern, quick in zip(KILLED_LIST_RES, _KILLED_LIST_LOW):
+def _listed(sentence: str, start: int, end: int, low: str, injured: bool = False) -> tuple[int, int] | None:
+    """A figure stated as a list of victims, summed: (value, offset) -- of the killed, or with
+    ``injured`` of the injured."""
+    for pattern, quick in zip(*((INJURED_LIST_RES, _INJURED_LIST_LOW) if injured else (KILLED_LIST_RES, _KILLED_LIST_LOW))):
         m = pattern.search(sentence, start, end) if quick.search(low, start, end) else None
         if m:
             values = [parse_number(x.group(1)) for x in _ITEM_RE.finditer(m.group("list"))]
@@ -220,7 +224,7 @@ def _figure(
     ``lists``, a list of victims summed first. ``low`` is the sentence folded, over which
     ``quick`` (the patterns folded, kg/casefold.py) tell cheaply which of them match at all."""
     end = len(sentence) if end is None else end
-    best: tuple[int, int] | None = _listed(sentence, start, end, low) if lists else None
+    best: tuple[int, int] | None = _listed(sentence, start, end, low, injured=patterns is INJURED_RES) if lists else None
     if best is not None:
         return best
     for pattern, fast in zip(patterns, quick):
@@ -229,7 +233,7 @@ def _figure(
         for m in pattern.finditer(sentence, start, end):
             value = parse_number(m.group("num"))
             if value is None or (m.group("num").lower().endswith("dozen") and _ROUGHLY.search(sentence, max(0, m.start("num") - 15), m.start("num"))):
-                continue  # ("more than a dozen soldiers were killed": a rough count, no figure)
+                continue  # ("over a dozen guards died": a rough count, no figure)
             # "one of the 12 people killed": the larger figure after "of the" is the count.
             if best is None or m.start("num") < best[1]:
                 best = (value, m.start("num"))
@@ -298,7 +302,7 @@ def casualties(sentence: str, start: int = 0, end: int | None = None) -> tuple[i
         start = lead.end()
         part, low = sentence[start:end], folded_sentence[start:end]
     killed = _figure(sentence, folded_sentence, KILLED_RES, _KILLED_RES_LOW, start, end, lists=True) if _KILLED_LOW.search(low) else None
-    injured = _figure(sentence, folded_sentence, INJURED_RES, _INJURED_RES_LOW, start, end) if _INJURED_LOW.search(low) else None
+    injured = _figure(sentence, folded_sentence, INJURED_RES, _INJURED_RES_LOW, start, end, lists=True) if _INJURED_LOW.search(low) else None
     k = killed[0] if killed else (0 if NONE_KILLED_RE.search(part) else None)
     i = injured[0] if injured else (0 if NONE_HURT_RE.search(part) else None)
     if killed is None and _NONE_AT_ALL.search(part) and not re.search(r"\bimmediately\b", part, re.I):
@@ -411,6 +415,7 @@ def resolve_date(m: re.Match, published: dt.date) -> dt.date | None:
 
 _DAY_BEFORE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:and|&)\s+$")
 _DAY_AFTER = re.compile(r"\s+(?:and|&)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:people|were|killed|others|of|[ap]\.?m))")
+_DAY_OPENS = re.compile(r"[\s\"“‘'(]*(?:(?:also|late|early)\s+)?(?:on\s+)?", re.I)
 _NIGHT_OF = re.compile(r"\s*(?:on|of|into|,)?\s*(?:the\s+)?", re.I)
 
 
@@ -508,6 +513,8 @@ def date_near(sentence: str, trig: re.Match, dates: list[tuple[int, dt.date]], t
         return min(near, key=lambda x: x[0])[1]
     if triggers == 1 and len({d for _, d in dates}) == 1:
         return dates[0][1]
+    if len({d for _, d in dates}) == 1 and _DAY_OPENS.fullmatch(sentence, 0, dates[0][0]):
+        return dates[0][1]  # ("Yesterday, the enemy attacked X twice and carried out a strike there": the day of them all)
     if trig.group(0).lower().endswith("ing") and not sentence[lo : trig.start()].strip(" ,;:—–"):
         # "... a fresh attack on the capital early Tuesday, targeting a community in X": a
         # participle that opens its clause goes on telling the attack before it, and its date.

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 _TOLL_UPDATE = re.compile(
     r"\b(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|people\s+killed|victims))\b[^.;]{0,60}?"
     r"\b(?:rose|risen|rises|rising|climbed|climbs|increased|jumped|reached|now\s+stands|has\s+reached|went\s+up|was\s+revised\s+up)\b"
-    # "put the preliminary death toll at 21"
+    # "the mayor put the provisional toll at 31"
     r"|\b(?:put|puts|putting|placed|places|gave|gives|set)\s+the\s+(?:[\w“\"-]+\s+){0,3}?(?:death\s+)?toll[”\"]?\s+at\b",
     re.I,
 )
@@ -35,7 +35,7 @@ _MORE_DEAD = re.compile(
 )
 
 
-# "Two more civilians were killed in the attack in X": dead on top of the toll told just before.
+# "Three more herders were killed in the raid near X": dead on top of the toll told just before.
 MORE_KILLED = re.compile(r"\b(?:" + NUMBER + r")\s+(?:more|other)\s+(?:[\w-]+\s+){0,2}?(?:were|was|have\s+been|had\s+been)\s+(?:also\s+)?killed\s+in\s+the\s+(?:same\s+)?(?:attack|raid|assault|ambush)\b", re.I)
 
 

@@ -8,8 +8,12 @@ events (kg/eventmerge.py weighs them against each other).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
+from kg.datelines import DATELINE_RE
+from kg.eventcues import clause_around
+from kg.eventwords import ANAPHOR_PLACES
 from kg.types import Entity, LinkedMention
 
 
@@ -41,6 +45,30 @@ class Frame:
     incident: bool = False  # "The incident took place near X": no attack word, only where the attack told before was
     occurred: bool = False  # "the attack occurred at X": the attack told before, and where it was
     month: int | None = None  # the month "In August, an ambush ..." names: no attack of another month
-    named: bool = False  # "Residents in the coastal town of X ...": no attack word, the place of an unplaced attack just told
-    more: bool = False  # "Two more civilians were killed in the attack in X": dead on top of a toll told just before
+    named: bool = False  # "People in the river town of X begged for help": no attack word, the place of an unplaced attack just told
+    more: bool = False  # "Three more herders were killed in the raid near X": dead on top of a toll told just before
     update: str | None = None  # "toll": "The death toll rose to 12"; "more": "Another three died" (kg/eventfollow.py)
+
+
+def lead_end(sentence: str) -> int:
+    """Where a sentence's dateline ("KABUL, June 3 -") ends, or 0."""
+    lead = DATELINE_RE.match(sentence)
+    return lead.end() if lead else 0
+
+
+def speaks_of_told(anaphors: list[re.Match], trig: re.Match, triggers: int) -> bool:
+    """Whether the sentence speaks of an attack told before for this attack word: "the
+    attack" is this word, or "the city" names a place told before, or the sentence has no
+    other attack word. ("The attack comes after an attack on X": not the second.)"""
+    for m in anaphors:
+        if m.end() == trig.end() or triggers == 1 or m.group().split()[-1].lower() in ANAPHOR_PLACES:
+            return True
+    return False
+
+
+def clause_actor(sentence: str, trig: re.Match, triggers: list[re.Match], actors: dict[int, tuple[Entity | None, LinkedMention | None]]) -> Entity | None:
+    """The attacker another attack word of the same clause names, when one does: "the
+    hospital was struck in another Iranian attack" -- "struck" by whom "attack" says."""
+    lo, hi = clause_around(sentence, trig.start(), trig.end())
+    named = {a.iri: a for t in triggers if t is not trig and lo <= t.start() < hi for a in [actors[id(t)][0]] if a is not None}
+    return next(iter(named.values())) if len(named) == 1 else None

@@ -88,7 +88,7 @@ _SITE_END = re.compile(r"\s(?:airport|air\s*base|airbase|airfield|air\s+field|ba
 
 _SITE_COMMA = re.compile(r"(?:\s+(?:locality|kebele|village|town|area|woreda|commune|hamlet))?,\s+(?:in\s+)?(?:the\s+)?", re.I)
 _THE_CITYS = re.compile(r"\bthe\s+(?:city|capital|town)['’]s\s+$", re.I)
-# "hijacked a bus there in November": the place the sentence before named (not "there were", "there is").
+# "seized a lorry there in May": the place the sentence before named (not "there were", "there is").
 _THERE = re.compile(r"(?<!^)(?<![.!?]\s)\bthere\b(?!\s+(?:is|are|was|were|have|has|had|will|would|could|may|might|must|seems?|seemed|appears?|appeared|remains?|remained|being|been|exists?|existed)\b)(?!['’]s)", re.I)
 
 
@@ -230,7 +230,7 @@ class PlaceSense:
         for outer, inner in zip(places, places[1:]):
             if "City" not in outer.entity.classes or self._entry(inner.entity) is not None or self._rank(inner.entity) != HEAD_RANK["district"]:
                 continue
-            # (and "Bujumbura ... a street in the city's Buyenzi district": the city named before)
+            # (and "Velmora ... a market in the city's Ostrik district": the city named before)
             if _POSSESSIVE_GAP.fullmatch(self._text, outer.mention.end, inner.mention.start) or _THE_CITYS.search(self._text, max(0, inner.mention.start - 20), inner.mention.start):
                 self._levels[inner.entity.iri] = HEAD_RANK["neighbourhood"]
                 self._contained.add((inner.entity.iri, outer.entity.iri))

@@ -26,13 +26,13 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from kg.casefold import fold_case, folded
-from kg.datelines import DATELINE_RE
 from kg.eventactors import branch_sides
 from kg.eventattack import is_attack
-from kg.eventcues import CAME_AFTER, CLAUSE_END, came_after, casualties, clause_around, dates_in, elided_figure, phase_tolls, retold_day
+from kg.eventcues import CAME_AFTER, CLAUSE_END, came_after, casualties, dates_in, elided_figure, phase_tolls, retold_day
 from kg.eventdays import named_month, pinned_day, relative_dates
 from kg.eventfollow import MORE_KILLED, added, follow_up
 from kg.eventframe import Frame as _Frame
+from kg.eventframe import clause_actor, lead_end, speaks_of_told
 from kg.eventlists import clause_weapons, one_list, place_clauses
 from kg.eventmerge import INDEFINITE_TARGET, absorb, other_toll, same_toll
 from kg.eventplaces import there_place
@@ -41,6 +41,7 @@ from kg.eventwords import (
     ACCIDENT_RE,
     AFTERMATH_RE,
     ALSO_OPEN,
+    ANAPHOR_PLACES,
     ANAPHOR_RE,
     APPOSED_ATTACK,
     DIRECT_BEFORE,
@@ -52,7 +53,10 @@ from kg.eventwords import (
     INCIDENT_RE,
     LEVEL_AFTER,
     LEVEL_BEFORE,
+    MAY_REACH,
     MEANWHILE_OPEN,
+    NAMED_NEXT,
+    NO_CLAIM,
     OCCURRED_BEFORE,
     OTHER_ATTACK,
     PLACED_BEFORE,
@@ -61,7 +65,10 @@ from kg.eventwords import (
     SEVERAL_ATTACKS,
     SEVERAL_SITES,
     THEY_OPEN,
+    TOWN_OF,
     TRIGGER_RE,
+    WEEK_AFTER,
+    WHICH_CLAUSE,
 )
 from kg.identity import entity_of
 from kg.kb.base import KBEntry, KnowledgeBase, fold
@@ -79,15 +86,7 @@ _BETWEEN_FIRST = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:towns?|villages?|citi
 _RESTATED = re.compile(r"\b(?:[Ii]n\s+addition\s+to|[Bb]esides|[Aa]part\s+from|[Aa]longside)\s+the\s+(?:[\w-]+\s+)?(?:deaths?|dead|fatalities|killed)\b")
 # "the strikes", "these attacks": attacks told before, more than one.
 _PLURAL_TOLD = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+(?:[\w-]+\s+)?(?:attacks|strikes|airstrikes|raids|bombings|assaults|ambushes)\b")
-# "the death toll could hit 20": a guess, no toll.
-_MAY_REACH = re.compile(r"\b(?:could|may|might|would|is\s+(?:expected|likely|feared)\s+to)\s+(?:\w+\s+)?(?:hit|rise|reach|climb|exceed|top|surpass)\s+(?:to\s+)?(?:at\s+least\s+|about\s+|more\s+than\s+)?\d", re.I)
-_WEEK_AFTER = re.compile(r"\b(?:(?:just|only|barely|less\s+than)\s+)?(?:a|one|two|three|four|\d+|several|a\s+few)\s+(?:days?|weeks?|months?)\s+after\b", re.I)
-_TOWN_OF = re.compile(r"\bthe\s+(?:[a-z-]+\s+)?(?:town|village|city|hamlet|locality|community)\s+of\s+(?=[A-Z])")
-# ("wounded by the RSF, which have been fighting the army since April": the group's time, not the attack's)
-_WHICH_CLAUSE = re.compile(r",\s*(?:which|who)\b[^,;()]*$", re.I)
-_NAMED_NEXT = re.compile(r"\s+(?:of\b|[A-Z])")  # ("the city of Kharkiv", "the town Bakhmut": named, no anaphor)
 SENTENCE_REACH = 3
-ANAPHOR_PLACES = {"city", "town", "village", "camp", "area"}
 
 
 class EventExtractor(SceneSense):
@@ -210,8 +209,8 @@ class EventExtractor(SceneSense):
         triggers = [TRIGGER_RE.match(sentence, m.start()) for m in _TRIGGER_LOW.finditer(low) if is_attack(low, m)]
         killed, injured = casualties(sentence)
         if killed is not None or injured is not None:
-            later = _WEEK_AFTER.search(sentence)
-            if later is not None and casualties(sentence, 0, later.start()) == (None, None) and not any(lm.entity.type == "Place" and "Country" not in lm.entity.classes for lm in mentions if _lead_end(sentence) <= lm.mention.start - span[0] < later.start()):
+            later = WEEK_AFTER.search(sentence)
+            if later is not None and casualties(sentence, 0, later.start()) == (None, None) and not any(lm.entity.type == "Place" and "Country" not in lm.entity.classes for lm in mentions if lead_end(sentence) <= lm.mention.start - span[0] < later.start()):
                 # "Gunmen invaded another town on Thursday, just a week after gangs killed 115 people":
                 # the toll is of the attack told after "after", no place of this one named before it.
                 killed = injured = None
@@ -236,20 +235,20 @@ class EventExtractor(SceneSense):
             if aftermath is not None:
                 triggers = [aftermath]
             else:
-                # ("Residents in the coastal town of X called for help": where an unplaced attack was)
-                named = _TOWN_OF.search(sentence)
+                # ("People in the river town of X begged for help": where an unplaced attack was)
+                named = TOWN_OF.search(sentence)
                 triggers = [named] if named is not None else []
         update, mentioned = None, False
         if not triggers:
             hit = re.search(r"\b(?:killed|dead|died|injured|wounded|killing|wounding|loss\s+of|deaths\s+of|injuries|wounds|murder|murdered|to\s+death|toll|casualties|hurt|deaths)\b", sentence, re.I)
             if killed is None and injured is None:
-                # ("A woman was among those killed in X on Tuesday": the attack at X told again, no
+                # ("A teacher was one of the dead in X on Friday": the attack at X told again, no
                 # figure -- it adds nothing, but what follows it is of X's attack)
                 mentioned = hit is not None and any(lm.entity.type == "Place" for lm in mentions)
                 if not mentioned:
                     return []
             # "At least 22 people were killed on Saturday in Belgorod": a casualty report.
-            if hit is None or _ACCIDENT_LOW.search(low) or _FIGHT_LOW.search(low) or _MAY_REACH.search(sentence):
+            if hit is None or _ACCIDENT_LOW.search(low) or _FIGHT_LOW.search(low) or MAY_REACH.search(sentence):
                 return []
             triggers = [hit]
             # ("The death toll rose to 12", "Another three died in hospital": the attack told before)
@@ -272,15 +271,15 @@ class EventExtractor(SceneSense):
         places = self._targets(sentence, b, mentions, [a[1] for a in actors.values() if a[1] is not None])
         anaphors = [ANAPHOR_RE.match(sentence, m.start()) for m in _ANAPHOR_LOW.finditer(low)]
         if places and any(
-            a.group().split()[-1].lower() in ANAPHOR_PLACES and a.group().lower().startswith("the ") and not _NAMED_NEXT.match(sentence, a.end())
+            a.group().split()[-1].lower() in ANAPHOR_PLACES and a.group().lower().startswith("the ") and a.group()[4:].islower() and not NAMED_NEXT.match(sentence, a.end())
             and any(0 <= a.start() - t.end() <= 1 for t in triggers) for a in anaphors
         ):
-            # "gunmen attacked the town before dawn, ... especially homes in the X and Y communities":
+            # "raiders overran the village at night, ... mostly homes in the X and Y quarters":
             # the town told before was hit; the places named are parts of it, no attacks of their own.
             places = []
         retold = RETOLD_RE.match(sentence)
         sites = bool(places) and _SITES_LOW.search(low) is not None
-        told_when = next((m for m in ELSEWHEN_RE.finditer(sentence) if not _WHICH_CLAUSE.search(sentence, max(0, m.start() - 80), m.start())), None)
+        told_when = next((m for m in ELSEWHEN_RE.finditer(sentence) if not WHICH_CLAUSE.search(sentence, max(0, m.start() - 80), m.start())), None)
         elsewhen = told_when is not None
         out = []
         lists = len(places) > 1
@@ -301,7 +300,7 @@ class EventExtractor(SceneSense):
                 # ("who speaks for Bokolo, the village attacked on Tuesday": the word its apposition gives)
                 e_ = lm.mention.end - b
                 trig = next((t for t in triggers if APPOSED_ATTACK.fullmatch(sentence, e_, t.start())), trig)
-                frame_actor = actors[id(trig)][0] or _clause_actor(sentence, trig, triggers, actors)
+                frame_actor = actors[id(trig)][0] or clause_actor(sentence, trig, triggers, actors)
             kk, ii = killed, injured
             # ("during the incident which occurred in X": the attack told before, at X)
             # (the words checked before the pattern is run: most sentences have none)
@@ -322,7 +321,7 @@ class EventExtractor(SceneSense):
                     # (and "attacked X and Y on 9 and 10 August": each its day, in turn)
                     days[k] if days else retold_day(sentence, trig, triggers, anaphors, dates, len(places)) or (dates[0][1] if (lm is None or listed) and len({d for _, d in dates}) == 1 else None),
                     # ("The latest attack comes days after gunmen killed 19 in X": X's is the earlier attack)
-                    anaphoric=(aftermath is not None or _speaks_of_told(anaphors, trig, len(triggers)) or occurred) and not (lm is not None and CAME_AFTER.search(sentence, trig.end(), s_)),
+                    anaphoric=(aftermath is not None or speaks_of_told(anaphors, trig, len(triggers)) or occurred) and not (lm is not None and CAME_AFTER.search(sentence, trig.end(), s_)),
                     # ("The attack came after an attack on X": X is another attack's)
                     fresh=bool(FRESH_BEFORE.search(sentence, 0, trig.start())) or (lm is not None and bool(OTHER_ATTACK.search(sentence, trig.end(), s_) or CAME_AFTER.search(sentence, trig.end(), s_)))
                     or came_after(low, trig) or (ALSO_OPEN.match(sentence) is not None and not anaphors),
@@ -388,6 +387,7 @@ class EventExtractor(SceneSense):
         told_day = next((f.date for f in frames if f.date is not None and f.index != headline and placed is not None and f.index < placed and not f.elsewhen), None)
         elsewhen: set[int] = set()  # events first told at a time no day names
         placeless: set[int] = set()  # events of a named attacker told at another time, at no place named
+        unclaimed: dict[int, Entity | None] = {}  # events "no group claimed", with the attacker named before that
         for f in frames:
             if f.index == headline:
                 continue
@@ -395,7 +395,7 @@ class EventExtractor(SceneSense):
                 continue  # (a town named with no attack word is only where an unplaced attack just told was)
             previous, latest = latest, f
             if f.more and previous is not None and previous.location is None and previous.killed is not None and f.killed is not None and f.index - previous.index == 1:
-                f.killed += previous.killed  # ("Sixteen were killed on Friday in the north." "Two more were killed in the attack near X")
+                f.killed += previous.killed  # ("Eleven died on Monday in the hills." "Three more were killed in the raid near X")
                 f.more = False
             target = None
             refined = False  # whether the frame placed the attack told before more precisely
@@ -492,7 +492,7 @@ class EventExtractor(SceneSense):
                     if (not events and (f.killed is not None or f.injured is not None)) or ((f.fresh or INDEFINITE_TARGET.match(self._text, f.trigger[1], f.sentence[1])) and f.killed is None and f.injured is None):
                         pending.append(f)  # ("Gunmen invaded another town on Thursday": placed next)
                     elif events and f.update is None and self._unplaced(f):
-                        # "Overnight, armed men raided a village in the restive north, killing 15":
+                        # "At dawn, gunmen stormed a hamlet in the hilly east, killing 11":
                         # another attack with its own toll, in the land the article reports of.
                         events.append((AttackEvent(trigger=f.trigger, sentences=[], location=self._unplaced(f)), f))
                         absorb(events[-1][0], f)
@@ -508,12 +508,17 @@ class EventExtractor(SceneSense):
                 for p in pending:
                     if f.index - p.index <= 2 and not f.fresh and self._compatible(events[target][0], p):
                         # ("18 were killed in strikes", then "Strikes on the city of X killed
-                        # seven": the first toll is of more than X's attack -- but "Two more were
-                        # killed in the attack in X" adds to it)
+                        # seven": the first toll is of more than X's attack -- but "Three more were
+                        # slain in the raid near X" adds to it)
                         if f.more and p.killed is not None and f.killed is not None:
                             f.killed += p.killed
                         absorb(events[target][0], p, figures=not other_toll(p, f))
                 pending = []
+            if NO_CLAIM.search(self._text, f.sentence[0], f.sentence[1]):
+                # ("No group claimed the attack, but X ..."): the attacks told so far keep the attacker they have
+                for ev, _ in events:
+                    if id(ev) not in elsewhen:
+                        unclaimed.setdefault(id(ev), ev.actor)
             if f.elsewhen and not events[target][0].sentences:
                 elsewhen.add(id(events[target][0]))
             absorb(events[target][0], f)
@@ -550,6 +555,8 @@ class EventExtractor(SceneSense):
                 ev.date = lead
             if ev.actor is None and sole is not None and not self._home(ev.location, sole) and (not ev.sentences or min(ev.sentences) >= since):
                 ev.actor = sole
+            if id(ev) in unclaimed:
+                ev.actor = unclaimed[id(ev)]  # (a claim or a suspect told after "no group claimed it" is of other attacks)
             ev.confidence = _confidence(ev)
             out.append(ev)
         return out
@@ -566,30 +573,6 @@ class EventExtractor(SceneSense):
         k = max(range(len(events)), key=lambda i: events[i][1].index)
         ev, last = events[k]
         return k if f.index - last.index <= SENTENCE_REACH and self._compatible(ev, f) and (f.update is not None or not other_toll(ev, f)) else None
-
-
-def _lead_end(sentence: str) -> int:
-    """Where a sentence's dateline ("KABUL, June 3 -") ends, or 0."""
-    lead = DATELINE_RE.match(sentence)
-    return lead.end() if lead else 0
-
-
-def _speaks_of_told(anaphors: list[re.Match], trig: re.Match, triggers: int) -> bool:
-    """Whether the sentence speaks of an attack told before for this attack word: "the
-    attack" is this word, or "the city" names a place told before, or the sentence has no
-    other attack word. ("The attack comes after an attack on X": not the second.)"""
-    for m in anaphors:
-        if m.end() == trig.end() or triggers == 1 or m.group().split()[-1].lower() in ANAPHOR_PLACES:
-            return True
-    return False
-
-
-def _clause_actor(sentence: str, trig: re.Match, triggers: list[re.Match], actors: dict[int, tuple[Entity | None, LinkedMention | None]]) -> Entity | None:
-    """The attacker another attack word of the same clause names, when one does: "the
-    hospital was struck in another Iranian attack" -- "struck" by whom "attack" says."""
-    lo, hi = clause_around(sentence, trig.start(), trig.end())
-    named = {a.iri: a for t in triggers if t is not trig and lo <= t.start() < hi for a in [actors[id(t)][0]] if a is not None}
-    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def _confidence(ev: AttackEvent) -> float:

@@ -98,7 +98,7 @@ ACTOR_VERB = re.compile(
 BY_ACTOR = re.compile(r"(?<!\bset\sup\s)(?<!\bstationed\s)(?<!\bestablished\s)(?<!\bbuilt\s)(?<!\bmanned\s)(?<!\bguarded\s)(?<!\bcontrolled\s)(?<!\boperated\s)(?<!\brun\s)(?<!\bheld\s)(?<!\bbacked\s)(?<!\bowned\s)(?<!\bled\s)(?<!\bused\s)\b(?:by|blamed\s+on|blames?\s+on|attributed\s+to|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 # "The raid on the market was led by the Black Ridge gang": the attack word the subject, its doer after "by".
 DONE_BY = re.compile(r"\b(?:was|were|been)\s+(?:reportedly\s+|allegedly\s+|apparently\s+)?(?:led|carried\s+out|conducted|launched|perpetrated|staged|committed|mounted)\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}"
-    # ("launched by the gang in the area of X known as the Vipers": the name it goes by)
+    # ("mounted by the crew from the X quarter called the Vipers": the name it goes by)
     r"(?:[^,.;]{0,40}?\s+(?:known|called)\s+as\s+(?:the\s+)?)?$", re.I)
 # "X claimed both attacks", "X claimed responsibility for the bombings", "the two attacks were
 # claimed by X": a claim of several attacks told before -- each of them X's.
@@ -152,8 +152,8 @@ SUSPECTED_BEFORE = re.compile(
     re.I,
 )
 # "by suspected X rebels": the same hedge, the group's name before its noun.
-# "The Islamic State was suspected", "X is widely blamed for the bombing", "X was suspected of
-# carrying out the attack": who the article says is suspected, the name the sentence's subject.
+# "The Islamic State is suspected", "X is widely blamed for the bombing", "X was suspected of
+# staging the raid": who the article says is suspected, the name the sentence's subject.
 SUSPECTED_AFTER = re.compile(
     r"^\s*(?:\([^()]{1,20}\)\s*)?(?:(?:group|militia|movement|rebels|fighters|militants)\b\s*)?(?:,[^,;]{1,60},\s*|,\s*)?(?:was|were|is|are|has\s+been|have\s+been)\s+(?:(?:widely|also|strongly|initially)\s+)?(?:suspected|blamed|accused)"
     r"(?=\s*[.;]|\s*$|\s+(?:of\s+(?:carrying|staging|launching|mounting|conducting|being\s+behind|the|an?|this|that|these|involvement|killing|attacking|massacring)|for\s+(?:the|this|that|these|those)|by)\b)",
@@ -216,7 +216,7 @@ REACTION_RE = re.compile(
 )
 # A place after "from" in its clause, with no word of hitting between, is where a launch came from.
 # ("fighters from the ADF stormed Kalemba village": a verb of attack after "from" says the place is hit)
-# ("prisoners escaped from a jail in X following an attack": where they fled from was attacked)
+# ("inmates fled from a prison in X after gunmen stormed it": where they fled from was attacked)
 ORIGIN_BEFORE = re.compile(r"(?<!escaped\s)(?<!fled\s)(?<!freed\s)(?<!released\s)(?<!evacuated\s)(?<!rescued\s)(?<!out\s)\bfrom\b(?![^,;]*\b(?:on|at|against|targeting|into|toward|towards|hitting|hit|hits|struck|stormed|invaded|overran|attacked|raided|ambushed|shelled|pounded|slammed|bombed|landed|killed|killing|damaged|destroyed)\b)[^,;]*$", re.I)
 TERRITORY_RE = re.compile(r"\b([A-Z][a-z]+)\s+(?:territory|soil|cities|towns|villages|regions|positions|infrastructure)\b")
 # A place that does something ("Moscow launched", "Russia hit port infrastructure") is not what was hit.
@@ -256,11 +256,11 @@ SETTING_BEFORE = re.compile(
 # "the prefect of Sanbori town, told AFP", "A spokesman for the army in the Malian capital,
 # Bamako, told RFI": a place in who tells of the attack (with TELLS_AFTER) is where the teller is.
 TELLER_BEFORE = re.compile(
-    r"\b(?:spokes(?:man|woman|person)|officials?|mayor|governor|commissioner|administrator|representative|lawmaker|chairman|head|chief)\b(?:\s+(?:of|for|in|at)\b)[^.;:“”\"]{0,80}$", re.I
+    r"\b(?:spokes(?:man|woman|person)|officials?|mayor|governor|commissioner|administrator|representative|lawmaker|chairman|head|chief|government|administration|authorities|ministry)\b(?:\s+(?:of|for|in|at)\b)[^.;:“”\"]{0,80}$", re.I
 )
 # (the teller's name may stand between: "Head of the chiefdom of Bakanza, Jean-Pierre Lusamba, said")
 TELLS_AFTER = re.compile(
-    r"^(?:\s+(?:town|city|village|district|province|region|state|county|area|chiefdom|territory))?\s*,?\s*(?:(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*\s*,\s*)?(?:told|said|says|confirmed)\b"
+    r"^(?:\s+(?:town|city|village|district|province|region|state|county|area|chiefdom|territory))?\s*,?\s*(?:(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*\s*,\s*)?(?:told|said|says|confirmed|declared|announced|stated)\b"
 )
 # "a drone strike wounded two people in a village east of Zaporizhzhia": the place only says
 # where the unnamed village hit lies; the attack was not on it.
@@ -274,8 +274,8 @@ UNNAMED_NEAR_BEFORE = re.compile(
     r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of)\s+(?:the\s+)?$",
     re.I,
 )
-# "the attack was launched by the gang in the area of Canaan": where the attackers are based.
-BASE_BEFORE = re.compile(r"\bby\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:gang|group|militia|rebels|faction|fighters|militants|insurgents)\s+(?:(?:based|operating|active)\s+)?(?:in|from|of)\s+(?:the\s+)?(?:(?:area|region|district|neighbou?rhood|town|zone)\s+of\s+)?$", re.I)
+# "the raid was mounted by the gang from the Ostrik quarter": where the attackers are based.
+BASE_BEFORE = re.compile(r"\bby\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:gang|group|militia|faction)\s+(?:(?:based|operating|active)\s+in|from|in\s+the\s+(?:area|region|district|neighbou?rhood|zone)\s+of)\s+(?:the\s+)?$", re.I)
 NOT_HIT_BEFORE = (
     NOT_TARGET_BEFORE,
     UNNAMED_NEAR_BEFORE,
@@ -310,8 +310,8 @@ LANDMARK_GAP = re.compile(
 # "Al-Salam near the Old Mosque in Marib": the first place lies in the last.
 IN_GAP = re.compile(r"(?:\s+(?:neighbou?rhood|district|area|quarter|community|village|town|camp|province|region|county|governorate))?(?:,?\s+(?:near|next\s+to|close\s+to)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
     # ("Dar al-Nour - a clinic and a pharmacy - in the eastern quarter of al-Safa": an aside in dashes)
-    # ("Gouz Village of Abu Hadi area": the village's noun, then "of" the land it lies in)
-    # ("Sulu province, part of the country's Autonomous Region in Muslim Mindanao": what it is part of)
+    # ("Tarsa village of Merv area": the village's noun, then "of" the land it lies in)
+    # ("Tarsa province, part of the country's Northern Hill Region": what it is part of)
     r"(?:,\s+(?:a\s+)?part\s+of(?:\s+the)?(?:\s+[\w’'-]+){0,5}?|,\s+(?:a|an|the)\s+(?:[a-z-]+\s+){1,5}?(?:in|on|at|near|outside)|\s+[-–—]\s+[^-–—,;.]{1,60}?\s+[-–—]\s+in|,?\s+(?:located|situated|lying)\s+in|\s+in|(?<=village)\s+of|(?<=hamlet)\s+of|(?<=region)\s+of|(?<=district)\s+of|(?<=area)\s+of)\s+(?:the\s+)?"
     r"(?:(?:[a-z-]+\s+)?(?:city|town|village|region|province|district|state|area|chiefdom|commune|subdivision|tehsil|neighbou?rhood|quarter)\s+of\s+)?"
     # ("at Waza in the Logone and Chari division": a land named by two names)
@@ -408,3 +408,14 @@ FACILITY_HEADS = PLACE_HEADS - {
     "Office", "Headquarters", "Checkpoint", "Barracks", "Terminal", "Mine", "University", "College",
 }
 GENERIC_PLACE_WORDS = {"oblast", "region", "province", "district", "raion", "city", "state", "governorate", "county", "prefecture", "township", "of", "the"}
+
+# "the toll may reach 30": a guess, no toll.
+MAY_REACH = re.compile(r"\b(?:could|may|might|would|is\s+(?:expected|likely|feared)\s+to)\s+(?:\w+\s+)?(?:hit|rise|reach|climb|exceed|top|surpass)\s+(?:to\s+)?(?:at\s+least\s+|about\s+|more\s+than\s+)?\d", re.I)
+WEEK_AFTER = re.compile(r"\b(?:(?:just|only|barely|less\s+than)\s+)?(?:a|one|two|three|four|\d+|several|a\s+few)\s+(?:days?|weeks?|months?)\s+after\b", re.I)
+TOWN_OF = re.compile(r"\bthe\s+(?:[a-z-]+\s+)?(?:town|village|city|hamlet|locality|community)\s+of\s+(?=[A-Z])")
+# ("hurt by the rebels, who have fought the state since March": the group's time, not the attack's)
+WHICH_CLAUSE = re.compile(r",\s*(?:which|who)\b[^,;()]*$", re.I)
+NAMED_NEXT = re.compile(r"\s+(?:of\b|[A-Z])")  # ("the city of Kharkiv", "the town Bakhmut": named, no anaphor)
+NO_CLAIM = re.compile(r"\b[Nn]o\s+(?:group|one|organi[sz]ation|faction)\s+(?:has\s+|had\s+)?(?:yet\s+|immediately\s+)?(?:claimed|taken\s+responsibility)\b")
+# The nouns of "the city", "the town" that name a place told before.
+ANAPHOR_PLACES = {"city", "town", "village", "camp", "area"}

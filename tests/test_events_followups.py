@@ -30,8 +30,8 @@ def test_a_toll_of_none_is_stated_as_none(extract):
     _, events = extract("A drone hit a warehouse in Odesa on Tuesday. No casualties were reported.")
     (ev,) = events
     assert (ev.killed, ev.injured) == (0, 0)
-    assert casualties("A drone struck his house without anyone being hurt.") == (0, 0)
-    assert casualties("No deaths were reported, but one guard was shot in the leg.") == (0, 1)
+    assert casualties("A shell landed near the school without anybody being hurt.") == (0, 0)
+    assert casualties("No deaths were reported, though one night guard was shot in the arm.") == (0, 1)
     assert casualties("No casualties were immediately reported.") == (None, None)
 
 
@@ -42,7 +42,7 @@ def test_last_week_names_no_day_but_the_attack_stands(extract):
 
 
 def test_a_group_suspected_in_the_passive_is_the_attacker(extract):
-    _, events = extract("A blast at a mosque in Peshawar killed 20 worshippers on Friday. The Islamic State was suspected of carrying out the attack.")
+    _, events = extract("A bomb tore through a market in Peshawar on Friday, killing 20 shoppers. The Islamic State was suspected of staging the bombing.")
     (ev,) = events
     assert ev.actor is not None and ev.actor.label == "Islamic State"
 
@@ -55,7 +55,7 @@ def test_a_group_the_police_suspect_is_the_attacker(extract):
 
 def test_a_group_suspected_as_victim_is_not_named_the_attacker(extract):
     # ("suspected of being ..." or a group merely named is no suspicion of the attack)
-    _, events = extract("A drone strike hit a car in Kidal on Monday, killing three people who were members of the Islamic State.")
+    _, events = extract("A drone strike hit a pickup in Gao on Monday, killing three men who belonged to the Islamic State.")
     (ev,) = events
     assert ev.actor is None or ev.actor.label != "Islamic State"
 
@@ -194,15 +194,15 @@ def test_most_attacks_attributed_to_a_group_tell_no_attack(extract):
 
 def test_an_attack_told_in_another_month_is_not_the_attack_at_the_same_place(extract):
     _, events = extract(
-        "Suspected jihadists attacked a military position in Boni on Monday, the ministry said.\n\n"
-        "Seventeen soldiers were killed in an ambush in the area between Boni and Torodi in August.",
+        "Suspected jihadists overran an army post in Tera on Monday, the ministry said.\n\n"
+        "Fourteen soldiers died in an ambush on the road between Tera and Dori in August.",
         date=dt.date(2024, 5, 21),
     )
-    assert sorted((ev.killed or 0, ev.date or dt.date.min) for ev in events) == [(0, dt.date(2024, 5, 20)), (17, dt.date.min)]
+    assert sorted((ev.killed or 0, ev.date or dt.date.min) for ev in events) == [(0, dt.date(2024, 5, 20)), (14, dt.date.min)]
 
 
 def test_a_camp_in_a_states_area_lies_in_that_area(extract):
-    _, events = extract("Gunmen launched a pre-dawn attack on Sunday at the Malam Fatori camp in Borno State's Damboa area, killing six soldiers.")
+    _, events = extract("Fighters stormed the Kawuri camp in Borno State's Dikwa area before dawn on Sunday, killing six soldiers.")
     assert len(events) == 1 and events[0].killed == 6
 
 
@@ -220,7 +220,7 @@ def test_a_groups_branch_and_the_group_are_one_side(kb):
 def test_a_weekday_that_opens_a_full_date_is_that_date():
     from kg.eventcues import dates_in
 
-    assert dates_in("a bomb went off on Saturday, August 5, 2017 at the market", None)[0] == (19, dt.date(2017, 8, 5))
+    assert dates_in("a mine exploded on Friday, March 3, 2023 near the well", None)[0] == (19, dt.date(2023, 3, 3))
 
 
 def test_an_article_with_no_date_line_is_dated_by_its_address(kb, nlp):
@@ -261,18 +261,18 @@ def test_people_butchered_are_killed():
 def test_a_weekday_and_a_date_without_a_year_pin_the_year():
     from kg.eventdays import pinned_day
 
-    # 21 November fell on a Tuesday in 2023 (and 2017): the latest such year not after today
-    assert pinned_day("Nine villagers were killed on Tuesday November 21 in a raid.", today=dt.date(2026, 1, 1)) == dt.date(2023, 11, 21)
-    assert pinned_day("Nine villagers were killed on Tuesday November 21 in a raid.", today=dt.date(2023, 6, 1)) == dt.date(2017, 11, 21)
+    # 3 March fell on a Friday in 2023 (and 2017): the latest such year not after today
+    assert pinned_day("Gunmen raided a farm on Friday March 3 and shot four herders.", today=dt.date(2026, 1, 1)) == dt.date(2023, 3, 3)
+    assert pinned_day("Gunmen raided a farm on Friday March 3 and shot four herders.", today=dt.date(2023, 1, 1)) == dt.date(2017, 3, 3)
     # a date with its year needs no pin, and a weekday alone pins nothing
-    assert pinned_day("on Saturday, August 5, 2017 at the market") is None
+    assert pinned_day("on Friday, March 3, 2023 near the well") is None
     assert pinned_day("on Saturday at the market") is None
 
 
 def test_a_rough_dozen_is_no_figure():
-    assert casualties("More than a dozen soldiers died on Monday in the raid.") == (None, None)
-    assert casualties("At least a dozen soldiers died on Monday in the raid.") == (12, None)
-    assert casualties("A dozen soldiers died on Monday in the raid.") == (12, None)
+    assert casualties("Over a dozen guards died when the convoy was hit.") == (None, None)
+    assert casualties("At least a dozen guards died when the convoy was hit.") == (12, None)
+    assert casualties("A dozen guards died when the convoy was hit.") == (12, None)
 
 
 def test_the_counted_side_of_a_toll_with_an_uncounted_one():
@@ -281,17 +281,17 @@ def test_the_counted_side_of_a_toll_with_an_uncounted_one():
 
 def test_a_pursuit_of_the_attackers_is_no_attack_of_its_own(extract):
     _, events = extract(
-        "Gunmen raided an army camp in Tanko on Sunday, killing six soldiers.\n\n"
-        "Fighter jets launched from Maiduguri attacked the attackers as they fled, an officer said."
+        "Raiders overran an army camp in Gwoza on Sunday, killing six soldiers.\n\n"
+        "Helicopters sent from Maiduguri attacked the raiders as they withdrew, an officer said."
     )
     (ev,) = events
-    assert ev.location.label == "Tanko" and ev.weapons == []
+    assert ev.location.label == "Gwoza" and ev.weapons == []
 
 
 def test_a_toll_put_at_a_figure_updates_the_attack(extract):
     _, events = extract(
-        "Twenty civilians died in an attack on the village of Tanko on Friday.\n\n"
-        "A local administrator put the \u201cpreliminary death toll\u201d at 23."
+        "Twenty herders were killed when gunmen stormed the village of Gwoza on Friday.\n\n"
+        "A district official put the \u201cprovisional death toll\u201d at 23."
     )
     (ev,) = events
     assert ev.killed == 23
@@ -304,44 +304,44 @@ def test_a_toll_that_could_rise_is_no_toll(extract):
 
 
 def test_an_attack_on_a_jail_prisoners_escaped_from(extract):
-    _, events = extract("On Monday, hundreds of prisoners escaped from a jail in Beni following an attack by armed men.")
-    assert [ev.location.label for ev in events] == ["Beni"]
+    _, events = extract("On Monday, dozens of inmates fled from a prison in Bunia after armed men attacked it.")
+    assert [ev.location.label for ev in events] == ["Bunia"]
 
 
 def test_the_wounded_of_the_attack_told_again_are_its_wounded(extract):
     _, events = extract(
-        "At least nine villagers were killed in Tanko on Tuesday.\n\n"
-        "Earlier this month, 25 civilians were killed in Mbalmayo.\n\n"
-        "A woman was among those killed in Tanko on Tuesday.\n\n"
-        "Two members of the security forces who were returning fire were wounded."
+        "At least nine farmers were killed in Gwoza on Tuesday.\n\n"
+        "Earlier this month, 25 traders were killed in Dikwa.\n\n"
+        "A teacher was one of the dead in Gwoza on Tuesday.\n\n"
+        "Three guards who tried to close the gate were wounded."
     )
     places = _by_place(events)
-    assert (places["Tanko"].killed, places["Tanko"].injured) == (9, 2)
-    assert places["Mbalmayo"].injured is None
+    assert (places["Gwoza"].killed, places["Gwoza"].injured) == (9, 3)
+    assert places["Dikwa"].injured is None
 
 
 def test_an_unplaced_raid_with_its_own_toll_is_in_the_articles_country(extract):
     _, events = extract(
-        "More than a dozen soldiers were killed on Monday when jihadists attacked a military post in Tanko, in northern Burkina Faso.\n\n"
-        "On Thursday, armed men raided a village in the restive north, killing 15 people, a governor said."
+        "Over a dozen guards were killed on Monday when jihadists stormed an army post in Djibo, in northern Burkina Faso.\n\n"
+        "On Thursday, armed men attacked a village in the dry east, killing 15 people, a governor said."
     )
     places = _by_place(events)
-    assert places["Burkina Faso"].killed == 15 and "Tanko" in places
+    assert places["Burkina Faso"].killed == 15 and "Djibo" in places
 
 
 def test_the_attack_a_later_one_came_days_after(extract):
     _, events = extract(
-        "Twenty civilians died in an attack on the village of Tanko on Friday.\n\n"
-        "The latest attack comes only days after the rebels killed 19 people in the remote village of Mbalmayo."
+        "Twenty herders were killed when gunmen stormed the village of Gwoza on Friday.\n\n"
+        "This raid came just days after the rebels killed 19 men in the farming village of Dikwa."
     )
     places = _by_place(events)
-    assert (places["Tanko"].killed, places["Mbalmayo"].killed) == (20, 19)
+    assert (places["Gwoza"].killed, places["Dikwa"].killed) == (20, 19)
 
 
 def test_a_group_suspected_with_an_apposition_is_the_attacker_from_the_start(extract):
     _, events = extract(
-        "Police say 12 people were killed in an attack on a guest house in Mandera early on Tuesday.\n\n"
-        "A regional commander said fighters from al-Shabab, the Somali armed group, were suspected of carrying out the attack."
+        "Police say 12 guests died in a raid on a hotel in Wajir early on Tuesday.\n\n"
+        "A police chief said fighters from al-Shabab, the Somali militant group, were suspected of staging the raid."
     )
     (ev,) = events
     assert ev.actor is not None and ev.actor.label == "Al-Shabaab"
@@ -350,10 +350,10 @@ def test_a_group_suspected_with_an_apposition_is_the_attacker_from_the_start(ext
 def test_there_is_the_place_the_sentence_before_named(extract):
     _, events = extract(
         "Gunmen killed 12 people in an attack in Garissa on Tuesday.\n\n"
-        "Mandera remains a volatile area.\n\n"
-        "Fighters hijacked a bus there in November 2014, and killed 28 passengers on board."
+        "Wajir remains a dangerous district.\n\n"
+        "Fighters seized a lorry there in May 2015, and killed 19 passengers on board."
     )
-    assert sorted((ev.location.label, ev.killed) for ev in events) == [("Garissa", 12), ("Mandera", 28)]
+    assert sorted((ev.location.label, ev.killed) for ev in events) == [("Garissa", 12), ("Wajir", 19)]
 
 
 def test_there_as_a_subject_is_no_place():
@@ -366,114 +366,114 @@ def test_there_as_a_subject_is_no_place():
 def test_two_earlier_attacks_at_one_place_with_their_own_tolls_stay_two(extract):
     _, events = extract(
         "Gunmen killed 12 people in an attack in Garissa on Tuesday.\n\n"
-        "In November 2014, fighters killed 28 passengers on a bus in Mandera.\n\n"
-        "Earlier this month, six people were killed in an attack on a residential building in Mandera."
+        "In May 2015, fighters killed 19 passengers on a lorry in Wajir.\n\n"
+        "Earlier this month, five people were killed in a raid on a clinic in Wajir."
     )
-    assert sorted(ev.killed for ev in events if ev.location.label == "Mandera") == [6, 28]
+    assert sorted(ev.killed for ev in events if ev.location.label == "Wajir") == [5, 19]
 
 
 def test_a_dated_attack_told_again_is_the_attack_of_that_day(extract):
     _, events = extract(
-        "Gunmen killed 12 people in an attack on a guest house in Mandera on Tuesday.\n\n"
-        "The group has also struck the capital Nairobi, where its fighters attacked a shopping centre in 2013.\n\n"
-        "Until Tuesday's attack, security forces appeared to have halted the wave of attacks.",
+        "Gunmen killed 12 people in a raid on a hotel in Wajir on Tuesday.\n\n"
+        "The group has also hit the port of Lamu, where its fighters stormed a hotel in 2014.\n\n"
+        "Before Tuesday's raid, security forces seemed to have stopped the attacks.",
         date=dt.date(2016, 10, 26),
     )
-    nairobi = [ev for ev in events if ev.location.label == "Nairobi"]
-    assert all(ev.date is None for ev in nairobi)
+    lamu = [ev for ev in events if ev.location.label == "Lamu"]
+    assert all(ev.date is None for ev in lamu)
 
 
 def test_a_village_of_an_area_lies_in_that_area(extract):
-    _, events = extract("An attack on Kafr Tuma village of Abu Gouta area in Gezira State killed at least 40 civilians on Sunday.")
+    _, events = extract("A raid on Kafr Tuma village of Hilla area in Kassala State killed at least 40 farmers on Sunday.")
     assert [(ev.location.label, ev.killed) for ev in events] == [("Kafr Tuma", 40)]
 
 
 def test_the_citys_district_is_a_quarter_of_the_city_told_before(extract):
     _, events = extract(
-        "Twenty-six people were injured when a grenade exploded on Thursday in the Burundi capital of Bujumbura.\n\n"
-        "The grenade was thrown onto a crowded street in the city's Kamesa district by a man on a motorbike."
+        "Eighteen people were injured when a grenade went off on Friday in the Burundi capital Bujumbura.\n\n"
+        "The grenade was thrown into a busy market in the city's Kamesa district by a passing cyclist."
     )
     (ev,) = events
-    assert (ev.location.label, ev.injured) == ("Kamesa district", 26)
+    assert (ev.location.label, ev.injured) == ("Kamesa district", 18)
 
 
 def test_a_countrys_toll_joins_the_one_unknown_place_with_that_toll(extract):
     _, events = extract(
         "Fifty-seven people were killed in an apparent revenge attack in South Sudan, officials said.\n\n"
         "Raiders attacked villages in Warbek county on Wednesday, and 57 people were killed.\n\n"
-        "Raiders were accused of killing 22 in similar attacks in neighbouring Tonj county on Sunday."
+        "The same raiders were blamed for 22 deaths in raids on nearby Tonj county on Sunday."
     )
     assert sorted((ev.location.label, ev.killed) for ev in events) == [("Tonj county", 22), ("Warbek county", 57)]
 
 
 def test_a_town_named_just_after_an_unplaced_attack_is_where_it_was(extract):
     _, events = extract(
-        "Gunmen invaded another town north of the capital on Thursday, shooting at people and setting homes on fire, "
-        "just a week after a massacre killed at least 115 people further north.\n\n"
-        "Residents in the coastal town of Arcahaie called radio stations pleading for help.\n\n"
-        "Radio stations reported that the attack was launched by the gang in the area of Canaan known as the Taliban."
+        "Gunmen overran another town south of the capital on Thursday, firing at people and burning homes, "
+        "just a week after an assault killed at least 90 people further south.\n\n"
+        "People in the seaside town of Jacmel pleaded with radio stations for help.\n\n"
+        "Radio stations said the raid was mounted by the crew from the Ostrik quarter called the Vipers."
     )
     places = _by_place(events)
     # the toll after "a week after" is the massacre's, not the invaded town's
-    assert "Arcahaie" in places and places["Arcahaie"].killed is None
+    assert "Jacmel" in places and places["Jacmel"].killed is None
 
 
 def test_a_town_named_with_no_unplaced_attack_before_it_is_no_attack(extract):
     _, events = extract(
         "Gunmen killed nine villagers in Tanko on Monday.\n\n"
-        "Residents in the nearby town of Arcahaie said they feared for their safety."
+        "People in the nearby town of Saint-Marc said they feared for their lives."
     )
     assert [ev.location.label for ev in events] == ["Tanko"]
 
 
 def test_a_group_accused_of_the_killing_is_its_attacker(extract):
-    _, events = extract("Arcahaie lies south of Pont-Sondé, where a gang, Gran Grif, is accused of killing more than 115 people.")
+    _, events = extract("Jacmel lies south of Léogâne, where Gran Grif fighters are accused of killing 60 residents.")
     places = _by_place(events)
-    assert places["Pont-Sondé"].actor is not None and places["Pont-Sondé"].actor.label == "Gran Grif"
+    assert places["Léogâne"].actor is not None and places["Léogâne"].actor.label == "Gran Grif"
 
 
 def test_two_days_for_two_places_go_in_turn(extract):
     _, events = extract(
-        "Insurgents attacked the villages of Nampanha and Mandela in the Muidumbe district on 9 and 10 August, beheading at least two men.",
-        date=dt.date(2022, 8, 20),
+        "Insurgents raided the villages of Gumsa and Kirawa in the Gwoza district on 3 and 4 May, killing at least two men.",
+        date=dt.date(2022, 5, 20),
     )
     places = _by_place(events)
-    assert (places["Nampanha"].date, places["Mandela"].date) == (dt.date(2022, 8, 9), dt.date(2022, 8, 10))
+    assert (places["Gumsa"].date, places["Kirawa"].date) == (dt.date(2022, 5, 3), dt.date(2022, 5, 4))
 
 
 def test_the_next_day_counts_from_the_attack_told_last(extract):
     _, events = extract(
-        "Insurgents attacked Nampanha on 9 August, killing two men.\n\n"
-        "On 12 August gunmen raided Mocimboa, a town far to the north.\n\n"
-        "The first attack took place around the village of Nampanha, some 15km from the district capital.\n\n"
-        "Insurgents struck again the next day, entering Mandela village.",
-        date=dt.date(2022, 8, 20),
+        "Insurgents attacked Dikwa on 3 May, killing two men.\n\n"
+        "On 8 May gunmen raided Bama, a town far to the south.\n\n"
+        "The first raid took place near Dikwa, some 15km from the state capital.\n\n"
+        "The fighters attacked again the next day, this time in Monguno.",
+        date=dt.date(2022, 5, 20),
     )
-    assert _by_place(events)["Mandela"].date == dt.date(2022, 8, 10)
+    assert _by_place(events)["Monguno"].date == dt.date(2022, 5, 4)
 
 
 def test_a_peoples_paramilitaries_are_not_its_state(extract):
-    _, events = extract("Shelling by Sudanese paramilitary forces on Saturday killed at least 12 people near the town of Kutum.")
+    _, events = extract("Shelling by Sudanese paramilitary units on Friday killed nine people near the town of Kadugli.")
     (ev,) = events
     assert ev.actor is None or ev.actor.label != "Sudan"
 
 
 def test_a_groups_time_in_a_which_clause_is_not_the_attacks(extract):
     _, events = extract(
-        "Shelling on Saturday killed at least 12 people in Kutum.\n\n"
-        "Five people were also wounded in the bombardment by the Rapid Support Forces, which have been fighting the army since April."
+        "Shelling on Friday killed nine people in Kadugli.\n\n"
+        "Four people were also hurt in the barrage by the Rapid Support Forces, which have fought the army since April."
     )
     (ev,) = events
-    assert (ev.killed, ev.injured) == (12, 5)
+    assert (ev.killed, ev.injured) == (9, 4)
 
 
 def test_a_locality_of_a_zone_no_one_knows_lies_in_the_zone(extract):
     _, events = extract(
-        "An armed attack in the Oromia region has left at least 28 civilians dead, an official said.\n\n"
-        "Rebels opened fire on civilians on Tuesday evening in Jalo locality, Eastern Hararge zone, the official said."
+        "A gun attack in the Oromia region has left 31 villagers dead, an official said.\n\n"
+        "Rebels opened fire on villagers on Monday night in Jalo locality, Eastern Hararge zone, the official said."
     )
     (ev,) = events
-    assert (ev.location.label, ev.killed) == ("Jalo", 28)
+    assert (ev.location.label, ev.killed) == ("Jalo", 31)
 
 
 def test_a_groups_own_total_in_a_which_clause_counts_for_nothing():
@@ -484,72 +484,107 @@ def test_a_groups_own_total_in_a_which_clause_counts_for_nothing():
 def test_what_a_group_keeps_carrying_out_is_a_campaign(extract):
     _, events = extract(
         "Gunmen killed four people in a raid on Kismayo on Monday.\n\n"
-        "The group is carrying out hit and run attacks in major towns and deadly explosions in the capital Mogadishu."
+        "The militia keeps carrying out ambushes on rural roads and bombings in the capital Mogadishu."
     )
     assert [ev.location.label for ev in events] == ["Kismayo"]
 
 
 def test_a_province_part_of_a_region_lies_in_it(extract):
     _, events = extract(
-        "Militants killed three soldiers buying food in the village of Kalinan in Sulu province, "
-        "part of the Philippines' Autonomous Region in Muslim Mindanao."
+        "Rebels shot dead three marines at a market in the village of Kalinan in Basilan province, "
+        "part of the Philippines' Bangsamoro region."
     )
     assert [(ev.location.label, ev.killed) for ev in events] == [("Kalinan", 3)]
 
 
 def test_an_unnamed_village_near_a_town_is_an_attack_at_the_town(extract):
-    _, events = extract("A civilian was killed by shelling in a village near Tal Tamr on Tuesday, monitors said.")
-    assert [(ev.location.label, ev.killed) for ev in events] == [("Tall Tamr", 1)]  # (the knowledge base's label)
+    _, events = extract("A farmer was killed by shelling in a village near Raqqa on Friday, monitors said.")
+    assert [(ev.location.label, ev.killed) for ev in events] == [("Ar Raqqah", 1)]  # (the knowledge base's label)
     # ... but a village named by apposition is the place, and "west of" a town places nothing there
     _, events = extract("Insurgents attacked Kasesa, a village near Geidam, killing three people.")
     assert [ev.location.label for ev in events] == ["Kasesa"]
 
 
 def test_a_list_of_victims_with_adults_is_summed():
-    assert casualties("One fighter, two children and one adult were killed in the strike.") == (4, None)
+    assert casualties("Two children, one fighter and one adult died in the blast.") == (4, None)
 
 
 def test_victims_from_a_group_are_counted():
-    assert casualties("Four civilians from another volunteer auxiliary unit were killed in the raid.") == (4, None)
+    assert casualties("Three herders from a nearby clan were killed in the raid.") == (3, None)
     assert casualties("Ten soldiers from the 5th brigade were wounded.") == (None, 10)
 
 
 def test_more_killed_in_the_attack_add_to_the_toll_told_just_before(extract):
     _, events = extract(
-        "Sixteen civilians from volunteer auxiliaries were killed on Friday in the deeply troubled north, a source said.\n\n"
-        "Two more civilians were killed in the attack in a village near Boulsa, a resident said."
+        "Eleven herders from local self-defence groups died on Monday in the hilly west, a source said.\n\n"
+        "Three more herders were killed in the raid in a village near Djibo, a resident said."
     )
     (ev,) = events
-    assert (ev.location.label, ev.killed) == ("Boulsa", 18)
+    assert (ev.location.label, ev.killed) == ("Djibo", 14)
 
 
 def test_places_in_the_town_attacked_again_are_parts_of_it(extract):
     _, events = extract(
-        "Residents in the coastal town of Arcahaie called for help after gunmen stormed it on Thursday, killing two people.\n\n"
-        "Witnesses said gunmen attacked the town before dawn, setting fire to homes, especially those in the Kovalo and Merici communities."
+        "People in the river town of Gonaïves begged for help after gunmen stormed it on Thursday, killing two people.\n\n"
+        "Witnesses said raiders overran the town at night, burning homes, mostly those in the Kovalo and Merici quarters."
     )
-    assert [ev.location.label for ev in events] == ["Arcahaie"]
+    assert [ev.location.label for ev in events] == ["Gonaïves"]
 
 
 def test_where_the_attacking_gang_is_based_is_no_place_hit(extract):
     _, events = extract(
-        "Gunmen attacked Arcahaie on Thursday, killing two people.\n\n"
-        "Radio stations said the attack was launched by the gang in the area of Canaan known as the Taliban."
+        "Gunmen attacked the town of Jacmel on Thursday, killing two people.\n\n"
+        "Radio stations said the raid was mounted by the gang from the Ostrik quarter."
     )
-    assert [ev.location.label for ev in events] == ["Arcahaie"]
+    assert [ev.location.label for ev in events] == ["Jacmel"]
 
 
 def test_a_staging_post_for_attacks_is_no_attack(extract):
     _, events = extract(
-        "Insurgents killed two men in Nampanha on Tuesday.\n\n"
-        "The forests along the river are thought to shelter insurgents, serving as a staging post for attacks into neighbouring Macomia."
+        "Insurgents killed two men in Dikwa on Tuesday.\n\n"
+        "The swamps along the lake are said to shelter insurgents, a launch pad for raids on nearby Monguno."
     )
-    assert [ev.location.label for ev in events] == ["Nampanha"]
+    assert [ev.location.label for ev in events] == ["Dikwa"]
 
 
 def test_a_region_of_a_district_lies_in_it():
     from kg.eventwords import IN_GAP
 
-    # "in the Kalama region of Muidumbe" (the mention "Kalama region", then " of ")
-    assert IN_GAP.fullmatch("the Kalama region of Muidumbe", 17, 21) is not None
-    assert IN_GAP.fullmatch("the Kalama market of Muidumbe", 17, 21) is None
+    # "in the Tarsa region of Velmora" (the mention "Tarsa region", then " of ")
+    assert IN_GAP.fullmatch("the Tarsa region of Velmora", 16, 20) is not None
+    assert IN_GAP.fullmatch("the Tarsa market of Velmora", 16, 20) is None
+
+
+def test_a_list_of_the_injured_is_summed():
+    assert casualties("A 60-year-old farmer and a 15-year-old boy were injured and taken to hospital.") == (None, 2)
+    assert casualties("Two girls and five men were killed, and three boys were injured.") == (7, 3)
+
+
+def test_a_day_that_opens_the_sentence_is_the_day_of_all_its_attacks(extract):
+    _, events = extract(
+        "Yesterday, the enemy twice attacked Bilozerka community with drones and carried out a missile strike there.",
+        date=dt.date(2025, 9, 28),
+    )
+    assert [ev.date for ev in events] == [dt.date(2025, 9, 27)]
+
+
+def test_no_group_claiming_the_attack_keeps_later_claims_off_it(extract):
+    _, events = extract(
+        "Gunmen killed four police officers in an attack on a checkpoint in Bannu on Sunday.\n\n"
+        "No faction has claimed the raid, though earlier raids were claimed by the Pakistani Taliban.\n\n"
+        "The Pakistani Taliban took credit for an ambush last month."
+    )
+    bannu = [ev for ev in events if ev.location is not None and ev.location.label == "Bannu"]
+    assert bannu and bannu[0].actor is None
+
+
+def test_all_of_a_number_killed():
+    assert casualties("Raiders ambushed a supply truck, killing all five guards on board.") == (5, None)
+
+
+def test_where_a_government_that_declares_sits_is_no_place_hit(extract):
+    _, events = extract(
+        "Drone strikes hit the port of Sirte on Sunday, killing two people.\n\n"
+        "The ministry in Misrata announced on Thursday that it had ordered air strikes against smuggling gangs."
+    )
+    assert [ev.location.label for ev in events if ev.location is not None and ev.location.label == "Misratah"] == []

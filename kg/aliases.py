@@ -60,7 +60,7 @@ def alias_pairs(items: list[Item], text: str) -> dict[int, int]:
         if how is None:
             continue
         if a[2] != b[2] and "Place" in (a[2], b[2]):
-            continue  # "the gang in the area of Kovri known as the Taliban": the alias is the gang's, not the place's
+            continue  # "a gang from the Kovri quarter known as the Night Wolves": the alias is the gang's, not the place's
         if how == "bracket":
             # "Ahmed Barre (Abu Talha)": a bracket holds a place ("Kerbalo (Dovani district)"),
             # a body ("Jane Roe (Reuters)") or an acronym (read elsewhere) as often as an alias.

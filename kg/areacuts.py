@@ -259,7 +259,7 @@ _ITEM_GAP = re.compile(r"(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]+or[ \t]+
 
 
 def plural_area_items(text: str, mentions: list[Mention]) -> list[Mention]:
-    """"in the North-West and South-West regions", "Kovri, Tesso and Valmi districts": the
+    """"across the Upper-West and Lower-East regions", "Kovri, Tesso and Valmi districts": the
     names before a plural area noun, back over the list's commas and "and", are areas:
     place mentions for those no mention overlaps (the model often finds one of them)."""
     out: list[Mention] = []

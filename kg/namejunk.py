@@ -207,7 +207,7 @@ def counted_people(m: Mention, text: str) -> bool:
     return _COUNT_BEFORE.search(text, max(0, m.start - 12), m.start) is not None and _COUNTED_AFTER.match(text, m.end) is not None
 
 
-# "the Commissioner for Internal Security and Home Affairs": the fields a post serves, after the
+# "the Commissioner for Rural Security and Local Affairs": the fields a post serves, after the
 # post's title and "for"/"of", which the model takes for bodies' names ("Internal Security").
 _POST_FOR_BEFORE = re.compile(
     r"(?<![\w'’-])(?:" + "|".join(sorted(h.capitalize() for h in POST_HEADS)) + r")[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’-]*[ \t]+(?:and|&)?[ \t]*)*$"
@@ -216,8 +216,8 @@ _FIELD_WORDS = POST_BODY_WORDS | DEPARTMENT_FIELDS | {"internal", "external", "l
 
 
 def post_field(m: Mention, text: str) -> bool:
-    """Whether the span is a field of the post named before it ("Internal Security" and "Home
-    Affairs" of "the Commissioner for Internal Security and Home Affairs"): every word a
+    """Whether the span is a field of the post named before it ("Rural Security" and "Local
+    Affairs" of "the Commissioner for Rural Security and Local Affairs"): every word a
     field's, after a post's title and "for" or "of" and other fields."""
     words = m.text.split()
     if not words or not all(w.lower() in _FIELD_WORDS or w in ("and", "&") for w in words):

@@ -75,7 +75,7 @@ def title_outlet(text: str, candidates: Candidates) -> list[tuple[int, int, list
     return [(start, start + len(name), [credit_mention(start, name, "ORG", candidates)])] if known or shaped else []
 
 
-# A line of the head that is a name alone: "Express News Service", "Lantern Wire".
+# A line of the head that is a name alone: "Lantern News Service", "Lantern Wire".
 _NAME_LINE = re.compile(r"[A-Z][\w'’.&-]*(?:[ \t]+(?:[A-Z][\w'’.&-]*|of|the|de))*")
 _HEAD_WINDOW = 600
 
@@ -144,7 +144,7 @@ _NOT_OUTLET_WORDS = GENERIC_WORDS | SECTION_WORDS | CALENDAR_WORDS | {w.lower() 
 
 # -- outlets named by their kind ---------------------------------------------------------
 
-# "the Libya al-Ahrar channel reported", "Turkey's Anadolu news agency", "the pro-government
+# "the Harbour al-Ahrar channel said", "Turkey's Anadolu news agency", "the pro-government
 # Sabah newspaper": capitalised words (with Arabic particles) before a lower-case outlet noun.
 _PARTICLE = r"(?:al|el|ad|ad-|as|an|ar|at|az|ash)-[\w'’-]+"
 OUTLET_NOUN = re.compile(

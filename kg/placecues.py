@@ -78,7 +78,7 @@ def before_place_cues(m: Mention, before: str, label_type: str | None, label_key
         out.append(("Place", WEAK_CUE, "context", f"after {tail!r} (where people come from)", False))
     if len(words) > 1 and words[-1] in _SITE_OR_BODY_HEADS and (ATTACK_ON_BEFORE.search(_THE_END.sub("", before)) or _DAMAGED_BEFORE.search(before)):
         out.append(("Place", HEAD_WORD, "context", f"a building after {tail!r}", False))
-    # "his visit a week ago to Baga Kora", "fled to Kovri Alto": where one travels to is a place.
+    # "her trip two days ago to Baga Kora", "fled to Kovri Alto": where one travels to is a place.
     if (label_type == "Person" or (label_type == "Organization" and unknown and len(words) <= 2)) and unknown and MOVED_TO_BEFORE.search(before):
         out.append(("Place", CUE, "context", f"where one goes ({tail!r})", False))
     return out

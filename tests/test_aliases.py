@@ -36,7 +36,7 @@ def test_brackets_that_hold_a_place_or_a_body_are_no_alias():
 
 
 def test_a_place_and_a_body_are_no_aliases():
-    text = "the gang in the area of Kovri known as the Night Wolves attacked."
+    text = "a gang from the Kovri quarter known as the Night Wolves attacked."
     spec = [("Kovri", "Place", None), ("Night Wolves", "Organization", None)]
     assert alias_pairs(_items(text, spec), text) == {}
 

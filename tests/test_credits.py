@@ -313,7 +313,7 @@ def test_a_name_that_spells_the_sites_is_the_outlet():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("the Harbour al-Ahrar channel reported on Sunday", ["Harbour al-Ahrar"]),
+        ("the Harbour al-Ahrar channel said on Sunday", ["Harbour al-Ahrar"]),
         ("Coastland's Velmora news agency said", ["Velmora"]),
         ("the pro-government Velmora Times newspaper wrote", ["Velmora Times"]),
         ("the state-run Lantern Wire website", ["Lantern Wire"]),  # known: the words it knows

@@ -116,9 +116,9 @@ def test_an_unlabelled_name_before_an_areas_capitalised_word_is_a_place():
 
 
 def test_the_fields_of_a_post_named_before_them_are_no_bodies():
-    text = "Kovri's Commissioner for Internal Security and Home Affairs, Tanko Bello, gave the toll, as did the Minister of Information."
-    assert post_field(mention(text, "Internal Security", "ORG"), text)
-    assert post_field(mention(text, "Home Affairs", "ORG"), text)
+    text = "Kovri's Commissioner for Rural Security and Local Affairs, Tanko Bello, gave the toll, as did the Minister of Information."
+    assert post_field(mention(text, "Rural Security", "ORG"), text)
+    assert post_field(mention(text, "Local Affairs", "ORG"), text)
     assert post_field(mention(text, "Information", "ORG"), text)
     assert not post_field(mention(text, "Tanko Bello", "PERSON"), text)  # the holder is a person
     # A field's words without the post before them may be a body's name.

@@ -25,7 +25,7 @@ def test_the_ground_named_after_a_name_makes_it_a_place():
     assert cue_types("Fighting spread along the Molu axis.", "Molu") == ["Place"]
     assert cue_types("Herders left the Tessa belt for the south.", "Tessa", "PERSON") == ["Place"]
     assert cue_types("Gunmen torched homes on the outskirts of Birao.", "Birao") == ["Place"]
-    assert cue_types("Shells fell in the vicinity of the town of Kessi.", "Kessi") == ["Place"]
+    assert cue_types("Mortars fell in the vicinity of the town of Kessi.", "Kessi") == ["Place"]
     assert cue_types("Birao's outskirts were quiet, and Garo's mayor fled.", "Birao") == ["Place"]
     assert cue_types("Birao's outskirts were quiet, and Garo's mayor fled.", "Garo") == ["Place"]
     assert cue_types("They shelled Garo's Wuro Bali district.", "Garo") == ["Place"]

@@ -105,9 +105,9 @@ def test_a_known_towns_name_of_several_words_after_a_preposition_is_found():
 def test_the_names_before_a_plural_area_noun_are_areas():
     from kg.areacuts import plural_area_items
 
-    text = "A conflict in the North-West and South-West regions, and in the Kovri, Tesso and Valmi districts, went on. The Dunra districts voted."
-    have = [mention(text, "North-West", "LOC"), mention(text, "Tesso", "GPE")]
-    assert [m.text for m in plural_area_items(text, have)] == ["South-West", "Valmi", "Kovri"]
+    text = "Fighting spread across the Upper-West and Lower-East regions, and through the Kovri, Tesso and Valmi districts. The Dunra districts voted."
+    have = [mention(text, "Upper-West", "LOC"), mention(text, "Tesso", "GPE")]
+    assert [m.text for m in plural_area_items(text, have)] == ["Lower-East", "Valmi", "Kovri"]
 
 
 def test_a_source_line_names_an_outlet_whole():
@@ -187,16 +187,16 @@ def test_a_known_name_opening_with_a_digit_is_kept_and_a_shopping_centre_is_a_si
 def test_a_place_cue_reads_the_name_on_its_own_line_only():
     from kg.mentions import cued_names
 
-    text = "A drone hit a house near the border town of Kovri\n\nOn Monday, two more died."
+    text = "A drone struck a farm close to the frontier town of Kovri\n\nOn Monday, two more died."
     assert [m.text for m in cued_names(text, [])] == ["Kovri"]
 
 
 def test_the_fields_of_a_post_are_no_bodies():
     from kg.namejunk import post_field
 
-    text = "The state's Commissioner for Internal Security and Home Affairs, Musa Kalli, spoke. The Internal Security Trust Fund paid."
-    assert post_field(mention(text, "Internal Security", "ORG"), text) and post_field(mention(text, "Home Affairs", "ORG"), text)
-    assert not post_field(mention(text, "Internal Security", "ORG", 1), text)
+    text = "Tesso's Commissioner for Rural Security and Local Affairs, Musa Kalli, spoke. The Rural Security Trust Fund paid."
+    assert post_field(mention(text, "Rural Security", "ORG"), text) and post_field(mention(text, "Local Affairs", "ORG"), text)
+    assert not post_field(mention(text, "Rural Security", "ORG", 1), text)
 
 
 def test_a_weekday_in_a_list_of_names_is_a_given_name():

@@ -26,9 +26,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from urllib.parse import urlsplit
 
-from kg.kb.base import Candidate, fold
+from kg.kb.base import Candidate, fold, site_keys, squashed, url_host
 from kg.mentions import ORG_HEADS, unclaimed, unclaimed_group
 from kg.names import CREDIT_WORDS, MONTH_PATTERN, country_of_demonym
 from kg.types import Article, Mention
@@ -135,24 +134,21 @@ def _parts(start: int, names: str) -> list[tuple[int, int, str, str]]:
     return out
 
 
-def _squashed(text: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", fold(text))
-
-
-def lone_author(name: str, host: str | None, known_org: Callable[[str], bool], known_person: Callable[[str], bool], known_country: Callable[[str], bool]) -> bool:
+def lone_author(name: str, url: str | None, known_org: Callable[[str], bool], known_person: Callable[[str], bool], known_country: Callable[[str], bool]) -> bool:
     """Whether a byline's only part is its author, not its outlet: a name the knowledge
-    base knows as a person's, or one shaped like a person's that the article's web host
-    does not spell, that the knowledge base does not know as an organisation, and with
-    no word a country or a people's name ("Sahel Courier", "Nepal Digest" are outlets)."""
+    base knows as a person's, or one shaped like a person's that the article's site
+    (:func:`kg.kb.base.site_keys`) does not spell, nor its initials, that the knowledge
+    base does not know as an organisation, and with no word a country or a people's name
+    ("Sahel Courier", "Nepal Digest" are outlets)."""
     if known_org(name) or not person_shaped(name):
         return False
     if known_person(name):
         return True
-    if not host:
+    host = url_host(url) if url else None
+    if host is None:
         return False
-    labels = [label for label in host.lower().split(".") if label != "www"]
     initials = "".join(w[0] for w in name.split() if w.lower() not in _PARTICLES).lower()
-    if _squashed(name) in _squashed(host) or (labels and labels[0] == initials):
+    if any(squashed(name) in key for key in site_keys(url)) or host.split(".")[0] == initials:
         return False  # "Sahel Courier" on sahelcourier.example or sc.example
     return not any(country_of_demonym(w) or known_country(w) for w in name.split())
 
@@ -163,15 +159,15 @@ def read_byline(
     known_org: Callable[[str], bool],
     known_person: Callable[[str], bool],
     known_place: Callable[[str], bool] = lambda name: False,
-    host: str | None = None,
+    url: str | None = None,
     known_country: Callable[[str], bool] = lambda name: False,
 ) -> list[BylinePart]:
     """The names of the article's byline with their roles, outlets first-come first.
 
     ``known_org(name)`` says whether the knowledge base knows the name as an
     organisation, ``known_person(name)`` as a person, ``known_place(name)`` as a place,
-    ``known_country(word)`` as a country; they are asked of the parts only. ``host`` is
-    the article's web host, which tells a lone author from a lone outlet
+    ``known_country(word)`` as a country; they are asked of the parts only. ``url`` is
+    the article's address, whose site tells a lone author from a lone outlet
     (:func:`lone_author`). A part of staff words ("Staff Reporter") has the role "none":
     no name, and no outlet."""
     found = byline_line(text, title)
@@ -185,7 +181,7 @@ def read_byline(
         if len(parts) != 2 or not _person_and_outlet([p[2] for p in parts], known_org, known_person):
             return []
     out = []
-    alone = len(parts) == 1 and lone_author(parts[0][2], host, known_org, known_person, known_country)
+    alone = len(parts) == 1 and lone_author(parts[0][2], url, known_org, known_person, known_country)
     pieces = [piece for start, end, name, how in parts for piece in _split_part(start, name, how, known_org)]
     for start, end, name, how, role in pieces:
         if role is not None or all(w.lower() in STAFF_WORDS for w in name.split()):
@@ -277,9 +273,8 @@ def byline_parts(article: Article, candidates: Callable[[str], list[Candidate]])
         return []
     if span is None and article.outlet:
         return []  # the outlet came from metadata; the line may be no byline of it
-    host = urlsplit(article.url).hostname if article.url else None
     country = lambda word: any(c.entry.type == "Place" and "Country" in c.entry.classes and not c.via_skeleton for c in candidates(word))  # noqa: E731
-    return read_byline(article.text, article.title, _knows(candidates, "Organization"), _knows(candidates, "Person"), _knows(candidates, "Place"), host, country)
+    return read_byline(article.text, article.title, _knows(candidates, "Organization"), _knows(candidates, "Person"), _knows(candidates, "Place"), article.url, country)
 
 
 def byline_mentions(article: Article, candidates: Callable[[str], list[Candidate]]) -> tuple[list[Mention], tuple[int, int]]:

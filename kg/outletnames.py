@@ -7,11 +7,10 @@ a page's section line ("Storyline: National News"), which names none.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from kg.bylines import caps_person, person_shaped
 from kg.creditnames import Candidates, credit_mention, credited_name, knows, knows_news, staff_words
-from kg.kb.base import url_host
+from kg.kb.base import site_keys, squashed
 from kg.names import CALENDAR_WORDS, CAPITALISED_FUNCTION_WORDS, GENERIC_WORDS, is_group_word
 from kg.types import Mention
 
@@ -204,34 +203,7 @@ def outlet_nouns(text: str, candidates: Candidates) -> list[tuple[int, int, list
 
 # -- the site's own name -----------------------------------------------------------------
 
-_SECOND_LEVEL = {"co", "com", "org", "net", "gov", "ac", "edu", "news"}
 _NAME_RUN = re.compile(r"(?:[A-Z][\w'’.&-]*)(?:[ \t]+(?:[A-Z][\w'’.&-]*|of|the|de|du|la|al))*")
-
-
-def _squash(name: str) -> str:
-    """A name's letters and digits, lower-cased, accents off ("The Hill" -> "thehill")."""
-    return re.sub(r"[^a-z0-9]", "", unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode())
-
-
-# Country codes a site's name ends with ("...ng", "...ngr", "...pk").
-_COUNTRY_END = re.compile(r"(?:ng|ngr|pk|uk|gh|za|ug|tz|lk|bd|np)$")
-
-
-def site_keys(url: str | None) -> set[str]:
-    """What the site's name is when its words are run together: the URL's domain without
-    its ending ("harbourtribune" of news.harbourtribune.co.xa), and with it ("camerooninfonet")."""
-    host = url_host(url) if url else None
-    if host is None:
-        return set()
-    parts = host.split(".")
-    while len(parts) > 2 and parts[-2] in _SECOND_LEVEL and len(parts[-1]) == 2:
-        parts = parts[:-1]  # "co.xa": the country's second level
-    site = parts[-2] if len(parts) >= 2 else parts[0]
-    keys = {_squash(site), _squash(site + host.rsplit(".", 1)[-1])}
-    country = _COUNTRY_END.search(_squash(site))  # "harbourtimesng": the Harbour Times of a country
-    if country is not None:
-        keys.add(_squash(site)[: country.start()])
-    return {k for k in keys if len(k) >= 5}
 
 
 def site_names(text: str, candidates: Candidates, url: str | None) -> list[tuple[int, int, list[Mention]]]:
@@ -250,7 +222,7 @@ def site_names(text: str, candidates: Candidates, url: str | None) -> list[tuple
         opens = start == 0 or text[start - 1] == "\n" or text[max(0, start - 2) : start] in (". ", "! ", "? ") or name.startswith("The ")
         forms = [(name, start), *([(name[first.end() :], start + first.end())] if first and opens else [])]
         for cand, at in forms[::-1] if name.startswith("The ") else forms:  # "Harbour Tribune" of "The Harbour Tribune"
-            if _squash(cand) in keys and not (knows(candidates, cand, "Place") and not knows(candidates, cand, "Organization")):
+            if squashed(cand) in keys and not (knows(candidates, cand, "Place") and not knows(candidates, cand, "Organization")):
                 out.append((at, at + len(cand), [credit_mention(at, cand, "ORG", candidates)]))
                 break
     return out

@@ -188,5 +188,5 @@ def read_text(text: str, source: str):
 def test_a_lone_byline_name_is_the_author_where_the_address_says_so(byline, host, role):
     text = f"Title\n\n{byline}\n\nBody text.\n"
     country = lambda word: word == "Nepal"  # noqa: E731
-    parts = read_byline(text, "Title", known_org, nobody, host=host, known_country=country)
+    parts = read_byline(text, "Title", known_org, nobody, url=f"https://{host}/news/1" if host else None, known_country=country)
     assert [(p.text, p.role) for p in parts] == [(byline[3:], role)]

@@ -308,3 +308,30 @@ def url_host(url: str) -> str | None:
         host = stripped
     return host if "." in host else None
 
+
+_SECOND_LEVEL = {"co", "com", "org", "net", "gov", "ac", "edu", "news"}
+# Country codes a site's name ends with ("...ng", "...ngr", "...pk").
+_COUNTRY_END = re.compile(r"(?:ng|ngr|pk|uk|gh|za|ug|tz|lk|bd|np)$")
+
+
+def squashed(name: str) -> str:
+    """A name's letters and digits, lower-cased, accents off ("The Hill" -> "thehill")."""
+    return re.sub(r"[^a-z0-9]", "", unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode())
+
+
+def site_keys(url: str | None) -> set[str]:
+    """What the site's name is when its words are run together: the URL's domain without
+    its ending ("harbourtribune" of news.harbourtribune.co.xa), and with it ("camerooninfonet")."""
+    host = url_host(url) if url else None
+    if host is None:
+        return set()
+    parts = host.split(".")
+    while len(parts) > 2 and parts[-2] in _SECOND_LEVEL and len(parts[-1]) == 2:
+        parts = parts[:-1]  # "co.xa": the country's second level
+    site = parts[-2] if len(parts) >= 2 else parts[0]
+    keys = {squashed(site), squashed(site + host.rsplit(".", 1)[-1])}
+    country = _COUNTRY_END.search(squashed(site))  # "harbourtimesng": the Harbour Times of a country
+    if country is not None:
+        keys.add(squashed(site)[: country.start()])
+    return {k for k in keys if len(k) >= 5}
+

@@ -18,7 +18,7 @@ from kg.bodies import bare_ministries, national_body, place_ministries, quartere
 from kg.bylines import byline_mentions, credit_names, person_shaped
 from kg.credits import with_credits
 from kg.identity import entity_iri, entity_of
-from kg.kb.base import Candidate, KBEntry, KnowledgeBase, fold
+from kg.kb.base import ROYAL_TITLES, Candidate, KBEntry, KnowledgeBase, fold, ruler_styled
 from kg.kb.base import fold_words as _words
 from kg.kb.gazetteer import Hit, choose, in_comma
 from kg.kbspans import (
@@ -490,6 +490,9 @@ class Linker:
         initial = words[0][0].lower() if len(words) > 1 else None
         if getattr(self.typing.get(id(m)), "cue_type", None) == "Place":
             return None  # "the Jammu region": the words around it say it is no one's surname
+        ruler = self._ruler(m) if initial is None else None
+        if ruler is not None:
+            return ruler
         for r in people:
             if r.last_names is None:
                 r.last_names = last_names(r)
@@ -505,6 +508,15 @@ class Linker:
             if len(found) == 1:
                 return Resolution(m, "Person", found[0], key, m.text, 0.6)
         return None
+
+    def _ruler(self, m: Mention) -> Resolution | None:
+        """"King Salman", "Emir Tamim": after a ruler's title, the one known person of
+        that name whose style is a ruler's, over a prince or a minister who shares it."""
+        title = self._text[max(0, m.start - 12) : m.start].split()[-1:]
+        if not title or fold(title[0]) not in ROYAL_TITLES:
+            return None
+        found = [e for e in self.kb.by_surname(m.text) if ruler_styled(e, fold(title[0]))]
+        return Resolution(m, "Person", found[0], fold(m.text), m.text, 0.8) if len(found) == 1 else None
 
     def _given_name_of(self, m: Mention, people: list[Resolution]) -> Resolution | None:
         """The one person named in full whose first name ``m`` is (kg/personruns.py says why), unless

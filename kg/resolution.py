@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.kb.base import KBEntry, fold, skeleton
+from kg.kb.base import KBEntry, fold, last_name, skeleton
 from kg.types import Article, Mention
 
 
@@ -88,7 +88,7 @@ def name_tokens(name: str) -> list[str]:
 def last_names(r: Resolution) -> set[str]:
     """The last words of a person's names (the surface seen, and the KB's label and aliases)."""
     names = [r.surface] + (([r.entry.label] + r.entry.aliases) if r.entry else [])
-    return {t[-1] for t in map(name_tokens, names) if len(t) > 1}
+    return {last for t in map(name_tokens, names) if len(t) > 1 and (last := last_name(t)) is not None}
 
 
 def contains_words(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:

@@ -68,6 +68,54 @@ def fold_words(name: str) -> tuple[str, ...]:
     return tuple(fold(w) for w in name.split())
 
 
+_REGNAL = re.compile(r"^(?:[ivx]+|[0-9]+(?:st|nd|rd|th)?|jr|sr)$")
+ROYAL_TITLES = {"king", "queen", "emir", "sultan", "prince", "princess", "sheikh", "shaikh", "pope", "tsar", "crown"}
+
+
+def _unstyled(words: list[str] | tuple[str, ...]) -> tuple[list[str], bool]:
+    """A folded person's name without a ruler's style (a title before, a numeral or "of
+    <country>" after), and whether it had one."""
+    parts = list(words)
+    styled = False
+    if "of" in parts[1:]:
+        parts, styled = parts[: parts.index("of", 1)], True
+    while len(parts) > 1 and _REGNAL.match(parts[-1]):
+        parts.pop()
+        styled = True
+    if len(parts) > 1 and parts[0] in ROYAL_TITLES:
+        parts, styled = parts[1:], True
+    return parts, styled
+
+
+def last_name(words: list[str] | tuple[str, ...]) -> str | None:
+    """The word a person's folded name is cut down to in news: its last word, but the
+    given name of a ruler's style ("abdullah" of "abdullah ii of jordan", of "king
+    abdullah ii"), never the country of "of Jordan" or a numeral. None for a name of
+    one word that is no ruler's style.
+
+    >>> last_name(["abdullah", "ii", "of", "jordan"]), last_name(["jana", "roe"]), last_name(["roe"])
+    ('abdullah', 'roe', None)
+    """
+    parts, styled = _unstyled(words)
+    if len(parts) >= 2 or (styled and parts):
+        return parts[-1]
+    return None
+
+
+_REIGNING = {"king", "queen", "emir", "sultan", "tsar", "pope"}
+
+
+def ruler_styled(entry: KBEntry, title: str) -> bool:
+    """Whether a person is one that ``title`` (folded: "king", "prince") names: one of
+    their names has that title, or is a reign's style ("Abdullah II of Jordan") and the
+    title is a reigning one."""
+    for name in (entry.label, *entry.aliases):
+        words = fold(name).split()
+        if words[:1] == [title] or (title in _REIGNING and words[:1] != ["crown"] and _unstyled(words)[1] and words[0] not in ROYAL_TITLES - _REIGNING):
+            return True
+    return False
+
+
 # British and American spellings fold together ("Defence Ministry", "Defense Ministry").
 _UK_US = {"defence": "defense", "armour": "armor", "armoured": "armored", "centre": "center", "organisation": "organization",
           "programme": "program", "offence": "offense", "offensive": "offensive", "labour": "labor", "neighbourhood": "neighborhood"}
@@ -208,8 +256,9 @@ class KnowledgeBase:
         if entry.type == "Person" and entry.origin != "geonames":
             for name in names:
                 parts = fold(name).split()
-                if len(parts) >= 2:
-                    self._push(self._surname, parts[-1], entry)
+                last = last_name(parts) if len(parts) >= 2 else None
+                if last is not None:
+                    self._push(self._surname, last, entry)
         for domain in entry.domains:
             # A user's entry takes a domain over; among built-in entries the first keeps it.
             if entry.origin == "user" or domain not in self._domain:
